@@ -1,0 +1,15 @@
+/* uc-cli.h: the headless commands (no display, no GTK) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every command. */
+#define UC_EXIT_OK      0
+#define UC_EXIT_FAILURE 1   /* data or I/O error */
+#define UC_EXIT_USAGE   2   /* unknown option or bad value */
+
+int uc_cli_export (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* uc-chart-spec.c: everything a chart shows, independent of how it is drawn */
+#include "uc-chart-spec.h"
+
+struct _UcChartSpec
+{
+  GObject        parent_instance;
+
+  char          *title;
+  char          *subtitle;
+  char          *source;
+  char          *note;
+  UcValueFormat  value_format;
+  UcTime         from;
+  UcTime         to;
+  GPtrArray     *series;   /* UcSeries */
+  GPtrArray     *events;   /* UcEvent, by time */
+};
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_SOURCE,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (UcChartSpec, uc_chart_spec, G_TYPE_OBJECT)
+
+static void
+uc_chart_spec_finalize (GObject *object)
+{
+  UcChartSpec *self = UC_CHART_SPEC (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (uc_chart_spec_parent_class)->finalize (object);
+}
+
+static char **
+string_field (UcChartSpec *self,
+              guint        prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_TITLE: return &self->title;
+    case PROP_SUBTITLE: return &self->subtitle;
+    case PROP_SOURCE: return &self->source;
+    case PROP_NOTE: return &self->note;
+    default: return NULL;
+    }
+}
+
+static void
+set_string (UcChartSpec *self,
+            guint        prop_id,
+            const char  *value)
+{
+  char **field = string_field (self, prop_id);
+
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+uc_chart_spec_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  char **field = string_field (UC_CHART_SPEC (object), prop_id);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, *field);
+}
+
+static void
+uc_chart_spec_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  if (string_field (UC_CHART_SPEC (object), prop_id) == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    set_string (UC_CHART_SPEC (object), prop_id, g_value_get_string (value));
+}
+
+static void
+uc_chart_spec_class_init (UcChartSpecClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = uc_chart_spec_finalize;
+  object_class->get_property = uc_chart_spec_get_property;
+  object_class->set_property = uc_chart_spec_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, rw);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+uc_chart_spec_init (UcChartSpec *self)
+{
+  self->series = g_ptr_array_new_with_free_func (g_object_unref);
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+UcChartSpec *
+uc_chart_spec_new (void)
+{
+  return g_object_new (UC_TYPE_CHART_SPEC, NULL);
+}
+
+const char *
+uc_chart_spec_get_title (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->title;
+}
+
+void
+uc_chart_spec_set_title (UcChartSpec *self,
+                         const char  *title)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_TITLE, title);
+}
+
+const char *
+uc_chart_spec_get_subtitle (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->subtitle;
+}
+
+void
+uc_chart_spec_set_subtitle (UcChartSpec *self,
+                            const char  *subtitle)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_SUBTITLE, subtitle);
+}
+
+const char *
+uc_chart_spec_get_source (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->source;
+}
+
+void
+uc_chart_spec_set_source (UcChartSpec *self,
+                          const char  *source)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_SOURCE, source);
+}
+
+const char *
+uc_chart_spec_get_note (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->note;
+}
+
+void
+uc_chart_spec_set_note (UcChartSpec *self,
+                        const char  *note)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_NOTE, note);
+}
+
+UcValueFormat
+uc_chart_spec_get_value_format (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_VALUE_NUMBER);
+  return self->value_format;
+}
+
+void
+uc_chart_spec_set_value_format (UcChartSpec   *self,
+                                UcValueFormat  format)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->value_format = format;
+}
+
+void
+uc_chart_spec_get_range (UcChartSpec *self,
+                         UcTime      *from,
+                         UcTime      *to)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  *from = self->from;
+  *to = self->to;
+}
+
+void
+uc_chart_spec_set_range (UcChartSpec *self,
+                         UcTime       from,
+                         UcTime       to)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (from < to);
+  self->from = from;
+  self->to = to;
+}
+
+void
+uc_chart_spec_add_series (UcChartSpec *self,
+                          UcSeries    *series)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (UC_IS_SERIES (series));
+  g_ptr_array_add (self->series, g_object_ref (series));
+}
+
+guint
+uc_chart_spec_get_n_series (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->series->len;
+}
+
+UcSeries *
+uc_chart_spec_get_series (UcChartSpec *self,
+                          guint        index)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  g_return_val_if_fail (index < self->series->len, NULL);
+  return g_ptr_array_index (self->series, index);
+}
+
+UcSeries *
+uc_chart_spec_find_series (UcChartSpec *self,
+                           const char  *id)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+
+  for (guint i = 0; i < self->series->len; i++)
+    if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (self->series, i)), id) == 0)
+      return g_ptr_array_index (self->series, i);
+  return NULL;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  UcTime ta = uc_event_get_time (*(UcEvent **) a);
+  UcTime tb = uc_event_get_time (*(UcEvent **) b);
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+void
+uc_chart_spec_add_event (UcChartSpec *self,
+                         UcEvent     *event)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (UC_IS_EVENT (event));
+  g_ptr_array_add (self->events, g_object_ref (event));
+  g_ptr_array_sort (self->events, compare_events);
+}
+
+guint
+uc_chart_spec_get_n_events (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->events->len;
+}
+
+UcEvent *
+uc_chart_spec_get_event (UcChartSpec *self,
+                         guint        index)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  g_return_val_if_fail (index < self->events->len, NULL);
+  return g_ptr_array_index (self->events, index);
+}

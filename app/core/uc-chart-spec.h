@@ -1,0 +1,61 @@
+/* uc-chart-spec.h: everything a chart shows, independent of how it is drawn
+ *
+ * The window, the exporters and the command line all draw from a spec, so
+ * what is on screen and what lands in a file are the same chart.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "uc-event.h"
+#include "uc-series.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  UC_VALUE_NUMBER,
+  UC_VALUE_MONEY,
+  UC_VALUE_PERCENT,
+  UC_VALUE_INDEX,
+} UcValueFormat;
+
+#define UC_TYPE_CHART_SPEC (uc_chart_spec_get_type ())
+G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
+
+UcChartSpec   *uc_chart_spec_new              (void) G_GNUC_WARN_UNUSED_RESULT;
+const char    *uc_chart_spec_get_title        (UcChartSpec   *self);
+void           uc_chart_spec_set_title        (UcChartSpec   *self,
+                                               const char    *title);
+const char    *uc_chart_spec_get_subtitle     (UcChartSpec   *self);
+void           uc_chart_spec_set_subtitle     (UcChartSpec   *self,
+                                               const char    *subtitle);
+const char    *uc_chart_spec_get_source       (UcChartSpec   *self);
+void           uc_chart_spec_set_source       (UcChartSpec   *self,
+                                               const char    *source);
+const char    *uc_chart_spec_get_note         (UcChartSpec   *self);
+void           uc_chart_spec_set_note         (UcChartSpec   *self,
+                                               const char    *note);
+UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
+void           uc_chart_spec_set_value_format (UcChartSpec   *self,
+                                               UcValueFormat  format);
+void           uc_chart_spec_get_range        (UcChartSpec   *self,
+                                               UcTime        *from,
+                                               UcTime        *to);
+void           uc_chart_spec_set_range        (UcChartSpec   *self,
+                                               UcTime         from,
+                                               UcTime         to);
+void           uc_chart_spec_add_series       (UcChartSpec   *self,
+                                               UcSeries      *series);
+guint          uc_chart_spec_get_n_series     (UcChartSpec   *self);
+UcSeries      *uc_chart_spec_get_series       (UcChartSpec   *self,
+                                               guint          index);
+UcSeries      *uc_chart_spec_find_series      (UcChartSpec   *self,
+                                               const char    *id);
+void           uc_chart_spec_add_event        (UcChartSpec   *self,
+                                               UcEvent       *event);
+guint          uc_chart_spec_get_n_events     (UcChartSpec   *self);
+UcEvent       *uc_chart_spec_get_event        (UcChartSpec   *self,
+                                               guint          index);
+
+G_END_DECLS

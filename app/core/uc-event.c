@@ -1,0 +1,206 @@
+/* uc-event.c: a dated event shown as a marker on time charts */
+#include "uc-event.h"
+
+struct _UcEvent
+{
+  GObject          parent_instance;
+
+  UcTime           time;
+  UcEventCategory  category;
+  char            *title;
+  char            *label;        /* short text for the marker; the title when unset */
+  char            *description;
+  char            *source_url;
+};
+
+enum {
+  PROP_0,
+  PROP_TIME,
+  PROP_TITLE,
+  PROP_CATEGORY,
+  PROP_LABEL,
+  PROP_DESCRIPTION,
+  PROP_SOURCE_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (UcEvent, uc_event, G_TYPE_OBJECT)
+
+UcEventCategory
+uc_event_category_from_string (const char *name)
+{
+  static const char * const names[] = { "model_release", "market", "hardware", "policy", "pricing" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      return (UcEventCategory) i;
+  return UC_EVENT_OTHER;
+}
+
+static void
+uc_event_finalize (GObject *object)
+{
+  UcEvent *self = UC_EVENT (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->source_url, g_free);
+
+  G_OBJECT_CLASS (uc_event_parent_class)->finalize (object);
+}
+
+static void
+uc_event_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  UcEvent *self = UC_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME: g_value_set_int64 (value, self->time); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_CATEGORY: g_value_set_int (value, self->category); break;
+    case PROP_LABEL: g_value_set_string (value, uc_event_get_label (self)); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_SOURCE_URL: g_value_set_string (value, self->source_url); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_event_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  UcEvent *self = UC_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME: self->time = g_value_get_int64 (value); break;
+    case PROP_TITLE: g_free (self->title); self->title = g_value_dup_string (value); break;
+    case PROP_CATEGORY: self->category = g_value_get_int (value); break;
+    case PROP_LABEL: uc_event_set_label (self, g_value_get_string (value)); break;
+    case PROP_DESCRIPTION: uc_event_set_description (self, g_value_get_string (value)); break;
+    case PROP_SOURCE_URL: uc_event_set_source_url (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_event_class_init (UcEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = uc_event_finalize;
+  object_class->get_property = uc_event_get_property;
+  object_class->set_property = uc_event_set_property;
+
+  properties[PROP_TIME] = g_param_spec_int64 ("time", NULL, NULL, G_MININT64, G_MAXINT64, 0, construct);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, construct);
+  properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL, 0, UC_EVENT_OTHER, UC_EVENT_OTHER, construct);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_SOURCE_URL] = g_param_spec_string ("source-url", NULL, NULL, NULL, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+uc_event_init (UcEvent *self)
+{
+}
+
+UcEvent *
+uc_event_new (UcTime           time,
+              const char      *title,
+              UcEventCategory  category)
+{
+  return g_object_new (UC_TYPE_EVENT, "time", time, "title", title, "category", category, NULL);
+}
+
+UcTime
+uc_event_get_time (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), 0);
+  return self->time;
+}
+
+const char *
+uc_event_get_title (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+UcEventCategory
+uc_event_get_category (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), UC_EVENT_OTHER);
+  return self->category;
+}
+
+const char *
+uc_event_get_label (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->label ? self->label : self->title;
+}
+
+static void
+set_string (UcEvent     *self,
+            char       **field,
+            const char  *value,
+            int          prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+uc_event_set_label (UcEvent    *self,
+                    const char *label)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  set_string (self, &self->label, label, PROP_LABEL);
+}
+
+const char *
+uc_event_get_description (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->description;
+}
+
+void
+uc_event_set_description (UcEvent    *self,
+                          const char *description)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  set_string (self, &self->description, description, PROP_DESCRIPTION);
+}
+
+const char *
+uc_event_get_source_url (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->source_url;
+}
+
+void
+uc_event_set_source_url (UcEvent    *self,
+                         const char *source_url)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  set_string (self, &self->source_url, source_url, PROP_SOURCE_URL);
+}

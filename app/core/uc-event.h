@@ -1,0 +1,41 @@
+/* uc-event.h: a dated event shown as a marker on time charts */
+#pragma once
+
+#include <glib-object.h>
+
+#include "uc-time.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  UC_EVENT_MODEL_RELEASE,
+  UC_EVENT_MARKET,
+  UC_EVENT_HARDWARE,
+  UC_EVENT_POLICY,
+  UC_EVENT_PRICING,
+  UC_EVENT_OTHER,
+} UcEventCategory;
+
+UcEventCategory uc_event_category_from_string (const char *name);
+
+#define UC_TYPE_EVENT (uc_event_get_type ())
+G_DECLARE_FINAL_TYPE (UcEvent, uc_event, UC, EVENT, GObject)
+
+UcEvent         *uc_event_new             (UcTime           time,
+                                           const char      *title,
+                                           UcEventCategory  category) G_GNUC_WARN_UNUSED_RESULT;
+UcTime           uc_event_get_time        (UcEvent         *self);
+const char      *uc_event_get_title       (UcEvent         *self);
+UcEventCategory  uc_event_get_category    (UcEvent         *self);
+const char      *uc_event_get_label       (UcEvent         *self);
+void             uc_event_set_label       (UcEvent         *self,
+                                           const char      *label);
+const char      *uc_event_get_description (UcEvent         *self);
+void             uc_event_set_description (UcEvent         *self,
+                                           const char      *description);
+const char      *uc_event_get_source_url  (UcEvent         *self);
+void             uc_event_set_source_url  (UcEvent         *self,
+                                           const char      *source_url);
+
+G_END_DECLS

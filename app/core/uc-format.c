@@ -1,0 +1,81 @@
+/* uc-format.c: numbers as people read them on charts and in tables
+ *
+ * Compact money ($3.5T, $850B, $0.27), signed changes, percentages.
+ * Output never depends on the C locale's decimal mark.
+ */
+#include "uc-format.h"
+
+#include <math.h>
+
+UcUnit
+uc_format_unit_for (double magnitude)
+{
+  if (magnitude >= 1e12) return (UcUnit) { 1e12, "T" };
+  if (magnitude >= 1e9) return (UcUnit) { 1e9, "B" };
+  if (magnitude >= 1e6) return (UcUnit) { 1e6, "M" };
+  if (magnitude >= 1e3) return (UcUnit) { 1e3, "K" };
+  return (UcUnit) { 1, "" };
+}
+
+char *
+uc_format_scaled (double      value,
+                  const char *prefix,
+                  UcUnit      unit,
+                  int         decimals,
+                  const char *suffix)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double scaled = value / unit.divisor;
+  const char *sign = scaled < 0 ? "−" : "";
+
+  if (value == 0)
+    return g_strdup_printf ("%s0%s", prefix, suffix);
+  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" : "%.3f",
+                   fabs (scaled));
+  return g_strdup_printf ("%s%s%s%s%s", sign, prefix, buf, unit.suffix, suffix);
+}
+
+/* A standalone value: two or three significant digits, e.g. $3.5T, $850B, $0.27. */
+char *
+uc_format_value (double        value,
+                 UcValueFormat format)
+{
+  double a = fabs (value);
+
+  if (isnan (value))
+    return g_strdup ("–");
+
+  switch (format)
+    {
+    case UC_VALUE_MONEY:
+      {
+        UcUnit unit = uc_format_unit_for (a);
+        double scaled = a / unit.divisor;
+        int decimals = scaled >= 100 ? 0 : unit.divisor > 1 ? 1 : 2;
+
+        return uc_format_scaled (value, "$", unit, decimals, "");
+      }
+    case UC_VALUE_PERCENT:
+      return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 10 ? 0 : 1, "%");
+    case UC_VALUE_INDEX:
+      return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 100 ? 0 : 1, "");
+    case UC_VALUE_NUMBER:
+    default:
+      {
+        UcUnit unit = uc_format_unit_for (a);
+        double scaled = a / unit.divisor;
+
+        return uc_format_scaled (value, "", unit, scaled >= 100 || (unit.divisor == 1 && scaled == floor (scaled)) ? 0 : 1, "");
+      }
+    }
+}
+
+/* A signed change in dollars, e.g. −$593B or +$12.4B. */
+char *
+uc_format_money_change (double value)
+{
+  g_autofree char *abs_text = uc_format_value (fabs (value), UC_VALUE_MONEY);
+
+  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", abs_text);
+}
+

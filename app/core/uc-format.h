@@ -1,0 +1,24 @@
+/* uc-format.h: numbers as people read them on charts and in tables */
+#pragma once
+
+#include "uc-chart-spec.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double      divisor;
+  const char *suffix;
+} UcUnit;
+
+UcUnit uc_format_unit_for      (double         magnitude);
+char  *uc_format_scaled        (double         value,
+                                const char    *prefix,
+                                UcUnit         unit,
+                                int            decimals,
+                                const char    *suffix) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_value         (double         value,
+                                UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_money_change  (double         value) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* uc-series.c: one named time series, sorted by time
+ *
+ * Missing values are kept as NaN points, so a chart draws them as gaps.
+ */
+#include "uc-series.h"
+
+#include <math.h>
+
+struct _UcSeries
+{
+  GObject  parent_instance;
+
+  char    *id;
+  char    *label;
+  GArray  *x;   /* UcTime, ascending */
+  GArray  *y;   /* double */
+  guint    emphasis : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_EMPHASIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (UcSeries, uc_series, G_TYPE_OBJECT)
+
+static void
+uc_series_finalize (GObject *object)
+{
+  UcSeries *self = UC_SERIES (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->x, g_array_unref);
+  g_clear_pointer (&self->y, g_array_unref);
+
+  G_OBJECT_CLASS (uc_series_parent_class)->finalize (object);
+}
+
+static void
+uc_series_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  UcSeries *self = UC_SERIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    case PROP_EMPHASIS: g_value_set_boolean (value, self->emphasis); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_series_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  UcSeries *self = UC_SERIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_free (self->id); self->id = g_value_dup_string (value); break;
+    case PROP_LABEL: g_free (self->label); self->label = g_value_dup_string (value); break;
+    case PROP_EMPHASIS: uc_series_set_emphasis (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_series_class_init (UcSeriesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = uc_series_finalize;
+  object_class->get_property = uc_series_get_property;
+  object_class->set_property = uc_series_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPHASIS] =
+    g_param_spec_boolean ("emphasis", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+uc_series_init (UcSeries *self)
+{
+  self->x = g_array_new (FALSE, FALSE, sizeof (UcTime));
+  self->y = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+UcSeries *
+uc_series_new (const char *id,
+               const char *label)
+{
+  return g_object_new (UC_TYPE_SERIES, "id", id, "label", label ? label : id, NULL);
+}
+
+const char *
+uc_series_get_id (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+  return self->id;
+}
+
+const char *
+uc_series_get_label (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+  return self->label;
+}
+
+gboolean
+uc_series_get_emphasis (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  return self->emphasis;
+}
+
+void
+uc_series_set_emphasis (UcSeries *self,
+                        gboolean  emphasis)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+
+  emphasis = !!emphasis;
+  if (self->emphasis == (guint) emphasis)
+    return;
+  self->emphasis = emphasis;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
+}
+
+/* Points must come in time order; the chart and the look-ups rely on it. */
+void
+uc_series_append (UcSeries *self,
+                  UcTime    x,
+                  double    y)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  g_return_if_fail (self->x->len == 0 || x > g_array_index (self->x, UcTime, self->x->len - 1));
+
+  g_array_append_val (self->x, x);
+  g_array_append_val (self->y, y);
+}
+
+guint
+uc_series_get_length (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), 0);
+  return self->x->len;
+}
+
+const UcTime *
+uc_series_get_x (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+  return (const UcTime *) self->x->data;
+}
+
+const double *
+uc_series_get_y (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+  return (const double *) self->y->data;
+}
+
+/* Index of the last point at or before @x, or -1. */
+int
+uc_series_find_before (UcSeries *self,
+                       UcTime    x)
+{
+  const UcTime *xs;
+  int lo = 0, hi;
+
+  g_return_val_if_fail (UC_IS_SERIES (self), -1);
+
+  xs = (const UcTime *) self->x->data;
+  hi = (int) self->x->len;
+  while (lo < hi)
+    {
+      int mid = lo + (hi - lo) / 2;
+
+      if (xs[mid] <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo - 1;
+}
+
+/* Index of the point exactly at @x, or -1. */
+int
+uc_series_find (UcSeries *self,
+                UcTime    x)
+{
+  int i = uc_series_find_before (self, x);
+
+  if (i >= 0 && g_array_index (self->x, UcTime, i) == x)
+    return i;
+  return -1;
+}
+
+gboolean
+uc_series_get_y_range (UcSeries *self,
+                       UcTime    from,
+                       UcTime    to,
+                       double   *min,
+                       double   *max)
+{
+  const UcTime *xs;
+  const double *ys;
+  gboolean found = FALSE;
+  double lo = INFINITY, hi = -INFINITY;
+  int start;
+
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+
+  xs = (const UcTime *) self->x->data;
+  ys = (const double *) self->y->data;
+  start = MAX (0, uc_series_find_before (self, from));
+  for (guint i = start; i < self->x->len && xs[i] <= to; i++)
+    {
+      if (xs[i] < from || isnan (ys[i]))
+        continue;
+      lo = MIN (lo, ys[i]);
+      hi = MAX (hi, ys[i]);
+      found = TRUE;
+    }
+  if (found)
+    {
+      *min = lo;
+      *max = hi;
+    }
+  return found;
+}

@@ -1,0 +1,36 @@
+/* uc-series.h: one named time series, sorted by time */
+#pragma once
+
+#include <glib-object.h>
+
+#include "uc-time.h"
+
+G_BEGIN_DECLS
+
+#define UC_TYPE_SERIES (uc_series_get_type ())
+G_DECLARE_FINAL_TYPE (UcSeries, uc_series, UC, SERIES, GObject)
+
+UcSeries     *uc_series_new           (const char *id,
+                                       const char *label) G_GNUC_WARN_UNUSED_RESULT;
+const char   *uc_series_get_id        (UcSeries   *self);
+const char   *uc_series_get_label     (UcSeries   *self);
+gboolean      uc_series_get_emphasis  (UcSeries   *self);
+void          uc_series_set_emphasis  (UcSeries   *self,
+                                       gboolean    emphasis);
+void          uc_series_append        (UcSeries   *self,
+                                       UcTime      x,
+                                       double      y);
+guint         uc_series_get_length    (UcSeries   *self);
+const UcTime *uc_series_get_x         (UcSeries   *self);
+const double *uc_series_get_y         (UcSeries   *self);
+int           uc_series_find          (UcSeries   *self,
+                                       UcTime      x);
+int           uc_series_find_before   (UcSeries   *self,
+                                       UcTime      x);
+gboolean      uc_series_get_y_range   (UcSeries   *self,
+                                       UcTime      from,
+                                       UcTime      to,
+                                       double     *min,
+                                       double     *max);
+
+G_END_DECLS

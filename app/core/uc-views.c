@@ -1,0 +1,255 @@
+/* uc-views.c: the built-in chart views, built from the embedded datasets */
+#include "config.h"
+
+#include "uc-views.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-format.h"
+
+G_DEFINE_QUARK (uc-view-error-quark, uc_view_error)
+
+static const UcViewInfo views[] = {
+  { "deepseek-shock", N_("DeepSeek shock") },
+};
+
+const UcViewInfo *
+uc_views_list (guint *n_views)
+{
+  *n_views = G_N_ELEMENTS (views);
+  return views;
+}
+
+static int
+require_column (UcDataset    *dataset,
+                const char   *name,
+                UcColumnType  type,
+                GError      **error)
+{
+  int column = uc_dataset_find_column (dataset, name);
+
+  if (column < 0 || uc_dataset_get_column_type (dataset, column) != type)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                   "%s: expected a %s column called “%s”",
+                   uc_dataset_get_name (dataset), uc_column_type_to_string (type), name);
+      return -1;
+    }
+  return column;
+}
+
+/* Long format (one row per date and key) to one series per key, in the
+ * order keys first appear. Rows must be in date order within a key. */
+GPtrArray *
+uc_series_from_long (UcDataset   *dataset,
+                     const char  *time_column,
+                     const char  *key_column,
+                     const char  *value_column,
+                     const char  *label_column,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  int tc, kc, vc, lc = -1;
+  const UcTime *times;
+  const char * const *keys;
+  const char * const *labels = NULL;
+  const double *values;
+
+  if ((tc = require_column (dataset, time_column, UC_COLUMN_DATE, error)) < 0 ||
+      (kc = require_column (dataset, key_column, UC_COLUMN_TEXT, error)) < 0 ||
+      (vc = require_column (dataset, value_column, UC_COLUMN_NUMBER, error)) < 0)
+    return NULL;
+  if (label_column && (lc = require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+
+  times = uc_dataset_get_times (dataset, tc);
+  keys = uc_dataset_get_texts (dataset, kc);
+  values = uc_dataset_get_numbers (dataset, vc);
+  if (lc >= 0)
+    labels = uc_dataset_get_texts (dataset, lc);
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (dataset); row++)
+    {
+      UcSeries *series;
+      guint n;
+
+      if (keys[row] == NULL || times[row] == UC_TIME_MISSING)
+        continue;
+      series = g_hash_table_lookup (by_key, keys[row]);
+      if (series == NULL)
+        {
+          series = uc_series_new (keys[row], labels && labels[row] ? labels[row] : keys[row]);
+          g_ptr_array_add (result, series);
+          g_hash_table_insert (by_key, (gpointer) uc_series_get_id (series), series);
+        }
+      n = uc_series_get_length (series);
+      if (n > 0 && uc_series_get_x (series)[n - 1] >= times[row])
+        {
+          g_autofree char *date = uc_time_format_date (times[row]);
+
+          g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                       "%s: row %u: %s on %s is out of date order or repeated",
+                       uc_dataset_get_name (dataset), row + 2, keys[row], date);
+          return NULL;
+        }
+      uc_series_append (series, times[row], values[row]);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+add_events (UcChartSpec  *spec,
+            UcTime        from,
+            UcTime        to,
+            const char   *const *categories,
+            GError      **error)
+{
+  g_autoptr(UcDataset) events = uc_catalog_load ("events", error);
+  int dc, tc, cc, xc, uc;
+
+  if (events == NULL)
+    return FALSE;
+  if ((dc = require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
+      (tc = require_column (events, "title", UC_COLUMN_TEXT, error)) < 0 ||
+      (cc = require_column (events, "category", UC_COLUMN_TEXT, error)) < 0 ||
+      (xc = require_column (events, "description", UC_COLUMN_TEXT, error)) < 0 ||
+      (uc = require_column (events, "source_url", UC_COLUMN_TEXT, error)) < 0)
+    return FALSE;
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
+    {
+      UcTime t = uc_dataset_get_times (events, dc)[row];
+      const char *category = uc_dataset_get_texts (events, cc)[row];
+      g_autoptr(UcEvent) event = NULL;
+
+      if (t == UC_TIME_MISSING || t < from || t > to || !g_strv_contains (categories, category ? category : ""))
+        continue;
+      event = uc_event_new (t, uc_dataset_get_texts (events, tc)[row], uc_event_category_from_string (category));
+      uc_event_set_description (event, uc_dataset_get_texts (events, xc)[row]);
+      uc_event_set_source_url (event, uc_dataset_get_texts (events, uc)[row]);
+      uc_chart_spec_add_event (spec, event);
+    }
+  return TRUE;
+}
+
+/* "DeepSeek-R1 released (open weights, MIT)" reads as "DeepSeek-R1 released". */
+static char *
+short_label (const char *title)
+{
+  const char *cut = strstr (title, " (");
+  const char *colon = strstr (title, ": ");
+
+  if (colon && (!cut || colon < cut))
+    return g_strndup (title, colon - title);
+  return cut ? g_strndup (title, cut - title) : g_strdup (title);
+}
+
+/* "NVDA −17.0% · −$593B": the change from the previous point to @t. */
+static char *
+change_label (UcSeries *series,
+              UcTime    t)
+{
+  int i = uc_series_find (series, t);
+  const double *y = uc_series_get_y (series);
+  g_autofree char *pct = NULL;
+  g_autofree char *dollars = NULL;
+
+  if (i < 1 || isnan (y[i]) || isnan (y[i - 1]) || y[i - 1] == 0)
+    return NULL;
+  pct = uc_format_scaled (100 * (y[i] / y[i - 1] - 1), y[i] > y[i - 1] ? "+" : "", (UcUnit) { 1, "" }, 1, "%");
+  dollars = uc_format_money_change (y[i] - y[i - 1]);
+  return g_strdup_printf ("%s %s · %s", uc_series_get_id (series), pct, dollars);
+}
+
+static UcChartSpec *
+build_deepseek_shock (GError **error)
+{
+  static const char * const tickers[] = {
+    "NVDA", "MSFT", "GOOGL", "META", "AVGO", "TSM", "ORCL", "AAPL", "AMZN",
+  };
+  static const char * const categories[] = { "model_release", "market", NULL };
+  g_autoptr(UcDataset) caps = NULL;
+  g_autoptr(UcChartSpec) spec = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  UcTime from = uc_time_from_ymd (2024, 12, 2);
+  UcTime to = uc_time_from_ymd (2025, 3, 31);
+  UcSeries *nvda = NULL;
+
+  if ((caps = uc_catalog_load ("market-caps", error)) == NULL)
+    return NULL;
+  if ((all = uc_series_from_long (caps, "date", "ticker", "market_cap", "company", error)) == NULL)
+    return NULL;
+
+  spec = uc_chart_spec_new ();
+  uc_chart_spec_set_title (spec, _("The DeepSeek shock"));
+  uc_chart_spec_set_subtitle (spec, _("Market capitalisation of US-listed AI-exposed companies, daily close, December 2024 – March 2025"));
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_range (spec, from, to);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tickers); t++)
+    {
+      UcSeries *found = NULL;
+      double lo, hi;
+
+      for (guint i = 0; i < all->len && !found; i++)
+        if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (all, i)), tickers[t]) == 0)
+          found = g_ptr_array_index (all, i);
+
+      if (found == NULL || !uc_series_get_y_range (found, from, to, &lo, &hi))
+        {
+          /* No share count, no market cap: say so rather than guess. */
+          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
+                                  found ? uc_series_get_label (found) : tickers[t]);
+          continue;
+        }
+      if (g_strcmp0 (tickers[t], "NVDA") == 0)
+        {
+          uc_series_set_emphasis (found, TRUE);
+          nvda = found;
+        }
+      uc_chart_spec_add_series (spec, found);
+    }
+
+  if (!add_events (spec, from, to, categories, error))
+    return NULL;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      g_autofree char *label = NULL;
+
+      if (uc_event_get_category (event) == UC_EVENT_MARKET && nvda)
+        label = change_label (nvda, uc_event_get_time (event));
+      if (label == NULL)
+        label = short_label (uc_event_get_title (event));
+      uc_event_set_label (event, label);
+    }
+
+  uc_chart_spec_set_source (spec, _("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data via public snapshots) × shares outstanding from SEC filings; "
+                                    "market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes."));
+  if (missing->len > 0)
+    {
+      g_autofree char *note = g_strdup_printf (_("Not shown: %s (no sourced share count, so no market cap)."), missing->str);
+      uc_chart_spec_set_note (spec, note);
+    }
+
+  return g_steal_pointer (&spec);
+}
+
+UcChartSpec *
+uc_view_build (const char  *id,
+               GError     **error)
+{
+  if (g_strcmp0 (id, "deepseek-shock") == 0)
+    return build_deepseek_shock (error);
+
+  g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN,
+               "unknown view “%s” (known: deepseek-shock)", id ? id : "");
+  return NULL;
+}

@@ -1,0 +1,34 @@
+/* uc-views.h: the built-in chart views, built from the embedded datasets */
+#pragma once
+
+#include "uc-chart-spec.h"
+#include "uc-dataset.h"
+
+G_BEGIN_DECLS
+
+#define UC_VIEW_ERROR (uc_view_error_quark ())
+
+typedef enum
+{
+  UC_VIEW_ERROR_UNKNOWN,
+  UC_VIEW_ERROR_DATA,
+} UcViewError;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+} UcViewInfo;
+
+GQuark            uc_view_error_quark (void);
+const UcViewInfo *uc_views_list       (guint       *n_views);
+UcChartSpec      *uc_view_build       (const char  *id,
+                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray        *uc_series_from_long (UcDataset   *dataset,
+                                       const char  *time_column,
+                                       const char  *key_column,
+                                       const char  *value_column,
+                                       const char  *label_column,
+                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,295 @@
+/* uc-axis.c: tick positions and labels for value and time axes
+ *
+ * Value ticks use 1-2-5 steps. Time ticks use calendar units (a month is a
+ * month, not 30 days), so labels fall on the first of a month or a year.
+ */
+#include "uc-axis.h"
+
+#include "uc-format.h"
+
+#include <math.h>
+
+static void
+clear_tick (gpointer data)
+{
+  g_clear_pointer (&((UcTick *) data)->label, g_free);
+}
+
+static GArray *
+tick_array_new (void)
+{
+  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (UcTick));
+
+  g_array_set_clear_func (ticks, clear_tick);
+  return ticks;
+}
+
+double
+uc_axis_nice_step (double range,
+                   int    target_ticks)
+{
+  double raw, mag, norm;
+
+  if (!(range > 0) || target_ticks < 1)
+    return 1;
+
+  raw = range / target_ticks;
+  mag = pow (10, floor (log10 (raw)));
+  norm = raw / mag;
+  if (norm <= 1)
+    return mag;
+  if (norm <= 2)
+    return 2 * mag;
+  if (norm <= 5)
+    return 5 * mag;
+  return 10 * mag;
+}
+
+GArray *
+uc_axis_value_ticks (double        min,
+                     double        max,
+                     int           target_ticks,
+                     UcValueFormat format)
+{
+  GArray *ticks = tick_array_new ();
+  double step, first;
+  UcUnit unit = { 1, "" };
+  int decimals;
+
+  if (!(max > min))
+    max = min + 1;
+  step = uc_axis_nice_step (max - min, target_ticks);
+  first = ceil (min / step - 1e-9) * step;
+
+  if (format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER)
+    unit = uc_format_unit_for (MAX (fabs (min), fabs (max)));
+  decimals = (int) MAX (0, -floor (log10 (step / unit.divisor) + 1e-9));
+  decimals = MIN (decimals, 3);
+
+  for (int i = 0; ; i++)
+    {
+      double v = first + i * step;
+      UcTick tick;
+
+      if (v > max + step * 1e-9)
+        break;
+      if (fabs (v) < step * 1e-9)
+        v = 0;
+      tick.value = v;
+      switch (format)
+        {
+        case UC_VALUE_MONEY: tick.label = uc_format_scaled (v, "$", unit, decimals, ""); break;
+        case UC_VALUE_PERCENT: tick.label = uc_format_scaled (v, v > 0 ? "+" : "", unit, decimals, "%"); break;
+        case UC_VALUE_INDEX:
+        case UC_VALUE_NUMBER:
+        default: tick.label = uc_format_scaled (v, "", unit, decimals, ""); break;
+        }
+      g_array_append_val (ticks, tick);
+    }
+  return ticks;
+}
+
+typedef struct
+{
+  UcTimeStepUnit unit;
+  int            count;
+  gint64         approx_usec;
+} TimeStep;
+
+#define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
+#define HOUR (60 * MINUTE)
+#define DAY (24 * HOUR)
+
+static const TimeStep time_steps[] = {
+  { UC_TIME_STEP_MINUTE, 1, MINUTE },
+  { UC_TIME_STEP_MINUTE, 5, 5 * MINUTE },
+  { UC_TIME_STEP_MINUTE, 15, 15 * MINUTE },
+  { UC_TIME_STEP_MINUTE, 30, 30 * MINUTE },
+  { UC_TIME_STEP_HOUR, 1, HOUR },
+  { UC_TIME_STEP_HOUR, 3, 3 * HOUR },
+  { UC_TIME_STEP_HOUR, 6, 6 * HOUR },
+  { UC_TIME_STEP_HOUR, 12, 12 * HOUR },
+  { UC_TIME_STEP_DAY, 1, DAY },
+  { UC_TIME_STEP_DAY, 2, 2 * DAY },
+  { UC_TIME_STEP_WEEK, 1, 7 * DAY },
+  { UC_TIME_STEP_WEEK, 2, 14 * DAY },
+  { UC_TIME_STEP_MONTH, 1, 30 * DAY },
+  { UC_TIME_STEP_MONTH, 2, 61 * DAY },
+  { UC_TIME_STEP_MONTH, 3, 91 * DAY },
+  { UC_TIME_STEP_MONTH, 6, 182 * DAY },
+  { UC_TIME_STEP_YEAR, 1, 365 * DAY },
+  { UC_TIME_STEP_YEAR, 2, 730 * DAY },
+  { UC_TIME_STEP_YEAR, 5, 1826 * DAY },
+  { UC_TIME_STEP_YEAR, 10, 3652 * DAY },
+  { UC_TIME_STEP_YEAR, 25, 9131 * DAY },
+  { UC_TIME_STEP_YEAR, 50, 18262 * DAY },
+  { UC_TIME_STEP_YEAR, 100, 36524 * DAY },
+};
+
+void
+uc_axis_time_step (UcTime          from,
+                   UcTime          to,
+                   double          width_px,
+                   double          min_spacing_px,
+                   UcTimeStepUnit *unit,
+                   int            *count)
+{
+  double usec_per_px = (double) (to - from) / MAX (width_px, 1);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (time_steps) - 1; i++)
+    if (time_steps[i].approx_usec / usec_per_px >= min_spacing_px)
+      break;
+  *unit = time_steps[i].unit;
+  *count = time_steps[i].count;
+}
+
+/* The first tick boundary at or after @t. */
+static UcTime
+align_up (UcTime         t,
+          UcTimeStepUnit unit,
+          int            count)
+{
+  int y, m, d;
+  gint64 days = t >= 0 ? t / DAY : -((-t + DAY - 1) / DAY);
+  UcTime start;
+
+  switch (unit)
+    {
+    case UC_TIME_STEP_MINUTE:
+    case UC_TIME_STEP_HOUR:
+      {
+        gint64 step = (unit == UC_TIME_STEP_MINUTE ? MINUTE : HOUR) * count;
+        gint64 q = t / step;
+
+        start = q * step;
+        return start < t ? start + step : start;
+      }
+    case UC_TIME_STEP_DAY:
+      start = days * DAY;
+      return start < t ? start + DAY : start;
+    case UC_TIME_STEP_WEEK:
+      {
+        /* Weeks start on Monday; 1970-01-01 was a Thursday. */
+        gint64 dow = ((days % 7) + 7 + 3) % 7;
+
+        start = (days - dow) * DAY;
+        while (start < t)
+          start += 7 * DAY;
+        return start;
+      }
+    case UC_TIME_STEP_MONTH:
+      uc_time_to_ymd (t, &y, &m, &d);
+      m = ((m - 1) / count) * count + 1;
+      start = uc_time_from_ymd (y, m, 1);
+      while (start < t)
+        start = uc_time_add_months (start, count);
+      return start;
+    case UC_TIME_STEP_YEAR:
+    default:
+      uc_time_to_ymd (t, &y, &m, &d);
+      y = (int) (floor ((double) y / count) * count);
+      start = uc_time_from_ymd (y, 1, 1);
+      while (start < t)
+        start = uc_time_add_months (start, 12 * count);
+      return start;
+    }
+}
+
+static UcTime
+advance (UcTime         t,
+         UcTimeStepUnit unit,
+         int            count)
+{
+  switch (unit)
+    {
+    case UC_TIME_STEP_MINUTE: return t + count * MINUTE;
+    case UC_TIME_STEP_HOUR: return t + count * HOUR;
+    case UC_TIME_STEP_DAY: return t + count * DAY;
+    case UC_TIME_STEP_WEEK: return t + count * 7 * DAY;
+    case UC_TIME_STEP_MONTH: return uc_time_add_months (t, count);
+    case UC_TIME_STEP_YEAR:
+    default: return uc_time_add_months (t, 12 * count);
+    }
+}
+
+static char *
+month_name (int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
+
+  return g_date_time_format (dt, "%b");
+}
+
+/* Labels say the year once, at the first tick and where it changes. */
+static char *
+time_label (UcTime          t,
+            UcTimeStepUnit  unit,
+            gboolean        show_year,
+            gboolean        show_day)
+{
+  int y, m, d;
+  g_autofree char *month = NULL;
+  gint64 in_day;
+
+  uc_time_to_ymd (t, &y, &m, &d);
+  in_day = t - uc_time_from_ymd (y, m, d);
+  month = month_name (m);
+
+  switch (unit)
+    {
+    case UC_TIME_STEP_MINUTE:
+    case UC_TIME_STEP_HOUR:
+      {
+        int hh = (int) (in_day / HOUR), mm = (int) (in_day % HOUR / MINUTE);
+
+        if (show_day)
+          return g_strdup_printf ("%s %d %02d:%02d", month, d, hh, mm);
+        return g_strdup_printf ("%02d:%02d", hh, mm);
+      }
+    case UC_TIME_STEP_DAY:
+    case UC_TIME_STEP_WEEK:
+      if (show_year)
+        return g_strdup_printf ("%s %d, %d", month, d, y);
+      return g_strdup_printf ("%s %d", month, d);
+    case UC_TIME_STEP_MONTH:
+      if (show_year)
+        return g_strdup_printf ("%s %d", month, y);
+      return g_strdup (month);
+    case UC_TIME_STEP_YEAR:
+    default:
+      return g_strdup_printf ("%d", y);
+    }
+}
+
+GArray *
+uc_axis_time_ticks (UcTime from,
+                    UcTime to,
+                    double width_px,
+                    double min_spacing_px)
+{
+  GArray *ticks = tick_array_new ();
+  UcTimeStepUnit unit;
+  int count;
+  int last_year = G_MININT, last_day = G_MININT;
+
+  if (to <= from)
+    return ticks;
+
+  uc_axis_time_step (from, to, width_px, min_spacing_px, &unit, &count);
+  for (UcTime t = align_up (from, unit, count); t <= to; t = advance (t, unit, count))
+    {
+      int y, m, d;
+      UcTick tick;
+
+      uc_time_to_ymd (t, &y, &m, &d);
+      tick.value = (double) t;
+      tick.label = time_label (t, unit, y != last_year, y * 400 + m * 32 + d != last_day);
+      g_array_append_val (ticks, tick);
+      last_year = y;
+      last_day = y * 400 + m * 32 + d;
+      if (ticks->len > 10000)
+        break;
+    }
+  return ticks;
+}

@@ -1,0 +1,44 @@
+/* uc-axis.h: tick positions and labels for value and time axes */
+#pragma once
+
+#include <glib.h>
+
+#include "uc-chart-spec.h"
+#include "uc-time.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double  value;      /* data value (µs for time axes) */
+  char   *label;
+} UcTick;
+
+typedef enum
+{
+  UC_TIME_STEP_MINUTE,
+  UC_TIME_STEP_HOUR,
+  UC_TIME_STEP_DAY,
+  UC_TIME_STEP_WEEK,
+  UC_TIME_STEP_MONTH,
+  UC_TIME_STEP_YEAR,
+} UcTimeStepUnit;
+
+double  uc_axis_nice_step        (double          range,
+                                  int             target_ticks);
+GArray *uc_axis_value_ticks      (double          min,
+                                  double          max,
+                                  int             target_ticks,
+                                  UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
+GArray *uc_axis_time_ticks       (UcTime          from,
+                                  UcTime          to,
+                                  double          width_px,
+                                  double          min_spacing_px) G_GNUC_WARN_UNUSED_RESULT;
+void    uc_axis_time_step        (UcTime          from,
+                                  UcTime          to,
+                                  double          width_px,
+                                  double          min_spacing_px,
+                                  UcTimeStepUnit *unit,
+                                  int            *count);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* uc-chart-theme.h: the colours and fonts a chart is drawn with
+ *
+ * Passed in by the caller: the window feeds it the widget theme's colours,
+ * exports default to the light theme.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "uc-event.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} UcColor;
+
+#define UC_CHART_N_COLORS 9
+
+typedef struct
+{
+  UcColor     background;
+  UcColor     foreground;
+  UcColor     muted;        /* subtitles, axis labels, footer */
+  UcColor     grid;
+  UcColor     series[UC_CHART_N_COLORS];
+  UcColor     events[UC_EVENT_OTHER + 1];
+  const char *font_family;
+} UcChartTheme;
+
+const UcChartTheme *uc_chart_theme_light (void);
+const UcChartTheme *uc_chart_theme_dark  (void);
+
+G_END_DECLS

@@ -1,0 +1,531 @@
+/* uc-chart.c: drawing a time chart with cairo and pango
+ *
+ * One function lays out and draws everything: title, legend, event lane,
+ * plot, axes and footer. Sizes derive from one base font size that follows
+ * the canvas, so a window and a 1600×900 export read alike.
+ */
+#include "uc-chart.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "uc-axis.h"
+
+#define MAX_EVENT_ROWS 3
+
+typedef struct
+{
+  cairo_t            *cr;
+  PangoLayout        *layout;
+  const UcChartTheme *theme;
+  double              fs;       /* base font size in user units */
+} Ctx;
+
+static const double dash_patterns[][4] = {
+  { 0, 0, 0, 0 },
+  { 7, 3, 0, 0 },
+  { 2, 2.5, 0, 0 },
+  { 8, 3, 2, 3 },
+};
+
+static void
+set_color (cairo_t       *cr,
+           const UcColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static void
+set_font (Ctx        *ctx,
+          double      size,
+          PangoWeight weight)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (ctx->theme->font_family);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (ctx->layout, desc);
+}
+
+/* Sets the layout's text and returns its logical size. */
+static void
+measure (Ctx        *ctx,
+         const char *text,
+         double      wrap_width,
+         double     *w,
+         double     *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_text (ctx->layout, text, -1);
+  pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (wrap_width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Draws the text last measured at (x, y), its top-left corner. */
+static void
+show (Ctx           *ctx,
+      const UcColor *color,
+      double         x,
+      double         y)
+{
+  cairo_move_to (ctx->cr, x, y);
+  set_color (ctx->cr, color);
+  pango_cairo_show_layout (ctx->cr, ctx->layout);
+}
+
+static double
+draw_text (Ctx           *ctx,
+           const char    *text,
+           double         size,
+           PangoWeight    weight,
+           const UcColor *color,
+           double         x,
+           double         y,
+           double         wrap_width)
+{
+  double w, h;
+
+  set_font (ctx, size, weight);
+  measure (ctx, text, wrap_width, &w, &h);
+  show (ctx, color, x, y);
+  return h;
+}
+
+double
+uc_chart_layout_x_for_time (const UcChartLayout *l,
+                            UcTime               t)
+{
+  return l->x + (double) (t - l->from) / (double) (l->to - l->from) * l->width;
+}
+
+double
+uc_chart_layout_y_for_value (const UcChartLayout *l,
+                             double               value)
+{
+  return l->y + l->height - (value - l->y_min) / (l->y_max - l->y_min) * l->height;
+}
+
+static void
+set_series_style (Ctx      *ctx,
+                  UcSeries *series,
+                  guint     index)
+{
+  const double *dash = dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
+  double lw = ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
+  double d[4];
+  int n = dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
+
+  for (int i = 0; i < n; i++)
+    d[i] = dash[i] * lw;
+  set_color (ctx->cr, &ctx->theme->series[index % UC_CHART_N_COLORS]);
+  cairo_set_line_width (ctx->cr, lw);
+  cairo_set_dash (ctx->cr, d, n, 0);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (ctx->cr, n ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+}
+
+/* Legend items flow left to right and wrap; returns the height used. */
+static double
+draw_legend (Ctx         *ctx,
+             UcChartSpec *spec,
+             double       x0,
+             double       y0,
+             double       width,
+             gboolean     really_draw)
+{
+  double size = ctx->fs * 0.9;
+  double swatch = ctx->fs * 1.8;
+  double gap = ctx->fs * 1.2;
+  double x = x0, y = y0, row_h = 0;
+  guint n = uc_chart_spec_get_n_series (spec);
+
+  if (n == 0)
+    return 0;
+
+  set_font (ctx, size, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < n; i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      double w, h, item_w;
+
+      set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      measure (ctx, uc_series_get_label (series), -1, &w, &h);
+      item_w = swatch + ctx->fs * 0.4 + w;
+      if (x > x0 && x + item_w > x0 + width)
+        {
+          x = x0;
+          y += row_h + ctx->fs * 0.3;
+          row_h = 0;
+        }
+      if (really_draw)
+        {
+          cairo_save (ctx->cr);
+          set_series_style (ctx, series, i);
+          cairo_move_to (ctx->cr, x, y + h / 2);
+          cairo_line_to (ctx->cr, x + swatch, y + h / 2);
+          cairo_stroke (ctx->cr);
+          cairo_restore (ctx->cr);
+          show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
+        }
+      x += item_w + gap;
+      row_h = MAX (row_h, h);
+    }
+  return y + row_h - y0;
+}
+
+static void
+value_range (UcChartSpec *spec,
+             UcTime       from,
+             UcTime       to,
+             double      *min,
+             double      *max)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      double a, b;
+
+      if (uc_series_get_y_range (uc_chart_spec_get_series (spec, i), from, to, &a, &b))
+        {
+          lo = MIN (lo, a);
+          hi = MAX (hi, b);
+        }
+    }
+  if (!isfinite (lo))
+    {
+      lo = 0;
+      hi = 1;
+    }
+  /* Sizes (money) read honestly only against a zero baseline. */
+  if (uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY && lo > 0)
+    lo = 0;
+  if (hi <= lo)
+    hi = lo + 1;
+  *min = lo;
+  *max = hi;
+}
+
+static void
+draw_series (Ctx                 *ctx,
+             UcChartSpec         *spec,
+             const UcChartLayout *l)
+{
+  cairo_t *cr = ctx->cr;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, l->x, l->y - ctx->fs * 0.3, l->width, l->height + ctx->fs * 0.6);
+  cairo_clip (cr);
+
+  /* Emphasised series last, so they stay on top. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+      {
+        UcSeries *series = uc_chart_spec_get_series (spec, s);
+        const UcTime *xs = uc_series_get_x (series);
+        const double *ys = uc_series_get_y (series);
+        guint n = uc_series_get_length (series);
+        gboolean pen_down = FALSE;
+        int start;
+
+        if (uc_series_get_emphasis (series) != (pass == 1))
+          continue;
+
+        start = MAX (0, uc_series_find_before (series, l->from));
+        for (guint i = start; i < n; i++)
+          {
+            double px, py;
+
+            if (isnan (ys[i]))
+              {
+                pen_down = FALSE;
+                continue;
+              }
+            px = uc_chart_layout_x_for_time (l, xs[i]);
+            py = uc_chart_layout_y_for_value (l, ys[i]);
+            if (pen_down)
+              cairo_line_to (cr, px, py);
+            else
+              cairo_move_to (cr, px, py);
+            pen_down = TRUE;
+            if (xs[i] > l->to)
+              break;
+          }
+        set_series_style (ctx, series, s);
+        cairo_stroke (cr);
+      }
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  double left, right;
+} Span;
+
+/* Marker labels go into rows above the plot; a label takes the first row
+ * where it overlaps nothing, and shifts left when it would leave the canvas.
+ * Pass 0 measures, 1 draws the marker lines, 2 the labels over them. */
+static double
+place_event_labels (Ctx                 *ctx,
+                    UcChartSpec         *spec,
+                    const UcChartLayout *l,
+                    double               canvas_width,
+                    double               lane_bottom,
+                    int                  really_draw)
+{
+  GArray *rows[MAX_EVENT_ROWS];
+  double size = ctx->fs * 0.85;
+  double pad = ctx->fs * 0.35;
+  double row_h = 0;
+  int rows_used = 0;
+
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  set_font (ctx, size, PANGO_WEIGHT_BOLD);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      UcTime t = uc_event_get_time (event);
+      const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
+      double x, w, h, left, right;
+      int row = -1;
+
+      if (t < l->from || t > l->to)
+        continue;
+
+      x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
+      measure (ctx, uc_event_get_label (event), -1, &w, &h);
+      row_h = h + pad;
+      left = x - pad;
+      right = x + pad + w + pad;
+      if (right > canvas_width - ctx->fs)
+        {
+          right = x + pad;
+          left = x - pad - w - pad;
+        }
+
+      for (int r = 0; r < MAX_EVENT_ROWS && row < 0; r++)
+        {
+          gboolean free_here = TRUE;
+
+          for (guint k = 0; k < rows[r]->len; k++)
+            {
+              Span *s = &g_array_index (rows[r], Span, k);
+
+              if (left < s->right + pad && right > s->left - pad)
+                free_here = FALSE;
+            }
+          if (free_here)
+            row = r;
+        }
+      if (row < 0)
+        row = MAX_EVENT_ROWS - 1;
+      g_array_append_val (rows[row], ((Span) { left, right }));
+      rows_used = MAX (rows_used, row + 1);
+
+      if (really_draw == 1)
+        {
+          double ly = lane_bottom - (row + 1) * row_h;
+
+          /* The marker line runs from its label down through the plot. */
+          cairo_save (ctx->cr);
+          set_color (ctx->cr, color);
+          cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
+          cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
+          cairo_move_to (ctx->cr, x, ly + h / 2);
+          cairo_line_to (ctx->cr, x, l->y + l->height);
+          cairo_stroke (ctx->cr);
+          cairo_restore (ctx->cr);
+        }
+      else if (really_draw == 2)
+        {
+          double ly = lane_bottom - (row + 1) * row_h;
+          double tx = left < x - 1 ? left + pad : x + pad;
+
+          cairo_save (ctx->cr);
+          set_color (ctx->cr, &ctx->theme->background);
+          cairo_rectangle (ctx->cr, tx - pad * 0.5, ly, w + pad, h);
+          cairo_fill (ctx->cr);
+          cairo_restore (ctx->cr);
+          show (ctx, color, tx, ly);
+        }
+    }
+
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    g_array_unref (rows[r]);
+  return rows_used * row_h;
+}
+
+void
+uc_chart_draw (cairo_t            *cr,
+               UcChartSpec        *spec,
+               const UcChartTheme *theme,
+               double              width,
+               double              height,
+               UcChartLayout      *layout_out)
+{
+  g_autoptr(GArray) y_ticks = NULL;
+  g_autoptr(GArray) x_ticks = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  UcChartLayout l = { 0 };
+  Ctx ctx;
+  double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, lane_h, legend_h;
+  double y_lo, y_hi;
+  const char *text;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (UC_IS_CHART_SPEC (spec));
+
+  if (theme == NULL)
+    theme = uc_chart_theme_light ();
+
+  layout = pango_cairo_create_layout (cr);
+  ctx.cr = cr;
+  ctx.layout = layout;
+  ctx.theme = theme;
+  ctx.fs = CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
+  margin = round (ctx.fs * 1.4);
+
+  cairo_save (cr);
+  set_color (cr, &theme->background);
+  cairo_paint (cr);
+
+  /* Header: title, subtitle, legend. */
+  y = margin * 0.8;
+  if ((text = uc_chart_spec_get_title (spec)) != NULL)
+    y += draw_text (&ctx, text, ctx.fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, width - 2 * margin);
+  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL)
+    y += draw_text (&ctx, text, ctx.fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
+  y += ctx.fs * 0.6;
+  legend_h = draw_legend (&ctx, spec, margin, y, width - 2 * margin, TRUE);
+  y += legend_h + ctx.fs * 0.5;
+
+  /* Footer: source and note, bottom up. */
+  set_font (&ctx, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL);
+  for (int i = 0; i < 2; i++)
+    {
+      text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
+      if (text != NULL)
+        {
+          measure (&ctx, text, width - 2 * margin, &w, &h);
+          footer_h += h;
+        }
+    }
+  {
+    double fy = height - margin * 0.7 - footer_h;
+
+    for (int i = 0; i < 2; i++)
+      {
+        text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
+        if (text != NULL)
+          fy += draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, fy, width - 2 * margin);
+      }
+  }
+
+  /* Value axis: ticks first, since their labels set the plot's left edge. */
+  uc_chart_spec_get_range (spec, &l.from, &l.to);
+  if (l.to <= l.from)
+    l.to = l.from + UC_USEC_PER_DAY;
+  value_range (spec, l.from, l.to, &y_lo, &y_hi);
+
+  set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+  measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
+
+  l.y = y;
+  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - l.y;
+
+  /* The event lane sits between the legend and the plot; measure it on a
+   * provisional layout, then shrink the plot by its height. */
+  l.x = margin;
+  l.width = width - 2 * margin;
+  lane_h = place_event_labels (&ctx, spec, &l, width, l.y, 0);
+  l.y += lane_h;
+  l.height -= lane_h;
+  l.height = MAX (l.height, ctx.fs * 2);
+
+  /* Round the value range out to whole steps, then label every step. */
+  {
+    int target = MAX (2, (int) (l.height / (ctx.fs * 3.2)));
+    double step = uc_axis_nice_step (y_hi - y_lo, target);
+
+    l.y_min = floor (y_lo / step + 1e-9) * step;
+    l.y_max = ceil (y_hi / step - 1e-9) * step;
+    if (l.y_max <= l.y_min)
+      l.y_max = l.y_min + step;
+    y_ticks = uc_axis_value_ticks (l.y_min, l.y_max, target, uc_chart_spec_get_value_format (spec));
+  }
+
+  set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < y_ticks->len; i++)
+    {
+      measure (&ctx, g_array_index (y_ticks, UcTick, i).label, -1, &w, &h);
+      y_label_w = MAX (y_label_w, w);
+    }
+  l.x = margin + y_label_w + ctx.fs * 0.6;
+  l.width = width - margin - l.x;
+
+  /* Grid and value labels. */
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < y_ticks->len; i++)
+    {
+      UcTick *tick = &g_array_index (y_ticks, UcTick, i);
+      double ty = round (uc_chart_layout_y_for_value (&l, tick->value)) + 0.5;
+
+      if (tick->value < l.y_min || tick->value > l.y_max)
+        continue;
+      set_color (cr, &theme->grid);
+      cairo_move_to (cr, l.x, ty);
+      cairo_line_to (cr, l.x + l.width, ty);
+      cairo_stroke (cr);
+      set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      measure (&ctx, tick->label, -1, &w, &h);
+      show (&ctx, &theme->muted, l.x - ctx.fs * 0.6 - w, ty - h / 2);
+    }
+
+  /* Time axis: labels centred under their tick, never past the canvas. */
+  set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+  measure (&ctx, "Dec 30, 2024", -1, &w, &h);
+  x_ticks = uc_axis_time_ticks (l.from, l.to, l.width, w * 0.75 + ctx.fs * 1.5);
+  {
+    double last_right = -INFINITY;
+    double axis_y = round (l.y + l.height) + 0.5;
+
+    set_color (cr, &theme->muted);
+    cairo_move_to (cr, l.x, axis_y);
+    cairo_line_to (cr, l.x + l.width, axis_y);
+    cairo_stroke (cr);
+
+    for (guint i = 0; i < x_ticks->len; i++)
+      {
+        UcTick *tick = &g_array_index (x_ticks, UcTick, i);
+        double tx = round (uc_chart_layout_x_for_time (&l, (UcTime) tick->value)) + 0.5;
+        double left;
+
+        set_color (cr, &theme->muted);
+        cairo_move_to (cr, tx, axis_y);
+        cairo_line_to (cr, tx, axis_y + ctx.fs * 0.4);
+        cairo_stroke (cr);
+
+        measure (&ctx, tick->label, -1, &w, &h);
+        left = CLAMP (tx - w / 2, margin * 0.5, width - margin * 0.5 - w);
+        if (left < last_right + ctx.fs * 0.5)
+          continue;
+        show (&ctx, &theme->muted, left, axis_y + ctx.fs * 0.5);
+        last_right = left + w;
+      }
+  }
+
+  place_event_labels (&ctx, spec, &l, width, l.y, 1);
+  draw_series (&ctx, spec, &l);
+  place_event_labels (&ctx, spec, &l, width, l.y, 2);
+
+  cairo_restore (cr);
+
+  if (layout_out)
+    *layout_out = l;
+}

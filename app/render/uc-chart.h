@@ -1,0 +1,30 @@
+/* uc-chart.h: drawing a time chart with cairo and pango */
+#pragma once
+
+#include <cairo.h>
+
+#include "uc-chart-spec.h"
+#include "uc-chart-theme.h"
+
+G_BEGIN_DECLS
+
+/* Where things landed, so callers (hit testing, tests) map data to pixels. */
+typedef struct
+{
+  double x, y, width, height;   /* the plot area */
+  UcTime from, to;
+  double y_min, y_max;
+} UcChartLayout;
+
+void   uc_chart_draw              (cairo_t             *cr,
+                                   UcChartSpec         *spec,
+                                   const UcChartTheme  *theme,
+                                   double               width,
+                                   double               height,
+                                   UcChartLayout       *layout);
+double uc_chart_layout_x_for_time (const UcChartLayout *layout,
+                                   UcTime               t);
+double uc_chart_layout_y_for_value (const UcChartLayout *layout,
+                                    double               value);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* uc-chart-view.h: a widget that shows one chart specification */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "uc-chart.h"
+
+G_BEGIN_DECLS
+
+#define UC_TYPE_CHART_VIEW (uc_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
+
+GtkWidget   *uc_chart_view_new            (void);
+UcChartSpec *uc_chart_view_get_spec       (UcChartView   *self);
+void         uc_chart_view_set_spec       (UcChartView   *self,
+                                           UcChartSpec   *spec);
+guint        uc_chart_view_get_draw_count (UcChartView   *self);
+gboolean     uc_chart_view_get_layout     (UcChartView   *self,
+                                           UcChartLayout *layout);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* uc-window.h: the main window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "uc-chart-view.h"
+
+G_BEGIN_DECLS
+
+#define UC_TYPE_WINDOW (uc_window_get_type ())
+G_DECLARE_FINAL_TYPE (UcWindow, uc_window, UC, WINDOW, AdwApplicationWindow)
+
+UcWindow    *uc_window_new            (AdwApplication *application);
+UcChartView *uc_window_get_chart_view (UcWindow       *self);
+gboolean     uc_window_show_view      (UcWindow       *self,
+                                       const char     *view_id,
+                                       GError        **error);
+
+G_END_DECLS

@@ -387,7 +387,7 @@ uc_csv_read_bytes (GBytes              *bytes,
       r.len -= 3;
     }
 
-  if ((nul = memchr (r.data, '\0', r.len)) != NULL)
+  if (r.len > 0 && (nul = memchr (r.data, '\0', r.len)) != NULL)
     {
       fail_at (&r, nul - r.data, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
       return NULL;

@@ -1,0 +1,90 @@
+#!/bin/bash
+# End to end: start the real undercut binary on the X display, look at it,
+# export through the menu shortcut and the save dialog, and quit, all with
+# real input events (xdotool). Screenshots land in $G_TEST_BUILDDIR/e2e/.
+set -euo pipefail
+
+bin=$1
+if [ -z "${DISPLAY:-}" ]; then
+  if [ -n "${UC_TEST_REQUIRE_DISPLAY:-}" ]; then echo "Bail out! no display"; exit 1; fi
+  echo "1..0 # SKIP no display"; exit 77
+fi
+
+out=${G_TEST_BUILDDIR:-$PWD}/e2e
+rm -rf "$out"; mkdir -p "$out"
+export_dir=$(mktemp -d)
+log=$out/app.log
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$export_dir"; }
+trap cleanup EXIT
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
+
+# Pixels of one colour (±8%) in a screenshot.
+count_colour() {
+  convert "$1" -alpha off -fuzz 8% -fill '#00ff00' -opaque "$2" \
+    -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
+    -format '%[fx:round(w*h*mean)]' info:
+}
+
+wait_for_window() {
+  local name=$1 wid=
+  for _ in $(seq 100); do
+    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && { echo "$wid"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
+"$bin" >"$log" 2>&1 &
+pid=$!
+
+wid=$(wait_for_window '^Undercut$') || fail "main window appears"
+ok "main window appears"
+sleep 1.5
+import -window "$wid" "$out/window.png"
+nvda=$(count_colour "$out/window.png" '#332288')
+crash=$(count_colour "$out/window.png" '#c01c28')
+[ "$nvda" -gt 500 ] || fail "Nvidia line visible ($nvda px)"
+ok "Nvidia line visible ($nvda px)"
+[ "$crash" -gt 100 ] || fail "crash marker visible ($crash px)"
+ok "crash marker visible ($crash px)"
+
+# Ctrl+E with the pointer over the window (no window manager: keys follow the pointer).
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1
+xdotool key ctrl+e
+dlg=$(wait_for_window '^Export Chart$') || fail "Ctrl+E opens the export dialog"
+ok "Ctrl+E opens the export dialog"
+sleep 0.5
+import -window "$dlg" "$out/export-dialog.png"
+eval "$(xdotool getwindowgeometry --shell "$dlg")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
+xdotool key ctrl+a
+xdotool type --delay 5 "$export_dir/report.svg"
+xdotool key Return
+for _ in $(seq 50); do [ -s "$export_dir/report.svg" ] && break; sleep 0.1; done
+[ -s "$export_dir/report.svg" ] || fail "the dialog writes the SVG"
+head -c 200 "$export_dir/report.svg" | grep -q '<svg' || fail "the export is an SVG"
+ok "the dialog writes the SVG ($(stat -c %s "$export_dir/report.svg") bytes)"
+ls -A "$export_dir" | grep -q '^\.' && fail "no temporary file left"
+ok "no temporary file left"
+sleep 0.5
+import -window "$wid" "$out/after-export.png"
+
+# Ctrl+Q quits cleanly (and any GTK warning would have aborted: G_DEBUG=fatal-warnings).
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
+xdotool key ctrl+q
+status=0
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+wait "$pid" || status=$?
+pid=
+[ "$status" -eq 0 ] || fail "Ctrl+Q quits with status 0 (got $status)"
+ok "Ctrl+Q quits with status 0"
+if grep -E 'WARNING|CRITICAL' "$log"; then fail "no GTK warnings"; fi
+ok "no GTK warnings"
+echo "1..$n"

@@ -1,0 +1,150 @@
+/* test-axis.c: calendar arithmetic, value formats and axis ticks */
+#include "uc-axis.h"
+#include "uc-format.h"
+
+static void
+test_civil (void)
+{
+  int y, m, d;
+  UcTime t;
+
+  g_assert_cmpint (uc_days_from_civil (1970, 1, 1), ==, 0);
+  g_assert_cmpint (uc_days_from_civil (2025, 1, 27), ==, 20115);
+  g_assert_cmpint (uc_days_from_civil (1969, 12, 31), ==, -1);
+  uc_civil_from_days (20115, &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 20250127);
+  uc_time_to_ymd (-1, &y, &m, &d);
+  g_assert_cmpint (y * 10000 + m * 100 + d, ==, 19691231);
+
+  g_assert_true (uc_time_parse_date ("2024-02-29", 10, &t));
+  g_assert_cmpint (t, ==, uc_time_from_ymd (2024, 2, 29));
+  g_assert_false (uc_time_parse_date ("2025-02-29", 10, &t));
+  g_assert_false (uc_time_parse_date ("2025-13-01", 10, &t));
+  g_assert_false (uc_time_parse_date ("2025-1-01", 9, &t));
+  g_assert_false (uc_time_parse_date ("2025/01/01", 10, &t));
+
+  g_assert_cmpint (uc_time_add_months (uc_time_from_ymd (2025, 1, 31), 1), ==, uc_time_from_ymd (2025, 2, 28));
+  g_assert_cmpint (uc_time_add_months (uc_time_from_ymd (2025, 1, 15), -2), ==, uc_time_from_ymd (2024, 11, 15));
+}
+
+static void
+test_format_money (void)
+{
+  const struct { double v; const char *s; } cases[] = {
+    { 3.4876e12, "$3.5T" }, { 3.4e12, "$3.4T" }, { 850e9, "$850B" }, { 593.3e9, "$593B" },
+    { 12.5e9, "$12.5B" }, { 0.27, "$0.27" }, { 15, "$15.00" }, { 150, "$150" }, { 0, "$0" },
+    { -2.1e12, "−$2.1T" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *s = uc_format_value (cases[i].v, UC_VALUE_MONEY);
+      g_assert_cmpstr (s, ==, cases[i].s);
+    }
+  {
+    g_autofree char *loss = uc_format_money_change (-593.3e9);
+    g_autofree char *gain = uc_format_money_change (12.4e9);
+
+    g_assert_cmpstr (loss, ==, "−$593B");
+    g_assert_cmpstr (gain, ==, "+$12.4B");
+  }
+}
+
+static void
+test_nice_step (void)
+{
+  g_assert_cmpfloat (uc_axis_nice_step (3.9e12, 8), ==, 0.5e12);
+  g_assert_cmpfloat (uc_axis_nice_step (100, 10), ==, 10);
+  g_assert_cmpfloat (uc_axis_nice_step (7, 5), ==, 2);
+  g_assert_cmpfloat (uc_axis_nice_step (0.3, 3), ==, 0.1);
+}
+
+static void
+test_value_ticks (void)
+{
+  g_autoptr(GArray) ticks = uc_axis_value_ticks (0, 4e12, 8, UC_VALUE_MONEY);
+  g_autoptr(GArray) whole = uc_axis_value_ticks (0, 4e12, 4, UC_VALUE_MONEY);
+  g_autoptr(GArray) pct = uc_axis_value_ticks (-20, 10, 3, UC_VALUE_PERCENT);
+  const char *expected[] = { "$0", "$0.5T", "$1.0T", "$1.5T", "$2.0T", "$2.5T", "$3.0T", "$3.5T", "$4.0T" };
+  const char *expected_whole[] = { "$0", "$1T", "$2T", "$3T", "$4T" };
+  const char *expected_pct[] = { "−20%", "−10%", "0%", "+10%" };
+
+  g_assert_cmpuint (ticks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < ticks->len; i++)
+    g_assert_cmpstr (g_array_index (ticks, UcTick, i).label, ==, expected[i]);
+  g_assert_cmpuint (whole->len, ==, G_N_ELEMENTS (expected_whole));
+  for (guint i = 0; i < whole->len; i++)
+    g_assert_cmpstr (g_array_index (whole, UcTick, i).label, ==, expected_whole[i]);
+  g_assert_cmpuint (pct->len, ==, G_N_ELEMENTS (expected_pct));
+  for (guint i = 0; i < pct->len; i++)
+    g_assert_cmpstr (g_array_index (pct, UcTick, i).label, ==, expected_pct[i]);
+}
+
+static void
+check_ticks (GArray      *ticks,
+             const char **labels,
+             guint        n)
+{
+  g_assert_cmpuint (ticks->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_array_index (ticks, UcTick, i).label, ==, labels[i]);
+}
+
+static void
+test_time_ticks (void)
+{
+  UcTime from = uc_time_from_ymd (2024, 12, 2);
+  UcTime to = uc_time_from_ymd (2025, 3, 31);
+  UcTimeStepUnit unit;
+  int count;
+
+  /* Wide: weeks, starting on Mondays, the year said once and where it changes. */
+  {
+    g_autoptr(GArray) ticks = uc_axis_time_ticks (from, to, 1500, 70);
+
+    uc_axis_time_step (from, to, 1500, 70, &unit, &count);
+    g_assert_cmpint (unit, ==, UC_TIME_STEP_WEEK);
+    g_assert_cmpint (count, ==, 1);
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "Dec 2, 2024");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "Dec 9");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 5).label, ==, "Jan 6, 2025");
+    g_assert_cmpint ((gint64) g_array_index (ticks, UcTick, 8).value, ==, uc_time_from_ymd (2025, 1, 27));
+    g_assert_cmpuint (ticks->len, ==, 18);
+  }
+  /* Narrow: months. */
+  {
+    g_autoptr(GArray) ticks = uc_axis_time_ticks (from, to, 400, 70);
+    const char *labels[] = { "Jan 2025", "Feb", "Mar" };
+
+    check_ticks (ticks, labels, G_N_ELEMENTS (labels));
+  }
+  /* Years over a decade. */
+  {
+    g_autoptr(GArray) ticks = uc_axis_time_ticks (uc_time_from_ymd (2015, 6, 1), uc_time_from_ymd (2025, 6, 1), 800, 70);
+    const char *labels[] = { "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025" };
+
+    check_ticks (ticks, labels, G_N_ELEMENTS (labels));
+  }
+  /* Hours within a day. */
+  {
+    UcTime day = uc_time_from_ymd (2025, 1, 27);
+    g_autoptr(GArray) ticks = uc_axis_time_ticks (day + (gint64) 9 * 3600 * G_USEC_PER_SEC, day + (gint64) 16 * 3600 * G_USEC_PER_SEC, 800, 70);
+
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "Jan 27 09:00");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "10:00");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/time/civil", test_civil);
+  g_test_add_func ("/format/money", test_format_money);
+  g_test_add_func ("/axis/nice-step", test_nice_step);
+  g_test_add_func ("/axis/value-ticks", test_value_ticks);
+  g_test_add_func ("/axis/time-ticks", test_time_ticks);
+
+  return g_test_run ();
+}

@@ -1,0 +1,222 @@
+/* test-cli.c: the undercut command as a script or a person calls it
+ *
+ * Every run here has DISPLAY and WAYLAND_DISPLAY removed, so the headless
+ * commands are shown to work without GTK.
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static Result
+run (const char *first, ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("UNDERCUT_BIN");
+  Result r = { 0 };
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  r.status = g_subprocess_get_exit_status (proc);
+  return r;
+}
+
+static guint32
+be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_export_png (void)
+{
+  g_autofree char *path = tmp_path ("uc-cli-test.png");
+  g_autofree guint8 *data = NULL;
+  gsize len;
+  Result r;
+
+  g_unlink (path);
+  r = run ("export", "--view", "deepseek-shock", "--output", path, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  g_assert_cmpint (memcmp (data, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+  g_assert_cmpint (memcmp (data + 12, "IHDR", 4), ==, 0);
+  g_assert_cmpuint (be32 (data + 16), ==, 1600);
+  g_assert_cmpuint (be32 (data + 20), ==, 900);
+  result_clear (&r);
+  g_clear_pointer (&data, g_free);
+
+  r = run ("export", "--view", "deepseek-shock", "--output", path, "--width", "640", "--height", "360", "--scale", "2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
+  g_assert_cmpuint (be32 (data + 16), ==, 1280);
+  g_assert_cmpuint (be32 (data + 20), ==, 720);
+  result_clear (&r);
+  g_unlink (path);
+}
+
+static void
+test_export_svg (void)
+{
+  g_autofree char *path = tmp_path ("uc-cli-test.svg");
+  g_autofree char *data = NULL;
+  Result r;
+
+  r = run ("export", "--view", "deepseek-shock", "--output", path, "--width", "1200", "--height", "700", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "<?xml"));
+  g_assert_nonnull (strstr (data, "<svg"));
+  g_assert_nonnull (strstr (data, "width=\"1200px\" height=\"700px\""));
+  result_clear (&r);
+  g_unlink (path);
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *path = tmp_path ("uc-cli-test.pdf");
+  g_autofree char *data = NULL;
+  gsize len;
+  Result r;
+
+  r = run ("export", "--view", "deepseek-shock", "--output", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* 1600×900 px at 96 px per inch is 1200×675 pt. */
+  g_assert_nonnull (memmem (data, len, "/MediaBox [ 0 0 1200 675 ]", 26));
+  result_clear (&r);
+  g_unlink (path);
+}
+
+static void
+test_bad_arguments (void)
+{
+  const char *cases[][8] = {
+    { "--bogus", NULL },
+    { "frobnicate", NULL },
+    { "export", "--bogus", NULL },
+    { "export", "--output", "x.png", NULL },
+    { "export", "--view", "deepseek-shock", NULL },
+    { "export", "--view", "no-such-view", "--output", "x.png", NULL },
+    { "export", "--view", "deepseek-shock", "--output", "x.jpg", NULL },
+    { "export", "--view", "deepseek-shock", "--output", "x.png", "--width", "abc", NULL },
+    { "export", "--view", "deepseek-shock", "--output", "x.png", "--width", "5", NULL },
+    { "export", "--view", "deepseek-shock", "--output", "x.png", "--theme", "pink", NULL },
+    { "export", "--view", "deepseek-shock", "--output", "x.png", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **c = cases[i];
+      Result r = run (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      /* One line, naming the program. */
+      g_assert_true (g_str_has_prefix (r.err, "undercut"));
+      g_assert_true (g_str_has_suffix (r.err, "\n"));
+      g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+      g_assert_false (g_file_test ("x.png", G_FILE_TEST_EXISTS));
+      result_clear (&r);
+    }
+}
+
+static void
+test_io_error (void)
+{
+  Result r = run ("export", "--view", "deepseek-shock", "--output", "/nonexistent-dir/shock.png", NULL);
+
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "/nonexistent-dir/shock.png"));
+  g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+  result_clear (&r);
+}
+
+static void
+test_version_and_help (void)
+{
+  Result r = run ("--version", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "undercut "));
+  result_clear (&r);
+
+  r = run ("--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "export"));
+  result_clear (&r);
+
+  r = run ("export", "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--output"));
+  result_clear (&r);
+}
+
+static void
+test_no_display (void)
+{
+  Result r = run (NULL, NULL);
+
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no display"));
+  g_assert_nonnull (strstr (r.err, "undercut export"));
+  g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+  result_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/export-png", test_export_png);
+  g_test_add_func ("/cli/export-svg", test_export_svg);
+  g_test_add_func ("/cli/export-pdf", test_export_pdf);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/io-error", test_io_error);
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/no-display", test_no_display);
+
+  return g_test_run ();
+}

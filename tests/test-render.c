@@ -1,0 +1,239 @@
+/* test-render.c: the chart puts things where the data says, and exports */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-chart.h"
+#include "uc-export.h"
+#include "uc-views.h"
+
+#define W 1600
+#define H 900
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  UcChartLayout    layout;
+  UcChartSpec     *spec;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+
+  f->spec = uc_view_build ("deepseek-shock", &error);
+  g_assert_no_error (error);
+  f->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cr = cairo_create (f->surface);
+  uc_chart_draw (cr, f->spec, uc_chart_theme_light (), W, H, &f->layout);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (f->surface);
+
+  if (g_getenv ("UC_TEST_SAVE_IMAGES"))
+    cairo_surface_write_to_png (f->surface, "test-render.png");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  cairo_surface_destroy (f->surface);
+  g_clear_object (&f->spec);
+}
+
+static gboolean
+pixel_near (Fixture       *f,
+            int            x,
+            int            y,
+            const UcColor *c,
+            int            tolerance)
+{
+  const guint8 *data = cairo_image_surface_get_data (f->surface);
+  int stride = cairo_image_surface_get_stride (f->surface);
+  guint32 p = *(const guint32 *) (data + y * stride + x * 4);
+  int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+  return abs (r - (int) (c->red * 255)) + abs (g - (int) (c->green * 255)) + abs (b - (int) (c->blue * 255)) <= tolerance;
+}
+
+static int
+count_in_column (Fixture       *f,
+                 int            x,
+                 const UcColor *c)
+{
+  int n = 0;
+
+  for (int y = (int) f->layout.y; y < (int) (f->layout.y + f->layout.height); y++)
+    n += pixel_near (f, x, y, c, 60);
+  return n;
+}
+
+/* Centre of the run of @c pixels nearest to @expect_y in column @x. */
+static double
+find_line (Fixture       *f,
+           int            x,
+           const UcColor *c,
+           double         expect_y)
+{
+  double best = -1;
+
+  for (int y = (int) f->layout.y; y < (int) (f->layout.y + f->layout.height); y++)
+    if (pixel_near (f, x, y, c, 60))
+      {
+        int start = y;
+
+        while (y < H && pixel_near (f, x, y, c, 60))
+          y++;
+        if (best < 0 || fabs ((start + y - 1) / 2.0 - expect_y) < fabs (best - expect_y))
+          best = (start + y - 1) / 2.0;
+      }
+  return best;
+}
+
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  g_assert_cmpfloat (f->layout.x, >, 40);
+  g_assert_cmpfloat (f->layout.width, >, W * 0.8);
+  g_assert_cmpfloat (f->layout.height, >, H * 0.6);
+  g_assert_cmpfloat (f->layout.y_min, ==, 0);
+  /* Apple peaked near $3.9T in this window; the axis rounds up to $4T. */
+  g_assert_cmpfloat (f->layout.y_max, ==, 4e12);
+  g_assert_cmpint (f->layout.from, ==, uc_time_from_ymd (2024, 12, 2));
+}
+
+static void
+test_crash_marker (Fixture       *f,
+                   gconstpointer  data)
+{
+  const UcColor *market = &uc_chart_theme_light ()->events[UC_EVENT_MARKET];
+  double x = uc_chart_layout_x_for_time (&f->layout, uc_time_from_ymd (2025, 1, 27));
+  int column = (int) floor (round (x) + 0.5);
+  int on = count_in_column (f, column, market);
+
+  /* A dashed line down the whole plot: about half its pixels are lit. */
+  g_assert_cmpint (on, >, f->layout.height * 0.35);
+  /* ...and only there. */
+  g_assert_cmpint (count_in_column (f, column - 5, market), <, 5);
+  g_assert_cmpint (count_in_column (f, column + 5, market), <, 5);
+}
+
+static void
+test_nvda_drop (Fixture       *f,
+                gconstpointer  data)
+{
+  const UcColor *nvda_color = &uc_chart_theme_light ()->series[0];
+  UcSeries *nvda = uc_chart_spec_find_series (f->spec, "NVDA");
+  const double *y = uc_series_get_y (nvda);
+  UcTime d24 = uc_time_from_ymd (2025, 1, 24), d27 = uc_time_from_ymd (2025, 1, 27);
+  double expect24 = uc_chart_layout_y_for_value (&f->layout, y[uc_series_find (nvda, d24)]);
+  double expect27 = uc_chart_layout_y_for_value (&f->layout, y[uc_series_find (nvda, d27)]);
+  double x24 = uc_chart_layout_x_for_time (&f->layout, d24);
+  double x27 = uc_chart_layout_x_for_time (&f->layout, d27);
+  double found24 = find_line (f, (int) x24, nvda_color, expect24);
+  double found27 = find_line (f, (int) x27, nvda_color, expect27);
+
+  g_assert_cmpfloat (fabs (found24 - expect24), <=, 3);
+  g_assert_cmpfloat (fabs (found27 - expect27), <=, 3);
+  /* $3.49T to $2.89T on a $0–4T axis of ~600 px: a drop of ~90 px. */
+  g_assert_cmpfloat (found27 - found24, >, 0.13 * f->layout.height);
+}
+
+static void
+test_export_formats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) spec = uc_view_build ("deepseek-shock", &error);
+  g_autofree char *dir = g_dir_make_tmp ("uc-render-XXXXXX", &error);
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf" };
+  const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      UcExportFormat format;
+      gsize len;
+
+      g_assert_true (uc_export_format_from_path (path, &format, &error));
+      g_assert_true (uc_export_chart (spec, NULL, path, format, 800, 450, 1, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpint (memcmp (contents, magic[i], strlen (magic[i])), ==, 0);
+    }
+  {
+    g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+    cairo_surface_t *s = cairo_image_surface_create_from_png (png);
+
+    g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+    g_assert_cmpint (cairo_image_surface_get_height (s), ==, 450);
+    cairo_surface_destroy (s);
+  }
+
+  /* No temporary files are left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_export_failures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) spec = uc_view_build ("deepseek-shock", &error);
+  g_autofree char *dir = g_dir_make_tmp ("uc-render-XXXXXX", &error);
+  g_autofree char *existing = g_build_filename (dir, "keep.png", NULL);
+  g_autofree char *contents = NULL;
+  UcExportFormat format;
+
+  /* Unknown extension. */
+  g_assert_false (uc_export_format_from_path ("chart.jpg", &format, &error));
+  g_assert_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  /* A folder that does not exist. */
+  g_assert_false (uc_export_chart (spec, NULL, "/nonexistent-dir/chart.png", UC_EXPORT_PNG, 800, 450, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/chart.png"));
+  g_clear_error (&error);
+
+  /* A failed export leaves the file that was there untouched. */
+  g_assert_true (g_file_set_contents (existing, "previous", -1, NULL));
+  g_assert_false (uc_export_chart (spec, NULL, existing, UC_EXPORT_PNG, 100000, 100000, 1, &error));
+  g_assert_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous");
+
+  g_unlink (existing);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
+  g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);
+  g_test_add ("/render/nvda-drop", Fixture, NULL, fixture_set_up, test_nvda_drop, fixture_tear_down);
+  g_test_add_func ("/export/formats", test_export_formats);
+  g_test_add_func ("/export/failures", test_export_failures);
+
+  return g_test_run ();
+}

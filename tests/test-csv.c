@@ -1,24 +1,52 @@
-/* test-csv.c: the CSV reader on good files and on every kind of bad input */
+/* test-csv.c: the CSV reader on good files, odd dialects and bad input */
 #include <math.h>
 #include <string.h>
 
 #include "uc-csv.h"
 
 static UcDataset *
+read_opts (const char          *text,
+           gssize               len,
+           const UcCsvOptions  *options,
+           UcCsvReport        **report,
+           GError             **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
+
+  return uc_csv_read_bytes (bytes, "test.csv", options, report, error);
+}
+
+static UcDataset *
 read_text (const char  *text,
            gssize       len,
            GError     **error)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
+  return read_opts (text, len, NULL, NULL, error);
+}
 
-  return uc_csv_read_bytes (bytes, "test.csv", NULL, error);
+static const char *
+text_at (UcDataset *ds, guint c, guint r)
+{
+  return uc_dataset_get_text (ds, c, r);
+}
+
+static gboolean
+report_has (UcCsvReport *report,
+            const char  *needle)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    if (strstr (g_ptr_array_index (report->warnings, i), needle))
+      return TRUE;
+  return FALSE;
 }
 
 static void
 test_simple (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(UcDataset) ds = read_text ("date,ticker,close\n2025-01-24,NVDA,142.4073\n2025-01-27,NVDA,118.2434\n", -1, &error);
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("date,ticker,close\n2025-01-24,NVDA,142.4073\n2025-01-27,NVDA,118.2434\n",
+                                       -1, NULL, &report, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
@@ -29,35 +57,43 @@ test_simple (void)
   g_assert_cmpint (uc_dataset_find_column (ds, "close"), ==, 2);
   g_assert_cmpint (uc_dataset_find_column (ds, "volume"), ==, -1);
   g_assert_cmpint (uc_dataset_get_times (ds, 0)[1], ==, uc_time_from_ymd (2025, 1, 27));
-  g_assert_cmpstr (uc_dataset_get_texts (ds, 1)[0], ==, "NVDA");
-  /* Interned: equal cells share one string. */
-  g_assert_true (uc_dataset_get_texts (ds, 1)[0] == uc_dataset_get_texts (ds, 1)[1]);
+  g_assert_cmpstr (text_at (ds, 1, 0), ==, "NVDA");
+  /* Interned: equal cells share one code. */
+  g_assert_cmpuint (uc_dataset_get_codes (ds, 1)[0], ==, uc_dataset_get_codes (ds, 1)[1]);
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 142.4073);
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 118.2434);
+
+  g_assert_cmpstr (report->delimiter, ==, ",");
+  g_assert_cmpint (report->decimal, ==, '.');
+  g_assert_cmpstr (report->encoding, ==, "UTF-8");
+  g_assert_cmpstr (report->line_ending, ==, "LF");
+  g_assert_cmpuint (report->header_row, ==, 1);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
 }
 
 static void
 test_quoting (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
   const char *text =
     "\xEF\xBB\xBF" "title,description,value\r\n"
     "\"DeepSeek-R1 released (open weights, MIT)\",\"She said \"\"cheap\"\"\",\"1.5\"\r\n"
     "plain,\"two\r\nlines\",-2e3\r\n";
-  g_autoptr(UcDataset) ds = read_text (text, -1, &error);
-  const char * const *desc;
+  g_autoptr(UcDataset) ds = read_opts (text, -1, NULL, &report, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
   /* The byte order mark is not part of the first name. */
   g_assert_cmpstr (uc_dataset_get_column_name (ds, 0), ==, "title");
-  g_assert_cmpstr (uc_dataset_get_texts (ds, 0)[0], ==, "DeepSeek-R1 released (open weights, MIT)");
-  desc = uc_dataset_get_texts (ds, 1);
-  g_assert_cmpstr (desc[0], ==, "She said \"cheap\"");
-  g_assert_cmpstr (desc[1], ==, "two\r\nlines");
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "DeepSeek-R1 released (open weights, MIT)");
+  g_assert_cmpstr (text_at (ds, 1, 0), ==, "She said \"cheap\"");
+  g_assert_cmpstr (text_at (ds, 1, 1), ==, "two\r\nlines");
   g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 1.5);
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, -2000);
+  g_assert_cmpstr (report->encoding, ==, "UTF-8 with BOM");
+  g_assert_cmpstr (report->line_ending, ==, "CRLF");
 }
 
 static void
@@ -79,7 +115,7 @@ test_line_endings (void)
       g_assert_no_error (error);
       g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
       g_assert_cmpfloat (uc_dataset_get_numbers (ds, 0)[1], ==, 2);
-      g_assert_cmpstr (uc_dataset_get_texts (ds, 1)[1], ==, "y");
+      g_assert_cmpstr (text_at (ds, 1, 1), ==, "y");
     }
 }
 
@@ -87,19 +123,61 @@ static void
 test_missing_values (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(UcDataset) ds = read_text ("date,value,note\n2025-01-01,1,\n,,x\n2025-01-03, 3 ,y\n", -1, &error);
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("date,value,note\n2025-01-01,1,\n NA ,.,x\n2025-01-03, 3 ,NA\n2025-01-04,#N/A,-\n2025-01-05,null,y\n",
+                                       -1, NULL, &report, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 3);
   g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
   g_assert_cmpint (uc_dataset_get_times (ds, 0)[1], ==, UC_TIME_MISSING);
   g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
   g_assert_true (isnan (uc_dataset_get_numbers (ds, 1)[1]));
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[2], ==, 3);
-  g_assert_null (uc_dataset_get_texts (ds, 2)[0]);
-  g_assert_cmpuint (uc_dataset_count_missing (ds, 0), ==, 1);
-  g_assert_cmpuint (uc_dataset_count_missing (ds, 1), ==, 1);
-  g_assert_cmpuint (uc_dataset_count_missing (ds, 2), ==, 1);
+  g_assert_cmpuint (uc_dataset_count_missing (ds, 1), ==, 3);
+  /* In a text column "NA" may be Namibia: only empty cells are missing. */
+  g_assert_null (text_at (ds, 2, 0));
+  g_assert_cmpstr (text_at (ds, 2, 2), ==, "NA");
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+}
+
+static void
+test_mostly_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(GString) csv = g_string_new ("id,value\n");
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (int i = 0; i < 100; i++)
+    g_string_append_printf (csv, "%d,%s\n", i, i == 41 ? "n.a." : i == 77 ? "oops" : "1.5");
+  ds = read_opts (csv->str, -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 1)[41]));
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 1)[77]));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[42], ==, 1.5);
+  /* Each bad cell is named with its line and column. */
+  g_assert_true (report_has (report, "line 43, column 4: “n.a.” in column “value” is not a number"));
+  g_assert_true (report_has (report, "line 79, column 4: “oops”"));
+  g_assert_cmpuint (report->n_warnings, ==, 2);
+}
+
+static void
+test_mostly_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("code\n");
+  g_autoptr(UcDataset) ds = NULL;
+
+  /* Numbers at the start, words later: the sample misleads, the reader recovers. */
+  for (int i = 0; i < 3000; i++)
+    g_string_append_printf (csv, i < 1500 ? "%d\n" : "X%d\n", i);
+  ds = read_text (csv->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "0");
+  g_assert_cmpstr (text_at (ds, 0, 2999), ==, "X2999");
 }
 
 static void
@@ -109,9 +187,295 @@ test_type_inference (void)
   g_autoptr(UcDataset) ds = read_text ("a,b,c,d\n2025-02-30,1,inf,0x10\n2025-01-01,x,nan,1\n", -1, &error);
 
   g_assert_no_error (error);
-  /* An impossible date, a word, inf/nan and hex all keep a column as text. */
-  for (guint c = 0; c < 4; c++)
-    g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, UC_COLUMN_TEXT);
+  /* An impossible date, a word, inf/nan and hex keep these columns text. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 3), ==, UC_COLUMN_TEXT);
+}
+
+static void
+test_semicolon_decimal_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Datum;Wert;Anteil\n27.01.2025;1.234,5;12,5 %\n28.01.2025;-3,25;7 %\n",
+                                       -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->delimiter, ==, ";");
+  g_assert_cmpint (report->decimal, ==, ',');
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 27));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1234.5);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[1], ==, -3.25);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 12.5);
+  g_assert_cmpstr (uc_dataset_get_column_unit (ds, 2), ==, "%");
+}
+
+static void
+test_tab_and_pipe (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcCsvReport) report2 = NULL;
+  g_autoptr(UcDataset) tsv = read_opts ("time\tvalue, with comma\n2025-01\t1\n2025-02\t2\n", -1, NULL, &report, &error);
+  g_autoptr(UcDataset) psv = read_opts ("a|b\n1|2\n3|4\n", -1, NULL, &report2, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->delimiter, ==, "\t");
+  g_assert_cmpstr (uc_dataset_get_column_name (tsv, 1), ==, "value, with comma");
+  g_assert_cmpint (uc_dataset_get_date_unit (tsv, 0), ==, UC_DATE_UNIT_MONTH);
+  g_assert_cmpint (uc_dataset_get_times (tsv, 0)[1], ==, uc_time_from_ymd (2025, 2, 1));
+  g_assert_cmpstr (report2->delimiter, ==, "|");
+  g_assert_cmpfloat (uc_dataset_get_numbers (psv, 1)[1], ==, 4);
+}
+
+static void
+test_metadata_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  const char *text =
+    "\"Data Source\",\"World Development Indicators\",\n"
+    "\n"
+    "\"Last Updated Date\",\"2024-12-16\",\n"
+    "\n"
+    "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\",\"2022\",\"2023\",\n"
+    "\"China\",\"CHN\",\"GDP (current US$)\",\"NY.GDP.MKTP.CD\",\"17881782683707.3\",\"17794782039552\",\n"
+    "\"Germany\",\"DEU\",\"GDP (current US$)\",\"NY.GDP.MKTP.CD\",\"4163596357879.39\",\"\",\n";
+  g_autoptr(UcDataset) ds = read_opts (text, -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->header_row, ==, 5);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  /* The trailing comma's nameless empty column is dropped. */
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 6);
+  g_assert_cmpstr (uc_dataset_get_column_name (ds, 4), ==, "2022");
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 4)[0], ==, 17881782683707.3);
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 5)[1]));
+  g_assert_true (report_has (report, "lines 1–4 are not part of the table"));
+}
+
+static void
+test_dates (void)
+{
+  const struct { const char *csv; UcColumnType type; UcTime first; const char *warning; } cases[] = {
+    { "d\n2025/01/27\n2025/02/03\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 27), NULL },
+    { "d\n27.01.2025\n03.02.2025\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 27), NULL },
+    { "d\n01/27/2025\n02/03/2025\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 27), NULL },
+    { "d\n03/02/2025\n27/01/2025\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 2, 3), NULL },
+    { "d\n01/02/2025\n03/04/2025\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 2), "read as month/day/year" },
+    { "d\n\"Jan 27, 2025\"\n\"Feb 3, 2025\"\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 27), NULL },
+    { "d\n27-Jan-2025\n03-Feb-2025\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 27), NULL },
+    { "d\n2025-Q1\n2025-Q2\n", UC_COLUMN_DATE, uc_time_from_ymd (2025, 1, 1), NULL },
+    { "Year,v\n2023,1\n2024,2\n", UC_COLUMN_DATE, uc_time_from_ymd (2023, 1, 1), NULL },
+    { "t\n2025-01-27T14:30:00Z\n2025-01-27T06:30:00+08:00\n", UC_COLUMN_DATETIME,
+      uc_time_from_ymd (2025, 1, 27) + (gint64) (14 * 60 + 30) * 60 * G_USEC_PER_SEC, NULL },
+    { "timestamp,v\n1737988200,1\n1737988260,2\n", UC_COLUMN_DATETIME,
+      (gint64) 1737988200 * G_USEC_PER_SEC, NULL },
+    { "unix_ms,v\n1737988200000,1\n1737988260000,2\n", UC_COLUMN_DATETIME,
+      (gint64) 1737988200 * G_USEC_PER_SEC, NULL },
+    /* A number column not called a timestamp stays a number. */
+    { "count,v\n1737988200,1\n1737988260,2\n", UC_COLUMN_NUMBER, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcCsvReport) report = NULL;
+      g_autoptr(UcDataset) ds = read_opts (cases[i].csv, -1, NULL, &report, &error);
+
+      g_test_message ("case %u: %s", i, cases[i].csv);
+      g_assert_no_error (error);
+      g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, cases[i].type);
+      if (cases[i].type != UC_COLUMN_NUMBER)
+        g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, cases[i].first);
+      if (cases[i].warning)
+        g_assert_true (report_has (report, cases[i].warning));
+      else
+        g_assert_cmpuint (report->n_warnings, ==, 0);
+    }
+
+  /* 06:30 at +08:00 is 22:30 UTC the day before: 16 hours earlier. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcDataset) ds = read_text (cases[9].csv, -1, &error);
+    g_assert_cmpint (uc_dataset_get_times (ds, 0)[0] - uc_dataset_get_times (ds, 0)[1], ==, (gint64) 16 * 3600 * G_USEC_PER_SEC);
+  }
+}
+
+static void
+test_date_format_option (void)
+{
+  g_autoptr(GError) error = NULL;
+  UcCsvOptions options;
+  g_autoptr(UcDataset) ds = NULL;
+
+  uc_csv_options_init (&options);
+  options.date_format = "%d/%m/%Y";
+  ds = read_opts ("d,v\n01/02/2025,1\n03/04/2025,2\n", -1, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 2, 1));
+
+  options.date_format = "%Q";
+  g_clear_object (&ds);
+  ds = read_opts ("d\n1\n", -1, &options, NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION);
+}
+
+static void
+test_money_and_suffixes (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "\"Date\",\"Price\",\"Vol.\",\"Change %\",\"Cap\"\n"
+    "\"01/27/2025\",\"$1,234.56\",\"1.23M\",\"-0.54%\",\"€2,5\"\n"
+    "\"01/24/2025\",\"$987.00\",\"850.1K\",\"+1.20%\",\"3\"\n";
+  g_autoptr(UcDataset) ds = read_text (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1234.56);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 1230000);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 850100);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 3)[0], ==, -0.54);
+  g_assert_cmpstr (uc_dataset_get_column_unit (ds, 3), ==, "%");
+  /* "€2,5" is not a number with a decimal point here: the column is text. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 4), ==, UC_COLUMN_TEXT);
+}
+
+static void
+test_encodings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  /* "Stadt;Wert\nKöln;1\nMünchen;2\n" in Windows-1252 */
+  const char cp1252[] = "Stadt;Wert\nK\xf6ln;1\nM\xfcnchen;2\n\x80;3\n";
+  g_autoptr(UcDataset) ds = read_opts (cp1252, -1, NULL, &report, &error);
+  g_autoptr(UcCsvReport) report16 = NULL;
+  g_autoptr(UcDataset) ds16 = NULL;
+  g_autofree char *utf16 = NULL;
+  gsize len16;
+  GString *with_bom;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "WINDOWS-1252");
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "Köln");
+  g_assert_cmpstr (text_at (ds, 0, 1), ==, "München");
+  g_assert_cmpstr (text_at (ds, 0, 2), ==, "€");
+  g_assert_true (report_has (report, "line 2, column 2: not valid UTF-8 (byte 0xF6)"));
+
+  utf16 = g_convert ("name,v\nÖl,1\n", -1, "UTF-16LE", "UTF-8", NULL, &len16, NULL);
+  with_bom = g_string_new_len ("\xff\xfe", 2);
+  g_string_append_len (with_bom, utf16, len16);
+  ds16 = read_opts (with_bom->str, with_bom->len, NULL, &report16, &error);
+  g_string_free (with_bom, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report16->encoding, ==, "UTF-16LE");
+  g_assert_cmpstr (text_at (ds16, 0, 0), ==, "Öl");
+}
+
+static void
+test_header_fixes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("date,,close,close\n2025-01-01,a,1,2\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_dataset_get_column_name (ds, 1), ==, "column 2");
+  g_assert_cmpstr (uc_dataset_get_column_name (ds, 3), ==, "close_2");
+  g_assert_true (report_has (report, "line 1, column 13: column name “close” appears twice"));
+}
+
+static void
+test_ragged_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12,,\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  /* Short rows are padded, rows with extra values are skipped, empty extras ignored. */
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 3);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 0)[1], ==, 4);
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 2)[1]));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 0)[2], ==, 10);
+  g_assert_true (report_has (report, "line 3: 2 fields where the header has 3; the rest read as missing"));
+  g_assert_true (report_has (report, "line 4: 4 fields where the header has 3; row skipped"));
+  g_assert_true (report_has (report, "line 5: empty fields after the last column; ignored"));
+}
+
+static void
+test_lenient_quotes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("a,b\n5\" screen,\"x\"y\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "5\" screen");
+  g_assert_cmpstr (text_at (ds, 1, 0), ==, "xy");
+  g_assert_true (report_has (report, "line 2, column 2: quote inside an unquoted field"));
+  g_assert_true (report_has (report, "line 2, column 14: text after a closing quote"));
+}
+
+static void
+test_big_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize n = 10 * 1024 * 1024;
+  GString *csv = g_string_sized_new (n + 64);
+  g_autoptr(UcDataset) ds = NULL;
+
+  g_string_append (csv, "id,blob\n1,\"");
+  for (gsize i = 0; i < n; i++)
+    g_string_append_c (csv, i % 1000 == 999 ? '\n' : 'x');
+  g_string_append (csv, "\"\n2,small\n");
+  ds = read_text (csv->str, csv->len, &error);
+  g_string_free (csv, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpuint (strlen (text_at (ds, 1, 0)), ==, n);
+  g_assert_cmpstr (text_at (ds, 1, 1), ==, "small");
+}
+
+static void
+test_parallel_matches_serial (void)
+{
+  g_autoptr(GString) csv = g_string_new ("timestamp,symbol,price,volume\n");
+  const char *syms[] = { "NVDA", "MSFT", "BYDDY" };
+  UcCsvOptions one, many;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) a = NULL;
+  g_autoptr(UcDataset) b = NULL;
+
+  for (int i = 0; i < 60000; i++)
+    g_string_append_printf (csv, "2015-01-02T%02d:%02d,%s,%d.%04d,%d\n", 9 + i / 3600 % 10, i / 60 % 60,
+                            syms[i % 3], 100 + i % 7, i % 10000, i);
+  g_string_append (csv, "2015-01-03T10:00,NEW,bad,5\n");
+  uc_csv_options_init (&one);
+  uc_csv_options_init (&many);
+  one.n_threads = 1;
+  many.n_threads = 4;
+  a = read_opts (csv->str, csv->len, &one, NULL, &error);
+  g_assert_no_error (error);
+  b = read_opts (csv->str, csv->len, &many, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (uc_dataset_get_n_rows (a), ==, 60001);
+  g_assert_cmpuint (uc_dataset_get_n_rows (b), ==, 60001);
+  for (guint r = 0; r < 60001; r++)
+    {
+      g_assert_cmpint (uc_dataset_get_times (a, 0)[r], ==, uc_dataset_get_times (b, 0)[r]);
+      g_assert_cmpstr (text_at (a, 1, r), ==, text_at (b, 1, r));
+      if (r < 60000)
+        g_assert_cmpfloat (uc_dataset_get_numbers (a, 2)[r], ==, uc_dataset_get_numbers (b, 2)[r]);
+      g_assert_cmpfloat (uc_dataset_get_numbers (a, 3)[r], ==, uc_dataset_get_numbers (b, 3)[r]);
+    }
+  g_assert_true (isnan (uc_dataset_get_numbers (b, 2)[60000]));
+  /* Codes are shared across threads: four distinct symbols. */
+  g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
 typedef struct
@@ -119,37 +483,40 @@ typedef struct
   const char *name;
   const char *text;
   gssize      len;
+  gboolean    strict;
   UcCsvError  code;
   const char *message;
 } BadCase;
 
 static const BadCase bad_cases[] = {
-  { "empty", "", 0, UC_CSV_ERROR_EMPTY,
+  { "empty", "", 0, FALSE, UC_CSV_ERROR_EMPTY,
     "test.csv: line 1, column 1: the file is empty (expected a header row)" },
-  { "only-blank-lines", "\n\r\n\n", -1, UC_CSV_ERROR_EMPTY,
+  { "only-blank-lines", "\n\r\n\n", -1, FALSE, UC_CSV_ERROR_EMPTY,
     "test.csv: line 1, column 1: the file is empty (expected a header row)" },
-  { "unterminated-quote", "a,b\n1,\"never closed\n2,3\n", -1, UC_CSV_ERROR_UNTERMINATED_QUOTE,
+  { "unterminated-quote", "a,b\n1,\"never closed\n2,3\n", -1, FALSE, UC_CSV_ERROR_UNTERMINATED_QUOTE,
     "test.csv: line 2, column 3: quoted field is never closed" },
-  { "text-after-quote", "a,b\n1,2\n\"x\"y,3\n", -1, UC_CSV_ERROR_BAD_QUOTE,
+  { "text-after-quote", "a,b\n1,2\n\"x\"y,3\n", -1, TRUE, UC_CSV_ERROR_BAD_QUOTE,
     "test.csv: line 3, column 4: unexpected text after the closing quote" },
-  { "quote-in-field", "a,b\n1,5\" screen\n", -1, UC_CSV_ERROR_BAD_QUOTE,
+  { "quote-in-field", "a,b\n1,5\" screen\n", -1, TRUE, UC_CSV_ERROR_BAD_QUOTE,
     "test.csv: line 2, column 4: quote inside an unquoted field (quote the whole field and double the quote)" },
-  { "too-many-fields", "a,b\n1,2\n3,4,5\n", -1, UC_CSV_ERROR_FIELD_COUNT,
+  { "too-many-fields", "a,b\n1,2\n3,4,5\n", -1, TRUE, UC_CSV_ERROR_FIELD_COUNT,
     "test.csv: line 3, column 5: too many fields: the header has 2" },
-  { "too-few-fields", "a,b,c\r\n1,2,3\r\n4,5\r\n", -1, UC_CSV_ERROR_FIELD_COUNT,
+  { "too-few-fields", "a,b,c\r\n1,2,3\r\n4,5\r\n", -1, TRUE, UC_CSV_ERROR_FIELD_COUNT,
     "test.csv: line 3, column 4: 2 fields where the header has 3" },
-  { "invalid-utf8", "a,b\n1,caf\xe9\n", -1, UC_CSV_ERROR_ENCODING,
+  { "invalid-utf8-with-bom", "\xEF\xBB\xBF" "a,b\n1,caf\xe9\n", -1, FALSE, UC_CSV_ERROR_ENCODING,
     "test.csv: line 2, column 6: invalid UTF-8 byte 0xE9" },
-  { "nul-byte", "a,b\n1,2\n3,\0\n", 11, UC_CSV_ERROR_NUL_BYTE,
+  { "nul-byte", "a,b\n1,2\n3,\0\n", 11, FALSE, UC_CSV_ERROR_NUL_BYTE,
     "test.csv: line 3, column 3: NUL byte in the file (is it a text file?)" },
-  { "empty-header-name", "date,,close\n2025-01-01,a,1\n", -1, UC_CSV_ERROR_HEADER,
+  { "empty-header-name", "date,,close\n2025-01-01,a,1\n", -1, TRUE, UC_CSV_ERROR_HEADER,
     "test.csv: line 1, column 6: column 2 has no name in the header" },
-  { "duplicate-header", "date,close,close\n2025-01-01,1,2\n", -1, UC_CSV_ERROR_HEADER,
+  { "duplicate-header", "date,close,close\n2025-01-01,1,2\n", -1, TRUE, UC_CSV_ERROR_HEADER,
     "test.csv: line 1, column 12: column name “close” appears twice in the header" },
-  { "position-after-multiline-field", "a,b\n\"x\ny\",1\n2,3,4\n", -1, UC_CSV_ERROR_FIELD_COUNT,
+  { "position-after-multiline-field", "a,b\n\"x\ny\",1\n2,3,4\n", -1, TRUE, UC_CSV_ERROR_FIELD_COUNT,
     "test.csv: line 4, column 5: too many fields: the header has 2" },
-  { "column-counts-characters", "a,b\n\"é€\"x,1\n", -1, UC_CSV_ERROR_BAD_QUOTE,
+  { "column-counts-characters", "a,b\n\"é€\"x,1\n", -1, TRUE, UC_CSV_ERROR_BAD_QUOTE,
     "test.csv: line 2, column 5: unexpected text after the closing quote" },
+  { "unterminated-quote-in-header", "a,\"b\n1,2\n", -1, FALSE, UC_CSV_ERROR_UNTERMINATED_QUOTE,
+    "test.csv: line 1, column 3: quoted field is never closed" },
 };
 
 static void
@@ -157,8 +524,12 @@ test_bad (gconstpointer data)
 {
   const BadCase *bad = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(UcDataset) ds = read_text (bad->text, bad->len, &error);
+  UcCsvOptions options;
+  g_autoptr(UcDataset) ds = NULL;
 
+  uc_csv_options_init (&options);
+  options.strict = bad->strict;
+  ds = read_opts (bad->text, bad->len, &options, NULL, &error);
   g_assert_null (ds);
   g_assert_error (error, UC_CSV_ERROR, (int) bad->code);
   g_assert_cmpstr (error->message, ==, bad->message);
@@ -170,17 +541,53 @@ test_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quoted-crlf.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, &error);
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/file.csv");
   g_autoptr(UcDataset) none = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 3);
-  g_assert_cmpstr (uc_dataset_get_texts (ds, 1)[2], ==, "Says \"hi\", twice");
+  g_assert_cmpstr (text_at (ds, 1, 2), ==, "Says \"hi\", twice");
 
-  none = uc_csv_read_file (missing, NULL, NULL, &error);
+  none = uc_csv_read_file (missing, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  UcDataset **out = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+
+  *out = uc_csv_read_file_finish (result, &report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+}
+
+static void
+test_async_and_cancel (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "quoted-crlf.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  UcDataset *ds = NULL;
+  UcDataset *none;
+
+  uc_csv_read_file_async (file, NULL, NULL, on_read, &ds);
+  while (ds == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 3);
+  g_object_unref (ds);
+
+  g_cancellable_cancel (cancellable);
+  none = uc_csv_read_file (file, NULL, NULL, NULL, cancellable, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 int
@@ -192,8 +599,23 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/line-endings", test_line_endings);
   g_test_add_func ("/csv/missing-values", test_missing_values);
+  g_test_add_func ("/csv/mostly-numbers", test_mostly_numbers);
+  g_test_add_func ("/csv/mostly-text", test_mostly_text);
   g_test_add_func ("/csv/type-inference", test_type_inference);
+  g_test_add_func ("/csv/semicolon-decimal-comma", test_semicolon_decimal_comma);
+  g_test_add_func ("/csv/tab-and-pipe", test_tab_and_pipe);
+  g_test_add_func ("/csv/metadata-lines", test_metadata_lines);
+  g_test_add_func ("/csv/dates", test_dates);
+  g_test_add_func ("/csv/date-format-option", test_date_format_option);
+  g_test_add_func ("/csv/money-and-suffixes", test_money_and_suffixes);
+  g_test_add_func ("/csv/encodings", test_encodings);
+  g_test_add_func ("/csv/header-fixes", test_header_fixes);
+  g_test_add_func ("/csv/ragged-rows", test_ragged_rows);
+  g_test_add_func ("/csv/lenient-quotes", test_lenient_quotes);
+  g_test_add_func ("/csv/big-field", test_big_field);
+  g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/file", test_file);
+  g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/csv/bad/%s", bad_cases[i].name);

@@ -12,10 +12,10 @@ find_row (UcDataset  *ds,
           UcTime      date)
 {
   const UcTime *dates = uc_dataset_get_times (ds, uc_dataset_find_column (ds, "date"));
-  const char * const *tickers = uc_dataset_get_texts (ds, uc_dataset_find_column (ds, "ticker"));
+  int tc = uc_dataset_find_column (ds, "ticker");
 
   for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
-    if (dates[i] == date && g_strcmp0 (tickers[i], ticker) == 0)
+    if (dates[i] == date && g_strcmp0 (uc_dataset_get_text (ds, tc, i), ticker) == 0)
       return (int) i;
   return -1;
 }
@@ -54,14 +54,14 @@ test_market_caps (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(UcDataset) ds = uc_catalog_load ("market-caps", &error);
   const double *close, *cap, *shares;
-  const char * const *basis;
+  int basis;
   int before, after, avgo, smic;
 
   g_assert_no_error (error);
   close = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "close"));
   cap = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "market_cap"));
   shares = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "shares_outstanding"));
-  basis = uc_dataset_get_texts (ds, uc_dataset_find_column (ds, "basis"));
+  basis = uc_dataset_find_column (ds, "basis");
 
   before = find_row (ds, "NVDA", uc_time_from_ymd (2025, 1, 24));
   after = find_row (ds, "NVDA", uc_time_from_ymd (2025, 1, 27));
@@ -78,16 +78,16 @@ test_market_caps (void)
   g_assert_cmpfloat (shares[after], ==, 24477000000.0);    /* as of 2025-01-26 */
   g_assert_cmpfloat (cap[before], ==, 3487554777000.0);
   g_assert_cmpfloat (cap[after], ==, 2894243701800.0);
-  g_assert_cmpstr (basis[before], ==, "market_cap");
+  g_assert_cmpstr (uc_dataset_get_text (ds, basis, before), ==, "market_cap");
 
   /* No sourced share count: a price, flagged, never a made-up cap. */
   avgo = find_row (ds, "AVGO", uc_time_from_ymd (2025, 1, 27));
   g_assert_cmpfloat (close[avgo], ==, 199.5846);
   g_assert_true (isnan (cap[avgo]));
-  g_assert_cmpstr (basis[avgo], ==, "price_only");
+  g_assert_cmpstr (uc_dataset_get_text (ds, basis, avgo), ==, "price_only");
   smic = find_row (ds, "0981.HK", uc_time_from_ymd (2025, 1, 27));
   g_assert_true (isnan (cap[smic]));
-  g_assert_cmpstr (basis[smic], ==, "price_only");
+  g_assert_cmpstr (uc_dataset_get_text (ds, basis, smic), ==, "price_only");
 }
 
 static void
@@ -96,15 +96,15 @@ test_events (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(UcDataset) ds = uc_catalog_load ("events", &error);
   const UcTime *dates = uc_dataset_get_times (ds, uc_dataset_find_column (ds, "date"));
-  const char * const *titles = uc_dataset_get_texts (ds, uc_dataset_find_column (ds, "title"));
+  int titles = uc_dataset_find_column (ds, "title");
 
   g_assert_no_error (error);
   g_assert_cmpint (dates[0], ==, uc_time_from_ymd (2022, 10, 7));
   g_assert_cmpint (dates[23], ==, uc_time_from_ymd (2025, 11, 24));
   g_assert_cmpint (dates[8], ==, uc_time_from_ymd (2025, 1, 20));
-  g_assert_cmpstr (titles[8], ==, "DeepSeek-R1 released (open weights, MIT)");
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 8), ==, "DeepSeek-R1 released (open weights, MIT)");
   g_assert_cmpint (dates[13], ==, uc_time_from_ymd (2025, 3, 17));
-  g_assert_cmpstr (titles[13], ==, "BYD Super e-Platform: 1000 kW, 400 km in 5 minutes");
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 13), ==, "BYD Super e-Platform: 1000 kW, 400 km in 5 minutes");
 }
 
 static void

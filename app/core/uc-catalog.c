@@ -86,7 +86,7 @@ uc_catalog_load (const char  *id,
     return NULL;
 
   name = g_strdup_printf ("%s.csv", id);
-  dataset = uc_csv_read_bytes (bytes, name, NULL, error);
+  dataset = uc_csv_read_bytes (bytes, name, NULL, NULL, error);
   if (dataset == NULL)
     return NULL;
 

@@ -1,503 +1,2150 @@
-/* uc-csv.c: RFC 4180 reader with per-column type inference
+/* uc-csv.c: reading real-world CSV files into a UcDataset
  *
- * The whole file is tokenised first into field spans over the original
- * bytes; only then are columns typed and converted, so a column's type can
- * depend on all of its values. Errors name the line and column (in
- * characters, 1-based) where the problem starts, as an editor shows them.
+ * Steps: decode to UTF-8; sniff the delimiter, header row and decimal mark
+ * from the first lines; infer each column's type from a sample of rows;
+ * then convert every row straight into typed column arrays. When the body
+ * has no quote characters, rows cannot span lines, so the body is split at
+ * line boundaries and read by several threads, each into its own slice of
+ * the same arrays. Cells that do not fit their column's type become missing
+ * and are reported; a column with too many of them is read again as text.
+ *
+ * Positions in messages are 1-based lines and characters, as an editor shows.
  */
 #include "uc-csv.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "uc-parse.h"
+
 G_DEFINE_QUARK (uc-csv-error-quark, uc_csv_error)
 
-typedef struct
-{
-  gsize   offset;
-  guint32 len;
-  guint32 escaped : 1;  /* quoted and holds doubled quotes */
-} Field;
+#define SAMPLE_HEAD_ROWS   1000
+#define SAMPLE_SPREAD_ROWS 1000
+#define SNIFF_ROWS         60
+#define MAX_KEPT_WARNINGS  25
+#define MAX_BAD_KEPT       3
+#define CHECK_EVERY_ROWS   16384
+#define MIN_PARALLEL_BYTES (1 << 20)
+#define MAX_THREADS        8
+
+enum {
+  CELL_QUOTED  = 1 << 0,
+  CELL_ESCAPED = 1 << 1,   /* holds doubled quotes */
+  CELL_MESSY   = 1 << 2,   /* text after a closing quote: "x"y */
+};
 
 typedef struct
 {
-  const char   *name;
-  const char   *data;
-  gsize         len;
-  char          delim;
-  char          quote;
-  GArray       *fields;   /* Field, row after row */
-  guint         n_columns;
-  guint         n_rows;   /* including the header */
-} Reader;
+  const char *p;
+  guint32     len;
+  guint8      flags;
+} Cell;
+
+typedef struct
+{
+  GPtrArray *kept;
+  guint      count;
+} Warnings;
+
+typedef struct
+{
+  const char *name;
+  const char *data;
+  gsize       len;
+  char        delim;
+  char        quote;
+  gboolean    strict;
+  guint8      special[256];   /* bytes that end an unquoted run */
+} Input;
+
+typedef struct
+{
+  const Input *in;
+  const char  *pos;
+  const char  *end;
+  guint        line;
+  const char  *line_start;
+  guint        row_line;
+  const char  *row_line_start;
+  const char  *row_end;       /* where the last row's text ended */
+  const char  *extra_at;      /* first field past the ones asked for */
+  gboolean     extra_nonempty;
+  Warnings    *warnings;      /* NULL while sniffing */
+} Tok;
+
+typedef enum
+{
+  ROW_OK,
+  ROW_END,
+  ROW_ERROR,
+} RowStatus;
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_NUMBER,
+  KIND_DATE,
+  KIND_DATE_SLASH,     /* a/b/yyyy: day-first or month-first, decided after reading */
+  KIND_DATE_PATTERN,
+} Kind;
+
+typedef struct
+{
+  char         *name;
+  Kind          kind;
+  UcDateFormat  date_format;
+  UcColumnType  type;
+  UcDateUnit    unit;
+  gboolean      allow_suffix;
+  gboolean      unnamed;
+  double       *numbers;
+  UcTime       *times;
+  guint32      *codes;
+} Plan;
+
+typedef struct
+{
+  guint  line;
+  guint  column;
+  char  *text;
+} BadCell;
+
+typedef struct
+{
+  UcStringTable *table;
+  guint          n_bad;
+  guint          n_ok;
+  BadCell        bad[MAX_BAD_KEPT];
+  int            max_a;
+  int            max_b;
+  guint          number_flags;
+} ColState;
+
+typedef struct _Reader Reader;
+
+typedef struct
+{
+  Reader     *r;
+  const char *start;
+  const char *end;
+  guint       first_line;
+  gsize       row_base;
+  gsize       n_rows;
+  ColState   *cols;
+  Warnings    warnings;
+  GString    *scratch;
+  GError     *error;
+  gboolean    report_progress;
+  const guint8 *only;   /* when re-reading some columns: which ones */
+} Chunk;
+
+struct _Reader
+{
+  Input          in;
+  const char    *body;
+  guint          body_line;
+  char           decimal;
+  guint          n_columns;
+  Plan          *plans;
+  const char    *date_pattern;
+  GCancellable  *cancellable;
+  UcCsvProgress  progress;
+  gpointer       progress_data;
+  gint           abort;
+};
 
 void
 uc_csv_options_init (UcCsvOptions *options)
 {
   memset (options, 0, sizeof *options);
-  options->delimiter = ',';
-  options->quote = '"';
 }
 
-/* Line and column of byte @pos, counted the way a text editor does. */
-static void
-position_of (Reader *r,
-             gsize   pos,
-             guint  *line,
-             guint  *column)
+void
+uc_csv_report_free (UcCsvReport *report)
 {
-  guint l = 1;
-  gsize line_start = 0;
-
-  for (gsize i = 0; i < pos && i < r->len; i++)
-    {
-      if (r->data[i] == '\n' || (r->data[i] == '\r' && (i + 1 >= r->len || r->data[i + 1] != '\n')))
-        {
-          l++;
-          line_start = i + 1;
-        }
-    }
-
-  *line = l;
-  *column = 1;
-  for (gsize i = line_start; i < pos && i < r->len; i++)
-    if (((guchar) r->data[i] & 0xC0) != 0x80)
-      (*column)++;
+  if (report == NULL)
+    return;
+  g_free (report->delimiter);
+  g_free (report->encoding);
+  g_clear_pointer (&report->formats, g_ptr_array_unref);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_free (report);
 }
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail_at (Reader      *r,
-         gsize        pos,
-         GError     **error,
-         UcCsvError   code,
-         const char  *format,
-         ...)
+/* ---- positions and messages ---- */
+
+static guint
+chars_between (const char *from,
+               const char *to)
+{
+  guint n = 0;
+
+  for (const char *p = from; p < to; p++)
+    n += ((guchar) *p & 0xC0) != 0x80;
+  return n;
+}
+
+/* Line and column of any byte, by counting from the start (error paths only). */
+static void
+locate (const Input *in,
+        const char  *at,
+        guint       *line,
+        guint       *column)
+{
+  const char *line_start = in->data;
+  guint l = 1;
+
+  for (const char *p = in->data; p < at; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= in->data + in->len || p[1] != '\n')))
+      {
+        l++;
+        line_start = p + 1;
+      }
+  *line = l;
+  *column = chars_between (line_start, at) + 1;
+}
+
+static void G_GNUC_PRINTF (5, 6)
+set_error_at (const Input *in,
+              const char  *at,
+              GError     **error,
+              UcCsvError   code,
+              const char  *format,
+              ...)
 {
   g_autofree char *message = NULL;
   guint line, column;
   va_list args;
 
-  position_of (r, pos, &line, &column);
+  locate (in, at, &line, &column);
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-
-  g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s",
-               r->name, line, column, message);
-  return FALSE;
+  g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s", in->name, line, column, message);
 }
 
-static inline gboolean
-is_newline (char c)
+static void G_GNUC_PRINTF (2, 3)
+warn (Warnings   *w,
+      const char *format,
+      ...)
 {
-  return c == '\n' || c == '\r';
+  va_list args;
+
+  w->count++;
+  if (w->kept == NULL)
+    w->kept = g_ptr_array_new_with_free_func (g_free);
+  if (w->kept->len >= MAX_KEPT_WARNINGS)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
+  va_end (args);
 }
 
-static gsize
-skip_newline (Reader *r,
-              gsize   pos)
+static void
+warnings_clear (Warnings *w)
 {
-  if (pos < r->len && r->data[pos] == '\r')
+  g_clear_pointer (&w->kept, g_ptr_array_unref);
+  w->count = 0;
+}
+
+static void
+warnings_append (Warnings *to,
+                 Warnings *from)
+{
+  for (guint i = 0; from->kept && i < from->kept->len; i++)
     {
-      pos++;
-      if (pos < r->len && r->data[pos] == '\n')
-        pos++;
+      if (to->kept == NULL)
+        to->kept = g_ptr_array_new_with_free_func (g_free);
+      if (to->kept->len < MAX_KEPT_WARNINGS)
+        g_ptr_array_add (to->kept, g_strdup (g_ptr_array_index (from->kept, i)));
     }
-  else if (pos < r->len && r->data[pos] == '\n')
-    pos++;
-  return pos;
+  to->count += from->count;
 }
 
-/* Split the buffer into fields. Blank lines between rows are skipped. */
-static gboolean
-tokenise (Reader  *r,
+/* Shortened cell text for messages. */
+static char *
+excerpt (const char *text,
+         gsize       len)
+{
+  const char *end = text + MIN (len, 40);
+
+  while (end > text && end < text + len && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  return g_strdup_printf ("%.*s%s", (int) (end - text), text, (gsize) (end - text) < len ? "…" : "");
+}
+
+/* ---- tokenising ---- */
+
+static void
+input_init (Input      *in,
+            const char *name,
+            const char *data,
+            gsize       len,
+            char        delim,
+            char        quote,
+            gboolean    strict)
+{
+  in->name = name;
+  in->data = data;
+  in->len = len;
+  in->delim = delim;
+  in->quote = quote;
+  in->strict = strict;
+  memset (in->special, 0, sizeof in->special);
+  in->special[(guchar) delim] = 1;
+  in->special[(guchar) quote] = 1;
+  in->special['\n'] = 1;
+  in->special['\r'] = 1;
+}
+
+static void
+tok_init (Tok         *t,
+          const Input *in,
+          const char  *start,
+          const char  *end,
+          guint        line,
+          Warnings    *warnings)
+{
+  memset (t, 0, sizeof *t);
+  t->in = in;
+  t->pos = start;
+  t->end = end;
+  t->line = line;
+  t->line_start = start;
+  t->warnings = warnings;
+}
+
+static inline const char *
+eat_newline (Tok        *t,
+             const char *p)
+{
+  if (*p == '\r')
+    {
+      p++;
+      if (p < t->end && *p == '\n')
+        p++;
+    }
+  else
+    p++;
+  t->line++;
+  t->line_start = p;
+  return p;
+}
+
+static void
+count_lines (Tok        *t,
+             const char *from,
+             const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= t->end || p[1] != '\n')))
+      {
+        t->line++;
+        t->line_start = p + 1;
+      }
+}
+
+static guint
+column_at (Tok        *t,
+           const char *at)
+{
+  return chars_between (t->line_start, at) + 1;
+}
+
+/* One record: its fields into @cells (at most @max), their count in
+ * *n_fields. Blank lines before it are skipped. */
+static RowStatus
+next_row (Tok     *t,
+          Cell    *cells,
+          guint    max,
+          guint   *n_fields,
           GError **error)
 {
-  gsize pos = 0;
-  guint in_row = 0;
+  const Input *in = t->in;
+  const char *p = t->pos, *end = t->end;
+  const char delim = in->delim, quote = in->quote;
+  guint n = 0;
 
-  while (pos < r->len)
+  while (p < end && (*p == '\n' || *p == '\r'))
+    p = eat_newline (t, p);
+  if (p >= end)
     {
-      Field f = { 0, 0, 0 };
-      gsize start = pos;
+      t->pos = p;
+      return ROW_END;
+    }
 
-      if (in_row == 0)
+  t->row_line = t->line;
+  t->row_line_start = t->line_start;
+  t->extra_nonempty = FALSE;
+  t->extra_at = NULL;
+
+  for (;;)
+    {
+      Cell c;
+
+      if (p < end && *p == quote)
         {
-          if (is_newline (r->data[pos]))
+          const char *open = p, *s = p + 1;
+          gboolean escaped = FALSE;
+
+          p = s;
+          for (;;)
             {
-              pos = skip_newline (r, pos);
-              continue;
+              const char *q = memchr (p, quote, end - p);
+
+              if (q == NULL)
+                {
+                  if (error)
+                    set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
+                                  "quoted field is never closed");
+                  t->pos = end;
+                  return ROW_ERROR;
+                }
+              count_lines (t, p, q);
+              if (q + 1 < end && q[1] == quote)
+                {
+                  escaped = TRUE;
+                  p = q + 2;
+                  continue;
+                }
+              p = q + 1;
+              break;
+            }
+          c.p = s;
+          c.len = (guint32) MIN ((gsize) (p - 1 - s), G_MAXUINT32);
+          c.flags = CELL_QUOTED | (escaped ? CELL_ESCAPED : 0);
+
+          if (p < end && *p != delim && *p != '\n' && *p != '\r')
+            {
+              if (in->strict)
+                {
+                  if (error)
+                    set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                                  "unexpected text after the closing quote");
+                  return ROW_ERROR;
+                }
+              if (t->warnings)
+                warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
+                      t->line, column_at (t, p));
+              while (p < end && *p != delim && *p != '\n' && *p != '\r')
+                p++;
+              c.p = open;
+              c.len = (guint32) MIN ((gsize) (p - open), G_MAXUINT32);
+              c.flags = CELL_MESSY;
+            }
+          if ((gsize) (p - s) > G_MAXUINT32)
+            {
+              if (error)
+                set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+              return ROW_ERROR;
             }
         }
-
-      if (r->data[pos] == r->quote)
+      else
         {
-          gsize i = pos + 1;
+          const char *s = p;
 
           for (;;)
             {
-              const char *q = memchr (r->data + i, r->quote, r->len - i);
-
-              if (q == NULL)
-                return fail_at (r, start, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
-                                "quoted field is never closed");
-              i = q - r->data;
-              if (i + 1 < r->len && r->data[i + 1] == r->quote)
+              while (p < end && !in->special[(guchar) *p])
+                p++;
+              if (p < end && *p == quote)
                 {
-                  f.escaped = 1;
-                  i += 2;
+                  if (in->strict)
+                    {
+                      if (error)
+                        set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                                      "quote inside an unquoted field (quote the whole field and double the quote)");
+                      return ROW_ERROR;
+                    }
+                  if (t->warnings)
+                    warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
+                          t->line, column_at (t, p));
+                  p++;
                   continue;
                 }
               break;
             }
-          f.offset = start + 1;
-          if (i - f.offset > G_MAXUINT32)
-            return fail_at (r, start, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
-          f.len = (guint32) (i - f.offset);
-          pos = i + 1;
-          if (pos < r->len && r->data[pos] != r->delim && !is_newline (r->data[pos]))
-            return fail_at (r, pos, error, UC_CSV_ERROR_BAD_QUOTE,
-                            "unexpected text after the closing quote");
+          if ((gsize) (p - s) > G_MAXUINT32)
+            {
+              if (error)
+                set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+              return ROW_ERROR;
+            }
+          c.p = s;
+          c.len = (guint32) (p - s);
+          c.flags = 0;
         }
+
+      if (n < max)
+        cells[n] = c;
       else
         {
-          gsize i = pos;
-
-          while (i < r->len && r->data[i] != r->delim && !is_newline (r->data[i]))
-            {
-              if (r->data[i] == r->quote)
-                return fail_at (r, i, error, UC_CSV_ERROR_BAD_QUOTE,
-                                "quote inside an unquoted field (quote the whole field and double the quote)");
-              i++;
-            }
-          f.offset = start;
-          if (i - start > G_MAXUINT32)
-            return fail_at (r, start, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
-          f.len = (guint32) (i - start);
-          pos = i;
+          if (n == max)
+            t->extra_at = c.flags & (CELL_QUOTED | CELL_MESSY) && c.flags != CELL_MESSY ? c.p - 1 : c.p;
+          if (c.len > 0)
+            t->extra_nonempty = TRUE;
         }
+      n++;
 
-      g_array_append_val (r->fields, f);
-      in_row++;
-
-      if (r->n_rows > 0 && in_row > r->n_columns)
-        return fail_at (r, start, error, UC_CSV_ERROR_FIELD_COUNT,
-                        "too many fields: the header has %u", r->n_columns);
-
-      if (pos < r->len && r->data[pos] == r->delim)
+      if (p < end && *p == delim)
         {
-          pos++;
-          /* A delimiter at the very end still opens one last, empty field. */
-          if (pos == r->len || is_newline (r->data[pos]))
-            {
-              Field empty = { pos, 0, 0 };
-
-              g_array_append_val (r->fields, empty);
-              in_row++;
-              if (r->n_rows > 0 && in_row > r->n_columns)
-                return fail_at (r, pos, error, UC_CSV_ERROR_FIELD_COUNT,
-                                "too many fields: the header has %u", r->n_columns);
-            }
-          else
-            continue;
+          p++;
+          continue;
         }
-
-      /* End of row. */
-      if (r->n_rows == 0)
-        r->n_columns = in_row;
-      else if (in_row < r->n_columns)
-        return fail_at (r, pos, error, UC_CSV_ERROR_FIELD_COUNT,
-                        "%u fields where the header has %u", in_row, r->n_columns);
-      r->n_rows++;
-      in_row = 0;
-      pos = skip_newline (r, pos);
+      t->row_end = p;
+      if (p < end)
+        p = eat_newline (t, p);
+      break;
     }
 
-  return TRUE;
+  t->pos = p;
+  *n_fields = n;
+  return ROW_OK;
 }
 
-static inline const Field *
-field_at (Reader *r,
-          guint   row,
-          guint   column)
+/* The cell's text with quotes resolved; points into @scratch if it had to change. */
+static const char *
+cell_text (const Input *in,
+           const Cell  *c,
+           GString     *scratch,
+           gsize       *len)
 {
-  return &g_array_index (r->fields, Field, (gsize) row * r->n_columns + column);
+  if (!(c->flags & (CELL_ESCAPED | CELL_MESSY)))
+    {
+      *len = c->len;
+      return c->p;
+    }
+
+  g_string_truncate (scratch, 0);
+  if (c->flags & CELL_ESCAPED)
+    {
+      for (gsize i = 0; i < c->len; i++)
+        {
+          g_string_append_c (scratch, c->p[i]);
+          if (c->p[i] == in->quote && i + 1 < c->len && c->p[i + 1] == in->quote)
+            i++;
+        }
+    }
+  else
+    {
+      gboolean inside = FALSE;
+
+      for (gsize i = 0; i < c->len; i++)
+        {
+          if (c->p[i] == in->quote)
+            {
+              if (inside && i + 1 < c->len && c->p[i + 1] == in->quote)
+                g_string_append_c (scratch, c->p[i++]);
+              else
+                inside = !inside;
+            }
+          else
+            g_string_append_c (scratch, c->p[i]);
+        }
+    }
+  *len = scratch->len;
+  return scratch->str;
 }
 
-/* The field's text without surrounding spaces; doubled quotes are kept. */
+/* ---- encoding ---- */
+
+/* Index of the first byte that breaks UTF-8, or -1; *nul_at gets the first NUL. */
+static gssize
+check_utf8 (const char *data,
+            gsize       len,
+            gssize     *nul_at)
+{
+  const guchar *s = (const guchar *) data;
+  gsize i = 0;
+
+  *nul_at = -1;
+  while (i < len)
+    {
+      /* Plain ASCII eight bytes at a time. */
+      while (i + 8 <= len)
+        {
+          guint64 w;
+
+          memcpy (&w, s + i, 8);
+          if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+            break;
+          i += 8;
+        }
+      if (i >= len)
+        break;
+      if (s[i] == 0)
+        {
+          if (*nul_at < 0)
+            *nul_at = (gssize) i;
+          i++;
+        }
+      else if (s[i] < 0x80)
+        i++;
+      else
+        {
+          guint need, cp;
+
+          if (s[i] >= 0xC2 && s[i] <= 0xDF)
+            need = 1, cp = s[i] & 0x1F;
+          else if (s[i] >= 0xE0 && s[i] <= 0xEF)
+            need = 2, cp = s[i] & 0x0F;
+          else if (s[i] >= 0xF0 && s[i] <= 0xF4)
+            need = 3, cp = s[i] & 0x07;
+          else
+            return (gssize) i;
+          for (guint k = 1; k <= need; k++)
+            {
+              if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return (gssize) i;
+              cp = (cp << 6) | (s[i + k] & 0x3F);
+            }
+          if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+              (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return (gssize) i;
+          i += need + 1;
+        }
+    }
+  return -1;
+}
+
+static gboolean
+looks_utf16 (const guchar *s,
+             gsize         len,
+             gboolean     *little_endian)
+{
+  guint even = 0, odd = 0, n = MIN (len, 400) & ~1u;
+
+  if (n < 4)
+    return FALSE;
+  for (guint i = 0; i < n; i += 2)
+    {
+      even += s[i] == 0;
+      odd += s[i + 1] == 0;
+    }
+  if (odd > n / 2 * 0.6 && even == 0)
+    {
+      *little_endian = TRUE;
+      return TRUE;
+    }
+  if (even > n / 2 * 0.6 && odd == 0)
+    {
+      *little_endian = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Decodes @data to UTF-8 (owned in *owned, or borrowed when already UTF-8).
+ * Without a forced encoding: a BOM decides; UTF-16 is recognised by its
+ * NUL bytes; bytes that are not UTF-8 are read as Windows-1252. */
+static gboolean
+decode (const char  *name,
+        const char  *data,
+        gsize        len,
+        const char  *encoding,
+        const char **out,
+        gsize       *out_len,
+        char       **owned,
+        char       **encoding_used,
+        Warnings    *warnings,
+        GError     **error)
+{
+  const guchar *s = (const guchar *) data;
+  const char *from = NULL;
+  gboolean forced_utf8 = FALSE, bom = FALSE, le;
+  gsize skip = 0;
+
+  *owned = NULL;
+  if (encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0))
+    forced_utf8 = TRUE;
+  else if (encoding)
+    from = encoding;
+
+  if (from == NULL)
+    {
+      if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        skip = 3, bom = TRUE;
+      else if (!forced_utf8 && len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+        from = "UTF-16LE", skip = 2;
+      else if (!forced_utf8 && len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        from = "UTF-16BE", skip = 2;
+      else if (!forced_utf8 && looks_utf16 (s, len, &le))
+        from = le ? "UTF-16LE" : "UTF-16BE";
+    }
+
+  if (from == NULL)
+    {
+      gssize nul, bad = check_utf8 (data + skip, len - skip, &nul);
+      Input in = { .name = name, .data = data + skip, .len = len - skip };
+
+      if (bad < 0)
+        {
+          *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
+          *out = data + skip;
+          *out_len = len - skip;
+          return TRUE;
+        }
+      if (forced_utf8 || bom)
+        {
+          set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
+                        "invalid UTF-8 byte 0x%02X", s[skip + bad]);
+          return FALSE;
+        }
+      {
+        guint line, column;
+
+        /* Not UTF-8: most such files come from Windows spreadsheets. */
+        locate (&in, data + skip + bad, &line, &column);
+        warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+              line, column, s[skip + bad]);
+        from = "WINDOWS-1252";
+      }
+    }
+
+  {
+    g_autoptr(GError) local = NULL;
+    gsize read = 0, written = 0;
+    char *converted = g_convert (data + skip, len - skip, "UTF-8", from, &read, &written, &local);
+
+    if (converted == NULL && g_str_equal (from, "WINDOWS-1252"))
+      {
+        /* A few bytes are undefined in Windows-1252; Latin-1 maps them all. */
+        g_clear_error (&local);
+        from = "ISO-8859-1";
+        converted = g_convert (data + skip, len - skip, "UTF-8", from, &read, &written, &local);
+      }
+    if (converted == NULL)
+      {
+        if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
+        else
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
+                       name, read + skip + 1, from);
+        return FALSE;
+      }
+    *encoding_used = g_strdup (from);
+    *owned = converted;
+    *out = converted;
+    *out_len = written;
+    return TRUE;
+  }
+}
+
+/* ---- sniffing ---- */
+
+typedef struct
+{
+  char   delim;
+  guint  header_line;
+  const char *header;
+} Sniff;
+
+/* The delimiter whose field count is most stable over the first rows, and
+ * the first line having that count (metadata lines above it are skipped). */
 static void
-trimmed (Reader      *r,
-         const Field *f,
-         const char **text,
-         gsize       *len)
+sniff_layout (const Input *base,
+              const char  *start,
+              gsize        len,
+              char         forced_delim,
+              Sniff       *out)
 {
-  const char *s = r->data + f->offset;
-  gsize n = f->len;
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  const char *end = start + MIN (len, (gsize) 256 * 1024);
+  double best_score = 0;   /* one-column readings never beat the default "," */
 
-  while (n > 0 && (*s == ' ' || *s == '\t'))
-    s++, n--;
-  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
-  *text = s;
-  *len = n;
+  out->delim = forced_delim ? forced_delim : ',';
+  out->header = start;
+  out->header_line = 1;
+
+  for (guint d = 0; d < G_N_ELEMENTS (candidates); d++)
+    {
+      Input in;
+      Tok t;
+      guint counts[SNIFF_ROWS], lines[SNIFF_ROWS];
+      const char *starts[SNIFF_ROWS];
+      guint n = 0, mode = 0, mode_freq = 0;
+      Cell dummy[1];
+      guint nf;
+
+      if (forced_delim && candidates[d] != forced_delim)
+        continue;
+
+      input_init (&in, base->name, base->data, base->len, candidates[d], base->quote, FALSE);
+      tok_init (&t, &in, start, end, 1, NULL);
+      while (n < SNIFF_ROWS)
+        {
+          const char *before = t.pos;
+
+          /* Skip blank lines to learn where the record really starts. */
+          while (before < end && (*before == '\n' || *before == '\r'))
+            before++;
+          if (next_row (&t, dummy, 0, &nf, NULL) != ROW_OK)
+            break;
+          /* A record cut off by the sample's end is not evidence. */
+          if (t.pos >= end && end < start + len)
+            break;
+          starts[n] = before;
+          lines[n] = t.row_line;
+          counts[n++] = nf;
+        }
+      if (n == 0)
+        continue;
+
+      /* The most common field count is the table's width. */
+      for (guint i = 0; i < n; i++)
+        {
+          guint freq = 0;
+
+          for (guint k = 0; k < n; k++)
+            freq += counts[k] == counts[i];
+          if (freq > mode_freq || (freq == mode_freq && counts[i] > mode))
+            mode = counts[i], mode_freq = freq;
+        }
+
+      {
+        double share = (double) mode_freq / n;
+        double score = mode > 1 ? share * 1000 + MIN (mode, 999) : 0;
+
+        if (forced_delim || score > best_score)
+          {
+            best_score = score;
+            out->delim = candidates[d];
+            for (guint i = 0; i < n; i++)
+              if (counts[i] == mode)
+                {
+                  out->header = starts[i];
+                  out->header_line = lines[i];
+                  break;
+                }
+          }
+      }
+    }
+}
+
+/* ---- type inference ---- */
+
+typedef struct
+{
+  GPtrArray *values;   /* char*, the sampled non-empty cells of one column */
+} Sample;
+
+static gboolean
+header_has (const char  *name,
+            const char * const *words)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (strstr (lower, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+header_is (const char  *name,
+           const char * const *words)
+{
+  g_autofree char *lower = g_strstrip (g_ascii_strdown (name, -1));
+
+  return g_strv_contains (words, lower);
+}
+
+static void
+infer_column (Reader *r,
+              Plan   *plan,
+              Sample *sample)
+{
+  static const char * const volume_words[] = { "vol", "amount", "shares", "cap", "turnover", "size", "units", NULL };
+  static const char * const epoch_words[] = { "timestamp", "unix", "epoch", NULL };
+  static const char * const epoch_names[] = { "time", "ts", "t", NULL };
+  static const char * const year_names[] = { "year", "yr", "jahr", "année", "annee", "año", "anno", "period", NULL };
+  static const UcDateFormat priority[] = {
+    UC_DATE_ISO, UC_DATE_ISO_DATETIME, UC_DATE_YMD_SLASH, UC_DATE_DMY_DOT, UC_DATE_DMY_DASH,
+    UC_DATE_MON_D_Y, UC_DATE_D_MON_Y, UC_DATE_YEAR_MONTH, UC_DATE_QUARTER,
+  };
+  guint n = 0, n_number = 0, n_integer = 0, n_pattern = 0;
+  guint date_mask = ~0u;
+  double lo = INFINITY, hi = -INFINITY;
+  gboolean suffix = header_has (plan->name, volume_words);
+
+  plan->kind = KIND_TEXT;
+  plan->type = UC_COLUMN_TEXT;
+  plan->allow_suffix = suffix;
+
+  for (guint i = 0; i < sample->values->len; i++)
+    {
+      const char *v = g_ptr_array_index (sample->values, i);
+      gsize len = strlen (v);
+      double d;
+      guint flags = 0;
+      UcTime t;
+
+      if (uc_is_missing (v, len))
+        continue;
+      n++;
+      if (uc_parse_number (v, len, r->decimal, suffix, &d, &flags))
+        {
+          n_number++;
+          n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
+          lo = MIN (lo, d);
+          hi = MAX (hi, d);
+        }
+      if (date_mask)
+        date_mask &= uc_date_formats_matching (v, len);
+      if (r->date_pattern && uc_parse_date_pattern (v, len, r->date_pattern, &t))
+        n_pattern++;
+    }
+
+  if (n == 0)
+    return;
+
+  /* A forced pattern wins for the columns it reads. */
+  if (r->date_pattern && n_pattern == n)
+    {
+      plan->kind = KIND_DATE_PATTERN;
+      plan->type = strstr (r->date_pattern, "%H") ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+      return;
+    }
+
+  if (date_mask)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (priority); i++)
+        if (date_mask & UC_DATE_FORMAT_BIT (priority[i]))
+          {
+            plan->kind = KIND_DATE;
+            plan->date_format = priority[i];
+            plan->type = uc_date_format_has_time (priority[i]) ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+            plan->unit = priority[i] == UC_DATE_YEAR_MONTH ? UC_DATE_UNIT_MONTH :
+                         priority[i] == UC_DATE_QUARTER ? UC_DATE_UNIT_QUARTER : UC_DATE_UNIT_DAY;
+            return;
+          }
+      if (date_mask & (UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH) | UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
+        {
+          plan->type = UC_COLUMN_DATE;
+          if ((date_mask & UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH)) && (date_mask & UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
+            plan->kind = KIND_DATE_SLASH;
+          else
+            {
+              plan->kind = KIND_DATE;
+              plan->date_format = (date_mask & UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH)) ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
+            }
+          return;
+        }
+    }
+
+  /* Epoch seconds or milliseconds, only when the header says so. */
+  if (n_number == n && (header_has (plan->name, epoch_words) || header_is (plan->name, epoch_names)))
+    {
+      if (lo >= 1e8 && hi < 1e11)
+        {
+          plan->kind = KIND_DATE;
+          plan->date_format = UC_DATE_EPOCH_S;
+          plan->type = UC_COLUMN_DATETIME;
+          return;
+        }
+      if (lo >= 1e11 && hi < 1e14 && n_integer == n)
+        {
+          plan->kind = KIND_DATE;
+          plan->date_format = UC_DATE_EPOCH_MS;
+          plan->type = UC_COLUMN_DATETIME;
+          return;
+        }
+    }
+
+  /* A bare year column: Year, Jahr, année… with whole years in it. */
+  if (n_integer == n && lo >= 1000 && hi <= 2999 && header_is (plan->name, year_names))
+    {
+      plan->kind = KIND_DATE;
+      plan->date_format = UC_DATE_YEAR;
+      plan->type = UC_COLUMN_DATE;
+      plan->unit = UC_DATE_UNIT_YEAR;
+      return;
+    }
+
+  /* Mostly numbers: numeric, and the odd bad cell becomes missing (reported). */
+  if (n_number >= n * 0.95)
+    {
+      plan->kind = KIND_NUMBER;
+      plan->type = UC_COLUMN_NUMBER;
+    }
+}
+
+/* ---- converting ---- */
+
+static gboolean
+parse_slash (const char *text,
+             gsize       len,
+             int        *a,
+             int        *b,
+             int        *y)
+{
+  int v[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 }, k = 0;
+
+  while (len > 0 && (*text == ' ' || *text == '\t'))
+    text++, len--;
+  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+    len--;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '/')
+        {
+          if (++k > 2)
+            return FALSE;
+        }
+      else if (text[i] >= '0' && text[i] <= '9' && nd[k] < 4)
+        v[k] = v[k] * 10 + (text[i] - '0'), nd[k]++;
+      else
+        return FALSE;
+    }
+  if (k != 2 || nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || (nd[2] != 4 && nd[2] != 2))
+    return FALSE;
+  *a = v[0];
+  *b = v[1];
+  *y = nd[2] == 2 ? (v[2] < 69 ? 2000 + v[2] : 1900 + v[2]) : v[2];
+  return *a >= 1 && *b >= 1 && *a <= 31 && *b <= 31;
+}
+
+static void
+record_bad (Chunk       *ch,
+            Tok         *t,
+            guint        column,
+            const Cell  *cell,
+            const char  *text,
+            gsize        len)
+{
+  ColState *st = &ch->cols[column];
+
+  if (st->n_bad < MAX_BAD_KEPT)
+    {
+      BadCell *b = &st->bad[st->n_bad];
+      const char *at = cell->flags & (CELL_QUOTED | CELL_MESSY) ? cell->p - 1 : cell->p;
+
+      Tok probe = *t;
+
+      /* Count from the row's start: an earlier field may have spanned lines. */
+      probe.line = t->row_line;
+      probe.line_start = t->row_line_start;
+      count_lines (&probe, t->row_line_start, at);
+      b->line = probe.line;
+      b->column = chars_between (probe.line_start, at) + 1;
+      b->text = excerpt (text, len);
+    }
+  st->n_bad++;
+}
+
+static inline void
+convert_cell (Chunk      *ch,
+              Tok        *t,
+              guint       column,
+              const Cell *cell,
+              gsize       row)
+{
+  Reader *r = ch->r;
+  Plan *plan = &r->plans[column];
+  ColState *st = &ch->cols[column];
+  gsize len;
+  const char *text = cell_text (&r->in, cell, ch->scratch, &len);
+
+  switch (plan->kind)
+    {
+    case KIND_NUMBER:
+      {
+        guint flags = 0;
+
+        if (uc_parse_number (text, len, r->decimal, plan->allow_suffix, &plan->numbers[row], &flags))
+          {
+            st->number_flags |= flags;
+            st->n_ok++;
+            return;
+          }
+        plan->numbers[row] = NAN;
+        break;
+      }
+    case KIND_DATE:
+      if (uc_parse_date (text, len, plan->date_format, &plan->times[row]))
+        {
+          st->n_ok++;
+          return;
+        }
+      plan->times[row] = UC_TIME_MISSING;
+      break;
+    case KIND_DATE_PATTERN:
+      if (uc_parse_date_pattern (text, len, r->date_pattern, &plan->times[row]))
+        {
+          st->n_ok++;
+          return;
+        }
+      plan->times[row] = UC_TIME_MISSING;
+      break;
+    case KIND_DATE_SLASH:
+      {
+        int a, b, y;
+
+        /* Kept as y·10⁴ + a·10² + b until the whole column says which is the day. */
+        if (parse_slash (text, len, &a, &b, &y))
+          {
+            plan->times[row] = (gint64) y * 10000 + a * 100 + b;
+            st->max_a = MAX (st->max_a, a);
+            st->max_b = MAX (st->max_b, b);
+            st->n_ok++;
+            return;
+          }
+        plan->times[row] = UC_TIME_MISSING;
+        break;
+      }
+    case KIND_TEXT:
+    default:
+      plan->codes[row] = len == 0 ? 0 : uc_string_table_intern (st->table, text, len);
+      return;
+    }
+
+  if (!uc_is_missing (text, len))
+    record_bad (ch, t, column, cell, text, len);
+}
+
+static void
+set_missing (Plan  *plan,
+             gsize  row)
+{
+  switch (plan->kind)
+    {
+    case KIND_NUMBER: plan->numbers[row] = NAN; break;
+    case KIND_TEXT: plan->codes[row] = 0; break;
+    default: plan->times[row] = UC_TIME_MISSING; break;
+    }
+}
+
+static gpointer
+parse_chunk (gpointer data)
+{
+  Chunk *ch = data;
+  Reader *r = ch->r;
+  guint n_columns = r->n_columns;
+  g_autofree Cell *cells = g_new (Cell, n_columns);
+  gboolean warned_trailing = FALSE;
+  gsize row = ch->row_base;
+  guint since_check = 0;
+  Tok t;
+
+  tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
+
+  for (;;)
+    {
+      guint n_fields = 0;
+      RowStatus status = next_row (&t, cells, n_columns, &n_fields, &ch->error);
+
+      if (status == ROW_END)
+        break;
+      if (status == ROW_ERROR)
+        {
+          g_atomic_int_set (&r->abort, 1);
+          return NULL;
+        }
+
+      if (n_fields > n_columns)
+        {
+          if (t.extra_nonempty)
+            {
+              if (r->in.strict)
+                {
+                  set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                                "too many fields: the header has %u", n_columns);
+                  g_atomic_int_set (&r->abort, 1);
+                  return NULL;
+                }
+              warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
+                    t.row_line, n_fields, n_columns);
+              continue;
+            }
+          if (!warned_trailing)
+            warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t.row_line);
+          warned_trailing = TRUE;
+          n_fields = n_columns;
+        }
+      else if (n_fields < n_columns)
+        {
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, t.row_end,
+                            &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                            "%u fields where the header has %u", n_fields, n_columns);
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
+                t.row_line, n_fields, n_columns);
+        }
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (ch->only && !ch->only[c])
+            continue;
+          if (c < n_fields)
+            convert_cell (ch, &t, c, &cells[c], row);
+          else
+            set_missing (&r->plans[c], row);
+        }
+      row++;
+
+      if (++since_check >= CHECK_EVERY_ROWS)
+        {
+          since_check = 0;
+          if (g_atomic_int_get (&r->abort) || g_cancellable_is_cancelled (r->cancellable))
+            {
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          if (ch->report_progress && r->progress)
+            r->progress ((double) (t.pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+        }
+    }
+
+  ch->n_rows = row - ch->row_base;
+  return NULL;
+}
+
+/* ---- orchestration ---- */
+
+static gsize
+count_byte (const char *from,
+            const char *to,
+            char        c)
+{
+  gsize n = 0;
+
+  while (from < to && (from = memchr (from, c, to - from)) != NULL)
+    n++, from++;
+  return n;
+}
+
+static void
+chunk_clear (Chunk *ch,
+             guint  n_columns)
+{
+  for (guint c = 0; ch->cols && c < n_columns; c++)
+    {
+      g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
+      for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
+        g_free (ch->cols[c].bad[k].text);
+    }
+  g_clear_pointer (&ch->cols, g_free);
+  warnings_clear (&ch->warnings);
+  if (ch->scratch)
+    g_string_free (ch->scratch, TRUE);
+  ch->scratch = NULL;
+  g_clear_error (&ch->error);
+}
+
+static void
+chunk_init (Chunk  *ch,
+            Reader *r)
+{
+  memset (ch, 0, sizeof *ch);
+  ch->r = r;
+  ch->cols = g_new0 (ColState, r->n_columns);
+  for (guint c = 0; c < r->n_columns; c++)
+    ch->cols[c].table = uc_string_table_new ();
+  ch->scratch = g_string_new (NULL);
+}
+
+static void
+alloc_plan (Plan  *plan,
+            gsize  rows)
+{
+  rows = MAX (rows, 1);
+  g_clear_pointer (&plan->numbers, g_free);
+  g_clear_pointer (&plan->times, g_free);
+  g_clear_pointer (&plan->codes, g_free);
+  switch (plan->kind)
+    {
+    case KIND_NUMBER: plan->numbers = g_new (double, rows); break;
+    case KIND_TEXT: plan->codes = g_new (guint32, rows); break;
+    default: plan->times = g_new (UcTime, rows); break;
+    }
+}
+
+/* Moves @n rows of every column from @from to @to. */
+static void
+move_rows (Reader *r,
+           gsize   to,
+           gsize   from,
+           gsize   n)
+{
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *p = &r->plans[c];
+
+      if (p->numbers)
+        memmove (p->numbers + to, p->numbers + from, n * sizeof (double));
+      if (p->times)
+        memmove (p->times + to, p->times + from, n * sizeof (UcTime));
+      if (p->codes)
+        memmove (p->codes + to, p->codes + from, n * sizeof (guint32));
+    }
+}
+
+static void
+collect_samples (Reader  *r,
+                 Sample  *samples,
+                 GString *scratch)
+{
+  g_autofree Cell *cells = g_new (Cell, r->n_columns);
+  const char *end = r->in.data + r->in.len;
+  gboolean has_quotes = memchr (r->body, r->in.quote, end - r->body) != NULL;
+  guint rows = 0;
+  Tok t;
+
+  for (guint c = 0; c < r->n_columns; c++)
+    samples[c].values = g_ptr_array_new_with_free_func (g_free);
+
+  tok_init (&t, &r->in, r->body, end, r->body_line, NULL);
+  while (rows < SAMPLE_HEAD_ROWS)
+    {
+      guint nf;
+
+      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+        break;
+      for (guint c = 0; c < MIN (nf, r->n_columns); c++)
+        {
+          gsize len;
+          const char *text = cell_text (&r->in, &cells[c], scratch, &len);
+
+          if (len > 0)
+            g_ptr_array_add (samples[c].values, g_strndup (text, len));
+        }
+      rows++;
+    }
+
+  /* Rows from the rest of the file too, where lines are rows. */
+  if (!has_quotes && t.pos < end)
+    {
+      const char *rest = t.pos;
+      gsize span = end - rest;
+
+      for (guint i = 1; i <= SAMPLE_SPREAD_ROWS && span > 0; i++)
+        {
+          const char *at = rest + span * i / (SAMPLE_SPREAD_ROWS + 1);
+          const char *nl = memchr (at, '\n', end - at);
+          Tok s;
+          guint nf;
+
+          if (nl == NULL)
+            break;
+          tok_init (&s, &r->in, nl + 1, end, 0, NULL);
+          if (next_row (&s, cells, r->n_columns, &nf, NULL) != ROW_OK)
+            break;
+          for (guint c = 0; c < MIN (nf, r->n_columns); c++)
+            if (cells[c].len > 0)
+              g_ptr_array_add (samples[c].values, g_strndup (cells[c].p, cells[c].len));
+        }
+    }
+}
+
+static char
+sniff_decimal (Sample *samples,
+               guint   n_columns)
+{
+  guint dot = 0, comma = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    for (guint i = 0; i < samples[c].values->len && i < 400; i++)
+      {
+        const char *v = g_ptr_array_index (samples[c].values, i);
+        gsize len = strlen (v);
+        double d;
+
+        if (!strpbrk (v, ".,"))
+          continue;
+        dot += uc_parse_number (v, len, '.', FALSE, &d, NULL);
+        comma += uc_parse_number (v, len, ',', FALSE, &d, NULL);
+      }
+  return comma > dot ? ',' : '.';
 }
 
 static char *
-unescape (Reader      *r,
-          const Field *f)
+describe_format (Plan     *plan,
+                 ColState *st,
+                 char      decimal,
+                 const char *pattern)
 {
-  const char *s = r->data + f->offset;
-  char *out = g_malloc (f->len + 1);
-  gsize j = 0;
+  GString *s = g_string_new (NULL);
 
-  for (gsize i = 0; i < f->len; i++)
+  switch (plan->kind)
     {
-      out[j++] = s[i];
-      if (f->escaped && s[i] == r->quote && i + 1 < f->len && s[i + 1] == r->quote)
-        i++;
+    case KIND_NUMBER:
+      g_string_append (s, decimal == ',' ? "number, decimal comma" : "number");
+      if (st->number_flags & UC_NUMBER_GROUPED)
+        g_string_append (s, ", thousands separators");
+      if (st->number_flags & UC_NUMBER_CURRENCY)
+        g_string_append (s, ", currency sign");
+      if (st->number_flags & UC_NUMBER_PERCENT)
+        g_string_append (s, ", percent");
+      if (st->number_flags & UC_NUMBER_SUFFIX)
+        g_string_append (s, ", K/M/B/T suffixes");
+      break;
+    case KIND_DATE:
+      g_string_append (s, uc_date_format_describe (plan->date_format));
+      break;
+    case KIND_DATE_PATTERN:
+      g_string_append (s, pattern);
+      break;
+    case KIND_DATE_SLASH:
+      g_string_append (s, uc_date_format_describe (plan->date_format));
+      break;
+    case KIND_TEXT:
+    default:
+      g_string_append (s, "text");
+      break;
     }
-  out[j] = '\0';
-  return out;
+  return g_string_free (s, FALSE);
 }
 
-/* A plain decimal number: sign, digits, one point, exponent. No hex, inf or nan. */
-static gboolean
-parse_number (const char *text,
-              gsize       len,
-              double     *out)
+/* Turns the y·10⁴ + a·10² + b values into dates once the order is known. */
+static void
+resolve_slash_dates (Reader   *r,
+                     Plan     *plan,
+                     ColState *st,
+                     gsize     n_rows,
+                     Warnings *warnings)
 {
-  char buf[64];
-  char *end = NULL;
-  gboolean digits = FALSE;
+  gboolean day_first;
+  guint invalid = 0;
 
-  if (len == 0 || len >= sizeof buf)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
+  if (st->max_a > 12 && st->max_b > 12)
     {
-      char c = text[i];
-
-      if (c >= '0' && c <= '9')
-        digits = TRUE;
-      else if (c != '+' && c != '-' && c != '.' && c != 'e' && c != 'E')
-        return FALSE;
+      warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
+            plan->name, st->max_a, st->max_b, st->max_b);
+      day_first = TRUE;
     }
-  if (!digits)
-    return FALSE;
-
-  memcpy (buf, text, len);
-  buf[len] = '\0';
-  *out = g_ascii_strtod (buf, &end);
-  return end == buf + len && isfinite (*out);
-}
-
-static UcColumnType
-infer_type (Reader *r,
-            guint   column)
-{
-  gboolean maybe_date = TRUE;
-  gboolean maybe_number = TRUE;
-  gboolean any = FALSE;
-
-  for (guint row = 1; row < r->n_rows && (maybe_date || maybe_number); row++)
+  else if (st->max_a > 12)
+    day_first = TRUE;
+  else if (st->max_b > 12)
+    day_first = FALSE;
+  else
     {
-      const char *text;
-      gsize len;
-      UcTime t;
-      double d;
+      warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
+            "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
+      day_first = FALSE;
+    }
+  plan->date_format = day_first ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
 
-      trimmed (r, field_at (r, row, column), &text, &len);
-      if (len == 0)
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      gint64 v = plan->times[i];
+      int y, a, b, d, m;
+      char text[32];
+
+      if (v == UC_TIME_MISSING)
         continue;
-      any = TRUE;
-      if (maybe_date && !uc_time_parse_date (text, len, &t))
-        maybe_date = FALSE;
-      if (maybe_number && !parse_number (text, len, &d))
-        maybe_number = FALSE;
+      y = (int) (v / 10000);
+      a = (int) (v / 100 % 100);
+      b = (int) (v % 100);
+      d = day_first ? a : b;
+      m = day_first ? b : a;
+      g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
+      if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, &plan->times[i]))
+        {
+          plan->times[i] = UC_TIME_MISSING;
+          invalid++;
+        }
     }
-
-  if (!any)
-    return UC_COLUMN_TEXT;
-  if (maybe_date)
-    return UC_COLUMN_DATE;
-  if (maybe_number)
-    return UC_COLUMN_NUMBER;
-  return UC_COLUMN_TEXT;
+  if (invalid > 0)
+    warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
+          plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
+  (void) r;
 }
 
 static gboolean
-read_header (Reader     *r,
-             char     ***names_out,
-             GError    **error)
+read_header (Reader   *r,
+             Sniff    *sniff,
+             Warnings *warnings,
+             GError  **error)
 {
-  g_auto(GStrv) names = g_new0 (char *, r->n_columns + 1);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  const char *end = r->in.data + r->in.len;
+  guint n_fields = 0;
+  Tok t;
 
-  for (guint c = 0; c < r->n_columns; c++)
+  /* Count first, then read: a header can be wide (World Bank: 60+ years). */
+  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  if (next_row (&t, NULL, 0, &n_fields, error) != ROW_OK)
     {
-      const Field *f = field_at (r, 0, c);
-      g_autofree char *raw = unescape (r, f);
-
-      names[c] = g_strstrip (g_steal_pointer (&raw));
-      if (names[c][0] == '\0')
-        return fail_at (r, f->offset, error, UC_CSV_ERROR_HEADER,
-                        "column %u has no name in the header", c + 1);
-      for (guint k = 0; k < c; k++)
-        if (strcmp (names[k], names[c]) == 0)
-          return fail_at (r, f->offset, error, UC_CSV_ERROR_HEADER,
-                          "column name “%s” appears twice in the header", names[c]);
+      if (error && *error == NULL)
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                     "%s: line 1, column 1: the file is empty (expected a header row)", r->in.name);
+      return FALSE;
     }
+  g_array_set_size (cells, n_fields);
+  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  next_row (&t, (Cell *) cells->data, n_fields, &n_fields, error);
 
-  *names_out = g_steal_pointer (&names);
+  r->n_columns = n_fields;
+  r->body = t.pos;
+  r->body_line = t.line;
+  r->plans = g_new0 (Plan, n_fields);
+
+  for (guint c = 0; c < n_fields; c++)
+    {
+      const Cell *cell = &g_array_index (cells, Cell, c);
+      gsize len;
+      const char *text = cell_text (&r->in, cell, scratch, &len);
+      char *name = g_strstrip (g_strndup (text, len));
+      guint line, column;
+
+      if (name[0] == '\0')
+        {
+          locate (&r->in, cell->p, &line, &column);
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+                            "column %u has no name in the header", c + 1);
+              g_free (name);
+              return FALSE;
+            }
+          g_free (name);
+          name = g_strdup_printf ("column %u", c + 1);
+          r->plans[c].unnamed = TRUE;
+        }
+      for (guint k = 0; k < c; k++)
+        if (strcmp (r->plans[k].name, name) == 0)
+          {
+            char *renamed;
+            guint suffix = 2;
+
+            if (r->in.strict)
+              {
+                set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+                              "column name “%s” appears twice in the header", name);
+                g_free (name);
+                return FALSE;
+              }
+            do
+              {
+                gboolean taken = FALSE;
+
+                renamed = g_strdup_printf ("%s_%u", name, suffix++);
+                for (guint j = 0; j < c; j++)
+                  taken |= strcmp (r->plans[j].name, renamed) == 0;
+                if (!taken)
+                  break;
+                g_free (renamed);
+              }
+            while (TRUE);
+            locate (&r->in, cell->p, &line, &column);
+            warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
+                  line, column, name, renamed);
+            g_free (name);
+            name = renamed;
+            break;
+          }
+      r->plans[c].name = name;
+    }
   return TRUE;
 }
 
-UcDataset *
-uc_csv_read_bytes (GBytes              *bytes,
-                   const char          *name,
-                   const UcCsvOptions  *options,
-                   GError             **error)
+static void
+reader_clear (Reader *r)
+{
+  for (guint c = 0; r->plans && c < r->n_columns; c++)
+    {
+      g_free (r->plans[c].name);
+      g_free (r->plans[c].numbers);
+      g_free (r->plans[c].times);
+      g_free (r->plans[c].codes);
+    }
+  g_clear_pointer (&r->plans, g_free);
+}
+
+static UcDataset *
+read_decoded (const char          *name,
+              const char          *data,
+              gsize                len,
+              const UcCsvOptions  *options,
+              UcCsvReport         *report,
+              Warnings            *warnings,
+              UcCsvProgress        progress,
+              gpointer             progress_data,
+              GCancellable        *cancellable,
+              GError             **error)
 {
   g_autoptr(UcDataset) dataset = NULL;
-  g_auto(GStrv) names = NULL;
-  UcCsvOptions defaults;
+  g_autoptr(GString) scratch = g_string_new (NULL);
   Reader r = { 0 };
-  const char *bad_utf8;
-  const char *nul;
-  gsize size;
-  guint n_data;
+  Sniff sniff;
+  Sample *samples;
+  Chunk *chunks;
+  guint n_chunks = 1, n_threads;
+  gsize total_rows = 0;
+  const char *end = data + len;
+  const char *start = data;
+  gboolean ok = TRUE;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
+              options->quote ? options->quote : '"', options->strict);
+  r.date_pattern = options->date_format;
+  r.cancellable = cancellable;
+  r.progress = progress;
+  r.progress_data = progress_data;
+
+  /* The header is forced, or it is the first line of the stable layout. */
+  if (options->header_row > 0)
+    {
+      guint line = 1;
+
+      while (line < options->header_row && start < end)
+        {
+          const char *nl = memchr (start, '\n', end - start);
+          const char *cr = memchr (start, '\r', end - start);
+          const char *brk = nl && cr ? MIN (nl, cr) : nl ? nl : cr;
+
+          if (brk == NULL)
+            {
+              start = end;
+              break;
+            }
+          start = brk + (brk[0] == '\r' && brk + 1 < end && brk[1] == '\n' ? 2 : 1);
+          line++;
+        }
+      if (start >= end)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                       "%s: header row %u is past the end of the file", name, options->header_row);
+          return NULL;
+        }
+      sniff_layout (&r.in, start, end - start, options->delimiter, &sniff);
+      sniff.header = start;
+      sniff.header_line = options->header_row;
+    }
+  else
+    sniff_layout (&r.in, data, len, options->delimiter, &sniff);
+
+  input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
+
+  if (!read_header (&r, &sniff, warnings, error))
+    {
+      reader_clear (&r);
+      return NULL;
+    }
+  if (sniff.header_line > 1 && options->header_row == 0)
+    warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
+          sniff.header_line - 1, sniff.header_line);
+
+  /* Types from a sample. */
+  samples = g_new0 (Sample, r.n_columns);
+  collect_samples (&r, samples, scratch);
+  r.decimal = options->decimal ? options->decimal : sniff_decimal (samples, r.n_columns);
+  if (r.decimal == sniff.delim)
+    r.decimal = '.';
+  for (guint c = 0; c < r.n_columns; c++)
+    {
+      infer_column (&r, &r.plans[c], &samples[c]);
+      g_ptr_array_unref (samples[c].values);
+    }
+  g_free (samples);
+
+  /* Threads only where rows cannot span lines. */
+  n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
+  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES &&
+      memchr (r.body, r.in.quote, end - r.body) == NULL)
+    n_chunks = n_threads;
+
+  chunks = g_new0 (Chunk, n_chunks);
+  {
+    char nl = memchr (r.body, '\n', end - r.body) ? '\n' : '\r';
+    const char *from = r.body;
+    guint line = r.body_line;
+
+    for (guint k = 0; k < n_chunks; k++)
+      {
+        const char *to = end;
+        gsize lines;
+
+        if (k + 1 < n_chunks)
+          {
+            const char *target = r.body + (end - r.body) * (k + 1) / n_chunks;
+            const char *brk = target > from ? memchr (target, nl, end - target) : NULL;
+
+            to = brk ? brk + 1 : end;
+          }
+        chunk_init (&chunks[k], &r);
+        chunks[k].start = from;
+        chunks[k].end = to;
+        chunks[k].first_line = line;
+        chunks[k].row_base = total_rows;
+        chunks[k].report_progress = k == 0;
+        lines = count_byte (from, to, nl);
+        total_rows += lines + 1;
+        line += (guint) lines;
+        from = to;
+      }
+  }
+
+  for (guint c = 0; c < r.n_columns; c++)
+    alloc_plan (&r.plans[c], total_rows);
+
+  {
+    GThread **threads = g_new0 (GThread *, n_chunks);
+
+    for (guint k = 1; k < n_chunks; k++)
+      threads[k] = g_thread_new ("uc-csv", parse_chunk, &chunks[k]);
+    parse_chunk (&chunks[0]);
+    for (guint k = 1; k < n_chunks; k++)
+      g_thread_join (threads[k]);
+    g_free (threads);
+  }
+
+  for (guint k = 0; k < n_chunks && ok; k++)
+    if (chunks[k].error)
+      {
+        g_propagate_error (error, g_steal_pointer (&chunks[k].error));
+        ok = FALSE;
+      }
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+
+  if (ok)
+    {
+      gsize n_rows = 0;
+
+      /* Close the gaps between chunks, merge string tables and warnings. */
+      for (guint k = 0; k < n_chunks; k++)
+        {
+          Chunk *ch = &chunks[k];
+
+          if (k > 0)
+            {
+              for (guint c = 0; c < r.n_columns; c++)
+                {
+                  Plan *plan = &r.plans[c];
+                  ColState *main = &chunks[0].cols[c], *st = &ch->cols[c];
+
+                  if (plan->kind == KIND_TEXT)
+                    {
+                      guint size = uc_string_table_size (st->table);
+                      g_autofree guint32 *remap = g_new (guint32, size + 1);
+
+                      remap[0] = 0;
+                      for (guint32 code = 1; code <= size; code++)
+                        {
+                          const char *s = uc_string_table_get (st->table, code);
+                          remap[code] = uc_string_table_intern (main->table, s, strlen (s));
+                        }
+                      for (gsize i = ch->row_base; i < ch->row_base + ch->n_rows; i++)
+                        plan->codes[i] = remap[plan->codes[i]];
+                    }
+                  for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && main->n_bad < MAX_BAD_KEPT; b++)
+                    {
+                      main->bad[main->n_bad] = st->bad[b];
+                      st->bad[b].text = NULL;
+                      main->n_bad++;
+                    }
+                  if (main->n_bad >= MAX_BAD_KEPT)
+                    main->n_bad += st->n_bad - MIN (st->n_bad, MAX_BAD_KEPT);
+                  main->n_ok += st->n_ok;
+                  main->max_a = MAX (main->max_a, st->max_a);
+                  main->max_b = MAX (main->max_b, st->max_b);
+                  main->number_flags |= st->number_flags;
+                }
+              if (ch->row_base != n_rows)
+                move_rows (&r, n_rows, ch->row_base, ch->n_rows);
+            }
+          warnings_append (warnings, &ch->warnings);
+          n_rows += ch->n_rows;
+        }
+
+      /* Columns with too many cells of the wrong kind are text after all. */
+      {
+        g_autofree guint8 *again = g_new0 (guint8, r.n_columns);
+        gboolean any = FALSE;
+
+        for (guint c = 0; c < r.n_columns; c++)
+          {
+            Plan *plan = &r.plans[c];
+            ColState *st = &chunks[0].cols[c];
+
+            if (plan->kind != KIND_TEXT && st->n_bad > (st->n_bad + st->n_ok) * 0.05)
+              {
+                again[c] = 1;
+                any = TRUE;
+                plan->kind = KIND_TEXT;
+                plan->type = UC_COLUMN_TEXT;
+                alloc_plan (plan, n_rows);
+                for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
+                  g_clear_pointer (&st->bad[b].text, g_free);
+                st->n_bad = 0;
+              }
+          }
+        if (any)
+          {
+            Chunk redo;
+
+            chunk_init (&redo, &r);
+            redo.start = r.body;
+            redo.end = end;
+            redo.first_line = r.body_line;
+            redo.only = again;
+            for (guint c = 0; c < r.n_columns; c++)
+              if (again[c])
+                {
+                  uc_string_table_free (redo.cols[c].table);
+                  redo.cols[c].table = chunks[0].cols[c].table;
+                  chunks[0].cols[c].table = NULL;
+                }
+            parse_chunk (&redo);
+            for (guint c = 0; c < r.n_columns; c++)
+              if (again[c])
+                {
+                  chunks[0].cols[c].table = redo.cols[c].table;
+                  redo.cols[c].table = NULL;
+                }
+            if (redo.error)
+              {
+                g_propagate_error (error, g_steal_pointer (&redo.error));
+                ok = FALSE;
+              }
+            chunk_clear (&redo, r.n_columns);
+          }
+      }
+
+      if (ok)
+        {
+          dataset = uc_dataset_new (name, (guint) n_rows);
+          report->formats = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint c = 0; c < r.n_columns; c++)
+            {
+              Plan *plan = &r.plans[c];
+              ColState *st = &chunks[0].cols[c];
+              guint index;
+
+              if (plan->kind == KIND_DATE_SLASH)
+                resolve_slash_dates (&r, plan, st, n_rows, warnings);
+
+              for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
+                warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
+                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
+                      plan->kind == KIND_NUMBER ? "a number" : "a date");
+              if (st->n_bad > MAX_BAD_KEPT)
+                warn (warnings, "column “%s”: %u more cells of the wrong kind were read as missing",
+                      plan->name, st->n_bad - MAX_BAD_KEPT);
+
+              /* A nameless column with nothing in it is a trailing delimiter. */
+              if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
+                {
+                  warn (warnings, "column %u has no name and no values; dropped", c + 1);
+                  continue;
+                }
+
+              g_ptr_array_add (report->formats, describe_format (plan, st, r.decimal, r.date_pattern));
+              switch (plan->kind)
+                {
+                case KIND_NUMBER:
+                  plan->numbers = g_realloc (plan->numbers, MAX (n_rows, 1) * sizeof (double));
+                  index = uc_dataset_take_numbers (dataset, plan->name, g_steal_pointer (&plan->numbers));
+                  if (st->number_flags & UC_NUMBER_PERCENT)
+                    uc_dataset_set_column_unit (dataset, index, "%");
+                  break;
+                case KIND_TEXT:
+                  plan->codes = g_realloc (plan->codes, MAX (n_rows, 1) * sizeof (guint32));
+                  index = uc_dataset_take_codes (dataset, plan->name, g_steal_pointer (&plan->codes),
+                                                 g_steal_pointer (&st->table));
+                  break;
+                default:
+                  plan->times = g_realloc (plan->times, MAX (n_rows, 1) * sizeof (UcTime));
+                  index = uc_dataset_take_times (dataset, plan->name, plan->type, g_steal_pointer (&plan->times));
+                  uc_dataset_set_date_unit (dataset, index, plan->unit);
+                  break;
+                }
+            }
+
+          report->delimiter = g_strndup (&sniff.delim, 1);
+          report->quote = r.in.quote;
+          report->decimal = r.decimal;
+          report->header_row = sniff.header_line;
+          report->n_rows = (guint) n_rows;
+        }
+    }
+
+  for (guint k = 0; k < n_chunks; k++)
+    chunk_clear (&chunks[k], r.n_columns);
+  g_free (chunks);
+  reader_clear (&r);
+
+  if (ok && progress)
+    progress (1.0, progress_data);
+  return ok ? g_steal_pointer (&dataset) : NULL;
+}
+
+static UcDataset *
+read_buffer (const char          *name,
+             const char          *data,
+             gsize                len,
+             const UcCsvOptions  *options,
+             UcCsvProgress        progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             UcCsvReport        **report_out,
+             GError             **error)
+{
+  g_autoptr(UcCsvReport) report = g_new0 (UcCsvReport, 1);
+  g_autofree char *owned = NULL;
+  UcCsvOptions defaults;
+  Warnings warnings = { NULL, 0 };
+  UcDataset *dataset = NULL;
+  const char *text;
+  gsize text_len;
 
   if (options == NULL)
     {
       uc_csv_options_init (&defaults);
       options = &defaults;
     }
-
-  r.name = name ? name : "CSV";
-  r.data = g_bytes_get_data (bytes, &size);
-  r.len = size;
-  r.delim = options->delimiter ? options->delimiter : ',';
-  r.quote = options->quote ? options->quote : '"';
-
-  /* A UTF-8 byte order mark is not part of the first column's name. */
-  if (r.len >= 3 && memcmp (r.data, "\xEF\xBB\xBF", 3) == 0)
+  if (options->date_format && !uc_date_pattern_is_valid (options->date_format))
     {
-      r.data += 3;
-      r.len -= 3;
-    }
-
-  if (r.len > 0 && (nul = memchr (r.data, '\0', r.len)) != NULL)
-    {
-      fail_at (&r, nul - r.data, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)", options->date_format);
       return NULL;
     }
-  if (!g_utf8_validate_len (r.data, r.len, &bad_utf8))
+  if (options->decimal && options->decimal != '.' && options->decimal != ',')
     {
-      fail_at (&r, bad_utf8 - r.data, error, UC_CSV_ERROR_ENCODING,
-               "invalid UTF-8 byte 0x%02X", (guchar) *bad_utf8);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
       return NULL;
     }
 
-  r.fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 1024);
-  if (!tokenise (&r, error))
+  if (!decode (name, data, len, options->encoding, &text, &text_len, &owned, &report->encoding, &warnings, error))
     {
-      g_array_unref (r.fields);
+      warnings_clear (&warnings);
       return NULL;
     }
 
-  if (r.n_rows == 0)
+  {
+    gssize nul;
+
+    /* After decoding, a NUL byte means this is not a text table. */
+    if (text_len > 0 && memchr (text, '\0', text_len) != NULL)
+      {
+        Input in = { .name = name, .data = text, .len = text_len };
+
+        nul = (const char *) memchr (text, '\0', text_len) - text;
+        set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+        warnings_clear (&warnings);
+        return NULL;
+      }
+  }
+
+  {
+    const char *crlf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
+
+    if (crlf && crlf > text && crlf[-1] == '\r')
+      report->line_ending = "CRLF";
+    else if (crlf)
+      report->line_ending = "LF";
+    else if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
+      report->line_ending = "CR";
+    else
+      report->line_ending = "LF";
+  }
+
+  {
+    gboolean blank = TRUE;
+
+    for (gsize i = 0; i < text_len && blank; i++)
+      blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
+    if (blank)
+      {
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                     "%s: line 1, column 1: the file is empty (expected a header row)", name);
+        warnings_clear (&warnings);
+        return NULL;
+      }
+  }
+
+  dataset = read_decoded (name, text, text_len, options, report, &warnings,
+                          progress, progress_data, cancellable, error);
+  if (dataset == NULL)
     {
-      g_array_unref (r.fields);
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                   "%s: line 1, column 1: the file is empty (expected a header row)", r.name);
+      warnings_clear (&warnings);
       return NULL;
     }
 
-  if (!read_header (&r, &names, error))
-    {
-      g_array_unref (r.fields);
-      return NULL;
-    }
+  report->warnings = warnings.kept ? warnings.kept : g_ptr_array_new_with_free_func (g_free);
+  report->n_warnings = warnings.count;
+  if (report_out)
+    *report_out = g_steal_pointer (&report);
+  return dataset;
+}
 
-  n_data = r.n_rows - 1;
-  dataset = uc_dataset_new (name, n_data);
+UcDataset *
+uc_csv_read_bytes (GBytes              *bytes,
+                   const char          *name,
+                   const UcCsvOptions  *options,
+                   UcCsvReport        **report,
+                   GError             **error)
+{
+  gsize size;
+  const char *data;
 
-  for (guint c = 0; c < r.n_columns; c++)
-    {
-      UcColumnType type = infer_type (&r, c);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-      if (type == UC_COLUMN_NUMBER)
-        {
-          double *values = g_new (double, MAX (n_data, 1));
-
-          for (guint row = 0; row < n_data; row++)
-            {
-              const char *text;
-              gsize len;
-
-              trimmed (&r, field_at (&r, row + 1, c), &text, &len);
-              if (len == 0 || !parse_number (text, len, &values[row]))
-                values[row] = NAN;
-            }
-          uc_dataset_take_numbers (dataset, names[c], values);
-        }
-      else if (type == UC_COLUMN_DATE)
-        {
-          UcTime *values = g_new (UcTime, MAX (n_data, 1));
-
-          for (guint row = 0; row < n_data; row++)
-            {
-              const char *text;
-              gsize len;
-
-              trimmed (&r, field_at (&r, row + 1, c), &text, &len);
-              if (len == 0 || !uc_time_parse_date (text, len, &values[row]))
-                values[row] = UC_TIME_MISSING;
-            }
-          uc_dataset_take_times (dataset, names[c], values);
-        }
-      else
-        {
-          const char **values = g_new (const char *, MAX (n_data, 1));
-
-          for (guint row = 0; row < n_data; row++)
-            {
-              const Field *f = field_at (&r, row + 1, c);
-
-              if (f->len == 0)
-                values[row] = NULL;
-              else if (f->escaped)
-                {
-                  g_autofree char *text = unescape (&r, f);
-                  values[row] = uc_dataset_intern (dataset, text, -1);
-                }
-              else
-                values[row] = uc_dataset_intern (dataset, r.data + f->offset, f->len);
-            }
-          uc_dataset_take_texts (dataset, names[c], values);
-        }
-    }
-
-  g_array_unref (r.fields);
-  return g_steal_pointer (&dataset);
+  data = g_bytes_get_data (bytes, &size);
+  return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
 }
 
 UcDataset *
 uc_csv_read_file (GFile               *file,
                   const UcCsvOptions  *options,
+                  UcCsvProgress        progress,
+                  gpointer             progress_data,
                   GCancellable        *cancellable,
+                  UcCsvReport        **report,
                   GError             **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GMappedFile *mapped = NULL;
+  UcDataset *dataset;
+  gsize size;
+  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
   name = g_file_get_parse_name (file);
-  return uc_csv_read_bytes (bytes, name, options, error);
+  path = g_file_get_path (file);
+
+  /* Local files are mapped, not copied: the page cache is the buffer. */
+  if (path != NULL)
+    {
+      GError *local = NULL;
+
+      mapped = g_mapped_file_new (path, FALSE, &local);
+      if (mapped == NULL)
+        {
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, 0, cancellable, NULL);
+
+          g_clear_error (&local);
+          if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+            {
+              bytes = g_file_load_bytes (file, cancellable, NULL, error);
+              if (bytes == NULL)
+                return NULL;
+            }
+        }
+    }
+  if (mapped == NULL && bytes == NULL)
+    {
+      bytes = g_file_load_bytes (file, cancellable, NULL, error);
+      if (bytes == NULL)
+        return NULL;
+    }
+
+  if (mapped)
+    {
+      data = g_mapped_file_get_contents (mapped);
+      size = g_mapped_file_get_length (mapped);
+    }
+  else
+    data = g_bytes_get_data (bytes, &size);
+
+  dataset = read_buffer (name, data ? data : "", size, options, progress, progress_data, cancellable, report, error);
+  g_clear_pointer (&mapped, g_mapped_file_unref);
+  return dataset;
+}
+
+UcDataset *
+uc_csv_read_stream (GInputStream        *stream,
+                    const char          *name,
+                    const UcCsvOptions  *options,
+                    GCancellable        *cancellable,
+                    UcCsvReport        **report,
+                    GError             **error)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+    return NULL;
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  {
+    gsize size;
+    const char *data = g_bytes_get_data (bytes, &size);
+
+    return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, cancellable, report, error);
+  }
+}
+
+typedef struct
+{
+  GFile        *file;
+  UcCsvOptions  options;
+  char         *encoding;
+  char         *date_format;
+  UcCsvReport  *report;
+} ReadTask;
+
+static void
+read_task_free (gpointer data)
+{
+  ReadTask *rt = data;
+
+  g_clear_object (&rt->file);
+  g_free (rt->encoding);
+  g_free (rt->date_format);
+  uc_csv_report_free (rt->report);
+  g_free (rt);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadTask *rt = task_data;
+  GError *error = NULL;
+  UcDataset *dataset = uc_csv_read_file (rt->file, &rt->options, NULL, NULL, cancellable, &rt->report, &error);
+
+  if (dataset)
+    g_task_return_pointer (task, dataset, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+uc_csv_read_file_async (GFile               *file,
+                        const UcCsvOptions  *options,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadTask *rt = g_new0 (ReadTask, 1);
+
+  rt->file = g_object_ref (file);
+  if (options)
+    rt->options = *options;
+  rt->encoding = g_strdup (rt->options.encoding);
+  rt->date_format = g_strdup (rt->options.date_format);
+  rt->options.encoding = rt->encoding;
+  rt->options.date_format = rt->date_format;
+  g_task_set_source_tag (task, uc_csv_read_file_async);
+  g_task_set_task_data (task, rt, read_task_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+UcDataset *
+uc_csv_read_file_finish (GAsyncResult  *result,
+                         UcCsvReport  **report,
+                         GError       **error)
+{
+  GTask *task = G_TASK (result);
+  ReadTask *rt = g_task_get_task_data (task);
+  UcDataset *dataset = g_task_propagate_pointer (task, error);
+
+  if (dataset && report)
+    *report = g_steal_pointer (&rt->report);
+  return dataset;
 }

@@ -1,4 +1,10 @@
-/* uc-csv.h: reading CSV files into a UcDataset */
+/* uc-csv.h: reading real-world CSV files into a UcDataset
+ *
+ * The reader detects the dialect (encoding, delimiter, header row, decimal
+ * mark), infers a type per column from its values, and reads the file in
+ * parallel where it safely can. Everything it decides can be forced through
+ * UcCsvOptions; everything it doubted is in the UcCsvReport.
+ */
 #pragma once
 
 #include <gio/gio.h>
@@ -19,24 +25,69 @@ typedef enum
   UC_CSV_ERROR_FIELD_COUNT,
   UC_CSV_ERROR_HEADER,
   UC_CSV_ERROR_TOO_LARGE,
+  UC_CSV_ERROR_OPTION,
 } UcCsvError;
 
-/* Every choice the reader makes can be forced here; zero means "default". */
+/* Zero (or NULL) everywhere means "detect". */
 typedef struct
 {
-  char delimiter;   /* ',' by default */
-  char quote;       /* '"' by default */
+  char        delimiter;     /* ',' ';' '\t' '|' … */
+  char        quote;         /* '"' unless set */
+  char        decimal;       /* '.' or ',' */
+  guint       header_row;    /* 1-based line number of the header */
+  const char *encoding;      /* "UTF-8", "UTF-16", "WINDOWS-1252", "ISO-8859-1", … */
+  const char *date_format;   /* strptime-like, e.g. "%d/%m/%Y", for date columns */
+  gboolean    strict;        /* ragged rows and stray quotes are errors, not warnings */
+  guint       n_threads;     /* 0: as many as there are processors (at most 8) */
 } UcCsvOptions;
 
-GQuark     uc_csv_error_quark (void);
-void       uc_csv_options_init (UcCsvOptions        *options);
-UcDataset *uc_csv_read_bytes  (GBytes              *bytes,
-                               const char          *name,
-                               const UcCsvOptions  *options,
-                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
-UcDataset *uc_csv_read_file   (GFile               *file,
-                               const UcCsvOptions  *options,
-                               GCancellable        *cancellable,
-                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+typedef struct
+{
+  char        *delimiter;     /* as text: ",", ";", "\t" */
+  char         quote;
+  char         decimal;
+  char        *encoding;      /* "UTF-8", "UTF-8 with BOM", "UTF-16LE", "WINDOWS-1252" */
+  const char  *line_ending;   /* "LF", "CRLF", "CR" */
+  guint        header_row;    /* 1-based line number */
+  guint        n_rows;
+  GPtrArray   *formats;       /* per column: how its cells were read, e.g. "%d/%m/%Y" */
+  GPtrArray   *warnings;      /* the first warnings, each naming line and column */
+  guint        n_warnings;    /* all warnings, including those not kept */
+} UcCsvReport;
+
+/* Called on the reading thread with the share of the input done (0..1). */
+typedef void (*UcCsvProgress) (double fraction, gpointer user_data);
+
+GQuark       uc_csv_error_quark   (void);
+void         uc_csv_options_init  (UcCsvOptions        *options);
+void         uc_csv_report_free   (UcCsvReport         *report);
+UcDataset   *uc_csv_read_bytes    (GBytes              *bytes,
+                                   const char          *name,
+                                   const UcCsvOptions  *options,
+                                   UcCsvReport        **report,
+                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+UcDataset   *uc_csv_read_file     (GFile               *file,
+                                   const UcCsvOptions  *options,
+                                   UcCsvProgress        progress,
+                                   gpointer             progress_data,
+                                   GCancellable        *cancellable,
+                                   UcCsvReport        **report,
+                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+UcDataset   *uc_csv_read_stream   (GInputStream        *stream,
+                                   const char          *name,
+                                   const UcCsvOptions  *options,
+                                   GCancellable        *cancellable,
+                                   UcCsvReport        **report,
+                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void         uc_csv_read_file_async  (GFile               *file,
+                                      const UcCsvOptions  *options,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+UcDataset   *uc_csv_read_file_finish (GAsyncResult        *result,
+                                      UcCsvReport        **report,
+                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcCsvReport, uc_csv_report_free)
 
 G_END_DECLS

@@ -5,19 +5,21 @@
 
 typedef struct
 {
-  char         *name;
-  UcColumnType  type;
-  gpointer      values;
+  char          *name;
+  UcColumnType   type;
+  gpointer       values;
+  UcStringTable *table;    /* text columns */
+  char          *unit;     /* "%", "$", … or NULL */
+  UcDateUnit     date_unit;
 } Column;
 
 struct _UcDataset
 {
-  GObject       parent_instance;
+  GObject  parent_instance;
 
-  char         *name;
-  guint         n_rows;
-  GArray       *columns;   /* of Column */
-  GStringChunk *strings;   /* interned text cells, shared by all text columns */
+  char    *name;
+  guint    n_rows;
+  GArray  *columns;   /* of Column */
 };
 
 G_DEFINE_FINAL_TYPE (UcDataset, uc_dataset, G_TYPE_OBJECT)
@@ -30,6 +32,7 @@ uc_column_type_to_string (UcColumnType type)
     case UC_COLUMN_TEXT: return "text";
     case UC_COLUMN_NUMBER: return "number";
     case UC_COLUMN_DATE: return "date";
+    case UC_COLUMN_DATETIME: return "datetime";
     default: g_return_val_if_reached ("text");
     }
 }
@@ -41,6 +44,8 @@ clear_column (gpointer data)
 
   g_clear_pointer (&column->name, g_free);
   g_clear_pointer (&column->values, g_free);
+  g_clear_pointer (&column->table, uc_string_table_free);
+  g_clear_pointer (&column->unit, g_free);
 }
 
 static void
@@ -49,7 +54,6 @@ uc_dataset_finalize (GObject *object)
   UcDataset *self = UC_DATASET (object);
 
   g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (uc_dataset_parent_class)->finalize (object);
@@ -66,7 +70,6 @@ uc_dataset_init (UcDataset *self)
 {
   self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
   g_array_set_clear_func (self->columns, clear_column);
-  self->strings = g_string_chunk_new (4096);
 }
 
 UcDataset *
@@ -138,113 +141,237 @@ uc_dataset_find_column (UcDataset  *self,
   return -1;
 }
 
-static gpointer
-get_values (UcDataset    *self,
-            guint         column,
-            UcColumnType  type)
-{
-  Column *c = get_column (self, column);
-
-  g_return_val_if_fail (c != NULL, NULL);
-  g_return_val_if_fail (c->type == type, NULL);
-  return c->values;
-}
-
 const double *
 uc_dataset_get_numbers (UcDataset *self,
                         guint      column)
 {
-  return get_values (self, column, UC_COLUMN_NUMBER);
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL && c->type == UC_COLUMN_NUMBER, NULL);
+  return c->values;
 }
 
 const UcTime *
 uc_dataset_get_times (UcDataset *self,
                       guint      column)
 {
-  return get_values (self, column, UC_COLUMN_DATE);
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL && (c->type == UC_COLUMN_DATE || c->type == UC_COLUMN_DATETIME), NULL);
+  return c->values;
 }
 
-const char * const *
-uc_dataset_get_texts (UcDataset *self,
+const guint32 *
+uc_dataset_get_codes (UcDataset *self,
                       guint      column)
 {
-  return get_values (self, column, UC_COLUMN_TEXT);
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL && c->type == UC_COLUMN_TEXT, NULL);
+  return c->values;
+}
+
+UcStringTable *
+uc_dataset_get_string_table (UcDataset *self,
+                             guint      column)
+{
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL && c->type == UC_COLUMN_TEXT, NULL);
+  return c->table;
+}
+
+const char *
+uc_dataset_get_text (UcDataset *self,
+                     guint      column,
+                     guint      row)
+{
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL && c->type == UC_COLUMN_TEXT, NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+  return uc_string_table_get (c->table, ((guint32 *) c->values)[row]);
+}
+
+gboolean
+uc_dataset_is_missing (UcDataset *self,
+                       guint      column,
+                       guint      row)
+{
+  Column *c = get_column (self, column);
+
+  g_return_val_if_fail (c != NULL, TRUE);
+  g_return_val_if_fail (row < self->n_rows, TRUE);
+
+  switch (c->type)
+    {
+    case UC_COLUMN_NUMBER: return isnan (((double *) c->values)[row]);
+    case UC_COLUMN_DATE:
+    case UC_COLUMN_DATETIME: return ((UcTime *) c->values)[row] == UC_TIME_MISSING;
+    case UC_COLUMN_TEXT:
+    default: return ((guint32 *) c->values)[row] == 0;
+    }
 }
 
 guint
 uc_dataset_count_missing (UcDataset *self,
                           guint      column)
 {
-  Column *c = get_column (self, column);
   guint missing = 0;
 
-  g_return_val_if_fail (c != NULL, 0);
-
   for (guint i = 0; i < self->n_rows; i++)
-    {
-      gboolean m = FALSE;
-
-      switch (c->type)
-        {
-        case UC_COLUMN_NUMBER: m = isnan (((double *) c->values)[i]); break;
-        case UC_COLUMN_DATE: m = ((UcTime *) c->values)[i] == UC_TIME_MISSING; break;
-        case UC_COLUMN_TEXT: m = ((const char **) c->values)[i] == NULL; break;
-        default: g_assert_not_reached ();
-        }
-      missing += m;
-    }
+    missing += uc_dataset_is_missing (self, column, i);
   return missing;
 }
 
-static void
-take_column (UcDataset    *self,
-             const char   *name,
-             UcColumnType  type,
-             gpointer      values)
+const char *
+uc_dataset_get_column_unit (UcDataset *self,
+                            guint      column)
 {
-  Column c = { g_strdup (name), type, values };
-
-  g_return_if_fail (UC_IS_DATASET (self));
-  g_array_append_val (self->columns, c);
+  Column *c = get_column (self, column);
+  return c ? c->unit : NULL;
 }
 
 void
+uc_dataset_set_column_unit (UcDataset  *self,
+                            guint       column,
+                            const char *unit)
+{
+  Column *c = get_column (self, column);
+
+  g_return_if_fail (c != NULL);
+  g_free (c->unit);
+  c->unit = g_strdup (unit);
+}
+
+UcDateUnit
+uc_dataset_get_date_unit (UcDataset *self,
+                          guint      column)
+{
+  Column *c = get_column (self, column);
+  return c ? c->date_unit : UC_DATE_UNIT_DAY;
+}
+
+void
+uc_dataset_set_date_unit (UcDataset  *self,
+                          guint       column,
+                          UcDateUnit  unit)
+{
+  Column *c = get_column (self, column);
+
+  g_return_if_fail (c != NULL);
+  c->date_unit = unit;
+}
+
+gsize
+uc_dataset_get_memory_size (UcDataset *self)
+{
+  gsize total = 0;
+
+  g_return_val_if_fail (UC_IS_DATASET (self), 0);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *c = &g_array_index (self->columns, Column, i);
+
+      total += (gsize) self->n_rows * (c->type == UC_COLUMN_TEXT ? sizeof (guint32) : 8);
+      if (c->table)
+        total += uc_string_table_bytes (c->table);
+    }
+  return total;
+}
+
+/* A cell as text: numbers shortest round-trip, dates as written (month,
+ * quarter, year), datetimes in ISO 8601 UTC; NULL when missing. */
+char *
+uc_dataset_format_cell (UcDataset *self,
+                        guint      column,
+                        guint      row)
+{
+  Column *c = get_column (self, column);
+  int y, m, d;
+
+  g_return_val_if_fail (c != NULL, NULL);
+  if (uc_dataset_is_missing (self, column, row))
+    return NULL;
+
+  switch (c->type)
+    {
+    case UC_COLUMN_NUMBER:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, ((double *) c->values)[row]));
+      }
+    case UC_COLUMN_DATE:
+      uc_time_to_ymd (((UcTime *) c->values)[row], &y, &m, &d);
+      switch (c->date_unit)
+        {
+        case UC_DATE_UNIT_YEAR: return g_strdup_printf ("%04d", y);
+        case UC_DATE_UNIT_QUARTER: return g_strdup_printf ("%04d-Q%d", y, (m - 1) / 3 + 1);
+        case UC_DATE_UNIT_MONTH: return g_strdup_printf ("%04d-%02d", y, m);
+        case UC_DATE_UNIT_DAY:
+        default: return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+        }
+    case UC_COLUMN_DATETIME:
+      {
+        UcTime t = ((UcTime *) c->values)[row];
+        gint64 day = t >= 0 ? t / UC_USEC_PER_DAY : -((-t + UC_USEC_PER_DAY - 1) / UC_USEC_PER_DAY);
+        gint64 rest = t - day * UC_USEC_PER_DAY;
+        gint64 secs = rest / G_USEC_PER_SEC, usec = rest % G_USEC_PER_SEC;
+
+        uc_civil_from_days (day, &y, &m, &d);
+        if (usec)
+          return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, m, d,
+                                  (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60), (int) usec);
+        return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                                (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
+      }
+    case UC_COLUMN_TEXT:
+    default:
+      return g_strdup (uc_string_table_get (c->table, ((guint32 *) c->values)[row]));
+    }
+}
+
+static guint
+take_column (UcDataset     *self,
+             const char    *name,
+             UcColumnType   type,
+             gpointer       values,
+             UcStringTable *table)
+{
+  Column c = { g_strdup (name), type, values, table, NULL, UC_DATE_UNIT_DAY };
+
+  g_array_append_val (self->columns, c);
+  return self->columns->len - 1;
+}
+
+guint
 uc_dataset_take_numbers (UcDataset  *self,
                          const char *name,
                          double     *values)
 {
-  take_column (self, name, UC_COLUMN_NUMBER, values);
+  g_return_val_if_fail (UC_IS_DATASET (self), 0);
+  return take_column (self, name, UC_COLUMN_NUMBER, values, NULL);
 }
 
-void
-uc_dataset_take_times (UcDataset  *self,
-                       const char *name,
-                       UcTime     *values)
-{
-  take_column (self, name, UC_COLUMN_DATE, values);
-}
-
-void
-uc_dataset_take_texts (UcDataset    *self,
+guint
+uc_dataset_take_times (UcDataset    *self,
                        const char   *name,
-                       const char  **values)
+                       UcColumnType  type,
+                       UcTime       *values)
 {
-  take_column (self, name, UC_COLUMN_TEXT, values);
+  g_return_val_if_fail (UC_IS_DATASET (self), 0);
+  g_return_val_if_fail (type == UC_COLUMN_DATE || type == UC_COLUMN_DATETIME, 0);
+  return take_column (self, name, type, values, NULL);
 }
 
-/* Category-like columns repeat a few values many times: store each once. */
-const char *
-uc_dataset_intern (UcDataset  *self,
-                   const char *text,
-                   gssize      len)
+guint
+uc_dataset_take_codes (UcDataset     *self,
+                       const char    *name,
+                       guint32       *codes,
+                       UcStringTable *table)
 {
-  g_autofree char *copy = NULL;
-
-  g_return_val_if_fail (UC_IS_DATASET (self), NULL);
-
-  if (len < 0)
-    return g_string_chunk_insert_const (self->strings, text);
-
-  copy = g_strndup (text, len);
-  return g_string_chunk_insert_const (self->strings, copy);
+  g_return_val_if_fail (UC_IS_DATASET (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+  return take_column (self, name, UC_COLUMN_TEXT, codes, table);
 }

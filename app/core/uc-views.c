@@ -55,8 +55,7 @@ uc_series_from_long (UcDataset   *dataset,
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   int tc, kc, vc, lc = -1;
   const UcTime *times;
-  const char * const *keys;
-  const char * const *labels = NULL;
+  const char *key, *label;
   const double *values;
 
   if ((tc = require_column (dataset, time_column, UC_COLUMN_DATE, error)) < 0 ||
@@ -67,22 +66,21 @@ uc_series_from_long (UcDataset   *dataset,
     return NULL;
 
   times = uc_dataset_get_times (dataset, tc);
-  keys = uc_dataset_get_texts (dataset, kc);
   values = uc_dataset_get_numbers (dataset, vc);
-  if (lc >= 0)
-    labels = uc_dataset_get_texts (dataset, lc);
 
   for (guint row = 0; row < uc_dataset_get_n_rows (dataset); row++)
     {
       UcSeries *series;
       guint n;
 
-      if (keys[row] == NULL || times[row] == UC_TIME_MISSING)
+      key = uc_dataset_get_text (dataset, kc, row);
+      if (key == NULL || times[row] == UC_TIME_MISSING)
         continue;
-      series = g_hash_table_lookup (by_key, keys[row]);
+      series = g_hash_table_lookup (by_key, key);
       if (series == NULL)
         {
-          series = uc_series_new (keys[row], labels && labels[row] ? labels[row] : keys[row]);
+          label = lc >= 0 ? uc_dataset_get_text (dataset, lc, row) : NULL;
+          series = uc_series_new (key, label ? label : key);
           g_ptr_array_add (result, series);
           g_hash_table_insert (by_key, (gpointer) uc_series_get_id (series), series);
         }
@@ -93,7 +91,7 @@ uc_series_from_long (UcDataset   *dataset,
 
           g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
                        "%s: row %u: %s on %s is out of date order or repeated",
-                       uc_dataset_get_name (dataset), row + 2, keys[row], date);
+                       uc_dataset_get_name (dataset), row + 2, key, date);
           return NULL;
         }
       uc_series_append (series, times[row], values[row]);
@@ -124,14 +122,14 @@ add_events (UcChartSpec  *spec,
   for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
     {
       UcTime t = uc_dataset_get_times (events, dc)[row];
-      const char *category = uc_dataset_get_texts (events, cc)[row];
+      const char *category = uc_dataset_get_text (events, cc, row);
       g_autoptr(UcEvent) event = NULL;
 
       if (t == UC_TIME_MISSING || t < from || t > to || !g_strv_contains (categories, category ? category : ""))
         continue;
-      event = uc_event_new (t, uc_dataset_get_texts (events, tc)[row], uc_event_category_from_string (category));
-      uc_event_set_description (event, uc_dataset_get_texts (events, xc)[row]);
-      uc_event_set_source_url (event, uc_dataset_get_texts (events, uc)[row]);
+      event = uc_event_new (t, uc_dataset_get_text (events, tc, row), uc_event_category_from_string (category));
+      uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
+      uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
       uc_chart_spec_add_event (spec, event);
     }
   return TRUE;

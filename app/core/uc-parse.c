@@ -1,0 +1,788 @@
+/* uc-parse.c: number and date parsers for data cells
+ *
+ * Numbers take a fast exact path (Clinger's: a mantissa below 2^53 times a
+ * power of ten up to 10^22 is correctly rounded by one IEEE operation) and
+ * fall back to g_ascii_strtod on a normalised copy otherwise. Nothing here
+ * reads the C locale.
+ */
+#include "uc-parse.h"
+
+#include <math.h>
+#include <string.h>
+
+static const double pow10_exact[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static inline gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* Length of a space-like separator at @p: ASCII space, NBSP, narrow NBSP, thin space. */
+static gsize
+space_len (const char *p,
+           const char *end)
+{
+  if (p < end && *p == ' ')
+    return 1;
+  if (end - p >= 2 && (guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+    return 2;
+  if (end - p >= 3 && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 &&
+      ((guchar) p[2] == 0xAF || (guchar) p[2] == 0x89))
+    return 3;
+  return 0;
+}
+
+static gsize
+currency_len (const char *p,
+              const char *end)
+{
+  if (p < end && *p == '$')
+    return 1;
+  if (end - p >= 3 && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x82 && (guchar) p[2] == 0xAC)
+    return 3;   /* € */
+  if (end - p >= 2 && (guchar) p[0] == 0xC2 && ((guchar) p[1] == 0xA5 || (guchar) p[1] == 0xA3))
+    return 2;   /* ¥ £ */
+  return 0;
+}
+
+static gsize
+minus_len (const char *p,
+           const char *end)
+{
+  if (p < end && *p == '-')
+    return 1;
+  if (end - p >= 3 && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x88 && (guchar) p[2] == 0x92)
+    return 3;   /* U+2212 MINUS SIGN */
+  return 0;
+}
+
+static void
+trim (const char **text,
+      gsize       *len)
+{
+  const char *s = *text;
+  gsize n = *len;
+
+  while (n > 0 && is_space (*s))
+    s++, n--;
+  while (n > 0 && is_space (s[n - 1]))
+    n--;
+  *text = s;
+  *len = n;
+}
+
+gboolean
+uc_is_missing (const char *text,
+               gsize       len)
+{
+  static const char * const tokens[] = { "na", "n/a", "null", "nan", "-", "--", ".", "#n/a", "none" };
+
+  trim (&text, &len);
+  if (len == 0)
+    return TRUE;
+  if (len > 4)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    if (strlen (tokens[i]) == len && g_ascii_strncasecmp (text, tokens[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+uc_parse_number (const char *text,
+                 gsize       len,
+                 char        decimal,
+                 gboolean    allow_suffix,
+                 double     *value,
+                 guint      *flags_out)
+{
+  const char *p, *end;
+  gboolean negative = FALSE, seen_point = FALSE;
+  guint flags = 0;
+  guint64 mantissa = 0;
+  int sig_digits = 0, exp10 = 0, int_digits = 0, group_len = -1;
+  char group = 0;
+  char norm[80];
+  gsize nlen = 0;
+  double v;
+  gsize k;
+
+  trim (&text, &len);
+  if (len == 0 || len >= sizeof norm - 8)
+    return FALSE;
+  p = text;
+  end = text + len;
+
+  /* Accounting negatives: (1,234.00) */
+  if (*p == '(' && end[-1] == ')')
+    {
+      negative = TRUE;
+      p++, end--;
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (p < end && *p == '+')
+        p++;
+      else if ((k = minus_len (p, end)) > 0)
+        {
+          if (negative)
+            return FALSE;
+          negative = TRUE;
+          p += k;
+        }
+      if ((k = currency_len (p, end)) > 0 && !(flags & UC_NUMBER_CURRENCY))
+        {
+          flags |= UC_NUMBER_CURRENCY;
+          p += k;
+          while (p < end && is_space (*p))
+            p++;
+        }
+      else
+        break;
+    }
+
+  if (p >= end || (!is_digit (*p) && *p != decimal))
+    return FALSE;
+
+  /* Integer part, with optional thousands groups of exactly three digits. */
+  while (p < end)
+    {
+      char c = *p;
+
+      if (is_digit (c))
+        {
+          if (group_len >= 0)
+            group_len++;
+          if (mantissa == 0 && c == '0')
+            ;   /* leading zeros carry nothing */
+          else if (sig_digits < 19)
+            mantissa = mantissa * 10 + (guint64) (c - '0'), sig_digits++;
+          else
+            exp10++, sig_digits++;
+          if (nlen < sizeof norm - 8)
+            norm[nlen++] = c;
+          int_digits++;
+          p++;
+          continue;
+        }
+
+      k = space_len (p, end);
+      /* A separator only counts as one when a digit follows ("12 €" is not grouped). */
+      if ((c == ',' || c == '.' || c == '\'' || k > 0) && c != decimal &&
+          p + (k > 0 ? k : 1) < end && is_digit (p[k > 0 ? k : 1]))
+        {
+          char g = k > 0 ? ' ' : c;
+
+          /* A group separator needs 1-3 digits before the first one and
+           * exactly three between any two. */
+          if ((group != 0 && g != group) || int_digits == 0 ||
+              (group_len < 0 ? int_digits > 3 : group_len != 3))
+            return FALSE;
+          group = g;
+          group_len = 0;
+          flags |= UC_NUMBER_GROUPED;
+          p += k > 0 ? k : 1;
+          continue;
+        }
+      break;
+    }
+  if (group != 0 && group_len != 3)
+    return FALSE;
+
+  if (p < end && *p == decimal)
+    {
+      seen_point = TRUE;
+      p++;
+      if (nlen < sizeof norm - 8)
+        norm[nlen++] = '.';
+      while (p < end && is_digit (*p))
+        {
+          if (mantissa == 0 && *p == '0')
+            exp10--;
+          else if (sig_digits < 19)
+            mantissa = mantissa * 10 + (guint64) (*p - '0'), sig_digits++, exp10--;
+          else
+            sig_digits++;
+          if (nlen < sizeof norm - 8)
+            norm[nlen++] = *p;
+          int_digits++;
+          p++;
+        }
+    }
+  if (int_digits == 0)
+    return FALSE;
+
+  if (p < end && (*p == 'e' || *p == 'E') && p + 1 < end &&
+      (is_digit (p[1]) || ((p[1] == '+' || p[1] == '-') && p + 2 < end && is_digit (p[2]))))
+    {
+      int e = 0, sign = 1;
+
+      seen_point = TRUE;
+      norm[nlen++] = 'e';
+      p++;
+      if (*p == '+' || *p == '-')
+        {
+          sign = *p == '-' ? -1 : 1;
+          norm[nlen++] = *p;
+          p++;
+        }
+      while (p < end && is_digit (*p))
+        {
+          if (e < 100000)
+            e = e * 10 + (*p - '0');
+          if (nlen < sizeof norm - 2)
+            norm[nlen++] = *p;
+          p++;
+        }
+      exp10 += sign * e;
+    }
+
+  /* Trailing decorations: currency, suffix, percent, each at most once. */
+  {
+    double multiplier = 1;
+
+    if (p < end && allow_suffix && group == 0)
+      {
+        switch (*p)
+          {
+          case 'K': case 'k': multiplier = 1e3; break;
+          case 'M': case 'm': multiplier = 1e6; break;
+          case 'B': case 'b': multiplier = 1e9; break;
+          case 'T': case 't': multiplier = 1e12; break;
+          default: break;
+          }
+        if (multiplier != 1)
+          {
+            flags |= UC_NUMBER_SUFFIX;
+            p++;
+          }
+      }
+    while (p < end && is_space (*p))
+      p++;
+    if (p < end && !(flags & UC_NUMBER_CURRENCY) && (k = currency_len (p, end)) > 0)
+      {
+        flags |= UC_NUMBER_CURRENCY;
+        p += k;
+        while (p < end && is_space (*p))
+          p++;
+      }
+    if (p < end && *p == '%')
+      {
+        flags |= UC_NUMBER_PERCENT;
+        p++;
+      }
+    if (p != end)
+      return FALSE;
+
+    if (sig_digits <= 19 && mantissa < ((guint64) 1 << 53) && exp10 >= -22 && exp10 <= 22)
+      v = exp10 < 0 ? (double) mantissa / pow10_exact[-exp10] : (double) mantissa * pow10_exact[exp10];
+    else
+      {
+        norm[nlen] = '\0';
+        v = g_ascii_strtod (norm, NULL);
+      }
+    v *= multiplier;
+  }
+
+  if (!isfinite (v))
+    return FALSE;
+  if (!seen_point)
+    flags |= UC_NUMBER_INTEGER;
+  *value = negative ? -v : v;
+  if (flags_out)
+    *flags_out = flags;
+  return TRUE;
+}
+
+/* ---- dates ---- */
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june",
+  "july", "august", "september", "october", "november", "december",
+};
+
+static int
+days_in_month (int year, int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static gboolean
+valid_ymd (int y, int m, int d)
+{
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month (y, m);
+}
+
+/* Exactly @n digits at *p. */
+static gboolean
+digits (const char **p,
+        const char  *end,
+        int          n,
+        int         *out)
+{
+  int v = 0;
+
+  if (end - *p < n)
+    return FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      if (!is_digit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *out = v;
+  return TRUE;
+}
+
+/* One or two digits. */
+static gboolean
+digits12 (const char **p,
+          const char  *end,
+          int         *out)
+{
+  if (*p < end && is_digit (**p) && (*p + 1 >= end || !is_digit ((*p)[1])))
+    return digits (p, end, 1, out);
+  return digits (p, end, 2, out);
+}
+
+static gboolean
+expect (const char **p,
+        const char  *end,
+        char         c)
+{
+  if (*p < end && **p == c)
+    {
+      (*p)++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* English month name, full or abbreviated ("Sept" too), any case. */
+static gboolean
+month_name (const char **p,
+            const char  *end,
+            int         *month)
+{
+  const char *s = *p;
+  gsize n = 0;
+
+  while (s + n < end && g_ascii_isalpha (s[n]))
+    n++;
+  if (n < 3)
+    return FALSE;
+  for (int m = 0; m < 12; m++)
+    {
+      gsize full = strlen (month_names[m]);
+
+      if ((n == 3 || n == full || (m == 8 && n == 4)) && n <= full &&
+          g_ascii_strncasecmp (s, month_names[m], n) == 0)
+        {
+          *month = m + 1;
+          *p = s + n;
+          if (*p < end && **p == '.')
+            (*p)++;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static int
+expand_year (int y, int ndigits)
+{
+  if (ndigits == 2)
+    return y < 69 ? 2000 + y : 1900 + y;
+  return y;
+}
+
+/* Year of 4 digits, or 2 where allowed. */
+static gboolean
+year (const char **p,
+      const char  *end,
+      gboolean     allow_two,
+      int         *out)
+{
+  int y;
+
+  if (digits (p, end, 4, &y))
+    {
+      *out = y;
+      return TRUE;
+    }
+  if (allow_two && end - *p == 2 && digits (p, end, 2, &y))
+    {
+      *out = expand_year (y, 2);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_time_and_zone (const char  *p,
+                     const char  *end,
+                     gint64      *usec)
+{
+  int hh, mm, ss = 0, zh = 0, zm = 0;
+  gint64 frac = 0;
+
+  if (!digits (&p, end, 2, &hh) || !expect (&p, end, ':') || !digits (&p, end, 2, &mm))
+    return FALSE;
+  if (expect (&p, end, ':'))
+    {
+      if (!digits (&p, end, 2, &ss))
+        return FALSE;
+      if (p < end && (*p == '.' || *p == ','))
+        {
+          gint64 scale = 100000;
+          int n = 0;
+
+          p++;
+          while (p < end && is_digit (*p))
+            {
+              if (n < 6)
+                frac += (*p - '0') * scale, scale /= 10;
+              n++, p++;
+            }
+          if (n == 0)
+            return FALSE;
+        }
+    }
+  if (hh > 24 || mm > 59 || ss > 60 || (hh == 24 && (mm || ss || frac)))
+    return FALSE;
+
+  if (p < end)
+    {
+      int sign = 1;
+
+      if (*p == 'Z' && p + 1 == end)
+        p++;
+      else if (*p == '+' || *p == '-')
+        {
+          sign = *p == '-' ? -1 : 1;
+          p++;
+          if (!digits (&p, end, 2, &zh))
+            return FALSE;
+          if (expect (&p, end, ':'))
+            {
+              if (!digits (&p, end, 2, &zm))
+                return FALSE;
+            }
+          else if (p < end && !digits (&p, end, 2, &zm))
+            return FALSE;
+          if (zh > 18 || zm > 59)
+            return FALSE;
+          zh *= sign;
+          zm *= sign;
+        }
+      if (p != end)
+        return FALSE;
+    }
+
+  *usec = (((gint64) hh * 60 + mm) * 60 + ss) * G_USEC_PER_SEC + frac
+          - ((gint64) zh * 60 + zm) * 60 * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static gboolean
+finish (int y, int m, int d, gint64 time_usec, UcTime *value)
+{
+  if (!valid_ymd (y, m, d))
+    return FALSE;
+  *value = uc_time_from_ymd (y, m, d) + time_usec;
+  return TRUE;
+}
+
+gboolean
+uc_parse_date (const char   *text,
+               gsize         len,
+               UcDateFormat  format,
+               UcTime       *value)
+{
+  const char *p, *end;
+  int y = 0, m = 0, d = 1, q;
+
+  trim (&text, &len);
+  p = text;
+  end = text + len;
+
+  switch (format)
+    {
+    case UC_DATE_ISO:
+      if (year (&p, end, FALSE, &y) && expect (&p, end, '-') && digits (&p, end, 2, &m) &&
+          expect (&p, end, '-') && digits (&p, end, 2, &d) && p == end)
+        return finish (y, m, d, 0, value);
+      return FALSE;
+
+    case UC_DATE_ISO_DATETIME:
+      {
+        gint64 t;
+
+        if (!(year (&p, end, FALSE, &y) && expect (&p, end, '-') && digits (&p, end, 2, &m) &&
+              expect (&p, end, '-') && digits (&p, end, 2, &d)))
+          return FALSE;
+        if (p == end || (*p != 'T' && *p != ' '))
+          return FALSE;
+        p++;
+        while (p < end && *p == ' ')
+          p++;
+        if (!parse_time_and_zone (p, end, &t))
+          return FALSE;
+        return finish (y, m, d, t, value);
+      }
+
+    case UC_DATE_YMD_SLASH:
+      if (year (&p, end, FALSE, &y) && expect (&p, end, '/') && digits12 (&p, end, &m) &&
+          expect (&p, end, '/') && digits12 (&p, end, &d) && p == end)
+        return finish (y, m, d, 0, value);
+      return FALSE;
+
+    case UC_DATE_DMY_DOT:
+    case UC_DATE_DMY_SLASH:
+    case UC_DATE_MDY_SLASH:
+    case UC_DATE_DMY_DASH:
+      {
+        char sep = format == UC_DATE_DMY_DOT ? '.' : format == UC_DATE_DMY_DASH ? '-' : '/';
+        int a, b;
+
+        if (!(digits12 (&p, end, &a) && expect (&p, end, sep) && digits12 (&p, end, &b) &&
+              expect (&p, end, sep) && year (&p, end, TRUE, &y) && p == end))
+          return FALSE;
+        if (format == UC_DATE_MDY_SLASH)
+          m = a, d = b;
+        else
+          d = a, m = b;
+        return finish (y, m, d, 0, value);
+      }
+
+    case UC_DATE_MON_D_Y:
+      if (!month_name (&p, end, &m))
+        return FALSE;
+      while (p < end && *p == ' ')
+        p++;
+      if (!digits12 (&p, end, &d))
+        return FALSE;
+      expect (&p, end, ',');
+      if (!expect (&p, end, ' '))
+        return FALSE;
+      while (p < end && *p == ' ')
+        p++;
+      if (!year (&p, end, FALSE, &y) || p != end)
+        return FALSE;
+      return finish (y, m, d, 0, value);
+
+    case UC_DATE_D_MON_Y:
+      {
+        char sep;
+
+        if (!digits12 (&p, end, &d) || p >= end || (*p != '-' && *p != ' '))
+          return FALSE;
+        sep = *p++;
+        if (!month_name (&p, end, &m) || !expect (&p, end, sep) || !year (&p, end, TRUE, &y) || p != end)
+          return FALSE;
+        return finish (y, m, d, 0, value);
+      }
+
+    case UC_DATE_YEAR_MONTH:
+      if (year (&p, end, FALSE, &y) && expect (&p, end, '-') && digits (&p, end, 2, &m) && p == end)
+        return finish (y, m, 1, 0, value);
+      return FALSE;
+
+    case UC_DATE_QUARTER:
+      if (!year (&p, end, FALSE, &y))
+        return FALSE;
+      expect (&p, end, '-');
+      if (!expect (&p, end, 'Q') && !expect (&p, end, 'q'))
+        return FALSE;
+      if (!digits (&p, end, 1, &q) || q < 1 || q > 4 || p != end)
+        return FALSE;
+      return finish (y, (q - 1) * 3 + 1, 1, 0, value);
+
+    case UC_DATE_YEAR:
+      if (year (&p, end, FALSE, &y) && p == end)
+        return finish (y, 1, 1, 0, value);
+      return FALSE;
+
+    case UC_DATE_EPOCH_S:
+    case UC_DATE_EPOCH_MS:
+      {
+        gint64 n = 0;
+        gboolean neg = expect (&p, end, '-');
+        int count = 0;
+
+        while (p < end && is_digit (*p) && count < 16)
+          n = n * 10 + (*p++ - '0'), count++;
+        /* Whole seconds, optionally with a fraction. */
+        if (format == UC_DATE_EPOCH_S && p < end && *p == '.')
+          {
+            gint64 frac = 0, scale = 100000;
+
+            p++;
+            while (p < end && is_digit (*p))
+              {
+                if (scale > 0)
+                  frac += (*p - '0') * scale, scale /= 10;
+                p++;
+              }
+            if (count == 0 || p != end)
+              return FALSE;
+            *value = (neg ? -1 : 1) * (n * G_USEC_PER_SEC + frac);
+            return TRUE;
+          }
+        if (count == 0 || p != end)
+          return FALSE;
+        if (neg)
+          n = -n;
+        *value = format == UC_DATE_EPOCH_S ? n * G_USEC_PER_SEC : n * 1000;
+        return TRUE;
+      }
+
+    case UC_DATE_N_FORMATS:
+    default:
+      return FALSE;
+    }
+}
+
+/* Formats a single cell can be read in; epoch and bare years need the
+ * column's header to agree and are decided by the reader. */
+guint
+uc_date_formats_matching (const char *text,
+                          gsize       len)
+{
+  guint mask = 0;
+  UcTime t;
+
+  trim (&text, &len);
+  if (len < 6 || len > 40)
+    return 0;
+  /* A date starts with a digit or a month name. */
+  if (!is_digit (text[0]) && !g_ascii_isalpha (text[0]))
+    return 0;
+
+  for (UcDateFormat f = UC_DATE_ISO; f <= UC_DATE_QUARTER; f++)
+    if (uc_parse_date (text, len, f, &t))
+      mask |= UC_DATE_FORMAT_BIT (f);
+  return mask;
+}
+
+gboolean
+uc_date_format_has_time (UcDateFormat format)
+{
+  return format == UC_DATE_ISO_DATETIME || format == UC_DATE_EPOCH_S || format == UC_DATE_EPOCH_MS;
+}
+
+const char *
+uc_date_format_describe (UcDateFormat format)
+{
+  static const char * const names[] = {
+    "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
+    "%d-%m-%Y", "%b %d, %Y", "%d-%b-%Y", "%Y-%m", "%Y-Q%q", "%Y", "unix seconds", "unix milliseconds",
+  };
+
+  return format < UC_DATE_N_FORMATS ? names[format] : "?";
+}
+
+gboolean
+uc_date_pattern_is_valid (const char *pattern)
+{
+  gboolean has_year = FALSE;
+
+  for (const char *p = pattern; *p; p++)
+    {
+      if (*p != '%')
+        continue;
+      p++;
+      switch (*p)
+        {
+        case 'Y': case 'y': has_year = TRUE; break;
+        case 'm': case 'd': case 'e': case 'b': case 'B': case 'H': case 'M': case 'S': case 'z': case '%': break;
+        default: return FALSE;
+        }
+    }
+  return has_year;
+}
+
+/* A small strptime: %Y %y %m %d %e %b %B %H %M %S %z %% and literal text;
+ * a space in the pattern matches one or more spaces. */
+gboolean
+uc_parse_date_pattern (const char *text,
+                       gsize       len,
+                       const char *pattern,
+                       UcTime     *value)
+{
+  const char *p, *end;
+  int y = 1970, m = 1, d = 1, hh = 0, mi = 0, ss = 0, zone_min = 0;
+
+  trim (&text, &len);
+  p = text;
+  end = text + len;
+
+  for (const char *f = pattern; *f; f++)
+    {
+      if (*f == ' ')
+        {
+          if (!expect (&p, end, ' '))
+            return FALSE;
+          while (p < end && *p == ' ')
+            p++;
+          continue;
+        }
+      if (*f != '%')
+        {
+          if (!expect (&p, end, *f))
+            return FALSE;
+          continue;
+        }
+      f++;
+      switch (*f)
+        {
+        case 'Y': if (!digits (&p, end, 4, &y)) return FALSE; break;
+        case 'y': if (!digits (&p, end, 2, &y)) return FALSE; y = expand_year (y, 2); break;
+        case 'm': if (!digits12 (&p, end, &m)) return FALSE; break;
+        case 'd': case 'e': while (*f == 'e' && p < end && *p == ' ') p++; if (!digits12 (&p, end, &d)) return FALSE; break;
+        case 'b': case 'B': if (!month_name (&p, end, &m)) return FALSE; break;
+        case 'H': if (!digits12 (&p, end, &hh) || hh > 24) return FALSE; break;
+        case 'M': if (!digits (&p, end, 2, &mi) || mi > 59) return FALSE; break;
+        case 'S': if (!digits (&p, end, 2, &ss) || ss > 60) return FALSE; break;
+        case 'z':
+          {
+            int sign, zh, zm = 0;
+
+            if (expect (&p, end, 'Z'))
+              break;
+            if (p >= end || (*p != '+' && *p != '-'))
+              return FALSE;
+            sign = *p++ == '-' ? -1 : 1;
+            if (!digits (&p, end, 2, &zh))
+              return FALSE;
+            expect (&p, end, ':');
+            if (p < end && is_digit (*p) && !digits (&p, end, 2, &zm))
+              return FALSE;
+            zone_min = sign * (zh * 60 + zm);
+            break;
+          }
+        case '%': if (!expect (&p, end, '%')) return FALSE; break;
+        default: return FALSE;
+        }
+    }
+  if (p != end || !valid_ymd (y, m, d))
+    return FALSE;
+  *value = uc_time_from_ymd (y, m, d) + (((gint64) hh * 60 + mi) * 60 + ss) * G_USEC_PER_SEC
+           - (gint64) zone_min * 60 * G_USEC_PER_SEC;
+  return TRUE;
+}

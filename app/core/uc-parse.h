@@ -1,0 +1,70 @@
+/* uc-parse.h: number and date parsers for data cells
+ *
+ * Pure functions over (pointer, length), no allocation and no locale: the
+ * CSV reader calls them once per cell, the fuzzers call them directly.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "uc-time.h"
+
+G_BEGIN_DECLS
+
+/* What a number cell carried besides digits. */
+typedef enum
+{
+  UC_NUMBER_PERCENT   = 1 << 0,   /* "12.5%": kept as 12.5, the column is a percentage */
+  UC_NUMBER_CURRENCY  = 1 << 1,   /* "$", "€", "¥", "£" */
+  UC_NUMBER_SUFFIX    = 1 << 2,   /* "1.2M": multiplied out */
+  UC_NUMBER_GROUPED   = 1 << 3,   /* thousands separators */
+  UC_NUMBER_INTEGER   = 1 << 4,   /* no decimal mark, no exponent */
+} UcNumberFlags;
+
+gboolean uc_parse_number  (const char *text,
+                           gsize       len,
+                           char        decimal,
+                           gboolean    allow_suffix,
+                           double     *value,
+                           guint      *flags);
+gboolean uc_is_missing    (const char *text,
+                           gsize       len);
+
+/* Date and time layouts a column can be in. Dates are midnight UTC;
+ * datetimes without a zone are read as UTC wall time. */
+typedef enum
+{
+  UC_DATE_ISO,            /* 2025-01-27 */
+  UC_DATE_ISO_DATETIME,   /* 2025-01-27T14:30[:00[.000]][Z|+08:00] or with a space */
+  UC_DATE_YMD_SLASH,      /* 2025/01/27 */
+  UC_DATE_DMY_DOT,        /* 27.01.2025 */
+  UC_DATE_DMY_SLASH,      /* 27/01/2025 */
+  UC_DATE_MDY_SLASH,      /* 01/27/2025 */
+  UC_DATE_DMY_DASH,       /* 27-01-2025 */
+  UC_DATE_MON_D_Y,        /* Jan 27, 2025 / January 27 2025 */
+  UC_DATE_D_MON_Y,        /* 27-Jan-2025 / 27 Jan 2025 */
+  UC_DATE_YEAR_MONTH,     /* 2025-01 */
+  UC_DATE_QUARTER,        /* 2025-Q1 / 2025Q1 */
+  UC_DATE_YEAR,           /* 2025 (only for columns whose header says so) */
+  UC_DATE_EPOCH_S,        /* Unix seconds (header says timestamp/unix/epoch) */
+  UC_DATE_EPOCH_MS,       /* Unix milliseconds */
+  UC_DATE_N_FORMATS
+} UcDateFormat;
+
+#define UC_DATE_FORMAT_BIT(f) (1u << (f))
+
+const char *uc_date_format_describe (UcDateFormat  format);
+gboolean    uc_date_format_has_time (UcDateFormat  format);
+guint       uc_date_formats_matching (const char  *text,
+                                      gsize        len);
+gboolean    uc_parse_date           (const char   *text,
+                                     gsize         len,
+                                     UcDateFormat  format,
+                                     UcTime       *value);
+gboolean    uc_parse_date_pattern   (const char   *text,
+                                     gsize         len,
+                                     const char   *pattern,
+                                     UcTime       *value);
+gboolean    uc_date_pattern_is_valid (const char  *pattern);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* uc-string-table.c: interned strings for text columns
+ *
+ * Strings live in large arena blocks; an open-addressing hash table maps
+ * bytes to codes. Codes start at 1 and index the string array.
+ */
+#include "uc-string-table.h"
+
+#include <string.h>
+
+#define BLOCK_SIZE (64 * 1024)
+
+typedef struct
+{
+  guint64 hash;
+  guint32 code;
+  guint32 len;
+} Slot;
+
+struct _UcStringTable
+{
+  GPtrArray *strings;    /* index = code; [0] = NULL */
+  Slot      *slots;
+  gsize      n_slots;    /* power of two */
+  GSList    *blocks;
+  char      *block_pos;
+  gsize      block_left;
+  gsize      bytes;
+};
+
+static inline guint64
+hash_bytes (const char *s,
+            gsize       len)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 0x100000001b3ull;
+  return h | 1;   /* 0 marks an empty slot */
+}
+
+UcStringTable *
+uc_string_table_new (void)
+{
+  UcStringTable *self = g_new0 (UcStringTable, 1);
+
+  self->strings = g_ptr_array_new ();
+  g_ptr_array_add (self->strings, NULL);
+  self->n_slots = 64;
+  self->slots = g_new0 (Slot, self->n_slots);
+  return self;
+}
+
+void
+uc_string_table_free (UcStringTable *self)
+{
+  if (self == NULL)
+    return;
+  g_slist_free_full (self->blocks, g_free);
+  g_ptr_array_unref (self->strings);
+  g_free (self->slots);
+  g_free (self);
+}
+
+static char *
+store (UcStringTable *self,
+       const char    *text,
+       gsize          len)
+{
+  char *dest;
+
+  if (len + 1 > self->block_left)
+    {
+      gsize size = MAX (BLOCK_SIZE, len + 1);
+
+      self->block_pos = g_malloc (size);
+      self->block_left = size;
+      self->blocks = g_slist_prepend (self->blocks, self->block_pos);
+    }
+  dest = self->block_pos;
+  memcpy (dest, text, len);
+  dest[len] = '\0';
+  self->block_pos += len + 1;
+  self->block_left -= len + 1;
+  self->bytes += len + 1;
+  return dest;
+}
+
+static void
+grow (UcStringTable *self)
+{
+  gsize n = self->n_slots * 2;
+  Slot *slots = g_new0 (Slot, n);
+
+  for (gsize i = 0; i < self->n_slots; i++)
+    {
+      Slot *s = &self->slots[i];
+      gsize j;
+
+      if (s->hash == 0)
+        continue;
+      for (j = s->hash & (n - 1); slots[j].hash != 0; j = (j + 1) & (n - 1))
+        ;
+      slots[j] = *s;
+    }
+  g_free (self->slots);
+  self->slots = slots;
+  self->n_slots = n;
+}
+
+static Slot *
+find_slot (UcStringTable *self,
+           const char    *text,
+           gsize          len,
+           guint64        hash)
+{
+  gsize mask = self->n_slots - 1;
+
+  for (gsize j = hash & mask; ; j = (j + 1) & mask)
+    {
+      Slot *s = &self->slots[j];
+
+      if (s->hash == 0)
+        return s;
+      if (s->hash == hash && s->len == len &&
+          memcmp (g_ptr_array_index (self->strings, s->code), text, len) == 0)
+        return s;
+    }
+}
+
+guint32
+uc_string_table_lookup (UcStringTable *self,
+                        const char    *text,
+                        gsize          len)
+{
+  Slot *s = find_slot (self, text, len, hash_bytes (text, len));
+
+  return s->hash ? s->code : 0;
+}
+
+guint32
+uc_string_table_intern (UcStringTable *self,
+                        const char    *text,
+                        gsize          len)
+{
+  guint64 hash;
+  Slot *s;
+
+  g_return_val_if_fail (len < G_MAXUINT32, 0);
+
+  hash = hash_bytes (text, len);
+  s = find_slot (self, text, len, hash);
+  if (s->hash != 0)
+    return s->code;
+
+  if ((self->strings->len + 1) * 2 > self->n_slots)
+    {
+      grow (self);
+      s = find_slot (self, text, len, hash);
+    }
+  s->hash = hash;
+  s->len = (guint32) len;
+  s->code = self->strings->len;
+  g_ptr_array_add (self->strings, store (self, text, len));
+  return s->code;
+}
+
+const char *
+uc_string_table_get (UcStringTable *self,
+                     guint32        code)
+{
+  g_return_val_if_fail (code < self->strings->len, NULL);
+  return g_ptr_array_index (self->strings, code);
+}
+
+guint
+uc_string_table_size (UcStringTable *self)
+{
+  return self->strings->len - 1;
+}
+
+gsize
+uc_string_table_bytes (UcStringTable *self)
+{
+  return self->bytes + self->n_slots * sizeof (Slot) + self->strings->len * sizeof (gpointer);
+}

@@ -12,9 +12,17 @@
  */
 #include "uc-csv.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
+#include "uc-column-alloc.h"
 #include "uc-parse.h"
 
 G_DEFINE_QUARK (uc-csv-error-quark, uc_csv_error)
@@ -27,6 +35,10 @@ G_DEFINE_QUARK (uc-csv-error-quark, uc_csv_error)
 #define CHECK_EVERY_ROWS   16384
 #define MIN_PARALLEL_BYTES (1 << 20)
 #define MAX_THREADS        8
+
+static const double pow10_table[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+};
 
 enum {
   CELL_QUOTED  = 1 << 0,
@@ -119,6 +131,7 @@ typedef struct
   int            max_a;
   int            max_b;
   guint          number_flags;
+  UcDateCache    date_cache;
 } ColState;
 
 typedef struct _Reader Reader;
@@ -136,6 +149,7 @@ typedef struct
   GString    *scratch;
   GError     *error;
   gboolean    report_progress;
+  gboolean    plain;    /* no quote character anywhere in the chunk */
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
@@ -549,63 +563,134 @@ cell_text (const Input *in,
 
 /* ---- encoding ---- */
 
-/* Index of the first byte that breaks UTF-8, or -1; *nul_at gets the first NUL. */
-static gssize
-check_utf8 (const char *data,
-            gsize       len,
-            gssize     *nul_at)
+/* Length of the UTF-8 sequence at @s (1..4), or 0 when it is not valid. */
+static inline guint
+utf8_sequence (const guchar *s,
+               const guchar *end)
 {
-  const guchar *s = (const guchar *) data;
-  gsize i = 0;
+  guint need, cp;
 
-  *nul_at = -1;
-  while (i < len)
+  if (s[0] < 0x80)
+    return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF)
+    need = 1, cp = s[0] & 0x1F;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+    need = 2, cp = s[0] & 0x0F;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+    need = 3, cp = s[0] & 0x07;
+  else
+    return 0;
+  if (end - s <= (gssize) need)
+    return 0;
+  for (guint k = 1; k <= need; k++)
     {
-      /* Plain ASCII eight bytes at a time. */
-      while (i + 8 <= len)
-        {
-          guint64 w;
-
-          memcpy (&w, s + i, 8);
-          if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
-            break;
-          i += 8;
-        }
-      if (i >= len)
-        break;
-      if (s[i] == 0)
-        {
-          if (*nul_at < 0)
-            *nul_at = (gssize) i;
-          i++;
-        }
-      else if (s[i] < 0x80)
-        i++;
-      else
-        {
-          guint need, cp;
-
-          if (s[i] >= 0xC2 && s[i] <= 0xDF)
-            need = 1, cp = s[i] & 0x1F;
-          else if (s[i] >= 0xE0 && s[i] <= 0xEF)
-            need = 2, cp = s[i] & 0x0F;
-          else if (s[i] >= 0xF0 && s[i] <= 0xF4)
-            need = 3, cp = s[i] & 0x07;
-          else
-            return (gssize) i;
-          for (guint k = 1; k <= need; k++)
-            {
-              if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return (gssize) i;
-              cp = (cp << 6) | (s[i + k] & 0x3F);
-            }
-          if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-              (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return (gssize) i;
-          i += need + 1;
-        }
+      if ((s[k] & 0xC0) != 0x80)
+        return 0;
+      cp = (cp << 6) | (s[k] & 0x3F);
     }
-  return -1;
+  if ((need == 1 && cp < 0x80) || (need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return need + 1;
+}
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+  const char *count_from;   /* newlines are counted from here */
+  char        nl;
+  char        quote;
+  gboolean    validate;
+  gboolean    has_quote;
+  gsize       newlines;
+  gssize      bad;          /* offsets from start, or -1 */
+  gssize      nul;
+} Scan;
+
+/* One pass that counts line breaks and, when asked, checks that the bytes
+ * are UTF-8 without NULs: sixteen ASCII bytes at a time, the rest one
+ * character at a time. */
+static gpointer
+scan_range (gpointer data)
+{
+  Scan *sc = data;
+  const guchar *p = (const guchar *) sc->start, *end = (const guchar *) sc->end;
+  const guchar *from = (const guchar *) sc->count_from;
+  gsize n = 0;
+
+  sc->bad = sc->nul = -1;
+  while (p < from && p < end)
+    {
+      guint k = sc->validate ? utf8_sequence (p, end) : 1;
+
+      if (sc->validate && *p == 0 && sc->nul < 0)
+        sc->nul = (const char *) p - sc->start;
+      if (k == 0)
+        {
+          sc->bad = (const char *) p - sc->start;
+          return NULL;
+        }
+      p += k;
+    }
+
+  while (p < end)
+    {
+#ifdef __SSE2__
+      const __m128i zero = _mm_setzero_si128 (), vnl = _mm_set1_epi8 (sc->nl);
+      const __m128i vquote = _mm_set1_epi8 (sc->quote);
+      __m128i quotes = zero;
+
+      while (end - p >= 16)
+        {
+          __m128i acc = zero, sad;
+          int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p) / 16);
+
+          for (i = 0; i < iters; i++)
+            {
+              __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+
+              if (sc->validate && _mm_movemask_epi8 (_mm_or_si128 (v, _mm_cmpeq_epi8 (v, zero))) != 0)
+                break;
+              acc = _mm_sub_epi8 (acc, _mm_cmpeq_epi8 (v, vnl));
+              quotes = _mm_or_si128 (quotes, _mm_cmpeq_epi8 (v, vquote));
+              p += 16;
+            }
+          sad = _mm_sad_epu8 (acc, zero);
+          n += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          if (i < iters)
+            break;
+        }
+      sc->has_quote |= _mm_movemask_epi8 (quotes) != 0;
+#endif
+      /* Scalar: a block with non-ASCII or NUL bytes, or the tail. */
+      {
+        const guchar *stop = MIN (end, p + 16);
+
+        while (p < stop)
+          {
+            guint k = 1;
+
+            n += *p == (guchar) sc->nl;
+            sc->has_quote |= *p == (guchar) sc->quote;
+            if (sc->validate)
+              {
+                if (*p == 0 && sc->nul < 0)
+                  sc->nul = (const char *) p - sc->start;
+                k = utf8_sequence (p, end);
+                if (k == 0)
+                  {
+                    sc->bad = (const char *) p - sc->start;
+                    sc->newlines = n;
+                    return NULL;
+                  }
+              }
+            p += k;
+          }
+      }
+    }
+  sc->newlines = n;
+  return NULL;
 }
 
 static gboolean
@@ -635,6 +720,45 @@ looks_utf16 (const guchar *s,
   return FALSE;
 }
 
+/* @data in @from to UTF-8; Windows-1252's few undefined bytes fall back to Latin-1. */
+static gboolean
+convert_to_utf8 (const char  *name,
+                 const char  *data,
+                 gsize        len,
+                 const char  *from,
+                 const char **out,
+                 gsize       *out_len,
+                 char       **owned,
+                 char       **encoding_used,
+                 GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize read = 0, written = 0;
+  char *converted = g_convert (data, len, "UTF-8", from, &read, &written, &local);
+
+  if (converted == NULL && g_str_equal (from, "WINDOWS-1252"))
+    {
+      g_clear_error (&local);
+      from = "ISO-8859-1";
+      converted = g_convert (data, len, "UTF-8", from, &read, &written, &local);
+    }
+  if (converted == NULL)
+    {
+      if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
+      else
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
+                     name, read + 1, from);
+      return FALSE;
+    }
+  g_free (*owned);
+  *encoding_used = g_strdup (from);
+  *owned = converted;
+  *out = converted;
+  *out_len = written;
+  return TRUE;
+}
+
 /* Decodes @data to UTF-8 (owned in *owned, or borrowed when already UTF-8).
  * Without a forced encoding: a BOM decides; UTF-16 is recognised by its
  * NUL bytes; bytes that are not UTF-8 are read as Windows-1252. */
@@ -642,6 +766,9 @@ static gboolean
 decode (const char  *name,
         const char  *data,
         gsize        len,
+        guint        n_threads,
+        gssize      *nul_at,
+        gboolean    *validate_later,
         const char  *encoding,
         const char **out,
         gsize       *out_len,
@@ -656,6 +783,7 @@ decode (const char  *name,
   gsize skip = 0;
 
   *owned = NULL;
+  *nul_at = -2;   /* not looked for */
   if (encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0))
     forced_utf8 = TRUE;
   else if (encoding)
@@ -673,13 +801,31 @@ decode (const char  *name,
         from = le ? "UTF-16LE" : "UTF-16BE";
     }
 
+  /* Large UTF-8 files are checked while their lines are counted. */
+  *validate_later = FALSE;
+  if (from == NULL && len - skip >= 4 * MIN_PARALLEL_BYTES)
+    {
+      *validate_later = TRUE;
+      *nul_at = -3;
+      *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
+      *out = data + skip;
+      *out_len = len - skip;
+      return TRUE;
+    }
+
   if (from == NULL)
     {
-      gssize nul, bad = check_utf8 (data + skip, len - skip, &nul);
+      Scan sc = { data + skip, data + len, data + skip, '\n', '"', TRUE, FALSE, 0, -1, -1 };
+      gssize nul, bad;
       Input in = { .name = name, .data = data + skip, .len = len - skip };
+
+      scan_range (&sc);
+      nul = sc.nul;
+      bad = sc.bad;
 
       if (bad < 0)
         {
+          *nul_at = nul;
           *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
           *out = data + skip;
           *out_len = len - skip;
@@ -702,33 +848,7 @@ decode (const char  *name,
       }
     }
 
-  {
-    g_autoptr(GError) local = NULL;
-    gsize read = 0, written = 0;
-    char *converted = g_convert (data + skip, len - skip, "UTF-8", from, &read, &written, &local);
-
-    if (converted == NULL && g_str_equal (from, "WINDOWS-1252"))
-      {
-        /* A few bytes are undefined in Windows-1252; Latin-1 maps them all. */
-        g_clear_error (&local);
-        from = "ISO-8859-1";
-        converted = g_convert (data + skip, len - skip, "UTF-8", from, &read, &written, &local);
-      }
-    if (converted == NULL)
-      {
-        if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
-        else
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
-                       name, read + skip + 1, from);
-        return FALSE;
-      }
-    *encoding_used = g_strdup (from);
-    *owned = converted;
-    *out = converted;
-    *out_len = written;
-    return TRUE;
-  }
+  return convert_to_utf8 (name, data + skip, len - skip, from, out, out_len, owned, encoding_used, error);
 }
 
 /* ---- sniffing ---- */
@@ -1062,7 +1182,9 @@ convert_cell (Chunk      *ch,
         break;
       }
     case KIND_DATE:
-      if (uc_parse_date (text, len, plan->date_format, &plan->times[row]))
+      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) &&
+           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, &st->date_cache, &plan->times[row])) ||
+          uc_parse_date (text, len, plan->date_format, &plan->times[row]))
         {
           st->n_ok++;
           return;
@@ -1115,6 +1237,100 @@ set_missing (Plan  *plan,
     }
 }
 
+/* A row of a quote-free chunk, read and converted in one pass; numbers are
+ * accumulated while scanning. FALSE, with nothing consumed, when the row
+ * does not have exactly one field per column: the general path takes it. */
+static inline gboolean
+parse_plain_row (Chunk       *ch,
+                 Tok         *t,
+                 gsize        row)
+{
+  Reader *r = ch->r;
+  const Input *in = &r->in;
+  const char *p = t->pos, *end = t->end;
+  const char delim = in->delim, decimal = r->decimal;
+  guint n_columns = r->n_columns;
+
+  t->row_line = t->line;
+  t->row_line_start = p;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+      const char *s = p;
+      Cell cell;
+
+      if (plan->kind == KIND_NUMBER && (!ch->only || ch->only[c]))
+        {
+          const char *q = p;
+          gboolean neg = q < end && *q == '-';
+          guint64 m = 0;
+          int nd = 0, frac = -1;
+
+          q += neg;
+          while (q < end)
+            {
+              unsigned d = (unsigned) (*q - '0');
+
+              if (d < 10)
+                {
+                  m = m * 10 + d;
+                  nd++;
+                  frac += frac >= 0;
+                  q++;
+                }
+              else if (*q == decimal && frac < 0)
+                frac = 0, q++;
+              else
+                break;
+            }
+          if (nd > 0 && nd <= 18 && m < ((guint64) 1 << 53) && (q == end || *q == delim || *q == '\n' || *q == '\r'))
+            {
+              double v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
+
+              plan->numbers[row] = neg ? -v : v;
+              ch->cols[c].n_ok++;
+              if (frac < 0)
+                ch->cols[c].number_flags |= UC_NUMBER_INTEGER;
+              p = q;
+              goto next;
+            }
+        }
+
+      while (p < end && !in->special[(guchar) *p])
+        p++;
+      if (!ch->only || ch->only[c])
+        {
+          cell.p = s;
+          cell.len = (guint32) MIN ((gsize) (p - s), G_MAXUINT32);
+          cell.flags = 0;
+          convert_cell (ch, t, c, &cell, row);
+        }
+
+    next:
+      if (c + 1 < n_columns)
+        {
+          if (p >= end || *p != delim)
+            return FALSE;
+          p++;
+        }
+      else if (p < end && *p == delim)
+        return FALSE;
+    }
+
+  if (p < end)
+    {
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p += 2;
+      else
+        p++;
+      t->line++;
+    }
+  t->line_start = p;
+  t->pos = p;
+  return TRUE;
+}
+
 static gpointer
 parse_chunk (gpointer data)
 {
@@ -1132,7 +1348,22 @@ parse_chunk (gpointer data)
   for (;;)
     {
       guint n_fields = 0;
-      RowStatus status = next_row (&t, cells, n_columns, &n_fields, &ch->error);
+      RowStatus status;
+
+      if (ch->plain)
+        {
+          while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
+            t.pos = eat_newline (&t, t.pos);
+          if (t.pos >= t.end)
+            break;
+          if (parse_plain_row (ch, &t, row))
+            {
+              row++;
+              goto checkpoint;
+            }
+        }
+
+      status = next_row (&t, cells, n_columns, &n_fields, &ch->error);
 
       if (status == ROW_END)
         break;
@@ -1187,6 +1418,7 @@ parse_chunk (gpointer data)
         }
       row++;
 
+    checkpoint:
       if (++since_check >= CHECK_EVERY_ROWS)
         {
           since_check = 0;
@@ -1205,18 +1437,6 @@ parse_chunk (gpointer data)
 }
 
 /* ---- orchestration ---- */
-
-static gsize
-count_byte (const char *from,
-            const char *to,
-            char        c)
-{
-  gsize n = 0;
-
-  while (from < to && (from = memchr (from, c, to - from)) != NULL)
-    n++, from++;
-  return n;
-}
 
 static void
 chunk_clear (Chunk *ch,
@@ -1253,14 +1473,14 @@ alloc_plan (Plan  *plan,
             gsize  rows)
 {
   rows = MAX (rows, 1);
-  g_clear_pointer (&plan->numbers, g_free);
-  g_clear_pointer (&plan->times, g_free);
-  g_clear_pointer (&plan->codes, g_free);
+  g_clear_pointer (&plan->numbers, uc_column_free);
+  g_clear_pointer (&plan->times, uc_column_free);
+  g_clear_pointer (&plan->codes, uc_column_free);
   switch (plan->kind)
     {
-    case KIND_NUMBER: plan->numbers = g_new (double, rows); break;
-    case KIND_TEXT: plan->codes = g_new (guint32, rows); break;
-    default: plan->times = g_new (UcTime, rows); break;
+    case KIND_NUMBER: plan->numbers = uc_column_alloc (rows * sizeof (double)); break;
+    case KIND_TEXT: plan->codes = uc_column_alloc (rows * sizeof (guint32)); break;
+    default: plan->times = uc_column_alloc (rows * sizeof (UcTime)); break;
     }
 }
 
@@ -1285,13 +1505,13 @@ move_rows (Reader *r,
 }
 
 static void
-collect_samples (Reader  *r,
-                 Sample  *samples,
-                 GString *scratch)
+collect_samples (Reader   *r,
+                 Sample   *samples,
+                 GString  *scratch,
+                 gboolean  has_quotes)
 {
   g_autofree Cell *cells = g_new (Cell, r->n_columns);
   const char *end = r->in.data + r->in.len;
-  gboolean has_quotes = memchr (r->body, r->in.quote, end - r->body) != NULL;
   guint rows = 0;
   Tok t;
 
@@ -1550,9 +1770,9 @@ reader_clear (Reader *r)
   for (guint c = 0; r->plans && c < r->n_columns; c++)
     {
       g_free (r->plans[c].name);
-      g_free (r->plans[c].numbers);
-      g_free (r->plans[c].times);
-      g_free (r->plans[c].codes);
+      uc_column_free (r->plans[c].numbers);
+      uc_column_free (r->plans[c].times);
+      uc_column_free (r->plans[c].codes);
     }
   g_clear_pointer (&r->plans, g_free);
 }
@@ -1561,6 +1781,8 @@ static UcDataset *
 read_decoded (const char          *name,
               const char          *data,
               gsize                len,
+              gboolean             validate,
+              gssize              *bad_at,
               const UcCsvOptions  *options,
               UcCsvReport         *report,
               Warnings            *warnings,
@@ -1577,6 +1799,7 @@ read_decoded (const char          *name,
   Chunk *chunks;
   guint n_chunks = 1, n_threads;
   gsize total_rows = 0;
+  gboolean any_quote = FALSE;
   const char *end = data + len;
   const char *start = data;
   gboolean ok = TRUE;
@@ -1631,23 +1854,9 @@ read_decoded (const char          *name,
     warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
           sniff.header_line - 1, sniff.header_line);
 
-  /* Types from a sample. */
-  samples = g_new0 (Sample, r.n_columns);
-  collect_samples (&r, samples, scratch);
-  r.decimal = options->decimal ? options->decimal : sniff_decimal (samples, r.n_columns);
-  if (r.decimal == sniff.delim)
-    r.decimal = '.';
-  for (guint c = 0; c < r.n_columns; c++)
-    {
-      infer_column (&r, &r.plans[c], &samples[c]);
-      g_ptr_array_unref (samples[c].values);
-    }
-  g_free (samples);
-
-  /* Threads only where rows cannot span lines. */
+  /* Threads where the body is large; they stay only if it has no quotes. */
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
-  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES &&
-      memchr (r.body, r.in.quote, end - r.body) == NULL)
+  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES)
     n_chunks = n_threads;
 
   chunks = g_new0 (Chunk, n_chunks);
@@ -1656,10 +1865,11 @@ read_decoded (const char          *name,
     const char *from = r.body;
     guint line = r.body_line;
 
+    gsize lines;
+
     for (guint k = 0; k < n_chunks; k++)
       {
         const char *to = end;
-        gsize lines;
 
         if (k + 1 < n_chunks)
           {
@@ -1671,15 +1881,103 @@ read_decoded (const char          *name,
         chunk_init (&chunks[k], &r);
         chunks[k].start = from;
         chunks[k].end = to;
-        chunks[k].first_line = line;
-        chunks[k].row_base = total_rows;
         chunks[k].report_progress = k == 0;
-        lines = count_byte (from, to, nl);
-        total_rows += lines + 1;
-        line += (guint) lines;
         from = to;
       }
+
+    /* Count lines (and check the encoding) in parallel, then lay the
+     * chunks out one after the other in the column arrays. */
+    {
+      Scan *scans = g_new0 (Scan, n_chunks);
+      GThread **threads = g_new0 (GThread *, n_chunks);
+      gssize nul = -1, bad = -1;
+
+      for (guint k = 0; k < n_chunks; k++)
+        {
+          scans[k].start = k == 0 && validate ? data : chunks[k].start;
+          scans[k].count_from = chunks[k].start;
+          scans[k].end = chunks[k].end;
+          scans[k].nl = nl;
+          scans[k].quote = r.in.quote;
+          scans[k].validate = validate;
+        }
+      for (guint k = 1; k < n_chunks; k++)
+        threads[k] = g_thread_new ("uc-scan", scan_range, &scans[k]);
+      scan_range (&scans[0]);
+      for (guint k = 1; k < n_chunks; k++)
+        g_thread_join (threads[k]);
+
+      /* With a quote anywhere, a row may span lines: one chunk, read in order. */
+      {
+        for (guint k = 0; k < n_chunks; k++)
+          any_quote |= scans[k].has_quote;
+        if (any_quote && n_chunks > 1)
+          {
+            for (guint k = 1; k < n_chunks; k++)
+              {
+                scans[0].newlines += scans[k].newlines;
+                if (scans[0].bad < 0 && scans[k].bad >= 0)
+                  scans[0].bad = scans[k].start - scans[0].start + scans[k].bad;
+                if (scans[0].nul < 0 && scans[k].nul >= 0)
+                  scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
+                chunk_clear (&chunks[k], r.n_columns);
+              }
+            chunks[0].end = end;
+            n_chunks = 1;
+          }
+        for (guint k = 0; k < n_chunks; k++)
+          chunks[k].plain = !scans[k].has_quote;
+      }
+
+      for (guint k = 0; k < n_chunks; k++)
+        {
+          if (bad < 0 && scans[k].bad >= 0)
+            bad = scans[k].start - data + scans[k].bad;
+          if (nul < 0 && scans[k].nul >= 0)
+            nul = scans[k].start - data + scans[k].nul;
+          chunks[k].first_line = line;
+          chunks[k].row_base = total_rows;
+          lines = scans[k].newlines;
+          total_rows += lines + 1;
+          line += (guint) lines;
+        }
+      g_free (scans);
+      g_free (threads);
+
+      if (nul >= 0 && (bad < 0 || nul < bad))
+        {
+          set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+          ok = FALSE;
+        }
+      else if (bad >= 0)
+        {
+          *bad_at = bad;
+          ok = FALSE;
+        }
+    }
   }
+
+  if (!ok)
+    {
+      for (guint k = 0; k < n_chunks; k++)
+        chunk_clear (&chunks[k], r.n_columns);
+      g_free (chunks);
+      reader_clear (&r);
+      return NULL;
+    }
+
+  /* Types from a sample. */
+  samples = g_new0 (Sample, r.n_columns);
+  collect_samples (&r, samples, scratch, any_quote);
+  r.decimal = options->decimal ? options->decimal : sniff_decimal (samples, r.n_columns);
+  if (r.decimal == sniff.delim)
+    r.decimal = '.';
+  for (guint c = 0; c < r.n_columns; c++)
+    {
+      infer_column (&r, &r.plans[c], &samples[c]);
+      g_ptr_array_unref (samples[c].values);
+    }
+  g_free (samples);
 
   for (guint c = 0; c < r.n_columns; c++)
     alloc_plan (&r.plans[c], total_rows);
@@ -1785,6 +2083,7 @@ read_decoded (const char          *name,
             redo.end = end;
             redo.first_line = r.body_line;
             redo.only = again;
+            redo.plain = !any_quote;
             for (guint c = 0; c < r.n_columns; c++)
               if (again[c])
                 {
@@ -1841,18 +2140,15 @@ read_decoded (const char          *name,
               switch (plan->kind)
                 {
                 case KIND_NUMBER:
-                  plan->numbers = g_realloc (plan->numbers, MAX (n_rows, 1) * sizeof (double));
                   index = uc_dataset_take_numbers (dataset, plan->name, g_steal_pointer (&plan->numbers));
                   if (st->number_flags & UC_NUMBER_PERCENT)
                     uc_dataset_set_column_unit (dataset, index, "%");
                   break;
                 case KIND_TEXT:
-                  plan->codes = g_realloc (plan->codes, MAX (n_rows, 1) * sizeof (guint32));
                   index = uc_dataset_take_codes (dataset, plan->name, g_steal_pointer (&plan->codes),
                                                  g_steal_pointer (&st->table));
                   break;
                 default:
-                  plan->times = g_realloc (plan->times, MAX (n_rows, 1) * sizeof (UcTime));
                   index = uc_dataset_take_times (dataset, plan->name, plan->type, g_steal_pointer (&plan->times));
                   uc_dataset_set_date_unit (dataset, index, plan->unit);
                   break;
@@ -1895,6 +2191,9 @@ read_buffer (const char          *name,
   UcDataset *dataset = NULL;
   const char *text;
   gsize text_len;
+  gssize nul;
+  guint n_threads;
+  gboolean validate_later;
 
   if (options == NULL)
     {
@@ -1913,60 +2212,102 @@ read_buffer (const char          *name,
       return NULL;
     }
 
-  if (!decode (name, data, len, options->encoding, &text, &text_len, &owned, &report->encoding, &warnings, error))
+  n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
+  if (!decode (name, data, len, n_threads, &nul, &validate_later, options->encoding, &text, &text_len,
+               &owned, &report->encoding, &warnings, error))
     {
       warnings_clear (&warnings);
       return NULL;
     }
 
-  {
-    gssize nul;
-
-    /* After decoding, a NUL byte means this is not a text table. */
-    if (text_len > 0 && memchr (text, '\0', text_len) != NULL)
-      {
-        Input in = { .name = name, .data = text, .len = text_len };
-
-        nul = (const char *) memchr (text, '\0', text_len) - text;
-        set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-        warnings_clear (&warnings);
-        return NULL;
-      }
-  }
-
-  {
-    const char *crlf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
-
-    if (crlf && crlf > text && crlf[-1] == '\r')
-      report->line_ending = "CRLF";
-    else if (crlf)
-      report->line_ending = "LF";
-    else if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
-      report->line_ending = "CR";
-    else
-      report->line_ending = "LF";
-  }
-
-  {
-    gboolean blank = TRUE;
-
-    for (gsize i = 0; i < text_len && blank; i++)
-      blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
-    if (blank)
-      {
-        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                     "%s: line 1, column 1: the file is empty (expected a header row)", name);
-        warnings_clear (&warnings);
-        return NULL;
-      }
-  }
-
-  dataset = read_decoded (name, text, text_len, options, report, &warnings,
-                          progress, progress_data, cancellable, error);
-  if (dataset == NULL)
+  for (;;)
     {
-      warnings_clear (&warnings);
-      return NULL;
+      gssize bad_at = -1;
+
+      /* After decoding, a NUL byte means this is not a text table. */
+      if (nul == -2)
+        {
+          const char *at = text_len > 0 ? memchr (text, '\0', text_len) : NULL;
+
+          nul = at ? at - text : -1;
+        }
+      if (nul >= 0)
+        {
+          Input in = { .name = name, .data = text, .len = text_len };
+
+          set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+          warnings_clear (&warnings);
+          return NULL;
+        }
+
+      {
+        const char *lf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
+
+        if (lf && lf > text && lf[-1] == '\r')
+          report->line_ending = "CRLF";
+        else if (lf)
+          report->line_ending = "LF";
+        else if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
+          report->line_ending = "CR";
+        else
+          report->line_ending = "LF";
+      }
+
+      {
+        gboolean blank = TRUE;
+
+        for (gsize i = 0; i < text_len && blank; i++)
+          blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
+        if (blank)
+          {
+            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                         "%s: line 1, column 1: the file is empty (expected a header row)", name);
+            warnings_clear (&warnings);
+            return NULL;
+          }
+      }
+
+      dataset = read_decoded (name, text, text_len, validate_later, &bad_at, options, report, &warnings,
+                              progress, progress_data, cancellable, error);
+      if (dataset != NULL)
+        break;
+      if (bad_at < 0 || !validate_later)
+        {
+          warnings_clear (&warnings);
+          return NULL;
+        }
+
+      /* Not UTF-8 after all: read again, as the encoding it then most
+       * likely is, or fail if the file said it was UTF-8. */
+      {
+        const char *base = text;
+        gsize base_len = text_len;
+        gboolean bom = g_str_equal (report->encoding, "UTF-8 with BOM");
+        gboolean forced = options->encoding != NULL;
+        Input in = { .name = name, .data = base, .len = base_len };
+        guint line, column;
+
+        if (bom || forced)
+          {
+            set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
+                          "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
+            warnings_clear (&warnings);
+            return NULL;
+          }
+        locate (&in, base + bad_at, &line, &column);
+        warnings_clear (&warnings);
+        warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+              line, column, (guchar) base[bad_at]);
+        g_clear_pointer (&report->encoding, g_free);
+        if (!convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
+                              &report->encoding, error))
+          {
+            warnings_clear (&warnings);
+            return NULL;
+          }
+        validate_later = FALSE;
+        nul = -2;
+      }
     }
 
   report->warnings = warnings.kept ? warnings.kept : g_ptr_array_new_with_free_func (g_free);
@@ -1993,6 +2334,31 @@ uc_csv_read_bytes (GBytes              *bytes,
   return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
 }
 
+/* Maps a regular file, with its pages populated up front: faulting them in
+ * one at a time costs more than the parsing. NULL when it cannot. */
+static const char *
+map_file (const char *path,
+          gsize      *size)
+{
+  struct stat st;
+  void *map;
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      close (fd);
+      return NULL;
+    }
+  map = mmap (NULL, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  close (fd);
+  if (map == MAP_FAILED)
+    return NULL;
+  *size = st.st_size;
+  return map;
+}
+
 UcDataset *
 uc_csv_read_file (GFile               *file,
                   const UcCsvOptions  *options,
@@ -2005,9 +2371,9 @@ uc_csv_read_file (GFile               *file,
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GMappedFile *mapped = NULL;
+  const char *mapped = NULL;
   UcDataset *dataset;
-  gsize size;
+  gsize size = 0;
   const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -2015,42 +2381,21 @@ uc_csv_read_file (GFile               *file,
   name = g_file_get_parse_name (file);
   path = g_file_get_path (file);
 
-  /* Local files are mapped, not copied: the page cache is the buffer. */
   if (path != NULL)
-    {
-      GError *local = NULL;
-
-      mapped = g_mapped_file_new (path, FALSE, &local);
-      if (mapped == NULL)
-        {
-          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, 0, cancellable, NULL);
-
-          g_clear_error (&local);
-          if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-            {
-              bytes = g_file_load_bytes (file, cancellable, NULL, error);
-              if (bytes == NULL)
-                return NULL;
-            }
-        }
-    }
-  if (mapped == NULL && bytes == NULL)
+    mapped = map_file (path, &size);
+  if (mapped == NULL)
     {
       bytes = g_file_load_bytes (file, cancellable, NULL, error);
       if (bytes == NULL)
         return NULL;
-    }
-
-  if (mapped)
-    {
-      data = g_mapped_file_get_contents (mapped);
-      size = g_mapped_file_get_length (mapped);
+      data = g_bytes_get_data (bytes, &size);
     }
   else
-    data = g_bytes_get_data (bytes, &size);
+    data = mapped;
 
   dataset = read_buffer (name, data ? data : "", size, options, progress, progress_data, cancellable, report, error);
-  g_clear_pointer (&mapped, g_mapped_file_unref);
+  if (mapped)
+    munmap ((void *) mapped, size);
   return dataset;
 }
 

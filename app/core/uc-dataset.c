@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "uc-column-alloc.h"
+
 typedef struct
 {
   char          *name;
@@ -43,7 +45,7 @@ clear_column (gpointer data)
   Column *column = data;
 
   g_clear_pointer (&column->name, g_free);
-  g_clear_pointer (&column->values, g_free);
+  g_clear_pointer (&column->values, uc_column_free);
   g_clear_pointer (&column->table, uc_string_table_free);
   g_clear_pointer (&column->unit, g_free);
 }

@@ -77,7 +77,7 @@ char               *uc_dataset_format_cell        (UcDataset      *self,
                                                    guint           column,
                                                    guint           row) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Building: the dataset takes ownership of @values (g_malloc'd, n_rows long). */
+/* Building: the dataset takes ownership of @values (from uc_column_alloc, n_rows long). */
 guint               uc_dataset_take_numbers       (UcDataset      *self,
                                                    const char     *name,
                                                    double         *values);

@@ -117,6 +117,36 @@ uc_parse_number (const char *text,
   double v;
   gsize k;
 
+  /* Fast path: [-]digits[.digits], nothing else, exactly representable. */
+  if (len > 0 && len < 20)
+    {
+      const char *q = text, *qe = text + len;
+      gboolean neg = *q == '-';
+      guint64 m = 0;
+      int nd = 0, frac = 0;
+      gboolean point = FALSE;
+
+      q += neg;
+      while (q < qe && is_digit (*q))
+        m = m * 10 + (guint64) (*q++ - '0'), nd++;
+      if (q < qe && *q == decimal)
+        {
+          point = TRUE;
+          q++;
+          while (q < qe && is_digit (*q))
+            m = m * 10 + (guint64) (*q++ - '0'), nd++, frac++;
+        }
+      if (q == qe && nd > 0 && m < ((guint64) 1 << 53))
+        {
+          double fv = frac ? (double) m / pow10_exact[frac] : (double) m;
+
+          *value = neg ? -fv : fv;
+          if (flags_out)
+            *flags_out = point ? 0 : UC_NUMBER_INTEGER;
+          return TRUE;
+        }
+    }
+
   trim (&text, &len);
   if (len == 0 || len >= sizeof norm - 8)
     return FALSE;
@@ -656,6 +686,78 @@ uc_parse_date (const char   *text,
     default:
       return FALSE;
     }
+}
+
+static inline int
+two (const char *p)
+{
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+static inline gboolean
+all_digits (const char *p,
+            int         n)
+{
+  for (int i = 0; i < n; i++)
+    if (!is_digit (p[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The common shapes of ISO dates and datetimes without a zone:
+ * YYYY-MM-DD, then optionally T or space and HH:MM or HH:MM:SS. Returns
+ * FALSE for anything else, and the caller takes the general path. */
+gboolean
+uc_parse_iso_fast (const char  *text,
+                   gsize        len,
+                   gboolean     allow_time,
+                   UcDateCache *cache,
+                   UcTime      *value)
+{
+  UcTime day;
+  gint64 secs = 0;
+
+  if (len != 10 && (!allow_time || (len != 16 && len != 19)))
+    return FALSE;
+  if (cache->valid && memcmp (text, cache->date, 10) == 0)
+    day = cache->day;
+  else
+    {
+      int y, m, d;
+
+      if (text[4] != '-' || text[7] != '-' || !all_digits (text, 4) || !all_digits (text + 5, 2) || !all_digits (text + 8, 2))
+        return FALSE;
+      y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + two (text + 2);
+      m = two (text + 5);
+      d = two (text + 8);
+      if (!valid_ymd (y, m, d))
+        return FALSE;
+      day = uc_time_from_ymd (y, m, d);
+      memcpy (cache->date, text, 10);
+      cache->day = day;
+      cache->valid = TRUE;
+    }
+
+  if (len > 10)
+    {
+      int hh, mm, ss = 0;
+
+      if ((text[10] != 'T' && text[10] != ' ') || text[13] != ':' || !all_digits (text + 11, 2) || !all_digits (text + 14, 2))
+        return FALSE;
+      hh = two (text + 11);
+      mm = two (text + 14);
+      if (len == 19)
+        {
+          if (text[16] != ':' || !all_digits (text + 17, 2))
+            return FALSE;
+          ss = two (text + 17);
+        }
+      if (hh > 23 || mm > 59 || ss > 59)
+        return FALSE;
+      secs = ((gint64) hh * 60 + mm) * 60 + ss;
+    }
+  *value = day + secs * G_USEC_PER_SEC;
+  return TRUE;
 }
 
 /* Formats a single cell can be read in; epoch and bare years need the

@@ -61,6 +61,19 @@ gboolean    uc_parse_date           (const char   *text,
                                      gsize         len,
                                      UcDateFormat  format,
                                      UcTime       *value);
+/* Remembers the last calendar day seen, for columns sorted by time. */
+typedef struct
+{
+  char   date[10];
+  UcTime day;
+  gboolean valid;
+} UcDateCache;
+
+gboolean    uc_parse_iso_fast       (const char   *text,
+                                     gsize         len,
+                                     gboolean      allow_time,
+                                     UcDateCache  *cache,
+                                     UcTime       *value);
 gboolean    uc_parse_date_pattern   (const char   *text,
                                      gsize         len,
                                      const char   *pattern,

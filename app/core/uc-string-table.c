@@ -12,12 +12,23 @@
 typedef struct
 {
   guint64 hash;
+  guint64 prefix;   /* the first eight bytes, zero-padded */
   guint32 code;
   guint32 len;
 } Slot;
 
+typedef struct
+{
+  guint64 prefix;
+  guint32 len;
+  guint32 code;
+} Recent;
+
+#define N_RECENT 64
+
 struct _UcStringTable
 {
+  Recent     recent[N_RECENT];   /* direct-mapped: category columns hit here */
   GPtrArray *strings;    /* index = code; [0] = NULL */
   Slot      *slots;
   gsize      n_slots;    /* power of two */
@@ -27,14 +38,31 @@ struct _UcStringTable
   gsize      bytes;
 };
 
+/* Eight bytes at a time: cells are short and hashing is on the hot path. */
 static inline guint64
 hash_bytes (const char *s,
             gsize       len)
 {
-  guint64 h = 0xcbf29ce484222325ull;
+  guint64 h = 0x9E3779B97F4A7C15ull ^ len;
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 0x100000001b3ull;
+  while (len >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+      s += 8;
+      len -= 8;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, s, len);
+      h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+      h ^= h >> 29;
+    }
   return h | 1;   /* 0 marks an empty slot */
 }
 
@@ -107,6 +135,16 @@ grow (UcStringTable *self)
   self->n_slots = n;
 }
 
+static inline guint64
+prefix_of (const char *text,
+           gsize       len)
+{
+  guint64 w = 0;
+
+  memcpy (&w, text, MIN (len, 8));
+  return w;
+}
+
 static Slot *
 find_slot (UcStringTable *self,
            const char    *text,
@@ -114,6 +152,7 @@ find_slot (UcStringTable *self,
            guint64        hash)
 {
   gsize mask = self->n_slots - 1;
+  guint64 prefix = prefix_of (text, len);
 
   for (gsize j = hash & mask; ; j = (j + 1) & mask)
     {
@@ -121,8 +160,9 @@ find_slot (UcStringTable *self,
 
       if (s->hash == 0)
         return s;
-      if (s->hash == hash && s->len == len &&
-          memcmp (g_ptr_array_index (self->strings, s->code), text, len) == 0)
+      /* Short strings compare as one word; longer ones need the rest too. */
+      if (s->hash == hash && s->len == len && s->prefix == prefix &&
+          (len <= 8 || memcmp ((const char *) g_ptr_array_index (self->strings, s->code) + 8, text + 8, len - 8) == 0))
         return s;
     }
 }
@@ -142,15 +182,23 @@ uc_string_table_intern (UcStringTable *self,
                         const char    *text,
                         gsize          len)
 {
-  guint64 hash;
+  guint64 hash, prefix = prefix_of (text, len);
+  Recent *recent = &self->recent[((prefix ^ len) * 0x9E3779B97F4A7C15ull) >> 58];
   Slot *s;
 
   g_return_val_if_fail (len < G_MAXUINT32, 0);
 
+  if (recent->code != 0 && recent->prefix == prefix && recent->len == len &&
+      (len <= 8 || memcmp ((const char *) g_ptr_array_index (self->strings, recent->code) + 8, text + 8, len - 8) == 0))
+    return recent->code;
+
   hash = hash_bytes (text, len);
   s = find_slot (self, text, len, hash);
   if (s->hash != 0)
-    return s->code;
+    {
+      *recent = (Recent) { prefix, (guint32) len, s->code };
+      return s->code;
+    }
 
   if ((self->strings->len + 1) * 2 > self->n_slots)
     {
@@ -158,9 +206,11 @@ uc_string_table_intern (UcStringTable *self,
       s = find_slot (self, text, len, hash);
     }
   s->hash = hash;
+  s->prefix = prefix_of (text, len);
   s->len = (guint32) len;
   s->code = self->strings->len;
   g_ptr_array_add (self->strings, store (self, text, len));
+  *recent = (Recent) { prefix, (guint32) len, s->code };
   return s->code;
 }
 

@@ -143,6 +143,7 @@ typedef struct
   const char *end;
   guint       first_line;
   gsize       row_base;
+  gsize       row_limit;   /* one past the last row the arrays hold for us */
   gsize       n_rows;
   ColState   *cols;
   Warnings    warnings;
@@ -599,11 +600,10 @@ typedef struct
   const char *start;
   const char *end;
   const char *count_from;   /* newlines are counted from here */
-  char        nl;
   char        quote;
   gboolean    validate;
   gboolean    has_quote;
-  gsize       newlines;
+  gsize       newlines;     /* line breaks: LF, CRLF and lone CR */
   gssize      bad;          /* offsets from start, or -1 */
   gssize      nul;
 } Scan;
@@ -617,7 +617,7 @@ scan_range (gpointer data)
   Scan *sc = data;
   const guchar *p = (const guchar *) sc->start, *end = (const guchar *) sc->end;
   const guchar *from = (const guchar *) sc->count_from;
-  gsize n = 0;
+  gsize n = 0, n_cr = 0, n_crlf = 0;
 
   sc->bad = sc->nul = -1;
   while (p < from && p < end)
@@ -637,27 +637,36 @@ scan_range (gpointer data)
   while (p < end)
     {
 #ifdef __SSE2__
-      const __m128i zero = _mm_setzero_si128 (), vnl = _mm_set1_epi8 (sc->nl);
+      const __m128i zero = _mm_setzero_si128 (), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
       const __m128i vquote = _mm_set1_epi8 (sc->quote);
       __m128i quotes = zero;
 
-      while (end - p >= 16)
+      /* 17 bytes readable: the CRLF test looks one byte ahead. */
+      while (end - p >= 17)
         {
-          __m128i acc = zero, sad;
-          int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p) / 16);
+          __m128i lf = zero, cr = zero, crlf = zero, sad;
+          int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p - 1) / 16);
 
           for (i = 0; i < iters; i++)
             {
               __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+              __m128i next = _mm_loadu_si128 ((const __m128i *) (p + 1));
+              __m128i is_cr = _mm_cmpeq_epi8 (v, vcr);
 
               if (sc->validate && _mm_movemask_epi8 (_mm_or_si128 (v, _mm_cmpeq_epi8 (v, zero))) != 0)
                 break;
-              acc = _mm_sub_epi8 (acc, _mm_cmpeq_epi8 (v, vnl));
+              lf = _mm_sub_epi8 (lf, _mm_cmpeq_epi8 (v, vlf));
+              cr = _mm_sub_epi8 (cr, is_cr);
+              crlf = _mm_sub_epi8 (crlf, _mm_and_si128 (is_cr, _mm_cmpeq_epi8 (next, vlf)));
               quotes = _mm_or_si128 (quotes, _mm_cmpeq_epi8 (v, vquote));
               p += 16;
             }
-          sad = _mm_sad_epu8 (acc, zero);
+          sad = _mm_sad_epu8 (lf, zero);
           n += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          sad = _mm_sad_epu8 (cr, zero);
+          n_cr += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          sad = _mm_sad_epu8 (crlf, zero);
+          n_crlf += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
           if (i < iters)
             break;
         }
@@ -671,7 +680,9 @@ scan_range (gpointer data)
           {
             guint k = 1;
 
-            n += *p == (guchar) sc->nl;
+            n += *p == '\n';
+            n_cr += *p == '\r';
+            n_crlf += *p == '\r' && p + 1 < end && p[1] == '\n';
             sc->has_quote |= *p == (guchar) sc->quote;
             if (sc->validate)
               {
@@ -681,7 +692,7 @@ scan_range (gpointer data)
                 if (k == 0)
                   {
                     sc->bad = (const char *) p - sc->start;
-                    sc->newlines = n;
+                    sc->newlines = n + n_cr - n_crlf;
                     return NULL;
                   }
               }
@@ -689,7 +700,7 @@ scan_range (gpointer data)
           }
       }
     }
-  sc->newlines = n;
+  sc->newlines = n + n_cr - n_crlf;
   return NULL;
 }
 
@@ -815,7 +826,7 @@ decode (const char  *name,
 
   if (from == NULL)
     {
-      Scan sc = { data + skip, data + len, data + skip, '\n', '"', TRUE, FALSE, 0, -1, -1 };
+      Scan sc = { data + skip, data + len, data + skip, '"', TRUE, FALSE, 0, -1, -1 };
       gssize nul, bad;
       Input in = { .name = name, .data = data + skip, .len = len - skip };
 
@@ -1349,6 +1360,21 @@ parse_chunk (gpointer data)
     {
       guint n_fields = 0;
       RowStatus status;
+
+      /* Rows never outnumber line breaks; if they did, stop rather than overflow. */
+      if (row >= ch->row_limit)
+        {
+          while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
+            t.pos = eat_newline (&t, t.pos);
+          if (t.pos < t.end)
+            {
+              g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                           "%s: line %u: more rows than lines (please report this file)", r->in.name, t.line);
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          break;
+        }
 
       if (ch->plain)
         {
@@ -1897,7 +1923,6 @@ read_decoded (const char          *name,
           scans[k].start = k == 0 && validate ? data : chunks[k].start;
           scans[k].count_from = chunks[k].start;
           scans[k].end = chunks[k].end;
-          scans[k].nl = nl;
           scans[k].quote = r.in.quote;
           scans[k].validate = validate;
         }
@@ -1939,6 +1964,7 @@ read_decoded (const char          *name,
           chunks[k].row_base = total_rows;
           lines = scans[k].newlines;
           total_rows += lines + 1;
+          chunks[k].row_limit = total_rows;
           line += (guint) lines;
         }
       g_free (scans);
@@ -2082,6 +2108,7 @@ read_decoded (const char          *name,
             redo.start = r.body;
             redo.end = end;
             redo.first_line = r.body_line;
+            redo.row_limit = n_rows;
             redo.only = again;
             redo.plain = !any_quote;
             for (guint c = 0; c < r.n_columns; c++)

@@ -566,7 +566,10 @@ uc_parse_date (const char   *text,
         if (!(year (&p, end, FALSE, &y) && expect (&p, end, '-') && digits (&p, end, 2, &m) &&
               expect (&p, end, '-') && digits (&p, end, 2, &d)))
           return FALSE;
-        if (p == end || (*p != 'T' && *p != ' '))
+        /* A bare date is midnight: columns mix both. */
+        if (p == end)
+          return finish (y, m, d, 0, value);
+        if (*p != 'T' && *p != ' ')
           return FALSE;
         p++;
         while (p < end && *p == ' ')
@@ -655,7 +658,10 @@ uc_parse_date (const char   *text,
         gboolean neg = expect (&p, end, '-');
         int count = 0;
 
-        while (p < end && is_digit (*p) && count < 16)
+        /* Up to year ±31000 either way: the result fits in 64 bits. */
+        int max_digits = format == UC_DATE_EPOCH_S ? 12 : 15;
+
+        while (p < end && is_digit (*p) && count < max_digits)
           n = n * 10 + (*p++ - '0'), count++;
         /* Whole seconds, optionally with a fraction. */
         if (format == UC_DATE_EPOCH_S && p < end && *p == '.')

@@ -19,6 +19,8 @@ static const struct
   int       (*run) (int argc, char **argv);
 } commands[] = {
   { "export", uc_cli_export },
+  { "inspect", uc_cli_inspect },
+  { "datasets", uc_cli_datasets },
 };
 
 static gboolean
@@ -63,7 +65,9 @@ main (int    argc,
     _("Explore how cheap open-weight AI models move markets.\n"
       "\n"
       "Without a command, opens the window. Commands (each has --help):\n"
-      "  export    Draw a chart view into a PNG, SVG or PDF file, without a display"));
+      "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
+      "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
+      "  datasets  List the embedded datasets"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 #define UC_EXIT_FAILURE 1   /* data or I/O error */
 #define UC_EXIT_USAGE   2   /* unknown option or bad value */
 
-int uc_cli_export (int argc, char **argv);
+int uc_cli_export   (int argc, char **argv);
+int uc_cli_inspect  (int argc, char **argv);
+int uc_cli_datasets (int argc, char **argv);
 
 G_END_DECLS

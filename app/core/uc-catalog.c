@@ -55,12 +55,27 @@ uc_catalog_lookup (const char *id)
   return NULL;
 }
 
+GBytes *
+uc_catalog_get_bytes (const char  *id,
+                      GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  if (uc_catalog_lookup (id) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no embedded dataset called “%s”", id);
+      return NULL;
+    }
+  uc_catalog_register_resources ();
+  path = g_strdup_printf (RESOURCE_BASE "/datasets/%s.csv", id);
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
 UcDataset *
 uc_catalog_load (const char  *id,
                  GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   UcDataset *dataset;
 
@@ -79,9 +94,7 @@ uc_catalog_load (const char  *id,
     }
   G_UNLOCK (cache);
 
-  uc_catalog_register_resources ();
-  path = g_strdup_printf (RESOURCE_BASE "/datasets/%s.csv", id);
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = uc_catalog_get_bytes (id, error);
   if (bytes == NULL)
     return NULL;
 

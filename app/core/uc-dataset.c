@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "uc-column-alloc.h"
+#include "uc-json-writer.h"
 
 typedef struct
 {
@@ -300,10 +301,7 @@ uc_dataset_format_cell (UcDataset *self,
   switch (c->type)
     {
     case UC_COLUMN_NUMBER:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (g_ascii_dtostr (buf, sizeof buf, ((double *) c->values)[row]));
-      }
+      return uc_format_double_shortest (((double *) c->values)[row]);
     case UC_COLUMN_DATE:
       uc_time_to_ymd (((UcTime *) c->values)[row], &y, &m, &d);
       switch (c->date_unit)

@@ -1,0 +1,473 @@
+/* uc-cli-inspect.c: "undercut inspect" and "undercut datasets"
+ *
+ * inspect shows what the reader decided about a file (dialect, encoding,
+ * header row, a type per column) and what it doubted, so a user can check a
+ * download before charting it, or script the check with --json.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-cli.h"
+#include "uc-csv.h"
+#include "uc-json-writer.h"
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("undercut %s: %s (see “undercut %s --help”)\n", command, message, command);
+  return UC_EXIT_USAGE;
+}
+
+/* Min and max of a column as text (numbers shortest, dates as written). */
+static void
+column_range (UcDataset  *ds,
+              guint       column,
+              char      **min_out,
+              char      **max_out,
+              double     *min_num,
+              double     *max_num)
+{
+  guint n = uc_dataset_get_n_rows (ds);
+  gint64 lo_row = -1, hi_row = -1;
+
+  *min_num = NAN;
+  *max_num = NAN;
+  switch (uc_dataset_get_column_type (ds, column))
+    {
+    case UC_COLUMN_NUMBER:
+      {
+        const double *v = uc_dataset_get_numbers (ds, column);
+
+        for (guint i = 0; i < n; i++)
+          if (!isnan (v[i]))
+            {
+              if (lo_row < 0 || v[i] < v[lo_row])
+                lo_row = i;
+              if (hi_row < 0 || v[i] > v[hi_row])
+                hi_row = i;
+            }
+        if (lo_row >= 0)
+          {
+            *min_num = v[lo_row];
+            *max_num = v[hi_row];
+          }
+        break;
+      }
+    case UC_COLUMN_DATE:
+    case UC_COLUMN_DATETIME:
+      {
+        const UcTime *v = uc_dataset_get_times (ds, column);
+
+        for (guint i = 0; i < n; i++)
+          if (v[i] != UC_TIME_MISSING)
+            {
+              if (lo_row < 0 || v[i] < v[lo_row])
+                lo_row = i;
+              if (hi_row < 0 || v[i] > v[hi_row])
+                hi_row = i;
+            }
+        break;
+      }
+    case UC_COLUMN_TEXT:
+    default:
+      {
+        UcStringTable *table = uc_dataset_get_string_table (ds, column);
+        const char *lo = NULL, *hi = NULL;
+
+        /* Over the distinct values only. */
+        for (guint code = 1; code <= uc_string_table_size (table); code++)
+          {
+            const char *s = uc_string_table_get (table, code);
+
+            if (lo == NULL || g_utf8_collate (s, lo) < 0)
+              lo = s;
+            if (hi == NULL || g_utf8_collate (s, hi) > 0)
+              hi = s;
+          }
+        *min_out = g_strdup (lo);
+        *max_out = g_strdup (hi);
+        return;
+      }
+    }
+  *min_out = lo_row >= 0 ? uc_dataset_format_cell (ds, column, lo_row) : NULL;
+  *max_out = hi_row >= 0 ? uc_dataset_format_cell (ds, column, hi_row) : NULL;
+}
+
+static void
+json_cell (UcJsonWriter *w,
+           UcDataset    *ds,
+           guint         column,
+           guint         row)
+{
+  if (uc_dataset_is_missing (ds, column, row))
+    uc_json_null (w);
+  else if (uc_dataset_get_column_type (ds, column) == UC_COLUMN_NUMBER)
+    uc_json_number (w, uc_dataset_get_numbers (ds, column)[row]);
+  else
+    {
+      g_autofree char *text = uc_dataset_format_cell (ds, column, row);
+      uc_json_string (w, text);
+    }
+}
+
+static const char *
+delimiter_name (const char *d)
+{
+  if (g_str_equal (d, "\t"))
+    return "tab";
+  return d;
+}
+
+static gboolean
+parse_char_option (const char *value,
+                   char       *out)
+{
+  if (value == NULL)
+    return TRUE;
+  if (g_str_equal (value, "tab") || g_str_equal (value, "\\t") || g_str_equal (value, "\t"))
+    *out = '\t';
+  else if (g_str_equal (value, "comma"))
+    *out = ',';
+  else if (g_str_equal (value, "semicolon"))
+    *out = ';';
+  else if (g_str_equal (value, "pipe"))
+    *out = '|';
+  else if (g_str_equal (value, "space"))
+    *out = ' ';
+  else if (strlen (value) == 1 && value[0] != '"' && value[0] != '\n' && value[0] != '\r' && (guchar) value[0] < 0x80)
+    *out = value[0];
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+uc_cli_inspect (int    argc,
+                char **argv)
+{
+  g_autofree char *dataset_id = NULL;
+  g_autofree char *delimiter = NULL;
+  g_autofree char *decimal = NULL;
+  g_autofree char *date_format = NULL;
+  g_autofree char *encoding = NULL;
+  g_auto(GStrv) rows = NULL;
+  gboolean json = FALSE;
+  int header_row = 0;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GArray) sample_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) sample_keys = g_ptr_array_new_with_free_func (g_free);
+  UcCsvOptions options;
+  const char *source;
+  guint n_rows;
+  GOptionEntry entries[] = {
+    { "dataset", 0, 0, G_OPTION_ARG_STRING, &dataset_id, N_("Inspect an embedded dataset (see “undercut datasets”)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { "row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rows, N_("Also show data row N (0 is the first, −1 the last); repeatable"), N_("N") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("Field delimiter: a character, or tab, comma, semicolon, pipe"), N_("C") },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal, N_("Decimal mark: . or ,"), N_("C") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("Date format for date columns, e.g. %d/%m/%Y"), N_("FMT") },
+    { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("Line number of the header (1 is the first line)"), N_("N") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding, e.g. UTF-8, WINDOWS-1252, UTF-16"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[FILE]"));
+  g_option_context_set_summary (context, _("Show how a CSV file is read: dialect, encoding, header row, and per column "
+                                          "its type, missing values, minimum and maximum."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_new0 (char *, argc + 1);
+  args[0] = g_strdup ("undercut inspect");
+  for (int i = 1; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("inspect", error->message);
+
+  if ((dataset_id == NULL) == (g_strv_length (args) != 2))
+    return usage_error ("inspect", g_strv_length (args) > 2 ? "give one file" : "give a file or --dataset ID, not both");
+
+  uc_csv_options_init (&options);
+  if (!parse_char_option (delimiter, &options.delimiter))
+    return usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
+  if (decimal && !(g_str_equal (decimal, ".") || g_str_equal (decimal, ",")))
+    return usage_error ("inspect", "--decimal takes . or ,");
+  if (decimal)
+    options.decimal = decimal[0];
+  if (header_row < 0)
+    return usage_error ("inspect", "--header-row takes a line number from 1");
+  options.header_row = (guint) header_row;
+  options.encoding = encoding;
+  options.date_format = date_format;
+
+  for (guint i = 0; rows && rows[i]; i++)
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (rows[i], &end, 10);
+
+      if (end == rows[i] || *end != '\0')
+        {
+          g_autofree char *message = g_strdup_printf ("--row takes a whole number, not “%s”", rows[i]);
+          return usage_error ("inspect", message);
+        }
+      g_array_append_val (sample_rows, n);
+    }
+
+  if (dataset_id)
+    {
+      g_autoptr(GBytes) bytes = uc_catalog_get_bytes (dataset_id, &error);
+      g_autofree char *name = g_strdup_printf ("%s.csv", dataset_id);
+
+      if (bytes == NULL)
+        return usage_error ("inspect", error->message);
+      source = dataset_id;
+      ds = uc_csv_read_bytes (bytes, name, &options, &report, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
+
+      source = args[1];
+      ds = uc_csv_read_file (file, &options, NULL, NULL, NULL, &report, &error);
+    }
+
+  if (ds == NULL)
+    {
+      if (g_error_matches (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION))
+        return usage_error ("inspect", error->message);
+      g_printerr ("undercut inspect: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+
+  /* The rows to show: first, last, and any asked for. */
+  n_rows = uc_dataset_get_n_rows (ds);
+  {
+    g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+    gint64 first = 0, last = -1;
+
+    g_array_append_val (wanted, first);
+    g_array_append_val (wanted, last);
+    g_array_append_vals (wanted, sample_rows->data, sample_rows->len);
+    g_array_set_size (sample_rows, 0);
+
+    for (guint i = 0; i < wanted->len; i++)
+      {
+        gint64 n = g_array_index (wanted, gint64, i);
+        gint64 row = n < 0 ? (gint64) n_rows + n : n;
+        g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+        gboolean seen = FALSE;
+
+        if (row < 0 || row >= (gint64) n_rows)
+          {
+            g_autofree char *message = NULL;
+
+            if (i < 2)
+              continue;
+            message = g_strdup_printf ("--row %" G_GINT64_FORMAT ": the file has %u data rows", n, n_rows);
+            return usage_error ("inspect", message);
+          }
+        for (guint k = 0; k < sample_keys->len; k++)
+          seen |= g_str_equal (g_ptr_array_index (sample_keys, k), key);
+        if (!seen)
+          {
+            g_ptr_array_add (sample_keys, g_steal_pointer (&key));
+            g_array_append_val (sample_rows, row);
+          }
+      }
+  }
+
+  if (json)
+    {
+      g_autoptr(UcJsonWriter) w = uc_json_writer_new (FALSE);
+      g_autofree char *text = NULL;
+
+      uc_json_begin_object (w);
+      uc_json_key (w, "source"); uc_json_string (w, source);
+      uc_json_key (w, "delimiter"); uc_json_string (w, report->delimiter);
+      {
+        char d[2] = { report->decimal, 0 };
+        uc_json_key (w, "decimal"); uc_json_string (w, d);
+      }
+      uc_json_key (w, "encoding"); uc_json_string (w, report->encoding);
+      uc_json_key (w, "line_ending"); uc_json_string (w, report->line_ending);
+      uc_json_key (w, "header_row"); uc_json_int (w, report->header_row);
+      uc_json_key (w, "rows"); uc_json_int (w, n_rows);
+      uc_json_key (w, "columns");
+      uc_json_begin_array (w);
+      for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+        {
+          g_autofree char *lo = NULL, *hi = NULL;
+          double lo_num, hi_num;
+
+          column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
+          uc_json_begin_object (w);
+          uc_json_key (w, "name"); uc_json_string (w, uc_dataset_get_column_name (ds, c));
+          uc_json_key (w, "type"); uc_json_string (w, uc_column_type_to_string (uc_dataset_get_column_type (ds, c)));
+          uc_json_key (w, "format"); uc_json_string (w, g_ptr_array_index (report->formats, c));
+          uc_json_key (w, "unit"); uc_json_string (w, uc_dataset_get_column_unit (ds, c));
+          uc_json_key (w, "missing"); uc_json_int (w, uc_dataset_count_missing (ds, c));
+          uc_json_key (w, "min");
+          if (uc_dataset_get_column_type (ds, c) == UC_COLUMN_NUMBER && !isnan (lo_num))
+            uc_json_number (w, lo_num);
+          else
+            uc_json_string (w, lo);
+          uc_json_key (w, "max");
+          if (uc_dataset_get_column_type (ds, c) == UC_COLUMN_NUMBER && !isnan (hi_num))
+            uc_json_number (w, hi_num);
+          else
+            uc_json_string (w, hi);
+          uc_json_end_object (w);
+        }
+      uc_json_end_array (w);
+      uc_json_key (w, "warnings");
+      uc_json_begin_array (w);
+      for (guint i = 0; i < report->warnings->len; i++)
+        uc_json_string (w, g_ptr_array_index (report->warnings, i));
+      uc_json_end_array (w);
+      uc_json_key (w, "warning_count"); uc_json_int (w, report->n_warnings);
+      uc_json_key (w, "sample");
+      uc_json_begin_object (w);
+      for (guint i = 0; i < sample_keys->len; i++)
+        {
+          guint row = (guint) g_array_index (sample_rows, gint64, i);
+
+          uc_json_key (w, g_ptr_array_index (sample_keys, i));
+          uc_json_begin_array (w);
+          for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+            json_cell (w, ds, c, row);
+          uc_json_end_array (w);
+        }
+      uc_json_end_object (w);
+      uc_json_end_object (w);
+      text = uc_json_writer_steal (w);
+      printf ("%s\n", text);
+      return UC_EXIT_OK;
+    }
+
+  printf ("%s\n", source);
+  printf ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
+          report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
+  printf ("  %u rows, %u columns\n\n", n_rows, uc_dataset_get_n_columns (ds));
+  printf ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
+  for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+    {
+      g_autofree char *lo = NULL, *hi = NULL;
+      g_autofree char *lo_text = NULL, *hi_text = NULL;
+      double lo_num, hi_num;
+
+      column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
+      lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : g_strdup (lo ? lo : "–");
+      hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : g_strdup (hi ? hi : "–");
+      printf ("  %-3u %-24s %-9s %-28s %8u  %-22.60s %.60s\n", c + 1, uc_dataset_get_column_name (ds, c),
+              uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
+              (const char *) g_ptr_array_index (report->formats, c),
+              uc_dataset_count_missing (ds, c), lo_text, hi_text);
+    }
+
+  printf ("\n");
+  for (guint i = 0; i < sample_keys->len; i++)
+    {
+      guint row = (guint) g_array_index (sample_rows, gint64, i);
+
+      printf ("  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
+      for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+        {
+          g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
+          printf ("%s %.40s", c ? "," : "", cell ? cell : "(missing)");
+        }
+      printf ("\n");
+    }
+
+  if (report->n_warnings > 0)
+    {
+      printf ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
+      if (report->warnings->len < report->n_warnings)
+        printf (" (first %u shown)", report->warnings->len);
+      printf (":\n");
+      for (guint i = 0; i < report->warnings->len; i++)
+        printf ("    %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+    }
+  return UC_EXIT_OK;
+}
+
+int
+uc_cli_datasets (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcJsonWriter) w = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE;
+  const UcCatalogEntry *entries;
+  guint n;
+  GOptionEntry options[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("List the datasets embedded in Undercut."));
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  args = g_new0 (char *, argc + 1);
+  args[0] = g_strdup ("undercut datasets");
+  for (int i = 1; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("datasets", error->message);
+  if (g_strv_length (args) > 1)
+    return usage_error ("datasets", "takes no arguments");
+
+  entries = uc_catalog_entries (&n);
+  w = uc_json_writer_new (FALSE);
+  uc_json_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UcDataset) ds = uc_catalog_load (entries[i].id, &error);
+      g_autofree char *first = NULL, *last = NULL;
+      int date = ds ? uc_dataset_find_column (ds, "date") : -1;
+
+      if (ds == NULL)
+        {
+          g_printerr ("undercut datasets: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+      if (date >= 0)
+        {
+          double a, b;
+          column_range (ds, date, &first, &last, &a, &b);
+        }
+      if (json)
+        {
+          uc_json_begin_object (w);
+          uc_json_key (w, "id"); uc_json_string (w, entries[i].id);
+          uc_json_key (w, "title"); uc_json_string (w, entries[i].title);
+          uc_json_key (w, "rows"); uc_json_int (w, uc_dataset_get_n_rows (ds));
+          uc_json_key (w, "columns"); uc_json_int (w, uc_dataset_get_n_columns (ds));
+          uc_json_key (w, "from"); uc_json_string (w, first);
+          uc_json_key (w, "to"); uc_json_string (w, last);
+          uc_json_key (w, "source"); uc_json_string (w, entries[i].source);
+          uc_json_end_object (w);
+        }
+      else
+        printf ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", entries[i].id, uc_dataset_get_n_rows (ds),
+                first ? first : "?", last ? last : "?", entries[i].title, "", entries[i].source);
+    }
+  uc_json_end_array (w);
+  if (json)
+    {
+      g_autofree char *text = uc_json_writer_steal (w);
+      printf ("%s\n", text);
+    }
+  return UC_EXIT_OK;
+}

@@ -1,0 +1,288 @@
+/* uc-transform.c: transforms on time series */
+#include "uc-transform.h"
+
+#include <math.h>
+
+#include "uc-dataset.h"
+
+#define UC_TRANSFORM_ERROR (g_quark_from_static_string ("uc-transform-error"))
+
+static UcSeries *
+derived (UcSeries   *from,
+         const char *suffix)
+{
+  g_autofree char *id = g_strconcat (uc_series_get_id (from), suffix, NULL);
+  UcSeries *series = uc_series_new (id, uc_series_get_label (from));
+
+  uc_series_set_emphasis (series, uc_series_get_emphasis (from));
+  return series;
+}
+
+/* The last value on or before @date (markets close on weekends). */
+gboolean
+uc_series_value_on_or_before (UcSeries *series,
+                              UcTime    date,
+                              double   *value)
+{
+  const double *y = uc_series_get_y (series);
+
+  for (int i = uc_series_find_before (series, date); i >= 0; i--)
+    if (!isnan (y[i]))
+      {
+        *value = y[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static UcSeries *
+relative (UcSeries    *series,
+          UcTime       base_date,
+          double       scale,
+          double       offset,
+          const char  *suffix,
+          GError     **error)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  UcSeries *out;
+  double base = NAN;
+
+  if (!uc_series_value_on_or_before (series, base_date, &base) || base == 0)
+    {
+      g_autofree char *date = uc_time_format_date (base_date);
+
+      g_set_error (error, UC_TRANSFORM_ERROR, 0, "%s has no %svalue on or before %s to compare with",
+                   uc_series_get_label (series), isnan (base) ? "" : "non-zero ", date);
+      return NULL;
+    }
+
+  out = derived (series, suffix);
+  for (guint i = 0; i < uc_series_get_length (series); i++)
+    uc_series_append (out, x[i], y[i] / base * scale + offset);
+  return out;
+}
+
+/* Rebased to 100 at @base_date, whatever part of the series is visible. */
+UcSeries *
+uc_series_rebase (UcSeries    *series,
+                  UcTime       base_date,
+                  GError     **error)
+{
+  return relative (series, base_date, 100, 0, ":rebased", error);
+}
+
+/* Percent change since @base_date. */
+UcSeries *
+uc_series_change_since (UcSeries    *series,
+                        UcTime       base_date,
+                        GError     **error)
+{
+  return relative (series, base_date, 100, -100, ":change", error);
+}
+
+/* Simple returns from one point to the next, as fractions. */
+UcSeries *
+uc_series_returns (UcSeries *series)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  UcSeries *out = derived (series, ":returns");
+
+  for (guint i = 1; i < uc_series_get_length (series); i++)
+    uc_series_append (out, x[i], y[i - 1] == 0 ? NAN : y[i] / y[i - 1] - 1);
+  return out;
+}
+
+/* The union (outer) or intersection (inner) of the series' dates. */
+static GArray *
+common_dates (GPtrArray *series,
+              UcJoin     join)
+{
+  GArray *dates = g_array_new (FALSE, FALSE, sizeof (UcTime));
+  g_autofree guint *pos = g_new0 (guint, series->len);
+
+  for (;;)
+    {
+      UcTime next = G_MAXINT64;
+      guint have = 0;
+
+      for (guint s = 0; s < series->len; s++)
+        {
+          UcSeries *one = g_ptr_array_index (series, s);
+
+          if (pos[s] < uc_series_get_length (one))
+            next = MIN (next, uc_series_get_x (one)[pos[s]]);
+        }
+      if (next == G_MAXINT64)
+        break;
+      for (guint s = 0; s < series->len; s++)
+        {
+          UcSeries *one = g_ptr_array_index (series, s);
+
+          if (pos[s] < uc_series_get_length (one) && uc_series_get_x (one)[pos[s]] == next)
+            {
+              if (!isnan (uc_series_get_y (one)[pos[s]]))
+                have++;
+              pos[s]++;
+            }
+        }
+      if (join == UC_JOIN_OUTER ? have > 0 : have == series->len)
+        g_array_append_val (dates, next);
+    }
+  return dates;
+}
+
+static double
+value_at (UcSeries *series,
+          UcTime    t)
+{
+  int i = uc_series_find (series, t);
+
+  return i < 0 ? NAN : uc_series_get_y (series)[i];
+}
+
+/* Sum across series on shared dates: inner keeps dates where every series
+ * has a value (no jumps when one is missing); outer sums what is there. */
+UcSeries *
+uc_series_sum (GPtrArray  *series,
+               const char *id,
+               const char *label,
+               UcJoin      join)
+{
+  g_autoptr(GArray) dates = common_dates (series, join);
+  UcSeries *out = uc_series_new (id, label);
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      UcTime t = g_array_index (dates, UcTime, i);
+      double total = 0;
+
+      for (guint s = 0; s < series->len; s++)
+        {
+          double v = value_at (g_ptr_array_index (series, s), t);
+
+          if (!isnan (v))
+            total += v;
+        }
+      uc_series_append (out, t, total);
+    }
+  return out;
+}
+
+/* Each series on the same dates; outer joins leave gaps as NaN. */
+GPtrArray *
+uc_series_join (GPtrArray *series,
+                UcJoin     join)
+{
+  g_autoptr(GArray) dates = common_dates (series, join);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint s = 0; s < series->len; s++)
+    {
+      UcSeries *one = g_ptr_array_index (series, s);
+      UcSeries *joined = derived (one, "");
+
+      for (guint i = 0; i < dates->len; i++)
+        {
+          UcTime t = g_array_index (dates, UcTime, i);
+          uc_series_append (joined, t, value_at (one, t));
+        }
+      g_ptr_array_add (out, joined);
+    }
+  return out;
+}
+
+UcTime
+uc_period_start (UcTime   t,
+                 UcPeriod period)
+{
+  int y, m, d;
+  gint64 days;
+
+  uc_time_to_ymd (t, &y, &m, &d);
+  switch (period)
+    {
+    case UC_PERIOD_WEEK:
+      days = uc_days_from_civil (y, m, d);
+      /* 1970-01-01 was a Thursday: Monday is day 4 of that week. */
+      return (days - ((days % 7 + 7 + 3) % 7)) * UC_USEC_PER_DAY;
+    case UC_PERIOD_QUARTER:
+      return uc_time_from_ymd (y, (m - 1) / 3 * 3 + 1, 1);
+    case UC_PERIOD_MONTH:
+    default:
+      return uc_time_from_ymd (y, m, 1);
+    }
+}
+
+/* One point per period, dated at the period's start. Missing values are
+ * left out of every aggregate; a period with none stays missing (count: 0). */
+UcSeries *
+uc_series_resample (UcSeries    *series,
+                    UcPeriod     period,
+                    UcAggregate  aggregate)
+{
+  static const char * const suffixes[] = { ":week", ":month", ":quarter" };
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  guint n = uc_series_get_length (series);
+  UcSeries *out = derived (series, suffixes[period]);
+  guint i = 0;
+
+  while (i < n)
+    {
+      UcTime start = uc_period_start (x[i], period);
+      double sum = 0, last = NAN;
+      guint count = 0;
+
+      for (; i < n && uc_period_start (x[i], period) == start; i++)
+        if (!isnan (y[i]))
+          {
+            sum += y[i];
+            last = y[i];
+            count++;
+          }
+      switch (aggregate)
+        {
+        case UC_AGGREGATE_LAST: uc_series_append (out, start, last); break;
+        case UC_AGGREGATE_MEAN: uc_series_append (out, start, count ? sum / count : NAN); break;
+        case UC_AGGREGATE_SUM: uc_series_append (out, start, count ? sum : NAN); break;
+        case UC_AGGREGATE_COUNT:
+        default: uc_series_append (out, start, count); break;
+        }
+    }
+  return out;
+}
+
+/* Mean of the last @window points; missing until the window is full and
+ * wherever a missing value is inside it. */
+UcSeries *
+uc_series_rolling_mean (UcSeries *series,
+                        guint     window)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  guint n = uc_series_get_length (series);
+  UcSeries *out = derived (series, ":rolling");
+  double sum = 0;
+  guint missing = 0;
+
+  g_return_val_if_fail (window > 0, out);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (isnan (y[i]))
+        missing++;
+      else
+        sum += y[i];
+      if (i >= window)
+        {
+          if (isnan (y[i - window]))
+            missing--;
+          else
+            sum -= y[i - window];
+        }
+      uc_series_append (out, x[i], i + 1 >= window && missing == 0 ? sum / window : NAN);
+    }
+  return out;
+}

@@ -1,0 +1,57 @@
+/* uc-transform.h: transforms on time series
+ *
+ * Each returns a new series and leaves its input alone. Missing values
+ * (NaN) stay missing: a transform never invents a figure to fill a gap.
+ */
+#pragma once
+
+#include "uc-series.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  UC_JOIN_INNER,   /* only dates every series has a value for */
+  UC_JOIN_OUTER,   /* every date any series has; the others missing there */
+} UcJoin;
+
+typedef enum
+{
+  UC_PERIOD_WEEK,      /* weeks start on Monday */
+  UC_PERIOD_MONTH,
+  UC_PERIOD_QUARTER,
+} UcPeriod;
+
+typedef enum
+{
+  UC_AGGREGATE_LAST,
+  UC_AGGREGATE_MEAN,
+  UC_AGGREGATE_SUM,
+  UC_AGGREGATE_COUNT,
+} UcAggregate;
+
+gboolean   uc_series_value_on_or_before (UcSeries     *series,
+                                         UcTime        date,
+                                         double       *value);
+UcSeries  *uc_series_rebase             (UcSeries     *series,
+                                         UcTime        base_date,
+                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_change_since       (UcSeries     *series,
+                                         UcTime        base_date,
+                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_returns            (UcSeries     *series) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_sum                (GPtrArray    *series,
+                                         const char   *id,
+                                         const char   *label,
+                                         UcJoin        join) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_resample           (UcSeries     *series,
+                                         UcPeriod      period,
+                                         UcAggregate   aggregate) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_rolling_mean       (UcSeries     *series,
+                                         guint         window) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *uc_series_join               (GPtrArray    *series,
+                                         UcJoin        join) G_GNUC_WARN_UNUSED_RESULT;
+UcTime     uc_period_start              (UcTime        t,
+                                         UcPeriod      period);
+
+G_END_DECLS

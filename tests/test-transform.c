@@ -1,0 +1,182 @@
+/* test-transform.c: series transforms, with exact figures */
+#include <math.h>
+
+#include "uc-catalog.h"
+#include "uc-transform.h"
+#include "uc-views.h"
+
+#define D(y, m, d) uc_time_from_ymd (y, m, d)
+
+static UcSeries *
+make (const char   *id,
+      const UcTime *x,
+      const double *y,
+      guint         n)
+{
+  UcSeries *s = uc_series_new (id, id);
+
+  for (guint i = 0; i < n; i++)
+    uc_series_append (s, x[i], y[i]);
+  return s;
+}
+
+static void
+assert_series (UcSeries     *s,
+               const UcTime *x,
+               const double *y,
+               guint         n)
+{
+  g_assert_cmpuint (uc_series_get_length (s), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (uc_series_get_x (s)[i], ==, x[i]);
+      if (isnan (y[i]))
+        g_assert_true (isnan (uc_series_get_y (s)[i]));
+      else
+        g_assert_cmpfloat_with_epsilon (uc_series_get_y (s)[i], y[i], 1e-9);
+    }
+}
+
+
+static void
+test_rebase_and_change (void)
+{
+  const UcTime x[] = { D (2025, 1, 23), D (2025, 1, 24), D (2025, 1, 27), D (2025, 1, 28) };
+  const double y[] = { 50, 40, 30, NAN };
+  g_autoptr(UcSeries) s = make ("a", x, y, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) rebased = uc_series_rebase (s, D (2025, 1, 24), &error);
+  /* A Sunday base uses Friday's close, not the first visible point. */
+  g_autoptr(UcSeries) weekend = uc_series_rebase (s, D (2025, 1, 26), &error);
+  g_autoptr(UcSeries) change = uc_series_change_since (s, D (2025, 1, 24), &error);
+  g_autoptr(UcSeries) none = NULL;
+
+  g_assert_no_error (error);
+  assert_series (rebased, x, (double[]) { 125, 100, 75, NAN }, 4);
+  assert_series (weekend, x, (double[]) { 125, 100, 75, NAN }, 4);
+  assert_series (change, x, (double[]) { 25, 0, -25, NAN }, 4);
+
+  none = uc_series_rebase (s, D (2025, 1, 1), &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, "a has no value on or before 2025-01-01 to compare with");
+}
+
+static void
+test_returns (void)
+{
+  const UcTime x[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 6) };
+  const double y[] = { 100, 110, NAN, 121 };
+  g_autoptr(UcSeries) s = make ("a", x, y, 4);
+  g_autoptr(UcSeries) r = uc_series_returns (s);
+
+  assert_series (r, x + 1, (double[]) { 0.1, NAN, NAN }, 3);
+}
+
+static void
+test_sum (void)
+{
+  const UcTime xa[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3) };
+  const UcTime xb[] = { D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 4) };
+  g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(UcSeries) inner = NULL;
+  g_autoptr(UcSeries) outer = NULL;
+
+  g_ptr_array_add (both, make ("a", xa, (double[]) { 1, 2, 4 }, 3));
+  g_ptr_array_add (both, make ("b", xb, (double[]) { 10, NAN, 40 }, 3));
+  inner = uc_series_sum (both, "sum", "Sum", UC_JOIN_INNER);
+  outer = uc_series_sum (both, "sum", "Sum", UC_JOIN_OUTER);
+  assert_series (inner, (UcTime[]) { D (2025, 1, 2) }, (double[]) { 12 }, 1);
+  assert_series (outer, (UcTime[]) { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 4) },
+                 (double[]) { 1, 12, 4, 40 }, 4);
+}
+
+static void
+test_join (void)
+{
+  const UcTime xa[] = { D (2025, 1, 1), D (2025, 1, 2) };
+  const UcTime xb[] = { D (2025, 1, 2), D (2025, 1, 3) };
+  g_autoptr(GPtrArray) both = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) inner = NULL;
+  g_autoptr(GPtrArray) outer = NULL;
+  const UcTime all[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3) };
+
+  g_ptr_array_add (both, make ("a", xa, (double[]) { 1, 2 }, 2));
+  g_ptr_array_add (both, make ("b", xb, (double[]) { 20, 30 }, 2));
+  inner = uc_series_join (both, UC_JOIN_INNER);
+  outer = uc_series_join (both, UC_JOIN_OUTER);
+  assert_series (g_ptr_array_index (inner, 0), all + 1, (double[]) { 2 }, 1);
+  assert_series (g_ptr_array_index (inner, 1), all + 1, (double[]) { 20 }, 1);
+  assert_series (g_ptr_array_index (outer, 0), all, (double[]) { 1, 2, NAN }, 3);
+  assert_series (g_ptr_array_index (outer, 1), all, (double[]) { NAN, 20, 30 }, 3);
+}
+
+static void
+test_resample (void)
+{
+  /* Thu 30 Jan, Fri 31 Jan, Mon 3 Feb, Wed 5 Feb, Tue 1 Apr 2025 */
+  const UcTime x[] = { D (2025, 1, 30), D (2025, 1, 31), D (2025, 2, 3), D (2025, 2, 5), D (2025, 4, 1) };
+  const double y[] = { 1, 2, 4, NAN, 8 };
+  g_autoptr(UcSeries) s = make ("a", x, y, 5);
+  g_autoptr(UcSeries) weeks = uc_series_resample (s, UC_PERIOD_WEEK, UC_AGGREGATE_SUM);
+  g_autoptr(UcSeries) months = uc_series_resample (s, UC_PERIOD_MONTH, UC_AGGREGATE_LAST);
+  g_autoptr(UcSeries) means = uc_series_resample (s, UC_PERIOD_MONTH, UC_AGGREGATE_MEAN);
+  g_autoptr(UcSeries) quarters = uc_series_resample (s, UC_PERIOD_QUARTER, UC_AGGREGATE_COUNT);
+
+  assert_series (weeks, (UcTime[]) { D (2025, 1, 27), D (2025, 2, 3), D (2025, 3, 31) }, (double[]) { 3, 4, 8 }, 3);
+  assert_series (months, (UcTime[]) { D (2025, 1, 1), D (2025, 2, 1), D (2025, 4, 1) }, (double[]) { 2, 4, 8 }, 3);
+  assert_series (means, (UcTime[]) { D (2025, 1, 1), D (2025, 2, 1), D (2025, 4, 1) }, (double[]) { 1.5, 4, 8 }, 3);
+  assert_series (quarters, (UcTime[]) { D (2025, 1, 1), D (2025, 4, 1) }, (double[]) { 3, 1 }, 2);
+}
+
+static void
+test_rolling_mean (void)
+{
+  const UcTime x[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 4), D (2025, 1, 5), D (2025, 1, 6) };
+  const double y[] = { 1, 2, 3, NAN, 5, 6 };
+  g_autoptr(UcSeries) s = make ("a", x, y, 6);
+  g_autoptr(UcSeries) r = uc_series_rolling_mean (s, 2);
+
+  assert_series (r, x, (double[]) { NAN, 1.5, 2.5, NAN, NAN, 5.5 }, 6);
+}
+
+/* The combined market cap and NVDA's rebased drop, from the embedded data. */
+static void
+test_real_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) spec = uc_view_build ("deepseek-shock", &error);
+  UcSeries *nvda = uc_chart_spec_find_series (spec, "NVDA");
+  g_autoptr(UcSeries) rebased = uc_series_rebase (nvda, D (2025, 1, 24), &error);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(UcSeries) total = NULL;
+  int i;
+
+  g_assert_no_error (error);
+  i = uc_series_find (rebased, D (2025, 1, 27));
+  /* 2,894,243,701,800 / 3,487,554,777,000 × 100 */
+  g_assert_cmpfloat_with_epsilon (uc_series_get_y (rebased)[i], 82.98776326, 1e-6);
+
+  for (guint k = 0; k < uc_chart_spec_get_n_series (spec); k++)
+    g_ptr_array_add (all, uc_chart_spec_get_series (spec, k));
+  total = uc_series_sum (all, "US", "US AI stocks", UC_JOIN_INNER);
+  i = uc_series_find (total, D (2025, 1, 24));
+  g_assert_cmpint (i, >=, 0);
+  g_assert_cmpfloat (uc_series_get_y (total)[i], >, 15e12);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/transform/rebase-and-change", test_rebase_and_change);
+  g_test_add_func ("/transform/returns", test_returns);
+  g_test_add_func ("/transform/sum", test_sum);
+  g_test_add_func ("/transform/join", test_join);
+  g_test_add_func ("/transform/resample", test_resample);
+  g_test_add_func ("/transform/rolling-mean", test_rolling_mean);
+  g_test_add_func ("/transform/real-figures", test_real_figures);
+
+  return g_test_run ();
+}

@@ -132,6 +132,8 @@ typedef struct
   int            max_b;
   guint          number_flags;
   UcDateCache    date_cache;
+  guint          n_censored;
+  char          *censored_example;
 } ColState;
 
 typedef struct _Reader Reader;
@@ -158,6 +160,7 @@ struct _Reader
 {
   Input          in;
   const char    *body;
+  const char    *body_end;
   guint          body_line;
   char           decimal;
   guint          n_columns;
@@ -866,13 +869,63 @@ decode (const char  *name,
 
 typedef struct
 {
-  char   delim;
-  guint  header_line;
+  char        delim;
+  guint       header_line;
   const char *header;
+  const char *units;   /* a second header line, or NULL */
 } Sniff;
 
-/* The delimiter whose field count is most stable over the first rows, and
- * the first line having that count (metadata lines above it are skipped). */
+#define SNIFF_CELLS 256
+
+/* A row of values rather than of labels: most of its non-empty cells read
+ * as numbers or dates. */
+static gboolean
+data_like (const Input *in,
+           const Cell  *cells,
+           guint        n,
+           GString     *scratch)
+{
+  guint values = 0, filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = cell_text (in, &cells[i], scratch, &len);
+      double d;
+
+      if (uc_is_missing (text, len))
+        continue;
+      filled++;
+      values += uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
+                uc_date_formats_matching (text, len) != 0;
+    }
+  return values > 0 && values * 2 >= filled;
+}
+
+static guint
+count_filled (const Input *in,
+              const Cell  *cells,
+              guint        n,
+              GString     *scratch)
+{
+  guint filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = cell_text (in, &cells[i], scratch, &len);
+
+      while (len > 0 && (*text == ' ' || *text == '\t'))
+        text++, len--;
+      filled += len > 0;
+    }
+  return filled;
+}
+
+/* The delimiter whose field count is most stable over the first rows; the
+ * header is the last label row of that width before the first data row
+ * (statistics offices put titles and notes above it), merged with the label
+ * row above it when that one names the columns and it gives their units. */
 static void
 sniff_layout (const Input *base,
               const char  *start,
@@ -883,19 +936,22 @@ sniff_layout (const Input *base,
   static const char candidates[] = { ',', ';', '\t', '|' };
   const char *end = start + MIN (len, (gsize) 256 * 1024);
   double best_score = 0;   /* one-column readings never beat the default "," */
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_new (Cell, SNIFF_CELLS);
 
   out->delim = forced_delim ? forced_delim : ',';
   out->header = start;
   out->header_line = 1;
+  out->units = NULL;
 
   for (guint d = 0; d < G_N_ELEMENTS (candidates); d++)
     {
       Input in;
       Tok t;
-      guint counts[SNIFF_ROWS], lines[SNIFF_ROWS];
+      guint counts[SNIFF_ROWS], lines[SNIFF_ROWS], filled[SNIFF_ROWS];
+      gboolean data[SNIFF_ROWS];
       const char *starts[SNIFF_ROWS];
       guint n = 0, mode = 0, mode_freq = 0;
-      Cell dummy[1];
       guint nf;
 
       if (forced_delim && candidates[d] != forced_delim)
@@ -910,13 +966,15 @@ sniff_layout (const Input *base,
           /* Skip blank lines to learn where the record really starts. */
           while (before < end && (*before == '\n' || *before == '\r'))
             before++;
-          if (next_row (&t, dummy, 0, &nf, NULL) != ROW_OK)
+          if (next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
             break;
           /* A record cut off by the sample's end is not evidence. */
           if (t.pos >= end && end < start + len)
             break;
           starts[n] = before;
           lines[n] = t.row_line;
+          data[n] = data_like (&in, cells, nf, scratch);
+          filled[n] = count_filled (&in, cells, nf, scratch);
           counts[n++] = nf;
         }
       if (n == 0)
@@ -939,21 +997,61 @@ sniff_layout (const Input *base,
 
         if (forced_delim || score > best_score)
           {
+            int first = -1, first_data = -1, header = -1;
+
             best_score = score;
             out->delim = candidates[d];
+            out->units = NULL;
             for (guint i = 0; i < n; i++)
               if (counts[i] == mode)
                 {
-                  out->header = starts[i];
-                  out->header_line = lines[i];
-                  break;
+                  if (first < 0)
+                    first = (int) i;
+                  if (data[i] && first_data < 0)
+                    first_data = (int) i;
                 }
+            /* The first label row naming every column, else the label row
+             * just above the data (titles above name only one cell). */
+            for (int i = 0; i < first_data && header < 0; i++)
+              if (counts[i] == mode && !data[i] && filled[i] == mode)
+                header = i;
+            for (int i = first_data - 1; i >= 0 && header < 0; i--)
+              if (counts[i] == mode && !data[i])
+                header = i;
+            if (header < 0 || first_data < 0)
+              header = first;
+            out->header = starts[header];
+            out->header_line = lines[header];
+
+            /* Two label lines: names above, units below. */
+            if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
+                lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
+                filled[header] < mode)
+              {
+                out->units = out->header;
+                out->header = starts[header - 1];
+                out->header_line = lines[header - 1];
+              }
           }
       }
     }
 }
 
 /* ---- type inference ---- */
+
+/* "<1", ">100": a value outside what the source reports (censored). */
+static gboolean
+is_censored (const char *text,
+             gsize       len,
+             char        decimal)
+{
+  double d;
+
+  while (len > 0 && (*text == ' ' || *text == '\t'))
+    text++, len--;
+  return len > 1 && (*text == '<' || *text == '>') && uc_parse_number (text + 1, len - 1, decimal, FALSE, &d, NULL);
+}
+
 
 typedef struct
 {
@@ -994,7 +1092,7 @@ infer_column (Reader *r,
     UC_DATE_ISO, UC_DATE_ISO_DATETIME, UC_DATE_YMD_SLASH, UC_DATE_DMY_DOT, UC_DATE_DMY_DASH,
     UC_DATE_MON_D_Y, UC_DATE_D_MON_Y, UC_DATE_YEAR_MONTH, UC_DATE_QUARTER,
   };
-  guint n = 0, n_number = 0, n_integer = 0, n_pattern = 0;
+  guint n = 0, n_number = 0, n_integer = 0, n_pattern = 0, n_with_time = 0;
   guint date_mask = ~0u;
   double lo = INFINITY, hi = -INFINITY;
   gboolean suffix = header_has (plan->name, volume_words);
@@ -1014,6 +1112,13 @@ infer_column (Reader *r,
       if (uc_is_missing (v, len))
         continue;
       n++;
+      if (is_censored (v, len, r->decimal))
+        {
+          n_number++;
+          continue;
+        }
+      if (strchr (v, ':'))
+        n_with_time++;
       if (uc_parse_number (v, len, r->decimal, suffix, &d, &flags))
         {
           n_number++;
@@ -1045,14 +1150,14 @@ infer_column (Reader *r,
           {
             plan->kind = KIND_DATE;
             plan->date_format = priority[i];
-            plan->type = uc_date_format_has_time (priority[i]) ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+            plan->type = uc_date_format_has_time (priority[i]) || n_with_time > 0 ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
             plan->unit = priority[i] == UC_DATE_YEAR_MONTH ? UC_DATE_UNIT_MONTH :
                          priority[i] == UC_DATE_QUARTER ? UC_DATE_UNIT_QUARTER : UC_DATE_UNIT_DAY;
             return;
           }
       if (date_mask & (UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH) | UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
         {
-          plan->type = UC_COLUMN_DATE;
+          plan->type = n_with_time > 0 ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
           if ((date_mask & UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH)) && (date_mask & UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
             plan->kind = KIND_DATE_SLASH;
           else
@@ -1103,20 +1208,23 @@ infer_column (Reader *r,
 
 /* ---- converting ---- */
 
+/* a/b/yy[yy] with an optional time; the time comes back in seconds. */
 static gboolean
 parse_slash (const char *text,
              gsize       len,
              int        *a,
              int        *b,
-             int        *y)
+             int        *y,
+             gint64     *secs)
 {
   int v[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 }, k = 0;
+  gsize i;
 
   while (len > 0 && (*text == ' ' || *text == '\t'))
     text++, len--;
   while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
     len--;
-  for (gsize i = 0; i < len; i++)
+  for (i = 0; i < len; i++)
     {
       if (text[i] == '/')
         {
@@ -1125,11 +1233,29 @@ parse_slash (const char *text,
         }
       else if (text[i] >= '0' && text[i] <= '9' && nd[k] < 4)
         v[k] = v[k] * 10 + (text[i] - '0'), nd[k]++;
+      else if (k == 2 && (text[i] == ' ' || text[i] == 'T'))
+        break;
       else
         return FALSE;
     }
   if (k != 2 || nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || (nd[2] != 4 && nd[2] != 2))
     return FALSE;
+  *secs = 0;
+  if (i < len)
+    {
+      char iso[48];
+      UcTime t;
+
+      /* The time part, checked by the ISO parser on a made-up day. */
+      if (len - i > 30)
+        return FALSE;
+      g_snprintf (iso, sizeof iso, "2000-01-01%.*s", (int) (len - i), text + i);
+      if (!uc_parse_date (iso, strlen (iso), UC_DATE_ISO_DATETIME, &t))
+        return FALSE;
+      *secs = (t - uc_time_from_ymd (2000, 1, 1)) / G_USEC_PER_SEC;
+      if (*secs < 0 || *secs >= 86400)
+        return FALSE;
+    }
   *a = v[0];
   *b = v[1];
   *y = nd[2] == 2 ? (v[2] < 69 ? 2000 + v[2] : 1900 + v[2]) : v[2];
@@ -1214,10 +1340,13 @@ convert_cell (Chunk      *ch,
       {
         int a, b, y;
 
-        /* Kept as y·10⁴ + a·10² + b until the whole column says which is the day. */
-        if (parse_slash (text, len, &a, &b, &y))
+        gint64 secs;
+
+        /* Kept as (y·10⁴ + a·10² + b)·86400 + seconds until the whole
+         * column says which of a and b is the day. */
+        if (parse_slash (text, len, &a, &b, &y, &secs))
           {
-            plan->times[row] = (gint64) y * 10000 + a * 100 + b;
+            plan->times[row] = ((gint64) y * 10000 + a * 100 + b) * 86400 + secs;
             st->max_a = MAX (st->max_a, a);
             st->max_b = MAX (st->max_b, b);
             st->n_ok++;
@@ -1232,8 +1361,15 @@ convert_cell (Chunk      *ch,
       return;
     }
 
-  if (!uc_is_missing (text, len))
-    record_bad (ch, t, column, cell, text, len);
+  if (uc_is_missing (text, len))
+    return;
+  if (plan->kind == KIND_NUMBER && is_censored (text, len, r->decimal))
+    {
+      if (st->n_censored++ == 0)
+        st->censored_example = excerpt (text, len);
+      return;
+    }
+  record_bad (ch, t, column, cell, text, len);
 }
 
 static void
@@ -1471,6 +1607,7 @@ chunk_clear (Chunk *ch,
   for (guint c = 0; ch->cols && c < n_columns; c++)
     {
       g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
+      g_clear_pointer (&ch->cols[c].censored_example, g_free);
       for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
         g_free (ch->cols[c].bad[k].text);
     }
@@ -1537,7 +1674,7 @@ collect_samples (Reader   *r,
                  gboolean  has_quotes)
 {
   g_autofree Cell *cells = g_new (Cell, r->n_columns);
-  const char *end = r->in.data + r->in.len;
+  const char *end = r->body_end;
   guint rows = 0;
   Tok t;
 
@@ -1631,12 +1768,16 @@ describe_format (Plan     *plan,
       break;
     case KIND_DATE:
       g_string_append (s, uc_date_format_describe (plan->date_format));
+      if (plan->type == UC_COLUMN_DATETIME && !uc_date_format_has_time (plan->date_format))
+        g_string_append (s, " %H:%M:%S");
       break;
     case KIND_DATE_PATTERN:
       g_string_append (s, pattern);
       break;
     case KIND_DATE_SLASH:
       g_string_append (s, uc_date_format_describe (plan->date_format));
+      if (plan->type == UC_COLUMN_DATETIME)
+        g_string_append (s, " %H:%M:%S");
       break;
     case KIND_TEXT:
     default:
@@ -1677,12 +1818,14 @@ resolve_slash_dates (Reader   *r,
 
   for (gsize i = 0; i < n_rows; i++)
     {
-      gint64 v = plan->times[i];
+      gint64 v = plan->times[i], secs;
       int y, a, b, d, m;
       char text[32];
 
       if (v == UC_TIME_MISSING)
         continue;
+      secs = v % 86400;
+      v /= 86400;
       y = (int) (v / 10000);
       a = (int) (v / 100 % 100);
       b = (int) (v % 100);
@@ -1694,6 +1837,8 @@ resolve_slash_dates (Reader   *r,
           plan->times[i] = UC_TIME_MISSING;
           invalid++;
         }
+      else
+        plan->times[i] += secs * G_USEC_PER_SEC;
     }
   if (invalid > 0)
     warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
@@ -1709,6 +1854,7 @@ read_header (Reader   *r,
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autoptr(GArray) units = NULL;
   const char *end = r->in.data + r->in.len;
   guint n_fields = 0;
   Tok t;
@@ -1726,6 +1872,17 @@ read_header (Reader   *r,
   tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
   next_row (&t, (Cell *) cells->data, n_fields, &n_fields, error);
 
+  /* A units line under the names: read it too, the body starts after it. */
+  if (sniff->units)
+    {
+      guint n_units = 0;
+
+      units = g_array_new (FALSE, TRUE, sizeof (Cell));
+      g_array_set_size (units, n_fields);
+      if (next_row (&t, (Cell *) units->data, n_fields, &n_units, NULL) != ROW_OK)
+        g_clear_pointer (&units, g_array_unref);
+    }
+
   r->n_columns = n_fields;
   r->body = t.pos;
   r->body_line = t.line;
@@ -1738,6 +1895,22 @@ read_header (Reader   *r,
       const char *text = cell_text (&r->in, cell, scratch, &len);
       char *name = g_strstrip (g_strndup (text, len));
       guint line, column;
+
+      if (units)
+        {
+          const Cell *ucell = &g_array_index (units, Cell, c);
+          g_autofree char *unit = NULL;
+
+          text = cell_text (&r->in, ucell, scratch, &len);
+          unit = g_strstrip (g_strndup (text, len));
+          if (unit[0] != '\0')
+            {
+              char *joined = name[0] ? g_strdup_printf ("%s (%s)", name, unit) : g_strdup (unit);
+
+              g_free (name);
+              name = joined;
+            }
+        }
 
       if (name[0] == '\0')
         {
@@ -1788,6 +1961,79 @@ read_header (Reader   *r,
       r->plans[c].name = name;
     }
   return TRUE;
+}
+
+#define FOOTER_SCAN_BYTES (64 * 1024)
+#define FOOTER_MAX_ROWS 20
+
+/* Notes under a table (a "____" rule, a copyright line, a quoted remark)
+ * are rows with one filled cell, no number or date, at the very end. Such
+ * a trailing block is cut off the body, with a warning. */
+static const char *
+trim_footer (Reader     *r,
+             const char *end,
+             Warnings   *warnings)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_new (Cell, r->n_columns);
+  const char *from = r->body;
+  const char *footer = NULL;
+  guint footer_line = 0, last_line = 0, n_footer = 0;
+  gboolean full_row_seen = FALSE;
+  Tok t;
+
+  if (r->n_columns < 2)
+    return end;
+  /* In a large file only its tail is looked at, from a line start. */
+  if ((gsize) (end - from) > FOOTER_SCAN_BYTES)
+    {
+      const char *nl = memchr (end - FOOTER_SCAN_BYTES, '\n', FOOTER_SCAN_BYTES);
+
+      if (nl == NULL || memchr (nl, r->in.quote, end - nl) != NULL)
+        return end;
+      from = nl + 1;
+    }
+
+  tok_init (&t, &r->in, from, end, 0, NULL);
+  for (;;)
+    {
+      const char *row_start;
+      guint nf;
+
+      while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
+        t.pos = eat_newline (&t, t.pos);
+      row_start = t.pos;
+      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+        break;
+      if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
+          !data_like (&r->in, cells, nf, scratch))
+        {
+          if (footer == NULL && full_row_seen)
+            {
+              footer = row_start;
+              footer_line = t.row_line;
+              n_footer = 0;
+            }
+          n_footer++;
+          last_line = t.line - (t.pos > t.line_start ? 0 : 1);
+        }
+      else
+        {
+          footer = NULL;
+          full_row_seen = TRUE;
+        }
+    }
+
+  if (footer == NULL || n_footer > FOOTER_MAX_ROWS)
+    return end;
+  {
+    guint line, column;
+
+    locate (&r->in, footer, &line, &column);
+    warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+          line, line + (last_line - footer_line));
+  }
+  return footer;
 }
 
 static void
@@ -1879,6 +2125,9 @@ read_decoded (const char          *name,
   if (sniff.header_line > 1 && options->header_row == 0)
     warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
           sniff.header_line - 1, sniff.header_line);
+  if (!options->strict)
+    end = trim_footer (&r, end, warnings);
+  r.body_end = end;
 
   /* Threads where the body is large; they stay only if it has no quotes. */
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
@@ -2067,6 +2316,9 @@ read_decoded (const char          *name,
                   if (main->n_bad >= MAX_BAD_KEPT)
                     main->n_bad += st->n_bad - MIN (st->n_bad, MAX_BAD_KEPT);
                   main->n_ok += st->n_ok;
+                  main->n_censored += st->n_censored;
+                  if (main->censored_example == NULL)
+                    main->censored_example = g_steal_pointer (&st->censored_example);
                   main->max_a = MAX (main->max_a, st->max_a);
                   main->max_b = MAX (main->max_b, st->max_b);
                   main->number_flags |= st->number_flags;
@@ -2155,6 +2407,9 @@ read_decoded (const char          *name,
               if (st->n_bad > MAX_BAD_KEPT)
                 warn (warnings, "column “%s”: %u more cells of the wrong kind were read as missing",
                       plan->name, st->n_bad - MAX_BAD_KEPT);
+              if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
+                warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
+                      plan->name, st->n_censored, st->censored_example);
 
               /* A nameless column with nothing in it is a trailing delimiter. */
               if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)

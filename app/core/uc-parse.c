@@ -85,7 +85,7 @@ gboolean
 uc_is_missing (const char *text,
                gsize       len)
 {
-  static const char * const tokens[] = { "na", "n/a", "null", "nan", "-", "--", ".", "#n/a", "none" };
+  static const char * const tokens[] = { "na", "n/a", "null", "nan", "-", "--", ".", "...", "…", "#n/a", "none" };
 
   trim (&text, &len);
   if (len == 0)
@@ -529,6 +529,23 @@ parse_time_and_zone (const char  *p,
   return TRUE;
 }
 
+/* Nothing more, or a space (or T) and a time of day. */
+static gboolean
+optional_time (const char *p,
+               const char *end,
+               gint64     *usec)
+{
+  *usec = 0;
+  if (p == end)
+    return TRUE;
+  if (*p != ' ' && *p != 'T')
+    return FALSE;
+  p++;
+  while (p < end && *p == ' ')
+    p++;
+  return parse_time_and_zone (p, end, usec);
+}
+
 static gboolean
 finish (int y, int m, int d, gint64 time_usec, UcTime *value)
 {
@@ -580,10 +597,14 @@ uc_parse_date (const char   *text,
       }
 
     case UC_DATE_YMD_SLASH:
-      if (year (&p, end, FALSE, &y) && expect (&p, end, '/') && digits12 (&p, end, &m) &&
-          expect (&p, end, '/') && digits12 (&p, end, &d) && p == end)
-        return finish (y, m, d, 0, value);
-      return FALSE;
+      {
+        gint64 t = 0;
+
+        if (year (&p, end, FALSE, &y) && expect (&p, end, '/') && digits12 (&p, end, &m) &&
+            expect (&p, end, '/') && digits12 (&p, end, &d) && optional_time (p, end, &t))
+          return finish (y, m, d, t, value);
+        return FALSE;
+      }
 
     case UC_DATE_DMY_DOT:
     case UC_DATE_DMY_SLASH:
@@ -593,14 +614,18 @@ uc_parse_date (const char   *text,
         char sep = format == UC_DATE_DMY_DOT ? '.' : format == UC_DATE_DMY_DASH ? '-' : '/';
         int a, b;
 
+        gint64 t = 0;
+
         if (!(digits12 (&p, end, &a) && expect (&p, end, sep) && digits12 (&p, end, &b) &&
-              expect (&p, end, sep) && year (&p, end, TRUE, &y) && p == end))
+              expect (&p, end, sep) && year (&p, end, TRUE, &y)))
+          return FALSE;
+        if (!optional_time (p, end, &t))
           return FALSE;
         if (format == UC_DATE_MDY_SLASH)
           m = a, d = b;
         else
           d = a, m = b;
-        return finish (y, m, d, 0, value);
+        return finish (y, m, d, t, value);
       }
 
     case UC_DATE_MON_D_Y:

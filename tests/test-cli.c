@@ -205,6 +205,107 @@ test_no_display (void)
   result_clear (&r);
 }
 
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "real", name, NULL);
+}
+
+static void
+test_inspect_json (void)
+{
+  g_autofree char *path = data_path ("investing-btc-usd.csv");
+  Result r = run ("inspect", path, "--json", "--row", "61", "--row", "-2", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_str_has_prefix (r.out, "{"));
+  g_assert_nonnull (strstr (r.out, "\"delimiter\":\",\",\"decimal\":\".\",\"encoding\":\"UTF-8\""));
+  g_assert_nonnull (strstr (r.out, "\"header_row\":1,\"rows\":64"));
+  g_assert_nonnull (strstr (r.out, "{\"name\":\"Vol.\",\"type\":\"number\""));
+  g_assert_nonnull (strstr (r.out, "\"min\":\"2020-05-31\",\"max\":\"2020-08-02\""));
+  g_assert_nonnull (strstr (r.out, "\"0\":[\"2020-08-02\",11105.8,11802.6,12061.1,10730.7,698620,-5.91]"));
+  g_assert_nonnull (strstr (r.out, "\"61\":["));
+  g_assert_nonnull (strstr (r.out, ",1060000,"));
+  g_assert_nonnull (strstr (r.out, "\"-2\":["));
+  result_clear (&r);
+
+  r = run ("inspect", "--dataset", "market-caps", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"rows\":10257"));
+  result_clear (&r);
+}
+
+static void
+test_inspect_text_and_options (void)
+{
+  g_autofree char *path = data_path ("smard-netzlast-tag.csv");
+  Result r = run ("inspect", path, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "delimiter “;”, decimal mark “,”"));
+  g_assert_nonnull (strstr (r.out, "11 rows, 6 columns"));
+  result_clear (&r);
+
+  /* Forcing a wrong decimal mark is allowed: the numbers become text. */
+  r = run ("inspect", path, "--decimal", ".", "--delimiter", "semicolon", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"decimal\":\".\""));
+  result_clear (&r);
+}
+
+static void
+test_inspect_bad (void)
+{
+  g_autofree char *path = data_path ("stooq-nvda.csv");
+  const char *cases[][6] = {
+    { "inspect", NULL },
+    { "inspect", path, "--delimiter", "ab", NULL },
+    { "inspect", path, "--decimal", ";", NULL },
+    { "inspect", path, "--row", "x", NULL },
+    { "inspect", path, "--row", "60", NULL },
+    { "inspect", path, "--dataset", "events", NULL },
+    { "inspect", "--dataset", "nope", NULL },
+    { "inspect", path, "--date-format", "%Q", NULL },
+    { "datasets", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result r = run (cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL);
+
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+      result_clear (&r);
+    }
+
+  {
+    Result r = run ("inspect", "/nonexistent/file.csv", NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "/nonexistent/file.csv"));
+    result_clear (&r);
+  }
+}
+
+static void
+test_datasets (void)
+{
+  Result r = run ("datasets", "--json", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "{\"id\":\"market-caps\""));
+  g_assert_nonnull (strstr (r.out, "\"rows\":24,"));
+  g_assert_nonnull (strstr (r.out, "\"from\":\"2023-03-15\",\"to\":\"2025-12-08\""));
+  result_clear (&r);
+
+  r = run ("datasets", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "market-caps"));
+  result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,6 +318,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/io-error", test_io_error);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/no-display", test_no_display);
+  g_test_add_func ("/cli/inspect-json", test_inspect_json);
+  g_test_add_func ("/cli/inspect-text-and-options", test_inspect_text_and_options);
+  g_test_add_func ("/cli/inspect-bad", test_inspect_bad);
+  g_test_add_func ("/cli/datasets", test_datasets);
 
   return g_test_run ();
 }

@@ -1384,6 +1384,32 @@ set_missing (Plan  *plan,
     }
 }
 
+/* The next delimiter or line break in a quote-free chunk. */
+static inline const char *
+find_field_end (const char *p,
+                const char *end,
+                char        delim,
+                const guint8 *special)
+{
+#ifdef __SSE2__
+  const __m128i vd = _mm_set1_epi8 (delim), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+
+  while (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      int mask = _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, vd), _mm_cmpeq_epi8 (v, vlf)),
+                                                  _mm_cmpeq_epi8 (v, vcr)));
+
+      if (mask != 0)
+        return p + __builtin_ctz ((unsigned) mask);
+      p += 16;
+    }
+#endif
+  while (p < end && !special[(guchar) *p])
+    p++;
+  return p;
+}
+
 /* A row of a quote-free chunk, read and converted in one pass; numbers are
  * accumulated while scanning. FALSE, with nothing consumed, when the row
  * does not have exactly one field per column: the general path takes it. */
@@ -1409,43 +1435,61 @@ parse_plain_row (Chunk       *ch,
 
       if (plan->kind == KIND_NUMBER && (!ch->only || ch->only[c]))
         {
-          const char *q = p;
+          const char *q = p, *digits, *point = NULL;
           gboolean neg = q < end && *q == '-';
           guint64 m = 0;
-          int nd = 0, frac = -1;
+          unsigned d;
+          gsize nd;
 
           q += neg;
-          while (q < end)
+          digits = q;
+          while (q < end && (d = (unsigned) (*q - '0')) < 10)
+            m = m * 10 + d, q++;
+          if (q < end && *q == decimal)
             {
-              unsigned d = (unsigned) (*q - '0');
-
-              if (d < 10)
-                {
-                  m = m * 10 + d;
-                  nd++;
-                  frac += frac >= 0;
-                  q++;
-                }
-              else if (*q == decimal && frac < 0)
-                frac = 0, q++;
-              else
-                break;
+              point = q++;
+              while (q < end && (d = (unsigned) (*q - '0')) < 10)
+                m = m * 10 + d, q++;
             }
+          nd = (gsize) (q - digits) - (point != NULL);
           if (nd > 0 && nd <= 18 && m < ((guint64) 1 << 53) && (q == end || *q == delim || *q == '\n' || *q == '\r'))
             {
+              gsize frac = point ? (gsize) (q - point - 1) : 0;
               double v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
 
               plan->numbers[row] = neg ? -v : v;
               ch->cols[c].n_ok++;
-              if (frac < 0)
+              if (point == NULL)
                 ch->cols[c].number_flags |= UC_NUMBER_INTEGER;
               p = q;
               goto next;
             }
         }
 
-      while (p < end && !in->special[(guchar) *p])
-        p++;
+      /* Text and ISO dates are common enough to skip the general converter. */
+      if ((plan->kind == KIND_TEXT || (plan->kind == KIND_DATE && plan->date_format <= UC_DATE_ISO_DATETIME)) &&
+          (!ch->only || ch->only[c]))
+        {
+          p = find_field_end (p, end, delim, in->special);
+          if (plan->kind == KIND_TEXT)
+            {
+              plan->codes[row] = p == s ? 0 : uc_string_table_intern (ch->cols[c].table, s, p - s);
+              goto next;
+            }
+          if (uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, &ch->cols[c].date_cache,
+                                 &plan->times[row]))
+            {
+              ch->cols[c].n_ok++;
+              goto next;
+            }
+          cell.p = s;
+          cell.len = (guint32) MIN ((gsize) (p - s), G_MAXUINT32);
+          cell.flags = 0;
+          convert_cell (ch, t, c, &cell, row);
+          goto next;
+        }
+
+      p = find_field_end (p, end, delim, in->special);
       if (!ch->only || ch->only[c])
         {
           cell.p = s;

@@ -141,7 +141,11 @@ prefix_of (const char *text,
 {
   guint64 w = 0;
 
-  memcpy (&w, text, MIN (len, 8));
+  if (len >= 8)
+    memcpy (&w, text, 8);
+  else
+    for (gsize i = 0; i < len; i++)
+      w |= (guint64) (guchar) text[i] << (8 * i);
   return w;
 }
 

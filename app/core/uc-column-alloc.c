@@ -1,4 +1,10 @@
-/* uc-column-alloc.c: memory for column arrays */
+/* uc-column-alloc.c: memory for column arrays
+ *
+ * Large blocks are mapped directly, aligned for huge pages, and kept in a
+ * small pool when freed: re-reading a file (the import preview does it on
+ * every option change) then finds its memory already mapped, instead of
+ * paying a page fault for every 4 KiB again.
+ */
 #include "uc-column-alloc.h"
 
 #include <sys/mman.h>
@@ -6,12 +12,65 @@
 #define HEADER 64                       /* keeps doubles and int64s aligned */
 #define MAP_THRESHOLD (1024 * 1024)
 #define HUGE_PAGE (2 * 1024 * 1024)
+#define POOL_SLOTS 16
+#define POOL_MAX_BYTES ((gsize) 1 << 30)
 
 typedef struct
 {
   gsize size;     /* mapped bytes, or 0 when from malloc */
   gsize offset;   /* from the start of the mapping to the data */
 } Header;
+
+typedef struct
+{
+  guint8 *map;
+  gsize   size;
+} Block;
+
+G_LOCK_DEFINE_STATIC (pool);
+static Block pool[POOL_SLOTS];
+static gsize pool_bytes;
+
+static guint8 *
+pool_take (gsize size)
+{
+  guint8 *map = NULL;
+  int best = -1;
+
+  G_LOCK (pool);
+  for (int i = 0; i < POOL_SLOTS; i++)
+    if (pool[i].map && pool[i].size >= size && pool[i].size <= size * 2 &&
+        (best < 0 || pool[i].size < pool[best].size))
+      best = i;
+  if (best >= 0)
+    {
+      map = pool[best].map;
+      pool_bytes -= pool[best].size;
+      pool[best].map = NULL;
+    }
+  G_UNLOCK (pool);
+  return map;
+}
+
+static gboolean
+pool_give (guint8 *map,
+           gsize   size)
+{
+  gboolean kept = FALSE;
+
+  G_LOCK (pool);
+  if (pool_bytes + size <= POOL_MAX_BYTES)
+    for (int i = 0; i < POOL_SLOTS && !kept; i++)
+      if (pool[i].map == NULL)
+        {
+          pool[i].map = map;
+          pool[i].size = size;
+          pool_bytes += size;
+          kept = TRUE;
+        }
+  G_UNLOCK (pool);
+  return kept;
+}
 
 gpointer
 uc_column_alloc (gsize n_bytes)
@@ -28,14 +87,25 @@ uc_column_alloc (gsize n_bytes)
       return base + HEADER;
     }
 
-  /* Over-map by one huge page so the data can start on a 2 MiB boundary. */
+  /* Over-map by one huge page so the data can start on a 2 MiB boundary;
+   * round up so blocks of similar size can be reused for each other. */
   {
-    gsize size = n_bytes + HEADER + HUGE_PAGE;
-    guint8 *map = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    gsize size = ((n_bytes + HEADER + HUGE_PAGE) + HUGE_PAGE - 1) & ~(gsize) (HUGE_PAGE - 1);
+    guint8 *map = pool_take (size);
     guint8 *data;
 
-    if (map == MAP_FAILED)
-      g_error ("out of memory mapping %" G_GSIZE_FORMAT " bytes", size);
+    if (map == NULL)
+      {
+        map = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (map == MAP_FAILED)
+          g_error ("out of memory mapping %" G_GSIZE_FORMAT " bytes", size);
+      }
+    else
+      {
+        /* Pooled blocks may be larger: note the real size below. */
+        Header *old = (Header *) ((((guintptr) map + HEADER + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1)) - HEADER);
+        size = old->size;
+      }
     data = (guint8 *) (((guintptr) map + HEADER + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
 #ifdef MADV_HUGEPAGE
     madvise (data, n_bytes, MADV_HUGEPAGE);
@@ -59,6 +129,6 @@ uc_column_free (gpointer data)
   base = (guint8 *) data - h->offset;
   if (h->size == 0)
     g_free (base);
-  else
+  else if (!pool_give (base, h->size))
     munmap (base, h->size);
 }

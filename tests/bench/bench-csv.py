@@ -63,6 +63,7 @@ print(f"1M rows, {a['bytes'] / 1e6:.1f} MB:")
 print(f"  undercut  {a['seconds'] * 1000:7.1f} ms  {a['mb_per_s']:7.0f} MB/s  {a['rows_per_s'] / 1e6:5.1f} M rows/s"
       f"  peak RSS {a['peak_rss_bytes'] / 1e6:.0f} MB ({memory_share:.2f}x columns+file;"
       f" columns {a['column_bytes'] / 1e6:.0f} MB)")
+print(f"            first load in the process {a['first_seconds'] * 1000:.1f} ms (maps its memory; later loads reuse it)")
 print(f"  pandas    {p * 1000:7.1f} ms  {a['bytes'] / 1e6 / p:7.0f} MB/s")
 print(f"  ratio     {ratio:.1f}x faster than pandas")
 print(f"10M rows, {b['bytes'] / 1e6:.0f} MB: {b['seconds'] * 1000:.0f} ms, {b['mb_per_s']:.0f} MB/s,"

@@ -1,6 +1,8 @@
 /* test-csv.c: the CSV reader on good files, odd dialects and bad input */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "uc-csv.h"
 
@@ -590,6 +592,79 @@ test_async_and_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+static void
+test_progress_and_stream (void)
+{
+  g_autoptr(GString) csv = g_string_new ("t,v\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  g_autoptr(UcDataset) from_stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  int fd;
+  double last = 0;
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "%d,%d.5\n", i, i);
+  fd = g_file_open_tmp ("uc-progress-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  file = g_file_new_for_path (path);
+
+  ds = uc_csv_read_file (file, NULL, on_progress, &last, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 200000);
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  stream = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+  from_stream = uc_csv_read_stream (stream, "stream.csv", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (from_stream), ==, 200000);
+  g_assert_cmpfloat (uc_dataset_get_numbers (from_stream, 1)[199999], ==, 199999.5);
+  g_unlink (path);
+}
+
+/* Large files are checked for UTF-8 while lines are counted: a bad byte
+ * deep inside still switches the whole file to Windows-1252. */
+static void
+test_large_not_utf8 (void)
+{
+  g_autoptr(GString) csv = g_string_new ("name,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  UcCsvOptions utf8;
+
+  for (int i = 0; i < 400000; i++)
+    g_string_append_printf (csv, i == 300000 ? "M\xfcnchen,%d\n" : "Berlin,%d\n", i);
+  ds = read_opts (csv->str, csv->len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "WINDOWS-1252");
+  g_assert_cmpstr (text_at (ds, 0, 300000), ==, "München");
+  g_assert_true (report_has (report, "line 300002, column 2: not valid UTF-8 (byte 0xFC)"));
+
+  uc_csv_options_init (&utf8);
+  utf8.encoding = "UTF-8";
+  g_clear_object (&ds);
+  ds = read_opts (csv->str, csv->len, &utf8, NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "test.csv: line 300002, column 2: invalid UTF-8 byte 0xFC");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -616,6 +691,8 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
+  g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);
+  g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/csv/bad/%s", bad_cases[i].name);

@@ -224,6 +224,82 @@ test_export_failures (void)
   g_rmdir (dir);
 }
 
+static cairo_surface_t *
+draw_spec (UcChartSpec      *spec,
+           UcChartDrawFlags  flags)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_t *cr = cairo_create (surface);
+
+  uc_chart_draw_full (cr, spec, uc_chart_theme_light (), W, H, flags, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* M4 decimation draws the picture every point gives. Antialiased 2 px
+ * strokes are not pixel-identical (the union of 200k round joins differs
+ * from that of 4 per column by fractions of a pixel at the edges: about 2%
+ * of pixels differ by at least 1/255, measured here); what is asserted is
+ * that at most 0.5% of pixels differ visibly, by more than 48/255. */
+static void
+test_decimation_matches (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) walk = uc_series_new ("walk", "Random walk");
+  g_autoptr(UcSeries) gappy = uc_series_new ("gappy", "With gaps");
+  GRand *rand = g_rand_new_with_seed (7);
+  UcTime t0 = uc_time_from_ymd (2025, 1, 1);
+  double v = 100, w = 50;
+  cairo_surface_t *all, *m4;
+  const guint8 *a, *b;
+  int stride;
+  guint differ = 0, differ_any = 0;
+
+  for (int i = 0; i < 200000; i++)
+    {
+      UcTime t = t0 + (gint64) i * 60 * G_USEC_PER_SEC;
+
+      v += g_rand_double_range (rand, -1, 1);
+      w += g_rand_double_range (rand, -0.5, 0.5);
+      uc_series_append (walk, t, v);
+      uc_series_append (gappy, t, (i / 20000) % 3 == 1 && i % 20000 < 3000 ? NAN : w);
+    }
+  g_rand_free (rand);
+  uc_chart_spec_add_series (spec, walk);
+  uc_chart_spec_add_series (spec, gappy);
+  uc_chart_spec_set_title (spec, "200,000 points");
+  uc_chart_spec_set_range (spec, t0, t0 + (gint64) 200000 * 60 * G_USEC_PER_SEC);
+
+  all = draw_spec (spec, UC_CHART_DRAW_EVERY_POINT);
+  m4 = draw_spec (spec, 0);
+  a = cairo_image_surface_get_data (all);
+  b = cairo_image_surface_get_data (m4);
+  stride = cairo_image_surface_get_stride (all);
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++)
+      {
+        guint32 pa = *(const guint32 *) (a + y * stride + x * 4);
+        guint32 pb = *(const guint32 *) (b + y * stride + x * 4);
+        int worst = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          worst = MAX (worst, abs ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)));
+        differ_any += worst > 0;
+        differ += worst > 48;
+      }
+  if (g_getenv ("UC_TEST_SAVE_IMAGES"))
+    {
+      cairo_surface_write_to_png (all, "decimation-all.png");
+      cairo_surface_write_to_png (m4, "decimation-m4.png");
+    }
+  g_test_message ("%u of %d pixels differ visibly (%.3f%%), %u at all (%.3f%%)", differ, W * H,
+                  100.0 * differ / (W * H), differ_any, 100.0 * differ_any / (W * H));
+  g_assert_cmpfloat (100.0 * differ / (W * H), <=, 0.5);
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (m4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,6 +308,7 @@ main (int argc, char **argv)
   g_test_add ("/render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
   g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);
   g_test_add ("/render/nvda-drop", Fixture, NULL, fixture_set_up, test_nvda_drop, fixture_tear_down);
+  g_test_add_func ("/render/decimation-matches", test_decimation_matches);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

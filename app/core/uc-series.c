@@ -4,6 +4,8 @@
  */
 #include "uc-series.h"
 
+#include "uc-series-index.h"
+
 #include <math.h>
 
 struct _UcSeries
@@ -14,6 +16,7 @@ struct _UcSeries
   char    *label;
   GArray  *x;   /* UcTime, ascending */
   GArray  *y;   /* double */
+  UcSeriesIndex *index;   /* built on first use, dropped on change */
   guint    emphasis : 1;
 };
 
@@ -38,6 +41,7 @@ uc_series_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->x, g_array_unref);
   g_clear_pointer (&self->y, g_array_unref);
+  g_clear_pointer (&self->index, uc_series_index_free);
 
   G_OBJECT_CLASS (uc_series_parent_class)->finalize (object);
 }
@@ -157,6 +161,18 @@ uc_series_append (UcSeries *self,
 
   g_array_append_val (self->x, x);
   g_array_append_val (self->y, y);
+  g_clear_pointer (&self->index, uc_series_index_free);
+}
+
+/* The min/max index over the values, for drawing more points than pixels. */
+UcSeriesIndex *
+uc_series_get_index (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+
+  if (self->index == NULL)
+    self->index = uc_series_index_new ((const double *) self->y->data, self->y->len);
+  return self->index;
 }
 
 guint

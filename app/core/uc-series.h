@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "uc-series-index.h"
 #include "uc-time.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ int           uc_series_find          (UcSeries   *self,
                                        UcTime      x);
 int           uc_series_find_before   (UcSeries   *self,
                                        UcTime      x);
+UcSeriesIndex *uc_series_get_index    (UcSeries   *self);
 gboolean      uc_series_get_y_range   (UcSeries   *self,
                                        UcTime      from,
                                        UcTime      to,

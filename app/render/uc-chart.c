@@ -19,6 +19,7 @@ typedef struct
   PangoLayout        *layout;
   const UcChartTheme *theme;
   double              fs;       /* base font size in user units */
+  gboolean            decimate;
 } Ctx;
 
 static const double dash_patterns[][4] = {
@@ -109,15 +110,18 @@ uc_chart_layout_y_for_value (const UcChartLayout *l,
   return l->y + l->height - (value - l->y_min) / (l->y_max - l->y_min) * l->height;
 }
 
+/* Dashes tell sparse lines apart; on a line denser than the pixels they
+ * only add noise, so dense lines are drawn solid. */
 static void
 set_series_style (Ctx      *ctx,
                   UcSeries *series,
-                  guint     index)
+                  guint     index,
+                  gboolean  dense)
 {
   const double *dash = dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
   double lw = ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
   double d[4];
-  int n = dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
+  int n = dense || dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
 
   for (int i = 0; i < n; i++)
     d[i] = dash[i] * lw;
@@ -164,7 +168,7 @@ draw_legend (Ctx         *ctx,
       if (really_draw)
         {
           cairo_save (ctx->cr);
-          set_series_style (ctx, series, i);
+          set_series_style (ctx, series, i, FALSE);
           cairo_move_to (ctx->cr, x, y + h / 2);
           cairo_line_to (ctx->cr, x + swatch, y + h / 2);
           cairo_stroke (ctx->cr);
@@ -210,6 +214,75 @@ value_range (UcChartSpec *spec,
   *max = hi;
 }
 
+/* M4: per pixel column, the first, lowest, highest and last point, in time
+ * order, at their exact positions. The line drawn is the one all points
+ * would give, at a cost set by the width in pixels. */
+static void
+trace_m4 (cairo_t             *cr,
+          UcSeries            *series,
+          const UcChartLayout *l,
+          int                  start,
+          int                  end)
+{
+  UcSeriesIndex *index = uc_series_get_index (series);
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  int columns = (int) ceil (l->width) + 2;
+  gboolean pen_down = FALSE;
+  int i = start;
+
+  for (int c = -1; c <= columns && i < end; c++)
+    {
+      /* Points whose x falls in [left, left + 1). */
+      double left = l->x + c;
+      UcTime t_right = l->from + (UcTime) ((left + 1 - l->x) / l->width * (double) (l->to - l->from));
+      int j = i, lo = i, hi = end;
+      gsize argmin, argmax;
+      gboolean gap;
+      int order[4];
+
+      /* First point at or after t_right, searched from i on. */
+      while (lo < hi)
+        {
+          int mid = lo + (hi - lo) / 2;
+
+          if (xs[mid] < t_right)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      j = MAX (lo, i + (c == columns ? end - i : 0));
+      if (j <= i)
+        continue;
+      if (!uc_series_index_range (index, i, j, &argmin, &argmax, &gap))
+        {
+          pen_down = FALSE;
+          i = j;
+          continue;
+        }
+      if (gap)
+        pen_down = FALSE;
+
+      order[0] = i;
+      order[1] = (int) MIN (argmin, argmax);
+      order[2] = (int) MAX (argmin, argmax);
+      order[3] = j - 1;
+      for (int k = 0; k < 4; k++)
+        {
+          int p = order[k];
+
+          if (isnan (ys[p]) || (k > 0 && p == order[k - 1]))
+            continue;
+          if (pen_down)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[p]), uc_chart_layout_y_for_value (l, ys[p]));
+          else
+            cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[p]), uc_chart_layout_y_for_value (l, ys[p]));
+          pen_down = TRUE;
+        }
+      i = j;
+    }
+}
+
 static void
 draw_series (Ctx                 *ctx,
              UcChartSpec         *spec,
@@ -230,32 +303,34 @@ draw_series (Ctx                 *ctx,
         const double *ys = uc_series_get_y (series);
         guint n = uc_series_get_length (series);
         gboolean pen_down = FALSE;
-        int start;
+        int start, end;
 
         if (uc_series_get_emphasis (series) != (pass == 1))
           continue;
 
         start = MAX (0, uc_series_find_before (series, l->from));
-        for (guint i = start; i < n; i++)
-          {
-            double px, py;
+        end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
+        if (ctx->decimate && (double) (end - start) > 2 * l->width)
+          trace_m4 (cr, series, l, start, end);
+        else
+          for (int i = start; i < end; i++)
+            {
+              double px, py;
 
-            if (isnan (ys[i]))
-              {
-                pen_down = FALSE;
-                continue;
-              }
-            px = uc_chart_layout_x_for_time (l, xs[i]);
-            py = uc_chart_layout_y_for_value (l, ys[i]);
-            if (pen_down)
-              cairo_line_to (cr, px, py);
-            else
-              cairo_move_to (cr, px, py);
-            pen_down = TRUE;
-            if (xs[i] > l->to)
-              break;
-          }
-        set_series_style (ctx, series, s);
+              if (isnan (ys[i]))
+                {
+                  pen_down = FALSE;
+                  continue;
+                }
+              px = uc_chart_layout_x_for_time (l, xs[i]);
+              py = uc_chart_layout_y_for_value (l, ys[i]);
+              if (pen_down)
+                cairo_line_to (cr, px, py);
+              else
+                cairo_move_to (cr, px, py);
+              pen_down = TRUE;
+            }
+        set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
         cairo_stroke (cr);
       }
   cairo_restore (cr);
@@ -369,6 +444,18 @@ uc_chart_draw (cairo_t            *cr,
                double              height,
                UcChartLayout      *layout_out)
 {
+  uc_chart_draw_full (cr, spec, theme, width, height, 0, layout_out);
+}
+
+void
+uc_chart_draw_full (cairo_t            *cr,
+                    UcChartSpec        *spec,
+                    const UcChartTheme *theme,
+                    double              width,
+                    double              height,
+                    UcChartDrawFlags    flags,
+                    UcChartLayout      *layout_out)
+{
   g_autoptr(GArray) y_ticks = NULL;
   g_autoptr(GArray) x_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
@@ -389,6 +476,7 @@ uc_chart_draw (cairo_t            *cr,
   ctx.layout = layout;
   ctx.theme = theme;
   ctx.fs = CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
+  ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
   margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);

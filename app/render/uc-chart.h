@@ -16,6 +16,18 @@ typedef struct
   double y_min, y_max;
 } UcChartLayout;
 
+typedef enum
+{
+  UC_CHART_DRAW_EVERY_POINT = 1 << 0,   /* no decimation: for tests and comparisons */
+} UcChartDrawFlags;
+
+void   uc_chart_draw_full         (cairo_t             *cr,
+                                   UcChartSpec         *spec,
+                                   const UcChartTheme  *theme,
+                                   double               width,
+                                   double               height,
+                                   UcChartDrawFlags     flags,
+                                   UcChartLayout       *layout);
 void   uc_chart_draw              (cairo_t             *cr,
                                    UcChartSpec         *spec,
                                    const UcChartTheme  *theme,

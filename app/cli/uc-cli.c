@@ -11,7 +11,12 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include <string.h>
+
 #include "uc-chart-theme.h"
+#include "uc-csv.h"
+#include "uc-parse.h"
+#include "uc-transform.h"
 #include "uc-export.h"
 #include "uc-views.h"
 
@@ -23,14 +28,60 @@ usage_error (const char *command,
   return UC_EXIT_USAGE;
 }
 
+static gboolean
+parse_date_arg (const char *text,
+                UcTime     *out)
+{
+  return text && (uc_parse_date (text, strlen (text), UC_DATE_ISO, out) ||
+                  uc_parse_date (text, strlen (text), UC_DATE_ISO_DATETIME, out));
+}
+
+/* A chart of the user's own CSV file, from --csv, --x, --y and --group. */
+static UcChartSpec *
+spec_from_csv (const char  *path,
+               const char  *x,
+               const char  *y,
+               const char  *group,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, error);
+  g_auto(GStrv) ys = NULL;
+  g_autofree char *base = NULL;
+  UcChartSpec *spec;
+
+  if (ds == NULL)
+    return NULL;
+  ys = g_strsplit (y, ",", -1);
+  spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, error);
+  if (spec == NULL)
+    return NULL;
+  base = g_path_get_basename (path);
+  uc_chart_spec_set_title (spec, base);
+  {
+    g_autofree char *source = g_strdup_printf ("Source: %s", base);
+    uc_chart_spec_set_source (spec, source);
+  }
+  return spec;
+}
+
 int
 uc_cli_export (int    argc,
                char **argv)
 {
   g_autofree char *view = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *rebase_text = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *theme_name = NULL;
-  int width = 1600, height = 900;
+  gboolean log_scale = FALSE;
+  int width = 1600, height = 900, dpi = 0;
   double scale = 1.0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -38,19 +89,32 @@ uc_cli_export (int    argc,
   g_auto(GStrv) args = NULL;
   const UcChartTheme *theme;
   UcExportFormat format;
+  UcTime from = 0, to = 0, rebase = 0;
   GOptionEntry entries[] = {
     { "view", 'v', 0, G_OPTION_ARG_STRING, &view, N_("Chart view to export (deepseek-shock)"), N_("ID") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
+    { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
+    { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("With --csv: one line per value of this column (long tables)"), N_("COL") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
+    { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 900)"), N_("H") },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixel density for PNG (default 1, 2 for HiDPI)"), N_("S") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, N_("PNG resolution in dots per inch (96 is scale 1)"), N_("D") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme_name, N_("light (default) or dark"), N_("THEME") },
     { NULL }
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Draw a chart view into a PNG, SVG or PDF file, without a display."));
-  g_option_context_set_description (context, _("Example: undercut export --view deepseek-shock --output shock.png"));
+  g_option_context_set_summary (context, _("Draw a chart into a PNG, SVG or PDF file, without a display."));
+  g_option_context_set_description (context, _("Examples:\n"
+                                              "  undercut export --view deepseek-shock --output shock.png\n"
+                                              "  undercut export --csv prices.csv --x date --y close --group ticker --log --output prices.pdf"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   /* GOptionContext wants argv[0] to be the program. */
@@ -66,14 +130,30 @@ uc_cli_export (int    argc,
       g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", args[1]);
       return usage_error ("export", message);
     }
-  if (view == NULL)
-    return usage_error ("export", "--view is required");
+  if ((view == NULL) == (csv == NULL))
+    return usage_error ("export", view ? "give --view or --csv, not both" : "--view or --csv is required");
+  if (csv && (x == NULL || y == NULL))
+    return usage_error ("export", "--csv needs --x and --y");
+  if (view && (x || y || group))
+    return usage_error ("export", "--x, --y and --group go with --csv");
   if (output == NULL)
     return usage_error ("export", "--output is required");
   if (width < 16 || width > 32768 || height < 16 || height > 32768)
     return usage_error ("export", "--width and --height must be between 16 and 32768");
-  if (!(scale >= 0.25 && scale <= 8))
-    return usage_error ("export", "--scale must be between 0.25 and 8");
+  if (dpi != 0 && (dpi < 24 || dpi > 2400))
+    return usage_error ("export", "--dpi must be between 24 and 2400");
+  if (dpi != 0)
+    scale = dpi / 96.0;
+  if (!(scale >= 0.25 && scale <= 25))
+    return usage_error ("export", "--scale must be between 0.25 and 25");
+  if (from_text && !parse_date_arg (from_text, &from))
+    return usage_error ("export", "--from takes a date like 2025-01-27");
+  if (to_text && !parse_date_arg (to_text, &to))
+    return usage_error ("export", "--to takes a date like 2025-03-31");
+  if (rebase_text && !parse_date_arg (rebase_text, &rebase))
+    return usage_error ("export", "--rebase takes a date like 2025-01-24");
+  if (from_text && to_text && to <= from)
+    return usage_error ("export", "--to must be after --from");
   if (!uc_export_format_from_path (output, &format, &error))
     return usage_error ("export", error->message);
 
@@ -84,7 +164,7 @@ uc_cli_export (int    argc,
   else
     return usage_error ("export", "--theme must be light or dark");
 
-  spec = uc_view_build (view, &error);
+  spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, &error);
   if (spec == NULL)
     {
       if (g_error_matches (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN))
@@ -92,6 +172,33 @@ uc_cli_export (int    argc,
       g_printerr ("undercut export: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
+
+  if (from_text || to_text)
+    {
+      UcTime a, b;
+
+      uc_chart_spec_get_range (spec, &a, &b);
+      a = from_text ? from : a;
+      b = to_text ? to : b;
+      if (b <= a)
+        return usage_error ("export", "the range from --from to --to is empty for this chart");
+      uc_chart_spec_set_range (spec, a, b);
+    }
+  if (rebase_text)
+    {
+      g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
+
+      if (rebased == NULL)
+        {
+          g_printerr ("undercut export: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+      g_set_object (&spec, rebased);
+    }
+  if (log_scale)
+    uc_chart_spec_set_log_scale (spec, TRUE);
+  if (title)
+    uc_chart_spec_set_title (spec, title);
 
   if (!uc_export_chart (spec, theme, output, format, width, height, scale, &error))
     {

@@ -10,6 +10,7 @@ struct _UcChartSpec
   char          *source;
   char          *note;
   UcValueFormat  value_format;
+  gboolean       log_scale;
   UcTime         from;
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
@@ -129,6 +130,28 @@ uc_chart_spec_new (void)
   return g_object_new (UC_TYPE_CHART_SPEC, NULL);
 }
 
+/* Everything but the series: titles, format, range, scale and events. */
+UcChartSpec *
+uc_chart_spec_copy_without_series (UcChartSpec *self)
+{
+  UcChartSpec *copy;
+
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+
+  copy = uc_chart_spec_new ();
+  copy->title = g_strdup (self->title);
+  copy->subtitle = g_strdup (self->subtitle);
+  copy->source = g_strdup (self->source);
+  copy->note = g_strdup (self->note);
+  copy->value_format = self->value_format;
+  copy->log_scale = self->log_scale;
+  copy->from = self->from;
+  copy->to = self->to;
+  for (guint i = 0; i < self->events->len; i++)
+    g_ptr_array_add (copy->events, g_object_ref (g_ptr_array_index (self->events, i)));
+  return copy;
+}
+
 const char *
 uc_chart_spec_get_title (UcChartSpec *self)
 {
@@ -202,6 +225,21 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   self->value_format = format;
+}
+
+gboolean
+uc_chart_spec_get_log_scale (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  return self->log_scale;
+}
+
+void
+uc_chart_spec_set_log_scale (UcChartSpec *self,
+                             gboolean     log_scale)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->log_scale = !!log_scale;
 }
 
 void

@@ -24,6 +24,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
 
 UcChartSpec   *uc_chart_spec_new              (void) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec   *uc_chart_spec_copy_without_series (UcChartSpec *self) G_GNUC_WARN_UNUSED_RESULT;
 const char    *uc_chart_spec_get_title        (UcChartSpec   *self);
 void           uc_chart_spec_set_title        (UcChartSpec   *self,
                                                const char    *title);
@@ -39,6 +40,9 @@ void           uc_chart_spec_set_note         (UcChartSpec   *self,
 UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
 void           uc_chart_spec_set_value_format (UcChartSpec   *self,
                                                UcValueFormat  format);
+gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
+void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
+                                               gboolean       log_scale);
 void           uc_chart_spec_get_range        (UcChartSpec   *self,
                                                UcTime        *from,
                                                UcTime        *to);

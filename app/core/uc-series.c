@@ -150,14 +150,15 @@ uc_series_set_emphasis (UcSeries *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
 }
 
-/* Points must come in time order; the chart and the look-ups rely on it. */
+/* Points must come in time order (equal times allowed, as in tick data);
+ * the chart and the look-ups rely on it. */
 void
 uc_series_append (UcSeries *self,
                   UcTime    x,
                   double    y)
 {
   g_return_if_fail (UC_IS_SERIES (self));
-  g_return_if_fail (self->x->len == 0 || x > g_array_index (self->x, UcTime, self->x->len - 1));
+  g_return_if_fail (self->x->len == 0 || x >= g_array_index (self->x, UcTime, self->x->len - 1));
 
   g_array_append_val (self->x, x);
   g_array_append_val (self->y, y);
@@ -173,6 +174,27 @@ uc_series_get_index (UcSeries *self)
   if (self->index == NULL)
     self->index = uc_series_index_new ((const double *) self->y->data, self->y->len);
   return self->index;
+}
+
+/* Room for @n points, so appending a long column does not reallocate. */
+void
+uc_series_reserve (UcSeries *self,
+                   guint     n)
+{
+  GArray *x, *y;
+
+  g_return_if_fail (UC_IS_SERIES (self));
+
+  if (n <= self->x->len)
+    return;
+  x = g_array_sized_new (FALSE, FALSE, sizeof (UcTime), n);
+  y = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  g_array_append_vals (x, self->x->data, self->x->len);
+  g_array_append_vals (y, self->y->data, self->y->len);
+  g_array_unref (self->x);
+  g_array_unref (self->y);
+  self->x = x;
+  self->y = y;
 }
 
 guint
@@ -239,29 +261,27 @@ uc_series_get_y_range (UcSeries *self,
                        double   *min,
                        double   *max)
 {
-  const UcTime *xs;
   const double *ys;
-  gboolean found = FALSE;
-  double lo = INFINITY, hi = -INFINITY;
-  int start;
+  int first, last;
+  gsize argmin, argmax;
+  gboolean gap;
 
   g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
 
-  xs = (const UcTime *) self->x->data;
+  /* Points in [from, to], found by binary search; extremes from the index. */
+  first = uc_series_find_before (self, from);
+  if (first < 0 || g_array_index (self->x, UcTime, first) < from)
+    first++;
+  while (first > 0 && g_array_index (self->x, UcTime, first - 1) >= from)
+    first--;
+  last = uc_series_find_before (self, to);
+  if (last < first)
+    return FALSE;
+
   ys = (const double *) self->y->data;
-  start = MAX (0, uc_series_find_before (self, from));
-  for (guint i = start; i < self->x->len && xs[i] <= to; i++)
-    {
-      if (xs[i] < from || isnan (ys[i]))
-        continue;
-      lo = MIN (lo, ys[i]);
-      hi = MAX (hi, ys[i]);
-      found = TRUE;
-    }
-  if (found)
-    {
-      *min = lo;
-      *max = hi;
-    }
-  return found;
+  if (!uc_series_index_range (uc_series_get_index (self), first, last + 1, &argmin, &argmax, &gap))
+    return FALSE;
+  *min = ys[argmin];
+  *max = ys[argmax];
+  return TRUE;
 }

@@ -21,6 +21,8 @@ void          uc_series_set_emphasis  (UcSeries   *self,
 void          uc_series_append        (UcSeries   *self,
                                        UcTime      x,
                                        double      y);
+void          uc_series_reserve       (UcSeries   *self,
+                                       guint       n);
 guint         uc_series_get_length    (UcSeries   *self);
 const UcTime *uc_series_get_x         (UcSeries   *self);
 const double *uc_series_get_y         (UcSeries   *self);

@@ -286,3 +286,29 @@ uc_series_rolling_mean (UcSeries *series,
     }
   return out;
 }
+
+/* The same chart with every line rebased to 100 at @base_date. */
+UcChartSpec *
+uc_chart_spec_rebase (UcChartSpec  *spec,
+                      UcTime        base_date,
+                      GError      **error)
+{
+  g_autoptr(UcChartSpec) rebased = uc_chart_spec_copy_without_series (spec);
+  g_autofree char *date = uc_time_format_date (base_date);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      g_autoptr(UcSeries) series = uc_series_rebase (uc_chart_spec_get_series (spec, i), base_date, error);
+
+      if (series == NULL)
+        return NULL;
+      uc_chart_spec_add_series (rebased, series);
+    }
+  uc_chart_spec_set_value_format (rebased, UC_VALUE_INDEX);
+  subtitle = uc_chart_spec_get_subtitle (spec)
+             ? g_strdup_printf ("%s — rebased to 100 on %s", uc_chart_spec_get_subtitle (spec), date)
+             : g_strdup_printf ("Rebased to 100 on %s", date);
+  uc_chart_spec_set_subtitle (rebased, subtitle);
+  return g_steal_pointer (&rebased);
+}

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "uc-chart-spec.h"
 #include "uc-series.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,9 @@ UcSeries  *uc_series_rolling_mean       (UcSeries     *series,
                                          guint         window) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *uc_series_join               (GPtrArray    *series,
                                          UcJoin        join) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
+                                         UcTime        base_date,
+                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 UcTime     uc_period_start              (UcTime        t,
                                          UcPeriod      period);
 

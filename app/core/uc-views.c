@@ -251,3 +251,113 @@ uc_view_build (const char  *id,
                "unknown view “%s” (known: deepseek-shock)", id ? id : "");
   return NULL;
 }
+
+static int
+compare_rows_by_time (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  const UcTime *t = data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+
+  if (t[ra] != t[rb])
+    return t[ra] < t[rb] ? -1 : 1;
+  return ra < rb ? -1 : ra > rb;   /* stable: file order among equal times */
+}
+
+/* A chart of any dataset: one series per y column, or per y column and
+ * group value when the table is long (ticker, country…). Rows need not be
+ * sorted; missing values stay gaps. */
+UcChartSpec *
+uc_chart_spec_from_dataset (UcDataset          *dataset,
+                            const char         *x_column,
+                            const char * const *y_columns,
+                            const char         *group_column,
+                            GError            **error)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(GArray) order = NULL;
+  const UcTime *times;
+  int xc, gc = -1;
+  guint n = uc_dataset_get_n_rows (dataset);
+  UcTime lo = G_MAXINT64, hi = G_MININT64;
+
+  xc = uc_dataset_find_column (dataset, x_column);
+  if (xc < 0 || (uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATE &&
+                 uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATETIME))
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a date or datetime column)",
+                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column);
+      return NULL;
+    }
+  if (group_column && (gc = require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+  for (guint k = 0; y_columns[k]; k++)
+    if (require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
+      return NULL;
+
+  times = uc_dataset_get_times (dataset, xc);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint r = 0; r < n; r++)
+    if (times[r] != UC_TIME_MISSING)
+      g_array_append_val (order, r);
+  /* Downloads often list the newest row first. */
+  {
+    gboolean sorted = TRUE;
+
+    for (guint i = 1; i < order->len && sorted; i++)
+      sorted = times[g_array_index (order, guint, i - 1)] <= times[g_array_index (order, guint, i)];
+    if (!sorted)
+      g_array_sort_with_data (order, compare_rows_by_time, (gpointer) times);
+  }
+
+  for (guint k = 0; y_columns[k]; k++)
+    {
+      int yc = uc_dataset_find_column (dataset, y_columns[k]);
+      const double *values = uc_dataset_get_numbers (dataset, yc);
+      const guint32 *codes = gc >= 0 ? uc_dataset_get_codes (dataset, gc) : NULL;
+      UcStringTable *groups = gc >= 0 ? uc_dataset_get_string_table (dataset, gc) : NULL;
+      guint n_groups = groups ? uc_string_table_size (groups) : 0;
+      /* One series per group code, created in the order groups appear. */
+      g_autofree UcSeries **by_code = g_new0 (UcSeries *, n_groups + 1);
+
+      for (guint i = 0; i < order->len; i++)
+        {
+          guint r = g_array_index (order, guint, i);
+          guint32 code = codes ? codes[r] : 0;
+          UcSeries *series;
+
+          if (codes && code == 0)
+            continue;
+          series = by_code[code];
+          if (series == NULL)
+            {
+              const char *group = codes ? uc_string_table_get (groups, code) : NULL;
+              g_autofree char *key = group ? (y_columns[1] ? g_strdup_printf ("%s · %s", group, y_columns[k]) : g_strdup (group))
+                                           : g_strdup (y_columns[k]);
+              g_autoptr(UcSeries) created = uc_series_new (key, key);
+
+              if (!codes)
+                uc_series_reserve (created, order->len);
+              uc_chart_spec_add_series (spec, created);
+              series = by_code[code] = created;
+            }
+          uc_series_append (series, times[r], values[r]);
+        }
+    }
+
+  if (order->len > 0)
+    {
+      lo = times[g_array_index (order, guint, 0)];
+      hi = times[g_array_index (order, guint, order->len - 1)];
+    }
+  if (lo >= hi)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different dates",
+                   uc_dataset_get_name (dataset), x_column);
+      return NULL;
+    }
+  uc_chart_spec_set_range (spec, lo, hi);
+  uc_chart_spec_set_title (spec, uc_dataset_get_name (dataset));
+  return g_steal_pointer (&spec);
+}

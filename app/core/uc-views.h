@@ -32,3 +32,13 @@ GPtrArray        *uc_series_from_long (UcDataset   *dataset,
                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+UcChartSpec *uc_chart_spec_from_dataset (UcDataset          *dataset,
+                                         const char         *x_column,
+                                         const char * const *y_columns,
+                                         const char         *group_column,
+                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

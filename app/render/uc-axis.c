@@ -89,6 +89,53 @@ uc_axis_value_ticks (double        min,
   return ticks;
 }
 
+/* Log axes: powers of ten, with 2 and 5 between them when there is room,
+ * or every other power when there is not. */
+GArray *
+uc_axis_log_ticks (double        min,
+                   double        max,
+                   int           target_ticks,
+                   UcValueFormat format)
+{
+  GArray *ticks = tick_array_new ();
+  int lo, hi, decades, stride = 1;
+  const double mantissas_125[] = { 1, 2, 5 };
+  const double mantissas_1[] = { 1 };
+  const double *mantissas = mantissas_125;
+  int n_mantissas = 3;
+
+  if (!(min > 0) || !(max > min))
+    return ticks;
+  lo = (int) floor (log10 (min) + 1e-9);
+  hi = (int) ceil (log10 (max) - 1e-9);
+  decades = MAX (1, hi - lo);
+  if (decades * 3 > target_ticks)
+    {
+      mantissas = mantissas_1;
+      n_mantissas = 1;
+      while (decades / stride > target_ticks)
+        stride++;
+    }
+
+  for (int e = lo; e <= hi; e++)
+    {
+      if ((e - lo) % stride != 0)
+        continue;
+      for (int k = 0; k < n_mantissas; k++)
+        {
+          double v = mantissas[k] * pow (10, e);
+          UcTick tick;
+
+          if (v < min * (1 - 1e-9) || v > max * (1 + 1e-9))
+            continue;
+          tick.value = v;
+          tick.label = uc_format_value (v, format);
+          g_array_append_val (ticks, tick);
+        }
+    }
+  return ticks;
+}
+
 typedef struct
 {
   UcTimeStepUnit unit;

@@ -30,6 +30,10 @@ GArray *uc_axis_value_ticks      (double          min,
                                   double          max,
                                   int             target_ticks,
                                   UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
+GArray *uc_axis_log_ticks        (double          min,
+                                  double          max,
+                                  int             target_ticks,
+                                  UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
 GArray *uc_axis_time_ticks       (UcTime          from,
                                   UcTime          to,
                                   double          width_px,

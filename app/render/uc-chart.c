@@ -107,6 +107,13 @@ double
 uc_chart_layout_y_for_value (const UcChartLayout *l,
                              double               value)
 {
+  if (l->log_scale)
+    {
+      /* Zero and negatives have no place on a log axis: below the plot. */
+      if (!(value > 0))
+        return l->y + l->height * 2;
+      return l->y + l->height - (log10 (value) - log10 (l->y_min)) / (log10 (l->y_max) - log10 (l->y_min)) * l->height;
+    }
   return l->y + l->height - (value - l->y_min) / (l->y_max - l->y_min) * l->height;
 }
 
@@ -205,6 +212,30 @@ value_range (UcChartSpec *spec,
       lo = 0;
       hi = 1;
     }
+  if (uc_chart_spec_get_log_scale (spec))
+    {
+      /* The smallest positive value sets the floor of a log axis. */
+      double pos_lo = INFINITY;
+
+      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+        {
+          UcSeries *series = uc_chart_spec_get_series (spec, i);
+          const UcTime *x = uc_series_get_x (series);
+          const double *y = uc_series_get_y (series);
+
+          for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
+            if (y[k] > 0)
+              pos_lo = MIN (pos_lo, y[k]);
+        }
+      if (!isfinite (pos_lo))
+        pos_lo = 1;
+      lo = pos_lo;
+      if (hi <= lo)
+        hi = lo * 10;
+      *min = lo;
+      *max = hi;
+      return;
+    }
   /* Sizes (money) read honestly only against a zero baseline. */
   if (uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY && lo > 0)
     lo = 0;
@@ -273,6 +304,11 @@ trace_m4 (cairo_t             *cr,
 
           if (isnan (ys[p]) || (k > 0 && p == order[k - 1]))
             continue;
+          if (l->log_scale && !(ys[p] > 0))
+            {
+              pen_down = FALSE;
+              continue;
+            }
           if (pen_down)
             cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[p]), uc_chart_layout_y_for_value (l, ys[p]));
           else
@@ -317,7 +353,7 @@ draw_series (Ctx                 *ctx,
             {
               double px, py;
 
-              if (isnan (ys[i]))
+              if (isnan (ys[i]) || (l->log_scale && !(ys[i] > 0)))
                 {
                   pen_down = FALSE;
                   continue;
@@ -536,6 +572,18 @@ uc_chart_draw_full (cairo_t            *cr,
   l.height -= lane_h;
   l.height = MAX (l.height, ctx.fs * 2);
 
+  l.log_scale = uc_chart_spec_get_log_scale (spec);
+  if (l.log_scale)
+    {
+      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
+      l.y_min = pow (10, floor (log10 (y_lo) + 1e-9));
+      l.y_max = pow (10, ceil (log10 (y_hi) - 1e-9));
+      if (l.y_max <= l.y_min)
+        l.y_max = l.y_min * 10;
+      y_ticks = uc_axis_log_ticks (l.y_min, l.y_max, MAX (2, (int) (l.height / (ctx.fs * 2.2))),
+                                   uc_chart_spec_get_value_format (spec));
+    }
+  else
   /* Round the value range out to whole steps, then label every step. */
   {
     int target = MAX (2, (int) (l.height / (ctx.fs * 3.2)));

@@ -14,6 +14,7 @@ typedef struct
   double x, y, width, height;   /* the plot area */
   UcTime from, to;
   double y_min, y_max;
+  gboolean log_scale;
 } UcChartLayout;
 
 typedef enum

@@ -7,7 +7,7 @@ set -euo pipefail
 bin=$1
 if [ -z "${DISPLAY:-}" ]; then
   if [ -n "${UC_TEST_REQUIRE_DISPLAY:-}" ]; then echo "Bail out! no display"; exit 1; fi
-  echo "1..0 # SKIP no display"; exit 77
+  echo "1..0 # SKIP no display"; exit 0
 fi
 
 out=${G_TEST_BUILDDIR:-$PWD}/e2e

@@ -81,6 +81,21 @@ test_value_ticks (void)
 }
 
 static void
+test_log_ticks (void)
+{
+  g_autoptr(GArray) wide = uc_axis_log_ticks (0.1, 100, 12, UC_VALUE_MONEY);
+  g_autoptr(GArray) narrow = uc_axis_log_ticks (1, 1e12, 6, UC_VALUE_NUMBER);
+  const char *wide_labels[] = { "$0.10", "$0.20", "$0.50", "$1.00", "$2.00", "$5.00", "$10.00", "$20.00", "$50.00", "$100" };
+
+  g_assert_cmpuint (wide->len, ==, G_N_ELEMENTS (wide_labels));
+  for (guint i = 0; i < wide->len; i++)
+    g_assert_cmpstr (g_array_index (wide, UcTick, i).label, ==, wide_labels[i]);
+  /* Twelve decades in six ticks: every other power of ten. */
+  g_assert_cmpuint (narrow->len, ==, 7);
+  g_assert_cmpfloat (g_array_index (narrow, UcTick, 1).value, ==, 100);
+}
+
+static void
 check_ticks (GArray      *ticks,
              const char **labels,
              guint        n)
@@ -145,6 +160,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/nice-step", test_nice_step);
   g_test_add_func ("/axis/value-ticks", test_value_ticks);
   g_test_add_func ("/axis/time-ticks", test_time_ticks);
+  g_test_add_func ("/axis/log-ticks", test_log_ticks);
 
   return g_test_run ();
 }

@@ -290,6 +290,49 @@ test_inspect_bad (void)
 }
 
 static void
+test_export_csv (void)
+{
+  g_autofree char *prices = data_path ("stooq-nvda.csv");
+  g_autofree char *long_table = g_test_build_filename (G_TEST_DIST, "data", "long-prices.csv", NULL);
+  g_autofree char *out = tmp_path ("uc-cli-csv.svg");
+  g_autofree char *svg = NULL;
+  Result r;
+
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close,Open", "--log", "--rebase", "2024-11-01",
+           "--from", "2024-11-01", "--to", "2025-01-28", "--title", "NVDA", "--output", out, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  result_clear (&r);
+
+  r = run ("export", "--csv", long_table, "--x", "date", "--y", "close", "--group", "ticker", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* Data errors: a column that is not there, a rebase date before the data. */
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Price", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Price"));
+  result_clear (&r);
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--rebase", "2000-01-01", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+
+  /* Usage errors. */
+  r = run ("export", "--csv", prices, "--y", "Close", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--from", "yesterday", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run ("export", "--csv", prices, "--view", "deepseek-shock", "--x", "Date", "--y", "Close", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  g_unlink (out);
+}
+
+static void
 test_datasets (void)
 {
   Result r = run ("datasets", "--json", NULL);
@@ -322,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/inspect-text-and-options", test_inspect_text_and_options);
   g_test_add_func ("/cli/inspect-bad", test_inspect_bad);
   g_test_add_func ("/cli/datasets", test_datasets);
+  g_test_add_func ("/cli/export-csv", test_export_csv);
 
   return g_test_run ();
 }

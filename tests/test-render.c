@@ -224,6 +224,41 @@ test_export_failures (void)
   g_rmdir (dir);
 }
 
+/* On a log axis 1, 10 and 100 are equally spaced, and zero is a gap. */
+static void
+test_log_axis (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("prices", "Price per 1M tokens");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+  double y1, y10, y100;
+
+  uc_series_append (s, uc_time_from_ymd (2023, 3, 15), 60);
+  uc_series_append (s, uc_time_from_ymd (2024, 5, 13), 15);
+  uc_series_append (s, uc_time_from_ymd (2024, 12, 26), 0);
+  uc_series_append (s, uc_time_from_ymd (2025, 1, 20), 2.19);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_log_scale (spec, TRUE);
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2023, 1, 1), uc_time_from_ymd (2025, 6, 1));
+  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (l.log_scale);
+  g_assert_cmpfloat (l.y_min, ==, 1);
+  g_assert_cmpfloat (l.y_max, ==, 100);
+  y1 = uc_chart_layout_y_for_value (&l, 1);
+  y10 = uc_chart_layout_y_for_value (&l, 10);
+  y100 = uc_chart_layout_y_for_value (&l, 100);
+  g_assert_cmpfloat_with_epsilon (y1 - y10, y10 - y100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y1, l.y + l.height, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y100, l.y, 1e-9);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -309,6 +344,7 @@ main (int argc, char **argv)
   g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);
   g_test_add ("/render/nvda-drop", Fixture, NULL, fixture_set_up, test_nvda_drop, fixture_tear_down);
   g_test_add_func ("/render/decimation-matches", test_decimation_matches);
+  g_test_add_func ("/render/log-axis", test_log_axis);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

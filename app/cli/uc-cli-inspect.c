@@ -17,14 +17,6 @@
 #include "uc-csv.h"
 #include "uc-json-writer.h"
 
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  g_printerr ("undercut %s: %s (see “undercut %s --help”)\n", command, message, command);
-  return UC_EXIT_USAGE;
-}
-
 /* Min and max of a column as text (numbers shortest, dates as written). */
 static void
 column_range (UcDataset  *ds,
@@ -187,25 +179,21 @@ uc_cli_inspect (int    argc,
                                           "its type, missing values, minimum and maximum."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  args = g_new0 (char *, argc + 1);
-  args[0] = g_strdup ("undercut inspect");
-  for (int i = 1; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("inspect", error->message);
+  if (!uc_cli_parse (context, "inspect", argc, argv, &args, &error))
+    return uc_cli_usage_error ("inspect", error->message);
 
   if ((dataset_id == NULL) == (g_strv_length (args) != 2))
-    return usage_error ("inspect", g_strv_length (args) > 2 ? "give one file" : "give a file or --dataset ID, not both");
+    return uc_cli_usage_error ("inspect", g_strv_length (args) > 2 ? "give one file" : "give a file or --dataset ID, not both");
 
   uc_csv_options_init (&options);
   if (!parse_char_option (delimiter, &options.delimiter))
-    return usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
+    return uc_cli_usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
   if (decimal && !(g_str_equal (decimal, ".") || g_str_equal (decimal, ",")))
-    return usage_error ("inspect", "--decimal takes . or ,");
+    return uc_cli_usage_error ("inspect", "--decimal takes . or ,");
   if (decimal)
     options.decimal = decimal[0];
   if (header_row < 0)
-    return usage_error ("inspect", "--header-row takes a line number from 1");
+    return uc_cli_usage_error ("inspect", "--header-row takes a line number from 1");
   options.header_row = (guint) header_row;
   options.encoding = encoding;
   options.date_format = date_format;
@@ -218,7 +206,7 @@ uc_cli_inspect (int    argc,
       if (end == rows[i] || *end != '\0')
         {
           g_autofree char *message = g_strdup_printf ("--row takes a whole number, not “%s”", rows[i]);
-          return usage_error ("inspect", message);
+          return uc_cli_usage_error ("inspect", message);
         }
       g_array_append_val (sample_rows, n);
     }
@@ -229,7 +217,7 @@ uc_cli_inspect (int    argc,
       g_autofree char *name = g_strdup_printf ("%s.csv", dataset_id);
 
       if (bytes == NULL)
-        return usage_error ("inspect", error->message);
+        return uc_cli_usage_error ("inspect", error->message);
       source = dataset_id;
       ds = uc_csv_read_bytes (bytes, name, &options, &report, &error);
     }
@@ -244,7 +232,7 @@ uc_cli_inspect (int    argc,
   if (ds == NULL)
     {
       if (g_error_matches (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION))
-        return usage_error ("inspect", error->message);
+        return uc_cli_usage_error ("inspect", error->message);
       g_printerr ("undercut inspect: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
@@ -274,7 +262,7 @@ uc_cli_inspect (int    argc,
             if (i < 2)
               continue;
             message = g_strdup_printf ("--row %" G_GINT64_FORMAT ": the file has %u data rows", n, n_rows);
-            return usage_error ("inspect", message);
+            return uc_cli_usage_error ("inspect", message);
           }
         for (guint k = 0; k < sample_keys->len; k++)
           seen |= g_str_equal (g_ptr_array_index (sample_keys, k), key);
@@ -419,14 +407,10 @@ uc_cli_datasets (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("List the datasets embedded in Undercut."));
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  args = g_new0 (char *, argc + 1);
-  args[0] = g_strdup ("undercut datasets");
-  for (int i = 1; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("datasets", error->message);
+  if (!uc_cli_parse (context, "datasets", argc, argv, &args, &error))
+    return uc_cli_usage_error ("datasets", error->message);
   if (g_strv_length (args) > 1)
-    return usage_error ("datasets", "takes no arguments");
+    return uc_cli_usage_error ("datasets", "takes no arguments");
 
   entries = uc_catalog_entries (&n);
   w = uc_json_writer_new (FALSE);

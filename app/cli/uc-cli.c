@@ -20,12 +20,30 @@
 #include "uc-export.h"
 #include "uc-views.h"
 
-static int
-usage_error (const char *command,
-             const char *message)
+int
+uc_cli_usage_error (const char *command,
+                    const char *message)
 {
   g_printerr ("undercut %s: %s (see “undercut %s --help”)\n", command, message, command);
   return UC_EXIT_USAGE;
+}
+
+/* Parses a command's options; GOptionContext wants argv[0] to be the program. */
+gboolean
+uc_cli_parse (GOptionContext  *context,
+              const char      *command,
+              int              argc,
+              char           **argv,
+              GStrv           *rest,
+              GError         **error)
+{
+  GStrv args = g_new0 (char *, argc + 1);
+
+  args[0] = g_strdup_printf ("undercut %s", command);
+  for (int i = 1; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  *rest = args;
+  return g_option_context_parse_strv (context, rest, error);
 }
 
 static gboolean
@@ -117,58 +135,52 @@ uc_cli_export (int    argc,
                                               "  undercut export --csv prices.csv --x date --y close --group ticker --log --output prices.pdf"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  /* GOptionContext wants argv[0] to be the program. */
-  args = g_new0 (char *, argc + 1);
-  args[0] = g_strdup ("undercut export");
-  for (int i = 1; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("export", error->message);
+  if (!uc_cli_parse (context, "export", argc, argv, &args, &error))
+    return uc_cli_usage_error ("export", error->message);
   if (g_strv_length (args) > 1)
     {
       g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", args[1]);
-      return usage_error ("export", message);
+      return uc_cli_usage_error ("export", message);
     }
   if ((view == NULL) == (csv == NULL))
-    return usage_error ("export", view ? "give --view or --csv, not both" : "--view or --csv is required");
+    return uc_cli_usage_error ("export", view ? "give --view or --csv, not both" : "--view or --csv is required");
   if (csv && (x == NULL || y == NULL))
-    return usage_error ("export", "--csv needs --x and --y");
+    return uc_cli_usage_error ("export", "--csv needs --x and --y");
   if (view && (x || y || group))
-    return usage_error ("export", "--x, --y and --group go with --csv");
+    return uc_cli_usage_error ("export", "--x, --y and --group go with --csv");
   if (output == NULL)
-    return usage_error ("export", "--output is required");
+    return uc_cli_usage_error ("export", "--output is required");
   if (width < 16 || width > 32768 || height < 16 || height > 32768)
-    return usage_error ("export", "--width and --height must be between 16 and 32768");
+    return uc_cli_usage_error ("export", "--width and --height must be between 16 and 32768");
   if (dpi != 0 && (dpi < 24 || dpi > 2400))
-    return usage_error ("export", "--dpi must be between 24 and 2400");
+    return uc_cli_usage_error ("export", "--dpi must be between 24 and 2400");
   if (dpi != 0)
     scale = dpi / 96.0;
   if (!(scale >= 0.25 && scale <= 25))
-    return usage_error ("export", "--scale must be between 0.25 and 25");
+    return uc_cli_usage_error ("export", "--scale must be between 0.25 and 25");
   if (from_text && !parse_date_arg (from_text, &from))
-    return usage_error ("export", "--from takes a date like 2025-01-27");
+    return uc_cli_usage_error ("export", "--from takes a date like 2025-01-27");
   if (to_text && !parse_date_arg (to_text, &to))
-    return usage_error ("export", "--to takes a date like 2025-03-31");
+    return uc_cli_usage_error ("export", "--to takes a date like 2025-03-31");
   if (rebase_text && !parse_date_arg (rebase_text, &rebase))
-    return usage_error ("export", "--rebase takes a date like 2025-01-24");
+    return uc_cli_usage_error ("export", "--rebase takes a date like 2025-01-24");
   if (from_text && to_text && to <= from)
-    return usage_error ("export", "--to must be after --from");
+    return uc_cli_usage_error ("export", "--to must be after --from");
   if (!uc_export_format_from_path (output, &format, &error))
-    return usage_error ("export", error->message);
+    return uc_cli_usage_error ("export", error->message);
 
   if (theme_name == NULL || g_str_equal (theme_name, "light"))
     theme = uc_chart_theme_light ();
   else if (g_str_equal (theme_name, "dark"))
     theme = uc_chart_theme_dark ();
   else
-    return usage_error ("export", "--theme must be light or dark");
+    return uc_cli_usage_error ("export", "--theme must be light or dark");
 
   spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, &error);
   if (spec == NULL)
     {
       if (g_error_matches (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN))
-        return usage_error ("export", error->message);
+        return uc_cli_usage_error ("export", error->message);
       g_printerr ("undercut export: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
@@ -181,7 +193,7 @@ uc_cli_export (int    argc,
       a = from_text ? from : a;
       b = to_text ? to : b;
       if (b <= a)
-        return usage_error ("export", "the range from --from to --to is empty for this chart");
+        return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
       uc_chart_spec_set_range (spec, a, b);
     }
   if (rebase_text)

@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 #define UC_EXIT_FAILURE 1   /* data or I/O error */
 #define UC_EXIT_USAGE   2   /* unknown option or bad value */
 
+int      uc_cli_usage_error (const char      *command,
+                             const char      *message);
+gboolean uc_cli_parse       (GOptionContext  *context,
+                             const char      *command,
+                             int              argc,
+                             char           **argv,
+                             GStrv           *rest,
+                             GError         **error);
+
 int uc_cli_export   (int argc, char **argv);
 int uc_cli_inspect  (int argc, char **argv);
 int uc_cli_datasets (int argc, char **argv);

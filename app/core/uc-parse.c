@@ -342,19 +342,10 @@ static const char * const month_names[] = {
   "july", "august", "september", "october", "november", "december",
 };
 
-static int
-days_in_month (int year, int month)
-{
-  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
 static gboolean
 valid_ymd (int y, int m, int d)
 {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month (y, m);
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= uc_days_in_month (y, m);
 }
 
 /* Exactly @n digits at *p. */

@@ -51,8 +51,8 @@ uc_time_to_ymd (UcTime t, int *year, int *month, int *day)
   uc_civil_from_days (days, year, month, day);
 }
 
-static int
-days_in_month (int year, int month)
+int
+uc_days_in_month (int year, int month)
 {
   static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -85,7 +85,7 @@ uc_time_parse_date (const char *text, gsize len, UcTime *out)
     return FALSE;
   if (!parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d))
     return FALSE;
-  if (m < 1 || m > 12 || d < 1 || d > days_in_month (y, m))
+  if (m < 1 || m > 12 || d < 1 || d > uc_days_in_month (y, m))
     return FALSE;
 
   *out = uc_time_from_ymd (y, m, d);
@@ -106,7 +106,7 @@ uc_time_add_months (UcTime t, int months)
   total = y * 12 + (m - 1) + months;
   y = total >= 0 ? total / 12 : (total - 11) / 12;
   m = total - y * 12 + 1;
-  d = MIN (d, days_in_month (y, m));
+  d = MIN (d, uc_days_in_month (y, m));
 
   return uc_time_from_ymd (y, m, d) + time_of_day;
 }

@@ -15,6 +15,7 @@ typedef gint64 UcTime;
 #define UC_USEC_PER_DAY ((gint64) 86400 * G_USEC_PER_SEC)
 
 gint64   uc_days_from_civil  (int year, int month, int day);
+int      uc_days_in_month    (int year, int month);
 void     uc_civil_from_days  (gint64 days, int *year, int *month, int *day);
 UcTime   uc_time_from_ymd    (int year, int month, int day);
 void     uc_time_to_ymd      (UcTime t, int *year, int *month, int *day);

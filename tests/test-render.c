@@ -259,6 +259,73 @@ test_log_axis (void)
   g_assert_cmpfloat_with_epsilon (y100, l.y, 1e-9);
 }
 
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+/* Area: ink below the line down to zero, none above. Stacked: the second
+ * layer's top is at the sum. Scatter: a dot at each point, nothing between. */
+static void
+test_kinds (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) a = uc_series_new ("a", "A");
+  g_autoptr(UcSeries) b = uc_series_new ("b", "B");
+  UcTime t0 = uc_time_from_ymd (2025, 1, 1), t1 = uc_time_from_ymd (2025, 3, 1);
+  UcTime mid = uc_time_from_ymd (2025, 1, 30);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  UcChartLayout l;
+  guint32 white = 0xffffff;
+  int x;
+
+  uc_series_append (a, t0, 10);
+  uc_series_append (a, t1, 10);
+  uc_series_append (b, t0, 20);
+  uc_series_append (b, t1, 20);
+  uc_chart_spec_add_series (spec, a);
+  uc_chart_spec_add_series (spec, b);
+  uc_chart_spec_set_range (spec, t0, t1);
+
+  /* Stacked areas: A from 0 to 10, B from 10 to 30. */
+  uc_chart_spec_set_kind (spec, UC_CHART_AREA);
+  uc_chart_spec_set_stacked (spec, TRUE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cr = cairo_create (surface);
+  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  x = (int) uc_chart_layout_x_for_time (&l, mid);
+  g_assert_cmpfloat (l.y_max, >=, 30);
+  g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 5)), !=, white);
+  g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 25)), !=, white);
+  g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 5)), !=,
+                    pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 25)));
+  g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 30) - 6), ==, white);
+  cairo_surface_destroy (surface);
+
+  /* Scatter: dots at the ends, nothing in the middle. */
+  uc_chart_spec_set_kind (spec, UC_CHART_SCATTER);
+  uc_chart_spec_set_stacked (spec, FALSE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cr = cairo_create (surface);
+  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, t0) + 1,
+                              (int) uc_chart_layout_y_for_value (&l, 20)), !=, white);
+  /* Grid lines are light grey; the dots are dark. */
+  g_assert_cmpuint (pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, mid),
+                              (int) uc_chart_layout_y_for_value (&l, 20)) & 0xff, >, 200);
+  cairo_surface_destroy (surface);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -345,6 +412,7 @@ main (int argc, char **argv)
   g_test_add ("/render/nvda-drop", Fixture, NULL, fixture_set_up, test_nvda_drop, fixture_tear_down);
   g_test_add_func ("/render/decimation-matches", test_decimation_matches);
   g_test_add_func ("/render/log-axis", test_log_axis);
+  g_test_add_func ("/render/kinds", test_kinds);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

@@ -98,7 +98,9 @@ uc_cli_export (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *theme_name = NULL;
-  gboolean log_scale = FALSE;
+  g_autofree char *kind_name = NULL;
+  gboolean log_scale = FALSE, stacked = FALSE;
+  UcChartKind kind = UC_CHART_LINE;
   int width = 1600, height = 900, dpi = 0;
   double scale = 1.0;
   g_autoptr(GOptionContext) context = NULL;
@@ -118,6 +120,8 @@ uc_cli_export (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area or scatter"), N_("KIND") },
+    { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), N_("W") },
@@ -166,6 +170,10 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--rebase takes a date like 2025-01-24");
   if (from_text && to_text && to <= from)
     return uc_cli_usage_error ("export", "--to must be after --from");
+  if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
+    return uc_cli_usage_error ("export", "--kind must be line, step, area or scatter");
+  if (stacked && kind != UC_CHART_AREA)
+    return uc_cli_usage_error ("export", "--stacked goes with --kind area");
   if (!uc_export_format_from_path (output, &format, &error))
     return uc_cli_usage_error ("export", error->message);
 
@@ -209,6 +217,9 @@ uc_cli_export (int    argc,
     }
   if (log_scale)
     uc_chart_spec_set_log_scale (spec, TRUE);
+  if (kind_name)
+    uc_chart_spec_set_kind (spec, kind);
+  uc_chart_spec_set_stacked (spec, stacked);
   if (title)
     uc_chart_spec_set_title (spec, title);
 

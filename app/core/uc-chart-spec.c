@@ -11,6 +11,8 @@ struct _UcChartSpec
   char          *note;
   UcValueFormat  value_format;
   gboolean       log_scale;
+  UcChartKind    kind;
+  gboolean       stacked;
   UcTime         from;
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
@@ -145,6 +147,8 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->note = g_strdup (self->note);
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
+  copy->kind = self->kind;
+  copy->stacked = self->stacked;
   copy->from = self->from;
   copy->to = self->to;
   for (guint i = 0; i < self->events->len; i++)
@@ -225,6 +229,51 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   self->value_format = format;
+}
+
+gboolean
+uc_chart_kind_from_string (const char  *name,
+                           UcChartKind *kind)
+{
+  static const char * const names[] = { "line", "step", "area", "scatter" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *kind = (UcChartKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+UcChartKind
+uc_chart_spec_get_kind (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_CHART_LINE);
+  return self->kind;
+}
+
+void
+uc_chart_spec_set_kind (UcChartSpec *self,
+                        UcChartKind  kind)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->kind = kind;
+}
+
+gboolean
+uc_chart_spec_get_stacked (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  return self->stacked;
+}
+
+void
+uc_chart_spec_set_stacked (UcChartSpec *self,
+                           gboolean     stacked)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->stacked = !!stacked;
 }
 
 gboolean

@@ -20,6 +20,17 @@ typedef enum
   UC_VALUE_INDEX,
 } UcValueFormat;
 
+typedef enum
+{
+  UC_CHART_LINE,
+  UC_CHART_STEP,      /* each value holds until the next */
+  UC_CHART_AREA,      /* filled down to zero, or stacked */
+  UC_CHART_SCATTER,
+} UcChartKind;
+
+gboolean uc_chart_kind_from_string (const char  *name,
+                                    UcChartKind *kind);
+
 #define UC_TYPE_CHART_SPEC (uc_chart_spec_get_type ())
 G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
 
@@ -40,6 +51,12 @@ void           uc_chart_spec_set_note         (UcChartSpec   *self,
 UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
 void           uc_chart_spec_set_value_format (UcChartSpec   *self,
                                                UcValueFormat  format);
+UcChartKind    uc_chart_spec_get_kind         (UcChartSpec   *self);
+void           uc_chart_spec_set_kind         (UcChartSpec   *self,
+                                               UcChartKind    kind);
+gboolean       uc_chart_spec_get_stacked      (UcChartSpec   *self);
+void           uc_chart_spec_set_stacked      (UcChartSpec   *self,
+                                               gboolean       stacked);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

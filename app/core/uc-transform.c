@@ -312,3 +312,36 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
   uc_chart_spec_set_subtitle (rebased, subtitle);
   return g_steal_pointer (&rebased);
 }
+
+/* For stacked areas: the series on their common dates, each holding the
+ * running total of itself and those before it. */
+UcChartSpec *
+uc_chart_spec_stack (UcChartSpec *spec)
+{
+  UcChartSpec *stacked = uc_chart_spec_copy_without_series (spec);
+  g_autoptr(GPtrArray) input = g_ptr_array_new ();
+  g_autoptr(GPtrArray) joined = NULL;
+  g_autofree double *totals = NULL;
+  guint n;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    g_ptr_array_add (input, uc_chart_spec_get_series (spec, i));
+  joined = uc_series_join (input, UC_JOIN_INNER);
+  n = joined->len > 0 ? uc_series_get_length (g_ptr_array_index (joined, 0)) : 0;
+  totals = g_new0 (double, MAX (n, 1));
+
+  for (guint s = 0; s < joined->len; s++)
+    {
+      UcSeries *one = g_ptr_array_index (joined, s);
+      g_autoptr(UcSeries) layer = uc_series_new (uc_series_get_id (one), uc_series_get_label (one));
+
+      uc_series_reserve (layer, n);
+      for (guint i = 0; i < n; i++)
+        {
+          totals[i] += uc_series_get_y (one)[i];
+          uc_series_append (layer, uc_series_get_x (one)[i], totals[i]);
+        }
+      uc_chart_spec_add_series (stacked, layer);
+    }
+  return stacked;
+}

@@ -55,6 +55,7 @@ GPtrArray *uc_series_join               (GPtrArray    *series,
 UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_stack        (UcChartSpec  *spec) G_GNUC_WARN_UNUSED_RESULT;
 UcTime     uc_period_start              (UcTime        t,
                                          UcPeriod      period);
 

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "uc-axis.h"
+#include "uc-transform.h"
 
 #define MAX_EVENT_ROWS 3
 
@@ -174,11 +175,32 @@ draw_legend (Ctx         *ctx,
         }
       if (really_draw)
         {
+          UcChartKind kind = uc_chart_spec_get_kind (spec);
+
+          /* The swatch looks like the mark: a dot, a filled band or a line. */
           cairo_save (ctx->cr);
-          set_series_style (ctx, series, i, FALSE);
-          cairo_move_to (ctx->cr, x, y + h / 2);
-          cairo_line_to (ctx->cr, x + swatch, y + h / 2);
-          cairo_stroke (ctx->cr);
+          if (kind == UC_CHART_SCATTER)
+            {
+              set_color (ctx->cr, &ctx->theme->series[i % UC_CHART_N_COLORS]);
+              cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
+              cairo_fill (ctx->cr);
+            }
+          else
+            {
+              if (kind == UC_CHART_AREA)
+                {
+                  UcColor fill = ctx->theme->series[i % UC_CHART_N_COLORS];
+
+                  fill.alpha = 0.35;
+                  set_color (ctx->cr, &fill);
+                  cairo_rectangle (ctx->cr, x, y + h / 2, swatch, h * 0.35);
+                  cairo_fill (ctx->cr);
+                }
+              set_series_style (ctx, series, i, FALSE);
+              cairo_move_to (ctx->cr, x, y + h / 2);
+              cairo_line_to (ctx->cr, x + swatch, y + h / 2);
+              cairo_stroke (ctx->cr);
+            }
           cairo_restore (ctx->cr);
           show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
         }
@@ -319,12 +341,60 @@ trace_m4 (cairo_t             *cr,
     }
 }
 
+/* The area under series @s: down to the layer below when stacked (the
+ * series then hold running totals), else down to zero. */
+static void
+fill_area (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = uc_chart_spec_get_stacked (spec) && s > 0 ? uc_chart_spec_get_series (spec, s - 1) : NULL;
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  const double *yb = below ? uc_series_get_y (below) : NULL;
+  UcColor c = ctx->theme->series[s % UC_CHART_N_COLORS];
+  int i = start;
+
+  while (i < end)
+    {
+      int j;
+
+      /* One polygon per run without gaps. */
+      while (i < end && isnan (ys[i]))
+        i++;
+      for (j = i; j < end && !isnan (ys[j]); j++)
+        ;
+      if (j > i)
+        {
+          cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]));
+          for (int k = i + 1; k < j; k++)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, ys[k]));
+          for (int k = j - 1; k >= i; k--)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]),
+                           uc_chart_layout_y_for_value (l, yb ? yb[k] : base));
+          cairo_close_path (cr);
+        }
+      i = j;
+    }
+  c.alpha = 0.35;
+  set_color (cr, &c);
+  cairo_fill (cr);
+}
+
 static void
 draw_series (Ctx                 *ctx,
              UcChartSpec         *spec,
              const UcChartLayout *l)
 {
   cairo_t *cr = ctx->cr;
+  UcChartKind kind = uc_chart_spec_get_kind (spec);
+  double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
 
   cairo_save (cr);
   cairo_rectangle (cr, l->x, l->y - ctx->fs * 0.3, l->width, l->height + ctx->fs * 0.6);
@@ -338,7 +408,7 @@ draw_series (Ctx                 *ctx,
         const UcTime *xs = uc_series_get_x (series);
         const double *ys = uc_series_get_y (series);
         guint n = uc_series_get_length (series);
-        gboolean pen_down = FALSE;
+        gboolean pen_down = FALSE, dense;
         int start, end;
 
         if (uc_series_get_emphasis (series) != (pass == 1))
@@ -346,7 +416,29 @@ draw_series (Ctx                 *ctx,
 
         start = MAX (0, uc_series_find_before (series, l->from));
         end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
-        if (ctx->decimate && (double) (end - start) > 2 * l->width)
+        dense = ctx->decimate && (double) (end - start) > 2 * l->width;
+
+        if (kind == UC_CHART_SCATTER)
+          {
+            double radius = ctx->fs * 0.22;
+
+            set_color (cr, &ctx->theme->series[s % UC_CHART_N_COLORS]);
+            for (int i = start; i < end; i++)
+              if (!isnan (ys[i]) && (!l->log_scale || ys[i] > 0))
+                {
+                  double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
+
+                  cairo_new_sub_path (cr);
+                  cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
+                }
+            cairo_fill (cr);
+            continue;
+          }
+
+        if (kind == UC_CHART_AREA)
+          fill_area (ctx, spec, s, l, start, end, base);
+
+        if (dense && kind != UC_CHART_STEP)
           trace_m4 (cr, series, l, start, end);
         else
           for (int i = start; i < end; i++)
@@ -360,6 +452,13 @@ draw_series (Ctx                 *ctx,
                 }
               px = uc_chart_layout_x_for_time (l, xs[i]);
               py = uc_chart_layout_y_for_value (l, ys[i]);
+              if (pen_down && kind == UC_CHART_STEP)
+                {
+                  double dummy, last_py;
+
+                  cairo_get_current_point (cr, &dummy, &last_py);
+                  cairo_line_to (cr, px, last_py);
+                }
               if (pen_down)
                 cairo_line_to (cr, px, py);
               else
@@ -495,6 +594,7 @@ uc_chart_draw_full (cairo_t            *cr,
   g_autoptr(GArray) y_ticks = NULL;
   g_autoptr(GArray) x_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
   Ctx ctx;
   double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, lane_h, legend_h;
@@ -503,6 +603,10 @@ uc_chart_draw_full (cairo_t            *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (UC_IS_CHART_SPEC (spec));
+
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_AREA && uc_chart_spec_get_stacked (spec) &&
+      uc_chart_spec_get_n_series (spec) > 1)
+    spec = stacked = uc_chart_spec_stack (spec);
 
   if (theme == NULL)
     theme = uc_chart_theme_light ();

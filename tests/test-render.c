@@ -266,6 +266,10 @@ pixel_at (cairo_surface_t *surface,
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
 
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
   return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
 }
 
@@ -302,6 +306,7 @@ test_kinds (void)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   x = (int) uc_chart_layout_x_for_time (&l, mid);
+  g_assert_cmpfloat (l.y_min, ==, 0);
   g_assert_cmpfloat (l.y_max, >=, 30);
   g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 5)), !=, white);
   g_assert_cmpuint (pixel_at (surface, x, (int) uc_chart_layout_y_for_value (&l, 25)), !=, white);

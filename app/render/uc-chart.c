@@ -258,8 +258,8 @@ value_range (UcChartSpec *spec,
       *max = hi;
       return;
     }
-  /* Sizes (money) read honestly only against a zero baseline. */
-  if (uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY && lo > 0)
+  /* Sizes (money, areas) read honestly only against a zero baseline. */
+  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_kind (spec) == UC_CHART_AREA) && lo > 0)
     lo = 0;
   if (hi <= lo)
     hi = lo + 1;

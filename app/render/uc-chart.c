@@ -21,6 +21,8 @@ typedef struct
   const UcChartTheme *theme;
   double              fs;       /* base font size in user units */
   gboolean            decimate;
+  gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
+  gboolean            one_line; /* the next text is ellipsized to one line */
 } Ctx;
 
 static const double dash_patterns[][4] = {
@@ -62,6 +64,8 @@ measure (Ctx        *ctx,
   pango_layout_set_text (ctx->layout, text, -1);
   pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (wrap_width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (ctx->layout, ctx->one_line && wrap_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (ctx->layout, ctx->one_line ? -1 : -1000);
   pango_layout_get_extents (ctx->layout, NULL, &logical);
   *w = (double) logical.width / PANGO_SCALE;
   *h = (double) logical.height / PANGO_SCALE;
@@ -167,6 +171,17 @@ draw_legend (Ctx         *ctx,
       set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       measure (ctx, uc_series_get_label (series), -1, &w, &h);
       item_w = swatch + ctx->fs * 0.4 + w;
+      if (ctx->compact && x > x0 && x + item_w > x0 + width)
+        {
+          /* One row only: say how many did not fit. */
+          g_autofree char *more = g_strdup_printf ("+%u", n - i);
+
+          set_font (ctx, size, PANGO_WEIGHT_NORMAL);
+          measure (ctx, more, -1, &w, &h);
+          if (really_draw)
+            show (ctx, &ctx->theme->muted, MIN (x, x0 + width - w), y);
+          break;
+        }
       if (x > x0 && x + item_w > x0 + width)
         {
           x = x0;
@@ -509,7 +524,7 @@ place_event_labels (Ctx                 *ctx,
         continue;
 
       x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
-      measure (ctx, uc_event_get_label (event), -1, &w, &h);
+      measure (ctx, ctx->compact ? "" : uc_event_get_label (event), -1, &w, &h);
       row_h = h + pad;
       left = x - pad;
       right = x + pad + w + pad;
@@ -617,6 +632,8 @@ uc_chart_draw_full (cairo_t            *cr,
   ctx.theme = theme;
   ctx.fs = CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
   ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
+  ctx.compact = width < 480 || height < 360;
+  ctx.one_line = FALSE;
   margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);
@@ -625,17 +642,18 @@ uc_chart_draw_full (cairo_t            *cr,
 
   /* Header: title, subtitle, legend. */
   y = margin * 0.8;
+  ctx.one_line = ctx.compact;
   if ((text = uc_chart_spec_get_title (spec)) != NULL)
     y += draw_text (&ctx, text, ctx.fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, width - 2 * margin);
-  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL)
+  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL && !ctx.compact)
     y += draw_text (&ctx, text, ctx.fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
   y += ctx.fs * 0.6;
   legend_h = draw_legend (&ctx, spec, margin, y, width - 2 * margin, TRUE);
   y += legend_h + ctx.fs * 0.5;
 
-  /* Footer: source and note, bottom up. */
+  /* Footer: source and note, bottom up; a thumbnail keeps one line. */
   set_font (&ctx, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL);
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < (ctx.compact ? 1 : 2); i++)
     {
       text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
       if (text != NULL)
@@ -647,13 +665,15 @@ uc_chart_draw_full (cairo_t            *cr,
   {
     double fy = height - margin * 0.7 - footer_h;
 
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < (ctx.compact ? 1 : 2); i++)
       {
         text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
         if (text != NULL)
           fy += draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, fy, width - 2 * margin);
       }
   }
+
+  ctx.one_line = FALSE;
 
   /* Value axis: ticks first, since their labels set the plot's left edge. */
   uc_chart_spec_get_range (spec, &l.from, &l.to);

@@ -333,6 +333,59 @@ test_export_csv (void)
 }
 
 static void
+test_export_pack (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = NULL, *csv = NULL, *json_path = NULL, *csv_path = NULL, *prices = data_path ("stooq-nvda.csv");
+  g_autofree char *expected_sha = NULL, *file_bytes = NULL;
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+  gsize len;
+  Result r = run ("export", "--view", "deepseek-shock", "--from", "2025-01-13", "--to", "2025-02-07", "--pack", dir, NULL);
+
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  json_path = g_build_filename (dir, "chart.json", NULL);
+  csv_path = g_build_filename (dir, "data.csv", NULL);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"from\": \"2025-01-13\""));
+  g_assert_nonnull (strstr (json, "\"name\": \"market-caps.csv\""));
+  /* 8 companies × 19 trading days from 13 January to 7 February 2025. */
+  g_assert_true (g_str_has_prefix (csv, "series,date,value\n"));
+  g_assert_nonnull (strstr (csv, "Nvidia,2025-01-27,2894243701800\n"));
+  {
+    guint lines = 0;
+    for (const char *p = csv; *p; p++)
+      lines += *p == '\n';
+    g_assert_cmpuint (lines, ==, 1 + 8 * 19);
+  }
+
+  /* A CSV input is named with its checksum. */
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&json, g_free);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_true (g_file_get_contents (prices, &file_bytes, &len, NULL));
+  expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) file_bytes, len);
+  g_assert_nonnull (strstr (json, expected_sha));
+  g_assert_nonnull (strstr (json, "\"modified\": \""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
 test_datasets (void)
 {
   Result r = run ("datasets", "--json", NULL);
@@ -366,6 +419,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/inspect-bad", test_inspect_bad);
   g_test_add_func ("/cli/datasets", test_datasets);
   g_test_add_func ("/cli/export-csv", test_export_csv);
+  g_test_add_func ("/cli/export-pack", test_export_pack);
 
   return g_test_run ();
 }

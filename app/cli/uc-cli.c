@@ -77,6 +77,14 @@ spec_from_csv (const char  *path,
   base = g_path_get_basename (path);
   uc_chart_spec_set_title (spec, base);
   {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
+    g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
+    g_autofree char *date = modified ? g_date_time_format (modified, "%Y-%m-%d") : NULL;
+    g_autofree char *location = g_file_get_path (file);
+
+    uc_chart_spec_add_provenance (spec, base, path, location, date, date ? "modified" : NULL);
+  }
+  {
     g_autofree char *source = g_strdup_printf ("Source: %s", base);
     uc_chart_spec_set_source (spec, source);
   }
@@ -97,6 +105,7 @@ uc_cli_export (int    argc,
   g_autofree char *rebase_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *pack = NULL;
   g_autofree char *theme_name = NULL;
   g_autofree char *kind_name = NULL;
   gboolean log_scale = FALSE, stacked = FALSE;
@@ -124,6 +133,7 @@ uc_cli_export (int    argc,
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack, N_("Write a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 900)"), N_("H") },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixel density for PNG (default 1, 2 for HiDPI)"), N_("S") },
@@ -152,8 +162,8 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--csv needs --x and --y");
   if (view && (x || y || group))
     return uc_cli_usage_error ("export", "--x, --y and --group go with --csv");
-  if (output == NULL)
-    return uc_cli_usage_error ("export", "--output is required");
+  if ((output == NULL) == (pack == NULL))
+    return uc_cli_usage_error ("export", output ? "give --output or --pack, not both" : "--output or --pack is required");
   if (width < 16 || width > 32768 || height < 16 || height > 32768)
     return uc_cli_usage_error ("export", "--width and --height must be between 16 and 32768");
   if (dpi != 0 && (dpi < 24 || dpi > 2400))
@@ -174,7 +184,7 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--kind must be line, step, area or scatter");
   if (stacked && kind != UC_CHART_AREA)
     return uc_cli_usage_error ("export", "--stacked goes with --kind area");
-  if (!uc_export_format_from_path (output, &format, &error))
+  if (output && !uc_export_format_from_path (output, &format, &error))
     return uc_cli_usage_error ("export", error->message);
 
   if (theme_name == NULL || g_str_equal (theme_name, "light"))
@@ -223,7 +233,8 @@ uc_cli_export (int    argc,
   if (title)
     uc_chart_spec_set_title (spec, title);
 
-  if (!uc_export_chart (spec, theme, output, format, width, height, scale, &error))
+  if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
+           : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))
     {
       g_printerr ("undercut export: %s\n", error->message);
       return UC_EXIT_FAILURE;

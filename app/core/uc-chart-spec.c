@@ -17,6 +17,7 @@ struct _UcChartSpec
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
   GPtrArray     *events;   /* UcEvent, by time */
+  GArray        *provenance;   /* UcProvenance */
 };
 
 enum {
@@ -43,6 +44,7 @@ uc_chart_spec_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->provenance, g_array_unref);
 
   G_OBJECT_CLASS (uc_chart_spec_parent_class)->finalize (object);
 }
@@ -102,6 +104,18 @@ uc_chart_spec_set_property (GObject      *object,
 }
 
 static void
+clear_provenance (gpointer data)
+{
+  UcProvenance *p = data;
+
+  g_clear_pointer (&p->name, g_free);
+  g_clear_pointer (&p->source, g_free);
+  g_clear_pointer (&p->location, g_free);
+  g_clear_pointer (&p->date, g_free);
+  g_clear_pointer (&p->date_kind, g_free);
+}
+
+static void
 uc_chart_spec_class_init (UcChartSpecClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -124,6 +138,8 @@ uc_chart_spec_init (UcChartSpec *self)
 {
   self->series = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->provenance = g_array_new (FALSE, TRUE, sizeof (UcProvenance));
+  g_array_set_clear_func (self->provenance, clear_provenance);
 }
 
 UcChartSpec *
@@ -153,6 +169,11 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->to = self->to;
   for (guint i = 0; i < self->events->len; i++)
     g_ptr_array_add (copy->events, g_object_ref (g_ptr_array_index (self->events, i)));
+  for (guint i = 0; i < self->provenance->len; i++)
+    {
+      const UcProvenance *p = &g_array_index (self->provenance, UcProvenance, i);
+      uc_chart_spec_add_provenance (copy, p->name, p->source, p->location, p->date, p->date_kind);
+    }
   return copy;
 }
 
@@ -383,4 +404,50 @@ uc_chart_spec_get_event (UcChartSpec *self,
   g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
   g_return_val_if_fail (index < self->events->len, NULL);
   return g_ptr_array_index (self->events, index);
+}
+
+void
+uc_chart_spec_add_provenance (UcChartSpec *self,
+                              const char  *name,
+                              const char  *source,
+                              const char  *location,
+                              const char  *date,
+                              const char  *date_kind)
+{
+  UcProvenance p = { g_strdup (name), g_strdup (source), g_strdup (location), g_strdup (date), g_strdup (date_kind) };
+
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_array_append_val (self->provenance, p);
+}
+
+guint
+uc_chart_spec_get_n_provenance (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->provenance->len;
+}
+
+const UcProvenance *
+uc_chart_spec_get_provenance (UcChartSpec *self,
+                              guint        index)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  g_return_val_if_fail (index < self->provenance->len, NULL);
+  return &g_array_index (self->provenance, UcProvenance, index);
+}
+
+const char *
+uc_value_format_to_string (UcValueFormat format)
+{
+  static const char * const names[] = { "number", "money", "percent", "index" };
+
+  return format <= UC_VALUE_INDEX ? names[format] : "number";
+}
+
+const char *
+uc_chart_kind_to_string (UcChartKind kind)
+{
+  static const char * const names[] = { "line", "step", "area", "scatter" };
+
+  return kind <= UC_CHART_SCATTER ? names[kind] : "line";
 }

@@ -31,6 +31,16 @@ typedef enum
 gboolean uc_chart_kind_from_string (const char  *name,
                                     UcChartKind *kind);
 
+/* Where an input of the chart came from, for report packs and footers. */
+typedef struct
+{
+  char *name;        /* "market-caps.csv", "prices.csv" */
+  char *source;      /* who published it */
+  char *location;    /* a file path or a resource:// URI, to checksum */
+  char *date;        /* YYYY-MM-DD or NULL */
+  char *date_kind;   /* "retrieved", "modified" */
+} UcProvenance;
+
 #define UC_TYPE_CHART_SPEC (uc_chart_spec_get_type ())
 G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
 
@@ -75,6 +85,17 @@ UcSeries      *uc_chart_spec_find_series      (UcChartSpec   *self,
                                                const char    *id);
 void           uc_chart_spec_add_event        (UcChartSpec   *self,
                                                UcEvent       *event);
+void           uc_chart_spec_add_provenance   (UcChartSpec   *self,
+                                               const char    *name,
+                                               const char    *source,
+                                               const char    *location,
+                                               const char    *date,
+                                               const char    *date_kind);
+guint          uc_chart_spec_get_n_provenance (UcChartSpec   *self);
+const UcProvenance *uc_chart_spec_get_provenance (UcChartSpec *self,
+                                                guint        index);
+const char    *uc_value_format_to_string      (UcValueFormat  format);
+const char    *uc_chart_kind_to_string        (UcChartKind    kind);
 guint          uc_chart_spec_get_n_events     (UcChartSpec   *self);
 UcEvent       *uc_chart_spec_get_event        (UcChartSpec   *self,
                                                guint          index);

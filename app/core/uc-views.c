@@ -229,6 +229,14 @@ build_deepseek_shock (GError **error)
       uc_event_set_label (event, label);
     }
 
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "market-caps" : "events";
+      g_autofree char *name = g_strdup_printf ("%s.csv", id);
+      g_autofree char *location = g_strdup_printf ("resource://" RESOURCE_BASE "/datasets/%s", name);
+
+      uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (id)->source, location, NULL, NULL);
+    }
   uc_chart_spec_set_source (spec, _("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data via public snapshots) × shares outstanding from SEC filings; "
                                     "market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes."));
   if (missing->len > 0)

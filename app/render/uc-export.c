@@ -15,7 +15,10 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "config.h"
+
 #include "uc-chart.h"
+#include "uc-json-writer.h"
 
 #define MAX_PIXELS ((gint64) 32768 * 32768)
 
@@ -191,4 +194,214 @@ uc_export_chart (UcChartSpec         *spec,
       return FALSE;
     }
   return TRUE;
+}
+
+/* SHA-256 of a provenance location: a file path or a resource:// URI. */
+static char *
+checksum_location (const char *location)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+
+  if (location == NULL)
+    return NULL;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  if (g_str_has_prefix (location, "resource://"))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (location + strlen ("resource://"), 0, NULL);
+      gsize size;
+      const guint8 *data;
+
+      if (bytes == NULL)
+        return NULL;
+      data = g_bytes_get_data (bytes, &size);
+      g_checksum_update (checksum, data, size);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (location);
+      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+      guint8 buffer[64 * 1024];
+      gssize n;
+
+      if (in == NULL)
+        return NULL;
+      while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, NULL)) > 0)
+        g_checksum_update (checksum, buffer, n);
+      if (n < 0)
+        return NULL;
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+format_time (UcTime t)
+{
+  int y, m, d;
+
+  uc_time_to_ymd (t, &y, &m, &d);
+  if (t % UC_USEC_PER_DAY == 0)
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  {
+    gint64 secs = (t - uc_time_from_ymd (y, m, d)) / G_USEC_PER_SEC;
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                            (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
+  }
+}
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* A report pack: the chart as PNG, SVG and PDF, the data it shows as CSV,
+ * and a JSON file with its specification and the provenance (source, date,
+ * SHA-256) of every input. Each file is written whole or not at all. */
+gboolean
+uc_export_pack (UcChartSpec         *spec,
+                const UcChartTheme  *theme,
+                const char          *dir,
+                int                  width,
+                int                  height,
+                double               scale,
+                GError             **error)
+{
+  static const char * const images[] = { "chart.png", "chart.svg", "chart.pdf" };
+  g_autoptr(GString) csv = g_string_new ("series,date,value\n");
+  g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
+  g_autofree char *json = NULL;
+  g_autofree char *csv_path = g_build_filename (dir, "data.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "chart.json", NULL);
+  UcTime from, to;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, images[i], NULL);
+      UcExportFormat format;
+
+      uc_export_format_from_path (path, &format, NULL);
+      if (!uc_export_chart (spec, theme, path, format, width, height, scale, error))
+        return FALSE;
+    }
+
+  /* Exactly the points in the visible range, as drawn. */
+  uc_chart_spec_get_range (spec, &from, &to);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      const UcTime *x = uc_series_get_x (series);
+      const double *y = uc_series_get_y (series);
+      int i = uc_series_find_before (series, from);
+
+      if (i < 0 || x[i] < from)
+        i++;
+      for (; i < (int) uc_series_get_length (series) && x[i] <= to; i++)
+        {
+          g_autofree char *date = format_time (x[i]);
+          g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
+
+          csv_field (csv, uc_series_get_label (series));
+          g_string_append_printf (csv, ",%s,%s\n", date, value);
+        }
+    }
+  if (!g_file_set_contents (csv_path, csv->str, csv->len, error))
+    return FALSE;
+
+  uc_json_begin_object (w);
+  uc_json_key (w, "generator"); uc_json_string (w, "Undercut " PACKAGE_VERSION);
+  uc_json_key (w, "title"); uc_json_string (w, uc_chart_spec_get_title (spec));
+  uc_json_key (w, "subtitle"); uc_json_string (w, uc_chart_spec_get_subtitle (spec));
+  uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
+  uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
+  uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
+  uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
+  {
+    g_autofree char *a = format_time (from), *b = format_time (to);
+
+    uc_json_key (w, "from"); uc_json_string (w, a);
+    uc_json_key (w, "to"); uc_json_string (w, b);
+  }
+  uc_json_key (w, "width"); uc_json_int (w, width);
+  uc_json_key (w, "height"); uc_json_int (w, height);
+  uc_json_key (w, "scale"); uc_json_number (w, scale);
+  uc_json_key (w, "series");
+  uc_json_begin_array (w);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+
+      uc_json_begin_object (w);
+      uc_json_key (w, "id"); uc_json_string (w, uc_series_get_id (series));
+      uc_json_key (w, "label"); uc_json_string (w, uc_series_get_label (series));
+      uc_json_key (w, "emphasis"); uc_json_bool (w, uc_series_get_emphasis (series));
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  uc_json_key (w, "events");
+  uc_json_begin_array (w);
+  for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, e);
+      g_autofree char *date = format_time (uc_event_get_time (event));
+
+      if (uc_event_get_time (event) < from || uc_event_get_time (event) > to)
+        continue;
+      uc_json_begin_object (w);
+      uc_json_key (w, "date"); uc_json_string (w, date);
+      uc_json_key (w, "title"); uc_json_string (w, uc_event_get_title (event));
+      uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
+      uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  uc_json_key (w, "source"); uc_json_string (w, uc_chart_spec_get_source (spec));
+  uc_json_key (w, "note"); uc_json_string (w, uc_chart_spec_get_note (spec));
+  uc_json_key (w, "inputs");
+  uc_json_begin_array (w);
+  for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
+    {
+      const UcProvenance *p = uc_chart_spec_get_provenance (spec, i);
+      g_autofree char *sha = checksum_location (p->location);
+
+      uc_json_begin_object (w);
+      uc_json_key (w, "name"); uc_json_string (w, p->name);
+      uc_json_key (w, "source"); uc_json_string (w, p->source);
+      uc_json_key (w, p->date_kind ? p->date_kind : "date"); uc_json_string (w, p->date);
+      uc_json_key (w, "sha256"); uc_json_string (w, sha);
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  uc_json_key (w, "files");
+  uc_json_begin_array (w);
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    uc_json_string (w, images[i]);
+  uc_json_string (w, "data.csv");
+  uc_json_end_array (w);
+  uc_json_end_object (w);
+  json = uc_json_writer_steal (w);
+  {
+    g_autofree char *with_newline = g_strconcat (json, "\n", NULL);
+    return g_file_set_contents (json_path, with_newline, -1, error);
+  }
 }

@@ -37,4 +37,12 @@ gboolean uc_export_chart             (UcChartSpec         *spec,
                                       double               scale,
                                       GError             **error);
 
+gboolean uc_export_pack              (UcChartSpec         *spec,
+                                      const UcChartTheme  *theme,
+                                      const char          *dir,
+                                      int                  width,
+                                      int                  height,
+                                      double               scale,
+                                      GError             **error);
+
 G_END_DECLS

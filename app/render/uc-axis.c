@@ -89,6 +89,23 @@ uc_axis_value_ticks (double        min,
   return ticks;
 }
 
+/* 1-2-5 values need no more digits than they have: $50, $0.20, $1K, 5%. */
+static char *
+log_tick_label (double        v,
+                UcValueFormat format)
+{
+  UcUnit unit = format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER ? uc_format_unit_for (v) : (UcUnit) { 1, "" };
+  double scaled = v / unit.divisor;
+  int decimals = 0;
+
+  while (decimals < 6 && fabs (scaled * pow (10, decimals) - round (scaled * pow (10, decimals))) > 1e-9 * pow (10, decimals))
+    decimals++;
+  if (format == UC_VALUE_MONEY && unit.divisor == 1 && scaled < 1)
+    decimals = MAX (decimals, 2);
+  return uc_format_scaled (v, format == UC_VALUE_MONEY ? "$" : "", unit, decimals,
+                           format == UC_VALUE_PERCENT ? "%" : "");
+}
+
 /* Log axes: powers of ten, with 2 and 5 between them when there is room,
  * or every other power when there is not. */
 GArray *
@@ -129,7 +146,7 @@ uc_axis_log_ticks (double        min,
           if (v < min * (1 - 1e-9) || v > max * (1 + 1e-9))
             continue;
           tick.value = v;
-          tick.label = uc_format_value (v, format);
+          tick.label = log_tick_label (v, format);
           g_array_append_val (ticks, tick);
         }
     }

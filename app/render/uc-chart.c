@@ -171,15 +171,15 @@ draw_legend (Ctx         *ctx,
       set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
       measure (ctx, uc_series_get_label (series), -1, &w, &h);
       item_w = swatch + ctx->fs * 0.4 + w;
-      if (ctx->compact && x > x0 && x + item_w > x0 + width)
+      /* Thumbnails keep one row, with room left to say how many are left out. */
+      if (ctx->compact && x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
         {
-          /* One row only: say how many did not fit. */
           g_autofree char *more = g_strdup_printf ("+%u", n - i);
 
           set_font (ctx, size, PANGO_WEIGHT_NORMAL);
           measure (ctx, more, -1, &w, &h);
           if (really_draw)
-            show (ctx, &ctx->theme->muted, MIN (x, x0 + width - w), y);
+            show (ctx, &ctx->theme->muted, x, y);
           break;
         }
       if (x > x0 && x + item_w > x0 + width)
@@ -518,6 +518,7 @@ place_event_labels (Ctx                 *ctx,
       UcTime t = uc_event_get_time (event);
       const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
       double x, w, h, left, right;
+      gboolean fitted = FALSE;
       int row = -1;
 
       if (t < l->from || t > l->to)
@@ -548,8 +549,57 @@ place_event_labels (Ctx                 *ctx,
           if (free_here)
             row = r;
         }
+      /* No row has room for the whole label: shorten it (…) to the room
+       * the roomiest row leaves after the marker, or keep only the marker. */
+      if (row < 0 && !ctx->compact)
+        {
+          double best = 0;
+
+          for (int r = 0; r < MAX_EVENT_ROWS; r++)
+            {
+              double room = canvas_width - ctx->fs - x;
+
+              for (guint k = 0; k < rows[r]->len; k++)
+                {
+                  Span *sp = &g_array_index (rows[r], Span, k);
+
+                  if (sp->left - pad <= x && x <= sp->right + pad)
+                    room = 0;
+                  else if (sp->left > x)
+                    room = MIN (room, sp->left - pad - x);
+                }
+              room -= 2 * pad;
+              if (room > best)
+                best = room, row = r;
+            }
+          if (row >= 0 && best >= ctx->fs * 3)
+            {
+              ctx->one_line = TRUE;
+              measure (ctx, uc_event_get_label (event), best, &w, &h);
+              ctx->one_line = FALSE;
+              fitted = TRUE;
+              left = x - pad;
+              right = x + pad + w + pad;
+            }
+          else
+            row = -1;
+        }
       if (row < 0)
-        row = MAX_EVENT_ROWS - 1;
+        {
+          /* Marker only: its line starts at the top of the plot. */
+          if (really_draw == 1)
+            {
+              cairo_save (ctx->cr);
+              set_color (ctx->cr, color);
+              cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
+              cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
+              cairo_move_to (ctx->cr, x, l->y);
+              cairo_line_to (ctx->cr, x, l->y + l->height);
+              cairo_stroke (ctx->cr);
+              cairo_restore (ctx->cr);
+            }
+          continue;
+        }
       g_array_append_val (rows[row], ((Span) { left, right }));
       rows_used = MAX (rows_used, row + 1);
 
@@ -571,6 +621,13 @@ place_event_labels (Ctx                 *ctx,
         {
           double ly = lane_bottom - (row + 1) * row_h;
           double tx = left < x - 1 ? left + pad : x + pad;
+
+          if (fitted)
+            {
+              ctx->one_line = TRUE;
+              measure (ctx, uc_event_get_label (event), w + 1, &w, &h);
+              ctx->one_line = FALSE;
+            }
 
           cairo_save (ctx->cr);
           set_color (ctx->cr, &ctx->theme->background);
@@ -627,6 +684,16 @@ uc_chart_draw_full (cairo_t            *cr,
     theme = uc_chart_theme_light ();
 
   layout = pango_cairo_create_layout (cr);
+  /* Unhinted metrics on every surface, so a PNG and an SVG or PDF of the
+   * same chart lay out to the same positions. */
+  {
+    cairo_font_options_t *options = cairo_font_options_create ();
+
+    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+    pango_layout_context_changed (layout);
+    cairo_font_options_destroy (options);
+  }
   ctx.cr = cr;
   ctx.layout = layout;
   ctx.theme = theme;

@@ -1,0 +1,308 @@
+/* test-golden.c: charts compared with reviewed reference images
+ *
+ * Each case draws a chart specification into a PNG and compares it with
+ * tests/golden/NAME.png: at most 0.2% of pixels may differ by more than
+ * 32/255 in a channel (font hinting and antialiasing may move by a step).
+ * On a mismatch the drawing and a difference image are written to the
+ * build folder. After a deliberate change, regenerate the references with
+ *
+ *   UC_GOLDEN_UPDATE=1 meson test -C build golden
+ *
+ * and look at every changed image before committing it.
+ *
+ * Also checked here: the SVG and PDF exports, rasterised by rsvg-convert and
+ * pdftoppm, show the same picture as the PNG export.
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-chart.h"
+#include "uc-export.h"
+#include "uc-transform.h"
+#include "uc-views.h"
+
+typedef struct
+{
+  const char *name;
+  int         width;
+  int         height;
+  UcChartSpec *(*build) (void);
+  gboolean    dark;
+} Case;
+
+static UcChartSpec *
+deepseek (void)
+{
+  g_autoptr(GError) error = NULL;
+  UcChartSpec *spec = uc_view_build ("deepseek-shock", &error);
+
+  g_assert_no_error (error);
+  return spec;
+}
+
+static UcChartSpec *
+deepseek_rebased (void)
+{
+  g_autoptr(UcChartSpec) spec = deepseek ();
+  g_autoptr(GError) error = NULL;
+  UcChartSpec *rebased = uc_chart_spec_rebase (spec, uc_time_from_ymd (2025, 1, 24), &error);
+
+  g_assert_no_error (error);
+  return rebased;
+}
+
+static UcChartSpec *
+deepseek_kind (UcChartKind kind,
+               gboolean    stacked)
+{
+  UcChartSpec *spec = deepseek ();
+
+  uc_chart_spec_set_kind (spec, kind);
+  uc_chart_spec_set_stacked (spec, stacked);
+  return spec;
+}
+
+static UcChartSpec *deepseek_step (void) { return deepseek_kind (UC_CHART_STEP, FALSE); }
+static UcChartSpec *deepseek_area_stacked (void) { return deepseek_kind (UC_CHART_AREA, TRUE); }
+
+/* Every API price on a log axis, as dots. */
+static UcChartSpec *
+prices_scatter_log (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load ("api-prices", &error);
+  const char *ys[] = { "output_usd_per_mtok", NULL };
+  UcChartSpec *spec = uc_chart_spec_from_dataset (ds, "date", ys, NULL, &error);
+
+  g_assert_no_error (error);
+  uc_chart_spec_set_kind (spec, UC_CHART_SCATTER);
+  uc_chart_spec_set_log_scale (spec, TRUE);
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_title (spec, "Output price per million tokens");
+  return spec;
+}
+
+/* Every event of early 2025 on one chart: labels must find rows. */
+static UcChartSpec *
+crowded_events (void)
+{
+  g_autoptr(UcChartSpec) base = deepseek ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) events = uc_catalog_load ("events", &error);
+  UcChartSpec *spec = uc_chart_spec_new ();
+  int dc = uc_dataset_find_column (events, "date"), tc = uc_dataset_find_column (events, "title");
+  int cc = uc_dataset_find_column (events, "category");
+
+  uc_chart_spec_add_series (spec, uc_chart_spec_find_series (base, "NVDA"));
+  for (guint r = 0; r < uc_dataset_get_n_rows (events); r++)
+    {
+      g_autoptr(UcEvent) event = uc_event_new (uc_dataset_get_times (events, dc)[r],
+                                               uc_dataset_get_text (events, tc, r),
+                                               uc_event_category_from_string (uc_dataset_get_text (events, cc, r)));
+      uc_chart_spec_add_event (spec, event);
+    }
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2024, 12, 15), uc_time_from_ymd (2025, 4, 30));
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_title (spec, "Nvidia and every event, December 2024 – April 2025");
+  return spec;
+}
+
+static const Case cases[] = {
+  { "deepseek-shock", 1600, 900, deepseek, FALSE },
+  { "deepseek-shock-dark", 1600, 900, deepseek, TRUE },
+  { "deepseek-rebased", 1200, 700, deepseek_rebased, FALSE },
+  { "deepseek-step", 1200, 700, deepseek_step, FALSE },
+  { "deepseek-area-stacked", 1200, 700, deepseek_area_stacked, FALSE },
+  { "api-prices-scatter-log", 1200, 700, prices_scatter_log, FALSE },
+  { "crowded-events", 1200, 700, crowded_events, FALSE },
+  { "thumbnail", 320, 180, deepseek, FALSE },
+};
+
+static cairo_surface_t *
+render (const Case *c)
+{
+  g_autoptr(UcChartSpec) spec = c->build ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, c->width, c->height);
+  cairo_t *cr = cairo_create (surface);
+
+  uc_chart_draw (cr, spec, c->dark ? uc_chart_theme_dark () : uc_chart_theme_light (), c->width, c->height, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels differing by more than @threshold in some channel; writes a
+ * difference image (red where they differ) when @diff_path is given. */
+static double
+compare (cairo_surface_t *a,
+         cairo_surface_t *b,
+         int              threshold,
+         const char      *diff_path)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  cairo_surface_t *diff = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b), *dd;
+  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b), sd;
+  guint differ = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  cairo_surface_flush (diff);
+  dd = cairo_image_surface_get_data (diff);
+  sd = cairo_image_surface_get_stride (diff);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 pa = *(guint32 *) (da + y * sa + x * 4), pb = *(guint32 *) (db + y * sb + x * 4);
+        int worst = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          worst = MAX (worst, abs ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)));
+        differ += worst > threshold;
+        *(guint32 *) (dd + y * sd + x * 4) = worst > threshold ? 0xff0000 : (pa & 0xfefefe) >> 1 | 0x808080;
+      }
+  cairo_surface_mark_dirty (diff);
+  if (diff_path && differ > 0)
+    cairo_surface_write_to_png (diff, diff_path);
+  cairo_surface_destroy (diff);
+  return 100.0 * differ / ((double) w * h);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *name = g_strdup_printf ("%s.png", c->name);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
+  cairo_surface_t *drawn = render (c);
+  cairo_surface_t *reference;
+  double share;
+
+  if (g_getenv ("UC_GOLDEN_UPDATE"))
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (drawn, golden), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", golden);
+      cairo_surface_destroy (drawn);
+      return;
+    }
+
+  reference = cairo_image_surface_create_from_png (golden);
+  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
+  {
+    g_autofree char *out = g_strdup_printf ("golden-%s-drawn.png", c->name);
+    g_autofree char *diff = g_strdup_printf ("golden-%s-diff.png", c->name);
+    cairo_surface_t *ref24 = cairo_image_surface_create (CAIRO_FORMAT_RGB24, c->width, c->height);
+    cairo_t *cr = cairo_create (ref24);
+
+    cairo_set_source_surface (cr, reference, 0, 0);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (ref24);
+    share = compare (drawn, ref24, 32, diff);
+    g_test_message ("%s: %.3f%% of pixels differ", c->name, share);
+    if (share > 0.2)
+      cairo_surface_write_to_png (drawn, out);
+    cairo_surface_destroy (ref24);
+  }
+  cairo_surface_destroy (reference);
+  cairo_surface_destroy (drawn);
+  g_assert_cmpfloat (share, <=, 0.2);
+}
+
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  cairo_surface_t *rgb;
+  cairo_t *cr;
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  rgb = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (png),
+                                    cairo_image_surface_get_height (png));
+  cr = cairo_create (rgb);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+  cairo_surface_flush (rgb);
+  return rgb;
+}
+
+/* Vector exports rasterised by other programs show what the PNG shows. */
+static void
+test_vector_matches_png (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) spec = deepseek ();
+  g_autofree char *dir = g_dir_make_tmp ("uc-golden-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "c.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *svg_png = g_build_filename (dir, "svg.png", NULL);
+  g_autofree char *pdf_base = g_build_filename (dir, "pdf", NULL);
+  g_autofree char *pdf_png = g_build_filename (dir, "pdf.png", NULL);
+  cairo_surface_t *a, *b, *c;
+  int status;
+  double svg_share, pdf_share;
+
+  g_assert_no_error (error);
+  g_assert_true (uc_export_chart (spec, NULL, png, UC_EXPORT_PNG, 1200, 675, 1, &error));
+  g_assert_true (uc_export_chart (spec, NULL, svg, UC_EXPORT_SVG, 1200, 675, 1, &error));
+  g_assert_true (uc_export_chart (spec, NULL, pdf, UC_EXPORT_PDF, 1200, 675, 1, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "rsvg-convert", "-w", "1200", "-h", "675", "-o", svg_png, svg, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  {
+    /* 1200 px at 96 dpi is 900 pt; 96 dpi gives the same pixels back. */
+    const char *argv[] = { "pdftoppm", "-png", "-r", "96", "-singlefile", pdf, pdf_base, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  a = load_png (png);
+  b = load_png (svg_png);
+  c = load_png (pdf_png);
+  g_assert_cmpint (cairo_image_surface_get_width (c), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (c), ==, 675);
+  /* Other rasterisers hint text differently: compare what is clearly ink. */
+  svg_share = compare (a, b, 96, NULL);
+  pdf_share = compare (a, c, 96, NULL);
+  g_test_message ("SVG differs on %.2f%%, PDF on %.2f%% of pixels", svg_share, pdf_share);
+  g_assert_cmpfloat (svg_share, <=, 1.0);
+  g_assert_cmpfloat (pdf_share, <=, 1.0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  cairo_surface_destroy (c);
+
+  {
+    const char *files[] = { png, svg, pdf, svg_png, pdf_png };
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      g_unlink (files[i]);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/golden/%s", cases[i].name);
+      g_test_add_data_func (path, &cases[i], test_golden);
+    }
+  g_test_add_func ("/golden/vector-matches-png", test_vector_matches_png);
+  return g_test_run ();
+}

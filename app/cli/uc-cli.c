@@ -20,6 +20,22 @@
 #include "uc-export.h"
 #include "uc-views.h"
 
+/* UNDERCUT_TIMINGS=1 prints how long each step took, on stderr. */
+static void
+timing (const char *step)
+{
+  static gint64 start;
+  static int enabled = -1;
+  gint64 now = g_get_monotonic_time ();
+
+  if (enabled < 0)
+    enabled = g_getenv ("UNDERCUT_TIMINGS") != NULL;
+  if (start == 0)
+    start = now;
+  if (enabled && step)
+    g_printerr ("undercut: %-18s %7.1f ms\n", step, (now - start) / 1000.0);
+}
+
 int
 uc_cli_usage_error (const char *command,
                     const char *message)
@@ -63,14 +79,27 @@ spec_from_csv (const char  *path,
                GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, error);
-  g_auto(GStrv) ys = NULL;
+  g_auto(GStrv) ys = g_strsplit (y, ",", -1);
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  g_auto(GStrv) columns = NULL;
+  g_autoptr(UcDataset) ds = NULL;
   g_autofree char *base = NULL;
+  UcCsvOptions options;
   UcChartSpec *spec;
 
+  /* Only the columns charted are converted. */
+  g_strv_builder_add (wanted, x);
+  g_strv_builder_addv (wanted, (const char **) ys);
+  if (group)
+    g_strv_builder_add (wanted, group);
+  columns = g_strv_builder_end (wanted);
+  uc_csv_options_init (&options);
+  options.columns = (const char * const *) columns;
+  ds = uc_csv_read_file (file, &options, NULL, NULL, NULL, NULL, error);
+
+  timing ("csv read");
   if (ds == NULL)
     return NULL;
-  ys = g_strsplit (y, ",", -1);
   spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, error);
   if (spec == NULL)
     return NULL;
@@ -194,7 +223,9 @@ uc_cli_export (int    argc,
   else
     return uc_cli_usage_error ("export", "--theme must be light or dark");
 
+  timing (NULL);
   spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, &error);
+  timing ("chart built");
   if (spec == NULL)
     {
       if (g_error_matches (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN))
@@ -239,5 +270,6 @@ uc_cli_export (int    argc,
       g_printerr ("undercut export: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
+  timing ("written");
   return UC_EXIT_OK;
 }

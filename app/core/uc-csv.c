@@ -95,6 +95,7 @@ typedef enum
 
 typedef enum
 {
+  KIND_SKIP,           /* not asked for: found, never converted */
   KIND_TEXT,
   KIND_NUMBER,
   KIND_DATE,
@@ -167,6 +168,7 @@ struct _Reader
   guint          n_columns;
   Plan          *plans;
   const char    *date_pattern;
+  guint8        *wanted;        /* per column; NULL: every column */
   GCancellable  *cancellable;
   UcCsvProgress  progress;
   gpointer       progress_data;
@@ -1686,6 +1688,7 @@ alloc_plan (Plan  *plan,
   g_clear_pointer (&plan->codes, uc_column_free);
   switch (plan->kind)
     {
+    case KIND_SKIP: break;
     case KIND_NUMBER: plan->numbers = uc_column_alloc (rows * sizeof (double)); break;
     case KIND_TEXT: plan->codes = uc_column_alloc (rows * sizeof (guint32)); break;
     default: plan->times = uc_column_alloc (rows * sizeof (UcTime)); break;
@@ -2092,6 +2095,7 @@ reader_clear (Reader *r)
       uc_column_free (r->plans[c].codes);
     }
   g_clear_pointer (&r->plans, g_free);
+  g_clear_pointer (&r->wanted, g_free);
 }
 
 static UcDataset *
@@ -2170,6 +2174,25 @@ read_decoded (const char          *name,
   if (sniff.header_line > 1 && options->header_row == 0)
     warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
           sniff.header_line - 1, sniff.header_line);
+  if (options->columns)
+    {
+      r.wanted = g_new0 (guint8, r.n_columns);
+      for (guint k = 0; options->columns[k]; k++)
+        {
+          int found = -1;
+
+          for (guint c = 0; c < r.n_columns && found < 0; c++)
+            if (g_str_equal (r.plans[c].name, options->columns[k]))
+              found = (int) c;
+          if (found < 0)
+            {
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", name, options->columns[k]);
+              reader_clear (&r);
+              return NULL;
+            }
+          r.wanted[found] = 1;
+        }
+    }
   if (!options->strict)
     end = trim_footer (&r, end, warnings);
   r.body_end = end;
@@ -2202,6 +2225,7 @@ read_decoded (const char          *name,
         chunks[k].start = from;
         chunks[k].end = to;
         chunks[k].report_progress = k == 0;
+        chunks[k].only = r.wanted;
         from = to;
       }
 
@@ -2294,7 +2318,10 @@ read_decoded (const char          *name,
     r.decimal = '.';
   for (guint c = 0; c < r.n_columns; c++)
     {
-      infer_column (&r, &r.plans[c], &samples[c]);
+      if (r.wanted && !r.wanted[c])
+        r.plans[c].kind = KIND_SKIP;
+      else
+        infer_column (&r, &r.plans[c], &samples[c]);
       g_ptr_array_unref (samples[c].values);
     }
   g_free (samples);
@@ -2385,7 +2412,7 @@ read_decoded (const char          *name,
             Plan *plan = &r.plans[c];
             ColState *st = &chunks[0].cols[c];
 
-            if (plan->kind != KIND_TEXT && st->n_bad > (st->n_bad + st->n_ok) * 0.05)
+            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP && st->n_bad > (st->n_bad + st->n_ok) * 0.05)
               {
                 again[c] = 1;
                 any = TRUE;
@@ -2441,6 +2468,9 @@ read_decoded (const char          *name,
               Plan *plan = &r.plans[c];
               ColState *st = &chunks[0].cols[c];
               guint index;
+
+              if (plan->kind == KIND_SKIP)
+                continue;
 
               if (plan->kind == KIND_DATE_SLASH)
                 resolve_slash_dates (&r, plan, st, n_rows, warnings);

@@ -38,6 +38,7 @@ typedef struct
   const char *encoding;      /* "UTF-8", "UTF-16", "WINDOWS-1252", "ISO-8859-1", … */
   const char *date_format;   /* strptime-like, e.g. "%d/%m/%Y", for date columns */
   gboolean    strict;        /* ragged rows and stray quotes are errors, not warnings */
+  const char * const *columns;  /* only these columns, by header name (NULL: all) */
   guint       n_threads;     /* 0: as many as there are processors (at most 8) */
 } UcCsvOptions;
 

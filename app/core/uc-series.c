@@ -17,6 +17,11 @@ struct _UcSeries
   GArray  *x;   /* UcTime, ascending */
   GArray  *y;   /* double */
   UcSeriesIndex *index;   /* built on first use, dropped on change */
+  /* Borrowed storage: another object's arrays, kept alive by a reference. */
+  GObject *owner;
+  const UcTime *borrowed_x;
+  const double *borrowed_y;
+  guint borrowed_n;
   guint    emphasis : 1;
 };
 
@@ -32,6 +37,40 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcSeries, uc_series, G_TYPE_OBJECT)
 
+static inline const UcTime *
+xs_of (UcSeries *self)
+{
+  return self->owner ? self->borrowed_x : (const UcTime *) self->x->data;
+}
+
+static inline const double *
+ys_of (UcSeries *self)
+{
+  return self->owner ? self->borrowed_y : (const double *) self->y->data;
+}
+
+static inline guint
+len_of (UcSeries *self)
+{
+  return self->owner ? self->borrowed_n : self->x->len;
+}
+
+/* Copies borrowed points into owned arrays before a change. */
+static void
+own (UcSeries *self)
+{
+  if (self->owner == NULL)
+    return;
+  g_array_set_size (self->x, 0);
+  g_array_set_size (self->y, 0);
+  g_array_append_vals (self->x, self->borrowed_x, self->borrowed_n);
+  g_array_append_vals (self->y, self->borrowed_y, self->borrowed_n);
+  g_clear_object (&self->owner);
+  self->borrowed_x = NULL;
+  self->borrowed_y = NULL;
+  self->borrowed_n = 0;
+}
+
 static void
 uc_series_finalize (GObject *object)
 {
@@ -42,6 +81,7 @@ uc_series_finalize (GObject *object)
   g_clear_pointer (&self->x, g_array_unref);
   g_clear_pointer (&self->y, g_array_unref);
   g_clear_pointer (&self->index, uc_series_index_free);
+  g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (uc_series_parent_class)->finalize (object);
 }
@@ -158,6 +198,7 @@ uc_series_append (UcSeries *self,
                   double    y)
 {
   g_return_if_fail (UC_IS_SERIES (self));
+  own (self);
   g_return_if_fail (self->x->len == 0 || x >= g_array_index (self->x, UcTime, self->x->len - 1));
 
   g_array_append_val (self->x, x);
@@ -172,8 +213,31 @@ uc_series_get_index (UcSeries *self)
   g_return_val_if_fail (UC_IS_SERIES (self), NULL);
 
   if (self->index == NULL)
-    self->index = uc_series_index_new ((const double *) self->y->data, self->y->len);
+    self->index = uc_series_index_new (ys_of (self), len_of (self));
   return self->index;
+}
+
+/* A series over another object's arrays (a dataset's columns), without
+ * copying them; @owner is kept alive while the series uses them. */
+UcSeries *
+uc_series_new_borrowed (const char   *id,
+                        const char   *label,
+                        const UcTime *x,
+                        const double *y,
+                        guint         n,
+                        GObject      *owner)
+{
+  UcSeries *self = uc_series_new (id, label);
+
+  g_return_val_if_fail (G_IS_OBJECT (owner), self);
+  for (guint i = 1; i < n; i++)
+    g_return_val_if_fail (x[i - 1] <= x[i], self);
+
+  self->owner = g_object_ref (owner);
+  self->borrowed_x = x;
+  self->borrowed_y = y;
+  self->borrowed_n = n;
+  return self;
 }
 
 /* Room for @n points, so appending a long column does not reallocate. */
@@ -185,6 +249,7 @@ uc_series_reserve (UcSeries *self,
 
   g_return_if_fail (UC_IS_SERIES (self));
 
+  own (self);
   if (n <= self->x->len)
     return;
   x = g_array_sized_new (FALSE, FALSE, sizeof (UcTime), n);
@@ -201,21 +266,21 @@ guint
 uc_series_get_length (UcSeries *self)
 {
   g_return_val_if_fail (UC_IS_SERIES (self), 0);
-  return self->x->len;
+  return len_of (self);
 }
 
 const UcTime *
 uc_series_get_x (UcSeries *self)
 {
   g_return_val_if_fail (UC_IS_SERIES (self), NULL);
-  return (const UcTime *) self->x->data;
+  return xs_of (self);
 }
 
 const double *
 uc_series_get_y (UcSeries *self)
 {
   g_return_val_if_fail (UC_IS_SERIES (self), NULL);
-  return (const double *) self->y->data;
+  return ys_of (self);
 }
 
 /* Index of the last point at or before @x, or -1. */
@@ -228,8 +293,8 @@ uc_series_find_before (UcSeries *self,
 
   g_return_val_if_fail (UC_IS_SERIES (self), -1);
 
-  xs = (const UcTime *) self->x->data;
-  hi = (int) self->x->len;
+  xs = xs_of (self);
+  hi = (int) len_of (self);
   while (lo < hi)
     {
       int mid = lo + (hi - lo) / 2;
@@ -249,7 +314,7 @@ uc_series_find (UcSeries *self,
 {
   int i = uc_series_find_before (self, x);
 
-  if (i >= 0 && g_array_index (self->x, UcTime, i) == x)
+  if (i >= 0 && xs_of (self)[i] == x)
     return i;
   return -1;
 }
@@ -270,15 +335,15 @@ uc_series_get_y_range (UcSeries *self,
 
   /* Points in [from, to], found by binary search; extremes from the index. */
   first = uc_series_find_before (self, from);
-  if (first < 0 || g_array_index (self->x, UcTime, first) < from)
+  if (first < 0 || xs_of (self)[first] < from)
     first++;
-  while (first > 0 && g_array_index (self->x, UcTime, first - 1) >= from)
+  while (first > 0 && xs_of (self)[first - 1] >= from)
     first--;
   last = uc_series_find_before (self, to);
   if (last < first)
     return FALSE;
 
-  ys = (const double *) self->y->data;
+  ys = ys_of (self);
   if (!uc_series_index_range (uc_series_get_index (self), first, last + 1, &argmin, &argmax, &gap))
     return FALSE;
   *min = ys[argmin];

@@ -13,6 +13,12 @@ G_DECLARE_FINAL_TYPE (UcSeries, uc_series, UC, SERIES, GObject)
 
 UcSeries     *uc_series_new           (const char *id,
                                        const char *label) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries     *uc_series_new_borrowed  (const char   *id,
+                                       const char   *label,
+                                       const UcTime *x,
+                                       const double *y,
+                                       guint         n,
+                                       GObject      *owner) G_GNUC_WARN_UNUSED_RESULT;
 const char   *uc_series_get_id        (UcSeries   *self);
 const char   *uc_series_get_label     (UcSeries   *self);
 gboolean      uc_series_get_emphasis  (UcSeries   *self);

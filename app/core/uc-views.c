@@ -319,6 +319,28 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
       g_array_sort_with_data (order, compare_rows_by_time, (gpointer) times);
   }
 
+  /* Sorted, complete and not grouped: the series can use the columns as they are. */
+  if (gc < 0 && order->len == n && n > 0 && times[g_array_index (order, guint, 0)] == times[0] &&
+      g_array_index (order, guint, n - 1) == n - 1)
+    {
+      gboolean identity = TRUE;
+
+      for (guint i = 0; i < n && identity; i++)
+        identity = g_array_index (order, guint, i) == i;
+      if (identity)
+        {
+          for (guint k = 0; y_columns[k]; k++)
+            {
+              int yc = uc_dataset_find_column (dataset, y_columns[k]);
+              g_autoptr(UcSeries) series = uc_series_new_borrowed (y_columns[k], y_columns[k], times,
+                                                                   uc_dataset_get_numbers (dataset, yc), n,
+                                                                   G_OBJECT (dataset));
+              uc_chart_spec_add_series (spec, series);
+            }
+          goto range;
+        }
+    }
+
   for (guint k = 0; y_columns[k]; k++)
     {
       int yc = uc_dataset_find_column (dataset, y_columns[k]);
@@ -354,6 +376,7 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
         }
     }
 
+range:
   if (order->len > 0)
     {
       lo = times[g_array_index (order, guint, 0)];

@@ -51,7 +51,7 @@ ten = ticks(10_000_000)
 
 a = ours(one, 5)
 p = pandas_seconds(one)
-b = ours(ten, 1)
+b = ours(ten, 3)
 
 ratio = p / a["seconds"]
 memory_budget = 1.5 * (a["column_bytes"] + a["bytes"])

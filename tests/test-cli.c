@@ -281,6 +281,19 @@ test_inspect_bad (void)
     }
 
   {
+    g_autofree char *ragged = g_test_build_filename (G_TEST_DIST, "data", "ragged.csv", NULL);
+    Result r = run ("inspect", ragged, NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "line 3: 2 fields where the header has 3; the rest read as missing"));
+    result_clear (&r);
+    r = run ("inspect", ragged, "--strict", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "line 3, column 4: 2 fields where the header has 3"));
+    result_clear (&r);
+  }
+
+  {
     Result r = run ("inspect", "/nonexistent/file.csv", NULL);
 
     g_assert_cmpint (r.status, ==, 1);

@@ -150,7 +150,7 @@ uc_cli_inspect (int    argc,
   g_autofree char *date_format = NULL;
   g_autofree char *encoding = NULL;
   g_auto(GStrv) rows = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, strict = FALSE;
   int header_row = 0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -171,6 +171,7 @@ uc_cli_inspect (int    argc,
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("Date format for date columns, e.g. %d/%m/%Y"), N_("FMT") },
     { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("Line number of the header (1 is the first line)"), N_("N") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding, e.g. UTF-8, WINDOWS-1252, UTF-16"), N_("NAME") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Treat ragged rows, stray quotes and bad header names as errors"), NULL },
     { NULL }
   };
 
@@ -197,6 +198,7 @@ uc_cli_inspect (int    argc,
   options.header_row = (guint) header_row;
   options.encoding = encoding;
   options.date_format = date_format;
+  options.strict = strict;
 
   for (guint i = 0; rows && rows[i]; i++)
     {

@@ -29,7 +29,7 @@ timing (const char *step)
   gint64 now = g_get_monotonic_time ();
 
   if (enabled < 0)
-    enabled = g_getenv ("UNDERCUT_TIMINGS") != NULL;
+    enabled = g_strcmp0 (g_getenv ("UNDERCUT_TIMINGS"), "1") == 0;
   if (start == 0)
     start = now;
   if (enabled && step)

@@ -109,6 +109,20 @@ crowded_events (void)
   return spec;
 }
 
+/* Releases per quarter, stacked by country. */
+static UcChartSpec *
+releases_bars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load ("model-releases", &error);
+  UcChartSpec *spec = uc_chart_spec_count_by (ds, "date", "country", UC_PERIOD_QUARTER, &error);
+
+  g_assert_no_error (error);
+  uc_chart_spec_set_stacked (spec, TRUE);
+  uc_chart_spec_set_title (spec, "Notable model releases per quarter, by country");
+  return spec;
+}
+
 static const Case cases[] = {
   { "deepseek-shock", 1600, 900, deepseek, FALSE },
   { "deepseek-shock-dark", 1600, 900, deepseek, TRUE },
@@ -118,6 +132,7 @@ static const Case cases[] = {
   { "api-prices-scatter-log", 1200, 700, prices_scatter_log, FALSE },
   { "crowded-events", 1200, 700, crowded_events, FALSE },
   { "thumbnail", 320, 180, deepseek, FALSE },
+  { "releases-bars-stacked", 1200, 700, releases_bars, FALSE },
 };
 
 static cairo_surface_t *

@@ -165,6 +165,42 @@ test_real_figures (void)
   g_assert_cmpfloat (uc_series_get_y (total)[i], >, 15e12);
 }
 
+/* Releases per quarter by country, from the embedded data. */
+static void
+test_count_by (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) releases = uc_catalog_load ("model-releases", &error);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_count_by (releases, "date", "country", UC_PERIOD_QUARTER, &error);
+  g_autoptr(UcChartSpec) stacked = NULL;
+  UcSeries *cn, *us;
+  UcTime from, to;
+  int i;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_chart_spec_get_kind (spec), ==, UC_CHART_BARS);
+  g_assert_true (uc_chart_spec_get_periods (spec));
+  cn = uc_chart_spec_find_series (spec, "CN");
+  us = uc_chart_spec_find_series (spec, "US");
+  i = uc_series_find (cn, D (2025, 1, 1));
+  g_assert_cmpfloat (uc_series_get_y (cn)[i], ==, 6);
+  i = uc_series_find (us, D (2025, 1, 1));
+  g_assert_cmpfloat (uc_series_get_y (us)[i], ==, 4);
+  i = uc_series_find (us, D (2023, 1, 1));
+  g_assert_cmpfloat (uc_series_get_y (us)[i], ==, 1);
+  uc_chart_spec_get_range (spec, &from, &to);
+  g_assert_cmpint (from, ==, D (2023, 1, 1));
+  g_assert_cmpint (to, ==, D (2026, 1, 1));
+
+  /* Stacked, a quarter's top is its total: 12 releases in Q1 2025. */
+  uc_chart_spec_set_stacked (spec, TRUE);
+  stacked = uc_chart_spec_stack (spec);
+  {
+    UcSeries *top = uc_chart_spec_get_series (stacked, uc_chart_spec_get_n_series (stacked) - 1);
+    g_assert_cmpfloat (uc_series_get_y (top)[uc_series_find (top, D (2025, 1, 1))], ==, 12);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,6 +213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/resample", test_resample);
   g_test_add_func ("/transform/rolling-mean", test_rolling_mean);
   g_test_add_func ("/transform/real-figures", test_real_figures);
+  g_test_add_func ("/transform/count-by", test_count_by);
 
   return g_test_run ();
 }

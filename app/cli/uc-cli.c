@@ -76,10 +76,11 @@ spec_from_csv (const char  *path,
                const char  *x,
                const char  *y,
                const char  *group,
+               const char  *count_by,
                GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_auto(GStrv) ys = g_strsplit (y, ",", -1);
+  g_auto(GStrv) ys = y ? g_strsplit (y, ",", -1) : g_new0 (char *, 1);
   g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
   g_auto(GStrv) columns = NULL;
   g_autoptr(UcDataset) ds = NULL;
@@ -100,7 +101,12 @@ spec_from_csv (const char  *path,
   timing ("csv read");
   if (ds == NULL)
     return NULL;
-  spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, error);
+  if (count_by)
+    spec = uc_chart_spec_count_by (ds, x, group,
+                                   g_str_equal (count_by, "week") ? UC_PERIOD_WEEK :
+                                   g_str_equal (count_by, "month") ? UC_PERIOD_MONTH : UC_PERIOD_QUARTER, error);
+  else
+    spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, error);
   if (spec == NULL)
     return NULL;
   base = g_path_get_basename (path);
@@ -137,6 +143,7 @@ uc_cli_export (int    argc,
   g_autofree char *pack = NULL;
   g_autofree char *theme_name = NULL;
   g_autofree char *kind_name = NULL;
+  g_autofree char *count_by = NULL;
   gboolean log_scale = FALSE, stacked = FALSE;
   UcChartKind kind = UC_CHART_LINE;
   int width = 1600, height = 900, dpi = 0;
@@ -154,12 +161,13 @@ uc_cli_export (int    argc,
     { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("With --csv: one line per value of this column (long tables)"), N_("COL") },
+    { "count-by", 0, 0, G_OPTION_ARG_STRING, &count_by, N_("With --csv and no --y: rows per week, month or quarter, as bars"), N_("PERIOD") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area or scatter"), N_("KIND") },
-    { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area: stack the series"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
+    { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack, N_("Write a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
@@ -187,8 +195,10 @@ uc_cli_export (int    argc,
     }
   if ((view == NULL) == (csv == NULL))
     return uc_cli_usage_error ("export", view ? "give --view or --csv, not both" : "--view or --csv is required");
-  if (csv && (x == NULL || y == NULL))
-    return uc_cli_usage_error ("export", "--csv needs --x and --y");
+  if (csv && (x == NULL || (y == NULL) == (count_by == NULL)))
+    return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
+  if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
+    return uc_cli_usage_error ("export", "--count-by must be week, month or quarter");
   if (view && (x || y || group))
     return uc_cli_usage_error ("export", "--x, --y and --group go with --csv");
   if ((output == NULL) == (pack == NULL))
@@ -210,9 +220,9 @@ uc_cli_export (int    argc,
   if (from_text && to_text && to <= from)
     return uc_cli_usage_error ("export", "--to must be after --from");
   if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
-    return uc_cli_usage_error ("export", "--kind must be line, step, area or scatter");
-  if (stacked && kind != UC_CHART_AREA)
-    return uc_cli_usage_error ("export", "--stacked goes with --kind area");
+    return uc_cli_usage_error ("export", "--kind must be line, step, area, scatter or bars");
+  if (stacked && kind != UC_CHART_AREA && kind != UC_CHART_BARS && !(count_by && kind_name == NULL))
+    return uc_cli_usage_error ("export", "--stacked goes with --kind area or bars");
   if (output && !uc_export_format_from_path (output, &format, &error))
     return uc_cli_usage_error ("export", error->message);
 
@@ -224,7 +234,7 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--theme must be light or dark");
 
   timing (NULL);
-  spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, &error);
+  spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
   timing ("chart built");
   if (spec == NULL)
     {

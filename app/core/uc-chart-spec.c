@@ -13,6 +13,7 @@ struct _UcChartSpec
   gboolean       log_scale;
   UcChartKind    kind;
   gboolean       stacked;
+  gboolean       periods;   /* x values are the starts of periods (bars fill them) */
   UcTime         from;
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
@@ -165,6 +166,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->log_scale = self->log_scale;
   copy->kind = self->kind;
   copy->stacked = self->stacked;
+  copy->periods = self->periods;
   copy->from = self->from;
   copy->to = self->to;
   for (guint i = 0; i < self->events->len; i++)
@@ -256,7 +258,7 @@ gboolean
 uc_chart_kind_from_string (const char  *name,
                            UcChartKind *kind)
 {
-  static const char * const names[] = { "line", "step", "area", "scatter" };
+  static const char * const names[] = { "line", "step", "area", "scatter", "bars" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (name, names[i]) == 0)
@@ -295,6 +297,21 @@ uc_chart_spec_set_stacked (UcChartSpec *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   self->stacked = !!stacked;
+}
+
+gboolean
+uc_chart_spec_get_periods (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  return self->periods;
+}
+
+void
+uc_chart_spec_set_periods (UcChartSpec *self,
+                           gboolean     periods)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->periods = !!periods;
 }
 
 gboolean
@@ -447,7 +464,7 @@ uc_value_format_to_string (UcValueFormat format)
 const char *
 uc_chart_kind_to_string (UcChartKind kind)
 {
-  static const char * const names[] = { "line", "step", "area", "scatter" };
+  static const char * const names[] = { "line", "step", "area", "scatter", "bars" };
 
-  return kind <= UC_CHART_SCATTER ? names[kind] : "line";
+  return kind <= UC_CHART_BARS ? names[kind] : "line";
 }

@@ -26,6 +26,7 @@ typedef enum
   UC_CHART_STEP,      /* each value holds until the next */
   UC_CHART_AREA,      /* filled down to zero, or stacked */
   UC_CHART_SCATTER,
+  UC_CHART_BARS,      /* one bar per date (periods: weeks, months, quarters), stacked or side by side */
 } UcChartKind;
 
 gboolean uc_chart_kind_from_string (const char  *name,
@@ -67,6 +68,9 @@ void           uc_chart_spec_set_kind         (UcChartSpec   *self,
 gboolean       uc_chart_spec_get_stacked      (UcChartSpec   *self);
 void           uc_chart_spec_set_stacked      (UcChartSpec   *self,
                                                gboolean       stacked);
+gboolean       uc_chart_spec_get_periods      (UcChartSpec   *self);
+void           uc_chart_spec_set_periods      (UcChartSpec   *self,
+                                               gboolean       periods);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

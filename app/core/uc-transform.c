@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "uc-dataset.h"
+#include "uc-views.h"
 
 #define UC_TRANSFORM_ERROR (g_quark_from_static_string ("uc-transform-error"))
 
@@ -313,11 +314,14 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
   return g_steal_pointer (&rebased);
 }
 
-/* For stacked areas: the series on their common dates, each holding the
- * running total of itself and those before it. */
+/* For stacked areas and bars: the series on their common dates, each
+ * holding the running total of itself and those before it. Counts stack on
+ * every date (a group absent from a period counted zero there); measured
+ * values only on dates where every series has one. */
 UcChartSpec *
 uc_chart_spec_stack (UcChartSpec *spec)
 {
+  gboolean counts = uc_chart_spec_get_kind (spec) == UC_CHART_BARS;
   UcChartSpec *stacked = uc_chart_spec_copy_without_series (spec);
   g_autoptr(GPtrArray) input = g_ptr_array_new ();
   g_autoptr(GPtrArray) joined = NULL;
@@ -326,7 +330,7 @@ uc_chart_spec_stack (UcChartSpec *spec)
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     g_ptr_array_add (input, uc_chart_spec_get_series (spec, i));
-  joined = uc_series_join (input, UC_JOIN_INNER);
+  joined = uc_series_join (input, counts ? UC_JOIN_OUTER : UC_JOIN_INNER);
   n = joined->len > 0 ? uc_series_get_length (g_ptr_array_index (joined, 0)) : 0;
   totals = g_new0 (double, MAX (n, 1));
 
@@ -338,10 +342,55 @@ uc_chart_spec_stack (UcChartSpec *spec)
       uc_series_reserve (layer, n);
       for (guint i = 0; i < n; i++)
         {
-          totals[i] += uc_series_get_y (one)[i];
+          double v = uc_series_get_y (one)[i];
+
+          totals[i] += isnan (v) && counts ? 0 : v;
           uc_series_append (layer, uc_series_get_x (one)[i], totals[i]);
         }
       uc_chart_spec_add_series (stacked, layer);
     }
   return stacked;
+}
+
+/* Rows per period, one series per group (or one in all): "releases per
+ * quarter by country". Each series is dated at the periods' starts. */
+UcChartSpec *
+uc_chart_spec_count_by (UcDataset   *dataset,
+                        const char  *x_column,
+                        const char  *group_column,
+                        UcPeriod     period,
+                        GError     **error)
+{
+  static const char * const none[] = { NULL };
+  g_autoptr(UcChartSpec) rows = NULL;
+  UcChartSpec *spec;
+
+  /* One point per row with the value 1, then counted per period. */
+  rows = uc_chart_spec_from_dataset (dataset, x_column, none, group_column, error);
+  if (rows == NULL)
+    return NULL;
+  spec = uc_chart_spec_copy_without_series (rows);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (rows); i++)
+    {
+      g_autoptr(UcSeries) counted = uc_series_resample (uc_chart_spec_get_series (rows, i), period, UC_AGGREGATE_COUNT);
+      g_autoptr(UcSeries) named = uc_series_new (uc_series_get_id (uc_chart_spec_get_series (rows, i)),
+                                                 uc_series_get_label (uc_chart_spec_get_series (rows, i)));
+
+      for (guint k = 0; k < uc_series_get_length (counted); k++)
+        uc_series_append (named, uc_series_get_x (counted)[k], uc_series_get_y (counted)[k]);
+      uc_chart_spec_add_series (spec, named);
+    }
+  uc_chart_spec_set_kind (spec, UC_CHART_BARS);
+  uc_chart_spec_set_periods (spec, TRUE);
+  {
+    UcTime from, to;
+
+    /* The last period is shown whole. */
+    uc_chart_spec_get_range (spec, &from, &to);
+    from = uc_period_start (from, period);
+    to = period == UC_PERIOD_WEEK ? uc_period_start (to, period) + 7 * UC_USEC_PER_DAY
+                                  : uc_time_add_months (uc_period_start (to, period), period == UC_PERIOD_MONTH ? 1 : 3);
+    uc_chart_spec_set_range (spec, from, to);
+  }
+  return spec;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "uc-chart-spec.h"
+#include "uc-dataset.h"
 #include "uc-series.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,11 @@ UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_stack        (UcChartSpec  *spec) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_count_by     (UcDataset    *dataset,
+                                         const char   *x_column,
+                                         const char   *group_column,
+                                         UcPeriod      period,
+                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 UcTime     uc_period_start              (UcTime        t,
                                          UcPeriod      period);
 

@@ -320,7 +320,7 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
   }
 
   /* Sorted, complete and not grouped: the series can use the columns as they are. */
-  if (gc < 0 && order->len == n && n > 0 && times[g_array_index (order, guint, 0)] == times[0] &&
+  if (gc < 0 && y_columns[0] && order->len == n && n > 0 && times[g_array_index (order, guint, 0)] == times[0] &&
       g_array_index (order, guint, n - 1) == n - 1)
     {
       gboolean identity = TRUE;
@@ -341,10 +341,11 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
         }
     }
 
-  for (guint k = 0; y_columns[k]; k++)
+  /* No y column: every row counts as one (for counting per period). */
+  for (guint k = 0; k == 0 || (y_columns[0] && y_columns[k]); k++)
     {
-      int yc = uc_dataset_find_column (dataset, y_columns[k]);
-      const double *values = uc_dataset_get_numbers (dataset, yc);
+      const char *y_name = y_columns[0] ? y_columns[k] : "rows";
+      const double *values = y_columns[0] ? uc_dataset_get_numbers (dataset, uc_dataset_find_column (dataset, y_name)) : NULL;
       const guint32 *codes = gc >= 0 ? uc_dataset_get_codes (dataset, gc) : NULL;
       UcStringTable *groups = gc >= 0 ? uc_dataset_get_string_table (dataset, gc) : NULL;
       guint n_groups = groups ? uc_string_table_size (groups) : 0;
@@ -363,8 +364,8 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
           if (series == NULL)
             {
               const char *group = codes ? uc_string_table_get (groups, code) : NULL;
-              g_autofree char *key = group ? (y_columns[1] ? g_strdup_printf ("%s · %s", group, y_columns[k]) : g_strdup (group))
-                                           : g_strdup (y_columns[k]);
+              g_autofree char *key = group ? (y_columns[0] && y_columns[1] ? g_strdup_printf ("%s · %s", group, y_name) : g_strdup (group))
+                                           : g_strdup (y_name);
               g_autoptr(UcSeries) created = uc_series_new (key, key);
 
               if (!codes)
@@ -372,7 +373,7 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
               uc_chart_spec_add_series (spec, created);
               series = by_code[code] = created;
             }
-          uc_series_append (series, times[r], values[r]);
+          uc_series_append (series, times[r], values ? values[r] : 1);
         }
     }
 

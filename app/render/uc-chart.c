@@ -200,6 +200,12 @@ draw_legend (Ctx         *ctx,
               cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
               cairo_fill (ctx->cr);
             }
+          else if (kind == UC_CHART_BARS)
+            {
+              set_color (ctx->cr, &ctx->theme->series[i % UC_CHART_N_COLORS]);
+              cairo_rectangle (ctx->cr, x + swatch / 2 - h * 0.35, y + h * 0.15, h * 0.7, h * 0.7);
+              cairo_fill (ctx->cr);
+            }
           else
             {
               if (kind == UC_CHART_AREA)
@@ -274,7 +280,8 @@ value_range (UcChartSpec *spec,
       return;
     }
   /* Sizes (money, areas) read honestly only against a zero baseline. */
-  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_kind (spec) == UC_CHART_AREA) && lo > 0)
+  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
+       uc_chart_spec_get_kind (spec) == UC_CHART_BARS) && lo > 0)
     lo = 0;
   if (hi <= lo)
     hi = lo + 1;
@@ -402,6 +409,60 @@ fill_area (Ctx                 *ctx,
   cairo_fill (cr);
 }
 
+/* Bars: as wide as 80% of the closest spacing between dates; stacked
+ * series stand on the layer below, others stand side by side. */
+static void
+draw_bars (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  guint n_series = uc_chart_spec_get_n_series (spec);
+  gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = stacked && s > 0 ? uc_chart_spec_get_series (spec, s - 1) : NULL;
+  double spacing = G_MAXDOUBLE, slot, width, offset;
+
+  /* The narrowest gap between consecutive dates of any series. */
+  for (guint k = 0; k < n_series; k++)
+    {
+      UcSeries *one = uc_chart_spec_get_series (spec, k);
+      const UcTime *x = uc_series_get_x (one);
+
+      for (guint i = 1; i < uc_series_get_length (one); i++)
+        if (x[i] > x[i - 1])
+          spacing = MIN (spacing, uc_chart_layout_x_for_time (l, x[i]) - uc_chart_layout_x_for_time (l, x[i - 1]));
+    }
+  if (spacing == G_MAXDOUBLE)
+    spacing = l->width / 10;
+  slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
+  width = stacked ? slot : slot / n_series;
+  offset = stacked ? -slot / 2 : -slot / 2 + s * width;
+  /* Dates that start periods: the bar stands in the middle of its period. */
+  if (uc_chart_spec_get_periods (spec))
+    offset += spacing / 2;
+
+  for (int i = start; i < end; i++)
+    {
+      double top = uc_series_get_y (series)[i];
+      double bottom = below ? uc_series_get_y (below)[i] : base;
+      double x, y0, y1;
+
+      if (isnan (top) || isnan (bottom) || top == bottom)
+        continue;
+      x = uc_chart_layout_x_for_time (l, uc_series_get_x (series)[i]) + offset;
+      y0 = uc_chart_layout_y_for_value (l, top);
+      y1 = uc_chart_layout_y_for_value (l, bottom);
+      cairo_rectangle (cr, x, MIN (y0, y1), MAX (width - 1, 1), fabs (y1 - y0));
+    }
+  set_color (cr, &ctx->theme->series[s % UC_CHART_N_COLORS]);
+  cairo_fill (cr);
+}
+
 static void
 draw_series (Ctx                 *ctx,
              UcChartSpec         *spec,
@@ -447,6 +508,12 @@ draw_series (Ctx                 *ctx,
                   cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
                 }
             cairo_fill (cr);
+            continue;
+          }
+
+        if (kind == UC_CHART_BARS)
+          {
+            draw_bars (ctx, spec, s, l, start, end, base);
             continue;
           }
 
@@ -676,8 +743,8 @@ uc_chart_draw_full (cairo_t            *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (UC_IS_CHART_SPEC (spec));
 
-  if (uc_chart_spec_get_kind (spec) == UC_CHART_AREA && uc_chart_spec_get_stacked (spec) &&
-      uc_chart_spec_get_n_series (spec) > 1)
+  if ((uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS) &&
+      uc_chart_spec_get_stacked (spec) && uc_chart_spec_get_n_series (spec) > 1)
     spec = stacked = uc_chart_spec_stack (spec);
 
   if (theme == NULL)

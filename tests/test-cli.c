@@ -332,6 +332,19 @@ test_export_csv (void)
   g_assert_cmpint (r.status, ==, 1);
   result_clear (&r);
 
+  /* Rows per quarter as bars, from a long table. */
+  r = run ("export", "--csv", long_table, "--x", "date", "--group", "ticker", "--count-by", "quarter", "--stacked",
+           "--output", out, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run ("export", "--csv", long_table, "--x", "date", "--count-by", "decade", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run ("export", "--csv", long_table, "--x", "date", "--y", "close", "--count-by", "month", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
   /* Usage errors. */
   r = run ("export", "--csv", prices, "--y", "Close", "--output", out, NULL);
   g_assert_cmpint (r.status, ==, 2);

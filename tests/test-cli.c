@@ -403,6 +403,29 @@ test_export_pack (void)
   g_assert_nonnull (strstr (json, expected_sha));
   g_assert_nonnull (strstr (json, "\"modified\": \""));
 
+  /* Events on a CSV chart: the built-in ones, or the user's own table. */
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--events", "builtin", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&json, g_free);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"label\": \"DeepSeek shock\""));
+  g_assert_nonnull (strstr (json, "\"date\": \"2025-01-20\""));
+  {
+    g_autofree char *mine = g_test_build_filename (G_TEST_DIST, "data", "my-events.csv", NULL);
+
+    r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--events", mine, "--pack", dir, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    g_clear_pointer (&json, g_free);
+    g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+    g_assert_nonnull (strstr (json, "\"label\": \"My note\""));
+    g_assert_null (strstr (json, "DeepSeek shock"));
+  }
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--events", "/nonexistent.csv", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_build_filename (dir, names[i], NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "uc-chart-theme.h"
+#include "uc-catalog.h"
 #include "uc-csv.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
@@ -144,6 +145,7 @@ uc_cli_export (int    argc,
   g_autofree char *theme_name = NULL;
   g_autofree char *kind_name = NULL;
   g_autofree char *count_by = NULL;
+  g_autofree char *events = NULL;
   gboolean log_scale = FALSE, stacked = FALSE;
   UcChartKind kind = UC_CHART_LINE;
   int width = 1600, height = 900, dpi = 0;
@@ -166,6 +168,7 @@ uc_cli_export (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
+    { "events", 0, 0, G_OPTION_ARG_FILENAME, &events, N_("Mark events: builtin, none, or a CSV file with date and title columns"), N_("builtin|none|FILE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
@@ -265,6 +268,40 @@ uc_cli_export (int    argc,
           return UC_EXIT_FAILURE;
         }
       g_set_object (&spec, rebased);
+    }
+  if (events && !g_str_equal (events, view ? "builtin" : "none"))
+    {
+      g_autoptr(UcDataset) table = NULL;
+      g_autoptr(UcChartSpec) marked = NULL;
+      UcTime a, b;
+
+      /* A view's own events are replaced, not doubled. */
+      marked = uc_chart_spec_copy_without_series (spec);
+      uc_chart_spec_clear_events (marked);
+      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+        uc_chart_spec_add_series (marked, uc_chart_spec_get_series (spec, i));
+      uc_chart_spec_get_range (marked, &a, &b);
+      if (g_str_equal (events, "builtin"))
+        table = uc_catalog_load ("events", &error);
+      else if (!g_str_equal (events, "none"))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (events);
+          table = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+        }
+      if (!g_str_equal (events, "none") &&
+          (table == NULL || !uc_chart_spec_add_events_from (marked, table, a, b, NULL, &error)))
+        {
+          g_printerr ("undercut export: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+      for (guint i = 0; i < uc_chart_spec_get_n_events (marked); i++)
+        {
+          UcEvent *event = uc_chart_spec_get_event (marked, i);
+          g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
+
+          uc_event_set_label (event, label);
+        }
+      g_set_object (&spec, marked);
     }
   if (log_scale)
     uc_chart_spec_set_log_scale (spec, TRUE);

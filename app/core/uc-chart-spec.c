@@ -407,6 +407,13 @@ uc_chart_spec_add_event (UcChartSpec *self,
   g_ptr_array_sort (self->events, compare_events);
 }
 
+void
+uc_chart_spec_clear_events (UcChartSpec *self)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_ptr_array_set_size (self->events, 0);
+}
+
 guint
 uc_chart_spec_get_n_events (UcChartSpec *self)
 {

@@ -101,6 +101,7 @@ const UcProvenance *uc_chart_spec_get_provenance (UcChartSpec *self,
 const char    *uc_value_format_to_string      (UcValueFormat  format);
 const char    *uc_chart_kind_to_string        (UcChartKind    kind);
 guint          uc_chart_spec_get_n_events     (UcChartSpec   *self);
+void           uc_chart_spec_clear_events     (UcChartSpec   *self);
 UcEvent       *uc_chart_spec_get_event        (UcChartSpec   *self,
                                                guint          index);
 

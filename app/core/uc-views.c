@@ -100,6 +100,52 @@ uc_series_from_long (UcDataset   *dataset,
   return g_steal_pointer (&result);
 }
 
+/* Events from a table with `date` and `title` columns (`category`,
+ * `description` and `source_url` when present), between @from and @to, of
+ * the given categories (NULL: all). */
+gboolean
+uc_chart_spec_add_events_from (UcChartSpec        *spec,
+                               UcDataset          *events,
+                               UcTime              from,
+                               UcTime              to,
+                               const char * const *categories,
+                               GError            **error)
+{
+  int dc, tc, cc, xc, uc;
+
+  if ((dc = require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
+      (tc = require_column (events, "title", UC_COLUMN_TEXT, error)) < 0)
+    return FALSE;
+  cc = uc_dataset_find_column (events, "category");
+  xc = uc_dataset_find_column (events, "description");
+  uc = uc_dataset_find_column (events, "source_url");
+  if (cc >= 0 && uc_dataset_get_column_type (events, cc) != UC_COLUMN_TEXT)
+    cc = -1;
+  if (xc >= 0 && uc_dataset_get_column_type (events, xc) != UC_COLUMN_TEXT)
+    xc = -1;
+  if (uc >= 0 && uc_dataset_get_column_type (events, uc) != UC_COLUMN_TEXT)
+    uc = -1;
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
+    {
+      UcTime t = uc_dataset_get_times (events, dc)[row];
+      const char *category = cc >= 0 ? uc_dataset_get_text (events, cc, row) : NULL;
+      const char *title = uc_dataset_get_text (events, tc, row);
+      g_autoptr(UcEvent) event = NULL;
+
+      if (t == UC_TIME_MISSING || t < from || t > to || title == NULL ||
+          (categories && !g_strv_contains (categories, category ? category : "")))
+        continue;
+      event = uc_event_new (t, title, uc_event_category_from_string (category));
+      if (xc >= 0)
+        uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
+      if (uc >= 0)
+        uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
+      uc_chart_spec_add_event (spec, event);
+    }
+  return TRUE;
+}
+
 static gboolean
 add_events (UcChartSpec  *spec,
             UcTime        from,
@@ -108,36 +154,13 @@ add_events (UcChartSpec  *spec,
             GError      **error)
 {
   g_autoptr(UcDataset) events = uc_catalog_load ("events", error);
-  int dc, tc, cc, xc, uc;
 
-  if (events == NULL)
-    return FALSE;
-  if ((dc = require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
-      (tc = require_column (events, "title", UC_COLUMN_TEXT, error)) < 0 ||
-      (cc = require_column (events, "category", UC_COLUMN_TEXT, error)) < 0 ||
-      (xc = require_column (events, "description", UC_COLUMN_TEXT, error)) < 0 ||
-      (uc = require_column (events, "source_url", UC_COLUMN_TEXT, error)) < 0)
-    return FALSE;
-
-  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
-    {
-      UcTime t = uc_dataset_get_times (events, dc)[row];
-      const char *category = uc_dataset_get_text (events, cc, row);
-      g_autoptr(UcEvent) event = NULL;
-
-      if (t == UC_TIME_MISSING || t < from || t > to || !g_strv_contains (categories, category ? category : ""))
-        continue;
-      event = uc_event_new (t, uc_dataset_get_text (events, tc, row), uc_event_category_from_string (category));
-      uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
-      uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
-      uc_chart_spec_add_event (spec, event);
-    }
-  return TRUE;
+  return events && uc_chart_spec_add_events_from (spec, events, from, to, categories, error);
 }
 
 /* "DeepSeek-R1 released (open weights, MIT)" reads as "DeepSeek-R1 released". */
-static char *
-short_label (const char *title)
+char *
+uc_event_short_label (const char *title)
 {
   const char *cut = strstr (title, " (");
   const char *colon = strstr (title, ": ");
@@ -225,7 +248,7 @@ build_deepseek_shock (GError **error)
       if (uc_event_get_category (event) == UC_EVENT_MARKET && nvda)
         label = change_label (nvda, uc_event_get_time (event));
       if (label == NULL)
-        label = short_label (uc_event_get_title (event));
+        label = uc_event_short_label (uc_event_get_title (event));
       uc_event_set_label (event, label);
     }
 

@@ -35,6 +35,13 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+gboolean     uc_chart_spec_add_events_from (UcChartSpec        *spec,
+                                           UcDataset          *events,
+                                           UcTime              from,
+                                           UcTime              to,
+                                           const char * const *categories,
+                                           GError            **error);
+char        *uc_event_short_label       (const char         *title) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_from_dataset (UcDataset          *dataset,
                                          const char         *x_column,
                                          const char * const *y_columns,

@@ -411,6 +411,18 @@ test_export_pack (void)
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"label\": \"DeepSeek shock\""));
   g_assert_nonnull (strstr (json, "\"date\": \"2025-01-20\""));
+
+  /* The line's move on each event day: 142.62 → 118.42 on 27 January 2025. */
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--events", "builtin", "--event-change", "Close",
+           "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&json, g_free);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"label\": \"DeepSeek shock: Close −17.0%\""));
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--event-change", "Nope", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
   {
     g_autofree char *mine = g_test_build_filename (G_TEST_DIST, "data", "my-events.csv", NULL);
 

@@ -146,6 +146,7 @@ uc_cli_export (int    argc,
   g_autofree char *kind_name = NULL;
   g_autofree char *count_by = NULL;
   g_autofree char *events = NULL;
+  g_autofree char *event_change = NULL;
   gboolean log_scale = FALSE, stacked = FALSE;
   UcChartKind kind = UC_CHART_LINE;
   int width = 1600, height = 900, dpi = 0;
@@ -168,6 +169,7 @@ uc_cli_export (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
+    { "event-change", 0, 0, G_OPTION_ARG_STRING, &event_change, N_("Label each event with this line's move that day"), N_("SERIES") },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &events, N_("Mark events: builtin, none, or a CSV file with date and title columns"), N_("builtin|none|FILE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
@@ -302,6 +304,30 @@ uc_cli_export (int    argc,
           uc_event_set_label (event, label);
         }
       g_set_object (&spec, marked);
+    }
+  if (event_change)
+    {
+      UcSeries *series = uc_chart_spec_find_series (spec, event_change);
+
+      for (guint i = 0; series == NULL && i < uc_chart_spec_get_n_series (spec); i++)
+        if (g_strcmp0 (uc_series_get_label (uc_chart_spec_get_series (spec, i)), event_change) == 0)
+          series = uc_chart_spec_get_series (spec, i);
+      if (series == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("--event-change: the chart has no line “%s”", event_change);
+          return uc_cli_usage_error ("export", message);
+        }
+      for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+        {
+          UcEvent *event = uc_chart_spec_get_event (spec, i);
+          g_autofree char *change = uc_event_change_label (series, uc_event_get_time (event),
+                                                           uc_chart_spec_get_value_format (spec));
+          g_autofree char *name = uc_event_short_label (uc_event_get_title (event));
+          g_autofree char *label = change ? g_strdup_printf ("%s: %s", name, change) : NULL;
+
+          if (label)
+            uc_event_set_label (event, label);
+        }
     }
   if (log_scale)
     uc_chart_spec_set_log_scale (spec, TRUE);

@@ -170,19 +170,27 @@ uc_event_short_label (const char *title)
   return cut ? g_strndup (title, cut - title) : g_strdup (title);
 }
 
-/* "NVDA −17.0% · −$593B": the change from the previous point to @t. */
-static char *
-change_label (UcSeries *series,
-              UcTime    t)
+/* "NVDA −17.0% · −$593B": the move into the first point at or after @t
+ * (events on weekends meet the next trading day), from the point before.
+ * Money adds the change in dollars. NULL when there is no such pair. */
+char *
+uc_event_change_label (UcSeries      *series,
+                       UcTime         t,
+                       UcValueFormat  format)
 {
-  int i = uc_series_find (series, t);
+  int i = uc_series_find_before (series, t);
+  const UcTime *x = uc_series_get_x (series);
   const double *y = uc_series_get_y (series);
   g_autofree char *pct = NULL;
   g_autofree char *dollars = NULL;
 
-  if (i < 1 || isnan (y[i]) || isnan (y[i - 1]) || y[i - 1] == 0)
+  if (i < 0 || x[i] < t)
+    i++;
+  if (i < 1 || i >= (int) uc_series_get_length (series) || isnan (y[i]) || isnan (y[i - 1]) || y[i - 1] == 0)
     return NULL;
   pct = uc_format_scaled (100 * (y[i] / y[i - 1] - 1), y[i] > y[i - 1] ? "+" : "", (UcUnit) { 1, "" }, 1, "%");
+  if (format != UC_VALUE_MONEY)
+    return g_strdup_printf ("%s %s", uc_series_get_id (series), pct);
   dollars = uc_format_money_change (y[i] - y[i - 1]);
   return g_strdup_printf ("%s %s · %s", uc_series_get_id (series), pct, dollars);
 }
@@ -246,7 +254,7 @@ build_deepseek_shock (GError **error)
       g_autofree char *label = NULL;
 
       if (uc_event_get_category (event) == UC_EVENT_MARKET && nvda)
-        label = change_label (nvda, uc_event_get_time (event));
+        label = uc_event_change_label (nvda, uc_event_get_time (event), UC_VALUE_MONEY);
       if (label == NULL)
         label = uc_event_short_label (uc_event_get_title (event));
       uc_event_set_label (event, label);

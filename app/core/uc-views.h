@@ -42,6 +42,9 @@ gboolean     uc_chart_spec_add_events_from (UcChartSpec        *spec,
                                            const char * const *categories,
                                            GError            **error);
 char        *uc_event_short_label       (const char         *title) G_GNUC_WARN_UNUSED_RESULT;
+char        *uc_event_change_label      (UcSeries           *series,
+                                         UcTime              t,
+                                         UcValueFormat       format) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_from_dataset (UcDataset          *dataset,
                                          const char         *x_column,
                                          const char * const *y_columns,

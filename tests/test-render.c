@@ -331,6 +331,44 @@ test_kinds (void)
   cairo_surface_destroy (surface);
 }
 
+/* A span is shaded across the plot from its start to its end, and only there. */
+static void
+test_event_span (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("a", "A");
+  g_autoptr(UcEvent) span = uc_event_new (uc_time_from_ymd (2025, 1, 13), "AI Diffusion rule in force", UC_EVENT_POLICY);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+  int y;
+
+  uc_series_append (s, uc_time_from_ymd (2025, 1, 1), 1);
+  uc_series_append (s, uc_time_from_ymd (2025, 3, 1), 1);
+  uc_chart_spec_add_series (spec, s);
+  uc_event_set_end (span, uc_time_from_ymd (2025, 2, 13));
+  uc_chart_spec_add_event (spec, span);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Seven pixels down a column: all shaded inside; outside, at most a grid line. */
+  y = (int) (l.y + l.height * 0.8);
+  {
+    const UcTime probes[] = { uc_time_from_ymd (2025, 1, 28), uc_time_from_ymd (2025, 2, 20), uc_time_from_ymd (2025, 1, 8) };
+    guint shaded[3] = { 0, 0, 0 };
+
+    for (guint k = 0; k < 3; k++)
+      for (int dy = 0; dy < 7; dy++)
+        shaded[k] += pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, probes[k]), y + dy) != 0xffffff;
+    g_assert_cmpuint (shaded[0], ==, 7);
+    g_assert_cmpuint (shaded[1], <=, 1);
+    g_assert_cmpuint (shaded[2], <=, 1);
+  }
+  cairo_surface_destroy (surface);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -418,6 +456,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/decimation-matches", test_decimation_matches);
   g_test_add_func ("/render/log-axis", test_log_axis);
   g_test_add_func ("/render/kinds", test_kinds);
+  g_test_add_func ("/render/event-span", test_event_span);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

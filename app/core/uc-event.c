@@ -6,6 +6,7 @@ struct _UcEvent
   GObject          parent_instance;
 
   UcTime           time;
+  UcTime           end;          /* after time for a span, else 0 */
   UcEventCategory  category;
   char            *title;
   char            *label;        /* short text for the marker; the title when unset */
@@ -138,6 +139,23 @@ uc_event_get_title (UcEvent *self)
 {
   g_return_val_if_fail (UC_IS_EVENT (self), NULL);
   return self->title;
+}
+
+/* Spans (a rule in force, a promotion) end after they start; point events
+ * have no end. */
+UcTime
+uc_event_get_end (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), 0);
+  return self->end > self->time ? self->end : 0;
+}
+
+void
+uc_event_set_end (UcEvent *self,
+                  UcTime   end)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  self->end = end;
 }
 
 UcEventCategory

@@ -26,6 +26,9 @@ UcEvent         *uc_event_new             (UcTime           time,
                                            const char      *title,
                                            UcEventCategory  category) G_GNUC_WARN_UNUSED_RESULT;
 UcTime           uc_event_get_time        (UcEvent         *self);
+UcTime           uc_event_get_end         (UcEvent         *self);
+void             uc_event_set_end         (UcEvent         *self,
+                                           UcTime           end);
 const char      *uc_event_get_title       (UcEvent         *self);
 UcEventCategory  uc_event_get_category    (UcEvent         *self);
 const char      *uc_event_get_label       (UcEvent         *self);

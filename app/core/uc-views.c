@@ -100,8 +100,8 @@ uc_series_from_long (UcDataset   *dataset,
   return g_steal_pointer (&result);
 }
 
-/* Events from a table with `date` and `title` columns (`category`,
- * `description` and `source_url` when present), between @from and @to, of
+/* Events from a table with `date` and `title` columns (`end` for spans,
+ * `category`, `description` and `source_url` when present), between @from and @to, of
  * the given categories (NULL: all). */
 gboolean
 uc_chart_spec_add_events_from (UcChartSpec        *spec,
@@ -111,11 +111,14 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
                                const char * const *categories,
                                GError            **error)
 {
-  int dc, tc, cc, xc, uc;
+  int dc, tc, cc, xc, uc, ec;
 
   if ((dc = require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
       (tc = require_column (events, "title", UC_COLUMN_TEXT, error)) < 0)
     return FALSE;
+  ec = uc_dataset_find_column (events, "end");
+  if (ec >= 0 && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATE && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATETIME)
+    ec = -1;
   cc = uc_dataset_find_column (events, "category");
   xc = uc_dataset_find_column (events, "description");
   uc = uc_dataset_find_column (events, "source_url");
@@ -129,14 +132,18 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
   for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
     {
       UcTime t = uc_dataset_get_times (events, dc)[row];
+      UcTime end = ec >= 0 ? uc_dataset_get_times (events, ec)[row] : UC_TIME_MISSING;
       const char *category = cc >= 0 ? uc_dataset_get_text (events, cc, row) : NULL;
       const char *title = uc_dataset_get_text (events, tc, row);
       g_autoptr(UcEvent) event = NULL;
 
-      if (t == UC_TIME_MISSING || t < from || t > to || title == NULL ||
+      /* A span counts when any part of it is in the range. */
+      if (t == UC_TIME_MISSING || (end != UC_TIME_MISSING ? end : t) < from || t > to || title == NULL ||
           (categories && !g_strv_contains (categories, category ? category : "")))
         continue;
       event = uc_event_new (t, title, uc_event_category_from_string (category));
+      if (end != UC_TIME_MISSING)
+        uc_event_set_end (event, end);
       if (xc >= 0)
         uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
       if (uc >= 0)

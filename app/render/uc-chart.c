@@ -578,6 +578,25 @@ place_event_labels (Ctx                 *ctx,
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
     rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
 
+  /* Spans first, faintly shaded, under the markers and the data. */
+  if (really_draw == 1)
+    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (spec, i);
+        UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+        UcColor shade = ctx->theme->events[uc_event_get_category (event)];
+        double x0, x1;
+
+        if (b == 0 || b < l->from || a > l->to)
+          continue;
+        x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
+        x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
+        shade.alpha = 0.12;
+        set_color (ctx->cr, &shade);
+        cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
+        cairo_fill (ctx->cr);
+      }
+
   set_font (ctx, size, PANGO_WEIGHT_BOLD);
   for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
     {

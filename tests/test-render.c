@@ -369,6 +369,70 @@ test_event_span (void)
   cairo_surface_destroy (surface);
 }
 
+static guint
+ink_in (cairo_surface_t *surface,
+        int              x0,
+        int              y0,
+        int              x1,
+        int              y1)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += pixel_at (surface, x, y) != 0xffffff;
+  return n;
+}
+
+/* Axis titles take their own room (the plot shrinks rather than text
+ * overlapping it), and the plot's top and bottom edges carry labelled
+ * ticks: 3.83–4.13 once left the top edge at an unlabelled 4.14. */
+static void
+test_axis_titles (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("y", "Yield");
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
+  cairo_surface_t *titled = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
+  cairo_t *cr;
+  UcChartLayout l0, l1;
+
+  uc_series_append (s, uc_time_from_ymd (2025, 1, 1), 4.13);
+  uc_series_append (s, uc_time_from_ymd (2025, 3, 1), 3.83);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+
+  cr = cairo_create (plain);
+  uc_chart_draw (cr, spec, NULL, 1600, 900, &l0);
+  cairo_destroy (cr);
+  uc_chart_spec_set_y_title (spec, "Percent");
+  uc_chart_spec_set_x_title (spec, "Trading day");
+  cr = cairo_create (titled);
+  uc_chart_draw (cr, spec, NULL, 1600, 900, &l1);
+  cairo_destroy (cr);
+  cairo_surface_flush (plain);
+  cairo_surface_flush (titled);
+
+  g_assert_cmpfloat (l1.y, >, l0.y + 10);
+  g_assert_cmpfloat (l1.y + l1.height, <, l0.y + l0.height - 10);
+
+  /* Labels at both edges of the value axis, left of the plot. */
+  g_assert_cmpuint (ink_in (plain, 0, (int) l0.y - 4, (int) l0.x - 4, (int) l0.y + 4), >, 0);
+  g_assert_cmpuint (ink_in (plain, 0, (int) (l0.y + l0.height) - 4, (int) l0.x - 4, (int) (l0.y + l0.height) + 4), >, 0);
+  g_assert_cmpuint (ink_in (titled, 0, (int) l1.y - 4, (int) l1.x - 4, (int) l1.y + 4), >, 0);
+  g_assert_cmpuint (ink_in (titled, 0, (int) (l1.y + l1.height) - 4, (int) l1.x - 4, (int) (l1.y + l1.height) + 4), >, 0);
+
+  /* The y title above the top label; the x title under the date labels,
+   * where the untitled chart had plot. */
+  g_assert_cmpuint (ink_in (titled, 0, (int) l0.y - 30, 200, (int) l1.y - 12), >, 0);
+  g_assert_cmpuint (ink_in (titled, 600, (int) (l1.y + l1.height) + 30, 1000, (int) (l0.y + l0.height) + 30), >, 0);
+  g_assert_cmpuint (ink_in (plain, 600, (int) (l1.y + l1.height) + 30, 1000, (int) (l0.y + l0.height) + 30), <,
+                    ink_in (titled, 600, (int) (l1.y + l1.height) + 30, 1000, (int) (l0.y + l0.height) + 30));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (titled);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -457,6 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/log-axis", test_log_axis);
   g_test_add_func ("/render/kinds", test_kinds);
   g_test_add_func ("/render/event-span", test_event_span);
+  g_test_add_func ("/render/axis-titles", test_axis_titles);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

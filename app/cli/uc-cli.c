@@ -140,6 +140,8 @@ uc_cli_export (int    argc,
   g_autofree char *to_text = NULL;
   g_autofree char *rebase_text = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *x_title = NULL;
+  g_autofree char *y_title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *pack = NULL;
   g_autofree char *theme_name = NULL;
@@ -174,6 +176,8 @@ uc_cli_export (int    argc,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
+    { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the time axis"), N_("TEXT") },
+    { "y-title", 0, 0, G_OPTION_ARG_STRING, &y_title, N_("Title of the value axis, e.g. its unit"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack, N_("Write a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), N_("W") },
@@ -336,6 +340,10 @@ uc_cli_export (int    argc,
   uc_chart_spec_set_stacked (spec, stacked);
   if (title)
     uc_chart_spec_set_title (spec, title);
+  if (x_title)
+    uc_chart_spec_set_x_title (spec, x_title);
+  if (y_title)
+    uc_chart_spec_set_y_title (spec, y_title);
 
   if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
            : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))

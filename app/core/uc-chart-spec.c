@@ -9,6 +9,8 @@ struct _UcChartSpec
   char          *subtitle;
   char          *source;
   char          *note;
+  char          *x_title;
+  char          *y_title;
   UcValueFormat  value_format;
   gboolean       log_scale;
   UcChartKind    kind;
@@ -27,6 +29,8 @@ enum {
   PROP_SUBTITLE,
   PROP_SOURCE,
   PROP_NOTE,
+  PROP_X_TITLE,
+  PROP_Y_TITLE,
   N_PROPS
 };
 
@@ -43,6 +47,8 @@ uc_chart_spec_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->x_title, g_free);
+  g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->provenance, g_array_unref);
@@ -60,6 +66,8 @@ string_field (UcChartSpec *self,
     case PROP_SUBTITLE: return &self->subtitle;
     case PROP_SOURCE: return &self->source;
     case PROP_NOTE: return &self->note;
+    case PROP_X_TITLE: return &self->x_title;
+    case PROP_Y_TITLE: return &self->y_title;
     default: return NULL;
     }
 }
@@ -130,6 +138,8 @@ uc_chart_spec_class_init (UcChartSpecClass *klass)
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, rw);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_X_TITLE] = g_param_spec_string ("x-title", NULL, NULL, NULL, rw);
+  properties[PROP_Y_TITLE] = g_param_spec_string ("y-title", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -162,6 +172,8 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->subtitle = g_strdup (self->subtitle);
   copy->source = g_strdup (self->source);
   copy->note = g_strdup (self->note);
+  copy->x_title = g_strdup (self->x_title);
+  copy->y_title = g_strdup (self->y_title);
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
   copy->kind = self->kind;
@@ -237,6 +249,36 @@ uc_chart_spec_set_note (UcChartSpec *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   set_string (self, PROP_NOTE, note);
+}
+
+const char *
+uc_chart_spec_get_x_title (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->x_title;
+}
+
+void
+uc_chart_spec_set_x_title (UcChartSpec *self,
+                           const char  *x_title)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_X_TITLE, x_title);
+}
+
+const char *
+uc_chart_spec_get_y_title (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->y_title;
+}
+
+void
+uc_chart_spec_set_y_title (UcChartSpec *self,
+                           const char  *y_title)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_Y_TITLE, y_title);
 }
 
 UcValueFormat

@@ -59,6 +59,14 @@ void           uc_chart_spec_set_source       (UcChartSpec   *self,
 const char    *uc_chart_spec_get_note         (UcChartSpec   *self);
 void           uc_chart_spec_set_note         (UcChartSpec   *self,
                                                const char    *note);
+/* Axis titles: the x title sits centred under the time axis, the y title
+ * (usually the unit) above the value axis, unrotated, as report charts do. */
+const char    *uc_chart_spec_get_x_title      (UcChartSpec   *self);
+void           uc_chart_spec_set_x_title      (UcChartSpec   *self,
+                                               const char    *x_title);
+const char    *uc_chart_spec_get_y_title      (UcChartSpec   *self);
+void           uc_chart_spec_set_y_title      (UcChartSpec   *self,
+                                               const char    *y_title);
 UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
 void           uc_chart_spec_set_value_format (UcChartSpec   *self,
                                                UcValueFormat  format);

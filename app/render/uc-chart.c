@@ -755,7 +755,7 @@ uc_chart_draw_full (cairo_t            *cr,
   g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
   Ctx ctx;
-  double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, lane_h, legend_h;
+  double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, x_title_h = 0, lane_h, legend_h;
   double y_lo, y_hi;
   const char *text;
 
@@ -837,8 +837,25 @@ uc_chart_draw_full (cairo_t            *cr,
   set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
   measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
 
+  /* The value axis's title (its unit, mostly) sits above the axis, level
+   * with the tick labels, so it reads without turning the head. */
+  if ((text = uc_chart_spec_get_y_title (spec)) != NULL && *text != '\0')
+    {
+      ctx.one_line = TRUE;
+      y += draw_text (&ctx, text, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
+      /* Clear of the top tick label, which is centred on the plot's edge. */
+      y += ctx.fs * 0.9;
+      ctx.one_line = FALSE;
+    }
+  if ((text = uc_chart_spec_get_x_title (spec)) != NULL && *text != '\0' && !ctx.compact)
+    {
+      set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      measure (&ctx, text, width - 2 * margin, &w, &h);
+      x_title_h = h + ctx.fs * 0.3;
+    }
+
   l.y = y;
-  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - l.y;
+  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - x_title_h - l.y;
 
   /* The event lane sits between the legend and the plot; measure it on a
    * provisional layout, then shrink the plot by its height. */
@@ -866,8 +883,19 @@ uc_chart_draw_full (cairo_t            *cr,
     int target = MAX (2, (int) (l.height / (ctx.fs * 3.2)));
     double step = uc_axis_nice_step (y_hi - y_lo, target);
 
-    l.y_min = floor (y_lo / step + 1e-9) * step;
-    l.y_max = ceil (y_hi / step - 1e-9) * step;
+    /* The tick step follows the rounded range, which can ask for a coarser
+     * step; settle on one so the plot's edges land on labelled ticks. */
+    for (int i = 0; i < 4; i++)
+      {
+        double next;
+
+        l.y_min = floor (y_lo / step + 1e-9) * step;
+        l.y_max = ceil (y_hi / step - 1e-9) * step;
+        next = uc_axis_nice_step (l.y_max - l.y_min, target);
+        if (next <= step * (1 + 1e-9))
+          break;
+        step = next;
+      }
     if (l.y_max <= l.y_min)
       l.y_max = l.y_min + step;
     y_ticks = uc_axis_value_ticks (l.y_min, l.y_max, target, uc_chart_spec_get_value_format (spec));
@@ -889,7 +917,10 @@ uc_chart_draw_full (cairo_t            *cr,
       UcTick *tick = &g_array_index (y_ticks, UcTick, i);
       double ty = round (uc_chart_layout_y_for_value (&l, tick->value)) + 0.5;
 
-      if (tick->value < l.y_min || tick->value > l.y_max)
+      /* Ticks land on y_min and y_max up to rounding: keep those. */
+      if (l.log_scale ? tick->value < l.y_min * (1 - 1e-9) || tick->value > l.y_max * (1 + 1e-9)
+                      : tick->value < l.y_min - (l.y_max - l.y_min) * 1e-9 ||
+                        tick->value > l.y_max + (l.y_max - l.y_min) * 1e-9)
         continue;
       set_color (cr, &theme->grid);
       cairo_move_to (cr, l.x, ty);
@@ -930,6 +961,16 @@ uc_chart_draw_full (cairo_t            *cr,
           continue;
         show (&ctx, &theme->muted, left, axis_y + ctx.fs * 0.5);
         last_right = left + w;
+      }
+
+    if (x_title_h > 0)
+      {
+        text = uc_chart_spec_get_x_title (spec);
+        set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+        measure (&ctx, text, width - 2 * margin, &w, &h);
+        draw_text (&ctx, text, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
+                   CLAMP (l.x + (l.width - w) / 2, margin, width - margin - w),
+                   axis_y + ctx.fs * 0.5 + x_label_h + ctx.fs * 0.3, width - 2 * margin);
       }
   }
 

@@ -401,6 +401,8 @@ uc_export_pack (UcChartSpec         *spec,
   uc_json_key (w, "generator"); uc_json_string (w, "Undercut " PACKAGE_VERSION);
   uc_json_key (w, "title"); uc_json_string (w, uc_chart_spec_get_title (spec));
   uc_json_key (w, "subtitle"); uc_json_string (w, uc_chart_spec_get_subtitle (spec));
+  uc_json_key (w, "x_title"); uc_json_string (w, uc_chart_spec_get_x_title (spec));
+  uc_json_key (w, "y_title"); uc_json_string (w, uc_chart_spec_get_y_title (spec));
   uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
   uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
   uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));

@@ -433,6 +433,63 @@ test_axis_titles (void)
   cairo_surface_destroy (titled);
 }
 
+static UcChartLayout
+draw_with_legend (UcChartSpec      *spec,
+                  UcLegendPosition  position)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+
+  uc_chart_spec_set_legend_position (spec, position);
+  uc_chart_draw (cr, spec, NULL, 1200, 700, &l);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return l;
+}
+
+/* An inside legend goes to the corner the data leaves empty. */
+static void
+test_legend_inside (void)
+{
+  g_autoptr(UcChartSpec) falling = uc_chart_spec_new ();
+  g_autoptr(UcChartSpec) rising = uc_chart_spec_new ();
+  g_autoptr(UcSeries) down = uc_series_new ("down", "Price per 1M tokens");
+  g_autoptr(UcSeries) up = uc_series_new ("up", "Open-weight share");
+  UcChartLayout top, none, l;
+
+  for (int d = 0; d < 60; d++)
+    {
+      uc_series_append (down, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 100 - d);
+      uc_series_append (up, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 40 + d);
+    }
+  uc_chart_spec_add_series (falling, down);
+  uc_chart_spec_add_series (rising, up);
+  uc_chart_spec_set_range (falling, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_chart_spec_set_range (rising, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+
+  /* Falling from the top left: the box moves to the top right. */
+  l = draw_with_legend (falling, UC_LEGEND_INSIDE);
+  g_assert_cmpfloat (l.legend_width, >, 0);
+  g_assert_cmpfloat (l.legend_x, >, l.x + l.width / 2);
+  g_assert_cmpfloat (l.legend_y, <, l.y + l.height / 2);
+  g_assert_cmpfloat (l.legend_x + l.legend_width, <=, l.x + l.width);
+
+  /* Rising: the top left is free, and a reader looks there first. */
+  l = draw_with_legend (rising, UC_LEGEND_INSIDE);
+  g_assert_cmpfloat (l.legend_x, <, l.x + l.width / 2);
+  g_assert_cmpfloat (l.legend_y, <, l.y + l.height / 2);
+  g_assert_cmpfloat (l.legend_x, >=, l.x);
+
+  /* Outside or no legend: nothing in the plot; no legend gives the plot its row. */
+  top = draw_with_legend (rising, UC_LEGEND_TOP);
+  none = draw_with_legend (rising, UC_LEGEND_NONE);
+  g_assert_cmpfloat (top.legend_width, ==, 0);
+  g_assert_cmpfloat (none.legend_width, ==, 0);
+  g_assert_cmpfloat (none.y, <, top.y);
+  g_assert_cmpfloat_with_epsilon (l.y, none.y, 1e-9);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -522,6 +579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/kinds", test_kinds);
   g_test_add_func ("/render/event-span", test_event_span);
   g_test_add_func ("/render/axis-titles", test_axis_titles);
+  g_test_add_func ("/render/legend-inside", test_legend_inside);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

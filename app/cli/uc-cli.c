@@ -141,6 +141,7 @@ uc_cli_export (int    argc,
   g_autofree char *rebase_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *x_title = NULL;
+  g_autofree char *legend_name = NULL;
   g_autofree char *y_title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *pack = NULL;
@@ -151,6 +152,7 @@ uc_cli_export (int    argc,
   g_autofree char *event_change = NULL;
   gboolean log_scale = FALSE, stacked = FALSE;
   UcChartKind kind = UC_CHART_LINE;
+  UcLegendPosition legend = UC_LEGEND_TOP;
   int width = 1600, height = 900, dpi = 0;
   double scale = 1.0;
   g_autoptr(GOptionContext) context = NULL;
@@ -176,6 +178,7 @@ uc_cli_export (int    argc,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
+    { "legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_("Legend above the plot (top, default), inside it, or none"), N_("top|inside|none") },
     { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the time axis"), N_("TEXT") },
     { "y-title", 0, 0, G_OPTION_ARG_STRING, &y_title, N_("Title of the value axis, e.g. its unit"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
@@ -230,6 +233,8 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--to must be after --from");
   if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
     return uc_cli_usage_error ("export", "--kind must be line, step, area, scatter or bars");
+  if (legend_name && !uc_legend_position_from_string (legend_name, &legend))
+    return uc_cli_usage_error ("export", "--legend must be top, inside or none");
   if (stacked && kind != UC_CHART_AREA && kind != UC_CHART_BARS && !(count_by && kind_name == NULL))
     return uc_cli_usage_error ("export", "--stacked goes with --kind area or bars");
   if (output && !uc_export_format_from_path (output, &format, &error))
@@ -342,6 +347,8 @@ uc_cli_export (int    argc,
     uc_chart_spec_set_title (spec, title);
   if (x_title)
     uc_chart_spec_set_x_title (spec, x_title);
+  if (legend_name)
+    uc_chart_spec_set_legend_position (spec, legend);
   if (y_title)
     uc_chart_spec_set_y_title (spec, y_title);
 

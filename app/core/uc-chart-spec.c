@@ -14,6 +14,7 @@ struct _UcChartSpec
   UcValueFormat  value_format;
   gboolean       log_scale;
   UcChartKind    kind;
+  UcLegendPosition legend;
   gboolean       stacked;
   gboolean       periods;   /* x values are the starts of periods (bars fill them) */
   UcTime         from;
@@ -177,6 +178,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
   copy->kind = self->kind;
+  copy->legend = self->legend;
   copy->stacked = self->stacked;
   copy->periods = self->periods;
   copy->from = self->from;
@@ -309,6 +311,43 @@ uc_chart_kind_from_string (const char  *name,
         return TRUE;
       }
   return FALSE;
+}
+
+static const char * const legend_names[] = { "top", "inside", "none" };
+
+gboolean
+uc_legend_position_from_string (const char       *name,
+                                UcLegendPosition *position)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (legend_names); i++)
+    if (g_strcmp0 (name, legend_names[i]) == 0)
+      {
+        *position = (UcLegendPosition) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+uc_legend_position_to_string (UcLegendPosition position)
+{
+  return position <= UC_LEGEND_NONE ? legend_names[position] : "top";
+}
+
+UcLegendPosition
+uc_chart_spec_get_legend_position (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_LEGEND_TOP);
+  return self->legend;
+}
+
+void
+uc_chart_spec_set_legend_position (UcChartSpec      *self,
+                                   UcLegendPosition  position)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (position <= UC_LEGEND_NONE);
+  self->legend = position;
 }
 
 UcChartKind

@@ -32,6 +32,17 @@ typedef enum
 gboolean uc_chart_kind_from_string (const char  *name,
                                     UcChartKind *kind);
 
+typedef enum
+{
+  UC_LEGEND_TOP,      /* a row under the title, outside the plot */
+  UC_LEGEND_INSIDE,   /* a box in the plot's emptiest corner */
+  UC_LEGEND_NONE,
+} UcLegendPosition;
+
+gboolean    uc_legend_position_from_string (const char       *name,
+                                            UcLegendPosition *position);
+const char *uc_legend_position_to_string   (UcLegendPosition  position);
+
 /* Where an input of the chart came from, for report packs and footers. */
 typedef struct
 {
@@ -70,6 +81,9 @@ void           uc_chart_spec_set_y_title      (UcChartSpec   *self,
 UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
 void           uc_chart_spec_set_value_format (UcChartSpec   *self,
                                                UcValueFormat  format);
+UcLegendPosition uc_chart_spec_get_legend_position (UcChartSpec *self);
+void           uc_chart_spec_set_legend_position (UcChartSpec *self,
+                                                  UcLegendPosition position);
 UcChartKind    uc_chart_spec_get_kind         (UcChartSpec   *self);
 void           uc_chart_spec_set_kind         (UcChartSpec   *self,
                                                UcChartKind    kind);

@@ -151,7 +151,8 @@ draw_legend (Ctx         *ctx,
              double       x0,
              double       y0,
              double       width,
-             gboolean     really_draw)
+             gboolean     really_draw,
+             double      *used_width)
 {
   double size = ctx->fs * 0.9;
   double swatch = ctx->fs * 1.8;
@@ -180,6 +181,9 @@ draw_legend (Ctx         *ctx,
           measure (ctx, more, -1, &w, &h);
           if (really_draw)
             show (ctx, &ctx->theme->muted, x, y);
+          if (used_width)
+            *used_width = MAX (*used_width, x + w - x0);
+          row_h = MAX (row_h, h);
           break;
         }
       if (x > x0 && x + item_w > x0 + width)
@@ -225,10 +229,100 @@ draw_legend (Ctx         *ctx,
           cairo_restore (ctx->cr);
           show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
         }
+      if (used_width)
+        *used_width = MAX (*used_width, x + item_w - x0);
       x += item_w + gap;
       row_h = MAX (row_h, h);
     }
   return y + row_h - y0;
+}
+
+/* How many points of the chart fall in a rectangle: few is a good place
+ * for a legend. Long series are sampled, so this costs the same at any size. */
+static guint
+points_under (UcChartSpec         *spec,
+              const UcChartLayout *l,
+              double               x0,
+              double               y0,
+              double               x1,
+              double               y1)
+{
+  UcTime t0 = l->from + (UcTime) ((x0 - l->x) / l->width * (double) (l->to - l->from));
+  UcTime t1 = l->from + (UcTime) ((x1 - l->x) / l->width * (double) (l->to - l->from));
+  /* Areas and bars fill down to the axis: a box below a point hides fill. */
+  gboolean filled = uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS;
+  guint hits = 0;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      const UcTime *xs = uc_series_get_x (series);
+      const double *ys = uc_series_get_y (series);
+      int first = MAX (0, uc_series_find_before (series, t0));
+      int last = uc_series_find_before (series, t1) + 1;
+      int stride;
+
+      last = MIN (last, (int) uc_series_get_length (series) - 1);
+      stride = MAX (1, (last - first) / 2000);
+      for (int k = first; k <= last; k += stride)
+        {
+          double py;
+
+          if (xs[k] < t0 || xs[k] > t1 || isnan (ys[k]))
+            continue;
+          py = uc_chart_layout_y_for_value (l, ys[k]);
+          hits += py <= y1 && (filled || py >= y0);
+        }
+    }
+  return hits;
+}
+
+/* The legend inside the plot, boxed, in whichever corner hides the fewest
+ * points; ties go to the top left, where a reader looks first. */
+static void
+draw_legend_inside (Ctx           *ctx,
+                    UcChartSpec   *spec,
+                    UcChartLayout *l)
+{
+  double pad = ctx->fs * 0.6, inset = ctx->fs * 0.5;
+  double w = 0, h, bw, bh, best_x = 0, best_y = 0;
+  guint best = G_MAXUINT;
+
+  h = draw_legend (ctx, spec, 0, 0, l->width * 0.45, FALSE, &w);
+  if (h <= 0)
+    return;
+  bw = w + 2 * pad;
+  bh = h + 2 * pad;
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double bx = corner % 2 == 0 ? l->x + inset : l->x + l->width - inset - bw;
+      double by = corner < 2 ? l->y + inset : l->y + l->height - inset - bh;
+      guint n = points_under (spec, l, bx, by, bx + bw, by + bh);
+
+      if (n < best)
+        {
+          best = n;
+          best_x = bx;
+          best_y = by;
+        }
+    }
+
+  {
+    UcColor fill = ctx->theme->background;
+
+    fill.alpha = 0.9;
+    set_color (ctx->cr, &fill);
+    cairo_rectangle (ctx->cr, best_x, best_y, bw, bh);
+    cairo_fill_preserve (ctx->cr);
+    set_color (ctx->cr, &ctx->theme->grid);
+    cairo_set_line_width (ctx->cr, 1);
+    cairo_stroke (ctx->cr);
+  }
+  draw_legend (ctx, spec, best_x + pad, best_y + pad, l->width * 0.45, TRUE, NULL);
+  l->legend_x = best_x;
+  l->legend_y = best_y;
+  l->legend_width = bw;
+  l->legend_height = bh;
 }
 
 static void
@@ -757,6 +851,7 @@ uc_chart_draw_full (cairo_t            *cr,
   Ctx ctx;
   double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, x_title_h = 0, lane_h, legend_h;
   double y_lo, y_hi;
+  UcLegendPosition legend_position;
   const char *text;
 
   g_return_if_fail (cr != NULL);
@@ -801,7 +896,12 @@ uc_chart_draw_full (cairo_t            *cr,
   if ((text = uc_chart_spec_get_subtitle (spec)) != NULL && !ctx.compact)
     y += draw_text (&ctx, text, ctx.fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
   y += ctx.fs * 0.6;
-  legend_h = draw_legend (&ctx, spec, margin, y, width - 2 * margin, TRUE);
+  /* A thumbnail has no room for a box in the plot: its legend stays on top. */
+  legend_position = uc_chart_spec_get_legend_position (spec);
+  if (legend_position == UC_LEGEND_INSIDE && ctx.compact)
+    legend_position = UC_LEGEND_TOP;
+  legend_h = legend_position == UC_LEGEND_TOP
+             ? draw_legend (&ctx, spec, margin, y, width - 2 * margin, TRUE, NULL) : 0;
   y += legend_h + ctx.fs * 0.5;
 
   /* Footer: source and note, bottom up; a thumbnail keeps one line. */
@@ -976,6 +1076,8 @@ uc_chart_draw_full (cairo_t            *cr,
 
   place_event_labels (&ctx, spec, &l, width, l.y, 1);
   draw_series (&ctx, spec, &l);
+  if (legend_position == UC_LEGEND_INSIDE)
+    draw_legend_inside (&ctx, spec, &l);
   place_event_labels (&ctx, spec, &l, width, l.y, 2);
 
   cairo_restore (cr);

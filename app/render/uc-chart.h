@@ -15,6 +15,7 @@ typedef struct
   UcTime from, to;
   double y_min, y_max;
   gboolean log_scale;
+  double legend_x, legend_y, legend_width, legend_height;   /* zero unless drawn inside the plot */
 } UcChartLayout;
 
 typedef enum

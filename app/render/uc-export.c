@@ -404,6 +404,7 @@ uc_export_pack (UcChartSpec         *spec,
   uc_json_key (w, "x_title"); uc_json_string (w, uc_chart_spec_get_x_title (spec));
   uc_json_key (w, "y_title"); uc_json_string (w, uc_chart_spec_get_y_title (spec));
   uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
+  uc_json_key (w, "legend"); uc_json_string (w, uc_legend_position_to_string (uc_chart_spec_get_legend_position (spec)));
   uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
   uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
   uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));

@@ -490,6 +490,57 @@ test_legend_inside (void)
   g_assert_cmpfloat_with_epsilon (l.y, none.y, 1e-9);
 }
 
+/* Two units on one chart: each series spans the plot against its own axis,
+ * and the right axis carries labels right of the plot. */
+static void
+test_second_axis (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) price = uc_series_new ("close", "Close");
+  g_autoptr(UcSeries) volume = uc_series_new ("volume", "Volume");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l, lp, lv;
+
+  for (int d = 0; d < 30; d++)
+    {
+      uc_series_append (price, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 118 + d % 7);
+      uc_series_append (volume, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 1.5e8 + d * 2e7);
+    }
+  uc_series_set_right_axis (volume, TRUE);
+  uc_chart_spec_add_series (spec, price);
+  uc_chart_spec_add_series (spec, volume);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 1, 30));
+  uc_chart_draw (cr, spec, NULL, 1200, 700, &l);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_assert_true (l.has_y2);
+  g_assert_cmpfloat (l.y_max, <, 1000);
+  g_assert_cmpfloat (l.y2_min, <=, 1.5e8);
+  g_assert_cmpfloat (l.y2_max, >=, 1.5e8 + 29 * 2e7);
+  lp = uc_chart_layout_for_series (&l, price);
+  lv = uc_chart_layout_for_series (&l, volume);
+  g_assert_cmpfloat (lp.y_max, ==, l.y_max);
+  g_assert_cmpfloat (lv.y_max, ==, l.y2_max);
+  /* The top volume lies in the upper fifth of the plot, not squashed flat. */
+  g_assert_cmpfloat (uc_chart_layout_y_for_value (&lv, 1.5e8 + 29 * 2e7), <, l.y + l.height * 0.2);
+  /* Labels right of the plot. */
+  g_assert_cmpuint (ink_in (surface, (int) (l.x + l.width) + 4, (int) l.y, 1200, (int) (l.y + l.height)), >, 0);
+  cairo_surface_destroy (surface);
+
+  /* One side only: no second axis. */
+  uc_series_set_right_axis (price, TRUE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cr = cairo_create (surface);
+  uc_series_set_right_axis (volume, TRUE);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 1, 30));
+  uc_chart_draw (cr, spec, NULL, 400, 300, &l);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_false (l.has_y2);
+}
+
 static cairo_surface_t *
 draw_spec (UcChartSpec      *spec,
            UcChartDrawFlags  flags)
@@ -580,6 +631,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/event-span", test_event_span);
   g_test_add_func ("/render/axis-titles", test_axis_titles);
   g_test_add_func ("/render/legend-inside", test_legend_inside);
+  g_test_add_func ("/render/second-axis", test_second_axis);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/failures", test_export_failures);
 

@@ -127,6 +127,19 @@ spec_from_csv (const char  *path,
   return spec;
 }
 
+/* A series by its id (a column, a group value) or by its label. */
+static UcSeries *
+find_series_named (UcChartSpec *spec,
+                   const char  *name)
+{
+  UcSeries *series = uc_chart_spec_find_series (spec, name);
+
+  for (guint i = 0; series == NULL && i < uc_chart_spec_get_n_series (spec); i++)
+    if (g_strcmp0 (uc_series_get_label (uc_chart_spec_get_series (spec, i)), name) == 0)
+      series = uc_chart_spec_get_series (spec, i);
+  return series;
+}
+
 int
 uc_cli_export (int    argc,
                char **argv)
@@ -142,6 +155,7 @@ uc_cli_export (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *x_title = NULL;
   g_autofree char *legend_name = NULL;
+  g_autofree char *right = NULL;
   g_autofree char *y_title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *pack = NULL;
@@ -178,6 +192,7 @@ uc_cli_export (int    argc,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
+    { "right", 0, 0, G_OPTION_ARG_STRING, &right, N_("Series on a second value axis, on the right, separated by commas"), N_("SERIES[,SERIES…]") },
     { "legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_("Legend above the plot (top, default), inside it, or none"), N_("top|inside|none") },
     { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the time axis"), N_("TEXT") },
     { "y-title", 0, 0, G_OPTION_ARG_STRING, &y_title, N_("Title of the value axis, e.g. its unit"), N_("TEXT") },
@@ -269,6 +284,22 @@ uc_cli_export (int    argc,
         return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
       uc_chart_spec_set_range (spec, a, b);
     }
+  if (right)
+    {
+      g_auto(GStrv) names = g_strsplit (right, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          UcSeries *series = find_series_named (spec, g_strstrip (names[i]));
+
+          if (series == NULL)
+            {
+              g_autofree char *message = g_strdup_printf ("--right: the chart has no series “%s”", names[i]);
+              return uc_cli_usage_error ("export", message);
+            }
+          uc_series_set_right_axis (series, TRUE);
+        }
+    }
   if (rebase_text)
     {
       g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
@@ -316,11 +347,8 @@ uc_cli_export (int    argc,
     }
   if (event_change)
     {
-      UcSeries *series = uc_chart_spec_find_series (spec, event_change);
+      UcSeries *series = find_series_named (spec, event_change);
 
-      for (guint i = 0; series == NULL && i < uc_chart_spec_get_n_series (spec); i++)
-        if (g_strcmp0 (uc_series_get_label (uc_chart_spec_get_series (spec, i)), event_change) == 0)
-          series = uc_chart_spec_get_series (spec, i);
       if (series == NULL)
         {
           g_autofree char *message = g_strdup_printf ("--event-change: the chart has no line “%s”", event_change);

@@ -23,6 +23,7 @@ struct _UcSeries
   const double *borrowed_y;
   guint borrowed_n;
   guint    emphasis : 1;
+  guint    right_axis : 1;
 };
 
 enum {
@@ -30,6 +31,7 @@ enum {
   PROP_ID,
   PROP_LABEL,
   PROP_EMPHASIS,
+  PROP_RIGHT_AXIS,
   N_PROPS
 };
 
@@ -99,6 +101,7 @@ uc_series_get_property (GObject    *object,
     case PROP_ID: g_value_set_string (value, self->id); break;
     case PROP_LABEL: g_value_set_string (value, self->label); break;
     case PROP_EMPHASIS: g_value_set_boolean (value, self->emphasis); break;
+    case PROP_RIGHT_AXIS: g_value_set_boolean (value, self->right_axis); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -116,6 +119,7 @@ uc_series_set_property (GObject      *object,
     case PROP_ID: g_free (self->id); self->id = g_value_dup_string (value); break;
     case PROP_LABEL: g_free (self->label); self->label = g_value_dup_string (value); break;
     case PROP_EMPHASIS: uc_series_set_emphasis (self, g_value_get_boolean (value)); break;
+    case PROP_RIGHT_AXIS: uc_series_set_right_axis (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -137,6 +141,9 @@ uc_series_class_init (UcSeriesClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMPHASIS] =
     g_param_spec_boolean ("emphasis", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RIGHT_AXIS] =
+    g_param_spec_boolean ("right-axis", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -188,6 +195,28 @@ uc_series_set_emphasis (UcSeries *self,
     return;
   self->emphasis = emphasis;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
+}
+
+/* Drawn against the chart's second value axis, for a unit that differs
+ * from the first (a share price next to a market cap). */
+gboolean
+uc_series_get_right_axis (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  return self->right_axis;
+}
+
+void
+uc_series_set_right_axis (UcSeries *self,
+                          gboolean  right_axis)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+
+  right_axis = !!right_axis;
+  if (self->right_axis == (guint) right_axis)
+    return;
+  self->right_axis = right_axis;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RIGHT_AXIS]);
 }
 
 /* Points must come in time order (equal times allowed, as in tick data);

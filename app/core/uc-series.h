@@ -24,6 +24,9 @@ const char   *uc_series_get_label     (UcSeries   *self);
 gboolean      uc_series_get_emphasis  (UcSeries   *self);
 void          uc_series_set_emphasis  (UcSeries   *self,
                                        gboolean    emphasis);
+gboolean      uc_series_get_right_axis (UcSeries  *self);
+void          uc_series_set_right_axis (UcSeries  *self,
+                                        gboolean   right_axis);
 void          uc_series_append        (UcSeries   *self,
                                        UcTime      x,
                                        double      y);

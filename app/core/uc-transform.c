@@ -16,6 +16,7 @@ derived (UcSeries   *from,
   UcSeries *series = uc_series_new (id, uc_series_get_label (from));
 
   uc_series_set_emphasis (series, uc_series_get_emphasis (from));
+  uc_series_set_right_axis (series, uc_series_get_right_axis (from));
   return series;
 }
 

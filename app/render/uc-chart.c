@@ -6,6 +6,7 @@
  */
 #include "uc-chart.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -23,6 +24,7 @@ typedef struct
   gboolean            decimate;
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
   gboolean            one_line; /* the next text is ellipsized to one line */
+  gboolean            dual;     /* series on two value axes */
 } Ctx;
 
 static const double dash_patterns[][4] = {
@@ -170,7 +172,14 @@ draw_legend (Ctx         *ctx,
       double w, h, item_w;
 
       set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      measure (ctx, uc_series_get_label (series), -1, &w, &h);
+      {
+        g_autofree char *marked = NULL;
+
+        /* On a chart with two value axes, say which one a series reads against. */
+        if (ctx->dual && uc_series_get_right_axis (series))
+          marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
+        measure (ctx, marked ? marked : uc_series_get_label (series), -1, &w, &h);
+      }
       item_w = swatch + ctx->fs * 0.4 + w;
       /* Thumbnails keep one row, with room left to say how many are left out. */
       if (ctx->compact && x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
@@ -256,6 +265,7 @@ points_under (UcChartSpec         *spec,
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, i);
+      UcChartLayout sl = uc_chart_layout_for_series (l, series);
       const UcTime *xs = uc_series_get_x (series);
       const double *ys = uc_series_get_y (series);
       int first = MAX (0, uc_series_find_before (series, t0));
@@ -270,7 +280,7 @@ points_under (UcChartSpec         *spec,
 
           if (xs[k] < t0 || xs[k] > t1 || isnan (ys[k]))
             continue;
-          py = uc_chart_layout_y_for_value (l, ys[k]);
+          py = uc_chart_layout_y_for_value (&sl, ys[k]);
           hits += py <= y1 && (filled || py >= y0);
         }
     }
@@ -327,6 +337,7 @@ draw_legend_inside (Ctx           *ctx,
 
 static void
 value_range (UcChartSpec *spec,
+             int          side,
              UcTime       from,
              UcTime       to,
              double      *min,
@@ -338,6 +349,8 @@ value_range (UcChartSpec *spec,
     {
       double a, b;
 
+      if (side >= 0 && uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) != side)
+        continue;
       if (uc_series_get_y_range (uc_chart_spec_get_series (spec, i), from, to, &a, &b))
         {
           lo = MIN (lo, a);
@@ -360,6 +373,8 @@ value_range (UcChartSpec *spec,
           const UcTime *x = uc_series_get_x (series);
           const double *y = uc_series_get_y (series);
 
+          if (side >= 0 && uc_series_get_right_axis (series) != side)
+            continue;
           for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
             if (y[k] > 0)
               pos_lo = MIN (pos_lo, y[k]);
@@ -381,6 +396,93 @@ value_range (UcChartSpec *spec,
     hi = lo + 1;
   *min = lo;
   *max = hi;
+}
+
+/* Ticks land on y_min and y_max up to rounding: keep those. */
+static gboolean
+tick_in_range (const UcChartLayout *l,
+               double               value)
+{
+  if (l->log_scale)
+    return value >= l->y_min * (1 - 1e-9) && value <= l->y_max * (1 + 1e-9);
+  return value >= l->y_min - (l->y_max - l->y_min) * 1e-9 && value <= l->y_max + (l->y_max - l->y_min) * 1e-9;
+}
+
+/* Both axes in use: at least one series on each side. */
+static gboolean
+spec_is_dual (UcChartSpec *spec)
+{
+  gboolean left = FALSE, right = FALSE;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)))
+        right = TRUE;
+      else
+        left = TRUE;
+    }
+  return left && right;
+}
+
+/* The layout a series is drawn in: the right axis's range for its series. */
+UcChartLayout
+uc_chart_layout_for_series (const UcChartLayout *layout,
+                            UcSeries            *series)
+{
+  UcChartLayout l = *layout;
+
+  if (layout->has_y2 && uc_series_get_right_axis (series))
+    {
+      l.y_min = layout->y2_min;
+      l.y_max = layout->y2_max;
+    }
+  return l;
+}
+
+/* A value axis over [lo, hi] for a plot @height tall: rounds the range out
+ * to ticks and returns them. */
+static GArray *
+value_axis (Ctx           *ctx,
+            gboolean       log_scale,
+            UcValueFormat  format,
+            double         lo,
+            double         hi,
+            double         height,
+            double        *axis_min,
+            double        *axis_max)
+{
+  if (log_scale)
+    {
+      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
+      *axis_min = pow (10, floor (log10 (lo) + 1e-9));
+      *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
+      if (*axis_max <= *axis_min)
+        *axis_max = *axis_min * 10;
+      return uc_axis_log_ticks (*axis_min, *axis_max, MAX (2, (int) (height / (ctx->fs * 2.2))), format);
+    }
+  else
+  /* Round the value range out to whole steps, then label every step. */
+  {
+    int target = MAX (2, (int) (height / (ctx->fs * 3.2)));
+    double step = uc_axis_nice_step (hi - lo, target);
+
+    /* The tick step follows the rounded range, which can ask for a coarser
+     * step; settle on one so the plot's edges land on labelled ticks. */
+    for (int i = 0; i < 4; i++)
+      {
+        double next;
+
+        *axis_min = floor (lo / step + 1e-9) * step;
+        *axis_max = ceil (hi / step - 1e-9) * step;
+        next = uc_axis_nice_step (*axis_max - *axis_min, target);
+        if (next <= step * (1 + 1e-9))
+          break;
+        step = next;
+      }
+    if (*axis_max <= *axis_min)
+      *axis_max = *axis_min + step;
+    return uc_axis_value_ticks (*axis_min, *axis_max, target, format);
+  }
 }
 
 /* M4: per pixel column, the first, lowest, highest and last point, in time
@@ -560,14 +662,13 @@ draw_bars (Ctx                 *ctx,
 static void
 draw_series (Ctx                 *ctx,
              UcChartSpec         *spec,
-             const UcChartLayout *l)
+             const UcChartLayout *layout)
 {
   cairo_t *cr = ctx->cr;
   UcChartKind kind = uc_chart_spec_get_kind (spec);
-  double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
 
   cairo_save (cr);
-  cairo_rectangle (cr, l->x, l->y - ctx->fs * 0.3, l->width, l->height + ctx->fs * 0.6);
+  cairo_rectangle (cr, layout->x, layout->y - ctx->fs * 0.3, layout->width, layout->height + ctx->fs * 0.6);
   cairo_clip (cr);
 
   /* Emphasised series last, so they stay on top. */
@@ -575,6 +676,9 @@ draw_series (Ctx                 *ctx,
     for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
       {
         UcSeries *series = uc_chart_spec_get_series (spec, s);
+        UcChartLayout series_layout = uc_chart_layout_for_series (layout, series);
+        const UcChartLayout *l = &series_layout;
+        double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
         const UcTime *xs = uc_series_get_x (series);
         const double *ys = uc_series_get_y (series);
         guint n = uc_series_get_length (series);
@@ -844,12 +948,13 @@ uc_chart_draw_full (cairo_t            *cr,
                     UcChartLayout      *layout_out)
 {
   g_autoptr(GArray) y_ticks = NULL;
+  g_autoptr(GArray) y2_ticks = NULL;
   g_autoptr(GArray) x_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
   Ctx ctx;
-  double margin, y, w, h, footer_h = 0, y_label_w = 0, x_label_h, x_title_h = 0, lane_h, legend_h;
+  double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, lane_h, legend_h;
   double y_lo, y_hi;
   UcLegendPosition legend_position;
   const char *text;
@@ -882,6 +987,7 @@ uc_chart_draw_full (cairo_t            *cr,
   ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
   ctx.compact = width < 480 || height < 360;
   ctx.one_line = FALSE;
+  ctx.dual = spec_is_dual (spec);
   margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);
@@ -932,7 +1038,7 @@ uc_chart_draw_full (cairo_t            *cr,
   uc_chart_spec_get_range (spec, &l.from, &l.to);
   if (l.to <= l.from)
     l.to = l.from + UC_USEC_PER_DAY;
-  value_range (spec, l.from, l.to, &y_lo, &y_hi);
+  value_range (spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
 
   set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
   measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
@@ -967,39 +1073,17 @@ uc_chart_draw_full (cairo_t            *cr,
   l.height = MAX (l.height, ctx.fs * 2);
 
   l.log_scale = uc_chart_spec_get_log_scale (spec);
-  if (l.log_scale)
+  y_ticks = value_axis (&ctx, l.log_scale, uc_chart_spec_get_value_format (spec), y_lo, y_hi, l.height,
+                        &l.y_min, &l.y_max);
+  if (ctx.dual)
     {
-      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
-      l.y_min = pow (10, floor (log10 (y_lo) + 1e-9));
-      l.y_max = pow (10, ceil (log10 (y_hi) - 1e-9));
-      if (l.y_max <= l.y_min)
-        l.y_max = l.y_min * 10;
-      y_ticks = uc_axis_log_ticks (l.y_min, l.y_max, MAX (2, (int) (l.height / (ctx.fs * 2.2))),
-                                   uc_chart_spec_get_value_format (spec));
+      double lo2, hi2;
+
+      value_range (spec, 1, l.from, l.to, &lo2, &hi2);
+      l.has_y2 = TRUE;
+      y2_ticks = value_axis (&ctx, l.log_scale, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
+                             &l.y2_min, &l.y2_max);
     }
-  else
-  /* Round the value range out to whole steps, then label every step. */
-  {
-    int target = MAX (2, (int) (l.height / (ctx.fs * 3.2)));
-    double step = uc_axis_nice_step (y_hi - y_lo, target);
-
-    /* The tick step follows the rounded range, which can ask for a coarser
-     * step; settle on one so the plot's edges land on labelled ticks. */
-    for (int i = 0; i < 4; i++)
-      {
-        double next;
-
-        l.y_min = floor (y_lo / step + 1e-9) * step;
-        l.y_max = ceil (y_hi / step - 1e-9) * step;
-        next = uc_axis_nice_step (l.y_max - l.y_min, target);
-        if (next <= step * (1 + 1e-9))
-          break;
-        step = next;
-      }
-    if (l.y_max <= l.y_min)
-      l.y_max = l.y_min + step;
-    y_ticks = uc_axis_value_ticks (l.y_min, l.y_max, target, uc_chart_spec_get_value_format (spec));
-  }
 
   set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
   for (guint i = 0; i < y_ticks->len; i++)
@@ -1008,7 +1092,33 @@ uc_chart_draw_full (cairo_t            *cr,
       y_label_w = MAX (y_label_w, w);
     }
   l.x = margin + y_label_w + ctx.fs * 0.6;
-  l.width = width - margin - l.x;
+  if (y2_ticks)
+    for (guint i = 0; i < y2_ticks->len; i++)
+      {
+        measure (&ctx, g_array_index (y2_ticks, UcTick, i).label, -1, &w, &h);
+        y2_label_w = MAX (y2_label_w, w + ctx.fs * 0.6);
+      }
+  l.width = width - margin - y2_label_w - l.x;
+
+  /* The right axis: labels only, its grid would fight the left one's. */
+  if (y2_ticks)
+    {
+      UcChartLayout right = l;
+
+      right.y_min = l.y2_min;
+      right.y_max = l.y2_max;
+      set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      for (guint i = 0; i < y2_ticks->len; i++)
+        {
+          UcTick *tick = &g_array_index (y2_ticks, UcTick, i);
+          double ty = round (uc_chart_layout_y_for_value (&right, tick->value)) + 0.5;
+
+          if (!tick_in_range (&right, tick->value))
+            continue;
+          measure (&ctx, tick->label, -1, &w, &h);
+          show (&ctx, &theme->muted, l.x + l.width + ctx.fs * 0.6, ty - h / 2);
+        }
+    }
 
   /* Grid and value labels. */
   cairo_set_line_width (cr, 1);
@@ -1017,10 +1127,7 @@ uc_chart_draw_full (cairo_t            *cr,
       UcTick *tick = &g_array_index (y_ticks, UcTick, i);
       double ty = round (uc_chart_layout_y_for_value (&l, tick->value)) + 0.5;
 
-      /* Ticks land on y_min and y_max up to rounding: keep those. */
-      if (l.log_scale ? tick->value < l.y_min * (1 - 1e-9) || tick->value > l.y_max * (1 + 1e-9)
-                      : tick->value < l.y_min - (l.y_max - l.y_min) * 1e-9 ||
-                        tick->value > l.y_max + (l.y_max - l.y_min) * 1e-9)
+      if (!tick_in_range (&l, tick->value))
         continue;
       set_color (cr, &theme->grid);
       cairo_move_to (cr, l.x, ty);

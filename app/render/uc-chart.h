@@ -16,7 +16,12 @@ typedef struct
   double y_min, y_max;
   gboolean log_scale;
   double legend_x, legend_y, legend_width, legend_height;   /* zero unless drawn inside the plot */
+  gboolean has_y2;              /* a second value axis, on the right */
+  double y2_min, y2_max;
 } UcChartLayout;
+
+UcChartLayout uc_chart_layout_for_series (const UcChartLayout *layout,
+                                          UcSeries            *series);
 
 typedef enum
 {

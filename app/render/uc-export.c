@@ -427,6 +427,7 @@ uc_export_pack (UcChartSpec         *spec,
       uc_json_key (w, "id"); uc_json_string (w, uc_series_get_id (series));
       uc_json_key (w, "label"); uc_json_string (w, uc_series_get_label (series));
       uc_json_key (w, "emphasis"); uc_json_bool (w, uc_series_get_emphasis (series));
+      uc_json_key (w, "axis"); uc_json_string (w, uc_series_get_right_axis (series) ? "right" : "left");
       uc_json_end_object (w);
     }
   uc_json_end_array (w);

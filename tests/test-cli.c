@@ -438,6 +438,26 @@ test_export_pack (void)
   g_assert_cmpint (r.status, ==, 1);
   result_clear (&r);
 
+  /* Layout options land in the specification; bad ones are usage errors. */
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close,Volume", "--right", "Volume", "--legend", "inside",
+           "--x-title", "Trading day", "--y-title", "US$", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&json, g_free);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"axis\": \"right\""));
+  g_assert_nonnull (strstr (json, "\"axis\": \"left\""));
+  g_assert_nonnull (strstr (json, "\"legend\": \"inside\""));
+  g_assert_nonnull (strstr (json, "\"x_title\": \"Trading day\""));
+  g_assert_nonnull (strstr (json, "\"y_title\": \"US$\""));
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--right", "Nope", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "Nope"));
+  result_clear (&r);
+  r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--legend", "sideways", "--pack", dir, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_build_filename (dir, names[i], NULL);

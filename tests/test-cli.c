@@ -466,6 +466,73 @@ test_export_pack (void)
   g_rmdir (dir);
 }
 
+/* A pack's chart.json and data.csv redraw the same chart: writing a pack
+ * from the read-back spec gives the same data and specification. */
+static void
+test_export_spec (void)
+{
+  g_autofree char *first = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (first, "chart.json", NULL);
+  g_autofree char *csv_a = NULL, *csv_b = NULL, *json_a = NULL, *json_b = NULL, *path = NULL;
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+  Result r = run ("export", "--view", "deepseek-shock", "--from", "2025-01-13", "--to", "2025-02-07", "--legend", "inside",
+                  "--y-title", "US$", "--pack", first, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  path = g_build_filename (first, "data.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &csv_a, NULL, NULL));
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (second, "data.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &csv_b, NULL, NULL));
+  g_assert_cmpstr (csv_a, ==, csv_b);
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (second, "chart.json", NULL);
+  g_assert_true (g_file_get_contents (path, &json_b, NULL, NULL));
+  g_assert_true (g_file_get_contents (json, &json_a, NULL, NULL));
+  g_assert_nonnull (strstr (json_b, "\"title\": \"The DeepSeek shock\""));
+  g_assert_nonnull (strstr (json_b, "\"legend\": \"inside\""));
+  g_assert_nonnull (strstr (json_b, "\"y_title\": \"US$\""));
+  g_assert_nonnull (strstr (json_b, "\"category\": \"model_release\""));
+  g_assert_nonnull (strstr (json_b, "\"emphasis\": true"));
+  /* Up to the inputs' checksums (the second pack's input is the first pack). */
+  *strstr (json_a, "\"inputs\"") = '\0';
+  *strstr (json_b, "\"inputs\"") = '\0';
+  g_assert_cmpstr (json_a, ==, json_b);
+
+  /* A broken or missing specification is a data error naming the file. */
+  g_assert_true (g_file_set_contents (json, "{\"title\": ", -1, NULL));
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "chart.json"));
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (json, "{\"from\": \"2025-01-01\", \"to\": \"2025-02-01\", \"series\": []}", -1, NULL));
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "data.csv"));
+  result_clear (&r);
+  r = run ("export", "--spec", json, "--view", "deepseek-shock", "--pack", second, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *a = g_build_filename (first, names[i], NULL);
+      g_autofree char *b = g_build_filename (second, names[i], NULL);
+
+      g_unlink (a);
+      g_unlink (b);
+    }
+  g_rmdir (first);
+  g_rmdir (second);
+}
+
 static void
 test_datasets (void)
 {
@@ -501,6 +568,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/datasets", test_datasets);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pack", test_export_pack);
+  g_test_add_func ("/cli/export-spec", test_export_spec);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "uc-chart-theme.h"
 #include "uc-catalog.h"
+#include "uc-chart-spec-json.h"
 #include "uc-csv.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
@@ -156,6 +157,7 @@ uc_cli_export (int    argc,
   g_autofree char *x_title = NULL;
   g_autofree char *legend_name = NULL;
   g_autofree char *right = NULL;
+  g_autofree char *spec_path = NULL;
   g_autofree char *y_title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *pack = NULL;
@@ -178,6 +180,7 @@ uc_cli_export (int    argc,
   UcTime from = 0, to = 0, rebase = 0;
   GOptionEntry entries[] = {
     { "view", 'v', 0, G_OPTION_ARG_STRING, &view, N_("Chart view to export (deepseek-shock)"), N_("ID") },
+    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec_path, N_("Redraw a report pack's chart from its chart.json (and the data.csv beside it)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
@@ -220,8 +223,9 @@ uc_cli_export (int    argc,
       g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", args[1]);
       return uc_cli_usage_error ("export", message);
     }
-  if ((view == NULL) == (csv == NULL))
-    return uc_cli_usage_error ("export", view ? "give --view or --csv, not both" : "--view or --csv is required");
+  if ((view != NULL) + (csv != NULL) + (spec_path != NULL) != 1)
+    return uc_cli_usage_error ("export", view || csv || spec_path ? "give one of --view, --csv and --spec"
+                                                                   : "--view, --csv or --spec is required");
   if (csv && (x == NULL || (y == NULL) == (count_by == NULL)))
     return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
   if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
@@ -263,7 +267,14 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--theme must be light or dark");
 
   timing (NULL);
-  spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
+  if (spec_path)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec_path);
+
+      spec = uc_chart_spec_new_from_pack (file, &error);
+    }
+  else
+    spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
   timing ("chart built");
   if (spec == NULL)
     {

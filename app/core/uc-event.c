@@ -29,15 +29,21 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcEvent, uc_event, G_TYPE_OBJECT)
 
+static const char * const category_names[] = { "model_release", "market", "hardware", "policy", "pricing", "other" };
+
 UcEventCategory
 uc_event_category_from_string (const char *name)
 {
-  static const char * const names[] = { "model_release", "market", "hardware", "policy", "pricing" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
+  for (guint i = 0; i < UC_EVENT_OTHER; i++)
+    if (g_strcmp0 (name, category_names[i]) == 0)
       return (UcEventCategory) i;
   return UC_EVENT_OTHER;
+}
+
+const char *
+uc_event_category_to_string (UcEventCategory category)
+{
+  return category <= UC_EVENT_OTHER ? category_names[category] : "other";
 }
 
 static void

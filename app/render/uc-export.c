@@ -443,6 +443,13 @@ uc_export_pack (UcChartSpec         *spec,
       uc_json_begin_object (w);
       uc_json_key (w, "date"); uc_json_string (w, date);
       uc_json_key (w, "title"); uc_json_string (w, uc_event_get_title (event));
+      uc_json_key (w, "category"); uc_json_string (w, uc_event_category_to_string (uc_event_get_category (event)));
+      if (uc_event_get_end (event) > uc_event_get_time (event))
+        {
+          g_autofree char *end = format_time (uc_event_get_end (event));
+
+          uc_json_key (w, "end"); uc_json_string (w, end);
+        }
       uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
       uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
       uc_json_end_object (w);

@@ -1,0 +1,220 @@
+/* uc-chart-spec-json.c: a chart specification read back from a report pack */
+#include "uc-chart-spec-json.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "uc-csv.h"
+#include "uc-dataset.h"
+#include "uc-time.h"
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+member_bool (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_TYPE (node) == JSON_NODE_VALUE &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static gboolean
+parse_time (const char *text,
+            UcTime     *out)
+{
+  return text != NULL && uc_time_parse_date (text, strlen (text), out);
+}
+
+static gboolean
+fail (GError    **error,
+      GFile      *file,
+      const char *what)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", name, what);
+  return FALSE;
+}
+
+/* The points of data.csv (series label, date, value) into the series of
+ * the same label. */
+static gboolean
+load_points (UcChartSpec *spec,
+             GHashTable  *by_label,
+             GFile       *csv,
+             GError     **error)
+{
+  g_autoptr(UcDataset) table = uc_csv_read_file (csv, NULL, NULL, NULL, NULL, NULL, error);
+  int series_col, date_col, value_col;
+  const UcTime *times;
+  const double *values;
+
+  if (table == NULL)
+    return FALSE;
+  series_col = uc_dataset_find_column (table, "series");
+  date_col = uc_dataset_find_column (table, "date");
+  value_col = uc_dataset_find_column (table, "value");
+  if (series_col < 0 || date_col < 0 || value_col < 0)
+    return fail (error, csv, "needs the columns series, date and value");
+  if (uc_dataset_get_n_rows (table) > 0 &&
+      ((times = uc_dataset_get_times (table, date_col)) == NULL ||
+       (values = uc_dataset_get_numbers (table, value_col)) == NULL))
+    return fail (error, csv, "the date or value column does not hold dates or numbers");
+  times = uc_dataset_get_times (table, date_col);
+  values = uc_dataset_get_numbers (table, value_col);
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
+    {
+      g_autofree char *label = uc_dataset_format_cell (table, series_col, row);
+      UcSeries *series = g_hash_table_lookup (by_label, label);
+      guint n;
+
+      if (series == NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("line %u: no series “%s” in chart.json", row + 2, label);
+          return fail (error, csv, what);
+        }
+      if (uc_dataset_is_missing (table, date_col, row))
+        continue;
+      n = uc_series_get_length (series);
+      if (n > 0 && uc_series_get_x (series)[n - 1] > times[row])
+        {
+          g_autofree char *what = g_strdup_printf ("line %u: dates of “%s” go back in time", row + 2, label);
+          return fail (error, csv, what);
+        }
+      uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : values[row]);
+    }
+  (void) spec;
+  return TRUE;
+}
+
+UcChartSpec *
+uc_chart_spec_new_from_pack (GFile   *chart_json,
+                             GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GFile) dir = g_file_get_parent (chart_json);
+  g_autoptr(GFile) csv = NULL;
+  g_autofree char *path = g_file_get_path (chart_json);
+  JsonObject *root;
+  JsonNode *node;
+  UcChartKind kind = UC_CHART_LINE;
+  UcLegendPosition legend = UC_LEGEND_TOP;
+  UcTime from, to;
+  const char *text;
+
+  g_return_val_if_fail (G_IS_FILE (chart_json), NULL);
+
+  if (path == NULL || !json_parser_load_from_file (parser, path, error))
+    {
+      if (error && *error)
+        g_prefix_error (error, "%s: ", path ? path : "chart.json");
+      return NULL;
+    }
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, chart_json, "not a chart specification (no object at the top)"), NULL;
+  root = json_node_get_object (node);
+
+  uc_chart_spec_set_title (spec, member_string (root, "title"));
+  uc_chart_spec_set_subtitle (spec, member_string (root, "subtitle"));
+  uc_chart_spec_set_x_title (spec, member_string (root, "x_title"));
+  uc_chart_spec_set_y_title (spec, member_string (root, "y_title"));
+  uc_chart_spec_set_source (spec, member_string (root, "source"));
+  uc_chart_spec_set_note (spec, member_string (root, "note"));
+  if ((text = member_string (root, "kind")) != NULL && !uc_chart_kind_from_string (text, &kind))
+    return fail (error, chart_json, "unknown chart kind"), NULL;
+  uc_chart_spec_set_kind (spec, kind);
+  if ((text = member_string (root, "legend")) != NULL && !uc_legend_position_from_string (text, &legend))
+    return fail (error, chart_json, "unknown legend position"), NULL;
+  uc_chart_spec_set_legend_position (spec, legend);
+  uc_chart_spec_set_stacked (spec, member_bool (root, "stacked"));
+  uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
+  text = member_string (root, "value_format");
+  for (UcValueFormat f = UC_VALUE_NUMBER; f <= UC_VALUE_INDEX; f++)
+    if (g_strcmp0 (text, uc_value_format_to_string (f)) == 0)
+      uc_chart_spec_set_value_format (spec, f);
+  if (!parse_time (member_string (root, "from"), &from) || !parse_time (member_string (root, "to"), &to) || to <= from)
+    return fail (error, chart_json, "“from” and “to” must be dates, “from” first"), NULL;
+  uc_chart_spec_set_range (spec, from, to);
+
+  node = json_object_get_member (root, "series");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, chart_json, "no “series” list"), NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      g_autoptr(UcSeries) series = NULL;
+      const char *id, *label;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item) ||
+          (id = member_string (json_node_get_object (item), "id")) == NULL)
+        return fail (error, chart_json, "a series without an “id”"), NULL;
+      label = member_string (json_node_get_object (item), "label");
+      series = uc_series_new (id, label);
+      uc_series_set_emphasis (series, member_bool (json_node_get_object (item), "emphasis"));
+      uc_series_set_right_axis (series, g_strcmp0 (member_string (json_node_get_object (item), "axis"), "right") == 0);
+      if (g_hash_table_contains (by_label, uc_series_get_label (series)))
+        return fail (error, chart_json, "two series with the same label"), NULL;
+      g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));
+      uc_chart_spec_add_series (spec, series);
+    }
+
+  node = json_object_get_member (root, "events");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+        JsonObject *o;
+        g_autoptr(UcEvent) event = NULL;
+        UcTime at, end;
+
+        if (!JSON_NODE_HOLDS_OBJECT (item))
+          continue;
+        o = json_node_get_object (item);
+        if (!parse_time (member_string (o, "date"), &at) || member_string (o, "title") == NULL)
+          return fail (error, chart_json, "an event needs a “date” and a “title”"), NULL;
+        event = uc_event_new (at, member_string (o, "title"), uc_event_category_from_string (member_string (o, "category")));
+        if (parse_time (member_string (o, "end"), &end) && end > at)
+          uc_event_set_end (event, end);
+        if (member_string (o, "label"))
+          uc_event_set_label (event, member_string (o, "label"));
+        uc_event_set_source_url (event, member_string (o, "source_url"));
+        uc_chart_spec_add_event (spec, event);
+      }
+
+  node = json_object_get_member (root, "inputs");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+        JsonObject *o;
+        const char *date_kind;
+
+        if (!JSON_NODE_HOLDS_OBJECT (item))
+          continue;
+
+        o = json_node_get_object (item);
+        date_kind = member_string (o, "retrieved") ? "retrieved" : member_string (o, "modified") ? "modified" : NULL;
+        uc_chart_spec_add_provenance (spec, member_string (o, "name"), member_string (o, "source"), NULL,
+                                      date_kind ? member_string (o, date_kind) : member_string (o, "date"), date_kind);
+      }
+
+  csv = g_file_get_child (dir, "data.csv");
+  if (!load_points (spec, by_label, csv, error))
+    return NULL;
+  return g_steal_pointer (&spec);
+}

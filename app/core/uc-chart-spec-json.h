@@ -1,0 +1,17 @@
+/* uc-chart-spec-json.h: a chart specification read back from a report pack
+ *
+ * A pack's chart.json and data.csv hold everything the chart showed, so
+ * reading them back reproduces it exactly, on another machine too.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "uc-chart-spec.h"
+
+G_BEGIN_DECLS
+
+UcChartSpec *uc_chart_spec_new_from_pack (GFile   *chart_json,
+                                          GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

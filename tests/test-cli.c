@@ -506,6 +506,25 @@ test_export_spec (void)
   *strstr (json_b, "\"inputs\"") = '\0';
   g_assert_cmpstr (json_a, ==, json_b);
 
+  /* The pack's own size applies unless options give one. */
+  r = run ("export", "--view", "deepseek-shock", "--width", "640", "--height", "360", "--scale", "2", "--pack", first, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  {
+    g_autofree char *png = g_build_filename (second, "chart.png", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    r = run ("export", "--spec", json, "--output", png, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    g_assert_true (g_file_get_contents (png, &bytes, &len, NULL));
+    g_assert_cmpuint (len, >, 24);
+    /* IHDR: big-endian width and height at bytes 16 and 20. */
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (bytes + 16)), ==, 1280);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (bytes + 20)), ==, 720);
+  }
+
   /* A broken or missing specification is a data error naming the file. */
   g_assert_true (g_file_set_contents (json, "{\"title\": ", -1, NULL));
   r = run ("export", "--spec", json, "--pack", second, NULL);
@@ -516,6 +535,13 @@ test_export_spec (void)
   r = run ("export", "--spec", json, "--pack", second, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "data.csv"));
+  result_clear (&r);
+  g_assert_true (g_file_set_contents (json, "{\"from\": \"2025-01-01\", \"to\": \"2025-02-01\", \"width\": 5, \"series\": []}", -1, NULL));
+  path = (g_free (path), g_build_filename (first, "data.csv", NULL));
+  g_assert_true (g_file_set_contents (path, "series,date,value\n", -1, NULL));
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "out of range"));
   result_clear (&r);
   r = run ("export", "--spec", json, "--view", "deepseek-shock", "--pack", second, NULL);
   g_assert_cmpint (r.status, ==, 2);

@@ -169,8 +169,8 @@ uc_cli_export (int    argc,
   gboolean log_scale = FALSE, stacked = FALSE;
   UcChartKind kind = UC_CHART_LINE;
   UcLegendPosition legend = UC_LEGEND_TOP;
-  int width = 1600, height = 900, dpi = 0;
-  double scale = 1.0;
+  int width = 0, height = 0, dpi = 0;
+  double scale = 0;   /* 0 until given: a pack's own size applies first */
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
@@ -234,13 +234,13 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--x, --y and --group go with --csv");
   if ((output == NULL) == (pack == NULL))
     return uc_cli_usage_error ("export", output ? "give --output or --pack, not both" : "--output or --pack is required");
-  if (width < 16 || width > 32768 || height < 16 || height > 32768)
+  if ((width != 0 && (width < 16 || width > 32768)) || (height != 0 && (height < 16 || height > 32768)))
     return uc_cli_usage_error ("export", "--width and --height must be between 16 and 32768");
   if (dpi != 0 && (dpi < 24 || dpi > 2400))
     return uc_cli_usage_error ("export", "--dpi must be between 24 and 2400");
   if (dpi != 0)
     scale = dpi / 96.0;
-  if (!(scale >= 0.25 && scale <= 25))
+  if (scale != 0 && !(scale >= 0.25 && scale <= 25))
     return uc_cli_usage_error ("export", "--scale must be between 0.25 and 25");
   if (from_text && !parse_date_arg (from_text, &from))
     return uc_cli_usage_error ("export", "--from takes a date like 2025-01-27");
@@ -271,11 +271,33 @@ uc_cli_export (int    argc,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec_path);
 
-      spec = uc_chart_spec_new_from_pack (file, &error);
+      int pack_width, pack_height;
+      double pack_scale;
+
+      spec = uc_chart_spec_new_from_pack (file, &pack_width, &pack_height, &pack_scale, &error);
+      if (spec && (width == 0 && height == 0))
+        {
+          width = pack_width;
+          height = pack_height;
+        }
+      if (spec && scale == 0)
+        scale = pack_scale;
     }
   else
     spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
   timing ("chart built");
+  if (width == 0)
+    width = 1600;
+  if (height == 0)
+    height = 900;
+  if (scale == 0)
+    scale = 1.0;
+  /* The options were checked above: only a pack's own size can be off. */
+  if (width < 16 || width > 32768 || height < 16 || height > 32768 || !(scale >= 0.25 && scale <= 25))
+    {
+      g_printerr ("undercut export: %s: the chart's width, height or scale is out of range\n", spec_path);
+      return UC_EXIT_FAILURE;
+    }
   if (spec == NULL)
     {
       if (g_error_matches (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN))

@@ -29,6 +29,21 @@ member_bool (JsonObject *object,
          json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
+static double
+member_number (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return 0;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return json_node_get_double (node);
+  return 0;
+}
+
 static gboolean
 parse_time (const char *text,
             UcTime     *out)
@@ -67,9 +82,11 @@ load_points (UcChartSpec *spec,
   value_col = uc_dataset_find_column (table, "value");
   if (series_col < 0 || date_col < 0 || value_col < 0)
     return fail (error, csv, "needs the columns series, date and value");
-  if (uc_dataset_get_n_rows (table) > 0 &&
-      ((times = uc_dataset_get_times (table, date_col)) == NULL ||
-       (values = uc_dataset_get_numbers (table, value_col)) == NULL))
+  if (uc_dataset_get_n_rows (table) == 0)
+    return TRUE;
+  if ((uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATE &&
+       uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATETIME) ||
+      uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
     return fail (error, csv, "the date or value column does not hold dates or numbers");
   times = uc_dataset_get_times (table, date_col);
   values = uc_dataset_get_numbers (table, value_col);
@@ -101,6 +118,9 @@ load_points (UcChartSpec *spec,
 
 UcChartSpec *
 uc_chart_spec_new_from_pack (GFile   *chart_json,
+                             int     *width,
+                             int     *height,
+                             double  *scale,
                              GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -150,6 +170,13 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   if (!parse_time (member_string (root, "from"), &from) || !parse_time (member_string (root, "to"), &to) || to <= from)
     return fail (error, chart_json, "“from” and “to” must be dates, “from” first"), NULL;
   uc_chart_spec_set_range (spec, from, to);
+  /* Out of any sane range reads as not given; the caller bounds-checks. */
+  if (width)
+    *width = (int) CLAMP (member_number (root, "width"), 0, 1e6);
+  if (height)
+    *height = (int) CLAMP (member_number (root, "height"), 0, 1e6);
+  if (scale)
+    *scale = isfinite (member_number (root, "scale")) ? member_number (root, "scale") : 0;
 
   node = json_object_get_member (root, "series");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))

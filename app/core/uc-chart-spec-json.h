@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* @width, @height and @scale (each may be NULL) get the size the pack was
+ * drawn at, or 0 where chart.json does not say. */
 UcChartSpec *uc_chart_spec_new_from_pack (GFile   *chart_json,
+                                          int     *width,
+                                          int     *height,
+                                          double  *scale,
                                           GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -133,6 +133,7 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   JsonNode *node;
   UcChartKind kind = UC_CHART_LINE;
   UcLegendPosition legend = UC_LEGEND_TOP;
+  UcValueFormat value_format;
   UcTime from, to;
   const char *text;
 
@@ -163,10 +164,8 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   uc_chart_spec_set_legend_position (spec, legend);
   uc_chart_spec_set_stacked (spec, member_bool (root, "stacked"));
   uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
-  text = member_string (root, "value_format");
-  for (UcValueFormat f = UC_VALUE_NUMBER; f <= UC_VALUE_INDEX; f++)
-    if (g_strcmp0 (text, uc_value_format_to_string (f)) == 0)
-      uc_chart_spec_set_value_format (spec, f);
+  if (uc_value_format_from_string (member_string (root, "value_format"), &value_format))
+    uc_chart_spec_set_value_format (spec, value_format);
   if (!parse_time (member_string (root, "from"), &from) || !parse_time (member_string (root, "to"), &to) || to <= from)
     return fail (error, chart_json, "“from” and “to” must be dates, “from” first"), NULL;
   uc_chart_spec_set_range (spec, from, to);

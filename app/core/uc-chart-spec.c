@@ -298,34 +298,60 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
   self->value_format = format;
 }
 
-gboolean
-uc_chart_kind_from_string (const char  *name,
-                           UcChartKind *kind)
-{
-  static const char * const names[] = { "line", "step", "area", "scatter", "bars" };
+/* The names the enums take in chart.json and on the command line. */
+static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars" };
+static const char * const legend_names[] = { "top", "inside", "none" };
+static const char * const value_format_names[] = { "number", "money", "percent", "index" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+static gboolean
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *name,
+           guint              *index)
+{
+  for (guint i = 0; i < n_names; i++)
     if (g_strcmp0 (name, names[i]) == 0)
       {
-        *kind = (UcChartKind) i;
+        *index = i;
         return TRUE;
       }
   return FALSE;
 }
 
-static const char * const legend_names[] = { "top", "inside", "none" };
+gboolean
+uc_chart_kind_from_string (const char  *name,
+                           UcChartKind *kind)
+{
+  guint i;
+
+  if (!find_name (kind_names, G_N_ELEMENTS (kind_names), name, &i))
+    return FALSE;
+  *kind = (UcChartKind) i;
+  return TRUE;
+}
 
 gboolean
 uc_legend_position_from_string (const char       *name,
                                 UcLegendPosition *position)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (legend_names); i++)
-    if (g_strcmp0 (name, legend_names[i]) == 0)
-      {
-        *position = (UcLegendPosition) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!find_name (legend_names, G_N_ELEMENTS (legend_names), name, &i))
+    return FALSE;
+  *position = (UcLegendPosition) i;
+  return TRUE;
+}
+
+gboolean
+uc_value_format_from_string (const char    *name,
+                             UcValueFormat *format)
+{
+  guint i;
+
+  if (!find_name (value_format_names, G_N_ELEMENTS (value_format_names), name, &i))
+    return FALSE;
+  *format = (UcValueFormat) i;
+  return TRUE;
 }
 
 const char *
@@ -544,15 +570,11 @@ uc_chart_spec_get_provenance (UcChartSpec *self,
 const char *
 uc_value_format_to_string (UcValueFormat format)
 {
-  static const char * const names[] = { "number", "money", "percent", "index" };
-
-  return format <= UC_VALUE_INDEX ? names[format] : "number";
+  return format <= UC_VALUE_INDEX ? value_format_names[format] : "number";
 }
 
 const char *
 uc_chart_kind_to_string (UcChartKind kind)
 {
-  static const char * const names[] = { "line", "step", "area", "scatter", "bars" };
-
-  return kind <= UC_CHART_BARS ? names[kind] : "line";
+  return kind <= UC_CHART_BARS ? kind_names[kind] : "line";
 }

@@ -121,6 +121,8 @@ guint          uc_chart_spec_get_n_provenance (UcChartSpec   *self);
 const UcProvenance *uc_chart_spec_get_provenance (UcChartSpec *self,
                                                 guint        index);
 const char    *uc_value_format_to_string      (UcValueFormat  format);
+gboolean       uc_value_format_from_string    (const char    *name,
+                                               UcValueFormat *format);
 const char    *uc_chart_kind_to_string        (UcChartKind    kind);
 guint          uc_chart_spec_get_n_events     (UcChartSpec   *self);
 void           uc_chart_spec_clear_events     (UcChartSpec   *self);

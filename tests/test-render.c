@@ -273,6 +273,23 @@ pixel_at (cairo_surface_t *surface,
   return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
 }
 
+/* @spec drawn at @width × @height on a white image, ready to read. */
+static cairo_surface_t *
+draw_sized (UcChartSpec   *spec,
+            int            width,
+            int            height,
+            UcChartLayout *layout)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  uc_chart_draw (cr, spec, NULL, width, height, layout);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* Area: ink below the line down to zero, none above. Stacked: the second
  * layer's top is at the sum. Scatter: a dot at each point, nothing between. */
 static void
@@ -284,7 +301,6 @@ test_kinds (void)
   UcTime t0 = uc_time_from_ymd (2025, 1, 1), t1 = uc_time_from_ymd (2025, 3, 1);
   UcTime mid = uc_time_from_ymd (2025, 1, 30);
   cairo_surface_t *surface;
-  cairo_t *cr;
   UcChartLayout l;
   guint32 white = 0xffffff;
   int x;
@@ -300,11 +316,7 @@ test_kinds (void)
   /* Stacked areas: A from 0 to 10, B from 10 to 30. */
   uc_chart_spec_set_kind (spec, UC_CHART_AREA);
   uc_chart_spec_set_stacked (spec, TRUE);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
-  cr = cairo_create (surface);
-  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_sized (spec, 800, 500, &l);
   x = (int) uc_chart_layout_x_for_time (&l, mid);
   g_assert_cmpfloat (l.y_min, ==, 0);
   g_assert_cmpfloat (l.y_max, >=, 30);
@@ -318,11 +330,7 @@ test_kinds (void)
   /* Scatter: dots at the ends, nothing in the middle. */
   uc_chart_spec_set_kind (spec, UC_CHART_SCATTER);
   uc_chart_spec_set_stacked (spec, FALSE);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
-  cr = cairo_create (surface);
-  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_sized (spec, 800, 500, &l);
   g_assert_cmpuint (pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, t0) + 1,
                               (int) uc_chart_layout_y_for_value (&l, 20)), !=, white);
   /* Grid lines are light grey; the dots are dark. */
@@ -338,8 +346,7 @@ test_event_span (void)
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(UcSeries) s = uc_series_new ("a", "A");
   g_autoptr(UcEvent) span = uc_event_new (uc_time_from_ymd (2025, 1, 13), "AI Diffusion rule in force", UC_EVENT_POLICY);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface;
   UcChartLayout l;
   int y;
 
@@ -349,9 +356,7 @@ test_event_span (void)
   uc_event_set_end (span, uc_time_from_ymd (2025, 2, 13));
   uc_chart_spec_add_event (spec, span);
   uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
-  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_sized (spec, 800, 500, &l);
 
   /* Seven pixels down a column: all shaded inside; outside, at most a grid line. */
   y = (int) (l.y + l.height * 0.8);
@@ -392,9 +397,7 @@ test_axis_titles (void)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(UcSeries) s = uc_series_new ("y", "Yield");
-  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
-  cairo_surface_t *titled = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
-  cairo_t *cr;
+  cairo_surface_t *plain, *titled;
   UcChartLayout l0, l1;
 
   uc_series_append (s, uc_time_from_ymd (2025, 1, 1), 4.13);
@@ -402,16 +405,10 @@ test_axis_titles (void)
   uc_chart_spec_add_series (spec, s);
   uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
 
-  cr = cairo_create (plain);
-  uc_chart_draw (cr, spec, NULL, 1600, 900, &l0);
-  cairo_destroy (cr);
+  plain = draw_sized (spec, 1600, 900, &l0);
   uc_chart_spec_set_y_title (spec, "Percent");
   uc_chart_spec_set_x_title (spec, "Trading day");
-  cr = cairo_create (titled);
-  uc_chart_draw (cr, spec, NULL, 1600, 900, &l1);
-  cairo_destroy (cr);
-  cairo_surface_flush (plain);
-  cairo_surface_flush (titled);
+  titled = draw_sized (spec, 1600, 900, &l1);
 
   g_assert_cmpfloat (l1.y, >, l0.y + 10);
   g_assert_cmpfloat (l1.y + l1.height, <, l0.y + l0.height - 10);
@@ -437,14 +434,10 @@ static UcChartLayout
 draw_with_legend (UcChartSpec      *spec,
                   UcLegendPosition  position)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
-  cairo_t *cr = cairo_create (surface);
   UcChartLayout l;
 
   uc_chart_spec_set_legend_position (spec, position);
-  uc_chart_draw (cr, spec, NULL, 1200, 700, &l);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_surface_destroy (draw_sized (spec, 1200, 700, &l));
   return l;
 }
 
@@ -498,8 +491,7 @@ test_second_axis (void)
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(UcSeries) price = uc_series_new ("close", "Close");
   g_autoptr(UcSeries) volume = uc_series_new ("volume", "Volume");
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 700);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface;
   UcChartLayout l, lp, lv;
 
   for (int d = 0; d < 30; d++)
@@ -511,9 +503,7 @@ test_second_axis (void)
   uc_chart_spec_add_series (spec, price);
   uc_chart_spec_add_series (spec, volume);
   uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 1, 30));
-  uc_chart_draw (cr, spec, NULL, 1200, 700, &l);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = draw_sized (spec, 1200, 700, &l);
 
   g_assert_true (l.has_y2);
   g_assert_cmpfloat (l.y_max, <, 1000);
@@ -531,13 +521,7 @@ test_second_axis (void)
 
   /* One side only: no second axis. */
   uc_series_set_right_axis (price, TRUE);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
-  cr = cairo_create (surface);
-  uc_series_set_right_axis (volume, TRUE);
-  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 1, 30));
-  uc_chart_draw (cr, spec, NULL, 400, 300, &l);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_surface_destroy (draw_sized (spec, 400, 300, &l));
   g_assert_false (l.has_y2);
 }
 

@@ -65,8 +65,7 @@ fail (GError    **error,
 /* The points of data.csv (series label, date, value) into the series of
  * the same label. */
 static gboolean
-load_points (UcChartSpec *spec,
-             GHashTable  *by_label,
+load_points (GHashTable  *by_label,
              GFile       *csv,
              GError     **error)
 {
@@ -112,7 +111,6 @@ load_points (UcChartSpec *spec,
         }
       uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : values[row]);
     }
-  (void) spec;
   return TRUE;
 }
 
@@ -240,7 +238,7 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
       }
 
   csv = g_file_get_child (dir, "data.csv");
-  if (!load_points (spec, by_label, csv, error))
+  if (!load_points (by_label, csv, error))
     return NULL;
   return g_steal_pointer (&spec);
 }

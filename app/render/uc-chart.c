@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "uc-axis.h"
+#include "uc-line-raster.h"
 #include "uc-transform.h"
 
 #define MAX_EVENT_ROWS 3
@@ -126,6 +127,13 @@ uc_chart_layout_y_for_value (const UcChartLayout *l,
 
 /* Dashes tell sparse lines apart; on a line denser than the pixels they
  * only add noise, so dense lines are drawn solid. */
+static double
+series_line_width (Ctx      *ctx,
+                   UcSeries *series)
+{
+  return ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
+}
+
 static void
 set_series_style (Ctx      *ctx,
                   UcSeries *series,
@@ -133,7 +141,7 @@ set_series_style (Ctx      *ctx,
                   gboolean  dense)
 {
   const double *dash = dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
-  double lw = ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
+  double lw = series_line_width (ctx, series);
   double d[4];
   int n = dense || dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
 
@@ -489,7 +497,7 @@ value_axis (Ctx           *ctx,
  * order, at their exact positions. The line drawn is the one all points
  * would give, at a cost set by the width in pixels. */
 static void
-trace_m4 (cairo_t             *cr,
+trace_m4 (GArray              *path,
           UcSeries            *series,
           const UcChartLayout *l,
           int                  start,
@@ -512,7 +520,43 @@ trace_m4 (cairo_t             *cr,
       gboolean gap;
       int order[4];
 
-      /* First point at or after t_right, searched from i on. */
+      /* First point at or after t_right. Guess its index from the mean
+       * spacing of the points left, then gallop out from the guess and
+       * bisect: at ten million points most columns take one or two probes
+       * instead of twenty-odd misses across the whole series. */
+      {
+        int guess = i;
+
+        if (xs[end - 1] > xs[i] && t_right > xs[i])
+          guess = i + (int) MIN ((double) (end - 1 - i),
+                                 (double) (t_right - xs[i]) / (double) (xs[end - 1] - xs[i]) * (end - 1 - i));
+        if (xs[guess] < t_right)
+          {
+            lo = guess + 1;
+            for (int step = 1;; step *= 2)
+              {
+                if (lo + step > end || xs[lo + step - 1] >= t_right)
+                  {
+                    hi = MIN (end, lo + step);
+                    break;
+                  }
+                lo += step;
+              }
+          }
+        else
+          {
+            hi = guess;
+            for (int step = 1;; step *= 2)
+              {
+                if (hi - step < i || xs[hi - step] < t_right)
+                  {
+                    lo = MAX (i, hi - step + 1);
+                    break;
+                  }
+                hi -= step;
+              }
+          }
+      }
       while (lo < hi)
         {
           int mid = lo + (hi - lo) / 2;
@@ -549,10 +593,8 @@ trace_m4 (cairo_t             *cr,
               pen_down = FALSE;
               continue;
             }
-          if (pen_down)
-            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[p]), uc_chart_layout_y_for_value (l, ys[p]));
-          else
-            cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[p]), uc_chart_layout_y_for_value (l, ys[p]));
+          g_array_append_val (path, ((UcPathPoint) { uc_chart_layout_x_for_time (l, xs[p]),
+                                                     uc_chart_layout_y_for_value (l, ys[p]), !pen_down }));
           pen_down = TRUE;
         }
       i = j;
@@ -667,8 +709,10 @@ draw_series (Ctx                 *ctx,
   cairo_t *cr = ctx->cr;
   UcChartKind kind = uc_chart_spec_get_kind (spec);
 
+  cairo_rectangle_t clip = { layout->x, layout->y - ctx->fs * 0.3, layout->width, layout->height + ctx->fs * 0.6 };
+
   cairo_save (cr);
-  cairo_rectangle (cr, layout->x, layout->y - ctx->fs * 0.3, layout->width, layout->height + ctx->fs * 0.6);
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
   cairo_clip (cr);
 
   /* Emphasised series last, so they stay on top. */
@@ -719,7 +763,23 @@ draw_series (Ctx                 *ctx,
           fill_area (ctx, spec, s, l, start, end, base);
 
         if (dense && kind != UC_CHART_STEP)
-          trace_m4 (cr, series, l, start, end);
+          {
+            g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), (guint) l->width * 4 + 16);
+
+            trace_m4 (path, series, l, start, end);
+            if (uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
+                                       series_line_width (ctx, series), &ctx->theme->series[s % UC_CHART_N_COLORS]))
+              continue;
+            for (guint k = 0; k < path->len; k++)
+              {
+                const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
+
+                if (p->move)
+                  cairo_move_to (cr, p->x, p->y);
+                else
+                  cairo_line_to (cr, p->x, p->y);
+              }
+          }
         else
           for (int i = start; i < end; i++)
             {

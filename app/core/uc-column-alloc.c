@@ -7,6 +7,7 @@
  */
 #include "uc-column-alloc.h"
 
+#include <string.h>
 #include <sys/mman.h>
 
 #define HEADER 64                       /* keeps doubles and int64s aligned */
@@ -72,15 +73,16 @@ pool_give (guint8 *map,
   return kept;
 }
 
-gpointer
-uc_column_alloc (gsize n_bytes)
+static gpointer
+column_alloc (gsize    n_bytes,
+              gboolean zeroed)
 {
   Header *h;
   guint8 *base;
 
   if (n_bytes + HEADER < MAP_THRESHOLD)
     {
-      base = g_malloc (n_bytes + HEADER);
+      base = zeroed ? g_malloc0 (n_bytes + HEADER) : g_malloc (n_bytes + HEADER);
       h = (Header *) base;
       h->size = 0;
       h->offset = HEADER;
@@ -105,6 +107,9 @@ uc_column_alloc (gsize n_bytes)
         /* Pooled blocks may be larger: note the real size below. */
         Header *old = (Header *) ((((guintptr) map + HEADER + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1)) - HEADER);
         size = old->size;
+        /* Fresh mappings are zero already; reused ones are cleared. */
+        if (zeroed)
+          memset ((guint8 *) old + HEADER, 0, n_bytes);
       }
     data = (guint8 *) (((guintptr) map + HEADER + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1));
 #ifdef MADV_HUGEPAGE
@@ -115,6 +120,18 @@ uc_column_alloc (gsize n_bytes)
     h->offset = data - map;
     return data;
   }
+}
+
+gpointer
+uc_column_alloc (gsize n_bytes)
+{
+  return column_alloc (n_bytes, FALSE);
+}
+
+gpointer
+uc_column_alloc0 (gsize n_bytes)
+{
+  return column_alloc (n_bytes, TRUE);
 }
 
 void

@@ -11,6 +11,8 @@
 #include "uc-line-raster.h"
 
 #include <math.h>
+
+#include "uc-column-alloc.h"
 #include <string.h>
 
 /* Coverage scratch kept per thread between frames, all zero between calls,
@@ -29,7 +31,7 @@ scratch_free (gpointer data)
 {
   Scratch *s = data;
 
-  g_free (s->cover);
+  uc_column_free (s->cover);
   g_free (s->top);
   g_free (s->bottom);
   g_free (s);
@@ -48,7 +50,7 @@ scratch_get (int width,
       s = g_new0 (Scratch, 1);
       s->width = width;
       s->height = height;
-      s->cover = g_malloc0 ((gsize) width * height * 4);
+      s->cover = uc_column_alloc0 ((gsize) width * height * 4);
       s->top = g_new (gint16, width);
       s->bottom = g_new (gint16, width);
       for (int x = 0; x < width; x++)

@@ -1,16 +1,19 @@
 /* main.c: the undercut command
  *
- * "undercut" opens the window; "undercut export …" and the other headless
- * commands run without a display and never initialise GTK.
+ * "undercut export …" and the other headless commands run here, without a
+ * display and without GTK loaded at all: a one-shot export should not pay
+ * for mapping the toolkit. Without a command, this program becomes
+ * undercut-gui, the window, with the same arguments.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "uc-application.h"
 #include "uc-cli.h"
 
 static const struct
@@ -32,13 +35,31 @@ have_display (void)
   return (x11 && *x11) || (wayland && *wayland);
 }
 
+/* undercut-gui beside this program (the build tree), else where it is
+ * installed. */
+static char *
+find_gui (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "undercut-gui", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, "undercut-gui", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(UcApplication) app = NULL;
+  g_autofree char *gui = NULL;
   gboolean version = FALSE;
   g_auto(GStrv) args = NULL;
   GOptionEntry entries[] = {
@@ -93,6 +114,8 @@ main (int    argc,
       return UC_EXIT_FAILURE;
     }
 
-  app = uc_application_new ();
-  return g_application_run (G_APPLICATION (app), 1, argv);
+  gui = find_gui ();
+  execv (gui, argv);
+  g_printerr ("undercut: cannot start the window (%s): %s\n", gui, g_strerror (errno));
+  return UC_EXIT_FAILURE;
 }

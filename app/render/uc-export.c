@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <cairo-pdf.h>
-#include <png.h>
 #include <cairo-svg.h>
 
 #include "config.h"
@@ -21,6 +20,7 @@
 #include "uc-chart.h"
 #include "uc-column-alloc.h"
 #include "uc-json-writer.h"
+#include "uc-png-writer.h"
 
 #define MAX_PIXELS ((gint64) 32768 * 32768)
 
@@ -78,72 +78,14 @@ uc_export_format_from_path (const char      *path,
   return TRUE;
 }
 
-static void
-png_write_cb (png_structp png,
-              png_bytep   data,
-              png_size_t  length)
+static gboolean
+png_write_cb (const guint8 *data,
+              gsize         length,
+              gpointer      user_data)
 {
-  Sink *sink = png_get_io_ptr (png);
+  Sink *sink = user_data;
 
-  if (sink->saved_errno == 0 && write_to_fd (sink, data, (unsigned int) length) != CAIRO_STATUS_SUCCESS && sink->saved_errno == 0)
-    sink->saved_errno = EIO;
-}
-
-static void
-png_flush_cb (png_structp png)
-{
-}
-
-/* Charts are opaque: RGB, light compression with the Sub filter, which
- * suits large flat areas and costs a fraction of cairo's default encoder. */
-static cairo_status_t
-write_png (cairo_surface_t *surface,
-           Sink            *sink)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data;
-  png_structp png;
-  png_infop info;
-  guint8 *row;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  if (png == NULL)
-    return CAIRO_STATUS_NO_MEMORY;
-  info = png_create_info_struct (png);
-  row = g_malloc ((gsize) width * 3);
-  if (info == NULL || setjmp (png_jmpbuf (png)))
-    {
-      png_destroy_write_struct (&png, &info);
-      g_free (row);
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  png_set_write_fn (png, sink, png_write_cb, png_flush_cb);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_compression_level (png, 3);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_write_info (png, info);
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
-
-      /* Opaque premultiplied ARGB is plain RGB. */
-      for (int x = 0; x < width; x++)
-        {
-          row[3 * x] = (src[x] >> 16) & 0xff;
-          row[3 * x + 1] = (src[x] >> 8) & 0xff;
-          row[3 * x + 2] = src[x] & 0xff;
-        }
-      png_write_row (png, row);
-    }
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
-  g_free (row);
-  return sink->saved_errno ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+  return write_to_fd (sink, data, (unsigned int) length) == CAIRO_STATUS_SUCCESS;
 }
 
 static const cairo_user_data_key_t pixels_key;
@@ -197,8 +139,15 @@ render (UcChartSpec        *spec,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
+  /* Opaque charts are written as RGB, with their print resolution. */
   if (status == CAIRO_STATUS_SUCCESS && format == UC_EXPORT_PNG)
-    status = write_png (surface, sink);
+    {
+      cairo_surface_flush (surface);
+      if (!uc_png_write_rgb (cairo_image_surface_get_data (surface), cairo_image_surface_get_width (surface),
+                             cairo_image_surface_get_height (surface), cairo_image_surface_get_stride (surface),
+                             96 * scale, png_write_cb, sink))
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -1,0 +1,28 @@
+/* main-gui.c: undercut-gui, the window
+ *
+ * Started by the undercut command when there is no headless command to run,
+ * with the same arguments; it is the only program that links GTK.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "uc-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(UcApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The window's name in process lists and the shell stays "undercut". */
+  g_set_prgname ("undercut");
+  app = uc_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -144,6 +144,9 @@ test_bad_arguments (void)
     { "export", "--view", "deepseek-shock", "--output", "x.png", "--width", "5", NULL },
     { "export", "--view", "deepseek-shock", "--output", "x.png", "--theme", "pink", NULL },
     { "export", "--view", "deepseek-shock", "--output", "x.png", "extra", NULL },
+    { "export", "--kind", "lanes", "--output", "x.png", NULL },
+    { "export", "--kind", "lanes", "--events", "none", "--output", "x.png", NULL },
+    { "export", "--kind", "sideways", "--events", "builtin", "--output", "x.png", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -576,6 +579,41 @@ test_datasets (void)
   result_clear (&r);
 }
 
+/* An event lane chart from the events table alone, and from a file of
+ * one's own with lanes; its pack lists the events it shows, by date. */
+static void
+test_export_lanes (void)
+{
+  g_autofree char *png = tmp_path ("uc-cli-lanes.png");
+  g_autofree char *events = tmp_path ("uc-cli-lanes-events.csv");
+  g_autofree char *pack = tmp_path ("uc-cli-lanes-pack");
+  g_autofree char *csv_path = g_build_filename (pack, "data.csv", NULL);
+  g_autofree char *csv = NULL;
+  const char *table = "date,title,category,lane\n"
+                      "2025-01-20,DeepSeek-R1,model_release,China\n"
+                      "2025-04-05,Llama 4,model_release,US\n"
+                      "2025-01-27,Nvidia record loss,market,Markets\n";
+  Result r;
+
+  g_unlink (png);
+  r = run ("export", "--kind", "lanes", "--events", "builtin", "--output", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (events, table, -1, NULL));
+  r = run ("export", "--kind", "lanes", "--events", events, "--pack", pack, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==, "date,end,title,category,lane,hollow\n"
+                            "2025-01-20,,DeepSeek-R1,model_release,China,no\n"
+                            "2025-01-27,,Nvidia record loss,market,Markets,no\n"
+                            "2025-04-05,,Llama 4,model_release,US,no\n");
+  g_unlink (png);
+  g_unlink (events);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -595,6 +633,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pack", test_export_pack);
   g_test_add_func ("/cli/export-spec", test_export_spec);
+  g_test_add_func ("/cli/export-lanes", test_export_lanes);
 
   return g_test_run ();
 }

@@ -123,6 +123,47 @@ releases_bars (void)
   return spec;
 }
 
+/* Every event on its lane, and 2025's model releases by region with
+ * closed-weight releases as rings. */
+static UcChartSpec *
+events_lanes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) events = uc_catalog_load ("events", &error);
+  UcChartSpec *spec = uc_chart_spec_new ();
+
+  uc_chart_spec_set_kind (spec, UC_CHART_LANES);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2024, 11, 1), uc_time_from_ymd (2025, 9, 30));
+  g_assert_true (uc_chart_spec_add_events_from (spec, events, uc_time_from_ymd (2024, 11, 1),
+                                                uc_time_from_ymd (2025, 9, 30), NULL, &error));
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
+
+      uc_event_set_label (event, label);
+    }
+  uc_chart_spec_set_title (spec, "Events, November 2024 – September 2025");
+  uc_chart_spec_set_source (spec, "Source: Undercut events table (data/datasets/SOURCES.md)");
+  return spec;
+}
+
+static UcChartSpec *
+releases_lanes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) releases = uc_catalog_load ("model-releases", &error);
+  UcChartSpec *spec = uc_chart_spec_new ();
+
+  uc_chart_spec_set_kind (spec, UC_CHART_LANES);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 12, 31));
+  g_assert_true (uc_chart_spec_add_release_events (spec, releases, uc_time_from_ymd (2025, 1, 1),
+                                                   uc_time_from_ymd (2025, 12, 31), &error));
+  uc_chart_spec_set_title (spec, "Model releases in 2025 by region");
+  uc_chart_spec_set_subtitle (spec, "● open weights   ○ closed or not known");
+  return spec;
+}
+
 static const Case cases[] = {
   { "deepseek-shock", 1600, 900, deepseek, FALSE },
   { "deepseek-shock-dark", 1600, 900, deepseek, TRUE },
@@ -133,6 +174,9 @@ static const Case cases[] = {
   { "crowded-events", 1200, 700, crowded_events, FALSE },
   { "thumbnail", 320, 180, deepseek, FALSE },
   { "releases-bars-stacked", 1200, 700, releases_bars, FALSE },
+  { "events-lanes", 1200, 700, events_lanes, FALSE },
+  { "releases-lanes", 1200, 700, releases_lanes, FALSE },
+  { "releases-lanes-thumbnail", 320, 180, releases_lanes, FALSE },
 };
 
 static cairo_surface_t *

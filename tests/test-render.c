@@ -808,6 +808,62 @@ test_png_writer (void)
   g_rand_free (rand);
 }
 
+/* Event lanes: each dot at the x of its date, lanes in category order,
+ * a ring for a hollow event, and nothing of a lane's colour elsewhere. */
+static void
+test_lanes (void)
+{
+  Fixture f = { 0 };
+  const UcChartTheme *theme = uc_chart_theme_light ();
+  UcTime r1 = uc_time_from_ymd (2025, 1, 20), crash = uc_time_from_ymd (2025, 1, 27), v3 = uc_time_from_ymd (2025, 2, 20);
+  g_autoptr(UcEvent) release = uc_event_new (r1, "DeepSeek-R1 released", UC_EVENT_MODEL_RELEASE);
+  g_autoptr(UcEvent) market = uc_event_new (crash, "Nvidia −17%", UC_EVENT_MARKET);
+  g_autoptr(UcEvent) ring = uc_event_new (v3, "A closed model", UC_EVENT_MODEL_RELEASE);
+  int first_release = -1, first_market = -1, x, x_ring;
+  cairo_t *cr;
+
+  f.spec = uc_chart_spec_new ();
+  uc_chart_spec_set_kind (f.spec, UC_CHART_LANES);
+  uc_chart_spec_set_range (f.spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_event_set_hollow (ring, TRUE);
+  uc_chart_spec_add_event (f.spec, market);   /* added first, drawn in the second lane */
+  uc_chart_spec_add_event (f.spec, release);
+  uc_chart_spec_add_event (f.spec, ring);
+  f.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cr = cairo_create (f.surface);
+  uc_chart_draw_full (cr, f.spec, theme, W, H, 0, &f.layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (f.surface);
+
+  x = (int) uc_chart_layout_x_for_time (&f.layout, r1);
+  for (int y = (int) f.layout.y; y < f.layout.y + f.layout.height && first_release < 0; y++)
+    if (pixel_near (&f, x, y, &theme->events[UC_EVENT_MODEL_RELEASE], 40))
+      first_release = y;
+  x = (int) uc_chart_layout_x_for_time (&f.layout, crash);
+  for (int y = (int) f.layout.y; y < f.layout.y + f.layout.height && first_market < 0; y++)
+    if (pixel_near (&f, x, y, &theme->events[UC_EVENT_MARKET], 40))
+      first_market = y;
+  g_assert_cmpint (first_release, >=, 0);
+  g_assert_cmpint (first_market, >, first_release);
+  /* A dot, not a line: a few pixels tall. */
+  g_assert_cmpint (count_in_column (&f, (int) uc_chart_layout_x_for_time (&f.layout, r1), &theme->events[UC_EVENT_MODEL_RELEASE]), <, 20);
+  g_assert_cmpint (count_in_column (&f, (int) uc_chart_layout_x_for_time (&f.layout, r1) + 30, &theme->events[UC_EVENT_MODEL_RELEASE]), ==, 0);
+  /* The ring's centre is the background, its edge the colour. */
+  x_ring = (int) round (uc_chart_layout_x_for_time (&f.layout, v3));
+  {
+    int lit = count_in_column (&f, x_ring, &theme->events[UC_EVENT_MODEL_RELEASE]);
+    int centre_y = -1;
+
+    for (int y = (int) f.layout.y; y < f.layout.y + f.layout.height && centre_y < 0; y++)
+      if (pixel_near (&f, x_ring, y, &theme->events[UC_EVENT_MODEL_RELEASE], 40))
+        centre_y = y;
+    g_assert_cmpint (lit, >, 0);
+    /* Just inside the ring's top edge (a 4.8 px radius at this size): background. */
+    g_assert_true (pixel_near (&f, x_ring, centre_y + 4, &theme->background, 30));
+  }
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -824,6 +880,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/axis-titles", test_axis_titles);
   g_test_add_func ("/render/legend-inside", test_legend_inside);
   g_test_add_func ("/render/second-axis", test_second_axis);
+  g_test_add_func ("/render/lanes", test_lanes);
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/png-writer", test_png_writer);
   g_test_add_func ("/export/failures", test_export_failures);

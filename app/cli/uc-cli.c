@@ -128,6 +128,66 @@ spec_from_csv (const char  *path,
   return spec;
 }
 
+static UcDataset *
+load_events (const char  *events,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (events, "builtin"))
+    return uc_catalog_load ("events", error);
+  file = g_file_new_for_commandline_arg (events);
+  return uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, error);
+}
+
+/* An event lane chart of an events table alone: its range runs from the
+ * first event to the last (span ends included), with a little room. */
+static UcChartSpec *
+spec_from_events (const char  *events,
+                  GError     **error)
+{
+  g_autoptr(UcDataset) table = load_events (events, error);
+  g_autoptr(UcChartSpec) spec = NULL;
+  UcTime lo = G_MAXINT64, hi = G_MININT64;
+  int dc, ec;
+
+  if (table == NULL)
+    return NULL;
+  dc = uc_dataset_find_column (table, "date");
+  ec = uc_dataset_find_column (table, "end");
+  if (dc < 0 || uc_dataset_get_column_type (table, dc) != UC_COLUMN_DATE)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: expected a date column called “date”",
+                   uc_dataset_get_name (table));
+      return NULL;
+    }
+  for (guint r = 0; r < uc_dataset_get_n_rows (table); r++)
+    {
+      UcTime t = uc_dataset_get_times (table, dc)[r];
+      UcTime e = ec >= 0 && uc_dataset_get_column_type (table, ec) == UC_COLUMN_DATE ? uc_dataset_get_times (table, ec)[r]
+                                                                                      : UC_TIME_MISSING;
+
+      if (t == UC_TIME_MISSING)
+        continue;
+      lo = MIN (lo, t);
+      hi = MAX (hi, e != UC_TIME_MISSING ? MAX (e, t) : t);
+    }
+  if (lo > hi)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no dated events", uc_dataset_get_name (table));
+      return NULL;
+    }
+  {
+    UcTime room = MAX ((hi - lo) / 40, UC_USEC_PER_DAY);
+
+    spec = uc_chart_spec_new ();
+    uc_chart_spec_set_kind (spec, UC_CHART_LANES);
+    uc_chart_spec_set_title (spec, _("Events"));
+    uc_chart_spec_set_range (spec, lo - room, hi + room);
+  }
+  return g_steal_pointer (&spec);
+}
+
 /* A series by its id (a column, a group value) or by its label. */
 static UcSeries *
 find_series_named (UcChartSpec *spec,
@@ -166,7 +226,7 @@ uc_cli_export (int    argc,
   g_autofree char *count_by = NULL;
   g_autofree char *events = NULL;
   g_autofree char *event_change = NULL;
-  gboolean log_scale = FALSE, stacked = FALSE;
+  gboolean log_scale = FALSE, stacked = FALSE, events_only;
   UcChartKind kind = UC_CHART_LINE;
   UcLegendPosition legend = UC_LEGEND_TOP;
   int width = 0, height = 0, dpi = 0;
@@ -192,7 +252,7 @@ uc_cli_export (int    argc,
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
     { "event-change", 0, 0, G_OPTION_ARG_STRING, &event_change, N_("Label each event with this line's move that day"), N_("SERIES") },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &events, N_("Mark events: builtin, none, or a CSV file with date and title columns"), N_("builtin|none|FILE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter or bars"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter, bars, or lanes (the events alone, one row per category)"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "right", 0, 0, G_OPTION_ARG_STRING, &right, N_("Series on a second value axis, on the right, separated by commas"), N_("SERIES[,SERIES…]") },
@@ -223,9 +283,13 @@ uc_cli_export (int    argc,
       g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", args[1]);
       return uc_cli_usage_error ("export", message);
     }
-  if ((view != NULL) + (csv != NULL) + (spec_path != NULL) != 1)
+  if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
+    return uc_cli_usage_error ("export", "--kind must be line, step, area, scatter, bars or lanes");
+  /* An event lane chart needs no data but its events. */
+  events_only = kind_name && kind == UC_CHART_LANES && !view && !csv && !spec_path && events && !g_str_equal (events, "none");
+  if ((view != NULL) + (csv != NULL) + (spec_path != NULL) != 1 && !events_only)
     return uc_cli_usage_error ("export", view || csv || spec_path ? "give one of --view, --csv and --spec"
-                                                                   : "--view, --csv or --spec is required");
+                                                                   : "--view, --csv or --spec is required (or --kind lanes with --events)");
   if (csv && (x == NULL || (y == NULL) == (count_by == NULL)))
     return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
   if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
@@ -250,8 +314,6 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--rebase takes a date like 2025-01-24");
   if (from_text && to_text && to <= from)
     return uc_cli_usage_error ("export", "--to must be after --from");
-  if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
-    return uc_cli_usage_error ("export", "--kind must be line, step, area, scatter or bars");
   if (legend_name && !uc_legend_position_from_string (legend_name, &legend))
     return uc_cli_usage_error ("export", "--legend must be top, inside or none");
   if (stacked && kind != UC_CHART_AREA && kind != UC_CHART_BARS && !(count_by && kind_name == NULL))
@@ -283,6 +345,8 @@ uc_cli_export (int    argc,
       if (spec && scale == 0)
         scale = pack_scale;
     }
+  else if (events_only)
+    spec = spec_from_events (events, &error);
   else
     spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
   timing ("chart built");
@@ -356,13 +420,8 @@ uc_cli_export (int    argc,
       for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
         uc_chart_spec_add_series (marked, uc_chart_spec_get_series (spec, i));
       uc_chart_spec_get_range (marked, &a, &b);
-      if (g_str_equal (events, "builtin"))
-        table = uc_catalog_load ("events", &error);
-      else if (!g_str_equal (events, "none"))
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (events);
-          table = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
-        }
+      if (!g_str_equal (events, "none"))
+        table = load_events (events, &error);
       if (!g_str_equal (events, "none") &&
           (table == NULL || !uc_chart_spec_add_events_from (marked, table, a, b, NULL, &error)))
         {

@@ -217,6 +217,11 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
         if (member_string (o, "label"))
           uc_event_set_label (event, member_string (o, "label"));
         uc_event_set_source_url (event, member_string (o, "source_url"));
+        uc_event_set_lane (event, member_string (o, "lane"));
+        uc_event_set_description (event, member_string (o, "description"));
+        if (json_object_has_member (o, "hollow") && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "hollow")) &&
+            json_node_get_value_type (json_object_get_member (o, "hollow")) == G_TYPE_BOOLEAN)
+          uc_event_set_hollow (event, json_object_get_boolean_member (o, "hollow"));
         uc_chart_spec_add_event (spec, event);
       }
 
@@ -237,8 +242,9 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
                                       date_kind ? member_string (o, date_kind) : member_string (o, "date"), date_kind);
       }
 
+  /* An event lane chart's data.csv lists its events, which chart.json has. */
   csv = g_file_get_child (dir, "data.csv");
-  if (!load_points (by_label, csv, error))
+  if (uc_chart_spec_get_kind (spec) != UC_CHART_LANES && !load_points (by_label, csv, error))
     return NULL;
   return g_steal_pointer (&spec);
 }

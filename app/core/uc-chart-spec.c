@@ -299,7 +299,7 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
 }
 
 /* The names the enums take in chart.json and on the command line. */
-static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars" };
+static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars", "lanes" };
 static const char * const legend_names[] = { "top", "inside", "none" };
 static const char * const value_format_names[] = { "number", "money", "percent", "index" };
 
@@ -576,5 +576,5 @@ uc_value_format_to_string (UcValueFormat format)
 const char *
 uc_chart_kind_to_string (UcChartKind kind)
 {
-  return kind <= UC_CHART_BARS ? kind_names[kind] : "line";
+  return kind <= UC_CHART_LANES ? kind_names[kind] : "line";
 }

@@ -27,6 +27,7 @@ typedef enum
   UC_CHART_AREA,      /* filled down to zero, or stacked */
   UC_CHART_SCATTER,
   UC_CHART_BARS,      /* one bar per date (periods: weeks, months, quarters), stacked or side by side */
+  UC_CHART_LANES,     /* the events alone, one row per lane (category, or their own lane) */
 } UcChartKind;
 
 gboolean uc_chart_kind_from_string (const char  *name,

@@ -12,6 +12,8 @@ struct _UcEvent
   char            *label;        /* short text for the marker; the title when unset */
   char            *description;
   char            *source_url;
+  char            *lane;         /* the row on a lane chart; the category's when unset */
+  gboolean         hollow;       /* drawn as a ring (e.g. closed-weight releases) */
 };
 
 enum {
@@ -22,6 +24,8 @@ enum {
   PROP_LABEL,
   PROP_DESCRIPTION,
   PROP_SOURCE_URL,
+  PROP_LANE,
+  PROP_HOLLOW,
   N_PROPS
 };
 
@@ -55,6 +59,7 @@ uc_event_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->source_url, g_free);
+  g_clear_pointer (&self->lane, g_free);
 
   G_OBJECT_CLASS (uc_event_parent_class)->finalize (object);
 }
@@ -75,6 +80,8 @@ uc_event_get_property (GObject    *object,
     case PROP_LABEL: g_value_set_string (value, uc_event_get_label (self)); break;
     case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
     case PROP_SOURCE_URL: g_value_set_string (value, self->source_url); break;
+    case PROP_LANE: g_value_set_string (value, self->lane); break;
+    case PROP_HOLLOW: g_value_set_boolean (value, self->hollow); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -95,6 +102,8 @@ uc_event_set_property (GObject      *object,
     case PROP_LABEL: uc_event_set_label (self, g_value_get_string (value)); break;
     case PROP_DESCRIPTION: uc_event_set_description (self, g_value_get_string (value)); break;
     case PROP_SOURCE_URL: uc_event_set_source_url (self, g_value_get_string (value)); break;
+    case PROP_LANE: uc_event_set_lane (self, g_value_get_string (value)); break;
+    case PROP_HOLLOW: uc_event_set_hollow (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -116,6 +125,8 @@ uc_event_class_init (UcEventClass *klass)
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE_URL] = g_param_spec_string ("source-url", NULL, NULL, NULL, rw);
+  properties[PROP_LANE] = g_param_spec_string ("lane", NULL, NULL, NULL, rw);
+  properties[PROP_HOLLOW] = g_param_spec_boolean ("hollow", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -227,4 +238,39 @@ uc_event_set_source_url (UcEvent    *self,
 {
   g_return_if_fail (UC_IS_EVENT (self));
   set_string (self, &self->source_url, source_url, PROP_SOURCE_URL);
+}
+
+/* The row of a lane chart this event sits in; NULL: its category's. */
+const char *
+uc_event_get_lane (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->lane;
+}
+
+void
+uc_event_set_lane (UcEvent    *self,
+                   const char *lane)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  set_string (self, &self->lane, lane && *lane ? lane : NULL, PROP_LANE);
+}
+
+gboolean
+uc_event_get_hollow (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), FALSE);
+  return self->hollow;
+}
+
+void
+uc_event_set_hollow (UcEvent  *self,
+                     gboolean  hollow)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  hollow = !!hollow;
+  if (self->hollow == hollow)
+    return;
+  self->hollow = hollow;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLLOW]);
 }

@@ -41,5 +41,11 @@ void             uc_event_set_description (UcEvent         *self,
 const char      *uc_event_get_source_url  (UcEvent         *self);
 void             uc_event_set_source_url  (UcEvent         *self,
                                            const char      *source_url);
+const char      *uc_event_get_lane        (UcEvent         *self);
+void             uc_event_set_lane        (UcEvent         *self,
+                                           const char      *lane);
+gboolean         uc_event_get_hollow      (UcEvent         *self);
+void             uc_event_set_hollow      (UcEvent         *self,
+                                           gboolean         hollow);
 
 G_END_DECLS

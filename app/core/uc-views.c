@@ -111,7 +111,7 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
                                const char * const *categories,
                                GError            **error)
 {
-  int dc, tc, cc, xc, uc, ec;
+  int dc, tc, cc, xc, uc, ec, lc;
 
   if ((dc = require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
       (tc = require_column (events, "title", UC_COLUMN_TEXT, error)) < 0)
@@ -122,6 +122,9 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
   cc = uc_dataset_find_column (events, "category");
   xc = uc_dataset_find_column (events, "description");
   uc = uc_dataset_find_column (events, "source_url");
+  lc = uc_dataset_find_column (events, "lane");
+  if (lc >= 0 && uc_dataset_get_column_type (events, lc) != UC_COLUMN_TEXT)
+    lc = -1;
   if (cc >= 0 && uc_dataset_get_column_type (events, cc) != UC_COLUMN_TEXT)
     cc = -1;
   if (xc >= 0 && uc_dataset_get_column_type (events, xc) != UC_COLUMN_TEXT)
@@ -148,6 +151,78 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
         uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
       if (uc >= 0)
         uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
+      if (lc >= 0)
+        uc_event_set_lane (event, uc_dataset_get_text (events, lc, row));
+      uc_chart_spec_add_event (spec, event);
+    }
+  return TRUE;
+}
+
+/* The lane of a release by where its makers are: "US;GB" and
+ * "GB;Multinational;US" (joint or parent companies) count as US. */
+static const char *
+release_lane (const char *countries)
+{
+  static const char * const europe[] = { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL",
+                                         "NO", "PL", "SE", NULL };
+  g_auto(GStrv) codes = g_strsplit (countries ? countries : "", ";", -1);
+
+  if (g_strv_contains ((const char * const *) codes, "US"))
+    return "US";
+  if (g_strv_contains ((const char * const *) codes, "CN"))
+    return _("China");
+  for (guint i = 0; codes[i]; i++)
+    if (g_strv_contains (europe, g_strstrip (codes[i])))
+      return _("Europe");
+  return _("Other");
+}
+
+/* Model releases as events on a lane chart: one lane per region, a ring
+ * for releases whose weights are not open (or not known to be). */
+gboolean
+uc_chart_spec_add_release_events (UcChartSpec  *spec,
+                                  UcDataset    *releases,
+                                  UcTime        from,
+                                  UcTime        to,
+                                  GError      **error)
+{
+  int dc, mc, oc, cc, wc, sc;
+
+  if ((dc = require_column (releases, "date", UC_COLUMN_DATE, error)) < 0 ||
+      (mc = require_column (releases, "model", UC_COLUMN_TEXT, error)) < 0 ||
+      (oc = require_column (releases, "organization", UC_COLUMN_TEXT, error)) < 0 ||
+      (cc = require_column (releases, "country", UC_COLUMN_TEXT, error)) < 0 ||
+      (wc = require_column (releases, "open_weights", UC_COLUMN_TEXT, error)) < 0)
+    return FALSE;
+  sc = uc_dataset_find_column (releases, "source");
+  if (sc >= 0 && uc_dataset_get_column_type (releases, sc) != UC_COLUMN_TEXT)
+    sc = -1;
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
+    {
+      UcTime t = uc_dataset_get_times (releases, dc)[row];
+      const char *model = uc_dataset_get_text (releases, mc, row);
+      const char *open = uc_dataset_get_text (releases, wc, row);
+      const char *source = sc >= 0 ? uc_dataset_get_text (releases, sc, row) : NULL;
+      g_autoptr(UcEvent) event = NULL;
+      g_autofree char *description = NULL;
+
+      if (t == UC_TIME_MISSING || t < from || t > to || model == NULL)
+        continue;
+      event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
+      uc_event_set_lane (event, release_lane (uc_dataset_get_text (releases, cc, row)));
+      uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
+      description = g_strdup_printf ("%s · %s", uc_dataset_get_text (releases, oc, row) ? uc_dataset_get_text (releases, oc, row) : "",
+                                     g_strcmp0 (open, "yes") == 0 ? _("open weights") :
+                                     g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"));
+      uc_event_set_description (event, description);
+      /* The first of several sources. */
+      if (source)
+        {
+          g_auto(GStrv) urls = g_strsplit (source, ",", 2);
+
+          uc_event_set_source_url (event, g_strstrip (urls[0]));
+        }
       uc_chart_spec_add_event (spec, event);
     }
   return TRUE;

@@ -998,6 +998,535 @@ uc_chart_draw (cairo_t            *cr,
   uc_chart_draw_full (cr, spec, theme, width, height, 0, layout_out);
 }
 
+#define MAX_LANE_ROWS 10
+
+typedef struct
+{
+  char   *name;
+  GArray *rows[MAX_LANE_ROWS];   /* Span: what each row of labels holds */
+  GArray *dots;                  /* Span: each dot or bar on the line */
+} Lane;
+
+static void
+lane_clear (gpointer data)
+{
+  Lane *lane = data;
+
+  g_free (lane->name);
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    g_clear_pointer (&lane->rows[r], g_array_unref);
+  g_clear_pointer (&lane->dots, g_array_unref);
+}
+
+static const char *
+category_title (UcEventCategory category)
+{
+  switch (category)
+    {
+    case UC_EVENT_MODEL_RELEASE: return _("Models");
+    case UC_EVENT_MARKET: return _("Markets");
+    case UC_EVENT_HARDWARE: return _("Hardware");
+    case UC_EVENT_POLICY: return _("Policy");
+    case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_OTHER:
+    default: return _("Other");
+    }
+}
+
+static const char *
+event_lane_name (UcEvent *event)
+{
+  return uc_event_get_lane (event) ? uc_event_get_lane (event) : category_title (uc_event_get_category (event));
+}
+
+static gboolean
+event_in_range (UcEvent             *event,
+                const UcChartLayout *l)
+{
+  UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+
+  return a <= l->to && (b ? b : a) >= l->from;
+}
+
+static gboolean
+spans_free (GArray *row,
+            double  left,
+            double  right,
+            double  pad)
+{
+  for (guint k = 0; k < row->len; k++)
+    {
+      Span *s = &g_array_index (row, Span, k);
+
+      if (left < s->right + pad && right > s->left - pad)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  Ctx                 *ctx;
+  UcChartSpec         *spec;
+  const UcChartLayout *l;
+  double               width, margin;
+  double               dot, pad, row_h;
+} LaneRun;
+
+static gint
+compare_event_times (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  UcTime ta = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) a));
+  UcTime tb = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) b));
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Places (and with @draw, draws) one lane's dots, bars and labels with at
+ * most @capacity rows of labels; returns the rows used. */
+static int
+place_lane (LaneRun  *run,
+            Lane     *lane,
+            int       capacity,
+            double    line_y,
+            gboolean  draw)
+{
+  Ctx *ctx = run->ctx;
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  const UcChartLayout *l = run->l;
+  double dot = run->dot, pad = run->pad, row_h = run->row_h;
+  double edge = run->width - run->margin * 0.5;
+  int rows_used = 0;
+
+  g_autofree guint *order = g_new (guint, MAX (1, uc_chart_spec_get_n_events (run->spec)));
+
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    {
+      g_clear_pointer (&lane->rows[r], g_array_unref);
+      lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+    }
+  g_clear_pointer (&lane->dots, g_array_unref);
+  lane->dots = g_array_new (FALSE, FALSE, sizeof (Span));
+  for (guint i = 0; i < uc_chart_spec_get_n_events (run->spec); i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) uc_chart_spec_get_n_events (run->spec), sizeof (guint), compare_event_times, run->spec);
+
+  /* Every dot and bar first: labels on the line keep clear of them all. */
+  for (guint i = 0; i < uc_chart_spec_get_n_events (run->spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (run->spec, i);
+      double x0, x1;
+
+      if (!event_in_range (event, l) || !g_str_equal (event_lane_name (event), lane->name))
+        continue;
+      x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
+      x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+      g_array_append_val (lane->dots, ((Span) { x0 - dot, x1 + dot }));
+    }
+
+  /* Right to left: a label runs right of its leader, so leaders of events
+   * further left pass clear of it on their way down (a staircase). */
+  for (guint n = uc_chart_spec_get_n_events (run->spec); n-- > 0;)
+    {
+      UcEvent *event = uc_chart_spec_get_event (run->spec, order[n]);
+      UcColor color = theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
+      const char *label = ctx->compact ? NULL : uc_event_get_label (event);
+      g_autofree char *joined = NULL;
+      double x0, x1, w, h, left = 0, right = 0, label_w = 0;
+      gboolean fitted = FALSE;
+      int row = -1;
+
+      if (!event_in_range (event, l) || !g_str_equal (event_lane_name (event), lane->name))
+        continue;
+      x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
+      x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+
+      /* The dot, a ring for hollow events; a bar for a span. */
+      if (draw && x1 > x0)
+        {
+          color.alpha = 0.75;
+          set_color (cr, &color);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0 + dot * 0.6, line_y, dot * 0.6, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, MAX (x1 - dot * 0.6, x0 + dot * 0.6), line_y, dot * 0.6, 3 * G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          color.alpha = 1;
+        }
+      else if (draw)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+          if (uc_event_get_hollow (event))
+            {
+              set_color (cr, &theme->background);
+              cairo_fill_preserve (cr);
+              set_color (cr, &color);
+              cairo_set_line_width (cr, MAX (1, ctx->fs * 0.12));
+              cairo_stroke (cr);
+            }
+          else
+            {
+              set_color (cr, &color);
+              cairo_fill (cr);
+            }
+        }
+
+      /* Events on the same day in the same lane share one label. */
+      while (label && n > 0)
+        {
+          UcEvent *next = uc_chart_spec_get_event (run->spec, order[n - 1]);
+          char *both;
+
+          if (!event_in_range (next, l) || !g_str_equal (event_lane_name (next), lane->name) ||
+              uc_event_get_end (next) || x1 > x0 ||
+              fabs (uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (next), l->from)) - x0) >= 0.5)
+            break;
+          n--;
+          /* One dot: filled when any of them is. */
+          if (draw && !uc_event_get_hollow (next))
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+              set_color (cr, &color);
+              cairo_fill (cr);
+            }
+          /* Listed in date order, as the data has them. */
+          both = g_strdup_printf ("%s, %s", uc_event_get_label (next), label);
+          g_free (joined);
+          label = joined = both;
+        }
+
+      if (label == NULL || *label == '\0')
+        continue;
+
+      /* Beside the dot (after a bar) on the line, else on the first row
+       * below whose place is free and whose leader would cross no label;
+       * flipped to the left near the right edge. */
+      set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      measure (ctx, label, -1, &label_w, &h);
+      /* Beside the dot, right then left; then on the rows below, to the
+       * right of the leader; then left of it, where it covers no dot still
+       * to be labelled (whose leader it would block), shallow rows first;
+       * last, left of it from one row below those used so far upwards. */
+      for (int attempt = 0; attempt < 3 * capacity - 1 && row < 0; attempt++)
+        {
+          int r, side = 1;
+          gboolean clear = TRUE, strict = FALSE;
+
+          if (attempt < 2)
+            r = 0, side = attempt;
+          else if (attempt < capacity + 1)
+            r = attempt - 1, side = 0;
+          else if (attempt < 2 * capacity)
+            r = attempt - capacity, strict = TRUE;
+          else
+            r = MIN (capacity - 1, rows_used) - (attempt - 2 * capacity);
+          if (r < 0 || (r == 0 && attempt >= 2))
+            continue;
+
+          for (int above = 1; above < r && clear; above++)
+            clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+          if (side == 0)
+            {
+              left = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              right = left + label_w;
+            }
+          else
+            {
+              right = r == 0 ? x0 - dot - pad : x0 - pad * 0.4;
+              left = right - label_w;
+            }
+          for (guint m = 0; m < n && strict && clear; m++)
+            {
+              UcEvent *other = uc_chart_spec_get_event (run->spec, order[m]);
+              double ox;
+
+              if (!event_in_range (other, l) || !g_str_equal (event_lane_name (other), lane->name))
+                continue;
+              ox = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (other), l->from));
+              clear = ox < left - pad || ox > right + pad;
+            }
+          /* On the line, a label keeps well clear of other dots, so that it
+           * reads as its own dot's and not the next one's. */
+          if (r == 0)
+            for (guint k = 0; k < lane->dots->len && clear; k++)
+              {
+                Span *d = &g_array_index (lane->dots, Span, k);
+
+                if (d->left > x0 - 0.5 || d->right < x0 + 0.5)
+                  clear = right < d->left - ctx->fs || left > d->right + ctx->fs;
+              }
+          if (clear && left >= run->margin * 0.5 && right <= edge && spans_free (lane->rows[r], left, right, pad))
+            row = r;
+        }
+      /* No room for all of it: shorten it to the most room a row leaves. */
+      if (row < 0)
+        {
+          double best = 0;
+
+          for (int r = 0; r < capacity; r++)
+            {
+              double start = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              double room = edge - start;
+              gboolean clear = TRUE;
+
+              for (int above = 1; above < r && clear; above++)
+                clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+              for (guint k = 0; k < lane->rows[r]->len && clear; k++)
+                {
+                  Span *sp = &g_array_index (lane->rows[r], Span, k);
+
+                  if (sp->left - pad <= start && start <= sp->right + pad)
+                    room = 0;
+                  else if (sp->left > start)
+                    room = MIN (room, sp->left - pad - start);
+                }
+              /* On the line, up to well before the next dot. */
+              for (guint k = 0; k < lane->dots->len && r == 0; k++)
+                {
+                  Span *d = &g_array_index (lane->dots, Span, k);
+
+                  if (d->left > start)
+                    room = MIN (room, d->left - ctx->fs - start);
+                }
+              if (clear && room > best)
+                {
+                  best = room;
+                  row = r;
+                  left = start;
+                }
+            }
+          if (row >= 0 && best >= ctx->fs * 3)
+            {
+              ctx->one_line = TRUE;
+              measure (ctx, label, best, &label_w, &h);
+              ctx->one_line = FALSE;
+              right = left + label_w;
+              fitted = TRUE;
+            }
+          else
+            row = -1;
+        }
+      if (row < 0)
+        continue;
+      g_array_append_val (lane->rows[row], ((Span) { left, right }));
+      /* Its leader runs through the rows above: later labels keep off it. */
+      for (int above = 1; above < row; above++)
+        g_array_append_val (lane->rows[above], ((Span) { x0 - 1, x0 + 1 }));
+      rows_used = MAX (rows_used, row + 1);
+      if (!draw)
+        continue;
+
+      if (row > 0)
+        {
+          set_color (cr, &theme->muted);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, round (x0) + 0.5, line_y + dot);
+          cairo_line_to (cr, round (x0) + 0.5, line_y + row * row_h + h * 0.3);
+          cairo_stroke (cr);
+        }
+      ctx->one_line = fitted;
+      measure (ctx, label, fitted ? right - left + 1 : -1, &w, &h);
+      ctx->one_line = FALSE;
+      show (ctx, &theme->foreground, left, line_y + row * row_h - h / 2);
+    }
+  return MAX (rows_used, 1);
+}
+
+/* An event lane chart: one row per lane (the event's own lane, else its
+ * category), a dot per event or a bar per span, in the category's colour.
+ * Labels sit beside their dot; when that place is taken they step down
+ * into rows below, joined to the dot by a thin leader; when no row has
+ * room they are shortened, and in the end only the dot stays. Lanes are
+ * as tall as their labels need, and share what is left. Pass 0 sets the
+ * plot's left edge (after the lane names), pass 1 draws. */
+static void
+draw_lanes (Ctx           *ctx,
+            UcChartSpec   *spec,
+            UcChartLayout *l,
+            double         width,
+            double         margin,
+            int            pass)
+{
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_autofree int *need = NULL;
+  gboolean by_category = TRUE;
+  double name_w = 0, w, h, y, spare;
+  LaneRun run = { ctx, spec, l, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  int capacity;
+
+  g_array_set_clear_func (lanes, lane_clear);
+
+  /* Lanes: categories in their fixed order, or the events' own lanes in
+   * the order they first appear. */
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    if (uc_event_get_lane (uc_chart_spec_get_event (spec, i)))
+      by_category = FALSE;
+  if (by_category)
+    {
+      for (int c = 0; c <= UC_EVENT_OTHER; c++)
+        for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+          {
+            UcEvent *event = uc_chart_spec_get_event (spec, i);
+
+            if ((int) uc_event_get_category (event) == c && event_in_range (event, l))
+              {
+                Lane lane = { g_strdup (category_title (c)) };
+
+                g_array_append_val (lanes, lane);
+                break;
+              }
+          }
+    }
+  else
+    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (spec, i);
+        const char *name = event_lane_name (event);
+        gboolean known = FALSE;
+
+        if (!event_in_range (event, l))
+          continue;
+        for (guint k = 0; k < lanes->len && !known; k++)
+          known = g_str_equal (g_array_index (lanes, Lane, k).name, name);
+        if (!known)
+          {
+            Lane lane = { g_strdup (name) };
+
+            g_array_append_val (lanes, lane);
+          }
+      }
+
+  set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
+      name_w = MAX (name_w, MIN (w, width * 0.25));
+    }
+  l->x = margin + name_w + ctx->fs * 1.2;
+  l->width = MAX (ctx->fs * 4, width - margin - l->x);
+  if (pass == 0 || lanes->len == 0)
+    return;
+
+  set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  measure (ctx, "Ag", -1, &w, &h);
+  run.row_h = h + ctx->fs * 0.25;
+
+  /* The most rows of labels per lane that still fit the plot. */
+  need = g_new0 (int, lanes->len);
+  for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+    {
+      double total = 0;
+
+      for (guint k = 0; k < lanes->len; k++)
+        {
+          need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+          total += need[k] * run.row_h + 2 * run.pad;
+        }
+      if (total <= l->height || capacity == 1)
+        {
+          spare = MAX (0, (l->height - total) / lanes->len);
+          break;
+        }
+    }
+
+  y = l->y;
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+      double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
+
+      /* The lane's name and its line. */
+      set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+      ctx->one_line = TRUE;
+      measure (ctx, lane->name, name_w + 1, &w, &h);
+      ctx->one_line = FALSE;
+      show (ctx, &theme->foreground, l->x - ctx->fs * 1.2 - w, line_y - h / 2);
+      set_color (cr, &theme->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, l->x, line_y);
+      cairo_line_to (cr, l->x + l->width, line_y);
+      cairo_stroke (cr);
+
+      place_lane (&run, lane, capacity, line_y, TRUE);
+      y += need[k] * run.row_h + 2 * run.pad + spare;
+    }
+}
+
+/* The time axis under the plot: labels centred under their ticks, never
+ * past the canvas, and the axis title under them. With @grid, light
+ * vertical lines through the plot at each tick. */
+static void
+draw_time_axis (Ctx                 *ctx,
+                UcChartSpec         *spec,
+                const UcChartLayout *l,
+                double               width,
+                double               margin,
+                double               x_label_h,
+                double               x_title_h,
+                gboolean             grid)
+{
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  g_autoptr(GArray) x_ticks = NULL;
+  double last_right = -INFINITY;
+  double axis_y = round (l->y + l->height) + 0.5;
+  double w, h;
+
+  set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  measure (ctx, "Dec 30, 2024", -1, &w, &h);
+  x_ticks = uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
+
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &theme->muted);
+  cairo_move_to (cr, l->x, axis_y);
+  cairo_line_to (cr, l->x + l->width, axis_y);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < x_ticks->len; i++)
+    {
+      UcTick *tick = &g_array_index (x_ticks, UcTick, i);
+      double tx = round (uc_chart_layout_x_for_time (l, (UcTime) tick->value)) + 0.5;
+      double left;
+
+      if (grid)
+        {
+          set_color (cr, &theme->grid);
+          cairo_move_to (cr, tx, l->y);
+          cairo_line_to (cr, tx, axis_y);
+          cairo_stroke (cr);
+        }
+      set_color (cr, &theme->muted);
+      cairo_move_to (cr, tx, axis_y);
+      cairo_line_to (cr, tx, axis_y + ctx->fs * 0.4);
+      cairo_stroke (cr);
+
+      measure (ctx, tick->label, -1, &w, &h);
+      left = CLAMP (tx - w / 2, margin * 0.5, width - margin * 0.5 - w);
+      if (left < last_right + ctx->fs * 0.5)
+        continue;
+      show (ctx, &theme->muted, left, axis_y + ctx->fs * 0.5);
+      last_right = left + w;
+    }
+
+  if (x_title_h > 0)
+    {
+      const char *text = uc_chart_spec_get_x_title (spec);
+
+      set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      measure (ctx, text, width - 2 * margin, &w, &h);
+      draw_text (ctx, text, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
+                 CLAMP (l->x + (l->width - w) / 2, margin, width - margin - w),
+                 axis_y + ctx->fs * 0.5 + x_label_h + ctx->fs * 0.3, width - 2 * margin);
+    }
+}
+
 void
 uc_chart_draw_full (cairo_t            *cr,
                     UcChartSpec        *spec,
@@ -1009,7 +1538,6 @@ uc_chart_draw_full (cairo_t            *cr,
 {
   g_autoptr(GArray) y_ticks = NULL;
   g_autoptr(GArray) y2_ticks = NULL;
-  g_autoptr(GArray) x_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
@@ -1127,6 +1655,16 @@ uc_chart_draw_full (cairo_t            *cr,
    * provisional layout, then shrink the plot by its height. */
   l.x = margin;
   l.width = width - 2 * margin;
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
+    {
+      draw_lanes (&ctx, spec, &l, width, margin, 0);
+      draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, TRUE);
+      draw_lanes (&ctx, spec, &l, width, margin, 1);
+      cairo_restore (cr);
+      if (layout_out)
+        *layout_out = l;
+      return;
+    }
   lane_h = place_event_labels (&ctx, spec, &l, width, l.y, 0);
   l.y += lane_h;
   l.height -= lane_h;
@@ -1198,48 +1736,7 @@ uc_chart_draw_full (cairo_t            *cr,
       show (&ctx, &theme->muted, l.x - ctx.fs * 0.6 - w, ty - h / 2);
     }
 
-  /* Time axis: labels centred under their tick, never past the canvas. */
-  set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
-  measure (&ctx, "Dec 30, 2024", -1, &w, &h);
-  x_ticks = uc_axis_time_ticks (l.from, l.to, l.width, w * 0.75 + ctx.fs * 1.5);
-  {
-    double last_right = -INFINITY;
-    double axis_y = round (l.y + l.height) + 0.5;
-
-    set_color (cr, &theme->muted);
-    cairo_move_to (cr, l.x, axis_y);
-    cairo_line_to (cr, l.x + l.width, axis_y);
-    cairo_stroke (cr);
-
-    for (guint i = 0; i < x_ticks->len; i++)
-      {
-        UcTick *tick = &g_array_index (x_ticks, UcTick, i);
-        double tx = round (uc_chart_layout_x_for_time (&l, (UcTime) tick->value)) + 0.5;
-        double left;
-
-        set_color (cr, &theme->muted);
-        cairo_move_to (cr, tx, axis_y);
-        cairo_line_to (cr, tx, axis_y + ctx.fs * 0.4);
-        cairo_stroke (cr);
-
-        measure (&ctx, tick->label, -1, &w, &h);
-        left = CLAMP (tx - w / 2, margin * 0.5, width - margin * 0.5 - w);
-        if (left < last_right + ctx.fs * 0.5)
-          continue;
-        show (&ctx, &theme->muted, left, axis_y + ctx.fs * 0.5);
-        last_right = left + w;
-      }
-
-    if (x_title_h > 0)
-      {
-        text = uc_chart_spec_get_x_title (spec);
-        set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
-        measure (&ctx, text, width - 2 * margin, &w, &h);
-        draw_text (&ctx, text, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
-                   CLAMP (l.x + (l.width - w) / 2, margin, width - margin - w),
-                   axis_y + ctx.fs * 0.5 + x_label_h + ctx.fs * 0.3, width - 2 * margin);
-      }
-  }
+  draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, FALSE);
 
   place_event_labels (&ctx, spec, &l, width, l.y, 1);
   draw_series (&ctx, spec, &l);

@@ -334,8 +334,28 @@ uc_export_pack (UcChartSpec         *spec,
         return FALSE;
     }
 
-  /* Exactly the points in the visible range, as drawn. */
+  /* Exactly the points in the visible range, as drawn; for an event lane
+   * chart, the events shown. */
   uc_chart_spec_get_range (spec, &from, &to);
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
+    {
+      g_string_assign (csv, "date,end,title,category,lane,hollow\n");
+      for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
+        {
+          UcEvent *event = uc_chart_spec_get_event (spec, e);
+          UcTime end = uc_event_get_end (event);
+          g_autofree char *date = format_time (uc_event_get_time (event));
+          g_autofree char *end_date = end ? format_time (end) : g_strdup ("");
+
+          if ((end ? end : uc_event_get_time (event)) < from || uc_event_get_time (event) > to)
+            continue;
+          g_string_append_printf (csv, "%s,%s,", date, end_date);
+          csv_field (csv, uc_event_get_title (event));
+          g_string_append_printf (csv, ",%s,", uc_event_category_to_string (uc_event_get_category (event)));
+          csv_field (csv, uc_event_get_lane (event) ? uc_event_get_lane (event) : "");
+          g_string_append (csv, uc_event_get_hollow (event) ? ",yes\n" : ",no\n");
+        }
+    }
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
@@ -398,7 +418,9 @@ uc_export_pack (UcChartSpec         *spec,
       UcEvent *event = uc_chart_spec_get_event (spec, e);
       g_autofree char *date = format_time (uc_event_get_time (event));
 
-      if (uc_event_get_time (event) < from || uc_event_get_time (event) > to)
+      /* A span counts when any part of it is shown. */
+      if ((uc_event_get_end (event) ? uc_event_get_end (event) : uc_event_get_time (event)) < from ||
+          uc_event_get_time (event) > to)
         continue;
       uc_json_begin_object (w);
       uc_json_key (w, "date"); uc_json_string (w, date);
@@ -411,6 +433,18 @@ uc_export_pack (UcChartSpec         *spec,
           uc_json_key (w, "end"); uc_json_string (w, end);
         }
       uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
+      if (uc_event_get_lane (event))
+        {
+          uc_json_key (w, "lane"); uc_json_string (w, uc_event_get_lane (event));
+        }
+      if (uc_event_get_hollow (event))
+        {
+          uc_json_key (w, "hollow"); uc_json_bool (w, TRUE);
+        }
+      if (uc_event_get_description (event))
+        {
+          uc_json_key (w, "description"); uc_json_string (w, uc_event_get_description (event));
+        }
       uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
       uc_json_end_object (w);
     }

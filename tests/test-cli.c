@@ -614,6 +614,44 @@ test_export_lanes (void)
   g_unlink (events);
 }
 
+/* Named points, a price-per-token axis, and a file format chosen by
+ * --format rather than by the file's extension. */
+static void
+test_export_scatter_labels (void)
+{
+  g_autofree char *csv_in = tmp_path ("uc-cli-prices.csv");
+  g_autofree char *out = tmp_path ("uc-cli-prices-chart");
+  g_autofree char *pack = tmp_path ("uc-cli-prices-pack");
+  g_autofree char *data_csv = g_build_filename (pack, "data.csv", NULL);
+  g_autofree char *svg = NULL, *csv = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (csv_in, "date,model,usd\n2024-05-13,gpt-4o,15\n2025-01-20,DeepSeek-R1,2.19\n", -1, NULL));
+  g_unlink (out);
+  r = run ("export", "--csv", csv_in, "--x", "date", "--y", "usd", "--label", "model", "--kind", "scatter",
+           "--value-format", "per-mtok", "--format", "svg", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+
+  r = run ("export", "--csv", csv_in, "--x", "date", "--y", "usd", "--label", "model", "--kind", "scatter", "--pack", pack, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (data_csv, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==, "series,date,value,label\nusd,2024-05-13,15,gpt-4o\nusd,2025-01-20,2.19,DeepSeek-R1\n");
+
+  r = run ("export", "--csv", csv_in, "--x", "date", "--y", "usd", "--label", "nope", "--format", "png", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nope"));
+  result_clear (&r);
+  r = run ("export", "--csv", csv_in, "--x", "date", "--y", "usd", "--value-format", "yen", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  g_unlink (out);
+  g_unlink (csv_in);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -634,6 +672,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-pack", test_export_pack);
   g_test_add_func ("/cli/export-spec", test_export_spec);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
+  g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
 
   return g_test_run ();
 }

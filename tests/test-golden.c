@@ -67,19 +67,19 @@ deepseek_kind (UcChartKind kind,
 static UcChartSpec *deepseek_step (void) { return deepseek_kind (UC_CHART_STEP, FALSE); }
 static UcChartSpec *deepseek_area_stacked (void) { return deepseek_kind (UC_CHART_AREA, TRUE); }
 
-/* Every API price on a log axis, as dots. */
+/* Every API price on a log axis, as dots named by model. */
 static UcChartSpec *
 prices_scatter_log (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcDataset) ds = uc_catalog_load ("api-prices", &error);
   const char *ys[] = { "output_usd_per_mtok", NULL };
-  UcChartSpec *spec = uc_chart_spec_from_dataset (ds, "date", ys, NULL, &error);
+  UcChartSpec *spec = uc_chart_spec_from_dataset (ds, "date", ys, NULL, "model", &error);
 
   g_assert_no_error (error);
   uc_chart_spec_set_kind (spec, UC_CHART_SCATTER);
   uc_chart_spec_set_log_scale (spec, TRUE);
-  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_value_format (spec, UC_VALUE_PER_MTOK);
   uc_chart_spec_set_title (spec, "Output price per million tokens");
   return spec;
 }

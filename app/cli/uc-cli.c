@@ -78,6 +78,7 @@ spec_from_csv (const char  *path,
                const char  *x,
                const char  *y,
                const char  *group,
+               const char  *label,
                const char  *count_by,
                GError     **error)
 {
@@ -95,6 +96,8 @@ spec_from_csv (const char  *path,
   g_strv_builder_addv (wanted, (const char **) ys);
   if (group)
     g_strv_builder_add (wanted, group);
+  if (label)
+    g_strv_builder_add (wanted, label);
   columns = g_strv_builder_end (wanted);
   uc_csv_options_init (&options);
   options.columns = (const char * const *) columns;
@@ -108,7 +111,7 @@ spec_from_csv (const char  *path,
                                    g_str_equal (count_by, "week") ? UC_PERIOD_WEEK :
                                    g_str_equal (count_by, "month") ? UC_PERIOD_MONTH : UC_PERIOD_QUARTER, error);
   else
-    spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, error);
+    spec = uc_chart_spec_from_dataset (ds, x, (const char * const *) ys, group, label, error);
   if (spec == NULL)
     return NULL;
   base = g_path_get_basename (path);
@@ -224,6 +227,10 @@ uc_cli_export (int    argc,
   g_autofree char *theme_name = NULL;
   g_autofree char *kind_name = NULL;
   g_autofree char *count_by = NULL;
+  g_autofree char *point_label = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *value_format_name = NULL;
+  UcValueFormat value_format = UC_VALUE_NUMBER;
   g_autofree char *events = NULL;
   g_autofree char *event_change = NULL;
   gboolean log_scale = FALSE, stacked = FALSE, events_only;
@@ -245,6 +252,9 @@ uc_cli_export (int    argc,
     { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("With --csv: one line per value of this column (long tables)"), N_("COL") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from the --output file's extension)"), N_("FORMAT") },
+    { "value-format", 0, 0, G_OPTION_ARG_STRING, &value_format_name, N_("How values read: number, money ($3.4T), percent, index or per-mtok ($ per million tokens)"), N_("FORMAT") },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &point_label, N_("With --csv: name each point by this column (shown on scatter charts)"), N_("COL") },
     { "count-by", 0, 0, G_OPTION_ARG_STRING, &count_by, N_("With --csv and no --y: rows per week, month or quarter, as bars"), N_("PERIOD") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
@@ -294,8 +304,10 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
   if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
     return uc_cli_usage_error ("export", "--count-by must be week, month or quarter");
-  if (view && (x || y || group))
-    return uc_cli_usage_error ("export", "--x, --y and --group go with --csv");
+  if (view && (x || y || group || point_label))
+    return uc_cli_usage_error ("export", "--x, --y, --group and --label go with --csv");
+  if (point_label && count_by)
+    return uc_cli_usage_error ("export", "--label goes without --count-by");
   if ((output == NULL) == (pack == NULL))
     return uc_cli_usage_error ("export", output ? "give --output or --pack, not both" : "--output or --pack is required");
   if ((width != 0 && (width < 16 || width > 32768)) || (height != 0 && (height < 16 || height > 32768)))
@@ -318,8 +330,18 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", "--legend must be top, inside or none");
   if (stacked && kind != UC_CHART_AREA && kind != UC_CHART_BARS && !(count_by && kind_name == NULL))
     return uc_cli_usage_error ("export", "--stacked goes with --kind area or bars");
-  if (output && !uc_export_format_from_path (output, &format, &error))
+  if (format_name)
+    {
+      if (!g_strv_contains ((const char * const[]) { "png", "svg", "pdf", NULL }, format_name))
+        return uc_cli_usage_error ("export", "--format must be png, svg or pdf");
+      if (pack)
+        return uc_cli_usage_error ("export", "--format goes with --output (a pack holds every format)");
+      format = g_str_equal (format_name, "png") ? UC_EXPORT_PNG : g_str_equal (format_name, "svg") ? UC_EXPORT_SVG : UC_EXPORT_PDF;
+    }
+  else if (output && !uc_export_format_from_path (output, &format, &error))
     return uc_cli_usage_error ("export", error->message);
+  if (value_format_name && !uc_value_format_from_string (value_format_name, &value_format))
+    return uc_cli_usage_error ("export", "--value-format must be number, money, percent, index or per-mtok");
 
   if (theme_name == NULL || g_str_equal (theme_name, "light"))
     theme = uc_chart_theme_light ();
@@ -348,7 +370,7 @@ uc_cli_export (int    argc,
   else if (events_only)
     spec = spec_from_events (events, &error);
   else
-    spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, count_by, &error);
+    spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, point_label, count_by, &error);
   timing ("chart built");
   if (width == 0)
     width = 1600;
@@ -471,6 +493,8 @@ uc_cli_export (int    argc,
     uc_chart_spec_set_legend_position (spec, legend);
   if (y_title)
     uc_chart_spec_set_y_title (spec, y_title);
+  if (value_format_name)
+    uc_chart_spec_set_value_format (spec, value_format);
 
   if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
            : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))

@@ -70,7 +70,7 @@ load_points (GHashTable  *by_label,
              GError     **error)
 {
   g_autoptr(UcDataset) table = uc_csv_read_file (csv, NULL, NULL, NULL, NULL, NULL, error);
-  int series_col, date_col, value_col;
+  int series_col, date_col, value_col, label_col;
   const UcTime *times;
   const double *values;
 
@@ -79,6 +79,10 @@ load_points (GHashTable  *by_label,
   series_col = uc_dataset_find_column (table, "series");
   date_col = uc_dataset_find_column (table, "date");
   value_col = uc_dataset_find_column (table, "value");
+  /* Point names (scatter charts), when the pack has them. */
+  label_col = uc_dataset_find_column (table, "label");
+  if (label_col >= 0 && uc_dataset_get_column_type (table, label_col) != UC_COLUMN_TEXT)
+    label_col = -1;
   if (series_col < 0 || date_col < 0 || value_col < 0)
     return fail (error, csv, "needs the columns series, date and value");
   if (uc_dataset_get_n_rows (table) == 0)
@@ -110,6 +114,8 @@ load_points (GHashTable  *by_label,
           return fail (error, csv, what);
         }
       uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : values[row]);
+      if (label_col >= 0)
+        uc_series_set_point_label (series, n, uc_dataset_get_text (table, label_col, row));
     }
   return TRUE;
 }

@@ -301,7 +301,7 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
 /* The names the enums take in chart.json and on the command line. */
 static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars", "lanes" };
 static const char * const legend_names[] = { "top", "inside", "none" };
-static const char * const value_format_names[] = { "number", "money", "percent", "index" };
+static const char * const value_format_names[] = { "number", "money", "percent", "index", "per-mtok" };
 
 static gboolean
 find_name (const char * const *names,
@@ -570,7 +570,7 @@ uc_chart_spec_get_provenance (UcChartSpec *self,
 const char *
 uc_value_format_to_string (UcValueFormat format)
 {
-  return format <= UC_VALUE_INDEX ? value_format_names[format] : "number";
+  return format <= UC_VALUE_PER_MTOK ? value_format_names[format] : "number";
 }
 
 const char *

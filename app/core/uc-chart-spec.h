@@ -18,6 +18,7 @@ typedef enum
   UC_VALUE_MONEY,
   UC_VALUE_PERCENT,
   UC_VALUE_INDEX,
+  UC_VALUE_PER_MTOK,   /* dollars per million tokens: money on the axis, "/1M tok" in full */
 } UcValueFormat;
 
 typedef enum

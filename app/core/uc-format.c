@@ -47,6 +47,12 @@ uc_format_value (double        value,
 
   switch (format)
     {
+    case UC_VALUE_PER_MTOK:
+      {
+        g_autofree char *money = uc_format_value (value, UC_VALUE_MONEY);
+
+        return g_strdup_printf ("%s/1M tok", money);
+      }
     case UC_VALUE_MONEY:
       {
         UcUnit unit = uc_format_unit_for (a);

@@ -22,6 +22,7 @@ struct _UcSeries
   const UcTime *borrowed_x;
   const double *borrowed_y;
   guint borrowed_n;
+  GPtrArray *point_labels;   /* char *, by point; NULL when no point has one */
   guint    emphasis : 1;
   guint    right_axis : 1;
 };
@@ -83,6 +84,7 @@ uc_series_finalize (GObject *object)
   g_clear_pointer (&self->x, g_array_unref);
   g_clear_pointer (&self->y, g_array_unref);
   g_clear_pointer (&self->index, uc_series_index_free);
+  g_clear_pointer (&self->point_labels, g_ptr_array_unref);
   g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (uc_series_parent_class)->finalize (object);
@@ -378,4 +380,44 @@ uc_series_get_y_range (UcSeries *self,
   *min = ys[argmin];
   *max = ys[argmax];
   return TRUE;
+}
+
+/* A name for one point, shown beside it on scatter charts (a model on a
+ * price chart); NULL clears it. */
+void
+uc_series_set_point_label (UcSeries   *self,
+                           guint       index,
+                           const char *label)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  g_return_if_fail (index < len_of (self));
+
+  if (self->point_labels == NULL)
+    {
+      if (label == NULL)
+        return;
+      self->point_labels = g_ptr_array_new_with_free_func (g_free);
+    }
+  if (self->point_labels->len <= index)
+    g_ptr_array_set_size (self->point_labels, index + 1);
+  g_free (g_ptr_array_index (self->point_labels, index));
+  g_ptr_array_index (self->point_labels, index) = g_strdup (label);
+}
+
+const char *
+uc_series_get_point_label (UcSeries *self,
+                           guint     index)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), NULL);
+
+  if (self->point_labels == NULL || index >= self->point_labels->len)
+    return NULL;
+  return g_ptr_array_index (self->point_labels, index);
+}
+
+gboolean
+uc_series_has_point_labels (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  return self->point_labels != NULL;
 }

@@ -40,6 +40,12 @@ int           uc_series_find          (UcSeries   *self,
 int           uc_series_find_before   (UcSeries   *self,
                                        UcTime      x);
 UcSeriesIndex *uc_series_get_index    (UcSeries   *self);
+void          uc_series_set_point_label (UcSeries   *self,
+                                         guint       index,
+                                         const char *label);
+const char   *uc_series_get_point_label (UcSeries   *self,
+                                         guint       index);
+gboolean      uc_series_has_point_labels (UcSeries  *self);
 gboolean      uc_series_get_y_range   (UcSeries   *self,
                                        UcTime      from,
                                        UcTime      to,

@@ -367,7 +367,7 @@ uc_chart_spec_count_by (UcDataset   *dataset,
   UcChartSpec *spec;
 
   /* One point per row with the value 1, then counted per period. */
-  rows = uc_chart_spec_from_dataset (dataset, x_column, none, group_column, error);
+  rows = uc_chart_spec_from_dataset (dataset, x_column, none, group_column, NULL, error);
   if (rows == NULL)
     return NULL;
   spec = uc_chart_spec_copy_without_series (rows);

@@ -394,12 +394,13 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
                             const char         *x_column,
                             const char * const *y_columns,
                             const char         *group_column,
+                            const char         *label_column,
                             GError            **error)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(GArray) order = NULL;
   const UcTime *times;
-  int xc, gc = -1;
+  int xc, gc = -1, lc = -1;
   guint n = uc_dataset_get_n_rows (dataset);
   UcTime lo = G_MAXINT64, hi = G_MININT64;
 
@@ -412,6 +413,8 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
       return NULL;
     }
   if (group_column && (gc = require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+  if (label_column && (lc = require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
     return NULL;
   for (guint k = 0; y_columns[k]; k++)
     if (require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
@@ -436,6 +439,9 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
               g_autoptr(UcSeries) series = uc_series_new_borrowed (y_columns[k], y_columns[k], times,
                                                                    uc_dataset_get_numbers (dataset, yc), n,
                                                                    G_OBJECT (dataset));
+
+              for (guint r = 0; lc >= 0 && r < n; r++)
+                uc_series_set_point_label (series, r, uc_dataset_get_text (dataset, lc, r));
               uc_chart_spec_add_series (spec, series);
             }
           goto range;
@@ -489,6 +495,8 @@ uc_chart_spec_from_dataset (UcDataset          *dataset,
               series = by_code[code] = created;
             }
           uc_series_append (series, times[r], values ? values[r] : 1);
+          if (lc >= 0)
+            uc_series_set_point_label (series, uc_series_get_length (series) - 1, uc_dataset_get_text (dataset, lc, r));
         }
     }
 

@@ -54,6 +54,7 @@ UcChartSpec *uc_chart_spec_from_dataset (UcDataset          *dataset,
                                          const char         *x_column,
                                          const char * const *y_columns,
                                          const char         *group_column,
+                                         const char         *label_column,
                                          GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

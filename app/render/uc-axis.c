@@ -61,6 +61,10 @@ uc_axis_value_ticks (double        min,
   step = uc_axis_nice_step (max - min, target_ticks);
   first = ceil (min / step - 1e-9) * step;
 
+  /* Axes of prices per million tokens read as money; the unit goes in
+   * the axis title. */
+  if (format == UC_VALUE_PER_MTOK)
+    format = UC_VALUE_MONEY;
   if (format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER)
     unit = uc_format_unit_for (MAX (fabs (min), fabs (max)));
   decimals = (int) MAX (0, -floor (log10 (step / unit.divisor) + 1e-9));
@@ -94,9 +98,14 @@ static char *
 log_tick_label (double        v,
                 UcValueFormat format)
 {
-  UcUnit unit = format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER ? uc_format_unit_for (v) : (UcUnit) { 1, "" };
-  double scaled = v / unit.divisor;
+  UcUnit unit;
+  double scaled;
   int decimals = 0;
+
+  if (format == UC_VALUE_PER_MTOK)
+    format = UC_VALUE_MONEY;
+  unit = format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER ? uc_format_unit_for (v) : (UcUnit) { 1, "" };
+  scaled = v / unit.divisor;
 
   while (decimals < 6 && fabs (scaled * pow (10, decimals) - round (scaled * pow (10, decimals))) > 1e-9 * pow (10, decimals))
     decimals++;

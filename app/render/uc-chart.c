@@ -397,7 +397,8 @@ value_range (UcChartSpec *spec,
       return;
     }
   /* Sizes (money, areas) read honestly only against a zero baseline. */
-  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
+  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK ||
+       uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
        uc_chart_spec_get_kind (spec) == UC_CHART_BARS) && lo > 0)
     lo = 0;
   if (hi <= lo)
@@ -708,8 +709,10 @@ draw_series (Ctx                 *ctx,
 {
   cairo_t *cr = ctx->cr;
   UcChartKind kind = uc_chart_spec_get_kind (spec);
-
-  cairo_rectangle_t clip = { layout->x, layout->y - ctx->fs * 0.3, layout->width, layout->height + ctx->fs * 0.6 };
+  /* Lines stop at the plot's edges; scatter points there show whole. */
+  double reach = kind == UC_CHART_SCATTER ? ctx->fs * 0.3 : 0;
+  cairo_rectangle_t clip = { layout->x - reach, layout->y - ctx->fs * 0.3, layout->width + 2 * reach,
+                             layout->height + ctx->fs * 0.6 };
 
   cairo_save (cr);
   cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
@@ -809,6 +812,114 @@ draw_series (Ctx                 *ctx,
         cairo_stroke (cr);
       }
   cairo_restore (cr);
+}
+
+typedef struct
+{
+  double x, y;
+  guint  series, index;
+} LabelPoint;
+
+static gint
+compare_label_points (gconstpointer a,
+                      gconstpointer b)
+{
+  const LabelPoint *p = a, *q = b;
+
+  /* Latest first: on price charts the newest models matter most. */
+  return p->x > q->x ? -1 : p->x < q->x;
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+static gboolean
+box_free (GArray    *boxes,
+          const Box *b)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const Box *o = &g_array_index (boxes, Box, i);
+
+      if (b->x0 < o->x1 && b->x1 > o->x0 && b->y0 < o->y1 && b->y1 > o->y0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+#define MAX_POINT_LABELS 2000
+
+/* Names beside scatter points: right, left, above or below the point,
+ * wherever the label covers no other point and no other label, inside the
+ * plot; a point with no such place goes unnamed. */
+static void
+draw_point_labels (Ctx                 *ctx,
+                   UcChartSpec         *spec,
+                   const UcChartLayout *layout)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LabelPoint));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  double radius = ctx->fs * 0.22, pad = ctx->fs * 0.3, w, h;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    any = any || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
+  if (!any || ctx->compact)
+    return;
+
+  /* Every visible point is an obstacle; labelled ones are candidates. */
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      UcChartLayout sl = uc_chart_layout_for_series (layout, series);
+      const UcTime *xs = uc_series_get_x (series);
+      const double *ys = uc_series_get_y (series);
+
+      for (guint i = 0; i < uc_series_get_length (series); i++)
+        {
+          LabelPoint p;
+
+          if (xs[i] < sl.from || xs[i] > sl.to || isnan (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
+            continue;
+          p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
+          g_array_append_val (boxes, ((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
+          if (uc_series_get_point_label (series, i) && points->len < MAX_POINT_LABELS)
+            g_array_append_val (points, p);
+        }
+    }
+  g_array_sort (points, compare_label_points);
+
+  set_font (ctx, ctx->fs * 0.75, PANGO_WEIGHT_NORMAL);
+  for (guint k = 0; k < points->len; k++)
+    {
+      const LabelPoint *p = &g_array_index (points, LabelPoint, k);
+      const char *text = uc_series_get_point_label (uc_chart_spec_get_series (spec, p->series), p->index);
+      gboolean placed = FALSE;
+
+      measure (ctx, text, -1, &w, &h);
+      for (int place = 0; place < 4 && !placed; place++)
+        {
+          Box b;
+
+          switch (place)
+            {
+            case 0: b.x0 = p->x + radius + pad; b.y0 = p->y - h / 2; break;
+            case 1: b.x0 = p->x - radius - pad - w; b.y0 = p->y - h / 2; break;
+            case 2: b.x0 = p->x - w / 2; b.y0 = p->y - radius - pad * 0.5 - h; break;
+            default: b.x0 = p->x - w / 2; b.y0 = p->y + radius + pad * 0.5; break;
+            }
+          b.x1 = b.x0 + w;
+          b.y1 = b.y0 + h;
+          if (b.x0 < layout->x || b.x1 > layout->x + layout->width || b.y0 < layout->y ||
+              b.y1 > layout->y + layout->height || !box_free (boxes, &b))
+            continue;
+          g_array_append_val (boxes, b);
+          show (ctx, &ctx->theme->muted, b.x0, b.y0);
+          placed = TRUE;
+        }
+    }
 }
 
 typedef struct
@@ -1633,7 +1744,11 @@ uc_chart_draw_full (cairo_t            *cr,
 
   /* The value axis's title (its unit, mostly) sits above the axis, level
    * with the tick labels, so it reads without turning the head. */
-  if ((text = uc_chart_spec_get_y_title (spec)) != NULL && *text != '\0')
+  /* A price per token names its unit even when no title is given. */
+  text = uc_chart_spec_get_y_title (spec);
+  if ((text == NULL || *text == '\0') && uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK)
+    text = _("US dollars per million tokens");
+  if (text != NULL && *text != '\0')
     {
       ctx.one_line = TRUE;
       y += draw_text (&ctx, text, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
@@ -1740,6 +1855,8 @@ uc_chart_draw_full (cairo_t            *cr,
 
   place_event_labels (&ctx, spec, &l, width, l.y, 1);
   draw_series (&ctx, spec, &l);
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER)
+    draw_point_labels (&ctx, spec, &l);
   if (legend_position == UC_LEGEND_INSIDE)
     draw_legend_inside (&ctx, spec, &l);
   place_event_labels (&ctx, spec, &l, width, l.y, 2);

@@ -314,6 +314,7 @@ uc_export_pack (UcChartSpec         *spec,
   g_autofree char *json = NULL;
   g_autofree char *csv_path = g_build_filename (dir, "data.csv", NULL);
   g_autofree char *json_path = g_build_filename (dir, "chart.json", NULL);
+  gboolean labels = FALSE;
   UcTime from, to;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
@@ -357,6 +358,10 @@ uc_export_pack (UcChartSpec         *spec,
         }
     }
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    labels = labels || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
+  if (labels)
+    g_string_assign (csv, "series,date,value,label\n");
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
       const UcTime *x = uc_series_get_x (series);
@@ -371,7 +376,13 @@ uc_export_pack (UcChartSpec         *spec,
           g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
 
           csv_field (csv, uc_series_get_label (series));
-          g_string_append_printf (csv, ",%s,%s\n", date, value);
+          g_string_append_printf (csv, ",%s,%s", date, value);
+          if (labels)
+            {
+              g_string_append_c (csv, ',');
+              csv_field (csv, uc_series_get_point_label (series, i) ? uc_series_get_point_label (series, i) : "");
+            }
+          g_string_append_c (csv, '\n');
         }
     }
   if (!g_file_set_contents (csv_path, csv->str, csv->len, error))

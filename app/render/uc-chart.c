@@ -1653,7 +1653,9 @@ uc_chart_draw_full (cairo_t            *cr,
   g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
   Ctx ctx;
-  double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, lane_h, legend_h;
+  double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, y_title_h = 0;
+  double lane_h, legend_h;
+  const char *y_title;
   double y_lo, y_hi;
   UcLegendPosition legend_position;
   const char *text;
@@ -1744,17 +1746,20 @@ uc_chart_draw_full (cairo_t            *cr,
 
   /* The value axis's title (its unit, mostly) sits above the axis, level
    * with the tick labels, so it reads without turning the head. */
-  /* A price per token names its unit even when no title is given. */
-  text = uc_chart_spec_get_y_title (spec);
-  if ((text == NULL || *text == '\0') && uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK)
-    text = _("US dollars per million tokens");
-  if (text != NULL && *text != '\0')
+  /* The value axis's title goes right above the plot, under the event
+   * lane; here its room is only measured. A price per token names its
+   * unit even when no title is given. */
+  y_title = uc_chart_spec_get_y_title (spec);
+  if ((y_title == NULL || *y_title == '\0') && uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK)
+    y_title = _("US dollars per million tokens");
+  if (y_title != NULL && *y_title != '\0')
     {
+      set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
       ctx.one_line = TRUE;
-      y += draw_text (&ctx, text, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
-      /* Clear of the top tick label, which is centred on the plot's edge. */
-      y += ctx.fs * 0.9;
+      measure (&ctx, y_title, width - 2 * margin, &w, &h);
       ctx.one_line = FALSE;
+      /* Clear of the top tick label, which is centred on the plot's edge. */
+      y_title_h = h + ctx.fs * 0.9;
     }
   if ((text = uc_chart_spec_get_x_title (spec)) != NULL && *text != '\0' && !ctx.compact)
     {
@@ -1764,7 +1769,7 @@ uc_chart_draw_full (cairo_t            *cr,
     }
 
   l.y = y;
-  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - x_title_h - l.y;
+  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - x_title_h - l.y - y_title_h;
 
   /* The event lane sits between the legend and the plot; measure it on a
    * provisional layout, then shrink the plot by its height. */
@@ -1781,8 +1786,15 @@ uc_chart_draw_full (cairo_t            *cr,
       return;
     }
   lane_h = place_event_labels (&ctx, spec, &l, width, l.y, 0);
-  l.y += lane_h;
+  l.y += lane_h + y_title_h;
   l.height -= lane_h;
+  if (y_title_h > 0)
+    {
+      ctx.one_line = TRUE;
+      draw_text (&ctx, y_title, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted, margin, l.y - y_title_h,
+                 width - 2 * margin);
+      ctx.one_line = FALSE;
+    }
   l.height = MAX (l.height, ctx.fs * 2);
 
   l.log_scale = uc_chart_spec_get_log_scale (spec);
@@ -1853,13 +1865,13 @@ uc_chart_draw_full (cairo_t            *cr,
 
   draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, FALSE);
 
-  place_event_labels (&ctx, spec, &l, width, l.y, 1);
+  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 1);
   draw_series (&ctx, spec, &l);
   if (uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER)
     draw_point_labels (&ctx, spec, &l);
   if (legend_position == UC_LEGEND_INSIDE)
     draw_legend_inside (&ctx, spec, &l);
-  place_event_labels (&ctx, spec, &l, width, l.y, 2);
+  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 2);
 
   cairo_restore (cr);
 

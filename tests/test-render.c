@@ -540,10 +540,11 @@ draw_spec (UcChartSpec      *spec,
   return surface;
 }
 
-/* M4 decimation draws the picture every point gives. Antialiased 2 px
- * strokes are not pixel-identical (the union of 200k round joins differs
- * from that of 4 per column by fractions of a pixel at the edges: about 2%
- * of pixels differ by at least 1/255, measured here); what is asserted is
+/* M4 decimation draws the picture every point gives, both drawn by the same
+ * rasteriser. Antialiased 2 px lines are not pixel-identical: inside a
+ * column the 200k-point line zigzags at x positions the 4 kept points do
+ * not have, which moves edge pixels by fractions of a level (about 2% of
+ * pixels differ by at least 1/255, measured here). What is asserted is
  * that at most 0.5% of pixels differ visibly, by more than 48/255. */
 static void
 test_decimation_matches (void)

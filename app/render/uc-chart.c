@@ -765,49 +765,49 @@ draw_series (Ctx                 *ctx,
         if (kind == UC_CHART_AREA)
           fill_area (ctx, spec, s, l, start, end, base);
 
-        if (dense && kind != UC_CHART_STEP)
-          {
-            g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), (guint) l->width * 4 + 16);
+        /* The line's points: per pixel column (M4) when dense, else all. */
+        {
+          g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
+                                                      dense ? (guint) l->width * 4 + 16 : (guint) (end - start) * 2 + 2);
+          gboolean solid = (double) (end - start) > l->width / 2 ||
+                           dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
 
+          if (dense && kind != UC_CHART_STEP)
             trace_m4 (path, series, l, start, end);
-            if (uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
-                                       series_line_width (ctx, series), &ctx->theme->series[s % UC_CHART_N_COLORS]))
-              continue;
-            for (guint k = 0; k < path->len; k++)
+          else
+            for (int i = start; i < end; i++)
               {
-                const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
+                UcPathPoint p;
 
-                if (p->move)
-                  cairo_move_to (cr, p->x, p->y);
-                else
-                  cairo_line_to (cr, p->x, p->y);
+                if (isnan (ys[i]) || (l->log_scale && !(ys[i] > 0)))
+                  {
+                    pen_down = FALSE;
+                    continue;
+                  }
+                p = (UcPathPoint) { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), !pen_down };
+                /* A step holds the last value up to the next date. */
+                if (pen_down && kind == UC_CHART_STEP)
+                  g_array_append_val (path, ((UcPathPoint) { p.x, g_array_index (path, UcPathPoint, path->len - 1).y, FALSE }));
+                g_array_append_val (path, p);
+                pen_down = TRUE;
               }
-          }
-        else
-          for (int i = start; i < end; i++)
+
+          /* Solid lines on images go through the direct rasteriser, dense or
+           * not, so a chart looks the same at every density; dashes and
+           * vector targets through cairo. */
+          if (solid && uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
+                                              series_line_width (ctx, series), &ctx->theme->series[s % UC_CHART_N_COLORS]))
+            continue;
+          for (guint k = 0; k < path->len; k++)
             {
-              double px, py;
+              const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
 
-              if (isnan (ys[i]) || (l->log_scale && !(ys[i] > 0)))
-                {
-                  pen_down = FALSE;
-                  continue;
-                }
-              px = uc_chart_layout_x_for_time (l, xs[i]);
-              py = uc_chart_layout_y_for_value (l, ys[i]);
-              if (pen_down && kind == UC_CHART_STEP)
-                {
-                  double dummy, last_py;
-
-                  cairo_get_current_point (cr, &dummy, &last_py);
-                  cairo_line_to (cr, px, last_py);
-                }
-              if (pen_down)
-                cairo_line_to (cr, px, py);
+              if (p->move)
+                cairo_move_to (cr, p->x, p->y);
               else
-                cairo_move_to (cr, px, py);
-              pen_down = TRUE;
+                cairo_line_to (cr, p->x, p->y);
             }
+        }
         set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
         cairo_stroke (cr);
       }

@@ -122,10 +122,10 @@ spec_from_csv (const char  *path,
     g_autofree char *date = modified ? g_date_time_format (modified, "%Y-%m-%d") : NULL;
     g_autofree char *location = g_file_get_path (file);
 
+    g_autofree char *source = date ? g_strdup_printf (_("Source: %s, file of %s"), base, date)
+                                   : g_strdup_printf (_("Source: %s"), base);
+
     uc_chart_spec_add_provenance (spec, base, path, location, date, date ? "modified" : NULL);
-  }
-  {
-    g_autofree char *source = g_strdup_printf ("Source: %s", base);
     uc_chart_spec_set_source (spec, source);
   }
   return spec;

@@ -350,7 +350,7 @@ build_deepseek_shock (GError **error)
 
       uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (id)->source, location, NULL, NULL);
     }
-  uc_chart_spec_set_source (spec, _("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data via public snapshots) × shares outstanding from SEC filings; "
+  uc_chart_spec_set_source (spec, _("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 and 2026-07-14) × shares outstanding from SEC filings; "
                                     "market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes."));
   if (missing->len > 0)
     {

@@ -1,6 +1,8 @@
 /* uc-chart-spec-json.c: a chart specification read back from a report pack */
 #include "uc-chart-spec-json.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -237,7 +239,7 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
       {
         JsonNode *item = json_array_get_element (json_node_get_array (node), i);
         JsonObject *o;
-        const char *date_kind;
+        const char *date_kind, *sha;
 
         if (!JSON_NODE_HOLDS_OBJECT (item))
           continue;
@@ -246,6 +248,10 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
         date_kind = member_string (o, "retrieved") ? "retrieved" : member_string (o, "modified") ? "modified" : NULL;
         uc_chart_spec_add_provenance (spec, member_string (o, "name"), member_string (o, "source"), NULL,
                                       date_kind ? member_string (o, date_kind) : member_string (o, "date"), date_kind);
+        /* Only a well-formed checksum is carried into a new pack. */
+        sha = member_string (o, "sha256");
+        if (sha && strlen (sha) == 64 && strspn (sha, "0123456789abcdef") == 64)
+          uc_chart_spec_set_provenance_sha256 (spec, uc_chart_spec_get_n_provenance (spec) - 1, sha);
       }
 
   /* An event lane chart's data.csv lists its events, which chart.json has. */

@@ -123,6 +123,7 @@ clear_provenance (gpointer data)
   g_clear_pointer (&p->location, g_free);
   g_clear_pointer (&p->date, g_free);
   g_clear_pointer (&p->date_kind, g_free);
+  g_clear_pointer (&p->sha256, g_free);
 }
 
 static void
@@ -188,7 +189,9 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   for (guint i = 0; i < self->provenance->len; i++)
     {
       const UcProvenance *p = &g_array_index (self->provenance, UcProvenance, i);
+
       uc_chart_spec_add_provenance (copy, p->name, p->source, p->location, p->date, p->date_kind);
+      uc_chart_spec_set_provenance_sha256 (copy, i, p->sha256);
     }
   return copy;
 }
@@ -545,7 +548,7 @@ uc_chart_spec_add_provenance (UcChartSpec *self,
                               const char  *date,
                               const char  *date_kind)
 {
-  UcProvenance p = { g_strdup (name), g_strdup (source), g_strdup (location), g_strdup (date), g_strdup (date_kind) };
+  UcProvenance p = { g_strdup (name), g_strdup (source), g_strdup (location), g_strdup (date), g_strdup (date_kind), NULL };
 
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   g_array_append_val (self->provenance, p);
@@ -577,4 +580,21 @@ const char *
 uc_chart_kind_to_string (UcChartKind kind)
 {
   return kind <= UC_CHART_LANES ? kind_names[kind] : "line";
+}
+
+/* A checksum known without the input at hand: a pack's, carried over when
+ * the pack is drawn again. */
+void
+uc_chart_spec_set_provenance_sha256 (UcChartSpec *self,
+                                     guint        index,
+                                     const char  *sha256)
+{
+  UcProvenance *p;
+
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (index < self->provenance->len);
+
+  p = &g_array_index (self->provenance, UcProvenance, index);
+  g_free (p->sha256);
+  p->sha256 = g_strdup (sha256);
 }

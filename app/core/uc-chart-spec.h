@@ -53,6 +53,7 @@ typedef struct
   char *location;    /* a file path or a resource:// URI, to checksum */
   char *date;        /* YYYY-MM-DD or NULL */
   char *date_kind;   /* "retrieved", "modified" */
+  char *sha256;      /* known checksum (read from a pack) when there is no location */
 } UcProvenance;
 
 #define UC_TYPE_CHART_SPEC (uc_chart_spec_get_type ())
@@ -120,6 +121,9 @@ void           uc_chart_spec_add_provenance   (UcChartSpec   *self,
                                                const char    *date,
                                                const char    *date_kind);
 guint          uc_chart_spec_get_n_provenance (UcChartSpec   *self);
+void           uc_chart_spec_set_provenance_sha256 (UcChartSpec *self,
+                                                    guint        index,
+                                                    const char  *sha256);
 const UcProvenance *uc_chart_spec_get_provenance (UcChartSpec *self,
                                                 guint        index);
 const char    *uc_value_format_to_string      (UcValueFormat  format);

@@ -467,7 +467,7 @@ uc_export_pack (UcChartSpec         *spec,
   for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
     {
       const UcProvenance *p = uc_chart_spec_get_provenance (spec, i);
-      g_autofree char *sha = checksum_location (p->location);
+      g_autofree char *sha = p->location ? checksum_location (p->location) : g_strdup (p->sha256);
 
       uc_json_begin_object (w);
       uc_json_key (w, "name"); uc_json_string (w, p->name);

@@ -385,14 +385,16 @@ test_export_pack (void)
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"from\": \"2025-01-13\""));
   g_assert_nonnull (strstr (json, "\"name\": \"market-caps.csv\""));
-  /* 8 companies × 19 trading days from 13 January to 7 February 2025. */
+  /* 8 companies × 19 trading days from 13 January to 7 February 2025, and
+   * 10 February, which each line runs towards past the plot's right edge. */
   g_assert_true (g_str_has_prefix (csv, "series,date,value\n"));
   g_assert_nonnull (strstr (csv, "Nvidia,2025-01-27,2894243701800\n"));
   {
     guint lines = 0;
     for (const char *p = csv; *p; p++)
       lines += *p == '\n';
-    g_assert_cmpuint (lines, ==, 1 + 8 * 19);
+    g_assert_cmpuint (lines, ==, 1 + 8 * 20);
+    g_assert_nonnull (strstr (csv, "Nvidia,2025-02-10,"));
   }
 
   /* A CSV input is named with its checksum. */

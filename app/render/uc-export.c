@@ -335,8 +335,7 @@ uc_export_pack (UcChartSpec         *spec,
         return FALSE;
     }
 
-  /* Exactly the points in the visible range, as drawn; for an event lane
-   * chart, the events shown. */
+  /* Exactly the points drawn; for an event lane chart, the events shown. */
   uc_chart_spec_get_range (spec, &from, &to);
   if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
     {
@@ -367,10 +366,17 @@ uc_export_pack (UcChartSpec         *spec,
       const UcTime *x = uc_series_get_x (series);
       const double *y = uc_series_get_y (series);
       int i = uc_series_find_before (series, from);
+      int n = (int) uc_series_get_length (series);
+      int last = uc_series_find_before (series, to);
+      gboolean joined = uc_chart_spec_get_kind (spec) != UC_CHART_SCATTER && uc_chart_spec_get_kind (spec) != UC_CHART_BARS;
 
-      if (i < 0 || x[i] < from)
+      /* A line entering or leaving the range is drawn from the points just
+       * outside it: those go in too, so the pack redraws the same picture. */
+      if (i < 0 || (x[i] < from && !joined))
         i++;
-      for (; i < (int) uc_series_get_length (series) && x[i] <= to; i++)
+      if (last < n - 1 && joined)
+        last++;
+      for (i = MAX (i, 0); i <= last && i < n; i++)
         {
           g_autofree char *date = format_time (x[i]);
           g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);

@@ -508,6 +508,17 @@ test_export_spec (void)
   g_assert_nonnull (strstr (json_b, "\"emphasis\": true"));
   /* Whole, inputs' checksums included: they carry over from the pack. */
   g_assert_cmpstr (json_a, ==, json_b);
+  /* And the picture, pixel for pixel (the PNG writer is deterministic). */
+  {
+    g_autofree char *png_a = g_build_filename (first, "chart.png", NULL);
+    g_autofree char *png_b = g_build_filename (second, "chart.png", NULL);
+    g_autofree char *bytes_a = NULL, *bytes_b = NULL;
+    gsize len_a, len_b;
+
+    g_assert_true (g_file_get_contents (png_a, &bytes_a, &len_a, NULL));
+    g_assert_true (g_file_get_contents (png_b, &bytes_b, &len_b, NULL));
+    g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+  }
 
   /* The pack's own size applies unless options give one. */
   r = run ("export", "--view", "deepseek-shock", "--width", "640", "--height", "360", "--scale", "2", "--pack", first, NULL);

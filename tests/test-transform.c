@@ -201,6 +201,37 @@ test_count_by (void)
   }
 }
 
+/* Stacking keeps each value axis to itself: a right-axis series stands on
+ * the right-axis series before it, not on the left ones. */
+static void
+test_stack_by_axis (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcChartSpec) stacked = NULL;
+  const char *ids[] = { "a", "b", "volume", "c" };
+  const double values[] = { 1, 2, 1000, 4 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autoptr(UcSeries) series = uc_series_new (ids[k], ids[k]);
+
+      for (int d = 1; d <= 3; d++)
+        uc_series_append (series, uc_time_from_ymd (2025, 1, d), values[k] * d);
+      uc_series_set_right_axis (series, k == 2);
+      uc_series_set_emphasis (series, k == 0);
+      uc_chart_spec_add_series (spec, series);
+    }
+  uc_chart_spec_set_kind (spec, UC_CHART_AREA);
+  stacked = uc_chart_spec_stack (spec);
+
+  g_assert_cmpfloat (uc_series_get_y (uc_chart_spec_find_series (stacked, "a"))[1], ==, 2);
+  g_assert_cmpfloat (uc_series_get_y (uc_chart_spec_find_series (stacked, "b"))[1], ==, 6);
+  g_assert_cmpfloat (uc_series_get_y (uc_chart_spec_find_series (stacked, "volume"))[1], ==, 2000);
+  g_assert_cmpfloat (uc_series_get_y (uc_chart_spec_find_series (stacked, "c"))[1], ==, 14);
+  g_assert_true (uc_series_get_right_axis (uc_chart_spec_find_series (stacked, "volume")));
+  g_assert_true (uc_series_get_emphasis (uc_chart_spec_find_series (stacked, "a")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -214,6 +245,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/rolling-mean", test_rolling_mean);
   g_test_add_func ("/transform/real-figures", test_real_figures);
   g_test_add_func ("/transform/count-by", test_count_by);
+  g_test_add_func ("/transform/stack-by-axis", test_stack_by_axis);
 
   return g_test_run ();
 }

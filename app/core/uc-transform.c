@@ -333,20 +333,26 @@ uc_chart_spec_stack (UcChartSpec *spec)
     g_ptr_array_add (input, uc_chart_spec_get_series (spec, i));
   joined = uc_series_join (input, counts ? UC_JOIN_OUTER : UC_JOIN_INNER);
   n = joined->len > 0 ? uc_series_get_length (g_ptr_array_index (joined, 0)) : 0;
-  totals = g_new0 (double, MAX (n, 1));
+  /* One running total per value axis: a right-axis series stacks only on
+   * other right-axis series. */
+  totals = g_new0 (double, 2 * MAX (n, 1));
 
   for (guint s = 0; s < joined->len; s++)
     {
       UcSeries *one = g_ptr_array_index (joined, s);
+      UcSeries *original = g_ptr_array_index (input, s);
       g_autoptr(UcSeries) layer = uc_series_new (uc_series_get_id (one), uc_series_get_label (one));
+      double *total = totals + (uc_series_get_right_axis (original) ? MAX (n, 1) : 0);
 
+      uc_series_set_right_axis (layer, uc_series_get_right_axis (original));
+      uc_series_set_emphasis (layer, uc_series_get_emphasis (original));
       uc_series_reserve (layer, n);
       for (guint i = 0; i < n; i++)
         {
           double v = uc_series_get_y (one)[i];
 
-          totals[i] += isnan (v) && counts ? 0 : v;
-          uc_series_append (layer, uc_series_get_x (one)[i], totals[i]);
+          total[i] += isnan (v) && counts ? 0 : v;
+          uc_series_append (layer, uc_series_get_x (one)[i], total[i]);
         }
       uc_chart_spec_add_series (stacked, layer);
     }

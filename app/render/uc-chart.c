@@ -602,6 +602,20 @@ trace_m4 (GArray              *path,
     }
 }
 
+/* The layer a stacked series @s stands on: the one before it on the same
+ * value axis, or none. */
+static UcSeries *
+stacked_below (UcChartSpec *spec,
+               guint        s)
+{
+  gboolean right = uc_series_get_right_axis (uc_chart_spec_get_series (spec, s));
+
+  while (s-- > 0)
+    if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, s)) == right)
+      return uc_chart_spec_get_series (spec, s);
+  return NULL;
+}
+
 /* The area under series @s: down to the layer below when stacked (the
  * series then hold running totals), else down to zero. */
 static void
@@ -615,7 +629,7 @@ fill_area (Ctx                 *ctx,
 {
   cairo_t *cr = ctx->cr;
   UcSeries *series = uc_chart_spec_get_series (spec, s);
-  UcSeries *below = uc_chart_spec_get_stacked (spec) && s > 0 ? uc_chart_spec_get_series (spec, s - 1) : NULL;
+  UcSeries *below = uc_chart_spec_get_stacked (spec) ? stacked_below (spec, s) : NULL;
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
   const double *yb = below ? uc_series_get_y (below) : NULL;
@@ -663,7 +677,7 @@ draw_bars (Ctx                 *ctx,
   guint n_series = uc_chart_spec_get_n_series (spec);
   gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
   UcSeries *series = uc_chart_spec_get_series (spec, s);
-  UcSeries *below = stacked && s > 0 ? uc_chart_spec_get_series (spec, s - 1) : NULL;
+  UcSeries *below = stacked ? stacked_below (spec, s) : NULL;
   double spacing = G_MAXDOUBLE, slot, width, offset;
 
   /* The narrowest gap between consecutive dates of any series. */

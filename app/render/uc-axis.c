@@ -5,6 +5,8 @@
  */
 #include "uc-axis.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-format.h"
 
 #include <math.h>
@@ -286,53 +288,42 @@ advance (UcTime         t,
     }
 }
 
-static char *
-month_name (int month)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
-
-  return g_date_time_format (dt, "%b");
-}
-
-/* Labels say the year once, at the first tick and where it changes. */
+/* Labels say the year once, at the first tick and where it changes. The
+ * formats are translatable: the order of day, month and year and the
+ * month names follow the user's language. */
 static char *
 time_label (UcTime          t,
             UcTimeStepUnit  unit,
             gboolean        show_year,
             gboolean        show_day)
 {
-  int y, m, d;
-  g_autofree char *month = NULL;
-  gint64 in_day;
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC - (t % G_USEC_PER_SEC < 0));
+  const char *format;
 
-  uc_time_to_ymd (t, &y, &m, &d);
-  in_day = t - uc_time_from_ymd (y, m, d);
-  month = month_name (m);
-
+  if (dt == NULL)
+    return g_strdup ("");
   switch (unit)
     {
     case UC_TIME_STEP_MINUTE:
     case UC_TIME_STEP_HOUR:
-      {
-        int hh = (int) (in_day / HOUR), mm = (int) (in_day % HOUR / MINUTE);
-
-        if (show_day)
-          return g_strdup_printf ("%s %d %02d:%02d", month, d, hh, mm);
-        return g_strdup_printf ("%02d:%02d", hh, mm);
-      }
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 27 14:30" */
+      format = show_day ? C_("time axis", "%b %-d %H:%M") : C_("time axis", "%H:%M");
+      break;
     case UC_TIME_STEP_DAY:
     case UC_TIME_STEP_WEEK:
-      if (show_year)
-        return g_strdup_printf ("%s %d, %d", month, d, y);
-      return g_strdup_printf ("%s %d", month, d);
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 27, 2025" and "Jan 27" */
+      format = show_year ? C_("time axis", "%b %-d, %Y") : C_("time axis", "%b %-d");
+      break;
     case UC_TIME_STEP_MONTH:
-      if (show_year)
-        return g_strdup_printf ("%s %d", month, y);
-      return g_strdup (month);
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 2025" and "Jan" */
+      format = show_year ? C_("time axis", "%b %Y") : C_("time axis", "%b");
+      break;
     case UC_TIME_STEP_YEAR:
     default:
-      return g_strdup_printf ("%d", y);
+      format = "%Y";
+      break;
     }
+  return g_date_time_format (dt, format);
 }
 
 GArray *

@@ -9,18 +9,49 @@
 
 #include "uc-catalog.h"
 #include "uc-format.h"
+#include "uc-view.h"
+
+#include <json-glib/json-glib.h>
 
 G_DEFINE_QUARK (uc-view-error-quark, uc_view_error)
 
-static const UcViewInfo views[] = {
-  { "deepseek-shock", N_("DeepSeek shock") },
-};
-
+/* Ids and titles of the views compiled in, read once from their files. */
 const UcViewInfo *
 uc_views_list (guint *n_views)
 {
-  *n_views = G_N_ELEMENTS (views);
-  return views;
+  static UcViewInfo *list;
+  static guint n;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_auto(GStrv) ids = uc_view_list_ids ();
+      GArray *found = g_array_new (FALSE, FALSE, sizeof (UcViewInfo));
+
+      for (guint i = 0; ids[i]; i++)
+        {
+          g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/views/%s.json", ids[i]);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonNode *root;
+          UcViewInfo info;
+
+          if (bytes == NULL || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+            continue;
+          root = json_parser_get_root (parser);
+          if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+              !json_object_has_member (json_node_get_object (root), "title"))
+            continue;
+          info.id = g_intern_string (ids[i]);
+          info.title = g_intern_string (json_object_get_string_member (json_node_get_object (root), "title"));
+          g_array_append_val (found, info);
+        }
+      n = found->len;
+      list = (UcViewInfo *) (void *) g_array_free (found, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  *n_views = n;
+  return list;
 }
 
 static int
@@ -228,18 +259,6 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
   return TRUE;
 }
 
-static gboolean
-add_events (UcChartSpec  *spec,
-            UcTime        from,
-            UcTime        to,
-            const char   *const *categories,
-            GError      **error)
-{
-  g_autoptr(UcDataset) events = uc_catalog_load ("events", error);
-
-  return events && uc_chart_spec_add_events_from (spec, events, from, to, categories, error);
-}
-
 /* "DeepSeek-R1 released (open weights, MIT)" reads as "DeepSeek-R1 released". */
 char *
 uc_event_short_label (const char *title)
@@ -265,112 +284,29 @@ uc_event_change_label (UcSeries      *series,
   const double *y = uc_series_get_y (series);
   g_autofree char *pct = NULL;
   g_autofree char *dollars = NULL;
+  g_autofree char *id = NULL;
 
   if (i < 0 || x[i] < t)
     i++;
   if (i < 1 || i >= (int) uc_series_get_length (series) || isnan (y[i]) || isnan (y[i - 1]) || y[i - 1] == 0)
     return NULL;
   pct = uc_format_scaled (100 * (y[i] / y[i - 1] - 1), y[i] > y[i - 1] ? "+" : "", (UcUnit) { 1, "" }, 1, "%");
+  /* Named by the series' id as the data has it ("NVDA", not "NVDA:rebased"). */
+  id = g_strndup (uc_series_get_id (series), strcspn (uc_series_get_id (series), ":"));
   if (format != UC_VALUE_MONEY)
-    return g_strdup_printf ("%s %s", uc_series_get_id (series), pct);
+    return g_strdup_printf ("%s %s", id, pct);
   dollars = uc_format_money_change (y[i] - y[i - 1]);
-  return g_strdup_printf ("%s %s · %s", uc_series_get_id (series), pct, dollars);
+  return g_strdup_printf ("%s %s · %s", id, pct, dollars);
 }
 
-static UcChartSpec *
-build_deepseek_shock (GError **error)
-{
-  static const char * const tickers[] = {
-    "NVDA", "MSFT", "GOOGL", "META", "AVGO", "TSM", "ORCL", "AAPL", "AMZN",
-  };
-  static const char * const categories[] = { "model_release", "market", NULL };
-  g_autoptr(UcDataset) caps = NULL;
-  g_autoptr(UcChartSpec) spec = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-  UcTime from = uc_time_from_ymd (2024, 12, 2);
-  UcTime to = uc_time_from_ymd (2025, 3, 31);
-  UcSeries *nvda = NULL;
-
-  if ((caps = uc_catalog_load ("market-caps", error)) == NULL)
-    return NULL;
-  if ((all = uc_series_from_long (caps, "date", "ticker", "market_cap", "company", error)) == NULL)
-    return NULL;
-
-  spec = uc_chart_spec_new ();
-  uc_chart_spec_set_title (spec, _("The DeepSeek shock"));
-  uc_chart_spec_set_subtitle (spec, _("Market capitalisation of US-listed AI-exposed companies, daily close, December 2024 – March 2025"));
-  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
-  uc_chart_spec_set_range (spec, from, to);
-
-  for (guint t = 0; t < G_N_ELEMENTS (tickers); t++)
-    {
-      UcSeries *found = NULL;
-      double lo, hi;
-
-      for (guint i = 0; i < all->len && !found; i++)
-        if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (all, i)), tickers[t]) == 0)
-          found = g_ptr_array_index (all, i);
-
-      if (found == NULL || !uc_series_get_y_range (found, from, to, &lo, &hi))
-        {
-          /* No share count, no market cap: say so rather than guess. */
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "",
-                                  found ? uc_series_get_label (found) : tickers[t]);
-          continue;
-        }
-      if (g_strcmp0 (tickers[t], "NVDA") == 0)
-        {
-          uc_series_set_emphasis (found, TRUE);
-          nvda = found;
-        }
-      uc_chart_spec_add_series (spec, found);
-    }
-
-  if (!add_events (spec, from, to, categories, error))
-    return NULL;
-
-  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-    {
-      UcEvent *event = uc_chart_spec_get_event (spec, i);
-      g_autofree char *label = NULL;
-
-      if (uc_event_get_category (event) == UC_EVENT_MARKET && nvda)
-        label = uc_event_change_label (nvda, uc_event_get_time (event), UC_VALUE_MONEY);
-      if (label == NULL)
-        label = uc_event_short_label (uc_event_get_title (event));
-      uc_event_set_label (event, label);
-    }
-
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *id = i == 0 ? "market-caps" : "events";
-      g_autofree char *name = g_strdup_printf ("%s.csv", id);
-      g_autofree char *location = g_strdup_printf ("resource://" RESOURCE_BASE "/datasets/%s", name);
-
-      uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (id)->source, location, NULL, NULL);
-    }
-  uc_chart_spec_set_source (spec, _("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 and 2026-07-14) × shares outstanding from SEC filings; "
-                                    "market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes."));
-  if (missing->len > 0)
-    {
-      g_autofree char *note = g_strdup_printf (_("Not shown: %s (no sourced share count, so no market cap)."), missing->str);
-      uc_chart_spec_set_note (spec, note);
-    }
-
-  return g_steal_pointer (&spec);
-}
-
+/* The first chart of a view: what `export --view` draws. */
 UcChartSpec *
 uc_view_build (const char  *id,
                GError     **error)
 {
-  if (g_strcmp0 (id, "deepseek-shock") == 0)
-    return build_deepseek_shock (error);
+  g_autoptr(UcView) view = uc_view_load (id, error);
 
-  g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN,
-               "unknown view “%s” (known: deepseek-shock)", id ? id : "");
-  return NULL;
+  return view ? g_object_ref (uc_view_get_chart (view, 0)) : NULL;
 }
 
 static int

@@ -930,6 +930,15 @@ draw_point_labels (Ctx                 *ctx,
               b.y1 > layout->y + layout->height || !box_free (boxes, &b))
             continue;
           g_array_append_val (boxes, b);
+          /* On a patch of background, so event lines and grid pass behind. */
+          {
+            UcColor halo = ctx->theme->background;
+
+            halo.alpha = 0.85;
+            set_color (ctx->cr, &halo);
+            cairo_rectangle (ctx->cr, b.x0 - 1, b.y0 + h * 0.1, w + 2, h * 0.85);
+            cairo_fill (ctx->cr);
+          }
           show (ctx, &ctx->theme->muted, b.x0, b.y0);
           placed = TRUE;
         }

@@ -1,0 +1,681 @@
+/* uc-view.c: a dashboard view read from a JSON file: one or more charts
+ *
+ * The file is checked as it is read: an unknown kind, a missing column or
+ * a malformed date is an error naming the file and the member, never a
+ * chart that quietly shows something else.
+ */
+#include "config.h"
+
+#include "uc-view.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-parse.h"
+#include "uc-transform.h"
+#include "uc-views.h"
+
+#define VIEWS_PATH RESOURCE_BASE "/views"
+
+struct _UcView
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *title;
+  char      *description;
+  GPtrArray *charts;   /* UcChartSpec */
+};
+
+G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
+
+static void
+uc_view_finalize (GObject *object)
+{
+  UcView *self = UC_VIEW (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
+}
+
+static void
+uc_view_class_init (UcViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = uc_view_finalize;
+}
+
+static void
+uc_view_init (UcView *self)
+{
+  self->charts = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Reading members, each failure naming where it is. */
+typedef struct
+{
+  const char *file;
+  char       *where;   /* "charts[0]" */
+  GError    **error;
+} Reader;
+
+static gboolean
+fail (Reader     *r,
+      const char *member,
+      const char *what)
+{
+  g_set_error (r->error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s%s%s: %s", r->file, r->where ? r->where : "",
+               r->where && member ? "." : "", member ? member : "", what);
+  return FALSE;
+}
+
+/* A string member: NULL when absent; a member of another type fails. */
+static gboolean
+get_string (Reader      *r,
+            JsonObject  *o,
+            const char  *member,
+            const char **out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (r, member, "expected a string");
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_bool (Reader     *r,
+          JsonObject *o,
+          const char *member,
+          gboolean   *out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (r, member, "expected true or false");
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* An array of strings: NULL when absent. */
+static gboolean
+get_strings (Reader      *r,
+             JsonObject  *o,
+             const char  *member,
+             GStrv       *out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (r, member, "expected a list of strings");
+  array = json_node_get_array (node);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        return fail (r, member, "expected a list of strings");
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+get_object (Reader      *r,
+            JsonObject  *o,
+            const char  *member,
+            JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (r, member, "expected an object");
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+get_date (Reader     *r,
+          JsonObject *o,
+          const char *member,
+          UcTime     *out,
+          gboolean   *present)
+{
+  const char *text;
+
+  *present = FALSE;
+  if (!get_string (r, o, member, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, out))
+    return fail (r, member, "expected a date like 2025-01-27");
+  *present = TRUE;
+  return TRUE;
+}
+
+/* Texts in view files are English; a translation catalogue can carry them. */
+static const char *
+text (const char *s)
+{
+  return s ? g_dgettext (GETTEXT_PACKAGE, s) : NULL;
+}
+
+static void
+add_provenance (UcChartSpec *spec,
+                const char  *dataset)
+{
+  g_autofree char *name = g_strdup_printf ("%s.csv", dataset);
+  g_autofree char *location = g_strdup_printf ("resource://" RESOURCE_BASE "/datasets/%s", name);
+
+  for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
+    if (g_strcmp0 (uc_chart_spec_get_provenance (spec, i)->name, name) == 0)
+      return;
+  uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (dataset)->source, location, NULL, NULL);
+}
+
+static UcDataset *
+load_dataset (Reader     *r,
+              const char *member,
+              const char *id)
+{
+  if (id == NULL)
+    return fail (r, member, "is required"), NULL;
+  if (uc_catalog_lookup (id) == NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
+      return fail (r, member, what), NULL;
+    }
+  return uc_catalog_load (id, r->error);
+}
+
+/* "series": one series per key of a long table, in the order "only" lists
+ * them; a key with no value in the range is named in "missing". */
+static gboolean
+build_long_series (Reader      *r,
+                   JsonObject  *series_o,
+                   UcDataset   *data,
+                   const char  *x,
+                   UcTime       from,
+                   UcTime       to,
+                   UcChartSpec *spec)
+{
+  const char *key, *value, *label, *missing_text;
+  g_auto(GStrv) only = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  if (!get_string (r, series_o, "key", &key) || !get_string (r, series_o, "value", &value) ||
+      !get_string (r, series_o, "label", &label) || !get_strings (r, series_o, "only", &only) ||
+      !get_string (r, series_o, "missing", &missing_text))
+    return FALSE;
+  if (key == NULL || value == NULL)
+    return fail (r, "series", "needs “key” and “value” columns");
+  if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
+    return FALSE;
+
+  for (guint k = 0; only ? only[k] != NULL : k < all->len; k++)
+    {
+      UcSeries *found = NULL;
+      double lo, hi;
+
+      if (only == NULL)
+        found = g_ptr_array_index (all, k);
+      for (guint i = 0; only && i < all->len && !found; i++)
+        if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (all, i)), only[k]) == 0)
+          found = g_ptr_array_index (all, i);
+      /* Nothing in the range (e.g. no share count, no market cap): say so. */
+      if (found == NULL || !uc_series_get_y_range (found, from, to, &lo, &hi))
+        {
+          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", found ? uc_series_get_label (found) : only[k]);
+          continue;
+        }
+      uc_chart_spec_add_series (spec, found);
+    }
+  if (missing->len > 0 && missing_text)
+    {
+      const char *at = strstr (text (missing_text), "%s");
+      g_autofree char *note = NULL;
+
+      if (at == NULL)
+        return fail (r, "series.missing", "needs a %s, where the names go");
+      note = g_strdup_printf ("%.*s%s%s", (int) (at - text (missing_text)), text (missing_text), missing->str, at + 2);
+      uc_chart_spec_set_note (spec, note);
+    }
+  return TRUE;
+}
+
+/* A series by the id the file gives, also after a transform renamed it
+ * ("NVDA" is "NVDA:rebased" once rebased). */
+static UcSeries *
+find_series (UcChartSpec *spec,
+             const char  *id)
+{
+  gsize len = strlen (id);
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      const char *sid = uc_series_get_id (series);
+
+      if (g_str_has_prefix (sid, id) && (sid[len] == '\0' || sid[len] == ':'))
+        return series;
+    }
+  return NULL;
+}
+
+/* "events": the embedded events in the chart's range, of some categories;
+ * "change" labels events of some categories with a series' move that day. */
+static gboolean
+add_view_events (Reader      *r,
+                 JsonObject  *events_o,
+                 UcChartSpec *spec)
+{
+  g_auto(GStrv) categories = NULL, change_categories = NULL;
+  g_autoptr(UcDataset) table = NULL;
+  JsonObject *change_o;
+  const char *change_series = NULL;
+  UcSeries *changed = NULL;
+  UcTime from, to;
+
+  if (!get_strings (r, events_o, "categories", &categories) || !get_object (r, events_o, "change", &change_o))
+    return FALSE;
+  if (change_o && (!get_string (r, change_o, "series", &change_series) ||
+                   !get_strings (r, change_o, "categories", &change_categories)))
+    return FALSE;
+  if (change_series && (changed = find_series (spec, change_series)) == NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", change_series);
+      return fail (r, "events.change.series", what);
+    }
+  if ((table = uc_catalog_load ("events", r->error)) == NULL)
+    return FALSE;
+  uc_chart_spec_get_range (spec, &from, &to);
+  if (!uc_chart_spec_add_events_from (spec, table, from, to, (const char * const *) categories, r->error))
+    return FALSE;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      const char *category = uc_event_category_to_string (uc_event_get_category (event));
+      g_autofree char *label = NULL;
+
+      if (changed && (change_categories == NULL || g_strv_contains ((const char * const *) change_categories, category)))
+        label = uc_event_change_label (changed, uc_event_get_time (event), uc_chart_spec_get_value_format (spec));
+      if (label == NULL)
+        label = uc_event_short_label (uc_event_get_title (event));
+      uc_event_set_label (event, label);
+    }
+  add_provenance (spec, "events");
+  return TRUE;
+}
+
+static UcChartSpec *
+build_chart (Reader     *r,
+             JsonObject *o)
+{
+  g_autoptr(UcChartSpec) spec = NULL;
+  g_autoptr(UcDataset) data = NULL;
+  g_auto(GStrv) ys = NULL, emphasis = NULL;
+  const char *kind_name, *dataset, *x, *group, *point_label, *count_by, *format_name, *legend_name, *s;
+  JsonObject *series_o, *events_o;
+  JsonNode *range;
+  UcChartKind kind = UC_CHART_LINE;
+  UcTime from = 0, to = 0, rebase = 0;
+  gboolean has_range = FALSE, has_rebase = FALSE, flag;
+
+  if (!get_string (r, o, "kind", &kind_name) || !get_string (r, o, "dataset", &dataset) ||
+      !get_string (r, o, "x", &x) || !get_string (r, o, "group", &group) ||
+      !get_string (r, o, "point_label", &point_label) || !get_string (r, o, "count_by", &count_by) ||
+      !get_strings (r, o, "y", &ys) || !get_strings (r, o, "emphasis", &emphasis) ||
+      !get_object (r, o, "series", &series_o) || !get_object (r, o, "events", &events_o) ||
+      !get_date (r, o, "rebase", &rebase, &has_rebase))
+    return NULL;
+  if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
+    return fail (r, "kind", "expected line, step, area, scatter, bars or lanes"), NULL;
+  x = x ? x : "date";
+
+  range = json_object_get_member (o, "range");
+  if (range != NULL)
+    {
+      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (range) ? json_node_get_array (range) : NULL;
+      const char *a = NULL, *b = NULL;
+
+      if (pair && json_array_get_length (pair) == 2)
+        {
+          JsonNode *na = json_array_get_element (pair, 0), *nb = json_array_get_element (pair, 1);
+
+          if (JSON_NODE_HOLDS_VALUE (na) && json_node_get_value_type (na) == G_TYPE_STRING &&
+              JSON_NODE_HOLDS_VALUE (nb) && json_node_get_value_type (nb) == G_TYPE_STRING)
+            {
+              a = json_node_get_string (na);
+              b = json_node_get_string (nb);
+            }
+        }
+
+      if (a == NULL || b == NULL || !uc_parse_date (a, strlen (a), UC_DATE_ISO, &from) ||
+          !uc_parse_date (b, strlen (b), UC_DATE_ISO, &to) || to <= from)
+        return fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]"), NULL;
+      has_range = TRUE;
+    }
+
+  if (kind == UC_CHART_LANES)
+    {
+      const char *lanes;
+
+      if (!get_string (r, o, "lanes", &lanes))
+        return NULL;
+      if (!has_range)
+        return fail (r, "range", "a lane chart needs a range"), NULL;
+      spec = uc_chart_spec_new ();
+      uc_chart_spec_set_kind (spec, UC_CHART_LANES);
+      uc_chart_spec_set_range (spec, from, to);
+      if (lanes == NULL || g_str_equal (lanes, "events"))
+        {
+          g_autoptr(JsonObject) all = json_object_new ();
+
+          if (!add_view_events (r, events_o ? events_o : all, spec))
+            return NULL;
+        }
+      else if (g_str_equal (lanes, "releases"))
+        {
+          if ((data = uc_catalog_load ("model-releases", r->error)) == NULL ||
+              !uc_chart_spec_add_release_events (spec, data, from, to, r->error))
+            return NULL;
+          add_provenance (spec, "model-releases");
+        }
+      else
+        return fail (r, "lanes", "expected “events” or “releases”"), NULL;
+    }
+  else
+    {
+      if ((data = load_dataset (r, "dataset", dataset)) == NULL)
+        return NULL;
+      if (count_by)
+        {
+          UcPeriod period;
+
+          if (g_str_equal (count_by, "week"))
+            period = UC_PERIOD_WEEK;
+          else if (g_str_equal (count_by, "month"))
+            period = UC_PERIOD_MONTH;
+          else if (g_str_equal (count_by, "quarter"))
+            period = UC_PERIOD_QUARTER;
+          else
+            return fail (r, "count_by", "expected week, month or quarter"), NULL;
+          spec = uc_chart_spec_count_by (data, x, group, period, r->error);
+        }
+      else if (series_o)
+        {
+          spec = uc_chart_spec_new ();
+          if (!has_range)
+            return fail (r, "range", "a chart of \"series\" needs a range"), NULL;
+          if (!build_long_series (r, series_o, data, x, from, to, spec))
+            return NULL;
+        }
+      else if (ys)
+        spec = uc_chart_spec_from_dataset (data, x, (const char * const *) ys, group, point_label, r->error);
+      else
+        return fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
+      if (spec == NULL)
+        return NULL;
+      if (kind_name || !count_by)
+        uc_chart_spec_set_kind (spec, kind);
+      if (has_range)
+        uc_chart_spec_set_range (spec, from, to);
+      add_provenance (spec, dataset);
+    }
+
+  for (guint i = 0; emphasis && emphasis[i]; i++)
+    {
+      UcSeries *series = find_series (spec, emphasis[i]);
+
+      if (series == NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", emphasis[i]);
+          return fail (r, "emphasis", what), NULL;
+        }
+      uc_series_set_emphasis (series, TRUE);
+    }
+
+  if (!get_string (r, o, "value_format", &format_name))
+    return NULL;
+  if (format_name)
+    {
+      UcValueFormat format;
+
+      if (!uc_value_format_from_string (format_name, &format))
+        return fail (r, "value_format", "expected number, money, percent, index or per-mtok"), NULL;
+      uc_chart_spec_set_value_format (spec, format);
+    }
+  if (has_rebase)
+    {
+      g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, r->error);
+
+      if (rebased == NULL)
+        return NULL;
+      g_set_object (&spec, rebased);
+    }
+  if (events_o && kind != UC_CHART_LANES && !add_view_events (r, events_o, spec))
+    return NULL;
+
+  flag = FALSE;
+  if (!get_bool (r, o, "log", &flag))
+    return NULL;
+  uc_chart_spec_set_log_scale (spec, flag);
+  flag = uc_chart_spec_get_stacked (spec);
+  if (!get_bool (r, o, "stacked", &flag))
+    return NULL;
+  uc_chart_spec_set_stacked (spec, flag);
+  if (!get_string (r, o, "legend", &legend_name))
+    return NULL;
+  if (legend_name)
+    {
+      UcLegendPosition legend;
+
+      if (!uc_legend_position_from_string (legend_name, &legend))
+        return fail (r, "legend", "expected top, inside or none"), NULL;
+      uc_chart_spec_set_legend_position (spec, legend);
+    }
+  if (!get_string (r, o, "title", &s))
+    return NULL;
+  if (s)
+    uc_chart_spec_set_title (spec, text (s));
+  if (!get_string (r, o, "subtitle", &s))
+    return NULL;
+  uc_chart_spec_set_subtitle (spec, text (s));
+  if (!get_string (r, o, "source", &s))
+    return NULL;
+  if (s)
+    uc_chart_spec_set_source (spec, text (s));
+  if (!get_string (r, o, "note", &s))
+    return NULL;
+  if (s)
+    uc_chart_spec_set_note (spec, text (s));
+  if (!get_string (r, o, "y_title", &s))
+    return NULL;
+  if (s)
+    uc_chart_spec_set_y_title (spec, text (s));
+  return g_steal_pointer (&spec);
+}
+
+UcView *
+uc_view_new_from_bytes (GBytes      *json,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(UcView) self = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  Reader r = { name, NULL, error };
+  JsonNode *root, *charts;
+  JsonObject *o;
+  const char *id, *title, *description;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+
+  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) size, &parse_error))
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: not JSON: %s", name, parse_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (&r, NULL, "expected an object"), NULL;
+  o = json_node_get_object (root);
+  if (!get_string (&r, o, "id", &id) || !get_string (&r, o, "title", &title) ||
+      !get_string (&r, o, "description", &description))
+    return NULL;
+  if (id == NULL || title == NULL)
+    return fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
+  charts = json_object_get_member (o, "charts");
+  if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
+    return fail (&r, "charts", "expected a list of one or more charts"), NULL;
+
+  self = g_object_new (UC_TYPE_VIEW, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
+      UcChartSpec *chart;
+
+      g_free (r.where);
+      r.where = g_strdup_printf ("charts[%u]", i);
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          fail (&r, NULL, "expected an object");
+          g_clear_pointer (&r.where, g_free);
+          return NULL;
+        }
+      chart = build_chart (&r, json_node_get_object (item));
+      if (chart == NULL)
+        {
+          g_clear_pointer (&r.where, g_free);
+          return NULL;
+        }
+      g_ptr_array_add (self->charts, chart);
+    }
+  g_clear_pointer (&r.where, g_free);
+  return g_steal_pointer (&self);
+}
+
+/* The views compiled in, by id: data/views/ID.json. */
+UcView *
+uc_view_load (const char  *id,
+              GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  uc_catalog_register_resources ();
+  if (id == NULL || *id == '\0' || strchr (id, '/') != NULL)
+    bytes = NULL;
+  else
+    {
+      path = g_strdup_printf (VIEWS_PATH "/%s.json", id);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+  if (bytes == NULL)
+    {
+      g_auto(GStrv) ids = uc_view_list_ids ();
+      g_autofree char *known = g_strjoinv (", ", ids);
+
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "unknown view “%s” (known: %s)", id ? id : "", known);
+      return NULL;
+    }
+  name = g_strdup_printf ("%s.json", id);
+  return uc_view_new_from_bytes (bytes, name, error);
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* View ids in sidebar order: as the file views/order lists them, one per
+ * line, else by name. */
+GStrv
+uc_view_list_ids (void)
+{
+  g_autoptr(GBytes) order = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  uc_catalog_register_resources ();
+  order = g_resources_lookup_data (VIEWS_PATH "/order", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (order != NULL)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (order, NULL), g_bytes_get_size (order));
+
+      return g_strsplit_set (g_strstrip (text), "\n", -1);
+    }
+  names = g_resources_enumerate_children (VIEWS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  for (guint i = 0; names && names[i]; i++)
+    if (g_str_has_suffix (names[i], ".json"))
+      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - 5));
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+const char *
+uc_view_get_id (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  return self->id;
+}
+
+const char *
+uc_view_get_title (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  return text (self->title);
+}
+
+const char *
+uc_view_get_description (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  return text (self->description);
+}
+
+guint
+uc_view_get_n_charts (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), 0);
+  return self->charts->len;
+}
+
+UcChartSpec *
+uc_view_get_chart (UcView *self,
+                   guint   index)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->charts->len, NULL);
+  return g_ptr_array_index (self->charts, index);
+}

@@ -1,0 +1,32 @@
+/* uc-view.h: a dashboard view read from a JSON file: one or more charts
+ *
+ * Views live in data/views/, one JSON file each (compiled into the
+ * GResource); a new view
+ * is a new file, not new code. Each chart names an embedded dataset and how
+ * to turn it into series, events or lanes; see data/views/README.md.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "uc-chart-spec.h"
+
+G_BEGIN_DECLS
+
+#define UC_TYPE_VIEW (uc_view_get_type ())
+G_DECLARE_FINAL_TYPE (UcView, uc_view, UC, VIEW, GObject)
+
+UcView      *uc_view_new_from_bytes  (GBytes      *json,
+                                      const char  *name,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+UcView      *uc_view_load            (const char  *id,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GStrv        uc_view_list_ids        (void);
+const char  *uc_view_get_id          (UcView      *self);
+const char  *uc_view_get_title       (UcView      *self);
+const char  *uc_view_get_description (UcView      *self);
+guint        uc_view_get_n_charts    (UcView      *self);
+UcChartSpec *uc_view_get_chart       (UcView      *self,
+                                      guint        index);
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+/* test-view.c: views read from their JSON files, and bad files refused
+ * with a message that names the file and the member. */
+#include <string.h>
+
+#include "uc-view.h"
+#include "uc-views.h"
+
+static void
+test_builtin_views (void)
+{
+  g_auto(GStrv) ids = uc_view_list_ids ();
+  guint n_info;
+  const UcViewInfo *info = uc_views_list (&n_info);
+
+  g_assert_cmpuint (g_strv_length (ids), ==, 5);
+  g_assert_cmpstr (ids[0], ==, "deepseek-shock");
+  g_assert_cmpuint (n_info, ==, 5);
+  g_assert_cmpstr (info[3].id, ==, "pricing");
+  g_assert_cmpstr (info[3].title, ==, "Pricing pressure");
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcView) view = uc_view_load (ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (uc_view_get_id (view), ==, ids[i]);
+      g_assert_cmpuint (uc_view_get_n_charts (view), >=, 1);
+      for (guint c = 0; c < uc_view_get_n_charts (view); c++)
+        {
+          UcChartSpec *chart = uc_view_get_chart (view, c);
+          UcTime from, to;
+
+          g_assert_nonnull (uc_chart_spec_get_title (chart));
+          g_assert_nonnull (uc_chart_spec_get_source (chart));
+          uc_chart_spec_get_range (chart, &from, &to);
+          g_assert_cmpint (to, >, from);
+          g_assert_true (uc_chart_spec_get_n_series (chart) > 0 || uc_chart_spec_get_n_events (chart) > 0);
+        }
+    }
+}
+
+/* What the files say ends up in the charts. */
+static void
+test_view_contents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) shock = uc_view_load ("deepseek-shock", &error);
+  g_autoptr(UcView) releases = uc_view_load ("model-releases", &error);
+  g_autoptr(UcView) hardware = uc_view_load ("hardware-evs", &error);
+  UcChartSpec *chart;
+  gboolean labelled = FALSE;
+
+  g_assert_no_error (error);
+  chart = uc_view_get_chart (shock, 0);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 8);   /* Broadcom has no market cap */
+  g_assert_true (uc_series_get_emphasis (uc_chart_spec_find_series (chart, "NVDA")));
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (chart), "Broadcom"));
+  for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
+    labelled = labelled || g_strcmp0 (uc_event_get_label (uc_chart_spec_get_event (chart, i)), "NVDA −17.0% · −$593B") == 0;
+  g_assert_true (labelled);
+
+  g_assert_cmpuint (uc_view_get_n_charts (releases), ==, 2);
+  g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 0)), ==, UC_CHART_LANES);
+  g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 1)), ==, UC_CHART_BARS);
+  g_assert_true (uc_chart_spec_get_stacked (uc_view_get_chart (releases, 1)));
+
+  chart = uc_view_get_chart (hardware, 0);
+  g_assert_cmpint (uc_chart_spec_get_value_format (chart), ==, UC_VALUE_INDEX);
+  g_assert_true (uc_series_get_emphasis (uc_chart_spec_get_series (chart, 0)));
+}
+
+static void
+test_bad_views (void)
+{
+  const struct
+  {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "not json", "bad.json: not JSON" },
+    { "[]", "bad.json: : expected an object" },
+    { "{\"title\": \"T\", \"charts\": [{}]}", "needs an “id” and a “title”" },
+    { "{\"id\": \"x\", \"title\": \"T\"}", "bad.json: charts: expected a list of one or more charts" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [1]}", "bad.json: charts[0]: expected an object" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"kind\": \"pie\", \"dataset\": \"api-prices\"}]}",
+      "bad.json: charts[0].kind: expected line" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"nope\", \"y\": [\"a\"]}]}",
+      "bad.json: charts[0].dataset: no embedded dataset “nope”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"no_such_column\"]}]}",
+      "no_such_column" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": \"output_usd_per_mtok\"}]}",
+      "bad.json: charts[0].y: expected a list of strings" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-03-01\", \"2025-01-01\"]}]}",
+      "bad.json: charts[0].range: expected two dates in order" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"emphasis\": [\"gpt-9\"]}]}",
+      "bad.json: charts[0].emphasis: the chart has no series “gpt-9”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"log\": \"yes\"}]}",
+      "bad.json: charts[0].log: expected true or false" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"rebase\": \"27/01/2025\"}]}",
+      "bad.json: charts[0].rebase: expected a date like 2025-01-27" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"kind\": \"lanes\"}]}",
+      "bad.json: charts[0].range: a lane chart needs a range" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\", \"missing\": \"gone\"}, \"range\": [\"2025-01-01\", \"2025-02-01\"]}]}",
+      NULL },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"events\": {\"change\": {\"series\": \"zz\"}}}]}",
+      "bad.json: charts[0].events.change.series: the chart has no series “zz”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, "bad.json", &error);
+
+      if (cases[i].message == NULL)
+        {
+          /* Well-formed: a "missing" text without %s only matters when a key is missing. */
+          g_assert_no_error (error);
+          continue;
+        }
+      g_test_message ("case %u: %s", i, error ? error->message : "(no error)");
+      g_assert_null (view);
+      g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcView) view = uc_view_load ("../etc/passwd", &error);
+
+    g_assert_null (view);
+    g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN);
+    g_assert_nonnull (strstr (error->message, "known: deepseek-shock, hardware-evs"));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/builtin", test_builtin_views);
+  g_test_add_func ("/view/contents", test_view_contents);
+  g_test_add_func ("/view/bad-files", test_bad_views);
+  return g_test_run ();
+}

@@ -2,6 +2,7 @@
  * with a message that names the file and the member. */
 #include <string.h>
 
+#include "uc-time-range.h"
 #include "uc-view.h"
 #include "uc-views.h"
 
@@ -135,6 +136,67 @@ test_bad_views (void)
   }
 }
 
+static void
+count_change (guint *count)
+{
+  (*count)++;
+}
+
+/* Zoom keeps the time under the pointer in place; pans and zooms stay in
+ * the bounds; one "changed" per real change. */
+static void
+test_time_range (void)
+{
+  g_autoptr(UcTimeRange) range = uc_time_range_new ();
+  const UcTime day = UC_USEC_PER_DAY;
+  UcTime from, to;
+  guint changes = 0;
+
+  g_signal_connect_swapped (range, "changed", G_CALLBACK (count_change), &changes);
+  uc_time_range_set_bounds (range, 0, 100 * day);
+  uc_time_range_reset (range);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, 0);
+  g_assert_cmpint (to, ==, 100 * day);
+  changes = 0;
+
+  uc_time_range_zoom (range, 0.5, 10 * day);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, 5 * day);
+  g_assert_cmpint (to, ==, 55 * day);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Past the left bound: the span stays, the range stops at the bound. */
+  uc_time_range_pan (range, -30 * day);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, 0);
+  g_assert_cmpint (to, ==, 50 * day);
+  uc_time_range_pan (range, -1 * day);
+  g_assert_cmpuint (changes, ==, 2);   /* already at the bound: no change */
+
+  /* Zooming out past the bounds gives the bounds. */
+  uc_time_range_zoom (range, 10, 25 * day);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, 0);
+  g_assert_cmpint (to, ==, 100 * day);
+
+  /* Never narrower than six hours. */
+  for (int i = 0; i < 40; i++)
+    uc_time_range_zoom (range, 0.5, 50 * day);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (to - from, >=, 6 * 3600 * (UcTime) G_USEC_PER_SEC);
+  g_assert_cmpint (from, <=, 50 * day);
+  g_assert_cmpint (to, >=, 50 * day);
+
+  g_assert_true (uc_time_range_parse ("2025-01-01/2025-03-31", &from, &to));
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 4, 1) - 1);
+  g_assert_false (uc_time_range_parse ("2025-03-31/2025-01-01", &from, &to));
+  g_assert_false (uc_time_range_parse ("2025-01-01", &from, &to));
+  g_assert_false (uc_time_range_parse ("2025-01-01/soon", &from, &to));
+  g_assert_false (uc_time_range_parse (NULL, &from, &to));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +205,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/builtin", test_builtin_views);
   g_test_add_func ("/view/contents", test_view_contents);
   g_test_add_func ("/view/bad-files", test_bad_views);
+  g_test_add_func ("/view/time-range", test_time_range);
   return g_test_run ();
 }

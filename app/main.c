@@ -61,9 +61,12 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *gui = NULL;
   gboolean version = FALSE;
+  g_autofree char *view = NULL;
   g_auto(GStrv) args = NULL;
   GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    /* Read by the window (undercut-gui); listed here for --help. */
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, N_("Open on this view: deepseek-shock, hardware-evs, model-releases, pricing or events"), N_("ID") },
     { NULL }
   };
 
@@ -85,7 +88,7 @@ main (int    argc,
   g_option_context_set_summary (context,
     _("Explore how cheap open-weight AI models move markets.\n"
       "\n"
-      "Without a command, opens the window. Commands (each has --help):\n"
+      "Without a command, opens the window (or shows a view in the one already open). Commands (each has --help):\n"
       "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
       "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
       "  datasets  List the embedded datasets"));

@@ -109,8 +109,9 @@ test_window_draws_chart (void)
   g_assert_cmpfloat (layout.width, >, 300);
   g_assert_cmpfloat (layout.height, >, 200);
 
-  /* The chart follows the window: its width is the widget's. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1000);
+  /* The chart follows the window: all its width but the sidebar's. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, gtk_widget_get_width (GTK_WIDGET (window)) - 260);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 900);
 
   surface = render_widget (GTK_WIDGET (view));
   if (g_getenv ("UC_TEST_SAVE_IMAGES"))
@@ -138,6 +139,82 @@ test_window_draws_chart (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+static gboolean
+second_chart_drawn (gpointer data)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (GTK_WIDGET (uc_window_get_chart_view (data)));
+
+  return next && uc_chart_view_get_draw_count (UC_CHART_VIEW (next)) > 0;
+}
+
+/* Views by action, as `gapplication action` sends them; every chart of a
+ * view on one shared stretch of time; ranges by action; the last view
+ * remembered; an unknown view refused without harm. */
+static void
+test_window_views_and_range (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  UcWindow *window;
+  UcChartView *first, *second;
+  UcTime from, to, spec_from, spec_to;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+
+  /* Its own bus name: the first test's application may still hold the usual one. */
+  app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".ViewsTest");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");
+  iterate_until (second_chart_drawn, window);
+  first = uc_window_get_chart_view (window);
+  second = UC_CHART_VIEW (gtk_widget_get_next_sibling (GTK_WIDGET (first)));
+  g_assert_true (uc_chart_view_get_time_range (first) == uc_chart_view_get_time_range (second));
+  g_assert_cmpint (uc_chart_spec_get_kind (uc_chart_view_get_spec (first)), ==, UC_CHART_LANES);
+  g_assert_cmpint (uc_chart_spec_get_kind (uc_chart_view_get_spec (second)), ==, UC_CHART_BARS);
+
+  /* One range for both: what one shows, the other shows. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "set-range", g_variant_new_string ("2025-01-01/2025-03-31"));
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 4, 1) - 1);
+  uc_chart_spec_get_range (uc_chart_view_get_shown_spec (second), &spec_from, &spec_to);
+  g_assert_cmpint (spec_from, ==, from);
+  g_assert_cmpint (spec_to, ==, to);
+
+  /* Zoom in around a date, then back to the view's own range. */
+  uc_time_range_zoom (uc_window_get_time_range (window), 0.5, uc_time_from_ymd (2025, 1, 27));
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+  g_assert_cmpint (to - from, <, 50 * UC_USEC_PER_DAY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.reset-range", NULL));
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+  uc_chart_spec_get_range (uc_chart_view_get_spec (first), &spec_from, &spec_to);
+  g_assert_cmpint (from, ==, spec_from);
+  g_assert_cmpint (to, ==, spec_to);
+
+  /* A bad view or range changes nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("no-such-view"));
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "set-range", g_variant_new_string ("last week"));
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+  g_assert_cmpint (from, ==, spec_from);
+
+  settings = g_settings_new (APP_ID);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "model-releases");
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_set_string (settings, "last-view", "deepseek-shock");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,6 +224,7 @@ main (int argc, char **argv)
     adw_init ();
 
   g_test_add_func ("/window/draws-chart", test_window_draws_chart);
+  g_test_add_func ("/window/views-and-range", test_window_views_and_range);
 
   return g_test_run ();
 }

@@ -1394,7 +1394,7 @@ place_lane (LaneRun  *run,
                 if (d->left > x0 - 0.5 || d->right < x0 + 0.5)
                   clear = right < d->left - ctx->fs || left > d->right + ctx->fs;
               }
-          if (clear && left >= run->margin * 0.5 && right <= edge && spans_free (lane->rows[r], left, right, pad))
+          if (clear && left >= l->x && right <= edge && spans_free (lane->rows[r], left, right, pad))
             row = r;
         }
       /* No room for all of it: shorten it to the most room a row leaves. */
@@ -1709,7 +1709,7 @@ uc_chart_draw_full (cairo_t            *cr,
   ctx.theme = theme;
   ctx.fs = CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
   ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
-  ctx.compact = width < 480 || height < 360;
+  ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;
   ctx.dual = spec_is_dual (spec);
   margin = round (ctx.fs * 1.4);

@@ -12,6 +12,8 @@
 struct _UcApplication
 {
   AdwApplication parent_instance;
+
+  char          *pending_view;   /* asked for before the window exists */
 };
 
 G_DEFINE_FINAL_TYPE (UcApplication, uc_application, ADW_TYPE_APPLICATION)
@@ -69,9 +71,72 @@ quit_action (GSimpleAction *action,
     }
 }
 
+static UcWindow *
+active_window (UcApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return UC_IS_WINDOW (window) ? UC_WINDOW (window) : NULL;
+}
+
+/* app.show-view('pricing'): scripts and `undercut --view` drive the window. */
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UcApplication *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+  UcWindow *window = active_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (id);
+      return;
+    }
+  if (!uc_window_show_view (window, id, &error))
+    g_message ("app.show-view: %s", error->message);
+}
+
+/* app.set-range('2025-01-01/2025-03-31'): every chart shows those days. */
+static void
+set_range_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UcWindow *window = active_window (user_data);
+  UcTime from, to;
+
+  if (!uc_time_range_parse (g_variant_get_string (parameter, NULL), &from, &to))
+    {
+      g_message ("app.set-range: “%s” is not a range like 2025-01-01/2025-03-31", g_variant_get_string (parameter, NULL));
+      return;
+    }
+  if (window)
+    uc_time_range_set (uc_window_get_time_range (window), from, to);
+}
+
+/* app.export('/path/chart.png'): the first chart, as shown, to that file. */
+static void
+export_path_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UcWindow *window = active_window (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (window && !uc_window_export (window, g_variant_get_string (parameter, NULL), &error))
+    g_message ("app.export: %s", error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "show-view", show_view_action, "s" },
+  { "set-range", set_range_action, "s" },
+  { "export", export_path_action, "s" },
 };
 
 static void
@@ -94,11 +159,47 @@ uc_application_startup (GApplication *application)
 static void
 uc_application_activate (GApplication *application)
 {
+  UcApplication *self = UC_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
     window = GTK_WINDOW (uc_window_new (ADW_APPLICATION (application)));
+  if (self->pending_view)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_steal_pointer (&self->pending_view);
+
+      if (!uc_window_show_view (UC_WINDOW (window), id, &error))
+        g_printerr ("undercut: %s\n", error->message);
+    }
   gtk_window_present (window);
+}
+
+/* --view ID: shown by this process's window, or by the running one's. */
+static int
+uc_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  const char *view = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    {
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("undercut: %s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (application), "show-view", g_variant_new_string (view));
+    }
+  return -1;
+}
+
+static void
+uc_application_finalize (GObject *object)
+{
+  g_free (UC_APPLICATION (object)->pending_view);
+  G_OBJECT_CLASS (uc_application_parent_class)->finalize (object);
 }
 
 static void
@@ -108,6 +209,8 @@ uc_application_class_init (UcApplicationClass *klass)
 
   app_class->startup = uc_application_startup;
   app_class->activate = uc_application_activate;
+  app_class->handle_local_options = uc_application_handle_local_options;
+  G_OBJECT_CLASS (klass)->finalize = uc_application_finalize;
 }
 
 static void
@@ -115,6 +218,12 @@ uc_application_init (UcApplication *self)
 {
   static gsize once;
 
+  const GOptionEntry entries[] = {
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open on this view (deepseek-shock, hardware-evs, model-releases, pricing, events)"), N_("ID") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
   uc_catalog_register_resources ();
   if (g_once_init_enter (&once))
     {

@@ -2,13 +2,18 @@
  *
  * It draws with the same cairo code as the exporters, through
  * gtk_snapshot_append_cairo, with colours taken from the current style so
- * the chart follows the light or dark system theme.
+ * the chart follows the light or dark system theme. It shows the stretch
+ * of time of a UcTimeRange it shares with the window's other charts:
+ * scrolling zooms around the pointer, dragging pans, a double click or 0
+ * goes back to the chart's own range, + and - zoom, Home and End go to the
+ * ends of the data.
  */
 #include "config.h"
 
 #include "uc-chart-view.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 struct _UcChartView
 {
@@ -16,16 +21,21 @@ struct _UcChartView
 
   /* owned */
   UcChartSpec   *spec;
+  UcTimeRange   *time_range;
+  UcChartSpec   *shown;        /* spec with the time range's stretch, made on demand */
 
   /* state */
   UcChartLayout  layout;
   guint          draw_count;
   gboolean       has_layout;
+  double         pointer_x;
+  UcTime         drag_from, drag_to;
 };
 
 enum {
   PROP_0,
   PROP_SPEC,
+  PROP_TIME_RANGE,
   N_PROPS
 };
 
@@ -67,6 +77,183 @@ resolve_theme (UcChartView  *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* The spec with the shared range's stretch of time: a shallow copy, the
+ * series shared, made again only when the range or the spec changes. */
+static UcChartSpec *
+shown_spec (UcChartView *self)
+{
+  UcTime from, to;
+
+  if (self->time_range == NULL)
+    return self->spec;
+  if (self->shown == NULL)
+    {
+      self->shown = uc_chart_spec_copy_without_series (self->spec);
+      for (guint i = 0; i < uc_chart_spec_get_n_series (self->spec); i++)
+        uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (self->spec, i));
+    }
+  uc_time_range_get (self->time_range, &from, &to);
+  uc_chart_spec_set_range (self->shown, from, to);
+  return self->shown;
+}
+
+static void
+on_range_changed (UcChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The time at widget x, on the last drawn layout. */
+static UcTime
+time_at (UcChartView *self,
+         double       x)
+{
+  double f = self->layout.width > 0 ? (x - self->layout.x) / self->layout.width : 0.5;
+
+  return self->layout.from + (UcTime) (CLAMP (f, 0, 1) * (double) (self->layout.to - self->layout.from));
+}
+
+static void
+zoom (UcChartView *self,
+      double       factor,
+      UcTime       anchor)
+{
+  if (self->time_range && self->has_layout)
+    uc_time_range_zoom (self->time_range, factor, anchor);
+}
+
+static void
+on_motion (UcChartView *self,
+           double       x,
+           double       y)
+{
+  self->pointer_x = x;
+}
+
+static gboolean
+on_scroll (UcChartView              *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  if (self->time_range == NULL || !self->has_layout || dy == 0)
+    return FALSE;
+  /* Down widens, up narrows; one wheel notch is a fifth. */
+  zoom (self, pow (1.25, dy), time_at (self, self->pointer_x));
+  return TRUE;
+}
+
+static void
+on_zoom_scale (UcChartView    *self,
+               double          scale,
+               GtkGestureZoom *gesture)
+{
+  double cx, cy;
+
+  if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    return;
+  /* Relative to the drag start, like a pan: pinching out narrows. */
+  if (self->time_range && self->has_layout)
+    {
+      UcTime anchor = time_at (self, cx);
+
+      uc_time_range_set (self->time_range, self->drag_from, self->drag_to);
+      uc_time_range_zoom (self->time_range, 1 / scale, anchor);
+    }
+}
+
+static void
+on_pinch_begin (UcChartView *self)
+{
+  if (self->time_range)
+    uc_time_range_get (self->time_range, &self->drag_from, &self->drag_to);
+}
+
+static void
+on_drag_begin (UcChartView    *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  if (self->time_range)
+    uc_time_range_get (self->time_range, &self->drag_from, &self->drag_to);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (UcChartView    *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  UcTime shift;
+
+  if (self->time_range == NULL || !self->has_layout || self->layout.width <= 0)
+    return;
+  /* The time under the pointer follows it. */
+  shift = (UcTime) (-dx / self->layout.width * (double) (self->drag_to - self->drag_from));
+  uc_time_range_set (self->time_range, self->drag_from + shift, self->drag_to + shift);
+}
+
+static void
+on_pressed (UcChartView     *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  if (n_press == 2)
+    uc_chart_view_reset_range (self);
+}
+
+static gboolean
+on_key (UcChartView           *self,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        GtkEventControllerKey *controller)
+{
+  UcTime from, to, lower, upper, center;
+
+  if (self->time_range == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+  uc_time_range_get (self->time_range, &from, &to);
+  uc_time_range_get_bounds (self->time_range, &lower, &upper);
+  center = from + (to - from) / 2;
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      uc_time_range_zoom (self->time_range, 0.8, center);
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      uc_time_range_zoom (self->time_range, 1.25, center);
+      return TRUE;
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+      uc_chart_view_reset_range (self);
+      return TRUE;
+    case GDK_KEY_Home:
+      uc_time_range_set (self->time_range, lower, lower + (to - from));
+      return TRUE;
+    case GDK_KEY_End:
+      uc_time_range_set (self->time_range, upper - (to - from), upper);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+      uc_time_range_pan (self->time_range, -30 * UC_USEC_PER_DAY);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+      uc_time_range_pan (self->time_range, 30 * UC_USEC_PER_DAY);
+      return TRUE;
+    case GDK_KEY_Left:
+      uc_time_range_pan (self->time_range, -(to - from) / 10);
+      return TRUE;
+    case GDK_KEY_Right:
+      uc_time_range_pan (self->time_range, (to - from) / 10);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 uc_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -82,7 +269,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
 
   resolve_theme (self, &theme);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  uc_chart_draw (cr, self->spec, &theme, width, height, &self->layout);
+  uc_chart_draw (cr, shown_spec (self), &theme, width, height, &self->layout);
   cairo_destroy (cr);
 
   self->has_layout = TRUE;
@@ -109,7 +296,9 @@ uc_chart_view_dispose (GObject *object)
   UcChartView *self = UC_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
+  uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
 }
@@ -125,6 +314,7 @@ uc_chart_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SPEC: g_value_set_object (value, self->spec); break;
+    case PROP_TIME_RANGE: g_value_set_object (value, self->time_range); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -140,6 +330,7 @@ uc_chart_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SPEC: uc_chart_view_set_spec (self, g_value_get_object (value)); break;
+    case PROP_TIME_RANGE: uc_chart_view_set_time_range (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -160,6 +351,9 @@ uc_chart_view_class_init (UcChartViewClass *klass)
   properties[PROP_SPEC] =
     g_param_spec_object ("spec", NULL, NULL, UC_TYPE_CHART_SPEC,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_RANGE] =
+    g_param_spec_object ("time-range", NULL, NULL, UC_TYPE_TIME_RANGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "ucchartview");
@@ -169,7 +363,38 @@ uc_chart_view_class_init (UcChartViewClass *klass)
 static void
 uc_chart_view_init (UcChartView *self)
 {
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 200);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (on_zoom_scale), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_dark_changed), self);
 }
@@ -196,6 +421,7 @@ uc_chart_view_set_spec (UcChartView *self,
 
   if (!g_set_object (&self->spec, spec))
     return;
+  g_clear_object (&self->shown);
 
   self->has_layout = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -224,4 +450,51 @@ uc_chart_view_get_layout (UcChartView   *self,
   if (self->has_layout)
     *layout = self->layout;
   return self->has_layout;
+}
+
+UcTimeRange *
+uc_chart_view_get_time_range (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+  return self->time_range;
+}
+
+/* Shows @range's stretch of time, and moves it on zoom and pan. */
+void
+uc_chart_view_set_time_range (UcChartView *self,
+                              UcTimeRange *range)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  g_return_if_fail (range == NULL || UC_IS_TIME_RANGE (range));
+
+  if (self->time_range == range)
+    return;
+  if (self->time_range)
+    g_signal_handlers_disconnect_by_func (self->time_range, on_range_changed, self);
+  g_set_object (&self->time_range, range);
+  if (range)
+    g_signal_connect_swapped (range, "changed", G_CALLBACK (on_range_changed), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_RANGE]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Back to the chart's own stretch of time. */
+void
+uc_chart_view_reset_range (UcChartView *self)
+{
+  UcTime from, to;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (self->time_range == NULL || self->spec == NULL)
+    return;
+  uc_chart_spec_get_range (self->spec, &from, &to);
+  uc_time_range_set (self->time_range, from, to);
+}
+
+/* What the widget shows: its spec on the shared stretch of time. */
+UcChartSpec *
+uc_chart_view_get_shown_spec (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+  return self->spec ? shown_spec (self) : NULL;
 }

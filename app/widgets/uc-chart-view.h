@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "uc-chart.h"
+#include "uc-time-range.h"
 
 G_BEGIN_DECLS
 
@@ -12,9 +13,14 @@ G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
 
 GtkWidget   *uc_chart_view_new            (void);
 UcChartSpec *uc_chart_view_get_spec       (UcChartView   *self);
+UcChartSpec *uc_chart_view_get_shown_spec (UcChartView   *self);
 void         uc_chart_view_set_spec       (UcChartView   *self,
                                            UcChartSpec   *spec);
 guint        uc_chart_view_get_draw_count (UcChartView   *self);
+UcTimeRange *uc_chart_view_get_time_range (UcChartView   *self);
+void         uc_chart_view_set_time_range (UcChartView   *self,
+                                           UcTimeRange   *range);
+void         uc_chart_view_reset_range    (UcChartView   *self);
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
 

@@ -11,6 +11,7 @@
 
 #include "uc-chart-theme.h"
 #include "uc-export.h"
+#include "uc-view.h"
 #include "uc-views.h"
 
 #define EXPORT_WIDTH  1600
@@ -21,13 +22,19 @@ struct _UcWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
+  AdwLeaflet           *leaflet;
+  GtkListBox           *view_list;
+  GtkWidget            *content;
+  GtkBox               *charts;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
-  UcChartView          *chart_view;
+  UcChartView          *chart_view;   /* the view's first chart */
 
   /* owned */
   GSettings            *settings;
   GtkFileChooserNative *export_chooser;
+  GtkStringList        *view_ids;
+  UcTimeRange          *time_range;   /* shared by every chart shown */
   char                 *view_id;
 };
 
@@ -94,7 +101,7 @@ on_export_response (UcWindow             *self,
     }
 
   basename = g_path_get_basename (path);
-  if (uc_export_chart (uc_chart_view_get_spec (self->chart_view), uc_chart_theme_light (),
+  if (uc_export_chart (uc_chart_view_get_shown_spec (self->chart_view), uc_chart_theme_light (),
                        path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
@@ -108,6 +115,21 @@ on_export_response (UcWindow             *self,
 
 out:
   g_clear_object (&self->export_chooser);
+}
+
+/* The first chart as shown, to @path (format by its extension). */
+gboolean
+uc_window_export (UcWindow    *self,
+                  const char  *path,
+                  GError     **error)
+{
+  UcExportFormat format;
+
+  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  if (!uc_export_format_from_path (path, &format, error))
+    return FALSE;
+  return uc_export_chart (uc_chart_view_get_shown_spec (self->chart_view), uc_chart_theme_light (),
+                          path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, error);
 }
 
 static void
@@ -140,28 +162,150 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
+/* Every chart of the view, one under the other, on one shared stretch of
+ * time whose bounds take in all their data. */
 gboolean
 uc_window_show_view (UcWindow    *self,
                      const char  *view_id,
                      GError     **error)
 {
-  g_autoptr(UcChartSpec) spec = NULL;
-  guint n_views;
-  const UcViewInfo *views = uc_views_list (&n_views);
+  g_autoptr(UcView) view = NULL;
+  GtkWidget *child;
+  UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
+  guint position;
 
   g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
 
-  spec = uc_view_build (view_id, error);
-  if (spec == NULL)
+  view = uc_view_load (view_id, error);
+  if (view == NULL)
     return FALSE;
 
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
-  for (guint i = 0; i < n_views; i++)
-    if (g_str_equal (views[i].id, view_id))
-      adw_window_title_set_subtitle (self->window_title, _(views[i].title));
-  uc_chart_view_set_spec (self->chart_view, spec);
+  adw_window_title_set_subtitle (self->window_title, uc_view_get_title (view));
+
+  /* Keep the first chart widget (the tests and export hold it); drop the rest. */
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->chart_view))) != NULL)
+    gtk_box_remove (self->charts, child);
+  for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+    {
+      UcChartSpec *spec = uc_view_get_chart (view, i);
+      UcChartView *chart = self->chart_view;
+
+      uc_chart_spec_get_range (spec, &from, &to);
+      lower = MIN (lower, from);
+      upper = MAX (upper, to);
+      for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+        {
+          UcSeries *series = uc_chart_spec_get_series (spec, s);
+          guint n = uc_series_get_length (series);
+
+          if (n > 0)
+            {
+              lower = MIN (lower, uc_series_get_x (series)[0]);
+              upper = MAX (upper, uc_series_get_x (series)[n - 1]);
+            }
+        }
+      if (i > 0)
+        {
+          chart = UC_CHART_VIEW (uc_chart_view_new ());
+          gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
+          gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
+          gtk_box_append (self->charts, GTK_WIDGET (chart));
+        }
+      uc_chart_view_set_spec (chart, spec);
+      uc_chart_view_set_time_range (chart, self->time_range);
+    }
+
+  uc_chart_spec_get_range (uc_view_get_chart (view, 0), &from, &to);
+  uc_time_range_set_bounds (self->time_range, lower, upper);
+  uc_time_range_set (self->time_range, from, to);
+
+  /* The sidebar shows which view this is. */
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->view_ids)); position++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->view_ids, position), view_id) == 0)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->view_list, (int) position);
+
+        if (row && gtk_list_box_get_selected_row (self->view_list) != row)
+          gtk_list_box_select_row (self->view_list, row);
+      }
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  g_settings_set_string (self->settings, "last-view", view_id);
   return TRUE;
+}
+
+const char *
+uc_window_get_view_id (UcWindow *self)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), NULL);
+  return self->view_id;
+}
+
+UcTimeRange *
+uc_window_get_time_range (UcWindow *self)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), NULL);
+  return self->time_range;
+}
+
+static GtkWidget *
+create_view_row (gpointer item,
+                 gpointer user_data)
+{
+  const char *id = gtk_string_object_get_string (item);
+  guint n_views;
+  const UcViewInfo *views = uc_views_list (&n_views);
+  GtkWidget *label = gtk_label_new (id);
+
+  for (guint i = 0; i < n_views; i++)
+    if (g_str_equal (views[i].id, id))
+      gtk_label_set_label (GTK_LABEL (label), g_dgettext (GETTEXT_PACKAGE, views[i].title));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  return label;
+}
+
+static void
+on_row_selected (UcWindow      *self,
+                 GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  if (row == NULL)
+    return;
+  id = gtk_string_list_get_string (self->view_ids, (guint) gtk_list_box_row_get_index (row));
+  if (g_strcmp0 (id, self->view_id) == 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return;
+    }
+  if (!uc_window_show_view (self, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
+      toast (self, message);
+    }
+}
+
+static void
+show_views_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+reset_range_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  uc_chart_view_reset_range (UC_WINDOW (widget)->chart_view);
 }
 
 static gboolean
@@ -192,6 +336,8 @@ uc_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
   g_clear_object (&self->export_chooser);
   g_clear_object (&self->settings);
+  g_clear_object (&self->view_ids);
+  g_clear_object (&self->time_range);
   g_clear_pointer (&self->view_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UC_TYPE_WINDOW);
@@ -211,28 +357,48 @@ uc_window_class_init (UcWindowClass *klass)
 
   g_type_ensure (UC_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/uc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, view_list);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
 }
 
 static void
 uc_window_init (UcWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) ids = uc_view_list_ids ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->time_range = uc_time_range_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  if (!uc_window_show_view (self, "deepseek-shock", &error))
+  self->view_ids = gtk_string_list_new ((const char * const *) ids);
+  gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);
+  g_signal_connect_swapped (self->view_list, "row-selected", G_CALLBACK (on_row_selected), self);
+
+  /* The view of last time, or the first when that one is gone. */
+  last = g_settings_get_string (self->settings, "last-view");
+  if (!g_strv_contains ((const char * const *) ids, last))
+    {
+      g_free (last);
+      last = g_strdup (ids[0]);
+    }
+  if (!uc_window_show_view (self, last, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not load the chart: %s"), error->message);
       toast (self, message);

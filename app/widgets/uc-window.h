@@ -12,6 +12,11 @@ G_DECLARE_FINAL_TYPE (UcWindow, uc_window, UC, WINDOW, AdwApplicationWindow)
 
 UcWindow    *uc_window_new            (AdwApplication *application);
 UcChartView *uc_window_get_chart_view (UcWindow       *self);
+const char  *uc_window_get_view_id    (UcWindow       *self);
+UcTimeRange *uc_window_get_time_range (UcWindow       *self);
+gboolean     uc_window_export         (UcWindow       *self,
+                                       const char     *path,
+                                       GError        **error);
 gboolean     uc_window_show_view      (UcWindow       *self,
                                        const char     *view_id,
                                        GError        **error);

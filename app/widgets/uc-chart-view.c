@@ -12,7 +12,10 @@
 
 #include "uc-chart-view.h"
 
+#include "uc-format.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <math.h>
 
 struct _UcChartView
@@ -30,6 +33,15 @@ struct _UcChartView
   gboolean       has_layout;
   double         pointer_x;
   UcTime         drag_from, drag_to;
+
+  /* The drawn chart, kept while only the crosshair moves. */
+  GdkTexture    *texture;
+  int            texture_width, texture_height;
+  double         texture_scale;
+
+  /* The crosshair: at the date with data nearest the pointer or the keys. */
+  gboolean       has_cross;
+  UcTime         cross_time;
 };
 
 enum {
@@ -97,9 +109,90 @@ shown_spec (UcChartView *self)
   return self->shown;
 }
 
+/* The chart must be drawn again (data, range, size or colours changed);
+ * moving the crosshair alone never gets here. */
+static void
+invalidate (UcChartView *self)
+{
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_range_changed (UcChartView *self)
 {
+  invalidate (self);
+}
+
+/* The date with data nearest @t in any series of the chart. */
+static gboolean
+nearest_time (UcChartView *self,
+              UcTime       t,
+              UcTime      *found)
+{
+  UcChartSpec *spec = self->spec;
+  gboolean any = FALSE;
+  UcTime best = 0;
+
+  if (spec == NULL)
+    return FALSE;
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      const UcTime *x = uc_series_get_x (series);
+      int n = (int) uc_series_get_length (series);
+      int i = uc_series_find_before (series, t);
+
+      for (int k = MAX (i, 0); k <= MIN (i + 1, n - 1); k++)
+        if (x[k] >= self->layout.from && x[k] <= self->layout.to && (!any || llabs (x[k] - t) < llabs (best - t)))
+          {
+            best = x[k];
+            any = TRUE;
+          }
+    }
+  *found = best;
+  return any;
+}
+
+/* The next or previous date with data from the crosshair's, in any series. */
+static gboolean
+step_time (UcChartView *self,
+           int          direction,
+           UcTime      *found)
+{
+  gboolean any = FALSE;
+  UcTime best = 0;
+
+  for (guint s = 0; self->spec && s < uc_chart_spec_get_n_series (self->spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (self->spec, s);
+      const UcTime *x = uc_series_get_x (series);
+      int n = (int) uc_series_get_length (series);
+      int i = uc_series_find_before (series, self->cross_time);
+      int k = direction > 0 ? i + 1 : (i >= 0 && x[i] == self->cross_time ? i - 1 : i);
+
+      if (k < 0 || k >= n)
+        continue;
+      if (!any || (direction > 0 ? x[k] < best : x[k] > best))
+        {
+          best = x[k];
+          any = TRUE;
+        }
+    }
+  *found = best;
+  return any;
+}
+
+static void
+set_cross (UcChartView *self,
+           gboolean     shown,
+           UcTime       t)
+{
+  if (self->has_cross == shown && (!shown || self->cross_time == t))
+    return;
+  self->has_cross = shown;
+  self->cross_time = t;
+  /* Only the overlay changes: the chart's texture stays. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -127,7 +220,23 @@ on_motion (UcChartView *self,
            double       x,
            double       y)
 {
+  UcTime t;
+
   self->pointer_x = x;
+  if (!self->has_layout || x < self->layout.x || x > self->layout.x + self->layout.width ||
+      y < self->layout.y || y > self->layout.y + self->layout.height)
+    {
+      set_cross (self, FALSE, 0);
+      return;
+    }
+  if (nearest_time (self, time_at (self, x), &t))
+    set_cross (self, TRUE, t);
+}
+
+static void
+on_leave (UcChartView *self)
+{
+  set_cross (self, FALSE, 0);
 }
 
 static gboolean
@@ -244,14 +353,120 @@ on_key (UcChartView           *self,
       uc_time_range_pan (self->time_range, 30 * UC_USEC_PER_DAY);
       return TRUE;
     case GDK_KEY_Left:
-      uc_time_range_pan (self->time_range, -(to - from) / 10);
-      return TRUE;
     case GDK_KEY_Right:
-      uc_time_range_pan (self->time_range, (to - from) / 10);
-      return TRUE;
+      {
+        int direction = keyval == GDK_KEY_Right ? 1 : -1;
+        UcTime next;
+
+        /* Point by point; the range follows when the crosshair leaves it. */
+        if (!self->has_cross)
+          {
+            if (nearest_time (self, center, &next))
+              set_cross (self, TRUE, next);
+            return TRUE;
+          }
+        if (!step_time (self, direction, &next))
+          return TRUE;
+        if (next < from || next > to)
+          uc_time_range_pan (self->time_range, next < from ? next - from - (to - from) / 10 : next - to + (to - from) / 10);
+        set_cross (self, TRUE, next);
+        return TRUE;
+      }
     default:
       return FALSE;
     }
+}
+
+/* The chart drawn into memory once, in device pixels, by the same code as
+ * the exports (image surfaces get the fast line rasteriser). */
+static GdkTexture *
+render_texture (UcChartView        *self,
+                const UcChartTheme *theme,
+                int                 width,
+                int                 height,
+                double              scale)
+{
+  int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
+  guint8 *pixels = g_malloc ((gsize) stride * ph);
+  cairo_surface_t *surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, pw, ph, stride);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  uc_chart_draw (cr, shown_spec (self), theme, width, height, &self->layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  bytes = g_bytes_new_take (pixels, (gsize) stride * ph);
+  return gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* The crosshair: a line at the date, a dot on each series, and a card with
+ * the date and every series' value there. */
+static void
+draw_crosshair (UcChartView        *self,
+                cairo_t            *cr,
+                const UcChartTheme *theme,
+                int                 width)
+{
+  UcChartSpec *spec = shown_spec (self);
+  const UcChartLayout *l = &self->layout;
+  double x = round (uc_chart_layout_x_for_time (l, self->cross_time)) + 0.5;
+  g_autoptr(GString) card = g_string_new (NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
+  /* Translators: the crosshair card's date, see g_date_time_format() */
+  g_autofree char *day = date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
+  PangoLayout *layout;
+  PangoRectangle extent;
+  double cx, cy, pad = 8;
+  UcColor line = theme->foreground;
+
+  line.alpha = 0.45;
+  cairo_set_source_rgba (cr, line.red, line.green, line.blue, line.alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x, l->y);
+  cairo_line_to (cr, x, l->y + l->height);
+  cairo_stroke (cr);
+
+  g_string_append_printf (card, "<b>%s</b>", day);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      UcChartLayout sl = uc_chart_layout_for_series (l, series);
+      int i = uc_series_find (series, self->cross_time);
+      const UcColor *c = &theme->series[s % UC_CHART_N_COLORS];
+      double v;
+      g_autofree char *value = NULL;
+      g_autofree char *name = NULL;
+
+      if (i < 0 || isnan (v = uc_series_get_y (series)[i]))
+        continue;
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 1);
+      cairo_arc (cr, x, uc_chart_layout_y_for_value (&sl, v), 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      value = uc_format_value (v, uc_chart_spec_get_value_format (spec));
+      name = g_markup_escape_text (uc_series_get_label (series), -1);
+      g_string_append_printf (card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
+                              (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255), name, value);
+    }
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, card->str, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  /* Beside the line, on the side with room. */
+  cx = x + 12 + extent.width + 2 * pad < width ? x + 12 : x - 12 - extent.width - 2 * pad;
+  cy = l->y + 8;
+  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.94);
+  cairo_rectangle (cr, cx, cy, extent.width + 2 * pad, extent.height + 2 * pad);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, line.red, line.green, line.blue, 0.35);
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
+  cairo_move_to (cr, cx + pad, cy + pad);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
 }
 
 static void
@@ -261,25 +476,40 @@ uc_chart_view_snapshot (GtkWidget   *widget,
   UcChartView *self = UC_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  double scale = gtk_widget_get_scale_factor (widget);
   UcChartTheme theme;
-  cairo_t *cr;
 
   if (self->spec == NULL || width <= 0 || height <= 0)
     return;
 
   resolve_theme (self, &theme);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  uc_chart_draw (cr, shown_spec (self), &theme, width, height, &self->layout);
-  cairo_destroy (cr);
+  if (self->texture == NULL || self->texture_width != width || self->texture_height != height ||
+      self->texture_scale != scale)
+    {
+      g_clear_object (&self->texture);
+      self->texture = render_texture (self, &theme, width, height, scale);
+      self->texture_width = width;
+      self->texture_height = height;
+      self->texture_scale = scale;
+      self->has_layout = TRUE;
+      self->draw_count++;
+    }
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  self->has_layout = TRUE;
-  self->draw_count++;
+  if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&
+      uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      draw_crosshair (self, cr, &theme, width);
+      cairo_destroy (cr);
+    }
 }
 
 static void
 on_dark_changed (UcChartView *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -287,7 +517,7 @@ uc_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (uc_chart_view_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
+  invalidate (UC_CHART_VIEW (widget));
 }
 
 static void
@@ -299,6 +529,7 @@ uc_chart_view_dispose (GObject *object)
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
+  g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
 }
@@ -371,6 +602,7 @@ uc_chart_view_init (UcChartView *self)
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
@@ -422,6 +654,8 @@ uc_chart_view_set_spec (UcChartView *self,
   if (!g_set_object (&self->spec, spec))
     return;
   g_clear_object (&self->shown);
+  g_clear_object (&self->texture);
+  self->has_cross = FALSE;
 
   self->has_layout = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -475,7 +709,7 @@ uc_chart_view_set_time_range (UcChartView *self,
   if (range)
     g_signal_connect_swapped (range, "changed", G_CALLBACK (on_range_changed), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_RANGE]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 /* Back to the chart's own stretch of time. */

@@ -7,6 +7,7 @@
 
 #include "uc-catalog.h"
 #include "uc-ui-resources.h"
+#include "uc-chart-view.h"
 #include "uc-window.h"
 
 struct _UcApplication
@@ -14,6 +15,8 @@ struct _UcApplication
   AdwApplication parent_instance;
 
   char          *pending_view;   /* asked for before the window exists */
+  gboolean       timings;
+  gint64         start;          /* monotonic µs when the undercut command started */
 };
 
 G_DEFINE_FINAL_TYPE (UcApplication, uc_application, ADW_TYPE_APPLICATION)
@@ -156,6 +159,30 @@ uc_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
 }
 
+/* --timings: once the first chart is on screen, say when, and quit. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                UcApplication *self)
+{
+  UcWindow *window = active_window (self);
+
+  if (window == NULL || uc_chart_view_get_draw_count (uc_window_get_chart_view (window)) == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_print ("undercut: %-24s %7.1f ms after start\n", "first chart drawn", (g_get_monotonic_time () - self->start) / 1000.0);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realized (GtkWidget     *window,
+                    UcApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (clock)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
 static void
 uc_application_activate (GApplication *application)
 {
@@ -163,7 +190,16 @@ uc_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (uc_window_new (ADW_APPLICATION (application)));
+    {
+      if (self->timings)
+        g_print ("undercut: %-24s %7.1f ms after start\n", "toolkit ready", (g_get_monotonic_time () - self->start) / 1000.0);
+      window = GTK_WINDOW (uc_window_new (ADW_APPLICATION (application)));
+      if (self->timings)
+        {
+          g_print ("undercut: %-24s %7.1f ms after start\n", "window and view built", (g_get_monotonic_time () - self->start) / 1000.0);
+          g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), self);
+        }
+    }
   if (self->pending_view)
     {
       g_autoptr(GError) error = NULL;
@@ -183,6 +219,7 @@ uc_application_handle_local_options (GApplication *application,
   const char *view = NULL;
   g_autoptr(GError) error = NULL;
 
+  UC_APPLICATION (application)->timings = g_variant_dict_contains (options, "timings");
   if (g_variant_dict_lookup (options, "view", "&s", &view))
     {
       if (!g_application_register (application, NULL, &error))
@@ -220,10 +257,18 @@ uc_application_init (UcApplication *self)
 
   const GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open on this view (deepseek-shock, hardware-evs, model-releases, pricing, events)"), N_("ID") },
+    { "timings", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print how long the window took to draw its first chart, then quit"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  {
+    const char *start = g_getenv ("UNDERCUT_START_USEC");
+
+    self->start = start ? g_ascii_strtoll (start, NULL, 10) : g_get_monotonic_time ();
+    if (self->start <= 0 || self->start > g_get_monotonic_time ())
+      self->start = g_get_monotonic_time ();
+  }
   uc_catalog_register_resources ();
   if (g_once_init_enter (&once))
     {

@@ -404,12 +404,13 @@ render_texture (UcChartView        *self,
 }
 
 /* The crosshair: a line at the date, a dot on each series, and a card with
- * the date and every series' value there. */
+ * the date and every series' value there. Two small nodes (the line's
+ * column and the card), so a pointer move redraws only them. */
 static void
-draw_crosshair (UcChartView        *self,
-                cairo_t            *cr,
-                const UcChartTheme *theme,
-                int                 width)
+snapshot_crosshair (UcChartView        *self,
+                    GtkSnapshot        *snapshot,
+                    const UcChartTheme *theme,
+                    int                 width)
 {
   UcChartSpec *spec = shown_spec (self);
   const UcChartLayout *l = &self->layout;
@@ -418,12 +419,14 @@ draw_crosshair (UcChartView        *self,
   g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
   /* Translators: the crosshair card's date, see g_date_time_format() */
   g_autofree char *day = date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
-  PangoLayout *layout;
+  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle extent;
-  double cx, cy, pad = 8;
+  double cx, cy, pad = 8, cw, ch;
   UcColor line = theme->foreground;
+  cairo_t *cr;
 
   line.alpha = 0.45;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 6, l->y - 6, 12, l->height + 12));
   cairo_set_source_rgba (cr, line.red, line.green, line.blue, line.alpha);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, x, l->y);
@@ -444,29 +447,34 @@ draw_crosshair (UcChartView        *self,
       if (i < 0 || isnan (v = uc_series_get_y (series)[i]))
         continue;
       cairo_set_source_rgba (cr, c->red, c->green, c->blue, 1);
-      cairo_arc (cr, x, uc_chart_layout_y_for_value (&sl, v), 3.5, 0, 2 * G_PI);
+      cairo_arc (cr, x, CLAMP (uc_chart_layout_y_for_value (&sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
       cairo_fill (cr);
       value = uc_format_value (v, uc_chart_spec_get_value_format (spec));
       name = g_markup_escape_text (uc_series_get_label (series), -1);
       g_string_append_printf (card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
                               (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255), name, value);
     }
+  cairo_destroy (cr);
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_markup (layout, card->str, -1);
   pango_layout_get_pixel_extents (layout, NULL, &extent);
+  cw = extent.width + 2 * pad;
+  ch = extent.height + 2 * pad;
   /* Beside the line, on the side with room. */
-  cx = x + 12 + extent.width + 2 * pad < width ? x + 12 : x - 12 - extent.width - 2 * pad;
+  cx = x + 12 + cw < width ? x + 12 : x - 12 - cw;
   cy = l->y + 8;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - 1, cy - 1, cw + 2, ch + 2));
   cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.94);
-  cairo_rectangle (cr, cx, cy, extent.width + 2 * pad, extent.height + 2 * pad);
+  cairo_rectangle (cr, cx + 0.5, cy + 0.5, cw, ch);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, line.red, line.green, line.blue, 0.35);
+  cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
   cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
   cairo_move_to (cr, cx + pad, cy + pad);
   pango_cairo_show_layout (cr, layout);
-  g_object_unref (layout);
+  cairo_destroy (cr);
 }
 
 static void
@@ -498,12 +506,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&
       uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      draw_crosshair (self, cr, &theme, width);
-      cairo_destroy (cr);
-    }
+    snapshot_crosshair (self, snapshot, &theme, width);
 }
 
 static void
@@ -731,4 +734,20 @@ uc_chart_view_get_shown_spec (UcChartView *self)
 {
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
   return self->spec ? shown_spec (self) : NULL;
+}
+
+/* Puts the crosshair at the date with data nearest @t (FALSE: hides it),
+ * as the pointer would. */
+void
+uc_chart_view_set_crosshair (UcChartView *self,
+                             gboolean     shown,
+                             UcTime       t)
+{
+  UcTime found;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (shown && nearest_time (self, t, &found))
+    set_cross (self, TRUE, found);
+  else
+    set_cross (self, FALSE, 0);
 }

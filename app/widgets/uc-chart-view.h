@@ -21,6 +21,9 @@ UcTimeRange *uc_chart_view_get_time_range (UcChartView   *self);
 void         uc_chart_view_set_time_range (UcChartView   *self,
                                            UcTimeRange   *range);
 void         uc_chart_view_reset_range    (UcChartView   *self);
+void         uc_chart_view_set_crosshair  (UcChartView   *self,
+                                           gboolean       shown,
+                                           UcTime         t);
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
 

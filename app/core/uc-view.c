@@ -26,6 +26,7 @@ struct _UcView
   char      *title;
   char      *description;
   GPtrArray *charts;   /* UcChartSpec */
+  gboolean   event_list;   /* the window shows the table of events beside the charts */
 };
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -531,6 +532,7 @@ uc_view_new_from_bytes (GBytes      *json,
   JsonNode *root, *charts;
   JsonObject *o;
   const char *id, *title, *description;
+  gboolean list_flag;
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
 
@@ -546,6 +548,13 @@ uc_view_new_from_bytes (GBytes      *json,
   if (!get_string (&r, o, "id", &id) || !get_string (&r, o, "title", &title) ||
       !get_string (&r, o, "description", &description))
     return NULL;
+  {
+    gboolean event_list = FALSE;
+
+    if (!get_bool (&r, o, "event_list", &event_list))
+      return NULL;
+    list_flag = event_list;
+  }
   if (id == NULL || title == NULL)
     return fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
   charts = json_object_get_member (o, "charts");
@@ -556,6 +565,7 @@ uc_view_new_from_bytes (GBytes      *json,
   self->id = g_strdup (id);
   self->title = g_strdup (title);
   self->description = g_strdup (description);
+  self->event_list = list_flag;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
@@ -678,4 +688,11 @@ uc_view_get_chart (UcView *self,
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
   g_return_val_if_fail (index < self->charts->len, NULL);
   return g_ptr_array_index (self->charts, index);
+}
+
+gboolean
+uc_view_get_event_list (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  return self->event_list;
 }

@@ -28,5 +28,6 @@ const char  *uc_view_get_description (UcView      *self);
 guint        uc_view_get_n_charts    (UcView      *self);
 UcChartSpec *uc_view_get_chart       (UcView      *self,
                                       guint        index);
+gboolean     uc_view_get_event_list  (UcView      *self);
 
 G_END_DECLS

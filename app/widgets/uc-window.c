@@ -11,6 +11,8 @@
 
 #include "uc-chart-theme.h"
 #include "uc-export.h"
+#include "uc-catalog.h"
+#include "uc-event-list.h"
 #include "uc-view.h"
 #include "uc-views.h"
 
@@ -26,6 +28,7 @@ struct _UcWindow
   GtkListBox           *view_list;
   GtkWidget            *content;
   GtkBox               *charts;
+  UcEventList          *event_list;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -34,6 +37,7 @@ struct _UcWindow
   GSettings            *settings;
   GtkFileChooserNative *export_chooser;
   GtkStringList        *view_ids;
+  GListStore           *events;       /* every event, for the table */
   UcTimeRange          *time_range;   /* shared by every chart shown */
   char                 *view_id;
 };
@@ -230,9 +234,44 @@ uc_window_show_view (UcWindow    *self,
         if (row && gtk_list_box_get_selected_row (self->view_list) != row)
           gtk_list_box_select_row (self->view_list, row);
       }
+  gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_settings_set_string (self->settings, "last-view", view_id);
   return TRUE;
+}
+
+/* Every chart on two weeks before an event to a month after it. */
+void
+uc_window_focus_event (UcWindow *self,
+                       UcEvent  *event)
+{
+  UcTime t;
+
+  g_return_if_fail (UC_IS_WINDOW (self));
+  g_return_if_fail (UC_IS_EVENT (event));
+  t = uc_event_get_time (event);
+  uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
+}
+
+static void
+on_event_activated (UcWindow    *self,
+                    UcEvent     *event,
+                    UcEventList *list)
+{
+  uc_window_focus_event (self, event);
+}
+
+/* All the embedded events, for the table; a failure leaves it empty. */
+static void
+load_events (UcWindow *self)
+{
+  g_autoptr(UcDataset) table = uc_catalog_load ("events", NULL);
+  g_autoptr(UcChartSpec) scratch = uc_chart_spec_new ();
+
+  if (table && uc_chart_spec_add_events_from (scratch, table, G_MININT64 / 2, G_MAXINT64 / 2, NULL, NULL))
+    for (guint i = 0; i < uc_chart_spec_get_n_events (scratch); i++)
+      g_list_store_append (self->events, uc_chart_spec_get_event (scratch, i));
+  uc_event_list_set_events (self->event_list, G_LIST_MODEL (self->events));
 }
 
 const char *
@@ -337,6 +376,7 @@ uc_window_dispose (GObject *object)
   g_clear_object (&self->export_chooser);
   g_clear_object (&self->settings);
   g_clear_object (&self->view_ids);
+  g_clear_object (&self->events);
   g_clear_object (&self->time_range);
   g_clear_pointer (&self->view_id, g_free);
 
@@ -356,11 +396,13 @@ uc_window_class_init (UcWindowClass *klass)
   window_class->close_request = uc_window_close_request;
 
   g_type_ensure (UC_TYPE_CHART_VIEW);
+  g_type_ensure (UC_TYPE_EVENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/uc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, content);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
@@ -386,6 +428,10 @@ uc_window_init (UcWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->events = g_list_store_new (UC_TYPE_EVENT);
+  load_events (self);
+  g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
 
   self->view_ids = gtk_string_list_new ((const char * const *) ids);
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);

@@ -14,6 +14,8 @@ UcWindow    *uc_window_new            (AdwApplication *application);
 UcChartView *uc_window_get_chart_view (UcWindow       *self);
 const char  *uc_window_get_view_id    (UcWindow       *self);
 UcTimeRange *uc_window_get_time_range (UcWindow       *self);
+void         uc_window_focus_event    (UcWindow       *self,
+                                       UcEvent        *event);
 gboolean     uc_window_export         (UcWindow       *self,
                                        const char     *path,
                                        GError        **error);

@@ -1,0 +1,271 @@
+/* uc-event-list.c: every event in a sortable table, filtered by category
+ *
+ * Activating a row (double click or Enter) emits "event-activated"; the
+ * window then shows every chart around that event.
+ */
+#include "config.h"
+
+#include "uc-event-list.h"
+
+#include <glib/gi18n.h>
+
+struct _UcEventList
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkDropDown        *category;
+  GtkColumnView      *table;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  int                 shown_category;   /* -1: all */
+};
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (UcEventList, uc_event_list, GTK_TYPE_WIDGET)
+
+static const char *
+category_name (UcEventCategory category)
+{
+  switch (category)
+    {
+    case UC_EVENT_MODEL_RELEASE: return _("Model release");
+    case UC_EVENT_MARKET: return _("Market");
+    case UC_EVENT_HARDWARE: return _("Hardware");
+    case UC_EVENT_POLICY: return _("Policy");
+    case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_OTHER:
+    default: return _("Other");
+    }
+}
+
+static gboolean
+match_category (gpointer item,
+                gpointer user_data)
+{
+  UcEventList *self = user_data;
+
+  return self->shown_category < 0 || (int) uc_event_get_category (item) == self->shown_category;
+}
+
+static void
+on_category_selected (UcEventList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->category);
+
+  uc_event_list_set_filter (self, selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_date (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  g_autofree char *date = uc_time_format_date (uc_event_get_time (gtk_list_item_get_item (item)));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), date);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  UcEvent *event = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (label), uc_event_get_title (event));
+  gtk_widget_set_tooltip_text (label, uc_event_get_description (event) ? uc_event_get_description (event)
+                                                                       : uc_event_get_title (event));
+}
+
+static void
+bind_category (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       category_name (uc_event_get_category (gtk_list_item_get_item (item))));
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  UcTime ta = uc_event_get_time ((UcEvent *) a), tb = uc_event_get_time ((UcEvent *) b);
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  return (int) uc_event_get_category ((UcEvent *) a) - (int) uc_event_get_category ((UcEvent *) b);
+}
+
+static GtkColumnViewColumn *
+add_column (UcEventList *self,
+            const char  *title,
+            GCallback    bind,
+            gboolean     ellipsize,
+            GtkSorter   *sorter)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", bind, NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, ellipsize);
+  gtk_column_view_append_column (self->table, column);
+  g_object_unref (sorter);
+  g_object_unref (column);   /* the table holds it */
+  return column;
+}
+
+static void
+on_activate (UcEventList   *self,
+             guint          position,
+             GtkColumnView *table)
+{
+  g_autoptr(UcEvent) event = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)), position);
+
+  if (event)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+static void
+uc_event_list_dispose (GObject *object)
+{
+  UcEventList *self = UC_EVENT_LIST (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (uc_event_list_parent_class)->dispose (object);
+}
+
+static void
+uc_event_list_class_init (UcEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = uc_event_list_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "uceventlist");
+
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+}
+
+static void
+uc_event_list_init (UcEventList *self)
+{
+  const char *categories[] = { N_("All categories"), N_("Model releases"), N_("Market"), N_("Hardware"),
+                               N_("Policy"), N_("Pricing"), N_("Other"), NULL };
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *scrolled;
+  GtkColumnViewColumn *date_column;
+
+  self->shown_category = -1;
+  for (guint i = 0; categories[i]; i++)
+    gtk_string_list_append (names, _(categories[i]));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_margin_start (self->box, 6);
+  gtk_widget_set_margin_top (self->box, 6);
+
+  self->category = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->category), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Event category"), -1);
+  g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (on_category_selected), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->category));
+
+  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
+  gtk_column_view_set_show_row_separators (self->table, TRUE);
+  date_column = add_column (self, _("Date"), G_CALLBACK (bind_date), FALSE,
+                            GTK_SORTER (gtk_custom_sorter_new (compare_times, NULL, NULL)));
+  add_column (self, _("Event"), G_CALLBACK (bind_title), TRUE,
+              GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (UC_TYPE_EVENT, NULL, "title"))));
+  add_column (self, _("Category"), G_CALLBACK (bind_category), FALSE,
+              GTK_SORTER (gtk_custom_sorter_new (compare_categories, NULL, NULL)));
+  g_signal_connect_swapped (self->table, "activate", G_CALLBACK (on_activate), self);
+
+  self->filter = gtk_custom_filter_new (match_category, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->table)));
+  {
+    g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+
+    gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
+  }
+  gtk_column_view_sort_by_column (self->table, date_column, GTK_SORT_ASCENDING);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scrolled);
+  g_object_unref (self->filter);
+}
+
+GtkWidget *
+uc_event_list_new (void)
+{
+  return g_object_new (UC_TYPE_EVENT_LIST, NULL);
+}
+
+/* @events: a list of UcEvent. */
+void
+uc_event_list_set_events (UcEventList *self,
+                          GListModel  *events)
+{
+  g_return_if_fail (UC_IS_EVENT_LIST (self));
+  gtk_filter_list_model_set_model (self->filtered, events);
+}
+
+/* The rows as shown: filtered and sorted. */
+GListModel *
+uc_event_list_get_shown (UcEventList *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT_LIST (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+/* Only events of @category (a UcEventCategory), or all with -1. */
+void
+uc_event_list_set_filter (UcEventList *self,
+                          int          category)
+{
+  g_return_if_fail (UC_IS_EVENT_LIST (self));
+
+  if (self->shown_category == category)
+    return;
+  self->shown_category = category;
+  gtk_drop_down_set_selected (self->category, category < 0 ? 0 : (guint) category + 1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}

@@ -75,6 +75,61 @@ ok "no temporary file left"
 sleep 0.5
 import -window "$wid" "$out/after-export.png"
 
+# The window exports what it shows (app.export, as scripts send it): the
+# view's own range gives the same file as the command line.
+action() { gapplication action io.github.undercut.Undercut "$@"; }
+cli_bin=$(dirname "$bin")/undercut
+"$cli_bin" export --view deepseek-shock --output "$export_dir/cli-shock.png"
+"$cli_bin" export --view pricing --output "$export_dir/cli-pricing.png"
+action export "'$export_dir/shock.png'"
+for _ in $(seq 50); do [ -s "$export_dir/shock.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/shock.png" "$export_dir/cli-shock.png" || fail "the window's export equals the command line's"
+ok "the window's export equals the command line's"
+
+# Scrolling over the chart zooms in around the pointer; 0 goes back.
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + WIDTH * 2 / 3)) $((Y + HEIGHT / 2))
+sleep 0.2
+xdotool click 4 click 4 click 4
+sleep 0.5
+import -window "$wid" "$out/zoomed.png"
+action export "'$export_dir/zoomed.png'"
+for _ in $(seq 50); do [ -s "$export_dir/zoomed.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/zoomed.png" "$export_dir/shock.png" && fail "scrolling zooms the chart"
+ok "scrolling zooms the chart"
+xdotool key 0
+sleep 0.3
+action export "'$export_dir/reset.png'"
+for _ in $(seq 50); do [ -s "$export_dir/reset.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/reset.png" "$export_dir/shock.png" || fail "0 resets the range"
+ok "0 resets the range"
+
+# Dragging pans: the range moves, and a double click brings it back.
+xdotool mousedown 1 mousemove $((X + WIDTH / 3)) $((Y + HEIGHT / 2)) mouseup 1
+sleep 0.3
+action export "'$export_dir/panned.png'"
+for _ in $(seq 50); do [ -s "$export_dir/panned.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/panned.png" "$export_dir/shock.png" && fail "dragging pans the chart"
+ok "dragging pans the chart"
+import -window "$wid" "$out/panned.png"
+xdotool click --repeat 2 --delay 60 1
+sleep 0.3
+
+# The sidebar: a click shows Pricing pressure, exported as the command line draws it.
+xdotool mousemove $((X + 100)) $((Y + 189)) click 1
+sleep 1
+import -window "$wid" "$out/pricing.png"
+action export "'$export_dir/pricing.png'"
+for _ in $(seq 50); do [ -s "$export_dir/pricing.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/pricing.png" "$export_dir/cli-pricing.png" || fail "a click in the sidebar shows Pricing pressure"
+ok "a click in the sidebar shows Pricing pressure"
+
+# A view by action, as `gapplication action … show-view` sends it.
+action show-view "'model-releases'"
+sleep 1
+import -window "$wid" "$out/model-releases.png"
+ok "app.show-view shows Model releases"
+
 # Ctrl+Q quits cleanly (and any GTK warning would have aborted: G_DEBUG=fatal-warnings).
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))

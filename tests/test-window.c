@@ -209,6 +209,20 @@ test_window_views_and_range (void)
   uc_time_range_get (uc_window_get_time_range (window), &from, &to);
   g_assert_cmpint (from, ==, spec_from);
 
+  /* Rebased and back: the value axis follows; lanes and bars are left as they are. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("deepseek-shock"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("rebased"));
+  g_assert_cmpint (uc_chart_spec_get_value_format (uc_chart_view_get_shown_spec (first)), ==, UC_VALUE_INDEX);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("percent"));
+  g_assert_cmpint (uc_chart_spec_get_value_format (uc_chart_view_get_shown_spec (first)), ==, UC_VALUE_PERCENT);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
+  g_assert_cmpint (uc_chart_spec_get_value_format (uc_chart_view_get_shown_spec (first)), ==, UC_VALUE_MONEY);
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
+
   settings = g_settings_new (APP_ID);
   g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "model-releases");
   gtk_window_close (GTK_WINDOW (window));

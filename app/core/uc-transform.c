@@ -315,6 +315,32 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
   return g_steal_pointer (&rebased);
 }
 
+/* Every series as its percent change since @base_date (0 on that date). */
+UcChartSpec *
+uc_chart_spec_change_since (UcChartSpec  *spec,
+                            UcTime        base_date,
+                            GError      **error)
+{
+  g_autoptr(UcChartSpec) changed = uc_chart_spec_copy_without_series (spec);
+  g_autofree char *date = uc_time_format_date (base_date);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      g_autoptr(UcSeries) series = uc_series_change_since (uc_chart_spec_get_series (spec, i), base_date, error);
+
+      if (series == NULL)
+        return NULL;
+      uc_chart_spec_add_series (changed, series);
+    }
+  uc_chart_spec_set_value_format (changed, UC_VALUE_PERCENT);
+  subtitle = uc_chart_spec_get_subtitle (spec)
+             ? g_strdup_printf ("%s — change since %s", uc_chart_spec_get_subtitle (spec), date)
+             : g_strdup_printf ("Change since %s", date);
+  uc_chart_spec_set_subtitle (changed, subtitle);
+  return g_steal_pointer (&changed);
+}
+
 /* For stacked areas and bars: the series on their common dates, each
  * holding the running total of itself and those before it. Counts stack on
  * every date (a group absent from a period counted zero there); measured

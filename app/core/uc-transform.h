@@ -56,6 +56,9 @@ GPtrArray *uc_series_join               (GPtrArray    *series,
 UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_change_since (UcChartSpec  *spec,
+                                         UcTime        base_date,
+                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_stack        (UcChartSpec  *spec) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_count_by     (UcDataset    *dataset,
                                          const char   *x_column,

@@ -149,6 +149,7 @@ uc_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.log-scale", { "<Control>l", NULL } },
   };
 
   G_APPLICATION_CLASS (uc_application_parent_class)->startup (application);

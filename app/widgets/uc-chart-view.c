@@ -13,6 +13,7 @@
 #include "uc-chart-view.h"
 
 #include "uc-format.h"
+#include "uc-transform.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -26,6 +27,10 @@ struct _UcChartView
   UcChartSpec   *spec;
   UcTimeRange   *time_range;
   UcChartSpec   *shown;        /* spec with the time range's stretch, made on demand */
+  UcChartSpec   *transformed;  /* spec rebased or as change, when asked */
+  UcValueMode    value_mode;
+  UcTime         base_date;
+  int            log_scale;    /* -1: as the spec says */
 
   /* state */
   UcChartLayout  layout;
@@ -94,18 +99,34 @@ resolve_theme (UcChartView  *self,
 static UcChartSpec *
 shown_spec (UcChartView *self)
 {
+  UcChartSpec *base = self->spec;
   UcTime from, to;
 
-  if (self->time_range == NULL)
+  /* Rebased or as change since a date: time charts of values only. */
+  if (self->value_mode != UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
+    {
+      if (self->transformed == NULL)
+        self->transformed = self->value_mode == UC_VALUE_MODE_REBASED
+                            ? uc_chart_spec_rebase (self->spec, self->base_date, NULL)
+                            : uc_chart_spec_change_since (self->spec, self->base_date, NULL);
+      if (self->transformed)
+        base = self->transformed;
+    }
+  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec)
     return self->spec;
   if (self->shown == NULL)
     {
-      self->shown = uc_chart_spec_copy_without_series (self->spec);
-      for (guint i = 0; i < uc_chart_spec_get_n_series (self->spec); i++)
-        uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (self->spec, i));
+      self->shown = uc_chart_spec_copy_without_series (base);
+      for (guint i = 0; i < uc_chart_spec_get_n_series (base); i++)
+        uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (base, i));
     }
-  uc_time_range_get (self->time_range, &from, &to);
-  uc_chart_spec_set_range (self->shown, from, to);
+  if (self->time_range)
+    {
+      uc_time_range_get (self->time_range, &from, &to);
+      uc_chart_spec_set_range (self->shown, from, to);
+    }
+  if (self->log_scale >= 0)
+    uc_chart_spec_set_log_scale (self->shown, self->log_scale > 0);
   return self->shown;
 }
 
@@ -532,6 +553,7 @@ uc_chart_view_dispose (GObject *object)
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
+  g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
@@ -602,6 +624,7 @@ uc_chart_view_init (UcChartView *self)
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 200);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->log_scale = -1;
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
@@ -657,6 +680,7 @@ uc_chart_view_set_spec (UcChartView *self,
   if (!g_set_object (&self->spec, spec))
     return;
   g_clear_object (&self->shown);
+  g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
   self->has_cross = FALSE;
 
@@ -750,4 +774,52 @@ uc_chart_view_set_crosshair (UcChartView *self,
     set_cross (self, TRUE, found);
   else
     set_cross (self, FALSE, 0);
+}
+
+/* Whether the values can be shown rebased or as change: lines, steps and
+ * unstacked areas of positive values, not counts, prices per point or lanes. */
+gboolean
+uc_chart_view_can_transform (UcChartView *self)
+{
+  UcChartKind kind;
+
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (self->spec == NULL)
+    return FALSE;
+  kind = uc_chart_spec_get_kind (self->spec);
+  return (kind == UC_CHART_LINE || kind == UC_CHART_STEP || (kind == UC_CHART_AREA && !uc_chart_spec_get_stacked (self->spec))) &&
+         uc_chart_spec_get_value_format (self->spec) != UC_VALUE_INDEX &&
+         uc_chart_spec_get_value_format (self->spec) != UC_VALUE_PERCENT;
+}
+
+/* As they are, rebased to 100 on @base_date, or as percent change since it. */
+void
+uc_chart_view_set_value_mode (UcChartView *self,
+                              UcValueMode  mode,
+                              UcTime       base_date)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+
+  if (self->value_mode == mode && (mode == UC_VALUE_MODE_AS_IS || self->base_date == base_date))
+    return;
+  self->value_mode = mode;
+  self->base_date = base_date;
+  g_clear_object (&self->transformed);
+  g_clear_object (&self->shown);
+  invalidate (self);
+}
+
+/* -1: as the chart's spec says; 0: linear; 1: logarithmic. */
+void
+uc_chart_view_set_log_scale (UcChartView *self,
+                             int          log_scale)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+
+  log_scale = CLAMP (log_scale, -1, 1);
+  if (self->log_scale == log_scale)
+    return;
+  self->log_scale = log_scale;
+  g_clear_object (&self->shown);
+  invalidate (self);
 }

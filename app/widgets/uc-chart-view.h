@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  UC_VALUE_MODE_AS_IS,
+  UC_VALUE_MODE_REBASED,   /* 100 on the base date */
+  UC_VALUE_MODE_PERCENT,   /* change since the base date */
+} UcValueMode;
+
 #define UC_TYPE_CHART_VIEW (uc_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
 
@@ -21,6 +28,12 @@ UcTimeRange *uc_chart_view_get_time_range (UcChartView   *self);
 void         uc_chart_view_set_time_range (UcChartView   *self,
                                            UcTimeRange   *range);
 void         uc_chart_view_reset_range    (UcChartView   *self);
+gboolean     uc_chart_view_can_transform  (UcChartView   *self);
+void         uc_chart_view_set_value_mode (UcChartView   *self,
+                                           UcValueMode    mode,
+                                           UcTime         base_date);
+void         uc_chart_view_set_log_scale  (UcChartView   *self,
+                                           int            log_scale);
 void         uc_chart_view_set_crosshair  (UcChartView   *self,
                                            gboolean       shown,
                                            UcTime         t);

@@ -29,6 +29,7 @@ struct _UcWindow
   GtkWidget            *content;
   GtkBox               *charts;
   UcEventList          *event_list;
+  GtkWidget            *value_mode_box;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -166,6 +167,8 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
+static void apply_toggles (UcWindow *self);
+
 /* Every chart of the view, one under the other, on one shared stretch of
  * time whose bounds take in all their data. */
 gboolean
@@ -235,6 +238,8 @@ uc_window_show_view (UcWindow    *self,
           gtk_list_box_select_row (self->view_list, row);
       }
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
+    apply_toggles (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_settings_set_string (self->settings, "last-view", view_id);
   return TRUE;
@@ -329,6 +334,35 @@ on_row_selected (UcWindow      *self,
     }
 }
 
+/* The value mode and log scale, applied to every chart that can take
+ * them; the base date is the first day shown when the mode is chosen. */
+static void
+apply_toggles (UcWindow *self)
+{
+  g_autofree char *mode_name = g_settings_get_string (self->settings, "value-mode");
+  gboolean log_scale = g_settings_get_boolean (self->settings, "log-scale");
+  UcValueMode mode = g_str_equal (mode_name, "rebased") ? UC_VALUE_MODE_REBASED :
+                     g_str_equal (mode_name, "percent") ? UC_VALUE_MODE_PERCENT : UC_VALUE_MODE_AS_IS;
+  UcTime from, to;
+  gboolean any_values = FALSE;
+
+  uc_time_range_get (self->time_range, &from, &to);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      UcChartView *chart = UC_CHART_VIEW (child);
+      UcChartKind kind = uc_chart_spec_get_kind (uc_chart_view_get_spec (chart));
+
+      uc_chart_view_set_value_mode (chart, mode, from);
+      /* Lanes and bars have no value axis to make logarithmic. */
+      if (kind != UC_CHART_LANES && kind != UC_CHART_BARS)
+        uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);
+      any_values = any_values || uc_chart_view_can_transform (chart);
+    }
+  /* The settings' actions cannot be disabled: their buttons can. */
+  gtk_widget_set_sensitive (self->value_mode_box, any_values);
+}
+
 static void
 show_views_action (GtkWidget  *widget,
                    const char *action_name,
@@ -403,6 +437,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, content);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
@@ -410,6 +445,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
+
 }
 
 static void
@@ -428,6 +464,17 @@ uc_window_init (UcWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The toggles are the settings themselves: remembered as they change. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *key = i == 0 ? "value-mode" : "log-scale";
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, key);
+      g_autofree char *signal = g_strdup_printf ("changed::%s", key);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_toggles), self);
+    }
 
   self->events = g_list_store_new (UC_TYPE_EVENT);
   load_events (self);

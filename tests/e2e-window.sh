@@ -115,6 +115,20 @@ import -window "$wid" "$out/panned.png"
 xdotool click --repeat 2 --delay 60 1
 sleep 0.3
 
+# A click on Nvidia's legend entry hides its line; another shows it again.
+xdotool mousemove $((X + 268)) $((Y + 108)) click 1
+sleep 0.4
+import -window "$wid" "$out/nvidia-hidden.png"
+hidden=$(count_colour "$out/nvidia-hidden.png" '#332288')
+[ "$hidden" -lt 200 ] || fail "a legend click hides Nvidia's line ($hidden px left)"
+ok "a legend click hides Nvidia's line ($hidden px left)"
+xdotool click 1
+sleep 0.4
+action export "'$export_dir/shown-again.png'"
+for _ in $(seq 50); do [ -s "$export_dir/shown-again.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/shown-again.png" "$export_dir/shock.png" || fail "a second click shows it again"
+ok "a second click shows it again"
+
 # The sidebar: a click shows Pricing pressure, exported as the command line draws it.
 xdotool mousemove $((X + 100)) $((Y + 189)) click 1
 sleep 1

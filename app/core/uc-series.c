@@ -25,6 +25,7 @@ struct _UcSeries
   GPtrArray *point_labels;   /* char *, by point; NULL when no point has one */
   guint    emphasis : 1;
   guint    right_axis : 1;
+  guint    hidden : 1;
 };
 
 enum {
@@ -420,4 +421,21 @@ uc_series_has_point_labels (UcSeries *self)
 {
   g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
   return self->point_labels != NULL;
+}
+
+/* A hidden series keeps its place (and colour) in the legend but is not
+ * drawn and does not count for the value axis: the reader switched it off. */
+gboolean
+uc_series_get_hidden (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  return self->hidden;
+}
+
+void
+uc_series_set_hidden (UcSeries *self,
+                      gboolean  hidden)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  self->hidden = !!hidden;
 }

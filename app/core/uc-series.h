@@ -27,6 +27,9 @@ void          uc_series_set_emphasis  (UcSeries   *self,
 gboolean      uc_series_get_right_axis (UcSeries  *self);
 void          uc_series_set_right_axis (UcSeries  *self,
                                         gboolean   right_axis);
+gboolean      uc_series_get_hidden    (UcSeries   *self);
+void          uc_series_set_hidden    (UcSeries   *self,
+                                       gboolean    hidden);
 void          uc_series_append        (UcSeries   *self,
                                        UcTime      x,
                                        double      y);

@@ -17,6 +17,7 @@ derived (UcSeries   *from,
 
   uc_series_set_emphasis (series, uc_series_get_emphasis (from));
   uc_series_set_right_axis (series, uc_series_get_right_axis (from));
+  uc_series_set_hidden (series, uc_series_get_hidden (from));
   return series;
 }
 
@@ -372,6 +373,7 @@ uc_chart_spec_stack (UcChartSpec *spec)
 
       uc_series_set_right_axis (layer, uc_series_get_right_axis (original));
       uc_series_set_emphasis (layer, uc_series_get_emphasis (original));
+      uc_series_set_hidden (layer, uc_series_get_hidden (original));
       uc_series_reserve (layer, n);
       for (guint i = 0; i < n; i++)
         {

@@ -26,6 +26,7 @@ typedef struct
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
   gboolean            one_line; /* the next text is ellipsized to one line */
   gboolean            dual;     /* series on two value axes */
+  UcChartLayout      *legend_out;   /* where legend entries go, for hit tests */
 } Ctx;
 
 static const double dash_patterns[][4] = {
@@ -209,12 +210,23 @@ draw_legend (Ctx         *ctx,
           y += row_h + ctx->fs * 0.3;
           row_h = 0;
         }
+      if (really_draw && ctx->legend_out && i < UC_CHART_MAX_LEGEND_ITEMS)
+        {
+          ctx->legend_out->legend_items[i].x = x;
+          ctx->legend_out->legend_items[i].y = y;
+          ctx->legend_out->legend_items[i].width = item_w;
+          ctx->legend_out->legend_items[i].height = h;
+          ctx->legend_out->n_legend_items = MAX (ctx->legend_out->n_legend_items, i + 1);
+        }
       if (really_draw)
         {
           UcChartKind kind = uc_chart_spec_get_kind (spec);
 
-          /* The swatch looks like the mark: a dot, a filled band or a line. */
+          /* The swatch looks like the mark: a dot, a filled band or a line;
+           * a hidden series' entry is faint. */
           cairo_save (ctx->cr);
+          if (uc_series_get_hidden (series))
+            cairo_push_group (ctx->cr);
           if (kind == UC_CHART_SCATTER)
             {
               set_color (ctx->cr, &ctx->theme->series[i % UC_CHART_N_COLORS]);
@@ -243,8 +255,13 @@ draw_legend (Ctx         *ctx,
               cairo_line_to (ctx->cr, x + swatch, y + h / 2);
               cairo_stroke (ctx->cr);
             }
-          cairo_restore (ctx->cr);
           show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
+          if (uc_series_get_hidden (series))
+            {
+              cairo_pop_group_to_source (ctx->cr);
+              cairo_paint_with_alpha (ctx->cr, 0.3);
+            }
+          cairo_restore (ctx->cr);
         }
       if (used_width)
         *used_width = MAX (*used_width, x + item_w - x0);
@@ -357,7 +374,8 @@ value_range (UcChartSpec *spec,
     {
       double a, b;
 
-      if (side >= 0 && uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) != side)
+      if ((side >= 0 && uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) != side) ||
+          uc_series_get_hidden (uc_chart_spec_get_series (spec, i)))
         continue;
       if (uc_series_get_y_range (uc_chart_spec_get_series (spec, i), from, to, &a, &b))
         {
@@ -746,7 +764,7 @@ draw_series (Ctx                 *ctx,
         gboolean pen_down = FALSE, dense;
         int start, end;
 
-        if (uc_series_get_emphasis (series) != (pass == 1))
+        if (uc_series_get_emphasis (series) != (pass == 1) || uc_series_get_hidden (series))
           continue;
 
         start = MAX (0, uc_series_find_before (series, l->from));
@@ -891,7 +909,7 @@ draw_point_labels (Ctx                 *ctx,
       const UcTime *xs = uc_series_get_x (series);
       const double *ys = uc_series_get_y (series);
 
-      for (guint i = 0; i < uc_series_get_length (series); i++)
+      for (guint i = 0; i < uc_series_get_length (series) && !uc_series_get_hidden (series); i++)
         {
           LabelPoint p;
 
@@ -1712,6 +1730,7 @@ uc_chart_draw_full (cairo_t            *cr,
   ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;
   ctx.dual = spec_is_dual (spec);
+  ctx.legend_out = &l;
   margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 /* Where things landed, so callers (hit testing, tests) map data to pixels. */
+#define UC_CHART_MAX_LEGEND_ITEMS 32
+
 typedef struct
 {
   double x, y, width, height;   /* the plot area */
@@ -18,6 +20,8 @@ typedef struct
   double legend_x, legend_y, legend_width, legend_height;   /* zero unless drawn inside the plot */
   gboolean has_y2;              /* a second value axis, on the right */
   double y2_min, y2_max;
+  guint  n_legend_items;        /* where each series' legend entry is, for clicks */
+  struct { double x, y, width, height; } legend_items[UC_CHART_MAX_LEGEND_ITEMS];
 } UcChartLayout;
 
 UcChartLayout uc_chart_layout_for_series (const UcChartLayout *layout,

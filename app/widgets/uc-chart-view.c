@@ -325,6 +325,22 @@ on_drag_update (UcChartView    *self,
   uc_time_range_set (self->time_range, self->drag_from + shift, self->drag_to + shift);
 }
 
+/* The series whose legend entry is at (x, y), or -1. */
+static int
+legend_item_at (UcChartView *self,
+                double       x,
+                double       y)
+{
+  for (guint i = 0; self->has_layout && i < self->layout.n_legend_items; i++)
+    {
+      const double *r = &self->layout.legend_items[i].x;
+
+      if (x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 on_pressed (UcChartView     *self,
             int              n_press,
@@ -332,7 +348,16 @@ on_pressed (UcChartView     *self,
             double           y,
             GtkGestureClick *gesture)
 {
-  if (n_press == 2)
+  int item = legend_item_at (self, x, y);
+
+  /* A click on a legend entry switches its series off or on. */
+  if (item >= 0 && n_press == 1)
+    {
+      uc_chart_view_toggle_series (self, (guint) item);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  if (n_press == 2 && item < 0)
     uc_chart_view_reset_range (self);
 }
 
@@ -465,7 +490,7 @@ snapshot_crosshair (UcChartView        *self,
       g_autofree char *value = NULL;
       g_autofree char *name = NULL;
 
-      if (i < 0 || isnan (v = uc_series_get_y (series)[i]))
+      if (i < 0 || uc_series_get_hidden (series) || isnan (v = uc_series_get_y (series)[i]))
         continue;
       cairo_set_source_rgba (cr, c->red, c->green, c->blue, 1);
       cairo_arc (cr, x, CLAMP (uc_chart_layout_y_for_value (&sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
@@ -820,6 +845,23 @@ uc_chart_view_set_log_scale (UcChartView *self,
   if (self->log_scale == log_scale)
     return;
   self->log_scale = log_scale;
+  g_clear_object (&self->shown);
+  invalidate (self);
+}
+
+/* Hides series @index, or shows it again; its legend entry stays, faint. */
+void
+uc_chart_view_toggle_series (UcChartView *self,
+                             guint        index)
+{
+  UcSeries *series;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (self->spec == NULL || index >= uc_chart_spec_get_n_series (self->spec))
+    return;
+  series = uc_chart_spec_get_series (self->spec, index);
+  uc_series_set_hidden (series, !uc_series_get_hidden (series));
+  g_clear_object (&self->transformed);
   g_clear_object (&self->shown);
   invalidate (self);
 }

@@ -29,6 +29,8 @@ void         uc_chart_view_set_time_range (UcChartView   *self,
                                            UcTimeRange   *range);
 void         uc_chart_view_reset_range    (UcChartView   *self);
 gboolean     uc_chart_view_can_transform  (UcChartView   *self);
+void         uc_chart_view_toggle_series  (UcChartView   *self,
+                                           guint          index);
 void         uc_chart_view_set_value_mode (UcChartView   *self,
                                            UcValueMode    mode,
                                            UcTime         base_date);

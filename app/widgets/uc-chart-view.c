@@ -47,6 +47,8 @@ struct _UcChartView
   /* The crosshair: at the date with data nearest the pointer or the keys. */
   gboolean       has_cross;
   UcTime         cross_time;
+
+  GtkWidget     *event_popover;
 };
 
 enum {
@@ -325,6 +327,95 @@ on_drag_update (UcChartView    *self,
   uc_time_range_set (self->time_range, self->drag_from + shift, self->drag_to + shift);
 }
 
+/* The event whose marker line is within a few pixels of x, above the
+ * plot's bottom: the nearest. */
+static UcEvent *
+event_at (UcChartView *self,
+          double       x,
+          double       y)
+{
+  UcChartSpec *spec = self->spec;
+  UcEvent *best = NULL;
+  double best_d = 5;
+
+  if (spec == NULL || !self->has_layout || uc_chart_spec_get_kind (spec) == UC_CHART_LANES ||
+      y > self->layout.y + self->layout.height)
+    return NULL;
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      UcTime t = uc_event_get_time (event);
+      double d;
+
+      if (t < self->layout.from || t > self->layout.to)
+        continue;
+      d = fabs (round (uc_chart_layout_x_for_time (&self->layout, t)) + 0.5 - x);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = event;
+        }
+    }
+  return best;
+}
+
+static void
+on_source_clicked (GtkButton *button,
+                   const char *uri)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+}
+
+/* A popover by the marker: the event's title, date, description and a
+ * link to its source. */
+static void
+show_event (UcChartView *self,
+            UcEvent     *event,
+            double       x,
+            double       y)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (uc_event_get_title (event));
+  g_autofree char *date = uc_time_format_date (uc_event_get_time (event));
+  GtkWidget *when = gtk_label_new (date);
+
+  if (self->event_popover == NULL)
+    {
+      self->event_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->event_popover, GTK_WIDGET (self));
+    }
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 48);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), when);
+  if (uc_event_get_description (event))
+    {
+      GtkWidget *text = gtk_label_new (uc_event_get_description (event));
+
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_box_append (GTK_BOX (box), text);
+    }
+  if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
+    {
+      GtkWidget *link = gtk_button_new_with_label (_("Open Source"));
+
+      gtk_widget_set_halign (link, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (link, uc_event_get_source_url (event));
+      g_signal_connect_data (link, "clicked", G_CALLBACK (on_source_clicked),
+                             g_strdup (uc_event_get_source_url (event)), (GClosureNotify) (void (*) (void)) g_free, 0);
+      gtk_box_append (GTK_BOX (box), link);
+    }
+  gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->event_popover));
+}
+
 /* The series whose legend entry is at (x, y), or -1. */
 static int
 legend_item_at (UcChartView *self,
@@ -359,6 +450,13 @@ on_pressed (UcChartView     *self,
     }
   if (n_press == 2 && item < 0)
     uc_chart_view_reset_range (self);
+  else if (n_press == 1 && item < 0)
+    {
+      UcEvent *event = event_at (self, x, y);
+
+      if (event)
+        show_event (self, event, x, y);
+    }
 }
 
 static gboolean
@@ -556,6 +654,18 @@ uc_chart_view_snapshot (GtkWidget   *widget,
 }
 
 static void
+uc_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  UcChartView *self = UC_CHART_VIEW (widget);
+
+  if (self->event_popover)
+    gtk_popover_present (GTK_POPOVER (self->event_popover));
+}
+
+static void
 on_dark_changed (UcChartView *self)
 {
   invalidate (self);
@@ -575,6 +685,7 @@ uc_chart_view_dispose (GObject *object)
   UcChartView *self = UC_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
+  g_clear_pointer (&self->event_popover, gtk_widget_unparent);
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
@@ -627,6 +738,7 @@ uc_chart_view_class_init (UcChartViewClass *klass)
   object_class->set_property = uc_chart_view_set_property;
 
   widget_class->snapshot = uc_chart_view_snapshot;
+  widget_class->size_allocate = uc_chart_view_size_allocate;
   widget_class->css_changed = uc_chart_view_css_changed;
 
   properties[PROP_SPEC] =

@@ -395,6 +395,17 @@ uc_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+  /* The days shown, to be shown again with this view next time. */
+  {
+    UcTime from, to;
+    g_autofree char *a = NULL, *b = NULL, *range = NULL;
+
+    uc_time_range_get (self->time_range, &from, &to);
+    a = uc_time_format_date (from);
+    b = uc_time_format_date (to);
+    range = g_strdup_printf ("%s/%s", a, b);
+    g_settings_set_string (self->settings, "last-range", range);
+  }
   g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (uc_window_parent_class)->close_request (window);
@@ -495,6 +506,15 @@ uc_window_init (UcWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not load the chart: %s"), error->message);
       toast (self, message);
+    }
+  else
+    {
+      g_autofree char *range = g_settings_get_string (self->settings, "last-range");
+      UcTime from, to;
+
+      /* A bad value is ignored: the view's own range stays. */
+      if (uc_time_range_parse (range, &from, &to))
+        uc_time_range_set (self->time_range, from, to);
     }
 }
 

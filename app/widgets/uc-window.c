@@ -13,6 +13,7 @@
 #include "uc-export.h"
 #include "uc-catalog.h"
 #include "uc-event-list.h"
+#include "uc-overview.h"
 #include "uc-view.h"
 #include "uc-views.h"
 
@@ -30,6 +31,7 @@ struct _UcWindow
   GtkBox               *charts;
   UcEventList          *event_list;
   GtkWidget            *value_mode_box;
+  UcOverview           *overview;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -227,6 +229,8 @@ uc_window_show_view (UcWindow    *self,
   uc_chart_spec_get_range (uc_view_get_chart (view, 0), &from, &to);
   uc_time_range_set_bounds (self->time_range, lower, upper);
   uc_time_range_set (self->time_range, from, to);
+  uc_overview_set_time_range (self->overview, self->time_range);
+  uc_overview_set_spec (self->overview, uc_view_get_chart (view, 0));
 
   /* The sidebar shows which view this is. */
   for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->view_ids)); position++)
@@ -442,6 +446,7 @@ uc_window_class_init (UcWindowClass *klass)
 
   g_type_ensure (UC_TYPE_CHART_VIEW);
   g_type_ensure (UC_TYPE_EVENT_LIST);
+  g_type_ensure (UC_TYPE_OVERVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/uc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, view_list);
@@ -449,6 +454,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);

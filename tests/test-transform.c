@@ -232,6 +232,36 @@ test_stack_by_axis (void)
   g_assert_true (uc_series_get_emphasis (uc_chart_spec_find_series (stacked, "a")));
 }
 
+/* The cheapest so far: steps down only, at the date a cheaper point appears,
+ * and holds to the last date of any series. */
+static void
+test_running_min (void)
+{
+  g_autoptr(UcSeries) us = uc_series_new ("US", "US");
+  g_autoptr(UcSeries) cn = uc_series_new ("CN", "CN");
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(UcSeries) frontier = NULL;
+
+  uc_series_append (us, uc_time_from_ymd (2024, 1, 1), 60);
+  uc_series_append (us, uc_time_from_ymd (2024, 6, 1), 10);
+  uc_series_append (us, uc_time_from_ymd (2025, 3, 1), 15);
+  uc_series_append (cn, uc_time_from_ymd (2024, 3, 1), 30);
+  uc_series_append (cn, uc_time_from_ymd (2025, 1, 20), 2.19);
+  uc_series_append (cn, uc_time_from_ymd (2025, 2, 1), NAN);
+  g_ptr_array_add (all, us);
+  g_ptr_array_add (all, cn);
+  frontier = uc_series_running_min (all, "frontier", "Cheapest so far");
+
+  g_assert_cmpuint (uc_series_get_length (frontier), ==, 5);
+  g_assert_cmpfloat (uc_series_get_y (frontier)[0], ==, 60);
+  g_assert_cmpfloat (uc_series_get_y (frontier)[1], ==, 30);
+  g_assert_cmpfloat (uc_series_get_y (frontier)[2], ==, 10);
+  g_assert_cmpfloat (uc_series_get_y (frontier)[3], ==, 2.19);
+  g_assert_cmpint (uc_series_get_x (frontier)[3], ==, uc_time_from_ymd (2025, 1, 20));
+  g_assert_cmpfloat (uc_series_get_y (frontier)[4], ==, 2.19);
+  g_assert_cmpint (uc_series_get_x (frontier)[4], ==, uc_time_from_ymd (2025, 3, 1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,6 +276,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/real-figures", test_real_figures);
   g_test_add_func ("/transform/count-by", test_count_by);
   g_test_add_func ("/transform/stack-by-axis", test_stack_by_axis);
+  g_test_add_func ("/transform/running-min", test_running_min);
 
   return g_test_run ();
 }

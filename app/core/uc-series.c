@@ -26,6 +26,7 @@ struct _UcSeries
   guint    emphasis : 1;
   guint    right_axis : 1;
   guint    hidden : 1;
+  int      kind;        /* a UcChartKind drawn instead of the chart's, or -1 */
 };
 
 enum {
@@ -155,6 +156,7 @@ uc_series_class_init (UcSeriesClass *klass)
 static void
 uc_series_init (UcSeries *self)
 {
+  self->kind = -1;
   self->x = g_array_new (FALSE, FALSE, sizeof (UcTime));
   self->y = g_array_new (FALSE, FALSE, sizeof (double));
 }
@@ -438,4 +440,21 @@ uc_series_set_hidden (UcSeries *self,
 {
   g_return_if_fail (UC_IS_SERIES (self));
   self->hidden = !!hidden;
+}
+
+/* Drawn as @kind (a UcChartKind) whatever the chart's kind, or -1 for the
+ * chart's: a step line of the cheapest price among scatter points. */
+int
+uc_series_get_kind (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), -1);
+  return self->kind;
+}
+
+void
+uc_series_set_kind (UcSeries *self,
+                    int       kind)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  self->kind = kind;
 }

@@ -27,6 +27,9 @@ void          uc_series_set_emphasis  (UcSeries   *self,
 gboolean      uc_series_get_right_axis (UcSeries  *self);
 void          uc_series_set_right_axis (UcSeries  *self,
                                         gboolean   right_axis);
+int           uc_series_get_kind      (UcSeries   *self);
+void          uc_series_set_kind      (UcSeries   *self,
+                                       int         kind);
 gboolean      uc_series_get_hidden    (UcSeries   *self);
 void          uc_series_set_hidden    (UcSeries   *self,
                                        gboolean    hidden);

@@ -316,6 +316,59 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
   return g_steal_pointer (&rebased);
 }
 
+static gint
+compare_points_by_time (gconstpointer a,
+                        gconstpointer b)
+{
+  gint64 ta = *(const gint64 *) a, tb = *(const gint64 *) b;
+  double va = *(const double *) ((const char *) a + sizeof (gint64)), vb = *(const double *) ((const char *) b + sizeof (gint64));
+
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+  return va < vb ? -1 : va > vb;
+}
+
+/* The lowest value of any of @series up to each date: the cheapest price
+ * on offer so far, stepping down as cheaper models appear. */
+UcSeries *
+uc_series_running_min (GPtrArray  *series,
+                       const char *id,
+                       const char *label)
+{
+  UcSeries *out = uc_series_new (id, label);
+  typedef struct { UcTime t; double v; } Point;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Point));
+  double best = INFINITY;
+
+  for (guint s = 0; s < series->len; s++)
+    {
+      UcSeries *one = g_ptr_array_index (series, s);
+
+      for (guint i = 0; i < uc_series_get_length (one); i++)
+        if (!isnan (uc_series_get_y (one)[i]))
+          g_array_append_val (all, ((Point) { uc_series_get_x (one)[i], uc_series_get_y (one)[i] }));
+    }
+  g_array_sort (all, compare_points_by_time);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Point *p = &g_array_index (all, Point, i);
+      guint n = uc_series_get_length (out);
+
+      if (p->v >= best)
+        continue;
+      best = p->v;
+      /* Two prices on one day: the day ends at the lower. */
+      if (n > 0 && uc_series_get_x (out)[n - 1] == p->t)
+        continue;
+      uc_series_append (out, p->t, best);
+    }
+  /* The step holds to the last date there is. */
+  if (all->len > 0 && uc_series_get_length (out) > 0 &&
+      g_array_index (all, Point, all->len - 1).t > uc_series_get_x (out)[uc_series_get_length (out) - 1])
+    uc_series_append (out, g_array_index (all, Point, all->len - 1).t, best);
+  return out;
+}
+
 /* Every series as its percent change since @base_date (0 on that date). */
 UcChartSpec *
 uc_chart_spec_change_since (UcChartSpec  *spec,

@@ -42,6 +42,9 @@ UcSeries  *uc_series_change_since       (UcSeries     *series,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 UcSeries  *uc_series_returns            (UcSeries     *series) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_running_min        (GPtrArray    *series,
+                                         const char   *id,
+                                         const char   *label) G_GNUC_WARN_UNUSED_RESULT;
 UcSeries  *uc_series_sum                (GPtrArray    *series,
                                          const char   *id,
                                          const char   *label,

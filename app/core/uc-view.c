@@ -459,6 +459,26 @@ build_chart (Reader     *r,
       uc_series_set_emphasis (series, TRUE);
     }
 
+  /* "frontier": the lowest value of any series so far, as a step line. */
+  {
+    const char *frontier;
+
+    if (!get_string (r, o, "frontier", &frontier))
+      return NULL;
+    if (frontier && uc_chart_spec_get_n_series (spec) > 0)
+      {
+        g_autoptr(GPtrArray) all = g_ptr_array_new ();
+        g_autoptr(UcSeries) line = NULL;
+
+        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
+        line = uc_series_running_min (all, "frontier", text (frontier));
+        uc_series_set_kind (line, UC_CHART_STEP);
+        uc_series_set_emphasis (line, TRUE);
+        uc_chart_spec_add_series (spec, line);
+      }
+  }
+
   if (!get_string (r, o, "value_format", &format_name))
     return NULL;
   if (format_name)

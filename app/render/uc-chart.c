@@ -141,7 +141,8 @@ set_series_style (Ctx      *ctx,
                   guint     index,
                   gboolean  dense)
 {
-  const double *dash = dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
+  /* The series a chart is about is drawn solid, whatever its place. */
+  const double *dash = uc_series_get_emphasis (series) ? dash_patterns[0] : dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
   double lw = series_line_width (ctx, series);
   double d[4];
   int n = dense || dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
@@ -220,7 +221,8 @@ draw_legend (Ctx         *ctx,
         }
       if (really_draw)
         {
-          UcChartKind kind = uc_chart_spec_get_kind (spec);
+          UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
+                                                            : uc_chart_spec_get_kind (spec);
 
           /* The swatch looks like the mark: a dot, a filled band or a line;
            * a hidden series' entry is faint. */
@@ -766,6 +768,8 @@ draw_series (Ctx                 *ctx,
 
         if (uc_series_get_emphasis (series) != (pass == 1) || uc_series_get_hidden (series))
           continue;
+        /* A series may be drawn its own way (a frontier among points). */
+        kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
 
         start = MAX (0, uc_series_find_before (series, l->from));
         end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
@@ -801,7 +805,7 @@ draw_series (Ctx                 *ctx,
         {
           g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
                                                       dense ? (guint) l->width * 4 + 16 : (guint) (end - start) * 2 + 2);
-          gboolean solid = (double) (end - start) > l->width / 2 ||
+          gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
                            dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
 
           if (dense && kind != UC_CHART_STEP)
@@ -909,6 +913,8 @@ draw_point_labels (Ctx                 *ctx,
       const UcTime *xs = uc_series_get_x (series);
       const double *ys = uc_series_get_y (series);
 
+      gboolean dots = uc_series_get_kind (series) < 0 || uc_series_get_kind (series) == UC_CHART_SCATTER;
+
       for (guint i = 0; i < uc_series_get_length (series) && !uc_series_get_hidden (series); i++)
         {
           LabelPoint p;
@@ -917,7 +923,7 @@ draw_point_labels (Ctx                 *ctx,
             continue;
           p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
           g_array_append_val (boxes, ((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
-          if (uc_series_get_point_label (series, i) && points->len < MAX_POINT_LABELS)
+          if (dots && uc_series_get_point_label (series, i) && points->len < MAX_POINT_LABELS)
             g_array_append_val (points, p);
         }
     }

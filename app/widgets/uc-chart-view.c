@@ -60,6 +60,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EVENT_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (UcChartView, uc_chart_view, GTK_TYPE_WIDGET)
 
 static UcColor
@@ -455,7 +462,10 @@ on_pressed (UcChartView     *self,
       UcEvent *event = event_at (self, x, y);
 
       if (event)
-        show_event (self, event, x, y);
+        {
+          show_event (self, event, x, y);
+          g_signal_emit (self, signals[EVENT_CLICKED], 0, event);
+        }
     }
 }
 
@@ -749,6 +759,9 @@ uc_chart_view_class_init (UcChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The window rebases on the last event clicked. */
+  signals[EVENT_CLICKED] = g_signal_new ("event-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
   gtk_widget_class_set_css_name (widget_class, "ucchartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

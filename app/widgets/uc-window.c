@@ -43,6 +43,7 @@ struct _UcWindow
   GListStore           *events;       /* every event, for the table */
   UcTimeRange          *time_range;   /* shared by every chart shown */
   char                 *view_id;
+  UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
 };
 
 G_DEFINE_FINAL_TYPE (UcWindow, uc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,6 +171,9 @@ export_action (GtkWidget  *widget,
 }
 
 static void apply_toggles (UcWindow *self);
+static void on_event_clicked (UcWindow    *self,
+                              UcEvent     *event,
+                              UcChartView *chart);
 
 /* Every chart of the view, one under the other, on one shared stretch of
  * time whose bounds take in all their data. */
@@ -191,6 +195,7 @@ uc_window_show_view (UcWindow    *self,
 
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
+  self->base_date = 0;
   adw_window_title_set_subtitle (self->window_title, uc_view_get_title (view));
 
   /* Keep the first chart widget (the tests and export hold it); drop the rest. */
@@ -218,6 +223,7 @@ uc_window_show_view (UcWindow    *self,
       if (i > 0)
         {
           chart = UC_CHART_VIEW (uc_chart_view_new ());
+          g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (on_event_clicked), self);
           gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
           gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
           gtk_box_append (self->charts, GTK_WIDGET (chart));
@@ -260,6 +266,16 @@ uc_window_focus_event (UcWindow *self,
   g_return_if_fail (UC_IS_EVENT (event));
   t = uc_event_get_time (event);
   uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
+}
+
+/* An event clicked on a chart becomes the date values are rebased on. */
+static void
+on_event_clicked (UcWindow    *self,
+                  UcEvent     *event,
+                  UcChartView *chart)
+{
+  self->base_date = uc_event_get_time (event);
+  apply_toggles (self);
 }
 
 static void
@@ -351,6 +367,8 @@ apply_toggles (UcWindow *self)
   gboolean any_values = FALSE;
 
   uc_time_range_get (self->time_range, &from, &to);
+  if (self->base_date != 0)
+    from = self->base_date;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -496,6 +514,7 @@ uc_window_init (UcWindow *self)
   self->events = g_list_store_new (UC_TYPE_EVENT);
   load_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
+  g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
 
   self->view_ids = gtk_string_list_new ((const char * const *) ids);
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);

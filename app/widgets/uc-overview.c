@@ -65,6 +65,7 @@ uc_overview_snapshot (GtkWidget   *widget,
       int i = 0, n = (int) uc_series_get_length (series);
       const double *ys = uc_series_get_y (series);
       gboolean pen = FALSE;
+      gboolean dots = uc_chart_spec_get_kind (self->spec) == UC_CHART_SCATTER && uc_series_get_kind (series) < 0;
 
       if (uc_series_get_hidden (series) || !uc_series_get_y_range (series, lower, upper, &lo, &hi) || hi <= lo)
         continue;
@@ -84,16 +85,28 @@ uc_overview_snapshot (GtkWidget   *widget,
               double ya = height - 4 - (ys[argmin] - lo) / (hi - lo) * (height - 8);
               double yb = height - 4 - (ys[argmax] - lo) / (hi - lo) * (height - 8);
 
-              if (pen)
-                cairo_line_to (cr, col + 0.5, ya);
+              /* Points stay points; lines join their columns. */
+              if (dots)
+                {
+                  cairo_rectangle (cr, col, ya - 1, 2, 2);
+                  cairo_rectangle (cr, col, yb - 1, 2, 2);
+                }
               else
-                cairo_move_to (cr, col + 0.5, ya);
-              cairo_line_to (cr, col + 0.5, yb);
-              pen = TRUE;
+                {
+                  if (pen)
+                    cairo_line_to (cr, col + 0.5, ya);
+                  else
+                    cairo_move_to (cr, col + 0.5, ya);
+                  cairo_line_to (cr, col + 0.5, yb);
+                  pen = TRUE;
+                }
             }
           i = j;
         }
-      cairo_stroke (cr);
+      if (dots)
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
     }
 
   /* The days not shown are dimmed; the shown ones framed. */

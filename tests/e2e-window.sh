@@ -115,6 +115,18 @@ import -window "$wid" "$out/panned.png"
 xdotool click --repeat 2 --delay 60 1
 sleep 0.3
 
+# Shift-drag selects days to zoom into; 0 goes back.
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
+xdotool keydown shift mousedown 1 mousemove $((X + WIDTH / 2 + 150)) $((Y + HEIGHT / 2)) mouseup 1 keyup shift
+sleep 0.4
+import -window "$wid" "$out/selected.png"
+action export "'$export_dir/selected.png'"
+for _ in $(seq 50); do [ -s "$export_dir/selected.png" ] && break; sleep 0.1; done
+cmp -s "$export_dir/selected.png" "$export_dir/shock.png" && fail "shift-drag zooms into the selected days"
+ok "shift-drag zooms into the selected days"
+xdotool key 0
+sleep 0.3
+
 # A click on Nvidia's legend entry hides its line; another shows it again.
 xdotool mousemove $((X + 268)) $((Y + 108)) click 1
 sleep 0.4

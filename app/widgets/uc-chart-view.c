@@ -49,6 +49,10 @@ struct _UcChartView
   UcTime         cross_time;
 
   GtkWidget     *event_popover;
+
+  /* Shift-drag: a stretch of time being selected, in widget x. */
+  gboolean       selecting;
+  double         select_x0, select_x1;
 };
 
 enum {
@@ -314,8 +318,13 @@ on_drag_begin (UcChartView    *self,
                double          y,
                GtkGestureDrag *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   if (self->time_range)
     uc_time_range_get (self->time_range, &self->drag_from, &self->drag_to);
+  /* With Shift, a drag selects the days to zoom into. */
+  self->selecting = (state & GDK_SHIFT_MASK) != 0 && self->has_layout;
+  self->select_x0 = self->select_x1 = x;
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -329,9 +338,34 @@ on_drag_update (UcChartView    *self,
 
   if (self->time_range == NULL || !self->has_layout || self->layout.width <= 0)
     return;
+  if (self->selecting)
+    {
+      self->select_x1 = self->select_x0 + dx;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   /* The time under the pointer follows it. */
   shift = (UcTime) (-dx / self->layout.width * (double) (self->drag_to - self->drag_from));
   uc_time_range_set (self->time_range, self->drag_from + shift, self->drag_to + shift);
+}
+
+static void
+on_drag_end (UcChartView    *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  UcTime a, b;
+
+  if (!self->selecting)
+    return;
+  self->selecting = FALSE;
+  a = time_at (self, MIN (self->select_x0, self->select_x1));
+  b = time_at (self, MAX (self->select_x0, self->select_x1));
+  /* A few pixels are a slip, not a selection. */
+  if (fabs (self->select_x1 - self->select_x0) >= 4 && b > a && self->time_range)
+    uc_time_range_set (self->time_range, a, b);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The event whose marker line is within a few pixels of x, above the
@@ -658,6 +692,14 @@ uc_chart_view_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+  if (self->selecting)
+    {
+      double x0 = CLAMP (MIN (self->select_x0, self->select_x1), self->layout.x, self->layout.x + self->layout.width);
+      double x1 = CLAMP (MAX (self->select_x0, self->select_x1), self->layout.x, self->layout.x + self->layout.width);
+      GdkRGBA shade = { theme.foreground.red, theme.foreground.green, theme.foreground.blue, 0.12 };
+
+      gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x0, self->layout.y, x1 - x0, self->layout.height));
+    }
   if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&
       uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
     snapshot_crosshair (self, snapshot, &theme, width);
@@ -792,6 +834,7 @@ uc_chart_view_init (UcChartView *self)
   gesture = gtk_gesture_drag_new ();
   g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();

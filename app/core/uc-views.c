@@ -243,9 +243,20 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
       event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
       uc_event_set_lane (event, release_lane (uc_dataset_get_text (releases, cc, row)));
       uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
-      description = g_strdup_printf ("%s · %s", uc_dataset_get_text (releases, oc, row) ? uc_dataset_get_text (releases, oc, row) : "",
-                                     g_strcmp0 (open, "yes") == 0 ? _("open weights") :
-                                     g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"));
+      {
+        int pc = uc_dataset_find_column (releases, "parameters");
+        double params = pc >= 0 && uc_dataset_get_column_type (releases, pc) == UC_COLUMN_NUMBER
+                        ? uc_dataset_get_numbers (releases, pc)[row] : NAN;
+        g_autofree char *size = !isnan (params) && params > 0
+                                ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
+                                                 : g_strdup_printf (_(" · %.0fM parameters"), params / 1e6))
+                                : g_strdup ("");
+
+        description = g_strdup_printf ("%s · %s%s", uc_dataset_get_text (releases, oc, row) ? uc_dataset_get_text (releases, oc, row) : "",
+                                       g_strcmp0 (open, "yes") == 0 ? _("open weights") :
+                                       g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"),
+                                       size);
+      }
       uc_event_set_description (event, description);
       /* The first of several sources. */
       if (source)

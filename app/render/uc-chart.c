@@ -1227,6 +1227,7 @@ typedef struct
   Ctx                 *ctx;
   UcChartSpec         *spec;
   const UcChartLayout *l;
+  UcChartLayout       *l_out;   /* where the dots are recorded */
   double               width, margin;
   double               dot, pad, row_h;
 } LaneRun;
@@ -1301,6 +1302,15 @@ place_lane (LaneRun  *run,
         continue;
       x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
       x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+
+      if (draw && run->l_out && run->l_out->n_marks < UC_CHART_MAX_MARKS)
+        {
+          guint m = run->l_out->n_marks++;
+
+          run->l_out->marks[m].x = x0;
+          run->l_out->marks[m].y = line_y;
+          run->l_out->marks[m].event = order[n];
+        }
 
       /* The dot, a ring for hollow events; a bar for a span. */
       if (draw && x1 > x0)
@@ -1516,7 +1526,7 @@ draw_lanes (Ctx           *ctx,
   g_autofree int *need = NULL;
   gboolean by_category = TRUE;
   double name_w = 0, w, h, y, spare;
-  LaneRun run = { ctx, spec, l, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  LaneRun run = { ctx, spec, l, l, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
   int capacity;
 
   g_array_set_clear_func (lanes, lane_clear);

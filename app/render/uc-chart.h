@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 /* Where things landed, so callers (hit testing, tests) map data to pixels. */
 #define UC_CHART_MAX_LEGEND_ITEMS 32
+#define UC_CHART_MAX_MARKS 512
 
 typedef struct
 {
@@ -22,6 +23,8 @@ typedef struct
   double y2_min, y2_max;
   guint  n_legend_items;        /* where each series' legend entry is, for clicks */
   struct { double x, y, width, height; } legend_items[UC_CHART_MAX_LEGEND_ITEMS];
+  guint  n_marks;               /* lane charts: where each event's dot is, for hovering */
+  struct { double x, y; guint event; } marks[UC_CHART_MAX_MARKS];
 } UcChartLayout;
 
 UcChartLayout uc_chart_layout_for_series (const UcChartLayout *layout,

@@ -49,6 +49,7 @@ struct _UcChartView
   UcTime         cross_time;
 
   GtkWidget     *event_popover;
+  int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
 
   /* Shift-drag: a stretch of time being selected, in widget x. */
   gboolean       selecting;
@@ -155,6 +156,7 @@ invalidate (UcChartView *self)
 static void
 on_range_changed (UcChartView *self)
 {
+  self->hover_mark = -1;
   invalidate (self);
 }
 
@@ -257,6 +259,29 @@ on_motion (UcChartView *self,
   UcTime t;
 
   self->pointer_x = x;
+  /* Lane charts: the nearest dot within reach shows its card. */
+  if (self->spec && uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
+    {
+      int best = -1;
+      double best_d = 8 * 8;
+
+      for (guint m = 0; self->has_layout && m < self->layout.n_marks; m++)
+        {
+          double dx = self->layout.marks[m].x - x, dy = self->layout.marks[m].y - y;
+
+          if (dx * dx + dy * dy < best_d)
+            {
+              best_d = dx * dx + dy * dy;
+              best = (int) m;
+            }
+        }
+      if (best != self->hover_mark)
+        {
+          self->hover_mark = best;
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
   if (!self->has_layout || x < self->layout.x || x > self->layout.x + self->layout.width ||
       y < self->layout.y || y > self->layout.y + self->layout.height)
     {
@@ -271,6 +296,11 @@ static void
 on_leave (UcChartView *self)
 {
   set_cross (self, FALSE, 0);
+  if (self->hover_mark >= 0)
+    {
+      self->hover_mark = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static gboolean
@@ -665,6 +695,73 @@ snapshot_crosshair (UcChartView        *self,
   cairo_destroy (cr);
 }
 
+/* A release's or event's card beside its dot: title, date, what is known of
+ * it (organization, openness, size), and any other event of that day. */
+static void
+snapshot_mark_card (UcChartView        *self,
+                    GtkSnapshot        *snapshot,
+                    const UcChartTheme *theme,
+                    int                 width)
+{
+  const UcChartLayout *l = &self->layout;
+  double x = l->marks[self->hover_mark].x, y = l->marks[self->hover_mark].y;
+  UcEvent *event = uc_chart_spec_get_event (self->spec, l->marks[self->hover_mark].event);
+  g_autoptr(GString) card = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle extent;
+  double cx, cy, cw, ch, pad = 8;
+  cairo_t *cr;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+    {
+      UcEvent *other = uc_chart_spec_get_event (self->spec, i);
+      g_autofree char *title = NULL, *date = NULL, *about = NULL;
+
+      if (other != event && (uc_event_get_time (other) != uc_event_get_time (event) ||
+                             g_strcmp0 (uc_event_get_lane (other), uc_event_get_lane (event)) != 0 ||
+                             uc_event_get_category (other) != uc_event_get_category (event)))
+        continue;
+      title = g_markup_escape_text (uc_event_get_title (other), -1);
+      date = uc_time_format_date (uc_event_get_time (other));
+      about = uc_event_get_description (other) ? g_markup_escape_text (uc_event_get_description (other), -1) : NULL;
+      g_string_append_printf (card, "%s<b>%s</b>\n<span alpha=\"70%%\">%s%s%s</span>%s%s",
+                              card->len ? "\n\n" : "", title, date,
+                              uc_event_get_lane (other) ? " · " : "", uc_event_get_lane (other) ? uc_event_get_lane (other) : "",
+                              about ? "\n" : "", about ? about : "");
+      /* Where it comes from: the source's site. */
+      if (uc_event_get_source_url (other))
+        {
+          g_autoptr(GUri) uri = g_uri_parse (uc_event_get_source_url (other), G_URI_FLAGS_NONE, NULL);
+
+          if (uri && g_uri_get_host (uri))
+            {
+              g_autofree char *host = g_markup_escape_text (g_uri_get_host (uri), -1);
+
+              g_string_append_printf (card, _("\n<span alpha=\"70%%\">Source: %s</span>"), host);
+            }
+        }
+    }
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, card->str, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  cw = extent.width + 2 * pad;
+  ch = extent.height + 2 * pad;
+  cx = x + 14 + cw < width ? x + 14 : x - 14 - cw;
+  cy = MAX (0, y - ch / 2);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - 1, cy - 1, cw + 2, ch + 2));
+  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.96);
+  cairo_rectangle (cr, cx + 0.5, cy + 0.5, cw, ch);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
+  cairo_move_to (cr, cx + pad, cy + pad);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+}
+
 static void
 uc_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -692,6 +789,12 @@ uc_chart_view_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+  if (self->hover_mark >= 0 && (guint) self->hover_mark < self->layout.n_marks &&
+      uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
+    snapshot_mark_card (self, snapshot, &theme, width);
+  if (self->hover_mark >= 0 && (guint) self->hover_mark < self->layout.n_marks &&
+      uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
+    snapshot_mark_card (self, snapshot, &theme, width);
   if (self->selecting)
     {
       double x0 = CLAMP (MIN (self->select_x0, self->select_x1), self->layout.x, self->layout.x + self->layout.width);
@@ -817,6 +920,7 @@ uc_chart_view_init (UcChartView *self)
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 200);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->log_scale = -1;
+  self->hover_mark = -1;
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
@@ -876,6 +980,7 @@ uc_chart_view_set_spec (UcChartView *self,
   g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
   self->has_cross = FALSE;
+  self->hover_mark = -1;
 
   self->has_layout = FALSE;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -6,6 +6,8 @@
 #include "uc-application.h"
 #include "uc-window.h"
 
+#include <string.h>
+
 static gboolean have_display;
 
 static void
@@ -201,6 +203,24 @@ test_window_views_and_range (void)
   uc_chart_spec_get_range (uc_chart_view_get_spec (first), &spec_from, &spec_to);
   g_assert_cmpint (from, ==, spec_from);
   g_assert_cmpint (to, ==, spec_to);
+
+  /* The filter keeps the releases with every word: DeepSeek's open ones. */
+  uc_chart_view_set_event_filter (first, "DeepSeek OPEN");
+  {
+    UcChartSpec *shown = uc_chart_view_get_shown_spec (first);
+
+    g_assert_cmpuint (uc_chart_spec_get_n_events (shown), >=, 4);
+    for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (shown, i);
+
+        g_assert_nonnull (strstr (uc_event_get_description (event), "DeepSeek"));
+        g_assert_false (uc_event_get_hollow (event));
+      }
+  }
+  uc_chart_view_set_event_filter (first, NULL);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==,
+                    uc_chart_spec_get_n_events (uc_chart_view_get_spec (first)));
 
   /* A bad view or range changes nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("no-such-view"));

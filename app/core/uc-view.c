@@ -27,6 +27,7 @@ struct _UcView
   char      *description;
   GPtrArray *charts;   /* UcChartSpec */
   gboolean   event_list;   /* the window shows the table of events beside the charts */
+  gboolean   event_filter; /* the window offers a text filter of the events */
 };
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -552,7 +553,7 @@ uc_view_new_from_bytes (GBytes      *json,
   JsonNode *root, *charts;
   JsonObject *o;
   const char *id, *title, *description;
-  gboolean list_flag;
+  gboolean list_flag, filter_flag;
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
 
@@ -574,6 +575,10 @@ uc_view_new_from_bytes (GBytes      *json,
     if (!get_bool (&r, o, "event_list", &event_list))
       return NULL;
     list_flag = event_list;
+    event_list = FALSE;
+    if (!get_bool (&r, o, "event_filter", &event_list))
+      return NULL;
+    filter_flag = event_list;
   }
   if (id == NULL || title == NULL)
     return fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
@@ -586,6 +591,7 @@ uc_view_new_from_bytes (GBytes      *json,
   self->title = g_strdup (title);
   self->description = g_strdup (description);
   self->event_list = list_flag;
+  self->event_filter = filter_flag;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
@@ -715,4 +721,11 @@ uc_view_get_event_list (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   return self->event_list;
+}
+
+gboolean
+uc_view_get_event_filter (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  return self->event_filter;
 }

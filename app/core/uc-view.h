@@ -29,5 +29,6 @@ guint        uc_view_get_n_charts    (UcView      *self);
 UcChartSpec *uc_view_get_chart       (UcView      *self,
                                       guint        index);
 gboolean     uc_view_get_event_list  (UcView      *self);
+gboolean     uc_view_get_event_filter (UcView     *self);
 
 G_END_DECLS

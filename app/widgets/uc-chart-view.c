@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 struct _UcChartView
 {
@@ -31,6 +32,7 @@ struct _UcChartView
   UcValueMode    value_mode;
   UcTime         base_date;
   int            log_scale;    /* -1: as the spec says */
+  char          *event_filter; /* words every event shown must contain */
 
   /* state */
   UcChartLayout  layout;
@@ -108,6 +110,25 @@ resolve_theme (UcChartView  *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* Whether every word of @filter (casefolded) is in the event's title,
+ * description or lane: "china open" finds China's open-weight releases. */
+static gboolean
+event_matches (UcEvent    *event,
+               const char *filter)
+{
+  g_autofree char *text = g_strdup_printf ("%s %s %s %s", uc_event_get_title (event),
+                                           uc_event_get_description (event) ? uc_event_get_description (event) : "",
+                                           uc_event_get_lane (event) ? uc_event_get_lane (event) : "",
+                                           uc_event_get_hollow (event) ? "closed" : "open");
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_auto(GStrv) words = g_strsplit (filter, " ", -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* The spec with the shared range's stretch of time: a shallow copy, the
  * series shared, made again only when the range or the spec changes. */
 static UcChartSpec *
@@ -126,13 +147,20 @@ shown_spec (UcChartView *self)
       if (self->transformed)
         base = self->transformed;
     }
-  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec)
+  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec && self->event_filter == NULL)
     return self->spec;
   if (self->shown == NULL)
     {
       self->shown = uc_chart_spec_copy_without_series (base);
       for (guint i = 0; i < uc_chart_spec_get_n_series (base); i++)
         uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (base, i));
+      if (self->event_filter)
+        {
+          uc_chart_spec_clear_events (self->shown);
+          for (guint i = 0; i < uc_chart_spec_get_n_events (base); i++)
+            if (event_matches (uc_chart_spec_get_event (base, i), self->event_filter))
+              uc_chart_spec_add_event (self->shown, uc_chart_spec_get_event (base, i));
+        }
     }
   if (self->time_range)
     {
@@ -846,6 +874,7 @@ uc_chart_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->event_filter, g_free);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
 }
@@ -979,6 +1008,7 @@ uc_chart_view_set_spec (UcChartView *self,
   g_clear_object (&self->shown);
   g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->event_filter, g_free);
   self->has_cross = FALSE;
   self->hover_mark = -1;
 
@@ -1135,6 +1165,24 @@ uc_chart_view_toggle_series (UcChartView *self,
   series = uc_chart_spec_get_series (self->spec, index);
   uc_series_set_hidden (series, !uc_series_get_hidden (series));
   g_clear_object (&self->transformed);
+  g_clear_object (&self->shown);
+  invalidate (self);
+}
+
+/* Only events with every word of @filter (case does not matter) in their
+ * title, description or lane are shown; NULL or "" shows all. */
+void
+uc_chart_view_set_event_filter (UcChartView *self,
+                                const char  *filter)
+{
+  g_autofree char *folded = filter && *filter ? g_utf8_casefold (filter, -1) : NULL;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (g_strcmp0 (folded, self->event_filter) == 0)
+    return;
+  g_free (self->event_filter);
+  self->event_filter = g_steal_pointer (&folded);
+  self->hover_mark = -1;
   g_clear_object (&self->shown);
   invalidate (self);
 }

@@ -32,6 +32,7 @@ struct _UcWindow
   UcEventList          *event_list;
   GtkWidget            *value_mode_box;
   UcOverview           *overview;
+  GtkEditable          *filter_entry;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -248,6 +249,8 @@ uc_window_show_view (UcWindow    *self,
           gtk_list_box_select_row (self->view_list, row);
       }
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
+  gtk_editable_set_text (self->filter_entry, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), uc_view_get_event_filter (view));
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
     apply_toggles (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -266,6 +269,15 @@ uc_window_focus_event (UcWindow *self,
   g_return_if_fail (UC_IS_EVENT (event));
   t = uc_event_get_time (event);
   uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
+}
+
+/* The filter's words, on every chart of the view. */
+static void
+on_filter_changed (UcWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    uc_chart_view_set_event_filter (UC_CHART_VIEW (child), gtk_editable_get_text (self->filter_entry));
 }
 
 /* An event clicked on a chart becomes the date values are rebased on. */
@@ -473,6 +485,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
@@ -515,6 +528,7 @@ uc_window_init (UcWindow *self)
   load_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
+  g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
 
   self->view_ids = gtk_string_list_new ((const char * const *) ids);
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);

@@ -222,6 +222,11 @@ test_window_views_and_range (void)
   g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==,
                     uc_chart_spec_get_n_events (uc_chart_view_get_spec (first)));
 
+  /* Ctrl+C's action puts the chart on the clipboard as an image. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.copy", NULL));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (first))),
+                                                    GDK_TYPE_TEXTURE));
+
   /* A bad view or range changes nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("no-such-view"));
   g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");

@@ -150,6 +150,7 @@ uc_application_startup (GApplication *application)
     { "window.close", { "<Control>w", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.log-scale", { "<Control>l", NULL } },
+    { "win.copy", { "<Control>c", NULL } },
   };
 
   G_APPLICATION_CLASS (uc_application_parent_class)->startup (application);

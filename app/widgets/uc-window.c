@@ -141,6 +141,37 @@ uc_window_export (UcWindow    *self,
                           path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, error);
 }
 
+/* Ctrl+C: the first chart as shown, as an image on the clipboard, drawn
+ * like an export (light, 1600×900) so it pastes the same everywhere. */
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  UcChartSpec *spec = uc_chart_view_get_shown_spec (self->chart_view);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, EXPORT_WIDTH);
+  guint8 *pixels;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (spec == NULL)
+    return;
+  pixels = g_malloc ((gsize) stride * EXPORT_HEIGHT);
+  surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, EXPORT_WIDTH, EXPORT_HEIGHT, stride);
+  cr = cairo_create (surface);
+  uc_chart_draw (cr, spec, uc_chart_theme_light (), EXPORT_WIDTH, EXPORT_HEIGHT, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  bytes = g_bytes_new_take (pixels, (gsize) stride * EXPORT_HEIGHT);
+  texture = gdk_memory_texture_new (EXPORT_WIDTH, EXPORT_HEIGHT, GDK_MEMORY_DEFAULT, bytes, stride);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  toast (self, _("Chart copied"));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -491,6 +522,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
 

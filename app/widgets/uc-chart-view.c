@@ -30,7 +30,8 @@ struct _UcChartView
   UcChartSpec   *shown;        /* spec with the time range's stretch, made on demand */
   UcChartSpec   *transformed;  /* spec rebased or as change, when asked */
   UcValueMode    value_mode;
-  UcTime         base_date;
+  UcTime         base_date;    /* 0: the first day shown */
+  UcTime         transformed_base;
   int            log_scale;    /* -1: as the spec says */
   char          *event_filter; /* words every event shown must contain */
 
@@ -129,6 +130,21 @@ event_matches (UcEvent    *event,
   return TRUE;
 }
 
+/* The day values are rebased on: the one set, else the first day shown. */
+static UcTime
+effective_base (UcChartView *self)
+{
+  UcTime from, to;
+
+  if (self->base_date != 0)
+    return self->base_date;
+  if (self->time_range)
+    uc_time_range_get (self->time_range, &from, &to);
+  else
+    uc_chart_spec_get_range (self->spec, &from, &to);
+  return from;
+}
+
 /* The spec with the shared range's stretch of time: a shallow copy, the
  * series shared, made again only when the range or the spec changes. */
 static UcChartSpec *
@@ -140,10 +156,20 @@ shown_spec (UcChartView *self)
   /* Rebased or as change since a date: time charts of values only. */
   if (self->value_mode != UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
     {
+      UcTime day = effective_base (self);
+
+      if (self->transformed && self->transformed_base != day)
+        {
+          g_clear_object (&self->transformed);
+          g_clear_object (&self->shown);
+        }
       if (self->transformed == NULL)
-        self->transformed = self->value_mode == UC_VALUE_MODE_REBASED
-                            ? uc_chart_spec_rebase (self->spec, self->base_date, NULL)
-                            : uc_chart_spec_change_since (self->spec, self->base_date, NULL);
+        {
+          self->transformed = self->value_mode == UC_VALUE_MODE_REBASED
+                              ? uc_chart_spec_rebase (self->spec, day, NULL)
+                              : uc_chart_spec_change_since (self->spec, day, NULL);
+          self->transformed_base = day;
+        }
       if (self->transformed)
         base = self->transformed;
     }
@@ -699,6 +725,20 @@ snapshot_crosshair (UcChartView        *self,
       name = g_markup_escape_text (uc_series_get_label (series), -1);
       g_string_append_printf (card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
                               (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255), name, value);
+      /* And how far it moved since the base day (the rebase date, or the
+       * first day shown), for values as they are. */
+      if (self->value_mode == UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
+        {
+          UcTime base = effective_base (self);
+          double then;
+
+          if (uc_series_value_on_or_before (series, base, &then) && then > 0 && self->cross_time > base)
+            {
+              g_autofree char *pct = uc_format_value (100 * (v / then - 1), UC_VALUE_PERCENT);
+
+              g_string_append_printf (card, "  <span alpha=\"70%%\">%s%s</span>", v >= then ? "+" : "", pct);
+            }
+        }
     }
   cairo_destroy (cr);
 
@@ -1120,7 +1160,8 @@ uc_chart_view_can_transform (UcChartView *self)
          uc_chart_spec_get_value_format (self->spec) != UC_VALUE_PERCENT;
 }
 
-/* As they are, rebased to 100 on @base_date, or as percent change since it. */
+/* As they are, rebased to 100 on @base_date, or as percent change since it;
+ * a @base_date of 0 follows the first day shown. */
 void
 uc_chart_view_set_value_mode (UcChartView *self,
                               UcValueMode  mode,
@@ -1128,8 +1169,13 @@ uc_chart_view_set_value_mode (UcChartView *self,
 {
   g_return_if_fail (UC_IS_CHART_VIEW (self));
 
-  if (self->value_mode == mode && (mode == UC_VALUE_MODE_AS_IS || self->base_date == base_date))
+  if (self->value_mode == mode && self->base_date == base_date)
     return;
+  if (self->value_mode == mode && mode == UC_VALUE_MODE_AS_IS)
+    {
+      self->base_date = base_date;   /* only the crosshair card's change uses it */
+      return;
+    }
   self->value_mode = mode;
   self->base_date = base_date;
   g_clear_object (&self->transformed);

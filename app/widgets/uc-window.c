@@ -406,19 +406,15 @@ apply_toggles (UcWindow *self)
   gboolean log_scale = g_settings_get_boolean (self->settings, "log-scale");
   UcValueMode mode = g_str_equal (mode_name, "rebased") ? UC_VALUE_MODE_REBASED :
                      g_str_equal (mode_name, "percent") ? UC_VALUE_MODE_PERCENT : UC_VALUE_MODE_AS_IS;
-  UcTime from, to;
   gboolean any_values = FALSE;
 
-  uc_time_range_get (self->time_range, &from, &to);
-  if (self->base_date != 0)
-    from = self->base_date;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
     {
       UcChartView *chart = UC_CHART_VIEW (child);
       UcChartKind kind = uc_chart_spec_get_kind (uc_chart_view_get_spec (chart));
 
-      uc_chart_view_set_value_mode (chart, mode, from);
+      uc_chart_view_set_value_mode (chart, mode, self->base_date);
       /* Lanes and bars have no value axis to make logarithmic. */
       if (kind != UC_CHART_LANES && kind != UC_CHART_BARS)
         uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);

@@ -246,6 +246,18 @@ test_window_views_and_range (void)
   g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
   g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
   g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
+  /* Market events off and on again: the crash marker goes and comes back. */
+  {
+    guint before = uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), after;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);
+    after = uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first));
+    g_assert_cmpuint (after, ==, before - 1);
+    for (guint i = 0; i < after; i++)
+      g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)), !=, UC_EVENT_MARKET);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);
+    g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==, before);
+  }
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
 
   settings = g_settings_new (APP_ID);

@@ -34,6 +34,7 @@ struct _UcChartView
   UcTime         transformed_base;
   int            log_scale;    /* -1: as the spec says */
   char          *event_filter; /* words every event shown must contain */
+  guint          hidden_categories;   /* bit per UcEventCategory switched off */
 
   /* state */
   UcChartLayout  layout;
@@ -173,19 +174,25 @@ shown_spec (UcChartView *self)
       if (self->transformed)
         base = self->transformed;
     }
-  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec && self->event_filter == NULL)
+  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec && self->event_filter == NULL &&
+      self->hidden_categories == 0)
     return self->spec;
   if (self->shown == NULL)
     {
       self->shown = uc_chart_spec_copy_without_series (base);
       for (guint i = 0; i < uc_chart_spec_get_n_series (base); i++)
         uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (base, i));
-      if (self->event_filter)
+      if (self->event_filter || self->hidden_categories)
         {
           uc_chart_spec_clear_events (self->shown);
           for (guint i = 0; i < uc_chart_spec_get_n_events (base); i++)
-            if (event_matches (uc_chart_spec_get_event (base, i), self->event_filter))
-              uc_chart_spec_add_event (self->shown, uc_chart_spec_get_event (base, i));
+            {
+              UcEvent *event = uc_chart_spec_get_event (base, i);
+
+              if ((self->hidden_categories & (1u << uc_event_get_category (event))) == 0 &&
+                  (self->event_filter == NULL || event_matches (event, self->event_filter)))
+                uc_chart_spec_add_event (self->shown, event);
+            }
         }
     }
   if (self->time_range)
@@ -1228,6 +1235,21 @@ uc_chart_view_set_event_filter (UcChartView *self,
     return;
   g_free (self->event_filter);
   self->event_filter = g_steal_pointer (&folded);
+  self->hover_mark = -1;
+  g_clear_object (&self->shown);
+  invalidate (self);
+}
+
+/* Events of the categories in @hidden (a bit per UcEventCategory) are not
+ * shown. */
+void
+uc_chart_view_set_hidden_categories (UcChartView *self,
+                                     guint        hidden)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (self->hidden_categories == hidden)
+    return;
+  self->hidden_categories = hidden;
   self->hover_mark = -1;
   g_clear_object (&self->shown);
   invalidate (self);

@@ -8,6 +8,7 @@
 #include "uc-window.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "uc-chart-theme.h"
 #include "uc-export.h"
@@ -422,6 +423,48 @@ apply_toggles (UcWindow *self)
     }
   /* The settings' actions cannot be disabled: their buttons can. */
   gtk_widget_set_sensitive (self->value_mode_box, any_values);
+
+  /* Event categories switched off, on every chart. */
+  {
+    g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
+    guint mask = 0;
+
+    for (guint i = 0; hidden[i]; i++)
+      mask |= 1u << uc_event_category_from_string (hidden[i]);
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+         child = gtk_widget_get_next_sibling (child))
+      uc_chart_view_set_hidden_categories (UC_CHART_VIEW (child), mask);
+    for (int c = 0; c < UC_EVENT_OTHER; c++)
+      {
+        g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
+        GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+        if (action)
+          g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean ((mask & (1u << c)) == 0));
+      }
+  }
+}
+
+/* win.events-CATEGORY: that category's markers on or off. */
+static void
+toggle_category (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  UcWindow *self = user_data;
+  const char *category = g_action_get_name (G_ACTION (action)) + strlen ("events-");
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
+  g_autoptr(GStrvBuilder) next = g_strv_builder_new ();
+  gboolean was_hidden = g_strv_contains ((const char * const *) hidden, category);
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; hidden[i]; i++)
+    if (!g_str_equal (hidden[i], category))
+      g_strv_builder_add (next, hidden[i]);
+  if (!was_hidden)
+    g_strv_builder_add (next, category);
+  result = g_strv_builder_end (next);
+  g_settings_set_strv (self->settings, "hidden-event-categories", (const char * const *) result);
 }
 
 static void
@@ -551,6 +594,16 @@ uc_window_init (UcWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), action);
       g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_toggles), self);
     }
+
+  for (int c = 0; c < UC_EVENT_OTHER; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
+      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+
+      g_signal_connect (action, "activate", G_CALLBACK (toggle_category), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
+  g_signal_connect_swapped (self->settings, "changed::hidden-event-categories", G_CALLBACK (apply_toggles), self);
 
   self->events = g_list_store_new (UC_TYPE_EVENT);
   load_events (self);

@@ -16,6 +16,7 @@ struct _UcChartSpec
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
+  int            highlight;   /* a series drawn over the others faded, or -1 */
   gboolean       periods;   /* x values are the starts of periods (bars fill them) */
   UcTime         from;
   UcTime         to;
@@ -153,6 +154,7 @@ uc_chart_spec_init (UcChartSpec *self)
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->provenance = g_array_new (FALSE, TRUE, sizeof (UcProvenance));
   g_array_set_clear_func (self->provenance, clear_provenance);
+  self->highlight = -1;
 }
 
 UcChartSpec *
@@ -181,6 +183,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
+  copy->highlight = self->highlight;
   copy->periods = self->periods;
   copy->from = self->from;
   copy->to = self->to;
@@ -597,4 +600,21 @@ uc_chart_spec_set_provenance_sha256 (UcChartSpec *self,
   p = &g_array_index (self->provenance, UcProvenance, index);
   g_free (p->sha256);
   p->sha256 = g_strdup (sha256);
+}
+
+/* One series brought forward (the reader points at its legend entry): the
+ * others are drawn faded. -1: none. Not saved with the chart. */
+int
+uc_chart_spec_get_highlight (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), -1);
+  return self->highlight;
+}
+
+void
+uc_chart_spec_set_highlight (UcChartSpec *self,
+                             int          series)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->highlight = series;
 }

@@ -87,6 +87,9 @@ void           uc_chart_spec_set_value_format (UcChartSpec   *self,
 UcLegendPosition uc_chart_spec_get_legend_position (UcChartSpec *self);
 void           uc_chart_spec_set_legend_position (UcChartSpec *self,
                                                   UcLegendPosition position);
+int            uc_chart_spec_get_highlight    (UcChartSpec   *self);
+void           uc_chart_spec_set_highlight    (UcChartSpec   *self,
+                                               int            series);
 UcChartKind    uc_chart_spec_get_kind         (UcChartSpec   *self);
 void           uc_chart_spec_set_kind         (UcChartSpec   *self,
                                                UcChartKind    kind);

@@ -764,12 +764,17 @@ draw_series (Ctx                 *ctx,
         const double *ys = uc_series_get_y (series);
         guint n = uc_series_get_length (series);
         gboolean pen_down = FALSE, dense;
+        UcColor color;
         int start, end;
 
         if (uc_series_get_emphasis (series) != (pass == 1) || uc_series_get_hidden (series))
           continue;
         /* A series may be drawn its own way (a frontier among points). */
         kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
+        /* With one series brought forward, the others fade. */
+        color = ctx->theme->series[s % UC_CHART_N_COLORS];
+        if (uc_chart_spec_get_highlight (spec) >= 0 && uc_chart_spec_get_highlight (spec) != (int) s)
+          color.alpha *= 0.2;
 
         start = MAX (0, uc_series_find_before (series, l->from));
         end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
@@ -779,7 +784,7 @@ draw_series (Ctx                 *ctx,
           {
             double radius = ctx->fs * 0.22;
 
-            set_color (cr, &ctx->theme->series[s % UC_CHART_N_COLORS]);
+            set_color (cr, &color);
             for (int i = start; i < end; i++)
               if (!isnan (ys[i]) && (!l->log_scale || ys[i] > 0))
                 {
@@ -832,7 +837,7 @@ draw_series (Ctx                 *ctx,
            * not, so a chart looks the same at every density; dashes and
            * vector targets through cairo. */
           if (solid && uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
-                                              series_line_width (ctx, series), &ctx->theme->series[s % UC_CHART_N_COLORS]))
+                                              series_line_width (ctx, series), &color))
             continue;
           for (guint k = 0; k < path->len; k++)
             {
@@ -845,6 +850,7 @@ draw_series (Ctx                 *ctx,
             }
         }
         set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
+        set_color (cr, &color);
         cairo_stroke (cr);
       }
   cairo_restore (cr);

@@ -54,6 +54,7 @@ struct _UcChartView
 
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
+  int            highlight;    /* the series whose legend entry is under the pointer, or -1 */
 
   /* Shift-drag: a stretch of time being selected, in widget x. */
   gboolean       selecting;
@@ -175,7 +176,7 @@ shown_spec (UcChartView *self)
         base = self->transformed;
     }
   if (self->time_range == NULL && self->log_scale < 0 && base == self->spec && self->event_filter == NULL &&
-      self->hidden_categories == 0)
+      self->hidden_categories == 0 && self->highlight < 0)
     return self->spec;
   if (self->shown == NULL)
     {
@@ -202,6 +203,7 @@ shown_spec (UcChartView *self)
     }
   if (self->log_scale >= 0)
     uc_chart_spec_set_log_scale (self->shown, self->log_scale > 0);
+  uc_chart_spec_set_highlight (self->shown, self->highlight);
   return self->shown;
 }
 
@@ -312,6 +314,22 @@ zoom (UcChartView *self,
     uc_time_range_zoom (self->time_range, factor, anchor);
 }
 
+/* The series whose legend entry is at (x, y), or -1. */
+static int
+legend_item_at (UcChartView *self,
+                double       x,
+                double       y)
+{
+  for (guint i = 0; self->has_layout && i < self->layout.n_legend_items; i++)
+    {
+      const double *r = &self->layout.legend_items[i].x;
+
+      if (x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 on_motion (UcChartView *self,
            double       x,
@@ -320,6 +338,16 @@ on_motion (UcChartView *self,
   UcTime t;
 
   self->pointer_x = x;
+  /* Over a legend entry: its series comes forward, the others fade. */
+  {
+    int item = legend_item_at (self, x, y);
+
+    if (item != self->highlight)
+      {
+        self->highlight = item;
+        invalidate (self);
+      }
+  }
   /* Lane charts: the nearest dot within reach shows its card. */
   if (self->spec && uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
     {
@@ -357,6 +385,11 @@ static void
 on_leave (UcChartView *self)
 {
   set_cross (self, FALSE, 0);
+  if (self->highlight >= 0)
+    {
+      self->highlight = -1;
+      invalidate (self);
+    }
   if (self->hover_mark >= 0)
     {
       self->hover_mark = -1;
@@ -546,22 +579,6 @@ show_event (UcChartView *self,
   gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->event_popover));
-}
-
-/* The series whose legend entry is at (x, y), or -1. */
-static int
-legend_item_at (UcChartView *self,
-                double       x,
-                double       y)
-{
-  for (guint i = 0; self->has_layout && i < self->layout.n_legend_items; i++)
-    {
-      const double *r = &self->layout.legend_items[i].x;
-
-      if (x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
-        return (int) i;
-    }
-  return -1;
 }
 
 static void
@@ -997,6 +1014,7 @@ uc_chart_view_init (UcChartView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->log_scale = -1;
   self->hover_mark = -1;
+  self->highlight = -1;
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);

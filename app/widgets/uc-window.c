@@ -71,11 +71,29 @@ static const struct
   { N_("PDF document"), "*.pdf", ".pdf" },
 };
 
+/* What exports and copies draw: the first chart as shown, without the
+ * passing emphasis of a legend entry under the pointer. */
+static UcChartSpec *
+export_spec (UcWindow *self)
+{
+  UcChartSpec *shown = uc_chart_view_get_shown_spec (self->chart_view);
+  UcChartSpec *copy;
+
+  if (shown == NULL)
+    return NULL;
+  copy = uc_chart_spec_copy_without_series (shown);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (shown); i++)
+    uc_chart_spec_add_series (copy, uc_chart_spec_get_series (shown, i));
+  uc_chart_spec_set_highlight (copy, -1);
+  return copy;
+}
+
 static void
 on_export_response (UcWindow             *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
+  g_autoptr(UcChartSpec) spec = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -111,7 +129,8 @@ on_export_response (UcWindow             *self,
     }
 
   basename = g_path_get_basename (path);
-  if (uc_export_chart (uc_chart_view_get_shown_spec (self->chart_view), uc_chart_theme_light (),
+  spec = export_spec (self);
+  if (uc_export_chart (spec, uc_chart_theme_light (),
                        path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
@@ -138,7 +157,9 @@ uc_window_export (UcWindow    *self,
   g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
   if (!uc_export_format_from_path (path, &format, error))
     return FALSE;
-  return uc_export_chart (uc_chart_view_get_shown_spec (self->chart_view), uc_chart_theme_light (),
+  g_autoptr(UcChartSpec) spec = export_spec (self);
+
+  return uc_export_chart (spec, uc_chart_theme_light (),
                           path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, error);
 }
 
@@ -150,7 +171,7 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   UcWindow *self = UC_WINDOW (widget);
-  UcChartSpec *spec = uc_chart_view_get_shown_spec (self->chart_view);
+  g_autoptr(UcChartSpec) spec = export_spec (self);
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, EXPORT_WIDTH);
   guint8 *pixels;
   cairo_surface_t *surface;

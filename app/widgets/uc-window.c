@@ -8,6 +8,7 @@
 #include "uc-window.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "uc-chart-theme.h"
@@ -93,6 +94,8 @@ on_export_response (UcWindow             *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
+  int width, height;
+  double scale;
   g_autoptr(UcChartSpec) spec = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -130,8 +133,17 @@ on_export_response (UcWindow             *self,
 
   basename = g_path_get_basename (path);
   spec = export_spec (self);
-  if (uc_export_chart (spec, uc_chart_theme_light (),
-                       path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, &error))
+  {
+    const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size");
+    const char *scale_text = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scale");
+
+    if (size == NULL || sscanf (size, "%dx%d", &width, &height) != 2 || width < 16 || height < 16)
+      width = EXPORT_WIDTH, height = EXPORT_HEIGHT;
+    scale = scale_text ? g_ascii_strtod (scale_text, NULL) : 1;
+    if (!(scale >= 1 && scale <= 4))
+      scale = 1;
+  }
+  if (uc_export_chart (spec, uc_chart_theme_light (), path, format, width, height, scale, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
       toast (self, message);
@@ -219,6 +231,26 @@ export_action (GtkWidget  *widget,
     }
   name = g_strdup_printf ("%s.png", self->view_id ? self->view_id : "chart");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+
+  /* Size and scale beside the file name (PNG pixels are size × scale). */
+  {
+    const char *sizes[] = { "1600x900", "1200x675", "1920x1080", "800x450", "1080x1080", NULL };
+    const char *size_labels[] = { N_("1600 × 900 (slides)"), N_("1200 × 675 (articles)"), N_("1920 × 1080 (HD)"),
+                                  N_("800 × 450 (small)"), N_("1080 × 1080 (square)"), NULL };
+    const char *scales[] = { "1", "2", "3.125", NULL };
+    const char *scale_labels[] = { N_("1× (screen)"), N_("2× (sharp)"), N_("300 dpi (print)"), NULL };
+    g_autofree const char **sizes_l = g_new0 (const char *, G_N_ELEMENTS (size_labels));
+    g_autofree const char **scales_l = g_new0 (const char *, G_N_ELEMENTS (scale_labels));
+
+    for (guint i = 0; size_labels[i]; i++)
+      sizes_l[i] = _(size_labels[i]);
+    for (guint i = 0; scale_labels[i]; i++)
+      scales_l[i] = _(scale_labels[i]);
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->export_chooser), "size", _("Size"), sizes, sizes_l);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->export_chooser), "size", "1600x900");
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->export_chooser), "scale", _("Scale"), scales, scales_l);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->export_chooser), "scale", "1");
+  }
 
   g_signal_connect_swapped (self->export_chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));

@@ -65,6 +65,11 @@ test_view_contents (void)
   g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 0)), ==, UC_CHART_LANES);
   g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 1)), ==, UC_CHART_BARS);
   g_assert_true (uc_chart_spec_get_stacked (uc_view_get_chart (releases, 1)));
+  /* Counted by region, as the lanes are: "GB;Multinational;US" is US. */
+  g_assert_cmpuint (uc_chart_spec_get_n_series (uc_view_get_chart (releases, 1)), ==, 3);
+  g_assert_nonnull (uc_chart_spec_find_series (uc_view_get_chart (releases, 1), "US"));
+  g_assert_nonnull (uc_chart_spec_find_series (uc_view_get_chart (releases, 1), "China"));
+  g_assert_nonnull (uc_chart_spec_find_series (uc_view_get_chart (releases, 1), "Europe"));
 
   chart = uc_view_get_chart (hardware, 0);
   g_assert_cmpint (uc_chart_spec_get_value_format (chart), ==, UC_VALUE_INDEX);

@@ -441,6 +441,40 @@ build_chart (Reader     *r,
         return fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
       if (spec == NULL)
         return NULL;
+      /* Countries ("US", "CN", "GB;Multinational;US") summed into regions,
+       * as the release lanes group them. */
+      {
+        gboolean regions = FALSE;
+
+        if (!get_bool (r, o, "group_by_region", &regions))
+          return NULL;
+        if (regions)
+          {
+            g_autoptr(UcChartSpec) summed = uc_chart_spec_copy_without_series (spec);
+            g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+            for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+              {
+                const char *region = uc_release_region (uc_series_get_id (uc_chart_spec_get_series (spec, i)));
+
+                if (!g_ptr_array_find_with_equal_func (names, region, g_str_equal, NULL))
+                  g_ptr_array_add (names, (gpointer) region);
+              }
+            for (guint k = 0; k < names->len; k++)
+              {
+                g_autoptr(GPtrArray) members = g_ptr_array_new ();
+                g_autoptr(UcSeries) sum = NULL;
+
+                for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+                  if (g_str_equal (uc_release_region (uc_series_get_id (uc_chart_spec_get_series (spec, i))),
+                                   g_ptr_array_index (names, k)))
+                    g_ptr_array_add (members, uc_chart_spec_get_series (spec, i));
+                sum = uc_series_sum (members, g_ptr_array_index (names, k), g_ptr_array_index (names, k), UC_JOIN_OUTER);
+                uc_chart_spec_add_series (summed, sum);
+              }
+            g_set_object (&spec, summed);
+          }
+      }
       if (kind_name || !count_by)
         uc_chart_spec_set_kind (spec, kind);
       if (has_range)

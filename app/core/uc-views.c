@@ -191,8 +191,8 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
 
 /* The lane of a release by where its makers are: "US;GB" and
  * "GB;Multinational;US" (joint or parent companies) count as US. */
-static const char *
-release_lane (const char *countries)
+const char *
+uc_release_region (const char *countries)
 {
   static const char * const europe[] = { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL",
                                          "NO", "PL", "SE", NULL };
@@ -241,7 +241,7 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
       if (t == UC_TIME_MISSING || t < from || t > to || model == NULL)
         continue;
       event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
-      uc_event_set_lane (event, release_lane (uc_dataset_get_text (releases, cc, row)));
+      uc_event_set_lane (event, uc_release_region (uc_dataset_get_text (releases, cc, row)));
       uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
       {
         int pc = uc_dataset_find_column (releases, "parameters");

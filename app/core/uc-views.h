@@ -42,6 +42,7 @@ gboolean     uc_chart_spec_add_events_from (UcChartSpec        *spec,
                                            const char * const *categories,
                                            GError            **error);
 char        *uc_event_short_label       (const char         *title) G_GNUC_WARN_UNUSED_RESULT;
+const char  *uc_release_region          (const char         *countries);
 gboolean     uc_chart_spec_add_release_events (UcChartSpec  *spec,
                                                UcDataset    *releases,
                                                UcTime        from,

@@ -35,6 +35,7 @@ struct _UcWindow
   GtkWidget            *value_mode_box;
   UcOverview           *overview;
   GtkEditable          *filter_entry;
+  GtkCalendar          *base_calendar;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -257,6 +258,7 @@ export_action (GtkWidget  *widget,
 }
 
 static void apply_toggles (UcWindow *self);
+static void update_subtitle (UcWindow *self);
 static void on_event_clicked (UcWindow    *self,
                               UcEvent     *event,
                               UcChartView *chart);
@@ -282,7 +284,6 @@ uc_window_show_view (UcWindow    *self,
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
   self->base_date = 0;
-  adw_window_title_set_subtitle (self->window_title, uc_view_get_title (view));
 
   /* Keep the first chart widget (the tests and export hold it); drop the rest. */
   while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->chart_view))) != NULL)
@@ -322,6 +323,7 @@ uc_window_show_view (UcWindow    *self,
   uc_time_range_set_bounds (self->time_range, lower, upper);
   uc_time_range_set (self->time_range, from, to);
   uc_overview_set_time_range (self->overview, self->time_range);
+  update_subtitle (self);
   uc_overview_set_spec (self->overview, uc_view_get_chart (view, 0));
 
   /* The sidebar shows which view this is. */
@@ -363,6 +365,53 @@ on_filter_changed (UcWindow *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
     uc_chart_view_set_event_filter (UC_CHART_VIEW (child), gtk_editable_get_text (self->filter_entry));
+}
+
+/* A day picked in the calendar becomes the day values are rebased on. */
+static void
+on_base_day_selected (UcWindow    *self,
+                      GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  self->base_date = uc_time_from_ymd (g_date_time_get_year (day), g_date_time_get_month (day),
+                                      g_date_time_get_day_of_month (day));
+  apply_toggles (self);
+}
+
+static void
+base_first_day_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  self->base_date = 0;
+  apply_toggles (self);
+}
+
+/* The window's subtitle: the view and the days shown. */
+static void
+update_subtitle (UcWindow *self)
+{
+  guint n_views;
+  const UcViewInfo *views = uc_views_list (&n_views);
+  const char *title = "";
+  UcTime from, to;
+  g_autoptr(GDateTime) a = NULL, b = NULL;
+  g_autofree char *fa = NULL, *fb = NULL, *subtitle = NULL;
+
+  for (guint i = 0; i < n_views; i++)
+    if (g_strcmp0 (views[i].id, self->view_id) == 0)
+      title = g_dgettext (GETTEXT_PACKAGE, views[i].title);
+  uc_time_range_get (self->time_range, &from, &to);
+  a = g_date_time_new_from_unix_utc (from / G_USEC_PER_SEC);
+  b = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
+  /* Translators: the days shown, see g_date_time_format() */
+  fa = a ? g_date_time_format (a, C_("range", "%-d %b %Y")) : g_strdup ("");
+  fb = b ? g_date_time_format (b, C_("range", "%-d %b %Y")) : g_strdup ("");
+  subtitle = g_strdup_printf ("%s · %s – %s", title, fa, fb);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 /* An event clicked on a chart becomes the date values are rebased on. */
@@ -609,12 +658,14 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, base_calendar);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.base-first-day", NULL, base_first_day_action);
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
 
@@ -663,6 +714,8 @@ uc_window_init (UcWindow *self)
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
+  g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (update_subtitle), self);
 
   self->view_ids = gtk_string_list_new ((const char * const *) ids);
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);

@@ -39,6 +39,14 @@ chart_drawn (gpointer data)
   return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > 0;
 }
 
+static gboolean
+layout_ready (gpointer data)
+{
+  UcChartLayout layout;
+
+  return uc_chart_view_get_layout (uc_window_get_chart_view (data), &layout);
+}
+
 /* Renders the chart widget the way GTK put it on screen, into cairo. */
 static cairo_surface_t *
 render_widget (GtkWidget *widget)
@@ -246,6 +254,18 @@ test_window_views_and_range (void)
   g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
   g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
   g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
+  /* Holding the value axis: it stays while the days change; freed, it follows. */
+  iterate_until (layout_ready, window);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (TRUE));
+  {
+    double lo, hi;
+
+    g_assert_true (uc_chart_spec_get_fixed_values (uc_chart_view_get_shown_spec (first), &lo, &hi));
+    g_assert_cmpfloat (hi, >, lo);
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (FALSE));
+    g_assert_false (uc_chart_spec_get_fixed_values (uc_chart_view_get_shown_spec (first), &lo, &hi));
+  }
+
   /* Market events off and on again: the crash marker goes and comes back. */
   {
     guint before = uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), after;

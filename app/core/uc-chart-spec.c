@@ -1,6 +1,8 @@
 /* uc-chart-spec.c: everything a chart shows, independent of how it is drawn */
 #include "uc-chart-spec.h"
 
+#include <math.h>
+
 struct _UcChartSpec
 {
   GObject        parent_instance;
@@ -17,6 +19,7 @@ struct _UcChartSpec
   UcLegendPosition legend;
   gboolean       stacked;
   int            highlight;   /* a series drawn over the others faded, or -1 */
+  double         fixed_min, fixed_max;   /* a value axis the reader fixed; NaN: follows the data */
   gboolean       periods;   /* x values are the starts of periods (bars fill them) */
   UcTime         from;
   UcTime         to;
@@ -155,6 +158,7 @@ uc_chart_spec_init (UcChartSpec *self)
   self->provenance = g_array_new (FALSE, TRUE, sizeof (UcProvenance));
   g_array_set_clear_func (self->provenance, clear_provenance);
   self->highlight = -1;
+  self->fixed_min = self->fixed_max = NAN;
 }
 
 UcChartSpec *
@@ -184,6 +188,8 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->legend = self->legend;
   copy->stacked = self->stacked;
   copy->highlight = self->highlight;
+  copy->fixed_min = self->fixed_min;
+  copy->fixed_max = self->fixed_max;
   copy->periods = self->periods;
   copy->from = self->from;
   copy->to = self->to;
@@ -617,4 +623,29 @@ uc_chart_spec_set_highlight (UcChartSpec *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   self->highlight = series;
+}
+
+/* The value axis held at [@min, @max] whatever the days shown (NaN, NaN:
+ * it follows the visible data). Not saved with the chart. */
+void
+uc_chart_spec_set_fixed_values (UcChartSpec *self,
+                                double       min,
+                                double       max)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->fixed_min = min;
+  self->fixed_max = max;
+}
+
+gboolean
+uc_chart_spec_get_fixed_values (UcChartSpec *self,
+                                double      *min,
+                                double      *max)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  if (isnan (self->fixed_min) || isnan (self->fixed_max) || !(self->fixed_max > self->fixed_min))
+    return FALSE;
+  *min = self->fixed_min;
+  *max = self->fixed_max;
+  return TRUE;
 }

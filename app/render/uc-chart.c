@@ -372,6 +372,10 @@ value_range (UcChartSpec *spec,
 {
   double lo = INFINITY, hi = -INFINITY;
 
+  /* Held by the reader: the left axis stays put while the days move. */
+  if (side <= 0 && uc_chart_spec_get_fixed_values (spec, min, max))
+    return;
+
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
       double a, b;

@@ -151,6 +151,8 @@ uc_application_startup (GApplication *application)
     { "win.export", { "<Control>e", NULL } },
     { "win.log-scale", { "<Control>l", NULL } },
     { "win.copy", { "<Control>c", NULL } },
+    { "win.fix-values", { "<Control><Shift>h", NULL } },
+    { "win.reset-range", { "<Control>0", NULL } },
   };
 
   G_APPLICATION_CLASS (uc_application_parent_class)->startup (application);

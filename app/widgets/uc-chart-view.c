@@ -35,6 +35,7 @@ struct _UcChartView
   int            log_scale;    /* -1: as the spec says */
   char          *event_filter; /* words every event shown must contain */
   guint          hidden_categories;   /* bit per UcEventCategory switched off */
+  double         fixed_min, fixed_max;   /* a value axis held by the reader; NaN: it follows */
 
   /* state */
   UcChartLayout  layout;
@@ -204,6 +205,7 @@ shown_spec (UcChartView *self)
   if (self->log_scale >= 0)
     uc_chart_spec_set_log_scale (self->shown, self->log_scale > 0);
   uc_chart_spec_set_highlight (self->shown, self->highlight);
+  uc_chart_spec_set_fixed_values (self->shown, self->fixed_min, self->fixed_max);
   return self->shown;
 }
 
@@ -1015,6 +1017,7 @@ uc_chart_view_init (UcChartView *self)
   self->log_scale = -1;
   self->hover_mark = -1;
   self->highlight = -1;
+  self->fixed_min = self->fixed_max = NAN;
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
@@ -1074,6 +1077,7 @@ uc_chart_view_set_spec (UcChartView *self,
   g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->event_filter, g_free);
+  self->fixed_min = self->fixed_max = NAN;
   self->has_cross = FALSE;
   self->hover_mark = -1;
 
@@ -1270,5 +1274,23 @@ uc_chart_view_set_hidden_categories (UcChartView *self,
   self->hidden_categories = hidden;
   self->hover_mark = -1;
   g_clear_object (&self->shown);
+  invalidate (self);
+}
+
+/* Holds the value axis where it is now (TRUE) or lets it follow the days
+ * shown again (FALSE). */
+void
+uc_chart_view_set_values_fixed (UcChartView *self,
+                                gboolean     fixed)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+
+  if (fixed && self->has_layout)
+    {
+      self->fixed_min = self->layout.y_min;
+      self->fixed_max = self->layout.y_max;
+    }
+  else
+    self->fixed_min = self->fixed_max = NAN;
   invalidate (self);
 }

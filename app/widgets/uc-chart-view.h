@@ -36,6 +36,8 @@ void         uc_chart_view_set_value_mode (UcChartView   *self,
                                            UcTime         base_date);
 void         uc_chart_view_set_log_scale  (UcChartView   *self,
                                            int            log_scale);
+void         uc_chart_view_set_values_fixed (UcChartView *self,
+                                             gboolean     fixed);
 void         uc_chart_view_set_hidden_categories (UcChartView *self,
                                                   guint        hidden);
 void         uc_chart_view_set_event_filter (UcChartView *self,

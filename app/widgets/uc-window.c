@@ -337,6 +337,9 @@ uc_window_show_view (UcWindow    *self,
       }
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
   gtk_editable_set_text (self->filter_entry, "");
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values"))
+    g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values")),
+                               g_variant_new_boolean (FALSE));
   gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), uc_view_get_event_filter (view));
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
     apply_toggles (self);
@@ -377,6 +380,20 @@ on_base_day_selected (UcWindow    *self,
   self->base_date = uc_time_from_ymd (g_date_time_get_year (day), g_date_time_get_month (day),
                                       g_date_time_get_day_of_month (day));
   apply_toggles (self);
+}
+
+/* win.fix-values: every chart's value axis held where it is, or freed. */
+static void
+fix_values_changed (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  UcWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    uc_chart_view_set_values_fixed (UC_CHART_VIEW (child), g_variant_get_boolean (state));
 }
 
 static void
@@ -708,6 +725,12 @@ uc_window_init (UcWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
     }
   g_signal_connect_swapped (self->settings, "changed::hidden-event-categories", G_CALLBACK (apply_toggles), self);
+  {
+    g_autoptr(GSimpleAction) fix = g_simple_action_new_stateful ("fix-values", NULL, g_variant_new_boolean (FALSE));
+
+    g_signal_connect (fix, "change-state", G_CALLBACK (fix_values_changed), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (fix));
+  }
 
   self->events = g_list_store_new (UC_TYPE_EVENT);
   load_events (self);

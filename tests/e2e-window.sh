@@ -141,6 +141,17 @@ for _ in $(seq 50); do [ -s "$export_dir/shown-again.png" ] && break; sleep 0.1;
 cmp -s "$export_dir/shown-again.png" "$export_dir/shock.png" || fail "a second click shows it again"
 ok "a second click shows it again"
 
+# A click on the crash marker (27 January) opens its popover, Escape closes it.
+popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+before=$(popovers)
+xdotool mousemove $((X + 698)) $((Y + 450)) click 1
+sleep 0.6
+import -window root "$out/event-popover.png"
+[ "$(popovers)" -gt "$before" ] || fail "a click on the crash marker opens its popover"
+ok "a click on the crash marker opens its popover"
+xdotool key Escape
+sleep 0.3
+
 # The sidebar: a click shows Pricing pressure, exported as the command line draws it.
 xdotool mousemove $((X + 100)) $((Y + 189)) click 1
 sleep 1
@@ -155,6 +166,14 @@ action show-view "'model-releases'"
 sleep 1
 import -window "$wid" "$out/model-releases.png"
 ok "app.show-view shows Model releases"
+
+# Pointing at DeepSeek-R1's dot shows its card.
+xdotool mousemove $((X + 607)) $((Y + 231)); sleep 0.2; xdotool mousemove $((X + 608)) $((Y + 231))
+sleep 0.6
+import -window "$wid" "$out/release-card.png"
+changed=$(compare -metric AE "$out/model-releases.png" "$out/release-card.png" null: 2>&1 || true)
+[ "${changed%% *}" -gt 2000 ] || fail "pointing at a release shows its card ($changed px changed)"
+ok "pointing at a release shows its card (${changed%% *} px changed)"
 
 # Ctrl+Q quits cleanly (and any GTK warning would have aborted: G_DEBUG=fatal-warnings).
 eval "$(xdotool getwindowgeometry --shell "$wid")"

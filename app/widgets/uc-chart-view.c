@@ -777,7 +777,7 @@ snapshot_crosshair (UcChartView        *self,
   cx = x + 12 + cw < width ? x + 12 : x - 12 - cw;
   cy = l->y + 8;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - 1, cy - 1, cw + 2, ch + 2));
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.94);
+  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
   cairo_rectangle (cr, cx + 0.5, cy + 0.5, cw, ch);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, line.red, line.green, line.blue, 0.35);
@@ -844,7 +844,7 @@ snapshot_mark_card (UcChartView        *self,
   cx = x + 14 + cw < width ? x + 14 : x - 14 - cw;
   cy = MAX (0, y - ch / 2);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - 1, cy - 1, cw + 2, ch + 2));
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.96);
+  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
   cairo_rectangle (cr, cx + 0.5, cy + 0.5, cw, ch);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.3);

@@ -78,11 +78,15 @@ import -window "$wid" "$out/after-export.png"
 # The window exports what it shows (app.export, as scripts send it): the
 # view's own range gives the same file as the command line.
 action() { gapplication action io.github.undercut.Undercut "$@"; }
+# app.export to $export_dir/NAME.png, waiting for the file.
+export_as() {
+  action export "'$export_dir/$1.png'"
+  for _ in $(seq 50); do [ -s "$export_dir/$1.png" ] && break; sleep 0.1; done
+}
 cli_bin=$(dirname "$bin")/undercut
 "$cli_bin" export --view deepseek-shock --output "$export_dir/cli-shock.png"
 "$cli_bin" export --view pricing --output "$export_dir/cli-pricing.png"
-action export "'$export_dir/shock.png'"
-for _ in $(seq 50); do [ -s "$export_dir/shock.png" ] && break; sleep 0.1; done
+export_as shock
 cmp -s "$export_dir/shock.png" "$export_dir/cli-shock.png" || fail "the window's export equals the command line's"
 ok "the window's export equals the command line's"
 
@@ -93,22 +97,19 @@ sleep 0.2
 xdotool click 4 click 4 click 4
 sleep 0.5
 import -window "$wid" "$out/zoomed.png"
-action export "'$export_dir/zoomed.png'"
-for _ in $(seq 50); do [ -s "$export_dir/zoomed.png" ] && break; sleep 0.1; done
+export_as zoomed
 cmp -s "$export_dir/zoomed.png" "$export_dir/shock.png" && fail "scrolling zooms the chart"
 ok "scrolling zooms the chart"
 xdotool key 0
 sleep 0.3
-action export "'$export_dir/reset.png'"
-for _ in $(seq 50); do [ -s "$export_dir/reset.png" ] && break; sleep 0.1; done
+export_as reset
 cmp -s "$export_dir/reset.png" "$export_dir/shock.png" || fail "0 resets the range"
 ok "0 resets the range"
 
 # Dragging pans: the range moves, and a double click brings it back.
 xdotool mousedown 1 mousemove $((X + WIDTH / 3)) $((Y + HEIGHT / 2)) mouseup 1
 sleep 0.3
-action export "'$export_dir/panned.png'"
-for _ in $(seq 50); do [ -s "$export_dir/panned.png" ] && break; sleep 0.1; done
+export_as panned
 cmp -s "$export_dir/panned.png" "$export_dir/shock.png" && fail "dragging pans the chart"
 ok "dragging pans the chart"
 import -window "$wid" "$out/panned.png"
@@ -120,8 +121,7 @@ xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
 xdotool keydown shift mousedown 1 mousemove $((X + WIDTH / 2 + 150)) $((Y + HEIGHT / 2)) mouseup 1 keyup shift
 sleep 0.4
 import -window "$wid" "$out/selected.png"
-action export "'$export_dir/selected.png'"
-for _ in $(seq 50); do [ -s "$export_dir/selected.png" ] && break; sleep 0.1; done
+export_as selected
 cmp -s "$export_dir/selected.png" "$export_dir/shock.png" && fail "shift-drag zooms into the selected days"
 ok "shift-drag zooms into the selected days"
 xdotool key 0
@@ -136,8 +136,7 @@ hidden=$(count_colour "$out/nvidia-hidden.png" '#332288')
 ok "a legend click hides Nvidia's line ($hidden px left)"
 xdotool click 1
 sleep 0.4
-action export "'$export_dir/shown-again.png'"
-for _ in $(seq 50); do [ -s "$export_dir/shown-again.png" ] && break; sleep 0.1; done
+export_as shown-again
 cmp -s "$export_dir/shown-again.png" "$export_dir/shock.png" || fail "a second click shows it again"
 ok "a second click shows it again"
 
@@ -156,8 +155,7 @@ sleep 0.3
 xdotool mousemove $((X + 100)) $((Y + 189)) click 1
 sleep 1
 import -window "$wid" "$out/pricing.png"
-action export "'$export_dir/pricing.png'"
-for _ in $(seq 50); do [ -s "$export_dir/pricing.png" ] && break; sleep 0.1; done
+export_as pricing
 cmp -s "$export_dir/pricing.png" "$export_dir/cli-pricing.png" || fail "a click in the sidebar shows Pricing pressure"
 ok "a click in the sidebar shows Pricing pressure"
 

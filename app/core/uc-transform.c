@@ -290,30 +290,44 @@ uc_series_rolling_mean (UcSeries *series,
   return out;
 }
 
+/* The same chart with every line made relative to @base_date by
+ * @transform, in @format, the subtitle saying so. */
+static UcChartSpec *
+relative_spec (UcChartSpec   *spec,
+               UcTime         base_date,
+               UcSeries    *(*transform) (UcSeries *, UcTime, GError **),
+               UcValueFormat  format,
+               const char    *said,
+               const char    *alone,
+               GError       **error)
+{
+  g_autoptr(UcChartSpec) out = uc_chart_spec_copy_without_series (spec);
+  g_autofree char *date = uc_time_format_date (base_date);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      g_autoptr(UcSeries) series = transform (uc_chart_spec_get_series (spec, i), base_date, error);
+
+      if (series == NULL)
+        return NULL;
+      uc_chart_spec_add_series (out, series);
+    }
+  uc_chart_spec_set_value_format (out, format);
+  subtitle = uc_chart_spec_get_subtitle (spec)
+             ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
+             : g_strdup_printf ("%s %s", alone, date);
+  uc_chart_spec_set_subtitle (out, subtitle);
+  return g_steal_pointer (&out);
+}
+
 /* The same chart with every line rebased to 100 at @base_date. */
 UcChartSpec *
 uc_chart_spec_rebase (UcChartSpec  *spec,
                       UcTime        base_date,
                       GError      **error)
 {
-  g_autoptr(UcChartSpec) rebased = uc_chart_spec_copy_without_series (spec);
-  g_autofree char *date = uc_time_format_date (base_date);
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      g_autoptr(UcSeries) series = uc_series_rebase (uc_chart_spec_get_series (spec, i), base_date, error);
-
-      if (series == NULL)
-        return NULL;
-      uc_chart_spec_add_series (rebased, series);
-    }
-  uc_chart_spec_set_value_format (rebased, UC_VALUE_INDEX);
-  subtitle = uc_chart_spec_get_subtitle (spec)
-             ? g_strdup_printf ("%s — rebased to 100 on %s", uc_chart_spec_get_subtitle (spec), date)
-             : g_strdup_printf ("Rebased to 100 on %s", date);
-  uc_chart_spec_set_subtitle (rebased, subtitle);
-  return g_steal_pointer (&rebased);
+  return relative_spec (spec, base_date, uc_series_rebase, UC_VALUE_INDEX, "rebased to 100 on", "Rebased to 100 on", error);
 }
 
 static gint
@@ -375,24 +389,7 @@ uc_chart_spec_change_since (UcChartSpec  *spec,
                             UcTime        base_date,
                             GError      **error)
 {
-  g_autoptr(UcChartSpec) changed = uc_chart_spec_copy_without_series (spec);
-  g_autofree char *date = uc_time_format_date (base_date);
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      g_autoptr(UcSeries) series = uc_series_change_since (uc_chart_spec_get_series (spec, i), base_date, error);
-
-      if (series == NULL)
-        return NULL;
-      uc_chart_spec_add_series (changed, series);
-    }
-  uc_chart_spec_set_value_format (changed, UC_VALUE_PERCENT);
-  subtitle = uc_chart_spec_get_subtitle (spec)
-             ? g_strdup_printf ("%s — change since %s", uc_chart_spec_get_subtitle (spec), date)
-             : g_strdup_printf ("Change since %s", date);
-  uc_chart_spec_set_subtitle (changed, subtitle);
-  return g_steal_pointer (&changed);
+  return relative_spec (spec, base_date, uc_series_change_since, UC_VALUE_PERCENT, "change since", "Change since", error);
 }
 
 /* For stacked areas and bars: the series on their common dates, each

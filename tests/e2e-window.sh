@@ -140,6 +140,19 @@ export_as shown-again
 cmp -s "$export_dir/shown-again.png" "$export_dir/shock.png" || fail "a second click shows it again"
 ok "a second click shows it again"
 
+# Dragging the frame in the overview strip moves the days shown; Ctrl+0 brings them back.
+xdotool mousemove $((X + 640)) $((Y + 725)) mousedown 1 mousemove $((X + 760)) $((Y + 725)) mousemove $((X + 900)) $((Y + 725)) mouseup 1
+sleep 0.4
+import -window "$wid" "$out/overview-dragged.png"
+export_as overview-dragged
+cmp -s "$export_dir/overview-dragged.png" "$export_dir/shock.png" && fail "dragging the overview's frame moves the days shown"
+ok "dragging the overview's frame moves the days shown"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) key ctrl+0
+sleep 0.3
+export_as back-again
+cmp -s "$export_dir/back-again.png" "$export_dir/shock.png" || fail "Ctrl+0 brings the view's own days back"
+ok "Ctrl+0 brings the view's own days back"
+
 # A click on the crash marker (27 January) opens its popover, Escape closes it.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)

@@ -33,6 +33,7 @@ struct _UcWindow
   GtkBox               *charts;
   UcEventList          *event_list;
   GtkWidget            *value_mode_box;
+  GtkWidget            *log_button;
   UcOverview           *overview;
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;
@@ -526,7 +527,7 @@ apply_toggles (UcWindow *self)
   gboolean log_scale = g_settings_get_boolean (self->settings, "log-scale");
   UcValueMode mode = g_str_equal (mode_name, "rebased") ? UC_VALUE_MODE_REBASED :
                      g_str_equal (mode_name, "percent") ? UC_VALUE_MODE_PERCENT : UC_VALUE_MODE_AS_IS;
-  gboolean any_values = FALSE;
+  gboolean any_values = FALSE, any_axis = FALSE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -537,11 +538,15 @@ apply_toggles (UcWindow *self)
       uc_chart_view_set_value_mode (chart, mode, self->base_date);
       /* Lanes and bars have no value axis to make logarithmic. */
       if (kind != UC_CHART_LANES && kind != UC_CHART_BARS)
-        uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);
+        {
+          uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);
+          any_axis = TRUE;
+        }
       any_values = any_values || uc_chart_view_can_transform (chart);
     }
   /* The settings' actions cannot be disabled: their buttons can. */
   gtk_widget_set_sensitive (self->value_mode_box, any_values);
+  gtk_widget_set_sensitive (self->log_button, any_axis);
 
   /* Event categories switched off, on every chart. */
   {
@@ -673,6 +678,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, log_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, base_calendar);

@@ -437,10 +437,8 @@ uc_cli_export (int    argc,
       UcTime a, b;
 
       /* A view's own events are replaced, not doubled. */
-      marked = uc_chart_spec_copy_without_series (spec);
+      marked = uc_chart_spec_copy (spec);
       uc_chart_spec_clear_events (marked);
-      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-        uc_chart_spec_add_series (marked, uc_chart_spec_get_series (spec, i));
       uc_chart_spec_get_range (marked, &a, &b);
       if (!g_str_equal (events, "none"))
         table = load_events (events, &error);

@@ -167,6 +167,18 @@ uc_chart_spec_new (void)
   return g_object_new (UC_TYPE_CHART_SPEC, NULL);
 }
 
+/* The same chart, its series shared (not copied): a view of it can then
+ * change range, scale or events without touching the original. */
+UcChartSpec *
+uc_chart_spec_copy (UcChartSpec *self)
+{
+  UcChartSpec *copy = uc_chart_spec_copy_without_series (self);
+
+  for (guint i = 0; i < self->series->len; i++)
+    g_ptr_array_add (copy->series, g_object_ref (g_ptr_array_index (self->series, i)));
+  return copy;
+}
+
 /* Everything but the series: titles, format, range, scale and events. */
 UcChartSpec *
 uc_chart_spec_copy_without_series (UcChartSpec *self)

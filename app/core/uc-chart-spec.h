@@ -60,6 +60,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
 
 UcChartSpec   *uc_chart_spec_new              (void) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec   *uc_chart_spec_copy             (UcChartSpec   *self) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec   *uc_chart_spec_copy_without_series (UcChartSpec *self) G_GNUC_WARN_UNUSED_RESULT;
 const char    *uc_chart_spec_get_title        (UcChartSpec   *self);
 void           uc_chart_spec_set_title        (UcChartSpec   *self,

@@ -181,9 +181,7 @@ shown_spec (UcChartView *self)
     return self->spec;
   if (self->shown == NULL)
     {
-      self->shown = uc_chart_spec_copy_without_series (base);
-      for (guint i = 0; i < uc_chart_spec_get_n_series (base); i++)
-        uc_chart_spec_add_series (self->shown, uc_chart_spec_get_series (base, i));
+      self->shown = uc_chart_spec_copy (base);
       if (self->event_filter || self->hidden_categories)
         {
           uc_chart_spec_clear_events (self->shown);

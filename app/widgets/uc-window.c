@@ -84,9 +84,7 @@ export_spec (UcWindow *self)
 
   if (shown == NULL)
     return NULL;
-  copy = uc_chart_spec_copy_without_series (shown);
-  for (guint i = 0; i < uc_chart_spec_get_n_series (shown); i++)
-    uc_chart_spec_add_series (copy, uc_chart_spec_get_series (shown, i));
+  copy = uc_chart_spec_copy (shown);
   uc_chart_spec_set_highlight (copy, -1);
   return copy;
 }

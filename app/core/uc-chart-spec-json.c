@@ -82,9 +82,7 @@ load_points (GHashTable  *by_label,
   date_col = uc_dataset_find_column (table, "date");
   value_col = uc_dataset_find_column (table, "value");
   /* Point names (scatter charts), when the pack has them. */
-  label_col = uc_dataset_find_column (table, "label");
-  if (label_col >= 0 && uc_dataset_get_column_type (table, label_col) != UC_COLUMN_TEXT)
-    label_col = -1;
+  label_col = uc_dataset_find_column_of_type (table, "label", UC_COLUMN_TEXT);
   if (series_col < 0 || date_col < 0 || value_col < 0)
     return fail (error, csv, "needs the columns series, date and value");
   if (uc_dataset_get_n_rows (table) == 0)

@@ -144,6 +144,17 @@ uc_dataset_find_column (UcDataset  *self,
   return -1;
 }
 
+/* An optional column: its index when it is there and of @type, else -1. */
+int
+uc_dataset_find_column_of_type (UcDataset    *self,
+                                const char   *name,
+                                UcColumnType  type)
+{
+  int column = uc_dataset_find_column (self, name);
+
+  return column >= 0 && uc_dataset_get_column_type (self, (guint) column) == type ? column : -1;
+}
+
 const double *
 uc_dataset_get_numbers (UcDataset *self,
                         guint      column)

@@ -46,6 +46,9 @@ UcColumnType        uc_dataset_get_column_type    (UcDataset      *self,
                                                    guint           column);
 int                 uc_dataset_find_column        (UcDataset      *self,
                                                    const char     *name);
+int                 uc_dataset_find_column_of_type (UcDataset     *self,
+                                                    const char    *name,
+                                                    UcColumnType   type);
 const double       *uc_dataset_get_numbers        (UcDataset      *self,
                                                    guint           column);
 const UcTime       *uc_dataset_get_times          (UcDataset      *self,

@@ -150,18 +150,10 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
   ec = uc_dataset_find_column (events, "end");
   if (ec >= 0 && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATE && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATETIME)
     ec = -1;
-  cc = uc_dataset_find_column (events, "category");
-  xc = uc_dataset_find_column (events, "description");
-  uc = uc_dataset_find_column (events, "source_url");
-  lc = uc_dataset_find_column (events, "lane");
-  if (lc >= 0 && uc_dataset_get_column_type (events, lc) != UC_COLUMN_TEXT)
-    lc = -1;
-  if (cc >= 0 && uc_dataset_get_column_type (events, cc) != UC_COLUMN_TEXT)
-    cc = -1;
-  if (xc >= 0 && uc_dataset_get_column_type (events, xc) != UC_COLUMN_TEXT)
-    xc = -1;
-  if (uc >= 0 && uc_dataset_get_column_type (events, uc) != UC_COLUMN_TEXT)
-    uc = -1;
+  cc = uc_dataset_find_column_of_type (events, "category", UC_COLUMN_TEXT);
+  xc = uc_dataset_find_column_of_type (events, "description", UC_COLUMN_TEXT);
+  uc = uc_dataset_find_column_of_type (events, "source_url", UC_COLUMN_TEXT);
+  lc = uc_dataset_find_column_of_type (events, "lane", UC_COLUMN_TEXT);
 
   for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
     {
@@ -217,7 +209,7 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
                                   UcTime        to,
                                   GError      **error)
 {
-  int dc, mc, oc, cc, wc, sc;
+  int dc, mc, oc, cc, wc, sc, pc;
 
   if ((dc = require_column (releases, "date", UC_COLUMN_DATE, error)) < 0 ||
       (mc = require_column (releases, "model", UC_COLUMN_TEXT, error)) < 0 ||
@@ -225,9 +217,8 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
       (cc = require_column (releases, "country", UC_COLUMN_TEXT, error)) < 0 ||
       (wc = require_column (releases, "open_weights", UC_COLUMN_TEXT, error)) < 0)
     return FALSE;
-  sc = uc_dataset_find_column (releases, "source");
-  if (sc >= 0 && uc_dataset_get_column_type (releases, sc) != UC_COLUMN_TEXT)
-    sc = -1;
+  sc = uc_dataset_find_column_of_type (releases, "source", UC_COLUMN_TEXT);
+  pc = uc_dataset_find_column_of_type (releases, "parameters", UC_COLUMN_NUMBER);
 
   for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
     {
@@ -244,9 +235,7 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
       uc_event_set_lane (event, uc_release_region (uc_dataset_get_text (releases, cc, row)));
       uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
       {
-        int pc = uc_dataset_find_column (releases, "parameters");
-        double params = pc >= 0 && uc_dataset_get_column_type (releases, pc) == UC_COLUMN_NUMBER
-                        ? uc_dataset_get_numbers (releases, pc)[row] : NAN;
+        double params = pc >= 0 ? uc_dataset_get_numbers (releases, pc)[row] : NAN;
         g_autofree char *size = !isnan (params) && params > 0
                                 ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
                                                  : g_strdup_printf (_(" · %.0fM parameters"), params / 1e6))

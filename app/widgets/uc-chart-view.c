@@ -675,12 +675,13 @@ on_key (UcChartView           *self,
 
 /* The chart drawn into memory once, in device pixels, by the same code as
  * the exports (image surfaces get the fast line rasteriser). */
-static GdkTexture *
-render_texture (UcChartView        *self,
-                const UcChartTheme *theme,
-                int                 width,
-                int                 height,
-                double              scale)
+GdkTexture *
+uc_chart_view_draw_texture (UcChartSpec        *spec,
+                            const UcChartTheme *theme,
+                            int                 width,
+                            int                 height,
+                            double              scale,
+                            UcChartLayout      *layout)
 {
   int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
@@ -691,7 +692,7 @@ render_texture (UcChartView        *self,
 
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  uc_chart_draw (cr, shown_spec (self), theme, width, height, &self->layout);
+  uc_chart_draw (cr, spec, theme, width, height, layout);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
@@ -872,7 +873,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       self->texture_scale != scale)
     {
       g_clear_object (&self->texture);
-      self->texture = render_texture (self, &theme, width, height, scale);
+      self->texture = uc_chart_view_draw_texture (shown_spec (self), &theme, width, height, scale, &self->layout);
       self->texture_width = width;
       self->texture_height = height;
       self->texture_scale = scale;

@@ -19,6 +19,12 @@ typedef enum
 G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
 
 GtkWidget   *uc_chart_view_new            (void);
+GdkTexture  *uc_chart_view_draw_texture   (UcChartSpec        *spec,
+                                           const UcChartTheme *theme,
+                                           int                 width,
+                                           int                 height,
+                                           double              scale,
+                                           UcChartLayout      *layout) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_view_get_spec       (UcChartView   *self);
 UcChartSpec *uc_chart_view_get_shown_spec (UcChartView   *self);
 void         uc_chart_view_set_spec       (UcChartView   *self,

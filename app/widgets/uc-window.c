@@ -184,24 +184,11 @@ copy_action (GtkWidget  *widget,
 {
   UcWindow *self = UC_WINDOW (widget);
   g_autoptr(UcChartSpec) spec = export_spec (self);
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, EXPORT_WIDTH);
-  guint8 *pixels;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
   if (spec == NULL)
     return;
-  pixels = g_malloc ((gsize) stride * EXPORT_HEIGHT);
-  surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, EXPORT_WIDTH, EXPORT_HEIGHT, stride);
-  cr = cairo_create (surface);
-  uc_chart_draw (cr, spec, uc_chart_theme_light (), EXPORT_WIDTH, EXPORT_HEIGHT, NULL);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  cairo_surface_destroy (surface);
-  bytes = g_bytes_new_take (pixels, (gsize) stride * EXPORT_HEIGHT);
-  texture = gdk_memory_texture_new (EXPORT_WIDTH, EXPORT_HEIGHT, GDK_MEMORY_DEFAULT, bytes, stride);
+  texture = uc_chart_view_draw_texture (spec, uc_chart_theme_light (), EXPORT_WIDTH, EXPORT_HEIGHT, 1, NULL);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   toast (self, _("Chart copied"));
 }

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "uc-application.h"
+#include "uc-platform.h"
 
 int
 main (int    argc,
@@ -23,6 +24,7 @@ main (int    argc,
 
   /* The window's name in process lists and the shell stays "undercut". */
   g_set_prgname ("undercut");
+  uc_platform_choose_renderer ();
   app = uc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

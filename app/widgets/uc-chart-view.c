@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "uc-chart-view.h"
+#include "uc-platform.h"
 
 #include "uc-format.h"
 #include "uc-transform.h"
@@ -528,7 +529,7 @@ static void
 on_source_clicked (GtkButton *button,
                    const char *uri)
 {
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), uri, GDK_CURRENT_TIME);
+  uc_platform_show_uri (GTK_WIDGET (button), uri);
 }
 
 /* A popover by the marker: the event's title, date, description and a

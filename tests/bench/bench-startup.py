@@ -38,10 +38,10 @@ for name, values in steps.items():
     print(f"  {name:<28} {statistics.median(values):7.1f} ms")
 first = statistics.median(steps.get("first chart drawn", [float("inf")]))
 print(f"  (whole run including xvfb-run and a D-Bus session: {statistics.median(walls) * 1000:.0f} ms)")
-# Xvfb has no GPU: GTK's GL renderer runs on Mesa's software GL. Without GL
-# (cairo rendering), for reference; the target is judged on the default.
-no_gl, _ = run({"GDK_DEBUG": "gl-disable"})
-print("  without GL (GDK_DEBUG=gl-disable), for reference: " +
-      ", ".join(f"{name} {statistics.median(values):.1f} ms" for name, values in no_gl.items()))
+# Without a GPU device the window draws with GTK's cairo renderer (see
+# app/widgets/uc-platform.c); forcing GL there, for reference.
+gl, _ = run({"GSK_RENDERER": "gl"})
+print("  with GL forced (GSK_RENDERER=gl), for reference: " +
+      ", ".join(f"{name} {statistics.median(values):.1f} ms" for name, values in gl.items()))
 print("target (first chart within 300 ms): " + ("met" if first <= 300 else f"NOT met: {first:.0f} ms"))
 sys.exit(0 if first <= 300 else 1)

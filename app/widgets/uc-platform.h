@@ -1,0 +1,12 @@
+/* uc-platform.h: what the window adapts to the machine it runs on */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void uc_platform_choose_renderer (void);
+void uc_platform_show_uri        (GtkWidget  *widget,
+                                  const char *uri);
+
+G_END_DECLS

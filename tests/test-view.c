@@ -2,6 +2,7 @@
  * with a message that names the file and the member. */
 #include <string.h>
 
+#include "uc-catalog.h"
 #include "uc-time-range.h"
 #include "uc-view.h"
 #include "uc-views.h"
@@ -149,6 +150,91 @@ count_change (guint *count)
 
 /* Zoom keeps the time under the pointer in place; pans and zooms stay in
  * the bounds; one "changed" per real change. */
+static double
+total_count_of (UcSeries *series)
+{
+  double total = 0;
+
+  for (guint k = 0; k < uc_series_get_length (series); k++)
+    total += uc_series_get_y (series)[k];
+  return total;
+}
+
+static double
+total_count (UcChartSpec *spec)
+{
+  double total = 0;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    for (guint k = 0; k < uc_series_get_length (uc_chart_spec_get_series (spec, i)); k++)
+      total += uc_series_get_y (uc_chart_spec_get_series (spec, i))[k];
+  return total;
+}
+
+/* The word filter narrows the releases counted per quarter as it narrows
+ * the release lanes; the bars keep every region's series (and colour). */
+static void
+test_filtered_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("model-releases", &error);
+  g_autoptr(UcDataset) releases = uc_catalog_load ("model-releases", &error);
+  UcChartSpec *bars;
+  int mc, oc, dc;
+  guint deepseek = 0;
+
+  g_assert_no_error (error);
+  bars = uc_view_get_chart (view, 1);
+  mc = uc_dataset_find_column (releases, "model");
+  oc = uc_dataset_find_column (releases, "organization");
+  dc = uc_dataset_find_column (releases, "date");
+  for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", uc_dataset_get_text (releases, mc, row),
+                                               uc_dataset_get_text (releases, oc, row));
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      if (uc_dataset_get_times (releases, dc)[row] != UC_TIME_MISSING && strstr (folded, "deepseek"))
+        deepseek++;
+    }
+  g_assert_cmpuint (deepseek, >=, 3);
+  g_assert_cmpfloat (total_count (bars), ==, (double) uc_dataset_get_n_rows (releases));
+
+  /* No words, or a chart not counted from rows: the chart as loaded. */
+  {
+    g_autoptr(UcChartSpec) same = uc_view_filter_chart (view, 1, "", &error);
+    g_autoptr(UcChartSpec) lanes = uc_view_filter_chart (view, 0, "deepseek", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (same == bars);
+    g_assert_true (lanes == uc_view_get_chart (view, 0));
+  }
+  {
+    g_autoptr(UcChartSpec) narrowed = uc_view_filter_chart (view, 1, "DeepSeek", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (total_count (narrowed), ==, (double) deepseek);
+    g_assert_cmpuint (uc_chart_spec_get_n_series (narrowed), ==, uc_chart_spec_get_n_series (bars));
+    for (guint i = 0; i < uc_chart_spec_get_n_series (bars); i++)
+      g_assert_cmpstr (uc_series_get_id (uc_chart_spec_get_series (narrowed, i)), ==,
+                       uc_series_get_id (uc_chart_spec_get_series (bars, i)));
+    g_assert_true (uc_chart_spec_get_stacked (narrowed));
+    g_assert_cmpint (uc_chart_spec_get_kind (narrowed), ==, UC_CHART_BARS);
+  }
+  {
+    g_autoptr(UcChartSpec) china = uc_view_filter_chart (view, 1, "china open", &error);
+    g_autoptr(UcChartSpec) nothing = uc_view_filter_chart (view, 1, "no-such-model-anywhere", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (total_count (china), >, 0);
+    g_assert_cmpfloat (total_count (china), <, total_count (bars));
+    for (guint i = 0; i < uc_chart_spec_get_n_series (china); i++)
+      if (g_strcmp0 (uc_series_get_id (uc_chart_spec_get_series (china, i)), "China") != 0)
+        g_assert_cmpfloat (total_count_of (uc_chart_spec_get_series (china, i)), ==, 0);
+    g_assert_cmpfloat (total_count (nothing), ==, 0);
+  }
+}
+
 static void
 test_time_range (void)
 {
@@ -210,6 +296,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/builtin", test_builtin_views);
   g_test_add_func ("/view/contents", test_view_contents);
   g_test_add_func ("/view/bad-files", test_bad_views);
+  g_test_add_func ("/view/filtered-counts", test_filtered_counts);
   g_test_add_func ("/view/time-range", test_time_range);
   return g_test_run ();
 }

@@ -157,6 +157,41 @@ second_chart_drawn (gpointer data)
   return next && uc_chart_view_get_draw_count (UC_CHART_VIEW (next)) > 0;
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+count_of_releases (UcChartSpec *spec)
+{
+  double total = 0;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    for (guint k = 0; k < uc_series_get_length (uc_chart_spec_get_series (spec, i)); k++)
+      total += uc_series_get_y (uc_chart_spec_get_series (spec, i))[k];
+  return total;
+}
+
+static UcChartSpec *bars_before_filter;
+
+static gboolean
+bars_refiltered (gpointer data)
+{
+  return uc_chart_view_get_spec (data) != bars_before_filter;
+}
+
 /* Views by action, as `gapplication action` sends them; every chart of a
  * view on one shared stretch of time; ranges by action; the last view
  * remembered; an unknown view refused without harm. */
@@ -229,6 +264,31 @@ test_window_views_and_range (void)
   uc_chart_view_set_event_filter (first, NULL);
   g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==,
                     uc_chart_spec_get_n_events (uc_chart_view_get_spec (first)));
+
+  /* Typed in the window's filter, the words narrow the lanes and the
+   * releases counted per quarter alike; cleared, everything is back. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+    double all = count_of_releases (uc_chart_view_get_spec (second));
+    guint n_deepseek = 0;
+
+    bars_before_filter = uc_chart_view_get_spec (second);
+    gtk_editable_set_text (entry, "deepseek");
+    iterate_until (bars_refiltered, second);
+    for (guint i = 0; i < uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)); i++)
+      g_assert_nonnull (strstr (uc_event_get_description (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)),
+                                "DeepSeek"));
+    for (guint i = 0; i < uc_chart_spec_get_n_events (uc_chart_view_get_spec (first)); i++)
+      n_deepseek += strstr (uc_event_get_description (uc_chart_spec_get_event (uc_chart_view_get_spec (first), i)),
+                            "DeepSeek") != NULL;
+    g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==, n_deepseek);
+    g_assert_cmpfloat (count_of_releases (uc_chart_view_get_spec (second)), >=, n_deepseek);
+    g_assert_cmpfloat (count_of_releases (uc_chart_view_get_spec (second)), <, all);
+    bars_before_filter = uc_chart_view_get_spec (second);
+    gtk_editable_set_text (entry, "");
+    iterate_until (bars_refiltered, second);
+    g_assert_cmpfloat (count_of_releases (uc_chart_view_get_spec (second)), ==, all);
+  }
 
   /* Ctrl+C's action puts the chart on the clipboard as an image. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.copy", NULL));

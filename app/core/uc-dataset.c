@@ -2,6 +2,7 @@
 #include "uc-dataset.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "uc-column-alloc.h"
 #include "uc-json-writer.h"
@@ -385,4 +386,61 @@ uc_dataset_take_codes (UcDataset     *self,
   g_return_val_if_fail (UC_IS_DATASET (self), 0);
   g_return_val_if_fail (table != NULL, 0);
   return take_column (self, name, UC_COLUMN_TEXT, codes, table);
+}
+
+/* A new dataset of @rows (indexes into @self, in that order): what a
+ * filter keeps. Text columns get tables of their own. */
+UcDataset *
+uc_dataset_select_rows (UcDataset   *self,
+                        const guint *rows,
+                        guint        n_rows)
+{
+  UcDataset *copy;
+
+  g_return_val_if_fail (UC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+
+  for (guint i = 0; i < n_rows; i++)
+    g_return_val_if_fail (rows[i] < self->n_rows, NULL);
+  copy = uc_dataset_new (self->name, n_rows);
+  for (guint k = 0; k < self->columns->len; k++)
+    {
+      Column *c = &g_array_index (self->columns, Column, k);
+      Column *added;
+      guint index;
+
+      if (c->type == UC_COLUMN_NUMBER)
+        {
+          double *values = uc_column_alloc (MAX (n_rows, 1) * sizeof (double));
+
+          for (guint i = 0; i < n_rows; i++)
+            values[i] = ((double *) c->values)[rows[i]];
+          index = take_column (copy, c->name, c->type, values, NULL);
+        }
+      else if (c->type == UC_COLUMN_TEXT)
+        {
+          UcStringTable *table = uc_string_table_new ();
+          guint32 *codes = uc_column_alloc (MAX (n_rows, 1) * sizeof (guint32));
+
+          for (guint i = 0; i < n_rows; i++)
+            {
+              const char *text = uc_string_table_get (c->table, ((guint32 *) c->values)[rows[i]]);
+
+              codes[i] = text ? uc_string_table_intern (table, text, strlen (text)) : 0;
+            }
+          index = take_column (copy, c->name, c->type, codes, table);
+        }
+      else
+        {
+          UcTime *values = uc_column_alloc (MAX (n_rows, 1) * sizeof (UcTime));
+
+          for (guint i = 0; i < n_rows; i++)
+            values[i] = ((UcTime *) c->values)[rows[i]];
+          index = take_column (copy, c->name, c->type, values, NULL);
+        }
+      added = &g_array_index (copy->columns, Column, index);
+      added->unit = g_strdup (c->unit);
+      added->date_unit = c->date_unit;
+    }
+  return copy;
 }

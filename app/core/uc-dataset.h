@@ -88,6 +88,9 @@ guint               uc_dataset_take_times         (UcDataset      *self,
                                                    const char     *name,
                                                    UcColumnType    type,
                                                    UcTime         *values);
+UcDataset          *uc_dataset_select_rows        (UcDataset      *self,
+                                                   const guint    *rows,
+                                                   guint           n_rows) G_GNUC_WARN_UNUSED_RESULT;
 guint               uc_dataset_take_codes         (UcDataset      *self,
                                                    const char     *name,
                                                    guint32        *codes,

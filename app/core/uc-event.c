@@ -1,6 +1,8 @@
 /* uc-event.c: a dated event shown as a marker on time charts */
 #include "uc-event.h"
 
+#include <string.h>
+
 struct _UcEvent
 {
   GObject          parent_instance;
@@ -273,4 +275,30 @@ uc_event_set_hollow (UcEvent  *self,
     return;
   self->hollow = hollow;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLLOW]);
+}
+
+/* Whether every word of @filter is in the event's title, description or
+ * lane, or is "open" or "closed" as it is: "china open" finds China's
+ * open-weight releases. Case does not matter. */
+gboolean
+uc_event_matches (UcEvent    *self,
+                  const char *filter)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *folded_filter = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (UC_IS_EVENT (self), FALSE);
+  if (filter == NULL)
+    return TRUE;
+  text = g_strdup_printf ("%s %s %s %s", self->title, self->description ? self->description : "",
+                          self->lane ? self->lane : "", self->hollow ? "closed" : "open");
+  folded = g_utf8_casefold (text, -1);
+  folded_filter = g_utf8_casefold (filter, -1);
+  words = g_strsplit (folded_filter, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
 }

@@ -44,6 +44,8 @@ void             uc_event_set_source_url  (UcEvent         *self,
 const char      *uc_event_get_lane        (UcEvent         *self);
 void             uc_event_set_lane        (UcEvent         *self,
                                            const char      *lane);
+gboolean         uc_event_matches         (UcEvent         *self,
+                                           const char      *filter);
 gboolean         uc_event_get_hollow      (UcEvent         *self);
 void             uc_event_set_hollow      (UcEvent         *self,
                                            gboolean         hollow);

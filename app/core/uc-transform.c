@@ -446,12 +446,11 @@ uc_chart_spec_count_by (UcDataset   *dataset,
                         UcPeriod     period,
                         GError     **error)
 {
-  static const char * const none[] = { NULL };
   g_autoptr(UcChartSpec) rows = NULL;
   UcChartSpec *spec;
 
   /* One point per row with the value 1, then counted per period. */
-  rows = uc_chart_spec_from_dataset (dataset, x_column, none, group_column, NULL, error);
+  rows = uc_chart_spec_rows_by_group (dataset, x_column, group_column, error);
   if (rows == NULL)
     return NULL;
   spec = uc_chart_spec_copy_without_series (rows);

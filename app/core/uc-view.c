@@ -25,7 +25,9 @@ struct _UcView
   char      *id;
   char      *title;
   char      *description;
+  char      *file;
   GPtrArray *charts;   /* UcChartSpec */
+  GPtrArray *sources;  /* JsonObject: each chart's member, to build it again */
   gboolean   event_list;   /* the window shows the table of events beside the charts */
   gboolean   event_filter; /* the window offers a text filter of the events */
 };
@@ -40,7 +42,9 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
 }
@@ -55,6 +59,7 @@ static void
 uc_view_init (UcView *self)
 {
   self->charts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 }
 
 /* Reading members, each failure naming where it is. */
@@ -63,6 +68,9 @@ typedef struct
   const char *file;
   char       *where;   /* "charts[0]" */
   GError    **error;
+  const char *filter;   /* words a model release must match to be counted */
+  gboolean    filtered; /* the chart was drawn from releases narrowed by them */
+  gboolean    nothing_matched;
 } Reader;
 
 static gboolean
@@ -413,6 +421,19 @@ build_chart (Reader     *r,
     {
       if ((data = load_dataset (r, "dataset", dataset)) == NULL)
         return NULL;
+      /* A table of model releases narrows as the release lanes do. */
+      if (r->filter && *r->filter)
+        {
+          g_autoptr(UcDataset) matching = uc_releases_matching (data, r->filter, NULL);
+
+          /* Nothing matching: the chart is built as it is and emptied. */
+          if (matching)
+            r->filtered = TRUE;
+          if (matching && uc_dataset_get_n_rows (matching) > 0)
+            g_set_object (&data, matching);
+          else if (matching)
+            r->nothing_matched = TRUE;
+        }
       if (count_by)
         {
           UcPeriod period;
@@ -583,7 +604,7 @@ uc_view_new_from_bytes (GBytes      *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(UcView) self = NULL;
   g_autoptr(GError) parse_error = NULL;
-  Reader r = { name, NULL, error };
+  Reader r = { name, NULL, error, NULL, FALSE, FALSE };
   JsonNode *root, *charts;
   JsonObject *o;
   const char *id, *title, *description;
@@ -626,6 +647,7 @@ uc_view_new_from_bytes (GBytes      *json,
   self->description = g_strdup (description);
   self->event_list = list_flag;
   self->event_filter = filter_flag;
+  self->file = g_strdup (name);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
@@ -646,6 +668,7 @@ uc_view_new_from_bytes (GBytes      *json,
           return NULL;
         }
       g_ptr_array_add (self->charts, chart);
+      g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
     }
   g_clear_pointer (&r.where, g_free);
   return g_steal_pointer (&self);
@@ -762,4 +785,58 @@ uc_view_get_event_filter (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   return self->event_filter;
+}
+
+/* Chart @index drawn from the model releases matching @filter's words
+ * (uc_event_matches): "deepseek" counts DeepSeek's releases per quarter.
+ * Each series of the chart stays, empty when nothing matches, so colours
+ * and the legend do not move. Charts not drawn from a table of releases
+ * (and any chart, for no words) come back as they are. */
+UcChartSpec *
+uc_view_filter_chart (UcView      *self,
+                      guint        index,
+                      const char  *filter,
+                      GError     **error)
+{
+  UcChartSpec *chart;
+  g_autoptr(UcChartSpec) built = NULL;
+  UcChartSpec *result;
+  Reader r = { NULL, NULL, error, filter, FALSE, FALSE };
+
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->charts->len, NULL);
+
+  chart = g_ptr_array_index (self->charts, index);
+  if (filter == NULL || *filter == '\0')
+    return g_object_ref (chart);
+  r.file = self->file;
+  r.where = g_strdup_printf ("charts[%u]", index);
+  built = build_chart (&r, g_ptr_array_index (self->sources, index));
+  g_free (r.where);
+  if (built == NULL)
+    return NULL;
+  if (!r.filtered)
+    return g_object_ref (chart);
+
+  result = uc_chart_spec_copy_without_series (built);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
+    {
+      UcSeries *all = uc_chart_spec_get_series (chart, i);
+      UcSeries *some = r.nothing_matched ? NULL : find_series (built, uc_series_get_id (all));
+
+      if (some)
+        {
+          uc_series_set_hidden (some, uc_series_get_hidden (all));
+          uc_chart_spec_add_series (result, some);
+        }
+      else
+        {
+          g_autoptr(UcSeries) none = uc_series_new (uc_series_get_id (all), uc_series_get_label (all));
+
+          uc_series_set_emphasis (none, uc_series_get_emphasis (all));
+          uc_series_set_hidden (none, uc_series_get_hidden (all));
+          uc_chart_spec_add_series (result, none);
+        }
+    }
+  return result;
 }

@@ -28,6 +28,10 @@ const char  *uc_view_get_description (UcView      *self);
 guint        uc_view_get_n_charts    (UcView      *self);
 UcChartSpec *uc_view_get_chart       (UcView      *self,
                                       guint        index);
+UcChartSpec *uc_view_filter_chart    (UcView      *self,
+                                      guint        index,
+                                      const char  *filter,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     uc_view_get_event_list  (UcView      *self);
 gboolean     uc_view_get_event_filter (UcView     *self);
 

@@ -200,6 +200,69 @@ uc_release_region (const char *countries)
   return _("Other");
 }
 
+/* The columns a table of model releases has (optional ones are -1). */
+typedef struct
+{
+  int date, model, organization, country, open, source, parameters;
+} ReleaseColumns;
+
+static gboolean
+find_release_columns (UcDataset       *releases,
+                      ReleaseColumns  *c,
+                      GError         **error)
+{
+  if ((c->date = require_column (releases, "date", UC_COLUMN_DATE, error)) < 0 ||
+      (c->model = require_column (releases, "model", UC_COLUMN_TEXT, error)) < 0 ||
+      (c->organization = require_column (releases, "organization", UC_COLUMN_TEXT, error)) < 0 ||
+      (c->country = require_column (releases, "country", UC_COLUMN_TEXT, error)) < 0 ||
+      (c->open = require_column (releases, "open_weights", UC_COLUMN_TEXT, error)) < 0)
+    return FALSE;
+  c->source = uc_dataset_find_column_of_type (releases, "source", UC_COLUMN_TEXT);
+  c->parameters = uc_dataset_find_column_of_type (releases, "parameters", UC_COLUMN_NUMBER);
+  return TRUE;
+}
+
+/* One release as a lane event: its region's lane, a ring when its weights
+ * are not open (or not known to be); NULL for a row without date or name. */
+static UcEvent *
+release_event (UcDataset            *releases,
+               const ReleaseColumns *c,
+               guint                 row)
+{
+  UcTime t = uc_dataset_get_times (releases, c->date)[row];
+  const char *model = uc_dataset_get_text (releases, c->model, row);
+  const char *open = uc_dataset_get_text (releases, c->open, row);
+  const char *organization = uc_dataset_get_text (releases, c->organization, row);
+  const char *source = c->source >= 0 ? uc_dataset_get_text (releases, c->source, row) : NULL;
+  double params = c->parameters >= 0 ? uc_dataset_get_numbers (releases, c->parameters)[row] : NAN;
+  g_autofree char *size = NULL;
+  g_autofree char *description = NULL;
+  UcEvent *event;
+
+  if (t == UC_TIME_MISSING || model == NULL)
+    return NULL;
+  event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
+  uc_event_set_lane (event, uc_release_region (uc_dataset_get_text (releases, c->country, row)));
+  uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
+  size = !isnan (params) && params > 0
+         ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
+                          : g_strdup_printf (_(" · %.0fM parameters"), params / 1e6))
+         : g_strdup ("");
+  description = g_strdup_printf ("%s · %s%s", organization ? organization : "",
+                                 g_strcmp0 (open, "yes") == 0 ? _("open weights") :
+                                 g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"),
+                                 size);
+  uc_event_set_description (event, description);
+  /* The first of several sources. */
+  if (source)
+    {
+      g_auto(GStrv) urls = g_strsplit (source, ",", 2);
+
+      uc_event_set_source_url (event, g_strstrip (urls[0]));
+    }
+  return event;
+}
+
 /* Model releases as events on a lane chart: one lane per region, a ring
  * for releases whose weights are not open (or not known to be). */
 gboolean
@@ -209,54 +272,42 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
                                   UcTime        to,
                                   GError      **error)
 {
-  int dc, mc, oc, cc, wc, sc, pc;
+  ReleaseColumns c;
 
-  if ((dc = require_column (releases, "date", UC_COLUMN_DATE, error)) < 0 ||
-      (mc = require_column (releases, "model", UC_COLUMN_TEXT, error)) < 0 ||
-      (oc = require_column (releases, "organization", UC_COLUMN_TEXT, error)) < 0 ||
-      (cc = require_column (releases, "country", UC_COLUMN_TEXT, error)) < 0 ||
-      (wc = require_column (releases, "open_weights", UC_COLUMN_TEXT, error)) < 0)
+  if (!find_release_columns (releases, &c, error))
     return FALSE;
-  sc = uc_dataset_find_column_of_type (releases, "source", UC_COLUMN_TEXT);
-  pc = uc_dataset_find_column_of_type (releases, "parameters", UC_COLUMN_NUMBER);
-
   for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
     {
-      UcTime t = uc_dataset_get_times (releases, dc)[row];
-      const char *model = uc_dataset_get_text (releases, mc, row);
-      const char *open = uc_dataset_get_text (releases, wc, row);
-      const char *source = sc >= 0 ? uc_dataset_get_text (releases, sc, row) : NULL;
+      UcTime t = uc_dataset_get_times (releases, c.date)[row];
       g_autoptr(UcEvent) event = NULL;
-      g_autofree char *description = NULL;
 
-      if (t == UC_TIME_MISSING || t < from || t > to || model == NULL)
+      if (t == UC_TIME_MISSING || t < from || t > to || (event = release_event (releases, &c, row)) == NULL)
         continue;
-      event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
-      uc_event_set_lane (event, uc_release_region (uc_dataset_get_text (releases, cc, row)));
-      uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
-      {
-        double params = pc >= 0 ? uc_dataset_get_numbers (releases, pc)[row] : NAN;
-        g_autofree char *size = !isnan (params) && params > 0
-                                ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
-                                                 : g_strdup_printf (_(" · %.0fM parameters"), params / 1e6))
-                                : g_strdup ("");
-
-        description = g_strdup_printf ("%s · %s%s", uc_dataset_get_text (releases, oc, row) ? uc_dataset_get_text (releases, oc, row) : "",
-                                       g_strcmp0 (open, "yes") == 0 ? _("open weights") :
-                                       g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"),
-                                       size);
-      }
-      uc_event_set_description (event, description);
-      /* The first of several sources. */
-      if (source)
-        {
-          g_auto(GStrv) urls = g_strsplit (source, ",", 2);
-
-          uc_event_set_source_url (event, g_strstrip (urls[0]));
-        }
       uc_chart_spec_add_event (spec, event);
     }
   return TRUE;
+}
+
+/* The releases whose lane event matches @filter's words (uc_event_matches),
+ * so counts of releases narrow as the release lanes do. */
+UcDataset *
+uc_releases_matching (UcDataset   *releases,
+                      const char  *filter,
+                      GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  ReleaseColumns c;
+
+  if (!find_release_columns (releases, &c, error))
+    return NULL;
+  for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
+    {
+      g_autoptr(UcEvent) event = release_event (releases, &c, row);
+
+      if (event && uc_event_matches (event, filter))
+        g_array_append_val (rows, row);
+    }
+  return uc_dataset_select_rows (releases, (const guint *) rows->data, rows->len);
 }
 
 /* "DeepSeek-R1 released (open weights, MIT)" reads as "DeepSeek-R1 released". */
@@ -325,13 +376,14 @@ compare_rows_by_time (gconstpointer a,
 /* A chart of any dataset: one series per y column, or per y column and
  * group value when the table is long (ticker, country…). Rows need not be
  * sorted; missing values stay gaps. */
-UcChartSpec *
-uc_chart_spec_from_dataset (UcDataset          *dataset,
-                            const char         *x_column,
-                            const char * const *y_columns,
-                            const char         *group_column,
-                            const char         *label_column,
-                            GError            **error)
+static UcChartSpec *
+from_dataset (UcDataset          *dataset,
+              const char         *x_column,
+              const char * const *y_columns,
+              const char         *group_column,
+              const char         *label_column,
+              gboolean            one_date_is_enough,
+              GError            **error)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(GArray) order = NULL;
@@ -447,6 +499,8 @@ range:
       lo = times[g_array_index (order, guint, 0)];
       hi = times[g_array_index (order, guint, order->len - 1)];
     }
+  if (one_date_is_enough && lo == hi)
+    hi = lo + 1;
   if (lo >= hi)
     {
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different dates",
@@ -456,4 +510,28 @@ range:
   uc_chart_spec_set_range (spec, lo, hi);
   uc_chart_spec_set_title (spec, uc_dataset_get_name (dataset));
   return g_steal_pointer (&spec);
+}
+
+UcChartSpec *
+uc_chart_spec_from_dataset (UcDataset          *dataset,
+                            const char         *x_column,
+                            const char * const *y_columns,
+                            const char         *group_column,
+                            const char         *label_column,
+                            GError            **error)
+{
+  return from_dataset (dataset, x_column, y_columns, group_column, label_column, FALSE, error);
+}
+
+/* Each dated row as a point of value 1, one series per group: what counts
+ * per period are made of. One date is enough (the periods make the range). */
+UcChartSpec *
+uc_chart_spec_rows_by_group (UcDataset   *dataset,
+                             const char  *x_column,
+                             const char  *group_column,
+                             GError     **error)
+{
+  static const char * const none[] = { NULL };
+
+  return from_dataset (dataset, x_column, none, group_column, NULL, TRUE, error);
 }

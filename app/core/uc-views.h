@@ -48,6 +48,13 @@ gboolean     uc_chart_spec_add_release_events (UcChartSpec  *spec,
                                                UcTime        from,
                                                UcTime        to,
                                                GError      **error);
+UcDataset   *uc_releases_matching       (UcDataset          *releases,
+                                         const char         *filter,
+                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_rows_by_group (UcDataset         *dataset,
+                                          const char        *x_column,
+                                          const char        *group_column,
+                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_event_change_label      (UcSeries           *series,
                                          UcTime              t,
                                          UcValueFormat       format) G_GNUC_WARN_UNUSED_RESULT;

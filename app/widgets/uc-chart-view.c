@@ -115,25 +115,6 @@ resolve_theme (UcChartView  *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-/* Whether every word of @filter (casefolded) is in the event's title,
- * description or lane: "china open" finds China's open-weight releases. */
-static gboolean
-event_matches (UcEvent    *event,
-               const char *filter)
-{
-  g_autofree char *text = g_strdup_printf ("%s %s %s %s", uc_event_get_title (event),
-                                           uc_event_get_description (event) ? uc_event_get_description (event) : "",
-                                           uc_event_get_lane (event) ? uc_event_get_lane (event) : "",
-                                           uc_event_get_hollow (event) ? "closed" : "open");
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_auto(GStrv) words = g_strsplit (filter, " ", -1);
-
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (folded, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
 /* The day values are rebased on: the one set, else the first day shown. */
 static UcTime
 effective_base (UcChartView *self)
@@ -191,7 +172,7 @@ shown_spec (UcChartView *self)
               UcEvent *event = uc_chart_spec_get_event (base, i);
 
               if ((self->hidden_categories & (1u << uc_event_get_category (event))) == 0 &&
-                  (self->event_filter == NULL || event_matches (event, self->event_filter)))
+                  (self->event_filter == NULL || uc_event_matches (event, self->event_filter)))
                 uc_chart_spec_add_event (self->shown, event);
             }
         }

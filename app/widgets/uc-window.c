@@ -35,6 +35,7 @@ struct _UcWindow
   GtkWidget            *value_mode_box;
   GtkWidget            *log_button;
   UcOverview           *overview;
+  UcView               *view;
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;
   AdwWindowTitle       *window_title;
@@ -256,7 +257,7 @@ uc_window_show_view (UcWindow    *self,
                      const char  *view_id,
                      GError     **error)
 {
-  g_autoptr(UcView) view = NULL;
+  UcView *view;
   GtkWidget *child;
   UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
   guint position;
@@ -266,6 +267,8 @@ uc_window_show_view (UcWindow    *self,
   view = uc_view_load (view_id, error);
   if (view == NULL)
     return FALSE;
+  g_clear_object (&self->view);
+  self->view = view;
 
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
@@ -347,13 +350,34 @@ uc_window_focus_event (UcWindow *self,
   uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
 }
 
-/* The filter's words, on every chart of the view. */
+/* The filter's words, on every chart of the view: lanes show the events
+ * that match, counts of model releases count the releases that match. */
 static void
 on_filter_changed (UcWindow *self)
 {
+  const char *words = gtk_editable_get_text (self->filter_entry);
+  guint i = 0;
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
-       child = gtk_widget_get_next_sibling (child))
-    uc_chart_view_set_event_filter (UC_CHART_VIEW (child), gtk_editable_get_text (self->filter_entry));
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcChartSpec) spec = NULL;
+
+      if (self->view && i < uc_view_get_n_charts (self->view))
+        {
+          spec = uc_view_filter_chart (self->view, i, words, &error);
+          if (spec)
+            uc_chart_view_set_spec (UC_CHART_VIEW (child), spec);
+          else
+            {
+              g_autofree char *message = g_strdup_printf (_("Could not filter the chart: %s"), error->message);
+
+              toast (self, message);
+            }
+        }
+      uc_chart_view_set_event_filter (UC_CHART_VIEW (child), words);
+    }
 }
 
 /* A day picked in the calendar becomes the day values are rebased on. */
@@ -636,6 +660,7 @@ uc_window_dispose (GObject *object)
   g_clear_object (&self->view_ids);
   g_clear_object (&self->events);
   g_clear_object (&self->time_range);
+  g_clear_object (&self->view);
   g_clear_pointer (&self->view_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UC_TYPE_WINDOW);

@@ -159,6 +159,35 @@ export_as back-again
 cmp -s "$export_dir/back-again.png" "$export_dir/shock.png" || fail "Ctrl+0 brings the view's own days back"
 ok "Ctrl+0 brings the view's own days back"
 
+# Scrolling sideways (a touchpad's two fingers, Shift and the wheel) moves through time.
+xdotool mousemove $((X + WIDTH * 2 / 3)) $((Y + HEIGHT / 2))
+xdotool click 7 click 7
+sleep 0.4
+export_as sideways
+cmp -s "$export_dir/sideways.png" "$export_dir/shock.png" && fail "scrolling sideways moves the days shown"
+ok "scrolling sideways moves the days shown"
+xdotool key ctrl+0
+sleep 0.3
+
+# The calendar opens on the first day shown; a day picked there rebases
+# every line on it, as the command line's --rebase does; $ goes back.
+"$cli_bin" export --view deepseek-shock --rebase 2024-12-17 --output "$export_dir/cli-rebased.png"
+xdotool mousemove $((X + 413)) $((Y + 27)) click 1
+sleep 0.8
+import -window root "$out/calendar.png"
+xdotool mousemove $((X + 380)) $((Y + 209)) click 1
+sleep 0.4
+xdotool key Escape
+sleep 0.3
+export_as rebased
+cmp -s "$export_dir/rebased.png" "$export_dir/cli-rebased.png" || fail "a day picked in the calendar rebases the lines on it"
+ok "a day picked in the calendar rebases the lines on it"
+xdotool mousemove $((X + 256)) $((Y + 27)) click 1
+sleep 0.4
+export_as dollars
+cmp -s "$export_dir/dollars.png" "$export_dir/shock.png" || fail "\$ shows the values as they are again"
+ok "\$ shows the values as they are again"
+
 # A click on the crash marker (27 January) opens its popover, Escape closes it.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)
@@ -191,6 +220,35 @@ import -window "$wid" "$out/release-card.png"
 changed=$(compare -metric AE "$out/model-releases.png" "$out/release-card.png" null: 2>&1 || true)
 [ "${changed%% *}" -gt 2000 ] || fail "pointing at a release shows its card ($changed px changed)"
 ok "pointing at a release shows its card (${changed%% *} px changed)"
+
+# Ctrl+F goes to the filter; typed words narrow the releases, cleared they come back.
+export_as releases
+xdotool key ctrl+f
+sleep 0.3
+xdotool type --delay 30 "deepseek"
+sleep 0.8
+import -window "$wid" "$out/releases-filtered.png"
+export_as releases-filtered
+cmp -s "$export_dir/releases-filtered.png" "$export_dir/releases.png" && fail "words typed after Ctrl+F narrow the releases"
+ok "words typed after Ctrl+F narrow the releases"
+xdotool key ctrl+a BackSpace
+sleep 0.8
+export_as releases-unfiltered
+cmp -s "$export_dir/releases-unfiltered.png" "$export_dir/releases.png" || fail "an empty filter shows every release again"
+ok "an empty filter shows every release again"
+
+# The shortcuts window (it sets no X window name) opens with Ctrl+? and closes with Escape.
+before=$(popovers)
+xdotool key ctrl+question
+for _ in $(seq 30); do [ "$(popovers)" -gt "$before" ] && break; sleep 0.1; done
+[ "$(popovers)" -gt "$before" ] || fail "Ctrl+? shows the keyboard shortcuts"
+sleep 0.5
+import -window root "$out/shortcuts.png"
+ok "Ctrl+? shows the keyboard shortcuts"
+xdotool key Escape
+sleep 0.3
+[ "$(popovers)" -eq "$before" ] || fail "Escape closes the shortcuts"
+ok "Escape closes the shortcuts"
 
 # Ctrl+Q quits cleanly (and any GTK warning would have aborted: G_DEBUG=fatal-warnings).
 eval "$(xdotool getwindowgeometry --shell "$wid")"

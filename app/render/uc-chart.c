@@ -472,11 +472,31 @@ uc_chart_layout_for_series (const UcChartLayout *layout,
   return l;
 }
 
+/* Whether every value of a bar chart is a whole number (counts): their
+ * axis has no ticks between whole numbers. */
+static gboolean
+whole_numbers (UcChartSpec *spec)
+{
+  if (uc_chart_spec_get_kind (spec) != UC_CHART_BARS)
+    return FALSE;
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      const double *y = uc_series_get_y (series);
+
+      for (guint k = 0; k < uc_series_get_length (series); k++)
+        if (!isnan (y[k]) && y[k] != floor (y[k]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* A value axis over [lo, hi] for a plot @height tall: rounds the range out
  * to ticks and returns them. */
 static GArray *
 value_axis (Ctx           *ctx,
             gboolean       log_scale,
+            gboolean       whole,
             UcValueFormat  format,
             double         lo,
             double         hi,
@@ -497,7 +517,12 @@ value_axis (Ctx           *ctx,
   /* Round the value range out to whole steps, then label every step. */
   {
     int target = MAX (2, (int) (height / (ctx->fs * 3.2)));
-    double step = uc_axis_nice_step (hi - lo, target);
+    double step;
+
+    /* No "1.5 releases": a step of at least one. */
+    if (whole && hi - lo >= 1)
+      target = MIN (target, (int) floor (hi - lo));
+    step = uc_axis_nice_step (hi - lo, target);
 
     /* The tick step follows the rounded range, which can ask for a coarser
      * step; settle on one so the plot's edges land on labelled ticks. */
@@ -1715,6 +1740,7 @@ uc_chart_draw_full (cairo_t            *cr,
                     UcChartLayout      *layout_out)
 {
   g_autoptr(GArray) y_ticks = NULL;
+  gboolean whole;
   g_autoptr(GArray) y2_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
@@ -1866,7 +1892,8 @@ uc_chart_draw_full (cairo_t            *cr,
   l.height = MAX (l.height, ctx.fs * 2);
 
   l.log_scale = uc_chart_spec_get_log_scale (spec);
-  y_ticks = value_axis (&ctx, l.log_scale, uc_chart_spec_get_value_format (spec), y_lo, y_hi, l.height,
+  whole = whole_numbers (spec);
+  y_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), y_lo, y_hi, l.height,
                         &l.y_min, &l.y_max);
   if (ctx.dual)
     {
@@ -1874,7 +1901,7 @@ uc_chart_draw_full (cairo_t            *cr,
 
       value_range (spec, 1, l.from, l.to, &lo2, &hi2);
       l.has_y2 = TRUE;
-      y2_ticks = value_axis (&ctx, l.log_scale, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
+      y2_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
                              &l.y2_min, &l.y2_max);
     }
 

@@ -154,6 +154,7 @@ uc_application_startup (GApplication *application)
     { "win.copy", { "<Control>c", NULL } },
     { "win.fix-values", { "<Control><Shift>h", NULL } },
     { "win.reset-range", { "<Control>0", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   G_APPLICATION_CLASS (uc_application_parent_class)->startup (application);

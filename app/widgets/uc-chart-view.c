@@ -385,8 +385,21 @@ on_scroll (UcChartView              *self,
            double                    dy,
            GtkEventControllerScroll *controller)
 {
-  if (self->time_range == NULL || !self->has_layout || dy == 0)
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  gboolean sideways = (state & GDK_SHIFT_MASK) != 0 || fabs (dx) > fabs (dy);
+
+  if (self->time_range == NULL || !self->has_layout || (dx == 0 && dy == 0))
     return FALSE;
+  /* Sideways (a touchpad's two fingers, or Shift with the wheel) moves
+   * through time, a tenth of the days shown per notch. */
+  if (sideways)
+    {
+      UcTime from, to;
+
+      uc_time_range_get (self->time_range, &from, &to);
+      uc_time_range_pan (self->time_range, (UcTime) ((fabs (dx) >= fabs (dy) ? dx : dy) * (double) (to - from) / 10));
+      return TRUE;
+    }
   /* Down widens, up narrows; one wheel notch is a fifth. */
   zoom (self, pow (1.25, dy), time_at (self, self->pointer_x));
   return TRUE;
@@ -1005,7 +1018,7 @@ uc_chart_view_init (UcChartView *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 

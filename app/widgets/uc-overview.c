@@ -109,6 +109,35 @@ uc_overview_snapshot (GtkWidget   *widget,
         cairo_stroke (cr);
     }
 
+  /* A chart of events only (lanes): a dot per event, a row per lane. */
+  if (self->spec && uc_chart_spec_get_n_series (self->spec) == 0 && uc_chart_spec_get_n_events (self->spec) > 0)
+    {
+      g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+
+      for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+        {
+          UcEvent *event = uc_chart_spec_get_event (self->spec, i);
+          const char *lane = uc_event_get_lane (event) ? uc_event_get_lane (event)
+                                                       : uc_event_category_to_string (uc_event_get_category (event));
+
+          if (!g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, NULL))
+            g_ptr_array_add (lanes, (gpointer) lane);
+        }
+      cairo_set_source_rgba (cr, theme->series[0].red, theme->series[0].green, theme->series[0].blue, 0.8);
+      for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+        {
+          UcEvent *event = uc_chart_spec_get_event (self->spec, i);
+          const char *lane = uc_event_get_lane (event) ? uc_event_get_lane (event)
+                                                       : uc_event_category_to_string (uc_event_get_category (event));
+          guint row = 0;
+
+          g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, &row);
+          cairo_rectangle (cr, floor (x_for (self, uc_event_get_time (event), width)) - 1,
+                           (row + 0.5) * height / lanes->len - 1.5, 3, 3);
+        }
+      cairo_fill (cr);
+    }
+
   /* The days not shown are dimmed; the shown ones framed. */
   x0 = x_for (self, from, width);
   x1 = x_for (self, to, width);

@@ -43,7 +43,10 @@ uc_platform_choose_renderer (void)
     return;
   if (has_gpu_device () && !software_gl_forced ())
     return;
+  /* GDK then skips probing GL as the display opens; GSK goes straight to
+   * cairo instead of failing with GL first and saying so. */
   g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gl_disabled_here = TRUE;
 }
 
@@ -69,6 +72,9 @@ uc_platform_show_uri (GtkWidget  *widget,
     G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
 
   if (gl_disabled_here)
-    g_app_launch_context_unsetenv (context, "GDK_DEBUG");
+    {
+      g_app_launch_context_unsetenv (context, "GDK_DEBUG");
+      g_app_launch_context_unsetenv (context, "GSK_RENDERER");
+    }
   g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_strdup (uri));
 }

@@ -38,6 +38,7 @@ struct _UcWindow
   UcView               *view;
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;
+  GtkMenuButton        *base_button;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -380,16 +381,40 @@ on_filter_changed (UcWindow *self)
     }
 }
 
-/* A day picked in the calendar becomes the day values are rebased on. */
+/* A day picked in the calendar becomes the day values are rebased on;
+ * values shown as they are switch to rebased, which is what picking a
+ * base day asks for. */
 static void
 on_base_day_selected (UcWindow    *self,
                       GtkCalendar *calendar)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *mode = g_settings_get_string (self->settings, "value-mode");
 
   self->base_date = uc_time_from_ymd (g_date_time_get_year (day), g_date_time_get_month (day),
                                       g_date_time_get_day_of_month (day));
+  if (g_str_equal (mode, "as-is"))
+    g_settings_set_string (self->settings, "value-mode", "rebased");
   apply_toggles (self);
+}
+
+/* The calendar opens on the day values are rebased on now (the first day
+ * shown when none was picked), not on today, years after the data. */
+static void
+on_base_popover_show (UcWindow *self)
+{
+  UcTime from, to, base = self->base_date;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (base == 0)
+    {
+      uc_time_range_get (self->time_range, &from, &to);
+      base = from;
+    }
+  day = g_date_time_new_from_unix_utc (base / G_USEC_PER_SEC);
+  g_signal_handlers_block_by_func (self->base_calendar, on_base_day_selected, self);
+  gtk_calendar_select_day (self->base_calendar, day);
+  g_signal_handlers_unblock_by_func (self->base_calendar, on_base_day_selected, self);
 }
 
 /* win.fix-values: every chart's value axis held where it is, or freed. */
@@ -618,6 +643,18 @@ reset_range_action (GtkWidget  *widget,
   uc_chart_view_reset_range (UC_WINDOW (widget)->chart_view);
 }
 
+/* Ctrl+F: to the filter, in the views that have one. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
 static gboolean
 uc_window_close_request (GtkWindow *window)
 {
@@ -692,6 +729,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, base_calendar);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, base_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
@@ -701,6 +739,7 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.base-first-day", NULL, base_first_day_action);
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
 }
 
@@ -754,6 +793,8 @@ uc_window_init (UcWindow *self)
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->base_button), "show",
+                            G_CALLBACK (on_base_popover_show), self);
   g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (update_subtitle), self);
 
   self->view_ids = gtk_string_list_new ((const char * const *) ids);

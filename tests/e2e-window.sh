@@ -128,7 +128,7 @@ xdotool key 0
 sleep 0.3
 
 # A click on Nvidia's legend entry hides its line; another shows it again.
-xdotool mousemove $((X + 268)) $((Y + 108)) click 1
+xdotool mousemove $((X + 268)) $((Y + 94)) click 1
 sleep 0.4
 import -window "$wid" "$out/nvidia-hidden.png"
 hidden=$(count_colour "$out/nvidia-hidden.png" '#332288')
@@ -191,7 +191,7 @@ ok "\$ shows the values as they are again"
 # A click on the crash marker (27 January) opens its popover, Escape closes it.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)
-xdotool mousemove $((X + 698)) $((Y + 450)) click 1
+xdotool mousemove $((X + 698)) $((Y + 300)) click 1
 sleep 0.6
 import -window root "$out/event-popover.png"
 [ "$(popovers)" -gt "$before" ] || fail "a click on the crash marker opens its popover"

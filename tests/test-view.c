@@ -62,6 +62,35 @@ test_view_contents (void)
     labelled = labelled || g_strcmp0 (uc_event_get_label (uc_chart_spec_get_event (chart, i)), "NVDA −17.0% · −$593B") == 0;
   g_assert_true (labelled);
 
+  /* The eight added up, on the days all eight have, in the text colour;
+   * a short chart under the companies. */
+  {
+    UcChartSpec *combined = uc_view_get_chart (shock, 1);
+    UcSeries *sum;
+    UcTime crash = uc_time_from_ymd (2025, 1, 27);
+    double expected = 0;
+    int at;
+
+    g_assert_cmpuint (uc_view_get_n_charts (shock), ==, 2);
+    g_assert_false (uc_view_get_chart_compact (shock, 0));
+    g_assert_true (uc_view_get_chart_compact (shock, 1));
+    g_assert_cmpuint (uc_chart_spec_get_n_series (combined), ==, 1);
+    sum = uc_chart_spec_get_series (combined, 0);
+    g_assert_cmpstr (uc_series_get_id (sum), ==, "US AI stocks");
+    g_assert_cmpint (uc_series_get_color (sum), ==, UC_SERIES_COLOR_FOREGROUND);
+    for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
+      {
+        UcSeries *one = uc_chart_spec_get_series (chart, i);
+        int k = uc_series_find (one, crash);
+
+        g_assert_cmpint (k, >=, 0);
+        expected += uc_series_get_y (one)[k];
+      }
+    at = uc_series_find (sum, crash);
+    g_assert_cmpint (at, >=, 0);
+    g_assert_cmpfloat_with_epsilon (uc_series_get_y (sum)[at], expected, expected * 1e-12);
+  }
+
   g_assert_cmpuint (uc_view_get_n_charts (releases), ==, 2);
   g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 0)), ==, UC_CHART_LANES);
   g_assert_cmpint (uc_chart_spec_get_kind (uc_view_get_chart (releases, 1)), ==, UC_CHART_BARS);
@@ -112,6 +141,17 @@ test_bad_views (void)
       NULL },
     { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"events\": {\"change\": {\"series\": \"zz\"}}}]}",
       "bad.json: charts[0].events.change.series: the chart has no series “zz”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"chrts\": []}", "bad.json: : unknown member “chrts”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"stakced\": true}]}",
+      "bad.json: charts[0]: unknown member “stakced”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\", \"onyl\": []}, \"range\": [\"2025-01-01\", \"2025-02-01\"]}]}",
+      "bad.json: charts[0].series: unknown member “onyl”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"events\": {\"change\": {\"serie\": \"zz\"}}}]}",
+      "bad.json: charts[0].events.change: unknown member “serie”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"combine\": \"All\"}]}",
+      "bad.json: charts[0].combine: needs two or more series to add up" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"compact\": 1}]}",
+      "bad.json: charts[0].compact: expected true or false" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -197,6 +197,18 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
       series = uc_series_new (id, label);
       uc_series_set_emphasis (series, member_bool (json_node_get_object (item), "emphasis"));
       uc_series_set_right_axis (series, g_strcmp0 (member_string (json_node_get_object (item), "axis"), "right") == 0);
+      {
+        JsonNode *color = json_object_get_member (json_node_get_object (item), "color");
+
+        if (color && JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_STRING &&
+            g_strcmp0 (json_node_get_string (color), "foreground") == 0)
+          uc_series_set_color (series, UC_SERIES_COLOR_FOREGROUND);
+        else if (color && JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_INT64 &&
+                 json_node_get_int (color) >= 0 && json_node_get_int (color) < 1000)
+          uc_series_set_color (series, (int) json_node_get_int (color));
+        else if (color)
+          return fail (error, chart_json, "a series “color” is “foreground” or a palette slot (0, 1, …)"), NULL;
+      }
       if (g_hash_table_contains (by_label, uc_series_get_label (series)))
         return fail (error, chart_json, "two series with the same label"), NULL;
       g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));

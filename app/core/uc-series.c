@@ -27,6 +27,7 @@ struct _UcSeries
   guint    right_axis : 1;
   guint    hidden : 1;
   int      kind;        /* a UcChartKind drawn instead of the chart's, or -1 */
+  int      color;       /* a palette slot or UC_SERIES_COLOR_* */
 };
 
 enum {
@@ -157,6 +158,7 @@ static void
 uc_series_init (UcSeries *self)
 {
   self->kind = -1;
+  self->color = UC_SERIES_COLOR_BY_ORDER;
   self->x = g_array_new (FALSE, FALSE, sizeof (UcTime));
   self->y = g_array_new (FALSE, FALSE, sizeof (double));
 }
@@ -444,6 +446,22 @@ uc_series_set_hidden (UcSeries *self,
 
 /* Drawn as @kind (a UcChartKind) whatever the chart's kind, or -1 for the
  * chart's: a step line of the cheapest price among scatter points. */
+int
+uc_series_get_color (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), UC_SERIES_COLOR_BY_ORDER);
+  return self->color;
+}
+
+void
+uc_series_set_color (UcSeries *self,
+                     int       color)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  g_return_if_fail (color >= UC_SERIES_COLOR_FOREGROUND);
+  self->color = color;
+}
+
 int
 uc_series_get_kind (UcSeries *self)
 {

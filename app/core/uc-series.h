@@ -27,6 +27,12 @@ void          uc_series_set_emphasis  (UcSeries   *self,
 gboolean      uc_series_get_right_axis (UcSeries  *self);
 void          uc_series_set_right_axis (UcSeries  *self,
                                         gboolean   right_axis);
+/* Colours: a slot of the theme's palette, or one of these. */
+#define UC_SERIES_COLOR_BY_ORDER   (-1)   /* the slot of its place in the chart */
+#define UC_SERIES_COLOR_FOREGROUND (-2)   /* the text colour: totals and summaries */
+int           uc_series_get_color     (UcSeries   *self);
+void          uc_series_set_color     (UcSeries   *self,
+                                       int         color);
 int           uc_series_get_kind      (UcSeries   *self);
 void          uc_series_set_kind      (UcSeries   *self,
                                        int         kind);

@@ -28,6 +28,7 @@ struct _UcView
   char      *file;
   GPtrArray *charts;   /* UcChartSpec */
   GPtrArray *sources;  /* JsonObject: each chart's member, to build it again */
+  GArray    *compact;  /* gboolean per chart: shorter, under the others */
   gboolean   event_list;   /* the window shows the table of events beside the charts */
   gboolean   event_filter; /* the window offers a text filter of the events */
 };
@@ -45,6 +46,7 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->compact, g_array_unref);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
 }
@@ -60,6 +62,7 @@ uc_view_init (UcView *self)
 {
   self->charts = g_ptr_array_new_with_free_func (g_object_unref);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->compact = g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 /* Reading members, each failure naming where it is. */
@@ -114,6 +117,26 @@ get_bool (Reader     *r,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return fail (r, member, "expected true or false");
   *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* A member the reader does not know is an error, not a setting quietly
+ * ignored: "stakced": true would otherwise draw another chart. */
+static gboolean
+only_known_members (Reader             *r,
+                    const char         *where,
+                    JsonObject         *o,
+                    const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (o);
+
+  for (GList *m = members; m; m = m->next)
+    if (!g_strv_contains (known, m->data))
+      {
+        g_autofree char *what = g_strdup_printf ("unknown member “%s”", (const char *) m->data);
+
+        return fail (r, where, what);
+      }
   return TRUE;
 }
 
@@ -354,12 +377,30 @@ build_chart (Reader     *r,
   UcTime from = 0, to = 0, rebase = 0;
   gboolean has_range = FALSE, has_rebase = FALSE, flag;
 
+  static const char * const chart_members[] = {
+    "kind", "dataset", "x", "y", "group", "group_by_region", "point_label", "count_by", "series", "range",
+    "rebase", "emphasis", "value_format", "log", "stacked", "legend", "title", "subtitle", "source", "note",
+    "y_title", "frontier", "combine", "events", "lanes", "compact", NULL
+  };
+  static const char * const series_members[] = { "key", "value", "label", "only", "missing", NULL };
+  static const char * const events_members[] = { "categories", "change", NULL };
+  static const char * const change_members[] = { "series", "categories", NULL };
+
+  if (!only_known_members (r, NULL, o, chart_members))
+    return NULL;
   if (!get_string (r, o, "kind", &kind_name) || !get_string (r, o, "dataset", &dataset) ||
       !get_string (r, o, "x", &x) || !get_string (r, o, "group", &group) ||
       !get_string (r, o, "point_label", &point_label) || !get_string (r, o, "count_by", &count_by) ||
       !get_strings (r, o, "y", &ys) || !get_strings (r, o, "emphasis", &emphasis) ||
       !get_object (r, o, "series", &series_o) || !get_object (r, o, "events", &events_o) ||
       !get_date (r, o, "rebase", &rebase, &has_rebase))
+    return NULL;
+  if ((series_o && !only_known_members (r, "series", series_o, series_members)) ||
+      (events_o && !only_known_members (r, "events", events_o, events_members)))
+    return NULL;
+  if (events_o && json_object_has_member (events_o, "change") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (events_o, "change")) &&
+      !only_known_members (r, "events.change", json_object_get_object_member (events_o, "change"), change_members))
     return NULL;
   if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
     return fail (r, "kind", "expected line, step, area, scatter, bars or lanes"), NULL;
@@ -503,6 +544,33 @@ build_chart (Reader     *r,
       add_provenance (spec, dataset);
     }
 
+  /* "combine": the series summed into one line, on the days all of them
+   * have a value (a missing one would read as a crash). */
+  {
+    const char *combine;
+
+    if (!get_string (r, o, "combine", &combine))
+      return NULL;
+    if (combine)
+      {
+        g_autoptr(GPtrArray) all = g_ptr_array_new ();
+        g_autoptr(UcSeries) sum = NULL;
+        g_autoptr(UcChartSpec) combined = NULL;
+
+        if (uc_chart_spec_get_n_series (spec) < 2)
+          return fail (r, "combine", "needs two or more series to add up"), NULL;
+        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
+        sum = uc_series_sum (all, combine, text (combine), UC_JOIN_INNER);
+        uc_series_set_emphasis (sum, TRUE);
+        /* A total, not one more company: drawn in the text's colour. */
+        uc_series_set_color (sum, UC_SERIES_COLOR_FOREGROUND);
+        combined = uc_chart_spec_copy_without_series (spec);
+        uc_chart_spec_add_series (combined, sum);
+        g_set_object (&spec, combined);
+      }
+  }
+
   for (guint i = 0; emphasis && emphasis[i]; i++)
     {
       UcSeries *series = find_series (spec, emphasis[i]);
@@ -621,6 +689,12 @@ uc_view_new_from_bytes (GBytes      *json,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
+  {
+    static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts", NULL };
+
+    if (!only_known_members (&r, NULL, o, view_members))
+      return NULL;
+  }
   if (!get_string (&r, o, "id", &id) || !get_string (&r, o, "title", &title) ||
       !get_string (&r, o, "description", &description))
     return NULL;
@@ -669,6 +743,16 @@ uc_view_new_from_bytes (GBytes      *json,
         }
       g_ptr_array_add (self->charts, chart);
       g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
+      {
+        gboolean compact = FALSE;
+
+        if (!get_bool (&r, json_node_get_object (item), "compact", &compact))
+          {
+            g_clear_pointer (&r.where, g_free);
+            return NULL;
+          }
+        g_array_append_val (self->compact, compact);
+      }
     }
   g_clear_pointer (&r.where, g_free);
   return g_steal_pointer (&self);
@@ -839,4 +923,14 @@ uc_view_filter_chart (UcView      *self,
         }
     }
   return result;
+}
+
+/* Whether chart @index is a short one under the others (a summary line). */
+gboolean
+uc_view_get_chart_compact (UcView *self,
+                           guint   index)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  g_return_val_if_fail (index < self->compact->len, FALSE);
+  return g_array_index (self->compact, gboolean, index);
 }

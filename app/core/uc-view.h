@@ -32,6 +32,8 @@ UcChartSpec *uc_view_filter_chart    (UcView      *self,
                                       guint        index,
                                       const char  *filter,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_get_chart_compact (UcView    *self,
+                                        guint      index);
 gboolean     uc_view_get_event_list  (UcView      *self);
 gboolean     uc_view_get_event_filter (UcView     *self);
 

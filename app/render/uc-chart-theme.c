@@ -58,3 +58,17 @@ uc_chart_theme_dark (void)
 {
   return &dark;
 }
+
+/* The colour of @series, the @index-th of its chart: its own when it has
+ * one, else its place's in the palette. */
+const UcColor *
+uc_chart_theme_series_color (const UcChartTheme *theme,
+                             UcSeries           *series,
+                             guint               index)
+{
+  int color = series ? uc_series_get_color (series) : UC_SERIES_COLOR_BY_ORDER;
+
+  if (color == UC_SERIES_COLOR_FOREGROUND)
+    return &theme->foreground;
+  return &theme->series[(color >= 0 ? (guint) color : index) % UC_CHART_N_COLORS];
+}

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "uc-event.h"
+#include "uc-series.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,8 @@ typedef struct
 
 const UcChartTheme *uc_chart_theme_light (void);
 const UcChartTheme *uc_chart_theme_dark  (void);
+const UcColor      *uc_chart_theme_series_color (const UcChartTheme *theme,
+                                                 UcSeries           *series,
+                                                 guint               index);
 
 G_END_DECLS

@@ -149,7 +149,7 @@ set_series_style (Ctx      *ctx,
 
   for (int i = 0; i < n; i++)
     d[i] = dash[i] * lw;
-  set_color (ctx->cr, &ctx->theme->series[index % UC_CHART_N_COLORS]);
+  set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, index));
   cairo_set_line_width (ctx->cr, lw);
   cairo_set_dash (ctx->cr, d, n, 0);
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
@@ -231,13 +231,13 @@ draw_legend (Ctx         *ctx,
             cairo_push_group (ctx->cr);
           if (kind == UC_CHART_SCATTER)
             {
-              set_color (ctx->cr, &ctx->theme->series[i % UC_CHART_N_COLORS]);
+              set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
               cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
               cairo_fill (ctx->cr);
             }
           else if (kind == UC_CHART_BARS)
             {
-              set_color (ctx->cr, &ctx->theme->series[i % UC_CHART_N_COLORS]);
+              set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
               cairo_rectangle (ctx->cr, x + swatch / 2 - h * 0.35, y + h * 0.15, h * 0.7, h * 0.7);
               cairo_fill (ctx->cr);
             }
@@ -245,7 +245,7 @@ draw_legend (Ctx         *ctx,
             {
               if (kind == UC_CHART_AREA)
                 {
-                  UcColor fill = ctx->theme->series[i % UC_CHART_N_COLORS];
+                  UcColor fill = *uc_chart_theme_series_color (ctx->theme, series, i);
 
                   fill.alpha = 0.35;
                   set_color (ctx->cr, &fill);
@@ -682,7 +682,7 @@ fill_area (Ctx                 *ctx,
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
   const double *yb = below ? uc_series_get_y (below) : NULL;
-  UcColor c = ctx->theme->series[s % UC_CHART_N_COLORS];
+  UcColor c = *uc_chart_theme_series_color (ctx->theme, series, s);
   int i = start;
 
   while (i < end)
@@ -761,7 +761,7 @@ draw_bars (Ctx                 *ctx,
       y1 = uc_chart_layout_y_for_value (l, bottom);
       cairo_rectangle (cr, x, MIN (y0, y1), MAX (width - 1, 1), fabs (y1 - y0));
     }
-  set_color (cr, &ctx->theme->series[s % UC_CHART_N_COLORS]);
+  set_color (cr, uc_chart_theme_series_color (ctx->theme, series, s));
   cairo_fill (cr);
 }
 
@@ -801,7 +801,7 @@ draw_series (Ctx                 *ctx,
         /* A series may be drawn its own way (a frontier among points). */
         kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
         /* With one series brought forward, the others fade. */
-        color = ctx->theme->series[s % UC_CHART_N_COLORS];
+        color = *uc_chart_theme_series_color (ctx->theme, series, s);
         if (uc_chart_spec_get_highlight (spec) >= 0 && uc_chart_spec_get_highlight (spec) != (int) s)
           color.alpha *= 0.2;
 

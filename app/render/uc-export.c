@@ -425,6 +425,15 @@ uc_export_pack (UcChartSpec         *spec,
       uc_json_key (w, "label"); uc_json_string (w, uc_series_get_label (series));
       uc_json_key (w, "emphasis"); uc_json_bool (w, uc_series_get_emphasis (series));
       uc_json_key (w, "axis"); uc_json_string (w, uc_series_get_right_axis (series) ? "right" : "left");
+      /* Written only when set, so charts without one keep their files. */
+      if (uc_series_get_color (series) == UC_SERIES_COLOR_FOREGROUND)
+        {
+          uc_json_key (w, "color"); uc_json_string (w, "foreground");
+        }
+      else if (uc_series_get_color (series) >= 0)
+        {
+          uc_json_key (w, "color"); uc_json_int (w, uc_series_get_color (series));
+        }
       uc_json_end_object (w);
     }
   uc_json_end_array (w);

@@ -715,6 +715,7 @@ snapshot_crosshair (UcChartView        *self,
   PangoRectangle extent;
   double cx, cy, pad = 8, cw, ch;
   UcColor line = theme->foreground;
+  gboolean any_change = FALSE;
   cairo_t *cr;
 
   line.alpha = 0.45;
@@ -731,7 +732,7 @@ snapshot_crosshair (UcChartView        *self,
       UcSeries *series = uc_chart_spec_get_series (spec, s);
       UcChartLayout sl = uc_chart_layout_for_series (l, series);
       int i = uc_series_find (series, self->cross_time);
-      const UcColor *c = &theme->series[s % UC_CHART_N_COLORS];
+      const UcColor *c = uc_chart_theme_series_color (theme, series, s);
       double v;
       g_autofree char *value = NULL;
       g_autofree char *name = NULL;
@@ -757,10 +758,22 @@ snapshot_crosshair (UcChartView        *self,
               g_autofree char *pct = uc_format_value (100 * (v / then - 1), UC_VALUE_PERCENT);
 
               g_string_append_printf (card, "  <span alpha=\"70%%\">%s%s</span>", v >= then ? "+" : "", pct);
+              any_change = TRUE;
             }
         }
     }
   cairo_destroy (cr);
+  /* What the percentages are measured from. */
+  if (any_change)
+    {
+      g_autoptr(GDateTime) base = g_date_time_new_from_unix_utc (effective_base (self) / G_USEC_PER_SEC);
+      /* Translators: the day the crosshair card's changes start from, see g_date_time_format() */
+      g_autofree char *since = base ? g_date_time_format (base, C_("crosshair", "%-d %b %Y")) : g_strdup ("");
+      g_autofree char *note = g_strdup_printf (_("Change since %s"), since);
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+      g_string_append_printf (card, "\n<span alpha=\"70%%\" size=\"small\">%s</span>", escaped);
+    }
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_markup (layout, card->str, -1);

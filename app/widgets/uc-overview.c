@@ -60,7 +60,7 @@ uc_overview_snapshot (GtkWidget   *widget,
   for (guint s = 0; self->spec && s < uc_chart_spec_get_n_series (self->spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (self->spec, s);
-      const UcColor *c = &theme->series[s % UC_CHART_N_COLORS];
+      const UcColor *c = uc_chart_theme_series_color (theme, series, s);
       double lo, hi;
       int i = 0, n = (int) uc_series_get_length (series);
       const double *ys = uc_series_get_y (series);

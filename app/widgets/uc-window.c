@@ -307,6 +307,9 @@ uc_window_show_view (UcWindow    *self,
         }
       uc_chart_view_set_spec (chart, spec);
       uc_chart_view_set_time_range (chart, self->time_range);
+      /* A summary chart stays short; the others share the rest of the height. */
+      gtk_widget_set_vexpand (GTK_WIDGET (chart), !uc_view_get_chart_compact (view, i));
+      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_view_get_chart_compact (view, i) ? 250 : -1);
     }
 
   uc_chart_spec_get_range (uc_view_get_chart (view, 0), &from, &to);

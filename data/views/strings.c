@@ -8,6 +8,8 @@ N_("Market capitalisation of US-listed AI-exposed companies, daily close, Decemb
 N_("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 and 2026-07-14) × shares outstanding from SEC filings; market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes.");
 /* Translators: %s is a list of names */
 N_("Not shown: %s (no sourced share count, so no market cap).");
+N_("US AI stocks combined");
+N_("The eight companies above added up, on the days all of them have a close");
 N_("Events");
 N_("Every event: model releases, market moves, hardware, policy and pricing");
 N_("Source: press releases, filings and news pages, one per event (data/datasets/SOURCES.md).");

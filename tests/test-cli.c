@@ -85,6 +85,12 @@ test_export_png (void)
   result_clear (&r);
   g_clear_pointer (&data, g_free);
 
+  /* One chart of a view of several. */
+  r = run ("export", "--view", "deepseek-shock", "--chart", "2", "--output", path, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
   r = run ("export", "--view", "deepseek-shock", "--output", path, "--width", "640", "--height", "360", "--scale", "2", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
@@ -147,6 +153,9 @@ test_bad_arguments (void)
     { "export", "--kind", "lanes", "--output", "x.png", NULL },
     { "export", "--kind", "lanes", "--events", "none", "--output", "x.png", NULL },
     { "export", "--kind", "sideways", "--events", "builtin", "--output", "x.png", NULL },
+    { "export", "--view", "deepseek-shock", "--chart", "3", "--output", "x.png", NULL },
+    { "export", "--view", "deepseek-shock", "--title", "T", "--output", "x.png", NULL },
+    { "export", "--kind", "lanes", "--events", "builtin", "--chart", "1", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -369,7 +378,8 @@ test_export_pack (void)
   g_autofree char *expected_sha = NULL, *file_bytes = NULL;
   const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
   gsize len;
-  Result r = run ("export", "--view", "deepseek-shock", "--from", "2025-01-13", "--to", "2025-02-07", "--pack", dir, NULL);
+  Result r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--from", "2025-01-13", "--to", "2025-02-07",
+                  "--pack", dir, NULL);
 
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
@@ -481,8 +491,8 @@ test_export_spec (void)
   g_autofree char *json = g_build_filename (first, "chart.json", NULL);
   g_autofree char *csv_a = NULL, *csv_b = NULL, *json_a = NULL, *json_b = NULL, *path = NULL;
   const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
-  Result r = run ("export", "--view", "deepseek-shock", "--from", "2025-01-13", "--to", "2025-02-07", "--legend", "inside",
-                  "--y-title", "US$", "--pack", first, NULL);
+  Result r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--from", "2025-01-13", "--to", "2025-02-07",
+                  "--legend", "inside", "--y-title", "US$", "--pack", first, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
@@ -521,7 +531,8 @@ test_export_spec (void)
   }
 
   /* The pack's own size applies unless options give one. */
-  r = run ("export", "--view", "deepseek-shock", "--width", "640", "--height", "360", "--scale", "2", "--pack", first, NULL);
+  r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--width", "640", "--height", "360", "--scale", "2",
+           "--pack", first, NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
   {

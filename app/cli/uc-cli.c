@@ -20,6 +20,7 @@
 #include "uc-parse.h"
 #include "uc-transform.h"
 #include "uc-export.h"
+#include "uc-view.h"
 #include "uc-views.h"
 
 /* UNDERCUT_TIMINGS=1 prints how long each step took, on stderr. */
@@ -233,6 +234,7 @@ uc_cli_export (int    argc,
   UcValueFormat value_format = UC_VALUE_NUMBER;
   g_autofree char *events = NULL;
   g_autofree char *event_change = NULL;
+  int chart_number = 0;
   gboolean log_scale = FALSE, stacked = FALSE, events_only;
   UcChartKind kind = UC_CHART_LINE;
   UcLegendPosition legend = UC_LEGEND_TOP;
@@ -241,12 +243,15 @@ uc_cli_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(UcView) loaded_view = NULL;
   g_auto(GStrv) args = NULL;
   const UcChartTheme *theme;
   UcExportFormat format;
   UcTime from = 0, to = 0, rebase = 0;
   GOptionEntry entries[] = {
     { "view", 'v', 0, G_OPTION_ARG_STRING, &view, N_("Chart view to export (deepseek-shock)"), N_("ID") },
+    { "chart", 0, 0, G_OPTION_ARG_INT, &chart_number, N_("With --view: only this chart of the view (1 is the first); without it, every chart, one under the other"), N_("N") },
     { "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec_path, N_("Redraw a report pack's chart from its chart.json (and the data.csv beside it)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
@@ -304,6 +309,8 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
   if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
     return uc_cli_usage_error ("export", "--count-by must be week, month or quarter");
+  if (chart_number != 0 && view == NULL)
+    return uc_cli_usage_error ("export", "--chart goes with --view");
   if (view && (x || y || group || point_label))
     return uc_cli_usage_error ("export", "--x, --y, --group and --label go with --csv");
   if (point_label && count_by)
@@ -369,8 +376,22 @@ uc_cli_export (int    argc,
     }
   else if (events_only)
     spec = spec_from_events (events, &error);
+  else if (view)
+    {
+      loaded_view = uc_view_load (view, &error);
+      if (loaded_view && chart_number != 0 &&
+          (chart_number < 1 || (guint) chart_number > uc_view_get_n_charts (loaded_view)))
+        {
+          g_autofree char *message = g_strdup_printf ("--chart: the view “%s” has %u chart%s", view,
+                                                      uc_view_get_n_charts (loaded_view),
+                                                      uc_view_get_n_charts (loaded_view) == 1 ? "" : "s");
+          return uc_cli_usage_error ("export", message);
+        }
+      if (loaded_view)
+        spec = g_object_ref (uc_view_get_chart (loaded_view, chart_number > 0 ? (guint) chart_number - 1 : 0));
+    }
   else
-    spec = view ? uc_view_build (view, &error) : spec_from_csv (csv, x, y, group, point_label, count_by, &error);
+    spec = spec_from_csv (csv, x, y, group, point_label, count_by, &error);
   timing ("chart built");
   if (width == 0)
     width = 1600;
@@ -392,110 +413,158 @@ uc_cli_export (int    argc,
       return UC_EXIT_FAILURE;
     }
 
-  if (from_text || to_text)
+  /* A view of several charts is drawn whole, as the window shows it;
+   * options that fit one chart only then need --chart. */
+  if (loaded_view && chart_number == 0 && uc_view_get_n_charts (loaded_view) > 1)
     {
-      UcTime a, b;
+      UcTime first_from, first_to;
 
-      uc_chart_spec_get_range (spec, &a, &b);
-      a = from_text ? from : a;
-      b = to_text ? to : b;
-      if (b <= a)
-        return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
-      uc_chart_spec_set_range (spec, a, b);
-    }
-  if (right)
-    {
-      g_auto(GStrv) names = g_strsplit (right, ",", -1);
-
-      for (guint i = 0; names[i] != NULL; i++)
+      if (right || event_change || title || x_title || y_title || legend_name || kind_name || stacked ||
+          value_format_name || pack)
         {
-          UcSeries *series = find_series_named (spec, g_strstrip (names[i]));
+          g_autofree char *message = g_strdup_printf ("the view “%s” has %u charts: --right, --event-change, --title, "
+                                                      "--x-title, --y-title, --legend, --kind, --stacked, "
+                                                      "--value-format and --pack take one, named by --chart N",
+                                                      view, uc_view_get_n_charts (loaded_view));
+          return uc_cli_usage_error ("export", message);
+        }
+      /* On one stretch of time, the first chart's, as in the window. */
+      uc_chart_spec_get_range (uc_view_get_chart (loaded_view, 0), &first_from, &first_to);
+      for (guint c = 0; c < uc_view_get_n_charts (loaded_view); c++)
+        {
+          UcChartSpec *copy = uc_chart_spec_copy (uc_view_get_chart (loaded_view, c));
+
+          uc_chart_spec_set_range (copy, first_from, first_to);
+          g_ptr_array_add (charts, copy);
+        }
+    }
+  else
+    g_ptr_array_add (charts, g_object_ref (spec));
+
+  for (guint c = 0; c < charts->len; c++)
+    {
+      g_set_object (&spec, g_ptr_array_index (charts, c));
+      if (from_text || to_text)
+        {
+          UcTime a, b;
+
+          uc_chart_spec_get_range (spec, &a, &b);
+          a = from_text ? from : a;
+          b = to_text ? to : b;
+          if (b <= a)
+            return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
+          uc_chart_spec_set_range (spec, a, b);
+        }
+      if (right)
+        {
+          g_auto(GStrv) names = g_strsplit (right, ",", -1);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            {
+              UcSeries *series = find_series_named (spec, g_strstrip (names[i]));
+
+              if (series == NULL)
+                {
+                  g_autofree char *message = g_strdup_printf ("--right: the chart has no series “%s”", names[i]);
+                  return uc_cli_usage_error ("export", message);
+                }
+              uc_series_set_right_axis (series, TRUE);
+            }
+        }
+      if (rebase_text)
+        {
+          g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
+
+          if (rebased == NULL)
+            {
+              g_printerr ("undercut export: %s\n", error->message);
+              return UC_EXIT_FAILURE;
+            }
+          g_set_object (&spec, rebased);
+        }
+      if (events && !g_str_equal (events, view ? "builtin" : "none"))
+        {
+          g_autoptr(UcDataset) table = NULL;
+          g_autoptr(UcChartSpec) marked = NULL;
+          UcTime a, b;
+
+          /* A view's own events are replaced, not doubled. */
+          marked = uc_chart_spec_copy (spec);
+          uc_chart_spec_clear_events (marked);
+          uc_chart_spec_get_range (marked, &a, &b);
+          if (!g_str_equal (events, "none"))
+            table = load_events (events, &error);
+          if (!g_str_equal (events, "none") &&
+              (table == NULL || !uc_chart_spec_add_events_from (marked, table, a, b, NULL, &error)))
+            {
+              g_printerr ("undercut export: %s\n", error->message);
+              return UC_EXIT_FAILURE;
+            }
+          for (guint i = 0; i < uc_chart_spec_get_n_events (marked); i++)
+            {
+              UcEvent *event = uc_chart_spec_get_event (marked, i);
+              g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
+
+              uc_event_set_label (event, label);
+            }
+          g_set_object (&spec, marked);
+        }
+      if (event_change)
+        {
+          UcSeries *series = find_series_named (spec, event_change);
 
           if (series == NULL)
             {
-              g_autofree char *message = g_strdup_printf ("--right: the chart has no series “%s”", names[i]);
+              g_autofree char *message = g_strdup_printf ("--event-change: the chart has no line “%s”", event_change);
               return uc_cli_usage_error ("export", message);
             }
-          uc_series_set_right_axis (series, TRUE);
-        }
-    }
-  if (rebase_text)
-    {
-      g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
+          for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+            {
+              UcEvent *event = uc_chart_spec_get_event (spec, i);
+              g_autofree char *change = uc_event_change_label (series, uc_event_get_time (event),
+                                                               uc_chart_spec_get_value_format (spec));
+              g_autofree char *name = uc_event_short_label (uc_event_get_title (event));
+              g_autofree char *label = change ? g_strdup_printf ("%s: %s", name, change) : NULL;
 
-      if (rebased == NULL)
+              if (label)
+                uc_event_set_label (event, label);
+            }
+        }
+      if (log_scale)
+        uc_chart_spec_set_log_scale (spec, TRUE);
+      if (kind_name)
+        uc_chart_spec_set_kind (spec, kind);
+      if (stacked)
+        uc_chart_spec_set_stacked (spec, TRUE);
+      if (title)
+        uc_chart_spec_set_title (spec, title);
+      if (x_title)
+        uc_chart_spec_set_x_title (spec, x_title);
+      if (legend_name)
+        uc_chart_spec_set_legend_position (spec, legend);
+      if (y_title)
+        uc_chart_spec_set_y_title (spec, y_title);
+      if (value_format_name)
+        uc_chart_spec_set_value_format (spec, value_format);
+      g_object_unref (g_ptr_array_index (charts, c));
+      g_ptr_array_index (charts, c) = g_object_ref (spec);
+    }
+
+
+  if (charts->len > 1)
+    {
+      g_autofree int *heights = g_new (int, charts->len);
+
+      uc_view_split_height (loaded_view, height, heights);
+      if (!uc_export_charts ((UcChartSpec **) charts->pdata, heights, charts->len, theme, output, format, width,
+                             scale, &error))
         {
           g_printerr ("undercut export: %s\n", error->message);
           return UC_EXIT_FAILURE;
         }
-      g_set_object (&spec, rebased);
     }
-  if (events && !g_str_equal (events, view ? "builtin" : "none"))
-    {
-      g_autoptr(UcDataset) table = NULL;
-      g_autoptr(UcChartSpec) marked = NULL;
-      UcTime a, b;
-
-      /* A view's own events are replaced, not doubled. */
-      marked = uc_chart_spec_copy (spec);
-      uc_chart_spec_clear_events (marked);
-      uc_chart_spec_get_range (marked, &a, &b);
-      if (!g_str_equal (events, "none"))
-        table = load_events (events, &error);
-      if (!g_str_equal (events, "none") &&
-          (table == NULL || !uc_chart_spec_add_events_from (marked, table, a, b, NULL, &error)))
-        {
-          g_printerr ("undercut export: %s\n", error->message);
-          return UC_EXIT_FAILURE;
-        }
-      for (guint i = 0; i < uc_chart_spec_get_n_events (marked); i++)
-        {
-          UcEvent *event = uc_chart_spec_get_event (marked, i);
-          g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
-
-          uc_event_set_label (event, label);
-        }
-      g_set_object (&spec, marked);
-    }
-  if (event_change)
-    {
-      UcSeries *series = find_series_named (spec, event_change);
-
-      if (series == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("--event-change: the chart has no line “%s”", event_change);
-          return uc_cli_usage_error ("export", message);
-        }
-      for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-        {
-          UcEvent *event = uc_chart_spec_get_event (spec, i);
-          g_autofree char *change = uc_event_change_label (series, uc_event_get_time (event),
-                                                           uc_chart_spec_get_value_format (spec));
-          g_autofree char *name = uc_event_short_label (uc_event_get_title (event));
-          g_autofree char *label = change ? g_strdup_printf ("%s: %s", name, change) : NULL;
-
-          if (label)
-            uc_event_set_label (event, label);
-        }
-    }
-  if (log_scale)
-    uc_chart_spec_set_log_scale (spec, TRUE);
-  if (kind_name)
-    uc_chart_spec_set_kind (spec, kind);
-  uc_chart_spec_set_stacked (spec, stacked);
-  if (title)
-    uc_chart_spec_set_title (spec, title);
-  if (x_title)
-    uc_chart_spec_set_x_title (spec, x_title);
-  if (legend_name)
-    uc_chart_spec_set_legend_position (spec, legend);
-  if (y_title)
-    uc_chart_spec_set_y_title (spec, y_title);
-  if (value_format_name)
-    uc_chart_spec_set_value_format (spec, value_format);
-
-  if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
-           : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))
+  else if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
+                : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))
     {
       g_printerr ("undercut export: %s\n", error->message);
       return UC_EXIT_FAILURE;

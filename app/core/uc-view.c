@@ -9,6 +9,7 @@
 #include "uc-view.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "uc-catalog.h"
@@ -933,4 +934,27 @@ uc_view_get_chart_compact (UcView *self,
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   g_return_val_if_fail (index < self->compact->len, FALSE);
   return g_array_index (self->compact, gboolean, index);
+}
+
+/* @total pixels of height shared out among the view's charts (into
+ * @heights, one per chart): a compact chart gets half the share of the
+ * others. The last chart takes what rounding leaves, so they add up. */
+void
+uc_view_split_height (UcView *self,
+                      int     total,
+                      int    *heights)
+{
+  double weights = 0, used = 0;
+
+  g_return_if_fail (UC_IS_VIEW (self));
+  for (guint i = 0; i < self->charts->len; i++)
+    weights += uc_view_get_chart_compact (self, i) ? 1 : 2;
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      if (i + 1 == self->charts->len)
+        heights[i] = total - (int) used;
+      else
+        heights[i] = (int) round (total * (uc_view_get_chart_compact (self, i) ? 1 : 2) / weights);
+      used += heights[i];
+    }
 }

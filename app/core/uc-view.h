@@ -34,6 +34,9 @@ UcChartSpec *uc_view_filter_chart    (UcView      *self,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     uc_view_get_chart_compact (UcView    *self,
                                         guint      index);
+void         uc_view_split_height    (UcView      *self,
+                                      int          total,
+                                      int         *heights);
 gboolean     uc_view_get_event_list  (UcView      *self);
 gboolean     uc_view_get_event_filter (UcView     *self);
 

@@ -1730,6 +1730,15 @@ draw_time_axis (Ctx                 *ctx,
     }
 }
 
+static void draw_chart (cairo_t            *cr,
+                        UcChartSpec        *spec,
+                        const UcChartTheme *theme,
+                        double              width,
+                        double              height,
+                        double              font_size,
+                        UcChartDrawFlags    flags,
+                        UcChartLayout      *layout_out);
+
 void
 uc_chart_draw_full (cairo_t            *cr,
                     UcChartSpec        *spec,
@@ -1738,6 +1747,56 @@ uc_chart_draw_full (cairo_t            *cr,
                     double              height,
                     UcChartDrawFlags    flags,
                     UcChartLayout      *layout_out)
+{
+  draw_chart (cr, spec, theme, width, height, 0, flags, layout_out);
+}
+
+/* @n charts one under the other, chart i @heights[i] tall, their text
+ * all one size: a view of several charts as one picture. */
+void
+uc_chart_draw_stack (cairo_t            *cr,
+                     UcChartSpec       **specs,
+                     const int          *heights,
+                     guint               n,
+                     const UcChartTheme *theme,
+                     double              width)
+{
+  double total = 0, top = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += heights[i];
+  for (guint i = 0; i < n; top += heights[i], i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, top);
+      /* Each chart paints its own background: kept to its own band. */
+      cairo_rectangle (cr, 0, 0, width, heights[i]);
+      cairo_clip (cr);
+      if (n == 1)
+        uc_chart_draw (cr, specs[i], theme, width, heights[i], NULL);
+      else
+        draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), 0, NULL);
+      cairo_restore (cr);
+    }
+}
+
+/* The text size for a chart of @width × @height. */
+double
+uc_chart_font_size (double width,
+                    double height)
+{
+  return CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
+}
+
+static void
+draw_chart (cairo_t            *cr,
+            UcChartSpec        *spec,
+            const UcChartTheme *theme,
+            double              width,
+            double              height,
+            double              font_size,
+            UcChartDrawFlags    flags,
+            UcChartLayout      *layout_out)
 {
   g_autoptr(GArray) y_ticks = NULL;
   gboolean whole;
@@ -1777,7 +1836,7 @@ uc_chart_draw_full (cairo_t            *cr,
   ctx.cr = cr;
   ctx.layout = layout;
   ctx.theme = theme;
-  ctx.fs = CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
+  ctx.fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
   ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
   ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;

@@ -42,6 +42,14 @@ void   uc_chart_draw_full         (cairo_t             *cr,
                                    double               height,
                                    UcChartDrawFlags     flags,
                                    UcChartLayout       *layout);
+void   uc_chart_draw_stack        (cairo_t             *cr,
+                                   UcChartSpec        **specs,
+                                   const int           *heights,
+                                   guint                n,
+                                   const UcChartTheme  *theme,
+                                   double               width);
+double uc_chart_font_size         (double               width,
+                                   double               height);
 void   uc_chart_draw              (cairo_t             *cr,
                                    UcChartSpec         *spec,
                                    const UcChartTheme  *theme,

@@ -90,19 +90,26 @@ png_write_cb (const guint8 *data,
 
 static const cairo_user_data_key_t pixels_key;
 
+/* @n charts one under the other, chart i @heights[i] tall. */
 static cairo_status_t
-render (UcChartSpec        *spec,
+render (UcChartSpec       **specs,
+        const int          *heights,
+        guint               n,
         const UcChartTheme *theme,
         UcExportFormat      format,
         int                 width,
-        int                 height,
         double              scale,
         Sink               *sink)
 {
+  UcChartSpec *spec = specs[0];
+  int height = 0;
+
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
+  for (guint i = 0; i < n; i++)
+    height += heights[i];
   switch (format)
     {
     case UC_EXPORT_PNG:
@@ -135,7 +142,7 @@ render (UcChartSpec        *spec,
   cr = cairo_create (surface);
   if (format != UC_EXPORT_SVG)
     cairo_scale (cr, scale, scale);
-  uc_chart_draw (cr, spec, theme, width, height, NULL);
+  uc_chart_draw_stack (cr, specs, heights, n, theme, width);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -165,15 +172,44 @@ uc_export_chart (UcChartSpec         *spec,
                  double               scale,
                  GError             **error)
 {
+  g_return_val_if_fail (UC_IS_CHART_SPEC (spec), FALSE);
+  return uc_export_charts (&spec, &height, 1, theme, path, format, width, scale, error);
+}
+
+/* Several charts in one file, one under the other, chart i @heights[i]
+ * pixels tall: a view of several charts as the window shows it. */
+gboolean
+uc_export_charts (UcChartSpec        **specs,
+                  const int           *heights,
+                  guint                n,
+                  const UcChartTheme  *theme,
+                  const char          *path,
+                  UcExportFormat       format,
+                  int                  width,
+                  double               scale,
+                  GError             **error)
+{
+  int height = 0;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   cairo_status_t status;
   Sink sink = { -1, 0 };
 
-  g_return_val_if_fail (UC_IS_CHART_SPEC (spec), FALSE);
+  g_return_val_if_fail (n > 0 && specs != NULL && heights != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (UC_IS_CHART_SPEC (specs[i]), FALSE);
+      if (heights[i] < 16)
+        {
+          g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
+                       "%s: a chart %d pixels tall is too small", path, heights[i]);
+          return FALSE;
+        }
+      height += heights[i];
+    }
   if (width < 16 || height < 16 || !(scale > 0) || (gint64) (width * scale) * (gint64) (height * scale) > MAX_PIXELS)
     {
       g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
@@ -194,7 +230,7 @@ uc_export_chart (UcChartSpec         *spec,
       return FALSE;
     }
 
-  status = render (spec, theme, format, width, height, scale, &sink);
+  status = render (specs, heights, n, theme, format, width, scale, &sink);
 
   if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
     sink.saved_errno = errno, status = CAIRO_STATUS_WRITE_ERROR;

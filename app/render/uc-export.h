@@ -37,6 +37,16 @@ gboolean uc_export_chart             (UcChartSpec         *spec,
                                       double               scale,
                                       GError             **error);
 
+gboolean uc_export_charts            (UcChartSpec        **specs,
+                                      const int           *heights,
+                                      guint                n,
+                                      const UcChartTheme  *theme,
+                                      const char          *path,
+                                      UcExportFormat       format,
+                                      int                  width,
+                                      double               scale,
+                                      GError             **error);
+
 gboolean uc_export_pack              (UcChartSpec         *spec,
                                       const UcChartTheme  *theme,
                                       const char          *dir,

@@ -670,6 +670,41 @@ on_key (UcChartView           *self,
 
 /* The chart drawn into memory once, in device pixels, by the same code as
  * the exports (image surfaces get the fast line rasteriser). */
+/* A cairo context on fresh pixels for a texture of @width × @height at
+ * @scale; texture_cairo_finish() makes the texture and frees the rest. */
+static cairo_t *
+texture_cairo_new (int    width,
+                   int    height,
+                   double scale)
+{
+  int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
+  cairo_surface_t *surface = cairo_image_surface_create_for_data (g_malloc ((gsize) stride * ph),
+                                                                  CAIRO_FORMAT_ARGB32, pw, ph, stride);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+static GdkTexture *
+texture_cairo_finish (cairo_t *cr)
+{
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  int stride = cairo_image_surface_get_stride (surface), ph = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_take (cairo_image_surface_get_data (surface), (gsize) stride * ph);
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), ph, GDK_MEMORY_DEFAULT, bytes, stride);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
 GdkTexture *
 uc_chart_view_draw_texture (UcChartSpec        *spec,
                             const UcChartTheme *theme,
@@ -678,21 +713,30 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
                             double              scale,
                             UcChartLayout      *layout)
 {
-  int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
-  guint8 *pixels = g_malloc ((gsize) stride * ph);
-  cairo_surface_t *surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, pw, ph, stride);
-  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr = texture_cairo_new (width, height, scale);
+
+  uc_chart_draw (cr, spec, theme, width, height, layout);
+  return texture_cairo_finish (cr);
+}
+
+/* Several charts one under the other, as one image (Copy Chart of a view
+ * of several charts). */
+GdkTexture *
+uc_chart_view_draw_stack_texture (UcChartSpec        **specs,
+                                  const int           *heights,
+                                  guint                n,
+                                  const UcChartTheme  *theme,
+                                  int                  width,
+                                  double               scale)
+{
+  int height = 0;
   cairo_t *cr;
 
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  uc_chart_draw (cr, spec, theme, width, height, layout);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  cairo_surface_destroy (surface);
-  bytes = g_bytes_new_take (pixels, (gsize) stride * ph);
-  return gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes, stride);
+  for (guint i = 0; i < n; i++)
+    height += heights[i];
+  cr = texture_cairo_new (width, height, scale);
+  uc_chart_draw_stack (cr, specs, heights, n, theme, width);
+  return texture_cairo_finish (cr);
 }
 
 /* The crosshair: a line at the date, a dot on each series, and a card with

@@ -25,6 +25,12 @@ GdkTexture  *uc_chart_view_draw_texture   (UcChartSpec        *spec,
                                            int                 height,
                                            double              scale,
                                            UcChartLayout      *layout) G_GNUC_WARN_UNUSED_RESULT;
+GdkTexture  *uc_chart_view_draw_stack_texture (UcChartSpec       **specs,
+                                               const int          *heights,
+                                               guint               n,
+                                               const UcChartTheme *theme,
+                                               int                 width,
+                                               double              scale) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_view_get_spec       (UcChartView   *self);
 UcChartSpec *uc_chart_view_get_shown_spec (UcChartView   *self);
 void         uc_chart_view_set_spec       (UcChartView   *self,

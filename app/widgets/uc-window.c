@@ -76,19 +76,34 @@ static const struct
   { N_("PDF document"), "*.pdf", ".pdf" },
 };
 
-/* What exports and copies draw: the first chart as shown, without the
- * passing emphasis of a legend entry under the pointer. */
-static UcChartSpec *
-export_spec (UcWindow *self)
+/* What exports and copies draw: every chart of the view as shown, without
+ * the passing emphasis of a legend entry under the pointer, one under the
+ * other in @height pixels shared as the command line shares them. */
+static GPtrArray *
+export_specs (UcWindow *self,
+              int       height,
+              int     **heights)
 {
-  UcChartSpec *shown = uc_chart_view_get_shown_spec (self->chart_view);
-  UcChartSpec *copy;
+  GPtrArray *specs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (shown == NULL)
-    return NULL;
-  copy = uc_chart_spec_copy (shown);
-  uc_chart_spec_set_highlight (copy, -1);
-  return copy;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      UcChartSpec *shown = uc_chart_view_get_shown_spec (UC_CHART_VIEW (child));
+      UcChartSpec *copy;
+
+      if (shown == NULL)
+        continue;
+      copy = uc_chart_spec_copy (shown);
+      uc_chart_spec_set_highlight (copy, -1);
+      g_ptr_array_add (specs, copy);
+    }
+  *heights = g_new (int, MAX (specs->len, 1));
+  if (self->view && specs->len == uc_view_get_n_charts (self->view))
+    uc_view_split_height (self->view, height, *heights);
+  else if (specs->len > 0)
+    (*heights)[0] = height;
+  return specs;
 }
 
 static void
@@ -98,7 +113,8 @@ on_export_response (UcWindow             *self,
 {
   int width, height;
   double scale;
-  g_autoptr(UcChartSpec) spec = NULL;
+  g_autoptr(GPtrArray) specs = NULL;
+  g_autofree int *heights = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -134,7 +150,6 @@ on_export_response (UcWindow             *self,
     }
 
   basename = g_path_get_basename (path);
-  spec = export_spec (self);
   {
     const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "size");
     const char *scale_text = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scale");
@@ -145,14 +160,17 @@ on_export_response (UcWindow             *self,
     if (!(scale >= 1 && scale <= 4))
       scale = 1;
   }
-  if (uc_export_chart (spec, uc_chart_theme_light (), path, format, width, height, scale, &error))
+  specs = export_specs (self, height, &heights);
+  if (specs->len > 0 &&
+      uc_export_charts ((UcChartSpec **) specs->pdata, heights, specs->len, uc_chart_theme_light (), path, format,
+                        width, scale, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
       toast (self, message);
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error ? error->message : _("no chart"));
       toast (self, message);
     }
 
@@ -160,37 +178,45 @@ out:
   g_clear_object (&self->export_chooser);
 }
 
-/* The first chart as shown, to @path (format by its extension). */
+/* The view as shown, to @path (format by its extension). */
 gboolean
 uc_window_export (UcWindow    *self,
                   const char  *path,
                   GError     **error)
 {
+  g_autoptr(GPtrArray) specs = NULL;
+  g_autofree int *heights = NULL;
   UcExportFormat format;
 
   g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
   if (!uc_export_format_from_path (path, &format, error))
     return FALSE;
-  g_autoptr(UcChartSpec) spec = export_spec (self);
-
-  return uc_export_chart (spec, uc_chart_theme_light (),
-                          path, format, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0, error);
+  specs = export_specs (self, EXPORT_HEIGHT, &heights);
+  if (specs->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: no chart to export", path);
+      return FALSE;
+    }
+  return uc_export_charts ((UcChartSpec **) specs->pdata, heights, specs->len, uc_chart_theme_light (),
+                           path, format, EXPORT_WIDTH, 1.0, error);
 }
 
-/* Ctrl+C: the first chart as shown, as an image on the clipboard, drawn
- * like an export (light, 1600×900) so it pastes the same everywhere. */
+/* Ctrl+C: the view as shown, as an image on the clipboard, drawn like an
+ * export (light, 1600×900) so it pastes the same everywhere. */
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   UcWindow *self = UC_WINDOW (widget);
-  g_autoptr(UcChartSpec) spec = export_spec (self);
+  g_autofree int *heights = NULL;
+  g_autoptr(GPtrArray) specs = export_specs (self, EXPORT_HEIGHT, &heights);
   g_autoptr(GdkTexture) texture = NULL;
 
-  if (spec == NULL)
+  if (specs->len == 0)
     return;
-  texture = uc_chart_view_draw_texture (spec, uc_chart_theme_light (), EXPORT_WIDTH, EXPORT_HEIGHT, 1, NULL);
+  texture = uc_chart_view_draw_stack_texture ((UcChartSpec **) specs->pdata, heights, specs->len,
+                                              uc_chart_theme_light (), EXPORT_WIDTH, 1);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   toast (self, _("Chart copied"));
 }

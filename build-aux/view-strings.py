@@ -10,7 +10,7 @@ import json
 import os
 import sys
 
-KEYS = ("title", "description", "subtitle", "source", "note", "y_title", "frontier", "missing")
+KEYS = ("title", "description", "subtitle", "source", "note", "y_title", "frontier", "missing", "combine")
 
 top = sys.argv[1]
 check = "--check" in sys.argv[2:]
@@ -19,6 +19,14 @@ for path in sorted(glob.glob(os.path.join(top, "data", "views", "*.json"))):
     with open(path, encoding="utf-8") as f:
         view = json.load(f)
     items = [view] + view.get("charts", [])
+    variants = view.get("variants")
+    if isinstance(variants, dict):
+        # The chooser's name and each choice's, then what each choice sets.
+        labels = [variants.get("label")] + [o.get("label") for o in variants.get("options", []) if isinstance(o, dict)]
+        for label in labels:
+            if isinstance(label, str) and label not in texts:
+                texts.append(label)
+        items += [o["set"] for o in variants.get("options", []) if isinstance(o, dict) and isinstance(o.get("set"), dict)]
     for item in items:
         for key in KEYS:
             value = item.get(key)

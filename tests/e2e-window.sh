@@ -86,6 +86,7 @@ export_as() {
 cli_bin=$(dirname "$bin")/undercut
 "$cli_bin" export --view deepseek-shock --output "$export_dir/cli-shock.png"
 "$cli_bin" export --view pricing --output "$export_dir/cli-pricing.png"
+"$cli_bin" export --view pricing --variant blended --output "$export_dir/cli-pricing-blended.png"
 export_as shock
 cmp -s "$export_dir/shock.png" "$export_dir/cli-shock.png" || fail "the window's export equals the command line's"
 ok "the window's export equals the command line's"
@@ -206,6 +207,16 @@ import -window "$wid" "$out/pricing.png"
 export_as pricing
 cmp -s "$export_dir/pricing.png" "$export_dir/cli-pricing.png" || fail "a click in the sidebar shows Pricing pressure"
 ok "a click in the sidebar shows Pricing pressure"
+
+# The header's Price menu: blended prices, as the command line's --variant draws them.
+xdotool mousemove $((X + 550)) $((Y + 27)) click 1
+sleep 0.8
+xdotool mousemove $((X + 560)) $((Y + 148)) click 1
+sleep 0.8
+import -window "$wid" "$out/pricing-blended.png"
+export_as pricing-blended
+cmp -s "$export_dir/pricing-blended.png" "$export_dir/cli-pricing-blended.png" || fail "the Price menu shows blended prices"
+ok "the Price menu shows blended prices"
 
 # A view by action, as `gapplication action … show-view` sends it.
 action show-view "'model-releases'"

@@ -152,6 +152,14 @@ test_bad_views (void)
       "bad.json: charts[0].combine: needs two or more series to add up" },
     { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"compact\": 1}]}",
       "bad.json: charts[0].compact: expected true or false" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"blend\": {\"name\": \"b\", \"columns\": [\"input_usd_per_mtok\", \"model\"], \"weights\": [1, 1]}}]}",
+      "bad.json: charts[0].blend.columns: no number column “model” in “api-prices.csv”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"blend\": {\"name\": \"b\", \"columns\": [\"input_usd_per_mtok\", \"output_usd_per_mtok\"], \"weights\": [3]}}]}",
+      "bad.json: charts[0].blend.weights: expected one number per column" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"]}], \"variants\": {\"label\": \"P\", \"options\": [{\"id\": \"a\", \"label\": \"A\", \"set\": {}}]}}",
+      "bad.json: variants: needs a “label” and two or more “options”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"]}], \"variants\": {\"label\": \"P\", \"options\": [{\"id\": \"a\", \"label\": \"A\", \"set\": {}}, {\"id\": \"b\", \"label\": \"B\", \"set\": {\"y\": [\"nope\"]}}]}}",
+      "bad.json: variants.options[1] on charts[0]" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -275,6 +283,50 @@ test_filtered_counts (void)
   }
 }
 
+/* Pricing pressure's prices: output, input, or blended three parts input
+ * to one part output, each variant built again from the same rows. */
+static void
+test_variants (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("pricing", &error);
+  g_autoptr(UcView) shock = uc_view_load ("deepseek-shock", &error);
+  UcTime launch = uc_time_from_ymd (2023, 3, 15);
+  double first[3];
+  const char *ids[] = { "output", "input", "blended" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_variants (view), ==, 3);
+  g_assert_cmpuint (uc_view_get_n_variants (shock), ==, 0);
+  g_assert_cmpstr (uc_view_get_variants_label (view), ==, "Price");
+  g_assert_cmpstr (uc_view_get_variant_label (view, 2), ==, "Blended 3:1");
+  g_assert_cmpuint (uc_view_get_variant (view), ==, 0);
+  for (guint v = 0; v < 3; v++)
+    {
+      UcSeries *us;
+      int k;
+
+      g_assert_true (uc_view_set_variant (view, ids[v], &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (uc_view_get_variant (view), ==, v);
+      us = uc_chart_spec_find_series (uc_view_get_chart (view, 0), "US");
+      g_assert_nonnull (us);
+      /* GPT-4 (8k) at launch: $30 in, $60 out per million tokens. */
+      k = uc_series_find (us, launch);
+      g_assert_cmpint (k, >=, 0);
+      first[v] = uc_series_get_y (us)[k];
+    }
+  g_assert_cmpfloat (first[0], ==, 60);
+  g_assert_cmpfloat (first[1], ==, 30);
+  g_assert_cmpfloat (first[2], ==, (3 * 30 + 60) / 4.0);
+  g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (uc_view_get_chart (view, 0)), "three parts input"));
+
+  g_assert_false (uc_view_set_variant (view, "median", &error));
+  g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN);
+  g_assert_nonnull (strstr (error->message, "known: output, input, blended"));
+  g_assert_cmpuint (uc_view_get_variant (view), ==, 2);
+}
+
 static void
 test_time_range (void)
 {
@@ -337,6 +389,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/contents", test_view_contents);
   g_test_add_func ("/view/bad-files", test_bad_views);
   g_test_add_func ("/view/filtered-counts", test_filtered_counts);
+  g_test_add_func ("/view/variants", test_variants);
   g_test_add_func ("/view/time-range", test_time_range);
   return g_test_run ();
 }

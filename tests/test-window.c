@@ -157,11 +157,13 @@ second_chart_drawn (gpointer data)
   return next && uc_chart_view_get_draw_count (UC_CHART_VIEW (next)) > 0;
 }
 
+/* The first widget of @type that is shown (a drop-down's popup has a
+ * search entry of its own, hidden). */
 static GtkWidget *
 find_widget_of_type (GtkWidget *widget,
                      GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_visible (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -288,6 +290,20 @@ test_window_views_and_range (void)
     gtk_editable_set_text (entry, "");
     iterate_until (bars_refiltered, second);
     g_assert_cmpfloat (count_of_releases (uc_chart_view_get_spec (second)), ==, all);
+  }
+
+  /* Pricing pressure's Price menu builds the chart again from blended prices. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("pricing"));
+  {
+    GtkDropDown *prices = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prices)));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (prices)), ==, 3);
+    g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (uc_chart_view_get_spec (first)), "output tokens"));
+    gtk_drop_down_set_selected (prices, 2);
+    g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (uc_chart_view_get_spec (first)), "three parts input"));
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prices)));
   }
 
   /* Ctrl+C's action puts the chart on the clipboard as an image. */

@@ -235,6 +235,7 @@ uc_cli_export (int    argc,
   g_autofree char *events = NULL;
   g_autofree char *event_change = NULL;
   int chart_number = 0;
+  g_autofree char *variant = NULL;
   gboolean log_scale = FALSE, stacked = FALSE, events_only;
   UcChartKind kind = UC_CHART_LINE;
   UcLegendPosition legend = UC_LEGEND_TOP;
@@ -252,6 +253,7 @@ uc_cli_export (int    argc,
   GOptionEntry entries[] = {
     { "view", 'v', 0, G_OPTION_ARG_STRING, &view, N_("Chart view to export (deepseek-shock)"), N_("ID") },
     { "chart", 0, 0, G_OPTION_ARG_INT, &chart_number, N_("With --view: only this chart of the view (1 is the first); without it, every chart, one under the other"), N_("N") },
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("With --view: one of the view's variants (pricing: output, input, blended)"), N_("ID") },
     { "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec_path, N_("Redraw a report pack's chart from its chart.json (and the data.csv beside it)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
@@ -309,8 +311,8 @@ uc_cli_export (int    argc,
     return uc_cli_usage_error ("export", count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
   if (count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, count_by))
     return uc_cli_usage_error ("export", "--count-by must be week, month or quarter");
-  if (chart_number != 0 && view == NULL)
-    return uc_cli_usage_error ("export", "--chart goes with --view");
+  if ((chart_number != 0 || variant) && view == NULL)
+    return uc_cli_usage_error ("export", chart_number != 0 ? "--chart goes with --view" : "--variant goes with --view");
   if (view && (x || y || group || point_label))
     return uc_cli_usage_error ("export", "--x, --y, --group and --label go with --csv");
   if (point_label && count_by)
@@ -379,6 +381,8 @@ uc_cli_export (int    argc,
   else if (view)
     {
       loaded_view = uc_view_load (view, &error);
+      if (loaded_view && variant && !uc_view_set_variant (loaded_view, variant, &error))
+        return uc_cli_usage_error ("export", error->message);
       if (loaded_view && chart_number != 0 &&
           (chart_number < 1 || (guint) chart_number > uc_view_get_n_charts (loaded_view)))
         {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "uc-catalog.h"
+#include "uc-column-alloc.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
 #include "uc-views.h"
@@ -28,7 +29,13 @@ struct _UcView
   char      *description;
   char      *file;
   GPtrArray *charts;   /* UcChartSpec */
-  GPtrArray *sources;  /* JsonObject: each chart's member, to build it again */
+  GPtrArray *sources;  /* JsonObject: each chart's member as the variant shown sets it */
+  GPtrArray *base_sources; /* JsonObject: each chart's member as the file has it */
+  char      *variants_label;   /* "Price": what the variants choose; NULL without */
+  GPtrArray *variant_ids;      /* char * */
+  GPtrArray *variant_labels;   /* char * */
+  GPtrArray *variant_sets;     /* JsonObject: the members each variant sets */
+  guint      variant;          /* the one shown */
   GArray    *compact;  /* gboolean per chart: shorter, under the others */
   gboolean   event_list;   /* the window shows the table of events beside the charts */
   gboolean   event_filter; /* the window offers a text filter of the events */
@@ -47,6 +54,11 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->base_sources, g_ptr_array_unref);
+  g_clear_pointer (&self->variants_label, g_free);
+  g_clear_pointer (&self->variant_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->variant_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->variant_sets, g_ptr_array_unref);
   g_clear_pointer (&self->compact, g_array_unref);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
@@ -63,6 +75,10 @@ uc_view_init (UcView *self)
 {
   self->charts = g_ptr_array_new_with_free_func (g_object_unref);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->base_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->variant_ids = g_ptr_array_new_with_free_func (g_free);
+  self->variant_labels = g_ptr_array_new_with_free_func (g_free);
+  self->variant_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->compact = g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
@@ -364,6 +380,76 @@ add_view_events (Reader      *r,
   return TRUE;
 }
 
+/* "blend": a column made of others, weighted ("blended 3:1": three parts
+ * input price to one part output price), on a copy of the dataset; a row
+ * missing any of them is missing. */
+static UcDataset *
+blend_columns (Reader     *r,
+               JsonObject *o,
+               UcDataset  *data)
+{
+  static const char * const blend_members[] = { "name", "columns", "weights", NULL };
+  JsonObject *blend;
+  JsonNode *weights_node;
+  const char *name;
+  g_auto(GStrv) columns = NULL;
+  g_autoptr(UcDataset) copy = NULL;
+  g_autofree guint *rows = NULL;
+  g_autofree double *weights = NULL;
+  double *values, total = 0;
+  guint n, n_rows = uc_dataset_get_n_rows (data);
+
+  if (!get_object (r, o, "blend", &blend))
+    return NULL;
+  if (blend == NULL)
+    return g_object_ref (data);
+  if (!only_known_members (r, "blend", blend, blend_members) || !get_string (r, blend, "name", &name) ||
+      !get_strings (r, blend, "columns", &columns))
+    return NULL;
+  if (name == NULL || columns == NULL || (n = g_strv_length (columns)) < 2)
+    return fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
+  weights_node = json_object_get_member (blend, "weights");
+  if (weights_node == NULL || !JSON_NODE_HOLDS_ARRAY (weights_node) ||
+      json_array_get_length (json_node_get_array (weights_node)) != n)
+    return fail (r, "blend.weights", "expected one number per column"), NULL;
+  weights = g_new (double, n);
+  for (guint k = 0; k < n; k++)
+    {
+      JsonNode *w = json_array_get_element (json_node_get_array (weights_node), k);
+
+      if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
+                                         json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
+          !(json_node_get_double (w) > 0))
+        return fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
+      weights[k] = json_node_get_double (w);
+      total += weights[k];
+      if (uc_dataset_find_column_of_type (data, columns[k], UC_COLUMN_NUMBER) < 0)
+        {
+          g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
+                                                   uc_dataset_get_name (data));
+          return fail (r, "blend.columns", what), NULL;
+        }
+    }
+  if (uc_dataset_find_column (data, name) >= 0)
+    return fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
+
+  rows = g_new (guint, MAX (n_rows, 1));
+  for (guint i = 0; i < n_rows; i++)
+    rows[i] = i;
+  copy = uc_dataset_select_rows (data, rows, n_rows);
+  values = uc_column_alloc (MAX (n_rows, 1) * sizeof (double));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      double sum = 0;
+
+      for (guint k = 0; k < n; k++)
+        sum += weights[k] * uc_dataset_get_numbers (data, uc_dataset_find_column (data, columns[k]))[i];
+      values[i] = sum / total;   /* NaN when any is missing */
+    }
+  uc_dataset_take_numbers (copy, name, values);
+  return g_steal_pointer (&copy);
+}
+
 static UcChartSpec *
 build_chart (Reader     *r,
              JsonObject *o)
@@ -381,7 +467,7 @@ build_chart (Reader     *r,
   static const char * const chart_members[] = {
     "kind", "dataset", "x", "y", "group", "group_by_region", "point_label", "count_by", "series", "range",
     "rebase", "emphasis", "value_format", "log", "stacked", "legend", "title", "subtitle", "source", "note",
-    "y_title", "frontier", "combine", "events", "lanes", "compact", NULL
+    "y_title", "frontier", "combine", "events", "lanes", "compact", "blend", NULL
   };
   static const char * const series_members[] = { "key", "value", "label", "only", "missing", NULL };
   static const char * const events_members[] = { "categories", "change", NULL };
@@ -463,6 +549,14 @@ build_chart (Reader     *r,
     {
       if ((data = load_dataset (r, "dataset", dataset)) == NULL)
         return NULL;
+      {
+        UcDataset *blended = blend_columns (r, o, data);
+
+        if (blended == NULL)
+          return NULL;
+        g_set_object (&data, blended);
+        g_object_unref (blended);
+      }
       /* A table of model releases narrows as the release lanes do. */
       if (r->filter && *r->filter)
         {
@@ -665,6 +759,115 @@ build_chart (Reader     *r,
   return g_steal_pointer (&spec);
 }
 
+/* A chart's members with those a variant sets on top. */
+static JsonObject *
+merge_members (JsonObject *base,
+               JsonObject *set)
+{
+  JsonObject *merged = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (base);
+  g_autoptr(GList) set_names = set ? json_object_get_members (set) : NULL;
+
+  for (GList *m = names; m; m = m->next)
+    json_object_set_member (merged, m->data, json_node_copy (json_object_get_member (base, m->data)));
+  for (GList *m = set_names; m; m = m->next)
+    json_object_set_member (merged, m->data, json_node_copy (json_object_get_member (set, m->data)));
+  return merged;
+}
+
+/* Every chart built as variant @index sets it; on success the view shows
+ * that variant. */
+static gboolean
+build_variant (UcView  *self,
+               Reader  *r,
+               guint    index)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->base_sources->len; i++)
+    {
+      JsonObject *merged = merge_members (g_ptr_array_index (self->base_sources, i),
+                                          g_ptr_array_index (self->variant_sets, index));
+      UcChartSpec *chart;
+
+      g_ptr_array_add (sources, merged);
+      g_free (r->where);
+      r->where = g_strdup_printf ("variants.options[%u] on charts[%u]", index, i);
+      chart = build_chart (r, merged);
+      if (chart == NULL)
+        {
+          /* Errors from the data name the dataset, not the variant. */
+          if (r->error && *r->error && !g_str_has_prefix ((*r->error)->message, r->file))
+            g_prefix_error (r->error, "%s: %s: ", r->file, r->where);
+          return FALSE;
+        }
+      g_ptr_array_add (charts, chart);
+    }
+  g_clear_pointer (&r->where, g_free);
+  g_ptr_array_unref (self->sources);
+  self->sources = g_steal_pointer (&sources);
+  g_ptr_array_unref (self->charts);
+  self->charts = g_steal_pointer (&charts);
+  self->variant = index;
+  return TRUE;
+}
+
+/* "variants": one choice of several over every chart ("Price": input,
+ * output or blended), each setting chart members; the first is shown.
+ * Every variant is built once here, so a bad one is refused on loading. */
+static gboolean
+read_variants (UcView     *self,
+               Reader     *r,
+               JsonObject *o)
+{
+  static const char * const variants_members[] = { "label", "options", NULL };
+  static const char * const option_members[] = { "id", "label", "set", NULL };
+  JsonObject *variants;
+  JsonNode *options;
+  const char *label;
+
+  if (!get_object (r, o, "variants", &variants))
+    return FALSE;
+  if (variants == NULL)
+    return TRUE;
+  if (!only_known_members (r, "variants", variants, variants_members) || !get_string (r, variants, "label", &label))
+    return FALSE;
+  options = json_object_get_member (variants, "options");
+  if (label == NULL || options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||
+      json_array_get_length (json_node_get_array (options)) < 2)
+    return fail (r, "variants", "needs a “label” and two or more “options”");
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (options)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (options), i);
+      JsonObject *option, *set;
+      const char *id, *option_label;
+
+      g_free (r->where);
+      r->where = g_strdup_printf ("variants.options[%u]", i);
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return fail (r, NULL, "expected an object");
+      option = json_node_get_object (item);
+      if (!only_known_members (r, NULL, option, option_members) || !get_string (r, option, "id", &id) ||
+          !get_string (r, option, "label", &option_label) || !get_object (r, option, "set", &set))
+        return FALSE;
+      if (id == NULL || option_label == NULL || set == NULL)
+        return fail (r, NULL, "needs an “id”, a “label” and the members it “set”s");
+      for (guint k = 0; k < self->variant_ids->len; k++)
+        if (g_str_equal (g_ptr_array_index (self->variant_ids, k), id))
+          return fail (r, "id", "two variants with one id");
+      g_ptr_array_add (self->variant_ids, g_strdup (id));
+      g_ptr_array_add (self->variant_labels, g_strdup (text (option_label)));
+      g_ptr_array_add (self->variant_sets, json_object_ref (set));
+    }
+  g_clear_pointer (&r->where, g_free);
+  self->variants_label = g_strdup (text (label));
+  for (guint i = self->variant_ids->len; i-- > 0;)
+    if (!build_variant (self, r, i))
+      return FALSE;
+  return TRUE;
+}
+
 UcView *
 uc_view_new_from_bytes (GBytes      *json,
                         const char  *name,
@@ -691,7 +894,8 @@ uc_view_new_from_bytes (GBytes      *json,
     return fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
   {
-    static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts", NULL };
+    static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
+                                                 "variants", NULL };
 
     if (!only_known_members (&r, NULL, o, view_members))
       return NULL;
@@ -744,6 +948,7 @@ uc_view_new_from_bytes (GBytes      *json,
         }
       g_ptr_array_add (self->charts, chart);
       g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
+      g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
       {
         gboolean compact = FALSE;
 
@@ -756,6 +961,8 @@ uc_view_new_from_bytes (GBytes      *json,
       }
     }
   g_clear_pointer (&r.where, g_free);
+  if (!read_variants (self, &r, o))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -957,4 +1164,68 @@ uc_view_split_height (UcView *self,
         heights[i] = (int) round (total * (uc_view_get_chart_compact (self, i) ? 1 : 2) / weights);
       used += heights[i];
     }
+}
+
+guint
+uc_view_get_n_variants (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), 0);
+  return self->variant_ids->len;
+}
+
+/* What the variants choose ("Price"), translated; NULL without variants. */
+const char *
+uc_view_get_variants_label (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  return self->variants_label;
+}
+
+const char *
+uc_view_get_variant_id (UcView *self,
+                        guint   index)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->variant_ids->len, NULL);
+  return g_ptr_array_index (self->variant_ids, index);
+}
+
+const char *
+uc_view_get_variant_label (UcView *self,
+                           guint   index)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->variant_labels->len, NULL);
+  return g_ptr_array_index (self->variant_labels, index);
+}
+
+/* The index of the variant shown (0 without variants). */
+guint
+uc_view_get_variant (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), 0);
+  return self->variant;
+}
+
+/* Shows variant @id: every chart built again as it sets them. */
+gboolean
+uc_view_set_variant (UcView      *self,
+                     const char  *id,
+                     GError     **error)
+{
+  Reader r = { self->file, NULL, error, NULL, FALSE, FALSE };
+
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  for (guint i = 0; i < self->variant_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->variant_ids, i), id) == 0)
+      return i == self->variant || build_variant (self, &r, i);
+  {
+    g_autoptr(GString) known = g_string_new (NULL);
+
+    for (guint i = 0; i < self->variant_ids->len; i++)
+      g_string_append_printf (known, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (self->variant_ids, i));
+    g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "the view “%s” has no variant “%s”%s%s%s", self->id,
+                 id ? id : "", known->len ? " (known: " : " (it has none)", known->str, known->len ? ")" : "");
+  }
+  return FALSE;
 }

@@ -37,6 +37,16 @@ gboolean     uc_view_get_chart_compact (UcView    *self,
 void         uc_view_split_height    (UcView      *self,
                                       int          total,
                                       int         *heights);
+guint        uc_view_get_n_variants  (UcView      *self);
+const char  *uc_view_get_variants_label (UcView   *self);
+const char  *uc_view_get_variant_id  (UcView      *self,
+                                      guint        index);
+const char  *uc_view_get_variant_label (UcView    *self,
+                                        guint      index);
+guint        uc_view_get_variant     (UcView      *self);
+gboolean     uc_view_set_variant     (UcView      *self,
+                                      const char  *id,
+                                      GError     **error);
 gboolean     uc_view_get_event_list  (UcView      *self);
 gboolean     uc_view_get_event_filter (UcView     *self);
 

@@ -47,6 +47,7 @@ uc_overview_snapshot (GtkWidget   *widget,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   const UcChartTheme *theme = dark ? uc_chart_theme_dark () : uc_chart_theme_light ();
   UcTime lower, upper, from, to;
+  gboolean log_scale = self->spec && uc_chart_spec_get_log_scale (self->spec);
   double x0, x1;
   cairo_t *cr;
 
@@ -56,7 +57,8 @@ uc_overview_snapshot (GtkWidget   *widget,
   uc_time_range_get (self->range, &from, &to);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* Each series' lowest and highest value per column, scaled on its own. */
+  /* Each series' lowest and highest value per column, scaled on its own
+   * (logarithmically when the chart is: prices falling tenfold). */
   for (guint s = 0; self->spec && s < uc_chart_spec_get_n_series (self->spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (self->spec, s);
@@ -69,6 +71,10 @@ uc_overview_snapshot (GtkWidget   *widget,
 
       if (uc_series_get_hidden (series) || !uc_series_get_y_range (series, lower, upper, &lo, &hi) || hi <= lo)
         continue;
+      if (log_scale && !(lo > 0))
+        continue;
+      if (log_scale)
+        lo = log10 (lo), hi = log10 (hi);
       cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.8);
       cairo_set_line_width (cr, 1);
       for (int col = 0; col < width && i < n; col++)
@@ -82,8 +88,10 @@ uc_overview_snapshot (GtkWidget   *widget,
             continue;
           if (uc_series_index_range (uc_series_get_index (series), i, j, &argmin, &argmax, &gap))
             {
-              double ya = height - 4 - (ys[argmin] - lo) / (hi - lo) * (height - 8);
-              double yb = height - 4 - (ys[argmax] - lo) / (hi - lo) * (height - 8);
+              double va = log_scale ? log10 (ys[argmin]) : ys[argmin];
+              double vb = log_scale ? log10 (ys[argmax]) : ys[argmax];
+              double ya = height - 4 - (va - lo) / (hi - lo) * (height - 8);
+              double yb = height - 4 - (vb - lo) / (hi - lo) * (height - 8);
 
               /* Points stay points; lines join their columns. */
               if (dots)

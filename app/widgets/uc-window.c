@@ -39,6 +39,8 @@ struct _UcWindow
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;
   GtkMenuButton        *base_button;
+  GtkDropDown          *variant_dropdown;
+  GtkStringList        *variant_labels;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
@@ -276,6 +278,9 @@ static void update_subtitle (UcWindow *self);
 static void on_event_clicked (UcWindow    *self,
                               UcEvent     *event,
                               UcChartView *chart);
+static void on_variant_selected (UcWindow *self);
+static void on_filter_changed (UcWindow *self);
+static void apply_toggles (UcWindow *self);
 
 /* Every chart of the view, one under the other, on one shared stretch of
  * time whose bounds take in all their data. */
@@ -360,11 +365,54 @@ uc_window_show_view (UcWindow    *self,
     g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values")),
                                g_variant_new_boolean (FALSE));
   gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), uc_view_get_event_filter (view));
+  /* The view's variants ("Price": output, input, blended) in the header. */
+  g_signal_handlers_block_by_func (self->variant_dropdown, on_variant_selected, self);
+  {
+    guint n = uc_view_get_n_variants (view);
+    g_autofree const char **labels = g_new0 (const char *, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      labels[i] = uc_view_get_variant_label (view, i);
+    gtk_string_list_splice (self->variant_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->variant_labels)),
+                            labels);
+    gtk_drop_down_set_selected (self->variant_dropdown, uc_view_get_variant (view));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->variant_dropdown), uc_view_get_variants_label (view));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->variant_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    uc_view_get_variants_label (view) ? uc_view_get_variants_label (view) : "", -1);
+    gtk_widget_set_visible (GTK_WIDGET (self->variant_dropdown), n > 0);
+  }
+  g_signal_handlers_unblock_by_func (self->variant_dropdown, on_variant_selected, self);
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
     apply_toggles (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_settings_set_string (self->settings, "last-view", view_id);
   return TRUE;
+}
+
+/* Another variant of the view: every chart built again, on the same days,
+ * with the same filter. */
+static void
+on_variant_selected (UcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint index = gtk_drop_down_get_selected (self->variant_dropdown), i = 0;
+
+  if (self->view == NULL || index >= uc_view_get_n_variants (self->view))
+    return;
+  if (!uc_view_set_variant (self->view, uc_view_get_variant_id (self->view, index), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
+
+      toast (self, message);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (i < uc_view_get_n_charts (self->view))
+      uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
+  uc_overview_set_spec (self->overview, uc_view_get_chart (self->view, 0));
+  on_filter_changed (self);
+  apply_toggles (self);
 }
 
 /* Every chart on two weeks before an event to a month after it. */
@@ -759,6 +807,8 @@ uc_window_class_init (UcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, base_calendar);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, base_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, variant_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, variant_labels);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
@@ -822,6 +872,7 @@ uc_window_init (UcWindow *self)
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
+  g_signal_connect_swapped (self->variant_dropdown, "notify::selected", G_CALLBACK (on_variant_selected), self);
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->base_button), "show",
                             G_CALLBACK (on_base_popover_show), self);
   g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (update_subtitle), self);

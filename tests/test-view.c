@@ -327,6 +327,33 @@ test_variants (void)
   g_assert_cmpuint (uc_view_get_variant (view), ==, 2);
 }
 
+/* The filter's words start words: "us" is the US lane, not "GLM-4-Plus". */
+static void
+test_event_words (void)
+{
+  g_autoptr(UcEvent) plus = uc_event_new (uc_time_from_ymd (2024, 8, 29), "GLM-4-Plus", UC_EVENT_MODEL_RELEASE);
+  g_autoptr(UcEvent) r1 = uc_event_new (uc_time_from_ymd (2025, 1, 20), "DeepSeek-R1", UC_EVENT_MODEL_RELEASE);
+  g_autoptr(UcEvent) o3 = uc_event_new (uc_time_from_ymd (2025, 4, 16), "o3", UC_EVENT_MODEL_RELEASE);
+
+  uc_event_set_lane (plus, "China");
+  uc_event_set_hollow (plus, TRUE);
+  uc_event_set_description (plus, "Zhipu AI · closed weights");
+  uc_event_set_lane (r1, "China");
+  uc_event_set_description (r1, "DeepSeek · open weights · 671B parameters");
+  uc_event_set_lane (o3, "US");
+  uc_event_set_hollow (o3, TRUE);
+
+  g_assert_false (uc_event_matches (plus, "us"));
+  g_assert_true (uc_event_matches (o3, "US closed"));
+  g_assert_true (uc_event_matches (r1, "r1"));
+  g_assert_true (uc_event_matches (r1, "China OPEN"));
+  g_assert_false (uc_event_matches (r1, "seek"));
+  g_assert_false (uc_event_matches (r1, "china closed"));
+  g_assert_true (uc_event_matches (plus, "plus zhipu"));
+  g_assert_true (uc_event_matches (plus, "  "));
+  g_assert_true (uc_event_matches (plus, NULL));
+}
+
 static void
 test_time_range (void)
 {
@@ -390,6 +417,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/bad-files", test_bad_views);
   g_test_add_func ("/view/filtered-counts", test_filtered_counts);
   g_test_add_func ("/view/variants", test_variants);
+  g_test_add_func ("/view/event-words", test_event_words);
   g_test_add_func ("/view/time-range", test_time_range);
   return g_test_run ();
 }

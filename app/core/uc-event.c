@@ -277,9 +277,25 @@ uc_event_set_hollow (UcEvent  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLLOW]);
 }
 
-/* Whether every word of @filter is in the event's title, description or
- * lane, or is "open" or "closed" as it is: "china open" finds China's
- * open-weight releases. Case does not matter. */
+/* Whether @word starts a word of @text: "us" finds "US", not "GLM-4-Plus";
+ * "r1" finds "DeepSeek-R1". */
+static gboolean
+has_word_start (const char *text,
+                const char *word)
+{
+  for (const char *at = strstr (text, word); at; at = strstr (at + 1, word))
+    {
+      const char *before = at > text ? g_utf8_prev_char (at) : NULL;
+
+      if (before == NULL || !g_unichar_isalnum (g_utf8_get_char (before)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether every word of @filter starts a word of the event's title,
+ * description or lane, or of "open" or "closed" as it is: "china open"
+ * finds China's open-weight releases. Case does not matter. */
 gboolean
 uc_event_matches (UcEvent    *self,
                   const char *filter)
@@ -298,7 +314,7 @@ uc_event_matches (UcEvent    *self,
   folded_filter = g_utf8_casefold (filter, -1);
   words = g_strsplit (folded_filter, " ", -1);
   for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (folded, words[i]) == NULL)
+    if (*words[i] && !has_word_start (folded, words[i]))
       return FALSE;
   return TRUE;
 }

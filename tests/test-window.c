@@ -6,6 +6,7 @@
 #include "uc-application.h"
 #include "uc-window.h"
 
+#include <math.h>
 #include <string.h>
 
 static gboolean have_display;
@@ -186,6 +187,32 @@ count_of_releases (UcChartSpec *spec)
   return total;
 }
 
+/* A key as the widget's key controller gets it; whether it was taken. */
+static gboolean
+press_key_with (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  return press_key_with (widget, keyval, 0);
+}
+
 static UcChartSpec *bars_before_filter;
 
 static gboolean
@@ -353,6 +380,65 @@ test_window_views_and_range (void)
       g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)), !=, UC_EVENT_MARKET);
     g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);
     g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==, before);
+  }
+  /* The keyboard, as the chart's key controller receives it. */
+  {
+    UcTimeRange *range = uc_window_get_time_range (window);
+    UcSeries *nvda = uc_chart_spec_find_series (uc_chart_view_get_spec (first), "NVDA");
+    UcTime own_from, own_to, lower, upper, t1, t2, t3;
+    int k;
+
+    uc_time_range_get (range, &own_from, &own_to);
+    uc_time_range_get_bounds (range, &lower, &upper);
+    g_assert_false (uc_chart_view_get_crosshair (first, NULL));
+    /* Right shows the crosshair on a day with data, then steps to the next one. */
+    g_assert_true (press_key (GTK_WIDGET (first), GDK_KEY_Right));
+    g_assert_true (uc_chart_view_get_crosshair (first, &t1));
+    k = uc_series_find (nvda, t1);
+    g_assert_cmpint (k, >=, 0);
+    press_key (GTK_WIDGET (first), GDK_KEY_Right);
+    g_assert_true (uc_chart_view_get_crosshair (first, &t2));
+    g_assert_cmpint (t2, ==, uc_series_get_x (nvda)[k + 1]);
+    press_key (GTK_WIDGET (first), GDK_KEY_Left);
+    g_assert_true (uc_chart_view_get_crosshair (first, &t3));
+    g_assert_cmpint (t3, ==, t1);
+    /* + narrows the days shown to four fifths around their middle, − widens. */
+    press_key (GTK_WIDGET (first), GDK_KEY_plus);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpfloat (fabs ((double) (to - from) - 0.8 * (double) (own_to - own_from)), <, 2 * UC_USEC_PER_DAY);
+    press_key (GTK_WIDGET (first), GDK_KEY_minus);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpfloat (fabs ((double) (to - from) - (double) (own_to - own_from)), <, 2 * UC_USEC_PER_DAY);
+    /* Page Down: a month later; Page Up: back. */
+    press_key (GTK_WIDGET (first), GDK_KEY_0);
+    press_key (GTK_WIDGET (first), GDK_KEY_Page_Down);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (from, ==, own_from + 30 * UC_USEC_PER_DAY);
+    press_key (GTK_WIDGET (first), GDK_KEY_Page_Up);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (from, ==, own_from);
+    /* Home and End: the start and the end of the data, the span kept. */
+    press_key (GTK_WIDGET (first), GDK_KEY_Home);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (from, ==, lower);
+    g_assert_cmpint (to - from, ==, own_to - own_from);
+    press_key (GTK_WIDGET (first), GDK_KEY_End);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (to, ==, upper);
+    /* 0: the view's own days again, on every chart of it. */
+    press_key (GTK_WIDGET (first), GDK_KEY_0);
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (from, ==, own_from);
+    g_assert_cmpint (to, ==, own_to);
+    /* Keys with Ctrl are the window's, not the chart's. */
+    g_assert_false (press_key_with (GTK_WIDGET (first), GDK_KEY_plus, GDK_CONTROL_MASK));
+
+    /* A legend entry's click hides its series, a second shows it. */
+    uc_chart_view_toggle_series (first, 0);
+    g_assert_true (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (first), 0)));
+    g_assert_false (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (first), 1)));
+    uc_chart_view_toggle_series (first, 0);
+    g_assert_false (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (first), 0)));
   }
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
 

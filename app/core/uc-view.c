@@ -962,7 +962,10 @@ uc_view_new_from_bytes (GBytes      *json,
     }
   g_clear_pointer (&r.where, g_free);
   if (!read_variants (self, &r, o))
-    return NULL;
+    {
+      g_clear_pointer (&r.where, g_free);
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -1218,7 +1221,12 @@ uc_view_set_variant (UcView      *self,
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   for (guint i = 0; i < self->variant_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->variant_ids, i), id) == 0)
-      return i == self->variant || build_variant (self, &r, i);
+      {
+        gboolean ok = i == self->variant || build_variant (self, &r, i);
+
+        g_free (r.where);
+        return ok;
+      }
   {
     g_autoptr(GString) known = g_string_new (NULL);
 

@@ -668,8 +668,6 @@ on_key (UcChartView           *self,
     }
 }
 
-/* The chart drawn into memory once, in device pixels, by the same code as
- * the exports (image surfaces get the fast line rasteriser). */
 /* A cairo context on fresh pixels for a texture of @width × @height at
  * @scale; texture_cairo_finish() makes the texture and frees the rest. */
 static cairo_t *
@@ -705,6 +703,8 @@ texture_cairo_finish (cairo_t *cr)
   return texture;
 }
 
+/* The chart drawn into memory once, in device pixels, by the same code as
+ * the exports (image surfaces get the fast line rasteriser). */
 GdkTexture *
 uc_chart_view_draw_texture (UcChartSpec        *spec,
                             const UcChartTheme *theme,
@@ -1148,6 +1148,17 @@ uc_chart_view_get_draw_count (UcChartView *self)
 {
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
   return self->draw_count;
+}
+
+/* Where the crosshair is, when it is shown. */
+gboolean
+uc_chart_view_get_crosshair (UcChartView *self,
+                             UcTime      *t)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (self->has_cross && t)
+    *t = self->cross_time;
+  return self->has_cross;
 }
 
 gboolean

@@ -57,6 +57,8 @@ void         uc_chart_view_set_event_filter (UcChartView *self,
 void         uc_chart_view_set_crosshair  (UcChartView   *self,
                                            gboolean       shown,
                                            UcTime         t);
+gboolean     uc_chart_view_get_crosshair  (UcChartView   *self,
+                                           UcTime        *t);
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
 

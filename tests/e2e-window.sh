@@ -57,7 +57,7 @@ ok "crash marker visible ($crash px)"
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1
 xdotool key ctrl+e
-dlg=$(wait_for_window '^Export Chart$') || fail "Ctrl+E opens the export dialog"
+dlg=$(wait_for_window '^Export View$') || fail "Ctrl+E opens the export dialog"
 ok "Ctrl+E opens the export dialog"
 sleep 0.5
 import -window "$dlg" "$out/export-dialog.png"

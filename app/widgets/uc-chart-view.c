@@ -719,7 +719,7 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
   return texture_cairo_finish (cr);
 }
 
-/* Several charts one under the other, as one image (Copy Chart of a view
+/* Several charts one under the other, as one image (Copy as Image of a view
  * of several charts). */
 GdkTexture *
 uc_chart_view_draw_stack_texture (UcChartSpec        **specs,

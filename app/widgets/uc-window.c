@@ -220,7 +220,7 @@ copy_action (GtkWidget  *widget,
   texture = uc_chart_view_draw_stack_texture ((UcChartSpec **) specs->pdata, heights, specs->len,
                                               uc_chart_theme_light (), EXPORT_WIDTH, 1);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _("Chart copied"));
+  toast (self, _("Copied as an image"));
 }
 
 static void
@@ -234,7 +234,7 @@ export_action (GtkWidget  *widget,
   if (self->export_chooser != NULL || uc_chart_view_get_spec (self->chart_view) == NULL)
     return;
 
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+  self->export_chooser = gtk_file_chooser_native_new (_("Export View"), GTK_WINDOW (self),
                                                       GTK_FILE_CHOOSER_ACTION_SAVE,
                                                       _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);

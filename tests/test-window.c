@@ -331,6 +331,12 @@ test_window_views_and_range (void)
     g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (uc_chart_view_get_spec (first)), "three parts input"));
     g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prices)));
+    /* Remembered: back on Pricing pressure, blended prices again. */
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("pricing"));
+    g_assert_cmpuint (gtk_drop_down_get_selected (prices), ==, 2);
+    g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (uc_chart_view_get_spec (first)), "three parts input"));
+    gtk_drop_down_set_selected (prices, 0);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
   }
 
   /* Ctrl+C's action puts the chart on the clipboard as an image. */

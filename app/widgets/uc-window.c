@@ -299,6 +299,14 @@ uc_window_show_view (UcWindow    *self,
   view = uc_view_load (view_id, error);
   if (view == NULL)
     return FALSE;
+  /* The variant chosen last time; one the view no longer has is ignored. */
+  {
+    g_autoptr(GVariant) variants = g_settings_get_value (self->settings, "view-variants");
+    const char *variant = NULL;
+
+    if (g_variant_lookup (variants, view_id, "&s", &variant))
+      uc_view_set_variant (view, variant, NULL);
+  }
   g_clear_object (&self->view);
   self->view = view;
 
@@ -389,6 +397,23 @@ uc_window_show_view (UcWindow    *self,
   return TRUE;
 }
 
+/* The variant shown, by view, for the next time. */
+static void
+remember_variant (UcWindow *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "view-variants");
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  const char *id = uc_view_get_id (self->view), *key, *value;
+  GVariantIter iter;
+
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, id))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", id, uc_view_get_variant_id (self->view, uc_view_get_variant (self->view)));
+  g_settings_set_value (self->settings, "view-variants", g_variant_builder_end (&builder));
+}
+
 /* Another variant of the view: every chart built again, on the same days,
  * with the same filter. */
 static void
@@ -406,6 +431,7 @@ on_variant_selected (UcWindow *self)
       toast (self, message);
       return;
     }
+  remember_variant (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child), i++)
     if (i < uc_view_get_n_charts (self->view))

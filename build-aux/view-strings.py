@@ -32,6 +32,11 @@ for path in sorted(glob.glob(os.path.join(top, "data", "views", "*.json"))):
             value = item.get(key)
             if isinstance(value, str) and value not in texts:
                 texts.append(value)
+        labels = item.get("labels")
+        if isinstance(labels, dict):
+            for value in labels.values():
+                if isinstance(value, str) and value not in texts:
+                    texts.append(value)
         series = item.get("series")
         if isinstance(series, dict) and isinstance(series.get("missing"), str) and series["missing"] not in texts:
             texts.append(series["missing"])

@@ -160,6 +160,8 @@ test_bad_views (void)
       "bad.json: variants: needs a “label” and two or more “options”" },
     { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"]}], \"variants\": {\"label\": \"P\", \"options\": [{\"id\": \"a\", \"label\": \"A\", \"set\": {}}, {\"id\": \"b\", \"label\": \"B\", \"set\": {\"y\": [\"nope\"]}}]}}",
       "bad.json: variants.options[1] on charts[0]" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"group\": \"country\", \"labels\": {\"DE\": \"Germany\"}}]}",
+      "bad.json: charts[0].labels: the chart has no series “DE”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -316,6 +318,7 @@ test_variants (void)
       g_assert_cmpint (k, >=, 0);
       first[v] = uc_series_get_y (us)[k];
     }
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_find_series (uc_view_get_chart (view, 0), "CN")), ==, "China");
   g_assert_cmpfloat (first[0], ==, 60);
   g_assert_cmpfloat (first[1], ==, 30);
   g_assert_cmpfloat (first[2], ==, (3 * 30 + 60) / 4.0);

@@ -122,7 +122,7 @@ uc_series_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID: g_free (self->id); self->id = g_value_dup_string (value); break;
-    case PROP_LABEL: g_free (self->label); self->label = g_value_dup_string (value); break;
+    case PROP_LABEL: uc_series_set_label (self, g_value_get_string (value)); break;
     case PROP_EMPHASIS: uc_series_set_emphasis (self, g_value_get_boolean (value)); break;
     case PROP_RIGHT_AXIS: uc_series_set_right_axis (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,7 +143,7 @@ uc_series_class_init (UcSeriesClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMPHASIS] =
     g_param_spec_boolean ("emphasis", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -182,6 +182,20 @@ uc_series_get_label (UcSeries *self)
 {
   g_return_val_if_fail (UC_IS_SERIES (self), NULL);
   return self->label;
+}
+
+/* The name shown for the series (legend, card, data.csv): "China" for
+ * the id "CN". */
+void
+uc_series_set_label (UcSeries   *self,
+                     const char *label)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  if (g_strcmp0 (self->label, label) == 0)
+    return;
+  g_free (self->label);
+  self->label = g_strdup (label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
 gboolean

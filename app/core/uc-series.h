@@ -21,6 +21,8 @@ UcSeries     *uc_series_new_borrowed  (const char   *id,
                                        GObject      *owner) G_GNUC_WARN_UNUSED_RESULT;
 const char   *uc_series_get_id        (UcSeries   *self);
 const char   *uc_series_get_label     (UcSeries   *self);
+void          uc_series_set_label     (UcSeries   *self,
+                                       const char *label);
 gboolean      uc_series_get_emphasis  (UcSeries   *self);
 void          uc_series_set_emphasis  (UcSeries   *self,
                                        gboolean    emphasis);

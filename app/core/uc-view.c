@@ -467,7 +467,7 @@ build_chart (Reader     *r,
   static const char * const chart_members[] = {
     "kind", "dataset", "x", "y", "group", "group_by_region", "point_label", "count_by", "series", "range",
     "rebase", "emphasis", "value_format", "log", "stacked", "legend", "title", "subtitle", "source", "note",
-    "y_title", "frontier", "combine", "events", "lanes", "compact", "blend", NULL
+    "y_title", "frontier", "combine", "events", "lanes", "compact", "blend", "labels", NULL
   };
   static const char * const series_members[] = { "key", "value", "label", "only", "missing", NULL };
   static const char * const events_members[] = { "categories", "change", NULL };
@@ -638,6 +638,35 @@ build_chart (Reader     *r,
         uc_chart_spec_set_range (spec, from, to);
       add_provenance (spec, dataset);
     }
+
+  /* "labels": names for series whose ids are codes ("CN": "China"). */
+  {
+    JsonObject *labels;
+
+    if (!get_object (r, o, "labels", &labels))
+      return NULL;
+    if (labels)
+      {
+        g_autoptr(GList) ids = json_object_get_members (labels);
+
+        for (GList *m = ids; m; m = m->next)
+          {
+            JsonNode *node = json_object_get_member (labels, m->data);
+            UcSeries *series = find_series (spec, m->data);
+
+            if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+              return fail (r, "labels", "expected names as strings"), NULL;
+            /* Words can narrow a chart to fewer series than it names. */
+            if (series == NULL && r->filter == NULL)
+              {
+                g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
+                return fail (r, "labels", what), NULL;
+              }
+            if (series)
+              uc_series_set_label (series, text (json_node_get_string (node)));
+          }
+      }
+  }
 
   /* "combine": the series summed into one line, on the days all of them
    * have a value (a missing one would read as a crash). */

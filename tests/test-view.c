@@ -4,6 +4,7 @@
 
 #include "uc-catalog.h"
 #include "uc-time-range.h"
+#include "uc-transform.h"
 #include "uc-view.h"
 #include "uc-views.h"
 
@@ -89,6 +90,14 @@ test_view_contents (void)
     at = uc_series_find (sum, crash);
     g_assert_cmpint (at, >=, 0);
     g_assert_cmpfloat_with_epsilon (uc_series_get_y (sum)[at], expected, expected * 1e-12);
+    /* Rebased, it is still drawn as a total. */
+    {
+      g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (combined, uc_time_from_ymd (2025, 1, 2), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (uc_series_get_color (uc_chart_spec_get_series (rebased, 0)), ==, UC_SERIES_COLOR_FOREGROUND);
+      g_assert_true (uc_series_get_emphasis (uc_chart_spec_get_series (rebased, 0)));
+    }
   }
 
   g_assert_cmpuint (uc_view_get_n_charts (releases), ==, 2);

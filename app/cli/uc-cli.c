@@ -392,7 +392,14 @@ uc_cli_export (int    argc,
           return uc_cli_usage_error ("export", message);
         }
       if (loaded_view)
-        spec = g_object_ref (uc_view_get_chart (loaded_view, chart_number > 0 ? (guint) chart_number - 1 : 0));
+        {
+          UcTime a, b;
+
+          /* On the first chart's days, as the window shows every chart. */
+          spec = uc_chart_spec_copy (uc_view_get_chart (loaded_view, chart_number > 0 ? (guint) chart_number - 1 : 0));
+          uc_chart_spec_get_range (uc_view_get_chart (loaded_view, 0), &a, &b);
+          uc_chart_spec_set_range (spec, a, b);
+        }
     }
   else
     spec = spec_from_csv (csv, x, y, group, point_label, count_by, &error);
@@ -475,7 +482,8 @@ uc_cli_export (int    argc,
               uc_series_set_right_axis (series, TRUE);
             }
         }
-      if (rebase_text)
+      /* In a whole view, as in the window: each chart takes what it can. */
+      if (rebase_text && (charts->len == 1 || uc_chart_spec_can_transform (spec)))
         {
           g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
 
@@ -486,7 +494,8 @@ uc_cli_export (int    argc,
             }
           g_set_object (&spec, rebased);
         }
-      if (events && !g_str_equal (events, view ? "builtin" : "none"))
+      if (events && !g_str_equal (events, view ? "builtin" : "none") &&
+          (charts->len == 1 || uc_chart_spec_get_kind (spec) != UC_CHART_LANES))
         {
           g_autoptr(UcDataset) table = NULL;
           g_autoptr(UcChartSpec) marked = NULL;
@@ -534,7 +543,7 @@ uc_cli_export (int    argc,
                 uc_event_set_label (event, label);
             }
         }
-      if (log_scale)
+      if (log_scale && (charts->len == 1 || uc_chart_spec_can_be_log (spec)))
         uc_chart_spec_set_log_scale (spec, TRUE);
       if (kind_name)
         uc_chart_spec_set_kind (spec, kind);

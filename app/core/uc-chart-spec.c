@@ -661,3 +661,27 @@ uc_chart_spec_get_fixed_values (UcChartSpec *self,
   *max = self->fixed_max;
   return TRUE;
 }
+
+/* Whether the chart's values can be rebased or shown as change: lines of
+ * values as they are (not counts, shares or an index already). */
+gboolean
+uc_chart_spec_can_transform (UcChartSpec *self)
+{
+  UcChartKind kind;
+  UcValueFormat format;
+
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  kind = uc_chart_spec_get_kind (self);
+  format = uc_chart_spec_get_value_format (self);
+  return (kind == UC_CHART_LINE || kind == UC_CHART_STEP || (kind == UC_CHART_AREA && !uc_chart_spec_get_stacked (self))) &&
+         format != UC_VALUE_INDEX && format != UC_VALUE_PERCENT;
+}
+
+/* Whether the chart has a value axis that can be logarithmic (lanes have
+ * none, bars stand on zero). */
+gboolean
+uc_chart_spec_can_be_log (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  return uc_chart_spec_get_kind (self) != UC_CHART_LANES && uc_chart_spec_get_kind (self) != UC_CHART_BARS;
+}

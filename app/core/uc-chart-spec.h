@@ -61,6 +61,8 @@ G_DECLARE_FINAL_TYPE (UcChartSpec, uc_chart_spec, UC, CHART_SPEC, GObject)
 
 UcChartSpec   *uc_chart_spec_new              (void) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec   *uc_chart_spec_copy             (UcChartSpec   *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean       uc_chart_spec_can_transform    (UcChartSpec   *self);
+gboolean       uc_chart_spec_can_be_log       (UcChartSpec   *self);
 UcChartSpec   *uc_chart_spec_copy_without_series (UcChartSpec *self) G_GNUC_WARN_UNUSED_RESULT;
 const char    *uc_chart_spec_get_title        (UcChartSpec   *self);
 void           uc_chart_spec_set_title        (UcChartSpec   *self,

@@ -198,6 +198,21 @@ uc_series_set_label (UcSeries   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
+/* How @from is drawn (emphasis, axis, hidden, colour, own kind), for a
+ * series made from it: rebased, stacked, filtered. */
+void
+uc_series_copy_style (UcSeries *self,
+                      UcSeries *from)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  g_return_if_fail (UC_IS_SERIES (from));
+  uc_series_set_emphasis (self, from->emphasis);
+  uc_series_set_right_axis (self, from->right_axis);
+  uc_series_set_hidden (self, uc_series_get_hidden (from));
+  self->color = from->color;
+  self->kind = from->kind;
+}
+
 gboolean
 uc_series_get_emphasis (UcSeries *self)
 {

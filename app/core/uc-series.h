@@ -23,6 +23,8 @@ const char   *uc_series_get_id        (UcSeries   *self);
 const char   *uc_series_get_label     (UcSeries   *self);
 void          uc_series_set_label     (UcSeries   *self,
                                        const char *label);
+void          uc_series_copy_style    (UcSeries   *self,
+                                       UcSeries   *from);
 gboolean      uc_series_get_emphasis  (UcSeries   *self);
 void          uc_series_set_emphasis  (UcSeries   *self,
                                        gboolean    emphasis);

@@ -15,9 +15,7 @@ derived (UcSeries   *from,
   g_autofree char *id = g_strconcat (uc_series_get_id (from), suffix, NULL);
   UcSeries *series = uc_series_new (id, uc_series_get_label (from));
 
-  uc_series_set_emphasis (series, uc_series_get_emphasis (from));
-  uc_series_set_right_axis (series, uc_series_get_right_axis (from));
-  uc_series_set_hidden (series, uc_series_get_hidden (from));
+  uc_series_copy_style (series, from);
   return series;
 }
 
@@ -421,9 +419,7 @@ uc_chart_spec_stack (UcChartSpec *spec)
       g_autoptr(UcSeries) layer = uc_series_new (uc_series_get_id (one), uc_series_get_label (one));
       double *total = totals + (uc_series_get_right_axis (original) ? MAX (n, 1) : 0);
 
-      uc_series_set_right_axis (layer, uc_series_get_right_axis (original));
-      uc_series_set_emphasis (layer, uc_series_get_emphasis (original));
-      uc_series_set_hidden (layer, uc_series_get_hidden (original));
+      uc_series_copy_style (layer, original);
       uc_series_reserve (layer, n);
       for (guint i = 0; i < n; i++)
         {

@@ -1131,7 +1131,8 @@ uc_view_filter_chart (UcView      *self,
   g_return_val_if_fail (index < self->charts->len, NULL);
 
   chart = g_ptr_array_index (self->charts, index);
-  if (filter == NULL || *filter == '\0')
+  /* Only charts of a dataset's rows can narrow (lanes filter themselves). */
+  if (filter == NULL || *filter == '\0' || !json_object_has_member (g_ptr_array_index (self->sources, index), "dataset"))
     return g_object_ref (chart);
   r.file = self->file;
   r.where = g_strdup_printf ("charts[%u]", index);
@@ -1150,15 +1151,14 @@ uc_view_filter_chart (UcView      *self,
 
       if (some)
         {
-          uc_series_set_hidden (some, uc_series_get_hidden (all));
+          uc_series_copy_style (some, all);
           uc_chart_spec_add_series (result, some);
         }
       else
         {
           g_autoptr(UcSeries) none = uc_series_new (uc_series_get_id (all), uc_series_get_label (all));
 
-          uc_series_set_emphasis (none, uc_series_get_emphasis (all));
-          uc_series_set_hidden (none, uc_series_get_hidden (all));
+          uc_series_copy_style (none, all);
           uc_chart_spec_add_series (result, none);
         }
     }

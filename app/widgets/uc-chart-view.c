@@ -1240,15 +1240,8 @@ uc_chart_view_set_crosshair (UcChartView *self,
 gboolean
 uc_chart_view_can_transform (UcChartView *self)
 {
-  UcChartKind kind;
-
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
-  if (self->spec == NULL)
-    return FALSE;
-  kind = uc_chart_spec_get_kind (self->spec);
-  return (kind == UC_CHART_LINE || kind == UC_CHART_STEP || (kind == UC_CHART_AREA && !uc_chart_spec_get_stacked (self->spec))) &&
-         uc_chart_spec_get_value_format (self->spec) != UC_VALUE_INDEX &&
-         uc_chart_spec_get_value_format (self->spec) != UC_VALUE_PERCENT;
+  return self->spec != NULL && uc_chart_spec_can_transform (self->spec);
 }
 
 /* As they are, rebased to 100 on @base_date, or as percent change since it;

@@ -103,8 +103,9 @@ export_specs (UcWindow *self,
   *heights = g_new (int, MAX (specs->len, 1));
   if (self->view && specs->len == uc_view_get_n_charts (self->view))
     uc_view_split_height (self->view, height, *heights);
-  else if (specs->len > 0)
-    (*heights)[0] = height;
+  else
+    for (guint i = 0; i < specs->len; i++)   /* shared evenly, the last takes what rounding leaves */
+      (*heights)[i] = i + 1 < specs->len ? height / (int) specs->len : height - (int) (specs->len - 1) * (height / (int) specs->len);
   return specs;
 }
 
@@ -397,6 +398,32 @@ uc_window_show_view (UcWindow    *self,
   return TRUE;
 }
 
+/* Series hidden by legend clicks stay hidden in the chart that replaces
+ * their chart (narrowed by words, or another variant). */
+static void
+carry_hidden (UcChartSpec *from,
+              UcChartSpec *to)
+{
+  for (guint i = 0; from && i < uc_chart_spec_get_n_series (to); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (to, i);
+      UcSeries *before = uc_chart_spec_find_series (from, uc_series_get_id (series));
+
+      if (before)
+        uc_series_set_hidden (series, uc_series_get_hidden (before));
+    }
+}
+
+/* A chart replaced: its held value axis would hold the old chart's. */
+static void
+release_held_axis (UcWindow *self)
+{
+  GAction *fix = g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values");
+
+  if (fix)
+    g_simple_action_set_state (G_SIMPLE_ACTION (fix), g_variant_new_boolean (FALSE));
+}
+
 /* The variant shown, by view, for the next time. */
 static void
 remember_variant (UcWindow *self)
@@ -429,13 +456,21 @@ on_variant_selected (UcWindow *self)
       g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
 
       toast (self, message);
+      /* The menu says what is shown. */
+      g_signal_handlers_block_by_func (self->variant_dropdown, on_variant_selected, self);
+      gtk_drop_down_set_selected (self->variant_dropdown, uc_view_get_variant (self->view));
+      g_signal_handlers_unblock_by_func (self->variant_dropdown, on_variant_selected, self);
       return;
     }
   remember_variant (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child), i++)
     if (i < uc_view_get_n_charts (self->view))
-      uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
+      {
+        carry_hidden (uc_chart_view_get_spec (UC_CHART_VIEW (child)), uc_view_get_chart (self->view, i));
+        uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
+      }
+  release_held_axis (self);
   uc_overview_set_spec (self->overview, uc_view_get_chart (self->view, 0));
   on_filter_changed (self);
   apply_toggles (self);
@@ -471,9 +506,13 @@ on_filter_changed (UcWindow *self)
       if (self->view && i < uc_view_get_n_charts (self->view))
         {
           spec = uc_view_filter_chart (self->view, i, words, &error);
-          if (spec)
-            uc_chart_view_set_spec (UC_CHART_VIEW (child), spec);
-          else
+          if (spec && spec != uc_chart_view_get_spec (UC_CHART_VIEW (child)))
+            {
+              carry_hidden (uc_chart_view_get_spec (UC_CHART_VIEW (child)), spec);
+              uc_chart_view_set_spec (UC_CHART_VIEW (child), spec);
+              release_held_axis (self);
+            }
+          else if (spec == NULL)
             {
               g_autofree char *message = g_strdup_printf (_("Could not filter the chart: %s"), error->message);
 
@@ -670,11 +709,9 @@ apply_toggles (UcWindow *self)
        child = gtk_widget_get_next_sibling (child))
     {
       UcChartView *chart = UC_CHART_VIEW (child);
-      UcChartKind kind = uc_chart_spec_get_kind (uc_chart_view_get_spec (chart));
 
       uc_chart_view_set_value_mode (chart, mode, self->base_date);
-      /* Lanes and bars have no value axis to make logarithmic. */
-      if (kind != UC_CHART_LANES && kind != UC_CHART_BARS)
+      if (uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart)))
         {
           uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);
           any_axis = TRUE;

@@ -526,6 +526,17 @@ on_source_clicked (GtkButton *button,
   uc_platform_show_uri (GTK_WIDGET (button), uri);
 }
 
+/* "27 January 2025", as a person reads it (the tables keep ISO dates,
+ * which sort). */
+static char *
+human_date (UcTime t)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC);
+
+  /* Translators: an event's or release's day, see g_date_time_format() */
+  return day ? g_date_time_format (day, C_("event date", "%-d %B %Y")) : uc_time_format_date (t);
+}
+
 /* A popover by the marker: the event's title, date, description and a
  * link to its source. */
 static void
@@ -536,7 +547,7 @@ show_event (UcChartView *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (uc_event_get_title (event));
-  g_autofree char *date = uc_time_format_date (uc_event_get_time (event));
+  g_autofree char *date = human_date (uc_event_get_time (event));
   GtkWidget *when = gtk_label_new (date);
 
   if (self->event_popover == NULL)
@@ -867,7 +878,7 @@ snapshot_mark_card (UcChartView        *self,
                              uc_event_get_category (other) != uc_event_get_category (event)))
         continue;
       title = g_markup_escape_text (uc_event_get_title (other), -1);
-      date = uc_time_format_date (uc_event_get_time (other));
+      date = human_date (uc_event_get_time (other));
       about = uc_event_get_description (other) ? g_markup_escape_text (uc_event_get_description (other), -1) : NULL;
       g_string_append_printf (card, "%s<b>%s</b>\n<span alpha=\"70%%\">%s%s%s</span>%s%s",
                               card->len ? "\n\n" : "", title, date,

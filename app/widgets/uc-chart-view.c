@@ -794,6 +794,34 @@ snapshot_crosshair (UcChartView        *self,
 
       if (i < 0 || uc_series_get_hidden (series) || isnan (v = uc_series_get_y (series)[i]))
         continue;
+      /* Named points (a model's price): every point of that day, by name. */
+      if (uc_series_has_point_labels (series))
+        {
+          const UcTime *xs = uc_series_get_x (series);
+          int first = i, n = (int) uc_series_get_length (series);
+          g_autofree char *group = g_markup_escape_text (uc_series_get_label (series), -1);
+
+          while (first > 0 && xs[first - 1] == xs[i])
+            first--;
+          for (int k = first; k < n && xs[k] == xs[i]; k++)
+            {
+              const char *point = uc_series_get_point_label (series, (guint) k);
+              double pv = uc_series_get_y (series)[k];
+              g_autofree char *point_name = point ? g_markup_escape_text (point, -1) : NULL;
+              g_autofree char *point_value = NULL;
+
+              if (isnan (pv))
+                continue;
+              point_value = uc_format_value (pv, uc_chart_spec_get_value_format (spec));
+              cairo_set_source_rgba (cr, c->red, c->green, c->blue, 1);
+              cairo_arc (cr, x, CLAMP (uc_chart_layout_y_for_value (&sl, pv), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
+              cairo_fill (cr);
+              g_string_append_printf (card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s%s%s  <b>%s</b>",
+                                      (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255),
+                                      point_name ? point_name : "", point_name ? " · " : "", group, point_value);
+            }
+          continue;
+        }
       cairo_set_source_rgba (cr, c->red, c->green, c->blue, 1);
       cairo_arc (cr, x, CLAMP (uc_chart_layout_y_for_value (&sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
       cairo_fill (cr);

@@ -202,7 +202,10 @@ uc_application_activate (GApplication *application)
           g_print ("undercut: %-24s %7.1f ms after start\n", "window program loaded", (self->loaded - self->start) / 1000.0);
           g_print ("undercut: %-24s %7.1f ms after start\n", "toolkit ready", (g_get_monotonic_time () - self->start) / 1000.0);
         }
-      window = GTK_WINDOW (uc_window_new (ADW_APPLICATION (application)));
+      /* Opened on the view asked for, without building the last one first. */
+      window = GTK_WINDOW (uc_window_new_on_view (ADW_APPLICATION (application), self->pending_view));
+      if (self->pending_view && g_strcmp0 (uc_window_get_view_id (UC_WINDOW (window)), self->pending_view) == 0)
+        g_clear_pointer (&self->pending_view, g_free);
       if (self->timings)
         {
           g_print ("undercut: %-24s %7.1f ms after start\n", "window and view built", (g_get_monotonic_time () - self->start) / 1000.0);

@@ -22,6 +22,15 @@
 #define EXPORT_WIDTH  1600
 #define EXPORT_HEIGHT 900
 
+enum
+{
+  PROP_0,
+  PROP_INITIAL_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 struct _UcWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -36,6 +45,7 @@ struct _UcWindow
   GtkWidget            *log_button;
   UcOverview           *overview;
   UcView               *view;
+  char                 *initial_view;   /* construct-only: the view to open on */
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;
   GtkMenuButton        *base_button;
@@ -846,6 +856,41 @@ uc_window_dispose (GObject *object)
 }
 
 static void
+uc_window_finalize (GObject *object)
+{
+  g_free (UC_WINDOW (object)->initial_view);
+  G_OBJECT_CLASS (uc_window_parent_class)->finalize (object);
+}
+
+static void
+uc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_INITIAL_VIEW: g_value_set_string (value, UC_WINDOW (object)->initial_view); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_INITIAL_VIEW: UC_WINDOW (object)->initial_view = g_value_dup_string (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void uc_window_constructed (GObject *object);
+
+static void
 uc_window_class_init (UcWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -853,6 +898,15 @@ uc_window_class_init (UcWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = uc_window_dispose;
+  object_class->finalize = uc_window_finalize;
+  object_class->constructed = uc_window_constructed;
+  object_class->set_property = uc_window_set_property;
+  object_class->get_property = uc_window_get_property;
+
+  properties[PROP_INITIAL_VIEW] =
+    g_param_spec_string ("initial-view", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = uc_window_close_request;
 
   g_type_ensure (UC_TYPE_CHART_VIEW);
@@ -888,8 +942,6 @@ uc_window_class_init (UcWindowClass *klass)
 static void
 uc_window_init (UcWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *last = NULL;
   g_auto(GStrv) ids = uc_view_list_ids ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -943,8 +995,30 @@ uc_window_init (UcWindow *self)
   self->view_ids = gtk_string_list_new ((const char * const *) ids);
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);
   g_signal_connect_swapped (self->view_list, "row-selected", G_CALLBACK (on_row_selected), self);
+}
 
-  /* The view of last time, or the first when that one is gone. */
+/* The view asked for, else the one of last time, else the first: shown
+ * once the properties are set, so a window opened on a view builds no
+ * other first. */
+static void
+uc_window_constructed (GObject *object)
+{
+  UcWindow *self = UC_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) ids = uc_view_list_ids ();
+
+  G_OBJECT_CLASS (uc_window_parent_class)->constructed (object);
+
+  if (self->initial_view && g_strv_contains ((const char * const *) ids, self->initial_view))
+    {
+      if (!uc_window_show_view (self, self->initial_view, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not load the chart: %s"), error->message);
+          toast (self, message);
+        }
+      return;
+    }
   last = g_settings_get_string (self->settings, "last-view");
   if (!g_strv_contains ((const char * const *) ids, last))
     {
@@ -971,6 +1045,14 @@ UcWindow *
 uc_window_new (AdwApplication *application)
 {
   return g_object_new (UC_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* A window that opens on @view_id (an unknown id: as uc_window_new()). */
+UcWindow *
+uc_window_new_on_view (AdwApplication *application,
+                       const char     *view_id)
+{
+  return g_object_new (UC_TYPE_WINDOW, "application", application, "initial-view", view_id, NULL);
 }
 
 UcChartView *

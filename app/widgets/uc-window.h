@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UcWindow, uc_window, UC, WINDOW, AdwApplicationWindow)
 
 UcWindow    *uc_window_new            (AdwApplication *application);
+UcWindow    *uc_window_new_on_view    (AdwApplication *application,
+                                       const char     *view_id);
 UcChartView *uc_window_get_chart_view (UcWindow       *self);
 const char  *uc_window_get_view_id    (UcWindow       *self);
 UcTimeRange *uc_window_get_time_range (UcWindow       *self);

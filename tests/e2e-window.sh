@@ -87,6 +87,7 @@ cli_bin=$(dirname "$bin")/undercut
 "$cli_bin" export --view deepseek-shock --output "$export_dir/cli-shock.png"
 "$cli_bin" export --view pricing --output "$export_dir/cli-pricing.png"
 "$cli_bin" export --view pricing --variant blended --output "$export_dir/cli-pricing-blended.png"
+"$cli_bin" export --view deepseek-shock --from 2025-01-13 --to 2025-02-27 --output "$export_dir/cli-crash-weeks.png"
 export_as shock
 cmp -s "$export_dir/shock.png" "$export_dir/cli-shock.png" || fail "the window's export equals the command line's"
 ok "the window's export equals the command line's"
@@ -197,7 +198,14 @@ sleep 0.6
 import -window root "$out/event-popover.png"
 [ "$(popovers)" -gt "$before" ] || fail "a click on the crash marker opens its popover"
 ok "a click on the crash marker opens its popover"
-xdotool key Escape
+# Its Zoom to Event shows two weeks before to a month after, as the command line's --from/--to.
+xdotool mousemove $((X + 566)) $((Y + 436)) click 1
+sleep 0.5
+[ "$(popovers)" -eq "$before" ] || fail "Zoom to Event closes the popover"
+export_as crash-weeks
+cmp -s "$export_dir/crash-weeks.png" "$export_dir/cli-crash-weeks.png" || fail "Zoom to Event shows 13 January to 27 February"
+ok "Zoom to Event shows 13 January to 27 February"
+xdotool key ctrl+0
 sleep 0.3
 
 # The sidebar: a click shows Pricing pressure, exported as the command line draws it.

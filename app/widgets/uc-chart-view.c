@@ -537,6 +537,17 @@ human_date (UcTime t)
   return day ? g_date_time_format (day, C_("event date", "%-d %B %Y")) : uc_time_format_date (t);
 }
 
+static void
+on_zoom_to_event_clicked (UcChartView *self,
+                          GtkButton   *button)
+{
+  const UcTime *t = g_object_get_data (G_OBJECT (button), "uc-event-time");
+
+  if (self->time_range && t)
+    uc_time_range_set (self->time_range, *t - 14 * UC_USEC_PER_DAY, *t + 31 * UC_USEC_PER_DAY);
+  gtk_popover_popdown (GTK_POPOVER (self->event_popover));
+}
+
 /* A popover by the marker: the event's title, date, description and a
  * link to its source. */
 static void
@@ -572,16 +583,27 @@ show_event (UcChartView *self,
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_box_append (GTK_BOX (box), text);
     }
-  if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
-    {
-      GtkWidget *link = gtk_button_new_with_label (_("Open Source"));
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *zoom = gtk_button_new_with_mnemonic (_("_Zoom to Event"));
 
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (link, uc_event_get_source_url (event));
-      g_signal_connect_data (link, "clicked", G_CALLBACK (on_source_clicked),
-                             g_strdup (uc_event_get_source_url (event)), (GClosureNotify) (void (*) (void)) g_free, 0);
-      gtk_box_append (GTK_BOX (box), link);
-    }
+    /* Two weeks before to a month after, as choosing it in the Events view. */
+    gtk_widget_set_tooltip_text (zoom, _("Show every chart from two weeks before to a month after"));
+    g_object_set_data_full (G_OBJECT (zoom), "uc-event-time",
+                            g_memdup2 (&(UcTime) { uc_event_get_time (event) }, sizeof (UcTime)), g_free);
+    g_signal_connect_swapped (zoom, "clicked", G_CALLBACK (on_zoom_to_event_clicked), self);
+    gtk_box_append (GTK_BOX (buttons), zoom);
+    if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
+      {
+        GtkWidget *link = gtk_button_new_with_label (_("Open Source"));
+
+        gtk_widget_set_tooltip_text (link, uc_event_get_source_url (event));
+        g_signal_connect_data (link, "clicked", G_CALLBACK (on_source_clicked),
+                               g_strdup (uc_event_get_source_url (event)), (GClosureNotify) (void (*) (void)) g_free, 0);
+        gtk_box_append (GTK_BOX (buttons), link);
+      }
+    gtk_box_append (GTK_BOX (box), buttons);
+  }
   gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->event_popover));

@@ -190,7 +190,7 @@ export_as dollars
 cmp -s "$export_dir/dollars.png" "$export_dir/shock.png" || fail "\$ shows the values as they are again"
 ok "\$ shows the values as they are again"
 
-# A click on the crash marker (27 January) opens its popover, Escape closes it.
+# A click on the crash marker (27 January) opens its popover.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)
 xdotool mousemove $((X + 698)) $((Y + 300)) click 1

@@ -225,8 +225,7 @@ total_count (UcChartSpec *spec)
   double total = 0;
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    for (guint k = 0; k < uc_series_get_length (uc_chart_spec_get_series (spec, i)); k++)
-      total += uc_series_get_y (uc_chart_spec_get_series (spec, i))[k];
+    total += total_count_of (uc_chart_spec_get_series (spec, i));
   return total;
 }
 

@@ -396,6 +396,7 @@ blend_columns (Reader     *r,
   g_autoptr(UcDataset) copy = NULL;
   g_autofree guint *rows = NULL;
   g_autofree double *weights = NULL;
+  g_autofree const double **inputs = NULL;
   double *values, total = 0;
   guint n, n_rows = uc_dataset_get_n_rows (data);
 
@@ -413,9 +414,11 @@ blend_columns (Reader     *r,
       json_array_get_length (json_node_get_array (weights_node)) != n)
     return fail (r, "blend.weights", "expected one number per column"), NULL;
   weights = g_new (double, n);
+  inputs = g_new (const double *, n);
   for (guint k = 0; k < n; k++)
     {
       JsonNode *w = json_array_get_element (json_node_get_array (weights_node), k);
+      int column = uc_dataset_find_column_of_type (data, columns[k], UC_COLUMN_NUMBER);
 
       if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
                                          json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
@@ -423,12 +426,13 @@ blend_columns (Reader     *r,
         return fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
       weights[k] = json_node_get_double (w);
       total += weights[k];
-      if (uc_dataset_find_column_of_type (data, columns[k], UC_COLUMN_NUMBER) < 0)
+      if (column < 0)
         {
           g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
                                                    uc_dataset_get_name (data));
           return fail (r, "blend.columns", what), NULL;
         }
+      inputs[k] = uc_dataset_get_numbers (data, (guint) column);
     }
   if (uc_dataset_find_column (data, name) >= 0)
     return fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
@@ -443,7 +447,7 @@ blend_columns (Reader     *r,
       double sum = 0;
 
       for (guint k = 0; k < n; k++)
-        sum += weights[k] * uc_dataset_get_numbers (data, uc_dataset_find_column (data, columns[k]))[i];
+        sum += weights[k] * inputs[k][i];
       values[i] = sum / total;   /* NaN when any is missing */
     }
   uc_dataset_take_numbers (copy, name, values);

@@ -1226,8 +1226,10 @@ category_title (UcEventCategory category)
     }
 }
 
-static const char *
-event_lane_name (UcEvent *event)
+/* The row an event sits in on a lane chart: its own lane, else its
+ * category's title. */
+const char *
+uc_chart_event_lane (UcEvent *event)
 {
   return uc_event_get_lane (event) ? uc_event_get_lane (event) : category_title (uc_event_get_category (event));
 }
@@ -1314,7 +1316,7 @@ place_lane (LaneRun  *run,
       UcEvent *event = uc_chart_spec_get_event (run->spec, i);
       double x0, x1;
 
-      if (!event_in_range (event, l) || !g_str_equal (event_lane_name (event), lane->name))
+      if (!event_in_range (event, l) || !g_str_equal (uc_chart_event_lane (event), lane->name))
         continue;
       x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
       x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
@@ -1333,7 +1335,7 @@ place_lane (LaneRun  *run,
       gboolean fitted = FALSE;
       int row = -1;
 
-      if (!event_in_range (event, l) || !g_str_equal (event_lane_name (event), lane->name))
+      if (!event_in_range (event, l) || !g_str_equal (uc_chart_event_lane (event), lane->name))
         continue;
       x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
       x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
@@ -1384,7 +1386,7 @@ place_lane (LaneRun  *run,
           UcEvent *next = uc_chart_spec_get_event (run->spec, order[n - 1]);
           char *both;
 
-          if (!event_in_range (next, l) || !g_str_equal (event_lane_name (next), lane->name) ||
+          if (!event_in_range (next, l) || !g_str_equal (uc_chart_event_lane (next), lane->name) ||
               uc_event_get_end (next) || x1 > x0 ||
               fabs (uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (next), l->from)) - x0) >= 0.5)
             break;
@@ -1448,7 +1450,7 @@ place_lane (LaneRun  *run,
               UcEvent *other = uc_chart_spec_get_event (run->spec, order[m]);
               double ox;
 
-              if (!event_in_range (other, l) || !g_str_equal (event_lane_name (other), lane->name))
+              if (!event_in_range (other, l) || !g_str_equal (uc_chart_event_lane (other), lane->name))
                 continue;
               ox = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (other), l->from));
               clear = ox < left - pad || ox > right + pad;
@@ -1591,7 +1593,7 @@ draw_lanes (Ctx           *ctx,
     for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
       {
         UcEvent *event = uc_chart_spec_get_event (spec, i);
-        const char *name = event_lane_name (event);
+        const char *name = uc_chart_event_lane (event);
         gboolean known = FALSE;
 
         if (!event_in_range (event, l))
@@ -1727,56 +1729,6 @@ draw_time_axis (Ctx                 *ctx,
       draw_text (ctx, text, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
                  CLAMP (l->x + (l->width - w) / 2, margin, width - margin - w),
                  axis_y + ctx->fs * 0.5 + x_label_h + ctx->fs * 0.3, width - 2 * margin);
-    }
-}
-
-static void draw_chart (cairo_t            *cr,
-                        UcChartSpec        *spec,
-                        const UcChartTheme *theme,
-                        double              width,
-                        double              height,
-                        double              font_size,
-                        UcChartDrawFlags    flags,
-                        UcChartLayout      *layout_out);
-
-void
-uc_chart_draw_full (cairo_t            *cr,
-                    UcChartSpec        *spec,
-                    const UcChartTheme *theme,
-                    double              width,
-                    double              height,
-                    UcChartDrawFlags    flags,
-                    UcChartLayout      *layout_out)
-{
-  draw_chart (cr, spec, theme, width, height, 0, flags, layout_out);
-}
-
-/* @n charts one under the other, chart i @heights[i] tall, their text
- * all one size: a view of several charts as one picture. */
-void
-uc_chart_draw_stack (cairo_t            *cr,
-                     UcChartSpec       **specs,
-                     const int          *heights,
-                     guint               n,
-                     const UcChartTheme *theme,
-                     double              width)
-{
-  double total = 0, top = 0;
-
-  for (guint i = 0; i < n; i++)
-    total += heights[i];
-  for (guint i = 0; i < n; top += heights[i], i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, 0, top);
-      /* Each chart paints its own background: kept to its own band. */
-      cairo_rectangle (cr, 0, 0, width, heights[i]);
-      cairo_clip (cr);
-      if (n == 1)
-        uc_chart_draw (cr, specs[i], theme, width, heights[i], NULL);
-      else
-        draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), 0, NULL);
-      cairo_restore (cr);
     }
 }
 
@@ -2031,4 +1983,42 @@ draw_chart (cairo_t            *cr,
 
   if (layout_out)
     *layout_out = l;
+}
+
+void
+uc_chart_draw_full (cairo_t            *cr,
+                    UcChartSpec        *spec,
+                    const UcChartTheme *theme,
+                    double              width,
+                    double              height,
+                    UcChartDrawFlags    flags,
+                    UcChartLayout      *layout_out)
+{
+  draw_chart (cr, spec, theme, width, height, 0, flags, layout_out);
+}
+
+/* @n charts one under the other, chart i @heights[i] tall, their text
+ * all one size: a view of several charts as one picture. */
+void
+uc_chart_draw_stack (cairo_t            *cr,
+                     UcChartSpec       **specs,
+                     const int          *heights,
+                     guint               n,
+                     const UcChartTheme *theme,
+                     double              width)
+{
+  double total = 0, top = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += heights[i];
+  for (guint i = 0; i < n; top += heights[i], i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, top);
+      /* Each chart paints its own background: kept to its own band. */
+      cairo_rectangle (cr, 0, 0, width, heights[i]);
+      cairo_clip (cr);
+      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), 0, NULL);
+      cairo_restore (cr);
+    }
 }

@@ -48,6 +48,7 @@ void   uc_chart_draw_stack        (cairo_t             *cr,
                                    guint                n,
                                    const UcChartTheme  *theme,
                                    double               width);
+const char *uc_chart_event_lane    (UcEvent             *event);
 double uc_chart_font_size         (double               width,
                                    double               height);
 void   uc_chart_draw              (cairo_t             *cr,

@@ -98,18 +98,15 @@ render (UcChartSpec       **specs,
         const UcChartTheme *theme,
         UcExportFormat      format,
         int                 width,
+        int                 height,
         double              scale,
         Sink               *sink)
 {
   UcChartSpec *spec = specs[0];
-  int height = 0;
-
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  for (guint i = 0; i < n; i++)
-    height += heights[i];
   switch (format)
     {
     case UC_EXPORT_PNG:
@@ -230,7 +227,7 @@ uc_export_charts (UcChartSpec        **specs,
       return FALSE;
     }
 
-  status = render (specs, heights, n, theme, format, width, scale, &sink);
+  status = render (specs, heights, n, theme, format, width, height, scale, &sink);
 
   if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
     sink.saved_errno = errno, status = CAIRO_STATUS_WRITE_ERROR;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "uc-chart.h"
 #include "uc-chart-theme.h"
 
 #define HEIGHT 48
@@ -120,29 +121,24 @@ uc_overview_snapshot (GtkWidget   *widget,
   /* A chart of events only (lanes): a dot per event, a row per lane. */
   if (self->spec && uc_chart_spec_get_n_series (self->spec) == 0 && uc_chart_spec_get_n_events (self->spec) > 0)
     {
+      guint n = uc_chart_spec_get_n_events (self->spec);
       g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+      g_autofree guint *rows = g_new (guint, n);
 
-      for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+      for (guint i = 0; i < n; i++)
         {
-          UcEvent *event = uc_chart_spec_get_event (self->spec, i);
-          const char *lane = uc_event_get_lane (event) ? uc_event_get_lane (event)
-                                                       : uc_event_category_to_string (uc_event_get_category (event));
+          const char *lane = uc_chart_event_lane (uc_chart_spec_get_event (self->spec, i));
 
-          if (!g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, NULL))
-            g_ptr_array_add (lanes, (gpointer) lane);
+          if (!g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, &rows[i]))
+            {
+              rows[i] = lanes->len;
+              g_ptr_array_add (lanes, (gpointer) lane);
+            }
         }
       cairo_set_source_rgba (cr, theme->series[0].red, theme->series[0].green, theme->series[0].blue, 0.8);
-      for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
-        {
-          UcEvent *event = uc_chart_spec_get_event (self->spec, i);
-          const char *lane = uc_event_get_lane (event) ? uc_event_get_lane (event)
-                                                       : uc_event_category_to_string (uc_event_get_category (event));
-          guint row = 0;
-
-          g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, &row);
-          cairo_rectangle (cr, floor (x_for (self, uc_event_get_time (event), width)) - 1,
-                           (row + 0.5) * height / lanes->len - 1.5, 3, 3);
-        }
+      for (guint i = 0; i < n; i++)
+        cairo_rectangle (cr, floor (x_for (self, uc_event_get_time (uc_chart_spec_get_event (self->spec, i)), width)) - 1,
+                         (rows[i] + 0.5) * height / lanes->len - 1.5, 3, 3);
       cairo_fill (cr);
     }
 

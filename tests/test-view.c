@@ -191,6 +191,40 @@ test_bad_views (void)
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
 
+  /* json-glib recurses: nesting is measured before it parses, so neither
+   * 200,000 "[" nor a raw control character hiding one reach it. */
+  {
+    static const char * const deep_cases[][2] = {
+      { "[", "bad.json: line 1, column 65: nested more than 64 levels deep" },
+      { "{\"a\":", "bad.json: line 1, column 321: nested more than 64 levels deep" },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (deep_cases); c++)
+      {
+        g_autoptr(GString) json = g_string_new (NULL);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UcView) view = NULL;
+
+        for (guint i = 0; i < 200000; i++)
+          g_string_append (json, deep_cases[c][0]);
+        bytes = g_bytes_new (json->str, json->len);
+        view = uc_view_new_from_bytes (bytes, "bad.json", &error);
+        g_assert_null (view);
+        g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+        g_assert_cmpstr (error->message, ==, deep_cases[c][1]);
+      }
+  }
+  {
+    static const char text[] = "{\"id\": \"x\n[[[\", \"title\": \"T\"}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, "bad.json", &error);
+
+    g_assert_null (view);
+    g_assert_cmpstr (error->message, ==, "bad.json: line 1, column 10: control character inside a string");
+  }
+
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(UcView) view = uc_view_load ("../etc/passwd", &error);

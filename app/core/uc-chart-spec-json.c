@@ -8,6 +8,8 @@
 
 #include "uc-csv.h"
 #include "uc-dataset.h"
+#include "uc-json-load.h"
+#include "uc-parse.h"
 #include "uc-time.h"
 
 static const char *
@@ -46,11 +48,14 @@ member_number (JsonObject *object,
   return 0;
 }
 
+/* Dates, or the date and time packs of intraday charts carry
+ * (2025-01-01T06:30:00Z). */
 static gboolean
 parse_time (const char *text,
             UcTime     *out)
 {
-  return text != NULL && uc_time_parse_date (text, strlen (text), out);
+  return text != NULL && (uc_time_parse_date (text, strlen (text), out) ||
+                          uc_parse_date (text, strlen (text), UC_DATE_ISO_DATETIME, out));
 }
 
 static gboolean
@@ -132,7 +137,6 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GFile) dir = g_file_get_parent (chart_json);
   g_autoptr(GFile) csv = NULL;
-  g_autofree char *path = g_file_get_path (chart_json);
   JsonObject *root;
   JsonNode *node;
   UcChartKind kind = UC_CHART_LINE;
@@ -143,12 +147,8 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
 
   g_return_val_if_fail (G_IS_FILE (chart_json), NULL);
 
-  if (path == NULL || !json_parser_load_from_file (parser, path, error))
-    {
-      if (error && *error)
-        g_prefix_error (error, "%s: ", path ? path : "chart.json");
-      return NULL;
-    }
+  if (!uc_json_load_file (parser, chart_json, error))
+    return NULL;
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, chart_json, "not a chart specification (no object at the top)"), NULL;

@@ -14,6 +14,7 @@
 
 #include "uc-catalog.h"
 #include "uc-column-alloc.h"
+#include "uc-json-load.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
 #include "uc-views.h"
@@ -917,9 +918,9 @@ uc_view_new_from_bytes (GBytes      *json,
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
 
-  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) size, &parse_error))
+  if (!uc_json_load_data (parser, data, size, name, &parse_error))
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: not JSON: %s", name, parse_error->message);
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, parse_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);

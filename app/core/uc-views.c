@@ -9,6 +9,7 @@
 
 #include "uc-catalog.h"
 #include "uc-format.h"
+#include "uc-json-load.h"
 #include "uc-view.h"
 
 #include <json-glib/json-glib.h>
@@ -36,7 +37,7 @@ uc_views_list (guint *n_views)
           JsonNode *root;
           UcViewInfo info;
 
-          if (bytes == NULL || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+          if (bytes == NULL || !uc_json_load_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ids[i], NULL))
             continue;
           root = json_parser_get_root (parser);
           if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||

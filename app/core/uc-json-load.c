@@ -1,0 +1,140 @@
+/* uc-json-load.c: JSON documents from outside, checked before json-glib sees them */
+#include "uc-json-load.h"
+
+static gboolean
+refuse (GError    **error,
+        const char *name,
+        const char *data,
+        const char *at,
+        const char *what)
+{
+  guint line = 1, column = 1;
+
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        line++, column = 1;
+      else if (((guchar) *p & 0xC0) != 0x80)
+        column++;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: line %u, column %u: %s", name, line, column, what);
+  return FALSE;
+}
+
+/* One pass over the bytes. Strings are skipped as RFC 8259 defines them; a
+ * raw control character ends the check there, so nothing json-glib might
+ * read as structure can hide inside what is taken here for a string. */
+gboolean
+uc_json_check (const char  *data,
+               gsize        size,
+               const char  *name,
+               GError     **error)
+{
+  const char *end = data + size;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  if (size > UC_JSON_MAX_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: larger than %u MB, not read", name,
+                   (guint) (UC_JSON_MAX_SIZE >> 20));
+      return FALSE;
+    }
+  for (const char *p = data; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == 0)
+        return refuse (error, name, data, p, "NUL byte (is it a text file?)");
+      if (in_string)
+        {
+          if (c == '\\' && p + 1 < end)
+            p++;
+          else if (c == '"')
+            in_string = FALSE;
+          else if (c < 0x20)
+            return refuse (error, name, data, p, "control character inside a string");
+          continue;
+        }
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > UC_JSON_MAX_DEPTH)
+            {
+              g_autofree char *what = g_strdup_printf ("nested more than %d levels deep", UC_JSON_MAX_DEPTH);
+
+              return refuse (error, name, data, p, what);
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+uc_json_load_data (JsonParser  *parser,
+                   const char  *data,
+                   gsize        size,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!uc_json_check (data ? data : "", data ? size : 0, name, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, data ? data : "", data ? (gssize) size : 0, &local))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not JSON: %s", name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Read whole, but never more than a document may hold: a FIFO or a huge
+ * file is refused after UC_JSON_MAX_SIZE bytes, not buffered without end. */
+gboolean
+uc_json_load_file (JsonParser  *parser,
+                   GFile       *file,
+                   GError     **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize got = 0;
+
+  if (in == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  buffer = g_byte_array_sized_new (64 * 1024);
+  for (;;)
+    {
+      gssize n;
+
+      g_byte_array_set_size (buffer, got + 64 * 1024);
+      n = g_input_stream_read (G_INPUT_STREAM (in), buffer->data + got, 64 * 1024, NULL, error);
+      if (n < 0)
+        {
+          g_prefix_error (error, "%s: ", name);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      got += n;
+      if (got > UC_JSON_MAX_SIZE)
+        break;
+    }
+  return uc_json_load_data (parser, (const char *) buffer->data, got, name, error);
+}

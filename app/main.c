@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "uc-cli.h"
+#include "uc-cli-text.h"
 
 static const struct
 {
@@ -76,6 +77,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  uc_cli_install_print_handlers ();
 
   if (argc > 1 && argv[1][0] != '-')
     {

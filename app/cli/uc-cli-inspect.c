@@ -14,6 +14,7 @@
 
 #include "uc-catalog.h"
 #include "uc-cli.h"
+#include "uc-cli-text.h"
 #include "uc-csv.h"
 #include "uc-json-writer.h"
 
@@ -340,52 +341,62 @@ uc_cli_inspect (int    argc,
       uc_json_end_object (w);
       uc_json_end_object (w);
       text = uc_json_writer_steal (w);
-      printf ("%s\n", text);
+      g_print ("%s\n", text);
       return UC_EXIT_OK;
     }
 
-  printf ("%s\n", source);
-  printf ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
-          report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
-  printf ("  %u rows, %u columns\n\n", n_rows, uc_dataset_get_n_columns (ds));
-  printf ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
+  /* Names and cells come from the file: escaped (g_print's handler does
+   * that too) and clipped to a readable width. */
+  g_print ("%s\n", source);
+  g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
+           report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
+  g_print ("  %u rows, %u columns\n\n", n_rows, uc_dataset_get_n_columns (ds));
+  g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
   for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
     {
       g_autofree char *lo = NULL, *hi = NULL;
-      g_autofree char *lo_text = NULL, *hi_text = NULL;
+      g_autofree char *lo_text = NULL, *hi_text = NULL, *name = NULL;
       double lo_num, hi_num;
 
       column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
-      lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : g_strdup (lo ? lo : "–");
-      hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : g_strdup (hi ? hi : "–");
-      printf ("  %-3u %-24s %-9s %-28s %8u  %-22.60s %.60s\n", c + 1, uc_dataset_get_column_name (ds, c),
-              uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
-              (const char *) g_ptr_array_index (report->formats, c),
-              uc_dataset_count_missing (ds, c), lo_text, hi_text);
+      lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : uc_cli_clip (lo ? lo : "–", 60);
+      hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : uc_cli_clip (hi ? hi : "–", 60);
+      name = uc_cli_clip (uc_dataset_get_column_name (ds, c), 60);
+      g_print ("  %-3u %-24s %-9s %-28s %8u  %-22s %s\n", c + 1, name,
+               uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
+               (const char *) g_ptr_array_index (report->formats, c),
+               uc_dataset_count_missing (ds, c), lo_text, hi_text);
     }
 
-  printf ("\n");
+  g_print ("\n");
   for (guint i = 0; i < sample_keys->len; i++)
     {
       guint row = (guint) g_array_index (sample_rows, gint64, i);
+      g_autoptr(GString) line = g_string_new (NULL);
 
-      printf ("  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
+      g_string_append_printf (line, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
       for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
         {
           g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
-          printf ("%s %.40s", c ? "," : "", cell ? cell : "(missing)");
+          g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
+
+          g_string_append_printf (line, "%s %s", c ? "," : "", shown);
         }
-      printf ("\n");
+      g_print ("%s\n", line->str);
     }
 
   if (report->n_warnings > 0)
     {
-      printf ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
+      g_print ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
       if (report->warnings->len < report->n_warnings)
-        printf (" (first %u shown)", report->warnings->len);
-      printf (":\n");
+        g_print (" (first %u shown)", report->warnings->len);
+      g_print (":\n");
       for (guint i = 0; i < report->warnings->len; i++)
-        printf ("    %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+        {
+          g_autofree char *warning = uc_cli_escape (g_ptr_array_index (report->warnings, i), -1, FALSE);
+
+          g_print ("    %s\n", warning);
+        }
     }
   return UC_EXIT_OK;
 }
@@ -446,14 +457,14 @@ uc_cli_datasets (int    argc,
           uc_json_end_object (w);
         }
       else
-        printf ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", entries[i].id, uc_dataset_get_n_rows (ds),
+        g_print ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", entries[i].id, uc_dataset_get_n_rows (ds),
                 first ? first : "?", last ? last : "?", entries[i].title, "", entries[i].source);
     }
   uc_json_end_array (w);
   if (json)
     {
       g_autofree char *text = uc_json_writer_steal (w);
-      printf ("%s\n", text);
+      g_print ("%s\n", text);
     }
   return UC_EXIT_OK;
 }

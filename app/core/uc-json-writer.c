@@ -119,8 +119,12 @@ append_escaped (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (c < 0x20)
+          /* Controls, DEL and C1 too: output that reaches a terminal must
+           * not carry commands for it. */
+          if (c < 0x20 || c == 0x7f)
             g_string_append_printf (out, "\\u%04x", c);
+          else if (c == 0xc2 && (guchar) s[1] >= 0x80 && (guchar) s[1] < 0xa0)
+            g_string_append_printf (out, "\\u%04x", (guchar) *++s);
           else
             g_string_append_c (out, (char) c);
         }

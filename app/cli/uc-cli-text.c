@@ -1,0 +1,108 @@
+/* uc-cli-text.c: text from files made safe for a terminal */
+#include "uc-cli-text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* C0 and C1 controls and DEL become visible escapes (\e, \x9b); bytes that
+ * are not UTF-8 become \xNN, so nothing reaches the terminal as a command. */
+char *
+uc_cli_escape (const char *text,
+               gssize      len,
+               gboolean    keep_newlines)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return NULL;
+  if (len < 0)
+    len = (gssize) strlen (text);
+  out = g_string_sized_new (len);
+  end = text + len;
+  for (p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+      gunichar u;
+
+      if (c < 0x80)
+        {
+          if (c == '\n' && keep_newlines)
+            g_string_append_c (out, '\n');
+          else if (c == '\t' && keep_newlines)
+            g_string_append_c (out, '\t');
+          else if (c == '\n')
+            g_string_append (out, "\\n");
+          else if (c == '\t')
+            g_string_append (out, "\\t");
+          else if (c == '\r')
+            g_string_append (out, "\\r");
+          else if (c == 0x1b)
+            g_string_append (out, "\\e");
+          else if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\x%02x", c);
+          else
+            g_string_append_c (out, (char) c);
+          p++;
+          continue;
+        }
+      u = g_utf8_get_char_validated (p, end - p);
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", c);
+          p++;
+          continue;
+        }
+      if (u >= 0x80 && u < 0xa0)
+        g_string_append_printf (out, "\\x%02x", (guint) u);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* At most @max_chars characters of @text, escaped, an ellipsis where cut. */
+char *
+uc_cli_clip (const char *text,
+             guint       max_chars)
+{
+  g_autofree char *escaped = uc_cli_escape (text, -1, FALSE);
+  char *cut;
+
+  if (escaped == NULL || g_utf8_strlen (escaped, -1) <= max_chars)
+    return g_steal_pointer (&escaped);
+  cut = g_utf8_offset_to_pointer (escaped, max_chars > 0 ? max_chars - 1 : 0);
+  *cut = '\0';
+  return g_strconcat (escaped, "…", NULL);
+}
+
+static void
+print_escaped (FILE        *stream,
+               const gchar *string)
+{
+  g_autofree char *safe = uc_cli_escape (string, -1, TRUE);
+
+  fputs (safe, stream);
+}
+
+static void
+print_out (const gchar *string)
+{
+  print_escaped (stdout, string);
+}
+
+static void
+print_err (const gchar *string)
+{
+  print_escaped (stderr, string);
+}
+
+/* Messages name cells and file names taken from input: whatever prints
+ * through g_print or g_printerr is escaped on its way out. */
+void
+uc_cli_install_print_handlers (void)
+{
+  g_set_print_handler (print_out);
+  g_set_printerr_handler (print_err);
+}

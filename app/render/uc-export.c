@@ -1,8 +1,10 @@
 /* uc-export.c: writing a chart to PNG, SVG or PDF
  *
- * The file is written under a temporary name in the target's folder and
- * renamed over the target only once complete, so a failure never leaves a
- * half-written file behind, nor destroys the one that was there.
+ * Files go through UcSafeFile: written unnamed beside the target and put
+ * in place only once complete, so a failure or a kill never leaves a
+ * half-written file, nor destroys the one that was there; and nothing but
+ * a regular file is ever replaced. A report pack is written as a folder and
+ * swapped in whole.
  */
 #include "uc-export.h"
 
@@ -11,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -21,6 +24,7 @@
 #include "uc-column-alloc.h"
 #include "uc-json-writer.h"
 #include "uc-png-writer.h"
+#include "uc-safe-file.h"
 
 #define MAX_PIXELS ((gint64) 32768 * 32768)
 
@@ -159,6 +163,91 @@ render (UcChartSpec       **specs,
   return status;
 }
 
+/* The size of @n charts one under the other, checked: @name is the file
+ * in messages. */
+static gboolean
+check_size (UcChartSpec **specs,
+            const int    *heights,
+            guint         n,
+            int           width,
+            double        scale,
+            const char   *name,
+            int          *height_out,
+            GError      **error)
+{
+  int height = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (UC_IS_CHART_SPEC (specs[i]), FALSE);
+      if (heights[i] < 16)
+        {
+          g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
+                       "%s: a chart %d pixels tall is too small", name, heights[i]);
+          return FALSE;
+        }
+      height += heights[i];
+    }
+  if (width < 16 || height < 16 || !(scale > 0) || (gint64) (width * scale) * (gint64) (height * scale) > MAX_PIXELS)
+    {
+      g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
+                   "%s: size %d×%d at scale %g is out of range", name, width, height, scale);
+      return FALSE;
+    }
+  *height_out = height;
+  return TRUE;
+}
+
+static gboolean
+render_to_fd (UcChartSpec        **specs,
+              const int           *heights,
+              guint                n,
+              const UcChartTheme  *theme,
+              UcExportFormat       format,
+              int                  width,
+              int                  height,
+              double               scale,
+              int                  fd,
+              const char          *name,
+              GError             **error)
+{
+  Sink sink = { fd, 0 };
+  cairo_status_t status = render (specs, heights, n, theme, format, width, height, scale, &sink);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (sink.saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
+                 "%s: %s", name, g_strerror (sink.saved_errno));
+  else
+    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_DRAW, "%s: %s", name, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* To @path, named @name in messages. */
+static gboolean
+export_to_path (UcChartSpec        **specs,
+                const int           *heights,
+                guint                n,
+                const UcChartTheme  *theme,
+                const char          *path,
+                const char          *name,
+                UcExportFormat       format,
+                int                  width,
+                double               scale,
+                GError             **error)
+{
+  g_autoptr(UcSafeFile) file = NULL;
+  int height;
+
+  if (!check_size (specs, heights, n, width, scale, name, &height, error))
+    return FALSE;
+  file = uc_safe_file_new (path, name, error);
+  return file &&
+         render_to_fd (specs, heights, n, theme, format, width, height, scale, uc_safe_file_get_fd (file), name, error) &&
+         uc_safe_file_commit (file, error);
+}
+
 gboolean
 uc_export_chart (UcChartSpec         *spec,
                  const UcChartTheme  *theme,
@@ -174,7 +263,9 @@ uc_export_chart (UcChartSpec         *spec,
 }
 
 /* Several charts in one file, one under the other, chart i @heights[i]
- * pixels tall: a view of several charts as the window shows it. */
+ * pixels tall: a view of several charts as the window shows it. What is at
+ * @path is replaced only if it is a regular file the user may write (or a
+ * symbolic link to one: then its target is), keeping its mode. */
 gboolean
 uc_export_charts (UcChartSpec        **specs,
                   const int           *heights,
@@ -186,79 +277,39 @@ uc_export_charts (UcChartSpec        **specs,
                   double               scale,
                   GError             **error)
 {
-  int height = 0;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  cairo_status_t status;
-  Sink sink = { -1, 0 };
-
   g_return_val_if_fail (n > 0 && specs != NULL && heights != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_return_val_if_fail (UC_IS_CHART_SPEC (specs[i]), FALSE);
-      if (heights[i] < 16)
-        {
-          g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
-                       "%s: a chart %d pixels tall is too small", path, heights[i]);
-          return FALSE;
-        }
-      height += heights[i];
-    }
-  if (width < 16 || height < 16 || !(scale > 0) || (gint64) (width * scale) * (gint64) (height * scale) > MAX_PIXELS)
-    {
-      g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
-                   "%s: size %d×%d at scale %g is out of range", path, width, height, scale);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: cannot write in this folder: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-
-  status = render (specs, heights, n, theme, format, width, height, scale, &sink);
-
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno, status = CAIRO_STATUS_WRITE_ERROR;
-  if (close (sink.fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.saved_errno = errno, status = CAIRO_STATUS_WRITE_ERROR;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      if (sink.saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
-                     "%s: %s", path, g_strerror (sink.saved_errno));
-      else
-        g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_DRAW,
-                     "%s: %s", path, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return export_to_path (specs, heights, n, theme, path, path, format, width, scale, error);
 }
 
-/* SHA-256 of a provenance location: a file path or a resource:// URI. */
+/* The same, written to an open file descriptor (standard output), named
+ * @name in messages. */
+gboolean
+uc_export_charts_to_fd (UcChartSpec        **specs,
+                        const int           *heights,
+                        guint                n,
+                        const UcChartTheme  *theme,
+                        int                  fd,
+                        const char          *name,
+                        UcExportFormat       format,
+                        int                  width,
+                        double               scale,
+                        GError             **error)
+{
+  int height;
+
+  g_return_val_if_fail (n > 0 && specs != NULL && heights != NULL, FALSE);
+  g_return_val_if_fail (fd >= 0 && name != NULL, FALSE);
+
+  return check_size (specs, heights, n, width, scale, name, &height, error) &&
+         render_to_fd (specs, heights, n, theme, format, width, height, scale, fd, name, error);
+}
+
+/* SHA-256 of a provenance location: a resource:// URI or a regular file.
+ * Anything else (a pipe, a device) is not opened: it could block, and
+ * reading it again would not give the bytes the chart was drawn from. A
+ * reader that hashes what it reads sets the checksum instead. */
 static char *
 checksum_location (const char *location)
 {
@@ -280,15 +331,27 @@ checksum_location (const char *location)
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (location);
-      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
       guint8 buffer[64 * 1024];
-      gssize n;
+      struct stat st;
+      ssize_t n;
+      int fd = open (location, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 
-      if (in == NULL)
+      if (fd < 0)
         return NULL;
-      while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, NULL)) > 0)
-        g_checksum_update (checksum, buffer, n);
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          close (fd);
+          return NULL;
+        }
+      while ((n = read (fd, buffer, sizeof buffer)) != 0)
+        {
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            break;
+          g_checksum_update (checksum, buffer, n);
+        }
+      close (fd);
       if (n < 0)
         return NULL;
     }
@@ -331,7 +394,7 @@ csv_field (GString    *out,
 
 /* A report pack: the chart as PNG, SVG and PDF, the data it shows as CSV,
  * and a JSON file with its specification and the provenance (source, date,
- * SHA-256) of every input. Each file is written whole or not at all. */
+ * SHA-256) of every input. The pack is written whole or not at all. */
 gboolean
 uc_export_pack (UcChartSpec         *spec,
                 const UcChartTheme  *theme,
@@ -342,29 +405,32 @@ uc_export_pack (UcChartSpec         *spec,
                 GError             **error)
 {
   static const char * const images[] = { "chart.png", "chart.svg", "chart.pdf" };
+  static const char * const pack_files[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json", NULL };
   g_autoptr(GString) csv = g_string_new ("series,date,value\n");
   g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
+  g_autoptr(UcSafeDir) out = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *csv_path = g_build_filename (dir, "data.csv", NULL);
-  g_autofree char *json_path = g_build_filename (dir, "chart.json", NULL);
+  g_autofree char *csv_path = NULL, *csv_name = g_build_filename (dir, "data.csv", NULL);
+  g_autofree char *json_path = NULL, *json_name = g_build_filename (dir, "chart.json", NULL);
   gboolean labels = FALSE;
   UcTime from, to;
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
+  /* Written into a folder beside @dir and swapped in whole: @dir is always
+   * the old pack or the new one, never a mix. */
+  out = uc_safe_dir_new (dir, pack_files, error);
+  if (out == NULL)
+    return FALSE;
+  csv_path = g_build_filename (uc_safe_dir_get_path (out), "data.csv", NULL);
+  json_path = g_build_filename (uc_safe_dir_get_path (out), "chart.json", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (images); i++)
     {
-      g_autofree char *path = g_build_filename (dir, images[i], NULL);
+      g_autofree char *path = g_build_filename (uc_safe_dir_get_path (out), images[i], NULL);
+      g_autofree char *name = g_build_filename (dir, images[i], NULL);
       UcExportFormat format;
 
       uc_export_format_from_path (path, &format, NULL);
-      if (!uc_export_chart (spec, theme, path, format, width, height, scale, error))
+      if (!export_to_path (&spec, &height, 1, theme, path, name, format, width, scale, error))
         return FALSE;
     }
 
@@ -424,7 +490,7 @@ uc_export_pack (UcChartSpec         *spec,
           g_string_append_c (csv, '\n');
         }
     }
-  if (!g_file_set_contents (csv_path, csv->str, csv->len, error))
+  if (!uc_safe_file_set_contents (csv_path, csv_name, csv->str, csv->len, error))
     return FALSE;
 
   uc_json_begin_object (w);
@@ -515,7 +581,7 @@ uc_export_pack (UcChartSpec         *spec,
   for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
     {
       const UcProvenance *p = uc_chart_spec_get_provenance (spec, i);
-      g_autofree char *sha = p->location ? checksum_location (p->location) : g_strdup (p->sha256);
+      g_autofree char *sha = p->sha256 ? g_strdup (p->sha256) : checksum_location (p->location);
 
       uc_json_begin_object (w);
       uc_json_key (w, "name"); uc_json_string (w, p->name);
@@ -535,6 +601,8 @@ uc_export_pack (UcChartSpec         *spec,
   json = uc_json_writer_steal (w);
   {
     g_autofree char *with_newline = g_strconcat (json, "\n", NULL);
-    return g_file_set_contents (json_path, with_newline, -1, error);
+
+    return uc_safe_file_set_contents (json_path, json_name, with_newline, strlen (with_newline), error) &&
+           uc_safe_dir_commit (out, error);
   }
 }

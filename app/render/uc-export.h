@@ -47,6 +47,17 @@ gboolean uc_export_charts            (UcChartSpec        **specs,
                                       double               scale,
                                       GError             **error);
 
+gboolean uc_export_charts_to_fd      (UcChartSpec        **specs,
+                                      const int           *heights,
+                                      guint                n,
+                                      const UcChartTheme  *theme,
+                                      int                  fd,
+                                      const char          *name,
+                                      UcExportFormat       format,
+                                      int                  width,
+                                      double               scale,
+                                      GError             **error);
+
 gboolean uc_export_pack              (UcChartSpec         *spec,
                                       const UcChartTheme  *theme,
                                       const char          *dir,

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include <string.h>
+#include <unistd.h>
 
 #include "uc-chart-theme.h"
 #include "uc-catalog.h"
@@ -73,7 +74,100 @@ parse_date_arg (const char *text,
                   uc_parse_date (text, strlen (text), UC_DATE_ISO_DATETIME, out));
 }
 
-/* A chart of the user's own CSV file, from --csv, --x, --y and --group. */
+/* An input stream that hashes every byte read through it: the checksum of
+ * a report pack's input is of the bytes charted, read once, so a pipe or a
+ * FIFO works as well as a file. */
+#define UC_TYPE_HASHING_STREAM (uc_hashing_stream_get_type ())
+G_DECLARE_FINAL_TYPE (UcHashingStream, uc_hashing_stream, UC, HASHING_STREAM, GFilterInputStream)
+
+struct _UcHashingStream
+{
+  GFilterInputStream  parent_instance;
+  GChecksum          *checksum;
+};
+
+G_DEFINE_FINAL_TYPE (UcHashingStream, uc_hashing_stream, G_TYPE_FILTER_INPUT_STREAM)
+
+static gssize
+uc_hashing_stream_read (GInputStream  *stream,
+                        void          *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  UcHashingStream *self = UC_HASHING_STREAM (stream);
+  GInputStream *base = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (stream));
+  gssize n = g_input_stream_read (base, buffer, count, cancellable, error);
+
+  if (n > 0)
+    g_checksum_update (self->checksum, buffer, n);
+  return n;
+}
+
+/* Skipped bytes are hashed too. */
+static gssize
+uc_hashing_stream_skip (GInputStream  *stream,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  guint8 buffer[8192];
+
+  return uc_hashing_stream_read (stream, buffer, MIN (count, sizeof buffer), cancellable, error);
+}
+
+static void
+uc_hashing_stream_finalize (GObject *object)
+{
+  g_checksum_free (UC_HASHING_STREAM (object)->checksum);
+  G_OBJECT_CLASS (uc_hashing_stream_parent_class)->finalize (object);
+}
+
+static void
+uc_hashing_stream_class_init (UcHashingStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = uc_hashing_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = uc_hashing_stream_read;
+  G_INPUT_STREAM_CLASS (klass)->skip = uc_hashing_stream_skip;
+}
+
+static void
+uc_hashing_stream_init (UcHashingStream *self)
+{
+  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+}
+
+/* A CSV file read once: a regular file by the reader's own fast path, or
+ * (when its SHA-256 is wanted, or it is a pipe) as a stream, hashed as it
+ * is read. Opening a FIFO twice would wait for a second writer forever. */
+static UcDataset *
+read_csv (GFile               *file,
+          const UcCsvOptions  *options,
+          char               **sha256,
+          GError             **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(UcHashingStream) hashing = NULL;
+  g_autofree char *name = NULL;
+  UcDataset *ds;
+
+  /* A missing file: the reader's own message. */
+  if (info == NULL || (sha256 == NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR))
+    return uc_csv_read_file (file, options, NULL, NULL, NULL, NULL, error);
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return NULL;
+  hashing = g_object_new (UC_TYPE_HASHING_STREAM, "base-stream", in, NULL);
+  name = g_file_get_parse_name (file);
+  ds = uc_csv_read_stream (G_INPUT_STREAM (hashing), name, options, NULL, NULL, error);
+  if (ds && sha256)
+    *sha256 = g_strdup (g_checksum_get_string (hashing->checksum));
+  return ds;
+}
+
+/* A chart of the user's own CSV file, from --csv, --x, --y and --group;
+ * with @hash, its provenance carries the SHA-256 of the bytes read. */
 static UcChartSpec *
 spec_from_csv (const char  *path,
                const char  *x,
@@ -81,9 +175,11 @@ spec_from_csv (const char  *path,
                const char  *group,
                const char  *label,
                const char  *count_by,
+               gboolean     hash,
                GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *sha256 = NULL;
   g_auto(GStrv) ys = y ? g_strsplit (y, ",", -1) : g_new0 (char *, 1);
   g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
   g_auto(GStrv) columns = NULL;
@@ -102,7 +198,7 @@ spec_from_csv (const char  *path,
   columns = g_strv_builder_end (wanted);
   uc_csv_options_init (&options);
   options.columns = (const char * const *) columns;
-  ds = uc_csv_read_file (file, &options, NULL, NULL, NULL, NULL, error);
+  ds = read_csv (file, &options, hash ? &sha256 : NULL, error);
 
   timing ("csv read");
   if (ds == NULL)
@@ -127,6 +223,8 @@ spec_from_csv (const char  *path,
                                    : g_strdup_printf (_("Source: %s"), base);
 
     uc_chart_spec_add_provenance (spec, base, path, location, date, date ? "modified" : NULL);
+    if (sha256)
+      uc_chart_spec_set_provenance_sha256 (spec, uc_chart_spec_get_n_provenance (spec) - 1, sha256);
     uc_chart_spec_set_source (spec, source);
   }
   return spec;
@@ -141,7 +239,7 @@ load_events (const char  *events,
   if (g_str_equal (events, "builtin"))
     return uc_catalog_load ("events", error);
   file = g_file_new_for_commandline_arg (events);
-  return uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, error);
+  return read_csv (file, NULL, NULL, error);
 }
 
 /* An event lane chart of an events table alone: its range runs from the
@@ -276,7 +374,7 @@ uc_cli_export (int    argc,
     { "legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_("Legend above the plot (top, default), inside it, or none"), N_("top|inside|none") },
     { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the time axis"), N_("TEXT") },
     { "y-title", 0, 0, G_OPTION_ARG_STRING, &y_title, N_("Title of the value axis, e.g. its unit"), N_("TEXT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf; - for standard output (with --format)"), N_("FILE") },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack, N_("Write a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1600)"), N_("W") },
     { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 900)"), N_("H") },
@@ -290,7 +388,14 @@ uc_cli_export (int    argc,
   g_option_context_set_summary (context, _("Draw a chart into a PNG, SVG or PDF file, without a display."));
   g_option_context_set_description (context, _("Examples:\n"
                                               "  undercut export --view deepseek-shock --output shock.png\n"
-                                              "  undercut export --csv prices.csv --x date --y close --group ticker --log --output prices.pdf"));
+                                              "  undercut export --csv prices.csv --x date --y close --group ticker --log --output prices.pdf\n"
+                                              "  undercut export --view deepseek-shock --format svg --output - > shock.svg\n"
+                                              "\n"
+                                              "Writing: a file appears only once complete. Only a regular file that you may write is\n"
+                                              "replaced, and it keeps its permissions; a symbolic link to one stays a link, and the file\n"
+                                              "it points to is replaced. Anything else (a folder, a device, a named pipe, a read-only\n"
+                                              "file, a link to a missing file) is refused. A pack folder is swapped in whole, and only\n"
+                                              "replaces a folder that holds nothing but a pack's files."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!uc_cli_parse (context, "export", argc, argv, &args, &error))
@@ -347,8 +452,13 @@ uc_cli_export (int    argc,
         return uc_cli_usage_error ("export", "--format goes with --output (a pack holds every format)");
       format = g_str_equal (format_name, "png") ? UC_EXPORT_PNG : g_str_equal (format_name, "svg") ? UC_EXPORT_SVG : UC_EXPORT_PDF;
     }
+  else if (output && g_str_equal (output, "-"))
+    return uc_cli_usage_error ("export", "--output - (standard output) needs --format png, svg or pdf");
   else if (output && !uc_export_format_from_path (output, &format, &error))
     return uc_cli_usage_error ("export", error->message);
+  /* Binary output would garble the terminal. */
+  if (output && g_str_equal (output, "-") && format != UC_EXPORT_SVG && isatty (STDOUT_FILENO))
+    return uc_cli_usage_error ("export", "--output -: standard output is a terminal; redirect it, or give a file");
   if (value_format_name && !uc_value_format_from_string (value_format_name, &value_format))
     return uc_cli_usage_error ("export", "--value-format must be number, money, percent, index or per-mtok");
 
@@ -402,7 +512,7 @@ uc_cli_export (int    argc,
         }
     }
   else
-    spec = spec_from_csv (csv, x, y, group, point_label, count_by, &error);
+    spec = spec_from_csv (csv, x, y, group, point_label, count_by, pack != NULL, &error);
   timing ("chart built");
   if (width == 0)
     width = 1600;
@@ -564,24 +674,28 @@ uc_cli_export (int    argc,
     }
 
 
-  if (charts->len > 1)
-    {
-      g_autofree int *heights = g_new (int, charts->len);
+  {
+    g_autofree int *heights = g_new (int, charts->len);
+    gboolean written;
 
+    if (charts->len > 1)
       uc_view_split_height (loaded_view, height, heights);
-      if (!uc_export_charts ((UcChartSpec **) charts->pdata, heights, charts->len, theme, output, format, width,
-                             scale, &error))
-        {
-          g_printerr ("undercut export: %s\n", error->message);
-          return UC_EXIT_FAILURE;
-        }
-    }
-  else if (pack ? !uc_export_pack (spec, theme, pack, width, height, scale, &error)
-                : !uc_export_chart (spec, theme, output, format, width, height, scale, &error))
-    {
-      g_printerr ("undercut export: %s\n", error->message);
-      return UC_EXIT_FAILURE;
-    }
+    else
+      heights[0] = height;
+    if (pack)
+      written = uc_export_pack (spec, theme, pack, width, height, scale, &error);
+    else if (g_str_equal (output, "-"))
+      written = uc_export_charts_to_fd ((UcChartSpec **) charts->pdata, heights, charts->len, theme, STDOUT_FILENO,
+                                        "standard output", format, width, scale, &error);
+    else
+      written = uc_export_charts ((UcChartSpec **) charts->pdata, heights, charts->len, theme, output, format, width,
+                                  scale, &error);
+    if (!written)
+      {
+        g_printerr ("undercut export: %s\n", error->message);
+        return UC_EXIT_FAILURE;
+      }
+  }
   timing ("written");
   return UC_EXIT_OK;
 }

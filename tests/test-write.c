@@ -640,7 +640,8 @@ bytes_to_string (GBytes *bytes)
   gsize len = g_bytes_get_size (bytes);
   char *text = g_malloc (len + 1);
 
-  memcpy (text, g_bytes_get_data (bytes, NULL), len);
+  if (len > 0)
+    memcpy (text, g_bytes_get_data (bytes, NULL), len);
   text[len] = '\0';
   return text;
 }

@@ -73,16 +73,31 @@ pool_give (guint8 *map,
   return kept;
 }
 
+/* NULL when the memory cannot be had and @may_fail; otherwise that aborts,
+ * as g_malloc does. */
 static gpointer
 column_alloc (gsize    n_bytes,
-              gboolean zeroed)
+              gboolean zeroed,
+              gboolean may_fail)
 {
   Header *h;
   guint8 *base;
 
+  /* Sizes near the top of the address space would wrap below. */
+  if (n_bytes > G_MAXSIZE / 2)
+    {
+      if (may_fail)
+        return NULL;
+      g_error ("cannot allocate %" G_GSIZE_FORMAT " bytes", n_bytes);
+    }
   if (n_bytes + HEADER < MAP_THRESHOLD)
     {
-      base = zeroed ? g_malloc0 (n_bytes + HEADER) : g_malloc (n_bytes + HEADER);
+      if (may_fail)
+        base = zeroed ? g_try_malloc0 (n_bytes + HEADER) : g_try_malloc (n_bytes + HEADER);
+      else
+        base = zeroed ? g_malloc0 (n_bytes + HEADER) : g_malloc (n_bytes + HEADER);
+      if (base == NULL)
+        return NULL;
       h = (Header *) base;
       h->size = 0;
       h->offset = HEADER;
@@ -100,7 +115,11 @@ column_alloc (gsize    n_bytes,
       {
         map = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (map == MAP_FAILED)
-          g_error ("out of memory mapping %" G_GSIZE_FORMAT " bytes", size);
+          {
+            if (may_fail)
+              return NULL;
+            g_error ("out of memory mapping %" G_GSIZE_FORMAT " bytes", size);
+          }
       }
     else
       {
@@ -125,13 +144,19 @@ column_alloc (gsize    n_bytes,
 gpointer
 uc_column_alloc (gsize n_bytes)
 {
-  return column_alloc (n_bytes, FALSE);
+  return column_alloc (n_bytes, FALSE, FALSE);
 }
 
 gpointer
 uc_column_alloc0 (gsize n_bytes)
 {
-  return column_alloc (n_bytes, TRUE);
+  return column_alloc (n_bytes, TRUE, FALSE);
+}
+
+gpointer
+uc_column_try_alloc (gsize n_bytes)
+{
+  return column_alloc (n_bytes, FALSE, TRUE);
 }
 
 void

@@ -85,15 +85,24 @@ gboolean
 uc_is_missing (const char *text,
                gsize       len)
 {
-  static const char * const tokens[] = { "na", "n/a", "null", "nan", "-", "--", ".", "...", "…", "#n/a", "none" };
+  static const struct { char text[5]; guint8 len; } tokens[] = {
+    { "na", 2 }, { "n/a", 3 }, { "null", 4 }, { "nan", 3 }, { "-", 1 }, { "--", 2 }, { ".", 1 }, { "...", 3 },
+    { "…", 3 }, { "#n/a", 4 }, { "none", 4 },
+  };
 
   trim (&text, &len);
   if (len == 0)
     return TRUE;
   if (len > 4)
     return FALSE;
+  /* Every token starts with one of these: most cells are out at once. */
+  switch (text[0])
+    {
+    case 'n': case 'N': case '-': case '.': case '#': case '\xE2': break;
+    default: return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    if (strlen (tokens[i]) == len && g_ascii_strncasecmp (text, tokens[i], len) == 0)
+    if (tokens[i].len == len && g_ascii_strncasecmp (text, tokens[i].text, len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -116,6 +125,9 @@ uc_parse_number (const char *text,
   gsize nlen = 0;
   double v;
   gsize k;
+
+  if (flags_out)
+    *flags_out = 0;
 
   /* Fast path: [-]digits[.digits], nothing else, exactly representable. */
   if (len > 0 && len < 20)
@@ -152,6 +164,26 @@ uc_parse_number (const char *text,
     return FALSE;
   p = text;
   end = text + len;
+
+  /* inf, -Infinity, NaN: what programs print for values that are not
+   * finite. They are no values, but they are not words either. */
+  {
+    const char *q = p;
+    gsize n;
+
+    if (q < end && *q == '+')
+      q++;
+    else
+      q += minus_len (q, end);
+    n = end - q;
+    if ((n == 3 && (g_ascii_strncasecmp (q, "inf", 3) == 0 || g_ascii_strncasecmp (q, "nan", 3) == 0)) ||
+        (n == 8 && g_ascii_strncasecmp (q, "infinity", 8) == 0))
+      {
+        if (flags_out)
+          *flags_out = UC_NUMBER_NOT_FINITE;
+        return FALSE;
+      }
+  }
 
   /* Accounting negatives: (1,234.00) */
   if (*p == '(' && end[-1] == ')')
@@ -326,7 +358,11 @@ uc_parse_number (const char *text,
   }
 
   if (!isfinite (v))
-    return FALSE;
+    {
+      if (flags_out)
+        *flags_out = UC_NUMBER_NOT_FINITE;
+      return FALSE;
+    }
   if (!seen_point)
     flags |= UC_NUMBER_INTEGER;
   *value = negative ? -v : v;

@@ -19,6 +19,8 @@ typedef enum
   UC_NUMBER_SUFFIX    = 1 << 2,   /* "1.2M": multiplied out */
   UC_NUMBER_GROUPED   = 1 << 3,   /* thousands separators */
   UC_NUMBER_INTEGER   = 1 << 4,   /* no decimal mark, no exponent */
+  UC_NUMBER_NOT_FINITE = 1 << 5,  /* a number by its form, past a double's range ("1e999"), or
+                                   * inf/infinity/nan spelt out: not read (FALSE), only this flag set */
 } UcNumberFlags;
 
 gboolean uc_parse_number  (const char *text,

@@ -36,6 +36,9 @@ G_DEFINE_QUARK (uc-csv-error-quark, uc_csv_error)
 #define CHECK_EVERY_ROWS   16384
 #define MIN_PARALLEL_BYTES (1 << 20)
 #define MAX_THREADS        8
+#define MAX_COLUMNS        (1u << 24)   /* 16,777,216: far past any spreadsheet */
+#define FIRST_BLOCK        (64 * 1024)  /* checked for NUL bytes before the rest is read */
+#define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
 
 static const double pow10_table[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
@@ -112,6 +115,7 @@ typedef struct
   UcDateUnit    unit;
   gboolean      allow_suffix;
   gboolean      unnamed;
+  guint         next_suffix;   /* for the next column of the same name */
   double       *numbers;
   UcTime       *times;
   guint32      *codes;
@@ -119,19 +123,21 @@ typedef struct
 
 typedef struct
 {
-  guint  line;
-  guint  column;
-  char  *text;
+  guint     line;
+  guint     column;
+  char     *text;
+  gboolean  not_finite;   /* a number by its form, but no finite one */
 } BadCell;
 
 typedef struct
 {
   UcStringTable *table;
   guint          n_bad;
+  guint          n_not_finite;   /* of n_bad: numbers past a double's range, inf, nan */
   guint          n_ok;
-  BadCell        bad[MAX_BAD_KEPT];
-  int            max_a;
-  int            max_b;
+  BadCell       *bad;       /* MAX_BAD_KEPT of them, once there is one */
+  guint8         max_a;     /* day or month, at most 31 */
+  guint8         max_b;
   guint          number_flags;
   UcDateCache    date_cache;
   guint          n_censored;
@@ -169,6 +175,9 @@ struct _Reader
   Plan          *plans;
   const char    *date_pattern;
   guint8        *wanted;        /* per column; NULL: every column */
+  guint64       *names;         /* hash of column names: index + 1 | hash bits << 32; 0 empty */
+  guint32        names_mask;
+  guint64        names_seed;    /* random: names cannot be chosen to collide */
   GCancellable  *cancellable;
   UcCsvProgress  progress;
   gpointer       progress_data;
@@ -224,6 +233,52 @@ locate (const Input *in,
       }
   *line = l;
   *column = chars_between (line_start, at) + 1;
+}
+
+/* Line and column of positions met in increasing order (the cells of a
+ * header), each counted on from the one before: linear however wide. */
+typedef struct
+{
+  const Input *in;
+  const char  *pos;
+  guint        line;
+  guint        column;
+} Cursor;
+
+static void
+cursor_init (Cursor      *cur,
+             const Input *in)
+{
+  cur->in = in;
+  cur->pos = in->data;
+  cur->line = 1;
+  cur->column = 1;
+}
+
+static void
+cursor_locate (Cursor     *cur,
+               const char *at,
+               guint      *line,
+               guint      *column)
+{
+  const char *end = cur->in->data + cur->in->len;
+
+  if (at < cur->pos)
+    {
+      locate (cur->in, at, &cur->line, &cur->column);
+      cur->pos = at;
+    }
+  for (const char *p = cur->pos; p < at; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
+      {
+        cur->line++;
+        cur->column = 1;
+      }
+    else
+      cur->column += ((guchar) *p & 0xC0) != 0x80;
+  cur->pos = at;
+  *line = cur->line;
+  *column = cur->column;
 }
 
 static void G_GNUC_PRINTF (5, 6)
@@ -506,7 +561,7 @@ next_row (Tok     *t,
           if (c.len > 0)
             t->extra_nonempty = TRUE;
         }
-      n++;
+      n += n < G_MAXUINT;   /* saturates: a count past any width is refused later */
 
       if (p < end && *p == delim)
         {
@@ -630,8 +685,11 @@ scan_range (gpointer data)
     {
       guint k = sc->validate ? utf8_sequence (p, end) : 1;
 
-      if (sc->validate && *p == 0 && sc->nul < 0)
-        sc->nul = (const char *) p - sc->start;
+      if (sc->validate && *p == 0)
+        {
+          sc->nul = (const char *) p - sc->start;
+          return NULL;
+        }
       if (k == 0)
         {
           sc->bad = (const char *) p - sc->start;
@@ -692,8 +750,13 @@ scan_range (gpointer data)
             sc->has_quote |= *p == (guchar) sc->quote;
             if (sc->validate)
               {
-                if (*p == 0 && sc->nul < 0)
-                  sc->nul = (const char *) p - sc->start;
+                /* The first NUL ends the scan: the file is refused there. */
+                if (*p == 0)
+                  {
+                    sc->nul = (const char *) p - sc->start;
+                    sc->newlines = n + n_cr - n_crlf;
+                    return NULL;
+                  }
                 k = utf8_sequence (p, end);
                 if (k == 0)
                   {
@@ -866,6 +929,41 @@ decode (const char  *name,
     }
 
   return convert_to_utf8 (name, data + skip, len - skip, from, out, out_len, owned, encoding_used, error);
+}
+
+/* A file that is not text is refused from its first block, before the
+ * rest is read or any memory is set aside for it. NUL bytes are what
+ * binary files have and text never has, except in UTF-16 (told by its BOM
+ * or by its pattern of NULs) or in an encoding the user names. */
+static gboolean
+check_first_block (const char         *name,
+                   const char         *data,
+                   gsize               len,
+                   const UcCsvOptions *options,
+                   GError            **error)
+{
+  const guchar *s = (const guchar *) data;
+  const char *encoding = options ? options->encoding : NULL;
+  gboolean forced_utf8 = encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
+                                      g_ascii_strcasecmp (encoding, "UTF8") == 0);
+  gsize skip = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+  const char *nul;
+  gboolean le;
+
+  if (encoding && !forced_utf8)
+    return TRUE;
+  if (!forced_utf8 && skip == 0 &&
+      ((len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) || looks_utf16 (s, len, &le)))
+    return TRUE;
+  nul = memchr (data + skip, '\0', len - skip);
+  if (nul != NULL)
+    {
+      Input in = { .name = name, .data = data + skip, .len = len - skip };
+
+      set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- sniffing ---- */
@@ -1056,20 +1154,49 @@ is_censored (const char *text,
 }
 
 
+/* What the sampled cells of one column showed. The sample is visited twice
+ * rather than kept: once for the decimal mark and the number of values,
+ * once to classify them. Counts fit: a column has at most
+ * SAMPLE_HEAD_ROWS + SAMPLE_SPREAD_ROWS sampled cells. */
 typedef struct
 {
-  GPtrArray *values;   /* char*, the sampled non-empty cells of one column */
-} Sample;
+  double  lo;
+  double  hi;
+  guint16 seen;          /* non-empty cells */
+  guint16 n;             /* cells that are not missing */
+  guint16 n_number;
+  guint16 n_integer;
+  guint16 n_pattern;
+  guint16 n_with_time;
+  guint16 n_not_date;    /* read in no date format */
+  guint16 n_date[UC_DATE_QUARTER + 1];   /* read in each format */
+  gboolean suffix;
+} Infer;
 
+typedef struct
+{
+  Infer *cols;
+  guint  pass;
+  guint  dot;
+  guint  comma;
+} SampleState;
+
+G_STATIC_ASSERT (SAMPLE_HEAD_ROWS + SAMPLE_SPREAD_ROWS <= G_MAXUINT16);
+
+/* Case-insensitive (ASCII) tests of a header name, without copying it:
+ * they run once per column, and a table may have a million. */
 static gboolean
 header_has (const char  *name,
             const char * const *words)
 {
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  for (const char *p = name; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
 
-  for (guint i = 0; words[i]; i++)
-    if (strstr (lower, words[i]))
-      return TRUE;
+      for (guint i = 0; words[i]; i++)
+        if (c == words[i][0] && g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0)
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -1077,17 +1204,99 @@ static gboolean
 header_is (const char  *name,
            const char * const *words)
 {
-  g_autofree char *lower = g_strstrip (g_ascii_strdown (name, -1));
+  gsize len;
 
-  return g_strv_contains (words, lower);
+  while (g_ascii_isspace (*name))
+    name++;
+  len = strlen (name);
+  while (len > 0 && g_ascii_isspace (name[len - 1]))
+    len--;
+  for (guint i = 0; words[i]; i++)
+    if (strlen (words[i]) == len && g_ascii_strncasecmp (name, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Pass 1: the decimal mark (from the first 400 values of each column) and
+ * how many values there are. */
+static void
+sample_first (SampleState *ss,
+              guint        column,
+              const char  *v,
+              gsize        len)
+{
+  Infer *f = &ss->cols[column];
+
+  if (f->seen++ < 400 && (memchr (v, '.', len) || memchr (v, ',', len)))
+    {
+      double d;
+
+      ss->dot += uc_parse_number (v, len, '.', FALSE, &d, NULL);
+      ss->comma += uc_parse_number (v, len, ',', FALSE, &d, NULL);
+    }
+  if (!uc_is_missing (v, len))
+    f->n++;
+}
+
+/* Pass 2: what each value reads as, with the decimal mark known. */
+static void
+sample_second (Reader      *r,
+               SampleState *ss,
+               guint        column,
+               const char  *v,
+               gsize        len)
+{
+  Infer *f = &ss->cols[column];
+  double d;
+  guint flags = 0;
+  UcTime t;
+
+  if (uc_is_missing (v, len))
+    return;
+  if (is_censored (v, len, r->decimal))
+    {
+      f->n_number++;
+      return;
+    }
+  if (memchr (v, ':', len))
+    f->n_with_time++;
+  if (uc_parse_number (v, len, r->decimal, f->suffix, &d, &flags))
+    {
+      f->n_number++;
+      f->n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
+      f->lo = MIN (f->lo, d);
+      f->hi = MAX (f->hi, d);
+    }
+  else if (flags & UC_NUMBER_NOT_FINITE)
+    f->n_number++;   /* a number column still; the cell will be a bad one */
+  /* Date formats are tried until more than one value in twenty is no date
+   * at all: past that the column cannot be mostly dates. */
+  if (f->n_not_date <= f->n / 20)
+    {
+      guint mask = uc_date_formats_matching (v, len);
+
+      f->n_not_date += mask == 0;
+      for (guint k = 0; mask != 0; k++, mask >>= 1)
+        f->n_date[k] += mask & 1;
+    }
+  if (r->date_pattern && uc_parse_date_pattern (v, len, r->date_pattern, &t))
+    f->n_pattern++;
+}
+
+/* A share of the values that makes a column of that kind: the rest are bad
+ * cells, read as missing and named. */
+static inline gboolean
+mostly (guint count,
+        guint n)
+{
+  return count > 0 && count >= n * 0.95;
 }
 
 static void
 infer_column (Reader *r,
               Plan   *plan,
-              Sample *sample)
+              Infer  *f)
 {
-  static const char * const volume_words[] = { "vol", "amount", "shares", "cap", "turnover", "size", "units", NULL };
   static const char * const epoch_words[] = { "timestamp", "unix", "epoch", NULL };
   static const char * const epoch_names[] = { "time", "ts", "t", NULL };
   static const char * const year_names[] = { "year", "yr", "jahr", "année", "annee", "año", "anno", "period", NULL };
@@ -1095,56 +1304,34 @@ infer_column (Reader *r,
     UC_DATE_ISO, UC_DATE_ISO_DATETIME, UC_DATE_YMD_SLASH, UC_DATE_DMY_DOT, UC_DATE_DMY_DASH,
     UC_DATE_MON_D_Y, UC_DATE_D_MON_Y, UC_DATE_YEAR_MONTH, UC_DATE_QUARTER,
   };
-  guint n = 0, n_number = 0, n_integer = 0, n_pattern = 0, n_with_time = 0;
-  guint date_mask = ~0u;
-  double lo = INFINITY, hi = -INFINITY;
-  gboolean suffix = header_has (plan->name, volume_words);
+  guint n = f->n, n_number = f->n_number, n_integer = f->n_integer, n_with_time = f->n_with_time;
+  guint date_mask = 0;
+  double lo = f->lo, hi = f->hi;
 
   plan->kind = KIND_TEXT;
   plan->type = UC_COLUMN_TEXT;
-  plan->allow_suffix = suffix;
-
-  for (guint i = 0; i < sample->values->len; i++)
-    {
-      const char *v = g_ptr_array_index (sample->values, i);
-      gsize len = strlen (v);
-      double d;
-      guint flags = 0;
-      UcTime t;
-
-      if (uc_is_missing (v, len))
-        continue;
-      n++;
-      if (is_censored (v, len, r->decimal))
-        {
-          n_number++;
-          continue;
-        }
-      if (strchr (v, ':'))
-        n_with_time++;
-      if (uc_parse_number (v, len, r->decimal, suffix, &d, &flags))
-        {
-          n_number++;
-          n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
-          lo = MIN (lo, d);
-          hi = MAX (hi, d);
-        }
-      if (date_mask)
-        date_mask &= uc_date_formats_matching (v, len);
-      if (r->date_pattern && uc_parse_date_pattern (v, len, r->date_pattern, &t))
-        n_pattern++;
-    }
+  plan->allow_suffix = f->suffix;
 
   if (n == 0)
     return;
 
   /* A forced pattern wins for the columns it reads. */
-  if (r->date_pattern && n_pattern == n)
+  if (r->date_pattern && mostly (f->n_pattern, n))
     {
       plan->kind = KIND_DATE_PATTERN;
       plan->type = strstr (r->date_pattern, "%H") ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
       return;
     }
+
+  /* The formats every value reads in; else those nearly every one does
+   * (an impossible date among good ones is a bad cell, not a text column). */
+  for (guint k = 0; k < G_N_ELEMENTS (f->n_date); k++)
+    if (f->n_date[k] == n)
+      date_mask |= UC_DATE_FORMAT_BIT (k);
+  if (date_mask == 0)
+    for (guint k = 0; k < G_N_ELEMENTS (f->n_date); k++)
+      if (mostly (f->n_date[k], n))
+        date_mask |= UC_DATE_FORMAT_BIT (k);
 
   if (date_mask)
     {
@@ -1271,16 +1458,20 @@ record_bad (Chunk       *ch,
             guint        column,
             const Cell  *cell,
             const char  *text,
-            gsize        len)
+            gsize        len,
+            gboolean     not_finite)
 {
   ColState *st = &ch->cols[column];
 
   if (st->n_bad < MAX_BAD_KEPT)
     {
-      BadCell *b = &st->bad[st->n_bad];
       const char *at = cell->flags & (CELL_QUOTED | CELL_MESSY) ? cell->p - 1 : cell->p;
-
       Tok probe = *t;
+      BadCell *b;
+
+      if (st->bad == NULL)
+        st->bad = g_new0 (BadCell, MAX_BAD_KEPT);
+      b = &st->bad[st->n_bad];
 
       /* Count from the row's start: an earlier field may have spanned lines. */
       probe.line = t->row_line;
@@ -1289,8 +1480,10 @@ record_bad (Chunk       *ch,
       b->line = probe.line;
       b->column = chars_between (probe.line_start, at) + 1;
       b->text = excerpt (text, len);
+      b->not_finite = not_finite;
     }
   st->n_bad++;
+  st->n_not_finite += not_finite;
 }
 
 static inline void
@@ -1319,6 +1512,13 @@ convert_cell (Chunk      *ch,
             return;
           }
         plan->numbers[row] = NAN;
+        /* 1e999, inf, nan: kept out of the data, and said (even "nan",
+         * which elsewhere means missing: here it may be a 0/0). */
+        if (flags & UC_NUMBER_NOT_FINITE)
+          {
+            record_bad (ch, t, column, cell, text, len, TRUE);
+            return;
+          }
         break;
       }
     case KIND_DATE:
@@ -1372,7 +1572,7 @@ convert_cell (Chunk      *ch,
         st->censored_example = excerpt (text, len);
       return;
     }
-  record_bad (ch, t, column, cell, text, len);
+  record_bad (ch, t, column, cell, text, len, FALSE);
 }
 
 static void
@@ -1647,6 +1847,28 @@ parse_chunk (gpointer data)
 
 /* ---- orchestration ---- */
 
+/* The next @nl from @p, looked for a window at a time: NULL at a NUL byte
+ * (the scan stops there and refuses the file) as at the end, so that a
+ * file of NULs is not searched to its end for a line break. */
+static const char *
+next_break (const char *p,
+            const char *end,
+            char        nl)
+{
+  while (p < end)
+    {
+      gsize window = MIN ((gsize) (end - p), (gsize) 65536);
+      const char *brk = memchr (p, nl, window);
+
+      if (memchr (p, '\0', brk ? (gsize) (brk - p) : window))
+        return NULL;
+      if (brk)
+        return brk;
+      p += window;
+    }
+  return NULL;
+}
+
 static void
 chunk_clear (Chunk *ch,
              guint  n_columns)
@@ -1657,6 +1879,7 @@ chunk_clear (Chunk *ch,
       g_clear_pointer (&ch->cols[c].censored_example, g_free);
       for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
         g_free (ch->cols[c].bad[k].text);
+      g_free (ch->cols[c].bad);
     }
   g_clear_pointer (&ch->cols, g_free);
   warnings_clear (&ch->warnings);
@@ -1673,12 +1896,22 @@ chunk_init (Chunk  *ch,
   memset (ch, 0, sizeof *ch);
   ch->r = r;
   ch->cols = g_new0 (ColState, r->n_columns);
-  for (guint c = 0; c < r->n_columns; c++)
-    ch->cols[c].table = uc_string_table_new ();
   ch->scratch = g_string_new (NULL);
 }
 
+/* String tables for the text columns only: a wide file of numbers would
+ * otherwise pay a table for every column in every chunk. */
 static void
+chunk_add_tables (Chunk *ch)
+{
+  for (guint c = 0; c < ch->r->n_columns; c++)
+    if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
+      ch->cols[c].table = uc_string_table_new ();
+}
+
+/* The column's array for @rows rows (a count that comes from the input):
+ * FALSE when that much memory cannot be had. */
+static gboolean
 alloc_plan (Plan  *plan,
             gsize  rows)
 {
@@ -1686,12 +1919,14 @@ alloc_plan (Plan  *plan,
   g_clear_pointer (&plan->numbers, uc_column_free);
   g_clear_pointer (&plan->times, uc_column_free);
   g_clear_pointer (&plan->codes, uc_column_free);
+  if (rows > G_MAXSIZE / sizeof (double))
+    return FALSE;
   switch (plan->kind)
     {
-    case KIND_SKIP: break;
-    case KIND_NUMBER: plan->numbers = uc_column_alloc (rows * sizeof (double)); break;
-    case KIND_TEXT: plan->codes = uc_column_alloc (rows * sizeof (guint32)); break;
-    default: plan->times = uc_column_alloc (rows * sizeof (UcTime)); break;
+    case KIND_SKIP: return TRUE;
+    case KIND_NUMBER: return (plan->numbers = uc_column_try_alloc (rows * sizeof (double))) != NULL;
+    case KIND_TEXT: return (plan->codes = uc_column_try_alloc (rows * sizeof (guint32))) != NULL;
+    default: return (plan->times = uc_column_try_alloc (rows * sizeof (UcTime))) != NULL;
     }
 }
 
@@ -1715,19 +1950,31 @@ move_rows (Reader *r,
     }
 }
 
-static void
-collect_samples (Reader   *r,
-                 Sample   *samples,
-                 GString  *scratch,
-                 gboolean  has_quotes)
+static inline void
+sample_cell (Reader      *r,
+             SampleState *ss,
+             guint        column,
+             const char  *text,
+             gsize        len)
 {
-  g_autofree Cell *cells = g_new (Cell, r->n_columns);
+  if (ss->pass == 1)
+    sample_first (ss, column, text, len);
+  else if (r->plans[column].kind != KIND_SKIP)
+    sample_second (r, ss, column, text, len);
+}
+
+/* The sample: the first rows, and where lines are rows, rows spread over
+ * the rest of the file. Each non-empty cell goes to sample_cell. */
+static void
+visit_samples (Reader      *r,
+               SampleState *ss,
+               Cell        *cells,
+               GString     *scratch,
+               gboolean     has_quotes)
+{
   const char *end = r->body_end;
   guint rows = 0;
   Tok t;
-
-  for (guint c = 0; c < r->n_columns; c++)
-    samples[c].values = g_ptr_array_new_with_free_func (g_free);
 
   tok_init (&t, &r->in, r->body, end, r->body_line, NULL);
   while (rows < SAMPLE_HEAD_ROWS)
@@ -1742,7 +1989,7 @@ collect_samples (Reader   *r,
           const char *text = cell_text (&r->in, &cells[c], scratch, &len);
 
           if (len > 0)
-            g_ptr_array_add (samples[c].values, g_strndup (text, len));
+            sample_cell (r, ss, c, text, len);
         }
       rows++;
     }
@@ -1767,30 +2014,57 @@ collect_samples (Reader   *r,
             break;
           for (guint c = 0; c < MIN (nf, r->n_columns); c++)
             if (cells[c].len > 0)
-              g_ptr_array_add (samples[c].values, g_strndup (cells[c].p, cells[c].len));
+              sample_cell (r, ss, c, cells[c].p, cells[c].len);
         }
     }
 }
 
-static char
-sniff_decimal (Sample *samples,
-               guint   n_columns)
+/* Types from a sample, and the decimal mark unless it is forced. */
+static gboolean
+infer_types (Reader             *r,
+             const UcCsvOptions *options,
+             char                delim,
+             GString            *scratch,
+             gboolean            has_quotes,
+             GError            **error)
 {
-  guint dot = 0, comma = 0;
+  static const char * const volume_words[] = { "vol", "amount", "shares", "cap", "turnover", "size", "units", NULL };
+  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
+  SampleState ss = { g_try_new0 (Infer, r->n_columns), 1, 0, 0 };
 
-  for (guint c = 0; c < n_columns; c++)
-    for (guint i = 0; i < samples[c].values->len && i < 400; i++)
+  if (cells == NULL || ss.cols == NULL)
+    {
+      g_free (ss.cols);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   r->in.name, r->n_columns);
+      return FALSE;
+    }
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      if (r->wanted && !r->wanted[c])
+        r->plans[c].kind = KIND_SKIP;
+      else
+        r->plans[c].kind = KIND_TEXT;   /* to be decided */
+    }
+  visit_samples (r, &ss, cells, scratch, has_quotes);
+  r->decimal = options->decimal ? options->decimal : ss.comma > ss.dot ? ',' : '.';
+  if (r->decimal == delim)
+    r->decimal = '.';
+
+  for (guint c = 0; c < r->n_columns; c++)
+    if (r->plans[c].kind != KIND_SKIP)
       {
-        const char *v = g_ptr_array_index (samples[c].values, i);
-        gsize len = strlen (v);
-        double d;
-
-        if (!strpbrk (v, ".,"))
-          continue;
-        dot += uc_parse_number (v, len, '.', FALSE, &d, NULL);
-        comma += uc_parse_number (v, len, ',', FALSE, &d, NULL);
+        ss.cols[c].lo = INFINITY;
+        ss.cols[c].hi = -INFINITY;
+        ss.cols[c].suffix = header_has (r->plans[c].name, volume_words);
       }
-  return comma > dot ? ',' : '.';
+  ss.pass = 2;
+  visit_samples (r, &ss, cells, scratch, has_quotes);
+  for (guint c = 0; c < r->n_columns; c++)
+    if (r->plans[c].kind != KIND_SKIP)
+      infer_column (r, &r->plans[c], &ss.cols[c]);
+  g_free (ss.cols);
+  return TRUE;
 }
 
 static char *
@@ -1799,8 +2073,16 @@ describe_format (Plan     *plan,
                  char      decimal,
                  const char *pattern)
 {
-  GString *s = g_string_new (NULL);
+  GString *s;
 
+  /* The usual descriptions as they are: one small string per column. */
+  if (plan->kind == KIND_TEXT)
+    return g_strdup ("text");
+  if (plan->kind == KIND_NUMBER && decimal != ',' &&
+      !(st->number_flags & (UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY | UC_NUMBER_PERCENT | UC_NUMBER_SUFFIX)))
+    return g_strdup ("number");
+
+  s = g_string_new (NULL);
   switch (plan->kind)
     {
     case KIND_NUMBER:
@@ -1832,7 +2114,12 @@ describe_format (Plan     *plan,
       g_string_append (s, "text");
       break;
     }
-  return g_string_free (s, FALSE);
+  {
+    char *out = g_strndup (s->str, s->len);   /* not the string's larger buffer */
+
+    g_string_free (s, TRUE);
+    return out;
+  }
 }
 
 /* Turns the y·10⁴ + a·10² + b values into dates once the order is known. */
@@ -1894,6 +2181,69 @@ resolve_slash_dates (Reader   *r,
   (void) r;
 }
 
+static guint64
+name_hash (const char *s,
+           guint64     seed)
+{
+  gsize len = strlen (s);
+  guint64 h = seed ^ len;
+
+  for (; len >= 8; s += 8, len -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s, 8);
+      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, s, len);
+      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+  h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+/* The slot of @name in the name hash: where it is, or where it would go. */
+static guint64 *
+name_slot (Reader     *r,
+           const char *name)
+{
+  guint64 h = name_hash (name, r->names_seed);
+  guint32 i = (guint32) h & r->names_mask;
+
+  h &= G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
+  for (;; i = (i + 1) & r->names_mask)
+    {
+      guint64 v = r->names[i];
+
+      if (v == 0)
+        {
+          r->names[i] = h;   /* claimed; the caller sets the index */
+          return &r->names[i];
+        }
+      if ((v & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) == h && (guint32) v != 0 &&
+          strcmp (r->plans[(guint32) v - 1].name, name) == 0)
+        return &r->names[i];
+    }
+}
+
+/* Index of the column called @name, or -1. */
+static int
+find_name (Reader     *r,
+           const char *name)
+{
+  guint64 *slot = name_slot (r, name);
+  int found = (int) (guint32) *slot - 1;
+
+  if (found < 0)
+    *slot = 0;
+  return found;
+}
+
 static gboolean
 read_header (Reader   *r,
              Sniff    *sniff,
@@ -1901,10 +2251,11 @@ read_header (Reader   *r,
              GError  **error)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  g_autoptr(GArray) units = NULL;
+  g_autofree Cell *cells = NULL;
+  g_autofree Cell *units = NULL;
   const char *end = r->in.data + r->in.len;
   guint n_fields = 0;
+  Cursor cursor;
   Tok t;
 
   /* Count first, then read: a header can be wide (World Bank: 60+ years). */
@@ -1916,37 +2267,67 @@ read_header (Reader   *r,
                      "%s: line 1, column 1: the file is empty (expected a header row)", r->in.name);
       return FALSE;
     }
-  g_array_set_size (cells, n_fields);
+  if (n_fields > MAX_COLUMNS)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "the header has more than %u columns", MAX_COLUMNS);
+      return FALSE;
+    }
+  cells = g_try_new (Cell, n_fields);
+  r->plans = g_try_new0 (Plan, n_fields);
+  if (cells == NULL || r->plans == NULL)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "not enough memory for %u columns", n_fields);
+      return FALSE;
+    }
+  r->n_columns = n_fields;
   tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
-  next_row (&t, (Cell *) cells->data, n_fields, &n_fields, error);
+  next_row (&t, cells, n_fields, &n_fields, error);
 
   /* A units line under the names: read it too, the body starts after it. */
   if (sniff->units)
     {
       guint n_units = 0;
 
-      units = g_array_new (FALSE, TRUE, sizeof (Cell));
-      g_array_set_size (units, n_fields);
-      if (next_row (&t, (Cell *) units->data, n_fields, &n_units, NULL) != ROW_OK)
-        g_clear_pointer (&units, g_array_unref);
+      units = g_try_new0 (Cell, n_fields);
+      if (units && next_row (&t, units, n_fields, &n_units, NULL) != ROW_OK)
+        g_clear_pointer (&units, g_free);
+      /* A short units line leaves the rest of its cells empty. */
+      for (guint c = n_units; units && c < n_fields; c++)
+        units[c].len = 0, units[c].flags = 0, units[c].p = "";
     }
 
-  r->n_columns = n_fields;
   r->body = t.pos;
   r->body_line = t.line;
-  r->plans = g_new0 (Plan, n_fields);
 
+  /* Names are checked against a hash of those taken so far, and each
+   * repeated name remembers the next suffix to try: renaming stays linear
+   * even when names collide with the suffixed ones. */
+  r->names_seed = ((guint64) g_random_int () << 32) | g_random_int ();
+  r->names_mask = 15;
+  while (r->names_mask / 2 < n_fields)
+    r->names_mask = r->names_mask * 2 + 1;
+  r->names = g_try_new0 (guint64, (gsize) r->names_mask + 1);
+  if (r->names == NULL)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "not enough memory for %u columns", n_fields);
+      return FALSE;
+    }
+  cursor_init (&cursor, &r->in);
   for (guint c = 0; c < n_fields; c++)
     {
-      const Cell *cell = &g_array_index (cells, Cell, c);
+      const Cell *cell = &cells[c];
       gsize len;
       const char *text = cell_text (&r->in, cell, scratch, &len);
       char *name = g_strstrip (g_strndup (text, len));
       guint line, column;
+      guint64 *slot;
 
       if (units)
         {
-          const Cell *ucell = &g_array_index (units, Cell, c);
+          const Cell *ucell = &units[c];
           g_autofree char *unit = NULL;
 
           text = cell_text (&r->in, ucell, scratch, &len);
@@ -1962,7 +2343,6 @@ read_header (Reader   *r,
 
       if (name[0] == '\0')
         {
-          locate (&r->in, cell->p, &line, &column);
           if (r->in.strict)
             {
               set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
@@ -1974,38 +2354,38 @@ read_header (Reader   *r,
           name = g_strdup_printf ("column %u", c + 1);
           r->plans[c].unnamed = TRUE;
         }
-      for (guint k = 0; k < c; k++)
-        if (strcmp (r->plans[k].name, name) == 0)
-          {
-            char *renamed;
-            guint suffix = 2;
+      slot = name_slot (r, name);
+      if ((guint32) *slot != 0)
+        {
+          Plan *first = &r->plans[(guint32) *slot - 1];
+          char *renamed;
+          guint suffix;
 
-            if (r->in.strict)
-              {
-                set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                              "column name “%s” appears twice in the header", name);
-                g_free (name);
-                return FALSE;
-              }
-            do
-              {
-                gboolean taken = FALSE;
-
-                renamed = g_strdup_printf ("%s_%u", name, suffix++);
-                for (guint j = 0; j < c; j++)
-                  taken |= strcmp (r->plans[j].name, renamed) == 0;
-                if (!taken)
-                  break;
-                g_free (renamed);
-              }
-            while (TRUE);
-            locate (&r->in, cell->p, &line, &column);
-            warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
-                  line, column, name, renamed);
-            g_free (name);
-            name = renamed;
-            break;
-          }
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+                            "column name “%s” appears twice in the header", name);
+              g_free (name);
+              return FALSE;
+            }
+          /* The first column of that name remembers the next suffix to
+           * try: those below it are all taken, and stay so. */
+          for (suffix = MAX (first->next_suffix, 2);; suffix++)
+            {
+              renamed = g_strdup_printf ("%s_%u", name, suffix);
+              slot = name_slot (r, renamed);
+              if ((guint32) *slot == 0)
+                break;
+              g_free (renamed);
+            }
+          first->next_suffix = suffix + 1;
+          cursor_locate (&cursor, cell->p, &line, &column);
+          warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
+                line, column, name, renamed);
+          g_free (name);
+          name = renamed;
+        }
+      *slot |= c + 1;
       r->plans[c].name = name;
     }
   return TRUE;
@@ -2094,6 +2474,7 @@ reader_clear (Reader *r)
       uc_column_free (r->plans[c].times);
       uc_column_free (r->plans[c].codes);
     }
+  g_clear_pointer (&r->names, g_free);
   g_clear_pointer (&r->plans, g_free);
   g_clear_pointer (&r->wanted, g_free);
 }
@@ -2116,7 +2497,6 @@ read_decoded (const char          *name,
   g_autoptr(GString) scratch = g_string_new (NULL);
   Reader r = { 0 };
   Sniff sniff;
-  Sample *samples;
   Chunk *chunks;
   guint n_chunks = 1, n_threads;
   gsize total_rows = 0;
@@ -2179,11 +2559,8 @@ read_decoded (const char          *name,
       r.wanted = g_new0 (guint8, r.n_columns);
       for (guint k = 0; options->columns[k]; k++)
         {
-          int found = -1;
+          int found = find_name (&r, options->columns[k]);
 
-          for (guint c = 0; c < r.n_columns && found < 0; c++)
-            if (g_str_equal (r.plans[c].name, options->columns[k]))
-              found = (int) c;
           if (found < 0)
             {
               g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", name, options->columns[k]);
@@ -2199,7 +2576,10 @@ read_decoded (const char          *name,
 
   /* Threads where the body is large; they stay only if it has no quotes. */
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
-  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES)
+  /* Each chunk keeps a state per column: a wide table of few rows is not
+   * worth splitting. */
+  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES &&
+      (gsize) (end - r.body) / r.n_columns >= 256)
     n_chunks = n_threads;
 
   chunks = g_new0 (Chunk, n_chunks);
@@ -2217,7 +2597,7 @@ read_decoded (const char          *name,
         if (k + 1 < n_chunks)
           {
             const char *target = r.body + (end - r.body) * (k + 1) / n_chunks;
-            const char *brk = target > from ? memchr (target, nl, end - target) : NULL;
+            const char *brk = target > from ? next_break (target, end, nl) : NULL;
 
             to = brk ? brk + 1 : end;
           }
@@ -2311,23 +2691,28 @@ read_decoded (const char          *name,
     }
 
   /* Types from a sample. */
-  samples = g_new0 (Sample, r.n_columns);
-  collect_samples (&r, samples, scratch, any_quote);
-  r.decimal = options->decimal ? options->decimal : sniff_decimal (samples, r.n_columns);
-  if (r.decimal == sniff.delim)
-    r.decimal = '.';
-  for (guint c = 0; c < r.n_columns; c++)
+  if (!infer_types (&r, options, sniff.delim, scratch, any_quote, error))
     {
-      if (r.wanted && !r.wanted[c])
-        r.plans[c].kind = KIND_SKIP;
-      else
-        infer_column (&r, &r.plans[c], &samples[c]);
-      g_ptr_array_unref (samples[c].values);
+      for (guint k = 0; k < n_chunks; k++)
+        chunk_clear (&chunks[k], r.n_columns);
+      g_free (chunks);
+      reader_clear (&r);
+      return NULL;
     }
-  g_free (samples);
 
+  for (guint k = 0; k < n_chunks; k++)
+    chunk_add_tables (&chunks[k]);
   for (guint c = 0; c < r.n_columns; c++)
-    alloc_plan (&r.plans[c], total_rows);
+    if (!alloc_plan (&r.plans[c], total_rows))
+      {
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                     "%s: not enough memory for %" G_GSIZE_FORMAT " rows × %u columns", name, total_rows, r.n_columns);
+        for (guint k = 0; k < n_chunks; k++)
+          chunk_clear (&chunks[k], r.n_columns);
+        g_free (chunks);
+        reader_clear (&r);
+        return NULL;
+      }
 
   {
     GThread **threads = g_new0 (GThread *, n_chunks);
@@ -2381,6 +2766,8 @@ read_decoded (const char          *name,
                     }
                   for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && main->n_bad < MAX_BAD_KEPT; b++)
                     {
+                      if (main->bad == NULL)
+                        main->bad = g_new0 (BadCell, MAX_BAD_KEPT);
                       main->bad[main->n_bad] = st->bad[b];
                       st->bad[b].text = NULL;
                       main->n_bad++;
@@ -2388,6 +2775,7 @@ read_decoded (const char          *name,
                   if (main->n_bad >= MAX_BAD_KEPT)
                     main->n_bad += st->n_bad - MIN (st->n_bad, MAX_BAD_KEPT);
                   main->n_ok += st->n_ok;
+                  main->n_not_finite += st->n_not_finite;
                   main->n_censored += st->n_censored;
                   if (main->censored_example == NULL)
                     main->censored_example = g_steal_pointer (&st->censored_example);
@@ -2412,19 +2800,28 @@ read_decoded (const char          *name,
             Plan *plan = &r.plans[c];
             ColState *st = &chunks[0].cols[c];
 
-            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP && st->n_bad > (st->n_bad + st->n_ok) * 0.05)
+            /* Numbers past a double's range are still numbers: they do not
+             * make the column text. */
+            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP &&
+                st->n_bad - st->n_not_finite > (st->n_bad + st->n_ok) * 0.05)
               {
                 again[c] = 1;
                 any = TRUE;
                 plan->kind = KIND_TEXT;
                 plan->type = UC_COLUMN_TEXT;
-                alloc_plan (plan, n_rows);
+                if (!alloc_plan (plan, n_rows) && ok)
+                  {
+                    g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                                 "%s: not enough memory for %" G_GSIZE_FORMAT " rows of text", name, n_rows);
+                    ok = FALSE;
+                  }
                 for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
                   g_clear_pointer (&st->bad[b].text, g_free);
                 st->n_bad = 0;
+                st->n_not_finite = 0;
               }
           }
-        if (any)
+        if (any && ok)
           {
             Chunk redo;
 
@@ -2438,8 +2835,7 @@ read_decoded (const char          *name,
             for (guint c = 0; c < r.n_columns; c++)
               if (again[c])
                 {
-                  uc_string_table_free (redo.cols[c].table);
-                  redo.cols[c].table = chunks[0].cols[c].table;
+                  redo.cols[c].table = chunks[0].cols[c].table ? chunks[0].cols[c].table : uc_string_table_new ();
                   chunks[0].cols[c].table = NULL;
                 }
             parse_chunk (&redo);
@@ -2458,6 +2854,12 @@ read_decoded (const char          *name,
           }
       }
 
+      if (ok && n_rows > G_MAXUINT)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                       "%s: more than %u rows", name, G_MAXUINT);
+          ok = FALSE;
+        }
       if (ok)
         {
           dataset = uc_dataset_new (name, (guint) n_rows);
@@ -2478,10 +2880,12 @@ read_decoded (const char          *name,
               for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
                 warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
                       st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
-                      plan->kind == KIND_NUMBER ? "a number" : "a date");
+                      st->bad[b].not_finite ? "a finite number" :
+                      plan->kind == KIND_NUMBER ? "a number" :
+                      plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
               if (st->n_bad > MAX_BAD_KEPT)
-                warn (warnings, "column “%s”: %u more cells of the wrong kind were read as missing",
-                      plan->name, st->n_bad - MAX_BAD_KEPT);
+                warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
+                      st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
               if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
                 warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
                       plan->name, st->n_censored, st->censored_example);
@@ -2568,6 +2972,11 @@ read_buffer (const char          *name,
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
       return NULL;
     }
+
+  /* Refused from its first block (files and streams were checked there
+   * before the rest was read). */
+  if (!check_first_block (name, data, MIN (len, FIRST_BLOCK), options, error))
+    return NULL;
 
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
   if (!decode (name, data, len, n_threads, &nul, &validate_later, options->encoding, &text, &text_len,
@@ -2691,6 +3100,121 @@ uc_csv_read_bytes (GBytes              *bytes,
   return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
 }
 
+/* ---- reading files and streams ---- */
+
+typedef gssize (*ReadFunc) (gpointer      source,
+                            char         *buffer,
+                            gsize         size,
+                            GCancellable *cancellable,
+                            GError      **error);
+
+/* Everything @read_fn gives until its end, in memory that grows as it
+ * comes. The first block is checked before more is read; memory that
+ * cannot be had is an error, not an abort. */
+static char *
+read_all (ReadFunc             read_fn,
+          gpointer             source,
+          const char          *name,
+          const UcCsvOptions  *options,
+          GCancellable        *cancellable,
+          gsize               *len_out,
+          GError             **error)
+{
+  char *data = NULL;
+  gsize len = 0, size = 0;
+  gboolean checked = FALSE;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (len == size)
+        {
+          gsize want = size == 0 ? FIRST_BLOCK : size <= G_MAXSIZE / 2 ? size * 2 : 0;
+          char *grown = want ? g_try_realloc (data, want) : NULL;
+
+          if (grown == NULL)
+            {
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                           "%s: not enough memory to read more than %" G_GSIZE_FORMAT " bytes", name, len);
+              g_free (data);
+              return NULL;
+            }
+          data = grown;
+          size = want;
+        }
+      n = read_fn (source, data + len, size - len, cancellable, error);
+      if (n < 0)
+        {
+          g_free (data);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+      if (!checked && len >= FIRST_BLOCK)
+        {
+          checked = TRUE;
+          if (!check_first_block (name, data, FIRST_BLOCK, options, error))
+            {
+              g_free (data);
+              return NULL;
+            }
+        }
+    }
+  if (!checked && !check_first_block (name, data, len, options, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+  *len_out = len;
+  return data;
+}
+
+static gssize
+read_from_stream (gpointer      source,
+                  char         *buffer,
+                  gsize         size,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  return g_input_stream_read (source, buffer, MIN (size, G_MAXSSIZE), cancellable, error);
+}
+
+typedef struct
+{
+  int         fd;
+  const char *name;
+} FdSource;
+
+static gssize
+read_from_fd (gpointer      source,
+              char         *buffer,
+              gsize         size,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  FdSource *src = source;
+
+  for (;;)
+    {
+      ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = read (src->fd, buffer, MIN (size, (gsize) 1 << 30));
+      if (n >= 0)
+        return n;
+      if (errno != EINTR)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", src->name, g_strerror (saved));
+          return -1;
+        }
+    }
+}
+
 typedef struct
 {
   int     fd;
@@ -2714,7 +3238,7 @@ read_part (gpointer data)
         continue;
       if (n <= 0)
         {
-          part->error = n < 0 ? errno : EIO;
+          part->error = n < 0 ? errno : -1;   /* -1: ended early */
           return NULL;
         }
       done += n;
@@ -2722,37 +3246,24 @@ read_part (gpointer data)
   return NULL;
 }
 
-/* A regular file read into column-pool memory, in parallel: copying from the
- * page cache into huge pages costs less than faulting in a mapping 4 KiB at
- * a time, and a second read of the same size reuses the block. NULL (with
- * errno) when it cannot. */
-static char *
-read_file_fast (const char *path,
-                gsize      *size)
+static gboolean
+read_range (int         fd,
+            char       *dest,
+            gsize       offset,
+            gsize       len,
+            const char *name,
+            GError    **error)
 {
   ReadPart parts[2];
   GThread *other = NULL;
-  struct stat st;
-  char *buffer;
-  guint n_parts;
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
 
-  if (fd < 0)
-    return NULL;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
-    {
-      close (fd);
-      errno = 0;
-      return NULL;
-    }
-  buffer = uc_column_alloc (st.st_size);
-  n_parts = st.st_size >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
   for (guint k = 0; k < n_parts; k++)
     {
       parts[k].fd = fd;
-      parts[k].offset = (gsize) st.st_size * k / n_parts;
-      parts[k].len = (gsize) st.st_size * (k + 1) / n_parts - parts[k].offset;
-      parts[k].dest = buffer + parts[k].offset;
+      parts[k].offset = offset + len * k / n_parts;
+      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
+      parts[k].dest = dest + (parts[k].offset - offset);
       parts[k].error = 0;
     }
   if (n_parts > 1)
@@ -2760,16 +3271,78 @@ read_file_fast (const char *path,
   read_part (&parts[0]);
   if (other)
     g_thread_join (other);
-  close (fd);
   for (guint k = 0; k < n_parts; k++)
     if (parts[k].error)
       {
-        uc_column_free (buffer);
-        errno = parts[k].error;
-        return NULL;
+        if (parts[k].error < 0)
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+        else
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
+                       g_strerror (parts[k].error));
+        return FALSE;
       }
-  *size = st.st_size;
-  return buffer;
+  return TRUE;
+}
+
+/* A regular file of @size bytes, its first block checked before anything
+ * is set aside for the rest. Up to MAP_MIN_BYTES it is read, in parallel,
+ * into column-pool memory: a copy cannot be cut short by another program
+ * truncating the file while it is read (a mapping would fault, SIGBUS), and
+ * a second read of the same size reuses the block. Larger files are mapped,
+ * not copied, so that they take no memory of their own (*mapped is then
+ * TRUE); for them that risk is taken. */
+static char *
+read_regular (int                  fd,
+              gsize                size,
+              const char          *name,
+              const UcCsvOptions  *options,
+              gboolean            *mapped,
+              GError             **error)
+{
+  gsize first = MIN (size, FIRST_BLOCK);
+  char *data;
+
+  *mapped = FALSE;
+  if (size <= MAP_MIN_BYTES)
+    {
+      data = uc_column_try_alloc (size);
+      if (data == NULL)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                       "%s: not enough memory to read %" G_GSIZE_FORMAT " bytes", name, size);
+          return NULL;
+        }
+      if (!read_range (fd, data, 0, first, name, error) ||
+          !check_first_block (name, data, first, options, error) ||
+          !read_range (fd, data + first, first, size - first, name, error))
+        {
+          uc_column_free (data);
+          return NULL;
+        }
+      return data;
+    }
+
+  {
+    g_autofree char *block = g_malloc (first);
+
+    if (!read_range (fd, block, 0, first, name, error) ||
+        !check_first_block (name, block, first, options, error))
+      return NULL;
+  }
+  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (data == MAP_FAILED)
+    {
+      int saved = errno;
+
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: cannot map %" G_GSIZE_FORMAT " bytes into memory (%s)",
+                   name, size, g_strerror (saved));
+      return NULL;
+    }
+#ifdef MADV_WILLNEED
+  madvise (data, size, MADV_WILLNEED);
+#endif
+  *mapped = TRUE;
+  return data;
 }
 
 UcDataset *
@@ -2783,31 +3356,70 @@ uc_csv_read_file (GFile               *file,
 {
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *mapped = NULL;
   UcDataset *dataset;
+  gboolean mapped = FALSE, pooled = FALSE;
   gsize size = 0;
-  const char *data;
+  char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
   path = g_file_get_path (file);
 
-  if (path != NULL)
-    mapped = read_file_fast (path, &size);
-  if (mapped == NULL)
+  if (path == NULL)
     {
-      bytes = g_file_load_bytes (file, cancellable, NULL, error);
-      if (bytes == NULL)
+      g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+
+      if (in == NULL)
         return NULL;
-      data = g_bytes_get_data (bytes, &size);
+      data = read_all (read_from_stream, in, name, options, cancellable, &size, error);
     }
   else
-    data = mapped;
+    {
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+      struct stat st;
 
-  dataset = read_buffer (name, data ? data : "", size, options, progress, progress_data, cancellable, report, error);
-  uc_column_free ((gpointer) mapped);
+      if (fd < 0 || fstat (fd, &st) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name, g_strerror (saved));
+          if (fd >= 0)
+            close (fd);
+          return NULL;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+          close (fd);
+          return NULL;
+        }
+      if (S_ISREG (st.st_mode))
+        {
+          data = read_regular (fd, (gsize) st.st_size, name, options, &mapped, error);
+          pooled = !mapped;
+        }
+      else
+        {
+          /* A pipe or a device: read as a stream, checked the same way. */
+          FdSource src = { fd, name };
+
+          data = read_all (read_from_fd, &src, name, options, cancellable, &size, error);
+        }
+      if (S_ISREG (st.st_mode))
+        size = (gsize) st.st_size;
+      close (fd);
+    }
+  if (data == NULL)
+    return NULL;
+
+  dataset = read_buffer (name, data, size, options, progress, progress_data, cancellable, report, error);
+  if (mapped)
+    munmap (data, size);
+  else if (pooled)
+    uc_column_free (data);
+  else
+    g_free (data);
   return dataset;
 }
 
@@ -2819,18 +3431,15 @@ uc_csv_read_stream (GInputStream        *stream,
                     UcCsvReport        **report,
                     GError             **error)
 {
-  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
 
-  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+  if (name == NULL)
+    name = "CSV";
+  data = read_all (read_from_stream, stream, name, options, cancellable, &size, error);
+  if (data == NULL)
     return NULL;
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-  {
-    gsize size;
-    const char *data = g_bytes_get_data (bytes, &size);
-
-    return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, cancellable, report, error);
-  }
+  return read_buffer (name, data, size, options, NULL, NULL, cancellable, report, error);
 }
 
 typedef struct

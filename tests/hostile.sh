@@ -164,9 +164,10 @@ head -c 100000 /dev/zero >> nul-late.csv
 expect_error "NUL bytes after a good start" "nul-late.csv" "$bin" inspect nul-late.csv
 
 # 5. Every width and height the command line takes.
+printf 'date,a,b\n2025-01-01,1,300\n2025-01-20,2,200\n2025-02-01,3,100\n' > two.csv
 bad=
 for w in $(seq 16 90); do
-  cases=("--csv $small --x date --y v" "--csv stack.csv --x date --y a,b --right b")
+  cases=("--csv $small --x date --y v" "--csv two.csv --x date --y a,b --right b")
   [ $((w % 3)) = 0 ] && cases+=("--view deepseek-shock")
   for args in "${cases[@]}"; do
     # shellcheck disable=SC2086

@@ -36,7 +36,7 @@ G_DEFINE_QUARK (uc-csv-error-quark, uc_csv_error)
 #define CHECK_EVERY_ROWS   16384
 #define MIN_PARALLEL_BYTES (1 << 20)
 #define MAX_THREADS        8
-#define MAX_COLUMNS        (1u << 24)   /* 16,777,216: far past any spreadsheet */
+#define MAX_COLUMNS        (1u << 21)   /* 2,097,152: far past any spreadsheet, and a bound on memory */
 #define FIRST_BLOCK        (64 * 1024)  /* checked for NUL bytes before the rest is read */
 #define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
 
@@ -1731,11 +1731,19 @@ parse_chunk (gpointer data)
   Chunk *ch = data;
   Reader *r = ch->r;
   guint n_columns = r->n_columns;
-  g_autofree Cell *cells = g_new (Cell, n_columns);
+  g_autofree Cell *cells = g_try_new (Cell, n_columns);
   gboolean warned_trailing = FALSE;
   gsize row = ch->row_base;
   guint since_check = 0;
   Tok t;
+
+  if (cells == NULL)
+    {
+      g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   r->in.name, n_columns);
+      g_atomic_int_set (&r->abort, 1);
+      return NULL;
+    }
 
   tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
 
@@ -1889,14 +1897,16 @@ chunk_clear (Chunk *ch,
   g_clear_error (&ch->error);
 }
 
-static void
+/* FALSE when the state for every column cannot be had. */
+static gboolean
 chunk_init (Chunk  *ch,
             Reader *r)
 {
   memset (ch, 0, sizeof *ch);
   ch->r = r;
-  ch->cols = g_new0 (ColState, r->n_columns);
+  ch->cols = g_try_new0 (ColState, r->n_columns);
   ch->scratch = g_string_new (NULL);
+  return ch->cols != NULL;
 }
 
 /* String tables for the text columns only: a wide file of numbers would
@@ -2403,14 +2413,14 @@ trim_footer (Reader     *r,
              Warnings   *warnings)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree Cell *cells = g_new (Cell, r->n_columns);
+  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
   const char *from = r->body;
   const char *footer = NULL;
   guint footer_line = 0, last_line = 0, n_footer = 0;
   gboolean full_row_seen = FALSE;
   Tok t;
 
-  if (r->n_columns < 2)
+  if (r->n_columns < 2 || cells == NULL)
     return end;
   /* In a large file only its tail is looked at, from a line start. */
   if ((gsize) (end - from) > FOOTER_SCAN_BYTES)
@@ -2584,7 +2594,7 @@ read_decoded (const char          *name,
 
   chunks = g_new0 (Chunk, n_chunks);
   {
-    char nl = memchr (r.body, '\n', end - r.body) ? '\n' : '\r';
+    char nl = next_break (r.body, end, '\n') ? '\n' : '\r';
     const char *from = r.body;
     guint line = r.body_line;
 
@@ -2601,7 +2611,8 @@ read_decoded (const char          *name,
 
             to = brk ? brk + 1 : end;
           }
-        chunk_init (&chunks[k], &r);
+        if (!chunk_init (&chunks[k], &r))
+          ok = FALSE;
         chunks[k].start = from;
         chunks[k].end = to;
         chunks[k].report_progress = k == 0;
@@ -2611,74 +2622,78 @@ read_decoded (const char          *name,
 
     /* Count lines (and check the encoding) in parallel, then lay the
      * chunks out one after the other in the column arrays. */
-    {
-      Scan *scans = g_new0 (Scan, n_chunks);
-      GThread **threads = g_new0 (GThread *, n_chunks);
-      gssize nul = -1, bad = -1;
-
-      for (guint k = 0; k < n_chunks; k++)
-        {
-          scans[k].start = k == 0 && validate ? data : chunks[k].start;
-          scans[k].count_from = chunks[k].start;
-          scans[k].end = chunks[k].end;
-          scans[k].quote = r.in.quote;
-          scans[k].validate = validate;
-        }
-      for (guint k = 1; k < n_chunks; k++)
-        threads[k] = g_thread_new ("uc-scan", scan_range, &scans[k]);
-      scan_range (&scans[0]);
-      for (guint k = 1; k < n_chunks; k++)
-        g_thread_join (threads[k]);
-
-      /* With a quote anywhere, a row may span lines: one chunk, read in order. */
+    if (!ok)
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   name, r.n_columns);
+    else
       {
+        Scan *scans = g_new0 (Scan, n_chunks);
+        GThread **threads = g_new0 (GThread *, n_chunks);
+        gssize nul = -1, bad = -1;
+
         for (guint k = 0; k < n_chunks; k++)
-          any_quote |= scans[k].has_quote;
-        if (any_quote && n_chunks > 1)
           {
-            for (guint k = 1; k < n_chunks; k++)
-              {
-                scans[0].newlines += scans[k].newlines;
-                if (scans[0].bad < 0 && scans[k].bad >= 0)
-                  scans[0].bad = scans[k].start - scans[0].start + scans[k].bad;
-                if (scans[0].nul < 0 && scans[k].nul >= 0)
-                  scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
-                chunk_clear (&chunks[k], r.n_columns);
-              }
-            chunks[0].end = end;
-            n_chunks = 1;
+            scans[k].start = k == 0 && validate ? data : chunks[k].start;
+            scans[k].count_from = chunks[k].start;
+            scans[k].end = chunks[k].end;
+            scans[k].quote = r.in.quote;
+            scans[k].validate = validate;
           }
+        for (guint k = 1; k < n_chunks; k++)
+          threads[k] = g_thread_new ("uc-scan", scan_range, &scans[k]);
+        scan_range (&scans[0]);
+        for (guint k = 1; k < n_chunks; k++)
+          g_thread_join (threads[k]);
+
+        /* With a quote anywhere, a row may span lines: one chunk, read in order. */
+        {
+          for (guint k = 0; k < n_chunks; k++)
+            any_quote |= scans[k].has_quote;
+          if (any_quote && n_chunks > 1)
+            {
+              for (guint k = 1; k < n_chunks; k++)
+                {
+                  scans[0].newlines += scans[k].newlines;
+                  if (scans[0].bad < 0 && scans[k].bad >= 0)
+                    scans[0].bad = scans[k].start - scans[0].start + scans[k].bad;
+                  if (scans[0].nul < 0 && scans[k].nul >= 0)
+                    scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
+                  chunk_clear (&chunks[k], r.n_columns);
+                }
+              chunks[0].end = end;
+              n_chunks = 1;
+            }
+          for (guint k = 0; k < n_chunks; k++)
+            chunks[k].plain = !scans[k].has_quote;
+        }
+
         for (guint k = 0; k < n_chunks; k++)
-          chunks[k].plain = !scans[k].has_quote;
+          {
+            if (bad < 0 && scans[k].bad >= 0)
+              bad = scans[k].start - data + scans[k].bad;
+            if (nul < 0 && scans[k].nul >= 0)
+              nul = scans[k].start - data + scans[k].nul;
+            chunks[k].first_line = line;
+            chunks[k].row_base = total_rows;
+            lines = scans[k].newlines;
+            total_rows += lines + 1;
+            chunks[k].row_limit = total_rows;
+            line += (guint) lines;
+          }
+        g_free (scans);
+        g_free (threads);
+
+        if (nul >= 0 && (bad < 0 || nul < bad))
+          {
+            set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+            ok = FALSE;
+          }
+        else if (bad >= 0)
+          {
+            *bad_at = bad;
+            ok = FALSE;
+          }
       }
-
-      for (guint k = 0; k < n_chunks; k++)
-        {
-          if (bad < 0 && scans[k].bad >= 0)
-            bad = scans[k].start - data + scans[k].bad;
-          if (nul < 0 && scans[k].nul >= 0)
-            nul = scans[k].start - data + scans[k].nul;
-          chunks[k].first_line = line;
-          chunks[k].row_base = total_rows;
-          lines = scans[k].newlines;
-          total_rows += lines + 1;
-          chunks[k].row_limit = total_rows;
-          line += (guint) lines;
-        }
-      g_free (scans);
-      g_free (threads);
-
-      if (nul >= 0 && (bad < 0 || nul < bad))
-        {
-          set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-          ok = FALSE;
-        }
-      else if (bad >= 0)
-        {
-          *bad_at = bad;
-          ok = FALSE;
-        }
-    }
   }
 
   if (!ok)
@@ -2793,6 +2808,7 @@ read_decoded (const char          *name,
       /* Columns with too many cells of the wrong kind are text after all. */
       {
         g_autofree guint8 *again = g_new0 (guint8, r.n_columns);
+        Chunk redo;
         gboolean any = FALSE;
 
         for (guint c = 0; c < r.n_columns; c++)
@@ -2821,11 +2837,15 @@ read_decoded (const char          *name,
                 st->n_not_finite = 0;
               }
           }
+        if (any && ok && !chunk_init (&redo, &r))
+          {
+            chunk_clear (&redo, r.n_columns);
+            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                         name, r.n_columns);
+            ok = FALSE;
+          }
         if (any && ok)
           {
-            Chunk redo;
-
-            chunk_init (&redo, &r);
             redo.start = r.body;
             redo.end = end;
             redo.first_line = r.body_line;

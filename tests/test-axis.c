@@ -2,6 +2,9 @@
 #include "uc-axis.h"
 #include "uc-format.h"
 
+#include <math.h>
+#include <string.h>
+
 static void
 test_civil (void)
 {
@@ -152,6 +155,106 @@ test_time_ticks (void)
   }
 }
 
+static void
+assert_ticks_sane (GArray *ticks,
+                   double  min,
+                   double  max)
+{
+  /* Within the range, give or take a rounding of the step. */
+  double slack = max / 2 - min / 2;
+
+  g_assert_cmpuint (ticks->len, <=, 10000);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      UcTick *tick = &g_array_index (ticks, UcTick, i);
+
+      g_assert_true (isfinite (tick->value));
+      g_assert_cmpfloat (tick->value, >=, min - slack);
+      g_assert_cmpfloat (tick->value, <=, max + slack);
+      g_assert_nonnull (tick->label);
+      /* Labels stay short whatever the value: 1e308 has 309 digits. */
+      g_assert_cmpuint (strlen (tick->label), <, 24);
+    }
+}
+
+/* Ranges at the ends of a double's range, ranges whose span overflows,
+ * ranges too narrow to step through, and no range at all: ticks end,
+ * finite, within the range. Before, -1e308 to 1e308 stepped from NaN
+ * forever. */
+static void
+test_hostile_ranges (void)
+{
+  const double ranges[][2] = {
+    { -1e308, 1e308 }, { -G_MAXDOUBLE, G_MAXDOUBLE }, { 0, G_MAXDOUBLE }, { 1e308, 1.7e308 },
+    { 1e300, 1e300 }, { 0, 5e-324 }, { 1e-320, 1e-319 }, { -1e-310, 1e-310 }, { 1, 1 },
+    { NAN, 1 }, { 0, INFINITY }, { -INFINITY, INFINITY }, { 1e16, 1e16 + 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    for (int target = 1; target <= 1000; target *= 10)
+      for (int format = UC_VALUE_NUMBER; format <= UC_VALUE_PER_MTOK; format++)
+        {
+          g_autoptr(GArray) ticks = uc_axis_value_ticks (ranges[i][0], ranges[i][1], target, format);
+          g_autoptr(GArray) log_ticks = uc_axis_log_ticks (ranges[i][0], ranges[i][1], target, format);
+
+          if (isfinite (ranges[i][0]) && isfinite (ranges[i][1]) && ranges[i][1] > ranges[i][0])
+            {
+              assert_ticks_sane (ticks, ranges[i][0], ranges[i][1]);
+              g_assert_cmpuint (ticks->len, >=, 1);
+            }
+          else
+            g_assert_cmpuint (ticks->len, <=, 10000);
+          if (isfinite (ranges[i][1]) && ranges[i][0] > 0)
+            assert_ticks_sane (log_ticks, ranges[i][0], ranges[i][1]);
+          else
+            g_assert_cmpuint (log_ticks->len, <=, 10000);
+        }
+
+  /* A span past the largest double still steps in 1-2-5, and both ends
+   * of ±1e308 are ticks. */
+  {
+    g_autoptr(GArray) ticks = uc_axis_value_ticks (-1e308, 1e308, 10, UC_VALUE_NUMBER);
+
+    g_assert_cmpfloat (uc_axis_nice_step (INFINITY, 10), ==, 2e307);
+    g_assert_cmpfloat (uc_axis_nice_step (G_MAXDOUBLE, 1), ==, 1e308);
+    g_assert_cmpuint (ticks->len, ==, 11);
+    g_assert_cmpfloat (g_array_index (ticks, UcTick, 0).value, ==, -1e308);
+    g_assert_cmpfloat (g_array_index (ticks, UcTick, 10).value, ==, 1e308);
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 10).label, ==, "1e308");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "−1e308");
+  }
+
+  /* Time: from the first to the last microsecond, and a minute over a
+   * century at a width no screen has. */
+  {
+    g_autoptr(GArray) all = uc_axis_time_ticks (G_MININT64, G_MAXINT64, 1000, 60);
+    g_autoptr(GArray) dense = uc_axis_time_ticks (uc_time_from_ymd (1950, 1, 1), uc_time_from_ymd (2050, 1, 1), 1e15, 1);
+
+    g_assert_cmpuint (all->len, <=, 10000);
+    g_assert_cmpuint (dense->len, <=, 10000);
+  }
+}
+
+/* Values no reader can take in digit by digit read in powers of ten. */
+static void
+test_format_extremes (void)
+{
+  g_autofree char *huge_money = uc_format_value (1.5e308, UC_VALUE_MONEY);
+  g_autofree char *huge_number = uc_format_value (-1e20, UC_VALUE_NUMBER);
+  g_autofree char *big_percent = uc_format_value (2.5e15, UC_VALUE_PERCENT);
+  g_autofree char *inf_money = uc_format_value (-INFINITY, UC_VALUE_MONEY);
+  g_autofree char *nan_index = uc_format_value (NAN, UC_VALUE_INDEX);
+  g_autofree char *trillions = uc_format_value (999e15, UC_VALUE_MONEY);
+
+  g_assert_cmpstr (huge_money, ==, "$1.5e308");
+  g_assert_cmpstr (huge_number, ==, "−1e20");
+  g_assert_cmpstr (big_percent, ==, "2.5e15%");
+  g_assert_cmpstr (inf_money, ==, "−$∞");
+  g_assert_cmpstr (nan_index, ==, "–");
+  /* Below a million of the largest unit, as before. */
+  g_assert_cmpstr (trillions, ==, "$999000T");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -163,6 +266,8 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/value-ticks", test_value_ticks);
   g_test_add_func ("/axis/time-ticks", test_time_ticks);
   g_test_add_func ("/axis/log-ticks", test_log_ticks);
+  g_test_add_func ("/axis/hostile-ranges", test_hostile_ranges);
+  g_test_add_func ("/format/extremes", test_format_extremes);
 
   return g_test_run ();
 }

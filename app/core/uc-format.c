@@ -6,6 +6,7 @@
 #include "uc-format.h"
 
 #include <math.h>
+#include <string.h>
 
 UcUnit
 uc_format_unit_for (double magnitude)
@@ -15,6 +16,32 @@ uc_format_unit_for (double magnitude)
   if (magnitude >= 1e6) return (UcUnit) { 1e6, "M" };
   if (magnitude >= 1e3) return (UcUnit) { 1e3, "K" };
   return (UcUnit) { 1, "" };
+}
+
+/* Past a million of the largest unit, digits stop meaning anything to a
+ * reader (and 1e308 would take 309 of them): 1.5e20, as scientists write. */
+static char *
+format_scientific (double      value,
+                   const char *prefix,
+                   const char *suffix)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *text = g_string_new (value < 0 ? "−" : "");
+  char *e, *end;
+
+  g_ascii_formatd (buf, sizeof buf, "%.2e", fabs (value));
+  /* "1.50e+20" reads "1.5e20". */
+  e = strchr (buf, 'e');
+  for (end = e; end > buf && end[-1] == '0'; end--)
+    ;
+  if (end > buf && end[-1] == '.')
+    end--;
+  g_string_append (text, prefix);
+  g_string_append_len (text, buf, end - buf);
+  g_string_append_c (text, 'e');
+  g_string_append (text, e[1] == '+' ? e + 2 : e + 1);
+  g_string_append (text, suffix);
+  return g_string_free (text, FALSE);
 }
 
 char *
@@ -30,6 +57,14 @@ uc_format_scaled (double      value,
 
   if (value == 0)
     return g_strdup_printf ("%s0%s", prefix, suffix);
+  if (isnan (value))
+    return g_strdup ("–");
+  if (isinf (value))
+    return g_strdup_printf ("%s%s∞%s", value < 0 ? "−" : "", prefix, suffix);
+  if (fabs (scaled) >= 1e6 && unit.divisor >= 1e12)
+    return format_scientific (value, prefix, suffix);
+  if (fabs (scaled) >= 1e15)
+    return format_scientific (value, prefix, suffix);
   g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" : "%.3f",
                    fabs (scaled));
   return g_strdup_printf ("%s%s%s%s%s", sign, prefix, buf, unit.suffix, suffix);

@@ -2,7 +2,8 @@
  *
  * Level 0 summarises blocks of BLOCK points; each level above halves the
  * count. A query scans at most two partial blocks point by point and
- * combines O(log n) whole blocks. Gaps (NaN) are remembered per block.
+ * combines O(log n) whole blocks. Gaps are remembered per block: missing
+ * values (NaN), and infinities, which no axis can hold, count as gaps.
  */
 #include "uc-series-index.h"
 
@@ -82,7 +83,7 @@ scan (const double *y,
     {
       double v = y[i];
 
-      if (isnan (v))
+      if (!isfinite (v))
         {
           s.gap = TRUE;
           continue;

@@ -26,25 +26,35 @@ tick_array_new (void)
   return ticks;
 }
 
+/* Every tick loop stops here whatever its input: more ticks than this
+ * would not fit on any canvas a chart is drawn on. */
+#define MAX_TICKS 10000
+
 double
 uc_axis_nice_step (double range,
                    int    target_ticks)
 {
-  double raw, mag, norm;
+  double raw, mag, norm, step;
 
   if (!(range > 0) || target_ticks < 1)
     return 1;
-
-  raw = range / target_ticks;
+  /* A span past the largest double (-1e308 to 1e308) steps as the largest. */
+  raw = MIN (range, G_MAXDOUBLE) / target_ticks;
+  /* Below the normal doubles, steps lose their digits: none finer. */
+  if (raw < G_MINDOUBLE)
+    return G_MINDOUBLE;
   mag = pow (10, floor (log10 (raw)));
   norm = raw / mag;
   if (norm <= 1)
-    return mag;
-  if (norm <= 2)
-    return 2 * mag;
-  if (norm <= 5)
-    return 5 * mag;
-  return 10 * mag;
+    step = mag;
+  else if (norm <= 2)
+    step = 2 * mag;
+  else if (norm <= 5)
+    step = 5 * mag;
+  else
+    step = 10 * mag;
+  /* 2e308 overflows: the power of ten below it is the coarsest step. */
+  return isfinite (step) ? step : mag;
 }
 
 GArray *
@@ -58,8 +68,15 @@ uc_axis_value_ticks (double        min,
   UcUnit unit = { 1, "" };
   int decimals;
 
+  if (!isfinite (min) || !isfinite (max))
+    return ticks;
   if (!(max > min))
     max = min + 1;
+  /* Where adding one changes nothing (|min| past 2^53), a span that does. */
+  if (!(max > min))
+    max = min + fabs (min) * 0.5;
+  if (!isfinite (max))
+    return ticks;
   step = uc_axis_nice_step (max - min, target_ticks);
   first = ceil (min / step - 1e-9) * step;
 
@@ -69,15 +86,19 @@ uc_axis_value_ticks (double        min,
     format = UC_VALUE_MONEY;
   if (format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER)
     unit = uc_format_unit_for (MAX (fabs (min), fabs (max)));
-  decimals = (int) MAX (0, -floor (log10 (step / unit.divisor) + 1e-9));
-  decimals = MIN (decimals, 3);
+  decimals = (int) CLAMP (-floor (log10 (step / unit.divisor) + 1e-9), 0, 3);
 
-  for (int i = 0; ; i++)
+  /* Counted, not stepped until past the end: a step lost in rounding
+   * (1e300 + 1) or a first tick that overflowed still ends the loop. */
+  for (int i = 0; i < MAX_TICKS; i++)
     {
       double v = first + i * step;
       UcTick tick;
 
-      if (v > max + step * 1e-9)
+      /* i × step alone can pass the largest double (9 × 2e307): in halves. */
+      if (G_UNLIKELY (!isfinite (v)))
+        v = 2 * (first / 2 + i * (step / 2));
+      if (!isfinite (v) || !(v <= max + step * 1e-9))
         break;
       if (fabs (v) < step * 1e-9)
         v = 0;
@@ -132,8 +153,9 @@ uc_axis_log_ticks (double        min,
   const double *mantissas = mantissas_125;
   int n_mantissas = 3;
 
-  if (!(min > 0) || !(max > min))
+  if (!(min > 0) || !(max > min) || !isfinite (max))
     return ticks;
+  /* Both within ±324 for any positive finite double: few decades. */
   lo = (int) floor (log10 (min) + 1e-9);
   hi = (int) ceil (log10 (max) - 1e-9);
   decades = MAX (1, hi - lo);
@@ -154,7 +176,7 @@ uc_axis_log_ticks (double        min,
           double v = mantissas[k] * pow (10, e);
           UcTick tick;
 
-          if (v < min * (1 - 1e-9) || v > max * (1 + 1e-9))
+          if (!isfinite (v) || v < min * (1 - 1e-9) || v > max * (1 + 1e-9))
             continue;
           tick.value = v;
           tick.label = log_tick_label (v, format);
@@ -209,7 +231,8 @@ uc_axis_time_step (UcTime          from,
                    UcTimeStepUnit *unit,
                    int            *count)
 {
-  double usec_per_px = (double) (to - from) / MAX (width_px, 1);
+  /* In doubles: the difference of two far-apart times overflows an int64. */
+  double usec_per_px = ((double) to - (double) from) / MAX (width_px, 1);
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (time_steps) - 1; i++)
@@ -339,9 +362,15 @@ uc_axis_time_ticks (UcTime from,
 
   if (to <= from)
     return ticks;
+  /* Calendar steps from the far ends of the int64 range would overflow;
+   * no calendar reaches there anyway. */
+  from = CLAMP (from, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  to = CLAMP (to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  if (to <= from)
+    return ticks;
 
   uc_axis_time_step (from, to, width_px, min_spacing_px, &unit, &count);
-  for (UcTime t = align_up (from, unit, count); t <= to; t = advance (t, unit, count))
+  for (UcTime t = align_up (from, unit, count); t <= to && ticks->len < MAX_TICKS; t = advance (t, unit, count))
     {
       int y, m, d;
       UcTick tick;
@@ -352,8 +381,6 @@ uc_axis_time_ticks (UcTime from,
       g_array_append_val (ticks, tick);
       last_year = y;
       last_day = y * 400 + m * 32 + d;
-      if (ticks->len > 10000)
-        break;
     }
   return ticks;
 }

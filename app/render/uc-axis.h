@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Times beyond ±2^60 µs (some 36,000 years from 1970) are drawn as if at
+ * that limit: calendar arithmetic there stays clear of int64 overflow. */
+#define UC_AXIS_TIME_LIMIT ((UcTime) 1 << 60)
+
 typedef struct
 {
   double  value;      /* data value (µs for time axes) */

@@ -1,5 +1,6 @@
 /* test-transform.c: series transforms, with exact figures */
 #include <math.h>
+#include <stdlib.h>
 
 #include "uc-catalog.h"
 #include "uc-transform.h"
@@ -262,6 +263,118 @@ test_running_min (void)
   g_assert_cmpint (uc_series_get_x (frontier)[4], ==, uc_time_from_ymd (2025, 3, 1));
 }
 
+/* Values a transform takes past the range of a double are left out, and
+ * the chart says so, naming the transform, the line and its base. Before,
+ * rebasing on 1e-320 gave infinities that hung the drawing. */
+static void
+test_out_of_range (void)
+{
+  const UcTime x[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3) };
+  g_autoptr(UcSeries) tiny = make ("v", x, (double[]) { 1e-320, 1, NAN }, 3);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcChartSpec) rebased = NULL;
+  g_autoptr(UcChartSpec) changed = NULL;
+  g_autoptr(UcChartSpec) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  uc_chart_spec_add_series (spec, tiny);
+  rebased = uc_chart_spec_rebase (spec, D (2025, 1, 1), &error);
+  g_assert_no_error (error);
+  assert_series (uc_chart_spec_get_series (rebased, 0), x, (double[]) { 100, NAN, NAN }, 3);
+  g_assert_cmpuint (uc_chart_spec_get_n_warnings (rebased), ==, 1);
+  g_assert_cmpstr (uc_chart_spec_get_warning (rebased, 0), ==,
+                   "rebase to 100 on 2025-01-01: v is 1e-320 there; 1 value out of range left out");
+  changed = uc_chart_spec_change_since (spec, D (2025, 1, 1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_chart_spec_get_warning (changed, 0), ==,
+                   "change since 2025-01-01: v is 1e-320 there; 1 value out of range left out");
+  /* Copies keep what was left out; a missing value was never in range. */
+  copy = uc_chart_spec_copy (rebased);
+  warnings = uc_chart_spec_collect_warnings (copy);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_cmpuint (uc_chart_spec_get_n_warnings (spec), ==, 0);
+}
+
+/* Stacks whose totals pass the largest double leave those dates out of
+ * every layer, and say so; sums, means and minimums keep infinities out. */
+static void
+test_overflowing_sums (void)
+{
+  const UcTime x[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3) };
+  g_autoptr(UcSeries) a = make ("a", x, (double[]) { 1e308, 1, 1.7e308 }, 3);
+  g_autoptr(UcSeries) b = make ("b", x, (double[]) { 1e308, 2, -1e308 }, 3);
+  g_autoptr(UcSeries) c = make ("c", x, (double[]) { INFINITY, 3, 1 }, 3);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(UcSeries) sum = NULL;
+  g_autoptr(UcSeries) rolling = NULL;
+  g_autoptr(UcSeries) low = NULL;
+
+  uc_chart_spec_add_series (spec, a);
+  uc_chart_spec_add_series (spec, b);
+  for (int kind = UC_CHART_AREA; kind <= UC_CHART_BARS; kind += UC_CHART_BARS - UC_CHART_AREA)
+    {
+      g_autoptr(UcChartSpec) stacked = NULL;
+      g_auto(GStrv) warnings = NULL;
+
+      uc_chart_spec_set_kind (spec, kind);
+      uc_chart_spec_set_stacked (spec, TRUE);
+      g_assert_true (uc_chart_spec_stacks (spec));
+      stacked = uc_chart_spec_stack (spec);
+      /* 1e308 + 1e308 overflows; 1.7e308 − 1e308 does not. */
+      assert_series (uc_chart_spec_get_series (stacked, 0), x, (double[]) { NAN, 1, 1.7e308 }, 3);
+      assert_series (uc_chart_spec_get_series (stacked, 1), x, (double[]) { NAN, 3, 1.7e308 + -1e308 }, 3);
+      warnings = uc_chart_spec_collect_warnings (spec);
+      g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+      g_assert_cmpstr (warnings[0], ==, "stacking: the total on 2025-01-01 is out of range; 1 date left out");
+    }
+
+  g_ptr_array_add (all, a);
+  g_ptr_array_add (all, b);
+  g_ptr_array_add (all, c);
+  sum = uc_series_sum (all, "sum", "Sum", UC_JOIN_OUTER);
+  assert_series (sum, x, (double[]) { NAN, 6, 1.7e308 + -1e308 + 1 }, 3);
+  low = uc_series_running_min (all, "low", "Low");
+  g_assert_cmpfloat (uc_series_get_y (low)[uc_series_get_length (low) - 1], ==, -1e308);
+
+  /* Two of 1.7e308 overflow a running sum: the mean of them does not. */
+  {
+    g_autoptr(UcSeries) big = make ("big", x, (double[]) { 1.7e308, 1.7e308, 1.7e308 }, 3);
+
+    rolling = uc_series_rolling_mean (big, 2);
+    assert_series (rolling, x, (double[]) { NAN, 1.7e308, 1.7e308 }, 3);
+  }
+}
+
+/* Events added out of order are read back in order, equal times in the
+ * order added; a hundred thousand take no time. Before, each one sorted
+ * them all again. */
+static void
+test_many_events (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%u", i);
+      g_autoptr(UcEvent) event = uc_event_new (D (2025, 1, 1) + (UcTime) ((i * 7919) % 1000) * UC_USEC_PER_DAY, title,
+                                               UC_EVENT_OTHER);
+
+      uc_chart_spec_add_event (spec, event);
+    }
+  for (guint i = 1; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *before = uc_chart_spec_get_event (spec, i - 1), *after = uc_chart_spec_get_event (spec, i);
+
+      g_assert_cmpint (uc_event_get_time (before), <=, uc_event_get_time (after));
+      if (uc_event_get_time (before) == uc_event_get_time (after))
+        g_assert_cmpint (atoi (uc_event_get_title (before)), <, atoi (uc_event_get_title (after)));
+    }
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -277,6 +390,9 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/count-by", test_count_by);
   g_test_add_func ("/transform/stack-by-axis", test_stack_by_axis);
   g_test_add_func ("/transform/running-min", test_running_min);
+  g_test_add_func ("/transform/out-of-range", test_out_of_range);
+  g_test_add_func ("/transform/overflowing-sums", test_overflowing_sums);
+  g_test_add_func ("/transform/many-events", test_many_events);
 
   return g_test_run ();
 }

@@ -696,6 +696,15 @@ uc_cli_export (int    argc,
         return UC_EXIT_FAILURE;
       }
   }
+  /* What the charts leave out (values past the range of a number), one
+   * line each; the image is made all the same. */
+  for (guint c = 0; c < charts->len; c++)
+    {
+      g_auto(GStrv) warnings = uc_chart_spec_collect_warnings (g_ptr_array_index (charts, c));
+
+      for (guint i = 0; warnings[i] != NULL; i++)
+        g_printerr ("undercut export: %s\n", warnings[i]);
+    }
   timing ("written");
   return UC_EXIT_OK;
 }

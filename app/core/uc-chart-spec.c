@@ -24,8 +24,10 @@ struct _UcChartSpec
   UcTime         from;
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
-  GPtrArray     *events;   /* UcEvent, by time */
+  GPtrArray     *events;   /* UcEvent, by time once sorted */
+  gboolean       events_unsorted;   /* an event came in before the last: sort on next read */
   GArray        *provenance;   /* UcProvenance */
+  GPtrArray     *warnings;     /* char *: what making the chart left out, one line each */
 };
 
 enum {
@@ -43,6 +45,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcChartSpec, uc_chart_spec, G_TYPE_OBJECT)
 
+static void sort_events (UcChartSpec *self);
+
 static void
 uc_chart_spec_finalize (GObject *object)
 {
@@ -57,6 +61,7 @@ uc_chart_spec_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->provenance, g_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (uc_chart_spec_parent_class)->finalize (object);
 }
@@ -157,6 +162,7 @@ uc_chart_spec_init (UcChartSpec *self)
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->provenance = g_array_new (FALSE, TRUE, sizeof (UcProvenance));
   g_array_set_clear_func (self->provenance, clear_provenance);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->highlight = -1;
   self->fixed_min = self->fixed_max = NAN;
 }
@@ -205,6 +211,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->periods = self->periods;
   copy->from = self->from;
   copy->to = self->to;
+  sort_events (self);
   for (guint i = 0; i < self->events->len; i++)
     g_ptr_array_add (copy->events, g_object_ref (g_ptr_array_index (self->events, i)));
   for (guint i = 0; i < self->provenance->len; i++)
@@ -214,7 +221,37 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
       uc_chart_spec_add_provenance (copy, p->name, p->source, p->location, p->date, p->date_kind);
       uc_chart_spec_set_provenance_sha256 (copy, i, p->sha256);
     }
+  for (guint i = 0; i < self->warnings->len; i++)
+    uc_chart_spec_add_warning (copy, g_ptr_array_index (self->warnings, i));
   return copy;
+}
+
+/* What making the chart left out, one line each, for the reader to be
+ * told: "rebase to 100 on 2025-01-01: v is 1e-320 there; 1 value out of
+ * range left out". Copies and charts made from this one keep them. */
+void
+uc_chart_spec_add_warning (UcChartSpec *self,
+                           const char  *warning)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (warning != NULL);
+  g_ptr_array_add (self->warnings, g_strdup (warning));
+}
+
+guint
+uc_chart_spec_get_n_warnings (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->warnings->len;
+}
+
+const char *
+uc_chart_spec_get_warning (UcChartSpec *self,
+                           guint        index)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  g_return_val_if_fail (index < self->warnings->len, NULL);
+  return g_ptr_array_index (self->warnings, index);
 }
 
 const char *
@@ -528,14 +565,28 @@ compare_events (gconstpointer a,
   return ta < tb ? -1 : ta > tb;
 }
 
+/* Events come in date order mostly: appended as they come, and sorted
+ * (stably, so equal times keep their order) once, when next read; sorting
+ * after each one took minutes for a hundred thousand. */
+static void
+sort_events (UcChartSpec *self)
+{
+  if (G_LIKELY (!self->events_unsorted))
+    return;
+  g_ptr_array_sort (self->events, compare_events);
+  self->events_unsorted = FALSE;
+}
+
 void
 uc_chart_spec_add_event (UcChartSpec *self,
                          UcEvent     *event)
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   g_return_if_fail (UC_IS_EVENT (event));
+  if (self->events->len > 0 &&
+      uc_event_get_time (event) < uc_event_get_time (g_ptr_array_index (self->events, self->events->len - 1)))
+    self->events_unsorted = TRUE;
   g_ptr_array_add (self->events, g_object_ref (event));
-  g_ptr_array_sort (self->events, compare_events);
 }
 
 void
@@ -543,6 +594,7 @@ uc_chart_spec_clear_events (UcChartSpec *self)
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   g_ptr_array_set_size (self->events, 0);
+  self->events_unsorted = FALSE;
 }
 
 guint
@@ -558,6 +610,7 @@ uc_chart_spec_get_event (UcChartSpec *self,
 {
   g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
   g_return_val_if_fail (index < self->events->len, NULL);
+  sort_events (self);
   return g_ptr_array_index (self->events, index);
 }
 

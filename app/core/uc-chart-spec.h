@@ -142,6 +142,11 @@ const char    *uc_value_format_to_string      (UcValueFormat  format);
 gboolean       uc_value_format_from_string    (const char    *name,
                                                UcValueFormat *format);
 const char    *uc_chart_kind_to_string        (UcChartKind    kind);
+void           uc_chart_spec_add_warning      (UcChartSpec   *self,
+                                               const char    *warning);
+guint          uc_chart_spec_get_n_warnings   (UcChartSpec   *self);
+const char    *uc_chart_spec_get_warning      (UcChartSpec   *self,
+                                               guint          index);
 guint          uc_chart_spec_get_n_events     (UcChartSpec   *self);
 void           uc_chart_spec_clear_events     (UcChartSpec   *self);
 UcEvent       *uc_chart_spec_get_event        (UcChartSpec   *self,

@@ -2,6 +2,7 @@
 #include "uc-transform.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "uc-dataset.h"
 #include "uc-views.h"
@@ -28,7 +29,7 @@ uc_series_value_on_or_before (UcSeries *series,
   const double *y = uc_series_get_y (series);
 
   for (int i = uc_series_find_before (series, date); i >= 0; i--)
-    if (!isnan (y[i]))
+    if (isfinite (y[i]))
       {
         *value = y[i];
         return TRUE;
@@ -36,18 +37,24 @@ uc_series_value_on_or_before (UcSeries *series,
   return FALSE;
 }
 
+/* @series as y / base * @scale + @offset, base its value at @base_date.
+ * Results past the range of a double (a base of 1e-320) are left out as
+ * missing, counted in @n_out. */
 static UcSeries *
 relative (UcSeries    *series,
           UcTime       base_date,
           double       scale,
           double       offset,
           const char  *suffix,
+          double      *base_out,
+          guint       *n_out,
           GError     **error)
 {
   const UcTime *x = uc_series_get_x (series);
   const double *y = uc_series_get_y (series);
   UcSeries *out;
   double base = NAN;
+  guint n = 0;
 
   if (!uc_series_value_on_or_before (series, base_date, &base) || base == 0)
     {
@@ -59,8 +66,22 @@ relative (UcSeries    *series,
     }
 
   out = derived (series, suffix);
+  uc_series_reserve (out, uc_series_get_length (series));
   for (guint i = 0; i < uc_series_get_length (series); i++)
-    uc_series_append (out, x[i], y[i] / base * scale + offset);
+    {
+      double v = y[i] / base * scale + offset;
+
+      if (!isfinite (v) && !isnan (y[i]))
+        {
+          v = NAN;
+          n++;
+        }
+      uc_series_append (out, x[i], v);
+    }
+  if (base_out)
+    *base_out = base;
+  if (n_out)
+    *n_out = n;
   return out;
 }
 
@@ -70,7 +91,7 @@ uc_series_rebase (UcSeries    *series,
                   UcTime       base_date,
                   GError     **error)
 {
-  return relative (series, base_date, 100, 0, ":rebased", error);
+  return relative (series, base_date, 100, 0, ":rebased", NULL, NULL, error);
 }
 
 /* Percent change since @base_date. */
@@ -79,7 +100,7 @@ uc_series_change_since (UcSeries    *series,
                         UcTime       base_date,
                         GError     **error)
 {
-  return relative (series, base_date, 100, -100, ":change", error);
+  return relative (series, base_date, 100, -100, ":change", NULL, NULL, error);
 }
 
 /* Simple returns from one point to the next, as fractions. */
@@ -123,7 +144,7 @@ common_dates (GPtrArray *series,
 
           if (pos[s] < uc_series_get_length (one) && uc_series_get_x (one)[pos[s]] == next)
             {
-              if (!isnan (uc_series_get_y (one)[pos[s]]))
+              if (isfinite (uc_series_get_y (one)[pos[s]]))
                 have++;
               pos[s]++;
             }
@@ -163,10 +184,11 @@ uc_series_sum (GPtrArray  *series,
         {
           double v = value_at (g_ptr_array_index (series, s), t);
 
-          if (!isnan (v))
+          if (isfinite (v))
             total += v;
         }
-      uc_series_append (out, t, total);
+      /* A total past the largest double is no total. */
+      uc_series_append (out, t, isfinite (total) ? total : NAN);
     }
   return out;
 }
@@ -237,7 +259,7 @@ uc_series_resample (UcSeries    *series,
       guint count = 0;
 
       for (; i < n && uc_period_start (x[i], period) == start; i++)
-        if (!isnan (y[i]))
+        if (isfinite (y[i]))
           {
             sum += y[i];
             last = y[i];
@@ -246,8 +268,8 @@ uc_series_resample (UcSeries    *series,
       switch (aggregate)
         {
         case UC_AGGREGATE_LAST: uc_series_append (out, start, last); break;
-        case UC_AGGREGATE_MEAN: uc_series_append (out, start, count ? sum / count : NAN); break;
-        case UC_AGGREGATE_SUM: uc_series_append (out, start, count ? sum : NAN); break;
+        case UC_AGGREGATE_MEAN: uc_series_append (out, start, count && isfinite (sum) ? sum / count : NAN); break;
+        case UC_AGGREGATE_SUM: uc_series_append (out, start, count && isfinite (sum) ? sum : NAN); break;
         case UC_AGGREGATE_COUNT:
         default: uc_series_append (out, start, count); break;
         }
@@ -267,36 +289,60 @@ uc_series_rolling_mean (UcSeries *series,
   UcSeries *out = derived (series, ":rolling");
   double sum = 0;
   guint missing = 0;
+  gboolean scaled = FALSE;
 
   g_return_val_if_fail (window > 0, out);
 
   for (guint i = 0; i < n; i++)
     {
-      if (isnan (y[i]))
+      if (!isfinite (y[i]))
         missing++;
-      else
-        sum += y[i];
-      if (i >= window)
+      if (i >= window && !isfinite (y[i - window]))
+        missing--;
+      if (!scaled)
         {
-          if (isnan (y[i - window]))
-            missing--;
-          else
+          if (isfinite (y[i]))
+            sum += y[i];
+          if (i >= window && isfinite (y[i - window]))
             sum -= y[i - window];
         }
-      uc_series_append (out, x[i], i + 1 >= window && missing == 0 ? sum / window : NAN);
+      /* A sum past the largest double stays infinite for good: from then
+       * on the window is summed in shares of the mean, which cannot
+       * overflow (once, afresh, then rolling: the old share out first). */
+      if (!scaled && !isfinite (sum))
+        {
+          scaled = TRUE;
+          sum = 0;
+          for (guint k = i + 1 > window ? i + 1 - window : 0; k <= i; k++)
+            if (isfinite (y[k]))
+              sum += y[k] / window;
+        }
+      else if (scaled)
+        {
+          if (i >= window && isfinite (y[i - window]))
+            sum -= y[i - window] / window;
+          if (isfinite (y[i]))
+            sum += y[i] / window;
+        }
+      uc_series_append (out, x[i], i + 1 >= window && missing == 0 ? (scaled ? sum : sum / window) : NAN);
     }
   return out;
 }
 
-/* The same chart with every line made relative to @base_date by
- * @transform, in @format, the subtitle saying so. */
+/* The same chart with every line made relative to @base_date (y / base
+ * × @scale + @offset), in @format, the subtitle saying so. Values the
+ * transform takes past the range of a double are left out, and the chart
+ * says so in a warning per line, as @said (the transform) names it. */
 static UcChartSpec *
 relative_spec (UcChartSpec   *spec,
                UcTime         base_date,
-               UcSeries    *(*transform) (UcSeries *, UcTime, GError **),
+               double         scale,
+               double         offset,
+               const char    *suffix,
                UcValueFormat  format,
                const char    *said,
                const char    *alone,
+               const char    *named,
                GError       **error)
 {
   g_autoptr(UcChartSpec) out = uc_chart_spec_copy_without_series (spec);
@@ -305,10 +351,21 @@ relative_spec (UcChartSpec   *spec,
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
-      g_autoptr(UcSeries) series = transform (uc_chart_spec_get_series (spec, i), base_date, error);
+      UcSeries *one = uc_chart_spec_get_series (spec, i);
+      double base;
+      guint n_out;
+      g_autoptr(UcSeries) series = relative (one, base_date, scale, offset, suffix, &base, &n_out, error);
 
       if (series == NULL)
         return NULL;
+      if (n_out > 0)
+        {
+          g_autofree char *warning = g_strdup_printf ("%s %s: %s is %.3g there; %u value%s out of range left out",
+                                                      named, date, uc_series_get_label (one), base, n_out,
+                                                      n_out == 1 ? "" : "s");
+
+          uc_chart_spec_add_warning (out, warning);
+        }
       uc_chart_spec_add_series (out, series);
     }
   uc_chart_spec_set_value_format (out, format);
@@ -325,7 +382,8 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
                       UcTime        base_date,
                       GError      **error)
 {
-  return relative_spec (spec, base_date, uc_series_rebase, UC_VALUE_INDEX, "rebased to 100 on", "Rebased to 100 on", error);
+  return relative_spec (spec, base_date, 100, 0, ":rebased", UC_VALUE_INDEX, "rebased to 100 on", "Rebased to 100 on",
+                        "rebase to 100 on", error);
 }
 
 static gint
@@ -357,7 +415,7 @@ uc_series_running_min (GPtrArray  *series,
       UcSeries *one = g_ptr_array_index (series, s);
 
       for (guint i = 0; i < uc_series_get_length (one); i++)
-        if (!isnan (uc_series_get_y (one)[i]))
+        if (isfinite (uc_series_get_y (one)[i]))
           g_array_append_val (all, ((Point) { uc_series_get_x (one)[i], uc_series_get_y (one)[i] }));
     }
   g_array_sort (all, compare_points_by_time);
@@ -387,13 +445,16 @@ uc_chart_spec_change_since (UcChartSpec  *spec,
                             UcTime        base_date,
                             GError      **error)
 {
-  return relative_spec (spec, base_date, uc_series_change_since, UC_VALUE_PERCENT, "change since", "Change since", error);
+  return relative_spec (spec, base_date, 100, -100, ":change", UC_VALUE_PERCENT, "change since", "Change since",
+                        "change since", error);
 }
 
 /* For stacked areas and bars: the series on their common dates, each
  * holding the running total of itself and those before it. Counts stack on
  * every date (a group absent from a period counted zero there); measured
- * values only on dates where every series has one. */
+ * values only on dates where every series has one. A date whose total
+ * passes the largest double is left out of every layer, and the chart
+ * says so in a warning. */
 UcChartSpec *
 uc_chart_spec_stack (UcChartSpec *spec)
 {
@@ -402,7 +463,8 @@ uc_chart_spec_stack (UcChartSpec *spec)
   g_autoptr(GPtrArray) input = g_ptr_array_new ();
   g_autoptr(GPtrArray) joined = NULL;
   g_autofree double *totals = NULL;
-  guint n;
+  g_autofree gboolean *out_of_range = NULL;
+  guint n, n_out = 0, first_out = 0;
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     g_ptr_array_add (input, uc_chart_spec_get_series (spec, i));
@@ -411,6 +473,30 @@ uc_chart_spec_stack (UcChartSpec *spec)
   /* One running total per value axis: a right-axis series stacks only on
    * other right-axis series. */
   totals = g_new0 (double, 2 * MAX (n, 1));
+  out_of_range = g_new0 (gboolean, MAX (n, 1));
+
+  /* The dates whose total overflows, first: once past the largest double
+   * a running total stays infinite, so the whole sum tells. */
+  for (guint s = 0; s < joined->len; s++)
+    {
+      UcSeries *one = g_ptr_array_index (joined, s);
+      double *total = totals + (uc_series_get_right_axis (g_ptr_array_index (input, s)) ? MAX (n, 1) : 0);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double v = uc_series_get_y (one)[i];
+
+          total[i] += !isfinite (v) && counts ? 0 : v;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (!isfinite (totals[i]) || !isfinite (totals[MAX (n, 1) + i]))
+      {
+        if (n_out++ == 0)
+          first_out = i;
+        out_of_range[i] = TRUE;
+      }
+  memset (totals, 0, 2 * MAX (n, 1) * sizeof (double));
 
   for (guint s = 0; s < joined->len; s++)
     {
@@ -425,12 +511,43 @@ uc_chart_spec_stack (UcChartSpec *spec)
         {
           double v = uc_series_get_y (one)[i];
 
-          total[i] += isnan (v) && counts ? 0 : v;
-          uc_series_append (layer, uc_series_get_x (one)[i], total[i]);
+          total[i] += !isfinite (v) && counts ? 0 : v;
+          uc_series_append (layer, uc_series_get_x (one)[i], out_of_range[i] ? NAN : total[i]);
         }
       uc_chart_spec_add_series (stacked, layer);
     }
+  if (n_out > 0)
+    {
+      g_autofree char *date = uc_time_format_date (uc_series_get_x (g_ptr_array_index (joined, 0))[first_out]);
+      g_autofree char *warning = g_strdup_printf ("stacking: the total on %s is out of range; %u date%s left out",
+                                                  date, n_out, n_out == 1 ? "" : "s");
+
+      uc_chart_spec_add_warning (stacked, warning);
+    }
   return stacked;
+}
+
+/* Whether a chart is drawn stacked: areas or bars, stacked, of two or
+ * more series (the drawing stacks them, see uc_chart_spec_stack()). */
+gboolean
+uc_chart_spec_stacks (UcChartSpec *spec)
+{
+  return (uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS) &&
+         uc_chart_spec_get_stacked (spec) && uc_chart_spec_get_n_series (spec) > 1;
+}
+
+/* Everything drawing @spec leaves out, one line each, in order: the
+ * warnings of the transforms that made it, and the totals stacking could
+ * not add up. For the command line, which tells the user. */
+GStrv
+uc_chart_spec_collect_warnings (UcChartSpec *spec)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(UcChartSpec) drawn = uc_chart_spec_stacks (spec) ? uc_chart_spec_stack (spec) : g_object_ref (spec);
+
+  for (guint i = 0; i < uc_chart_spec_get_n_warnings (drawn); i++)
+    g_strv_builder_add (builder, uc_chart_spec_get_warning (drawn, i));
+  return g_strv_builder_end (builder);
 }
 
 /* Rows per period, one series per group (or one in all): "releases per

@@ -800,6 +800,77 @@ looks_utf16 (const guchar *s,
   return FALSE;
 }
 
+typedef enum
+{
+  CONVERT_OK,
+  CONVERT_UNKNOWN,    /* no such encoding */
+  CONVERT_INVALID,    /* *read: where the input stops being valid */
+  CONVERT_MEMORY,
+} ConvertResult;
+
+/* Like g_convert, but the output grows with g_try_realloc: a file too large
+ * to convert is an error, not an abort. */
+static ConvertResult
+iconv_to_utf8 (const char  *data,
+               gsize        len,
+               const char  *from,
+               char       **out,
+               gsize       *out_len,
+               gsize       *read)
+{
+  GIConv cd = g_iconv_open ("UTF-8", from);
+  gchar *in = (gchar *) data;
+  gsize in_left = len, used = 0;
+  gsize size = len <= G_MAXSIZE / 4 ? len + len / 2 + 16 : 0;
+  char *buf = size ? g_try_malloc (size) : NULL;
+  gboolean flushed = FALSE;
+
+  if (cd == (GIConv) -1)
+    {
+      g_free (buf);
+      return CONVERT_UNKNOWN;
+    }
+  while (buf != NULL && !flushed)
+    {
+      gchar *outp = buf + used;
+      gsize out_left = size - used - 1;   /* room for the final NUL */
+      gsize result;
+
+      if (in_left > 0)
+        result = g_iconv (cd, &in, &in_left, &outp, &out_left);
+      else
+        {
+          result = g_iconv (cd, NULL, NULL, &outp, &out_left);
+          flushed = result != (gsize) -1;
+        }
+      used = outp - buf;
+      if (result != (gsize) -1)
+        continue;
+      if (errno != E2BIG)
+        {
+          *read = len - in_left;
+          g_free (buf);
+          g_iconv_close (cd);
+          return CONVERT_INVALID;
+        }
+      {
+        char *grown = size <= G_MAXSIZE / 2 ? g_try_realloc (buf, size * 2) : NULL;
+
+        if (grown == NULL)
+          g_clear_pointer (&buf, g_free);
+        buf = grown;
+        size *= 2;
+      }
+    }
+  g_iconv_close (cd);
+  if (buf == NULL)
+    return CONVERT_MEMORY;
+  buf[used] = '\0';
+  *out = buf;
+  *out_len = used;
+  return CONVERT_OK;
+}
+
 /* @data in @from to UTF-8; Windows-1252's few undefined bytes fall back to Latin-1. */
 static gboolean
 convert_to_utf8 (const char  *name,
@@ -812,23 +883,30 @@ convert_to_utf8 (const char  *name,
                  char       **encoding_used,
                  GError     **error)
 {
-  g_autoptr(GError) local = NULL;
   gsize read = 0, written = 0;
-  char *converted = g_convert (data, len, "UTF-8", from, &read, &written, &local);
+  char *converted = NULL;
+  ConvertResult result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
 
-  if (converted == NULL && g_str_equal (from, "WINDOWS-1252"))
+  if (result == CONVERT_INVALID && g_str_equal (from, "WINDOWS-1252"))
     {
-      g_clear_error (&local);
       from = "ISO-8859-1";
-      converted = g_convert (data, len, "UTF-8", from, &read, &written, &local);
+      result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
     }
-  if (converted == NULL)
+  switch (result)
     {
-      if (g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
-      else
-        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
-                     name, read + 1, from);
+    case CONVERT_OK:
+      break;
+    case CONVERT_UNKNOWN:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
+      return FALSE;
+    case CONVERT_INVALID:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
+                   name, read + 1, from);
+      return FALSE;
+    case CONVERT_MEMORY:
+    default:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   "%s: not enough memory to convert %" G_GSIZE_FORMAT " bytes from %s", name, len, from);
       return FALSE;
     }
   g_free (*owned);

@@ -3492,20 +3492,20 @@ uc_csv_read_file (GFile               *file,
           close (fd);
           return NULL;
         }
-      if (S_ISREG (st.st_mode))
+      if (S_ISREG (st.st_mode) && st.st_size > 0)
         {
-          data = read_regular (fd, (gsize) st.st_size, name, options, &mapped, error);
+          size = (gsize) st.st_size;
+          data = read_regular (fd, size, name, options, &mapped, error);
           pooled = !mapped;
         }
       else
         {
-          /* A pipe or a device: read as a stream, checked the same way. */
+          /* A pipe, a device, or a file that does not tell its size (as
+           * in /proc): read as a stream, checked the same way. */
           FdSource src = { fd, name };
 
           data = read_all (read_from_fd, &src, name, options, cancellable, &size, error);
         }
-      if (S_ISREG (st.st_mode))
-        size = (gsize) st.st_size;
       close (fd);
     }
   if (data == NULL)

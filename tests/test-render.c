@@ -865,6 +865,395 @@ test_lanes (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* A chart of two lines over sixty days, with three events (one a span,
+ * one on a lane of its own), drawn as @variant: each kind the command
+ * line can draw, and with a right axis, a log axis, legends in and out. */
+#define N_SIZE_VARIANTS 14
+
+static UcChartSpec *
+size_spec (int variant)
+{
+  UcChartSpec *spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) a = uc_series_new ("a", "Alpha");
+  g_autoptr(UcSeries) b = uc_series_new ("b", "Beta, a series with a longer name");
+  g_autoptr(UcEvent) e1 = uc_event_new (uc_time_from_ymd (2025, 1, 20), "DeepSeek-R1 released", UC_EVENT_MODEL_RELEASE);
+  g_autoptr(UcEvent) e2 = uc_event_new (uc_time_from_ymd (2025, 1, 27), "Nvidia −17%", UC_EVENT_MARKET);
+  g_autoptr(UcEvent) e3 = uc_event_new (uc_time_from_ymd (2025, 2, 3), "A rule in force", UC_EVENT_POLICY);
+  const UcChartKind kinds[] = { UC_CHART_LINE, UC_CHART_STEP, UC_CHART_AREA, UC_CHART_AREA, UC_CHART_SCATTER,
+                                UC_CHART_BARS, UC_CHART_BARS, UC_CHART_LANES, UC_CHART_LINE, UC_CHART_AREA,
+                                UC_CHART_LINE, UC_CHART_LINE, UC_CHART_SCATTER, UC_CHART_LINE };
+
+  for (int d = 0; d < 60; d++)
+    {
+      uc_series_append (a, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 100 + 10 * sin (d / 5.0));
+      uc_series_append (b, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, d % 9 == 4 ? NAN : 50 + d);
+      if (d % 3 == 0)
+        uc_series_set_point_label (a, d, "gpt-4o-mini (2024-07-18)");
+    }
+  uc_chart_spec_add_series (spec, a);
+  uc_chart_spec_add_series (spec, b);
+  uc_event_set_end (e3, uc_time_from_ymd (2025, 2, 20));
+  uc_event_set_lane (e2, "Markets and money");
+  uc_chart_spec_add_event (spec, e1);
+  uc_chart_spec_add_event (spec, e2);
+  uc_chart_spec_add_event (spec, e3);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_chart_spec_set_title (spec, "A chart drawn at every size");
+  uc_chart_spec_set_subtitle (spec, "Its subtitle");
+  uc_chart_spec_set_source (spec, "Source: made up for the test");
+  uc_chart_spec_set_y_title (spec, "Dollars");
+  uc_chart_spec_set_x_title (spec, "Day");
+  uc_chart_spec_set_kind (spec, kinds[variant]);
+  uc_chart_spec_set_stacked (spec, variant == 3 || variant == 6);
+  if (variant == 8 || variant == 12)
+    uc_series_set_right_axis (b, TRUE);
+  uc_chart_spec_set_log_scale (spec, variant == 9 || variant == 12);
+  if (variant == 10)
+    uc_chart_spec_set_legend_position (spec, UC_LEGEND_INSIDE);
+  if (variant == 11)
+    uc_chart_spec_set_legend_position (spec, UC_LEGEND_NONE);
+  return spec;
+}
+
+static void
+assert_layout_finite (const UcChartLayout *l,
+                      int                  variant,
+                      int                  width,
+                      int                  height)
+{
+  const double values[] = { l->x, l->y, l->width, l->height, l->y_min, l->y_max, l->y2_min, l->y2_max,
+                            l->legend_x, l->legend_y, l->legend_width, l->legend_height };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (!isfinite (values[i]))
+      g_error ("variant %d at %d×%d: layout value %u is %g", variant, width, height, i, values[i]);
+  if (!(l->width > 0) || !(l->to > l->from))
+    g_error ("variant %d at %d×%d: a plot %g wide from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+             variant, width, height, l->width, l->from, l->to);
+}
+
+static void
+draw_size_variant (cairo_surface_t *surface,
+                   UcChartSpec    **specs,
+                   int              v,
+                   int              w,
+                   int              h)
+{
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+
+  if (v == N_SIZE_VARIANTS - 1)
+    {
+      /* A view: three charts sharing the height. */
+      UcChartSpec *stack[] = { specs[0], specs[6], specs[7] };
+      const int heights[] = { h - 2 * (h / 3), h / 3, h / 3 };
+
+      uc_chart_draw_stack (cr, stack, heights, 3, NULL, w);
+    }
+  else
+    {
+      uc_chart_draw (cr, specs[v], NULL, w, h, &l);
+      assert_layout_finite (&l, v, w, h);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+}
+
+/* Every size the command line takes, up to 200 px, draws: each kind and
+ * each axis and legend variant at every width from 16 (with heights from
+ * 16 to 200 in turn) and every height (with widths in turn), and at the
+ * four corners; a view of several charts, one under the other, too.
+ * Before, a plot of negative width asked for 128 GiB for its line at
+ * widths 16 to 33. */
+static void
+test_every_size (void)
+{
+  const int others[] = { 16, 17, 20, 25, 33, 40, 60, 100, 150, 200 };
+  UcChartSpec *specs[N_SIZE_VARIANTS];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 200);
+
+  for (int v = 0; v < N_SIZE_VARIANTS; v++)
+    specs[v] = size_spec (v);
+
+  for (int v = 0; v < N_SIZE_VARIANTS; v++)
+    {
+      for (int s = 16; s <= 200; s++)
+        {
+          draw_size_variant (surface, specs, v, s, others[(s + v) % G_N_ELEMENTS (others)]);
+          draw_size_variant (surface, specs, v, others[(s + v) % G_N_ELEMENTS (others)], s);
+        }
+      draw_size_variant (surface, specs, v, 16, 16);
+      draw_size_variant (surface, specs, v, 16, 200);
+      draw_size_variant (surface, specs, v, 200, 16);
+      draw_size_variant (surface, specs, v, 200, 200);
+    }
+
+  for (int v = 0; v < N_SIZE_VARIANTS; v++)
+    g_object_unref (specs[v]);
+  cairo_surface_destroy (surface);
+}
+
+/* Sizes no command line passes, through the API: nothing, negative,
+ * not a number, and more than any canvas. */
+static void
+test_absurd_sizes (void)
+{
+  g_autoptr(UcChartSpec) spec = size_spec (0);
+  const double sizes[] = { 0, -5, NAN, INFINITY, 1e12, 0.5 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+      {
+        cairo_t *cr = cairo_create (surface);
+        UcChartLayout l;
+
+        uc_chart_draw (cr, spec, NULL, sizes[i], sizes[k], &l);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_true (isfinite (l.width) && isfinite (l.height) && isfinite (l.y_min) && isfinite (l.y_max));
+        cairo_destroy (cr);
+      }
+  cairo_surface_destroy (surface);
+}
+
+/* A chart of @values on consecutive days from 2025-01-01. */
+static UcChartSpec *
+values_spec (const double *values,
+             guint         n)
+{
+  UcChartSpec *spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("v", "v");
+
+  for (guint i = 0; i < n; i++)
+    uc_series_append (s, uc_time_from_ymd (2025, 1, 1) + (UcTime) i * UC_USEC_PER_DAY, values[i]);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 1, 1) + (UcTime) MAX (n, 2) * UC_USEC_PER_DAY);
+  return spec;
+}
+
+/* Values at the ends of a double's range, and values no axis holds, drawn
+ * every way: each draw ends, with a finite axis that holds the finite
+ * values. Before, ±1e308 gave the tick loop a non-finite start, and it
+ * grew memory until the kernel killed it. */
+static void
+test_huge_values (void)
+{
+  const double huge[] = { 1e308, -1e308 };
+  const double inf[] = { 1, INFINITY, 2, -INFINITY, NAN, 3 };
+  const double top[] = { G_MAXDOUBLE, G_MAXDOUBLE };
+  const double tiny[] = { 1e-320, 5e-324, 4.9e-324 };
+  const double big_same[] = { 1e300, 1e300 };
+  struct { const double *values; guint n; } cases[] = { { huge, 2 }, { inf, 6 }, { top, 2 }, { tiny, 3 }, { big_same, 2 } };
+  const UcValueFormat formats[] = { UC_VALUE_NUMBER, UC_VALUE_MONEY, UC_VALUE_PERCENT, UC_VALUE_INDEX, UC_VALUE_PER_MTOK };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int kind = UC_CHART_LINE; kind <= UC_CHART_BARS; kind++)
+      for (int log = 0; log < 2; log++)
+        {
+          g_autoptr(UcChartSpec) spec = values_spec (cases[c].values, cases[c].n);
+          UcChartLayout l;
+
+          uc_chart_spec_set_kind (spec, kind);
+          uc_chart_spec_set_log_scale (spec, log);
+          uc_chart_spec_set_value_format (spec, formats[(c + kind) % G_N_ELEMENTS (formats)]);
+          cairo_surface_destroy (draw_sized (spec, 400, 300, &l));
+          g_assert_true (isfinite (l.y_min) && isfinite (l.y_max) && l.y_max > l.y_min);
+          for (guint i = 0; i < cases[c].n; i++)
+            {
+              double y = uc_chart_layout_y_for_value (&l, cases[c].values[i]);
+
+              g_assert_true (isfinite (y));
+              /* Finite values lie on the axis (a log axis shows the positive ones). */
+              if (isfinite (cases[c].values[i]) && (!log || cases[c].values[i] > 0) && cases[c].values[i] >= 1e-300)
+                {
+                  g_assert_cmpfloat (y, >=, l.y - 1e-6 * l.height);
+                  g_assert_cmpfloat (y, <=, l.y + l.height * (1 + 1e-6));
+                }
+            }
+        }
+
+  /* ±1e308: the axis spans both, with ticks at both ends. */
+  {
+    g_autoptr(UcChartSpec) spec = values_spec (huge, 2);
+    UcChartLayout l;
+
+    cairo_surface_destroy (draw_sized (spec, 800, 450, &l));
+    g_assert_cmpfloat (l.y_min, ==, -1e308);
+    g_assert_cmpfloat (l.y_max, ==, 1e308);
+    g_assert_cmpfloat_with_epsilon (uc_chart_layout_y_for_value (&l, 1e308), l.y, 1e-6);
+    g_assert_cmpfloat_with_epsilon (uc_chart_layout_y_for_value (&l, 0), l.y + l.height / 2, 1e-6);
+  }
+
+  /* On a second axis, the same. */
+  {
+    g_autoptr(UcChartSpec) spec = values_spec (huge, 2);
+    g_autoptr(UcSeries) right = uc_series_new ("r", "r");
+    UcChartLayout l;
+
+    uc_series_append (right, uc_time_from_ymd (2025, 1, 1), -1.7e308);
+    uc_series_append (right, uc_time_from_ymd (2025, 1, 2), 1.7e308);
+    uc_series_set_right_axis (right, TRUE);
+    uc_chart_spec_add_series (spec, right);
+    cairo_surface_destroy (draw_sized (spec, 800, 450, &l));
+    g_assert_true (l.has_y2);
+    g_assert_true (isfinite (l.y2_min) && isfinite (l.y2_max) && l.y2_max > l.y2_min);
+    g_assert_cmpfloat (l.y2_max, >=, 1.7e308);
+  }
+
+  /* Stacked sums past the largest double: those dates are left out. */
+  for (int kind = UC_CHART_AREA; kind <= UC_CHART_BARS; kind += UC_CHART_BARS - UC_CHART_AREA)
+    {
+      g_autoptr(UcChartSpec) spec = values_spec (huge, 2);
+      g_autoptr(UcSeries) b = uc_series_new ("b", "b");
+      UcChartLayout l;
+
+      uc_series_append (b, uc_time_from_ymd (2025, 1, 1), 1e308);
+      uc_series_append (b, uc_time_from_ymd (2025, 1, 2), 1.7e308);
+      uc_chart_spec_add_series (spec, b);
+      uc_chart_spec_set_kind (spec, kind);
+      uc_chart_spec_set_stacked (spec, TRUE);
+      cairo_surface_destroy (draw_sized (spec, 400, 300, &l));
+      g_assert_true (isfinite (l.y_min) && isfinite (l.y_max) && l.y_max > l.y_min);
+    }
+}
+
+/* Times at the ends of an int64, through the API: a range from the first
+ * to the last representable microsecond, and points out there. */
+static void
+test_extreme_times (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("v", "v");
+  g_autoptr(UcEvent) early = uc_event_new (G_MININT64, "The first", UC_EVENT_OTHER);
+  g_autoptr(UcEvent) late = uc_event_new (G_MAXINT64 - 1, "The last", UC_EVENT_OTHER);
+  UcChartLayout l;
+
+  uc_series_append (s, G_MININT64, 1);
+  uc_series_append (s, 0, 2);
+  uc_series_append (s, G_MAXINT64, 3);
+  uc_chart_spec_add_series (spec, s);
+  uc_event_set_end (early, G_MAXINT64);
+  uc_chart_spec_add_event (spec, early);
+  uc_chart_spec_add_event (spec, late);
+  uc_chart_spec_set_range (spec, G_MININT64, G_MAXINT64);
+  for (int kind = UC_CHART_LINE; kind <= UC_CHART_LANES; kind++)
+    {
+      uc_chart_spec_set_kind (spec, kind);
+      cairo_surface_destroy (draw_sized (spec, 400, 300, &l));
+      g_assert_cmpint (l.to, >, l.from);
+      g_assert_true (isfinite (uc_chart_layout_x_for_time (&l, G_MAXINT64)));
+    }
+}
+
+static double
+seconds_to_draw (UcChartSpec *spec,
+                 int          width,
+                 int          height)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  cairo_surface_destroy (draw_sized (spec, width, height, NULL));
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* Text of any length costs what fits: a 5 MB title, subtitle, axis
+ * titles, source, note, legend entry, lane name, event and point label,
+ * of one word or of many lines. Before, a 100,000-character title took
+ * 6 s and 5 MB never finished. */
+static void
+test_long_texts (void)
+{
+  gsize n = 5 * 1000 * 1000;
+  g_autofree char *word = g_malloc (n + 1);
+  g_autofree char *lines = g_malloc (n + 1);
+  g_autofree char *broken = g_malloc (n + 1);
+
+  memset (word, 'x', n);
+  word[n] = '\0';
+  for (gsize i = 0; i < n; i++)
+    lines[i] = i % 2 ? '\n' : 'y';
+  lines[n] = '\0';
+  /* Malformed UTF-8 too: a lead byte with nothing after it, at the end. */
+  memset (broken, 'z', n);
+  broken[n - 1] = (char) 0xf0;
+  broken[n] = '\0';
+
+  for (int t = 0; t < 3; t++)
+    for (int kind = UC_CHART_LINE; kind <= UC_CHART_LANES; kind++)
+      {
+        const char *text = t == 0 ? word : t == 1 ? lines : broken;
+        g_autoptr(UcChartSpec) spec = size_spec (kind == UC_CHART_LANES ? 7 : 0);
+        g_autoptr(UcEvent) event = uc_event_new (uc_time_from_ymd (2025, 2, 10), text, UC_EVENT_HARDWARE);
+        double seconds;
+
+        uc_chart_spec_set_kind (spec, kind);
+        uc_chart_spec_set_title (spec, text);
+        uc_chart_spec_set_subtitle (spec, text);
+        uc_chart_spec_set_x_title (spec, text);
+        uc_chart_spec_set_y_title (spec, text);
+        uc_chart_spec_set_source (spec, text);
+        uc_chart_spec_set_note (spec, text);
+        uc_series_set_label (uc_chart_spec_get_series (spec, 0), text);
+        uc_series_set_point_label (uc_chart_spec_get_series (spec, 0), 10, text);
+        uc_event_set_lane (event, text);
+        uc_chart_spec_add_event (spec, event);
+        seconds = seconds_to_draw (spec, 1600, 900) + seconds_to_draw (spec, 320, 180);
+        g_test_message ("text %d, kind %d: %.3f s", t, kind, seconds);
+        /* Some tens of milliseconds; a sanitizer build takes longer. */
+        g_assert_cmpfloat (seconds, <, 5);
+      }
+}
+
+/* Crowds: a hundred thousand events on one day, on a line chart and in
+ * lanes (one lane, and a lane each, interleaved), and twenty-five
+ * thousand named points. Each is placed as far as there is room and counted past
+ * that. Before, events on one day never finished. */
+static void
+test_crowds (void)
+{
+  g_autoptr(UcChartSpec) line = size_spec (0);
+  g_autoptr(UcChartSpec) lanes = size_spec (7);
+  g_autoptr(UcChartSpec) many_lanes = size_spec (7);
+  g_autoptr(UcChartSpec) scatter = uc_chart_spec_new ();
+  g_autoptr(UcSeries) points = uc_series_new ("p", "Points");
+  g_autofree char *long_name = g_strnfill (300, 'n');
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Event %u", i);
+      g_autoptr(UcEvent) event = uc_event_new (uc_time_from_ymd (2025, 1, 15), title, UC_EVENT_OTHER);
+      g_autoptr(UcEvent) spread = uc_event_new (uc_time_from_ymd (2025, 1, 1) + (UcTime) i * 25 * G_USEC_PER_SEC, title,
+                                                UC_EVENT_OTHER);
+      g_autofree char *lane = g_strdup_printf ("Lane %u", i % 2 ? i : 0);
+
+      uc_chart_spec_add_event (line, event);
+      uc_chart_spec_add_event (lanes, event);
+      uc_event_set_lane (spread, lane);
+      uc_chart_spec_add_event (many_lanes, spread);
+      /* Fewer points: cairo takes its time over the dots themselves. */
+      if (i % 4 == 0)
+        {
+          uc_series_append (points, uc_time_from_ymd (2025, 1, 1) + (UcTime) (i / 100) * UC_USEC_PER_DAY, (i * 7919) % 1000);
+          uc_series_set_point_label (points, uc_series_get_length (points) - 1, long_name);
+        }
+    }
+  uc_chart_spec_add_series (scatter, points);
+  uc_chart_spec_set_kind (scatter, UC_CHART_SCATTER);
+  uc_chart_spec_set_range (scatter, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2026, 1, 1));
+
+  {
+    UcChartSpec *specs[] = { line, lanes, many_lanes, scatter };
+
+    for (guint k = 0; k < G_N_ELEMENTS (specs); k++)
+      {
+        double seconds = seconds_to_draw (specs[k], 1600, 900);
+
+        g_test_message ("crowd %u: %.3f s", k, seconds);
+        g_assert_cmpfloat (seconds, <, 10);
+      }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -885,6 +1274,12 @@ main (int argc, char **argv)
   g_test_add_func ("/export/formats", test_export_formats);
   g_test_add_func ("/export/png-writer", test_png_writer);
   g_test_add_func ("/export/failures", test_export_failures);
+  g_test_add_func ("/render/every-size", test_every_size);
+  g_test_add_func ("/render/absurd-sizes", test_absurd_sizes);
+  g_test_add_func ("/render/huge-values", test_huge_values);
+  g_test_add_func ("/render/extreme-times", test_extreme_times);
+  g_test_add_func ("/render/long-texts", test_long_texts);
+  g_test_add_func ("/render/crowds", test_crowds);
 
   return g_test_run ();
 }

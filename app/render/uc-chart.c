@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "uc-axis.h"
@@ -15,6 +16,23 @@
 #include "uc-transform.h"
 
 #define MAX_EVENT_ROWS 3
+/* Canvases past a million pixels a side are drawn as that. */
+#define MAX_CANVAS 1e6
+/* Events drawn in one pixel column of a plot; the rest are counted. */
+#define MAX_EVENTS_PER_COLUMN (MAX_EVENT_ROWS + 1)
+/* Characters of labels laid out per pass over a chart's events or points
+ * (some tens of milliseconds of pango); labels past it are not tried. */
+#define LABEL_CHAR_BUDGET 200000
+
+/* Text is cut to at most this many lines (paragraphs and wrapped lines),
+ * with an ellipsis: a title of a hundred thousand characters is a title. */
+#define MAX_TEXT_LINES 3
+/* Before laying text out, it is cut to what could fit at glyphs this
+ * narrow (thin spaces, "i" and "l" are about 0.2 of the size), and never
+ * more than MAX_LINE_CHARS a line: wrapping costs pango time that grows
+ * faster than the length. */
+#define MIN_GLYPH_EM 0.15
+#define MAX_LINE_CHARS 2000
 
 typedef struct
 {
@@ -26,7 +44,11 @@ typedef struct
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
   gboolean            one_line; /* the next text is ellipsized to one line */
   gboolean            dual;     /* series on two value axes */
+  gboolean            stacked;  /* the series hold running totals (stacked here) */
   UcChartLayout      *legend_out;   /* where legend entries go, for hit tests */
+  double              font_px;  /* the size last set */
+  double              bar_spacing;   /* narrowest gap between dates, once found; NaN before */
+  double              width, height;   /* the canvas */
 } Ctx;
 
 static const double dash_patterns[][4] = {
@@ -53,9 +75,45 @@ set_font (Ctx        *ctx,
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (ctx->layout, desc);
+  ctx->font_px = size;
 }
 
-/* Sets the layout's text and returns its logical size. */
+/* @text cut to what @lines lines of @room could show at the narrowest
+ * glyphs (and to @lines paragraphs), an ellipsis after the cut, and made
+ * valid UTF-8; NULL when it is fine as it is. Only the part kept is
+ * walked, so a text of megabytes costs what a line of it costs. */
+static char *
+cut_text (const char *text,
+          double      room,
+          double      font_px,
+          int         lines)
+{
+  double per_line = room / (MAX (font_px, 1) * MIN_GLYPH_EM);
+  gsize max_chars = (gsize) CLAMP (per_line, 1, MAX_LINE_CHARS) * lines + lines;
+  gsize n = 0;
+  const char *p = text;
+  int breaks = 0;
+
+  /* Byte by byte, so a malformed sequence cannot step past the end. */
+  for (; *p; p++)
+    {
+      if (((guchar) *p & 0xc0) == 0x80)
+        continue;
+      if ((*p == '\n' && ++breaks >= lines) || n++ == max_chars)
+        break;
+    }
+  if (*p == '\0')
+    return g_utf8_validate (text, p - text, NULL) ? NULL : g_utf8_make_valid (text, p - text);
+  {
+    g_autofree char *kept = g_utf8_make_valid (text, p - text);
+
+    return g_strconcat (kept, "…", NULL);
+  }
+}
+
+/* Sets the layout's text and returns its logical size. Text is cut to
+ * what fits (see cut_text) and wrapped text to MAX_TEXT_LINES lines, with
+ * an ellipsis; text that fits is laid out as it always was. */
 static void
 measure (Ctx        *ctx,
          const char *text,
@@ -64,12 +122,23 @@ measure (Ctx        *ctx,
          double     *h)
 {
   PangoRectangle logical;
+  int lines = ctx->one_line && wrap_width > 0 ? 1 : MAX_TEXT_LINES;
+  g_autofree char *cut = NULL;
 
-  pango_layout_set_text (ctx->layout, text, -1);
-  pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (wrap_width * PANGO_SCALE) : -1);
+  if (text == NULL)
+    text = "";
+  cut = cut_text (text, wrap_width > 0 ? wrap_width : ctx->width, ctx->font_px, lines);
+
+  pango_layout_set_text (ctx->layout, cut ? cut : text, -1);
+  pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (MIN (wrap_width, 1e6) * PANGO_SCALE) : -1);
   pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (ctx->layout, ctx->one_line && wrap_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (ctx->layout, ctx->one_line ? -1 : -1000);
+  if (wrap_width > 0 && !ctx->one_line && pango_layout_get_line_count (ctx->layout) > lines)
+    {
+      pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (ctx->layout, -lines);
+    }
   pango_layout_get_extents (ctx->layout, NULL, &logical);
   *w = (double) logical.width / PANGO_SCALE;
   *h = (double) logical.height / PANGO_SCALE;
@@ -85,6 +154,41 @@ show (Ctx           *ctx,
   cairo_move_to (ctx->cr, x, y);
   set_color (ctx->cr, color);
   pango_cairo_show_layout (ctx->cr, ctx->layout);
+}
+
+/* The pixel column of @x in a plot, one of @n. */
+static guint
+column_of (const UcChartLayout *l,
+           double               x,
+           guint                n)
+{
+  double c = floor (x - l->x) + 1;
+
+  return (guint) CLAMP (c, 0, (double) n - 1);
+}
+
+/* Columns of a plot, with one to spare on either side. */
+static guint
+n_columns (const UcChartLayout *l)
+{
+  return (guint) CLAMP (ceil (l->width), 0, MAX_CANVAS) + 3;
+}
+
+/* Takes the characters @text costs to lay out from @budget; FALSE, taking
+ * nothing, when the budget is spent. */
+static gboolean
+spend (gsize      *budget,
+       const char *text)
+{
+  gsize cost = strnlen (text, MAX_LINE_CHARS);
+
+  if (cost > *budget)
+    {
+      *budget = 0;
+      return FALSE;
+    }
+  *budget -= cost;
+  return TRUE;
 }
 
 static double
@@ -105,25 +209,61 @@ draw_text (Ctx           *ctx,
   return h;
 }
 
+/* In doubles: the int64 difference of two far-apart times overflows, and
+ * for times within 285 years of 1970 the two are the same to the bit. */
 double
 uc_chart_layout_x_for_time (const UcChartLayout *l,
                             UcTime               t)
 {
-  return l->x + (double) (t - l->from) / (double) (l->to - l->from) * l->width;
+  return l->x + ((double) t - (double) l->from) / ((double) l->to - (double) l->from) * l->width;
 }
+
+/* Pixels this far off the canvas are as good as infinitely far, and stay
+ * finite (and within what cairo and the rasteriser take). */
+#define FAR_PX 1e7
 
 double
 uc_chart_layout_y_for_value (const UcChartLayout *l,
                              double               value)
 {
+  double from_min, span, y;
+
   if (l->log_scale)
     {
       /* Zero and negatives have no place on a log axis: below the plot. */
       if (!(value > 0))
         return l->y + l->height * 2;
-      return l->y + l->height - (log10 (value) - log10 (l->y_min)) / (log10 (l->y_max) - log10 (l->y_min)) * l->height;
+      y = l->y + l->height - (log10 (value) - log10 (l->y_min)) / (log10 (l->y_max) - log10 (l->y_min)) * l->height;
     }
-  return l->y + l->height - (value - l->y_min) / (l->y_max - l->y_min) * l->height;
+  else
+    {
+      from_min = value - l->y_min;
+      span = l->y_max - l->y_min;
+      /* An axis from -1e308 to 1e308 spans more than a double holds:
+       * halves are exact and do not overflow. */
+      if (G_UNLIKELY (!isfinite (from_min) || !isfinite (span)))
+        {
+          from_min = value * 0.5 - l->y_min * 0.5;
+          span = l->y_max * 0.5 - l->y_min * 0.5;
+        }
+      y = l->y + l->height - from_min / span * l->height;
+    }
+  if (G_UNLIKELY (!(fabs (y - l->y) < FAR_PX)))
+    return isnan (y) ? l->y + l->height * 2 : y < l->y ? l->y - FAR_PX : l->y + FAR_PX;
+  return y;
+}
+
+/* The time at x: in doubles, clamped before the cast, so a plot a pixel
+ * wide or a far x gives a time and not an overflow. */
+static UcTime
+layout_time_for_x (const UcChartLayout *l,
+                   double               x)
+{
+  double offset = (x - l->x) / l->width * ((double) l->to - (double) l->from);
+
+  if (isnan (offset))
+    return l->from;
+  return l->from + (UcTime) CLAMP (offset, -(double) UC_AXIS_TIME_LIMIT, (double) UC_AXIS_TIME_LIMIT);
 }
 
 /* Dashes tell sparse lines apart; on a line denser than the pixels they
@@ -189,10 +329,19 @@ draw_legend (Ctx         *ctx,
         if (ctx->dual && uc_series_get_right_axis (series))
           marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
         measure (ctx, marked ? marked : uc_series_get_label (series), -1, &w, &h);
+        /* An entry longer than a whole row ends in an ellipsis. */
+        if (swatch + ctx->fs * 0.4 + w > width && width - swatch - ctx->fs * 0.4 > 0)
+          {
+            ctx->one_line = TRUE;
+            measure (ctx, marked ? marked : uc_series_get_label (series), width - swatch - ctx->fs * 0.4, &w, &h);
+            ctx->one_line = FALSE;
+          }
       }
       item_w = swatch + ctx->fs * 0.4 + w;
-      /* Thumbnails keep one row, with room left to say how many are left out. */
-      if (ctx->compact && x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
+      /* Thumbnails keep one row, and any legend a quarter of the chart,
+       * with room left to say how many are left out. */
+      if ((ctx->compact || y + MAX (row_h, h) + ctx->fs * 0.3 + h - y0 > ctx->height / 4) &&
+          x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
         {
           g_autofree char *more = g_strdup_printf ("+%u", n - i);
 
@@ -283,8 +432,8 @@ points_under (UcChartSpec         *spec,
               double               x1,
               double               y1)
 {
-  UcTime t0 = l->from + (UcTime) ((x0 - l->x) / l->width * (double) (l->to - l->from));
-  UcTime t1 = l->from + (UcTime) ((x1 - l->x) / l->width * (double) (l->to - l->from));
+  UcTime t0 = layout_time_for_x (l, x0);
+  UcTime t1 = layout_time_for_x (l, x1);
   /* Areas and bars fill down to the axis: a box below a point hides fill. */
   gboolean filled = uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS;
   guint hits = 0;
@@ -305,7 +454,7 @@ points_under (UcChartSpec         *spec,
         {
           double py;
 
-          if (xs[k] < t0 || xs[k] > t1 || isnan (ys[k]))
+          if (xs[k] < t0 || xs[k] > t1 || !isfinite (ys[k]))
             continue;
           py = uc_chart_layout_y_for_value (&sl, ys[k]);
           hits += py <= y1 && (filled || py >= y0);
@@ -373,7 +522,7 @@ value_range (UcChartSpec *spec,
   double lo = INFINITY, hi = -INFINITY;
 
   /* Held by the reader: the left axis stays put while the days move. */
-  if (side <= 0 && uc_chart_spec_get_fixed_values (spec, min, max))
+  if (side <= 0 && uc_chart_spec_get_fixed_values (spec, min, max) && isfinite (*min) && isfinite (*max))
     return;
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
@@ -408,14 +557,17 @@ value_range (UcChartSpec *spec,
           if (side >= 0 && uc_series_get_right_axis (series) != side)
             continue;
           for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
-            if (y[k] > 0)
+            if (y[k] > 0 && y[k] < INFINITY)
               pos_lo = MIN (pos_lo, y[k]);
         }
       if (!isfinite (pos_lo))
         pos_lo = 1;
       lo = pos_lo;
       if (hi <= lo)
-        hi = lo * 10;
+        hi = MIN (lo * 10, G_MAXDOUBLE);
+      /* Only the largest double itself has no decade above it. */
+      if (!(hi > lo))
+        lo = hi / 10;
       *min = lo;
       *max = hi;
       return;
@@ -427,6 +579,14 @@ value_range (UcChartSpec *spec,
     lo = 0;
   if (hi <= lo)
     hi = lo + 1;
+  /* Past 2^53 adding one changes nothing: a span towards zero does. */
+  if (!(hi > lo))
+    {
+      if (lo > 0)
+        lo /= 2;
+      else
+        hi /= 2;
+    }
   *min = lo;
   *max = hi;
 }
@@ -485,7 +645,7 @@ whole_numbers (UcChartSpec *spec)
       const double *y = uc_series_get_y (series);
 
       for (guint k = 0; k < uc_series_get_length (series); k++)
-        if (!isnan (y[k]) && y[k] != floor (y[k]))
+        if (isfinite (y[k]) && y[k] != floor (y[k]))
           return FALSE;
     }
   return TRUE;
@@ -511,6 +671,12 @@ value_axis (Ctx           *ctx,
       *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
       if (*axis_max <= *axis_min)
         *axis_max = *axis_min * 10;
+      /* The decades round the smallest subnormal down to zero and values
+       * past 1e308 up to infinity: the data's own ends instead. */
+      if (!(*axis_min > 0))
+        *axis_min = lo;
+      if (!isfinite (*axis_max))
+        *axis_max = G_MAXDOUBLE;
       return uc_axis_log_ticks (*axis_min, *axis_max, MAX (2, (int) (height / (ctx->fs * 2.2))), format);
     }
   else
@@ -521,7 +687,7 @@ value_axis (Ctx           *ctx,
 
     /* No "1.5 releases": a step of at least one. */
     if (whole && hi - lo >= 1)
-      target = MIN (target, (int) floor (hi - lo));
+      target = (int) MIN ((double) target, floor (hi - lo));
     step = uc_axis_nice_step (hi - lo, target);
 
     /* The tick step follows the rounded range, which can ask for a coarser
@@ -539,6 +705,11 @@ value_axis (Ctx           *ctx,
       }
     if (*axis_max <= *axis_min)
       *axis_max = *axis_min + step;
+    /* Rounding out past ±1e308 overflows: the data's own ends instead. */
+    if (!isfinite (*axis_min))
+      *axis_min = lo;
+    if (!isfinite (*axis_max))
+      *axis_max = hi;
     return uc_axis_value_ticks (*axis_min, *axis_max, target, format);
   }
 }
@@ -564,7 +735,7 @@ trace_m4 (GArray              *path,
     {
       /* Points whose x falls in [left, left + 1). */
       double left = l->x + c;
-      UcTime t_right = l->from + (UcTime) ((left + 1 - l->x) / l->width * (double) (l->to - l->from));
+      UcTime t_right = layout_time_for_x (l, left + 1);
       int j = i, lo = i, hi = end;
       gsize argmin, argmax;
       gboolean gap;
@@ -579,7 +750,7 @@ trace_m4 (GArray              *path,
 
         if (xs[end - 1] > xs[i] && t_right > xs[i])
           guess = i + (int) MIN ((double) (end - 1 - i),
-                                 (double) (t_right - xs[i]) / (double) (xs[end - 1] - xs[i]) * (end - 1 - i));
+                                 ((double) t_right - (double) xs[i]) / ((double) xs[end - 1] - (double) xs[i]) * (end - 1 - i));
         if (xs[guess] < t_right)
           {
             lo = guess + 1;
@@ -636,7 +807,7 @@ trace_m4 (GArray              *path,
         {
           int p = order[k];
 
-          if (isnan (ys[p]) || (k > 0 && p == order[k - 1]))
+          if (!isfinite (ys[p]) || (k > 0 && p == order[k - 1]))
             continue;
           if (l->log_scale && !(ys[p] > 0))
             {
@@ -652,16 +823,25 @@ trace_m4 (GArray              *path,
 }
 
 /* The layer a stacked series @s stands on: the one before it on the same
- * value axis, or none. */
+ * value axis, or none. Only series stacked here hold running totals on
+ * the same dates; any other spec's series stand on the axis. */
 static UcSeries *
-stacked_below (UcChartSpec *spec,
+stacked_below (Ctx         *ctx,
+               UcChartSpec *spec,
                guint        s)
 {
-  gboolean right = uc_series_get_right_axis (uc_chart_spec_get_series (spec, s));
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  gboolean right = uc_series_get_right_axis (series);
 
+  if (!ctx->stacked)
+    return NULL;
   while (s-- > 0)
     if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, s)) == right)
-      return uc_chart_spec_get_series (spec, s);
+      {
+        UcSeries *below = uc_chart_spec_get_series (spec, s);
+
+        return uc_series_get_length (below) == uc_series_get_length (series) ? below : NULL;
+      }
   return NULL;
 }
 
@@ -678,7 +858,7 @@ fill_area (Ctx                 *ctx,
 {
   cairo_t *cr = ctx->cr;
   UcSeries *series = uc_chart_spec_get_series (spec, s);
-  UcSeries *below = uc_chart_spec_get_stacked (spec) ? stacked_below (spec, s) : NULL;
+  UcSeries *below = stacked_below (ctx, spec, s);
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
   const double *yb = below ? uc_series_get_y (below) : NULL;
@@ -690,9 +870,9 @@ fill_area (Ctx                 *ctx,
       int j;
 
       /* One polygon per run without gaps. */
-      while (i < end && isnan (ys[i]))
+      while (i < end && !isfinite (ys[i]))
         i++;
-      for (j = i; j < end && !isnan (ys[j]); j++)
+      for (j = i; j < end && isfinite (ys[j]); j++)
         ;
       if (j > i)
         {
@@ -701,7 +881,7 @@ fill_area (Ctx                 *ctx,
             cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, ys[k]));
           for (int k = j - 1; k >= i; k--)
             cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]),
-                           uc_chart_layout_y_for_value (l, yb ? yb[k] : base));
+                           uc_chart_layout_y_for_value (l, yb && isfinite (yb[k]) ? yb[k] : base));
           cairo_close_path (cr);
         }
       i = j;
@@ -726,19 +906,26 @@ draw_bars (Ctx                 *ctx,
   guint n_series = uc_chart_spec_get_n_series (spec);
   gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
   UcSeries *series = uc_chart_spec_get_series (spec, s);
-  UcSeries *below = stacked ? stacked_below (spec, s) : NULL;
+  UcSeries *below = stacked ? stacked_below (ctx, spec, s) : NULL;
   double spacing = G_MAXDOUBLE, slot, width, offset;
 
-  /* The narrowest gap between consecutive dates of any series. */
-  for (guint k = 0; k < n_series; k++)
+  /* The narrowest gap between consecutive dates of any series: the same
+   * for every series, so found once a drawing (a hundred thousand series
+   * of bars took each the time of all). */
+  if (isnan (ctx->bar_spacing))
     {
-      UcSeries *one = uc_chart_spec_get_series (spec, k);
-      const UcTime *x = uc_series_get_x (one);
+      for (guint k = 0; k < n_series; k++)
+        {
+          UcSeries *one = uc_chart_spec_get_series (spec, k);
+          const UcTime *x = uc_series_get_x (one);
 
-      for (guint i = 1; i < uc_series_get_length (one); i++)
-        if (x[i] > x[i - 1])
-          spacing = MIN (spacing, uc_chart_layout_x_for_time (l, x[i]) - uc_chart_layout_x_for_time (l, x[i - 1]));
+          for (guint i = 1; i < uc_series_get_length (one); i++)
+            if (x[i] > x[i - 1])
+              spacing = MIN (spacing, uc_chart_layout_x_for_time (l, x[i]) - uc_chart_layout_x_for_time (l, x[i - 1]));
+        }
+      ctx->bar_spacing = spacing;
     }
+  spacing = ctx->bar_spacing;
   if (spacing == G_MAXDOUBLE)
     spacing = l->width / 10;
   slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
@@ -754,7 +941,7 @@ draw_bars (Ctx                 *ctx,
       double bottom = below ? uc_series_get_y (below)[i] : base;
       double x, y0, y1;
 
-      if (isnan (top) || isnan (bottom) || top == bottom)
+      if (!isfinite (top) || !isfinite (bottom) || top == bottom)
         continue;
       x = uc_chart_layout_x_for_time (l, uc_series_get_x (series)[i]) + offset;
       y0 = uc_chart_layout_y_for_value (l, top);
@@ -815,7 +1002,7 @@ draw_series (Ctx                 *ctx,
 
             set_color (cr, &color);
             for (int i = start; i < end; i++)
-              if (!isnan (ys[i]) && (!l->log_scale || ys[i] > 0))
+              if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
                 {
                   double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
 
@@ -838,7 +1025,8 @@ draw_series (Ctx                 *ctx,
         /* The line's points: per pixel column (M4) when dense, else all. */
         {
           g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
-                                                      dense ? (guint) l->width * 4 + 16 : (guint) (end - start) * 2 + 2);
+                                                      dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
+                                                            : (guint) MAX (end - start, 0) * 2 + 2);
           gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
                            dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
 
@@ -849,7 +1037,7 @@ draw_series (Ctx                 *ctx,
               {
                 UcPathPoint p;
 
-                if (isnan (ys[i]) || (l->log_scale && !(ys[i] > 0)))
+                if (!isfinite (ys[i]) || (l->log_scale && !(ys[i] > 0)))
                   {
                     pen_down = FALSE;
                     continue;
@@ -906,17 +1094,101 @@ typedef struct
   double x0, y0, x1, y1;
 } Box;
 
-static gboolean
-box_free (GArray    *boxes,
+/* Boxes filed by the cells of a grid over the plot, each in every cell it
+ * covers (those past the plot in its edge cells): whether a box is free
+ * looks only at boxes near it, not at a hundred thousand points. */
+typedef struct
+{
+  double  x0, y0, cell;
+  int     cols, rows;
+  int    *heads;     /* per cell: its first entry, or -1 */
+  GArray *entries;   /* Entry */
+  GArray *boxes;     /* Box */
+} BoxGrid;
+
+typedef struct
+{
+  guint box;
+  int   next;
+} Entry;
+
+#define MAX_GRID_CELLS 65536
+
+static void
+grid_init (BoxGrid             *g,
+           const UcChartLayout *layout)
+{
+  double w = MAX (layout->width, 1), h = MAX (layout->height, 1);
+
+  g->x0 = layout->x;
+  g->y0 = layout->y;
+  g->cell = MAX (32, sqrt (w * h / MAX_GRID_CELLS) + 1);
+  g->cols = (int) MIN (ceil (w / g->cell), 256);
+  g->rows = (int) MIN (ceil (h / g->cell), MAX_GRID_CELLS / 256);
+  g->heads = g_new (int, g->cols * g->rows);
+  for (int c = 0; c < g->cols * g->rows; c++)
+    g->heads[c] = -1;
+  g->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+}
+
+static void
+grid_clear (BoxGrid *g)
+{
+  g_free (g->heads);
+  g_array_unref (g->entries);
+  g_array_unref (g->boxes);
+}
+
+/* The cells a box covers, clamped to the grid. */
+static void
+grid_cells (const BoxGrid *g,
+            const Box     *b,
+            int           *c0,
+            int           *r0,
+            int           *c1,
+            int           *r1)
+{
+  *c0 = (int) CLAMP (floor ((b->x0 - g->x0) / g->cell), 0, g->cols - 1);
+  *c1 = (int) CLAMP (floor ((b->x1 - g->x0) / g->cell), 0, g->cols - 1);
+  *r0 = (int) CLAMP (floor ((b->y0 - g->y0) / g->cell), 0, g->rows - 1);
+  *r1 = (int) CLAMP (floor ((b->y1 - g->y0) / g->cell), 0, g->rows - 1);
+}
+
+static void
+grid_add (BoxGrid   *g,
           const Box *b)
 {
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      const Box *o = &g_array_index (boxes, Box, i);
+  int c0, r0, c1, r1;
 
-      if (b->x0 < o->x1 && b->x1 > o->x0 && b->y0 < o->y1 && b->y1 > o->y0)
-        return FALSE;
-    }
+  g_array_append_val (g->boxes, *b);
+  grid_cells (g, b, &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        Entry e = { g->boxes->len - 1, g->heads[r * g->cols + c] };
+
+        g->heads[r * g->cols + c] = (int) g->entries->len;
+        g_array_append_val (g->entries, e);
+      }
+}
+
+static gboolean
+box_free (const BoxGrid *g,
+          const Box     *b)
+{
+  int c0, r0, c1, r1;
+
+  grid_cells (g, b, &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      for (int e = g->heads[r * g->cols + c]; e >= 0; e = g_array_index (g->entries, Entry, e).next)
+        {
+          const Box *o = &g_array_index (g->boxes, Box, g_array_index (g->entries, Entry, e).box);
+
+          if (b->x0 < o->x1 && b->x1 > o->x0 && b->y0 < o->y1 && b->y1 > o->y0)
+            return FALSE;
+        }
   return TRUE;
 }
 
@@ -924,15 +1196,19 @@ box_free (GArray    *boxes,
 
 /* Names beside scatter points: right, left, above or below the point,
  * wherever the label covers no other point and no other label, inside the
- * plot; a point with no such place goes unnamed. */
+ * plot; a point with no such place goes unnamed. The latest
+ * MAX_POINT_LABELS points are tried, as long as the budget of characters
+ * lasts; a count in the plot's corner says how many were not. */
 static void
 draw_point_labels (Ctx                 *ctx,
                    UcChartSpec         *spec,
                    const UcChartLayout *layout)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LabelPoint));
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  BoxGrid grid;
   double radius = ctx->fs * 0.22, pad = ctx->fs * 0.3, w, h;
+  gsize budget = LABEL_CHAR_BUDGET;
+  guint untried = 0;
   gboolean any = FALSE;
 
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
@@ -941,6 +1217,7 @@ draw_point_labels (Ctx                 *ctx,
     return;
 
   /* Every visible point is an obstacle; labelled ones are candidates. */
+  grid_init (&grid, layout);
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
@@ -954,15 +1231,20 @@ draw_point_labels (Ctx                 *ctx,
         {
           LabelPoint p;
 
-          if (xs[i] < sl.from || xs[i] > sl.to || isnan (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
+          if (xs[i] < sl.from || xs[i] > sl.to || !isfinite (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
             continue;
           p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
-          g_array_append_val (boxes, ((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
-          if (dots && uc_series_get_point_label (series, i) && points->len < MAX_POINT_LABELS)
+          grid_add (&grid, &((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
+          if (dots && uc_series_get_point_label (series, i))
             g_array_append_val (points, p);
         }
     }
   g_array_sort (points, compare_label_points);
+  if (points->len > MAX_POINT_LABELS)
+    {
+      untried = points->len - MAX_POINT_LABELS;
+      g_array_set_size (points, MAX_POINT_LABELS);
+    }
 
   set_font (ctx, ctx->fs * 0.75, PANGO_WEIGHT_NORMAL);
   for (guint k = 0; k < points->len; k++)
@@ -971,6 +1253,11 @@ draw_point_labels (Ctx                 *ctx,
       const char *text = uc_series_get_point_label (uc_chart_spec_get_series (spec, p->series), p->index);
       gboolean placed = FALSE;
 
+      if (!spend (&budget, text))
+        {
+          untried += points->len - k;
+          break;
+        }
       measure (ctx, text, -1, &w, &h);
       for (int place = 0; place < 4 && !placed; place++)
         {
@@ -986,9 +1273,9 @@ draw_point_labels (Ctx                 *ctx,
           b.x1 = b.x0 + w;
           b.y1 = b.y0 + h;
           if (b.x0 < layout->x || b.x1 > layout->x + layout->width || b.y0 < layout->y ||
-              b.y1 > layout->y + layout->height || !box_free (boxes, &b))
+              b.y1 > layout->y + layout->height || !box_free (&grid, &b))
             continue;
-          g_array_append_val (boxes, b);
+          grid_add (&grid, &b);
           /* On a patch of background, so event lines and grid pass behind. */
           {
             UcColor halo = ctx->theme->background;
@@ -1002,6 +1289,21 @@ draw_point_labels (Ctx                 *ctx,
           placed = TRUE;
         }
     }
+  grid_clear (&grid);
+
+  if (untried > 0)
+    {
+      /* Translators: in a corner of a scatter chart with too many named points to try them all */
+      g_autofree char *more = g_strdup_printf (_("+%u names not shown"), untried);
+      UcColor halo = ctx->theme->background;
+
+      measure (ctx, more, -1, &w, &h);
+      halo.alpha = 0.85;
+      set_color (ctx->cr, &halo);
+      cairo_rectangle (ctx->cr, layout->x + layout->width - w - pad * 2, layout->y, w + pad * 2, h);
+      cairo_fill (ctx->cr);
+      show (ctx, &ctx->theme->muted, layout->x + layout->width - w - pad, layout->y);
+    }
 }
 
 typedef struct
@@ -1009,9 +1311,65 @@ typedef struct
   double left, right;
 } Span;
 
+/* An event's dashed line, from @top down through the plot. */
+static void
+draw_marker (Ctx                 *ctx,
+             const UcColor       *color,
+             double               x,
+             double               top,
+             const UcChartLayout *l)
+{
+  cairo_save (ctx->cr);
+  set_color (ctx->cr, color);
+  cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
+  cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
+  cairo_move_to (ctx->cr, x, top);
+  cairo_line_to (ctx->cr, x, l->y + l->height);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+}
+
+/* Where more events stood than a column could show: "+N more" at the top
+ * of the plot beside their marker, N the events there without a label. */
+static void
+draw_more_signs (Ctx                 *ctx,
+                 const UcChartLayout *l,
+                 const guint         *per_column,
+                 const guint         *labelled,
+                 guint                n)
+{
+  double pad = ctx->fs * 0.35, last_right = -INFINITY, w, h;
+
+  set_font (ctx, ctx->fs * 0.75, PANGO_WEIGHT_NORMAL);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *more = NULL;
+      double x = l->x + c - 0.5, tx;
+
+      if (per_column[c] <= MAX_EVENTS_PER_COLUMN)
+        continue;
+      /* Translators: events (or labels) left out at one place on a crowded chart */
+      more = g_strdup_printf (_("+%u more"), per_column[c] - labelled[c]);
+      measure (ctx, more, -1, &w, &h);
+      tx = x + w + 2 * pad > l->x + l->width ? x - pad - w : x + pad;
+      if (tx < last_right + pad)
+        continue;
+      set_color (ctx->cr, &ctx->theme->background);
+      cairo_rectangle (ctx->cr, tx - pad * 0.5, l->y, w + pad, h);
+      cairo_fill (ctx->cr);
+      show (ctx, &ctx->theme->muted, tx, l->y);
+      last_right = tx + w;
+    }
+}
+
 /* Marker labels go into rows above the plot; a label takes the first row
  * where it overlaps nothing, and shifts left when it would leave the canvas.
- * Pass 0 measures, 1 draws the marker lines, 2 the labels over them. */
+ * Pass 0 measures, 1 draws the marker lines, 2 the labels over them.
+ * A pixel column shows at most MAX_EVENTS_PER_COLUMN events (more could
+ * not be told apart, and only MAX_EVENT_ROWS have labels): the rest are
+ * counted in a "+N more" sign, so the work grows with the plot's width
+ * and not with the number of events; a budget of characters bounds the
+ * labels laid out. */
 static double
 place_event_labels (Ctx                 *ctx,
                     UcChartSpec         *spec,
@@ -1025,6 +1383,11 @@ place_event_labels (Ctx                 *ctx,
   double pad = ctx->fs * 0.35;
   double row_h = 0;
   int rows_used = 0;
+  guint n = n_columns (l);
+  g_autofree guint *per_column = g_new0 (guint, n);
+  g_autofree guint *shown = g_new0 (guint, n);
+  g_autofree guint *labelled = g_new0 (guint, n);
+  gsize budget = LABEL_CHAR_BUDGET;
 
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
     rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -1042,11 +1405,23 @@ place_event_labels (Ctx                 *ctx,
           continue;
         x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
         x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
+        /* Shades past a few on one start add nothing a reader can see. */
+        if (shown[column_of (l, x0, n)]++ >= MAX_EVENTS_PER_COLUMN)
+          continue;
         shade.alpha = 0.12;
         set_color (ctx->cr, &shade);
         cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
         cairo_fill (ctx->cr);
       }
+  memset (shown, 0, n * sizeof (guint));
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcTime t = uc_event_get_time (uc_chart_spec_get_event (spec, i));
+
+      if (t >= l->from && t <= l->to)
+        per_column[column_of (l, round (uc_chart_layout_x_for_time (l, t)) + 0.5, n)]++;
+    }
 
   set_font (ctx, size, PANGO_WEIGHT_BOLD);
   for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
@@ -1054,6 +1429,7 @@ place_event_labels (Ctx                 *ctx,
       UcEvent *event = uc_chart_spec_get_event (spec, i);
       UcTime t = uc_event_get_time (event);
       const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
+      const char *label;
       double x, w, h, left, right;
       gboolean fitted = FALSE;
       int row = -1;
@@ -1062,7 +1438,17 @@ place_event_labels (Ctx                 *ctx,
         continue;
 
       x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
-      measure (ctx, ctx->compact ? "" : uc_event_get_label (event), -1, &w, &h);
+      if (shown[column_of (l, x, n)]++ >= MAX_EVENTS_PER_COLUMN)
+        continue;
+      label = ctx->compact ? "" : uc_event_get_label (event);
+      /* Labels past the budget: their markers only. */
+      if (!spend (&budget, label))
+        {
+          if (really_draw == 1)
+            draw_marker (ctx, color, x, l->y, l);
+          continue;
+        }
+      measure (ctx, label, -1, &w, &h);
       row_h = h + pad;
       left = x - pad;
       right = x + pad + w + pad;
@@ -1125,35 +1511,15 @@ place_event_labels (Ctx                 *ctx,
         {
           /* Marker only: its line starts at the top of the plot. */
           if (really_draw == 1)
-            {
-              cairo_save (ctx->cr);
-              set_color (ctx->cr, color);
-              cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
-              cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
-              cairo_move_to (ctx->cr, x, l->y);
-              cairo_line_to (ctx->cr, x, l->y + l->height);
-              cairo_stroke (ctx->cr);
-              cairo_restore (ctx->cr);
-            }
+            draw_marker (ctx, color, x, l->y, l);
           continue;
         }
       g_array_append_val (rows[row], ((Span) { left, right }));
       rows_used = MAX (rows_used, row + 1);
 
+      /* The marker line runs from its label down through the plot. */
       if (really_draw == 1)
-        {
-          double ly = lane_bottom - (row + 1) * row_h;
-
-          /* The marker line runs from its label down through the plot. */
-          cairo_save (ctx->cr);
-          set_color (ctx->cr, color);
-          cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
-          cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
-          cairo_move_to (ctx->cr, x, ly + h / 2);
-          cairo_line_to (ctx->cr, x, l->y + l->height);
-          cairo_stroke (ctx->cr);
-          cairo_restore (ctx->cr);
-        }
+        draw_marker (ctx, color, x, lane_bottom - (row + 1) * row_h + h / 2, l);
       else if (really_draw == 2)
         {
           double ly = lane_bottom - (row + 1) * row_h;
@@ -1172,8 +1538,12 @@ place_event_labels (Ctx                 *ctx,
           cairo_fill (ctx->cr);
           cairo_restore (ctx->cr);
           show (ctx, color, tx, ly);
+          labelled[column_of (l, x, n)]++;
         }
     }
+
+  if (really_draw == 2)
+    draw_more_signs (ctx, l, per_column, labelled, n);
 
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
     g_array_unref (rows[r]);
@@ -1192,12 +1562,23 @@ uc_chart_draw (cairo_t            *cr,
 }
 
 #define MAX_LANE_ROWS 10
+/* Lanes drawn; past them, a count. A chart of more rows than this has
+ * no room to show them anyway. */
+#define MAX_LANES 500
+/* Groups of events (one label each) tried in one pixel column of a lane;
+ * the rest are counted in the last group's label. */
+#define MAX_LANE_GROUPS_PER_COLUMN 8
+/* Bars another label keeps clear of; past these, bars are only drawn. */
+#define MAX_LANE_BARS 1000
 
 typedef struct
 {
   char   *name;
   GArray *rows[MAX_LANE_ROWS];   /* Span: what each row of labels holds */
-  GArray *dots;                  /* Span: each dot or bar on the line */
+  GArray *entries;               /* guint: the lane's events, as places in the time order */
+  GArray *xs;                    /* double: each entry's x, ascending */
+  GArray *dots;                  /* Span: each point event's dot, by x, each place once */
+  GArray *bars;                  /* Span: each span's bar */
 } Lane;
 
 static void
@@ -1208,7 +1589,10 @@ lane_clear (gpointer data)
   g_free (lane->name);
   for (int r = 0; r < MAX_LANE_ROWS; r++)
     g_clear_pointer (&lane->rows[r], g_array_unref);
+  g_clear_pointer (&lane->entries, g_array_unref);
+  g_clear_pointer (&lane->xs, g_array_unref);
   g_clear_pointer (&lane->dots, g_array_unref);
+  g_clear_pointer (&lane->bars, g_array_unref);
 }
 
 static const char *
@@ -1265,6 +1649,7 @@ typedef struct
   UcChartSpec         *spec;
   const UcChartLayout *l;
   UcChartLayout       *l_out;   /* where the dots are recorded */
+  const guint         *order;   /* the events by time */
   double               width, margin;
   double               dot, pad, row_h;
 } LaneRun;
@@ -1278,6 +1663,70 @@ compare_event_times (gconstpointer a,
   UcTime tb = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) b));
 
   return ta < tb ? -1 : ta > tb;
+}
+
+/* Whether a label from @left to @right on a lane's line keeps well clear
+ * of every dot and bar but the one at @x0, so it reads as that one's. The
+ * dots are sorted, so only those near the label are looked at. */
+static gboolean
+clear_of_dots (Ctx        *ctx,
+               const Lane *lane,
+               double      x0,
+               double      left,
+               double      right)
+{
+  const Span *dots = (const Span *) (void *) lane->dots->data;
+  guint lo = 0, hi = lane->dots->len;
+
+  /* The first dot not wholly left of the label's reach... */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (left > dots[mid].right + ctx->fs)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* ...up to the first wholly right of it. */
+  for (guint k = lo; k < lane->dots->len && !(right < dots[k].left - ctx->fs); k++)
+    if (dots[k].left > x0 - 0.5 || dots[k].right < x0 + 0.5)
+      return FALSE;
+  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+    {
+      const Span *d = &g_array_index (lane->bars, Span, k);
+
+      if ((d->left > x0 - 0.5 || d->right < x0 + 0.5) && !(right < d->left - ctx->fs || left > d->right + ctx->fs))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lays out a lane's events: their places, dots and bars, once per draw. */
+static void
+lane_index (LaneRun *run,
+            Lane    *lane)
+{
+  const UcChartLayout *l = run->l;
+  double dot = run->dot;
+
+  lane->xs = g_array_sized_new (FALSE, FALSE, sizeof (double), lane->entries->len);
+  lane->dots = g_array_new (FALSE, FALSE, sizeof (Span));
+  lane->bars = g_array_new (FALSE, FALSE, sizeof (Span));
+  for (guint q = 0; q < lane->entries->len; q++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[g_array_index (lane->entries, guint, q)]);
+      double x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
+      double x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+      Span d = { x0 - dot, x1 + dot };
+
+      g_array_append_val (lane->xs, x0);
+      if (x1 > x0)
+        g_array_append_val (lane->bars, d);
+      else if (lane->dots->len == 0 || g_array_index (lane->dots, Span, lane->dots->len - 1).left != d.left ||
+               g_array_index (lane->dots, Span, lane->dots->len - 1).right != d.right)
+        g_array_append_val (lane->dots, d);
+    }
 }
 
 /* Places (and with @draw, draws) one lane's dots, bars and labels with at
@@ -1295,50 +1744,43 @@ place_lane (LaneRun  *run,
   const UcChartLayout *l = run->l;
   double dot = run->dot, pad = run->pad, row_h = run->row_h;
   double edge = run->width - run->margin * 0.5;
+  const guint *entries = (const guint *) (void *) lane->entries->data;
+  const double *xs = (const double *) (void *) lane->xs->data;
+  guint n_cols = n_columns (l), col = G_MAXUINT, col_groups = 0;
+  gsize budget = LABEL_CHAR_BUDGET;
   int rows_used = 0;
-
-  g_autofree guint *order = g_new (guint, MAX (1, uc_chart_spec_get_n_events (run->spec)));
 
   for (int r = 0; r < MAX_LANE_ROWS; r++)
     {
       g_clear_pointer (&lane->rows[r], g_array_unref);
       lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
     }
-  g_clear_pointer (&lane->dots, g_array_unref);
-  lane->dots = g_array_new (FALSE, FALSE, sizeof (Span));
-  for (guint i = 0; i < uc_chart_spec_get_n_events (run->spec); i++)
-    order[i] = i;
-  g_qsort_with_data (order, (gint) uc_chart_spec_get_n_events (run->spec), sizeof (guint), compare_event_times, run->spec);
-
-  /* Every dot and bar first: labels on the line keep clear of them all. */
-  for (guint i = 0; i < uc_chart_spec_get_n_events (run->spec); i++)
-    {
-      UcEvent *event = uc_chart_spec_get_event (run->spec, i);
-      double x0, x1;
-
-      if (!event_in_range (event, l) || !g_str_equal (uc_chart_event_lane (event), lane->name))
-        continue;
-      x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
-      x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
-      g_array_append_val (lane->dots, ((Span) { x0 - dot, x1 + dot }));
-    }
 
   /* Right to left: a label runs right of its leader, so leaders of events
    * further left pass clear of it on their way down (a staircase). */
-  for (guint n = uc_chart_spec_get_n_events (run->spec); n-- > 0;)
+  for (guint q = lane->entries->len; q-- > 0;)
     {
-      UcEvent *event = uc_chart_spec_get_event (run->spec, order[n]);
+      guint n = entries[q];
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[n]);
       UcColor color = theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
       const char *label = ctx->compact ? NULL : uc_event_get_label (event);
       g_autofree char *joined = NULL;
-      double x0, x1, w, h, left = 0, right = 0, label_w = 0;
+      double x0 = xs[q], x1, w, h, left = 0, right = 0, label_w = 0;
       gboolean fitted = FALSE;
+      guint more = 0, fills = 0;
       int row = -1;
 
-      if (!event_in_range (event, l) || !g_str_equal (uc_chart_event_lane (event), lane->name))
-        continue;
-      x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
       x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+
+      /* A crowded column: the groups past the first few are counted in
+       * the last one's label, not drawn one by one. */
+      if (column_of (l, x0, n_cols) != col)
+        {
+          col = column_of (l, x0, n_cols);
+          col_groups = 0;
+        }
+      if (col_groups++ >= MAX_LANE_GROUPS_PER_COLUMN)
+        continue;
 
       if (draw && run->l_out && run->l_out->n_marks < UC_CHART_MAX_MARKS)
         {
@@ -1346,7 +1788,7 @@ place_lane (LaneRun  *run,
 
           run->l_out->marks[m].x = x0;
           run->l_out->marks[m].y = line_y;
-          run->l_out->marks[m].event = order[n];
+          run->l_out->marks[m].event = run->order[n];
         }
 
       /* The dot, a ring for hollow events; a bar for a span. */
@@ -1380,32 +1822,50 @@ place_lane (LaneRun  *run,
             }
         }
 
-      /* Events on the same day in the same lane share one label. */
-      while (label && n > 0)
+      /* Events on the same day in the same lane share one label, as long
+       * as a label of them could fit; the others are counted in it. */
+      while (label && q > 0)
         {
-          UcEvent *next = uc_chart_spec_get_event (run->spec, order[n - 1]);
+          UcEvent *next = uc_chart_spec_get_event (run->spec, run->order[entries[q - 1]]);
           char *both;
 
-          if (!event_in_range (next, l) || !g_str_equal (uc_chart_event_lane (next), lane->name) ||
-              uc_event_get_end (next) || x1 > x0 ||
-              fabs (uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (next), l->from)) - x0) >= 0.5)
+          if (entries[q - 1] != n - 1 || uc_event_get_end (next) || x1 > x0 || fabs (xs[q - 1] - x0) >= 0.5)
             break;
+          q--;
           n--;
-          /* One dot: filled when any of them is. */
-          if (draw && !uc_event_get_hollow (next))
+          /* One dot: filled when any of them is (filling it again past a
+           * few changes no pixel a reader could tell). */
+          if (draw && !uc_event_get_hollow (next) && fills++ < MAX_LANE_ROWS)
             {
               cairo_new_sub_path (cr);
               cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
               set_color (cr, &color);
               cairo_fill (cr);
             }
+          if (more > 0 || strlen (label) >= MAX_LINE_CHARS)
+            {
+              more++;
+              continue;
+            }
           /* Listed in date order, as the data has them. */
           both = g_strdup_printf ("%s, %s", uc_event_get_label (next), label);
           g_free (joined);
           label = joined = both;
         }
+      /* The last group a crowded column shows stands for those left of it. */
+      if (label && col_groups == MAX_LANE_GROUPS_PER_COLUMN)
+        for (guint k = q; k-- > 0 && column_of (l, xs[k], n_cols) == col;)
+          more++;
+      if (label && more > 0)
+        {
+          /* Translators: the start of a label for many events on one day; the rest of it lists the latest */
+          char *counted = g_strdup_printf (_("+%u more, %s"), more, label);
 
-      if (label == NULL || *label == '\0')
+          g_free (joined);
+          label = joined = counted;
+        }
+
+      if (label == NULL || *label == '\0' || !spend (&budget, label))
         continue;
 
       /* Beside the dot (after a bar) on the line, else on the first row
@@ -1445,26 +1905,28 @@ place_lane (LaneRun  *run,
               right = r == 0 ? x0 - dot - pad : x0 - pad * 0.4;
               left = right - label_w;
             }
-          for (guint m = 0; m < n && strict && clear; m++)
+          /* Clear of every dot to its left still to be labelled: the
+           * lane's earlier events lie at ascending x, so the first at or
+           * past the label's left edge decides. */
+          if (strict && clear)
             {
-              UcEvent *other = uc_chart_spec_get_event (run->spec, order[m]);
-              double ox;
+              guint lo = 0, hi = q;
 
-              if (!event_in_range (other, l) || !g_str_equal (uc_chart_event_lane (other), lane->name))
-                continue;
-              ox = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (other), l->from));
-              clear = ox < left - pad || ox > right + pad;
+              while (lo < hi)
+                {
+                  guint mid = lo + (hi - lo) / 2;
+
+                  if (xs[mid] < left - pad)
+                    lo = mid + 1;
+                  else
+                    hi = mid;
+                }
+              clear = lo == q || xs[lo] > right + pad;
             }
           /* On the line, a label keeps well clear of other dots, so that it
            * reads as its own dot's and not the next one's. */
-          if (r == 0)
-            for (guint k = 0; k < lane->dots->len && clear; k++)
-              {
-                Span *d = &g_array_index (lane->dots, Span, k);
-
-                if (d->left > x0 - 0.5 || d->right < x0 + 0.5)
-                  clear = right < d->left - ctx->fs || left > d->right + ctx->fs;
-              }
+          if (r == 0 && clear)
+            clear = clear_of_dots (ctx, lane, x0, left, right);
           if (clear && left >= l->x && right <= edge && spans_free (lane->rows[r], left, right, pad))
             row = r;
         }
@@ -1490,13 +1952,31 @@ place_lane (LaneRun  *run,
                   else if (sp->left > start)
                     room = MIN (room, sp->left - pad - start);
                 }
-              /* On the line, up to well before the next dot. */
-              for (guint k = 0; k < lane->dots->len && r == 0; k++)
+              /* On the line, up to well before the next dot: the first
+               * right of the start, the dots being sorted. */
+              if (r == 0)
                 {
-                  Span *d = &g_array_index (lane->dots, Span, k);
+                  const Span *dots = (const Span *) (void *) lane->dots->data;
+                  guint lo = 0, hi = lane->dots->len;
 
-                  if (d->left > start)
-                    room = MIN (room, d->left - ctx->fs - start);
+                  while (lo < hi)
+                    {
+                      guint mid = lo + (hi - lo) / 2;
+
+                      if (dots[mid].left > start)
+                        hi = mid;
+                      else
+                        lo = mid + 1;
+                    }
+                  if (lo < lane->dots->len)
+                    room = MIN (room, dots[lo].left - ctx->fs - start);
+                  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+                    {
+                      Span *d = &g_array_index (lane->bars, Span, k);
+
+                      if (d->left > start)
+                        room = MIN (room, d->left - ctx->fs - start);
+                    }
                 }
               if (clear && room > best)
                 {
@@ -1560,23 +2040,26 @@ draw_lanes (Ctx           *ctx,
   cairo_t *cr = ctx->cr;
   const UcChartTheme *theme = ctx->theme;
   g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree int *need = NULL;
+  g_autofree guint *order = NULL;
+  guint n_events = uc_chart_spec_get_n_events (spec), over = 0, below = 0;
   gboolean by_category = TRUE;
   double name_w = 0, w, h, y, spare;
-  LaneRun run = { ctx, spec, l, l, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  LaneRun run = { ctx, spec, l, l, NULL, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
   int capacity;
 
   g_array_set_clear_func (lanes, lane_clear);
 
   /* Lanes: categories in their fixed order, or the events' own lanes in
    * the order they first appear. */
-  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+  for (guint i = 0; i < n_events; i++)
     if (uc_event_get_lane (uc_chart_spec_get_event (spec, i)))
       by_category = FALSE;
   if (by_category)
     {
       for (int c = 0; c <= UC_EVENT_OTHER; c++)
-        for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+        for (guint i = 0; i < n_events; i++)
           {
             UcEvent *event = uc_chart_spec_get_event (spec, i);
 
@@ -1590,22 +2073,22 @@ draw_lanes (Ctx           *ctx,
           }
     }
   else
-    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    for (guint i = 0; i < n_events; i++)
       {
         UcEvent *event = uc_chart_spec_get_event (spec, i);
         const char *name = uc_chart_event_lane (event);
-        gboolean known = FALSE;
 
-        if (!event_in_range (event, l))
+        if (!event_in_range (event, l) || g_hash_table_contains (by_name, name))
           continue;
-        for (guint k = 0; k < lanes->len && !known; k++)
-          known = g_str_equal (g_array_index (lanes, Lane, k).name, name);
-        if (!known)
+        g_hash_table_add (by_name, (gpointer) name);
+        if (lanes->len < MAX_LANES)
           {
             Lane lane = { g_strdup (name) };
 
             g_array_append_val (lanes, lane);
           }
+        else
+          over++;
       }
 
   set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
@@ -1619,33 +2102,74 @@ draw_lanes (Ctx           *ctx,
   if (pass == 0 || lanes->len == 0)
     return;
 
+  /* Each lane's events, in time order (equal times in the spec's order). */
+  order = g_new (guint, MAX (1, n_events));
+  for (guint i = 0; i < n_events; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_events, sizeof (guint), compare_event_times, spec);
+  run.order = order;
+  g_hash_table_remove_all (by_name);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+
+      lane->entries = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (by_name, lane->name, lane);
+    }
+  for (guint p = 0; p < n_events; p++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, order[p]);
+      Lane *lane;
+
+      if (event_in_range (event, l) && (lane = g_hash_table_lookup (by_name, uc_chart_event_lane (event))))
+        g_array_append_val (lane->entries, p);
+    }
+  for (guint k = 0; k < lanes->len; k++)
+    lane_index (&run, &g_array_index (lanes, Lane, k));
+
   set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
   measure (ctx, "Ag", -1, &w, &h);
   run.row_h = h + ctx->fs * 0.25;
 
-  /* The most rows of labels per lane that still fit the plot. */
+  /* The most rows of labels per lane that still fit the plot. When one
+   * row each does not, the answer is one row each, with no need to try. */
   need = g_new0 (int, lanes->len);
-  for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+  if (lanes->len * (run.row_h + 2 * run.pad) > l->height)
     {
-      double total = 0;
-
+      capacity = 1;
       for (guint k = 0; k < lanes->len; k++)
-        {
-          need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
-          total += need[k] * run.row_h + 2 * run.pad;
-        }
-      if (total <= l->height || capacity == 1)
-        {
-          spare = MAX (0, (l->height - total) / lanes->len);
-          break;
-        }
+        need[k] = 1;
+      spare = 0;
     }
+  else
+    for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+      {
+        double total = 0;
+
+        for (guint k = 0; k < lanes->len; k++)
+          {
+            need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+            total += need[k] * run.row_h + 2 * run.pad;
+          }
+        if (total <= l->height || capacity == 1)
+          {
+            spare = MAX (0, (l->height - total) / lanes->len);
+            break;
+          }
+      }
 
   y = l->y;
   for (guint k = 0; k < lanes->len; k++)
     {
       Lane *lane = &g_array_index (lanes, Lane, k);
       double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
+
+      /* Lanes below the canvas are not drawn: nothing of them would show. */
+      if (line_y - run.row_h > ctx->height)
+        {
+          below = lanes->len - k;
+          break;
+        }
 
       /* The lane's name and its line. */
       set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
@@ -1661,6 +2185,17 @@ draw_lanes (Ctx           *ctx,
 
       place_lane (&run, lane, capacity, line_y, TRUE);
       y += need[k] * run.row_h + 2 * run.pad + spare;
+    }
+
+  /* More lanes than any chart can hold: say how many are not shown. */
+  if (over > 0)
+    {
+      /* Translators: under the last lane of a lane chart with very many lanes */
+      g_autofree char *more = g_strdup_printf (_("+%u more lanes"), over + below);
+
+      set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      measure (ctx, more, -1, &w, &h);
+      show (ctx, &theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
     }
 }
 
@@ -1732,6 +2267,37 @@ draw_time_axis (Ctx                 *ctx,
     }
 }
 
+/* Whether a plot @plot_w wide is too small to read: narrower than two
+ * characters, or, at least two characters tall (text may cover it then),
+ * not on the canvas. */
+static gboolean
+too_small (Ctx                 *ctx,
+           const UcChartLayout *l,
+           double               plot_w,
+           double               plot_h,
+           double               height)
+{
+  return !(plot_w >= ctx->fs * 2) || !(l->y + MAX (plot_h, ctx->fs * 2) <= height);
+}
+
+/* A chart with no room for its plot says so, on a blank canvas (or just
+ * leaves it blank when even that does not fit). */
+static void
+draw_too_small (Ctx    *ctx,
+                double  width,
+                double  height)
+{
+  double w, h;
+
+  set_color (ctx->cr, &ctx->theme->background);
+  cairo_paint (ctx->cr);
+  set_font (ctx, ctx->fs, PANGO_WEIGHT_NORMAL);
+  /* Translators: drawn in place of a chart whose window or image is too small for it */
+  measure (ctx, _("Too small"), -1, &w, &h);
+  if (w <= width - 2 && h <= height - 2)
+    show (ctx, &ctx->theme->muted, round ((width - w) / 2), round ((height - h) / 2));
+}
+
 /* The text size for a chart of @width × @height. */
 double
 uc_chart_font_size (double width,
@@ -1758,7 +2324,7 @@ draw_chart (cairo_t            *cr,
   UcChartLayout l = { 0 };
   Ctx ctx;
   double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, y_title_h = 0;
-  double lane_h, legend_h;
+  double lane_h, legend_h, room_h;
   const char *y_title;
   double y_lo, y_hi;
   UcLegendPosition legend_position;
@@ -1767,8 +2333,11 @@ draw_chart (cairo_t            *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (UC_IS_CHART_SPEC (spec));
 
-  if ((uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS) &&
-      uc_chart_spec_get_stacked (spec) && uc_chart_spec_get_n_series (spec) > 1)
+  /* Any size a caller passes: a negative or absurd one draws nothing much. */
+  width = isfinite (width) ? CLAMP (width, 0, MAX_CANVAS) : 0;
+  height = isfinite (height) ? CLAMP (height, 0, MAX_CANVAS) : 0;
+
+  if (uc_chart_spec_stacks (spec))
     spec = stacked = uc_chart_spec_stack (spec);
 
   if (theme == NULL)
@@ -1793,7 +2362,12 @@ draw_chart (cairo_t            *cr,
   ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;
   ctx.dual = spec_is_dual (spec);
+  ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
+  ctx.font_px = ctx.fs;
+  ctx.bar_spacing = NAN;
+  ctx.width = width;
+  ctx.height = height;
   margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);
@@ -1842,6 +2416,8 @@ draw_chart (cairo_t            *cr,
 
   /* Value axis: ticks first, since their labels set the plot's left edge. */
   uc_chart_spec_get_range (spec, &l.from, &l.to);
+  l.from = CLAMP (l.from, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  l.to = CLAMP (l.to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
   if (l.to <= l.from)
     l.to = l.from + UC_USEC_PER_DAY;
   value_range (spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
@@ -1883,6 +2459,14 @@ draw_chart (cairo_t            *cr,
   if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
     {
       draw_lanes (&ctx, spec, &l, width, margin, 0);
+      if (too_small (&ctx, &l, l.width, l.height, height))
+        {
+          draw_too_small (&ctx, width, height);
+          cairo_restore (cr);
+          if (layout_out)
+            *layout_out = l;
+          return;
+        }
       draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, TRUE);
       draw_lanes (&ctx, spec, &l, width, margin, 1);
       cairo_restore (cr);
@@ -1900,6 +2484,7 @@ draw_chart (cairo_t            *cr,
                  width - 2 * margin);
       ctx.one_line = FALSE;
     }
+  room_h = l.height;
   l.height = MAX (l.height, ctx.fs * 2);
 
   l.log_scale = uc_chart_spec_get_log_scale (spec);
@@ -1930,6 +2515,15 @@ draw_chart (cairo_t            *cr,
         y2_label_w = MAX (y2_label_w, w + ctx.fs * 0.6);
       }
   l.width = width - margin - y2_label_w - l.x;
+  if (too_small (&ctx, &l, l.width, room_h, height))
+    {
+      draw_too_small (&ctx, width, height);
+      l.width = MAX (l.width, 1);
+      cairo_restore (cr);
+      if (layout_out)
+        *layout_out = l;
+      return;
+    }
 
   /* The right axis: labels only, its grid would fight the left one's. */
   if (y2_ticks)

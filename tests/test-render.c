@@ -222,6 +222,13 @@ test_export_failures (void)
   g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "previous");
 
+  /* Wider than an image can be: a clear error, not cairo's words. */
+  g_clear_error (&error);
+  g_assert_false (uc_export_chart (spec, NULL, existing, UC_EXPORT_PNG, 32768, 16, 1, &error));
+  g_assert_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE);
+  g_assert_nonnull (strstr (error->message, "more than 32767 a side"));
+  g_clear_error (&error);
+
   g_unlink (existing);
   g_rmdir (dir);
 }

@@ -159,6 +159,12 @@ uc_column_try_alloc (gsize n_bytes)
   return column_alloc (n_bytes, FALSE, TRUE);
 }
 
+gpointer
+uc_column_try_alloc0 (gsize n_bytes)
+{
+  return column_alloc (n_bytes, TRUE, TRUE);
+}
+
 void
 uc_column_free (gpointer data)
 {

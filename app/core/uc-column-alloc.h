@@ -15,6 +15,7 @@ gpointer uc_column_alloc0 (gsize    n_bytes) G_GNUC_MALLOC G_GNUC_WARN_UNUSED_RE
 /* NULL rather than an abort when the memory cannot be had: for sizes that
  * come from input. */
 gpointer uc_column_try_alloc (gsize n_bytes) G_GNUC_MALLOC G_GNUC_WARN_UNUSED_RESULT;
+gpointer uc_column_try_alloc0 (gsize n_bytes) G_GNUC_MALLOC G_GNUC_WARN_UNUSED_RESULT;
 void     uc_column_free   (gpointer data);
 
 G_END_DECLS

@@ -119,8 +119,12 @@ render (UcChartSpec       **specs,
          * milliseconds of page faults, more than drawing the chart. */
         int w = (int) ceil (width * scale), h = (int) ceil (height * scale);
         int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, w);
-        guint8 *pixels = uc_column_alloc ((gsize) stride * h);
+        /* Up to 4 GB at the largest size taken: more than some machines
+         * (or a limited process) have, which is an error, not an abort. */
+        guint8 *pixels = uc_column_try_alloc ((gsize) stride * h);
 
+        if (pixels == NULL)
+          return CAIRO_STATUS_NO_MEMORY;
         surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_RGB24, w, h, stride);
         cairo_surface_set_user_data (surface, &pixels_key, pixels, uc_column_free);
       }
@@ -219,6 +223,12 @@ render_to_fd (UcChartSpec        **specs,
   if (sink.saved_errno != 0)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
                  "%s: %s", name, g_strerror (sink.saved_errno));
+  else if (status == CAIRO_STATUS_NO_MEMORY && format == UC_EXPORT_PNG)
+    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE, "%s: not enough memory for an image of %.0f × %.0f pixels",
+                 name, ceil (width * scale), ceil (height * scale));
+  else if (status == CAIRO_STATUS_INVALID_SIZE && format == UC_EXPORT_PNG)
+    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE, "%s: an image of %.0f × %.0f pixels is more than 32767 a side",
+                 name, ceil (width * scale), ceil (height * scale));
   else
     g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_DRAW, "%s: %s", name, cairo_status_to_string (status));
   return FALSE;

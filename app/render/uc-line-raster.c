@@ -39,18 +39,31 @@ scratch_free (gpointer data)
 
 static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
 
+/* Four bytes a pixel of plot: a plot 16384 px square takes 1 GB, which
+ * is where cairo's own stroke, needing little more than the image, does
+ * better. */
+#define MAX_SCRATCH_BYTES ((gsize) 1 << 30)
+
+/* NULL for a plot past MAX_SCRATCH_BYTES or when the memory cannot be
+ * had: the caller then strokes with cairo. */
 static Scratch *
 scratch_get (int width,
              int height)
 {
   Scratch *s = g_private_get (&scratch_key);
 
+  if ((gsize) width * height * 4 > MAX_SCRATCH_BYTES)
+    return NULL;
   if (s == NULL || s->width < width || s->height < height)
     {
+      guint8 *cover = uc_column_try_alloc0 ((gsize) width * height * 4);
+
+      if (cover == NULL)
+        return NULL;
       s = g_new0 (Scratch, 1);
       s->width = width;
       s->height = height;
-      s->cover = uc_column_alloc0 ((gsize) width * height * 4);
+      s->cover = cover;
       s->top = g_new (gint16, width);
       s->bottom = g_new (gint16, width);
       for (int x = 0; x < width; x++)
@@ -298,6 +311,8 @@ uc_line_raster_stroke (cairo_t                 *cr,
   cw = r.x1 - r.x0;
   ch = r.y1 - r.y0;
   r.s = scratch_get (cw, ch);
+  if (r.s == NULL)
+    return FALSE;
   r.stride = r.s->height;
   r.r_out = line_width * scale / 2 + 0.5;
   r.r_in = line_width * scale / 2 - 0.5;

@@ -18,6 +18,8 @@
 #define MAX_EVENT_ROWS 3
 /* Canvases past a million pixels a side are drawn as that. */
 #define MAX_CANVAS 1e6
+/* Scatter dots in view past which one series' dots are rasterised. */
+#define DENSE_DOTS 5000
 /* Events drawn in one pixel column of a plot; the rest are counted. */
 #define MAX_EVENTS_PER_COLUMN (MAX_EVENT_ROWS + 1)
 /* Characters of labels laid out per pass over a chart's events or points
@@ -1000,6 +1002,26 @@ draw_series (Ctx                 *ctx,
           {
             double radius = ctx->fs * 0.22;
 
+            /* Thousands of dots: cairo takes a second over a hundred
+             * thousand circles; the rasteriser stamps each as a round cap
+             * (a segment of no length), their union composited once, as
+             * one fill of them all is. */
+            if (end - start > DENSE_DOTS)
+              {
+                g_autoptr(GArray) caps = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), 2 * (guint) (end - start));
+
+                for (int i = start; i < end; i++)
+                  if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+                    {
+                      UcPathPoint p = { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), TRUE };
+
+                      g_array_append_val (caps, p);
+                      p.move = FALSE;
+                      g_array_append_val (caps, p);
+                    }
+                if (uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) caps->data, caps->len, 2 * radius, &color))
+                  continue;
+              }
             set_color (cr, &color);
             for (int i = start; i < end; i++)
               if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))

@@ -759,6 +759,26 @@ test_wide_header (void)
   g_assert_cmpuint (report->n_warnings, ==, 3999);
 }
 
+/* The width of a header bounds what is set aside per column: past two
+ * million columns the file is refused, with a message, before any of it. */
+static void
+test_too_many_columns (void)
+{
+  const gsize n = 2097153;
+  g_autoptr(GString) csv = g_string_sized_new (2 * n + 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  g_string_append_c (csv, 'a');
+  for (gsize i = 1; i < n; i++)
+    g_string_append (csv, ",b");
+  g_string_append (csv, "\n1\n");
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "test.csv: line 1, column 1: the header has more than 2097152 columns");
+}
+
 /* One impossible date among good ones is a bad cell, named, and the column
  * stays a date column; so for datetimes. */
 static void
@@ -948,6 +968,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
   g_test_add_func ("/csv/duplicate-names", test_duplicate_names);
   g_test_add_func ("/csv/wide-header", test_wide_header);
+  g_test_add_func ("/csv/too-many-columns", test_too_many_columns);
   g_test_add_func ("/csv/bad-dates", test_bad_dates);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-text", test_not_text);

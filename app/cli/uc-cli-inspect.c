@@ -18,6 +18,9 @@
 #include "uc-csv.h"
 #include "uc-json-writer.h"
 
+/* A terminal's worth: wider files are listed whole by --json. */
+#define MAX_LISTED_COLUMNS 1000
+
 /* Min and max of a column as text (numbers shortest, dates as written). */
 static void
 column_range (UcDataset  *ds,
@@ -346,44 +349,68 @@ uc_cli_inspect (int    argc,
     }
 
   /* Names and cells come from the file: escaped (g_print's handler does
-   * that too) and clipped to a readable width. */
+   * that too) and clipped to a readable width. Lines are gathered and
+   * printed a block at a time: a file can have a million columns. */
   g_print ("%s\n", source);
   g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
            report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
   g_print ("  %u rows, %u columns\n\n", n_rows, uc_dataset_get_n_columns (ds));
   g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
-  for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
-    {
-      g_autofree char *lo = NULL, *hi = NULL;
-      g_autofree char *lo_text = NULL, *hi_text = NULL, *name = NULL;
-      double lo_num, hi_num;
+  {
+    g_autoptr(GString) out = g_string_sized_new (1 << 20);
 
-      column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
-      lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : uc_cli_clip (lo ? lo : "–", 60);
-      hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : uc_cli_clip (hi ? hi : "–", 60);
-      name = uc_cli_clip (uc_dataset_get_column_name (ds, c), 60);
-      g_print ("  %-3u %-24s %-9s %-28s %8u  %-22s %s\n", c + 1, name,
-               uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
-               (const char *) g_ptr_array_index (report->formats, c),
-               uc_dataset_count_missing (ds, c), lo_text, hi_text);
-    }
+    guint n_columns = uc_dataset_get_n_columns (ds);
+    guint n_listed = MIN (n_columns, MAX_LISTED_COLUMNS);
 
-  g_print ("\n");
-  for (guint i = 0; i < sample_keys->len; i++)
-    {
-      guint row = (guint) g_array_index (sample_rows, gint64, i);
-      g_autoptr(GString) line = g_string_new (NULL);
+    for (guint c = 0; c < n_listed; c++)
+      {
+        g_autofree char *lo = NULL, *hi = NULL;
+        g_autofree char *lo_text = NULL, *hi_text = NULL, *name = NULL;
+        double lo_num, hi_num;
 
-      g_string_append_printf (line, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
-      for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
-        {
-          g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
-          g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
+        column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
+        lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : uc_cli_clip (lo ? lo : "–", 60);
+        hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : uc_cli_clip (hi ? hi : "–", 60);
+        name = uc_cli_clip (uc_dataset_get_column_name (ds, c), 60);
+        g_string_append_printf (out, "  %-3u %-24s %-9s %-28s %8u  %-22s %s\n", c + 1, name,
+                                uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
+                                (const char *) g_ptr_array_index (report->formats, c),
+                                uc_dataset_count_missing (ds, c), lo_text, hi_text);
+        if (out->len > (1 << 20))
+          {
+            g_print ("%s", out->str);
+            g_string_truncate (out, 0);
+          }
+      }
+    if (n_listed < n_columns)
+      g_string_append_printf (out, "  … and %u more columns (--json lists them all)\n", n_columns - n_listed);
+    g_string_append_c (out, '\n');
+    for (guint i = 0; i < sample_keys->len; i++)
+      {
+        guint row = (guint) g_array_index (sample_rows, gint64, i);
 
-          g_string_append_printf (line, "%s %s", c ? "," : "", shown);
-        }
-      g_print ("%s\n", line->str);
-    }
+        g_string_append_printf (out, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
+        for (guint c = 0; c < n_listed; c++)
+          {
+            g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
+            g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
+
+            if (c)
+              g_string_append_c (out, ',');
+            g_string_append_c (out, ' ');
+            g_string_append (out, shown);
+            if (out->len > (1 << 20))
+              {
+                g_print ("%s", out->str);
+                g_string_truncate (out, 0);
+              }
+          }
+        if (n_listed < n_columns)
+          g_string_append (out, ", …");
+        g_string_append_c (out, '\n');
+      }
+    g_print ("%s", out->str);
+  }
 
   if (report->n_warnings > 0)
     {

@@ -23,8 +23,17 @@ uc_cli_escape (const char *text,
   for (p = text; p < end;)
     {
       guchar c = (guchar) *p;
+      const char *run = p;
       gunichar u;
 
+      /* Printable ASCII in runs: most text is nothing else. */
+      while (p < end && (guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        p++;
+      if (p > run)
+        {
+          g_string_append_len (out, run, p - run);
+          continue;
+        }
       if (c < 0x80)
         {
           if (c == '\n' && keep_newlines)
@@ -81,8 +90,17 @@ static void
 print_escaped (FILE        *stream,
                const gchar *string)
 {
-  g_autofree char *safe = uc_cli_escape (string, -1, TRUE);
+  g_autofree char *safe = NULL;
+  const char *p = string;
 
+  while ((guchar) *p >= 0x20 ? (guchar) *p < 0x7f : *p == '\n')
+    p++;
+  if (*p == '\0')
+    {
+      fputs (string, stream);
+      return;
+    }
+  safe = uc_cli_escape (string, -1, TRUE);
   fputs (safe, stream);
 }
 

@@ -137,6 +137,8 @@ uc_hashing_stream_init (UcHashingStream *self)
   self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
 }
 
+#define MAX_READ_WARNINGS 5
+
 /* A CSV file read once: a regular file by the reader's own fast path, or
  * (when its SHA-256 is wanted, or it is a pipe) as a stream, hashed as it
  * is read. Opening a FIFO twice would wait for a second writer forever. */
@@ -144,6 +146,7 @@ static UcDataset *
 read_csv (GFile               *file,
           const UcCsvOptions  *options,
           char               **sha256,
+          UcCsvReport        **report,
           GError             **error)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -154,13 +157,13 @@ read_csv (GFile               *file,
 
   /* A missing file: the reader's own message. */
   if (info == NULL || (sha256 == NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR))
-    return uc_csv_read_file (file, options, NULL, NULL, NULL, NULL, error);
+    return uc_csv_read_file (file, options, NULL, NULL, NULL, report, error);
   in = g_file_read (file, NULL, error);
   if (in == NULL)
     return NULL;
   hashing = g_object_new (UC_TYPE_HASHING_STREAM, "base-stream", in, NULL);
   name = g_file_get_parse_name (file);
-  ds = uc_csv_read_stream (G_INPUT_STREAM (hashing), name, options, NULL, NULL, error);
+  ds = uc_csv_read_stream (G_INPUT_STREAM (hashing), name, options, NULL, report, error);
   if (ds && sha256)
     *sha256 = g_strdup (g_checksum_get_string (hashing->checksum));
   return ds;
@@ -184,6 +187,7 @@ spec_from_csv (const char  *path,
   g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
   g_auto(GStrv) columns = NULL;
   g_autoptr(UcDataset) ds = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
   g_autofree char *base = NULL;
   UcCsvOptions options;
   UcChartSpec *spec;
@@ -198,7 +202,7 @@ spec_from_csv (const char  *path,
   columns = g_strv_builder_end (wanted);
   uc_csv_options_init (&options);
   options.columns = (const char * const *) columns;
-  ds = read_csv (file, &options, hash ? &sha256 : NULL, error);
+  ds = read_csv (file, &options, hash ? &sha256 : NULL, &report, error);
 
   timing ("csv read");
   if (ds == NULL)
@@ -213,6 +217,27 @@ spec_from_csv (const char  *path,
     return NULL;
   base = g_path_get_basename (path);
   uc_chart_spec_set_title (spec, base);
+  /* The cells the reader doubted, said with the image as inspect says
+   * them: the first few, then how many more. */
+  if (report != NULL && report->n_warnings > 0)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      guint shown = MIN (report->warnings->len, MAX_READ_WARNINGS);
+
+      for (guint i = 0; i < shown; i++)
+        {
+          g_autofree char *warning = g_strdup_printf ("%s: %s", name, (const char *) g_ptr_array_index (report->warnings, i));
+
+          uc_chart_spec_add_warning (spec, warning);
+        }
+      if (report->n_warnings > shown)
+        {
+          g_autofree char *more = g_strdup_printf ("%s: %u more warnings; “undercut inspect %s” lists them", name,
+                                                   report->n_warnings - shown, path);
+
+          uc_chart_spec_add_warning (spec, more);
+        }
+    }
   {
     g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
     g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
@@ -239,7 +264,7 @@ load_events (const char  *events,
   if (g_str_equal (events, "builtin"))
     return uc_catalog_load ("events", error);
   file = g_file_new_for_commandline_arg (events);
-  return read_csv (file, NULL, NULL, error);
+  return read_csv (file, NULL, NULL, NULL, error);
 }
 
 /* An event lane chart of an events table alone: its range runs from the

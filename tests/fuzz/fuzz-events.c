@@ -59,7 +59,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     case 0: to = uc_time_from_ymd (2025, 2, 1); break;
     case 1: to = from + UC_USEC_PER_DAY; break;
     case 2: from = uc_time_from_ymd (1900, 1, 1), to = uc_time_from_ymd (2100, 1, 1); break;
-    default: from += (data[2] >> 2) * UC_USEC_PER_DAY / 2, to = from + (1 + (data[3] & 0x3f)) * G_USEC_PER_SEC * 60; break;
+    default: from += (data[2] >> 2) * UC_USEC_PER_DAY / 2, to = from + (1 + (data[3] & 0x3f)) * (gint64) G_USEC_PER_SEC * 60; break;
     }
 
   spec = uc_chart_spec_new ();

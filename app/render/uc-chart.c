@@ -1362,7 +1362,7 @@ draw_more_signs (Ctx                 *ctx,
 {
   double pad = ctx->fs * 0.35, last_right = -INFINITY, w, h;
 
-  set_font (ctx, ctx->fs * 0.75, PANGO_WEIGHT_NORMAL);
+  set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);   /* as the event labels it stands for */
   for (guint c = 0; c < n; c++)
     {
       g_autofree char *more = NULL;

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fuzz-fatal.h"
 #include "uc-chart.h"
 #include "uc-csv.h"
 #include "uc-transform.h"
@@ -84,7 +85,7 @@ build_spec (UcDataset    *ds,
     uc_chart_spec_set_title (spec, uc_dataset_get_column_name (ds, 0));
 
   /* Rebase on the day of some row (a value near zero there is the case). */
-  if (o[1] & 4)
+  if ((o[1] & 4) && uc_chart_spec_get_n_series (spec) > 0)
     {
       UcSeries *first = uc_chart_spec_get_series (spec, 0);
 
@@ -133,7 +134,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (!once)
     {
       /* A critical is a bug let through: make it a finding. */
-      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      fuzz_make_criticals_fatal ();
       once = TRUE;
     }
   if (size < N_OPTIONS)

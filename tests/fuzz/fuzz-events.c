@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "fuzz-fatal.h"
 #include "uc-chart.h"
 #include "uc-csv.h"
 #include "uc-views.h"
@@ -39,7 +40,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (!once)
     {
-      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      fuzz_make_criticals_fatal ();
       once = TRUE;
     }
   if (size < N_OPTIONS)

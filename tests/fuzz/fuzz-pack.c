@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fuzz-fatal.h"
 #include "uc-chart-spec-json.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -26,7 +27,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (dir == NULL)
     {
       /* A critical is a bug the reader let through: make it a finding. */
-      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      fuzz_make_criticals_fatal ();
       dir = g_dir_make_tmp ("uc-fuzz-pack-XXXXXX", NULL);
     }
   g_assert (dir != NULL);

@@ -181,6 +181,8 @@ if [ -z "$bad" ]; then ok "widths 16 to 90: no crash"; else not_ok "widths:$bad"
 # 6. Nesting deeper than any chart needs.
 mkdir -p deep && head -c 400000 /dev/zero | tr '\0' '[' > deep/chart.json
 expect_error "200,000 nested [ in chart.json" "nested more than" "$bin" export --spec deep/chart.json --output d.png
+{ printf '/*"*/'; head -c 400000 /dev/zero | tr '\0' '['; } > deep/chart.json
+expect_error "nesting behind a comment" "not JSON" "$bin" export --spec deep/chart.json --output d.png
 
 # 7. Places that are not regular files, and files that must not change.
 mkfifo fifo.png

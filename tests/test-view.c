@@ -224,6 +224,32 @@ test_bad_views (void)
     g_assert_null (view);
     g_assert_cmpstr (error->message, ==, "bad.json: line 1, column 10: control character inside a string");
   }
+  /* json-glib reads comments and single quotes, which JSON has not: a '"'
+   * in them would hide the nesting that follows from the count. */
+  {
+    static const char * const hiding[][2] = {
+      { "['\"',", "bad.json: not JSON: line 1, column 2: unexpected “'”" },
+      { "/*\"*/", "bad.json: not JSON: line 1, column 1: unexpected “/”" },
+      { "# \"\n", "bad.json: not JSON: line 1, column 1: unexpected “#”" },
+      { "[\"", "bad.json: not JSON: line 1, column 3: a string is not closed" },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (hiding); c++)
+      {
+        g_autoptr(GString) json = g_string_new (hiding[c][0]);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UcView) view = NULL;
+
+        if (c < 3)
+          for (guint i = 0; i < 300000; i++)
+            g_string_append_c (json, '[');
+        bytes = g_bytes_new (json->str, json->len);
+        view = uc_view_new_from_bytes (bytes, "bad.json", &error);
+        g_assert_null (view);
+        g_assert_cmpstr (error->message, ==, hiding[c][1]);
+      }
+  }
 
   {
     g_autoptr(GError) error = NULL;

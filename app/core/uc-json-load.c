@@ -1,6 +1,8 @@
 /* uc-json-load.c: JSON documents from outside, checked before json-glib sees them */
 #include "uc-json-load.h"
 
+#include <string.h>
+
 static gboolean
 refuse (GError    **error,
         const char *name,
@@ -76,8 +78,26 @@ uc_json_check (const char  *data,
             depth--;
           break;
         default:
+          /* json-glib also takes comments and single-quoted strings, in
+           * which a '"' would hide the nesting from this count: only what
+           * strict JSON has outside strings passes. */
+          if (strchr (" \t\n\r:,0123456789+-.eEtrufalsn", c) == NULL)
+            {
+              g_autofree char *where = g_strdup_printf ("%s: not JSON", name);
+              g_autofree char *what = c < 0x80 && g_ascii_isprint (c)
+                                        ? g_strdup_printf ("unexpected “%c”", c)
+                                        : g_strdup_printf ("unexpected byte 0x%02x", c);
+
+              return refuse (error, where, data, p, what);
+            }
           break;
         }
+    }
+  if (in_string)
+    {
+      g_autofree char *where = g_strdup_printf ("%s: not JSON", name);
+
+      return refuse (error, where, data, end, "a string is not closed");
     }
   return TRUE;
 }

@@ -1590,9 +1590,9 @@ convert_cell (Chunk      *ch,
             return;
           }
         plan->numbers[row] = NAN;
-        /* 1e999, inf, nan: kept out of the data, and said (even "nan",
-         * which elsewhere means missing: here it may be a 0/0). */
-        if (flags & UC_NUMBER_NOT_FINITE)
+        /* 1e999, inf: kept out of the data, and said. "NaN" is how numpy,
+         * pandas and MATLAB write a missing value: missing, silently. */
+        if ((flags & UC_NUMBER_NOT_FINITE) && !uc_is_missing (text, len))
           {
             record_bad (ch, t, column, cell, text, len, TRUE);
             return;
@@ -2857,16 +2857,20 @@ read_decoded (const char          *name,
                       for (gsize i = ch->row_base; i < ch->row_base + ch->n_rows; i++)
                         plan->codes[i] = remap[plan->codes[i]];
                     }
-                  for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && main->n_bad < MAX_BAD_KEPT; b++)
-                    {
-                      if (main->bad == NULL)
-                        main->bad = g_new0 (BadCell, MAX_BAD_KEPT);
-                      main->bad[main->n_bad] = st->bad[b];
-                      st->bad[b].text = NULL;
-                      main->n_bad++;
-                    }
-                  if (main->n_bad >= MAX_BAD_KEPT)
-                    main->n_bad += st->n_bad - MIN (st->n_bad, MAX_BAD_KEPT);
+                  /* The first few bad cells are kept, all are counted:
+                   * the count decides whether the column is text. */
+                  {
+                    guint kept = MIN (main->n_bad, MAX_BAD_KEPT);
+
+                    for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && kept < MAX_BAD_KEPT; b++)
+                      {
+                        if (main->bad == NULL)
+                          main->bad = g_new0 (BadCell, MAX_BAD_KEPT);
+                        main->bad[kept++] = st->bad[b];
+                        st->bad[b].text = NULL;
+                      }
+                    main->n_bad += st->n_bad;
+                  }
                   main->n_ok += st->n_ok;
                   main->n_not_finite += st->n_not_finite;
                   main->n_censored += st->n_censored;
@@ -2896,7 +2900,7 @@ read_decoded (const char          *name,
 
             /* Numbers past a double's range are still numbers: they do not
              * make the column text. */
-            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP &&
+            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP && st->n_bad > st->n_not_finite &&
                 st->n_bad - st->n_not_finite > (st->n_bad + st->n_ok) * 0.05)
               {
                 again[c] = 1;

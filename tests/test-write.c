@@ -82,6 +82,18 @@ others_in (const char         *dir,
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
 static void
 write_file (const char *path,
             const char *text,
@@ -375,17 +387,79 @@ test_disk_full (void)
   }
 }
 
+static const char * const pack_names[] = { "chart.png", "data.csv", NULL };
+
+/* A child that starts writing a pack at @pack (a file in it whole and,
+ * with @half, one half written) and dies: what a kill leaves. */
+static void
+die_writing_pack (const char *pack,
+                  gboolean    half)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      UcSafeDir *d;
+      g_autofree char *png = NULL, *csv = NULL;
+
+      /* A forked child starts from its parent's random state. */
+      g_random_set_seed (g_random_int () ^ (guint32) getpid ());
+      d = uc_safe_dir_new (pack, pack_names, NULL);
+      if (d == NULL)
+        _exit (1);
+      png = g_build_filename (uc_safe_dir_get_path (d), "chart.png", NULL);
+      csv = g_build_filename (uc_safe_dir_get_path (d), "data.csv", NULL);
+      if (!uc_safe_file_set_contents (png, NULL, "dead png", 8, NULL))
+        _exit (2);
+      if (half)
+        {
+          UcSafeFile *f = uc_safe_file_new (csv, NULL, NULL);
+
+          if (f == NULL || !uc_safe_file_write (f, "half", 4, NULL))
+            _exit (3);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* The name in @dir that starts with @prefix (there must be one), or NULL. */
+static char *
+entry_with_prefix (const char *dir,
+                   const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return g_strdup (name);
+  return NULL;
+}
+
 /* Temporaries of ours left by a writer that died go at the next write in
  * their folder, files and pack folders; anything else stays: a live
- * writer's (locked), other programs' names, a folder moved aside. */
+ * writer's (locked), other programs' names, a folder moved aside. Ours
+ * are ".NAME.undercut-tmp-" and 16 lowercase hex digits: names of the
+ * earlier form (".NAME.undercut-" and 6 letters) could be anyone's, as
+ * ".keep.undercut-backup" is, and stay. */
 static void
 test_stale_temporaries (void)
 {
   g_autofree char *dir = make_folder ();
   g_autofree char *out = g_build_filename (dir, "out.png", NULL);
-  const char *stale[] = { ".out.png.undercut-Ab3dE9", ".other.svg.undercut-ZZZZZZ", ".x.undercut-000000" };
+  const char *stale[] = { ".out.png.undercut-tmp-0123456789abcdef", ".other.svg.undercut-tmp-ffffffffffffffff",
+                          ".x.undercut-tmp-0000000000000000" };
   const char *kept[] = { ".out.png.Ab3dE9", ".out.png.undercut-Ab3dE", "out.png.undercut-Ab3dE9",
-                         ".out.png.undercut-Ab3dE9x", ".locked.png.undercut-bbbbbb", ".out.png.undercut-old-cccccc" };
+                         ".out.png.undercut-Ab3dE9x", ".locked.png.undercut-tmp-bbbbbbbbbbbbbbbb",
+                         ".out.png.undercut-old-cccccc", ".out.png.undercut-Ab3dE9",
+                         ".out.png.undercut-tmp-0123456789ABCDEF", ".out.png.undercut-tmp-0123456789abcde",
+                         "out.png.undercut-tmp-0123456789abcdef", ".pack.undercut-dddddd" };
   g_autofree char *stale_dir = g_build_filename (dir, ".pack.undercut-dddddd", NULL);
   g_autofree char *stale_file_in_dir = g_build_filename (stale_dir, "chart.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -401,21 +475,42 @@ test_stale_temporaries (void)
     {
       g_autofree char *path = g_build_filename (dir, kept[i], NULL);
 
-      write_file (path, "someone's", 0644);
+      if (strcmp (kept[i], ".pack.undercut-dddddd") != 0)
+        write_file (path, "someone's", 0644);
     }
   g_assert_cmpint (g_mkdir (stale_dir, 0755), ==, 0);
   write_file (stale_file_in_dir, "half a pack", 0644);
   {
-    g_autofree char *path = g_build_filename (dir, ".locked.png.undercut-bbbbbb", NULL);
+    g_autofree char *path = g_build_filename (dir, ".locked.png.undercut-tmp-bbbbbbbbbbbbbbbb", NULL);
 
     locked = open (path, O_RDONLY);
     g_assert_cmpint (flock (locked, LOCK_EX), ==, 0);
   }
   {
-    g_autofree char *path = g_build_filename (dir, ".empty.png.undercut-eeeeee", NULL);
+    g_autofree char *path = g_build_filename (dir, ".empty.png.undercut-tmp-eeeeeeeeeeeeeeee", NULL);
 
     write_file (path, "", 0644);
   }
+  /* Pack folders of writers that died, one with a file half written
+   * (under a temporary name: without unnamed files). Each is made apart,
+   * since each writer would remove the other's. */
+  for (int half = 0; half < 2; half++)
+    {
+      g_autofree char *apart = make_folder ();
+      g_autofree char *pack = g_build_filename (apart, "pack", NULL);
+      g_autofree char *name = NULL, *from = NULL, *to = NULL;
+
+      uc_safe_file_force_fallbacks (half);
+      die_writing_pack (pack, half);
+      uc_safe_file_force_fallbacks (FALSE);
+      name = entry_with_prefix (apart, ".pack.undercut-tmp-");
+      g_assert_nonnull (name);
+      from = g_build_filename (apart, name, NULL);
+      to = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_rename (from, to), ==, 0);
+      g_assert_cmpint (g_rmdir (apart), ==, 0);
+    }
+  g_assert_cmpuint (count_entries (dir), ==, G_N_ELEMENTS (stale) + G_N_ELEMENTS (kept) + 3);
 
   g_assert_true (uc_safe_file_set_contents (out, NULL, "new", 3, &error));
   g_assert_no_error (error);
@@ -432,8 +527,6 @@ test_stale_temporaries (void)
 }
 
 /* ---- folders swapped in whole ---- */
-
-static const char * const pack_names[] = { "chart.png", "data.csv", NULL };
 
 static void
 check_dir (gboolean fallbacks)
@@ -572,6 +665,325 @@ test_dir_refuses (void)
 
   left = others_in (dir, (const char * const[]) { "mine", "file", "fifo", "sub", NULL });
   g_assert_cmpstr (left, ==, "");
+  remove_folder (dir);
+}
+
+/* A file the user adds to the pack folder while the new pack is written
+ * is theirs: the export fails naming it, and the folder keeps it with the
+ * old pack. (It was swapped away with the old pack, into a hidden folder
+ * the next export in that folder emptied.) */
+static void
+check_dir_added_during_write (gboolean fallbacks)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *pack = g_build_filename (dir, "pack", NULL);
+  g_autofree char *png = g_build_filename (pack, "chart.png", NULL);
+  g_autofree char *csv = g_build_filename (pack, "data.csv", NULL);
+  g_autofree char *notes = g_build_filename (pack, "notes.txt", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: not a report pack (it holds “notes.txt”); not replaced", pack);
+  g_autoptr(GError) error = NULL;
+
+  uc_safe_file_force_fallbacks (fallbacks);
+  g_assert_cmpint (g_mkdir (pack, 0755), ==, 0);
+  write_file (png, "old png", 0644);
+  write_file (csv, "old csv", 0644);
+  {
+    g_autoptr(UcSafeDir) d = uc_safe_dir_new (pack, pack_names, &error);
+    g_autofree char *in = NULL;
+
+    g_assert_no_error (error);
+    in = g_build_filename (uc_safe_dir_get_path (d), "chart.png", NULL);
+    g_assert_true (uc_safe_file_set_contents (in, NULL, "new png", 7, &error));
+    write_file (notes, "mine", 0644);
+    g_assert_false (uc_safe_dir_commit (d, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+  }
+  assert_text (notes, "mine");
+  assert_text (png, "old png");
+  assert_text (csv, "old csv");
+  {
+    g_autofree char *left = others_in (dir, (const char * const[]) { "pack", NULL });
+    g_assert_cmpstr (left, ==, "");
+  }
+  /* Later writes beside it leave it be. */
+  {
+    g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+    g_autofree char *other = g_build_filename (dir, "other", NULL);
+    g_autoptr(UcSafeDir) d = uc_safe_dir_new (other, pack_names, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (uc_safe_dir_commit (d, &error));
+    g_assert_true (uc_safe_file_set_contents (out, NULL, "new", 3, &error));
+    g_assert_no_error (error);
+  }
+  assert_text (notes, "mine");
+  uc_safe_file_force_fallbacks (FALSE);
+  remove_folder (dir);
+}
+
+static void
+test_dir_added_during_write (void)
+{
+  check_dir_added_during_write (FALSE);
+}
+
+static void
+test_dir_added_during_write_fallbacks (void)
+{
+  check_dir_added_during_write (TRUE);
+}
+
+/* Names of our form's earlier shape and names that merely look like ours
+ * are someone's, and the target's own name is never a leftover, whatever
+ * its form: ".keep.undercut-backup" (a folder) went at any export beside
+ * it, and a pack at ".q1.undercut-report" went at its second export. A
+ * folder of ours that holds anything but pack files is left whole. */
+static void
+test_stale_keeps_others (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *keep = g_build_filename (dir, ".keep.undercut-backup", NULL);
+  g_autofree char *keep_file = g_build_filename (keep, "a.txt", NULL);
+  g_autofree char *keep_png = g_build_filename (keep, "chart.png", NULL);
+  g_autofree char *backup = g_build_filename (dir, ".notes.undercut-backup", NULL);
+  g_autofree char *linked = g_build_filename (dir, ".l.png.undercut-tmp-1111111111111111", NULL);
+  g_autofree char *linked_too = g_build_filename (dir, "l.png", NULL);
+  g_autofree char *fifo = g_build_filename (dir, ".f.png.undercut-tmp-2222222222222222", NULL);
+  g_autofree char *dead = g_build_filename (dir, "dead", NULL);
+  g_autofree char *dead_tmp = NULL, *dead_notes = NULL, *dead_png = NULL;
+  g_autofree char *out = g_build_filename (dir, "z.png", NULL);
+  const char *packs[] = { ".q1.undercut-report", ".q2.undercut-tmp-0123456789abcdef", "plain" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (keep, 0755), ==, 0);
+  write_file (keep_file, "x", 0644);
+  write_file (keep_png, "someone's png", 0644);
+  write_file (backup, "x", 0644);
+  write_file (linked, "two names", 0644);
+  g_assert_cmpint (link (linked, linked_too), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  /* A dead writer's folder, into which someone put a file. */
+  {
+    g_autofree char *name = NULL;
+
+    die_writing_pack (dead, FALSE);
+    name = entry_with_prefix (dir, ".dead.undercut-tmp-");
+    g_assert_nonnull (name);
+    dead_tmp = g_build_filename (dir, name, NULL);
+    dead_notes = g_build_filename (dead_tmp, "notes.txt", NULL);
+    dead_png = g_build_filename (dead_tmp, "chart.png", NULL);
+    write_file (dead_notes, "mine", 0644);
+  }
+
+  /* Each pack twice: the second replaces the first. */
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    for (int round = 0; round < 2; round++)
+      {
+        g_autofree char *pack = g_build_filename (dir, packs[i], NULL);
+        g_autofree char *png = g_build_filename (pack, "chart.png", NULL);
+        g_autofree char *text = g_strdup_printf ("round %d", round);
+        g_autoptr(UcSafeDir) d = uc_safe_dir_new (pack, pack_names, &error);
+        g_autofree char *in = NULL;
+
+        g_assert_no_error (error);
+        in = g_build_filename (uc_safe_dir_get_path (d), "chart.png", NULL);
+        g_assert_true (uc_safe_file_set_contents (in, NULL, text, strlen (text), &error));
+        g_assert_true (uc_safe_dir_commit (d, &error));
+        g_assert_no_error (error);
+        assert_text (png, text);
+      }
+  /* A file of our form as the target, twice. */
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+      g_autofree char *file = g_build_filename (sub, ".z.undercut-tmp-0123456789abcdef", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (sub, 0755), ==, 0);
+      g_assert_true (uc_safe_file_set_contents (file, NULL, round ? "2" : "1", 1, &error));
+      g_assert_no_error (error);
+      assert_text (file, round ? "2" : "1");
+    }
+  /* A link to a file of our form: the file it points to is the target. */
+  {
+    g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+    g_autofree char *to = g_build_filename (sub, ".t.png.undercut-tmp-abcdefabcdefabcd", NULL);
+    g_autofree char *via = g_build_filename (sub, "via.png", NULL);
+
+    write_file (to, "old", 0644);
+    g_assert_cmpint (symlink (".t.png.undercut-tmp-abcdefabcdefabcd", via), ==, 0);
+    g_assert_true (uc_safe_file_set_contents (via, NULL, "through", 7, &error));
+    g_assert_no_error (error);
+    assert_text (to, "through");
+  }
+  g_assert_true (uc_safe_file_set_contents (out, NULL, "new", 3, &error));
+  g_assert_no_error (error);
+
+  assert_text (keep_file, "x");
+  assert_text (keep_png, "someone's png");
+  assert_text (backup, "x");
+  assert_text (linked, "two names");
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+  assert_text (dead_notes, "mine");
+  assert_text (dead_png, "dead png");
+  {
+    g_autofree char *left = others_in (dir, (const char * const[]) { ".keep.undercut-backup",
+                                                                    ".notes.undercut-backup", ".q1.undercut-report",
+                                                                    ".q2.undercut-tmp-0123456789abcdef", "plain",
+                                                                    "sub", "z.png", NULL });
+    g_autofree char *expected = g_strdup_printf ("%s .f.png.undercut-tmp-2222222222222222 "
+                                                 ".l.png.undercut-tmp-1111111111111111 l.png",
+                                                 strrchr (dead_tmp, '/') + 1);
+
+    g_assert_cmpstr (left, ==, expected);
+  }
+  remove_folder (dir);
+}
+
+/* Killed at each moment of a commit, a pack is the old one or the new one
+ * once the next writer in its folder has run. Without RENAME_EXCHANGE,
+ * killed between its two renames, a commit left no pack at all: the old
+ * one moved aside for ever, the new one in a temporary folder the next
+ * writer removed. Now any writer beside it puts the old one back. */
+static gboolean killed_at_moment;
+static const char *kill_moment;
+
+static void
+kill_at (const char *moment)
+{
+  if (g_strcmp0 (moment, kill_moment) == 0)
+    _exit (0);
+}
+
+/* A child that writes a new pack at @pack and dies at @moment of its
+ * commit. */
+static void
+die_committing_pack (const char *pack,
+                     gboolean    fallbacks,
+                     const char *moment)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      UcSafeDir *d;
+      g_autofree char *in = NULL;
+
+      g_random_set_seed (g_random_int () ^ (guint32) getpid ());
+      uc_safe_file_force_fallbacks (fallbacks);
+      kill_moment = moment;
+      uc_safe_file_set_test_hook (kill_at);
+      d = uc_safe_dir_new (pack, pack_names, NULL);
+      if (d == NULL)
+        _exit (1);
+      in = g_build_filename (uc_safe_dir_get_path (d), "chart.png", NULL);
+      if (!uc_safe_file_set_contents (in, NULL, "new png", 7, NULL))
+        _exit (2);
+      uc_safe_dir_commit (d, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  killed_at_moment = TRUE;
+}
+
+static void
+check_dir_killed (gboolean    fallbacks,
+                  const char *moment,
+                  gboolean    new_pack)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *pack = g_build_filename (dir, "pack", NULL);
+  g_autofree char *png = g_build_filename (pack, "chart.png", NULL);
+  g_autofree char *csv = g_build_filename (pack, "data.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (pack, 0755), ==, 0);
+  write_file (png, "old png", 0644);
+  write_file (csv, "old csv", 0644);
+  die_committing_pack (pack, fallbacks, moment);
+
+  if (g_strcmp0 (moment, "moved-aside") == 0)
+    {
+      /* No pack: the old one aside, the new one in its temporary. */
+      g_autofree char *aside = entry_with_prefix (dir, ".pack.undercut-old-");
+
+      g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+      g_assert_nonnull (aside);
+      g_assert_cmpuint (count_entries (dir), ==, 2);
+    }
+  /* Any writer beside it, not knowing what a pack holds, puts the old pack
+   * back and removes nothing of either. */
+  g_assert_true (uc_safe_file_set_contents (out, NULL, "new", 3, &error));
+  g_assert_no_error (error);
+  assert_text (png, new_pack ? "new png" : "old png");
+  if (new_pack)
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  else
+    assert_text (csv, "old csv");
+  /* The next pack writer removes the rest. */
+  {
+    g_autoptr(UcSafeDir) d = uc_safe_dir_new (pack, pack_names, &error);
+
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *left = others_in (dir, (const char * const[]) { "pack", "out.png", NULL });
+    g_assert_cmpstr (left, ==, "");
+  }
+  assert_text (png, new_pack ? "new png" : "old png");
+  remove_folder (dir);
+}
+
+static void
+test_dir_killed (void)
+{
+  check_dir_killed (FALSE, "exchanged", TRUE);
+  check_dir_killed (TRUE, "moved-aside", FALSE);
+  check_dir_killed (TRUE, "replaced", TRUE);
+  g_assert_true (killed_at_moment);
+}
+
+/* Written through a link to a folder elsewhere and killed between the two
+ * renames, the link dangles: the next pack written through it puts the
+ * old pack back first, and replaces it. */
+static void
+test_dir_killed_through_link (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *real = g_build_filename (dir, "real", NULL);
+  g_autofree char *pack = g_build_filename (real, "pack", NULL);
+  g_autofree char *png = g_build_filename (pack, "chart.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (pack, 0755), ==, 0);
+  write_file (png, "old png", 0644);
+  g_assert_cmpint (symlink ("real/pack", link), ==, 0);
+  die_committing_pack (link, TRUE, "moved-aside");
+  g_assert_false (g_file_test (pack, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(UcSafeDir) d = uc_safe_dir_new (link, pack_names, &error);
+    g_autofree char *in = NULL;
+
+    g_assert_no_error (error);
+    assert_text (png, "old png");
+    in = g_build_filename (uc_safe_dir_get_path (d), "chart.png", NULL);
+    g_assert_true (uc_safe_file_set_contents (in, NULL, "newer", 5, &error));
+    g_assert_true (uc_safe_dir_commit (d, &error));
+    g_assert_no_error (error);
+  }
+  assert_text (png, "newer");
+  g_assert_true (S_ISLNK (mode_of (link)));
+  {
+    g_autofree char *left = others_in (real, (const char * const[]) { "pack", NULL });
+    g_assert_cmpstr (left, ==, "");
+  }
   remove_folder (dir);
 }
 
@@ -931,6 +1343,109 @@ timed_run (GPtrArray *argv)
   return g_get_monotonic_time () - start;
 }
 
+/* A file written into a pack folder while an export replaces the pack
+ * stays there, whatever the moment: the export fails naming it if it came
+ * before the swap. It was swapped away into a hidden folder, and the next
+ * export beside it deleted it. */
+static void
+test_cli_pack_added_during_export (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *csv = g_build_filename (dir, "big.csv", NULL);
+  g_autofree char *pack = g_build_filename (dir, "packA", NULL);
+  g_autofree char *notes = g_build_filename (pack, "notes.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "z.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("undercut export: %s: not a report pack (it holds “notes.txt”); not "
+                                               "replaced\n", pack);
+  const char *args[] = { "export", "--csv", csv, "--x", "date", "--y", "close", "--pack", pack };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autofree char *err_text = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("date,close\n");
+  gboolean seen = FALSE;
+  Result r;
+
+  /* Long enough to draw that the file comes while the pack is written. */
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf (text, "%04d-%02d-%02d,%d\n", 1900 + i / 336 % 120, 1 + i / 28 % 12, 1 + i % 28, i);
+  write_file (csv, text->str, 0644);
+  g_string_free (text, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  timed_run (argv);
+
+  proc = spawn (FALSE, TRUE, argv);
+  for (int waited = 0; waited < 20000 && !seen; waited++)
+    {
+      g_autofree char *tmp = entry_with_prefix (dir, ".packA.undercut-");
+
+      seen = tmp != NULL;
+      if (!seen)
+        g_usleep (1000);
+    }
+  write_file (notes, "mine", 0644);
+  g_subprocess_communicate (proc, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  err_text = bytes_to_string (err);
+  if (g_subprocess_get_exit_status (proc) == 0)
+    g_test_message ("the export was done before the file came: it is in the new pack");
+  else
+    {
+      g_assert_cmpstr (err_text, ==, expected);
+      g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+    }
+  assert_text (notes, "mine");
+
+  r = run ("export", "--view", "deepseek-shock", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  assert_text (notes, "mine");
+  {
+    g_autofree char *left = others_in (dir, (const char * const[]) { "big.csv", "packA", "z.png", NULL });
+    g_assert_cmpstr (left, ==, "");
+  }
+  remove_folder (dir);
+}
+
+/* Names that merely look like our temporaries are the user's: a folder
+ * ".keep.undercut-backup" beside an export, a pack at
+ * ".q1.undercut-report" written twice. */
+static void
+test_cli_names_like_ours (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autofree char *keep = g_build_filename (dir, ".keep.undercut-backup", NULL);
+  g_autofree char *keep_file = g_build_filename (keep, "a.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "z.png", NULL);
+  g_autofree char *pack = g_build_filename (dir, ".q1.undercut-report", NULL);
+  g_autofree char *json = g_build_filename (pack, "chart.json", NULL);
+  Result r;
+
+  g_assert_cmpint (g_mkdir (keep, 0755), ==, 0);
+  write_file (keep_file, "x", 0644);
+  r = run ("export", "--view", "deepseek-shock", "--output", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  assert_text (keep_file, "x");
+  for (int round = 0; round < 2; round++)
+    {
+      r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--pack", pack, NULL);
+      g_assert_cmpstr (r.err, ==, "");
+      g_assert_cmpint (r.status, ==, 0);
+      result_clear (&r);
+      g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+    }
+  assert_text (keep_file, "x");
+  {
+    g_autofree char *left = others_in (dir, NULL);
+    g_assert_cmpstr (left, ==, ".keep.undercut-backup .q1.undercut-report z.png");
+  }
+  remove_folder (dir);
+}
+
 /* Killed at any moment, 40 times, an export leaves the old file or the new
  * one, whole, and no temporary file. */
 static void
@@ -1075,10 +1590,17 @@ main (int    argc,
   g_test_add_func ("/write/dir", test_dir);
   g_test_add_func ("/write/dir-fallbacks", test_dir_fallbacks);
   g_test_add_func ("/write/dir-refuses", test_dir_refuses);
+  g_test_add_func ("/write/dir-added-during-write", test_dir_added_during_write);
+  g_test_add_func ("/write/dir-added-during-write-fallbacks", test_dir_added_during_write_fallbacks);
+  g_test_add_func ("/write/stale-keeps-others", test_stale_keeps_others);
+  g_test_add_func ("/write/dir-killed", test_dir_killed);
+  g_test_add_func ("/write/dir-killed-through-link", test_dir_killed_through_link);
   g_test_add_func ("/write/cli-output", test_cli_output);
   g_test_add_func ("/write/cli-pack-from-fifo", test_cli_pack_from_fifo);
   g_test_add_func ("/write/cli-pack-refuses", test_cli_pack_refuses);
   g_test_add_func ("/write/cli-disk-full", test_cli_disk_full);
+  g_test_add_func ("/write/cli-pack-added-during-export", test_cli_pack_added_during_export);
+  g_test_add_func ("/write/cli-names-like-ours", test_cli_names_like_ours);
   g_test_add_func ("/write/cli-killed-output", test_cli_killed_output);
   g_test_add_func ("/write/cli-killed-pack", test_cli_killed_pack);
 

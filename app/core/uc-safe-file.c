@@ -3,11 +3,17 @@
  * A file is written into an unnamed file in its target's folder (O_TMPFILE)
  * and linked in only once complete, so a kill or a crash leaves nothing
  * behind; where the file system has no unnamed files, it is written under
- * a temporary name, ".NAME.undercut-XXXXXX". Every temporary of ours is
- * locked (flock) while its writer lives: one found unlocked belongs to a
- * writer that died, and the next writer in that folder removes it. (A
- * writer that finds its new temporary taken away before it could lock it
- * makes another.)
+ * a temporary name. Every temporary of ours is locked (flock) while its
+ * writer lives: one found unlocked belongs to a writer that died, and the
+ * next writer in that folder removes it. (A writer that finds its new
+ * temporary taken away before it could lock it makes another.)
+ *
+ * Our temporaries are ".NAME.undercut-tmp-" and 16 lowercase hex digits
+ * (".NAME.undercut-old-…" for a pack moved aside): a form no one gives a
+ * file by chance, as ".keep.undercut-backup" once matched. The name is not
+ * all: a file is ours only if we own it, it is a regular file with one
+ * link and no one holds its lock; a folder is emptied only if everything in
+ * it is a file a pack holds, and never is the target's own name touched.
  *
  * What is at the target is checked first. Only a regular file that the user
  * may write is replaced, keeping its mode (and, for root, its owner). A
@@ -20,7 +26,9 @@
  * A folder (a report pack) is written into a temporary folder beside it and
  * exchanged with the old one in one step (renameat2 RENAME_EXCHANGE), so it
  * is always either the old pack or the new one. A folder is replaced only
- * when it holds nothing but files it would hold again.
+ * when it holds nothing but files it would hold again, checked when the
+ * writer starts and again once the old folder is out of the way, since the
+ * user may add a file while the pack is written.
  */
 #include "uc-safe-file.h"
 
@@ -36,11 +44,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STALE_INFIX "undercut-"
+#define TMP_INFIX  ".undercut-tmp-"
+#define OLD_INFIX  ".undercut-old-"
+#define INFIX_LEN  14
+#define RANDOM_LEN 16
+/* Longest target name kept whole in a temporary's name (NAME_MAX is 255). */
+#define BASE_MAX   200
+/* Made first in a temporary pack folder, listing the files it will hold:
+ * what lets any writer in that folder empty it once its writer died. */
+#define MARKER     ".undercut-temporary"
+#define MARKER_MAX 4096
+
+typedef enum
+{
+  NOT_OURS,
+  OUR_TMP,
+  OUR_OLD,
+} TmpKind;
 
 /* Tests set this to write as on a file system without unnamed files or
  * RENAME_EXCHANGE. */
 static gboolean force_fallbacks;
+/* Tests set this to stop (as if killed) at a moment of a pack's commit. */
+static UcSafeFileTestHook test_hook;
 
 struct _UcSafeFile
 {
@@ -106,9 +132,9 @@ tmp_base (const char *target)
   g_autofree char *base = g_path_get_basename (target);
   gsize len = strlen (base);
 
-  if (len > 100)
+  if (len > BASE_MAX)
     {
-      len = 100;
+      len = BASE_MAX;
       while (len > 0 && ((guchar) base[len] & 0xC0) == 0x80)
         len--;
       base[len] = '\0';
@@ -116,59 +142,173 @@ tmp_base (const char *target)
   return g_steal_pointer (&base);
 }
 
+/* A new temporary's name beside @target (in @folder); 64 random bits make
+ * it all but certainly unused, and callers still create it exclusively. */
 static char *
-random_tmp_name (const char *folder,
-                 const char *base,
-                 const char *infix)
+tmp_name (const char *folder,
+          const char *target,
+          const char *infix)
 {
-  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  char suffix[7];
+  g_autofree char *base = tmp_base (target);
 
-  for (guint i = 0; i < 6; i++)
-    suffix[i] = letters[g_random_int_range (0, sizeof letters - 1)];
-  suffix[6] = '\0';
-  return g_strdup_printf ("%s/.%s.%s%s", folder, base, infix, suffix);
+  return g_strdup_printf ("%s/.%s%s%08x%08x", folder, base, infix, g_random_int (), g_random_int ());
 }
 
-/* ".NAME.undercut-XXXXXX", exactly: nothing else is ever taken for ours. */
-static gboolean
-is_our_tmp_name (const char *name)
+/* Which of our forms @name has, exactly; *base (when asked) is the
+ * target's name as the temporary holds it (perhaps cut, see tmp_base). */
+static TmpKind
+parse_tmp_name (const char  *name,
+                char       **base)
 {
   gsize len = strlen (name);
-  gsize infix = strlen ("." STALE_INFIX);
+  const char *infix;
+  TmpKind kind;
 
-  if (name[0] != '.' || len < 2 + infix + 6)
-    return FALSE;
-  if (strncmp (name + len - 6 - infix, "." STALE_INFIX, infix) != 0)
-    return FALSE;
-  for (gsize i = len - 6; i < len; i++)
-    if (!g_ascii_isalnum (name[i]))
-      return FALSE;
-  return TRUE;
+  if (name[0] != '.' || len < 2 + INFIX_LEN + RANDOM_LEN)
+    return NOT_OURS;
+  for (gsize i = len - RANDOM_LEN; i < len; i++)
+    if (!g_ascii_isdigit (name[i]) && !(name[i] >= 'a' && name[i] <= 'f'))
+      return NOT_OURS;
+  infix = name + len - RANDOM_LEN - INFIX_LEN;
+  if (strncmp (infix, TMP_INFIX, INFIX_LEN) == 0)
+    kind = OUR_TMP;
+  else if (strncmp (infix, OLD_INFIX, INFIX_LEN) == 0)
+    kind = OUR_OLD;
+  else
+    return NOT_OURS;
+  if (base)
+    *base = g_strndup (name + 1, infix - name - 1);
+  return kind;
 }
 
-/* Regular files in @path, then the folder itself, if nothing else is in it.
- * @names, when given, are the only files removed. */
-static void
-remove_flat_dir (const char         *path,
-                 const char * const *names)
+static int
+write_all (int         fd,
+           const void *data,
+           gsize       length)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const guint8 *p = data;
+
+  while (length > 0)
+    {
+      ssize_t n = write (fd, p, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return n < 0 ? errno : EIO;
+      p += n;
+      length -= n;
+    }
+  return 0;
+}
+
+/* The names a temporary pack folder's marker lists, or NULL. */
+static char **
+read_marker (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, MARKER, NULL);
+  g_autofree char *text = NULL;
+  struct stat st;
+  gsize got = 0;
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size <= MARKER_MAX)
+    {
+      text = g_malloc0 (st.st_size + 1);
+      while (got < (gsize) st.st_size)
+        {
+          ssize_t n = read (fd, text + got, st.st_size - got);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          got += n;
+        }
+    }
+  close (fd);
+  return text && got == (gsize) st.st_size ? g_strsplit (text, "\n", -1) : NULL;
+}
+
+/* Whether @entry of @folder is a file a pack folder may hold: a regular
+ * file named in @names, or, in a temporary folder of ours (@ours), our
+ * marker, a name it lists (@listed) or a temporary of ours. */
+static gboolean
+is_pack_file (const char         *folder,
+              const char         *entry,
+              const char * const *names,
+              const char * const *listed,
+              gboolean            ours)
+{
+  g_autofree char *path = g_build_filename (folder, entry, NULL);
+  struct stat st;
+
+  if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  if (names && g_strv_contains (names, entry))
+    return TRUE;
+  return ours && (strcmp (entry, MARKER) == 0 || (listed && g_strv_contains (listed, entry)) ||
+                  parse_tmp_name (entry, NULL) == OUR_TMP);
+}
+
+/* Whether everything in @folder is a pack file (see is_pack_file); if not,
+ * *stranger (when asked) names the first thing that is not. */
+static gboolean
+holds_only_pack_files (const char         *folder,
+                       const char * const *names,
+                       const char * const *listed,
+                       gboolean            ours,
+                       char              **stranger,
+                       GError            **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
   const char *entry;
 
   if (dir == NULL)
-    return;
+    return FALSE;
   while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, entry, NULL);
-      struct stat st;
+    if (!is_pack_file (folder, entry, names, listed, ours))
+      {
+        if (stranger)
+          *stranger = g_strdup (entry);
+        return FALSE;
+      }
+  return TRUE;
+}
 
-      if (names && !g_strv_contains (names, entry))
-        continue;
-      if (lstat (file, &st) == 0 && S_ISREG (st.st_mode))
+/* Empties and removes a pack folder we no longer want (a temporary of ours
+ * when @ours, else an old pack), but only if everything in it is a pack
+ * file: a folder that holds anything else is left whole, so a file someone
+ * put there is never lost. */
+static void
+remove_pack_dir (const char         *folder,
+                 const char * const *names,
+                 gboolean            ours)
+{
+  g_auto(GStrv) listed = ours ? read_marker (folder) : NULL;
+  g_autofree char *marker = g_build_filename (folder, MARKER, NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+
+  if (!holds_only_pack_files (folder, names, (const char * const *) listed, ours, NULL, NULL))
+    return;
+  dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return;
+  /* Only pack files, whatever appeared since the check; the marker last,
+   * so a folder half emptied by a kill is still known for ours. */
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (strcmp (entry, MARKER) != 0 && is_pack_file (folder, entry, names, (const char * const *) listed, ours))
+      {
+        g_autofree char *file = g_build_filename (folder, entry, NULL);
+
         g_unlink (file);
-    }
-  g_rmdir (path);
+      }
+  if (ours && is_pack_file (folder, MARKER, NULL, NULL, TRUE))
+    g_unlink (marker);
+  g_rmdir (folder);
 }
 
 /* Takes the lock of a temporary just made at @path. Between making it and
@@ -185,10 +325,36 @@ lock_new_tmp (int         fd,
          a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Temporaries of ours in @folder whose writers died: ours by their exact
- * name and owner, dead because no one holds their lock. */
-void
-uc_safe_file_remove_stale (const char *folder)
+/* A pack moved aside (@path) by a commit that died before the new pack
+ * took its name goes back to its name, which is then missing; once the new
+ * pack is in, the old one is only in the way. */
+static void
+put_back_or_remove_old (const char         *folder,
+                        const char         *path,
+                        const char         *base,
+                        const char * const *names)
+{
+  g_autofree char *name = g_build_filename (folder, base, NULL);
+  struct stat st;
+
+  /* A name that long may have been cut: whose pack it was is unknown. */
+  if (strlen (base) + 3 >= BASE_MAX)
+    return;
+  if (lstat (name, &st) == 0)
+    remove_pack_dir (path, names, FALSE);
+  else if (errno == ENOENT)
+    g_rename (path, name);
+}
+
+/* What writers that died left in @folder, except @keep (the target's own
+ * name, whatever its form). A temporary is taken for ours only by its
+ * exact name, its owner (us), its kind (a regular file with one link, or a
+ * folder) and its lock (no one holds it); a folder is emptied only if it
+ * holds nothing but the pack files @names (or its marker lists). */
+static void
+remove_stale (const char         *folder,
+              const char         *keep,
+              const char * const *names)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *entry;
@@ -197,27 +363,58 @@ uc_safe_file_remove_stale (const char *folder)
     return;
   while ((entry = g_dir_read_name (dir)) != NULL)
     {
+      g_autofree char *base = NULL;
       g_autofree char *path = NULL;
-      struct stat st;
+      TmpKind kind = parse_tmp_name (entry, &base);
+      struct stat st, now;
       int fd;
 
-      if (!is_our_tmp_name (entry))
+      if (kind == NOT_OURS || g_strcmp0 (entry, keep) == 0)
         continue;
       path = g_build_filename (folder, entry, NULL);
-      if (lstat (path, &st) != 0 || st.st_uid != geteuid () || !(S_ISREG (st.st_mode) || S_ISDIR (st.st_mode)))
+      if (lstat (path, &st) != 0 || st.st_uid != geteuid ())
+        continue;
+      if (!(S_ISDIR (st.st_mode) || (S_ISREG (st.st_mode) && st.st_nlink == 1 && kind == OUR_TMP)))
         continue;
       fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (S_ISDIR (st.st_mode) ? O_DIRECTORY : 0));
       if (fd < 0)
         continue;
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && fstat (fd, &now) == 0 && now.st_ino == st.st_ino &&
+          now.st_dev == st.st_dev)
         {
-          if (S_ISDIR (st.st_mode))
-            remove_flat_dir (path, NULL);
-          else
+          if (S_ISREG (st.st_mode))
             g_unlink (path);
+          else if (kind == OUR_TMP)
+            remove_pack_dir (path, names, TRUE);
+          else
+            put_back_or_remove_old (folder, path, base, names);
         }
       close (fd);
     }
+}
+
+/* Clean-up beside @path (in its folder), never touching @path itself. */
+static void
+remove_stale_beside (const char         *path,
+                     const char * const *names)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *keep = g_path_get_basename (path);
+
+  remove_stale (folder, keep, names);
+}
+
+void
+uc_safe_file_remove_stale (const char *folder)
+{
+  remove_stale (folder, NULL, NULL);
+}
+
+static void
+test_moment (const char *moment)
+{
+  if (test_hook)
+    test_hook (moment);
 }
 
 /* What is at @path may be replaced: nothing, or a regular file the user may
@@ -321,7 +518,9 @@ uc_safe_file_new (const char  *path,
   if (!check_file_target (path, self->name, &self->target, &self->st, &self->exists, error))
     return NULL;
   self->folder = g_path_get_dirname (self->target);
-  uc_safe_file_remove_stale (self->folder);
+  /* Once the file replaced is known (a link's target), so that it is
+   * never taken for a leftover, whatever its name. */
+  remove_stale_beside (self->target, NULL);
 
 #ifdef O_TMPFILE
   /* Linking an unnamed file needs /proc (or CAP_DAC_READ_SEARCH). */
@@ -346,21 +545,22 @@ uc_safe_file_new (const char  *path,
     }
   for (guint tries = 0;; tries++)
     {
-      g_autofree char *base = tmp_base (self->target);
+      int saved;
 
-      self->tmp = g_strdup_printf ("%s/.%s." STALE_INFIX "XXXXXX", self->folder, base);
-      self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, 0666);
-      if (self->fd < 0)
-        {
-          g_clear_pointer (&self->tmp, g_free);
-          set_errno_error (error, errno, self->name, "cannot write in this folder: ");
-          return NULL;
-        }
-      if (lock_new_tmp (self->fd, self->tmp) || tries >= 10)
+      self->tmp = tmp_name (self->folder, self->target, TMP_INFIX);
+      self->fd = open (self->tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+      if (self->fd >= 0 && lock_new_tmp (self->fd, self->tmp))
         break;
-      close (self->fd);
+      saved = self->fd >= 0 ? EAGAIN : errno;
+      if (self->fd >= 0)
+        close (self->fd);
       self->fd = -1;
       g_clear_pointer (&self->tmp, g_free);
+      if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
+        {
+          set_errno_error (error, saved, self->name, "cannot write in this folder: ");
+          return NULL;
+        }
     }
   return g_steal_pointer (&self);
 }
@@ -385,22 +585,14 @@ uc_safe_file_write (UcSafeFile  *self,
                     gsize        length,
                     GError     **error)
 {
-  const guint8 *p = data;
+  int saved;
 
   g_return_val_if_fail (self != NULL && !self->committed, FALSE);
-  while (length > 0)
+  saved = write_all (self->fd, data, length);
+  if (saved != 0)
     {
-      ssize_t n = write (self->fd, p, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          set_errno_error (error, n < 0 ? errno : EIO, self->name, NULL);
-          return FALSE;
-        }
-      p += n;
-      length -= n;
+      set_errno_error (error, saved, self->name, NULL);
+      return FALSE;
     }
   return TRUE;
 }
@@ -440,7 +632,6 @@ uc_safe_file_commit (UcSafeFile  *self,
   if (self->unnamed)
     {
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", self->fd);
-      g_autofree char *base = tmp_base (self->target);
 
       if (!self->exists)
         {
@@ -459,7 +650,7 @@ uc_safe_file_commit (UcSafeFile  *self,
        * the moment between link and rename. */
       for (guint tries = 0; self->tmp == NULL; tries++)
         {
-          g_autofree char *tmp = random_tmp_name (self->folder, base, STALE_INFIX);
+          g_autofree char *tmp = tmp_name (self->folder, self->target, TMP_INFIX);
 
           if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
             self->tmp = g_steal_pointer (&tmp);
@@ -529,9 +720,10 @@ uc_safe_dir_new (const char          *path,
                  GError             **error)
 {
   g_autoptr(UcSafeDir) self = g_new0 (UcSafeDir, 1);
-  g_autofree char *base = NULL;
+  g_autofree char *list = NULL;
   struct stat lst;
   gsize len;
+  int fd, saved;
 
   g_return_val_if_fail (path != NULL && names != NULL, NULL);
 
@@ -549,6 +741,21 @@ uc_safe_dir_new (const char          *path,
   while (len > 1 && self->target[len - 1] == '/')
     self->target[--len] = '\0';
 
+  /* What writers that died left beside it goes first, so the target is
+   * checked as the user last had it: a pack moved aside by a commit killed
+   * halfway is back under its name (beside a link's target: a link left
+   * dangling then leads to it again). */
+  if (lstat (self->target, &lst) == 0 && S_ISLNK (lst.st_mode))
+    {
+      g_autofree char *to = g_file_read_link (self->target, NULL);
+      g_autofree char *from = g_path_get_dirname (self->target);
+      g_autofree char *real = to && !g_path_is_absolute (to) ? g_build_filename (from, to, NULL) : g_strdup (to);
+
+      if (real)
+        remove_stale_beside (real, names);
+    }
+  else
+    remove_stale_beside (self->target, names);
   if (lstat (self->target, &lst) != 0)
     {
       if (errno != ENOENT)
@@ -559,6 +766,9 @@ uc_safe_dir_new (const char          *path,
     }
   else
     {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *stranger = NULL;
+
       if (S_ISLNK (lst.st_mode))
         {
           char *real = realpath (self->target, NULL);
@@ -586,6 +796,8 @@ uc_safe_dir_new (const char          *path,
                            describe_mode (lst.st_mode));
               return NULL;
             }
+          /* A chain of links may end in yet another folder. */
+          remove_stale_beside (self->target, names);
         }
       else if (!S_ISDIR (lst.st_mode))
         {
@@ -595,29 +807,15 @@ uc_safe_dir_new (const char          *path,
         }
       self->exists = TRUE;
       self->st = lst;
-      {
-        g_autoptr(GError) local = NULL;
-        g_autoptr(GDir) dir = g_dir_open (self->target, 0, &local);
-        const char *entry;
-
-        if (dir == NULL)
-          {
+      if (!holds_only_pack_files (self->target, names, NULL, FALSE, &stranger, &local))
+        {
+          if (local)
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s", self->name, local->message);
-            return NULL;
-          }
-        while ((entry = g_dir_read_name (dir)) != NULL)
-          {
-            g_autofree char *file = g_build_filename (self->target, entry, NULL);
-            struct stat st;
-
-            if (!g_strv_contains (names, entry) || lstat (file, &st) != 0 || !S_ISREG (st.st_mode))
-              {
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
-                             "%s: not a report pack (it holds “%s”); not replaced", self->name, entry);
-                return NULL;
-              }
-          }
-      }
+          else
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
+                         "%s: not a report pack (it holds “%s”); not replaced", self->name, stranger);
+          return NULL;
+        }
       if (faccessat (AT_FDCWD, self->target, W_OK, AT_EACCESS) != 0 || (lst.st_mode & 0222) == 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: read-only folder; not replaced",
@@ -627,35 +825,45 @@ uc_safe_dir_new (const char          *path,
     }
 
   self->parent = g_path_get_dirname (self->target);
-  base = tmp_base (self->target);
   /* "reports/2025/q1" creates the folders it is in, as mkdir -p would. */
   if (!self->exists && g_mkdir_with_parents (self->parent, 0777) != 0)
     {
       set_errno_error (error, errno, self->name, NULL);
       return NULL;
     }
-  uc_safe_file_remove_stale (self->parent);
   for (guint tries = 0;; tries++)
     {
-      self->tmp = g_strdup_printf ("%s/.%s." STALE_INFIX "XXXXXX", self->parent, base);
-      if (g_mkdtemp_full (self->tmp, 0777) == NULL)
+      self->tmp = tmp_name (self->parent, self->target, TMP_INFIX);
+      if (g_mkdir (self->tmp, 0777) == 0)
         {
-          g_clear_pointer (&self->tmp, g_free);
-          set_errno_error (error, errno, self->name, "cannot write in its folder: ");
-          return NULL;
+          self->lock_fd = open (self->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+          if (self->lock_fd >= 0 && lock_new_tmp (self->lock_fd, self->tmp))
+            break;
+          saved = EAGAIN;
         }
-      self->lock_fd = open (self->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (self->lock_fd >= 0 && (lock_new_tmp (self->lock_fd, self->tmp) || tries >= 10))
-        break;
+      else
+        saved = errno;
       if (self->lock_fd >= 0)
         close (self->lock_fd);
       self->lock_fd = -1;
       g_clear_pointer (&self->tmp, g_free);
-      if (tries >= 10)
+      if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
         {
-          set_errno_error (error, EAGAIN, self->name, "cannot write in its folder: ");
+          set_errno_error (error, saved, self->name, "cannot write in its folder: ");
           return NULL;
         }
+    }
+  /* The marker before anything else: an unmarked folder of ours is only
+   * ever removed when empty. */
+  list = g_strjoinv ("\n", self->names);
+  fd = openat (self->lock_fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  saved = fd < 0 ? errno : write_all (fd, list, strlen (list));
+  if (fd >= 0)
+    close (fd);
+  if (saved != 0)
+    {
+      set_errno_error (error, saved, self->name, "cannot write in its folder: ");
+      return NULL;
     }
   if (self->exists)
     {
@@ -674,60 +882,99 @@ uc_safe_dir_get_path (UcSafeDir *self)
   return self->tmp;
 }
 
-gboolean
-uc_safe_dir_commit (UcSafeDir  *self,
-                    GError    **error)
+/* The old folder held @stranger (or could not be read: @local) when it was
+ * out of the way, and is back under its name. */
+static gboolean
+refuse_pack (UcSafeDir   *self,
+             const char  *stranger,
+             GError      *local,
+             GError     **error)
 {
+  if (local)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s; not replaced", self->name, local->message);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY, "%s: not a report pack (it holds “%s”); not replaced",
+                 self->name, stranger);
+  return FALSE;
+}
+
+/* The old folder changed while the pack was written and could not be
+ * given back its name: say where it is, since nothing will remove it. */
+static gboolean
+refuse_pack_aside (UcSafeDir   *self,
+                   const char  *aside,
+                   int          saved,
+                   GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               "%s: changed while the pack was written, and could not be put back: it is now %s (%s)", self->name,
+               aside, g_strerror (saved));
+  return FALSE;
+}
+
+/* Swaps the written folder in for the old one. The old folder is checked
+ * again once out of the way (no one can add to it by its name any more):
+ * what the user added while the pack was written sends it back under its
+ * name, whole, and the export fails. */
+static gboolean
+swap_in (UcSafeDir  *self,
+         GError    **error)
+{
+  const char * const *names = (const char * const *) self->names;
+  g_autofree char *stranger = NULL;
   g_autofree char *old = NULL;
+  g_autoptr(GError) local = NULL;
 
-  g_return_val_if_fail (self != NULL && !self->committed, FALSE);
-
-  if (self->lock_fd >= 0)
-    fsync (self->lock_fd);
-  if (!self->exists)
+#ifdef RENAME_EXCHANGE
+  if (!force_fallbacks)
     {
-      if (g_rename (self->tmp, self->target) != 0)
+      if (renameat2 (AT_FDCWD, self->tmp, AT_FDCWD, self->target, RENAME_EXCHANGE) == 0)
+        {
+          /* The old pack is under the temporary name now. */
+          test_moment ("exchanged");
+          if (!holds_only_pack_files (self->tmp, names, NULL, FALSE, &stranger, &local))
+            {
+              if (renameat2 (AT_FDCWD, self->tmp, AT_FDCWD, self->target, RENAME_EXCHANGE) != 0)
+                {
+                  /* Nothing removes a folder that holds a stranger. */
+                  self->committed = TRUE;
+                  return refuse_pack_aside (self, self->tmp, errno, error);
+                }
+              return refuse_pack (self, stranger, local, error);
+            }
+          self->committed = TRUE;
+          remove_pack_dir (self->tmp, names, FALSE);
+          return TRUE;
+        }
+      if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
         {
           set_errno_error (error, errno, self->name, NULL);
           return FALSE;
         }
-      self->committed = TRUE;
-      return TRUE;
-    }
-
-#ifdef RENAME_EXCHANGE
-  if (!force_fallbacks && renameat2 (AT_FDCWD, self->tmp, AT_FDCWD, self->target, RENAME_EXCHANGE) == 0)
-    {
-      /* The old pack is now under the temporary name. */
-      self->committed = TRUE;
-      remove_flat_dir (self->tmp, (const char * const *) self->names);
-      return TRUE;
-    }
-  if (!force_fallbacks && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-    {
-      set_errno_error (error, errno, self->name, NULL);
-      return FALSE;
     }
 #endif
-  /* Without an exchange: the old folder is moved aside under a name that
-   * is never taken for a stale temporary, so a kill between the two
-   * renames loses neither pack. */
-  {
-    g_autofree char *base = tmp_base (self->target);
+  /* Without an exchange: the old folder is moved aside first. Killed
+   * before the new one takes the name, the next writer in this folder
+   * puts the old one back (see put_back_or_remove_old). */
+  for (guint tries = 0; old == NULL; tries++)
+    {
+      struct stat st;
 
-    for (guint tries = 0; old == NULL; tries++)
-      {
-        struct stat st;
-
-        old = random_tmp_name (self->parent, base, STALE_INFIX "old-");
-        if (lstat (old, &st) == 0 && tries < 100)
-          g_clear_pointer (&old, g_free);
-      }
-  }
+      old = tmp_name (self->parent, self->target, OLD_INFIX);
+      if (lstat (old, &st) == 0 && tries < 100)
+        g_clear_pointer (&old, g_free);
+    }
   if (g_rename (self->target, old) != 0)
     {
       set_errno_error (error, errno, self->name, NULL);
       return FALSE;
+    }
+  test_moment ("moved-aside");
+  if (!holds_only_pack_files (old, names, NULL, FALSE, &stranger, &local))
+    {
+      if (g_rename (old, self->target) != 0)
+        return refuse_pack_aside (self, old, errno, error);
+      return refuse_pack (self, stranger, local, error);
     }
   if (g_rename (self->tmp, self->target) != 0)
     {
@@ -738,8 +985,43 @@ uc_safe_dir_commit (UcSafeDir  *self,
       return FALSE;
     }
   self->committed = TRUE;
-  remove_flat_dir (old, (const char * const *) self->names);
+  test_moment ("replaced");
+  remove_pack_dir (old, names, FALSE);
   return TRUE;
+}
+
+gboolean
+uc_safe_dir_commit (UcSafeDir  *self,
+                    GError    **error)
+{
+  gboolean done;
+  int old_fd;
+
+  g_return_val_if_fail (self != NULL && !self->committed, FALSE);
+
+  fsync (self->lock_fd);
+  /* The pack swapped in must not hold our marker. */
+  unlinkat (self->lock_fd, MARKER, 0);
+  if (!self->exists)
+    {
+      if (g_rename (self->tmp, self->target) != 0)
+        {
+          set_errno_error (error, errno, self->name, NULL);
+          return FALSE;
+        }
+      self->committed = TRUE;
+      return TRUE;
+    }
+  /* The old pack is locked as a temporary of ours is: once under a
+   * temporary name, no other writer's clean-up takes it for a dead
+   * writer's (nor puts it back) while it is checked and removed. */
+  old_fd = open (self->target, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (old_fd >= 0)
+    flock (old_fd, LOCK_EX | LOCK_NB);
+  done = swap_in (self, error);
+  if (old_fd >= 0)
+    close (old_fd);
+  return done;
 }
 
 void
@@ -748,7 +1030,7 @@ uc_safe_dir_free (UcSafeDir *self)
   if (self == NULL)
     return;
   if (!self->committed && self->tmp)
-    remove_flat_dir (self->tmp, NULL);
+    remove_pack_dir (self->tmp, (const char * const *) self->names, TRUE);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_free (self->name);
@@ -763,4 +1045,10 @@ void
 uc_safe_file_force_fallbacks (gboolean force)
 {
   force_fallbacks = force;
+}
+
+void
+uc_safe_file_set_test_hook (UcSafeFileTestHook hook)
+{
+  test_hook = hook;
 }

@@ -4,7 +4,8 @@
  * and takes the target's name only once complete; a folder of files (a
  * report pack) is written beside its target and swapped in whole. Nothing
  * but a regular file, or a folder holding only the files it will hold
- * again, is ever replaced.
+ * again, is ever replaced, and nothing but our own temporaries is ever
+ * removed.
  */
 #pragma once
 
@@ -43,10 +44,16 @@ gboolean    uc_safe_dir_commit        (UcSafeDir    *self,
                                        GError      **error);
 void        uc_safe_dir_free          (UcSafeDir    *self);
 
+/* Removes what writers that died left in @folder (only ever temporaries of
+ * ours); every writer does this in its target's folder. */
 void        uc_safe_file_remove_stale (const char   *folder);
 /* For tests: the paths taken where the file system lacks O_TMPFILE and
  * RENAME_EXCHANGE. */
 void        uc_safe_file_force_fallbacks (gboolean   force);
+/* For tests: called at moments of a pack's commit ("exchanged",
+ * "moved-aside", "replaced"), where a test may stop as if killed. */
+typedef void (*UcSafeFileTestHook) (const char *moment);
+void        uc_safe_file_set_test_hook   (UcSafeFileTestHook hook);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcSafeFile, uc_safe_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcSafeDir, uc_safe_dir_free)

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "fuzz-fatal.h"
+#include "fuzz-common.h"
 #include "uc-chart.h"
 #include "uc-csv.h"
 #include "uc-transform.h"
@@ -21,13 +21,6 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 #define N_OPTIONS 8
 #define MAX_Y 8
-
-/* Sizes the command line takes: from 16 pixels, mostly small ones. */
-static int
-pick_size (guint8 b)
-{
-  return b & 0x80 ? 16 + (b & 0x7f) * 6 : 16 + (b & 0x7f);
-}
 
 static UcChartSpec *
 build_spec (UcDataset    *ds,
@@ -121,7 +114,6 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  static gboolean once;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(UcDataset) ds = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
@@ -131,12 +123,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   UcCsvOptions options;
   int width, height;
 
-  if (!once)
-    {
-      /* A critical is a bug let through: make it a finding. */
-      fuzz_make_criticals_fatal ();
-      once = TRUE;
-    }
+  fuzz_make_criticals_fatal ();
   if (size < N_OPTIONS)
     return 0;
 
@@ -150,8 +137,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (spec == NULL)
     return 0;
 
-  width = pick_size (data[4]);
-  height = pick_size (data[5]);
+  width = fuzz_pick_size (data[4]);
+  height = fuzz_pick_size (data[5]);
   theme = data[6] & 1 ? uc_chart_theme_dark () : uc_chart_theme_light ();
   /* Vector targets take cairo's own strokes, images the line rasteriser. */
   if (data[6] & 2)
@@ -164,7 +151,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       /* A view of two: the chart above a copy of itself as bars. */
       g_autoptr(UcChartSpec) other = uc_chart_spec_copy (spec);
       UcChartSpec *specs[2] = { spec, other };
-      int heights[2] = { height, pick_size (data[7]) };
+      int heights[2] = { height, fuzz_pick_size (data[7]) };
 
       uc_chart_spec_set_kind (other, UC_CHART_BARS);
       uc_chart_draw_stack (cr, specs, heights, 2, theme, width);

@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "fuzz-fatal.h"
+#include "fuzz-common.h"
 #include "uc-chart.h"
 #include "uc-csv.h"
 #include "uc-views.h"
@@ -17,17 +17,10 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 #define N_OPTIONS 4
 
-static int
-pick_size (guint8 b)
-{
-  return b & 0x80 ? 16 + (b & 0x7f) * 6 : 16 + (b & 0x7f);
-}
-
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  static gboolean once;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(UcDataset) table = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
@@ -38,11 +31,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   UcTime from, to;
   int width, height;
 
-  if (!once)
-    {
-      fuzz_make_criticals_fatal ();
-      once = TRUE;
-    }
+  fuzz_make_criticals_fatal ();
   if (size < N_OPTIONS)
     return 0;
 
@@ -86,8 +75,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         uc_event_set_label (event, label);
       }
 
-  width = pick_size (data[0]);
-  height = pick_size (data[1]);
+  width = fuzz_pick_size (data[0]);
+  height = fuzz_pick_size (data[1]);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   uc_chart_draw (cr, spec, data[3] & 0x80 ? uc_chart_theme_dark () : uc_chart_theme_light (), width, height, NULL);

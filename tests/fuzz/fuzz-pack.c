@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "fuzz-fatal.h"
+#include "fuzz-common.h"
 #include "uc-chart-spec-json.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);

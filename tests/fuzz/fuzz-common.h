@@ -1,8 +1,8 @@
-/* fuzz-fatal.h: a critical or a warning is a finding
+/* fuzz-common.h: what the fuzz targets share
  *
- * GLib makes fatal messages a breakpoint trap, which libFuzzer does not
- * catch, so the input that caused one would be lost: abort instead, which
- * it saves.
+ * A critical or a warning is a finding. GLib makes fatal messages a
+ * breakpoint trap, which libFuzzer does not catch, so the input that caused
+ * one would be lost: abort instead, which it saves.
  */
 #pragma once
 
@@ -31,4 +31,11 @@ fuzz_make_criticals_fatal (void)
       g_log_set_writer_func (fuzz_fatal_writer, NULL, NULL);
       g_once_init_leave (&once, 1);
     }
+}
+
+/* Sizes the command line takes: from 16 pixels, mostly small ones. */
+static inline int
+fuzz_pick_size (guint8 b)
+{
+  return b & 0x80 ? 16 + (b & 0x7f) * 6 : 16 + (b & 0x7f);
 }

@@ -2,6 +2,8 @@
  * with a message that names the file and the member. */
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "uc-catalog.h"
 #include "uc-time-range.h"
 #include "uc-transform.h"
@@ -478,6 +480,133 @@ test_time_range (void)
   g_assert_false (uc_time_range_parse (NULL, &from, &to));
 }
 
+/* Every member name in the examples' objects, at any depth. */
+static void
+collect_members (JsonNode   *node,
+                 GHashTable *names)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *m = members; m; m = m->next)
+        {
+          g_hash_table_add (names, g_strdup (m->data));
+          collect_members (json_object_get_member (json_node_get_object (node), m->data), names);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      collect_members (json_array_get_element (json_node_get_array (node), i), names);
+}
+
+/* The members the view reader knows, from its lists in app/core
+ * (static const char * const NAME_members[] = { "…", …, NULL }). */
+static GHashTable *
+reader_members (void)
+{
+  g_autofree char *core = g_test_build_filename (G_TEST_DIST, "..", "app", "core", NULL);
+  g_autoptr(GDir) dir = g_dir_open (core, 0, NULL);
+  g_autoptr(GRegex) list = g_regex_new ("_members\\[\\] = \\{([^}]*)\\}", 0, 0, NULL);
+  g_autoptr(GRegex) name = g_regex_new ("\"([a-z_]+)\"", 0, 0, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *file;
+
+  g_assert_nonnull (dir);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (core, file, NULL);
+      g_autofree char *source = NULL;
+      g_autoptr(GMatchInfo) lists = NULL;
+
+      if (!g_str_has_suffix (file, ".c") || !g_file_get_contents (path, &source, NULL, NULL))
+        continue;
+      for (g_regex_match (list, source, 0, &lists); g_match_info_matches (lists); g_match_info_next (lists, NULL))
+        {
+          g_autofree char *members = g_match_info_fetch (lists, 1);
+          g_autoptr(GMatchInfo) names_info = NULL;
+
+          for (g_regex_match (name, members, 0, &names_info); g_match_info_matches (names_info);
+               g_match_info_next (names_info, NULL))
+            g_hash_table_add (names, g_match_info_fetch (names_info, 1));
+        }
+    }
+  return names;
+}
+
+/* One example, read as a view file is; its members noted in @used. */
+static void
+load_example (GString    *json,
+              const char *name,
+              GHashTable *used)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json->str, json->len);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), >=, 1);
+  g_assert_true (json_parser_load_from_data (parser, json->str, (gssize) json->len, &error));
+  collect_members (json_parser_get_root (parser), used);
+}
+
+/* data/views/README.md documents the view format: each ```json block in it
+ * is an example that must load, so the text cannot drift from the reader.
+ * A block right after a line "Example view:" is a whole view; after
+ * "Example chart:", one chart, read as the only chart of a view. Together
+ * the examples use every member the reader knows. */
+static void
+test_readme_examples (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "views", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = reader_members ();
+  GHashTableIter iter;
+  gpointer member;
+  guint n_blocks = 0, n_views = 0;
+
+  g_assert_true (g_file_get_contents (path, &readme, NULL, &error));
+  lines = g_strsplit (readme, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr(GString) block = NULL;
+      g_autofree char *name = g_strdup_printf ("README.md:%u", i + 1);
+      gboolean whole = i > 0 && g_str_equal (lines[i - 1], "Example view:");
+
+      if (!g_str_has_prefix (lines[i], "```json"))
+        continue;
+      n_blocks++;
+      /* An unmarked block would be an example nothing checks. */
+      if (!whole && (i == 0 || !g_str_equal (lines[i - 1], "Example chart:")))
+        {
+          g_test_fail_printf ("%s: a ```json block needs a line “Example view:” or “Example chart:” right before it",
+                              name);
+          continue;
+        }
+      block = g_string_new (whole ? "" : "{\"id\": \"example\", \"title\": \"Example\", \"charts\": [\n");
+      for (i++; lines[i] && !g_str_has_prefix (lines[i], "```"); i++)
+        g_string_append_printf (block, "%s\n", lines[i]);
+      g_assert_nonnull (lines[i]);
+      if (!whole)
+        g_string_append (block, "]}\n");
+      load_example (block, name, used);
+      n_views += whole;
+    }
+  g_assert_cmpuint (n_views, >=, 1);
+  g_assert_cmpuint (n_blocks, >, n_views);
+
+  /* Members the reader knows that no example shows. */
+  g_assert_cmpuint (g_hash_table_size (known), >, 0);
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, &member, NULL))
+    if (!g_hash_table_contains (used, member))
+      g_test_fail_printf ("data/views/README.md has no example of the member “%s”", (const char *) member);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -490,5 +619,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/variants", test_variants);
   g_test_add_func ("/view/event-words", test_event_words);
   g_test_add_func ("/view/time-range", test_time_range);
+  g_test_add_func ("/view/readme-examples", test_readme_examples);
   return g_test_run ();
 }

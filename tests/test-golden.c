@@ -21,7 +21,11 @@
 #include "uc-chart.h"
 #include "uc-export.h"
 #include "uc-transform.h"
-#include "uc-views.h"
+#include "uc-dataset-charts.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
+#include "uc-release-events.h"
+#include "uc-view.h"
 
 typedef struct
 {

@@ -6,14 +6,14 @@
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
-#include "uc-views.h"
+#include "uc-view-list.h"
 
 static void
 test_builtin_views (void)
 {
   g_auto(GStrv) ids = uc_view_list_ids ();
   guint n_info;
-  const UcViewInfo *info = uc_views_list (&n_info);
+  const UcViewInfo *info = uc_view_list_titles (&n_info);
 
   g_assert_cmpuint (g_strv_length (ids), ==, 5);
   g_assert_cmpstr (ids[0], ==, "deepseek-shock");

@@ -14,12 +14,14 @@
 
 #include "uc-catalog.h"
 #include "uc-column-alloc.h"
+#include "uc-dataset-charts.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
 #include "uc-json-load.h"
 #include "uc-parse.h"
+#include "uc-release-events.h"
 #include "uc-transform.h"
-#include "uc-views.h"
-
-#define VIEWS_PATH RESOURCE_BASE "/views"
+#include "uc-view-list.h"
 
 struct _UcView
 {
@@ -1008,18 +1010,9 @@ UcView *
 uc_view_load (const char  *id,
               GError     **error)
 {
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = uc_view_list_lookup (id);
 
-  uc_catalog_register_resources ();
-  if (id == NULL || *id == '\0' || strchr (id, '/') != NULL)
-    bytes = NULL;
-  else
-    {
-      path = g_strdup_printf (VIEWS_PATH "/%s.json", id);
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
   if (bytes == NULL)
     {
       g_auto(GStrv) ids = uc_view_list_ids ();
@@ -1032,37 +1025,14 @@ uc_view_load (const char  *id,
   return uc_view_new_from_bytes (bytes, name, error);
 }
 
-static gint
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* The first chart of a view: what `export --view` draws. */
+UcChartSpec *
+uc_view_build (const char  *id,
+               GError     **error)
 {
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
+  g_autoptr(UcView) view = uc_view_load (id, error);
 
-/* View ids in sidebar order: as the file views/order lists them, one per
- * line, else by name. */
-GStrv
-uc_view_list_ids (void)
-{
-  g_autoptr(GBytes) order = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  uc_catalog_register_resources ();
-  order = g_resources_lookup_data (VIEWS_PATH "/order", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (order != NULL)
-    {
-      g_autofree char *text = g_strndup (g_bytes_get_data (order, NULL), g_bytes_get_size (order));
-
-      return g_strsplit_set (g_strstrip (text), "\n", -1);
-    }
-  names = g_resources_enumerate_children (VIEWS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  for (guint i = 0; names && names[i]; i++)
-    if (g_str_has_suffix (names[i], ".json"))
-      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - 5));
-  g_ptr_array_sort (ids, compare_strings);
-  g_ptr_array_add (ids, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  return view ? g_object_ref (uc_view_get_chart (view, 0)) : NULL;
 }
 
 const char *

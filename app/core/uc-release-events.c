@@ -8,25 +8,6 @@
 
 #include "uc-view-error.h"
 
-/* The lane of a release by where its makers are: "US;GB" and
- * "GB;Multinational;US" (joint or parent companies) count as US. */
-const char *
-uc_release_region (const char *countries)
-{
-  static const char * const europe[] = { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL",
-                                         "NO", "PL", "SE", NULL };
-  g_auto(GStrv) codes = g_strsplit (countries ? countries : "", ";", -1);
-
-  if (g_strv_contains ((const char * const *) codes, "US"))
-    return "US";
-  if (g_strv_contains ((const char * const *) codes, "CN"))
-    return _("China");
-  for (guint i = 0; codes[i]; i++)
-    if (g_strv_contains (europe, g_strstrip (codes[i])))
-      return _("Europe");
-  return _("Other");
-}
-
 /* The columns a table of model releases has (optional ones are -1). */
 typedef struct
 {
@@ -34,15 +15,16 @@ typedef struct
 } ReleaseColumns;
 
 static gboolean
-find_release_columns (UcDataset       *releases,
-                      ReleaseColumns  *c,
-                      GError         **error)
+find_release_columns (UcDataset             *releases,
+                      const UcReleaseTable  *table,
+                      ReleaseColumns        *c,
+                      GError               **error)
 {
   if ((c->date = uc_dataset_require_column (releases, "date", UC_COLUMN_DATE, error)) < 0 ||
       (c->model = uc_dataset_require_column (releases, "model", UC_COLUMN_TEXT, error)) < 0 ||
       (c->organization = uc_dataset_require_column (releases, "organization", UC_COLUMN_TEXT, error)) < 0 ||
-      (c->country = uc_dataset_require_column (releases, "country", UC_COLUMN_TEXT, error)) < 0 ||
-      (c->open = uc_dataset_require_column (releases, "open_weights", UC_COLUMN_TEXT, error)) < 0)
+      (c->country = uc_dataset_require_column (releases, table->country, UC_COLUMN_TEXT, error)) < 0 ||
+      (c->open = uc_dataset_require_column (releases, table->open_weights, UC_COLUMN_TEXT, error)) < 0)
     return FALSE;
   c->source = uc_dataset_find_column_of_type (releases, "source", UC_COLUMN_TEXT);
   c->parameters = uc_dataset_find_column_of_type (releases, "parameters", UC_COLUMN_NUMBER);
@@ -53,6 +35,7 @@ find_release_columns (UcDataset       *releases,
  * are not open (or not known to be); NULL for a row without date or name. */
 static UcEvent *
 release_event (UcDataset            *releases,
+               const UcReleaseTable *table,
                const ReleaseColumns *c,
                guint                 row)
 {
@@ -69,7 +52,7 @@ release_event (UcDataset            *releases,
   if (t == UC_TIME_MISSING || model == NULL)
     return NULL;
   event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
-  uc_event_set_lane (event, uc_release_region (uc_dataset_get_text (releases, c->country, row)));
+  uc_event_set_lane (event, uc_regions_lookup (table->regions, uc_dataset_get_text (releases, c->country, row)));
   uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
   size = !isnan (params) && params > 0
          ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
@@ -93,22 +76,23 @@ release_event (UcDataset            *releases,
 /* Model releases as events on a lane chart: one lane per region, a ring
  * for releases whose weights are not open (or not known to be). */
 gboolean
-uc_chart_spec_add_release_events (UcChartSpec  *spec,
-                                  UcDataset    *releases,
-                                  UcTime        from,
-                                  UcTime        to,
-                                  GError      **error)
+uc_chart_spec_add_release_events (UcChartSpec           *spec,
+                                  UcDataset             *releases,
+                                  const UcReleaseTable  *table,
+                                  UcTime                 from,
+                                  UcTime                 to,
+                                  GError               **error)
 {
   ReleaseColumns c;
 
-  if (!find_release_columns (releases, &c, error))
+  if (!find_release_columns (releases, table, &c, error))
     return FALSE;
   for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
     {
       UcTime t = uc_dataset_get_times (releases, c.date)[row];
       g_autoptr(UcEvent) event = NULL;
 
-      if (t == UC_TIME_MISSING || t < from || t > to || (event = release_event (releases, &c, row)) == NULL)
+      if (t == UC_TIME_MISSING || t < from || t > to || (event = release_event (releases, table, &c, row)) == NULL)
         continue;
       uc_chart_spec_add_event (spec, event);
     }
@@ -118,18 +102,19 @@ uc_chart_spec_add_release_events (UcChartSpec  *spec,
 /* The releases whose lane event matches @filter's words (uc_event_matches),
  * so counts of releases narrow as the release lanes do. */
 UcDataset *
-uc_releases_matching (UcDataset   *releases,
-                      const char  *filter,
-                      GError     **error)
+uc_releases_matching (UcDataset             *releases,
+                      const UcReleaseTable  *table,
+                      const char            *filter,
+                      GError               **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
   ReleaseColumns c;
 
-  if (!find_release_columns (releases, &c, error))
+  if (!find_release_columns (releases, table, &c, error))
     return NULL;
   for (guint row = 0; row < uc_dataset_get_n_rows (releases); row++)
     {
-      g_autoptr(UcEvent) event = release_event (releases, &c, row);
+      g_autoptr(UcEvent) event = release_event (releases, table, &c, row);
 
       if (event && uc_event_matches (event, filter))
         g_array_append_val (rows, row);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "uc-catalog.h"
-#include "uc-views.h"
+#include "uc-view.h"
 
 static int
 find_row (UcDataset  *ds,

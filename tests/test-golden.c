@@ -21,7 +21,11 @@
 #include "uc-chart.h"
 #include "uc-export.h"
 #include "uc-transform.h"
-#include "uc-views.h"
+#include "uc-dataset-charts.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
+#include "uc-release-events.h"
+#include "uc-view.h"
 
 typedef struct
 {
@@ -148,16 +152,26 @@ events_lanes (void)
   return spec;
 }
 
+/* The regions of data/views/model-releases.json. */
 static UcChartSpec *
 releases_lanes (void)
 {
+  static const char * const us[] = { "US", NULL }, * const cn[] = { "CN", NULL };
+  static const char * const europe[] = { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL",
+                                         "NO", "PL", "SE", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(UcDataset) releases = uc_catalog_load ("model-releases", &error);
+  g_autoptr(UcRegions) regions = uc_regions_new ();
+  UcReleaseTable table = { "country", "open_weights", regions };
   UcChartSpec *spec = uc_chart_spec_new ();
 
+  uc_regions_add (regions, "US", us);
+  uc_regions_add (regions, "China", cn);
+  uc_regions_add (regions, "Europe", europe);
+  uc_regions_add (regions, "Other", NULL);
   uc_chart_spec_set_kind (spec, UC_CHART_LANES);
   uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 12, 31));
-  g_assert_true (uc_chart_spec_add_release_events (spec, releases, uc_time_from_ymd (2025, 1, 1),
+  g_assert_true (uc_chart_spec_add_release_events (spec, releases, &table, uc_time_from_ymd (2025, 1, 1),
                                                    uc_time_from_ymd (2025, 12, 31), &error));
   uc_chart_spec_set_title (spec, "Model releases in 2025 by region");
   uc_chart_spec_set_subtitle (spec, "● open weights   ○ closed or not known");

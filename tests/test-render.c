@@ -7,7 +7,7 @@
 #include "uc-export.h"
 #include "uc-line-raster.h"
 #include "uc-png-writer.h"
-#include "uc-views.h"
+#include "uc-view.h"
 
 #define W 1600
 #define H 900

@@ -4,7 +4,7 @@
 
 #include "uc-catalog.h"
 #include "uc-transform.h"
-#include "uc-views.h"
+#include "uc-view.h"
 
 #define D(y, m, d) uc_time_from_ymd (y, m, d)
 

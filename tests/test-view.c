@@ -5,17 +5,18 @@
 #include <json-glib/json-glib.h>
 
 #include "uc-catalog.h"
+#include "uc-regions.h"
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
-#include "uc-views.h"
+#include "uc-view-list.h"
 
 static void
 test_builtin_views (void)
 {
   g_auto(GStrv) ids = uc_view_list_ids ();
   guint n_info;
-  const UcViewInfo *info = uc_views_list (&n_info);
+  const UcViewInfo *info = uc_view_list_titles (&n_info);
 
   g_assert_cmpuint (g_strv_length (ids), ==, 5);
   g_assert_cmpstr (ids[0], ==, "deepseek-shock");
@@ -173,6 +174,27 @@ test_bad_views (void)
       "bad.json: variants.options[1] on charts[0]" },
     { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"group\": \"country\", \"labels\": {\"DE\": \"Germany\"}}]}",
       "bad.json: charts[0].labels: the chart has no series “DE”" },
+    /* The release lanes' rules are the view's. */
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: charts[0].lanes: release lanes need the view's “releases”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"model-releases\", \"count_by\": \"quarter\", \"group\": \"country\", \"group_by_region\": true}]}",
+      "bad.json: charts[0].group_by_region: needs the regions of the view's “releases”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\"}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases: needs a “dataset” and its “country” and “open_weights” columns" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"nope\", \"country\": \"country\", \"open_weights\": \"open_weights\"}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.dataset: no embedded dataset “nope”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\"}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.regions: expected a list of regions" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\", \"regions\": [{\"name\": \"US\", \"countries\": [\"US\"]}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.regions: needs a region without “countries” for the rest" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\", \"regions\": [{\"name\": \"Other\"}, {\"name\": \"Rest\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.regions[1]: only one region takes the rest" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\", \"regions\": [{\"name\": \"US\", \"countries\": []}, {\"name\": \"Other\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.regions[0].countries: expected one or more country codes" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\", \"regions\": [{\"nmae\": \"US\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "bad.json: releases.regions[0]: unknown member “nmae”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open\", \"regions\": [{\"name\": \"Other\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
+      "expected a text column called “open”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -353,6 +375,53 @@ test_filtered_counts (void)
         g_assert_cmpfloat (total_count_of (uc_chart_spec_get_series (china, i)), ==, 0);
     g_assert_cmpfloat (total_count (nothing), ==, 0);
   }
+}
+
+/* Which region a release's countries fall in, and so its lane, is what
+ * the view file says: the first region listing one of them, else the rest. */
+static void
+test_release_regions (void)
+{
+  static const char * const europe[] = { "GB", "FR", NULL }, * const us[] = { "US", NULL };
+  static const char json[] =
+    "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", "
+    "\"open_weights\": \"open_weights\", \"regions\": [{\"name\": \"Made in France\", \"countries\": [\"FR\"]}, "
+    "{\"name\": \"Elsewhere\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", "
+    "\"range\": [\"2023-01-01\", \"2025-12-31\"]}, {\"dataset\": \"model-releases\", \"count_by\": \"quarter\", "
+    "\"group\": \"country\", \"group_by_region\": true, \"stacked\": true}]}";
+  g_autoptr(UcRegions) regions = uc_regions_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = NULL;
+  UcChartSpec *lanes, *bars;
+  guint french = 0;
+
+  uc_regions_add (regions, "Europe", europe);
+  uc_regions_add (regions, "US", us);
+  g_assert_null (uc_regions_lookup (regions, "CN"));
+  uc_regions_add (regions, "Other", NULL);
+  g_assert_cmpstr (uc_regions_lookup (regions, "US"), ==, "US");
+  g_assert_cmpstr (uc_regions_lookup (regions, "US;GB"), ==, "Europe");   /* Europe was added first */
+  g_assert_cmpstr (uc_regions_lookup (regions, "Multinational; FR"), ==, "Europe");
+  g_assert_cmpstr (uc_regions_lookup (regions, "CN"), ==, "Other");
+  g_assert_cmpstr (uc_regions_lookup (regions, ""), ==, "Other");
+  g_assert_cmpstr (uc_regions_lookup (regions, NULL), ==, "Other");
+
+  view = uc_view_new_from_bytes (bytes, "regions.json", &error);
+  g_assert_no_error (error);
+  lanes = uc_view_get_chart (view, 0);
+  bars = uc_view_get_chart (view, 1);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (lanes), >, 0);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (lanes); i++)
+    {
+      const char *lane = uc_event_get_lane (uc_chart_spec_get_event (lanes, i));
+
+      g_assert_true (g_str_equal (lane, "Made in France") || g_str_equal (lane, "Elsewhere"));
+      french += g_str_equal (lane, "Made in France");
+    }
+  g_assert_cmpuint (french, >, 0);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (bars), ==, 2);
+  g_assert_cmpfloat (total_count_of (uc_chart_spec_find_series (bars, "Made in France")), ==, french);
 }
 
 /* Pricing pressure's prices: output, input, or blended three parts input
@@ -616,6 +685,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/contents", test_view_contents);
   g_test_add_func ("/view/bad-files", test_bad_views);
   g_test_add_func ("/view/filtered-counts", test_filtered_counts);
+  g_test_add_func ("/view/release-regions", test_release_regions);
   g_test_add_func ("/view/variants", test_variants);
   g_test_add_func ("/view/event-words", test_event_words);
   g_test_add_func ("/view/time-range", test_time_range);

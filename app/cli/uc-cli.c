@@ -22,7 +22,9 @@
 #include "uc-transform.h"
 #include "uc-export.h"
 #include "uc-view.h"
-#include "uc-views.h"
+#include "uc-dataset-charts.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
 
 /* UNDERCUT_TIMINGS=1 prints how long each step took, on stderr. */
 static void

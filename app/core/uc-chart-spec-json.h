@@ -1,7 +1,9 @@
-/* uc-chart-spec-json.h: a chart specification read back from a report pack
+/* uc-chart-spec-json.h: a chart specification written to a report pack and read back
  *
  * A pack's chart.json and data.csv hold everything the chart showed, so
- * reading them back reproduces it exactly, on another machine too.
+ * reading them back reproduces it exactly, on another machine too. The
+ * writer and the reader are kept side by side so that they agree; the
+ * export (app/render/uc-export.c) draws the images and writes the files.
  */
 #pragma once
 
@@ -18,5 +20,12 @@ UcChartSpec *uc_chart_spec_new_from_pack (GFile   *chart_json,
                                           int     *height,
                                           double  *scale,
                                           GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+char        *uc_chart_spec_to_pack_csv   (UcChartSpec        *spec) G_GNUC_WARN_UNUSED_RESULT;
+char        *uc_chart_spec_to_pack_json  (UcChartSpec        *spec,
+                                          int                 width,
+                                          int                 height,
+                                          double              scale,
+                                          const char * const *files) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

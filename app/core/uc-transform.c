@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "uc-dataset.h"
-#include "uc-views.h"
+#include "uc-dataset-charts.h"
 
 #define UC_TRANSFORM_ERROR (g_quark_from_static_string ("uc-transform-error"))
 

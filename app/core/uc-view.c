@@ -14,12 +14,33 @@
 
 #include "uc-catalog.h"
 #include "uc-column-alloc.h"
+#include "uc-dataset-charts.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
 #include "uc-json-load.h"
 #include "uc-parse.h"
+#include "uc-regions.h"
+#include "uc-release-events.h"
 #include "uc-transform.h"
-#include "uc-views.h"
+#include "uc-view-list.h"
 
-#define VIEWS_PATH RESOURCE_BASE "/views"
+/* The view's "releases": the table of model releases its lanes are drawn
+ * from, and which charts of rows narrow as the lanes do. */
+typedef struct
+{
+  char           *dataset;
+  UcReleaseTable  table;   /* its columns and regions owned here */
+} Releases;
+
+static void
+releases_free (Releases *releases)
+{
+  g_free (releases->dataset);
+  g_free ((char *) releases->table.country);
+  g_free ((char *) releases->table.open_weights);
+  uc_regions_free (releases->table.regions);
+  g_free (releases);
+}
 
 struct _UcView
 {
@@ -40,6 +61,7 @@ struct _UcView
   GArray    *compact;  /* gboolean per chart: shorter, under the others */
   gboolean   event_list;   /* the window shows the table of events beside the charts */
   gboolean   event_filter; /* the window offers a text filter of the events */
+  Releases  *releases;     /* NULL without */
 };
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -61,6 +83,7 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->variant_labels, g_ptr_array_unref);
   g_clear_pointer (&self->variant_sets, g_ptr_array_unref);
   g_clear_pointer (&self->compact, g_array_unref);
+  g_clear_pointer (&self->releases, releases_free);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
 }
@@ -92,6 +115,7 @@ typedef struct
   const char *filter;   /* words a model release must match to be counted */
   gboolean    filtered; /* the chart was drawn from releases narrowed by them */
   gboolean    nothing_matched;
+  const Releases *releases; /* the view's, NULL without */
 } Reader;
 
 static gboolean
@@ -542,10 +566,12 @@ build_chart (Reader     *r,
         }
       else if (g_str_equal (lanes, "releases"))
         {
-          if ((data = uc_catalog_load ("model-releases", r->error)) == NULL ||
-              !uc_chart_spec_add_release_events (spec, data, from, to, r->error))
+          if (r->releases == NULL)
+            return fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
+          if ((data = uc_catalog_load (r->releases->dataset, r->error)) == NULL ||
+              !uc_chart_spec_add_release_events (spec, data, &r->releases->table, from, to, r->error))
             return NULL;
-          add_provenance (spec, "model-releases");
+          add_provenance (spec, r->releases->dataset);
         }
       else
         return fail (r, "lanes", "expected “events” or “releases”"), NULL;
@@ -562,10 +588,10 @@ build_chart (Reader     *r,
         g_set_object (&data, blended);
         g_object_unref (blended);
       }
-      /* A table of model releases narrows as the release lanes do. */
-      if (r->filter && *r->filter)
+      /* The view's table of model releases narrows as the release lanes do. */
+      if (r->filter && *r->filter && r->releases && g_str_equal (dataset, r->releases->dataset))
         {
-          g_autoptr(UcDataset) matching = uc_releases_matching (data, r->filter, NULL);
+          g_autoptr(UcDataset) matching = uc_releases_matching (data, &r->releases->table, r->filter, NULL);
 
           /* Nothing matching: the chart is built as it is and emptied. */
           if (matching)
@@ -610,14 +636,17 @@ build_chart (Reader     *r,
 
         if (!get_bool (r, o, "group_by_region", &regions))
           return NULL;
+        if (regions && r->releases == NULL)
+          return fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
         if (regions)
           {
+            UcRegions *map = r->releases->table.regions;
             g_autoptr(UcChartSpec) summed = uc_chart_spec_copy_without_series (spec);
             g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
             for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
               {
-                const char *region = uc_release_region (uc_series_get_id (uc_chart_spec_get_series (spec, i)));
+                const char *region = uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i)));
 
                 if (!g_ptr_array_find_with_equal_func (names, region, g_str_equal, NULL))
                   g_ptr_array_add (names, (gpointer) region);
@@ -628,7 +657,7 @@ build_chart (Reader     *r,
                 g_autoptr(UcSeries) sum = NULL;
 
                 for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-                  if (g_str_equal (uc_release_region (uc_series_get_id (uc_chart_spec_get_series (spec, i))),
+                  if (g_str_equal (uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i))),
                                    g_ptr_array_index (names, k)))
                     g_ptr_array_add (members, uc_chart_spec_get_series (spec, i));
                 sum = uc_series_sum (members, g_ptr_array_index (names, k), g_ptr_array_index (names, k), UC_JOIN_OUTER);
@@ -902,6 +931,76 @@ read_variants (UcView     *self,
   return TRUE;
 }
 
+/* "releases": the view's table of model releases. Its lanes are regions of
+ * the makers' countries, in order: a release goes to the first region that
+ * lists one of its countries, and to the region listing none otherwise. */
+static gboolean
+read_releases (UcView     *self,
+               Reader     *r,
+               JsonObject *o)
+{
+  static const char * const releases_members[] = { "dataset", "country", "open_weights", "regions", NULL };
+  static const char * const region_members[] = { "name", "countries", NULL };
+  g_autoptr(UcRegions) regions = NULL;
+  JsonObject *releases;
+  JsonNode *list;
+  const char *dataset, *country, *open_weights;
+  gboolean rest = FALSE;
+
+  if (!get_object (r, o, "releases", &releases))
+    return FALSE;
+  if (releases == NULL)
+    return TRUE;
+  if (!only_known_members (r, "releases", releases, releases_members) ||
+      !get_string (r, releases, "dataset", &dataset) || !get_string (r, releases, "country", &country) ||
+      !get_string (r, releases, "open_weights", &open_weights))
+    return FALSE;
+  if (dataset == NULL || country == NULL || open_weights == NULL)
+    return fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
+  if (uc_catalog_lookup (dataset) == NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
+      return fail (r, "releases.dataset", what);
+    }
+  list = json_object_get_member (releases, "regions");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return fail (r, "releases.regions", "expected a list of regions");
+  regions = uc_regions_new ();
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (list), i);
+      g_auto(GStrv) countries = NULL;
+      const char *name;
+
+      g_free (r->where);
+      r->where = g_strdup_printf ("releases.regions[%u]", i);
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return fail (r, NULL, "expected an object");
+      if (!only_known_members (r, NULL, json_node_get_object (item), region_members) ||
+          !get_string (r, json_node_get_object (item), "name", &name) ||
+          !get_strings (r, json_node_get_object (item), "countries", &countries))
+        return FALSE;
+      if (name == NULL)
+        return fail (r, "name", "is required");
+      if (countries && countries[0] == NULL)
+        return fail (r, "countries", "expected one or more country codes");
+      if (countries == NULL && rest)
+        return fail (r, NULL, "only one region takes the rest (has no “countries”)");
+      rest = rest || countries == NULL;
+      uc_regions_add (regions, text (name), (const char * const *) countries);
+    }
+  g_clear_pointer (&r->where, g_free);
+  if (!rest)
+    return fail (r, "releases.regions", "needs a region without “countries” for the rest");
+  self->releases = g_new0 (Releases, 1);
+  self->releases->dataset = g_strdup (dataset);
+  self->releases->table.country = g_strdup (country);
+  self->releases->table.open_weights = g_strdup (open_weights);
+  self->releases->table.regions = g_steal_pointer (&regions);
+  r->releases = self->releases;
+  return TRUE;
+}
+
 UcView *
 uc_view_new_from_bytes (GBytes      *json,
                         const char  *name,
@@ -910,7 +1009,7 @@ uc_view_new_from_bytes (GBytes      *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(UcView) self = NULL;
   g_autoptr(GError) parse_error = NULL;
-  Reader r = { name, NULL, error, NULL, FALSE, FALSE };
+  Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL };
   JsonNode *root, *charts;
   JsonObject *o;
   const char *id, *title, *description;
@@ -929,7 +1028,7 @@ uc_view_new_from_bytes (GBytes      *json,
   o = json_node_get_object (root);
   {
     static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
-                                                 "variants", NULL };
+                                                 "variants", "releases", NULL };
 
     if (!only_known_members (&r, NULL, o, view_members))
       return NULL;
@@ -961,6 +1060,11 @@ uc_view_new_from_bytes (GBytes      *json,
   self->event_list = list_flag;
   self->event_filter = filter_flag;
   self->file = g_strdup (name);
+  if (!read_releases (self, &r, o))
+    {
+      g_clear_pointer (&r.where, g_free);
+      return NULL;
+    }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
@@ -1008,18 +1112,9 @@ UcView *
 uc_view_load (const char  *id,
               GError     **error)
 {
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = uc_view_list_lookup (id);
 
-  uc_catalog_register_resources ();
-  if (id == NULL || *id == '\0' || strchr (id, '/') != NULL)
-    bytes = NULL;
-  else
-    {
-      path = g_strdup_printf (VIEWS_PATH "/%s.json", id);
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    }
   if (bytes == NULL)
     {
       g_auto(GStrv) ids = uc_view_list_ids ();
@@ -1032,37 +1127,14 @@ uc_view_load (const char  *id,
   return uc_view_new_from_bytes (bytes, name, error);
 }
 
-static gint
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* The first chart of a view: what `export --view` draws. */
+UcChartSpec *
+uc_view_build (const char  *id,
+               GError     **error)
 {
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
+  g_autoptr(UcView) view = uc_view_load (id, error);
 
-/* View ids in sidebar order: as the file views/order lists them, one per
- * line, else by name. */
-GStrv
-uc_view_list_ids (void)
-{
-  g_autoptr(GBytes) order = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  uc_catalog_register_resources ();
-  order = g_resources_lookup_data (VIEWS_PATH "/order", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (order != NULL)
-    {
-      g_autofree char *text = g_strndup (g_bytes_get_data (order, NULL), g_bytes_get_size (order));
-
-      return g_strsplit_set (g_strstrip (text), "\n", -1);
-    }
-  names = g_resources_enumerate_children (VIEWS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  for (guint i = 0; names && names[i]; i++)
-    if (g_str_has_suffix (names[i], ".json"))
-      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - 5));
-  g_ptr_array_sort (ids, compare_strings);
-  g_ptr_array_add (ids, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  return view ? g_object_ref (uc_view_get_chart (view, 0)) : NULL;
 }
 
 const char *
@@ -1130,10 +1202,11 @@ uc_view_filter_chart (UcView      *self,
   UcChartSpec *chart;
   g_autoptr(UcChartSpec) built = NULL;
   UcChartSpec *result;
-  Reader r = { NULL, NULL, error, filter, FALSE, FALSE };
+  Reader r = { NULL, NULL, error, filter, FALSE, FALSE, NULL };
 
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
   g_return_val_if_fail (index < self->charts->len, NULL);
+  r.releases = self->releases;
 
   chart = g_ptr_array_index (self->charts, index);
   /* Only charts of a dataset's rows can narrow (lanes filter themselves). */
@@ -1250,9 +1323,11 @@ uc_view_set_variant (UcView      *self,
                      const char  *id,
                      GError     **error)
 {
-  Reader r = { self->file, NULL, error, NULL, FALSE, FALSE };
+  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL };
 
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  r.file = self->file;
+  r.releases = self->releases;
   for (guint i = 0; i < self->variant_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->variant_ids, i), id) == 0)
       {

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "uc-chart-spec.h"
+#include "uc-view-error.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,8 @@ UcView      *uc_view_new_from_bytes  (GBytes      *json,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 UcView      *uc_view_load            (const char  *id,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-GStrv        uc_view_list_ids        (void);
+UcChartSpec *uc_view_build           (const char  *id,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 const char  *uc_view_get_id          (UcView      *self);
 const char  *uc_view_get_title       (UcView      *self);
 const char  *uc_view_get_description (UcView      *self);

@@ -10,19 +10,15 @@
 
 #include <errno.h>
 #include <math.h>
-#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
-#include "config.h"
-
 #include "uc-chart.h"
+#include "uc-chart-spec-json.h"
 #include "uc-column-alloc.h"
-#include "uc-json-writer.h"
 #include "uc-png-writer.h"
 #include "uc-safe-file.h"
 
@@ -316,92 +312,6 @@ uc_export_charts_to_fd (UcChartSpec        **specs,
          render_to_fd (specs, heights, n, theme, format, width, height, scale, fd, name, error);
 }
 
-/* SHA-256 of a provenance location: a resource:// URI or a regular file.
- * Anything else (a pipe, a device) is not opened: it could block, and
- * reading it again would not give the bytes the chart was drawn from. A
- * reader that hashes what it reads sets the checksum instead. */
-static char *
-checksum_location (const char *location)
-{
-  g_autoptr(GChecksum) checksum = NULL;
-
-  if (location == NULL)
-    return NULL;
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  if (g_str_has_prefix (location, "resource://"))
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (location + strlen ("resource://"), 0, NULL);
-      gsize size;
-      const guint8 *data;
-
-      if (bytes == NULL)
-        return NULL;
-      data = g_bytes_get_data (bytes, &size);
-      g_checksum_update (checksum, data, size);
-    }
-  else
-    {
-      guint8 buffer[64 * 1024];
-      struct stat st;
-      ssize_t n;
-      int fd = open (location, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-
-      if (fd < 0)
-        return NULL;
-      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-        {
-          close (fd);
-          return NULL;
-        }
-      while ((n = read (fd, buffer, sizeof buffer)) != 0)
-        {
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            break;
-          g_checksum_update (checksum, buffer, n);
-        }
-      close (fd);
-      if (n < 0)
-        return NULL;
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-static char *
-format_time (UcTime t)
-{
-  int y, m, d;
-
-  uc_time_to_ymd (t, &y, &m, &d);
-  if (t % UC_USEC_PER_DAY == 0)
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  {
-    gint64 secs = (t - uc_time_from_ymd (y, m, d)) / G_USEC_PER_SEC;
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                            (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
-  }
-}
-
-static void
-csv_field (GString    *out,
-           const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* A report pack: the chart as PNG, SVG and PDF, the data it shows as CSV,
  * and a JSON file with its specification and the provenance (source, date,
  * SHA-256) of every input. The pack is written whole or not at all. */
@@ -415,15 +325,13 @@ uc_export_pack (UcChartSpec         *spec,
                 GError             **error)
 {
   static const char * const images[] = { "chart.png", "chart.svg", "chart.pdf" };
+  /* What chart.json lists: the images and the data. */
+  static const char * const listed[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", NULL };
   static const char * const pack_files[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json", NULL };
-  g_autoptr(GString) csv = g_string_new ("series,date,value\n");
-  g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
   g_autoptr(UcSafeDir) out = NULL;
-  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL, *json = NULL;
   g_autofree char *csv_path = NULL, *csv_name = g_build_filename (dir, "data.csv", NULL);
   g_autofree char *json_path = NULL, *json_name = g_build_filename (dir, "chart.json", NULL);
-  gboolean labels = FALSE;
-  UcTime from, to;
 
   /* Written into a folder beside @dir and swapped in whole: @dir is always
    * the old pack or the new one, never a mix. */
@@ -444,175 +352,10 @@ uc_export_pack (UcChartSpec         *spec,
         return FALSE;
     }
 
-  /* Exactly the points drawn; for an event lane chart, the events shown. */
-  uc_chart_spec_get_range (spec, &from, &to);
-  if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
-    {
-      g_string_assign (csv, "date,end,title,category,lane,hollow\n");
-      for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
-        {
-          UcEvent *event = uc_chart_spec_get_event (spec, e);
-          UcTime end = uc_event_get_end (event);
-          g_autofree char *date = format_time (uc_event_get_time (event));
-          g_autofree char *end_date = end ? format_time (end) : g_strdup ("");
-
-          if ((end ? end : uc_event_get_time (event)) < from || uc_event_get_time (event) > to)
-            continue;
-          g_string_append_printf (csv, "%s,%s,", date, end_date);
-          csv_field (csv, uc_event_get_title (event));
-          g_string_append_printf (csv, ",%s,", uc_event_category_to_string (uc_event_get_category (event)));
-          csv_field (csv, uc_event_get_lane (event) ? uc_event_get_lane (event) : "");
-          g_string_append (csv, uc_event_get_hollow (event) ? ",yes\n" : ",no\n");
-        }
-    }
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    labels = labels || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
-  if (labels)
-    g_string_assign (csv, "series,date,value,label\n");
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, s);
-      const UcTime *x = uc_series_get_x (series);
-      const double *y = uc_series_get_y (series);
-      int i = uc_series_find_before (series, from);
-      int n = (int) uc_series_get_length (series);
-      int last = uc_series_find_before (series, to);
-      gboolean joined = uc_chart_spec_get_kind (spec) != UC_CHART_SCATTER && uc_chart_spec_get_kind (spec) != UC_CHART_BARS;
-
-      /* A line entering or leaving the range is drawn from the points just
-       * outside it: those go in too, so the pack redraws the same picture. */
-      if (i < 0 || (x[i] < from && !joined))
-        i++;
-      if (last < n - 1 && joined)
-        last++;
-      for (i = MAX (i, 0); i <= last && i < n; i++)
-        {
-          g_autofree char *date = format_time (x[i]);
-          g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
-
-          csv_field (csv, uc_series_get_label (series));
-          g_string_append_printf (csv, ",%s,%s", date, value);
-          if (labels)
-            {
-              g_string_append_c (csv, ',');
-              csv_field (csv, uc_series_get_point_label (series, i) ? uc_series_get_point_label (series, i) : "");
-            }
-          g_string_append_c (csv, '\n');
-        }
-    }
-  if (!uc_safe_file_set_contents (csv_path, csv_name, csv->str, csv->len, error))
+  csv = uc_chart_spec_to_pack_csv (spec);
+  if (!uc_safe_file_set_contents (csv_path, csv_name, csv, strlen (csv), error))
     return FALSE;
-
-  uc_json_begin_object (w);
-  uc_json_key (w, "generator"); uc_json_string (w, "Undercut " PACKAGE_VERSION);
-  uc_json_key (w, "title"); uc_json_string (w, uc_chart_spec_get_title (spec));
-  uc_json_key (w, "subtitle"); uc_json_string (w, uc_chart_spec_get_subtitle (spec));
-  uc_json_key (w, "x_title"); uc_json_string (w, uc_chart_spec_get_x_title (spec));
-  uc_json_key (w, "y_title"); uc_json_string (w, uc_chart_spec_get_y_title (spec));
-  uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
-  uc_json_key (w, "legend"); uc_json_string (w, uc_legend_position_to_string (uc_chart_spec_get_legend_position (spec)));
-  uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
-  uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
-  uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
-  {
-    g_autofree char *a = format_time (from), *b = format_time (to);
-
-    uc_json_key (w, "from"); uc_json_string (w, a);
-    uc_json_key (w, "to"); uc_json_string (w, b);
-  }
-  uc_json_key (w, "width"); uc_json_int (w, width);
-  uc_json_key (w, "height"); uc_json_int (w, height);
-  uc_json_key (w, "scale"); uc_json_number (w, scale);
-  uc_json_key (w, "series");
-  uc_json_begin_array (w);
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, s);
-
-      uc_json_begin_object (w);
-      uc_json_key (w, "id"); uc_json_string (w, uc_series_get_id (series));
-      uc_json_key (w, "label"); uc_json_string (w, uc_series_get_label (series));
-      uc_json_key (w, "emphasis"); uc_json_bool (w, uc_series_get_emphasis (series));
-      uc_json_key (w, "axis"); uc_json_string (w, uc_series_get_right_axis (series) ? "right" : "left");
-      /* Written only when set, so charts without one keep their files. */
-      if (uc_series_get_color (series) == UC_SERIES_COLOR_FOREGROUND)
-        {
-          uc_json_key (w, "color"); uc_json_string (w, "foreground");
-        }
-      else if (uc_series_get_color (series) >= 0)
-        {
-          uc_json_key (w, "color"); uc_json_int (w, uc_series_get_color (series));
-        }
-      uc_json_end_object (w);
-    }
-  uc_json_end_array (w);
-  uc_json_key (w, "events");
-  uc_json_begin_array (w);
-  for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
-    {
-      UcEvent *event = uc_chart_spec_get_event (spec, e);
-      g_autofree char *date = format_time (uc_event_get_time (event));
-
-      /* A span counts when any part of it is shown. */
-      if ((uc_event_get_end (event) ? uc_event_get_end (event) : uc_event_get_time (event)) < from ||
-          uc_event_get_time (event) > to)
-        continue;
-      uc_json_begin_object (w);
-      uc_json_key (w, "date"); uc_json_string (w, date);
-      uc_json_key (w, "title"); uc_json_string (w, uc_event_get_title (event));
-      uc_json_key (w, "category"); uc_json_string (w, uc_event_category_to_string (uc_event_get_category (event)));
-      if (uc_event_get_end (event) > uc_event_get_time (event))
-        {
-          g_autofree char *end = format_time (uc_event_get_end (event));
-
-          uc_json_key (w, "end"); uc_json_string (w, end);
-        }
-      uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
-      if (uc_event_get_lane (event))
-        {
-          uc_json_key (w, "lane"); uc_json_string (w, uc_event_get_lane (event));
-        }
-      if (uc_event_get_hollow (event))
-        {
-          uc_json_key (w, "hollow"); uc_json_bool (w, TRUE);
-        }
-      if (uc_event_get_description (event))
-        {
-          uc_json_key (w, "description"); uc_json_string (w, uc_event_get_description (event));
-        }
-      uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
-      uc_json_end_object (w);
-    }
-  uc_json_end_array (w);
-  uc_json_key (w, "source"); uc_json_string (w, uc_chart_spec_get_source (spec));
-  uc_json_key (w, "note"); uc_json_string (w, uc_chart_spec_get_note (spec));
-  uc_json_key (w, "inputs");
-  uc_json_begin_array (w);
-  for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
-    {
-      const UcProvenance *p = uc_chart_spec_get_provenance (spec, i);
-      g_autofree char *sha = p->sha256 ? g_strdup (p->sha256) : checksum_location (p->location);
-
-      uc_json_begin_object (w);
-      uc_json_key (w, "name"); uc_json_string (w, p->name);
-      uc_json_key (w, "source"); uc_json_string (w, p->source);
-      uc_json_key (w, p->date_kind ? p->date_kind : "date"); uc_json_string (w, p->date);
-      uc_json_key (w, "sha256"); uc_json_string (w, sha);
-      uc_json_end_object (w);
-    }
-  uc_json_end_array (w);
-  uc_json_key (w, "files");
-  uc_json_begin_array (w);
-  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
-    uc_json_string (w, images[i]);
-  uc_json_string (w, "data.csv");
-  uc_json_end_array (w);
-  uc_json_end_object (w);
-  json = uc_json_writer_steal (w);
-  {
-    g_autofree char *with_newline = g_strconcat (json, "\n", NULL);
-
-    return uc_safe_file_set_contents (json_path, json_name, with_newline, strlen (with_newline), error) &&
-           uc_safe_dir_commit (out, error);
-  }
+  json = uc_chart_spec_to_pack_json (spec, width, height, scale, listed);
+  return uc_safe_file_set_contents (json_path, json_name, json, strlen (json), error) &&
+         uc_safe_dir_commit (out, error);
 }

@@ -17,7 +17,8 @@
 #include "uc-event-list.h"
 #include "uc-overview.h"
 #include "uc-view.h"
-#include "uc-views.h"
+#include "uc-event-table.h"
+#include "uc-view-list.h"
 
 #define EXPORT_WIDTH  1600
 #define EXPORT_HEIGHT 900
@@ -599,7 +600,7 @@ static void
 update_subtitle (UcWindow *self)
 {
   guint n_views;
-  const UcViewInfo *views = uc_views_list (&n_views);
+  const UcViewInfo *views = uc_view_list_titles (&n_views);
   const char *title = "";
   UcTime from, to;
   g_autoptr(GDateTime) a = NULL, b = NULL;
@@ -669,7 +670,7 @@ create_view_row (gpointer item,
 {
   const char *id = gtk_string_object_get_string (item);
   guint n_views;
-  const UcViewInfo *views = uc_views_list (&n_views);
+  const UcViewInfo *views = uc_view_list_titles (&n_views);
   GtkWidget *label = gtk_label_new (id);
 
   for (guint i = 0; i < n_views; i++)

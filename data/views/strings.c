@@ -28,6 +28,10 @@ N_("Notable model releases by region");
 N_("● open weights   ○ closed or not known");
 N_("Source: Epoch AI model database, models.dev, llm-prices and vendor pages (data/datasets/SOURCES.md).");
 N_("Releases per quarter, by region");
+N_("US");
+N_("China");
+N_("Europe");
+N_("Other");
 N_("Price");
 N_("Output");
 N_("Input");
@@ -37,7 +41,6 @@ N_("API list prices per million tokens (output, input, or blended three parts in
 N_("List price per million output tokens, each model a point, by vendor country; the line is the cheapest on offer so far (log scale)");
 N_("Source: simonw/llm-prices history and models.dev history (data/datasets/SOURCES.md); some dates are when a tracker recorded the price.");
 N_("Cheapest so far");
-N_("China");
 N_("France");
 N_("List price per million input tokens, each model a point, by vendor country; the line is the cheapest on offer so far (log scale)");
 N_("List price per million tokens, three parts input to one part output, each model a point, by vendor country; the line is the cheapest on offer so far (log scale)");

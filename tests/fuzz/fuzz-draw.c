@@ -15,7 +15,7 @@
 #include "uc-chart.h"
 #include "uc-csv.h"
 #include "uc-transform.h"
-#include "uc-views.h"
+#include "uc-dataset-charts.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

@@ -11,7 +11,8 @@
 #include "fuzz-common.h"
 #include "uc-chart.h"
 #include "uc-csv.h"
-#include "uc-views.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

@@ -1,0 +1,239 @@
+/* uc-dataset-charts.c: chart specifications made from a dataset's columns */
+#include "uc-dataset-charts.h"
+
+#include "uc-view-error.h"
+
+/* Long format (one row per date and key) to one series per key, in the
+ * order keys first appear. Rows must be in date order within a key. */
+GPtrArray *
+uc_series_from_long (UcDataset   *dataset,
+                     const char  *time_column,
+                     const char  *key_column,
+                     const char  *value_column,
+                     const char  *label_column,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  int tc, kc, vc, lc = -1;
+  const UcTime *times;
+  const char *key, *label;
+  const double *values;
+
+  if ((tc = uc_dataset_require_column (dataset, time_column, UC_COLUMN_DATE, error)) < 0 ||
+      (kc = uc_dataset_require_column (dataset, key_column, UC_COLUMN_TEXT, error)) < 0 ||
+      (vc = uc_dataset_require_column (dataset, value_column, UC_COLUMN_NUMBER, error)) < 0)
+    return NULL;
+  if (label_column && (lc = uc_dataset_require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+
+  times = uc_dataset_get_times (dataset, tc);
+  values = uc_dataset_get_numbers (dataset, vc);
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (dataset); row++)
+    {
+      UcSeries *series;
+      guint n;
+
+      key = uc_dataset_get_text (dataset, kc, row);
+      if (key == NULL || times[row] == UC_TIME_MISSING)
+        continue;
+      series = g_hash_table_lookup (by_key, key);
+      if (series == NULL)
+        {
+          label = lc >= 0 ? uc_dataset_get_text (dataset, lc, row) : NULL;
+          series = uc_series_new (key, label ? label : key);
+          g_ptr_array_add (result, series);
+          g_hash_table_insert (by_key, (gpointer) uc_series_get_id (series), series);
+        }
+      n = uc_series_get_length (series);
+      if (n > 0 && uc_series_get_x (series)[n - 1] >= times[row])
+        {
+          g_autofree char *date = uc_time_format_date (times[row]);
+
+          g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                       "%s: row %u: %s on %s is out of date order or repeated",
+                       uc_dataset_get_name (dataset), row + 2, key, date);
+          return NULL;
+        }
+      uc_series_append (series, times[row], values[row]);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static int
+compare_rows_by_time (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  const UcTime *t = data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+
+  if (t[ra] != t[rb])
+    return t[ra] < t[rb] ? -1 : 1;
+  return ra < rb ? -1 : ra > rb;   /* stable: file order among equal times */
+}
+
+/* A chart of any dataset: one series per y column, or per y column and
+ * group value when the table is long (ticker, country…). Rows need not be
+ * sorted; missing values stay gaps. */
+static UcChartSpec *
+from_dataset (UcDataset          *dataset,
+              const char         *x_column,
+              const char * const *y_columns,
+              const char         *group_column,
+              const char         *label_column,
+              gboolean            one_date_is_enough,
+              GError            **error)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(GArray) order = NULL;
+  const UcTime *times;
+  int xc, gc = -1, lc = -1;
+  guint n = uc_dataset_get_n_rows (dataset);
+  UcTime lo = G_MAXINT64, hi = G_MININT64;
+
+  xc = uc_dataset_find_column (dataset, x_column);
+  if (xc < 0 || (uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATE &&
+                 uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATETIME))
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a date or datetime column)",
+                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column);
+      return NULL;
+    }
+  if (group_column && (gc = uc_dataset_require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+  if (label_column && (lc = uc_dataset_require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
+    return NULL;
+  for (guint k = 0; y_columns[k]; k++)
+    if (uc_dataset_require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
+      return NULL;
+
+  times = uc_dataset_get_times (dataset, xc);
+
+  /* Sorted, complete and not grouped: the series can use the columns as
+   * they are. Checked on the column itself, before building a row order
+   * that a million-row file would pay for in page faults. */
+  if (gc < 0 && y_columns[0] && n > 0 && times[0] != UC_TIME_MISSING)
+    {
+      gboolean usable = TRUE;
+
+      for (guint r = 1; r < n && usable; r++)
+        usable = times[r] != UC_TIME_MISSING && times[r - 1] <= times[r];
+      if (usable)
+        {
+          for (guint k = 0; y_columns[k]; k++)
+            {
+              int yc = uc_dataset_find_column (dataset, y_columns[k]);
+              g_autoptr(UcSeries) series = uc_series_new_borrowed (y_columns[k], y_columns[k], times,
+                                                                   uc_dataset_get_numbers (dataset, yc), n,
+                                                                   G_OBJECT (dataset));
+
+              for (guint r = 0; lc >= 0 && r < n; r++)
+                uc_series_set_point_label (series, r, uc_dataset_get_text (dataset, lc, r));
+              uc_chart_spec_add_series (spec, series);
+            }
+          goto range;
+        }
+    }
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint r = 0; r < n; r++)
+    if (times[r] != UC_TIME_MISSING)
+      g_array_append_val (order, r);
+  /* Downloads often list the newest row first. */
+  {
+    gboolean sorted = TRUE;
+
+    for (guint i = 1; i < order->len && sorted; i++)
+      sorted = times[g_array_index (order, guint, i - 1)] <= times[g_array_index (order, guint, i)];
+    if (!sorted)
+      g_array_sort_with_data (order, compare_rows_by_time, (gpointer) times);
+  }
+
+  /* No y column: every row counts as one (for counting per period). */
+  for (guint k = 0; k == 0 || (y_columns[0] && y_columns[k]); k++)
+    {
+      const char *y_name = y_columns[0] ? y_columns[k] : "rows";
+      const double *values = y_columns[0] ? uc_dataset_get_numbers (dataset, uc_dataset_find_column (dataset, y_name)) : NULL;
+      const guint32 *codes = gc >= 0 ? uc_dataset_get_codes (dataset, gc) : NULL;
+      UcStringTable *groups = gc >= 0 ? uc_dataset_get_string_table (dataset, gc) : NULL;
+      guint n_groups = groups ? uc_string_table_size (groups) : 0;
+      /* One series per group code, created in the order groups appear. */
+      g_autofree UcSeries **by_code = g_new0 (UcSeries *, n_groups + 1);
+
+      for (guint i = 0; i < order->len; i++)
+        {
+          guint r = g_array_index (order, guint, i);
+          guint32 code = codes ? codes[r] : 0;
+          UcSeries *series;
+
+          if (codes && code == 0)
+            continue;
+          series = by_code[code];
+          if (series == NULL)
+            {
+              const char *group = codes ? uc_string_table_get (groups, code) : NULL;
+              g_autofree char *key = group ? (y_columns[0] && y_columns[1] ? g_strdup_printf ("%s · %s", group, y_name) : g_strdup (group))
+                                           : g_strdup (y_name);
+              g_autoptr(UcSeries) created = uc_series_new (key, key);
+
+              if (!codes)
+                uc_series_reserve (created, order->len);
+              uc_chart_spec_add_series (spec, created);
+              series = by_code[code] = created;
+            }
+          uc_series_append (series, times[r], values ? values[r] : 1);
+          if (lc >= 0)
+            uc_series_set_point_label (series, uc_series_get_length (series) - 1, uc_dataset_get_text (dataset, lc, r));
+        }
+    }
+
+range:
+  if (order == NULL)
+    {
+      lo = times[0];
+      hi = times[n - 1];
+    }
+  else if (order->len > 0)
+    {
+      lo = times[g_array_index (order, guint, 0)];
+      hi = times[g_array_index (order, guint, order->len - 1)];
+    }
+  if (one_date_is_enough && lo == hi)
+    hi = lo + 1;
+  if (lo >= hi)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different dates",
+                   uc_dataset_get_name (dataset), x_column);
+      return NULL;
+    }
+  uc_chart_spec_set_range (spec, lo, hi);
+  uc_chart_spec_set_title (spec, uc_dataset_get_name (dataset));
+  return g_steal_pointer (&spec);
+}
+
+UcChartSpec *
+uc_chart_spec_from_dataset (UcDataset          *dataset,
+                            const char         *x_column,
+                            const char * const *y_columns,
+                            const char         *group_column,
+                            const char         *label_column,
+                            GError            **error)
+{
+  return from_dataset (dataset, x_column, y_columns, group_column, label_column, FALSE, error);
+}
+
+/* Each dated row as a point of value 1, one series per group: what counts
+ * per period are made of. One date is enough (the periods make the range). */
+UcChartSpec *
+uc_chart_spec_rows_by_group (UcDataset   *dataset,
+                             const char  *x_column,
+                             const char  *group_column,
+                             GError     **error)
+{
+  static const char * const none[] = { NULL };
+
+  return from_dataset (dataset, x_column, none, group_column, NULL, TRUE, error);
+}

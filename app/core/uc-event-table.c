@@ -1,0 +1,54 @@
+/* uc-event-table.c: chart events read from a table of dated rows */
+#include "uc-event-table.h"
+
+#include "uc-view-error.h"
+
+/* Events from a table with `date` and `title` columns (`end` for spans,
+ * `category`, `description` and `source_url` when present), between @from and @to, of
+ * the given categories (NULL: all). */
+gboolean
+uc_chart_spec_add_events_from (UcChartSpec        *spec,
+                               UcDataset          *events,
+                               UcTime              from,
+                               UcTime              to,
+                               const char * const *categories,
+                               GError            **error)
+{
+  int dc, tc, cc, xc, uc, ec, lc;
+
+  if ((dc = uc_dataset_require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
+      (tc = uc_dataset_require_column (events, "title", UC_COLUMN_TEXT, error)) < 0)
+    return FALSE;
+  ec = uc_dataset_find_column (events, "end");
+  if (ec >= 0 && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATE && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATETIME)
+    ec = -1;
+  cc = uc_dataset_find_column_of_type (events, "category", UC_COLUMN_TEXT);
+  xc = uc_dataset_find_column_of_type (events, "description", UC_COLUMN_TEXT);
+  uc = uc_dataset_find_column_of_type (events, "source_url", UC_COLUMN_TEXT);
+  lc = uc_dataset_find_column_of_type (events, "lane", UC_COLUMN_TEXT);
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
+    {
+      UcTime t = uc_dataset_get_times (events, dc)[row];
+      UcTime end = ec >= 0 ? uc_dataset_get_times (events, ec)[row] : UC_TIME_MISSING;
+      const char *category = cc >= 0 ? uc_dataset_get_text (events, cc, row) : NULL;
+      const char *title = uc_dataset_get_text (events, tc, row);
+      g_autoptr(UcEvent) event = NULL;
+
+      /* A span counts when any part of it is in the range. */
+      if (t == UC_TIME_MISSING || (end != UC_TIME_MISSING ? end : t) < from || t > to || title == NULL ||
+          (categories && !g_strv_contains (categories, category ? category : "")))
+        continue;
+      event = uc_event_new (t, title, uc_event_category_from_string (category));
+      if (end != UC_TIME_MISSING)
+        uc_event_set_end (event, end);
+      if (xc >= 0)
+        uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
+      if (uc >= 0)
+        uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
+      if (lc >= 0)
+        uc_event_set_lane (event, uc_dataset_get_text (events, lc, row));
+      uc_chart_spec_add_event (spec, event);
+    }
+  return TRUE;
+}

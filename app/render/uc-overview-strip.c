@@ -39,6 +39,16 @@ x_for_time (const UcChartLayout *l,
   return l->to > l->from ? uc_chart_layout_x_for_time (l, t) : 0;
 }
 
+/* An x for cairo: past the strip's ends by more than a dot is as good as
+ * infinitely far, and cairo's 24.8 fixed point would wrap a far x around
+ * (an event 2^24 px past the end showed near the start). */
+static double
+x_on_strip (const UcChartLayout *l,
+            UcTime               t)
+{
+  return CLAMP (x_for_time (l, t), -2, l->width + 2);
+}
+
 double
 uc_overview_strip_x_for_time (const UcOverviewStrip *strip,
                               UcTime                 t)
@@ -144,7 +154,7 @@ draw_event_dots (cairo_t             *cr,
     }
   cairo_set_source_rgba (cr, theme->series[0].red, theme->series[0].green, theme->series[0].blue, 0.8);
   for (guint i = 0; i < n; i++)
-    cairo_rectangle (cr, floor (x_for_time (l, uc_event_get_time (uc_chart_spec_get_event (spec, i)))) - 1,
+    cairo_rectangle (cr, floor (x_on_strip (l, uc_event_get_time (uc_chart_spec_get_event (spec, i)))) - 1,
                      (rows[i] + 0.5) * l->height / lanes->len - 1.5, 3, 3);
   cairo_fill (cr);
 }
@@ -157,7 +167,7 @@ draw_frame (cairo_t             *cr,
             UcTime               to,
             const UcChartTheme  *theme)
 {
-  double x0 = x_for_time (l, from), x1 = x_for_time (l, to);
+  double x0 = x_on_strip (l, from), x1 = x_on_strip (l, to);
 
   cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.7);
   cairo_rectangle (cr, 0, 0, x0, l->height);

@@ -10,6 +10,9 @@
  *
  * and look at every changed image before committing it.
  *
+ * The overview strip under the window's charts is checked the same way
+ * (tests/golden/overview-*.png).
+ *
  * Also checked here: the SVG and PDF exports, rasterised by rsvg-convert and
  * pdftoppm, show the same picture as the PNG export.
  */
@@ -20,6 +23,7 @@
 #include "uc-catalog.h"
 #include "uc-chart.h"
 #include "uc-export.h"
+#include "uc-overview-strip.h"
 #include "uc-transform.h"
 #include "uc-dataset-charts.h"
 #include "uc-event-label.h"
@@ -193,6 +197,66 @@ static const Case cases[] = {
   { "releases-lanes-thumbnail", 320, 180, releases_lanes, FALSE },
 };
 
+/* The overview strip under the window's charts, as the window shows it
+ * on opening a view: the whole span of every chart's data, the first
+ * chart's days framed, on the theme's background. */
+typedef struct
+{
+  const char *name;
+  const char *view;
+  gboolean    dark;
+} StripCase;
+
+#define STRIP_WIDTH 960
+#define STRIP_HEIGHT 48
+
+static const StripCase strip_cases[] = {
+  { "overview-deepseek-shock", "deepseek-shock", FALSE },
+  { "overview-deepseek-shock-dark", "deepseek-shock", TRUE },
+  { "overview-pricing", "pricing", FALSE },               /* log scale, points and a line */
+  { "overview-model-releases", "model-releases", FALSE }, /* a dot per release, a row per region */
+};
+
+static cairo_surface_t *
+render_strip (const StripCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load (c->view, &error);
+  const UcChartTheme *theme = c->dark ? uc_chart_theme_dark () : uc_chart_theme_light ();
+  UcOverviewStrip strip = { STRIP_WIDTH, STRIP_HEIGHT, G_MAXINT64, G_MININT64, 0, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, STRIP_WIDTH, STRIP_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+    {
+      UcChartSpec *spec = uc_view_get_chart (view, i);
+
+      uc_chart_spec_get_range (spec, &strip.from, &strip.to);
+      strip.lower = MIN (strip.lower, strip.from);
+      strip.upper = MAX (strip.upper, strip.to);
+      for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+        {
+          UcSeries *series = uc_chart_spec_get_series (spec, s);
+          guint n = uc_series_get_length (series);
+
+          if (n > 0)
+            {
+              strip.lower = MIN (strip.lower, uc_series_get_x (series)[0]);
+              strip.upper = MAX (strip.upper, uc_series_get_x (series)[n - 1]);
+            }
+        }
+    }
+  uc_chart_spec_get_range (uc_view_get_chart (view, 0), &strip.from, &strip.to);
+  cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+  cairo_paint (cr);
+  uc_overview_strip_draw (cr, &strip, uc_view_get_chart (view, 0), theme);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static cairo_surface_t *
 render (const Case *c)
 {
@@ -244,13 +308,14 @@ compare (cairo_surface_t *a,
   return 100.0 * differ / ((double) w * h);
 }
 
+/* @drawn (taken) against tests/golden/@name.png. */
 static void
-test_golden (gconstpointer data)
+check_golden (const char      *name,
+              cairo_surface_t *drawn)
 {
-  const Case *c = data;
-  g_autofree char *name = g_strdup_printf ("%s.png", c->name);
-  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
-  cairo_surface_t *drawn = render (c);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
+  int width = cairo_image_surface_get_width (drawn), height = cairo_image_surface_get_height (drawn);
   cairo_surface_t *reference;
   double share;
 
@@ -265,9 +330,9 @@ test_golden (gconstpointer data)
   reference = cairo_image_surface_create_from_png (golden);
   g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
   {
-    g_autofree char *out = g_strdup_printf ("golden-%s-drawn.png", c->name);
-    g_autofree char *diff = g_strdup_printf ("golden-%s-diff.png", c->name);
-    cairo_surface_t *ref24 = cairo_image_surface_create (CAIRO_FORMAT_RGB24, c->width, c->height);
+    g_autofree char *out = g_strdup_printf ("golden-%s-drawn.png", name);
+    g_autofree char *diff = g_strdup_printf ("golden-%s-diff.png", name);
+    cairo_surface_t *ref24 = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
     cairo_t *cr = cairo_create (ref24);
 
     cairo_set_source_surface (cr, reference, 0, 0);
@@ -275,7 +340,7 @@ test_golden (gconstpointer data)
     cairo_destroy (cr);
     cairo_surface_flush (ref24);
     share = compare (drawn, ref24, 32, diff);
-    g_test_message ("%s: %.3f%% of pixels differ", c->name, share);
+    g_test_message ("%s: %.3f%% of pixels differ", name, share);
     if (share > 0.2)
       cairo_surface_write_to_png (drawn, out);
     cairo_surface_destroy (ref24);
@@ -283,6 +348,22 @@ test_golden (gconstpointer data)
   cairo_surface_destroy (reference);
   cairo_surface_destroy (drawn);
   g_assert_cmpfloat (share, <=, 0.2);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const Case *c = data;
+
+  check_golden (c->name, render (c));
+}
+
+static void
+test_strip_golden (gconstpointer data)
+{
+  const StripCase *c = data;
+
+  check_golden (c->name, render_strip (c));
 }
 
 static cairo_surface_t *
@@ -375,6 +456,11 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/golden/%s", cases[i].name);
       g_test_add_data_func (path, &cases[i], test_golden);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strip_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/golden/%s", strip_cases[i].name);
+      g_test_add_data_func (path, &strip_cases[i], test_strip_golden);
     }
   g_test_add_func ("/golden/vector-matches-png", test_vector_matches_png);
   return g_test_run ();

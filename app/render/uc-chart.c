@@ -257,9 +257,9 @@ uc_chart_layout_y_for_value (const UcChartLayout *l,
 
 /* The time at x: in doubles, clamped before the cast, so a plot a pixel
  * wide or a far x gives a time and not an overflow. */
-static UcTime
-layout_time_for_x (const UcChartLayout *l,
-                   double               x)
+UcTime
+uc_chart_layout_time_for_x (const UcChartLayout *l,
+                            double               x)
 {
   double offset = (x - l->x) / l->width * ((double) l->to - (double) l->from);
 
@@ -434,8 +434,8 @@ points_under (UcChartSpec         *spec,
               double               x1,
               double               y1)
 {
-  UcTime t0 = layout_time_for_x (l, x0);
-  UcTime t1 = layout_time_for_x (l, x1);
+  UcTime t0 = uc_chart_layout_time_for_x (l, x0);
+  UcTime t1 = uc_chart_layout_time_for_x (l, x1);
   /* Areas and bars fill down to the axis: a box below a point hides fill. */
   gboolean filled = uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS;
   guint hits = 0;
@@ -737,7 +737,7 @@ trace_m4 (GArray              *path,
     {
       /* Points whose x falls in [left, left + 1). */
       double left = l->x + c;
-      UcTime t_right = layout_time_for_x (l, left + 1);
+      UcTime t_right = uc_chart_layout_time_for_x (l, left + 1);
       int j = i, lo = i, hi = end;
       gsize argmin, argmax;
       gboolean gap;

@@ -61,5 +61,7 @@ double uc_chart_layout_x_for_time (const UcChartLayout *layout,
                                    UcTime               t);
 double uc_chart_layout_y_for_value (const UcChartLayout *layout,
                                     double               value);
+UcTime uc_chart_layout_time_for_x  (const UcChartLayout *layout,
+                                    double               x);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* uc-overview.c: the whole time span in a thin strip, with the shown days
  * marked; dragging the mark moves every chart
  *
- * Each series is drawn from its min/max index at one point pair per pixel
- * column, so the strip costs the same for any length of data.
+ * The strip is drawn by uc-overview-strip.c (render/); this widget feeds it
+ * its size and the shared time range, and turns drags into new ranges.
  */
 #include "config.h"
 
@@ -10,10 +10,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "uc-chart.h"
 #include "uc-chart-theme.h"
+#include "uc-overview-strip.h"
 
 #define HEIGHT 48
 
@@ -28,15 +27,19 @@ struct _UcOverview
 
 G_DEFINE_FINAL_TYPE (UcOverview, uc_overview, GTK_TYPE_WIDGET)
 
-static double
-x_for (UcOverview *self,
-       UcTime      t,
-       int         width)
+/* The strip at the widget's size, on the range's bounds and days; FALSE
+ * when there is nothing to draw or point at. */
+static gboolean
+get_strip (UcOverview      *self,
+           UcOverviewStrip *strip)
 {
-  UcTime lower, upper;
-
-  uc_time_range_get_bounds (self->range, &lower, &upper);
-  return upper > lower ? (double) (t - lower) / (double) (upper - lower) * width : 0;
+  if (self->range == NULL)
+    return FALSE;
+  strip->width = gtk_widget_get_width (GTK_WIDGET (self));
+  strip->height = gtk_widget_get_height (GTK_WIDGET (self));
+  uc_time_range_get_bounds (self->range, &strip->lower, &strip->upper);
+  uc_time_range_get (self->range, &strip->from, &strip->to);
+  return strip->width > 0;
 }
 
 static void
@@ -44,115 +47,14 @@ uc_overview_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   UcOverview *self = UC_OVERVIEW (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const UcChartTheme *theme = dark ? uc_chart_theme_dark () : uc_chart_theme_light ();
-  UcTime lower, upper, from, to;
-  gboolean log_scale = self->spec && uc_chart_spec_get_log_scale (self->spec);
-  double x0, x1;
+  UcOverviewStrip strip;
   cairo_t *cr;
 
-  if (self->range == NULL || width <= 0)
+  if (!get_strip (self, &strip))
     return;
-  uc_time_range_get_bounds (self->range, &lower, &upper);
-  uc_time_range_get (self->range, &from, &to);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* Each series' lowest and highest value per column, scaled on its own
-   * (logarithmically when the chart is: prices falling tenfold). */
-  for (guint s = 0; self->spec && s < uc_chart_spec_get_n_series (self->spec); s++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (self->spec, s);
-      const UcColor *c = uc_chart_theme_series_color (theme, series, s);
-      double lo, hi;
-      int i = 0, n = (int) uc_series_get_length (series);
-      const double *ys = uc_series_get_y (series);
-      gboolean pen = FALSE;
-      gboolean dots = uc_chart_spec_get_kind (self->spec) == UC_CHART_SCATTER && uc_series_get_kind (series) < 0;
-
-      if (uc_series_get_hidden (series) || !uc_series_get_y_range (series, lower, upper, &lo, &hi) || hi <= lo)
-        continue;
-      if (log_scale && !(lo > 0))
-        continue;
-      if (log_scale)
-        lo = log10 (lo), hi = log10 (hi);
-      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.8);
-      cairo_set_line_width (cr, 1);
-      for (int col = 0; col < width && i < n; col++)
-        {
-          UcTime edge = lower + (UcTime) ((double) (col + 1) / width * (double) (upper - lower));
-          int j = uc_series_find_before (series, edge) + 1;
-          gsize argmin, argmax;
-          gboolean gap;
-
-          if (j <= i)
-            continue;
-          if (uc_series_index_range (uc_series_get_index (series), i, j, &argmin, &argmax, &gap))
-            {
-              double va = log_scale ? log10 (ys[argmin]) : ys[argmin];
-              double vb = log_scale ? log10 (ys[argmax]) : ys[argmax];
-              double ya = height - 4 - (va - lo) / (hi - lo) * (height - 8);
-              double yb = height - 4 - (vb - lo) / (hi - lo) * (height - 8);
-
-              /* Points stay points; lines join their columns. */
-              if (dots)
-                {
-                  cairo_rectangle (cr, col, ya - 1, 2, 2);
-                  cairo_rectangle (cr, col, yb - 1, 2, 2);
-                }
-              else
-                {
-                  if (pen)
-                    cairo_line_to (cr, col + 0.5, ya);
-                  else
-                    cairo_move_to (cr, col + 0.5, ya);
-                  cairo_line_to (cr, col + 0.5, yb);
-                  pen = TRUE;
-                }
-            }
-          i = j;
-        }
-      if (dots)
-        cairo_fill (cr);
-      else
-        cairo_stroke (cr);
-    }
-
-  /* A chart of events only (lanes): a dot per event, a row per lane. */
-  if (self->spec && uc_chart_spec_get_n_series (self->spec) == 0 && uc_chart_spec_get_n_events (self->spec) > 0)
-    {
-      guint n = uc_chart_spec_get_n_events (self->spec);
-      g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-      g_autofree guint *rows = g_new (guint, n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          const char *lane = uc_chart_event_lane (uc_chart_spec_get_event (self->spec, i));
-
-          if (!g_ptr_array_find_with_equal_func (lanes, lane, g_str_equal, &rows[i]))
-            {
-              rows[i] = lanes->len;
-              g_ptr_array_add (lanes, (gpointer) lane);
-            }
-        }
-      cairo_set_source_rgba (cr, theme->series[0].red, theme->series[0].green, theme->series[0].blue, 0.8);
-      for (guint i = 0; i < n; i++)
-        cairo_rectangle (cr, floor (x_for (self, uc_event_get_time (uc_chart_spec_get_event (self->spec, i)), width)) - 1,
-                         (rows[i] + 0.5) * height / lanes->len - 1.5, 3, 3);
-      cairo_fill (cr);
-    }
-
-  /* The days not shown are dimmed; the shown ones framed. */
-  x0 = x_for (self, from, width);
-  x1 = x_for (self, to, width);
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.7);
-  cairo_rectangle (cr, 0, 0, x0, height);
-  cairo_rectangle (cr, x1, 0, width - x1, height);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.5);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, round (x0) + 0.5, 0.5, MAX (2, round (x1 - x0) - 1), height - 1);
-  cairo_stroke (cr);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, strip.width, strip.height));
+  uc_overview_strip_draw (cr, &strip, self->spec, dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
   cairo_destroy (cr);
 }
 
@@ -162,17 +64,16 @@ on_drag_begin (UcOverview     *self,
                double          y,
                GtkGestureDrag *gesture)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  UcTime lower, upper;
+  UcOverviewStrip strip;
 
-  if (self->range == NULL || width <= 0)
+  if (!get_strip (self, &strip))
     return;
-  uc_time_range_get (self->range, &self->drag_from, &self->drag_to);
-  uc_time_range_get_bounds (self->range, &lower, &upper);
+  self->drag_from = strip.from;
+  self->drag_to = strip.to;
   /* A press outside the mark moves it there first. */
-  if (x < x_for (self, self->drag_from, width) || x > x_for (self, self->drag_to, width))
+  if (x < uc_overview_strip_x_for_time (&strip, strip.from) || x > uc_overview_strip_x_for_time (&strip, strip.to))
     {
-      UcTime center = lower + (UcTime) (x / width * (double) (upper - lower));
+      UcTime center = uc_overview_strip_time_for_x (&strip, x);
       UcTime half = (self->drag_to - self->drag_from) / 2;
 
       uc_time_range_set (self->range, center - half, center + half);
@@ -186,13 +87,12 @@ on_drag_update (UcOverview     *self,
                 double          dy,
                 GtkGestureDrag *gesture)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  UcTime lower, upper, shift;
+  UcOverviewStrip strip;
+  UcTime shift;
 
-  if (self->range == NULL || width <= 0)
+  if (!get_strip (self, &strip))
     return;
-  uc_time_range_get_bounds (self->range, &lower, &upper);
-  shift = (UcTime) (dx / width * (double) (upper - lower));
+  shift = uc_overview_strip_time_for_x (&strip, dx) - uc_overview_strip_time_for_x (&strip, 0);
   uc_time_range_set (self->range, self->drag_from + shift, self->drag_to + shift);
 }
 

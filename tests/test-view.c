@@ -469,6 +469,22 @@ test_time_range (void)
   g_assert_cmpint (from, <=, 50 * day);
   g_assert_cmpint (to, >=, 50 * day);
 
+  /* A number axis's own range (days −10 to +20, scaled) zooms to a tenth
+   * of a day, far below six hours' worth of its units. */
+  {
+    g_autoptr(UcTimeRange) days = uc_time_range_new ();
+
+    uc_time_range_set_min_span (days, UC_X_NUMBER_SCALE / 10);
+    uc_time_range_set_bounds (days, -10 * UC_X_NUMBER_SCALE, 20 * UC_X_NUMBER_SCALE);
+    uc_time_range_reset (days);
+    for (int i = 0; i < 40; i++)
+      uc_time_range_zoom (days, 0.5, 3 * UC_X_NUMBER_SCALE);
+    uc_time_range_get (days, &from, &to);
+    g_assert_cmpint (to - from, ==, UC_X_NUMBER_SCALE / 10);
+    g_assert_cmpint (from, <=, 3 * UC_X_NUMBER_SCALE);
+    g_assert_cmpint (to, >=, 3 * UC_X_NUMBER_SCALE);
+  }
+
   g_assert_true (uc_time_range_parse ("2025-01-01/2025-03-31", &from, &to));
   g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
   g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 4, 1) - 1);

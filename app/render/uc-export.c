@@ -383,6 +383,17 @@ format_time (UcTime t)
   }
 }
 
+/* An x value as the pack writes it: a date (with its time when it has
+ * one), or on a number axis the number, as short as reads back exactly. */
+static char *
+format_x (UcChartSpec *spec,
+          UcTime       x)
+{
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    return uc_format_double_shortest (uc_x_to_number (x));
+  return format_time (x);
+}
+
 static void
 csv_field (GString    *out,
            const char *text)
@@ -467,7 +478,9 @@ uc_export_pack (UcChartSpec         *spec,
     }
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     labels = labels || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
-  if (labels)
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    g_string_assign (csv, labels ? "series,x,value,label\n" : "series,x,value\n");
+  else if (labels)
     g_string_assign (csv, "series,date,value,label\n");
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
@@ -487,7 +500,7 @@ uc_export_pack (UcChartSpec         *spec,
         last++;
       for (i = MAX (i, 0); i <= last && i < n; i++)
         {
-          g_autofree char *date = format_time (x[i]);
+          g_autofree char *date = format_x (spec, x[i]);
           g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
 
           csv_field (csv, uc_series_get_label (series));
@@ -514,12 +527,24 @@ uc_export_pack (UcChartSpec         *spec,
   uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
   uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
   uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
-  {
-    g_autofree char *a = format_time (from), *b = format_time (to);
+  /* Only a number axis says so: a time chart's chart.json is as it was. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    {
+      uc_json_key (w, "x");
+      uc_json_begin_object (w);
+      uc_json_key (w, "kind"); uc_json_string (w, uc_x_kind_to_string (UC_X_NUMBER));
+      uc_json_key (w, "unit"); uc_json_string (w, uc_chart_spec_get_x_unit (spec));
+      uc_json_end_object (w);
+      uc_json_key (w, "from"); uc_json_number (w, uc_x_to_number (from));
+      uc_json_key (w, "to"); uc_json_number (w, uc_x_to_number (to));
+    }
+  else
+    {
+      g_autofree char *a = format_time (from), *b = format_time (to);
 
-    uc_json_key (w, "from"); uc_json_string (w, a);
-    uc_json_key (w, "to"); uc_json_string (w, b);
-  }
+      uc_json_key (w, "from"); uc_json_string (w, a);
+      uc_json_key (w, "to"); uc_json_string (w, b);
+    }
   uc_json_key (w, "width"); uc_json_int (w, width);
   uc_json_key (w, "height"); uc_json_int (w, height);
   uc_json_key (w, "scale"); uc_json_number (w, scale);

@@ -126,7 +126,14 @@ test_number_ticks (void)
   g_assert_cmpfloat (g_array_index (days, UcTick, 3).value, ==, 5);
   check_ticks (plain, plain_labels, G_N_ELEMENTS (plain_labels));
   check_ticks (big, big_labels, G_N_ELEMENTS (big_labels));
-  /* Nothing to label in a range of nothing, NaN or a pixel. */
+  /* Down to the six decimals a number axis holds. */
+  {
+    g_autoptr(GArray) fine = uc_axis_number_ticks (0, 0.00002, 250, 50, FALSE);
+    const char *fine_labels[] = { "0", "0.000005", "0.000010", "0.000015", "0.000020" };
+
+    check_ticks (fine, fine_labels, G_N_ELEMENTS (fine_labels));
+  }
+    /* Nothing to label in a range of nothing, NaN or a pixel. */
   {
     g_autoptr(GArray) none = uc_axis_number_ticks (NAN, 3, 300, 50, TRUE);
     g_autoptr(GArray) tiny = uc_axis_number_ticks (1, 1, 1, 50, TRUE);

@@ -128,11 +128,22 @@ uc_axis_number_ticks (double   from,
 {
   int target = (int) CLAMP (width_px / MAX (min_spacing_px, 1), 1, 100);
   GArray *ticks = uc_axis_value_ticks (from, to, target, UC_VALUE_NUMBER);
+  double step = ticks->len >= 2 ? g_array_index (ticks, UcTick, 1).value - g_array_index (ticks, UcTick, 0).value : 1;
+  /* Value labels stop at three decimals; a number axis holds six. */
+  int decimals = step < 1e-3 ? (int) CLAMP (ceil (-log10 (step) - 1e-9), 4, 6) : 0;
 
   for (guint i = ticks->len; i-- > 0;)
     {
       UcTick *tick = &g_array_index (ticks, UcTick, i);
 
+      if (decimals > 0 && tick->value != 0)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (buf, sizeof buf, decimals == 4 ? "%.4f" : decimals == 5 ? "%.5f" : "%.6f", fabs (tick->value));
+          g_free (tick->label);
+          tick->label = g_strconcat (tick->value < 0 ? "−" : "", buf, NULL);
+        }
       if (!(tick->value >= from && tick->value <= to))
         g_array_remove_index (ticks, i);
       else if (plus && tick->value > 0)

@@ -628,6 +628,20 @@ test_export_number_axis (void)
   g_assert_cmpstr (csv_a, ==, csv_b);
   g_assert_cmpmem (png_a, len_a, png_b, len_b);
 
+  /* A pack whose number axis claims events is refused (exit 1). */
+  {
+    g_autofree char *edited = NULL;
+    g_auto(GStrv) parts = g_strsplit (json_a, "\"events\": []", 2);
+
+    g_assert_nonnull (parts[1]);
+    edited = g_strconcat (parts[0], "\"events\": [{\"date\": \"2025-01-27\", \"title\": \"Crash\"}]", parts[1], NULL);
+    g_assert_true (g_file_set_contents (json, edited, -1, NULL));
+    r = run ("export", "--spec", json, "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "a chart on a number axis has no events"));
+    result_clear (&r);
+  }
+
   /* Dates have no place on a number axis: said, exit status 2. */
   {
     const char *refused[][3] = {

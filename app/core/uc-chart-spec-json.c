@@ -270,6 +270,10 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
     }
 
   node = json_object_get_member (root, "events");
+  /* Events and lanes are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER &&
+      (kind == UC_CHART_LANES || (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)))
+    return fail (error, chart_json, "a chart on a number axis has no events or lanes (they are dates)"), NULL;
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
       {

@@ -40,6 +40,12 @@ for path in sorted(glob.glob(os.path.join(top, "data", "views", "*.json"))):
         series = item.get("series")
         if isinstance(series, dict) and isinstance(series.get("missing"), str) and series["missing"] not in texts:
             texts.append(series["missing"])
+        # A number axis's title and unit ("x": {"kind": "number", ...}).
+        x = item.get("x")
+        if isinstance(x, dict):
+            for key in ("title", "unit"):
+                if isinstance(x.get(key), str) and x[key] not in texts:
+                    texts.append(x[key])
     releases = view.get("releases")
     if isinstance(releases, dict):
         # The names of the release lanes' regions.

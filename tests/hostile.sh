@@ -110,6 +110,13 @@ for kind in area bars; do
 done
 expect_drawing "rebased on 1e-320" r.png "$bin" export --csv tiny.csv --x date --y v --rebase 2025-01-01 --output r.png
 expect_drawing "event change on 1e308" ev.png "$bin" export --csv huge.csv --x date --y v --event-change v --events builtin --output ev.png
+# A number x axis at the ends of its reach (±10^12, six decimals): past
+# them, and NaN, left out; a millionth apart still two numbers.
+printf 'x,v\n1e308,1\n-1e12,2\nnan,3\n1e12,4\n1e-6,5\n0,6\n' > numx.csv
+expect_drawing "number x axis from -1e12 to 1e12" nx.png "$bin" export --csv numx.csv --x x --y v --output nx.png
+for kind in bars scatter area; do
+  expect_drawing "number x axis, $kind" nx.png "$bin" export --csv numx.csv --x x --y v --kind $kind --from=-1e-6 --to 2e-6 --output nx.png
+done
 expect_drawing "cells past a double's range" o.png "$bin" export --csv overflow.csv --x date --y v --output o.png
 if grep -q 'overflow.csv: line 2, column [0-9]*: “1e999”' err.txt; then ok "the overflowing cell is named"; else not_ok "the overflowing cell is named"; fi
 

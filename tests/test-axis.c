@@ -110,6 +110,39 @@ check_ticks (GArray      *ticks,
     g_assert_cmpstr (g_array_index (ticks, UcTick, i).label, ==, labels[i]);
 }
 
+/* A number x axis: 1-2-5 steps, only within the range, and with a plus on
+ * positive numbers when it counts from an event. */
+static void
+test_number_ticks (void)
+{
+  g_autoptr(GArray) days = uc_axis_number_ticks (-10, 20, 600, 100, TRUE);
+  g_autoptr(GArray) plain = uc_axis_number_ticks (0.5, 3.2, 150, 50, FALSE);
+  g_autoptr(GArray) big = uc_axis_number_ticks (-1500, 4000, 600, 100, TRUE);
+  const char *days_labels[] = { "−10", "−5", "0", "+5", "+10", "+15", "+20" };
+  const char *plain_labels[] = { "1", "2", "3" };
+  const char *big_labels[] = { "−1K", "0", "+1K", "+2K", "+3K", "+4K" };
+
+  check_ticks (days, days_labels, G_N_ELEMENTS (days_labels));
+  g_assert_cmpfloat (g_array_index (days, UcTick, 3).value, ==, 5);
+  check_ticks (plain, plain_labels, G_N_ELEMENTS (plain_labels));
+  check_ticks (big, big_labels, G_N_ELEMENTS (big_labels));
+  /* Down to the six decimals a number axis holds. */
+  {
+    g_autoptr(GArray) fine = uc_axis_number_ticks (0, 0.00002, 250, 50, FALSE);
+    const char *fine_labels[] = { "0", "0.000005", "0.000010", "0.000015", "0.000020" };
+
+    check_ticks (fine, fine_labels, G_N_ELEMENTS (fine_labels));
+  }
+    /* Nothing to label in a range of nothing, NaN or a pixel. */
+  {
+    g_autoptr(GArray) none = uc_axis_number_ticks (NAN, 3, 300, 50, TRUE);
+    g_autoptr(GArray) tiny = uc_axis_number_ticks (1, 1, 1, 50, TRUE);
+
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (tiny->len, <=, 1);
+  }
+}
+
 static void
 test_time_ticks (void)
 {
@@ -266,6 +299,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/value-ticks", test_value_ticks);
   g_test_add_func ("/axis/time-ticks", test_time_ticks);
   g_test_add_func ("/axis/log-ticks", test_log_ticks);
+  g_test_add_func ("/axis/number-ticks", test_number_ticks);
   g_test_add_func ("/axis/hostile-ranges", test_hostile_ranges);
   g_test_add_func ("/format/extremes", test_format_extremes);
 

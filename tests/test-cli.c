@@ -584,6 +584,109 @@ test_export_spec (void)
   g_rmdir (second);
 }
 
+/* A number column as x: a number axis (trading days around 27 January
+ * 2025, closes of the embedded data), its pack read back exactly; what
+ * only a time axis takes (events, rebase, lanes, dates) refused. */
+static void
+test_export_number_axis (void)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "trading-days.csv", NULL);
+  g_autofree char *first = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (first, "chart.json", NULL);
+  g_autofree char *out = tmp_path ("uc-cli-days.png");
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+  g_autofree char *json_a = NULL, *json_b = NULL, *csv_a = NULL, *csv_b = NULL, *png_a = NULL, *png_b = NULL;
+  gsize len_a, len_b;
+  Result r;
+
+  r = run ("export", "--csv", csv, "--x", "day", "--y", "change", "--group", "ticker", "--value-format", "percent",
+           "--from=-3", "--to", "8", "--x-title", "Trading days from 27 January 2025", "--pack", first, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *j = g_build_filename (i ? second : first, "chart.json", NULL);
+      g_autofree char *d = g_build_filename (i ? second : first, "data.csv", NULL);
+      g_autofree char *p = g_build_filename (i ? second : first, "chart.png", NULL);
+
+      g_assert_true (g_file_get_contents (j, i ? &json_b : &json_a, NULL, NULL));
+      g_assert_true (g_file_get_contents (d, i ? &csv_b : &csv_a, NULL, NULL));
+      g_assert_true (g_file_get_contents (p, i ? &png_b : &png_a, i ? &len_b : &len_a, NULL));
+    }
+  g_assert_nonnull (strstr (json_a, "\"x\": {\n    \"kind\": \"number\",\n    \"unit\": \"day\"\n  },\n"
+                                    "  \"from\": -3,\n  \"to\": 8,\n"));
+  g_assert_nonnull (strstr (json_a, "\"x_title\": \"Trading days from 27 January 2025\""));
+  g_assert_true (g_str_has_prefix (csv_a, "series,x,value\nNVDA,-3,3.12\nNVDA,-2,3.23\n"));
+  g_assert_nonnull (strstr (csv_a, "\nNVDA,0,-16.97\n"));
+  g_assert_cmpstr (json_a, ==, json_b);
+  g_assert_cmpstr (csv_a, ==, csv_b);
+  g_assert_cmpmem (png_a, len_a, png_b, len_b);
+
+  /* A pack whose number axis claims events is refused (exit 1). */
+  {
+    g_autofree char *edited = NULL;
+    g_auto(GStrv) parts = g_strsplit (json_a, "\"events\": []", 2);
+
+    g_assert_nonnull (parts[1]);
+    edited = g_strconcat (parts[0], "\"events\": [{\"date\": \"2025-01-27\", \"title\": \"Crash\"}]", parts[1], NULL);
+    g_assert_true (g_file_set_contents (json, edited, -1, NULL));
+    r = run ("export", "--spec", json, "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "a chart on a number axis has no events"));
+    result_clear (&r);
+  }
+
+  /* Dates have no place on a number axis: said, exit status 2. */
+  {
+    const char *refused[][3] = {
+      { "--rebase", "2025-01-24", "--rebase takes a date: this chart's x axis is a number (day)" },
+      { "--events", "builtin", "--events marks dates" },
+      { "--kind", "lanes", "--kind lanes draws events" },
+      { "--from", "2025-01-24", "--from and --to take numbers on this chart's number axis" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        r = run ("export", "--csv", csv, "--x", "day", "--y", "change", "--group", "ticker", refused[i][0],
+                 refused[i][1], "--output", out, NULL);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_nonnull (strstr (r.err, refused[i][2]));
+        result_clear (&r);
+      }
+    r = run ("export", "--csv", csv, "--x", "day", "--y", "change", "--group", "ticker", "--events", "builtin",
+             "--event-change", "NVDA", "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    result_clear (&r);
+    /* Nor is a number a date on a time axis, nor a number column a period. */
+    r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--from=-3", "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--from and --to take dates"));
+    result_clear (&r);
+    r = run ("export", "--csv", csv, "--x", "day", "--count-by", "month", "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "not a date column: “day”"));
+    result_clear (&r);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *a = g_build_filename (first, names[i], NULL);
+      g_autofree char *b = g_build_filename (second, names[i], NULL);
+
+      g_unlink (a);
+      g_unlink (b);
+    }
+  g_rmdir (first);
+  g_rmdir (second);
+  g_unlink (out);
+}
+
 static void
 test_datasets (void)
 {
@@ -693,6 +796,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pack", test_export_pack);
   g_test_add_func ("/cli/export-spec", test_export_spec);
+  g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
   g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
 

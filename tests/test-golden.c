@@ -182,6 +182,33 @@ releases_lanes (void)
   return spec;
 }
 
+/* An event study's axis: change since the last close before Nvidia's
+ * record loss, by trading day from it (day 0, 27 January 2025), for a few
+ * companies. Numbers on x, 1-2-5 steps, signed, with an axis title. */
+static UcChartSpec *
+trading_days (void)
+{
+  g_autoptr(UcChartSpec) base = deepseek ();
+  g_autoptr(UcChartSpec) some = uc_chart_spec_copy_without_series (base);
+  g_autoptr(UcChartSpec) change = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tickers[] = { "NVDA", "TSM", "ORCL", "MSFT", "META" };
+  UcChartSpec *spec;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tickers); i++)
+    uc_chart_spec_add_series (some, uc_chart_spec_find_series (base, tickers[i]));
+  change = uc_chart_spec_change_since (some, uc_time_from_ymd (2025, 1, 24), &error);
+  g_assert_no_error (error);
+  spec = uc_chart_spec_trading_days (change, uc_time_from_ymd (2025, 1, 27), -10, 20);
+  g_assert_cmpint (uc_chart_spec_get_x_kind (spec), ==, UC_X_NUMBER);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (spec), ==, 0);
+  uc_chart_spec_set_title (spec, "Around Nvidia's record one-day loss");
+  uc_chart_spec_set_subtitle (spec, "Market capitalisation, change since the close of Friday 24 January 2025");
+  uc_chart_spec_set_x_title (spec, "Trading days from Monday 27 January 2025");
+  uc_chart_spec_set_note (spec, NULL);
+  return spec;
+}
+
 static const Case cases[] = {
   { "deepseek-shock", 1600, 900, deepseek, FALSE },
   { "deepseek-shock-dark", 1600, 900, deepseek, TRUE },
@@ -195,6 +222,7 @@ static const Case cases[] = {
   { "events-lanes", 1200, 700, events_lanes, FALSE },
   { "releases-lanes", 1200, 700, releases_lanes, FALSE },
   { "releases-lanes-thumbnail", 320, 180, releases_lanes, FALSE },
+  { "trading-days", 1200, 700, trading_days, FALSE },
 };
 
 /* The overview strip under the window's charts, as the window shows it

@@ -39,6 +39,65 @@ assert_series (UcSeries     *s,
 }
 
 
+/* Trading days around an event: each series counts its own points from
+ * the first on or after the day (day 0), gaps of the calendar ignored. */
+static void
+test_trading_days (void)
+{
+  const UcTime xa[] = { D (2025, 1, 22), D (2025, 1, 23), D (2025, 1, 24), D (2025, 1, 27), D (2025, 1, 28), D (2025, 1, 29) };
+  const double ya[] = { 1, 2, 3, 4, NAN, 6 };
+  /* Another market's holidays: no point on the 27th, day 0 is the 28th. */
+  const UcTime xb[] = { D (2025, 1, 23), D (2025, 1, 24), D (2025, 1, 28) };
+  const double yb[] = { 10, 20, 30 };
+  const UcTime xc[] = { D (2025, 1, 2) };
+  const double yc[] = { 7 };
+  g_autoptr(UcSeries) a = make ("a", xa, ya, 6);
+  g_autoptr(UcSeries) b = make ("b", xb, yb, 3);
+  g_autoptr(UcSeries) c = make ("c", xc, yc, 1);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcChartSpec) days = NULL;
+  g_autoptr(UcEvent) event = uc_event_new (D (2025, 1, 27), "Crash", UC_EVENT_MARKET);
+  UcTime from, to;
+
+  uc_chart_spec_add_series (spec, a);
+  uc_chart_spec_add_series (spec, b);
+  uc_chart_spec_add_series (spec, c);
+  uc_chart_spec_add_event (spec, event);
+  uc_chart_spec_set_range (spec, D (2025, 1, 1), D (2025, 2, 1));
+  days = uc_chart_spec_trading_days (spec, D (2025, 1, 27), -2, 1);
+
+  g_assert_cmpint (uc_chart_spec_get_x_kind (days), ==, UC_X_NUMBER);
+  g_assert_cmpstr (uc_chart_spec_get_x_unit (days), ==, "day");
+  g_assert_true (uc_chart_spec_get_x_signed (days));
+  g_assert_false (uc_chart_spec_can_transform (days));
+  g_assert_cmpuint (uc_chart_spec_get_n_events (days), ==, 0);
+  uc_chart_spec_get_range (days, &from, &to);
+  g_assert_cmpint (from, ==, -2 * UC_X_NUMBER_SCALE);
+  g_assert_cmpint (to, ==, 1 * UC_X_NUMBER_SCALE);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (days), ==, 3);
+  assert_series (uc_chart_spec_get_series (days, 0), (UcTime[]) { -2000000, -1000000, 0, 1000000 },
+                 (double[]) { 2, 3, 4, NAN }, 4);
+  assert_series (uc_chart_spec_get_series (days, 1), (UcTime[]) { -2000000, -1000000, 0 }, (double[]) { 10, 20, 30 }, 3);
+  /* Nothing on or after the day: the series stays, empty. */
+  g_assert_cmpuint (uc_series_get_length (uc_chart_spec_get_series (days, 2)), ==, 0);
+  /* The time chart is left as it was. */
+  g_assert_cmpint (uc_chart_spec_get_x_kind (spec), ==, UC_X_TIME);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (spec), ==, 1);
+
+  /* Numbers as x values: six decimals, NaN and the far out refused. */
+  {
+    UcTime x;
+
+    g_assert_true (uc_x_from_number (-2.5, &x));
+    g_assert_cmpint (x, ==, -2500000);
+    g_assert_cmpfloat (uc_x_to_number (x), ==, -2.5);
+    g_assert_true (uc_x_from_number (1e12, &x));
+    g_assert_false (uc_x_from_number (1.5e12, &x));
+    g_assert_false (uc_x_from_number (NAN, &x));
+    g_assert_false (uc_x_from_number (-INFINITY, &x));
+  }
+}
+
 static void
 test_rebase_and_change (void)
 {
@@ -381,6 +440,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/transform/rebase-and-change", test_rebase_and_change);
+  g_test_add_func ("/transform/trading-days", test_trading_days);
   g_test_add_func ("/transform/returns", test_returns);
   g_test_add_func ("/transform/sum", test_sum);
   g_test_add_func ("/transform/join", test_join);

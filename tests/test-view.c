@@ -195,6 +195,23 @@ test_bad_views (void)
       "bad.json: releases.regions[0]: unknown member “nmae”" },
     { "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open\", \"regions\": [{\"name\": \"Other\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"2025-12-31\"]}]}",
       "expected a text column called “open”" },
+    /* The x axis: a number axis is said, and takes no dates. */
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"calendar\"}}]}", "bad.json: charts[0].x.kind: expected time or number" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"colum\": \"day\"}}]}", "bad.json: charts[0].x: unknown member “colum”" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": 3}]}", "bad.json: charts[0].x: expected a string" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": \"input_usd_per_mtok\"}]}", "bad.json: charts[0].x: “input_usd_per_mtok” is a number column: say so" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"column\": \"date\"}}]}", "bad.json: charts[0].x.column: “date” is not a number column" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"time\", \"column\": \"input_usd_per_mtok\"}}]}", "bad.json: charts[0].x.column: “input_usd_per_mtok” is not a date column" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"column\": \"input_usd_per_mtok\"}, \"events\": {}}]}", "bad.json: charts[0].events: is for a time axis" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"column\": \"input_usd_per_mtok\"}, \"rebase\": \"2025-01-24\"}]}", "bad.json: charts[0].rebase: takes dates" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"column\": \"input_usd_per_mtok\"}, \"range\": [\"2025-01-01\", \"2025-02-01\"]}]}", "bad.json: charts[0].range: takes dates" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"number\", \"column\": \"input_usd_per_mtok\", \"range\": [3, 1]}}]}", "bad.json: charts[0].x.range: expected two numbers in order" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": {\"kind\": \"time\", \"range\": [1, 3]}}]}", "bad.json: charts[0].x.range: is for a number axis" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"count_by\": \"month\", \"x\": {\"kind\": \"number\", \"column\": \"input_usd_per_mtok\"}}]}", "bad.json: charts[0].count_by: is for a time axis" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\"}, \"range\": [\"2025-01-01\", \"2025-03-01\"], \"x\": {\"kind\": \"number\", \"trading_days_from\": \"2025-01-27\"}}]}", "bad.json: charts[0].x.range: is required with trading_days_from" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\"}, \"range\": [\"2025-01-01\", \"2025-03-01\"], \"x\": {\"kind\": \"number\", \"trading_days_from\": \"2025-01-27\", \"range\": [-2.5, 3]}}]}", "bad.json: charts[0].x.range: expected two whole numbers of days" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\"}, \"range\": [\"2025-01-01\", \"2025-03-01\"], \"x\": {\"kind\": \"time\", \"trading_days_from\": \"2025-01-27\"}}]}", "bad.json: charts[0].x.trading_days_from: counts days on a number axis" },
+    { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"market-caps\", \"series\": {\"key\": \"ticker\", \"value\": \"close\"}, \"range\": [\"2025-01-01\", \"2025-03-01\"], \"x\": {\"kind\": \"number\", \"trading_days_from\": \"27 Jan\", \"range\": [-2, 3]}}]}", "bad.json: charts[0].x.trading_days_from: expected a date" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -282,6 +299,76 @@ test_bad_views (void)
     g_assert_null (view);
     g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN);
     g_assert_nonnull (strstr (error->message, "known: deepseek-shock, hardware-evs"));
+  }
+}
+
+/* A view of a time chart and two on number axes: trading days counted
+ * from a date (after a rebase on the dates), and a number column. */
+static const char number_view[] =
+  "{ \"id\": \"study\", \"title\": \"Study\", \"charts\": ["
+  "  { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"market_cap\","
+  "      \"only\": [\"NVDA\", \"MSFT\"] }, \"range\": [\"2024-12-02\", \"2025-03-31\"] },"
+  "  { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"market_cap\","
+  "      \"only\": [\"NVDA\", \"MSFT\"] }, \"range\": [\"2024-12-02\", \"2025-03-31\"],"
+  "    \"rebase\": \"2025-01-24\", \"emphasis\": [\"NVDA\"],"
+  "    \"x\": { \"kind\": \"number\", \"trading_days_from\": \"2025-01-27\", \"range\": [-10, 20],"
+  "             \"title\": \"Trading days from 27 January 2025\" } },"
+  "  { \"kind\": \"scatter\", \"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"],"
+  "    \"x\": { \"kind\": \"number\", \"column\": \"input_usd_per_mtok\", \"unit\": \"input\","
+  "             \"range\": [0, 20] } }"
+  "] }";
+
+static void
+test_number_axis (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (number_view, strlen (number_view));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, "study.json", &error);
+  UcChartSpec *time, *days, *prices;
+  UcSeries *nvda;
+  UcTime from, to;
+  int zero;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), ==, 3);
+  time = uc_view_get_chart (view, 0);
+  days = uc_view_get_chart (view, 1);
+  prices = uc_view_get_chart (view, 2);
+  g_assert_cmpint (uc_chart_spec_get_x_kind (time), ==, UC_X_TIME);
+  g_assert_cmpint (uc_chart_spec_get_x_kind (days), ==, UC_X_NUMBER);
+  g_assert_cmpint (uc_chart_spec_get_x_kind (prices), ==, UC_X_NUMBER);
+
+  uc_chart_spec_get_range (days, &from, &to);
+  g_assert_cmpint (from, ==, -10 * UC_X_NUMBER_SCALE);
+  g_assert_cmpint (to, ==, 20 * UC_X_NUMBER_SCALE);
+  g_assert_cmpstr (uc_chart_spec_get_x_title (days), ==, "Trading days from 27 January 2025");
+  g_assert_cmpstr (uc_chart_spec_get_x_unit (days), ==, "day");
+  g_assert_true (uc_chart_spec_get_x_signed (days));
+  g_assert_cmpint (uc_chart_spec_get_value_format (days), ==, UC_VALUE_INDEX);
+  /* Rebased on the dates, then counted: 100 on day −1, Nvidia's crash on day 0. */
+  nvda = uc_chart_spec_get_series (days, 0);
+  g_assert_true (uc_series_get_emphasis (nvda));
+  g_assert_cmpuint (uc_series_get_length (nvda), ==, 31);
+  zero = uc_series_find (nvda, 0);
+  g_assert_cmpint (zero, ==, 10);
+  g_assert_cmpfloat_with_epsilon (uc_series_get_y (nvda)[zero - 1], 100, 1e-9);
+  g_assert_cmpfloat (uc_series_get_y (nvda)[zero], <, 84);
+  g_assert_cmpfloat (uc_series_get_y (nvda)[zero], >, 82);
+
+  uc_chart_spec_get_range (prices, &from, &to);
+  g_assert_cmpint (from, ==, 0);
+  g_assert_cmpint (to, ==, 20 * UC_X_NUMBER_SCALE);
+  g_assert_cmpstr (uc_chart_spec_get_x_unit (prices), ==, "input");
+  g_assert_cmpstr (uc_chart_spec_get_x_title (prices), ==, "input_usd_per_mtok");
+  g_assert_false (uc_chart_spec_get_x_signed (prices));
+  /* Points sorted by the number, each x the price scaled. */
+  {
+    UcSeries *series = uc_chart_spec_get_series (prices, 0);
+    const UcTime *x = uc_series_get_x (series);
+
+    g_assert_cmpuint (uc_series_get_length (series), >, 10);
+    for (guint i = 1; i < uc_series_get_length (series); i++)
+      g_assert_cmpint (x[i - 1], <=, x[i]);
   }
 }
 
@@ -540,6 +627,22 @@ test_time_range (void)
   g_assert_cmpint (from, <=, 50 * day);
   g_assert_cmpint (to, >=, 50 * day);
 
+  /* A number axis's own range (days −10 to +20, scaled) zooms to a tenth
+   * of a day, far below six hours' worth of its units. */
+  {
+    g_autoptr(UcTimeRange) days = uc_time_range_new ();
+
+    uc_time_range_set_min_span (days, UC_X_NUMBER_SCALE / 10);
+    uc_time_range_set_bounds (days, -10 * UC_X_NUMBER_SCALE, 20 * UC_X_NUMBER_SCALE);
+    uc_time_range_reset (days);
+    for (int i = 0; i < 40; i++)
+      uc_time_range_zoom (days, 0.5, 3 * UC_X_NUMBER_SCALE);
+    uc_time_range_get (days, &from, &to);
+    g_assert_cmpint (to - from, ==, UC_X_NUMBER_SCALE / 10);
+    g_assert_cmpint (from, <=, 3 * UC_X_NUMBER_SCALE);
+    g_assert_cmpint (to, >=, 3 * UC_X_NUMBER_SCALE);
+  }
+
   g_assert_true (uc_time_range_parse ("2025-01-01/2025-03-31", &from, &to));
   g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
   g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 4, 1) - 1);
@@ -690,5 +793,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/event-words", test_event_words);
   g_test_add_func ("/view/time-range", test_time_range);
   g_test_add_func ("/view/readme-examples", test_readme_examples);
+  g_test_add_func ("/view/number-axis", test_number_axis);
   return g_test_run ();
 }

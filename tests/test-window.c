@@ -470,6 +470,128 @@ test_window_views_and_range (void)
   g_settings_set_string (settings, "last-view", "deepseek-shock");
 }
 
+/* A view of a time chart and one on a number axis (trading days around
+ * 27 January 2025), as a view file gives them. */
+static const char number_view[] =
+  "{ \"id\": \"number-axis-test\", \"title\": \"Number axis\", \"charts\": ["
+  "  { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"market_cap\","
+  "      \"only\": [\"NVDA\", \"MSFT\"] }, \"range\": [\"2024-12-02\", \"2025-03-31\"] },"
+  "  { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"market_cap\","
+  "      \"only\": [\"NVDA\", \"MSFT\"] }, \"range\": [\"2024-12-02\", \"2025-03-31\"],"
+  "    \"rebase\": \"2025-01-24\","
+  "    \"x\": { \"kind\": \"number\", \"trading_days_from\": \"2025-01-27\", \"range\": [-10, 20],"
+  "             \"title\": \"Trading days from 27 January 2025\" } }"
+  "] }";
+
+/* A chart on a number axis keeps its own range: zooming the time chart
+ * leaves it alone and zooming it leaves the time charts alone; its
+ * crosshair reads "day +3", not a date. */
+static void
+test_window_number_axis (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (number_view, strlen (number_view));
+  g_autoptr(UcView) view = NULL;
+  UcWindow *window;
+  UcChartView *first, *second;
+  UcTimeRange *shared, *own;
+  UcTime from, to, days_from, days_to, shared_from, shared_to;
+  const UcTime day = UC_X_NUMBER_SCALE;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+
+  app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".NumberAxisTest");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  view = uc_view_new_from_bytes (bytes, "number-axis-test.json", &error);
+  g_assert_no_error (error);
+  uc_window_set_view (window, view);
+  iterate_until (second_chart_drawn, window);
+  first = uc_window_get_chart_view (window);
+  second = UC_CHART_VIEW (gtk_widget_get_next_sibling (GTK_WIDGET (first)));
+  shared = uc_window_get_time_range (window);
+  own = uc_chart_view_get_time_range (second);
+  g_assert_true (uc_chart_view_get_time_range (first) == shared);
+  g_assert_nonnull (own);
+  g_assert_true (own != shared);
+  uc_time_range_get (shared, &shared_from, &shared_to);
+  g_assert_cmpint (shared_from, ==, uc_time_from_ymd (2024, 12, 2));
+  g_assert_cmpint (shared_to, ==, uc_time_from_ymd (2025, 3, 31));
+  uc_time_range_get (own, &days_from, &days_to);
+  g_assert_cmpint (days_from, ==, -10 * day);
+  g_assert_cmpint (days_to, ==, 20 * day);
+  /* Rebasing and change since a date are for the time chart only. */
+  g_assert_true (uc_chart_view_can_transform (first));
+  g_assert_false (uc_chart_view_can_transform (second));
+
+  /* The crosshair card: a day number on the number axis, a date on time. */
+  {
+    g_autofree char *after = NULL, *before = NULL, *date = NULL;
+
+    uc_chart_view_set_crosshair (second, TRUE, 3 * day);
+    after = uc_chart_view_get_crosshair_label (second);
+    g_assert_cmpstr (after, ==, "day +3");
+    uc_chart_view_set_crosshair (second, TRUE, -2 * day);
+    before = uc_chart_view_get_crosshair_label (second);
+    g_assert_cmpstr (before, ==, "day −2");
+    uc_chart_view_set_crosshair (first, TRUE, uc_time_from_ymd (2025, 1, 27));
+    date = uc_chart_view_get_crosshair_label (first);
+    g_assert_cmpstr (date, ==, "Mon 27 Jan 2025");
+    uc_chart_view_set_crosshair (first, FALSE, 0);
+    uc_chart_view_set_crosshair (second, FALSE, 0);
+  }
+
+  /* Zooming the time chart (its + key) leaves the number axis alone. */
+  g_assert_true (press_key (GTK_WIDGET (first), GDK_KEY_plus));
+  uc_time_range_get (shared, &from, &to);
+  g_assert_cmpint (to - from, <, shared_to - shared_from);
+  uc_time_range_get (own, &from, &to);
+  g_assert_cmpint (from, ==, days_from);
+  g_assert_cmpint (to, ==, days_to);
+  uc_chart_spec_get_range (uc_chart_view_get_shown_spec (second), &from, &to);
+  g_assert_cmpint (from, ==, days_from);
+  g_assert_cmpint (to, ==, days_to);
+
+  /* And zooming or paging the number axis leaves the time charts alone. */
+  uc_time_range_get (shared, &shared_from, &shared_to);
+  g_assert_true (press_key (GTK_WIDGET (second), GDK_KEY_plus));
+  uc_time_range_get (own, &from, &to);
+  g_assert_cmpint (to - from, ==, 24 * day);
+  g_assert_true (press_key (GTK_WIDGET (second), GDK_KEY_Page_Down));
+  uc_time_range_get (own, &days_from, &days_to);
+  g_assert_cmpint (days_to, ==, 20 * day);
+  g_assert_cmpint (days_to - days_from, ==, 24 * day);
+  uc_chart_spec_get_range (uc_chart_view_get_shown_spec (second), &from, &to);
+  g_assert_cmpint (from, ==, days_from);
+  g_assert_cmpint (to, ==, days_to);
+  uc_time_range_get (shared, &from, &to);
+  g_assert_cmpint (from, ==, shared_from);
+  g_assert_cmpint (to, ==, shared_to);
+  uc_chart_spec_get_range (uc_chart_view_get_shown_spec (first), &from, &to);
+  g_assert_cmpint (from, ==, shared_from);
+  g_assert_cmpint (to, ==, shared_to);
+
+  /* Back to their own ranges, each. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.reset-range", NULL));
+  uc_time_range_get (own, &from, &to);
+  g_assert_cmpint (from, ==, -10 * day);
+  g_assert_cmpint (to, ==, 20 * day);
+  uc_time_range_get (shared, &from, &to);
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2024, 12, 2));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 3, 31));
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,6 +602,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/draws-chart", test_window_draws_chart);
   g_test_add_func ("/window/views-and-range", test_window_views_and_range);
+  g_test_add_func ("/window/number-axis", test_window_number_axis);
 
   return g_test_run ();
 }

@@ -76,6 +76,58 @@ parse_date_arg (const char *text,
                   uc_parse_date (text, strlen (text), UC_DATE_ISO_DATETIME, out));
 }
 
+/* --from and --to: a date on a time axis, a number ("-10") on a number
+ * axis, as x values of that axis. */
+static gboolean
+parse_x_arg (const char *text,
+             UcXKind     kind,
+             UcTime     *out)
+{
+  char *end;
+  double v;
+
+  if (kind == UC_X_TIME)
+    return parse_date_arg (text, out);
+  v = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && uc_x_from_number (v, out);
+}
+
+/* What a chart on a number axis cannot take from the command line, said
+ * as one line; NULL when nothing. Events, rebase dates and event lanes
+ * are dates, which a number axis has no place for. */
+static char *
+number_axis_refuses (UcChartSpec *spec,
+                     const char  *rebase,
+                     gboolean     events,
+                     const char  *event_change,
+                     gboolean     lanes)
+{
+  const char *option = rebase ? "--rebase takes a date" : events ? "--events marks dates"
+                       : event_change ? "--event-change labels events, which are dates"
+                       : lanes ? "--kind lanes draws events, which are dates" : NULL;
+
+  if (option == NULL || uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
+    return NULL;
+  return g_strdup_printf ("%s: this chart's x axis is a number (%s)", option,
+                          uc_chart_spec_get_x_unit (spec) ? uc_chart_spec_get_x_unit (spec) : "not time");
+}
+
+/* The stretch of time a view's charts are drawn on, as in the window: the
+ * first time chart's. Charts on a number axis keep their own. */
+static gboolean
+view_time_range (UcView *view,
+                 UcTime *from,
+                 UcTime *to)
+{
+  for (guint c = 0; c < uc_view_get_n_charts (view); c++)
+    if (uc_chart_spec_get_x_kind (uc_view_get_chart (view, c)) == UC_X_TIME)
+      {
+        uc_chart_spec_get_range (uc_view_get_chart (view, c), from, to);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* An input stream that hashes every byte read through it: the checksum of
  * a report pack's input is of the bytes charted, read once, so a pipe or a
  * FIFO works as well as a file. */
@@ -381,15 +433,15 @@ uc_cli_export (int    argc,
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("With --view: one of the view's variants (pricing: output, input, blended)"), N_("ID") },
     { "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec_path, N_("Redraw a report pack's chart from its chart.json (and the data.csv beside it)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
-    { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date or datetime column"), N_("COL") },
+    { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("With --csv: the date, datetime or number column (a number makes a number axis)"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("With --csv: one line per value of this column (long tables)"), N_("COL") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from the --output file's extension)"), N_("FORMAT") },
     { "value-format", 0, 0, G_OPTION_ARG_STRING, &value_format_name, N_("How values read: number, money ($3.4T), percent, index or per-mtok ($ per million tokens)"), N_("FORMAT") },
     { "label", 0, 0, G_OPTION_ARG_STRING, &point_label, N_("With --csv: name each point by this column (shown on scatter charts)"), N_("COL") },
     { "count-by", 0, 0, G_OPTION_ARG_STRING, &count_by, N_("With --csv and no --y: rows per week, month or quarter, as bars"), N_("PERIOD") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD)"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First date shown (YYYY-MM-DD), or number on a number axis"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last date shown (YYYY-MM-DD), or number on a number axis"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
     { "event-change", 0, 0, G_OPTION_ARG_STRING, &event_change, N_("Label each event with this line's move that day"), N_("SERIES") },
@@ -399,7 +451,7 @@ uc_cli_export (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Chart title"), N_("TEXT") },
     { "right", 0, 0, G_OPTION_ARG_STRING, &right, N_("Series on a second value axis, on the right, separated by commas"), N_("SERIES[,SERIES…]") },
     { "legend", 0, 0, G_OPTION_ARG_STRING, &legend_name, N_("Legend above the plot (top, default), inside it, or none"), N_("top|inside|none") },
-    { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the time axis"), N_("TEXT") },
+    { "x-title", 0, 0, G_OPTION_ARG_STRING, &x_title, N_("Title under the x axis"), N_("TEXT") },
     { "y-title", 0, 0, G_OPTION_ARG_STRING, &y_title, N_("Title of the value axis, e.g. its unit"), N_("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write; .png, .svg or .pdf; - for standard output (with --format)"), N_("FILE") },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack, N_("Write a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
@@ -459,13 +511,13 @@ uc_cli_export (int    argc,
     scale = dpi / 96.0;
   if (scale != 0 && !(scale >= 0.25 && scale <= 25))
     return uc_cli_usage_error ("export", "--scale must be between 0.25 and 25");
-  if (from_text && !parse_date_arg (from_text, &from))
-    return uc_cli_usage_error ("export", "--from takes a date like 2025-01-27");
-  if (to_text && !parse_date_arg (to_text, &to))
-    return uc_cli_usage_error ("export", "--to takes a date like 2025-03-31");
+  if (from_text && !parse_date_arg (from_text, &from) && !parse_x_arg (from_text, UC_X_NUMBER, &from))
+    return uc_cli_usage_error ("export", "--from takes a date like 2025-01-27 (a number on a number axis)");
+  if (to_text && !parse_date_arg (to_text, &to) && !parse_x_arg (to_text, UC_X_NUMBER, &to))
+    return uc_cli_usage_error ("export", "--to takes a date like 2025-03-31 (a number on a number axis)");
   if (rebase_text && !parse_date_arg (rebase_text, &rebase))
     return uc_cli_usage_error ("export", "--rebase takes a date like 2025-01-24");
-  if (from_text && to_text && to <= from)
+  if (from_text && to_text && parse_date_arg (from_text, &from) && parse_date_arg (to_text, &to) && to <= from)
     return uc_cli_usage_error ("export", "--to must be after --from");
   if (legend_name && !uc_legend_position_from_string (legend_name, &legend))
     return uc_cli_usage_error ("export", "--legend must be top, inside or none");
@@ -534,8 +586,8 @@ uc_cli_export (int    argc,
 
           /* On the first chart's days, as the window shows every chart. */
           spec = uc_chart_spec_copy (uc_view_get_chart (loaded_view, chart_number > 0 ? (guint) chart_number - 1 : 0));
-          uc_chart_spec_get_range (uc_view_get_chart (loaded_view, 0), &a, &b);
-          uc_chart_spec_set_range (spec, a, b);
+          if (uc_chart_spec_get_x_kind (spec) == UC_X_TIME && view_time_range (loaded_view, &a, &b))
+            uc_chart_spec_set_range (spec, a, b);
         }
     }
   else
@@ -576,13 +628,16 @@ uc_cli_export (int    argc,
                                                       view, uc_view_get_n_charts (loaded_view));
           return uc_cli_usage_error ("export", message);
         }
-      /* On one stretch of time, the first chart's, as in the window. */
-      uc_chart_spec_get_range (uc_view_get_chart (loaded_view, 0), &first_from, &first_to);
+      /* On one stretch of time, the first chart's, as in the window; a
+       * chart on a number axis keeps its own. */
+      gboolean timed = view_time_range (loaded_view, &first_from, &first_to);
+
       for (guint c = 0; c < uc_view_get_n_charts (loaded_view); c++)
         {
           UcChartSpec *copy = uc_chart_spec_copy (uc_view_get_chart (loaded_view, c));
 
-          uc_chart_spec_set_range (copy, first_from, first_to);
+          if (timed && uc_chart_spec_get_x_kind (copy) == UC_X_TIME)
+            uc_chart_spec_set_range (copy, first_from, first_to);
           g_ptr_array_add (charts, copy);
         }
     }
@@ -592,16 +647,33 @@ uc_cli_export (int    argc,
   for (guint c = 0; c < charts->len; c++)
     {
       g_set_object (&spec, g_ptr_array_index (charts, c));
+      if (charts->len == 1)
+        {
+          g_autofree char *refused = number_axis_refuses (spec, rebase_text,
+                                                          events && !g_str_equal (events, view ? "builtin" : "none"),
+                                                          event_change, kind_name && kind == UC_CHART_LANES);
+
+          if (refused)
+            return uc_cli_usage_error ("export", refused);
+        }
       if (from_text || to_text)
         {
+          UcXKind x_kind = uc_chart_spec_get_x_kind (spec);
           UcTime a, b;
+          gboolean fits;
 
+          /* Dates go to time charts, numbers to number axes; in a whole
+           * view, each chart takes what fits its axis. */
           uc_chart_spec_get_range (spec, &a, &b);
-          a = from_text ? from : a;
-          b = to_text ? to : b;
-          if (b <= a)
+          fits = (!from_text || parse_x_arg (from_text, x_kind, &a)) && (!to_text || parse_x_arg (to_text, x_kind, &b));
+          if (!fits && charts->len == 1)
+            return uc_cli_usage_error ("export", x_kind == UC_X_NUMBER
+                                                 ? "--from and --to take numbers on this chart's number axis, like --from=-10"
+                                                 : "--from and --to take dates like 2025-01-27");
+          if (fits && b <= a)
             return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
-          uc_chart_spec_set_range (spec, a, b);
+          if (fits)
+            uc_chart_spec_set_range (spec, a, b);
         }
       if (right)
         {
@@ -632,7 +704,8 @@ uc_cli_export (int    argc,
           g_set_object (&spec, rebased);
         }
       if (events && !g_str_equal (events, view ? "builtin" : "none") &&
-          (charts->len == 1 || uc_chart_spec_get_kind (spec) != UC_CHART_LANES))
+          (charts->len == 1 || uc_chart_spec_get_kind (spec) != UC_CHART_LANES) &&
+          uc_chart_spec_get_x_kind (spec) == UC_X_TIME)
         {
           g_autoptr(UcDataset) table = NULL;
           g_autoptr(UcChartSpec) marked = NULL;

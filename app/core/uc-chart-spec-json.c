@@ -66,6 +66,29 @@ parse_time (const char *text,
                           uc_parse_date (text, strlen (text), UC_DATE_ISO_DATETIME, out));
 }
 
+/* "x": {"kind": "number", "unit": "day"} and numbers for "from" and "to"
+ * on a number axis; dates without it. */
+static gboolean
+read_x_axis (JsonObject  *root,
+             UcChartSpec *spec,
+             UcTime      *from,
+             UcTime      *to)
+{
+  JsonNode *node = json_object_get_member (root, "x");
+  JsonObject *x = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *a = json_object_get_member (root, "from"), *b = json_object_get_member (root, "to");
+  GType ta = a && JSON_NODE_HOLDS_VALUE (a) ? json_node_get_value_type (a) : G_TYPE_INVALID;
+  GType tb = b && JSON_NODE_HOLDS_VALUE (b) ? json_node_get_value_type (b) : G_TYPE_INVALID;
+
+  if (x == NULL || g_strcmp0 (member_string (x, "kind"), "number") != 0)
+    return parse_time (member_string (root, "from"), from) && parse_time (member_string (root, "to"), to) && *to > *from;
+  uc_chart_spec_set_x_kind (spec, UC_X_NUMBER);
+  uc_chart_spec_set_x_unit (spec, member_string (x, "unit"));
+  return (ta == G_TYPE_INT64 || ta == G_TYPE_DOUBLE) && (tb == G_TYPE_INT64 || tb == G_TYPE_DOUBLE) &&
+         uc_x_from_number (member_number (root, "from"), from) && uc_x_from_number (member_number (root, "to"), to) &&
+         *to > *from;
+}
+
 static gboolean
 fail (GError    **error,
       GFile      *file,
@@ -77,34 +100,62 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* The points of data.csv (series label, date, value) into the series of
- * the same label. */
+/* The x values of data.csv's "x" column (a chart on a number axis),
+ * scaled as series hold them; a number out of reach is missing. */
+static UcTime *
+scaled_numbers (UcDataset *table,
+                int        column)
+{
+  const double *numbers = uc_dataset_get_numbers (table, column);
+  guint n = uc_dataset_get_n_rows (table);
+  UcTime *x = g_new (UcTime, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    if (!uc_x_from_number (numbers[i], &x[i]))
+      x[i] = UC_TIME_MISSING;
+  return x;
+}
+
+/* The points of data.csv (series label, date or number, value) into the
+ * series of the same label. */
 static gboolean
 load_points (GHashTable  *by_label,
              GFile       *csv,
+             UcXKind      x_kind,
              GError     **error)
 {
   g_autoptr(UcDataset) table = uc_csv_read_file (csv, NULL, NULL, NULL, NULL, NULL, error);
+  g_autofree UcTime *scaled = NULL;
   int series_col, date_col, value_col, label_col;
   const UcTime *times;
   const double *values;
+  const char *x_name = x_kind == UC_X_NUMBER ? "x" : "date";
 
   if (table == NULL)
     return FALSE;
   series_col = uc_dataset_find_column (table, "series");
-  date_col = uc_dataset_find_column (table, "date");
+  date_col = uc_dataset_find_column (table, x_name);
   value_col = uc_dataset_find_column (table, "value");
   /* Point names (scatter charts), when the pack has them. */
   label_col = uc_dataset_find_column_of_type (table, "label", UC_COLUMN_TEXT);
   if (series_col < 0 || date_col < 0 || value_col < 0)
-    return fail (error, csv, "needs the columns series, date and value");
+    return fail (error, csv, x_kind == UC_X_NUMBER ? "needs the columns series, x and value"
+                                                   : "needs the columns series, date and value");
   if (uc_dataset_get_n_rows (table) == 0)
     return TRUE;
-  if ((uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATE &&
-       uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATETIME) ||
-      uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
+  if (x_kind == UC_X_NUMBER)
+    {
+      if (uc_dataset_get_column_type (table, date_col) != UC_COLUMN_NUMBER ||
+          uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
+        return fail (error, csv, "the x or value column does not hold numbers");
+      times = scaled = scaled_numbers (table, date_col);
+    }
+  else if ((uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATE &&
+            uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATETIME) ||
+           uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
     return fail (error, csv, "the date or value column does not hold dates or numbers");
-  times = uc_dataset_get_times (table, date_col);
+  else
+    times = uc_dataset_get_times (table, date_col);
   values = uc_dataset_get_numbers (table, value_col);
 
   for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
@@ -118,12 +169,13 @@ load_points (GHashTable  *by_label,
           g_autofree char *what = g_strdup_printf ("line %u: no series “%s” in chart.json", row + 2, label);
           return fail (error, csv, what);
         }
-      if (uc_dataset_is_missing (table, date_col, row))
+      if (times[row] == UC_TIME_MISSING)
         continue;
       n = uc_series_get_length (series);
       if (n > 0 && uc_series_get_x (series)[n - 1] > times[row])
         {
-          g_autofree char *what = g_strdup_printf ("line %u: dates of “%s” go back in time", row + 2, label);
+          g_autofree char *what = g_strdup_printf ("line %u: %s of “%s” go back", row + 2,
+                                                   x_kind == UC_X_NUMBER ? "the x values" : "dates", label);
           return fail (error, csv, what);
         }
       uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : values[row]);
@@ -178,8 +230,10 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
   if (uc_value_format_from_string (member_string (root, "value_format"), &value_format))
     uc_chart_spec_set_value_format (spec, value_format);
-  if (!parse_time (member_string (root, "from"), &from) || !parse_time (member_string (root, "to"), &to) || to <= from)
-    return fail (error, chart_json, "“from” and “to” must be dates, “from” first"), NULL;
+  if (!read_x_axis (root, spec, &from, &to))
+    return fail (error, chart_json, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER
+                                    ? "“from” and “to” must be numbers, “from” first"
+                                    : "“from” and “to” must be dates, “from” first"), NULL;
   uc_chart_spec_set_range (spec, from, to);
   /* Out of any sane range reads as not given; the caller bounds-checks. */
   if (width)
@@ -224,6 +278,10 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
     }
 
   node = json_object_get_member (root, "events");
+  /* Events and lanes are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER &&
+      (kind == UC_CHART_LANES || (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)))
+    return fail (error, chart_json, "a chart on a number axis has no events or lanes (they are dates)"), NULL;
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
       {
@@ -274,7 +332,8 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
 
   /* An event lane chart's data.csv lists its events, which chart.json has. */
   csv = g_file_get_child (dir, "data.csv");
-  if (uc_chart_spec_get_kind (spec) != UC_CHART_LANES && !load_points (by_label, csv, error))
+  if (uc_chart_spec_get_kind (spec) != UC_CHART_LANES &&
+      !load_points (by_label, csv, uc_chart_spec_get_x_kind (spec), error))
     return NULL;
   return g_steal_pointer (&spec);
 }
@@ -349,6 +408,17 @@ format_time (UcTime t)
   }
 }
 
+/* An x value as the pack writes it: a date (with its time when it has
+ * one), or on a number axis the number, as short as reads back exactly. */
+static char *
+format_x (UcChartSpec *spec,
+          UcTime       x)
+{
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    return uc_format_double_shortest (uc_x_to_number (x));
+  return format_time (x);
+}
+
 static void
 csv_field (GString    *out,
            const char *text)
@@ -400,7 +470,9 @@ uc_chart_spec_to_pack_csv (UcChartSpec *spec)
     }
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     labels = labels || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
-  if (labels)
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    g_string_assign (csv, labels ? "series,x,value,label\n" : "series,x,value\n");
+  else if (labels)
     g_string_assign (csv, "series,date,value,label\n");
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
@@ -420,7 +492,7 @@ uc_chart_spec_to_pack_csv (UcChartSpec *spec)
         last++;
       for (i = MAX (i, 0); i <= last && i < n; i++)
         {
-          g_autofree char *date = format_time (x[i]);
+          g_autofree char *date = format_x (spec, x[i]);
           g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
 
           csv_field (csv, uc_series_get_label (series));
@@ -462,12 +534,24 @@ uc_chart_spec_to_pack_json (UcChartSpec        *spec,
   uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
   uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
   uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
-  {
-    g_autofree char *a = format_time (from), *b = format_time (to);
+  /* Only a number axis says so: a time chart's chart.json is as it was. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    {
+      uc_json_key (w, "x");
+      uc_json_begin_object (w);
+      uc_json_key (w, "kind"); uc_json_string (w, uc_x_kind_to_string (UC_X_NUMBER));
+      uc_json_key (w, "unit"); uc_json_string (w, uc_chart_spec_get_x_unit (spec));
+      uc_json_end_object (w);
+      uc_json_key (w, "from"); uc_json_number (w, uc_x_to_number (from));
+      uc_json_key (w, "to"); uc_json_number (w, uc_x_to_number (to));
+    }
+  else
+    {
+      g_autofree char *a = format_time (from), *b = format_time (to);
 
-    uc_json_key (w, "from"); uc_json_string (w, a);
-    uc_json_key (w, "to"); uc_json_string (w, b);
-  }
+      uc_json_key (w, "from"); uc_json_string (w, a);
+      uc_json_key (w, "to"); uc_json_string (w, b);
+    }
   uc_json_key (w, "width"); uc_json_int (w, width);
   uc_json_key (w, "height"); uc_json_int (w, height);
   uc_json_key (w, "scale"); uc_json_number (w, scale);

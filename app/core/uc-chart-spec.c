@@ -13,6 +13,8 @@ struct _UcChartSpec
   char          *note;
   char          *x_title;
   char          *y_title;
+  char          *x_unit;
+  UcXKind        x_kind;
   UcValueFormat  value_format;
   gboolean       log_scale;
   UcChartKind    kind;
@@ -38,6 +40,7 @@ enum {
   PROP_NOTE,
   PROP_X_TITLE,
   PROP_Y_TITLE,
+  PROP_X_UNIT,
   N_PROPS
 };
 
@@ -58,6 +61,7 @@ uc_chart_spec_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
+  g_clear_pointer (&self->x_unit, g_free);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->provenance, g_array_unref);
@@ -78,6 +82,7 @@ string_field (UcChartSpec *self,
     case PROP_NOTE: return &self->note;
     case PROP_X_TITLE: return &self->x_title;
     case PROP_Y_TITLE: return &self->y_title;
+    case PROP_X_UNIT: return &self->x_unit;
     default: return NULL;
     }
 }
@@ -151,6 +156,7 @@ uc_chart_spec_class_init (UcChartSpecClass *klass)
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
   properties[PROP_X_TITLE] = g_param_spec_string ("x-title", NULL, NULL, NULL, rw);
   properties[PROP_Y_TITLE] = g_param_spec_string ("y-title", NULL, NULL, NULL, rw);
+  properties[PROP_X_UNIT] = g_param_spec_string ("x-unit", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -200,6 +206,8 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->note = g_strdup (self->note);
   copy->x_title = g_strdup (self->x_title);
   copy->y_title = g_strdup (self->y_title);
+  copy->x_unit = g_strdup (self->x_unit);
+  copy->x_kind = self->x_kind;
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
   copy->kind = self->kind;
@@ -344,6 +352,78 @@ uc_chart_spec_set_y_title (UcChartSpec *self,
   set_string (self, PROP_Y_TITLE, y_title);
 }
 
+UcXKind
+uc_chart_spec_get_x_kind (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_X_TIME);
+  return self->x_kind;
+}
+
+/* Says how to read the series' x values; it converts nothing. */
+void
+uc_chart_spec_set_x_kind (UcChartSpec *self,
+                          UcXKind      kind)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  g_return_if_fail (kind <= UC_X_NUMBER);
+  self->x_kind = kind;
+}
+
+const char *
+uc_chart_spec_get_x_unit (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), NULL);
+  return self->x_unit;
+}
+
+void
+uc_chart_spec_set_x_unit (UcChartSpec *self,
+                          const char  *unit)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  set_string (self, PROP_X_UNIT, unit);
+}
+
+/* Whether a number axis labels its positive numbers with a plus: when it
+ * reaches below zero, it counts from a point (days from an event), and
+ * "+5" reads as after it. Decided on the data and the chart's own range,
+ * so zooming in does not change how the labels read. */
+gboolean
+uc_chart_spec_get_x_signed (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  if (self->x_kind != UC_X_NUMBER)
+    return FALSE;
+  if (self->from < 0)
+    return TRUE;
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      UcSeries *series = g_ptr_array_index (self->series, i);
+
+      if (uc_series_get_length (series) > 0 && uc_series_get_x (series)[0] < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A number as an x value: FALSE for NaN and for numbers past
+ * ±UC_X_NUMBER_LIMIT, which a chart leaves out. */
+gboolean
+uc_x_from_number (double  value,
+                  UcTime *x)
+{
+  if (!(fabs (value) <= UC_X_NUMBER_LIMIT))
+    return FALSE;
+  *x = (UcTime) llround (value * UC_X_NUMBER_SCALE);
+  return TRUE;
+}
+
+double
+uc_x_to_number (UcTime x)
+{
+  return (double) x / UC_X_NUMBER_SCALE;
+}
+
 UcValueFormat
 uc_chart_spec_get_value_format (UcChartSpec *self)
 {
@@ -363,6 +443,7 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
 static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars", "lanes" };
 static const char * const legend_names[] = { "top", "inside", "none" };
 static const char * const value_format_names[] = { "number", "money", "percent", "index", "per-mtok" };
+static const char * const x_kind_names[] = { "time", "number" };
 
 static gboolean
 find_name (const char * const *names,
@@ -413,6 +494,24 @@ uc_value_format_from_string (const char    *name,
     return FALSE;
   *format = (UcValueFormat) i;
   return TRUE;
+}
+
+gboolean
+uc_x_kind_from_string (const char *name,
+                       UcXKind    *kind)
+{
+  guint i;
+
+  if (!find_name (x_kind_names, G_N_ELEMENTS (x_kind_names), name, &i))
+    return FALSE;
+  *kind = (UcXKind) i;
+  return TRUE;
+}
+
+const char *
+uc_x_kind_to_string (UcXKind kind)
+{
+  return kind <= UC_X_NUMBER ? x_kind_names[kind] : "time";
 }
 
 const char *
@@ -716,7 +815,8 @@ uc_chart_spec_get_fixed_values (UcChartSpec *self,
 }
 
 /* Whether the chart's values can be rebased or shown as change: lines of
- * values as they are (not counts, shares or an index already). */
+ * values as they are (not counts, shares or an index already), on dates
+ * (a base date means nothing on a number axis). */
 gboolean
 uc_chart_spec_can_transform (UcChartSpec *self)
 {
@@ -727,7 +827,7 @@ uc_chart_spec_can_transform (UcChartSpec *self)
   kind = uc_chart_spec_get_kind (self);
   format = uc_chart_spec_get_value_format (self);
   return (kind == UC_CHART_LINE || kind == UC_CHART_STEP || (kind == UC_CHART_AREA && !uc_chart_spec_get_stacked (self))) &&
-         format != UC_VALUE_INDEX && format != UC_VALUE_PERCENT;
+         format != UC_VALUE_INDEX && format != UC_VALUE_PERCENT && self->x_kind == UC_X_TIME;
 }
 
 /* Whether the chart has a value axis that can be logarithmic (lanes have

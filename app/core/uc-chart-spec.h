@@ -45,6 +45,29 @@ gboolean    uc_legend_position_from_string (const char       *name,
                                             UcLegendPosition *position);
 const char *uc_legend_position_to_string   (UcLegendPosition  position);
 
+/* What the x axis measures. Series keep x in one int64 array either way,
+ * so time charts stay as they were: a number axis ("trading days from an
+ * event") stores each x as the number times UC_X_NUMBER_SCALE, six decimal
+ * places, and the drawing, decimation and hit tests need no second path.
+ * Events, rebasing, periods and the window's shared time range belong to
+ * time axes only. */
+typedef enum
+{
+  UC_X_TIME,     /* dates and times (UcTime, µs since 1970) */
+  UC_X_NUMBER,   /* a number, scaled by UC_X_NUMBER_SCALE */
+} UcXKind;
+
+#define UC_X_NUMBER_SCALE 1000000
+/* Numbers past ±10^12 are left out: drawing clamps x to ±2^60 scaled units. */
+#define UC_X_NUMBER_LIMIT 1e12
+
+gboolean    uc_x_kind_from_string  (const char *name,
+                                    UcXKind    *kind);
+const char *uc_x_kind_to_string    (UcXKind     kind);
+gboolean    uc_x_from_number       (double      value,
+                                    UcTime     *x);
+double      uc_x_to_number         (UcTime      x);
+
 /* Where an input of the chart came from, for report packs and footers. */
 typedef struct
 {
@@ -84,6 +107,14 @@ void           uc_chart_spec_set_x_title      (UcChartSpec   *self,
 const char    *uc_chart_spec_get_y_title      (UcChartSpec   *self);
 void           uc_chart_spec_set_y_title      (UcChartSpec   *self,
                                                const char    *y_title);
+UcXKind        uc_chart_spec_get_x_kind       (UcChartSpec   *self);
+void           uc_chart_spec_set_x_kind       (UcChartSpec   *self,
+                                               UcXKind        kind);
+/* A number axis's unit, as one reads a point: "day" makes "day +3". */
+const char    *uc_chart_spec_get_x_unit       (UcChartSpec   *self);
+void           uc_chart_spec_set_x_unit       (UcChartSpec   *self,
+                                               const char    *unit);
+gboolean       uc_chart_spec_get_x_signed     (UcChartSpec   *self);
 UcValueFormat  uc_chart_spec_get_value_format (UcChartSpec   *self);
 void           uc_chart_spec_set_value_format (UcChartSpec   *self,
                                                UcValueFormat  format);

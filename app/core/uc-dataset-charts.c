@@ -77,7 +77,8 @@ compare_rows_by_time (gconstpointer a,
 
 /* A chart of any dataset: one series per y column, or per y column and
  * group value when the table is long (ticker, country…). Rows need not be
- * sorted; missing values stay gaps. */
+ * sorted; missing values stay gaps. A number column as x makes a chart on
+ * a number axis, named and read ("day +3") by the column. */
 static UcChartSpec *
 from_dataset (UcDataset          *dataset,
               const char         *x_column,
@@ -89,17 +90,20 @@ from_dataset (UcDataset          *dataset,
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(GArray) order = NULL;
+  g_autofree UcTime *scaled = NULL;
   const UcTime *times;
   int xc, gc = -1, lc = -1;
   guint n = uc_dataset_get_n_rows (dataset);
   UcTime lo = G_MAXINT64, hi = G_MININT64;
+  UcColumnType x_type;
 
   xc = uc_dataset_find_column (dataset, x_column);
-  if (xc < 0 || (uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATE &&
-                 uc_dataset_get_column_type (dataset, xc) != UC_COLUMN_DATETIME))
+  x_type = xc >= 0 ? uc_dataset_get_column_type (dataset, xc) : UC_COLUMN_TEXT;
+  if (xc < 0 || x_type == UC_COLUMN_TEXT || (x_type == UC_COLUMN_NUMBER && one_date_is_enough))
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a date or datetime column)",
-                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column);
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a %s column)",
+                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column,
+                   one_date_is_enough ? "date or datetime" : "date, datetime or number");
       return NULL;
     }
   if (group_column && (gc = uc_dataset_require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
@@ -110,12 +114,27 @@ from_dataset (UcDataset          *dataset,
     if (uc_dataset_require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
       return NULL;
 
-  times = uc_dataset_get_times (dataset, xc);
+  /* A number axis: the numbers scaled into the time axis's int64s, a
+   * number out of reach missing. Its rows are always copied (the fast
+   * path below borrows the dataset's own time column). */
+  if (x_type == UC_COLUMN_NUMBER)
+    {
+      const double *numbers = uc_dataset_get_numbers (dataset, xc);
+
+      scaled = g_new (UcTime, MAX (n, 1));
+      for (guint r = 0; r < n; r++)
+        if (!uc_x_from_number (numbers[r], &scaled[r]))
+          scaled[r] = UC_TIME_MISSING;
+      uc_chart_spec_set_x_kind (spec, UC_X_NUMBER);
+      uc_chart_spec_set_x_unit (spec, x_column);
+      uc_chart_spec_set_x_title (spec, x_column);
+    }
+  times = scaled ? scaled : uc_dataset_get_times (dataset, xc);
 
   /* Sorted, complete and not grouped: the series can use the columns as
    * they are. Checked on the column itself, before building a row order
    * that a million-row file would pay for in page faults. */
-  if (gc < 0 && y_columns[0] && n > 0 && times[0] != UC_TIME_MISSING)
+  if (gc < 0 && y_columns[0] && n > 0 && times[0] != UC_TIME_MISSING && scaled == NULL)
     {
       gboolean usable = TRUE;
 
@@ -205,8 +224,8 @@ range:
     hi = lo + 1;
   if (lo >= hi)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different dates",
-                   uc_dataset_get_name (dataset), x_column);
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different %s",
+                   uc_dataset_get_name (dataset), x_column, scaled ? "numbers" : "dates");
       return NULL;
     }
   uc_chart_spec_set_range (spec, lo, hi);

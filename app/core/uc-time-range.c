@@ -14,6 +14,7 @@ struct _UcTimeRange
 
   UcTime  lower, upper;   /* bounds: from ≥ lower, to ≤ upper */
   UcTime  from, to;
+  UcTime  min_span;       /* MIN_SPAN for time; a number axis sets its own */
 };
 
 enum {
@@ -37,6 +38,7 @@ static void
 uc_time_range_init (UcTimeRange *self)
 {
   self->upper = self->to = UC_USEC_PER_DAY;
+  self->min_span = MIN_SPAN;
 }
 
 UcTimeRange *
@@ -53,7 +55,7 @@ apply (UcTimeRange *self,
 {
   UcTime span = to - from, bounds = self->upper - self->lower;
 
-  span = CLAMP (span, MIN (MIN_SPAN, bounds), bounds);
+  span = CLAMP (span, MIN (self->min_span, bounds), bounds);
   if (to - from != span)
     {
       UcTime middle = from + (to - from) / 2;
@@ -88,6 +90,20 @@ uc_time_range_set_bounds (UcTimeRange *self,
 
   self->lower = lower;
   self->upper = upper;
+  apply (self, self->from, self->to);
+}
+
+/* The narrowest the range gets: six hours of time by default. A chart on
+ * a number axis keeps a range of its own, in its scaled units, and sets
+ * how far in it zooms. */
+void
+uc_time_range_set_min_span (UcTimeRange *self,
+                            UcTime       span)
+{
+  g_return_if_fail (UC_IS_TIME_RANGE (self));
+  g_return_if_fail (span > 0);
+
+  self->min_span = span;
   apply (self, self->from, self->to);
 }
 
@@ -137,7 +153,7 @@ uc_time_range_zoom (UcTimeRange *self,
   left = (double) (anchor - self->from) * factor;
   right = (double) (self->to - anchor) * factor;
   /* At the minimum span or the full bounds, a zoom changes nothing. */
-  if (left + right < MIN_SPAN && self->to - self->from <= MIN_SPAN)
+  if (left + right < self->min_span && self->to - self->from <= self->min_span)
     return;
   apply (self, anchor - (UcTime) llround (left), anchor + (UcTime) llround (right));
 }

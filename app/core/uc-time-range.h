@@ -3,6 +3,7 @@
  * One object, like a session's visible axis: zooming or panning any chart
  * moves it, and every chart that shows it follows. It never leaves its
  * bounds (the data's extent) and never gets narrower than its minimum.
+ * A chart on a number axis keeps one of its own, in its scaled units.
  */
 #pragma once
 
@@ -19,6 +20,8 @@ UcTimeRange *uc_time_range_new        (void) G_GNUC_WARN_UNUSED_RESULT;
 void         uc_time_range_set_bounds (UcTimeRange *self,
                                        UcTime       lower,
                                        UcTime       upper);
+void         uc_time_range_set_min_span (UcTimeRange *self,
+                                         UcTime       span);
 void         uc_time_range_get_bounds (UcTimeRange *self,
                                        UcTime      *lower,
                                        UcTime      *upper);

@@ -449,6 +449,47 @@ uc_chart_spec_change_since (UcChartSpec  *spec,
                         "change since", error);
 }
 
+/* The chart on a number axis of trading days around @day0, as an event
+ * study reads it: each series' points counted from its first on or after
+ * @day0 (day 0; the point before it is day −1), whatever the calendar
+ * gaps between them, and those from day @first to day @last kept. Each
+ * series counts its own trading days (Hong Kong's holidays are not New
+ * York's). Events are dates and are left out; a series with no point on
+ * or after @day0 stays, empty, so legends and colours do not move. */
+UcChartSpec *
+uc_chart_spec_trading_days (UcChartSpec *spec,
+                            UcTime       day0,
+                            int          first,
+                            int          last)
+{
+  g_autoptr(UcChartSpec) out = NULL;
+
+  g_return_val_if_fail (UC_IS_CHART_SPEC (spec), NULL);
+  g_return_val_if_fail (first < last, NULL);
+
+  out = uc_chart_spec_copy_without_series (spec);
+  uc_chart_spec_clear_events (out);
+  uc_chart_spec_set_x_kind (out, UC_X_NUMBER);
+  uc_chart_spec_set_x_unit (out, "day");
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *one = uc_chart_spec_get_series (spec, s);
+      const UcTime *x = uc_series_get_x (one);
+      const double *y = uc_series_get_y (one);
+      gint64 n = uc_series_get_length (one);
+      gint64 zero = uc_series_find_before (one, day0);
+      g_autoptr(UcSeries) days = derived (one, ":days");
+
+      if (zero < 0 || x[zero] < day0)
+        zero++;
+      for (gint64 k = MAX (0, zero + first); zero < n && k <= MIN (n - 1, zero + last); k++)
+        uc_series_append (days, (k - zero) * UC_X_NUMBER_SCALE, y[k]);
+      uc_chart_spec_add_series (out, days);
+    }
+  uc_chart_spec_set_range (out, (UcTime) first * UC_X_NUMBER_SCALE, (UcTime) last * UC_X_NUMBER_SCALE);
+  return g_steal_pointer (&out);
+}
+
 /* For stacked areas and bars: the series on their common dates, each
  * holding the running total of itself and those before it. Counts stack on
  * every date (a group absent from a period counted zero there); measured

@@ -62,6 +62,10 @@ UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
 UcChartSpec *uc_chart_spec_change_since (UcChartSpec  *spec,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_chart_spec_trading_days (UcChartSpec  *spec,
+                                         UcTime        day0,
+                                         int           first,
+                                         int           last) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_stack        (UcChartSpec  *spec) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   uc_chart_spec_stacks         (UcChartSpec  *spec);
 GStrv      uc_chart_spec_collect_warnings (UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;

@@ -1,6 +1,6 @@
-/* uc-axis.c: tick positions and labels for value and time axes
+/* uc-axis.c: tick positions and labels for value, time and number axes
  *
- * Value ticks use 1-2-5 steps. Time ticks use calendar units (a month is a
+ * Value ticks use 1-2-5 steps, and so do number x axes. Time ticks use calendar units (a month is a
  * month, not 30 days), so labels fall on the first of a month or a year.
  */
 #include "uc-axis.h"
@@ -112,6 +112,47 @@ uc_axis_value_ticks (double        min,
         default: tick.label = uc_format_scaled (v, "", unit, decimals, ""); break;
         }
       g_array_append_val (ticks, tick);
+    }
+  return ticks;
+}
+
+/* A number x axis (trading days from an event): 1-2-5 steps as the value
+ * axis takes, as many as fit @min_spacing_px apart, only those in
+ * [@from, @to]; with @plus, positive numbers read "+5". */
+GArray *
+uc_axis_number_ticks (double   from,
+                      double   to,
+                      double   width_px,
+                      double   min_spacing_px,
+                      gboolean plus)
+{
+  int target = (int) CLAMP (width_px / MAX (min_spacing_px, 1), 1, 100);
+  GArray *ticks = uc_axis_value_ticks (from, to, target, UC_VALUE_NUMBER);
+  double step = ticks->len >= 2 ? g_array_index (ticks, UcTick, 1).value - g_array_index (ticks, UcTick, 0).value : 1;
+  /* Value labels stop at three decimals; a number axis holds six. */
+  int decimals = step < 1e-3 ? (int) CLAMP (ceil (-log10 (step) - 1e-9), 4, 6) : 0;
+
+  for (guint i = ticks->len; i-- > 0;)
+    {
+      UcTick *tick = &g_array_index (ticks, UcTick, i);
+
+      if (decimals > 0 && tick->value != 0)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (buf, sizeof buf, decimals == 4 ? "%.4f" : decimals == 5 ? "%.5f" : "%.6f", fabs (tick->value));
+          g_free (tick->label);
+          tick->label = g_strconcat (tick->value < 0 ? "−" : "", buf, NULL);
+        }
+      if (!(tick->value >= from && tick->value <= to))
+        g_array_remove_index (ticks, i);
+      else if (plus && tick->value > 0)
+        {
+          char *signed_label = g_strconcat ("+", tick->label, NULL);
+
+          g_free (tick->label);
+          tick->label = signed_label;
+        }
     }
   return ticks;
 }

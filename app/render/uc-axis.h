@@ -1,4 +1,4 @@
-/* uc-axis.h: tick positions and labels for value and time axes */
+/* uc-axis.h: tick positions and labels for value, time and number axes */
 #pragma once
 
 #include <glib.h>
@@ -38,6 +38,11 @@ GArray *uc_axis_log_ticks        (double          min,
                                   double          max,
                                   int             target_ticks,
                                   UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
+GArray *uc_axis_number_ticks     (double          from,
+                                  double          to,
+                                  double          width_px,
+                                  double          min_spacing_px,
+                                  gboolean        plus) G_GNUC_WARN_UNUSED_RESULT;
 GArray *uc_axis_time_ticks       (UcTime          from,
                                   UcTime          to,
                                   double          width_px,

@@ -1,4 +1,4 @@
-/* uc-chart.c: drawing a time chart with cairo and pango
+/* uc-chart.c: drawing a chart (on time, or a number axis) with cairo and pango
  *
  * One function lays out and draws everything: title, legend, event lane,
  * plot, axes and footer. Sizes derive from one base font size that follows
@@ -1411,6 +1411,9 @@ place_event_labels (Ctx                 *ctx,
   g_autofree guint *labelled = g_new0 (guint, n);
   gsize budget = LABEL_CHAR_BUDGET;
 
+  /* Events are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    return 0;
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
     rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
 
@@ -2221,7 +2224,31 @@ draw_lanes (Ctx           *ctx,
     }
 }
 
-/* The time axis under the plot: labels centred under their ticks, never
+/* The x axis's ticks: calendar steps on time, 1-2-5 steps on a number
+ * axis (tick values in its scaled units, as the layout maps them). */
+static GArray *
+x_ticks_for (Ctx                 *ctx,
+             UcChartSpec         *spec,
+             const UcChartLayout *l)
+{
+  GArray *ticks;
+  double w, h;
+
+  if (uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
+    {
+      measure (ctx, "Dec 30, 2024", -1, &w, &h);
+      return uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
+    }
+  /* Short labels, but as far apart as dates: steps of 5 days, not 2. */
+  measure (ctx, "−10.5K", -1, &w, &h);
+  ticks = uc_axis_number_ticks (uc_x_to_number (l->from), uc_x_to_number (l->to), l->width, w * 2 + ctx->fs * 1.5,
+                                uc_chart_spec_get_x_signed (spec));
+  for (guint i = 0; i < ticks->len; i++)
+    g_array_index (ticks, UcTick, i).value *= UC_X_NUMBER_SCALE;
+  return ticks;
+}
+
+/* The x axis under the plot: labels centred under their ticks, never
  * past the canvas, and the axis title under them. With @grid, light
  * vertical lines through the plot at each tick. */
 static void
@@ -2242,8 +2269,7 @@ draw_time_axis (Ctx                 *ctx,
   double w, h;
 
   set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-  measure (ctx, "Dec 30, 2024", -1, &w, &h);
-  x_ticks = uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
+  x_ticks = x_ticks_for (ctx, spec, l);
 
   cairo_set_line_width (cr, 1);
   set_color (cr, &theme->muted);
@@ -2441,7 +2467,7 @@ draw_chart (cairo_t            *cr,
   l.from = CLAMP (l.from, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
   l.to = CLAMP (l.to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
   if (l.to <= l.from)
-    l.to = l.from + UC_USEC_PER_DAY;
+    l.to = l.from + (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? UC_X_NUMBER_SCALE : UC_USEC_PER_DAY);
   value_range (spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
 
   set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);

@@ -1,4 +1,4 @@
-/* uc-chart.h: drawing a time chart with cairo and pango */
+/* uc-chart.h: drawing a chart (on time, or a number axis) with cairo and pango */
 #pragma once
 
 #include <cairo.h>

@@ -3,7 +3,8 @@
  * It draws with the same cairo code as the exporters, through
  * gtk_snapshot_append_cairo, with colours taken from the current style so
  * the chart follows the light or dark system theme. It shows the stretch
- * of time of a UcTimeRange it shares with the window's other charts:
+ * of time of a UcTimeRange it shares with the window's other charts (a
+ * chart on a number axis is given a range of its own, in its units):
  * scrolling zooms around the pointer, dragging pans, a double click or 0
  * goes back to the chart's own range, + and - zoom, Home and End go to the
  * ends of the data.
@@ -14,6 +15,7 @@
 #include "uc-platform.h"
 
 #include "uc-format.h"
+#include "uc-json-writer.h"
 #include "uc-transform.h"
 
 #include <adwaita.h>
@@ -671,11 +673,15 @@ on_key (UcChartView           *self,
       uc_time_range_set (self->time_range, upper - (to - from), upper);
       return TRUE;
     case GDK_KEY_Page_Up:
-      uc_time_range_pan (self->time_range, -30 * UC_USEC_PER_DAY);
-      return TRUE;
     case GDK_KEY_Page_Down:
-      uc_time_range_pan (self->time_range, 30 * UC_USEC_PER_DAY);
-      return TRUE;
+      {
+        /* A month of time; on a number axis, what is shown. */
+        UcTime page = self->spec && uc_chart_spec_get_x_kind (self->spec) == UC_X_NUMBER ? to - from
+                                                                                      : 30 * UC_USEC_PER_DAY;
+
+        uc_time_range_pan (self->time_range, keyval == GDK_KEY_Page_Up ? -page : page);
+        return TRUE;
+      }
     case GDK_KEY_Left:
     case GDK_KEY_Right:
       {
@@ -772,6 +778,33 @@ uc_chart_view_draw_stack_texture (UcChartSpec        **specs,
   return texture_cairo_finish (cr);
 }
 
+/* The crosshair card's heading: its day ("Mon 27 Jan 2025"), or on a
+ * number axis its unit and number ("day +3", "day −2"); NULL when the
+ * crosshair is not shown. */
+char *
+uc_chart_view_get_crosshair_label (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+
+  if (!self->has_cross || self->spec == NULL)
+    return NULL;
+  if (uc_chart_spec_get_x_kind (self->spec) == UC_X_NUMBER)
+    {
+      double v = uc_x_to_number (self->cross_time);
+      g_autofree char *number = uc_format_double_shortest (fabs (v));
+      const char *sign = v < 0 ? "−" : v > 0 && uc_chart_spec_get_x_signed (self->spec) ? "+" : "";
+      const char *unit = uc_chart_spec_get_x_unit (self->spec);
+
+      return unit && *unit ? g_strdup_printf ("%s %s%s", unit, sign, number) : g_strdup_printf ("%s%s", sign, number);
+    }
+  {
+    g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
+
+    /* Translators: the crosshair card's date, see g_date_time_format() */
+    return date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
+  }
+}
+
 /* The crosshair: a line at the date, a dot on each series, and a card with
  * the date and every series' value there. Two small nodes (the line's
  * column and the card), so a pointer move redraws only them. */
@@ -785,9 +818,8 @@ snapshot_crosshair (UcChartView        *self,
   const UcChartLayout *l = &self->layout;
   double x = round (uc_chart_layout_x_for_time (l, self->cross_time)) + 0.5;
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
-  /* Translators: the crosshair card's date, see g_date_time_format() */
-  g_autofree char *day = date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
+  g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
+  g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle extent;
   double cx, cy, pad = 8, cw, ch;

@@ -294,24 +294,72 @@ static void on_variant_selected (UcWindow *self);
 static void on_filter_changed (UcWindow *self);
 static void apply_toggles (UcWindow *self);
 
-/* Every chart of the view, one under the other, on one shared stretch of
- * time whose bounds take in all their data. */
+/* The stretch of a chart and its data: what its range may show. */
+static void
+chart_extent (UcChartSpec *spec,
+              UcTime      *lower,
+              UcTime      *upper)
+{
+  UcTime from, to;
+
+  uc_chart_spec_get_range (spec, &from, &to);
+  *lower = MIN (*lower, from);
+  *upper = MAX (*upper, to);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      guint n = uc_series_get_length (series);
+
+      if (n > 0)
+        {
+          *lower = MIN (*lower, uc_series_get_x (series)[0]);
+          *upper = MAX (*upper, uc_series_get_x (series)[n - 1]);
+        }
+    }
+}
+
+/* A chart on a number axis ("trading days from an event") does not share
+ * the time charts' range: it zooms and pans a range of its own, bounded
+ * by its data, down to a hundredth of that. */
+static UcTimeRange *
+own_range (UcChartSpec *spec)
+{
+  UcTimeRange *range = uc_time_range_new ();
+  UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
+
+  chart_extent (spec, &lower, &upper);
+  uc_chart_spec_get_range (spec, &from, &to);
+  uc_time_range_set_min_span (range, MAX ((upper - lower) / 100, 1));
+  uc_time_range_set_bounds (range, lower, upper);
+  uc_time_range_set (range, from, to);
+  return range;
+}
+
+/* The first chart on time, whose days the others share; NULL when every
+ * chart is on a number axis. */
+static UcChartSpec *
+first_time_chart (UcView *view)
+{
+  for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+    if (uc_chart_spec_get_x_kind (uc_view_get_chart (view, i)) == UC_X_TIME)
+      return uc_view_get_chart (view, i);
+  return NULL;
+}
+
+/* The view with this id, in the variant chosen last time (one the view no
+ * longer has is ignored); it is shown next time the window opens. */
 gboolean
 uc_window_show_view (UcWindow    *self,
                      const char  *view_id,
                      GError     **error)
 {
-  UcView *view;
-  GtkWidget *child;
-  UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
-  guint position;
+  g_autoptr(UcView) view = NULL;
 
   g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
 
   view = uc_view_load (view_id, error);
   if (view == NULL)
     return FALSE;
-  /* The variant chosen last time; one the view no longer has is ignored. */
   {
     g_autoptr(GVariant) variants = g_settings_get_value (self->settings, "view-variants");
     const char *variant = NULL;
@@ -319,9 +367,30 @@ uc_window_show_view (UcWindow    *self,
     if (g_variant_lookup (variants, view_id, "&s", &variant))
       uc_view_set_variant (view, variant, NULL);
   }
-  g_clear_object (&self->view);
-  self->view = view;
+  uc_window_set_view (self, view);
+  g_settings_set_string (self->settings, "last-view", view_id);
+  return TRUE;
+}
 
+/* Every chart of @view (read already: from the resources, a file, or made
+ * in memory), one under the other. The time charts share one stretch of
+ * time whose bounds take in all their data; a chart on a number axis
+ * keeps a range of its own. */
+void
+uc_window_set_view (UcWindow *self,
+                    UcView   *view)
+{
+  GtkWidget *child;
+  UcChartSpec *timed;
+  UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
+  guint position;
+  const char *view_id;
+
+  g_return_if_fail (UC_IS_WINDOW (self));
+  g_return_if_fail (UC_IS_VIEW (view));
+
+  g_set_object (&self->view, view);
+  view_id = uc_view_get_id (view);
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
   self->base_date = 0;
@@ -334,20 +403,8 @@ uc_window_show_view (UcWindow    *self,
       UcChartSpec *spec = uc_view_get_chart (view, i);
       UcChartView *chart = self->chart_view;
 
-      uc_chart_spec_get_range (spec, &from, &to);
-      lower = MIN (lower, from);
-      upper = MAX (upper, to);
-      for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-        {
-          UcSeries *series = uc_chart_spec_get_series (spec, s);
-          guint n = uc_series_get_length (series);
-
-          if (n > 0)
-            {
-              lower = MIN (lower, uc_series_get_x (series)[0]);
-              upper = MAX (upper, uc_series_get_x (series)[n - 1]);
-            }
-        }
+      if (uc_chart_spec_get_x_kind (spec) == UC_X_TIME)
+        chart_extent (spec, &lower, &upper);
       if (i > 0)
         {
           chart = UC_CHART_VIEW (uc_chart_view_new ());
@@ -357,18 +414,29 @@ uc_window_show_view (UcWindow    *self,
           gtk_box_append (self->charts, GTK_WIDGET (chart));
         }
       uc_chart_view_set_spec (chart, spec);
-      uc_chart_view_set_time_range (chart, self->time_range);
+      if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+        {
+          g_autoptr(UcTimeRange) own = own_range (spec);
+
+          uc_chart_view_set_time_range (chart, own);
+        }
+      else
+        uc_chart_view_set_time_range (chart, self->time_range);
       /* A summary chart stays short; the others share the rest of the height. */
       gtk_widget_set_vexpand (GTK_WIDGET (chart), !uc_view_get_chart_compact (view, i));
       gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_view_get_chart_compact (view, i) ? 250 : -1);
     }
 
-  uc_chart_spec_get_range (uc_view_get_chart (view, 0), &from, &to);
-  uc_time_range_set_bounds (self->time_range, lower, upper);
-  uc_time_range_set (self->time_range, from, to);
+  timed = first_time_chart (view);
+  if (timed)
+    {
+      uc_chart_spec_get_range (timed, &from, &to);
+      uc_time_range_set_bounds (self->time_range, lower, upper);
+      uc_time_range_set (self->time_range, from, to);
+    }
   uc_overview_set_time_range (self->overview, self->time_range);
   update_subtitle (self);
-  uc_overview_set_spec (self->overview, uc_view_get_chart (view, 0));
+  uc_overview_set_spec (self->overview, timed);
 
   /* The sidebar shows which view this is. */
   for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->view_ids)); position++)
@@ -405,8 +473,6 @@ uc_window_show_view (UcWindow    *self,
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
     apply_toggles (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  g_settings_set_string (self->settings, "last-view", view_id);
-  return TRUE;
 }
 
 /* Series hidden by legend clicks stay hidden in the chart that replaces
@@ -482,7 +548,7 @@ on_variant_selected (UcWindow *self)
         uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
       }
   release_held_axis (self);
-  uc_overview_set_spec (self->overview, uc_view_get_chart (self->view, 0));
+  uc_overview_set_spec (self->overview, first_time_chart (self->view));
   on_filter_changed (self);
   apply_toggles (self);
 }
@@ -609,6 +675,12 @@ update_subtitle (UcWindow *self)
   for (guint i = 0; i < n_views; i++)
     if (g_strcmp0 (views[i].id, self->view_id) == 0)
       title = g_dgettext (GETTEXT_PACKAGE, views[i].title);
+  /* Only charts on number axes: no days to tell. */
+  if (self->view && first_time_chart (self->view) == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, title);
+      return;
+    }
   uc_time_range_get (self->time_range, &from, &to);
   a = g_date_time_new_from_unix_utc (from / G_USEC_PER_SEC);
   b = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
@@ -786,12 +858,24 @@ show_views_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Every chart back to its own range: the time charts to the first time
+ * chart's days, a chart on a number axis to its own. */
 static void
 reset_range_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  uc_chart_view_reset_range (UC_WINDOW (widget)->chart_view);
+  UcWindow *self = UC_WINDOW (widget);
+  UcChartView *first_timed = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (uc_chart_view_get_time_range (UC_CHART_VIEW (child)) != self->time_range)
+      uc_chart_view_reset_range (UC_CHART_VIEW (child));
+    else if (first_timed == NULL)
+      first_timed = UC_CHART_VIEW (child);
+  if (first_timed)
+    uc_chart_view_reset_range (first_timed);
 }
 
 /* Ctrl+F: to the filter, in the views that have one. */

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "uc-chart-view.h"
+#include "uc-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ gboolean     uc_window_export         (UcWindow       *self,
 gboolean     uc_window_show_view      (UcWindow       *self,
                                        const char     *view_id,
                                        GError        **error);
+void         uc_window_set_view       (UcWindow       *self,
+                                       UcView         *view);
 
 G_END_DECLS

@@ -779,6 +779,53 @@ test_readme_examples (void)
       g_test_fail_printf ("data/views/README.md has no example of the member “%s”", (const char *) member);
 }
 
+/* Every value of the chart enums has one name, read back to itself: view
+ * files, packs and the command line share the registered nicks. */
+static void
+test_enum_names (void)
+{
+  static const char * const kinds[] = { "line", "step", "area", "scatter", "bars", "lanes" };
+  static const char * const formats[] = { "number", "money", "percent", "index", "per-mtok" };
+  static const char * const categories[] = { "model_release", "market", "hardware", "policy", "pricing", "other" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      UcChartKind kind;
+
+      g_assert_true (uc_chart_kind_from_string (kinds[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+      g_assert_cmpstr (uc_chart_kind_to_string (kind), ==, kinds[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      UcValueFormat format;
+
+      g_assert_true (uc_value_format_from_string (formats[i], &format));
+      g_assert_cmpint (format, ==, i);
+      g_assert_cmpstr (uc_value_format_to_string (format), ==, formats[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_assert_cmpint (uc_event_category_from_string (categories[i]), ==, i);
+      g_assert_cmpstr (uc_event_category_to_string (i), ==, categories[i]);
+    }
+  {
+    UcChartKind kind = UC_CHART_STEP;
+    UcLegendPosition legend;
+    UcXKind x;
+
+    g_assert_false (uc_chart_kind_from_string ("pie", &kind));
+    g_assert_false (uc_chart_kind_from_string (NULL, &kind));
+    g_assert_cmpint (kind, ==, UC_CHART_STEP);
+    g_assert_cmpstr (uc_chart_kind_to_string (99), ==, "line");
+    g_assert_true (uc_legend_position_from_string ("inside", &legend) && legend == UC_LEGEND_INSIDE);
+    g_assert_cmpstr (uc_legend_position_to_string (UC_LEGEND_NONE), ==, "none");
+    g_assert_true (uc_x_kind_from_string ("number", &x) && x == UC_X_NUMBER);
+    g_assert_cmpstr (uc_x_kind_to_string (UC_X_TIME), ==, "time");
+    g_assert_cmpint (uc_event_category_from_string ("model-release"), ==, UC_EVENT_OTHER);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -793,6 +840,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/event-words", test_event_words);
   g_test_add_func ("/view/time-range", test_time_range);
   g_test_add_func ("/view/readme-examples", test_readme_examples);
+  g_test_add_func ("/view/enum-names", test_enum_names);
   g_test_add_func ("/view/number-axis", test_number_axis);
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* uc-chart-spec.c: everything a chart shows, independent of how it is drawn */
 #include "uc-chart-spec.h"
 
+#include "uc-enum.h"
+
 #include <math.h>
 
 struct _UcChartSpec
@@ -439,36 +441,17 @@ uc_chart_spec_set_value_format (UcChartSpec   *self,
   self->value_format = format;
 }
 
-/* The names the enums take in chart.json and on the command line. */
-static const char * const kind_names[] = { "line", "step", "area", "scatter", "bars", "lanes" };
-static const char * const legend_names[] = { "top", "inside", "none" };
-static const char * const value_format_names[] = { "number", "money", "percent", "index", "per-mtok" };
-static const char * const x_kind_names[] = { "time", "number" };
-
-static gboolean
-find_name (const char * const *names,
-           guint               n_names,
-           const char         *name,
-           guint              *index)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
+/* The names the enums take in view files, chart.json and on the command
+ * line are their GType nicks (uc-enum.h). */
 gboolean
 uc_chart_kind_from_string (const char  *name,
                            UcChartKind *kind)
 {
-  guint i;
+  int value;
 
-  if (!find_name (kind_names, G_N_ELEMENTS (kind_names), name, &i))
+  if (!uc_enum_from_nick (UC_TYPE_CHART_KIND, name, &value))
     return FALSE;
-  *kind = (UcChartKind) i;
+  *kind = (UcChartKind) value;
   return TRUE;
 }
 
@@ -476,11 +459,11 @@ gboolean
 uc_legend_position_from_string (const char       *name,
                                 UcLegendPosition *position)
 {
-  guint i;
+  int value;
 
-  if (!find_name (legend_names, G_N_ELEMENTS (legend_names), name, &i))
+  if (!uc_enum_from_nick (UC_TYPE_LEGEND_POSITION, name, &value))
     return FALSE;
-  *position = (UcLegendPosition) i;
+  *position = (UcLegendPosition) value;
   return TRUE;
 }
 
@@ -488,11 +471,11 @@ gboolean
 uc_value_format_from_string (const char    *name,
                              UcValueFormat *format)
 {
-  guint i;
+  int value;
 
-  if (!find_name (value_format_names, G_N_ELEMENTS (value_format_names), name, &i))
+  if (!uc_enum_from_nick (UC_TYPE_VALUE_FORMAT, name, &value))
     return FALSE;
-  *format = (UcValueFormat) i;
+  *format = (UcValueFormat) value;
   return TRUE;
 }
 
@@ -500,24 +483,24 @@ gboolean
 uc_x_kind_from_string (const char *name,
                        UcXKind    *kind)
 {
-  guint i;
+  int value;
 
-  if (!find_name (x_kind_names, G_N_ELEMENTS (x_kind_names), name, &i))
+  if (!uc_enum_from_nick (UC_TYPE_XKIND, name, &value))
     return FALSE;
-  *kind = (UcXKind) i;
+  *kind = (UcXKind) value;
   return TRUE;
 }
 
 const char *
 uc_x_kind_to_string (UcXKind kind)
 {
-  return kind <= UC_X_NUMBER ? x_kind_names[kind] : "time";
+  return uc_enum_to_nick (UC_TYPE_XKIND, kind, "time");
 }
 
 const char *
 uc_legend_position_to_string (UcLegendPosition position)
 {
-  return position <= UC_LEGEND_NONE ? legend_names[position] : "top";
+  return uc_enum_to_nick (UC_TYPE_LEGEND_POSITION, position, "top");
 }
 
 UcLegendPosition
@@ -746,13 +729,13 @@ uc_chart_spec_get_provenance (UcChartSpec *self,
 const char *
 uc_value_format_to_string (UcValueFormat format)
 {
-  return format <= UC_VALUE_PER_MTOK ? value_format_names[format] : "number";
+  return uc_enum_to_nick (UC_TYPE_VALUE_FORMAT, format, "number");
 }
 
 const char *
 uc_chart_kind_to_string (UcChartKind kind)
 {
-  return kind <= UC_CHART_LANES ? kind_names[kind] : "line";
+  return uc_enum_to_nick (UC_TYPE_CHART_KIND, kind, "line");
 }
 
 /* A checksum known without the input at hand: a pack's, carried over when

@@ -1,6 +1,8 @@
 /* uc-event.c: a dated event shown as a marker on time charts */
 #include "uc-event.h"
 
+#include "uc-enum.h"
+
 #include <string.h>
 
 struct _UcEvent
@@ -35,21 +37,18 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcEvent, uc_event, G_TYPE_OBJECT)
 
-static const char * const category_names[] = { "model_release", "market", "hardware", "policy", "pricing", "other" };
-
 UcEventCategory
 uc_event_category_from_string (const char *name)
 {
-  for (guint i = 0; i < UC_EVENT_OTHER; i++)
-    if (g_strcmp0 (name, category_names[i]) == 0)
-      return (UcEventCategory) i;
-  return UC_EVENT_OTHER;
+  int value;
+
+  return uc_enum_from_nick (UC_TYPE_EVENT_CATEGORY, name, &value) ? (UcEventCategory) value : UC_EVENT_OTHER;
 }
 
 const char *
 uc_event_category_to_string (UcEventCategory category)
 {
-  return category <= UC_EVENT_OTHER ? category_names[category] : "other";
+  return uc_enum_to_nick (UC_TYPE_EVENT_CATEGORY, category, "other");
 }
 
 static void

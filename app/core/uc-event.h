@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  UC_EVENT_MODEL_RELEASE,
+  UC_EVENT_MODEL_RELEASE,   /*< nick=model_release >*/
   UC_EVENT_MARKET,
   UC_EVENT_HARDWARE,
   UC_EVENT_POLICY,

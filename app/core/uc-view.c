@@ -256,17 +256,12 @@ text (const char *s)
   return s ? g_dgettext (GETTEXT_PACKAGE, s) : NULL;
 }
 
+/* The chart's inputs name the dataset's source, as the source tells it. */
 static void
 add_provenance (UcChartSpec *spec,
                 const char  *dataset)
 {
-  g_autofree char *name = g_strdup_printf ("%s.csv", dataset);
-  g_autofree char *location = g_strdup_printf ("resource://" RESOURCE_BASE "/datasets/%s", name);
-
-  for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
-    if (g_strcmp0 (uc_chart_spec_get_provenance (spec, i)->name, name) == 0)
-      return;
-  uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (dataset)->source, location, NULL, NULL);
+  uc_source_cite (uc_catalog_find (uc_catalog_get_default (), dataset), spec);
 }
 
 static UcDataset *
@@ -276,7 +271,7 @@ load_dataset (Reader     *r,
 {
   if (id == NULL)
     return fail (r, member, "is required"), NULL;
-  if (uc_catalog_lookup (id) == NULL)
+  if (uc_catalog_find (uc_catalog_get_default (), id) == NULL)
     {
       g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
       return fail (r, member, what), NULL;
@@ -957,7 +952,7 @@ read_releases (UcView     *self,
     return FALSE;
   if (dataset == NULL || country == NULL || open_weights == NULL)
     return fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
-  if (uc_catalog_lookup (dataset) == NULL)
+  if (uc_catalog_find (uc_catalog_get_default (), dataset) == NULL)
     {
       g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
       return fail (r, "releases.dataset", what);

@@ -11,20 +11,21 @@
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
+#include "uc-view-catalog.h"
 #include "uc-view-list.h"
 
 static void
 test_builtin_views (void)
 {
   g_auto(GStrv) ids = uc_view_list_ids ();
-  guint n_info;
-  const UcViewInfo *info = uc_view_list_titles (&n_info);
+  g_autoptr(UcViewCatalog) views = uc_view_catalog_new_builtin ();
+  g_autoptr(UcView) pricing = g_list_model_get_item (G_LIST_MODEL (views), 3);
 
   g_assert_cmpuint (g_strv_length (ids), ==, 5);
   g_assert_cmpstr (ids[0], ==, "deepseek-shock");
-  g_assert_cmpuint (n_info, ==, 5);
-  g_assert_cmpstr (info[3].id, ==, "pricing");
-  g_assert_cmpstr (info[3].title, ==, "Pricing pressure");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 5);
+  g_assert_cmpstr (uc_view_get_id (pricing), ==, "pricing");
+  g_assert_cmpstr (uc_view_get_title (pricing), ==, "Pricing pressure");
 
   for (guint i = 0; ids[i]; i++)
     {
@@ -797,6 +798,49 @@ test_view_steps (void)
   }
 }
 
+static void
+note_change (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             GString    *changes)
+{
+  g_string_append_printf (changes, "%u-%u+%u ", position, removed, added);
+}
+
+/* The sidebar's list of views changes at run time: a view added at the
+ * end, one of the same id in its place, one removed. */
+static void
+test_view_catalog (void)
+{
+  static const char json[] = "{\"id\": \"mine\", \"title\": \"Mine\", \"charts\": [{\"dataset\": \"api-prices\", "
+                             "\"y\": [\"output_usd_per_mtok\"]}]}";
+  g_autoptr(UcViewCatalog) views = uc_view_catalog_new_builtin ();
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) mine = uc_view_parse (bytes, "mine.json", &error);
+  g_autoptr(UcView) again = uc_view_parse (bytes, "mine.json", &error);
+  g_autofree char *ids = NULL;
+  guint position;
+
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (views)) == UC_TYPE_VIEW);
+  g_signal_connect (views, "items-changed", G_CALLBACK (note_change), changes);
+  uc_view_catalog_add (views, mine);
+  g_assert_true (uc_view_catalog_find (views, "mine", &position) == mine);
+  g_assert_cmpuint (position, ==, 5);
+  uc_view_catalog_add (views, again);
+  g_assert_true (uc_view_catalog_find (views, "mine", NULL) == again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 6);
+  ids = uc_view_catalog_dup_ids (views);
+  g_assert_cmpstr (ids, ==, "deepseek-shock, hardware-evs, model-releases, pricing, events, mine");
+  g_assert_true (uc_view_catalog_remove (views, "hardware-evs"));
+  g_assert_false (uc_view_catalog_remove (views, "hardware-evs"));
+  g_assert_null (uc_view_catalog_find (views, "hardware-evs", NULL));
+  g_assert_cmpstr (changes->str, ==, "5-0+1 5-1+1 1-1+0 ");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -812,5 +856,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/time-range", test_time_range);
   g_test_add_func ("/view/readme-examples", test_readme_examples);
   g_test_add_func ("/view/steps", test_view_steps);
+  g_test_add_func ("/view/catalog", test_view_catalog);
   return g_test_run ();
 }

@@ -1063,31 +1063,19 @@ list_datasets (UcView *self)
     }
 }
 
-/* Reads a view file without its data: what it shows, and the datasets it
- * needs (uc_view_get_datasets()), which uc_view_load_data() loads before
- * uc_view_build_charts() builds the charts. */
-UcView *
-uc_view_parse (GBytes      *json,
-               const char  *name,
-               GError     **error)
+/* A view from its file's JSON (see uc_view_parse()). */
+static UcView *
+parse_root (JsonNode    *root,
+            const char  *name,
+            GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(UcView) self = NULL;
-  g_autoptr(GError) parse_error = NULL;
   Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
-  JsonNode *root, *charts;
+  JsonNode *charts;
   JsonObject *o;
   const char *id, *title, *description;
   gboolean list_flag, filter_flag;
-  gsize size;
-  const char *data = g_bytes_get_data (json, &size);
 
-  if (!uc_json_load_data (parser, data, size, name, &parse_error))
-    {
-      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, parse_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
@@ -1165,6 +1153,27 @@ uc_view_parse (GBytes      *json,
   return g_steal_pointer (&self);
 }
 
+/* Reads a view file without its data: what it shows, and the datasets it
+ * needs (uc_view_get_datasets()), which uc_view_load_data() loads before
+ * uc_view_build_charts() builds the charts. */
+UcView *
+uc_view_parse (GBytes      *json,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+
+  if (!uc_json_load_data (parser, data, size, name, &parse_error))
+    {
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, parse_error->message);
+      return NULL;
+    }
+  return parse_root (json_parser_get_root (parser), name, error);
+}
+
 /* A view file read, its data loaded from the default catalog on this
  * thread, and its charts built: for the command line and the tests. */
 UcView *
@@ -1180,42 +1189,24 @@ uc_view_new_from_bytes (GBytes      *json,
   return g_steal_pointer (&self);
 }
 
-/* A view file of the user's, read as uc_view_parse() reads one; errors
- * name it by its path. */
+/* A view file of the user's, read as uc_view_parse() reads one (and
+ * never more than a JSON document may hold); errors name it by its path. */
 UcView *
 uc_view_parse_file (GFile   *file,
                     GError **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
-  g_autofree char *data = NULL;
-  gsize size;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  /* A view file is small: a document larger than JSON may be is refused
-   * before it is read (uc_json_check says so). */
-  {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                   NULL, &local);
-
-    if (info == NULL || g_file_info_get_size (info) > (goffset) UC_JSON_MAX_SIZE)
-      {
-        if (local == NULL)
-          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "larger than %zu MB", UC_JSON_MAX_SIZE >> 20);
-        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s", name, local->message);
-        return NULL;
-      }
-  }
-  if (!g_file_load_contents (file, NULL, &data, &size, NULL, &local))
+  if (!uc_json_load_file (parser, file, &local))
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s", name, local->message);
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, local->message);
       return NULL;
     }
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), size);
-
-    return uc_view_parse (bytes, name, error);
-  }
+  name = g_file_get_parse_name (file);
+  return parse_root (json_parser_get_root (parser), name, error);
 }
 
 /* A view of one chart made in memory (a file of the user's charted, say):

@@ -395,6 +395,8 @@ test_export_pack (void)
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"from\": \"2025-01-13\""));
   g_assert_nonnull (strstr (json, "\"name\": \"market-caps.csv\""));
+  /* Its source says when the embedded data was taken. */
+  g_assert_nonnull (strstr (json, "\"retrieved\": \"2026-11-22\""));
   /* 8 companies × 19 trading days from 13 January to 7 February 2025, and
    * 10 February, which each line runs towards past the plot's right edge. */
   g_assert_true (g_str_has_prefix (csv, "series,date,value\n"));
@@ -417,6 +419,13 @@ test_export_pack (void)
   expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) file_bytes, len);
   g_assert_nonnull (strstr (json, expected_sha));
   g_assert_nonnull (strstr (json, "\"modified\": \""));
+  /* Nobody is named as its publisher: not its path. */
+  {
+    g_autofree char *base = g_path_get_basename (prices);
+    g_autofree char *input = g_strdup_printf ("\"name\": \"%s\",\n      \"source\": null,", base);
+
+    g_assert_nonnull (strstr (json, input));
+  }
 
   /* Events on a CSV chart: the built-in ones, or the user's own table. */
   r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--events", "builtin", "--pack", dir, NULL);

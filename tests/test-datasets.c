@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "uc-catalog.h"
+#include "uc-file-source.h"
+#include "uc-resource-source.h"
 #include "uc-view.h"
 
 static int
@@ -20,24 +22,52 @@ find_row (UcDataset  *ds,
   return -1;
 }
 
+/* The embedded datasets, in order, each with what sources.json says of
+ * where it came from; its last date is the last date in its table. */
 static void
 test_catalog (void)
 {
-  guint n;
-  const UcCatalogEntry *entries = uc_catalog_entries (&n);
+  GListModel *catalog = G_LIST_MODEL (uc_catalog_get_default ());
   const struct { const char *id; guint rows; } expected[] = {
     { "market-caps", 10257 }, { "events", 24 }, { "model-releases", 80 }, { "api-prices", 53 },
   };
 
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < n; i++)
+  g_assert_true (g_list_model_get_item_type (catalog) == UC_TYPE_SOURCE);
+  g_assert_cmpuint (g_list_model_get_n_items (catalog), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(UcDataset) ds = uc_catalog_load (entries[i].id, &error);
+      g_autoptr(UcSource) source = g_list_model_get_item (catalog, i);
+      g_autoptr(UcDataset) ds = uc_catalog_load (expected[i].id, &error);
+      g_autofree char *name = g_strdup_printf ("%s.csv", expected[i].id);
+      g_autofree char *location = g_strdup_printf ("resource:///io/github/undercut/Undercut/datasets/%s", name);
+      g_autofree char *file_name = uc_source_dup_file_name (source);
+      g_autofree char *last = NULL;
+      int dc;
 
       g_assert_no_error (error);
-      g_assert_cmpstr (entries[i].id, ==, expected[i].id);
+      g_assert_true (UC_IS_RESOURCE_SOURCE (source));
+      g_assert_true (uc_catalog_find (uc_catalog_get_default (), expected[i].id) == source);
+      g_assert_cmpstr (uc_source_get_id (source), ==, expected[i].id);
       g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, expected[i].rows);
+      g_assert_cmpstr (uc_source_get_location (source), ==, location);
+      g_assert_cmpstr (file_name, ==, name);
+      g_assert_nonnull (uc_source_get_title (source));
+      g_assert_nonnull (uc_source_get_publisher (source));
+      g_assert_true (g_str_has_prefix (uc_source_get_url (source), "https://"));
+      g_assert_cmpstr (uc_source_get_retrieved (source), ==, "2026-11-22");
+      g_assert_null (uc_source_get_modified (source));
+      dc = uc_dataset_find_column (ds, "date");
+      g_assert_cmpint (dc, >=, 0);
+      last = uc_time_format_date (uc_dataset_get_times (ds, dc)[uc_dataset_get_n_rows (ds) - 1]);
+      g_assert_cmpstr (uc_source_get_last_date (source), ==, last);
+      /* Read once: every later load has the same table. */
+      g_assert_true (uc_source_is_loaded (source));
+      {
+        g_autoptr(UcDataset) again = uc_source_load (source, NULL, &error);
+
+        g_assert_true (again == ds);
+      }
     }
   {
     g_autoptr(GError) error = NULL;
@@ -45,7 +75,162 @@ test_catalog (void)
 
     g_assert_null (none);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_null (uc_catalog_find (uc_catalog_get_default (), "no-such-dataset"));
   }
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+/* A catalog changes while it is used: a source added, replaced by one of
+ * the same id, removed; each change said by items-changed. */
+static void
+test_catalog_changes (void)
+{
+  g_autoptr(UcCatalog) catalog = uc_catalog_new ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "stooq-nvda.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UcSource) mine = uc_file_source_new (file);
+  g_autoptr(UcSource) again = uc_file_source_new (file);
+  UcSource *embedded = uc_catalog_find (uc_catalog_get_default (), "events");
+
+  g_signal_connect (catalog, "items-changed", G_CALLBACK (count_changes), changes);
+  uc_catalog_add (catalog, embedded);
+  uc_catalog_add (catalog, mine);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 2);
+  g_assert_true (uc_catalog_find (catalog, "stooq-nvda.csv") == mine);
+  uc_catalog_add (catalog, again);
+  g_assert_true (uc_catalog_find (catalog, "stooq-nvda.csv") == again);
+  g_assert_true (uc_catalog_remove (catalog, "events"));
+  g_assert_false (uc_catalog_remove (catalog, "events"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+  {
+    const guint expected[] = { 0, 0, 1,  1, 0, 1,  1, 1, 1,  0, 1, 0 };
+
+    g_assert_cmpmem (changes->data, changes->len * sizeof (guint), expected, sizeof expected);
+  }
+  /* The default catalog is not touched. */
+  g_assert_true (uc_catalog_find (uc_catalog_get_default (), "events") == embedded);
+}
+
+/* A file of the user's: named and dated by its file, nobody named as its
+ * publisher, read by the CSV reader. */
+static void
+test_file_source (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "stooq-nvda.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UcSource) source = uc_file_source_new (file);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  g_autofree char *credit = NULL;
+  const UcProvenance *p;
+
+  g_assert_cmpstr (uc_source_get_id (source), ==, "stooq-nvda.csv");
+  g_assert_null (uc_source_get_publisher (source));
+  g_assert_null (uc_source_get_retrieved (source));
+  g_assert_nonnull (uc_source_get_modified (source));
+  g_assert_cmpstr (uc_source_get_location (source), ==, path);
+  g_assert_false (uc_source_is_loaded (source));
+  ds = uc_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 60);
+
+  /* Cited once, however often: by file name, nobody as publisher, the file's date. */
+  uc_source_cite (source, spec);
+  uc_source_cite (source, spec);
+  g_assert_cmpuint (uc_chart_spec_get_n_provenance (spec), ==, 1);
+  p = uc_chart_spec_get_provenance (spec, 0);
+  g_assert_cmpstr (p->name, ==, "stooq-nvda.csv");
+  g_assert_null (p->source);
+  g_assert_cmpstr (p->location, ==, path);
+  g_assert_cmpstr (p->date, ==, uc_source_get_modified (source));
+  g_assert_cmpstr (p->date_kind, ==, "modified");
+  credit = uc_source_dup_credit (source);
+  g_assert_true (g_str_has_prefix (credit, "Source: stooq-nvda.csv, file of "));
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      pending;
+  GPtrArray *datasets;
+  GError    *error;
+} Loads;
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loads *loads = user_data;
+  g_autoptr(GError) error = NULL;
+  UcDataset *ds = uc_source_load_finish (UC_SOURCE (object), result, &error);
+
+  if (ds)
+    g_ptr_array_add (loads->datasets, ds);
+  else if (loads->error == NULL)
+    loads->error = g_steal_pointer (&error);
+  if (--loads->pending == 0)
+    g_main_loop_quit (loads->loop);
+}
+
+/* Loading on a worker thread: loads asked for together read the file
+ * once and get one table; a cancelled load says so; a missing file is an
+ * error naming it. */
+static void
+test_source_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "stooq-nvda.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UcSource) source = uc_file_source_new (file);
+  Loads loads = { g_main_loop_new (NULL, FALSE), 3, g_ptr_array_new_with_free_func (g_object_unref), NULL };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  uc_source_load_async (source, NULL, on_loaded, &loads);
+  uc_source_load_async (source, NULL, on_loaded, &loads);
+  uc_source_load_async (source, cancellable, on_loaded, &loads);
+  g_cancellable_cancel (cancellable);
+  g_main_loop_run (loads.loop);
+  g_assert_error (loads.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&loads.error);
+  g_assert_cmpuint (loads.datasets->len, ==, 2);
+  g_assert_true (g_ptr_array_index (loads.datasets, 0) == g_ptr_array_index (loads.datasets, 1));
+  g_assert_true (uc_source_is_loaded (source));
+
+  /* Kept: a later load answers at once, still through the main loop. */
+  loads.pending = 1;
+  uc_source_load_async (source, NULL, on_loaded, &loads);
+  g_assert_cmpuint (loads.datasets->len, ==, 2);
+  g_main_loop_run (loads.loop);
+  g_assert_cmpuint (loads.datasets->len, ==, 3);
+  g_assert_true (g_ptr_array_index (loads.datasets, 2) == g_ptr_array_index (loads.datasets, 0));
+
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/prices.csv");
+    g_autoptr(UcSource) nowhere = uc_file_source_new (missing);
+
+    loads.pending = 1;
+    uc_source_load_async (nowhere, NULL, on_loaded, &loads);
+    g_main_loop_run (loads.loop);
+    g_assert_error (loads.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (loads.error->message, "prices.csv"));
+    g_clear_error (&loads.error);
+    g_assert_false (uc_source_is_loaded (nowhere));
+  }
+  g_main_loop_unref (loads.loop);
+  g_ptr_array_unref (loads.datasets);
 }
 
 static void
@@ -166,6 +351,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/datasets/catalog", test_catalog);
+  g_test_add_func ("/datasets/catalog-changes", test_catalog_changes);
+  g_test_add_func ("/datasets/file-source", test_file_source);
+  g_test_add_func ("/datasets/source-async", test_source_async);
   g_test_add_func ("/datasets/market-caps", test_market_caps);
   g_test_add_func ("/datasets/events", test_events);
   g_test_add_func ("/views/deepseek-shock", test_deepseek_view);

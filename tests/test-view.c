@@ -2,6 +2,8 @@
  * with a message that names the file and the member. */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "uc-catalog.h"
@@ -9,20 +11,21 @@
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
+#include "uc-view-catalog.h"
 #include "uc-view-list.h"
 
 static void
 test_builtin_views (void)
 {
   g_auto(GStrv) ids = uc_view_list_ids ();
-  guint n_info;
-  const UcViewInfo *info = uc_view_list_titles (&n_info);
+  g_autoptr(UcViewCatalog) views = uc_view_catalog_new_builtin ();
+  g_autoptr(UcView) pricing = g_list_model_get_item (G_LIST_MODEL (views), 3);
 
   g_assert_cmpuint (g_strv_length (ids), ==, 5);
   g_assert_cmpstr (ids[0], ==, "deepseek-shock");
-  g_assert_cmpuint (n_info, ==, 5);
-  g_assert_cmpstr (info[3].id, ==, "pricing");
-  g_assert_cmpstr (info[3].title, ==, "Pricing pressure");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 5);
+  g_assert_cmpstr (uc_view_get_id (pricing), ==, "pricing");
+  g_assert_cmpstr (uc_view_get_title (pricing), ==, "Pricing pressure");
 
   for (guint i = 0; ids[i]; i++)
     {
@@ -826,6 +829,168 @@ test_enum_names (void)
   }
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  loaded;
+  GError   *error;
+} Loading;
+
+static void
+on_data_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Loading *loading = user_data;
+
+  loading->loaded = uc_view_load_data_finish (UC_VIEW (object), result, &loading->error);
+  loading->done = TRUE;
+}
+
+/* A view in steps: parsed without its data, saying which datasets it
+ * needs; loaded from a catalog on worker threads; built. */
+static void
+test_view_steps (void)
+{
+  const struct { const char *id; const char *datasets; } needs[] = {
+    { "deepseek-shock", "market-caps events" },
+    { "hardware-evs", "market-caps events" },
+    { "model-releases", "model-releases" },
+    { "pricing", "api-prices events" },
+    { "events", "events" },
+  };
+  static const char json[] = "{\"id\": \"mine\", \"title\": \"Mine\", \"charts\": [{\"dataset\": \"api-prices\", "
+                             "\"y\": [\"output_usd_per_mtok\"], \"group\": \"country\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(UcCatalog) catalog = uc_catalog_new ();
+  g_autoptr(UcView) view = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      g_autoptr(GBytes) file = uc_view_list_lookup (needs[i].id);
+      g_autofree char *name = g_strdup_printf ("%s.json", needs[i].id);
+      g_autoptr(UcView) parsed = uc_view_parse (file, name, &error);
+      g_autofree char *datasets = NULL;
+
+      g_assert_no_error (error);
+      datasets = g_strjoinv (" ", (GStrv) uc_view_get_datasets (parsed));
+      g_assert_cmpstr (datasets, ==, needs[i].datasets);
+      g_assert_cmpuint (uc_view_get_n_charts (parsed), >=, 1);
+    }
+
+  /* Built before its data is loaded: refused, naming the dataset. */
+  view = uc_view_parse (bytes, "mine.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_view_get_title (view), ==, "Mine");
+  g_assert_false (uc_view_build_charts (view, &error));
+  g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+  g_assert_cmpstr (error->message, ==, "mine.json: charts[0].dataset: the dataset “api-prices” was not loaded");
+  g_clear_error (&error);
+
+  /* Loaded from a catalog of one source, then built. */
+  uc_catalog_add (catalog, uc_catalog_find (uc_catalog_get_default (), "api-prices"));
+  {
+    Loading loading = { FALSE, FALSE, NULL };
+
+    uc_view_load_data_async (view, catalog, NULL, on_data_loaded, &loading);
+    while (!loading.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (loading.error);
+    g_assert_true (loading.loaded);
+  }
+  g_assert_false (uc_view_needs_loading (view, catalog));
+  g_assert_true (uc_view_build_charts (view, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (uc_view_get_chart (view, 0)), >=, 3);
+  g_assert_cmpstr (uc_chart_spec_get_provenance (uc_view_get_chart (view, 0), 0)->name, ==, "api-prices.csv");
+
+  /* A file of the user's; its errors name its path. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("uc-view-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "mine.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(UcView) mine = NULL;
+
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    mine = uc_view_parse_file (file, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (uc_view_get_id (mine), ==, "mine");
+    g_assert_true (g_file_set_contents (path, "{\"id\": \"x\"}", -1, NULL));
+    g_clear_object (&mine);
+    mine = uc_view_parse_file (file, &error);
+    g_assert_null (mine);
+    g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+    g_assert_true (g_str_has_prefix (error->message, path));
+    g_clear_error (&error);
+    g_unlink (path);
+    mine = uc_view_parse_file (file, &error);
+    g_assert_null (mine);
+    g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+    g_assert_true (g_str_has_prefix (error->message, path));
+    g_clear_error (&error);
+    g_rmdir (dir);
+  }
+
+  /* A chart made in memory is a view too: nothing to load or build. */
+  {
+    g_autoptr(UcChartSpec) chart = uc_chart_spec_copy (uc_view_get_chart (view, 0));
+    g_autoptr(UcView) made = uc_view_new_for_chart ("made", "Made", chart);
+    g_autoptr(UcChartSpec) filtered = NULL;
+
+    g_assert_null (uc_view_get_datasets (made)[0]);
+    g_assert_false (uc_view_needs_loading (made, catalog));
+    g_assert_true (uc_view_build_charts (made, &error));
+    g_assert_cmpuint (uc_view_get_n_charts (made), ==, 1);
+    g_assert_true (uc_view_get_chart (made, 0) == chart);
+    filtered = uc_view_filter_chart (made, 0, "deepseek", &error);
+    g_assert_true (filtered == chart);
+  }
+}
+
+static void
+note_change (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             GString    *changes)
+{
+  g_string_append_printf (changes, "%u-%u+%u ", position, removed, added);
+}
+
+/* The sidebar's list of views changes at run time: a view added at the
+ * end, one of the same id in its place, one removed. */
+static void
+test_view_catalog (void)
+{
+  static const char json[] = "{\"id\": \"mine\", \"title\": \"Mine\", \"charts\": [{\"dataset\": \"api-prices\", "
+                             "\"y\": [\"output_usd_per_mtok\"]}]}";
+  g_autoptr(UcViewCatalog) views = uc_view_catalog_new_builtin ();
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) mine = uc_view_parse (bytes, "mine.json", &error);
+  g_autoptr(UcView) again = uc_view_parse (bytes, "mine.json", &error);
+  g_autofree char *ids = NULL;
+  guint position;
+
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (views)) == UC_TYPE_VIEW);
+  g_signal_connect (views, "items-changed", G_CALLBACK (note_change), changes);
+  uc_view_catalog_add (views, mine);
+  g_assert_true (uc_view_catalog_find (views, "mine", &position) == mine);
+  g_assert_cmpuint (position, ==, 5);
+  uc_view_catalog_add (views, again);
+  g_assert_true (uc_view_catalog_find (views, "mine", NULL) == again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 6);
+  ids = uc_view_catalog_dup_ids (views);
+  g_assert_cmpstr (ids, ==, "deepseek-shock, hardware-evs, model-releases, pricing, events, mine");
+  g_assert_true (uc_view_catalog_remove (views, "hardware-evs"));
+  g_assert_false (uc_view_catalog_remove (views, "hardware-evs"));
+  g_assert_null (uc_view_catalog_find (views, "hardware-evs", NULL));
+  g_assert_cmpstr (changes->str, ==, "5-0+1 5-1+1 1-1+0 ");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -842,5 +1007,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/readme-examples", test_readme_examples);
   g_test_add_func ("/view/enum-names", test_enum_names);
   g_test_add_func ("/view/number-axis", test_number_axis);
+  g_test_add_func ("/view/steps", test_view_steps);
+  g_test_add_func ("/view/catalog", test_view_catalog);
   return g_test_run ();
 }

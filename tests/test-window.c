@@ -4,8 +4,11 @@
 #include <adwaita.h>
 
 #include "uc-application.h"
+#include "uc-catalog.h"
+#include "uc-file-source.h"
 #include "uc-window.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -89,6 +92,17 @@ count_color (cairo_surface_t *surface,
   return n;
 }
 
+/* At the moment the window maps, its chart has its data: the first frame
+ * shows the view, not a blank chart while the data loads. */
+static void
+check_chart_at_map (GtkWidget *window,
+                    gboolean  *checked)
+{
+  g_assert_nonnull (uc_chart_view_get_spec (uc_window_get_chart_view (UC_WINDOW (window))));
+  g_assert_false (uc_window_get_loading (UC_WINDOW (window)));
+  *checked = TRUE;
+}
+
 static void
 test_window_draws_chart (void)
 {
@@ -99,6 +113,7 @@ test_window_draws_chart (void)
   UcWindow *window;
   UcChartView *view;
   UcChartLayout layout;
+  gboolean checked = FALSE;
 
   if (!have_display)
     {
@@ -113,7 +128,13 @@ test_window_draws_chart (void)
 
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    check_chart_at_map (GTK_WIDGET (window), &checked);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (check_chart_at_map), &checked);
   iterate_until (chart_drawn, window);
+  g_assert_true (checked);
+  g_signal_handlers_disconnect_by_func (window, check_chart_at_map, &checked);
 
   view = uc_window_get_chart_view (window);
   g_assert_true (uc_chart_view_get_layout (view, &layout));
@@ -213,6 +234,30 @@ press_key (GtkWidget *widget,
   return press_key_with (widget, keyval, 0);
 }
 
+static const char *view_wanted;
+
+static gboolean
+view_shown (gpointer data)
+{
+  return !uc_window_get_loading (data) && g_strcmp0 (uc_window_get_view_id (data), view_wanted) == 0;
+}
+
+/* app.show-view, as scripts send it, for a view whose data is not loaded
+ * yet: the view shown stays while it loads, then the new one is shown. */
+static void
+show_view_loading (UcApplication *app,
+                   UcWindow      *window,
+                   const char    *id)
+{
+  const char *before = uc_window_get_view_id (window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (id));
+  g_assert_true (uc_window_get_loading (window));
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, before);
+  view_wanted = id;
+  iterate_until (view_shown, window);
+}
+
 static UcChartSpec *bars_before_filter;
 static double bars_wanted;   /* releases counted, or -1: any other count than bars_before_filter's */
 
@@ -255,7 +300,7 @@ test_window_views_and_range (void)
   g_application_activate (G_APPLICATION (app));
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
+  show_view_loading (app, window, "model-releases");
   g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");
   iterate_until (second_chart_drawn, window);
   first = uc_window_get_chart_view (window);
@@ -336,7 +381,7 @@ test_window_views_and_range (void)
   }
 
   /* Pricing pressure's Price menu builds the chart again from blended prices. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("pricing"));
+  show_view_loading (app, window, "pricing");
   {
     GtkDropDown *prices = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
 
@@ -468,6 +513,103 @@ test_window_views_and_range (void)
   g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "model-releases");
   gtk_window_close (GTK_WINDOW (window));
   g_settings_set_string (settings, "last-view", "deepseek-shock");
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n))
+    n++;
+  return n;
+}
+
+/* A view file of the user's, of a CSV file of the user's, added while the
+ * window is open: listed in the sidebar, shown when picked there (its
+ * data loaded meanwhile), and gone when removed, the window back on the
+ * first view. */
+static void
+test_window_user_views (void)
+{
+  static const char prices[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n";
+  static const char json[] = "{\"id\": \"my-prices\", \"title\": \"My prices\", \"charts\": [{\"dataset\": "
+                             "\"my-prices.csv\", \"y\": [\"close\"], \"title\": \"Close\", \"source\": \"Mine\"}]}";
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL, *csv_path = NULL, *json_path = NULL;
+  g_autoptr(GFile) csv = NULL, view_file = NULL;
+  g_autoptr(UcSource) source = NULL;
+  UcViewCatalog *views;
+  UcWindow *window;
+  GtkListBox *sidebar;
+  GtkListBoxRow *row;
+  UcChartSpec *shown;
+  guint n;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+
+  dir = g_dir_make_tmp ("uc-window-XXXXXX", NULL);
+  csv_path = g_build_filename (dir, "my-prices.csv", NULL);
+  json_path = g_build_filename (dir, "my-prices.json", NULL);
+  g_assert_true (g_file_set_contents (csv_path, prices, -1, NULL));
+  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
+  csv = g_file_new_for_path (csv_path);
+  view_file = g_file_new_for_path (json_path);
+
+  app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".UserViewsTest");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  iterate_until (chart_drawn, window);
+  views = uc_window_get_views (window);
+  sidebar = GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  n = g_list_model_get_n_items (G_LIST_MODEL (views));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (count_rows (sidebar), ==, n);
+
+  /* The CSV file joins the datasets, the view file the sidebar. */
+  source = uc_file_source_new (csv);
+  uc_catalog_add (uc_catalog_get_default (), source);
+  g_assert_nonnull (uc_view_catalog_add_file (views, view_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, n + 1);
+  g_assert_cmpuint (count_rows (sidebar), ==, n + 1);
+  row = gtk_list_box_get_row_at_index (sidebar, (int) n);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row))), ==, "My prices");
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "deepseek-shock");
+
+  /* Picked in the sidebar: its file is read on a worker thread, then shown. */
+  gtk_list_box_select_row (sidebar, row);
+  g_assert_true (uc_window_get_loading (window));
+  view_wanted = "my-prices";
+  iterate_until (view_shown, window);
+  shown = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+  g_assert_cmpstr (uc_chart_spec_get_title (shown), ==, "Close");
+  g_assert_cmpuint (uc_chart_spec_get_n_series (shown), ==, 1);
+  g_assert_cmpuint (uc_series_get_length (uc_chart_spec_get_series (shown, 0)), ==, 3);
+  g_assert_cmpstr (uc_chart_spec_get_provenance (shown, 0)->name, ==, "my-prices.csv");
+  g_assert_null (uc_chart_spec_get_provenance (shown, 0)->source);
+  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (uc_window_get_chart_view (window))));
+
+  /* Removed: out of the sidebar, and the first view is shown again. */
+  g_assert_true (uc_view_catalog_remove (views, "my-prices"));
+  g_assert_cmpuint (count_rows (sidebar), ==, n);
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "deepseek-shock");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_false (uc_view_catalog_remove (views, "my-prices"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (uc_catalog_remove (uc_catalog_get_default (), "my-prices.csv"));
+  g_unlink (csv_path);
+  g_unlink (json_path);
+  g_rmdir (dir);
 }
 
 /* A view of a time chart and one on a number axis (trading days around
@@ -603,6 +745,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/draws-chart", test_window_draws_chart);
   g_test_add_func ("/window/views-and-range", test_window_views_and_range);
   g_test_add_func ("/window/number-axis", test_window_number_axis);
+  g_test_add_func ("/window/user-views", test_window_user_views);
 
   return g_test_run ();
 }

@@ -219,13 +219,15 @@ uc_cli_inspect (int    argc,
 
   if (dataset_id)
     {
-      g_autoptr(GBytes) bytes = uc_catalog_get_bytes (dataset_id, &error);
-      g_autofree char *name = g_strdup_printf ("%s.csv", dataset_id);
+      UcSource *embedded = uc_catalog_find (uc_catalog_get_default (), dataset_id);
 
-      if (bytes == NULL)
-        return uc_cli_usage_error ("inspect", error->message);
+      if (embedded == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("no embedded dataset called “%s”", dataset_id);
+          return uc_cli_usage_error ("inspect", message);
+        }
       source = dataset_id;
-      ds = uc_csv_read_bytes (bytes, name, &options, &report, &error);
+      ds = uc_source_read (embedded, &options, NULL, &report, &error);
     }
   else
     {
@@ -437,8 +439,7 @@ uc_cli_datasets (int    argc,
   g_autoptr(UcJsonWriter) w = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
-  const UcCatalogEntry *entries;
-  guint n;
+  UcCatalog *catalog = uc_catalog_get_default ();
   GOptionEntry options[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
     { NULL }
@@ -452,12 +453,12 @@ uc_cli_datasets (int    argc,
   if (g_strv_length (args) > 1)
     return uc_cli_usage_error ("datasets", "takes no arguments");
 
-  entries = uc_catalog_entries (&n);
   w = uc_json_writer_new (FALSE);
   uc_json_begin_array (w);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
     {
-      g_autoptr(UcDataset) ds = uc_catalog_load (entries[i].id, &error);
+      g_autoptr(UcSource) source = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      g_autoptr(UcDataset) ds = uc_source_load (source, NULL, &error);
       g_autofree char *first = NULL, *last = NULL;
       int date = ds ? uc_dataset_find_column (ds, "date") : -1;
 
@@ -474,18 +475,21 @@ uc_cli_datasets (int    argc,
       if (json)
         {
           uc_json_begin_object (w);
-          uc_json_key (w, "id"); uc_json_string (w, entries[i].id);
-          uc_json_key (w, "title"); uc_json_string (w, entries[i].title);
+          uc_json_key (w, "id"); uc_json_string (w, uc_source_get_id (source));
+          uc_json_key (w, "title"); uc_json_string (w, uc_source_get_title (source));
           uc_json_key (w, "rows"); uc_json_int (w, uc_dataset_get_n_rows (ds));
           uc_json_key (w, "columns"); uc_json_int (w, uc_dataset_get_n_columns (ds));
           uc_json_key (w, "from"); uc_json_string (w, first);
           uc_json_key (w, "to"); uc_json_string (w, last);
-          uc_json_key (w, "source"); uc_json_string (w, entries[i].source);
+          uc_json_key (w, "source"); uc_json_string (w, uc_source_get_publisher (source));
+          uc_json_key (w, "licence"); uc_json_string (w, uc_source_get_licence (source));
+          uc_json_key (w, "url"); uc_json_string (w, uc_source_get_url (source));
+          uc_json_key (w, "retrieved"); uc_json_string (w, uc_source_get_retrieved (source));
           uc_json_end_object (w);
         }
       else
-        g_print ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", entries[i].id, uc_dataset_get_n_rows (ds),
-                first ? first : "?", last ? last : "?", entries[i].title, "", entries[i].source);
+        g_print ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", uc_source_get_id (source), uc_dataset_get_n_rows (ds),
+                 first ? first : "?", last ? last : "?", uc_source_get_title (source), "", uc_source_get_publisher (source));
     }
   uc_json_end_array (w);
   if (json)

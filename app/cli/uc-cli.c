@@ -18,6 +18,7 @@
 #include "uc-catalog.h"
 #include "uc-chart-spec-json.h"
 #include "uc-csv.h"
+#include "uc-file-source.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
 #include "uc-export.h"
@@ -292,19 +293,15 @@ spec_from_csv (const char  *path,
           uc_chart_spec_add_warning (spec, more);
         }
     }
+  /* Cited as the file is once read: its name and the day it was last changed. */
   {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
-    g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
-    g_autofree char *date = modified ? g_date_time_format (modified, "%Y-%m-%d") : NULL;
-    g_autofree char *location = g_file_get_path (file);
+    g_autoptr(UcSource) source = uc_file_source_new (file);
+    g_autofree char *credit = uc_source_dup_credit (source);
 
-    g_autofree char *source = date ? g_strdup_printf (_("Source: %s, file of %s"), base, date)
-                                   : g_strdup_printf (_("Source: %s"), base);
-
-    uc_chart_spec_add_provenance (spec, base, path, location, date, date ? "modified" : NULL);
+    uc_source_cite (source, spec);
     if (sha256)
       uc_chart_spec_set_provenance_sha256 (spec, uc_chart_spec_get_n_provenance (spec) - 1, sha256);
-    uc_chart_spec_set_source (spec, source);
+    uc_chart_spec_set_source (spec, credit);
   }
   return spec;
 }

@@ -3,11 +3,9 @@
 
 #include "uc-view-list.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "uc-catalog.h"
-#include "uc-json-load.h"
 
 #define VIEWS_PATH RESOURCE_BASE "/views"
 
@@ -56,42 +54,4 @@ uc_view_list_ids (void)
   g_ptr_array_sort (ids, compare_strings);
   g_ptr_array_add (ids, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-}
-
-/* Ids and titles of the views compiled in, read once from their files. */
-const UcViewInfo *
-uc_view_list_titles (guint *n_views)
-{
-  static UcViewInfo *list;
-  static guint n;
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      g_auto(GStrv) ids = uc_view_list_ids ();
-      GArray *found = g_array_new (FALSE, FALSE, sizeof (UcViewInfo));
-
-      for (guint i = 0; ids[i]; i++)
-        {
-          g_autoptr(GBytes) bytes = uc_view_list_lookup (ids[i]);
-          g_autoptr(JsonParser) parser = json_parser_new ();
-          JsonNode *root;
-          UcViewInfo info;
-
-          if (bytes == NULL || !uc_json_load_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ids[i], NULL))
-            continue;
-          root = json_parser_get_root (parser);
-          if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-              !json_object_has_member (json_node_get_object (root), "title"))
-            continue;
-          info.id = g_intern_string (ids[i]);
-          info.title = g_intern_string (json_object_get_string_member (json_node_get_object (root), "title"));
-          g_array_append_val (found, info);
-        }
-      n = found->len;
-      list = (UcViewInfo *) (void *) g_array_free (found, FALSE);
-      g_once_init_leave (&once, 1);
-    }
-  *n_views = n;
-  return list;
 }

@@ -8,14 +8,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  const char *id;
-  const char *title;   /* as the file has it: translate with g_dgettext() */
-} UcViewInfo;
-
-GStrv             uc_view_list_ids    (void) G_GNUC_WARN_UNUSED_RESULT;
-const UcViewInfo *uc_view_list_titles (guint      *n_views);
-GBytes           *uc_view_list_lookup (const char *id) G_GNUC_WARN_UNUSED_RESULT;
+GStrv   uc_view_list_ids    (void) G_GNUC_WARN_UNUSED_RESULT;
+GBytes *uc_view_list_lookup (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

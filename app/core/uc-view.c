@@ -62,6 +62,10 @@ struct _UcView
   gboolean   event_list;   /* the window shows the table of events beside the charts */
   gboolean   event_filter; /* the window offers a text filter of the events */
   Releases  *releases;     /* NULL without */
+  GPtrArray *datasets;     /* char *: the ids of the datasets it is drawn from, NULL-terminated */
+  GHashTable *tables;      /* dataset id → UcDataset, once loaded */
+  GHashTable *table_sources; /* dataset id → UcSource it was loaded from */
+  gboolean   given;        /* its charts were given made (uc_view_new_for_chart), not built */
 };
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -84,6 +88,9 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->variant_sets, g_ptr_array_unref);
   g_clear_pointer (&self->compact, g_array_unref);
   g_clear_pointer (&self->releases, releases_free);
+  g_clear_pointer (&self->datasets, g_ptr_array_unref);
+  g_clear_pointer (&self->tables, g_hash_table_unref);
+  g_clear_pointer (&self->table_sources, g_hash_table_unref);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
 }
@@ -104,6 +111,9 @@ uc_view_init (UcView *self)
   self->variant_labels = g_ptr_array_new_with_free_func (g_free);
   self->variant_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->compact = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->datasets = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->table_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* Reading members, each failure naming where it is. */
@@ -116,6 +126,7 @@ typedef struct
   gboolean    filtered; /* the chart was drawn from releases narrowed by them */
   gboolean    nothing_matched;
   const Releases *releases; /* the view's, NULL without */
+  UcView     *view;     /* whose loaded tables the charts are built from */
 } Reader;
 
 static gboolean
@@ -256,32 +267,37 @@ text (const char *s)
   return s ? g_dgettext (GETTEXT_PACKAGE, s) : NULL;
 }
 
+/* The chart's inputs name the dataset's source, as the source tells it. */
 static void
-add_provenance (UcChartSpec *spec,
+add_provenance (Reader      *r,
+                UcChartSpec *spec,
                 const char  *dataset)
 {
-  g_autofree char *name = g_strdup_printf ("%s.csv", dataset);
-  g_autofree char *location = g_strdup_printf ("resource://" RESOURCE_BASE "/datasets/%s", name);
-
-  for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
-    if (g_strcmp0 (uc_chart_spec_get_provenance (spec, i)->name, name) == 0)
-      return;
-  uc_chart_spec_add_provenance (spec, name, uc_catalog_lookup (dataset)->source, location, NULL, NULL);
+  uc_source_cite (g_hash_table_lookup (r->view->table_sources, dataset), spec);
 }
 
+/* Dataset @id as the view loaded it (uc_view_load_data()). */
 static UcDataset *
 load_dataset (Reader     *r,
               const char *member,
               const char *id)
 {
+  UcDataset *table;
+
   if (id == NULL)
     return fail (r, member, "is required"), NULL;
-  if (uc_catalog_lookup (id) == NULL)
+  table = g_hash_table_lookup (r->view->tables, id);
+  if (table == NULL && uc_catalog_find (uc_catalog_get_default (), id) == NULL)
     {
       g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
       return fail (r, member, what), NULL;
     }
-  return uc_catalog_load (id, r->error);
+  if (table == NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("the dataset “%s” was not loaded", id);
+      return fail (r, member, what), NULL;
+    }
+  return g_object_ref (table);
 }
 
 /* "series": one series per key of a long table, in the order "only" lists
@@ -383,7 +399,7 @@ add_view_events (Reader      *r,
       g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", change_series);
       return fail (r, "events.change.series", what);
     }
-  if ((table = uc_catalog_load ("events", r->error)) == NULL)
+  if ((table = load_dataset (r, "events", "events")) == NULL)
     return FALSE;
   uc_chart_spec_get_range (spec, &from, &to);
   if (!uc_chart_spec_add_events_from (spec, table, from, to, (const char * const *) categories, r->error))
@@ -401,7 +417,7 @@ add_view_events (Reader      *r,
         label = uc_event_short_label (uc_event_get_title (event));
       uc_event_set_label (event, label);
     }
-  add_provenance (spec, "events");
+  add_provenance (r, spec, "events");
   return TRUE;
 }
 
@@ -727,10 +743,10 @@ build_chart (Reader     *r,
         {
           if (r->releases == NULL)
             return fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
-          if ((data = uc_catalog_load (r->releases->dataset, r->error)) == NULL ||
+          if ((data = load_dataset (r, "lanes", r->releases->dataset)) == NULL ||
               !uc_chart_spec_add_release_events (spec, data, &r->releases->table, from, to, r->error))
             return NULL;
-          add_provenance (spec, r->releases->dataset);
+          add_provenance (r, spec, r->releases->dataset);
         }
       else
         return fail (r, "lanes", "expected “events” or “releases”"), NULL;
@@ -829,7 +845,7 @@ build_chart (Reader     *r,
         uc_chart_spec_set_kind (spec, kind);
       if (has_range)
         uc_chart_spec_set_range (spec, from, to);
-      add_provenance (spec, dataset);
+      add_provenance (r, spec, dataset);
     }
 
   /* "labels": names for series whose ids are codes ("CN": "China"). */
@@ -1091,9 +1107,6 @@ read_variants (UcView     *self,
     }
   g_clear_pointer (&r->where, g_free);
   self->variants_label = g_strdup (text (label));
-  for (guint i = self->variant_ids->len; i-- > 0;)
-    if (!build_variant (self, r, i))
-      return FALSE;
   return TRUE;
 }
 
@@ -1123,7 +1136,7 @@ read_releases (UcView     *self,
     return FALSE;
   if (dataset == NULL || country == NULL || open_weights == NULL)
     return fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
-  if (uc_catalog_lookup (dataset) == NULL)
+  if (uc_catalog_find (uc_catalog_get_default (), dataset) == NULL)
     {
       g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
       return fail (r, "releases.dataset", what);
@@ -1167,28 +1180,68 @@ read_releases (UcView     *self,
   return TRUE;
 }
 
-UcView *
-uc_view_new_from_bytes (GBytes      *json,
-                        const char  *name,
-                        GError     **error)
+static void
+need_dataset (UcView     *self,
+              const char *id)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  if (id && !g_ptr_array_find_with_equal_func (self->datasets, id, g_str_equal, NULL))
+    g_ptr_array_add (self->datasets, g_strdup (id));
+}
+
+/* The datasets a chart's members name: its "dataset", the events table
+ * for "events" and event lanes, the view's releases for release lanes.
+ * Members of the wrong type are left for the build to refuse. */
+static void
+need_datasets_of (UcView     *self,
+                  JsonObject *chart)
+{
+  JsonNode *kind = json_object_get_member (chart, "kind");
+  JsonNode *lanes = json_object_get_member (chart, "lanes");
+  JsonNode *dataset = json_object_get_member (chart, "dataset");
+  gboolean lane_chart = kind && JSON_NODE_HOLDS_VALUE (kind) && json_node_get_value_type (kind) == G_TYPE_STRING &&
+                        g_str_equal (json_node_get_string (kind), "lanes");
+  const char *lanes_of = lanes && JSON_NODE_HOLDS_VALUE (lanes) && json_node_get_value_type (lanes) == G_TYPE_STRING
+                         ? json_node_get_string (lanes) : NULL;
+
+  if (dataset && JSON_NODE_HOLDS_VALUE (dataset) && json_node_get_value_type (dataset) == G_TYPE_STRING)
+    need_dataset (self, json_node_get_string (dataset));
+  if (lane_chart && g_strcmp0 (lanes_of, "releases") == 0 && self->releases)
+    need_dataset (self, self->releases->dataset);
+  else if ((lane_chart && g_strcmp0 (lanes_of, "releases") != 0) || json_object_has_member (chart, "events"))
+    need_dataset (self, "events");
+}
+
+/* Every dataset the view's charts need, as the file has them and as each
+ * variant sets them. */
+static void
+list_datasets (UcView *self)
+{
+  for (guint i = 0; i < self->base_sources->len; i++)
+    {
+      need_datasets_of (self, g_ptr_array_index (self->base_sources, i));
+      for (guint v = 0; v < self->variant_sets->len; v++)
+        {
+          g_autoptr(JsonObject) merged = merge_members (g_ptr_array_index (self->base_sources, i),
+                                                        g_ptr_array_index (self->variant_sets, v));
+
+          need_datasets_of (self, merged);
+        }
+    }
+}
+
+/* A view from its file's JSON (see uc_view_parse()). */
+static UcView *
+parse_root (JsonNode    *root,
+            const char  *name,
+            GError     **error)
+{
   g_autoptr(UcView) self = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL };
-  JsonNode *root, *charts;
+  Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
+  JsonNode *charts;
   JsonObject *o;
   const char *id, *title, *description;
   gboolean list_flag, filter_flag;
-  gsize size;
-  const char *data = g_bytes_get_data (json, &size);
 
-  if (!uc_json_load_data (parser, data, size, name, &parse_error))
-    {
-      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, parse_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
@@ -1234,7 +1287,6 @@ uc_view_new_from_bytes (GBytes      *json,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
-      UcChartSpec *chart;
 
       g_free (r.where);
       r.where = g_strdup_printf ("charts[%u]", i);
@@ -1244,13 +1296,6 @@ uc_view_new_from_bytes (GBytes      *json,
           g_clear_pointer (&r.where, g_free);
           return NULL;
         }
-      chart = build_chart (&r, json_node_get_object (item));
-      if (chart == NULL)
-        {
-          g_clear_pointer (&r.where, g_free);
-          return NULL;
-        }
-      g_ptr_array_add (self->charts, chart);
       g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
       g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
       {
@@ -1270,7 +1315,277 @@ uc_view_new_from_bytes (GBytes      *json,
       g_clear_pointer (&r.where, g_free);
       return NULL;
     }
+  list_datasets (self);
   return g_steal_pointer (&self);
+}
+
+/* Reads a view file without its data: what it shows, and the datasets it
+ * needs (uc_view_get_datasets()), which uc_view_load_data() loads before
+ * uc_view_build_charts() builds the charts. */
+UcView *
+uc_view_parse (GBytes      *json,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+
+  if (!uc_json_load_data (parser, data, size, name, &parse_error))
+    {
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, parse_error->message);
+      return NULL;
+    }
+  return parse_root (json_parser_get_root (parser), name, error);
+}
+
+/* A view file read, its data loaded from the default catalog on this
+ * thread, and its charts built: for the command line and the tests. */
+UcView *
+uc_view_new_from_bytes (GBytes      *json,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(UcView) self = uc_view_parse (json, name, error);
+
+  if (self == NULL || !uc_view_load_data (self, uc_catalog_get_default (), NULL, error) ||
+      !uc_view_build_charts (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* A view file of the user's, read as uc_view_parse() reads one (and
+ * never more than a JSON document may hold); errors name it by its path. */
+UcView *
+uc_view_parse_file (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  if (!uc_json_load_file (parser, file, &local))
+    {
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, local->message);
+      return NULL;
+    }
+  name = g_file_get_parse_name (file);
+  return parse_root (json_parser_get_root (parser), name, error);
+}
+
+/* A view of one chart made in memory (a file of the user's charted, say):
+ * nothing to load or build. */
+UcView *
+uc_view_new_for_chart (const char  *id,
+                       const char  *title,
+                       UcChartSpec *chart)
+{
+  UcView *self;
+  gboolean compact = FALSE;
+
+  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+  g_return_val_if_fail (UC_IS_CHART_SPEC (chart), NULL);
+  self = g_object_new (UC_TYPE_VIEW, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->given = TRUE;
+  g_ptr_array_add (self->charts, g_object_ref (chart));
+  g_ptr_array_add (self->sources, json_object_new ());
+  g_ptr_array_add (self->base_sources, json_object_new ());
+  g_array_append_val (self->compact, compact);
+  return self;
+}
+
+/* The ids of the datasets the view is drawn from, in the order it first
+ * names them. */
+const char * const *
+uc_view_get_datasets (UcView *self)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
+  return (const char * const *) self->datasets->pdata;
+}
+
+/* Whether some dataset of the view is still to be read from @catalog:
+ * loading it would wait. */
+gboolean
+uc_view_needs_loading (UcView    *self,
+                       UcCatalog *catalog)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  g_return_val_if_fail (UC_IS_CATALOG (catalog), FALSE);
+  for (guint i = 0; i < self->datasets->len; i++)
+    {
+      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
+
+      if (source && !uc_source_is_loaded (source))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A dataset loaded, for the charts to be built from. */
+static void
+keep_table (UcView    *self,
+            UcSource  *source,
+            UcDataset *table)
+{
+  g_hash_table_replace (self->tables, g_strdup (uc_source_get_id (source)), g_object_ref (table));
+  g_hash_table_replace (self->table_sources, g_strdup (uc_source_get_id (source)), g_object_ref (source));
+}
+
+/* Loads the view's datasets from @catalog on this thread. A dataset the
+ * catalog does not have is left for uc_view_build_charts() to name, with
+ * the member that names it. */
+gboolean
+uc_view_load_data (UcView        *self,
+                   UcCatalog     *catalog,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  g_return_val_if_fail (UC_IS_CATALOG (catalog), FALSE);
+  for (guint i = 0; i < self->datasets->len; i++)
+    {
+      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
+      g_autoptr(UcDataset) table = NULL;
+
+      if (source == NULL)
+        continue;
+      if ((table = uc_source_load (source, cancellable, error)) == NULL)
+        return FALSE;
+      keep_table (self, source, table);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  guint   pending;
+  GError *error;   /* the first */
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  g_clear_error (&loading->error);
+  g_free (loading);
+}
+
+static void
+on_table_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Loading *loading = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) table = uc_source_load_finish (UC_SOURCE (object), result, &error);
+
+  if (table)
+    keep_table (g_task_get_source_object (task), UC_SOURCE (object), table);
+  else if (loading->error == NULL)
+    loading->error = g_steal_pointer (&error);
+  if (--loading->pending > 0)
+    return;
+  if (loading->error)
+    g_task_return_error (task, g_steal_pointer (&loading->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Loads the view's datasets from @catalog, all at once, on worker
+ * threads (uc_source_load_async()); as uc_view_load_data() otherwise. */
+void
+uc_view_load_data_async (UcView              *self,
+                         UcCatalog           *catalog,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  Loading *loading;
+
+  g_return_if_fail (UC_IS_VIEW (self));
+  g_return_if_fail (UC_IS_CATALOG (catalog));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, uc_view_load_data_async);
+  for (guint i = 0; i < self->datasets->len; i++)
+    {
+      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
+
+      if (source)
+        g_ptr_array_add (sources, source);
+    }
+  if (sources->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  loading = g_new0 (Loading, 1);
+  loading->pending = sources->len;
+  g_task_set_task_data (task, loading, (GDestroyNotify) loading_free);
+  for (guint i = 0; i < sources->len; i++)
+    uc_source_load_async (g_ptr_array_index (sources, i), cancellable, on_table_loaded, g_object_ref (task));
+}
+
+gboolean
+uc_view_load_data_finish (UcView        *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == uc_view_load_data_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Builds every chart anew from the loaded data, each member checked; a
+ * view with variants shows its first, once each was built (so a bad one
+ * is refused here, not when it is chosen). */
+gboolean
+uc_view_build_charts (UcView  *self,
+                      GError **error)
+{
+  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
+  g_autoptr(GPtrArray) charts = NULL;
+
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  if (self->given)
+    return TRUE;
+  r.file = self->file;
+  r.releases = self->releases;
+  r.view = self;
+  charts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->base_sources->len; i++)
+    {
+      UcChartSpec *chart;
+
+      g_free (r.where);
+      r.where = g_strdup_printf ("charts[%u]", i);
+      chart = build_chart (&r, g_ptr_array_index (self->base_sources, i));
+      if (chart == NULL)
+        {
+          g_clear_pointer (&r.where, g_free);
+          return FALSE;
+        }
+      g_ptr_array_add (charts, chart);
+    }
+  g_clear_pointer (&r.where, g_free);
+  g_ptr_array_unref (self->charts);
+  self->charts = g_steal_pointer (&charts);
+  g_ptr_array_set_size (self->sources, 0);
+  for (guint i = 0; i < self->base_sources->len; i++)
+    g_ptr_array_add (self->sources, json_object_ref (g_ptr_array_index (self->base_sources, i)));
+  self->variant = 0;
+  for (guint i = self->variant_ids->len; i-- > 0;)
+    if (!build_variant (self, &r, i))
+      {
+        g_clear_pointer (&r.where, g_free);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* The views compiled in, by id: data/views/ID.json. */
@@ -1324,11 +1639,12 @@ uc_view_get_description (UcView *self)
   return text (self->description);
 }
 
+/* How many charts the file has (built or not). */
 guint
 uc_view_get_n_charts (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), 0);
-  return self->charts->len;
+  return self->base_sources->len;
 }
 
 UcChartSpec *
@@ -1368,11 +1684,12 @@ uc_view_filter_chart (UcView      *self,
   UcChartSpec *chart;
   g_autoptr(UcChartSpec) built = NULL;
   UcChartSpec *result;
-  Reader r = { NULL, NULL, error, filter, FALSE, FALSE, NULL };
+  Reader r = { NULL, NULL, error, filter, FALSE, FALSE, NULL, NULL };
 
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
   g_return_val_if_fail (index < self->charts->len, NULL);
   r.releases = self->releases;
+  r.view = self;
 
   chart = g_ptr_array_index (self->charts, index);
   /* Only charts of a dataset's rows can narrow (lanes filter themselves). */
@@ -1489,11 +1806,12 @@ uc_view_set_variant (UcView      *self,
                      const char  *id,
                      GError     **error)
 {
-  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL };
+  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
 
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   r.file = self->file;
   r.releases = self->releases;
+  r.view = self;
   for (guint i = 0; i < self->variant_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->variant_ids, i), id) == 0)
       {

@@ -4,11 +4,18 @@
  * GResource); a new view
  * is a new file, not new code. Each chart names an embedded dataset and how
  * to turn it into series, events or lanes; see data/views/README.md.
+ *
+ * A view is made in steps: the file is parsed (uc_view_parse()), which
+ * says the datasets it needs (uc_view_get_datasets()); they are loaded
+ * through a catalog (uc_view_load_data_async()); then the charts are
+ * built (uc_view_build_charts()). uc_view_new_from_bytes() and
+ * uc_view_load() do all three, blocking, for the command line.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "uc-catalog.h"
 #include "uc-chart-spec.h"
 #include "uc-view-error.h"
 
@@ -17,6 +24,31 @@ G_BEGIN_DECLS
 #define UC_TYPE_VIEW (uc_view_get_type ())
 G_DECLARE_FINAL_TYPE (UcView, uc_view, UC, VIEW, GObject)
 
+UcView      *uc_view_parse           (GBytes      *json,
+                                      const char  *name,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+UcView      *uc_view_parse_file      (GFile       *file,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+UcView      *uc_view_new_for_chart   (const char  *id,
+                                      const char  *title,
+                                      UcChartSpec *chart) G_GNUC_WARN_UNUSED_RESULT;
+const char * const *uc_view_get_datasets (UcView *self);
+gboolean     uc_view_needs_loading   (UcView      *self,
+                                      UcCatalog   *catalog);
+gboolean     uc_view_load_data       (UcView      *self,
+                                      UcCatalog   *catalog,
+                                      GCancellable *cancellable,
+                                      GError     **error);
+void         uc_view_load_data_async (UcView      *self,
+                                      UcCatalog   *catalog,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer     user_data);
+gboolean     uc_view_load_data_finish (UcView     *self,
+                                       GAsyncResult *result,
+                                       GError    **error);
+gboolean     uc_view_build_charts    (UcView      *self,
+                                      GError     **error);
 UcView      *uc_view_new_from_bytes  (GBytes      *json,
                                       const char  *name,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;

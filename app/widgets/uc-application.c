@@ -189,6 +189,21 @@ on_window_realized (GtkWidget     *window,
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
 }
 
+/* The window goes on screen with its first view drawn, not blank while
+ * that view's data loads (on worker threads, while GTK builds the rest). */
+static void
+present_when_loaded (GtkWindow     *window,
+                     GParamSpec    *pspec,
+                     UcApplication *self)
+{
+  if (uc_window_get_loading (UC_WINDOW (window)))
+    return;
+  g_signal_handlers_disconnect_by_func (window, present_when_loaded, self);
+  if (self->timings)
+    g_print ("undercut: %-24s %7.1f ms after start\n", "window and view built", (g_get_monotonic_time () - self->start) / 1000.0);
+  gtk_window_present (window);
+}
+
 static void
 uc_application_activate (GApplication *application)
 {
@@ -204,13 +219,10 @@ uc_application_activate (GApplication *application)
         }
       /* Opened on the view asked for, without building the last one first. */
       window = GTK_WINDOW (uc_window_new_on_view (ADW_APPLICATION (application), self->pending_view));
-      if (self->pending_view && g_strcmp0 (uc_window_get_view_id (UC_WINDOW (window)), self->pending_view) == 0)
+      if (self->pending_view && uc_view_catalog_find (uc_window_get_views (UC_WINDOW (window)), self->pending_view, NULL))
         g_clear_pointer (&self->pending_view, g_free);
       if (self->timings)
-        {
-          g_print ("undercut: %-24s %7.1f ms after start\n", "window and view built", (g_get_monotonic_time () - self->start) / 1000.0);
-          g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), self);
-        }
+        g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), self);
     }
   if (self->pending_view)
     {
@@ -220,7 +232,13 @@ uc_application_activate (GApplication *application)
       if (!uc_window_show_view (UC_WINDOW (window), id, &error))
         g_printerr ("undercut: %s\n", error->message);
     }
-  gtk_window_present (window);
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)) && uc_window_get_loading (UC_WINDOW (window)))
+    {
+      g_signal_handlers_disconnect_by_func (window, present_when_loaded, self);
+      g_signal_connect (window, "notify::loading", G_CALLBACK (present_when_loaded), self);
+    }
+  else
+    present_when_loaded (window, NULL, self);
 }
 
 /* --view ID: shown by this process's window, or by the running one's. */

@@ -17,8 +17,8 @@
 #include "uc-event-list.h"
 #include "uc-overview.h"
 #include "uc-view.h"
+#include "uc-view-catalog.h"
 #include "uc-event-table.h"
-#include "uc-view-list.h"
 
 #define EXPORT_WIDTH  1600
 #define EXPORT_HEIGHT 900
@@ -27,6 +27,7 @@ enum
 {
   PROP_0,
   PROP_INITIAL_VIEW,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -59,8 +60,11 @@ struct _UcWindow
   /* owned */
   GSettings            *settings;
   GtkFileChooserNative *export_chooser;
-  GtkStringList        *view_ids;
+  UcViewCatalog        *views;        /* the sidebar's */
+  GCancellable         *loading;      /* the data of the view asked for, being loaded; NULL when none */
+  gboolean              restore_range; /* the first view shown takes the days of last time */
   GListStore           *events;       /* every event, for the table */
+  gboolean              events_filled; /* with the events table, once it is loaded */
   UcTimeRange          *time_range;   /* shared by every chart shown */
   char                 *view_id;
   UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
@@ -286,11 +290,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void apply_toggles (UcWindow *self);
+static void fill_events (UcWindow *self);
 static void update_subtitle (UcWindow *self);
 static void on_event_clicked (UcWindow    *self,
                               UcEvent     *event,
                               UcChartView *chart);
 static void on_variant_selected (UcWindow *self);
+static void on_row_selected (UcWindow      *self,
+                             GtkListBoxRow *row);
 static void on_filter_changed (UcWindow *self);
 static void apply_toggles (UcWindow *self);
 
@@ -346,19 +353,33 @@ first_time_chart (UcView *view)
   return NULL;
 }
 
-/* The view with this id, in the variant chosen last time (one the view no
- * longer has is ignored); it is shown next time the window opens. */
-gboolean
-uc_window_show_view (UcWindow    *self,
-                     const char  *view_id,
-                     GError     **error)
+/* The sidebar's row of the view shown, selected without showing it again. */
+static void
+select_shown (UcWindow *self)
 {
-  g_autoptr(UcView) view = NULL;
+  GtkListBoxRow *row;
+  guint position;
 
-  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  if (self->view == NULL || uc_view_catalog_find (self->views, uc_view_get_id (self->view), &position) != self->view)
+    return;
+  row = gtk_list_box_get_row_at_index (self->view_list, (int) position);
+  if (row == NULL || gtk_list_box_get_selected_row (self->view_list) == row)
+    return;
+  g_signal_handlers_block_by_func (self->view_list, on_row_selected, self);
+  gtk_list_box_select_row (self->view_list, row);
+  g_signal_handlers_unblock_by_func (self->view_list, on_row_selected, self);
+}
 
-  view = uc_view_load (view_id, error);
-  if (view == NULL)
+/* Every chart of @view, its data loaded, one under the other, on one
+ * shared stretch of time whose bounds take in all their data. */
+static gboolean
+show_loaded (UcWindow  *self,
+             UcView    *view,
+             GError   **error)
+{
+  const char *view_id = uc_view_get_id (view);
+
+  if (!uc_view_build_charts (view, error))
     return FALSE;
   {
     g_autoptr(GVariant) variants = g_settings_get_value (self->settings, "view-variants");
@@ -369,6 +390,17 @@ uc_window_show_view (UcWindow    *self,
   }
   uc_window_set_view (self, view);
   g_settings_set_string (self->settings, "last-view", view_id);
+  /* Opened where it was left: the days shown last time, once. */
+  if (self->restore_range)
+    {
+      g_autofree char *range = g_settings_get_string (self->settings, "last-range");
+      UcTime from, to;
+
+      /* A bad value is ignored: the view's own range stays. */
+      if (uc_time_range_parse (range, &from, &to))
+        uc_time_range_set (self->time_range, from, to);
+      self->restore_range = FALSE;
+    }
   return TRUE;
 }
 
@@ -383,7 +415,6 @@ uc_window_set_view (UcWindow *self,
   GtkWidget *child;
   UcChartSpec *timed;
   UcTime lower = G_MAXINT64, upper = G_MININT64, from, to;
-  guint position;
   const char *view_id;
 
   g_return_if_fail (UC_IS_WINDOW (self));
@@ -394,6 +425,7 @@ uc_window_set_view (UcWindow *self,
   g_free (self->view_id);
   self->view_id = g_strdup (view_id);
   self->base_date = 0;
+  fill_events (self);
 
   /* Keep the first chart widget (the tests and export hold it); drop the rest. */
   while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->chart_view))) != NULL)
@@ -439,14 +471,7 @@ uc_window_set_view (UcWindow *self,
   uc_overview_set_spec (self->overview, timed);
 
   /* The sidebar shows which view this is. */
-  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->view_ids)); position++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->view_ids, position), view_id) == 0)
-      {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->view_list, (int) position);
-
-        if (row && gtk_list_box_get_selected_row (self->view_list) != row)
-          gtk_list_box_select_row (self->view_list, row);
-      }
+  select_shown (self);
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
   gtk_editable_set_text (self->filter_entry, "");
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values"))
@@ -473,6 +498,132 @@ uc_window_set_view (UcWindow *self,
   if (g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode"))
     apply_toggles (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+set_loading (UcWindow     *self,
+             GCancellable *loading)
+{
+  gboolean was = self->loading != NULL;
+
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, loading);
+  if (was != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_view_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(UcWindow) self = user_data;
+  UcView *view = UC_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = uc_view_load_data_finish (view, result, &error);
+
+  /* Another view was asked for meanwhile, or the window closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->loading == NULL || g_cancellable_is_cancelled (self->loading))
+    return;
+  loaded = loaded && show_loaded (self, view, &error);
+  /* Only now: the window waits for this to go on screen (see uc-application.c). */
+  set_loading (self, NULL);
+  if (!loaded)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
+
+      toast (self, message);
+      select_shown (self);
+    }
+}
+
+/* Shows @view: at once when its data is in memory; else the data is
+ * loaded on worker threads while the view shown stays, and @view replaces
+ * it when ready ("loading" is TRUE meanwhile). A view asked for while
+ * another loads takes its place. */
+static gboolean
+show (UcWindow  *self,
+      UcView    *view,
+      GError   **error)
+{
+  UcCatalog *catalog = uc_catalog_get_default ();
+  g_autoptr(GCancellable) loading = NULL;
+
+  set_loading (self, NULL);
+  if (!uc_view_needs_loading (view, catalog))
+    return uc_view_load_data (view, catalog, NULL, error) && show_loaded (self, view, error);
+  loading = g_cancellable_new ();
+  set_loading (self, loading);
+  uc_view_load_data_async (view, catalog, loading, on_view_loaded, g_object_ref (self));
+  return TRUE;
+}
+
+/* The view of id @view_id among the sidebar's, shown (see show()). */
+gboolean
+uc_window_show_view (UcWindow    *self,
+                     const char  *view_id,
+                     GError     **error)
+{
+  UcView *view;
+
+  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  view = uc_view_catalog_find (self->views, view_id, NULL);
+  if (view == NULL)
+    {
+      g_autofree char *known = uc_view_catalog_dup_ids (self->views);
+
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "unknown view “%s” (known: %s)",
+                   view_id ? view_id : "", known);
+      return FALSE;
+    }
+  return show (self, view, error);
+}
+
+/* The sidebar's views changed: the view shown stays selected; removed,
+ * the first view takes its place, and replaced (a file read again), the
+ * new one. */
+static void
+on_views_changed (UcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) first = NULL;
+  UcView *now;
+
+  if (self->view == NULL)
+    return;
+  now = uc_view_catalog_find (self->views, uc_view_get_id (self->view), NULL);
+  if (now == self->view)
+    {
+      select_shown (self);
+      return;
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (self->views), 0);
+  now = now ? now : first;
+  if (now && !show (self, now, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
+
+      toast (self, message);
+    }
+}
+
+/* Whether the data of a view asked for is being loaded. */
+gboolean
+uc_window_get_loading (UcWindow *self)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  return self->loading != NULL;
+}
+
+/* The views of the sidebar: add one and it is listed, remove it and it
+ * goes (and the window shows the first view if it was shown). */
+UcViewCatalog *
+uc_window_get_views (UcWindow *self)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), NULL);
+  return self->views;
 }
 
 /* Series hidden by legend clicks stay hidden in the chart that replaces
@@ -665,16 +816,11 @@ base_first_day_action (GtkWidget  *widget,
 static void
 update_subtitle (UcWindow *self)
 {
-  guint n_views;
-  const UcViewInfo *views = uc_view_list_titles (&n_views);
-  const char *title = "";
+  const char *title = self->view ? uc_view_get_title (self->view) : "";
   UcTime from, to;
   g_autoptr(GDateTime) a = NULL, b = NULL;
   g_autofree char *fa = NULL, *fb = NULL, *subtitle = NULL;
 
-  for (guint i = 0; i < n_views; i++)
-    if (g_strcmp0 (views[i].id, self->view_id) == 0)
-      title = g_dgettext (GETTEXT_PACKAGE, views[i].title);
   /* Only charts on number axes: no days to tell. */
   if (self->view && first_time_chart (self->view) == NULL)
     {
@@ -709,17 +855,46 @@ on_event_activated (UcWindow    *self,
   uc_window_focus_event (self, event);
 }
 
-/* All the embedded events, for the table; a failure leaves it empty. */
+/* All the embedded events, in the table, once they are loaded (a view
+ * shown fills it too, so it never shows the table empty for a moment);
+ * a failure leaves it empty. */
 static void
-load_events (UcWindow *self)
+fill_events (UcWindow *self)
 {
-  g_autoptr(UcDataset) table = uc_catalog_load ("events", NULL);
-  g_autoptr(UcChartSpec) scratch = uc_chart_spec_new ();
+  UcSource *source = uc_catalog_find (uc_catalog_get_default (), "events");
+  g_autoptr(UcDataset) table = NULL;
+  g_autoptr(UcChartSpec) scratch = NULL;
 
+  if (self->events == NULL || self->events_filled || source == NULL || !uc_source_is_loaded (source))
+    return;
+  self->events_filled = TRUE;
+  table = uc_source_load (source, NULL, NULL);
+  scratch = uc_chart_spec_new ();
   if (table && uc_chart_spec_add_events_from (scratch, table, G_MININT64 / 2, G_MAXINT64 / 2, NULL, NULL))
     for (guint i = 0; i < uc_chart_spec_get_n_events (scratch); i++)
       g_list_store_append (self->events, uc_chart_spec_get_event (scratch, i));
+}
+
+static void
+on_events_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(UcWindow) self = user_data;
+  g_autoptr(UcDataset) table = uc_source_load_finish (UC_SOURCE (object), result, NULL);
+
+  if (table)
+    fill_events (self);
+}
+
+static void
+load_events (UcWindow *self)
+{
+  UcSource *source = uc_catalog_find (uc_catalog_get_default (), "events");
+
   uc_event_list_set_events (self->event_list, G_LIST_MODEL (self->events));
+  if (source)
+    uc_source_load_async (source, NULL, on_events_loaded, g_object_ref (self));
 }
 
 const char *
@@ -740,14 +915,8 @@ static GtkWidget *
 create_view_row (gpointer item,
                  gpointer user_data)
 {
-  const char *id = gtk_string_object_get_string (item);
-  guint n_views;
-  const UcViewInfo *views = uc_view_list_titles (&n_views);
-  GtkWidget *label = gtk_label_new (id);
+  GtkWidget *label = gtk_label_new (uc_view_get_title (item));
 
-  for (guint i = 0; i < n_views; i++)
-    if (g_str_equal (views[i].id, id))
-      gtk_label_set_label (GTK_LABEL (label), g_dgettext (GETTEXT_PACKAGE, views[i].title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_top (label, 6);
@@ -760,17 +929,18 @@ on_row_selected (UcWindow      *self,
                  GtkListBoxRow *row)
 {
   g_autoptr(GError) error = NULL;
-  const char *id;
+  g_autoptr(UcView) view = NULL;
 
   if (row == NULL)
     return;
-  id = gtk_string_list_get_string (self->view_ids, (guint) gtk_list_box_row_get_index (row));
-  if (g_strcmp0 (id, self->view_id) == 0)
+  view = g_list_model_get_item (G_LIST_MODEL (self->views), (guint) gtk_list_box_row_get_index (row));
+  if (view == self->view)
     {
+      set_loading (self, NULL);   /* back to the view shown: one asked for since is not wanted */
       adw_leaflet_set_visible_child (self->leaflet, self->content);
       return;
     }
-  if (!uc_window_show_view (self, id, &error))
+  if (!show (self, view, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not show the view: %s"), error->message);
       toast (self, message);
@@ -928,8 +1098,12 @@ uc_window_dispose (GObject *object)
   if (self->export_chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
   g_clear_object (&self->export_chooser);
+  /* Not set_loading (): nothing is to be told of a window going away. */
+  if (self->loading)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->settings);
-  g_clear_object (&self->view_ids);
+  g_clear_object (&self->views);
   g_clear_object (&self->events);
   g_clear_object (&self->time_range);
   g_clear_object (&self->view);
@@ -956,6 +1130,7 @@ uc_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_INITIAL_VIEW: g_value_set_string (value, UC_WINDOW (object)->initial_view); break;
+    case PROP_LOADING: g_value_set_boolean (value, UC_WINDOW (object)->loading != NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -991,6 +1166,8 @@ uc_window_class_init (UcWindowClass *klass)
   properties[PROP_INITIAL_VIEW] =
     g_param_spec_string ("initial-view", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = uc_window_close_request;
 
@@ -1027,8 +1204,6 @@ uc_window_class_init (UcWindowClass *klass)
 static void
 uc_window_init (UcWindow *self)
 {
-  g_auto(GStrv) ids = uc_view_list_ids ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -1077,9 +1252,12 @@ uc_window_init (UcWindow *self)
                             G_CALLBACK (on_base_popover_show), self);
   g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (update_subtitle), self);
 
-  self->view_ids = gtk_string_list_new ((const char * const *) ids);
-  gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->view_ids), create_view_row, self, NULL);
+  self->views = uc_view_catalog_new_builtin ();
+  gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->views), create_view_row, self, NULL);
   g_signal_connect_swapped (self->view_list, "row-selected", G_CALLBACK (on_row_selected), self);
+  /* After the list box has its rows for the change. */
+  g_signal_connect_object (self->views, "items-changed", G_CALLBACK (on_views_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /* The view asked for, else the one of last time, else the first: shown
@@ -1090,39 +1268,28 @@ uc_window_constructed (GObject *object)
 {
   UcWindow *self = UC_WINDOW (object);
   g_autoptr(GError) error = NULL;
-  g_autofree char *last = NULL;
-  g_auto(GStrv) ids = uc_view_list_ids ();
+  g_autoptr(UcView) first = NULL;
+  UcView *view = NULL;
 
   G_OBJECT_CLASS (uc_window_parent_class)->constructed (object);
 
-  if (self->initial_view && g_strv_contains ((const char * const *) ids, self->initial_view))
+  if (self->initial_view)
+    view = uc_view_catalog_find (self->views, self->initial_view, NULL);
+  if (view == NULL)
     {
-      if (!uc_window_show_view (self, self->initial_view, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not load the chart: %s"), error->message);
-          toast (self, message);
-        }
-      return;
+      g_autofree char *last = g_settings_get_string (self->settings, "last-view");
+
+      first = g_list_model_get_item (G_LIST_MODEL (self->views), 0);
+      view = uc_view_catalog_find (self->views, last, NULL);
+      view = view ? view : first;
+      self->restore_range = TRUE;
     }
-  last = g_settings_get_string (self->settings, "last-view");
-  if (!g_strv_contains ((const char * const *) ids, last))
-    {
-      g_free (last);
-      last = g_strdup (ids[0]);
-    }
-  if (!uc_window_show_view (self, last, &error))
+  if (view && !show (self, view, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not load the chart: %s"), error->message);
-      toast (self, message);
-    }
-  else
-    {
-      g_autofree char *range = g_settings_get_string (self->settings, "last-range");
-      UcTime from, to;
 
-      /* A bad value is ignored: the view's own range stays. */
-      if (uc_time_range_parse (range, &from, &to))
-        uc_time_range_set (self->time_range, from, to);
+      toast (self, message);
+      self->restore_range = FALSE;
     }
 }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "uc-chart-view.h"
+#include "uc-view-catalog.h"
 #include "uc-view.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ gboolean     uc_window_export         (UcWindow       *self,
 gboolean     uc_window_show_view      (UcWindow       *self,
                                        const char     *view_id,
                                        GError        **error);
+gboolean     uc_window_get_loading    (UcWindow       *self);
+UcViewCatalog *uc_window_get_views    (UcWindow       *self);
 void         uc_window_set_view       (UcWindow       *self,
                                        UcView         *view);
 

@@ -21,8 +21,9 @@ result_clear (Result *r)
   g_clear_pointer (&r->err, g_free);
 }
 
+/* The command with @args (NULL-terminated), without a display. */
 static Result
-run (const char *first, ...)
+run_argv (const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -31,14 +32,11 @@ run (const char *first, ...)
   g_autoptr(GError) error = NULL;
   const char *bin = g_getenv ("UNDERCUT_BIN");
   Result r = { 0 };
-  va_list args;
 
   g_assert_nonnull (bin);
   g_ptr_array_add (argv, (gpointer) bin);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
@@ -50,6 +48,20 @@ run (const char *first, ...)
   g_assert_true (g_subprocess_get_if_exited (proc));
   r.status = g_subprocess_get_exit_status (proc);
   return r;
+}
+
+static Result
+run (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  return run_argv ((const char * const *) argv->pdata);
 }
 
 static guint32
@@ -370,6 +382,70 @@ test_export_csv (void)
   g_unlink (out);
 }
 
+/* The chart.json of a pack the command line writes, its folder removed. */
+static char *
+pack_json (const char * const *args)
+{
+  g_autofree char *dir = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+  char *json = NULL;
+  Result r;
+
+  g_ptr_array_add (argv, (char *) "export");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, (char *) "--pack");
+  g_ptr_array_add (argv, dir);
+  g_ptr_array_add (argv, NULL);
+  r = run_argv ((const char * const *) argv->pdata);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      if (i + 1 == G_N_ELEMENTS (names))
+        g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return json;
+}
+
+/* One options pipeline: Nvidia's record loss is labelled the same by the
+ * view and by a CSV chart given the same options (the window's test sees
+ * the view's label on screen). */
+static void
+test_crash_label (void)
+{
+  g_autofree char *caps = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "market-caps.csv", NULL);
+  const char *view_args[] = { "--view", "deepseek-shock", "--chart", "1", NULL };
+  const char *csv_args[] = { "--csv", caps, "--x", "date", "--y", "market_cap", "--group", "ticker",
+                             "--value-format", "money", "--from", "2024-12-02", "--to", "2025-03-31",
+                             "--events", "builtin", "--event-change", "NVDA", "--event-change-categories", "market",
+                             NULL };
+  const char *label = "\"label\": \"NVDA −17.0% · −$593B\"";
+  g_autofree char *from_view = pack_json (view_args);
+  g_autofree char *from_csv = pack_json (csv_args);
+
+  g_assert_nonnull (strstr (from_view, label));
+  g_assert_nonnull (strstr (from_csv, label));
+  /* Events of other categories keep their names, in both. */
+  g_assert_nonnull (strstr (from_view, "\"label\": \"DeepSeek-R1 released\""));
+  g_assert_nonnull (strstr (from_csv, "\"label\": \"DeepSeek-R1 released\""));
+  {
+    Result r = run ("export", "--csv", caps, "--x", "date", "--y", "market_cap", "--group", "ticker", "--events",
+                    "builtin", "--event-change", "NVDA", "--event-change-categories", "markets", "--output", "-",
+                    "--format", "svg", NULL);
+
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--event-change-categories: no category “markets”"));
+    result_clear (&r);
+  }
+}
+
 static void
 test_export_pack (void)
 {
@@ -443,7 +519,7 @@ test_export_pack (void)
   result_clear (&r);
   g_clear_pointer (&json, g_free);
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
-  g_assert_nonnull (strstr (json, "\"label\": \"DeepSeek shock: Close −17.0%\""));
+  g_assert_nonnull (strstr (json, "\"label\": \"Close −17.0%\""));
   r = run ("export", "--csv", prices, "--x", "Date", "--y", "Close", "--event-change", "Nope", "--pack", dir, NULL);
   g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);
@@ -804,6 +880,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/datasets", test_datasets);
   g_test_add_func ("/cli/export-csv", test_export_csv);
   g_test_add_func ("/cli/export-pack", test_export_pack);
+  g_test_add_func ("/cli/crash-label", test_crash_label);
   g_test_add_func ("/cli/export-spec", test_export_spec);
   g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);

@@ -540,8 +540,10 @@ draw_spec (UcChartSpec      *spec,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
   cairo_t *cr = cairo_create (surface);
+  UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
 
-  uc_chart_draw_full (cr, spec, uc_chart_theme_light (), W, H, flags, NULL);
+  options.flags = flags;
+  uc_chart_draw_full (cr, spec, uc_chart_theme_light (), W, H, &options, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -839,7 +841,7 @@ test_lanes (void)
   uc_chart_spec_add_event (f.spec, ring);
   f.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
   cr = cairo_create (f.surface);
-  uc_chart_draw_full (cr, f.spec, theme, W, H, 0, &f.layout);
+  uc_chart_draw_full (cr, f.spec, theme, W, H, NULL, &f.layout);
   cairo_destroy (cr);
   cairo_surface_flush (f.surface);
 
@@ -955,7 +957,7 @@ draw_size_variant (cairo_surface_t *surface,
       UcChartSpec *stack[] = { specs[0], specs[6], specs[7] };
       const int heights[] = { h - 2 * (h / 3), h / 3, h / 3 };
 
-      uc_chart_draw_stack (cr, stack, heights, 3, NULL, w);
+      uc_chart_draw_stack (cr, stack, NULL, heights, 3, NULL, w);
     }
   else
     {

@@ -428,12 +428,14 @@ test_window_views_and_range (void)
   iterate_until (layout_ready, window);
   g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (TRUE));
   {
-    double lo, hi;
+    UcChartDrawOptions held = uc_chart_view_get_export_options (first);
 
-    g_assert_true (uc_chart_spec_get_fixed_values (uc_chart_view_get_shown_spec (first), &lo, &hi));
-    g_assert_cmpfloat (hi, >, lo);
+    /* A drawing option, which exports keep: never part of the chart. */
+    g_assert_cmpfloat (held.y_max, >, held.y_min);
+    g_assert_cmpint (held.highlight, ==, -1);
     g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (FALSE));
-    g_assert_false (uc_chart_spec_get_fixed_values (uc_chart_view_get_shown_spec (first), &lo, &hi));
+    held = uc_chart_view_get_export_options (first);
+    g_assert_true (isnan (held.y_min) && isnan (held.y_max));
   }
 
   /* Market events off and on again: the crash marker goes and comes back. */
@@ -447,6 +449,22 @@ test_window_views_and_range (void)
       g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)), !=, UC_EVENT_MARKET);
     g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);
     g_assert_cmpuint (uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), ==, before);
+  }
+  /* One options pipeline: the crash reads as the view export and the
+   * command line's CSV chart label it (test /cli/crash-label). */
+  {
+    UcChartSpec *shown = uc_chart_view_get_shown_spec (first);
+    UcTime crash;
+    gboolean found = FALSE;
+
+    g_assert_true (uc_time_parse_date ("2025-01-27", strlen ("2025-01-27"), &crash));
+    for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
+      if (uc_event_get_time (uc_chart_spec_get_event (shown, i)) == crash)
+        {
+          g_assert_cmpstr (uc_event_get_label (uc_chart_spec_get_event (shown, i)), ==, "NVDA −17.0% · −$593B");
+          found = TRUE;
+        }
+    g_assert_true (found);
   }
   /* The keyboard, as the chart's key controller receives it. */
   {

@@ -16,6 +16,7 @@
 
 #include "uc-chart-theme.h"
 #include "uc-catalog.h"
+#include "uc-chart-options.h"
 #include "uc-chart-spec-json.h"
 #include "uc-csv.h"
 #include "uc-file-source.h"
@@ -24,8 +25,6 @@
 #include "uc-export.h"
 #include "uc-view.h"
 #include "uc-dataset-charts.h"
-#include "uc-event-label.h"
-#include "uc-event-table.h"
 
 /* UNDERCUT_TIMINGS=1 prints how long each step took, on stderr. */
 static void
@@ -306,15 +305,26 @@ spec_from_csv (const char  *path,
   return spec;
 }
 
+/* The built-in events or a table of the user's; @source (optional) says
+ * where they come from, for the chart to cite. */
 static UcDataset *
 load_events (const char  *events,
+             UcSource   **source,
              GError     **error)
 {
   g_autoptr(GFile) file = NULL;
 
   if (g_str_equal (events, "builtin"))
-    return uc_catalog_load ("events", error);
+    {
+      UcSource *builtin = uc_catalog_find (uc_catalog_get_default (), "events");
+
+      if (source && builtin)
+        *source = g_object_ref (builtin);
+      return uc_catalog_load ("events", error);
+    }
   file = g_file_new_for_commandline_arg (events);
+  if (source)
+    *source = uc_file_source_new (file);
   return read_csv (file, NULL, NULL, NULL, error);
 }
 
@@ -324,7 +334,7 @@ static UcChartSpec *
 spec_from_events (const char  *events,
                   GError     **error)
 {
-  g_autoptr(UcDataset) table = load_events (events, error);
+  g_autoptr(UcDataset) table = load_events (events, NULL, error);
   g_autoptr(UcChartSpec) spec = NULL;
   UcTime lo = G_MAXINT64, hi = G_MININT64;
   int dc, ec;
@@ -366,19 +376,6 @@ spec_from_events (const char  *events,
   return g_steal_pointer (&spec);
 }
 
-/* A series by its id (a column, a group value) or by its label. */
-static UcSeries *
-find_series_named (UcChartSpec *spec,
-                   const char  *name)
-{
-  UcSeries *series = uc_chart_spec_find_series (spec, name);
-
-  for (guint i = 0; series == NULL && i < uc_chart_spec_get_n_series (spec); i++)
-    if (g_strcmp0 (uc_series_get_label (uc_chart_spec_get_series (spec, i)), name) == 0)
-      series = uc_chart_spec_get_series (spec, i);
-  return series;
-}
-
 int
 uc_cli_export (int    argc,
                char **argv)
@@ -408,6 +405,7 @@ uc_cli_export (int    argc,
   UcValueFormat value_format = UC_VALUE_NUMBER;
   g_autofree char *events = NULL;
   g_autofree char *event_change = NULL;
+  g_autofree char *change_categories = NULL;
   int chart_number = 0;
   g_autofree char *variant = NULL;
   gboolean log_scale = FALSE, stacked = FALSE, events_only;
@@ -420,6 +418,7 @@ uc_cli_export (int    argc,
   g_autoptr(UcChartSpec) spec = NULL;
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(UcView) loaded_view = NULL;
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
   g_auto(GStrv) args = NULL;
   const UcChartTheme *theme;
   UcExportFormat format;
@@ -442,6 +441,7 @@ uc_cli_export (int    argc,
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &log_scale, N_("Logarithmic value axis"), NULL },
     { "event-change", 0, 0, G_OPTION_ARG_STRING, &event_change, N_("Label each event with this line's move that day"), N_("SERIES") },
+    { "event-change-categories", 0, 0, G_OPTION_ARG_STRING, &change_categories, N_("With --event-change: only events of these categories (market, model_release, …), separated by commas"), N_("CAT[,CAT…]") },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &events, N_("Mark events: builtin, none, or a CSV file with date and title columns"), N_("builtin|none|FILE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("line (default), step, area, scatter, bars, or lanes (the events alone, one row per category)"), N_("KIND") },
     { "stacked", 0, 0, G_OPTION_ARG_NONE, &stacked, N_("With --kind area or bars: stack the series"), NULL },
@@ -641,6 +641,55 @@ uc_cli_export (int    argc,
   else
     g_ptr_array_add (charts, g_object_ref (spec));
 
+  /* The options asked for, applied to each chart as the view reader and
+   * the window apply theirs. */
+  options.where_it_fits = charts->len > 1;
+  if (right)
+    {
+      options.right = g_strsplit (right, ",", -1);
+      for (guint i = 0; options.right[i] != NULL; i++)
+        g_strstrip (options.right[i]);
+    }
+  if (rebase_text)
+    {
+      options.value_mode = UC_VALUE_MODE_REBASED;
+      options.base = rebase;
+    }
+  /* A view's own events are replaced, not doubled. */
+  if (events && !g_str_equal (events, view ? "builtin" : "none"))
+    {
+      options.replace_events = TRUE;
+      if (!g_str_equal (events, "none") && (options.events = load_events (events, &options.events_source, &error)) == NULL)
+        {
+          g_printerr ("undercut export: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+    }
+  options.change_series = g_strdup (event_change);
+  if (change_categories)
+    {
+      options.change_categories = g_strsplit (change_categories, ",", -1);
+      for (guint i = 0; options.change_categories[i] != NULL; i++)
+        {
+          g_strstrip (options.change_categories[i]);
+          if (uc_event_category_from_string (options.change_categories[i]) == UC_EVENT_OTHER &&
+              !g_str_equal (options.change_categories[i], "other"))
+            {
+              g_autofree char *message = g_strdup_printf ("--event-change-categories: no category “%s”",
+                                                          options.change_categories[i]);
+              return uc_cli_usage_error ("export", message);
+            }
+        }
+    }
+  options.log_scale = log_scale ? 1 : -1;
+  options.kind = kind_name ? (int) kind : -1;
+  options.stacked = stacked ? 1 : -1;
+  options.legend = legend_name ? (int) legend : -1;
+  options.value_format = value_format_name ? (int) value_format : -1;
+  options.title = g_strdup (title);
+  options.x_title = g_strdup (x_title);
+  options.y_title = g_strdup (y_title);
+
   for (guint c = 0; c < charts->len; c++)
     {
       g_set_object (&spec, g_ptr_array_index (charts, c));
@@ -669,103 +718,27 @@ uc_cli_export (int    argc,
                                                  : "--from and --to take dates like 2025-01-27");
           if (fits && b <= a)
             return uc_cli_usage_error ("export", "the range from --from to --to is empty for this chart");
-          if (fits)
-            uc_chart_spec_set_range (spec, a, b);
+          options.has_range = fits;
+          options.from = a;
+          options.to = b;
         }
-      if (right)
-        {
-          g_auto(GStrv) names = g_strsplit (right, ",", -1);
+      {
+        UcChartSpec *applied = uc_chart_options_apply (&options, spec, &error);
 
-          for (guint i = 0; names[i] != NULL; i++)
-            {
-              UcSeries *series = find_series_named (spec, g_strstrip (names[i]));
-
-              if (series == NULL)
-                {
-                  g_autofree char *message = g_strdup_printf ("--right: the chart has no series “%s”", names[i]);
-                  return uc_cli_usage_error ("export", message);
-                }
-              uc_series_set_right_axis (series, TRUE);
-            }
-        }
-      /* In a whole view, as in the window: each chart takes what it can. */
-      if (rebase_text && (charts->len == 1 || uc_chart_spec_can_transform (spec)))
-        {
-          g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, &error);
-
-          if (rebased == NULL)
-            {
-              g_printerr ("undercut export: %s\n", error->message);
-              return UC_EXIT_FAILURE;
-            }
-          g_set_object (&spec, rebased);
-        }
-      if (events && !g_str_equal (events, view ? "builtin" : "none") &&
-          (charts->len == 1 || uc_chart_spec_get_kind (spec) != UC_CHART_LANES) &&
-          uc_chart_spec_get_x_kind (spec) == UC_X_TIME)
-        {
-          g_autoptr(UcDataset) table = NULL;
-          g_autoptr(UcChartSpec) marked = NULL;
-          UcTime a, b;
-
-          /* A view's own events are replaced, not doubled. */
-          marked = uc_chart_spec_copy (spec);
-          uc_chart_spec_clear_events (marked);
-          uc_chart_spec_get_range (marked, &a, &b);
-          if (!g_str_equal (events, "none"))
-            table = load_events (events, &error);
-          if (!g_str_equal (events, "none") &&
-              (table == NULL || !uc_chart_spec_add_events_from (marked, table, a, b, NULL, &error)))
-            {
-              g_printerr ("undercut export: %s\n", error->message);
-              return UC_EXIT_FAILURE;
-            }
-          for (guint i = 0; i < uc_chart_spec_get_n_events (marked); i++)
-            {
-              UcEvent *event = uc_chart_spec_get_event (marked, i);
-              g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
-
-              uc_event_set_label (event, label);
-            }
-          g_set_object (&spec, marked);
-        }
-      if (event_change)
-        {
-          UcSeries *series = find_series_named (spec, event_change);
-
-          if (series == NULL)
-            {
-              g_autofree char *message = g_strdup_printf ("--event-change: the chart has no line “%s”", event_change);
-              return uc_cli_usage_error ("export", message);
-            }
-          for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-            {
-              UcEvent *event = uc_chart_spec_get_event (spec, i);
-              g_autofree char *change = uc_event_change_label (series, uc_event_get_time (event),
-                                                               uc_chart_spec_get_value_format (spec));
-              g_autofree char *name = uc_event_short_label (uc_event_get_title (event));
-              g_autofree char *label = change ? g_strdup_printf ("%s: %s", name, change) : NULL;
-
-              if (label)
-                uc_event_set_label (event, label);
-            }
-        }
-      if (log_scale && (charts->len == 1 || uc_chart_spec_can_be_log (spec)))
-        uc_chart_spec_set_log_scale (spec, TRUE);
-      if (kind_name)
-        uc_chart_spec_set_kind (spec, kind);
-      if (stacked)
-        uc_chart_spec_set_stacked (spec, TRUE);
-      if (title)
-        uc_chart_spec_set_title (spec, title);
-      if (x_title)
-        uc_chart_spec_set_x_title (spec, x_title);
-      if (legend_name)
-        uc_chart_spec_set_legend_position (spec, legend);
-      if (y_title)
-        uc_chart_spec_set_y_title (spec, y_title);
-      if (value_format_name)
-        uc_chart_spec_set_value_format (spec, value_format);
+        if (applied == NULL && error->domain == UC_CHART_OPTIONS_ERROR)
+          {
+            g_autofree char *message = g_strdup_printf ("%s: %s", error->code == UC_CHART_OPTIONS_ERROR_RIGHT
+                                                                  ? "--right" : "--event-change", error->message);
+            return uc_cli_usage_error ("export", message);
+          }
+        if (applied == NULL)
+          {
+            g_printerr ("undercut export: %s\n", error->message);
+            return UC_EXIT_FAILURE;
+          }
+        g_set_object (&spec, applied);
+        g_object_unref (applied);
+      }
       g_object_unref (g_ptr_array_index (charts, c));
       g_ptr_array_index (charts, c) = g_object_ref (spec);
     }
@@ -782,10 +755,10 @@ uc_cli_export (int    argc,
     if (pack)
       written = uc_export_pack (spec, theme, pack, width, height, scale, &error);
     else if (g_str_equal (output, "-"))
-      written = uc_export_charts_to_fd ((UcChartSpec **) charts->pdata, heights, charts->len, theme, STDOUT_FILENO,
+      written = uc_export_charts_to_fd ((UcChartSpec **) charts->pdata, NULL, heights, charts->len, theme, STDOUT_FILENO,
                                         "standard output", format, width, scale, &error);
     else
-      written = uc_export_charts ((UcChartSpec **) charts->pdata, heights, charts->len, theme, output, format, width,
+      written = uc_export_charts ((UcChartSpec **) charts->pdata, NULL, heights, charts->len, theme, output, format, width,
                                   scale, &error);
     if (!written)
       {

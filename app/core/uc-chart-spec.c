@@ -22,8 +22,6 @@ struct _UcChartSpec
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
-  int            highlight;   /* a series drawn over the others faded, or -1 */
-  double         fixed_min, fixed_max;   /* a value axis the reader fixed; NaN: follows the data */
   gboolean       periods;   /* x values are the starts of periods (bars fill them) */
   UcTime         from;
   UcTime         to;
@@ -171,8 +169,6 @@ uc_chart_spec_init (UcChartSpec *self)
   self->provenance = g_array_new (FALSE, TRUE, sizeof (UcProvenance));
   g_array_set_clear_func (self->provenance, clear_provenance);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
-  self->highlight = -1;
-  self->fixed_min = self->fixed_max = NAN;
 }
 
 UcChartSpec *
@@ -215,9 +211,6 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
-  copy->highlight = self->highlight;
-  copy->fixed_min = self->fixed_min;
-  copy->fixed_max = self->fixed_max;
   copy->periods = self->periods;
   copy->from = self->from;
   copy->to = self->to;
@@ -753,48 +746,6 @@ uc_chart_spec_set_provenance_sha256 (UcChartSpec *self,
   p = &g_array_index (self->provenance, UcProvenance, index);
   g_free (p->sha256);
   p->sha256 = g_strdup (sha256);
-}
-
-/* One series brought forward (the reader points at its legend entry): the
- * others are drawn faded. -1: none. Not saved with the chart. */
-int
-uc_chart_spec_get_highlight (UcChartSpec *self)
-{
-  g_return_val_if_fail (UC_IS_CHART_SPEC (self), -1);
-  return self->highlight;
-}
-
-void
-uc_chart_spec_set_highlight (UcChartSpec *self,
-                             int          series)
-{
-  g_return_if_fail (UC_IS_CHART_SPEC (self));
-  self->highlight = series;
-}
-
-/* The value axis held at [@min, @max] whatever the days shown (NaN, NaN:
- * it follows the visible data). Not saved with the chart. */
-void
-uc_chart_spec_set_fixed_values (UcChartSpec *self,
-                                double       min,
-                                double       max)
-{
-  g_return_if_fail (UC_IS_CHART_SPEC (self));
-  self->fixed_min = min;
-  self->fixed_max = max;
-}
-
-gboolean
-uc_chart_spec_get_fixed_values (UcChartSpec *self,
-                                double      *min,
-                                double      *max)
-{
-  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
-  if (isnan (self->fixed_min) || isnan (self->fixed_max) || !(self->fixed_max > self->fixed_min))
-    return FALSE;
-  *min = self->fixed_min;
-  *max = self->fixed_max;
-  return TRUE;
 }
 
 /* Whether the chart's values can be rebased or shown as change: lines of

@@ -121,15 +121,6 @@ void           uc_chart_spec_set_value_format (UcChartSpec   *self,
 UcLegendPosition uc_chart_spec_get_legend_position (UcChartSpec *self);
 void           uc_chart_spec_set_legend_position (UcChartSpec *self,
                                                   UcLegendPosition position);
-void           uc_chart_spec_set_fixed_values (UcChartSpec   *self,
-                                               double         min,
-                                               double         max);
-gboolean       uc_chart_spec_get_fixed_values (UcChartSpec   *self,
-                                               double        *min,
-                                               double        *max);
-int            uc_chart_spec_get_highlight    (UcChartSpec   *self);
-void           uc_chart_spec_set_highlight    (UcChartSpec   *self,
-                                               int            series);
 UcChartKind    uc_chart_spec_get_kind         (UcChartSpec   *self);
 void           uc_chart_spec_set_kind         (UcChartSpec   *self,
                                                UcChartKind    kind);

@@ -13,10 +13,9 @@
 #include <string.h>
 
 #include "uc-catalog.h"
+#include "uc-chart-options.h"
 #include "uc-column-alloc.h"
 #include "uc-dataset-charts.h"
-#include "uc-event-label.h"
-#include "uc-event-table.h"
 #include "uc-json-load.h"
 #include "uc-parse.h"
 #include "uc-regions.h"
@@ -362,63 +361,80 @@ static UcSeries *
 find_series (UcChartSpec *spec,
              const char  *id)
 {
-  gsize len = strlen (id);
-
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, i);
-      const char *sid = uc_series_get_id (series);
-
-      if (g_str_has_prefix (sid, id) && (sid[len] == '\0' || sid[len] == ':'))
-        return series;
-    }
-  return NULL;
+  return uc_chart_options_find_series (spec, id);
 }
 
 /* "events": the embedded events in the chart's range, of some categories;
- * "change" labels events of some categories with a series' move that day. */
+ * "change" names events of some categories by a series' move that day. */
 static gboolean
-add_view_events (Reader      *r,
-                 JsonObject  *events_o,
-                 UcChartSpec *spec)
+read_event_options (Reader         *r,
+                    JsonObject     *events_o,
+                    UcChartOptions *options)
 {
-  g_auto(GStrv) categories = NULL, change_categories = NULL;
-  g_autoptr(UcDataset) table = NULL;
-  JsonObject *change_o;
+  JsonObject *change_o = NULL;
   const char *change_series = NULL;
-  UcSeries *changed = NULL;
-  UcTime from, to;
 
-  if (!get_strings (r, events_o, "categories", &categories) || !get_object (r, events_o, "change", &change_o))
+  if (events_o && (!get_strings (r, events_o, "categories", &options->event_categories) ||
+                   !get_object (r, events_o, "change", &change_o)))
     return FALSE;
   if (change_o && (!get_string (r, change_o, "series", &change_series) ||
-                   !get_strings (r, change_o, "categories", &change_categories)))
+                   !get_strings (r, change_o, "categories", &options->change_categories)))
     return FALSE;
-  if (change_series && (changed = find_series (spec, change_series)) == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", change_series);
-      return fail (r, "events.change.series", what);
-    }
-  if ((table = load_dataset (r, "events", "events")) == NULL)
-    return FALSE;
-  uc_chart_spec_get_range (spec, &from, &to);
-  if (!uc_chart_spec_add_events_from (spec, table, from, to, (const char * const *) categories, r->error))
-    return FALSE;
+  options->change_series = g_strdup (change_series);
+  options->replace_events = TRUE;
+  g_set_object (&options->events_source, g_hash_table_lookup (r->view->table_sources, "events"));
+  return (options->events = load_dataset (r, "events", "events")) != NULL;
+}
 
-  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-    {
-      UcEvent *event = uc_chart_spec_get_event (spec, i);
-      const char *category = uc_event_category_to_string (uc_event_get_category (event));
-      g_autofree char *label = NULL;
+/* The members a chart shares with the command line and the window, read
+ * into options that uc_chart_options_apply() applies as they do. */
+static gboolean
+read_options (Reader         *r,
+              JsonObject     *o,
+              JsonObject     *events_o,
+              UcChartOptions *options)
+{
+  const char *format_name, *legend_name, *title, *y_title;
+  gboolean has_rebase, flag = FALSE;
 
-      if (changed && (change_categories == NULL || g_strv_contains ((const char * const *) change_categories, category)))
-        label = uc_event_change_label (changed, uc_event_get_time (event), uc_chart_spec_get_value_format (spec));
-      if (label == NULL)
-        label = uc_event_short_label (uc_event_get_title (event));
-      uc_event_set_label (event, label);
-    }
-  add_provenance (r, spec, "events");
-  return TRUE;
+  if (!get_strings (r, o, "emphasis", &options->emphasis) ||
+      !get_date (r, o, "rebase", &options->base, &has_rebase) ||
+      !get_string (r, o, "value_format", &format_name) || !get_string (r, o, "legend", &legend_name) ||
+      !get_string (r, o, "title", &title) || !get_string (r, o, "y_title", &y_title))
+    return FALSE;
+  if (format_name && !uc_value_format_from_string (format_name, (UcValueFormat *) &options->value_format))
+    return fail (r, "value_format", "expected number, money, percent, index or per-mtok");
+  if (legend_name && !uc_legend_position_from_string (legend_name, (UcLegendPosition *) &options->legend))
+    return fail (r, "legend", "expected top, inside or none");
+  options->value_mode = has_rebase ? UC_VALUE_MODE_REBASED : UC_VALUE_MODE_AS_IS;
+  if (!get_bool (r, o, "log", &flag))
+    return FALSE;
+  options->log_scale = flag;
+  if (json_object_has_member (o, "stacked") && !get_bool (r, o, "stacked", &flag))
+    return FALSE;
+  options->stacked = json_object_has_member (o, "stacked") ? flag : -1;
+  options->title = g_strdup (text (title));
+  options->y_title = g_strdup (text (y_title));
+  return events_o == NULL || read_event_options (r, events_o, options);
+}
+
+/* The options on the chart, a series they name missing told as the
+ * member that names it. */
+static UcChartSpec *
+apply_options (Reader               *r,
+               const UcChartOptions *options,
+               UcChartSpec          *spec)
+{
+  g_autoptr(GError) error = NULL;
+  UcChartSpec *out = uc_chart_options_apply (options, spec, &error);
+
+  if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_EMPHASIS))
+    return fail (r, "emphasis", error->message), NULL;
+  if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_CHANGE))
+    return fail (r, "events.change.series", error->message), NULL;
+  if (out == NULL)
+    g_propagate_error (r->error, g_steal_pointer (&error));
+  return out;
 }
 
 /* "blend": a column made of others, weighted ("blended 3:1": three parts
@@ -648,14 +664,15 @@ build_chart (Reader     *r,
 {
   g_autoptr(UcChartSpec) spec = NULL;
   g_autoptr(UcDataset) data = NULL;
-  g_auto(GStrv) ys = NULL, emphasis = NULL;
-  const char *kind_name, *dataset, *x, *group, *point_label, *count_by, *format_name, *legend_name, *s;
+  g_auto(GStrv) ys = NULL;
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
+  const char *kind_name, *dataset, *x, *group, *point_label, *count_by, *s;
   XAxis x_axis;
   JsonObject *series_o, *events_o;
   JsonNode *range;
   UcChartKind kind = UC_CHART_LINE;
   UcTime from = 0, to = 0, rebase = 0;
-  gboolean has_range = FALSE, has_rebase = FALSE, flag;
+  gboolean has_range = FALSE, has_rebase = FALSE;
 
   static const char * const chart_members[] = {
     "kind", "dataset", "x", "y", "group", "group_by_region", "point_label", "count_by", "series", "range",
@@ -671,7 +688,7 @@ build_chart (Reader     *r,
   if (!get_string (r, o, "kind", &kind_name) || !get_string (r, o, "dataset", &dataset) ||
       !read_x_axis (r, o, &x_axis) || !get_string (r, o, "group", &group) ||
       !get_string (r, o, "point_label", &point_label) || !get_string (r, o, "count_by", &count_by) ||
-      !get_strings (r, o, "y", &ys) || !get_strings (r, o, "emphasis", &emphasis) ||
+      !get_strings (r, o, "y", &ys) ||
       !get_object (r, o, "series", &series_o) || !get_object (r, o, "events", &events_o) ||
       !get_date (r, o, "rebase", &rebase, &has_rebase))
     return NULL;
@@ -720,6 +737,11 @@ build_chart (Reader     *r,
         return fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]"), NULL;
       has_range = TRUE;
     }
+  if (!read_options (r, o, events_o, &options))
+    return NULL;
+  options.has_range = has_range;
+  options.from = from;
+  options.to = to;
 
   if (kind == UC_CHART_LANES)
     {
@@ -734,9 +756,8 @@ build_chart (Reader     *r,
       uc_chart_spec_set_range (spec, from, to);
       if (lanes == NULL || g_str_equal (lanes, "events"))
         {
-          g_autoptr(JsonObject) all = json_object_new ();
-
-          if (!add_view_events (r, events_o ? events_o : all, spec))
+          /* The events are the chart: all of them unless "events" narrows. */
+          if (events_o == NULL && !read_event_options (r, NULL, &options))
             return NULL;
         }
       else if (g_str_equal (lanes, "releases"))
@@ -904,18 +925,6 @@ build_chart (Reader     *r,
       }
   }
 
-  for (guint i = 0; emphasis && emphasis[i]; i++)
-    {
-      UcSeries *series = find_series (spec, emphasis[i]);
-
-      if (series == NULL)
-        {
-          g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", emphasis[i]);
-          return fail (r, "emphasis", what), NULL;
-        }
-      uc_series_set_emphasis (series, TRUE);
-    }
-
   /* "frontier": the lowest value of any series so far, as a step line. */
   {
     const char *frontier;
@@ -936,24 +945,14 @@ build_chart (Reader     *r,
       }
   }
 
-  if (!get_string (r, o, "value_format", &format_name))
-    return NULL;
-  if (format_name)
-    {
-      UcValueFormat format;
+  {
+    UcChartSpec *applied = apply_options (r, &options, spec);
 
-      if (!uc_value_format_from_string (format_name, &format))
-        return fail (r, "value_format", "expected number, money, percent, index or per-mtok"), NULL;
-      uc_chart_spec_set_value_format (spec, format);
-    }
-  if (has_rebase)
-    {
-      g_autoptr(UcChartSpec) rebased = uc_chart_spec_rebase (spec, rebase, r->error);
-
-      if (rebased == NULL)
-        return NULL;
-      g_set_object (&spec, rebased);
-    }
+    if (applied == NULL)
+      return NULL;
+    g_set_object (&spec, applied);
+    g_object_unref (applied);
+  }
   {
     g_autoptr(UcChartSpec) on_x = apply_x_axis (r, &x_axis, spec);
 
@@ -961,31 +960,6 @@ build_chart (Reader     *r,
       return NULL;
     g_set_object (&spec, on_x);
   }
-  if (events_o && kind != UC_CHART_LANES && !add_view_events (r, events_o, spec))
-    return NULL;
-
-  flag = FALSE;
-  if (!get_bool (r, o, "log", &flag))
-    return NULL;
-  uc_chart_spec_set_log_scale (spec, flag);
-  flag = uc_chart_spec_get_stacked (spec);
-  if (!get_bool (r, o, "stacked", &flag))
-    return NULL;
-  uc_chart_spec_set_stacked (spec, flag);
-  if (!get_string (r, o, "legend", &legend_name))
-    return NULL;
-  if (legend_name)
-    {
-      UcLegendPosition legend;
-
-      if (!uc_legend_position_from_string (legend_name, &legend))
-        return fail (r, "legend", "expected top, inside or none"), NULL;
-      uc_chart_spec_set_legend_position (spec, legend);
-    }
-  if (!get_string (r, o, "title", &s))
-    return NULL;
-  if (s)
-    uc_chart_spec_set_title (spec, text (s));
   if (!get_string (r, o, "subtitle", &s))
     return NULL;
   uc_chart_spec_set_subtitle (spec, text (s));
@@ -997,10 +971,6 @@ build_chart (Reader     *r,
     return NULL;
   if (s)
     uc_chart_spec_set_note (spec, text (s));
-  if (!get_string (r, o, "y_title", &s))
-    return NULL;
-  if (s)
-    uc_chart_spec_set_y_title (spec, text (s));
   return g_steal_pointer (&spec);
 }
 

@@ -43,6 +43,8 @@ typedef struct
   const UcChartTheme *theme;
   double              fs;       /* base font size in user units */
   gboolean            decimate;
+  int                 highlight;   /* the series brought forward, or -1 */
+  double              held_min, held_max;   /* a left value axis held by the reader; NaN: none */
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
   gboolean            one_line; /* the next text is ellipsized to one line */
   gboolean            dual;     /* series on two value axes */
@@ -514,7 +516,8 @@ draw_legend_inside (Ctx           *ctx,
 }
 
 static void
-value_range (UcChartSpec *spec,
+value_range (const Ctx   *ctx,
+             UcChartSpec *spec,
              int          side,
              UcTime       from,
              UcTime       to,
@@ -524,8 +527,12 @@ value_range (UcChartSpec *spec,
   double lo = INFINITY, hi = -INFINITY;
 
   /* Held by the reader: the left axis stays put while the days move. */
-  if (side <= 0 && uc_chart_spec_get_fixed_values (spec, min, max) && isfinite (*min) && isfinite (*max))
-    return;
+  if (side <= 0 && isfinite (ctx->held_min) && isfinite (ctx->held_max) && ctx->held_max > ctx->held_min)
+    {
+      *min = ctx->held_min;
+      *max = ctx->held_max;
+      return;
+    }
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
@@ -991,7 +998,7 @@ draw_series (Ctx                 *ctx,
         kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
         /* With one series brought forward, the others fade. */
         color = *uc_chart_theme_series_color (ctx->theme, series, s);
-        if (uc_chart_spec_get_highlight (spec) >= 0 && uc_chart_spec_get_highlight (spec) != (int) s)
+        if (ctx->highlight >= 0 && ctx->highlight != (int) s)
           color.alpha *= 0.2;
 
         start = MAX (0, uc_series_find_before (series, l->from));
@@ -1583,7 +1590,7 @@ uc_chart_draw (cairo_t            *cr,
                double              height,
                UcChartLayout      *layout_out)
 {
-  uc_chart_draw_full (cr, spec, theme, width, height, 0, layout_out);
+  uc_chart_draw_full (cr, spec, theme, width, height, NULL, layout_out);
 }
 
 #define MAX_LANE_ROWS 10
@@ -2361,9 +2368,10 @@ draw_chart (cairo_t            *cr,
             double              width,
             double              height,
             double              font_size,
-            UcChartDrawFlags    flags,
+            const UcChartDrawOptions *options,
             UcChartLayout      *layout_out)
 {
+  static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
   g_autoptr(GArray) y_ticks = NULL;
   gboolean whole;
   g_autoptr(GArray) y2_ticks = NULL;
@@ -2406,7 +2414,12 @@ draw_chart (cairo_t            *cr,
   ctx.layout = layout;
   ctx.theme = theme;
   ctx.fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
-  ctx.decimate = !(flags & UC_CHART_DRAW_EVERY_POINT);
+  if (options == NULL)
+    options = &plain;
+  ctx.decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
+  ctx.highlight = options->highlight;
+  ctx.held_min = options->y_min;
+  ctx.held_max = options->y_max;
   ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;
   ctx.dual = spec_is_dual (spec);
@@ -2468,7 +2481,7 @@ draw_chart (cairo_t            *cr,
   l.to = CLAMP (l.to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
   if (l.to <= l.from)
     l.to = l.from + (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? UC_X_NUMBER_SCALE : UC_USEC_PER_DAY);
-  value_range (spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
+  value_range (&ctx, spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
 
   set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
   measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
@@ -2543,7 +2556,7 @@ draw_chart (cairo_t            *cr,
     {
       double lo2, hi2;
 
-      value_range (spec, 1, l.from, l.to, &lo2, &hi2);
+      value_range (&ctx, spec, 1, l.from, l.to, &lo2, &hi2);
       l.has_y2 = TRUE;
       y2_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
                              &l.y2_min, &l.y2_max);
@@ -2633,10 +2646,10 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartTheme *theme,
                     double              width,
                     double              height,
-                    UcChartDrawFlags    flags,
+                    const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  draw_chart (cr, spec, theme, width, height, 0, flags, layout_out);
+  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
 }
 
 /* @n charts one under the other, chart i @heights[i] tall, their text
@@ -2644,6 +2657,7 @@ uc_chart_draw_full (cairo_t            *cr,
 void
 uc_chart_draw_stack (cairo_t            *cr,
                      UcChartSpec       **specs,
+                     const UcChartDrawOptions *options,
                      const int          *heights,
                      guint               n,
                      const UcChartTheme *theme,
@@ -2660,7 +2674,8 @@ uc_chart_draw_stack (cairo_t            *cr,
       /* Each chart paints its own background: kept to its own band. */
       cairo_rectangle (cr, 0, 0, width, heights[i]);
       cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), 0, NULL);
+      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total),
+                  options ? &options[i] : NULL, NULL);
       cairo_restore (cr);
     }
 }

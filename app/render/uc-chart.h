@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <math.h>
 
 #include "uc-chart-spec.h"
 #include "uc-chart-theme.h"
@@ -35,15 +36,27 @@ typedef enum
   UC_CHART_DRAW_EVERY_POINT = 1 << 0,   /* no decimation: for tests and comparisons */
 } UcChartDrawFlags;
 
+/* How one drawing goes, beside what the chart is: the passing state of a
+ * reader's look at it, which a chart spec (and a pack) never records. */
+typedef struct
+{
+  UcChartDrawFlags flags;
+  int              highlight;           /* the series brought forward (legend hover), the others faded; -1: none */
+  double           y_min, y_max;        /* the left value axis held there; NaN: it follows the data */
+} UcChartDrawOptions;
+
+#define UC_CHART_DRAW_OPTIONS_INIT { 0, -1, NAN, NAN }
+
 void   uc_chart_draw_full         (cairo_t             *cr,
                                    UcChartSpec         *spec,
                                    const UcChartTheme  *theme,
                                    double               width,
                                    double               height,
-                                   UcChartDrawFlags     flags,
+                                   const UcChartDrawOptions *options,
                                    UcChartLayout       *layout);
 void   uc_chart_draw_stack        (cairo_t             *cr,
                                    UcChartSpec        **specs,
+                                   const UcChartDrawOptions *options,
                                    const int           *heights,
                                    guint                n,
                                    const UcChartTheme  *theme,

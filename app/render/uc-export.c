@@ -93,6 +93,7 @@ static const cairo_user_data_key_t pixels_key;
 /* @n charts one under the other, chart i @heights[i] tall. */
 static cairo_status_t
 render (UcChartSpec       **specs,
+        const UcChartDrawOptions *options,
         const int          *heights,
         guint               n,
         const UcChartTheme *theme,
@@ -143,7 +144,7 @@ render (UcChartSpec       **specs,
   cr = cairo_create (surface);
   if (format != UC_EXPORT_SVG)
     cairo_scale (cr, scale, scale);
-  uc_chart_draw_stack (cr, specs, heights, n, theme, width);
+  uc_chart_draw_stack (cr, specs, options, heights, n, theme, width);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -200,6 +201,7 @@ check_size (UcChartSpec **specs,
 
 static gboolean
 render_to_fd (UcChartSpec        **specs,
+              const UcChartDrawOptions *options,
               const int           *heights,
               guint                n,
               const UcChartTheme  *theme,
@@ -212,7 +214,7 @@ render_to_fd (UcChartSpec        **specs,
               GError             **error)
 {
   Sink sink = { fd, 0 };
-  cairo_status_t status = render (specs, heights, n, theme, format, width, height, scale, &sink);
+  cairo_status_t status = render (specs, options, heights, n, theme, format, width, height, scale, &sink);
 
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -233,6 +235,7 @@ render_to_fd (UcChartSpec        **specs,
 /* To @path, named @name in messages. */
 static gboolean
 export_to_path (UcChartSpec        **specs,
+                const UcChartDrawOptions *options,
                 const int           *heights,
                 guint                n,
                 const UcChartTheme  *theme,
@@ -250,7 +253,7 @@ export_to_path (UcChartSpec        **specs,
     return FALSE;
   file = uc_safe_file_new (path, name, error);
   return file &&
-         render_to_fd (specs, heights, n, theme, format, width, height, scale, uc_safe_file_get_fd (file), name, error) &&
+         render_to_fd (specs, options, heights, n, theme, format, width, height, scale, uc_safe_file_get_fd (file), name, error) &&
          uc_safe_file_commit (file, error);
 }
 
@@ -265,7 +268,7 @@ uc_export_chart (UcChartSpec         *spec,
                  GError             **error)
 {
   g_return_val_if_fail (UC_IS_CHART_SPEC (spec), FALSE);
-  return uc_export_charts (&spec, &height, 1, theme, path, format, width, scale, error);
+  return uc_export_charts (&spec, NULL, &height, 1, theme, path, format, width, scale, error);
 }
 
 /* Several charts in one file, one under the other, chart i @heights[i]
@@ -274,6 +277,7 @@ uc_export_chart (UcChartSpec         *spec,
  * symbolic link to one: then its target is), keeping its mode. */
 gboolean
 uc_export_charts (UcChartSpec        **specs,
+                  const UcChartDrawOptions *options,
                   const int           *heights,
                   guint                n,
                   const UcChartTheme  *theme,
@@ -286,13 +290,14 @@ uc_export_charts (UcChartSpec        **specs,
   g_return_val_if_fail (n > 0 && specs != NULL && heights != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_to_path (specs, heights, n, theme, path, path, format, width, scale, error);
+  return export_to_path (specs, options, heights, n, theme, path, path, format, width, scale, error);
 }
 
 /* The same, written to an open file descriptor (standard output), named
  * @name in messages. */
 gboolean
 uc_export_charts_to_fd (UcChartSpec        **specs,
+                        const UcChartDrawOptions *options,
                         const int           *heights,
                         guint                n,
                         const UcChartTheme  *theme,
@@ -309,7 +314,7 @@ uc_export_charts_to_fd (UcChartSpec        **specs,
   g_return_val_if_fail (fd >= 0 && name != NULL, FALSE);
 
   return check_size (specs, heights, n, width, scale, name, &height, error) &&
-         render_to_fd (specs, heights, n, theme, format, width, height, scale, fd, name, error);
+         render_to_fd (specs, options, heights, n, theme, format, width, height, scale, fd, name, error);
 }
 
 /* A report pack: the chart as PNG, SVG and PDF, the data it shows as CSV,
@@ -348,7 +353,7 @@ uc_export_pack (UcChartSpec         *spec,
       UcExportFormat format;
 
       uc_export_format_from_path (path, &format, NULL);
-      if (!export_to_path (&spec, &height, 1, theme, path, name, format, width, scale, error))
+      if (!export_to_path (&spec, NULL, &height, 1, theme, path, name, format, width, scale, error))
         return FALSE;
     }
 

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "uc-chart.h"
 #include "uc-chart-spec.h"
 #include "uc-chart-theme.h"
 
@@ -38,6 +39,7 @@ gboolean uc_export_chart             (UcChartSpec         *spec,
                                       GError             **error);
 
 gboolean uc_export_charts            (UcChartSpec        **specs,
+                                      const UcChartDrawOptions *options,
                                       const int           *heights,
                                       guint                n,
                                       const UcChartTheme  *theme,
@@ -48,6 +50,7 @@ gboolean uc_export_charts            (UcChartSpec        **specs,
                                       GError             **error);
 
 gboolean uc_export_charts_to_fd      (UcChartSpec        **specs,
+                                      const UcChartDrawOptions *options,
                                       const int           *heights,
                                       guint                n,
                                       const UcChartTheme  *theme,

@@ -30,15 +30,9 @@ struct _UcChartView
   /* owned */
   UcChartSpec   *spec;
   UcTimeRange   *time_range;
-  UcChartSpec   *shown;        /* spec with the time range's stretch, made on demand */
-  UcChartSpec   *transformed;  /* spec rebased or as change, when asked */
-  UcValueMode    value_mode;
-  UcTime         base_date;    /* 0: the first day shown */
-  UcTime         transformed_base;
-  int            log_scale;    /* -1: as the spec says */
-  char          *event_filter; /* words every event shown must contain */
-  guint          hidden_categories;   /* bit per UcEventCategory switched off */
-  double         fixed_min, fixed_max;   /* a value axis held by the reader; NaN: it follows */
+  UcChartSpec   *shown;        /* spec as the options ask, made on demand */
+  UcChartOptions options;      /* what the window asks (its range: the time range's) */
+  UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
 
   /* state */
   UcChartLayout  layout;
@@ -58,7 +52,6 @@ struct _UcChartView
 
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
-  int            highlight;    /* the series whose legend entry is under the pointer, or -1 */
 
   /* Shift-drag: a stretch of time being selected, in widget x. */
   gboolean       selecting;
@@ -123,8 +116,8 @@ effective_base (UcChartView *self)
 {
   UcTime from, to;
 
-  if (self->base_date != 0)
-    return self->base_date;
+  if (self->options.base != 0)
+    return self->options.base;
   if (self->time_range)
     uc_time_range_get (self->time_range, &from, &to);
   else
@@ -132,62 +125,44 @@ effective_base (UcChartView *self)
   return from;
 }
 
-/* The spec with the shared range's stretch of time: a shallow copy, the
- * series shared, made again only when the range or the spec changes. */
+/* The spec as the options ask, on the shared range's stretch of time,
+ * made again when they change. A move of the range alone only sets the
+ * new range on it, which is all uc_chart_options_apply() would change,
+ * unless values are based on the first day shown. */
 static UcChartSpec *
 shown_spec (UcChartView *self)
 {
-  UcChartSpec *base = self->spec;
   UcTime from, to;
 
-  /* Rebased or as change since a date: time charts of values only. */
-  if (self->value_mode != UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
-    {
-      UcTime day = effective_base (self);
-
-      if (self->transformed && self->transformed_base != day)
-        {
-          g_clear_object (&self->transformed);
-          g_clear_object (&self->shown);
-        }
-      if (self->transformed == NULL)
-        {
-          self->transformed = self->value_mode == UC_VALUE_MODE_REBASED
-                              ? uc_chart_spec_rebase (self->spec, day, NULL)
-                              : uc_chart_spec_change_since (self->spec, day, NULL);
-          self->transformed_base = day;
-        }
-      if (self->transformed)
-        base = self->transformed;
-    }
-  if (self->time_range == NULL && self->log_scale < 0 && base == self->spec && self->event_filter == NULL &&
-      self->hidden_categories == 0 && self->highlight < 0)
-    return self->spec;
-  if (self->shown == NULL)
-    {
-      self->shown = uc_chart_spec_copy (base);
-      if (self->event_filter || self->hidden_categories)
-        {
-          uc_chart_spec_clear_events (self->shown);
-          for (guint i = 0; i < uc_chart_spec_get_n_events (base); i++)
-            {
-              UcEvent *event = uc_chart_spec_get_event (base, i);
-
-              if ((self->hidden_categories & (1u << uc_event_get_category (event))) == 0 &&
-                  (self->event_filter == NULL || uc_event_matches (event, self->event_filter)))
-                uc_chart_spec_add_event (self->shown, event);
-            }
-        }
-    }
   if (self->time_range)
     {
       uc_time_range_get (self->time_range, &from, &to);
-      uc_chart_spec_set_range (self->shown, from, to);
+      if (self->shown && (from != self->options.from || to != self->options.to))
+        {
+          if (self->options.value_mode != UC_VALUE_MODE_AS_IS && self->options.base == 0)
+            g_clear_object (&self->shown);
+          else
+            uc_chart_spec_set_range (self->shown, from, to);
+        }
+      self->options.has_range = TRUE;
+      self->options.from = from;
+      self->options.to = to;
     }
-  if (self->log_scale >= 0)
-    uc_chart_spec_set_log_scale (self->shown, self->log_scale > 0);
-  uc_chart_spec_set_highlight (self->shown, self->highlight);
-  uc_chart_spec_set_fixed_values (self->shown, self->fixed_min, self->fixed_max);
+  if (self->shown == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->shown = uc_chart_options_apply (&self->options, self->spec, &error);
+      /* Only a transform can fail here (a base day with no values): the
+       * chart is then shown as it is. */
+      if (self->shown == NULL)
+        {
+          g_debug ("%s", error->message);
+          self->shown = uc_chart_spec_copy (self->spec);
+          if (self->options.has_range)
+            uc_chart_spec_set_range (self->shown, self->options.from, self->options.to);
+        }
+    }
   return self->shown;
 }
 
@@ -326,9 +301,9 @@ on_motion (UcChartView *self,
   {
     int item = legend_item_at (self, x, y);
 
-    if (item != self->highlight)
+    if (item != self->draw.highlight)
       {
-        self->highlight = item;
+        self->draw.highlight = item;
         invalidate (self);
       }
   }
@@ -369,9 +344,9 @@ static void
 on_leave (UcChartView *self)
 {
   set_cross (self, FALSE, 0);
-  if (self->highlight >= 0)
+  if (self->draw.highlight >= 0)
     {
-      self->highlight = -1;
+      self->draw.highlight = -1;
       invalidate (self);
     }
   if (self->hover_mark >= 0)
@@ -746,6 +721,7 @@ texture_cairo_finish (cairo_t *cr)
  * the exports (image surfaces get the fast line rasteriser). */
 GdkTexture *
 uc_chart_view_draw_texture (UcChartSpec        *spec,
+                            const UcChartDrawOptions *options,
                             const UcChartTheme *theme,
                             int                 width,
                             int                 height,
@@ -754,7 +730,7 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
 {
   cairo_t *cr = texture_cairo_new (width, height, scale);
 
-  uc_chart_draw (cr, spec, theme, width, height, layout);
+  uc_chart_draw_full (cr, spec, theme, width, height, options, layout);
   return texture_cairo_finish (cr);
 }
 
@@ -762,6 +738,7 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
  * of several charts). */
 GdkTexture *
 uc_chart_view_draw_stack_texture (UcChartSpec        **specs,
+                                  const UcChartDrawOptions *options,
                                   const int           *heights,
                                   guint                n,
                                   const UcChartTheme  *theme,
@@ -774,7 +751,7 @@ uc_chart_view_draw_stack_texture (UcChartSpec        **specs,
   for (guint i = 0; i < n; i++)
     height += heights[i];
   cr = texture_cairo_new (width, height, scale);
-  uc_chart_draw_stack (cr, specs, heights, n, theme, width);
+  uc_chart_draw_stack (cr, specs, options, heights, n, theme, width);
   return texture_cairo_finish (cr);
 }
 
@@ -885,7 +862,7 @@ snapshot_crosshair (UcChartView        *self,
                               (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255), name, value);
       /* And how far it moved since the base day (the rebase date, or the
        * first day shown), for values as they are. */
-      if (self->value_mode == UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
+      if (self->options.value_mode == UC_VALUE_MODE_AS_IS && uc_chart_view_can_transform (self))
         {
           UcTime base = effective_base (self);
           double then;
@@ -1018,7 +995,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       self->texture_scale != scale)
     {
       g_clear_object (&self->texture);
-      self->texture = uc_chart_view_draw_texture (shown_spec (self), &theme, width, height, scale, &self->layout);
+      self->texture = uc_chart_view_draw_texture (shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
       self->texture_width = width;
       self->texture_height = height;
       self->texture_scale = scale;
@@ -1082,9 +1059,8 @@ uc_chart_view_dispose (GObject *object)
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
-  g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
-  g_clear_pointer (&self->event_filter, g_free);
+  uc_chart_options_clear (&self->options);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
 }
@@ -1158,10 +1134,11 @@ uc_chart_view_init (UcChartView *self)
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 200);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  self->log_scale = -1;
+  uc_chart_options_init (&self->options);
+  /* Each chart of the window takes the options it can. */
+  self->options.where_it_fits = TRUE;
+  self->draw = (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
   self->hover_mark = -1;
-  self->highlight = -1;
-  self->fixed_min = self->fixed_max = NAN;
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (on_motion), self);
@@ -1218,10 +1195,9 @@ uc_chart_view_set_spec (UcChartView *self,
   if (!g_set_object (&self->spec, spec))
     return;
   g_clear_object (&self->shown);
-  g_clear_object (&self->transformed);
   g_clear_object (&self->texture);
-  g_clear_pointer (&self->event_filter, g_free);
-  self->fixed_min = self->fixed_max = NAN;
+  g_clear_pointer (&self->options.event_filter, g_free);
+  self->draw.y_min = self->draw.y_max = NAN;
   self->has_cross = FALSE;
   self->hover_mark = -1;
 
@@ -1337,42 +1313,53 @@ uc_chart_view_can_transform (UcChartView *self)
   return self->spec != NULL && uc_chart_spec_can_transform (self->spec);
 }
 
-/* As they are, rebased to 100 on @base_date, or as percent change since it;
- * a @base_date of 0 follows the first day shown. */
+/* How values read (as they are, rebased to 100 or as change since
+ * @options' base day, 0 following the first day shown), the value axis
+ * (log_scale -1: as the chart says) and the event categories left out,
+ * from options the window fills for all its charts. */
 void
-uc_chart_view_set_value_mode (UcChartView *self,
-                              UcValueMode  mode,
-                              UcTime       base_date)
+uc_chart_view_set_options (UcChartView          *self,
+                           const UcChartOptions *options)
 {
+  UcChartOptions *o = &self->options;
+
   g_return_if_fail (UC_IS_CHART_VIEW (self));
 
-  if (self->value_mode == mode && self->base_date == base_date)
+  if (o->value_mode == options->value_mode && o->base == options->base && o->log_scale == options->log_scale &&
+      o->hidden_categories == options->hidden_categories)
     return;
-  if (self->value_mode == mode && mode == UC_VALUE_MODE_AS_IS)
-    {
-      self->base_date = base_date;   /* only the crosshair card's change uses it */
-      return;
-    }
-  self->value_mode = mode;
-  self->base_date = base_date;
-  g_clear_object (&self->transformed);
-  g_clear_object (&self->shown);
+  /* As they are, the base day only moves the crosshair card's change. */
+  if (o->value_mode != options->value_mode || options->value_mode != UC_VALUE_MODE_AS_IS ||
+      o->log_scale != options->log_scale || o->hidden_categories != options->hidden_categories)
+    g_clear_object (&self->shown);
+  if (o->hidden_categories != options->hidden_categories)
+    self->hover_mark = -1;
+  o->value_mode = options->value_mode;
+  o->base = options->base;
+  o->log_scale = options->log_scale;
+  o->hidden_categories = options->hidden_categories;
   invalidate (self);
 }
 
-/* -1: as the chart's spec says; 0: linear; 1: logarithmic. */
-void
-uc_chart_view_set_log_scale (UcChartView *self,
-                             int          log_scale)
+/* What an export of the chart draws as shown: its value axis where the
+ * reader holds it, without the passing emphasis of a legend entry. */
+UcChartDrawOptions
+uc_chart_view_get_export_options (UcChartView *self)
 {
-  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
 
-  log_scale = CLAMP (log_scale, -1, 1);
-  if (self->log_scale == log_scale)
-    return;
-  self->log_scale = log_scale;
-  g_clear_object (&self->shown);
-  invalidate (self);
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), options);
+  options.y_min = self->draw.y_min;
+  options.y_max = self->draw.y_max;
+  return options;
+}
+
+/* The options the chart is shown with. */
+const UcChartOptions *
+uc_chart_view_get_options (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+  return &self->options;
 }
 
 /* Hides series @index, or shows it again; its legend entry stays, faint. */
@@ -1387,7 +1374,6 @@ uc_chart_view_toggle_series (UcChartView *self,
     return;
   series = uc_chart_spec_get_series (self->spec, index);
   uc_series_set_hidden (series, !uc_series_get_hidden (series));
-  g_clear_object (&self->transformed);
   g_clear_object (&self->shown);
   invalidate (self);
 }
@@ -1401,25 +1387,10 @@ uc_chart_view_set_event_filter (UcChartView *self,
   g_autofree char *folded = filter && *filter ? g_utf8_casefold (filter, -1) : NULL;
 
   g_return_if_fail (UC_IS_CHART_VIEW (self));
-  if (g_strcmp0 (folded, self->event_filter) == 0)
+  if (g_strcmp0 (folded, self->options.event_filter) == 0)
     return;
-  g_free (self->event_filter);
-  self->event_filter = g_steal_pointer (&folded);
-  self->hover_mark = -1;
-  g_clear_object (&self->shown);
-  invalidate (self);
-}
-
-/* Events of the categories in @hidden (a bit per UcEventCategory) are not
- * shown. */
-void
-uc_chart_view_set_hidden_categories (UcChartView *self,
-                                     guint        hidden)
-{
-  g_return_if_fail (UC_IS_CHART_VIEW (self));
-  if (self->hidden_categories == hidden)
-    return;
-  self->hidden_categories = hidden;
+  g_free (self->options.event_filter);
+  self->options.event_filter = g_steal_pointer (&folded);
   self->hover_mark = -1;
   g_clear_object (&self->shown);
   invalidate (self);
@@ -1435,10 +1406,10 @@ uc_chart_view_set_values_fixed (UcChartView *self,
 
   if (fixed && self->has_layout)
     {
-      self->fixed_min = self->layout.y_min;
-      self->fixed_max = self->layout.y_max;
+      self->draw.y_min = self->layout.y_min;
+      self->draw.y_max = self->layout.y_max;
     }
   else
-    self->fixed_min = self->fixed_max = NAN;
+    self->draw.y_min = self->draw.y_max = NAN;
   invalidate (self);
 }

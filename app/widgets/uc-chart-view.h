@@ -4,28 +4,24 @@
 #include <gtk/gtk.h>
 
 #include "uc-chart.h"
+#include "uc-chart-options.h"
 #include "uc-time-range.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  UC_VALUE_MODE_AS_IS,
-  UC_VALUE_MODE_REBASED,   /* 100 on the base date */
-  UC_VALUE_MODE_PERCENT,   /* change since the base date */
-} UcValueMode;
 
 #define UC_TYPE_CHART_VIEW (uc_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
 
 GtkWidget   *uc_chart_view_new            (void);
 GdkTexture  *uc_chart_view_draw_texture   (UcChartSpec        *spec,
+                                           const UcChartDrawOptions *options,
                                            const UcChartTheme *theme,
                                            int                 width,
                                            int                 height,
                                            double              scale,
                                            UcChartLayout      *layout) G_GNUC_WARN_UNUSED_RESULT;
 GdkTexture  *uc_chart_view_draw_stack_texture (UcChartSpec       **specs,
+                                               const UcChartDrawOptions *options,
                                                const int          *heights,
                                                guint               n,
                                                const UcChartTheme *theme,
@@ -43,15 +39,12 @@ void         uc_chart_view_reset_range    (UcChartView   *self);
 gboolean     uc_chart_view_can_transform  (UcChartView   *self);
 void         uc_chart_view_toggle_series  (UcChartView   *self,
                                            guint          index);
-void         uc_chart_view_set_value_mode (UcChartView   *self,
-                                           UcValueMode    mode,
-                                           UcTime         base_date);
-void         uc_chart_view_set_log_scale  (UcChartView   *self,
-                                           int            log_scale);
+void         uc_chart_view_set_options    (UcChartView          *self,
+                                           const UcChartOptions *options);
+const UcChartOptions *uc_chart_view_get_options (UcChartView *self);
+UcChartDrawOptions uc_chart_view_get_export_options (UcChartView *self);
 void         uc_chart_view_set_values_fixed (UcChartView *self,
                                              gboolean     fixed);
-void         uc_chart_view_set_hidden_categories (UcChartView *self,
-                                                  guint        hidden);
 void         uc_chart_view_set_event_filter (UcChartView *self,
                                              const char  *filter);
 void         uc_chart_view_set_crosshair  (UcChartView   *self,

@@ -14,6 +14,8 @@
 #include "uc-chart-theme.h"
 #include "uc-export.h"
 #include "uc-catalog.h"
+#include "uc-core-enums.h"
+#include "uc-enum.h"
 #include "uc-event-list.h"
 #include "uc-overview.h"
 #include "uc-view.h"
@@ -93,28 +95,30 @@ static const struct
   { N_("PDF document"), "*.pdf", ".pdf" },
 };
 
-/* What exports and copies draw: every chart of the view as shown, without
- * the passing emphasis of a legend entry under the pointer, one under the
- * other in @height pixels shared as the command line shares them. */
+/* What exports and copies draw: every chart of the view as shown (how
+ * each draws in @draw), one under the other in @height pixels shared as
+ * the command line shares them. */
 static GPtrArray *
-export_specs (UcWindow *self,
-              int       height,
-              int     **heights)
+export_specs (UcWindow            *self,
+              int                  height,
+              int                **heights,
+              UcChartDrawOptions **draw)
 {
   GPtrArray *specs = g_ptr_array_new_with_free_func (g_object_unref);
+  GArray *options = g_array_new (FALSE, FALSE, sizeof (UcChartDrawOptions));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
     {
       UcChartSpec *shown = uc_chart_view_get_shown_spec (UC_CHART_VIEW (child));
-      UcChartSpec *copy;
+      UcChartDrawOptions how = uc_chart_view_get_export_options (UC_CHART_VIEW (child));
 
       if (shown == NULL)
         continue;
-      copy = uc_chart_spec_copy (shown);
-      uc_chart_spec_set_highlight (copy, -1);
-      g_ptr_array_add (specs, copy);
+      g_ptr_array_add (specs, g_object_ref (shown));
+      g_array_append_val (options, how);
     }
+  *draw = (UcChartDrawOptions *) g_array_free (options, FALSE);
   *heights = g_new (int, MAX (specs->len, 1));
   if (self->view && specs->len == uc_view_get_n_charts (self->view))
     uc_view_split_height (self->view, height, *heights);
@@ -133,6 +137,7 @@ on_export_response (UcWindow             *self,
   double scale;
   g_autoptr(GPtrArray) specs = NULL;
   g_autofree int *heights = NULL;
+  g_autofree UcChartDrawOptions *draw = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -178,9 +183,9 @@ on_export_response (UcWindow             *self,
     if (!(scale >= 1 && scale <= 4))
       scale = 1;
   }
-  specs = export_specs (self, height, &heights);
+  specs = export_specs (self, height, &heights, &draw);
   if (specs->len > 0 &&
-      uc_export_charts ((UcChartSpec **) specs->pdata, heights, specs->len, uc_chart_theme_light (), path, format,
+      uc_export_charts ((UcChartSpec **) specs->pdata, draw, heights, specs->len, uc_chart_theme_light (), path, format,
                         width, scale, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
@@ -204,18 +209,19 @@ uc_window_export (UcWindow    *self,
 {
   g_autoptr(GPtrArray) specs = NULL;
   g_autofree int *heights = NULL;
+  g_autofree UcChartDrawOptions *draw = NULL;
   UcExportFormat format;
 
   g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
   if (!uc_export_format_from_path (path, &format, error))
     return FALSE;
-  specs = export_specs (self, EXPORT_HEIGHT, &heights);
+  specs = export_specs (self, EXPORT_HEIGHT, &heights, &draw);
   if (specs->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: no chart to export", path);
       return FALSE;
     }
-  return uc_export_charts ((UcChartSpec **) specs->pdata, heights, specs->len, uc_chart_theme_light (),
+  return uc_export_charts ((UcChartSpec **) specs->pdata, draw, heights, specs->len, uc_chart_theme_light (),
                            path, format, EXPORT_WIDTH, 1.0, error);
 }
 
@@ -228,12 +234,13 @@ copy_action (GtkWidget  *widget,
 {
   UcWindow *self = UC_WINDOW (widget);
   g_autofree int *heights = NULL;
-  g_autoptr(GPtrArray) specs = export_specs (self, EXPORT_HEIGHT, &heights);
+  g_autofree UcChartDrawOptions *draw = NULL;
+  g_autoptr(GPtrArray) specs = export_specs (self, EXPORT_HEIGHT, &heights, &draw);
   g_autoptr(GdkTexture) texture = NULL;
 
   if (specs->len == 0)
     return;
-  texture = uc_chart_view_draw_stack_texture ((UcChartSpec **) specs->pdata, heights, specs->len,
+  texture = uc_chart_view_draw_stack_texture ((UcChartSpec **) specs->pdata, draw, heights, specs->len,
                                               uc_chart_theme_light (), EXPORT_WIDTH, 1);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
   toast (self, _("Copied as an image"));
@@ -953,47 +960,42 @@ static void
 apply_toggles (UcWindow *self)
 {
   g_autofree char *mode_name = g_settings_get_string (self->settings, "value-mode");
-  gboolean log_scale = g_settings_get_boolean (self->settings, "log-scale");
-  UcValueMode mode = g_str_equal (mode_name, "rebased") ? UC_VALUE_MODE_REBASED :
-                     g_str_equal (mode_name, "percent") ? UC_VALUE_MODE_PERCENT : UC_VALUE_MODE_AS_IS;
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
+  UcChartOptions options = UC_CHART_OPTIONS_INIT;
   gboolean any_values = FALSE, any_axis = FALSE;
+  int mode;
+
+  /* The settings' schema has the enum's nicks as its choices. */
+  if (uc_enum_from_nick (UC_TYPE_VALUE_MODE, mode_name, &mode))
+    options.value_mode = mode;
+  options.base = self->base_date;
+  /* Off: each chart's own axis, which may be logarithmic. */
+  options.log_scale = g_settings_get_boolean (self->settings, "log-scale") ? 1 : -1;
+  for (guint i = 0; hidden[i]; i++)
+    options.hidden_categories |= 1u << uc_event_category_from_string (hidden[i]);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child))
     {
       UcChartView *chart = UC_CHART_VIEW (child);
 
-      uc_chart_view_set_value_mode (chart, mode, self->base_date);
-      if (uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart)))
-        {
-          uc_chart_view_set_log_scale (chart, log_scale || uc_chart_spec_get_log_scale (uc_chart_view_get_spec (chart)) ? 1 : 0);
-          any_axis = TRUE;
-        }
+      uc_chart_view_set_options (chart, &options);
+      any_axis = any_axis || uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart));
       any_values = any_values || uc_chart_view_can_transform (chart);
     }
   /* The settings' actions cannot be disabled: their buttons can. */
   gtk_widget_set_sensitive (self->value_mode_box, any_values);
   gtk_widget_set_sensitive (self->log_button, any_axis);
 
-  /* Event categories switched off, on every chart. */
-  {
-    g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
-    guint mask = 0;
+  for (int c = 0; c < UC_EVENT_OTHER; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
-    for (guint i = 0; hidden[i]; i++)
-      mask |= 1u << uc_event_category_from_string (hidden[i]);
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
-         child = gtk_widget_get_next_sibling (child))
-      uc_chart_view_set_hidden_categories (UC_CHART_VIEW (child), mask);
-    for (int c = 0; c < UC_EVENT_OTHER; c++)
-      {
-        g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
-        GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-        if (action)
-          g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean ((mask & (1u << c)) == 0));
-      }
-  }
+      if (action)
+        g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                   g_variant_new_boolean ((options.hidden_categories & (1u << c)) == 0));
+    }
 }
 
 /* win.events-CATEGORY: that category's markers on or off. */

@@ -154,13 +154,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       int heights[2] = { height, fuzz_pick_size (data[7]) };
 
       uc_chart_spec_set_kind (other, UC_CHART_BARS);
-      uc_chart_draw_stack (cr, specs, heights, 2, theme, width);
+      uc_chart_draw_stack (cr, specs, NULL, heights, 2, theme, width);
     }
   else
     {
       UcChartLayout layout;
+      UcChartDrawOptions how = UC_CHART_DRAW_OPTIONS_INIT;
 
-      uc_chart_draw_full (cr, spec, theme, width, height, data[7] & 1 ? UC_CHART_DRAW_EVERY_POINT : 0, &layout);
+      how.flags = data[7] & 1 ? UC_CHART_DRAW_EVERY_POINT : 0;
+      uc_chart_draw_full (cr, spec, theme, width, height, &how, &layout);
       g_assert (layout.width >= 0 && layout.height >= 0);
       g_assert (isfinite (layout.y_min) && isfinite (layout.y_max));
     }

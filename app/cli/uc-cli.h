@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define UC_EXIT_FAILURE 1   /* data or I/O error */
 #define UC_EXIT_USAGE   2   /* unknown option or bad value */
 
+void     uc_cli_timing      (const char      *step);
 int      uc_cli_usage_error (const char      *command,
                              const char      *message);
 gboolean uc_cli_parse       (GOptionContext  *context,

@@ -1,0 +1,30 @@
+/* uc-cli-input.h: what the command line charts from the user's files */
+#pragma once
+
+#include "uc-chart-spec.h"
+#include "uc-csv.h"
+#include "uc-dataset.h"
+#include "uc-source.h"
+
+G_BEGIN_DECLS
+
+UcDataset   *uc_cli_read_csv         (GFile               *file,
+                                      const UcCsvOptions  *options,
+                                      char               **sha256,
+                                      UcCsvReport        **report,
+                                      GError             **error);
+UcChartSpec *uc_cli_spec_from_csv    (const char          *path,
+                                      const char          *x,
+                                      const char          *y,
+                                      const char          *group,
+                                      const char          *label,
+                                      const char          *count_by,
+                                      gboolean             hash,
+                                      GError             **error);
+UcDataset   *uc_cli_load_events      (const char          *events,
+                                      UcSource           **source,
+                                      GError             **error);
+UcChartSpec *uc_cli_spec_from_events (const char          *events,
+                                      GError             **error);
+
+G_END_DECLS

@@ -144,289 +144,372 @@ parse_char_option (const char *value,
   return TRUE;
 }
 
+typedef struct
+{
+  char    *dataset_id, *delimiter, *decimal, *date_format, *encoding;
+  GStrv    rows;
+  gboolean json, strict;
+  int      header_row;
+  UcCsvOptions options;
+} Inspect;
+
+static void
+inspect_clear (Inspect *in)
+{
+  g_clear_pointer (&in->dataset_id, g_free);
+  g_clear_pointer (&in->delimiter, g_free);
+  g_clear_pointer (&in->decimal, g_free);
+  g_clear_pointer (&in->date_format, g_free);
+  g_clear_pointer (&in->encoding, g_free);
+  g_clear_pointer (&in->rows, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inspect, inspect_clear)
+
+static GOptionContext *
+inspect_context (Inspect *in)
+{
+  GOptionEntry entries[] = {
+    { "dataset", 0, 0, G_OPTION_ARG_STRING, &in->dataset_id, N_("Inspect an embedded dataset (see “undercut datasets”)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &in->json, N_("Print one JSON object"), NULL },
+    { "row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &in->rows, N_("Also show data row N (0 is the first, −1 the last); repeatable"), N_("N") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &in->delimiter, N_("Field delimiter: a character, or tab, comma, semicolon, pipe"), N_("C") },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &in->decimal, N_("Decimal mark: . or ,"), N_("C") },
+    { "date-format", 0, 0, G_OPTION_ARG_STRING, &in->date_format, N_("Date format for date columns, e.g. %d/%m/%Y"), N_("FMT") },
+    { "header-row", 0, 0, G_OPTION_ARG_INT, &in->header_row, N_("Line number of the header (1 is the first line)"), N_("N") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &in->encoding, N_("Text encoding, e.g. UTF-8, WINDOWS-1252, UTF-16"), N_("NAME") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &in->strict, N_("Treat ragged rows, stray quotes and bad header names as errors"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (_("[FILE]"));
+
+  g_option_context_set_summary (context, _("Show how a CSV file is read: dialect, encoding, header row, and per column "
+                                          "its type, missing values, minimum and maximum."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* The reader's options from the command line's; -1 when they hold. */
+static int
+check_options (Inspect *in,
+               GArray  *sample_rows)
+{
+  uc_csv_options_init (&in->options);
+  if (!parse_char_option (in->delimiter, &in->options.delimiter))
+    return uc_cli_usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
+  if (in->decimal && !(g_str_equal (in->decimal, ".") || g_str_equal (in->decimal, ",")))
+    return uc_cli_usage_error ("inspect", "--decimal takes . or ,");
+  if (in->decimal)
+    in->options.decimal = in->decimal[0];
+  if (in->header_row < 0)
+    return uc_cli_usage_error ("inspect", "--header-row takes a line number from 1");
+  in->options.header_row = (guint) in->header_row;
+  in->options.encoding = in->encoding;
+  in->options.date_format = in->date_format;
+  in->options.strict = in->strict;
+  for (guint i = 0; in->rows && in->rows[i]; i++)
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (in->rows[i], &end, 10);
+
+      if (end == in->rows[i] || *end != '\0')
+        {
+          g_autofree char *message = g_strdup_printf ("--row takes a whole number, not “%s”", in->rows[i]);
+          return uc_cli_usage_error ("inspect", message);
+        }
+      g_array_append_val (sample_rows, n);
+    }
+  return -1;
+}
+
+/* The embedded dataset or the file, read with the options. */
+static UcDataset *
+read_input (Inspect      *in,
+            const char   *path,
+            UcCsvReport **report,
+            int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  UcDataset *ds;
+
+  if (in->dataset_id)
+    {
+      UcSource *embedded = uc_catalog_find (uc_catalog_get_default (), in->dataset_id);
+
+      if (embedded == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("no embedded dataset called “%s”", in->dataset_id);
+
+          *status = uc_cli_usage_error ("inspect", message);
+          return NULL;
+        }
+      ds = uc_source_read (embedded, &in->options, NULL, report, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      ds = uc_csv_read_file (file, &in->options, NULL, NULL, NULL, report, &error);
+    }
+  if (ds == NULL && g_error_matches (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION))
+    *status = uc_cli_usage_error ("inspect", error->message);
+  else if (ds == NULL)
+    {
+      g_printerr ("undercut inspect: %s\n", error->message);
+      *status = UC_EXIT_FAILURE;
+    }
+  return ds;
+}
+
+/* The rows to show: first, last, and any asked for, once each, with the
+ * numbers they were asked by; -1 when all exist. */
+static int
+pick_rows (guint      n_rows,
+           GArray    *sample_rows,
+           GPtrArray *sample_keys)
+{
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 first = 0, last = -1;
+
+  g_array_append_val (wanted, first);
+  g_array_append_val (wanted, last);
+  g_array_append_vals (wanted, sample_rows->data, sample_rows->len);
+  g_array_set_size (sample_rows, 0);
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      gint64 n = g_array_index (wanted, gint64, i);
+      gint64 row = n < 0 ? (gint64) n_rows + n : n;
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      gboolean seen = FALSE;
+
+      if (row < 0 || row >= (gint64) n_rows)
+        {
+          g_autofree char *message = NULL;
+
+          if (i < 2)
+            continue;
+          message = g_strdup_printf ("--row %" G_GINT64_FORMAT ": the file has %u data rows", n, n_rows);
+          return uc_cli_usage_error ("inspect", message);
+        }
+      for (guint k = 0; k < sample_keys->len; k++)
+        seen |= g_str_equal (g_ptr_array_index (sample_keys, k), key);
+      if (!seen)
+        {
+          g_ptr_array_add (sample_keys, g_steal_pointer (&key));
+          g_array_append_val (sample_rows, row);
+        }
+    }
+  return -1;
+}
+
+static void
+json_columns (UcJsonWriter *w,
+              UcDataset    *ds,
+              UcCsvReport  *report)
+{
+  uc_json_begin_array (w);
+  for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+    {
+      g_autofree char *lo = NULL, *hi = NULL;
+      double lo_num, hi_num;
+      gboolean numbers = uc_dataset_get_column_type (ds, c) == UC_COLUMN_NUMBER;
+
+      column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
+      uc_json_begin_object (w);
+      uc_json_key (w, "name"); uc_json_string (w, uc_dataset_get_column_name (ds, c));
+      uc_json_key (w, "type"); uc_json_string (w, uc_column_type_to_string (uc_dataset_get_column_type (ds, c)));
+      uc_json_key (w, "format"); uc_json_string (w, g_ptr_array_index (report->formats, c));
+      uc_json_key (w, "unit"); uc_json_string (w, uc_dataset_get_column_unit (ds, c));
+      uc_json_key (w, "missing"); uc_json_int (w, uc_dataset_count_missing (ds, c));
+      uc_json_key (w, "min");
+      if (numbers && !isnan (lo_num))
+        uc_json_number (w, lo_num);
+      else
+        uc_json_string (w, lo);
+      uc_json_key (w, "max");
+      if (numbers && !isnan (hi_num))
+        uc_json_number (w, hi_num);
+      else
+        uc_json_string (w, hi);
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+}
+
+static void
+print_json (const char  *source,
+            UcDataset   *ds,
+            UcCsvReport *report,
+            GArray      *sample_rows,
+            GPtrArray   *sample_keys)
+{
+  g_autoptr(UcJsonWriter) w = uc_json_writer_new (FALSE);
+  g_autofree char *text = NULL;
+  char decimal[2] = { report->decimal, 0 };
+
+  uc_json_begin_object (w);
+  uc_json_key (w, "source"); uc_json_string (w, source);
+  uc_json_key (w, "delimiter"); uc_json_string (w, report->delimiter);
+  uc_json_key (w, "decimal"); uc_json_string (w, decimal);
+  uc_json_key (w, "encoding"); uc_json_string (w, report->encoding);
+  uc_json_key (w, "line_ending"); uc_json_string (w, report->line_ending);
+  uc_json_key (w, "header_row"); uc_json_int (w, report->header_row);
+  uc_json_key (w, "rows"); uc_json_int (w, uc_dataset_get_n_rows (ds));
+  uc_json_key (w, "columns");
+  json_columns (w, ds, report);
+  uc_json_key (w, "warnings");
+  uc_json_begin_array (w);
+  for (guint i = 0; i < report->warnings->len; i++)
+    uc_json_string (w, g_ptr_array_index (report->warnings, i));
+  uc_json_end_array (w);
+  uc_json_key (w, "warning_count"); uc_json_int (w, report->n_warnings);
+  uc_json_key (w, "sample");
+  uc_json_begin_object (w);
+  for (guint i = 0; i < sample_keys->len; i++)
+    {
+      guint row = (guint) g_array_index (sample_rows, gint64, i);
+
+      uc_json_key (w, g_ptr_array_index (sample_keys, i));
+      uc_json_begin_array (w);
+      for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
+        json_cell (w, ds, c, row);
+      uc_json_end_array (w);
+    }
+  uc_json_end_object (w);
+  uc_json_end_object (w);
+  text = uc_json_writer_steal (w);
+  g_print ("%s\n", text);
+}
+
+/* Lines are gathered and printed a block at a time: a file can have a
+ * million columns. */
+static void
+flush_if_full (GString *out)
+{
+  if (out->len > (1 << 20))
+    {
+      g_print ("%s", out->str);
+      g_string_truncate (out, 0);
+    }
+}
+
+static void
+text_columns (GString     *out,
+              UcDataset   *ds,
+              UcCsvReport *report,
+              guint        n_listed)
+{
+  for (guint c = 0; c < n_listed; c++)
+    {
+      g_autofree char *lo = NULL, *hi = NULL;
+      g_autofree char *lo_text = NULL, *hi_text = NULL, *name = NULL;
+      double lo_num, hi_num;
+
+      column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
+      lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : uc_cli_clip (lo ? lo : "–", 60);
+      hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : uc_cli_clip (hi ? hi : "–", 60);
+      name = uc_cli_clip (uc_dataset_get_column_name (ds, c), 60);
+      g_string_append_printf (out, "  %-3u %-24s %-9s %-28s %8u  %-22s %s\n", c + 1, name,
+                              uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
+                              (const char *) g_ptr_array_index (report->formats, c),
+                              uc_dataset_count_missing (ds, c), lo_text, hi_text);
+      flush_if_full (out);
+    }
+}
+
+static void
+text_rows (GString   *out,
+           UcDataset *ds,
+           guint      n_listed,
+           GArray    *sample_rows,
+           GPtrArray *sample_keys)
+{
+  for (guint i = 0; i < sample_keys->len; i++)
+    {
+      guint row = (guint) g_array_index (sample_rows, gint64, i);
+
+      g_string_append_printf (out, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
+      for (guint c = 0; c < n_listed; c++)
+        {
+          g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
+          g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
+
+          if (c)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, ' ');
+          g_string_append (out, shown);
+          flush_if_full (out);
+        }
+      if (n_listed < uc_dataset_get_n_columns (ds))
+        g_string_append (out, ", …");
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* Names and cells come from the file: escaped (g_print's handler does
+ * that too) and clipped to a readable width. */
+static void
+print_text (const char  *source,
+            UcDataset   *ds,
+            UcCsvReport *report,
+            GArray      *sample_rows,
+            GPtrArray   *sample_keys)
+{
+  g_autoptr(GString) out = g_string_sized_new (1 << 20);
+  guint n_columns = uc_dataset_get_n_columns (ds);
+  guint n_listed = MIN (n_columns, MAX_LISTED_COLUMNS);
+
+  g_print ("%s\n", source);
+  g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
+           report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
+  g_print ("  %u rows, %u columns\n\n", uc_dataset_get_n_rows (ds), n_columns);
+  g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
+  text_columns (out, ds, report, n_listed);
+  if (n_listed < n_columns)
+    g_string_append_printf (out, "  … and %u more columns (--json lists them all)\n", n_columns - n_listed);
+  g_string_append_c (out, '\n');
+  text_rows (out, ds, n_listed, sample_rows, sample_keys);
+  g_print ("%s", out->str);
+  if (report->n_warnings == 0)
+    return;
+  g_print ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
+  if (report->warnings->len < report->n_warnings)
+    g_print (" (first %u shown)", report->warnings->len);
+  g_print (":\n");
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      g_autofree char *warning = uc_cli_escape (g_ptr_array_index (report->warnings, i), -1, FALSE);
+
+      g_print ("    %s\n", warning);
+    }
+}
+
 int
 uc_cli_inspect (int    argc,
                 char **argv)
 {
-  g_autofree char *dataset_id = NULL;
-  g_autofree char *delimiter = NULL;
-  g_autofree char *decimal = NULL;
-  g_autofree char *date_format = NULL;
-  g_autofree char *encoding = NULL;
-  g_auto(GStrv) rows = NULL;
-  gboolean json = FALSE, strict = FALSE;
-  int header_row = 0;
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(Inspect) in = { 0 };
+  g_autoptr(GOptionContext) context = inspect_context (&in);
   g_autoptr(GError) error = NULL;
   g_autoptr(UcCsvReport) report = NULL;
   g_autoptr(UcDataset) ds = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(GArray) sample_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) sample_keys = g_ptr_array_new_with_free_func (g_free);
-  UcCsvOptions options;
-  const char *source;
-  guint n_rows;
-  GOptionEntry entries[] = {
-    { "dataset", 0, 0, G_OPTION_ARG_STRING, &dataset_id, N_("Inspect an embedded dataset (see “undercut datasets”)"), N_("ID") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { "row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rows, N_("Also show data row N (0 is the first, −1 the last); repeatable"), N_("N") },
-    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("Field delimiter: a character, or tab, comma, semicolon, pipe"), N_("C") },
-    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal, N_("Decimal mark: . or ,"), N_("C") },
-    { "date-format", 0, 0, G_OPTION_ARG_STRING, &date_format, N_("Date format for date columns, e.g. %d/%m/%Y"), N_("FMT") },
-    { "header-row", 0, 0, G_OPTION_ARG_INT, &header_row, N_("Line number of the header (1 is the first line)"), N_("N") },
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding, e.g. UTF-8, WINDOWS-1252, UTF-16"), N_("NAME") },
-    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Treat ragged rows, stray quotes and bad header names as errors"), NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("[FILE]"));
-  g_option_context_set_summary (context, _("Show how a CSV file is read: dialect, encoding, header row, and per column "
-                                          "its type, missing values, minimum and maximum."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  int status = -1;
 
   if (!uc_cli_parse (context, "inspect", argc, argv, &args, &error))
     return uc_cli_usage_error ("inspect", error->message);
-
-  if ((dataset_id == NULL) == (g_strv_length (args) != 2))
+  if ((in.dataset_id == NULL) == (g_strv_length (args) != 2))
     return uc_cli_usage_error ("inspect", g_strv_length (args) > 2 ? "give one file" : "give a file or --dataset ID, not both");
-
-  uc_csv_options_init (&options);
-  if (!parse_char_option (delimiter, &options.delimiter))
-    return uc_cli_usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
-  if (decimal && !(g_str_equal (decimal, ".") || g_str_equal (decimal, ",")))
-    return uc_cli_usage_error ("inspect", "--decimal takes . or ,");
-  if (decimal)
-    options.decimal = decimal[0];
-  if (header_row < 0)
-    return uc_cli_usage_error ("inspect", "--header-row takes a line number from 1");
-  options.header_row = (guint) header_row;
-  options.encoding = encoding;
-  options.date_format = date_format;
-  options.strict = strict;
-
-  for (guint i = 0; rows && rows[i]; i++)
-    {
-      char *end = NULL;
-      gint64 n = g_ascii_strtoll (rows[i], &end, 10);
-
-      if (end == rows[i] || *end != '\0')
-        {
-          g_autofree char *message = g_strdup_printf ("--row takes a whole number, not “%s”", rows[i]);
-          return uc_cli_usage_error ("inspect", message);
-        }
-      g_array_append_val (sample_rows, n);
-    }
-
-  if (dataset_id)
-    {
-      UcSource *embedded = uc_catalog_find (uc_catalog_get_default (), dataset_id);
-
-      if (embedded == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("no embedded dataset called “%s”", dataset_id);
-          return uc_cli_usage_error ("inspect", message);
-        }
-      source = dataset_id;
-      ds = uc_source_read (embedded, &options, NULL, &report, &error);
-    }
+  if ((status = check_options (&in, sample_rows)) >= 0 ||
+      (ds = read_input (&in, args[1], &report, &status)) == NULL ||
+      (status = pick_rows (uc_dataset_get_n_rows (ds), sample_rows, sample_keys)) >= 0)
+    return status;
+  if (in.json)
+    print_json (in.dataset_id ? in.dataset_id : args[1], ds, report, sample_rows, sample_keys);
   else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
-
-      source = args[1];
-      ds = uc_csv_read_file (file, &options, NULL, NULL, NULL, &report, &error);
-    }
-
-  if (ds == NULL)
-    {
-      if (g_error_matches (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION))
-        return uc_cli_usage_error ("inspect", error->message);
-      g_printerr ("undercut inspect: %s\n", error->message);
-      return UC_EXIT_FAILURE;
-    }
-
-  /* The rows to show: first, last, and any asked for. */
-  n_rows = uc_dataset_get_n_rows (ds);
-  {
-    g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-    gint64 first = 0, last = -1;
-
-    g_array_append_val (wanted, first);
-    g_array_append_val (wanted, last);
-    g_array_append_vals (wanted, sample_rows->data, sample_rows->len);
-    g_array_set_size (sample_rows, 0);
-
-    for (guint i = 0; i < wanted->len; i++)
-      {
-        gint64 n = g_array_index (wanted, gint64, i);
-        gint64 row = n < 0 ? (gint64) n_rows + n : n;
-        g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-        gboolean seen = FALSE;
-
-        if (row < 0 || row >= (gint64) n_rows)
-          {
-            g_autofree char *message = NULL;
-
-            if (i < 2)
-              continue;
-            message = g_strdup_printf ("--row %" G_GINT64_FORMAT ": the file has %u data rows", n, n_rows);
-            return uc_cli_usage_error ("inspect", message);
-          }
-        for (guint k = 0; k < sample_keys->len; k++)
-          seen |= g_str_equal (g_ptr_array_index (sample_keys, k), key);
-        if (!seen)
-          {
-            g_ptr_array_add (sample_keys, g_steal_pointer (&key));
-            g_array_append_val (sample_rows, row);
-          }
-      }
-  }
-
-  if (json)
-    {
-      g_autoptr(UcJsonWriter) w = uc_json_writer_new (FALSE);
-      g_autofree char *text = NULL;
-
-      uc_json_begin_object (w);
-      uc_json_key (w, "source"); uc_json_string (w, source);
-      uc_json_key (w, "delimiter"); uc_json_string (w, report->delimiter);
-      {
-        char d[2] = { report->decimal, 0 };
-        uc_json_key (w, "decimal"); uc_json_string (w, d);
-      }
-      uc_json_key (w, "encoding"); uc_json_string (w, report->encoding);
-      uc_json_key (w, "line_ending"); uc_json_string (w, report->line_ending);
-      uc_json_key (w, "header_row"); uc_json_int (w, report->header_row);
-      uc_json_key (w, "rows"); uc_json_int (w, n_rows);
-      uc_json_key (w, "columns");
-      uc_json_begin_array (w);
-      for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
-        {
-          g_autofree char *lo = NULL, *hi = NULL;
-          double lo_num, hi_num;
-
-          column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
-          uc_json_begin_object (w);
-          uc_json_key (w, "name"); uc_json_string (w, uc_dataset_get_column_name (ds, c));
-          uc_json_key (w, "type"); uc_json_string (w, uc_column_type_to_string (uc_dataset_get_column_type (ds, c)));
-          uc_json_key (w, "format"); uc_json_string (w, g_ptr_array_index (report->formats, c));
-          uc_json_key (w, "unit"); uc_json_string (w, uc_dataset_get_column_unit (ds, c));
-          uc_json_key (w, "missing"); uc_json_int (w, uc_dataset_count_missing (ds, c));
-          uc_json_key (w, "min");
-          if (uc_dataset_get_column_type (ds, c) == UC_COLUMN_NUMBER && !isnan (lo_num))
-            uc_json_number (w, lo_num);
-          else
-            uc_json_string (w, lo);
-          uc_json_key (w, "max");
-          if (uc_dataset_get_column_type (ds, c) == UC_COLUMN_NUMBER && !isnan (hi_num))
-            uc_json_number (w, hi_num);
-          else
-            uc_json_string (w, hi);
-          uc_json_end_object (w);
-        }
-      uc_json_end_array (w);
-      uc_json_key (w, "warnings");
-      uc_json_begin_array (w);
-      for (guint i = 0; i < report->warnings->len; i++)
-        uc_json_string (w, g_ptr_array_index (report->warnings, i));
-      uc_json_end_array (w);
-      uc_json_key (w, "warning_count"); uc_json_int (w, report->n_warnings);
-      uc_json_key (w, "sample");
-      uc_json_begin_object (w);
-      for (guint i = 0; i < sample_keys->len; i++)
-        {
-          guint row = (guint) g_array_index (sample_rows, gint64, i);
-
-          uc_json_key (w, g_ptr_array_index (sample_keys, i));
-          uc_json_begin_array (w);
-          for (guint c = 0; c < uc_dataset_get_n_columns (ds); c++)
-            json_cell (w, ds, c, row);
-          uc_json_end_array (w);
-        }
-      uc_json_end_object (w);
-      uc_json_end_object (w);
-      text = uc_json_writer_steal (w);
-      g_print ("%s\n", text);
-      return UC_EXIT_OK;
-    }
-
-  /* Names and cells come from the file: escaped (g_print's handler does
-   * that too) and clipped to a readable width. Lines are gathered and
-   * printed a block at a time: a file can have a million columns. */
-  g_print ("%s\n", source);
-  g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
-           report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
-  g_print ("  %u rows, %u columns\n\n", n_rows, uc_dataset_get_n_columns (ds));
-  g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
-  {
-    g_autoptr(GString) out = g_string_sized_new (1 << 20);
-
-    guint n_columns = uc_dataset_get_n_columns (ds);
-    guint n_listed = MIN (n_columns, MAX_LISTED_COLUMNS);
-
-    for (guint c = 0; c < n_listed; c++)
-      {
-        g_autofree char *lo = NULL, *hi = NULL;
-        g_autofree char *lo_text = NULL, *hi_text = NULL, *name = NULL;
-        double lo_num, hi_num;
-
-        column_range (ds, c, &lo, &hi, &lo_num, &hi_num);
-        lo_text = !isnan (lo_num) ? uc_format_double_shortest (lo_num) : uc_cli_clip (lo ? lo : "–", 60);
-        hi_text = !isnan (hi_num) ? uc_format_double_shortest (hi_num) : uc_cli_clip (hi ? hi : "–", 60);
-        name = uc_cli_clip (uc_dataset_get_column_name (ds, c), 60);
-        g_string_append_printf (out, "  %-3u %-24s %-9s %-28s %8u  %-22s %s\n", c + 1, name,
-                                uc_column_type_to_string (uc_dataset_get_column_type (ds, c)),
-                                (const char *) g_ptr_array_index (report->formats, c),
-                                uc_dataset_count_missing (ds, c), lo_text, hi_text);
-        if (out->len > (1 << 20))
-          {
-            g_print ("%s", out->str);
-            g_string_truncate (out, 0);
-          }
-      }
-    if (n_listed < n_columns)
-      g_string_append_printf (out, "  … and %u more columns (--json lists them all)\n", n_columns - n_listed);
-    g_string_append_c (out, '\n');
-    for (guint i = 0; i < sample_keys->len; i++)
-      {
-        guint row = (guint) g_array_index (sample_rows, gint64, i);
-
-        g_string_append_printf (out, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
-        for (guint c = 0; c < n_listed; c++)
-          {
-            g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
-            g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
-
-            if (c)
-              g_string_append_c (out, ',');
-            g_string_append_c (out, ' ');
-            g_string_append (out, shown);
-            if (out->len > (1 << 20))
-              {
-                g_print ("%s", out->str);
-                g_string_truncate (out, 0);
-              }
-          }
-        if (n_listed < n_columns)
-          g_string_append (out, ", …");
-        g_string_append_c (out, '\n');
-      }
-    g_print ("%s", out->str);
-  }
-
-  if (report->n_warnings > 0)
-    {
-      g_print ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
-      if (report->warnings->len < report->n_warnings)
-        g_print (" (first %u shown)", report->warnings->len);
-      g_print (":\n");
-      for (guint i = 0; i < report->warnings->len; i++)
-        {
-          g_autofree char *warning = uc_cli_escape (g_ptr_array_index (report->warnings, i), -1, FALSE);
-
-          g_print ("    %s\n", warning);
-        }
-    }
+    print_text (in.dataset_id ? in.dataset_id : args[1], ds, report, sample_rows, sample_keys);
   return UC_EXIT_OK;
 }
 

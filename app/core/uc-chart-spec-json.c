@@ -185,6 +185,190 @@ load_points (GHashTable  *by_label,
   return TRUE;
 }
 
+/* The chart's own members: titles, kind, legend, axes, and the size it
+ * was written at. */
+static gboolean
+read_chart_members (JsonObject  *root,
+                    GFile       *chart_json,
+                    UcChartSpec *spec,
+                    int         *width,
+                    int         *height,
+                    double      *scale,
+                    GError     **error)
+{
+  UcChartKind kind = UC_CHART_LINE;
+  UcLegendPosition legend = UC_LEGEND_TOP;
+  UcValueFormat value_format;
+  UcTime from, to;
+  const char *text;
+
+  uc_chart_spec_set_title (spec, member_string (root, "title"));
+  uc_chart_spec_set_subtitle (spec, member_string (root, "subtitle"));
+  uc_chart_spec_set_x_title (spec, member_string (root, "x_title"));
+  uc_chart_spec_set_y_title (spec, member_string (root, "y_title"));
+  uc_chart_spec_set_source (spec, member_string (root, "source"));
+  uc_chart_spec_set_note (spec, member_string (root, "note"));
+  if ((text = member_string (root, "kind")) != NULL && !uc_chart_kind_from_string (text, &kind))
+    return fail (error, chart_json, "unknown chart kind");
+  uc_chart_spec_set_kind (spec, kind);
+  if ((text = member_string (root, "legend")) != NULL && !uc_legend_position_from_string (text, &legend))
+    return fail (error, chart_json, "unknown legend position");
+  uc_chart_spec_set_legend_position (spec, legend);
+  uc_chart_spec_set_stacked (spec, member_bool (root, "stacked"));
+  uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
+  if (uc_value_format_from_string (member_string (root, "value_format"), &value_format))
+    uc_chart_spec_set_value_format (spec, value_format);
+  if (!read_x_axis (root, spec, &from, &to))
+    return fail (error, chart_json, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER
+                                    ? "“from” and “to” must be numbers, “from” first"
+                                    : "“from” and “to” must be dates, “from” first");
+  uc_chart_spec_set_range (spec, from, to);
+  /* Out of any sane range reads as not given; the caller bounds-checks. */
+  if (width)
+    *width = (int) CLAMP (member_number (root, "width"), 0, 1e6);
+  if (height)
+    *height = (int) CLAMP (member_number (root, "height"), 0, 1e6);
+  if (scale)
+    *scale = isfinite (member_number (root, "scale")) ? member_number (root, "scale") : 0;
+  return TRUE;
+}
+
+/* A series' "color": "foreground" or a palette slot. */
+static gboolean
+read_series_color (JsonObject *o,
+                   UcSeries   *series)
+{
+  JsonNode *color = json_object_get_member (o, "color");
+
+  if (color == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_STRING &&
+      g_strcmp0 (json_node_get_string (color), "foreground") == 0)
+    uc_series_set_color (series, UC_SERIES_COLOR_FOREGROUND);
+  else if (JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_INT64 &&
+           json_node_get_int (color) >= 0 && json_node_get_int (color) < 1000)
+    uc_series_set_color (series, (int) json_node_get_int (color));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* "series": each one's id, label and look; its points come from data.csv,
+ * found there by label. */
+static gboolean
+read_series (JsonObject  *root,
+             GFile       *chart_json,
+             UcChartSpec *spec,
+             GHashTable  *by_label,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "series");
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, chart_json, "no “series” list");
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      g_autoptr(UcSeries) series = NULL;
+      JsonObject *o;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item) || (id = member_string (json_node_get_object (item), "id")) == NULL)
+        return fail (error, chart_json, "a series without an “id”");
+      o = json_node_get_object (item);
+      series = uc_series_new (id, member_string (o, "label"));
+      uc_series_set_emphasis (series, member_bool (o, "emphasis"));
+      uc_series_set_right_axis (series, g_strcmp0 (member_string (o, "axis"), "right") == 0);
+      if (!read_series_color (o, series))
+        return fail (error, chart_json, "a series “color” is “foreground” or a palette slot (0, 1, …)");
+      if (g_hash_table_contains (by_label, uc_series_get_label (series)))
+        return fail (error, chart_json, "two series with the same label");
+      g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));
+      uc_chart_spec_add_series (spec, series);
+    }
+  return TRUE;
+}
+
+/* One of "events": NULL with @error unless it has a date and a title. */
+static UcEvent *
+read_event (JsonObject *o,
+            GFile      *chart_json,
+            GError    **error)
+{
+  UcEvent *event;
+  UcTime at, end;
+  JsonNode *hollow = json_object_get_member (o, "hollow");
+
+  if (!parse_time (member_string (o, "date"), &at) || member_string (o, "title") == NULL)
+    return fail (error, chart_json, "an event needs a “date” and a “title”"), NULL;
+  event = uc_event_new (at, member_string (o, "title"), uc_event_category_from_string (member_string (o, "category")));
+  if (parse_time (member_string (o, "end"), &end) && end > at)
+    uc_event_set_end (event, end);
+  if (member_string (o, "label"))
+    uc_event_set_label (event, member_string (o, "label"));
+  uc_event_set_source_url (event, member_string (o, "source_url"));
+  uc_event_set_lane (event, member_string (o, "lane"));
+  uc_event_set_description (event, member_string (o, "description"));
+  if (hollow && JSON_NODE_HOLDS_VALUE (hollow) && json_node_get_value_type (hollow) == G_TYPE_BOOLEAN)
+    uc_event_set_hollow (event, json_node_get_boolean (hollow));
+  return event;
+}
+
+static gboolean
+read_events (JsonObject  *root,
+             GFile       *chart_json,
+             UcChartSpec *spec,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "events");
+  JsonArray *events = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  /* Events and lanes are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER &&
+      (uc_chart_spec_get_kind (spec) == UC_CHART_LANES || (events && json_array_get_length (events) > 0)))
+    return fail (error, chart_json, "a chart on a number axis has no events or lanes (they are dates)");
+  for (guint i = 0; events && i < json_array_get_length (events); i++)
+    {
+      JsonNode *item = json_array_get_element (events, i);
+      g_autoptr(UcEvent) event = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      if ((event = read_event (json_node_get_object (item), chart_json, error)) == NULL)
+        return FALSE;
+      uc_chart_spec_add_event (spec, event);
+    }
+  return TRUE;
+}
+
+/* "inputs": the chart's provenance, carried into a pack made from it. */
+static void
+read_inputs (JsonObject  *root,
+             UcChartSpec *spec)
+{
+  JsonNode *node = json_object_get_member (root, "inputs");
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      JsonObject *o;
+      const char *date_kind, *sha;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      o = json_node_get_object (item);
+      date_kind = member_string (o, "retrieved") ? "retrieved" : member_string (o, "modified") ? "modified" : NULL;
+      uc_chart_spec_add_provenance (spec, member_string (o, "name"), member_string (o, "source"), NULL,
+                                    date_kind ? member_string (o, date_kind) : member_string (o, "date"), date_kind);
+      /* Only a well-formed checksum is carried into a new pack. */
+      sha = member_string (o, "sha256");
+      if (sha && strlen (sha) == 64 && strspn (sha, "0123456789abcdef") == 64)
+        uc_chart_spec_set_provenance_sha256 (spec, uc_chart_spec_get_n_provenance (spec) - 1, sha);
+    }
+}
+
 UcChartSpec *
 uc_chart_spec_new_from_pack (GFile   *chart_json,
                              int     *width,
@@ -195,15 +379,10 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(GFile) dir = g_file_get_parent (chart_json);
+  g_autoptr(GFile) dir = NULL;
   g_autoptr(GFile) csv = NULL;
   JsonObject *root;
   JsonNode *node;
-  UcChartKind kind = UC_CHART_LINE;
-  UcLegendPosition legend = UC_LEGEND_TOP;
-  UcValueFormat value_format;
-  UcTime from, to;
-  const char *text;
 
   g_return_val_if_fail (G_IS_FILE (chart_json), NULL);
 
@@ -213,124 +392,12 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, chart_json, "not a chart specification (no object at the top)"), NULL;
   root = json_node_get_object (node);
-
-  uc_chart_spec_set_title (spec, member_string (root, "title"));
-  uc_chart_spec_set_subtitle (spec, member_string (root, "subtitle"));
-  uc_chart_spec_set_x_title (spec, member_string (root, "x_title"));
-  uc_chart_spec_set_y_title (spec, member_string (root, "y_title"));
-  uc_chart_spec_set_source (spec, member_string (root, "source"));
-  uc_chart_spec_set_note (spec, member_string (root, "note"));
-  if ((text = member_string (root, "kind")) != NULL && !uc_chart_kind_from_string (text, &kind))
-    return fail (error, chart_json, "unknown chart kind"), NULL;
-  uc_chart_spec_set_kind (spec, kind);
-  if ((text = member_string (root, "legend")) != NULL && !uc_legend_position_from_string (text, &legend))
-    return fail (error, chart_json, "unknown legend position"), NULL;
-  uc_chart_spec_set_legend_position (spec, legend);
-  uc_chart_spec_set_stacked (spec, member_bool (root, "stacked"));
-  uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
-  if (uc_value_format_from_string (member_string (root, "value_format"), &value_format))
-    uc_chart_spec_set_value_format (spec, value_format);
-  if (!read_x_axis (root, spec, &from, &to))
-    return fail (error, chart_json, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER
-                                    ? "“from” and “to” must be numbers, “from” first"
-                                    : "“from” and “to” must be dates, “from” first"), NULL;
-  uc_chart_spec_set_range (spec, from, to);
-  /* Out of any sane range reads as not given; the caller bounds-checks. */
-  if (width)
-    *width = (int) CLAMP (member_number (root, "width"), 0, 1e6);
-  if (height)
-    *height = (int) CLAMP (member_number (root, "height"), 0, 1e6);
-  if (scale)
-    *scale = isfinite (member_number (root, "scale")) ? member_number (root, "scale") : 0;
-
-  node = json_object_get_member (root, "series");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, chart_json, "no “series” list"), NULL;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-      g_autoptr(UcSeries) series = NULL;
-      const char *id, *label;
-
-      if (!JSON_NODE_HOLDS_OBJECT (item) ||
-          (id = member_string (json_node_get_object (item), "id")) == NULL)
-        return fail (error, chart_json, "a series without an “id”"), NULL;
-      label = member_string (json_node_get_object (item), "label");
-      series = uc_series_new (id, label);
-      uc_series_set_emphasis (series, member_bool (json_node_get_object (item), "emphasis"));
-      uc_series_set_right_axis (series, g_strcmp0 (member_string (json_node_get_object (item), "axis"), "right") == 0);
-      {
-        JsonNode *color = json_object_get_member (json_node_get_object (item), "color");
-
-        if (color && JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_STRING &&
-            g_strcmp0 (json_node_get_string (color), "foreground") == 0)
-          uc_series_set_color (series, UC_SERIES_COLOR_FOREGROUND);
-        else if (color && JSON_NODE_HOLDS_VALUE (color) && json_node_get_value_type (color) == G_TYPE_INT64 &&
-                 json_node_get_int (color) >= 0 && json_node_get_int (color) < 1000)
-          uc_series_set_color (series, (int) json_node_get_int (color));
-        else if (color)
-          return fail (error, chart_json, "a series “color” is “foreground” or a palette slot (0, 1, …)"), NULL;
-      }
-      if (g_hash_table_contains (by_label, uc_series_get_label (series)))
-        return fail (error, chart_json, "two series with the same label"), NULL;
-      g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));
-      uc_chart_spec_add_series (spec, series);
-    }
-
-  node = json_object_get_member (root, "events");
-  /* Events and lanes are dates: a number axis has no place for them. */
-  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER &&
-      (kind == UC_CHART_LANES || (node && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)))
-    return fail (error, chart_json, "a chart on a number axis has no events or lanes (they are dates)"), NULL;
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      {
-        JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-        JsonObject *o;
-        g_autoptr(UcEvent) event = NULL;
-        UcTime at, end;
-
-        if (!JSON_NODE_HOLDS_OBJECT (item))
-          continue;
-        o = json_node_get_object (item);
-        if (!parse_time (member_string (o, "date"), &at) || member_string (o, "title") == NULL)
-          return fail (error, chart_json, "an event needs a “date” and a “title”"), NULL;
-        event = uc_event_new (at, member_string (o, "title"), uc_event_category_from_string (member_string (o, "category")));
-        if (parse_time (member_string (o, "end"), &end) && end > at)
-          uc_event_set_end (event, end);
-        if (member_string (o, "label"))
-          uc_event_set_label (event, member_string (o, "label"));
-        uc_event_set_source_url (event, member_string (o, "source_url"));
-        uc_event_set_lane (event, member_string (o, "lane"));
-        uc_event_set_description (event, member_string (o, "description"));
-        if (json_object_has_member (o, "hollow") && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "hollow")) &&
-            json_node_get_value_type (json_object_get_member (o, "hollow")) == G_TYPE_BOOLEAN)
-          uc_event_set_hollow (event, json_object_get_boolean_member (o, "hollow"));
-        uc_chart_spec_add_event (spec, event);
-      }
-
-  node = json_object_get_member (root, "inputs");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      {
-        JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-        JsonObject *o;
-        const char *date_kind, *sha;
-
-        if (!JSON_NODE_HOLDS_OBJECT (item))
-          continue;
-
-        o = json_node_get_object (item);
-        date_kind = member_string (o, "retrieved") ? "retrieved" : member_string (o, "modified") ? "modified" : NULL;
-        uc_chart_spec_add_provenance (spec, member_string (o, "name"), member_string (o, "source"), NULL,
-                                      date_kind ? member_string (o, date_kind) : member_string (o, "date"), date_kind);
-        /* Only a well-formed checksum is carried into a new pack. */
-        sha = member_string (o, "sha256");
-        if (sha && strlen (sha) == 64 && strspn (sha, "0123456789abcdef") == 64)
-          uc_chart_spec_set_provenance_sha256 (spec, uc_chart_spec_get_n_provenance (spec) - 1, sha);
-      }
-
+  if (!read_chart_members (root, chart_json, spec, width, height, scale, error) ||
+      !read_series (root, chart_json, spec, by_label, error) || !read_events (root, chart_json, spec, error))
+    return NULL;
+  read_inputs (root, spec);
   /* An event lane chart's data.csv lists its events, which chart.json has. */
+  dir = g_file_get_parent (chart_json);
   csv = g_file_get_child (dir, "data.csv");
   if (uc_chart_spec_get_kind (spec) != UC_CHART_LANES &&
       !load_points (by_label, csv, uc_chart_spec_get_x_kind (spec), error))

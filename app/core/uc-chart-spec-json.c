@@ -575,33 +575,15 @@ uc_chart_spec_to_pack_csv (UcChartSpec *spec)
   return g_string_free (g_steal_pointer (&csv), FALSE);
 }
 
-/* A pack's chart.json: the chart's specification, the size it was drawn
- * at, and the provenance (source, date, SHA-256) of every input. @files
- * are the pack's other files. Ends with a newline. */
-char *
-uc_chart_spec_to_pack_json (UcChartSpec        *spec,
-                            int                 width,
-                            int                 height,
-                            double              scale,
-                            const char * const *files)
+/* The stretch shown: numbers on a number axis (which alone says its
+ * kind, so a time chart's chart.json is as it was), else dates. */
+static void
+write_x_axis (UcJsonWriter *w,
+              UcChartSpec  *spec)
 {
-  g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
-  g_autofree char *json = NULL;
   UcTime from, to;
 
   uc_chart_spec_get_range (spec, &from, &to);
-  uc_json_begin_object (w);
-  uc_json_key (w, "generator"); uc_json_string (w, "Undercut " PACKAGE_VERSION);
-  uc_json_key (w, "title"); uc_json_string (w, uc_chart_spec_get_title (spec));
-  uc_json_key (w, "subtitle"); uc_json_string (w, uc_chart_spec_get_subtitle (spec));
-  uc_json_key (w, "x_title"); uc_json_string (w, uc_chart_spec_get_x_title (spec));
-  uc_json_key (w, "y_title"); uc_json_string (w, uc_chart_spec_get_y_title (spec));
-  uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
-  uc_json_key (w, "legend"); uc_json_string (w, uc_legend_position_to_string (uc_chart_spec_get_legend_position (spec)));
-  uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
-  uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
-  uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
-  /* Only a number axis says so: a time chart's chart.json is as it was. */
   if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
     {
       uc_json_key (w, "x");
@@ -619,10 +601,12 @@ uc_chart_spec_to_pack_json (UcChartSpec        *spec,
       uc_json_key (w, "from"); uc_json_string (w, a);
       uc_json_key (w, "to"); uc_json_string (w, b);
     }
-  uc_json_key (w, "width"); uc_json_int (w, width);
-  uc_json_key (w, "height"); uc_json_int (w, height);
-  uc_json_key (w, "scale"); uc_json_number (w, scale);
-  uc_json_key (w, "series");
+}
+
+static void
+write_series (UcJsonWriter *w,
+              UcChartSpec  *spec)
+{
   uc_json_begin_array (w);
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
@@ -645,47 +629,66 @@ uc_chart_spec_to_pack_json (UcChartSpec        *spec,
       uc_json_end_object (w);
     }
   uc_json_end_array (w);
-  uc_json_key (w, "events");
+}
+
+static void
+write_event (UcJsonWriter *w,
+             UcEvent      *event)
+{
+  g_autofree char *date = format_time (uc_event_get_time (event));
+
+  uc_json_begin_object (w);
+  uc_json_key (w, "date"); uc_json_string (w, date);
+  uc_json_key (w, "title"); uc_json_string (w, uc_event_get_title (event));
+  uc_json_key (w, "category"); uc_json_string (w, uc_event_category_to_string (uc_event_get_category (event)));
+  if (uc_event_get_end (event) > uc_event_get_time (event))
+    {
+      g_autofree char *end = format_time (uc_event_get_end (event));
+
+      uc_json_key (w, "end"); uc_json_string (w, end);
+    }
+  uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
+  if (uc_event_get_lane (event))
+    {
+      uc_json_key (w, "lane"); uc_json_string (w, uc_event_get_lane (event));
+    }
+  if (uc_event_get_hollow (event))
+    {
+      uc_json_key (w, "hollow"); uc_json_bool (w, TRUE);
+    }
+  if (uc_event_get_description (event))
+    {
+      uc_json_key (w, "description"); uc_json_string (w, uc_event_get_description (event));
+    }
+  uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
+  uc_json_end_object (w);
+}
+
+/* The events of the stretch shown; a span counts when any part of it is. */
+static void
+write_events (UcJsonWriter *w,
+              UcChartSpec  *spec)
+{
+  UcTime from, to;
+
+  uc_chart_spec_get_range (spec, &from, &to);
   uc_json_begin_array (w);
   for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
     {
       UcEvent *event = uc_chart_spec_get_event (spec, e);
-      g_autofree char *date = format_time (uc_event_get_time (event));
 
-      /* A span counts when any part of it is shown. */
       if ((uc_event_get_end (event) ? uc_event_get_end (event) : uc_event_get_time (event)) < from ||
           uc_event_get_time (event) > to)
         continue;
-      uc_json_begin_object (w);
-      uc_json_key (w, "date"); uc_json_string (w, date);
-      uc_json_key (w, "title"); uc_json_string (w, uc_event_get_title (event));
-      uc_json_key (w, "category"); uc_json_string (w, uc_event_category_to_string (uc_event_get_category (event)));
-      if (uc_event_get_end (event) > uc_event_get_time (event))
-        {
-          g_autofree char *end = format_time (uc_event_get_end (event));
-
-          uc_json_key (w, "end"); uc_json_string (w, end);
-        }
-      uc_json_key (w, "label"); uc_json_string (w, uc_event_get_label (event));
-      if (uc_event_get_lane (event))
-        {
-          uc_json_key (w, "lane"); uc_json_string (w, uc_event_get_lane (event));
-        }
-      if (uc_event_get_hollow (event))
-        {
-          uc_json_key (w, "hollow"); uc_json_bool (w, TRUE);
-        }
-      if (uc_event_get_description (event))
-        {
-          uc_json_key (w, "description"); uc_json_string (w, uc_event_get_description (event));
-        }
-      uc_json_key (w, "source_url"); uc_json_string (w, uc_event_get_source_url (event));
-      uc_json_end_object (w);
+      write_event (w, event);
     }
   uc_json_end_array (w);
-  uc_json_key (w, "source"); uc_json_string (w, uc_chart_spec_get_source (spec));
-  uc_json_key (w, "note"); uc_json_string (w, uc_chart_spec_get_note (spec));
-  uc_json_key (w, "inputs");
+}
+
+static void
+write_inputs (UcJsonWriter *w,
+              UcChartSpec  *spec)
+{
   uc_json_begin_array (w);
   for (guint i = 0; i < uc_chart_spec_get_n_provenance (spec); i++)
     {
@@ -700,6 +703,44 @@ uc_chart_spec_to_pack_json (UcChartSpec        *spec,
       uc_json_end_object (w);
     }
   uc_json_end_array (w);
+}
+
+/* A pack's chart.json: the chart's specification, the size it was drawn
+ * at, and the provenance (source, date, SHA-256) of every input. @files
+ * are the pack's other files. Ends with a newline. */
+char *
+uc_chart_spec_to_pack_json (UcChartSpec        *spec,
+                            int                 width,
+                            int                 height,
+                            double              scale,
+                            const char * const *files)
+{
+  g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
+  g_autofree char *json = NULL;
+
+  uc_json_begin_object (w);
+  uc_json_key (w, "generator"); uc_json_string (w, "Undercut " PACKAGE_VERSION);
+  uc_json_key (w, "title"); uc_json_string (w, uc_chart_spec_get_title (spec));
+  uc_json_key (w, "subtitle"); uc_json_string (w, uc_chart_spec_get_subtitle (spec));
+  uc_json_key (w, "x_title"); uc_json_string (w, uc_chart_spec_get_x_title (spec));
+  uc_json_key (w, "y_title"); uc_json_string (w, uc_chart_spec_get_y_title (spec));
+  uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_chart_spec_get_kind (spec)));
+  uc_json_key (w, "legend"); uc_json_string (w, uc_legend_position_to_string (uc_chart_spec_get_legend_position (spec)));
+  uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
+  uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
+  uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
+  write_x_axis (w, spec);
+  uc_json_key (w, "width"); uc_json_int (w, width);
+  uc_json_key (w, "height"); uc_json_int (w, height);
+  uc_json_key (w, "scale"); uc_json_number (w, scale);
+  uc_json_key (w, "series");
+  write_series (w, spec);
+  uc_json_key (w, "events");
+  write_events (w, spec);
+  uc_json_key (w, "source"); uc_json_string (w, uc_chart_spec_get_source (spec));
+  uc_json_key (w, "note"); uc_json_string (w, uc_chart_spec_get_note (spec));
+  uc_json_key (w, "inputs");
+  write_inputs (w, spec);
   uc_json_key (w, "files");
   uc_json_begin_array (w);
   for (guint i = 0; files && files[i]; i++)

@@ -75,6 +75,152 @@ compare_rows_by_time (gconstpointer a,
   return ra < rb ? -1 : ra > rb;   /* stable: file order among equal times */
 }
 
+/* The columns named exist with the right types; the x column's index. */
+static int
+check_columns (UcDataset          *dataset,
+               const char         *x_column,
+               const char * const *y_columns,
+               const char         *group_column,
+               const char         *label_column,
+               gboolean            one_date_is_enough,
+               int                *gc,
+               int                *lc,
+               GError            **error)
+{
+  int xc = uc_dataset_find_column (dataset, x_column);
+  UcColumnType x_type = xc >= 0 ? uc_dataset_get_column_type (dataset, xc) : UC_COLUMN_TEXT;
+
+  if (xc < 0 || x_type == UC_COLUMN_TEXT || (x_type == UC_COLUMN_NUMBER && one_date_is_enough))
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a %s column)",
+                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column,
+                   one_date_is_enough ? "date or datetime" : "date, datetime or number");
+      return -1;
+    }
+  if (group_column && (*gc = uc_dataset_require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
+    return -1;
+  if (label_column && (*lc = uc_dataset_require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
+    return -1;
+  for (guint k = 0; y_columns[k]; k++)
+    if (uc_dataset_require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
+      return -1;
+  return xc;
+}
+
+/* A number axis: the numbers scaled into the time axis's int64s, a number
+ * out of reach missing; the axis named and read by the column. */
+static UcTime *
+scale_numbers (UcDataset   *dataset,
+               int          xc,
+               const char  *x_column,
+               UcChartSpec *spec)
+{
+  const double *numbers = uc_dataset_get_numbers (dataset, xc);
+  guint n = uc_dataset_get_n_rows (dataset);
+  UcTime *scaled = g_new (UcTime, MAX (n, 1));
+
+  for (guint r = 0; r < n; r++)
+    if (!uc_x_from_number (numbers[r], &scaled[r]))
+      scaled[r] = UC_TIME_MISSING;
+  uc_chart_spec_set_x_kind (spec, UC_X_NUMBER);
+  uc_chart_spec_set_x_unit (spec, x_column);
+  uc_chart_spec_set_x_title (spec, x_column);
+  return scaled;
+}
+
+/* Sorted, complete and not grouped: the series borrow the columns as they
+ * are. Checked on the column itself, before building a row order that a
+ * million-row file would pay for in page faults. FALSE when not so. */
+static gboolean
+borrow_columns (UcDataset          *dataset,
+                const UcTime       *times,
+                const char * const *y_columns,
+                int                 lc,
+                UcChartSpec        *spec)
+{
+  guint n = uc_dataset_get_n_rows (dataset);
+
+  if (n == 0 || times[0] == UC_TIME_MISSING)
+    return FALSE;
+  for (guint r = 1; r < n; r++)
+    if (times[r] == UC_TIME_MISSING || times[r - 1] > times[r])
+      return FALSE;
+  for (guint k = 0; y_columns[k]; k++)
+    {
+      int yc = uc_dataset_find_column (dataset, y_columns[k]);
+      g_autoptr(UcSeries) series = uc_series_new_borrowed (y_columns[k], y_columns[k], times,
+                                                           uc_dataset_get_numbers (dataset, yc), n, G_OBJECT (dataset));
+
+      for (guint r = 0; lc >= 0 && r < n; r++)
+        uc_series_set_point_label (series, r, uc_dataset_get_text (dataset, lc, r));
+      uc_chart_spec_add_series (spec, series);
+    }
+  return TRUE;
+}
+
+/* The dated rows in time order (downloads often list the newest first). */
+static GArray *
+rows_in_time_order (const UcTime *times,
+                    guint         n)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  gboolean sorted = TRUE;
+
+  for (guint r = 0; r < n; r++)
+    if (times[r] != UC_TIME_MISSING)
+      g_array_append_val (order, r);
+  for (guint i = 1; i < order->len && sorted; i++)
+    sorted = times[g_array_index (order, guint, i - 1)] <= times[g_array_index (order, guint, i)];
+  if (!sorted)
+    g_array_sort_with_data (order, compare_rows_by_time, (gpointer) times);
+  return order;
+}
+
+/* Column @y_name (NULL: every row counts as one) as one series, or one
+ * per group code in the order the groups appear. */
+static void
+add_series_of_column (UcDataset    *dataset,
+                      const UcTime *times,
+                      GArray       *order,
+                      const char   *y_name,
+                      gboolean      several_y,
+                      int           gc,
+                      int           lc,
+                      UcChartSpec  *spec)
+{
+  const double *values = y_name ? uc_dataset_get_numbers (dataset, uc_dataset_find_column (dataset, y_name)) : NULL;
+  const guint32 *codes = gc >= 0 ? uc_dataset_get_codes (dataset, gc) : NULL;
+  UcStringTable *groups = gc >= 0 ? uc_dataset_get_string_table (dataset, gc) : NULL;
+  g_autofree UcSeries **by_code = g_new0 (UcSeries *, (groups ? uc_string_table_size (groups) : 0) + 1);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint r = g_array_index (order, guint, i);
+      guint32 code = codes ? codes[r] : 0;
+      UcSeries *series;
+
+      if (codes && code == 0)
+        continue;
+      series = by_code[code];
+      if (series == NULL)
+        {
+          const char *group = codes ? uc_string_table_get (groups, code) : NULL;
+          const char *name = y_name ? y_name : "rows";
+          g_autofree char *key = group ? (several_y ? g_strdup_printf ("%s · %s", group, name) : g_strdup (group))
+                                       : g_strdup (name);
+          g_autoptr(UcSeries) created = uc_series_new (key, key);
+
+          if (!codes)
+            uc_series_reserve (created, order->len);
+          uc_chart_spec_add_series (spec, created);
+          series = by_code[code] = created;
+        }
+      uc_series_append (series, times[r], values ? values[r] : 1);
+      if (lc >= 0)
+        uc_series_set_point_label (series, uc_series_get_length (series) - 1, uc_dataset_get_text (dataset, lc, r));
+    }
+}
+
 /* A chart of any dataset: one series per y column, or per y column and
  * group value when the table is long (ticker, country…). Rows need not be
  * sorted; missing values stay gaps. A number column as x makes a chart on
@@ -95,130 +241,32 @@ from_dataset (UcDataset          *dataset,
   int xc, gc = -1, lc = -1;
   guint n = uc_dataset_get_n_rows (dataset);
   UcTime lo = G_MAXINT64, hi = G_MININT64;
-  UcColumnType x_type;
 
-  xc = uc_dataset_find_column (dataset, x_column);
-  x_type = xc >= 0 ? uc_dataset_get_column_type (dataset, xc) : UC_COLUMN_TEXT;
-  if (xc < 0 || x_type == UC_COLUMN_TEXT || (x_type == UC_COLUMN_NUMBER && one_date_is_enough))
-    {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a %s column)",
-                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column,
-                   one_date_is_enough ? "date or datetime" : "date, datetime or number");
-      return NULL;
-    }
-  if (group_column && (gc = uc_dataset_require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
+  xc = check_columns (dataset, x_column, y_columns, group_column, label_column, one_date_is_enough, &gc, &lc, error);
+  if (xc < 0)
     return NULL;
-  if (label_column && (lc = uc_dataset_require_column (dataset, label_column, UC_COLUMN_TEXT, error)) < 0)
-    return NULL;
-  for (guint k = 0; y_columns[k]; k++)
-    if (uc_dataset_require_column (dataset, y_columns[k], UC_COLUMN_NUMBER, error) < 0)
-      return NULL;
-
-  /* A number axis: the numbers scaled into the time axis's int64s, a
-   * number out of reach missing. Its rows are always copied (the fast
-   * path below borrows the dataset's own time column). */
-  if (x_type == UC_COLUMN_NUMBER)
-    {
-      const double *numbers = uc_dataset_get_numbers (dataset, xc);
-
-      scaled = g_new (UcTime, MAX (n, 1));
-      for (guint r = 0; r < n; r++)
-        if (!uc_x_from_number (numbers[r], &scaled[r]))
-          scaled[r] = UC_TIME_MISSING;
-      uc_chart_spec_set_x_kind (spec, UC_X_NUMBER);
-      uc_chart_spec_set_x_unit (spec, x_column);
-      uc_chart_spec_set_x_title (spec, x_column);
-    }
+  /* A number axis's rows are always copied: the fast path borrows the
+   * dataset's own time column. */
+  if (uc_dataset_get_column_type (dataset, xc) == UC_COLUMN_NUMBER)
+    scaled = scale_numbers (dataset, xc, x_column, spec);
   times = scaled ? scaled : uc_dataset_get_times (dataset, xc);
-
-  /* Sorted, complete and not grouped: the series can use the columns as
-   * they are. Checked on the column itself, before building a row order
-   * that a million-row file would pay for in page faults. */
-  if (gc < 0 && y_columns[0] && n > 0 && times[0] != UC_TIME_MISSING && scaled == NULL)
-    {
-      gboolean usable = TRUE;
-
-      for (guint r = 1; r < n && usable; r++)
-        usable = times[r] != UC_TIME_MISSING && times[r - 1] <= times[r];
-      if (usable)
-        {
-          for (guint k = 0; y_columns[k]; k++)
-            {
-              int yc = uc_dataset_find_column (dataset, y_columns[k]);
-              g_autoptr(UcSeries) series = uc_series_new_borrowed (y_columns[k], y_columns[k], times,
-                                                                   uc_dataset_get_numbers (dataset, yc), n,
-                                                                   G_OBJECT (dataset));
-
-              for (guint r = 0; lc >= 0 && r < n; r++)
-                uc_series_set_point_label (series, r, uc_dataset_get_text (dataset, lc, r));
-              uc_chart_spec_add_series (spec, series);
-            }
-          goto range;
-        }
-    }
-
-  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  for (guint r = 0; r < n; r++)
-    if (times[r] != UC_TIME_MISSING)
-      g_array_append_val (order, r);
-  /* Downloads often list the newest row first. */
-  {
-    gboolean sorted = TRUE;
-
-    for (guint i = 1; i < order->len && sorted; i++)
-      sorted = times[g_array_index (order, guint, i - 1)] <= times[g_array_index (order, guint, i)];
-    if (!sorted)
-      g_array_sort_with_data (order, compare_rows_by_time, (gpointer) times);
-  }
-
-  /* No y column: every row counts as one (for counting per period). */
-  for (guint k = 0; k == 0 || (y_columns[0] && y_columns[k]); k++)
-    {
-      const char *y_name = y_columns[0] ? y_columns[k] : "rows";
-      const double *values = y_columns[0] ? uc_dataset_get_numbers (dataset, uc_dataset_find_column (dataset, y_name)) : NULL;
-      const guint32 *codes = gc >= 0 ? uc_dataset_get_codes (dataset, gc) : NULL;
-      UcStringTable *groups = gc >= 0 ? uc_dataset_get_string_table (dataset, gc) : NULL;
-      guint n_groups = groups ? uc_string_table_size (groups) : 0;
-      /* One series per group code, created in the order groups appear. */
-      g_autofree UcSeries **by_code = g_new0 (UcSeries *, n_groups + 1);
-
-      for (guint i = 0; i < order->len; i++)
-        {
-          guint r = g_array_index (order, guint, i);
-          guint32 code = codes ? codes[r] : 0;
-          UcSeries *series;
-
-          if (codes && code == 0)
-            continue;
-          series = by_code[code];
-          if (series == NULL)
-            {
-              const char *group = codes ? uc_string_table_get (groups, code) : NULL;
-              g_autofree char *key = group ? (y_columns[0] && y_columns[1] ? g_strdup_printf ("%s · %s", group, y_name) : g_strdup (group))
-                                           : g_strdup (y_name);
-              g_autoptr(UcSeries) created = uc_series_new (key, key);
-
-              if (!codes)
-                uc_series_reserve (created, order->len);
-              uc_chart_spec_add_series (spec, created);
-              series = by_code[code] = created;
-            }
-          uc_series_append (series, times[r], values ? values[r] : 1);
-          if (lc >= 0)
-            uc_series_set_point_label (series, uc_series_get_length (series) - 1, uc_dataset_get_text (dataset, lc, r));
-        }
-    }
-
-range:
-  if (order == NULL)
+  if (gc < 0 && y_columns[0] && scaled == NULL && borrow_columns (dataset, times, y_columns, lc, spec))
     {
       lo = times[0];
       hi = times[n - 1];
     }
-  else if (order->len > 0)
+  else
     {
-      lo = times[g_array_index (order, guint, 0)];
-      hi = times[g_array_index (order, guint, order->len - 1)];
+      order = rows_in_time_order (times, n);
+      /* No y column: every row counts as one (for counting per period). */
+      for (guint k = 0; k == 0 || (y_columns[0] && y_columns[k]); k++)
+        add_series_of_column (dataset, times, order, y_columns[0] ? y_columns[k] : NULL, y_columns[0] && y_columns[1],
+                              gc, lc, spec);
+      if (order->len > 0)
+        {
+          lo = times[g_array_index (order, guint, 0)];
+          hi = times[g_array_index (order, guint, order->len - 1)];
+        }
     }
   if (one_date_is_enough && lo == hi)
     hi = lo + 1;

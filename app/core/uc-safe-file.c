@@ -711,6 +711,149 @@ uc_safe_file_set_contents (const char  *path,
   return file && uc_safe_file_write (file, data, length, error) && uc_safe_file_commit (file, error);
 }
 
+/* What writers that died left beside the target goes first, so it is
+ * checked as the user last had it: a pack moved aside by a commit killed
+ * halfway is back under its name (beside a link's target: a link left
+ * dangling then leads to it again). */
+static void
+clean_up_beside (const char         *target,
+                 const char * const *names)
+{
+  struct stat lst;
+
+  if (lstat (target, &lst) == 0 && S_ISLNK (lst.st_mode))
+    {
+      g_autofree char *to = g_file_read_link (target, NULL);
+      g_autofree char *from = g_path_get_dirname (target);
+      g_autofree char *real = to && !g_path_is_absolute (to) ? g_build_filename (from, to, NULL) : g_strdup (to);
+
+      if (real)
+        remove_stale_beside (real, names);
+    }
+  else
+    remove_stale_beside (target, names);
+}
+
+/* A link followed to the folder it leads to, which becomes the target. */
+static gboolean
+follow_link (UcSafeDir   *self,
+             struct stat *lst,
+             GError     **error)
+{
+  char *real = realpath (self->target, NULL);
+
+  if (real == NULL)
+    {
+      if (errno == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                     "%s: a symbolic link to a missing folder; not replaced", self->name);
+      else
+        set_errno_error (error, errno, self->name, NULL);
+      return FALSE;
+    }
+  g_free (self->target);
+  self->target = real;
+  if (stat (real, lst) != 0)
+    return set_errno_error (error, errno, self->name, NULL), FALSE;
+  if (!S_ISDIR (lst->st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s: not a folder (a symbolic link to %s); not replaced",
+                   self->name, describe_mode (lst->st_mode));
+      return FALSE;
+    }
+  /* A chain of links may end in yet another folder. */
+  remove_stale_beside (self->target, (const char * const *) self->names);
+  return TRUE;
+}
+
+/* An existing target replaced only when it is a folder (or a link to one)
+ * of nothing but a pack's files, and writable. */
+static gboolean
+check_existing (UcSafeDir   *self,
+                struct stat *lst,
+                GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *stranger = NULL;
+
+  if (S_ISLNK (lst->st_mode) && !follow_link (self, lst, error))
+    return FALSE;
+  if (!S_ISDIR (lst->st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s: not a folder (%s); not replaced",
+                   self->name, describe_mode (lst->st_mode));
+      return FALSE;
+    }
+  self->exists = TRUE;
+  self->st = *lst;
+  if (!holds_only_pack_files (self->target, (const char * const *) self->names, NULL, FALSE, &stranger, &local))
+    {
+      if (local)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s", self->name, local->message);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
+                     "%s: not a report pack (it holds “%s”); not replaced", self->name, stranger);
+      return FALSE;
+    }
+  if (faccessat (AT_FDCWD, self->target, W_OK, AT_EACCESS) != 0 || (lst->st_mode & 0222) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: read-only folder; not replaced", self->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The temporary folder beside the target, made and locked as ours. */
+static gboolean
+make_tmp (UcSafeDir *self,
+          GError   **error)
+{
+  for (guint tries = 0;; tries++)
+    {
+      int saved;
+
+      self->tmp = tmp_name (self->parent, self->target, TMP_INFIX);
+      if (g_mkdir (self->tmp, 0777) == 0)
+        {
+          self->lock_fd = open (self->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+          if (self->lock_fd >= 0 && lock_new_tmp (self->lock_fd, self->tmp))
+            return TRUE;
+          saved = EAGAIN;
+        }
+      else
+        saved = errno;
+      if (self->lock_fd >= 0)
+        close (self->lock_fd);
+      self->lock_fd = -1;
+      g_clear_pointer (&self->tmp, g_free);
+      if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
+        return set_errno_error (error, saved, self->name, "cannot write in its folder: "), FALSE;
+    }
+}
+
+/* The marker before anything else: an unmarked folder of ours is only
+ * ever removed when empty. It takes the old folder's owner and mode. */
+static gboolean
+mark_tmp (UcSafeDir *self,
+          GError   **error)
+{
+  g_autofree char *list = g_strjoinv ("\n", self->names);
+  int fd = openat (self->lock_fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  int saved = fd < 0 ? errno : write_all (fd, list, strlen (list));
+
+  if (fd >= 0)
+    close (fd);
+  if (saved != 0)
+    return set_errno_error (error, saved, self->name, "cannot write in its folder: "), FALSE;
+  if (self->exists)
+    {
+      if (geteuid () == 0)
+        (void) !chown (self->tmp, self->st.st_uid, self->st.st_gid);
+      g_chmod (self->tmp, self->st.st_mode & 07777);
+    }
+  return TRUE;
+}
+
 /* A folder to write the files @names into, swapped in at @path by
  * uc_safe_dir_commit(). @path may be missing, or a folder that holds
  * nothing but some of @names (as regular files), or a link to one. */
@@ -720,10 +863,8 @@ uc_safe_dir_new (const char          *path,
                  GError             **error)
 {
   g_autoptr(UcSafeDir) self = g_new0 (UcSafeDir, 1);
-  g_autofree char *list = NULL;
   struct stat lst;
   gsize len;
-  int fd, saved;
 
   g_return_val_if_fail (path != NULL && names != NULL, NULL);
 
@@ -740,137 +881,20 @@ uc_safe_dir_new (const char          *path,
   len = strlen (self->target);
   while (len > 1 && self->target[len - 1] == '/')
     self->target[--len] = '\0';
-
-  /* What writers that died left beside it goes first, so the target is
-   * checked as the user last had it: a pack moved aside by a commit killed
-   * halfway is back under its name (beside a link's target: a link left
-   * dangling then leads to it again). */
-  if (lstat (self->target, &lst) == 0 && S_ISLNK (lst.st_mode))
-    {
-      g_autofree char *to = g_file_read_link (self->target, NULL);
-      g_autofree char *from = g_path_get_dirname (self->target);
-      g_autofree char *real = to && !g_path_is_absolute (to) ? g_build_filename (from, to, NULL) : g_strdup (to);
-
-      if (real)
-        remove_stale_beside (real, names);
-    }
-  else
-    remove_stale_beside (self->target, names);
+  clean_up_beside (self->target, names);
   if (lstat (self->target, &lst) != 0)
     {
       if (errno != ENOENT)
-        {
-          set_errno_error (error, errno, self->name, NULL);
-          return NULL;
-        }
+        return set_errno_error (error, errno, self->name, NULL), NULL;
     }
-  else
-    {
-      g_autoptr(GError) local = NULL;
-      g_autofree char *stranger = NULL;
-
-      if (S_ISLNK (lst.st_mode))
-        {
-          char *real = realpath (self->target, NULL);
-
-          if (real == NULL)
-            {
-              if (errno == ENOENT)
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                             "%s: a symbolic link to a missing folder; not replaced", self->name);
-              else
-                set_errno_error (error, errno, self->name, NULL);
-              return NULL;
-            }
-          g_free (self->target);
-          self->target = real;
-          if (stat (real, &lst) != 0)
-            {
-              set_errno_error (error, errno, self->name, NULL);
-              return NULL;
-            }
-          if (!S_ISDIR (lst.st_mode))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                           "%s: not a folder (a symbolic link to %s); not replaced", self->name,
-                           describe_mode (lst.st_mode));
-              return NULL;
-            }
-          /* A chain of links may end in yet another folder. */
-          remove_stale_beside (self->target, names);
-        }
-      else if (!S_ISDIR (lst.st_mode))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s: not a folder (%s); not replaced",
-                       self->name, describe_mode (lst.st_mode));
-          return NULL;
-        }
-      self->exists = TRUE;
-      self->st = lst;
-      if (!holds_only_pack_files (self->target, names, NULL, FALSE, &stranger, &local))
-        {
-          if (local)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s", self->name, local->message);
-          else
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
-                         "%s: not a report pack (it holds “%s”); not replaced", self->name, stranger);
-          return NULL;
-        }
-      if (faccessat (AT_FDCWD, self->target, W_OK, AT_EACCESS) != 0 || (lst.st_mode & 0222) == 0)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: read-only folder; not replaced",
-                       self->name);
-          return NULL;
-        }
-    }
-
+  else if (!check_existing (self, &lst, error))
+    return NULL;
   self->parent = g_path_get_dirname (self->target);
   /* "reports/2025/q1" creates the folders it is in, as mkdir -p would. */
   if (!self->exists && g_mkdir_with_parents (self->parent, 0777) != 0)
-    {
-      set_errno_error (error, errno, self->name, NULL);
-      return NULL;
-    }
-  for (guint tries = 0;; tries++)
-    {
-      self->tmp = tmp_name (self->parent, self->target, TMP_INFIX);
-      if (g_mkdir (self->tmp, 0777) == 0)
-        {
-          self->lock_fd = open (self->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-          if (self->lock_fd >= 0 && lock_new_tmp (self->lock_fd, self->tmp))
-            break;
-          saved = EAGAIN;
-        }
-      else
-        saved = errno;
-      if (self->lock_fd >= 0)
-        close (self->lock_fd);
-      self->lock_fd = -1;
-      g_clear_pointer (&self->tmp, g_free);
-      if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
-        {
-          set_errno_error (error, saved, self->name, "cannot write in its folder: ");
-          return NULL;
-        }
-    }
-  /* The marker before anything else: an unmarked folder of ours is only
-   * ever removed when empty. */
-  list = g_strjoinv ("\n", self->names);
-  fd = openat (self->lock_fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  saved = fd < 0 ? errno : write_all (fd, list, strlen (list));
-  if (fd >= 0)
-    close (fd);
-  if (saved != 0)
-    {
-      set_errno_error (error, saved, self->name, "cannot write in its folder: ");
-      return NULL;
-    }
-  if (self->exists)
-    {
-      if (geteuid () == 0)
-        (void) !chown (self->tmp, self->st.st_uid, self->st.st_gid);
-      g_chmod (self->tmp, self->st.st_mode & 07777);
-    }
+    return set_errno_error (error, errno, self->name, NULL), NULL;
+  if (!make_tmp (self, error) || !mark_tmp (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

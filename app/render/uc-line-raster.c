@@ -114,6 +114,8 @@ put (Raster *r,
   *cell = MAX (*cell, c);
 }
 
+/* Hot path (render-frame benchmark): one segment's coverage, called for
+ * every pair of points drawn. */
 static void
 segment (Raster *r,
          double  ax,
@@ -258,6 +260,8 @@ mul255 (guint a,
   return (guint8) ((t + (t >> 8)) >> 8);
 }
 
+/* Hot path (render-frame benchmark: the top of its profile): the stroke
+ * of a whole decimated line, kept in one function. */
 gboolean
 uc_line_raster_stroke (cairo_t                 *cr,
                        const cairo_rectangle_t *clip,

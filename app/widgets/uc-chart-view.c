@@ -241,9 +241,6 @@ uc_chart_view_snapshot (GtkWidget   *widget,
   if (self->hover_mark >= 0 && (guint) self->hover_mark < self->layout.n_marks &&
       uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
     _uc_chart_view_snapshot_mark_card (self, snapshot, &theme, width);
-  if (self->hover_mark >= 0 && (guint) self->hover_mark < self->layout.n_marks &&
-      uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
-    _uc_chart_view_snapshot_mark_card (self, snapshot, &theme, width);
   if (self->selecting)
     snapshot_selection (self, snapshot, &theme);
   if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&

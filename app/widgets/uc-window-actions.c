@@ -1,7 +1,8 @@
 /* uc-window-actions.c: the window's actions
  *
- * Part of UcWindow (see uc-window-private.h). Every win.* action of the
- * menu, the header bar and the keyboard: those of the class (export, copy,
+ * Part of UcWindow (see uc-window-private.h). The window's own win.*
+ * actions, of the menu, the header bar and the keyboard (show-help-overlay
+ * comes with GtkApplicationWindow): those of the class (export, copy,
  * base-first-day, show-views, reset-range, find) and those of each window
  * (value-mode and log-scale, made from the settings; events-CATEGORY, one
  * per event category; fix-values). Their shortcuts are set with the

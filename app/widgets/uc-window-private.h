@@ -6,8 +6,8 @@
  *   uc-window-charts.c    the charts of the view shown, one under the other,
  *                         their shared range, and what the header bar asks
  *                         of them (variant, filter words, base day, options)
- *   uc-window-actions.c   the win.* actions (their shortcuts are the
- *                         application's, in uc-application.c)
+ *   uc-window-actions.c   the window's own win.* actions (their shortcuts
+ *                         are the application's, in uc-application.c)
  *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
  *   uc-window-settings.c  what is kept between runs: size, last view and
  *                         days, variants, value mode, log axis, categories

@@ -1,0 +1,359 @@
+/* uc-chart-view-crosshair.c: the chart widget's crosshair
+ *
+ * Part of UcChartView (see uc-chart-view-private.h). The crosshair stands
+ * at the date with data nearest the pointer (or the arrow keys, or a
+ * caller): a line, a dot on each series, and a card with the date and
+ * every series' value there. It is drawn over the chart's texture as two
+ * small nodes, so a pointer move redraws only them. The card's box is
+ * shared with the lane dots' cards (uc-chart-view-events.c).
+ */
+#include "config.h"
+
+#include "uc-chart-view.h"
+#include "uc-chart-view-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "uc-format.h"
+#include "uc-json-writer.h"   /* uc_format_double_shortest */
+#include "uc-transform.h"     /* uc_series_value_on_or_before */
+
+#define CARD_PAD 8
+
+/* The date with data nearest @t in any series of the chart. */
+gboolean
+_uc_chart_view_nearest_time (UcChartView *self,
+                             UcTime       t,
+                             UcTime      *found)
+{
+  UcChartSpec *spec = self->spec;
+  gboolean any = FALSE;
+  UcTime best = 0;
+
+  if (spec == NULL)
+    return FALSE;
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      const UcTime *x = uc_series_get_x (series);
+      int n = (int) uc_series_get_length (series);
+      int i = uc_series_find_before (series, t);
+
+      for (int k = MAX (i, 0); k <= MIN (i + 1, n - 1); k++)
+        if (x[k] >= self->layout.from && x[k] <= self->layout.to && (!any || llabs (x[k] - t) < llabs (best - t)))
+          {
+            best = x[k];
+            any = TRUE;
+          }
+    }
+  *found = best;
+  return any;
+}
+
+void
+_uc_chart_view_set_cross (UcChartView *self,
+                          gboolean     shown,
+                          UcTime       t)
+{
+  if (self->has_cross == shown && (!shown || self->cross_time == t))
+    return;
+  self->has_cross = shown;
+  self->cross_time = t;
+  /* Only the overlay changes: the chart's texture stays. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Puts the crosshair at the date with data nearest @t (FALSE: hides it),
+ * as the pointer would. */
+void
+uc_chart_view_set_crosshair (UcChartView *self,
+                             gboolean     shown,
+                             UcTime       t)
+{
+  UcTime found;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (shown && _uc_chart_view_nearest_time (self, t, &found))
+    _uc_chart_view_set_cross (self, TRUE, found);
+  else
+    _uc_chart_view_set_cross (self, FALSE, 0);
+}
+
+/* Where the crosshair is, when it is shown. */
+gboolean
+uc_chart_view_get_crosshair (UcChartView *self,
+                             UcTime      *t)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (self->has_cross && t)
+    *t = self->cross_time;
+  return self->has_cross;
+}
+
+/* The crosshair card's heading: its day ("Mon 27 Jan 2025"), or on a
+ * number axis its unit and number ("day +3", "day −2"); NULL when the
+ * crosshair is not shown. */
+char *
+uc_chart_view_get_crosshair_label (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+
+  if (!self->has_cross || self->spec == NULL)
+    return NULL;
+  if (uc_chart_spec_get_x_kind (self->spec) == UC_X_NUMBER)
+    {
+      double v = uc_x_to_number (self->cross_time);
+      g_autofree char *number = uc_format_double_shortest (fabs (v));
+      const char *sign = v < 0 ? "−" : v > 0 && uc_chart_spec_get_x_signed (self->spec) ? "+" : "";
+      const char *unit = uc_chart_spec_get_x_unit (self->spec);
+
+      return unit && *unit ? g_strdup_printf ("%s %s%s", unit, sign, number) : g_strdup_printf ("%s%s", sign, number);
+    }
+  {
+    g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
+
+    /* Translators: the crosshair card's date, see g_date_time_format() */
+    return date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
+  }
+}
+
+/* A card's text laid out in the widget's font, and the size of its box. */
+PangoLayout *
+_uc_chart_view_card_layout (UcChartView *self,
+                            const char  *markup,
+                            double      *width,
+                            double      *height)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoRectangle extent;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  *width = extent.width + 2 * CARD_PAD;
+  *height = extent.height + 2 * CARD_PAD;
+  return layout;
+}
+
+/* A card at (@x, @y): the chart's background, a faint border, the text. */
+void
+_uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
+                              const UcChartTheme *theme,
+                              PangoLayout        *layout,
+                              double              x,
+                              double              y,
+                              double              border_alpha)
+{
+  PangoRectangle extent;
+  double w, h;
+  cairo_t *cr;
+
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  w = extent.width + 2 * CARD_PAD;
+  h = extent.height + 2 * CARD_PAD;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
+  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, w, h);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, border_alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
+  cairo_move_to (cr, x + CARD_PAD, y + CARD_PAD);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+}
+
+/* The crosshair being drawn: the dots go on @cr (the line's column), the
+ * rows of text into @card. */
+typedef struct
+{
+  UcChartView         *self;
+  UcChartSpec         *spec;    /* as shown */
+  const UcChartTheme  *theme;
+  cairo_t             *cr;
+  GString             *card;
+  double               x;
+  gboolean             any_change;
+} Crosshair;
+
+/* The day values are rebased on: the one set, else the first day shown. */
+static UcTime
+effective_base (UcChartView *self)
+{
+  UcTime from, to;
+
+  if (self->options.base != 0)
+    return self->options.base;
+  if (self->time_range)
+    uc_time_range_get (self->time_range, &from, &to);
+  else
+    uc_chart_spec_get_range (self->spec, &from, &to);
+  return from;
+}
+
+/* The line at the date, on a node of its own column; the dots go on the
+ * context returned. */
+static cairo_t *
+snapshot_line (UcChartView        *self,
+               GtkSnapshot        *snapshot,
+               const UcChartTheme *theme,
+               double              x)
+{
+  const UcChartLayout *l = &self->layout;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 6, l->y - 6, 12, l->height + 12));
+
+  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.45);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x, l->y);
+  cairo_line_to (cr, x, l->y + l->height);
+  cairo_stroke (cr);
+  return cr;
+}
+
+/* A dot on the line at value @v of a series drawn on @sl, kept in the plot. */
+static void
+add_dot (Crosshair           *c,
+         const UcChartLayout *sl,
+         const UcColor       *color,
+         double               v)
+{
+  const UcChartLayout *l = &c->self->layout;
+
+  cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, 1);
+  cairo_arc (c->cr, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
+  cairo_fill (c->cr);
+}
+
+/* A row of the card: the series' colour, @label (markup) and value @v. */
+static void
+add_row (Crosshair     *c,
+         const UcColor *color,
+         const char    *label,
+         double         v)
+{
+  g_autofree char *value = uc_format_value (v, uc_chart_spec_get_value_format (c->spec));
+
+  g_string_append_printf (c->card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
+                          (int) (color->red * 255), (int) (color->green * 255), (int) (color->blue * 255),
+                          label, value);
+}
+
+/* Named points (a model's price): every point of that day, by name. */
+static void
+add_points (Crosshair           *c,
+            UcSeries            *series,
+            int                  i,
+            const UcColor       *color,
+            const UcChartLayout *sl)
+{
+  const UcTime *xs = uc_series_get_x (series);
+  int first = i, n = (int) uc_series_get_length (series);
+  g_autofree char *group = g_markup_escape_text (uc_series_get_label (series), -1);
+
+  while (first > 0 && xs[first - 1] == xs[i])
+    first--;
+  for (int k = first; k < n && xs[k] == xs[i]; k++)
+    {
+      const char *point = uc_series_get_point_label (series, (guint) k);
+      double pv = uc_series_get_y (series)[k];
+      g_autofree char *point_name = point ? g_markup_escape_text (point, -1) : NULL;
+      g_autofree char *label = NULL;
+
+      if (isnan (pv))
+        continue;
+      label = g_strdup_printf ("%s%s%s", point_name ? point_name : "", point_name ? " · " : "", group);
+      add_dot (c, sl, color, pv);
+      add_row (c, color, label, pv);
+    }
+}
+
+/* And how far value @v moved since the base day (the rebase date, or the
+ * first day shown), for values as they are. */
+static void
+add_change (Crosshair *c,
+            UcSeries  *series,
+            double     v)
+{
+  UcChartView *self = c->self;
+  UcTime base;
+  double then;
+
+  if (self->options.value_mode != UC_VALUE_MODE_AS_IS || !uc_chart_view_can_transform (self))
+    return;
+  base = effective_base (self);
+  if (uc_series_value_on_or_before (series, base, &then) && then > 0 && self->cross_time > base)
+    {
+      g_autofree char *pct = uc_format_value (100 * (v / then - 1), UC_VALUE_PERCENT);
+
+      g_string_append_printf (c->card, "  <span alpha=\"70%%\">%s%s</span>", v >= then ? "+" : "", pct);
+      c->any_change = TRUE;
+    }
+}
+
+/* Series @s at the crosshair's date: its dot and row, if it has a value. */
+static void
+add_series (Crosshair *c,
+            guint      s)
+{
+  UcSeries *series = uc_chart_spec_get_series (c->spec, s);
+  UcChartLayout sl = uc_chart_layout_for_series (&c->self->layout, series);
+  int i = uc_series_find (series, c->self->cross_time);
+  const UcColor *color = uc_chart_theme_series_color (c->theme, series, s);
+  g_autofree char *name = NULL;
+  double v;
+
+  if (i < 0 || uc_series_get_hidden (series) || isnan (v = uc_series_get_y (series)[i]))
+    return;
+  if (uc_series_has_point_labels (series))
+    {
+      add_points (c, series, i, color, &sl);
+      return;
+    }
+  add_dot (c, &sl, color, v);
+  name = g_markup_escape_text (uc_series_get_label (series), -1);
+  add_row (c, color, name, v);
+  add_change (c, series, v);
+}
+
+/* What the percentages are measured from. */
+static void
+add_base_note (Crosshair *c)
+{
+  g_autoptr(GDateTime) base = g_date_time_new_from_unix_utc (effective_base (c->self) / G_USEC_PER_SEC);
+  /* Translators: the day the crosshair card's changes start from, see g_date_time_format() */
+  g_autofree char *since = base ? g_date_time_format (base, C_("crosshair", "%-d %b %Y")) : g_strdup ("");
+  g_autofree char *note = g_strdup_printf (_("Change since %s"), since);
+  g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+  g_string_append_printf (c->card, "\n<span alpha=\"70%%\" size=\"small\">%s</span>", escaped);
+}
+
+/* The crosshair: the line's column, then the card beside the line, on the
+ * side with room. */
+void
+_uc_chart_view_snapshot_crosshair (UcChartView        *self,
+                                   GtkSnapshot        *snapshot,
+                                   const UcChartTheme *theme,
+                                   int                 width)
+{
+  g_autoptr(GString) card = g_string_new (NULL);
+  g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
+  g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
+  g_autoptr(PangoLayout) layout = NULL;
+  double x = round (uc_chart_layout_x_for_time (&self->layout, self->cross_time)) + 0.5;
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, NULL, card, x, FALSE };
+  double cw, ch;
+
+  c.cr = snapshot_line (self, snapshot, theme, x);
+  g_string_append_printf (card, "<b>%s</b>", day);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
+    add_series (&c, s);
+  cairo_destroy (c.cr);
+  if (c.any_change)
+    add_base_note (&c);
+
+  layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
+  _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,
+                                self->layout.y + 8, 0.35);
+}

@@ -1,0 +1,267 @@
+/* uc-chart-view-events.c: the chart widget's events
+ *
+ * Part of UcChartView (see uc-chart-view-private.h). A click on an event's
+ * marker line opens a popover with the event (title, date, description,
+ * its source, a button to zoom to it) and emits "event-clicked", which the
+ * window rebases on. On a lane chart, the dot under the pointer shows a
+ * card with its release or event and any other of that day.
+ */
+#include "config.h"
+
+#include "uc-chart-view.h"
+#include "uc-chart-view-private.h"
+#include "uc-platform.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+enum {
+  EVENT_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_uc_chart_view_class_init_events (GObjectClass *object_class)
+{
+  /* The window rebases on the last event clicked. */
+  signals[EVENT_CLICKED] = g_signal_new ("event-clicked", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+}
+
+/* "27 January 2025", as a person reads it (the tables keep ISO dates,
+ * which sort). */
+static char *
+human_date (UcTime t)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC);
+
+  /* Translators: an event's or release's day, see g_date_time_format() */
+  return day ? g_date_time_format (day, C_("event date", "%-d %B %Y")) : uc_time_format_date (t);
+}
+
+/* The event whose marker line is within a few pixels of x, above the
+ * plot's bottom: the nearest. */
+static UcEvent *
+event_at (UcChartView *self,
+          double       x,
+          double       y)
+{
+  UcChartSpec *spec = self->spec;
+  UcEvent *best = NULL;
+  double best_d = 5;
+
+  if (spec == NULL || !self->has_layout || uc_chart_spec_get_kind (spec) == UC_CHART_LANES ||
+      y > self->layout.y + self->layout.height)
+    return NULL;
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      UcTime t = uc_event_get_time (event);
+      double d;
+
+      if (t < self->layout.from || t > self->layout.to)
+        continue;
+      d = fabs (round (uc_chart_layout_x_for_time (&self->layout, t)) + 0.5 - x);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = event;
+        }
+    }
+  return best;
+}
+
+static void
+on_source_clicked (GtkButton  *button,
+                   const char *uri)
+{
+  uc_platform_show_uri (GTK_WIDGET (button), uri);
+}
+
+static void
+on_zoom_to_event_clicked (UcChartView *self,
+                          GtkButton   *button)
+{
+  const UcTime *t = g_object_get_data (G_OBJECT (button), "uc-event-time");
+
+  if (self->time_range && t)
+    uc_time_range_set (self->time_range, *t - 14 * UC_USEC_PER_DAY, *t + 31 * UC_USEC_PER_DAY);
+  gtk_popover_popdown (GTK_POPOVER (self->event_popover));
+}
+
+/* A label of the popover: left-aligned, wrapped when @wrap. */
+static GtkWidget *
+popover_label (const char *text,
+               gboolean    wrap,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Zoom to Event, and Open Source for a source on https. */
+static GtkWidget *
+popover_buttons (UcChartView *self,
+                 UcEvent     *event)
+{
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *zoom = gtk_button_new_with_mnemonic (_("_Zoom to Event"));
+  const char *url = uc_event_get_source_url (event);
+
+  /* Two weeks before to a month after, as choosing it in the Events view. */
+  gtk_widget_set_tooltip_text (zoom, _("Show every chart from two weeks before to a month after"));
+  g_object_set_data_full (G_OBJECT (zoom), "uc-event-time",
+                          g_memdup2 (&(UcTime) { uc_event_get_time (event) }, sizeof (UcTime)), g_free);
+  g_signal_connect_swapped (zoom, "clicked", G_CALLBACK (on_zoom_to_event_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), zoom);
+  if (url && g_str_has_prefix (url, "https://"))
+    {
+      GtkWidget *link = gtk_button_new_with_label (_("Open Source"));
+
+      gtk_widget_set_tooltip_text (link, url);
+      g_signal_connect_data (link, "clicked", G_CALLBACK (on_source_clicked),
+                             g_strdup (url), (GClosureNotify) (void (*) (void)) g_free, 0);
+      gtk_box_append (GTK_BOX (buttons), link);
+    }
+  return buttons;
+}
+
+/* A popover by the marker: the event's title, date, description and a
+ * link to its source. */
+static void
+show_event (UcChartView *self,
+            UcEvent     *event,
+            double       x,
+            double       y)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *date = human_date (uc_event_get_time (event));
+
+  if (self->event_popover == NULL)
+    {
+      self->event_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->event_popover, GTK_WIDGET (self));
+    }
+  gtk_box_append (GTK_BOX (box), popover_label (uc_event_get_title (event), TRUE, "heading"));
+  gtk_box_append (GTK_BOX (box), popover_label (date, FALSE, "dim-label"));
+  if (uc_event_get_description (event))
+    gtk_box_append (GTK_BOX (box), popover_label (uc_event_get_description (event), TRUE, NULL));
+  gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
+  gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->event_popover));
+}
+
+/* A click at (x, y): on an event's marker, its popover, and the window
+ * told. */
+void
+_uc_chart_view_click_event (UcChartView *self,
+                            double       x,
+                            double       y)
+{
+  UcEvent *event = event_at (self, x, y);
+
+  if (event)
+    {
+      show_event (self, event, x, y);
+      g_signal_emit (self, signals[EVENT_CLICKED], 0, event);
+    }
+}
+
+/* Lane charts: the nearest dot within reach of (x, y) shows its card.
+ * FALSE for charts without lanes. */
+gboolean
+_uc_chart_view_hover_mark (UcChartView *self,
+                           double       x,
+                           double       y)
+{
+  int best = -1;
+  double best_d = 8 * 8;
+
+  if (self->spec == NULL || uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
+    return FALSE;
+  for (guint m = 0; self->has_layout && m < self->layout.n_marks; m++)
+    {
+      double dx = self->layout.marks[m].x - x, dy = self->layout.marks[m].y - y;
+
+      if (dx * dx + dy * dy < best_d)
+        {
+          best_d = dx * dx + dy * dy;
+          best = (int) m;
+        }
+    }
+  if (best != self->hover_mark)
+    {
+      self->hover_mark = best;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return TRUE;
+}
+
+/* @other's part of a lane dot's card: title, date and lane, what is known
+ * of it, and its source's site. */
+static void
+append_event_text (GString *card,
+                   UcEvent *other)
+{
+  g_autofree char *title = g_markup_escape_text (uc_event_get_title (other), -1);
+  g_autofree char *date = human_date (uc_event_get_time (other));
+  g_autofree char *about = uc_event_get_description (other) ? g_markup_escape_text (uc_event_get_description (other), -1)
+                                                            : NULL;
+  const char *lane = uc_event_get_lane (other);
+
+  g_string_append_printf (card, "%s<b>%s</b>\n<span alpha=\"70%%\">%s%s%s</span>%s%s",
+                          card->len ? "\n\n" : "", title, date, lane ? " · " : "", lane ? lane : "",
+                          about ? "\n" : "", about ? about : "");
+  if (uc_event_get_source_url (other))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (uc_event_get_source_url (other), G_URI_FLAGS_NONE, NULL);
+
+      if (uri && g_uri_get_host (uri))
+        {
+          g_autofree char *host = g_markup_escape_text (g_uri_get_host (uri), -1);
+
+          g_string_append_printf (card, _("\n<span alpha=\"70%%\">Source: %s</span>"), host);
+        }
+    }
+}
+
+/* A release's or event's card beside its dot: title, date, what is known of
+ * it (organization, openness, size), and any other event of that day. */
+void
+_uc_chart_view_snapshot_mark_card (UcChartView        *self,
+                                   GtkSnapshot        *snapshot,
+                                   const UcChartTheme *theme,
+                                   int                 width)
+{
+  const UcChartLayout *l = &self->layout;
+  double x = l->marks[self->hover_mark].x, y = l->marks[self->hover_mark].y;
+  UcEvent *event = uc_chart_spec_get_event (self->spec, l->marks[self->hover_mark].event);
+  g_autoptr(GString) card = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  double cw, ch;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+    {
+      UcEvent *other = uc_chart_spec_get_event (self->spec, i);
+
+      if (other == event || (uc_event_get_time (other) == uc_event_get_time (event) &&
+                             g_strcmp0 (uc_event_get_lane (other), uc_event_get_lane (event)) == 0 &&
+                             uc_event_get_category (other) == uc_event_get_category (event)))
+        append_event_text (card, other);
+    }
+  layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
+  _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 14 + cw < width ? x + 14 : x - 14 - cw,
+                                MAX (0, y - ch / 2), 0.3);
+}

@@ -1,0 +1,106 @@
+/* uc-chart-view-private.h: what the files of UcChartView share
+ *
+ * UcChartView is one type in several files, each about one thing:
+ *   uc-chart-view.c            the class, its properties, the spec as the
+ *                              options ask, and the chart drawn to a texture
+ *   uc-chart-view-input.c      pointer, keys and gestures: zoom, pan, select,
+ *                              legend clicks
+ *   uc-chart-view-crosshair.c  the crosshair: where it goes, its heading, and
+ *                              its line and card over the chart
+ *   uc-chart-view-events.c     event markers and lane dots: the popover of a
+ *                              marker clicked, the card of a dot pointed at
+ * Only those files include this header.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "uc-chart.h"
+#include "uc-chart-options.h"
+#include "uc-time-range.h"
+
+G_BEGIN_DECLS
+
+/* The type is declared by uc-chart-view.h, which this header does not
+ * include: the two would then include each other, and the layering
+ * checks count that as a circle. */
+typedef struct _UcChartView UcChartView;
+
+struct _UcChartView
+{
+  GtkWidget      parent_instance;
+
+  /* owned */
+  UcChartSpec   *spec;
+  UcTimeRange   *time_range;
+  UcChartSpec   *shown;        /* spec as the options ask, made on demand */
+  UcChartOptions options;      /* what the window asks (its range: the time range's) */
+  UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
+
+  /* state */
+  UcChartLayout  layout;
+  guint          draw_count;
+  gboolean       has_layout;
+  double         pointer_x;
+  UcTime         drag_from, drag_to;
+
+  /* The drawn chart, kept while only the crosshair moves. */
+  GdkTexture    *texture;
+  int            texture_width, texture_height;
+  double         texture_scale;
+
+  /* The crosshair: at the date with data nearest the pointer or the keys. */
+  gboolean       has_cross;
+  UcTime         cross_time;
+
+  GtkWidget     *event_popover;
+  int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
+
+  /* Shift-drag: a stretch of time being selected, in widget x. */
+  gboolean       selecting;
+  double         select_x0, select_x1;
+};
+
+/* uc-chart-view.c */
+UcChartSpec *_uc_chart_view_shown_spec        (UcChartView        *self);
+void         _uc_chart_view_invalidate        (UcChartView        *self);
+
+/* uc-chart-view-input.c */
+void         _uc_chart_view_init_input        (UcChartView        *self);
+
+/* uc-chart-view-crosshair.c */
+gboolean     _uc_chart_view_nearest_time      (UcChartView        *self,
+                                               UcTime              t,
+                                               UcTime             *found);
+void         _uc_chart_view_set_cross         (UcChartView        *self,
+                                               gboolean            shown,
+                                               UcTime              t);
+void         _uc_chart_view_snapshot_crosshair (UcChartView       *self,
+                                                GtkSnapshot       *snapshot,
+                                                const UcChartTheme *theme,
+                                                int                width);
+PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
+                                               const char         *markup,
+                                               double             *width,
+                                               double             *height);
+void         _uc_chart_view_snapshot_card     (GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               PangoLayout        *layout,
+                                               double              x,
+                                               double              y,
+                                               double              border_alpha);
+
+/* uc-chart-view-events.c */
+void         _uc_chart_view_class_init_events (GObjectClass       *object_class);
+void         _uc_chart_view_click_event       (UcChartView        *self,
+                                               double              x,
+                                               double              y);
+gboolean     _uc_chart_view_hover_mark        (UcChartView        *self,
+                                               double              x,
+                                               double              y);
+void         _uc_chart_view_snapshot_mark_card (UcChartView       *self,
+                                                GtkSnapshot       *snapshot,
+                                                const UcChartTheme *theme,
+                                                int                width);
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+/* uc-window-actions.c: the window's actions
+ *
+ * Part of UcWindow (see uc-window-private.h). The window's own win.*
+ * actions, of the menu, the header bar and the keyboard (show-help-overlay
+ * comes with GtkApplicationWindow): those of the class (export, copy,
+ * base-first-day, show-views, reset-range, find) and those of each window
+ * (value-mode and log-scale, made from the settings; events-CATEGORY, one
+ * per event category; fix-values). Their shortcuts are set with the
+ * application's in uc-application.c, where the shortcuts window and the
+ * tests read them.
+ */
+#include "config.h"
+
+#include "uc-window.h"
+#include "uc-window-private.h"
+
+#include <string.h>
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _uc_window_open_export_dialog (UC_WINDOW (widget));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _uc_window_copy (UC_WINDOW (widget));
+}
+
+/* Values rebased on the first day shown again, not on a day picked. */
+static void
+base_first_day_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _uc_window_set_base_date (UC_WINDOW (widget), 0);
+}
+
+static void
+show_views_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Every chart back to its own range: the time charts to the first time
+ * chart's days, a chart on a number axis to its own. */
+static void
+reset_range_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  UcChartView *first_timed = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (uc_chart_view_get_time_range (UC_CHART_VIEW (child)) != self->time_range)
+      uc_chart_view_reset_range (UC_CHART_VIEW (child));
+    else if (first_timed == NULL)
+      first_timed = UC_CHART_VIEW (child);
+  if (first_timed)
+    uc_chart_view_reset_range (first_timed);
+}
+
+/* Ctrl+F: to the filter, in the views that have one. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+void
+_uc_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.base-first-day", NULL, base_first_day_action);
+  gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+}
+
+/* win.events-CATEGORY: that category's markers on or off, in the
+ * settings (which the charts and these actions' states follow). */
+static void
+toggle_category (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  UcWindow *self = user_data;
+  const char *category = g_action_get_name (G_ACTION (action)) + strlen ("events-");
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
+  g_autoptr(GStrvBuilder) next = g_strv_builder_new ();
+  gboolean was_hidden = g_strv_contains ((const char * const *) hidden, category);
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; hidden[i]; i++)
+    if (!g_str_equal (hidden[i], category))
+      g_strv_builder_add (next, hidden[i]);
+  if (!was_hidden)
+    g_strv_builder_add (next, category);
+  result = g_strv_builder_end (next);
+  g_settings_set_strv (self->settings, "hidden-event-categories", (const char * const *) result);
+}
+
+/* Each events-CATEGORY action's state: on unless the settings hide it. */
+static void
+sync_categories (UcWindow *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
+
+  for (int c = 0; c < UC_EVENT_OTHER; c++)
+    {
+      const char *category = uc_event_category_to_string (c);
+      g_autofree char *name = g_strdup_printf ("events-%s", category);
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (!g_strv_contains ((const char * const *) hidden, category)));
+    }
+}
+
+static void
+add_category_actions (UcWindow *self)
+{
+  for (int c = 0; c < UC_EVENT_OTHER; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
+      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+
+      g_signal_connect (action, "activate", G_CALLBACK (toggle_category), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
+  sync_categories (self);
+  g_signal_connect_swapped (self->settings, "changed::hidden-event-categories", G_CALLBACK (sync_categories), self);
+}
+
+/* win.fix-values: every chart's value axis held where it is, or freed. */
+static void
+fix_values_changed (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  UcWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    uc_chart_view_set_values_fixed (UC_CHART_VIEW (child), g_variant_get_boolean (state));
+}
+
+/* A chart replaced: its held value axis would hold the old chart's, so
+ * the action says it is free again (the new chart's axis is). */
+void
+_uc_window_release_held_axis (UcWindow *self)
+{
+  GAction *fix = g_action_map_lookup_action (G_ACTION_MAP (self), "fix-values");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (fix), g_variant_new_boolean (FALSE));
+}
+
+void
+_uc_window_init_actions (UcWindow *self)
+{
+  g_autoptr(GAction) value_mode = g_settings_create_action (self->settings, "value-mode");
+  g_autoptr(GAction) log_scale = g_settings_create_action (self->settings, "log-scale");
+  g_autoptr(GSimpleAction) fix = g_simple_action_new_stateful ("fix-values", NULL, g_variant_new_boolean (FALSE));
+
+  /* The toggles are the settings themselves: remembered as they change. */
+  g_action_map_add_action (G_ACTION_MAP (self), value_mode);
+  g_action_map_add_action (G_ACTION_MAP (self), log_scale);
+  add_category_actions (self);
+  g_signal_connect (fix, "change-state", G_CALLBACK (fix_values_changed), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (fix));
+}

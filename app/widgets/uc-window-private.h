@@ -1,0 +1,105 @@
+/* uc-window-private.h: what the files of UcWindow share
+ *
+ * UcWindow is one type in several files, each about one thing:
+ *   uc-window.c           the class, its template, the sidebar of views and
+ *                         loading the view asked for; the events table
+ *   uc-window-charts.c    the charts of the view shown, one under the other,
+ *                         their shared range, and what the header bar asks
+ *                         of them (variant, filter words, base day, options)
+ *   uc-window-actions.c   the window's own win.* actions (their shortcuts
+ *                         are the application's, in uc-application.c)
+ *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
+ *   uc-window-settings.c  what is kept between runs: size, last view and
+ *                         days, variants, value mode, log axis, categories
+ * Only those files include this header.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "uc-chart-view.h"
+#include "uc-event-list.h"
+#include "uc-overview.h"
+#include "uc-view.h"
+#include "uc-view-catalog.h"
+
+G_BEGIN_DECLS
+
+/* The type is declared by uc-window.h, which this header does not
+ * include: the two would then include each other, and the layering checks
+ * count that as a circle. */
+typedef struct _UcWindow UcWindow;
+
+/* What exports and copies draw, as the command line does. */
+#define UC_WINDOW_EXPORT_WIDTH  1600
+#define UC_WINDOW_EXPORT_HEIGHT 900
+
+struct _UcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwLeaflet           *leaflet;
+  GtkListBox           *view_list;
+  GtkWidget            *content;
+  GtkBox               *charts;
+  UcEventList          *event_list;
+  GtkWidget            *value_mode_box;
+  GtkWidget            *log_button;
+  UcOverview           *overview;
+  GtkEditable          *filter_entry;
+  GtkCalendar          *base_calendar;
+  GtkMenuButton        *base_button;
+  GtkDropDown          *variant_dropdown;
+  GtkStringList        *variant_labels;
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  UcChartView          *chart_view;   /* the view's first chart */
+
+  /* owned */
+  char                 *initial_view;   /* construct-only: the view to open on */
+  UcView               *view;         /* the view shown */
+  GSettings            *settings;
+  GtkFileChooserNative *export_chooser;
+  UcViewCatalog        *views;        /* the sidebar's */
+  GCancellable         *loading;      /* the data of the view asked for, being loaded; NULL when none */
+  gboolean              restore_range; /* the first view shown takes the days of last time */
+  GListStore           *events;       /* every event, for the table */
+  gboolean              events_filled; /* with the events table, once it is loaded */
+  UcTimeRange          *time_range;   /* shared by every chart on time */
+  UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
+};
+
+/* uc-window.c */
+void      _uc_window_toast                (UcWindow       *self,
+                                           const char     *message);
+void      _uc_window_select_shown         (UcWindow       *self);
+void      _uc_window_fill_events          (UcWindow       *self);
+
+/* uc-window-charts.c */
+void      _uc_window_init_charts          (UcWindow       *self);
+void      _uc_window_apply_options        (UcWindow       *self);
+void      _uc_window_set_base_date        (UcWindow       *self,
+                                           UcTime          base);
+
+/* uc-window-actions.c */
+void      _uc_window_class_init_actions   (GtkWidgetClass *widget_class);
+void      _uc_window_init_actions         (UcWindow       *self);
+void      _uc_window_release_held_axis    (UcWindow       *self);
+
+/* uc-window-export.c */
+void      _uc_window_open_export_dialog   (UcWindow       *self);
+void      _uc_window_copy                 (UcWindow       *self);
+
+/* uc-window-settings.c */
+void      _uc_window_init_settings        (UcWindow       *self);
+void      _uc_window_save_state           (UcWindow       *self);
+UcView   *_uc_window_remembered_view      (UcWindow       *self);
+void      _uc_window_restore_variant      (UcWindow       *self,
+                                           UcView         *view);
+void      _uc_window_remember_view        (UcWindow       *self);
+void      _uc_window_remember_variant     (UcWindow       *self);
+void      _uc_window_chart_options        (UcWindow       *self,
+                                           UcChartOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* uc-csv-private.h: what the pieces of the CSV reader share
+ *
+ * Only the reader's own files include this; callers use uc-csv.h. The
+ * reader is split by concern, one file each:
+ *
+ *   uc-csv.c           options, report, error domain; a file read on a worker thread
+ *   uc-csv-read.c      a buffer read into a dataset: the steps, in order
+ */
+#pragma once
+
+#include "uc-csv.h"
+#include "uc-parse.h"
+#include "uc-string-table.h"
+
+G_BEGIN_DECLS
+
+#define MAX_BAD_KEPT       3           /* bad cells kept per column, to be named in warnings */
+#define MIN_PARALLEL_BYTES (1 << 20)
+#define MAX_THREADS        8
+#define FIRST_BLOCK        (64 * 1024)  /* checked for NUL bytes before the rest is read */
+
+enum {
+  CELL_QUOTED  = 1 << 0,
+  CELL_ESCAPED = 1 << 1,   /* holds doubled quotes */
+  CELL_MESSY   = 1 << 2,   /* text after a closing quote: "x"y */
+};
+
+typedef struct
+{
+  const char *p;
+  guint32     len;
+  guint8      flags;
+} Cell;
+
+typedef struct
+{
+  GPtrArray *kept;
+  guint      count;
+} Warnings;
+
+typedef struct
+{
+  const char *name;
+  const char *data;
+  gsize       len;
+  char        delim;
+  char        quote;
+  gboolean    strict;
+  guint8      special[256];   /* bytes that end an unquoted run */
+} Input;
+
+typedef struct
+{
+  const Input *in;
+  const char  *pos;
+  const char  *end;
+  guint        line;
+  const char  *line_start;
+  guint        row_line;
+  const char  *row_line_start;
+  const char  *row_end;       /* where the last row's text ended */
+  const char  *extra_at;      /* first field past the ones asked for */
+  gboolean     extra_nonempty;
+  Warnings    *warnings;      /* NULL while sniffing */
+} Tok;
+
+typedef enum
+{
+  ROW_OK,
+  ROW_END,
+  ROW_ERROR,
+} RowStatus;
+
+typedef enum
+{
+  KIND_SKIP,           /* not asked for: found, never converted */
+  KIND_TEXT,
+  KIND_NUMBER,
+  KIND_DATE,
+  KIND_DATE_SLASH,     /* a/b/yyyy: day-first or month-first, decided after reading */
+  KIND_DATE_PATTERN,
+} Kind;
+
+typedef struct
+{
+  char         *name;
+  Kind          kind;
+  UcDateFormat  date_format;
+  UcColumnType  type;
+  UcDateUnit    unit;
+  gboolean      allow_suffix;
+  gboolean      unnamed;
+  guint         next_suffix;   /* for the next column of the same name */
+  double       *numbers;
+  UcTime       *times;
+  guint32      *codes;
+} Plan;
+
+typedef struct
+{
+  guint     line;
+  guint     column;
+  char     *text;
+  gboolean  not_finite;   /* a number by its form, but no finite one */
+} BadCell;
+
+typedef struct
+{
+  UcStringTable *table;
+  guint          n_bad;
+  guint          n_not_finite;   /* of n_bad: numbers past a double's range, inf, nan */
+  guint          n_ok;
+  BadCell       *bad;       /* MAX_BAD_KEPT of them, once there is one */
+  guint8         max_a;     /* day or month, at most 31 */
+  guint8         max_b;
+  guint          number_flags;
+  UcDateCache    date_cache;
+  guint          n_censored;
+  char          *censored_example;
+} ColState;
+
+typedef struct _Reader Reader;
+
+typedef struct
+{
+  Reader     *r;
+  const char *start;
+  const char *end;
+  guint       first_line;
+  gsize       row_base;
+  gsize       row_limit;   /* one past the last row the arrays hold for us */
+  gsize       n_rows;
+  ColState   *cols;
+  Warnings    warnings;
+  GString    *scratch;
+  GError     *error;
+  gboolean    report_progress;
+  gboolean    plain;    /* no quote character anywhere in the chunk */
+  const guint8 *only;   /* when re-reading some columns: which ones */
+} Chunk;
+
+struct _Reader
+{
+  Input          in;
+  const char    *body;
+  const char    *body_end;
+  guint          body_line;
+  char           decimal;
+  guint          n_columns;
+  Plan          *plans;
+  const char    *date_pattern;
+  guint8        *wanted;        /* per column; NULL: every column */
+  guint64       *names;         /* hash of column names: index + 1 | hash bits << 32; 0 empty */
+  guint32        names_mask;
+  guint64        names_seed;    /* random: names cannot be chosen to collide */
+  GCancellable  *cancellable;
+  UcCsvProgress  progress;
+  gpointer       progress_data;
+  gint           abort;
+};
+
+G_END_DECLS

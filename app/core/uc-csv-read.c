@@ -1,0 +1,3380 @@
+/* uc-csv-read.c: reading real-world CSV files into a UcDataset
+ *
+ * Steps: decode to UTF-8; sniff the delimiter, header row and decimal mark
+ * from the first lines; infer each column's type from a sample of rows;
+ * then convert every row straight into typed column arrays. When the body
+ * has no quote characters, rows cannot span lines, so the body is split at
+ * line boundaries and read by several threads, each into its own slice of
+ * the same arrays. Cells that do not fit their column's type become missing
+ * and are reported; a column with too many of them is read again as text.
+ *
+ * Positions in messages are 1-based lines and characters, as an editor shows.
+ */
+#include "uc-csv-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "uc-column-alloc.h"
+
+#define SAMPLE_HEAD_ROWS   1000
+#define SAMPLE_SPREAD_ROWS 1000
+#define SNIFF_ROWS         60
+#define MAX_KEPT_WARNINGS  25
+#define CHECK_EVERY_ROWS   16384
+#define MAX_COLUMNS        (1u << 21)   /* 2,097,152: far past any spreadsheet, and a bound on memory */
+#define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
+
+static const double pow10_table[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+};
+
+/* ---- positions and messages ---- */
+
+static guint
+chars_between (const char *from,
+               const char *to)
+{
+  guint n = 0;
+
+  for (const char *p = from; p < to; p++)
+    n += ((guchar) *p & 0xC0) != 0x80;
+  return n;
+}
+
+/* Line and column of any byte, by counting from the start (error paths only). */
+static void
+locate (const Input *in,
+        const char  *at,
+        guint       *line,
+        guint       *column)
+{
+  const char *line_start = in->data;
+  guint l = 1;
+
+  for (const char *p = in->data; p < at; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= in->data + in->len || p[1] != '\n')))
+      {
+        l++;
+        line_start = p + 1;
+      }
+  *line = l;
+  *column = chars_between (line_start, at) + 1;
+}
+
+/* Line and column of positions met in increasing order (the cells of a
+ * header), each counted on from the one before: linear however wide. */
+typedef struct
+{
+  const Input *in;
+  const char  *pos;
+  guint        line;
+  guint        column;
+} Cursor;
+
+static void
+cursor_init (Cursor      *cur,
+             const Input *in)
+{
+  cur->in = in;
+  cur->pos = in->data;
+  cur->line = 1;
+  cur->column = 1;
+}
+
+static void
+cursor_locate (Cursor     *cur,
+               const char *at,
+               guint      *line,
+               guint      *column)
+{
+  const char *end = cur->in->data + cur->in->len;
+
+  if (at < cur->pos)
+    {
+      locate (cur->in, at, &cur->line, &cur->column);
+      cur->pos = at;
+    }
+  for (const char *p = cur->pos; p < at; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
+      {
+        cur->line++;
+        cur->column = 1;
+      }
+    else
+      cur->column += ((guchar) *p & 0xC0) != 0x80;
+  cur->pos = at;
+  *line = cur->line;
+  *column = cur->column;
+}
+
+static void G_GNUC_PRINTF (5, 6)
+set_error_at (const Input *in,
+              const char  *at,
+              GError     **error,
+              UcCsvError   code,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  locate (in, at, &line, &column);
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s", in->name, line, column, message);
+}
+
+static void G_GNUC_PRINTF (2, 3)
+warn (Warnings   *w,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  w->count++;
+  if (w->kept == NULL)
+    w->kept = g_ptr_array_new_with_free_func (g_free);
+  if (w->kept->len >= MAX_KEPT_WARNINGS)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+warnings_clear (Warnings *w)
+{
+  g_clear_pointer (&w->kept, g_ptr_array_unref);
+  w->count = 0;
+}
+
+static void
+warnings_append (Warnings *to,
+                 Warnings *from)
+{
+  for (guint i = 0; from->kept && i < from->kept->len; i++)
+    {
+      if (to->kept == NULL)
+        to->kept = g_ptr_array_new_with_free_func (g_free);
+      if (to->kept->len < MAX_KEPT_WARNINGS)
+        g_ptr_array_add (to->kept, g_strdup (g_ptr_array_index (from->kept, i)));
+    }
+  to->count += from->count;
+}
+
+/* Shortened cell text for messages. */
+static char *
+excerpt (const char *text,
+         gsize       len)
+{
+  const char *end = text + MIN (len, 40);
+
+  while (end > text && end < text + len && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+  return g_strdup_printf ("%.*s%s", (int) (end - text), text, (gsize) (end - text) < len ? "…" : "");
+}
+
+/* ---- tokenising ---- */
+
+static void
+input_init (Input      *in,
+            const char *name,
+            const char *data,
+            gsize       len,
+            char        delim,
+            char        quote,
+            gboolean    strict)
+{
+  in->name = name;
+  in->data = data;
+  in->len = len;
+  in->delim = delim;
+  in->quote = quote;
+  in->strict = strict;
+  memset (in->special, 0, sizeof in->special);
+  in->special[(guchar) delim] = 1;
+  in->special[(guchar) quote] = 1;
+  in->special['\n'] = 1;
+  in->special['\r'] = 1;
+}
+
+static void
+tok_init (Tok         *t,
+          const Input *in,
+          const char  *start,
+          const char  *end,
+          guint        line,
+          Warnings    *warnings)
+{
+  memset (t, 0, sizeof *t);
+  t->in = in;
+  t->pos = start;
+  t->end = end;
+  t->line = line;
+  t->line_start = start;
+  t->warnings = warnings;
+}
+
+static inline const char *
+eat_newline (Tok        *t,
+             const char *p)
+{
+  if (*p == '\r')
+    {
+      p++;
+      if (p < t->end && *p == '\n')
+        p++;
+    }
+  else
+    p++;
+  t->line++;
+  t->line_start = p;
+  return p;
+}
+
+static void
+count_lines (Tok        *t,
+             const char *from,
+             const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= t->end || p[1] != '\n')))
+      {
+        t->line++;
+        t->line_start = p + 1;
+      }
+}
+
+static guint
+column_at (Tok        *t,
+           const char *at)
+{
+  return chars_between (t->line_start, at) + 1;
+}
+
+/* One record: its fields into @cells (at most @max), their count in
+ * *n_fields. Blank lines before it are skipped. */
+static RowStatus
+next_row (Tok     *t,
+          Cell    *cells,
+          guint    max,
+          guint   *n_fields,
+          GError **error)
+{
+  const Input *in = t->in;
+  const char *p = t->pos, *end = t->end;
+  const char delim = in->delim, quote = in->quote;
+  guint n = 0;
+
+  while (p < end && (*p == '\n' || *p == '\r'))
+    p = eat_newline (t, p);
+  if (p >= end)
+    {
+      t->pos = p;
+      return ROW_END;
+    }
+
+  t->row_line = t->line;
+  t->row_line_start = t->line_start;
+  t->extra_nonempty = FALSE;
+  t->extra_at = NULL;
+
+  for (;;)
+    {
+      Cell c;
+
+      if (p < end && *p == quote)
+        {
+          const char *open = p, *s = p + 1;
+          gboolean escaped = FALSE;
+
+          p = s;
+          for (;;)
+            {
+              const char *q = memchr (p, quote, end - p);
+
+              if (q == NULL)
+                {
+                  if (error)
+                    set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
+                                  "quoted field is never closed");
+                  t->pos = end;
+                  return ROW_ERROR;
+                }
+              count_lines (t, p, q);
+              if (q + 1 < end && q[1] == quote)
+                {
+                  escaped = TRUE;
+                  p = q + 2;
+                  continue;
+                }
+              p = q + 1;
+              break;
+            }
+          c.p = s;
+          c.len = (guint32) MIN ((gsize) (p - 1 - s), G_MAXUINT32);
+          c.flags = CELL_QUOTED | (escaped ? CELL_ESCAPED : 0);
+
+          if (p < end && *p != delim && *p != '\n' && *p != '\r')
+            {
+              if (in->strict)
+                {
+                  if (error)
+                    set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                                  "unexpected text after the closing quote");
+                  return ROW_ERROR;
+                }
+              if (t->warnings)
+                warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
+                      t->line, column_at (t, p));
+              while (p < end && *p != delim && *p != '\n' && *p != '\r')
+                p++;
+              c.p = open;
+              c.len = (guint32) MIN ((gsize) (p - open), G_MAXUINT32);
+              c.flags = CELL_MESSY;
+            }
+          if ((gsize) (p - s) > G_MAXUINT32)
+            {
+              if (error)
+                set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+              return ROW_ERROR;
+            }
+        }
+      else
+        {
+          const char *s = p;
+
+          for (;;)
+            {
+              while (p < end && !in->special[(guchar) *p])
+                p++;
+              if (p < end && *p == quote)
+                {
+                  if (in->strict)
+                    {
+                      if (error)
+                        set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                                      "quote inside an unquoted field (quote the whole field and double the quote)");
+                      return ROW_ERROR;
+                    }
+                  if (t->warnings)
+                    warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
+                          t->line, column_at (t, p));
+                  p++;
+                  continue;
+                }
+              break;
+            }
+          if ((gsize) (p - s) > G_MAXUINT32)
+            {
+              if (error)
+                set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+              return ROW_ERROR;
+            }
+          c.p = s;
+          c.len = (guint32) (p - s);
+          c.flags = 0;
+        }
+
+      if (n < max)
+        cells[n] = c;
+      else
+        {
+          if (n == max)
+            t->extra_at = c.flags & (CELL_QUOTED | CELL_MESSY) && c.flags != CELL_MESSY ? c.p - 1 : c.p;
+          if (c.len > 0)
+            t->extra_nonempty = TRUE;
+        }
+      n += n < G_MAXUINT;   /* saturates: a count past any width is refused later */
+
+      if (p < end && *p == delim)
+        {
+          p++;
+          continue;
+        }
+      t->row_end = p;
+      if (p < end)
+        p = eat_newline (t, p);
+      break;
+    }
+
+  t->pos = p;
+  *n_fields = n;
+  return ROW_OK;
+}
+
+/* The cell's text with quotes resolved; points into @scratch if it had to change. */
+static const char *
+cell_text (const Input *in,
+           const Cell  *c,
+           GString     *scratch,
+           gsize       *len)
+{
+  if (!(c->flags & (CELL_ESCAPED | CELL_MESSY)))
+    {
+      *len = c->len;
+      return c->p;
+    }
+
+  g_string_truncate (scratch, 0);
+  if (c->flags & CELL_ESCAPED)
+    {
+      for (gsize i = 0; i < c->len; i++)
+        {
+          g_string_append_c (scratch, c->p[i]);
+          if (c->p[i] == in->quote && i + 1 < c->len && c->p[i + 1] == in->quote)
+            i++;
+        }
+    }
+  else
+    {
+      gboolean inside = FALSE;
+
+      for (gsize i = 0; i < c->len; i++)
+        {
+          if (c->p[i] == in->quote)
+            {
+              if (inside && i + 1 < c->len && c->p[i + 1] == in->quote)
+                g_string_append_c (scratch, c->p[i++]);
+              else
+                inside = !inside;
+            }
+          else
+            g_string_append_c (scratch, c->p[i]);
+        }
+    }
+  *len = scratch->len;
+  return scratch->str;
+}
+
+/* ---- encoding ---- */
+
+/* Length of the UTF-8 sequence at @s (1..4), or 0 when it is not valid. */
+static inline guint
+utf8_sequence (const guchar *s,
+               const guchar *end)
+{
+  guint need, cp;
+
+  if (s[0] < 0x80)
+    return 1;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF)
+    need = 1, cp = s[0] & 0x1F;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+    need = 2, cp = s[0] & 0x0F;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+    need = 3, cp = s[0] & 0x07;
+  else
+    return 0;
+  if (end - s <= (gssize) need)
+    return 0;
+  for (guint k = 1; k <= need; k++)
+    {
+      if ((s[k] & 0xC0) != 0x80)
+        return 0;
+      cp = (cp << 6) | (s[k] & 0x3F);
+    }
+  if ((need == 1 && cp < 0x80) || (need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;
+  return need + 1;
+}
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+  const char *count_from;   /* newlines are counted from here */
+  char        quote;
+  gboolean    validate;
+  gboolean    has_quote;
+  gsize       newlines;     /* line breaks: LF, CRLF and lone CR */
+  gssize      bad;          /* offsets from start, or -1 */
+  gssize      nul;
+} Scan;
+
+/* One pass that counts line breaks and, when asked, checks that the bytes
+ * are UTF-8 without NULs: sixteen ASCII bytes at a time, the rest one
+ * character at a time. */
+static gpointer
+scan_range (gpointer data)
+{
+  Scan *sc = data;
+  const guchar *p = (const guchar *) sc->start, *end = (const guchar *) sc->end;
+  const guchar *from = (const guchar *) sc->count_from;
+  gsize n = 0, n_cr = 0, n_crlf = 0;
+
+  sc->bad = sc->nul = -1;
+  while (p < from && p < end)
+    {
+      guint k = sc->validate ? utf8_sequence (p, end) : 1;
+
+      if (sc->validate && *p == 0)
+        {
+          sc->nul = (const char *) p - sc->start;
+          return NULL;
+        }
+      if (k == 0)
+        {
+          sc->bad = (const char *) p - sc->start;
+          return NULL;
+        }
+      p += k;
+    }
+
+  while (p < end)
+    {
+#ifdef __SSE2__
+      const __m128i zero = _mm_setzero_si128 (), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+      const __m128i vquote = _mm_set1_epi8 (sc->quote);
+      __m128i quotes = zero;
+
+      /* 17 bytes readable: the CRLF test looks one byte ahead. */
+      while (end - p >= 17)
+        {
+          __m128i lf = zero, cr = zero, crlf = zero, sad;
+          int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p - 1) / 16);
+
+          for (i = 0; i < iters; i++)
+            {
+              __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+              __m128i next = _mm_loadu_si128 ((const __m128i *) (p + 1));
+              __m128i is_cr = _mm_cmpeq_epi8 (v, vcr);
+
+              if (sc->validate && _mm_movemask_epi8 (_mm_or_si128 (v, _mm_cmpeq_epi8 (v, zero))) != 0)
+                break;
+              lf = _mm_sub_epi8 (lf, _mm_cmpeq_epi8 (v, vlf));
+              cr = _mm_sub_epi8 (cr, is_cr);
+              crlf = _mm_sub_epi8 (crlf, _mm_and_si128 (is_cr, _mm_cmpeq_epi8 (next, vlf)));
+              quotes = _mm_or_si128 (quotes, _mm_cmpeq_epi8 (v, vquote));
+              p += 16;
+            }
+          sad = _mm_sad_epu8 (lf, zero);
+          n += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          sad = _mm_sad_epu8 (cr, zero);
+          n_cr += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          sad = _mm_sad_epu8 (crlf, zero);
+          n_crlf += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
+          if (i < iters)
+            break;
+        }
+      sc->has_quote |= _mm_movemask_epi8 (quotes) != 0;
+#endif
+      /* Scalar: a block with non-ASCII or NUL bytes, or the tail. */
+      {
+        const guchar *stop = MIN (end, p + 16);
+
+        while (p < stop)
+          {
+            guint k = 1;
+
+            n += *p == '\n';
+            n_cr += *p == '\r';
+            n_crlf += *p == '\r' && p + 1 < end && p[1] == '\n';
+            sc->has_quote |= *p == (guchar) sc->quote;
+            if (sc->validate)
+              {
+                /* The first NUL ends the scan: the file is refused there. */
+                if (*p == 0)
+                  {
+                    sc->nul = (const char *) p - sc->start;
+                    sc->newlines = n + n_cr - n_crlf;
+                    return NULL;
+                  }
+                k = utf8_sequence (p, end);
+                if (k == 0)
+                  {
+                    sc->bad = (const char *) p - sc->start;
+                    sc->newlines = n + n_cr - n_crlf;
+                    return NULL;
+                  }
+              }
+            p += k;
+          }
+      }
+    }
+  sc->newlines = n + n_cr - n_crlf;
+  return NULL;
+}
+
+static gboolean
+looks_utf16 (const guchar *s,
+             gsize         len,
+             gboolean     *little_endian)
+{
+  guint even = 0, odd = 0, n = MIN (len, 400) & ~1u;
+
+  if (n < 4)
+    return FALSE;
+  for (guint i = 0; i < n; i += 2)
+    {
+      even += s[i] == 0;
+      odd += s[i + 1] == 0;
+    }
+  if (odd > n / 2 * 0.6 && even == 0)
+    {
+      *little_endian = TRUE;
+      return TRUE;
+    }
+  if (even > n / 2 * 0.6 && odd == 0)
+    {
+      *little_endian = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+typedef enum
+{
+  CONVERT_OK,
+  CONVERT_UNKNOWN,    /* no such encoding */
+  CONVERT_INVALID,    /* *read: where the input stops being valid */
+  CONVERT_MEMORY,
+} ConvertResult;
+
+/* Like g_convert, but the output grows with g_try_realloc: a file too large
+ * to convert is an error, not an abort. */
+static ConvertResult
+iconv_to_utf8 (const char  *data,
+               gsize        len,
+               const char  *from,
+               char       **out,
+               gsize       *out_len,
+               gsize       *read)
+{
+  GIConv cd = g_iconv_open ("UTF-8", from);
+  gchar *in = (gchar *) data;
+  gsize in_left = len, used = 0;
+  gsize size = len <= G_MAXSIZE / 4 ? len + len / 2 + 16 : 0;
+  char *buf = size ? g_try_malloc (size) : NULL;
+  gboolean flushed = FALSE;
+
+  if (cd == (GIConv) -1)
+    {
+      g_free (buf);
+      return CONVERT_UNKNOWN;
+    }
+  while (buf != NULL && !flushed)
+    {
+      gchar *outp = buf + used;
+      gsize out_left = size - used - 1;   /* room for the final NUL */
+      gsize result;
+
+      if (in_left > 0)
+        result = g_iconv (cd, &in, &in_left, &outp, &out_left);
+      else
+        {
+          result = g_iconv (cd, NULL, NULL, &outp, &out_left);
+          flushed = result != (gsize) -1;
+        }
+      used = outp - buf;
+      if (result != (gsize) -1)
+        continue;
+      if (errno != E2BIG)
+        {
+          *read = len - in_left;
+          g_free (buf);
+          g_iconv_close (cd);
+          return CONVERT_INVALID;
+        }
+      {
+        char *grown = size <= G_MAXSIZE / 2 ? g_try_realloc (buf, size * 2) : NULL;
+
+        if (grown == NULL)
+          g_clear_pointer (&buf, g_free);
+        buf = grown;
+        size *= 2;
+      }
+    }
+  g_iconv_close (cd);
+  if (buf == NULL)
+    return CONVERT_MEMORY;
+  buf[used] = '\0';
+  *out = buf;
+  *out_len = used;
+  return CONVERT_OK;
+}
+
+/* @data in @from to UTF-8; Windows-1252's few undefined bytes fall back to Latin-1. */
+static gboolean
+convert_to_utf8 (const char  *name,
+                 const char  *data,
+                 gsize        len,
+                 const char  *from,
+                 const char **out,
+                 gsize       *out_len,
+                 char       **owned,
+                 char       **encoding_used,
+                 GError     **error)
+{
+  gsize read = 0, written = 0;
+  char *converted = NULL;
+  ConvertResult result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
+
+  if (result == CONVERT_INVALID && g_str_equal (from, "WINDOWS-1252"))
+    {
+      from = "ISO-8859-1";
+      result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
+    }
+  switch (result)
+    {
+    case CONVERT_OK:
+      break;
+    case CONVERT_UNKNOWN:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
+      return FALSE;
+    case CONVERT_INVALID:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
+                   name, read + 1, from);
+      return FALSE;
+    case CONVERT_MEMORY:
+    default:
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   "%s: not enough memory to convert %" G_GSIZE_FORMAT " bytes from %s", name, len, from);
+      return FALSE;
+    }
+  g_free (*owned);
+  *encoding_used = g_strdup (from);
+  *owned = converted;
+  *out = converted;
+  *out_len = written;
+  return TRUE;
+}
+
+/* Decodes @data to UTF-8 (owned in *owned, or borrowed when already UTF-8).
+ * Without a forced encoding: a BOM decides; UTF-16 is recognised by its
+ * NUL bytes; bytes that are not UTF-8 are read as Windows-1252. */
+static gboolean
+decode (const char  *name,
+        const char  *data,
+        gsize        len,
+        guint        n_threads,
+        gssize      *nul_at,
+        gboolean    *validate_later,
+        const char  *encoding,
+        const char **out,
+        gsize       *out_len,
+        char       **owned,
+        char       **encoding_used,
+        Warnings    *warnings,
+        GError     **error)
+{
+  const guchar *s = (const guchar *) data;
+  const char *from = NULL;
+  gboolean forced_utf8 = FALSE, bom = FALSE, le;
+  gsize skip = 0;
+
+  *owned = NULL;
+  *nul_at = -2;   /* not looked for */
+  if (encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0))
+    forced_utf8 = TRUE;
+  else if (encoding)
+    from = encoding;
+
+  if (from == NULL)
+    {
+      if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        skip = 3, bom = TRUE;
+      else if (!forced_utf8 && len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+        from = "UTF-16LE", skip = 2;
+      else if (!forced_utf8 && len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        from = "UTF-16BE", skip = 2;
+      else if (!forced_utf8 && looks_utf16 (s, len, &le))
+        from = le ? "UTF-16LE" : "UTF-16BE";
+    }
+
+  /* Large UTF-8 files are checked while their lines are counted. */
+  *validate_later = FALSE;
+  if (from == NULL && len - skip >= 4 * MIN_PARALLEL_BYTES)
+    {
+      *validate_later = TRUE;
+      *nul_at = -3;
+      *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
+      *out = data + skip;
+      *out_len = len - skip;
+      return TRUE;
+    }
+
+  if (from == NULL)
+    {
+      Scan sc = { data + skip, data + len, data + skip, '"', TRUE, FALSE, 0, -1, -1 };
+      gssize nul, bad;
+      Input in = { .name = name, .data = data + skip, .len = len - skip };
+
+      scan_range (&sc);
+      nul = sc.nul;
+      bad = sc.bad;
+
+      if (bad < 0)
+        {
+          *nul_at = nul;
+          *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
+          *out = data + skip;
+          *out_len = len - skip;
+          return TRUE;
+        }
+      if (forced_utf8 || bom)
+        {
+          set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
+                        "invalid UTF-8 byte 0x%02X", s[skip + bad]);
+          return FALSE;
+        }
+      {
+        guint line, column;
+
+        /* Not UTF-8: most such files come from Windows spreadsheets. */
+        locate (&in, data + skip + bad, &line, &column);
+        warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+              line, column, s[skip + bad]);
+        from = "WINDOWS-1252";
+      }
+    }
+
+  return convert_to_utf8 (name, data + skip, len - skip, from, out, out_len, owned, encoding_used, error);
+}
+
+/* A file that is not text is refused from its first block, before the
+ * rest is read or any memory is set aside for it. NUL bytes are what
+ * binary files have and text never has, except in UTF-16 (told by its BOM
+ * or by its pattern of NULs) or in an encoding the user names. */
+static gboolean
+check_first_block (const char         *name,
+                   const char         *data,
+                   gsize               len,
+                   const UcCsvOptions *options,
+                   GError            **error)
+{
+  const guchar *s = (const guchar *) data;
+  const char *encoding = options ? options->encoding : NULL;
+  gboolean forced_utf8 = encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
+                                      g_ascii_strcasecmp (encoding, "UTF8") == 0);
+  gsize skip = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+  const char *nul;
+  gboolean le;
+
+  if (encoding && !forced_utf8)
+    return TRUE;
+  if (!forced_utf8 && skip == 0 &&
+      ((len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) || looks_utf16 (s, len, &le)))
+    return TRUE;
+  nul = memchr (data + skip, '\0', len - skip);
+  if (nul != NULL)
+    {
+      Input in = { .name = name, .data = data + skip, .len = len - skip };
+
+      set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- sniffing ---- */
+
+typedef struct
+{
+  char        delim;
+  guint       header_line;
+  const char *header;
+  const char *units;   /* a second header line, or NULL */
+} Sniff;
+
+#define SNIFF_CELLS 256
+
+/* A row of values rather than of labels: most of its non-empty cells read
+ * as numbers or dates. */
+static gboolean
+data_like (const Input *in,
+           const Cell  *cells,
+           guint        n,
+           GString     *scratch)
+{
+  guint values = 0, filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = cell_text (in, &cells[i], scratch, &len);
+      double d;
+
+      if (uc_is_missing (text, len))
+        continue;
+      filled++;
+      values += uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
+                uc_date_formats_matching (text, len) != 0;
+    }
+  return values > 0 && values * 2 >= filled;
+}
+
+static guint
+count_filled (const Input *in,
+              const Cell  *cells,
+              guint        n,
+              GString     *scratch)
+{
+  guint filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = cell_text (in, &cells[i], scratch, &len);
+
+      while (len > 0 && (*text == ' ' || *text == '\t'))
+        text++, len--;
+      filled += len > 0;
+    }
+  return filled;
+}
+
+/* The delimiter whose field count is most stable over the first rows; the
+ * header is the last label row of that width before the first data row
+ * (statistics offices put titles and notes above it), merged with the label
+ * row above it when that one names the columns and it gives their units. */
+static void
+sniff_layout (const Input *base,
+              const char  *start,
+              gsize        len,
+              char         forced_delim,
+              Sniff       *out)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  const char *end = start + MIN (len, (gsize) 256 * 1024);
+  double best_score = 0;   /* one-column readings never beat the default "," */
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_new (Cell, SNIFF_CELLS);
+
+  out->delim = forced_delim ? forced_delim : ',';
+  out->header = start;
+  out->header_line = 1;
+  out->units = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (candidates); d++)
+    {
+      Input in;
+      Tok t;
+      guint counts[SNIFF_ROWS], lines[SNIFF_ROWS], filled[SNIFF_ROWS];
+      gboolean data[SNIFF_ROWS];
+      const char *starts[SNIFF_ROWS];
+      guint n = 0, mode = 0, mode_freq = 0;
+      guint nf;
+
+      if (forced_delim && candidates[d] != forced_delim)
+        continue;
+
+      input_init (&in, base->name, base->data, base->len, candidates[d], base->quote, FALSE);
+      tok_init (&t, &in, start, end, 1, NULL);
+      while (n < SNIFF_ROWS)
+        {
+          const char *before = t.pos;
+
+          /* Skip blank lines to learn where the record really starts. */
+          while (before < end && (*before == '\n' || *before == '\r'))
+            before++;
+          if (next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
+            break;
+          /* A record cut off by the sample's end is not evidence. */
+          if (t.pos >= end && end < start + len)
+            break;
+          starts[n] = before;
+          lines[n] = t.row_line;
+          data[n] = data_like (&in, cells, nf, scratch);
+          filled[n] = count_filled (&in, cells, nf, scratch);
+          counts[n++] = nf;
+        }
+      if (n == 0)
+        continue;
+
+      /* The most common field count is the table's width. */
+      for (guint i = 0; i < n; i++)
+        {
+          guint freq = 0;
+
+          for (guint k = 0; k < n; k++)
+            freq += counts[k] == counts[i];
+          if (freq > mode_freq || (freq == mode_freq && counts[i] > mode))
+            mode = counts[i], mode_freq = freq;
+        }
+
+      {
+        double share = (double) mode_freq / n;
+        double score = mode > 1 ? share * 1000 + MIN (mode, 999) : 0;
+
+        if (forced_delim || score > best_score)
+          {
+            int first = -1, first_data = -1, header = -1;
+
+            best_score = score;
+            out->delim = candidates[d];
+            out->units = NULL;
+            for (guint i = 0; i < n; i++)
+              if (counts[i] == mode)
+                {
+                  if (first < 0)
+                    first = (int) i;
+                  if (data[i] && first_data < 0)
+                    first_data = (int) i;
+                }
+            /* The first label row naming every column, else the label row
+             * just above the data (titles above name only one cell). */
+            for (int i = 0; i < first_data && header < 0; i++)
+              if (counts[i] == mode && !data[i] && filled[i] == mode)
+                header = i;
+            for (int i = first_data - 1; i >= 0 && header < 0; i--)
+              if (counts[i] == mode && !data[i])
+                header = i;
+            if (header < 0 || first_data < 0)
+              header = first;
+            out->header = starts[header];
+            out->header_line = lines[header];
+
+            /* Two label lines: names above, units below. */
+            if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
+                lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
+                filled[header] < mode)
+              {
+                out->units = out->header;
+                out->header = starts[header - 1];
+                out->header_line = lines[header - 1];
+              }
+          }
+      }
+    }
+}
+
+/* ---- type inference ---- */
+
+/* "<1", ">100": a value outside what the source reports (censored). */
+static gboolean
+is_censored (const char *text,
+             gsize       len,
+             char        decimal)
+{
+  double d;
+
+  while (len > 0 && (*text == ' ' || *text == '\t'))
+    text++, len--;
+  return len > 1 && (*text == '<' || *text == '>') && uc_parse_number (text + 1, len - 1, decimal, FALSE, &d, NULL);
+}
+
+
+/* What the sampled cells of one column showed. The sample is visited twice
+ * rather than kept: once for the decimal mark and the number of values,
+ * once to classify them. Counts fit: a column has at most
+ * SAMPLE_HEAD_ROWS + SAMPLE_SPREAD_ROWS sampled cells. */
+typedef struct
+{
+  double  lo;
+  double  hi;
+  guint16 seen;          /* non-empty cells */
+  guint16 n;             /* cells that are not missing */
+  guint16 n_number;
+  guint16 n_integer;
+  guint16 n_pattern;
+  guint16 n_with_time;
+  guint16 n_not_date;    /* read in no date format */
+  guint16 n_date[UC_DATE_QUARTER + 1];   /* read in each format */
+  gboolean suffix;
+} Infer;
+
+typedef struct
+{
+  Infer *cols;
+  guint  pass;
+  guint  dot;
+  guint  comma;
+} SampleState;
+
+G_STATIC_ASSERT (SAMPLE_HEAD_ROWS + SAMPLE_SPREAD_ROWS <= G_MAXUINT16);
+
+/* Case-insensitive (ASCII) tests of a header name, without copying it:
+ * they run once per column, and a table may have a million. */
+static gboolean
+header_has (const char  *name,
+            const char * const *words)
+{
+  for (const char *p = name; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      for (guint i = 0; words[i]; i++)
+        if (c == words[i][0] && g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+header_is (const char  *name,
+           const char * const *words)
+{
+  gsize len;
+
+  while (g_ascii_isspace (*name))
+    name++;
+  len = strlen (name);
+  while (len > 0 && g_ascii_isspace (name[len - 1]))
+    len--;
+  for (guint i = 0; words[i]; i++)
+    if (strlen (words[i]) == len && g_ascii_strncasecmp (name, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Pass 1: the decimal mark (from the first 400 values of each column) and
+ * how many values there are. */
+static void
+sample_first (SampleState *ss,
+              guint        column,
+              const char  *v,
+              gsize        len)
+{
+  Infer *f = &ss->cols[column];
+
+  if (f->seen++ < 400 && (memchr (v, '.', len) || memchr (v, ',', len)))
+    {
+      double d;
+
+      ss->dot += uc_parse_number (v, len, '.', FALSE, &d, NULL);
+      ss->comma += uc_parse_number (v, len, ',', FALSE, &d, NULL);
+    }
+  if (!uc_is_missing (v, len))
+    f->n++;
+}
+
+/* Pass 2: what each value reads as, with the decimal mark known. */
+static void
+sample_second (Reader      *r,
+               SampleState *ss,
+               guint        column,
+               const char  *v,
+               gsize        len)
+{
+  Infer *f = &ss->cols[column];
+  double d;
+  guint flags = 0;
+  UcTime t;
+
+  if (uc_is_missing (v, len))
+    return;
+  if (is_censored (v, len, r->decimal))
+    {
+      f->n_number++;
+      return;
+    }
+  if (memchr (v, ':', len))
+    f->n_with_time++;
+  if (uc_parse_number (v, len, r->decimal, f->suffix, &d, &flags))
+    {
+      f->n_number++;
+      f->n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
+      f->lo = MIN (f->lo, d);
+      f->hi = MAX (f->hi, d);
+    }
+  else if (flags & UC_NUMBER_NOT_FINITE)
+    f->n_number++;   /* a number column still; the cell will be a bad one */
+  /* Date formats are tried until more than one value in twenty is no date
+   * at all: past that the column cannot be mostly dates. */
+  if (f->n_not_date <= f->n / 20)
+    {
+      guint mask = uc_date_formats_matching (v, len);
+
+      f->n_not_date += mask == 0;
+      for (guint k = 0; mask != 0; k++, mask >>= 1)
+        f->n_date[k] += mask & 1;
+    }
+  if (r->date_pattern && uc_parse_date_pattern (v, len, r->date_pattern, &t))
+    f->n_pattern++;
+}
+
+/* A share of the values that makes a column of that kind: the rest are bad
+ * cells, read as missing and named. */
+static inline gboolean
+mostly (guint count,
+        guint n)
+{
+  return count > 0 && count >= n * 0.95;
+}
+
+static void
+infer_column (Reader *r,
+              Plan   *plan,
+              Infer  *f)
+{
+  static const char * const epoch_words[] = { "timestamp", "unix", "epoch", NULL };
+  static const char * const epoch_names[] = { "time", "ts", "t", NULL };
+  static const char * const year_names[] = { "year", "yr", "jahr", "année", "annee", "año", "anno", "period", NULL };
+  static const UcDateFormat priority[] = {
+    UC_DATE_ISO, UC_DATE_ISO_DATETIME, UC_DATE_YMD_SLASH, UC_DATE_DMY_DOT, UC_DATE_DMY_DASH,
+    UC_DATE_MON_D_Y, UC_DATE_D_MON_Y, UC_DATE_YEAR_MONTH, UC_DATE_QUARTER,
+  };
+  guint n = f->n, n_number = f->n_number, n_integer = f->n_integer, n_with_time = f->n_with_time;
+  guint date_mask = 0;
+  double lo = f->lo, hi = f->hi;
+
+  plan->kind = KIND_TEXT;
+  plan->type = UC_COLUMN_TEXT;
+  plan->allow_suffix = f->suffix;
+
+  if (n == 0)
+    return;
+
+  /* A forced pattern wins for the columns it reads. */
+  if (r->date_pattern && mostly (f->n_pattern, n))
+    {
+      plan->kind = KIND_DATE_PATTERN;
+      plan->type = strstr (r->date_pattern, "%H") ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+      return;
+    }
+
+  /* The formats every value reads in; else those nearly every one does
+   * (an impossible date among good ones is a bad cell, not a text column). */
+  for (guint k = 0; k < G_N_ELEMENTS (f->n_date); k++)
+    if (f->n_date[k] == n)
+      date_mask |= UC_DATE_FORMAT_BIT (k);
+  if (date_mask == 0)
+    for (guint k = 0; k < G_N_ELEMENTS (f->n_date); k++)
+      if (mostly (f->n_date[k], n))
+        date_mask |= UC_DATE_FORMAT_BIT (k);
+
+  if (date_mask)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (priority); i++)
+        if (date_mask & UC_DATE_FORMAT_BIT (priority[i]))
+          {
+            plan->kind = KIND_DATE;
+            plan->date_format = priority[i];
+            plan->type = uc_date_format_has_time (priority[i]) || n_with_time > 0 ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+            plan->unit = priority[i] == UC_DATE_YEAR_MONTH ? UC_DATE_UNIT_MONTH :
+                         priority[i] == UC_DATE_QUARTER ? UC_DATE_UNIT_QUARTER : UC_DATE_UNIT_DAY;
+            return;
+          }
+      if (date_mask & (UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH) | UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
+        {
+          plan->type = n_with_time > 0 ? UC_COLUMN_DATETIME : UC_COLUMN_DATE;
+          if ((date_mask & UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH)) && (date_mask & UC_DATE_FORMAT_BIT (UC_DATE_MDY_SLASH)))
+            plan->kind = KIND_DATE_SLASH;
+          else
+            {
+              plan->kind = KIND_DATE;
+              plan->date_format = (date_mask & UC_DATE_FORMAT_BIT (UC_DATE_DMY_SLASH)) ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
+            }
+          return;
+        }
+    }
+
+  /* Epoch seconds or milliseconds, only when the header says so. */
+  if (n_number == n && (header_has (plan->name, epoch_words) || header_is (plan->name, epoch_names)))
+    {
+      if (lo >= 1e8 && hi < 1e11)
+        {
+          plan->kind = KIND_DATE;
+          plan->date_format = UC_DATE_EPOCH_S;
+          plan->type = UC_COLUMN_DATETIME;
+          return;
+        }
+      if (lo >= 1e11 && hi < 1e14 && n_integer == n)
+        {
+          plan->kind = KIND_DATE;
+          plan->date_format = UC_DATE_EPOCH_MS;
+          plan->type = UC_COLUMN_DATETIME;
+          return;
+        }
+    }
+
+  /* A bare year column: Year, Jahr, année… with whole years in it. */
+  if (n_integer == n && lo >= 1000 && hi <= 2999 && header_is (plan->name, year_names))
+    {
+      plan->kind = KIND_DATE;
+      plan->date_format = UC_DATE_YEAR;
+      plan->type = UC_COLUMN_DATE;
+      plan->unit = UC_DATE_UNIT_YEAR;
+      return;
+    }
+
+  /* Mostly numbers: numeric, and the odd bad cell becomes missing (reported). */
+  if (n_number >= n * 0.95)
+    {
+      plan->kind = KIND_NUMBER;
+      plan->type = UC_COLUMN_NUMBER;
+    }
+}
+
+/* ---- converting ---- */
+
+/* a/b/yy[yy] with an optional time; the time comes back in seconds. */
+static gboolean
+parse_slash (const char *text,
+             gsize       len,
+             int        *a,
+             int        *b,
+             int        *y,
+             gint64     *secs)
+{
+  int v[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 }, k = 0;
+  gsize i;
+
+  while (len > 0 && (*text == ' ' || *text == '\t'))
+    text++, len--;
+  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+    len--;
+  for (i = 0; i < len; i++)
+    {
+      if (text[i] == '/')
+        {
+          if (++k > 2)
+            return FALSE;
+        }
+      else if (text[i] >= '0' && text[i] <= '9' && nd[k] < 4)
+        v[k] = v[k] * 10 + (text[i] - '0'), nd[k]++;
+      else if (k == 2 && (text[i] == ' ' || text[i] == 'T'))
+        break;
+      else
+        return FALSE;
+    }
+  if (k != 2 || nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || (nd[2] != 4 && nd[2] != 2))
+    return FALSE;
+  *secs = 0;
+  if (i < len)
+    {
+      char iso[48];
+      UcTime t;
+
+      /* The time part, checked by the ISO parser on a made-up day. */
+      if (len - i > 30)
+        return FALSE;
+      g_snprintf (iso, sizeof iso, "2000-01-01%.*s", (int) (len - i), text + i);
+      if (!uc_parse_date (iso, strlen (iso), UC_DATE_ISO_DATETIME, &t))
+        return FALSE;
+      *secs = (t - uc_time_from_ymd (2000, 1, 1)) / G_USEC_PER_SEC;
+      if (*secs < 0 || *secs >= 86400)
+        return FALSE;
+    }
+  *a = v[0];
+  *b = v[1];
+  *y = nd[2] == 2 ? (v[2] < 69 ? 2000 + v[2] : 1900 + v[2]) : v[2];
+  return *a >= 1 && *b >= 1 && *a <= 31 && *b <= 31;
+}
+
+static void
+record_bad (Chunk       *ch,
+            Tok         *t,
+            guint        column,
+            const Cell  *cell,
+            const char  *text,
+            gsize        len,
+            gboolean     not_finite)
+{
+  ColState *st = &ch->cols[column];
+
+  if (st->n_bad < MAX_BAD_KEPT)
+    {
+      const char *at = cell->flags & (CELL_QUOTED | CELL_MESSY) ? cell->p - 1 : cell->p;
+      Tok probe = *t;
+      BadCell *b;
+
+      if (st->bad == NULL)
+        st->bad = g_new0 (BadCell, MAX_BAD_KEPT);
+      b = &st->bad[st->n_bad];
+
+      /* Count from the row's start: an earlier field may have spanned lines. */
+      probe.line = t->row_line;
+      probe.line_start = t->row_line_start;
+      count_lines (&probe, t->row_line_start, at);
+      b->line = probe.line;
+      b->column = chars_between (probe.line_start, at) + 1;
+      b->text = excerpt (text, len);
+      b->not_finite = not_finite;
+    }
+  st->n_bad++;
+  st->n_not_finite += not_finite;
+}
+
+static inline void
+convert_cell (Chunk      *ch,
+              Tok        *t,
+              guint       column,
+              const Cell *cell,
+              gsize       row)
+{
+  Reader *r = ch->r;
+  Plan *plan = &r->plans[column];
+  ColState *st = &ch->cols[column];
+  gsize len;
+  const char *text = cell_text (&r->in, cell, ch->scratch, &len);
+
+  switch (plan->kind)
+    {
+    case KIND_NUMBER:
+      {
+        guint flags = 0;
+
+        if (uc_parse_number (text, len, r->decimal, plan->allow_suffix, &plan->numbers[row], &flags))
+          {
+            st->number_flags |= flags;
+            st->n_ok++;
+            return;
+          }
+        plan->numbers[row] = NAN;
+        /* 1e999, inf: kept out of the data, and said. "NaN" is how numpy,
+         * pandas and MATLAB write a missing value: missing, silently. */
+        if ((flags & UC_NUMBER_NOT_FINITE) && !uc_is_missing (text, len))
+          {
+            record_bad (ch, t, column, cell, text, len, TRUE);
+            return;
+          }
+        break;
+      }
+    case KIND_DATE:
+      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) &&
+           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, &st->date_cache, &plan->times[row])) ||
+          uc_parse_date (text, len, plan->date_format, &plan->times[row]))
+        {
+          st->n_ok++;
+          return;
+        }
+      plan->times[row] = UC_TIME_MISSING;
+      break;
+    case KIND_DATE_PATTERN:
+      if (uc_parse_date_pattern (text, len, r->date_pattern, &plan->times[row]))
+        {
+          st->n_ok++;
+          return;
+        }
+      plan->times[row] = UC_TIME_MISSING;
+      break;
+    case KIND_DATE_SLASH:
+      {
+        int a, b, y;
+
+        gint64 secs;
+
+        /* Kept as (y·10⁴ + a·10² + b)·86400 + seconds until the whole
+         * column says which of a and b is the day. */
+        if (parse_slash (text, len, &a, &b, &y, &secs))
+          {
+            plan->times[row] = ((gint64) y * 10000 + a * 100 + b) * 86400 + secs;
+            st->max_a = MAX (st->max_a, a);
+            st->max_b = MAX (st->max_b, b);
+            st->n_ok++;
+            return;
+          }
+        plan->times[row] = UC_TIME_MISSING;
+        break;
+      }
+    case KIND_TEXT:
+    default:
+      plan->codes[row] = len == 0 ? 0 : uc_string_table_intern (st->table, text, len);
+      return;
+    }
+
+  if (uc_is_missing (text, len))
+    return;
+  if (plan->kind == KIND_NUMBER && is_censored (text, len, r->decimal))
+    {
+      if (st->n_censored++ == 0)
+        st->censored_example = excerpt (text, len);
+      return;
+    }
+  record_bad (ch, t, column, cell, text, len, FALSE);
+}
+
+static void
+set_missing (Plan  *plan,
+             gsize  row)
+{
+  switch (plan->kind)
+    {
+    case KIND_NUMBER: plan->numbers[row] = NAN; break;
+    case KIND_TEXT: plan->codes[row] = 0; break;
+    default: plan->times[row] = UC_TIME_MISSING; break;
+    }
+}
+
+/* The next delimiter or line break in a quote-free chunk. */
+static inline const char *
+find_field_end (const char *p,
+                const char *end,
+                char        delim,
+                const guint8 *special)
+{
+#ifdef __SSE2__
+  const __m128i vd = _mm_set1_epi8 (delim), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+
+  while (end - p >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      int mask = _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, vd), _mm_cmpeq_epi8 (v, vlf)),
+                                                  _mm_cmpeq_epi8 (v, vcr)));
+
+      if (mask != 0)
+        return p + __builtin_ctz ((unsigned) mask);
+      p += 16;
+    }
+#endif
+  while (p < end && !special[(guchar) *p])
+    p++;
+  return p;
+}
+
+/* A row of a quote-free chunk, read and converted in one pass; numbers are
+ * accumulated while scanning. FALSE, with nothing consumed, when the row
+ * does not have exactly one field per column: the general path takes it. */
+static inline gboolean
+parse_plain_row (Chunk       *ch,
+                 Tok         *t,
+                 gsize        row)
+{
+  Reader *r = ch->r;
+  const Input *in = &r->in;
+  const char *p = t->pos, *end = t->end;
+  const char delim = in->delim, decimal = r->decimal;
+  guint n_columns = r->n_columns;
+
+  t->row_line = t->line;
+  t->row_line_start = p;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+      const char *s = p;
+      Cell cell;
+
+      if (plan->kind == KIND_NUMBER && (!ch->only || ch->only[c]))
+        {
+          const char *q = p, *digits, *point = NULL;
+          gboolean neg = q < end && *q == '-';
+          guint64 m = 0;
+          unsigned d;
+          gsize nd;
+
+          q += neg;
+          digits = q;
+          while (q < end && (d = (unsigned) (*q - '0')) < 10)
+            m = m * 10 + d, q++;
+          if (q < end && *q == decimal)
+            {
+              point = q++;
+              while (q < end && (d = (unsigned) (*q - '0')) < 10)
+                m = m * 10 + d, q++;
+            }
+          nd = (gsize) (q - digits) - (point != NULL);
+          if (nd > 0 && nd <= 18 && m < ((guint64) 1 << 53) && (q == end || *q == delim || *q == '\n' || *q == '\r'))
+            {
+              gsize frac = point ? (gsize) (q - point - 1) : 0;
+              double v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
+
+              plan->numbers[row] = neg ? -v : v;
+              ch->cols[c].n_ok++;
+              if (point == NULL)
+                ch->cols[c].number_flags |= UC_NUMBER_INTEGER;
+              p = q;
+              goto next;
+            }
+        }
+
+      /* Text and ISO dates are common enough to skip the general converter. */
+      if ((plan->kind == KIND_TEXT || (plan->kind == KIND_DATE && plan->date_format <= UC_DATE_ISO_DATETIME)) &&
+          (!ch->only || ch->only[c]))
+        {
+          p = find_field_end (p, end, delim, in->special);
+          if (plan->kind == KIND_TEXT)
+            {
+              plan->codes[row] = p == s ? 0 : uc_string_table_intern (ch->cols[c].table, s, p - s);
+              goto next;
+            }
+          if (uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, &ch->cols[c].date_cache,
+                                 &plan->times[row]))
+            {
+              ch->cols[c].n_ok++;
+              goto next;
+            }
+          cell.p = s;
+          cell.len = (guint32) MIN ((gsize) (p - s), G_MAXUINT32);
+          cell.flags = 0;
+          convert_cell (ch, t, c, &cell, row);
+          goto next;
+        }
+
+      p = find_field_end (p, end, delim, in->special);
+      if (!ch->only || ch->only[c])
+        {
+          cell.p = s;
+          cell.len = (guint32) MIN ((gsize) (p - s), G_MAXUINT32);
+          cell.flags = 0;
+          convert_cell (ch, t, c, &cell, row);
+        }
+
+    next:
+      if (c + 1 < n_columns)
+        {
+          if (p >= end || *p != delim)
+            return FALSE;
+          p++;
+        }
+      else if (p < end && *p == delim)
+        return FALSE;
+    }
+
+  if (p < end)
+    {
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p += 2;
+      else
+        p++;
+      t->line++;
+    }
+  t->line_start = p;
+  t->pos = p;
+  return TRUE;
+}
+
+static gpointer
+parse_chunk (gpointer data)
+{
+  Chunk *ch = data;
+  Reader *r = ch->r;
+  guint n_columns = r->n_columns;
+  g_autofree Cell *cells = g_try_new (Cell, n_columns);
+  gboolean warned_trailing = FALSE;
+  gsize row = ch->row_base;
+  guint since_check = 0;
+  Tok t;
+
+  if (cells == NULL)
+    {
+      g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   r->in.name, n_columns);
+      g_atomic_int_set (&r->abort, 1);
+      return NULL;
+    }
+
+  tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
+
+  for (;;)
+    {
+      guint n_fields = 0;
+      RowStatus status;
+
+      /* Rows never outnumber line breaks; if they did, stop rather than overflow. */
+      if (row >= ch->row_limit)
+        {
+          while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
+            t.pos = eat_newline (&t, t.pos);
+          if (t.pos < t.end)
+            {
+              g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                           "%s: line %u: more rows than lines (please report this file)", r->in.name, t.line);
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          break;
+        }
+
+      if (ch->plain)
+        {
+          while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
+            t.pos = eat_newline (&t, t.pos);
+          if (t.pos >= t.end)
+            break;
+          if (parse_plain_row (ch, &t, row))
+            {
+              row++;
+              goto checkpoint;
+            }
+        }
+
+      status = next_row (&t, cells, n_columns, &n_fields, &ch->error);
+
+      if (status == ROW_END)
+        break;
+      if (status == ROW_ERROR)
+        {
+          g_atomic_int_set (&r->abort, 1);
+          return NULL;
+        }
+
+      if (n_fields > n_columns)
+        {
+          if (t.extra_nonempty)
+            {
+              if (r->in.strict)
+                {
+                  set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                                "too many fields: the header has %u", n_columns);
+                  g_atomic_int_set (&r->abort, 1);
+                  return NULL;
+                }
+              warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
+                    t.row_line, n_fields, n_columns);
+              continue;
+            }
+          if (!warned_trailing)
+            warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t.row_line);
+          warned_trailing = TRUE;
+          n_fields = n_columns;
+        }
+      else if (n_fields < n_columns)
+        {
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, t.row_end,
+                            &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                            "%u fields where the header has %u", n_fields, n_columns);
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
+                t.row_line, n_fields, n_columns);
+        }
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (ch->only && !ch->only[c])
+            continue;
+          if (c < n_fields)
+            convert_cell (ch, &t, c, &cells[c], row);
+          else
+            set_missing (&r->plans[c], row);
+        }
+      row++;
+
+    checkpoint:
+      if (++since_check >= CHECK_EVERY_ROWS)
+        {
+          since_check = 0;
+          if (g_atomic_int_get (&r->abort) || g_cancellable_is_cancelled (r->cancellable))
+            {
+              g_atomic_int_set (&r->abort, 1);
+              return NULL;
+            }
+          if (ch->report_progress && r->progress)
+            r->progress ((double) (t.pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+        }
+    }
+
+  ch->n_rows = row - ch->row_base;
+  return NULL;
+}
+
+/* ---- orchestration ---- */
+
+/* The next @nl from @p, looked for a window at a time: NULL at a NUL byte
+ * (the scan stops there and refuses the file) as at the end, so that a
+ * file of NULs is not searched to its end for a line break. */
+static const char *
+next_break (const char *p,
+            const char *end,
+            char        nl)
+{
+  while (p < end)
+    {
+      gsize window = MIN ((gsize) (end - p), (gsize) 65536);
+      const char *brk = memchr (p, nl, window);
+
+      if (memchr (p, '\0', brk ? (gsize) (brk - p) : window))
+        return NULL;
+      if (brk)
+        return brk;
+      p += window;
+    }
+  return NULL;
+}
+
+static void
+chunk_clear (Chunk *ch,
+             guint  n_columns)
+{
+  for (guint c = 0; ch->cols && c < n_columns; c++)
+    {
+      g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
+      g_clear_pointer (&ch->cols[c].censored_example, g_free);
+      for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
+        g_free (ch->cols[c].bad[k].text);
+      g_free (ch->cols[c].bad);
+    }
+  g_clear_pointer (&ch->cols, g_free);
+  warnings_clear (&ch->warnings);
+  if (ch->scratch)
+    g_string_free (ch->scratch, TRUE);
+  ch->scratch = NULL;
+  g_clear_error (&ch->error);
+}
+
+/* FALSE when the state for every column cannot be had. */
+static gboolean
+chunk_init (Chunk  *ch,
+            Reader *r)
+{
+  memset (ch, 0, sizeof *ch);
+  ch->r = r;
+  ch->cols = g_try_new0 (ColState, r->n_columns);
+  ch->scratch = g_string_new (NULL);
+  return ch->cols != NULL;
+}
+
+/* String tables for the text columns only: a wide file of numbers would
+ * otherwise pay a table for every column in every chunk. */
+static void
+chunk_add_tables (Chunk *ch)
+{
+  for (guint c = 0; c < ch->r->n_columns; c++)
+    if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
+      ch->cols[c].table = uc_string_table_new ();
+}
+
+/* The column's array for @rows rows (a count that comes from the input):
+ * FALSE when that much memory cannot be had. */
+static gboolean
+alloc_plan (Plan  *plan,
+            gsize  rows)
+{
+  rows = MAX (rows, 1);
+  g_clear_pointer (&plan->numbers, uc_column_free);
+  g_clear_pointer (&plan->times, uc_column_free);
+  g_clear_pointer (&plan->codes, uc_column_free);
+  if (rows > G_MAXSIZE / sizeof (double))
+    return FALSE;
+  switch (plan->kind)
+    {
+    case KIND_SKIP: return TRUE;
+    case KIND_NUMBER: return (plan->numbers = uc_column_try_alloc (rows * sizeof (double))) != NULL;
+    case KIND_TEXT: return (plan->codes = uc_column_try_alloc (rows * sizeof (guint32))) != NULL;
+    default: return (plan->times = uc_column_try_alloc (rows * sizeof (UcTime))) != NULL;
+    }
+}
+
+/* Moves @n rows of every column from @from to @to. */
+static void
+move_rows (Reader *r,
+           gsize   to,
+           gsize   from,
+           gsize   n)
+{
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *p = &r->plans[c];
+
+      if (p->numbers)
+        memmove (p->numbers + to, p->numbers + from, n * sizeof (double));
+      if (p->times)
+        memmove (p->times + to, p->times + from, n * sizeof (UcTime));
+      if (p->codes)
+        memmove (p->codes + to, p->codes + from, n * sizeof (guint32));
+    }
+}
+
+static inline void
+sample_cell (Reader      *r,
+             SampleState *ss,
+             guint        column,
+             const char  *text,
+             gsize        len)
+{
+  if (ss->pass == 1)
+    sample_first (ss, column, text, len);
+  else if (r->plans[column].kind != KIND_SKIP)
+    sample_second (r, ss, column, text, len);
+}
+
+/* The sample: the first rows, and where lines are rows, rows spread over
+ * the rest of the file. Each non-empty cell goes to sample_cell. */
+static void
+visit_samples (Reader      *r,
+               SampleState *ss,
+               Cell        *cells,
+               GString     *scratch,
+               gboolean     has_quotes)
+{
+  const char *end = r->body_end;
+  guint rows = 0;
+  Tok t;
+
+  tok_init (&t, &r->in, r->body, end, r->body_line, NULL);
+  while (rows < SAMPLE_HEAD_ROWS)
+    {
+      guint nf;
+
+      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+        break;
+      for (guint c = 0; c < MIN (nf, r->n_columns); c++)
+        {
+          gsize len;
+          const char *text = cell_text (&r->in, &cells[c], scratch, &len);
+
+          if (len > 0)
+            sample_cell (r, ss, c, text, len);
+        }
+      rows++;
+    }
+
+  /* Rows from the rest of the file too, where lines are rows. */
+  if (!has_quotes && t.pos < end)
+    {
+      const char *rest = t.pos;
+      gsize span = end - rest;
+
+      for (guint i = 1; i <= SAMPLE_SPREAD_ROWS && span > 0; i++)
+        {
+          const char *at = rest + span * i / (SAMPLE_SPREAD_ROWS + 1);
+          const char *nl = memchr (at, '\n', end - at);
+          Tok s;
+          guint nf;
+
+          if (nl == NULL)
+            break;
+          tok_init (&s, &r->in, nl + 1, end, 0, NULL);
+          if (next_row (&s, cells, r->n_columns, &nf, NULL) != ROW_OK)
+            break;
+          for (guint c = 0; c < MIN (nf, r->n_columns); c++)
+            if (cells[c].len > 0)
+              sample_cell (r, ss, c, cells[c].p, cells[c].len);
+        }
+    }
+}
+
+/* Types from a sample, and the decimal mark unless it is forced. */
+static gboolean
+infer_types (Reader             *r,
+             const UcCsvOptions *options,
+             char                delim,
+             GString            *scratch,
+             gboolean            has_quotes,
+             GError            **error)
+{
+  static const char * const volume_words[] = { "vol", "amount", "shares", "cap", "turnover", "size", "units", NULL };
+  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
+  SampleState ss = { g_try_new0 (Infer, r->n_columns), 1, 0, 0 };
+
+  if (cells == NULL || ss.cols == NULL)
+    {
+      g_free (ss.cols);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   r->in.name, r->n_columns);
+      return FALSE;
+    }
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      if (r->wanted && !r->wanted[c])
+        r->plans[c].kind = KIND_SKIP;
+      else
+        r->plans[c].kind = KIND_TEXT;   /* to be decided */
+    }
+  visit_samples (r, &ss, cells, scratch, has_quotes);
+  r->decimal = options->decimal ? options->decimal : ss.comma > ss.dot ? ',' : '.';
+  if (r->decimal == delim)
+    r->decimal = '.';
+
+  for (guint c = 0; c < r->n_columns; c++)
+    if (r->plans[c].kind != KIND_SKIP)
+      {
+        ss.cols[c].lo = INFINITY;
+        ss.cols[c].hi = -INFINITY;
+        ss.cols[c].suffix = header_has (r->plans[c].name, volume_words);
+      }
+  ss.pass = 2;
+  visit_samples (r, &ss, cells, scratch, has_quotes);
+  for (guint c = 0; c < r->n_columns; c++)
+    if (r->plans[c].kind != KIND_SKIP)
+      infer_column (r, &r->plans[c], &ss.cols[c]);
+  g_free (ss.cols);
+  return TRUE;
+}
+
+static char *
+describe_format (Plan     *plan,
+                 ColState *st,
+                 char      decimal,
+                 const char *pattern)
+{
+  GString *s;
+
+  /* The usual descriptions as they are: one small string per column. */
+  if (plan->kind == KIND_TEXT)
+    return g_strdup ("text");
+  if (plan->kind == KIND_NUMBER && decimal != ',' &&
+      !(st->number_flags & (UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY | UC_NUMBER_PERCENT | UC_NUMBER_SUFFIX)))
+    return g_strdup ("number");
+
+  s = g_string_new (NULL);
+  switch (plan->kind)
+    {
+    case KIND_NUMBER:
+      g_string_append (s, decimal == ',' ? "number, decimal comma" : "number");
+      if (st->number_flags & UC_NUMBER_GROUPED)
+        g_string_append (s, ", thousands separators");
+      if (st->number_flags & UC_NUMBER_CURRENCY)
+        g_string_append (s, ", currency sign");
+      if (st->number_flags & UC_NUMBER_PERCENT)
+        g_string_append (s, ", percent");
+      if (st->number_flags & UC_NUMBER_SUFFIX)
+        g_string_append (s, ", K/M/B/T suffixes");
+      break;
+    case KIND_DATE:
+      g_string_append (s, uc_date_format_describe (plan->date_format));
+      if (plan->type == UC_COLUMN_DATETIME && !uc_date_format_has_time (plan->date_format))
+        g_string_append (s, " %H:%M:%S");
+      break;
+    case KIND_DATE_PATTERN:
+      g_string_append (s, pattern);
+      break;
+    case KIND_DATE_SLASH:
+      g_string_append (s, uc_date_format_describe (plan->date_format));
+      if (plan->type == UC_COLUMN_DATETIME)
+        g_string_append (s, " %H:%M:%S");
+      break;
+    case KIND_TEXT:
+    default:
+      g_string_append (s, "text");
+      break;
+    }
+  {
+    char *out = g_strndup (s->str, s->len);   /* not the string's larger buffer */
+
+    g_string_free (s, TRUE);
+    return out;
+  }
+}
+
+/* Turns the y·10⁴ + a·10² + b values into dates once the order is known. */
+static void
+resolve_slash_dates (Reader   *r,
+                     Plan     *plan,
+                     ColState *st,
+                     gsize     n_rows,
+                     Warnings *warnings)
+{
+  gboolean day_first;
+  guint invalid = 0;
+
+  if (st->max_a > 12 && st->max_b > 12)
+    {
+      warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
+            plan->name, st->max_a, st->max_b, st->max_b);
+      day_first = TRUE;
+    }
+  else if (st->max_a > 12)
+    day_first = TRUE;
+  else if (st->max_b > 12)
+    day_first = FALSE;
+  else
+    {
+      warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
+            "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
+      day_first = FALSE;
+    }
+  plan->date_format = day_first ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
+
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      gint64 v = plan->times[i], secs;
+      int y, a, b, d, m;
+      char text[32];
+
+      if (v == UC_TIME_MISSING)
+        continue;
+      secs = v % 86400;
+      v /= 86400;
+      y = (int) (v / 10000);
+      a = (int) (v / 100 % 100);
+      b = (int) (v % 100);
+      d = day_first ? a : b;
+      m = day_first ? b : a;
+      g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
+      if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, &plan->times[i]))
+        {
+          plan->times[i] = UC_TIME_MISSING;
+          invalid++;
+        }
+      else
+        plan->times[i] += secs * G_USEC_PER_SEC;
+    }
+  if (invalid > 0)
+    warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
+          plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
+  (void) r;
+}
+
+static guint64
+name_hash (const char *s,
+           guint64     seed)
+{
+  gsize len = strlen (s);
+  guint64 h = seed ^ len;
+
+  for (; len >= 8; s += 8, len -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s, 8);
+      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, s, len);
+      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+  h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+/* The slot of @name in the name hash: where it is, or where it would go. */
+static guint64 *
+name_slot (Reader     *r,
+           const char *name)
+{
+  guint64 h = name_hash (name, r->names_seed);
+  guint32 i = (guint32) h & r->names_mask;
+
+  h &= G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
+  for (;; i = (i + 1) & r->names_mask)
+    {
+      guint64 v = r->names[i];
+
+      if (v == 0)
+        {
+          r->names[i] = h;   /* claimed; the caller sets the index */
+          return &r->names[i];
+        }
+      if ((v & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) == h && (guint32) v != 0 &&
+          strcmp (r->plans[(guint32) v - 1].name, name) == 0)
+        return &r->names[i];
+    }
+}
+
+/* Index of the column called @name, or -1. */
+static int
+find_name (Reader     *r,
+           const char *name)
+{
+  guint64 *slot = name_slot (r, name);
+  int found = (int) (guint32) *slot - 1;
+
+  if (found < 0)
+    *slot = 0;
+  return found;
+}
+
+static gboolean
+read_header (Reader   *r,
+             Sniff    *sniff,
+             Warnings *warnings,
+             GError  **error)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = NULL;
+  g_autofree Cell *units = NULL;
+  const char *end = r->in.data + r->in.len;
+  guint n_fields = 0;
+  Cursor cursor;
+  Tok t;
+
+  /* Count first, then read: a header can be wide (World Bank: 60+ years). */
+  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  if (next_row (&t, NULL, 0, &n_fields, error) != ROW_OK)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                     "%s: line 1, column 1: the file is empty (expected a header row)", r->in.name);
+      return FALSE;
+    }
+  if (n_fields > MAX_COLUMNS)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "the header has more than %u columns", MAX_COLUMNS);
+      return FALSE;
+    }
+  cells = g_try_new (Cell, n_fields);
+  r->plans = g_try_new0 (Plan, n_fields);
+  if (cells == NULL || r->plans == NULL)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "not enough memory for %u columns", n_fields);
+      return FALSE;
+    }
+  r->n_columns = n_fields;
+  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  next_row (&t, cells, n_fields, &n_fields, error);
+
+  /* A units line under the names: read it too, the body starts after it. */
+  if (sniff->units)
+    {
+      guint n_units = 0;
+
+      units = g_try_new0 (Cell, n_fields);
+      if (units && next_row (&t, units, n_fields, &n_units, NULL) != ROW_OK)
+        g_clear_pointer (&units, g_free);
+      /* A short units line leaves the rest of its cells empty. */
+      for (guint c = n_units; units && c < n_fields; c++)
+        units[c].len = 0, units[c].flags = 0, units[c].p = "";
+    }
+
+  r->body = t.pos;
+  r->body_line = t.line;
+
+  /* Names are checked against a hash of those taken so far, and each
+   * repeated name remembers the next suffix to try: renaming stays linear
+   * even when names collide with the suffixed ones. */
+  r->names_seed = ((guint64) g_random_int () << 32) | g_random_int ();
+  r->names_mask = 15;
+  while (r->names_mask / 2 < n_fields)
+    r->names_mask = r->names_mask * 2 + 1;
+  r->names = g_try_new0 (guint64, (gsize) r->names_mask + 1);
+  if (r->names == NULL)
+    {
+      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+                    "not enough memory for %u columns", n_fields);
+      return FALSE;
+    }
+  cursor_init (&cursor, &r->in);
+  for (guint c = 0; c < n_fields; c++)
+    {
+      const Cell *cell = &cells[c];
+      gsize len;
+      const char *text = cell_text (&r->in, cell, scratch, &len);
+      char *name = g_strstrip (g_strndup (text, len));
+      guint line, column;
+      guint64 *slot;
+
+      if (units)
+        {
+          const Cell *ucell = &units[c];
+          g_autofree char *unit = NULL;
+
+          text = cell_text (&r->in, ucell, scratch, &len);
+          unit = g_strstrip (g_strndup (text, len));
+          if (unit[0] != '\0')
+            {
+              char *joined = name[0] ? g_strdup_printf ("%s (%s)", name, unit) : g_strdup (unit);
+
+              g_free (name);
+              name = joined;
+            }
+        }
+
+      if (name[0] == '\0')
+        {
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+                            "column %u has no name in the header", c + 1);
+              g_free (name);
+              return FALSE;
+            }
+          g_free (name);
+          name = g_strdup_printf ("column %u", c + 1);
+          r->plans[c].unnamed = TRUE;
+        }
+      slot = name_slot (r, name);
+      if ((guint32) *slot != 0)
+        {
+          Plan *first = &r->plans[(guint32) *slot - 1];
+          char *renamed;
+          guint suffix;
+
+          if (r->in.strict)
+            {
+              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+                            "column name “%s” appears twice in the header", name);
+              g_free (name);
+              return FALSE;
+            }
+          /* The first column of that name remembers the next suffix to
+           * try: those below it are all taken, and stay so. */
+          for (suffix = MAX (first->next_suffix, 2);; suffix++)
+            {
+              renamed = g_strdup_printf ("%s_%u", name, suffix);
+              slot = name_slot (r, renamed);
+              if ((guint32) *slot == 0)
+                break;
+              g_free (renamed);
+            }
+          first->next_suffix = suffix + 1;
+          cursor_locate (&cursor, cell->p, &line, &column);
+          warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
+                line, column, name, renamed);
+          g_free (name);
+          name = renamed;
+        }
+      *slot |= c + 1;
+      r->plans[c].name = name;
+    }
+  return TRUE;
+}
+
+#define FOOTER_SCAN_BYTES (64 * 1024)
+#define FOOTER_MAX_ROWS 20
+
+/* Notes under a table (a "____" rule, a copyright line, a quoted remark)
+ * are rows with one filled cell, no number or date, at the very end. Such
+ * a trailing block is cut off the body, with a warning. */
+static const char *
+trim_footer (Reader     *r,
+             const char *end,
+             Warnings   *warnings)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
+  const char *from = r->body;
+  const char *footer = NULL;
+  guint footer_line = 0, last_line = 0, n_footer = 0;
+  gboolean full_row_seen = FALSE;
+  Tok t;
+
+  if (r->n_columns < 2 || cells == NULL)
+    return end;
+  /* In a large file only its tail is looked at, from a line start. */
+  if ((gsize) (end - from) > FOOTER_SCAN_BYTES)
+    {
+      const char *nl = memchr (end - FOOTER_SCAN_BYTES, '\n', FOOTER_SCAN_BYTES);
+
+      if (nl == NULL || memchr (nl, r->in.quote, end - nl) != NULL)
+        return end;
+      from = nl + 1;
+    }
+
+  tok_init (&t, &r->in, from, end, 0, NULL);
+  for (;;)
+    {
+      const char *row_start;
+      guint nf;
+
+      while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
+        t.pos = eat_newline (&t, t.pos);
+      row_start = t.pos;
+      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+        break;
+      if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
+          !data_like (&r->in, cells, nf, scratch))
+        {
+          if (footer == NULL && full_row_seen)
+            {
+              footer = row_start;
+              footer_line = t.row_line;
+              n_footer = 0;
+            }
+          n_footer++;
+          last_line = t.line - (t.pos > t.line_start ? 0 : 1);
+        }
+      else
+        {
+          footer = NULL;
+          full_row_seen = TRUE;
+        }
+    }
+
+  if (footer == NULL || n_footer > FOOTER_MAX_ROWS)
+    return end;
+  {
+    guint line, column;
+
+    locate (&r->in, footer, &line, &column);
+    warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+          line, line + (last_line - footer_line));
+  }
+  return footer;
+}
+
+static void
+reader_clear (Reader *r)
+{
+  for (guint c = 0; r->plans && c < r->n_columns; c++)
+    {
+      g_free (r->plans[c].name);
+      uc_column_free (r->plans[c].numbers);
+      uc_column_free (r->plans[c].times);
+      uc_column_free (r->plans[c].codes);
+    }
+  g_clear_pointer (&r->names, g_free);
+  g_clear_pointer (&r->plans, g_free);
+  g_clear_pointer (&r->wanted, g_free);
+}
+
+static UcDataset *
+read_decoded (const char          *name,
+              const char          *data,
+              gsize                len,
+              gboolean             validate,
+              gssize              *bad_at,
+              const UcCsvOptions  *options,
+              UcCsvReport         *report,
+              Warnings            *warnings,
+              UcCsvProgress        progress,
+              gpointer             progress_data,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Reader r = { 0 };
+  Sniff sniff;
+  Chunk *chunks;
+  guint n_chunks = 1, n_threads;
+  gsize total_rows = 0;
+  gboolean any_quote = FALSE;
+  const char *end = data + len;
+  const char *start = data;
+  gboolean ok = TRUE;
+
+  input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
+              options->quote ? options->quote : '"', options->strict);
+  r.date_pattern = options->date_format;
+  r.cancellable = cancellable;
+  r.progress = progress;
+  r.progress_data = progress_data;
+
+  /* The header is forced, or it is the first line of the stable layout. */
+  if (options->header_row > 0)
+    {
+      guint line = 1;
+
+      while (line < options->header_row && start < end)
+        {
+          const char *nl = memchr (start, '\n', end - start);
+          const char *cr = memchr (start, '\r', end - start);
+          const char *brk = nl && cr ? MIN (nl, cr) : nl ? nl : cr;
+
+          if (brk == NULL)
+            {
+              start = end;
+              break;
+            }
+          start = brk + (brk[0] == '\r' && brk + 1 < end && brk[1] == '\n' ? 2 : 1);
+          line++;
+        }
+      if (start >= end)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                       "%s: header row %u is past the end of the file", name, options->header_row);
+          return NULL;
+        }
+      sniff_layout (&r.in, start, end - start, options->delimiter, &sniff);
+      sniff.header = start;
+      sniff.header_line = options->header_row;
+    }
+  else
+    sniff_layout (&r.in, data, len, options->delimiter, &sniff);
+
+  input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
+
+  if (!read_header (&r, &sniff, warnings, error))
+    {
+      reader_clear (&r);
+      return NULL;
+    }
+  if (sniff.header_line > 1 && options->header_row == 0)
+    warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
+          sniff.header_line - 1, sniff.header_line);
+  if (options->columns)
+    {
+      r.wanted = g_new0 (guint8, r.n_columns);
+      for (guint k = 0; options->columns[k]; k++)
+        {
+          int found = find_name (&r, options->columns[k]);
+
+          if (found < 0)
+            {
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", name, options->columns[k]);
+              reader_clear (&r);
+              return NULL;
+            }
+          r.wanted[found] = 1;
+        }
+    }
+  if (!options->strict)
+    end = trim_footer (&r, end, warnings);
+  r.body_end = end;
+
+  /* Threads where the body is large; they stay only if it has no quotes. */
+  n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
+  /* Each chunk keeps a state per column: a wide table of few rows is not
+   * worth splitting. */
+  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES &&
+      (gsize) (end - r.body) / r.n_columns >= 256)
+    n_chunks = n_threads;
+
+  chunks = g_new0 (Chunk, n_chunks);
+  {
+    char nl = next_break (r.body, end, '\n') ? '\n' : '\r';
+    const char *from = r.body;
+    guint line = r.body_line;
+
+    gsize lines;
+
+    for (guint k = 0; k < n_chunks; k++)
+      {
+        const char *to = end;
+
+        if (k + 1 < n_chunks)
+          {
+            const char *target = r.body + (end - r.body) * (k + 1) / n_chunks;
+            const char *brk = target > from ? next_break (target, end, nl) : NULL;
+
+            to = brk ? brk + 1 : end;
+          }
+        if (!chunk_init (&chunks[k], &r))
+          ok = FALSE;
+        chunks[k].start = from;
+        chunks[k].end = to;
+        chunks[k].report_progress = k == 0;
+        chunks[k].only = r.wanted;
+        from = to;
+      }
+
+    /* Count lines (and check the encoding) in parallel, then lay the
+     * chunks out one after the other in the column arrays. */
+    if (!ok)
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                   name, r.n_columns);
+    else
+      {
+        Scan *scans = g_new0 (Scan, n_chunks);
+        GThread **threads = g_new0 (GThread *, n_chunks);
+        gssize nul = -1, bad = -1;
+
+        for (guint k = 0; k < n_chunks; k++)
+          {
+            scans[k].start = k == 0 && validate ? data : chunks[k].start;
+            scans[k].count_from = chunks[k].start;
+            scans[k].end = chunks[k].end;
+            scans[k].quote = r.in.quote;
+            scans[k].validate = validate;
+          }
+        for (guint k = 1; k < n_chunks; k++)
+          threads[k] = g_thread_new ("uc-scan", scan_range, &scans[k]);
+        scan_range (&scans[0]);
+        for (guint k = 1; k < n_chunks; k++)
+          g_thread_join (threads[k]);
+
+        /* With a quote anywhere, a row may span lines: one chunk, read in order. */
+        {
+          for (guint k = 0; k < n_chunks; k++)
+            any_quote |= scans[k].has_quote;
+          if (any_quote && n_chunks > 1)
+            {
+              for (guint k = 1; k < n_chunks; k++)
+                {
+                  scans[0].newlines += scans[k].newlines;
+                  if (scans[0].bad < 0 && scans[k].bad >= 0)
+                    scans[0].bad = scans[k].start - scans[0].start + scans[k].bad;
+                  if (scans[0].nul < 0 && scans[k].nul >= 0)
+                    scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
+                  chunk_clear (&chunks[k], r.n_columns);
+                }
+              chunks[0].end = end;
+              n_chunks = 1;
+            }
+          for (guint k = 0; k < n_chunks; k++)
+            chunks[k].plain = !scans[k].has_quote;
+        }
+
+        for (guint k = 0; k < n_chunks; k++)
+          {
+            if (bad < 0 && scans[k].bad >= 0)
+              bad = scans[k].start - data + scans[k].bad;
+            if (nul < 0 && scans[k].nul >= 0)
+              nul = scans[k].start - data + scans[k].nul;
+            chunks[k].first_line = line;
+            chunks[k].row_base = total_rows;
+            lines = scans[k].newlines;
+            total_rows += lines + 1;
+            chunks[k].row_limit = total_rows;
+            line += (guint) lines;
+          }
+        g_free (scans);
+        g_free (threads);
+
+        if (nul >= 0 && (bad < 0 || nul < bad))
+          {
+            set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+            ok = FALSE;
+          }
+        else if (bad >= 0)
+          {
+            *bad_at = bad;
+            ok = FALSE;
+          }
+      }
+  }
+
+  if (!ok)
+    {
+      for (guint k = 0; k < n_chunks; k++)
+        chunk_clear (&chunks[k], r.n_columns);
+      g_free (chunks);
+      reader_clear (&r);
+      return NULL;
+    }
+
+  /* Types from a sample. */
+  if (!infer_types (&r, options, sniff.delim, scratch, any_quote, error))
+    {
+      for (guint k = 0; k < n_chunks; k++)
+        chunk_clear (&chunks[k], r.n_columns);
+      g_free (chunks);
+      reader_clear (&r);
+      return NULL;
+    }
+
+  for (guint k = 0; k < n_chunks; k++)
+    chunk_add_tables (&chunks[k]);
+  for (guint c = 0; c < r.n_columns; c++)
+    if (!alloc_plan (&r.plans[c], total_rows))
+      {
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                     "%s: not enough memory for %" G_GSIZE_FORMAT " rows × %u columns", name, total_rows, r.n_columns);
+        for (guint k = 0; k < n_chunks; k++)
+          chunk_clear (&chunks[k], r.n_columns);
+        g_free (chunks);
+        reader_clear (&r);
+        return NULL;
+      }
+
+  {
+    GThread **threads = g_new0 (GThread *, n_chunks);
+
+    for (guint k = 1; k < n_chunks; k++)
+      threads[k] = g_thread_new ("uc-csv", parse_chunk, &chunks[k]);
+    parse_chunk (&chunks[0]);
+    for (guint k = 1; k < n_chunks; k++)
+      g_thread_join (threads[k]);
+    g_free (threads);
+  }
+
+  for (guint k = 0; k < n_chunks && ok; k++)
+    if (chunks[k].error)
+      {
+        g_propagate_error (error, g_steal_pointer (&chunks[k].error));
+        ok = FALSE;
+      }
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+
+  if (ok)
+    {
+      gsize n_rows = 0;
+
+      /* Close the gaps between chunks, merge string tables and warnings. */
+      for (guint k = 0; k < n_chunks; k++)
+        {
+          Chunk *ch = &chunks[k];
+
+          if (k > 0)
+            {
+              for (guint c = 0; c < r.n_columns; c++)
+                {
+                  Plan *plan = &r.plans[c];
+                  ColState *main = &chunks[0].cols[c], *st = &ch->cols[c];
+
+                  if (plan->kind == KIND_TEXT)
+                    {
+                      guint size = uc_string_table_size (st->table);
+                      g_autofree guint32 *remap = g_new (guint32, size + 1);
+
+                      remap[0] = 0;
+                      for (guint32 code = 1; code <= size; code++)
+                        {
+                          const char *s = uc_string_table_get (st->table, code);
+                          remap[code] = uc_string_table_intern (main->table, s, strlen (s));
+                        }
+                      for (gsize i = ch->row_base; i < ch->row_base + ch->n_rows; i++)
+                        plan->codes[i] = remap[plan->codes[i]];
+                    }
+                  /* The first few bad cells are kept, all are counted:
+                   * the count decides whether the column is text. */
+                  {
+                    guint kept = MIN (main->n_bad, MAX_BAD_KEPT);
+
+                    for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && kept < MAX_BAD_KEPT; b++)
+                      {
+                        if (main->bad == NULL)
+                          main->bad = g_new0 (BadCell, MAX_BAD_KEPT);
+                        main->bad[kept++] = st->bad[b];
+                        st->bad[b].text = NULL;
+                      }
+                    main->n_bad += st->n_bad;
+                  }
+                  main->n_ok += st->n_ok;
+                  main->n_not_finite += st->n_not_finite;
+                  main->n_censored += st->n_censored;
+                  if (main->censored_example == NULL)
+                    main->censored_example = g_steal_pointer (&st->censored_example);
+                  main->max_a = MAX (main->max_a, st->max_a);
+                  main->max_b = MAX (main->max_b, st->max_b);
+                  main->number_flags |= st->number_flags;
+                }
+              if (ch->row_base != n_rows)
+                move_rows (&r, n_rows, ch->row_base, ch->n_rows);
+            }
+          warnings_append (warnings, &ch->warnings);
+          n_rows += ch->n_rows;
+        }
+
+      /* Columns with too many cells of the wrong kind are text after all. */
+      {
+        g_autofree guint8 *again = g_new0 (guint8, r.n_columns);
+        Chunk redo;
+        gboolean any = FALSE;
+
+        for (guint c = 0; c < r.n_columns; c++)
+          {
+            Plan *plan = &r.plans[c];
+            ColState *st = &chunks[0].cols[c];
+
+            /* Numbers past a double's range are still numbers: they do not
+             * make the column text. */
+            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP && st->n_bad > st->n_not_finite &&
+                st->n_bad - st->n_not_finite > (st->n_bad + st->n_ok) * 0.05)
+              {
+                again[c] = 1;
+                any = TRUE;
+                plan->kind = KIND_TEXT;
+                plan->type = UC_COLUMN_TEXT;
+                if (!alloc_plan (plan, n_rows) && ok)
+                  {
+                    g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                                 "%s: not enough memory for %" G_GSIZE_FORMAT " rows of text", name, n_rows);
+                    ok = FALSE;
+                  }
+                for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
+                  g_clear_pointer (&st->bad[b].text, g_free);
+                st->n_bad = 0;
+                st->n_not_finite = 0;
+              }
+          }
+        if (any && ok && !chunk_init (&redo, &r))
+          {
+            chunk_clear (&redo, r.n_columns);
+            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
+                         name, r.n_columns);
+            ok = FALSE;
+          }
+        if (any && ok)
+          {
+            redo.start = r.body;
+            redo.end = end;
+            redo.first_line = r.body_line;
+            redo.row_limit = n_rows;
+            redo.only = again;
+            redo.plain = !any_quote;
+            for (guint c = 0; c < r.n_columns; c++)
+              if (again[c])
+                {
+                  redo.cols[c].table = chunks[0].cols[c].table ? chunks[0].cols[c].table : uc_string_table_new ();
+                  chunks[0].cols[c].table = NULL;
+                }
+            parse_chunk (&redo);
+            for (guint c = 0; c < r.n_columns; c++)
+              if (again[c])
+                {
+                  chunks[0].cols[c].table = redo.cols[c].table;
+                  redo.cols[c].table = NULL;
+                }
+            if (redo.error)
+              {
+                g_propagate_error (error, g_steal_pointer (&redo.error));
+                ok = FALSE;
+              }
+            chunk_clear (&redo, r.n_columns);
+          }
+      }
+
+      if (ok && n_rows > G_MAXUINT)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                       "%s: more than %u rows", name, G_MAXUINT);
+          ok = FALSE;
+        }
+      if (ok)
+        {
+          dataset = uc_dataset_new (name, (guint) n_rows);
+          report->formats = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint c = 0; c < r.n_columns; c++)
+            {
+              Plan *plan = &r.plans[c];
+              ColState *st = &chunks[0].cols[c];
+              guint index;
+
+              if (plan->kind == KIND_SKIP)
+                continue;
+
+              if (plan->kind == KIND_DATE_SLASH)
+                resolve_slash_dates (&r, plan, st, n_rows, warnings);
+
+              for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
+                warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
+                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
+                      st->bad[b].not_finite ? "a finite number" :
+                      plan->kind == KIND_NUMBER ? "a number" :
+                      plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
+              if (st->n_bad > MAX_BAD_KEPT)
+                warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
+                      st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
+              if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
+                warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
+                      plan->name, st->n_censored, st->censored_example);
+
+              /* A nameless column with nothing in it is a trailing delimiter. */
+              if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
+                {
+                  warn (warnings, "column %u has no name and no values; dropped", c + 1);
+                  continue;
+                }
+
+              g_ptr_array_add (report->formats, describe_format (plan, st, r.decimal, r.date_pattern));
+              switch (plan->kind)
+                {
+                case KIND_NUMBER:
+                  index = uc_dataset_take_numbers (dataset, plan->name, g_steal_pointer (&plan->numbers));
+                  if (st->number_flags & UC_NUMBER_PERCENT)
+                    uc_dataset_set_column_unit (dataset, index, "%");
+                  break;
+                case KIND_TEXT:
+                  index = uc_dataset_take_codes (dataset, plan->name, g_steal_pointer (&plan->codes),
+                                                 g_steal_pointer (&st->table));
+                  break;
+                default:
+                  index = uc_dataset_take_times (dataset, plan->name, plan->type, g_steal_pointer (&plan->times));
+                  uc_dataset_set_date_unit (dataset, index, plan->unit);
+                  break;
+                }
+            }
+
+          report->delimiter = g_strndup (&sniff.delim, 1);
+          report->quote = r.in.quote;
+          report->decimal = r.decimal;
+          report->header_row = sniff.header_line;
+          report->n_rows = (guint) n_rows;
+        }
+    }
+
+  for (guint k = 0; k < n_chunks; k++)
+    chunk_clear (&chunks[k], r.n_columns);
+  g_free (chunks);
+  reader_clear (&r);
+
+  if (ok && progress)
+    progress (1.0, progress_data);
+  return ok ? g_steal_pointer (&dataset) : NULL;
+}
+
+static UcDataset *
+read_buffer (const char          *name,
+             const char          *data,
+             gsize                len,
+             const UcCsvOptions  *options,
+             UcCsvProgress        progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             UcCsvReport        **report_out,
+             GError             **error)
+{
+  g_autoptr(UcCsvReport) report = g_new0 (UcCsvReport, 1);
+  g_autofree char *owned = NULL;
+  UcCsvOptions defaults;
+  Warnings warnings = { NULL, 0 };
+  UcDataset *dataset = NULL;
+  const char *text;
+  gsize text_len;
+  gssize nul;
+  guint n_threads;
+  gboolean validate_later;
+
+  if (options == NULL)
+    {
+      uc_csv_options_init (&defaults);
+      options = &defaults;
+    }
+  if (options->date_format && !uc_date_pattern_is_valid (options->date_format))
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)", options->date_format);
+      return NULL;
+    }
+  if (options->decimal && options->decimal != '.' && options->decimal != ',')
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
+      return NULL;
+    }
+
+  /* Refused from its first block (files and streams were checked there
+   * before the rest was read). */
+  if (!check_first_block (name, data, MIN (len, FIRST_BLOCK), options, error))
+    return NULL;
+
+  n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
+  if (!decode (name, data, len, n_threads, &nul, &validate_later, options->encoding, &text, &text_len,
+               &owned, &report->encoding, &warnings, error))
+    {
+      warnings_clear (&warnings);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      gssize bad_at = -1;
+
+      /* After decoding, a NUL byte means this is not a text table. */
+      if (nul == -2)
+        {
+          const char *at = text_len > 0 ? memchr (text, '\0', text_len) : NULL;
+
+          nul = at ? at - text : -1;
+        }
+      if (nul >= 0)
+        {
+          Input in = { .name = name, .data = text, .len = text_len };
+
+          set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+          warnings_clear (&warnings);
+          return NULL;
+        }
+
+      {
+        const char *lf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
+
+        if (lf && lf > text && lf[-1] == '\r')
+          report->line_ending = "CRLF";
+        else if (lf)
+          report->line_ending = "LF";
+        else if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
+          report->line_ending = "CR";
+        else
+          report->line_ending = "LF";
+      }
+
+      {
+        gboolean blank = TRUE;
+
+        for (gsize i = 0; i < text_len && blank; i++)
+          blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
+        if (blank)
+          {
+            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                         "%s: line 1, column 1: the file is empty (expected a header row)", name);
+            warnings_clear (&warnings);
+            return NULL;
+          }
+      }
+
+      dataset = read_decoded (name, text, text_len, validate_later, &bad_at, options, report, &warnings,
+                              progress, progress_data, cancellable, error);
+      if (dataset != NULL)
+        break;
+      if (bad_at < 0 || !validate_later)
+        {
+          warnings_clear (&warnings);
+          return NULL;
+        }
+
+      /* Not UTF-8 after all: read again, as the encoding it then most
+       * likely is, or fail if the file said it was UTF-8. */
+      {
+        const char *base = text;
+        gsize base_len = text_len;
+        gboolean bom = g_str_equal (report->encoding, "UTF-8 with BOM");
+        gboolean forced = options->encoding != NULL;
+        Input in = { .name = name, .data = base, .len = base_len };
+        guint line, column;
+
+        if (bom || forced)
+          {
+            set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
+                          "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
+            warnings_clear (&warnings);
+            return NULL;
+          }
+        locate (&in, base + bad_at, &line, &column);
+        warnings_clear (&warnings);
+        warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+              line, column, (guchar) base[bad_at]);
+        g_clear_pointer (&report->encoding, g_free);
+        if (!convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
+                              &report->encoding, error))
+          {
+            warnings_clear (&warnings);
+            return NULL;
+          }
+        validate_later = FALSE;
+        nul = -2;
+      }
+    }
+
+  report->warnings = warnings.kept ? warnings.kept : g_ptr_array_new_with_free_func (g_free);
+  report->n_warnings = warnings.count;
+  if (report_out)
+    *report_out = g_steal_pointer (&report);
+  return dataset;
+}
+
+UcDataset *
+uc_csv_read_bytes (GBytes              *bytes,
+                   const char          *name,
+                   const UcCsvOptions  *options,
+                   UcCsvReport        **report,
+                   GError             **error)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
+}
+
+/* ---- reading files and streams ---- */
+
+typedef gssize (*ReadFunc) (gpointer      source,
+                            char         *buffer,
+                            gsize         size,
+                            GCancellable *cancellable,
+                            GError      **error);
+
+/* Everything @read_fn gives until its end, in memory that grows as it
+ * comes. The first block is checked before more is read; memory that
+ * cannot be had is an error, not an abort. */
+static char *
+read_all (ReadFunc             read_fn,
+          gpointer             source,
+          const char          *name,
+          const UcCsvOptions  *options,
+          GCancellable        *cancellable,
+          gsize               *len_out,
+          GError             **error)
+{
+  char *data = NULL;
+  gsize len = 0, size = 0;
+  gboolean checked = FALSE;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (len == size)
+        {
+          gsize want = size == 0 ? FIRST_BLOCK : size <= G_MAXSIZE / 2 ? size * 2 : 0;
+          char *grown = want ? g_try_realloc (data, want) : NULL;
+
+          if (grown == NULL)
+            {
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                           "%s: not enough memory to read more than %" G_GSIZE_FORMAT " bytes", name, len);
+              g_free (data);
+              return NULL;
+            }
+          data = grown;
+          size = want;
+        }
+      n = read_fn (source, data + len, size - len, cancellable, error);
+      if (n < 0)
+        {
+          g_free (data);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+      if (!checked && len >= FIRST_BLOCK)
+        {
+          checked = TRUE;
+          if (!check_first_block (name, data, FIRST_BLOCK, options, error))
+            {
+              g_free (data);
+              return NULL;
+            }
+        }
+    }
+  if (!checked && !check_first_block (name, data, len, options, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+  *len_out = len;
+  return data;
+}
+
+static gssize
+read_from_stream (gpointer      source,
+                  char         *buffer,
+                  gsize         size,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  return g_input_stream_read (source, buffer, MIN (size, G_MAXSSIZE), cancellable, error);
+}
+
+typedef struct
+{
+  int         fd;
+  const char *name;
+} FdSource;
+
+static gssize
+read_from_fd (gpointer      source,
+              char         *buffer,
+              gsize         size,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  FdSource *src = source;
+
+  for (;;)
+    {
+      ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = read (src->fd, buffer, MIN (size, (gsize) 1 << 30));
+      if (n >= 0)
+        return n;
+      if (errno != EINTR)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", src->name, g_strerror (saved));
+          return -1;
+        }
+    }
+}
+
+typedef struct
+{
+  int     fd;
+  char   *dest;
+  gsize   offset;
+  gsize   len;
+  int     error;
+} ReadPart;
+
+static gpointer
+read_part (gpointer data)
+{
+  ReadPart *part = data;
+  gsize done = 0;
+
+  while (done < part->len)
+    {
+      ssize_t n = pread (part->fd, part->dest + done, part->len - done, part->offset + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          part->error = n < 0 ? errno : -1;   /* -1: ended early */
+          return NULL;
+        }
+      done += n;
+    }
+  return NULL;
+}
+
+static gboolean
+read_range (int         fd,
+            char       *dest,
+            gsize       offset,
+            gsize       len,
+            const char *name,
+            GError    **error)
+{
+  ReadPart parts[2];
+  GThread *other = NULL;
+  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
+
+  for (guint k = 0; k < n_parts; k++)
+    {
+      parts[k].fd = fd;
+      parts[k].offset = offset + len * k / n_parts;
+      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
+      parts[k].dest = dest + (parts[k].offset - offset);
+      parts[k].error = 0;
+    }
+  if (n_parts > 1)
+    other = g_thread_new ("uc-read", read_part, &parts[1]);
+  read_part (&parts[0]);
+  if (other)
+    g_thread_join (other);
+  for (guint k = 0; k < n_parts; k++)
+    if (parts[k].error)
+      {
+        if (parts[k].error < 0)
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+        else
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
+                       g_strerror (parts[k].error));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A regular file of @size bytes, its first block checked before anything
+ * is set aside for the rest. Up to MAP_MIN_BYTES it is read, in parallel,
+ * into column-pool memory: a copy cannot be cut short by another program
+ * truncating the file while it is read (a mapping would fault, SIGBUS), and
+ * a second read of the same size reuses the block. Larger files are mapped,
+ * not copied, so that they take no memory of their own (*mapped is then
+ * TRUE); for them that risk is taken. */
+static char *
+read_regular (int                  fd,
+              gsize                size,
+              const char          *name,
+              const UcCsvOptions  *options,
+              gboolean            *mapped,
+              GError             **error)
+{
+  gsize first = MIN (size, FIRST_BLOCK);
+  char *data;
+
+  *mapped = FALSE;
+  if (size <= MAP_MIN_BYTES)
+    {
+      data = uc_column_try_alloc (size);
+      if (data == NULL)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                       "%s: not enough memory to read %" G_GSIZE_FORMAT " bytes", name, size);
+          return NULL;
+        }
+      if (!read_range (fd, data, 0, first, name, error) ||
+          !check_first_block (name, data, first, options, error) ||
+          !read_range (fd, data + first, first, size - first, name, error))
+        {
+          uc_column_free (data);
+          return NULL;
+        }
+      return data;
+    }
+
+  {
+    g_autofree char *block = g_malloc (first);
+
+    if (!read_range (fd, block, 0, first, name, error) ||
+        !check_first_block (name, block, first, options, error))
+      return NULL;
+  }
+  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (data == MAP_FAILED)
+    {
+      int saved = errno;
+
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: cannot map %" G_GSIZE_FORMAT " bytes into memory (%s)",
+                   name, size, g_strerror (saved));
+      return NULL;
+    }
+#ifdef MADV_WILLNEED
+  madvise (data, size, MADV_WILLNEED);
+#endif
+  *mapped = TRUE;
+  return data;
+}
+
+UcDataset *
+uc_csv_read_file (GFile               *file,
+                  const UcCsvOptions  *options,
+                  UcCsvProgress        progress,
+                  gpointer             progress_data,
+                  GCancellable        *cancellable,
+                  UcCsvReport        **report,
+                  GError             **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  UcDataset *dataset;
+  gboolean mapped = FALSE, pooled = FALSE;
+  gsize size = 0;
+  char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+
+      if (in == NULL)
+        return NULL;
+      data = read_all (read_from_stream, in, name, options, cancellable, &size, error);
+    }
+  else
+    {
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+      struct stat st;
+
+      if (fd < 0 || fstat (fd, &st) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name, g_strerror (saved));
+          if (fd >= 0)
+            close (fd);
+          return NULL;
+        }
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+          close (fd);
+          return NULL;
+        }
+      if (S_ISREG (st.st_mode) && st.st_size > 0)
+        {
+          size = (gsize) st.st_size;
+          data = read_regular (fd, size, name, options, &mapped, error);
+          pooled = !mapped;
+        }
+      else
+        {
+          /* A pipe, a device, or a file that does not tell its size (as
+           * in /proc): read as a stream, checked the same way. */
+          FdSource src = { fd, name };
+
+          data = read_all (read_from_fd, &src, name, options, cancellable, &size, error);
+        }
+      close (fd);
+    }
+  if (data == NULL)
+    return NULL;
+
+  dataset = read_buffer (name, data, size, options, progress, progress_data, cancellable, report, error);
+  if (mapped)
+    munmap (data, size);
+  else if (pooled)
+    uc_column_free (data);
+  else
+    g_free (data);
+  return dataset;
+}
+
+UcDataset *
+uc_csv_read_stream (GInputStream        *stream,
+                    const char          *name,
+                    const UcCsvOptions  *options,
+                    GCancellable        *cancellable,
+                    UcCsvReport        **report,
+                    GError             **error)
+{
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  if (name == NULL)
+    name = "CSV";
+  data = read_all (read_from_stream, stream, name, options, cancellable, &size, error);
+  if (data == NULL)
+    return NULL;
+  return read_buffer (name, data, size, options, NULL, NULL, cancellable, report, error);
+}

@@ -5,6 +5,7 @@
  *
  *   uc-csv.c           options, report, error domain; a file read on a worker thread
  *   uc-csv-read.c      a buffer read into a dataset: the steps, in order
+ *   uc-csv-messages.c  line and column of a byte; errors there, warnings kept
  */
 #pragma once
 
@@ -139,6 +140,16 @@ typedef struct
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
+/* Line and column of positions met in increasing order (the cells of a
+ * header), each counted on from the one before: linear however wide. */
+typedef struct
+{
+  const Input *in;
+  const char  *pos;
+  guint        line;
+  guint        column;
+} Cursor;
+
 struct _Reader
 {
   Input          in;
@@ -158,5 +169,33 @@ struct _Reader
   gpointer       progress_data;
   gint           abort;
 };
+
+/* uc-csv-messages.c */
+guint  uc_csv_chars_between   (const char  *from,
+                               const char  *to);
+void   uc_csv_locate          (const Input *in,
+                               const char  *at,
+                               guint       *line,
+                               guint       *column);
+void   uc_csv_cursor_init     (Cursor      *cur,
+                               const Input *in);
+void   uc_csv_cursor_locate   (Cursor      *cur,
+                               const char  *at,
+                               guint       *line,
+                               guint       *column);
+void   uc_csv_set_error_at    (const Input *in,
+                               const char  *at,
+                               GError     **error,
+                               UcCsvError   code,
+                               const char  *format,
+                               ...) G_GNUC_PRINTF (5, 6);
+void   uc_csv_warn            (Warnings    *w,
+                               const char  *format,
+                               ...) G_GNUC_PRINTF (2, 3);
+void   uc_csv_warnings_clear  (Warnings    *w);
+void   uc_csv_warnings_append (Warnings    *to,
+                               Warnings    *from);
+char  *uc_csv_excerpt         (const char  *text,
+                               gsize        len);
 
 G_END_DECLS

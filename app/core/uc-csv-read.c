@@ -28,7 +28,6 @@
 #define SAMPLE_HEAD_ROWS   1000
 #define SAMPLE_SPREAD_ROWS 1000
 #define SNIFF_ROWS         60
-#define MAX_KEPT_WARNINGS  25
 #define CHECK_EVERY_ROWS   16384
 #define MAX_COLUMNS        (1u << 21)   /* 2,097,152: far past any spreadsheet, and a bound on memory */
 #define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
@@ -36,154 +35,6 @@
 static const double pow10_table[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
 };
-
-/* ---- positions and messages ---- */
-
-static guint
-chars_between (const char *from,
-               const char *to)
-{
-  guint n = 0;
-
-  for (const char *p = from; p < to; p++)
-    n += ((guchar) *p & 0xC0) != 0x80;
-  return n;
-}
-
-/* Line and column of any byte, by counting from the start (error paths only). */
-static void
-locate (const Input *in,
-        const char  *at,
-        guint       *line,
-        guint       *column)
-{
-  const char *line_start = in->data;
-  guint l = 1;
-
-  for (const char *p = in->data; p < at; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 >= in->data + in->len || p[1] != '\n')))
-      {
-        l++;
-        line_start = p + 1;
-      }
-  *line = l;
-  *column = chars_between (line_start, at) + 1;
-}
-
-/* Line and column of positions met in increasing order (the cells of a
- * header), each counted on from the one before: linear however wide. */
-typedef struct
-{
-  const Input *in;
-  const char  *pos;
-  guint        line;
-  guint        column;
-} Cursor;
-
-static void
-cursor_init (Cursor      *cur,
-             const Input *in)
-{
-  cur->in = in;
-  cur->pos = in->data;
-  cur->line = 1;
-  cur->column = 1;
-}
-
-static void
-cursor_locate (Cursor     *cur,
-               const char *at,
-               guint      *line,
-               guint      *column)
-{
-  const char *end = cur->in->data + cur->in->len;
-
-  if (at < cur->pos)
-    {
-      locate (cur->in, at, &cur->line, &cur->column);
-      cur->pos = at;
-    }
-  for (const char *p = cur->pos; p < at; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
-      {
-        cur->line++;
-        cur->column = 1;
-      }
-    else
-      cur->column += ((guchar) *p & 0xC0) != 0x80;
-  cur->pos = at;
-  *line = cur->line;
-  *column = cur->column;
-}
-
-static void G_GNUC_PRINTF (5, 6)
-set_error_at (const Input *in,
-              const char  *at,
-              GError     **error,
-              UcCsvError   code,
-              const char  *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  guint line, column;
-  va_list args;
-
-  locate (in, at, &line, &column);
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s", in->name, line, column, message);
-}
-
-static void G_GNUC_PRINTF (2, 3)
-warn (Warnings   *w,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  w->count++;
-  if (w->kept == NULL)
-    w->kept = g_ptr_array_new_with_free_func (g_free);
-  if (w->kept->len >= MAX_KEPT_WARNINGS)
-    return;
-  va_start (args, format);
-  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-static void
-warnings_clear (Warnings *w)
-{
-  g_clear_pointer (&w->kept, g_ptr_array_unref);
-  w->count = 0;
-}
-
-static void
-warnings_append (Warnings *to,
-                 Warnings *from)
-{
-  for (guint i = 0; from->kept && i < from->kept->len; i++)
-    {
-      if (to->kept == NULL)
-        to->kept = g_ptr_array_new_with_free_func (g_free);
-      if (to->kept->len < MAX_KEPT_WARNINGS)
-        g_ptr_array_add (to->kept, g_strdup (g_ptr_array_index (from->kept, i)));
-    }
-  to->count += from->count;
-}
-
-/* Shortened cell text for messages. */
-static char *
-excerpt (const char *text,
-         gsize       len)
-{
-  const char *end = text + MIN (len, 40);
-
-  while (end > text && end < text + len && ((guchar) *end & 0xC0) == 0x80)
-    end--;
-  return g_strdup_printf ("%.*s%s", (int) (end - text), text, (gsize) (end - text) < len ? "…" : "");
-}
 
 /* ---- tokenising ---- */
 
@@ -260,7 +111,7 @@ static guint
 column_at (Tok        *t,
            const char *at)
 {
-  return chars_between (t->line_start, at) + 1;
+  return uc_csv_chars_between (t->line_start, at) + 1;
 }
 
 /* One record: its fields into @cells (at most @max), their count in
@@ -307,7 +158,7 @@ next_row (Tok     *t,
               if (q == NULL)
                 {
                   if (error)
-                    set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
+                    uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
                                   "quoted field is never closed");
                   t->pos = end;
                   return ROW_ERROR;
@@ -331,12 +182,12 @@ next_row (Tok     *t,
               if (in->strict)
                 {
                   if (error)
-                    set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                    uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
                                   "unexpected text after the closing quote");
                   return ROW_ERROR;
                 }
               if (t->warnings)
-                warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
+                uc_csv_warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
                       t->line, column_at (t, p));
               while (p < end && *p != delim && *p != '\n' && *p != '\r')
                 p++;
@@ -347,7 +198,7 @@ next_row (Tok     *t,
           if ((gsize) (p - s) > G_MAXUINT32)
             {
               if (error)
-                set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+                uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
               return ROW_ERROR;
             }
         }
@@ -364,12 +215,12 @@ next_row (Tok     *t,
                   if (in->strict)
                     {
                       if (error)
-                        set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
+                        uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
                                       "quote inside an unquoted field (quote the whole field and double the quote)");
                       return ROW_ERROR;
                     }
                   if (t->warnings)
-                    warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
+                    uc_csv_warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
                           t->line, column_at (t, p));
                   p++;
                   continue;
@@ -379,7 +230,7 @@ next_row (Tok     *t,
           if ((gsize) (p - s) > G_MAXUINT32)
             {
               if (error)
-                set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+                uc_csv_set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
               return ROW_ERROR;
             }
           c.p = s;
@@ -826,7 +677,7 @@ decode (const char  *name,
         }
       if (forced_utf8 || bom)
         {
-          set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
+          uc_csv_set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
                         "invalid UTF-8 byte 0x%02X", s[skip + bad]);
           return FALSE;
         }
@@ -834,8 +685,8 @@ decode (const char  *name,
         guint line, column;
 
         /* Not UTF-8: most such files come from Windows spreadsheets. */
-        locate (&in, data + skip + bad, &line, &column);
-        warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+        uc_csv_locate (&in, data + skip + bad, &line, &column);
+        uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
               line, column, s[skip + bad]);
         from = "WINDOWS-1252";
       }
@@ -873,7 +724,7 @@ check_first_block (const char         *name,
     {
       Input in = { .name = name, .data = data + skip, .len = len - skip };
 
-      set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      uc_csv_set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
       return FALSE;
     }
   return TRUE;
@@ -1391,8 +1242,8 @@ record_bad (Chunk       *ch,
       probe.line_start = t->row_line_start;
       count_lines (&probe, t->row_line_start, at);
       b->line = probe.line;
-      b->column = chars_between (probe.line_start, at) + 1;
-      b->text = excerpt (text, len);
+      b->column = uc_csv_chars_between (probe.line_start, at) + 1;
+      b->text = uc_csv_excerpt (text, len);
       b->not_finite = not_finite;
     }
   st->n_bad++;
@@ -1482,7 +1333,7 @@ convert_cell (Chunk      *ch,
   if (plan->kind == KIND_NUMBER && is_censored (text, len, r->decimal))
     {
       if (st->n_censored++ == 0)
-        st->censored_example = excerpt (text, len);
+        st->censored_example = uc_csv_excerpt (text, len);
       return;
     }
   record_bad (ch, t, column, cell, text, len, FALSE);
@@ -1709,17 +1560,17 @@ parse_chunk (gpointer data)
             {
               if (r->in.strict)
                 {
-                  set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                  uc_csv_set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
                                 "too many fields: the header has %u", n_columns);
                   g_atomic_int_set (&r->abort, 1);
                   return NULL;
                 }
-              warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
+              uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
                     t.row_line, n_fields, n_columns);
               continue;
             }
           if (!warned_trailing)
-            warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t.row_line);
+            uc_csv_warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t.row_line);
           warned_trailing = TRUE;
           n_fields = n_columns;
         }
@@ -1727,13 +1578,13 @@ parse_chunk (gpointer data)
         {
           if (r->in.strict)
             {
-              set_error_at (&r->in, t.row_end,
+              uc_csv_set_error_at (&r->in, t.row_end,
                             &ch->error, UC_CSV_ERROR_FIELD_COUNT,
                             "%u fields where the header has %u", n_fields, n_columns);
               g_atomic_int_set (&r->abort, 1);
               return NULL;
             }
-          warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
+          uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
                 t.row_line, n_fields, n_columns);
         }
 
@@ -1803,7 +1654,7 @@ chunk_clear (Chunk *ch,
       g_free (ch->cols[c].bad);
     }
   g_clear_pointer (&ch->cols, g_free);
-  warnings_clear (&ch->warnings);
+  uc_csv_warnings_clear (&ch->warnings);
   if (ch->scratch)
     g_string_free (ch->scratch, TRUE);
   ch->scratch = NULL;
@@ -2058,7 +1909,7 @@ resolve_slash_dates (Reader   *r,
 
   if (st->max_a > 12 && st->max_b > 12)
     {
-      warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
+      uc_csv_warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
             plan->name, st->max_a, st->max_b, st->max_b);
       day_first = TRUE;
     }
@@ -2068,7 +1919,7 @@ resolve_slash_dates (Reader   *r,
     day_first = FALSE;
   else
     {
-      warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
+      uc_csv_warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
             "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
       day_first = FALSE;
     }
@@ -2099,7 +1950,7 @@ resolve_slash_dates (Reader   *r,
         plan->times[i] += secs * G_USEC_PER_SEC;
     }
   if (invalid > 0)
-    warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
+    uc_csv_warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
           plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
   (void) r;
 }
@@ -2192,7 +2043,7 @@ read_header (Reader   *r,
     }
   if (n_fields > MAX_COLUMNS)
     {
-      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
                     "the header has more than %u columns", MAX_COLUMNS);
       return FALSE;
     }
@@ -2200,7 +2051,7 @@ read_header (Reader   *r,
   r->plans = g_try_new0 (Plan, n_fields);
   if (cells == NULL || r->plans == NULL)
     {
-      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
                     "not enough memory for %u columns", n_fields);
       return FALSE;
     }
@@ -2234,11 +2085,11 @@ read_header (Reader   *r,
   r->names = g_try_new0 (guint64, (gsize) r->names_mask + 1);
   if (r->names == NULL)
     {
-      set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
+      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
                     "not enough memory for %u columns", n_fields);
       return FALSE;
     }
-  cursor_init (&cursor, &r->in);
+  uc_csv_cursor_init (&cursor, &r->in);
   for (guint c = 0; c < n_fields; c++)
     {
       const Cell *cell = &cells[c];
@@ -2268,7 +2119,7 @@ read_header (Reader   *r,
         {
           if (r->in.strict)
             {
-              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+              uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
                             "column %u has no name in the header", c + 1);
               g_free (name);
               return FALSE;
@@ -2286,7 +2137,7 @@ read_header (Reader   *r,
 
           if (r->in.strict)
             {
-              set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
+              uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
                             "column name “%s” appears twice in the header", name);
               g_free (name);
               return FALSE;
@@ -2302,8 +2153,8 @@ read_header (Reader   *r,
               g_free (renamed);
             }
           first->next_suffix = suffix + 1;
-          cursor_locate (&cursor, cell->p, &line, &column);
-          warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
+          uc_csv_cursor_locate (&cursor, cell->p, &line, &column);
+          uc_csv_warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
                 line, column, name, renamed);
           g_free (name);
           name = renamed;
@@ -2380,8 +2231,8 @@ trim_footer (Reader     *r,
   {
     guint line, column;
 
-    locate (&r->in, footer, &line, &column);
-    warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+    uc_csv_locate (&r->in, footer, &line, &column);
+    uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
           line, line + (last_line - footer_line));
   }
   return footer;
@@ -2475,7 +2326,7 @@ read_decoded (const char          *name,
       return NULL;
     }
   if (sniff.header_line > 1 && options->header_row == 0)
-    warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
+    uc_csv_warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
           sniff.header_line - 1, sniff.header_line);
   if (options->columns)
     {
@@ -2598,7 +2449,7 @@ read_decoded (const char          *name,
 
         if (nul >= 0 && (bad < 0 || nul < bad))
           {
-            set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+            uc_csv_set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
             ok = FALSE;
           }
         else if (bad >= 0)
@@ -2718,7 +2569,7 @@ read_decoded (const char          *name,
               if (ch->row_base != n_rows)
                 move_rows (&r, n_rows, ch->row_base, ch->n_rows);
             }
-          warnings_append (warnings, &ch->warnings);
+          uc_csv_warnings_append (warnings, &ch->warnings);
           n_rows += ch->n_rows;
         }
 
@@ -2815,22 +2666,22 @@ read_decoded (const char          *name,
                 resolve_slash_dates (&r, plan, st, n_rows, warnings);
 
               for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
-                warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
+                uc_csv_warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
                       st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
                       st->bad[b].not_finite ? "a finite number" :
                       plan->kind == KIND_NUMBER ? "a number" :
                       plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
               if (st->n_bad > MAX_BAD_KEPT)
-                warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
+                uc_csv_warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
                       st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
               if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
-                warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
+                uc_csv_warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
                       plan->name, st->n_censored, st->censored_example);
 
               /* A nameless column with nothing in it is a trailing delimiter. */
               if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
                 {
-                  warn (warnings, "column %u has no name and no values; dropped", c + 1);
+                  uc_csv_warn (warnings, "column %u has no name and no values; dropped", c + 1);
                   continue;
                 }
 
@@ -2919,7 +2770,7 @@ read_buffer (const char          *name,
   if (!decode (name, data, len, n_threads, &nul, &validate_later, options->encoding, &text, &text_len,
                &owned, &report->encoding, &warnings, error))
     {
-      warnings_clear (&warnings);
+      uc_csv_warnings_clear (&warnings);
       return NULL;
     }
 
@@ -2938,8 +2789,8 @@ read_buffer (const char          *name,
         {
           Input in = { .name = name, .data = text, .len = text_len };
 
-          set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-          warnings_clear (&warnings);
+          uc_csv_set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+          uc_csv_warnings_clear (&warnings);
           return NULL;
         }
 
@@ -2965,7 +2816,7 @@ read_buffer (const char          *name,
           {
             g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
                          "%s: line 1, column 1: the file is empty (expected a header row)", name);
-            warnings_clear (&warnings);
+            uc_csv_warnings_clear (&warnings);
             return NULL;
           }
       }
@@ -2976,7 +2827,7 @@ read_buffer (const char          *name,
         break;
       if (bad_at < 0 || !validate_later)
         {
-          warnings_clear (&warnings);
+          uc_csv_warnings_clear (&warnings);
           return NULL;
         }
 
@@ -2992,20 +2843,20 @@ read_buffer (const char          *name,
 
         if (bom || forced)
           {
-            set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
+            uc_csv_set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
                           "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
-            warnings_clear (&warnings);
+            uc_csv_warnings_clear (&warnings);
             return NULL;
           }
-        locate (&in, base + bad_at, &line, &column);
-        warnings_clear (&warnings);
-        warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+        uc_csv_locate (&in, base + bad_at, &line, &column);
+        uc_csv_warnings_clear (&warnings);
+        uc_csv_warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
               line, column, (guchar) base[bad_at]);
         g_clear_pointer (&report->encoding, g_free);
         if (!convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
                               &report->encoding, error))
           {
-            warnings_clear (&warnings);
+            uc_csv_warnings_clear (&warnings);
             return NULL;
           }
         validate_later = FALSE;

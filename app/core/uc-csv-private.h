@@ -6,6 +6,7 @@
  *   uc-csv.c           options, report, error domain; a file read on a worker thread
  *   uc-csv-read.c      a buffer read into a dataset: the steps, in order
  *   uc-csv-messages.c  line and column of a byte; errors there, warnings kept
+ *   uc-csv-tokenize.c  the field and row scanner (a hot path)
  */
 #pragma once
 
@@ -197,5 +198,50 @@ void   uc_csv_warnings_append (Warnings    *to,
                                Warnings    *from);
 char  *uc_csv_excerpt         (const char  *text,
                                gsize        len);
+
+/* uc-csv-tokenize.c */
+void         uc_csv_input_init  (Input       *in,
+                                 const char  *name,
+                                 const char  *data,
+                                 gsize        len,
+                                 char         delim,
+                                 char         quote,
+                                 gboolean     strict);
+void         uc_csv_tok_init    (Tok         *t,
+                                 const Input *in,
+                                 const char  *start,
+                                 const char  *end,
+                                 guint        line,
+                                 Warnings    *warnings);
+void         uc_csv_count_lines (Tok         *t,
+                                 const char  *from,
+                                 const char  *to);
+RowStatus    uc_csv_next_row    (Tok         *t,
+                                 Cell        *cells,
+                                 guint        max,
+                                 guint       *n_fields,
+                                 GError     **error);
+const char  *uc_csv_cell_text   (const Input *in,
+                                 const Cell  *c,
+                                 GString     *scratch,
+                                 gsize       *len);
+
+/* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
+static inline const char *
+uc_csv_eat_newline (Tok        *t,
+                    const char *p)
+{
+  if (*p == '\r')
+    {
+      p++;
+      if (p < t->end && *p == '\n')
+        p++;
+    }
+  else
+    p++;
+  t->line++;
+  t->line_start = p;
+  return p;
+}
 
 G_END_DECLS

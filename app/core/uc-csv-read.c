@@ -36,279 +36,6 @@ static const double pow10_table[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
 };
 
-/* ---- tokenising ---- */
-
-static void
-input_init (Input      *in,
-            const char *name,
-            const char *data,
-            gsize       len,
-            char        delim,
-            char        quote,
-            gboolean    strict)
-{
-  in->name = name;
-  in->data = data;
-  in->len = len;
-  in->delim = delim;
-  in->quote = quote;
-  in->strict = strict;
-  memset (in->special, 0, sizeof in->special);
-  in->special[(guchar) delim] = 1;
-  in->special[(guchar) quote] = 1;
-  in->special['\n'] = 1;
-  in->special['\r'] = 1;
-}
-
-static void
-tok_init (Tok         *t,
-          const Input *in,
-          const char  *start,
-          const char  *end,
-          guint        line,
-          Warnings    *warnings)
-{
-  memset (t, 0, sizeof *t);
-  t->in = in;
-  t->pos = start;
-  t->end = end;
-  t->line = line;
-  t->line_start = start;
-  t->warnings = warnings;
-}
-
-static inline const char *
-eat_newline (Tok        *t,
-             const char *p)
-{
-  if (*p == '\r')
-    {
-      p++;
-      if (p < t->end && *p == '\n')
-        p++;
-    }
-  else
-    p++;
-  t->line++;
-  t->line_start = p;
-  return p;
-}
-
-static void
-count_lines (Tok        *t,
-             const char *from,
-             const char *to)
-{
-  for (const char *p = from; p < to; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 >= t->end || p[1] != '\n')))
-      {
-        t->line++;
-        t->line_start = p + 1;
-      }
-}
-
-static guint
-column_at (Tok        *t,
-           const char *at)
-{
-  return uc_csv_chars_between (t->line_start, at) + 1;
-}
-
-/* One record: its fields into @cells (at most @max), their count in
- * *n_fields. Blank lines before it are skipped. */
-static RowStatus
-next_row (Tok     *t,
-          Cell    *cells,
-          guint    max,
-          guint   *n_fields,
-          GError **error)
-{
-  const Input *in = t->in;
-  const char *p = t->pos, *end = t->end;
-  const char delim = in->delim, quote = in->quote;
-  guint n = 0;
-
-  while (p < end && (*p == '\n' || *p == '\r'))
-    p = eat_newline (t, p);
-  if (p >= end)
-    {
-      t->pos = p;
-      return ROW_END;
-    }
-
-  t->row_line = t->line;
-  t->row_line_start = t->line_start;
-  t->extra_nonempty = FALSE;
-  t->extra_at = NULL;
-
-  for (;;)
-    {
-      Cell c;
-
-      if (p < end && *p == quote)
-        {
-          const char *open = p, *s = p + 1;
-          gboolean escaped = FALSE;
-
-          p = s;
-          for (;;)
-            {
-              const char *q = memchr (p, quote, end - p);
-
-              if (q == NULL)
-                {
-                  if (error)
-                    uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
-                                  "quoted field is never closed");
-                  t->pos = end;
-                  return ROW_ERROR;
-                }
-              count_lines (t, p, q);
-              if (q + 1 < end && q[1] == quote)
-                {
-                  escaped = TRUE;
-                  p = q + 2;
-                  continue;
-                }
-              p = q + 1;
-              break;
-            }
-          c.p = s;
-          c.len = (guint32) MIN ((gsize) (p - 1 - s), G_MAXUINT32);
-          c.flags = CELL_QUOTED | (escaped ? CELL_ESCAPED : 0);
-
-          if (p < end && *p != delim && *p != '\n' && *p != '\r')
-            {
-              if (in->strict)
-                {
-                  if (error)
-                    uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                  "unexpected text after the closing quote");
-                  return ROW_ERROR;
-                }
-              if (t->warnings)
-                uc_csv_warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
-                      t->line, column_at (t, p));
-              while (p < end && *p != delim && *p != '\n' && *p != '\r')
-                p++;
-              c.p = open;
-              c.len = (guint32) MIN ((gsize) (p - open), G_MAXUINT32);
-              c.flags = CELL_MESSY;
-            }
-          if ((gsize) (p - s) > G_MAXUINT32)
-            {
-              if (error)
-                uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
-              return ROW_ERROR;
-            }
-        }
-      else
-        {
-          const char *s = p;
-
-          for (;;)
-            {
-              while (p < end && !in->special[(guchar) *p])
-                p++;
-              if (p < end && *p == quote)
-                {
-                  if (in->strict)
-                    {
-                      if (error)
-                        uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                      "quote inside an unquoted field (quote the whole field and double the quote)");
-                      return ROW_ERROR;
-                    }
-                  if (t->warnings)
-                    uc_csv_warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
-                          t->line, column_at (t, p));
-                  p++;
-                  continue;
-                }
-              break;
-            }
-          if ((gsize) (p - s) > G_MAXUINT32)
-            {
-              if (error)
-                uc_csv_set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
-              return ROW_ERROR;
-            }
-          c.p = s;
-          c.len = (guint32) (p - s);
-          c.flags = 0;
-        }
-
-      if (n < max)
-        cells[n] = c;
-      else
-        {
-          if (n == max)
-            t->extra_at = c.flags & (CELL_QUOTED | CELL_MESSY) && c.flags != CELL_MESSY ? c.p - 1 : c.p;
-          if (c.len > 0)
-            t->extra_nonempty = TRUE;
-        }
-      n += n < G_MAXUINT;   /* saturates: a count past any width is refused later */
-
-      if (p < end && *p == delim)
-        {
-          p++;
-          continue;
-        }
-      t->row_end = p;
-      if (p < end)
-        p = eat_newline (t, p);
-      break;
-    }
-
-  t->pos = p;
-  *n_fields = n;
-  return ROW_OK;
-}
-
-/* The cell's text with quotes resolved; points into @scratch if it had to change. */
-static const char *
-cell_text (const Input *in,
-           const Cell  *c,
-           GString     *scratch,
-           gsize       *len)
-{
-  if (!(c->flags & (CELL_ESCAPED | CELL_MESSY)))
-    {
-      *len = c->len;
-      return c->p;
-    }
-
-  g_string_truncate (scratch, 0);
-  if (c->flags & CELL_ESCAPED)
-    {
-      for (gsize i = 0; i < c->len; i++)
-        {
-          g_string_append_c (scratch, c->p[i]);
-          if (c->p[i] == in->quote && i + 1 < c->len && c->p[i + 1] == in->quote)
-            i++;
-        }
-    }
-  else
-    {
-      gboolean inside = FALSE;
-
-      for (gsize i = 0; i < c->len; i++)
-        {
-          if (c->p[i] == in->quote)
-            {
-              if (inside && i + 1 < c->len && c->p[i + 1] == in->quote)
-                g_string_append_c (scratch, c->p[i++]);
-              else
-                inside = !inside;
-            }
-          else
-            g_string_append_c (scratch, c->p[i]);
-        }
-    }
-  *len = scratch->len;
-  return scratch->str;
-}
-
 /* ---- encoding ---- */
 
 /* Length of the UTF-8 sequence at @s (1..4), or 0 when it is not valid. */
@@ -755,7 +482,7 @@ data_like (const Input *in,
   for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
     {
       gsize len;
-      const char *text = cell_text (in, &cells[i], scratch, &len);
+      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
       double d;
 
       if (uc_is_missing (text, len))
@@ -778,7 +505,7 @@ count_filled (const Input *in,
   for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
     {
       gsize len;
-      const char *text = cell_text (in, &cells[i], scratch, &len);
+      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
 
       while (len > 0 && (*text == ' ' || *text == '\t'))
         text++, len--;
@@ -822,8 +549,8 @@ sniff_layout (const Input *base,
       if (forced_delim && candidates[d] != forced_delim)
         continue;
 
-      input_init (&in, base->name, base->data, base->len, candidates[d], base->quote, FALSE);
-      tok_init (&t, &in, start, end, 1, NULL);
+      uc_csv_input_init (&in, base->name, base->data, base->len, candidates[d], base->quote, FALSE);
+      uc_csv_tok_init (&t, &in, start, end, 1, NULL);
       while (n < SNIFF_ROWS)
         {
           const char *before = t.pos;
@@ -831,7 +558,7 @@ sniff_layout (const Input *base,
           /* Skip blank lines to learn where the record really starts. */
           while (before < end && (*before == '\n' || *before == '\r'))
             before++;
-          if (next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
+          if (uc_csv_next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
             break;
           /* A record cut off by the sample's end is not evidence. */
           if (t.pos >= end && end < start + len)
@@ -1240,7 +967,7 @@ record_bad (Chunk       *ch,
       /* Count from the row's start: an earlier field may have spanned lines. */
       probe.line = t->row_line;
       probe.line_start = t->row_line_start;
-      count_lines (&probe, t->row_line_start, at);
+      uc_csv_count_lines (&probe, t->row_line_start, at);
       b->line = probe.line;
       b->column = uc_csv_chars_between (probe.line_start, at) + 1;
       b->text = uc_csv_excerpt (text, len);
@@ -1261,7 +988,7 @@ convert_cell (Chunk      *ch,
   Plan *plan = &r->plans[column];
   ColState *st = &ch->cols[column];
   gsize len;
-  const char *text = cell_text (&r->in, cell, ch->scratch, &len);
+  const char *text = uc_csv_cell_text (&r->in, cell, ch->scratch, &len);
 
   switch (plan->kind)
     {
@@ -1509,7 +1236,7 @@ parse_chunk (gpointer data)
       return NULL;
     }
 
-  tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
+  uc_csv_tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
 
   for (;;)
     {
@@ -1520,7 +1247,7 @@ parse_chunk (gpointer data)
       if (row >= ch->row_limit)
         {
           while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
-            t.pos = eat_newline (&t, t.pos);
+            t.pos = uc_csv_eat_newline (&t, t.pos);
           if (t.pos < t.end)
             {
               g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
@@ -1534,7 +1261,7 @@ parse_chunk (gpointer data)
       if (ch->plain)
         {
           while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
-            t.pos = eat_newline (&t, t.pos);
+            t.pos = uc_csv_eat_newline (&t, t.pos);
           if (t.pos >= t.end)
             break;
           if (parse_plain_row (ch, &t, row))
@@ -1544,7 +1271,7 @@ parse_chunk (gpointer data)
             }
         }
 
-      status = next_row (&t, cells, n_columns, &n_fields, &ch->error);
+      status = uc_csv_next_row (&t, cells, n_columns, &n_fields, &ch->error);
 
       if (status == ROW_END)
         break;
@@ -1750,17 +1477,17 @@ visit_samples (Reader      *r,
   guint rows = 0;
   Tok t;
 
-  tok_init (&t, &r->in, r->body, end, r->body_line, NULL);
+  uc_csv_tok_init (&t, &r->in, r->body, end, r->body_line, NULL);
   while (rows < SAMPLE_HEAD_ROWS)
     {
       guint nf;
 
-      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+      if (uc_csv_next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
         break;
       for (guint c = 0; c < MIN (nf, r->n_columns); c++)
         {
           gsize len;
-          const char *text = cell_text (&r->in, &cells[c], scratch, &len);
+          const char *text = uc_csv_cell_text (&r->in, &cells[c], scratch, &len);
 
           if (len > 0)
             sample_cell (r, ss, c, text, len);
@@ -1783,8 +1510,8 @@ visit_samples (Reader      *r,
 
           if (nl == NULL)
             break;
-          tok_init (&s, &r->in, nl + 1, end, 0, NULL);
-          if (next_row (&s, cells, r->n_columns, &nf, NULL) != ROW_OK)
+          uc_csv_tok_init (&s, &r->in, nl + 1, end, 0, NULL);
+          if (uc_csv_next_row (&s, cells, r->n_columns, &nf, NULL) != ROW_OK)
             break;
           for (guint c = 0; c < MIN (nf, r->n_columns); c++)
             if (cells[c].len > 0)
@@ -2033,8 +1760,8 @@ read_header (Reader   *r,
   Tok t;
 
   /* Count first, then read: a header can be wide (World Bank: 60+ years). */
-  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
-  if (next_row (&t, NULL, 0, &n_fields, error) != ROW_OK)
+  uc_csv_tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  if (uc_csv_next_row (&t, NULL, 0, &n_fields, error) != ROW_OK)
     {
       if (error && *error == NULL)
         g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
@@ -2056,8 +1783,8 @@ read_header (Reader   *r,
       return FALSE;
     }
   r->n_columns = n_fields;
-  tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
-  next_row (&t, cells, n_fields, &n_fields, error);
+  uc_csv_tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
+  uc_csv_next_row (&t, cells, n_fields, &n_fields, error);
 
   /* A units line under the names: read it too, the body starts after it. */
   if (sniff->units)
@@ -2065,7 +1792,7 @@ read_header (Reader   *r,
       guint n_units = 0;
 
       units = g_try_new0 (Cell, n_fields);
-      if (units && next_row (&t, units, n_fields, &n_units, NULL) != ROW_OK)
+      if (units && uc_csv_next_row (&t, units, n_fields, &n_units, NULL) != ROW_OK)
         g_clear_pointer (&units, g_free);
       /* A short units line leaves the rest of its cells empty. */
       for (guint c = n_units; units && c < n_fields; c++)
@@ -2094,7 +1821,7 @@ read_header (Reader   *r,
     {
       const Cell *cell = &cells[c];
       gsize len;
-      const char *text = cell_text (&r->in, cell, scratch, &len);
+      const char *text = uc_csv_cell_text (&r->in, cell, scratch, &len);
       char *name = g_strstrip (g_strndup (text, len));
       guint line, column;
       guint64 *slot;
@@ -2104,7 +1831,7 @@ read_header (Reader   *r,
           const Cell *ucell = &units[c];
           g_autofree char *unit = NULL;
 
-          text = cell_text (&r->in, ucell, scratch, &len);
+          text = uc_csv_cell_text (&r->in, ucell, scratch, &len);
           unit = g_strstrip (g_strndup (text, len));
           if (unit[0] != '\0')
             {
@@ -2196,16 +1923,16 @@ trim_footer (Reader     *r,
       from = nl + 1;
     }
 
-  tok_init (&t, &r->in, from, end, 0, NULL);
+  uc_csv_tok_init (&t, &r->in, from, end, 0, NULL);
   for (;;)
     {
       const char *row_start;
       guint nf;
 
       while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
-        t.pos = eat_newline (&t, t.pos);
+        t.pos = uc_csv_eat_newline (&t, t.pos);
       row_start = t.pos;
-      if (next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+      if (uc_csv_next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
         break;
       if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
           !data_like (&r->in, cells, nf, scratch))
@@ -2279,7 +2006,7 @@ read_decoded (const char          *name,
   const char *start = data;
   gboolean ok = TRUE;
 
-  input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
+  uc_csv_input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
               options->quote ? options->quote : '"', options->strict);
   r.date_pattern = options->date_format;
   r.cancellable = cancellable;
@@ -2318,7 +2045,7 @@ read_decoded (const char          *name,
   else
     sniff_layout (&r.in, data, len, options->delimiter, &sniff);
 
-  input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
+  uc_csv_input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
 
   if (!read_header (&r, &sniff, warnings, error))
     {

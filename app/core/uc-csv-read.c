@@ -405,7 +405,7 @@ decode (const char  *name,
       if (forced_utf8 || bom)
         {
           uc_csv_set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
-                        "invalid UTF-8 byte 0x%02X", s[skip + bad]);
+                               "invalid UTF-8 byte 0x%02X", s[skip + bad]);
           return FALSE;
         }
       {
@@ -414,7 +414,7 @@ decode (const char  *name,
         /* Not UTF-8: most such files come from Windows spreadsheets. */
         uc_csv_locate (&in, data + skip + bad, &line, &column);
         uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-              line, column, s[skip + bad]);
+                     line, column, s[skip + bad]);
         from = "WINDOWS-1252";
       }
     }
@@ -1288,12 +1288,12 @@ parse_chunk (gpointer data)
               if (r->in.strict)
                 {
                   uc_csv_set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                                "too many fields: the header has %u", n_columns);
+                                       "too many fields: the header has %u", n_columns);
                   g_atomic_int_set (&r->abort, 1);
                   return NULL;
                 }
               uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
-                    t.row_line, n_fields, n_columns);
+                           t.row_line, n_fields, n_columns);
               continue;
             }
           if (!warned_trailing)
@@ -1306,13 +1306,13 @@ parse_chunk (gpointer data)
           if (r->in.strict)
             {
               uc_csv_set_error_at (&r->in, t.row_end,
-                            &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                            "%u fields where the header has %u", n_fields, n_columns);
+                                   &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                                   "%u fields where the header has %u", n_fields, n_columns);
               g_atomic_int_set (&r->abort, 1);
               return NULL;
             }
           uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
-                t.row_line, n_fields, n_columns);
+                       t.row_line, n_fields, n_columns);
         }
 
       for (guint c = 0; c < n_columns; c++)
@@ -1637,7 +1637,7 @@ resolve_slash_dates (Reader   *r,
   if (st->max_a > 12 && st->max_b > 12)
     {
       uc_csv_warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
-            plan->name, st->max_a, st->max_b, st->max_b);
+                   plan->name, st->max_a, st->max_b, st->max_b);
       day_first = TRUE;
     }
   else if (st->max_a > 12)
@@ -1647,7 +1647,7 @@ resolve_slash_dates (Reader   *r,
   else
     {
       uc_csv_warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
-            "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
+                   "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
       day_first = FALSE;
     }
   plan->date_format = day_first ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
@@ -1678,7 +1678,7 @@ resolve_slash_dates (Reader   *r,
     }
   if (invalid > 0)
     uc_csv_warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
-          plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
+                 plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
   (void) r;
 }
 
@@ -1771,7 +1771,7 @@ read_header (Reader   *r,
   if (n_fields > MAX_COLUMNS)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                    "the header has more than %u columns", MAX_COLUMNS);
+                           "the header has more than %u columns", MAX_COLUMNS);
       return FALSE;
     }
   cells = g_try_new (Cell, n_fields);
@@ -1779,7 +1779,7 @@ read_header (Reader   *r,
   if (cells == NULL || r->plans == NULL)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                    "not enough memory for %u columns", n_fields);
+                           "not enough memory for %u columns", n_fields);
       return FALSE;
     }
   r->n_columns = n_fields;
@@ -1813,7 +1813,7 @@ read_header (Reader   *r,
   if (r->names == NULL)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                    "not enough memory for %u columns", n_fields);
+                           "not enough memory for %u columns", n_fields);
       return FALSE;
     }
   uc_csv_cursor_init (&cursor, &r->in);
@@ -1847,7 +1847,7 @@ read_header (Reader   *r,
           if (r->in.strict)
             {
               uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                            "column %u has no name in the header", c + 1);
+                                   "column %u has no name in the header", c + 1);
               g_free (name);
               return FALSE;
             }
@@ -1865,7 +1865,7 @@ read_header (Reader   *r,
           if (r->in.strict)
             {
               uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                            "column name “%s” appears twice in the header", name);
+                                   "column name “%s” appears twice in the header", name);
               g_free (name);
               return FALSE;
             }
@@ -1882,7 +1882,7 @@ read_header (Reader   *r,
           first->next_suffix = suffix + 1;
           uc_csv_cursor_locate (&cursor, cell->p, &line, &column);
           uc_csv_warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
-                line, column, name, renamed);
+                       line, column, name, renamed);
           g_free (name);
           name = renamed;
         }
@@ -1960,7 +1960,7 @@ trim_footer (Reader     *r,
 
     uc_csv_locate (&r->in, footer, &line, &column);
     uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
-          line, line + (last_line - footer_line));
+                 line, line + (last_line - footer_line));
   }
   return footer;
 }
@@ -2007,7 +2007,7 @@ read_decoded (const char          *name,
   gboolean ok = TRUE;
 
   uc_csv_input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
-              options->quote ? options->quote : '"', options->strict);
+                     options->quote ? options->quote : '"', options->strict);
   r.date_pattern = options->date_format;
   r.cancellable = cancellable;
   r.progress = progress;
@@ -2054,7 +2054,7 @@ read_decoded (const char          *name,
     }
   if (sniff.header_line > 1 && options->header_row == 0)
     uc_csv_warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
-          sniff.header_line - 1, sniff.header_line);
+                 sniff.header_line - 1, sniff.header_line);
   if (options->columns)
     {
       r.wanted = g_new0 (guint8, r.n_columns);
@@ -2394,16 +2394,16 @@ read_decoded (const char          *name,
 
               for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
                 uc_csv_warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
-                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
-                      st->bad[b].not_finite ? "a finite number" :
-                      plan->kind == KIND_NUMBER ? "a number" :
-                      plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
+                             st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
+                             st->bad[b].not_finite ? "a finite number" :
+                             plan->kind == KIND_NUMBER ? "a number" :
+                             plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
               if (st->n_bad > MAX_BAD_KEPT)
                 uc_csv_warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
-                      st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
+                             st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
               if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
                 uc_csv_warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
-                      plan->name, st->n_censored, st->censored_example);
+                             plan->name, st->n_censored, st->censored_example);
 
               /* A nameless column with nothing in it is a trailing delimiter. */
               if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
@@ -2571,14 +2571,14 @@ read_buffer (const char          *name,
         if (bom || forced)
           {
             uc_csv_set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
-                          "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
+                                 "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
             uc_csv_warnings_clear (&warnings);
             return NULL;
           }
         uc_csv_locate (&in, base + bad_at, &line, &column);
         uc_csv_warnings_clear (&warnings);
         uc_csv_warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-              line, column, (guchar) base[bad_at]);
+                     line, column, (guchar) base[bad_at]);
         g_clear_pointer (&report->encoding, g_free);
         if (!convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
                               &report->encoding, error))

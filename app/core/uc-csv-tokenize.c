@@ -114,7 +114,7 @@ uc_csv_next_row (Tok     *t,
                 {
                   if (error)
                     uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
-                                  "quoted field is never closed");
+                                         "quoted field is never closed");
                   t->pos = end;
                   return ROW_ERROR;
                 }
@@ -138,12 +138,12 @@ uc_csv_next_row (Tok     *t,
                 {
                   if (error)
                     uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                  "unexpected text after the closing quote");
+                                         "unexpected text after the closing quote");
                   return ROW_ERROR;
                 }
               if (t->warnings)
                 uc_csv_warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
-                      t->line, column_at (t, p));
+                             t->line, column_at (t, p));
               while (p < end && *p != delim && *p != '\n' && *p != '\r')
                 p++;
               c.p = open;
@@ -171,12 +171,12 @@ uc_csv_next_row (Tok     *t,
                     {
                       if (error)
                         uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                      "quote inside an unquoted field (quote the whole field and double the quote)");
+                                             "quote inside an unquoted field (quote the whole field and double the quote)");
                       return ROW_ERROR;
                     }
                   if (t->warnings)
                     uc_csv_warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
-                          t->line, column_at (t, p));
+                                 t->line, column_at (t, p));
                   p++;
                   continue;
                 }

@@ -6,6 +6,7 @@
  *   uc-csv.c           options, report, error domain; a file read on a worker thread
  *   uc-csv-read.c      a buffer read into a dataset: the steps, in order
  *   uc-csv-messages.c  line and column of a byte; errors there, warnings kept
+ *   uc-csv-decode.c    encodings, BOM, UTF-16, NUL bytes; the line-counting scan (a hot path)
  *   uc-csv-tokenize.c  the field and row scanner (a hot path)
  */
 #pragma once
@@ -141,6 +142,21 @@ typedef struct
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
+/* A range of the input, its line breaks counted and (when asked) its UTF-8
+ * checked, by uc_csv_scan_range. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  const char *count_from;   /* newlines are counted from here */
+  char        quote;
+  gboolean    validate;
+  gboolean    has_quote;
+  gsize       newlines;     /* line breaks: LF, CRLF and lone CR */
+  gssize      bad;          /* offsets from start, or -1 */
+  gssize      nul;
+} Scan;
+
 /* Line and column of positions met in increasing order (the cells of a
  * header), each counted on from the one before: linear however wide. */
 typedef struct
@@ -198,6 +214,35 @@ void   uc_csv_warnings_append (Warnings    *to,
                                Warnings    *from);
 char  *uc_csv_excerpt         (const char  *text,
                                gsize        len);
+
+/* uc-csv-decode.c */
+gpointer  uc_csv_scan_range        (gpointer             data);
+gboolean  uc_csv_convert_to_utf8   (const char          *name,
+                                    const char          *data,
+                                    gsize                len,
+                                    const char          *from,
+                                    const char         **out,
+                                    gsize               *out_len,
+                                    char               **owned,
+                                    char               **encoding_used,
+                                    GError             **error);
+gboolean  uc_csv_decode            (const char          *name,
+                                    const char          *data,
+                                    gsize                len,
+                                    gssize              *nul_at,
+                                    gboolean            *validate_later,
+                                    const char          *encoding,
+                                    const char         **out,
+                                    gsize               *out_len,
+                                    char               **owned,
+                                    char               **encoding_used,
+                                    Warnings            *warnings,
+                                    GError             **error);
+gboolean  uc_csv_check_first_block (const char          *name,
+                                    const char          *data,
+                                    gsize                len,
+                                    const UcCsvOptions  *options,
+                                    GError             **error);
 
 /* uc-csv-tokenize.c */
 void         uc_csv_input_init  (Input       *in,

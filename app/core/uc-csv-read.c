@@ -36,427 +36,6 @@ static const double pow10_table[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
 };
 
-/* ---- encoding ---- */
-
-/* Length of the UTF-8 sequence at @s (1..4), or 0 when it is not valid. */
-static inline guint
-utf8_sequence (const guchar *s,
-               const guchar *end)
-{
-  guint need, cp;
-
-  if (s[0] < 0x80)
-    return 1;
-  if (s[0] >= 0xC2 && s[0] <= 0xDF)
-    need = 1, cp = s[0] & 0x1F;
-  else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-    need = 2, cp = s[0] & 0x0F;
-  else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-    need = 3, cp = s[0] & 0x07;
-  else
-    return 0;
-  if (end - s <= (gssize) need)
-    return 0;
-  for (guint k = 1; k <= need; k++)
-    {
-      if ((s[k] & 0xC0) != 0x80)
-        return 0;
-      cp = (cp << 6) | (s[k] & 0x3F);
-    }
-  if ((need == 1 && cp < 0x80) || (need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  return need + 1;
-}
-
-typedef struct
-{
-  const char *start;
-  const char *end;
-  const char *count_from;   /* newlines are counted from here */
-  char        quote;
-  gboolean    validate;
-  gboolean    has_quote;
-  gsize       newlines;     /* line breaks: LF, CRLF and lone CR */
-  gssize      bad;          /* offsets from start, or -1 */
-  gssize      nul;
-} Scan;
-
-/* One pass that counts line breaks and, when asked, checks that the bytes
- * are UTF-8 without NULs: sixteen ASCII bytes at a time, the rest one
- * character at a time. */
-static gpointer
-scan_range (gpointer data)
-{
-  Scan *sc = data;
-  const guchar *p = (const guchar *) sc->start, *end = (const guchar *) sc->end;
-  const guchar *from = (const guchar *) sc->count_from;
-  gsize n = 0, n_cr = 0, n_crlf = 0;
-
-  sc->bad = sc->nul = -1;
-  while (p < from && p < end)
-    {
-      guint k = sc->validate ? utf8_sequence (p, end) : 1;
-
-      if (sc->validate && *p == 0)
-        {
-          sc->nul = (const char *) p - sc->start;
-          return NULL;
-        }
-      if (k == 0)
-        {
-          sc->bad = (const char *) p - sc->start;
-          return NULL;
-        }
-      p += k;
-    }
-
-  while (p < end)
-    {
-#ifdef __SSE2__
-      const __m128i zero = _mm_setzero_si128 (), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
-      const __m128i vquote = _mm_set1_epi8 (sc->quote);
-      __m128i quotes = zero;
-
-      /* 17 bytes readable: the CRLF test looks one byte ahead. */
-      while (end - p >= 17)
-        {
-          __m128i lf = zero, cr = zero, crlf = zero, sad;
-          int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p - 1) / 16);
-
-          for (i = 0; i < iters; i++)
-            {
-              __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-              __m128i next = _mm_loadu_si128 ((const __m128i *) (p + 1));
-              __m128i is_cr = _mm_cmpeq_epi8 (v, vcr);
-
-              if (sc->validate && _mm_movemask_epi8 (_mm_or_si128 (v, _mm_cmpeq_epi8 (v, zero))) != 0)
-                break;
-              lf = _mm_sub_epi8 (lf, _mm_cmpeq_epi8 (v, vlf));
-              cr = _mm_sub_epi8 (cr, is_cr);
-              crlf = _mm_sub_epi8 (crlf, _mm_and_si128 (is_cr, _mm_cmpeq_epi8 (next, vlf)));
-              quotes = _mm_or_si128 (quotes, _mm_cmpeq_epi8 (v, vquote));
-              p += 16;
-            }
-          sad = _mm_sad_epu8 (lf, zero);
-          n += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
-          sad = _mm_sad_epu8 (cr, zero);
-          n_cr += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
-          sad = _mm_sad_epu8 (crlf, zero);
-          n_crlf += (gsize) _mm_cvtsi128_si32 (sad) + (gsize) _mm_extract_epi16 (sad, 4);
-          if (i < iters)
-            break;
-        }
-      sc->has_quote |= _mm_movemask_epi8 (quotes) != 0;
-#endif
-      /* Scalar: a block with non-ASCII or NUL bytes, or the tail. */
-      {
-        const guchar *stop = MIN (end, p + 16);
-
-        while (p < stop)
-          {
-            guint k = 1;
-
-            n += *p == '\n';
-            n_cr += *p == '\r';
-            n_crlf += *p == '\r' && p + 1 < end && p[1] == '\n';
-            sc->has_quote |= *p == (guchar) sc->quote;
-            if (sc->validate)
-              {
-                /* The first NUL ends the scan: the file is refused there. */
-                if (*p == 0)
-                  {
-                    sc->nul = (const char *) p - sc->start;
-                    sc->newlines = n + n_cr - n_crlf;
-                    return NULL;
-                  }
-                k = utf8_sequence (p, end);
-                if (k == 0)
-                  {
-                    sc->bad = (const char *) p - sc->start;
-                    sc->newlines = n + n_cr - n_crlf;
-                    return NULL;
-                  }
-              }
-            p += k;
-          }
-      }
-    }
-  sc->newlines = n + n_cr - n_crlf;
-  return NULL;
-}
-
-static gboolean
-looks_utf16 (const guchar *s,
-             gsize         len,
-             gboolean     *little_endian)
-{
-  guint even = 0, odd = 0, n = MIN (len, 400) & ~1u;
-
-  if (n < 4)
-    return FALSE;
-  for (guint i = 0; i < n; i += 2)
-    {
-      even += s[i] == 0;
-      odd += s[i + 1] == 0;
-    }
-  if (odd > n / 2 * 0.6 && even == 0)
-    {
-      *little_endian = TRUE;
-      return TRUE;
-    }
-  if (even > n / 2 * 0.6 && odd == 0)
-    {
-      *little_endian = FALSE;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-typedef enum
-{
-  CONVERT_OK,
-  CONVERT_UNKNOWN,    /* no such encoding */
-  CONVERT_INVALID,    /* *read: where the input stops being valid */
-  CONVERT_MEMORY,
-} ConvertResult;
-
-/* Like g_convert, but the output grows with g_try_realloc: a file too large
- * to convert is an error, not an abort. */
-static ConvertResult
-iconv_to_utf8 (const char  *data,
-               gsize        len,
-               const char  *from,
-               char       **out,
-               gsize       *out_len,
-               gsize       *read)
-{
-  GIConv cd = g_iconv_open ("UTF-8", from);
-  gchar *in = (gchar *) data;
-  gsize in_left = len, used = 0;
-  gsize size = len <= G_MAXSIZE / 4 ? len + len / 2 + 16 : 0;
-  char *buf = size ? g_try_malloc (size) : NULL;
-  gboolean flushed = FALSE;
-
-  if (cd == (GIConv) -1)
-    {
-      g_free (buf);
-      return CONVERT_UNKNOWN;
-    }
-  while (buf != NULL && !flushed)
-    {
-      gchar *outp = buf + used;
-      gsize out_left = size - used - 1;   /* room for the final NUL */
-      gsize result;
-
-      if (in_left > 0)
-        result = g_iconv (cd, &in, &in_left, &outp, &out_left);
-      else
-        {
-          result = g_iconv (cd, NULL, NULL, &outp, &out_left);
-          flushed = result != (gsize) -1;
-        }
-      used = outp - buf;
-      if (result != (gsize) -1)
-        continue;
-      if (errno != E2BIG)
-        {
-          *read = len - in_left;
-          g_free (buf);
-          g_iconv_close (cd);
-          return CONVERT_INVALID;
-        }
-      {
-        char *grown = size <= G_MAXSIZE / 2 ? g_try_realloc (buf, size * 2) : NULL;
-
-        if (grown == NULL)
-          g_clear_pointer (&buf, g_free);
-        buf = grown;
-        size *= 2;
-      }
-    }
-  g_iconv_close (cd);
-  if (buf == NULL)
-    return CONVERT_MEMORY;
-  buf[used] = '\0';
-  *out = buf;
-  *out_len = used;
-  return CONVERT_OK;
-}
-
-/* @data in @from to UTF-8; Windows-1252's few undefined bytes fall back to Latin-1. */
-static gboolean
-convert_to_utf8 (const char  *name,
-                 const char  *data,
-                 gsize        len,
-                 const char  *from,
-                 const char **out,
-                 gsize       *out_len,
-                 char       **owned,
-                 char       **encoding_used,
-                 GError     **error)
-{
-  gsize read = 0, written = 0;
-  char *converted = NULL;
-  ConvertResult result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
-
-  if (result == CONVERT_INVALID && g_str_equal (from, "WINDOWS-1252"))
-    {
-      from = "ISO-8859-1";
-      result = iconv_to_utf8 (data, len, from, &converted, &written, &read);
-    }
-  switch (result)
-    {
-    case CONVERT_OK:
-      break;
-    case CONVERT_UNKNOWN:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
-      return FALSE;
-    case CONVERT_INVALID:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
-                   name, read + 1, from);
-      return FALSE;
-    case CONVERT_MEMORY:
-    default:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                   "%s: not enough memory to convert %" G_GSIZE_FORMAT " bytes from %s", name, len, from);
-      return FALSE;
-    }
-  g_free (*owned);
-  *encoding_used = g_strdup (from);
-  *owned = converted;
-  *out = converted;
-  *out_len = written;
-  return TRUE;
-}
-
-/* Decodes @data to UTF-8 (owned in *owned, or borrowed when already UTF-8).
- * Without a forced encoding: a BOM decides; UTF-16 is recognised by its
- * NUL bytes; bytes that are not UTF-8 are read as Windows-1252. */
-static gboolean
-decode (const char  *name,
-        const char  *data,
-        gsize        len,
-        guint        n_threads,
-        gssize      *nul_at,
-        gboolean    *validate_later,
-        const char  *encoding,
-        const char **out,
-        gsize       *out_len,
-        char       **owned,
-        char       **encoding_used,
-        Warnings    *warnings,
-        GError     **error)
-{
-  const guchar *s = (const guchar *) data;
-  const char *from = NULL;
-  gboolean forced_utf8 = FALSE, bom = FALSE, le;
-  gsize skip = 0;
-
-  *owned = NULL;
-  *nul_at = -2;   /* not looked for */
-  if (encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0))
-    forced_utf8 = TRUE;
-  else if (encoding)
-    from = encoding;
-
-  if (from == NULL)
-    {
-      if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        skip = 3, bom = TRUE;
-      else if (!forced_utf8 && len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
-        from = "UTF-16LE", skip = 2;
-      else if (!forced_utf8 && len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
-        from = "UTF-16BE", skip = 2;
-      else if (!forced_utf8 && looks_utf16 (s, len, &le))
-        from = le ? "UTF-16LE" : "UTF-16BE";
-    }
-
-  /* Large UTF-8 files are checked while their lines are counted. */
-  *validate_later = FALSE;
-  if (from == NULL && len - skip >= 4 * MIN_PARALLEL_BYTES)
-    {
-      *validate_later = TRUE;
-      *nul_at = -3;
-      *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
-      *out = data + skip;
-      *out_len = len - skip;
-      return TRUE;
-    }
-
-  if (from == NULL)
-    {
-      Scan sc = { data + skip, data + len, data + skip, '"', TRUE, FALSE, 0, -1, -1 };
-      gssize nul, bad;
-      Input in = { .name = name, .data = data + skip, .len = len - skip };
-
-      scan_range (&sc);
-      nul = sc.nul;
-      bad = sc.bad;
-
-      if (bad < 0)
-        {
-          *nul_at = nul;
-          *encoding_used = g_strdup (bom ? "UTF-8 with BOM" : "UTF-8");
-          *out = data + skip;
-          *out_len = len - skip;
-          return TRUE;
-        }
-      if (forced_utf8 || bom)
-        {
-          uc_csv_set_error_at (&in, data + skip + bad, error, UC_CSV_ERROR_ENCODING,
-                               "invalid UTF-8 byte 0x%02X", s[skip + bad]);
-          return FALSE;
-        }
-      {
-        guint line, column;
-
-        /* Not UTF-8: most such files come from Windows spreadsheets. */
-        uc_csv_locate (&in, data + skip + bad, &line, &column);
-        uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-                     line, column, s[skip + bad]);
-        from = "WINDOWS-1252";
-      }
-    }
-
-  return convert_to_utf8 (name, data + skip, len - skip, from, out, out_len, owned, encoding_used, error);
-}
-
-/* A file that is not text is refused from its first block, before the
- * rest is read or any memory is set aside for it. NUL bytes are what
- * binary files have and text never has, except in UTF-16 (told by its BOM
- * or by its pattern of NULs) or in an encoding the user names. */
-static gboolean
-check_first_block (const char         *name,
-                   const char         *data,
-                   gsize               len,
-                   const UcCsvOptions *options,
-                   GError            **error)
-{
-  const guchar *s = (const guchar *) data;
-  const char *encoding = options ? options->encoding : NULL;
-  gboolean forced_utf8 = encoding && (g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
-                                      g_ascii_strcasecmp (encoding, "UTF8") == 0);
-  gsize skip = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
-  const char *nul;
-  gboolean le;
-
-  if (encoding && !forced_utf8)
-    return TRUE;
-  if (!forced_utf8 && skip == 0 &&
-      ((len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) || looks_utf16 (s, len, &le)))
-    return TRUE;
-  nul = memchr (data + skip, '\0', len - skip);
-  if (nul != NULL)
-    {
-      Input in = { .name = name, .data = data + skip, .len = len - skip };
-
-      uc_csv_set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* ---- sniffing ---- */
 
 typedef struct
@@ -2131,8 +1710,8 @@ read_decoded (const char          *name,
             scans[k].validate = validate;
           }
         for (guint k = 1; k < n_chunks; k++)
-          threads[k] = g_thread_new ("uc-scan", scan_range, &scans[k]);
-        scan_range (&scans[0]);
+          threads[k] = g_thread_new ("uc-scan", uc_csv_scan_range, &scans[k]);
+        uc_csv_scan_range (&scans[0]);
         for (guint k = 1; k < n_chunks; k++)
           g_thread_join (threads[k]);
 
@@ -2468,7 +2047,6 @@ read_buffer (const char          *name,
   const char *text;
   gsize text_len;
   gssize nul;
-  guint n_threads;
   gboolean validate_later;
 
   if (options == NULL)
@@ -2490,12 +2068,11 @@ read_buffer (const char          *name,
 
   /* Refused from its first block (files and streams were checked there
    * before the rest was read). */
-  if (!check_first_block (name, data, MIN (len, FIRST_BLOCK), options, error))
+  if (!uc_csv_check_first_block (name, data, MIN (len, FIRST_BLOCK), options, error))
     return NULL;
 
-  n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
-  if (!decode (name, data, len, n_threads, &nul, &validate_later, options->encoding, &text, &text_len,
-               &owned, &report->encoding, &warnings, error))
+  if (!uc_csv_decode (name, data, len, &nul, &validate_later, options->encoding, &text, &text_len,
+                      &owned, &report->encoding, &warnings, error))
     {
       uc_csv_warnings_clear (&warnings);
       return NULL;
@@ -2580,8 +2157,8 @@ read_buffer (const char          *name,
         uc_csv_warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
                      line, column, (guchar) base[bad_at]);
         g_clear_pointer (&report->encoding, g_free);
-        if (!convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
-                              &report->encoding, error))
+        if (!uc_csv_convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
+                                     &report->encoding, error))
           {
             uc_csv_warnings_clear (&warnings);
             return NULL;
@@ -2670,14 +2247,14 @@ read_all (ReadFunc             read_fn,
       if (!checked && len >= FIRST_BLOCK)
         {
           checked = TRUE;
-          if (!check_first_block (name, data, FIRST_BLOCK, options, error))
+          if (!uc_csv_check_first_block (name, data, FIRST_BLOCK, options, error))
             {
               g_free (data);
               return NULL;
             }
         }
     }
-  if (!checked && !check_first_block (name, data, len, options, error))
+  if (!checked && !uc_csv_check_first_block (name, data, len, options, error))
     {
       g_free (data);
       return NULL;
@@ -2828,7 +2405,7 @@ read_regular (int                  fd,
           return NULL;
         }
       if (!read_range (fd, data, 0, first, name, error) ||
-          !check_first_block (name, data, first, options, error) ||
+          !uc_csv_check_first_block (name, data, first, options, error) ||
           !read_range (fd, data + first, first, size - first, name, error))
         {
           uc_column_free (data);
@@ -2841,7 +2418,7 @@ read_regular (int                  fd,
     g_autofree char *block = g_malloc (first);
 
     if (!read_range (fd, block, 0, first, name, error) ||
-        !check_first_block (name, block, first, options, error))
+        !uc_csv_check_first_block (name, block, first, options, error))
       return NULL;
   }
   data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);

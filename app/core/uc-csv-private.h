@@ -8,6 +8,7 @@
  *   uc-csv-messages.c  line and column of a byte; errors there, warnings kept
  *   uc-csv-decode.c    encodings, BOM, UTF-16, NUL bytes; the line-counting scan (a hot path)
  *   uc-csv-tokenize.c  the field and row scanner (a hot path)
+ *   uc-csv-sniff.c     delimiter, header and units lines, notes above and below the table
  */
 #pragma once
 
@@ -157,6 +158,15 @@ typedef struct
   gssize      nul;
 } Scan;
 
+/* The table's layout in the text, told by uc_csv_sniff_layout. */
+typedef struct
+{
+  char        delim;
+  guint       header_line;
+  const char *header;
+  const char *units;   /* a second header line, or NULL */
+} Sniff;
+
 /* Line and column of positions met in increasing order (the cells of a
  * header), each counted on from the one before: linear however wide. */
 typedef struct
@@ -270,6 +280,16 @@ const char  *uc_csv_cell_text   (const Input *in,
                                  const Cell  *c,
                                  GString     *scratch,
                                  gsize       *len);
+
+/* uc-csv-sniff.c */
+void         uc_csv_sniff_layout (const Input *base,
+                                  const char  *start,
+                                  gsize        len,
+                                  char         forced_delim,
+                                  Sniff       *out);
+const char  *uc_csv_trim_footer  (Reader      *r,
+                                  const char  *end,
+                                  Warnings    *warnings);
 
 /* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
 static inline const char *

@@ -27,7 +27,6 @@
 
 #define SAMPLE_HEAD_ROWS   1000
 #define SAMPLE_SPREAD_ROWS 1000
-#define SNIFF_ROWS         60
 #define CHECK_EVERY_ROWS   16384
 #define MAX_COLUMNS        (1u << 21)   /* 2,097,152: far past any spreadsheet, and a bound on memory */
 #define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
@@ -35,178 +34,6 @@
 static const double pow10_table[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
 };
-
-/* ---- sniffing ---- */
-
-typedef struct
-{
-  char        delim;
-  guint       header_line;
-  const char *header;
-  const char *units;   /* a second header line, or NULL */
-} Sniff;
-
-#define SNIFF_CELLS 256
-
-/* A row of values rather than of labels: most of its non-empty cells read
- * as numbers or dates. */
-static gboolean
-data_like (const Input *in,
-           const Cell  *cells,
-           guint        n,
-           GString     *scratch)
-{
-  guint values = 0, filled = 0;
-
-  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
-    {
-      gsize len;
-      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
-      double d;
-
-      if (uc_is_missing (text, len))
-        continue;
-      filled++;
-      values += uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
-                uc_date_formats_matching (text, len) != 0;
-    }
-  return values > 0 && values * 2 >= filled;
-}
-
-static guint
-count_filled (const Input *in,
-              const Cell  *cells,
-              guint        n,
-              GString     *scratch)
-{
-  guint filled = 0;
-
-  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
-    {
-      gsize len;
-      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
-
-      while (len > 0 && (*text == ' ' || *text == '\t'))
-        text++, len--;
-      filled += len > 0;
-    }
-  return filled;
-}
-
-/* The delimiter whose field count is most stable over the first rows; the
- * header is the last label row of that width before the first data row
- * (statistics offices put titles and notes above it), merged with the label
- * row above it when that one names the columns and it gives their units. */
-static void
-sniff_layout (const Input *base,
-              const char  *start,
-              gsize        len,
-              char         forced_delim,
-              Sniff       *out)
-{
-  static const char candidates[] = { ',', ';', '\t', '|' };
-  const char *end = start + MIN (len, (gsize) 256 * 1024);
-  double best_score = 0;   /* one-column readings never beat the default "," */
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree Cell *cells = g_new (Cell, SNIFF_CELLS);
-
-  out->delim = forced_delim ? forced_delim : ',';
-  out->header = start;
-  out->header_line = 1;
-  out->units = NULL;
-
-  for (guint d = 0; d < G_N_ELEMENTS (candidates); d++)
-    {
-      Input in;
-      Tok t;
-      guint counts[SNIFF_ROWS], lines[SNIFF_ROWS], filled[SNIFF_ROWS];
-      gboolean data[SNIFF_ROWS];
-      const char *starts[SNIFF_ROWS];
-      guint n = 0, mode = 0, mode_freq = 0;
-      guint nf;
-
-      if (forced_delim && candidates[d] != forced_delim)
-        continue;
-
-      uc_csv_input_init (&in, base->name, base->data, base->len, candidates[d], base->quote, FALSE);
-      uc_csv_tok_init (&t, &in, start, end, 1, NULL);
-      while (n < SNIFF_ROWS)
-        {
-          const char *before = t.pos;
-
-          /* Skip blank lines to learn where the record really starts. */
-          while (before < end && (*before == '\n' || *before == '\r'))
-            before++;
-          if (uc_csv_next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
-            break;
-          /* A record cut off by the sample's end is not evidence. */
-          if (t.pos >= end && end < start + len)
-            break;
-          starts[n] = before;
-          lines[n] = t.row_line;
-          data[n] = data_like (&in, cells, nf, scratch);
-          filled[n] = count_filled (&in, cells, nf, scratch);
-          counts[n++] = nf;
-        }
-      if (n == 0)
-        continue;
-
-      /* The most common field count is the table's width. */
-      for (guint i = 0; i < n; i++)
-        {
-          guint freq = 0;
-
-          for (guint k = 0; k < n; k++)
-            freq += counts[k] == counts[i];
-          if (freq > mode_freq || (freq == mode_freq && counts[i] > mode))
-            mode = counts[i], mode_freq = freq;
-        }
-
-      {
-        double share = (double) mode_freq / n;
-        double score = mode > 1 ? share * 1000 + MIN (mode, 999) : 0;
-
-        if (forced_delim || score > best_score)
-          {
-            int first = -1, first_data = -1, header = -1;
-
-            best_score = score;
-            out->delim = candidates[d];
-            out->units = NULL;
-            for (guint i = 0; i < n; i++)
-              if (counts[i] == mode)
-                {
-                  if (first < 0)
-                    first = (int) i;
-                  if (data[i] && first_data < 0)
-                    first_data = (int) i;
-                }
-            /* The first label row naming every column, else the label row
-             * just above the data (titles above name only one cell). */
-            for (int i = 0; i < first_data && header < 0; i++)
-              if (counts[i] == mode && !data[i] && filled[i] == mode)
-                header = i;
-            for (int i = first_data - 1; i >= 0 && header < 0; i--)
-              if (counts[i] == mode && !data[i])
-                header = i;
-            if (header < 0 || first_data < 0)
-              header = first;
-            out->header = starts[header];
-            out->header_line = lines[header];
-
-            /* Two label lines: names above, units below. */
-            if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
-                lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
-                filled[header] < mode)
-              {
-                out->units = out->header;
-                out->header = starts[header - 1];
-                out->header_line = lines[header - 1];
-              }
-          }
-      }
-    }
-}
 
 /* ---- type inference ---- */
 
@@ -1471,79 +1298,6 @@ read_header (Reader   *r,
   return TRUE;
 }
 
-#define FOOTER_SCAN_BYTES (64 * 1024)
-#define FOOTER_MAX_ROWS 20
-
-/* Notes under a table (a "____" rule, a copyright line, a quoted remark)
- * are rows with one filled cell, no number or date, at the very end. Such
- * a trailing block is cut off the body, with a warning. */
-static const char *
-trim_footer (Reader     *r,
-             const char *end,
-             Warnings   *warnings)
-{
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
-  const char *from = r->body;
-  const char *footer = NULL;
-  guint footer_line = 0, last_line = 0, n_footer = 0;
-  gboolean full_row_seen = FALSE;
-  Tok t;
-
-  if (r->n_columns < 2 || cells == NULL)
-    return end;
-  /* In a large file only its tail is looked at, from a line start. */
-  if ((gsize) (end - from) > FOOTER_SCAN_BYTES)
-    {
-      const char *nl = memchr (end - FOOTER_SCAN_BYTES, '\n', FOOTER_SCAN_BYTES);
-
-      if (nl == NULL || memchr (nl, r->in.quote, end - nl) != NULL)
-        return end;
-      from = nl + 1;
-    }
-
-  uc_csv_tok_init (&t, &r->in, from, end, 0, NULL);
-  for (;;)
-    {
-      const char *row_start;
-      guint nf;
-
-      while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
-        t.pos = uc_csv_eat_newline (&t, t.pos);
-      row_start = t.pos;
-      if (uc_csv_next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
-        break;
-      if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
-          !data_like (&r->in, cells, nf, scratch))
-        {
-          if (footer == NULL && full_row_seen)
-            {
-              footer = row_start;
-              footer_line = t.row_line;
-              n_footer = 0;
-            }
-          n_footer++;
-          last_line = t.line - (t.pos > t.line_start ? 0 : 1);
-        }
-      else
-        {
-          footer = NULL;
-          full_row_seen = TRUE;
-        }
-    }
-
-  if (footer == NULL || n_footer > FOOTER_MAX_ROWS)
-    return end;
-  {
-    guint line, column;
-
-    uc_csv_locate (&r->in, footer, &line, &column);
-    uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
-                 line, line + (last_line - footer_line));
-  }
-  return footer;
-}
-
 static void
 reader_clear (Reader *r)
 {
@@ -1617,12 +1371,12 @@ read_decoded (const char          *name,
                        "%s: header row %u is past the end of the file", name, options->header_row);
           return NULL;
         }
-      sniff_layout (&r.in, start, end - start, options->delimiter, &sniff);
+      uc_csv_sniff_layout (&r.in, start, end - start, options->delimiter, &sniff);
       sniff.header = start;
       sniff.header_line = options->header_row;
     }
   else
-    sniff_layout (&r.in, data, len, options->delimiter, &sniff);
+    uc_csv_sniff_layout (&r.in, data, len, options->delimiter, &sniff);
 
   uc_csv_input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
 
@@ -1651,7 +1405,7 @@ read_decoded (const char          *name,
         }
     }
   if (!options->strict)
-    end = trim_footer (&r, end, warnings);
+    end = uc_csv_trim_footer (&r, end, warnings);
   r.body_end = end;
 
   /* Threads where the body is large; they stay only if it has no quotes. */

@@ -9,6 +9,7 @@
  *   uc-csv-decode.c    encodings, BOM, UTF-16, NUL bytes; the line-counting scan (a hot path)
  *   uc-csv-tokenize.c  the field and row scanner (a hot path)
  *   uc-csv-sniff.c     delimiter, header and units lines, notes above and below the table
+ *   uc-csv-header.c    column names: units joined on, blanks numbered, repeats renamed
  */
 #pragma once
 
@@ -290,6 +291,14 @@ void         uc_csv_sniff_layout (const Input *base,
 const char  *uc_csv_trim_footer  (Reader      *r,
                                   const char  *end,
                                   Warnings    *warnings);
+
+/* uc-csv-header.c */
+gboolean     uc_csv_read_header  (Reader      *r,
+                                  Sniff       *sniff,
+                                  Warnings    *warnings,
+                                  GError     **error);
+int          uc_csv_find_name    (Reader      *r,
+                                  const char  *name);
 
 /* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
 static inline const char *

@@ -28,7 +28,6 @@
 #define SAMPLE_HEAD_ROWS   1000
 #define SAMPLE_SPREAD_ROWS 1000
 #define CHECK_EVERY_ROWS   16384
-#define MAX_COLUMNS        (1u << 21)   /* 2,097,152: far past any spreadsheet, and a bound on memory */
 #define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
 
 static const double pow10_table[] = {
@@ -1088,216 +1087,6 @@ resolve_slash_dates (Reader   *r,
   (void) r;
 }
 
-static guint64
-name_hash (const char *s,
-           guint64     seed)
-{
-  gsize len = strlen (s);
-  guint64 h = seed ^ len;
-
-  for (; len >= 8; s += 8, len -= 8)
-    {
-      guint64 w;
-
-      memcpy (&w, s, 8);
-      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-      h ^= h >> 29;
-    }
-  if (len > 0)
-    {
-      guint64 w = 0;
-
-      memcpy (&w, s, len);
-      h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-    }
-  h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 32);
-}
-
-/* The slot of @name in the name hash: where it is, or where it would go. */
-static guint64 *
-name_slot (Reader     *r,
-           const char *name)
-{
-  guint64 h = name_hash (name, r->names_seed);
-  guint32 i = (guint32) h & r->names_mask;
-
-  h &= G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
-  for (;; i = (i + 1) & r->names_mask)
-    {
-      guint64 v = r->names[i];
-
-      if (v == 0)
-        {
-          r->names[i] = h;   /* claimed; the caller sets the index */
-          return &r->names[i];
-        }
-      if ((v & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) == h && (guint32) v != 0 &&
-          strcmp (r->plans[(guint32) v - 1].name, name) == 0)
-        return &r->names[i];
-    }
-}
-
-/* Index of the column called @name, or -1. */
-static int
-find_name (Reader     *r,
-           const char *name)
-{
-  guint64 *slot = name_slot (r, name);
-  int found = (int) (guint32) *slot - 1;
-
-  if (found < 0)
-    *slot = 0;
-  return found;
-}
-
-static gboolean
-read_header (Reader   *r,
-             Sniff    *sniff,
-             Warnings *warnings,
-             GError  **error)
-{
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autofree Cell *cells = NULL;
-  g_autofree Cell *units = NULL;
-  const char *end = r->in.data + r->in.len;
-  guint n_fields = 0;
-  Cursor cursor;
-  Tok t;
-
-  /* Count first, then read: a header can be wide (World Bank: 60+ years). */
-  uc_csv_tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
-  if (uc_csv_next_row (&t, NULL, 0, &n_fields, error) != ROW_OK)
-    {
-      if (error && *error == NULL)
-        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                     "%s: line 1, column 1: the file is empty (expected a header row)", r->in.name);
-      return FALSE;
-    }
-  if (n_fields > MAX_COLUMNS)
-    {
-      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "the header has more than %u columns", MAX_COLUMNS);
-      return FALSE;
-    }
-  cells = g_try_new (Cell, n_fields);
-  r->plans = g_try_new0 (Plan, n_fields);
-  if (cells == NULL || r->plans == NULL)
-    {
-      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "not enough memory for %u columns", n_fields);
-      return FALSE;
-    }
-  r->n_columns = n_fields;
-  uc_csv_tok_init (&t, &r->in, sniff->header, end, sniff->header_line, NULL);
-  uc_csv_next_row (&t, cells, n_fields, &n_fields, error);
-
-  /* A units line under the names: read it too, the body starts after it. */
-  if (sniff->units)
-    {
-      guint n_units = 0;
-
-      units = g_try_new0 (Cell, n_fields);
-      if (units && uc_csv_next_row (&t, units, n_fields, &n_units, NULL) != ROW_OK)
-        g_clear_pointer (&units, g_free);
-      /* A short units line leaves the rest of its cells empty. */
-      for (guint c = n_units; units && c < n_fields; c++)
-        units[c].len = 0, units[c].flags = 0, units[c].p = "";
-    }
-
-  r->body = t.pos;
-  r->body_line = t.line;
-
-  /* Names are checked against a hash of those taken so far, and each
-   * repeated name remembers the next suffix to try: renaming stays linear
-   * even when names collide with the suffixed ones. */
-  r->names_seed = ((guint64) g_random_int () << 32) | g_random_int ();
-  r->names_mask = 15;
-  while (r->names_mask / 2 < n_fields)
-    r->names_mask = r->names_mask * 2 + 1;
-  r->names = g_try_new0 (guint64, (gsize) r->names_mask + 1);
-  if (r->names == NULL)
-    {
-      uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "not enough memory for %u columns", n_fields);
-      return FALSE;
-    }
-  uc_csv_cursor_init (&cursor, &r->in);
-  for (guint c = 0; c < n_fields; c++)
-    {
-      const Cell *cell = &cells[c];
-      gsize len;
-      const char *text = uc_csv_cell_text (&r->in, cell, scratch, &len);
-      char *name = g_strstrip (g_strndup (text, len));
-      guint line, column;
-      guint64 *slot;
-
-      if (units)
-        {
-          const Cell *ucell = &units[c];
-          g_autofree char *unit = NULL;
-
-          text = uc_csv_cell_text (&r->in, ucell, scratch, &len);
-          unit = g_strstrip (g_strndup (text, len));
-          if (unit[0] != '\0')
-            {
-              char *joined = name[0] ? g_strdup_printf ("%s (%s)", name, unit) : g_strdup (unit);
-
-              g_free (name);
-              name = joined;
-            }
-        }
-
-      if (name[0] == '\0')
-        {
-          if (r->in.strict)
-            {
-              uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                                   "column %u has no name in the header", c + 1);
-              g_free (name);
-              return FALSE;
-            }
-          g_free (name);
-          name = g_strdup_printf ("column %u", c + 1);
-          r->plans[c].unnamed = TRUE;
-        }
-      slot = name_slot (r, name);
-      if ((guint32) *slot != 0)
-        {
-          Plan *first = &r->plans[(guint32) *slot - 1];
-          char *renamed;
-          guint suffix;
-
-          if (r->in.strict)
-            {
-              uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                                   "column name “%s” appears twice in the header", name);
-              g_free (name);
-              return FALSE;
-            }
-          /* The first column of that name remembers the next suffix to
-           * try: those below it are all taken, and stay so. */
-          for (suffix = MAX (first->next_suffix, 2);; suffix++)
-            {
-              renamed = g_strdup_printf ("%s_%u", name, suffix);
-              slot = name_slot (r, renamed);
-              if ((guint32) *slot == 0)
-                break;
-              g_free (renamed);
-            }
-          first->next_suffix = suffix + 1;
-          uc_csv_cursor_locate (&cursor, cell->p, &line, &column);
-          uc_csv_warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
-                       line, column, name, renamed);
-          g_free (name);
-          name = renamed;
-        }
-      *slot |= c + 1;
-      r->plans[c].name = name;
-    }
-  return TRUE;
-}
-
 static void
 reader_clear (Reader *r)
 {
@@ -1380,7 +1169,7 @@ read_decoded (const char          *name,
 
   uc_csv_input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
 
-  if (!read_header (&r, &sniff, warnings, error))
+  if (!uc_csv_read_header (&r, &sniff, warnings, error))
     {
       reader_clear (&r);
       return NULL;
@@ -1393,7 +1182,7 @@ read_decoded (const char          *name,
       r.wanted = g_new0 (guint8, r.n_columns);
       for (guint k = 0; options->columns[k]; k++)
         {
-          int found = find_name (&r, options->columns[k]);
+          int found = uc_csv_find_name (&r, options->columns[k]);
 
           if (found < 0)
             {

@@ -10,6 +10,7 @@
  *   uc-csv-tokenize.c  the field and row scanner (a hot path)
  *   uc-csv-sniff.c     delimiter, header and units lines, notes above and below the table
  *   uc-csv-header.c    column names: units joined on, blanks numbered, repeats renamed
+ *   uc-csv-infer.c     the decimal mark and each column's type, from a sample
  */
 #pragma once
 
@@ -299,6 +300,18 @@ gboolean     uc_csv_read_header  (Reader      *r,
                                   GError     **error);
 int          uc_csv_find_name    (Reader      *r,
                                   const char  *name);
+
+/* uc-csv-infer.c */
+gboolean     uc_csv_infer_types  (Reader             *r,
+                                  const UcCsvOptions *options,
+                                  char                delim,
+                                  gboolean            has_quotes,
+                                  GError            **error);
+
+/* uc-csv-convert.c */
+gboolean     uc_csv_is_censored  (const char  *text,
+                                  gsize        len,
+                                  char         decimal);
 
 /* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
 static inline const char *

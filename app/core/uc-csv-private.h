@@ -11,6 +11,7 @@
  *   uc-csv-sniff.c     delimiter, header and units lines, notes above and below the table
  *   uc-csv-header.c    column names: units joined on, blanks numbered, repeats renamed
  *   uc-csv-infer.c     the decimal mark and each column's type, from a sample
+ *   uc-csv-convert.c   rows converted into typed column arrays (the hot path)
  */
 #pragma once
 
@@ -312,6 +313,7 @@ gboolean     uc_csv_infer_types  (Reader             *r,
 gboolean     uc_csv_is_censored  (const char  *text,
                                   gsize        len,
                                   char         decimal);
+gpointer     uc_csv_parse_chunk  (gpointer     data);
 
 /* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
 static inline const char *

@@ -271,9 +271,6 @@ void         uc_csv_tok_init    (Tok         *t,
                                  const char  *end,
                                  guint        line,
                                  Warnings    *warnings);
-void         uc_csv_count_lines (Tok         *t,
-                                 const char  *from,
-                                 const char  *to);
 RowStatus    uc_csv_next_row    (Tok         *t,
                                  Cell        *cells,
                                  guint        max,
@@ -331,6 +328,21 @@ uc_csv_eat_newline (Tok        *t,
   t->line++;
   t->line_start = p;
   return p;
+}
+
+/* Lines counted from @from to @to, as a quoted field spans them. Inline,
+ * like uc_csv_eat_newline: the scanner calls it for every quoted field. */
+static inline void
+uc_csv_count_lines (Tok        *t,
+                    const char *from,
+                    const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= t->end || p[1] != '\n')))
+      {
+        t->line++;
+        t->line_start = p + 1;
+      }
 }
 
 G_END_DECLS

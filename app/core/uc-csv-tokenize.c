@@ -48,19 +48,6 @@ uc_csv_tok_init (Tok         *t,
   t->warnings = warnings;
 }
 
-void
-uc_csv_count_lines (Tok        *t,
-                    const char *from,
-                    const char *to)
-{
-  for (const char *p = from; p < to; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 >= t->end || p[1] != '\n')))
-      {
-        t->line++;
-        t->line_start = p + 1;
-      }
-}
-
 static guint
 column_at (Tok        *t,
            const char *at)

@@ -11,7 +11,9 @@
  *   uc-csv-sniff.c     delimiter, header and units lines, notes above and below the table
  *   uc-csv-header.c    column names: units joined on, blanks numbered, repeats renamed
  *   uc-csv-infer.c     the decimal mark and each column's type, from a sample
+ *   uc-csv-chunks.c    the body cut into chunks, scanned and read by threads, merged
  *   uc-csv-convert.c   rows converted into typed column arrays (the hot path)
+ *   uc-csv-columns.c   typed columns: allocated, retyped as text, handed to the dataset
  */
 #pragma once
 
@@ -145,6 +147,15 @@ typedef struct
   gboolean    plain;    /* no quote character anywhere in the chunk */
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
+
+/* The body cut into chunks, a thread each (one when it has quotes). */
+typedef struct
+{
+  Chunk    *chunks;
+  guint     n_chunks;
+  gsize     total_rows;   /* the rows the column arrays hold: line breaks + 1 per chunk */
+  gboolean  any_quote;
+} Chunks;
 
 /* A range of the input, its line breaks counted and (when asked) its UTF-8
  * checked, by uc_csv_scan_range. */
@@ -311,6 +322,41 @@ gboolean     uc_csv_is_censored  (const char  *text,
                                   gsize        len,
                                   char         decimal);
 gpointer     uc_csv_parse_chunk  (gpointer     data);
+
+/* uc-csv-chunks.c */
+gboolean     uc_csv_chunk_init         (Chunk       *ch,
+                                        Reader      *r);
+void         uc_csv_chunk_clear        (Chunk       *ch,
+                                        guint        n_columns);
+gboolean     uc_csv_chunks_lay_out     (Chunks      *cs,
+                                        Reader      *r,
+                                        guint        n_threads,
+                                        gboolean     validate,
+                                        gssize      *bad_at,
+                                        GError     **error);
+void         uc_csv_chunks_add_tables  (Chunks      *cs);
+gboolean     uc_csv_chunks_read        (Chunks      *cs,
+                                        GError     **error);
+gsize        uc_csv_chunks_merge       (Chunks      *cs,
+                                        Reader      *r,
+                                        Warnings    *warnings);
+void         uc_csv_chunks_clear       (Chunks      *cs,
+                                        guint        n_columns);
+
+/* uc-csv-columns.c */
+gboolean     uc_csv_columns_alloc      (Reader      *r,
+                                        gsize        n_rows,
+                                        GError     **error);
+gboolean     uc_csv_columns_retype     (Reader      *r,
+                                        ColState    *cols,
+                                        gsize        n_rows,
+                                        gboolean     any_quote,
+                                        GError     **error);
+UcDataset   *uc_csv_columns_to_dataset (Reader      *r,
+                                        ColState    *cols,
+                                        gsize        n_rows,
+                                        UcCsvReport *report,
+                                        Warnings    *warnings);
 
 /* Past the line break at @p (LF, CRLF or a lone CR), counting the line. */
 static inline const char *

@@ -23,225 +23,6 @@
 
 #define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
 
-/* The next @nl from @p, looked for a window at a time: NULL at a NUL byte
- * (the scan stops there and refuses the file) as at the end, so that a
- * file of NULs is not searched to its end for a line break. */
-static const char *
-next_break (const char *p,
-            const char *end,
-            char        nl)
-{
-  while (p < end)
-    {
-      gsize window = MIN ((gsize) (end - p), (gsize) 65536);
-      const char *brk = memchr (p, nl, window);
-
-      if (memchr (p, '\0', brk ? (gsize) (brk - p) : window))
-        return NULL;
-      if (brk)
-        return brk;
-      p += window;
-    }
-  return NULL;
-}
-
-static void
-chunk_clear (Chunk *ch,
-             guint  n_columns)
-{
-  for (guint c = 0; ch->cols && c < n_columns; c++)
-    {
-      g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
-      g_clear_pointer (&ch->cols[c].censored_example, g_free);
-      for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
-        g_free (ch->cols[c].bad[k].text);
-      g_free (ch->cols[c].bad);
-    }
-  g_clear_pointer (&ch->cols, g_free);
-  uc_csv_warnings_clear (&ch->warnings);
-  if (ch->scratch)
-    g_string_free (ch->scratch, TRUE);
-  ch->scratch = NULL;
-  g_clear_error (&ch->error);
-}
-
-/* FALSE when the state for every column cannot be had. */
-static gboolean
-chunk_init (Chunk  *ch,
-            Reader *r)
-{
-  memset (ch, 0, sizeof *ch);
-  ch->r = r;
-  ch->cols = g_try_new0 (ColState, r->n_columns);
-  ch->scratch = g_string_new (NULL);
-  return ch->cols != NULL;
-}
-
-/* String tables for the text columns only: a wide file of numbers would
- * otherwise pay a table for every column in every chunk. */
-static void
-chunk_add_tables (Chunk *ch)
-{
-  for (guint c = 0; c < ch->r->n_columns; c++)
-    if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
-      ch->cols[c].table = uc_string_table_new ();
-}
-
-/* The column's array for @rows rows (a count that comes from the input):
- * FALSE when that much memory cannot be had. */
-static gboolean
-alloc_plan (Plan  *plan,
-            gsize  rows)
-{
-  rows = MAX (rows, 1);
-  g_clear_pointer (&plan->numbers, uc_column_free);
-  g_clear_pointer (&plan->times, uc_column_free);
-  g_clear_pointer (&plan->codes, uc_column_free);
-  if (rows > G_MAXSIZE / sizeof (double))
-    return FALSE;
-  switch (plan->kind)
-    {
-    case KIND_SKIP: return TRUE;
-    case KIND_NUMBER: return (plan->numbers = uc_column_try_alloc (rows * sizeof (double))) != NULL;
-    case KIND_TEXT: return (plan->codes = uc_column_try_alloc (rows * sizeof (guint32))) != NULL;
-    default: return (plan->times = uc_column_try_alloc (rows * sizeof (UcTime))) != NULL;
-    }
-}
-
-/* Moves @n rows of every column from @from to @to. */
-static void
-move_rows (Reader *r,
-           gsize   to,
-           gsize   from,
-           gsize   n)
-{
-  for (guint c = 0; c < r->n_columns; c++)
-    {
-      Plan *p = &r->plans[c];
-
-      if (p->numbers)
-        memmove (p->numbers + to, p->numbers + from, n * sizeof (double));
-      if (p->times)
-        memmove (p->times + to, p->times + from, n * sizeof (UcTime));
-      if (p->codes)
-        memmove (p->codes + to, p->codes + from, n * sizeof (guint32));
-    }
-}
-
-static char *
-describe_format (Plan     *plan,
-                 ColState *st,
-                 char      decimal,
-                 const char *pattern)
-{
-  GString *s;
-
-  /* The usual descriptions as they are: one small string per column. */
-  if (plan->kind == KIND_TEXT)
-    return g_strdup ("text");
-  if (plan->kind == KIND_NUMBER && decimal != ',' &&
-      !(st->number_flags & (UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY | UC_NUMBER_PERCENT | UC_NUMBER_SUFFIX)))
-    return g_strdup ("number");
-
-  s = g_string_new (NULL);
-  switch (plan->kind)
-    {
-    case KIND_NUMBER:
-      g_string_append (s, decimal == ',' ? "number, decimal comma" : "number");
-      if (st->number_flags & UC_NUMBER_GROUPED)
-        g_string_append (s, ", thousands separators");
-      if (st->number_flags & UC_NUMBER_CURRENCY)
-        g_string_append (s, ", currency sign");
-      if (st->number_flags & UC_NUMBER_PERCENT)
-        g_string_append (s, ", percent");
-      if (st->number_flags & UC_NUMBER_SUFFIX)
-        g_string_append (s, ", K/M/B/T suffixes");
-      break;
-    case KIND_DATE:
-      g_string_append (s, uc_date_format_describe (plan->date_format));
-      if (plan->type == UC_COLUMN_DATETIME && !uc_date_format_has_time (plan->date_format))
-        g_string_append (s, " %H:%M:%S");
-      break;
-    case KIND_DATE_PATTERN:
-      g_string_append (s, pattern);
-      break;
-    case KIND_DATE_SLASH:
-      g_string_append (s, uc_date_format_describe (plan->date_format));
-      if (plan->type == UC_COLUMN_DATETIME)
-        g_string_append (s, " %H:%M:%S");
-      break;
-    case KIND_TEXT:
-    default:
-      g_string_append (s, "text");
-      break;
-    }
-  {
-    char *out = g_strndup (s->str, s->len);   /* not the string's larger buffer */
-
-    g_string_free (s, TRUE);
-    return out;
-  }
-}
-
-/* Turns the y·10⁴ + a·10² + b values into dates once the order is known. */
-static void
-resolve_slash_dates (Reader   *r,
-                     Plan     *plan,
-                     ColState *st,
-                     gsize     n_rows,
-                     Warnings *warnings)
-{
-  gboolean day_first;
-  guint invalid = 0;
-
-  if (st->max_a > 12 && st->max_b > 12)
-    {
-      uc_csv_warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
-                   plan->name, st->max_a, st->max_b, st->max_b);
-      day_first = TRUE;
-    }
-  else if (st->max_a > 12)
-    day_first = TRUE;
-  else if (st->max_b > 12)
-    day_first = FALSE;
-  else
-    {
-      uc_csv_warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
-                   "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
-      day_first = FALSE;
-    }
-  plan->date_format = day_first ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
-
-  for (gsize i = 0; i < n_rows; i++)
-    {
-      gint64 v = plan->times[i], secs;
-      int y, a, b, d, m;
-      char text[32];
-
-      if (v == UC_TIME_MISSING)
-        continue;
-      secs = v % 86400;
-      v /= 86400;
-      y = (int) (v / 10000);
-      a = (int) (v / 100 % 100);
-      b = (int) (v % 100);
-      d = day_first ? a : b;
-      m = day_first ? b : a;
-      g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
-      if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, &plan->times[i]))
-        {
-          plan->times[i] = UC_TIME_MISSING;
-          invalid++;
-        }
-      else
-        plan->times[i] += secs * G_USEC_PER_SEC;
-    }
-  if (invalid > 0)
-    uc_csv_warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
-                 plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
-  (void) r;
-}
-
 static void
 reader_clear (Reader *r)
 {
@@ -257,6 +38,121 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->wanted, g_free);
 }
 
+/* Where line @n starts (1-based; LF, CRLF or a lone CR ends a line), or
+ * @end when the text has fewer lines. */
+static const char *
+line_start (const char *start,
+            const char *end,
+            guint       n)
+{
+  guint line = 1;
+
+  while (line < n && start < end)
+    {
+      const char *nl = memchr (start, '\n', end - start);
+      const char *cr = memchr (start, '\r', end - start);
+      const char *brk = nl && cr ? MIN (nl, cr) : nl ? nl : cr;
+
+      if (brk == NULL)
+        return end;
+      start = brk + (brk[0] == '\r' && brk + 1 < end && brk[1] == '\n' ? 2 : 1);
+      line++;
+    }
+  return start;
+}
+
+/* The header is forced, or it is the first line of the stable layout. */
+static gboolean
+find_layout (Reader              *r,
+             const UcCsvOptions  *options,
+             Sniff               *sniff,
+             GError             **error)
+{
+  const char *end = r->in.data + r->in.len;
+  const char *start;
+
+  if (options->header_row == 0)
+    {
+      uc_csv_sniff_layout (&r->in, r->in.data, r->in.len, options->delimiter, sniff);
+      return TRUE;
+    }
+  start = line_start (r->in.data, end, options->header_row);
+  if (start >= end)
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "%s: header row %u is past the end of the file", r->in.name, options->header_row);
+      return FALSE;
+    }
+  uc_csv_sniff_layout (&r->in, start, end - start, options->delimiter, sniff);
+  sniff->header = start;
+  sniff->header_line = options->header_row;
+  return TRUE;
+}
+
+/* The header read, and the columns asked for (if any) found by name. */
+static gboolean
+read_columns (Reader              *r,
+              Sniff               *sniff,
+              const UcCsvOptions  *options,
+              Warnings            *warnings,
+              GError             **error)
+{
+  if (!uc_csv_read_header (r, sniff, warnings, error))
+    return FALSE;
+  if (sniff->header_line > 1 && options->header_row == 0)
+    uc_csv_warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
+                 sniff->header_line - 1, sniff->header_line);
+  if (options->columns == NULL)
+    return TRUE;
+  r->wanted = g_new0 (guint8, r->n_columns);
+  for (guint k = 0; options->columns[k]; k++)
+    {
+      int found = uc_csv_find_name (r, options->columns[k]);
+
+      if (found < 0)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", r->in.name,
+                       options->columns[k]);
+          return FALSE;
+        }
+      r->wanted[found] = 1;
+    }
+  return TRUE;
+}
+
+/* The chunks, once read, merged and made a dataset: columns with too many
+ * bad cells read again as text, the dialect in @report. */
+static UcDataset *
+make_dataset (Reader       *r,
+              Chunks       *body,
+              const Sniff  *sniff,
+              UcCsvReport  *report,
+              Warnings     *warnings,
+              GError      **error)
+{
+  ColState *cols = body->chunks[0].cols;
+  gsize n_rows = uc_csv_chunks_merge (body, r, warnings);
+  UcDataset *dataset;
+
+  if (!uc_csv_columns_retype (r, cols, n_rows, body->any_quote, error))
+    return NULL;
+  if (n_rows > G_MAXUINT)
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   "%s: more than %u rows", r->in.name, G_MAXUINT);
+      return NULL;
+    }
+  dataset = uc_csv_columns_to_dataset (r, cols, n_rows, report, warnings);
+  report->delimiter = g_strndup (&sniff->delim, 1);
+  report->quote = r->in.quote;
+  report->decimal = r->decimal;
+  report->header_row = sniff->header_line;
+  report->n_rows = (guint) n_rows;
+  return dataset;
+}
+
+/* UTF-8 text (checked as it is read when @validate; *bad_at then says
+ * where it is not) read into a dataset. */
 static UcDataset *
 read_decoded (const char          *name,
               const char          *data,
@@ -271,16 +167,12 @@ read_decoded (const char          *name,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autoptr(UcDataset) dataset = NULL;
+  UcDataset *dataset = NULL;
   Reader r = { 0 };
+  Chunks body = { 0 };
   Sniff sniff;
-  Chunk *chunks;
-  guint n_chunks = 1, n_threads;
-  gsize total_rows = 0;
-  gboolean any_quote = FALSE;
-  const char *end = data + len;
-  const char *start = data;
-  gboolean ok = TRUE;
+  guint n_threads;
+  gboolean ok;
 
   uc_csv_input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
                      options->quote ? options->quote : '"', options->strict);
@@ -289,440 +181,36 @@ read_decoded (const char          *name,
   r.progress = progress;
   r.progress_data = progress_data;
 
-  /* The header is forced, or it is the first line of the stable layout. */
-  if (options->header_row > 0)
-    {
-      guint line = 1;
-
-      while (line < options->header_row && start < end)
-        {
-          const char *nl = memchr (start, '\n', end - start);
-          const char *cr = memchr (start, '\r', end - start);
-          const char *brk = nl && cr ? MIN (nl, cr) : nl ? nl : cr;
-
-          if (brk == NULL)
-            {
-              start = end;
-              break;
-            }
-          start = brk + (brk[0] == '\r' && brk + 1 < end && brk[1] == '\n' ? 2 : 1);
-          line++;
-        }
-      if (start >= end)
-        {
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                       "%s: header row %u is past the end of the file", name, options->header_row);
-          return NULL;
-        }
-      uc_csv_sniff_layout (&r.in, start, end - start, options->delimiter, &sniff);
-      sniff.header = start;
-      sniff.header_line = options->header_row;
-    }
-  else
-    uc_csv_sniff_layout (&r.in, data, len, options->delimiter, &sniff);
-
+  if (!find_layout (&r, options, &sniff, error))
+    return NULL;
   uc_csv_input_init (&r.in, name, data, len, sniff.delim, r.in.quote, options->strict);
-
-  if (!uc_csv_read_header (&r, &sniff, warnings, error))
+  if (!read_columns (&r, &sniff, options, warnings, error))
     {
       reader_clear (&r);
       return NULL;
     }
-  if (sniff.header_line > 1 && options->header_row == 0)
-    uc_csv_warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
-                 sniff.header_line - 1, sniff.header_line);
-  if (options->columns)
-    {
-      r.wanted = g_new0 (guint8, r.n_columns);
-      for (guint k = 0; options->columns[k]; k++)
-        {
-          int found = uc_csv_find_name (&r, options->columns[k]);
+  r.body_end = options->strict ? data + len : uc_csv_trim_footer (&r, data + len, warnings);
 
-          if (found < 0)
-            {
-              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", name, options->columns[k]);
-              reader_clear (&r);
-              return NULL;
-            }
-          r.wanted[found] = 1;
-        }
-    }
-  if (!options->strict)
-    end = uc_csv_trim_footer (&r, end, warnings);
-  r.body_end = end;
-
-  /* Threads where the body is large; they stay only if it has no quotes. */
+  /* Threads where the body is large; they stay only if it has no quotes.
+   * Then types from a sample, and the rows read into the typed columns. */
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
-  /* Each chunk keeps a state per column: a wide table of few rows is not
-   * worth splitting. */
-  if (n_threads > 1 && (gsize) (end - r.body) >= MIN_PARALLEL_BYTES &&
-      (gsize) (end - r.body) / r.n_columns >= 256)
-    n_chunks = n_threads;
-
-  chunks = g_new0 (Chunk, n_chunks);
-  {
-    char nl = next_break (r.body, end, '\n') ? '\n' : '\r';
-    const char *from = r.body;
-    guint line = r.body_line;
-
-    gsize lines;
-
-    for (guint k = 0; k < n_chunks; k++)
-      {
-        const char *to = end;
-
-        if (k + 1 < n_chunks)
-          {
-            const char *target = r.body + (end - r.body) * (k + 1) / n_chunks;
-            const char *brk = target > from ? next_break (target, end, nl) : NULL;
-
-            to = brk ? brk + 1 : end;
-          }
-        if (!chunk_init (&chunks[k], &r))
-          ok = FALSE;
-        chunks[k].start = from;
-        chunks[k].end = to;
-        chunks[k].report_progress = k == 0;
-        chunks[k].only = r.wanted;
-        from = to;
-      }
-
-    /* Count lines (and check the encoding) in parallel, then lay the
-     * chunks out one after the other in the column arrays. */
-    if (!ok)
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                   name, r.n_columns);
-    else
-      {
-        Scan *scans = g_new0 (Scan, n_chunks);
-        GThread **threads = g_new0 (GThread *, n_chunks);
-        gssize nul = -1, bad = -1;
-
-        for (guint k = 0; k < n_chunks; k++)
-          {
-            scans[k].start = k == 0 && validate ? data : chunks[k].start;
-            scans[k].count_from = chunks[k].start;
-            scans[k].end = chunks[k].end;
-            scans[k].quote = r.in.quote;
-            scans[k].validate = validate;
-          }
-        for (guint k = 1; k < n_chunks; k++)
-          threads[k] = g_thread_new ("uc-scan", uc_csv_scan_range, &scans[k]);
-        uc_csv_scan_range (&scans[0]);
-        for (guint k = 1; k < n_chunks; k++)
-          g_thread_join (threads[k]);
-
-        /* With a quote anywhere, a row may span lines: one chunk, read in order. */
-        {
-          for (guint k = 0; k < n_chunks; k++)
-            any_quote |= scans[k].has_quote;
-          if (any_quote && n_chunks > 1)
-            {
-              for (guint k = 1; k < n_chunks; k++)
-                {
-                  scans[0].newlines += scans[k].newlines;
-                  if (scans[0].bad < 0 && scans[k].bad >= 0)
-                    scans[0].bad = scans[k].start - scans[0].start + scans[k].bad;
-                  if (scans[0].nul < 0 && scans[k].nul >= 0)
-                    scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
-                  chunk_clear (&chunks[k], r.n_columns);
-                }
-              chunks[0].end = end;
-              n_chunks = 1;
-            }
-          for (guint k = 0; k < n_chunks; k++)
-            chunks[k].plain = !scans[k].has_quote;
-        }
-
-        for (guint k = 0; k < n_chunks; k++)
-          {
-            if (bad < 0 && scans[k].bad >= 0)
-              bad = scans[k].start - data + scans[k].bad;
-            if (nul < 0 && scans[k].nul >= 0)
-              nul = scans[k].start - data + scans[k].nul;
-            chunks[k].first_line = line;
-            chunks[k].row_base = total_rows;
-            lines = scans[k].newlines;
-            total_rows += lines + 1;
-            chunks[k].row_limit = total_rows;
-            line += (guint) lines;
-          }
-        g_free (scans);
-        g_free (threads);
-
-        if (nul >= 0 && (bad < 0 || nul < bad))
-          {
-            uc_csv_set_error_at (&r.in, data + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-            ok = FALSE;
-          }
-        else if (bad >= 0)
-          {
-            *bad_at = bad;
-            ok = FALSE;
-          }
-      }
-  }
-
-  if (!ok)
-    {
-      for (guint k = 0; k < n_chunks; k++)
-        chunk_clear (&chunks[k], r.n_columns);
-      g_free (chunks);
-      reader_clear (&r);
-      return NULL;
-    }
-
-  /* Types from a sample. */
-  if (!uc_csv_infer_types (&r, options, sniff.delim, any_quote, error))
-    {
-      for (guint k = 0; k < n_chunks; k++)
-        chunk_clear (&chunks[k], r.n_columns);
-      g_free (chunks);
-      reader_clear (&r);
-      return NULL;
-    }
-
-  for (guint k = 0; k < n_chunks; k++)
-    chunk_add_tables (&chunks[k]);
-  for (guint c = 0; c < r.n_columns; c++)
-    if (!alloc_plan (&r.plans[c], total_rows))
-      {
-        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                     "%s: not enough memory for %" G_GSIZE_FORMAT " rows × %u columns", name, total_rows, r.n_columns);
-        for (guint k = 0; k < n_chunks; k++)
-          chunk_clear (&chunks[k], r.n_columns);
-        g_free (chunks);
-        reader_clear (&r);
-        return NULL;
-      }
-
-  {
-    GThread **threads = g_new0 (GThread *, n_chunks);
-
-    for (guint k = 1; k < n_chunks; k++)
-      threads[k] = g_thread_new ("uc-csv", uc_csv_parse_chunk, &chunks[k]);
-    uc_csv_parse_chunk (&chunks[0]);
-    for (guint k = 1; k < n_chunks; k++)
-      g_thread_join (threads[k]);
-    g_free (threads);
-  }
-
-  for (guint k = 0; k < n_chunks && ok; k++)
-    if (chunks[k].error)
-      {
-        g_propagate_error (error, g_steal_pointer (&chunks[k].error));
-        ok = FALSE;
-      }
-  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-
+  ok = uc_csv_chunks_lay_out (&body, &r, n_threads, validate, bad_at, error) &&
+       uc_csv_infer_types (&r, options, sniff.delim, body.any_quote, error);
   if (ok)
     {
-      gsize n_rows = 0;
-
-      /* Close the gaps between chunks, merge string tables and warnings. */
-      for (guint k = 0; k < n_chunks; k++)
-        {
-          Chunk *ch = &chunks[k];
-
-          if (k > 0)
-            {
-              for (guint c = 0; c < r.n_columns; c++)
-                {
-                  Plan *plan = &r.plans[c];
-                  ColState *main = &chunks[0].cols[c], *st = &ch->cols[c];
-
-                  if (plan->kind == KIND_TEXT)
-                    {
-                      guint size = uc_string_table_size (st->table);
-                      g_autofree guint32 *remap = g_new (guint32, size + 1);
-
-                      remap[0] = 0;
-                      for (guint32 code = 1; code <= size; code++)
-                        {
-                          const char *s = uc_string_table_get (st->table, code);
-                          remap[code] = uc_string_table_intern (main->table, s, strlen (s));
-                        }
-                      for (gsize i = ch->row_base; i < ch->row_base + ch->n_rows; i++)
-                        plan->codes[i] = remap[plan->codes[i]];
-                    }
-                  /* The first few bad cells are kept, all are counted:
-                   * the count decides whether the column is text. */
-                  {
-                    guint kept = MIN (main->n_bad, MAX_BAD_KEPT);
-
-                    for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT) && kept < MAX_BAD_KEPT; b++)
-                      {
-                        if (main->bad == NULL)
-                          main->bad = g_new0 (BadCell, MAX_BAD_KEPT);
-                        main->bad[kept++] = st->bad[b];
-                        st->bad[b].text = NULL;
-                      }
-                    main->n_bad += st->n_bad;
-                  }
-                  main->n_ok += st->n_ok;
-                  main->n_not_finite += st->n_not_finite;
-                  main->n_censored += st->n_censored;
-                  if (main->censored_example == NULL)
-                    main->censored_example = g_steal_pointer (&st->censored_example);
-                  main->max_a = MAX (main->max_a, st->max_a);
-                  main->max_b = MAX (main->max_b, st->max_b);
-                  main->number_flags |= st->number_flags;
-                }
-              if (ch->row_base != n_rows)
-                move_rows (&r, n_rows, ch->row_base, ch->n_rows);
-            }
-          uc_csv_warnings_append (warnings, &ch->warnings);
-          n_rows += ch->n_rows;
-        }
-
-      /* Columns with too many cells of the wrong kind are text after all. */
-      {
-        g_autofree guint8 *again = g_new0 (guint8, r.n_columns);
-        Chunk redo;
-        gboolean any = FALSE;
-
-        for (guint c = 0; c < r.n_columns; c++)
-          {
-            Plan *plan = &r.plans[c];
-            ColState *st = &chunks[0].cols[c];
-
-            /* Numbers past a double's range are still numbers: they do not
-             * make the column text. */
-            if (plan->kind != KIND_TEXT && plan->kind != KIND_SKIP && st->n_bad > st->n_not_finite &&
-                st->n_bad - st->n_not_finite > (st->n_bad + st->n_ok) * 0.05)
-              {
-                again[c] = 1;
-                any = TRUE;
-                plan->kind = KIND_TEXT;
-                plan->type = UC_COLUMN_TEXT;
-                if (!alloc_plan (plan, n_rows) && ok)
-                  {
-                    g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                                 "%s: not enough memory for %" G_GSIZE_FORMAT " rows of text", name, n_rows);
-                    ok = FALSE;
-                  }
-                for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
-                  g_clear_pointer (&st->bad[b].text, g_free);
-                st->n_bad = 0;
-                st->n_not_finite = 0;
-              }
-          }
-        if (any && ok && !chunk_init (&redo, &r))
-          {
-            chunk_clear (&redo, r.n_columns);
-            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                         name, r.n_columns);
-            ok = FALSE;
-          }
-        if (any && ok)
-          {
-            redo.start = r.body;
-            redo.end = end;
-            redo.first_line = r.body_line;
-            redo.row_limit = n_rows;
-            redo.only = again;
-            redo.plain = !any_quote;
-            for (guint c = 0; c < r.n_columns; c++)
-              if (again[c])
-                {
-                  redo.cols[c].table = chunks[0].cols[c].table ? chunks[0].cols[c].table : uc_string_table_new ();
-                  chunks[0].cols[c].table = NULL;
-                }
-            uc_csv_parse_chunk (&redo);
-            for (guint c = 0; c < r.n_columns; c++)
-              if (again[c])
-                {
-                  chunks[0].cols[c].table = redo.cols[c].table;
-                  redo.cols[c].table = NULL;
-                }
-            if (redo.error)
-              {
-                g_propagate_error (error, g_steal_pointer (&redo.error));
-                ok = FALSE;
-              }
-            chunk_clear (&redo, r.n_columns);
-          }
-      }
-
-      if (ok && n_rows > G_MAXUINT)
-        {
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                       "%s: more than %u rows", name, G_MAXUINT);
-          ok = FALSE;
-        }
-      if (ok)
-        {
-          dataset = uc_dataset_new (name, (guint) n_rows);
-          report->formats = g_ptr_array_new_with_free_func (g_free);
-
-          for (guint c = 0; c < r.n_columns; c++)
-            {
-              Plan *plan = &r.plans[c];
-              ColState *st = &chunks[0].cols[c];
-              guint index;
-
-              if (plan->kind == KIND_SKIP)
-                continue;
-
-              if (plan->kind == KIND_DATE_SLASH)
-                resolve_slash_dates (&r, plan, st, n_rows, warnings);
-
-              for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
-                uc_csv_warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
-                             st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
-                             st->bad[b].not_finite ? "a finite number" :
-                             plan->kind == KIND_NUMBER ? "a number" :
-                             plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
-              if (st->n_bad > MAX_BAD_KEPT)
-                uc_csv_warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
-                             st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
-              if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
-                uc_csv_warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
-                             plan->name, st->n_censored, st->censored_example);
-
-              /* A nameless column with nothing in it is a trailing delimiter. */
-              if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
-                {
-                  uc_csv_warn (warnings, "column %u has no name and no values; dropped", c + 1);
-                  continue;
-                }
-
-              g_ptr_array_add (report->formats, describe_format (plan, st, r.decimal, r.date_pattern));
-              switch (plan->kind)
-                {
-                case KIND_NUMBER:
-                  index = uc_dataset_take_numbers (dataset, plan->name, g_steal_pointer (&plan->numbers));
-                  if (st->number_flags & UC_NUMBER_PERCENT)
-                    uc_dataset_set_column_unit (dataset, index, "%");
-                  break;
-                case KIND_TEXT:
-                  index = uc_dataset_take_codes (dataset, plan->name, g_steal_pointer (&plan->codes),
-                                                 g_steal_pointer (&st->table));
-                  break;
-                default:
-                  index = uc_dataset_take_times (dataset, plan->name, plan->type, g_steal_pointer (&plan->times));
-                  uc_dataset_set_date_unit (dataset, index, plan->unit);
-                  break;
-                }
-            }
-
-          report->delimiter = g_strndup (&sniff.delim, 1);
-          report->quote = r.in.quote;
-          report->decimal = r.decimal;
-          report->header_row = sniff.header_line;
-          report->n_rows = (guint) n_rows;
-        }
+      uc_csv_chunks_add_tables (&body);
+      ok = uc_csv_columns_alloc (&r, body.total_rows, error) &&
+           uc_csv_chunks_read (&body, error) &&
+           !g_cancellable_set_error_if_cancelled (cancellable, error);
     }
+  if (ok)
+    dataset = make_dataset (&r, &body, &sniff, report, warnings, error);
 
-  for (guint k = 0; k < n_chunks; k++)
-    chunk_clear (&chunks[k], r.n_columns);
-  g_free (chunks);
+  uc_csv_chunks_clear (&body, r.n_columns);
   reader_clear (&r);
-
-  if (ok && progress)
+  if (dataset && progress)
     progress (1.0, progress_data);
-  return ok ? g_steal_pointer (&dataset) : NULL;
+  return dataset;
 }
 
 static UcDataset *

@@ -4,6 +4,7 @@
  * reader is split by concern, one file each:
  *
  *   uc-csv.c           options, report, error domain; a file read on a worker thread
+ *   uc-csv-file.c      files, pipes and streams into memory (copied, or mapped when large)
  *   uc-csv-read.c      a buffer read into a dataset: the steps, in order
  *   uc-csv-messages.c  line and column of a byte; errors there, warnings kept
  *   uc-csv-decode.c    encodings, BOM, UTF-16, NUL bytes; the line-counting scan (a hot path)
@@ -25,7 +26,6 @@ G_BEGIN_DECLS
 
 #define MAX_BAD_KEPT       3           /* bad cells kept per column, to be named in warnings */
 #define MIN_PARALLEL_BYTES (1 << 20)
-#define MAX_THREADS        8
 #define FIRST_BLOCK        (64 * 1024)  /* checked for NUL bytes before the rest is read */
 
 enum {
@@ -210,6 +210,17 @@ struct _Reader
   gpointer       progress_data;
   gint           abort;
 };
+
+/* uc-csv-read.c */
+UcDataset   *uc_csv_read_buffer (const char          *name,
+                                 const char          *data,
+                                 gsize                len,
+                                 const UcCsvOptions  *options,
+                                 UcCsvProgress        progress,
+                                 gpointer             progress_data,
+                                 GCancellable        *cancellable,
+                                 UcCsvReport        **report_out,
+                                 GError             **error);
 
 /* uc-csv-messages.c */
 guint  uc_csv_chars_between   (const char  *from,

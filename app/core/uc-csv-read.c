@@ -1,5 +1,6 @@
-/* uc-csv-read.c: reading real-world CSV files into a UcDataset
+/* uc-csv-read.c: reading real-world CSV files into a UcDataset, in steps
  *
+ * This file runs the steps; the files named in uc-csv-private.h do them.
  * Steps: decode to UTF-8; sniff the delimiter, header row and decimal mark
  * from the first lines; infer each column's type from a sample of rows;
  * then convert every row straight into typed column arrays. When the body
@@ -12,16 +13,11 @@
  */
 #include "uc-csv-private.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "uc-column-alloc.h"
 
-#define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
+#define MAX_THREADS        8
 
 static void
 reader_clear (Reader *r)
@@ -213,16 +209,128 @@ read_decoded (const char          *name,
   return dataset;
 }
 
-static UcDataset *
-read_buffer (const char          *name,
-             const char          *data,
-             gsize                len,
-             const UcCsvOptions  *options,
-             UcCsvProgress        progress,
-             gpointer             progress_data,
-             GCancellable        *cancellable,
-             UcCsvReport        **report_out,
-             GError             **error)
+static gboolean
+check_options (const UcCsvOptions  *options,
+               GError             **error)
+{
+  if (options->date_format && !uc_date_pattern_is_valid (options->date_format))
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)", options->date_format);
+      return FALSE;
+    }
+  if (options->decimal && options->decimal != '.' && options->decimal != ',')
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The line ending of the first line, for the report. */
+static const char *
+line_ending (const char *text,
+             gsize       text_len)
+{
+  const char *lf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
+
+  if (lf && lf > text && lf[-1] == '\r')
+    return "CRLF";
+  if (lf)
+    return "LF";
+  if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
+    return "CR";
+  return "LF";
+}
+
+/* Decoded text that is a table: no NUL byte (@nul: where the decoder saw
+ * one, -1 none, -2 not looked for yet, -3 looked for as lines are counted),
+ * not only blanks; its line ending noted in @report. */
+static gboolean
+check_text (const char   *name,
+            const char   *text,
+            gsize         text_len,
+            gssize        nul,
+            UcCsvReport  *report,
+            GError      **error)
+{
+  gboolean blank = TRUE;
+
+  /* After decoding, a NUL byte means this is not a text table. */
+  if (nul == -2)
+    {
+      const char *at = text_len > 0 ? memchr (text, '\0', text_len) : NULL;
+
+      nul = at ? at - text : -1;
+    }
+  if (nul >= 0)
+    {
+      Input in = { .name = name, .data = text, .len = text_len };
+
+      uc_csv_set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      return FALSE;
+    }
+
+  report->line_ending = line_ending (text, text_len);
+
+  for (gsize i = 0; i < text_len && blank; i++)
+    blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
+  if (blank)
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                   "%s: line 1, column 1: the file is empty (expected a header row)", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Not UTF-8 after all (the byte at @bad_at, found as the lines were
+ * counted): the text converted from Windows-1252, the encoding it then most
+ * likely is, or an error if the file said it was UTF-8. */
+static gboolean
+reread_as_windows_1252 (const char          *name,
+                        const UcCsvOptions  *options,
+                        UcCsvReport         *report,
+                        gssize               bad_at,
+                        const char         **text,
+                        gsize               *text_len,
+                        char               **owned,
+                        Warnings            *warnings,
+                        GError             **error)
+{
+  const char *base = *text;
+  gsize base_len = *text_len;
+  gboolean bom = g_str_equal (report->encoding, "UTF-8 with BOM");
+  gboolean forced = options->encoding != NULL;
+  Input in = { .name = name, .data = base, .len = base_len };
+  guint line, column;
+
+  if (bom || forced)
+    {
+      uc_csv_set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
+                           "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
+      return FALSE;
+    }
+  uc_csv_locate (&in, base + bad_at, &line, &column);
+  uc_csv_warnings_clear (warnings);
+  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
+               line, column, (guchar) base[bad_at]);
+  g_clear_pointer (&report->encoding, g_free);
+  return uc_csv_convert_to_utf8 (name, base, base_len, "WINDOWS-1252", text, text_len, owned,
+                                 &report->encoding, error);
+}
+
+/* The bytes of a file, stream or GBytes read into a dataset. */
+UcDataset *
+uc_csv_read_buffer (const char          *name,
+                    const char          *data,
+                    gsize                len,
+                    const UcCsvOptions  *options,
+                    UcCsvProgress        progress,
+                    gpointer             progress_data,
+                    GCancellable        *cancellable,
+                    UcCsvReport        **report_out,
+                    GError             **error)
 {
   g_autoptr(UcCsvReport) report = g_new0 (UcCsvReport, 1);
   g_autofree char *owned = NULL;
@@ -239,17 +347,8 @@ read_buffer (const char          *name,
       uc_csv_options_init (&defaults);
       options = &defaults;
     }
-  if (options->date_format && !uc_date_pattern_is_valid (options->date_format))
-    {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                   "date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)", options->date_format);
-      return NULL;
-    }
-  if (options->decimal && options->decimal != '.' && options->decimal != ',')
-    {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
-      return NULL;
-    }
+  if (!check_options (options, error))
+    return NULL;
 
   /* Refused from its first block (files and streams were checked there
    * before the rest was read). */
@@ -267,90 +366,20 @@ read_buffer (const char          *name,
     {
       gssize bad_at = -1;
 
-      /* After decoding, a NUL byte means this is not a text table. */
-      if (nul == -2)
-        {
-          const char *at = text_len > 0 ? memchr (text, '\0', text_len) : NULL;
-
-          nul = at ? at - text : -1;
-        }
-      if (nul >= 0)
-        {
-          Input in = { .name = name, .data = text, .len = text_len };
-
-          uc_csv_set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
-          uc_csv_warnings_clear (&warnings);
-          return NULL;
-        }
-
-      {
-        const char *lf = text_len ? memchr (text, '\n', MIN (text_len, 65536)) : NULL;
-
-        if (lf && lf > text && lf[-1] == '\r')
-          report->line_ending = "CRLF";
-        else if (lf)
-          report->line_ending = "LF";
-        else if (text_len && memchr (text, '\r', MIN (text_len, 65536)))
-          report->line_ending = "CR";
-        else
-          report->line_ending = "LF";
-      }
-
-      {
-        gboolean blank = TRUE;
-
-        for (gsize i = 0; i < text_len && blank; i++)
-          blank = text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t';
-        if (blank)
-          {
-            g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                         "%s: line 1, column 1: the file is empty (expected a header row)", name);
-            uc_csv_warnings_clear (&warnings);
-            return NULL;
-          }
-      }
-
+      if (!check_text (name, text, text_len, nul, report, error))
+        break;
       dataset = read_decoded (name, text, text_len, validate_later, &bad_at, options, report, &warnings,
                               progress, progress_data, cancellable, error);
-      if (dataset != NULL)
+      if (dataset != NULL || bad_at < 0 || !validate_later ||
+          !reread_as_windows_1252 (name, options, report, bad_at, &text, &text_len, &owned, &warnings, error))
         break;
-      if (bad_at < 0 || !validate_later)
-        {
-          uc_csv_warnings_clear (&warnings);
-          return NULL;
-        }
-
-      /* Not UTF-8 after all: read again, as the encoding it then most
-       * likely is, or fail if the file said it was UTF-8. */
-      {
-        const char *base = text;
-        gsize base_len = text_len;
-        gboolean bom = g_str_equal (report->encoding, "UTF-8 with BOM");
-        gboolean forced = options->encoding != NULL;
-        Input in = { .name = name, .data = base, .len = base_len };
-        guint line, column;
-
-        if (bom || forced)
-          {
-            uc_csv_set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
-                                 "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
-            uc_csv_warnings_clear (&warnings);
-            return NULL;
-          }
-        uc_csv_locate (&in, base + bad_at, &line, &column);
-        uc_csv_warnings_clear (&warnings);
-        uc_csv_warn (&warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-                     line, column, (guchar) base[bad_at]);
-        g_clear_pointer (&report->encoding, g_free);
-        if (!uc_csv_convert_to_utf8 (name, base, base_len, "WINDOWS-1252", &text, &text_len, &owned,
-                                     &report->encoding, error))
-          {
-            uc_csv_warnings_clear (&warnings);
-            return NULL;
-          }
-        validate_later = FALSE;
-        nul = -2;
-      }
+      validate_later = FALSE;
+      nul = -2;
+    }
+  if (dataset == NULL)
+    {
+      uc_csv_warnings_clear (&warnings);
+      return NULL;
     }
 
   report->warnings = warnings.kept ? warnings.kept : g_ptr_array_new_with_free_func (g_free);
@@ -374,347 +403,5 @@ uc_csv_read_bytes (GBytes              *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  return read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
-}
-
-/* ---- reading files and streams ---- */
-
-typedef gssize (*ReadFunc) (gpointer      source,
-                            char         *buffer,
-                            gsize         size,
-                            GCancellable *cancellable,
-                            GError      **error);
-
-/* Everything @read_fn gives until its end, in memory that grows as it
- * comes. The first block is checked before more is read; memory that
- * cannot be had is an error, not an abort. */
-static char *
-read_all (ReadFunc             read_fn,
-          gpointer             source,
-          const char          *name,
-          const UcCsvOptions  *options,
-          GCancellable        *cancellable,
-          gsize               *len_out,
-          GError             **error)
-{
-  char *data = NULL;
-  gsize len = 0, size = 0;
-  gboolean checked = FALSE;
-
-  for (;;)
-    {
-      gssize n;
-
-      if (len == size)
-        {
-          gsize want = size == 0 ? FIRST_BLOCK : size <= G_MAXSIZE / 2 ? size * 2 : 0;
-          char *grown = want ? g_try_realloc (data, want) : NULL;
-
-          if (grown == NULL)
-            {
-              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                           "%s: not enough memory to read more than %" G_GSIZE_FORMAT " bytes", name, len);
-              g_free (data);
-              return NULL;
-            }
-          data = grown;
-          size = want;
-        }
-      n = read_fn (source, data + len, size - len, cancellable, error);
-      if (n < 0)
-        {
-          g_free (data);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += n;
-      if (!checked && len >= FIRST_BLOCK)
-        {
-          checked = TRUE;
-          if (!uc_csv_check_first_block (name, data, FIRST_BLOCK, options, error))
-            {
-              g_free (data);
-              return NULL;
-            }
-        }
-    }
-  if (!checked && !uc_csv_check_first_block (name, data, len, options, error))
-    {
-      g_free (data);
-      return NULL;
-    }
-  *len_out = len;
-  return data;
-}
-
-static gssize
-read_from_stream (gpointer      source,
-                  char         *buffer,
-                  gsize         size,
-                  GCancellable *cancellable,
-                  GError      **error)
-{
-  return g_input_stream_read (source, buffer, MIN (size, G_MAXSSIZE), cancellable, error);
-}
-
-typedef struct
-{
-  int         fd;
-  const char *name;
-} FdSource;
-
-static gssize
-read_from_fd (gpointer      source,
-              char         *buffer,
-              gsize         size,
-              GCancellable *cancellable,
-              GError      **error)
-{
-  FdSource *src = source;
-
-  for (;;)
-    {
-      ssize_t n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return -1;
-      n = read (src->fd, buffer, MIN (size, (gsize) 1 << 30));
-      if (n >= 0)
-        return n;
-      if (errno != EINTR)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", src->name, g_strerror (saved));
-          return -1;
-        }
-    }
-}
-
-typedef struct
-{
-  int     fd;
-  char   *dest;
-  gsize   offset;
-  gsize   len;
-  int     error;
-} ReadPart;
-
-static gpointer
-read_part (gpointer data)
-{
-  ReadPart *part = data;
-  gsize done = 0;
-
-  while (done < part->len)
-    {
-      ssize_t n = pread (part->fd, part->dest + done, part->len - done, part->offset + done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          part->error = n < 0 ? errno : -1;   /* -1: ended early */
-          return NULL;
-        }
-      done += n;
-    }
-  return NULL;
-}
-
-static gboolean
-read_range (int         fd,
-            char       *dest,
-            gsize       offset,
-            gsize       len,
-            const char *name,
-            GError    **error)
-{
-  ReadPart parts[2];
-  GThread *other = NULL;
-  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
-
-  for (guint k = 0; k < n_parts; k++)
-    {
-      parts[k].fd = fd;
-      parts[k].offset = offset + len * k / n_parts;
-      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
-      parts[k].dest = dest + (parts[k].offset - offset);
-      parts[k].error = 0;
-    }
-  if (n_parts > 1)
-    other = g_thread_new ("uc-read", read_part, &parts[1]);
-  read_part (&parts[0]);
-  if (other)
-    g_thread_join (other);
-  for (guint k = 0; k < n_parts; k++)
-    if (parts[k].error)
-      {
-        if (parts[k].error < 0)
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
-        else
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
-                       g_strerror (parts[k].error));
-        return FALSE;
-      }
-  return TRUE;
-}
-
-/* A regular file of @size bytes, its first block checked before anything
- * is set aside for the rest. Up to MAP_MIN_BYTES it is read, in parallel,
- * into column-pool memory: a copy cannot be cut short by another program
- * truncating the file while it is read (a mapping would fault, SIGBUS), and
- * a second read of the same size reuses the block. Larger files are mapped,
- * not copied, so that they take no memory of their own (*mapped is then
- * TRUE); for them that risk is taken. */
-static char *
-read_regular (int                  fd,
-              gsize                size,
-              const char          *name,
-              const UcCsvOptions  *options,
-              gboolean            *mapped,
-              GError             **error)
-{
-  gsize first = MIN (size, FIRST_BLOCK);
-  char *data;
-
-  *mapped = FALSE;
-  if (size <= MAP_MIN_BYTES)
-    {
-      data = uc_column_try_alloc (size);
-      if (data == NULL)
-        {
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                       "%s: not enough memory to read %" G_GSIZE_FORMAT " bytes", name, size);
-          return NULL;
-        }
-      if (!read_range (fd, data, 0, first, name, error) ||
-          !uc_csv_check_first_block (name, data, first, options, error) ||
-          !read_range (fd, data + first, first, size - first, name, error))
-        {
-          uc_column_free (data);
-          return NULL;
-        }
-      return data;
-    }
-
-  {
-    g_autofree char *block = g_malloc (first);
-
-    if (!read_range (fd, block, 0, first, name, error) ||
-        !uc_csv_check_first_block (name, block, first, options, error))
-      return NULL;
-  }
-  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (data == MAP_FAILED)
-    {
-      int saved = errno;
-
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: cannot map %" G_GSIZE_FORMAT " bytes into memory (%s)",
-                   name, size, g_strerror (saved));
-      return NULL;
-    }
-#ifdef MADV_WILLNEED
-  madvise (data, size, MADV_WILLNEED);
-#endif
-  *mapped = TRUE;
-  return data;
-}
-
-UcDataset *
-uc_csv_read_file (GFile               *file,
-                  const UcCsvOptions  *options,
-                  UcCsvProgress        progress,
-                  gpointer             progress_data,
-                  GCancellable        *cancellable,
-                  UcCsvReport        **report,
-                  GError             **error)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  UcDataset *dataset;
-  gboolean mapped = FALSE, pooled = FALSE;
-  gsize size = 0;
-  char *data;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-
-      if (in == NULL)
-        return NULL;
-      data = read_all (read_from_stream, in, name, options, cancellable, &size, error);
-    }
-  else
-    {
-      int fd = open (path, O_RDONLY | O_CLOEXEC);
-      struct stat st;
-
-      if (fd < 0 || fstat (fd, &st) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name, g_strerror (saved));
-          if (fd >= 0)
-            close (fd);
-          return NULL;
-        }
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
-          close (fd);
-          return NULL;
-        }
-      if (S_ISREG (st.st_mode) && st.st_size > 0)
-        {
-          size = (gsize) st.st_size;
-          data = read_regular (fd, size, name, options, &mapped, error);
-          pooled = !mapped;
-        }
-      else
-        {
-          /* A pipe, a device, or a file that does not tell its size (as
-           * in /proc): read as a stream, checked the same way. */
-          FdSource src = { fd, name };
-
-          data = read_all (read_from_fd, &src, name, options, cancellable, &size, error);
-        }
-      close (fd);
-    }
-  if (data == NULL)
-    return NULL;
-
-  dataset = read_buffer (name, data, size, options, progress, progress_data, cancellable, report, error);
-  if (mapped)
-    munmap (data, size);
-  else if (pooled)
-    uc_column_free (data);
-  else
-    g_free (data);
-  return dataset;
-}
-
-UcDataset *
-uc_csv_read_stream (GInputStream        *stream,
-                    const char          *name,
-                    const UcCsvOptions  *options,
-                    GCancellable        *cancellable,
-                    UcCsvReport        **report,
-                    GError             **error)
-{
-  g_autofree char *data = NULL;
-  gsize size = 0;
-
-  if (name == NULL)
-    name = "CSV";
-  data = read_all (read_from_stream, stream, name, options, cancellable, &size, error);
-  if (data == NULL)
-    return NULL;
-  return read_buffer (name, data, size, options, NULL, NULL, cancellable, report, error);
+  return uc_csv_read_buffer (name ? name : "CSV", data ? data : "", size, options, NULL, NULL, NULL, report, error);
 }

@@ -366,9 +366,98 @@ parse_plain_row (Chunk       *ch,
   return TRUE;
 }
 
+/* Past the last row the arrays hold only blank lines may be left: FALSE,
+ * with an error, if anything else is. */
+static gboolean
+only_blank_lines_left (Chunk *ch,
+                       Tok   *t)
+{
+  while (t->pos < t->end && (*t->pos == '\n' || *t->pos == '\r'))
+    t->pos = uc_csv_eat_newline (t, t->pos);
+  if (t->pos < t->end)
+    {
+      g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   "%s: line %u: more rows than lines (please report this file)", ch->r->in.name, t->line);
+      g_atomic_int_set (&ch->r->abort, 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef enum
+{
+  FIT_OK,
+  FIT_SKIP,    /* warned about; not read */
+  FIT_ABORT,   /* an error, when strict */
+} Fit;
+
+/* A row of the wrong width: empty fields past the last column are dropped
+ * (said once), a row with more is skipped, a short one read with the rest
+ * missing; each said in a warning, or an error when strict. */
+static Fit
+fit_row (Chunk    *ch,
+         Tok      *t,
+         guint    *n_fields,
+         gboolean *warned_trailing)
+{
+  Reader *r = ch->r;
+  guint n_columns = r->n_columns;
+
+  if (*n_fields > n_columns)
+    {
+      if (t->extra_nonempty)
+        {
+          if (r->in.strict)
+            {
+              uc_csv_set_error_at (&r->in, t->extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                                   "too many fields: the header has %u", n_columns);
+              return FIT_ABORT;
+            }
+          uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
+                       t->row_line, *n_fields, n_columns);
+          return FIT_SKIP;
+        }
+      if (!*warned_trailing)
+        uc_csv_warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t->row_line);
+      *warned_trailing = TRUE;
+      *n_fields = n_columns;
+    }
+  else if (*n_fields < n_columns)
+    {
+      if (r->in.strict)
+        {
+          uc_csv_set_error_at (&r->in, t->row_end,
+                               &ch->error, UC_CSV_ERROR_FIELD_COUNT,
+                               "%u fields where the header has %u", *n_fields, n_columns);
+          return FIT_ABORT;
+        }
+      uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
+                   t->row_line, *n_fields, n_columns);
+    }
+  return FIT_OK;
+}
+
+/* Every CHECK_EVERY_ROWS rows: FALSE when another thread failed or the
+ * read was cancelled; else progress told (by the first chunk). */
+static gboolean
+keep_going (Chunk     *ch,
+            const Tok *t)
+{
+  Reader *r = ch->r;
+
+  if (g_atomic_int_get (&r->abort) || g_cancellable_is_cancelled (r->cancellable))
+    {
+      g_atomic_int_set (&r->abort, 1);
+      return FALSE;
+    }
+  if (ch->report_progress && r->progress)
+    r->progress ((double) (t->pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+  return TRUE;
+}
+
 /* A chunk's rows into the column arrays from its row_base on (a thread's
  * share of the body, or all of it).
- * Hot path (csv-load benchmark: the loop over every row): kept whole. */
+ * Hot path (csv-load benchmark: the loop over every row); its rare cases are the helpers above. */
 gpointer
 uc_csv_parse_chunk (gpointer data)
 {
@@ -399,15 +488,8 @@ uc_csv_parse_chunk (gpointer data)
       /* Rows never outnumber line breaks; if they did, stop rather than overflow. */
       if (row >= ch->row_limit)
         {
-          while (t.pos < t.end && (*t.pos == '\n' || *t.pos == '\r'))
-            t.pos = uc_csv_eat_newline (&t, t.pos);
-          if (t.pos < t.end)
-            {
-              g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                           "%s: line %u: more rows than lines (please report this file)", r->in.name, t.line);
-              g_atomic_int_set (&r->abort, 1);
-              return NULL;
-            }
+          if (!only_blank_lines_left (ch, &t))
+            return NULL;
           break;
         }
 
@@ -434,38 +516,17 @@ uc_csv_parse_chunk (gpointer data)
           return NULL;
         }
 
-      if (n_fields > n_columns)
+      if (n_fields != n_columns)
         {
-          if (t.extra_nonempty)
+          Fit fit = fit_row (ch, &t, &n_fields, &warned_trailing);
+
+          if (fit == FIT_ABORT)
             {
-              if (r->in.strict)
-                {
-                  uc_csv_set_error_at (&r->in, t.extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                                       "too many fields: the header has %u", n_columns);
-                  g_atomic_int_set (&r->abort, 1);
-                  return NULL;
-                }
-              uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
-                           t.row_line, n_fields, n_columns);
-              continue;
-            }
-          if (!warned_trailing)
-            uc_csv_warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t.row_line);
-          warned_trailing = TRUE;
-          n_fields = n_columns;
-        }
-      else if (n_fields < n_columns)
-        {
-          if (r->in.strict)
-            {
-              uc_csv_set_error_at (&r->in, t.row_end,
-                                   &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                                   "%u fields where the header has %u", n_fields, n_columns);
               g_atomic_int_set (&r->abort, 1);
               return NULL;
             }
-          uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
-                       t.row_line, n_fields, n_columns);
+          if (fit == FIT_SKIP)
+            continue;
         }
 
       for (guint c = 0; c < n_columns; c++)
@@ -483,13 +544,8 @@ uc_csv_parse_chunk (gpointer data)
       if (++since_check >= CHECK_EVERY_ROWS)
         {
           since_check = 0;
-          if (g_atomic_int_get (&r->abort) || g_cancellable_is_cancelled (r->cancellable))
-            {
-              g_atomic_int_set (&r->abort, 1);
-              return NULL;
-            }
-          if (ch->report_progress && r->progress)
-            r->progress ((double) (t.pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+          if (!keep_going (ch, &t))
+            return NULL;
         }
     }
 

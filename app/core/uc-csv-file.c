@@ -1,0 +1,373 @@
+/* uc-csv-file.c: files, pipes and streams read into memory for the reader
+ *
+ * The first block is checked before the rest is read or any memory set
+ * aside, so that a binary file is refused at once. A regular file is read
+ * by its size (two threads for a large one) into column-pool memory, or
+ * mapped above MAP_MIN_BYTES; pipes and streams grow a buffer as they come.
+ */
+#include "uc-csv-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "uc-column-alloc.h"
+
+#define MAP_MIN_BYTES      ((gsize) 64 << 20)   /* copied up to this size, mapped above */
+
+typedef gssize (*ReadFunc) (gpointer      source,
+                            char         *buffer,
+                            gsize         size,
+                            GCancellable *cancellable,
+                            GError      **error);
+
+/* Everything @read_fn gives until its end, in memory that grows as it
+ * comes. The first block is checked before more is read; memory that
+ * cannot be had is an error, not an abort. */
+static char *
+read_all (ReadFunc             read_fn,
+          gpointer             source,
+          const char          *name,
+          const UcCsvOptions  *options,
+          GCancellable        *cancellable,
+          gsize               *len_out,
+          GError             **error)
+{
+  char *data = NULL;
+  gsize len = 0, size = 0;
+  gboolean checked = FALSE;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (len == size)
+        {
+          gsize want = size == 0 ? FIRST_BLOCK : size <= G_MAXSIZE / 2 ? size * 2 : 0;
+          char *grown = want ? g_try_realloc (data, want) : NULL;
+
+          if (grown == NULL)
+            {
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                           "%s: not enough memory to read more than %" G_GSIZE_FORMAT " bytes", name, len);
+              g_free (data);
+              return NULL;
+            }
+          data = grown;
+          size = want;
+        }
+      n = read_fn (source, data + len, size - len, cancellable, error);
+      if (n < 0)
+        {
+          g_free (data);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+      if (!checked && len >= FIRST_BLOCK)
+        {
+          checked = TRUE;
+          if (!uc_csv_check_first_block (name, data, FIRST_BLOCK, options, error))
+            {
+              g_free (data);
+              return NULL;
+            }
+        }
+    }
+  if (!checked && !uc_csv_check_first_block (name, data, len, options, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+  *len_out = len;
+  return data;
+}
+
+static gssize
+read_from_stream (gpointer      source,
+                  char         *buffer,
+                  gsize         size,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  return g_input_stream_read (source, buffer, MIN (size, G_MAXSSIZE), cancellable, error);
+}
+
+typedef struct
+{
+  int         fd;
+  const char *name;
+} FdSource;
+
+static gssize
+read_from_fd (gpointer      source,
+              char         *buffer,
+              gsize         size,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  FdSource *src = source;
+
+  for (;;)
+    {
+      ssize_t n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return -1;
+      n = read (src->fd, buffer, MIN (size, (gsize) 1 << 30));
+      if (n >= 0)
+        return n;
+      if (errno != EINTR)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", src->name, g_strerror (saved));
+          return -1;
+        }
+    }
+}
+
+typedef struct
+{
+  int     fd;
+  char   *dest;
+  gsize   offset;
+  gsize   len;
+  int     error;
+} ReadPart;
+
+static gpointer
+read_part (gpointer data)
+{
+  ReadPart *part = data;
+  gsize done = 0;
+
+  while (done < part->len)
+    {
+      ssize_t n = pread (part->fd, part->dest + done, part->len - done, part->offset + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          part->error = n < 0 ? errno : -1;   /* -1: ended early */
+          return NULL;
+        }
+      done += n;
+    }
+  return NULL;
+}
+
+static gboolean
+read_range (int         fd,
+            char       *dest,
+            gsize       offset,
+            gsize       len,
+            const char *name,
+            GError    **error)
+{
+  ReadPart parts[2];
+  GThread *other = NULL;
+  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
+
+  for (guint k = 0; k < n_parts; k++)
+    {
+      parts[k].fd = fd;
+      parts[k].offset = offset + len * k / n_parts;
+      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
+      parts[k].dest = dest + (parts[k].offset - offset);
+      parts[k].error = 0;
+    }
+  if (n_parts > 1)
+    other = g_thread_new ("uc-read", read_part, &parts[1]);
+  read_part (&parts[0]);
+  if (other)
+    g_thread_join (other);
+  for (guint k = 0; k < n_parts; k++)
+    if (parts[k].error)
+      {
+        if (parts[k].error < 0)
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+        else
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
+                       g_strerror (parts[k].error));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A regular file of @size bytes, its first block checked before anything
+ * is set aside for the rest. Up to MAP_MIN_BYTES it is read, in parallel,
+ * into column-pool memory: a copy cannot be cut short by another program
+ * truncating the file while it is read (a mapping would fault, SIGBUS), and
+ * a second read of the same size reuses the block. Larger files are mapped,
+ * not copied, so that they take no memory of their own (*mapped is then
+ * TRUE); for them that risk is taken. */
+static char *
+read_regular (int                  fd,
+              gsize                size,
+              const char          *name,
+              const UcCsvOptions  *options,
+              gboolean            *mapped,
+              GError             **error)
+{
+  gsize first = MIN (size, FIRST_BLOCK);
+  char *data;
+
+  *mapped = FALSE;
+  if (size <= MAP_MIN_BYTES)
+    {
+      data = uc_column_try_alloc (size);
+      if (data == NULL)
+        {
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                       "%s: not enough memory to read %" G_GSIZE_FORMAT " bytes", name, size);
+          return NULL;
+        }
+      if (!read_range (fd, data, 0, first, name, error) ||
+          !uc_csv_check_first_block (name, data, first, options, error) ||
+          !read_range (fd, data + first, first, size - first, name, error))
+        {
+          uc_column_free (data);
+          return NULL;
+        }
+      return data;
+    }
+
+  {
+    g_autofree char *block = g_malloc (first);
+
+    if (!read_range (fd, block, 0, first, name, error) ||
+        !uc_csv_check_first_block (name, block, first, options, error))
+      return NULL;
+  }
+  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (data == MAP_FAILED)
+    {
+      int saved = errno;
+
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: cannot map %" G_GSIZE_FORMAT " bytes into memory (%s)",
+                   name, size, g_strerror (saved));
+      return NULL;
+    }
+#ifdef MADV_WILLNEED
+  madvise (data, size, MADV_WILLNEED);
+#endif
+  *mapped = TRUE;
+  return data;
+}
+
+/* A local file by its path: a regular one read (or mapped) by its size,
+ * anything else as a stream. *mapped or *pooled say how to free it. */
+static char *
+read_path (const char          *path,
+           const char          *name,
+           const UcCsvOptions  *options,
+           GCancellable        *cancellable,
+           gsize               *size,
+           gboolean            *mapped,
+           gboolean            *pooled,
+           GError             **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  char *data;
+
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", name, g_strerror (saved));
+      if (fd >= 0)
+        close (fd);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+      close (fd);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > 0)
+    {
+      *size = (gsize) st.st_size;
+      data = read_regular (fd, *size, name, options, mapped, error);
+      *pooled = !*mapped;
+    }
+  else
+    {
+      /* A pipe, a device, or a file that does not tell its size (as
+       * in /proc): read as a stream, checked the same way. */
+      FdSource src = { fd, name };
+
+      data = read_all (read_from_fd, &src, name, options, cancellable, size, error);
+    }
+  close (fd);
+  return data;
+}
+
+UcDataset *
+uc_csv_read_file (GFile               *file,
+                  const UcCsvOptions  *options,
+                  UcCsvProgress        progress,
+                  gpointer             progress_data,
+                  GCancellable        *cancellable,
+                  UcCsvReport        **report,
+                  GError             **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  UcDataset *dataset;
+  gboolean mapped = FALSE, pooled = FALSE;
+  gsize size = 0;
+  char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+
+      if (in == NULL)
+        return NULL;
+      data = read_all (read_from_stream, in, name, options, cancellable, &size, error);
+    }
+  else
+    data = read_path (path, name, options, cancellable, &size, &mapped, &pooled, error);
+  if (data == NULL)
+    return NULL;
+
+  dataset = uc_csv_read_buffer (name, data, size, options, progress, progress_data, cancellable, report, error);
+  if (mapped)
+    munmap (data, size);
+  else if (pooled)
+    uc_column_free (data);
+  else
+    g_free (data);
+  return dataset;
+}
+
+UcDataset *
+uc_csv_read_stream (GInputStream        *stream,
+                    const char          *name,
+                    const UcCsvOptions  *options,
+                    GCancellable        *cancellable,
+                    UcCsvReport        **report,
+                    GError             **error)
+{
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  if (name == NULL)
+    name = "CSV";
+  data = read_all (read_from_stream, stream, name, options, cancellable, &size, error);
+  if (data == NULL)
+    return NULL;
+  return uc_csv_read_buffer (name, data, size, options, NULL, NULL, cancellable, report, error);
+}

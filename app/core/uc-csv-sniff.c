@@ -1,0 +1,299 @@
+/* uc-csv-sniff.c: the layout of the table in the text
+ *
+ * The delimiter, which line is the header (statistics offices put titles
+ * and notes above it), a line of units under the names, and notes under
+ * the table, all told from the rows themselves: their field counts, and
+ * whether their cells read as values or as labels.
+ */
+#include "uc-csv-private.h"
+
+#include <string.h>
+
+#define SNIFF_ROWS         60
+#define SNIFF_CELLS        256
+#define SNIFF_BYTES        ((gsize) 256 * 1024)
+#define FOOTER_SCAN_BYTES  (64 * 1024)
+#define FOOTER_MAX_ROWS    20
+
+/* A row of values rather than of labels: most of its non-empty cells read
+ * as numbers or dates. */
+static gboolean
+data_like (const Input *in,
+           const Cell  *cells,
+           guint        n,
+           GString     *scratch)
+{
+  guint values = 0, filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
+      double d;
+
+      if (uc_is_missing (text, len))
+        continue;
+      filled++;
+      values += uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
+                uc_date_formats_matching (text, len) != 0;
+    }
+  return values > 0 && values * 2 >= filled;
+}
+
+static guint
+count_filled (const Input *in,
+              const Cell  *cells,
+              guint        n,
+              GString     *scratch)
+{
+  guint filled = 0;
+
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
+
+      while (len > 0 && (*text == ' ' || *text == '\t'))
+        text++, len--;
+      filled += len > 0;
+    }
+  return filled;
+}
+
+/* The first rows as one delimiter reads them. */
+typedef struct
+{
+  guint       n;
+  guint       counts[SNIFF_ROWS];   /* fields */
+  guint       lines[SNIFF_ROWS];
+  guint       filled[SNIFF_ROWS];   /* non-blank cells */
+  gboolean    data[SNIFF_ROWS];     /* data_like */
+  const char *starts[SNIFF_ROWS];
+} SniffRows;
+
+static void
+sniff_rows (const Input *base,
+            char         delim,
+            const char  *start,
+            const char  *end,
+            gsize        len,
+            Cell        *cells,
+            GString     *scratch,
+            SniffRows   *rows)
+{
+  Input in;
+  Tok t;
+  guint nf;
+
+  rows->n = 0;
+  uc_csv_input_init (&in, base->name, base->data, base->len, delim, base->quote, FALSE);
+  uc_csv_tok_init (&t, &in, start, end, 1, NULL);
+  while (rows->n < SNIFF_ROWS)
+    {
+      const char *before = t.pos;
+      guint n = rows->n;
+
+      /* Skip blank lines to learn where the record really starts. */
+      while (before < end && (*before == '\n' || *before == '\r'))
+        before++;
+      if (uc_csv_next_row (&t, cells, SNIFF_CELLS, &nf, NULL) != ROW_OK)
+        break;
+      /* A record cut off by the sample's end is not evidence. */
+      if (t.pos >= end && end < start + len)
+        break;
+      rows->starts[n] = before;
+      rows->lines[n] = t.row_line;
+      rows->data[n] = data_like (&in, cells, nf, scratch);
+      rows->filled[n] = count_filled (&in, cells, nf, scratch);
+      rows->counts[n] = nf;
+      rows->n = n + 1;
+    }
+}
+
+/* The most common field count is the table's width. */
+static guint
+table_width (const SniffRows *rows,
+             guint           *mode_freq)
+{
+  guint mode = 0;
+
+  *mode_freq = 0;
+  for (guint i = 0; i < rows->n; i++)
+    {
+      guint freq = 0;
+
+      for (guint k = 0; k < rows->n; k++)
+        freq += rows->counts[k] == rows->counts[i];
+      if (freq > *mode_freq || (freq == *mode_freq && rows->counts[i] > mode))
+        mode = rows->counts[i], *mode_freq = freq;
+    }
+  return mode;
+}
+
+/* The header among rows @mode fields wide, and a units line under it. */
+static void
+choose_header (const SniffRows *rows,
+               guint            mode,
+               Sniff           *out)
+{
+  const guint *counts = rows->counts, *lines = rows->lines, *filled = rows->filled;
+  const gboolean *data = rows->data;
+  int first = -1, first_data = -1, header = -1;
+
+  for (guint i = 0; i < rows->n; i++)
+    if (counts[i] == mode)
+      {
+        if (first < 0)
+          first = (int) i;
+        if (data[i] && first_data < 0)
+          first_data = (int) i;
+      }
+  /* The first label row naming every column, else the label row
+   * just above the data (titles above name only one cell). */
+  for (int i = 0; i < first_data && header < 0; i++)
+    if (counts[i] == mode && !data[i] && filled[i] == mode)
+      header = i;
+  for (int i = first_data - 1; i >= 0 && header < 0; i--)
+    if (counts[i] == mode && !data[i])
+      header = i;
+  if (header < 0 || first_data < 0)
+    header = first;
+  out->header = rows->starts[header];
+  out->header_line = lines[header];
+
+  /* Two label lines: names above, units below. */
+  if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
+      lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
+      filled[header] < mode)
+    {
+      out->units = out->header;
+      out->header = rows->starts[header - 1];
+      out->header_line = lines[header - 1];
+    }
+}
+
+/* The delimiter whose field count is most stable over the first rows; the
+ * header is the last label row of that width before the first data row
+ * (statistics offices put titles and notes above it), merged with the label
+ * row above it when that one names the columns and it gives their units. */
+void
+uc_csv_sniff_layout (const Input *base,
+                     const char  *start,
+                     gsize        len,
+                     char         forced_delim,
+                     Sniff       *out)
+{
+  static const char candidates[] = { ',', ';', '\t', '|' };
+  const char *end = start + MIN (len, SNIFF_BYTES);
+  double best_score = 0;   /* one-column readings never beat the default "," */
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_new (Cell, SNIFF_CELLS);
+  SniffRows rows;
+
+  out->delim = forced_delim ? forced_delim : ',';
+  out->header = start;
+  out->header_line = 1;
+  out->units = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (candidates); d++)
+    {
+      guint mode, mode_freq;
+      double share, score;
+
+      if (forced_delim && candidates[d] != forced_delim)
+        continue;
+      sniff_rows (base, candidates[d], start, end, len, cells, scratch, &rows);
+      if (rows.n == 0)
+        continue;
+
+      mode = table_width (&rows, &mode_freq);
+      share = (double) mode_freq / rows.n;
+      score = mode > 1 ? share * 1000 + MIN (mode, 999) : 0;
+      if (forced_delim || score > best_score)
+        {
+          best_score = score;
+          out->delim = candidates[d];
+          out->units = NULL;
+          choose_header (&rows, mode, out);
+        }
+    }
+}
+
+/* Where the footer search starts: the body, or in a large file the first
+ * line start of its tail; NULL when that tail has a quote (a line start
+ * cannot be told there). */
+static const char *
+footer_scan_start (Reader     *r,
+                   const char *end)
+{
+  const char *nl;
+
+  if ((gsize) (end - r->body) <= FOOTER_SCAN_BYTES)
+    return r->body;
+  nl = memchr (end - FOOTER_SCAN_BYTES, '\n', FOOTER_SCAN_BYTES);
+  if (nl == NULL || memchr (nl, r->in.quote, end - nl) != NULL)
+    return NULL;
+  return nl + 1;
+}
+
+/* Notes under a table (a "____" rule, a copyright line, a quoted remark)
+ * are rows with one filled cell, no number or date, at the very end. Such
+ * a trailing block is cut off the body, with a warning. */
+const char *
+uc_csv_trim_footer (Reader     *r,
+                    const char *end,
+                    Warnings   *warnings)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
+  const char *from;
+  const char *footer = NULL;
+  guint footer_line = 0, last_line = 0, n_footer = 0;
+  gboolean full_row_seen = FALSE;
+  guint line, column;
+  Tok t;
+
+  if (r->n_columns < 2 || cells == NULL)
+    return end;
+  /* In a large file only its tail is looked at, from a line start. */
+  from = footer_scan_start (r, end);
+  if (from == NULL)
+    return end;
+
+  uc_csv_tok_init (&t, &r->in, from, end, 0, NULL);
+  for (;;)
+    {
+      const char *row_start;
+      guint nf;
+
+      while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
+        t.pos = uc_csv_eat_newline (&t, t.pos);
+      row_start = t.pos;
+      if (uc_csv_next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
+        break;
+      if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
+          !data_like (&r->in, cells, nf, scratch))
+        {
+          if (footer == NULL && full_row_seen)
+            {
+              footer = row_start;
+              footer_line = t.row_line;
+              n_footer = 0;
+            }
+          n_footer++;
+          last_line = t.line - (t.pos > t.line_start ? 0 : 1);
+        }
+      else
+        {
+          footer = NULL;
+          full_row_seen = TRUE;
+        }
+    }
+
+  if (footer == NULL || n_footer > FOOTER_MAX_ROWS)
+    return end;
+  uc_csv_locate (&r->in, footer, &line, &column);
+  uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+               line, line + (last_line - footer_line));
+  return footer;
+}

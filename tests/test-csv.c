@@ -483,6 +483,36 @@ test_parallel_matches_serial (void)
   g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
+/* Quotes only late in a file read in parallel: the chunks are joined into
+ * one, read as quoted text, so a quoted cell loses its quotes as it does
+ * in a serial read. */
+static void
+test_parallel_late_quotes (void)
+{
+  g_autoptr(GString) csv = g_string_new ("date,ticker,note\n");
+  UcCsvOptions one, many;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) a = NULL;
+  g_autoptr(UcDataset) b = NULL;
+  guint rows = 0;
+
+  for (; csv->len < 3 * 1024 * 1024; rows++)
+    g_string_append_printf (csv, "2015-01-%02u,%s,%s\n", 1 + rows % 28, rows % 2 ? "NVDA" : "MSFT",
+                            csv->len < 2 * 1024 * 1024 ? "plain" : "\"S3, quoted\"");
+  uc_csv_options_init (&one);
+  uc_csv_options_init (&many);
+  one.n_threads = 1;
+  many.n_threads = 4;
+  a = read_opts (csv->str, csv->len, &one, NULL, &error);
+  g_assert_no_error (error);
+  b = read_opts (csv->str, csv->len, &many, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (b), ==, rows);
+  g_assert_cmpstr (text_at (a, 2, rows - 1), ==, "S3, quoted");
+  for (guint r = 0; r < rows; r++)
+    g_assert_cmpstr (text_at (a, 2, r), ==, text_at (b, 2, r));
+}
+
 typedef struct
 {
   const char *name;
@@ -986,6 +1016,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/lenient-quotes", test_lenient_quotes);
   g_test_add_func ("/csv/big-field", test_big_field);
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
+  g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);

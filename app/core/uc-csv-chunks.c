@@ -140,6 +140,8 @@ join_chunks (Chunks *cs,
         scans[0].nul = scans[k].start - scans[0].start + scans[k].nul;
       uc_csv_chunk_clear (&cs->chunks[k], r->n_columns);
     }
+  /* The one chunk has the quotes any part had: it is read as quoted. */
+  scans[0].has_quote = TRUE;
   cs->chunks[0].end = r->body_end;
   cs->n_chunks = 1;
 }

@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include "uc-view.h"
+#include "uc-view-private.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,14 +23,6 @@
 #include "uc-transform.h"
 #include "uc-view-list.h"
 
-/* The view's "releases": the table of model releases its lanes are drawn
- * from, and which charts of rows narrow as the lanes do. */
-typedef struct
-{
-  char           *dataset;
-  UcReleaseTable  table;   /* its columns and regions owned here */
-} Releases;
-
 static void
 releases_free (Releases *releases)
 {
@@ -40,32 +32,6 @@ releases_free (Releases *releases)
   uc_regions_free (releases->table.regions);
   g_free (releases);
 }
-
-struct _UcView
-{
-  GObject    parent_instance;
-
-  char      *id;
-  char      *title;
-  char      *description;
-  char      *file;
-  GPtrArray *charts;   /* UcChartSpec */
-  GPtrArray *sources;  /* JsonObject: each chart's member as the variant shown sets it */
-  GPtrArray *base_sources; /* JsonObject: each chart's member as the file has it */
-  char      *variants_label;   /* "Price": what the variants choose; NULL without */
-  GPtrArray *variant_ids;      /* char * */
-  GPtrArray *variant_labels;   /* char * */
-  GPtrArray *variant_sets;     /* JsonObject: the members each variant sets */
-  guint      variant;          /* the one shown */
-  GArray    *compact;  /* gboolean per chart: shorter, under the others */
-  gboolean   event_list;   /* the window shows the table of events beside the charts */
-  gboolean   event_filter; /* the window offers a text filter of the events */
-  Releases  *releases;     /* NULL without */
-  GPtrArray *datasets;     /* char *: the ids of the datasets it is drawn from, NULL-terminated */
-  GHashTable *tables;      /* dataset id → UcDataset, once loaded */
-  GHashTable *table_sources; /* dataset id → UcSource it was loaded from */
-  gboolean   given;        /* its charts were given made (uc_view_new_for_chart), not built */
-};
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
 
@@ -115,157 +81,6 @@ uc_view_init (UcView *self)
   self->table_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
-/* Reading members, each failure naming where it is. */
-typedef struct
-{
-  const char *file;
-  char       *where;   /* "charts[0]" */
-  GError    **error;
-  const char *filter;   /* words a model release must match to be counted */
-  gboolean    filtered; /* the chart was drawn from releases narrowed by them */
-  gboolean    nothing_matched;
-  const Releases *releases; /* the view's, NULL without */
-  UcView     *view;     /* whose loaded tables the charts are built from */
-} Reader;
-
-static gboolean
-fail (Reader     *r,
-      const char *member,
-      const char *what)
-{
-  g_set_error (r->error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s%s%s: %s", r->file, r->where ? r->where : "",
-               r->where && member ? "." : "", member ? member : "", what);
-  return FALSE;
-}
-
-/* A string member: NULL when absent; a member of another type fails. */
-static gboolean
-get_string (Reader      *r,
-            JsonObject  *o,
-            const char  *member,
-            const char **out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (r, member, "expected a string");
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_bool (Reader     *r,
-          JsonObject *o,
-          const char *member,
-          gboolean   *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail (r, member, "expected true or false");
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* A member the reader does not know is an error, not a setting quietly
- * ignored: "stakced": true would otherwise draw another chart. */
-static gboolean
-only_known_members (Reader             *r,
-                    const char         *where,
-                    JsonObject         *o,
-                    const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (o);
-
-  for (GList *m = members; m; m = m->next)
-    if (!g_strv_contains (known, m->data))
-      {
-        g_autofree char *what = g_strdup_printf ("unknown member “%s”", (const char *) m->data);
-
-        return fail (r, where, what);
-      }
-  return TRUE;
-}
-
-/* An array of strings: NULL when absent. */
-static gboolean
-get_strings (Reader      *r,
-             JsonObject  *o,
-             const char  *member,
-             GStrv       *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonArray *array;
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (r, member, "expected a list of strings");
-  array = json_node_get_array (node);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return fail (r, member, "expected a list of strings");
-      g_strv_builder_add (builder, json_node_get_string (item));
-    }
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-static gboolean
-get_object (Reader      *r,
-            JsonObject  *o,
-            const char  *member,
-            JsonObject **out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (r, member, "expected an object");
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-static gboolean
-get_date (Reader     *r,
-          JsonObject *o,
-          const char *member,
-          UcTime     *out,
-          gboolean   *present)
-{
-  const char *text;
-
-  *present = FALSE;
-  if (!get_string (r, o, member, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, out))
-    return fail (r, member, "expected a date like 2025-01-27");
-  *present = TRUE;
-  return TRUE;
-}
-
-/* Texts in view files are English; a translation catalogue can carry them. */
-static const char *
-text (const char *s)
-{
-  return s ? g_dgettext (GETTEXT_PACKAGE, s) : NULL;
-}
-
 /* The chart's inputs name the dataset's source, as the source tells it. */
 static void
 add_provenance (Reader      *r,
@@ -273,30 +88,6 @@ add_provenance (Reader      *r,
                 const char  *dataset)
 {
   uc_source_cite (g_hash_table_lookup (r->view->table_sources, dataset), spec);
-}
-
-/* Dataset @id as the view loaded it (uc_view_load_data()). */
-static UcDataset *
-load_dataset (Reader     *r,
-              const char *member,
-              const char *id)
-{
-  UcDataset *table;
-
-  if (id == NULL)
-    return fail (r, member, "is required"), NULL;
-  table = g_hash_table_lookup (r->view->tables, id);
-  if (table == NULL && uc_catalog_find (uc_catalog_get_default (), id) == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
-      return fail (r, member, what), NULL;
-    }
-  if (table == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("the dataset “%s” was not loaded", id);
-      return fail (r, member, what), NULL;
-    }
-  return g_object_ref (table);
 }
 
 /* "series": one series per key of a long table, in the order "only" lists
@@ -315,12 +106,12 @@ build_long_series (Reader      *r,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
 
-  if (!get_string (r, series_o, "key", &key) || !get_string (r, series_o, "value", &value) ||
-      !get_string (r, series_o, "label", &label) || !get_strings (r, series_o, "only", &only) ||
-      !get_string (r, series_o, "missing", &missing_text))
+  if (!uc_view_read_string (r, series_o, "key", &key) || !uc_view_read_string (r, series_o, "value", &value) ||
+      !uc_view_read_string (r, series_o, "label", &label) || !uc_view_read_strings (r, series_o, "only", &only) ||
+      !uc_view_read_string (r, series_o, "missing", &missing_text))
     return FALSE;
   if (key == NULL || value == NULL)
-    return fail (r, "series", "needs “key” and “value” columns");
+    return uc_view_fail (r, "series", "needs “key” and “value” columns");
   if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
     return FALSE;
 
@@ -344,12 +135,13 @@ build_long_series (Reader      *r,
     }
   if (missing->len > 0 && missing_text)
     {
-      const char *at = strstr (text (missing_text), "%s");
+      const char *said = uc_view_text (missing_text);
+      const char *at = strstr (said, "%s");
       g_autofree char *note = NULL;
 
       if (at == NULL)
-        return fail (r, "series.missing", "needs a %s, where the names go");
-      note = g_strdup_printf ("%.*s%s%s", (int) (at - text (missing_text)), text (missing_text), missing->str, at + 2);
+        return uc_view_fail (r, "series.missing", "needs a %s, where the names go");
+      note = g_strdup_printf ("%.*s%s%s", (int) (at - said), said, missing->str, at + 2);
       uc_chart_spec_set_note (spec, note);
     }
   return TRUE;
@@ -374,16 +166,16 @@ read_event_options (Reader         *r,
   JsonObject *change_o = NULL;
   const char *change_series = NULL;
 
-  if (events_o && (!get_strings (r, events_o, "categories", &options->event_categories) ||
-                   !get_object (r, events_o, "change", &change_o)))
+  if (events_o && (!uc_view_read_strings (r, events_o, "categories", &options->event_categories) ||
+                   !uc_view_read_object (r, events_o, "change", &change_o)))
     return FALSE;
-  if (change_o && (!get_string (r, change_o, "series", &change_series) ||
-                   !get_strings (r, change_o, "categories", &options->change_categories)))
+  if (change_o && (!uc_view_read_string (r, change_o, "series", &change_series) ||
+                   !uc_view_read_strings (r, change_o, "categories", &options->change_categories)))
     return FALSE;
   options->change_series = g_strdup (change_series);
   options->replace_events = TRUE;
   g_set_object (&options->events_source, g_hash_table_lookup (r->view->table_sources, "events"));
-  return (options->events = load_dataset (r, "events", "events")) != NULL;
+  return (options->events = uc_view_read_dataset (r, "events", "events")) != NULL;
 }
 
 /* The members a chart shares with the command line and the window, read
@@ -397,24 +189,25 @@ read_options (Reader         *r,
   const char *format_name, *legend_name, *title, *y_title;
   gboolean has_rebase, flag = FALSE;
 
-  if (!get_strings (r, o, "emphasis", &options->emphasis) ||
-      !get_date (r, o, "rebase", &options->base, &has_rebase) ||
-      !get_string (r, o, "value_format", &format_name) || !get_string (r, o, "legend", &legend_name) ||
-      !get_string (r, o, "title", &title) || !get_string (r, o, "y_title", &y_title))
+  if (!uc_view_read_strings (r, o, "emphasis", &options->emphasis) ||
+      !uc_view_read_date (r, o, "rebase", &options->base, &has_rebase) ||
+      !uc_view_read_string (r, o, "value_format", &format_name) ||
+      !uc_view_read_string (r, o, "legend", &legend_name) ||
+      !uc_view_read_string (r, o, "title", &title) || !uc_view_read_string (r, o, "y_title", &y_title))
     return FALSE;
   if (format_name && !uc_value_format_from_string (format_name, (UcValueFormat *) &options->value_format))
-    return fail (r, "value_format", "expected number, money, percent, index or per-mtok");
+    return uc_view_fail (r, "value_format", "expected number, money, percent, index or per-mtok");
   if (legend_name && !uc_legend_position_from_string (legend_name, (UcLegendPosition *) &options->legend))
-    return fail (r, "legend", "expected top, inside or none");
+    return uc_view_fail (r, "legend", "expected top, inside or none");
   options->value_mode = has_rebase ? UC_VALUE_MODE_REBASED : UC_VALUE_MODE_AS_IS;
-  if (!get_bool (r, o, "log", &flag))
+  if (!uc_view_read_bool (r, o, "log", &flag))
     return FALSE;
   options->log_scale = flag;
-  if (json_object_has_member (o, "stacked") && !get_bool (r, o, "stacked", &flag))
+  if (json_object_has_member (o, "stacked") && !uc_view_read_bool (r, o, "stacked", &flag))
     return FALSE;
   options->stacked = json_object_has_member (o, "stacked") ? flag : -1;
-  options->title = g_strdup (text (title));
-  options->y_title = g_strdup (text (y_title));
+  options->title = g_strdup (uc_view_text (title));
+  options->y_title = g_strdup (uc_view_text (y_title));
   return events_o == NULL || read_event_options (r, events_o, options);
 }
 
@@ -429,9 +222,9 @@ apply_options (Reader               *r,
   UcChartSpec *out = uc_chart_options_apply (options, spec, &error);
 
   if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_EMPHASIS))
-    return fail (r, "emphasis", error->message), NULL;
+    return uc_view_fail (r, "emphasis", error->message), NULL;
   if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_CHANGE))
-    return fail (r, "events.change.series", error->message), NULL;
+    return uc_view_fail (r, "events.change.series", error->message), NULL;
   if (out == NULL)
     g_propagate_error (r->error, g_steal_pointer (&error));
   return out;
@@ -457,19 +250,20 @@ blend_columns (Reader     *r,
   double *values, total = 0;
   guint n, n_rows = uc_dataset_get_n_rows (data);
 
-  if (!get_object (r, o, "blend", &blend))
+  if (!uc_view_read_object (r, o, "blend", &blend))
     return NULL;
   if (blend == NULL)
     return g_object_ref (data);
-  if (!only_known_members (r, "blend", blend, blend_members) || !get_string (r, blend, "name", &name) ||
-      !get_strings (r, blend, "columns", &columns))
+  if (!uc_view_only_known_members (r, "blend", blend, blend_members) ||
+      !uc_view_read_string (r, blend, "name", &name) ||
+      !uc_view_read_strings (r, blend, "columns", &columns))
     return NULL;
   if (name == NULL || columns == NULL || (n = g_strv_length (columns)) < 2)
-    return fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
+    return uc_view_fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
   weights_node = json_object_get_member (blend, "weights");
   if (weights_node == NULL || !JSON_NODE_HOLDS_ARRAY (weights_node) ||
       json_array_get_length (json_node_get_array (weights_node)) != n)
-    return fail (r, "blend.weights", "expected one number per column"), NULL;
+    return uc_view_fail (r, "blend.weights", "expected one number per column"), NULL;
   weights = g_new (double, n);
   inputs = g_new (const double *, n);
   for (guint k = 0; k < n; k++)
@@ -480,19 +274,19 @@ blend_columns (Reader     *r,
       if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
                                          json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
           !(json_node_get_double (w) > 0))
-        return fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
+        return uc_view_fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
       weights[k] = json_node_get_double (w);
       total += weights[k];
       if (column < 0)
         {
           g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
                                                    uc_dataset_get_name (data));
-          return fail (r, "blend.columns", what), NULL;
+          return uc_view_fail (r, "blend.columns", what), NULL;
         }
       inputs[k] = uc_dataset_get_numbers (data, (guint) column);
     }
   if (uc_dataset_find_column (data, name) >= 0)
-    return fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
+    return uc_view_fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
 
   rows = g_new (guint, MAX (n_rows, 1));
   for (guint i = 0; i < n_rows; i++)
@@ -555,20 +349,21 @@ read_x_object (Reader     *r,
   JsonArray *pair;
   const char *kind;
 
-  if (!only_known_members (r, NULL, xo, x_members) || !get_string (r, xo, "kind", &kind) ||
-      !get_string (r, xo, "title", &x->title) || !get_string (r, xo, "unit", &x->unit) ||
-      !get_string (r, xo, "column", &x->column) || !get_date (r, xo, "trading_days_from", &x->day0, &x->has_day0))
+  if (!uc_view_only_known_members (r, NULL, xo, x_members) || !uc_view_read_string (r, xo, "kind", &kind) ||
+      !uc_view_read_string (r, xo, "title", &x->title) || !uc_view_read_string (r, xo, "unit", &x->unit) ||
+      !uc_view_read_string (r, xo, "column", &x->column) ||
+      !uc_view_read_date (r, xo, "trading_days_from", &x->day0, &x->has_day0))
     return FALSE;
   if (kind == NULL || !uc_x_kind_from_string (kind, &x->kind))
-    return fail (r, "kind", "expected time or number");
+    return uc_view_fail (r, "kind", "expected time or number");
   x->column = x->column ? x->column : "date";
   if (x->has_day0 && x->kind != UC_X_NUMBER)
-    return fail (r, "trading_days_from", "counts days on a number axis: “kind”: “number”");
+    return uc_view_fail (r, "trading_days_from", "counts days on a number axis: “kind”: “number”");
   node = json_object_get_member (xo, "range");
   if (node == NULL)
-    return x->has_day0 ? fail (r, "range", "is required with trading_days_from, like [-10, 20]") : TRUE;
+    return x->has_day0 ? uc_view_fail (r, "range", "is required with trading_days_from, like [-10, 20]") : TRUE;
   if (x->kind != UC_X_NUMBER)
-    return fail (r, "range", "is for a number axis; a time axis takes the chart's “range”");
+    return uc_view_fail (r, "range", "is for a number axis; a time axis takes the chart's “range”");
   pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   for (guint i = 0; pair && i < json_array_get_length (pair) && i < 2; i++)
     {
@@ -585,7 +380,7 @@ read_x_object (Reader     *r,
   if (pair == NULL || json_array_get_length (pair) != 2 || !(x->from < x->to) ||
       !(fabs (x->from) <= UC_X_NUMBER_LIMIT && fabs (x->to) <= UC_X_NUMBER_LIMIT) ||
       (x->has_day0 && (x->from != floor (x->from) || x->to != floor (x->to) || x->to - x->from > 1e6)))
-    return fail (r, "range", x->has_day0 ? "expected two whole numbers of days in order, like [-10, 20]"
+    return uc_view_fail (r, "range", x->has_day0 ? "expected two whole numbers of days in order, like [-10, 20]"
                                          : "expected two numbers in order, like [-10, 20]");
   x->has_range = TRUE;
   return TRUE;
@@ -604,7 +399,7 @@ read_x_axis (Reader     *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return get_string (r, o, "x", &x->column);
+    return uc_view_read_string (r, o, "x", &x->column);
   x->object = TRUE;
   /* Members inside are named as "charts[0].x.kind". */
   r->where = g_strdup_printf ("%s%sx", where ? where : "", where ? "." : "");
@@ -628,7 +423,7 @@ apply_x_axis (Reader      *r,
     {
       g_autofree char *what = g_strdup_printf ("“%s” is a number column: say so with "
                                                "{ \"kind\": \"number\", \"column\": \"%s\" }", x->column, x->column);
-      return fail (r, "x", what), NULL;
+      return uc_view_fail (r, "x", what), NULL;
     }
   if (!x->object)
     return g_object_ref (spec);
@@ -639,7 +434,7 @@ apply_x_axis (Reader      *r,
       g_autofree char *what = g_strdup_printf ("“%s” is not a %s column%s", x->column,
                                                uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? "date" : "number",
                                                x->has_day0 ? " to count trading days on" : "");
-      return fail (r, "x.column", what), NULL;
+      return uc_view_fail (r, "x.column", what), NULL;
     }
   out = x->has_day0 ? uc_chart_spec_trading_days (spec, x->day0, (int) x->from, (int) x->to) : g_object_ref (spec);
   if (x->has_range && !x->has_day0)
@@ -652,9 +447,9 @@ apply_x_axis (Reader      *r,
         uc_chart_spec_set_range (out, a, b);
     }
   if (x->title)
-    uc_chart_spec_set_x_title (out, text (x->title));
+    uc_chart_spec_set_x_title (out, uc_view_text (x->title));
   if (x->unit)
-    uc_chart_spec_set_x_unit (out, text (x->unit));
+    uc_chart_spec_set_x_unit (out, uc_view_text (x->unit));
   return out;
 }
 
@@ -683,24 +478,25 @@ build_chart (Reader     *r,
   static const char * const events_members[] = { "categories", "change", NULL };
   static const char * const change_members[] = { "series", "categories", NULL };
 
-  if (!only_known_members (r, NULL, o, chart_members))
+  if (!uc_view_only_known_members (r, NULL, o, chart_members))
     return NULL;
-  if (!get_string (r, o, "kind", &kind_name) || !get_string (r, o, "dataset", &dataset) ||
-      !read_x_axis (r, o, &x_axis) || !get_string (r, o, "group", &group) ||
-      !get_string (r, o, "point_label", &point_label) || !get_string (r, o, "count_by", &count_by) ||
-      !get_strings (r, o, "y", &ys) ||
-      !get_object (r, o, "series", &series_o) || !get_object (r, o, "events", &events_o) ||
-      !get_date (r, o, "rebase", &rebase, &has_rebase))
+  if (!uc_view_read_string (r, o, "kind", &kind_name) || !uc_view_read_string (r, o, "dataset", &dataset) ||
+      !read_x_axis (r, o, &x_axis) || !uc_view_read_string (r, o, "group", &group) ||
+      !uc_view_read_string (r, o, "point_label", &point_label) || !uc_view_read_string (r, o, "count_by", &count_by) ||
+      !uc_view_read_strings (r, o, "y", &ys) ||
+      !uc_view_read_object (r, o, "series", &series_o) || !uc_view_read_object (r, o, "events", &events_o) ||
+      !uc_view_read_date (r, o, "rebase", &rebase, &has_rebase))
     return NULL;
-  if ((series_o && !only_known_members (r, "series", series_o, series_members)) ||
-      (events_o && !only_known_members (r, "events", events_o, events_members)))
+  if ((series_o && !uc_view_only_known_members (r, "series", series_o, series_members)) ||
+      (events_o && !uc_view_only_known_members (r, "events", events_o, events_members)))
     return NULL;
   if (events_o && json_object_has_member (events_o, "change") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (events_o, "change")) &&
-      !only_known_members (r, "events.change", json_object_get_object_member (events_o, "change"), change_members))
+      !uc_view_only_known_members (r, "events.change", json_object_get_object_member (events_o, "change"),
+                                   change_members))
     return NULL;
   if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
-    return fail (r, "kind", "expected line, step, area, scatter, bars or lanes"), NULL;
+    return uc_view_fail (r, "kind", "expected line, step, area, scatter, bars or lanes"), NULL;
   x = x_axis.column;
   /* Events, periods and lanes are dates; a number axis has none. */
   if (x_axis.kind == UC_X_NUMBER)
@@ -708,10 +504,10 @@ build_chart (Reader     *r,
       const char *what = kind == UC_CHART_LANES ? "kind" : count_by ? "count_by" : events_o ? "events" : NULL;
 
       if (what)
-        return fail (r, what, "is for a time axis: dates have no place on a number axis"), NULL;
+        return uc_view_fail (r, what, "is for a time axis: dates have no place on a number axis"), NULL;
       if (!x_axis.has_day0 && (has_rebase || json_object_has_member (o, "range")))
-        return fail (r, has_rebase ? "rebase" : "range",
-                     "takes dates: a number axis has its range in “x” (a date goes with “trading_days_from”)"), NULL;
+        return uc_view_fail (r, has_rebase ? "rebase" : "range", "takes dates: a number axis has its range in “x” "
+                             "(a date goes with “trading_days_from”)"), NULL;
     }
 
   range = json_object_get_member (o, "range");
@@ -734,7 +530,7 @@ build_chart (Reader     *r,
 
       if (a == NULL || b == NULL || !uc_parse_date (a, strlen (a), UC_DATE_ISO, &from) ||
           !uc_parse_date (b, strlen (b), UC_DATE_ISO, &to) || to <= from)
-        return fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]"), NULL;
+        return uc_view_fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]"), NULL;
       has_range = TRUE;
     }
   if (!read_options (r, o, events_o, &options))
@@ -747,10 +543,10 @@ build_chart (Reader     *r,
     {
       const char *lanes;
 
-      if (!get_string (r, o, "lanes", &lanes))
+      if (!uc_view_read_string (r, o, "lanes", &lanes))
         return NULL;
       if (!has_range)
-        return fail (r, "range", "a lane chart needs a range"), NULL;
+        return uc_view_fail (r, "range", "a lane chart needs a range"), NULL;
       spec = uc_chart_spec_new ();
       uc_chart_spec_set_kind (spec, UC_CHART_LANES);
       uc_chart_spec_set_range (spec, from, to);
@@ -763,18 +559,18 @@ build_chart (Reader     *r,
       else if (g_str_equal (lanes, "releases"))
         {
           if (r->releases == NULL)
-            return fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
-          if ((data = load_dataset (r, "lanes", r->releases->dataset)) == NULL ||
+            return uc_view_fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
+          if ((data = uc_view_read_dataset (r, "lanes", r->releases->dataset)) == NULL ||
               !uc_chart_spec_add_release_events (spec, data, &r->releases->table, from, to, r->error))
             return NULL;
           add_provenance (r, spec, r->releases->dataset);
         }
       else
-        return fail (r, "lanes", "expected “events” or “releases”"), NULL;
+        return uc_view_fail (r, "lanes", "expected “events” or “releases”"), NULL;
     }
   else
     {
-      if ((data = load_dataset (r, "dataset", dataset)) == NULL)
+      if ((data = uc_view_read_dataset (r, "dataset", dataset)) == NULL)
         return NULL;
       {
         UcDataset *blended = blend_columns (r, o, data);
@@ -808,21 +604,21 @@ build_chart (Reader     *r,
           else if (g_str_equal (count_by, "quarter"))
             period = UC_PERIOD_QUARTER;
           else
-            return fail (r, "count_by", "expected week, month or quarter"), NULL;
+            return uc_view_fail (r, "count_by", "expected week, month or quarter"), NULL;
           spec = uc_chart_spec_count_by (data, x, group, period, r->error);
         }
       else if (series_o)
         {
           spec = uc_chart_spec_new ();
           if (!has_range)
-            return fail (r, "range", "a chart of \"series\" needs a range"), NULL;
+            return uc_view_fail (r, "range", "a chart of \"series\" needs a range"), NULL;
           if (!build_long_series (r, series_o, data, x, from, to, spec))
             return NULL;
         }
       else if (ys)
         spec = uc_chart_spec_from_dataset (data, x, (const char * const *) ys, group, point_label, r->error);
       else
-        return fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
+        return uc_view_fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
       if (spec == NULL)
         return NULL;
       /* Countries ("US", "CN", "GB;Multinational;US") summed into regions,
@@ -830,10 +626,10 @@ build_chart (Reader     *r,
       {
         gboolean regions = FALSE;
 
-        if (!get_bool (r, o, "group_by_region", &regions))
+        if (!uc_view_read_bool (r, o, "group_by_region", &regions))
           return NULL;
         if (regions && r->releases == NULL)
-          return fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
+          return uc_view_fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
         if (regions)
           {
             UcRegions *map = r->releases->table.regions;
@@ -873,7 +669,7 @@ build_chart (Reader     *r,
   {
     JsonObject *labels;
 
-    if (!get_object (r, o, "labels", &labels))
+    if (!uc_view_read_object (r, o, "labels", &labels))
       return NULL;
     if (labels)
       {
@@ -885,15 +681,15 @@ build_chart (Reader     *r,
             UcSeries *series = find_series (spec, m->data);
 
             if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-              return fail (r, "labels", "expected names as strings"), NULL;
+              return uc_view_fail (r, "labels", "expected names as strings"), NULL;
             /* Words can narrow a chart to fewer series than it names. */
             if (series == NULL && r->filter == NULL)
               {
                 g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
-                return fail (r, "labels", what), NULL;
+                return uc_view_fail (r, "labels", what), NULL;
               }
             if (series)
-              uc_series_set_label (series, text (json_node_get_string (node)));
+              uc_series_set_label (series, uc_view_text (json_node_get_string (node)));
           }
       }
   }
@@ -903,7 +699,7 @@ build_chart (Reader     *r,
   {
     const char *combine;
 
-    if (!get_string (r, o, "combine", &combine))
+    if (!uc_view_read_string (r, o, "combine", &combine))
       return NULL;
     if (combine)
       {
@@ -912,10 +708,10 @@ build_chart (Reader     *r,
         g_autoptr(UcChartSpec) combined = NULL;
 
         if (uc_chart_spec_get_n_series (spec) < 2)
-          return fail (r, "combine", "needs two or more series to add up"), NULL;
+          return uc_view_fail (r, "combine", "needs two or more series to add up"), NULL;
         for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
           g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        sum = uc_series_sum (all, combine, text (combine), UC_JOIN_INNER);
+        sum = uc_series_sum (all, combine, uc_view_text (combine), UC_JOIN_INNER);
         uc_series_set_emphasis (sum, TRUE);
         /* A total, not one more company: drawn in the text's colour. */
         uc_series_set_color (sum, UC_SERIES_COLOR_FOREGROUND);
@@ -929,7 +725,7 @@ build_chart (Reader     *r,
   {
     const char *frontier;
 
-    if (!get_string (r, o, "frontier", &frontier))
+    if (!uc_view_read_string (r, o, "frontier", &frontier))
       return NULL;
     if (frontier && uc_chart_spec_get_n_series (spec) > 0)
       {
@@ -938,7 +734,7 @@ build_chart (Reader     *r,
 
         for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
           g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        line = uc_series_running_min (all, "frontier", text (frontier));
+        line = uc_series_running_min (all, "frontier", uc_view_text (frontier));
         uc_series_set_kind (line, UC_CHART_STEP);
         uc_series_set_emphasis (line, TRUE);
         uc_chart_spec_add_series (spec, line);
@@ -960,17 +756,17 @@ build_chart (Reader     *r,
       return NULL;
     g_set_object (&spec, on_x);
   }
-  if (!get_string (r, o, "subtitle", &s))
+  if (!uc_view_read_string (r, o, "subtitle", &s))
     return NULL;
-  uc_chart_spec_set_subtitle (spec, text (s));
-  if (!get_string (r, o, "source", &s))
-    return NULL;
-  if (s)
-    uc_chart_spec_set_source (spec, text (s));
-  if (!get_string (r, o, "note", &s))
+  uc_chart_spec_set_subtitle (spec, uc_view_text (s));
+  if (!uc_view_read_string (r, o, "source", &s))
     return NULL;
   if (s)
-    uc_chart_spec_set_note (spec, text (s));
+    uc_chart_spec_set_source (spec, uc_view_text (s));
+  if (!uc_view_read_string (r, o, "note", &s))
+    return NULL;
+  if (s)
+    uc_chart_spec_set_note (spec, uc_view_text (s));
   return g_steal_pointer (&spec);
 }
 
@@ -1042,16 +838,17 @@ read_variants (UcView     *self,
   JsonNode *options;
   const char *label;
 
-  if (!get_object (r, o, "variants", &variants))
+  if (!uc_view_read_object (r, o, "variants", &variants))
     return FALSE;
   if (variants == NULL)
     return TRUE;
-  if (!only_known_members (r, "variants", variants, variants_members) || !get_string (r, variants, "label", &label))
+  if (!uc_view_only_known_members (r, "variants", variants, variants_members) ||
+      !uc_view_read_string (r, variants, "label", &label))
     return FALSE;
   options = json_object_get_member (variants, "options");
   if (label == NULL || options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||
       json_array_get_length (json_node_get_array (options)) < 2)
-    return fail (r, "variants", "needs a “label” and two or more “options”");
+    return uc_view_fail (r, "variants", "needs a “label” and two or more “options”");
   for (guint i = 0; i < json_array_get_length (json_node_get_array (options)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (options), i);
@@ -1061,22 +858,23 @@ read_variants (UcView     *self,
       g_free (r->where);
       r->where = g_strdup_printf ("variants.options[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (r, NULL, "expected an object");
+        return uc_view_fail (r, NULL, "expected an object");
       option = json_node_get_object (item);
-      if (!only_known_members (r, NULL, option, option_members) || !get_string (r, option, "id", &id) ||
-          !get_string (r, option, "label", &option_label) || !get_object (r, option, "set", &set))
+      if (!uc_view_only_known_members (r, NULL, option, option_members) ||
+          !uc_view_read_string (r, option, "id", &id) ||
+          !uc_view_read_string (r, option, "label", &option_label) || !uc_view_read_object (r, option, "set", &set))
         return FALSE;
       if (id == NULL || option_label == NULL || set == NULL)
-        return fail (r, NULL, "needs an “id”, a “label” and the members it “set”s");
+        return uc_view_fail (r, NULL, "needs an “id”, a “label” and the members it “set”s");
       for (guint k = 0; k < self->variant_ids->len; k++)
         if (g_str_equal (g_ptr_array_index (self->variant_ids, k), id))
-          return fail (r, "id", "two variants with one id");
+          return uc_view_fail (r, "id", "two variants with one id");
       g_ptr_array_add (self->variant_ids, g_strdup (id));
-      g_ptr_array_add (self->variant_labels, g_strdup (text (option_label)));
+      g_ptr_array_add (self->variant_labels, g_strdup (uc_view_text (option_label)));
       g_ptr_array_add (self->variant_sets, json_object_ref (set));
     }
   g_clear_pointer (&r->where, g_free);
-  self->variants_label = g_strdup (text (label));
+  self->variants_label = g_strdup (uc_view_text (label));
   return TRUE;
 }
 
@@ -1096,24 +894,25 @@ read_releases (UcView     *self,
   const char *dataset, *country, *open_weights;
   gboolean rest = FALSE;
 
-  if (!get_object (r, o, "releases", &releases))
+  if (!uc_view_read_object (r, o, "releases", &releases))
     return FALSE;
   if (releases == NULL)
     return TRUE;
-  if (!only_known_members (r, "releases", releases, releases_members) ||
-      !get_string (r, releases, "dataset", &dataset) || !get_string (r, releases, "country", &country) ||
-      !get_string (r, releases, "open_weights", &open_weights))
+  if (!uc_view_only_known_members (r, "releases", releases, releases_members) ||
+      !uc_view_read_string (r, releases, "dataset", &dataset) ||
+      !uc_view_read_string (r, releases, "country", &country) ||
+      !uc_view_read_string (r, releases, "open_weights", &open_weights))
     return FALSE;
   if (dataset == NULL || country == NULL || open_weights == NULL)
-    return fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
+    return uc_view_fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
   if (uc_catalog_find (uc_catalog_get_default (), dataset) == NULL)
     {
       g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
-      return fail (r, "releases.dataset", what);
+      return uc_view_fail (r, "releases.dataset", what);
     }
   list = json_object_get_member (releases, "regions");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    return fail (r, "releases.regions", "expected a list of regions");
+    return uc_view_fail (r, "releases.regions", "expected a list of regions");
   regions = uc_regions_new ();
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
     {
@@ -1124,23 +923,23 @@ read_releases (UcView     *self,
       g_free (r->where);
       r->where = g_strdup_printf ("releases.regions[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (r, NULL, "expected an object");
-      if (!only_known_members (r, NULL, json_node_get_object (item), region_members) ||
-          !get_string (r, json_node_get_object (item), "name", &name) ||
-          !get_strings (r, json_node_get_object (item), "countries", &countries))
+        return uc_view_fail (r, NULL, "expected an object");
+      if (!uc_view_only_known_members (r, NULL, json_node_get_object (item), region_members) ||
+          !uc_view_read_string (r, json_node_get_object (item), "name", &name) ||
+          !uc_view_read_strings (r, json_node_get_object (item), "countries", &countries))
         return FALSE;
       if (name == NULL)
-        return fail (r, "name", "is required");
+        return uc_view_fail (r, "name", "is required");
       if (countries && countries[0] == NULL)
-        return fail (r, "countries", "expected one or more country codes");
+        return uc_view_fail (r, "countries", "expected one or more country codes");
       if (countries == NULL && rest)
-        return fail (r, NULL, "only one region takes the rest (has no “countries”)");
+        return uc_view_fail (r, NULL, "only one region takes the rest (has no “countries”)");
       rest = rest || countries == NULL;
-      uc_regions_add (regions, text (name), (const char * const *) countries);
+      uc_regions_add (regions, uc_view_text (name), (const char * const *) countries);
     }
   g_clear_pointer (&r->where, g_free);
   if (!rest)
-    return fail (r, "releases.regions", "needs a region without “countries” for the rest");
+    return uc_view_fail (r, "releases.regions", "needs a region without “countries” for the rest");
   self->releases = g_new0 (Releases, 1);
   self->releases->dataset = g_strdup (dataset);
   self->releases->table.country = g_strdup (country);
@@ -1213,34 +1012,34 @@ parse_root (JsonNode    *root,
   gboolean list_flag, filter_flag;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (&r, NULL, "expected an object"), NULL;
+    return uc_view_fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
   {
     static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
                                                  "variants", "releases", NULL };
 
-    if (!only_known_members (&r, NULL, o, view_members))
+    if (!uc_view_only_known_members (&r, NULL, o, view_members))
       return NULL;
   }
-  if (!get_string (&r, o, "id", &id) || !get_string (&r, o, "title", &title) ||
-      !get_string (&r, o, "description", &description))
+  if (!uc_view_read_string (&r, o, "id", &id) || !uc_view_read_string (&r, o, "title", &title) ||
+      !uc_view_read_string (&r, o, "description", &description))
     return NULL;
   {
     gboolean event_list = FALSE;
 
-    if (!get_bool (&r, o, "event_list", &event_list))
+    if (!uc_view_read_bool (&r, o, "event_list", &event_list))
       return NULL;
     list_flag = event_list;
     event_list = FALSE;
-    if (!get_bool (&r, o, "event_filter", &event_list))
+    if (!uc_view_read_bool (&r, o, "event_filter", &event_list))
       return NULL;
     filter_flag = event_list;
   }
   if (id == NULL || title == NULL)
-    return fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
+    return uc_view_fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
   charts = json_object_get_member (o, "charts");
   if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
-    return fail (&r, "charts", "expected a list of one or more charts"), NULL;
+    return uc_view_fail (&r, "charts", "expected a list of one or more charts"), NULL;
 
   self = g_object_new (UC_TYPE_VIEW, NULL);
   self->id = g_strdup (id);
@@ -1262,7 +1061,7 @@ parse_root (JsonNode    *root,
       r.where = g_strdup_printf ("charts[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
         {
-          fail (&r, NULL, "expected an object");
+          uc_view_fail (&r, NULL, "expected an object");
           g_clear_pointer (&r.where, g_free);
           return NULL;
         }
@@ -1271,7 +1070,7 @@ parse_root (JsonNode    *root,
       {
         gboolean compact = FALSE;
 
-        if (!get_bool (&r, json_node_get_object (item), "compact", &compact))
+        if (!uc_view_read_bool (&r, json_node_get_object (item), "compact", &compact))
           {
             g_clear_pointer (&r.where, g_free);
             return NULL;
@@ -1599,14 +1398,14 @@ const char *
 uc_view_get_title (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return text (self->title);
+  return uc_view_text (self->title);
 }
 
 const char *
 uc_view_get_description (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return text (self->description);
+  return uc_view_text (self->description);
 }
 
 /* How many charts the file has (built or not). */

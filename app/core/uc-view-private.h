@@ -1,0 +1,105 @@
+/* uc-view-private.h: what the pieces of the view reader share
+ *
+ * Only the reader's own files include this; callers use uc-view.h. The
+ * reader is split by concern, one file each:
+ *
+ *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
+ *   uc-view-reader.c   a member read as a string, flag, list, object or date;
+ *                      a failure naming the file and the member
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "uc-release-events.h"
+#include "uc-time.h"
+
+G_BEGIN_DECLS
+
+/* UcView as uc-view.h declares it; that header is not included here, so
+ * that uc-view.c, which includes this one, includes nothing that leads
+ * back to itself. */
+typedef struct _UcView UcView;
+
+/* The view's "releases": the table of model releases its lanes are drawn
+ * from, and which charts of rows narrow as the lanes do. */
+typedef struct
+{
+  char           *dataset;
+  UcReleaseTable  table;   /* its columns and regions owned here */
+} Releases;
+
+struct _UcView
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *title;
+  char      *description;
+  char      *file;
+  GPtrArray *charts;   /* UcChartSpec */
+  GPtrArray *sources;  /* JsonObject: each chart's member as the variant shown sets it */
+  GPtrArray *base_sources; /* JsonObject: each chart's member as the file has it */
+  char      *variants_label;   /* "Price": what the variants choose; NULL without */
+  GPtrArray *variant_ids;      /* char * */
+  GPtrArray *variant_labels;   /* char * */
+  GPtrArray *variant_sets;     /* JsonObject: the members each variant sets */
+  guint      variant;          /* the one shown */
+  GArray    *compact;  /* gboolean per chart: shorter, under the others */
+  gboolean   event_list;   /* the window shows the table of events beside the charts */
+  gboolean   event_filter; /* the window offers a text filter of the events */
+  Releases  *releases;     /* NULL without */
+  GPtrArray *datasets;     /* char *: the ids of the datasets it is drawn from, NULL-terminated */
+  GHashTable *tables;      /* dataset id → UcDataset, once loaded */
+  GHashTable *table_sources; /* dataset id → UcSource it was loaded from */
+  gboolean   given;        /* its charts were given made (uc_view_new_for_chart), not built */
+};
+
+/* Reading members, each failure naming where it is. */
+typedef struct
+{
+  const char *file;
+  char       *where;   /* "charts[0]" */
+  GError    **error;
+  const char *filter;   /* words a model release must match to be counted */
+  gboolean    filtered; /* the chart was drawn from releases narrowed by them */
+  gboolean    nothing_matched;
+  const Releases *releases; /* the view's, NULL without */
+  UcView     *view;     /* whose loaded tables the charts are built from */
+} Reader;
+
+/* uc-view-reader.c */
+gboolean    uc_view_fail               (Reader             *r,
+                                        const char         *member,
+                                        const char         *what);
+gboolean    uc_view_read_string        (Reader             *r,
+                                        JsonObject         *o,
+                                        const char         *member,
+                                        const char        **out);
+gboolean    uc_view_read_bool          (Reader             *r,
+                                        JsonObject         *o,
+                                        const char         *member,
+                                        gboolean           *out);
+gboolean    uc_view_read_strings       (Reader             *r,
+                                        JsonObject         *o,
+                                        const char         *member,
+                                        GStrv              *out);
+gboolean    uc_view_read_object        (Reader             *r,
+                                        JsonObject         *o,
+                                        const char         *member,
+                                        JsonObject        **out);
+gboolean    uc_view_read_date          (Reader             *r,
+                                        JsonObject         *o,
+                                        const char         *member,
+                                        UcTime             *out,
+                                        gboolean           *present);
+gboolean    uc_view_only_known_members (Reader             *r,
+                                        const char         *where,
+                                        JsonObject         *o,
+                                        const char * const *known);
+UcDataset  *uc_view_read_dataset       (Reader             *r,
+                                        const char         *member,
+                                        const char         *id);
+const char *uc_view_text               (const char         *s);
+
+G_END_DECLS

@@ -6,11 +6,13 @@
  *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
  *   uc-view-reader.c   a member read as a string, flag, list, object or date;
  *                      a failure naming the file and the member
+ *   uc-view-x-axis.c   a chart's "x": what its x axis measures
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
+#include "uc-chart-spec.h"
 #include "uc-release-events.h"
 #include "uc-time.h"
 
@@ -68,6 +70,21 @@ typedef struct
   UcView     *view;     /* whose loaded tables the charts are built from */
 } Reader;
 
+/* A chart's "x" member as read: its column, and for a number axis its
+ * range, or the date its trading days are counted from. */
+typedef struct
+{
+  const char *column;
+  gboolean    object;   /* given as an object, its kind said */
+  UcXKind     kind;
+  const char *title;
+  const char *unit;
+  gboolean    has_range;
+  double      from, to;
+  gboolean    has_day0;
+  UcTime      day0;
+} XAxis;
+
 /* uc-view-reader.c */
 gboolean    uc_view_fail               (Reader             *r,
                                         const char         *member,
@@ -101,5 +118,13 @@ UcDataset  *uc_view_read_dataset       (Reader             *r,
                                         const char         *member,
                                         const char         *id);
 const char *uc_view_text               (const char         *s);
+
+/* uc-view-x-axis.c */
+gboolean     uc_view_read_x_axis  (Reader      *r,
+                                   JsonObject  *o,
+                                   XAxis       *x);
+UcChartSpec *uc_view_apply_x_axis (Reader      *r,
+                                   const XAxis *x,
+                                   UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

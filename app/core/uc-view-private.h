@@ -6,6 +6,8 @@
  *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
  *   uc-view-reader.c   a member read as a string, flag, list, object or date;
  *                      a failure naming the file and the member
+ *   uc-view-series.c   the members that make or reshape a chart's series: "series",
+ *                      "blend", "group_by_region", "labels", "combine", "frontier"
  *   uc-view-x-axis.c   a chart's "x": what its x axis measures
  */
 #pragma once
@@ -126,5 +128,29 @@ gboolean     uc_view_read_x_axis  (Reader      *r,
 UcChartSpec *uc_view_apply_x_axis (Reader      *r,
                                    const XAxis *x,
                                    UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
+
+/* uc-view-series.c */
+gboolean     uc_view_add_long_series (Reader      *r,
+                                      JsonObject  *series_o,
+                                      UcDataset   *data,
+                                      const char  *x,
+                                      UcTime       from,
+                                      UcTime       to,
+                                      UcChartSpec *spec);
+UcDataset   *uc_view_blend_columns   (Reader      *r,
+                                      JsonObject  *o,
+                                      UcDataset   *data) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_view_group_by_region (Reader      *r,
+                                      JsonObject  *o,
+                                      UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_label_series    (Reader      *r,
+                                      JsonObject  *o,
+                                      UcChartSpec *spec);
+UcChartSpec *uc_view_combine_series  (Reader      *r,
+                                      JsonObject  *o,
+                                      UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_add_frontier    (Reader      *r,
+                                      JsonObject  *o,
+                                      UcChartSpec *spec);
 
 G_END_DECLS

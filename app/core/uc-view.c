@@ -90,72 +90,6 @@ add_provenance (Reader      *r,
   uc_source_cite (g_hash_table_lookup (r->view->table_sources, dataset), spec);
 }
 
-/* "series": one series per key of a long table, in the order "only" lists
- * them; a key with no value in the range is named in "missing". */
-static gboolean
-build_long_series (Reader      *r,
-                   JsonObject  *series_o,
-                   UcDataset   *data,
-                   const char  *x,
-                   UcTime       from,
-                   UcTime       to,
-                   UcChartSpec *spec)
-{
-  const char *key, *value, *label, *missing_text;
-  g_auto(GStrv) only = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-
-  if (!uc_view_read_string (r, series_o, "key", &key) || !uc_view_read_string (r, series_o, "value", &value) ||
-      !uc_view_read_string (r, series_o, "label", &label) || !uc_view_read_strings (r, series_o, "only", &only) ||
-      !uc_view_read_string (r, series_o, "missing", &missing_text))
-    return FALSE;
-  if (key == NULL || value == NULL)
-    return uc_view_fail (r, "series", "needs “key” and “value” columns");
-  if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
-    return FALSE;
-
-  for (guint k = 0; only ? only[k] != NULL : k < all->len; k++)
-    {
-      UcSeries *found = NULL;
-      double lo, hi;
-
-      if (only == NULL)
-        found = g_ptr_array_index (all, k);
-      for (guint i = 0; only && i < all->len && !found; i++)
-        if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (all, i)), only[k]) == 0)
-          found = g_ptr_array_index (all, i);
-      /* Nothing in the range (e.g. no share count, no market cap): say so. */
-      if (found == NULL || !uc_series_get_y_range (found, from, to, &lo, &hi))
-        {
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", found ? uc_series_get_label (found) : only[k]);
-          continue;
-        }
-      uc_chart_spec_add_series (spec, found);
-    }
-  if (missing->len > 0 && missing_text)
-    {
-      const char *said = uc_view_text (missing_text);
-      const char *at = strstr (said, "%s");
-      g_autofree char *note = NULL;
-
-      if (at == NULL)
-        return uc_view_fail (r, "series.missing", "needs a %s, where the names go");
-      note = g_strdup_printf ("%.*s%s%s", (int) (at - said), said, missing->str, at + 2);
-      uc_chart_spec_set_note (spec, note);
-    }
-  return TRUE;
-}
-
-/* A series by the id the file gives, also after a transform renamed it
- * ("NVDA" is "NVDA:rebased" once rebased). */
-static UcSeries *
-find_series (UcChartSpec *spec,
-             const char  *id)
-{
-  return uc_chart_options_find_series (spec, id);
-}
-
 /* "events": the embedded events in the chart's range, of some categories;
  * "change" names events of some categories by a series' move that day. */
 static gboolean
@@ -230,79 +164,17 @@ apply_options (Reader               *r,
   return out;
 }
 
-/* "blend": a column made of others, weighted ("blended 3:1": three parts
- * input price to one part output price), on a copy of the dataset; a row
- * missing any of them is missing. */
-static UcDataset *
-blend_columns (Reader     *r,
-               JsonObject *o,
-               UcDataset  *data)
+/* @spec replaced by @with, a new reference; FALSE, to return, when @with
+ * is NULL (an error). */
+static gboolean
+replace_spec (UcChartSpec **spec,
+              UcChartSpec  *with)
 {
-  static const char * const blend_members[] = { "name", "columns", "weights", NULL };
-  JsonObject *blend;
-  JsonNode *weights_node;
-  const char *name;
-  g_auto(GStrv) columns = NULL;
-  g_autoptr(UcDataset) copy = NULL;
-  g_autofree guint *rows = NULL;
-  g_autofree double *weights = NULL;
-  g_autofree const double **inputs = NULL;
-  double *values, total = 0;
-  guint n, n_rows = uc_dataset_get_n_rows (data);
-
-  if (!uc_view_read_object (r, o, "blend", &blend))
-    return NULL;
-  if (blend == NULL)
-    return g_object_ref (data);
-  if (!uc_view_only_known_members (r, "blend", blend, blend_members) ||
-      !uc_view_read_string (r, blend, "name", &name) ||
-      !uc_view_read_strings (r, blend, "columns", &columns))
-    return NULL;
-  if (name == NULL || columns == NULL || (n = g_strv_length (columns)) < 2)
-    return uc_view_fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
-  weights_node = json_object_get_member (blend, "weights");
-  if (weights_node == NULL || !JSON_NODE_HOLDS_ARRAY (weights_node) ||
-      json_array_get_length (json_node_get_array (weights_node)) != n)
-    return uc_view_fail (r, "blend.weights", "expected one number per column"), NULL;
-  weights = g_new (double, n);
-  inputs = g_new (const double *, n);
-  for (guint k = 0; k < n; k++)
-    {
-      JsonNode *w = json_array_get_element (json_node_get_array (weights_node), k);
-      int column = uc_dataset_find_column_of_type (data, columns[k], UC_COLUMN_NUMBER);
-
-      if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
-                                         json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
-          !(json_node_get_double (w) > 0))
-        return uc_view_fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
-      weights[k] = json_node_get_double (w);
-      total += weights[k];
-      if (column < 0)
-        {
-          g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
-                                                   uc_dataset_get_name (data));
-          return uc_view_fail (r, "blend.columns", what), NULL;
-        }
-      inputs[k] = uc_dataset_get_numbers (data, (guint) column);
-    }
-  if (uc_dataset_find_column (data, name) >= 0)
-    return uc_view_fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
-
-  rows = g_new (guint, MAX (n_rows, 1));
-  for (guint i = 0; i < n_rows; i++)
-    rows[i] = i;
-  copy = uc_dataset_select_rows (data, rows, n_rows);
-  values = uc_column_alloc (MAX (n_rows, 1) * sizeof (double));
-  for (guint i = 0; i < n_rows; i++)
-    {
-      double sum = 0;
-
-      for (guint k = 0; k < n; k++)
-        sum += weights[k] * inputs[k][i];
-      values[i] = sum / total;   /* NaN when any is missing */
-    }
-  uc_dataset_take_numbers (copy, name, values);
-  return g_steal_pointer (&copy);
+  if (with == NULL)
+    return FALSE;
+  g_clear_object (spec);
+  *spec = with;
+  return TRUE;
 }
 
 static UcChartSpec *
@@ -425,7 +297,7 @@ build_chart (Reader     *r,
       if ((data = uc_view_read_dataset (r, "dataset", dataset)) == NULL)
         return NULL;
       {
-        UcDataset *blended = blend_columns (r, o, data);
+        UcDataset *blended = uc_view_blend_columns (r, o, data);
 
         if (blended == NULL)
           return NULL;
@@ -464,7 +336,7 @@ build_chart (Reader     *r,
           spec = uc_chart_spec_new ();
           if (!has_range)
             return uc_view_fail (r, "range", "a chart of \"series\" needs a range"), NULL;
-          if (!build_long_series (r, series_o, data, x, from, to, spec))
+          if (!uc_view_add_long_series (r, series_o, data, x, from, to, spec))
             return NULL;
         }
       else if (ys)
@@ -473,43 +345,8 @@ build_chart (Reader     *r,
         return uc_view_fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
       if (spec == NULL)
         return NULL;
-      /* Countries ("US", "CN", "GB;Multinational;US") summed into regions,
-       * as the release lanes group them. */
-      {
-        gboolean regions = FALSE;
-
-        if (!uc_view_read_bool (r, o, "group_by_region", &regions))
-          return NULL;
-        if (regions && r->releases == NULL)
-          return uc_view_fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
-        if (regions)
-          {
-            UcRegions *map = r->releases->table.regions;
-            g_autoptr(UcChartSpec) summed = uc_chart_spec_copy_without_series (spec);
-            g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-            for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-              {
-                const char *region = uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i)));
-
-                if (!g_ptr_array_find_with_equal_func (names, region, g_str_equal, NULL))
-                  g_ptr_array_add (names, (gpointer) region);
-              }
-            for (guint k = 0; k < names->len; k++)
-              {
-                g_autoptr(GPtrArray) members = g_ptr_array_new ();
-                g_autoptr(UcSeries) sum = NULL;
-
-                for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-                  if (g_str_equal (uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i))),
-                                   g_ptr_array_index (names, k)))
-                    g_ptr_array_add (members, uc_chart_spec_get_series (spec, i));
-                sum = uc_series_sum (members, g_ptr_array_index (names, k), g_ptr_array_index (names, k), UC_JOIN_OUTER);
-                uc_chart_spec_add_series (summed, sum);
-              }
-            g_set_object (&spec, summed);
-          }
-      }
+      if (!replace_spec (&spec, uc_view_group_by_region (r, o, spec)))
+        return NULL;
       if (kind_name || !count_by)
         uc_chart_spec_set_kind (spec, kind);
       if (has_range)
@@ -517,81 +354,9 @@ build_chart (Reader     *r,
       add_provenance (r, spec, dataset);
     }
 
-  /* "labels": names for series whose ids are codes ("CN": "China"). */
-  {
-    JsonObject *labels;
-
-    if (!uc_view_read_object (r, o, "labels", &labels))
-      return NULL;
-    if (labels)
-      {
-        g_autoptr(GList) ids = json_object_get_members (labels);
-
-        for (GList *m = ids; m; m = m->next)
-          {
-            JsonNode *node = json_object_get_member (labels, m->data);
-            UcSeries *series = find_series (spec, m->data);
-
-            if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-              return uc_view_fail (r, "labels", "expected names as strings"), NULL;
-            /* Words can narrow a chart to fewer series than it names. */
-            if (series == NULL && r->filter == NULL)
-              {
-                g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
-                return uc_view_fail (r, "labels", what), NULL;
-              }
-            if (series)
-              uc_series_set_label (series, uc_view_text (json_node_get_string (node)));
-          }
-      }
-  }
-
-  /* "combine": the series summed into one line, on the days all of them
-   * have a value (a missing one would read as a crash). */
-  {
-    const char *combine;
-
-    if (!uc_view_read_string (r, o, "combine", &combine))
-      return NULL;
-    if (combine)
-      {
-        g_autoptr(GPtrArray) all = g_ptr_array_new ();
-        g_autoptr(UcSeries) sum = NULL;
-        g_autoptr(UcChartSpec) combined = NULL;
-
-        if (uc_chart_spec_get_n_series (spec) < 2)
-          return uc_view_fail (r, "combine", "needs two or more series to add up"), NULL;
-        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        sum = uc_series_sum (all, combine, uc_view_text (combine), UC_JOIN_INNER);
-        uc_series_set_emphasis (sum, TRUE);
-        /* A total, not one more company: drawn in the text's colour. */
-        uc_series_set_color (sum, UC_SERIES_COLOR_FOREGROUND);
-        combined = uc_chart_spec_copy_without_series (spec);
-        uc_chart_spec_add_series (combined, sum);
-        g_set_object (&spec, combined);
-      }
-  }
-
-  /* "frontier": the lowest value of any series so far, as a step line. */
-  {
-    const char *frontier;
-
-    if (!uc_view_read_string (r, o, "frontier", &frontier))
-      return NULL;
-    if (frontier && uc_chart_spec_get_n_series (spec) > 0)
-      {
-        g_autoptr(GPtrArray) all = g_ptr_array_new ();
-        g_autoptr(UcSeries) line = NULL;
-
-        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        line = uc_series_running_min (all, "frontier", uc_view_text (frontier));
-        uc_series_set_kind (line, UC_CHART_STEP);
-        uc_series_set_emphasis (line, TRUE);
-        uc_chart_spec_add_series (spec, line);
-      }
-  }
+  if (!uc_view_label_series (r, o, spec) || !replace_spec (&spec, uc_view_combine_series (r, o, spec)) ||
+      !uc_view_add_frontier (r, o, spec))
+    return NULL;
 
   {
     UcChartSpec *applied = apply_options (r, &options, spec);
@@ -1329,7 +1094,7 @@ uc_view_filter_chart (UcView      *self,
   for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
     {
       UcSeries *all = uc_chart_spec_get_series (chart, i);
-      UcSeries *some = r.nothing_matched ? NULL : find_series (built, uc_series_get_id (all));
+      UcSeries *some = r.nothing_matched ? NULL : uc_chart_options_find_series (built, uc_series_get_id (all));
 
       if (some)
         {

@@ -6,6 +6,8 @@
  *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
  *   uc-view-reader.c   a member read as a string, flag, list, object or date;
  *                      a failure naming the file and the member
+ *   uc-view-chart.c    one chart built, in steps: members read and checked, options,
+ *                      series from events, releases or a dataset, axis and texts
  *   uc-view-series.c   the members that make or reshape a chart's series: "series",
  *                      "blend", "group_by_region", "labels", "combine", "frontier"
  *   uc-view-x-axis.c   a chart's "x": what its x axis measures
@@ -128,6 +130,10 @@ gboolean     uc_view_read_x_axis  (Reader      *r,
 UcChartSpec *uc_view_apply_x_axis (Reader      *r,
                                    const XAxis *x,
                                    UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
+
+/* uc-view-chart.c */
+UcChartSpec *uc_view_build_chart     (Reader      *r,
+                                      JsonObject  *o) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-series.c */
 gboolean     uc_view_add_long_series (Reader      *r,

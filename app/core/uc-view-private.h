@@ -11,6 +11,8 @@
  *   uc-view-series.c   the members that make or reshape a chart's series: "series",
  *                      "blend", "group_by_region", "labels", "combine", "frontier"
  *   uc-view-x-axis.c   a chart's "x": what its x axis measures
+ *   uc-view-variants.c "variants": read, each chart's members merged with the
+ *                      chosen one's, every chart built again as it sets them
  */
 #pragma once
 
@@ -158,5 +160,15 @@ UcChartSpec *uc_view_combine_series  (Reader      *r,
 gboolean     uc_view_add_frontier    (Reader      *r,
                                       JsonObject  *o,
                                       UcChartSpec *spec);
+
+/* uc-view-variants.c */
+JsonObject  *uc_view_merge_members   (JsonObject  *base,
+                                      JsonObject  *set) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_read_variants   (UcView      *self,
+                                      Reader      *r,
+                                      JsonObject  *o);
+gboolean     uc_view_build_variant   (UcView      *self,
+                                      Reader      *r,
+                                      guint        index);
 
 G_END_DECLS

@@ -273,26 +273,6 @@ build_lanes (Reader *r,
   return g_steal_pointer (&spec);
 }
 
-/* The view's table of model releases narrows as the release lanes do. */
-static void
-narrow_to_releases (Reader     *r,
-                    const char *dataset,
-                    UcDataset **data)
-{
-  g_autoptr(UcDataset) matching = NULL;
-
-  if (!(r->filter && *r->filter && r->releases && g_str_equal (dataset, r->releases->dataset)))
-    return;
-  matching = uc_releases_matching (*data, &r->releases->table, r->filter, NULL);
-  /* Nothing matching: the chart is built as it is and emptied. */
-  if (matching)
-    r->filtered = TRUE;
-  if (matching && uc_dataset_get_n_rows (matching) > 0)
-    g_set_object (data, matching);
-  else if (matching)
-    r->nothing_matched = TRUE;
-}
-
 /* The series of @data, as "count_by" (rows counted per period), "series"
  * (one per key of a long table) or "y" (columns) makes them. */
 static UcChartSpec *
@@ -342,7 +322,7 @@ build_of_data (Reader *r,
   if ((data = uc_view_read_dataset (r, "dataset", c->dataset)) == NULL ||
       !replace (&data, uc_view_blend_columns (r, c->o, data)))
     return NULL;
-  narrow_to_releases (r, c->dataset, &data);
+  uc_view_narrow_to_releases (r, c->dataset, &data);
   if ((spec = series_of_data (r, c, data)) == NULL || !replace (&spec, uc_view_group_by_region (r, c->o, spec)))
     return NULL;
   if (c->kind_name || !c->count_by)

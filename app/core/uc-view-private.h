@@ -11,6 +11,8 @@
  *   uc-view-series.c   the members that make or reshape a chart's series: "series",
  *                      "blend", "group_by_region", "labels", "combine", "frontier"
  *   uc-view-x-axis.c   a chart's "x": what its x axis measures
+ *   uc-view-releases.c "releases": the view's table of model releases and its
+ *                      regions; charts of it narrowed to the releases matching words
  *   uc-view-variants.c "variants": read, each chart's members merged with the
  *                      chosen one's, every chart built again as it sets them
  */
@@ -170,5 +172,14 @@ gboolean     uc_view_read_variants   (UcView      *self,
 gboolean     uc_view_build_variant   (UcView      *self,
                                       Reader      *r,
                                       guint        index);
+
+/* uc-view-releases.c */
+void         uc_view_releases_free   (Releases    *releases);
+gboolean     uc_view_read_releases   (UcView      *self,
+                                      Reader      *r,
+                                      JsonObject  *o);
+void         uc_view_narrow_to_releases (Reader     *r,
+                                         const char *dataset,
+                                         UcDataset **data);
 
 G_END_DECLS

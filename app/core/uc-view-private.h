@@ -4,6 +4,8 @@
  * reader is split by concern, one file each:
  *
  *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
+ *   uc-view-data.c     the datasets a view needs, listed from its charts and
+ *                      variants, loaded through a catalog (async) and kept
  *   uc-view-reader.c   a member read as a string, flag, list, object or date;
  *                      a failure naming the file and the member
  *   uc-view-chart.c    one chart built, in steps: members read and checked, options,
@@ -92,6 +94,9 @@ typedef struct
   gboolean    has_day0;
   UcTime      day0;
 } XAxis;
+
+/* uc-view-data.c */
+void         uc_view_list_datasets   (UcView      *self);
 
 /* uc-view-reader.c */
 gboolean    uc_view_fail               (Reader             *r,

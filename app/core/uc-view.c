@@ -1,8 +1,12 @@
 /* uc-view.c: a dashboard view read from a JSON file: one or more charts
  *
- * The file is checked as it is read: an unknown kind, a missing column or
- * a malformed date is an error naming the file and the member, never a
- * chart that quietly shows something else.
+ * The GObject and its steps: the file parsed (the view's own members and
+ * its list of charts), the charts built once their data is loaded, and
+ * what the view shows. The file is checked as it is read: an unknown kind,
+ * a missing column or a malformed date is an error naming the file and
+ * the member, never a chart that quietly shows something else. The rest
+ * of the reader, one concern a file, is listed in uc-view-private.h; the
+ * format is described in data/views/README.md.
  */
 #include "config.h"
 
@@ -10,17 +14,8 @@
 #include "uc-view-private.h"
 
 #include <math.h>
-#include <string.h>
 
-#include "uc-catalog.h"
-#include "uc-chart-options.h"
-#include "uc-column-alloc.h"
-#include "uc-dataset-charts.h"
 #include "uc-json-load.h"
-#include "uc-parse.h"
-#include "uc-regions.h"
-#include "uc-release-events.h"
-#include "uc-transform.h"
 #include "uc-view-list.h"
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -71,7 +66,72 @@ uc_view_init (UcView *self)
   self->table_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
-/* A view from its file's JSON (see uc_view_parse()). */
+/* The view's own members (id, title, description, what the window shows
+ * beside the charts), checked with the list of its charts; a view with
+ * no charts yet. */
+static UcView *
+read_view (Reader     *r,
+           JsonObject *o)
+{
+  static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
+                                               "variants", "releases", NULL };
+  const char *id, *title, *description;
+  gboolean event_list = FALSE, event_filter = FALSE;
+  JsonNode *charts;
+  UcView *self;
+
+  if (!uc_view_only_known_members (r, NULL, o, view_members))
+    return NULL;
+  if (!uc_view_read_string (r, o, "id", &id) || !uc_view_read_string (r, o, "title", &title) ||
+      !uc_view_read_string (r, o, "description", &description) ||
+      !uc_view_read_bool (r, o, "event_list", &event_list) || !uc_view_read_bool (r, o, "event_filter", &event_filter))
+    return NULL;
+  if (id == NULL || title == NULL)
+    return uc_view_fail (r, NULL, "a view needs an “id” and a “title”"), NULL;
+  charts = json_object_get_member (o, "charts");
+  if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
+    return uc_view_fail (r, "charts", "expected a list of one or more charts"), NULL;
+
+  self = g_object_new (UC_TYPE_VIEW, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->event_list = event_list;
+  self->event_filter = event_filter;
+  self->file = g_strdup (r->file);
+  return self;
+}
+
+/* "charts": each chart's members kept as the file has them, to be built
+ * once its data is loaded; whether it is compact is read now, for the
+ * window's layout. */
+static gboolean
+read_charts (UcView    *self,
+             Reader    *r,
+             JsonArray *charts)
+{
+  for (guint i = 0; i < json_array_get_length (charts); i++)
+    {
+      JsonNode *item = json_array_get_element (charts, i);
+      gboolean compact = FALSE;
+
+      g_free (r->where);
+      r->where = g_strdup_printf ("charts[%u]", i);
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return uc_view_fail (r, NULL, "expected an object");
+      g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
+      g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
+      if (!uc_view_read_bool (r, json_node_get_object (item), "compact", &compact))
+        return FALSE;
+      g_array_append_val (self->compact, compact);
+    }
+  g_clear_pointer (&r->where, g_free);
+  return TRUE;
+}
+
+/* A view from its file's JSON (see uc_view_parse()): its own members, the
+ * releases its charts may draw on, its charts and variants, and the
+ * datasets they name. */
 static UcView *
 parse_root (JsonNode    *root,
             const char  *name,
@@ -79,84 +139,19 @@ parse_root (JsonNode    *root,
 {
   g_autoptr(UcView) self = NULL;
   Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
-  JsonNode *charts;
   JsonObject *o;
-  const char *id, *title, *description;
-  gboolean list_flag, filter_flag;
+  gboolean ok;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return uc_view_fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
-  {
-    static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
-                                                 "variants", "releases", NULL };
-
-    if (!uc_view_only_known_members (&r, NULL, o, view_members))
-      return NULL;
-  }
-  if (!uc_view_read_string (&r, o, "id", &id) || !uc_view_read_string (&r, o, "title", &title) ||
-      !uc_view_read_string (&r, o, "description", &description))
+  if ((self = read_view (&r, o)) == NULL)
     return NULL;
-  {
-    gboolean event_list = FALSE;
-
-    if (!uc_view_read_bool (&r, o, "event_list", &event_list))
-      return NULL;
-    list_flag = event_list;
-    event_list = FALSE;
-    if (!uc_view_read_bool (&r, o, "event_filter", &event_list))
-      return NULL;
-    filter_flag = event_list;
-  }
-  if (id == NULL || title == NULL)
-    return uc_view_fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
-  charts = json_object_get_member (o, "charts");
-  if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
-    return uc_view_fail (&r, "charts", "expected a list of one or more charts"), NULL;
-
-  self = g_object_new (UC_TYPE_VIEW, NULL);
-  self->id = g_strdup (id);
-  self->title = g_strdup (title);
-  self->description = g_strdup (description);
-  self->event_list = list_flag;
-  self->event_filter = filter_flag;
-  self->file = g_strdup (name);
-  if (!uc_view_read_releases (self, &r, o))
-    {
-      g_clear_pointer (&r.where, g_free);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
-
-      g_free (r.where);
-      r.where = g_strdup_printf ("charts[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          uc_view_fail (&r, NULL, "expected an object");
-          g_clear_pointer (&r.where, g_free);
-          return NULL;
-        }
-      g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
-      g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
-      {
-        gboolean compact = FALSE;
-
-        if (!uc_view_read_bool (&r, json_node_get_object (item), "compact", &compact))
-          {
-            g_clear_pointer (&r.where, g_free);
-            return NULL;
-          }
-        g_array_append_val (self->compact, compact);
-      }
-    }
+  ok = uc_view_read_releases (self, &r, o) && read_charts (self, &r, json_object_get_array_member (o, "charts")) &&
+       uc_view_read_variants (self, &r, o);
   g_clear_pointer (&r.where, g_free);
-  if (!uc_view_read_variants (self, &r, o))
-    {
-      g_clear_pointer (&r.where, g_free);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
   uc_view_list_datasets (self);
   return g_steal_pointer (&self);
 }

@@ -17,7 +17,6 @@
 #include "uc-dataset-charts.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
-#include "uc-view-error.h"
 
 /* One chart's members as read, before it is built. */
 typedef struct

@@ -4,10 +4,10 @@
  * reader is split by concern, one file each:
  *
  *   uc-view.c          the GObject: a file parsed, its charts built, what it shows
- *   uc-view-data.c     the datasets a view needs, listed from its charts and
- *                      variants, loaded through a catalog (async) and kept
  *   uc-view-reader.c   a member read as a string, flag, list, object or date;
  *                      a failure naming the file and the member
+ *   uc-view-data.c     the datasets a view needs, listed from its charts and
+ *                      variants, loaded through a catalog (async) and kept
  *   uc-view-chart.c    one chart built, in steps: members read and checked, options,
  *                      series from events, releases or a dataset, axis and texts
  *   uc-view-series.c   the members that make or reshape a chart's series: "series",
@@ -95,96 +95,96 @@ typedef struct
   UcTime      day0;
 } XAxis;
 
-/* uc-view-data.c */
-void         uc_view_list_datasets   (UcView      *self);
-
 /* uc-view-reader.c */
-gboolean    uc_view_fail               (Reader             *r,
-                                        const char         *member,
-                                        const char         *what);
-gboolean    uc_view_read_string        (Reader             *r,
-                                        JsonObject         *o,
-                                        const char         *member,
-                                        const char        **out);
-gboolean    uc_view_read_bool          (Reader             *r,
-                                        JsonObject         *o,
-                                        const char         *member,
-                                        gboolean           *out);
-gboolean    uc_view_read_strings       (Reader             *r,
-                                        JsonObject         *o,
-                                        const char         *member,
-                                        GStrv              *out);
-gboolean    uc_view_read_object        (Reader             *r,
-                                        JsonObject         *o,
-                                        const char         *member,
-                                        JsonObject        **out);
-gboolean    uc_view_read_date          (Reader             *r,
-                                        JsonObject         *o,
-                                        const char         *member,
-                                        UcTime             *out,
-                                        gboolean           *present);
-gboolean    uc_view_only_known_members (Reader             *r,
-                                        const char         *where,
-                                        JsonObject         *o,
-                                        const char * const *known);
-UcDataset  *uc_view_read_dataset       (Reader             *r,
-                                        const char         *member,
-                                        const char         *id);
-const char *uc_view_text               (const char         *s);
+gboolean     uc_view_fail               (Reader             *r,
+                                         const char         *member,
+                                         const char         *what);
+gboolean     uc_view_read_string        (Reader             *r,
+                                         JsonObject         *o,
+                                         const char         *member,
+                                         const char        **out);
+gboolean     uc_view_read_bool          (Reader             *r,
+                                         JsonObject         *o,
+                                         const char         *member,
+                                         gboolean           *out);
+gboolean     uc_view_read_strings       (Reader             *r,
+                                         JsonObject         *o,
+                                         const char         *member,
+                                         GStrv              *out);
+gboolean     uc_view_read_object        (Reader             *r,
+                                         JsonObject         *o,
+                                         const char         *member,
+                                         JsonObject        **out);
+gboolean     uc_view_read_date          (Reader             *r,
+                                         JsonObject         *o,
+                                         const char         *member,
+                                         UcTime             *out,
+                                         gboolean           *present);
+gboolean     uc_view_only_known_members (Reader             *r,
+                                         const char         *where,
+                                         JsonObject         *o,
+                                         const char * const *known);
+UcDataset   *uc_view_read_dataset       (Reader             *r,
+                                         const char         *member,
+                                         const char         *id) G_GNUC_WARN_UNUSED_RESULT;
+const char  *uc_view_text               (const char         *s);
 
-/* uc-view-x-axis.c */
-gboolean     uc_view_read_x_axis  (Reader      *r,
-                                   JsonObject  *o,
-                                   XAxis       *x);
-UcChartSpec *uc_view_apply_x_axis (Reader      *r,
-                                   const XAxis *x,
-                                   UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
+/* uc-view-data.c */
+void         uc_view_list_datasets      (UcView             *self);
 
 /* uc-view-chart.c */
-UcChartSpec *uc_view_build_chart     (Reader      *r,
-                                      JsonObject  *o) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_view_build_chart        (Reader             *r,
+                                         JsonObject         *o) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-series.c */
-gboolean     uc_view_add_long_series (Reader      *r,
-                                      JsonObject  *series_o,
-                                      UcDataset   *data,
-                                      const char  *x,
-                                      UcTime       from,
-                                      UcTime       to,
-                                      UcChartSpec *spec);
-UcDataset   *uc_view_blend_columns   (Reader      *r,
-                                      JsonObject  *o,
-                                      UcDataset   *data) G_GNUC_WARN_UNUSED_RESULT;
-UcChartSpec *uc_view_group_by_region (Reader      *r,
-                                      JsonObject  *o,
-                                      UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
-gboolean     uc_view_label_series    (Reader      *r,
-                                      JsonObject  *o,
-                                      UcChartSpec *spec);
-UcChartSpec *uc_view_combine_series  (Reader      *r,
-                                      JsonObject  *o,
-                                      UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
-gboolean     uc_view_add_frontier    (Reader      *r,
-                                      JsonObject  *o,
-                                      UcChartSpec *spec);
+gboolean     uc_view_add_long_series    (Reader             *r,
+                                         JsonObject         *series_o,
+                                         UcDataset          *data,
+                                         const char         *x,
+                                         UcTime              from,
+                                         UcTime              to,
+                                         UcChartSpec        *spec);
+UcDataset   *uc_view_blend_columns      (Reader             *r,
+                                         JsonObject         *o,
+                                         UcDataset          *data) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_view_group_by_region    (Reader             *r,
+                                         JsonObject         *o,
+                                         UcChartSpec        *spec) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_label_series       (Reader             *r,
+                                         JsonObject         *o,
+                                         UcChartSpec        *spec);
+UcChartSpec *uc_view_combine_series     (Reader             *r,
+                                         JsonObject         *o,
+                                         UcChartSpec        *spec) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_add_frontier       (Reader             *r,
+                                         JsonObject         *o,
+                                         UcChartSpec        *spec);
 
-/* uc-view-variants.c */
-JsonObject  *uc_view_merge_members   (JsonObject  *base,
-                                      JsonObject  *set) G_GNUC_WARN_UNUSED_RESULT;
-gboolean     uc_view_read_variants   (UcView      *self,
-                                      Reader      *r,
-                                      JsonObject  *o);
-gboolean     uc_view_build_variant   (UcView      *self,
-                                      Reader      *r,
-                                      guint        index);
+/* uc-view-x-axis.c */
+gboolean     uc_view_read_x_axis        (Reader             *r,
+                                         JsonObject         *o,
+                                         XAxis              *x);
+UcChartSpec *uc_view_apply_x_axis       (Reader             *r,
+                                         const XAxis        *x,
+                                         UcChartSpec        *spec) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-releases.c */
-void         uc_view_releases_free   (Releases    *releases);
-gboolean     uc_view_read_releases   (UcView      *self,
-                                      Reader      *r,
-                                      JsonObject  *o);
-void         uc_view_narrow_to_releases (Reader     *r,
-                                         const char *dataset,
-                                         UcDataset **data);
+void         uc_view_releases_free      (Releases           *releases);
+gboolean     uc_view_read_releases      (UcView             *self,
+                                         Reader             *r,
+                                         JsonObject         *o);
+void         uc_view_narrow_to_releases (Reader             *r,
+                                         const char         *dataset,
+                                         UcDataset         **data);
+
+/* uc-view-variants.c */
+JsonObject  *uc_view_merge_members      (JsonObject         *base,
+                                         JsonObject         *set) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_view_read_variants      (UcView             *self,
+                                         Reader             *r,
+                                         JsonObject         *o);
+gboolean     uc_view_build_variant      (UcView             *self,
+                                         Reader             *r,
+                                         guint               index);
 
 G_END_DECLS

@@ -29,7 +29,6 @@
 #include <math.h>
 
 #include "uc-transform.h"
-#include "uc-view-error.h"
 
 static gboolean
 read_x_object (Reader     *r,

@@ -1,71 +1,22 @@
 /* uc-view.c: a dashboard view read from a JSON file: one or more charts
  *
- * The file is checked as it is read: an unknown kind, a missing column or
- * a malformed date is an error naming the file and the member, never a
- * chart that quietly shows something else.
+ * The GObject and its steps: the file parsed (the view's own members and
+ * its list of charts), the charts built once their data is loaded, and
+ * what the view shows. The file is checked as it is read: an unknown kind,
+ * a missing column or a malformed date is an error naming the file and
+ * the member, never a chart that quietly shows something else. The rest
+ * of the reader, one concern a file, is listed in uc-view-private.h; the
+ * format is described in data/views/README.md.
  */
 #include "config.h"
 
 #include "uc-view.h"
+#include "uc-view-private.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
-#include <string.h>
 
-#include "uc-catalog.h"
-#include "uc-chart-options.h"
-#include "uc-column-alloc.h"
-#include "uc-dataset-charts.h"
 #include "uc-json-load.h"
-#include "uc-parse.h"
-#include "uc-regions.h"
-#include "uc-release-events.h"
-#include "uc-transform.h"
 #include "uc-view-list.h"
-
-/* The view's "releases": the table of model releases its lanes are drawn
- * from, and which charts of rows narrow as the lanes do. */
-typedef struct
-{
-  char           *dataset;
-  UcReleaseTable  table;   /* its columns and regions owned here */
-} Releases;
-
-static void
-releases_free (Releases *releases)
-{
-  g_free (releases->dataset);
-  g_free ((char *) releases->table.country);
-  g_free ((char *) releases->table.open_weights);
-  uc_regions_free (releases->table.regions);
-  g_free (releases);
-}
-
-struct _UcView
-{
-  GObject    parent_instance;
-
-  char      *id;
-  char      *title;
-  char      *description;
-  char      *file;
-  GPtrArray *charts;   /* UcChartSpec */
-  GPtrArray *sources;  /* JsonObject: each chart's member as the variant shown sets it */
-  GPtrArray *base_sources; /* JsonObject: each chart's member as the file has it */
-  char      *variants_label;   /* "Price": what the variants choose; NULL without */
-  GPtrArray *variant_ids;      /* char * */
-  GPtrArray *variant_labels;   /* char * */
-  GPtrArray *variant_sets;     /* JsonObject: the members each variant sets */
-  guint      variant;          /* the one shown */
-  GArray    *compact;  /* gboolean per chart: shorter, under the others */
-  gboolean   event_list;   /* the window shows the table of events beside the charts */
-  gboolean   event_filter; /* the window offers a text filter of the events */
-  Releases  *releases;     /* NULL without */
-  GPtrArray *datasets;     /* char *: the ids of the datasets it is drawn from, NULL-terminated */
-  GHashTable *tables;      /* dataset id → UcDataset, once loaded */
-  GHashTable *table_sources; /* dataset id → UcSource it was loaded from */
-  gboolean   given;        /* its charts were given made (uc_view_new_for_chart), not built */
-};
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
 
@@ -86,7 +37,7 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->variant_labels, g_ptr_array_unref);
   g_clear_pointer (&self->variant_sets, g_ptr_array_unref);
   g_clear_pointer (&self->compact, g_array_unref);
-  g_clear_pointer (&self->releases, releases_free);
+  g_clear_pointer (&self->releases, uc_view_releases_free);
   g_clear_pointer (&self->datasets, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_hash_table_unref);
   g_clear_pointer (&self->table_sources, g_hash_table_unref);
@@ -115,1091 +66,72 @@ uc_view_init (UcView *self)
   self->table_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
-/* Reading members, each failure naming where it is. */
-typedef struct
+/* The view's own members (id, title, description, what the window shows
+ * beside the charts), checked with the list of its charts; a view with
+ * no charts yet. */
+static UcView *
+read_view (Reader     *r,
+           JsonObject *o)
 {
-  const char *file;
-  char       *where;   /* "charts[0]" */
-  GError    **error;
-  const char *filter;   /* words a model release must match to be counted */
-  gboolean    filtered; /* the chart was drawn from releases narrowed by them */
-  gboolean    nothing_matched;
-  const Releases *releases; /* the view's, NULL without */
-  UcView     *view;     /* whose loaded tables the charts are built from */
-} Reader;
+  static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
+                                               "variants", "releases", NULL };
+  const char *id, *title, *description;
+  gboolean event_list = FALSE, event_filter = FALSE;
+  JsonNode *charts;
+  UcView *self;
 
-static gboolean
-fail (Reader     *r,
-      const char *member,
-      const char *what)
-{
-  g_set_error (r->error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s%s%s: %s", r->file, r->where ? r->where : "",
-               r->where && member ? "." : "", member ? member : "", what);
-  return FALSE;
-}
-
-/* A string member: NULL when absent; a member of another type fails. */
-static gboolean
-get_string (Reader      *r,
-            JsonObject  *o,
-            const char  *member,
-            const char **out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (r, member, "expected a string");
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_bool (Reader     *r,
-          JsonObject *o,
-          const char *member,
-          gboolean   *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail (r, member, "expected true or false");
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* A member the reader does not know is an error, not a setting quietly
- * ignored: "stakced": true would otherwise draw another chart. */
-static gboolean
-only_known_members (Reader             *r,
-                    const char         *where,
-                    JsonObject         *o,
-                    const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (o);
-
-  for (GList *m = members; m; m = m->next)
-    if (!g_strv_contains (known, m->data))
-      {
-        g_autofree char *what = g_strdup_printf ("unknown member “%s”", (const char *) m->data);
-
-        return fail (r, where, what);
-      }
-  return TRUE;
-}
-
-/* An array of strings: NULL when absent. */
-static gboolean
-get_strings (Reader      *r,
-             JsonObject  *o,
-             const char  *member,
-             GStrv       *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonArray *array;
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (r, member, "expected a list of strings");
-  array = json_node_get_array (node);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return fail (r, member, "expected a list of strings");
-      g_strv_builder_add (builder, json_node_get_string (item));
-    }
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-static gboolean
-get_object (Reader      *r,
-            JsonObject  *o,
-            const char  *member,
-            JsonObject **out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (r, member, "expected an object");
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-static gboolean
-get_date (Reader     *r,
-          JsonObject *o,
-          const char *member,
-          UcTime     *out,
-          gboolean   *present)
-{
-  const char *text;
-
-  *present = FALSE;
-  if (!get_string (r, o, member, &text))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, out))
-    return fail (r, member, "expected a date like 2025-01-27");
-  *present = TRUE;
-  return TRUE;
-}
-
-/* Texts in view files are English; a translation catalogue can carry them. */
-static const char *
-text (const char *s)
-{
-  return s ? g_dgettext (GETTEXT_PACKAGE, s) : NULL;
-}
-
-/* The chart's inputs name the dataset's source, as the source tells it. */
-static void
-add_provenance (Reader      *r,
-                UcChartSpec *spec,
-                const char  *dataset)
-{
-  uc_source_cite (g_hash_table_lookup (r->view->table_sources, dataset), spec);
-}
-
-/* Dataset @id as the view loaded it (uc_view_load_data()). */
-static UcDataset *
-load_dataset (Reader     *r,
-              const char *member,
-              const char *id)
-{
-  UcDataset *table;
-
-  if (id == NULL)
-    return fail (r, member, "is required"), NULL;
-  table = g_hash_table_lookup (r->view->tables, id);
-  if (table == NULL && uc_catalog_find (uc_catalog_get_default (), id) == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
-      return fail (r, member, what), NULL;
-    }
-  if (table == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("the dataset “%s” was not loaded", id);
-      return fail (r, member, what), NULL;
-    }
-  return g_object_ref (table);
-}
-
-/* "series": one series per key of a long table, in the order "only" lists
- * them; a key with no value in the range is named in "missing". */
-static gboolean
-build_long_series (Reader      *r,
-                   JsonObject  *series_o,
-                   UcDataset   *data,
-                   const char  *x,
-                   UcTime       from,
-                   UcTime       to,
-                   UcChartSpec *spec)
-{
-  const char *key, *value, *label, *missing_text;
-  g_auto(GStrv) only = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-
-  if (!get_string (r, series_o, "key", &key) || !get_string (r, series_o, "value", &value) ||
-      !get_string (r, series_o, "label", &label) || !get_strings (r, series_o, "only", &only) ||
-      !get_string (r, series_o, "missing", &missing_text))
-    return FALSE;
-  if (key == NULL || value == NULL)
-    return fail (r, "series", "needs “key” and “value” columns");
-  if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
-    return FALSE;
-
-  for (guint k = 0; only ? only[k] != NULL : k < all->len; k++)
-    {
-      UcSeries *found = NULL;
-      double lo, hi;
-
-      if (only == NULL)
-        found = g_ptr_array_index (all, k);
-      for (guint i = 0; only && i < all->len && !found; i++)
-        if (g_strcmp0 (uc_series_get_id (g_ptr_array_index (all, i)), only[k]) == 0)
-          found = g_ptr_array_index (all, i);
-      /* Nothing in the range (e.g. no share count, no market cap): say so. */
-      if (found == NULL || !uc_series_get_y_range (found, from, to, &lo, &hi))
-        {
-          g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", found ? uc_series_get_label (found) : only[k]);
-          continue;
-        }
-      uc_chart_spec_add_series (spec, found);
-    }
-  if (missing->len > 0 && missing_text)
-    {
-      const char *at = strstr (text (missing_text), "%s");
-      g_autofree char *note = NULL;
-
-      if (at == NULL)
-        return fail (r, "series.missing", "needs a %s, where the names go");
-      note = g_strdup_printf ("%.*s%s%s", (int) (at - text (missing_text)), text (missing_text), missing->str, at + 2);
-      uc_chart_spec_set_note (spec, note);
-    }
-  return TRUE;
-}
-
-/* A series by the id the file gives, also after a transform renamed it
- * ("NVDA" is "NVDA:rebased" once rebased). */
-static UcSeries *
-find_series (UcChartSpec *spec,
-             const char  *id)
-{
-  return uc_chart_options_find_series (spec, id);
-}
-
-/* "events": the embedded events in the chart's range, of some categories;
- * "change" names events of some categories by a series' move that day. */
-static gboolean
-read_event_options (Reader         *r,
-                    JsonObject     *events_o,
-                    UcChartOptions *options)
-{
-  JsonObject *change_o = NULL;
-  const char *change_series = NULL;
-
-  if (events_o && (!get_strings (r, events_o, "categories", &options->event_categories) ||
-                   !get_object (r, events_o, "change", &change_o)))
-    return FALSE;
-  if (change_o && (!get_string (r, change_o, "series", &change_series) ||
-                   !get_strings (r, change_o, "categories", &options->change_categories)))
-    return FALSE;
-  options->change_series = g_strdup (change_series);
-  options->replace_events = TRUE;
-  g_set_object (&options->events_source, g_hash_table_lookup (r->view->table_sources, "events"));
-  return (options->events = load_dataset (r, "events", "events")) != NULL;
-}
-
-/* The members a chart shares with the command line and the window, read
- * into options that uc_chart_options_apply() applies as they do. */
-static gboolean
-read_options (Reader         *r,
-              JsonObject     *o,
-              JsonObject     *events_o,
-              UcChartOptions *options)
-{
-  const char *format_name, *legend_name, *title, *y_title;
-  gboolean has_rebase, flag = FALSE;
-
-  if (!get_strings (r, o, "emphasis", &options->emphasis) ||
-      !get_date (r, o, "rebase", &options->base, &has_rebase) ||
-      !get_string (r, o, "value_format", &format_name) || !get_string (r, o, "legend", &legend_name) ||
-      !get_string (r, o, "title", &title) || !get_string (r, o, "y_title", &y_title))
-    return FALSE;
-  if (format_name && !uc_value_format_from_string (format_name, (UcValueFormat *) &options->value_format))
-    return fail (r, "value_format", "expected number, money, percent, index or per-mtok");
-  if (legend_name && !uc_legend_position_from_string (legend_name, (UcLegendPosition *) &options->legend))
-    return fail (r, "legend", "expected top, inside or none");
-  options->value_mode = has_rebase ? UC_VALUE_MODE_REBASED : UC_VALUE_MODE_AS_IS;
-  if (!get_bool (r, o, "log", &flag))
-    return FALSE;
-  options->log_scale = flag;
-  if (json_object_has_member (o, "stacked") && !get_bool (r, o, "stacked", &flag))
-    return FALSE;
-  options->stacked = json_object_has_member (o, "stacked") ? flag : -1;
-  options->title = g_strdup (text (title));
-  options->y_title = g_strdup (text (y_title));
-  return events_o == NULL || read_event_options (r, events_o, options);
-}
-
-/* The options on the chart, a series they name missing told as the
- * member that names it. */
-static UcChartSpec *
-apply_options (Reader               *r,
-               const UcChartOptions *options,
-               UcChartSpec          *spec)
-{
-  g_autoptr(GError) error = NULL;
-  UcChartSpec *out = uc_chart_options_apply (options, spec, &error);
-
-  if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_EMPHASIS))
-    return fail (r, "emphasis", error->message), NULL;
-  if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_CHANGE))
-    return fail (r, "events.change.series", error->message), NULL;
-  if (out == NULL)
-    g_propagate_error (r->error, g_steal_pointer (&error));
-  return out;
-}
-
-/* "blend": a column made of others, weighted ("blended 3:1": three parts
- * input price to one part output price), on a copy of the dataset; a row
- * missing any of them is missing. */
-static UcDataset *
-blend_columns (Reader     *r,
-               JsonObject *o,
-               UcDataset  *data)
-{
-  static const char * const blend_members[] = { "name", "columns", "weights", NULL };
-  JsonObject *blend;
-  JsonNode *weights_node;
-  const char *name;
-  g_auto(GStrv) columns = NULL;
-  g_autoptr(UcDataset) copy = NULL;
-  g_autofree guint *rows = NULL;
-  g_autofree double *weights = NULL;
-  g_autofree const double **inputs = NULL;
-  double *values, total = 0;
-  guint n, n_rows = uc_dataset_get_n_rows (data);
-
-  if (!get_object (r, o, "blend", &blend))
+  if (!uc_view_only_known_members (r, NULL, o, view_members))
     return NULL;
-  if (blend == NULL)
-    return g_object_ref (data);
-  if (!only_known_members (r, "blend", blend, blend_members) || !get_string (r, blend, "name", &name) ||
-      !get_strings (r, blend, "columns", &columns))
+  if (!uc_view_read_string (r, o, "id", &id) || !uc_view_read_string (r, o, "title", &title) ||
+      !uc_view_read_string (r, o, "description", &description) ||
+      !uc_view_read_bool (r, o, "event_list", &event_list) || !uc_view_read_bool (r, o, "event_filter", &event_filter))
     return NULL;
-  if (name == NULL || columns == NULL || (n = g_strv_length (columns)) < 2)
-    return fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
-  weights_node = json_object_get_member (blend, "weights");
-  if (weights_node == NULL || !JSON_NODE_HOLDS_ARRAY (weights_node) ||
-      json_array_get_length (json_node_get_array (weights_node)) != n)
-    return fail (r, "blend.weights", "expected one number per column"), NULL;
-  weights = g_new (double, n);
-  inputs = g_new (const double *, n);
-  for (guint k = 0; k < n; k++)
-    {
-      JsonNode *w = json_array_get_element (json_node_get_array (weights_node), k);
-      int column = uc_dataset_find_column_of_type (data, columns[k], UC_COLUMN_NUMBER);
+  if (id == NULL || title == NULL)
+    return uc_view_fail (r, NULL, "a view needs an “id” and a “title”"), NULL;
+  charts = json_object_get_member (o, "charts");
+  if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
+    return uc_view_fail (r, "charts", "expected a list of one or more charts"), NULL;
 
-      if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
-                                         json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
-          !(json_node_get_double (w) > 0))
-        return fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
-      weights[k] = json_node_get_double (w);
-      total += weights[k];
-      if (column < 0)
-        {
-          g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
-                                                   uc_dataset_get_name (data));
-          return fail (r, "blend.columns", what), NULL;
-        }
-      inputs[k] = uc_dataset_get_numbers (data, (guint) column);
-    }
-  if (uc_dataset_find_column (data, name) >= 0)
-    return fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
-
-  rows = g_new (guint, MAX (n_rows, 1));
-  for (guint i = 0; i < n_rows; i++)
-    rows[i] = i;
-  copy = uc_dataset_select_rows (data, rows, n_rows);
-  values = uc_column_alloc (MAX (n_rows, 1) * sizeof (double));
-  for (guint i = 0; i < n_rows; i++)
-    {
-      double sum = 0;
-
-      for (guint k = 0; k < n; k++)
-        sum += weights[k] * inputs[k][i];
-      values[i] = sum / total;   /* NaN when any is missing */
-    }
-  uc_dataset_take_numbers (copy, name, values);
-  return g_steal_pointer (&copy);
+  self = g_object_new (UC_TYPE_VIEW, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->event_list = event_list;
+  self->event_filter = event_filter;
+  self->file = g_strdup (r->file);
+  return self;
 }
 
-/* "x": what the x axis measures. A string names the dataset's column
- * ("date", the default); an object says more:
- *
- *   "x": { "kind": "time", "column": "date", "title": "Trading day" }
- *   "x": { "kind": "number", "column": "day", "title": "Days from launch",
- *          "unit": "day", "range": [-10, 20] }
- *   "x": { "kind": "number", "trading_days_from": "2025-01-27",
- *          "range": [-10, 20], "title": "Trading days from 27 January 2025" }
- *
- * "kind" is "time" (dates and times) or "number", and must match the
- * column ("number" for a number column). "title" goes under the axis;
- * "unit" is how a point reads in the crosshair ("day" makes "day +3"; the
- * column's name unless given). "range" is the stretch of numbers shown.
- * With "trading_days_from", the data is read on its dates (the chart's
- * "range" bounds them, "rebase" applies to them), then each series' points
- * are counted from its first on or after that day (day 0) and those in
- * "range" (whole days, required) kept: an event study's axis. A chart on
- * a number axis keeps its own range and zoom in the window, apart from the
- * time charts' shared one; it takes no "events", "count_by" or lanes,
- * which are dates, and no chart "range" or "rebase" unless its numbers are
- * counted from dates. */
-typedef struct
-{
-  const char *column;
-  gboolean    object;   /* given as an object, its kind said */
-  UcXKind     kind;
-  const char *title;
-  const char *unit;
-  gboolean    has_range;
-  double      from, to;
-  gboolean    has_day0;
-  UcTime      day0;
-} XAxis;
-
+/* "charts": each chart's members kept as the file has them, to be built
+ * once its data is loaded; whether it is compact is read now, for the
+ * window's layout. */
 static gboolean
-read_x_object (Reader     *r,
-               JsonObject *xo,
-               XAxis      *x)
+read_charts (UcView    *self,
+             Reader    *r,
+             JsonArray *charts)
 {
-  static const char * const x_members[] = { "kind", "column", "title", "unit", "range", "trading_days_from", NULL };
-  JsonNode *node;
-  JsonArray *pair;
-  const char *kind;
-
-  if (!only_known_members (r, NULL, xo, x_members) || !get_string (r, xo, "kind", &kind) ||
-      !get_string (r, xo, "title", &x->title) || !get_string (r, xo, "unit", &x->unit) ||
-      !get_string (r, xo, "column", &x->column) || !get_date (r, xo, "trading_days_from", &x->day0, &x->has_day0))
-    return FALSE;
-  if (kind == NULL || !uc_x_kind_from_string (kind, &x->kind))
-    return fail (r, "kind", "expected time or number");
-  x->column = x->column ? x->column : "date";
-  if (x->has_day0 && x->kind != UC_X_NUMBER)
-    return fail (r, "trading_days_from", "counts days on a number axis: “kind”: “number”");
-  node = json_object_get_member (xo, "range");
-  if (node == NULL)
-    return x->has_day0 ? fail (r, "range", "is required with trading_days_from, like [-10, 20]") : TRUE;
-  if (x->kind != UC_X_NUMBER)
-    return fail (r, "range", "is for a number axis; a time axis takes the chart's “range”");
-  pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  for (guint i = 0; pair && i < json_array_get_length (pair) && i < 2; i++)
+  for (guint i = 0; i < json_array_get_length (charts); i++)
     {
-      JsonNode *end = json_array_get_element (pair, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (end) || (json_node_get_value_type (end) != G_TYPE_INT64 &&
-                                           json_node_get_value_type (end) != G_TYPE_DOUBLE))
-        pair = NULL;
-      else if (i == 0)
-        x->from = json_node_get_double (end);
-      else
-        x->to = json_node_get_double (end);
-    }
-  if (pair == NULL || json_array_get_length (pair) != 2 || !(x->from < x->to) ||
-      !(fabs (x->from) <= UC_X_NUMBER_LIMIT && fabs (x->to) <= UC_X_NUMBER_LIMIT) ||
-      (x->has_day0 && (x->from != floor (x->from) || x->to != floor (x->to) || x->to - x->from > 1e6)))
-    return fail (r, "range", x->has_day0 ? "expected two whole numbers of days in order, like [-10, 20]"
-                                         : "expected two numbers in order, like [-10, 20]");
-  x->has_range = TRUE;
-  return TRUE;
-}
-
-static gboolean
-read_x_axis (Reader     *r,
-             JsonObject *o,
-             XAxis      *x)
-{
-  JsonNode *node = json_object_get_member (o, "x");
-  char *where = r->where;
-  gboolean ok;
-
-  *x = (XAxis) { "date", FALSE, UC_X_TIME, NULL, NULL, FALSE, 0, 0, FALSE, 0 };
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return get_string (r, o, "x", &x->column);
-  x->object = TRUE;
-  /* Members inside are named as "charts[0].x.kind". */
-  r->where = g_strdup_printf ("%s%sx", where ? where : "", where ? "." : "");
-  ok = read_x_object (r, json_node_get_object (node), x);
-  g_free (r->where);
-  r->where = where;
-  return ok;
-}
-
-/* The chart on its number axis: days counted from a date, or the range of
- * a number column's axis; titles and unit as "x" gives them. */
-static UcChartSpec *
-apply_x_axis (Reader      *r,
-              const XAxis *x,
-              UcChartSpec *spec)
-{
-  UcChartSpec *out;
-
-  /* A number axis is said, not found: the file reads as the chart does. */
-  if (!x->object && uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
-    {
-      g_autofree char *what = g_strdup_printf ("“%s” is a number column: say so with "
-                                               "{ \"kind\": \"number\", \"column\": \"%s\" }", x->column, x->column);
-      return fail (r, "x", what), NULL;
-    }
-  if (!x->object)
-    return g_object_ref (spec);
-  /* Days are counted from a date column; otherwise the column is what
-   * "kind" says. */
-  if (uc_chart_spec_get_x_kind (spec) != (x->has_day0 ? UC_X_TIME : x->kind))
-    {
-      g_autofree char *what = g_strdup_printf ("“%s” is not a %s column%s", x->column,
-                                               uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? "date" : "number",
-                                               x->has_day0 ? " to count trading days on" : "");
-      return fail (r, "x.column", what), NULL;
-    }
-  out = x->has_day0 ? uc_chart_spec_trading_days (spec, x->day0, (int) x->from, (int) x->to) : g_object_ref (spec);
-  if (x->has_range && !x->has_day0)
-    {
-      UcTime a, b;
-
-      uc_x_from_number (x->from, &a);
-      uc_x_from_number (x->to, &b);
-      if (b > a)
-        uc_chart_spec_set_range (out, a, b);
-    }
-  if (x->title)
-    uc_chart_spec_set_x_title (out, text (x->title));
-  if (x->unit)
-    uc_chart_spec_set_x_unit (out, text (x->unit));
-  return out;
-}
-
-static UcChartSpec *
-build_chart (Reader     *r,
-             JsonObject *o)
-{
-  g_autoptr(UcChartSpec) spec = NULL;
-  g_autoptr(UcDataset) data = NULL;
-  g_auto(GStrv) ys = NULL;
-  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
-  const char *kind_name, *dataset, *x, *group, *point_label, *count_by, *s;
-  XAxis x_axis;
-  JsonObject *series_o, *events_o;
-  JsonNode *range;
-  UcChartKind kind = UC_CHART_LINE;
-  UcTime from = 0, to = 0, rebase = 0;
-  gboolean has_range = FALSE, has_rebase = FALSE;
-
-  static const char * const chart_members[] = {
-    "kind", "dataset", "x", "y", "group", "group_by_region", "point_label", "count_by", "series", "range",
-    "rebase", "emphasis", "value_format", "log", "stacked", "legend", "title", "subtitle", "source", "note",
-    "y_title", "frontier", "combine", "events", "lanes", "compact", "blend", "labels", NULL
-  };
-  static const char * const series_members[] = { "key", "value", "label", "only", "missing", NULL };
-  static const char * const events_members[] = { "categories", "change", NULL };
-  static const char * const change_members[] = { "series", "categories", NULL };
-
-  if (!only_known_members (r, NULL, o, chart_members))
-    return NULL;
-  if (!get_string (r, o, "kind", &kind_name) || !get_string (r, o, "dataset", &dataset) ||
-      !read_x_axis (r, o, &x_axis) || !get_string (r, o, "group", &group) ||
-      !get_string (r, o, "point_label", &point_label) || !get_string (r, o, "count_by", &count_by) ||
-      !get_strings (r, o, "y", &ys) ||
-      !get_object (r, o, "series", &series_o) || !get_object (r, o, "events", &events_o) ||
-      !get_date (r, o, "rebase", &rebase, &has_rebase))
-    return NULL;
-  if ((series_o && !only_known_members (r, "series", series_o, series_members)) ||
-      (events_o && !only_known_members (r, "events", events_o, events_members)))
-    return NULL;
-  if (events_o && json_object_has_member (events_o, "change") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (events_o, "change")) &&
-      !only_known_members (r, "events.change", json_object_get_object_member (events_o, "change"), change_members))
-    return NULL;
-  if (kind_name && !uc_chart_kind_from_string (kind_name, &kind))
-    return fail (r, "kind", "expected line, step, area, scatter, bars or lanes"), NULL;
-  x = x_axis.column;
-  /* Events, periods and lanes are dates; a number axis has none. */
-  if (x_axis.kind == UC_X_NUMBER)
-    {
-      const char *what = kind == UC_CHART_LANES ? "kind" : count_by ? "count_by" : events_o ? "events" : NULL;
-
-      if (what)
-        return fail (r, what, "is for a time axis: dates have no place on a number axis"), NULL;
-      if (!x_axis.has_day0 && (has_rebase || json_object_has_member (o, "range")))
-        return fail (r, has_rebase ? "rebase" : "range",
-                     "takes dates: a number axis has its range in “x” (a date goes with “trading_days_from”)"), NULL;
-    }
-
-  range = json_object_get_member (o, "range");
-  if (range != NULL)
-    {
-      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (range) ? json_node_get_array (range) : NULL;
-      const char *a = NULL, *b = NULL;
-
-      if (pair && json_array_get_length (pair) == 2)
-        {
-          JsonNode *na = json_array_get_element (pair, 0), *nb = json_array_get_element (pair, 1);
-
-          if (JSON_NODE_HOLDS_VALUE (na) && json_node_get_value_type (na) == G_TYPE_STRING &&
-              JSON_NODE_HOLDS_VALUE (nb) && json_node_get_value_type (nb) == G_TYPE_STRING)
-            {
-              a = json_node_get_string (na);
-              b = json_node_get_string (nb);
-            }
-        }
-
-      if (a == NULL || b == NULL || !uc_parse_date (a, strlen (a), UC_DATE_ISO, &from) ||
-          !uc_parse_date (b, strlen (b), UC_DATE_ISO, &to) || to <= from)
-        return fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]"), NULL;
-      has_range = TRUE;
-    }
-  if (!read_options (r, o, events_o, &options))
-    return NULL;
-  options.has_range = has_range;
-  options.from = from;
-  options.to = to;
-
-  if (kind == UC_CHART_LANES)
-    {
-      const char *lanes;
-
-      if (!get_string (r, o, "lanes", &lanes))
-        return NULL;
-      if (!has_range)
-        return fail (r, "range", "a lane chart needs a range"), NULL;
-      spec = uc_chart_spec_new ();
-      uc_chart_spec_set_kind (spec, UC_CHART_LANES);
-      uc_chart_spec_set_range (spec, from, to);
-      if (lanes == NULL || g_str_equal (lanes, "events"))
-        {
-          /* The events are the chart: all of them unless "events" narrows. */
-          if (events_o == NULL && !read_event_options (r, NULL, &options))
-            return NULL;
-        }
-      else if (g_str_equal (lanes, "releases"))
-        {
-          if (r->releases == NULL)
-            return fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
-          if ((data = load_dataset (r, "lanes", r->releases->dataset)) == NULL ||
-              !uc_chart_spec_add_release_events (spec, data, &r->releases->table, from, to, r->error))
-            return NULL;
-          add_provenance (r, spec, r->releases->dataset);
-        }
-      else
-        return fail (r, "lanes", "expected “events” or “releases”"), NULL;
-    }
-  else
-    {
-      if ((data = load_dataset (r, "dataset", dataset)) == NULL)
-        return NULL;
-      {
-        UcDataset *blended = blend_columns (r, o, data);
-
-        if (blended == NULL)
-          return NULL;
-        g_set_object (&data, blended);
-        g_object_unref (blended);
-      }
-      /* The view's table of model releases narrows as the release lanes do. */
-      if (r->filter && *r->filter && r->releases && g_str_equal (dataset, r->releases->dataset))
-        {
-          g_autoptr(UcDataset) matching = uc_releases_matching (data, &r->releases->table, r->filter, NULL);
-
-          /* Nothing matching: the chart is built as it is and emptied. */
-          if (matching)
-            r->filtered = TRUE;
-          if (matching && uc_dataset_get_n_rows (matching) > 0)
-            g_set_object (&data, matching);
-          else if (matching)
-            r->nothing_matched = TRUE;
-        }
-      if (count_by)
-        {
-          UcPeriod period;
-
-          if (g_str_equal (count_by, "week"))
-            period = UC_PERIOD_WEEK;
-          else if (g_str_equal (count_by, "month"))
-            period = UC_PERIOD_MONTH;
-          else if (g_str_equal (count_by, "quarter"))
-            period = UC_PERIOD_QUARTER;
-          else
-            return fail (r, "count_by", "expected week, month or quarter"), NULL;
-          spec = uc_chart_spec_count_by (data, x, group, period, r->error);
-        }
-      else if (series_o)
-        {
-          spec = uc_chart_spec_new ();
-          if (!has_range)
-            return fail (r, "range", "a chart of \"series\" needs a range"), NULL;
-          if (!build_long_series (r, series_o, data, x, from, to, spec))
-            return NULL;
-        }
-      else if (ys)
-        spec = uc_chart_spec_from_dataset (data, x, (const char * const *) ys, group, point_label, r->error);
-      else
-        return fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
-      if (spec == NULL)
-        return NULL;
-      /* Countries ("US", "CN", "GB;Multinational;US") summed into regions,
-       * as the release lanes group them. */
-      {
-        gboolean regions = FALSE;
-
-        if (!get_bool (r, o, "group_by_region", &regions))
-          return NULL;
-        if (regions && r->releases == NULL)
-          return fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
-        if (regions)
-          {
-            UcRegions *map = r->releases->table.regions;
-            g_autoptr(UcChartSpec) summed = uc_chart_spec_copy_without_series (spec);
-            g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-            for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-              {
-                const char *region = uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i)));
-
-                if (!g_ptr_array_find_with_equal_func (names, region, g_str_equal, NULL))
-                  g_ptr_array_add (names, (gpointer) region);
-              }
-            for (guint k = 0; k < names->len; k++)
-              {
-                g_autoptr(GPtrArray) members = g_ptr_array_new ();
-                g_autoptr(UcSeries) sum = NULL;
-
-                for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-                  if (g_str_equal (uc_regions_lookup (map, uc_series_get_id (uc_chart_spec_get_series (spec, i))),
-                                   g_ptr_array_index (names, k)))
-                    g_ptr_array_add (members, uc_chart_spec_get_series (spec, i));
-                sum = uc_series_sum (members, g_ptr_array_index (names, k), g_ptr_array_index (names, k), UC_JOIN_OUTER);
-                uc_chart_spec_add_series (summed, sum);
-              }
-            g_set_object (&spec, summed);
-          }
-      }
-      if (kind_name || !count_by)
-        uc_chart_spec_set_kind (spec, kind);
-      if (has_range)
-        uc_chart_spec_set_range (spec, from, to);
-      add_provenance (r, spec, dataset);
-    }
-
-  /* "labels": names for series whose ids are codes ("CN": "China"). */
-  {
-    JsonObject *labels;
-
-    if (!get_object (r, o, "labels", &labels))
-      return NULL;
-    if (labels)
-      {
-        g_autoptr(GList) ids = json_object_get_members (labels);
-
-        for (GList *m = ids; m; m = m->next)
-          {
-            JsonNode *node = json_object_get_member (labels, m->data);
-            UcSeries *series = find_series (spec, m->data);
-
-            if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-              return fail (r, "labels", "expected names as strings"), NULL;
-            /* Words can narrow a chart to fewer series than it names. */
-            if (series == NULL && r->filter == NULL)
-              {
-                g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
-                return fail (r, "labels", what), NULL;
-              }
-            if (series)
-              uc_series_set_label (series, text (json_node_get_string (node)));
-          }
-      }
-  }
-
-  /* "combine": the series summed into one line, on the days all of them
-   * have a value (a missing one would read as a crash). */
-  {
-    const char *combine;
-
-    if (!get_string (r, o, "combine", &combine))
-      return NULL;
-    if (combine)
-      {
-        g_autoptr(GPtrArray) all = g_ptr_array_new ();
-        g_autoptr(UcSeries) sum = NULL;
-        g_autoptr(UcChartSpec) combined = NULL;
-
-        if (uc_chart_spec_get_n_series (spec) < 2)
-          return fail (r, "combine", "needs two or more series to add up"), NULL;
-        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        sum = uc_series_sum (all, combine, text (combine), UC_JOIN_INNER);
-        uc_series_set_emphasis (sum, TRUE);
-        /* A total, not one more company: drawn in the text's colour. */
-        uc_series_set_color (sum, UC_SERIES_COLOR_FOREGROUND);
-        combined = uc_chart_spec_copy_without_series (spec);
-        uc_chart_spec_add_series (combined, sum);
-        g_set_object (&spec, combined);
-      }
-  }
-
-  /* "frontier": the lowest value of any series so far, as a step line. */
-  {
-    const char *frontier;
-
-    if (!get_string (r, o, "frontier", &frontier))
-      return NULL;
-    if (frontier && uc_chart_spec_get_n_series (spec) > 0)
-      {
-        g_autoptr(GPtrArray) all = g_ptr_array_new ();
-        g_autoptr(UcSeries) line = NULL;
-
-        for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-          g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-        line = uc_series_running_min (all, "frontier", text (frontier));
-        uc_series_set_kind (line, UC_CHART_STEP);
-        uc_series_set_emphasis (line, TRUE);
-        uc_chart_spec_add_series (spec, line);
-      }
-  }
-
-  {
-    UcChartSpec *applied = apply_options (r, &options, spec);
-
-    if (applied == NULL)
-      return NULL;
-    g_set_object (&spec, applied);
-    g_object_unref (applied);
-  }
-  {
-    g_autoptr(UcChartSpec) on_x = apply_x_axis (r, &x_axis, spec);
-
-    if (on_x == NULL)
-      return NULL;
-    g_set_object (&spec, on_x);
-  }
-  if (!get_string (r, o, "subtitle", &s))
-    return NULL;
-  uc_chart_spec_set_subtitle (spec, text (s));
-  if (!get_string (r, o, "source", &s))
-    return NULL;
-  if (s)
-    uc_chart_spec_set_source (spec, text (s));
-  if (!get_string (r, o, "note", &s))
-    return NULL;
-  if (s)
-    uc_chart_spec_set_note (spec, text (s));
-  return g_steal_pointer (&spec);
-}
-
-/* A chart's members with those a variant sets on top. */
-static JsonObject *
-merge_members (JsonObject *base,
-               JsonObject *set)
-{
-  JsonObject *merged = json_object_new ();
-  g_autoptr(GList) names = json_object_get_members (base);
-  g_autoptr(GList) set_names = set ? json_object_get_members (set) : NULL;
-
-  for (GList *m = names; m; m = m->next)
-    json_object_set_member (merged, m->data, json_node_copy (json_object_get_member (base, m->data)));
-  for (GList *m = set_names; m; m = m->next)
-    json_object_set_member (merged, m->data, json_node_copy (json_object_get_member (set, m->data)));
-  return merged;
-}
-
-/* Every chart built as variant @index sets it; on success the view shows
- * that variant. */
-static gboolean
-build_variant (UcView  *self,
-               Reader  *r,
-               guint    index)
-{
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < self->base_sources->len; i++)
-    {
-      JsonObject *merged = merge_members (g_ptr_array_index (self->base_sources, i),
-                                          g_ptr_array_index (self->variant_sets, index));
-      UcChartSpec *chart;
-
-      g_ptr_array_add (sources, merged);
-      g_free (r->where);
-      r->where = g_strdup_printf ("variants.options[%u] on charts[%u]", index, i);
-      chart = build_chart (r, merged);
-      if (chart == NULL)
-        {
-          /* Errors from the data name the dataset, not the variant. */
-          if (r->error && *r->error && !g_str_has_prefix ((*r->error)->message, r->file))
-            g_prefix_error (r->error, "%s: %s: ", r->file, r->where);
-          return FALSE;
-        }
-      g_ptr_array_add (charts, chart);
-    }
-  g_clear_pointer (&r->where, g_free);
-  g_ptr_array_unref (self->sources);
-  self->sources = g_steal_pointer (&sources);
-  g_ptr_array_unref (self->charts);
-  self->charts = g_steal_pointer (&charts);
-  self->variant = index;
-  return TRUE;
-}
-
-/* "variants": one choice of several over every chart ("Price": input,
- * output or blended), each setting chart members; the first is shown.
- * Every variant is built once here, so a bad one is refused on loading. */
-static gboolean
-read_variants (UcView     *self,
-               Reader     *r,
-               JsonObject *o)
-{
-  static const char * const variants_members[] = { "label", "options", NULL };
-  static const char * const option_members[] = { "id", "label", "set", NULL };
-  JsonObject *variants;
-  JsonNode *options;
-  const char *label;
-
-  if (!get_object (r, o, "variants", &variants))
-    return FALSE;
-  if (variants == NULL)
-    return TRUE;
-  if (!only_known_members (r, "variants", variants, variants_members) || !get_string (r, variants, "label", &label))
-    return FALSE;
-  options = json_object_get_member (variants, "options");
-  if (label == NULL || options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||
-      json_array_get_length (json_node_get_array (options)) < 2)
-    return fail (r, "variants", "needs a “label” and two or more “options”");
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (options)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (options), i);
-      JsonObject *option, *set;
-      const char *id, *option_label;
+      JsonNode *item = json_array_get_element (charts, i);
+      gboolean compact = FALSE;
 
       g_free (r->where);
-      r->where = g_strdup_printf ("variants.options[%u]", i);
+      r->where = g_strdup_printf ("charts[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (r, NULL, "expected an object");
-      option = json_node_get_object (item);
-      if (!only_known_members (r, NULL, option, option_members) || !get_string (r, option, "id", &id) ||
-          !get_string (r, option, "label", &option_label) || !get_object (r, option, "set", &set))
+        return uc_view_fail (r, NULL, "expected an object");
+      g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
+      g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
+      if (!uc_view_read_bool (r, json_node_get_object (item), "compact", &compact))
         return FALSE;
-      if (id == NULL || option_label == NULL || set == NULL)
-        return fail (r, NULL, "needs an “id”, a “label” and the members it “set”s");
-      for (guint k = 0; k < self->variant_ids->len; k++)
-        if (g_str_equal (g_ptr_array_index (self->variant_ids, k), id))
-          return fail (r, "id", "two variants with one id");
-      g_ptr_array_add (self->variant_ids, g_strdup (id));
-      g_ptr_array_add (self->variant_labels, g_strdup (text (option_label)));
-      g_ptr_array_add (self->variant_sets, json_object_ref (set));
+      g_array_append_val (self->compact, compact);
     }
   g_clear_pointer (&r->where, g_free);
-  self->variants_label = g_strdup (text (label));
   return TRUE;
 }
 
-/* "releases": the view's table of model releases. Its lanes are regions of
- * the makers' countries, in order: a release goes to the first region that
- * lists one of its countries, and to the region listing none otherwise. */
-static gboolean
-read_releases (UcView     *self,
-               Reader     *r,
-               JsonObject *o)
-{
-  static const char * const releases_members[] = { "dataset", "country", "open_weights", "regions", NULL };
-  static const char * const region_members[] = { "name", "countries", NULL };
-  g_autoptr(UcRegions) regions = NULL;
-  JsonObject *releases;
-  JsonNode *list;
-  const char *dataset, *country, *open_weights;
-  gboolean rest = FALSE;
-
-  if (!get_object (r, o, "releases", &releases))
-    return FALSE;
-  if (releases == NULL)
-    return TRUE;
-  if (!only_known_members (r, "releases", releases, releases_members) ||
-      !get_string (r, releases, "dataset", &dataset) || !get_string (r, releases, "country", &country) ||
-      !get_string (r, releases, "open_weights", &open_weights))
-    return FALSE;
-  if (dataset == NULL || country == NULL || open_weights == NULL)
-    return fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
-  if (uc_catalog_find (uc_catalog_get_default (), dataset) == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
-      return fail (r, "releases.dataset", what);
-    }
-  list = json_object_get_member (releases, "regions");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    return fail (r, "releases.regions", "expected a list of regions");
-  regions = uc_regions_new ();
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (list), i);
-      g_auto(GStrv) countries = NULL;
-      const char *name;
-
-      g_free (r->where);
-      r->where = g_strdup_printf ("releases.regions[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (r, NULL, "expected an object");
-      if (!only_known_members (r, NULL, json_node_get_object (item), region_members) ||
-          !get_string (r, json_node_get_object (item), "name", &name) ||
-          !get_strings (r, json_node_get_object (item), "countries", &countries))
-        return FALSE;
-      if (name == NULL)
-        return fail (r, "name", "is required");
-      if (countries && countries[0] == NULL)
-        return fail (r, "countries", "expected one or more country codes");
-      if (countries == NULL && rest)
-        return fail (r, NULL, "only one region takes the rest (has no “countries”)");
-      rest = rest || countries == NULL;
-      uc_regions_add (regions, text (name), (const char * const *) countries);
-    }
-  g_clear_pointer (&r->where, g_free);
-  if (!rest)
-    return fail (r, "releases.regions", "needs a region without “countries” for the rest");
-  self->releases = g_new0 (Releases, 1);
-  self->releases->dataset = g_strdup (dataset);
-  self->releases->table.country = g_strdup (country);
-  self->releases->table.open_weights = g_strdup (open_weights);
-  self->releases->table.regions = g_steal_pointer (&regions);
-  r->releases = self->releases;
-  return TRUE;
-}
-
-static void
-need_dataset (UcView     *self,
-              const char *id)
-{
-  if (id && !g_ptr_array_find_with_equal_func (self->datasets, id, g_str_equal, NULL))
-    g_ptr_array_add (self->datasets, g_strdup (id));
-}
-
-/* The datasets a chart's members name: its "dataset", the events table
- * for "events" and event lanes, the view's releases for release lanes.
- * Members of the wrong type are left for the build to refuse. */
-static void
-need_datasets_of (UcView     *self,
-                  JsonObject *chart)
-{
-  JsonNode *kind = json_object_get_member (chart, "kind");
-  JsonNode *lanes = json_object_get_member (chart, "lanes");
-  JsonNode *dataset = json_object_get_member (chart, "dataset");
-  gboolean lane_chart = kind && JSON_NODE_HOLDS_VALUE (kind) && json_node_get_value_type (kind) == G_TYPE_STRING &&
-                        g_str_equal (json_node_get_string (kind), "lanes");
-  const char *lanes_of = lanes && JSON_NODE_HOLDS_VALUE (lanes) && json_node_get_value_type (lanes) == G_TYPE_STRING
-                         ? json_node_get_string (lanes) : NULL;
-
-  if (dataset && JSON_NODE_HOLDS_VALUE (dataset) && json_node_get_value_type (dataset) == G_TYPE_STRING)
-    need_dataset (self, json_node_get_string (dataset));
-  if (lane_chart && g_strcmp0 (lanes_of, "releases") == 0 && self->releases)
-    need_dataset (self, self->releases->dataset);
-  else if ((lane_chart && g_strcmp0 (lanes_of, "releases") != 0) || json_object_has_member (chart, "events"))
-    need_dataset (self, "events");
-}
-
-/* Every dataset the view's charts need, as the file has them and as each
- * variant sets them. */
-static void
-list_datasets (UcView *self)
-{
-  for (guint i = 0; i < self->base_sources->len; i++)
-    {
-      need_datasets_of (self, g_ptr_array_index (self->base_sources, i));
-      for (guint v = 0; v < self->variant_sets->len; v++)
-        {
-          g_autoptr(JsonObject) merged = merge_members (g_ptr_array_index (self->base_sources, i),
-                                                        g_ptr_array_index (self->variant_sets, v));
-
-          need_datasets_of (self, merged);
-        }
-    }
-}
-
-/* A view from its file's JSON (see uc_view_parse()). */
+/* A view from its file's JSON (see uc_view_parse()): its own members, the
+ * releases its charts may draw on, its charts and variants, and the
+ * datasets they name. */
 static UcView *
 parse_root (JsonNode    *root,
             const char  *name,
@@ -1207,85 +139,20 @@ parse_root (JsonNode    *root,
 {
   g_autoptr(UcView) self = NULL;
   Reader r = { name, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
-  JsonNode *charts;
   JsonObject *o;
-  const char *id, *title, *description;
-  gboolean list_flag, filter_flag;
+  gboolean ok;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return fail (&r, NULL, "expected an object"), NULL;
+    return uc_view_fail (&r, NULL, "expected an object"), NULL;
   o = json_node_get_object (root);
-  {
-    static const char * const view_members[] = { "id", "title", "description", "event_list", "event_filter", "charts",
-                                                 "variants", "releases", NULL };
-
-    if (!only_known_members (&r, NULL, o, view_members))
-      return NULL;
-  }
-  if (!get_string (&r, o, "id", &id) || !get_string (&r, o, "title", &title) ||
-      !get_string (&r, o, "description", &description))
+  if ((self = read_view (&r, o)) == NULL)
     return NULL;
-  {
-    gboolean event_list = FALSE;
-
-    if (!get_bool (&r, o, "event_list", &event_list))
-      return NULL;
-    list_flag = event_list;
-    event_list = FALSE;
-    if (!get_bool (&r, o, "event_filter", &event_list))
-      return NULL;
-    filter_flag = event_list;
-  }
-  if (id == NULL || title == NULL)
-    return fail (&r, NULL, "a view needs an “id” and a “title”"), NULL;
-  charts = json_object_get_member (o, "charts");
-  if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
-    return fail (&r, "charts", "expected a list of one or more charts"), NULL;
-
-  self = g_object_new (UC_TYPE_VIEW, NULL);
-  self->id = g_strdup (id);
-  self->title = g_strdup (title);
-  self->description = g_strdup (description);
-  self->event_list = list_flag;
-  self->event_filter = filter_flag;
-  self->file = g_strdup (name);
-  if (!read_releases (self, &r, o))
-    {
-      g_clear_pointer (&r.where, g_free);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (charts)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (charts), i);
-
-      g_free (r.where);
-      r.where = g_strdup_printf ("charts[%u]", i);
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          fail (&r, NULL, "expected an object");
-          g_clear_pointer (&r.where, g_free);
-          return NULL;
-        }
-      g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
-      g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
-      {
-        gboolean compact = FALSE;
-
-        if (!get_bool (&r, json_node_get_object (item), "compact", &compact))
-          {
-            g_clear_pointer (&r.where, g_free);
-            return NULL;
-          }
-        g_array_append_val (self->compact, compact);
-      }
-    }
+  ok = uc_view_read_releases (self, &r, o) && read_charts (self, &r, json_object_get_array_member (o, "charts")) &&
+       uc_view_read_variants (self, &r, o);
   g_clear_pointer (&r.where, g_free);
-  if (!read_variants (self, &r, o))
-    {
-      g_clear_pointer (&r.where, g_free);
-      return NULL;
-    }
-  list_datasets (self);
+  if (!ok)
+    return NULL;
+  uc_view_list_datasets (self);
   return g_steal_pointer (&self);
 }
 
@@ -1368,149 +235,6 @@ uc_view_new_for_chart (const char  *id,
   return self;
 }
 
-/* The ids of the datasets the view is drawn from, in the order it first
- * names them. */
-const char * const *
-uc_view_get_datasets (UcView *self)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return (const char * const *) self->datasets->pdata;
-}
-
-/* Whether some dataset of the view is still to be read from @catalog:
- * loading it would wait. */
-gboolean
-uc_view_needs_loading (UcView    *self,
-                       UcCatalog *catalog)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
-  g_return_val_if_fail (UC_IS_CATALOG (catalog), FALSE);
-  for (guint i = 0; i < self->datasets->len; i++)
-    {
-      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
-
-      if (source && !uc_source_is_loaded (source))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A dataset loaded, for the charts to be built from. */
-static void
-keep_table (UcView    *self,
-            UcSource  *source,
-            UcDataset *table)
-{
-  g_hash_table_replace (self->tables, g_strdup (uc_source_get_id (source)), g_object_ref (table));
-  g_hash_table_replace (self->table_sources, g_strdup (uc_source_get_id (source)), g_object_ref (source));
-}
-
-/* Loads the view's datasets from @catalog on this thread. A dataset the
- * catalog does not have is left for uc_view_build_charts() to name, with
- * the member that names it. */
-gboolean
-uc_view_load_data (UcView        *self,
-                   UcCatalog     *catalog,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
-  g_return_val_if_fail (UC_IS_CATALOG (catalog), FALSE);
-  for (guint i = 0; i < self->datasets->len; i++)
-    {
-      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
-      g_autoptr(UcDataset) table = NULL;
-
-      if (source == NULL)
-        continue;
-      if ((table = uc_source_load (source, cancellable, error)) == NULL)
-        return FALSE;
-      keep_table (self, source, table);
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  guint   pending;
-  GError *error;   /* the first */
-} Loading;
-
-static void
-loading_free (Loading *loading)
-{
-  g_clear_error (&loading->error);
-  g_free (loading);
-}
-
-static void
-on_table_loaded (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Loading *loading = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UcDataset) table = uc_source_load_finish (UC_SOURCE (object), result, &error);
-
-  if (table)
-    keep_table (g_task_get_source_object (task), UC_SOURCE (object), table);
-  else if (loading->error == NULL)
-    loading->error = g_steal_pointer (&error);
-  if (--loading->pending > 0)
-    return;
-  if (loading->error)
-    g_task_return_error (task, g_steal_pointer (&loading->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/* Loads the view's datasets from @catalog, all at once, on worker
- * threads (uc_source_load_async()); as uc_view_load_data() otherwise. */
-void
-uc_view_load_data_async (UcView              *self,
-                         UcCatalog           *catalog,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  Loading *loading;
-
-  g_return_if_fail (UC_IS_VIEW (self));
-  g_return_if_fail (UC_IS_CATALOG (catalog));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, uc_view_load_data_async);
-  for (guint i = 0; i < self->datasets->len; i++)
-    {
-      UcSource *source = uc_catalog_find (catalog, g_ptr_array_index (self->datasets, i));
-
-      if (source)
-        g_ptr_array_add (sources, source);
-    }
-  if (sources->len == 0)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  loading = g_new0 (Loading, 1);
-  loading->pending = sources->len;
-  g_task_set_task_data (task, loading, (GDestroyNotify) loading_free);
-  for (guint i = 0; i < sources->len; i++)
-    uc_source_load_async (g_ptr_array_index (sources, i), cancellable, on_table_loaded, g_object_ref (task));
-}
-
-gboolean
-uc_view_load_data_finish (UcView        *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == uc_view_load_data_async, FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* Builds every chart anew from the loaded data, each member checked; a
  * view with variants shows its first, once each was built (so a bad one
  * is refused here, not when it is chosen). */
@@ -1534,7 +258,7 @@ uc_view_build_charts (UcView  *self,
 
       g_free (r.where);
       r.where = g_strdup_printf ("charts[%u]", i);
-      chart = build_chart (&r, g_ptr_array_index (self->base_sources, i));
+      chart = uc_view_build_chart (&r, g_ptr_array_index (self->base_sources, i));
       if (chart == NULL)
         {
           g_clear_pointer (&r.where, g_free);
@@ -1550,7 +274,7 @@ uc_view_build_charts (UcView  *self,
     g_ptr_array_add (self->sources, json_object_ref (g_ptr_array_index (self->base_sources, i)));
   self->variant = 0;
   for (guint i = self->variant_ids->len; i-- > 0;)
-    if (!build_variant (self, &r, i))
+    if (!uc_view_build_variant (self, &r, i))
       {
         g_clear_pointer (&r.where, g_free);
         return FALSE;
@@ -1599,14 +323,14 @@ const char *
 uc_view_get_title (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return text (self->title);
+  return uc_view_text (self->title);
 }
 
 const char *
 uc_view_get_description (UcView *self)
 {
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return text (self->description);
+  return uc_view_text (self->description);
 }
 
 /* How many charts the file has (built or not). */
@@ -1640,62 +364,6 @@ uc_view_get_event_filter (UcView *self)
   return self->event_filter;
 }
 
-/* Chart @index drawn from the model releases matching @filter's words
- * (uc_event_matches): "deepseek" counts DeepSeek's releases per quarter.
- * Each series of the chart stays, empty when nothing matches, so colours
- * and the legend do not move. Charts not drawn from a table of releases
- * (and any chart, for no words) come back as they are. */
-UcChartSpec *
-uc_view_filter_chart (UcView      *self,
-                      guint        index,
-                      const char  *filter,
-                      GError     **error)
-{
-  UcChartSpec *chart;
-  g_autoptr(UcChartSpec) built = NULL;
-  UcChartSpec *result;
-  Reader r = { NULL, NULL, error, filter, FALSE, FALSE, NULL, NULL };
-
-  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  g_return_val_if_fail (index < self->charts->len, NULL);
-  r.releases = self->releases;
-  r.view = self;
-
-  chart = g_ptr_array_index (self->charts, index);
-  /* Only charts of a dataset's rows can narrow (lanes filter themselves). */
-  if (filter == NULL || *filter == '\0' || !json_object_has_member (g_ptr_array_index (self->sources, index), "dataset"))
-    return g_object_ref (chart);
-  r.file = self->file;
-  r.where = g_strdup_printf ("charts[%u]", index);
-  built = build_chart (&r, g_ptr_array_index (self->sources, index));
-  g_free (r.where);
-  if (built == NULL)
-    return NULL;
-  if (!r.filtered)
-    return g_object_ref (chart);
-
-  result = uc_chart_spec_copy_without_series (built);
-  for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
-    {
-      UcSeries *all = uc_chart_spec_get_series (chart, i);
-      UcSeries *some = r.nothing_matched ? NULL : find_series (built, uc_series_get_id (all));
-
-      if (some)
-        {
-          uc_series_copy_style (some, all);
-          uc_chart_spec_add_series (result, some);
-        }
-      else
-        {
-          g_autoptr(UcSeries) none = uc_series_new (uc_series_get_id (all), uc_series_get_label (all));
-
-          uc_series_copy_style (none, all);
-          uc_chart_spec_add_series (result, none);
-        }
-    }
-  return result;
-}
-
 /* Whether chart @index is a short one under the others (a summary line). */
 gboolean
 uc_view_get_chart_compact (UcView *self,
@@ -1727,76 +395,4 @@ uc_view_split_height (UcView *self,
         heights[i] = (int) round (total * (uc_view_get_chart_compact (self, i) ? 1 : 2) / weights);
       used += heights[i];
     }
-}
-
-guint
-uc_view_get_n_variants (UcView *self)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), 0);
-  return self->variant_ids->len;
-}
-
-/* What the variants choose ("Price"), translated; NULL without variants. */
-const char *
-uc_view_get_variants_label (UcView *self)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  return self->variants_label;
-}
-
-const char *
-uc_view_get_variant_id (UcView *self,
-                        guint   index)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  g_return_val_if_fail (index < self->variant_ids->len, NULL);
-  return g_ptr_array_index (self->variant_ids, index);
-}
-
-const char *
-uc_view_get_variant_label (UcView *self,
-                           guint   index)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), NULL);
-  g_return_val_if_fail (index < self->variant_labels->len, NULL);
-  return g_ptr_array_index (self->variant_labels, index);
-}
-
-/* The index of the variant shown (0 without variants). */
-guint
-uc_view_get_variant (UcView *self)
-{
-  g_return_val_if_fail (UC_IS_VIEW (self), 0);
-  return self->variant;
-}
-
-/* Shows variant @id: every chart built again as it sets them. */
-gboolean
-uc_view_set_variant (UcView      *self,
-                     const char  *id,
-                     GError     **error)
-{
-  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL, NULL };
-
-  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
-  r.file = self->file;
-  r.releases = self->releases;
-  r.view = self;
-  for (guint i = 0; i < self->variant_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->variant_ids, i), id) == 0)
-      {
-        gboolean ok = i == self->variant || build_variant (self, &r, i);
-
-        g_free (r.where);
-        return ok;
-      }
-  {
-    g_autoptr(GString) known = g_string_new (NULL);
-
-    for (guint i = 0; i < self->variant_ids->len; i++)
-      g_string_append_printf (known, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (self->variant_ids, i));
-    g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "the view “%s” has no variant “%s”%s%s%s", self->id,
-                 id ? id : "", known->len ? " (known: " : " (it has none)", known->str, known->len ? ")" : "");
-  }
-  return FALSE;
 }

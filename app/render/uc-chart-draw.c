@@ -1,0 +1,2399 @@
+/* uc-chart-draw.c: drawing a chart (on time, or a number axis) with cairo and pango
+ *
+ * One function lays out and draws everything: title, legend, event lane,
+ * plot, axes and footer. Sizes derive from one base font size that follows
+ * the canvas, so a window and a 1600×900 export read alike.
+ */
+#include "uc-chart-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-axis.h"
+#include "uc-line-raster.h"
+#include "uc-transform.h"
+
+#define MAX_EVENT_ROWS 3
+/* Scatter dots in view past which one series' dots are rasterised. */
+#define DENSE_DOTS 5000
+/* Events drawn in one pixel column of a plot; the rest are counted. */
+#define MAX_EVENTS_PER_COLUMN (MAX_EVENT_ROWS + 1)
+
+static const double dash_patterns[][4] = {
+  { 0, 0, 0, 0 },
+  { 7, 3, 0, 0 },
+  { 2, 2.5, 0, 0 },
+  { 8, 3, 2, 3 },
+};
+
+/* Dashes tell sparse lines apart; on a line denser than the pixels they
+ * only add noise, so dense lines are drawn solid. */
+static double
+series_line_width (Ctx      *ctx,
+                   UcSeries *series)
+{
+  return ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
+}
+
+static void
+set_series_style (Ctx      *ctx,
+                  UcSeries *series,
+                  guint     index,
+                  gboolean  dense)
+{
+  /* The series a chart is about is drawn solid, whatever its place. */
+  const double *dash = uc_series_get_emphasis (series) ? dash_patterns[0] : dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
+  double lw = series_line_width (ctx, series);
+  double d[4];
+  int n = dense || dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
+
+  for (int i = 0; i < n; i++)
+    d[i] = dash[i] * lw;
+  uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, index));
+  cairo_set_line_width (ctx->cr, lw);
+  cairo_set_dash (ctx->cr, d, n, 0);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (ctx->cr, n ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+}
+
+/* Legend items flow left to right and wrap; returns the height used. */
+static double
+draw_legend (Ctx         *ctx,
+             UcChartSpec *spec,
+             double       x0,
+             double       y0,
+             double       width,
+             gboolean     really_draw,
+             double      *used_width)
+{
+  double size = ctx->fs * 0.9;
+  double swatch = ctx->fs * 1.8;
+  double gap = ctx->fs * 1.2;
+  double x = x0, y = y0, row_h = 0;
+  guint n = uc_chart_spec_get_n_series (spec);
+
+  if (n == 0)
+    return 0;
+
+  uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < n; i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      double w, h, item_w;
+
+      uc_chart_set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      {
+        g_autofree char *marked = NULL;
+
+        /* On a chart with two value axes, say which one a series reads against. */
+        if (ctx->dual && uc_series_get_right_axis (series))
+          marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
+        uc_chart_measure (ctx, marked ? marked : uc_series_get_label (series), -1, &w, &h);
+        /* An entry longer than a whole row ends in an ellipsis. */
+        if (swatch + ctx->fs * 0.4 + w > width && width - swatch - ctx->fs * 0.4 > 0)
+          {
+            ctx->one_line = TRUE;
+            uc_chart_measure (ctx, marked ? marked : uc_series_get_label (series), width - swatch - ctx->fs * 0.4, &w, &h);
+            ctx->one_line = FALSE;
+          }
+      }
+      item_w = swatch + ctx->fs * 0.4 + w;
+      /* Thumbnails keep one row, and any legend a quarter of the chart,
+       * with room left to say how many are left out. */
+      if ((ctx->compact || y + MAX (row_h, h) + ctx->fs * 0.3 + h - y0 > ctx->height / 4) &&
+          x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
+        {
+          g_autofree char *more = g_strdup_printf ("+%u", n - i);
+
+          uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
+          uc_chart_measure (ctx, more, -1, &w, &h);
+          if (really_draw)
+            uc_chart_show (ctx, &ctx->theme->muted, x, y);
+          if (used_width)
+            *used_width = MAX (*used_width, x + w - x0);
+          row_h = MAX (row_h, h);
+          break;
+        }
+      if (x > x0 && x + item_w > x0 + width)
+        {
+          x = x0;
+          y += row_h + ctx->fs * 0.3;
+          row_h = 0;
+        }
+      if (really_draw && ctx->legend_out && i < UC_CHART_MAX_LEGEND_ITEMS)
+        {
+          ctx->legend_out->legend_items[i].x = x;
+          ctx->legend_out->legend_items[i].y = y;
+          ctx->legend_out->legend_items[i].width = item_w;
+          ctx->legend_out->legend_items[i].height = h;
+          ctx->legend_out->n_legend_items = MAX (ctx->legend_out->n_legend_items, i + 1);
+        }
+      if (really_draw)
+        {
+          UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
+                                                            : uc_chart_spec_get_kind (spec);
+
+          /* The swatch looks like the mark: a dot, a filled band or a line;
+           * a hidden series' entry is faint. */
+          cairo_save (ctx->cr);
+          if (uc_series_get_hidden (series))
+            cairo_push_group (ctx->cr);
+          if (kind == UC_CHART_SCATTER)
+            {
+              uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
+              cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
+              cairo_fill (ctx->cr);
+            }
+          else if (kind == UC_CHART_BARS)
+            {
+              uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
+              cairo_rectangle (ctx->cr, x + swatch / 2 - h * 0.35, y + h * 0.15, h * 0.7, h * 0.7);
+              cairo_fill (ctx->cr);
+            }
+          else
+            {
+              if (kind == UC_CHART_AREA)
+                {
+                  UcColor fill = *uc_chart_theme_series_color (ctx->theme, series, i);
+
+                  fill.alpha = 0.35;
+                  uc_chart_set_color (ctx->cr, &fill);
+                  cairo_rectangle (ctx->cr, x, y + h / 2, swatch, h * 0.35);
+                  cairo_fill (ctx->cr);
+                }
+              set_series_style (ctx, series, i, FALSE);
+              cairo_move_to (ctx->cr, x, y + h / 2);
+              cairo_line_to (ctx->cr, x + swatch, y + h / 2);
+              cairo_stroke (ctx->cr);
+            }
+          uc_chart_show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
+          if (uc_series_get_hidden (series))
+            {
+              cairo_pop_group_to_source (ctx->cr);
+              cairo_paint_with_alpha (ctx->cr, 0.3);
+            }
+          cairo_restore (ctx->cr);
+        }
+      if (used_width)
+        *used_width = MAX (*used_width, x + item_w - x0);
+      x += item_w + gap;
+      row_h = MAX (row_h, h);
+    }
+  return y + row_h - y0;
+}
+
+/* How many points of the chart fall in a rectangle: few is a good place
+ * for a legend. Long series are sampled, so this costs the same at any size. */
+static guint
+points_under (UcChartSpec         *spec,
+              const UcChartLayout *l,
+              double               x0,
+              double               y0,
+              double               x1,
+              double               y1)
+{
+  UcTime t0 = uc_chart_layout_time_for_x (l, x0);
+  UcTime t1 = uc_chart_layout_time_for_x (l, x1);
+  /* Areas and bars fill down to the axis: a box below a point hides fill. */
+  gboolean filled = uc_chart_spec_get_kind (spec) == UC_CHART_AREA || uc_chart_spec_get_kind (spec) == UC_CHART_BARS;
+  guint hits = 0;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      UcChartLayout sl = uc_chart_layout_for_series (l, series);
+      const UcTime *xs = uc_series_get_x (series);
+      const double *ys = uc_series_get_y (series);
+      int first = MAX (0, uc_series_find_before (series, t0));
+      int last = uc_series_find_before (series, t1) + 1;
+      int stride;
+
+      last = MIN (last, (int) uc_series_get_length (series) - 1);
+      stride = MAX (1, (last - first) / 2000);
+      for (int k = first; k <= last; k += stride)
+        {
+          double py;
+
+          if (xs[k] < t0 || xs[k] > t1 || !isfinite (ys[k]))
+            continue;
+          py = uc_chart_layout_y_for_value (&sl, ys[k]);
+          hits += py <= y1 && (filled || py >= y0);
+        }
+    }
+  return hits;
+}
+
+/* The legend inside the plot, boxed, in whichever corner hides the fewest
+ * points; ties go to the top left, where a reader looks first. */
+static void
+draw_legend_inside (Ctx           *ctx,
+                    UcChartSpec   *spec,
+                    UcChartLayout *l)
+{
+  double pad = ctx->fs * 0.6, inset = ctx->fs * 0.5;
+  double w = 0, h, bw, bh, best_x = 0, best_y = 0;
+  guint best = G_MAXUINT;
+
+  h = draw_legend (ctx, spec, 0, 0, l->width * 0.45, FALSE, &w);
+  if (h <= 0)
+    return;
+  bw = w + 2 * pad;
+  bh = h + 2 * pad;
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double bx = corner % 2 == 0 ? l->x + inset : l->x + l->width - inset - bw;
+      double by = corner < 2 ? l->y + inset : l->y + l->height - inset - bh;
+      guint n = points_under (spec, l, bx, by, bx + bw, by + bh);
+
+      if (n < best)
+        {
+          best = n;
+          best_x = bx;
+          best_y = by;
+        }
+    }
+
+  {
+    UcColor fill = ctx->theme->background;
+
+    fill.alpha = 0.9;
+    uc_chart_set_color (ctx->cr, &fill);
+    cairo_rectangle (ctx->cr, best_x, best_y, bw, bh);
+    cairo_fill_preserve (ctx->cr);
+    uc_chart_set_color (ctx->cr, &ctx->theme->grid);
+    cairo_set_line_width (ctx->cr, 1);
+    cairo_stroke (ctx->cr);
+  }
+  draw_legend (ctx, spec, best_x + pad, best_y + pad, l->width * 0.45, TRUE, NULL);
+  l->legend_x = best_x;
+  l->legend_y = best_y;
+  l->legend_width = bw;
+  l->legend_height = bh;
+}
+
+static void
+value_range (const Ctx   *ctx,
+             UcChartSpec *spec,
+             int          side,
+             UcTime       from,
+             UcTime       to,
+             double      *min,
+             double      *max)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  /* Held by the reader: the left axis stays put while the days move. */
+  if (side <= 0 && isfinite (ctx->held_min) && isfinite (ctx->held_max) && ctx->held_max > ctx->held_min)
+    {
+      *min = ctx->held_min;
+      *max = ctx->held_max;
+      return;
+    }
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      double a, b;
+
+      if ((side >= 0 && uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) != side) ||
+          uc_series_get_hidden (uc_chart_spec_get_series (spec, i)))
+        continue;
+      if (uc_series_get_y_range (uc_chart_spec_get_series (spec, i), from, to, &a, &b))
+        {
+          lo = MIN (lo, a);
+          hi = MAX (hi, b);
+        }
+    }
+  if (!isfinite (lo))
+    {
+      lo = 0;
+      hi = 1;
+    }
+  if (uc_chart_spec_get_log_scale (spec))
+    {
+      /* The smallest positive value sets the floor of a log axis. */
+      double pos_lo = INFINITY;
+
+      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+        {
+          UcSeries *series = uc_chart_spec_get_series (spec, i);
+          const UcTime *x = uc_series_get_x (series);
+          const double *y = uc_series_get_y (series);
+
+          if (side >= 0 && uc_series_get_right_axis (series) != side)
+            continue;
+          for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
+            if (y[k] > 0 && y[k] < INFINITY)
+              pos_lo = MIN (pos_lo, y[k]);
+        }
+      if (!isfinite (pos_lo))
+        pos_lo = 1;
+      lo = pos_lo;
+      if (hi <= lo)
+        hi = MIN (lo * 10, G_MAXDOUBLE);
+      /* Only the largest double itself has no decade above it. */
+      if (!(hi > lo))
+        lo = hi / 10;
+      *min = lo;
+      *max = hi;
+      return;
+    }
+  /* Sizes (money, areas) read honestly only against a zero baseline. */
+  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK ||
+       uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
+       uc_chart_spec_get_kind (spec) == UC_CHART_BARS) && lo > 0)
+    lo = 0;
+  if (hi <= lo)
+    hi = lo + 1;
+  /* Past 2^53 adding one changes nothing: a span towards zero does. */
+  if (!(hi > lo))
+    {
+      if (lo > 0)
+        lo /= 2;
+      else
+        hi /= 2;
+    }
+  *min = lo;
+  *max = hi;
+}
+
+/* Ticks land on y_min and y_max up to rounding: keep those. */
+static gboolean
+tick_in_range (const UcChartLayout *l,
+               double               value)
+{
+  if (l->log_scale)
+    return value >= l->y_min * (1 - 1e-9) && value <= l->y_max * (1 + 1e-9);
+  return value >= l->y_min - (l->y_max - l->y_min) * 1e-9 && value <= l->y_max + (l->y_max - l->y_min) * 1e-9;
+}
+
+/* Both axes in use: at least one series on each side. */
+static gboolean
+spec_is_dual (UcChartSpec *spec)
+{
+  gboolean left = FALSE, right = FALSE;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)))
+        right = TRUE;
+      else
+        left = TRUE;
+    }
+  return left && right;
+}
+
+/* Whether every value of a bar chart is a whole number (counts): their
+ * axis has no ticks between whole numbers. */
+static gboolean
+whole_numbers (UcChartSpec *spec)
+{
+  if (uc_chart_spec_get_kind (spec) != UC_CHART_BARS)
+    return FALSE;
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      const double *y = uc_series_get_y (series);
+
+      for (guint k = 0; k < uc_series_get_length (series); k++)
+        if (isfinite (y[k]) && y[k] != floor (y[k]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* A value axis over [lo, hi] for a plot @height tall: rounds the range out
+ * to ticks and returns them. */
+static GArray *
+value_axis (Ctx           *ctx,
+            gboolean       log_scale,
+            gboolean       whole,
+            UcValueFormat  format,
+            double         lo,
+            double         hi,
+            double         height,
+            double        *axis_min,
+            double        *axis_max)
+{
+  if (log_scale)
+    {
+      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
+      *axis_min = pow (10, floor (log10 (lo) + 1e-9));
+      *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
+      if (*axis_max <= *axis_min)
+        *axis_max = *axis_min * 10;
+      /* The decades round the smallest subnormal down to zero and values
+       * past 1e308 up to infinity: the data's own ends instead. */
+      if (!(*axis_min > 0))
+        *axis_min = lo;
+      if (!isfinite (*axis_max))
+        *axis_max = G_MAXDOUBLE;
+      return uc_axis_log_ticks (*axis_min, *axis_max, MAX (2, (int) (height / (ctx->fs * 2.2))), format);
+    }
+  else
+  /* Round the value range out to whole steps, then label every step. */
+  {
+    int target = MAX (2, (int) (height / (ctx->fs * 3.2)));
+    double step;
+
+    /* No "1.5 releases": a step of at least one. */
+    if (whole && hi - lo >= 1)
+      target = (int) MIN ((double) target, floor (hi - lo));
+    step = uc_axis_nice_step (hi - lo, target);
+
+    /* The tick step follows the rounded range, which can ask for a coarser
+     * step; settle on one so the plot's edges land on labelled ticks. */
+    for (int i = 0; i < 4; i++)
+      {
+        double next;
+
+        *axis_min = floor (lo / step + 1e-9) * step;
+        *axis_max = ceil (hi / step - 1e-9) * step;
+        next = uc_axis_nice_step (*axis_max - *axis_min, target);
+        if (next <= step * (1 + 1e-9))
+          break;
+        step = next;
+      }
+    if (*axis_max <= *axis_min)
+      *axis_max = *axis_min + step;
+    /* Rounding out past ±1e308 overflows: the data's own ends instead. */
+    if (!isfinite (*axis_min))
+      *axis_min = lo;
+    if (!isfinite (*axis_max))
+      *axis_max = hi;
+    return uc_axis_value_ticks (*axis_min, *axis_max, target, format);
+  }
+}
+
+/* M4: per pixel column, the first, lowest, highest and last point, in time
+ * order, at their exact positions. The line drawn is the one all points
+ * would give, at a cost set by the width in pixels. */
+static void
+trace_m4 (GArray              *path,
+          UcSeries            *series,
+          const UcChartLayout *l,
+          int                  start,
+          int                  end)
+{
+  UcSeriesIndex *index = uc_series_get_index (series);
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  int columns = (int) ceil (l->width) + 2;
+  gboolean pen_down = FALSE;
+  int i = start;
+
+  for (int c = -1; c <= columns && i < end; c++)
+    {
+      /* Points whose x falls in [left, left + 1). */
+      double left = l->x + c;
+      UcTime t_right = uc_chart_layout_time_for_x (l, left + 1);
+      int j = i, lo = i, hi = end;
+      gsize argmin, argmax;
+      gboolean gap;
+      int order[4];
+
+      /* First point at or after t_right. Guess its index from the mean
+       * spacing of the points left, then gallop out from the guess and
+       * bisect: at ten million points most columns take one or two probes
+       * instead of twenty-odd misses across the whole series. */
+      {
+        int guess = i;
+
+        if (xs[end - 1] > xs[i] && t_right > xs[i])
+          guess = i + (int) MIN ((double) (end - 1 - i),
+                                 ((double) t_right - (double) xs[i]) / ((double) xs[end - 1] - (double) xs[i]) * (end - 1 - i));
+        if (xs[guess] < t_right)
+          {
+            lo = guess + 1;
+            for (int step = 1;; step *= 2)
+              {
+                if (lo + step > end || xs[lo + step - 1] >= t_right)
+                  {
+                    hi = MIN (end, lo + step);
+                    break;
+                  }
+                lo += step;
+              }
+          }
+        else
+          {
+            hi = guess;
+            for (int step = 1;; step *= 2)
+              {
+                if (hi - step < i || xs[hi - step] < t_right)
+                  {
+                    lo = MAX (i, hi - step + 1);
+                    break;
+                  }
+                hi -= step;
+              }
+          }
+      }
+      while (lo < hi)
+        {
+          int mid = lo + (hi - lo) / 2;
+
+          if (xs[mid] < t_right)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      j = MAX (lo, i + (c == columns ? end - i : 0));
+      if (j <= i)
+        continue;
+      if (!uc_series_index_range (index, i, j, &argmin, &argmax, &gap))
+        {
+          pen_down = FALSE;
+          i = j;
+          continue;
+        }
+      if (gap)
+        pen_down = FALSE;
+
+      order[0] = i;
+      order[1] = (int) MIN (argmin, argmax);
+      order[2] = (int) MAX (argmin, argmax);
+      order[3] = j - 1;
+      for (int k = 0; k < 4; k++)
+        {
+          int p = order[k];
+
+          if (!isfinite (ys[p]) || (k > 0 && p == order[k - 1]))
+            continue;
+          if (l->log_scale && !(ys[p] > 0))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          g_array_append_val (path, ((UcPathPoint) { uc_chart_layout_x_for_time (l, xs[p]),
+                                                     uc_chart_layout_y_for_value (l, ys[p]), !pen_down }));
+          pen_down = TRUE;
+        }
+      i = j;
+    }
+}
+
+/* The layer a stacked series @s stands on: the one before it on the same
+ * value axis, or none. Only series stacked here hold running totals on
+ * the same dates; any other spec's series stand on the axis. */
+static UcSeries *
+stacked_below (Ctx         *ctx,
+               UcChartSpec *spec,
+               guint        s)
+{
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  gboolean right = uc_series_get_right_axis (series);
+
+  if (!ctx->stacked)
+    return NULL;
+  while (s-- > 0)
+    if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, s)) == right)
+      {
+        UcSeries *below = uc_chart_spec_get_series (spec, s);
+
+        return uc_series_get_length (below) == uc_series_get_length (series) ? below : NULL;
+      }
+  return NULL;
+}
+
+/* The area under series @s: down to the layer below when stacked (the
+ * series then hold running totals), else down to zero. */
+static void
+fill_area (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = stacked_below (ctx, spec, s);
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  const double *yb = below ? uc_series_get_y (below) : NULL;
+  UcColor c = *uc_chart_theme_series_color (ctx->theme, series, s);
+  int i = start;
+
+  while (i < end)
+    {
+      int j;
+
+      /* One polygon per run without gaps. */
+      while (i < end && !isfinite (ys[i]))
+        i++;
+      for (j = i; j < end && isfinite (ys[j]); j++)
+        ;
+      if (j > i)
+        {
+          cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]));
+          for (int k = i + 1; k < j; k++)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, ys[k]));
+          for (int k = j - 1; k >= i; k--)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]),
+                           uc_chart_layout_y_for_value (l, yb && isfinite (yb[k]) ? yb[k] : base));
+          cairo_close_path (cr);
+        }
+      i = j;
+    }
+  c.alpha = 0.35;
+  uc_chart_set_color (cr, &c);
+  cairo_fill (cr);
+}
+
+/* Bars: as wide as 80% of the closest spacing between dates; stacked
+ * series stand on the layer below, others stand side by side. */
+static void
+draw_bars (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  guint n_series = uc_chart_spec_get_n_series (spec);
+  gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = stacked ? stacked_below (ctx, spec, s) : NULL;
+  double spacing = G_MAXDOUBLE, slot, width, offset;
+
+  /* The narrowest gap between consecutive dates of any series: the same
+   * for every series, so found once a drawing (a hundred thousand series
+   * of bars took each the time of all). */
+  if (isnan (ctx->bar_spacing))
+    {
+      for (guint k = 0; k < n_series; k++)
+        {
+          UcSeries *one = uc_chart_spec_get_series (spec, k);
+          const UcTime *x = uc_series_get_x (one);
+
+          for (guint i = 1; i < uc_series_get_length (one); i++)
+            if (x[i] > x[i - 1])
+              spacing = MIN (spacing, uc_chart_layout_x_for_time (l, x[i]) - uc_chart_layout_x_for_time (l, x[i - 1]));
+        }
+      ctx->bar_spacing = spacing;
+    }
+  spacing = ctx->bar_spacing;
+  if (spacing == G_MAXDOUBLE)
+    spacing = l->width / 10;
+  slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
+  width = stacked ? slot : slot / n_series;
+  offset = stacked ? -slot / 2 : -slot / 2 + s * width;
+  /* Dates that start periods: the bar stands in the middle of its period. */
+  if (uc_chart_spec_get_periods (spec))
+    offset += spacing / 2;
+
+  for (int i = start; i < end; i++)
+    {
+      double top = uc_series_get_y (series)[i];
+      double bottom = below ? uc_series_get_y (below)[i] : base;
+      double x, y0, y1;
+
+      if (!isfinite (top) || !isfinite (bottom) || top == bottom)
+        continue;
+      x = uc_chart_layout_x_for_time (l, uc_series_get_x (series)[i]) + offset;
+      y0 = uc_chart_layout_y_for_value (l, top);
+      y1 = uc_chart_layout_y_for_value (l, bottom);
+      cairo_rectangle (cr, x, MIN (y0, y1), MAX (width - 1, 1), fabs (y1 - y0));
+    }
+  uc_chart_set_color (cr, uc_chart_theme_series_color (ctx->theme, series, s));
+  cairo_fill (cr);
+}
+
+static void
+draw_series (Ctx                 *ctx,
+             UcChartSpec         *spec,
+             const UcChartLayout *layout)
+{
+  cairo_t *cr = ctx->cr;
+  UcChartKind kind = uc_chart_spec_get_kind (spec);
+  /* Lines stop at the plot's edges; scatter points there show whole. */
+  double reach = kind == UC_CHART_SCATTER ? ctx->fs * 0.3 : 0;
+  cairo_rectangle_t clip = { layout->x - reach, layout->y - ctx->fs * 0.3, layout->width + 2 * reach,
+                             layout->height + ctx->fs * 0.6 };
+
+  cairo_save (cr);
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+  cairo_clip (cr);
+
+  /* Emphasised series last, so they stay on top. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+      {
+        UcSeries *series = uc_chart_spec_get_series (spec, s);
+        UcChartLayout series_layout = uc_chart_layout_for_series (layout, series);
+        const UcChartLayout *l = &series_layout;
+        double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
+        const UcTime *xs = uc_series_get_x (series);
+        const double *ys = uc_series_get_y (series);
+        guint n = uc_series_get_length (series);
+        gboolean pen_down = FALSE, dense;
+        UcColor color;
+        int start, end;
+
+        if (uc_series_get_emphasis (series) != (pass == 1) || uc_series_get_hidden (series))
+          continue;
+        /* A series may be drawn its own way (a frontier among points). */
+        kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
+        /* With one series brought forward, the others fade. */
+        color = *uc_chart_theme_series_color (ctx->theme, series, s);
+        if (ctx->highlight >= 0 && ctx->highlight != (int) s)
+          color.alpha *= 0.2;
+
+        start = MAX (0, uc_series_find_before (series, l->from));
+        end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
+        dense = ctx->decimate && (double) (end - start) > 2 * l->width;
+
+        if (kind == UC_CHART_SCATTER)
+          {
+            double radius = ctx->fs * 0.22;
+
+            /* Thousands of dots: cairo takes a second over a hundred
+             * thousand circles; the rasteriser stamps each as a round cap
+             * (a segment of no length), their union composited once, as
+             * one fill of them all is. */
+            if (end - start > DENSE_DOTS)
+              {
+                g_autoptr(GArray) caps = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), 2 * (guint) (end - start));
+
+                for (int i = start; i < end; i++)
+                  if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+                    {
+                      UcPathPoint p = { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), TRUE };
+
+                      g_array_append_val (caps, p);
+                      p.move = FALSE;
+                      g_array_append_val (caps, p);
+                    }
+                if (uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) caps->data, caps->len, 2 * radius, &color))
+                  continue;
+              }
+            uc_chart_set_color (cr, &color);
+            for (int i = start; i < end; i++)
+              if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+                {
+                  double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
+
+                  cairo_new_sub_path (cr);
+                  cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
+                }
+            cairo_fill (cr);
+            continue;
+          }
+
+        if (kind == UC_CHART_BARS)
+          {
+            draw_bars (ctx, spec, s, l, start, end, base);
+            continue;
+          }
+
+        if (kind == UC_CHART_AREA)
+          fill_area (ctx, spec, s, l, start, end, base);
+
+        /* The line's points: per pixel column (M4) when dense, else all. */
+        {
+          g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
+                                                      dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
+                                                            : (guint) MAX (end - start, 0) * 2 + 2);
+          gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
+                           dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
+
+          if (dense && kind != UC_CHART_STEP)
+            trace_m4 (path, series, l, start, end);
+          else
+            for (int i = start; i < end; i++)
+              {
+                UcPathPoint p;
+
+                if (!isfinite (ys[i]) || (l->log_scale && !(ys[i] > 0)))
+                  {
+                    pen_down = FALSE;
+                    continue;
+                  }
+                p = (UcPathPoint) { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), !pen_down };
+                /* A step holds the last value up to the next date. */
+                if (pen_down && kind == UC_CHART_STEP)
+                  g_array_append_val (path, ((UcPathPoint) { p.x, g_array_index (path, UcPathPoint, path->len - 1).y, FALSE }));
+                g_array_append_val (path, p);
+                pen_down = TRUE;
+              }
+
+          /* Solid lines on images go through the direct rasteriser, dense or
+           * not, so a chart looks the same at every density; dashes and
+           * vector targets through cairo. */
+          if (solid && uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
+                                              series_line_width (ctx, series), &color))
+            continue;
+          for (guint k = 0; k < path->len; k++)
+            {
+              const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
+
+              if (p->move)
+                cairo_move_to (cr, p->x, p->y);
+              else
+                cairo_line_to (cr, p->x, p->y);
+            }
+        }
+        set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
+        uc_chart_set_color (cr, &color);
+        cairo_stroke (cr);
+      }
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  double x, y;
+  guint  series, index;
+} LabelPoint;
+
+static gint
+compare_label_points (gconstpointer a,
+                      gconstpointer b)
+{
+  const LabelPoint *p = a, *q = b;
+
+  /* Latest first: on price charts the newest models matter most. */
+  return p->x > q->x ? -1 : p->x < q->x;
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+/* Boxes filed by the cells of a grid over the plot, each in every cell it
+ * covers (those past the plot in its edge cells): whether a box is free
+ * looks only at boxes near it, not at a hundred thousand points. */
+typedef struct
+{
+  double  x0, y0, cell;
+  int     cols, rows;
+  int    *heads;     /* per cell: its first entry, or -1 */
+  GArray *entries;   /* Entry */
+  GArray *boxes;     /* Box */
+} BoxGrid;
+
+typedef struct
+{
+  guint box;
+  int   next;
+} Entry;
+
+#define MAX_GRID_CELLS 65536
+
+static void
+grid_init (BoxGrid             *g,
+           const UcChartLayout *layout)
+{
+  double w = MAX (layout->width, 1), h = MAX (layout->height, 1);
+
+  g->x0 = layout->x;
+  g->y0 = layout->y;
+  g->cell = MAX (32, sqrt (w * h / MAX_GRID_CELLS) + 1);
+  g->cols = (int) MIN (ceil (w / g->cell), 256);
+  g->rows = (int) MIN (ceil (h / g->cell), MAX_GRID_CELLS / 256);
+  g->heads = g_new (int, g->cols * g->rows);
+  for (int c = 0; c < g->cols * g->rows; c++)
+    g->heads[c] = -1;
+  g->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+}
+
+static void
+grid_clear (BoxGrid *g)
+{
+  g_free (g->heads);
+  g_array_unref (g->entries);
+  g_array_unref (g->boxes);
+}
+
+/* The cells a box covers, clamped to the grid. */
+static void
+grid_cells (const BoxGrid *g,
+            const Box     *b,
+            int           *c0,
+            int           *r0,
+            int           *c1,
+            int           *r1)
+{
+  *c0 = (int) CLAMP (floor ((b->x0 - g->x0) / g->cell), 0, g->cols - 1);
+  *c1 = (int) CLAMP (floor ((b->x1 - g->x0) / g->cell), 0, g->cols - 1);
+  *r0 = (int) CLAMP (floor ((b->y0 - g->y0) / g->cell), 0, g->rows - 1);
+  *r1 = (int) CLAMP (floor ((b->y1 - g->y0) / g->cell), 0, g->rows - 1);
+}
+
+static void
+grid_add (BoxGrid   *g,
+          const Box *b)
+{
+  int c0, r0, c1, r1;
+
+  g_array_append_val (g->boxes, *b);
+  grid_cells (g, b, &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        Entry e = { g->boxes->len - 1, g->heads[r * g->cols + c] };
+
+        g->heads[r * g->cols + c] = (int) g->entries->len;
+        g_array_append_val (g->entries, e);
+      }
+}
+
+static gboolean
+box_free (const BoxGrid *g,
+          const Box     *b)
+{
+  int c0, r0, c1, r1;
+
+  grid_cells (g, b, &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      for (int e = g->heads[r * g->cols + c]; e >= 0; e = g_array_index (g->entries, Entry, e).next)
+        {
+          const Box *o = &g_array_index (g->boxes, Box, g_array_index (g->entries, Entry, e).box);
+
+          if (b->x0 < o->x1 && b->x1 > o->x0 && b->y0 < o->y1 && b->y1 > o->y0)
+            return FALSE;
+        }
+  return TRUE;
+}
+
+#define MAX_POINT_LABELS 2000
+
+/* Names beside scatter points: right, left, above or below the point,
+ * wherever the label covers no other point and no other label, inside the
+ * plot; a point with no such place goes unnamed. The latest
+ * MAX_POINT_LABELS points are tried, as long as the budget of characters
+ * lasts; a count in the plot's corner says how many were not. */
+static void
+draw_point_labels (Ctx                 *ctx,
+                   UcChartSpec         *spec,
+                   const UcChartLayout *layout)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LabelPoint));
+  BoxGrid grid;
+  double radius = ctx->fs * 0.22, pad = ctx->fs * 0.3, w, h;
+  gsize budget = LABEL_CHAR_BUDGET;
+  guint untried = 0;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    any = any || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
+  if (!any || ctx->compact)
+    return;
+
+  /* Every visible point is an obstacle; labelled ones are candidates. */
+  grid_init (&grid, layout);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      UcChartLayout sl = uc_chart_layout_for_series (layout, series);
+      const UcTime *xs = uc_series_get_x (series);
+      const double *ys = uc_series_get_y (series);
+
+      gboolean dots = uc_series_get_kind (series) < 0 || uc_series_get_kind (series) == UC_CHART_SCATTER;
+
+      for (guint i = 0; i < uc_series_get_length (series) && !uc_series_get_hidden (series); i++)
+        {
+          LabelPoint p;
+
+          if (xs[i] < sl.from || xs[i] > sl.to || !isfinite (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
+            continue;
+          p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
+          grid_add (&grid, &((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
+          if (dots && uc_series_get_point_label (series, i))
+            g_array_append_val (points, p);
+        }
+    }
+  g_array_sort (points, compare_label_points);
+  if (points->len > MAX_POINT_LABELS)
+    {
+      untried = points->len - MAX_POINT_LABELS;
+      g_array_set_size (points, MAX_POINT_LABELS);
+    }
+
+  uc_chart_set_font (ctx, ctx->fs * 0.75, PANGO_WEIGHT_NORMAL);
+  for (guint k = 0; k < points->len; k++)
+    {
+      const LabelPoint *p = &g_array_index (points, LabelPoint, k);
+      const char *text = uc_series_get_point_label (uc_chart_spec_get_series (spec, p->series), p->index);
+      gboolean placed = FALSE;
+
+      if (!uc_chart_spend (&budget, text))
+        {
+          untried += points->len - k;
+          break;
+        }
+      uc_chart_measure (ctx, text, -1, &w, &h);
+      for (int place = 0; place < 4 && !placed; place++)
+        {
+          Box b;
+
+          switch (place)
+            {
+            case 0: b.x0 = p->x + radius + pad; b.y0 = p->y - h / 2; break;
+            case 1: b.x0 = p->x - radius - pad - w; b.y0 = p->y - h / 2; break;
+            case 2: b.x0 = p->x - w / 2; b.y0 = p->y - radius - pad * 0.5 - h; break;
+            default: b.x0 = p->x - w / 2; b.y0 = p->y + radius + pad * 0.5; break;
+            }
+          b.x1 = b.x0 + w;
+          b.y1 = b.y0 + h;
+          if (b.x0 < layout->x || b.x1 > layout->x + layout->width || b.y0 < layout->y ||
+              b.y1 > layout->y + layout->height || !box_free (&grid, &b))
+            continue;
+          grid_add (&grid, &b);
+          /* On a patch of background, so event lines and grid pass behind. */
+          {
+            UcColor halo = ctx->theme->background;
+
+            halo.alpha = 0.85;
+            uc_chart_set_color (ctx->cr, &halo);
+            cairo_rectangle (ctx->cr, b.x0 - 1, b.y0 + h * 0.1, w + 2, h * 0.85);
+            cairo_fill (ctx->cr);
+          }
+          uc_chart_show (ctx, &ctx->theme->muted, b.x0, b.y0);
+          placed = TRUE;
+        }
+    }
+  grid_clear (&grid);
+
+  if (untried > 0)
+    {
+      /* Translators: in a corner of a scatter chart with too many named points to try them all */
+      g_autofree char *more = g_strdup_printf (_("+%u names not shown"), untried);
+      UcColor halo = ctx->theme->background;
+
+      uc_chart_measure (ctx, more, -1, &w, &h);
+      halo.alpha = 0.85;
+      uc_chart_set_color (ctx->cr, &halo);
+      cairo_rectangle (ctx->cr, layout->x + layout->width - w - pad * 2, layout->y, w + pad * 2, h);
+      cairo_fill (ctx->cr);
+      uc_chart_show (ctx, &ctx->theme->muted, layout->x + layout->width - w - pad, layout->y);
+    }
+}
+
+/* An event's dashed line, from @top down through the plot. */
+static void
+draw_marker (Ctx                 *ctx,
+             const UcColor       *color,
+             double               x,
+             double               top,
+             const UcChartLayout *l)
+{
+  cairo_save (ctx->cr);
+  uc_chart_set_color (ctx->cr, color);
+  cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
+  cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
+  cairo_move_to (ctx->cr, x, top);
+  cairo_line_to (ctx->cr, x, l->y + l->height);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+}
+
+/* Where more events stood than a column could show: "+N more" at the top
+ * of the plot beside their marker, N the events there without a label. */
+static void
+draw_more_signs (Ctx                 *ctx,
+                 const UcChartLayout *l,
+                 const guint         *per_column,
+                 const guint         *labelled,
+                 guint                n)
+{
+  double pad = ctx->fs * 0.35, last_right = -INFINITY, w, h;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);   /* as the event labels it stands for */
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *more = NULL;
+      double x = l->x + c - 0.5, tx;
+
+      if (per_column[c] <= MAX_EVENTS_PER_COLUMN)
+        continue;
+      /* Translators: events (or labels) left out at one place on a crowded chart */
+      more = g_strdup_printf (_("+%u more"), per_column[c] - labelled[c]);
+      uc_chart_measure (ctx, more, -1, &w, &h);
+      tx = x + w + 2 * pad > l->x + l->width ? x - pad - w : x + pad;
+      if (tx < last_right + pad)
+        continue;
+      uc_chart_set_color (ctx->cr, &ctx->theme->background);
+      cairo_rectangle (ctx->cr, tx - pad * 0.5, l->y, w + pad, h);
+      cairo_fill (ctx->cr);
+      uc_chart_show (ctx, &ctx->theme->muted, tx, l->y);
+      last_right = tx + w;
+    }
+}
+
+/* Marker labels go into rows above the plot; a label takes the first row
+ * where it overlaps nothing, and shifts left when it would leave the canvas.
+ * Pass 0 measures, 1 draws the marker lines, 2 the labels over them.
+ * A pixel column shows at most MAX_EVENTS_PER_COLUMN events (more could
+ * not be told apart, and only MAX_EVENT_ROWS have labels): the rest are
+ * counted in a "+N more" sign, so the work grows with the plot's width
+ * and not with the number of events; a budget of characters bounds the
+ * labels laid out. */
+static double
+place_event_labels (Ctx                 *ctx,
+                    UcChartSpec         *spec,
+                    const UcChartLayout *l,
+                    double               canvas_width,
+                    double               lane_bottom,
+                    int                  really_draw)
+{
+  GArray *rows[MAX_EVENT_ROWS];
+  double size = ctx->fs * 0.85;
+  double pad = ctx->fs * 0.35;
+  double row_h = 0;
+  int rows_used = 0;
+  guint n = uc_chart_n_columns (l);
+  g_autofree guint *per_column = g_new0 (guint, n);
+  g_autofree guint *shown = g_new0 (guint, n);
+  g_autofree guint *labelled = g_new0 (guint, n);
+  gsize budget = LABEL_CHAR_BUDGET;
+
+  /* Events are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    return 0;
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  /* Spans first, faintly shaded, under the markers and the data. */
+  if (really_draw == 1)
+    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (spec, i);
+        UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+        UcColor shade = ctx->theme->events[uc_event_get_category (event)];
+        double x0, x1;
+
+        if (b == 0 || b < l->from || a > l->to)
+          continue;
+        x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
+        x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
+        /* Shades past a few on one start add nothing a reader can see. */
+        if (shown[uc_chart_column_of (l, x0, n)]++ >= MAX_EVENTS_PER_COLUMN)
+          continue;
+        shade.alpha = 0.12;
+        uc_chart_set_color (ctx->cr, &shade);
+        cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
+        cairo_fill (ctx->cr);
+      }
+  memset (shown, 0, n * sizeof (guint));
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcTime t = uc_event_get_time (uc_chart_spec_get_event (spec, i));
+
+      if (t >= l->from && t <= l->to)
+        per_column[uc_chart_column_of (l, round (uc_chart_layout_x_for_time (l, t)) + 0.5, n)]++;
+    }
+
+  uc_chart_set_font (ctx, size, PANGO_WEIGHT_BOLD);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      UcTime t = uc_event_get_time (event);
+      const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
+      const char *label;
+      double x, w, h, left, right;
+      gboolean fitted = FALSE;
+      int row = -1;
+
+      if (t < l->from || t > l->to)
+        continue;
+
+      x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
+      if (shown[uc_chart_column_of (l, x, n)]++ >= MAX_EVENTS_PER_COLUMN)
+        continue;
+      label = ctx->compact ? "" : uc_event_get_label (event);
+      /* Labels past the budget: their markers only. */
+      if (!uc_chart_spend (&budget, label))
+        {
+          if (really_draw == 1)
+            draw_marker (ctx, color, x, l->y, l);
+          continue;
+        }
+      uc_chart_measure (ctx, label, -1, &w, &h);
+      row_h = h + pad;
+      left = x - pad;
+      right = x + pad + w + pad;
+      if (right > canvas_width - ctx->fs)
+        {
+          right = x + pad;
+          left = x - pad - w - pad;
+        }
+
+      for (int r = 0; r < MAX_EVENT_ROWS && row < 0; r++)
+        {
+          gboolean free_here = TRUE;
+
+          for (guint k = 0; k < rows[r]->len; k++)
+            {
+              Span *s = &g_array_index (rows[r], Span, k);
+
+              if (left < s->right + pad && right > s->left - pad)
+                free_here = FALSE;
+            }
+          if (free_here)
+            row = r;
+        }
+      /* No row has room for the whole label: shorten it (…) to the room
+       * the roomiest row leaves after the marker, or keep only the marker. */
+      if (row < 0 && !ctx->compact)
+        {
+          double best = 0;
+
+          for (int r = 0; r < MAX_EVENT_ROWS; r++)
+            {
+              double room = canvas_width - ctx->fs - x;
+
+              for (guint k = 0; k < rows[r]->len; k++)
+                {
+                  Span *sp = &g_array_index (rows[r], Span, k);
+
+                  if (sp->left - pad <= x && x <= sp->right + pad)
+                    room = 0;
+                  else if (sp->left > x)
+                    room = MIN (room, sp->left - pad - x);
+                }
+              room -= 2 * pad;
+              if (room > best)
+                best = room, row = r;
+            }
+          if (row >= 0 && best >= ctx->fs * 3)
+            {
+              ctx->one_line = TRUE;
+              uc_chart_measure (ctx, uc_event_get_label (event), best, &w, &h);
+              ctx->one_line = FALSE;
+              fitted = TRUE;
+              left = x - pad;
+              right = x + pad + w + pad;
+            }
+          else
+            row = -1;
+        }
+      if (row < 0)
+        {
+          /* Marker only: its line starts at the top of the plot. */
+          if (really_draw == 1)
+            draw_marker (ctx, color, x, l->y, l);
+          continue;
+        }
+      g_array_append_val (rows[row], ((Span) { left, right }));
+      rows_used = MAX (rows_used, row + 1);
+
+      /* The marker line runs from its label down through the plot. */
+      if (really_draw == 1)
+        draw_marker (ctx, color, x, lane_bottom - (row + 1) * row_h + h / 2, l);
+      else if (really_draw == 2)
+        {
+          double ly = lane_bottom - (row + 1) * row_h;
+          double tx = left < x - 1 ? left + pad : x + pad;
+
+          if (fitted)
+            {
+              ctx->one_line = TRUE;
+              uc_chart_measure (ctx, uc_event_get_label (event), w + 1, &w, &h);
+              ctx->one_line = FALSE;
+            }
+
+          cairo_save (ctx->cr);
+          uc_chart_set_color (ctx->cr, &ctx->theme->background);
+          cairo_rectangle (ctx->cr, tx - pad * 0.5, ly, w + pad, h);
+          cairo_fill (ctx->cr);
+          cairo_restore (ctx->cr);
+          uc_chart_show (ctx, color, tx, ly);
+          labelled[uc_chart_column_of (l, x, n)]++;
+        }
+    }
+
+  if (really_draw == 2)
+    draw_more_signs (ctx, l, per_column, labelled, n);
+
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    g_array_unref (rows[r]);
+  return rows_used * row_h;
+}
+
+#define MAX_LANE_ROWS 10
+/* Lanes drawn; past them, a count. A chart of more rows than this has
+ * no room to show them anyway. */
+#define MAX_LANES 500
+/* Groups of events (one label each) tried in one pixel column of a lane;
+ * the rest are counted in the last group's label. */
+#define MAX_LANE_GROUPS_PER_COLUMN 8
+/* Bars another label keeps clear of; past these, bars are only drawn. */
+#define MAX_LANE_BARS 1000
+
+typedef struct
+{
+  char   *name;
+  GArray *rows[MAX_LANE_ROWS];   /* Span: what each row of labels holds */
+  GArray *entries;               /* guint: the lane's events, as places in the time order */
+  GArray *xs;                    /* double: each entry's x, ascending */
+  GArray *dots;                  /* Span: each point event's dot, by x, each place once */
+  GArray *bars;                  /* Span: each span's bar */
+} Lane;
+
+static void
+lane_clear (gpointer data)
+{
+  Lane *lane = data;
+
+  g_free (lane->name);
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    g_clear_pointer (&lane->rows[r], g_array_unref);
+  g_clear_pointer (&lane->entries, g_array_unref);
+  g_clear_pointer (&lane->xs, g_array_unref);
+  g_clear_pointer (&lane->dots, g_array_unref);
+  g_clear_pointer (&lane->bars, g_array_unref);
+}
+
+static const char *
+category_title (UcEventCategory category)
+{
+  switch (category)
+    {
+    case UC_EVENT_MODEL_RELEASE: return _("Models");
+    case UC_EVENT_MARKET: return _("Markets");
+    case UC_EVENT_HARDWARE: return _("Hardware");
+    case UC_EVENT_POLICY: return _("Policy");
+    case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_OTHER:
+    default: return _("Other");
+    }
+}
+
+/* The row an event sits in on a lane chart: its own lane, else its
+ * category's title. */
+const char *
+uc_chart_event_lane (UcEvent *event)
+{
+  return uc_event_get_lane (event) ? uc_event_get_lane (event) : category_title (uc_event_get_category (event));
+}
+
+static gboolean
+event_in_range (UcEvent             *event,
+                const UcChartLayout *l)
+{
+  UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+
+  return a <= l->to && (b ? b : a) >= l->from;
+}
+
+static gboolean
+spans_free (GArray *row,
+            double  left,
+            double  right,
+            double  pad)
+{
+  for (guint k = 0; k < row->len; k++)
+    {
+      Span *s = &g_array_index (row, Span, k);
+
+      if (left < s->right + pad && right > s->left - pad)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  Ctx                 *ctx;
+  UcChartSpec         *spec;
+  const UcChartLayout *l;
+  UcChartLayout       *l_out;   /* where the dots are recorded */
+  const guint         *order;   /* the events by time */
+  double               width, margin;
+  double               dot, pad, row_h;
+} LaneRun;
+
+static gint
+compare_event_times (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  UcTime ta = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) a));
+  UcTime tb = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) b));
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Whether a label from @left to @right on a lane's line keeps well clear
+ * of every dot and bar but the one at @x0, so it reads as that one's. The
+ * dots are sorted, so only those near the label are looked at. */
+static gboolean
+clear_of_dots (Ctx        *ctx,
+               const Lane *lane,
+               double      x0,
+               double      left,
+               double      right)
+{
+  const Span *dots = (const Span *) (void *) lane->dots->data;
+  guint lo = 0, hi = lane->dots->len;
+
+  /* The first dot not wholly left of the label's reach... */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (left > dots[mid].right + ctx->fs)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* ...up to the first wholly right of it. */
+  for (guint k = lo; k < lane->dots->len && !(right < dots[k].left - ctx->fs); k++)
+    if (dots[k].left > x0 - 0.5 || dots[k].right < x0 + 0.5)
+      return FALSE;
+  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+    {
+      const Span *d = &g_array_index (lane->bars, Span, k);
+
+      if ((d->left > x0 - 0.5 || d->right < x0 + 0.5) && !(right < d->left - ctx->fs || left > d->right + ctx->fs))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lays out a lane's events: their places, dots and bars, once per draw. */
+static void
+lane_index (LaneRun *run,
+            Lane    *lane)
+{
+  const UcChartLayout *l = run->l;
+  double dot = run->dot;
+
+  lane->xs = g_array_sized_new (FALSE, FALSE, sizeof (double), lane->entries->len);
+  lane->dots = g_array_new (FALSE, FALSE, sizeof (Span));
+  lane->bars = g_array_new (FALSE, FALSE, sizeof (Span));
+  for (guint q = 0; q < lane->entries->len; q++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[g_array_index (lane->entries, guint, q)]);
+      double x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
+      double x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+      Span d = { x0 - dot, x1 + dot };
+
+      g_array_append_val (lane->xs, x0);
+      if (x1 > x0)
+        g_array_append_val (lane->bars, d);
+      else if (lane->dots->len == 0 || g_array_index (lane->dots, Span, lane->dots->len - 1).left != d.left ||
+               g_array_index (lane->dots, Span, lane->dots->len - 1).right != d.right)
+        g_array_append_val (lane->dots, d);
+    }
+}
+
+/* Places (and with @draw, draws) one lane's dots, bars and labels with at
+ * most @capacity rows of labels; returns the rows used. */
+static int
+place_lane (LaneRun  *run,
+            Lane     *lane,
+            int       capacity,
+            double    line_y,
+            gboolean  draw)
+{
+  Ctx *ctx = run->ctx;
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  const UcChartLayout *l = run->l;
+  double dot = run->dot, pad = run->pad, row_h = run->row_h;
+  double edge = run->width - run->margin * 0.5;
+  const guint *entries = (const guint *) (void *) lane->entries->data;
+  const double *xs = (const double *) (void *) lane->xs->data;
+  guint n_cols = uc_chart_n_columns (l), col = G_MAXUINT, col_groups = 0;
+  gsize budget = LABEL_CHAR_BUDGET;
+  int rows_used = 0;
+
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    {
+      g_clear_pointer (&lane->rows[r], g_array_unref);
+      lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+    }
+
+  /* Right to left: a label runs right of its leader, so leaders of events
+   * further left pass clear of it on their way down (a staircase). */
+  for (guint q = lane->entries->len; q-- > 0;)
+    {
+      guint n = entries[q];
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[n]);
+      UcColor color = theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
+      const char *label = ctx->compact ? NULL : uc_event_get_label (event);
+      g_autofree char *joined = NULL;
+      double x0 = xs[q], x1, w, h, left = 0, right = 0, label_w = 0;
+      gboolean fitted = FALSE;
+      guint more = 0, fills = 0;
+      int row = -1;
+
+      x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+
+      /* A crowded column: the groups past the first few are counted in
+       * the last one's label, not drawn one by one. */
+      if (uc_chart_column_of (l, x0, n_cols) != col)
+        {
+          col = uc_chart_column_of (l, x0, n_cols);
+          col_groups = 0;
+        }
+      if (col_groups++ >= MAX_LANE_GROUPS_PER_COLUMN)
+        continue;
+
+      if (draw && run->l_out && run->l_out->n_marks < UC_CHART_MAX_MARKS)
+        {
+          guint m = run->l_out->n_marks++;
+
+          run->l_out->marks[m].x = x0;
+          run->l_out->marks[m].y = line_y;
+          run->l_out->marks[m].event = run->order[n];
+        }
+
+      /* The dot, a ring for hollow events; a bar for a span. */
+      if (draw && x1 > x0)
+        {
+          color.alpha = 0.75;
+          uc_chart_set_color (cr, &color);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0 + dot * 0.6, line_y, dot * 0.6, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, MAX (x1 - dot * 0.6, x0 + dot * 0.6), line_y, dot * 0.6, 3 * G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          color.alpha = 1;
+        }
+      else if (draw)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+          if (uc_event_get_hollow (event))
+            {
+              uc_chart_set_color (cr, &theme->background);
+              cairo_fill_preserve (cr);
+              uc_chart_set_color (cr, &color);
+              cairo_set_line_width (cr, MAX (1, ctx->fs * 0.12));
+              cairo_stroke (cr);
+            }
+          else
+            {
+              uc_chart_set_color (cr, &color);
+              cairo_fill (cr);
+            }
+        }
+
+      /* Events on the same day in the same lane share one label, as long
+       * as a label of them could fit; the others are counted in it. */
+      while (label && q > 0)
+        {
+          UcEvent *next = uc_chart_spec_get_event (run->spec, run->order[entries[q - 1]]);
+          char *both;
+
+          if (entries[q - 1] != n - 1 || uc_event_get_end (next) || x1 > x0 || fabs (xs[q - 1] - x0) >= 0.5)
+            break;
+          q--;
+          n--;
+          /* One dot: filled when any of them is (filling it again past a
+           * few changes no pixel a reader could tell). */
+          if (draw && !uc_event_get_hollow (next) && fills++ < MAX_LANE_ROWS)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+              uc_chart_set_color (cr, &color);
+              cairo_fill (cr);
+            }
+          if (more > 0 || strlen (label) >= MAX_LINE_CHARS)
+            {
+              more++;
+              continue;
+            }
+          /* Listed in date order, as the data has them. */
+          both = g_strdup_printf ("%s, %s", uc_event_get_label (next), label);
+          g_free (joined);
+          label = joined = both;
+        }
+      /* The last group a crowded column shows stands for those left of it. */
+      if (label && col_groups == MAX_LANE_GROUPS_PER_COLUMN)
+        for (guint k = q; k-- > 0 && uc_chart_column_of (l, xs[k], n_cols) == col;)
+          more++;
+      if (label && more > 0)
+        {
+          /* Translators: the start of a label for many events on one day; the rest of it lists the latest */
+          char *counted = g_strdup_printf (_("+%u more, %s"), more, label);
+
+          g_free (joined);
+          label = joined = counted;
+        }
+
+      if (label == NULL || *label == '\0' || !uc_chart_spend (&budget, label))
+        continue;
+
+      /* Beside the dot (after a bar) on the line, else on the first row
+       * below whose place is free and whose leader would cross no label;
+       * flipped to the left near the right edge. */
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, label, -1, &label_w, &h);
+      /* Beside the dot, right then left; then on the rows below, to the
+       * right of the leader; then left of it, where it covers no dot still
+       * to be labelled (whose leader it would block), shallow rows first;
+       * last, left of it from one row below those used so far upwards. */
+      for (int attempt = 0; attempt < 3 * capacity - 1 && row < 0; attempt++)
+        {
+          int r, side = 1;
+          gboolean clear = TRUE, strict = FALSE;
+
+          if (attempt < 2)
+            r = 0, side = attempt;
+          else if (attempt < capacity + 1)
+            r = attempt - 1, side = 0;
+          else if (attempt < 2 * capacity)
+            r = attempt - capacity, strict = TRUE;
+          else
+            r = MIN (capacity - 1, rows_used) - (attempt - 2 * capacity);
+          if (r < 0 || (r == 0 && attempt >= 2))
+            continue;
+
+          for (int above = 1; above < r && clear; above++)
+            clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+          if (side == 0)
+            {
+              left = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              right = left + label_w;
+            }
+          else
+            {
+              right = r == 0 ? x0 - dot - pad : x0 - pad * 0.4;
+              left = right - label_w;
+            }
+          /* Clear of every dot to its left still to be labelled: the
+           * lane's earlier events lie at ascending x, so the first at or
+           * past the label's left edge decides. */
+          if (strict && clear)
+            {
+              guint lo = 0, hi = q;
+
+              while (lo < hi)
+                {
+                  guint mid = lo + (hi - lo) / 2;
+
+                  if (xs[mid] < left - pad)
+                    lo = mid + 1;
+                  else
+                    hi = mid;
+                }
+              clear = lo == q || xs[lo] > right + pad;
+            }
+          /* On the line, a label keeps well clear of other dots, so that it
+           * reads as its own dot's and not the next one's. */
+          if (r == 0 && clear)
+            clear = clear_of_dots (ctx, lane, x0, left, right);
+          if (clear && left >= l->x && right <= edge && spans_free (lane->rows[r], left, right, pad))
+            row = r;
+        }
+      /* No room for all of it: shorten it to the most room a row leaves. */
+      if (row < 0)
+        {
+          double best = 0;
+
+          for (int r = 0; r < capacity; r++)
+            {
+              double start = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              double room = edge - start;
+              gboolean clear = TRUE;
+
+              for (int above = 1; above < r && clear; above++)
+                clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+              for (guint k = 0; k < lane->rows[r]->len && clear; k++)
+                {
+                  Span *sp = &g_array_index (lane->rows[r], Span, k);
+
+                  if (sp->left - pad <= start && start <= sp->right + pad)
+                    room = 0;
+                  else if (sp->left > start)
+                    room = MIN (room, sp->left - pad - start);
+                }
+              /* On the line, up to well before the next dot: the first
+               * right of the start, the dots being sorted. */
+              if (r == 0)
+                {
+                  const Span *dots = (const Span *) (void *) lane->dots->data;
+                  guint lo = 0, hi = lane->dots->len;
+
+                  while (lo < hi)
+                    {
+                      guint mid = lo + (hi - lo) / 2;
+
+                      if (dots[mid].left > start)
+                        hi = mid;
+                      else
+                        lo = mid + 1;
+                    }
+                  if (lo < lane->dots->len)
+                    room = MIN (room, dots[lo].left - ctx->fs - start);
+                  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+                    {
+                      Span *d = &g_array_index (lane->bars, Span, k);
+
+                      if (d->left > start)
+                        room = MIN (room, d->left - ctx->fs - start);
+                    }
+                }
+              if (clear && room > best)
+                {
+                  best = room;
+                  row = r;
+                  left = start;
+                }
+            }
+          if (row >= 0 && best >= ctx->fs * 3)
+            {
+              ctx->one_line = TRUE;
+              uc_chart_measure (ctx, label, best, &label_w, &h);
+              ctx->one_line = FALSE;
+              right = left + label_w;
+              fitted = TRUE;
+            }
+          else
+            row = -1;
+        }
+      if (row < 0)
+        continue;
+      g_array_append_val (lane->rows[row], ((Span) { left, right }));
+      /* Its leader runs through the rows above: later labels keep off it. */
+      for (int above = 1; above < row; above++)
+        g_array_append_val (lane->rows[above], ((Span) { x0 - 1, x0 + 1 }));
+      rows_used = MAX (rows_used, row + 1);
+      if (!draw)
+        continue;
+
+      if (row > 0)
+        {
+          uc_chart_set_color (cr, &theme->muted);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, round (x0) + 0.5, line_y + dot);
+          cairo_line_to (cr, round (x0) + 0.5, line_y + row * row_h + h * 0.3);
+          cairo_stroke (cr);
+        }
+      ctx->one_line = fitted;
+      uc_chart_measure (ctx, label, fitted ? right - left + 1 : -1, &w, &h);
+      ctx->one_line = FALSE;
+      uc_chart_show (ctx, &theme->foreground, left, line_y + row * row_h - h / 2);
+    }
+  return MAX (rows_used, 1);
+}
+
+/* An event lane chart: one row per lane (the event's own lane, else its
+ * category), a dot per event or a bar per span, in the category's colour.
+ * Labels sit beside their dot; when that place is taken they step down
+ * into rows below, joined to the dot by a thin leader; when no row has
+ * room they are shortened, and in the end only the dot stays. Lanes are
+ * as tall as their labels need, and share what is left. Pass 0 sets the
+ * plot's left edge (after the lane names), pass 1 draws. */
+static void
+draw_lanes (Ctx           *ctx,
+            UcChartSpec   *spec,
+            UcChartLayout *l,
+            double         width,
+            double         margin,
+            int            pass)
+{
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *need = NULL;
+  g_autofree guint *order = NULL;
+  guint n_events = uc_chart_spec_get_n_events (spec), over = 0, below = 0;
+  gboolean by_category = TRUE;
+  double name_w = 0, w, h, y, spare;
+  LaneRun run = { ctx, spec, l, l, NULL, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  int capacity;
+
+  g_array_set_clear_func (lanes, lane_clear);
+
+  /* Lanes: categories in their fixed order, or the events' own lanes in
+   * the order they first appear. */
+  for (guint i = 0; i < n_events; i++)
+    if (uc_event_get_lane (uc_chart_spec_get_event (spec, i)))
+      by_category = FALSE;
+  if (by_category)
+    {
+      for (int c = 0; c <= UC_EVENT_OTHER; c++)
+        for (guint i = 0; i < n_events; i++)
+          {
+            UcEvent *event = uc_chart_spec_get_event (spec, i);
+
+            if ((int) uc_event_get_category (event) == c && event_in_range (event, l))
+              {
+                Lane lane = { g_strdup (category_title (c)) };
+
+                g_array_append_val (lanes, lane);
+                break;
+              }
+          }
+    }
+  else
+    for (guint i = 0; i < n_events; i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (spec, i);
+        const char *name = uc_chart_event_lane (event);
+
+        if (!event_in_range (event, l) || g_hash_table_contains (by_name, name))
+          continue;
+        g_hash_table_add (by_name, (gpointer) name);
+        if (lanes->len < MAX_LANES)
+          {
+            Lane lane = { g_strdup (name) };
+
+            g_array_append_val (lanes, lane);
+          }
+        else
+          over++;
+      }
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      uc_chart_measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
+      name_w = MAX (name_w, MIN (w, width * 0.25));
+    }
+  l->x = margin + name_w + ctx->fs * 1.2;
+  l->width = MAX (ctx->fs * 4, width - margin - l->x);
+  if (pass == 0 || lanes->len == 0)
+    return;
+
+  /* Each lane's events, in time order (equal times in the spec's order). */
+  order = g_new (guint, MAX (1, n_events));
+  for (guint i = 0; i < n_events; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_events, sizeof (guint), compare_event_times, spec);
+  run.order = order;
+  g_hash_table_remove_all (by_name);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+
+      lane->entries = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (by_name, lane->name, lane);
+    }
+  for (guint p = 0; p < n_events; p++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, order[p]);
+      Lane *lane;
+
+      if (event_in_range (event, l) && (lane = g_hash_table_lookup (by_name, uc_chart_event_lane (event))))
+        g_array_append_val (lane->entries, p);
+    }
+  for (guint k = 0; k < lanes->len; k++)
+    lane_index (&run, &g_array_index (lanes, Lane, k));
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, "Ag", -1, &w, &h);
+  run.row_h = h + ctx->fs * 0.25;
+
+  /* The most rows of labels per lane that still fit the plot. When one
+   * row each does not, the answer is one row each, with no need to try. */
+  need = g_new0 (int, lanes->len);
+  if (lanes->len * (run.row_h + 2 * run.pad) > l->height)
+    {
+      capacity = 1;
+      for (guint k = 0; k < lanes->len; k++)
+        need[k] = 1;
+      spare = 0;
+    }
+  else
+    for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+      {
+        double total = 0;
+
+        for (guint k = 0; k < lanes->len; k++)
+          {
+            need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+            total += need[k] * run.row_h + 2 * run.pad;
+          }
+        if (total <= l->height || capacity == 1)
+          {
+            spare = MAX (0, (l->height - total) / lanes->len);
+            break;
+          }
+      }
+
+  y = l->y;
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+      double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
+
+      /* Lanes below the canvas are not drawn: nothing of them would show. */
+      if (line_y - run.row_h > ctx->height)
+        {
+          below = lanes->len - k;
+          break;
+        }
+
+      /* The lane's name and its line. */
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+      ctx->one_line = TRUE;
+      uc_chart_measure (ctx, lane->name, name_w + 1, &w, &h);
+      ctx->one_line = FALSE;
+      uc_chart_show (ctx, &theme->foreground, l->x - ctx->fs * 1.2 - w, line_y - h / 2);
+      uc_chart_set_color (cr, &theme->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, l->x, line_y);
+      cairo_line_to (cr, l->x + l->width, line_y);
+      cairo_stroke (cr);
+
+      place_lane (&run, lane, capacity, line_y, TRUE);
+      y += need[k] * run.row_h + 2 * run.pad + spare;
+    }
+
+  /* More lanes than any chart can hold: say how many are not shown. */
+  if (over > 0)
+    {
+      /* Translators: under the last lane of a lane chart with very many lanes */
+      g_autofree char *more = g_strdup_printf (_("+%u more lanes"), over + below);
+
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, more, -1, &w, &h);
+      uc_chart_show (ctx, &theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
+    }
+}
+
+/* The x axis's ticks: calendar steps on time, 1-2-5 steps on a number
+ * axis (tick values in its scaled units, as the layout maps them). */
+static GArray *
+x_ticks_for (Ctx                 *ctx,
+             UcChartSpec         *spec,
+             const UcChartLayout *l)
+{
+  GArray *ticks;
+  double w, h;
+
+  if (uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
+    {
+      uc_chart_measure (ctx, "Dec 30, 2024", -1, &w, &h);
+      return uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
+    }
+  /* Short labels, but as far apart as dates: steps of 5 days, not 2. */
+  uc_chart_measure (ctx, "−10.5K", -1, &w, &h);
+  ticks = uc_axis_number_ticks (uc_x_to_number (l->from), uc_x_to_number (l->to), l->width, w * 2 + ctx->fs * 1.5,
+                                uc_chart_spec_get_x_signed (spec));
+  for (guint i = 0; i < ticks->len; i++)
+    g_array_index (ticks, UcTick, i).value *= UC_X_NUMBER_SCALE;
+  return ticks;
+}
+
+/* The x axis under the plot: labels centred under their ticks, never
+ * past the canvas, and the axis title under them. With @grid, light
+ * vertical lines through the plot at each tick. */
+static void
+draw_time_axis (Ctx                 *ctx,
+                UcChartSpec         *spec,
+                const UcChartLayout *l,
+                double               width,
+                double               margin,
+                double               x_label_h,
+                double               x_title_h,
+                gboolean             grid)
+{
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  g_autoptr(GArray) x_ticks = NULL;
+  double last_right = -INFINITY;
+  double axis_y = round (l->y + l->height) + 0.5;
+  double w, h;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  x_ticks = x_ticks_for (ctx, spec, l);
+
+  cairo_set_line_width (cr, 1);
+  uc_chart_set_color (cr, &theme->muted);
+  cairo_move_to (cr, l->x, axis_y);
+  cairo_line_to (cr, l->x + l->width, axis_y);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < x_ticks->len; i++)
+    {
+      UcTick *tick = &g_array_index (x_ticks, UcTick, i);
+      double tx = round (uc_chart_layout_x_for_time (l, (UcTime) tick->value)) + 0.5;
+      double left;
+
+      if (grid)
+        {
+          uc_chart_set_color (cr, &theme->grid);
+          cairo_move_to (cr, tx, l->y);
+          cairo_line_to (cr, tx, axis_y);
+          cairo_stroke (cr);
+        }
+      uc_chart_set_color (cr, &theme->muted);
+      cairo_move_to (cr, tx, axis_y);
+      cairo_line_to (cr, tx, axis_y + ctx->fs * 0.4);
+      cairo_stroke (cr);
+
+      uc_chart_measure (ctx, tick->label, -1, &w, &h);
+      left = CLAMP (tx - w / 2, margin * 0.5, width - margin * 0.5 - w);
+      if (left < last_right + ctx->fs * 0.5)
+        continue;
+      uc_chart_show (ctx, &theme->muted, left, axis_y + ctx->fs * 0.5);
+      last_right = left + w;
+    }
+
+  if (x_title_h > 0)
+    {
+      const char *text = uc_chart_spec_get_x_title (spec);
+
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, text, width - 2 * margin, &w, &h);
+      uc_chart_draw_text (ctx, text, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
+                          CLAMP (l->x + (l->width - w) / 2, margin, width - margin - w),
+                          axis_y + ctx->fs * 0.5 + x_label_h + ctx->fs * 0.3, width - 2 * margin);
+    }
+}
+
+/* Whether a plot @plot_w wide is too small to read: narrower than two
+ * characters, or, at least two characters tall (text may cover it then),
+ * not on the canvas. */
+static gboolean
+too_small (Ctx                 *ctx,
+           const UcChartLayout *l,
+           double               plot_w,
+           double               plot_h,
+           double               height)
+{
+  return !(plot_w >= ctx->fs * 2) || !(l->y + MAX (plot_h, ctx->fs * 2) <= height);
+}
+
+/* A chart with no room for its plot says so, on a blank canvas (or just
+ * leaves it blank when even that does not fit). */
+static void
+draw_too_small (Ctx    *ctx,
+                double  width,
+                double  height)
+{
+  double w, h;
+
+  uc_chart_set_color (ctx->cr, &ctx->theme->background);
+  cairo_paint (ctx->cr);
+  uc_chart_set_font (ctx, ctx->fs, PANGO_WEIGHT_NORMAL);
+  /* Translators: drawn in place of a chart whose window or image is too small for it */
+  uc_chart_measure (ctx, _("Too small"), -1, &w, &h);
+  if (w <= width - 2 && h <= height - 2)
+    uc_chart_show (ctx, &ctx->theme->muted, round ((width - w) / 2), round ((height - h) / 2));
+}
+
+static void
+draw_chart (cairo_t            *cr,
+            UcChartSpec        *spec,
+            const UcChartTheme *theme,
+            double              width,
+            double              height,
+            double              font_size,
+            const UcChartDrawOptions *options,
+            UcChartLayout      *layout_out)
+{
+  static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
+  g_autoptr(GArray) y_ticks = NULL;
+  gboolean whole;
+  g_autoptr(GArray) y2_ticks = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(UcChartSpec) stacked = NULL;
+  UcChartLayout l = { 0 };
+  Ctx ctx;
+  double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, y_title_h = 0;
+  double lane_h, legend_h, room_h;
+  const char *y_title;
+  double y_lo, y_hi;
+  UcLegendPosition legend_position;
+  const char *text;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (UC_IS_CHART_SPEC (spec));
+
+  /* Any size a caller passes: a negative or absurd one draws nothing much. */
+  width = isfinite (width) ? CLAMP (width, 0, MAX_CANVAS) : 0;
+  height = isfinite (height) ? CLAMP (height, 0, MAX_CANVAS) : 0;
+
+  if (uc_chart_spec_stacks (spec))
+    spec = stacked = uc_chart_spec_stack (spec);
+
+  if (theme == NULL)
+    theme = uc_chart_theme_light ();
+
+  layout = pango_cairo_create_layout (cr);
+  /* Unhinted metrics on every surface, so a PNG and an SVG or PDF of the
+   * same chart lay out to the same positions. */
+  {
+    cairo_font_options_t *font_options = cairo_font_options_create ();
+
+    cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+    pango_layout_context_changed (layout);
+    cairo_font_options_destroy (font_options);
+  }
+  ctx.cr = cr;
+  ctx.layout = layout;
+  ctx.theme = theme;
+  ctx.fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
+  if (options == NULL)
+    options = &plain;
+  ctx.decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
+  ctx.highlight = options->highlight;
+  ctx.held_min = options->y_min;
+  ctx.held_max = options->y_max;
+  ctx.compact = width < 480 || height < 240;
+  ctx.one_line = FALSE;
+  ctx.dual = spec_is_dual (spec);
+  ctx.stacked = stacked != NULL;
+  ctx.legend_out = &l;
+  ctx.font_px = ctx.fs;
+  ctx.bar_spacing = NAN;
+  ctx.width = width;
+  ctx.height = height;
+  margin = round (ctx.fs * 1.4);
+
+  cairo_save (cr);
+  uc_chart_set_color (cr, &theme->background);
+  cairo_paint (cr);
+
+  /* Header: title, subtitle, legend. */
+  y = margin * 0.8;
+  ctx.one_line = ctx.compact;
+  if ((text = uc_chart_spec_get_title (spec)) != NULL)
+    y += uc_chart_draw_text (&ctx, text, ctx.fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, width - 2 * margin);
+  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL && !ctx.compact)
+    y += uc_chart_draw_text (&ctx, text, ctx.fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, width - 2 * margin);
+  y += ctx.fs * 0.6;
+  /* A thumbnail has no room for a box in the plot: its legend stays on top. */
+  legend_position = uc_chart_spec_get_legend_position (spec);
+  if (legend_position == UC_LEGEND_INSIDE && ctx.compact)
+    legend_position = UC_LEGEND_TOP;
+  legend_h = legend_position == UC_LEGEND_TOP
+             ? draw_legend (&ctx, spec, margin, y, width - 2 * margin, TRUE, NULL) : 0;
+  y += legend_h + ctx.fs * 0.5;
+
+  /* Footer: source and note, bottom up; a thumbnail keeps one line. */
+  uc_chart_set_font (&ctx, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL);
+  for (int i = 0; i < (ctx.compact ? 1 : 2); i++)
+    {
+      text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
+      if (text != NULL)
+        {
+          uc_chart_measure (&ctx, text, width - 2 * margin, &w, &h);
+          footer_h += h;
+        }
+    }
+  {
+    double fy = height - margin * 0.7 - footer_h;
+
+    for (int i = 0; i < (ctx.compact ? 1 : 2); i++)
+      {
+        text = i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
+        if (text != NULL)
+          fy += uc_chart_draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, fy, width - 2 * margin);
+      }
+  }
+
+  ctx.one_line = FALSE;
+
+  /* Value axis: ticks first, since their labels set the plot's left edge. */
+  uc_chart_spec_get_range (spec, &l.from, &l.to);
+  l.from = CLAMP (l.from, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  l.to = CLAMP (l.to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  if (l.to <= l.from)
+    l.to = l.from + (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? UC_X_NUMBER_SCALE : UC_USEC_PER_DAY);
+  value_range (&ctx, spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
+
+  uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
+
+  /* The value axis's title (its unit, mostly) sits above the axis, level
+   * with the tick labels, so it reads without turning the head. */
+  /* The value axis's title goes right above the plot, under the event
+   * lane; here its room is only measured. A price per token names its
+   * unit even when no title is given. */
+  y_title = uc_chart_spec_get_y_title (spec);
+  if ((y_title == NULL || *y_title == '\0') && uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK)
+    y_title = _("US dollars per million tokens");
+  if (y_title != NULL && *y_title != '\0')
+    {
+      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      ctx.one_line = TRUE;
+      uc_chart_measure (&ctx, y_title, width - 2 * margin, &w, &h);
+      ctx.one_line = FALSE;
+      /* Clear of the top tick label, which is centred on the plot's edge. */
+      y_title_h = h + ctx.fs * 0.9;
+    }
+  if ((text = uc_chart_spec_get_x_title (spec)) != NULL && *text != '\0' && !ctx.compact)
+    {
+      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (&ctx, text, width - 2 * margin, &w, &h);
+      x_title_h = h + ctx.fs * 0.3;
+    }
+
+  l.y = y;
+  l.height = height - margin * 0.7 - footer_h - ctx.fs * 0.8 - x_label_h - ctx.fs * 0.5 - x_title_h - l.y - y_title_h;
+
+  /* The event lane sits between the legend and the plot; measure it on a
+   * provisional layout, then shrink the plot by its height. */
+  l.x = margin;
+  l.width = width - 2 * margin;
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
+    {
+      draw_lanes (&ctx, spec, &l, width, margin, 0);
+      if (too_small (&ctx, &l, l.width, l.height, height))
+        {
+          draw_too_small (&ctx, width, height);
+          cairo_restore (cr);
+          if (layout_out)
+            *layout_out = l;
+          return;
+        }
+      draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, TRUE);
+      draw_lanes (&ctx, spec, &l, width, margin, 1);
+      cairo_restore (cr);
+      if (layout_out)
+        *layout_out = l;
+      return;
+    }
+  lane_h = place_event_labels (&ctx, spec, &l, width, l.y, 0);
+  l.y += lane_h + y_title_h;
+  l.height -= lane_h;
+  if (y_title_h > 0)
+    {
+      ctx.one_line = TRUE;
+      uc_chart_draw_text (&ctx, y_title, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted, margin, l.y - y_title_h,
+                          width - 2 * margin);
+      ctx.one_line = FALSE;
+    }
+  room_h = l.height;
+  l.height = MAX (l.height, ctx.fs * 2);
+
+  l.log_scale = uc_chart_spec_get_log_scale (spec);
+  whole = whole_numbers (spec);
+  y_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), y_lo, y_hi, l.height,
+                        &l.y_min, &l.y_max);
+  if (ctx.dual)
+    {
+      double lo2, hi2;
+
+      value_range (&ctx, spec, 1, l.from, l.to, &lo2, &hi2);
+      l.has_y2 = TRUE;
+      y2_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
+                             &l.y2_min, &l.y2_max);
+    }
+
+  uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < y_ticks->len; i++)
+    {
+      uc_chart_measure (&ctx, g_array_index (y_ticks, UcTick, i).label, -1, &w, &h);
+      y_label_w = MAX (y_label_w, w);
+    }
+  l.x = margin + y_label_w + ctx.fs * 0.6;
+  if (y2_ticks)
+    for (guint i = 0; i < y2_ticks->len; i++)
+      {
+        uc_chart_measure (&ctx, g_array_index (y2_ticks, UcTick, i).label, -1, &w, &h);
+        y2_label_w = MAX (y2_label_w, w + ctx.fs * 0.6);
+      }
+  l.width = width - margin - y2_label_w - l.x;
+  if (too_small (&ctx, &l, l.width, room_h, height))
+    {
+      draw_too_small (&ctx, width, height);
+      l.width = MAX (l.width, 1);
+      cairo_restore (cr);
+      if (layout_out)
+        *layout_out = l;
+      return;
+    }
+
+  /* The right axis: labels only, its grid would fight the left one's. */
+  if (y2_ticks)
+    {
+      UcChartLayout right = l;
+
+      right.y_min = l.y2_min;
+      right.y_max = l.y2_max;
+      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      for (guint i = 0; i < y2_ticks->len; i++)
+        {
+          UcTick *tick = &g_array_index (y2_ticks, UcTick, i);
+          double ty = round (uc_chart_layout_y_for_value (&right, tick->value)) + 0.5;
+
+          if (!tick_in_range (&right, tick->value))
+            continue;
+          uc_chart_measure (&ctx, tick->label, -1, &w, &h);
+          uc_chart_show (&ctx, &theme->muted, l.x + l.width + ctx.fs * 0.6, ty - h / 2);
+        }
+    }
+
+  /* Grid and value labels. */
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < y_ticks->len; i++)
+    {
+      UcTick *tick = &g_array_index (y_ticks, UcTick, i);
+      double ty = round (uc_chart_layout_y_for_value (&l, tick->value)) + 0.5;
+
+      if (!tick_in_range (&l, tick->value))
+        continue;
+      uc_chart_set_color (cr, &theme->grid);
+      cairo_move_to (cr, l.x, ty);
+      cairo_line_to (cr, l.x + l.width, ty);
+      cairo_stroke (cr);
+      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (&ctx, tick->label, -1, &w, &h);
+      uc_chart_show (&ctx, &theme->muted, l.x - ctx.fs * 0.6 - w, ty - h / 2);
+    }
+
+  draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, FALSE);
+
+  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 1);
+  draw_series (&ctx, spec, &l);
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER)
+    draw_point_labels (&ctx, spec, &l);
+  if (legend_position == UC_LEGEND_INSIDE)
+    draw_legend_inside (&ctx, spec, &l);
+  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 2);
+
+  cairo_restore (cr);
+
+  if (layout_out)
+    *layout_out = l;
+}
+
+void
+uc_chart_draw_full (cairo_t            *cr,
+                    UcChartSpec        *spec,
+                    const UcChartTheme *theme,
+                    double              width,
+                    double              height,
+                    const UcChartDrawOptions *options,
+                    UcChartLayout      *layout_out)
+{
+  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
+}
+
+/* @n charts one under the other, chart i @heights[i] tall, their text
+ * all one size: a view of several charts as one picture. */
+void
+uc_chart_draw_stack (cairo_t            *cr,
+                     UcChartSpec       **specs,
+                     const UcChartDrawOptions *options,
+                     const int          *heights,
+                     guint               n,
+                     const UcChartTheme *theme,
+                     double              width)
+{
+  double total = 0, top = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += heights[i];
+  for (guint i = 0; i < n; top += heights[i], i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, top);
+      /* Each chart paints its own background: kept to its own band. */
+      cairo_rectangle (cr, 0, 0, width, heights[i]);
+      cairo_clip (cr);
+      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total),
+                  options ? &options[i] : NULL, NULL);
+      cairo_restore (cr);
+    }
+}

@@ -1,0 +1,103 @@
+/* uc-chart-private.h: what the pieces of the chart renderer share
+ *
+ * Only the renderer's own files include this; callers use uc-chart.h,
+ * whose layout calls uc-chart.c keeps (it includes no private header, so
+ * that no file includes its way back to itself). The renderer is split
+ * by concern, one file each:
+ *
+ *   uc-chart-draw.c          a whole chart laid out and drawn; the drawing calls
+ *   uc-chart-text.c          text: fonts, measuring (cut to fit), showing
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "uc-chart.h"
+
+G_BEGIN_DECLS
+
+/* Canvases past a million pixels a side are drawn as that. */
+#define MAX_CANVAS 1e6
+/* Characters of labels laid out per pass over a chart's events or points
+ * (some tens of milliseconds of pango); labels past it are not tried. */
+#define LABEL_CHAR_BUDGET 200000
+/* Text is cut to at most this many characters a line before it is laid
+ * out (see uc_chart_measure). */
+#define MAX_LINE_CHARS 2000
+
+/* One drawing of one chart: where it goes and how, and the text state. */
+typedef struct
+{
+  cairo_t            *cr;
+  PangoLayout        *layout;
+  const UcChartTheme *theme;
+  double              fs;       /* base font size in user units */
+  gboolean            decimate;
+  int                 highlight;   /* the series brought forward, or -1 */
+  double              held_min, held_max;   /* a left value axis held by the reader; NaN: none */
+  gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
+  gboolean            one_line; /* the next text is ellipsized to one line */
+  gboolean            dual;     /* series on two value axes */
+  gboolean            stacked;  /* the series hold running totals (stacked here) */
+  UcChartLayout      *legend_out;   /* where legend entries go, for hit tests */
+  double              font_px;  /* the size last set */
+  double              bar_spacing;   /* narrowest gap between dates, once found; NaN before */
+  double              width, height;   /* the canvas */
+} Ctx;
+
+/* A stretch of x that a label (or a dot, or a bar) takes. */
+typedef struct
+{
+  double left, right;
+} Span;
+
+static inline void
+uc_chart_set_color (cairo_t       *cr,
+                    const UcColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+/* The pixel column of @x in a plot, one of @n. */
+static inline guint
+uc_chart_column_of (const UcChartLayout *l,
+                    double               x,
+                    guint                n)
+{
+  double c = floor (x - l->x) + 1;
+
+  return (guint) CLAMP (c, 0, (double) n - 1);
+}
+
+/* Columns of a plot, with one to spare on either side. */
+static inline guint
+uc_chart_n_columns (const UcChartLayout *l)
+{
+  return (guint) CLAMP (ceil (l->width), 0, MAX_CANVAS) + 3;
+}
+
+/* uc-chart-text.c */
+void     uc_chart_set_font  (Ctx           *ctx,
+                             double         size,
+                             PangoWeight    weight);
+void     uc_chart_measure   (Ctx           *ctx,
+                             const char    *text,
+                             double         wrap_width,
+                             double        *w,
+                             double        *h);
+void     uc_chart_show      (Ctx           *ctx,
+                             const UcColor *color,
+                             double         x,
+                             double         y);
+double   uc_chart_draw_text (Ctx           *ctx,
+                             const char    *text,
+                             double         size,
+                             PangoWeight    weight,
+                             const UcColor *color,
+                             double         x,
+                             double         y,
+                             double         wrap_width);
+gboolean uc_chart_spend     (gsize         *budget,
+                             const char    *text);
+
+G_END_DECLS

@@ -272,199 +272,6 @@ draw_legend_inside (Ctx           *ctx,
   l->legend_height = bh;
 }
 
-static void
-value_range (const Ctx   *ctx,
-             UcChartSpec *spec,
-             int          side,
-             UcTime       from,
-             UcTime       to,
-             double      *min,
-             double      *max)
-{
-  double lo = INFINITY, hi = -INFINITY;
-
-  /* Held by the reader: the left axis stays put while the days move. */
-  if (side <= 0 && isfinite (ctx->held_min) && isfinite (ctx->held_max) && ctx->held_max > ctx->held_min)
-    {
-      *min = ctx->held_min;
-      *max = ctx->held_max;
-      return;
-    }
-
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      double a, b;
-
-      if ((side >= 0 && uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) != side) ||
-          uc_series_get_hidden (uc_chart_spec_get_series (spec, i)))
-        continue;
-      if (uc_series_get_y_range (uc_chart_spec_get_series (spec, i), from, to, &a, &b))
-        {
-          lo = MIN (lo, a);
-          hi = MAX (hi, b);
-        }
-    }
-  if (!isfinite (lo))
-    {
-      lo = 0;
-      hi = 1;
-    }
-  if (uc_chart_spec_get_log_scale (spec))
-    {
-      /* The smallest positive value sets the floor of a log axis. */
-      double pos_lo = INFINITY;
-
-      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-        {
-          UcSeries *series = uc_chart_spec_get_series (spec, i);
-          const UcTime *x = uc_series_get_x (series);
-          const double *y = uc_series_get_y (series);
-
-          if (side >= 0 && uc_series_get_right_axis (series) != side)
-            continue;
-          for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
-            if (y[k] > 0 && y[k] < INFINITY)
-              pos_lo = MIN (pos_lo, y[k]);
-        }
-      if (!isfinite (pos_lo))
-        pos_lo = 1;
-      lo = pos_lo;
-      if (hi <= lo)
-        hi = MIN (lo * 10, G_MAXDOUBLE);
-      /* Only the largest double itself has no decade above it. */
-      if (!(hi > lo))
-        lo = hi / 10;
-      *min = lo;
-      *max = hi;
-      return;
-    }
-  /* Sizes (money, areas) read honestly only against a zero baseline. */
-  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK ||
-       uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
-       uc_chart_spec_get_kind (spec) == UC_CHART_BARS) && lo > 0)
-    lo = 0;
-  if (hi <= lo)
-    hi = lo + 1;
-  /* Past 2^53 adding one changes nothing: a span towards zero does. */
-  if (!(hi > lo))
-    {
-      if (lo > 0)
-        lo /= 2;
-      else
-        hi /= 2;
-    }
-  *min = lo;
-  *max = hi;
-}
-
-/* Ticks land on y_min and y_max up to rounding: keep those. */
-static gboolean
-tick_in_range (const UcChartLayout *l,
-               double               value)
-{
-  if (l->log_scale)
-    return value >= l->y_min * (1 - 1e-9) && value <= l->y_max * (1 + 1e-9);
-  return value >= l->y_min - (l->y_max - l->y_min) * 1e-9 && value <= l->y_max + (l->y_max - l->y_min) * 1e-9;
-}
-
-/* Both axes in use: at least one series on each side. */
-static gboolean
-spec_is_dual (UcChartSpec *spec)
-{
-  gboolean left = FALSE, right = FALSE;
-
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)))
-        right = TRUE;
-      else
-        left = TRUE;
-    }
-  return left && right;
-}
-
-/* Whether every value of a bar chart is a whole number (counts): their
- * axis has no ticks between whole numbers. */
-static gboolean
-whole_numbers (UcChartSpec *spec)
-{
-  if (uc_chart_spec_get_kind (spec) != UC_CHART_BARS)
-    return FALSE;
-  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, i);
-      const double *y = uc_series_get_y (series);
-
-      for (guint k = 0; k < uc_series_get_length (series); k++)
-        if (isfinite (y[k]) && y[k] != floor (y[k]))
-          return FALSE;
-    }
-  return TRUE;
-}
-
-/* A value axis over [lo, hi] for a plot @height tall: rounds the range out
- * to ticks and returns them. */
-static GArray *
-value_axis (Ctx           *ctx,
-            gboolean       log_scale,
-            gboolean       whole,
-            UcValueFormat  format,
-            double         lo,
-            double         hi,
-            double         height,
-            double        *axis_min,
-            double        *axis_max)
-{
-  if (log_scale)
-    {
-      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
-      *axis_min = pow (10, floor (log10 (lo) + 1e-9));
-      *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
-      if (*axis_max <= *axis_min)
-        *axis_max = *axis_min * 10;
-      /* The decades round the smallest subnormal down to zero and values
-       * past 1e308 up to infinity: the data's own ends instead. */
-      if (!(*axis_min > 0))
-        *axis_min = lo;
-      if (!isfinite (*axis_max))
-        *axis_max = G_MAXDOUBLE;
-      return uc_axis_log_ticks (*axis_min, *axis_max, MAX (2, (int) (height / (ctx->fs * 2.2))), format);
-    }
-  else
-  /* Round the value range out to whole steps, then label every step. */
-  {
-    int target = MAX (2, (int) (height / (ctx->fs * 3.2)));
-    double step;
-
-    /* No "1.5 releases": a step of at least one. */
-    if (whole && hi - lo >= 1)
-      target = (int) MIN ((double) target, floor (hi - lo));
-    step = uc_axis_nice_step (hi - lo, target);
-
-    /* The tick step follows the rounded range, which can ask for a coarser
-     * step; settle on one so the plot's edges land on labelled ticks. */
-    for (int i = 0; i < 4; i++)
-      {
-        double next;
-
-        *axis_min = floor (lo / step + 1e-9) * step;
-        *axis_max = ceil (hi / step - 1e-9) * step;
-        next = uc_axis_nice_step (*axis_max - *axis_min, target);
-        if (next <= step * (1 + 1e-9))
-          break;
-        step = next;
-      }
-    if (*axis_max <= *axis_min)
-      *axis_max = *axis_min + step;
-    /* Rounding out past ±1e308 overflows: the data's own ends instead. */
-    if (!isfinite (*axis_min))
-      *axis_min = lo;
-    if (!isfinite (*axis_max))
-      *axis_max = hi;
-    return uc_axis_value_ticks (*axis_min, *axis_max, target, format);
-  }
-}
-
 /* M4: per pixel column, the first, lowest, highest and last point, in time
  * order, at their exact positions. The line drawn is the one all points
  * would give, at a cost set by the width in pixels. */
@@ -1957,97 +1764,6 @@ draw_lanes (Ctx           *ctx,
     }
 }
 
-/* The x axis's ticks: calendar steps on time, 1-2-5 steps on a number
- * axis (tick values in its scaled units, as the layout maps them). */
-static GArray *
-x_ticks_for (Ctx                 *ctx,
-             UcChartSpec         *spec,
-             const UcChartLayout *l)
-{
-  GArray *ticks;
-  double w, h;
-
-  if (uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
-    {
-      uc_chart_measure (ctx, "Dec 30, 2024", -1, &w, &h);
-      return uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
-    }
-  /* Short labels, but as far apart as dates: steps of 5 days, not 2. */
-  uc_chart_measure (ctx, "−10.5K", -1, &w, &h);
-  ticks = uc_axis_number_ticks (uc_x_to_number (l->from), uc_x_to_number (l->to), l->width, w * 2 + ctx->fs * 1.5,
-                                uc_chart_spec_get_x_signed (spec));
-  for (guint i = 0; i < ticks->len; i++)
-    g_array_index (ticks, UcTick, i).value *= UC_X_NUMBER_SCALE;
-  return ticks;
-}
-
-/* The x axis under the plot: labels centred under their ticks, never
- * past the canvas, and the axis title under them. With @grid, light
- * vertical lines through the plot at each tick. */
-static void
-draw_time_axis (Ctx                 *ctx,
-                UcChartSpec         *spec,
-                const UcChartLayout *l,
-                double               width,
-                double               margin,
-                double               x_label_h,
-                double               x_title_h,
-                gboolean             grid)
-{
-  cairo_t *cr = ctx->cr;
-  const UcChartTheme *theme = ctx->theme;
-  g_autoptr(GArray) x_ticks = NULL;
-  double last_right = -INFINITY;
-  double axis_y = round (l->y + l->height) + 0.5;
-  double w, h;
-
-  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-  x_ticks = x_ticks_for (ctx, spec, l);
-
-  cairo_set_line_width (cr, 1);
-  uc_chart_set_color (cr, &theme->muted);
-  cairo_move_to (cr, l->x, axis_y);
-  cairo_line_to (cr, l->x + l->width, axis_y);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < x_ticks->len; i++)
-    {
-      UcTick *tick = &g_array_index (x_ticks, UcTick, i);
-      double tx = round (uc_chart_layout_x_for_time (l, (UcTime) tick->value)) + 0.5;
-      double left;
-
-      if (grid)
-        {
-          uc_chart_set_color (cr, &theme->grid);
-          cairo_move_to (cr, tx, l->y);
-          cairo_line_to (cr, tx, axis_y);
-          cairo_stroke (cr);
-        }
-      uc_chart_set_color (cr, &theme->muted);
-      cairo_move_to (cr, tx, axis_y);
-      cairo_line_to (cr, tx, axis_y + ctx->fs * 0.4);
-      cairo_stroke (cr);
-
-      uc_chart_measure (ctx, tick->label, -1, &w, &h);
-      left = CLAMP (tx - w / 2, margin * 0.5, width - margin * 0.5 - w);
-      if (left < last_right + ctx->fs * 0.5)
-        continue;
-      uc_chart_show (ctx, &theme->muted, left, axis_y + ctx->fs * 0.5);
-      last_right = left + w;
-    }
-
-  if (x_title_h > 0)
-    {
-      const char *text = uc_chart_spec_get_x_title (spec);
-
-      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-      uc_chart_measure (ctx, text, width - 2 * margin, &w, &h);
-      uc_chart_draw_text (ctx, text, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL, &theme->muted,
-                          CLAMP (l->x + (l->width - w) / 2, margin, width - margin - w),
-                          axis_y + ctx->fs * 0.5 + x_label_h + ctx->fs * 0.3, width - 2 * margin);
-    }
-}
-
 /* Whether a plot @plot_w wide is too small to read: narrower than two
  * characters, or, at least two characters tall (text may cover it then),
  * not on the canvas. */
@@ -2091,16 +1807,14 @@ draw_chart (cairo_t            *cr,
 {
   static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
   g_autoptr(GArray) y_ticks = NULL;
-  gboolean whole;
   g_autoptr(GArray) y2_ticks = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
   UcChartLayout l = { 0 };
   Ctx ctx;
-  double margin, y, w, h, footer_h = 0, y_label_w = 0, y2_label_w = 0, x_label_h, x_title_h = 0, y_title_h = 0;
+  double margin, y, w, h, footer_h = 0, x_label_h, x_title_h = 0, y_title_h = 0;
   double lane_h, legend_h, room_h;
   const char *y_title;
-  double y_lo, y_hi;
   UcLegendPosition legend_position;
   const char *text;
 
@@ -2140,7 +1854,7 @@ draw_chart (cairo_t            *cr,
   ctx.held_max = options->y_max;
   ctx.compact = width < 480 || height < 240;
   ctx.one_line = FALSE;
-  ctx.dual = spec_is_dual (spec);
+  ctx.dual = uc_chart_is_dual (spec);
   ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
   ctx.font_px = ctx.fs;
@@ -2199,7 +1913,6 @@ draw_chart (cairo_t            *cr,
   l.to = CLAMP (l.to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
   if (l.to <= l.from)
     l.to = l.from + (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? UC_X_NUMBER_SCALE : UC_USEC_PER_DAY);
-  value_range (&ctx, spec, ctx.dual ? 0 : -1, l.from, l.to, &y_lo, &y_hi);
 
   uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
   uc_chart_measure (&ctx, "Dec 30, 2024", -1, &w, &x_label_h);
@@ -2246,7 +1959,7 @@ draw_chart (cairo_t            *cr,
             *layout_out = l;
           return;
         }
-      draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, TRUE);
+      uc_chart_draw_time_axis (&ctx, spec, &l, margin, x_label_h, x_title_h, TRUE);
       draw_lanes (&ctx, spec, &l, width, margin, 1);
       cairo_restore (cr);
       if (layout_out)
@@ -2266,34 +1979,8 @@ draw_chart (cairo_t            *cr,
   room_h = l.height;
   l.height = MAX (l.height, ctx.fs * 2);
 
-  l.log_scale = uc_chart_spec_get_log_scale (spec);
-  whole = whole_numbers (spec);
-  y_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), y_lo, y_hi, l.height,
-                        &l.y_min, &l.y_max);
-  if (ctx.dual)
-    {
-      double lo2, hi2;
-
-      value_range (&ctx, spec, 1, l.from, l.to, &lo2, &hi2);
-      l.has_y2 = TRUE;
-      y2_ticks = value_axis (&ctx, l.log_scale, whole, uc_chart_spec_get_value_format (spec), lo2, hi2, l.height,
-                             &l.y2_min, &l.y2_max);
-    }
-
-  uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
-  for (guint i = 0; i < y_ticks->len; i++)
-    {
-      uc_chart_measure (&ctx, g_array_index (y_ticks, UcTick, i).label, -1, &w, &h);
-      y_label_w = MAX (y_label_w, w);
-    }
-  l.x = margin + y_label_w + ctx.fs * 0.6;
-  if (y2_ticks)
-    for (guint i = 0; i < y2_ticks->len; i++)
-      {
-        uc_chart_measure (&ctx, g_array_index (y2_ticks, UcTick, i).label, -1, &w, &h);
-        y2_label_w = MAX (y2_label_w, w + ctx.fs * 0.6);
-      }
-  l.width = width - margin - y2_label_w - l.x;
+  y_ticks = uc_chart_value_axes (&ctx, spec, &l, &y2_ticks);
+  uc_chart_fit_value_labels (&ctx, &l, margin, y_ticks, y2_ticks);
   if (too_small (&ctx, &l, l.width, room_h, height))
     {
       draw_too_small (&ctx, width, height);
@@ -2304,45 +1991,8 @@ draw_chart (cairo_t            *cr,
       return;
     }
 
-  /* The right axis: labels only, its grid would fight the left one's. */
-  if (y2_ticks)
-    {
-      UcChartLayout right = l;
-
-      right.y_min = l.y2_min;
-      right.y_max = l.y2_max;
-      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
-      for (guint i = 0; i < y2_ticks->len; i++)
-        {
-          UcTick *tick = &g_array_index (y2_ticks, UcTick, i);
-          double ty = round (uc_chart_layout_y_for_value (&right, tick->value)) + 0.5;
-
-          if (!tick_in_range (&right, tick->value))
-            continue;
-          uc_chart_measure (&ctx, tick->label, -1, &w, &h);
-          uc_chart_show (&ctx, &theme->muted, l.x + l.width + ctx.fs * 0.6, ty - h / 2);
-        }
-    }
-
-  /* Grid and value labels. */
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < y_ticks->len; i++)
-    {
-      UcTick *tick = &g_array_index (y_ticks, UcTick, i);
-      double ty = round (uc_chart_layout_y_for_value (&l, tick->value)) + 0.5;
-
-      if (!tick_in_range (&l, tick->value))
-        continue;
-      uc_chart_set_color (cr, &theme->grid);
-      cairo_move_to (cr, l.x, ty);
-      cairo_line_to (cr, l.x + l.width, ty);
-      cairo_stroke (cr);
-      uc_chart_set_font (&ctx, ctx.fs * 0.85, PANGO_WEIGHT_NORMAL);
-      uc_chart_measure (&ctx, tick->label, -1, &w, &h);
-      uc_chart_show (&ctx, &theme->muted, l.x - ctx.fs * 0.6 - w, ty - h / 2);
-    }
-
-  draw_time_axis (&ctx, spec, &l, width, margin, x_label_h, x_title_h, FALSE);
+  uc_chart_draw_value_axes (&ctx, &l, y_ticks, y2_ticks);
+  uc_chart_draw_time_axis (&ctx, spec, &l, margin, x_label_h, x_title_h, FALSE);
 
   place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 1);
   draw_series (&ctx, spec, &l);

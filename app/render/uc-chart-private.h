@@ -7,6 +7,7 @@
  *
  *   uc-chart-draw.c          a whole chart laid out and drawn; the drawing calls
  *   uc-chart-text.c          text: fonts, measuring (cut to fit), showing
+ *   uc-chart-axes.c          value ranges, ticks, the axes drawn
  */
 #pragma once
 
@@ -99,5 +100,28 @@ double   uc_chart_draw_text (Ctx           *ctx,
                              double         wrap_width);
 gboolean uc_chart_spend     (gsize         *budget,
                              const char    *text);
+
+/* uc-chart-axes.c */
+gboolean uc_chart_is_dual          (UcChartSpec         *spec);
+GArray  *uc_chart_value_axes       (Ctx                 *ctx,
+                                    UcChartSpec         *spec,
+                                    UcChartLayout       *l,
+                                    GArray             **y2_ticks);
+void     uc_chart_fit_value_labels (Ctx                 *ctx,
+                                    UcChartLayout       *l,
+                                    double               margin,
+                                    GArray              *y_ticks,
+                                    GArray              *y2_ticks);
+void     uc_chart_draw_value_axes  (Ctx                 *ctx,
+                                    const UcChartLayout *l,
+                                    GArray              *y_ticks,
+                                    GArray              *y2_ticks);
+void     uc_chart_draw_time_axis   (Ctx                 *ctx,
+                                    UcChartSpec         *spec,
+                                    const UcChartLayout *l,
+                                    double               margin,
+                                    double               x_label_h,
+                                    double               x_title_h,
+                                    gboolean             grid);
 
 G_END_DECLS

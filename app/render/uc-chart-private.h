@@ -8,6 +8,7 @@
  *   uc-chart-draw.c          a whole chart laid out and drawn; the drawing calls
  *   uc-chart-text.c          text: fonts, measuring (cut to fit), showing
  *   uc-chart-axes.c          value ranges, ticks, the axes drawn
+ *   uc-chart-series.c        lines, steps, areas, bars and dots; decimation (M4)
  */
 #pragma once
 
@@ -123,5 +124,14 @@ void     uc_chart_draw_time_axis   (Ctx                 *ctx,
                                     double               x_label_h,
                                     double               x_title_h,
                                     gboolean             grid);
+
+/* uc-chart-series.c */
+void     uc_chart_set_series_style (Ctx                 *ctx,
+                                    UcSeries            *series,
+                                    guint                index,
+                                    gboolean             dense);
+void     uc_chart_draw_series      (Ctx                 *ctx,
+                                    UcChartSpec         *spec,
+                                    const UcChartLayout *layout);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
  *   uc-chart-text.c          text: fonts, measuring (cut to fit), showing
  *   uc-chart-axes.c          value ranges, ticks, the axes drawn
  *   uc-chart-series.c        lines, steps, areas, bars and dots; decimation (M4)
+ *   uc-chart-legend.c        the legend, above the plot or boxed inside it
  */
 #pragma once
 
@@ -133,5 +134,17 @@ void     uc_chart_set_series_style (Ctx                 *ctx,
 void     uc_chart_draw_series      (Ctx                 *ctx,
                                     UcChartSpec         *spec,
                                     const UcChartLayout *layout);
+
+/* uc-chart-legend.c */
+double   uc_chart_draw_legend        (Ctx                 *ctx,
+                                      UcChartSpec         *spec,
+                                      double               x0,
+                                      double               y0,
+                                      double               width,
+                                      gboolean             really_draw,
+                                      double              *used_width);
+void     uc_chart_draw_legend_inside (Ctx                 *ctx,
+                                      UcChartSpec         *spec,
+                                      UcChartLayout       *l);
 
 G_END_DECLS

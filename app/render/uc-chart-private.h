@@ -10,6 +10,7 @@
  *   uc-chart-axes.c          value ranges, ticks, the axes drawn
  *   uc-chart-series.c        lines, steps, areas, bars and dots; decimation (M4)
  *   uc-chart-legend.c        the legend, above the plot or boxed inside it
+ *   uc-chart-point-labels.c  names beside scatter points, where they cover nothing
  */
 #pragma once
 
@@ -146,5 +147,10 @@ double   uc_chart_draw_legend        (Ctx                 *ctx,
 void     uc_chart_draw_legend_inside (Ctx                 *ctx,
                                       UcChartSpec         *spec,
                                       UcChartLayout       *l);
+
+/* uc-chart-point-labels.c */
+void     uc_chart_draw_point_labels  (Ctx                 *ctx,
+                                      UcChartSpec         *spec,
+                                      const UcChartLayout *layout);
 
 G_END_DECLS

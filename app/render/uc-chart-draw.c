@@ -13,252 +13,6 @@
 #include "uc-axis.h"
 #include "uc-transform.h"
 
-#define MAX_EVENT_ROWS 3
-/* Events drawn in one pixel column of a plot; the rest are counted. */
-#define MAX_EVENTS_PER_COLUMN (MAX_EVENT_ROWS + 1)
-
-/* An event's dashed line, from @top down through the plot. */
-static void
-draw_marker (Ctx                 *ctx,
-             const UcColor       *color,
-             double               x,
-             double               top,
-             const UcChartLayout *l)
-{
-  cairo_save (ctx->cr);
-  uc_chart_set_color (ctx->cr, color);
-  cairo_set_line_width (ctx->cr, MAX (1, ctx->fs * 0.09));
-  cairo_set_dash (ctx->cr, (double[]) { ctx->fs * 0.35, ctx->fs * 0.25 }, 2, 0);
-  cairo_move_to (ctx->cr, x, top);
-  cairo_line_to (ctx->cr, x, l->y + l->height);
-  cairo_stroke (ctx->cr);
-  cairo_restore (ctx->cr);
-}
-
-/* Where more events stood than a column could show: "+N more" at the top
- * of the plot beside their marker, N the events there without a label. */
-static void
-draw_more_signs (Ctx                 *ctx,
-                 const UcChartLayout *l,
-                 const guint         *per_column,
-                 const guint         *labelled,
-                 guint                n)
-{
-  double pad = ctx->fs * 0.35, last_right = -INFINITY, w, h;
-
-  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);   /* as the event labels it stands for */
-  for (guint c = 0; c < n; c++)
-    {
-      g_autofree char *more = NULL;
-      double x = l->x + c - 0.5, tx;
-
-      if (per_column[c] <= MAX_EVENTS_PER_COLUMN)
-        continue;
-      /* Translators: events (or labels) left out at one place on a crowded chart */
-      more = g_strdup_printf (_("+%u more"), per_column[c] - labelled[c]);
-      uc_chart_measure (ctx, more, -1, &w, &h);
-      tx = x + w + 2 * pad > l->x + l->width ? x - pad - w : x + pad;
-      if (tx < last_right + pad)
-        continue;
-      uc_chart_set_color (ctx->cr, &ctx->theme->background);
-      cairo_rectangle (ctx->cr, tx - pad * 0.5, l->y, w + pad, h);
-      cairo_fill (ctx->cr);
-      uc_chart_show (ctx, &ctx->theme->muted, tx, l->y);
-      last_right = tx + w;
-    }
-}
-
-/* Marker labels go into rows above the plot; a label takes the first row
- * where it overlaps nothing, and shifts left when it would leave the canvas.
- * Pass 0 measures, 1 draws the marker lines, 2 the labels over them.
- * A pixel column shows at most MAX_EVENTS_PER_COLUMN events (more could
- * not be told apart, and only MAX_EVENT_ROWS have labels): the rest are
- * counted in a "+N more" sign, so the work grows with the plot's width
- * and not with the number of events; a budget of characters bounds the
- * labels laid out. */
-static double
-place_event_labels (Ctx                 *ctx,
-                    UcChartSpec         *spec,
-                    const UcChartLayout *l,
-                    double               canvas_width,
-                    double               lane_bottom,
-                    int                  really_draw)
-{
-  GArray *rows[MAX_EVENT_ROWS];
-  double size = ctx->fs * 0.85;
-  double pad = ctx->fs * 0.35;
-  double row_h = 0;
-  int rows_used = 0;
-  guint n = uc_chart_n_columns (l);
-  g_autofree guint *per_column = g_new0 (guint, n);
-  g_autofree guint *shown = g_new0 (guint, n);
-  g_autofree guint *labelled = g_new0 (guint, n);
-  gsize budget = LABEL_CHAR_BUDGET;
-
-  /* Events are dates: a number axis has no place for them. */
-  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
-    return 0;
-  for (int r = 0; r < MAX_EVENT_ROWS; r++)
-    rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
-
-  /* Spans first, faintly shaded, under the markers and the data. */
-  if (really_draw == 1)
-    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-      {
-        UcEvent *event = uc_chart_spec_get_event (spec, i);
-        UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
-        UcColor shade = ctx->theme->events[uc_event_get_category (event)];
-        double x0, x1;
-
-        if (b == 0 || b < l->from || a > l->to)
-          continue;
-        x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
-        x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
-        /* Shades past a few on one start add nothing a reader can see. */
-        if (shown[uc_chart_column_of (l, x0, n)]++ >= MAX_EVENTS_PER_COLUMN)
-          continue;
-        shade.alpha = 0.12;
-        uc_chart_set_color (ctx->cr, &shade);
-        cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
-        cairo_fill (ctx->cr);
-      }
-  memset (shown, 0, n * sizeof (guint));
-
-  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-    {
-      UcTime t = uc_event_get_time (uc_chart_spec_get_event (spec, i));
-
-      if (t >= l->from && t <= l->to)
-        per_column[uc_chart_column_of (l, round (uc_chart_layout_x_for_time (l, t)) + 0.5, n)]++;
-    }
-
-  uc_chart_set_font (ctx, size, PANGO_WEIGHT_BOLD);
-  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-    {
-      UcEvent *event = uc_chart_spec_get_event (spec, i);
-      UcTime t = uc_event_get_time (event);
-      const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
-      const char *label;
-      double x, w, h, left, right;
-      gboolean fitted = FALSE;
-      int row = -1;
-
-      if (t < l->from || t > l->to)
-        continue;
-
-      x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
-      if (shown[uc_chart_column_of (l, x, n)]++ >= MAX_EVENTS_PER_COLUMN)
-        continue;
-      label = ctx->compact ? "" : uc_event_get_label (event);
-      /* Labels past the budget: their markers only. */
-      if (!uc_chart_spend (&budget, label))
-        {
-          if (really_draw == 1)
-            draw_marker (ctx, color, x, l->y, l);
-          continue;
-        }
-      uc_chart_measure (ctx, label, -1, &w, &h);
-      row_h = h + pad;
-      left = x - pad;
-      right = x + pad + w + pad;
-      if (right > canvas_width - ctx->fs)
-        {
-          right = x + pad;
-          left = x - pad - w - pad;
-        }
-
-      for (int r = 0; r < MAX_EVENT_ROWS && row < 0; r++)
-        {
-          gboolean free_here = TRUE;
-
-          for (guint k = 0; k < rows[r]->len; k++)
-            {
-              Span *s = &g_array_index (rows[r], Span, k);
-
-              if (left < s->right + pad && right > s->left - pad)
-                free_here = FALSE;
-            }
-          if (free_here)
-            row = r;
-        }
-      /* No row has room for the whole label: shorten it (…) to the room
-       * the roomiest row leaves after the marker, or keep only the marker. */
-      if (row < 0 && !ctx->compact)
-        {
-          double best = 0;
-
-          for (int r = 0; r < MAX_EVENT_ROWS; r++)
-            {
-              double room = canvas_width - ctx->fs - x;
-
-              for (guint k = 0; k < rows[r]->len; k++)
-                {
-                  Span *sp = &g_array_index (rows[r], Span, k);
-
-                  if (sp->left - pad <= x && x <= sp->right + pad)
-                    room = 0;
-                  else if (sp->left > x)
-                    room = MIN (room, sp->left - pad - x);
-                }
-              room -= 2 * pad;
-              if (room > best)
-                best = room, row = r;
-            }
-          if (row >= 0 && best >= ctx->fs * 3)
-            {
-              ctx->one_line = TRUE;
-              uc_chart_measure (ctx, uc_event_get_label (event), best, &w, &h);
-              ctx->one_line = FALSE;
-              fitted = TRUE;
-              left = x - pad;
-              right = x + pad + w + pad;
-            }
-          else
-            row = -1;
-        }
-      if (row < 0)
-        {
-          /* Marker only: its line starts at the top of the plot. */
-          if (really_draw == 1)
-            draw_marker (ctx, color, x, l->y, l);
-          continue;
-        }
-      g_array_append_val (rows[row], ((Span) { left, right }));
-      rows_used = MAX (rows_used, row + 1);
-
-      /* The marker line runs from its label down through the plot. */
-      if (really_draw == 1)
-        draw_marker (ctx, color, x, lane_bottom - (row + 1) * row_h + h / 2, l);
-      else if (really_draw == 2)
-        {
-          double ly = lane_bottom - (row + 1) * row_h;
-          double tx = left < x - 1 ? left + pad : x + pad;
-
-          if (fitted)
-            {
-              ctx->one_line = TRUE;
-              uc_chart_measure (ctx, uc_event_get_label (event), w + 1, &w, &h);
-              ctx->one_line = FALSE;
-            }
-
-          cairo_save (ctx->cr);
-          uc_chart_set_color (ctx->cr, &ctx->theme->background);
-          cairo_rectangle (ctx->cr, tx - pad * 0.5, ly, w + pad, h);
-          cairo_fill (ctx->cr);
-          cairo_restore (ctx->cr);
-          uc_chart_show (ctx, color, tx, ly);
-          labelled[uc_chart_column_of (l, x, n)]++;
-        }
-    }
-
-  if (really_draw == 2)
-    draw_more_signs (ctx, l, per_column, labelled, n);
-
-  for (int r = 0; r < MAX_EVENT_ROWS; r++)
-    g_array_unref (rows[r]);
-  return rows_used * row_h;
-}
-
 #define MAX_LANE_ROWS 10
 /* Lanes drawn; past them, a count. A chart of more rows than this has
  * no room to show them anyway. */
@@ -1099,7 +853,7 @@ draw_chart (cairo_t            *cr,
         *layout_out = l;
       return;
     }
-  lane_h = place_event_labels (&ctx, spec, &l, width, l.y, 0);
+  lane_h = uc_chart_place_event_labels (&ctx, spec, &l, l.y, 0);
   l.y += lane_h + y_title_h;
   l.height -= lane_h;
   if (y_title_h > 0)
@@ -1127,13 +881,13 @@ draw_chart (cairo_t            *cr,
   uc_chart_draw_value_axes (&ctx, &l, y_ticks, y2_ticks);
   uc_chart_draw_time_axis (&ctx, spec, &l, margin, x_label_h, x_title_h, FALSE);
 
-  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 1);
+  uc_chart_place_event_labels (&ctx, spec, &l, l.y - y_title_h, 1);
   uc_chart_draw_series (&ctx, spec, &l);
   if (uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER)
     uc_chart_draw_point_labels (&ctx, spec, &l);
   if (legend_position == UC_LEGEND_INSIDE)
     uc_chart_draw_legend_inside (&ctx, spec, &l);
-  place_event_labels (&ctx, spec, &l, width, l.y - y_title_h, 2);
+  uc_chart_place_event_labels (&ctx, spec, &l, l.y - y_title_h, 2);
 
   cairo_restore (cr);
 

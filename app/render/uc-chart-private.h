@@ -11,6 +11,7 @@
  *   uc-chart-series.c        lines, steps, areas, bars and dots; decimation (M4)
  *   uc-chart-legend.c        the legend, above the plot or boxed inside it
  *   uc-chart-point-labels.c  names beside scatter points, where they cover nothing
+ *   uc-chart-events.c        event spans, markers and their labels above the plot
  */
 #pragma once
 
@@ -152,5 +153,12 @@ void     uc_chart_draw_legend_inside (Ctx                 *ctx,
 void     uc_chart_draw_point_labels  (Ctx                 *ctx,
                                       UcChartSpec         *spec,
                                       const UcChartLayout *layout);
+
+/* uc-chart-events.c */
+double   uc_chart_place_event_labels (Ctx                 *ctx,
+                                      UcChartSpec         *spec,
+                                      const UcChartLayout *l,
+                                      double               lane_bottom,
+                                      int                  really_draw);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
  *   uc-chart-legend.c        the legend, above the plot or boxed inside it
  *   uc-chart-point-labels.c  names beside scatter points, where they cover nothing
  *   uc-chart-events.c        event spans, markers and their labels above the plot
+ *   uc-chart-lanes.c         event lane charts: lanes, dots and bars, labels placed
  */
 #pragma once
 
@@ -160,5 +161,12 @@ double   uc_chart_place_event_labels (Ctx                 *ctx,
                                       const UcChartLayout *l,
                                       double               lane_bottom,
                                       int                  really_draw);
+
+/* uc-chart-lanes.c */
+void     uc_chart_draw_lanes         (Ctx                 *ctx,
+                                      UcChartSpec         *spec,
+                                      UcChartLayout       *l,
+                                      double               margin,
+                                      int                  pass);
 
 G_END_DECLS

@@ -1,0 +1,650 @@
+/* uc-chart-lanes.c: event lane charts: one row per lane, a dot per event
+ * or a bar per span, labels beside their dots or stepped down below them
+ *
+ * The lanes share the plot's height by what their labels need; labels
+ * that find no room are shortened, and in the end only the dot stays.
+ */
+#include "uc-chart-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+/* Rows of labels a lane can hold, its line the first. */
+#define MAX_LANE_ROWS 10
+/* Lanes drawn; past them, a count. A chart of more rows than this has
+ * no room to show them anyway. */
+#define MAX_LANES 500
+/* Groups of events (one label each) tried in one pixel column of a lane;
+ * the rest are counted in the last group's label. */
+#define MAX_LANE_GROUPS_PER_COLUMN 8
+/* Bars another label keeps clear of; past these, bars are only drawn. */
+#define MAX_LANE_BARS 1000
+
+typedef struct
+{
+  char   *name;
+  GArray *rows[MAX_LANE_ROWS];   /* Span: what each row of labels holds */
+  GArray *entries;               /* guint: the lane's events, as places in the time order */
+  GArray *xs;                    /* double: each entry's x, ascending */
+  GArray *dots;                  /* Span: each point event's dot, by x, each place once */
+  GArray *bars;                  /* Span: each span's bar */
+} Lane;
+
+static void
+lane_clear (gpointer data)
+{
+  Lane *lane = data;
+
+  g_free (lane->name);
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    g_clear_pointer (&lane->rows[r], g_array_unref);
+  g_clear_pointer (&lane->entries, g_array_unref);
+  g_clear_pointer (&lane->xs, g_array_unref);
+  g_clear_pointer (&lane->dots, g_array_unref);
+  g_clear_pointer (&lane->bars, g_array_unref);
+}
+
+static const char *
+category_title (UcEventCategory category)
+{
+  switch (category)
+    {
+    case UC_EVENT_MODEL_RELEASE: return _("Models");
+    case UC_EVENT_MARKET: return _("Markets");
+    case UC_EVENT_HARDWARE: return _("Hardware");
+    case UC_EVENT_POLICY: return _("Policy");
+    case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_OTHER:
+    default: return _("Other");
+    }
+}
+
+/* The row an event sits in on a lane chart: its own lane, else its
+ * category's title. */
+const char *
+uc_chart_event_lane (UcEvent *event)
+{
+  return uc_event_get_lane (event) ? uc_event_get_lane (event) : category_title (uc_event_get_category (event));
+}
+
+static gboolean
+event_in_range (UcEvent             *event,
+                const UcChartLayout *l)
+{
+  UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+
+  return a <= l->to && (b ? b : a) >= l->from;
+}
+
+static gboolean
+spans_free (GArray *row,
+            double  left,
+            double  right,
+            double  pad)
+{
+  for (guint k = 0; k < row->len; k++)
+    {
+      Span *s = &g_array_index (row, Span, k);
+
+      if (left < s->right + pad && right > s->left - pad)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  Ctx                 *ctx;
+  UcChartSpec         *spec;
+  const UcChartLayout *l;
+  UcChartLayout       *l_out;   /* where the dots are recorded */
+  const guint         *order;   /* the events by time */
+  double               width, margin;
+  double               dot, pad, row_h;
+} LaneRun;
+
+static gint
+compare_event_times (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  UcTime ta = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) a));
+  UcTime tb = uc_event_get_time (uc_chart_spec_get_event (data, *(const guint *) b));
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Whether a label from @left to @right on a lane's line keeps well clear
+ * of every dot and bar but the one at @x0, so it reads as that one's. The
+ * dots are sorted, so only those near the label are looked at. */
+static gboolean
+clear_of_dots (Ctx        *ctx,
+               const Lane *lane,
+               double      x0,
+               double      left,
+               double      right)
+{
+  const Span *dots = (const Span *) (void *) lane->dots->data;
+  guint lo = 0, hi = lane->dots->len;
+
+  /* The first dot not wholly left of the label's reach... */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (left > dots[mid].right + ctx->fs)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* ...up to the first wholly right of it. */
+  for (guint k = lo; k < lane->dots->len && !(right < dots[k].left - ctx->fs); k++)
+    if (dots[k].left > x0 - 0.5 || dots[k].right < x0 + 0.5)
+      return FALSE;
+  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+    {
+      const Span *d = &g_array_index (lane->bars, Span, k);
+
+      if ((d->left > x0 - 0.5 || d->right < x0 + 0.5) && !(right < d->left - ctx->fs || left > d->right + ctx->fs))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lays out a lane's events: their places, dots and bars, once per draw. */
+static void
+lane_index (LaneRun *run,
+            Lane    *lane)
+{
+  const UcChartLayout *l = run->l;
+  double dot = run->dot;
+
+  lane->xs = g_array_sized_new (FALSE, FALSE, sizeof (double), lane->entries->len);
+  lane->dots = g_array_new (FALSE, FALSE, sizeof (Span));
+  lane->bars = g_array_new (FALSE, FALSE, sizeof (Span));
+  for (guint q = 0; q < lane->entries->len; q++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[g_array_index (lane->entries, guint, q)]);
+      double x0 = uc_chart_layout_x_for_time (l, MAX (uc_event_get_time (event), l->from));
+      double x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+      Span d = { x0 - dot, x1 + dot };
+
+      g_array_append_val (lane->xs, x0);
+      if (x1 > x0)
+        g_array_append_val (lane->bars, d);
+      else if (lane->dots->len == 0 || g_array_index (lane->dots, Span, lane->dots->len - 1).left != d.left ||
+               g_array_index (lane->dots, Span, lane->dots->len - 1).right != d.right)
+        g_array_append_val (lane->dots, d);
+    }
+}
+
+/* Places (and with @draw, draws) one lane's dots, bars and labels with at
+ * most @capacity rows of labels; returns the rows used. */
+static int
+place_lane (LaneRun  *run,
+            Lane     *lane,
+            int       capacity,
+            double    line_y,
+            gboolean  draw)
+{
+  Ctx *ctx = run->ctx;
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  const UcChartLayout *l = run->l;
+  double dot = run->dot, pad = run->pad, row_h = run->row_h;
+  double edge = run->width - run->margin * 0.5;
+  const guint *entries = (const guint *) (void *) lane->entries->data;
+  const double *xs = (const double *) (void *) lane->xs->data;
+  guint n_cols = uc_chart_n_columns (l), col = G_MAXUINT, col_groups = 0;
+  gsize budget = LABEL_CHAR_BUDGET;
+  int rows_used = 0;
+
+  for (int r = 0; r < MAX_LANE_ROWS; r++)
+    {
+      g_clear_pointer (&lane->rows[r], g_array_unref);
+      lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+    }
+
+  /* Right to left: a label runs right of its leader, so leaders of events
+   * further left pass clear of it on their way down (a staircase). */
+  for (guint q = lane->entries->len; q-- > 0;)
+    {
+      guint n = entries[q];
+      UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[n]);
+      UcColor color = theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
+      const char *label = ctx->compact ? NULL : uc_event_get_label (event);
+      g_autofree char *joined = NULL;
+      double x0 = xs[q], x1, w, h, left = 0, right = 0, label_w = 0;
+      gboolean fitted = FALSE;
+      guint more = 0, fills = 0;
+      int row = -1;
+
+      x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
+
+      /* A crowded column: the groups past the first few are counted in
+       * the last one's label, not drawn one by one. */
+      if (uc_chart_column_of (l, x0, n_cols) != col)
+        {
+          col = uc_chart_column_of (l, x0, n_cols);
+          col_groups = 0;
+        }
+      if (col_groups++ >= MAX_LANE_GROUPS_PER_COLUMN)
+        continue;
+
+      if (draw && run->l_out && run->l_out->n_marks < UC_CHART_MAX_MARKS)
+        {
+          guint m = run->l_out->n_marks++;
+
+          run->l_out->marks[m].x = x0;
+          run->l_out->marks[m].y = line_y;
+          run->l_out->marks[m].event = run->order[n];
+        }
+
+      /* The dot, a ring for hollow events; a bar for a span. */
+      if (draw && x1 > x0)
+        {
+          color.alpha = 0.75;
+          uc_chart_set_color (cr, &color);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0 + dot * 0.6, line_y, dot * 0.6, G_PI / 2, 3 * G_PI / 2);
+          cairo_arc (cr, MAX (x1 - dot * 0.6, x0 + dot * 0.6), line_y, dot * 0.6, 3 * G_PI / 2, G_PI / 2);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          color.alpha = 1;
+        }
+      else if (draw)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+          if (uc_event_get_hollow (event))
+            {
+              uc_chart_set_color (cr, &theme->background);
+              cairo_fill_preserve (cr);
+              uc_chart_set_color (cr, &color);
+              cairo_set_line_width (cr, MAX (1, ctx->fs * 0.12));
+              cairo_stroke (cr);
+            }
+          else
+            {
+              uc_chart_set_color (cr, &color);
+              cairo_fill (cr);
+            }
+        }
+
+      /* Events on the same day in the same lane share one label, as long
+       * as a label of them could fit; the others are counted in it. */
+      while (label && q > 0)
+        {
+          UcEvent *next = uc_chart_spec_get_event (run->spec, run->order[entries[q - 1]]);
+          char *both;
+
+          if (entries[q - 1] != n - 1 || uc_event_get_end (next) || x1 > x0 || fabs (xs[q - 1] - x0) >= 0.5)
+            break;
+          q--;
+          n--;
+          /* One dot: filled when any of them is (filling it again past a
+           * few changes no pixel a reader could tell). */
+          if (draw && !uc_event_get_hollow (next) && fills++ < MAX_LANE_ROWS)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x0, line_y, dot, 0, 2 * G_PI);
+              uc_chart_set_color (cr, &color);
+              cairo_fill (cr);
+            }
+          if (more > 0 || strlen (label) >= MAX_LINE_CHARS)
+            {
+              more++;
+              continue;
+            }
+          /* Listed in date order, as the data has them. */
+          both = g_strdup_printf ("%s, %s", uc_event_get_label (next), label);
+          g_free (joined);
+          label = joined = both;
+        }
+      /* The last group a crowded column shows stands for those left of it. */
+      if (label && col_groups == MAX_LANE_GROUPS_PER_COLUMN)
+        for (guint k = q; k-- > 0 && uc_chart_column_of (l, xs[k], n_cols) == col;)
+          more++;
+      if (label && more > 0)
+        {
+          /* Translators: the start of a label for many events on one day; the rest of it lists the latest */
+          char *counted = g_strdup_printf (_("+%u more, %s"), more, label);
+
+          g_free (joined);
+          label = joined = counted;
+        }
+
+      if (label == NULL || *label == '\0' || !uc_chart_spend (&budget, label))
+        continue;
+
+      /* Beside the dot (after a bar) on the line, else on the first row
+       * below whose place is free and whose leader would cross no label;
+       * flipped to the left near the right edge. */
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, label, -1, &label_w, &h);
+      /* Beside the dot, right then left; then on the rows below, to the
+       * right of the leader; then left of it, where it covers no dot still
+       * to be labelled (whose leader it would block), shallow rows first;
+       * last, left of it from one row below those used so far upwards. */
+      for (int attempt = 0; attempt < 3 * capacity - 1 && row < 0; attempt++)
+        {
+          int r, side = 1;
+          gboolean clear = TRUE, strict = FALSE;
+
+          if (attempt < 2)
+            r = 0, side = attempt;
+          else if (attempt < capacity + 1)
+            r = attempt - 1, side = 0;
+          else if (attempt < 2 * capacity)
+            r = attempt - capacity, strict = TRUE;
+          else
+            r = MIN (capacity - 1, rows_used) - (attempt - 2 * capacity);
+          if (r < 0 || (r == 0 && attempt >= 2))
+            continue;
+
+          for (int above = 1; above < r && clear; above++)
+            clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+          if (side == 0)
+            {
+              left = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              right = left + label_w;
+            }
+          else
+            {
+              right = r == 0 ? x0 - dot - pad : x0 - pad * 0.4;
+              left = right - label_w;
+            }
+          /* Clear of every dot to its left still to be labelled: the
+           * lane's earlier events lie at ascending x, so the first at or
+           * past the label's left edge decides. */
+          if (strict && clear)
+            {
+              guint lo = 0, hi = q;
+
+              while (lo < hi)
+                {
+                  guint mid = lo + (hi - lo) / 2;
+
+                  if (xs[mid] < left - pad)
+                    lo = mid + 1;
+                  else
+                    hi = mid;
+                }
+              clear = lo == q || xs[lo] > right + pad;
+            }
+          /* On the line, a label keeps well clear of other dots, so that it
+           * reads as its own dot's and not the next one's. */
+          if (r == 0 && clear)
+            clear = clear_of_dots (ctx, lane, x0, left, right);
+          if (clear && left >= l->x && right <= edge && spans_free (lane->rows[r], left, right, pad))
+            row = r;
+        }
+      /* No room for all of it: shorten it to the most room a row leaves. */
+      if (row < 0)
+        {
+          double best = 0;
+
+          for (int r = 0; r < capacity; r++)
+            {
+              double start = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
+              double room = edge - start;
+              gboolean clear = TRUE;
+
+              for (int above = 1; above < r && clear; above++)
+                clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+              for (guint k = 0; k < lane->rows[r]->len && clear; k++)
+                {
+                  Span *sp = &g_array_index (lane->rows[r], Span, k);
+
+                  if (sp->left - pad <= start && start <= sp->right + pad)
+                    room = 0;
+                  else if (sp->left > start)
+                    room = MIN (room, sp->left - pad - start);
+                }
+              /* On the line, up to well before the next dot: the first
+               * right of the start, the dots being sorted. */
+              if (r == 0)
+                {
+                  const Span *dots = (const Span *) (void *) lane->dots->data;
+                  guint lo = 0, hi = lane->dots->len;
+
+                  while (lo < hi)
+                    {
+                      guint mid = lo + (hi - lo) / 2;
+
+                      if (dots[mid].left > start)
+                        hi = mid;
+                      else
+                        lo = mid + 1;
+                    }
+                  if (lo < lane->dots->len)
+                    room = MIN (room, dots[lo].left - ctx->fs - start);
+                  for (guint k = 0; k < MIN (lane->bars->len, MAX_LANE_BARS); k++)
+                    {
+                      Span *d = &g_array_index (lane->bars, Span, k);
+
+                      if (d->left > start)
+                        room = MIN (room, d->left - ctx->fs - start);
+                    }
+                }
+              if (clear && room > best)
+                {
+                  best = room;
+                  row = r;
+                  left = start;
+                }
+            }
+          if (row >= 0 && best >= ctx->fs * 3)
+            {
+              ctx->one_line = TRUE;
+              uc_chart_measure (ctx, label, best, &label_w, &h);
+              ctx->one_line = FALSE;
+              right = left + label_w;
+              fitted = TRUE;
+            }
+          else
+            row = -1;
+        }
+      if (row < 0)
+        continue;
+      g_array_append_val (lane->rows[row], ((Span) { left, right }));
+      /* Its leader runs through the rows above: later labels keep off it. */
+      for (int above = 1; above < row; above++)
+        g_array_append_val (lane->rows[above], ((Span) { x0 - 1, x0 + 1 }));
+      rows_used = MAX (rows_used, row + 1);
+      if (!draw)
+        continue;
+
+      if (row > 0)
+        {
+          uc_chart_set_color (cr, &theme->muted);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, round (x0) + 0.5, line_y + dot);
+          cairo_line_to (cr, round (x0) + 0.5, line_y + row * row_h + h * 0.3);
+          cairo_stroke (cr);
+        }
+      ctx->one_line = fitted;
+      uc_chart_measure (ctx, label, fitted ? right - left + 1 : -1, &w, &h);
+      ctx->one_line = FALSE;
+      uc_chart_show (ctx, &theme->foreground, left, line_y + row * row_h - h / 2);
+    }
+  return MAX (rows_used, 1);
+}
+
+/* An event lane chart: one row per lane (the event's own lane, else its
+ * category), a dot per event or a bar per span, in the category's colour.
+ * Labels sit beside their dot; when that place is taken they step down
+ * into rows below, joined to the dot by a thin leader; when no row has
+ * room they are shortened, and in the end only the dot stays. Lanes are
+ * as tall as their labels need, and share what is left. Pass 0 sets the
+ * plot's left edge (after the lane names), pass 1 draws. */
+void
+uc_chart_draw_lanes (Ctx           *ctx,
+                     UcChartSpec   *spec,
+                     UcChartLayout *l,
+                     double         margin,
+                     int            pass)
+{
+  double width = ctx->width;
+  cairo_t *cr = ctx->cr;
+  const UcChartTheme *theme = ctx->theme;
+  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *need = NULL;
+  g_autofree guint *order = NULL;
+  guint n_events = uc_chart_spec_get_n_events (spec), over = 0, below = 0;
+  gboolean by_category = TRUE;
+  double name_w = 0, w, h, y, spare;
+  LaneRun run = { ctx, spec, l, l, NULL, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  int capacity;
+
+  g_array_set_clear_func (lanes, lane_clear);
+
+  /* Lanes: categories in their fixed order, or the events' own lanes in
+   * the order they first appear. */
+  for (guint i = 0; i < n_events; i++)
+    if (uc_event_get_lane (uc_chart_spec_get_event (spec, i)))
+      by_category = FALSE;
+  if (by_category)
+    {
+      for (int c = 0; c <= UC_EVENT_OTHER; c++)
+        for (guint i = 0; i < n_events; i++)
+          {
+            UcEvent *event = uc_chart_spec_get_event (spec, i);
+
+            if ((int) uc_event_get_category (event) == c && event_in_range (event, l))
+              {
+                Lane lane = { g_strdup (category_title (c)) };
+
+                g_array_append_val (lanes, lane);
+                break;
+              }
+          }
+    }
+  else
+    for (guint i = 0; i < n_events; i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (spec, i);
+        const char *name = uc_chart_event_lane (event);
+
+        if (!event_in_range (event, l) || g_hash_table_contains (by_name, name))
+          continue;
+        g_hash_table_add (by_name, (gpointer) name);
+        if (lanes->len < MAX_LANES)
+          {
+            Lane lane = { g_strdup (name) };
+
+            g_array_append_val (lanes, lane);
+          }
+        else
+          over++;
+      }
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      uc_chart_measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
+      name_w = MAX (name_w, MIN (w, width * 0.25));
+    }
+  l->x = margin + name_w + ctx->fs * 1.2;
+  l->width = MAX (ctx->fs * 4, width - margin - l->x);
+  if (pass == 0 || lanes->len == 0)
+    return;
+
+  /* Each lane's events, in time order (equal times in the spec's order). */
+  order = g_new (guint, MAX (1, n_events));
+  for (guint i = 0; i < n_events; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_events, sizeof (guint), compare_event_times, spec);
+  run.order = order;
+  g_hash_table_remove_all (by_name);
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+
+      lane->entries = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (by_name, lane->name, lane);
+    }
+  for (guint p = 0; p < n_events; p++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, order[p]);
+      Lane *lane;
+
+      if (event_in_range (event, l) && (lane = g_hash_table_lookup (by_name, uc_chart_event_lane (event))))
+        g_array_append_val (lane->entries, p);
+    }
+  for (guint k = 0; k < lanes->len; k++)
+    lane_index (&run, &g_array_index (lanes, Lane, k));
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, "Ag", -1, &w, &h);
+  run.row_h = h + ctx->fs * 0.25;
+
+  /* The most rows of labels per lane that still fit the plot. When one
+   * row each does not, the answer is one row each, with no need to try. */
+  need = g_new0 (int, lanes->len);
+  if (lanes->len * (run.row_h + 2 * run.pad) > l->height)
+    {
+      capacity = 1;
+      for (guint k = 0; k < lanes->len; k++)
+        need[k] = 1;
+      spare = 0;
+    }
+  else
+    for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+      {
+        double total = 0;
+
+        for (guint k = 0; k < lanes->len; k++)
+          {
+            need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+            total += need[k] * run.row_h + 2 * run.pad;
+          }
+        if (total <= l->height || capacity == 1)
+          {
+            spare = MAX (0, (l->height - total) / lanes->len);
+            break;
+          }
+      }
+
+  y = l->y;
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      Lane *lane = &g_array_index (lanes, Lane, k);
+      double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
+
+      /* Lanes below the canvas are not drawn: nothing of them would show. */
+      if (line_y - run.row_h > ctx->height)
+        {
+          below = lanes->len - k;
+          break;
+        }
+
+      /* The lane's name and its line. */
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+      ctx->one_line = TRUE;
+      uc_chart_measure (ctx, lane->name, name_w + 1, &w, &h);
+      ctx->one_line = FALSE;
+      uc_chart_show (ctx, &theme->foreground, l->x - ctx->fs * 1.2 - w, line_y - h / 2);
+      uc_chart_set_color (cr, &theme->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, l->x, line_y);
+      cairo_line_to (cr, l->x + l->width, line_y);
+      cairo_stroke (cr);
+
+      place_lane (&run, lane, capacity, line_y, TRUE);
+      y += need[k] * run.row_h + 2 * run.pad + spare;
+    }
+
+  /* More lanes than any chart can hold: say how many are not shown. */
+  if (over > 0)
+    {
+      /* Translators: under the last lane of a lane chart with very many lanes */
+      g_autofree char *more = g_strdup_printf (_("+%u more lanes"), over + below);
+
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, more, -1, &w, &h);
+      uc_chart_show (ctx, &theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
+    }
+}

@@ -7,26 +7,17 @@
 
 #include "uc-axis.h"
 
-/* The values on axis @side (0 left, 1 right, -1 both) from @from to
- * @to: what a held axis holds, else the data's, widened for the scale. */
+/* The lowest and highest values of the series shown on axis @side (0
+ * left, 1 right, -1 both) from @from to @to; 0 to 1 when there are none. */
 static void
-value_range (const Ctx   *ctx,
-             UcChartSpec *spec,
-             int          side,
-             UcTime       from,
-             UcTime       to,
-             double      *min,
-             double      *max)
+data_range (UcChartSpec *spec,
+            int          side,
+            UcTime       from,
+            UcTime       to,
+            double      *min,
+            double      *max)
 {
   double lo = INFINITY, hi = -INFINITY;
-
-  /* Held by the reader: the left axis stays put while the days move. */
-  if (side <= 0 && isfinite (ctx->held_min) && isfinite (ctx->held_max) && ctx->held_max > ctx->held_min)
-    {
-      *min = ctx->held_min;
-      *max = ctx->held_max;
-      return;
-    }
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
@@ -46,50 +37,96 @@ value_range (const Ctx   *ctx,
       lo = 0;
       hi = 1;
     }
+  *min = lo;
+  *max = hi;
+}
+
+/* The smallest positive value on axis @side from @from to @to, which sets
+ * the floor of a log axis; 1 when there is none. */
+static double
+smallest_positive (UcChartSpec *spec,
+                   int          side,
+                   UcTime       from,
+                   UcTime       to)
+{
+  double pos_lo = INFINITY;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, i);
+      const UcTime *x = uc_series_get_x (series);
+      const double *y = uc_series_get_y (series);
+
+      if (side >= 0 && uc_series_get_right_axis (series) != side)
+        continue;
+      for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
+        if (y[k] > 0 && y[k] < INFINITY)
+          pos_lo = MIN (pos_lo, y[k]);
+    }
+  if (!isfinite (pos_lo))
+    pos_lo = 1;
+  return pos_lo;
+}
+
+/* A linear axis's range around [@lo, @hi]: from zero for sizes, and never
+ * empty. */
+static void
+linear_range (UcChartSpec *spec,
+              double      *lo,
+              double      *hi)
+{
+  UcValueFormat format = uc_chart_spec_get_value_format (spec);
+  UcChartKind kind = uc_chart_spec_get_kind (spec);
+
+  /* Sizes (money, areas) read honestly only against a zero baseline. */
+  if ((format == UC_VALUE_MONEY || format == UC_VALUE_PER_MTOK || kind == UC_CHART_AREA || kind == UC_CHART_BARS) &&
+      *lo > 0)
+    *lo = 0;
+  if (*hi <= *lo)
+    *hi = *lo + 1;
+  /* Past 2^53 adding one changes nothing: a span towards zero does. */
+  if (!(*hi > *lo))
+    {
+      if (*lo > 0)
+        *lo /= 2;
+      else
+        *hi /= 2;
+    }
+}
+
+/* The values on axis @side (0 left, 1 right, -1 both) from @from to
+ * @to: what a held axis holds, else the data's, widened for the scale. */
+static void
+value_range (const Ctx   *ctx,
+             UcChartSpec *spec,
+             int          side,
+             UcTime       from,
+             UcTime       to,
+             double      *min,
+             double      *max)
+{
+  double lo, hi;
+
+  /* Held by the reader: the left axis stays put while the days move. */
+  if (side <= 0 && isfinite (ctx->held_min) && isfinite (ctx->held_max) && ctx->held_max > ctx->held_min)
+    {
+      *min = ctx->held_min;
+      *max = ctx->held_max;
+      return;
+    }
+
+  data_range (spec, side, from, to, &lo, &hi);
   if (uc_chart_spec_get_log_scale (spec))
     {
-      /* The smallest positive value sets the floor of a log axis. */
-      double pos_lo = INFINITY;
-
-      for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
-        {
-          UcSeries *series = uc_chart_spec_get_series (spec, i);
-          const UcTime *x = uc_series_get_x (series);
-          const double *y = uc_series_get_y (series);
-
-          if (side >= 0 && uc_series_get_right_axis (series) != side)
-            continue;
-          for (guint k = MAX (0, uc_series_find_before (series, from)); k < uc_series_get_length (series) && x[k] <= to; k++)
-            if (y[k] > 0 && y[k] < INFINITY)
-              pos_lo = MIN (pos_lo, y[k]);
-        }
-      if (!isfinite (pos_lo))
-        pos_lo = 1;
-      lo = pos_lo;
+      lo = smallest_positive (spec, side, from, to);
       if (hi <= lo)
         hi = MIN (lo * 10, G_MAXDOUBLE);
       /* Only the largest double itself has no decade above it. */
       if (!(hi > lo))
         lo = hi / 10;
-      *min = lo;
-      *max = hi;
-      return;
     }
-  /* Sizes (money, areas) read honestly only against a zero baseline. */
-  if ((uc_chart_spec_get_value_format (spec) == UC_VALUE_MONEY || uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK ||
-       uc_chart_spec_get_kind (spec) == UC_CHART_AREA ||
-       uc_chart_spec_get_kind (spec) == UC_CHART_BARS) && lo > 0)
-    lo = 0;
-  if (hi <= lo)
-    hi = lo + 1;
-  /* Past 2^53 adding one changes nothing: a span towards zero does. */
-  if (!(hi > lo))
-    {
-      if (lo > 0)
-        lo /= 2;
-      else
-        hi /= 2;
-    }
+  else
+    linear_range (spec, &lo, &hi);
   *min = lo;
   *max = hi;
 }

@@ -9,6 +9,146 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+/* Measures the label of @series' entry in its font (the layout keeps it,
+ * to be shown); one longer than a whole row of @width ends in an ellipsis. */
+static void
+measure_entry (Ctx      *ctx,
+               UcSeries *series,
+               double    size,
+               double    swatch,
+               double    width,
+               double   *w,
+               double   *h)
+{
+  g_autofree char *marked = NULL;
+  const char *label;
+
+  uc_chart_set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  /* On a chart with two value axes, say which one a series reads against. */
+  if (ctx->dual && uc_series_get_right_axis (series))
+    marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
+  label = marked ? marked : uc_series_get_label (series);
+  uc_chart_measure (ctx, label, -1, w, h);
+  if (swatch + ctx->fs * 0.4 + *w > width && width - swatch - ctx->fs * 0.4 > 0)
+    {
+      ctx->one_line = TRUE;
+      uc_chart_measure (ctx, label, width - swatch - ctx->fs * 0.4, w, h);
+      ctx->one_line = FALSE;
+    }
+}
+
+/* The swatch of series @i's entry at (@x, @y), @h tall, @swatch wide: it
+ * looks like the mark, a dot, a bar, or a line (over a band for areas). */
+static void
+draw_swatch (Ctx         *ctx,
+             UcChartSpec *spec,
+             guint        i,
+             double       x,
+             double       y,
+             double       h,
+             double       swatch)
+{
+  UcSeries *series = uc_chart_spec_get_series (spec, i);
+  UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
+                                                    : uc_chart_spec_get_kind (spec);
+
+  if (kind == UC_CHART_SCATTER)
+    {
+      uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
+      cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
+      cairo_fill (ctx->cr);
+      return;
+    }
+  if (kind == UC_CHART_BARS)
+    {
+      uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
+      cairo_rectangle (ctx->cr, x + swatch / 2 - h * 0.35, y + h * 0.15, h * 0.7, h * 0.7);
+      cairo_fill (ctx->cr);
+      return;
+    }
+  if (kind == UC_CHART_AREA)
+    {
+      UcColor fill = *uc_chart_theme_series_color (ctx->theme, series, i);
+
+      fill.alpha = 0.35;
+      uc_chart_set_color (ctx->cr, &fill);
+      cairo_rectangle (ctx->cr, x, y + h / 2, swatch, h * 0.35);
+      cairo_fill (ctx->cr);
+    }
+  uc_chart_set_series_style (ctx, series, i, FALSE);
+  cairo_move_to (ctx->cr, x, y + h / 2);
+  cairo_line_to (ctx->cr, x + swatch, y + h / 2);
+  cairo_stroke (ctx->cr);
+}
+
+/* Series @i's entry, its label measured last, at (@x, @y): the swatch and
+ * the label; a hidden series' entry is faint. */
+static void
+draw_entry (Ctx         *ctx,
+            UcChartSpec *spec,
+            guint        i,
+            double       x,
+            double       y,
+            double       h,
+            double       swatch)
+{
+  gboolean hidden = uc_series_get_hidden (uc_chart_spec_get_series (spec, i));
+
+  cairo_save (ctx->cr);
+  if (hidden)
+    cairo_push_group (ctx->cr);
+  draw_swatch (ctx, spec, i, x, y, h, swatch);
+  uc_chart_show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
+  if (hidden)
+    {
+      cairo_pop_group_to_source (ctx->cr);
+      cairo_paint_with_alpha (ctx->cr, 0.3);
+    }
+  cairo_restore (ctx->cr);
+}
+
+/* Where series @i's entry landed, for hit tests. */
+static void
+record_entry (Ctx    *ctx,
+              guint   i,
+              double  x,
+              double  y,
+              double  width,
+              double  height)
+{
+  if (ctx->legend_out == NULL || i >= UC_CHART_MAX_LEGEND_ITEMS)
+    return;
+  ctx->legend_out->legend_items[i].x = x;
+  ctx->legend_out->legend_items[i].y = y;
+  ctx->legend_out->legend_items[i].width = width;
+  ctx->legend_out->legend_items[i].height = height;
+  ctx->legend_out->n_legend_items = MAX (ctx->legend_out->n_legend_items, i + 1);
+}
+
+/* "+N" at (@x, @y) for the @n entries a full legend leaves out; returns
+ * its height. */
+static double
+show_left_out (Ctx      *ctx,
+               guint     n,
+               double    size,
+               double    x,
+               double    y,
+               double    x0,
+               gboolean  really_draw,
+               double   *used_width)
+{
+  g_autofree char *more = g_strdup_printf ("+%u", n);
+  double w, h;
+
+  uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, more, -1, &w, &h);
+  if (really_draw)
+    uc_chart_show (ctx, &ctx->theme->muted, x, y);
+  if (used_width)
+    *used_width = MAX (*used_width, x + w - x0);
+  return h;
+}
+
 /* Legend items flow left to right and wrap; returns the height used. */
 double
 uc_chart_draw_legend (Ctx         *ctx,
@@ -31,40 +171,18 @@ uc_chart_draw_legend (Ctx         *ctx,
   uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
   for (guint i = 0; i < n; i++)
     {
-      UcSeries *series = uc_chart_spec_get_series (spec, i);
       double w, h, item_w;
 
-      uc_chart_set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-      {
-        g_autofree char *marked = NULL;
-
-        /* On a chart with two value axes, say which one a series reads against. */
-        if (ctx->dual && uc_series_get_right_axis (series))
-          marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
-        uc_chart_measure (ctx, marked ? marked : uc_series_get_label (series), -1, &w, &h);
-        /* An entry longer than a whole row ends in an ellipsis. */
-        if (swatch + ctx->fs * 0.4 + w > width && width - swatch - ctx->fs * 0.4 > 0)
-          {
-            ctx->one_line = TRUE;
-            uc_chart_measure (ctx, marked ? marked : uc_series_get_label (series), width - swatch - ctx->fs * 0.4, &w, &h);
-            ctx->one_line = FALSE;
-          }
-      }
+      measure_entry (ctx, uc_chart_spec_get_series (spec, i), size, swatch, width, &w, &h);
       item_w = swatch + ctx->fs * 0.4 + w;
       /* Thumbnails keep one row, and any legend a quarter of the chart,
        * with room left to say how many are left out. */
       if ((ctx->compact || y + MAX (row_h, h) + ctx->fs * 0.3 + h - y0 > ctx->height / 4) &&
           x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
         {
-          g_autofree char *more = g_strdup_printf ("+%u", n - i);
+          double more_h = show_left_out (ctx, n - i, size, x, y, x0, really_draw, used_width);
 
-          uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
-          uc_chart_measure (ctx, more, -1, &w, &h);
-          if (really_draw)
-            uc_chart_show (ctx, &ctx->theme->muted, x, y);
-          if (used_width)
-            *used_width = MAX (*used_width, x + w - x0);
-          row_h = MAX (row_h, h);
+          row_h = MAX (row_h, more_h);
           break;
         }
       if (x > x0 && x + item_w > x0 + width)
@@ -73,59 +191,10 @@ uc_chart_draw_legend (Ctx         *ctx,
           y += row_h + ctx->fs * 0.3;
           row_h = 0;
         }
-      if (really_draw && ctx->legend_out && i < UC_CHART_MAX_LEGEND_ITEMS)
-        {
-          ctx->legend_out->legend_items[i].x = x;
-          ctx->legend_out->legend_items[i].y = y;
-          ctx->legend_out->legend_items[i].width = item_w;
-          ctx->legend_out->legend_items[i].height = h;
-          ctx->legend_out->n_legend_items = MAX (ctx->legend_out->n_legend_items, i + 1);
-        }
       if (really_draw)
         {
-          UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
-                                                            : uc_chart_spec_get_kind (spec);
-
-          /* The swatch looks like the mark: a dot, a filled band or a line;
-           * a hidden series' entry is faint. */
-          cairo_save (ctx->cr);
-          if (uc_series_get_hidden (series))
-            cairo_push_group (ctx->cr);
-          if (kind == UC_CHART_SCATTER)
-            {
-              uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
-              cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
-              cairo_fill (ctx->cr);
-            }
-          else if (kind == UC_CHART_BARS)
-            {
-              uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
-              cairo_rectangle (ctx->cr, x + swatch / 2 - h * 0.35, y + h * 0.15, h * 0.7, h * 0.7);
-              cairo_fill (ctx->cr);
-            }
-          else
-            {
-              if (kind == UC_CHART_AREA)
-                {
-                  UcColor fill = *uc_chart_theme_series_color (ctx->theme, series, i);
-
-                  fill.alpha = 0.35;
-                  uc_chart_set_color (ctx->cr, &fill);
-                  cairo_rectangle (ctx->cr, x, y + h / 2, swatch, h * 0.35);
-                  cairo_fill (ctx->cr);
-                }
-              uc_chart_set_series_style (ctx, series, i, FALSE);
-              cairo_move_to (ctx->cr, x, y + h / 2);
-              cairo_line_to (ctx->cr, x + swatch, y + h / 2);
-              cairo_stroke (ctx->cr);
-            }
-          uc_chart_show (ctx, &ctx->theme->foreground, x + swatch + ctx->fs * 0.4, y);
-          if (uc_series_get_hidden (series))
-            {
-              cairo_pop_group_to_source (ctx->cr);
-              cairo_paint_with_alpha (ctx->cr, 0.3);
-            }
-          cairo_restore (ctx->cr);
+          record_entry (ctx, i, x, y, item_w, h);
+          draw_entry (ctx, spec, i, x, y, h, swatch);
         }
       if (used_width)
         *used_width = MAX (*used_width, x + item_w - x0);

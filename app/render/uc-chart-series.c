@@ -291,6 +291,163 @@ draw_bars (Ctx                 *ctx,
   cairo_fill (cr);
 }
 
+/* A dot per point in view; thousands of them through the rasteriser. */
+static void
+draw_dots (Ctx                     *ctx,
+           UcSeries                *series,
+           const UcChartLayout     *l,
+           const cairo_rectangle_t *clip,
+           int                      start,
+           int                      end,
+           const UcColor           *color)
+{
+  cairo_t *cr = ctx->cr;
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  double radius = ctx->fs * 0.22;
+
+  /* Thousands of dots: cairo takes a second over a hundred thousand
+   * circles; the rasteriser stamps each as a round cap (a segment of no
+   * length), their union composited once, as one fill of them all is. */
+  if (end - start > DENSE_DOTS)
+    {
+      g_autoptr(GArray) caps = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), 2 * (guint) (end - start));
+
+      for (int i = start; i < end; i++)
+        if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+          {
+            UcPathPoint p = { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), TRUE };
+
+            g_array_append_val (caps, p);
+            p.move = FALSE;
+            g_array_append_val (caps, p);
+          }
+      if (uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) caps->data, caps->len, 2 * radius, color))
+        return;
+    }
+  uc_chart_set_color (cr, color);
+  for (int i = start; i < end; i++)
+    if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+      {
+        double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
+      }
+  cairo_fill (cr);
+}
+
+/* Every point of a line from @start to @end, lifting the pen at gaps; a
+ * step holds the last value up to the next date. */
+static void
+trace_all (GArray              *path,
+           UcSeries            *series,
+           const UcChartLayout *l,
+           UcChartKind          kind,
+           int                  start,
+           int                  end)
+{
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  gboolean pen_down = FALSE;
+
+  for (int i = start; i < end; i++)
+    {
+      UcPathPoint p;
+
+      if (!isfinite (ys[i]) || (l->log_scale && !(ys[i] > 0)))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      p = (UcPathPoint) { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), !pen_down };
+      if (pen_down && kind == UC_CHART_STEP)
+        g_array_append_val (path, ((UcPathPoint) { p.x, g_array_index (path, UcPathPoint, path->len - 1).y, FALSE }));
+      g_array_append_val (path, p);
+      pen_down = TRUE;
+    }
+}
+
+/* Series @s's line: its points per pixel column (M4) when dense, else
+ * all. Solid lines on images go through the direct rasteriser, dense or
+ * not, so a chart looks the same at every density; dashes and vector
+ * targets through cairo. */
+static void
+draw_line (Ctx                     *ctx,
+           UcSeries                *series,
+           guint                    s,
+           const UcChartLayout     *l,
+           const cairo_rectangle_t *clip,
+           UcChartKind              kind,
+           int                      start,
+           int                      end,
+           const UcColor           *color)
+{
+  cairo_t *cr = ctx->cr;
+  gboolean dense = ctx->decimate && (double) (end - start) > 2 * l->width;
+  g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
+                                              dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
+                                                    : (guint) MAX (end - start, 0) * 2 + 2);
+  gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
+                   dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
+
+  if (dense && kind != UC_CHART_STEP)
+    trace_m4 (path, series, l, start, end);
+  else
+    trace_all (path, series, l, kind, start, end);
+
+  if (solid && uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) path->data, path->len,
+                                      series_line_width (ctx, series), color))
+    return;
+  for (guint k = 0; k < path->len; k++)
+    {
+      const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
+
+      if (p->move)
+        cairo_move_to (cr, p->x, p->y);
+      else
+        cairo_line_to (cr, p->x, p->y);
+    }
+  uc_chart_set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
+  uc_chart_set_color (cr, color);
+  cairo_stroke (cr);
+}
+
+/* Series @s as its kind (a series may be drawn its own way, a frontier
+ * among points), over the points in view. */
+static void
+draw_one_series (Ctx                     *ctx,
+                 UcChartSpec             *spec,
+                 guint                    s,
+                 const UcChartLayout     *layout,
+                 const cairo_rectangle_t *clip)
+{
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcChartLayout series_layout = uc_chart_layout_for_series (layout, series);
+  const UcChartLayout *l = &series_layout;
+  double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
+  UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
+                                                    : uc_chart_spec_get_kind (spec);
+  UcColor color = *uc_chart_theme_series_color (ctx->theme, series, s);
+  int start = MAX (0, uc_series_find_before (series, l->from));
+  int end = MIN ((int) uc_series_get_length (series), uc_series_find_before (series, l->to) + 2);
+
+  /* With one series brought forward, the others fade. */
+  if (ctx->highlight >= 0 && ctx->highlight != (int) s)
+    color.alpha *= 0.2;
+
+  if (kind == UC_CHART_SCATTER)
+    draw_dots (ctx, series, l, clip, start, end, &color);
+  else if (kind == UC_CHART_BARS)
+    draw_bars (ctx, spec, s, l, start, end, base);
+  else
+    {
+      if (kind == UC_CHART_AREA)
+        fill_area (ctx, spec, s, l, start, end, base);
+      draw_line (ctx, series, s, l, clip, kind, start, end, &color);
+    }
+}
+
 /* Every series shown, in the plot of @layout, those emphasised last. */
 void
 uc_chart_draw_series (Ctx                 *ctx,
@@ -298,9 +455,8 @@ uc_chart_draw_series (Ctx                 *ctx,
                       const UcChartLayout *layout)
 {
   cairo_t *cr = ctx->cr;
-  UcChartKind kind = uc_chart_spec_get_kind (spec);
   /* Lines stop at the plot's edges; scatter points there show whole. */
-  double reach = kind == UC_CHART_SCATTER ? ctx->fs * 0.3 : 0;
+  double reach = uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER ? ctx->fs * 0.3 : 0;
   cairo_rectangle_t clip = { layout->x - reach, layout->y - ctx->fs * 0.3, layout->width + 2 * reach,
                              layout->height + ctx->fs * 0.6 };
 
@@ -313,122 +469,9 @@ uc_chart_draw_series (Ctx                 *ctx,
     for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
       {
         UcSeries *series = uc_chart_spec_get_series (spec, s);
-        UcChartLayout series_layout = uc_chart_layout_for_series (layout, series);
-        const UcChartLayout *l = &series_layout;
-        double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
-        const UcTime *xs = uc_series_get_x (series);
-        const double *ys = uc_series_get_y (series);
-        guint n = uc_series_get_length (series);
-        gboolean pen_down = FALSE, dense;
-        UcColor color;
-        int start, end;
 
-        if (uc_series_get_emphasis (series) != (pass == 1) || uc_series_get_hidden (series))
-          continue;
-        /* A series may be drawn its own way (a frontier among points). */
-        kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series) : uc_chart_spec_get_kind (spec);
-        /* With one series brought forward, the others fade. */
-        color = *uc_chart_theme_series_color (ctx->theme, series, s);
-        if (ctx->highlight >= 0 && ctx->highlight != (int) s)
-          color.alpha *= 0.2;
-
-        start = MAX (0, uc_series_find_before (series, l->from));
-        end = MIN ((int) n, uc_series_find_before (series, l->to) + 2);
-        dense = ctx->decimate && (double) (end - start) > 2 * l->width;
-
-        if (kind == UC_CHART_SCATTER)
-          {
-            double radius = ctx->fs * 0.22;
-
-            /* Thousands of dots: cairo takes a second over a hundred
-             * thousand circles; the rasteriser stamps each as a round cap
-             * (a segment of no length), their union composited once, as
-             * one fill of them all is. */
-            if (end - start > DENSE_DOTS)
-              {
-                g_autoptr(GArray) caps = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), 2 * (guint) (end - start));
-
-                for (int i = start; i < end; i++)
-                  if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
-                    {
-                      UcPathPoint p = { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), TRUE };
-
-                      g_array_append_val (caps, p);
-                      p.move = FALSE;
-                      g_array_append_val (caps, p);
-                    }
-                if (uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) caps->data, caps->len, 2 * radius, &color))
-                  continue;
-              }
-            uc_chart_set_color (cr, &color);
-            for (int i = start; i < end; i++)
-              if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
-                {
-                  double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
-
-                  cairo_new_sub_path (cr);
-                  cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
-                }
-            cairo_fill (cr);
-            continue;
-          }
-
-        if (kind == UC_CHART_BARS)
-          {
-            draw_bars (ctx, spec, s, l, start, end, base);
-            continue;
-          }
-
-        if (kind == UC_CHART_AREA)
-          fill_area (ctx, spec, s, l, start, end, base);
-
-        /* The line's points: per pixel column (M4) when dense, else all. */
-        {
-          g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
-                                                      dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
-                                                            : (guint) MAX (end - start, 0) * 2 + 2);
-          gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
-                           dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
-
-          if (dense && kind != UC_CHART_STEP)
-            trace_m4 (path, series, l, start, end);
-          else
-            for (int i = start; i < end; i++)
-              {
-                UcPathPoint p;
-
-                if (!isfinite (ys[i]) || (l->log_scale && !(ys[i] > 0)))
-                  {
-                    pen_down = FALSE;
-                    continue;
-                  }
-                p = (UcPathPoint) { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), !pen_down };
-                /* A step holds the last value up to the next date. */
-                if (pen_down && kind == UC_CHART_STEP)
-                  g_array_append_val (path, ((UcPathPoint) { p.x, g_array_index (path, UcPathPoint, path->len - 1).y, FALSE }));
-                g_array_append_val (path, p);
-                pen_down = TRUE;
-              }
-
-          /* Solid lines on images go through the direct rasteriser, dense or
-           * not, so a chart looks the same at every density; dashes and
-           * vector targets through cairo. */
-          if (solid && uc_line_raster_stroke (cr, &clip, (UcPathPoint *) (void *) path->data, path->len,
-                                              series_line_width (ctx, series), &color))
-            continue;
-          for (guint k = 0; k < path->len; k++)
-            {
-              const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
-
-              if (p->move)
-                cairo_move_to (cr, p->x, p->y);
-              else
-                cairo_line_to (cr, p->x, p->y);
-            }
-        }
-        uc_chart_set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
-        uc_chart_set_color (cr, &color);
-        cairo_stroke (cr);
+        if (uc_series_get_emphasis (series) == (pass == 1) && !uc_series_get_hidden (series))
+          draw_one_series (ctx, spec, s, layout, &clip);
       }
   cairo_restore (cr);
 }

@@ -131,6 +131,97 @@ box_free (const BoxGrid *g,
   return TRUE;
 }
 
+/* Files every visible point in @grid as an obstacle, and the named
+ * points of series drawn as dots in @points as candidates. */
+static void
+file_points (BoxGrid             *grid,
+             GArray              *points,
+             UcChartSpec         *spec,
+             const UcChartLayout *layout,
+             double               radius)
+{
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, s);
+      UcChartLayout sl = uc_chart_layout_for_series (layout, series);
+      const UcTime *xs = uc_series_get_x (series);
+      const double *ys = uc_series_get_y (series);
+      gboolean dots = uc_series_get_kind (series) < 0 || uc_series_get_kind (series) == UC_CHART_SCATTER;
+
+      for (guint i = 0; i < uc_series_get_length (series) && !uc_series_get_hidden (series); i++)
+        {
+          LabelPoint p;
+
+          if (xs[i] < sl.from || xs[i] > sl.to || !isfinite (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
+            continue;
+          p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
+          grid_add (grid, &((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
+          if (dots && uc_series_get_point_label (series, i))
+            g_array_append_val (points, p);
+        }
+    }
+}
+
+/* Shows the name measured last (@w × @h) beside @p, in the first of its
+ * four places that is inside the plot and free, and files it there. */
+static void
+place_name (Ctx                 *ctx,
+            BoxGrid             *grid,
+            const LabelPoint    *p,
+            const UcChartLayout *layout,
+            double               w,
+            double               h,
+            double               radius,
+            double               pad)
+{
+  for (int place = 0; place < 4; place++)
+    {
+      UcColor halo = ctx->theme->background;
+      Box b;
+
+      switch (place)
+        {
+        case 0: b.x0 = p->x + radius + pad; b.y0 = p->y - h / 2; break;
+        case 1: b.x0 = p->x - radius - pad - w; b.y0 = p->y - h / 2; break;
+        case 2: b.x0 = p->x - w / 2; b.y0 = p->y - radius - pad * 0.5 - h; break;
+        default: b.x0 = p->x - w / 2; b.y0 = p->y + radius + pad * 0.5; break;
+        }
+      b.x1 = b.x0 + w;
+      b.y1 = b.y0 + h;
+      if (b.x0 < layout->x || b.x1 > layout->x + layout->width || b.y0 < layout->y ||
+          b.y1 > layout->y + layout->height || !box_free (grid, &b))
+        continue;
+      grid_add (grid, &b);
+      /* On a patch of background, so event lines and grid pass behind. */
+      halo.alpha = 0.85;
+      uc_chart_set_color (ctx->cr, &halo);
+      cairo_rectangle (ctx->cr, b.x0 - 1, b.y0 + h * 0.1, w + 2, h * 0.85);
+      cairo_fill (ctx->cr);
+      uc_chart_show (ctx, &ctx->theme->muted, b.x0, b.y0);
+      return;
+    }
+}
+
+/* In the plot's top right corner, how many names were not tried. */
+static void
+show_untried (Ctx                 *ctx,
+              const UcChartLayout *layout,
+              guint                untried,
+              double               pad)
+{
+  /* Translators: in a corner of a scatter chart with too many named points to try them all */
+  g_autofree char *more = g_strdup_printf (_("+%u names not shown"), untried);
+  UcColor halo = ctx->theme->background;
+  double w, h;
+
+  uc_chart_measure (ctx, more, -1, &w, &h);
+  halo.alpha = 0.85;
+  uc_chart_set_color (ctx->cr, &halo);
+  cairo_rectangle (ctx->cr, layout->x + layout->width - w - pad * 2, layout->y, w + pad * 2, h);
+  cairo_fill (ctx->cr);
+  uc_chart_show (ctx, &ctx->theme->muted, layout->x + layout->width - w - pad, layout->y);
+}
+
 /* Names beside scatter points: right, left, above or below the point,
  * wherever the label covers no other point and no other label, inside the
  * plot; a point with no such place goes unnamed. The latest
@@ -153,29 +244,8 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
   if (!any || ctx->compact)
     return;
 
-  /* Every visible point is an obstacle; labelled ones are candidates. */
   grid_init (&grid, layout);
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, s);
-      UcChartLayout sl = uc_chart_layout_for_series (layout, series);
-      const UcTime *xs = uc_series_get_x (series);
-      const double *ys = uc_series_get_y (series);
-
-      gboolean dots = uc_series_get_kind (series) < 0 || uc_series_get_kind (series) == UC_CHART_SCATTER;
-
-      for (guint i = 0; i < uc_series_get_length (series) && !uc_series_get_hidden (series); i++)
-        {
-          LabelPoint p;
-
-          if (xs[i] < sl.from || xs[i] > sl.to || !isfinite (ys[i]) || (sl.log_scale && !(ys[i] > 0)))
-            continue;
-          p = (LabelPoint) { uc_chart_layout_x_for_time (&sl, xs[i]), uc_chart_layout_y_for_value (&sl, ys[i]), s, i };
-          grid_add (&grid, &((Box) { p.x - radius, p.y - radius, p.x + radius, p.y + radius }));
-          if (dots && uc_series_get_point_label (series, i))
-            g_array_append_val (points, p);
-        }
-    }
+  file_points (&grid, points, spec, layout, radius);
   g_array_sort (points, compare_label_points);
   if (points->len > MAX_POINT_LABELS)
     {
@@ -188,7 +258,6 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
     {
       const LabelPoint *p = &g_array_index (points, LabelPoint, k);
       const char *text = uc_series_get_point_label (uc_chart_spec_get_series (spec, p->series), p->index);
-      gboolean placed = FALSE;
 
       if (!uc_chart_spend (&budget, text))
         {
@@ -196,49 +265,10 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
           break;
         }
       uc_chart_measure (ctx, text, -1, &w, &h);
-      for (int place = 0; place < 4 && !placed; place++)
-        {
-          Box b;
-
-          switch (place)
-            {
-            case 0: b.x0 = p->x + radius + pad; b.y0 = p->y - h / 2; break;
-            case 1: b.x0 = p->x - radius - pad - w; b.y0 = p->y - h / 2; break;
-            case 2: b.x0 = p->x - w / 2; b.y0 = p->y - radius - pad * 0.5 - h; break;
-            default: b.x0 = p->x - w / 2; b.y0 = p->y + radius + pad * 0.5; break;
-            }
-          b.x1 = b.x0 + w;
-          b.y1 = b.y0 + h;
-          if (b.x0 < layout->x || b.x1 > layout->x + layout->width || b.y0 < layout->y ||
-              b.y1 > layout->y + layout->height || !box_free (&grid, &b))
-            continue;
-          grid_add (&grid, &b);
-          /* On a patch of background, so event lines and grid pass behind. */
-          {
-            UcColor halo = ctx->theme->background;
-
-            halo.alpha = 0.85;
-            uc_chart_set_color (ctx->cr, &halo);
-            cairo_rectangle (ctx->cr, b.x0 - 1, b.y0 + h * 0.1, w + 2, h * 0.85);
-            cairo_fill (ctx->cr);
-          }
-          uc_chart_show (ctx, &ctx->theme->muted, b.x0, b.y0);
-          placed = TRUE;
-        }
+      place_name (ctx, &grid, p, layout, w, h, radius, pad);
     }
   grid_clear (&grid);
 
   if (untried > 0)
-    {
-      /* Translators: in a corner of a scatter chart with too many named points to try them all */
-      g_autofree char *more = g_strdup_printf (_("+%u names not shown"), untried);
-      UcColor halo = ctx->theme->background;
-
-      uc_chart_measure (ctx, more, -1, &w, &h);
-      halo.alpha = 0.85;
-      uc_chart_set_color (ctx->cr, &halo);
-      cairo_rectangle (ctx->cr, layout->x + layout->width - w - pad * 2, layout->y, w + pad * 2, h);
-      cairo_fill (ctx->cr);
-      uc_chart_show (ctx, &ctx->theme->muted, layout->x + layout->width - w - pad, layout->y);
-    }
+    show_untried (ctx, layout, untried, pad);
 }

@@ -66,62 +66,78 @@ draw_more_signs (Ctx                 *ctx,
     }
 }
 
-/* Marker labels go into rows above the plot; a label takes the first row
- * where it overlaps nothing, and shifts left when it would leave the canvas.
- * Pass 0 measures, 1 draws the marker lines, 2 the labels over them.
- * A pixel column shows at most MAX_EVENTS_PER_COLUMN events (more could
- * not be told apart, and only MAX_EVENT_ROWS have labels): the rest are
- * counted in a "+N more" sign, so the work grows with the plot's width
- * and not with the number of events; a budget of characters bounds the
- * labels laid out. */
-double
-uc_chart_place_event_labels (Ctx                 *ctx,
-                             UcChartSpec         *spec,
-                             const UcChartLayout *l,
-                             double               lane_bottom,
-                             int                  really_draw)
+/* Whether a label from @left to @right keeps @pad clear of every span
+ * in @row. */
+gboolean
+uc_chart_spans_free (GArray *row,
+                     double  left,
+                     double  right,
+                     double  pad)
 {
-  double canvas_width = ctx->width;
-  GArray *rows[MAX_EVENT_ROWS];
-  double size = ctx->fs * 0.85;
-  double pad = ctx->fs * 0.35;
-  double row_h = 0;
-  int rows_used = 0;
-  guint n = uc_chart_n_columns (l);
-  g_autofree guint *per_column = g_new0 (guint, n);
-  g_autofree guint *shown = g_new0 (guint, n);
-  g_autofree guint *labelled = g_new0 (guint, n);
-  gsize budget = LABEL_CHAR_BUDGET;
+  for (guint k = 0; k < row->len; k++)
+    {
+      Span *s = &g_array_index (row, Span, k);
 
-  /* Events are dates: a number axis has no place for them. */
-  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
-    return 0;
-  for (int r = 0; r < MAX_EVENT_ROWS; r++)
-    rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+      if (left < s->right + pad && right > s->left - pad)
+        return FALSE;
+    }
+  return TRUE;
+}
 
-  /* Spans first, faintly shaded, under the markers and the data. */
-  if (really_draw == 1)
-    for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
-      {
-        UcEvent *event = uc_chart_spec_get_event (spec, i);
-        UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
-        UcColor shade = ctx->theme->events[uc_event_get_category (event)];
-        double x0, x1;
+/* One pass over a chart's events: the rows of labels above the plot, and
+ * what each pixel column of it shows. */
+typedef struct
+{
+  Ctx                 *ctx;
+  const UcChartLayout *l;
+  double               lane_bottom;   /* the bottom of the rows of labels */
+  int                  pass;
+  double               pad;
+  double               row_h;         /* of the label measured last */
+  int                  rows_used;
+  GArray              *rows[MAX_EVENT_ROWS];   /* Span: the labels in each row */
+  guint                n;             /* pixel columns */
+  guint               *shown;         /* per column: events shown */
+  guint               *labelled;      /* per column: labels drawn */
+  gsize                budget;
+} EventRun;
 
-        if (b == 0 || b < l->from || a > l->to)
-          continue;
-        x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
-        x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
-        /* Shades past a few on one start add nothing a reader can see. */
-        if (shown[uc_chart_column_of (l, x0, n)]++ >= MAX_EVENTS_PER_COLUMN)
-          continue;
-        shade.alpha = 0.12;
-        uc_chart_set_color (ctx->cr, &shade);
-        cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
-        cairo_fill (ctx->cr);
-      }
-  memset (shown, 0, n * sizeof (guint));
+/* Spans, faintly shaded, under the markers and the data. */
+static void
+shade_spans (EventRun    *run,
+             UcChartSpec *spec)
+{
+  Ctx *ctx = run->ctx;
+  const UcChartLayout *l = run->l;
 
+  for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      UcTime a = uc_event_get_time (event), b = uc_event_get_end (event);
+      UcColor shade = ctx->theme->events[uc_event_get_category (event)];
+      double x0, x1;
+
+      if (b == 0 || b < l->from || a > l->to)
+        continue;
+      x0 = uc_chart_layout_x_for_time (l, MAX (a, l->from));
+      x1 = uc_chart_layout_x_for_time (l, MIN (b, l->to));
+      /* Shades past a few on one start add nothing a reader can see. */
+      if (run->shown[uc_chart_column_of (l, x0, run->n)]++ >= MAX_EVENTS_PER_COLUMN)
+        continue;
+      shade.alpha = 0.12;
+      uc_chart_set_color (ctx->cr, &shade);
+      cairo_rectangle (ctx->cr, x0, l->y, x1 - x0, l->height);
+      cairo_fill (ctx->cr);
+    }
+}
+
+/* How many events stand in each of the @n pixel columns of the plot. */
+static void
+count_per_column (UcChartSpec         *spec,
+                  const UcChartLayout *l,
+                  guint               *per_column,
+                  guint                n)
+{
   for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
     {
       UcTime t = uc_event_get_time (uc_chart_spec_get_event (spec, i));
@@ -129,130 +145,199 @@ uc_chart_place_event_labels (Ctx                 *ctx,
       if (t >= l->from && t <= l->to)
         per_column[uc_chart_column_of (l, round (uc_chart_layout_x_for_time (l, t)) + 0.5, n)]++;
     }
+}
 
-  uc_chart_set_font (ctx, size, PANGO_WEIGHT_BOLD);
+/* The first row with room for a label from @left to @right, or -1. */
+static int
+free_row (EventRun *run,
+          double    left,
+          double    right)
+{
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    if (uc_chart_spans_free (run->rows[r], left, right, run->pad))
+      return r;
+  return -1;
+}
+
+/* No row has room for the whole label of the marker at @x: the row that
+ * leaves the most room after the marker, the label measured shortened
+ * (…) to it; -1 when not even three characters' worth is left. */
+static int
+fit_label (EventRun *run,
+           UcEvent  *event,
+           double    x,
+           double   *w,
+           double   *h)
+{
+  Ctx *ctx = run->ctx;
+  double pad = run->pad, best = 0;
+  int row = -1;
+
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    {
+      double room = ctx->width - ctx->fs - x;
+
+      for (guint k = 0; k < run->rows[r]->len; k++)
+        {
+          Span *sp = &g_array_index (run->rows[r], Span, k);
+
+          if (sp->left - pad <= x && x <= sp->right + pad)
+            room = 0;
+          else if (sp->left > x)
+            room = MIN (room, sp->left - pad - x);
+        }
+      room -= 2 * pad;
+      if (room > best)
+        best = room, row = r;
+    }
+  if (row < 0 || best < ctx->fs * 3)
+    return -1;
+  ctx->one_line = TRUE;
+  uc_chart_measure (ctx, uc_event_get_label (event), best, w, h);
+  ctx->one_line = FALSE;
+  return row;
+}
+
+/* The label measured last (@w × @h) in @row, on a patch of background,
+ * beside the marker at @x; a @fitted label is measured again to its room. */
+static void
+draw_label (EventRun      *run,
+            UcEvent       *event,
+            const UcColor *color,
+            double         x,
+            int            row,
+            double         left,
+            double         w,
+            double         h,
+            gboolean       fitted)
+{
+  Ctx *ctx = run->ctx;
+  double pad = run->pad;
+  double ly = run->lane_bottom - (row + 1) * run->row_h;
+  double tx = left < x - 1 ? left + pad : x + pad;
+
+  if (fitted)
+    {
+      ctx->one_line = TRUE;
+      uc_chart_measure (ctx, uc_event_get_label (event), w + 1, &w, &h);
+      ctx->one_line = FALSE;
+    }
+  cairo_save (ctx->cr);
+  uc_chart_set_color (ctx->cr, &ctx->theme->background);
+  cairo_rectangle (ctx->cr, tx - pad * 0.5, ly, w + pad, h);
+  cairo_fill (ctx->cr);
+  cairo_restore (ctx->cr);
+  uc_chart_show (ctx, color, tx, ly);
+  run->labelled[uc_chart_column_of (run->l, x, run->n)]++;
+}
+
+/* One event in view: its label placed in a row (pass 0), its marker
+ * drawn from there (pass 1), or its label drawn (pass 2). */
+static void
+place_event (EventRun *run,
+             UcEvent  *event)
+{
+  Ctx *ctx = run->ctx;
+  const UcChartLayout *l = run->l;
+  const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
+  double x = round (uc_chart_layout_x_for_time (l, uc_event_get_time (event))) + 0.5;
+  double pad = run->pad, w, h, left, right;
+  const char *label;
+  gboolean fitted = FALSE;
+  int row;
+
+  if (run->shown[uc_chart_column_of (l, x, run->n)]++ >= MAX_EVENTS_PER_COLUMN)
+    return;
+  label = ctx->compact ? "" : uc_event_get_label (event);
+  /* Labels past the budget: their markers only. */
+  if (!uc_chart_spend (&run->budget, label))
+    {
+      if (run->pass == 1)
+        draw_marker (ctx, color, x, l->y, l);
+      return;
+    }
+  uc_chart_measure (ctx, label, -1, &w, &h);
+  run->row_h = h + pad;
+  left = x - pad;
+  right = x + pad + w + pad;
+  if (right > ctx->width - ctx->fs)
+    {
+      right = x + pad;
+      left = x - pad - w - pad;
+    }
+  row = free_row (run, left, right);
+  if (row < 0 && !ctx->compact && (row = fit_label (run, event, x, &w, &h)) >= 0)
+    {
+      fitted = TRUE;
+      left = x - pad;
+      right = x + pad + w + pad;
+    }
+  if (row < 0)
+    {
+      /* Marker only: its line starts at the top of the plot. */
+      if (run->pass == 1)
+        draw_marker (ctx, color, x, l->y, l);
+      return;
+    }
+  g_array_append_val (run->rows[row], ((Span) { left, right }));
+  run->rows_used = MAX (run->rows_used, row + 1);
+
+  /* The marker line runs from its label down through the plot. */
+  if (run->pass == 1)
+    draw_marker (ctx, color, x, run->lane_bottom - (row + 1) * run->row_h + h / 2, l);
+  else if (run->pass == 2)
+    draw_label (run, event, color, x, row, left, w, h, fitted);
+}
+
+/* Marker labels go into rows above the plot; a label takes the first row
+ * where it overlaps nothing, and shifts left when it would leave the canvas.
+ * Pass 0 measures, 1 draws the marker lines, 2 the labels over them.
+ * A pixel column shows at most MAX_EVENTS_PER_COLUMN events (more could
+ * not be told apart, and only MAX_EVENT_ROWS have labels): the rest are
+ * counted in a "+N more" sign, so the work grows with the plot's width
+ * and not with the number of events; a budget of characters bounds the
+ * labels laid out. Returns the height of the rows used. */
+double
+uc_chart_place_event_labels (Ctx                 *ctx,
+                             UcChartSpec         *spec,
+                             const UcChartLayout *l,
+                             double               lane_bottom,
+                             int                  really_draw)
+{
+  EventRun run = { ctx, l, lane_bottom, really_draw, ctx->fs * 0.35, 0, 0 };
+  g_autofree guint *per_column = NULL;
+  g_autofree guint *shown = NULL;
+  g_autofree guint *labelled = NULL;
+
+  /* Events are dates: a number axis has no place for them. */
+  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+    return 0;
+  run.n = uc_chart_n_columns (l);
+  per_column = g_new0 (guint, run.n);
+  run.shown = shown = g_new0 (guint, run.n);
+  run.labelled = labelled = g_new0 (guint, run.n);
+  run.budget = LABEL_CHAR_BUDGET;
+  for (int r = 0; r < MAX_EVENT_ROWS; r++)
+    run.rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  if (really_draw == 1)
+    shade_spans (&run, spec);
+  memset (shown, 0, run.n * sizeof (guint));
+  count_per_column (spec, l, per_column, run.n);
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
   for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
     {
       UcEvent *event = uc_chart_spec_get_event (spec, i);
       UcTime t = uc_event_get_time (event);
-      const UcColor *color = &ctx->theme->events[uc_event_get_category (event)];
-      const char *label;
-      double x, w, h, left, right;
-      gboolean fitted = FALSE;
-      int row = -1;
 
-      if (t < l->from || t > l->to)
-        continue;
-
-      x = round (uc_chart_layout_x_for_time (l, t)) + 0.5;
-      if (shown[uc_chart_column_of (l, x, n)]++ >= MAX_EVENTS_PER_COLUMN)
-        continue;
-      label = ctx->compact ? "" : uc_event_get_label (event);
-      /* Labels past the budget: their markers only. */
-      if (!uc_chart_spend (&budget, label))
-        {
-          if (really_draw == 1)
-            draw_marker (ctx, color, x, l->y, l);
-          continue;
-        }
-      uc_chart_measure (ctx, label, -1, &w, &h);
-      row_h = h + pad;
-      left = x - pad;
-      right = x + pad + w + pad;
-      if (right > canvas_width - ctx->fs)
-        {
-          right = x + pad;
-          left = x - pad - w - pad;
-        }
-
-      for (int r = 0; r < MAX_EVENT_ROWS && row < 0; r++)
-        {
-          gboolean free_here = TRUE;
-
-          for (guint k = 0; k < rows[r]->len; k++)
-            {
-              Span *s = &g_array_index (rows[r], Span, k);
-
-              if (left < s->right + pad && right > s->left - pad)
-                free_here = FALSE;
-            }
-          if (free_here)
-            row = r;
-        }
-      /* No row has room for the whole label: shorten it (…) to the room
-       * the roomiest row leaves after the marker, or keep only the marker. */
-      if (row < 0 && !ctx->compact)
-        {
-          double best = 0;
-
-          for (int r = 0; r < MAX_EVENT_ROWS; r++)
-            {
-              double room = canvas_width - ctx->fs - x;
-
-              for (guint k = 0; k < rows[r]->len; k++)
-                {
-                  Span *sp = &g_array_index (rows[r], Span, k);
-
-                  if (sp->left - pad <= x && x <= sp->right + pad)
-                    room = 0;
-                  else if (sp->left > x)
-                    room = MIN (room, sp->left - pad - x);
-                }
-              room -= 2 * pad;
-              if (room > best)
-                best = room, row = r;
-            }
-          if (row >= 0 && best >= ctx->fs * 3)
-            {
-              ctx->one_line = TRUE;
-              uc_chart_measure (ctx, uc_event_get_label (event), best, &w, &h);
-              ctx->one_line = FALSE;
-              fitted = TRUE;
-              left = x - pad;
-              right = x + pad + w + pad;
-            }
-          else
-            row = -1;
-        }
-      if (row < 0)
-        {
-          /* Marker only: its line starts at the top of the plot. */
-          if (really_draw == 1)
-            draw_marker (ctx, color, x, l->y, l);
-          continue;
-        }
-      g_array_append_val (rows[row], ((Span) { left, right }));
-      rows_used = MAX (rows_used, row + 1);
-
-      /* The marker line runs from its label down through the plot. */
-      if (really_draw == 1)
-        draw_marker (ctx, color, x, lane_bottom - (row + 1) * row_h + h / 2, l);
-      else if (really_draw == 2)
-        {
-          double ly = lane_bottom - (row + 1) * row_h;
-          double tx = left < x - 1 ? left + pad : x + pad;
-
-          if (fitted)
-            {
-              ctx->one_line = TRUE;
-              uc_chart_measure (ctx, uc_event_get_label (event), w + 1, &w, &h);
-              ctx->one_line = FALSE;
-            }
-
-          cairo_save (ctx->cr);
-          uc_chart_set_color (ctx->cr, &ctx->theme->background);
-          cairo_rectangle (ctx->cr, tx - pad * 0.5, ly, w + pad, h);
-          cairo_fill (ctx->cr);
-          cairo_restore (ctx->cr);
-          uc_chart_show (ctx, color, tx, ly);
-          labelled[uc_chart_column_of (l, x, n)]++;
-        }
+      if (t >= l->from && t <= l->to)
+        place_event (&run, event);
     }
-
   if (really_draw == 2)
-    draw_more_signs (ctx, l, per_column, labelled, n);
+    draw_more_signs (ctx, l, per_column, labelled, run.n);
 
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
-    g_array_unref (rows[r]);
-  return rows_used * row_h;
+    g_array_unref (run.rows[r]);
+  return run.rows_used * run.row_h;
 }

@@ -77,22 +77,6 @@ event_in_range (UcEvent             *event,
   return a <= l->to && (b ? b : a) >= l->from;
 }
 
-static gboolean
-spans_free (GArray *row,
-            double  left,
-            double  right,
-            double  pad)
-{
-  for (guint k = 0; k < row->len; k++)
-    {
-      Span *s = &g_array_index (row, Span, k);
-
-      if (left < s->right + pad && right > s->left - pad)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct
 {
   Ctx                 *ctx;
@@ -344,7 +328,7 @@ place_lane (LaneRun  *run,
             continue;
 
           for (int above = 1; above < r && clear; above++)
-            clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+            clear = uc_chart_spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
           if (side == 0)
             {
               left = r == 0 ? MAX (x0, x1) + dot + pad : x0 + pad * 0.4;
@@ -377,7 +361,7 @@ place_lane (LaneRun  *run,
            * reads as its own dot's and not the next one's. */
           if (r == 0 && clear)
             clear = clear_of_dots (ctx, lane, x0, left, right);
-          if (clear && left >= l->x && right <= edge && spans_free (lane->rows[r], left, right, pad))
+          if (clear && left >= l->x && right <= edge && uc_chart_spans_free (lane->rows[r], left, right, pad))
             row = r;
         }
       /* No room for all of it: shorten it to the most room a row leaves. */
@@ -392,7 +376,7 @@ place_lane (LaneRun  *run,
               gboolean clear = TRUE;
 
               for (int above = 1; above < r && clear; above++)
-                clear = spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
+                clear = uc_chart_spans_free (lane->rows[above], x0 - 1, x0 + 1, 0);
               for (guint k = 0; k < lane->rows[r]->len && clear; k++)
                 {
                   Span *sp = &g_array_index (lane->rows[r], Span, k);

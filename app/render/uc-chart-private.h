@@ -156,6 +156,10 @@ void     uc_chart_draw_point_labels  (Ctx                 *ctx,
                                       const UcChartLayout *layout);
 
 /* uc-chart-events.c */
+gboolean uc_chart_spans_free         (GArray              *row,
+                                      double               left,
+                                      double               right,
+                                      double               pad);
 double   uc_chart_place_event_labels (Ctx                 *ctx,
                                       UcChartSpec         *spec,
                                       const UcChartLayout *l,

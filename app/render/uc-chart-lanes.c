@@ -626,37 +626,18 @@ place_lane (LaneRun  *run,
   return MAX (p.rows_used, 1);
 }
 
-/* An event lane chart: one row per lane (the event's own lane, else its
- * category), a dot per event or a bar per span, in the category's colour.
- * Labels sit beside their dot; when that place is taken they step down
- * into rows below, joined to the dot by a thin leader; when no row has
- * room they are shortened, and in the end only the dot stays. Lanes are
- * as tall as their labels need, and share what is left. Pass 0 sets the
- * plot's left edge (after the lane names), pass 1 draws. */
-void
-uc_chart_draw_lanes (Ctx           *ctx,
-                     UcChartSpec   *spec,
-                     UcChartLayout *l,
-                     double         margin,
-                     int            pass)
+/* The lanes of the events in view: categories in their fixed order, or
+ * the events' own lanes in the order they first appear (@by_name holds
+ * their names). Returns how many lanes past MAX_LANES are left out. */
+static guint
+list_lanes (UcChartSpec         *spec,
+            const UcChartLayout *l,
+            GArray              *lanes,
+            GHashTable          *by_name)
 {
-  double width = ctx->width;
-  cairo_t *cr = ctx->cr;
-  const UcChartTheme *theme = ctx->theme;
-  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree int *need = NULL;
-  g_autofree guint *order = NULL;
-  guint n_events = uc_chart_spec_get_n_events (spec), over = 0, below = 0;
+  guint n_events = uc_chart_spec_get_n_events (spec), over = 0;
   gboolean by_category = TRUE;
-  double name_w = 0, w, h, y, spare;
-  LaneRun run = { ctx, spec, l, l, NULL, width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
-  int capacity;
 
-  g_array_set_clear_func (lanes, lane_clear);
-
-  /* Lanes: categories in their fixed order, or the events' own lanes in
-   * the order they first appear. */
   for (guint i = 0; i < n_events; i++)
     if (uc_event_get_lane (uc_chart_spec_get_event (spec, i)))
       by_category = FALSE;
@@ -675,44 +656,59 @@ uc_chart_draw_lanes (Ctx           *ctx,
                 break;
               }
           }
+      return 0;
     }
-  else
-    for (guint i = 0; i < n_events; i++)
-      {
-        UcEvent *event = uc_chart_spec_get_event (spec, i);
-        const char *name = uc_chart_event_lane (event);
+  for (guint i = 0; i < n_events; i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      const char *name = uc_chart_event_lane (event);
 
-        if (!event_in_range (event, l) || g_hash_table_contains (by_name, name))
-          continue;
-        g_hash_table_add (by_name, (gpointer) name);
-        if (lanes->len < MAX_LANES)
-          {
-            Lane lane = { g_strdup (name) };
+      if (!event_in_range (event, l) || g_hash_table_contains (by_name, name))
+        continue;
+      g_hash_table_add (by_name, (gpointer) name);
+      if (lanes->len < MAX_LANES)
+        {
+          Lane lane = { g_strdup (name) };
 
-            g_array_append_val (lanes, lane);
-          }
-        else
-          over++;
-      }
+          g_array_append_val (lanes, lane);
+        }
+      else
+        over++;
+    }
+  return over;
+}
+
+/* The width of the widest lane name, up to a quarter of the canvas. */
+static double
+names_width (Ctx    *ctx,
+             GArray *lanes)
+{
+  double name_w = 0, w, h;
 
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
   for (guint k = 0; k < lanes->len; k++)
     {
       uc_chart_measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
-      name_w = MAX (name_w, MIN (w, width * 0.25));
+      name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
     }
-  l->x = margin + name_w + ctx->fs * 1.2;
-  l->width = MAX (ctx->fs * 4, width - margin - l->x);
-  if (pass == 0 || lanes->len == 0)
-    return;
+  return name_w;
+}
 
-  /* Each lane's events, in time order (equal times in the spec's order). */
-  order = g_new (guint, MAX (1, n_events));
+/* Each lane's events, in time order (equal times in the spec's order),
+ * and their places; returns the order, which @run then refers to. */
+static guint *
+file_events (LaneRun *run,
+             GArray  *lanes)
+{
+  UcChartSpec *spec = run->spec;
+  guint n_events = uc_chart_spec_get_n_events (spec);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  guint *order = g_new (guint, MAX (1, n_events));
+
   for (guint i = 0; i < n_events; i++)
     order[i] = i;
   g_qsort_with_data (order, (gint) n_events, sizeof (guint), compare_event_times, spec);
-  run.order = order;
-  g_hash_table_remove_all (by_name);
+  run->order = order;
   for (guint k = 0; k < lanes->len; k++)
     {
       Lane *lane = &g_array_index (lanes, Lane, k);
@@ -725,42 +721,130 @@ uc_chart_draw_lanes (Ctx           *ctx,
       UcEvent *event = uc_chart_spec_get_event (spec, order[p]);
       Lane *lane;
 
-      if (event_in_range (event, l) && (lane = g_hash_table_lookup (by_name, uc_chart_event_lane (event))))
+      if (event_in_range (event, run->l) && (lane = g_hash_table_lookup (by_name, uc_chart_event_lane (event))))
         g_array_append_val (lane->entries, p);
     }
   for (guint k = 0; k < lanes->len; k++)
-    lane_index (&run, &g_array_index (lanes, Lane, k));
+    lane_index (run, &g_array_index (lanes, Lane, k));
+  return order;
+}
 
+/* The most rows of labels per lane that still fit the plot, with the
+ * rows each lane needs then in @need and the height left to each in
+ * @spare. When one row each does not fit, the answer is one row each,
+ * with no need to try. */
+static int
+fit_rows (LaneRun *run,
+          GArray  *lanes,
+          int     *need,
+          double  *spare)
+{
+  const UcChartLayout *l = run->l;
+  int capacity;
+
+  *spare = 0;
+  if (lanes->len * (run->row_h + 2 * run->pad) > l->height)
+    {
+      for (guint k = 0; k < lanes->len; k++)
+        need[k] = 1;
+      return 1;
+    }
+  for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+    {
+      double total = 0;
+
+      for (guint k = 0; k < lanes->len; k++)
+        {
+          need[k] = place_lane (run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+          total += need[k] * run->row_h + 2 * run->pad;
+        }
+      if (total <= l->height || capacity == 1)
+        {
+          *spare = MAX (0, (l->height - total) / lanes->len);
+          break;
+        }
+    }
+  return capacity;
+}
+
+/* A lane's name, left of the plot, and its line across it. */
+static void
+draw_lane_line (Ctx                 *ctx,
+                const char          *name,
+                const UcChartLayout *l,
+                double               name_w,
+                double               line_y)
+{
+  cairo_t *cr = ctx->cr;
+  double w, h;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+  ctx->one_line = TRUE;
+  uc_chart_measure (ctx, name, name_w + 1, &w, &h);
+  ctx->one_line = FALSE;
+  uc_chart_show (ctx, &ctx->theme->foreground, l->x - ctx->fs * 1.2 - w, line_y - h / 2);
+  uc_chart_set_color (cr, &ctx->theme->grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, l->x, line_y);
+  cairo_line_to (cr, l->x + l->width, line_y);
+  cairo_stroke (cr);
+}
+
+/* More lanes than any chart can hold: how many are not shown, at @y
+ * under the last lane drawn. */
+static void
+show_more_lanes (Ctx                 *ctx,
+                 guint                more_lanes,
+                 double               margin,
+                 const UcChartLayout *l,
+                 double               y)
+{
+  /* Translators: under the last lane of a lane chart with very many lanes */
+  g_autofree char *more = g_strdup_printf (_("+%u more lanes"), more_lanes);
+  double w, h;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, more, -1, &w, &h);
+  uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
+}
+
+/* An event lane chart: one row per lane (the event's own lane, else its
+ * category), a dot per event or a bar per span, in the category's colour.
+ * Labels sit beside their dot; when that place is taken they step down
+ * into rows below, joined to the dot by a thin leader; when no row has
+ * room they are shortened, and in the end only the dot stays. Lanes are
+ * as tall as their labels need, and share what is left. Pass 0 sets the
+ * plot's left edge (after the lane names), pass 1 draws. */
+void
+uc_chart_draw_lanes (Ctx           *ctx,
+                     UcChartSpec   *spec,
+                     UcChartLayout *l,
+                     double         margin,
+                     int            pass)
+{
+  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree int *need = NULL;
+  g_autofree guint *order = NULL;
+  guint over, below = 0;
+  double name_w, w, h, y, spare;
+  LaneRun run = { ctx, spec, l, l, NULL, ctx->width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  int capacity;
+
+  g_array_set_clear_func (lanes, lane_clear);
+  over = list_lanes (spec, l, lanes, by_name);
+  name_w = names_width (ctx, lanes);
+  l->x = margin + name_w + ctx->fs * 1.2;
+  l->width = MAX (ctx->fs * 4, ctx->width - margin - l->x);
+  if (pass == 0 || lanes->len == 0)
+    return;
+
+  order = file_events (&run, lanes);
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
   uc_chart_measure (ctx, "Ag", -1, &w, &h);
   run.row_h = h + ctx->fs * 0.25;
-
-  /* The most rows of labels per lane that still fit the plot. When one
-   * row each does not, the answer is one row each, with no need to try. */
   need = g_new0 (int, lanes->len);
-  if (lanes->len * (run.row_h + 2 * run.pad) > l->height)
-    {
-      capacity = 1;
-      for (guint k = 0; k < lanes->len; k++)
-        need[k] = 1;
-      spare = 0;
-    }
-  else
-    for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
-      {
-        double total = 0;
-
-        for (guint k = 0; k < lanes->len; k++)
-          {
-            need[k] = place_lane (&run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
-            total += need[k] * run.row_h + 2 * run.pad;
-          }
-        if (total <= l->height || capacity == 1)
-          {
-            spare = MAX (0, (l->height - total) / lanes->len);
-            break;
-          }
-      }
+  capacity = fit_rows (&run, lanes, need, &spare);
 
   y = l->y;
   for (guint k = 0; k < lanes->len; k++)
@@ -774,31 +858,10 @@ uc_chart_draw_lanes (Ctx           *ctx,
           below = lanes->len - k;
           break;
         }
-
-      /* The lane's name and its line. */
-      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
-      ctx->one_line = TRUE;
-      uc_chart_measure (ctx, lane->name, name_w + 1, &w, &h);
-      ctx->one_line = FALSE;
-      uc_chart_show (ctx, &theme->foreground, l->x - ctx->fs * 1.2 - w, line_y - h / 2);
-      uc_chart_set_color (cr, &theme->grid);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, l->x, line_y);
-      cairo_line_to (cr, l->x + l->width, line_y);
-      cairo_stroke (cr);
-
+      draw_lane_line (ctx, lane->name, l, name_w, line_y);
       place_lane (&run, lane, capacity, line_y, TRUE);
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
-
-  /* More lanes than any chart can hold: say how many are not shown. */
   if (over > 0)
-    {
-      /* Translators: under the last lane of a lane chart with very many lanes */
-      g_autofree char *more = g_strdup_printf (_("+%u more lanes"), over + below);
-
-      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-      uc_chart_measure (ctx, more, -1, &w, &h);
-      uc_chart_show (ctx, &theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
-    }
+    show_more_lanes (ctx, over + below, margin, l, y);
 }

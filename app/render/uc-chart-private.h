@@ -12,7 +12,8 @@
  *   uc-chart-legend.c        the legend, above the plot or boxed inside it
  *   uc-chart-point-labels.c  names beside scatter points, where they cover nothing
  *   uc-chart-events.c        event spans, markers and their labels above the plot
- *   uc-chart-lanes.c         event lane charts: lanes, dots and bars, labels placed
+ *   uc-chart-lanes.c         event lane charts: the lanes, their heights, names and lines
+ *   uc-chart-lane-labels.c   one lane: its dots and bars, its labels placed
  */
 #pragma once
 
@@ -56,6 +57,32 @@ typedef struct
 {
   double left, right;
 } Span;
+
+/* Rows of labels a lane of a lane chart can hold, its line the first. */
+#define MAX_LANE_ROWS 10
+
+/* A lane of a lane chart, and what its labels take. */
+typedef struct
+{
+  char   *name;
+  GArray *rows[MAX_LANE_ROWS];   /* Span: what each row of labels holds */
+  GArray *entries;               /* guint: the lane's events, as places in the time order */
+  GArray *xs;                    /* double: each entry's x, ascending */
+  GArray *dots;                  /* Span: each point event's dot, by x, each place once */
+  GArray *bars;                  /* Span: each span's bar */
+} Lane;
+
+/* One drawing of a lane chart: what every lane's placing shares. */
+typedef struct
+{
+  Ctx                 *ctx;
+  UcChartSpec         *spec;
+  const UcChartLayout *l;
+  UcChartLayout       *l_out;   /* where the dots are recorded */
+  const guint         *order;   /* the events by time */
+  double               width, margin;
+  double               dot, pad, row_h;
+} LaneRun;
 
 static inline void
 uc_chart_set_color (cairo_t       *cr,
@@ -172,5 +199,12 @@ void     uc_chart_draw_lanes         (Ctx                 *ctx,
                                       UcChartLayout       *l,
                                       double               margin,
                                       int                  pass);
+
+/* uc-chart-lane-labels.c */
+int      uc_chart_place_lane         (LaneRun             *run,
+                                      Lane                *lane,
+                                      int                  capacity,
+                                      double               line_y,
+                                      gboolean             draw);
 
 G_END_DECLS

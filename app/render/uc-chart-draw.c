@@ -233,7 +233,7 @@ draw_lane_chart (Ctx           *ctx,
   uc_chart_draw_lanes (ctx, spec, l, f->margin, 1);
 }
 
-/* The event lane sits between the legend and the plot: measured on the
+/* The event lane sits between the legend and the plot: placed on the
  * provisional layout, it moves the plot down, and the value axis's title
  * goes between the two. */
 static void

@@ -160,7 +160,7 @@ free_row (EventRun *run,
 }
 
 /* No row has room for the whole label of the marker at @x: the row that
- * leaves the most room after the marker, the label measured shortened
+ * leaves the most room after the marker, the label laid out shortened
  * (…) to it; -1 when not even three characters' worth is left. */
 static int
 fit_label (EventRun *run,
@@ -198,8 +198,8 @@ fit_label (EventRun *run,
   return row;
 }
 
-/* The label measured last (@w × @h) in @row, on a patch of background,
- * beside the marker at @x; a @fitted label is measured again to its room. */
+/* The label laid out last (@w × @h) in @row, on a patch of background,
+ * beside the marker at @x; a @fitted label is laid out again to its room. */
 static void
 draw_label (EventRun      *run,
             UcEvent       *event,

@@ -373,7 +373,7 @@ room_in_row (LanePlacing *p,
 }
 
 /* No place has room for all of @label: the row that leaves the most, to
- * the right of the dot (or bar) from @x0 to @x1, the label measured
+ * the right of the dot (or bar) from @x0 to @x1, the label laid out
  * shortened (…) to it; -1 when not even three characters' worth is left. */
 static int
 shorten_label (LanePlacing *p,
@@ -413,8 +413,8 @@ shorten_label (LanePlacing *p,
 }
 
 /* @label in @row from @left to @right, joined to its dot at @x0 by a
- * leader when below the line (down to @h, the height measured when it
- * was placed); a @fitted label is measured again to its room. */
+ * leader when below the line (down to @h, its height when it was
+ * placed); a @fitted label is laid out again to its room. */
 static void
 draw_lane_label (LanePlacing *p,
                  const char  *label,

@@ -81,7 +81,7 @@ draw_swatch (Ctx         *ctx,
   cairo_stroke (ctx->cr);
 }
 
-/* Series @i's entry, its label measured last, at (@x, @y): the swatch and
+/* Series @i's entry, its label laid out last, at (@x, @y): the swatch and
  * the label; a hidden series' entry is faint. */
 static void
 draw_entry (Ctx         *ctx,

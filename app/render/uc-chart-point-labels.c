@@ -162,7 +162,7 @@ file_points (BoxGrid             *grid,
     }
 }
 
-/* Shows the name measured last (@w × @h) beside @p, in the first of its
+/* Shows the name laid out last (@w × @h) beside @p, in the first of its
  * four places that is inside the plot and free, and files it there. */
 static void
 place_name (Ctx                 *ctx,

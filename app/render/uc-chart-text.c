@@ -96,7 +96,8 @@ uc_chart_measure (Ctx        *ctx,
   *h = (double) logical.height / PANGO_SCALE;
 }
 
-/* Draws the text last measured at (x, y), its top-left corner. */
+/* Draws the text last laid out (uc_chart_measure) at (x, y), its top-left
+ * corner. */
 void
 uc_chart_show (Ctx           *ctx,
                const UcColor *color,

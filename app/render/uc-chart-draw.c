@@ -164,7 +164,8 @@ draw_footer (Ctx         *ctx,
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
   for (int i = 0; i < lines; i++)
     if ((text = footer_text (spec, i)) != NULL)
-      fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy, room);
+      fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
+                                room);
 }
 
 /* The x range shown: the spec's, within what a layout maps, never empty. */
@@ -349,6 +350,8 @@ draw_chart (cairo_t                  *cr,
     *layout_out = l;
 }
 
+/* A chart of @width × @height, drawn with @options (NULL: plainly); where
+ * things landed goes into @layout_out. */
 void
 uc_chart_draw_full (cairo_t            *cr,
                     UcChartSpec        *spec,

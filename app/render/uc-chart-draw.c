@@ -1,0 +1,393 @@
+/* uc-chart-draw.c: drawing a chart (on time, or a number axis) with cairo and pango
+ *
+ * The drawing calls, and a whole chart laid out: title, legend and footer,
+ * then the room between them shared by the axes' text, the event lane and
+ * the plot (or the lanes of a lane chart). The parts are drawn by the
+ * files uc-chart-private.h lists. Sizes derive from one base font size
+ * that follows the canvas, so a window and a 1600×900 export read alike.
+ */
+#include "uc-chart-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "uc-axis.h"
+#include "uc-transform.h"
+
+/* Whether a plot @plot_w wide is too small to read: narrower than two
+ * characters, or, at least two characters tall (text may cover it then),
+ * not on the canvas. */
+static gboolean
+too_small (Ctx                 *ctx,
+           const UcChartLayout *l,
+           double               plot_w,
+           double               plot_h,
+           double               height)
+{
+  return !(plot_w >= ctx->fs * 2) || !(l->y + MAX (plot_h, ctx->fs * 2) <= height);
+}
+
+/* A chart with no room for its plot says so, on a blank canvas (or just
+ * leaves it blank when even that does not fit). */
+static void
+draw_too_small (Ctx    *ctx,
+                double  width,
+                double  height)
+{
+  double w, h;
+
+  uc_chart_set_color (ctx->cr, &ctx->theme->background);
+  cairo_paint (ctx->cr);
+  uc_chart_set_font (ctx, ctx->fs, PANGO_WEIGHT_NORMAL);
+  /* Translators: drawn in place of a chart whose window or image is too small for it */
+  uc_chart_measure (ctx, _("Too small"), -1, &w, &h);
+  if (w <= width - 2 && h <= height - 2)
+    uc_chart_show (ctx, &ctx->theme->muted, round ((width - w) / 2), round ((height - h) / 2));
+}
+
+/* What surrounds a chart's plot: the margin, where the legend goes, and
+ * the room the text around the plot takes, measured before it is placed. */
+typedef struct
+{
+  double           margin;
+  UcLegendPosition legend;
+  double           footer_h;    /* source and note */
+  double           x_label_h;   /* the x axis's tick labels */
+  double           x_title_h;
+  const char      *y_title;     /* right above the plot, under the event lane */
+  double           y_title_h;
+} Frame;
+
+/* A layout with unhinted metrics on every surface, so a PNG and an SVG
+ * or PDF of the same chart lay out to the same positions. */
+static PangoLayout *
+unhinted_layout (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
+  pango_layout_context_changed (layout);
+  cairo_font_options_destroy (font_options);
+  return layout;
+}
+
+/* The drawing context of one chart of @width × @height. */
+static void
+ctx_init (Ctx                      *ctx,
+          cairo_t                  *cr,
+          PangoLayout              *layout,
+          const UcChartTheme       *theme,
+          UcChartSpec              *spec,
+          double                    width,
+          double                    height,
+          double                    font_size,
+          const UcChartDrawOptions *options)
+{
+  static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
+
+  if (options == NULL)
+    options = &plain;
+  ctx->cr = cr;
+  ctx->layout = layout;
+  ctx->theme = theme;
+  ctx->fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
+  ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
+  ctx->highlight = options->highlight;
+  ctx->held_min = options->y_min;
+  ctx->held_max = options->y_max;
+  ctx->compact = width < 480 || height < 240;
+  ctx->one_line = FALSE;
+  ctx->dual = uc_chart_is_dual (spec);
+  ctx->stacked = FALSE;
+  ctx->legend_out = NULL;
+  ctx->font_px = ctx->fs;
+  ctx->bar_spacing = NAN;
+  ctx->width = width;
+  ctx->height = height;
+}
+
+/* Title, subtitle and a legend on top (@f->legend says where it goes);
+ * returns where the room under them starts. */
+static double
+draw_header (Ctx         *ctx,
+             UcChartSpec *spec,
+             Frame       *f)
+{
+  const UcChartTheme *theme = ctx->theme;
+  double margin = f->margin, room = ctx->width - 2 * margin;
+  double y = margin * 0.8, legend_h;
+  const char *text;
+
+  if ((text = uc_chart_spec_get_title (spec)) != NULL)
+    y += uc_chart_draw_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, room);
+  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL && !ctx->compact)
+    y += uc_chart_draw_text (ctx, text, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
+  y += ctx->fs * 0.6;
+  /* A thumbnail has no room for a box in the plot: its legend stays on top. */
+  f->legend = uc_chart_spec_get_legend_position (spec);
+  if (f->legend == UC_LEGEND_INSIDE && ctx->compact)
+    f->legend = UC_LEGEND_TOP;
+  legend_h = f->legend == UC_LEGEND_TOP ? uc_chart_draw_legend (ctx, spec, margin, y, room, TRUE, NULL) : 0;
+  y += legend_h + ctx->fs * 0.5;
+  return y;
+}
+
+/* The footer's line @i: the source, then the note. */
+static const char *
+footer_text (UcChartSpec *spec,
+             int          i)
+{
+  return i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
+}
+
+/* Footer: source and note, bottom up; a thumbnail keeps one line. Their
+ * height goes into @f->footer_h. */
+static void
+draw_footer (Ctx         *ctx,
+             UcChartSpec *spec,
+             Frame       *f)
+{
+  int lines = ctx->compact ? 1 : 2;
+  double room = ctx->width - 2 * f->margin, w, h, fy;
+  const char *text;
+
+  f->footer_h = 0;
+  uc_chart_set_font (ctx, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL);
+  for (int i = 0; i < lines; i++)
+    if ((text = footer_text (spec, i)) != NULL)
+      {
+        uc_chart_measure (ctx, text, room, &w, &h);
+        f->footer_h += h;
+      }
+  fy = ctx->height - f->margin * 0.7 - f->footer_h;
+  for (int i = 0; i < lines; i++)
+    if ((text = footer_text (spec, i)) != NULL)
+      fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
+                                room);
+}
+
+/* The x range shown: the spec's, within what a layout maps, never empty. */
+static void
+x_range (UcChartSpec   *spec,
+         UcChartLayout *l)
+{
+  uc_chart_spec_get_range (spec, &l->from, &l->to);
+  l->from = CLAMP (l->from, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  l->to = CLAMP (l->to, -UC_AXIS_TIME_LIMIT, UC_AXIS_TIME_LIMIT);
+  if (l->to <= l->from)
+    l->to = l->from + (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? UC_X_NUMBER_SCALE : UC_USEC_PER_DAY);
+}
+
+/* The room the axes' text takes: the x axis's labels and title, and the
+ * value axis's title (drawn once the event lane is placed). A price per
+ * token names its unit even when no title is given. */
+static void
+measure_axis_text (Ctx         *ctx,
+                   UcChartSpec *spec,
+                   Frame       *f)
+{
+  double room = ctx->width - 2 * f->margin, w, h;
+  const char *x_title;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, "Dec 30, 2024", -1, &w, &f->x_label_h);
+
+  f->y_title = uc_chart_spec_get_y_title (spec);
+  if ((f->y_title == NULL || *f->y_title == '\0') && uc_chart_spec_get_value_format (spec) == UC_VALUE_PER_MTOK)
+    f->y_title = _("US dollars per million tokens");
+  f->y_title_h = 0;
+  if (f->y_title != NULL && *f->y_title != '\0')
+    {
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      ctx->one_line = TRUE;
+      uc_chart_measure (ctx, f->y_title, room, &w, &h);
+      ctx->one_line = FALSE;
+      /* Clear of the top tick label, which is centred on the plot's edge. */
+      f->y_title_h = h + ctx->fs * 0.9;
+    }
+  f->x_title_h = 0;
+  if ((x_title = uc_chart_spec_get_x_title (spec)) != NULL && *x_title != '\0' && !ctx->compact)
+    {
+      uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+      uc_chart_measure (ctx, x_title, room, &w, &h);
+      f->x_title_h = h + ctx->fs * 0.3;
+    }
+}
+
+/* A lane chart: the lanes set the plot's left edge (after their names),
+ * then the time axis, with a grid, and the lanes are drawn. */
+static void
+draw_lane_chart (Ctx           *ctx,
+                 UcChartSpec   *spec,
+                 const Frame   *f,
+                 UcChartLayout *l)
+{
+  uc_chart_draw_lanes (ctx, spec, l, f->margin, 0);
+  if (too_small (ctx, l, l->width, l->height, ctx->height))
+    {
+      draw_too_small (ctx, ctx->width, ctx->height);
+      return;
+    }
+  uc_chart_draw_time_axis (ctx, spec, l, f->margin, f->x_label_h, f->x_title_h, TRUE);
+  uc_chart_draw_lanes (ctx, spec, l, f->margin, 1);
+}
+
+/* The event lane sits between the legend and the plot: placed on the
+ * provisional layout, it moves the plot down, and the value axis's title
+ * goes between the two. */
+static void
+place_under_events (Ctx           *ctx,
+                    UcChartSpec   *spec,
+                    const Frame   *f,
+                    UcChartLayout *l)
+{
+  double lane_h = uc_chart_place_event_labels (ctx, spec, l, l->y, 0);
+
+  l->y += lane_h + f->y_title_h;
+  l->height -= lane_h;
+  if (f->y_title_h > 0)
+    {
+      ctx->one_line = TRUE;
+      uc_chart_draw_text (ctx, f->y_title, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin,
+                          l->y - f->y_title_h, ctx->width - 2 * f->margin);
+      ctx->one_line = FALSE;
+    }
+}
+
+/* A chart with a plot: the value axes' labels set its edges, then the
+ * axes, event markers, series, names and legend are drawn, and the event
+ * labels last, over them. */
+static void
+draw_plot_chart (Ctx           *ctx,
+                 UcChartSpec   *spec,
+                 const Frame   *f,
+                 UcChartLayout *l)
+{
+  g_autoptr(GArray) y_ticks = NULL;
+  g_autoptr(GArray) y2_ticks = NULL;
+  double room_h;
+
+  place_under_events (ctx, spec, f, l);
+  room_h = l->height;
+  l->height = MAX (l->height, ctx->fs * 2);
+  y_ticks = uc_chart_value_axes (ctx, spec, l, &y2_ticks);
+  uc_chart_fit_value_labels (ctx, l, f->margin, y_ticks, y2_ticks);
+  if (too_small (ctx, l, l->width, room_h, ctx->height))
+    {
+      draw_too_small (ctx, ctx->width, ctx->height);
+      l->width = MAX (l->width, 1);
+      return;
+    }
+
+  uc_chart_draw_value_axes (ctx, l, y_ticks, y2_ticks);
+  uc_chart_draw_time_axis (ctx, spec, l, f->margin, f->x_label_h, f->x_title_h, FALSE);
+  uc_chart_place_event_labels (ctx, spec, l, l->y - f->y_title_h, 1);
+  uc_chart_draw_series (ctx, spec, l);
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER)
+    uc_chart_draw_point_labels (ctx, spec, l);
+  if (f->legend == UC_LEGEND_INSIDE)
+    uc_chart_draw_legend_inside (ctx, spec, l);
+  uc_chart_place_event_labels (ctx, spec, l, l->y - f->y_title_h, 2);
+}
+
+/* One chart: header and footer first, then the room between them is
+ * shared by the axes' text and the plot (or the lanes). */
+static void
+draw_chart (cairo_t                  *cr,
+            UcChartSpec              *spec,
+            const UcChartTheme       *theme,
+            double                    width,
+            double                    height,
+            double                    font_size,
+            const UcChartDrawOptions *options,
+            UcChartLayout            *layout_out)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(UcChartSpec) stacked = NULL;
+  UcChartLayout l = { 0 };
+  Ctx ctx;
+  Frame f;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (UC_IS_CHART_SPEC (spec));
+
+  /* Any size a caller passes: a negative or absurd one draws nothing much. */
+  width = isfinite (width) ? CLAMP (width, 0, MAX_CANVAS) : 0;
+  height = isfinite (height) ? CLAMP (height, 0, MAX_CANVAS) : 0;
+  if (uc_chart_spec_stacks (spec))
+    spec = stacked = uc_chart_spec_stack (spec);
+  if (theme == NULL)
+    theme = uc_chart_theme_light ();
+  layout = unhinted_layout (cr);
+  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, options);
+  ctx.stacked = stacked != NULL;
+  ctx.legend_out = &l;
+  f.margin = round (ctx.fs * 1.4);
+
+  cairo_save (cr);
+  uc_chart_set_color (cr, &theme->background);
+  cairo_paint (cr);
+  ctx.one_line = ctx.compact;
+  l.y = draw_header (&ctx, spec, &f);
+  draw_footer (&ctx, spec, &f);
+  ctx.one_line = FALSE;
+
+  x_range (spec, &l);
+  measure_axis_text (&ctx, spec, &f);
+  l.height = height - f.margin * 0.7 - f.footer_h - ctx.fs * 0.8 - f.x_label_h - ctx.fs * 0.5 - f.x_title_h - l.y -
+             f.y_title_h;
+  l.x = f.margin;
+  l.width = width - 2 * f.margin;
+  if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
+    draw_lane_chart (&ctx, spec, &f, &l);
+  else
+    draw_plot_chart (&ctx, spec, &f, &l);
+  cairo_restore (cr);
+
+  if (layout_out)
+    *layout_out = l;
+}
+
+/* A chart of @width × @height, drawn with @options (NULL: plainly); where
+ * things landed goes into @layout_out. */
+void
+uc_chart_draw_full (cairo_t            *cr,
+                    UcChartSpec        *spec,
+                    const UcChartTheme *theme,
+                    double              width,
+                    double              height,
+                    const UcChartDrawOptions *options,
+                    UcChartLayout      *layout_out)
+{
+  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
+}
+
+/* @n charts one under the other, chart i @heights[i] tall, their text
+ * all one size: a view of several charts as one picture. */
+void
+uc_chart_draw_stack (cairo_t            *cr,
+                     UcChartSpec       **specs,
+                     const UcChartDrawOptions *options,
+                     const int          *heights,
+                     guint               n,
+                     const UcChartTheme *theme,
+                     double              width)
+{
+  double total = 0, top = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += heights[i];
+  for (guint i = 0; i < n; top += heights[i], i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, top);
+      /* Each chart paints its own background: kept to its own band. */
+      cairo_rectangle (cr, 0, 0, width, heights[i]);
+      cairo_clip (cr);
+      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total),
+                  options ? &options[i] : NULL, NULL);
+      cairo_restore (cr);
+    }
+}

@@ -1,0 +1,477 @@
+/* uc-chart-series.c: a chart's series drawn in its plot: lines (all
+ * points, or per pixel column when dense), steps, areas, bars and dots
+ *
+ * Solid lines and dense dots on images go through the direct rasteriser
+ * (uc-line-raster.c); dashes and vector surfaces through cairo.
+ */
+#include "uc-chart-private.h"
+
+#include <math.h>
+
+#include "uc-line-raster.h"
+
+/* Scatter dots in view past which one series' dots are rasterised. */
+#define DENSE_DOTS 5000
+
+static const double dash_patterns[][4] = {
+  { 0, 0, 0, 0 },
+  { 7, 3, 0, 0 },
+  { 2, 2.5, 0, 0 },
+  { 8, 3, 2, 3 },
+};
+
+/* The width of a series' line: wider for the series a chart is about. */
+static double
+series_line_width (Ctx      *ctx,
+                   UcSeries *series)
+{
+  return ctx->fs * (uc_series_get_emphasis (series) ? 0.22 : 0.13);
+}
+
+/* The line of series @index: its colour, width and dashes. Dashes tell
+ * sparse lines apart; on a line denser than the pixels (@dense) they only
+ * add noise, so dense lines are drawn solid. */
+void
+uc_chart_set_series_style (Ctx      *ctx,
+                           UcSeries *series,
+                           guint     index,
+                           gboolean  dense)
+{
+  /* The series a chart is about is drawn solid, whatever its place. */
+  const double *dash = uc_series_get_emphasis (series) ? dash_patterns[0] : dash_patterns[index % G_N_ELEMENTS (dash_patterns)];
+  double lw = series_line_width (ctx, series);
+  double d[4];
+  int n = dense || dash[0] == 0 ? 0 : dash[2] == 0 ? 2 : 4;
+
+  for (int i = 0; i < n; i++)
+    d[i] = dash[i] * lw;
+  uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, index));
+  cairo_set_line_width (ctx->cr, lw);
+  cairo_set_dash (ctx->cr, d, n, 0);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (ctx->cr, n ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+}
+
+/* M4: per pixel column, the first, lowest, highest and last point, in time
+ * order, at their exact positions. The line drawn is the one all points
+ * would give, at a cost set by the width in pixels.
+ * A measured hot path (the render-frame benchmark): kept in one piece. */
+static void
+trace_m4 (GArray              *path,
+          UcSeries            *series,
+          const UcChartLayout *l,
+          int                  start,
+          int                  end)
+{
+  UcSeriesIndex *index = uc_series_get_index (series);
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  int columns = (int) ceil (l->width) + 2;
+  gboolean pen_down = FALSE;
+  int i = start;
+
+  for (int c = -1; c <= columns && i < end; c++)
+    {
+      /* Points whose x falls in [left, left + 1). */
+      double left = l->x + c;
+      UcTime t_right = uc_chart_layout_time_for_x (l, left + 1);
+      int j = i, lo = i, hi = end;
+      gsize argmin, argmax;
+      gboolean gap;
+      int order[4];
+
+      /* First point at or after t_right. Guess its index from the mean
+       * spacing of the points left, then gallop out from the guess and
+       * bisect: at ten million points most columns take one or two probes
+       * instead of twenty-odd misses across the whole series. */
+      {
+        int guess = i;
+
+        if (xs[end - 1] > xs[i] && t_right > xs[i])
+          guess = i + (int) MIN ((double) (end - 1 - i),
+                                 ((double) t_right - (double) xs[i]) / ((double) xs[end - 1] - (double) xs[i]) * (end - 1 - i));
+        if (xs[guess] < t_right)
+          {
+            lo = guess + 1;
+            for (int step = 1;; step *= 2)
+              {
+                if (lo + step > end || xs[lo + step - 1] >= t_right)
+                  {
+                    hi = MIN (end, lo + step);
+                    break;
+                  }
+                lo += step;
+              }
+          }
+        else
+          {
+            hi = guess;
+            for (int step = 1;; step *= 2)
+              {
+                if (hi - step < i || xs[hi - step] < t_right)
+                  {
+                    lo = MAX (i, hi - step + 1);
+                    break;
+                  }
+                hi -= step;
+              }
+          }
+      }
+      while (lo < hi)
+        {
+          int mid = lo + (hi - lo) / 2;
+
+          if (xs[mid] < t_right)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      j = MAX (lo, i + (c == columns ? end - i : 0));
+      if (j <= i)
+        continue;
+      if (!uc_series_index_range (index, i, j, &argmin, &argmax, &gap))
+        {
+          pen_down = FALSE;
+          i = j;
+          continue;
+        }
+      if (gap)
+        pen_down = FALSE;
+
+      order[0] = i;
+      order[1] = (int) MIN (argmin, argmax);
+      order[2] = (int) MAX (argmin, argmax);
+      order[3] = j - 1;
+      for (int k = 0; k < 4; k++)
+        {
+          int p = order[k];
+
+          if (!isfinite (ys[p]) || (k > 0 && p == order[k - 1]))
+            continue;
+          if (l->log_scale && !(ys[p] > 0))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          g_array_append_val (path, ((UcPathPoint) { uc_chart_layout_x_for_time (l, xs[p]),
+                                                     uc_chart_layout_y_for_value (l, ys[p]), !pen_down }));
+          pen_down = TRUE;
+        }
+      i = j;
+    }
+}
+
+/* The layer a stacked series @s stands on: the one before it on the same
+ * value axis, or none. Only series stacked here hold running totals on
+ * the same dates; any other spec's series stand on the axis. */
+static UcSeries *
+stacked_below (Ctx         *ctx,
+               UcChartSpec *spec,
+               guint        s)
+{
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  gboolean right = uc_series_get_right_axis (series);
+
+  if (!ctx->stacked)
+    return NULL;
+  while (s-- > 0)
+    if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, s)) == right)
+      {
+        UcSeries *below = uc_chart_spec_get_series (spec, s);
+
+        return uc_series_get_length (below) == uc_series_get_length (series) ? below : NULL;
+      }
+  return NULL;
+}
+
+/* The area under series @s: down to the layer below when stacked (the
+ * series then hold running totals), else down to zero. */
+static void
+fill_area (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = stacked_below (ctx, spec, s);
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  const double *yb = below ? uc_series_get_y (below) : NULL;
+  UcColor c = *uc_chart_theme_series_color (ctx->theme, series, s);
+  int i = start;
+
+  while (i < end)
+    {
+      int j;
+
+      /* One polygon per run without gaps. */
+      while (i < end && !isfinite (ys[i]))
+        i++;
+      for (j = i; j < end && isfinite (ys[j]); j++)
+        ;
+      if (j > i)
+        {
+          cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]));
+          for (int k = i + 1; k < j; k++)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, ys[k]));
+          for (int k = j - 1; k >= i; k--)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]),
+                           uc_chart_layout_y_for_value (l, yb && isfinite (yb[k]) ? yb[k] : base));
+          cairo_close_path (cr);
+        }
+      i = j;
+    }
+  c.alpha = 0.35;
+  uc_chart_set_color (cr, &c);
+  cairo_fill (cr);
+}
+
+/* Bars: as wide as 80% of the closest spacing between dates; stacked
+ * series stand on the layer below, others stand side by side. */
+static void
+draw_bars (Ctx                 *ctx,
+           UcChartSpec         *spec,
+           guint                s,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           double               base)
+{
+  cairo_t *cr = ctx->cr;
+  guint n_series = uc_chart_spec_get_n_series (spec);
+  gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcSeries *below = stacked ? stacked_below (ctx, spec, s) : NULL;
+  double spacing = G_MAXDOUBLE, slot, width, offset;
+
+  /* The narrowest gap between consecutive dates of any series: the same
+   * for every series, so found once a drawing (a hundred thousand series
+   * of bars took each the time of all). */
+  if (isnan (ctx->bar_spacing))
+    {
+      for (guint k = 0; k < n_series; k++)
+        {
+          UcSeries *one = uc_chart_spec_get_series (spec, k);
+          const UcTime *x = uc_series_get_x (one);
+
+          for (guint i = 1; i < uc_series_get_length (one); i++)
+            if (x[i] > x[i - 1])
+              spacing = MIN (spacing, uc_chart_layout_x_for_time (l, x[i]) - uc_chart_layout_x_for_time (l, x[i - 1]));
+        }
+      ctx->bar_spacing = spacing;
+    }
+  spacing = ctx->bar_spacing;
+  if (spacing == G_MAXDOUBLE)
+    spacing = l->width / 10;
+  slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
+  width = stacked ? slot : slot / n_series;
+  offset = stacked ? -slot / 2 : -slot / 2 + s * width;
+  /* Dates that start periods: the bar stands in the middle of its period. */
+  if (uc_chart_spec_get_periods (spec))
+    offset += spacing / 2;
+
+  for (int i = start; i < end; i++)
+    {
+      double top = uc_series_get_y (series)[i];
+      double bottom = below ? uc_series_get_y (below)[i] : base;
+      double x, y0, y1;
+
+      if (!isfinite (top) || !isfinite (bottom) || top == bottom)
+        continue;
+      x = uc_chart_layout_x_for_time (l, uc_series_get_x (series)[i]) + offset;
+      y0 = uc_chart_layout_y_for_value (l, top);
+      y1 = uc_chart_layout_y_for_value (l, bottom);
+      cairo_rectangle (cr, x, MIN (y0, y1), MAX (width - 1, 1), fabs (y1 - y0));
+    }
+  uc_chart_set_color (cr, uc_chart_theme_series_color (ctx->theme, series, s));
+  cairo_fill (cr);
+}
+
+/* A dot per point in view; thousands of them through the rasteriser. */
+static void
+draw_dots (Ctx                     *ctx,
+           UcSeries                *series,
+           const UcChartLayout     *l,
+           const cairo_rectangle_t *clip,
+           int                      start,
+           int                      end,
+           const UcColor           *color)
+{
+  cairo_t *cr = ctx->cr;
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  double radius = ctx->fs * 0.22;
+
+  /* Thousands of dots: cairo takes a second over a hundred thousand
+   * circles; the rasteriser stamps each as a round cap (a segment of no
+   * length), their union composited once, as one fill of them all is. */
+  if (end - start > DENSE_DOTS)
+    {
+      g_autoptr(GArray) caps = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), 2 * (guint) (end - start));
+
+      for (int i = start; i < end; i++)
+        if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+          {
+            UcPathPoint p = { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), TRUE };
+
+            g_array_append_val (caps, p);
+            p.move = FALSE;
+            g_array_append_val (caps, p);
+          }
+      if (uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) caps->data, caps->len, 2 * radius, color))
+        return;
+    }
+  uc_chart_set_color (cr, color);
+  for (int i = start; i < end; i++)
+    if (isfinite (ys[i]) && (!l->log_scale || ys[i] > 0))
+      {
+        double px = uc_chart_layout_x_for_time (l, xs[i]), py = uc_chart_layout_y_for_value (l, ys[i]);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
+      }
+  cairo_fill (cr);
+}
+
+/* Every point of a line from @start to @end, lifting the pen at gaps; a
+ * step holds the last value up to the next date. */
+static void
+trace_all (GArray              *path,
+           UcSeries            *series,
+           const UcChartLayout *l,
+           UcChartKind          kind,
+           int                  start,
+           int                  end)
+{
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  gboolean pen_down = FALSE;
+
+  for (int i = start; i < end; i++)
+    {
+      UcPathPoint p;
+
+      if (!isfinite (ys[i]) || (l->log_scale && !(ys[i] > 0)))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      p = (UcPathPoint) { uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, ys[i]), !pen_down };
+      if (pen_down && kind == UC_CHART_STEP)
+        g_array_append_val (path, ((UcPathPoint) { p.x, g_array_index (path, UcPathPoint, path->len - 1).y, FALSE }));
+      g_array_append_val (path, p);
+      pen_down = TRUE;
+    }
+}
+
+/* Series @s's line: its points per pixel column (M4) when dense, else
+ * all. Solid lines on images go through the direct rasteriser, dense or
+ * not, so a chart looks the same at every density; dashes and vector
+ * targets through cairo. */
+static void
+draw_line (Ctx                     *ctx,
+           UcSeries                *series,
+           guint                    s,
+           const UcChartLayout     *l,
+           const cairo_rectangle_t *clip,
+           UcChartKind              kind,
+           int                      start,
+           int                      end,
+           const UcColor           *color)
+{
+  cairo_t *cr = ctx->cr;
+  gboolean dense = ctx->decimate && (double) (end - start) > 2 * l->width;
+  g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
+                                              dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
+                                                    : (guint) MAX (end - start, 0) * 2 + 2);
+  gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
+                   dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
+
+  if (dense && kind != UC_CHART_STEP)
+    trace_m4 (path, series, l, start, end);
+  else
+    trace_all (path, series, l, kind, start, end);
+
+  if (solid && uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) path->data, path->len,
+                                      series_line_width (ctx, series), color))
+    return;
+  for (guint k = 0; k < path->len; k++)
+    {
+      const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);
+
+      if (p->move)
+        cairo_move_to (cr, p->x, p->y);
+      else
+        cairo_line_to (cr, p->x, p->y);
+    }
+  uc_chart_set_series_style (ctx, series, s, (double) (end - start) > l->width / 2);
+  uc_chart_set_color (cr, color);
+  cairo_stroke (cr);
+}
+
+/* Series @s as its kind (a series may be drawn its own way, a frontier
+ * among points), over the points in view. */
+static void
+draw_one_series (Ctx                     *ctx,
+                 UcChartSpec             *spec,
+                 guint                    s,
+                 const UcChartLayout     *layout,
+                 const cairo_rectangle_t *clip)
+{
+  UcSeries *series = uc_chart_spec_get_series (spec, s);
+  UcChartLayout series_layout = uc_chart_layout_for_series (layout, series);
+  const UcChartLayout *l = &series_layout;
+  double base = l->log_scale ? l->y_min : MAX (l->y_min, MIN (0, l->y_max));
+  UcChartKind kind = uc_series_get_kind (series) >= 0 ? (UcChartKind) uc_series_get_kind (series)
+                                                    : uc_chart_spec_get_kind (spec);
+  UcColor color = *uc_chart_theme_series_color (ctx->theme, series, s);
+  int start = MAX (0, uc_series_find_before (series, l->from));
+  int end = MIN ((int) uc_series_get_length (series), uc_series_find_before (series, l->to) + 2);
+
+  /* With one series brought forward, the others fade. */
+  if (ctx->highlight >= 0 && ctx->highlight != (int) s)
+    color.alpha *= 0.2;
+
+  if (kind == UC_CHART_SCATTER)
+    draw_dots (ctx, series, l, clip, start, end, &color);
+  else if (kind == UC_CHART_BARS)
+    draw_bars (ctx, spec, s, l, start, end, base);
+  else
+    {
+      if (kind == UC_CHART_AREA)
+        fill_area (ctx, spec, s, l, start, end, base);
+      draw_line (ctx, series, s, l, clip, kind, start, end, &color);
+    }
+}
+
+/* Every series shown, in the plot of @layout, those emphasised last. */
+void
+uc_chart_draw_series (Ctx                 *ctx,
+                      UcChartSpec         *spec,
+                      const UcChartLayout *layout)
+{
+  cairo_t *cr = ctx->cr;
+  /* Lines stop at the plot's edges; scatter points there show whole. */
+  double reach = uc_chart_spec_get_kind (spec) == UC_CHART_SCATTER ? ctx->fs * 0.3 : 0;
+  cairo_rectangle_t clip = { layout->x - reach, layout->y - ctx->fs * 0.3, layout->width + 2 * reach,
+                             layout->height + ctx->fs * 0.6 };
+
+  cairo_save (cr);
+  cairo_rectangle (cr, clip.x, clip.y, clip.width, clip.height);
+  cairo_clip (cr);
+
+  /* Emphasised series last, so they stay on top. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+      {
+        UcSeries *series = uc_chart_spec_get_series (spec, s);
+
+        if (uc_series_get_emphasis (series) == (pass == 1) && !uc_series_get_hidden (series))
+          draw_one_series (ctx, spec, s, layout, &clip);
+      }
+  cairo_restore (cr);
+}

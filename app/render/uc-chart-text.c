@@ -1,0 +1,147 @@
+/* uc-chart-text.c: text on a chart: fonts, measuring (cut to fit), showing
+ *
+ * A chart's text can be anything a file holds (a title of a megabyte, a
+ * label in broken UTF-8): it is cut to what could show before pango sees
+ * it, so laying it out costs what a line costs.
+ */
+#include "uc-chart-private.h"
+
+#include <string.h>
+
+/* Text is cut to at most this many lines (paragraphs and wrapped lines),
+ * with an ellipsis: a title of a hundred thousand characters is a title. */
+#define MAX_TEXT_LINES 3
+/* Before laying text out, it is cut to what could fit at glyphs this
+ * narrow (thin spaces, "i" and "l" are about 0.2 of the size), and never
+ * more than MAX_LINE_CHARS a line: wrapping costs pango time that grows
+ * faster than the length. */
+#define MIN_GLYPH_EM 0.15
+
+void
+uc_chart_set_font (Ctx        *ctx,
+                   double      size,
+                   PangoWeight weight)
+{
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (ctx->theme->font_family);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (ctx->layout, desc);
+  ctx->font_px = size;
+}
+
+/* @text cut to what @lines lines of @room could show at the narrowest
+ * glyphs (and to @lines paragraphs), an ellipsis after the cut, and made
+ * valid UTF-8; NULL when it is fine as it is. Only the part kept is
+ * walked, so a text of megabytes costs what a line of it costs. */
+static char *
+cut_text (const char *text,
+          double      room,
+          double      font_px,
+          int         lines)
+{
+  double per_line = room / (MAX (font_px, 1) * MIN_GLYPH_EM);
+  gsize max_chars = (gsize) CLAMP (per_line, 1, MAX_LINE_CHARS) * lines + lines;
+  gsize n = 0;
+  const char *p = text;
+  int breaks = 0;
+
+  /* Byte by byte, so a malformed sequence cannot step past the end. */
+  for (; *p; p++)
+    {
+      if (((guchar) *p & 0xc0) == 0x80)
+        continue;
+      if ((*p == '\n' && ++breaks >= lines) || n++ == max_chars)
+        break;
+    }
+  if (*p == '\0')
+    return g_utf8_validate (text, p - text, NULL) ? NULL : g_utf8_make_valid (text, p - text);
+  {
+    g_autofree char *kept = g_utf8_make_valid (text, p - text);
+
+    return g_strconcat (kept, "…", NULL);
+  }
+}
+
+/* Sets the layout's text and returns its logical size. Text is cut to
+ * what fits (see cut_text) and wrapped text to MAX_TEXT_LINES lines, with
+ * an ellipsis; text that fits is laid out as it always was. */
+void
+uc_chart_measure (Ctx        *ctx,
+                  const char *text,
+                  double      wrap_width,
+                  double     *w,
+                  double     *h)
+{
+  PangoRectangle logical;
+  int lines = ctx->one_line && wrap_width > 0 ? 1 : MAX_TEXT_LINES;
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    text = "";
+  cut = cut_text (text, wrap_width > 0 ? wrap_width : ctx->width, ctx->font_px, lines);
+
+  pango_layout_set_text (ctx->layout, cut ? cut : text, -1);
+  pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (MIN (wrap_width, 1e6) * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (ctx->layout, ctx->one_line && wrap_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (ctx->layout, ctx->one_line ? -1 : -1000);
+  if (wrap_width > 0 && !ctx->one_line && pango_layout_get_line_count (ctx->layout) > lines)
+    {
+      pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (ctx->layout, -lines);
+    }
+  pango_layout_get_extents (ctx->layout, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Draws the text last laid out (uc_chart_measure) at (x, y), its top-left
+ * corner. */
+void
+uc_chart_show (Ctx           *ctx,
+               const UcColor *color,
+               double         x,
+               double         y)
+{
+  cairo_move_to (ctx->cr, x, y);
+  uc_chart_set_color (ctx->cr, color);
+  pango_cairo_show_layout (ctx->cr, ctx->layout);
+}
+
+/* Takes the characters @text costs to lay out from @budget; FALSE, taking
+ * nothing, when the budget is spent. */
+gboolean
+uc_chart_spend (gsize      *budget,
+                const char *text)
+{
+  gsize cost = strnlen (text, MAX_LINE_CHARS);
+
+  if (cost > *budget)
+    {
+      *budget = 0;
+      return FALSE;
+    }
+  *budget -= cost;
+  return TRUE;
+}
+
+/* Sets the font, then measures and draws @text at (x, y); returns its height. */
+double
+uc_chart_draw_text (Ctx           *ctx,
+                    const char    *text,
+                    double         size,
+                    PangoWeight    weight,
+                    const UcColor *color,
+                    double         x,
+                    double         y,
+                    double         wrap_width)
+{
+  double w, h;
+
+  uc_chart_set_font (ctx, size, weight);
+  uc_chart_measure (ctx, text, wrap_width, &w, &h);
+  uc_chart_show (ctx, color, x, y);
+  return h;
+}
+

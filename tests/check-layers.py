@@ -12,6 +12,9 @@
 3. No file includes its way back to itself: following #include "uc-..."
    from file to file, where a .c and its .h are one unit (uc-view.c and
    uc-view.h are "uc-view"), there is no circle.
+4. No function is longer than a screen (MAX_FUNCTION_LINES, braces
+   included), except a measured hot path of the parsers or the renderer,
+   whose comment just above says "Hot path" and names what measures it.
 
 Prints TAP; a failure names the files.
 """
@@ -27,6 +30,8 @@ ALLOWED = {
     "widgets": {"widgets", "render", "net", "core"},
 }
 PROGRAM = "app"   # files in app/ itself: main.c, main-gui.c
+MAX_FUNCTION_LINES = 80
+FUNCTION = re.compile(r"^([a-z_][a-z0-9_]*) \(", re.M)
 LOCAL = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 GTK = re.compile(r'^\s*#\s*include\s+[<"](gtk/[^>"]*|gdk/[^>"]*|adwaita\.h)[>"]', re.M)
 
@@ -44,7 +49,7 @@ def show(path):
     return str(path.relative_to(top))
 
 
-problems = {"layers": [], "gtk": [], "circles": []}
+problems = {"layers": [], "gtk": [], "circles": [], "length": []}
 by_name = {}
 for p in sources:
     if p.name in by_name:
@@ -69,6 +74,26 @@ for p in sources:
             problems["layers"].append(f"{show(p)} ({here}) includes {show(target)} ({there})")
         if target.stem != p.stem:
             edges.setdefault(p.stem, {}).setdefault(target.stem, f"{p.name} includes {target.name}")
+
+# Function lengths: a definition's name starts a line, its body runs from
+# a "{" to a "}" at the start of a line.
+for p in sources:
+    if p.suffix != ".c":
+        continue
+    lines = p.read_text(errors="replace").split("\n")
+    for i, line in enumerate(lines):
+        if line != "{":
+            continue
+        head = i - 1
+        while head > 0 and not FUNCTION.match(lines[head]) and lines[head].startswith(" "):
+            head -= 1
+        end = lines.index("}", i) if "}" in lines[i:] else len(lines) - 1
+        name = FUNCTION.match(lines[head])
+        if name is None or end - i + 1 <= MAX_FUNCTION_LINES:
+            continue
+        above = "\n".join(lines[max(0, head - 6):head])
+        if "Hot path" not in above:
+            problems["length"].append(f"{show(p)}:{head + 1}: {name.group(1)} is {end - i + 1} lines")
 
 # Circles: a depth-first search that reports each back edge's loop once.
 state = {}
@@ -102,6 +127,7 @@ checks = [
     ("layers", "includes point down: widgets -> render/net -> core, cli -> render/net -> core"),
     ("gtk", "only app/widgets includes GTK or libadwaita"),
     ("circles", "no file includes its way back to itself"),
+    ("length", f"no function longer than {MAX_FUNCTION_LINES} lines but the hot paths that say so"),
 ]
 print(f"1..{len(checks)}")
 failed = False

@@ -55,7 +55,7 @@ uc_chart_set_series_style (Ctx      *ctx,
 /* M4: per pixel column, the first, lowest, highest and last point, in time
  * order, at their exact positions. The line drawn is the one all points
  * would give, at a cost set by the width in pixels.
- * A measured hot path (the render-frame benchmark): kept in one piece. */
+ * Hot path (render-frame benchmark, measured): kept in one piece. */
 static void
 trace_m4 (GArray              *path,
           UcSeries            *series,

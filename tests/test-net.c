@@ -1,0 +1,145 @@
+/* test-net.c: the readers of what dataset sources answer, against
+ * recorded answers and hostile ones */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-fred.h"
+
+static GBytes *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "net", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  return g_bytes_new_take (data, len);
+}
+
+static UcTime
+day (const char *iso)
+{
+  UcTime t;
+
+  g_assert_true (uc_time_parse_date (iso, strlen (iso), &t));
+  return t;
+}
+
+static double
+value_on (UcSeries   *series,
+          const char *iso)
+{
+  int i = uc_series_find (series, day (iso));
+
+  g_assert_cmpint (i, >=, 0);
+  return uc_series_get_y (series)[i];
+}
+
+static guint
+gaps (UcSeries *series)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < uc_series_get_length (series); i++)
+    n += isnan (uc_series_get_y (series)[i]);
+  return n;
+}
+
+/* Today's form: observation_date, an empty value on holidays. */
+static void
+test_fred_current (void)
+{
+  g_autoptr(GBytes) body = fixture ("fredgraph_sp500.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) sp500 = uc_fred_read (body, "SP500", "https://fred.example/graph/fredgraph.csv?id=SP500", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_series_get_id (sp500), ==, "SP500");
+  g_assert_cmpuint (uc_series_get_length (sp500), ==, 300);
+  g_assert_cmpuint (gaps (sp500), ==, 11);
+  g_assert_cmpfloat (value_on (sp500, "2025-02-19"), ==, 6144.15);
+  g_assert_cmpfloat (value_on (sp500, "2026-04-14"), ==, 6967.38);
+  g_assert_true (isnan (value_on (sp500, "2025-04-18")));
+}
+
+/* The older form: DATE, "." on holidays. */
+static void
+test_fred_older (void)
+{
+  g_autoptr(GBytes) body = fixture ("fredgraph_dexchus_2024-09.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) cny = uc_fred_read (body, "DEXCHUS", "https://fred.example/graph/fredgraph.csv?id=DEXCHUS", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_series_get_length (cny), ==, 300);
+  g_assert_cmpuint (gaps (cny), ==, 12);
+  g_assert_cmpfloat (value_on (cny, "2023-07-24"), ==, 7.1855);
+  g_assert_true (isnan (value_on (cny, "2023-09-04")));
+}
+
+/* Each refused with a message naming the URL and what is wrong. */
+static void
+test_fred_hostile (void)
+{
+  static const struct { const char *name, *body, *series; UcFredError code; const char *message; } cases[] = {
+    { "empty", "", "SP500", UC_FRED_ERROR_NOT_CSV, "the answer is empty" },
+    { "html", "\n<!DOCTYPE html><html><body>Service Unavailable</body></html>\n", "SP500", UC_FRED_ERROR_NOT_CSV,
+      "a web page, not a CSV file" },
+    { "other series", "observation_date,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n", "NASDAQCOM",
+      UC_FRED_ERROR_SCHEMA, "found “observation_date,SP500”" },
+    { "renamed column", "day,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n", "SP500", UC_FRED_ERROR_SCHEMA,
+      "expected the header “observation_date,SP500”" },
+    { "extra column", "observation_date,SP500,note\n2025-02-19,6144.15,a\n2025-02-20,6117.52,b\n", "SP500",
+      UC_FRED_ERROR_SCHEMA, "expected 2 columns" },
+    { "words for values", "observation_date,SP500\n2025-02-19,high\n2025-02-20,low\n", "SP500", UC_FRED_ERROR_SCHEMA,
+      "expected dates and numbers" },
+    { "dates going back", "observation_date,SP500\n2025-02-20,6117.52\n2025-02-19,6144.15\n", "SP500",
+      UC_FRED_ERROR_DATA, "line 3: the dates go back or repeat" },
+    { "no value at all", "DATE,SP500\n2025-02-19,.\n2025-02-20,.\n", "SP500", UC_FRED_ERROR_DATA,
+      "no value for SP500 on any day" },
+  };
+  const char *url = "https://fred.example/graph/fredgraph.csv?id=X";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcSeries) series = uc_fred_read (body, cases[i].series, url, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(read)");
+      g_assert_null (series);
+      g_assert_error (error, UC_FRED_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* A body cut off mid-line, as a dropped connection leaves it. */
+static void
+test_fred_truncated (void)
+{
+  g_autoptr(GBytes) whole = fixture ("fredgraph_sp500.csv");
+  gsize len;
+  const char *data = g_bytes_get_data (whole, &len);
+  g_autoptr(GBytes) cut = g_bytes_new (data, len - 9);   /* "2026-04-1" left of the last line */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) series = uc_fred_read (cut, "SP500", "https://fred.example/x", &error);
+
+  g_assert_null (series);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "https://fred.example/x: line 301,"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/net/fred-current", test_fred_current);
+  g_test_add_func ("/net/fred-older", test_fred_older);
+  g_test_add_func ("/net/fred-hostile", test_fred_hostile);
+  g_test_add_func ("/net/fred-truncated", test_fred_truncated);
+  return g_test_run ();
+}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "uc-fred.h"
+#include "uc-stooq.h"
 
 static GBytes *
 fixture (const char *name)
@@ -83,21 +84,21 @@ test_fred_older (void)
 static void
 test_fred_hostile (void)
 {
-  static const struct { const char *name, *body, *series; UcFredError code; const char *message; } cases[] = {
-    { "empty", "", "SP500", UC_FRED_ERROR_NOT_CSV, "the answer is empty" },
-    { "html", "\n<!DOCTYPE html><html><body>Service Unavailable</body></html>\n", "SP500", UC_FRED_ERROR_NOT_CSV,
+  static const struct { const char *name, *body, *series; UcNetError code; const char *message; } cases[] = {
+    { "empty", "", "SP500", UC_NET_ERROR_NOT_CSV, "the answer is empty" },
+    { "html", "\n<!DOCTYPE html><html><body>Service Unavailable</body></html>\n", "SP500", UC_NET_ERROR_NOT_CSV,
       "a web page, not a CSV file" },
     { "other series", "observation_date,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n", "NASDAQCOM",
-      UC_FRED_ERROR_SCHEMA, "found “observation_date,SP500”" },
-    { "renamed column", "day,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n", "SP500", UC_FRED_ERROR_SCHEMA,
+      UC_NET_ERROR_SCHEMA, "found “observation_date,SP500”" },
+    { "renamed column", "day,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n", "SP500", UC_NET_ERROR_SCHEMA,
       "expected the header “observation_date,SP500”" },
     { "extra column", "observation_date,SP500,note\n2025-02-19,6144.15,a\n2025-02-20,6117.52,b\n", "SP500",
-      UC_FRED_ERROR_SCHEMA, "expected 2 columns" },
-    { "words for values", "observation_date,SP500\n2025-02-19,high\n2025-02-20,low\n", "SP500", UC_FRED_ERROR_SCHEMA,
+      UC_NET_ERROR_SCHEMA, "expected 2 columns" },
+    { "words for values", "observation_date,SP500\n2025-02-19,high\n2025-02-20,low\n", "SP500", UC_NET_ERROR_SCHEMA,
       "expected dates and numbers" },
     { "dates going back", "observation_date,SP500\n2025-02-20,6117.52\n2025-02-19,6144.15\n", "SP500",
-      UC_FRED_ERROR_DATA, "line 3: the dates go back or repeat" },
-    { "no value at all", "DATE,SP500\n2025-02-19,.\n2025-02-20,.\n", "SP500", UC_FRED_ERROR_DATA,
+      UC_NET_ERROR_DATA, "line 3: the dates go back or repeat" },
+    { "no value at all", "DATE,SP500\n2025-02-19,.\n2025-02-20,.\n", "SP500", UC_NET_ERROR_DATA,
       "no value for SP500 on any day" },
   };
   const char *url = "https://fred.example/graph/fredgraph.csv?id=X";
@@ -110,7 +111,7 @@ test_fred_hostile (void)
 
       g_test_message ("%s: %s", cases[i].name, error ? error->message : "(read)");
       g_assert_null (series);
-      g_assert_error (error, UC_FRED_ERROR, (int) cases[i].code);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
       g_assert_true (g_str_has_prefix (error->message, url));
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
@@ -132,6 +133,73 @@ test_fred_truncated (void)
   g_assert_true (g_str_has_prefix (error->message, "https://fred.example/x: line 301,"));
 }
 
+/* Stooq's daily table: the closes, CRLF and all. */
+static void
+test_stooq_daily (void)
+{
+  g_autoptr(GBytes) body = fixture ("stooq_nvda_us_d.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) nvda = uc_stooq_read (body, "nvda.us", "https://stooq.example/q/d/l/?s=nvda.us&i=d", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_series_get_id (nvda), ==, "nvda.us");
+  g_assert_cmpuint (uc_series_get_length (nvda), ==, 299);
+  g_assert_cmpfloat (value_on (nvda, "2024-10-30"), ==, 139.325);
+  g_assert_cmpfloat (value_on (nvda, "2026-01-09"), ==, 184.86);
+  g_assert_cmpuint (gaps (nvda), ==, 0);
+}
+
+/* Old index rows leave the volume out: five fields under six names. */
+static void
+test_stooq_five_fields (void)
+{
+  g_autoptr(GBytes) body = fixture ("stooq_ndq_d_2020.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) ndq = uc_stooq_read (body, "^ndq", "https://stooq.example/q/d/l/?s=^ndq&i=d", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_series_get_length (ndq), ==, 33);
+  g_assert_cmpfloat (value_on (ndq, "1938-01-03"), ==, 5.63);
+  g_assert_cmpfloat (value_on (ndq, "2020-04-17"), ==, 8650.141);
+}
+
+/* Refusals come with HTTP 200: judged by the body, each told apart. */
+static void
+test_stooq_refusals (void)
+{
+  static const struct { const char *file, *text; UcNetError code; const char *message; } cases[] = {
+    { "stooq_refusal.txt", NULL, UC_NET_ERROR_REFUSED, "the daily hits limit is reached" },
+    { "stooq_nodata.txt", NULL, UC_NET_ERROR_NO_DATA, "Stooq has no data for nvda.us" },
+    { NULL, "<html><body>Get your apikey: <a href=\"/q/d/?s=spy.us&get_apikey\">here</a></body></html>",
+      UC_NET_ERROR_NOT_CSV, "a web page" },
+    { NULL, "Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\r\n2026-01-08,189.11,189.55,183.71,185.04,1\r\n"
+            "2026-01-09,185.08,186.34,183.67,184.86,2\r\n", 0, NULL },
+    { NULL, "Symbol,Date,Close\n", UC_NET_ERROR_SCHEMA, "not Stooq's daily table" },
+    { NULL, "Date,Open,High,Low,Close,Volume\r\n2026-01-09,1,2,0.5,1.5,10\r\n2026-01-08,1,2,0.5,1.5,10\r\n",
+      UC_NET_ERROR_DATA, "the dates go back or repeat" },
+  };
+  const char *url = "https://stooq.example/q/d/l/?s=nvda.us&i=d";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = cases[i].file ? fixture (cases[i].file)
+                                             : g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcSeries) series = uc_stooq_read (body, "nvda.us", url, &error);
+
+      if (cases[i].message == NULL)   /* the Polish header reads as the English one */
+        {
+          g_assert_no_error (error);
+          g_assert_cmpfloat (value_on (series, "2026-01-09"), ==, 184.86);
+          continue;
+        }
+      g_assert_null (series);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,5 +209,8 @@ main (int   argc,
   g_test_add_func ("/net/fred-older", test_fred_older);
   g_test_add_func ("/net/fred-hostile", test_fred_hostile);
   g_test_add_func ("/net/fred-truncated", test_fred_truncated);
+  g_test_add_func ("/net/stooq-daily", test_stooq_daily);
+  g_test_add_func ("/net/stooq-five-fields", test_stooq_five_fields);
+  g_test_add_func ("/net/stooq-refusals", test_stooq_refusals);
   return g_test_run ();
 }

@@ -1,0 +1,20 @@
+/* uc-net-answer.h: checks every source's answer goes through */
+#pragma once
+
+#include "uc-dataset.h"
+#include "uc-net-error.h"
+#include "uc-series.h"
+
+G_BEGIN_DECLS
+
+gboolean  uc_net_answer_is_text   (GBytes      *body,
+                                   const char  *url,
+                                   GError     **error);
+UcSeries *uc_net_answer_to_series (UcDataset   *table,
+                                   int          date_column,
+                                   int          value_column,
+                                   const char  *id,
+                                   const char  *url,
+                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "uc-fred.h"
+#include "uc-models-dev.h"
 #include "uc-stooq.h"
 
 static GBytes *
@@ -200,6 +201,116 @@ test_stooq_refusals (void)
     }
 }
 
+static const UcListPrice *
+find_price (GPtrArray  *prices,
+            const char *provider,
+            const char *model)
+{
+  for (guint i = 0; i < prices->len; i++)
+    {
+      const UcListPrice *p = g_ptr_array_index (prices, i);
+
+      if (g_str_equal (p->provider, provider) && g_str_equal (p->model, model))
+        return p;
+    }
+  return NULL;
+}
+
+/* Two snapshots a month apart: the same models, a price cut between. */
+static void
+test_models_dev_snapshots (void)
+{
+  const char * const vendors[] = { "deepseek", "moonshotai", "openrouter", NULL };
+  const char *url = "https://models.example/api.json";
+  g_autoptr(GBytes) may = fixture ("modelsdev_2026-05-10.json");
+  g_autoptr(GBytes) june = fixture ("modelsdev_sample.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = uc_models_dev_read (may, vendors, url, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  const UcListPrice *pro, *kimi;
+
+  g_assert_no_error (error);
+  after = uc_models_dev_read (june, vendors, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, after->len);
+  /* deepseek-v4-pro: 1.74 → 0.435 input, 3.48 → 0.87 output per million. */
+  pro = find_price (before, "deepseek", "deepseek-v4-pro");
+  g_assert_nonnull (pro);
+  g_assert_cmpfloat (pro->input, ==, 1.74);
+  g_assert_cmpfloat (pro->output, ==, 3.48);
+  g_assert_true (pro->open_weights);
+  g_assert_cmpint (pro->released, ==, day ("2026-04-24"));
+  g_assert_false (pro->released_month);
+  pro = find_price (after, "deepseek", "deepseek-v4-pro");
+  g_assert_cmpfloat (pro->input, ==, 0.435);
+  g_assert_cmpfloat (pro->output, ==, 0.87);
+  /* A month for a release date: its first day, said to be a month. */
+  kimi = find_price (after, "moonshotai", "kimi-k2.5");
+  g_assert_nonnull (kimi);
+  g_assert_true (kimi->released_month);
+  g_assert_cmpint (kimi->released, ==, day ("2026-01-01"));
+  /* Only the vendors asked for: no reseller's copy of a model. */
+  g_assert_null (find_price (after, "alibaba", "qwen-max"));
+}
+
+static void
+test_models_dev_hostile (void)
+{
+  static const struct { const char *name, *body; UcNetError code; const char *message; } cases[] = {
+    { "page", "<html><body>502 Bad Gateway</body></html>", UC_NET_ERROR_NOT_CSV, "a web page" },
+    { "not json", "deepseek: 0.14", 0, "" },
+    { "array", "[1, 2, 3]", UC_NET_ERROR_SCHEMA, "expected an object of providers" },
+    { "no models", "{\"deepseek\": {\"id\": \"deepseek\"}}", UC_NET_ERROR_SCHEMA, "“deepseek” has no “models” object" },
+    { "other vendors", "{\"openai\": {\"models\": {\"gpt-4o\": {\"cost\": {\"input\": 2.5}}}}}", UC_NET_ERROR_NO_DATA,
+      "none of the providers asked for has a model" },
+  };
+  const char * const vendors[] = { "deepseek", NULL };
+  const char *url = "https://models.example/api.json";
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) prices = uc_models_dev_read (body, vendors, url, &error);
+
+      g_assert_null (prices);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, url));
+      if (cases[i].message[0])
+        {
+          g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+          g_assert_nonnull (strstr (error->message, cases[i].message));
+        }
+    }
+  /* Nesting deep enough to overflow a recursive parser: refused first. */
+  for (int i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(GBytes) body = g_bytes_new (deep->str, deep->len);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) prices = uc_models_dev_read (body, vendors, url, &error);
+
+    g_assert_null (prices);
+    g_assert_nonnull (error);
+  }
+  /* Costs that are no prices are left out, not read as zero. */
+  {
+    const char *text = "{\"deepseek\": {\"models\": {\"x\": {\"cost\": {\"input\": -1, \"output\": \"0.28\"},"
+                       " \"release_date\": \"2025-13-40\"}}}}";
+    g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) prices = uc_models_dev_read (body, vendors, url, &error);
+    const UcListPrice *x;
+
+    g_assert_no_error (error);
+    x = g_ptr_array_index (prices, 0);
+    g_assert_true (isnan (x->input) && isnan (x->output));
+    g_assert_cmpint (x->released, ==, UC_TIME_MISSING);
+    g_assert_cmpstr (x->name, ==, "x");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,5 +323,7 @@ main (int   argc,
   g_test_add_func ("/net/stooq-daily", test_stooq_daily);
   g_test_add_func ("/net/stooq-five-fields", test_stooq_five_fields);
   g_test_add_func ("/net/stooq-refusals", test_stooq_refusals);
+  g_test_add_func ("/net/models-dev-snapshots", test_models_dev_snapshots);
+  g_test_add_func ("/net/models-dev-hostile", test_models_dev_hostile);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "uc-fred.h"
 #include "uc-models-dev.h"
+#include "uc-openrouter.h"
 #include "uc-stooq.h"
 
 static GBytes *
@@ -311,6 +312,62 @@ test_models_dev_hostile (void)
   }
 }
 
+/* OpenRouter's list, today's shape and December 2025's: hosted prices per
+ * million tokens, aliases left out, "0" free, "-1" no price. */
+static void
+test_openrouter (void)
+{
+  const char *url = "https://openrouter.example/api/v1/models";
+  g_autoptr(GBytes) now = fixture ("openrouter_models.json");
+  g_autoptr(GBytes) december = fixture ("openrouter_models_2025-12.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prices = uc_openrouter_read (now, url, &error);
+  g_autoptr(GPtrArray) older = NULL;
+  const UcListPrice *pro, *free_glm;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (prices->len, ==, 39);   /* 40 entries, one an alias */
+  pro = find_price (prices, "deepseek", "deepseek-v4-pro");
+  g_assert_nonnull (pro);
+  g_assert_true (pro->hosted);
+  g_assert_cmpfloat_with_epsilon (pro->input, 0.435, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pro->output, 0.87, 1e-9);
+  g_assert_cmpint (pro->released, ==, UC_TIME_MISSING);
+  g_assert_null (find_price (prices, "~x-ai", "grok-latest"));
+
+  older = uc_openrouter_read (december, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (older->len, ==, 8);
+  free_glm = find_price (older, "z-ai", "glm-4.5-air:free");
+  g_assert_nonnull (free_glm);
+  g_assert_cmpfloat (free_glm->input, ==, 0);
+  {
+    const char *text = "{\"data\": [{\"id\": \"openrouter/auto\", \"pricing\": {\"prompt\": \"-1\", \"completion\": \"1e400\"}},"
+                       " {\"id\": \"no-vendor\"}, {\"id\": 7}]}";
+    g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GPtrArray) odd = uc_openrouter_read (body, url, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (odd->len, ==, 1);
+    g_assert_true (isnan (((UcListPrice *) g_ptr_array_index (odd, 0))->input));
+    g_assert_true (isnan (((UcListPrice *) g_ptr_array_index (odd, 0))->output));
+  }
+  {
+    const char *bad[] = { "{\"models\": []}", "{\"data\": []}", "<!doctype html><title>Cloudflare</title>" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GBytes) body = g_bytes_new_static (bad[i], strlen (bad[i]));
+        g_autoptr(GError) refused = NULL;
+        g_autoptr(GPtrArray) none = uc_openrouter_read (body, url, &refused);
+
+        g_assert_null (none);
+        g_assert_nonnull (refused);
+        g_assert_true (g_str_has_prefix (refused->message, url));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,5 +382,6 @@ main (int   argc,
   g_test_add_func ("/net/stooq-refusals", test_stooq_refusals);
   g_test_add_func ("/net/models-dev-snapshots", test_models_dev_snapshots);
   g_test_add_func ("/net/models-dev-hostile", test_models_dev_hostile);
+  g_test_add_func ("/net/openrouter", test_openrouter);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ typedef struct
   gboolean  released_month; /* given as YYYY-MM: the first of the month stands for it */
   double    input, output;  /* USD per million tokens; NaN when not listed */
   gboolean  open_weights;
+  gboolean  hosted;         /* a hosting provider's price (OpenRouter), not the vendor's list price */
 } UcListPrice;
 
 void       uc_list_price_free (UcListPrice *price);

@@ -4,6 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <libsoup/soup.h>
+
+#include "uc-fetch.h"
 #include "uc-fred.h"
 #include "uc-models-dev.h"
 #include "uc-openrouter.h"
@@ -368,6 +371,165 @@ test_openrouter (void)
   }
 }
 
+/* A local server playing a source, well or badly: no test leaves the
+ * machine. */
+static void
+serve (SoupServer        *server,
+       SoupServerMessage *msg,
+       const char        *path,
+       GHashTable        *query,
+       gpointer           data)
+{
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *out = soup_server_message_get_response_headers (msg);
+  static const char table[] = "observation_date,SP500\n2025-02-19,6144.15\n2025-02-20,6117.52\n";
+
+  if (g_str_equal (path, "/fred"))
+    {
+      soup_message_headers_append (out, "ETag", "\"v1\"");
+      soup_message_headers_append (out, "Last-Modified", "Tue, 14 Apr 2026 21:00:00 GMT");
+      if (g_strcmp0 (soup_message_headers_get_one (in, "If-None-Match"), "\"v1\"") == 0)
+        soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      else
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+          soup_server_message_set_response (msg, "text/csv", SOUP_MEMORY_STATIC, table, strlen (table));
+        }
+    }
+  else if (g_str_equal (path, "/busy"))
+    {
+      soup_message_headers_append (out, "Retry-After", "120");
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+    }
+  else if (g_str_equal (path, "/big") || g_str_equal (path, "/big-chunked"))
+    {
+      gsize n = 2 * 1024 * 1024;
+      char *big = g_malloc (n);
+
+      memset (big, 'x', n);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/csv", SOUP_MEMORY_TAKE, big, n);
+      if (g_str_equal (path, "/big-chunked"))
+        soup_message_headers_set_encoding (out, SOUP_ENCODING_CHUNKED);
+    }
+  else if (g_str_equal (path, "/stall"))
+    soup_server_message_pause (msg);   /* never answers */
+  else if (g_str_equal (path, "/loop"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+typedef struct
+{
+  gboolean       done;
+  UcFetchResult *result;
+  GError        *error;
+} Wait;
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *res,
+            gpointer      data)
+{
+  Wait *w = data;
+
+  w->result = uc_fetcher_get_finish (UC_FETCHER (object), res, &w->error);
+  w->done = TRUE;
+}
+
+static UcFetchResult *
+fetch (UcFetcher   *fetcher,
+       const char  *url,
+       const char  *etag,
+       gsize        max_size,
+       GError     **error)
+{
+  Wait w = { 0 };
+
+  uc_fetcher_get_async (fetcher, url, etag, NULL, max_size, NULL, on_fetched, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (w.error)
+    g_propagate_error (error, w.error);
+  return w.result;
+}
+
+static void
+test_fetch (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(UcFetcher) fetcher = uc_fetcher_new (1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  GSList *uris;
+  static const struct { const char *path; UcNetError code; const char *message; } refused[] = {
+    { "/missing", UC_NET_ERROR_HTTP, "the server answered HTTP 404" },
+    { "/busy", UC_NET_ERROR_HTTP, "HTTP 503 (try again after 120)" },
+    { "/big", UC_NET_ERROR_TOO_LARGE, "larger than 1048576 bytes" },
+    { "/big-chunked", UC_NET_ERROR_TOO_LARGE, "larger than 1048576 bytes" },
+    { "/stall", UC_NET_ERROR_TRANSPORT, "" },
+    { "/loop", UC_NET_ERROR_TRANSPORT, "" },
+  };
+
+  soup_server_add_handler (server, NULL, serve, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+
+  /* Plain http is refused unless allowed (the local server speaks it). */
+  {
+    g_autofree char *url = g_strconcat (base, "/fred", NULL);
+    g_autoptr(UcFetchResult) none = fetch (fetcher, url, NULL, 1 << 20, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_INSECURE);
+    g_clear_error (&error);
+  }
+  uc_fetcher_set_allow_http (fetcher, TRUE);
+
+  /* A fresh copy, then one round trip saying it has not changed. */
+  {
+    g_autofree char *url = g_strconcat (base, "/fred", NULL);
+    g_autoptr(UcFetchResult) first = fetch (fetcher, url, NULL, 1 << 20, &error);
+    g_autoptr(UcFetchResult) again = NULL;
+    g_autoptr(UcSeries) series = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (first->not_modified);
+    g_assert_cmpstr (first->etag, ==, "\"v1\"");
+    g_assert_cmpstr (first->content_type, ==, "text/csv");
+    series = uc_fred_read (first->body, "SP500", url, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (uc_series_get_length (series), ==, 2);
+    again = fetch (fetcher, url, first->etag, 1 << 20, &error);
+    g_assert_no_error (error);
+    g_assert_true (again->not_modified);
+    g_assert_null (again->body);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *url = g_strconcat (base, refused[i].path, NULL);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(UcFetchResult) none = fetch (fetcher, url, NULL, 1 << 20, &error);
+
+      g_test_message ("%s: %s", refused[i].path, error ? error->message : "(fetched)");
+      g_assert_null (none);
+      g_assert_error (error, UC_NET_ERROR, (int) refused[i].code);
+      g_assert_true (g_str_has_prefix (error->message, url));
+      g_assert_nonnull (strstr (error->message, refused[i].message));
+      /* A stalled server is given up on after the timeout, not waited for. */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_clear_error (&error);
+    }
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,5 +545,6 @@ main (int   argc,
   g_test_add_func ("/net/models-dev-snapshots", test_models_dev_snapshots);
   g_test_add_func ("/net/models-dev-hostile", test_models_dev_hostile);
   g_test_add_func ("/net/openrouter", test_openrouter);
+  g_test_add_func ("/net/fetch", test_fetch);
   return g_test_run ();
 }

@@ -50,6 +50,8 @@ uc_fetcher_finalize (GObject *object)
 {
   UcFetcher *self = UC_FETCHER (object);
 
+  /* Open connections closed now, not left to the process's end. */
+  soup_session_abort (self->session);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (uc_fetcher_parent_class)->finalize (object);
 }

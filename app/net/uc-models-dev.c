@@ -4,7 +4,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "uc-json-load.h"
 #include "uc-net-answer.h"
 
 void
@@ -14,16 +13,6 @@ uc_list_price_free (UcListPrice *price)
   g_free (price->model);
   g_free (price->name);
   g_free (price);
-}
-
-static const char *
-string_member (JsonObject *o,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
 }
 
 /* A cost: a number of dollars per million tokens, not below zero. */
@@ -75,9 +64,9 @@ read_model (const char *provider,
   JsonNode *open = json_object_get_member (o, "open_weights");
 
   price->provider = g_strdup (provider);
-  price->model = g_strdup (string_member (o, "id") ? string_member (o, "id") : key);
-  price->name = g_strdup (string_member (o, "name") ? string_member (o, "name") : price->model);
-  read_release (string_member (o, "release_date"), price);
+  price->model = g_strdup (uc_net_json_string (o, "id") ? uc_net_json_string (o, "id") : key);
+  price->name = g_strdup (uc_net_json_string (o, "name") ? uc_net_json_string (o, "name") : price->model);
+  read_release (uc_net_json_string (o, "release_date"), price);
   price->input = cost_member (costs, "input");
   price->output = cost_member (costs, "output");
   price->open_weights = open && JSON_NODE_HOLDS_VALUE (open) && json_node_get_value_type (open) == G_TYPE_BOOLEAN &&
@@ -128,18 +117,12 @@ uc_models_dev_read (GBytes             *body,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) prices = g_ptr_array_new_with_free_func ((GDestroyNotify) uc_list_price_free);
   JsonNode *root;
-  gsize len;
-  const char *data;
 
   g_return_val_if_fail (body != NULL && providers != NULL && url != NULL, NULL);
 
-  if (!uc_net_answer_is_text (body, url, error))
+  if ((root = uc_net_answer_parse_json (parser, body, url, error)) == NULL)
     return NULL;
-  data = g_bytes_get_data (body, &len);
-  if (!uc_json_load_data (parser, data, len, url, error))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected an object of providers", url);
       return NULL;

@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "uc-json-load.h"
+
 /* Text, not nothing and not a web page (a refusal, a key asked for, a
  * proof-of-work page), whatever the HTTP status said. */
 gboolean
@@ -26,6 +28,40 @@ uc_net_answer_is_text (GBytes      *body,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A JSON answer's root, the document bounded before it is parsed (a
+ * recursive parser meets "[[[[…" otherwise); NULL with @error. */
+JsonNode *
+uc_net_answer_parse_json (JsonParser  *parser,
+                          GBytes      *body,
+                          const char  *url,
+                          GError     **error)
+{
+  gsize len;
+  const char *data;
+  JsonNode *root;
+
+  if (!uc_net_answer_is_text (body, url, error))
+    return NULL;
+  data = g_bytes_get_data (body, &len);
+  if (!uc_json_load_data (parser, data, len, url, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: the answer holds no JSON value", url);
+  return root;
+}
+
+/* A string member, or NULL when absent or of another type. */
+const char *
+uc_net_json_string (JsonObject *o,
+                    const char *member)
+{
+  JsonNode *node = o ? json_object_get_member (o, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
 }
 
 /* A dated column of numbers as a series, its rows in order; a day without

@@ -4,7 +4,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "uc-json-load.h"
 #include "uc-net-answer.h"
 
 /* "0.00000014" per token as 0.14 per million; "-1" (variable) and
@@ -13,14 +12,12 @@ static double
 per_million (JsonObject *pricing,
              const char *member)
 {
-  JsonNode *node = pricing ? json_object_get_member (pricing, member) : NULL;
-  const char *text;
+  const char *text = uc_net_json_string (pricing, member);
   char *end;
   double v;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (text == NULL)
     return NAN;
-  text = json_node_get_string (node);
   v = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (v) || v < 0)
     return NAN;
@@ -32,28 +29,22 @@ per_million (JsonObject *pricing,
 static UcListPrice *
 read_model (JsonObject *o)
 {
-  JsonNode *id = json_object_get_member (o, "id");
-  JsonNode *name = json_object_get_member (o, "name");
-  JsonNode *pricing = json_object_get_member (o, "pricing");
-  const char *text, *slash;
+  const char *text = uc_net_json_string (o, "id");
+  JsonNode *node = json_object_get_member (o, "pricing");
+  JsonObject *pricing = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *slash = text ? strchr (text, '/') : NULL;
   UcListPrice *price;
 
-  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
-    return NULL;
-  text = json_node_get_string (id);
-  slash = strchr (text, '/');
-  if (text[0] == '~' || slash == NULL || slash == text || slash[1] == '\0')
+  if (text == NULL || text[0] == '~' || slash == NULL || slash == text || slash[1] == '\0')
     return NULL;
   price = g_new0 (UcListPrice, 1);
   price->provider = g_strndup (text, slash - text);
   price->model = g_strdup (slash + 1);
-  price->name = g_strdup (name && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING
-                          ? json_node_get_string (name) : text);
+  price->name = g_strdup (uc_net_json_string (o, "name") ? uc_net_json_string (o, "name") : text);
   /* "created" is when OpenRouter listed it, not a release. */
   price->released = UC_TIME_MISSING;
-  price->input = per_million (pricing && JSON_NODE_HOLDS_OBJECT (pricing) ? json_node_get_object (pricing) : NULL, "prompt");
-  price->output = per_million (pricing && JSON_NODE_HOLDS_OBJECT (pricing) ? json_node_get_object (pricing) : NULL,
-                               "completion");
+  price->input = per_million (pricing, "prompt");
+  price->output = per_million (pricing, "completion");
   price->hosted = TRUE;
   return price;
 }
@@ -69,18 +60,12 @@ uc_openrouter_read (GBytes      *body,
   g_autoptr(GPtrArray) prices = g_ptr_array_new_with_free_func ((GDestroyNotify) uc_list_price_free);
   JsonNode *root, *data = NULL;
   JsonArray *models;
-  gsize len;
-  const char *bytes;
 
   g_return_val_if_fail (body != NULL && url != NULL, NULL);
 
-  if (!uc_net_answer_is_text (body, url, error))
+  if ((root = uc_net_answer_parse_json (parser, body, url, error)) == NULL)
     return NULL;
-  bytes = g_bytes_get_data (body, &len);
-  if (!uc_json_load_data (parser, bytes, len, url, error))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root && JSON_NODE_HOLDS_OBJECT (root))
+  if (JSON_NODE_HOLDS_OBJECT (root))
     data = json_object_get_member (json_node_get_object (root), "data");
   if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data))
     {

@@ -25,6 +25,8 @@ static const struct
   { "export", uc_cli_export },
   { "inspect", uc_cli_inspect },
   { "datasets", uc_cli_datasets },
+  { "refresh", uc_cli_refresh },
+  { "sources", uc_cli_sources },
 };
 
 static gboolean
@@ -95,7 +97,9 @@ main (int    argc,
       "Without a command, opens the window (or shows a view in the one already open). Commands (each has --help):\n"
       "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
       "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
-      "  datasets  List the embedded datasets"));
+      "  datasets  List the embedded datasets\n"
+      "  refresh   Pull new data from the sources; keep the last good copy of each\n"
+      "  sources   List the sources, with when each was retrieved and how current it is"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);

@@ -23,5 +23,7 @@ gboolean uc_cli_parse       (GOptionContext  *context,
 int uc_cli_export   (int argc, char **argv);
 int uc_cli_inspect  (int argc, char **argv);
 int uc_cli_datasets (int argc, char **argv);
+int uc_cli_refresh  (int argc, char **argv);
+int uc_cli_sources  (int argc, char **argv);
 
 G_END_DECLS

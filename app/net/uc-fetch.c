@@ -215,32 +215,55 @@ uc_fetcher_get_async (UcFetcher           *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  UcFetchRequest request = { .url = url, .etag = etag, .last_modified = last_modified, .max_size = max_size };
+
+  uc_fetcher_request_async (self, &request, cancellable, callback, user_data);
+}
+
+/* As uc_fetcher_get_async(), with what a source asks more: errors name
+ * @request->shown_url (a key in the URL left out), and a contact is added
+ * to the user agent for the hosts that ask for one (SEC). */
+void
+uc_fetcher_request_async (UcFetcher            *self,
+                          const UcFetchRequest *request,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Fetch *f = g_new0 (Fetch, 1);
   SoupMessageHeaders *headers;
+  const char *url = request->url;
 
   g_return_if_fail (UC_IS_FETCHER (self));
   g_return_if_fail (url != NULL);
 
-  f->url = g_strdup (url);
-  f->max_size = max_size;
+  f->url = g_strdup (request->shown_url ? request->shown_url : url);
+  f->max_size = request->max_size;
   g_task_set_task_data (task, f, (GDestroyNotify) fetch_free);
-  if (!g_str_has_prefix (url, "https://") && !(self->allow_http && g_str_has_prefix (url, "http://")))
+  if (!g_str_has_prefix (url, "https://") && !((self->allow_http || request->allow_http) && g_str_has_prefix (url, "http://")))
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_INSECURE, "%s: only https:// addresses are fetched", url);
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_INSECURE, "%s: only https:// addresses are fetched",
+                               f->url);
       return;
     }
   f->message = soup_message_new (SOUP_METHOD_GET, url);
   if (f->message == NULL)
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: not a web address", url);
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: not a web address", f->url);
       return;
     }
   headers = soup_message_get_request_headers (f->message);
-  if (etag)
-    soup_message_headers_append (headers, "If-None-Match", etag);
-  if (last_modified)
-    soup_message_headers_append (headers, "If-Modified-Since", last_modified);
+  if (request->etag)
+    soup_message_headers_append (headers, "If-None-Match", request->etag);
+  if (request->last_modified)
+    soup_message_headers_append (headers, "If-Modified-Since", request->last_modified);
+  if (request->contact)
+    {
+      g_autofree char *agent = g_strdup_printf ("Undercut/" PACKAGE_VERSION " %s", request->contact);
+
+      soup_message_headers_replace (headers, "User-Agent", agent);
+    }
   soup_session_send_async (self->session, f->message, G_PRIORITY_DEFAULT, cancellable, on_sent,
                            g_steal_pointer (&task));
 }

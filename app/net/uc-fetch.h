@@ -28,6 +28,17 @@ typedef struct
 
 void       uc_fetch_result_free (UcFetchResult *result);
 
+typedef struct
+{
+  const char *url;
+  const char *shown_url;       /* what errors name; NULL: the URL */
+  const char *etag;            /* of the copy on disk, or NULL */
+  const char *last_modified;
+  gsize       max_size;
+  const char *contact;         /* added to the user agent, or NULL */
+  gboolean    allow_http;      /* the source says plain http:// is fine */
+} UcFetchRequest;
+
 UcFetcher *uc_fetcher_new          (guint                timeout_seconds);
 void       uc_fetcher_set_allow_http (UcFetcher          *self,
                                       gboolean            allow);
@@ -39,6 +50,11 @@ void       uc_fetcher_get_async    (UcFetcher           *self,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
+void       uc_fetcher_request_async (UcFetcher            *self,
+                                     const UcFetchRequest *request,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
 UcFetchResult *uc_fetcher_get_finish (UcFetcher         *self,
                                       GAsyncResult      *result,
                                       GError           **error);

@@ -1,0 +1,326 @@
+/* uc-feed-merge.c: a dataset rebuilt from the snapshot and its sources' rows */
+#include "config.h"
+
+#include "uc-feed-merge.h"
+
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-feed-cache.h"
+#include "uc-feed-rows.h"
+#include "uc-json-writer.h"
+#include "uc-net-error.h"
+#include "uc-safe-file.h"
+
+/* The snapshot's rows, with the columns rows from sources add. */
+static UcFeedRows *
+read_base (const char  *dataset,
+           char       **snapshot,
+           GError     **error)
+{
+  UcSource *source = uc_catalog_find (uc_catalog_get_default (), dataset);
+  const char *location = source ? uc_source_get_location (source) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UcFeedRows) rows = NULL;
+  g_autoptr(UcFeedRows) wide = NULL;
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  if (location == NULL || !g_str_has_prefix (location, "resource://"))
+    return NULL;   /* no snapshot: the sources' rows are all there is */
+  bytes = g_resources_lookup_data (location + strlen ("resource://"), G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  rows = bytes ? uc_feed_rows_from_csv (bytes, location, error) : NULL;
+  if (rows == NULL)
+    return NULL;
+  g_strv_builder_addv (header, (const char **) rows->header);
+  if (uc_feed_rows_column (rows, "retrieved") < 0)
+    g_strv_builder_add (header, "retrieved");
+  names = g_strv_builder_end (header);
+  wide = uc_feed_rows_new ((const char * const *) names);
+  uc_feed_rows_extend (wide, rows);
+  *snapshot = g_strdup (uc_source_get_retrieved (source));
+  return g_steal_pointer (&wide);
+}
+
+static const char *
+cell (const UcFeedRows *rows,
+      char            **row,
+      const char       *name)
+{
+  int at = uc_feed_rows_column (rows, name);
+
+  return at >= 0 ? row[at] : "";
+}
+
+/* The last date of each key (a series, a model) in @rows. */
+static GHashTable *
+last_dates (const UcFeedRows *rows,
+            const char       *key_column,
+            const char       *date_column)
+{
+  GHashTable *last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint r = 0; r < rows->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows->rows, r);
+      g_autofree char *key = g_utf8_casefold (key_column ? cell (rows, row, key_column) : "", -1);
+      const char *date = cell (rows, row, date_column);
+      const char *known = g_hash_table_lookup (last, key);
+
+      if (known == NULL || strcmp (date, known) > 0)
+        g_hash_table_replace (last, g_steal_pointer (&key), g_strdup (date));
+    }
+  return last;
+}
+
+static void
+add_row (UcFeedRows       *out,
+         const UcFeedRows *from,
+         char            **row,
+         const char       *retrieved,
+         const char      **overrides)
+{
+  guint width = g_strv_length (out->header);
+  char **cells = g_new0 (char *, width + 1);
+
+  for (guint c = 0; c < width; c++)
+    {
+      const char *value = cell (from, row, out->header[c]);
+
+      for (guint o = 0; overrides && overrides[o]; o += 2)
+        if (g_str_equal (overrides[o], out->header[c]))
+          value = overrides[o + 1];
+      if (g_str_equal (out->header[c], "retrieved") && retrieved)
+        value = retrieved;
+      cells[c] = g_strdup (value ? value : "");
+    }
+  g_ptr_array_add (out->rows, cells);
+}
+
+/* Rows of a source dated after the snapshot's last day of their key. */
+static guint
+extend_by_date (UcFeedRows       *out,
+                const UcFeedRows *fetched,
+                const char       *key_column,
+                const char       *date_column,
+                const char       *retrieved)
+{
+  g_autoptr(GHashTable) last = last_dates (out, key_column, date_column);
+  const char *all_last = NULL;
+  guint added = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, last);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_strcmp0 (value, all_last) > 0)
+      all_last = value;
+  for (guint r = 0; r < fetched->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (fetched->rows, r);
+      g_autofree char *key = g_utf8_casefold (key_column ? cell (fetched, row, key_column) : "", -1);
+      const char *since = g_hash_table_lookup (last, key);
+      const char *date = cell (fetched, row, date_column);
+
+      if (*date && strcmp (date, since ? since : (key_column && g_str_equal (key_column, "model") ? all_last : "")) > 0)
+        {
+          add_row (out, fetched, row, retrieved, NULL);
+          added++;
+        }
+    }
+  return added;
+}
+
+/* Prices a source observed today: a change of a model's last known price
+ * is a new row dated the day it was seen; a model launched after the
+ * snapshot's last day comes in at its release. Hosting prices stay out
+ * of list prices. */
+static guint
+extend_prices (UcFeedRows       *out,
+               const UcFeedRows *fetched,
+               const char       *retrieved)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *all_last = "";
+  guint added = 0;
+
+  for (guint r = 0; r < out->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (out->rows, r);
+      g_autofree char *key = g_utf8_casefold (cell (out, row, "model"), -1);
+      char **known = g_hash_table_lookup (last, key);
+
+      if (known == NULL || strcmp (cell (out, row, "date"), cell (out, known, "date")) >= 0)
+        g_hash_table_replace (last, g_steal_pointer (&key), row);
+      if (strcmp (cell (out, row, "date"), all_last) > 0)
+        all_last = cell (out, row, "date");
+    }
+  for (guint r = 0; r < fetched->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (fetched->rows, r);
+      g_autofree char *key = g_utf8_casefold (cell (fetched, row, "model"), -1);
+      char **known = g_hash_table_lookup (last, key);
+      const char *input = cell (fetched, row, "input_usd_per_mtok");
+      const char *output = cell (fetched, row, "output_usd_per_mtok");
+      g_autofree char *released = g_strdup (cell (fetched, row, "release_date"));
+      const char *observed = cell (fetched, row, "observed_date");
+
+      if (!g_str_equal (cell (fetched, row, "price_basis"), "list price"))
+        continue;
+      if (known && (g_strcmp0 (input, cell (out, known, "input_usd_per_mtok")) != 0 ||
+                    g_strcmp0 (output, cell (out, known, "output_usd_per_mtok")) != 0) &&
+          strcmp (observed, cell (out, known, "date")) > 0)
+        {
+          const char *changed[] = { "date", observed, "change", "observed", NULL };
+
+          add_row (out, fetched, row, retrieved, changed);
+          added++;
+        }
+      else if (known == NULL && strlen (released) >= 7 && strcmp (released, all_last) > 0)
+        {
+          g_autofree char *day = strlen (released) == 7 ? g_strconcat (released, "-01", NULL) : g_strdup (released);
+          const char *launched[] = { "date", day, "change", "launch", NULL };
+
+          add_row (out, fetched, row, retrieved, launched);
+          added++;
+        }
+    }
+  return added;
+}
+
+static guint
+extend (UcFeedRows       *out,
+        const char       *dataset,
+        UcFeed           *feed,
+        const UcFeedRows *fetched)
+{
+  const char *retrieved = uc_feed_get_retrieved (feed);
+
+  if (g_str_equal (dataset, "api-prices"))
+    return extend_prices (out, fetched, retrieved);
+  if (g_str_equal (dataset, "model-releases"))
+    return extend_by_date (out, fetched, "model", "date", retrieved);
+  if (uc_feed_rows_column (out, "series") >= 0)
+    return extend_by_date (out, fetched, "series", "date", retrieved);
+  if (uc_feed_rows_column (out, "ticker") >= 0 && uc_feed_rows_column (out, "date") >= 0)
+    return extend_by_date (out, fetched, "ticker", "date", retrieved);
+  uc_feed_rows_extend (out, fetched);
+  return fetched->rows->len;
+}
+
+char *
+uc_feed_merge_dir (const char *cache_dir)
+{
+  g_autofree char *parent = g_path_get_dirname (cache_dir);
+
+  return g_build_filename (parent, "datasets", NULL);
+}
+
+static gboolean
+write_dataset (const char        *cache_dir,
+               const char        *dataset,
+               const UcFeedRows  *rows,
+               const char        *sidecar,
+               GError           **error)
+{
+  g_autofree char *dir = uc_feed_merge_dir (cache_dir);
+  g_autofree char *csv_name = g_strconcat (dataset, ".csv", NULL);
+  g_autofree char *json_name = g_strconcat (dataset, ".json", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, csv_name, NULL);
+  g_autofree char *json_path = g_build_filename (dir, json_name, NULL);
+  g_autoptr(GBytes) csv = uc_feed_rows_to_csv (rows);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot be made", dir);
+      return FALSE;
+    }
+  /* The sidecar goes last: a copy without a current sidecar is not used. */
+  return uc_safe_file_set_contents (csv_path, NULL, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), error) &&
+         uc_safe_file_set_contents (json_path, NULL, sidecar, strlen (sidecar), error);
+}
+
+/* Rebuilds @dataset from the snapshot and the last good rows of every
+ * feed that extends it. */
+gboolean
+uc_feed_merge_dataset (UcFeedList  *feeds,
+                       const char  *cache_dir,
+                       const char  *dataset,
+                       GError     **error)
+{
+  g_autofree char *snapshot = NULL;
+  g_autoptr(UcFeedRows) out = read_base (dataset, &snapshot, error);
+  g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
+  g_autofree char *sidecar = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *newest = NULL;
+
+  if (error && *error)
+    return FALSE;
+  uc_json_begin_object (w);
+  uc_json_key (w, "version");
+  uc_json_int (w, 1);
+  uc_json_key (w, "dataset");
+  uc_json_string (w, dataset);
+  if (snapshot)
+    {
+      uc_json_key (w, "snapshot");
+      uc_json_string (w, snapshot);
+    }
+  uc_json_key (w, "sources");
+  uc_json_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (feeds)); i++)
+    {
+      g_autoptr(UcFeed) feed = g_list_model_get_item (G_LIST_MODEL (feeds), i);
+      g_autoptr(UcFeedRecord) record = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(UcFeedRows) fetched = NULL;
+      g_autoptr(GError) local = NULL;
+      guint added;
+
+      if (g_strcmp0 (uc_feed_get_dataset (feed), dataset) != 0)
+        continue;
+      record = uc_feed_cache_read (cache_dir, uc_feed_get_id (feed), &local);
+      bytes = record && record->rows_file
+              ? uc_feed_cache_load (cache_dir, uc_feed_get_id (feed), record->rows_file, NULL, &local) : NULL;
+      fetched = bytes ? uc_feed_rows_from_csv (bytes, record->rows_file, &local) : NULL;
+      if (fetched == NULL)
+        {
+          if (local)
+            g_message ("%s", local->message);
+          continue;
+        }
+      if (out == NULL)
+        out = uc_feed_rows_new ((const char * const *) fetched->header);
+      uc_feed_cache_apply (feed, record);
+      added = extend (out, dataset, feed, fetched);
+      if (g_strcmp0 (record->retrieved, newest) > 0)
+        {
+          g_free (newest);
+          newest = g_strdup (record->retrieved);
+        }
+      uc_json_begin_object (w);
+      uc_json_key (w, "id");
+      uc_json_string (w, uc_feed_get_id (feed));
+      uc_json_key (w, "attribution");
+      uc_json_string (w, uc_feed_get_attribution (feed));
+      uc_json_key (w, "retrieved");
+      uc_json_string (w, record->retrieved ? record->retrieved : "");
+      uc_json_key (w, "rows_added");
+      uc_json_int (w, added);
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  if (out == NULL)
+    return TRUE;
+  last = uc_feed_rows_last_date (out);
+  uc_json_key (w, "retrieved");
+  uc_json_string (w, newest ? newest : "");
+  uc_json_key (w, "last_date");
+  uc_json_string (w, last ? last : "");
+  uc_json_key (w, "rows");
+  uc_json_int (w, out->rows->len);
+  uc_json_end_object (w);
+  sidecar = uc_json_writer_steal (w);
+  return write_dataset (cache_dir, dataset, out, sidecar, error);
+}

@@ -1,0 +1,225 @@
+/* uc-feed-rows.c: rows a source gave, in the columns of the dataset it feeds */
+#include "config.h"
+
+#include "uc-feed-rows.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "uc-net-error.h"
+
+UcFeedRows *
+uc_feed_rows_new (const char * const *header)
+{
+  UcFeedRows *rows = g_new0 (UcFeedRows, 1);
+
+  rows->header = g_strdupv ((char **) header);
+  rows->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  return rows;
+}
+
+void
+uc_feed_rows_free (UcFeedRows *rows)
+{
+  g_strfreev (rows->header);
+  g_ptr_array_unref (rows->rows);
+  g_free (rows);
+}
+
+/* Takes @cells; a row shorter than the header is padded with empty cells. */
+void
+uc_feed_rows_add_strv (UcFeedRows *rows,
+                       GStrv       cells)
+{
+  guint width = g_strv_length (rows->header), n = g_strv_length (cells);
+
+  if (n != width)
+    {
+      cells = g_renew (char *, cells, width + 1);
+      for (guint i = n; i < width; i++)
+        cells[i] = g_strdup ("");
+      for (guint i = width; i < n; i++)
+        g_free (cells[i]);
+      cells[width] = NULL;
+    }
+  g_ptr_array_add (rows->rows, cells);
+}
+
+/* One row, its cells in the header's order (NULL for an empty cell is
+ * not possible: pass ""). */
+void
+uc_feed_rows_add (UcFeedRows *rows,
+                  ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+  const char *cell;
+
+  va_start (args, rows);
+  while ((cell = va_arg (args, const char *)))
+    g_strv_builder_add (builder, cell);
+  va_end (args);
+  uc_feed_rows_add_strv (rows, g_strv_builder_end (builder));
+}
+
+/* Adds @more's rows, matched by column name. */
+void
+uc_feed_rows_extend (UcFeedRows       *rows,
+                     const UcFeedRows *more)
+{
+  guint width = g_strv_length (rows->header);
+
+  for (guint r = 0; r < more->rows->len; r++)
+    {
+      char **from = g_ptr_array_index (more->rows, r);
+      char **cells = g_new0 (char *, width + 1);
+
+      for (guint c = 0; c < width; c++)
+        {
+          int at = uc_feed_rows_column (more, rows->header[c]);
+
+          cells[c] = g_strdup (at >= 0 ? from[at] : "");
+        }
+      g_ptr_array_add (rows->rows, cells);
+    }
+  rows->skipped += more->skipped;
+}
+
+int
+uc_feed_rows_column (const UcFeedRows *rows,
+                     const char       *name)
+{
+  for (guint c = 0; rows->header[c]; c++)
+    if (g_str_equal (rows->header[c], name))
+      return c;
+  return -1;
+}
+
+/* The newest of the dates in the first column whose name ends in "date". */
+char *
+uc_feed_rows_last_date (const UcFeedRows *rows)
+{
+  const char *last = NULL;
+  int column = -1;
+
+  for (guint c = 0; rows->header[c] && column < 0; c++)
+    if (g_str_has_suffix (rows->header[c], "date"))
+      column = c;
+  for (guint r = 0; column >= 0 && r < rows->rows->len; r++)
+    {
+      const char *cell = ((char **) g_ptr_array_index (rows->rows, r))[column];
+
+      if (*cell && g_strcmp0 (cell, last) > 0)
+        last = cell;
+    }
+  return g_strdup (last);
+}
+
+void
+uc_feed_csv_append_cell (GString    *out,
+                         const char *cell)
+{
+  if (cell[strcspn (cell, ",\"\r\n")] == '\0')
+    {
+      g_string_append (out, cell);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *c = cell; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString    *out,
+            char      **cells)
+{
+  for (guint c = 0; cells[c]; c++)
+    {
+      if (c)
+        g_string_append_c (out, ',');
+      uc_feed_csv_append_cell (out, cells[c]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+GBytes *
+uc_feed_rows_to_csv (const UcFeedRows *rows)
+{
+  GString *out = g_string_new (NULL);
+
+  append_row (out, rows->header);
+  for (guint r = 0; r < rows->rows->len; r++)
+    append_row (out, g_ptr_array_index (rows->rows, r));
+  return g_string_free_to_bytes (out);
+}
+
+/* One record of a CSV of ours: quoted cells may hold commas, quotes and
+ * line breaks. Returns the cells and moves *at past the record. */
+static GStrv
+next_record (const char **at,
+             const char  *end)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  g_autoptr(GString) cell = g_string_new (NULL);
+  const char *p = *at;
+  gboolean quoted = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (quoted && *p == '"' && p + 1 < end && p[1] == '"')
+        g_string_append_c (cell, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && (*p == ',' || *p == '\n'))
+        {
+          g_strv_builder_add (cells, cell->str);
+          g_string_truncate (cell, 0);
+          if (*p == '\n')
+            break;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  if (p >= end && (cell->len || p > *at))
+    g_strv_builder_add (cells, cell->str);
+  *at = p < end ? p + 1 : end;
+  return g_strv_builder_end (cells);
+}
+
+UcFeedRows *
+uc_feed_rows_from_csv (GBytes      *csv,
+                       const char  *where,
+                       GError     **error)
+{
+  gsize length;
+  const char *at = g_bytes_get_data (csv, &length), *end = at + length;
+  g_auto(GStrv) header = NULL;
+  g_autoptr(UcFeedRows) rows = NULL;
+
+  if (at == NULL || length == 0 || !g_utf8_validate (at, length, NULL))
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: empty or not UTF-8", where);
+      return NULL;
+    }
+  header = next_record (&at, end);
+  rows = uc_feed_rows_new ((const char * const *) header);
+  while (at < end)
+    {
+      GStrv cells = next_record (&at, end);
+
+      if (g_strv_length (cells) != g_strv_length (header))
+        {
+          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: row %u has %u cells, the header %u", where,
+                       rows->rows->len + 2, g_strv_length (cells), g_strv_length (header));
+          g_strfreev (cells);
+          return NULL;
+        }
+      g_ptr_array_add (rows->rows, cells);
+    }
+  return g_steal_pointer (&rows);
+}

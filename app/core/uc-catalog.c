@@ -14,6 +14,7 @@
 
 #include "uc-data-resources.h"
 #include "uc-json-load.h"
+#include "uc-refreshed-source.h"
 #include "uc-resource-source.h"
 
 #define DATASETS_PATH RESOURCE_BASE "/datasets"
@@ -105,11 +106,120 @@ member_string (JsonObject *o,
          ? json_node_get_string (node) : NULL;
 }
 
-/* The embedded datasets as sources.json lists them. The file is ours and
- * checked by the tests: an entry it cannot read is a warning (fatal in
- * the tests), and is left out. */
+/* Where refreshes leave the datasets they extended: UNDERCUT_DATA_DIR
+ * (a server's refresh, the tests) or the user's data folder. */
+char *
+uc_catalog_refreshed_dir (void)
+{
+  const char *dir = g_getenv ("UNDERCUT_DATA_DIR");
+
+  if (dir && *dir)
+    return g_build_filename (dir, "datasets", NULL);
+  return g_build_filename (g_get_user_data_dir (), "undercut", "datasets", NULL);
+}
+
+/* The sidecar of dataset @id's refreshed copy, if there is one made from
+ * this build's snapshot (@snapshot: its "retrieved"): a copy made from
+ * an older snapshot is left until the next refresh rebuilds it. */
+static JsonObject *
+read_sidecar (const char *id,
+              const char *snapshot,
+              char      **csv_path)
+{
+  g_autofree char *dir = uc_catalog_refreshed_dir ();
+  g_autofree char *json_name = g_strconcat (id, ".json", NULL);
+  g_autofree char *csv_name = g_strconcat (id, ".csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, json_name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  JsonNode *root;
+  JsonObject *o;
+
+  if (!g_file_get_contents (json_path, &data, &length, NULL) || length > (1u << 20))
+    return NULL;
+  if (!uc_json_load_data (parser, data, length, json_path, &error))
+    {
+      g_message ("%s", error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (o == NULL || g_strcmp0 (member_string (o, "dataset"), id) != 0 ||
+      g_strcmp0 (member_string (o, "snapshot"), snapshot) != 0)
+    return NULL;
+  *csv_path = g_build_filename (dir, csv_name, NULL);
+  if (!g_file_test (*csv_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_clear_pointer (csv_path, g_free);
+      return NULL;
+    }
+  return json_object_ref (o);
+}
+
+/* "Epoch AI, models.dev": who the rows refreshes added come from. */
+static char *
+refreshed_publishers (JsonObject *sidecar,
+                      const char *embedded)
+{
+  JsonNode *sources = json_object_get_member (sidecar, "sources");
+  g_autoptr(GString) names = g_string_new (embedded);
+
+  for (guint i = 0; sources && JSON_NODE_HOLDS_ARRAY (sources) && i < json_array_get_length (json_node_get_array (sources)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (sources), i);
+      const char *name = JSON_NODE_HOLDS_OBJECT (item) ? member_string (json_node_get_object (item), "attribution") : NULL;
+
+      if (name)
+        g_string_append_printf (names, names->len ? "; %s" : "%s", name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* An embedded dataset, or its refreshed copy where one was made from it. */
+static UcSource *
+make_source (JsonObject *o)
+{
+  g_autofree char *location = g_strdup_printf ("resource://" DATASETS_PATH "/%s", member_string (o, "file"));
+  g_autofree char *csv_path = NULL;
+  g_autoptr(JsonObject) sidecar = read_sidecar (member_string (o, "id"), member_string (o, "retrieved"), &csv_path);
+  g_autofree char *publisher = NULL;
+  g_autofree char *retrieved = NULL;
+
+  if (sidecar == NULL)
+    return g_object_new (UC_TYPE_RESOURCE_SOURCE,
+                         "id", member_string (o, "id"),
+                         "title", member_string (o, "title"),
+                         "publisher", member_string (o, "publisher"),
+                         "licence", member_string (o, "licence"),
+                         "url", member_string (o, "url"),
+                         "retrieved", member_string (o, "retrieved"),
+                         "last-date", member_string (o, "last_date"),
+                         "location", location,
+                         NULL);
+  publisher = refreshed_publishers (sidecar, member_string (o, "publisher"));
+  retrieved = g_strndup (member_string (sidecar, "retrieved") ? member_string (sidecar, "retrieved") : "", 10);
+  return g_object_new (UC_TYPE_REFRESHED_SOURCE,
+                       "id", member_string (o, "id"),
+                       "title", member_string (o, "title"),
+                       "publisher", publisher,
+                       "licence", member_string (o, "licence"),
+                       "url", member_string (o, "url"),
+                       "retrieved", *retrieved ? retrieved : member_string (o, "retrieved"),
+                       "last-date", member_string (sidecar, "last_date"),
+                       "location", csv_path,
+                       "snapshot", location,
+                       NULL);
+}
+
+/* The embedded datasets as sources.json lists them (or their refreshed
+ * copies). The file is ours and checked by the tests: an entry it cannot
+ * read is a warning (fatal in the tests), and is left out. With
+ * @changed_only, only sources whose copy changed are put in. */
 static void
-add_embedded (UcCatalog *self)
+add_embedded (UcCatalog *self,
+              gboolean   changed_only)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -129,27 +239,61 @@ add_embedded (UcCatalog *self)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (root), i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
-      g_autofree char *location = NULL;
       g_autoptr(UcSource) source = NULL;
+      UcSource *known;
 
       if (o == NULL || member_string (o, "id") == NULL || member_string (o, "file") == NULL)
         {
           g_warning ("sources.json: entry %u needs an “id” and a “file”", i);
           continue;
         }
-      location = g_strdup_printf ("resource://" DATASETS_PATH "/%s", member_string (o, "file"));
-      source = g_object_new (UC_TYPE_RESOURCE_SOURCE,
-                             "id", member_string (o, "id"),
-                             "title", member_string (o, "title"),
-                             "publisher", member_string (o, "publisher"),
-                             "licence", member_string (o, "licence"),
-                             "url", member_string (o, "url"),
-                             "retrieved", member_string (o, "retrieved"),
-                             "last-date", member_string (o, "last_date"),
-                             "location", location,
-                             NULL);
+      source = make_source (o);
+      known = uc_catalog_find (self, member_string (o, "id"));
+      /* A refreshed copy may have changed under the same name: put in again. */
+      if (changed_only && known && UC_IS_RESOURCE_SOURCE (known) && UC_IS_RESOURCE_SOURCE (source))
+        continue;
       uc_catalog_add (self, source);
     }
+}
+
+/* Where dataset @id's compiled snapshot is (a resource:// location) and
+ * the day it was retrieved, as sources.json says. */
+gboolean
+uc_catalog_get_snapshot (const char  *id,
+                         char       **location,
+                         char       **retrieved)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  uc_catalog_register_resources ();
+  bytes = g_resources_lookup_data (DATASETS_PATH "/sources.json", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  for (guint i = 0; root && JSON_NODE_HOLDS_ARRAY (root) && i < json_array_get_length (json_node_get_array (root)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (root), i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+
+      if (o && g_strcmp0 (member_string (o, "id"), id) == 0 && member_string (o, "file"))
+        {
+          *location = g_strdup_printf ("resource://" DATASETS_PATH "/%s", member_string (o, "file"));
+          *retrieved = g_strdup (member_string (o, "retrieved"));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* After a refresh: the embedded datasets whose refreshed copies changed
+ * are put in again, so their next load reads the new rows. */
+void
+uc_catalog_reload_refreshed (UcCatalog *self)
+{
+  g_return_if_fail (UC_IS_CATALOG (self));
+  add_embedded (self, TRUE);
 }
 
 /* The program's catalog: the embedded datasets, and whatever is added to
@@ -163,7 +307,7 @@ uc_catalog_get_default (void)
     {
       UcCatalog *made = uc_catalog_new ();
 
-      add_embedded (made);
+      add_embedded (made, FALSE);
       g_once_init_leave (&catalog, made);
     }
   return catalog;

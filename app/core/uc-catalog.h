@@ -28,5 +28,10 @@ UcSource  *uc_catalog_find        (UcCatalog   *self,
 UcDataset *uc_catalog_load        (const char  *id,
                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 void       uc_catalog_register_resources (void);
+void       uc_catalog_reload_refreshed (UcCatalog *self);
+gboolean   uc_catalog_get_snapshot  (const char  *id,
+                                     char       **location,
+                                     char       **retrieved);
+char      *uc_catalog_refreshed_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

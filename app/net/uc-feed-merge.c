@@ -18,15 +18,14 @@ read_base (const char  *dataset,
            char       **snapshot,
            GError     **error)
 {
-  UcSource *source = uc_catalog_find (uc_catalog_get_default (), dataset);
-  const char *location = source ? uc_source_get_location (source) : NULL;
+  g_autofree char *location = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(UcFeedRows) rows = NULL;
   g_autoptr(UcFeedRows) wide = NULL;
   g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
   g_auto(GStrv) names = NULL;
 
-  if (location == NULL || !g_str_has_prefix (location, "resource://"))
+  if (!uc_catalog_get_snapshot (dataset, &location, snapshot))
     return NULL;   /* no snapshot: the sources' rows are all there is */
   bytes = g_resources_lookup_data (location + strlen ("resource://"), G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   rows = bytes ? uc_feed_rows_from_csv (bytes, location, error) : NULL;
@@ -38,7 +37,6 @@ read_base (const char  *dataset,
   names = g_strv_builder_end (header);
   wide = uc_feed_rows_new ((const char * const *) names);
   uc_feed_rows_extend (wide, rows);
-  *snapshot = g_strdup (uc_source_get_retrieved (source));
   return g_steal_pointer (&wide);
 }
 

@@ -172,6 +172,7 @@ extend_prices (UcFeedRows       *out,
           const char *changed[] = { "date", observed, "change", "observed", NULL };
 
           add_row (out, fetched, row, retrieved, changed);
+          g_hash_table_replace (last, g_steal_pointer (&key), g_ptr_array_index (out->rows, out->rows->len - 1));
           added++;
         }
       else if (known == NULL && strlen (released) >= 7 && strcmp (released, all_last) > 0)
@@ -180,6 +181,7 @@ extend_prices (UcFeedRows       *out,
           const char *launched[] = { "date", day, "change", "launch", NULL };
 
           add_row (out, fetched, row, retrieved, launched);
+          g_hash_table_replace (last, g_steal_pointer (&key), g_ptr_array_index (out->rows, out->rows->len - 1));
           added++;
         }
     }
@@ -189,11 +191,9 @@ extend_prices (UcFeedRows       *out,
 static guint
 extend (UcFeedRows       *out,
         const char       *dataset,
-        UcFeed           *feed,
+        const char       *retrieved,
         const UcFeedRows *fetched)
 {
-  const char *retrieved = uc_feed_get_retrieved (feed);
-
   if (g_str_equal (dataset, "api-prices"))
     return extend_prices (out, fetched, retrieved);
   if (g_str_equal (dataset, "model-releases"))
@@ -290,8 +290,7 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
         }
       if (out == NULL)
         out = uc_feed_rows_new ((const char * const *) fetched->header);
-      uc_feed_cache_apply (feed, record);
-      added = extend (out, dataset, feed, fetched);
+      added = extend (out, dataset, record->retrieved, fetched);
       if (g_strcmp0 (record->retrieved, newest) > 0)
         {
           g_free (newest);

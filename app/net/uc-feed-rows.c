@@ -223,3 +223,58 @@ uc_feed_rows_from_csv (GBytes      *csv,
     }
   return g_steal_pointer (&rows);
 }
+
+static char *
+key_of (const UcFeedRows *rows,
+        char            **row,
+        const char * const *columns)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint k = 0; columns[k]; k++)
+    {
+      int at = uc_feed_rows_column (rows, columns[k]);
+
+      g_string_append (key, at >= 0 ? row[at] : "");
+      g_string_append_c (key, '\x1f');
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* A source that keeps no history (today's prices only) builds one: the
+ * rows of @today whose @values differ from the last observation of their
+ * @keys in @history are added to it. Observations that repeat the last
+ * one add nothing: a row says from when a price was seen. */
+guint
+uc_feed_rows_observe (UcFeedRows          *history,
+                      const UcFeedRows    *today,
+                      const char * const  *keys,
+                      const char * const  *values)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint before = history->rows->len;
+
+  for (guint r = 0; r < history->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (history->rows, r);
+
+      g_hash_table_replace (last, key_of (history, row, keys), key_of (history, row, values));
+    }
+  for (guint r = 0; r < today->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (today->rows, r);
+      g_autofree char *key = key_of (today, row, keys);
+      g_autofree char *value = key_of (today, row, values);
+
+      if (g_strcmp0 (g_hash_table_lookup (last, key), value) == 0)
+        continue;
+      g_hash_table_replace (last, g_steal_pointer (&key), g_steal_pointer (&value));
+      {
+        g_autoptr(UcFeedRows) one = uc_feed_rows_new ((const char * const *) today->header);
+
+        g_ptr_array_add (one->rows, g_strdupv (row));
+        uc_feed_rows_extend (history, one);
+      }
+    }
+  return history->rows->len - before;
+}

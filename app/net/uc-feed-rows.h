@@ -31,6 +31,10 @@ GBytes     *uc_feed_rows_to_csv    (const UcFeedRows   *rows) G_GNUC_WARN_UNUSED
 UcFeedRows *uc_feed_rows_from_csv  (GBytes             *csv,
                                     const char         *where,
                                     GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+guint       uc_feed_rows_observe   (UcFeedRows         *history,
+                                    const UcFeedRows   *today,
+                                    const char * const *keys,
+                                    const char * const *values);
 void        uc_feed_csv_append_cell (GString           *out,
                                      const char        *cell);
 

@@ -19,7 +19,7 @@ struct _UcFeed
   JsonObject  *options;       /* the whole entry: adapters read their own members */
   guint        refresh_hours;
   gsize        max_bytes;
-  gboolean     needs_key, needs_contact, allow_http;
+  gboolean     needs_key, needs_contact, allow_http, history;
   double       requests_per_second;
 
   UcFeedState  state;
@@ -319,6 +319,7 @@ uc_feed_update_from_json (UcFeed      *self,
       !set_flag (object, "needs_key", &self->needs_key, where, error) ||
       !set_flag (object, "needs_contact", &self->needs_contact, where, error) ||
       !set_flag (object, "insecure_http", &self->allow_http, where, error) ||
+      !set_flag (object, "history", &self->history, where, error) ||
       !set_series (self, object, where, error))
     return FALSE;
   self->refresh_hours = hours;

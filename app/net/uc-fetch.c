@@ -125,6 +125,16 @@ on_read (GObject      *object,
     }
   if (g_bytes_get_size (block) == 0)
     {
+      goffset expected = soup_message_headers_get_content_length (soup_message_get_response_headers (f->message));
+
+      /* A connection closed early is a cut answer, not a short one. */
+      if (expected > 0 && (guint64) expected != f->body->len &&
+          soup_message_headers_get_encoding (soup_message_get_response_headers (f->message)) == SOUP_ENCODING_CONTENT_LENGTH)
+        {
+          g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: the answer broke off after %u of %"
+                                   G_GINT64_FORMAT " bytes", f->url, f->body->len, (gint64) expected);
+          return;
+        }
       g_task_return_pointer (task, result_of (f), (GDestroyNotify) uc_fetch_result_free);
       return;
     }

@@ -442,6 +442,34 @@ time_text (GDateTime *t)
   return g_date_time_format (t, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Sources of today's prices only ("history": true) keep every change
+ * seen: the last copy's rows, and today's where a price moved. */
+static void
+keep_history (UcRefresh *self,
+              Run       *run)
+{
+  static const char * const keys[] = { "vendor", "model", "price_basis", NULL };
+  static const char * const values[] = { "input_usd_per_mtok", "output_usd_per_mtok", NULL };
+  JsonObject *options = uc_feed_get_options (run->feed);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UcFeedRows) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (run->rows == NULL || options == NULL || !json_object_get_boolean_member_with_default (options, "history", FALSE) ||
+      run->previous == NULL || run->previous->rows_file == NULL)
+    return;
+  bytes = uc_feed_cache_load (self->dir, uc_feed_get_id (run->feed), run->previous->rows_file, NULL, &error);
+  history = bytes ? uc_feed_rows_from_csv (bytes, run->previous->rows_file, &error) : NULL;
+  if (history == NULL)
+    {
+      g_message ("source %s: its price history cannot be read: %s", uc_feed_get_id (run->feed), error->message);
+      return;
+    }
+  uc_feed_rows_observe (history, run->rows, keys, values);
+  uc_feed_rows_free (run->rows);
+  run->rows = g_steal_pointer (&history);
+}
+
 /* The record of the feed after this refresh. New data only where an
  * answer passed every check; what failed keeps its last good copy. */
 static void
@@ -462,6 +490,7 @@ commit_feed (UcRefresh *self,
       if (item->retrieved == NULL)
         item->retrieved = g_strdup (run->now);
     }
+  keep_history (self, run);
   if (run->rows)
     {
       g_autoptr(GBytes) csv = uc_feed_rows_to_csv (run->rows);

@@ -35,7 +35,9 @@ route_free (Route *r)
 GBytes *
 uc_test_fixture (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "net", name, NULL);
+  /* Benchmarks are not g_test programs: they name the folder in G_TEST_SRCDIR. */
+  g_autofree char *path = g_test_initialized () ? g_test_build_filename (G_TEST_DIST, "data", "net", name, NULL)
+                          : g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "net", name, NULL);
   g_autoptr(GError) error = NULL;
   char *data = NULL;
   gsize length;

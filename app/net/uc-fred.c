@@ -82,6 +82,12 @@ uc_fred_read (GBytes      *body,
   uc_csv_options_init (&options);
   options.delimiter = ',';
   options.decimal = '.';
+  /* What the source always writes, told rather than guessed: a small
+   * answer is otherwise mostly guessing. */
+  options.date_format = "%Y-%m-%d";
+  options.encoding = "UTF-8";
+  options.header_row = 1;
+  options.n_threads = 1;
   options.strict = TRUE;
   table = uc_csv_read_bytes (body, url, &options, NULL, error);
   if (table == NULL || !check_columns (table, series_id, url, error))

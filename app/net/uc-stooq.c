@@ -71,6 +71,12 @@ uc_stooq_read (GBytes      *body,
   uc_csv_options_init (&options);
   options.delimiter = ',';
   options.decimal = '.';
+  /* What the source always writes, told rather than guessed: a small
+   * answer is otherwise mostly guessing. */
+  options.date_format = "%Y-%m-%d";
+  options.encoding = "UTF-8";
+  options.header_row = 1;
+  options.n_threads = 1;
   table = uc_csv_read_bytes (body, url, &options, NULL, error);
   if (table == NULL)
     return NULL;

@@ -9,6 +9,7 @@
 #include "uc-fred.h"
 #include "uc-models-dev.h"
 #include "uc-openrouter.h"
+#include "uc-sec.h"
 #include "uc-stooq.h"
 
 static GBytes *
@@ -640,6 +641,207 @@ test_epoch_truncated (void)
     }
 }
 
+static const char sec_url[] = "https://sec.example/api/xbrl/companyfacts/CIK0001045810.json";
+
+/* NVIDIA's company facts as served in July 2026: 68 cover-page counts,
+ * as reported (the 2021 and 2024 splits visible), oldest first. */
+static void
+test_sec_nvda (void)
+{
+  g_autoptr(GBytes) body = fixture ("sec_companyfacts_nvda.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const UcShareCount *first, *last;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "NVIDIA CORP");
+  g_assert_cmpuint (counts->len, ==, 68);
+  first = g_ptr_array_index (counts, 0);
+  g_assert_cmpint (first->as_of, ==, day ("2009-08-17"));
+  g_assert_cmpint (first->shares, ==, 547800000);
+  g_assert_cmpstr (first->form, ==, "10-Q");
+  g_assert_cmpint (first->filed, ==, day ("2009-08-20"));
+  g_assert_cmpstr (first->accession, ==, "0001045810-09-000024");
+  last = g_ptr_array_index (counts, counts->len - 1);
+  g_assert_cmpint (last->as_of, ==, day ("2026-05-15"));
+  g_assert_cmpint (last->shares, ==, G_GINT64_CONSTANT (24200000000));
+  g_assert_cmpstr (last->form, ==, "10-Q");
+  g_assert_cmpint (last->filed, ==, day ("2026-05-20"));
+  g_assert_cmpstr (last->accession, ==, "0001045810-26-000052");
+  for (guint i = 0; i < counts->len; i++)
+    {
+      UcShareCount *c = g_ptr_array_index (counts, i);
+
+      g_hash_table_add (distinct, &c->shares);
+      if (i > 0)
+        g_assert_cmpint (((UcShareCount *) g_ptr_array_index (counts, i - 1))->as_of, <, c->as_of);
+    }
+  g_assert_cmpuint (g_hash_table_size (distinct), ==, 56);
+}
+
+static void
+test_sec_url (void)
+{
+  g_autofree char *nvda = uc_sec_companyfacts_url (1045810);
+  g_autofree char *avgo = uc_sec_companyfacts_url (1730168);
+  g_autofree char *widest = uc_sec_companyfacts_url (G_GUINT64_CONSTANT (9999999999));
+
+  g_assert_cmpstr (nvda, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK0001045810.json");
+  g_assert_cmpstr (avgo, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK0001730168.json");
+  g_assert_cmpstr (widest, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK9999999999.json");
+}
+
+/* A company-facts answer whose shares list holds @entries. */
+static GBytes *
+sec_answer (const char *entries)
+{
+  char *text = g_strdup_printf ("{\"cik\":1,\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":"
+                                "{\"label\":\"x\",\"units\":{\"shares\":[%s]}}}}}", entries);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* Out of order, one count filed twice (the later filing listed first), a
+ * day with two different counts: sorted, the repeat kept once from its
+ * first filing, both different counts kept; no entityName, no name. */
+static void
+test_sec_merge (void)
+{
+  g_autoptr(GBytes) body = sec_answer (
+    "{\"end\":\"2024-05-24\",\"val\":2460000000,\"accn\":\"b\",\"form\":\"10-K\",\"filed\":\"2025-02-26\"},"
+    "{\"end\":\"2024-05-24\",\"val\":2460000000,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2024-05-29\"},"
+    "{\"end\":\"2024-05-24\",\"val\":2470000000.0,\"accn\":\"c\",\"form\":\"10-Q/A\",\"filed\":\"2024-06-03\"},"
+    "{\"end\":\"2023-02-17\",\"val\":2470000000,\"accn\":\"d\",\"form\":\"10-K\",\"filed\":\"2023-02-24\",\"fy\":null}");
+  g_autoptr(GError) error = NULL;
+  char *name = (char *) "not reset";   /* an out argument, overwritten */
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+  const UcShareCount *c;
+
+  g_assert_no_error (error);
+  g_assert_null (name);
+  g_assert_cmpuint (counts->len, ==, 3);
+  c = g_ptr_array_index (counts, 0);
+  g_assert_cmpstr (c->accession, ==, "d");
+  c = g_ptr_array_index (counts, 1);
+  g_assert_cmpstr (c->accession, ==, "a");
+  g_assert_cmpstr (c->form, ==, "10-Q");
+  g_assert_cmpint (c->filed, ==, day ("2024-05-29"));
+  g_assert_cmpint (c->shares, ==, 2460000000);
+  c = g_ptr_array_index (counts, 2);
+  g_assert_cmpstr (c->accession, ==, "c");
+  g_assert_cmpint (c->shares, ==, 2470000000);
+}
+
+/* Each refused with a message naming the URL, and the member or the entry
+ * that is wrong. */
+static void
+test_sec_hostile (void)
+{
+  static const struct { const char *name, *body; UcNetError code; const char *message; } cases[] = {
+    { "page", "<html><body>Your Request Originates from an Undeclared Automated Tool</body></html>",
+      UC_NET_ERROR_NOT_CSV, "a web page" },
+    { "empty", "", UC_NET_ERROR_NOT_CSV, "the answer is empty" },
+    { "latin-1", "{\"entityName\":\"Soci\xe9t\xe9\",\"facts\":{}}", UC_NET_ERROR_NOT_CSV, "UTF-8" },
+    { "cut", "{\"cik\":1045810,\"entityName\":\"NVIDIA CORP\",\"facts\":{\"dei\":{\"EntityCommonStock",
+      UC_NET_ERROR_NOT_CSV, "not JSON" },
+    { "list", "[]", UC_NET_ERROR_SCHEMA, "expected an object of company facts" },
+    { "no facts", "{\"cik\":1}", UC_NET_ERROR_SCHEMA, "no “facts”" },
+    { "ifrs filer", "{\"facts\":{\"ifrs-full\":{}}}", UC_NET_ERROR_SCHEMA, "no “facts.dei”" },
+    { "no concept", "{\"facts\":{\"dei\":{\"EntityPublicFloat\":{}}}}", UC_NET_ERROR_SCHEMA,
+      "no “facts.dei.EntityCommonStockSharesOutstanding”" },
+    { "no units", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"label\":\"x\"}}}}",
+      UC_NET_ERROR_SCHEMA, "no “facts.dei.EntityCommonStockSharesOutstanding.units”" },
+    { "other unit", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":{\"USD\":[]}}}}}",
+      UC_NET_ERROR_SCHEMA, "no “facts.dei.EntityCommonStockSharesOutstanding.units.shares”" },
+    { "units a list", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":[]}}}}",
+      UC_NET_ERROR_SCHEMA, "“facts.dei.EntityCommonStockSharesOutstanding.units” is not an object" },
+    { "shares an object", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":{\"shares\":{}}}}}}",
+      UC_NET_ERROR_SCHEMA, "“facts.dei.EntityCommonStockSharesOutstanding.units.shares” is not a list" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(read)");
+      g_assert_null (counts);
+      g_assert_null (name);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, sec_url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* Entries that are no count: the entry named by its index, the whole
+ * answer refused (a count read wrong would make a market cap wrong). */
+static void
+test_sec_bad_entries (void)
+{
+  static const struct { const char *entries; UcNetError code; const char *message; } cases[] = {
+    { "", UC_NET_ERROR_NO_DATA, "the list of shares outstanding is empty" },
+    { "7", UC_NET_ERROR_DATA, "entry 0 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” is not an object" },
+    { "{\"end\":\"2026-05-15\",\"val\":\"24200000000\",\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "entry 0 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":-5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":0,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":2.5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":1e30,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":null,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"},"
+      "{\"end\":\"2026-02-30\",\"val\":5,\"accn\":\"b\",\"form\":\"10-K\",\"filed\":\"2026-03-02\"}",
+      UC_NET_ERROR_DATA, "entry 1 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” has no day “end”" },
+    { "{\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no day “end”" },
+    { "{\"end\":20260515,\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no day “end”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"20 May 2026\"}",
+      UC_NET_ERROR_DATA, "has no day “filed”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":10,\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no “form”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no accession number “accn”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = sec_answer (cases[i].entries);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, NULL, &error);
+
+      g_test_message ("%u: %s", i, error ? error->message : "(read)");
+      g_assert_null (counts);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, sec_url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* The recorded answer cut in half, as a dropped connection leaves it. */
+static void
+test_sec_truncated (void)
+{
+  g_autoptr(GBytes) whole = fixture ("sec_companyfacts_nvda.json");
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (cut, sec_url, NULL, &error);
+
+  g_test_message ("%s", error ? error->message : "(read)");
+  g_assert_null (counts);
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV);
+  g_assert_true (g_str_has_prefix (error->message, sec_url));
+  g_assert_nonnull (strstr (error->message, "not JSON"));
+}
+
 /* A local server playing a source, well or badly: no test leaves the
  * machine. It speaks plain HTTP/1.1 from a worker thread per connection
  * (libsoup 3.2's own server leaks the connections a client closes). */
@@ -851,6 +1053,12 @@ main (int   argc,
   g_test_add_func ("/net/epoch-countries", test_epoch_countries);
   g_test_add_func ("/net/epoch-hostile", test_epoch_hostile);
   g_test_add_func ("/net/epoch-truncated", test_epoch_truncated);
+  g_test_add_func ("/net/sec-nvda", test_sec_nvda);
+  g_test_add_func ("/net/sec-url", test_sec_url);
+  g_test_add_func ("/net/sec-merge", test_sec_merge);
+  g_test_add_func ("/net/sec-hostile", test_sec_hostile);
+  g_test_add_func ("/net/sec-bad-entries", test_sec_bad_entries);
+  g_test_add_func ("/net/sec-truncated", test_sec_truncated);
   g_test_add_func ("/net/fetch", test_fetch);
   return g_test_run ();
 }

@@ -4,10 +4,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-epoch.h"
 #include "uc-fetch.h"
 #include "uc-fred.h"
 #include "uc-models-dev.h"
 #include "uc-openrouter.h"
+#include "uc-sec.h"
 #include "uc-stooq.h"
 
 static GBytes *
@@ -369,6 +371,477 @@ test_openrouter (void)
   }
 }
 
+static const UcModelRelease *
+find_release (GPtrArray  *releases,
+              const char *model)
+{
+  for (guint i = 0; i < releases->len; i++)
+    {
+      const UcModelRelease *r = g_ptr_array_index (releases, i);
+
+      if (g_str_equal (r->model, model))
+        return r;
+    }
+  return NULL;
+}
+
+/* Epoch's notable models as served in July 2026: 40 records on 95 lines,
+ * 13 of them with fields that span lines. */
+static void
+test_epoch_notable (void)
+{
+  g_autoptr(GBytes) body = fixture ("epoch_notable_2026-07.csv");
+  g_autoptr(GError) error = NULL;
+  guint skipped = 99, lines = 0, chinese = 0, open[3] = { 0 };
+  g_autoptr(GPtrArray) releases = uc_epoch_read (body, "https://epoch.example/data/notable_ai_models.csv",
+                                                 &skipped, &error);
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  const UcModelRelease *first, *last, *r;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < len; i++)
+    lines += data[i] == '\n';
+  g_assert_cmpuint (lines, ==, 95);
+  g_assert_cmpuint (releases->len, ==, 40);
+  g_assert_cmpuint (skipped, ==, 0);
+  first = g_ptr_array_index (releases, 0);
+  g_assert_cmpstr (first->model, ==, "Inkling");
+  g_assert_cmpstr (first->organization, ==, "Thinking Machines");
+  g_assert_cmpint (first->date, ==, day ("2026-07-15"));
+  g_assert_true (first->date_is_paper);
+  g_assert_cmpstrv (first->countries, ((const char * const []) { "US", NULL }));
+  g_assert_cmpint (first->open_weights, ==, UC_OPEN_WEIGHTS_YES);
+  g_assert_false (first->open_weights_derived);
+  g_assert_cmpfloat (first->parameters, ==, 975e9);
+  g_assert_cmpstr (first->link, ==, "https://thinkingmachines.ai/news/introducing-inkling/");
+  /* The record after Inkling's three-paragraph abstract starts where it should. */
+  r = g_ptr_array_index (releases, 1);
+  g_assert_cmpstr (r->model, ==, "Claude Mythos 5");
+  g_assert_cmpstr (r->accessibility, ==, "Unreleased");
+  g_assert_true (isnan (r->parameters));
+  last = g_ptr_array_index (releases, 39);
+  g_assert_cmpstr (last->model, ==, "Kimi K2.5");
+  g_assert_cmpstr (last->organization, ==, "Moonshot");
+  g_assert_cmpint (last->date, ==, day ("2026-02-02"));
+  g_assert_cmpstrv (last->countries, ((const char * const []) { "CN", NULL }));
+  /* Two addresses on two lines of one quoted field: the first. */
+  r = find_release (releases, "Nemotron 3 Ultra");
+  g_assert_cmpstr (r->link, ==, "https://arxiv.org/abs/2512.20856");
+  /* "Korea (Republic of)"; an author list under "Link": no address. */
+  r = find_release (releases, "EXAONE 4.5");
+  g_assert_cmpstrv (r->countries, ((const char * const []) { "KR", NULL }));
+  g_assert_null (r->link);
+  g_assert_cmpfloat (r->parameters, ==, 33.2e9);
+  /* Neither weights nor accessibility said: not known, not guessed. */
+  r = find_release (releases, "GLM-5.1");
+  g_assert_cmpint (r->open_weights, ==, UC_OPEN_WEIGHTS_UNKNOWN);
+  g_assert_null (r->accessibility);
+  for (guint i = 0; i < releases->len; i++)
+    {
+      r = g_ptr_array_index (releases, i);
+      chinese += g_strv_contains ((const char * const *) r->countries, "CN");
+      open[r->open_weights]++;
+      g_assert_true (r->date_is_paper);
+    }
+  g_assert_cmpuint (chinese, ==, 17);
+  g_assert_cmpuint (open[UC_OPEN_WEIGHTS_YES], ==, 13);
+  g_assert_cmpuint (open[UC_OPEN_WEIGHTS_NO], ==, 22);
+  g_assert_cmpuint (open[UC_OPEN_WEIGHTS_UNKNOWN], ==, 5);
+}
+
+/* A value for each column the reader knows, by name; "" for the rest. */
+static const char *
+epoch_cell (const char *column,
+            gboolean    dated)
+{
+  static const char * const cells[][2] = {
+    { "Model", "Mixtral \"8x7B\", base" },
+    { "Organization", "Mistral AI,Google" },
+    { "Country (of organization)", "France,United States of America" },
+    { "Country (from Organization)", "France,United States of America" },
+    { "Model accessibility", "Open weights (unrestricted)" },
+    { "Open model weights?", "No" },
+    { "Parameters", "46700000000.0" },
+    { "Link", "https://arxiv.org/abs/2401.04088\nhttps://mistral.ai/news/mixtral-of-experts/" },
+  };
+
+  if (g_str_equal (column, "Publication date"))
+    return dated ? "2023-12-11" : "";
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    if (g_str_equal (column, cells[i][0]))
+      return cells[i][1];
+  return "";
+}
+
+/* A row under @columns, every field quoted, quotes doubled. */
+static void
+append_epoch_row (GString    *csv,
+                  char      **columns,
+                  gboolean    dated)
+{
+  g_string_append_c (csv, '\n');
+  for (guint c = 0; columns[c]; c++)
+    {
+      g_auto(GStrv) parts = g_strsplit (epoch_cell (columns[c], dated), "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      g_string_append_printf (csv, "%s\"%s\"", c ? "," : "", escaped);
+    }
+}
+
+/* Every header form Epoch has served (epoch_header.txt: the 2026 notable
+ * and all-models files, the 2025 notable file, the large-scale one), each
+ * over a dated row and an undated one. Where "Open model weights?" is not
+ * a column, the accessibility answers, and says so. */
+static void
+test_epoch_headers (void)
+{
+  g_autoptr(GBytes) headers = fixture ("epoch_header.txt");
+  g_autofree char *text = g_strndup (g_bytes_get_data (headers, NULL), g_bytes_get_size (headers));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint forms = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[i], ",", -1);
+      g_autoptr(GString) csv = g_string_new (lines[i]);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GPtrArray) releases = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean asked = g_strv_contains ((const char * const *) columns, "Open model weights?");
+      const UcModelRelease *r;
+      guint skipped = 0;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      append_epoch_row (csv, columns, TRUE);
+      append_epoch_row (csv, columns, FALSE);
+      g_string_append_c (csv, '\n');
+      body = g_bytes_new (csv->str, csv->len);
+      releases = uc_epoch_read (body, "https://epoch.example/x.csv", &skipped, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (releases->len, ==, 1);
+      g_assert_cmpuint (skipped, ==, 1);
+      r = g_ptr_array_index (releases, 0);
+      g_assert_cmpstr (r->model, ==, "Mixtral \"8x7B\", base");
+      g_assert_cmpstr (r->organization, ==, "Mistral AI,Google");
+      g_assert_cmpint (r->date, ==, day ("2023-12-11"));
+      g_assert_cmpstrv (r->countries, ((const char * const []) { "FR", "US", NULL }));
+      g_assert_cmpfloat (r->parameters, ==, 46.7e9);
+      g_assert_cmpstr (r->accessibility, ==, "Open weights (unrestricted)");
+      g_assert_cmpint (r->open_weights, ==, asked ? UC_OPEN_WEIGHTS_NO : UC_OPEN_WEIGHTS_YES);
+      g_assert_true (r->open_weights_derived == !asked);
+      if (g_strv_contains ((const char * const *) columns, "Link"))
+        g_assert_cmpstr (r->link, ==, "https://arxiv.org/abs/2401.04088");
+      else
+        g_assert_null (r->link);
+      forms++;
+    }
+  g_assert_cmpuint (forms, ==, 4);
+}
+
+/* Spelled out, several to a cell, in Epoch's order; a name with a comma
+ * of its own kept whole; one not known kept as written, never dropped. */
+static void
+test_epoch_countries (void)
+{
+  static const struct { const char *cell; const char *codes[4]; } cases[] = {
+    { "United States of America,China", { "US", "CN" } },
+    { "United Kingdom of Great Britain and Northern Ireland,Multinational,United States of America",
+      { "GB", "Multinational", "US" } },
+    { "Korea, Republic of,China", { "KR", "CN" } },
+    { "Korea (Republic of)", { "KR" } },
+    { " Israel , Canada ", { "IL", "CA" } },
+    { "United States,United States of America", { "US" } },
+    { "Atlantis,france", { "Atlantis", "FR" } },
+    { "", { NULL } },
+  };
+  const char *url = "https://epoch.example/x.csv";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("Model,Organization,Publication date,Country (of organization)\n"
+                                              "M,O,2024-01-02,\"%s\"\n", cases[i].cell);
+      g_autoptr(GBytes) body = g_bytes_new (csv, strlen (csv));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) releases = uc_epoch_read (body, url, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstrv (((UcModelRelease *) g_ptr_array_index (releases, 0))->countries, cases[i].codes);
+    }
+  g_assert_cmpstr (uc_epoch_country_code ("China"), ==, "CN");
+  g_assert_cmpstr (uc_epoch_country_code ("united states of america"), ==, "US");
+  g_assert_null (uc_epoch_country_code ("Multinational"));
+}
+
+/* Each refused with a message naming the URL and what is wrong; a cut
+ * body where the reader stopped (line and column). */
+static void
+test_epoch_hostile (void)
+{
+  static const struct { const char *name, *body; UcNetError code; const char *message; } cases[] = {
+    { "empty", "\n\n", UC_NET_ERROR_NOT_CSV, "the answer is empty" },
+    { "page", "<!DOCTYPE html><html><body>Just a moment…</body></html>", UC_NET_ERROR_NOT_CSV, "a web page" },
+    { "latin-1", "Model,Organization,Publication date\nMod\xe8le,Mistral AI,2023-12-11\n", UC_NET_ERROR_NOT_CSV,
+      "line 2, column 4: invalid UTF-8" },
+    { "no date column", "Model,Organization,Date\nX,Y,2023-12-11\n", UC_NET_ERROR_SCHEMA,
+      "no “Publication date” column" },
+    { "no organization", "Model,Publication date\nX,2023-12-11\n", UC_NET_ERROR_SCHEMA, "no “Organization” column" },
+    { "model renamed", "Name,Organization,Publication date\nX,Y,2023-12-11\n", UC_NET_ERROR_SCHEMA,
+      "no “Model” column" },
+    { "json", "{\"Model\": \"X\"}", UC_NET_ERROR_NOT_CSV, "line 1, column 2: quote inside an unquoted field" },
+    { "same name twice", "Model,Model,Organization,Publication date\nX,X,Y,2023-12-11\n", UC_NET_ERROR_SCHEMA, "" },
+    { "header only", "Model,Organization,Publication date\n", UC_NET_ERROR_NO_DATA, "no model with a publication date" },
+    { "no day", "Model,Organization,Publication date\nX,Y,\nZ,Y,2023-12\nW,Y,soon\n", UC_NET_ERROR_NO_DATA,
+      "(3 rows)" },
+    { "ragged", "Model,Organization,Publication date\nX,Y\n", UC_NET_ERROR_NOT_CSV, "line 2, column" },
+    { "quote left open", "Model,Organization,Publication date\n\"X,Y,2023-12-11\n", UC_NET_ERROR_NOT_CSV,
+      "line 2, column 1" },
+  };
+  const char *url = "https://epoch.example/data/notable_ai_models.csv";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) releases = uc_epoch_read (body, url, NULL, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(read)");
+      g_assert_null (releases);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* The recorded file cut off, as a dropped connection leaves it: inside a
+ * quoted abstract, and inside a record's unquoted fields. */
+static void
+test_epoch_truncated (void)
+{
+  g_autoptr(GBytes) whole = fixture ("epoch_notable_2026-07.csv");
+  gsize len;
+  const char *data = g_bytes_get_data (whole, &len);
+  const char *cuts[] = { strstr (data, "Our model, called Inkling"), strstr (data, "\nKimi K2.5,Moonshot,2026-02") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autoptr(GBytes) cut = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) releases = NULL;
+
+      g_assert_nonnull (cuts[i]);
+      cut = g_bytes_new (data, cuts[i] - data + (i == 0 ? 0 : strlen ("\nKimi K2.5,Moonshot,2026-02")));
+      releases = uc_epoch_read (cut, "https://epoch.example/x.csv", NULL, &error);
+      g_test_message ("%s", error ? error->message : "(read)");
+      g_assert_null (releases);
+      g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV);
+      g_assert_true (g_str_has_prefix (error->message, "https://epoch.example/x.csv: line "));
+    }
+}
+
+static const char sec_url[] = "https://sec.example/api/xbrl/companyfacts/CIK0001045810.json";
+
+/* NVIDIA's company facts as served in July 2026: 68 cover-page counts,
+ * as reported (the 2021 and 2024 splits visible), oldest first. */
+static void
+test_sec_nvda (void)
+{
+  g_autoptr(GBytes) body = fixture ("sec_companyfacts_nvda.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const UcShareCount *first, *last;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "NVIDIA CORP");
+  g_assert_cmpuint (counts->len, ==, 68);
+  first = g_ptr_array_index (counts, 0);
+  g_assert_cmpint (first->as_of, ==, day ("2009-08-17"));
+  g_assert_cmpint (first->shares, ==, 547800000);
+  g_assert_cmpstr (first->form, ==, "10-Q");
+  g_assert_cmpint (first->filed, ==, day ("2009-08-20"));
+  g_assert_cmpstr (first->accession, ==, "0001045810-09-000024");
+  last = g_ptr_array_index (counts, counts->len - 1);
+  g_assert_cmpint (last->as_of, ==, day ("2026-05-15"));
+  g_assert_cmpint (last->shares, ==, G_GINT64_CONSTANT (24200000000));
+  g_assert_cmpstr (last->form, ==, "10-Q");
+  g_assert_cmpint (last->filed, ==, day ("2026-05-20"));
+  g_assert_cmpstr (last->accession, ==, "0001045810-26-000052");
+  for (guint i = 0; i < counts->len; i++)
+    {
+      UcShareCount *c = g_ptr_array_index (counts, i);
+
+      g_hash_table_add (distinct, &c->shares);
+      if (i > 0)
+        g_assert_cmpint (((UcShareCount *) g_ptr_array_index (counts, i - 1))->as_of, <, c->as_of);
+    }
+  g_assert_cmpuint (g_hash_table_size (distinct), ==, 56);
+}
+
+static void
+test_sec_url (void)
+{
+  g_autofree char *nvda = uc_sec_companyfacts_url (1045810);
+  g_autofree char *avgo = uc_sec_companyfacts_url (1730168);
+  g_autofree char *widest = uc_sec_companyfacts_url (G_GUINT64_CONSTANT (9999999999));
+
+  g_assert_cmpstr (nvda, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK0001045810.json");
+  g_assert_cmpstr (avgo, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK0001730168.json");
+  g_assert_cmpstr (widest, ==, "https://data.sec.gov/api/xbrl/companyfacts/CIK9999999999.json");
+}
+
+/* A company-facts answer whose shares list holds @entries. */
+static GBytes *
+sec_answer (const char *entries)
+{
+  char *text = g_strdup_printf ("{\"cik\":1,\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":"
+                                "{\"label\":\"x\",\"units\":{\"shares\":[%s]}}}}}", entries);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* Out of order, one count filed twice (the later filing listed first), a
+ * day with two different counts: sorted, the repeat kept once from its
+ * first filing, both different counts kept; no entityName, no name. */
+static void
+test_sec_merge (void)
+{
+  g_autoptr(GBytes) body = sec_answer (
+    "{\"end\":\"2024-05-24\",\"val\":2460000000,\"accn\":\"b\",\"form\":\"10-K\",\"filed\":\"2025-02-26\"},"
+    "{\"end\":\"2024-05-24\",\"val\":2460000000,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2024-05-29\"},"
+    "{\"end\":\"2024-05-24\",\"val\":2470000000.0,\"accn\":\"c\",\"form\":\"10-Q/A\",\"filed\":\"2024-06-03\"},"
+    "{\"end\":\"2023-02-17\",\"val\":2470000000,\"accn\":\"d\",\"form\":\"10-K\",\"filed\":\"2023-02-24\",\"fy\":null}");
+  g_autoptr(GError) error = NULL;
+  char *name = (char *) "not reset";   /* an out argument, overwritten */
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+  const UcShareCount *c;
+
+  g_assert_no_error (error);
+  g_assert_null (name);
+  g_assert_cmpuint (counts->len, ==, 3);
+  c = g_ptr_array_index (counts, 0);
+  g_assert_cmpstr (c->accession, ==, "d");
+  c = g_ptr_array_index (counts, 1);
+  g_assert_cmpstr (c->accession, ==, "a");
+  g_assert_cmpstr (c->form, ==, "10-Q");
+  g_assert_cmpint (c->filed, ==, day ("2024-05-29"));
+  g_assert_cmpint (c->shares, ==, 2460000000);
+  c = g_ptr_array_index (counts, 2);
+  g_assert_cmpstr (c->accession, ==, "c");
+  g_assert_cmpint (c->shares, ==, 2470000000);
+}
+
+/* Each refused with a message naming the URL, and the member or the entry
+ * that is wrong. */
+static void
+test_sec_hostile (void)
+{
+  static const struct { const char *name, *body; UcNetError code; const char *message; } cases[] = {
+    { "page", "<html><body>Your Request Originates from an Undeclared Automated Tool</body></html>",
+      UC_NET_ERROR_NOT_CSV, "a web page" },
+    { "empty", "", UC_NET_ERROR_NOT_CSV, "the answer is empty" },
+    { "latin-1", "{\"entityName\":\"Soci\xe9t\xe9\",\"facts\":{}}", UC_NET_ERROR_NOT_CSV, "UTF-8" },
+    { "cut", "{\"cik\":1045810,\"entityName\":\"NVIDIA CORP\",\"facts\":{\"dei\":{\"EntityCommonStock",
+      UC_NET_ERROR_NOT_CSV, "not JSON" },
+    { "list", "[]", UC_NET_ERROR_SCHEMA, "expected an object of company facts" },
+    { "no facts", "{\"cik\":1}", UC_NET_ERROR_SCHEMA, "no “facts”" },
+    { "ifrs filer", "{\"facts\":{\"ifrs-full\":{}}}", UC_NET_ERROR_SCHEMA, "no “facts.dei”" },
+    { "no concept", "{\"facts\":{\"dei\":{\"EntityPublicFloat\":{}}}}", UC_NET_ERROR_SCHEMA,
+      "no “facts.dei.EntityCommonStockSharesOutstanding”" },
+    { "no units", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"label\":\"x\"}}}}",
+      UC_NET_ERROR_SCHEMA, "no “facts.dei.EntityCommonStockSharesOutstanding.units”" },
+    { "other unit", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":{\"USD\":[]}}}}}",
+      UC_NET_ERROR_SCHEMA, "no “facts.dei.EntityCommonStockSharesOutstanding.units.shares”" },
+    { "units a list", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":[]}}}}",
+      UC_NET_ERROR_SCHEMA, "“facts.dei.EntityCommonStockSharesOutstanding.units” is not an object" },
+    { "shares an object", "{\"facts\":{\"dei\":{\"EntityCommonStockSharesOutstanding\":{\"units\":{\"shares\":{}}}}}}",
+      UC_NET_ERROR_SCHEMA, "“facts.dei.EntityCommonStockSharesOutstanding.units.shares” is not a list" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, &name, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error ? error->message : "(read)");
+      g_assert_null (counts);
+      g_assert_null (name);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, sec_url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* Entries that are no count: the entry named by its index, the whole
+ * answer refused (a count read wrong would make a market cap wrong). */
+static void
+test_sec_bad_entries (void)
+{
+  static const struct { const char *entries; UcNetError code; const char *message; } cases[] = {
+    { "", UC_NET_ERROR_NO_DATA, "the list of shares outstanding is empty" },
+    { "7", UC_NET_ERROR_DATA, "entry 0 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” is not an object" },
+    { "{\"end\":\"2026-05-15\",\"val\":\"24200000000\",\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "entry 0 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":-5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":0,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":2.5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":1e30,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":null,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}",
+      UC_NET_ERROR_DATA, "has no count “val”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"},"
+      "{\"end\":\"2026-02-30\",\"val\":5,\"accn\":\"b\",\"form\":\"10-K\",\"filed\":\"2026-03-02\"}",
+      UC_NET_ERROR_DATA, "entry 1 of “facts.dei.EntityCommonStockSharesOutstanding.units.shares” has no day “end”" },
+    { "{\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no day “end”" },
+    { "{\"end\":20260515,\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no day “end”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":\"10-Q\",\"filed\":\"20 May 2026\"}",
+      UC_NET_ERROR_DATA, "has no day “filed”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"accn\":\"a\",\"form\":10,\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no “form”" },
+    { "{\"end\":\"2026-05-15\",\"val\":5,\"form\":\"10-Q\",\"filed\":\"2026-05-20\"}", UC_NET_ERROR_DATA,
+      "has no accession number “accn”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = sec_answer (cases[i].entries);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, sec_url, NULL, &error);
+
+      g_test_message ("%u: %s", i, error ? error->message : "(read)");
+      g_assert_null (counts);
+      g_assert_error (error, UC_NET_ERROR, (int) cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, sec_url));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* The recorded answer cut in half, as a dropped connection leaves it. */
+static void
+test_sec_truncated (void)
+{
+  g_autoptr(GBytes) whole = fixture ("sec_companyfacts_nvda.json");
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (cut, sec_url, NULL, &error);
+
+  g_test_message ("%s", error ? error->message : "(read)");
+  g_assert_null (counts);
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV);
+  g_assert_true (g_str_has_prefix (error->message, sec_url));
+  g_assert_nonnull (strstr (error->message, "not JSON"));
+}
+
 /* A local server playing a source, well or badly: no test leaves the
  * machine. It speaks plain HTTP/1.1 from a worker thread per connection
  * (libsoup 3.2's own server leaks the connections a client closes). */
@@ -575,6 +1048,17 @@ main (int   argc,
   g_test_add_func ("/net/models-dev-snapshots", test_models_dev_snapshots);
   g_test_add_func ("/net/models-dev-hostile", test_models_dev_hostile);
   g_test_add_func ("/net/openrouter", test_openrouter);
+  g_test_add_func ("/net/epoch-notable", test_epoch_notable);
+  g_test_add_func ("/net/epoch-headers", test_epoch_headers);
+  g_test_add_func ("/net/epoch-countries", test_epoch_countries);
+  g_test_add_func ("/net/epoch-hostile", test_epoch_hostile);
+  g_test_add_func ("/net/epoch-truncated", test_epoch_truncated);
+  g_test_add_func ("/net/sec-nvda", test_sec_nvda);
+  g_test_add_func ("/net/sec-url", test_sec_url);
+  g_test_add_func ("/net/sec-merge", test_sec_merge);
+  g_test_add_func ("/net/sec-hostile", test_sec_hostile);
+  g_test_add_func ("/net/sec-bad-entries", test_sec_bad_entries);
+  g_test_add_func ("/net/sec-truncated", test_sec_truncated);
   g_test_add_func ("/net/fetch", test_fetch);
   return g_test_run ();
 }

@@ -119,7 +119,9 @@ static const char FEEDS[] =
   "{\"id\": \"models-dev\", \"url\": \"%s/models\", \"insecure_http\": true},"
   "{\"id\": \"openrouter\", \"url\": \"%s/openrouter\", \"insecure_http\": true},"
   "{\"id\": \"stooq\", \"url\": \"%s/stooq?s={series}&apikey={key}\", \"series\": {\"nvda.us\": \"NVDA\"},"
-  " \"requests_per_second\": 0, \"insecure_http\": true}"
+  " \"requests_per_second\": 0, \"insecure_http\": true},"
+  "{\"id\": \"epoch\", \"url\": \"%s/epoch.csv\", \"insecure_http\": true},"
+  "{\"id\": \"sec\", \"url\": \"%s/sec/CIK{series}.json\", \"series\": {\"0001045810\": \"NVDA\"}, \"insecure_http\": true}"
   "]}";
 
 static void
@@ -130,6 +132,8 @@ world_serve_recorded (World *w)
   uc_test_server_set_file (w->server, "/models", "application/json", "modelsdev_2026-05-10.json");
   uc_test_server_set_file (w->server, "/openrouter", "application/json", "openrouter_models.json");
   uc_test_server_set_file (w->server, "/stooq?s=nvda.us&apikey=k3y", "text/csv", "stooq_nvda_us_d.csv");
+  uc_test_server_set_file (w->server, "/epoch.csv", "text/csv", "epoch_notable_2026-07.csv");
+  uc_test_server_set_file (w->server, "/sec/CIK0001045810.json", "application/json", "sec_companyfacts_nvda.json");
 }
 
 static World *
@@ -147,13 +151,14 @@ world_new (void)
   w->dir = uc_feed_cache_dir ();
   w->server = uc_test_server_new ();
   base = uc_test_server_url (w->server, "");
-  json = g_strdup_printf (FEEDS, base, base, base, base);
+  json = g_strdup_printf (FEEDS, base, base, base, base, base, base);
   w->feeds = uc_feed_list_new_default (NULL);
   g_assert_true (uc_feed_list_load_data (w->feeds, json, strlen (json), "test", &error));
   g_assert_no_error (error);
   w->fetcher = uc_fetcher_new (1);
   w->refresh = uc_refresh_new (w->feeds, w->fetcher, w->dir);
   uc_refresh_set_key (w->refresh, "stooq", "k3y");
+  uc_refresh_set_contact (w->refresh, "Analyst analyst@example.org");
   uc_refresh_set_now (w->refresh, now);
   world_serve_recorded (w);
   return w;
@@ -215,8 +220,7 @@ static guint
 run (World      *w,
      const char *only)
 {
-  /* Never the sources the test server does not play (epoch, sec). */
-  const char *played[] = { "fred", "models-dev", "openrouter", "stooq", NULL };
+  const char *played[] = { "fred", "models-dev", "openrouter", "stooq", "epoch", "sec", NULL };
   const char *ids[] = { only, NULL };
   Done d = { 0 };
 
@@ -275,10 +279,28 @@ test_refresh_recorded (void)
 
   /* Prices: the datasets the refresh extended, each added row dated. */
   prices = dataset_text (w, "api-prices.csv");
-  g_assert_nonnull (strstr (prices, ",models-dev:deepseek/deepseek-v4-pro,2026-12-03T12:00:00Z\n"));
+  g_assert_nonnull (strstr (prices, ",models-dev:deepseek/deepseek-v4-pro,2026-12-03T12:00:00Z,"));
   g_assert_null (strstr (prices, "openrouter:"));
   index = dataset_text (w, "index-daily.csv");
   g_assert_nonnull (strstr (index, "2026-04-14,SP500,"));
+
+  /* Epoch's releases after the snapshot's last, dated by their paper;
+   * SEC's share counts, asked with the contact SEC wants. */
+  g_assert_cmpuint (uc_feed_get_n_rows (feed (w, "epoch")), ==, 40);
+  g_assert_cmpuint (uc_feed_get_n_rows (feed (w, "sec")), ==, 68);
+  g_assert_cmpstr (uc_feed_get_data_as_of (feed (w, "epoch")), ==, "2026-07-15");
+  {
+    g_autofree char *releases = dataset_text (w, "model-releases.csv");
+    g_autofree char *agent = uc_test_server_agent (w->server, "/sec/CIK0001045810.json");
+    g_autofree char *plain = uc_test_server_agent (w->server, "/epoch.csv");
+
+    g_assert_nonnull (strstr (releases, "2026-07-15,Inkling,"));
+    g_assert_nonnull (strstr (releases, "publication date (Epoch AI)"));
+    g_test_message ("agent: %s", agent);
+    g_assert_true (g_str_has_prefix (agent, "Undercut/"));
+    g_assert_nonnull (strstr (agent, "analyst@example.org"));
+    g_assert_null (strstr (plain, "analyst@example.org"));
+  }
 
   /* Again: every source unchanged costs one 304 and keeps its date. */
   retrieved = g_strdup (uc_feed_get_retrieved (feed (w, "fred")));

@@ -12,6 +12,7 @@ typedef struct
   char            *headers;
   char            *etag;
   guint            hits, not_modified;
+  char            *agent;     /* the last request's User-Agent */
 } Route;
 
 struct _UcTestServer
@@ -29,6 +30,7 @@ route_free (Route *r)
   g_clear_pointer (&r->body, g_bytes_unref);
   g_free (r->headers);
   g_free (r->etag);
+  g_free (r->agent);
   g_free (r);
 }
 
@@ -88,6 +90,7 @@ serve (GThreadedSocketService *service,
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   g_autofree char *request = g_data_input_stream_read_line (in, NULL, NULL, NULL);
   g_autofree char *held = NULL;
+  g_autofree char *agent = NULL;
   g_auto(GStrv) parts = NULL;
   Route copy = { 0 };
   Route *r;
@@ -99,6 +102,8 @@ serve (GThreadedSocketService *service,
     {
       if (g_ascii_strncasecmp (line, "If-None-Match: ", 15) == 0)
         held = g_strstrip (g_strdup (line + 15));
+      if (g_ascii_strncasecmp (line, "User-Agent: ", 12) == 0)
+        agent = g_strstrip (g_strdup (line + 12));
       g_free (line);
     }
   g_free (line);
@@ -108,6 +113,8 @@ serve (GThreadedSocketService *service,
   if (r)
     {
       r->hits++;
+      g_free (r->agent);
+      r->agent = g_steal_pointer (&agent);
       if (held && g_strcmp0 (held, r->etag) == 0)
         r->not_modified++;
       copy = *r;
@@ -248,4 +255,19 @@ uc_test_server_not_modified (UcTestServer *self,
                              const char   *path)
 {
   return count (self, path, TRUE);
+}
+
+char *
+uc_test_server_agent (UcTestServer *self,
+                      const char   *path)
+{
+  Route *r;
+  char *agent = NULL;
+
+  g_mutex_lock (&self->lock);
+  r = g_hash_table_lookup (self->routes, path);
+  if (r)
+    agent = g_strdup (r->agent);
+  g_mutex_unlock (&self->lock);
+  return agent;
 }

@@ -41,6 +41,8 @@ guint         uc_test_server_hits       (UcTestServer    *self,
                                          const char      *path);
 guint         uc_test_server_not_modified (UcTestServer  *self,
                                          const char      *path);
+char         *uc_test_server_agent      (UcTestServer    *self,
+                                         const char      *path);
 GBytes       *uc_test_fixture           (const char      *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcTestServer, uc_test_server_free)

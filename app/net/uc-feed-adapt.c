@@ -5,12 +5,14 @@
 
 #include <math.h>
 
+#include "uc-epoch.h"
 #include "uc-fred.h"
 #include "uc-json-writer.h"
 #include "uc-models-dev.h"
 #include "uc-net-answer.h"
 #include "uc-net-error.h"
 #include "uc-openrouter.h"
+#include "uc-sec.h"
 #include "uc-stooq.h"
 
 typedef UcFeedRows *(*Adapter) (UcFeed *feed, const char *series, GBytes *body, const char *url, const char *today,
@@ -20,6 +22,13 @@ static const char * const SERIES_COLUMNS[] = { "date", "series", "close", "sourc
 static const char * const PRICE_COLUMNS[] = {
   "observed_date", "vendor", "model", "country", "release_date", "input_usd_per_mtok", "output_usd_per_mtok",
   "open_weights", "price_basis", "source", NULL
+};
+
+static const char * const RELEASE_COLUMNS[] = {
+  "date", "model", "organization", "country", "open_weights", "parameters", "date_basis", "source", NULL
+};
+static const char * const SHARE_COLUMNS[] = {
+  "ticker", "as_of_date", "shares_outstanding", "form", "filed", "accession", "source", NULL
 };
 
 static char *
@@ -172,11 +181,73 @@ adapt_openrouter (UcFeed      *feed,
   return prices ? price_rows (feed, prices, today) : NULL;
 }
 
+/* Epoch dates models by their paper: the rows say so. */
+static UcFeedRows *
+adapt_epoch (UcFeed      *feed,
+             const char  *series,
+             GBytes      *body,
+             const char  *url,
+             const char  *today,
+             GError     **error)
+{
+  guint skipped = 0;
+  g_autoptr(GPtrArray) releases = uc_epoch_read (body, url, &skipped, error);
+  g_autoptr(UcFeedRows) rows = NULL;
+
+  if (releases == NULL)
+    return NULL;
+  rows = uc_feed_rows_new (RELEASE_COLUMNS);
+  rows->skipped = skipped;
+  for (guint i = 0; i < releases->len; i++)
+    {
+      UcModelRelease *r = g_ptr_array_index (releases, i);
+      g_autofree char *date = uc_time_format_date (r->date);
+      g_autofree char *countries = g_strjoinv (";", r->countries);
+      g_autofree char *parameters = number_text (r->parameters);
+      const char *open = r->open_weights == UC_OPEN_WEIGHTS_UNKNOWN ? "" : uc_open_weights_to_string (r->open_weights);
+
+      uc_feed_rows_add (rows, date, r->model, r->organization ? r->organization : "", countries, open, parameters,
+                        "publication date (Epoch AI)", r->link ? r->link : "Epoch AI", NULL);
+    }
+  return g_steal_pointer (&rows);
+}
+
+static UcFeedRows *
+adapt_sec_shares (UcFeed      *feed,
+                  const char  *series,
+                  GBytes      *body,
+                  const char  *url,
+                  const char  *today,
+                  GError     **error)
+{
+  g_autofree char *entity = NULL;
+  g_autoptr(GPtrArray) counts = uc_sec_read_shares (body, url, &entity, error);
+  g_autoptr(UcFeedRows) rows = NULL;
+  g_autofree char *source = g_strdup_printf ("SEC EDGAR company facts, CIK %s (%s)", series, entity ? entity : "?");
+
+  if (counts == NULL)
+    return NULL;
+  rows = uc_feed_rows_new (SHARE_COLUMNS);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      UcShareCount *c = g_ptr_array_index (counts, i);
+      g_autofree char *as_of = uc_time_format_date (c->as_of);
+      g_autofree char *filed = uc_time_format_date (c->filed);
+      g_autofree char *shares = g_strdup_printf ("%" G_GINT64_FORMAT, c->shares);
+
+      uc_feed_rows_add (rows, uc_feed_get_series_label (feed, series), as_of, shares, c->form ? c->form : "", filed,
+                        c->accession ? c->accession : "", source, NULL);
+    }
+  return g_steal_pointer (&rows);
+}
+
 static const struct
 {
   const char *name;
   Adapter     read;
 } adapters[] = {
+  { "epoch", adapt_epoch },
+  { "sec-shares", adapt_sec_shares },
   { "fred", adapt_fred },
   { "stooq", adapt_stooq },
   { "models-dev", adapt_models_dev },

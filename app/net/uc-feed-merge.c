@@ -290,6 +290,10 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
         }
       if (out == NULL)
         out = uc_feed_rows_new ((const char * const *) fetched->header);
+      /* What a source says that the snapshot does not (a date's basis) is kept. */
+      for (guint c = 0; fetched->header[c]; c++)
+        if (g_strcmp0 (fetched->header[c], "source") != 0 && g_strcmp0 (fetched->header[c], "observed_date") != 0)
+          uc_feed_rows_add_column (out, fetched->header[c]);
       added = extend (out, dataset, record->retrieved, fetched);
       if (g_strcmp0 (record->retrieved, newest) > 0)
         {

@@ -278,3 +278,25 @@ uc_feed_rows_observe (UcFeedRows          *history,
     }
   return history->rows->len - before;
 }
+
+/* A column more, empty in the rows there are. */
+void
+uc_feed_rows_add_column (UcFeedRows *rows,
+                         const char *name)
+{
+  guint width = g_strv_length (rows->header);
+
+  if (uc_feed_rows_column (rows, name) >= 0)
+    return;
+  rows->header = g_renew (char *, rows->header, width + 2);
+  rows->header[width] = g_strdup (name);
+  rows->header[width + 1] = NULL;
+  for (guint r = 0; r < rows->rows->len; r++)
+    {
+      char **cells = g_renew (char *, g_ptr_array_index (rows->rows, r), width + 2);
+
+      cells[width] = g_strdup ("");
+      cells[width + 1] = NULL;
+      g_ptr_array_index (rows->rows, r) = cells;
+    }
+}

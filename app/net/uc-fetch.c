@@ -74,8 +74,8 @@ uc_fetcher_new (guint timeout_seconds)
 {
   UcFetcher *self = g_object_new (UC_TYPE_FETCHER, NULL);
 
-  self->session = soup_session_new_with_options ("user-agent", "Undercut/" PACKAGE_VERSION " ",
-                                                 "timeout", timeout_seconds,
+  /* The user agent is set per request: a session's would replace it. */
+  self->session = soup_session_new_with_options ("timeout", timeout_seconds,
                                                  "idle-timeout", 60,
                                                  NULL);
   return self;
@@ -268,12 +268,12 @@ uc_fetcher_request_async (UcFetcher            *self,
     soup_message_headers_append (headers, "If-None-Match", request->etag);
   if (request->last_modified)
     soup_message_headers_append (headers, "If-Modified-Since", request->last_modified);
-  if (request->contact)
-    {
-      g_autofree char *agent = g_strdup_printf ("Undercut/" PACKAGE_VERSION " %s", request->contact);
+  {
+    g_autofree char *agent = g_strdup_printf ("Undercut/" PACKAGE_VERSION "%s%s", request->contact ? " " : "",
+                                              request->contact ? request->contact : "");
 
-      soup_message_headers_replace (headers, "User-Agent", agent);
-    }
+    soup_message_headers_replace (headers, "User-Agent", agent);
+  }
   soup_session_send_async (self->session, f->message, G_PRIORITY_DEFAULT, cancellable, on_sent,
                            g_steal_pointer (&task));
 }

@@ -7,6 +7,7 @@
 #include "uc-epoch.h"
 #include "uc-fetch.h"
 #include "uc-fred.h"
+#include "uc-json-skim.h"
 #include "uc-models-dev.h"
 #include "uc-openrouter.h"
 #include "uc-sec.h"
@@ -1033,11 +1034,70 @@ test_fetch (void)
       g_usleep (1000);
 }
 
+static void
+on_skimmed (const char *name,
+            gsize       name_length,
+            const char *value,
+            gsize       value_length,
+            gpointer    data)
+{
+  g_string_append_printf (data, "[%.*s=%.*s]", (int) name_length, name, (int) value_length, value);
+}
+
+/* Members found by their bytes: strings holding quotes and brackets,
+ * escapes, scalars; anything cut short or not an object refused. */
+static void
+test_json_skim (void)
+{
+  static const struct { const char *json; const char *members; const char *problem; } cases[] = {
+    { "{}", "", NULL },
+    { " {\"a\": 1, \"b\":true,\"c\" : null} ", "[a=1][b=true][c=null]", NULL },
+    { "{\"a\": {\"x\": \"}]\\\"{\"}, \"b\": [1, [2, {\"y\": 3}]]}",
+      "[a={\"x\": \"}]\\\"{\"}][b=[1, [2, {\"y\": 3}]]]", NULL },
+    { "{\"q\\\"\": \"\\\\\"}", "[q\\\"=\"\\\\\"]", NULL },
+    { "[1]", "", "expected an object" },
+    { "", "", "expected an object" },
+    { "{\"a\": {\"b\": 1}", "", "cut short" },
+    { "{\"a\": \"open", "", "cut short" },
+    { "{\"a\": 1", "", "cut short" },
+    { "{\"a\" 1}", "", "not a JSON object" },
+    { "{\"a\": 1} x", "[a=1]", "not a JSON object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) seen = g_string_new (NULL);
+      const char *problem = NULL;
+      gsize offset = 0;
+      gboolean ok = uc_json_skim_object (cases[i].json, strlen (cases[i].json), on_skimmed, seen, &problem, &offset);
+
+      g_test_message ("%s → %s %s", cases[i].json, seen->str, problem ? problem : "");
+      g_assert_cmpint (ok, ==, cases[i].problem == NULL);
+      if (ok)
+        g_assert_cmpstr (seen->str, ==, cases[i].members);
+      else
+        g_assert_nonnull (strstr (problem, cases[i].problem));
+    }
+  /* Nesting past 512 levels is refused, not followed. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"a\": ");
+    g_autoptr(GString) seen = g_string_new (NULL);
+    const char *problem = NULL;
+    gsize offset;
+
+    for (int i = 0; i < 600; i++)
+      g_string_append_c (deep, '[');
+    g_assert_false (uc_json_skim_object (deep->str, deep->len, on_skimmed, seen, &problem, &offset));
+    g_assert_cmpstr (problem, ==, "nested too deeply");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/net/json-skim", test_json_skim);
   g_test_add_func ("/net/fred-current", test_fred_current);
   g_test_add_func ("/net/fred-older", test_fred_older);
   g_test_add_func ("/net/fred-hostile", test_fred_hostile);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-json-skim.h"
 #include "uc-net-answer.h"
 
 void
@@ -105,6 +106,62 @@ read_provider (JsonObject  *root,
   return TRUE;
 }
 
+typedef struct
+{
+  const char * const *providers;
+  GString            *wanted;   /* {"deepseek": {…}, …}: the providers asked for */
+} Skim;
+
+static void
+on_member (const char *name,
+           gsize       name_length,
+           const char *value,
+           gsize       value_length,
+           gpointer    data)
+{
+  Skim *skim = data;
+
+  for (guint i = 0; skim->providers[i]; i++)
+    if (strlen (skim->providers[i]) == name_length && memcmp (skim->providers[i], name, name_length) == 0)
+      {
+        g_string_append_printf (skim->wanted, "%s\"%s\":", skim->wanted->len > 1 ? "," : "", skim->providers[i]);
+        g_string_append_len (skim->wanted, value, value_length);
+        return;
+      }
+}
+
+/* The providers asked for, cut out of the whole answer unparsed (it is
+ * mostly others') and parsed alone. */
+static JsonNode *
+parse_wanted (JsonParser          *parser,
+              GBytes              *body,
+              const char * const  *providers,
+              const char          *url,
+              GError             **error)
+{
+  Skim skim = { providers, g_string_new ("{") };
+  g_autoptr(GBytes) wanted = NULL;
+  const char *problem;
+  gsize length, offset;
+  const char *data = g_bytes_get_data (body, &length);
+
+  if (!uc_net_answer_is_text (body, url, error))
+    {
+      g_string_free (skim.wanted, TRUE);
+      return NULL;
+    }
+  if (!uc_json_skim_object (data, length, on_member, &skim, &problem, &offset))
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: byte %" G_GSIZE_FORMAT ": %s%s", url, offset + 1,
+                   problem, g_str_equal (problem, "expected an object") ? " of providers" : "");
+      g_string_free (skim.wanted, TRUE);
+      return NULL;
+    }
+  g_string_append_c (skim.wanted, '}');
+  wanted = g_string_free_to_bytes (skim.wanted);
+  return uc_net_answer_parse_json (parser, wanted, url, error);
+}
+
 /* The models of @providers in @body, each an observation of its list
  * price; errors name @url. None of them found is an error: the answer is
  * not the catalogue it should be. */
@@ -120,13 +177,8 @@ uc_models_dev_read (GBytes             *body,
 
   g_return_val_if_fail (body != NULL && providers != NULL && url != NULL, NULL);
 
-  if ((root = uc_net_answer_parse_json (parser, body, url, error)) == NULL)
+  if ((root = parse_wanted (parser, body, providers, url, error)) == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected an object of providers", url);
-      return NULL;
-    }
   for (guint i = 0; providers[i]; i++)
     if (!read_provider (json_node_get_object (root), providers[i], prices, url, error))
       return NULL;

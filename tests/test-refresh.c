@@ -595,6 +595,90 @@ test_catalog_uses_refreshed (void)
   g_assert_true (g_str_has_prefix (uc_source_get_location (uc_catalog_find (catalog, "api-prices")), "resource://"));
 }
 
+/* Every file a record names is whole: what a killed refresh must leave. */
+static void
+assert_copies_whole (World *w)
+{
+  static const char *ids[] = { "fred", "models-dev", "openrouter", "epoch" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcFeedRecord) record = uc_feed_cache_read (w->dir, ids[i], &error);
+
+      g_assert_no_error (error);
+      if (record == NULL)
+        continue;
+      for (guint k = 0; k < record->items->len; k++)
+        {
+          UcFeedItem *item = g_ptr_array_index (record->items, k);
+          g_autoptr(GBytes) body = uc_feed_cache_load (w->dir, ids[i], item->body, item->sha256, &error);
+
+          g_assert_no_error (error);
+        }
+      if (record->rows_file)
+        {
+          g_autoptr(GBytes) bytes = uc_feed_cache_load (w->dir, ids[i], record->rows_file, NULL, &error);
+          g_autoptr(UcFeedRows) rows = bytes ? uc_feed_rows_from_csv (bytes, "rows", &error) : NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (rows->rows->len, ==, record->rows);
+        }
+    }
+}
+
+/* `undercut refresh` killed at any moment leaves the last good copies. */
+static void
+test_killed (void)
+{
+  g_autoptr(World) w = world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = g_build_filename (w->home, "config", "undercut", NULL);
+  g_autofree char *user = g_build_filename (config, "sources.json", NULL);
+  g_autofree char *config_home = g_build_filename (w->home, "config", NULL);
+  g_autofree char *base = uc_test_server_url (w->server, "");
+  g_autofree char *json = g_strdup_printf (FEEDS, base, base, base, base, base, base);
+  const char *bin = g_getenv ("UNDERCUT_BIN");
+  GRand *rand = g_rand_new_with_seed (12);
+  guint killed = 0;
+
+  g_assert_nonnull (bin);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user, json, -1, NULL));
+  for (guint round = 0; round < 24; round++)
+    {
+      const char *argv[] = { bin, "refresh", "--source", "fred", "--source", "models-dev", "--source", "openrouter",
+                             "--source", "epoch", NULL };
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                          G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_autoptr(GSubprocess) child = NULL;
+
+      /* Each round has something new to write. */
+      uc_test_server_set_file (w->server, "/models", "application/json",
+                               round % 2 ? "modelsdev_sample.json" : "modelsdev_2026-05-10.json");
+      uc_test_server_set_file (w->server, "/openrouter", "application/json",
+                               round % 2 ? "openrouter_models_2025-12.json" : "openrouter_models.json");
+      g_subprocess_launcher_setenv (launcher, "UNDERCUT_DATA_DIR", w->home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
+      child = g_subprocess_launcher_spawnv (launcher, argv, &error);
+      g_assert_no_error (error);
+      /* The server accepts on this thread's main context: keep it turning. */
+      for (gint64 end = g_get_monotonic_time () + g_rand_int_range (rand, 0, 70000); g_get_monotonic_time () < end;)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (200);
+      g_subprocess_force_exit (child);
+      g_subprocess_wait (child, NULL, &error);
+      g_assert_no_error (error);
+      killed += g_subprocess_get_if_signaled (child);
+      assert_copies_whole (w);
+    }
+  g_test_message ("%u of 24 refreshes killed midway", killed);
+  g_rand_free (rand);
+  /* And the next refresh takes up from what was left. */
+  g_assert_cmpuint (run (w, "models-dev"), ==, 0);
+  assert_copies_whole (w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/refresh/needs-key", test_needs_key);
   g_test_add_func ("/refresh/tampered-copy", test_tampered_copy);
   g_test_add_func ("/refresh/mirror", test_mirror);
+  g_test_add_func ("/refresh/killed", test_killed);
   g_test_add_func ("/refresh/catalog", test_catalog_uses_refreshed);
   status = g_test_run ();
   g_rmdir (config);

@@ -375,6 +375,96 @@ test_number_axis (void)
   }
 }
 
+/* The last day of the quarter that holds dataset @id's newest @column. */
+static UcTime
+quarter_end_of_newest (const char *id,
+                       const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load (id, &error);
+  const UcTime *t;
+  UcTime newest = G_MININT64;
+
+  g_assert_no_error (error);
+  t = uc_dataset_get_times (ds, uc_dataset_find_column (ds, column));
+  for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
+    newest = MAX (newest, t[i]);
+  return uc_time_add_months (uc_period_start (newest, UC_PERIOD_QUARTER), 3) - UC_USEC_PER_DAY;
+}
+
+/* "latest" ends a range on the last day of the quarter of the newest
+ * date in the chart's table: its x column, the events' dates for event
+ * lanes, the releases' for release lanes; a lane chart and a count of the
+ * same table end together. Anything else there is refused. */
+static void
+test_range_latest (void)
+{
+  static const char json[] =
+    "{ \"id\": \"newest\", \"title\": \"Newest\","
+    "  \"releases\": { \"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\","
+    "                 \"regions\": [{ \"name\": \"All\" }] },"
+    "  \"charts\": ["
+    "    { \"kind\": \"lanes\", \"range\": [\"2024-01-01\", \"latest\"] },"
+    "    { \"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2024-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"model-releases\", \"count_by\": \"quarter\", \"range\": [\"2023-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"close\", \"only\": [\"NVDA\"] },"
+    "      \"range\": [\"2025-01-01\", \"latest\"] }"
+    "] }";
+  const struct { const char *dataset; int year; } expected[] = {
+    { "events", 2024 }, { "model-releases", 2024 }, { "model-releases", 2023 }, { "api-prices", 2025 },
+    { "market-caps", 2025 },
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, "newest.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      UcTime from, to, end = quarter_end_of_newest (expected[i].dataset, "date");
+      int y, m, d;
+
+      uc_chart_spec_get_range (uc_view_get_chart (view, i), &from, &to);
+      g_assert_cmpint (from, ==, uc_time_from_ymd (expected[i].year, 1, 1));
+      g_assert_cmpint (to, ==, end);
+      /* A quarter's last day. */
+      uc_time_to_ymd (to + UC_USEC_PER_DAY, &y, &m, &d);
+      g_assert_cmpint (d, ==, 1);
+      g_assert_cmpint ((m - 1) % 3, ==, 0);
+    }
+
+  {
+    const struct { const char *json; const char *message; } bad[] = {
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"latest\", \"2025-01-01\"]}]}",
+        "bad.json: charts[0].range: expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"], or a date and \"latest\"" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"newest\"]}]}",
+        "bad.json: charts[0].range: expected two dates in order" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2999-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].range: “latest” is 20" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": \"model\", \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].range: “latest” needs a date column “model” in “api-prices.csv”" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].dataset: is required" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].lanes: release lanes need the view's “releases”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GBytes) b = g_bytes_new_static (bad[i].json, strlen (bad[i].json));
+        g_autoptr(GError) e = NULL;
+        g_autoptr(UcView) v = uc_view_new_from_bytes (b, "bad.json", &e);
+
+        g_test_message ("case %u: %s", i, e ? e->message : "(no error)");
+        g_assert_null (v);
+        g_assert_error (e, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+        g_assert_nonnull (strstr (e->message, bad[i].message));
+      }
+  }
+}
+
 static void
 count_change (guint *count)
 {
@@ -1007,6 +1097,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/readme-examples", test_readme_examples);
   g_test_add_func ("/view/enum-names", test_enum_names);
   g_test_add_func ("/view/number-axis", test_number_axis);
+  g_test_add_func ("/view/range-latest", test_range_latest);
   g_test_add_func ("/view/steps", test_view_steps);
   g_test_add_func ("/view/catalog", test_view_catalog);
   return g_test_run ();

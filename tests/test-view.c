@@ -435,6 +435,27 @@ test_range_latest (void)
       g_assert_cmpint ((m - 1) % 3, ==, 0);
     }
 
+  /* The built-in views that follow the data: the events, the releases. */
+  {
+    const struct { const char *view; const char *dataset; } following[] = {
+      { "events", "events" }, { "model-releases", "model-releases" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (following); i++)
+      {
+        g_autoptr(UcView) builtin = uc_view_load (following[i].view, &error);
+
+        g_assert_no_error (error);
+        for (guint c = 0; c < uc_view_get_n_charts (builtin); c++)
+          {
+            UcTime from, to;
+
+            uc_chart_spec_get_range (uc_view_get_chart (builtin, c), &from, &to);
+            g_assert_cmpint (to, ==, quarter_end_of_newest (following[i].dataset, "date"));
+          }
+      }
+  }
+
   {
     const struct { const char *json; const char *message; } bad[] = {
       { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"latest\", \"2025-01-01\"]}]}",

@@ -93,6 +93,20 @@ def copy(src_file, out_file, columns):
     return out
 
 
+# The index rows name the copy they were read from; the values are FRED's
+# text as it is (three decimals, no value computed or filled).
+INDEX_SOURCES = {
+    "FRED_R": "cyby2000/fred-relay@551729bc7104ad0346a30c4f69e679f20c63b939:data/NASDAQCOM.csv",
+}
+INDEX_NAMES = {"NASDAQCOM": "Nasdaq Composite"}
+
+
+def index_daily(src, out):
+    rows = [[r["date"], r["series"], INDEX_NAMES[r["series"]], r["close"], INDEX_SOURCES[r["source_id"]]]
+            for r in read(src / "index_daily.csv")]
+    write(out / "index-daily.csv", ["date", "series", "name", "close", "source"], rows)
+    return rows
+
 
 def main():
     src, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -115,6 +129,7 @@ def main():
          ("output_usd_per_mtok", "output_usd_per_mtok"),
          ("cached_input_usd_per_mtok", "cached_input_usd_per_mtok"), ("change", "change"),
          ("date_basis", "date_basis"), ("source_ref", "source")])
+    made["index-daily.csv"] = index_daily(src, out)
     for name, rows in made.items():
         dates = [r[0] for r in rows]
         print("%-20s %6d rows  %s .. %s" % (name, len(rows), min(dates), max(dates)))

@@ -781,6 +781,7 @@ test_datasets (void)
   g_assert_nonnull (strstr (r.out, "{\"id\":\"market-caps\""));
   g_assert_nonnull (strstr (r.out, "\"rows\":44,"));
   g_assert_nonnull (strstr (r.out, "\"from\":\"2023-03-15\",\"to\":\"2026-09-01\""));
+  g_assert_nonnull (strstr (r.out, "{\"id\":\"index-daily\""));
   result_clear (&r);
 
   r = run ("datasets", NULL);

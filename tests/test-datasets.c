@@ -30,6 +30,7 @@ test_catalog (void)
   GListModel *catalog = G_LIST_MODEL (uc_catalog_get_default ());
   const struct { const char *id; guint rows; } expected[] = {
     { "market-caps", 10873 }, { "events", 44 }, { "model-releases", 136 }, { "api-prices", 102 },
+    { "index-daily", 691 },
   };
 
   g_assert_true (g_list_model_get_item_type (catalog) == UC_TYPE_SOURCE);
@@ -310,6 +311,69 @@ test_market_caps (void)
   g_assert_cmpint (find_row (ds, "1211.HK", uc_time_from_ymd (2025, 5, 22)), <, 0);
 }
 
+/* The benchmark: the Nasdaq Composite as FRED publishes it, a row per US
+ * trading day, on the same days as the US closes. */
+static void
+test_index_daily (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load ("index-daily", &error);
+  g_autoptr(UcDataset) caps = uc_catalog_load ("market-caps", &error);
+  UcSource *source = uc_catalog_find (uc_catalog_get_default (), "index-daily");
+  const UcTime *dates, *cap_dates;
+  const double *close;
+  int series, name, ticker;
+  guint n_nvda = 0, at = 0;
+
+  g_assert_no_error (error);
+  dates = uc_dataset_get_times (ds, uc_dataset_find_column (ds, "date"));
+  close = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "close"));
+  series = uc_dataset_find_column (ds, "series");
+  name = uc_dataset_find_column (ds, "name");
+  g_assert_cmpint (series, >=, 0);
+  g_assert_cmpint (name, >=, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "source"), >=, 0);
+  g_assert_cmpstr (uc_source_get_url (source), ==, "https://fred.stlouisfed.org/series/NASDAQCOM");
+  g_assert_nonnull (strstr (uc_source_get_publisher (source), "FRED"));
+
+  g_assert_cmpint (dates[0], ==, uc_time_from_ymd (2024, 1, 2));
+  g_assert_cmpfloat (close[0], ==, 14765.94);
+  g_assert_cmpint (dates[uc_dataset_get_n_rows (ds) - 1], ==, uc_time_from_ymd (2026, 10, 2));
+  for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
+    {
+      g_assert_cmpstr (uc_dataset_get_text (ds, series, i), ==, "NASDAQCOM");
+      g_assert_cmpstr (uc_dataset_get_text (ds, name, i), ==, "Nasdaq Composite");
+      g_assert_false (isnan (close[i]));
+      g_assert_true (i == 0 || dates[i] > dates[i - 1]);
+    }
+
+  /* The DeepSeek-shock day: 19,954.30 → 19,341.83, −3.07%. */
+  for (guint i = 1; i < uc_dataset_get_n_rows (ds); i++)
+    if (dates[i] == uc_time_from_ymd (2025, 1, 27))
+      {
+        g_assert_cmpint (dates[i - 1], ==, uc_time_from_ymd (2025, 1, 24));
+        g_assert_cmpfloat (close[i - 1], ==, 19954.30);
+        g_assert_cmpfloat (close[i], ==, 19341.83);
+        g_assert_cmpfloat_with_epsilon (100 * (close[i] / close[i - 1] - 1), -3.07, 0.005);
+        at = i;
+      }
+  g_assert_cmpuint (at, >, 0);
+
+  /* Its days to 2026-07-31 are exactly Nvidia's trading days. */
+  cap_dates = uc_dataset_get_times (caps, uc_dataset_find_column (caps, "date"));
+  ticker = uc_dataset_find_column (caps, "ticker");
+  at = 0;
+  for (guint i = 0; i < uc_dataset_get_n_rows (caps); i++)
+    if (g_strcmp0 (uc_dataset_get_text (caps, ticker, i), "NVDA") == 0)
+      {
+        g_assert_cmpint (dates[at], ==, cap_dates[i]);
+        at++;
+        n_nvda++;
+      }
+  g_assert_cmpuint (n_nvda, ==, 647);
+  g_assert_cmpint (dates[n_nvda - 1], ==, uc_time_from_ymd (2026, 7, 31));
+}
+
 static void
 test_events (void)
 {
@@ -417,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/datasets/source-async", test_source_async);
   g_test_add_func ("/datasets/market-caps", test_market_caps);
   g_test_add_func ("/datasets/events", test_events);
+  g_test_add_func ("/datasets/index-daily", test_index_daily);
   g_test_add_func ("/views/deepseek-shock", test_deepseek_view);
   g_test_add_func ("/views/unknown", test_unknown_view);
 

@@ -378,6 +378,59 @@ test_number_axis (void)
   }
 }
 
+/* No built-in chart puts values of two currencies on one axis: Hong Kong
+ * closes and caps are in HKD, and no exchange rate is embedded to convert
+ * them. Series rebased to 100 (an index) or shown as change compare each
+ * in its own currency; any other chart of market-caps keeps to one. */
+static void
+test_one_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) caps = uc_catalog_load ("market-caps", &error);
+  g_autoptr(GHashTable) currency = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) ids = uc_view_list_ids ();
+  int tc, cc;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  tc = uc_dataset_find_column (caps, "ticker");
+  cc = uc_dataset_find_column (caps, "currency");
+  for (guint i = 0; i < uc_dataset_get_n_rows (caps); i++)
+    g_hash_table_insert (currency, (gpointer) uc_dataset_get_text (caps, tc, i),
+                         (gpointer) uc_dataset_get_text (caps, cc, i));
+  g_assert_cmpstr (g_hash_table_lookup (currency, "1211.HK"), ==, "HKD");
+  g_assert_cmpstr (g_hash_table_lookup (currency, "NVDA"), ==, "USD");
+
+  for (guint v = 0; ids[v]; v++)
+    {
+      g_autoptr(UcView) view = uc_view_load (ids[v], &error);
+
+      g_assert_no_error (error);
+      for (guint c = 0; c < uc_view_get_n_charts (view); c++)
+        {
+          UcChartSpec *chart = uc_view_get_chart (view, c);
+          const char *seen = NULL;
+
+          if (uc_chart_spec_get_value_format (chart) == UC_VALUE_INDEX ||
+              uc_chart_spec_get_value_format (chart) == UC_VALUE_PERCENT)
+            continue;
+          for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
+            {
+              const char *cur = g_hash_table_lookup (currency, uc_series_get_id (uc_chart_spec_get_series (chart, i)));
+
+              if (cur == NULL)
+                continue;
+              g_test_message ("%s chart %u: %s in %s", ids[v], c, uc_series_get_id (uc_chart_spec_get_series (chart, i)), cur);
+              g_assert_true (seen == NULL || g_str_equal (seen, cur));
+              seen = cur;
+              checked++;
+            }
+        }
+    }
+  /* The DeepSeek shock's nine, all in US dollars, were looked at. */
+  g_assert_cmpuint (checked, >=, 9);
+}
+
 /* The last day of the quarter that holds dataset @id's newest @column. */
 static UcTime
 quarter_end_of_newest (const char *id,
@@ -1122,6 +1175,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/enum-names", test_enum_names);
   g_test_add_func ("/view/number-axis", test_number_axis);
   g_test_add_func ("/view/range-latest", test_range_latest);
+  g_test_add_func ("/view/one-currency", test_one_currency);
   g_test_add_func ("/view/steps", test_view_steps);
   g_test_add_func ("/view/catalog", test_view_catalog);
   return g_test_run ();

@@ -256,7 +256,7 @@ test_inspect_json (void)
 
   r = run ("inspect", "--dataset", "market-caps", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "\"rows\":10257"));
+  g_assert_nonnull (strstr (r.out, "\"rows\":10873"));
   result_clear (&r);
 }
 
@@ -472,8 +472,8 @@ test_export_pack (void)
   g_assert_nonnull (strstr (json, "\"from\": \"2025-01-13\""));
   g_assert_nonnull (strstr (json, "\"name\": \"market-caps.csv\""));
   /* Its source says when the embedded data was taken. */
-  g_assert_nonnull (strstr (json, "\"retrieved\": \"2026-11-22\""));
-  /* 8 companies × 19 trading days from 13 January to 7 February 2025, and
+  g_assert_nonnull (strstr (json, "\"retrieved\": \"2026-12-03\""));
+  /* 9 companies × 19 trading days from 13 January to 7 February 2025, and
    * 10 February, which each line runs towards past the plot's right edge. */
   g_assert_true (g_str_has_prefix (csv, "series,date,value\n"));
   g_assert_nonnull (strstr (csv, "Nvidia,2025-01-27,2894243701800\n"));
@@ -481,7 +481,7 @@ test_export_pack (void)
     guint lines = 0;
     for (const char *p = csv; *p; p++)
       lines += *p == '\n';
-    g_assert_cmpuint (lines, ==, 1 + 8 * 20);
+    g_assert_cmpuint (lines, ==, 1 + 9 * 20);
     g_assert_nonnull (strstr (csv, "Nvidia,2025-02-10,"));
   }
 
@@ -779,8 +779,9 @@ test_datasets (void)
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "{\"id\":\"market-caps\""));
-  g_assert_nonnull (strstr (r.out, "\"rows\":24,"));
-  g_assert_nonnull (strstr (r.out, "\"from\":\"2023-03-15\",\"to\":\"2025-12-08\""));
+  g_assert_nonnull (strstr (r.out, "\"rows\":44,"));
+  g_assert_nonnull (strstr (r.out, "\"from\":\"2023-03-15\",\"to\":\"2026-09-01\""));
+  g_assert_nonnull (strstr (r.out, "{\"id\":\"index-daily\""));
   result_clear (&r);
 
   r = run ("datasets", NULL);

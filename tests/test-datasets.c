@@ -29,7 +29,8 @@ test_catalog (void)
 {
   GListModel *catalog = G_LIST_MODEL (uc_catalog_get_default ());
   const struct { const char *id; guint rows; } expected[] = {
-    { "market-caps", 10257 }, { "events", 24 }, { "model-releases", 80 }, { "api-prices", 53 },
+    { "market-caps", 10873 }, { "events", 44 }, { "model-releases", 136 }, { "api-prices", 102 },
+    { "index-daily", 691 },
   };
 
   g_assert_true (g_list_model_get_item_type (catalog) == UC_TYPE_SOURCE);
@@ -55,7 +56,7 @@ test_catalog (void)
       g_assert_nonnull (uc_source_get_title (source));
       g_assert_nonnull (uc_source_get_publisher (source));
       g_assert_true (g_str_has_prefix (uc_source_get_url (source), "https://"));
-      g_assert_cmpstr (uc_source_get_retrieved (source), ==, "2026-11-22");
+      g_assert_cmpstr (uc_source_get_retrieved (source), ==, "2026-12-03");
       g_assert_null (uc_source_get_modified (source));
       dc = uc_dataset_find_column (ds, "date");
       g_assert_cmpint (dc, >=, 0);
@@ -239,14 +240,16 @@ test_market_caps (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(UcDataset) ds = uc_catalog_load ("market-caps", &error);
   const double *close, *cap, *shares;
-  int basis;
-  int before, after, avgo, smic;
+  int basis, kind;
+  int before, after, avgo, smic, byd, byd_next;
 
   g_assert_no_error (error);
   close = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "close"));
   cap = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "market_cap"));
   shares = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "shares_outstanding"));
   basis = uc_dataset_find_column (ds, "basis");
+  kind = uc_dataset_find_column (ds, "shares_kind");
+  g_assert_cmpint (kind, >=, 0);
 
   before = find_row (ds, "NVDA", uc_time_from_ymd (2025, 1, 24));
   after = find_row (ds, "NVDA", uc_time_from_ymd (2025, 1, 27));
@@ -264,15 +267,111 @@ test_market_caps (void)
   g_assert_cmpfloat (cap[before], ==, 3487554777000.0);
   g_assert_cmpfloat (cap[after], ==, 2894243701800.0);
   g_assert_cmpstr (uc_dataset_get_text (ds, basis, before), ==, "market_cap");
+  g_assert_cmpstr (uc_dataset_get_text (ds, kind, before), ==, "reported");
 
-  /* No sourced share count: a price, flagged, never a made-up cap. */
+  /* Broadcom: a cap on a proxy count (the quarter's weighted average),
+   * flagged as such on every row. */
   avgo = find_row (ds, "AVGO", uc_time_from_ymd (2025, 1, 27));
   g_assert_cmpfloat (close[avgo], ==, 199.5846);
-  g_assert_true (isnan (cap[avgo]));
-  g_assert_cmpstr (uc_dataset_get_text (ds, basis, avgo), ==, "price_only");
+  g_assert_cmpfloat (shares[avgo], ==, 4679000000.0);   /* Q4 FY2024, as of 2024-11-03 */
+  g_assert_cmpfloat (cap[avgo], ==, 933856343400.0);
+  g_assert_cmpstr (uc_dataset_get_text (ds, basis, avgo), ==, "market_cap");
+  {
+    const UcTime *dates = uc_dataset_get_times (ds, uc_dataset_find_column (ds, "date"));
+    int tc = uc_dataset_find_column (ds, "ticker");
+    guint n_avgo = 0;
+
+    for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
+      if (g_strcmp0 (uc_dataset_get_text (ds, tc, i), "AVGO") == 0)
+        {
+          g_assert_cmpstr (uc_dataset_get_text (ds, kind, i), ==, "proxy");
+          g_assert_false (isnan (cap[i]));
+          n_avgo++;
+        }
+    g_assert_cmpuint (n_avgo, ==, 647);
+    /* Before the first count (2024-05-05), the first count. */
+    g_assert_cmpfloat (shares[find_row (ds, "AVGO", uc_time_from_ymd (2024, 1, 2))], ==, 4650000000.0);
+    g_assert_cmpint (dates[uc_dataset_get_n_rows (ds) - 1], ==, uc_time_from_ymd (2026, 7, 31));
+  }
+
+  /* No count in the price range: a price, flagged, never a made-up cap. */
   smic = find_row (ds, "0981.HK", uc_time_from_ymd (2025, 1, 27));
   g_assert_true (isnan (cap[smic]));
   g_assert_cmpstr (uc_dataset_get_text (ds, basis, smic), ==, "price_only");
+  g_assert_null (uc_dataset_get_text (ds, kind, smic));
+
+  /* BYD closed +4.1% the session after its five-minute charge; Hong Kong
+   * caps are in HKD. */
+  byd = find_row (ds, "1211.HK", uc_time_from_ymd (2025, 3, 17));
+  byd_next = find_row (ds, "1211.HK", uc_time_from_ymd (2025, 3, 18));
+  g_assert_cmpfloat_with_epsilon (100 * (close[byd_next] / close[byd] - 1), 4.1, 0.005);
+  g_assert_cmpstr (uc_dataset_get_text (ds, uc_dataset_find_column (ds, "currency"), byd), ==, "HKD");
+  /* Hong Kong closes go on to 2025-10-30 for Tencent, to 2025-05-21 for BYD. */
+  g_assert_cmpint (find_row (ds, "0700.HK", uc_time_from_ymd (2025, 10, 30)), >=, 0);
+  g_assert_cmpint (find_row (ds, "1211.HK", uc_time_from_ymd (2025, 5, 22)), <, 0);
+}
+
+/* The benchmark: the Nasdaq Composite as FRED publishes it, a row per US
+ * trading day, on the same days as the US closes. */
+static void
+test_index_daily (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load ("index-daily", &error);
+  g_autoptr(UcDataset) caps = uc_catalog_load ("market-caps", &error);
+  UcSource *source = uc_catalog_find (uc_catalog_get_default (), "index-daily");
+  const UcTime *dates, *cap_dates;
+  const double *close;
+  int series, name, ticker;
+  guint n_nvda = 0, at = 0;
+
+  g_assert_no_error (error);
+  dates = uc_dataset_get_times (ds, uc_dataset_find_column (ds, "date"));
+  close = uc_dataset_get_numbers (ds, uc_dataset_find_column (ds, "close"));
+  series = uc_dataset_find_column (ds, "series");
+  name = uc_dataset_find_column (ds, "name");
+  g_assert_cmpint (series, >=, 0);
+  g_assert_cmpint (name, >=, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "source"), >=, 0);
+  g_assert_cmpstr (uc_source_get_url (source), ==, "https://fred.stlouisfed.org/series/NASDAQCOM");
+  g_assert_nonnull (strstr (uc_source_get_publisher (source), "FRED"));
+
+  g_assert_cmpint (dates[0], ==, uc_time_from_ymd (2024, 1, 2));
+  g_assert_cmpfloat (close[0], ==, 14765.94);
+  g_assert_cmpint (dates[uc_dataset_get_n_rows (ds) - 1], ==, uc_time_from_ymd (2026, 10, 2));
+  for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
+    {
+      g_assert_cmpstr (uc_dataset_get_text (ds, series, i), ==, "NASDAQCOM");
+      g_assert_cmpstr (uc_dataset_get_text (ds, name, i), ==, "Nasdaq Composite");
+      g_assert_false (isnan (close[i]));
+      g_assert_true (i == 0 || dates[i] > dates[i - 1]);
+    }
+
+  /* The DeepSeek-shock day: 19,954.30 → 19,341.83, −3.07%. */
+  for (guint i = 1; i < uc_dataset_get_n_rows (ds); i++)
+    if (dates[i] == uc_time_from_ymd (2025, 1, 27))
+      {
+        g_assert_cmpint (dates[i - 1], ==, uc_time_from_ymd (2025, 1, 24));
+        g_assert_cmpfloat (close[i - 1], ==, 19954.30);
+        g_assert_cmpfloat (close[i], ==, 19341.83);
+        g_assert_cmpfloat_with_epsilon (100 * (close[i] / close[i - 1] - 1), -3.07, 0.005);
+        at = i;
+      }
+  g_assert_cmpuint (at, >, 0);
+
+  /* Its days to 2026-07-31 are exactly Nvidia's trading days. */
+  cap_dates = uc_dataset_get_times (caps, uc_dataset_find_column (caps, "date"));
+  ticker = uc_dataset_find_column (caps, "ticker");
+  at = 0;
+  for (guint i = 0; i < uc_dataset_get_n_rows (caps); i++)
+    if (g_strcmp0 (uc_dataset_get_text (caps, ticker, i), "NVDA") == 0)
+      {
+        g_assert_cmpint (dates[at], ==, cap_dates[i]);
+        at++;
+        n_nvda++;
+      }
+  g_assert_cmpuint (n_nvda, ==, 647);
+  g_assert_cmpint (dates[n_nvda - 1], ==, uc_time_from_ymd (2026, 7, 31));
 }
 
 static void
@@ -285,11 +384,17 @@ test_events (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (dates[0], ==, uc_time_from_ymd (2022, 10, 7));
-  g_assert_cmpint (dates[23], ==, uc_time_from_ymd (2025, 11, 24));
-  g_assert_cmpint (dates[8], ==, uc_time_from_ymd (2025, 1, 20));
-  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 8), ==, "DeepSeek-R1 released (open weights, MIT)");
-  g_assert_cmpint (dates[13], ==, uc_time_from_ymd (2025, 3, 17));
-  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 13), ==, "BYD Super e-Platform: 1000 kW, 400 km in 5 minutes");
+  g_assert_cmpint (dates[43], ==, uc_time_from_ymd (2026, 8, 13));
+  /* Corrected dates: GPT-4 on 2023-03-14 and DeepSeek-V3 on 2024-12-26,
+   * not the papers' days. */
+  g_assert_cmpint (dates[1], ==, uc_time_from_ymd (2023, 3, 14));
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 1), ==, "GPT-4 released");
+  g_assert_cmpint (dates[8], ==, uc_time_from_ymd (2024, 12, 26));
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 8), ==, "DeepSeek-V3 released (open weights)");
+  g_assert_cmpint (dates[10], ==, uc_time_from_ymd (2025, 1, 20));
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 10), ==, "DeepSeek-R1 released (open weights, MIT)");
+  g_assert_cmpint (dates[18], ==, uc_time_from_ymd (2025, 3, 17));
+  g_assert_cmpstr (uc_dataset_get_text (ds, titles, 18), ==, "BYD Super e-Platform: 1000 kW, 400 km in 5 minutes");
 }
 
 static void
@@ -297,7 +402,7 @@ test_deepseek_view (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcChartSpec) spec = uc_view_build ("deepseek-shock", &error);
-  const char *ids[] = { "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN" };
+  const char *ids[] = { "NVDA", "MSFT", "GOOGL", "META", "AVGO", "TSM", "ORCL", "AAPL", "AMZN" };
   gboolean r1 = FALSE, crash = FALSE;
   UcTime from, to;
 
@@ -306,8 +411,8 @@ test_deepseek_view (void)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_cmpstr (uc_series_get_id (uc_chart_spec_get_series (spec, i)), ==, ids[i]);
   g_assert_true (uc_series_get_emphasis (uc_chart_spec_find_series (spec, "NVDA")));
-  g_assert_null (uc_chart_spec_find_series (spec, "AVGO"));
-  g_assert_nonnull (strstr (uc_chart_spec_get_note (spec), "Broadcom"));
+  /* Broadcom is drawn, and the chart says its cap rests on a proxy count. */
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (spec), "Broadcom's market cap rests on a proxy share count"));
   g_assert_cmpint (uc_chart_spec_get_value_format (spec), ==, UC_VALUE_MONEY);
 
   uc_chart_spec_get_range (spec, &from, &to);
@@ -333,6 +438,26 @@ test_deepseek_view (void)
     }
   g_assert_true (r1);
   g_assert_true (crash);
+
+  /* The combined line: the eight with counts from filings, not Broadcom's
+   * proxy, lost $842B that day. */
+  {
+    g_autoptr(UcView) view = uc_view_load ("deepseek-shock", &error);
+    UcChartSpec *combined;
+    gboolean labelled = FALSE;
+
+    g_assert_no_error (error);
+    combined = uc_view_get_chart (view, 1);
+    g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (combined), "but Broadcom"));
+    for (guint i = 0; i < uc_chart_spec_get_n_events (combined); i++)
+      if (uc_event_get_time (uc_chart_spec_get_event (combined, i)) == uc_time_from_ymd (2025, 1, 27))
+        {
+          g_assert_cmpstr (uc_event_get_label (uc_chart_spec_get_event (combined, i)), ==,
+                           "US AI stocks −4.6% · −$842B");
+          labelled = TRUE;
+        }
+    g_assert_true (labelled);
+  }
 }
 
 static void
@@ -356,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/datasets/source-async", test_source_async);
   g_test_add_func ("/datasets/market-caps", test_market_caps);
   g_test_add_func ("/datasets/events", test_events);
+  g_test_add_func ("/datasets/index-daily", test_index_daily);
   g_test_add_func ("/views/deepseek-shock", test_deepseek_view);
   g_test_add_func ("/views/unknown", test_unknown_view);
 

@@ -62,15 +62,17 @@ test_view_contents (void)
 
   g_assert_no_error (error);
   chart = uc_view_get_chart (shock, 0);
-  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 8);   /* Broadcom has no market cap */
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 9);
   g_assert_true (uc_series_get_emphasis (uc_chart_spec_find_series (chart, "NVDA")));
+  /* Broadcom's cap rests on a proxy share count, and the chart says so. */
+  g_assert_nonnull (uc_chart_spec_find_series (chart, "AVGO"));
   g_assert_nonnull (strstr (uc_chart_spec_get_note (chart), "Broadcom"));
   for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
     labelled = labelled || g_strcmp0 (uc_event_get_label (uc_chart_spec_get_event (chart, i)), "NVDA −17.0% · −$593B") == 0;
   g_assert_true (labelled);
 
-  /* The eight added up, on the days all eight have, in the text colour;
-   * a short chart under the companies. */
+  /* The eight but Broadcom added up, on the days all eight have, in the
+   * text colour; a short chart under the companies. */
   {
     UcChartSpec *combined = uc_view_get_chart (shock, 1);
     UcSeries *sum;
@@ -91,7 +93,8 @@ test_view_contents (void)
         int k = uc_series_find (one, crash);
 
         g_assert_cmpint (k, >=, 0);
-        expected += uc_series_get_y (one)[k];
+        if (g_strcmp0 (uc_series_get_id (one), "AVGO") != 0)
+          expected += uc_series_get_y (one)[k];
       }
     at = uc_series_find (sum, crash);
     g_assert_cmpint (at, >=, 0);
@@ -375,6 +378,170 @@ test_number_axis (void)
   }
 }
 
+/* No built-in chart puts values of two currencies on one axis: Hong Kong
+ * closes and caps are in HKD, and no exchange rate is embedded to convert
+ * them. Series rebased to 100 (an index) or shown as change compare each
+ * in its own currency; any other chart of market-caps keeps to one. */
+static void
+test_one_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) caps = uc_catalog_load ("market-caps", &error);
+  g_autoptr(GHashTable) currency = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) ids = uc_view_list_ids ();
+  int tc, cc;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  tc = uc_dataset_find_column (caps, "ticker");
+  cc = uc_dataset_find_column (caps, "currency");
+  for (guint i = 0; i < uc_dataset_get_n_rows (caps); i++)
+    g_hash_table_insert (currency, (gpointer) uc_dataset_get_text (caps, tc, i),
+                         (gpointer) uc_dataset_get_text (caps, cc, i));
+  g_assert_cmpstr (g_hash_table_lookup (currency, "1211.HK"), ==, "HKD");
+  g_assert_cmpstr (g_hash_table_lookup (currency, "NVDA"), ==, "USD");
+
+  for (guint v = 0; ids[v]; v++)
+    {
+      g_autoptr(UcView) view = uc_view_load (ids[v], &error);
+
+      g_assert_no_error (error);
+      for (guint c = 0; c < uc_view_get_n_charts (view); c++)
+        {
+          UcChartSpec *chart = uc_view_get_chart (view, c);
+          const char *seen = NULL;
+
+          if (uc_chart_spec_get_value_format (chart) == UC_VALUE_INDEX ||
+              uc_chart_spec_get_value_format (chart) == UC_VALUE_PERCENT)
+            continue;
+          for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
+            {
+              const char *cur = g_hash_table_lookup (currency, uc_series_get_id (uc_chart_spec_get_series (chart, i)));
+
+              if (cur == NULL)
+                continue;
+              g_test_message ("%s chart %u: %s in %s", ids[v], c, uc_series_get_id (uc_chart_spec_get_series (chart, i)), cur);
+              g_assert_true (seen == NULL || g_str_equal (seen, cur));
+              seen = cur;
+              checked++;
+            }
+        }
+    }
+  /* The DeepSeek shock's nine, all in US dollars, were looked at. */
+  g_assert_cmpuint (checked, >=, 9);
+}
+
+/* The last day of the quarter that holds dataset @id's newest @column. */
+static UcTime
+quarter_end_of_newest (const char *id,
+                       const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_catalog_load (id, &error);
+  const UcTime *t;
+  UcTime newest = G_MININT64;
+
+  g_assert_no_error (error);
+  t = uc_dataset_get_times (ds, uc_dataset_find_column (ds, column));
+  for (guint i = 0; i < uc_dataset_get_n_rows (ds); i++)
+    newest = MAX (newest, t[i]);
+  return uc_time_add_months (uc_period_start (newest, UC_PERIOD_QUARTER), 3) - UC_USEC_PER_DAY;
+}
+
+/* "latest" ends a range on the last day of the quarter of the newest
+ * date in the chart's table: its x column, the events' dates for event
+ * lanes, the releases' for release lanes; a lane chart and a count of the
+ * same table end together. Anything else there is refused. */
+static void
+test_range_latest (void)
+{
+  static const char json[] =
+    "{ \"id\": \"newest\", \"title\": \"Newest\","
+    "  \"releases\": { \"dataset\": \"model-releases\", \"country\": \"country\", \"open_weights\": \"open_weights\","
+    "                 \"regions\": [{ \"name\": \"All\" }] },"
+    "  \"charts\": ["
+    "    { \"kind\": \"lanes\", \"range\": [\"2024-01-01\", \"latest\"] },"
+    "    { \"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2024-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"model-releases\", \"count_by\": \"quarter\", \"range\": [\"2023-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"latest\"] },"
+    "    { \"dataset\": \"market-caps\", \"series\": { \"key\": \"ticker\", \"value\": \"close\", \"only\": [\"NVDA\"] },"
+    "      \"range\": [\"2025-01-01\", \"latest\"] }"
+    "] }";
+  const struct { const char *dataset; int year; } expected[] = {
+    { "events", 2024 }, { "model-releases", 2024 }, { "model-releases", 2023 }, { "api-prices", 2025 },
+    { "market-caps", 2025 },
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_new_from_bytes (bytes, "newest.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      UcTime from, to, end = quarter_end_of_newest (expected[i].dataset, "date");
+      int y, m, d;
+
+      uc_chart_spec_get_range (uc_view_get_chart (view, i), &from, &to);
+      g_assert_cmpint (from, ==, uc_time_from_ymd (expected[i].year, 1, 1));
+      g_assert_cmpint (to, ==, end);
+      /* A quarter's last day. */
+      uc_time_to_ymd (to + UC_USEC_PER_DAY, &y, &m, &d);
+      g_assert_cmpint (d, ==, 1);
+      g_assert_cmpint ((m - 1) % 3, ==, 0);
+    }
+
+  /* The built-in views that follow the data: the events, the releases. */
+  {
+    const struct { const char *view; const char *dataset; } following[] = {
+      { "events", "events" }, { "model-releases", "model-releases" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (following); i++)
+      {
+        g_autoptr(UcView) builtin = uc_view_load (following[i].view, &error);
+
+        g_assert_no_error (error);
+        for (guint c = 0; c < uc_view_get_n_charts (builtin); c++)
+          {
+            UcTime from, to;
+
+            uc_chart_spec_get_range (uc_view_get_chart (builtin, c), &from, &to);
+            g_assert_cmpint (to, ==, quarter_end_of_newest (following[i].dataset, "date"));
+          }
+      }
+  }
+
+  {
+    const struct { const char *json; const char *message; } bad[] = {
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"latest\", \"2025-01-01\"]}]}",
+        "bad.json: charts[0].range: expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"], or a date and \"latest\"" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"newest\"]}]}",
+        "bad.json: charts[0].range: expected two dates in order" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"range\": [\"2999-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].range: “latest” is 20" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"dataset\": \"api-prices\", \"y\": [\"output_usd_per_mtok\"], \"x\": \"model\", \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].range: “latest” needs a date column “model” in “api-prices.csv”" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"y\": [\"output_usd_per_mtok\"], \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].dataset: is required" },
+      { "{\"id\": \"x\", \"title\": \"T\", \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", \"range\": [\"2025-01-01\", \"latest\"]}]}",
+        "bad.json: charts[0].lanes: release lanes need the view's “releases”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GBytes) b = g_bytes_new_static (bad[i].json, strlen (bad[i].json));
+        g_autoptr(GError) e = NULL;
+        g_autoptr(UcView) v = uc_view_new_from_bytes (b, "bad.json", &e);
+
+        g_test_message ("case %u: %s", i, e ? e->message : "(no error)");
+        g_assert_null (v);
+        g_assert_error (e, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+        g_assert_nonnull (strstr (e->message, bad[i].message));
+      }
+  }
+}
+
 static void
 count_change (guint *count)
 {
@@ -477,7 +644,7 @@ test_release_regions (void)
     "{\"id\": \"x\", \"title\": \"T\", \"releases\": {\"dataset\": \"model-releases\", \"country\": \"country\", "
     "\"open_weights\": \"open_weights\", \"regions\": [{\"name\": \"Made in France\", \"countries\": [\"FR\"]}, "
     "{\"name\": \"Elsewhere\"}]}, \"charts\": [{\"kind\": \"lanes\", \"lanes\": \"releases\", "
-    "\"range\": [\"2023-01-01\", \"2025-12-31\"]}, {\"dataset\": \"model-releases\", \"count_by\": \"quarter\", "
+    "\"range\": [\"2023-01-01\", \"latest\"]}, {\"dataset\": \"model-releases\", \"count_by\": \"quarter\", "
     "\"group\": \"country\", \"group_by_region\": true, \"stacked\": true}]}";
   g_autoptr(UcRegions) regions = uc_regions_new ();
   g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
@@ -1007,6 +1174,8 @@ main (int argc, char **argv)
   g_test_add_func ("/view/readme-examples", test_readme_examples);
   g_test_add_func ("/view/enum-names", test_enum_names);
   g_test_add_func ("/view/number-axis", test_number_axis);
+  g_test_add_func ("/view/range-latest", test_range_latest);
+  g_test_add_func ("/view/one-currency", test_one_currency);
   g_test_add_func ("/view/steps", test_view_steps);
   g_test_add_func ("/view/catalog", test_view_catalog);
   return g_test_run ();

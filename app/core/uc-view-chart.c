@@ -205,7 +205,76 @@ check_number_axis (Reader      *r,
   return TRUE;
 }
 
-/* "range": two dates in order, the stretch of time shown. */
+/* The newest date in column @name of @data, UC_TIME_MISSING if it has
+ * none; FALSE, failing on "range", when it is not a column of dates. */
+static gboolean
+newest_date (Reader     *r,
+             UcDataset  *data,
+             const char *name,
+             UcTime     *newest)
+{
+  int column = uc_dataset_find_column (data, name);
+  UcColumnType type = column >= 0 ? uc_dataset_get_column_type (data, column) : UC_COLUMN_TEXT;
+  const UcTime *times;
+
+  if (type != UC_COLUMN_DATE && type != UC_COLUMN_DATETIME)
+    {
+      g_autofree char *what = g_strdup_printf ("“latest” needs a date column “%s” in “%s”", name,
+                                               uc_dataset_get_name (data));
+      return uc_view_fail (r, "range", what);
+    }
+  times = uc_dataset_get_times (data, column);
+  for (guint row = 0; row < uc_dataset_get_n_rows (data); row++)
+    if (times[row] != UC_TIME_MISSING && (*newest == UC_TIME_MISSING || times[row] > *newest))
+      *newest = times[row];
+  return TRUE;
+}
+
+/* A range's end "latest": the last day of the quarter that holds the
+ * newest date of the table the chart is drawn from, on its x column (the
+ * events' dates and span ends, or the releases' dates, for lanes). A view
+ * so runs to the newest data however far the data reach; ending on a
+ * quarter shows a last quarter's bars whole and leaves the newest events
+ * room for their names, and a view's charts of one table end together.
+ * The whole table counts, not the rows a filter leaves, so the range
+ * stays put while the words change. */
+static gboolean
+resolve_latest (Reader *r,
+                Chart  *c)
+{
+  g_autoptr(UcDataset) data = NULL;
+  const char *lanes = NULL, *member = "dataset", *id = c->dataset, *column = c->x.column;
+  UcTime newest = UC_TIME_MISSING;
+
+  if (c->kind == UC_CHART_LANES)
+    {
+      if (!uc_view_read_string (r, c->o, "lanes", &lanes))
+        return FALSE;
+      member = "lanes";
+      column = "date";
+      if (g_strcmp0 (lanes, "releases") == 0 && r->releases == NULL)
+        return uc_view_fail (r, "lanes", "release lanes need the view's “releases”");
+      id = g_strcmp0 (lanes, "releases") == 0 ? r->releases->dataset : "events";
+    }
+  if ((data = uc_view_read_dataset (r, member, id)) == NULL || !newest_date (r, data, column, &newest))
+    return FALSE;
+  if (c->kind == UC_CHART_LANES && g_strcmp0 (lanes, "releases") != 0 &&
+      uc_dataset_find_column (data, "end") >= 0 && !newest_date (r, data, "end", &newest))
+    return FALSE;
+  if (newest == UC_TIME_MISSING || newest <= c->from)
+    {
+      g_autofree char *last = newest == UC_TIME_MISSING ? NULL : uc_time_format_date (newest);
+      g_autofree char *what = last ? g_strdup_printf ("“latest” is %s, not after the range's start", last)
+                                   : g_strdup_printf ("“latest”: “%s” has no dates", uc_dataset_get_name (data));
+
+      return uc_view_fail (r, "range", what);
+    }
+  c->to = uc_time_add_months (uc_period_start (newest, UC_PERIOD_QUARTER), 3) - UC_USEC_PER_DAY;
+  return TRUE;
+}
+
+/* "range": two dates in order, the stretch of time shown; the second may
+ * be "latest", to the newest data. */
 static gboolean
 read_range (Reader *r,
             Chart  *c)
@@ -213,6 +282,7 @@ read_range (Reader *r,
   JsonNode *range = json_object_get_member (c->o, "range");
   JsonArray *pair;
   const char *a = NULL, *b = NULL;
+  gboolean latest;
 
   if (range == NULL)
     return TRUE;
@@ -228,9 +298,13 @@ read_range (Reader *r,
           b = json_node_get_string (nb);
         }
     }
+  latest = g_strcmp0 (b, "latest") == 0;
   if (a == NULL || b == NULL || !uc_parse_date (a, strlen (a), UC_DATE_ISO, &c->from) ||
-      !uc_parse_date (b, strlen (b), UC_DATE_ISO, &c->to) || c->to <= c->from)
-    return uc_view_fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"]");
+      (!latest && (!uc_parse_date (b, strlen (b), UC_DATE_ISO, &c->to) || c->to <= c->from)))
+    return uc_view_fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"], "
+                         "or a date and \"latest\"");
+  if (latest && !resolve_latest (r, c))
+    return FALSE;
   c->has_range = TRUE;
   return TRUE;
 }

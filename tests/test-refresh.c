@@ -282,10 +282,11 @@ test_refresh_recorded (void)
   g_assert_nonnull (strstr (prices, ",models-dev:deepseek/deepseek-v4-pro,2026-12-03T12:00:00Z,"));
   g_assert_null (strstr (prices, "openrouter:"));
   index = dataset_text (w, "index-daily.csv");
-  g_assert_nonnull (strstr (index, "2026-04-14,SP500,"));
+  g_assert_nonnull (strstr (index, "2026-04-14,SP500,S&P 500,"));
 
-  /* Epoch's releases after the snapshot's last, dated by their paper;
-   * SEC's share counts, asked with the contact SEC wants. */
+  /* Epoch's July 2026 file is not newer than the snapshot's releases
+   * (to 2026-07-16): it adds nothing, and repeats nothing. SEC's share
+   * counts are asked with the contact SEC wants. */
   g_assert_cmpuint (uc_feed_get_n_rows (feed (w, "epoch")), ==, 40);
   g_assert_cmpuint (uc_feed_get_n_rows (feed (w, "sec")), ==, 68);
   g_assert_cmpstr (uc_feed_get_data_as_of (feed (w, "epoch")), ==, "2026-07-15");
@@ -294,8 +295,10 @@ test_refresh_recorded (void)
     g_autofree char *agent = uc_test_server_agent (w->server, "/sec/CIK0001045810.json");
     g_autofree char *plain = uc_test_server_agent (w->server, "/epoch.csv");
 
-    g_assert_nonnull (strstr (releases, "2026-07-15,Inkling,"));
-    g_assert_nonnull (strstr (releases, "publication date (Epoch AI)"));
+    g_autofree char *sidecar = dataset_text (w, "model-releases.json");
+
+    g_assert_null (strstr (releases, "publication date (Epoch AI)"));
+    g_assert_nonnull (strstr (sidecar, "\"rows_added\": 0"));
     g_test_message ("agent: %s", agent);
     g_assert_true (g_str_has_prefix (agent, "Undercut/"));
     g_assert_nonnull (strstr (agent, "analyst@example.org"));
@@ -362,7 +365,7 @@ test_price_history (void)
     g_assert_cmpuint (seen, ==, 2);
   }
   prices = dataset_text (w, "api-prices.csv");
-  g_assert_nonnull (strstr (prices, "2026-12-10,DeepSeek,deepseek-v4-pro,CN,0.435,0.87,observed,"));
+  g_assert_nonnull (strstr (prices, "2026-12-10,DeepSeek,deepseek-v4-pro,CN,0.435,0.87,,observed,day a refresh saw it,"));
 }
 
 typedef struct

@@ -18,7 +18,7 @@
 typedef UcFeedRows *(*Adapter) (UcFeed *feed, const char *series, GBytes *body, const char *url, const char *today,
                                 GError **error);
 
-static const char * const SERIES_COLUMNS[] = { "date", "series", "close", "source_id", NULL };
+static const char * const SERIES_COLUMNS[] = { "date", "series", "name", "close", "source", NULL };
 static const char * const PRICE_COLUMNS[] = {
   "observed_date", "vendor", "model", "country", "release_date", "input_usd_per_mtok", "output_usd_per_mtok",
   "open_weights", "price_basis", "source", NULL
@@ -39,8 +39,9 @@ number_text (double value)
 
 static UcFeedRows *
 series_rows (UcSeries   *series,
+             const char *id,
              const char *name,
-             const char *source_id)
+             const char *source)
 {
   g_autoptr(UcFeedRows) rows = uc_feed_rows_new (SERIES_COLUMNS);
   const UcTime *x = uc_series_get_x (series);
@@ -55,7 +56,7 @@ series_rows (UcSeries   *series,
         continue;
       date = uc_time_format_date (x[i]);
       value = number_text (y[i]);
-      uc_feed_rows_add (rows, date, name, value, source_id, NULL);
+      uc_feed_rows_add (rows, date, id, name, value, source, NULL);
     }
   return g_steal_pointer (&rows);
 }
@@ -69,8 +70,9 @@ adapt_fred (UcFeed      *feed,
             GError     **error)
 {
   g_autoptr(UcSeries) read = uc_fred_read (body, series, url, error);
+  g_autofree char *source = g_strdup_printf ("FRED %s (fredgraph.csv)", series);
 
-  return read ? series_rows (read, series, "FRED") : NULL;
+  return read ? series_rows (read, series, uc_feed_get_series_label (feed, series), source) : NULL;
 }
 
 static UcFeedRows *
@@ -82,8 +84,10 @@ adapt_stooq (UcFeed      *feed,
              GError     **error)
 {
   g_autoptr(UcSeries) read = uc_stooq_read (body, series, url, error);
+  g_autofree char *source = g_strdup_printf ("Stooq %s (daily closes, not dividend-adjusted)", series);
 
-  return read ? series_rows (read, uc_feed_get_series_label (feed, series), "STOOQ") : NULL;
+  return read ? series_rows (read, uc_feed_get_series_label (feed, series), uc_feed_get_series_label (feed, series),
+                             source) : NULL;
 }
 
 /* The vendor's name and country for a models.dev provider id, from the

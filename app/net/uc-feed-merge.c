@@ -95,7 +95,8 @@ add_row (UcFeedRows       *out,
   g_ptr_array_add (out->rows, cells);
 }
 
-/* Rows of a source dated after the snapshot's last day of their key. */
+/* Rows of a source dated after the snapshot's last day of their key (a
+ * series, a ticker); models the snapshot lacks, released after its last. */
 static guint
 extend_by_date (UcFeedRows       *out,
                 const UcFeedRows *fetched,
@@ -120,6 +121,9 @@ extend_by_date (UcFeedRows       *out,
       const char *since = g_hash_table_lookup (last, key);
       const char *date = cell (fetched, row, date_column);
 
+      /* A model is released once: one the snapshot has is never added again. */
+      if (g_strcmp0 (key_column, "model") == 0 && since)
+        continue;
       if (*date && strcmp (date, since ? since : (key_column && g_str_equal (key_column, "model") ? all_last : "")) > 0)
         {
           add_row (out, fetched, row, retrieved, NULL);
@@ -127,6 +131,16 @@ extend_by_date (UcFeedRows       *out,
         }
     }
   return added;
+}
+
+/* "deepseek-v4-pro (DeepSeek-V4-Pro), list price" is the model the
+ * source calls deepseek-v4-pro: names are compared up to a bracket or comma. */
+static char *
+model_key (const char *name)
+{
+  g_autofree char *bare = g_strndup (name, strcspn (name, "(,"));
+
+  return g_utf8_casefold (g_strstrip (bare), -1);
 }
 
 /* Prices a source observed today: a change of a model's last known price
@@ -145,7 +159,7 @@ extend_prices (UcFeedRows       *out,
   for (guint r = 0; r < out->rows->len; r++)
     {
       char **row = g_ptr_array_index (out->rows, r);
-      g_autofree char *key = g_utf8_casefold (cell (out, row, "model"), -1);
+      g_autofree char *key = model_key (cell (out, row, "model"));
       char **known = g_hash_table_lookup (last, key);
 
       if (known == NULL || strcmp (cell (out, row, "date"), cell (out, known, "date")) >= 0)
@@ -156,7 +170,7 @@ extend_prices (UcFeedRows       *out,
   for (guint r = 0; r < fetched->rows->len; r++)
     {
       char **row = g_ptr_array_index (fetched->rows, r);
-      g_autofree char *key = g_utf8_casefold (cell (fetched, row, "model"), -1);
+      g_autofree char *key = model_key (cell (fetched, row, "model"));
       char **known = g_hash_table_lookup (last, key);
       const char *input = cell (fetched, row, "input_usd_per_mtok");
       const char *output = cell (fetched, row, "output_usd_per_mtok");
@@ -169,7 +183,7 @@ extend_prices (UcFeedRows       *out,
                     g_strcmp0 (output, cell (out, known, "output_usd_per_mtok")) != 0) &&
           strcmp (observed, cell (out, known, "date")) > 0)
         {
-          const char *changed[] = { "date", observed, "change", "observed", NULL };
+          const char *changed[] = { "date", observed, "change", "observed", "date_basis", "day a refresh saw it", NULL };
 
           add_row (out, fetched, row, retrieved, changed);
           g_hash_table_replace (last, g_steal_pointer (&key), g_ptr_array_index (out->rows, out->rows->len - 1));
@@ -178,7 +192,8 @@ extend_prices (UcFeedRows       *out,
       else if (known == NULL && strlen (released) >= 7 && strcmp (released, all_last) > 0)
         {
           g_autofree char *day = strlen (released) == 7 ? g_strconcat (released, "-01", NULL) : g_strdup (released);
-          const char *launched[] = { "date", day, "change", "launch", NULL };
+          const char *launched[] = { "date", day, "change", "launch", "date_basis",
+                                     strlen (released) == 7 ? "release month (source)" : "release date (source)", NULL };
 
           add_row (out, fetched, row, retrieved, launched);
           g_hash_table_replace (last, g_steal_pointer (&key), g_ptr_array_index (out->rows, out->rows->len - 1));

@@ -158,13 +158,13 @@ read_sidecar (const char *id,
   return json_object_ref (o);
 }
 
-/* "Epoch AI, models.dev": who the rows refreshes added come from. */
+/* "models.dev, OpenRouter": who the rows refreshes added come from. */
 static char *
 refreshed_publishers (JsonObject *sidecar,
-                      const char *embedded)
+                      const char *separator)
 {
   JsonNode *sources = json_object_get_member (sidecar, "sources");
-  g_autoptr(GString) names = g_string_new (embedded);
+  g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; sources && JSON_NODE_HOLDS_ARRAY (sources) && i < json_array_get_length (json_node_get_array (sources)); i++)
     {
@@ -172,7 +172,7 @@ refreshed_publishers (JsonObject *sidecar,
       const char *name = JSON_NODE_HOLDS_OBJECT (item) ? member_string (json_node_get_object (item), "attribution") : NULL;
 
       if (name)
-        g_string_append_printf (names, names->len ? "; %s" : "%s", name);
+        g_string_append_printf (names, "%s%s", names->len ? separator : "", name);
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -185,6 +185,7 @@ make_source (JsonObject *o)
   g_autofree char *csv_path = NULL;
   g_autoptr(JsonObject) sidecar = read_sidecar (member_string (o, "id"), member_string (o, "retrieved"), &csv_path);
   g_autofree char *publisher = NULL;
+  g_autofree char *from = NULL;
   g_autofree char *retrieved = NULL;
 
   if (sidecar == NULL)
@@ -198,7 +199,9 @@ make_source (JsonObject *o)
                          "last-date", member_string (o, "last_date"),
                          "location", location,
                          NULL);
-  publisher = refreshed_publishers (sidecar, member_string (o, "publisher"));
+  from = refreshed_publishers (sidecar, ", ");
+  publisher = *from ? g_strdup_printf ("%s; %s", member_string (o, "publisher"), from)
+                    : g_strdup (member_string (o, "publisher"));
   retrieved = g_strndup (member_string (sidecar, "retrieved") ? member_string (sidecar, "retrieved") : "", 10);
   return g_object_new (UC_TYPE_REFRESHED_SOURCE,
                        "id", member_string (o, "id"),
@@ -210,6 +213,7 @@ make_source (JsonObject *o)
                        "last-date", member_string (sidecar, "last_date"),
                        "location", csv_path,
                        "snapshot", location,
+                       "refreshed-from", from,
                        NULL);
 }
 

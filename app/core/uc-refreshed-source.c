@@ -17,6 +17,7 @@ struct _UcRefreshedSource
   UcSource  parent_instance;
 
   char     *snapshot;   /* resource:// of the compiled copy */
+  char     *refreshed_from;   /* "models.dev, OpenRouter" */
 };
 
 G_DEFINE_FINAL_TYPE (UcRefreshedSource, uc_refreshed_source, UC_TYPE_SOURCE)
@@ -25,6 +26,7 @@ enum
 {
   PROP_0,
   PROP_SNAPSHOT,
+  PROP_REFRESHED_FROM,
   N_PROPS
 };
 
@@ -72,6 +74,10 @@ uc_refreshed_source_set_property (GObject      *object,
       g_free (self->snapshot);
       self->snapshot = g_value_dup_string (value);
       break;
+    case PROP_REFRESHED_FROM:
+      g_free (self->refreshed_from);
+      self->refreshed_from = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +94,9 @@ uc_refreshed_source_get_property (GObject    *object,
     case PROP_SNAPSHOT:
       g_value_set_string (value, UC_REFRESHED_SOURCE (object)->snapshot);
       break;
+    case PROP_REFRESHED_FROM:
+      g_value_set_string (value, UC_REFRESHED_SOURCE (object)->refreshed_from);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,6 +106,7 @@ static void
 uc_refreshed_source_finalize (GObject *object)
 {
   g_free (UC_REFRESHED_SOURCE (object)->snapshot);
+  g_free (UC_REFRESHED_SOURCE (object)->refreshed_from);
   G_OBJECT_CLASS (uc_refreshed_source_parent_class)->finalize (object);
 }
 
@@ -111,6 +121,8 @@ uc_refreshed_source_class_init (UcRefreshedSourceClass *klass)
   UC_SOURCE_CLASS (klass)->read = uc_refreshed_source_read;
   properties[PROP_SNAPSHOT] = g_param_spec_string ("snapshot", NULL, NULL, NULL,
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFRESHED_FROM] = g_param_spec_string ("refreshed-from", NULL, NULL, NULL,
+                                                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -124,4 +136,12 @@ uc_refreshed_source_get_snapshot (UcRefreshedSource *self)
 {
   g_return_val_if_fail (UC_IS_REFRESHED_SOURCE (self), NULL);
   return self->snapshot;
+}
+
+/* Who added rows to the snapshot: "models.dev, OpenRouter". */
+const char *
+uc_refreshed_source_get_refreshed_from (UcRefreshedSource *self)
+{
+  g_return_val_if_fail (UC_IS_REFRESHED_SOURCE (self), NULL);
+  return self->refreshed_from;
 }

@@ -11,11 +11,14 @@
 
 #include "uc-view-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "uc-chart-options.h"
 #include "uc-dataset-charts.h"
 #include "uc-parse.h"
+#include "uc-refreshed-source.h"
+#include "uc-time.h"
 #include "uc-transform.h"
 
 /* One chart's members as read, before it is built. */
@@ -406,10 +409,44 @@ build_of_data (Reader *r,
   return g_steal_pointer (&spec);
 }
 
+static char *
+day_text (const char *date)
+{
+  UcTime t;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (date == NULL || !uc_time_parse_date (date, strlen (date), &t))
+    return NULL;
+  day = g_date_time_new_from_unix_utc (t / 1000000);
+  /* TRANSLATORS: a day in a chart's footer, as strftime writes it: "3 Dec 2026" */
+  return day ? g_date_time_format (day, _("%-d %b %Y")) : NULL;
+}
+
+/* How current the chart's data are, after the view's own source line:
+ * "Data to 31 Jul 2026 (retrieved 3 Dec 2026)", or for a dataset a
+ * refresh extended, who refreshed it and when. */
+static char *
+currency_text (Reader     *r,
+               const char *dataset)
+{
+  UcSource *source = dataset ? g_hash_table_lookup (r->view->table_sources, dataset) : NULL;
+  g_autofree char *last = source ? day_text (uc_source_get_last_date (source)) : NULL;
+  g_autofree char *retrieved = source ? day_text (uc_source_get_retrieved (source)) : NULL;
+  const char *from = source && UC_IS_REFRESHED_SOURCE (source)
+                     ? uc_refreshed_source_get_refreshed_from (UC_REFRESHED_SOURCE (source)) : NULL;
+
+  if (last == NULL || retrieved == NULL)
+    return NULL;
+  if (from && *from)
+    return g_strdup_printf (_("Data to %s, refreshed %s from %s."), last, retrieved, from);
+  return g_strdup_printf (_("Data to %s (retrieved %s)."), last, retrieved);
+}
+
 /* "subtitle", "source" and "note": the chart's texts as the file has them. */
 static gboolean
 read_texts (Reader      *r,
             JsonObject  *o,
+            const char  *dataset,
             UcChartSpec *spec)
 {
   const char *s;
@@ -420,12 +457,31 @@ read_texts (Reader      *r,
   if (!uc_view_read_string (r, o, "source", &s))
     return FALSE;
   if (s)
-    uc_chart_spec_set_source (spec, uc_view_text (s));
+    {
+      g_autofree char *currency = currency_text (r, dataset);
+      g_autofree char *line = currency ? g_strdup_printf ("%s %s", uc_view_text (s), currency) : NULL;
+
+      uc_chart_spec_set_source (spec, line ? line : uc_view_text (s));
+    }
   if (!uc_view_read_string (r, o, "note", &s))
     return FALSE;
   if (s)
     uc_chart_spec_set_note (spec, uc_view_text (s));
   return TRUE;
+}
+
+/* The dataset the chart draws: a lane chart's are its events or releases. */
+static const char *
+chart_dataset (Reader *r,
+               Chart  *c)
+{
+  const char *lanes = NULL;
+
+  if (c->dataset)
+    return c->dataset;
+  if (json_object_has_member (c->o, "lanes") && JSON_NODE_HOLDS_VALUE (json_object_get_member (c->o, "lanes")))
+    lanes = json_object_get_string_member (c->o, "lanes");
+  return g_strcmp0 (lanes, "releases") == 0 && r->releases ? r->releases->dataset : "events";
 }
 
 /* Chart @o of the view, every member checked, from the tables the view
@@ -447,7 +503,7 @@ uc_view_build_chart (Reader     *r,
   if (spec == NULL || !uc_view_label_series (r, o, spec) ||
       !replace (&spec, uc_view_combine_series (r, o, spec)) || !uc_view_add_frontier (r, o, spec) ||
       !replace (&spec, apply_options (r, &c.options, spec)) || !replace (&spec, uc_view_apply_x_axis (r, &c.x, spec)) ||
-      !read_texts (r, o, spec))
+      !read_texts (r, o, chart_dataset (r, &c), spec))
     return NULL;
   return g_steal_pointer (&spec);
 }

@@ -682,6 +682,48 @@ test_killed (void)
   assert_copies_whole (w);
 }
 
+/* Any CSV at a URL a user names: read by the CSV reader, its dialect
+ * found as for a file, and a dataset of its own in the catalog. */
+static void
+test_csv_at_url (void)
+{
+  g_autoptr(World) w = world_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = uc_test_server_url (w->server, "/mine.csv");
+  g_autofree char *json = g_strdup_printf ("{\"sources\": [{\"id\": \"mine\", \"title\": \"Prices I keep\", "
+                                           "\"publisher\": \"A reader\", \"url\": \"%s\", \"adapter\": \"csv\", "
+                                           "\"dataset\": \"my-prices\", \"insecure_http\": true}]}", url);
+  static const char table[] = "Datum;Preis;Anbieter\r\n2026-01-02;1,5;\"A; B\"\r\n2026-01-05;1,25;C\r\n";
+  g_autoptr(GBytes) body = g_bytes_new_static (table, strlen (table));
+  g_autoptr(UcDataset) data = NULL;
+  UcCatalog *catalog = uc_catalog_get_default ();
+  UcSource *source;
+
+  g_assert_true (uc_feed_list_load_data (w->feeds, json, strlen (json), "user", &error));
+  uc_test_server_set (w->server, "/mine.csv", UC_TEST_ANSWER, 200, "text/csv", body, NULL);
+  g_assert_cmpuint (run (w, "mine"), ==, 0);
+  uc_catalog_reload_refreshed (catalog);
+  source = uc_catalog_find (catalog, "my-prices");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (uc_source_get_title (source), ==, "Prices I keep");
+  g_assert_cmpstr (uc_source_get_last_date (source), ==, "2026-01-05");
+  data = uc_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (data), ==, 2);
+  g_assert_cmpfloat (uc_dataset_get_numbers (data, uc_dataset_find_column (data, "Preis"))[1], ==, 1.25);
+
+  /* A page where the CSV was: refused, the dataset kept. */
+  {
+    static const char page[] = "<!doctype html><html><body>Moved</body></html>";
+    g_autoptr(GBytes) html = g_bytes_new_static (page, strlen (page));
+
+    uc_test_server_set (w->server, "/mine.csv", UC_TEST_ANSWER, 200, "text/csv", html, NULL);
+    g_assert_cmpuint (run (w, "mine"), ==, 1);
+    g_assert_cmpuint (uc_feed_get_n_rows (feed (w, "mine")), ==, 2);
+  }
+  uc_catalog_remove (catalog, "my-prices");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/refresh/mirror", test_mirror);
   g_test_add_func ("/refresh/killed", test_killed);
   g_test_add_func ("/refresh/catalog", test_catalog_uses_refreshed);
+  g_test_add_func ("/refresh/csv-at-url", test_csv_at_url);
   status = g_test_run ();
   g_rmdir (config);
   return status;

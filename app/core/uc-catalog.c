@@ -11,6 +11,7 @@
 #include "uc-catalog.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "uc-data-resources.h"
 #include "uc-json-load.h"
@@ -217,6 +218,45 @@ make_source (JsonObject *o)
                        NULL);
 }
 
+/* Datasets only sources make (a CSV at a URL a user added): named as the
+ * sidecar names them. */
+static void
+add_refreshed_only (UcCatalog  *self,
+                    GHashTable *embedded)
+{
+  g_autofree char *dir = uc_catalog_refreshed_dir ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *id = g_str_has_suffix (name, ".json") ? g_strndup (name, strlen (name) - 5) : NULL;
+      g_autofree char *csv_path = NULL;
+      g_autoptr(JsonObject) sidecar = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *retrieved = NULL;
+      g_autoptr(UcSource) source = NULL;
+
+      if (id == NULL || g_hash_table_contains (embedded, id) ||
+          (sidecar = read_sidecar (id, NULL, &csv_path)) == NULL || member_string (sidecar, "title") == NULL)
+        continue;
+      from = refreshed_publishers (sidecar, ", ");
+      retrieved = g_strndup (member_string (sidecar, "retrieved") ? member_string (sidecar, "retrieved") : "", 10);
+      source = g_object_new (UC_TYPE_REFRESHED_SOURCE,
+                             "id", id,
+                             "title", member_string (sidecar, "title"),
+                             "publisher", from,
+                             "licence", member_string (sidecar, "licence"),
+                             "url", member_string (sidecar, "url"),
+                             "retrieved", retrieved,
+                             "last-date", member_string (sidecar, "last_date"),
+                             "location", csv_path,
+                             "refreshed-from", from,
+                             NULL);
+      uc_catalog_add (self, source);
+    }
+}
+
 /* The embedded datasets as sources.json lists them (or their refreshed
  * copies). The file is ours and checked by the tests: an entry it cannot
  * read is a warning (fatal in the tests), and is left out. With
@@ -228,6 +268,7 @@ add_embedded (UcCatalog *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) embedded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonNode *root;
 
   uc_catalog_register_resources ();
@@ -251,6 +292,7 @@ add_embedded (UcCatalog *self,
           g_warning ("sources.json: entry %u needs an “id” and a “file”", i);
           continue;
         }
+      g_hash_table_add (embedded, g_strdup (member_string (o, "id")));
       source = make_source (o);
       known = uc_catalog_find (self, member_string (o, "id"));
       /* A refreshed copy may have changed under the same name: put in again. */
@@ -258,6 +300,7 @@ add_embedded (UcCatalog *self,
         continue;
       uc_catalog_add (self, source);
     }
+  add_refreshed_only (self, embedded);
 }
 
 /* Where dataset @id's compiled snapshot is (a resource:// location) and

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "uc-csv.h"
 #include "uc-epoch.h"
 #include "uc-fred.h"
 #include "uc-json-writer.h"
@@ -245,11 +246,51 @@ adapt_sec_shares (UcFeed      *feed,
   return g_steal_pointer (&rows);
 }
 
+/* Any CSV at a URL, read by the same reader as a file of the user's:
+ * its columns as it has them, each cell as the reader understood it. */
+static UcFeedRows *
+adapt_csv (UcFeed      *feed,
+           const char  *series,
+           GBytes      *body,
+           const char  *url,
+           const char  *today,
+           GError     **error)
+{
+  UcCsvOptions options;
+  g_autoptr(UcDataset) table = NULL;
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autoptr(UcFeedRows) rows = NULL;
+  guint width;
+
+  if (!uc_net_answer_is_text (body, url, error))
+    return NULL;
+  uc_csv_options_init (&options);
+  options.n_threads = 1;
+  if ((table = uc_csv_read_bytes (body, url, &options, NULL, error)) == NULL)
+    return NULL;
+  width = uc_dataset_get_n_columns (table);
+  for (guint c = 0; c < width; c++)
+    g_strv_builder_add (header, uc_dataset_get_column_name (table, c));
+  names = g_strv_builder_end (header);
+  rows = uc_feed_rows_new ((const char * const *) names);
+  for (guint r = 0; r < uc_dataset_get_n_rows (table); r++)
+    {
+      char **cells = g_new0 (char *, width + 1);
+
+      for (guint c = 0; c < width; c++)
+        cells[c] = uc_dataset_is_missing (table, c, r) ? g_strdup ("") : uc_dataset_format_cell (table, c, r);
+      g_ptr_array_add (rows->rows, cells);
+    }
+  return g_steal_pointer (&rows);
+}
+
 static const struct
 {
   const char *name;
   Adapter     read;
 } adapters[] = {
+  { "csv", adapt_csv },
   { "epoch", adapt_epoch },
   { "sec-shares", adapt_sec_shares },
   { "fred", adapt_fred },

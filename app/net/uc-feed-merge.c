@@ -267,6 +267,7 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
   g_autofree char *sidecar = NULL;
   g_autofree char *last = NULL;
   g_autofree char *newest = NULL;
+  UcFeed *first = NULL;
 
   if (error && *error)
     return FALSE;
@@ -293,6 +294,8 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
 
       if (g_strcmp0 (uc_feed_get_dataset (feed), dataset) != 0)
         continue;
+      if (first == NULL)
+        first = feed;
       record = uc_feed_cache_read (cache_dir, uc_feed_get_id (feed), &local);
       bytes = record && record->rows_file
               ? uc_feed_cache_load (cache_dir, uc_feed_get_id (feed), record->rows_file, NULL, &local) : NULL;
@@ -330,6 +333,16 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
   if (out == NULL)
     return TRUE;
   last = uc_feed_rows_last_date (out);
+  /* A dataset only sources make (a CSV at a URL) is named as its first source names it. */
+  if (snapshot == NULL && first)
+    {
+      uc_json_key (w, "title");
+      uc_json_string (w, uc_feed_get_title (first));
+      uc_json_key (w, "licence");
+      uc_json_string (w, uc_feed_get_licence (first) ? uc_feed_get_licence (first) : "");
+      uc_json_key (w, "url");
+      uc_json_string (w, uc_feed_get_url (first));
+    }
   uc_json_key (w, "retrieved");
   uc_json_string (w, newest ? newest : "");
   uc_json_key (w, "last_date");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "uc-net-error.h"
+#include "uc-time.h"
 
 UcFeedRows *
 uc_feed_rows_new (const char * const *header)
@@ -95,7 +96,21 @@ uc_feed_rows_column (const UcFeedRows *rows,
   return -1;
 }
 
-/* The newest of the dates in the first column whose name ends in "date". */
+/* The first column of ISO dates ("2026-01-05"), by its first row. */
+static int
+date_column (const UcFeedRows *rows)
+{
+  char **first = rows->rows->len ? g_ptr_array_index (rows->rows, 0) : NULL;
+  UcTime t;
+
+  for (guint c = 0; first && rows->header[c]; c++)
+    if (strlen (first[c]) == 10 && uc_time_parse_date (first[c], 10, &t))
+      return c;
+  return -1;
+}
+
+/* The newest of the dates in the first column whose name ends in "date"
+ * (or, in a table of someone else's, the first column of dates). */
 char *
 uc_feed_rows_last_date (const UcFeedRows *rows)
 {
@@ -105,6 +120,8 @@ uc_feed_rows_last_date (const UcFeedRows *rows)
   for (guint c = 0; rows->header[c] && column < 0; c++)
     if (g_str_has_suffix (rows->header[c], "date"))
       column = c;
+  if (column < 0)
+    column = date_column (rows);
   for (guint r = 0; column >= 0 && r < rows->rows->len; r++)
     {
       const char *cell = ((char **) g_ptr_array_index (rows->rows, r))[column];

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "uc-catalog.h"
@@ -15,6 +16,7 @@
 #include "uc-feed-merge.h"
 #include "uc-feed-mirror.h"
 #include "uc-feed-rows.h"
+#include "uc-json-writer.h"
 #include "uc-net-error.h"
 #include "uc-refresh.h"
 #include "uc-test-server.h"
@@ -724,6 +726,55 @@ test_csv_at_url (void)
   uc_catalog_remove (catalog, "my-prices");
 }
 
+/* Closes from a source on another basis are rescaled at the join, never
+ * spliced as they are. The answer here is made up for the test (round
+ * numbers around the snapshot's last day), not a recorded one. */
+static void
+test_caps_joined (void)
+{
+  g_autoptr(World) w = world_new ();
+  static const char made_up[] =
+    "Date,Open,High,Low,Close,Volume\r\n"
+    "2026-07-30,200,202,198,199,1000\r\n"
+    "2026-07-31,200,202,198,201,1000\r\n"
+    "2026-08-03,204,206,203,205,1000\r\n"
+    "2026-08-04,205,207,204,206,1000\r\n";
+  g_autoptr(GBytes) body = g_bytes_new_static (made_up, strlen (made_up));
+  g_autofree char *caps = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *close_text = NULL;
+  double ratio = 200.75 / 201, close = round (205 * ratio * 10000) / 10000;
+
+  uc_test_server_set (w->server, "/stooq?s=nvda.us&apikey=k3y", UC_TEST_ANSWER, 200, "text/csv", body, NULL);
+  g_assert_cmpuint (run (w, "sec"), ==, 0);
+  g_assert_cmpuint (run (w, "stooq"), ==, 0);
+  caps = dataset_text (w, "market-caps.csv");
+  /* The snapshot ends on 2026-07-31 at $200.75: its day is not replaced. */
+  g_assert_nonnull (strstr (caps, "\n2026-07-31,NVDA,Nvidia,US,USD,200.75,24200000000,2026-05-15,reported,4858150000000,market_cap,"));
+  g_assert_null (strstr (caps, "\n2026-07-31,NVDA,Nvidia,US,USD,201"));
+  close_text = uc_format_double_shortest (close);
+  expected = g_strdup_printf ("\n2026-08-03,NVDA,Nvidia,US,USD,%s,24200000000,2026-05-15,reported,%.0f,"
+                              "\"market_cap; joined: Stooq nvda.us (daily closes, not dividend-adjusted) rescaled ×%.6f at 2026-07-31\",",
+                              close_text, round (close * 24200000000.0), ratio);
+  g_test_message ("%s", expected);
+  g_assert_nonnull (strstr (caps, expected));
+  g_assert_nonnull (strstr (caps, "\n2026-08-04,NVDA,"));
+  g_assert_null (strstr (caps, "\n2026-08-03,MSFT,"));
+
+  /* No close on the join day: no join, nothing added. */
+  {
+    static const char gap[] = "Date,Open,High,Low,Close,Volume\r\n2026-08-03,204,206,203,205,1000\r\n";
+    g_autoptr(GBytes) gap_body = g_bytes_new_static (gap, strlen (gap));
+    g_autofree char *after = NULL;
+
+    uc_test_server_set (w->server, "/stooq?s=nvda.us&apikey=k3y", UC_TEST_ANSWER, 200, "text/csv", gap_body, NULL);
+    g_assert_cmpuint (run (w, "stooq"), ==, 0);
+    after = dataset_text (w, "market-caps.csv");
+    g_assert_null (strstr (after, "\n2026-08-03,NVDA,"));
+    g_assert_nonnull (strstr (after, "\n2026-07-31,NVDA,Nvidia,US,USD,200.75,"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/refresh/killed", test_killed);
   g_test_add_func ("/refresh/catalog", test_catalog_uses_refreshed);
   g_test_add_func ("/refresh/csv-at-url", test_csv_at_url);
+  g_test_add_func ("/refresh/caps-joined", test_caps_joined);
   status = g_test_run ();
   g_rmdir (config);
   return status;

@@ -7,6 +7,7 @@
 
 #include "uc-catalog.h"
 #include "uc-feed-cache.h"
+#include "uc-feed-caps.h"
 #include "uc-feed-rows.h"
 #include "uc-json-writer.h"
 #include "uc-net-error.h"
@@ -207,8 +208,11 @@ static guint
 extend (UcFeedRows       *out,
         const char       *dataset,
         const char       *retrieved,
-        const UcFeedRows *fetched)
+        const UcFeedRows *fetched,
+        const UcFeedRows *shares)
 {
+  if (g_str_equal (dataset, "market-caps"))
+    return uc_feed_extend_caps (out, fetched, shares, retrieved);
   if (g_str_equal (dataset, "api-prices"))
     return extend_prices (out, fetched, retrieved);
   if (g_str_equal (dataset, "model-releases"))
@@ -253,6 +257,46 @@ write_dataset (const char        *cache_dir,
          uc_safe_file_set_contents (json_path, NULL, sidecar, strlen (sidecar), error);
 }
 
+/* The last good rows of @feed, or NULL. */
+static UcFeedRows *
+feed_rows (UcFeed      *feed,
+           const char  *cache_dir,
+           char       **retrieved)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcFeedRecord) record = uc_feed_cache_read (cache_dir, uc_feed_get_id (feed), &error);
+  g_autoptr(GBytes) bytes = record && record->rows_file
+                            ? uc_feed_cache_load (cache_dir, uc_feed_get_id (feed), record->rows_file, NULL, &error) : NULL;
+  UcFeedRows *rows = bytes ? uc_feed_rows_from_csv (bytes, record->rows_file, &error) : NULL;
+
+  if (error)
+    g_message ("%s", error->message);
+  if (rows && retrieved)
+    *retrieved = g_strdup (record->retrieved);
+  return rows;
+}
+
+/* Every share count the SEC sources gave: market caps need them. */
+static UcFeedRows *
+all_share_counts (UcFeedList *feeds,
+                  const char *cache_dir)
+{
+  UcFeedRows *all = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (feeds)); i++)
+    {
+      g_autoptr(UcFeed) feed = g_list_model_get_item (G_LIST_MODEL (feeds), i);
+      g_autoptr(UcFeedRows) rows = g_strcmp0 (uc_feed_get_adapter (feed), "sec-shares") == 0
+                                   ? feed_rows (feed, cache_dir, NULL) : NULL;
+
+      if (rows && all == NULL)
+        all = g_steal_pointer (&rows);
+      else if (rows)
+        uc_feed_rows_extend (all, rows);
+    }
+  return all;
+}
+
 /* Rebuilds @dataset from the snapshot and the last good rows of every
  * feed that extends it. */
 gboolean
@@ -267,6 +311,7 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
   g_autofree char *sidecar = NULL;
   g_autofree char *last = NULL;
   g_autofree char *newest = NULL;
+  g_autoptr(UcFeedRows) shares = g_strcmp0 (dataset, "market-caps") == 0 ? all_share_counts (feeds, cache_dir) : NULL;
   UcFeed *first = NULL;
 
   if (error && *error)
@@ -309,10 +354,10 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
       if (out == NULL)
         out = uc_feed_rows_new ((const char * const *) fetched->header);
       /* What a source says that the snapshot does not (a date's basis) is kept. */
-      for (guint c = 0; fetched->header[c]; c++)
+      for (guint c = 0; g_strcmp0 (dataset, "market-caps") != 0 && fetched->header[c]; c++)
         if (g_strcmp0 (fetched->header[c], "source") != 0 && g_strcmp0 (fetched->header[c], "observed_date") != 0)
           uc_feed_rows_add_column (out, fetched->header[c]);
-      added = extend (out, dataset, record->retrieved, fetched);
+      added = extend (out, dataset, record->retrieved, fetched, shares);
       if (g_strcmp0 (record->retrieved, newest) > 0)
         {
           g_free (newest);

@@ -522,6 +522,9 @@ finish_feed (GTask *task)
     run->failed++;
   if (run->any_new)
     g_hash_table_add (run->datasets, g_strdup (uc_feed_get_dataset (run->feed)));
+  /* Market caps are closes × share counts: new counts change them too. */
+  if (run->any_new && g_strcmp0 (uc_feed_get_adapter (run->feed), "sec-shares") == 0)
+    g_hash_table_add (run->datasets, g_strdup ("market-caps"));
   g_signal_emit (self, signals[FEED_FINISHED], 0, run->feed, ok);
   run_clear_feed (run);
   run_next_feed (task);

@@ -572,10 +572,15 @@ test_catalog_uses_refreshed (void)
 
   g_assert_no_error (error);
   n = uc_dataset_get_n_rows (embedded);
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 24, 8, 0, 0);
+
+    uc_refresh_set_now (w->refresh, later);
+  }
   g_assert_cmpuint (run (w, "models-dev"), ==, 0);
   uc_catalog_reload_refreshed (catalog);
   source = uc_catalog_find (catalog, "api-prices");
-  g_assert_cmpstr (uc_source_get_retrieved (source), ==, "2026-12-03");
+  g_assert_cmpstr (uc_source_get_retrieved (source), ==, "2026-12-24");
   g_assert_nonnull (strstr (uc_source_get_publisher (source), "models.dev"));
   refreshed = uc_source_load (source, NULL, &error);
   g_assert_no_error (error);

@@ -297,6 +297,82 @@ all_share_counts (UcFeedList *feeds,
   return all;
 }
 
+/* One merge: the rows so far, and the sidecar saying what they rest on. */
+typedef struct
+{
+  const char   *dataset;
+  UcFeedRows   *out;
+  UcFeedRows   *shares;
+  UcJsonWriter *w;
+  char         *newest;
+  UcFeed       *first;
+} Merge;
+
+/* @feed's last good rows added to the dataset, and named in the sidecar. */
+static void
+merge_feed (Merge      *m,
+            UcFeed     *feed,
+            const char *cache_dir)
+{
+  g_autofree char *retrieved = NULL;
+  g_autoptr(UcFeedRows) fetched = feed_rows (feed, cache_dir, &retrieved);
+  guint added;
+
+  if (m->first == NULL)
+    m->first = feed;
+  if (fetched == NULL)
+    return;
+  if (m->out == NULL)
+    m->out = uc_feed_rows_new ((const char * const *) fetched->header);
+  /* What a source says that the snapshot does not (a date's basis) is kept. */
+  for (guint c = 0; g_strcmp0 (m->dataset, "market-caps") != 0 && fetched->header[c]; c++)
+    if (g_strcmp0 (fetched->header[c], "source") != 0 && g_strcmp0 (fetched->header[c], "observed_date") != 0)
+      uc_feed_rows_add_column (m->out, fetched->header[c]);
+  added = extend (m->out, m->dataset, retrieved, fetched, m->shares);
+  if (g_strcmp0 (retrieved, m->newest) > 0)
+    {
+      g_free (m->newest);
+      m->newest = g_strdup (retrieved);
+    }
+  uc_json_begin_object (m->w);
+  uc_json_key (m->w, "id");
+  uc_json_string (m->w, uc_feed_get_id (feed));
+  uc_json_key (m->w, "attribution");
+  uc_json_string (m->w, uc_feed_get_attribution (feed));
+  uc_json_key (m->w, "retrieved");
+  uc_json_string (m->w, retrieved ? retrieved : "");
+  uc_json_key (m->w, "rows_added");
+  uc_json_int (m->w, added);
+  uc_json_end_object (m->w);
+}
+
+/* The sidecar's end: when, how far, how many; a dataset only sources make
+ * (a CSV at a URL) named as its first source names it. */
+static char *
+finish_sidecar (Merge      *m,
+                gboolean    has_snapshot)
+{
+  g_autofree char *last = uc_feed_rows_last_date (m->out);
+
+  if (!has_snapshot && m->first)
+    {
+      uc_json_key (m->w, "title");
+      uc_json_string (m->w, uc_feed_get_title (m->first));
+      uc_json_key (m->w, "licence");
+      uc_json_string (m->w, uc_feed_get_licence (m->first) ? uc_feed_get_licence (m->first) : "");
+      uc_json_key (m->w, "url");
+      uc_json_string (m->w, uc_feed_get_url (m->first));
+    }
+  uc_json_key (m->w, "retrieved");
+  uc_json_string (m->w, m->newest ? m->newest : "");
+  uc_json_key (m->w, "last_date");
+  uc_json_string (m->w, last ? last : "");
+  uc_json_key (m->w, "rows");
+  uc_json_int (m->w, m->out->rows->len);
+  uc_json_end_object (m->w);
+  return uc_json_writer_steal (m->w);
+}
+
 /* Rebuilds @dataset from the snapshot and the last good rows of every
  * feed that extends it. */
 gboolean
@@ -307,15 +383,15 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
 {
   g_autofree char *snapshot = NULL;
   g_autoptr(UcFeedRows) out = read_base (dataset, &snapshot, error);
+  g_autoptr(UcFeedRows) shares = g_strcmp0 (dataset, "market-caps") == 0 ? all_share_counts (feeds, cache_dir) : NULL;
   g_autoptr(UcJsonWriter) w = uc_json_writer_new (TRUE);
   g_autofree char *sidecar = NULL;
-  g_autofree char *last = NULL;
   g_autofree char *newest = NULL;
-  g_autoptr(UcFeedRows) shares = g_strcmp0 (dataset, "market-caps") == 0 ? all_share_counts (feeds, cache_dir) : NULL;
-  UcFeed *first = NULL;
+  Merge m = { dataset, NULL, shares, w, NULL, NULL };
 
   if (error && *error)
     return FALSE;
+  m.out = g_steal_pointer (&out);
   uc_json_begin_object (w);
   uc_json_key (w, "version");
   uc_json_int (w, 1);
@@ -331,70 +407,15 @@ uc_feed_merge_dataset (UcFeedList  *feeds,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (feeds)); i++)
     {
       g_autoptr(UcFeed) feed = g_list_model_get_item (G_LIST_MODEL (feeds), i);
-      g_autoptr(UcFeedRecord) record = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(UcFeedRows) fetched = NULL;
-      g_autoptr(GError) local = NULL;
-      guint added;
 
-      if (g_strcmp0 (uc_feed_get_dataset (feed), dataset) != 0)
-        continue;
-      if (first == NULL)
-        first = feed;
-      record = uc_feed_cache_read (cache_dir, uc_feed_get_id (feed), &local);
-      bytes = record && record->rows_file
-              ? uc_feed_cache_load (cache_dir, uc_feed_get_id (feed), record->rows_file, NULL, &local) : NULL;
-      fetched = bytes ? uc_feed_rows_from_csv (bytes, record->rows_file, &local) : NULL;
-      if (fetched == NULL)
-        {
-          if (local)
-            g_message ("%s", local->message);
-          continue;
-        }
-      if (out == NULL)
-        out = uc_feed_rows_new ((const char * const *) fetched->header);
-      /* What a source says that the snapshot does not (a date's basis) is kept. */
-      for (guint c = 0; g_strcmp0 (dataset, "market-caps") != 0 && fetched->header[c]; c++)
-        if (g_strcmp0 (fetched->header[c], "source") != 0 && g_strcmp0 (fetched->header[c], "observed_date") != 0)
-          uc_feed_rows_add_column (out, fetched->header[c]);
-      added = extend (out, dataset, record->retrieved, fetched, shares);
-      if (g_strcmp0 (record->retrieved, newest) > 0)
-        {
-          g_free (newest);
-          newest = g_strdup (record->retrieved);
-        }
-      uc_json_begin_object (w);
-      uc_json_key (w, "id");
-      uc_json_string (w, uc_feed_get_id (feed));
-      uc_json_key (w, "attribution");
-      uc_json_string (w, uc_feed_get_attribution (feed));
-      uc_json_key (w, "retrieved");
-      uc_json_string (w, record->retrieved ? record->retrieved : "");
-      uc_json_key (w, "rows_added");
-      uc_json_int (w, added);
-      uc_json_end_object (w);
+      if (g_strcmp0 (uc_feed_get_dataset (feed), dataset) == 0)
+        merge_feed (&m, feed, cache_dir);
     }
   uc_json_end_array (w);
+  out = m.out;
+  newest = m.newest;   /* both freed here, the Merge only borrows them */
   if (out == NULL)
     return TRUE;
-  last = uc_feed_rows_last_date (out);
-  /* A dataset only sources make (a CSV at a URL) is named as its first source names it. */
-  if (snapshot == NULL && first)
-    {
-      uc_json_key (w, "title");
-      uc_json_string (w, uc_feed_get_title (first));
-      uc_json_key (w, "licence");
-      uc_json_string (w, uc_feed_get_licence (first) ? uc_feed_get_licence (first) : "");
-      uc_json_key (w, "url");
-      uc_json_string (w, uc_feed_get_url (first));
-    }
-  uc_json_key (w, "retrieved");
-  uc_json_string (w, newest ? newest : "");
-  uc_json_key (w, "last_date");
-  uc_json_string (w, last ? last : "");
-  uc_json_key (w, "rows");
-  uc_json_int (w, out->rows->len);
-  uc_json_end_object (w);
-  sidecar = uc_json_writer_steal (w);
+  sidecar = finish_sidecar (&m, snapshot != NULL);
   return write_dataset (cache_dir, dataset, out, sidecar, error);
 }

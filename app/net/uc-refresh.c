@@ -576,29 +576,59 @@ start_feed (GTask  *task,
   next_series (task);
 }
 
+/* The datasets that got new rows, rebuilt on a worker: the market caps
+ * are ten thousand rows read and written. */
+static void
+merge_work (GTask        *work,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  UcRefresh *self = source;
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+  GHashTableIter iter;
+  gpointer dataset;
+
+  g_hash_table_iter_init (&iter, run->datasets);
+  while (g_hash_table_iter_next (&iter, &dataset, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!uc_feed_merge_dataset (self->feeds, self->dir, dataset, &error))
+        g_message ("%s", error->message);
+    }
+  g_task_return_boolean (work, TRUE);
+}
+
+static void
+on_merged (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+
+  g_task_return_int (task, run->failed);
+  g_object_unref (task);
+}
+
 static void
 run_next_feed (GTask *task)
 {
   UcRefresh *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  GHashTableIter iter;
-  gpointer dataset;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) work = NULL;
 
   if (run->next < run->queue->len)
     {
       start_feed (task, g_ptr_array_index (run->queue, run->next++));
       return;
     }
-  g_hash_table_iter_init (&iter, run->datasets);
-  while (g_hash_table_iter_next (&iter, &dataset, NULL))
-    if (!uc_feed_merge_dataset (self->feeds, self->dir, dataset, &error))
-      {
-        g_message ("%s", error->message);
-        g_clear_error (&error);
-      }
-  g_task_return_int (task, run->failed);
-  g_object_unref (task);
+  /* Not cancellable: once copies are kept, the datasets match them. */
+  work = g_task_new (self, NULL, on_merged, task);
+  g_task_set_task_data (work, task, NULL);
+  g_task_run_in_thread (work, merge_work);
 }
 
 /* Refreshes the feeds @ids (NULL: every feed), one after the other, and

@@ -120,6 +120,11 @@ update_row (SourceRow *sr)
   else if (state == UC_FEED_NEEDS_KEY && can_ask)
     state = UC_FEED_NEVER;
   icon = state_icon (state, &style);
+  if (uc_refresher_get_current (sr->dialog->refresher) == feed)
+    {
+      icon = "emblem-synchronizing-symbolic";
+      style = NULL;
+    }
   gtk_image_set_from_icon_name (sr->icon, icon);
   gtk_widget_remove_css_class (GTK_WIDGET (sr->icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (sr->icon), "warning");
@@ -129,7 +134,8 @@ update_row (SourceRow *sr)
                                   uc_feed_text_state (feed, can_ask), -1);
   adw_expander_row_set_subtitle (sr->row, text);
   adw_action_row_set_subtitle (sr->retrieved, retrieved ? retrieved : _("Never"));
-  if (checked && g_strcmp0 (checked, retrieved) != 0)
+  /* A source wanting a key was not asked, whatever the time it says. */
+  if (checked && g_strcmp0 (checked, retrieved) != 0 && uc_feed_get_state (feed) != UC_FEED_NEEDS_KEY)
     {
       /* Translators: a source's copy was fetched at one time, last asked at another */
       g_autofree char *both = g_strdup_printf (_("%s; last asked %s"), retrieved ? retrieved : _("never"), checked);
@@ -139,7 +145,8 @@ update_row (SourceRow *sr)
   adw_action_row_set_subtitle (sr->as_of, as_of ? as_of : "–");
   adw_action_row_set_subtitle (sr->n_rows, rows);
   adw_action_row_set_subtitle (sr->message, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (sr->message), message && *message && uc_feed_get_state (feed) != UC_FEED_FRESH);
+  /* Why it was refused; what a source lacks, the rows beside say. */
+  gtk_widget_set_visible (GTK_WIDGET (sr->message), message && *message && uc_feed_get_state (feed) == UC_FEED_REFUSED);
 }
 
 static void

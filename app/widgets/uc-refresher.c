@@ -186,24 +186,69 @@ on_feed_finished (UcRefresh   *refresh,
   g_signal_emit (self, signals[FEED_FINISHED], 0, feed, ok, updated);
 }
 
+/* The run's end: the catalog told of the datasets refreshed (the views
+ * load them again), the progress cleared, "finished" emitted. */
+static void
+finish_run (UcRefresher *self,
+            gboolean     cancelled)
+{
+  guint updated = self->updated;
+
+  if (updated > 0)
+    uc_catalog_reload_refreshed (uc_catalog_get_default ());
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->current);
+  g_hash_table_remove_all (self->datasets);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  g_signal_emit (self, signals[FINISHED], 0, updated, cancelled);
+}
+
 /* A cancelled run rebuilds no dataset (UcRefresh stops at once), yet the
  * sources done before kept their new copies: their datasets are rebuilt
  * here, or a next refresh finding those copies unchanged would leave
- * them out of the datasets. */
+ * them out of the datasets. On a worker, as UcRefresh does: the market
+ * caps are ten thousand rows. */
 static void
-merge_cancelled (UcRefresher *self)
+merge_work (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
 {
-  GHashTableIter iter;
-  gpointer dataset;
+  UcRefresher *self = source;
+  const char * const *datasets = data;
 
-  g_hash_table_iter_init (&iter, self->datasets);
-  while (g_hash_table_iter_next (&iter, &dataset, NULL))
+  for (guint i = 0; datasets[i]; i++)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!uc_feed_merge_dataset (self->feeds, self->dir, dataset, &error))
+      if (!uc_feed_merge_dataset (self->feeds, self->dir, datasets[i], &error))
         g_message ("%s", error->message);
     }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_merged (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  UcRefresher *self = UC_REFRESHER (object);
+
+  if (self->refresh)   /* not disposed meanwhile */
+    finish_run (self, TRUE);
+}
+
+static void
+merge_cancelled (UcRefresher *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_merged, NULL);
+  GStrv datasets = (GStrv) g_hash_table_get_keys_as_array (self->datasets, NULL);
+
+  /* The keys stay the table's: copied for the worker. */
+  g_task_set_task_data (task, g_strdupv (datasets), (GDestroyNotify) g_strfreev);
+  g_free (datasets);
+  g_task_run_in_thread (task, merge_work);
 }
 
 static void
@@ -214,7 +259,6 @@ on_run_done (GObject      *object,
   g_autoptr(UcRefresher) self = data;
   g_autoptr(GError) error = NULL;
   gboolean cancelled;
-  guint updated = self->updated;
 
   uc_refresh_run_finish (UC_REFRESH (object), result, &error);
   cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -222,16 +266,10 @@ on_run_done (GObject      *object,
     g_message ("refresh: %s", error->message);
   if (self->refresh == NULL)   /* disposed meanwhile */
     return;
-  if (cancelled)
+  if (cancelled && g_hash_table_size (self->datasets) > 0)
     merge_cancelled (self);
-  if (updated > 0)
-    uc_catalog_reload_refreshed (uc_catalog_get_default ());
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->current);
-  g_hash_table_remove_all (self->datasets);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-  g_signal_emit (self, signals[FINISHED], 0, updated, cancelled);
+  else
+    finish_run (self, cancelled);
 }
 
 /* The refresher of the sources of data/sources.json and the user's file,

@@ -54,8 +54,20 @@ wait_for_window() {
 
 # The server: the recorded answers, on a port of its choosing.
 mkdir -p "$tmp/srv" "$tmp/config/undercut" "$tmp/data" "$tmp/none" "$tmp/exports"
-cp "$srcdir"/data/net/modelsdev_sample.json "$srcdir"/data/net/openrouter_models.json \
-   "$srcdir"/data/net/fredgraph_sp500.csv "$tmp/srv/"
+cp "$srcdir"/data/net/openrouter_models.json "$srcdir"/data/net/fredgraph_sp500.csv "$tmp/srv/"
+# models.dev's recorded answer with one more DeepSeek model, out yesterday
+# at $0.10/$0.20: news no embedded snapshot can have.
+/usr/bin/python3 - "$srcdir/data/net/modelsdev_sample.json" "$tmp/srv/modelsdev_sample.json" <<'EOF'
+import copy, datetime, json, sys
+answer = json.load(open(sys.argv[1]))
+models = answer["deepseek"]["models"]
+model = copy.deepcopy(models["deepseek-v4-pro"])
+day = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1)).strftime("%Y-%m-%d")
+model.update(id="deepseek-v5-test", name="deepseek-v5-test", release_date=day, last_updated=day)
+model["cost"].update(input=0.1, output=0.2)
+models["deepseek-v5-test"] = model
+json.dump(answer, open(sys.argv[2], "w"))
+EOF
 "$srcdir/replay-server.py" "$tmp/srv" >"$tmp/port" 2>"$tmp/server.log" &
 server=$!
 for _ in $(seq 50); do grep -q '^PORT' "$tmp/port" 2>/dev/null && break; sleep 0.1; done
@@ -140,9 +152,8 @@ wait_asked_after epoch "$started" || fail "the refresh reaches the last source"
 for _ in $(seq 50); do [ -s "$tmp/data/datasets/hosted-prices.json" ] && break; sleep 0.1; done
 UNDERCUT_DATA_DIR=$tmp/data "$cli_bin" export --view pricing --output "$tmp/exports/cli-refreshed.png"
 cmp -s "$tmp/exports/cli-refreshed.png" "$tmp/exports/cli-embedded.png" && fail "the refreshed prices change the chart"
-grep -q ',glm-5,' "$tmp/data/datasets/api-prices.csv" || fail "the refreshed prices have GLM-5"
-grep -q ',glm-5,' "$srcdir/../data/datasets/api-prices.csv" && fail "the embedded prices lack GLM-5"
-ok "the refresh brings prices the embedded data lack (GLM-5)"
+grep -q ',deepseek-v5-test,' "$tmp/data/datasets/api-prices.csv" || fail "the refreshed prices have the new model"
+ok "the refresh brings a model the embedded data lack"
 wait_export_equals after "$tmp/exports/cli-refreshed.png" || fail "the Pricing view is redrawn with the new rows"
 ok "the Pricing view is redrawn with the new rows, as the command line draws them"
 import -window "$wid" "$out/after.png"

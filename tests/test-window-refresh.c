@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "uc-application.h"
@@ -188,11 +189,55 @@ write_sources (void)
   g_assert_no_error (error);
 }
 
+/* models.dev's recorded answer with one more DeepSeek model, @id, out
+ * yesterday at $0.10/$0.20: news no embedded snapshot can have. */
+static GBytes *
+models_dev_with (const char *id)
+{
+  g_autoptr(GBytes) recorded = uc_test_fixture ("modelsdev_sample.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *day = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  JsonObject *models, *model, *cost;
+  JsonNode *copy;
+  char *text;
+  gsize length;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (recorded, NULL), g_bytes_get_size (recorded), &error);
+  g_assert_no_error (error);
+  models = json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "deepseek"), "models");
+  copy = json_node_copy (json_object_get_member (models, "deepseek-v4-pro"));
+  model = json_node_get_object (copy);
+  json_object_set_string_member (model, "id", id);
+  json_object_set_string_member (model, "name", id);
+  json_object_set_string_member (model, "release_date", day);
+  json_object_set_string_member (model, "last_updated", day);
+  cost = json_object_get_object_member (model, "cost");
+  json_object_set_double_member (cost, "input", 0.1);
+  json_object_set_double_member (cost, "output", 0.2);
+  json_object_set_member (models, id, copy);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+static void
+serve_models_dev_with (const char *id)
+{
+  g_autoptr(GBytes) body = models_dev_with (id);
+
+  uc_test_server_set (server, "/modelsdev.json", UC_TEST_ANSWER, 200, "application/json", body, NULL);
+}
+
 static void
 serve_good_answers (void)
 {
   uc_test_server_set_file (server, "/fred/SP500.csv", "text/csv", "fredgraph_sp500.csv");
-  uc_test_server_set_file (server, "/modelsdev.json", "application/json", "modelsdev_2026-05-10.json");
+  uc_test_server_set_file (server, "/modelsdev.json", "application/json", "modelsdev_sample.json");
   uc_test_server_set_file (server, "/openrouter.json", "application/json", "openrouter_models.json");
 }
 
@@ -288,9 +333,8 @@ test_refresh_and_sources (void)
       skip_or_fail_without_display ();
       return;
     }
-  /* The copies of the first test stand; models.dev has a month's news
-   * (deepseek-v4-pro's price cut). */
-  uc_test_server_set_file (server, "/modelsdev.json", "application/json", "modelsdev_sample.json");
+  /* The copies of the first test stand; models.dev has news. */
+  serve_models_dev_with ("deepseek-v5-test");
   app = uc_application_new ();
   window = open_window (app, APP_ID ".RefreshTest");
   refresher = uc_application_get_refresher (app);
@@ -360,19 +404,23 @@ test_refresh_and_sources (void)
     g_assert_cmpstr (source_state (dialog, "Daily closes"), ==, "Needs a key");
   }
 
-  /* A server that never answers, and Cancel: the rows stay. */
-  uc_test_server_set (server, "/fred/SP500.csv", UC_TEST_STALL, 200, "text/csv", NULL, NULL);
+  /* Cancelled on a server that never answers, after models.dev brought
+   * news: those rows are kept, and shown. */
+  serve_models_dev_with ("deepseek-v5-test-2");
+  uc_test_server_set (server, "/openrouter.json", UC_TEST_STALL, 200, "application/json", NULL, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "refresh", NULL);
-  for (guint i = 0; i < 500 && strcmp (source_state (dialog, "Benchmark indices"), "Refreshing…") != 0; i++)
+  for (guint i = 0; i < 500 && strcmp (source_state (dialog, "Hosting prices"), "Refreshing…") != 0; i++)
     iterate_for (10);
-  g_assert_cmpstr (source_state (dialog, "Benchmark indices"), ==, "Refreshing…");
+  g_assert_cmpstr (source_state (dialog, "Hosting prices"), ==, "Refreshing…");
+  g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"), "Fresh · retrieved "));
   g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-refresh", NULL);
   iterate_until (refresher_idle, refresher);
-  g_assert_true (g_str_has_prefix (source_state (dialog, "Benchmark indices"), "Fresh · retrieved "));
-  g_assert_cmpuint (uc_test_server_hits (server, "/openrouter.json"), ==, 3);   /* never asked the third time */
-  iterate_for (300);
-  g_assert_nonnull (toast_saying (window, "Refresh cancelled"));
-  g_assert_cmpuint (n_points (window), ==, points);
+  g_assert_true (g_str_has_prefix (source_state (dialog, "Hosting prices"), "Fresh · retrieved "));
+  g_assert_cmpuint (uc_test_server_hits (server, "/epoch.csv"), ==, 3);   /* not asked a fourth time */
+  iterate_for (200);
+  iterate_until (not_loading, window);
+  g_assert_cmpuint (n_points (window), >, points);
+  g_assert_nonnull (toast_saying (window, "Data refreshed: 1 source updated"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (window));

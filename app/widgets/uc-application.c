@@ -8,7 +8,14 @@
 #include "uc-catalog.h"
 #include "uc-ui-resources.h"
 #include "uc-chart-view.h"
+#include "uc-refresher.h"
 #include "uc-window.h"
+
+/* Refresh on start: sources last asked longer ago than this; and how
+ * long after the first chart is on screen (the refresh's own start costs
+ * the window nothing it would show). */
+#define REFRESH_AGE       (24 * G_TIME_SPAN_HOUR)
+#define REFRESH_DELAY_MS  500
 
 struct _UcApplication
 {
@@ -18,6 +25,9 @@ struct _UcApplication
   gboolean       timings;
   gint64         start;          /* monotonic µs when the undercut command started */
   gint64         loaded;         /* when the window's program was loaded and running */
+  GSettings     *settings;
+  UcRefresher   *refresher;      /* made with the first window */
+  guint          start_refresh;  /* the refresh on start, waiting to begin */
 };
 
 G_DEFINE_FINAL_TYPE (UcApplication, uc_application, ADW_TYPE_APPLICATION)
@@ -75,12 +85,14 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* The main window focused last (a dialog may be focused now). */
 static UcWindow *
 active_window (UcApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  return UC_IS_WINDOW (window) ? UC_WINDOW (window) : NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (UC_IS_WINDOW (l->data))
+      return UC_WINDOW (l->data);
+  return NULL;
 }
 
 /* app.show-view('pricing'): scripts and `undercut --view` drive the window. */
@@ -135,7 +147,33 @@ export_path_action (GSimpleAction *action,
     g_message ("app.export: %s", error->message);
 }
 
+/* app.refresh (F5): every source asked for new data. */
+static void
+refresh_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  UcApplication *self = user_data;
+
+  if (self->refresher)
+    uc_refresher_start (self->refresher, NULL);
+}
+
+/* app.cancel-refresh: the refresh stops; what it got so far is kept. */
+static void
+cancel_refresh_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UcApplication *self = user_data;
+
+  if (self->refresher)
+    uc_refresher_cancel (self->refresher);
+}
+
 static const GActionEntry app_actions[] = {
+  { "refresh", refresh_action },
+  { "cancel-refresh", cancel_refresh_action },
   { "about", about_action },
   { "quit", quit_action },
   { "show-view", show_view_action, "s" },
@@ -146,6 +184,7 @@ static const GActionEntry app_actions[] = {
 static void
 uc_application_startup (GApplication *application)
 {
+  UcApplication *self = UC_APPLICATION (application);
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -155,12 +194,19 @@ uc_application_startup (GApplication *application)
     { "win.fix-values", { "<Control><Shift>h", NULL } },
     { "win.reset-range", { "<Control>0", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "app.refresh", { "F5", NULL } },
+    { "win.show-sources", { "<Control>i", NULL } },
   };
+  g_autoptr(GAction) on_start = NULL;
 
   G_APPLICATION_CLASS (uc_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  /* The menu's toggle is the setting itself. */
+  self->settings = g_settings_new (APP_ID);
+  on_start = g_settings_create_action (self->settings, "refresh-on-start");
+  g_action_map_add_action (G_ACTION_MAP (application), on_start);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
 }
@@ -189,6 +235,49 @@ on_window_realized (GtkWidget     *window,
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
 }
 
+/* The refresh on start: the sources that can be asked and were last
+ * asked more than a day ago, if the setting still says so. */
+static gboolean
+refresh_on_start (gpointer data)
+{
+  UcApplication *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(GStrv) due = NULL;
+
+  self->start_refresh = 0;
+  if (self->refresher == NULL || !g_settings_get_boolean (self->settings, "refresh-on-start"))
+    return G_SOURCE_REMOVE;
+  due = uc_refresher_dup_due (self->refresher, now, REFRESH_AGE);
+  if (due[0])
+    uc_refresher_start (self->refresher, (const char * const *) due);
+  return G_SOURCE_REMOVE;
+}
+
+/* Only once the first chart is on screen, and a moment later: the
+ * refresh never delays the first chart. */
+static void
+on_first_paint (GdkFrameClock *clock,
+                UcApplication *self)
+{
+  UcWindow *window = active_window (self);
+
+  if (window == NULL || uc_chart_view_get_draw_count (uc_window_get_chart_view (window)) == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->start_refresh == 0)
+    self->start_refresh = g_timeout_add (REFRESH_DELAY_MS, refresh_on_start, self);
+}
+
+static void
+schedule_refresh_on_start (GtkWidget     *window,
+                           UcApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (clock)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
+}
+
 /* The window goes on screen with its first view drawn, not blank while
  * that view's data loads (on worker threads, while GTK builds the rest). */
 static void
@@ -208,7 +297,7 @@ static void
 uc_application_activate (GApplication *application)
 {
   UcApplication *self = UC_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *window = GTK_WINDOW (active_window (self));
 
   if (window == NULL)
     {
@@ -221,8 +310,13 @@ uc_application_activate (GApplication *application)
       window = GTK_WINDOW (uc_window_new_on_view (ADW_APPLICATION (application), self->pending_view));
       if (self->pending_view && uc_view_catalog_find (uc_window_get_views (UC_WINDOW (window)), self->pending_view, NULL))
         g_clear_pointer (&self->pending_view, g_free);
+      if (self->refresher == NULL)
+        self->refresher = uc_refresher_new (self->settings);
+      uc_window_set_refresher (UC_WINDOW (window), self->refresher);
       if (self->timings)
         g_signal_connect_after (window, "realize", G_CALLBACK (on_window_realized), self);
+      else if (g_settings_get_boolean (self->settings, "refresh-on-start"))
+        g_signal_connect_after (window, "realize", G_CALLBACK (schedule_refresh_on_start), self);
     }
   if (self->pending_view)
     {
@@ -262,10 +356,26 @@ uc_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* A refresh running is stopped: its sources keep their last good copies. */
+static void
+uc_application_shutdown (GApplication *application)
+{
+  UcApplication *self = UC_APPLICATION (application);
+
+  g_clear_handle_id (&self->start_refresh, g_source_remove);
+  if (self->refresher)
+    uc_refresher_cancel (self->refresher);
+  G_APPLICATION_CLASS (uc_application_parent_class)->shutdown (application);
+}
+
 static void
 uc_application_finalize (GObject *object)
 {
-  g_free (UC_APPLICATION (object)->pending_view);
+  UcApplication *self = UC_APPLICATION (object);
+
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->settings);
+  g_free (self->pending_view);
   G_OBJECT_CLASS (uc_application_parent_class)->finalize (object);
 }
 
@@ -276,6 +386,7 @@ uc_application_class_init (UcApplicationClass *klass)
 
   app_class->startup = uc_application_startup;
   app_class->activate = uc_application_activate;
+  app_class->shutdown = uc_application_shutdown;
   app_class->handle_local_options = uc_application_handle_local_options;
   G_OBJECT_CLASS (klass)->finalize = uc_application_finalize;
 }
@@ -306,6 +417,14 @@ uc_application_init (UcApplication *self)
       uc_ui_register_resource ();
       g_once_init_leave (&once, 1);
     }
+}
+
+/* The refresh of the sources, made with the first window (NULL before). */
+UcRefresher *
+uc_application_get_refresher (UcApplication *self)
+{
+  g_return_val_if_fail (UC_IS_APPLICATION (self), NULL);
+  return self->refresher;
 }
 
 UcApplication *

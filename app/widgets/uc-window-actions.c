@@ -3,11 +3,11 @@
  * Part of UcWindow (see uc-window-private.h). The window's own win.*
  * actions, of the menu, the header bar and the keyboard (show-help-overlay
  * comes with GtkApplicationWindow): those of the class (export, copy,
- * base-first-day, show-views, reset-range, find) and those of each window
- * (value-mode and log-scale, made from the settings; events-CATEGORY, one
- * per event category; fix-values). Their shortcuts are set with the
- * application's in uc-application.c, where the shortcuts window and the
- * tests read them.
+ * base-first-day, show-views, reset-range, find, show-sources) and those
+ * of each window (value-mode and log-scale, made from the settings;
+ * events-CATEGORY, one per event category; fix-values). Their shortcuts
+ * are set with the application's in uc-application.c, where the
+ * shortcuts window and the tests read them.
  */
 #include "config.h"
 
@@ -83,6 +83,15 @@ find_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
 }
 
+/* Ctrl+I: every source, its licence, how current its data are. */
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _uc_window_show_sources (UC_WINDOW (widget));
+}
+
 void
 _uc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -92,6 +101,7 @@ _uc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
 }
 
 /* win.events-CATEGORY: that category's markers on or off, in the

@@ -403,3 +403,74 @@ _uc_window_init_charts (UcWindow *self)
                             G_CALLBACK (on_base_popover_show), self);
   g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (update_subtitle), self);
 }
+
+struct _UcWindowKept
+{
+  GPtrArray *specs;          /* the charts shown: their hidden series */
+  char      *filter;
+  UcTime     base;
+  gboolean   zoomed;         /* the days shown were not the view's own */
+  UcTime     from, to;
+  UcTime     upper;          /* the end of the data then */
+};
+
+void
+_uc_window_kept_free (UcWindowKept *kept)
+{
+  if (kept == NULL)
+    return;
+  g_ptr_array_unref (kept->specs);
+  g_free (kept->filter);
+  g_free (kept);
+}
+
+/* What the view shown shows, for it to show again once its data are
+ * loaded again: the series hidden, the filter, the base day, the days. */
+UcWindowKept *
+_uc_window_keep_shown (UcWindow *self)
+{
+  UcWindowKept *kept = g_new0 (UcWindowKept, 1);
+  UcChartSpec *timed = self->view ? first_time_chart (self->view) : NULL;
+  UcTime own_from = 0, own_to = 0, lower;
+
+  kept->specs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (uc_chart_view_get_spec (UC_CHART_VIEW (child)))
+      g_ptr_array_add (kept->specs, g_object_ref (uc_chart_view_get_spec (UC_CHART_VIEW (child))));
+  kept->filter = g_strdup (gtk_editable_get_text (self->filter_entry));
+  kept->base = self->base_date;
+  uc_time_range_get (self->time_range, &kept->from, &kept->to);
+  uc_time_range_get_bounds (self->time_range, &lower, &kept->upper);
+  if (timed)
+    uc_chart_spec_get_range (timed, &own_from, &own_to);
+  kept->zoomed = timed && (kept->from != own_from || kept->to != own_to);
+  return kept;
+}
+
+/* The series hidden before stay hidden in @view's charts built again. */
+void
+_uc_window_carry_hidden (UcWindowKept *kept,
+                         UcView       *view)
+{
+  for (guint i = 0; i < kept->specs->len && i < uc_view_get_n_charts (view); i++)
+    carry_hidden (g_ptr_array_index (kept->specs, i), uc_view_get_chart (view, i));
+}
+
+/* The filter, the base day and, if the user had moved them, the days
+ * shown, back on the view shown with its new data. Days that reached the
+ * end of the data reach its new end. */
+void
+_uc_window_restore_shown (UcWindow     *self,
+                          UcWindowKept *kept)
+{
+  UcTime lower, upper;
+
+  if (kept->filter && *kept->filter)
+    gtk_editable_set_text (self->filter_entry, kept->filter);
+  _uc_window_set_base_date (self, kept->base);
+  if (!kept->zoomed)
+    return;
+  uc_time_range_get_bounds (self->time_range, &lower, &upper);
+  uc_time_range_set (self->time_range, kept->from, kept->to >= kept->upper ? upper : kept->to);
+}

@@ -11,6 +11,8 @@
  *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
  *   uc-window-settings.c  what is kept between runs: size, last view and
  *                         days, variants, value mode, log axis, categories
+ *   uc-window-refresh.c   the refresh of the sources: its progress, its
+ *                         toasts, the Sources page
  * Only those files include this header.
  */
 #pragma once
@@ -20,6 +22,7 @@
 #include "uc-chart-view.h"
 #include "uc-event-list.h"
 #include "uc-overview.h"
+#include "uc-refresher.h"
 #include "uc-view.h"
 #include "uc-view-catalog.h"
 
@@ -55,6 +58,11 @@ struct _UcWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
+  GtkStack             *refresh_stack;
+  GtkSpinner           *refresh_spinner;
+  GtkRevealer          *refresh_bar;
+  GtkLabel             *refresh_label;
+  GtkProgressBar       *refresh_progress;
 
   /* owned */
   char                 *initial_view;   /* construct-only: the view to open on */
@@ -68,7 +76,16 @@ struct _UcWindow
   gboolean              events_filled; /* with the events table, once it is loaded */
   UcTimeRange          *time_range;   /* shared by every chart on time */
   UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
+  UcRefresher          *refresher;    /* the application's */
+  GPtrArray            *refused;      /* UcFeed: the sources the refresh running could not refresh */
+  AdwToast             *refresh_toast; /* what the last refresh said, while shown or waiting */
+  GtkWindow            *sources_dialog; /* while it is open */
+  guint                 reload_idle;  /* the view shown, to be loaded again with the catalog's new data */
+  struct _UcWindowKept *kept;         /* what the view shown showed, kept across its reload; or NULL */
 };
+
+/* What a view showed before its data were loaded again (uc-window-charts.c). */
+typedef struct _UcWindowKept UcWindowKept;
 
 /* uc-window.c */
 void      _uc_window_toast                (UcWindow       *self,
@@ -78,6 +95,14 @@ void      _uc_window_fill_events          (UcWindow       *self);
 
 /* uc-window-charts.c */
 void      _uc_window_init_charts          (UcWindow       *self);
+UcWindowKept *_uc_window_keep_shown       (UcWindow       *self);
+void      _uc_window_carry_hidden         (UcWindowKept   *kept,
+                                           UcView         *view);
+void      _uc_window_restore_shown        (UcWindow       *self,
+                                           UcWindowKept   *kept);
+void      _uc_window_kept_free            (UcWindowKept   *kept);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcWindowKept, _uc_window_kept_free)
 void      _uc_window_apply_options        (UcWindow       *self);
 void      _uc_window_set_base_date        (UcWindow       *self,
                                            UcTime          base);
@@ -90,6 +115,10 @@ void      _uc_window_release_held_axis    (UcWindow       *self);
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);
 void      _uc_window_copy                 (UcWindow       *self);
+
+/* uc-window-refresh.c */
+void      _uc_window_show_sources         (UcWindow       *self);
+void      _uc_window_dispose_refresh      (UcWindow       *self);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);

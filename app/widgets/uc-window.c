@@ -30,11 +30,14 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcWindow, uc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A toast of @message, plain text (a toast's title is markup: a file
+ * name or an address with “&” in it would not show). */
 void
 _uc_window_toast (UcWindow   *self,
                   const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *t = adw_toast_new (escaped);
 
   adw_toast_set_timeout (t, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
@@ -70,10 +73,16 @@ show_loaded (UcWindow  *self,
              UcView    *view,
              GError   **error)
 {
+  g_autoptr(UcWindowKept) kept = g_steal_pointer (&self->kept);
+
   if (!uc_view_build_charts (view, error))
     return FALSE;
   _uc_window_restore_variant (self, view);
+  if (kept)
+    _uc_window_carry_hidden (kept, view);
   uc_window_set_view (self, view);
+  if (kept)
+    _uc_window_restore_shown (self, kept);
   _uc_window_remember_view (self);
   return TRUE;
 }
@@ -105,22 +114,62 @@ on_view_loaded (GObject      *object,
 /* Shows @view: at once when its data is in memory; else the data is
  * loaded on worker threads while the view shown stays, and @view replaces
  * it when ready ("loading" is TRUE meanwhile). A view asked for while
- * another loads takes its place. */
+ * another loads takes its place. @kept: what the view showed before, to
+ * show again (its data loaded again), or NULL. */
 static gboolean
-show (UcWindow  *self,
-      UcView    *view,
-      GError   **error)
+show_keeping (UcWindow      *self,
+              UcView        *view,
+              UcWindowKept  *kept,
+              GError       **error)
 {
   UcCatalog *catalog = uc_catalog_get_default ();
   g_autoptr(GCancellable) loading = NULL;
 
   set_loading (self, NULL);
+  _uc_window_kept_free (self->kept);
+  self->kept = kept;
   if (!uc_view_needs_loading (view, catalog))
     return uc_view_load_data (view, catalog, NULL, error) && show_loaded (self, view, error);
   loading = g_cancellable_new ();
   set_loading (self, loading);
   uc_view_load_data_async (view, catalog, loading, on_view_loaded, g_object_ref (self));
   return TRUE;
+}
+
+static gboolean
+show (UcWindow  *self,
+      UcView    *view,
+      GError   **error)
+{
+  return show_keeping (self, view, NULL, error);
+}
+
+/* The catalog changed (a refresh brought new rows): the view shown, if
+ * its data changed, is loaded again and shown with the new rows, keeping
+ * what the user chose (see _uc_window_keep_shown()). */
+static gboolean
+reload_view (gpointer data)
+{
+  UcWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->reload_idle = 0;
+  /* A view being loaded reads the catalog as it is now. */
+  if (self->view == NULL || self->loading || !uc_view_needs_loading (self->view, uc_catalog_get_default ()))
+    return G_SOURCE_REMOVE;
+  if (!show_keeping (self, self->view, _uc_window_keep_shown (self), &error))
+    toast_not_shown (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* One reload for all the datasets a refresh put in (the catalog puts
+ * them in one after the other, before the main loop runs again); not at
+ * idle priority, which the frames of an animation can hold off. */
+static void
+on_catalog_changed (UcWindow *self)
+{
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add_full (G_PRIORITY_DEFAULT, reload_view, self, NULL);
 }
 
 /* The view of id @view_id among the sidebar's, shown (see show()). */
@@ -338,6 +387,9 @@ uc_window_dispose (GObject *object)
   if (self->loading)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  g_clear_pointer (&self->kept, _uc_window_kept_free);
+  _uc_window_dispose_refresh (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->views);
   g_clear_object (&self->events);
@@ -428,6 +480,11 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_bar);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_label);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_progress);
 }
 
 static void
@@ -478,6 +535,8 @@ uc_window_init (UcWindow *self)
   /* After the list box has its rows for the change. */
   g_signal_connect_object (self->views, "items-changed", G_CALLBACK (on_views_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (uc_catalog_get_default (), "items-changed", G_CALLBACK (on_catalog_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 UcWindow *

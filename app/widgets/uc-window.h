@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "uc-chart-view.h"
+#include "uc-refresher.h"
 #include "uc-view-catalog.h"
 #include "uc-view.h"
 
@@ -30,5 +31,7 @@ gboolean     uc_window_get_loading    (UcWindow       *self);
 UcViewCatalog *uc_window_get_views    (UcWindow       *self);
 void         uc_window_set_view       (UcWindow       *self,
                                        UcView         *view);
+void         uc_window_set_refresher  (UcWindow       *self,
+                                       UcRefresher    *refresher);
 
 G_END_DECLS

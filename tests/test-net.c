@@ -964,7 +964,7 @@ test_fetch (void)
   guint16 port;
   static const struct { const char *path; UcNetError code; const char *message; } refused[] = {
     { "/missing", UC_NET_ERROR_HTTP, "the server answered HTTP 404" },
-    { "/busy", UC_NET_ERROR_HTTP, "HTTP 503 (try again after 120)" },
+    { "/busy", UC_NET_ERROR_HTTP, "HTTP 503 (try again after 120 s)" },
     { "/big", UC_NET_ERROR_TOO_LARGE, "larger than 1048576 bytes" },
     { "/big-chunked", UC_NET_ERROR_TOO_LARGE, "larger than 1048576 bytes" },
     { "/stall", UC_NET_ERROR_TRANSPORT, "" },

@@ -385,7 +385,7 @@ typedef struct
 static const Hostile hostile[] = {
   { "404", "/fred/SP500", UC_TEST_ANSWER, 404, NULL, "", NULL, "HTTP 404" },
   { "500", "/fred/SP500", UC_TEST_ANSWER, 500, "text/plain", "oops", NULL, "HTTP 500" },
-  { "503 Retry-After", "/models", UC_TEST_ANSWER, 503, NULL, "", "Retry-After: 120\r\n", "HTTP 503 (try again after 120)" },
+  { "503 Retry-After", "/models", UC_TEST_ANSWER, 503, NULL, "", "Retry-After: 120\r\n", "HTTP 503 (try again after 120 s)" },
   { "HTML page", "/fred/SP500", UC_TEST_ANSWER, 200, "text/html", "<html><body>Sign in</body></html>", NULL, "answered text/html" },
   { "HTML as CSV", "/fred/SP500", UC_TEST_ANSWER, 200, "text/csv", "<!DOCTYPE html><html><body>x</body></html>\n", NULL, "" },
   { "truncated", "/fred/SP500", UC_TEST_TRUNCATE, 200, "text/csv", "@fredgraph_sp500.csv", NULL, "" },

@@ -4,6 +4,7 @@
 #include "uc-fetch.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
 #define READ_BLOCK 65536
 
@@ -170,8 +171,11 @@ check_status (Fetch  *f,
 
   if (status != SOUP_STATUS_NOT_MODIFIED && !SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      /* Retry-After is seconds or an HTTP date. */
+      gboolean seconds = retry && *retry && retry[strspn (retry, "0123456789")] == '\0';
+
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, "%s: the server answered HTTP %u%s%s%s", f->url, status,
-                   retry ? " (try again after " : "", retry ? retry : "", retry ? ")" : "");
+                   retry ? " (try again after " : "", retry ? retry : "", retry ? (seconds ? " s)" : ")") : "");
       return FALSE;
     }
   if (length > 0 && (guint64) length > f->max_size)

@@ -539,7 +539,7 @@ lacks_key (UcRefresh *self,
   g_autofree char *key = dup_key (self, run->feed);
   const char *why = uc_feed_get_needs_key (run->feed) && key == NULL ? "needs a key"
                     : uc_feed_get_needs_contact (run->feed) && self->contact == NULL
-                    ? "needs a contact address (set in Preferences, or UNDERCUT_CONTACT)" : NULL;
+                    ? "needs a contact address for the user agent" : NULL;
 
   if (why == NULL)
     return FALSE;

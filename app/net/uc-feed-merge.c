@@ -134,6 +134,16 @@ extend_by_date (UcFeedRows       *out,
   return added;
 }
 
+/* "4" and "4.0" are one price; an empty cell is no price. */
+static gboolean
+same_price (const char *a,
+            const char *b)
+{
+  if (*a == '\0' || *b == '\0')
+    return *a == *b;
+  return g_ascii_strtod (a, NULL) == g_ascii_strtod (b, NULL);
+}
+
 /* "deepseek-v4-pro (DeepSeek-V4-Pro), list price" is the model the
  * source calls deepseek-v4-pro: names are compared up to a bracket or comma. */
 static char *
@@ -160,11 +170,17 @@ extend_prices (UcFeedRows       *out,
   for (guint r = 0; r < out->rows->len; r++)
     {
       char **row = g_ptr_array_index (out->rows, r);
-      g_autofree char *key = model_key (cell (out, row, "model"));
-      char **known = g_hash_table_lookup (last, key);
+      /* "deepseek-chat / deepseek-reasoner (…)" is the price of both. */
+      g_auto(GStrv) names = g_strsplit (cell (out, row, "model"), " / ", -1);
 
-      if (known == NULL || strcmp (cell (out, row, "date"), cell (out, known, "date")) >= 0)
-        g_hash_table_replace (last, g_steal_pointer (&key), row);
+      for (guint n = 0; names[n]; n++)
+        {
+          g_autofree char *key = model_key (names[n]);
+          char **known = g_hash_table_lookup (last, key);
+
+          if (known == NULL || strcmp (cell (out, row, "date"), cell (out, known, "date")) >= 0)
+            g_hash_table_replace (last, g_steal_pointer (&key), row);
+        }
       if (strcmp (cell (out, row, "date"), all_last) > 0)
         all_last = cell (out, row, "date");
     }
@@ -180,8 +196,8 @@ extend_prices (UcFeedRows       *out,
 
       if (!g_str_equal (cell (fetched, row, "price_basis"), "list price"))
         continue;
-      if (known && (g_strcmp0 (input, cell (out, known, "input_usd_per_mtok")) != 0 ||
-                    g_strcmp0 (output, cell (out, known, "output_usd_per_mtok")) != 0) &&
+      if (known && (!same_price (input, cell (out, known, "input_usd_per_mtok")) ||
+                    !same_price (output, cell (out, known, "output_usd_per_mtok"))) &&
           strcmp (observed, cell (out, known, "date")) > 0)
         {
           const char *changed[] = { "date", observed, "change", "observed", "date_basis", "day a refresh saw it", NULL };

@@ -20,6 +20,7 @@
 #include "uc-net-error.h"
 #include "uc-refresh.h"
 #include "uc-test-server.h"
+#include "uc-view.h"
 
 static char *
 read_text (const char *path)
@@ -765,6 +766,33 @@ test_caps_joined (void)
   g_assert_nonnull (strstr (caps, expected));
   g_assert_nonnull (strstr (caps, "\n2026-08-04,NVDA,"));
   g_assert_null (strstr (caps, "\n2026-08-03,MSFT,"));
+
+  /* A chart of the joined caps marks the join's day. */
+  {
+    static const char view_json[] =
+      "{\"id\": \"joined\", \"title\": \"Joined\", \"charts\": [{\"title\": \"Nvidia\", \"dataset\": \"market-caps\","
+      " \"series\": {\"key\": \"ticker\", \"value\": \"market_cap\", \"only\": [\"NVDA\"]},"
+      " \"range\": [\"2026-07-01\", \"latest\"], \"source\": \"Source: test.\"}]}";
+    g_autoptr(GBytes) json = g_bytes_new_static (view_json, strlen (view_json));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcView) view = NULL;
+    UcChartSpec *chart;
+    gboolean marked = FALSE;
+
+    uc_catalog_reload_refreshed (uc_catalog_get_default ());
+    view = uc_view_new_from_bytes (json, "joined.json", &error);
+    g_assert_no_error (error);
+    chart = uc_view_get_chart (view, 0);
+    for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
+      {
+        UcEvent *event = uc_chart_spec_get_event (chart, i);
+        g_autofree char *day = uc_time_format_date (uc_event_get_time (event));
+
+        marked |= g_str_equal (day, "2026-07-31") && strstr (uc_event_get_title (event), "joined") != NULL;
+      }
+    g_assert_true (marked);
+    g_assert_nonnull (strstr (uc_chart_spec_get_source (chart), "refreshed 3 Dec 2026 from Stooq"));
+  }
 
   /* No close on the join day: no join, nothing added. */
   {

@@ -470,6 +470,38 @@ read_texts (Reader      *r,
   return TRUE;
 }
 
+/* Where a refresh joined a source's closes to the snapshot's (rescaled on
+ * the snapshot's last day: see the row's basis), the chart marks that day,
+ * so nobody takes the two bases for one. */
+static void
+mark_joins (Reader      *r,
+            const char  *dataset,
+            UcChartSpec *spec)
+{
+  UcDataset *data = dataset ? g_hash_table_lookup (r->view->tables, dataset) : NULL;
+  int basis = data ? uc_dataset_find_column (data, "basis") : -1;
+  g_autoptr(GHashTable) marked = NULL;
+
+  if (basis < 0 || uc_dataset_get_column_type (data, basis) != UC_COLUMN_TEXT)
+    return;
+  marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint row = 0; row < uc_dataset_get_n_rows (data); row++)
+    {
+      const char *text = uc_dataset_is_missing (data, basis, row) ? NULL : uc_dataset_get_text (data, basis, row);
+      const char *joined = text ? strstr (text, "; joined: ") : NULL;
+      const char *at = joined ? g_strrstr (joined, " at ") : NULL;
+      g_autoptr(UcEvent) event = NULL;
+      UcTime day;
+
+      if (at == NULL || strlen (at + 4) < 10 || !uc_time_parse_date (at + 4, 10, &day) ||
+          !g_hash_table_add (marked, g_strndup (at + 4, 10)))
+        continue;
+      event = uc_event_new (day, _("Newer closes joined here, rescaled to the snapshot's basis"), UC_EVENT_OTHER);
+      uc_event_set_description (event, joined + strlen ("; joined: "));
+      uc_chart_spec_add_event (spec, event);
+    }
+}
+
 /* The dataset the chart draws: a lane chart's are its events or releases. */
 static const char *
 chart_dataset (Reader *r,
@@ -505,5 +537,6 @@ uc_view_build_chart (Reader     *r,
       !replace (&spec, apply_options (r, &c.options, spec)) || !replace (&spec, uc_view_apply_x_axis (r, &c.x, spec)) ||
       !read_texts (r, o, chart_dataset (r, &c), spec))
     return NULL;
+  mark_joins (r, c.dataset, spec);
   return g_steal_pointer (&spec);
 }

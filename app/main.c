@@ -27,6 +27,7 @@ static const struct
   { "datasets", uc_cli_datasets },
   { "refresh", uc_cli_refresh },
   { "sources", uc_cli_sources },
+  { "library", uc_cli_library },
 };
 
 static gboolean
@@ -99,7 +100,8 @@ main (int    argc,
       "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
       "  datasets  List the embedded datasets\n"
       "  refresh   Pull new data from the sources; keep the last good copy of each\n"
-      "  sources   List the sources, with when each was retrieved and how current it is"));
+      "  sources   List the sources, with when each was retrieved and how current it is\n"
+      "  library   List, add or remove the CSV files you imported (kept across restarts)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);

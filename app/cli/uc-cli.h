@@ -25,5 +25,6 @@ int uc_cli_inspect  (int argc, char **argv);
 int uc_cli_datasets (int argc, char **argv);
 int uc_cli_refresh  (int argc, char **argv);
 int uc_cli_sources  (int argc, char **argv);
+int uc_cli_library  (int argc, char **argv);
 
 G_END_DECLS

@@ -13,6 +13,12 @@ struct _UcFileSource
   UcSource  parent_instance;
 
   GFile    *file;
+  /* Used when a read is given none (uc_source_load()): a library entry's
+   * import options. */
+  gboolean      has_options;
+  UcCsvOptions  options;
+  char         *encoding;
+  char         *date_format;
 };
 
 G_DEFINE_FINAL_TYPE (UcFileSource, uc_file_source, UC_TYPE_SOURCE)
@@ -24,13 +30,19 @@ uc_file_source_read (UcSource            *source,
                      UcCsvReport        **report,
                      GError             **error)
 {
-  return uc_csv_read_file (UC_FILE_SOURCE (source)->file, options, NULL, NULL, cancellable, report, error);
+  UcFileSource *self = UC_FILE_SOURCE (source);
+
+  if (options == NULL && self->has_options)
+    options = &self->options;
+  return uc_csv_read_file (self->file, options, NULL, NULL, cancellable, report, error);
 }
 
 static void
 uc_file_source_finalize (GObject *object)
 {
   g_clear_object (&UC_FILE_SOURCE (object)->file);
+  g_free (UC_FILE_SOURCE (object)->encoding);
+  g_free (UC_FILE_SOURCE (object)->date_format);
   G_OBJECT_CLASS (uc_file_source_parent_class)->finalize (object);
 }
 
@@ -64,6 +76,32 @@ uc_file_source_new (GFile *file)
   path = g_file_get_path (file);
   self = g_object_new (UC_TYPE_FILE_SOURCE, "id", name, "title", name, "modified", date, "location", path, NULL);
   self->file = g_object_ref (file);
+  return UC_SOURCE (self);
+}
+
+/* A source of @file under @id and @title, read with @options (NULL:
+ * detect everything) unless a read is given its own. */
+UcSource *
+uc_file_source_new_full (GFile              *file,
+                         const char         *id,
+                         const char         *title,
+                         const UcCsvOptions *options)
+{
+  g_autoptr(UcSource) plain = uc_file_source_new (file);
+  UcFileSource *self;
+
+  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+  self = g_object_new (UC_TYPE_FILE_SOURCE, "id", id, "title", title, "modified", uc_source_get_modified (plain),
+                       "location", uc_source_get_location (plain), NULL);
+  self->file = g_object_ref (file);
+  if (options)
+    {
+      self->has_options = TRUE;
+      self->options = *options;
+      self->options.columns = NULL;
+      self->options.encoding = self->encoding = g_strdup (options->encoding);
+      self->options.date_format = self->date_format = g_strdup (options->date_format);
+    }
   return UC_SOURCE (self);
 }
 

@@ -1,0 +1,409 @@
+/* uc-library-entry.c: one dataset of the user's library
+ *
+ * The manifest names a copy by its file name in the library folder (the
+ * folder can move with the user's data) and a reference by its absolute
+ * path. A reference is hashed again when checked: a file rewritten in
+ * place with the same size is still seen as changed.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "uc-file-source.h"
+#include "uc-library-entry.h"
+
+struct _UcLibraryEntry
+{
+  GObject         parent_instance;
+
+  char           *id;
+  char           *title;
+  UcLibraryMode   mode;
+  char           *file;       /* the copy's name, or the reference's path */
+  char           *path;       /* absolute: where the data is read */
+  char           *original;
+  guint64         size;
+  char           *sha256;
+  char           *imported_at;
+  char            delimiter;
+  char            decimal;
+  guint           header_row;
+  char           *encoding;
+  char           *date_format;
+  UcLibraryState  state;
+};
+
+G_DEFINE_FINAL_TYPE (UcLibraryEntry, uc_library_entry, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+uc_library_entry_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  UcLibraryEntry *self = UC_LIBRARY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_library_entry_finalize (GObject *object)
+{
+  UcLibraryEntry *self = UC_LIBRARY_ENTRY (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->file);
+  g_free (self->path);
+  g_free (self->original);
+  g_free (self->sha256);
+  g_free (self->imported_at);
+  g_free (self->encoding);
+  g_free (self->date_format);
+  G_OBJECT_CLASS (uc_library_entry_parent_class)->finalize (object);
+}
+
+static void
+uc_library_entry_class_init (UcLibraryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = uc_library_entry_get_property;
+  object_class->finalize = uc_library_entry_finalize;
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, UC_LIBRARY_OK, UC_LIBRARY_CHANGED, UC_LIBRARY_OK,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+uc_library_entry_init (UcLibraryEntry *self)
+{
+}
+
+const char *
+uc_library_mode_to_string (UcLibraryMode mode)
+{
+  return mode == UC_LIBRARY_REFERENCE ? "reference" : "copy";
+}
+
+const char *
+uc_library_state_to_string (UcLibraryState state)
+{
+  static const char *names[] = { "ok", "missing", "changed" };
+
+  return state <= UC_LIBRARY_CHANGED ? names[state] : "unknown";
+}
+
+/* The SHA-256 of the file at @path, in hex, and its @size. */
+char *
+uc_library_hash_file (const char  *path,
+                      guint64     *size,
+                      GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GChecksum) sum = NULL;
+
+  if (mapped == NULL)
+    return NULL;
+  sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (sum, (const guchar *) g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+  *size = g_mapped_file_get_length (mapped);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+set_path (UcLibraryEntry *self,
+          const char     *dir)
+{
+  g_free (self->path);
+  self->path = self->mode == UC_LIBRARY_COPY ? g_build_filename (dir, self->file, NULL) : g_strdup (self->file);
+}
+
+static void
+set_options (UcLibraryEntry     *self,
+             const UcCsvOptions *options)
+{
+  if (options == NULL)
+    return;
+  self->delimiter = options->delimiter;
+  self->decimal = options->decimal;
+  self->header_row = options->header_row;
+  self->encoding = g_strdup (options->encoding);
+  self->date_format = g_strdup (options->date_format);
+}
+
+/* A new entry, imported now; its state is not checked (it was just read). */
+UcLibraryEntry *
+uc_library_entry_new (const char         *id,
+                      const char         *title,
+                      UcLibraryMode       mode,
+                      const char         *file,
+                      const char         *original,
+                      guint64             size,
+                      const char         *sha256,
+                      const UcCsvOptions *options,
+                      const char         *dir)
+{
+  UcLibraryEntry *self = g_object_new (UC_TYPE_LIBRARY_ENTRY, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->mode = mode;
+  self->file = g_strdup (file);
+  self->original = g_strdup (original);
+  self->size = size;
+  self->sha256 = g_strdup (sha256);
+  self->imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  set_options (self, options);
+  set_path (self, dir);
+  return self;
+}
+
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+static char
+member_char (JsonObject *o,
+             const char *name)
+{
+  const char *s = member_string (o, name);
+
+  return s && strlen (s) == 1 ? s[0] : 0;
+}
+
+static gint64
+member_int (JsonObject *o,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+         ? json_node_get_int (node) : -1;
+}
+
+/* A file name the manifest names as a copy must stay in the folder. */
+static gboolean
+valid_file (UcLibraryMode  mode,
+            const char    *file)
+{
+  if (file == NULL || *file == '\0')
+    return FALSE;
+  if (mode == UC_LIBRARY_REFERENCE)
+    return g_path_is_absolute (file);
+  return strchr (file, '/') == NULL && strcmp (file, ".") != 0 && strcmp (file, "..") != 0;
+}
+
+static void
+read_options (UcLibraryEntry *self,
+              JsonObject     *o)
+{
+  JsonNode *node = json_object_get_member (o, "options");
+  JsonObject *options = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+  if (options == NULL)
+    return;
+  self->delimiter = member_char (options, "delimiter");
+  self->decimal = member_char (options, "decimal");
+  self->header_row = (guint) CLAMP (member_int (options, "header_row"), 0, G_MAXINT);
+  self->encoding = g_strdup (member_string (options, "encoding"));
+  self->date_format = g_strdup (member_string (options, "date_format"));
+}
+
+/* An entry as the manifest in @dir lists it; its state is checked. */
+UcLibraryEntry *
+uc_library_entry_new_from_json (JsonObject  *o,
+                                const char  *dir,
+                                GError     **error)
+{
+  g_autoptr(UcLibraryEntry) self = g_object_new (UC_TYPE_LIBRARY_ENTRY, NULL);
+  const char *mode = member_string (o, "mode");
+
+  self->id = g_strdup (member_string (o, "id"));
+  self->mode = g_strcmp0 (mode, "reference") == 0 ? UC_LIBRARY_REFERENCE : UC_LIBRARY_COPY;
+  self->file = g_strdup (member_string (o, "file"));
+  if (self->id == NULL || !valid_file (self->mode, self->file) ||
+      (g_strcmp0 (mode, "copy") != 0 && g_strcmp0 (mode, "reference") != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "an entry%s%s lacks an id, a mode or a valid file",
+                   self->id ? " " : "", self->id ? self->id : "");
+      return NULL;
+    }
+  self->title = g_strdup (member_string (o, "title") ? member_string (o, "title") : self->id);
+  self->original = g_strdup (member_string (o, "original"));
+  self->size = (guint64) MAX (member_int (o, "size"), 0);
+  self->sha256 = g_strdup (member_string (o, "sha256"));
+  self->imported_at = g_strdup (member_string (o, "imported_at"));
+  read_options (self, o);
+  set_path (self, dir);
+  uc_library_entry_check (self);
+  return g_steal_pointer (&self);
+}
+
+static void
+write_member (UcJsonWriter *w,
+              const char   *key,
+              const char   *value)
+{
+  uc_json_key (w, key);
+  if (value)
+    uc_json_string (w, value);
+  else
+    uc_json_null (w);
+}
+
+static void
+write_options (UcLibraryEntry *self,
+               UcJsonWriter   *w)
+{
+  char delimiter[2] = { self->delimiter, 0 }, decimal[2] = { self->decimal, 0 };
+
+  uc_json_key (w, "options");
+  uc_json_begin_object (w);
+  if (self->delimiter)
+    write_member (w, "delimiter", delimiter);
+  if (self->decimal)
+    write_member (w, "decimal", decimal);
+  if (self->header_row)
+    {
+      uc_json_key (w, "header_row");
+      uc_json_int (w, self->header_row);
+    }
+  if (self->encoding)
+    write_member (w, "encoding", self->encoding);
+  if (self->date_format)
+    write_member (w, "date_format", self->date_format);
+  uc_json_end_object (w);
+}
+
+/* The entry as the manifest keeps it (the state is not kept: it is
+ * checked on every load). */
+void
+uc_library_entry_write_json (UcLibraryEntry *self,
+                             UcJsonWriter   *w)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self));
+  uc_json_begin_object (w);
+  write_member (w, "id", self->id);
+  write_member (w, "title", self->title);
+  write_member (w, "mode", uc_library_mode_to_string (self->mode));
+  write_member (w, "file", self->file);
+  write_member (w, "original", self->original);
+  uc_json_key (w, "size");
+  uc_json_int (w, (gint64) self->size);
+  write_member (w, "sha256", self->sha256);
+  write_member (w, "imported_at", self->imported_at);
+  write_options (self, w);
+  uc_json_end_object (w);
+}
+
+/* Looks at the file again: gone, changed (a reference whose size or
+ * SHA-256 differ from the import's), or as imported. */
+UcLibraryState
+uc_library_entry_check (UcLibraryEntry *self)
+{
+  UcLibraryState state = UC_LIBRARY_OK;
+  g_autofree char *sha256 = NULL;
+  GStatBuf st;
+  guint64 size = 0;
+
+  g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), UC_LIBRARY_MISSING);
+  if (g_stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
+    state = UC_LIBRARY_MISSING;
+  else if ((guint64) st.st_size != self->size)
+    state = UC_LIBRARY_CHANGED;
+  else if (self->mode == UC_LIBRARY_REFERENCE)
+    {
+      sha256 = uc_library_hash_file (self->path, &size, NULL);
+      if (sha256 == NULL)
+        state = UC_LIBRARY_MISSING;
+      else if (g_strcmp0 (sha256, self->sha256) != 0)
+        state = UC_LIBRARY_CHANGED;
+    }
+  if (state != self->state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  return state;
+}
+
+void
+uc_library_entry_get_options (UcLibraryEntry *self,
+                              UcCsvOptions   *options)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self));
+  uc_csv_options_init (options);
+  options->delimiter = self->delimiter;
+  options->decimal = self->decimal;
+  options->header_row = self->header_row;
+  options->encoding = self->encoding;
+  options->date_format = self->date_format;
+}
+
+/* A source that reads the entry's file with the import's options, under
+ * the entry's id and title. */
+UcSource *
+uc_library_entry_create_source (UcLibraryEntry *self)
+{
+  g_autoptr(GFile) file = NULL;
+  UcCsvOptions options;
+
+  g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), NULL);
+  file = g_file_new_for_path (self->path);
+  uc_library_entry_get_options (self, &options);
+  return uc_file_source_new_full (file, self->id, self->title, &options);
+}
+
+#define GETTER(type, name, field) \
+  type uc_library_entry_get_##name (UcLibraryEntry *self) \
+  { \
+    g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), 0); \
+    return self->field; \
+  }
+
+GETTER (const char *, id, id)
+GETTER (const char *, title, title)
+GETTER (UcLibraryMode, mode, mode)
+GETTER (const char *, file, file)
+GETTER (const char *, path, path)
+GETTER (const char *, original, original)
+GETTER (guint64, size, size)
+GETTER (const char *, sha256, sha256)
+GETTER (const char *, imported_at, imported_at)
+GETTER (UcLibraryState, state, state)

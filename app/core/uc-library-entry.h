@@ -1,0 +1,71 @@
+/* uc-library-entry.h: one dataset of the user's library
+ *
+ * A CSV file imported once: either copied into the library folder, or
+ * referred to where it is (and read again from there). The entry keeps
+ * where it came from (path, size, SHA-256, when it was imported) and the
+ * reading options the import used, and says whether its file is still
+ * there as it was.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "uc-csv.h"
+#include "uc-json-writer.h"
+#include "uc-source.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  UC_LIBRARY_COPY,
+  UC_LIBRARY_REFERENCE,
+} UcLibraryMode;
+
+typedef enum
+{
+  UC_LIBRARY_OK,
+  UC_LIBRARY_MISSING,   /* the copy or the referred file is gone */
+  UC_LIBRARY_CHANGED,   /* the referred file's size or SHA-256 differ */
+} UcLibraryState;
+
+#define UC_TYPE_LIBRARY_ENTRY (uc_library_entry_get_type ())
+G_DECLARE_FINAL_TYPE (UcLibraryEntry, uc_library_entry, UC, LIBRARY_ENTRY, GObject)
+
+UcLibraryEntry *uc_library_entry_new_from_json (JsonObject          *object,
+                                                const char          *dir,
+                                                GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+UcLibraryEntry *uc_library_entry_new           (const char          *id,
+                                                const char          *title,
+                                                UcLibraryMode        mode,
+                                                const char          *file,
+                                                const char          *original,
+                                                guint64              size,
+                                                const char          *sha256,
+                                                const UcCsvOptions  *options,
+                                                const char          *dir) G_GNUC_WARN_UNUSED_RESULT;
+void            uc_library_entry_write_json    (UcLibraryEntry      *self,
+                                                UcJsonWriter        *writer);
+
+const char     *uc_library_entry_get_id          (UcLibraryEntry *self);
+const char     *uc_library_entry_get_title       (UcLibraryEntry *self);
+UcLibraryMode   uc_library_entry_get_mode        (UcLibraryEntry *self);
+const char     *uc_library_entry_get_file        (UcLibraryEntry *self);
+const char     *uc_library_entry_get_path        (UcLibraryEntry *self);
+const char     *uc_library_entry_get_original    (UcLibraryEntry *self);
+guint64         uc_library_entry_get_size        (UcLibraryEntry *self);
+const char     *uc_library_entry_get_sha256      (UcLibraryEntry *self);
+const char     *uc_library_entry_get_imported_at (UcLibraryEntry *self);
+void            uc_library_entry_get_options     (UcLibraryEntry *self,
+                                                  UcCsvOptions   *options);
+UcLibraryState  uc_library_entry_get_state       (UcLibraryEntry *self);
+UcLibraryState  uc_library_entry_check           (UcLibraryEntry *self);
+UcSource       *uc_library_entry_create_source   (UcLibraryEntry *self) G_GNUC_WARN_UNUSED_RESULT;
+
+const char     *uc_library_mode_to_string        (UcLibraryMode   mode);
+const char     *uc_library_state_to_string       (UcLibraryState  state);
+char           *uc_library_hash_file             (const char     *path,
+                                                  guint64        *size,
+                                                  GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -232,8 +232,9 @@ write_manifest (UcLibrary  *self,
   return uc_safe_file_set_contents (path, NULL, text, strlen (text), error);
 }
 
-/* An id from the file's name: lower case letters, digits, '-' and '_',
- * not one a built-in dataset or another entry has (suffixed -2, -3…). */
+/* An id from the file's name: lower case letters, digits, '-' and '_'
+ * (at most 64, not starting or ending with '-'), not one a built-in
+ * dataset or another entry has (suffixed -2, -3…). */
 static char *
 make_id (UcLibrary  *self,
          const char *path)
@@ -241,24 +242,26 @@ make_id (UcLibrary  *self,
   g_autofree char *base = g_path_get_basename (path);
   char *dot = strrchr (base, '.');
   g_autofree char *stem = NULL;
-  char *id;
+  char *start, *id;
+  gsize length;
 
   if (dot && dot != base)
     *dot = '\0';
   stem = g_ascii_strdown (base, -1);
   g_strcanon (stem, "abcdefghijklmnopqrstuvwxyz0123456789-_", '-');
-  if (stem[0] == '\0' || stem[0] == '-' || strlen (stem) > 64)
-    {
-      g_autofree char *cut = g_strndup (stem, 64);
-
-      g_free (stem);
-      stem = g_strconcat ("data", cut[0] == '-' || cut[0] == '\0' ? "" : "-", cut, NULL);
-    }
-  id = g_strdup (stem);
+  for (start = stem; *start == '-'; start++)
+    ;
+  length = MIN (strlen (start), 64);
+  while (length > 0 && start[length - 1] == '-')
+    length--;
+  start[length] = '\0';
+  if (length == 0)
+    start = "data";
+  id = g_strdup (start);
   for (guint n = 2; uc_library_find (self, id) || uc_catalog_find (uc_catalog_get_default (), id); n++)
     {
       g_free (id);
-      id = g_strdup_printf ("%s-%u", stem, n);
+      id = g_strdup_printf ("%s-%u", start, n);
     }
   return id;
 }

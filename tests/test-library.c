@@ -1,0 +1,451 @@
+/* test-library.c: the library of imported datasets
+ *
+ * UNDERCUT_DATA_DIR points at a fresh temporary folder before anything
+ * reads it; each case keeps its library in a folder of its own.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-library.h"
+
+static char *root;
+
+static const char csv_text[] = "date,value\n2024-01-01,1.5\n2024-01-02,2.5\n2024-01-03,3.5\n";
+
+/* A folder for one case's library (not created: the library makes it). */
+static char *
+case_dir (const char *name)
+{
+  return g_build_filename (root, name, "library", NULL);
+}
+
+/* A CSV file of @text named @name in a folder of the case's. */
+static GFile *
+write_input (const char *folder,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *dir = g_build_filename (root, folder, "inputs", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_text (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
+static UcLibrary *
+reload (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  UcLibrary *library = uc_library_new (dir);
+
+  g_assert_true (uc_library_load (library, &error));
+  g_assert_no_error (error);
+  return library;
+}
+
+static void
+test_default_dir (void)
+{
+  g_autofree char *dir = uc_library_default_dir ();
+  g_autofree char *expected = g_build_filename (root, "library", NULL);
+  g_autoptr(UcLibrary) library = uc_library_new (NULL);
+
+  g_assert_cmpstr (dir, ==, expected);
+  g_assert_cmpstr (uc_library_get_dir (library), ==, expected);
+}
+
+static void
+test_add_copy (void)
+{
+  g_autofree char *dir = case_dir ("copy");
+  g_autoptr(GFile) input = write_input ("copy", "Prices.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSource) source = NULL;
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *input_path = g_file_get_path (input);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, csv_text, -1);
+  UcLibraryEntry *entry;
+
+  entry = uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+  g_assert_cmpstr (uc_library_entry_get_id (entry), ==, "prices");
+  g_assert_cmpstr (uc_library_entry_get_title (entry), ==, "Prices.csv");
+  g_assert_cmpstr (uc_library_entry_get_file (entry), ==, "prices.csv");
+  g_assert_cmpstr (uc_library_entry_get_original (entry), ==, input_path);
+  g_assert_cmpuint (uc_library_entry_get_size (entry), ==, strlen (csv_text));
+  g_assert_cmpstr (uc_library_entry_get_sha256 (entry), ==, sha256);
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                       uc_library_entry_get_imported_at (entry), 0, 0));
+  g_assert_cmpint (uc_library_entry_get_state (entry), ==, UC_LIBRARY_OK);
+  copy = read_text (dir, "prices.csv");
+  g_assert_cmpstr (copy, ==, csv_text);
+  manifest = read_text (dir, "library.json");
+  g_assert_nonnull (strstr (manifest, "\"prices\""));
+  /* The copy is what is read: the original may go. */
+  g_assert_cmpint (g_unlink (input_path), ==, 0);
+  source = uc_library_entry_create_source (entry);
+  g_assert_cmpstr (uc_source_get_id (source), ==, "prices");
+  g_assert_cmpstr (uc_source_get_title (source), ==, "Prices.csv");
+  dataset = uc_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (dataset), ==, 3);
+}
+
+static void
+test_add_reference (void)
+{
+  g_autofree char *dir = case_dir ("reference");
+  g_autoptr(GFile) input = write_input ("reference", "semi.csv", "date;value\n2024-01-01;1,5\n2024-01-02;2,5\n");
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSource) source = NULL;
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autofree char *input_path = g_file_get_path (input);
+  g_autofree char *copy = NULL;
+  UcCsvOptions options, kept;
+  UcLibraryEntry *entry;
+
+  uc_csv_options_init (&options);
+  options.delimiter = ';';
+  options.decimal = ',';
+  entry = uc_library_add (library, input, UC_LIBRARY_REFERENCE, "Semicolons", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_library_entry_get_mode (entry), ==, UC_LIBRARY_REFERENCE);
+  g_assert_cmpstr (uc_library_entry_get_title (entry), ==, "Semicolons");
+  g_assert_cmpstr (uc_library_entry_get_file (entry), ==, input_path);
+  g_assert_cmpstr (uc_library_entry_get_path (entry), ==, input_path);
+  copy = read_text (dir, "semi.csv");
+  g_assert_null (copy);
+  uc_library_entry_get_options (entry, &kept);
+  g_assert_cmpint (kept.delimiter, ==, ';');
+  g_assert_cmpint (kept.decimal, ==, ',');
+  source = uc_library_entry_create_source (entry);
+  dataset = uc_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (dataset), ==, 2);
+}
+
+/* What one library wrote, another (as after a restart) reads the same. */
+static void
+test_persist (void)
+{
+  g_autofree char *dir = case_dir ("persist");
+  g_autoptr(GFile) a = write_input ("persist", "a.csv", csv_text);
+  g_autoptr(GFile) b = write_input ("persist", "b.csv", "when|n\n2024-05-01|1\n");
+  g_autoptr(UcLibrary) first = reload (dir);
+  g_autoptr(UcLibrary) second = NULL;
+  g_autoptr(GError) error = NULL;
+  UcCsvOptions options, kept;
+
+  uc_csv_options_init (&options);
+  options.delimiter = '|';
+  options.header_row = 1;
+  options.encoding = "UTF-8";
+  options.date_format = "%Y-%m-%d";
+  g_assert_nonnull (uc_library_add (first, a, UC_LIBRARY_COPY, "First", NULL, &error));
+  g_assert_nonnull (uc_library_add (first, b, UC_LIBRARY_REFERENCE, NULL, &options, &error));
+  g_assert_no_error (error);
+  second = reload (dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UcLibraryEntry) was = g_list_model_get_item (G_LIST_MODEL (first), i);
+      g_autoptr(UcLibraryEntry) is = g_list_model_get_item (G_LIST_MODEL (second), i);
+
+      g_assert_cmpstr (uc_library_entry_get_id (is), ==, uc_library_entry_get_id (was));
+      g_assert_cmpstr (uc_library_entry_get_title (is), ==, uc_library_entry_get_title (was));
+      g_assert_cmpint (uc_library_entry_get_mode (is), ==, uc_library_entry_get_mode (was));
+      g_assert_cmpstr (uc_library_entry_get_path (is), ==, uc_library_entry_get_path (was));
+      g_assert_cmpstr (uc_library_entry_get_original (is), ==, uc_library_entry_get_original (was));
+      g_assert_cmpuint (uc_library_entry_get_size (is), ==, uc_library_entry_get_size (was));
+      g_assert_cmpstr (uc_library_entry_get_sha256 (is), ==, uc_library_entry_get_sha256 (was));
+      g_assert_cmpstr (uc_library_entry_get_imported_at (is), ==, uc_library_entry_get_imported_at (was));
+      g_assert_cmpint (uc_library_entry_get_state (is), ==, UC_LIBRARY_OK);
+    }
+  uc_library_entry_get_options (uc_library_find (second, "b"), &kept);
+  g_assert_cmpint (kept.delimiter, ==, '|');
+  g_assert_cmpint (kept.decimal, ==, 0);
+  g_assert_cmpuint (kept.header_row, ==, 1);
+  g_assert_cmpstr (kept.encoding, ==, "UTF-8");
+  g_assert_cmpstr (kept.date_format, ==, "%Y-%m-%d");
+  uc_library_entry_get_options (uc_library_find (second, "a"), &kept);
+  g_assert_cmpint (kept.delimiter, ==, 0);
+  g_assert_null (kept.date_format);
+}
+
+static void
+test_remove (void)
+{
+  g_autofree char *dir = case_dir ("remove");
+  g_autoptr(GFile) input = write_input ("remove", "gone.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (dir, "gone.csv", NULL);
+
+  g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (uc_library_remove (library, "gone", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_query_exists (input, NULL));
+  again = reload (dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 0);
+  g_assert_false (uc_library_remove (library, "gone", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_missing_reference (void)
+{
+  g_autofree char *dir = case_dir ("missing");
+  g_autoptr(GFile) input = write_input ("missing", "away.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(UcSource) source = NULL;
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+
+  g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_REFERENCE, NULL, NULL, &error));
+  g_assert_true (g_file_delete (input, NULL, NULL));
+  again = reload (dir);
+  entry = uc_library_find (again, "away");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (uc_library_entry_get_state (entry), ==, UC_LIBRARY_MISSING);
+  g_assert_cmpstr (uc_library_state_to_string (uc_library_entry_get_state (entry)), ==, "missing");
+  /* Charting it fails with the reason, it does not crash. */
+  source = uc_library_entry_create_source (entry);
+  dataset = uc_source_load (source, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  /* It comes back when the file does. */
+  g_assert_true (g_file_replace_contents (input, csv_text, strlen (csv_text), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_cmpint (uc_library_entry_check (entry), ==, UC_LIBRARY_OK);
+}
+
+static void
+test_changed_reference (void)
+{
+  g_autofree char *dir = case_dir ("changed");
+  g_autoptr(GFile) input = write_input ("changed", "moving.csv", csv_text);
+  g_autofree char *same_size = g_strdup (csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+
+  g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_REFERENCE, NULL, NULL, &error));
+  /* The same size, another value: only the SHA-256 tells. */
+  same_size[strlen (same_size) - 2] = '9';
+  g_assert_true (g_file_replace_contents (input, same_size, strlen (same_size), NULL, FALSE, 0, NULL, NULL, NULL));
+  again = reload (dir);
+  entry = uc_library_find (again, "moving");
+  g_assert_cmpint (uc_library_entry_get_state (entry), ==, UC_LIBRARY_CHANGED);
+  g_assert_true (g_file_replace_contents (input, "date,value\n", 11, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_cmpint (uc_library_entry_check (entry), ==, UC_LIBRARY_CHANGED);
+  g_assert_cmpuint (uc_library_entry_get_size (entry), ==, strlen (csv_text));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every file of @dir with its contents, to compare before and after. */
+static char *
+snapshot (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *all = g_string_new (NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *text = read_text (dir, g_ptr_array_index (names, i));
+
+      g_string_append_printf (all, "%s:%s\n", (char *) g_ptr_array_index (names, i), text ? text : "");
+    }
+  return g_string_free (all, FALSE);
+}
+
+static void
+test_bad_csv (void)
+{
+  g_autofree char *dir = case_dir ("bad");
+  g_autoptr(GFile) good = write_input ("bad", "good.csv", csv_text);
+  g_autoptr(GFile) bad = write_input ("bad", "broken.csv", "date,value\n2024-01-01,\"2\n2024-01-02,3\n");
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_nonnull (uc_library_add (library, good, UC_LIBRARY_COPY, NULL, NULL, &error));
+  before = snapshot (dir);
+  for (int mode = UC_LIBRARY_COPY; mode <= UC_LIBRARY_REFERENCE; mode++)
+    {
+      g_assert_null (uc_library_add (library, bad, mode, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "broken.csv"));
+      g_assert_nonnull (strstr (error->message, "line 2"));
+      g_assert_nonnull (strstr (error->message, "column"));
+      g_clear_error (&error);
+    }
+  after = snapshot (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+}
+
+static void
+test_unreadable_manifest (void)
+{
+  g_autofree char *dir = case_dir ("unreadable");
+  g_autofree char *path = g_build_filename (dir, "library.json", NULL);
+  g_autoptr(GFile) input = write_input ("unreadable", "fresh.csv", csv_text);
+  g_autoptr(UcLibrary) library = uc_library_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL, *rewritten = NULL;
+  g_autoptr(UcLibrary) again = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{\"entries\": [ {\"id\": ", -1, NULL));
+  g_assert_false (uc_library_load (library, &error));
+  g_assert_nonnull (strstr (error->message, "library.json"));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+  kept = read_text (dir, "library.json");
+  g_assert_cmpstr (kept, ==, "{\"entries\": [ {\"id\": ");
+  /* Not a manifest's shape is as unreadable. */
+  g_assert_true (g_file_set_contents (path, "[1, 2]", -1, NULL));
+  g_assert_false (uc_library_load (library, &error));
+  g_assert_nonnull (strstr (error->message, "library.json"));
+  g_clear_error (&error);
+  /* The next add writes a manifest of what the library holds now. */
+  g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = reload (dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  rewritten = read_text (dir, "library.json");
+  g_assert_nonnull (strstr (rewritten, "\"fresh\""));
+}
+
+static void
+test_unique_ids (void)
+{
+  g_autofree char *dir = case_dir ("ids");
+  g_autoptr(GFile) a = write_input ("ids", "Same Name (1).CSV", csv_text);
+  g_autoptr(GFile) dot = write_input ("ids", ".csv", csv_text);
+  g_autoptr(GFile) dots = write_input ("ids", "..csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "same-name--1", "same-name--1-2", "same-name--1-3", "csv", "data", NULL };
+
+  g_assert_nonnull (uc_library_add (library, a, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_nonnull (uc_library_add (library, a, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_nonnull (uc_library_add (library, a, UC_LIBRARY_REFERENCE, NULL, NULL, &error));
+  g_assert_nonnull (uc_library_add (library, dot, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_nonnull (uc_library_add (library, dots, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; expected[i]; i++)
+    {
+      g_autoptr(UcLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      g_assert_cmpstr (uc_library_entry_get_id (entry), ==, expected[i]);
+    }
+  /* Each copy has a file of its own. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UcLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (library), i);
+      g_autofree char *name = g_strconcat (expected[i], ".csv", NULL);
+
+      g_assert_cmpstr (uc_library_entry_get_file (entry), ==, name);
+      g_assert_true (g_file_test (uc_library_entry_get_path (entry), G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+/* A file named like a built-in dataset does not take its id. */
+static void
+test_builtin_ids (void)
+{
+  g_autofree char *dir = case_dir ("builtin");
+  g_autoptr(GFile) input = write_input ("builtin", "market-caps.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+
+  g_assert_nonnull (uc_catalog_find (uc_catalog_get_default (), "market-caps"));
+  entry = uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_library_entry_get_id (entry), ==, "market-caps-2");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  root = g_dir_make_tmp ("uc-library-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("UNDERCUT_DATA_DIR", root, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/library/default-dir", test_default_dir);
+  g_test_add_func ("/library/add-copy", test_add_copy);
+  g_test_add_func ("/library/add-reference", test_add_reference);
+  g_test_add_func ("/library/persist", test_persist);
+  g_test_add_func ("/library/remove", test_remove);
+  g_test_add_func ("/library/missing-reference", test_missing_reference);
+  g_test_add_func ("/library/changed-reference", test_changed_reference);
+  g_test_add_func ("/library/bad-csv", test_bad_csv);
+  g_test_add_func ("/library/unreadable-manifest", test_unreadable_manifest);
+  g_test_add_func ("/library/unique-ids", test_unique_ids);
+  g_test_add_func ("/library/builtin-ids", test_builtin_ids);
+  status = g_test_run ();
+  remove_tree (root);
+  g_free (root);
+  return status;
+}

@@ -21,6 +21,9 @@ result_clear (Result *r)
   g_clear_pointer (&r->err, g_free);
 }
 
+/* Where the library tests keep theirs (NULL: the environment's). */
+static char *data_dir;
+
 /* The command with @args (NULL-terminated), without a display. */
 static Result
 run_argv (const char * const *args)
@@ -41,6 +44,8 @@ run_argv (const char * const *args)
 
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (data_dir)
+    g_subprocess_launcher_setenv (launcher, "UNDERCUT_DATA_DIR", data_dir, TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r.out, &r.err, &error);
@@ -863,6 +868,149 @@ test_export_scatter_labels (void)
   g_unlink (csv_in);
 }
 
+/* `undercut library` in a data dir of its own, given to the commands run
+ * until library_end() (setenv() is not safe once threads run). */
+static char *
+library_begin (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("uc-cli-library-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  data_dir = dir;
+  return dir;
+}
+
+static void
+library_end (char *dir)
+{
+  g_autofree char *library = g_build_filename (dir, "library", NULL);
+  g_autoptr(GDir) d = g_dir_open (library, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (library, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (library);
+  g_rmdir (dir);
+  data_dir = NULL;
+  g_free (dir);
+}
+
+static void
+test_library (void)
+{
+  char *dir = library_begin ();
+  g_autofree char *input = g_build_filename (dir, "Rates.csv", NULL);
+  g_autofree char *copy = g_build_filename (dir, "library", "rates.csv", NULL);
+  Result r;
+
+  g_assert_true (g_file_set_contents (input, "date;rate\n2024-01-01;1,5\n2024-01-02;2,5\n", -1, NULL));
+  r = run ("library", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "empty"));
+  result_clear (&r);
+  r = run ("library", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "[]\n");
+  result_clear (&r);
+  r = run ("library", "add", input, "--delimiter", ";", "--decimal", ",", "--title", "Rates", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "added rates"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  result_clear (&r);
+  r = run ("library", "add", input, "--reference", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"id\":\"rates-2\""));
+  g_assert_nonnull (strstr (r.out, "\"mode\":\"reference\""));
+  result_clear (&r);
+  r = run ("library", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^rates +copy +ok +40 bytes  imported \\d{4}-.*Z  Rates$", r.out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^rates-2 +reference +ok ", r.out, G_REGEX_MULTILINE, 0));
+  result_clear (&r);
+  /* A referred file that is gone is listed as such, not an error. */
+  g_assert_cmpint (g_unlink (input), ==, 0);
+  r = run ("library", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"id\":\"rates-2\",\"title\":\"Rates.csv\",\"mode\":\"reference\",\"state\":\"missing\""));
+  g_assert_nonnull (strstr (r.out, "\"id\":\"rates\",\"title\":\"Rates\",\"mode\":\"copy\",\"state\":\"ok\""));
+  result_clear (&r);
+  r = run ("library", "remove", "rates", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+  r = run ("library", "remove", "rates", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no library entry called “rates”"));
+  result_clear (&r);
+  r = run ("library", "remove", "rates-2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  library_end (dir);
+}
+
+static void
+test_library_errors (void)
+{
+  char *dir = library_begin ();
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "library", "library.json", NULL);
+  g_autofree char *library = g_build_filename (dir, "library", NULL);
+  g_autofree char *kept = NULL;
+  const char *usage[][5] = {
+    { "library", "frobnicate", NULL },
+    { "library", "add", NULL },
+    { "library", "add", bad, bad, NULL },
+    { "library", "remove", NULL },
+    { "library", "list", "extra", NULL },
+    { "library", "add", bad, "--delimiter", "ab" },
+    { "library", "add", bad, "--decimal", ";" },
+    { "library", "--no-such-option", NULL },
+  };
+  Result r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      const char *args[6] = { 0 };
+
+      memcpy (args, usage[i], sizeof usage[i]);
+      r = run_argv (args);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "undercut library"));
+      result_clear (&r);
+    }
+  /* A file the CSV reader refuses: named with line and column; nothing written. */
+  g_assert_true (g_file_set_contents (bad, "a,b\n1,\"2\n", -1, NULL));
+  r = run ("library", "add", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "bad.csv: line 2, column"));
+  g_assert_false (g_file_test (library, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+  r = run ("library", "add", "/nonexistent/file.csv", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  /* An unreadable manifest is named, and left alone by list and remove. */
+  g_assert_cmpint (g_mkdir_with_parents (library, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (manifest, "not json", -1, NULL));
+  r = run ("library", "list", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "library.json"));
+  result_clear (&r);
+  r = run ("library", "remove", "x", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (manifest, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "not json");
+  g_unlink (bad);
+  library_end (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -886,6 +1034,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
   g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
+  g_test_add_func ("/cli/library", test_library);
+  g_test_add_func ("/cli/library-errors", test_library_errors);
 
   return g_test_run ();
 }

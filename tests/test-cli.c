@@ -934,6 +934,17 @@ test_library (void)
                                        G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^rates-2 +reference +ok ", r.out, G_REGEX_MULTILINE, 0));
   result_clear (&r);
+  /* A referred file changed is listed as such, and re-imported. */
+  g_assert_true (g_file_set_contents (input, "date;rate\n2024-01-01;1,5\n2024-01-02;2,6\n", -1, NULL));
+  r = run ("library", "list", NULL);
+  g_assert_true (g_regex_match_simple ("^rates-2 +reference +changed ", r.out, G_REGEX_MULTILINE, 0));
+  result_clear (&r);
+  r = run ("library", "reimport", "rates-2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run ("library", "list", NULL);
+  g_assert_true (g_regex_match_simple ("^rates-2 +reference +ok ", r.out, G_REGEX_MULTILINE, 0));
+  result_clear (&r);
   /* A referred file that is gone is listed as such, not an error. */
   g_assert_cmpint (g_unlink (input), ==, 0);
   r = run ("library", "list", "--json", NULL);
@@ -968,6 +979,7 @@ test_library_errors (void)
     { "library", "add", NULL },
     { "library", "add", bad, bad, NULL },
     { "library", "remove", NULL },
+    { "library", "reimport", NULL },
     { "library", "list", "extra", NULL },
     { "library", "add", bad, "--delimiter", "ab" },
     { "library", "add", bad, "--decimal", ";" },

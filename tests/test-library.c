@@ -274,6 +274,48 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
+static void
+test_reimport (void)
+{
+  g_autofree char *dir = case_dir ("reimport");
+  g_autoptr(GFile) ref = write_input ("reimport", "ref.csv", csv_text);
+  g_autoptr(GFile) orig = write_input ("reimport", "orig.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *more = "date,value\n2024-01-01,1.5\n2024-01-02,2.5\n2024-01-03,3.5\n2024-01-04,4.5\n";
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, more, -1);
+  g_autofree char *copy = NULL;
+  UcLibraryEntry *entry;
+
+  g_assert_nonnull (uc_library_add (library, ref, UC_LIBRARY_REFERENCE, "Kept title", NULL, &error));
+  g_assert_nonnull (uc_library_add (library, orig, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_true (g_file_replace_contents (ref, more, strlen (more), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_true (g_file_replace_contents (orig, more, strlen (more), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_cmpint (uc_library_entry_check (uc_library_find (library, "ref")), ==, UC_LIBRARY_CHANGED);
+  entry = uc_library_reimport (library, "ref", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_library_entry_get_state (entry), ==, UC_LIBRARY_OK);
+  g_assert_cmpstr (uc_library_entry_get_sha256 (entry), ==, sha256);
+  g_assert_cmpstr (uc_library_entry_get_title (entry), ==, "Kept title");
+  entry = uc_library_reimport (library, "orig", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_library_entry_get_size (entry), ==, strlen (more));
+  copy = read_text (dir, "orig.csv");
+  g_assert_cmpstr (copy, ==, more);
+  again = reload (dir);
+  g_assert_cmpstr (uc_library_entry_get_sha256 (uc_library_find (again, "ref")), ==, sha256);
+  g_assert_cmpint (uc_library_entry_get_state (uc_library_find (again, "ref")), ==, UC_LIBRARY_OK);
+  /* A file no longer readable is not re-imported; the entry stays. */
+  g_assert_true (g_file_replace_contents (ref, "a,b\n1,\"2\n", 9, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_null (uc_library_reimport (again, "ref", &error));
+  g_assert_nonnull (strstr (error->message, "ref.csv"));
+  g_clear_error (&error);
+  g_assert_cmpstr (uc_library_entry_get_sha256 (uc_library_find (again, "ref")), ==, sha256);
+  g_assert_null (uc_library_reimport (again, "nope", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* Every file of @dir with its contents, to compare before and after. */
 static char *
 snapshot (const char *dir)
@@ -440,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/library/remove", test_remove);
   g_test_add_func ("/library/missing-reference", test_missing_reference);
   g_test_add_func ("/library/changed-reference", test_changed_reference);
+  g_test_add_func ("/library/reimport", test_reimport);
   g_test_add_func ("/library/bad-csv", test_bad_csv);
   g_test_add_func ("/library/unreadable-manifest", test_unreadable_manifest);
   g_test_add_func ("/library/unique-ids", test_unique_ids);

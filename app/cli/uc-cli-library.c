@@ -1,4 +1,4 @@
-/* uc-cli-library.c: `undercut library list|add FILE|remove ID`
+/* uc-cli-library.c: `undercut library list|add FILE|remove ID|reimport ID`
  *
  * The same library as the window's (in the user data dir, or
  * $UNDERCUT_DATA_DIR/library), so scripts and tests can fill it. Listing
@@ -175,6 +175,23 @@ library_remove (UcLibrary  *library,
 }
 
 static int
+library_reimport (UcLibrary  *library,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry = uc_library_reimport (library, id, &error);
+
+  if (entry == NULL)
+    {
+      g_printerr ("undercut library: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  g_print ("re-imported %s from %s\n", id, uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY
+                                           ? uc_library_entry_get_original (entry) : uc_library_entry_get_path (entry));
+  return UC_EXIT_OK;
+}
+
+static int
 run_action (GStrv       args,
             AddOptions *a,
             gboolean    json)
@@ -197,17 +214,20 @@ run_action (GStrv       args,
     return library_add (library, args[2], a, json);
   if (strcmp (action, "remove") == 0 && n == 3)
     return library_remove (library, args[2]);
-  if (strcmp (action, "list") != 0 && strcmp (action, "add") != 0 && strcmp (action, "remove") != 0)
-    return uc_cli_usage_error ("library", "the actions are list, add FILE and remove ID");
+  if (strcmp (action, "reimport") == 0 && n == 3)
+    return library_reimport (library, args[2]);
+  if (strcmp (action, "list") != 0 && strcmp (action, "add") != 0 && strcmp (action, "remove") != 0 &&
+      strcmp (action, "reimport") != 0)
+    return uc_cli_usage_error ("library", "the actions are list, add FILE, remove ID and reimport ID");
   return uc_cli_usage_error ("library", strcmp (action, "list") == 0 ? "list takes no arguments"
-                                        : strcmp (action, "add") == 0 ? "add takes one FILE" : "remove takes one ID");
+                                        : strcmp (action, "add") == 0 ? "add takes one FILE" : "takes one ID");
 }
 
 int
 uc_cli_library (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[list | add FILE | remove ID]"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[list | add FILE | remove ID | reimport ID]"));
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
@@ -223,7 +243,8 @@ uc_cli_library (int    argc,
   };
 
   g_option_context_set_summary (context, _("The datasets you imported, kept in the user data dir: list them, add a "
-                                           "CSV file (copied, or referred to with --reference), or remove one."));
+                                           "CSV file (copied, or referred to with --reference), remove one, or "
+                                           "re-import one whose file changed."));
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
   if (!uc_cli_parse (context, "library", argc, argv, &args, &error))
     return uc_cli_usage_error ("library", error->message);

@@ -396,3 +396,51 @@ uc_library_remove (UcLibrary   *self,
     g_message ("%s: %s", uc_library_entry_get_path (removed), g_strerror (errno));
   return TRUE;
 }
+
+/* Reads entry @id's file again, with the import's options: a reference
+ * where it is, a copy from its original path (copied again). Its size,
+ * SHA-256 and import time become the file's now; on error the entry is
+ * left as it was. */
+UcLibraryEntry *
+uc_library_reimport (UcLibrary   *self,
+                     const char  *id,
+                     GError     **error)
+{
+  UcLibraryEntry *old;
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sha256 = NULL;
+  UcCsvOptions options;
+  const char *path;
+  guint64 size = 0;
+  guint position;
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self), NULL);
+  if ((old = uc_library_find (self, id)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      return NULL;
+    }
+  uc_library_entry_get_options (old, &options);
+  path = uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_original (old)
+                                                            : uc_library_entry_get_path (old);
+  if (path == NULL || !validate (path, &options, error) || (sha256 = uc_library_hash_file (path, &size, error)) == NULL)
+    return NULL;
+  /* A copy written but not named by the manifest (a failed write below) is
+   * only reported as changed, never lost. */
+  if (uc_library_entry_get_mode (old) == UC_LIBRARY_COPY && !write_copy (self, path, uc_library_entry_get_file (old), error))
+    return NULL;
+  entry = uc_library_entry_new (id, uc_library_entry_get_title (old), uc_library_entry_get_mode (old),
+                                uc_library_entry_get_file (old), uc_library_entry_get_original (old), size, sha256,
+                                &options, self->dir);
+  entries = copy_entries (self);
+  g_ptr_array_find (self->entries, old, &position);
+  g_ptr_array_index (entries, position) = g_object_ref (entry);
+  g_object_unref (old);
+  if (!write_manifest (self, entries, error))
+    return NULL;
+  g_ptr_array_index (self->entries, position) = g_object_ref (entry);
+  g_object_unref (old);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return entry;
+}

@@ -30,6 +30,9 @@ UcLibraryEntry *uc_library_add         (UcLibrary           *self,
 gboolean        uc_library_remove      (UcLibrary           *self,
                                         const char          *id,
                                         GError             **error);
+UcLibraryEntry *uc_library_reimport    (UcLibrary           *self,
+                                        const char          *id,
+                                        GError             **error);
 UcLibraryEntry *uc_library_find        (UcLibrary           *self,
                                         const char          *id);
 

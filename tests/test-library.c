@@ -6,7 +6,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "uc-catalog.h"
 #include "uc-library.h"
 
 static char *root;
@@ -447,6 +446,34 @@ test_builtin_ids (void)
 }
 
 static void
+test_fill_catalog (void)
+{
+  g_autofree char *dir = case_dir ("catalog");
+  g_autoptr(GFile) a = write_input ("catalog", "alpha.csv", csv_text);
+  g_autoptr(GFile) b = write_input ("catalog", "beta.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcCatalog) catalog = uc_catalog_new ();
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  UcSource *source;
+
+  g_assert_nonnull (uc_library_add (library, a, UC_LIBRARY_COPY, "Alpha", NULL, &error));
+  g_assert_nonnull (uc_library_add (library, b, UC_LIBRARY_REFERENCE, NULL, NULL, &error));
+  g_assert_true (g_file_delete (b, NULL, NULL));
+  uc_library_entry_check (uc_library_find (library, "beta"));
+  /* An id the catalog has already is left to the catalog's source. */
+  g_assert_cmpuint (uc_library_fill_catalog (library, catalog), ==, 1);
+  g_assert_cmpuint (uc_library_fill_catalog (library, catalog), ==, 0);
+  source = uc_catalog_find (catalog, "alpha");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (uc_source_get_title (source), ==, "Alpha");
+  g_assert_null (uc_catalog_find (catalog, "beta"));
+  dataset = uc_source_load (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (dataset), ==, 3);
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
@@ -487,6 +514,7 @@ main (int    argc,
   g_test_add_func ("/library/unreadable-manifest", test_unreadable_manifest);
   g_test_add_func ("/library/unique-ids", test_unique_ids);
   g_test_add_func ("/library/builtin-ids", test_builtin_ids);
+  g_test_add_func ("/library/fill-catalog", test_fill_catalog);
   status = g_test_run ();
   remove_tree (root);
   g_free (root);

@@ -444,3 +444,28 @@ uc_library_reimport (UcLibrary   *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
   return entry;
 }
+
+/* Adds a source for each entry to @catalog, but for entries whose file is
+ * gone and ids @catalog already has (a built-in dataset of a newer
+ * version, or an entry added before). Returns how many were added. */
+guint
+uc_library_fill_catalog (UcLibrary *self,
+                         UcCatalog *catalog)
+{
+  guint added = 0;
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && UC_IS_CATALOG (catalog), 0);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      UcLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autoptr(UcSource) source = NULL;
+
+      if (uc_library_entry_get_state (entry) == UC_LIBRARY_MISSING ||
+          uc_catalog_find (catalog, uc_library_entry_get_id (entry)) != NULL)
+        continue;
+      source = uc_library_entry_create_source (entry);
+      uc_catalog_add (catalog, source);
+      added++;
+    }
+  return added;
+}

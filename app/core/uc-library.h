@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "uc-catalog.h"
 #include "uc-csv.h"
 #include "uc-library-entry.h"
 
@@ -35,5 +36,7 @@ UcLibraryEntry *uc_library_reimport    (UcLibrary           *self,
                                         GError             **error);
 UcLibraryEntry *uc_library_find        (UcLibrary           *self,
                                         const char          *id);
+guint           uc_library_fill_catalog (UcLibrary          *self,
+                                         UcCatalog          *catalog);
 
 G_END_DECLS

@@ -386,6 +386,18 @@ test_unreadable_manifest (void)
   g_assert_false (uc_library_load (library, &error));
   g_assert_nonnull (strstr (error->message, "library.json"));
   g_clear_error (&error);
+  /* Nor is one listing an id twice, or a copy outside the folder. */
+  g_assert_true (g_file_set_contents (path, "{\"entries\": [{\"id\": \"a\", \"mode\": \"copy\", \"file\": \"a.csv\"},"
+                                            " {\"id\": \"a\", \"mode\": \"copy\", \"file\": \"b.csv\"}]}", -1, NULL));
+  g_assert_false (uc_library_load (library, &error));
+  g_assert_nonnull (strstr (error->message, "listed twice"));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "{\"entries\": [{\"id\": \"a\", \"mode\": \"copy\", \"file\": \"../a.csv\"}]}",
+                                      -1, NULL));
+  g_assert_false (uc_library_load (library, &error));
+  g_assert_nonnull (strstr (error->message, "entry 1"));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
   /* The next add writes a manifest of what the library holds now. */
   g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -149,10 +149,15 @@ parse_entries (JsonNode    *root,
       UcLibraryEntry *entry = JSON_NODE_HOLDS_OBJECT (node)
                               ? uc_library_entry_new_from_json (json_node_get_object (node), dir, &local) : NULL;
 
-      if (entry == NULL)
+      for (guint j = 0; entry && j < entries->len && local == NULL; j++)
+        if (strcmp (uc_library_entry_get_id (g_ptr_array_index (entries, j)), uc_library_entry_get_id (entry)) == 0)
+          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "id “%s” is listed twice",
+                       uc_library_entry_get_id (entry));
+      if (entry == NULL || local)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: entry %u: %s", path, i + 1,
                        local ? local->message : "not an object");
+          g_clear_object (&entry);
           return FALSE;
         }
       g_ptr_array_add (entries, entry);

@@ -284,17 +284,31 @@ validate (const char          *path,
   return dataset != NULL;
 }
 
-static gboolean
-write_copy (UcLibrary   *self,
-            const char  *source,
-            const char  *name,
-            GError     **error)
+/* The SHA-256 and @size of @source, copied as @name into the library
+ * folder unless @name is NULL: from one mapping, so that the copy is
+ * what was hashed. */
+static char *
+hash_and_copy (UcLibrary   *self,
+               const char  *source,
+               const char  *name,
+               guint64     *size,
+               GError     **error)
 {
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (source, FALSE, error);
-  g_autofree char *target = g_build_filename (self->dir, name, NULL);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *target = name ? g_build_filename (self->dir, name, NULL) : NULL;
+  const char *data;
+  gsize length;
 
-  return mapped && uc_safe_file_set_contents (target, NULL, g_mapped_file_get_contents (mapped),
-                                              g_mapped_file_get_length (mapped), error);
+  if (mapped == NULL)
+    return NULL;
+  data = g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+  if (target && !uc_safe_file_set_contents (target, NULL, data ? data : "", length, error))
+    return NULL;
+  g_checksum_update (sum, (const guchar *) data, length);
+  *size = length;
+  return g_strdup (g_checksum_get_string (sum));
 }
 
 /* A copy of the entries, to write before the change is made. */
@@ -346,7 +360,7 @@ uc_library_add (UcLibrary           *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "only local files can be imported");
       return NULL;
     }
-  if (!validate (path, options, error) || (sha256 = uc_library_hash_file (path, &size, error)) == NULL)
+  if (!validate (path, options, error))
     return NULL;
   if (g_mkdir_with_parents (self->dir, 0700) != 0)
     {
@@ -356,7 +370,7 @@ uc_library_add (UcLibrary           *self,
   id = make_id (self, path);
   name = g_strconcat (id, ".csv", NULL);
   base = g_path_get_basename (path);
-  if (mode == UC_LIBRARY_COPY && !write_copy (self, path, name, error))
+  if ((sha256 = hash_and_copy (self, path, mode == UC_LIBRARY_COPY ? name : NULL, &size, error)) == NULL)
     return NULL;
   entry = uc_library_entry_new (id, title && *title ? title : base, mode, mode == UC_LIBRARY_COPY ? name : path,
                                 path, size, sha256, options, self->dir);
@@ -429,11 +443,14 @@ uc_library_reimport (UcLibrary   *self,
   uc_library_entry_get_options (old, &options);
   path = uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_original (old)
                                                             : uc_library_entry_get_path (old);
-  if (path == NULL || !validate (path, &options, error) || (sha256 = uc_library_hash_file (path, &size, error)) == NULL)
+  if (path == NULL || !validate (path, &options, error))
     return NULL;
-  /* A copy written but not named by the manifest (a failed write below) is
-   * only reported as changed, never lost. */
-  if (uc_library_entry_get_mode (old) == UC_LIBRARY_COPY && !write_copy (self, path, uc_library_entry_get_file (old), error))
+  /* Should the manifest not be written below, the copy is the new file
+   * already, the manifest keeps the old size and SHA-256 (a copy of
+   * another size then shows as changed): the data is never lost. */
+  sha256 = hash_and_copy (self, path, uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_file (old)
+                                                                                          : NULL, &size, error);
+  if (sha256 == NULL)
     return NULL;
   entry = uc_library_entry_new (id, uc_library_entry_get_title (old), uc_library_entry_get_mode (old),
                                 uc_library_entry_get_file (old), uc_library_entry_get_original (old), size, sha256,

@@ -811,6 +811,60 @@ test_too_many_columns (void)
 
 /* One impossible date among good ones is a bad cell, named, and the column
  * stays a date column; so for datetimes. */
+/* YYYYMMDD columns are dates only when every value is a day in 1900–2100;
+ * eight-digit codes and amounts stay numbers; a pattern always wins. */
+static void
+test_compact_dates (void)
+{
+  const char *csv = "date,amount,id,when\n"
+                    "20250127,12345678,20251399,20250127\n"
+                    "20250128,23456789,20250101,20250128\n"
+                    "20250131,34567890,20250102,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts (csv, -1, NULL, &report, &error);
+  UcCsvOptions options;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpstr (g_ptr_array_index (report->formats, 0), ==, "%Y%m%d");
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 27));
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[2], ==, uc_time_from_ymd (2025, 1, 31));
+  /* 12345678 is no date: the whole column stays numbers. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 12345678);
+  /* 20251399 is no calendar day. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 20250101);
+  /* Missing cells do not stop a date column. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 3), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 3)[2], ==, UC_TIME_MISSING);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* Out of 1900–2100: numbers. */
+  ds = read_opts ("k,v\n18991231,1\n21010101,2\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_NUMBER);
+  g_clear_object (&ds);
+
+  /* A given format forces the reading, either way. */
+  uc_csv_options_init (&options);
+  options.date_format = "%Y%m%d";
+  ds = read_opts ("k,v\n18991231,1\n21010101,2\n", -1, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (1899, 12, 31));
+  g_clear_object (&ds);
+  options.date_format = "%Y%d%m";
+  ds = read_opts ("k,v\n20250201,1\n20251301,2\n", -1, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 2));
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[1], ==, uc_time_from_ymd (2025, 1, 13));
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1025,6 +1079,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/wide-header", test_wide_header);
   g_test_add_func ("/csv/too-many-columns", test_too_many_columns);
   g_test_add_func ("/csv/bad-dates", test_bad_dates);
+  g_test_add_func ("/csv/compact-dates", test_compact_dates);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

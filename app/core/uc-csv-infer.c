@@ -28,6 +28,7 @@ typedef struct
   guint16 n_pattern;
   guint16 n_with_time;
   guint16 n_not_date;    /* read in no date format */
+  guint16 n_compact;     /* YYYYMMDD days in 1900–2100 */
   guint16 n_date[UC_DATE_QUARTER + 1];   /* read in each format */
   gboolean suffix;
 } Infer;
@@ -125,6 +126,9 @@ sample_second (Reader      *r,
       f->n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
       f->lo = MIN (f->lo, d);
       f->hi = MAX (f->hi, d);
+      /* Only eight-digit integers are looked at again. */
+      if (d >= 19000101 && d <= 21001231 && (flags & UC_NUMBER_INTEGER))
+        f->n_compact += uc_is_compact_date (v, len);
     }
   else if (flags & UC_NUMBER_NOT_FINITE)
     f->n_number++;   /* a number column still; the cell will be a bad one */
@@ -233,6 +237,21 @@ infer_epoch (Plan        *plan,
   return FALSE;
 }
 
+/* Compact dates (20250127), only when every value is a day in 1900–2100:
+ * an eight-digit code or amount column nearly always has one that is not. */
+static gboolean
+infer_compact_date (Plan        *plan,
+                    const Infer *f)
+{
+  if (f->n_compact != f->n)
+    return FALSE;
+  plan->kind = KIND_DATE;
+  plan->date_format = UC_DATE_COMPACT;
+  plan->type = UC_COLUMN_DATE;
+  plan->unit = UC_DATE_UNIT_DAY;
+  return TRUE;
+}
+
 /* A bare year column: Year, Jahr, année… with whole years in it. */
 static gboolean
 infer_year (Plan        *plan,
@@ -273,7 +292,8 @@ infer_column (Reader *r,
     }
 
   date_mask = date_formats (f);
-  if ((date_mask && infer_date (plan, f, date_mask)) || infer_epoch (plan, f) || infer_year (plan, f))
+  if ((date_mask && infer_date (plan, f, date_mask)) || infer_epoch (plan, f) ||
+      infer_year (plan, f) || infer_compact_date (plan, f))
     return;
 
   /* Mostly numbers: numeric, and the odd bad cell becomes missing (reported). */

@@ -865,6 +865,42 @@ test_compact_dates (void)
   g_assert_cmpint (uc_dataset_get_times (ds, 0)[1], ==, uc_time_from_ymd (2025, 1, 13));
 }
 
+/* A wide table of one column per year whose newest years are still empty:
+ * those stay numbers (all missing) like their neighbours; an empty column
+ * unlike them (notes) stays text. */
+static void
+test_empty_year_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("country,2021,2022,2023,2024,2025,notes\n"
+                                       "PL,1.5,2,3,,,\n"
+                                       "CZ,4,5,6,,,\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 7);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  for (guint c = 1; c <= 5; c++)
+    g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 3)[1], ==, 6);
+  for (guint c = 4; c <= 5; c++)
+    {
+      g_assert_cmpuint (uc_dataset_count_missing (ds, c), ==, 2);
+      g_assert_true (isnan (uc_dataset_get_numbers (ds, c)[0]));
+    }
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 6), ==, UC_COLUMN_TEXT);
+  g_assert_cmpuint (uc_dataset_count_missing (ds, 6), ==, 2);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+
+  /* An empty first year takes its right neighbour's kind. */
+  ds = read_opts ("country;2020;2021\nPL;;1,5\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 1.5);
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1080,6 +1116,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/too-many-columns", test_too_many_columns);
   g_test_add_func ("/csv/bad-dates", test_bad_dates);
   g_test_add_func ("/csv/compact-dates", test_compact_dates);
+  g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

@@ -304,6 +304,62 @@ infer_column (Reader *r,
     }
 }
 
+/* Names of the same shape, digits aside: "2024" and "2023", "2024Q1" and
+ * "2023Q4", "pop_2025" and "pop_2024". */
+static gboolean
+same_shape (const char *a,
+            const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (*a != *b && !(g_ascii_isdigit (*a) && g_ascii_isdigit (*b)))
+      return FALSE;
+  return *a == *b;
+}
+
+/* The nearest column from @c in direction @step with values in the sample. */
+static const Plan *
+nearest_filled (Reader      *r,
+                SampleState *ss,
+                guint        c,
+                int          step)
+{
+  for (gint64 k = (gint64) c + step; k >= 0 && k < r->n_columns; k += step)
+    if (r->plans[k].kind != KIND_SKIP && ss->cols[k].n != 0)
+      return &r->plans[k];
+  return NULL;
+}
+
+static gboolean
+like_number (const Plan *plan,
+             const Plan *near)
+{
+  return near && near->kind == KIND_NUMBER && same_shape (plan->name, near->name);
+}
+
+/* A column with no values in the sample is text, unless it is one of a
+ * run like a nearest filled neighbour that is numbers (a wide table of
+ * one column per year whose newest years are still empty): then it is
+ * numbers, all missing, and charts and exports like its neighbours. If
+ * values turn up past the sample and are not numbers, the column is read
+ * again as text. */
+static void
+infer_empty_columns (Reader      *r,
+                     SampleState *ss)
+{
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+
+      if (plan->kind != KIND_TEXT || ss->cols[c].n != 0 || plan->unnamed)
+        continue;
+      if (like_number (plan, nearest_filled (r, ss, c, -1)) || like_number (plan, nearest_filled (r, ss, c, 1)))
+        {
+          plan->kind = KIND_NUMBER;
+          plan->type = UC_COLUMN_NUMBER;
+        }
+    }
+}
+
 static inline void
 sample_cell (Reader      *r,
              SampleState *ss,
@@ -419,6 +475,7 @@ uc_csv_infer_types (Reader             *r,
   for (guint c = 0; c < r->n_columns; c++)
     if (r->plans[c].kind != KIND_SKIP)
       infer_column (r, &r->plans[c], &ss.cols[c]);
+  infer_empty_columns (r, &ss);
   g_free (ss.cols);
   return TRUE;
 }

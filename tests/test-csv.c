@@ -901,6 +901,53 @@ test_empty_year_columns (void)
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 1.5);
 }
 
+/* Notes or a legend after a blank line under the table are a footer, even
+ * with a row of numbers in it (a multiplier must not become data); more
+ * data after a blank line is still data. */
+static void
+test_footer_block (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Date,Price,Volume\n"
+                                       "2025-01-02,1.5,100\n"
+                                       "2025-01-03,2.5,200\n"
+                                       "\n"
+                                       "Notes:\n"
+                                       "Multiplier,1000,1\n"
+                                       "1,1000,1000\n"
+                                       ",,\n"
+                                       "Source: a statistics office\n", -1, NULL, &report, &error);
+  double lo, hi;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  lo = MIN (uc_dataset_get_numbers (ds, 2)[0], uc_dataset_get_numbers (ds, 2)[1]);
+  hi = MAX (uc_dataset_get_numbers (ds, 2)[0], uc_dataset_get_numbers (ds, 2)[1]);
+  g_assert_cmpfloat (lo, ==, 100);
+  g_assert_cmpfloat (hi, ==, 200);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[1], ==, 2.5);
+  g_assert_true (report_has (report, "lines 5–9 under the table look like notes, not data; skipped"));
+  g_assert_cmpuint (report->n_warnings, ==, 1);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* More rows of values after a gap, with one label among them: data. */
+  ds = read_opts ("Date,Price,Volume\n"
+                  "2025-01-02,1.5,100\n"
+                  "\n"
+                  "2025-01-03,2.5,200\n"
+                  "2025-01-04,3.5,300\n"
+                  "2025-01-05,n/a,400\n", -1, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 4);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[3], ==, 400);
+  g_assert_false (report_has (report, "notes"));
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1117,6 +1164,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/bad-dates", test_bad_dates);
   g_test_add_func ("/csv/compact-dates", test_compact_dates);
   g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
+  g_test_add_func ("/csv/footer-block", test_footer_block);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

@@ -948,6 +948,46 @@ test_footer_block (void)
   g_assert_false (report_has (report, "notes"));
 }
 
+/* A narrower label line under a full header is its units, not a row. */
+static void
+test_units_under_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Date,Price,Volume\n"
+                                       ",USD,shares\n"
+                                       "2025-01-02,1.5,100\n"
+                                       "2025-01-03,2.5,200\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  /* Units are joined on the names, as for a units line found above. */
+  g_assert_cmpint (uc_dataset_find_column (ds, "Date"), ==, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Price (USD)"), ==, 1);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Volume (shares)"), ==, 2);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 2));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 200);
+  g_assert_cmpuint (report->header_row, ==, 1);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* A short first row of values is data, and so is one of text above
+   * rows that are not values. */
+  ds = read_opts ("id,name,score\n1,,\n2,Bob,3\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_find_column (ds, "name"), ==, 1);
+  g_clear_object (&ds);
+  ds = read_opts ("name,city,country\nBob,,\nAlice,Paris,France\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "Bob");
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1165,6 +1205,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/compact-dates", test_compact_dates);
   g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
   g_test_add_func ("/csv/footer-block", test_footer_block);
+  g_test_add_func ("/csv/units-under-header", test_units_under_header);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

@@ -172,8 +172,14 @@ choose_header (const SniffRows *rows,
   out->header = rows->starts[header];
   out->header_line = lines[header];
 
-  /* Two label lines: names above, units below. */
-  if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
+  /* Two label lines: names above, units below. The names may be the
+   * header found: then a narrower label line right under it, with the
+   * data right under that, is its units (codes, translations). */
+  if (first_data == header + 2 && counts[header + 1] <= mode && !data[header + 1] &&
+      lines[header] + 1 == lines[header + 1] && filled[header + 1] > 0 &&
+      filled[header + 1] < filled[header])
+    out->units = rows->starts[header + 1];
+  else if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
       lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
       filled[header] < mode)
     {

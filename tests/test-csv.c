@@ -672,6 +672,70 @@ test_progress_and_stream (void)
 
 /* Large files are checked for UTF-8 while lines are counted: a bad byte
  * deep inside still switches the whole file to Windows-1252. */
+/* Text in a legacy code page: Windows-1250 when its letters read as
+ * Polish, Czech or Hungarian there, else Windows-1252. */
+static void
+check_code_page (const char *utf8,
+                 const char *code_page,
+                 const char *first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  gsize len = 0;
+  g_autofree char *bytes = g_convert (utf8, -1, code_page, "UTF-8", NULL, &len, &error);
+  g_autofree char *warning = g_strdup_printf ("the file was read as Windows-%s", code_page + strlen ("WINDOWS-"));
+
+  g_assert_no_error (error);
+  ds = read_opts (bytes, len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, code_page);
+  g_assert_true (report_has (report, warning));
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, first);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1);
+}
+
+static void
+test_code_pages (void)
+{
+  check_code_page ("miasto,ludność\nŁódź,1\nKraków,2\nGdańsk,3\nBiałystok,4\nCzęstochowa,5\n",
+                   "WINDOWS-1250", "Łódź");
+  check_code_page ("obec,počet\nPlzeň,1\nČeské Budějovice,2\nÚstí nad Labem,3\nHradec Králové,4\n",
+                   "WINDOWS-1250", "Plzeň");
+  check_code_page ("város,érték\nGyőr,1\nSzékesfehérvár,2\nHódmezővásárhely,3\nTűzoltó,4\n",
+                   "WINDOWS-1250", "Győr");
+  check_code_page ("ville,valeur\nForêt-Noire,1\nPère-Lachaise,2\nà côté,3\nCréteil,4\n",
+                   "WINDOWS-1252", "Forêt-Noire");
+  check_code_page ("ciudad,valor\n¿Señor?,1\nEspaña,2\nCoruña,3\n¡Olé!,4\n",
+                   "WINDOWS-1252", "¿Señor?");
+  check_code_page ("Stadt,Wert\nMünchen,1\nKöln,2\nGroß-Gerau,3\n",
+                   "WINDOWS-1252", "München");
+  check_code_page ("by,værdi\nKøbenhavn,1\nÅrhus,2\nÆrø,3\n",
+                   "WINDOWS-1252", "København");
+  check_code_page ("cidade,valor\nSão Paulo,1\nInformações,2\nAção,3\n",
+                   "WINDOWS-1252", "São Paulo");
+  check_code_page ("città,valore\nCittà,1\nCosì,2\nPerché,3\n",
+                   "WINDOWS-1252", "Città");
+}
+
+/* A large file found not to be UTF-8 while its lines are counted. */
+static void
+test_large_cp1250 (void)
+{
+  g_autoptr(GString) csv = g_string_new ("miasto,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (int i = 0; i < 400000; i++)
+    g_string_append_printf (csv, i == 300000 ? "\xA3\xF3" "d\x9F,%d\n" : "Warszawa,%d\n", i);
+  ds = read_opts (csv->str, csv->len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "WINDOWS-1250");
+  g_assert_cmpstr (text_at (ds, 0, 300000), ==, "Łódź");
+  g_assert_true (report_has (report, "line 300002, column 1: not valid UTF-8 (byte 0xA3); the file was read as Windows-1250"));
+}
+
 static void
 test_large_not_utf8 (void)
 {
@@ -1198,6 +1262,8 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);
   g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
+  g_test_add_func ("/csv/code-pages", test_code_pages);
+  g_test_add_func ("/csv/large-cp1250", test_large_cp1250);
   g_test_add_func ("/csv/duplicate-names", test_duplicate_names);
   g_test_add_func ("/csv/wide-header", test_wide_header);
   g_test_add_func ("/csv/too-many-columns", test_too_many_columns);

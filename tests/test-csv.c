@@ -672,6 +672,70 @@ test_progress_and_stream (void)
 
 /* Large files are checked for UTF-8 while lines are counted: a bad byte
  * deep inside still switches the whole file to Windows-1252. */
+/* Text in a legacy code page: Windows-1250 when its letters read as
+ * Polish, Czech or Hungarian there, else Windows-1252. */
+static void
+check_code_page (const char *utf8,
+                 const char *code_page,
+                 const char *first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  gsize len = 0;
+  g_autofree char *bytes = g_convert (utf8, -1, code_page, "UTF-8", NULL, &len, &error);
+  g_autofree char *warning = g_strdup_printf ("the file was read as Windows-%s", code_page + strlen ("WINDOWS-"));
+
+  g_assert_no_error (error);
+  ds = read_opts (bytes, len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, code_page);
+  g_assert_true (report_has (report, warning));
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, first);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1);
+}
+
+static void
+test_code_pages (void)
+{
+  check_code_page ("miasto,ludność\nŁódź,1\nKraków,2\nGdańsk,3\nBiałystok,4\nCzęstochowa,5\n",
+                   "WINDOWS-1250", "Łódź");
+  check_code_page ("obec,počet\nPlzeň,1\nČeské Budějovice,2\nÚstí nad Labem,3\nHradec Králové,4\n",
+                   "WINDOWS-1250", "Plzeň");
+  check_code_page ("város,érték\nGyőr,1\nSzékesfehérvár,2\nHódmezővásárhely,3\nTűzoltó,4\n",
+                   "WINDOWS-1250", "Győr");
+  check_code_page ("ville,valeur\nForêt-Noire,1\nPère-Lachaise,2\nà côté,3\nCréteil,4\n",
+                   "WINDOWS-1252", "Forêt-Noire");
+  check_code_page ("ciudad,valor\n¿Señor?,1\nEspaña,2\nCoruña,3\n¡Olé!,4\n",
+                   "WINDOWS-1252", "¿Señor?");
+  check_code_page ("Stadt,Wert\nMünchen,1\nKöln,2\nGroß-Gerau,3\n",
+                   "WINDOWS-1252", "München");
+  check_code_page ("by,værdi\nKøbenhavn,1\nÅrhus,2\nÆrø,3\n",
+                   "WINDOWS-1252", "København");
+  check_code_page ("cidade,valor\nSão Paulo,1\nInformações,2\nAção,3\n",
+                   "WINDOWS-1252", "São Paulo");
+  check_code_page ("città,valore\nCittà,1\nCosì,2\nPerché,3\n",
+                   "WINDOWS-1252", "Città");
+}
+
+/* A large file found not to be UTF-8 while its lines are counted. */
+static void
+test_large_cp1250 (void)
+{
+  g_autoptr(GString) csv = g_string_new ("miasto,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (int i = 0; i < 400000; i++)
+    g_string_append_printf (csv, i == 300000 ? "\xA3\xF3" "d\x9F,%d\n" : "Warszawa,%d\n", i);
+  ds = read_opts (csv->str, csv->len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->encoding, ==, "WINDOWS-1250");
+  g_assert_cmpstr (text_at (ds, 0, 300000), ==, "Łódź");
+  g_assert_true (report_has (report, "line 300002, column 1: not valid UTF-8 (byte 0xA3); the file was read as Windows-1250"));
+}
+
 static void
 test_large_not_utf8 (void)
 {
@@ -811,6 +875,183 @@ test_too_many_columns (void)
 
 /* One impossible date among good ones is a bad cell, named, and the column
  * stays a date column; so for datetimes. */
+/* YYYYMMDD columns are dates only when every value is a day in 1900–2100;
+ * eight-digit codes and amounts stay numbers; a pattern always wins. */
+static void
+test_compact_dates (void)
+{
+  const char *csv = "date,amount,id,when\n"
+                    "20250127,12345678,20251399,20250127\n"
+                    "20250128,23456789,20250101,20250128\n"
+                    "20250131,34567890,20250102,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts (csv, -1, NULL, &report, &error);
+  UcCsvOptions options;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpstr (g_ptr_array_index (report->formats, 0), ==, "%Y%m%d");
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 27));
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[2], ==, uc_time_from_ymd (2025, 1, 31));
+  /* 12345678 is no date: the whole column stays numbers. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 12345678);
+  /* 20251399 is no calendar day. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 20250101);
+  /* Missing cells do not stop a date column. */
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 3), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 3)[2], ==, UC_TIME_MISSING);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* Out of 1900–2100: numbers. */
+  ds = read_opts ("k,v\n18991231,1\n21010101,2\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_NUMBER);
+  g_clear_object (&ds);
+
+  /* A given format forces the reading, either way. */
+  uc_csv_options_init (&options);
+  options.date_format = "%Y%m%d";
+  ds = read_opts ("k,v\n18991231,1\n21010101,2\n", -1, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (1899, 12, 31));
+  g_clear_object (&ds);
+  options.date_format = "%Y%d%m";
+  ds = read_opts ("k,v\n20250201,1\n20251301,2\n", -1, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 2));
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[1], ==, uc_time_from_ymd (2025, 1, 13));
+}
+
+/* A wide table of one column per year whose newest years are still empty:
+ * those stay numbers (all missing) like their neighbours; an empty column
+ * unlike them (notes) stays text. */
+static void
+test_empty_year_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("country,2021,2022,2023,2024,2025,notes\n"
+                                       "PL,1.5,2,3,,,\n"
+                                       "CZ,4,5,6,,,\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 7);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  for (guint c = 1; c <= 5; c++)
+    g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 3)[1], ==, 6);
+  for (guint c = 4; c <= 5; c++)
+    {
+      g_assert_cmpuint (uc_dataset_count_missing (ds, c), ==, 2);
+      g_assert_true (isnan (uc_dataset_get_numbers (ds, c)[0]));
+    }
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 6), ==, UC_COLUMN_TEXT);
+  g_assert_cmpuint (uc_dataset_count_missing (ds, 6), ==, 2);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+
+  /* An empty first year takes its right neighbour's kind. */
+  ds = read_opts ("country;2020;2021\nPL;;1,5\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 1.5);
+}
+
+/* Notes or a legend after a blank line under the table are a footer, even
+ * with a row of numbers in it (a multiplier must not become data); more
+ * data after a blank line is still data. */
+static void
+test_footer_block (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Date,Price,Volume\n"
+                                       "2025-01-02,1.5,100\n"
+                                       "2025-01-03,2.5,200\n"
+                                       "\n"
+                                       "Notes:\n"
+                                       "Multiplier,1000,1\n"
+                                       "1,1000,1000\n"
+                                       ",,\n"
+                                       "Source: a statistics office\n", -1, NULL, &report, &error);
+  double lo, hi;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  lo = MIN (uc_dataset_get_numbers (ds, 2)[0], uc_dataset_get_numbers (ds, 2)[1]);
+  hi = MAX (uc_dataset_get_numbers (ds, 2)[0], uc_dataset_get_numbers (ds, 2)[1]);
+  g_assert_cmpfloat (lo, ==, 100);
+  g_assert_cmpfloat (hi, ==, 200);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[1], ==, 2.5);
+  g_assert_true (report_has (report, "lines 5–9 under the table look like notes, not data; skipped"));
+  g_assert_cmpuint (report->n_warnings, ==, 1);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* More rows of values after a gap, with one label among them: data. */
+  ds = read_opts ("Date,Price,Volume\n"
+                  "2025-01-02,1.5,100\n"
+                  "\n"
+                  "2025-01-03,2.5,200\n"
+                  "2025-01-04,3.5,300\n"
+                  "2025-01-05,n/a,400\n", -1, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 4);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[3], ==, 400);
+  g_assert_false (report_has (report, "notes"));
+}
+
+/* A narrower label line under a full header is its units, not a row. */
+static void
+test_units_under_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Date,Price,Volume\n"
+                                       ",USD,shares\n"
+                                       "2025-01-02,1.5,100\n"
+                                       "2025-01-03,2.5,200\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_NUMBER);
+  /* Units are joined on the names, as for a units line found above. */
+  g_assert_cmpint (uc_dataset_find_column (ds, "Date"), ==, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Price (USD)"), ==, 1);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Volume (shares)"), ==, 2);
+  g_assert_cmpint (uc_dataset_get_times (ds, 0)[0], ==, uc_time_from_ymd (2025, 1, 2));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[1], ==, 200);
+  g_assert_cmpuint (report->header_row, ==, 1);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  g_clear_object (&ds);
+  g_clear_pointer (&report, uc_csv_report_free);
+
+  /* A short first row of values is data, and so is one of text above
+   * rows that are not values. */
+  ds = read_opts ("id,name,score\n1,,\n2,Bob,3\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpint (uc_dataset_find_column (ds, "name"), ==, 1);
+  g_clear_object (&ds);
+  ds = read_opts ("name,city,country\nBob,,\nAlice,Paris,France\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "Bob");
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1021,10 +1262,16 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);
   g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
+  g_test_add_func ("/csv/code-pages", test_code_pages);
+  g_test_add_func ("/csv/large-cp1250", test_large_cp1250);
   g_test_add_func ("/csv/duplicate-names", test_duplicate_names);
   g_test_add_func ("/csv/wide-header", test_wide_header);
   g_test_add_func ("/csv/too-many-columns", test_too_many_columns);
   g_test_add_func ("/csv/bad-dates", test_bad_dates);
+  g_test_add_func ("/csv/compact-dates", test_compact_dates);
+  g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
+  g_test_add_func ("/csv/footer-block", test_footer_block);
+  g_test_add_func ("/csv/units-under-header", test_units_under_header);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

@@ -1,8 +1,9 @@
 /* uc-csv-decode.c: the input's bytes to UTF-8 text
  *
  * A BOM, or the NUL bytes of UTF-16, tell the encoding; bytes that are not
- * UTF-8 are read as Windows-1252, as most such files come from Windows
- * spreadsheets; a NUL byte elsewhere refuses the file (it is not text).
+ * UTF-8 are read in a Windows code page, as most such files come from
+ * Windows spreadsheets: 1250 (Central Europe) when their letters read as
+ * that, else 1252 (Western Europe); a NUL byte elsewhere refuses the file (it is not text).
  * UTF-8 is used in place, not copied, and large files are checked by the
  * same pass that counts their lines (uc_csv_scan_range), a chunk per thread.
  */
@@ -295,6 +296,47 @@ uc_csv_convert_to_utf8 (const char  *name,
 }
 
 
+/* How much likelier each byte from 0x80 is a letter of a Windows-1250
+ * language (Polish, Czech, Slovak, Hungarian, Croatian…) than of a
+ * Windows-1252 one, where the two code pages differ: a letter common in
+ * the one but a symbol or a rare letter in the other counts most (0xB9 is
+ * ą or ¹, 0xB3 ł or ³, 0x9C ś or œ); a letter common in both (0xE8 č or è)
+ * counts nothing. */
+static const gint8 cp1250_bias[128] = {
+   0,  0,  0, -2,  0,  0,  0,  0, -2,  0,  0,  0,  3,  5,  0,  5,   /* 0x80 */
+   0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  3,  5,  0,  3,   /* 0x90 */
+   0,  2,  0,  5,  0,  5,  0,  0,  0,  0,  2,  0,  0,  0,  0,  5,   /* 0xA0 */
+   0,  0,  0,  5,  0,  0,  0,  0,  0,  5,  2,  0,  5,  0,  5,  5,   /* 0xB0 */
+  -3,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  0,  2,   /* 0xC0 */
+   2,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  3,  0,  0,  2,  0,   /* 0xD0 */
+  -3,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  0,  2,   /* 0xE0 */
+   2,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  3,  0,  0,  2, -2,   /* 0xF0 */
+};
+
+/* The Windows code page that non-UTF-8 @data is likelier in. Only bytes
+ * right after a letter count: inside words the code pages differ most,
+ * while ¿ ¡ £ ¥ º before or after words are punctuation in either. Ties
+ * go to 1252, the code page of most such files, and so does text with a
+ * byte 1250 leaves undefined. The whole text is looked at: it is about to
+ * be converted, which costs far more. */
+const char *
+uc_csv_legacy_code_page (const char *data,
+                         gsize       len)
+{
+  const guchar *s = (const guchar *) data;
+  gint64 score = 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (s[i] >= 0x80)
+      {
+        if (s[i] == 0x81 || s[i] == 0x83 || s[i] == 0x88 || s[i] == 0x90 || s[i] == 0x98)
+          return "WINDOWS-1252";
+        if (i > 0 && (s[i - 1] >= 0x80 || g_ascii_isalpha (s[i - 1])))
+          score += cp1250_bias[s[i] - 0x80];
+      }
+  return score > 0 ? "WINDOWS-1250" : "WINDOWS-1252";
+}
+
 static gboolean
 is_utf8_name (const char *encoding)
 {
@@ -349,13 +391,14 @@ borrow_utf8 (const char  *text,
 
 /* Text that should be UTF-8 but has the byte at @bad that is not: an error
  * if the file said it was UTF-8 (@refuse), else a warning that it is read
- * as Windows-1252. */
+ * in the code page @from. */
 static gboolean
 not_utf8 (const char  *name,
           const char  *text,
           gsize        len,
           gssize       bad,
           gboolean     refuse,
+          const char  *from,
           Warnings    *warnings,
           GError     **error)
 {
@@ -370,14 +413,14 @@ not_utf8 (const char  *name,
     }
   /* Not UTF-8: most such files come from Windows spreadsheets. */
   uc_csv_locate (&in, text + bad, &line, &column);
-  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-               line, column, (guchar) text[bad]);
+  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s",
+               line, column, (guchar) text[bad], from + strlen ("WINDOWS-"));
   return TRUE;
 }
 
 /* Decodes @data to UTF-8 (owned in *owned, or borrowed when already UTF-8).
  * Without a forced encoding: a BOM decides; UTF-16 is recognised by its
- * NUL bytes; bytes that are not UTF-8 are read as Windows-1252. */
+ * NUL bytes; bytes that are not UTF-8 are read in Windows-1250 or 1252. */
 gboolean
 uc_csv_decode (const char  *name,
                const char  *data,
@@ -425,9 +468,9 @@ uc_csv_decode (const char  *name,
           *nul_at = sc.nul;
           return borrow_utf8 (data + skip, len - skip, bom, out, out_len, encoding_used);
         }
-      if (!not_utf8 (name, data + skip, len - skip, sc.bad, forced_utf8 || bom, warnings, error))
+      from = uc_csv_legacy_code_page (data + skip, len - skip);
+      if (!not_utf8 (name, data + skip, len - skip, sc.bad, forced_utf8 || bom, from, warnings, error))
         return FALSE;
-      from = "WINDOWS-1252";
     }
 
   return uc_csv_convert_to_utf8 (name, data + skip, len - skip, from, out, out_len, owned, encoding_used, error);

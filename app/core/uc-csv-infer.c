@@ -28,6 +28,7 @@ typedef struct
   guint16 n_pattern;
   guint16 n_with_time;
   guint16 n_not_date;    /* read in no date format */
+  guint16 n_compact;     /* YYYYMMDD days in 1900–2100 */
   guint16 n_date[UC_DATE_QUARTER + 1];   /* read in each format */
   gboolean suffix;
 } Infer;
@@ -125,6 +126,9 @@ sample_second (Reader      *r,
       f->n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
       f->lo = MIN (f->lo, d);
       f->hi = MAX (f->hi, d);
+      /* Only eight-digit integers are looked at again. */
+      if (d >= 19000101 && d <= 21001231 && (flags & UC_NUMBER_INTEGER))
+        f->n_compact += uc_is_compact_date (v, len);
     }
   else if (flags & UC_NUMBER_NOT_FINITE)
     f->n_number++;   /* a number column still; the cell will be a bad one */
@@ -233,6 +237,21 @@ infer_epoch (Plan        *plan,
   return FALSE;
 }
 
+/* Compact dates (20250127), only when every value is a day in 1900–2100:
+ * an eight-digit code or amount column nearly always has one that is not. */
+static gboolean
+infer_compact_date (Plan        *plan,
+                    const Infer *f)
+{
+  if (f->n_compact != f->n)
+    return FALSE;
+  plan->kind = KIND_DATE;
+  plan->date_format = UC_DATE_COMPACT;
+  plan->type = UC_COLUMN_DATE;
+  plan->unit = UC_DATE_UNIT_DAY;
+  return TRUE;
+}
+
 /* A bare year column: Year, Jahr, année… with whole years in it. */
 static gboolean
 infer_year (Plan        *plan,
@@ -273,7 +292,8 @@ infer_column (Reader *r,
     }
 
   date_mask = date_formats (f);
-  if ((date_mask && infer_date (plan, f, date_mask)) || infer_epoch (plan, f) || infer_year (plan, f))
+  if ((date_mask && infer_date (plan, f, date_mask)) || infer_epoch (plan, f) ||
+      infer_year (plan, f) || infer_compact_date (plan, f))
     return;
 
   /* Mostly numbers: numeric, and the odd bad cell becomes missing (reported). */
@@ -281,6 +301,62 @@ infer_column (Reader *r,
     {
       plan->kind = KIND_NUMBER;
       plan->type = UC_COLUMN_NUMBER;
+    }
+}
+
+/* Names of the same shape, digits aside: "2024" and "2023", "2024Q1" and
+ * "2023Q4", "pop_2025" and "pop_2024". */
+static gboolean
+same_shape (const char *a,
+            const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (*a != *b && !(g_ascii_isdigit (*a) && g_ascii_isdigit (*b)))
+      return FALSE;
+  return *a == *b;
+}
+
+/* The nearest column from @c in direction @step with values in the sample. */
+static const Plan *
+nearest_filled (Reader      *r,
+                SampleState *ss,
+                guint        c,
+                int          step)
+{
+  for (gint64 k = (gint64) c + step; k >= 0 && k < r->n_columns; k += step)
+    if (r->plans[k].kind != KIND_SKIP && ss->cols[k].n != 0)
+      return &r->plans[k];
+  return NULL;
+}
+
+static gboolean
+like_number (const Plan *plan,
+             const Plan *near)
+{
+  return near && near->kind == KIND_NUMBER && same_shape (plan->name, near->name);
+}
+
+/* A column with no values in the sample is text, unless it is one of a
+ * run like a nearest filled neighbour that is numbers (a wide table of
+ * one column per year whose newest years are still empty): then it is
+ * numbers, all missing, and charts and exports like its neighbours. If
+ * values turn up past the sample and are not numbers, the column is read
+ * again as text. */
+static void
+infer_empty_columns (Reader      *r,
+                     SampleState *ss)
+{
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+
+      if (plan->kind != KIND_TEXT || ss->cols[c].n != 0 || plan->unnamed)
+        continue;
+      if (like_number (plan, nearest_filled (r, ss, c, -1)) || like_number (plan, nearest_filled (r, ss, c, 1)))
+        {
+          plan->kind = KIND_NUMBER;
+          plan->type = UC_COLUMN_NUMBER;
+        }
     }
 }
 
@@ -399,6 +475,7 @@ uc_csv_infer_types (Reader             *r,
   for (guint c = 0; c < r->n_columns; c++)
     if (r->plans[c].kind != KIND_SKIP)
       infer_column (r, &r->plans[c], &ss.cols[c]);
+  infer_empty_columns (r, &ss);
   g_free (ss.cols);
   return TRUE;
 }

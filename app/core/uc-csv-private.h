@@ -252,6 +252,8 @@ char  *uc_csv_excerpt         (const char  *text,
 
 /* uc-csv-decode.c */
 gpointer  uc_csv_scan_range        (gpointer             data);
+const char *uc_csv_legacy_code_page (const char       *data,
+                                     gsize             len);
 gboolean  uc_csv_convert_to_utf8   (const char          *name,
                                     const char          *data,
                                     gsize                len,

@@ -285,10 +285,10 @@ check_text (const char   *name,
 }
 
 /* Not UTF-8 after all (the byte at @bad_at, found as the lines were
- * counted): the text converted from Windows-1252, the encoding it then most
+ * counted): the text converted from the Windows code page it then most
  * likely is, or an error if the file said it was UTF-8. */
 static gboolean
-reread_as_windows_1252 (const char          *name,
+reread_as_code_page (const char          *name,
                         const UcCsvOptions  *options,
                         UcCsvReport         *report,
                         gssize               bad_at,
@@ -303,6 +303,7 @@ reread_as_windows_1252 (const char          *name,
   gboolean bom = g_str_equal (report->encoding, "UTF-8 with BOM");
   gboolean forced = options->encoding != NULL;
   Input in = { .name = name, .data = base, .len = base_len };
+  const char *from;
   guint line, column;
 
   if (bom || forced)
@@ -311,12 +312,13 @@ reread_as_windows_1252 (const char          *name,
                            "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
       return FALSE;
     }
+  from = uc_csv_legacy_code_page (base, base_len);
   uc_csv_locate (&in, base + bad_at, &line, &column);
   uc_csv_warnings_clear (warnings);
-  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-1252",
-               line, column, (guchar) base[bad_at]);
+  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s",
+               line, column, (guchar) base[bad_at], from + strlen ("WINDOWS-"));
   g_clear_pointer (&report->encoding, g_free);
-  return uc_csv_convert_to_utf8 (name, base, base_len, "WINDOWS-1252", text, text_len, owned,
+  return uc_csv_convert_to_utf8 (name, base, base_len, from, text, text_len, owned,
                                  &report->encoding, error);
 }
 
@@ -371,7 +373,7 @@ uc_csv_read_buffer (const char          *name,
       dataset = read_decoded (name, text, text_len, validate_later, &bad_at, options, report, &warnings,
                               progress, progress_data, cancellable, error);
       if (dataset != NULL || bad_at < 0 || !validate_later ||
-          !reread_as_windows_1252 (name, options, report, bad_at, &text, &text_len, &owned, &warnings, error))
+          !reread_as_code_page (name, options, report, bad_at, &text, &text_len, &owned, &warnings, error))
         break;
       validate_later = FALSE;
       nul = -2;

@@ -40,15 +40,17 @@ data_like (const Input *in,
   return values > 0 && values * 2 >= filled;
 }
 
+/* Non-blank cells among the first @n, counted up to @most. */
 static guint
-count_filled (const Input *in,
-              const Cell  *cells,
-              guint        n,
-              GString     *scratch)
+count_filled_upto (const Input *in,
+                   const Cell  *cells,
+                   guint        n,
+                   guint        most,
+                   GString     *scratch)
 {
   guint filled = 0;
 
-  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS) && filled < most; i++)
     {
       gsize len;
       const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
@@ -58,6 +60,15 @@ count_filled (const Input *in,
       filled += len > 0;
     }
   return filled;
+}
+
+static guint
+count_filled (const Input *in,
+              const Cell  *cells,
+              guint        n,
+              GString     *scratch)
+{
+  return count_filled_upto (in, cells, n, G_MAXUINT, scratch);
 }
 
 /* The first rows as one delimiter reads them. */
@@ -161,8 +172,14 @@ choose_header (const SniffRows *rows,
   out->header = rows->starts[header];
   out->header_line = lines[header];
 
-  /* Two label lines: names above, units below. */
-  if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
+  /* Two label lines: names above, units below. The names may be the
+   * header found: then a narrower label line right under it, with the
+   * data right under that, is its units (codes, translations). */
+  if (first_data == header + 2 && counts[header + 1] <= mode && !data[header + 1] &&
+      lines[header] + 1 == lines[header + 1] && filled[header + 1] > 0 &&
+      filled[header + 1] < filled[header])
+    out->units = rows->starts[header + 1];
+  else if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
       lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
       filled[header] < mode)
     {
@@ -236,9 +253,67 @@ footer_scan_start (Reader     *r,
   return nl + 1;
 }
 
+/* A block after a blank line under the table is notes or a legend when at
+ * least half its rows are labels rather than values: then its rows that
+ * read as numbers (a multiplier, a unit code) are part of it, not data.
+ * Blank-separated blocks join once one of them has a label; a block of
+ * values only (more data after a gap) starts again at the next blank, and
+ * one mostly of values is not a footer. */
+typedef struct
+{
+  const char *start;
+  guint       line;
+  guint       last_line;
+  guint       n_rows;
+  guint       n_labels;
+} Block;
+
+static gboolean
+block_is_notes (const Block *b)
+{
+  return b->start != NULL && b->n_labels > 0 && b->n_labels * 2 >= b->n_rows && b->n_rows <= FOOTER_MAX_ROWS;
+}
+
+/* A row of text under the table, after a blank line (@after_blank) or not:
+ * a block with no labels so far was more data, and starts again. */
+static void
+block_add_row (Block      *b,
+               const char *row_start,
+               guint       row_line,
+               guint       last_line,
+               gboolean    after_blank,
+               gboolean    label)
+{
+  if (after_blank && b->n_labels == 0)
+    *b = (Block) { row_start, row_line, 0, 0, 0 };
+  if (b->start == NULL)
+    return;
+  b->n_rows++;
+  b->n_labels += label;
+  b->last_line = last_line;
+}
+
+/* The footer from @footer on, its first and last lines counted from the
+ * scan's start: named in a warning, cut off the body. */
+static const char *
+cut_footer (Reader     *r,
+            const char *footer,
+            guint       footer_line,
+            guint       last_line,
+            Warnings   *warnings)
+{
+  guint line, column;
+
+  uc_csv_locate (&r->in, footer, &line, &column);
+  uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+               line, line + (last_line - footer_line));
+  return footer;
+}
+
 /* Notes under a table (a "____" rule, a copyright line, a quoted remark)
- * are rows with one filled cell, no number or date, at the very end. Such
- * a trailing block is cut off the body, with a warning. */
+ * are rows with one filled cell, no number or date, at the very end; after
+ * a blank line, a block of notes may hold rows of numbers too. Such a
+ * trailing block is cut off the body, with a warning naming its lines. */
 const char *
 uc_csv_trim_footer (Reader     *r,
                     const char *end,
@@ -249,8 +324,8 @@ uc_csv_trim_footer (Reader     *r,
   const char *from;
   const char *footer = NULL;
   guint footer_line = 0, last_line = 0, n_footer = 0;
-  gboolean full_row_seen = FALSE;
-  guint line, column;
+  gboolean full_row_seen = FALSE, after_blank = FALSE;
+  Block block = { NULL, 0, 0, 0, 0 };
   Tok t;
 
   if (r->n_columns < 2 || cells == NULL)
@@ -264,15 +339,33 @@ uc_csv_trim_footer (Reader     *r,
   for (;;)
     {
       const char *row_start;
-      guint nf;
+      gboolean label;
+      guint nf, filled, row_last;
 
       while (t.pos < end && (*t.pos == '\n' || *t.pos == '\r'))
-        t.pos = uc_csv_eat_newline (&t, t.pos);
+        {
+          t.pos = uc_csv_eat_newline (&t, t.pos);
+          after_blank = TRUE;
+        }
       row_start = t.pos;
       if (uc_csv_next_row (&t, cells, r->n_columns, &nf, NULL) != ROW_OK)
         break;
-      if (nf < r->n_columns && count_filled (&r->in, cells, nf, scratch) <= 1 &&
-          !data_like (&r->in, cells, nf, scratch))
+      /* Only the first n_columns fields of a longer row are kept in
+       * cells. Counting stops at two: a data row costs two cells here. */
+      filled = count_filled_upto (&r->in, cells, MIN (nf, r->n_columns), 2, scratch);
+      /* A row of empty fields is a blank line too. */
+      if (filled == 0)
+        {
+          after_blank = TRUE;
+          continue;
+        }
+      row_last = t.line - (t.pos > t.line_start ? 0 : 1);
+      /* Whether the row is labels is asked only of rows that may be notes. */
+      label = ((after_blank && full_row_seen) || block.start != NULL || (nf < r->n_columns && filled <= 1)) &&
+              !data_like (&r->in, cells, MIN (nf, r->n_columns), scratch);
+      block_add_row (&block, row_start, t.row_line, row_last, after_blank && full_row_seen, label);
+      after_blank = FALSE;
+      if (nf < r->n_columns && filled <= 1 && label)
         {
           if (footer == NULL && full_row_seen)
             {
@@ -281,7 +374,7 @@ uc_csv_trim_footer (Reader     *r,
               n_footer = 0;
             }
           n_footer++;
-          last_line = t.line - (t.pos > t.line_start ? 0 : 1);
+          last_line = row_last;
         }
       else
         {
@@ -290,10 +383,11 @@ uc_csv_trim_footer (Reader     *r,
         }
     }
 
-  if (footer == NULL || n_footer > FOOTER_MAX_ROWS)
+  if (footer != NULL && n_footer > FOOTER_MAX_ROWS)
+    footer = NULL;
+  if (block_is_notes (&block) && (footer == NULL || block.start < footer))
+    return cut_footer (r, block.start, block.line, block.last_line, warnings);
+  if (footer == NULL)
     return end;
-  uc_csv_locate (&r->in, footer, &line, &column);
-  uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
-               line, line + (last_line - footer_line));
-  return footer;
+  return cut_footer (r, footer, footer_line, last_line, warnings);
 }

@@ -745,6 +745,11 @@ uc_parse_date (const char   *text,
         return TRUE;
       }
 
+    case UC_DATE_COMPACT:
+      if (digits (&p, end, 4, &y) && digits (&p, end, 2, &m) && digits (&p, end, 2, &d) && p == end)
+        return finish (y, m, d, 0, value);
+      return FALSE;
+
     case UC_DATE_N_FORMATS:
     default:
       return FALSE;
@@ -845,6 +850,23 @@ uc_date_formats_matching (const char *text,
   return mask;
 }
 
+/* A YYYYMMDD cell that is a real day in 1900–2100: eight-digit codes and
+ * amounts mostly are not, and a column is read as compact dates only when
+ * every value is one. */
+gboolean
+uc_is_compact_date (const char *text,
+                    gsize       len)
+{
+  const char *p, *end;
+  int y, m, d;
+
+  trim (&text, &len);
+  p = text;
+  end = text + len;
+  return len == 8 && digits (&p, end, 4, &y) && digits (&p, end, 2, &m) && digits (&p, end, 2, &d) &&
+         y >= 1900 && y <= 2100 && valid_ymd (y, m, d);
+}
+
 gboolean
 uc_date_format_has_time (UcDateFormat format)
 {
@@ -857,7 +879,10 @@ uc_date_format_describe (UcDateFormat format)
   static const char * const names[] = {
     "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y",
     "%d-%m-%Y", "%b %d, %Y", "%d-%b-%Y", "%Y-%m", "%Y-Q%q", "%Y", "unix seconds", "unix milliseconds",
+    "%Y%m%d",
   };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == UC_DATE_N_FORMATS);
 
   return format < UC_DATE_N_FORMATS ? names[format] : "?";
 }

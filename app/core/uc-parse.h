@@ -50,6 +50,7 @@ typedef enum
   UC_DATE_YEAR,           /* 2025 (only for columns whose header says so) */
   UC_DATE_EPOCH_S,        /* Unix seconds (header says timestamp/unix/epoch) */
   UC_DATE_EPOCH_MS,       /* Unix milliseconds */
+  UC_DATE_COMPACT,        /* 20250127 (ISO 8601 basic; decided by the reader from a whole column) */
   UC_DATE_N_FORMATS
 } UcDateFormat;
 
@@ -57,6 +58,8 @@ typedef enum
 
 const char *uc_date_format_describe (UcDateFormat  format);
 gboolean    uc_date_format_has_time (UcDateFormat  format);
+gboolean    uc_is_compact_date      (const char   *text,
+                                     gsize         len);
 guint       uc_date_formats_matching (const char  *text,
                                       gsize        len);
 gboolean    uc_parse_date           (const char   *text,

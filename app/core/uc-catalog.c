@@ -107,16 +107,24 @@ member_string (JsonObject *o,
          ? json_node_get_string (node) : NULL;
 }
 
-/* Where refreshes leave the datasets they extended: UNDERCUT_DATA_DIR
- * (a server's refresh, the tests) or the user's data folder. */
+/* @folder of what Undercut keeps for the user (refreshed datasets, the
+ * sources' copies, the library): in UNDERCUT_DATA_DIR when set (a
+ * server's refresh, the tests), else in the user's data folder. */
 char *
-uc_catalog_refreshed_dir (void)
+uc_catalog_data_dir (const char *folder)
 {
   const char *dir = g_getenv ("UNDERCUT_DATA_DIR");
 
   if (dir && *dir)
-    return g_build_filename (dir, "datasets", NULL);
-  return g_build_filename (g_get_user_data_dir (), "undercut", "datasets", NULL);
+    return g_build_filename (dir, folder, NULL);
+  return g_build_filename (g_get_user_data_dir (), "undercut", folder, NULL);
+}
+
+/* Where refreshes leave the datasets they extended. */
+char *
+uc_catalog_refreshed_dir (void)
+{
+  return uc_catalog_data_dir ("datasets");
 }
 
 /* The sidecar of dataset @id's refreshed copy, if there is one made from

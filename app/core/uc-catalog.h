@@ -32,6 +32,7 @@ void       uc_catalog_reload_refreshed (UcCatalog *self);
 gboolean   uc_catalog_get_snapshot  (const char  *id,
                                      char       **location,
                                      char       **retrieved);
+char      *uc_catalog_data_dir      (const char  *folder) G_GNUC_WARN_UNUSED_RESULT;
 char      *uc_catalog_refreshed_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

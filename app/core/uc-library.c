@@ -89,11 +89,7 @@ uc_library_init (UcLibrary *self)
 char *
 uc_library_default_dir (void)
 {
-  const char *dir = g_getenv ("UNDERCUT_DATA_DIR");
-
-  if (dir && *dir)
-    return g_build_filename (dir, "library", NULL);
-  return g_build_filename (g_get_user_data_dir (), "undercut", "library", NULL);
+  return uc_catalog_data_dir ("library");
 }
 
 /* An empty library kept in @dir (NULL: uc_library_default_dir()); call

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "uc-catalog.h"
 #include "uc-json-load.h"
 #include "uc-json-writer.h"
 #include "uc-net-answer.h"
@@ -81,16 +82,11 @@ uc_feed_record_find (UcFeedRecord *record,
   return NULL;
 }
 
-/* The folder of every source's copies: UNDERCUT_DATA_DIR when set (a
- * server's refresh, the tests), else the user's data folder. */
+/* The folder of every source's copies. */
 char *
 uc_feed_cache_dir (void)
 {
-  const char *dir = g_getenv ("UNDERCUT_DATA_DIR");
-
-  if (dir && *dir)
-    return g_build_filename (dir, "sources", NULL);
-  return g_build_filename (g_get_user_data_dir (), "undercut", "sources", NULL);
+  return uc_catalog_data_dir ("sources");
 }
 
 /* A file name the record may name: no folders, nothing hidden. */

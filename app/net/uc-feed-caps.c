@@ -24,16 +24,6 @@ count_free (Count *c)
   g_free (c);
 }
 
-static const char *
-cell (const UcFeedRows *rows,
-      char            **row,
-      const char       *name)
-{
-  int at = uc_feed_rows_column (rows, name);
-
-  return at >= 0 ? row[at] : "";
-}
-
 static void
 add_count (GHashTable *counts,
            const char *ticker,
@@ -87,20 +77,20 @@ index_snapshot (const UcFeedRows *caps,
   for (guint r = 0; r < caps->rows->len; r++)
     {
       char **row = g_ptr_array_index (caps->rows, r);
-      const char *ticker = cell (caps, row, "ticker");
+      const char *ticker = uc_feed_rows_cell (caps, row, "ticker");
       char **known = g_hash_table_lookup (last, ticker);
 
-      if (known == NULL || strcmp (cell (caps, row, "date"), cell (caps, known, "date")) > 0)
+      if (known == NULL || strcmp (uc_feed_rows_cell (caps, row, "date"), uc_feed_rows_cell (caps, known, "date")) > 0)
         g_hash_table_replace (last, (gpointer) ticker, row);
-      add_count (counts, ticker, cell (caps, row, "shares_as_of"), cell (caps, row, "shares_outstanding"),
-                 cell (caps, row, "shares_kind"));
+      add_count (counts, ticker, uc_feed_rows_cell (caps, row, "shares_as_of"), uc_feed_rows_cell (caps, row, "shares_outstanding"),
+                 uc_feed_rows_cell (caps, row, "shares_kind"));
     }
   for (guint r = 0; shares && r < shares->rows->len; r++)
     {
       char **row = g_ptr_array_index (shares->rows, r);
 
-      add_count (counts, cell (shares, row, "ticker"), cell (shares, row, "as_of_date"),
-                 cell (shares, row, "shares_outstanding"), "reported");
+      add_count (counts, uc_feed_rows_cell (shares, row, "ticker"), uc_feed_rows_cell (shares, row, "as_of_date"),
+                 uc_feed_rows_cell (shares, row, "shares_outstanding"), "reported");
     }
 }
 
@@ -117,9 +107,9 @@ join_ratio (const UcFeedRows *closes,
       char **row = g_ptr_array_index (closes->rows, r);
       double close;
 
-      if (strcmp (cell (closes, row, "series"), ticker) != 0 || strcmp (cell (closes, row, "date"), day) != 0)
+      if (strcmp (uc_feed_rows_cell (closes, row, "series"), ticker) != 0 || strcmp (uc_feed_rows_cell (closes, row, "date"), day) != 0)
         continue;
-      close = g_ascii_strtod (cell (closes, row, "close"), NULL);
+      close = g_ascii_strtod (uc_feed_rows_cell (closes, row, "close"), NULL);
       return close > 0 && snapshot_close > 0 ? snapshot_close / close : 0;
     }
   return 0;
@@ -137,17 +127,17 @@ add_cap_row (UcFeedRows       *caps,
   guint width = g_strv_length (caps->header);
   char **cells = g_new0 (char *, width + 1);
   /* The close as written, to 4 decimals; the cap is that close × the count. */
-  double close = round (g_ascii_strtod (cell (closes, close_row, "close"), NULL) * ratio * 10000) / 10000;
+  double close = round (g_ascii_strtod (uc_feed_rows_cell (closes, close_row, "close"), NULL) * ratio * 10000) / 10000;
   g_autofree char *close_text = uc_format_double_shortest (close);
   g_autofree char *shares = count ? g_strdup_printf ("%.0f", count->shares) : g_strdup ("");
   g_autofree char *cap = count ? g_strdup_printf ("%.0f", round (close * count->shares)) : g_strdup ("");
   g_autofree char *basis = g_strdup_printf ("%s; joined: %s rescaled ×%.6f at %s", count ? "market_cap" : "price_only",
-                                            cell (closes, close_row, "source"), ratio, cell (caps, last, "date"));
+                                            uc_feed_rows_cell (closes, close_row, "source"), ratio, uc_feed_rows_cell (caps, last, "date"));
 
   for (guint c = 0; c < width; c++)
     {
       const char *name = caps->header[c];
-      const char *value = g_str_equal (name, "date") ? cell (closes, close_row, "date")
+      const char *value = g_str_equal (name, "date") ? uc_feed_rows_cell (closes, close_row, "date")
                           : g_str_equal (name, "close") ? close_text
                           : g_str_equal (name, "shares_outstanding") ? shares
                           : g_str_equal (name, "shares_as_of") ? (count ? count->as_of : "")
@@ -180,22 +170,22 @@ uc_feed_extend_caps (UcFeedRows       *caps,
   for (guint r = 0; r < closes->rows->len; r++)
     {
       char **row = g_ptr_array_index (closes->rows, r);
-      const char *ticker = cell (closes, row, "series");
+      const char *ticker = uc_feed_rows_cell (closes, row, "series");
       char **known = g_hash_table_lookup (last, ticker);
       double *ratio;
 
       /* Only the snapshot's rows are joined to, never rows added here. */
-      if (known == NULL || strcmp (cell (closes, row, "date"), cell (caps, known, "date")) <= 0 ||
-          *cell (caps, known, "close") == '\0')
+      if (known == NULL || strcmp (uc_feed_rows_cell (closes, row, "date"), uc_feed_rows_cell (caps, known, "date")) <= 0 ||
+          *uc_feed_rows_cell (caps, known, "close") == '\0')
         continue;
       if ((ratio = g_hash_table_lookup (ratios, ticker)) == NULL)
         {
           ratio = g_new (double, 1);
-          *ratio = join_ratio (closes, ticker, cell (caps, known, "date"), g_ascii_strtod (cell (caps, known, "close"), NULL));
+          *ratio = join_ratio (closes, ticker, uc_feed_rows_cell (caps, known, "date"), g_ascii_strtod (uc_feed_rows_cell (caps, known, "close"), NULL));
           g_hash_table_insert (ratios, g_strdup (ticker), ratio);
         }
       if (*ratio > 0)
-        add_cap_row (caps, known, row, closes, *ratio, count_on (counts, ticker, cell (closes, row, "date")), retrieved);
+        add_cap_row (caps, known, row, closes, *ratio, count_on (counts, ticker, uc_feed_rows_cell (closes, row, "date")), retrieved);
     }
   return caps->rows->len - before;
 }

@@ -41,16 +41,6 @@ read_base (const char  *dataset,
   return g_steal_pointer (&wide);
 }
 
-static const char *
-cell (const UcFeedRows *rows,
-      char            **row,
-      const char       *name)
-{
-  int at = uc_feed_rows_column (rows, name);
-
-  return at >= 0 ? row[at] : "";
-}
-
 /* The last date of each key (a series, a model) in @rows. */
 static GHashTable *
 last_dates (const UcFeedRows *rows,
@@ -62,8 +52,8 @@ last_dates (const UcFeedRows *rows,
   for (guint r = 0; r < rows->rows->len; r++)
     {
       char **row = g_ptr_array_index (rows->rows, r);
-      g_autofree char *key = g_utf8_casefold (key_column ? cell (rows, row, key_column) : "", -1);
-      const char *date = cell (rows, row, date_column);
+      g_autofree char *key = g_utf8_casefold (key_column ? uc_feed_rows_cell (rows, row, key_column) : "", -1);
+      const char *date = uc_feed_rows_cell (rows, row, date_column);
       const char *known = g_hash_table_lookup (last, key);
 
       if (known == NULL || strcmp (date, known) > 0)
@@ -84,7 +74,7 @@ add_row (UcFeedRows       *out,
 
   for (guint c = 0; c < width; c++)
     {
-      const char *value = cell (from, row, out->header[c]);
+      const char *value = uc_feed_rows_cell (from, row, out->header[c]);
 
       for (guint o = 0; overrides && overrides[o]; o += 2)
         if (g_str_equal (overrides[o], out->header[c]))
@@ -118,9 +108,9 @@ extend_by_date (UcFeedRows       *out,
   for (guint r = 0; r < fetched->rows->len; r++)
     {
       char **row = g_ptr_array_index (fetched->rows, r);
-      g_autofree char *key = g_utf8_casefold (key_column ? cell (fetched, row, key_column) : "", -1);
+      g_autofree char *key = g_utf8_casefold (key_column ? uc_feed_rows_cell (fetched, row, key_column) : "", -1);
       const char *since = g_hash_table_lookup (last, key);
-      const char *date = cell (fetched, row, date_column);
+      const char *date = uc_feed_rows_cell (fetched, row, date_column);
 
       /* A model is released once: one the snapshot has is never added again. */
       if (g_strcmp0 (key_column, "model") == 0 && since)
@@ -171,34 +161,34 @@ extend_prices (UcFeedRows       *out,
     {
       char **row = g_ptr_array_index (out->rows, r);
       /* "deepseek-chat / deepseek-reasoner (…)" is the price of both. */
-      g_auto(GStrv) names = g_strsplit (cell (out, row, "model"), " / ", -1);
+      g_auto(GStrv) names = g_strsplit (uc_feed_rows_cell (out, row, "model"), " / ", -1);
 
       for (guint n = 0; names[n]; n++)
         {
           g_autofree char *key = model_key (names[n]);
           char **known = g_hash_table_lookup (last, key);
 
-          if (known == NULL || strcmp (cell (out, row, "date"), cell (out, known, "date")) >= 0)
+          if (known == NULL || strcmp (uc_feed_rows_cell (out, row, "date"), uc_feed_rows_cell (out, known, "date")) >= 0)
             g_hash_table_replace (last, g_steal_pointer (&key), row);
         }
-      if (strcmp (cell (out, row, "date"), all_last) > 0)
-        all_last = cell (out, row, "date");
+      if (strcmp (uc_feed_rows_cell (out, row, "date"), all_last) > 0)
+        all_last = uc_feed_rows_cell (out, row, "date");
     }
   for (guint r = 0; r < fetched->rows->len; r++)
     {
       char **row = g_ptr_array_index (fetched->rows, r);
-      g_autofree char *key = model_key (cell (fetched, row, "model"));
+      g_autofree char *key = model_key (uc_feed_rows_cell (fetched, row, "model"));
       char **known = g_hash_table_lookup (last, key);
-      const char *input = cell (fetched, row, "input_usd_per_mtok");
-      const char *output = cell (fetched, row, "output_usd_per_mtok");
-      g_autofree char *released = g_strdup (cell (fetched, row, "release_date"));
-      const char *observed = cell (fetched, row, "observed_date");
+      const char *input = uc_feed_rows_cell (fetched, row, "input_usd_per_mtok");
+      const char *output = uc_feed_rows_cell (fetched, row, "output_usd_per_mtok");
+      g_autofree char *released = g_strdup (uc_feed_rows_cell (fetched, row, "release_date"));
+      const char *observed = uc_feed_rows_cell (fetched, row, "observed_date");
 
-      if (!g_str_equal (cell (fetched, row, "price_basis"), "list price"))
+      if (!g_str_equal (uc_feed_rows_cell (fetched, row, "price_basis"), "list price"))
         continue;
-      if (known && (!same_price (input, cell (out, known, "input_usd_per_mtok")) ||
-                    !same_price (output, cell (out, known, "output_usd_per_mtok"))) &&
-          strcmp (observed, cell (out, known, "date")) > 0)
+      if (known && (!same_price (input, uc_feed_rows_cell (out, known, "input_usd_per_mtok")) ||
+                    !same_price (output, uc_feed_rows_cell (out, known, "output_usd_per_mtok"))) &&
+          strcmp (observed, uc_feed_rows_cell (out, known, "date")) > 0)
         {
           const char *changed[] = { "date", observed, "change", "observed", "date_basis", "day a refresh saw it", NULL };
 

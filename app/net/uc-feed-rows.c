@@ -63,26 +63,38 @@ uc_feed_rows_add (UcFeedRows *rows,
   uc_feed_rows_add_strv (rows, g_strv_builder_end (builder));
 }
 
+/* The cell of @row (a row of @rows) under @name; "" when there is no such column. */
+const char *
+uc_feed_rows_cell (const UcFeedRows *rows,
+                   char            **row,
+                   const char       *name)
+{
+  int at = uc_feed_rows_column (rows, name);
+
+  return at >= 0 ? row[at] : "";
+}
+
+/* @row of @from added, its cells matched to @rows' columns by name. */
+static void
+add_matched (UcFeedRows       *rows,
+             const UcFeedRows *from,
+             char            **row)
+{
+  guint width = g_strv_length (rows->header);
+  char **cells = g_new0 (char *, width + 1);
+
+  for (guint c = 0; c < width; c++)
+    cells[c] = g_strdup (uc_feed_rows_cell (from, row, rows->header[c]));
+  g_ptr_array_add (rows->rows, cells);
+}
+
 /* Adds @more's rows, matched by column name. */
 void
 uc_feed_rows_extend (UcFeedRows       *rows,
                      const UcFeedRows *more)
 {
-  guint width = g_strv_length (rows->header);
-
   for (guint r = 0; r < more->rows->len; r++)
-    {
-      char **from = g_ptr_array_index (more->rows, r);
-      char **cells = g_new0 (char *, width + 1);
-
-      for (guint c = 0; c < width; c++)
-        {
-          int at = uc_feed_rows_column (more, rows->header[c]);
-
-          cells[c] = g_strdup (at >= 0 ? from[at] : "");
-        }
-      g_ptr_array_add (rows->rows, cells);
-    }
+    add_matched (rows, more, g_ptr_array_index (more->rows, r));
   rows->skipped += more->skipped;
 }
 
@@ -250,9 +262,7 @@ key_of (const UcFeedRows *rows,
 
   for (guint k = 0; columns[k]; k++)
     {
-      int at = uc_feed_rows_column (rows, columns[k]);
-
-      g_string_append (key, at >= 0 ? row[at] : "");
+      g_string_append (key, uc_feed_rows_cell (rows, row, columns[k]));
       g_string_append_c (key, '\x1f');
     }
   return g_string_free (key, FALSE);
@@ -286,12 +296,7 @@ uc_feed_rows_observe (UcFeedRows          *history,
       if (g_strcmp0 (g_hash_table_lookup (last, key), value) == 0)
         continue;
       g_hash_table_replace (last, g_steal_pointer (&key), g_steal_pointer (&value));
-      {
-        g_autoptr(UcFeedRows) one = uc_feed_rows_new ((const char * const *) today->header);
-
-        g_ptr_array_add (one->rows, g_strdupv (row));
-        uc_feed_rows_extend (history, one);
-      }
+      add_matched (history, today, row);
     }
   return history->rows->len - before;
 }

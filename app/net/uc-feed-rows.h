@@ -26,6 +26,9 @@ void        uc_feed_rows_extend    (UcFeedRows         *rows,
                                     const UcFeedRows   *more);
 void        uc_feed_rows_add_column (UcFeedRows       *rows,
                                     const char         *name);
+const char *uc_feed_rows_cell      (const UcFeedRows   *rows,
+                                    char              **row,
+                                    const char         *name);
 int         uc_feed_rows_column    (const UcFeedRows   *rows,
                                     const char         *name);
 char       *uc_feed_rows_last_date (const UcFeedRows   *rows) G_GNUC_WARN_UNUSED_RESULT;

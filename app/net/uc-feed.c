@@ -368,6 +368,7 @@ gsize uc_feed_get_max_bytes (UcFeed *self) { return self->max_bytes; }
 gboolean uc_feed_get_needs_key (UcFeed *self) { return self->needs_key; }
 gboolean uc_feed_get_needs_contact (UcFeed *self) { return self->needs_contact; }
 gboolean uc_feed_get_allow_http (UcFeed *self) { return self->allow_http; }
+gboolean uc_feed_get_keeps_history (UcFeed *self) { return self->history; }
 double uc_feed_get_requests_per_second (UcFeed *self) { return self->requests_per_second; }
 JsonObject *uc_feed_get_options (UcFeed *self) { return self->options; }
 UcFeedState uc_feed_get_state (UcFeed *self) { return self->state; }

@@ -50,6 +50,7 @@ gsize        uc_feed_get_max_bytes   (UcFeed *self);
 gboolean     uc_feed_get_needs_key   (UcFeed *self);
 gboolean     uc_feed_get_needs_contact (UcFeed *self);
 gboolean     uc_feed_get_allow_http  (UcFeed *self);
+gboolean     uc_feed_get_keeps_history (UcFeed *self);
 double       uc_feed_get_requests_per_second (UcFeed *self);
 const char * const *uc_feed_get_series (UcFeed *self);
 const char  *uc_feed_get_series_label (UcFeed    *self,

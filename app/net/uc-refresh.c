@@ -450,12 +450,11 @@ keep_history (UcRefresh *self,
 {
   static const char * const keys[] = { "vendor", "model", "price_basis", NULL };
   static const char * const values[] = { "input_usd_per_mtok", "output_usd_per_mtok", NULL };
-  JsonObject *options = uc_feed_get_options (run->feed);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(UcFeedRows) history = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (run->rows == NULL || options == NULL || !json_object_get_boolean_member_with_default (options, "history", FALSE) ||
+  if (run->rows == NULL || !uc_feed_get_keeps_history (run->feed) ||
       run->previous == NULL || run->previous->rows_file == NULL)
     return;
   bytes = uc_feed_cache_load (self->dir, uc_feed_get_id (run->feed), run->previous->rows_file, NULL, &error);

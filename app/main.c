@@ -57,6 +57,17 @@ find_gui (void)
   return g_build_filename (LIBEXECDIR, "undercut-gui", NULL);
 }
 
+/* "undercut prices.csv": a file (or an address) the window opens for
+ * import, as the file manager's "Open With" does; anything else that is
+ * not a command is a mistyped one. */
+static gboolean
+is_file_argument (const char *arg)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (arg);
+
+  return scheme != NULL || g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -87,15 +98,19 @@ main (int    argc,
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         if (strcmp (argv[1], commands[i].name) == 0)
           return commands[i].run (argc - 1, argv + 1);
-      g_printerr ("undercut: unknown command “%s” (see “undercut --help”)\n", argv[1]);
-      return UC_EXIT_USAGE;
+      if (!is_file_argument (argv[1]))
+        {
+          g_printerr ("undercut: “%s” is neither a command nor a file (see “undercut --help”)\n", argv[1]);
+          return UC_EXIT_USAGE;
+        }
     }
 
-  context = g_option_context_new (_("[COMMAND …]"));
+  context = g_option_context_new (_("[COMMAND … | FILE …]"));
   g_option_context_set_summary (context,
     _("Explore how cheap open-weight AI models move markets.\n"
       "\n"
-      "Without a command, opens the window (or shows a view in the one already open). Commands (each has --help):\n"
+      "Without a command, opens the window (or shows a view in the one already open); with CSV files, opens them\n"
+      "there to import. Commands (each has --help):\n"
       "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
       "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
       "  datasets  List the embedded datasets\n"
@@ -115,11 +130,12 @@ main (int    argc,
       printf ("undercut %s\n", PACKAGE_VERSION);
       return UC_EXIT_OK;
     }
-  if (g_strv_length (args) > 1)
-    {
-      g_printerr ("undercut: unexpected argument “%s” (see “undercut --help”)\n", args[1]);
-      return UC_EXIT_USAGE;
-    }
+  for (guint i = 1; args[i]; i++)
+    if (!is_file_argument (args[i]))
+      {
+        g_printerr ("undercut: “%s”: no such file (see “undercut --help”)\n", args[i]);
+        return UC_EXIT_USAGE;
+      }
   if (!have_display ())
     {
       g_printerr ("undercut: no display (DISPLAY and WAYLAND_DISPLAY are unset); "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "uc-library.h"
+#include "uc-paste.h"
 
 static char *root;
 
@@ -485,6 +486,207 @@ test_fill_catalog (void)
   g_assert_cmpuint (uc_dataset_get_n_rows (dataset), ==, 3);
 }
 
+/* Roles guessed on import: dates place, numbers are drawn; a long table
+ * is split by its text column; and the manifest keeps them. */
+static void
+test_roles (void)
+{
+  g_autofree char *dir = case_dir ("roles");
+  g_autoptr(GFile) wide = write_input ("roles", "wide.csv",
+                                       "label,date,Price USD,volume,empty\n"
+                                       "a,2024-01-01,1.5,10,\nb,2024-01-02,2.5,20,\n");
+  g_autoptr(GFile) longer = write_input ("roles", "long.csv",
+                                         "date,ticker,close\n2024-01-01,A,1\n2024-01-01,B,2\n"
+                                         "2024-01-02,A,3\n2024-01-02,B,4\n");
+  g_autoptr(GFile) text = write_input ("roles", "text.csv", "name,kind\na,b\nc,d\n");
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+  const UcLibraryRoles *roles;
+  const char *both[] = { "Price USD", "volume", NULL };
+
+  entry = uc_library_add (library, wide, UC_LIBRARY_COPY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  roles = uc_library_entry_get_roles (entry);
+  g_assert_cmpstr (roles->time, ==, "date");
+  g_assert_true (g_strv_equal ((const char * const *) roles->values, both));
+  g_assert_null (roles->group);
+  g_assert_cmpint (roles->format, ==, UC_VALUE_NUMBER);
+
+  entry = uc_library_add (library, longer, UC_LIBRARY_COPY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  roles = uc_library_entry_get_roles (entry);
+  g_assert_cmpstr (roles->group, ==, "ticker");
+  g_assert_cmpint (roles->format, ==, UC_VALUE_MONEY);
+
+  /* No dates: imported, but a view of it says why it cannot chart. */
+  entry = uc_library_add (library, text, UC_LIBRARY_COPY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (uc_library_entry_get_roles (entry)->time);
+  g_assert_null (uc_library_entry_create_view (entry, &error));
+  g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, "no date column"));
+  g_clear_error (&error);
+
+  again = reload (dir);
+  roles = uc_library_entry_get_roles (uc_library_find (again, "long"));
+  g_assert_cmpstr (roles->time, ==, "date");
+  g_assert_cmpstr (roles->values[0], ==, "close");
+  g_assert_cmpstr (roles->group, ==, "ticker");
+  g_assert_cmpint (roles->format, ==, UC_VALUE_MONEY);
+}
+
+/* The view of an entry charts its dataset through the catalog: one line
+ * per ticker, cited by the file's name and the day of import. */
+static void
+test_view (void)
+{
+  g_autofree char *dir = case_dir ("view");
+  g_autoptr(GFile) input = write_input ("view", "long prices.csv",
+                                        "date,ticker,close\n2024-01-01,A,1\n2024-01-01,B,2\n"
+                                        "2024-01-02,A,3\n2024-01-02,B,4\n");
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcCatalog) catalog = uc_catalog_new ();
+  g_autoptr(UcView) view = NULL;
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+  UcChartSpec *chart;
+
+  /* The events a library view marks are the built-in ones. */
+  uc_catalog_add (catalog, uc_catalog_find (uc_catalog_get_default (), "events"));
+  uc_library_sync_catalog (library, catalog);
+  entry = uc_library_add (library, input, UC_LIBRARY_COPY, "My prices", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (uc_catalog_find (catalog, "long-prices"));
+  view = uc_library_entry_create_view (entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_view_get_id (view), ==, "library-long-prices");
+  g_assert_cmpstr (uc_library_view_entry_id (uc_view_get_id (view)), ==, "long-prices");
+  g_assert_null (uc_library_view_entry_id ("pricing"));
+  g_assert_cmpstr (uc_view_get_title (view), ==, "My prices");
+  g_assert_true (uc_view_load_data (view, catalog, NULL, &error));
+  g_assert_no_error (error);
+  uc_view_build_charts (view, &error);
+  g_assert_no_error (error);
+  chart = uc_view_get_chart (view, 0);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 2);
+  g_assert_true (g_str_has_prefix (uc_chart_spec_get_source (chart), "Source: long prices.csv, imported 20"));
+
+  /* Removed from the library, gone from the catalog it keeps in step. */
+  g_assert_true (uc_library_remove (library, "long-prices", &error));
+  g_assert_null (uc_catalog_find (catalog, "long-prices"));
+}
+
+/* Rename and roles set later keep the file and id, and persist. */
+static void
+test_rename (void)
+{
+  g_autofree char *dir = case_dir ("rename");
+  g_autoptr(GFile) input = write_input ("rename", "series.csv", "date,a,b\n2024-01-01,1,2\n2024-01-02,3,4\n");
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  char *only_b[] = { "b", NULL };
+  UcLibraryRoles roles = { .time = "date", .values = only_b, .format = UC_VALUE_PERCENT };
+  UcLibraryEntry *entry;
+
+  g_assert_nonnull (uc_library_add (library, input, UC_LIBRARY_COPY, NULL, NULL, &error));
+  entry = uc_library_rename (library, "series", "  Two series ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_library_entry_get_title (entry), ==, "Two series");
+  g_assert_null (uc_library_rename (library, "series", " ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (uc_library_rename (library, "nothing", "x", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_nonnull (uc_library_set_roles (library, "series", &roles, &error));
+  g_assert_no_error (error);
+  again = reload (dir);
+  entry = uc_library_find (again, "series");
+  g_assert_cmpstr (uc_library_entry_get_title (entry), ==, "Two series");
+  g_assert_cmpstr (uc_library_entry_get_roles (entry)->values[0], ==, "b");
+  g_assert_null (uc_library_entry_get_roles (entry)->values[1]);
+  g_assert_cmpint (uc_library_entry_get_roles (entry)->format, ==, UC_VALUE_PERCENT);
+  g_assert_cmpint (uc_library_entry_get_state (entry), ==, UC_LIBRARY_OK);
+  /* Read again, the roles stay. */
+  entry = uc_library_reimport (again, "series", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_library_entry_get_roles (entry)->values[0], ==, "b");
+}
+
+/* A prepared entry nobody commits leaves no copy; a cancelled read adds
+ * nothing; an id taken meanwhile is refused at commit. */
+static void
+test_prepare (void)
+{
+  g_autofree char *dir = case_dir ("prepare");
+  g_autoptr(GFile) input = write_input ("prepare", "p.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibraryEntry) entry = NULL, twin = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = uc_library_make_id (library, "/x/p.csv");
+
+  g_cancellable_cancel (cancelled);
+  g_assert_null (uc_library_prepare (library, input, id, UC_LIBRARY_COPY, NULL, NULL, NULL, NULL, NULL, cancelled,
+                                     &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  entry = uc_library_prepare (library, input, id, UC_LIBRARY_COPY, NULL, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (uc_library_entry_get_path (entry), G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+  twin = uc_library_prepare (library, input, id, UC_LIBRARY_REFERENCE, NULL, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_true (uc_library_commit (library, twin, &error));
+  g_assert_false (uc_library_commit (library, entry, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  uc_library_discard (library, entry);
+  g_assert_false (g_file_test (uc_library_entry_get_path (entry), G_FILE_TEST_EXISTS));
+}
+
+/* What a spreadsheet or a web page puts on the clipboard becomes a file
+ * the reader types like any other. */
+static void
+test_paste (void)
+{
+  g_autofree char *dir = g_build_filename (root, "pasted", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL, again = NULL;
+  g_autoptr(UcDataset) dataset = NULL;
+  g_autofree char *path = NULL, *path2 = NULL, *normal = NULL;
+
+  /* Spreadsheet cells: tabs, CRLF, a blank line before and after, an
+   * empty last cell, a decimal comma. */
+  file = uc_paste_save ("\r\nDate\tClose\tNote\r\n2025-01-24\t142,62\t\r\n2025-01-27\t118,42\tDeepSeek\r\n\r\n", dir, &error);
+  g_assert_no_error (error);
+  path = g_file_get_path (file);
+  g_assert_true (g_str_has_suffix (path, ".tsv"));
+  dataset = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (dataset), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (dataset, 0), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_column_type (dataset, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (dataset, 1)[1], ==, 118.42);
+  /* Two pastes in one second get two files. */
+  again = uc_paste_save ("a,b\n1,2\n", dir, &error);
+  g_assert_no_error (error);
+  path2 = g_file_get_path (again);
+  g_assert_cmpstr (path, !=, path2);
+  normal = uc_paste_normalize ("x,y\r\n1,2", &error);
+  g_assert_cmpstr (normal, ==, "x,y\n1,2\n");
+  /* Not a table. */
+  g_assert_null (uc_paste_save ("just one line\n", dir, &error));
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_null (uc_paste_save ("\n \n", dir, &error));
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_null (uc_paste_save ("a,b\n\xff\xfe,1\n", dir, &error));
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -527,6 +729,11 @@ main (int    argc,
   g_test_add_func ("/library/unique-ids", test_unique_ids);
   g_test_add_func ("/library/builtin-ids", test_builtin_ids);
   g_test_add_func ("/library/fill-catalog", test_fill_catalog);
+  g_test_add_func ("/library/roles", test_roles);
+  g_test_add_func ("/library/view", test_view);
+  g_test_add_func ("/library/rename", test_rename);
+  g_test_add_func ("/library/prepare", test_prepare);
+  g_test_add_func ("/library/paste", test_paste);
   status = g_test_run ();
   remove_tree (root);
   g_free (root);

@@ -17,6 +17,7 @@
 #include "uc-chart-spec-json.h"
 #include "uc-chart-theme.h"
 #include "uc-cli-input.h"
+#include "uc-library.h"
 #include "uc-export.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
@@ -295,7 +296,7 @@ load_view (Export       *e,
 {
   UcTime a, b;
 
-  *view = uc_view_load (e->view, error);
+  *view = uc_library_view_entry_id (e->view) ? uc_library_load_view (e->view, error) : uc_view_load (e->view, error);
   if (*view == NULL)
     return GO_ON;
   if (e->variant && !uc_view_set_variant (*view, e->variant, error))

@@ -32,6 +32,7 @@ struct _UcLibraryEntry
   guint           header_row;
   char           *encoding;
   char           *date_format;
+  UcLibraryRoles  roles;
   UcLibraryState  state;
 };
 
@@ -86,6 +87,7 @@ uc_library_entry_finalize (GObject *object)
   g_free (self->imported_at);
   g_free (self->encoding);
   g_free (self->date_format);
+  uc_library_roles_clear (&self->roles);
   G_OBJECT_CLASS (uc_library_entry_parent_class)->finalize (object);
 }
 
@@ -245,6 +247,47 @@ read_options (UcLibraryEntry *self,
   self->date_format = g_strdup (member_string (options, "date_format"));
 }
 
+static char *
+dup_member_string (JsonObject *o,
+                   const char *name)
+{
+  const char *s = member_string (o, name);
+
+  return s && *s ? g_strdup (s) : NULL;
+}
+
+/* What the manifest says each column is for; a manifest of an earlier
+ * version has none, and the entry is charted by guessing (see
+ * uc_library_roles_guess()). */
+static void
+read_roles (UcLibraryEntry *self,
+            JsonObject     *o)
+{
+  JsonNode *node = json_object_get_member (o, "roles");
+  JsonObject *roles = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *values = roles ? json_object_get_member (roles, "values") : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *format;
+
+  if (roles == NULL)
+    return;
+  self->roles.time = dup_member_string (roles, "time");
+  self->roles.group = dup_member_string (roles, "group");
+  self->roles.label = dup_member_string (roles, "label");
+  format = member_string (roles, "value_format");
+  if (format == NULL || !uc_value_format_from_string (format, &self->roles.format))
+    self->roles.format = UC_VALUE_NUMBER;
+  if (values && JSON_NODE_HOLDS_ARRAY (values))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (values)); i++)
+      {
+        JsonNode *v = json_array_get_element (json_node_get_array (values), i);
+
+        if (JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_STRING)
+          g_strv_builder_add (builder, json_node_get_string (v));
+      }
+  self->roles.values = g_strv_builder_end (builder);
+}
+
 /* An entry as the manifest in @dir lists it; its state is checked. */
 UcLibraryEntry *
 uc_library_entry_new_from_json (JsonObject  *o,
@@ -270,6 +313,7 @@ uc_library_entry_new_from_json (JsonObject  *o,
   self->sha256 = g_strdup (member_string (o, "sha256"));
   self->imported_at = g_strdup (member_string (o, "imported_at"));
   read_options (self, o);
+  read_roles (self, o);
   set_path (self, dir);
   uc_library_entry_check (self);
   return g_steal_pointer (&self);
@@ -311,6 +355,29 @@ write_options (UcLibraryEntry *self,
   uc_json_end_object (w);
 }
 
+static void
+write_roles (UcLibraryEntry *self,
+             UcJsonWriter   *w)
+{
+  if (self->roles.time == NULL && self->roles.values == NULL)
+    return;
+  uc_json_key (w, "roles");
+  uc_json_begin_object (w);
+  if (self->roles.time)
+    write_member (w, "time", self->roles.time);
+  uc_json_key (w, "values");
+  uc_json_begin_array (w);
+  for (guint i = 0; self->roles.values && self->roles.values[i]; i++)
+    uc_json_string (w, self->roles.values[i]);
+  uc_json_end_array (w);
+  if (self->roles.group)
+    write_member (w, "group", self->roles.group);
+  if (self->roles.label)
+    write_member (w, "label", self->roles.label);
+  write_member (w, "value_format", uc_value_format_to_string (self->roles.format));
+  uc_json_end_object (w);
+}
+
 /* The entry as the manifest keeps it (the state is not kept: it is
  * checked on every load). */
 void
@@ -329,6 +396,7 @@ uc_library_entry_write_json (UcLibraryEntry *self,
   write_member (w, "sha256", self->sha256);
   write_member (w, "imported_at", self->imported_at);
   write_options (self, w);
+  write_roles (self, w);
   uc_json_end_object (w);
 }
 
@@ -388,6 +456,61 @@ uc_library_entry_create_source (UcLibraryEntry *self)
   file = g_file_new_for_path (self->path);
   uc_library_entry_get_options (self, &options);
   return uc_file_source_new_full (file, self->id, self->title, &options);
+}
+
+/* A copy of @self, to change before it replaces @self in its library. */
+UcLibraryEntry *
+uc_library_entry_copy (UcLibraryEntry *self)
+{
+  UcLibraryEntry *copy = g_object_new (UC_TYPE_LIBRARY_ENTRY, NULL);
+
+  g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), NULL);
+  copy->id = g_strdup (self->id);
+  copy->title = g_strdup (self->title);
+  copy->mode = self->mode;
+  copy->file = g_strdup (self->file);
+  copy->path = g_strdup (self->path);
+  copy->original = g_strdup (self->original);
+  copy->size = self->size;
+  copy->sha256 = g_strdup (self->sha256);
+  copy->imported_at = g_strdup (self->imported_at);
+  copy->delimiter = self->delimiter;
+  copy->decimal = self->decimal;
+  copy->header_row = self->header_row;
+  copy->encoding = g_strdup (self->encoding);
+  copy->date_format = g_strdup (self->date_format);
+  uc_library_roles_copy (&copy->roles, &self->roles);
+  copy->state = self->state;
+  return copy;
+}
+
+/* For an entry not yet in a library (a new one, or a copy). */
+void
+uc_library_entry_set_title (UcLibraryEntry *self,
+                            const char     *title)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self) && title && *title);
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const UcLibraryRoles *
+uc_library_entry_get_roles (UcLibraryEntry *self)
+{
+  g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), NULL);
+  return &self->roles;
+}
+
+void
+uc_library_entry_set_roles (UcLibraryEntry       *self,
+                            const UcLibraryRoles *roles)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self) && roles);
+  if (roles == &self->roles)
+    return;
+  uc_library_roles_clear (&self->roles);
+  uc_library_roles_copy (&self->roles, roles);
 }
 
 #define GETTER(type, name, field) \

@@ -10,9 +10,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "uc-chart-spec.h"
 #include "uc-csv.h"
 #include "uc-json-writer.h"
 #include "uc-source.h"
+#include "uc-view.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +30,25 @@ typedef enum
   UC_LIBRARY_MISSING,   /* the copy or the referred file is gone */
   UC_LIBRARY_CHANGED,   /* the referred file's size or SHA-256 differ */
 } UcLibraryState;
+
+/* What the columns of an imported table are for, as the user set them on
+ * import (or as guessed): the dates the values are placed by, the number
+ * columns drawn, a text column that splits a long table into one series
+ * per value, and one that names points. */
+typedef struct
+{
+  char          *time;
+  char         **values;   /* NULL-terminated; NULL when none was set */
+  char          *group;
+  char          *label;
+  UcValueFormat  format;
+} UcLibraryRoles;
+
+void uc_library_roles_clear (UcLibraryRoles       *roles);
+void uc_library_roles_copy  (UcLibraryRoles       *dest,
+                             const UcLibraryRoles *src);
+void uc_library_roles_guess (UcLibraryRoles       *roles,
+                             UcDataset            *dataset);
 
 #define UC_TYPE_LIBRARY_ENTRY (uc_library_entry_get_type ())
 G_DECLARE_FINAL_TYPE (UcLibraryEntry, uc_library_entry, UC, LIBRARY_ENTRY, GObject)
@@ -58,6 +79,16 @@ const char     *uc_library_entry_get_sha256      (UcLibraryEntry *self);
 const char     *uc_library_entry_get_imported_at (UcLibraryEntry *self);
 void            uc_library_entry_get_options     (UcLibraryEntry *self,
                                                   UcCsvOptions   *options);
+UcLibraryEntry *uc_library_entry_copy            (UcLibraryEntry *self) G_GNUC_WARN_UNUSED_RESULT;
+void            uc_library_entry_set_title       (UcLibraryEntry *self,
+                                                  const char     *title);
+const UcLibraryRoles *uc_library_entry_get_roles (UcLibraryEntry *self);
+void            uc_library_entry_set_roles       (UcLibraryEntry *self,
+                                                  const UcLibraryRoles *roles);
+UcView         *uc_library_entry_create_view     (UcLibraryEntry *self,
+                                                  GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+char           *uc_library_view_id               (const char     *entry_id) G_GNUC_WARN_UNUSED_RESULT;
+const char     *uc_library_view_entry_id         (const char     *view_id);
 UcLibraryState  uc_library_entry_get_state       (UcLibraryEntry *self);
 UcLibraryState  uc_library_entry_check           (UcLibraryEntry *self);
 UcSource       *uc_library_entry_create_source   (UcLibraryEntry *self) G_GNUC_WARN_UNUSED_RESULT;

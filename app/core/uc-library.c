@@ -23,10 +23,12 @@
 
 struct _UcLibrary
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  char      *dir;
-  GPtrArray *entries;   /* of UcLibraryEntry */
+  char       *dir;
+  GPtrArray  *entries;   /* of UcLibraryEntry */
+  UcCatalog  *synced;    /* kept in step with the entries (see uc_library_sync_catalog()) */
+  GHashTable *in_catalog; /* id → the UcLibraryEntry whose source @synced has */
 };
 
 static void uc_library_list_model_init (GListModelInterface *iface);
@@ -70,6 +72,8 @@ uc_library_finalize (GObject *object)
 
   g_free (self->dir);
   g_ptr_array_unref (self->entries);
+  g_clear_object (&self->synced);
+  g_clear_pointer (&self->in_catalog, g_hash_table_unref);
   G_OBJECT_CLASS (uc_library_parent_class)->finalize (object);
 }
 
@@ -236,9 +240,9 @@ write_manifest (UcLibrary  *self,
 /* An id from the file's name: lower case letters, digits, '-' and '_'
  * (at most 64, not starting or ending with '-'), not one a built-in
  * dataset or another entry has (suffixed -2, -3…). */
-static char *
-make_id (UcLibrary  *self,
-         const char *path)
+char *
+uc_library_make_id (UcLibrary  *self,
+                    const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   char *dot = strrchr (base, '.');
@@ -268,15 +272,21 @@ make_id (UcLibrary  *self,
 }
 
 /* Reads @path as the CSV reader would chart it: nothing is added that
- * cannot be read. */
+ * cannot be read. With @roles, those not set are guessed from the table. */
 static gboolean
 validate (const char          *path,
           const UcCsvOptions  *options,
+          UcCsvProgress        progress,
+          gpointer             progress_data,
+          GCancellable        *cancellable,
+          UcLibraryRoles      *roles,
           GError             **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(UcDataset) dataset = uc_csv_read_file (file, options, NULL, NULL, NULL, NULL, error);
+  g_autoptr(UcDataset) dataset = uc_csv_read_file (file, options, progress, progress_data, cancellable, NULL, error);
 
+  if (dataset && roles && roles->time == NULL && roles->values == NULL)
+    uc_library_roles_guess (roles, dataset);
   return dataset != NULL;
 }
 
@@ -333,10 +343,97 @@ commit_entry (UcLibrary       *self,
   return TRUE;
 }
 
-/* Imports @file: read first (errors name file, line and column; nothing
- * is touched then), copied into the library folder unless @mode is a
- * reference, then named in the manifest. Returns the new entry (owned by
- * the library). */
+/* An entry for @file under @id, not yet in the library: the file read
+ * first (errors name file, line and column), then copied into the
+ * library folder unless @mode is a reference. Roles not set in @roles
+ * (or no @roles) are guessed from the table read. Touches no entry of
+ * the library: it may run on a worker thread while the library is used,
+ * and uc_library_commit() adds the entry (uc_library_discard() undoes
+ * it instead). */
+UcLibraryEntry *
+uc_library_prepare (UcLibrary             *self,
+                    GFile                 *file,
+                    const char            *id,
+                    UcLibraryMode          mode,
+                    const char            *title,
+                    const UcCsvOptions    *options,
+                    const UcLibraryRoles  *roles,
+                    UcCsvProgress          progress,
+                    gpointer               progress_data,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *sha256 = NULL, *name = NULL, *base = NULL;
+  UcLibraryRoles found = { 0 };
+  UcLibraryEntry *entry;
+  guint64 size = 0;
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && G_IS_FILE (file) && id, NULL);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "only local files can be imported");
+      return NULL;
+    }
+  if (roles)
+    uc_library_roles_copy (&found, roles);
+  if (!validate (path, options, progress, progress_data, cancellable, &found, error))
+    {
+      uc_library_roles_clear (&found);
+      return NULL;
+    }
+  if (g_mkdir_with_parents (self->dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", self->dir, g_strerror (errno));
+      uc_library_roles_clear (&found);
+      return NULL;
+    }
+  name = g_strconcat (id, ".csv", NULL);
+  base = g_path_get_basename (path);
+  sha256 = hash_and_copy (self, path, mode == UC_LIBRARY_COPY ? name : NULL, &size, error);
+  if (sha256 == NULL)
+    {
+      uc_library_roles_clear (&found);
+      return NULL;
+    }
+  entry = uc_library_entry_new (id, title && *title ? title : base, mode, mode == UC_LIBRARY_COPY ? name : path,
+                                path, size, sha256, options, self->dir);
+  uc_library_entry_set_roles (entry, &found);
+  uc_library_roles_clear (&found);
+  return entry;
+}
+
+/* Forgets an entry uc_library_prepare() made and nobody will commit:
+ * its copy goes. */
+void
+uc_library_discard (UcLibrary      *self,
+                    UcLibraryEntry *entry)
+{
+  g_return_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (entry));
+  if (uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY && uc_library_find (self, uc_library_entry_get_id (entry)) != entry)
+    g_unlink (uc_library_entry_get_path (entry));
+}
+
+/* Names @entry (from uc_library_prepare()) in the manifest and the list.
+ * An id taken meanwhile (another import of a file of that name) fails:
+ * prepare again under uc_library_make_id()'s next id. */
+gboolean
+uc_library_commit (UcLibrary       *self,
+                   UcLibraryEntry  *entry,
+                   GError         **error)
+{
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (entry), FALSE);
+  if (uc_library_find (self, uc_library_entry_get_id (entry)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "the library has an entry called “%s” already",
+                   uc_library_entry_get_id (entry));
+      return FALSE;
+    }
+  return commit_entry (self, entry, error);
+}
+
+/* Imports @file at once (see uc_library_prepare()). Returns the new
+ * entry (owned by the library). */
 UcLibraryEntry *
 uc_library_add (UcLibrary           *self,
                 GFile               *file,
@@ -345,38 +442,97 @@ uc_library_add (UcLibrary           *self,
                 const UcCsvOptions  *options,
                 GError             **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *id = NULL, *sha256 = NULL, *name = NULL, *base = NULL;
+  g_autofree char *path = NULL, *id = NULL;
   g_autoptr(UcLibraryEntry) entry = NULL;
-  guint64 size = 0;
 
   g_return_val_if_fail (UC_IS_LIBRARY (self) && G_IS_FILE (file), NULL);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "only local files can be imported");
-      return NULL;
-    }
-  if (!validate (path, options, error))
+  path = g_file_get_path (file);
+  id = uc_library_make_id (self, path ? path : "data");
+  entry = uc_library_prepare (self, file, id, mode, title, options, NULL, NULL, NULL, NULL, error);
+  if (entry == NULL)
     return NULL;
-  if (g_mkdir_with_parents (self->dir, 0700) != 0)
+  if (!uc_library_commit (self, entry, error))
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", self->dir, g_strerror (errno));
-      return NULL;
-    }
-  id = make_id (self, path);
-  name = g_strconcat (id, ".csv", NULL);
-  base = g_path_get_basename (path);
-  if ((sha256 = hash_and_copy (self, path, mode == UC_LIBRARY_COPY ? name : NULL, &size, error)) == NULL)
-    return NULL;
-  entry = uc_library_entry_new (id, title && *title ? title : base, mode, mode == UC_LIBRARY_COPY ? name : path,
-                                path, size, sha256, options, self->dir);
-  if (!commit_entry (self, entry, error))
-    {
-      if (mode == UC_LIBRARY_COPY)
-        g_unlink (uc_library_entry_get_path (entry));
+      uc_library_discard (self, entry);
       return NULL;
     }
   return entry;
+}
+
+/* Puts @entry in place of the entry of its id, manifest first. */
+static gboolean
+replace_entry (UcLibrary       *self,
+               UcLibraryEntry  *entry,
+               GError         **error)
+{
+  UcLibraryEntry *old = uc_library_find (self, uc_library_entry_get_id (entry));
+  g_autoptr(GPtrArray) entries = NULL;
+  guint position;
+
+  if (old == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”",
+                   uc_library_entry_get_id (entry));
+      return FALSE;
+    }
+  entries = copy_entries (self);
+  g_ptr_array_find (self->entries, old, &position);
+  g_object_unref (g_ptr_array_index (entries, position));
+  g_ptr_array_index (entries, position) = g_object_ref (entry);
+  if (!write_manifest (self, entries, error))
+    return FALSE;
+  g_object_unref (g_ptr_array_index (self->entries, position));
+  g_ptr_array_index (self->entries, position) = g_object_ref (entry);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
+/* Gives entry @id a new title; its file and id stay. */
+UcLibraryEntry *
+uc_library_rename (UcLibrary   *self,
+                   const char  *id,
+                   const char  *title,
+                   GError     **error)
+{
+  UcLibraryEntry *old;
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (title ? title : ""));
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self), NULL);
+  if (*stripped == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "a title cannot be empty");
+      return NULL;
+    }
+  if ((old = uc_library_find (self, id)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      return NULL;
+    }
+  entry = uc_library_entry_copy (old);
+  uc_library_entry_set_title (entry, stripped);
+  return replace_entry (self, entry, error) ? entry : NULL;
+}
+
+/* Sets what entry @id's columns are for (see UcLibraryRoles). */
+UcLibraryEntry *
+uc_library_set_roles (UcLibrary             *self,
+                      const char            *id,
+                      const UcLibraryRoles  *roles,
+                      GError               **error)
+{
+  UcLibraryEntry *old;
+  g_autoptr(UcLibraryEntry) entry = NULL;
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && roles, NULL);
+  if ((old = uc_library_find (self, id)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      return NULL;
+    }
+  entry = uc_library_entry_copy (old);
+  uc_library_entry_set_roles (entry, roles);
+  return replace_entry (self, entry, error) ? entry : NULL;
 }
 
 /* Forgets entry @id: the manifest first, then its copy (a crash between
@@ -439,7 +595,7 @@ uc_library_reimport (UcLibrary   *self,
   uc_library_entry_get_options (old, &options);
   path = uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_original (old)
                                                             : uc_library_entry_get_path (old);
-  if (path == NULL || !validate (path, &options, error))
+  if (path == NULL || !validate (path, &options, NULL, NULL, NULL, NULL, error))
     return NULL;
   /* Should the manifest not be written below, the copy is the new file
    * already, the manifest keeps the old size and SHA-256 (a copy of
@@ -451,6 +607,7 @@ uc_library_reimport (UcLibrary   *self,
   entry = uc_library_entry_new (id, uc_library_entry_get_title (old), uc_library_entry_get_mode (old),
                                 uc_library_entry_get_file (old), uc_library_entry_get_original (old), size, sha256,
                                 &options, self->dir);
+  uc_library_entry_set_roles (entry, uc_library_entry_get_roles (old));
   entries = copy_entries (self);
   g_ptr_array_find (self->entries, old, &position);
   g_ptr_array_index (entries, position) = g_object_ref (entry);
@@ -486,4 +643,85 @@ uc_library_fill_catalog (UcLibrary *self,
       added++;
     }
   return added;
+}
+
+/* @catalog gets a source for each entry whose file is there, in place of
+ * an entry's older one when it changed (renamed, read again), and loses
+ * the sources of entries removed or gone. */
+static void
+sync_catalog (UcLibrary *self)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      UcLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+      const char *id = uc_library_entry_get_id (entry);
+      UcSource *other = uc_catalog_find (self->synced, id);
+
+      if (uc_library_entry_get_state (entry) == UC_LIBRARY_MISSING ||
+          (other && !g_hash_table_contains (self->in_catalog, id)))
+        continue;
+      g_hash_table_add (keep, (gpointer) id);
+      if (g_hash_table_lookup (self->in_catalog, id) != entry)
+        {
+          g_autoptr(UcSource) source = uc_library_entry_create_source (entry);
+
+          g_hash_table_replace (self->in_catalog, g_strdup (id), entry);
+          uc_catalog_add (self->synced, source);
+        }
+    }
+  g_hash_table_iter_init (&iter, self->in_catalog);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (keep, key))
+      {
+        uc_catalog_remove (self->synced, key);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  sync_catalog (UC_LIBRARY (model));
+}
+
+/* Keeps @catalog in step with the library from now on: a source for each
+ * entry whose file is there (an id the catalog has of its own, a built-in
+ * dataset, stays the catalog's). */
+void
+uc_library_sync_catalog (UcLibrary *self,
+                         UcCatalog *catalog)
+{
+  g_return_if_fail (UC_IS_LIBRARY (self) && UC_IS_CATALOG (catalog) && self->synced == NULL);
+  self->synced = g_object_ref (catalog);
+  self->in_catalog = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sync_catalog (self);
+  g_signal_connect (self, "items-changed", G_CALLBACK (on_items_changed), NULL);
+}
+
+/* The user's library, read once (a manifest that cannot be read leaves
+ * it empty, with a message), kept in step with the default catalog. */
+UcLibrary *
+uc_library_get_default (void)
+{
+  static UcLibrary *library;
+
+  if (g_once_init_enter (&library))
+    {
+      UcLibrary *made = uc_library_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!uc_library_load (made, &error))
+        g_message ("%s", error->message);
+      uc_library_sync_catalog (made, uc_catalog_get_default ());
+      g_once_init_leave (&library, made);
+    }
+  return library;
 }

@@ -22,6 +22,32 @@ UcLibrary      *uc_library_new         (const char          *dir) G_GNUC_WARN_UN
 const char     *uc_library_get_dir     (UcLibrary           *self);
 gboolean        uc_library_load        (UcLibrary           *self,
                                         GError             **error);
+char           *uc_library_make_id     (UcLibrary           *self,
+                                        const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+UcLibraryEntry *uc_library_prepare     (UcLibrary           *self,
+                                        GFile               *file,
+                                        const char          *id,
+                                        UcLibraryMode        mode,
+                                        const char          *title,
+                                        const UcCsvOptions  *options,
+                                        const UcLibraryRoles *roles,
+                                        UcCsvProgress        progress,
+                                        gpointer             progress_data,
+                                        GCancellable        *cancellable,
+                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean        uc_library_commit      (UcLibrary           *self,
+                                        UcLibraryEntry      *entry,
+                                        GError             **error);
+void            uc_library_discard     (UcLibrary           *self,
+                                        UcLibraryEntry      *entry);
+UcLibraryEntry *uc_library_rename      (UcLibrary           *self,
+                                        const char          *id,
+                                        const char          *title,
+                                        GError             **error);
+UcLibraryEntry *uc_library_set_roles   (UcLibrary           *self,
+                                        const char          *id,
+                                        const UcLibraryRoles *roles,
+                                        GError             **error);
 UcLibraryEntry *uc_library_add         (UcLibrary           *self,
                                         GFile               *file,
                                         UcLibraryMode        mode,
@@ -36,6 +62,11 @@ UcLibraryEntry *uc_library_reimport    (UcLibrary           *self,
                                         GError             **error);
 UcLibraryEntry *uc_library_find        (UcLibrary           *self,
                                         const char          *id);
+void            uc_library_sync_catalog (UcLibrary         *self,
+                                         UcCatalog         *catalog);
+UcLibrary      *uc_library_get_default (void);
+UcView         *uc_library_load_view   (const char          *view_id,
+                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 guint           uc_library_fill_catalog (UcLibrary          *self,
                                          UcCatalog          *catalog);
 

@@ -196,6 +196,8 @@ uc_application_startup (GApplication *application)
     { "win.find", { "<Control>f", NULL } },
     { "app.refresh", { "F5", NULL } },
     { "win.show-sources", { "<Control>i", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.paste-data", { "<Control>v", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 
@@ -335,6 +337,22 @@ uc_application_activate (GApplication *application)
     present_when_loaded (window, NULL, self);
 }
 
+/* `undercut FILE…` and the file manager's Open With: the window (made if
+ * need be), each file in the import dialog in turn. */
+static void
+uc_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  UcWindow *window;
+
+  g_application_activate (application);
+  window = active_window (UC_APPLICATION (application));
+  if (window)
+    uc_window_open_files (window, files, (guint) n_files);
+}
+
 /* --view ID: shown by this process's window, or by the running one's. */
 static int
 uc_application_handle_local_options (GApplication *application,
@@ -386,6 +404,7 @@ uc_application_class_init (UcApplicationClass *klass)
 
   app_class->startup = uc_application_startup;
   app_class->activate = uc_application_activate;
+  app_class->open = uc_application_open;
   app_class->shutdown = uc_application_shutdown;
   app_class->handle_local_options = uc_application_handle_local_options;
   G_OBJECT_CLASS (klass)->finalize = uc_application_finalize;
@@ -432,7 +451,7 @@ uc_application_new (void)
 {
   return g_object_new (UC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -13,6 +13,10 @@
  *                         days, variants, value mode, log axis, categories
  *   uc-window-refresh.c   the refresh of the sources: its progress, its
  *                         toasts, the Sources page
+ *   uc-window-import.c    the user's files brought in: Open, drop, paste,
+ *                         the import dialog and the read on a worker
+ *   uc-window-library.c   the user's datasets in the sidebar, and their
+ *                         menu: rename, read again, show, remove
  * Only those files include this header.
  */
 #pragma once
@@ -21,6 +25,8 @@
 
 #include "uc-chart-view.h"
 #include "uc-event-list.h"
+#include "uc-import-dialog.h"
+#include "uc-library.h"
 #include "uc-overview.h"
 #include "uc-refresher.h"
 #include "uc-view.h"
@@ -63,6 +69,10 @@ struct _UcWindow
   GtkRevealer          *refresh_bar;
   GtkLabel             *refresh_label;
   GtkProgressBar       *refresh_progress;
+  GtkRevealer          *import_bar;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkWidget            *library_hint;
 
   /* owned */
   char                 *initial_view;   /* construct-only: the view to open on */
@@ -82,6 +92,15 @@ struct _UcWindow
   GtkWindow            *sources_dialog; /* while it is open */
   guint                 reload_idle;  /* the view shown, to be loaded again with the catalog's new data */
   struct _UcWindowKept *kept;         /* what the view shown showed, kept across its reload; or NULL */
+  UcLibrary            *library;      /* the user's datasets (the default library) */
+  GHashTable           *library_views; /* view id → the UcLibraryEntry its sidebar view was made of */
+  char                 *removing;     /* the entry removed under a toast, until it goes (Undo brings it back) */
+  AdwToast             *removal_toast;
+  GQueue                pending_files; /* GFile: to import, one after the other */
+  GtkFileChooserNative *open_chooser;
+  UcImportDialog       *import_dialog; /* hidden while its import reads */
+  gboolean              dialog_open;
+  GCancellable         *importing;    /* the import reading, or NULL */
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -119,6 +138,23 @@ void      _uc_window_copy                 (UcWindow       *self);
 /* uc-window-refresh.c */
 void      _uc_window_show_sources         (UcWindow       *self);
 void      _uc_window_dispose_refresh      (UcWindow       *self);
+
+/* uc-window-import.c */
+void      _uc_window_class_init_import    (GtkWidgetClass *widget_class);
+void      _uc_window_init_import          (UcWindow       *self);
+void      _uc_window_dispose_import       (UcWindow       *self);
+
+/* uc-window-library.c */
+void      _uc_window_class_init_library   (GtkWidgetClass *widget_class);
+void      _uc_window_init_library         (UcWindow       *self);
+void      _uc_window_dispose_library      (UcWindow       *self);
+void      _uc_window_sync_library         (UcWindow       *self);
+UcLibraryEntry *_uc_window_entry_of_view  (UcWindow       *self,
+                                           UcView         *view);
+char     *_uc_window_why_not_shown        (UcWindow       *self,
+                                           UcView         *view);
+GtkWidget *_uc_window_create_library_row  (UcWindow       *self,
+                                           UcView         *view);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);

@@ -190,6 +190,15 @@ uc_window_show_view (UcWindow    *self,
                    view_id ? view_id : "", known);
       return FALSE;
     }
+  {
+    g_autofree char *why = _uc_window_why_not_shown (self, view);
+
+    if (why)
+      {
+        g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, why);
+        return FALSE;
+      }
+  }
   return show (self, view, error);
 }
 
@@ -205,7 +214,11 @@ static GtkWidget *
 create_view_row (gpointer item,
                  gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (uc_view_get_title (item));
+  GtkWidget *label;
+
+  if (uc_library_view_entry_id (uc_view_get_id (item)))
+    return _uc_window_create_library_row (user_data, item);
+  label = gtk_label_new (uc_view_get_title (item));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 6);
@@ -220,10 +233,18 @@ on_row_selected (UcWindow      *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcView) view = NULL;
+  g_autofree char *why = NULL;
 
   if (row == NULL)
     return;
   view = g_list_model_get_item (G_LIST_MODEL (self->views), (guint) gtk_list_box_row_get_index (row));
+  why = _uc_window_why_not_shown (self, view);
+  if (why)
+    {
+      _uc_window_toast (self, why);
+      _uc_window_select_shown (self);
+      return;
+    }
   if (view == self->view)
     {
       set_loading (self, NULL);   /* back to the view shown: one asked for since is not wanted */
@@ -390,6 +411,8 @@ uc_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_clear_pointer (&self->kept, _uc_window_kept_free);
   _uc_window_dispose_refresh (self);
+  _uc_window_dispose_import (self);
+  _uc_window_dispose_library (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->views);
   g_clear_object (&self->events);
@@ -485,6 +508,10 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_bar);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_label);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_progress);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, library_hint);
 }
 
 static void
@@ -513,6 +540,8 @@ uc_window_class_init (UcWindowClass *klass)
   g_type_ensure (UC_TYPE_OVERVIEW);
   bind_template (widget_class);
   _uc_window_class_init_actions (widget_class);
+  _uc_window_class_init_import (widget_class);
+  _uc_window_class_init_library (widget_class);
 }
 
 static void
@@ -531,6 +560,8 @@ uc_window_init (UcWindow *self)
 
   self->views = uc_view_catalog_new_builtin ();
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->views), create_view_row, self, NULL);
+  _uc_window_init_library (self);
+  _uc_window_init_import (self);
   g_signal_connect_swapped (self->view_list, "row-selected", G_CALLBACK (on_row_selected), self);
   /* After the list box has its rows for the change. */
   g_signal_connect_object (self->views, "items-changed", G_CALLBACK (on_views_changed), self,

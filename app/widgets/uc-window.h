@@ -29,6 +29,9 @@ gboolean     uc_window_show_view      (UcWindow       *self,
                                        GError        **error);
 gboolean     uc_window_get_loading    (UcWindow       *self);
 UcViewCatalog *uc_window_get_views    (UcWindow       *self);
+void         uc_window_open_files     (UcWindow       *self,
+                                       GFile         **files,
+                                       guint           n_files);
 void         uc_window_set_view       (UcWindow       *self,
                                        UcView         *view);
 void         uc_window_set_refresher  (UcWindow       *self,

@@ -1,0 +1,482 @@
+/* uc-window-import.c: bringing the user's files in
+ *
+ * Part of UcWindow (see uc-window-private.h). A file comes by Open…
+ * (Ctrl+O), by a drop on the window, by Ctrl+V of a table copied from a
+ * spreadsheet or a web page (kept as a file of its own), or from the
+ * command line and the file manager (uc_window_open_files()). Files wait
+ * in a queue and are imported one at a time: read on a worker thread with
+ * a progress bar and Cancel, then named in the library, and the new
+ * dataset is shown. Nothing the library had is touched by a failure.
+ */
+#include "config.h"
+
+#include "uc-window.h"
+#include "uc-window-private.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "uc-import-dialog.h"
+#include "uc-library.h"
+#include "uc-paste.h"
+
+/* One import under way: what the worker reads and what it made. */
+typedef struct
+{
+  UcLibrary      *library;
+  GFile          *file;
+  char           *id;
+  char           *title;
+  UcLibraryMode   mode;
+  UcCsvOptions    options;
+  char           *encoding;      /* the options' strings, owned here */
+  char           *date_format;
+  char          **columns;
+  UcLibraryRoles  roles;
+  UcWindow       *window;        /* weak: for the progress, on the main thread */
+  GMutex          lock;
+  double          fraction;
+  guint           progress_idle;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_object (&import->library);
+  g_clear_object (&import->file);
+  g_free (import->id);
+  g_free (import->title);
+  g_free (import->encoding);
+  g_free (import->date_format);
+  g_strfreev (import->columns);
+  uc_library_roles_clear (&import->roles);
+  g_mutex_clear (&import->lock);
+  g_free (import);
+}
+
+static void start_next (UcWindow *self);
+
+static gboolean
+show_progress (gpointer data)
+{
+  Import *import = data;
+  double fraction;
+
+  g_mutex_lock (&import->lock);
+  fraction = import->fraction;
+  import->progress_idle = 0;
+  g_mutex_unlock (&import->lock);
+  if (import->window && import->window->importing)
+    gtk_progress_bar_set_fraction (import->window->import_progress, fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: at most one update waits for the main loop at a time. */
+static void
+on_read_progress (double   fraction,
+                  gpointer data)
+{
+  Import *import = data;
+
+  g_mutex_lock (&import->lock);
+  import->fraction = fraction;
+  if (import->progress_idle == 0)
+    import->progress_idle = g_idle_add (show_progress, import);
+  g_mutex_unlock (&import->lock);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Import *import = data;
+  GError *error = NULL;
+  UcLibraryEntry *entry = uc_library_prepare (import->library, import->file, import->id, import->mode, import->title,
+                                              &import->options, &import->roles, on_read_progress, import,
+                                              cancellable, &error);
+
+  if (entry)
+    g_task_return_pointer (task, entry, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+end_import (UcWindow *self)
+{
+  g_clear_object (&self->importing);
+  g_clear_object (&self->import_dialog);
+  gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+/* A failed import: said in its dialog, shown again, or in a toast. */
+static void
+import_failed (UcWindow     *self,
+               const char   *name,
+               const GError *error)
+{
+  if (self->import_dialog)
+    {
+      uc_import_dialog_show_error (self->import_dialog, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_dialog), TRUE);
+      g_clear_object (&self->import_dialog);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not import %s: %s"), name, error->message);
+
+      _uc_window_toast (self, message);
+    }
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(UcWindow) self = user_data;
+  Import *import = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcLibraryEntry) entry = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = g_file_get_basename (import->file);
+
+  g_mutex_lock (&import->lock);
+  g_clear_handle_id (&import->progress_idle, g_source_remove);
+  import->window = NULL;
+  g_mutex_unlock (&import->lock);
+  if (entry && !uc_library_commit (import->library, entry, &error))
+    {
+      uc_library_discard (import->library, entry);
+      g_clear_object (&entry);
+    }
+  if (entry)
+    {
+      g_autofree char *view_id = uc_library_view_id (uc_library_entry_get_id (entry));
+      g_autoptr(GError) shown = NULL;
+
+      if (self->import_dialog)
+        gtk_window_destroy (GTK_WINDOW (self->import_dialog));
+      if (!uc_window_show_view (self, view_id, &shown))
+        _uc_window_toast (self, shown->message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    import_failed (self, name, error);
+  else if (self->import_dialog)
+    gtk_widget_set_visible (GTK_WIDGET (self->import_dialog), TRUE);
+  end_import (self);
+  start_next (self);
+}
+
+/* Reads @file into the library on a worker, the window's bar showing how
+ * far it got; @dialog (or NULL) waits hidden, to come back on an error. */
+static void
+begin_import (UcWindow             *self,
+              GFile                *file,
+              const char           *title,
+              UcLibraryMode         mode,
+              const UcCsvOptions   *options,
+              const UcLibraryRoles *roles,
+              UcImportDialog       *dialog)
+{
+  Import *import = g_new0 (Import, 1);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Importing %s…"), name);
+  g_autoptr(GTask) task = NULL;
+
+  g_mutex_init (&import->lock);
+  import->library = g_object_ref (self->library);
+  import->file = g_object_ref (file);
+  import->id = uc_library_make_id (self->library, path ? path : "data");
+  import->title = g_strdup (title);
+  import->mode = mode;
+  uc_csv_options_init (&import->options);
+  if (options)
+    {
+      import->options = *options;
+      import->options.encoding = import->encoding = g_strdup (options->encoding);
+      import->options.date_format = import->date_format = g_strdup (options->date_format);
+      import->options.columns = (const char * const *) (import->columns = g_strdupv ((char **) options->columns));
+    }
+  if (roles)
+    uc_library_roles_copy (&import->roles, roles);
+  import->window = self;
+  g_set_object (&self->import_dialog, dialog);
+  if (dialog)
+    gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  self->importing = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_bar, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  task = g_task_new (NULL, self->importing, on_import_done, g_object_ref (self));
+  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_dialog_import (UcImportDialog *dialog,
+                  UcWindow       *self)
+{
+  UcLibraryRoles roles = { 0 };
+  UcCsvOptions options;
+
+  if (self->importing)
+    return;
+  uc_import_dialog_get_options (dialog, &options);
+  roles.time = (char *) uc_import_dialog_get_time_column (dialog);
+  roles.values = (char **) uc_import_dialog_get_value_columns (dialog);
+  roles.group = (char *) uc_import_dialog_get_group_column (dialog);
+  roles.label = (char *) uc_import_dialog_get_label_column (dialog);
+  roles.format = uc_import_dialog_get_value_format (dialog);
+  begin_import (self, uc_import_dialog_get_file (dialog), uc_import_dialog_get_title (dialog),
+                uc_import_dialog_get_copy (dialog) ? UC_LIBRARY_COPY : UC_LIBRARY_REFERENCE, &options, &roles,
+                dialog);
+}
+
+/* The next file waiting, in the import dialog; the queue goes on when
+ * it is imported or closed. */
+static void
+on_dialog_destroyed (UcWindow *self)
+{
+  self->dialog_open = FALSE;
+  if (self->importing == NULL)
+    start_next (self);
+}
+
+static void
+start_next (UcWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *title = NULL;
+  UcImportDialog *dialog;
+
+  if (self->importing || self->dialog_open || g_queue_is_empty (&self->pending_files))
+    return;
+  file = g_queue_pop_head (&self->pending_files);
+  title = g_object_steal_data (G_OBJECT (file), "uc-import-title");
+  dialog = uc_import_dialog_new (GTK_WINDOW (self), file, title);
+  self->dialog_open = TRUE;
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_dialog_import), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroyed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+queue_file (UcWindow   *self,
+            GFile      *file,
+            const char *title)
+{
+  GFile *queued = g_object_ref (file);
+
+  if (title)
+    g_object_set_data_full (G_OBJECT (queued), "uc-import-title", g_strdup (title), g_free);
+  g_queue_push_tail (&self->pending_files, queued);
+}
+
+/* Opens @files for import, one after the other, each in the import
+ * dialog: the command line's and the file manager's files, and drops. */
+void
+uc_window_open_files (UcWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
+  g_return_if_fail (UC_IS_WINDOW (self));
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *uri = NULL;
+
+      if (path == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          uri = g_file_get_uri (files[i]);
+          message = g_strdup_printf (_("Could not open %s: only files on this computer can be imported"), uri);
+          _uc_window_toast (self, message);
+          continue;
+        }
+      queue_file (self, files[i], NULL);
+    }
+  start_next (self);
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  UcWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (list, g_list_model_get_item (files, i));
+      uc_window_open_files (self, (GFile **) list->pdata, list->len);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->open_chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_type,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_type);
+  for (const char *type = first_type; type; type = va_arg (args, const char *))
+    if (type[0] == '*')
+      gtk_file_filter_add_pattern (filter, type);
+    else
+      gtk_file_filter_add_mime_type (filter, type);
+  va_end (args);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* win.open (Ctrl+O): one or more CSV files, each then in the import
+ * dialog. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  GtkFileChooser *chooser;
+
+  if (self->open_chooser)
+    return;
+  self->open_chooser = gtk_file_chooser_native_new (_("Open CSV Files"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->open_chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (chooser, TRUE);
+  add_filter (chooser, _("Tables (CSV, TSV, text)"), "text/csv", "text/tab-separated-values", "text/plain",
+              "*.csv", "*.tsv", "*.txt", "*.CSV", "*.TSV", "*.TXT", NULL);
+  add_filter (chooser, _("CSV files"), "text/csv", "*.csv", "*.CSV", NULL);
+  add_filter (chooser, _("TSV files"), "text/tab-separated-values", "*.tsv", "*.TSV", NULL);
+  add_filter (chooser, _("All files"), "*", NULL);
+  g_signal_connect (self->open_chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_chooser));
+}
+
+/* win.cancel-import: the read stops; nothing is added. */
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  if (self->importing)
+    g_cancellable_cancel (self->importing);
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(UcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      _uc_window_toast (self, _("The clipboard holds no table to paste"));
+      return;
+    }
+  dir = uc_paste_default_dir ();
+  file = uc_paste_save (text, dir, &error);
+  if (file == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep the pasted table: %s"), error->message);
+
+      _uc_window_toast (self, message);
+      return;
+    }
+  queue_file (self, file, _("Pasted data"));
+  start_next (self);
+}
+
+/* win.paste-data (Ctrl+V): a table copied from a spreadsheet or a web
+ * page, kept as a file and imported like one. In a text entry, Ctrl+V
+ * pastes there as it always does. */
+static void
+paste_data_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+    {
+      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
+      return;
+    }
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text, g_object_ref (self));
+}
+
+/* Files dropped on the window, from the file manager. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         UcWindow      *self)
+{
+  GSList *files;
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l; l = l->next)
+    g_ptr_array_add (list, l->data);
+  uc_window_open_files (self, (GFile **) list->pdata, list->len);
+  return list->len > 0;
+}
+
+void
+_uc_window_init_import (UcWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_queue_init (&self->pending_files);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+void
+_uc_window_dispose_import (UcWindow *self)
+{
+  if (self->open_chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_chooser));
+  g_clear_object (&self->open_chooser);
+  if (self->importing)
+    g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
+  g_clear_object (&self->import_dialog);
+  g_queue_clear_full (&self->pending_files, g_object_unref);
+}
+
+void
+_uc_window_class_init_import (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-data", NULL, paste_data_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+}

@@ -452,38 +452,50 @@ mark_bad_cells (UcImportDialog *self)
 }
 
 static void
+add_warning_row (UcImportDialog *self,
+                 const char     *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (icon, "warning");
+  /* One line each, the whole text in the tooltip: wrapped labels in a
+   * scrolled list ask for the height of their narrowest wrap. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_append (self->warnings_list, box);
+}
+
+/* Every warning kept, line and column first as the reader words them,
+ * above the table; the count of those not kept. */
+static void
 show_warnings (UcImportDialog *self)
 {
   UcCsvReport *report = self->report;
   guint kept = report && report->warnings ? report->warnings->len : 0;
+  GtkWidget *child;
 
-  for (guint i = 0; i < self->warning_rows->len; i++)
-    adw_preferences_group_remove (self->warnings_group, g_ptr_array_index (self->warning_rows, i));
-  g_ptr_array_set_size (self->warning_rows, 0);
-
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))))
+    gtk_list_box_remove (self->warnings_list, child);
   for (guint i = 0; i < kept; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (report->warnings, i));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      adw_preferences_group_add (self->warnings_group, row);
-      g_ptr_array_add (self->warning_rows, row);
-    }
+    add_warning_row (self, g_ptr_array_index (report->warnings, i));
   if (report && report->n_warnings > kept)
     {
-      GtkWidget *row = adw_action_row_new ();
       guint more = report->n_warnings - kept;
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more warning", "%u more warnings",
                                                              more), more);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_group_add (self->warnings_group, row);
-      g_ptr_array_add (self->warning_rows, row);
+      add_warning_row (self, title);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), kept > 0);
+  /* A scroll bar's own height would leave a gap under one or two warnings:
+   * only a list taller than a few rows gets one. */
+  gtk_scrolled_window_set_policy (self->warnings_scroll, GTK_POLICY_NEVER,
+                                  kept > 4 ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_scroll), kept > 0);
 }
 
 /* The dates' format as read, and a word when day and month could not be told apart. */
@@ -553,8 +565,8 @@ uc_import_dialog_show_preview (UcImportDialog *self,
   uc_import_dialog_show_detected (self, self->report);
   update_roles (self);
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "The first %u row of %u columns, read in %.0f ms; Import reads the whole file",
-                                          "The first %u rows of %u columns, read in %.0f ms; Import reads the whole file",
+                                          "First %u row · %u columns · read in %.0f ms · Import reads the whole file",
+                                          "First %u rows · %u columns · read in %.0f ms · Import reads the whole file",
                                           uc_dataset_get_n_rows (dataset)),
                              uc_dataset_get_n_rows (dataset), uc_dataset_get_n_columns (dataset),
                              self->last_read_us / 1000.0);

@@ -56,7 +56,8 @@ struct _UcImportDialog
   AdwComboRow         *date_row;
   AdwPreferencesGroup *columns_group;
   AdwComboRow         *format_row;
-  AdwPreferencesGroup *warnings_group;
+  GtkScrolledWindow   *warnings_scroll;
+  GtkListBox          *warnings_list;
   GtkLabel            *message_label;
   GtkLabel            *summary_label;
   GtkColumnView       *preview_view;
@@ -77,7 +78,6 @@ struct _UcImportDialog
   GPtrArray           *columns;          /* UcImportColumn */
   GHashTable          *chosen_roles;     /* column name → role + 1, as the user set them */
   GHashTable          *bad_cells;        /* row × n_columns + column + 1 → warning + 1 */
-  GPtrArray           *warning_rows;     /* rows in warnings_group */
   char                *time_column;
   char                *group_column;
   char                *label_column;

@@ -91,7 +91,7 @@ typedef struct
   UcDataset    *dataset;
   UcCsvReport  *report;
   char         *stamp;
-  gint64        started;
+  gint64        read_us;   /* on the worker: the stamp and the preview */
 } PreviewJob;
 
 static void
@@ -114,11 +114,13 @@ preview_in_thread (GTask        *task,
 {
   PreviewJob *job = task_data;
   GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   /* The stamp first: a change while the preview is read shows on Import. */
   job->stamp = uc_csv_file_stamp (job->file, cancellable, NULL);
   job->dataset = uc_csv_preview_file (job->file, &job->options, UC_IMPORT_PREVIEW_ROWS, cancellable,
                                       &job->report, &error);
+  job->read_us = g_get_monotonic_time () - start;
   if (job->dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -141,7 +143,7 @@ preview_done (GObject      *source,
   g_clear_object (&self->cancellable);
   g_free (self->stamp);
   self->stamp = g_steal_pointer (&job->stamp);
-  self->last_read_us = g_get_monotonic_time () - job->started;
+  self->last_read_us = job->read_us;
   if (!g_task_propagate_boolean (task, &error))
     uc_import_dialog_show_preview (self, NULL, NULL, error);
   else
@@ -168,7 +170,6 @@ start_read (UcImportDialog *self)
 
   job->file = g_object_ref (self->file);
   controls_options (self, &job->options);   /* its strings are static */
-  job->started = g_get_monotonic_time ();
   task = g_task_new (self, self->cancellable, preview_done, NULL);
   g_task_set_source_tag (task, start_read);
   g_task_set_task_data (task, job, preview_job_free);
@@ -274,7 +275,6 @@ uc_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   uc_import_dialog_clear_columns (self);
   g_clear_pointer (&self->chosen_roles, g_hash_table_unref);
-  g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->report, uc_csv_report_free);
   g_clear_object (&self->file);
@@ -314,7 +314,8 @@ uc_import_dialog_class_init (UcImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, warnings_scroll);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, preview_view);
@@ -327,7 +328,6 @@ uc_import_dialog_init (UcImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chosen_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->warning_rows = g_ptr_array_new ();
   self->columns = g_ptr_array_new_with_free_func (uc_import_column_free);
 
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
@@ -353,6 +353,18 @@ title_from_file (GFile *file)
   return g_strdup (base ? base : "");
 }
 
+/* The file as the title bar shows it: under the home folder, from "~". */
+static char *
+display_path (GFile *file)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = g_file_get_relative_path (home, file);
+
+  if (relative)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (file);
+}
+
 UcImportDialog *
 uc_import_dialog_new (GtkWindow  *parent,
                       GFile      *file,
@@ -368,7 +380,7 @@ uc_import_dialog_new (GtkWindow  *parent,
   self->file = g_object_ref (file);
   self->default_title = title && *title ? g_strdup (title) : title_from_file (file);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), self->default_title);
-  name = g_file_get_parse_name (file);
+  name = display_path (file);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_label_set_text (self->summary_label, _("Reading…"));
   start_read (self);

@@ -73,10 +73,14 @@ write_file (Fixture    *f,
   return g_file_new_for_path (path);
 }
 
-static void
+/* Until the preview of the last change is in the dialog; returns how long
+ * that took (the frame that draws it comes after). */
+static double
 wait_read (UcImportDialog *dialog)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + 10 * G_USEC_PER_SEC;
+  double ms;
 
   /* One turn at least: a change schedules its read on the main loop. */
   do
@@ -84,11 +88,14 @@ wait_read (UcImportDialog *dialog)
       g_main_context_iteration (NULL, FALSE);
       if (g_get_monotonic_time () > deadline)
         g_error ("timed out waiting for the preview");
-      g_usleep (1000);
+      if (uc_import_dialog_is_reading (dialog))
+        g_usleep (500);
     }
   while (uc_import_dialog_is_reading (dialog));
+  ms = (g_get_monotonic_time () - start) / 1000.0;
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  return ms;
 }
 
 /* The first widget under @widget that @match accepts. */
@@ -229,6 +236,11 @@ test_delimiter_and_roles (void)
   dialog = open_dialog (file);
   g_signal_connect (dialog, "import", G_CALLBACK (on_import), &imported);
 
+  /* The Title has the focus (Enter there imports). */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         find_widget (GTK_WIDGET (dialog), is_row_titled, "_Title")));
+
   /* As detected: date, ticker, close. */
   g_assert_nonnull (uc_import_dialog_get_preview (dialog));
   g_assert_cmpuint (n_view_columns (dialog), ==, 3);
@@ -255,7 +267,8 @@ test_delimiter_and_roles (void)
 
   /* A semicolon: one column, nothing to chart. */
   choose (combo (dialog, "_Delimiter"), "Semicolon");
-  wait_read (dialog);
+  g_test_message ("a change of delimiter in the preview %.1f ms later (50 ms of it waiting for more changes)",
+                  wait_read (dialog));
   g_assert_cmpuint (n_view_columns (dialog), ==, 1);
   g_assert_false (uc_import_dialog_get_can_import (dialog));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "no column holds dates"));

@@ -383,6 +383,9 @@ uc_import_dialog_new (GtkWindow  *parent,
   name = display_path (file);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_label_set_text (self->summary_label, _("Reading…"));
+  /* The Title first: Enter there imports. Left to itself the window would
+   * focus Cancel, and Enter would cancel. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   start_read (self);
   return self;
 }

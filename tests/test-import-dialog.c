@@ -265,6 +265,18 @@ test_delimiter_and_roles (void)
   g_assert_nonnull (options.columns);   /* ticker, as text, is skipped */
   g_assert_cmpstrv (options.columns, ((const char *[]) { "date", "close", NULL }));
 
+  /* The full read with those options reads what the preview showed. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcDataset) full = uc_csv_read_file (file, &options, NULL, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (uc_dataset_get_n_columns (full), ==, 2);
+    g_assert_cmpuint (uc_dataset_get_n_rows (full), ==, 4);
+    g_assert_cmpint (uc_dataset_get_column_type (full, 0), ==, UC_COLUMN_DATE);
+    g_assert_cmpint (uc_dataset_get_column_type (full, 1), ==, UC_COLUMN_NUMBER);
+  }
+
   /* A semicolon: one column, nothing to chart. */
   choose (combo (dialog, "_Delimiter"), "Semicolon");
   g_test_message ("a change of delimiter in the preview %.1f ms later (50 ms of it waiting for more changes)",
@@ -401,6 +413,42 @@ test_warning_cell (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_row_subtitled (GtkWidget    *widget,
+                  gconstpointer needle)
+{
+  const char *subtitle = ADW_IS_ACTION_ROW (widget) ? adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) : NULL;
+
+  return subtitle != NULL && strstr (subtitle, needle) != NULL;
+}
+
+/* Dates that read both ways are said to be so by the Dates row, and the
+ * order chosen there is the one read. */
+static void
+test_ambiguous_dates (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "dates.csv", "day,value\n03/02/2025,1\n04/02/2025,2\n05/02/2025,3\n");
+  UcImportDialog *dialog;
+  UcDataset *preview;
+  UcCsvOptions options;
+
+  if (skip_without_display ())
+    return;
+  dialog = open_dialog (file);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_subtitled, "Day and month cannot be told apart"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (combo (dialog, "Dat_es")), "import-ambiguous"));
+
+  choose (combo (dialog, "Dat_es"), "Day/month/year");
+  wait_read (dialog);
+  preview = uc_import_dialog_get_preview (dialog);
+  g_assert_cmpint (uc_dataset_get_times (preview, 0)[0], ==, G_GINT64_CONSTANT (1738540800) * G_USEC_PER_SEC);
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_subtitled, "Day and month cannot be told apart"));
+  uc_import_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.date_format, ==, "%d/%m/%Y");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +465,8 @@ main (int   argc,
   g_test_add ("/import-dialog/changed-on-disk", Fixture, NULL, fixture_set_up, test_changed_on_disk,
               fixture_tear_down);
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/import-dialog/ambiguous-dates", Fixture, NULL, fixture_set_up, test_ambiguous_dates,
+              fixture_tear_down);
   g_test_add ("/import-dialog/warning-cell", Fixture, NULL, fixture_set_up, test_warning_cell, fixture_tear_down);
 
   return g_test_run ();

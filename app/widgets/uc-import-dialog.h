@@ -37,7 +37,7 @@ const char         *uc_import_dialog_get_label_column  (UcImportDialog *self);
 UcValueFormat       uc_import_dialog_get_value_format  (UcImportDialog *self);
 
 /* For tests and the window: the preview as last read (NULL while there is
- * none), whether Import can be pressed, and a column's role set by name. */
+ * none), whether Import can be pressed, whether a read is pending. */
 UcDataset          *uc_import_dialog_get_preview       (UcImportDialog *self);
 gboolean            uc_import_dialog_get_can_import    (UcImportDialog *self);
 gboolean            uc_import_dialog_is_reading        (UcImportDialog *self);

@@ -385,6 +385,38 @@ test_bad_files (Fixture       *f,
     }
 }
 
+/* A file wider than the table shows: the table shows the first columns, the
+ * roles cover all. */
+static void
+test_wide (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("date");
+  g_autoptr(GFile) file = NULL;
+  UcImportDialog *dialog;
+
+  if (skip_without_display ())
+    return;
+  for (guint c = 1; c < 400; c++)
+    g_string_append_printf (text, ",v%u", c);
+  for (guint r = 1; r <= 3; r++)
+    {
+      g_string_append_printf (text, "\n2025-01-%02u", r);
+      for (guint c = 1; c < 400; c++)
+        g_string_append_printf (text, ",%u", r * c);
+    }
+  g_string_append_c (text, '\n');
+  file = write_file (f, "wide.csv", text->str);
+  dialog = open_dialog (file);
+  g_assert_cmpuint (uc_dataset_get_n_columns (uc_import_dialog_get_preview (dialog)), ==, 400);
+  g_assert_cmpuint (n_view_columns (dialog), ==, 300);
+  g_assert_cmpuint (g_strv_length ((GStrv) uc_import_dialog_get_value_columns (dialog)), ==, 399);
+  g_assert_cmpstr (uc_import_dialog_get_time_column (dialog), ==, "date");
+  g_assert_true (uc_import_dialog_get_can_import (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "the first 300 shown"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A cell that a warning names is highlighted, with the text it held. */
 static void
 test_warning_cell (Fixture       *f,
@@ -467,6 +499,7 @@ main (int   argc,
   g_test_add ("/import-dialog/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/import-dialog/ambiguous-dates", Fixture, NULL, fixture_set_up, test_ambiguous_dates,
               fixture_tear_down);
+  g_test_add ("/import-dialog/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/import-dialog/warning-cell", Fixture, NULL, fixture_set_up, test_warning_cell, fixture_tear_down);
 
   return g_test_run ();

@@ -98,6 +98,8 @@ set_role (UcImportColumn *col,
   int index = allowed_index (col, role);
 
   col->role = role;
+  if (col->row == NULL)
+    return;
   col->dialog->updating++;
   adw_combo_row_set_selected (col->row, index < 0 ? col->n_allowed - 1 : (guint) index);
   col->dialog->updating--;
@@ -235,6 +237,8 @@ uc_import_dialog_clear_columns (UcImportDialog *self)
     {
       UcImportColumn *col = g_ptr_array_index (self->columns, c);
 
+      if (col->row == NULL)
+        continue;
       g_signal_handlers_disconnect_by_data (col->row, col);
       adw_preferences_group_remove (self->columns_group, GTK_WIDGET (col->row));
     }
@@ -414,7 +418,9 @@ build_columns (UcImportDialog *self)
       g_ptr_array_add (self->columns, col);
     }
   preset_roles (self);
-  for (guint c = 0; c < n_columns; c++)
+  /* A row and a table column each cost a few widgets: a file thousands of
+   * columns wide shows its first ones (the others keep the preset roles). */
+  for (guint c = 0; c < MIN (n_columns, UC_IMPORT_SHOWN_COLUMNS); c++)
     {
       add_role_row (self, g_ptr_array_index (self->columns, c));
       add_view_column (self, g_ptr_array_index (self->columns, c));
@@ -530,6 +536,20 @@ show_dates (UcImportDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "import-ambiguous");
 }
 
+/* "First 200 rows · 5 columns · read in 1 ms · Import reads the whole file" */
+static char *
+summary_text (UcDataset *dataset,
+              gint64     read_us)
+{
+  guint n_rows = uc_dataset_get_n_rows (dataset);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "First %u row · %u columns · read in %.0f ms · Import reads the whole file",
+                                       "First %u rows · %u columns · read in %.0f ms · Import reads the whole file",
+                                       n_rows),
+                          n_rows, uc_dataset_get_n_columns (dataset), read_us / 1000.0);
+}
+
 /* A read shown: its table, roles, warnings and dialect (@report is
  * taken), or its error. */
 void
@@ -564,12 +584,15 @@ uc_import_dialog_show_preview (UcImportDialog *self,
   show_dates (self);
   uc_import_dialog_show_detected (self, self->report);
   update_roles (self);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "First %u row · %u columns · read in %.0f ms · Import reads the whole file",
-                                          "First %u rows · %u columns · read in %.0f ms · Import reads the whole file",
-                                          uc_dataset_get_n_rows (dataset)),
-                             uc_dataset_get_n_rows (dataset), uc_dataset_get_n_columns (dataset),
-                             self->last_read_us / 1000.0);
+  if (uc_dataset_get_n_columns (dataset) > UC_IMPORT_SHOWN_COLUMNS)
+    {
+      g_autofree char *first = summary_text (dataset, self->last_read_us);
+
+      /* Translators: the preview's summary, then how many columns the table shows */
+      summary = g_strdup_printf (_("%s · the first %u shown"), first, UC_IMPORT_SHOWN_COLUMNS);
+    }
+  else
+    summary = summary_text (dataset, self->last_read_us);
   gtk_label_set_text (self->summary_label, summary);
 }
 

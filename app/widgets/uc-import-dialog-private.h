@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-#define UC_IMPORT_PREVIEW_ROWS 200
+#define UC_IMPORT_PREVIEW_ROWS   200
+#define UC_IMPORT_SHOWN_COLUMNS  300   /* in the table and the roles; the rest keep their preset roles */
 
 typedef enum
 {

@@ -417,7 +417,17 @@ test_wide (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* A cell that a warning names is highlighted, with the text it held. */
+static gboolean
+is_activatable_row (GtkWidget    *widget,
+                    gconstpointer data)
+{
+  /* A warning's row, not one of the side column's. */
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+         gtk_widget_has_css_class (gtk_widget_get_parent (widget), "import-warnings");
+}
+
+/* A cell that a warning names is highlighted, with the text it held; the
+ * warning, activated, scrolls the table to it. */
 static void
 test_warning_cell (Fixture       *f,
                    gconstpointer  data)
@@ -425,22 +435,30 @@ test_warning_cell (Fixture       *f,
   g_autoptr(GString) text = g_string_new ("date,close\n");
   g_autoptr(GFile) file = NULL;
   UcImportDialog *dialog;
+  GtkWidget *view, *warning;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   if (skip_without_display ())
     return;
-  /* One bad cell in 40: the column stays numbers. */
-  for (guint i = 1; i <= 40; i++)
-    g_string_append_printf (text, "2025-01-%02u,%s\n", i % 28 + 1, i == 2 ? "n/q" : "1.5");
+  /* One bad cell in 190, far down: the column stays numbers. */
+  for (guint i = 0; i < 190; i++)
+    g_string_append_printf (text, "2025-01-%02u,%s\n", i % 28 + 1, i == 150 ? "n/q" : "1.5");
   file = write_file (f, "bad.csv", text->str);
   dialog = open_dialog (file);
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with,
-                                 "line 3, column 12: “n/q” in column “close” is not a number"));
-  while (find_widget (GTK_WIDGET (dialog), is_bad_cell, "n/q") == NULL)
+                                 "line 152, column 12: “n/q” in column “close” is not a number"));
+  view = find_widget (GTK_WIDGET (dialog), is_column_view, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))), ==, 0);
+
+  warning = find_widget (GTK_WIDGET (dialog), is_activatable_row, NULL);
+  g_assert_nonnull (warning);
+  gtk_widget_activate (warning);
+  while (find_widget (GTK_WIDGET (dialog), is_bad_cell, "n/q") == NULL ||
+         gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))) == 0)
     {
       g_main_context_iteration (NULL, FALSE);
       if (g_get_monotonic_time () > deadline)
-        g_error ("no highlighted cell");
+        g_error ("the highlighted cell was not scrolled to");
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

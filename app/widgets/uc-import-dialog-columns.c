@@ -42,7 +42,7 @@ type_name (UcColumnType type)
     }
 }
 
-void
+static void
 uc_import_column_free (gpointer data)
 {
   UcImportColumn *col = data;
@@ -457,11 +457,64 @@ mark_bad_cells (UcImportDialog *self)
     }
 }
 
+/* The table's rows scrolled to @row: GTK 4.8 has no call for it on a
+ * column view, but the list view inside has the action. */
+static void
+scroll_to_row (UcImportDialog *self,
+               guint           row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
+        return;
+      }
+}
+
+static void
+on_warning_activated (GtkListBox     *list,
+                      GtkListBoxRow  *row,
+                      UcImportDialog *self)
+{
+  guint table_row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "uc-table-row"));
+
+  if (table_row > 0)
+    scroll_to_row (self, table_row - 1);
+}
+
+void
+uc_import_dialog_init_columns (UcImportDialog *self)
+{
+  self->columns = g_ptr_array_new_with_free_func (uc_import_column_free);
+  g_signal_connect (self->warnings_list, "row-activated", G_CALLBACK (on_warning_activated), self);
+}
+
+/* The first row of the table a warning names a cell in, + 1; 0 if none. */
+static guint
+warning_table_row (UcImportDialog *self,
+                   guint           warning)
+{
+  UcCsvReport *report = self->report;
+  guint n_rows = uc_dataset_get_n_rows (self->dataset);
+
+  for (guint i = 0; report->cells && i < report->cells->len; i++)
+    {
+      UcCsvCellWarning *cell = &g_array_index (report->cells, UcCsvCellWarning, i);
+
+      if (cell->warning == warning && cell->row < n_rows)
+        return cell->row + 1;
+    }
+  return 0;
+}
+
 static void
 add_warning_row (UcImportDialog *self,
-                 const char     *text)
+                 const char     *text,
+                 guint           table_row)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (text);
 
@@ -473,7 +526,11 @@ add_warning_row (UcImportDialog *self,
   gtk_widget_set_tooltip_text (label, text);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_append (self->warnings_list, box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A warning about a cell shows it when activated. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), table_row > 0);
+  g_object_set_data (G_OBJECT (row), "uc-table-row", GUINT_TO_POINTER (table_row));
+  gtk_list_box_append (self->warnings_list, row);
 }
 
 /* Every warning kept, line and column first as the reader words them,
@@ -488,14 +545,14 @@ show_warnings (UcImportDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))))
     gtk_list_box_remove (self->warnings_list, child);
   for (guint i = 0; i < kept; i++)
-    add_warning_row (self, g_ptr_array_index (report->warnings, i));
+    add_warning_row (self, g_ptr_array_index (report->warnings, i), warning_table_row (self, i));
   if (report && report->n_warnings > kept)
     {
       guint more = report->n_warnings - kept;
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more warning", "%u more warnings",
                                                              more), more);
 
-      add_warning_row (self, title);
+      add_warning_row (self, title, 0);
     }
   /* A scroll bar's own height would leave a gap under one or two warnings:
    * only a list taller than a few rows gets one. */

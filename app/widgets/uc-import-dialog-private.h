@@ -94,7 +94,7 @@ void  uc_import_dialog_show_detected  (UcImportDialog *self,
                                        UcCsvReport    *report);
 
 /* uc-import-dialog-columns.c */
-void  uc_import_column_free           (gpointer        data);
+void  uc_import_dialog_init_columns   (UcImportDialog *self);
 void  uc_import_dialog_clear_columns  (UcImportDialog *self);
 void  uc_import_dialog_show_preview   (UcImportDialog *self,
                                        UcDataset      *dataset,

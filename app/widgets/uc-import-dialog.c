@@ -328,7 +328,7 @@ uc_import_dialog_init (UcImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chosen_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->columns = g_ptr_array_new_with_free_func (uc_import_column_free);
+  uc_import_dialog_init_columns (self);
 
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
   g_signal_connect (self->header_spin, "output", G_CALLBACK (on_header_output), NULL);

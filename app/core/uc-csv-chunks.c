@@ -324,7 +324,8 @@ static void
 merge_column (Plan        *plan,
               ColState    *into,
               const Chunk *ch,
-              ColState    *st)
+              ColState    *st,
+              gsize        base)
 {
   guint kept = MIN (into->n_bad, MAX_BAD_KEPT);
 
@@ -336,7 +337,8 @@ merge_column (Plan        *plan,
     {
       if (into->bad == NULL)
         into->bad = g_new0 (BadCell, MAX_BAD_KEPT);
-      into->bad[kept++] = st->bad[b];
+      into->bad[kept] = st->bad[b];
+      into->bad[kept++].row = st->bad[b].row - ch->row_base + base;   /* where move_rows puts it */
       st->bad[b].text = NULL;
     }
   into->n_bad += st->n_bad;
@@ -366,7 +368,7 @@ uc_csv_chunks_merge (Chunks   *cs,
       if (k > 0)
         {
           for (guint c = 0; c < r->n_columns; c++)
-            merge_column (&r->plans[c], &cs->chunks[0].cols[c], ch, &ch->cols[c]);
+            merge_column (&r->plans[c], &cs->chunks[0].cols[c], ch, &ch->cols[c], n_rows);
           if (ch->row_base != n_rows)
             move_rows (r, n_rows, ch->row_base, ch->n_rows);
         }

@@ -279,14 +279,16 @@ resolve_slash_dates (Plan     *plan,
 static void
 warn_bad_cells (Plan     *plan,
                 ColState *st,
+                guint     field,
                 Warnings *warnings)
 {
   for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
-    uc_csv_warn (warnings, "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
-                 st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
-                 st->bad[b].not_finite ? "a finite number" :
-                 plan->kind == KIND_NUMBER ? "a number" :
-                 plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
+    uc_csv_warn_cell (warnings, st->bad[b].line, st->bad[b].column, (guint) st->bad[b].row, field,
+                      "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
+                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
+                      st->bad[b].not_finite ? "a finite number" :
+                      plan->kind == KIND_NUMBER ? "a number" :
+                      plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
   if (st->n_bad > MAX_BAD_KEPT)
     uc_csv_warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
                  st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
@@ -343,7 +345,7 @@ uc_csv_columns_to_dataset (Reader      *r,
 
       if (plan->kind == KIND_DATE_SLASH)
         resolve_slash_dates (plan, st, n_rows, warnings);
-      warn_bad_cells (plan, st, warnings);
+      warn_bad_cells (plan, st, uc_dataset_get_n_columns (dataset), warnings);
 
       /* A nameless column with nothing in it is a trailing delimiter. */
       if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)

@@ -95,6 +95,7 @@ record_bad (Chunk       *ch,
             Tok         *t,
             guint        column,
             const Cell  *cell,
+            gsize        row,
             const char  *text,
             gsize        len,
             gboolean     not_finite)
@@ -117,6 +118,7 @@ record_bad (Chunk       *ch,
       uc_csv_count_lines (&probe, t->row_line_start, at);
       b->line = probe.line;
       b->column = uc_csv_chars_between (probe.line_start, at) + 1;
+      b->row = row;
       b->text = uc_csv_excerpt (text, len);
       b->not_finite = not_finite;
     }
@@ -156,7 +158,7 @@ convert_cell (Chunk      *ch,
          * pandas and MATLAB write a missing value: missing, silently. */
         if ((flags & UC_NUMBER_NOT_FINITE) && !uc_is_missing (text, len))
           {
-            record_bad (ch, t, column, cell, text, len, TRUE);
+            record_bad (ch, t, column, cell, row, text, len, TRUE);
             return;
           }
         break;
@@ -212,7 +214,7 @@ convert_cell (Chunk      *ch,
         st->censored_example = uc_csv_excerpt (text, len);
       return;
     }
-  record_bad (ch, t, column, cell, text, len, FALSE);
+  record_bad (ch, t, column, cell, row, text, len, FALSE);
 }
 
 static void

@@ -95,6 +95,26 @@ uc_csv_set_error_at (const Input *in,
   g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s", in->name, line, column, message);
 }
 
+static gboolean
+warn_valist (Warnings   *w,
+             const char *format,
+             va_list     args) G_GNUC_PRINTF (2, 0);
+
+/* Counted, and kept while there is room: TRUE if kept. */
+static gboolean
+warn_valist (Warnings   *w,
+             const char *format,
+             va_list     args)
+{
+  w->count++;
+  if (w->kept == NULL)
+    w->kept = g_ptr_array_new_with_free_func (g_free);
+  if (w->kept->len >= MAX_KEPT_WARNINGS)
+    return FALSE;
+  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
+  return TRUE;
+}
+
 void
 uc_csv_warn (Warnings   *w,
              const char *format,
@@ -102,20 +122,43 @@ uc_csv_warn (Warnings   *w,
 {
   va_list args;
 
-  w->count++;
-  if (w->kept == NULL)
-    w->kept = g_ptr_array_new_with_free_func (g_free);
-  if (w->kept->len >= MAX_KEPT_WARNINGS)
-    return;
   va_start (args, format);
-  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
+  warn_valist (w, format, args);
   va_end (args);
+}
+
+/* A warning about one cell, its place kept beside it for those who show
+ * the cell (the import dialog highlights it). */
+void
+uc_csv_warn_cell (Warnings   *w,
+                  guint       line,
+                  guint       column,
+                  guint       row,
+                  guint       field,
+                  const char *format,
+                  ...)
+{
+  va_list args;
+  gboolean kept;
+
+  va_start (args, format);
+  kept = warn_valist (w, format, args);
+  va_end (args);
+  if (kept)
+    {
+      UcCsvCellWarning cell = { w->kept->len - 1, line, column, row, field };
+
+      if (w->cells == NULL)
+        w->cells = g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
+      g_array_append_val (w->cells, cell);
+    }
 }
 
 void
 uc_csv_warnings_clear (Warnings *w)
 {
   g_clear_pointer (&w->kept, g_ptr_array_unref);
+  g_clear_pointer (&w->cells, g_array_unref);
   w->count = 0;
 }
 
@@ -123,12 +166,25 @@ void
 uc_csv_warnings_append (Warnings *to,
                         Warnings *from)
 {
+  guint base = to->kept ? to->kept->len : 0;
+
   for (guint i = 0; from->kept && i < from->kept->len; i++)
     {
       if (to->kept == NULL)
         to->kept = g_ptr_array_new_with_free_func (g_free);
       if (to->kept->len < MAX_KEPT_WARNINGS)
         g_ptr_array_add (to->kept, g_strdup (g_ptr_array_index (from->kept, i)));
+    }
+  for (guint i = 0; from->cells && i < from->cells->len; i++)
+    {
+      UcCsvCellWarning cell = g_array_index (from->cells, UcCsvCellWarning, i);
+
+      cell.warning += base;
+      if (cell.warning >= to->kept->len)
+        break;
+      if (to->cells == NULL)
+        to->cells = g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
+      g_array_append_val (to->cells, cell);
     }
   to->count += from->count;
 }

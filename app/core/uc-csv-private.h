@@ -44,6 +44,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *kept;
+  GArray    *cells;   /* UcCsvCellWarning of kept warnings, or NULL */
   guint      count;
 } Warnings;
 
@@ -109,6 +110,7 @@ typedef struct
 {
   guint     line;
   guint     column;
+  gsize     row;          /* in the column arrays */
   char     *text;
   gboolean  not_finite;   /* a number by its form, but no finite one */
 } BadCell;
@@ -244,6 +246,13 @@ void   uc_csv_set_error_at    (const Input *in,
 void   uc_csv_warn            (Warnings    *w,
                                const char  *format,
                                ...) G_GNUC_PRINTF (2, 3);
+void   uc_csv_warn_cell       (Warnings    *w,
+                               guint        line,
+                               guint        column,
+                               guint        row,
+                               guint        field,
+                               const char  *format,
+                               ...) G_GNUC_PRINTF (6, 7);
 void   uc_csv_warnings_clear  (Warnings    *w);
 void   uc_csv_warnings_append (Warnings    *to,
                                Warnings    *from);

@@ -337,7 +337,7 @@ uc_csv_read_buffer (const char          *name,
   g_autoptr(UcCsvReport) report = g_new0 (UcCsvReport, 1);
   g_autofree char *owned = NULL;
   UcCsvOptions defaults;
-  Warnings warnings = { NULL, 0 };
+  Warnings warnings = { 0 };
   UcDataset *dataset = NULL;
   const char *text;
   gsize text_len;
@@ -386,6 +386,7 @@ uc_csv_read_buffer (const char          *name,
 
   report->warnings = warnings.kept ? warnings.kept : g_ptr_array_new_with_free_func (g_free);
   report->n_warnings = warnings.count;
+  report->cells = warnings.cells ? warnings.cells : g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
   if (report_out)
     *report_out = g_steal_pointer (&report);
   return dataset;

@@ -25,6 +25,7 @@ uc_csv_report_free (UcCsvReport *report)
   g_free (report->encoding);
   g_clear_pointer (&report->formats, g_ptr_array_unref);
   g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->cells, g_array_unref);
   g_free (report);
 }
 

@@ -42,6 +42,16 @@ typedef struct
   guint       n_threads;     /* 0: as many as there are processors (at most 8) */
 } UcCsvOptions;
 
+/* A cell that a kept warning names, in the file and in the dataset. */
+typedef struct
+{
+  guint warning;   /* index in UcCsvReport.warnings */
+  guint line;      /* 1-based line of the file */
+  guint column;    /* 1-based character of that line */
+  guint row;       /* 0-based row of the dataset */
+  guint field;     /* 0-based column of the dataset */
+} UcCsvCellWarning;
+
 typedef struct
 {
   char        *delimiter;     /* as text: ",", ";", "\t" */
@@ -54,6 +64,7 @@ typedef struct
   GPtrArray   *formats;       /* per column: how its cells were read, e.g. "%d/%m/%Y" */
   GPtrArray   *warnings;      /* the first warnings, each naming line and column */
   guint        n_warnings;    /* all warnings, including those not kept */
+  GArray      *cells;         /* UcCsvCellWarning: the cells that kept warnings name */
 } UcCsvReport;
 
 /* Called on the reading thread with the share of the input done (0..1). */

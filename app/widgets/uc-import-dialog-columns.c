@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "uc-library-entry.h"
+
 static const char *
 role_name (UcImportRole role)
 {
@@ -363,11 +365,16 @@ add_view_column (UcImportDialog *self,
   g_object_unref (col->view_column);   /* the view holds it */
 }
 
-/* Roles as the user set them where they still fit, else from the types. */
+/* Roles as the user set them where they still fit, else as the library
+ * guesses them (a long table's text column of fewest values is its
+ * group), else from the types. */
 static void
 preset_roles (UcImportDialog *self)
 {
   gboolean have[UC_ROLE_SKIP + 1] = { FALSE };
+  UcLibraryRoles guess = { 0 };
+
+  uc_library_roles_guess (&guess, self->dataset);
 
   for (guint c = 0; c < self->columns->len; c++)
     {
@@ -387,7 +394,9 @@ preset_roles (UcImportDialog *self)
 
       if (col->role <= UC_ROLE_SKIP)
         continue;
-      if (col->type == UC_COLUMN_NUMBER)
+      if (g_strcmp0 (col->name, guess.group) == 0 && !have[UC_ROLE_GROUP])
+        col->role = UC_ROLE_GROUP;
+      else if (col->type == UC_COLUMN_NUMBER)
         col->role = UC_ROLE_VALUE;
       else if (col->type != UC_COLUMN_TEXT && !have[UC_ROLE_TIME])
         col->role = UC_ROLE_TIME;
@@ -395,6 +404,7 @@ preset_roles (UcImportDialog *self)
         col->role = UC_ROLE_SKIP;
       have[col->role] = TRUE;
     }
+  uc_library_roles_clear (&guess);
 }
 
 static void

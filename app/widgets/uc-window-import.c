@@ -247,6 +247,23 @@ on_dialog_destroyed (UcWindow *self)
     start_next (self);
 }
 
+static gboolean
+start_next_idle (gpointer data)
+{
+  g_autoptr(UcWindow) self = data;
+
+  start_next (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window is raised as it is presented, not under it. */
+static void
+on_mapped (UcWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_mapped, self);
+  g_timeout_add (100, start_next_idle, g_object_ref (self));
+}
+
 static void
 start_next (UcWindow *self)
 {
@@ -256,6 +273,13 @@ start_next (UcWindow *self)
 
   if (self->importing || self->dialog_open || g_queue_is_empty (&self->pending_files))
     return;
+  /* Files given at start wait for the window: the dialog goes over it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_signal_handlers_disconnect_by_func (self, on_mapped, self);
+      g_signal_connect (self, "map", G_CALLBACK (on_mapped), self);
+      return;
+    }
   file = g_queue_pop_head (&self->pending_files);
   title = g_object_steal_data (G_OBJECT (file), "uc-import-title");
   dialog = uc_import_dialog_new (GTK_WINDOW (self), file, title);

@@ -27,6 +27,8 @@ struct _UcLibraryEntry
   guint64         size;
   char           *sha256;
   char           *imported_at;
+  gint64          mtime;      /* of the file when hashed, ns; 0: unknown */
+  guint64         inode;      /* of the file when hashed (a file replaced by rename is another) */
   char            delimiter;
   char            decimal;
   guint           header_row;
@@ -162,6 +164,24 @@ set_options (UcLibraryEntry     *self,
   self->date_format = g_strdup (options->date_format);
 }
 
+static gint64
+stat_mtime (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+static void
+stamp_file (UcLibraryEntry *self)
+{
+  struct stat st;
+
+  if (stat (self->path, &st) == 0)
+    {
+      self->mtime = stat_mtime (&st);
+      self->inode = (guint64) st.st_ino;
+    }
+}
+
 /* A new entry, imported now; its state is not checked (it was just read). */
 UcLibraryEntry *
 uc_library_entry_new (const char         *id,
@@ -187,6 +207,7 @@ uc_library_entry_new (const char         *id,
   self->imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   set_options (self, options);
   set_path (self, dir);
+  stamp_file (self);
   return self;
 }
 
@@ -312,6 +333,8 @@ uc_library_entry_new_from_json (JsonObject  *o,
   self->size = (guint64) MAX (member_int (o, "size"), 0);
   self->sha256 = g_strdup (member_string (o, "sha256"));
   self->imported_at = g_strdup (member_string (o, "imported_at"));
+  self->mtime = MAX (member_int (o, "mtime"), 0);
+  self->inode = (guint64) MAX (member_int (o, "inode"), 0);
   read_options (self, o);
   read_roles (self, o);
   set_path (self, dir);
@@ -395,6 +418,13 @@ uc_library_entry_write_json (UcLibraryEntry *self,
   uc_json_int (w, (gint64) self->size);
   write_member (w, "sha256", self->sha256);
   write_member (w, "imported_at", self->imported_at);
+  if (self->mtime)
+    {
+      uc_json_key (w, "mtime");
+      uc_json_int (w, self->mtime);
+      uc_json_key (w, "inode");
+      uc_json_int (w, (gint64) self->inode);
+    }
   write_options (self, w);
   write_roles (self, w);
   uc_json_end_object (w);
@@ -407,15 +437,18 @@ uc_library_entry_check (UcLibraryEntry *self)
 {
   UcLibraryState state = UC_LIBRARY_OK;
   g_autofree char *sha256 = NULL;
-  GStatBuf st;
+  struct stat st;
   guint64 size = 0;
 
   g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), UC_LIBRARY_MISSING);
-  if (g_stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
+  if (stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
     state = UC_LIBRARY_MISSING;
   else if ((guint64) st.st_size != self->size)
     state = UC_LIBRARY_CHANGED;
-  else if (self->mode == UC_LIBRARY_REFERENCE)
+  /* Hashed again only when its time changed: a library of large
+   * references is checked at every start without reading them. */
+  else if (self->mode == UC_LIBRARY_REFERENCE &&
+           (self->mtime == 0 || stat_mtime (&st) != self->mtime || (guint64) st.st_ino != self->inode))
     {
       sha256 = uc_library_hash_file (self->path, &size, NULL);
       if (sha256 == NULL)
@@ -474,6 +507,8 @@ uc_library_entry_copy (UcLibraryEntry *self)
   copy->size = self->size;
   copy->sha256 = g_strdup (self->sha256);
   copy->imported_at = g_strdup (self->imported_at);
+  copy->mtime = self->mtime;
+  copy->inode = self->inode;
   copy->delimiter = self->delimiter;
   copy->decimal = self->decimal;
   copy->header_row = self->header_row;

@@ -196,6 +196,7 @@ uc_application_startup (GApplication *application)
     { "win.find", { "<Control>f", NULL } },
     { "app.refresh", { "F5", NULL } },
     { "win.show-sources", { "<Control>i", NULL } },
+    { "win.show-table", { "<Control>t", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 

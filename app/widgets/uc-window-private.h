@@ -13,6 +13,7 @@
  *                         days, variants, value mode, log axis, categories
  *   uc-window-refresh.c   the refresh of the sources: its progress, its
  *                         toasts, the Sources page
+ *   uc-window-table.c     the data of the view shown, in a table window
  * Only those files include this header.
  */
 #pragma once
@@ -23,6 +24,7 @@
 #include "uc-event-list.h"
 #include "uc-overview.h"
 #include "uc-refresher.h"
+#include "uc-table-window.h"
 #include "uc-view.h"
 #include "uc-view-catalog.h"
 
@@ -115,6 +117,9 @@ void      _uc_window_release_held_axis    (UcWindow       *self);
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);
 void      _uc_window_copy                 (UcWindow       *self);
+
+/* uc-window-table.c */
+UcTableWindow *_uc_window_show_table      (UcWindow       *self);
 
 /* uc-window-refresh.c */
 void      _uc_window_show_sources         (UcWindow       *self);

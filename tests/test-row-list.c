@@ -132,7 +132,22 @@ test_filter (void)
   ASSERT_SHOWN (list, "1,0,4,3,2");
 }
 
-/* A million rows sort and filter in well under a second each. */
+/* A large table sorts and filters on a worker: the rows shown stay until
+ * the newest sort and filter are done. */
+static void
+wait_done (UcRowList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (uc_row_list_get_busy (list))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+/* A million rows sort and filter in well under a second each, off the
+ * caller's thread. */
 static void
 test_large (void)
 {
@@ -140,6 +155,9 @@ test_large (void)
   g_autoptr(UcDataset) ds = NULL;
   g_autoptr(UcRowList) list = NULL;
   static const char * const tickers[] = { "NVDA", "AMD", "TSM", "ASML", "INTC" };
+  const double *values;
+  const guint *rows;
+  UcRowList *weak = NULL;
   gint64 start;
   guint n;
 
@@ -151,25 +169,66 @@ test_large (void)
 
   start = g_get_monotonic_time ();
   uc_row_list_set_sort (list, 2, TRUE);
+  /* The caller's thread only starts it. */
+  g_assert_true (uc_row_list_get_busy (list));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 50000);
+  rows = uc_row_list_get_rows (list, &n);
+  g_assert_cmpuint (n, ==, 1000000);
+  g_assert_cmpuint (rows[0], ==, 0);
+  wait_done (list);
   g_test_message ("sort by value: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  rows = uc_row_list_get_rows (list, &n);
+  values = uc_dataset_get_numbers (ds, 2);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (values[rows[i - 1]], >=, values[rows[i]]);
+
   start = g_get_monotonic_time ();
   uc_row_list_set_sort (list, 1, FALSE);
+  wait_done (list);
   g_test_message ("sort by ticker: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+
+  /* A filter typed on: only the last one is shown, in the sort order. */
   start = g_get_monotonic_time ();
+  uc_row_list_set_filter (list, "a");
+  uc_row_list_set_filter (list, "as");
   uc_row_list_set_filter (list, "asm");
+  wait_done (list);
   g_test_message ("filter by text: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
-  uc_row_list_get_rows (list, &n);
+  rows = uc_row_list_get_rows (list, &n);
   g_assert_cmpuint (n, ==, 200000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 200000);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (uc_dataset_get_text (ds, 1, rows[i]), ==, "ASML");
   start = g_get_monotonic_time ();
   uc_row_list_set_filter (list, "1999-12");
+  wait_done (list);
   g_test_message ("filter by date: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   uc_row_list_get_rows (list, &n);
   g_assert_cmpuint (n, >, 0);
   start = g_get_monotonic_time ();
   uc_row_list_set_filter (list, "1999");
+  wait_done (list);
   g_test_message ("filter by digits: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   uc_row_list_get_rows (list, &n);
   g_assert_cmpuint (n, >, 0);
+
+  /* A sort and a filter both asked while a sort runs: both done. */
+  uc_row_list_set_sort (list, 2, FALSE);
+  uc_row_list_set_filter (list, "nvda");
+  wait_done (list);
+  rows = uc_row_list_get_rows (list, &n);
+  g_assert_cmpuint (n, ==, 200000);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (values[rows[i - 1]], <=, values[rows[i]]);
+
+  /* Dropped while working: the worker's result goes nowhere, and the
+   * list is freed once it is done. */
+  uc_row_list_set_sort (list, 0, TRUE);
+  g_assert_true (uc_row_list_get_busy (list));
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &weak);
+  g_clear_object (&list);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 int

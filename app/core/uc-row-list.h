@@ -4,7 +4,8 @@
  * shown. It holds row indices only, and sorts and filters them itself on
  * the dataset's columns (a sort by one column, missing values last either
  * way; a filter of text contained in any cell, ignoring case), so a
- * table of a million rows stays light and quick.
+ * table of a million rows stays light and quick; above a hundred thousand
+ * rows, on a worker thread.
  */
 #pragma once
 
@@ -32,5 +33,8 @@ const char  *uc_row_list_get_filter   (UcRowList   *self);
 const guint *uc_row_list_get_rows     (UcRowList   *self,
                                        guint       *n_rows);
 guint        uc_row_list_get_n_total  (UcRowList   *self);
+/* Whether a sort or filter of a large table is running on a worker: the
+ * rows shown are the last ones until it is done. */
+gboolean     uc_row_list_get_busy     (UcRowList   *self);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _UcDataTable
 
   /* template widgets */
   GtkSearchEntry       *search_entry;
+  GtkSpinner           *busy_spinner;
   GtkLabel             *count_label;
   GtkButton            *export_button;
   AdwToastOverlay      *toast_overlay;
@@ -129,6 +130,16 @@ update_count (UcDataTable *self)
   self->count_text = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", total), shown, total);
   gtk_label_set_label (self->count_label, self->count_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows != NULL);
+}
+
+/* A large table sorts and filters on a worker: a spinner meanwhile. */
+static void
+update_busy (UcDataTable *self)
+{
+  gboolean busy = self->rows && uc_row_list_get_busy (self->rows);
+
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
 }
 
 static void
@@ -307,7 +318,10 @@ uc_data_table_set_dataset (UcDataTable *self,
     return;
   gtk_column_view_set_model (self->column_view, NULL);
   if (self->rows)
-    g_signal_handlers_disconnect_by_func (self->rows, update_count, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->rows, update_count, self);
+      g_signal_handlers_disconnect_by_func (self->rows, update_busy, self);
+    }
   g_clear_object (&self->rows);
   remove_columns (self);
   g_set_object (&self->dataset, dataset);
@@ -317,6 +331,7 @@ uc_data_table_set_dataset (UcDataTable *self,
     {
       self->rows = uc_row_list_new (dataset);
       g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
+      g_signal_connect_swapped (self->rows, "notify::busy", G_CALLBACK (update_busy), self);
       for (guint c = 0; c < uc_dataset_get_n_columns (dataset); c++)
         add_column (self, c);
       set_header_tooltips (self);
@@ -324,6 +339,7 @@ uc_data_table_set_dataset (UcDataTable *self,
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
     }
   update_count (self);
+  update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -371,6 +387,13 @@ uc_data_table_get_count_text (UcDataTable *self)
 {
   g_return_val_if_fail (UC_IS_DATA_TABLE (self), NULL);
   return self->count_text;
+}
+
+gboolean
+uc_data_table_get_busy (UcDataTable *self)
+{
+  g_return_val_if_fail (UC_IS_DATA_TABLE (self), FALSE);
+  return self->rows && uc_row_list_get_busy (self->rows);
 }
 
 const guint *
@@ -500,7 +523,10 @@ uc_data_table_dispose (GObject *object)
   if (self->column_view && self->sorter_changed)
     g_clear_signal_handler (&self->sorter_changed, gtk_column_view_get_sorter (self->column_view));
   if (self->rows)
-    g_signal_handlers_disconnect_by_func (self->rows, update_count, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->rows, update_count, self);
+      g_signal_handlers_disconnect_by_func (self->rows, update_busy, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), UC_TYPE_DATA_TABLE);
   /* The template's unnamed children too (the bar above the table). */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -531,6 +557,7 @@ uc_data_table_class_init (UcDataTableClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/uc-data-table.ui");
   gtk_widget_class_bind_template_child (widget_class, UcDataTable, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UcDataTable, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, UcDataTable, count_label);
   gtk_widget_class_bind_template_child (widget_class, UcDataTable, export_button);
   gtk_widget_class_bind_template_child (widget_class, UcDataTable, toast_overlay);

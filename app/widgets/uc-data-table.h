@@ -25,6 +25,8 @@ GtkEditable   *uc_data_table_get_search_entry (UcDataTable *self);
 void           uc_data_table_set_filter    (UcDataTable   *self,
                                             const char    *text);
 const char    *uc_data_table_get_count_text (UcDataTable  *self);
+/* Whether a sort or filter of a large dataset is still running. */
+gboolean       uc_data_table_get_busy      (UcDataTable   *self);
 const guint   *uc_data_table_get_shown_rows (UcDataTable  *self,
                                              guint        *n_rows);
 /* What the Export CSV… button writes, once a file is chosen. */

@@ -576,7 +576,7 @@ uc_data_table_init (UcDataTable *self)
   self->probed_column = -1;
   self->sorter_changed = g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                                                    G_CALLBACK (on_sorter_changed), self);
-  /* Typing anywhere in the table filters. */
+  /* Typing anywhere in the table filters (its window may widen that). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   update_count (self);
 }

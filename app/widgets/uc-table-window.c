@@ -274,4 +274,7 @@ uc_table_window_init (UcTableWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* Typing anywhere in the window filters, whatever has the focus. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (uc_data_table_get_search_entry (self->table)),
+                                           GTK_WIDGET (self));
 }

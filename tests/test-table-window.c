@@ -80,6 +80,31 @@ table_drawn (gpointer data)
   return gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 100;
 }
 
+/* "647 of 10 873 rows": from 10 000 on, digits in groups of three divided
+ * by narrow no-break spaces. */
+static char *
+count_text (guint shown,
+            guint total)
+{
+  g_autofree char *a = g_strdup_printf ("%u", shown), *b = g_strdup_printf ("%u", total);
+  GString *out = g_string_new (NULL);
+  const char *numbers[] = { a, b };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      gsize len = strlen (numbers[k]);
+
+      for (gsize i = 0; i < len; i++)
+        {
+          if (len >= 5 && i > 0 && (len - i) % 3 == 0)
+            g_string_append (out, "\u202f");
+          g_string_append_c (out, numbers[k][i]);
+        }
+      g_string_append (out, k == 0 ? " of " : " rows");
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The table window that Show Data Table opened. */
 static UcTableWindow *
 find_table_window (GtkApplication *app)
@@ -243,7 +268,7 @@ test_table_market_caps (void)
   g_assert_cmpuint (n_total, >, 10000);
   view = uc_data_table_get_column_view (table);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, uc_dataset_get_n_columns (ds));
-  wanted = g_strdup_printf ("%u of %u rows", n_total, n_total);
+  wanted = count_text (n_total, n_total);
   g_assert_cmpstr (uc_data_table_get_count_text (table), ==, wanted);
   iterate_until (table_drawn, table);
 
@@ -289,7 +314,7 @@ test_table_market_caps (void)
   g_assert_cmpuint (n_nvda, <, n_total);
   gtk_editable_set_text (uc_data_table_get_search_entry (table), "nvDA");
   g_free (wanted);
-  wanted = g_strdup_printf ("%u of %u rows", n_nvda, n_total);
+  wanted = count_text (n_nvda, n_total);
   count_wanted = wanted;
   iterate_until (count_is, table);
   rows = uc_data_table_get_shown_rows (table, &n);
@@ -477,7 +502,7 @@ test_table_million_rows (void)
   g_test_message ("set a million rows: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (table_drawn, table);
-  g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "1000000 of 1000000 rows");
+  g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "1\u202f000\u202f000 of 1\u202f000\u202f000 rows");
 
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), NULL);
@@ -518,7 +543,7 @@ test_table_million_rows (void)
 
   uc_data_table_set_filter (table, "row 99999");
   iterate_until (table_idle, table);
-  g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "11 of 1000000 rows");
+  g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "11 of 1\u202f000\u202f000 rows");
 
   g_signal_handlers_disconnect_by_func (clock, count_paint, NULL);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -70,9 +70,29 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcDataTable, uc_data_table, GTK_TYPE_WIDGET)
 
+/* @digits (a number's, without its sign) onto @out, the whole part in
+ * groups of three from 10 000 on, divided by narrow no-break spaces as SI
+ * writes them. */
+static void
+append_grouped (GString    *out,
+                const char *digits)
+{
+  gsize whole = strspn (digits, "0123456789");
+
+  if (whole >= 5 && digits[whole] != 'e')
+    for (gsize i = 0; i < whole; i++)
+      {
+        if (i > 0 && (whole - i) % 3 == 0)
+          g_string_append (out, "\u202f");
+        g_string_append_c (out, digits[i]);
+      }
+  else
+    g_string_append_len (out, digits, whole);
+  g_string_append (out, digits + whole);
+}
+
 /* A number in full, as the charts write numbers (a true minus sign, % for
- * percentages), its whole part in groups of three digits from 10 000 on,
- * divided by narrow no-break spaces as SI writes them. */
+ * percentages), its digits grouped. */
 static char *
 format_number (UcDataset *dataset,
                guint      column,
@@ -82,24 +102,13 @@ format_number (UcDataset *dataset,
   const char *unit = uc_dataset_get_column_unit (dataset, column);
   const char *p = digits;
   GString *out = g_string_new (NULL);
-  gsize whole;
 
   if (*p == '-')
     {
       g_string_append (out, "−");
       p++;
     }
-  whole = strspn (p, "0123456789");
-  if (whole >= 5 && p[whole] != 'e')
-    for (gsize i = 0; i < whole; i++)
-      {
-        if (i > 0 && (whole - i) % 3 == 0)
-          g_string_append (out, "\u202f");
-        g_string_append_c (out, p[i]);
-      }
-  else
-    g_string_append_len (out, p, whole);
-  g_string_append (out, p + whole);
+  append_grouped (out, p);
   if (g_strcmp0 (unit, "%") == 0)
     g_string_append (out, "%");
   return g_string_free (out, FALSE);
@@ -124,10 +133,16 @@ update_count (UcDataTable *self)
 {
   guint shown = self->rows ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
   guint total = self->rows ? uc_row_list_get_n_total (self->rows) : 0;
+  char number[16];
+  g_autoptr(GString) a = g_string_new (NULL), b = g_string_new (NULL);
 
+  g_snprintf (number, sizeof number, "%u", shown);
+  append_grouped (a, number);
+  g_snprintf (number, sizeof number, "%u", total);
+  append_grouped (b, number);
   g_free (self->count_text);
-  /* Translators: rows shown of all the dataset's rows, e.g. "12 of 10873 rows" */
-  self->count_text = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", total), shown, total);
+  /* Translators: rows shown of all the dataset's rows, e.g. "12 of 10 873 rows" */
+  self->count_text = g_strdup_printf (ngettext ("%s of %s row", "%s of %s rows", total), a->str, b->str);
   gtk_label_set_label (self->count_label, self->count_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows != NULL);
 }
@@ -177,7 +192,9 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
   /* A number also as the charts show it; long text whole. */
   if (text && uc_dataset_get_column_type (dataset, ref->column) == UC_COLUMN_NUMBER)
-    tooltip = uc_format_value (uc_dataset_get_numbers (dataset, ref->column)[row], UC_VALUE_NUMBER);
+    tooltip = uc_format_value (uc_dataset_get_numbers (dataset, ref->column)[row],
+                               g_strcmp0 (uc_dataset_get_column_unit (dataset, ref->column), "%") == 0
+                               ? UC_VALUE_PERCENT : UC_VALUE_NUMBER);
   else if (text && g_utf8_strlen (text, -1) > LONG_TEXT)
     tooltip = g_steal_pointer (&text);
   gtk_widget_set_tooltip_text (label, tooltip);

@@ -3,7 +3,7 @@
  * Part of UcWindow (see uc-window-private.h). The window's own win.*
  * actions, of the menu, the header bar and the keyboard (show-help-overlay
  * comes with GtkApplicationWindow): those of the class (export, copy,
- * base-first-day, show-views, reset-range, find, show-sources, show-table) and those
+ * base-first-day, show-views, reset-range, find, show-sources) and those
  * of each window (value-mode and log-scale, made from the settings;
  * events-CATEGORY, one per event category; fix-values). Their shortcuts
  * are set with the application's in uc-application.c, where the
@@ -92,15 +92,6 @@ show_sources_action (GtkWidget  *widget,
   _uc_window_show_sources (UC_WINDOW (widget));
 }
 
-/* Ctrl+T: the data of the view shown, as a table. */
-static void
-show_table_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  _uc_window_show_table (UC_WINDOW (widget));
-}
-
 void
 _uc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -111,7 +102,7 @@ _uc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
-  gtk_widget_class_install_action (widget_class, "win.show-table", NULL, show_table_action);
+  gtk_widget_class_install_action (widget_class, "win.show-table", NULL, _uc_window_show_table_action);
 }
 
 /* win.events-CATEGORY: that category's markers on or off, in the

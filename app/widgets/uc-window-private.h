@@ -120,6 +120,9 @@ void      _uc_window_copy                 (UcWindow       *self);
 
 /* uc-window-table.c */
 UcTableWindow *_uc_window_show_table      (UcWindow       *self);
+void      _uc_window_show_table_action    (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
 
 /* uc-window-refresh.c */
 void      _uc_window_show_sources         (UcWindow       *self);

@@ -30,3 +30,12 @@ _uc_window_show_table (UcWindow *self)
   gtk_window_present (GTK_WINDOW (table));
   return table;
 }
+
+/* win.show-table (Ctrl+T), installed with the window's other actions. */
+void
+_uc_window_show_table_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  _uc_window_show_table (UC_WINDOW (widget));
+}

@@ -352,6 +352,11 @@ test_table_market_caps (void)
   uc_table_window_show_dataset (table_window, 1);
   iterate_until (table_loaded, table_window);
   g_assert_cmpstr (uc_table_window_get_dataset_id (table_window), ==, "events");
+  if (g_getenv ("UC_TEST_SAVE_IMAGES"))
+    {
+      iterate_for (300);
+      save_screenshot (GTK_WIDGET (table_window), "data-table-events.png");
+    }
   g_assert_cmpstr (gtk_editable_get_text (uc_data_table_get_search_entry (table)), ==, "");
 
   gtk_window_close (GTK_WINDOW (table_window));

@@ -48,18 +48,20 @@ xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1
 xdotool key ctrl+t
 twid=$(wait_for_window '^Daily market capitalisation') || fail "Ctrl+T opens the market caps table"
 ok "Ctrl+T opens the market caps table"
-sleep 1
+# Mapped is not yet drawn, least of all in the sanitizer build.
+sleep 2.5
 eval "$(xdotool getwindowgeometry --shell "$twid")"
 
-# The date header, clicked twice: oldest first, then newest first.
+# The date header, clicked twice (apart: not a double click): oldest
+# first, then newest first.
 xdotool mousemove $((X + 40)) $((Y + 110)) click 1
-sleep 0.6
+sleep 1
 xdotool mousemove $((X + 45)) $((Y + 112)) click 1
-sleep 0.6
+sleep 1
 # Typed with the pointer over the table: the search entry takes it.
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
 xdotool type --delay 20 "nvda"
-sleep 2
+sleep 3
 import -window "$twid" "$out/table.png"
 
 # Export CSV… (the bar's right end), then the save dialog.
@@ -83,7 +85,8 @@ got=$(($(wc -l < "$export_dir/nvda.csv") - 1))
 [ "$got" -eq "$want" ] || fail "the rows with nvda ($got, want $want)"
 ok "the rows with nvda ($got)"
 tail -n +2 "$export_dir/nvda.csv" | cut -d, -f1 > "$out/dates"
-sort -r "$out/dates" | cmp -s - "$out/dates" || fail "newest first, as sorted by the header"
+sort -r "$out/dates" | cmp -s - "$out/dates" ||
+  fail "newest first, as sorted by the header (first $(head -1 "$out/dates"), last $(tail -1 "$out/dates"))"
 newest=$(grep -i nvda "$data" | cut -d, -f1 | sort | tail -1)
 [ "$(head -1 "$out/dates")" = "$newest" ] || fail "the newest day first ($(head -1 "$out/dates"), want $newest)"
 ok "newest first, as sorted by the header ($newest)"

@@ -198,6 +198,7 @@ uc_application_startup (GApplication *application)
     { "win.show-sources", { "<Control>i", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.paste-data", { "<Control>v", NULL } },
+    { "win.show-table", { "<Control>t", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 

@@ -102,6 +102,7 @@ _uc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-table", NULL, _uc_window_show_table_action);
 }
 
 /* win.events-CATEGORY: that category's markers on or off, in the

@@ -17,6 +17,7 @@
  *                         the import dialog and the read on a worker
  *   uc-window-library.c   the user's datasets in the sidebar, and their
  *                         menu: rename, read again, show, remove
+ *   uc-window-table.c     the data of the view shown, in a table window
  * Only those files include this header.
  */
 #pragma once
@@ -29,6 +30,7 @@
 #include "uc-library.h"
 #include "uc-overview.h"
 #include "uc-refresher.h"
+#include "uc-table-window.h"
 #include "uc-view.h"
 #include "uc-view-catalog.h"
 
@@ -134,6 +136,12 @@ void      _uc_window_release_held_axis    (UcWindow       *self);
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);
 void      _uc_window_copy                 (UcWindow       *self);
+
+/* uc-window-table.c */
+UcTableWindow *_uc_window_show_table      (UcWindow       *self);
+void      _uc_window_show_table_action    (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
 
 /* uc-window-refresh.c */
 void      _uc_window_show_sources         (UcWindow       *self);

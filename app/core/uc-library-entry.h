@@ -87,6 +87,10 @@ void            uc_library_entry_set_roles       (UcLibraryEntry *self,
                                                   const UcLibraryRoles *roles);
 UcView         *uc_library_entry_create_view     (UcLibraryEntry *self,
                                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+guint           uc_library_entry_add_series_to   (UcLibraryEntry *self,
+                                                  UcDataset      *dataset,
+                                                  UcChartSpec    *chart,
+                                                  GError        **error);
 char           *uc_library_view_id               (const char     *entry_id) G_GNUC_WARN_UNUSED_RESULT;
 const char     *uc_library_view_entry_id         (const char     *view_id);
 UcLibraryState  uc_library_entry_get_state       (UcLibraryEntry *self);

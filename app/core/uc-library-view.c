@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "uc-dataset-charts.h"
 #include "uc-library.h"
 
 #define VIEW_PREFIX "library-"
@@ -109,10 +110,26 @@ guess_format (char **values)
   return percent ? UC_VALUE_PERCENT : money ? UC_VALUE_MONEY : UC_VALUE_NUMBER;
 }
 
+/* A price table's closing column (Date, Open, High, Low, Close, Volume):
+ * the one line such a table is charted by. */
+static int
+find_close (UcDataset *dataset)
+{
+  static const char *names[] = { "adj close", "adj. close", "adjusted close", "close", "closing price", "price" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint c = 0; c < uc_dataset_get_n_columns (dataset); c++)
+      if (uc_dataset_get_column_type (dataset, c) == UC_COLUMN_NUMBER &&
+          g_ascii_strcasecmp (uc_dataset_get_column_name (dataset, c), names[i]) == 0)
+        return (int) c;
+  return -1;
+}
+
 /* Roles from the columns' types, for a table read with the import's
  * options: the first date column places the values, the number columns
- * (the first few) are drawn, and a long table (dates repeating) is split
- * by its text column of fewest values. */
+ * (the first few; of a price table, its close alone) are drawn, and a
+ * long table (dates repeating) is split by its text column of fewest
+ * values. */
 void
 uc_library_roles_guess (UcLibraryRoles *roles,
                         UcDataset      *dataset)
@@ -121,14 +138,18 @@ uc_library_roles_guess (UcLibraryRoles *roles,
   guint n_values = 0;
   int time = -1, group;
 
+  int close = find_close (dataset);
+
   uc_library_roles_clear (roles);
+  if (close >= 0)
+    g_strv_builder_add (values, uc_dataset_get_column_name (dataset, (guint) close));
   for (guint c = 0; c < uc_dataset_get_n_columns (dataset); c++)
     {
       UcColumnType type = uc_dataset_get_column_type (dataset, c);
 
       if (time < 0 && (type == UC_COLUMN_DATE || type == UC_COLUMN_DATETIME))
         time = (int) c;
-      else if (type == UC_COLUMN_NUMBER && n_values < MAX_GUESSED_VALUES &&
+      else if (close < 0 && type == UC_COLUMN_NUMBER && n_values < MAX_GUESSED_VALUES &&
                uc_dataset_count_missing (dataset, c) < uc_dataset_get_n_rows (dataset))
         {
           g_strv_builder_add (values, uc_dataset_get_column_name (dataset, c));
@@ -269,4 +290,54 @@ uc_library_load_view (const char  *view_id,
       !uc_view_build_charts (view, error))
     return NULL;
   return g_steal_pointer (&view);
+}
+
+/* The entry's series, as its own view draws them, added to @chart (a
+ * chart on time) on a value axis of their own at the right: the user's
+ * price beside a market cap. Their names say whose they are. Returns how
+ * many were added. */
+guint
+uc_library_entry_add_series_to (UcLibraryEntry  *self,
+                                UcDataset       *dataset,
+                                UcChartSpec     *chart,
+                                GError         **error)
+{
+  const UcLibraryRoles *roles = uc_library_entry_get_roles (self);
+  g_autoptr(UcChartSpec) own = NULL;
+  guint n;
+
+  g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self) && UC_IS_CHART_SPEC (chart), 0);
+  if (uc_chart_spec_get_x_kind (chart) != UC_X_TIME)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: the chart does not run on dates",
+                   uc_library_entry_get_title (self));
+      return 0;
+    }
+  if (roles->time == NULL || roles->values == NULL || roles->values[0] == NULL)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no date and number columns to draw",
+                   uc_library_entry_get_title (self));
+      return 0;
+    }
+  own = uc_chart_spec_from_dataset (dataset, roles->time, (const char * const *) roles->values, roles->group,
+                                    roles->label, error);
+  if (own == NULL)
+    return 0;
+  n = uc_chart_spec_get_n_series (own);
+  for (guint i = 0; i < n; i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (own, i);
+      g_autofree char *label = n == 1 && roles->group == NULL && g_strv_length (roles->values) == 1
+                               ? g_strdup (uc_library_entry_get_title (self))
+                               : g_strdup_printf ("%s: %s", uc_library_entry_get_title (self),
+                                                  uc_series_get_label (series));
+      /* An id of its own: the user's "NVDA" is not the chart's. */
+      g_autofree char *id = g_strdup_printf ("%s:%s", uc_library_entry_get_id (self), uc_series_get_id (series));
+      g_autoptr(UcSeries) added = uc_series_new_borrowed (id, label, uc_series_get_x (series), uc_series_get_y (series),
+                                                          uc_series_get_length (series), G_OBJECT (series));
+
+      uc_series_set_right_axis (added, TRUE);
+      uc_chart_spec_add_series (chart, added);
+    }
+  return n;
 }

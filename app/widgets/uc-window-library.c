@@ -100,10 +100,35 @@ _uc_window_why_not_shown (UcWindow *self,
   return charted ? NULL : g_strdup (error->message);
 }
 
+/* "Add to View": each built-in view on time, for the entry's series to
+ * be drawn beside the view's own. */
 static GMenuModel *
-entry_menu (const char *entry_id)
+views_menu (UcWindow   *self,
+            const char *entry_id)
 {
   GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->views)); i++)
+    {
+      g_autoptr(UcView) view = g_list_model_get_item (G_LIST_MODEL (self->views), i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (uc_library_view_entry_id (uc_view_get_id (view)))
+        continue;
+      item = g_menu_item_new (uc_view_get_title (view), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.library-add-to-view",
+                                               g_variant_new ("(ss)", uc_view_get_id (view), entry_id));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static GMenuModel *
+entry_menu (UcWindow   *self,
+            const char *entry_id)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuModel) views = views_menu (self, entry_id);
   static const struct { const char *label; const char *action; } items[] = {
     { N_("_Rename…"), "win.library-rename" },
     { N_("Read _Again"), "win.library-reimport" },
@@ -117,6 +142,8 @@ entry_menu (const char *entry_id)
 
       g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_string (entry_id));
       g_menu_append_item (menu, item);
+      if (i == 0)
+        g_menu_append_submenu (menu, _("_Add to View"), views);
     }
   return G_MENU_MODEL (menu);
 }
@@ -131,7 +158,7 @@ _uc_window_create_library_row (UcWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (uc_view_get_title (view));
   GtkWidget *button = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = entry_menu (entry_id);
+  g_autoptr(GMenuModel) menu = entry_menu (self, entry_id);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -390,9 +417,156 @@ rename_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+pair_is (GVariant   *pair,
+         const char *view_id,
+         const char *entry_id)
+{
+  const char *v, *e;
+
+  g_variant_get (pair, "(&s&s)", &v, &e);
+  return g_strcmp0 (v, view_id) == 0 && (entry_id == NULL || g_strcmp0 (e, entry_id) == 0);
+}
+
+/* The series of the user's datasets added to @view (the settings'
+ * added-series), in its first chart on time; one that cannot be drawn
+ * (its file gone, a column renamed) is said in a toast and left out. */
+void
+_uc_window_add_user_series (UcWindow *self,
+                            UcView   *view)
+{
+  g_autoptr(GVariant) pairs = g_settings_get_value (self->settings, "added-series");
+  UcChartSpec *chart = uc_view_get_n_charts (view) ? uc_view_get_chart (view, 0) : NULL;
+  GVariantIter iter;
+  const char *view_id, *entry_id;
+
+  if (chart == NULL || uc_library_view_entry_id (uc_view_get_id (view)))
+    return;
+  g_variant_iter_init (&iter, pairs);
+  while (g_variant_iter_next (&iter, "(&s&s)", &view_id, &entry_id))
+    {
+      UcLibraryEntry *entry;
+      UcSource *source;
+      g_autoptr(UcDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (view_id, uc_view_get_id (view)) != 0 || g_strcmp0 (entry_id, self->removing) == 0 ||
+          (entry = uc_library_find (self->library, entry_id)) == NULL)
+        continue;
+      source = uc_catalog_find (uc_catalog_get_default (), entry_id);
+      if (source == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "its file %s is gone", uc_library_entry_get_path (entry));
+      else
+        dataset = uc_source_load (source, NULL, &error);
+      if (dataset == NULL || uc_library_entry_add_series_to (entry, dataset, chart, &error) == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not add “%s” to the view: %s"),
+                                                      uc_library_entry_get_title (entry),
+                                                      error ? error->message : _("no series"));
+
+          _uc_window_toast (self, message);
+        }
+    }
+}
+
+static void
+set_added (UcWindow   *self,
+           const char *view_id,
+           const char *entry_id,
+           gboolean    added)
+{
+  g_autoptr(GVariant) pairs = g_settings_get_value (self->settings, "added-series");
+  g_autoptr(GVariantBuilder) next = g_variant_builder_new (G_VARIANT_TYPE ("a(ss)"));
+  GVariantIter iter;
+  GVariant *pair;
+
+  g_variant_iter_init (&iter, pairs);
+  while ((pair = g_variant_iter_next_value (&iter)))
+    {
+      if (!pair_is (pair, view_id, entry_id))
+        g_variant_builder_add_value (next, pair);
+      g_variant_unref (pair);
+    }
+  if (added)
+    g_variant_builder_add (next, "(ss)", view_id, entry_id);
+  g_settings_set_value (self->settings, "added-series", g_variant_builder_end (next));
+}
+
+static void
+on_added_undone (AdwToast *toast,
+                 UcWindow *self)
+{
+  const char *view_id = g_object_get_data (G_OBJECT (toast), "view-id");
+  const char *entry_id = g_object_get_data (G_OBJECT (toast), "entry-id");
+
+  set_added (self, view_id, entry_id, FALSE);
+  if (self->view && g_strcmp0 (uc_view_get_id (self->view), view_id) == 0)
+    _uc_window_reshow (self);
+}
+
+/* win.library-add-to-view(('deepseek-shock', 'ID')): the entry's series
+ * drawn in that view, from now on; the view shown. */
+static void
+add_to_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  const char *view_id, *entry_id;
+  UcLibraryEntry *entry;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL, *title = NULL;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s)", &view_id, &entry_id);
+  if ((entry = uc_library_find (self->library, entry_id)) == NULL)
+    return;
+  set_added (self, view_id, entry_id, TRUE);
+  if (self->view && g_strcmp0 (uc_view_get_id (self->view), view_id) == 0)
+    _uc_window_reshow (self);
+  else if (!uc_window_show_view (self, view_id, &error))
+    _uc_window_toast (self, error->message);
+  escaped = g_markup_escape_text (uc_library_entry_get_title (entry), -1);
+  title = g_strdup_printf (_("“%s” added to the view, on the right axis"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "view-id", g_strdup (view_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "entry-id", g_strdup (entry_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_added_undone), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.remove-added: the view shown back to its own series. */
+static void
+remove_added_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  g_autoptr(GVariant) pairs = NULL;
+  g_autoptr(GVariantBuilder) next = g_variant_builder_new (G_VARIANT_TYPE ("a(ss)"));
+  GVariantIter iter;
+  GVariant *pair;
+
+  if (self->view == NULL)
+    return;
+  pairs = g_settings_get_value (self->settings, "added-series");
+  g_variant_iter_init (&iter, pairs);
+  while ((pair = g_variant_iter_next_value (&iter)))
+    {
+      if (!pair_is (pair, uc_view_get_id (self->view), NULL))
+        g_variant_builder_add_value (next, pair);
+      g_variant_unref (pair);
+    }
+  g_settings_set_value (self->settings, "added-series", g_variant_builder_end (next));
+  _uc_window_reshow (self);
+}
+
 void
 _uc_window_class_init_library (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.library-add-to-view", "(ss)", add_to_view_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-added", NULL, remove_added_action);
   gtk_widget_class_install_action (widget_class, "win.library-remove", "s", remove_action);
   gtk_widget_class_install_action (widget_class, "win.library-reimport", "s", reimport_action);
   gtk_widget_class_install_action (widget_class, "win.library-show-file", "s", show_file_action);

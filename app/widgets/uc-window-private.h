@@ -113,6 +113,7 @@ void      _uc_window_toast                (UcWindow       *self,
                                            const char     *message);
 void      _uc_window_select_shown         (UcWindow       *self);
 void      _uc_window_fill_events          (UcWindow       *self);
+void      _uc_window_reshow               (UcWindow       *self);
 
 /* uc-window-charts.c */
 void      _uc_window_init_charts          (UcWindow       *self);
@@ -162,6 +163,8 @@ UcLibraryEntry *_uc_window_entry_of_view  (UcWindow       *self,
 char     *_uc_window_why_not_shown        (UcWindow       *self,
                                            UcView         *view);
 GtkWidget *_uc_window_create_library_row  (UcWindow       *self,
+                                           UcView         *view);
+void      _uc_window_add_user_series      (UcWindow       *self,
                                            UcView         *view);
 
 /* uc-window-settings.c */

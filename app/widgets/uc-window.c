@@ -77,6 +77,7 @@ show_loaded (UcWindow  *self,
 
   if (!uc_view_build_charts (view, error))
     return FALSE;
+  _uc_window_add_user_series (self, view);
   _uc_window_restore_variant (self, view);
   if (kept)
     _uc_window_carry_hidden (kept, view);
@@ -142,6 +143,17 @@ show (UcWindow  *self,
       GError   **error)
 {
   return show_keeping (self, view, NULL, error);
+}
+
+/* The view shown, built again (the user's series added to it changed),
+ * keeping what the user chose. */
+void
+_uc_window_reshow (UcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->view && !show_keeping (self, self->view, _uc_window_keep_shown (self), &error))
+    toast_not_shown (self, error);
 }
 
 /* The catalog changed (a refresh brought new rows): the view shown, if

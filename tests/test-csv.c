@@ -483,6 +483,52 @@ test_parallel_matches_serial (void)
   g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
+/* Chunks are laid out one after the other with no gap between them, as
+ * many rows as each has lines: whatever the line ending, with or without a
+ * last line break and with blank lines, the threads read what one does. */
+static void
+test_parallel_line_endings (void)
+{
+  const char *endings[] = { "\n", "\r\n", "\r" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    for (guint last = 0; last < 2; last++)
+      {
+        g_autoptr(GString) csv = g_string_new ("day,symbol,price");
+        UcCsvOptions one, many;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UcDataset) a = NULL;
+        g_autoptr(UcDataset) b = NULL;
+        guint rows = 0;
+
+        for (; csv->len < 2 * 1024 * 1024; rows++)
+          {
+            g_string_append (csv, endings[e]);
+            if (rows % 5000 == 4999)
+              g_string_append (csv, endings[e]);   /* a blank line */
+            g_string_append_printf (csv, "%u,%s,%u.%02u", rows, rows % 3 ? "NVDA" : "MSFT", rows % 977, rows % 100);
+          }
+        if (last)
+          g_string_append (csv, endings[e]);
+        uc_csv_options_init (&one);
+        uc_csv_options_init (&many);
+        one.n_threads = 1;
+        many.n_threads = 4;
+        a = read_opts (csv->str, csv->len, &one, NULL, &error);
+        g_assert_no_error (error);
+        b = read_opts (csv->str, csv->len, &many, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (uc_dataset_get_n_rows (a), ==, rows);
+        g_assert_cmpuint (uc_dataset_get_n_rows (b), ==, rows);
+        for (guint r = 0; r < rows; r++)
+          {
+            g_assert_cmpfloat (uc_dataset_get_numbers (b, 0)[r], ==, r);
+            g_assert_cmpstr (text_at (b, 1, r), ==, r % 3 ? "NVDA" : "MSFT");
+            g_assert_cmpfloat (uc_dataset_get_numbers (b, 2)[r], ==, uc_dataset_get_numbers (a, 2)[r]);
+          }
+      }
+}
+
 /* Quotes only late in a file read in parallel: the chunks are joined into
  * one, read as quoted text, so a quoted cell loses its quotes as it does
  * in a serial read. */
@@ -1257,6 +1303,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/lenient-quotes", test_lenient_quotes);
   g_test_add_func ("/csv/big-field", test_big_field);
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
+  g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);

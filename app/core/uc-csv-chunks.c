@@ -146,8 +146,11 @@ join_chunks (Chunks *cs,
   cs->n_chunks = 1;
 }
 
-/* The chunks' rows one after the other, as many as each has line breaks
- * (and one); where the first NUL and bad UTF-8 bytes are in the text. */
+/* The chunks' rows one after the other, as many as each has lines: its
+ * line breaks, and one more when it does not end with one (only the last
+ * can). A chunk cut after a break thus leaves no gap before the next one,
+ * and the merge has no rows to move. Where the first NUL and bad UTF-8
+ * bytes are in the text. */
 static void
 place_chunks (Chunks     *cs,
               const Scan *scans,
@@ -161,6 +164,7 @@ place_chunks (Chunks     *cs,
     {
       Chunk *ch = &cs->chunks[k];
       gsize lines = scans[k].newlines;
+      gboolean ends_line = ch->end > ch->start && (ch->end[-1] == '\n' || ch->end[-1] == '\r');
 
       if (*bad < 0 && scans[k].bad >= 0)
         *bad = scans[k].start - r->in.data + scans[k].bad;
@@ -168,7 +172,7 @@ place_chunks (Chunks     *cs,
         *nul = scans[k].start - r->in.data + scans[k].nul;
       ch->first_line = line;
       ch->row_base = cs->total_rows;
-      cs->total_rows += lines + 1;
+      cs->total_rows += lines + !ends_line;
       ch->row_limit = cs->total_rows;
       line += (guint) lines;
     }

@@ -529,6 +529,49 @@ test_parallel_line_endings (void)
       }
 }
 
+/* The string table's short strings are read as overlapping words and
+ * remembered two to a set: strings of every length up to past a word that
+ * share their first bytes, met again in another order, keep their codes. */
+static void
+test_string_table_short (void)
+{
+  UcStringTable *table = uc_string_table_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint32 *codes = NULL;
+  const char letters[] = "ab\001";
+
+  for (guint n = 1; n <= 3000; n++)
+    {
+      GString *t = g_string_new (NULL);
+
+      /* n in base 3 over three letters, one of them a control byte. */
+      for (guint v = n; v > 0; v /= 3)
+        g_string_append_c (t, letters[v % 3]);
+      g_ptr_array_add (texts, g_string_free (t, FALSE));
+    }
+  codes = g_new (guint32, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *t = texts->pdata[i];
+
+      codes[i] = uc_string_table_intern (table, t, strlen (t));
+      g_assert_cmpuint (codes[i], ==, i + 1);   /* each one new */
+      g_assert_cmpstr (uc_string_table_get (table, codes[i]), ==, t);
+    }
+  g_assert_cmpuint (uc_string_table_size (table), ==, texts->len);
+  for (guint k = 0; k < 4 * texts->len; k++)
+    {
+      guint i = (k * 7919) % texts->len;
+      const char *t = texts->pdata[i];
+
+      g_assert_cmpuint (uc_string_table_intern (table, t, strlen (t)), ==, codes[i]);
+      g_assert_cmpuint (uc_string_table_lookup (table, t, strlen (t)), ==, codes[i]);
+    }
+  /* Same first bytes, one longer: not the same string. */
+  g_assert_cmpuint (uc_string_table_intern (table, "abab\0", 5), !=, uc_string_table_lookup (table, "abab", 4));
+  uc_string_table_free (table);
+}
+
 /* Quotes only late in a file read in parallel: the chunks are joined into
  * one, read as quoted text, so a quoted cell loses its quotes as it does
  * in a serial read. */
@@ -1303,6 +1346,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/lenient-quotes", test_lenient_quotes);
   g_test_add_func ("/csv/big-field", test_big_field);
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
+  g_test_add_func ("/csv/string-table-short", test_string_table_short);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);

@@ -793,6 +793,14 @@ test_code_pages (void)
                    "WINDOWS-1250", "Plzeň");
   check_code_page ("város,érték\nGyőr,1\nSzékesfehérvár,2\nHódmezővásárhely,3\nTűzoltó,4\n",
                    "WINDOWS-1250", "Győr");
+  /* ő (0xF5, õ in 1252) beside ö and ü, with no ű to tell: still Hungarian. */
+  check_code_page ("terület,lakos\nfőváros,1\nGyőr-Moson-Sopron,2\nKözép-Dunántúl,3\nVeszprém,4\n",
+                   "WINDOWS-1250", "főváros");
+  /* õ beside ä is Estonian, beside ã Portuguese: 1252. */
+  check_code_page ("linn,väärtus\nVõru,1\nPõltsamaa,2\nKärdla,3\nJõhvi,4\n",
+                   "WINDOWS-1252", "Võru");
+  check_code_page ("cidade,valor\nPõe,1\nMüller,2\nMaranhão,3\n",
+                   "WINDOWS-1252", "Põe");
   check_code_page ("ville,valeur\nForêt-Noire,1\nPère-Lachaise,2\nà côté,3\nCréteil,4\n",
                    "WINDOWS-1252", "Forêt-Noire");
   check_code_page ("ciudad,valor\n¿Señor?,1\nEspaña,2\nCoruña,3\n¡Olé!,4\n",
@@ -1141,6 +1149,51 @@ test_units_under_header (void)
   g_assert_cmpstr (text_at (ds, 0, 0), ==, "Bob");
 }
 
+/* A statistics office's wide table: a title padded to the table's width
+ * above a header whose names are years (which read as numbers), and rows
+ * that only name a section ("Men;;;") under it. The header is the row of
+ * years, not the title; a section row is data (its values missing), not
+ * a units line. A first row of years that are not in even steps is data. */
+static void
+test_year_header_under_title (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Population by sex and region, 1 January;;;;\n"
+                                       "Region;Level;2023;2024;2025\n"
+                                       "Men;;;;\n"
+                                       "Budapest;capital;782 385;792 495;793 000\n"
+                                       "Pest;county;647 178;649 530;651 002\n"
+                                       "Women;;;;\n"
+                                       "Budapest;capital;888 619;893 727;892 209\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->header_row, ==, 2);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 5);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Region"), ==, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "2023"), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_TEXT);
+  for (guint c = 2; c <= 4; c++)
+    g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "Men");
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 2)[0]));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 4)[1], ==, 793000);
+  g_assert_cmpstr (text_at (ds, 0, 3), ==, "Women");
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[4], ==, 888619);
+  g_clear_object (&ds);
+
+  /* Years as values: uneven, or beside other numbers, they are data. */
+  ds = read_opts ("a;b;c\n1990;2003;2004\n1991;2005;2010\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_clear_object (&ds);
+  ds = read_opts ("id,from,to,until\n7,2001,2002,2003\n8,2004,2005,2006\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 2001);
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1363,6 +1416,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
   g_test_add_func ("/csv/footer-block", test_footer_block);
   g_test_add_func ("/csv/units-under-header", test_units_under_header);
+  g_test_add_func ("/csv/year-header-under-title", test_year_header_under_title);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

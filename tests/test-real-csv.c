@@ -123,6 +123,11 @@ static const Expect expectations[] = {
     { { "Release_Date", 0, "1915-08-02" }, { "Release_Date", 2, "1916-12-24" }, { "USD_Production_Budget", 0, "110000" },
       { "USD_Worldwide_Gross", 1, "0" }, { "USD_Worldwide_Gross", 18, "184925485" },
       { "Movie_Title", 2, "20,000 Leagues Under the Sea" }, { "Movie_Title", 17, "Charge of the Light Brigade, The" } } },
+  { "ksh-nep0034-lakonepesseg-cp1250.csv", 12, 2, ";", '.', "WINDOWS-1250",
+    { { "Területi egység neve", TEXT }, { "Területi egység szintje", TEXT }, { "2001", NUM }, { "2025", NUM } },
+    { { "Területi egység neve", 0, "Férfi" }, { "2001", 0, NULL }, { "Területi egység szintje", 1, "főváros, régió" },
+      { "2001", 1, "803889" }, { "2025", 1, "793000" }, { "Területi egység neve", 8, "Győr-Moson-Sopron" },
+      { "2019", 8, "223048" }, { "2025", -1, "473419" } } },
 };
 
 static int
@@ -190,6 +195,62 @@ test_epoch_multiline (void)
   g_assert_nonnull (strstr (notes, "\n\n"));
 }
 
+/* Every cell of the KSH table against the file itself, decoded from
+ * Windows-1250 and split at “;” here: names, the section row, every
+ * region's level and every population (space-grouped) of every year. */
+static void
+test_ksh_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "ksh-nep0034-lakonepesseg-cp1250.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *bytes = NULL, *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  text = g_convert (bytes, len, "UTF-8", "WINDOWS-1250", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 15);   /* title, header, 12 rows, "" after the last break */
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 27);
+  for (guint r = 1; r < 14; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r], ";", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 27);
+      for (guint c = 0; c < 27; c++)
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *expect = NULL;
+
+          if (r == 1)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cells[c]);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c < 2 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, r - 2);
+          if (c < 2)
+            expect = g_strdup (cells[c]);
+          else
+            {
+              /* Populations are grouped by spaces: "803 889" is 803889. */
+              GString *digits = g_string_new (NULL);
+
+              for (const char *p = cells[c]; *p; p++)
+                if (*p != ' ')
+                  g_string_append_c (digits, *p);
+              expect = g_string_free (digits, FALSE);
+            }
+          g_test_message ("row %u column %u", r - 2, c);
+          g_assert_cmpstr (value, ==, expect[0] ? expect : NULL);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,5 +262,6 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &expectations[i], test_file);
     }
   g_test_add_func ("/real-csv/epoch-multiline-fields", test_epoch_multiline);
+  g_test_add_func ("/real-csv/ksh-every-cell", test_ksh_every_cell);
   return g_test_run ();
 }

@@ -1194,6 +1194,43 @@ test_year_header_under_title (void)
   g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 2001);
 }
 
+/* A legend of many one-field lines (and a few with commas in their prose)
+ * above the header fills most of the rows sniffed, as in KNMI's daily
+ * files: the table is still the wide rows under it. */
+static void
+test_long_legend_above_table (void)
+{
+  g_autoptr(GString) csv = g_string_new ("SOURCE: A WEATHER SERVICE\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (csv, i % 10 == 3 ? "P%u = pressure (north, east, south)\n" : "P%u = a quantity in 0.1 units\n", i);
+  g_string_append (csv, "\n# STN,YYYYMMDD,   TG,   RH\n\n");
+  for (guint d = 1; d <= 6; d++)
+    g_string_append_printf (csv, "  260,202608%02u,  17%u,   -1\n", d, d);
+  ds = read_opts (csv->str, csv->len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->header_row, ==, 53);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 6);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 4);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 1)[5], ==, uc_time_from_ymd (2026, 8, 6));
+  g_assert_cmpint (uc_dataset_find_column (ds, "TG"), ==, 2);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 171);
+  g_clear_object (&ds);
+
+  /* A one-column list with a few commas in it stays one column. */
+  g_string_assign (csv, "name\n");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, i == 7 || i == 20 ? "Smith, J%u\n" : "Person %u\n", i);
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 1);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), >=, 38);
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1417,6 +1454,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/footer-block", test_footer_block);
   g_test_add_func ("/csv/units-under-header", test_units_under_header);
   g_test_add_func ("/csv/year-header-under-title", test_year_header_under_title);
+  g_test_add_func ("/csv/long-legend-above-table", test_long_legend_above_table);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

@@ -156,10 +156,11 @@ sniff_rows (const Input *base,
     }
 }
 
-/* The most common field count is the table's width. */
+/* The most common field count among rows of at least @least fields. */
 static guint
-table_width (const SniffRows *rows,
-             guint           *mode_freq)
+count_mode (const SniffRows *rows,
+            guint            least,
+            guint           *mode_freq)
 {
   guint mode = 0;
 
@@ -168,10 +169,33 @@ table_width (const SniffRows *rows,
     {
       guint freq = 0;
 
+      if (rows->counts[i] < least)
+        continue;
       for (guint k = 0; k < rows->n; k++)
         freq += rows->counts[k] == rows->counts[i];
       if (freq > *mode_freq || (freq == *mode_freq && rows->counts[i] > mode))
         mode = rows->counts[i], *mode_freq = freq;
+    }
+  return mode;
+}
+
+/* The most common field count is the table's width. Lines of one field
+ * are prose when rows of one wider count are also many: a weather
+ * service's legend of fifty lines above the header (KNMI) fills most of
+ * the rows sniffed, but the table is the rows under it. */
+static guint
+table_width (const SniffRows *rows,
+             guint           *mode_freq)
+{
+  guint mode = count_mode (rows, 1, mode_freq), wide, wide_freq;
+
+  if (mode != 1)
+    return mode;
+  wide = count_mode (rows, 2, &wide_freq);
+  if (wide_freq >= MAX (3u, rows->n / 10))
+    {
+      *mode_freq = wide_freq;
+      return wide;
     }
   return mode;
 }

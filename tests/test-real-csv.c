@@ -128,6 +128,10 @@ static const Expect expectations[] = {
     { { "Területi egység neve", 0, "Férfi" }, { "2001", 0, NULL }, { "Területi egység szintje", 1, "főváros, régió" },
       { "2001", 1, "803889" }, { "2025", 1, "793000" }, { "Területi egység neve", 8, "Győr-Moson-Sopron" },
       { "2019", 8, "223048" }, { "2025", -1, "473419" } } },
+  { "knmi-etmgeg-260-de-bilt.txt", 9, 52, ",", '.', "UTF-8",
+    { { "# STN", NUM }, { "YYYYMMDD", DATE }, { "TG", NUM }, { "RH", NUM }, { "PG", NUM }, { "EV24", NUM } },
+    { { "YYYYMMDD", 0, "2026-08-18" }, { "YYYYMMDD", -1, "2026-08-26" }, { "# STN", 0, "260" }, { "TG", 0, "176" },
+      { "RH", 1, "41" }, { "PG", 5, "10243" }, { "Q", 6, "2221" }, { "EV24", -1, "38" } } },
 };
 
 static int
@@ -251,6 +255,56 @@ test_ksh_every_cell (void)
     }
 }
 
+/* Every cell of the KNMI file against the file itself, split here: the
+ * 41 names under the legend (spaces around them dropped), the compact
+ * dates as days, every measurement as the integer it is. */
+static void
+test_knmi_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "knmi-etmgeg-260-de-bilt.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 63);   /* 50 legend lines, blank, header, blank, 9 rows, "" */
+  g_assert_true (g_str_has_prefix (lines[51], "# STN,YYYYMMDD,"));
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 41);
+  for (guint l = 51; l < 62; l++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (l == 52)
+        {
+          g_assert_cmpstr (lines[l], ==, "");
+          continue;
+        }
+      cells = g_strsplit (lines[l], ",", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 41);
+      for (guint c = 0; c < 41; c++)
+        {
+          const char *cell = g_strstrip (cells[c]);
+          g_autofree char *value = NULL;
+          g_autofree char *expect = NULL;
+
+          if (l == 51)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cell);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c == 1 ? UC_COLUMN_DATE : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, l - 53);
+          expect = c == 1 ? g_strdup_printf ("%.4s-%.2s-%.2s", cell, cell + 4, cell + 6) : g_strdup (cell);
+          g_test_message ("row %u column %u", l - 53, c);
+          g_assert_cmpstr (value, ==, expect);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,5 +317,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/real-csv/epoch-multiline-fields", test_epoch_multiline);
   g_test_add_func ("/real-csv/ksh-every-cell", test_ksh_every_cell);
+  g_test_add_func ("/real-csv/knmi-every-cell", test_knmi_every_cell);
   return g_test_run ();
 }

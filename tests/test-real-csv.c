@@ -132,6 +132,10 @@ static const Expect expectations[] = {
     { { "# STN", NUM }, { "YYYYMMDD", DATE }, { "TG", NUM }, { "RH", NUM }, { "PG", NUM }, { "EV24", NUM } },
     { { "YYYYMMDD", 0, "2026-08-18" }, { "YYYYMMDD", -1, "2026-08-26" }, { "# STN", 0, "260" }, { "TG", 0, "176" },
       { "RH", 1, "41" }, { "PG", 5, "10243" }, { "Q", 6, "2221" }, { "EV24", -1, "38" } } },
+  { "worldbank-bra-wdi-empty-years.csv", 3, 5, ",", '.', "UTF-8",
+    { { "Indicator Name", TEXT }, { "1960", NUM }, { "2020", NUM }, { "2021", NUM }, { "2022", NUM }, { "2023", NUM } },
+    { { "Indicator Code", 0, "TM.VAL.MRCH.RS.ZS" }, { "1960", 0, "16.6169844020797" }, { "2020", 0, "7.99225680095448" },
+      { "2021", 0, NULL }, { "2022", 1, NULL }, { "2023", 2, NULL }, { "2020", -1, "49.0502624465035" } } },
 };
 
 static int
@@ -305,6 +309,52 @@ test_knmi_every_cell (void)
     }
 }
 
+/* Every cell of the World Bank file against the file itself: each field
+ * is quoted, so a line splits at "," once its outer quotes are off. The
+ * three newest years are empty in every row and still numbers. */
+static void
+test_worldbank_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "worldbank-bra-wdi-empty-years.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 9);   /* 4 metadata lines, header, 3 rows, "" */
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 68);   /* the 69th, nameless and empty, is dropped */
+  for (guint l = 4; l < 8; l++)
+    {
+      g_autofree char *inner = NULL;
+      g_auto(GStrv) cells = NULL;
+
+      g_assert_true (g_str_has_prefix (lines[l], "\"") && g_str_has_suffix (lines[l], "\","));
+      inner = g_strndup (lines[l] + 1, strlen (lines[l]) - 3);
+      cells = g_strsplit (inner, "\",\"", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 68);
+      for (guint c = 0; c < 68; c++)
+        {
+          g_autofree char *value = NULL;
+
+          if (l == 4)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cells[c]);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c < 4 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, l - 5);
+          g_test_message ("row %u column %u", l - 5, c);
+          g_assert_cmpstr (value, ==, cells[c][0] ? cells[c] : NULL);
+          if (c >= 65)
+            g_assert_null (value);   /* 2021, 2022, 2023 */
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -318,5 +368,6 @@ main (int argc, char **argv)
   g_test_add_func ("/real-csv/epoch-multiline-fields", test_epoch_multiline);
   g_test_add_func ("/real-csv/ksh-every-cell", test_ksh_every_cell);
   g_test_add_func ("/real-csv/knmi-every-cell", test_knmi_every_cell);
+  g_test_add_func ("/real-csv/worldbank-every-cell", test_worldbank_every_cell);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "uc-csv.h"
+#include "uc-parse.h"
 
 static UcDataset *
 read_opts (const char          *text,
@@ -570,6 +571,32 @@ test_string_table_short (void)
   /* Same first bytes, one longer: not the same string. */
   g_assert_cmpuint (uc_string_table_intern (table, "abab\0", 5), !=, uc_string_table_lookup (table, "abab", 4));
   uc_string_table_free (table);
+}
+
+/* ISO cells remembered whole (ticks repeat each time once per symbol):
+ * a cell that differs from the last one only in its seconds, minutes or
+ * day still reads as itself. */
+static void
+test_iso_cell_cache (void)
+{
+  const char *cells[] = { "2015-01-02T09:30", "2015-01-02T09:30", "2015-01-02T09:31", "2015-01-03T09:31",
+                          "2015-01-02 09:31:59", "2015-01-02 09:31:58", "2015-01-02T09:31", "2015-01-02" };
+  g_autoptr(GString) csv = g_string_new ("time,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_string_append_printf (csv, "%s,%u\n", cells[i], i);
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      UcTime t;
+
+      g_assert_true (uc_parse_date (cells[i], strlen (cells[i]),
+                                    strlen (cells[i]) == 10 ? UC_DATE_ISO : UC_DATE_ISO_DATETIME, &t));
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==, t);
+    }
 }
 
 /* Quotes only late in a file read in parallel: the chunks are joined into
@@ -1437,6 +1464,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/big-field", test_big_field);
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/string-table-short", test_string_table_short);
+  g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);

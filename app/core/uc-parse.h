@@ -66,12 +66,17 @@ gboolean    uc_parse_date           (const char   *text,
                                      gsize         len,
                                      UcDateFormat  format,
                                      UcTime       *value);
-/* Remembers the last calendar day seen, for columns sorted by time. */
+/* Remembers the last calendar day seen, for columns sorted by time, and
+ * the last whole cell with its value: tick data repeats each timestamp
+ * once per symbol. */
 typedef struct
 {
   char   date[10];
   UcTime day;
   gboolean valid;
+  char   cell[19];
+  guint8 cell_len;     /* 0 until a cell is remembered */
+  UcTime cell_value;
 } UcDateCache;
 
 gboolean    uc_parse_iso_fast       (const char   *text,

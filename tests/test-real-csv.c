@@ -136,6 +136,12 @@ static const Expect expectations[] = {
     { { "Indicator Name", TEXT }, { "1960", NUM }, { "2020", NUM }, { "2021", NUM }, { "2022", NUM }, { "2023", NUM } },
     { { "Indicator Code", 0, "TM.VAL.MRCH.RS.ZS" }, { "1960", 0, "16.6169844020797" }, { "2020", 0, "7.99225680095448" },
       { "2021", 0, NULL }, { "2022", 1, NULL }, { "2023", 2, NULL }, { "2020", -1, "49.0502624465035" } } },
+  { "nbp-kursy-tab-a-2016-cp1250.csv", 10, 1, ";", ',', "WINDOWS-1250",
+    { { "data", DATE }, { "1USD (dolar amerykański)", NUM }, { "100HUF (forint (Węgry))", NUM },
+      { "10000IDR (rupia indonezyjska)", NUM }, { "nr tabeli", NUM }, { "pełny numer tabeli", TEXT } },
+    { { "data", 0, "2016-01-04" }, { "data", -1, "2016-01-18" }, { "1USD (dolar amerykański)", 0, "3.9281" },
+      { "1EUR (euro)", 1, "4.3176" }, { "100HUF (forint (Węgry))", -1, "1.4201" }, { "10000IDR (rupia indonezyjska)", 0, "2.8232" },
+      { "nr tabeli", -1, "10" }, { "pełny numer tabeli", 0, "001/A/NBP/2016" } } },
 };
 
 static int
@@ -355,6 +361,60 @@ test_worldbank_every_cell (void)
     }
 }
 
+/* Every cell of the NBP table against the file itself, decoded from
+ * Windows-1250 and split at ";": each currency named by its code with the
+ * Polish name from the line under the header, every rate (decimal comma)
+ * exactly, and nothing of the legend under the blank line, whose row of
+ * units (1, 100, 10000) must not become a day of rates. */
+static void
+test_nbp_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "nbp-kursy-tab-a-2016-cp1250.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *bytes = NULL, *text = NULL;
+  g_auto(GStrv) lines = NULL, names = NULL, polish = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  text = g_convert (bytes, len, "UTF-8", "WINDOWS-1250", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17);   /* header, names, 10 rows, blank, 3 legend lines, "" */
+  g_assert_cmpstr (lines[12], ==, "");
+  g_assert_true (g_str_has_prefix (lines[15], "liczba jednostek;1;1;"));
+  names = g_strsplit (lines[0], ";", -1);
+  polish = g_strsplit (lines[1], ";", -1);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 38);   /* the 39th, after the last ";", is empty */
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 10);
+  for (guint c = 0; c < 38; c++)
+    {
+      g_autofree char *name = c >= 1 && c <= 35 ? g_strdup_printf ("%s (%s)", names[c], polish[c]) : g_strdup (names[c]);
+
+      g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, name);
+      g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==,
+                       c == 0 ? UC_COLUMN_DATE : c == 37 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+    }
+  for (guint r = 0; r < 10; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r + 2], ";", -1);
+      g_autofree char *day = uc_dataset_format_cell (ds, 0, r);
+      g_autofree char *expect = g_strdup_printf ("%.4s-%.2s-%.2s", cells[0], cells[0] + 4, cells[0] + 6);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 39);
+      g_assert_cmpstr (day, ==, expect);
+      for (guint c = 1; c <= 36; c++)
+        {
+          g_test_message ("row %u column %u", r, c);
+          g_strdelimit (cells[c], ",", '.');
+          g_assert_cmpfloat (uc_dataset_get_numbers (ds, c)[r], ==, g_ascii_strtod (cells[c], NULL));
+        }
+      g_assert_cmpstr (uc_dataset_get_text (ds, 37, r), ==, cells[37]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +429,6 @@ main (int argc, char **argv)
   g_test_add_func ("/real-csv/ksh-every-cell", test_ksh_every_cell);
   g_test_add_func ("/real-csv/knmi-every-cell", test_knmi_every_cell);
   g_test_add_func ("/real-csv/worldbank-every-cell", test_worldbank_every_cell);
+  g_test_add_func ("/real-csv/nbp-every-cell", test_nbp_every_cell);
   return g_test_run ();
 }

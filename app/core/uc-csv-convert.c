@@ -162,8 +162,8 @@ convert_cell (Chunk      *ch,
         break;
       }
     case KIND_DATE:
-      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) &&
-           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, &st->date_cache, &plan->times[row])) ||
+      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) && st->date_cache &&
+           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, st->date_cache, &plan->times[row])) ||
           uc_parse_date (text, len, plan->date_format, &plan->times[row]))
         {
           st->n_ok++;
@@ -320,7 +320,8 @@ parse_plain_row (Chunk       *ch,
               plan->codes[row] = p == s ? 0 : uc_string_table_intern (ch->cols[c].table, s, p - s);
               goto next;
             }
-          if (uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, &ch->cols[c].date_cache,
+          if (ch->cols[c].date_cache &&
+              uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, ch->cols[c].date_cache,
                                  &plan->times[row]))
             {
               ch->cols[c].n_ok++;

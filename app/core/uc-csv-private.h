@@ -123,7 +123,7 @@ typedef struct
   guint8         max_a;     /* day or month, at most 31 */
   guint8         max_b;
   guint          number_flags;
-  UcDateCache    date_cache;
+  UcDateCache   *date_cache;   /* date columns only: a wide file of numbers pays none */
   guint          n_censored;
   char          *censored_example;
 } ColState;

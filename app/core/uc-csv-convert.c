@@ -439,7 +439,8 @@ fit_row (Chunk    *ch,
 }
 
 /* Every CHECK_EVERY_ROWS rows: FALSE when another thread failed or the
- * read was cancelled; else progress told (by the first chunk). */
+ * read was cancelled; else the bytes read added to the reader's progress,
+ * which the caller's thread tells. */
 static gboolean
 keep_going (Chunk     *ch,
             const Tok *t)
@@ -452,7 +453,14 @@ keep_going (Chunk     *ch,
       return FALSE;
     }
   if (ch->report_progress && r->progress)
-    r->progress ((double) (t->pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+    {
+      gssize read = t->pos - ch->counted;
+      gsize done = (gsize) g_atomic_pointer_add (&r->progress_done, read) + read;
+
+      ch->counted = t->pos;
+      if (g_thread_self () == r->progress_thread)
+        r->progress ((double) done / MAX (1, r->progress_total), r->progress_data);
+    }
   return TRUE;
 }
 

@@ -143,17 +143,20 @@ typedef struct
   Warnings    warnings;
   GString    *scratch;
   GError     *error;
-  gboolean    report_progress;
+  gboolean    report_progress;   /* its bytes count towards the reader's progress */
+  const char *counted;           /* bytes before this were added to it */
   gboolean    plain;    /* no quote character anywhere in the chunk */
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
-/* The body cut into chunks, a thread each (one when it has quotes). */
+/* The body cut into chunks, a few a thread (one when it has quotes). */
 typedef struct
 {
   Chunk    *chunks;
   guint     n_chunks;
-  gsize     total_rows;   /* the rows the column arrays hold: line breaks + 1 per chunk */
+  guint     n_threads;
+  gint      next;         /* the next chunk a thread takes (atomic) */
+  gsize     total_rows;   /* the rows the column arrays hold: a chunk's lines */
   gboolean  any_quote;
 } Chunks;
 
@@ -208,6 +211,9 @@ struct _Reader
   GCancellable  *cancellable;
   UcCsvProgress  progress;
   gpointer       progress_data;
+  GThread       *progress_thread;   /* the caller's: the only one that tells progress */
+  gsize          progress_done;     /* body bytes read, over all chunks (atomic) */
+  gsize          progress_total;
   gint           abort;
 };
 

@@ -132,31 +132,40 @@ read_from_fd (gpointer      source,
 
 typedef struct
 {
-  int     fd;
-  char   *dest;
-  gsize   offset;
-  gsize   len;
-  int     error;
-} ReadPart;
+  int          fd;
+  char        *dest;
+  gsize        offset;
+  gsize        len;
+  guint        n_parts;
+  gint         next;     /* the next part a thread takes (atomic) */
+  gint         error;    /* the first errno, -1 when the file ended early (atomic) */
+} ReadParts;
 
+/* Parts of the range read in turn until none is left or one failed: a
+ * thread the system holds back leaves its share to the other. */
 static gpointer
-read_part (gpointer data)
+read_parts (gpointer data)
 {
-  ReadPart *part = data;
-  gsize done = 0;
+  ReadParts *rp = data;
+  guint k;
 
-  while (done < part->len)
+  while ((k = (guint) g_atomic_int_add (&rp->next, 1)) < rp->n_parts && !g_atomic_int_get (&rp->error))
     {
-      ssize_t n = pread (part->fd, part->dest + done, part->len - done, part->offset + done);
+      gsize from = rp->len * k / rp->n_parts, to = rp->len * (k + 1) / rp->n_parts, done = 0;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
+      while (done < to - from)
         {
-          part->error = n < 0 ? errno : -1;   /* -1: ended early */
-          return NULL;
+          ssize_t n = pread (rp->fd, rp->dest + from + done, to - from - done, rp->offset + from + done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            {
+              g_atomic_int_compare_and_exchange (&rp->error, 0, n < 0 ? errno : -1);
+              return NULL;
+            }
+          done += n;
         }
-      done += n;
     }
   return NULL;
 }
@@ -169,34 +178,20 @@ read_range (int         fd,
             const char *name,
             GError    **error)
 {
-  ReadPart parts[2];
+  gboolean two = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1;
+  ReadParts rp = { fd, dest, offset, len, two ? (guint) MIN ((gsize) 8, len / (4 * MIN_PARALLEL_BYTES)) : 1, 0, 0 };
   GThread *other = NULL;
-  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
 
-  for (guint k = 0; k < n_parts; k++)
-    {
-      parts[k].fd = fd;
-      parts[k].offset = offset + len * k / n_parts;
-      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
-      parts[k].dest = dest + (parts[k].offset - offset);
-      parts[k].error = 0;
-    }
-  if (n_parts > 1)
-    other = g_thread_new ("uc-read", read_part, &parts[1]);
-  read_part (&parts[0]);
+  if (two)
+    other = g_thread_new ("uc-read", read_parts, &rp);
+  read_parts (&rp);
   if (other)
     g_thread_join (other);
-  for (guint k = 0; k < n_parts; k++)
-    if (parts[k].error)
-      {
-        if (parts[k].error < 0)
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
-        else
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
-                       g_strerror (parts[k].error));
-        return FALSE;
-      }
-  return TRUE;
+  if (rp.error < 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+  else if (rp.error > 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (rp.error), "%s: %s", name, g_strerror (rp.error));
+  return rp.error == 0;
 }
 
 /* A regular file of @size bytes, its first block checked before anything

@@ -321,8 +321,9 @@ parse_plain_row (Chunk       *ch,
               goto next;
             }
           if (ch->cols[c].date_cache &&
-              uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, ch->cols[c].date_cache,
-                                 &plan->times[row]))
+              (uc_parse_iso_cached (s, p - s, ch->cols[c].date_cache, &plan->times[row]) ||
+               uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, ch->cols[c].date_cache,
+                                  &plan->times[row])))
             {
               ch->cols[c].n_ok++;
               goto next;

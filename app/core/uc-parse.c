@@ -772,27 +772,6 @@ all_digits (const char *p,
   return TRUE;
 }
 
-/* Whether the @len (10, 16 or 19) bytes at @a and @b are the same, as
- * words that may overlap: no call, no loop. */
-static inline gboolean
-same_cell (const char *a,
-           const char *b,
-           gsize       len)
-{
-  guint64 a0, b0, a1, b1, a2 = 0, b2 = 0;
-
-  memcpy (&a0, a, 8);
-  memcpy (&b0, b, 8);
-  memcpy (&a1, a + len - 8, 8);
-  memcpy (&b1, b + len - 8, 8);
-  if (len > 16)
-    {
-      memcpy (&a2, a + 8, 8);
-      memcpy (&b2, b + 8, 8);
-    }
-  return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
-}
-
 /* The common shapes of ISO dates and datetimes without a zone:
  * YYYY-MM-DD, then optionally T or space and HH:MM or HH:MM:SS. Returns
  * FALSE for anything else, and the caller takes the general path. */
@@ -808,11 +787,8 @@ uc_parse_iso_fast (const char  *text,
 
   if (len != 10 && (!allow_time || (len != 16 && len != 19)))
     return FALSE;
-  if (len == cache->cell_len && same_cell (text, cache->cell, len))
-    {
-      *value = cache->cell_value;
-      return TRUE;
-    }
+  if (uc_parse_iso_cached (text, len, cache, value))
+    return TRUE;
   if (cache->valid && memcmp (text, cache->date, 10) == 0)
     day = cache->day;
   else

@@ -599,6 +599,37 @@ test_iso_cell_cache (void)
     }
 }
 
+/* Short text cells are coded from a cache of the last ones seen, by their
+ * bytes: cells of every length up to past eight bytes that share their
+ * first bytes, the last one at the very end of the file, in one chunk or
+ * in several, read back as themselves. */
+static void
+test_text_cache (void)
+{
+  const char *words[] = { "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi",
+                          "AB1", "AB2", "BYDDY", "NVDA", "N", "abcdefgi" };
+  g_autoptr(GString) csv = g_string_new ("n,sym");
+  guint rows = 0;
+
+  for (; csv->len < 1536 * 1024; rows++)
+    g_string_append_printf (csv, "\n%u,%s", rows, words[(rows * 7 + rows / 3) % G_N_ELEMENTS (words)]);
+  for (guint threads = 1; threads <= 4; threads += 3)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcDataset) ds = NULL;
+      UcCsvOptions options;
+
+      uc_csv_options_init (&options);
+      options.n_threads = threads;
+      ds = read_opts (csv->str, csv->len, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, rows);
+      for (guint r = 0; r < rows; r++)
+        g_assert_cmpstr (text_at (ds, 1, r), ==, words[(r * 7 + r / 3) % G_N_ELEMENTS (words)]);
+      g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (ds, 1)), ==, G_N_ELEMENTS (words));
+    }
+}
+
 /* Quotes only late in a file read in parallel: the chunks are joined into
  * one, read as quoted text, so a quoted cell loses its quotes as it does
  * in a serial read. */
@@ -1474,6 +1505,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/string-table-short", test_string_table_short);
   g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
+  g_test_add_func ("/csv/text-cache", test_text_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);

@@ -45,6 +45,7 @@ uc_csv_chunk_clear (Chunk *ch,
     {
       g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
       g_clear_pointer (&ch->cols[c].date_cache, g_free);
+      g_clear_pointer (&ch->cols[c].text_cache, g_free);
       g_clear_pointer (&ch->cols[c].censored_example, g_free);
       for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
         g_free (ch->cols[c].bad[k].text);
@@ -284,9 +285,9 @@ uc_csv_chunks_lay_out (Chunks    *cs,
   return TRUE;
 }
 
-/* String tables for the text columns only, and the last day and cell for
- * the date columns: a wide file of numbers would otherwise pay them for
- * every column in every chunk. */
+/* String tables and recent codes for the text columns only, and the last
+ * day and cell for the date columns: a wide file of numbers would
+ * otherwise pay them for every column in every chunk. */
 void
 uc_csv_chunks_add_tables (Chunks *cs)
 {
@@ -298,6 +299,8 @@ uc_csv_chunks_add_tables (Chunks *cs)
         {
           if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
             ch->cols[c].table = uc_string_table_new ();
+          if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].text_cache == NULL)
+            ch->cols[c].text_cache = g_new0 (TextCache, 1);
           if (ch->r->plans[c].kind == KIND_DATE && ch->cols[c].date_cache == NULL)
             ch->cols[c].date_cache = g_new0 (UcDateCache, 1);
         }

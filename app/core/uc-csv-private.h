@@ -113,6 +113,17 @@ typedef struct
   gboolean  not_finite;   /* a number by its form, but no finite one */
 } BadCell;
 
+/* The codes of a text column's short cells seen last, by their bytes: a
+ * column of a few symbols finds its code here without a call. */
+#define TEXT_CACHE_SLOTS 256
+
+typedef struct
+{
+  guint64 word[TEXT_CACHE_SLOTS];   /* the cell's bytes, zero-padded */
+  guint8  len[TEXT_CACHE_SLOTS];    /* 1 to 8; 0 empty */
+  guint32 code[TEXT_CACHE_SLOTS];
+} TextCache;
+
 typedef struct
 {
   UcStringTable *table;
@@ -124,6 +135,7 @@ typedef struct
   guint8         max_b;
   guint          number_flags;
   UcDateCache   *date_cache;   /* date columns only: a wide file of numbers pays none */
+  TextCache     *text_cache;   /* text columns only */
   guint          n_censored;
   char          *censored_example;
 } ColState;

@@ -1,4 +1,6 @@
 /* test-csv.c: the CSV reader on good files, odd dialects and bad input */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -826,6 +828,73 @@ test_progress_and_stream (void)
   g_unlink (path);
 }
 
+static const char *lease_path;
+static gboolean writer_held_back;
+
+/* Halfway through the read, a writer that will not wait is turned away. */
+static void
+try_to_write (double   fraction,
+              gpointer user_data)
+{
+  int fd;
+
+  if (fraction <= 0 || fraction >= 1 || writer_held_back)
+    return;
+  fd = open (lease_path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd >= 0)
+    close (fd);
+  else
+    writer_held_back = errno == EWOULDBLOCK;
+}
+
+/* A file of ours is mapped while a read lease keeps writers out: one that
+ * does not wait is turned away during the read, and let in after it. A
+ * file someone has open for writing gets no lease: it is copied, and read
+ * the same. */
+static void
+test_read_lease (void)
+{
+  g_autoptr(GString) csv = g_string_new ("t,v\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) leased = NULL;
+  g_autoptr(UcDataset) copied = NULL;
+  gboolean leases;
+  int fd, writer;
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "%d,%d.25\n", i, i);
+  fd = g_file_open_tmp ("uc-lease-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  file = g_file_new_for_path (path);
+  /* Not every file system has leases (NFS, some FUSE): then only the read. */
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  leases = fcntl (fd, F_SETLEASE, F_RDLCK) == 0;
+  close (fd);
+  if (!leases)
+    g_test_message ("no leases on %s: the writer is not checked", path);
+
+  lease_path = path;
+  writer_held_back = FALSE;
+  leased = uc_csv_read_file (file, NULL, try_to_write, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (leased), ==, 200000);
+  g_assert_true (writer_held_back || !leases);
+  writer = open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  g_assert_cmpint (writer, >=, 0);
+
+  /* Open for writing: no lease, a copy. */
+  copied = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (copied), ==, 200000);
+  g_assert_cmpfloat (uc_dataset_get_numbers (copied, 1)[199999], ==, 199999.25);
+  close (writer);
+  g_unlink (path);
+}
+
 /* Large files are checked for UTF-8 while lines are counted: a bad byte
  * deep inside still switches the whole file to Windows-1252. */
 /* Text in a legacy code page: Windows-1250 when its letters read as
@@ -1511,6 +1580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);
+  g_test_add_func ("/csv/read-lease", test_read_lease);
   g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
   g_test_add_func ("/csv/code-pages", test_code_pages);
   g_test_add_func ("/csv/large-cp1250", test_large_cp1250);

@@ -1,10 +1,13 @@
 /* test-csv.c: the CSV reader on good files, odd dialects and bad input */
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "uc-csv.h"
+#include "uc-parse.h"
 
 static UcDataset *
 read_opts (const char          *text,
@@ -483,6 +486,152 @@ test_parallel_matches_serial (void)
   g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
+/* Chunks are laid out one after the other with no gap between them, as
+ * many rows as each has lines: whatever the line ending, with or without a
+ * last line break and with blank lines, the threads read what one does. */
+static void
+test_parallel_line_endings (void)
+{
+  const char *endings[] = { "\n", "\r\n", "\r" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    for (guint last = 0; last < 2; last++)
+      {
+        g_autoptr(GString) csv = g_string_new ("day,symbol,price");
+        UcCsvOptions one, many;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(UcDataset) a = NULL;
+        g_autoptr(UcDataset) b = NULL;
+        guint rows = 0;
+
+        for (; csv->len < 2 * 1024 * 1024; rows++)
+          {
+            g_string_append (csv, endings[e]);
+            if (rows % 5000 == 4999)
+              g_string_append (csv, endings[e]);   /* a blank line */
+            g_string_append_printf (csv, "%u,%s,%u.%02u", rows, rows % 3 ? "NVDA" : "MSFT", rows % 977, rows % 100);
+          }
+        if (last)
+          g_string_append (csv, endings[e]);
+        uc_csv_options_init (&one);
+        uc_csv_options_init (&many);
+        one.n_threads = 1;
+        many.n_threads = 4;
+        a = read_opts (csv->str, csv->len, &one, NULL, &error);
+        g_assert_no_error (error);
+        b = read_opts (csv->str, csv->len, &many, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (uc_dataset_get_n_rows (a), ==, rows);
+        g_assert_cmpuint (uc_dataset_get_n_rows (b), ==, rows);
+        for (guint r = 0; r < rows; r++)
+          {
+            g_assert_cmpfloat (uc_dataset_get_numbers (b, 0)[r], ==, r);
+            g_assert_cmpstr (text_at (b, 1, r), ==, r % 3 ? "NVDA" : "MSFT");
+            g_assert_cmpfloat (uc_dataset_get_numbers (b, 2)[r], ==, uc_dataset_get_numbers (a, 2)[r]);
+          }
+      }
+}
+
+/* The string table's short strings are read as overlapping words and
+ * remembered two to a set: strings of every length up to past a word that
+ * share their first bytes, met again in another order, keep their codes. */
+static void
+test_string_table_short (void)
+{
+  UcStringTable *table = uc_string_table_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint32 *codes = NULL;
+  const char letters[] = "ab\001";
+
+  for (guint n = 1; n <= 3000; n++)
+    {
+      GString *t = g_string_new (NULL);
+
+      /* n in base 3 over three letters, one of them a control byte. */
+      for (guint v = n; v > 0; v /= 3)
+        g_string_append_c (t, letters[v % 3]);
+      g_ptr_array_add (texts, g_string_free (t, FALSE));
+    }
+  codes = g_new (guint32, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *t = texts->pdata[i];
+
+      codes[i] = uc_string_table_intern (table, t, strlen (t));
+      g_assert_cmpuint (codes[i], ==, i + 1);   /* each one new */
+      g_assert_cmpstr (uc_string_table_get (table, codes[i]), ==, t);
+    }
+  g_assert_cmpuint (uc_string_table_size (table), ==, texts->len);
+  for (guint k = 0; k < 4 * texts->len; k++)
+    {
+      guint i = (k * 7919) % texts->len;
+      const char *t = texts->pdata[i];
+
+      g_assert_cmpuint (uc_string_table_intern (table, t, strlen (t)), ==, codes[i]);
+      g_assert_cmpuint (uc_string_table_lookup (table, t, strlen (t)), ==, codes[i]);
+    }
+  /* Same first bytes, one longer: not the same string. */
+  g_assert_cmpuint (uc_string_table_intern (table, "abab\0", 5), !=, uc_string_table_lookup (table, "abab", 4));
+  uc_string_table_free (table);
+}
+
+/* ISO cells remembered whole (ticks repeat each time once per symbol):
+ * a cell that differs from the last one only in its seconds, minutes or
+ * day still reads as itself. */
+static void
+test_iso_cell_cache (void)
+{
+  const char *cells[] = { "2015-01-02T09:30", "2015-01-02T09:30", "2015-01-02T09:31", "2015-01-03T09:31",
+                          "2015-01-02 09:31:59", "2015-01-02 09:31:58", "2015-01-02T09:31", "2015-01-02" };
+  g_autoptr(GString) csv = g_string_new ("time,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_string_append_printf (csv, "%s,%u\n", cells[i], i);
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      UcTime t;
+
+      g_assert_true (uc_parse_date (cells[i], strlen (cells[i]),
+                                    strlen (cells[i]) == 10 ? UC_DATE_ISO : UC_DATE_ISO_DATETIME, &t));
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==, t);
+    }
+}
+
+/* Short text cells are coded from a cache of the last ones seen, by their
+ * bytes: cells of every length up to past eight bytes that share their
+ * first bytes, the last one at the very end of the file, in one chunk or
+ * in several, read back as themselves. */
+static void
+test_text_cache (void)
+{
+  const char *words[] = { "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi",
+                          "AB1", "AB2", "BYDDY", "NVDA", "N", "abcdefgi" };
+  g_autoptr(GString) csv = g_string_new ("n,sym");
+  guint rows = 0;
+
+  for (; csv->len < 1536 * 1024; rows++)
+    g_string_append_printf (csv, "\n%u,%s", rows, words[(rows * 7 + rows / 3) % G_N_ELEMENTS (words)]);
+  for (guint threads = 1; threads <= 4; threads += 3)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcDataset) ds = NULL;
+      UcCsvOptions options;
+
+      uc_csv_options_init (&options);
+      options.n_threads = threads;
+      ds = read_opts (csv->str, csv->len, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, rows);
+      for (guint r = 0; r < rows; r++)
+        g_assert_cmpstr (text_at (ds, 1, r), ==, words[(r * 7 + r / 3) % G_N_ELEMENTS (words)]);
+      g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (ds, 1)), ==, G_N_ELEMENTS (words));
+    }
+}
+
 /* Quotes only late in a file read in parallel: the chunks are joined into
  * one, read as quoted text, so a quoted cell loses its quotes as it does
  * in a serial read. */
@@ -625,12 +774,17 @@ test_async_and_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static GThread *progress_thread;
+
+/* Progress rises to 1, told by the thread that asked for the read only,
+ * though several read the chunks. */
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
   double *last = user_data;
 
+  g_assert_true (g_thread_self () == progress_thread);
   g_assert_cmpfloat (fraction, >=, *last);
   g_assert_cmpfloat (fraction, <=, 1.0);
   *last = fraction;
@@ -646,6 +800,7 @@ test_progress_and_stream (void)
   g_autoptr(UcDataset) ds = NULL;
   g_autoptr(UcDataset) from_stream = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  UcCsvOptions options;
   int fd;
   double last = 0;
 
@@ -657,7 +812,10 @@ test_progress_and_stream (void)
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   file = g_file_new_for_path (path);
 
-  ds = uc_csv_read_file (file, NULL, on_progress, &last, NULL, NULL, &error);
+  progress_thread = g_thread_self ();
+  uc_csv_options_init (&options);
+  options.n_threads = 4;
+  ds = uc_csv_read_file (file, &options, on_progress, &last, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 200000);
   g_assert_cmpfloat (last, ==, 1.0);
@@ -667,6 +825,73 @@ test_progress_and_stream (void)
   g_assert_no_error (error);
   g_assert_cmpuint (uc_dataset_get_n_rows (from_stream), ==, 200000);
   g_assert_cmpfloat (uc_dataset_get_numbers (from_stream, 1)[199999], ==, 199999.5);
+  g_unlink (path);
+}
+
+static const char *lease_path;
+static gboolean writer_held_back;
+
+/* Halfway through the read, a writer that will not wait is turned away. */
+static void
+try_to_write (double   fraction,
+              gpointer user_data)
+{
+  int fd;
+
+  if (fraction <= 0 || fraction >= 1 || writer_held_back)
+    return;
+  fd = open (lease_path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd >= 0)
+    close (fd);
+  else
+    writer_held_back = errno == EWOULDBLOCK;
+}
+
+/* A file of ours is mapped while a read lease keeps writers out: one that
+ * does not wait is turned away during the read, and let in after it. A
+ * file someone has open for writing gets no lease: it is copied, and read
+ * the same. */
+static void
+test_read_lease (void)
+{
+  g_autoptr(GString) csv = g_string_new ("t,v\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) leased = NULL;
+  g_autoptr(UcDataset) copied = NULL;
+  gboolean leases;
+  int fd, writer;
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "%d,%d.25\n", i, i);
+  fd = g_file_open_tmp ("uc-lease-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  file = g_file_new_for_path (path);
+  /* Not every file system has leases (NFS, some FUSE): then only the read. */
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  leases = fcntl (fd, F_SETLEASE, F_RDLCK) == 0;
+  close (fd);
+  if (!leases)
+    g_test_message ("no leases on %s: the writer is not checked", path);
+
+  lease_path = path;
+  writer_held_back = FALSE;
+  leased = uc_csv_read_file (file, NULL, try_to_write, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (leased), ==, 200000);
+  g_assert_true (writer_held_back || !leases);
+  writer = open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  g_assert_cmpint (writer, >=, 0);
+
+  /* Open for writing: no lease, a copy. */
+  copied = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (copied), ==, 200000);
+  g_assert_cmpfloat (uc_dataset_get_numbers (copied, 1)[199999], ==, 199999.25);
+  close (writer);
   g_unlink (path);
 }
 
@@ -704,6 +929,14 @@ test_code_pages (void)
                    "WINDOWS-1250", "Plzeň");
   check_code_page ("város,érték\nGyőr,1\nSzékesfehérvár,2\nHódmezővásárhely,3\nTűzoltó,4\n",
                    "WINDOWS-1250", "Győr");
+  /* ő (0xF5, õ in 1252) beside ö and ü, with no ű to tell: still Hungarian. */
+  check_code_page ("terület,lakos\nfőváros,1\nGyőr-Moson-Sopron,2\nKözép-Dunántúl,3\nVeszprém,4\n",
+                   "WINDOWS-1250", "főváros");
+  /* õ beside ä is Estonian, beside ã Portuguese: 1252. */
+  check_code_page ("linn,väärtus\nVõru,1\nPõltsamaa,2\nKärdla,3\nJõhvi,4\n",
+                   "WINDOWS-1252", "Võru");
+  check_code_page ("cidade,valor\nPõe,1\nMüller,2\nMaranhão,3\n",
+                   "WINDOWS-1252", "Põe");
   check_code_page ("ville,valeur\nForêt-Noire,1\nPère-Lachaise,2\nà côté,3\nCréteil,4\n",
                    "WINDOWS-1252", "Forêt-Noire");
   check_code_page ("ciudad,valor\n¿Señor?,1\nEspaña,2\nCoruña,3\n¡Olé!,4\n",
@@ -1052,6 +1285,88 @@ test_units_under_header (void)
   g_assert_cmpstr (text_at (ds, 0, 0), ==, "Bob");
 }
 
+/* A statistics office's wide table: a title padded to the table's width
+ * above a header whose names are years (which read as numbers), and rows
+ * that only name a section ("Men;;;") under it. The header is the row of
+ * years, not the title; a section row is data (its values missing), not
+ * a units line. A first row of years that are not in even steps is data. */
+static void
+test_year_header_under_title (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = read_opts ("Population by sex and region, 1 January;;;;\n"
+                                       "Region;Level;2023;2024;2025\n"
+                                       "Men;;;;\n"
+                                       "Budapest;capital;782 385;792 495;793 000\n"
+                                       "Pest;county;647 178;649 530;651 002\n"
+                                       "Women;;;;\n"
+                                       "Budapest;capital;888 619;893 727;892 209\n", -1, NULL, &report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->header_row, ==, 2);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 5);
+  g_assert_cmpint (uc_dataset_find_column (ds, "Region"), ==, 0);
+  g_assert_cmpint (uc_dataset_find_column (ds, "2023"), ==, 2);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_TEXT);
+  for (guint c = 2; c <= 4; c++)
+    g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpstr (text_at (ds, 0, 0), ==, "Men");
+  g_assert_true (isnan (uc_dataset_get_numbers (ds, 2)[0]));
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 4)[1], ==, 793000);
+  g_assert_cmpstr (text_at (ds, 0, 3), ==, "Women");
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[4], ==, 888619);
+  g_clear_object (&ds);
+
+  /* Years as values: uneven, or beside other numbers, they are data. */
+  ds = read_opts ("a;b;c\n1990;2003;2004\n1991;2005;2010\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_clear_object (&ds);
+  ds = read_opts ("id,from,to,until\n7,2001,2002,2003\n8,2004,2005,2006\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 2);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 2001);
+}
+
+/* A legend of many one-field lines (and a few with commas in their prose)
+ * above the header fills most of the rows sniffed, as in KNMI's daily
+ * files: the table is still the wide rows under it. */
+static void
+test_long_legend_above_table (void)
+{
+  g_autoptr(GString) csv = g_string_new ("SOURCE: A WEATHER SERVICE\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (csv, i % 10 == 3 ? "P%u = pressure (north, east, south)\n" : "P%u = a quantity in 0.1 units\n", i);
+  g_string_append (csv, "\n# STN,YYYYMMDD,   TG,   RH\n\n");
+  for (guint d = 1; d <= 6; d++)
+    g_string_append_printf (csv, "  260,202608%02u,  17%u,   -1\n", d, d);
+  ds = read_opts (csv->str, csv->len, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->header_row, ==, 53);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 6);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 4);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_DATE);
+  g_assert_cmpint (uc_dataset_get_times (ds, 1)[5], ==, uc_time_from_ymd (2026, 8, 6));
+  g_assert_cmpint (uc_dataset_find_column (ds, "TG"), ==, 2);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[0], ==, 171);
+  g_clear_object (&ds);
+
+  /* A one-column list with a few commas in it stays one column. */
+  g_string_assign (csv, "name\n");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (csv, i == 7 || i == 20 ? "Smith, J%u\n" : "Person %u\n", i);
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 1);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), >=, 38);
+}
+
 static void
 test_bad_dates (void)
 {
@@ -1257,10 +1572,15 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/lenient-quotes", test_lenient_quotes);
   g_test_add_func ("/csv/big-field", test_big_field);
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
+  g_test_add_func ("/csv/string-table-short", test_string_table_short);
+  g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
+  g_test_add_func ("/csv/text-cache", test_text_cache);
+  g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/csv/progress-and-stream", test_progress_and_stream);
+  g_test_add_func ("/csv/read-lease", test_read_lease);
   g_test_add_func ("/csv/large-not-utf8", test_large_not_utf8);
   g_test_add_func ("/csv/code-pages", test_code_pages);
   g_test_add_func ("/csv/large-cp1250", test_large_cp1250);
@@ -1272,6 +1592,8 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/empty-year-columns", test_empty_year_columns);
   g_test_add_func ("/csv/footer-block", test_footer_block);
   g_test_add_func ("/csv/units-under-header", test_units_under_header);
+  g_test_add_func ("/csv/year-header-under-title", test_year_header_under_title);
+  g_test_add_func ("/csv/long-legend-above-table", test_long_legend_above_table);
   g_test_add_func ("/csv/not-finite", test_not_finite);
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);

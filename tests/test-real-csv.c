@@ -123,6 +123,25 @@ static const Expect expectations[] = {
     { { "Release_Date", 0, "1915-08-02" }, { "Release_Date", 2, "1916-12-24" }, { "USD_Production_Budget", 0, "110000" },
       { "USD_Worldwide_Gross", 1, "0" }, { "USD_Worldwide_Gross", 18, "184925485" },
       { "Movie_Title", 2, "20,000 Leagues Under the Sea" }, { "Movie_Title", 17, "Charge of the Light Brigade, The" } } },
+  { "ksh-nep0034-lakonepesseg-cp1250.csv", 12, 2, ";", '.', "WINDOWS-1250",
+    { { "Területi egység neve", TEXT }, { "Területi egység szintje", TEXT }, { "2001", NUM }, { "2025", NUM } },
+    { { "Területi egység neve", 0, "Férfi" }, { "2001", 0, NULL }, { "Területi egység szintje", 1, "főváros, régió" },
+      { "2001", 1, "803889" }, { "2025", 1, "793000" }, { "Területi egység neve", 8, "Győr-Moson-Sopron" },
+      { "2019", 8, "223048" }, { "2025", -1, "473419" } } },
+  { "knmi-etmgeg-260-de-bilt.txt", 9, 52, ",", '.', "UTF-8",
+    { { "# STN", NUM }, { "YYYYMMDD", DATE }, { "TG", NUM }, { "RH", NUM }, { "PG", NUM }, { "EV24", NUM } },
+    { { "YYYYMMDD", 0, "2026-08-18" }, { "YYYYMMDD", -1, "2026-08-26" }, { "# STN", 0, "260" }, { "TG", 0, "176" },
+      { "RH", 1, "41" }, { "PG", 5, "10243" }, { "Q", 6, "2221" }, { "EV24", -1, "38" } } },
+  { "worldbank-bra-wdi-empty-years.csv", 3, 5, ",", '.', "UTF-8",
+    { { "Indicator Name", TEXT }, { "1960", NUM }, { "2020", NUM }, { "2021", NUM }, { "2022", NUM }, { "2023", NUM } },
+    { { "Indicator Code", 0, "TM.VAL.MRCH.RS.ZS" }, { "1960", 0, "16.6169844020797" }, { "2020", 0, "7.99225680095448" },
+      { "2021", 0, NULL }, { "2022", 1, NULL }, { "2023", 2, NULL }, { "2020", -1, "49.0502624465035" } } },
+  { "nbp-kursy-tab-a-2016-cp1250.csv", 10, 1, ";", ',', "WINDOWS-1250",
+    { { "data", DATE }, { "1USD (dolar amerykański)", NUM }, { "100HUF (forint (Węgry))", NUM },
+      { "10000IDR (rupia indonezyjska)", NUM }, { "nr tabeli", NUM }, { "pełny numer tabeli", TEXT } },
+    { { "data", 0, "2016-01-04" }, { "data", -1, "2016-01-18" }, { "1USD (dolar amerykański)", 0, "3.9281" },
+      { "1EUR (euro)", 1, "4.3176" }, { "100HUF (forint (Węgry))", -1, "1.4201" }, { "10000IDR (rupia indonezyjska)", 0, "2.8232" },
+      { "nr tabeli", -1, "10" }, { "pełny numer tabeli", 0, "001/A/NBP/2016" } } },
 };
 
 static int
@@ -190,6 +209,212 @@ test_epoch_multiline (void)
   g_assert_nonnull (strstr (notes, "\n\n"));
 }
 
+/* Every cell of the KSH table against the file itself, decoded from
+ * Windows-1250 and split at “;” here: names, the section row, every
+ * region's level and every population (space-grouped) of every year. */
+static void
+test_ksh_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "ksh-nep0034-lakonepesseg-cp1250.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *bytes = NULL, *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  text = g_convert (bytes, len, "UTF-8", "WINDOWS-1250", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 15);   /* title, header, 12 rows, "" after the last break */
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 27);
+  for (guint r = 1; r < 14; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r], ";", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 27);
+      for (guint c = 0; c < 27; c++)
+        {
+          g_autofree char *value = NULL;
+          g_autofree char *expect = NULL;
+
+          if (r == 1)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cells[c]);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c < 2 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, r - 2);
+          if (c < 2)
+            expect = g_strdup (cells[c]);
+          else
+            {
+              /* Populations are grouped by spaces: "803 889" is 803889. */
+              GString *digits = g_string_new (NULL);
+
+              for (const char *p = cells[c]; *p; p++)
+                if (*p != ' ')
+                  g_string_append_c (digits, *p);
+              expect = g_string_free (digits, FALSE);
+            }
+          g_test_message ("row %u column %u", r - 2, c);
+          g_assert_cmpstr (value, ==, expect[0] ? expect : NULL);
+        }
+    }
+}
+
+/* Every cell of the KNMI file against the file itself, split here: the
+ * 41 names under the legend (spaces around them dropped), the compact
+ * dates as days, every measurement as the integer it is. */
+static void
+test_knmi_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "knmi-etmgeg-260-de-bilt.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 63);   /* 50 legend lines, blank, header, blank, 9 rows, "" */
+  g_assert_true (g_str_has_prefix (lines[51], "# STN,YYYYMMDD,"));
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 41);
+  for (guint l = 51; l < 62; l++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (l == 52)
+        {
+          g_assert_cmpstr (lines[l], ==, "");
+          continue;
+        }
+      cells = g_strsplit (lines[l], ",", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 41);
+      for (guint c = 0; c < 41; c++)
+        {
+          const char *cell = g_strstrip (cells[c]);
+          g_autofree char *value = NULL;
+          g_autofree char *expect = NULL;
+
+          if (l == 51)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cell);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c == 1 ? UC_COLUMN_DATE : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, l - 53);
+          expect = c == 1 ? g_strdup_printf ("%.4s-%.2s-%.2s", cell, cell + 4, cell + 6) : g_strdup (cell);
+          g_test_message ("row %u column %u", l - 53, c);
+          g_assert_cmpstr (value, ==, expect);
+        }
+    }
+}
+
+/* Every cell of the World Bank file against the file itself: each field
+ * is quoted, so a line splits at "," once its outer quotes are off. The
+ * three newest years are empty in every row and still numbers. */
+static void
+test_worldbank_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "worldbank-bra-wdi-empty-years.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 9);   /* 4 metadata lines, header, 3 rows, "" */
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 68);   /* the 69th, nameless and empty, is dropped */
+  for (guint l = 4; l < 8; l++)
+    {
+      g_autofree char *inner = NULL;
+      g_auto(GStrv) cells = NULL;
+
+      g_assert_true (g_str_has_prefix (lines[l], "\"") && g_str_has_suffix (lines[l], "\","));
+      inner = g_strndup (lines[l] + 1, strlen (lines[l]) - 3);
+      cells = g_strsplit (inner, "\",\"", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 68);
+      for (guint c = 0; c < 68; c++)
+        {
+          g_autofree char *value = NULL;
+
+          if (l == 4)
+            {
+              g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, cells[c]);
+              g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==, c < 4 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+              continue;
+            }
+          value = uc_dataset_format_cell (ds, c, l - 5);
+          g_test_message ("row %u column %u", l - 5, c);
+          g_assert_cmpstr (value, ==, cells[c][0] ? cells[c] : NULL);
+          if (c >= 65)
+            g_assert_null (value);   /* 2021, 2022, 2023 */
+        }
+    }
+}
+
+/* Every cell of the NBP table against the file itself, decoded from
+ * Windows-1250 and split at ";": each currency named by its code with the
+ * Polish name from the line under the header, every rate (decimal comma)
+ * exactly, and nothing of the legend under the blank line, whose row of
+ * units (1, 100, 10000) must not become a day of rates. */
+static void
+test_nbp_every_cell (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "nbp-kursy-tab-a-2016-cp1250.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = uc_csv_read_file (file, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *bytes = NULL, *text = NULL;
+  g_auto(GStrv) lines = NULL, names = NULL, polish = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  text = g_convert (bytes, len, "UTF-8", "WINDOWS-1250", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17);   /* header, names, 10 rows, blank, 3 legend lines, "" */
+  g_assert_cmpstr (lines[12], ==, "");
+  g_assert_true (g_str_has_prefix (lines[15], "liczba jednostek;1;1;"));
+  names = g_strsplit (lines[0], ";", -1);
+  polish = g_strsplit (lines[1], ";", -1);
+  g_assert_cmpuint (uc_dataset_get_n_columns (ds), ==, 38);   /* the 39th, after the last ";", is empty */
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, 10);
+  for (guint c = 0; c < 38; c++)
+    {
+      g_autofree char *name = c >= 1 && c <= 35 ? g_strdup_printf ("%s (%s)", names[c], polish[c]) : g_strdup (names[c]);
+
+      g_assert_cmpstr (uc_dataset_get_column_name (ds, c), ==, name);
+      g_assert_cmpint (uc_dataset_get_column_type (ds, c), ==,
+                       c == 0 ? UC_COLUMN_DATE : c == 37 ? UC_COLUMN_TEXT : UC_COLUMN_NUMBER);
+    }
+  for (guint r = 0; r < 10; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r + 2], ";", -1);
+      g_autofree char *day = uc_dataset_format_cell (ds, 0, r);
+      g_autofree char *expect = g_strdup_printf ("%.4s-%.2s-%.2s", cells[0], cells[0] + 4, cells[0] + 6);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 39);
+      g_assert_cmpstr (day, ==, expect);
+      for (guint c = 1; c <= 36; c++)
+        {
+          g_test_message ("row %u column %u", r, c);
+          g_strdelimit (cells[c], ",", '.');
+          g_assert_cmpfloat (uc_dataset_get_numbers (ds, c)[r], ==, g_ascii_strtod (cells[c], NULL));
+        }
+      g_assert_cmpstr (uc_dataset_get_text (ds, 37, r), ==, cells[37]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -201,5 +426,9 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &expectations[i], test_file);
     }
   g_test_add_func ("/real-csv/epoch-multiline-fields", test_epoch_multiline);
+  g_test_add_func ("/real-csv/ksh-every-cell", test_ksh_every_cell);
+  g_test_add_func ("/real-csv/knmi-every-cell", test_knmi_every_cell);
+  g_test_add_func ("/real-csv/worldbank-every-cell", test_worldbank_every_cell);
+  g_test_add_func ("/real-csv/nbp-every-cell", test_nbp_every_cell);
   return g_test_run ();
 }

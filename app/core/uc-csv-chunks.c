@@ -1,15 +1,19 @@
-/* uc-csv-chunks.c: the body cut into chunks, one per thread
+/* uc-csv-chunks.c: the body cut into chunks, a few per thread
  *
- * A large body is cut at line breaks into as many chunks as threads. The
- * chunks' lines are counted (and their UTF-8 checked) in parallel, which
- * lays them out one after the other in the column arrays; each is then read
- * by its own thread into its rows, with its own state per column, and the
- * states are merged after. With a quote anywhere a row may span lines: the
- * body is then one chunk, read in order.
+ * A large body is cut at line breaks into a few chunks per thread, which
+ * the threads take in turn from a shared counter: a thread that the system
+ * holds back (a busy machine, the window drawing) leaves its share to the
+ * others instead of making them wait. The chunks' lines are counted (and
+ * their UTF-8 checked) in parallel, which lays them out one after the
+ * other in the column arrays; each is then read into its rows, with its
+ * own state per column, and the states are merged after. With a quote
+ * anywhere a row may span lines: the body is then one chunk, read in order.
  */
 #include "uc-csv-private.h"
 
 #include <string.h>
+
+#define CHUNKS_PER_THREAD 4
 
 /* The next @nl from @p, looked for a window at a time: NULL at a NUL byte
  * (the scan stops there and refuses the file) as at the end, so that a
@@ -40,6 +44,8 @@ uc_csv_chunk_clear (Chunk *ch,
   for (guint c = 0; ch->cols && c < n_columns; c++)
     {
       g_clear_pointer (&ch->cols[c].table, uc_string_table_free);
+      g_clear_pointer (&ch->cols[c].date_cache, g_free);
+      g_clear_pointer (&ch->cols[c].text_cache, g_free);
       g_clear_pointer (&ch->cols[c].censored_example, g_free);
       for (guint k = 0; k < MIN (ch->cols[c].n_bad, MAX_BAD_KEPT); k++)
         g_free (ch->cols[c].bad[k].text);
@@ -92,23 +98,62 @@ split_body (Chunks *cs,
         ok = FALSE;
       ch->start = from;
       ch->end = to;
-      ch->report_progress = k == 0;
+      ch->report_progress = TRUE;
+      ch->counted = from;
       ch->only = r->wanted;
       from = to;
     }
   return ok;
 }
 
+typedef struct
+{
+  Chunks *cs;
+  Scan   *scans;   /* NULL: the chunks are read, not scanned */
+} Work;
+
+/* Chunks taken in turn until none is left: scanned, or read unless
+ * another thread failed. */
+static gpointer
+work (gpointer data)
+{
+  Work *w = data;
+  guint k;
+
+  while ((k = (guint) g_atomic_int_add (&w->cs->next, 1)) < w->cs->n_chunks)
+    if (w->scans)
+      uc_csv_scan_range (&w->scans[k]);
+    else if (!g_atomic_int_get (&w->cs->chunks[k].r->abort))
+      uc_csv_parse_chunk (&w->cs->chunks[k]);
+  return NULL;
+}
+
+/* Every chunk done by the threads, this one among them. */
+static void
+run_threads (Chunks     *cs,
+             Scan       *scans,
+             const char *name)
+{
+  guint n = MIN (cs->n_threads, cs->n_chunks);
+  g_autofree GThread **threads = g_new0 (GThread *, MAX (n, 1));
+  Work w = { cs, scans };
+
+  cs->next = 0;
+  for (guint t = 1; t < n; t++)
+    threads[t] = g_thread_new (name, work, &w);
+  work (&w);
+  for (guint t = 1; t < n; t++)
+    g_thread_join (threads[t]);
+}
+
 /* Each chunk's lines counted (and its UTF-8 checked, the first chunk's
- * from the start of the text), a thread per chunk. */
+ * from the start of the text). */
 static void
 run_scans (Chunks   *cs,
            Scan     *scans,
            Reader   *r,
            gboolean  validate)
 {
-  GThread **threads = g_new0 (GThread *, cs->n_chunks);
-
   for (guint k = 0; k < cs->n_chunks; k++)
     {
       scans[k].start = k == 0 && validate ? r->in.data : cs->chunks[k].start;
@@ -117,12 +162,7 @@ run_scans (Chunks   *cs,
       scans[k].quote = r->in.quote;
       scans[k].validate = validate;
     }
-  for (guint k = 1; k < cs->n_chunks; k++)
-    threads[k] = g_thread_new ("uc-scan", uc_csv_scan_range, &scans[k]);
-  uc_csv_scan_range (&scans[0]);
-  for (guint k = 1; k < cs->n_chunks; k++)
-    g_thread_join (threads[k]);
-  g_free (threads);
+  run_threads (cs, scans, "uc-scan");
 }
 
 /* One chunk for the whole body, its scan the sum of theirs. */
@@ -146,8 +186,11 @@ join_chunks (Chunks *cs,
   cs->n_chunks = 1;
 }
 
-/* The chunks' rows one after the other, as many as each has line breaks
- * (and one); where the first NUL and bad UTF-8 bytes are in the text. */
+/* The chunks' rows one after the other, as many as each has lines: its
+ * line breaks, and one more when it does not end with one (only the last
+ * can). A chunk cut after a break thus leaves no gap before the next one,
+ * and the merge has no rows to move. Where the first NUL and bad UTF-8
+ * bytes are in the text. */
 static void
 place_chunks (Chunks     *cs,
               const Scan *scans,
@@ -161,6 +204,7 @@ place_chunks (Chunks     *cs,
     {
       Chunk *ch = &cs->chunks[k];
       gsize lines = scans[k].newlines;
+      gboolean ends_line = ch->end > ch->start && (ch->end[-1] == '\n' || ch->end[-1] == '\r');
 
       if (*bad < 0 && scans[k].bad >= 0)
         *bad = scans[k].start - r->in.data + scans[k].bad;
@@ -168,7 +212,7 @@ place_chunks (Chunks     *cs,
         *nul = scans[k].start - r->in.data + scans[k].nul;
       ch->first_line = line;
       ch->row_base = cs->total_rows;
-      cs->total_rows += lines + 1;
+      cs->total_rows += lines + !ends_line;
       ch->row_limit = cs->total_rows;
       line += (guint) lines;
     }
@@ -211,11 +255,13 @@ uc_csv_chunks_lay_out (Chunks    *cs,
   gssize nul = -1, bad = -1;
 
   /* Each chunk keeps a state per column: a wide table of few rows is not
-   * worth splitting. */
+   * worth splitting, and each chunk has 256 bytes a column at least. */
+  gsize body = r->body_end - r->body;
+
   cs->n_chunks = 1;
-  if (n_threads > 1 && (gsize) (r->body_end - r->body) >= MIN_PARALLEL_BYTES &&
-      (gsize) (r->body_end - r->body) / r->n_columns >= 256)
-    cs->n_chunks = n_threads;
+  cs->n_threads = MAX (n_threads, 1);
+  if (n_threads > 1 && body >= MIN_PARALLEL_BYTES && body / r->n_columns >= 256)
+    cs->n_chunks = (guint) MAX (n_threads, MIN ((gsize) n_threads * CHUNKS_PER_THREAD, body / r->n_columns / 256));
   cs->chunks = g_new0 (Chunk, cs->n_chunks);
 
   if (!split_body (cs, r))
@@ -239,8 +285,9 @@ uc_csv_chunks_lay_out (Chunks    *cs,
   return TRUE;
 }
 
-/* String tables for the text columns only: a wide file of numbers would
- * otherwise pay a table for every column in every chunk. */
+/* String tables and recent codes for the text columns only, and the last
+ * day and cell for the date columns: a wide file of numbers would
+ * otherwise pay them for every column in every chunk. */
 void
 uc_csv_chunks_add_tables (Chunks *cs)
 {
@@ -249,25 +296,24 @@ uc_csv_chunks_add_tables (Chunks *cs)
       Chunk *ch = &cs->chunks[k];
 
       for (guint c = 0; c < ch->r->n_columns; c++)
-        if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
-          ch->cols[c].table = uc_string_table_new ();
+        {
+          if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].table == NULL)
+            ch->cols[c].table = uc_string_table_new ();
+          if (ch->r->plans[c].kind == KIND_TEXT && ch->cols[c].text_cache == NULL)
+            ch->cols[c].text_cache = g_new0 (TextCache, 1);
+          if (ch->r->plans[c].kind == KIND_DATE && ch->cols[c].date_cache == NULL)
+            ch->cols[c].date_cache = g_new0 (UcDateCache, 1);
+        }
     }
 }
 
-/* Each chunk read into its rows by its own thread (the first by this one).
+/* Each chunk read into its rows by the threads (this one among them).
  * FALSE, with the first chunk's error, when one failed. */
 gboolean
 uc_csv_chunks_read (Chunks  *cs,
                     GError **error)
 {
-  GThread **threads = g_new0 (GThread *, cs->n_chunks);
-
-  for (guint k = 1; k < cs->n_chunks; k++)
-    threads[k] = g_thread_new ("uc-csv", uc_csv_parse_chunk, &cs->chunks[k]);
-  uc_csv_parse_chunk (&cs->chunks[0]);
-  for (guint k = 1; k < cs->n_chunks; k++)
-    g_thread_join (threads[k]);
-  g_free (threads);
+  run_threads (cs, NULL, "uc-csv");
 
   for (guint k = 0; k < cs->n_chunks; k++)
     if (cs->chunks[k].error)

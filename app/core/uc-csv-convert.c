@@ -164,8 +164,8 @@ convert_cell (Chunk      *ch,
         break;
       }
     case KIND_DATE:
-      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) &&
-           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, &st->date_cache, &plan->times[row])) ||
+      if (((plan->date_format == UC_DATE_ISO || plan->date_format == UC_DATE_ISO_DATETIME) && st->date_cache &&
+           uc_parse_iso_fast (text, len, plan->date_format == UC_DATE_ISO_DATETIME, st->date_cache, &plan->times[row])) ||
           uc_parse_date (text, len, plan->date_format, &plan->times[row]))
         {
           st->n_ok++;
@@ -255,6 +255,36 @@ find_field_end (const char *p,
   return p;
 }
 
+/* The code of the text cell @s to @e, a short one from @cache when it was
+ * seen lately: eight bytes read at once where the chunk has them, the
+ * cell's own kept, the rest zeroed. Any other goes to the string table. */
+static inline guint32
+text_code (ColState   *st,
+           const char *s,
+           const char *e,
+           const char *end)
+{
+  gsize len = e - s;
+  TextCache *cache = st->text_cache;
+  guint64 w;
+  guint slot;
+
+  if (len == 0)
+    return 0;
+  if (cache == NULL || len > 8 || end - s < 8)
+    return uc_string_table_intern (st->table, s, len);
+  memcpy (&w, s, 8);
+  w &= ~(guint64) 0 >> (64 - 8 * len);
+  slot = (guint) (((w ^ len) * 0x9E3779B97F4A7C15ull) >> 56);
+  if (cache->len[slot] != len || cache->word[slot] != w)
+    {
+      cache->code[slot] = uc_string_table_intern (st->table, s, len);
+      cache->word[slot] = w;
+      cache->len[slot] = (guint8) len;
+    }
+  return cache->code[slot];
+}
+
 /* A row of a quote-free chunk, read and converted in one pass; numbers are
  * accumulated while scanning. FALSE, with nothing consumed, when the row
  * does not have exactly one field per column: the general path takes it.
@@ -319,11 +349,13 @@ parse_plain_row (Chunk       *ch,
           p = find_field_end (p, end, delim, in->special);
           if (plan->kind == KIND_TEXT)
             {
-              plan->codes[row] = p == s ? 0 : uc_string_table_intern (ch->cols[c].table, s, p - s);
+              plan->codes[row] = text_code (&ch->cols[c], s, p, end);
               goto next;
             }
-          if (uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, &ch->cols[c].date_cache,
-                                 &plan->times[row]))
+          if (ch->cols[c].date_cache &&
+              (uc_parse_iso_cached (s, p - s, ch->cols[c].date_cache, &plan->times[row]) ||
+               uc_parse_iso_fast (s, p - s, plan->date_format == UC_DATE_ISO_DATETIME, ch->cols[c].date_cache,
+                                  &plan->times[row])))
             {
               ch->cols[c].n_ok++;
               goto next;
@@ -440,7 +472,8 @@ fit_row (Chunk    *ch,
 }
 
 /* Every CHECK_EVERY_ROWS rows: FALSE when another thread failed or the
- * read was cancelled; else progress told (by the first chunk). */
+ * read was cancelled; else the bytes read added to the reader's progress,
+ * which the caller's thread tells. */
 static gboolean
 keep_going (Chunk     *ch,
             const Tok *t)
@@ -453,7 +486,14 @@ keep_going (Chunk     *ch,
       return FALSE;
     }
   if (ch->report_progress && r->progress)
-    r->progress ((double) (t->pos - ch->start) / MAX (1, ch->end - ch->start), r->progress_data);
+    {
+      gssize read = t->pos - ch->counted;
+      gsize done = (gsize) g_atomic_pointer_add (&r->progress_done, read) + read;
+
+      ch->counted = t->pos;
+      if (g_thread_self () == r->progress_thread)
+        r->progress ((double) done / MAX (1, r->progress_total), r->progress_data);
+    }
   return TRUE;
 }
 

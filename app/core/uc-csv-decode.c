@@ -318,13 +318,21 @@ static const gint8 cp1250_bias[128] = {
  * while ¿ ¡ £ ¥ º before or after words are punctuation in either. Ties
  * go to 1252, the code page of most such files, and so does text with a
  * byte 1250 leaves undefined. The whole text is looked at: it is about to
- * be converted, which costs far more. */
+ * be converted, which costs far more.
+ *
+ * 0xF5 is Hungarian ő in 1250 and Portuguese or Estonian õ in 1252, both
+ * common, so alone it tells nothing; but Hungarian writes it beside ö and
+ * ü and has no ä or ã, while Portuguese has no ö or ü and Estonian writes
+ * ä everywhere. Text with ő, ö or ü and neither ä nor ã is Hungarian: a
+ * KSH table of only "főváros", "Győr" and "Közép" is otherwise read as
+ * "fõváros". */
 const char *
 uc_csv_legacy_code_page (const char *data,
                          gsize       len)
 {
   const guchar *s = (const guchar *) data;
-  gint64 score = 0;
+  gint64 score = 0, o_double_acute = 0;
+  gboolean o_u_umlaut = FALSE, a_umlaut_or_tilde = FALSE;
 
   for (gsize i = 0; i < len; i++)
     if (s[i] >= 0x80)
@@ -332,8 +340,15 @@ uc_csv_legacy_code_page (const char *data,
         if (s[i] == 0x81 || s[i] == 0x83 || s[i] == 0x88 || s[i] == 0x90 || s[i] == 0x98)
           return "WINDOWS-1252";
         if (i > 0 && (s[i - 1] >= 0x80 || g_ascii_isalpha (s[i - 1])))
-          score += cp1250_bias[s[i] - 0x80];
+          {
+            score += cp1250_bias[s[i] - 0x80];
+            o_double_acute += (s[i] | 0x20) == 0xF5;
+          }
+        o_u_umlaut |= (s[i] | 0x20) == 0xF6 || (s[i] | 0x20) == 0xFC;
+        a_umlaut_or_tilde |= (s[i] | 0x20) == 0xE4 || (s[i] | 0x20) == 0xE3;
       }
+  if (o_u_umlaut && !a_umlaut_or_tilde)
+    score += 3 * o_double_acute;
   return score > 0 ? "WINDOWS-1250" : "WINDOWS-1252";
 }
 

@@ -1,14 +1,17 @@
 /* uc-csv-file.c: files, pipes and streams read into memory for the reader
  *
  * The first block is checked before the rest is read or any memory set
- * aside, so that a binary file is refused at once. A regular file is read
- * by its size (two threads for a large one) into column-pool memory, or
- * mapped above MAP_MIN_BYTES; pipes and streams grow a buffer as they come.
+ * aside, so that a binary file is refused at once. A regular file is mapped
+ * while the reader holds a read lease on it (a file of ours that nobody has
+ * open for writing); otherwise it is read by its size (two threads for a
+ * large one) into column-pool memory, or mapped above MAP_MIN_BYTES; pipes
+ * and streams grow a buffer as they come.
  */
 #include "uc-csv-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -132,31 +135,40 @@ read_from_fd (gpointer      source,
 
 typedef struct
 {
-  int     fd;
-  char   *dest;
-  gsize   offset;
-  gsize   len;
-  int     error;
-} ReadPart;
+  int          fd;
+  char        *dest;
+  gsize        offset;
+  gsize        len;
+  guint        n_parts;
+  gint         next;     /* the next part a thread takes (atomic) */
+  gint         error;    /* the first errno, -1 when the file ended early (atomic) */
+} ReadParts;
 
+/* Parts of the range read in turn until none is left or one failed: a
+ * thread the system holds back leaves its share to the other. */
 static gpointer
-read_part (gpointer data)
+read_parts (gpointer data)
 {
-  ReadPart *part = data;
-  gsize done = 0;
+  ReadParts *rp = data;
+  guint k;
 
-  while (done < part->len)
+  while ((k = (guint) g_atomic_int_add (&rp->next, 1)) < rp->n_parts && !g_atomic_int_get (&rp->error))
     {
-      ssize_t n = pread (part->fd, part->dest + done, part->len - done, part->offset + done);
+      gsize from = rp->len * k / rp->n_parts, to = rp->len * (k + 1) / rp->n_parts, done = 0;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
+      while (done < to - from)
         {
-          part->error = n < 0 ? errno : -1;   /* -1: ended early */
-          return NULL;
+          ssize_t n = pread (rp->fd, rp->dest + from + done, to - from - done, rp->offset + from + done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            {
+              g_atomic_int_compare_and_exchange (&rp->error, 0, n < 0 ? errno : -1);
+              return NULL;
+            }
+          done += n;
         }
-      done += n;
     }
   return NULL;
 }
@@ -169,46 +181,48 @@ read_range (int         fd,
             const char *name,
             GError    **error)
 {
-  ReadPart parts[2];
+  gboolean two = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1;
+  ReadParts rp = { fd, dest, offset, len, two ? (guint) MIN ((gsize) 8, len / (4 * MIN_PARALLEL_BYTES)) : 1, 0, 0 };
   GThread *other = NULL;
-  guint n_parts = len >= 8 * MIN_PARALLEL_BYTES && g_get_num_processors () > 1 ? 2 : 1;
 
-  for (guint k = 0; k < n_parts; k++)
-    {
-      parts[k].fd = fd;
-      parts[k].offset = offset + len * k / n_parts;
-      parts[k].len = offset + len * (k + 1) / n_parts - parts[k].offset;
-      parts[k].dest = dest + (parts[k].offset - offset);
-      parts[k].error = 0;
-    }
-  if (n_parts > 1)
-    other = g_thread_new ("uc-read", read_part, &parts[1]);
-  read_part (&parts[0]);
+  if (two)
+    other = g_thread_new ("uc-read", read_parts, &rp);
+  read_parts (&rp);
   if (other)
     g_thread_join (other);
-  for (guint k = 0; k < n_parts; k++)
-    if (parts[k].error)
-      {
-        if (parts[k].error < 0)
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
-        else
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (parts[k].error), "%s: %s", name,
-                       g_strerror (parts[k].error));
-        return FALSE;
-      }
-  return TRUE;
+  if (rp.error < 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+  else if (rp.error > 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (rp.error), "%s: %s", name, g_strerror (rp.error));
+  return rp.error == 0;
+}
+
+/* A read lease on @fd, for as long as it stays open: a program that then
+ * opens the file to write it, or truncates it, waits until the lease is
+ * given up (the kernel tells the holder with a signal, here SIGURG, which
+ * is ignored unless handled; past /proc/sys/fs/lease-break-time, 45 s, it
+ * goes ahead anyway). Granted only on a file we own (or with CAP_LEASE)
+ * that nobody has open for writing, and where the file system has leases. */
+static gboolean
+take_read_lease (int fd)
+{
+  return fcntl (fd, F_SETSIG, SIGURG) == 0 && fcntl (fd, F_SETLEASE, F_RDLCK) == 0;
 }
 
 /* A regular file of @size bytes, its first block checked before anything
- * is set aside for the rest. Up to MAP_MIN_BYTES it is read, in parallel,
- * into column-pool memory: a copy cannot be cut short by another program
- * truncating the file while it is read (a mapping would fault, SIGBUS), and
- * a second read of the same size reuses the block. Larger files are mapped,
- * not copied, so that they take no memory of their own (*mapped is then
- * TRUE); for them that risk is taken. */
+ * is set aside for the rest. Under a read lease (@leased) it is mapped,
+ * and the page tables filled at once when it is not large: nothing is
+ * copied and no memory is zeroed for it, and no one can truncate it while
+ * it is read (a mapping past a file's new end faults, SIGBUS). Else up to
+ * MAP_MIN_BYTES it is read, in parallel, into column-pool memory: a copy
+ * cannot be cut short that way, and a second read of the same size reuses
+ * the block. Larger files are mapped all the same, so that they take no
+ * memory of their own; for them that risk is taken. *mapped is TRUE when
+ * the file is mapped. */
 static char *
 read_regular (int                  fd,
               gsize                size,
+              gboolean             leased,
               const char          *name,
               const UcCsvOptions  *options,
               gboolean            *mapped,
@@ -218,7 +232,7 @@ read_regular (int                  fd,
   char *data;
 
   *mapped = FALSE;
-  if (size <= MAP_MIN_BYTES)
+  if (size <= MAP_MIN_BYTES && !leased)
     {
       data = uc_column_try_alloc (size);
       if (data == NULL)
@@ -244,7 +258,7 @@ read_regular (int                  fd,
         !uc_csv_check_first_block (name, block, first, options, error))
       return NULL;
   }
-  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  data = mmap (NULL, size, PROT_READ, MAP_PRIVATE | (size <= MAP_MIN_BYTES ? MAP_POPULATE : 0), fd, 0);
   if (data == MAP_FAILED)
     {
       int saved = errno;
@@ -261,7 +275,9 @@ read_regular (int                  fd,
 }
 
 /* A local file by its path: a regular one read (or mapped) by its size,
- * anything else as a stream. *mapped or *pooled say how to free it. */
+ * anything else as a stream. *mapped or *pooled say how to free it; a
+ * file mapped under a lease leaves its descriptor in *leased_fd, to be
+ * closed (which gives the lease up) once the reader is done with it. */
 static char *
 read_path (const char          *path,
            const char          *name,
@@ -270,6 +286,7 @@ read_path (const char          *path,
            gsize               *size,
            gboolean            *mapped,
            gboolean            *pooled,
+           int                 *leased_fd,
            GError             **error)
 {
   int fd = open (path, O_RDONLY | O_CLOEXEC);
@@ -293,9 +310,16 @@ read_path (const char          *path,
     }
   if (S_ISREG (st.st_mode) && st.st_size > 0)
     {
+      gboolean leased = take_read_lease (fd);
+
       *size = (gsize) st.st_size;
-      data = read_regular (fd, *size, name, options, mapped, error);
+      data = read_regular (fd, *size, leased, name, options, mapped, error);
       *pooled = !*mapped;
+      if (data && *mapped && leased)
+        {
+          *leased_fd = fd;
+          return data;
+        }
     }
   else
     {
@@ -322,6 +346,7 @@ uc_csv_read_file (GFile               *file,
   g_autofree char *path = NULL;
   UcDataset *dataset;
   gboolean mapped = FALSE, pooled = FALSE;
+  int leased_fd = -1;
   gsize size = 0;
   char *data;
 
@@ -339,7 +364,7 @@ uc_csv_read_file (GFile               *file,
       data = read_all (read_from_stream, in, name, options, cancellable, &size, error);
     }
   else
-    data = read_path (path, name, options, cancellable, &size, &mapped, &pooled, error);
+    data = read_path (path, name, options, cancellable, &size, &mapped, &pooled, &leased_fd, error);
   if (data == NULL)
     return NULL;
 
@@ -350,6 +375,8 @@ uc_csv_read_file (GFile               *file,
     uc_column_free (data);
   else
     g_free (data);
+  if (leased_fd >= 0)
+    close (leased_fd);
   return dataset;
 }
 

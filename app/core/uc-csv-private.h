@@ -115,6 +115,17 @@ typedef struct
   gboolean  not_finite;   /* a number by its form, but no finite one */
 } BadCell;
 
+/* The codes of a text column's short cells seen last, by their bytes: a
+ * column of a few symbols finds its code here without a call. */
+#define TEXT_CACHE_SLOTS 256
+
+typedef struct
+{
+  guint64 word[TEXT_CACHE_SLOTS];   /* the cell's bytes, zero-padded */
+  guint8  len[TEXT_CACHE_SLOTS];    /* 1 to 8; 0 empty */
+  guint32 code[TEXT_CACHE_SLOTS];
+} TextCache;
+
 typedef struct
 {
   UcStringTable *table;
@@ -125,7 +136,8 @@ typedef struct
   guint8         max_a;     /* day or month, at most 31 */
   guint8         max_b;
   guint          number_flags;
-  UcDateCache    date_cache;
+  UcDateCache   *date_cache;   /* date columns only: a wide file of numbers pays none */
+  TextCache     *text_cache;   /* text columns only */
   guint          n_censored;
   char          *censored_example;
 } ColState;
@@ -145,17 +157,20 @@ typedef struct
   Warnings    warnings;
   GString    *scratch;
   GError     *error;
-  gboolean    report_progress;
+  gboolean    report_progress;   /* its bytes count towards the reader's progress */
+  const char *counted;           /* bytes before this were added to it */
   gboolean    plain;    /* no quote character anywhere in the chunk */
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
-/* The body cut into chunks, a thread each (one when it has quotes). */
+/* The body cut into chunks, a few a thread (one when it has quotes). */
 typedef struct
 {
   Chunk    *chunks;
   guint     n_chunks;
-  gsize     total_rows;   /* the rows the column arrays hold: line breaks + 1 per chunk */
+  guint     n_threads;
+  gint      next;         /* the next chunk a thread takes (atomic) */
+  gsize     total_rows;   /* the rows the column arrays hold: a chunk's lines */
   gboolean  any_quote;
 } Chunks;
 
@@ -210,6 +225,9 @@ struct _Reader
   GCancellable  *cancellable;
   UcCsvProgress  progress;
   gpointer       progress_data;
+  GThread       *progress_thread;   /* the caller's: the only one that tells progress */
+  gsize          progress_done;     /* body bytes read, over all chunks (atomic) */
+  gsize          progress_total;
   gint           abort;
 };
 

@@ -176,6 +176,7 @@ read_decoded (const char          *name,
   r.cancellable = cancellable;
   r.progress = progress;
   r.progress_data = progress_data;
+  r.progress_thread = g_thread_self ();
 
   if (!find_layout (&r, options, &sniff, error))
     return NULL;
@@ -186,6 +187,7 @@ read_decoded (const char          *name,
       return NULL;
     }
   r.body_end = options->strict ? data + len : uc_csv_trim_footer (&r, data + len, warnings);
+  r.progress_total = r.body_end - r.body;
 
   /* Threads where the body is large; they stay only if it has no quotes.
    * Then types from a sample, and the rows read into the typed columns. */

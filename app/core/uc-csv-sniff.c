@@ -15,28 +15,60 @@
 #define FOOTER_SCAN_BYTES  (64 * 1024)
 #define FOOTER_MAX_ROWS    20
 
+/* Whether @text is a year, 1000 to 2999, written as four digits. */
+static gboolean
+is_year (const char *text,
+         gsize       len,
+         int        *year)
+{
+  if (len != 4 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]) ||
+      !g_ascii_isdigit (text[3]) || (text[0] != '1' && text[0] != '2'))
+    return FALSE;
+  *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  return TRUE;
+}
+
 /* A row of values rather than of labels: most of its non-empty cells read
- * as numbers or dates. */
+ * as numbers or dates. A row whose numbers are three or more years in even
+ * steps (2001;2002;…;2025) names the columns of a wide table: labels. */
 static gboolean
 data_like (const Input *in,
            const Cell  *cells,
            guint        n,
            GString     *scratch)
 {
-  guint values = 0, filled = 0;
+  guint values = 0, filled = 0, years = 0;
+  int last_year = 0, step = 0;
+  gboolean even_steps = TRUE;
 
   for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
     {
       gsize len;
       const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
       double d;
+      int year;
+      gboolean value;
 
       if (uc_is_missing (text, len))
         continue;
       filled++;
-      values += uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
-                uc_date_formats_matching (text, len) != 0;
+      value = uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
+              uc_date_formats_matching (text, len) != 0;
+      values += value;
+      if (value && is_year (text, len, &year))
+        {
+          if (years == 1)
+            step = year - last_year;
+          else if (years > 1 && year - last_year != step)
+            even_steps = FALSE;
+          last_year = year;
+          years++;
+        }
+      else if (value)
+        even_steps = FALSE;
     }
+  if (years >= 3 && years == values && even_steps && step != 0 && ABS (step) <= 10)
+    return FALSE;
   return values > 0 && values * 2 >= filled;
 }
 
@@ -79,6 +111,8 @@ typedef struct
   guint       lines[SNIFF_ROWS];
   guint       filled[SNIFF_ROWS];   /* non-blank cells */
   gboolean    data[SNIFF_ROWS];     /* data_like */
+  /* Only the first cell filled: a section's label ("Men;;;"), never units. */
+  gboolean    only_first[SNIFF_ROWS];
   const char *starts[SNIFF_ROWS];
 } SniffRows;
 
@@ -116,15 +150,17 @@ sniff_rows (const Input *base,
       rows->lines[n] = t.row_line;
       rows->data[n] = data_like (&in, cells, nf, scratch);
       rows->filled[n] = count_filled (&in, cells, nf, scratch);
+      rows->only_first[n] = rows->filled[n] == 1 && count_filled (&in, cells, 1, scratch) == 1;
       rows->counts[n] = nf;
       rows->n = n + 1;
     }
 }
 
-/* The most common field count is the table's width. */
+/* The most common field count among rows of at least @least fields. */
 static guint
-table_width (const SniffRows *rows,
-             guint           *mode_freq)
+count_mode (const SniffRows *rows,
+            guint            least,
+            guint           *mode_freq)
 {
   guint mode = 0;
 
@@ -133,10 +169,33 @@ table_width (const SniffRows *rows,
     {
       guint freq = 0;
 
+      if (rows->counts[i] < least)
+        continue;
       for (guint k = 0; k < rows->n; k++)
         freq += rows->counts[k] == rows->counts[i];
       if (freq > *mode_freq || (freq == *mode_freq && rows->counts[i] > mode))
         mode = rows->counts[i], *mode_freq = freq;
+    }
+  return mode;
+}
+
+/* The most common field count is the table's width. Lines of one field
+ * are prose when rows of one wider count are also many: a weather
+ * service's legend of fifty lines above the header (KNMI) fills most of
+ * the rows sniffed, but the table is the rows under it. */
+static guint
+table_width (const SniffRows *rows,
+             guint           *mode_freq)
+{
+  guint mode = count_mode (rows, 1, mode_freq), wide, wide_freq;
+
+  if (mode != 1)
+    return mode;
+  wide = count_mode (rows, 2, &wide_freq);
+  if (wide_freq >= MAX (3u, rows->n / 10))
+    {
+      *mode_freq = wide_freq;
+      return wide;
     }
   return mode;
 }
@@ -177,7 +236,7 @@ choose_header (const SniffRows *rows,
    * data right under that, is its units (codes, translations). */
   if (first_data == header + 2 && counts[header + 1] <= mode && !data[header + 1] &&
       lines[header] + 1 == lines[header + 1] && filled[header + 1] > 0 &&
-      filled[header + 1] < filled[header])
+      filled[header + 1] < filled[header] && !rows->only_first[header + 1])
     out->units = rows->starts[header + 1];
   else if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
       lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&

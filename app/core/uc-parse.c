@@ -787,6 +787,8 @@ uc_parse_iso_fast (const char  *text,
 
   if (len != 10 && (!allow_time || (len != 16 && len != 19)))
     return FALSE;
+  if (uc_parse_iso_cached (text, len, cache, value))
+    return TRUE;
   if (cache->valid && memcmp (text, cache->date, 10) == 0)
     day = cache->day;
   else
@@ -825,6 +827,9 @@ uc_parse_iso_fast (const char  *text,
       secs = ((gint64) hh * 60 + mm) * 60 + ss;
     }
   *value = day + secs * G_USEC_PER_SEC;
+  memcpy (cache->cell, text, len);
+  cache->cell_len = (guint8) len;
+  cache->cell_value = *value;
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "uc-time.h"
 
@@ -66,12 +67,17 @@ gboolean    uc_parse_date           (const char   *text,
                                      gsize         len,
                                      UcDateFormat  format,
                                      UcTime       *value);
-/* Remembers the last calendar day seen, for columns sorted by time. */
+/* Remembers the last calendar day seen, for columns sorted by time, and
+ * the last whole cell with its value: tick data repeats each timestamp
+ * once per symbol. */
 typedef struct
 {
   char   date[10];
   UcTime day;
   gboolean valid;
+  char   cell[19];
+  guint8 cell_len;     /* 0 until a cell is remembered */
+  UcTime cell_value;
 } UcDateCache;
 
 gboolean    uc_parse_iso_fast       (const char   *text,
@@ -79,6 +85,34 @@ gboolean    uc_parse_iso_fast       (const char   *text,
                                      gboolean      allow_time,
                                      UcDateCache  *cache,
                                      UcTime       *value);
+
+/* Whether @text is the last cell uc_parse_iso_fast read into @cache, and
+ * then its value: inline, as tick files repeat each time once per symbol.
+ * Its @len bytes (10, 16 or 19) compared as words that may overlap. */
+static inline gboolean
+uc_parse_iso_cached (const char        *text,
+                     gsize              len,
+                     const UcDateCache *cache,
+                     UcTime            *value)
+{
+  guint64 a0, b0, a1, b1, a2 = 0, b2 = 0;
+
+  if (len != cache->cell_len)
+    return FALSE;
+  memcpy (&a0, text, 8);
+  memcpy (&b0, cache->cell, 8);
+  memcpy (&a1, text + len - 8, 8);
+  memcpy (&b1, cache->cell + len - 8, 8);
+  if (len > 16)
+    {
+      memcpy (&a2, text + 8, 8);
+      memcpy (&b2, cache->cell + 8, 8);
+    }
+  if (((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) != 0)
+    return FALSE;
+  *value = cache->cell_value;
+  return TRUE;
+}
 gboolean    uc_parse_date_pattern   (const char   *text,
                                      gsize         len,
                                      const char   *pattern,

@@ -5,7 +5,7 @@
  * Prints one line of key=value pairs: the first and the best of RUNS loads
  * (wall time; later loads reuse the memory the first one mapped),
  * throughput, rows, the bytes of the typed columns, and this process's peak
- * resident memory after the loads.
+ * resident memory and minor page faults after the loads.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +52,8 @@ main (int argc, char **argv)
     }
 
   getrusage (RUSAGE_SELF, &usage);
-  printf ("bytes=%lld rows=%u first_seconds=%.4f seconds=%.4f mb_per_s=%.1f rows_per_s=%.0f column_bytes=%" G_GSIZE_FORMAT " peak_rss_bytes=%ld\n",
-          (long long) st.st_size, rows, first, best, st.st_size / 1e6 / best, rows / best, columns, usage.ru_maxrss * 1024L);
+  printf ("bytes=%lld rows=%u first_seconds=%.4f seconds=%.4f mb_per_s=%.1f rows_per_s=%.0f column_bytes=%" G_GSIZE_FORMAT " peak_rss_bytes=%ld minor_faults=%ld\n",
+          (long long) st.st_size, rows, first, best, st.st_size / 1e6 / best, rows / best, columns, usage.ru_maxrss * 1024L,
+          usage.ru_minflt);
   return 0;
 }

@@ -18,6 +18,8 @@ out=${G_TEST_BUILDDIR:-$PWD}/e2e-import
 rm -rf "$out"; mkdir -p "$out"
 data=$(mktemp -d)
 export UNDERCUT_DATA_DIR=$data
+# Settings kept on disk, as a user's are: what is added to a view stays.
+export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$data/config
 log=$out/app.log
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
@@ -50,6 +52,13 @@ wait_gone() {
     sleep 0.1
   done
   return 1
+}
+
+action() { gapplication action io.github.undercut.Undercut "$@"; }
+# app.export to $out/NAME.png, waiting for the file.
+export_as() {
+  action export "'$out/$1.png'"
+  for _ in $(seq 50); do [ -s "$out/$1.png" ] && break; sleep 0.1; done
 }
 
 focus_on() {
@@ -111,9 +120,30 @@ line=$(count_colour "$out/charted.png" '#332288')
 [ "$line" -gt 300 ] || fail "the dataset is charted ($line px)"
 ok "the dataset is charted ($line px)"
 
+# Add to View: the row's menu, "Add to View", the first view (the DeepSeek
+# shock); the view is shown with the user's series beside its own.
+"$(dirname "$bin")/undercut" export --view deepseek-shock --output "$out/cli-shock.png" >>"$log" 2>&1
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + 194)) $((Y + 307)) click 1
+sleep 0.8
+xdotool mousemove $((X + 175)) $((Y + 391)) click 1
+sleep 0.8
+import -window root "$out/add-to-view-menu.png"
+xdotool mousemove $((X + 190)) $((Y + 391)) click 1
+sleep 2
+import -window "$wid" "$out/added.png"
+export_as added
+[ -s "$out/added.png" ] || fail "the view with the added series exports"
+cmp -s "$out/added.png" "$out/cli-shock.png" && fail "Add to View draws the user's series in the DeepSeek shock"
+ok "Add to View draws the user's series in the DeepSeek shock"
+
 # A table copied from a spreadsheet, pasted with Ctrl+V, opens in the dialog.
 printf 'Day\tClose\n2025-01-24\t3.1\n2025-01-27\t2.4\n2025-01-28\t2.9\n' | xclip -selection clipboard -i
-focus_on "$wid"
+# A click on the chart first: without a window manager, the closed menu
+# keeps the keyboard.
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 1
+sleep 0.3
 xdotool key ctrl+v
 dlg=$(wait_for_window '^Import CSV$') || fail "Ctrl+V of a copied table opens the import dialog"
 ok "Ctrl+V of a copied table opens the import dialog"
@@ -144,6 +174,17 @@ import -window "$wid" "$out/restarted.png"
 line=$(count_colour "$out/restarted.png" '#332288')
 [ "$line" -gt 300 ] || fail "after a restart the imported dataset is charted ($line px)"
 ok "after a restart the imported dataset is charted ($line px)"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+pid=
+
+# The view keeps the added series across the restart: the same chart.
+"$bin" --view deepseek-shock >"$log" 2>&1 &
+pid=$!
+wid=$(wait_for_window '^Undercut$') || fail "the window comes back on the DeepSeek shock"
+sleep 1.5
+export_as added-again
+cmp -s "$out/added.png" "$out/added-again.png" || fail "the added series stays with the view after a restart"
+ok "the added series stays with the view after a restart"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 pid=
 

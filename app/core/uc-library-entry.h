@@ -91,6 +91,7 @@ guint           uc_library_entry_add_series_to   (UcLibraryEntry *self,
                                                   UcDataset      *dataset,
                                                   UcChartSpec    *chart,
                                                   GError        **error);
+char           *uc_library_entry_dup_credit      (UcLibraryEntry *self) G_GNUC_WARN_UNUSED_RESULT;
 char           *uc_library_view_id               (const char     *entry_id) G_GNUC_WARN_UNUSED_RESULT;
 const char     *uc_library_view_entry_id         (const char     *view_id);
 UcLibraryState  uc_library_entry_get_state       (UcLibraryEntry *self);

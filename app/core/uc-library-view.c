@@ -191,17 +191,24 @@ add_string (JsonBuilder *b,
 
 /* The one chart: the values by the time column, split by the group, with
  * every embedded event on its days, as a built-in view marks them. */
+/* "Source: prices.csv, imported 2026-12-03": the user's file as they
+ * know it, and when it was taken in. */
+char *
+uc_library_entry_dup_credit (UcLibraryEntry *self)
+{
+  const char *original = uc_library_entry_get_original (self);
+  g_autofree char *name = g_path_get_basename (original ? original : uc_library_entry_get_path (self));
+  g_autofree char *day = g_strndup (uc_library_entry_get_imported_at (self) ? uc_library_entry_get_imported_at (self) : "", 10);
+
+  return *day ? g_strdup_printf ("Source: %s, imported %s", name, day) : g_strdup_printf ("Source: %s", name);
+}
+
 static void
 add_chart (JsonBuilder          *b,
            UcLibraryEntry       *self,
            const UcLibraryRoles *roles)
 {
-  const char *original = uc_library_entry_get_original (self);
-  g_autofree char *name = g_path_get_basename (original ? original : uc_library_entry_get_path (self));
-  g_autofree char *day = g_strndup (uc_library_entry_get_imported_at (self) ? uc_library_entry_get_imported_at (self) : "", 10);
-  /* The user's file as they know it, and when it was taken in. */
-  g_autofree char *credit = *day ? g_strdup_printf ("Source: %s, imported %s", name, day)
-                                 : g_strdup_printf ("Source: %s", name);
+  g_autofree char *credit = uc_library_entry_dup_credit (self);
 
   json_builder_begin_object (b);
   add_string (b, "title", uc_library_entry_get_title (self));
@@ -339,5 +346,14 @@ uc_library_entry_add_series_to (UcLibraryEntry  *self,
       uc_series_set_right_axis (added, TRUE);
       uc_chart_spec_add_series (chart, added);
     }
+  /* Whose the right axis is, under the chart's own sources. */
+  {
+    g_autofree char *credit = uc_library_entry_dup_credit (self);
+    const char *note = uc_chart_spec_get_note (chart);
+    g_autofree char *line = g_strdup_printf ("Right axis: %s. %s.", uc_library_entry_get_title (self), credit);
+    g_autofree char *joined = note && *note ? g_strconcat (note, "\n", line, NULL) : g_strdup (line);
+
+    uc_chart_spec_set_note (chart, joined);
+  }
   return n;
 }

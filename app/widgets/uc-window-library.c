@@ -458,7 +458,9 @@ _uc_window_add_user_series (UcWindow *self,
         g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "its file %s is gone", uc_library_entry_get_path (entry));
       else
         dataset = uc_source_load (source, NULL, &error);
-      if (dataset == NULL || uc_library_entry_add_series_to (entry, dataset, chart, &error) == 0)
+      if (dataset && uc_library_entry_add_series_to (entry, dataset, chart, &error) > 0)
+        uc_source_cite (source, chart);
+      else
         {
           g_autofree char *message = g_strdup_printf (_("Could not add “%s” to the view: %s"),
                                                       uc_library_entry_get_title (entry),

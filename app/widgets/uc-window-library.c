@@ -148,6 +148,18 @@ entry_menu (UcWindow   *self,
   return G_MENU_MODEL (menu);
 }
 
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (gtk_menu_button_get_popover (button))
+    return;
+  menu = entry_menu (user_data, g_object_get_data (G_OBJECT (button), "entry-id"));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 /* A library row: its title, a mark when its file is gone, and its menu. */
 GtkWidget *
 _uc_window_create_library_row (UcWindow *self,
@@ -158,7 +170,6 @@ _uc_window_create_library_row (UcWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (uc_view_get_title (view));
   GtkWidget *button = gtk_menu_button_new ();
-  g_autoptr(GMenuModel) menu = entry_menu (self, entry_id);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -181,7 +192,9 @@ _uc_window_create_library_row (UcWindow *self,
       gtk_widget_set_tooltip_text (label, tooltip);
     }
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  /* Made when first opened: twenty rows' menus would cost the start. */
+  g_object_set_data_full (G_OBJECT (button), "entry-id", g_strdup (entry_id), g_free);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_popup, self, NULL);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Dataset Menu"));

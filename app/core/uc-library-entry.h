@@ -49,6 +49,7 @@ void uc_library_roles_copy  (UcLibraryRoles       *dest,
                              const UcLibraryRoles *src);
 void uc_library_roles_guess (UcLibraryRoles       *roles,
                              UcDataset            *dataset);
+gboolean uc_library_is_close_column (const char   *name);
 
 #define UC_TYPE_LIBRARY_ENTRY (uc_library_entry_get_type ())
 G_DECLARE_FINAL_TYPE (UcLibraryEntry, uc_library_entry, UC, LIBRARY_ENTRY, GObject)

@@ -110,17 +110,26 @@ guess_format (char **values)
   return percent ? UC_VALUE_PERCENT : money ? UC_VALUE_MONEY : UC_VALUE_NUMBER;
 }
 
-/* A price table's closing column (Date, Open, High, Low, Close, Volume):
- * the one line such a table is charted by. */
+/* The names of a price table's closing column (Date, Open, High, Low,
+ * Close, Volume): the one line such a table is charted by. */
+static const char *close_names[] = { "adj close", "adj. close", "adjusted close", "close", "closing price", "price" };
+
+gboolean
+uc_library_is_close_column (const char *name)
+{
+  for (guint i = 0; name && i < G_N_ELEMENTS (close_names); i++)
+    if (g_ascii_strcasecmp (name, close_names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 find_close (UcDataset *dataset)
 {
-  static const char *names[] = { "adj close", "adj. close", "adjusted close", "close", "closing price", "price" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (close_names); i++)
     for (guint c = 0; c < uc_dataset_get_n_columns (dataset); c++)
       if (uc_dataset_get_column_type (dataset, c) == UC_COLUMN_NUMBER &&
-          g_ascii_strcasecmp (uc_dataset_get_column_name (dataset, c), names[i]) == 0)
+          g_ascii_strcasecmp (uc_dataset_get_column_name (dataset, c), close_names[i]) == 0)
         return (int) c;
   return -1;
 }

@@ -397,8 +397,9 @@ preset_roles (UcImportDialog *self)
       if (g_strcmp0 (col->name, guess.group) == 0 && !have[UC_ROLE_GROUP])
         col->role = UC_ROLE_GROUP;
       else if (col->type == UC_COLUMN_NUMBER)
-        col->role = guess.values && !g_strv_contains ((const char * const *) guess.values, col->name) &&
-                    guess.values[0] && guess.values[1] == NULL ? UC_ROLE_SKIP : UC_ROLE_VALUE;
+        /* A price table's close alone; every other table's numbers all. */
+        col->role = guess.values && guess.values[0] && guess.values[1] == NULL && uc_library_is_close_column (guess.values[0]) &&
+                    g_strcmp0 (guess.values[0], col->name) != 0 ? UC_ROLE_SKIP : UC_ROLE_VALUE;
       else if (col->type != UC_COLUMN_TEXT && !have[UC_ROLE_TIME])
         col->role = UC_ROLE_TIME;
       else

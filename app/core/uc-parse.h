@@ -97,7 +97,9 @@ uc_parse_iso_cached (const char        *text,
 {
   guint64 a0, b0, a1, b1, a2 = 0, b2 = 0;
 
-  if (len != cache->cell_len)
+  /* Shorter cells (a year, a month) are not remembered: the words read
+   * would run past them. */
+  if (len != cache->cell_len || len < 8)
     return FALSE;
   memcpy (&a0, text, 8);
   memcpy (&b0, cache->cell, 8);

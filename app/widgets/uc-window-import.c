@@ -37,6 +37,15 @@ typedef struct
   GMutex          lock;
   double          fraction;
   guint           progress_idle;
+  /* UNDERCUT_IMPORT_TIMINGS: how the window kept up while the file was read */
+  gint64          started;
+  gint64          frame_start;
+  gint64          longest_frame;  /* layout and paint of one frame, µs */
+  gint64          last_tick;
+  gint64          longest_stall;  /* the main loop late for a 4 ms tick, µs */
+  guint           n_frames;
+  guint           tick;
+  gulong          before_paint, after_paint;
 } Import;
 
 static void
@@ -55,6 +64,70 @@ import_free (Import *import)
 }
 
 static void start_next (UcWindow *self);
+
+/* With UNDERCUT_IMPORT_TIMINGS set, the longest frame and the longest
+ * stall of the main loop while a file is read are printed when it ends:
+ * what the import benchmark reads. */
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Import        *import)
+{
+  import->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Import        *import)
+{
+  if (import->frame_start)
+    import->longest_frame = MAX (import->longest_frame, g_get_monotonic_time () - import->frame_start);
+  import->n_frames++;
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  Import *import = data;
+  gint64 now = g_get_monotonic_time ();
+
+  import->longest_stall = MAX (import->longest_stall, now - import->last_tick - 4000);
+  import->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_frames (Import   *import,
+              UcWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  import->started = g_get_monotonic_time ();
+  if (g_getenv ("UNDERCUT_IMPORT_TIMINGS") == NULL || clock == NULL)
+    return;
+  import->before_paint = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), import);
+  import->after_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), import);
+  import->last_tick = import->started;
+  import->tick = g_timeout_add (4, on_tick, import);
+}
+
+static void
+report_frames (Import   *import,
+               UcWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (import->tick == 0)
+    return;
+  g_clear_handle_id (&import->tick, g_source_remove);
+  if (clock)
+    {
+      g_clear_signal_handler (&import->before_paint, clock);
+      g_clear_signal_handler (&import->after_paint, clock);
+    }
+  g_print ("undercut: import read in %.0f ms; %u frames, longest %.1f ms; main loop late by at most %.1f ms\n",
+           (g_get_monotonic_time () - import->started) / 1000.0, import->n_frames, import->longest_frame / 1000.0,
+           import->longest_stall / 1000.0);
+}
 
 static gboolean
 show_progress (gpointer data)
@@ -147,6 +220,7 @@ on_import_done (GObject      *source,
   g_clear_handle_id (&import->progress_idle, g_source_remove);
   import->window = NULL;
   g_mutex_unlock (&import->lock);
+  report_frames (import, self);
   if (entry && !uc_library_commit (import->library, entry, &error))
     {
       uc_library_discard (import->library, entry);
@@ -212,6 +286,7 @@ begin_import (UcWindow             *self,
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_bar, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  watch_frames (import, self);
   task = g_task_new (NULL, self->importing, on_import_done, g_object_ref (self));
   g_task_set_task_data (task, import, (GDestroyNotify) import_free);
   g_task_run_in_thread (task, import_thread);

@@ -182,6 +182,7 @@ end_import (UcWindow *self)
   g_clear_object (&self->importing);
   g_clear_object (&self->import_dialog);
   gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
 }
 
@@ -284,6 +285,7 @@ begin_import (UcWindow             *self,
   self->importing = g_cancellable_new ();
   gtk_label_set_text (self->import_label, label);
   gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
   gtk_revealer_set_reveal_child (self->import_bar, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
   watch_frames (import, self);

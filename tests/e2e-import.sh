@@ -22,7 +22,12 @@ export UNDERCUT_DATA_DIR=$data
 export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$data/config
 log=$out/app.log
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+server=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  rm -rf "$data"
+}
 trap cleanup EXIT
 
 n=0
@@ -156,6 +161,21 @@ ok "Escape cancels the import"
 pkill -x xclip 2>/dev/null || true
 [ "$(grep -c '"id"' "$data/library/library.json")" -eq 1 ] || fail "a cancelled import adds nothing"
 ok "a cancelled import adds nothing"
+
+# A web address given to the running window: downloaded, then in the dialog.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$data/in" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port))" 2>/dev/null && break; sleep 0.1; done
+"$bin" "http://127.0.0.1:$port/konto-umsaetze.csv" >>"$log" 2>&1
+dlg=$(wait_for_window '^Import CSV$') || fail "an address opens its file in the import dialog"
+ok "an address opens its file in the import dialog"
+sleep 1
+import -window root "$out/dialog-url.png"
+focus_on "$dlg"
+xdotool key Escape
+wait_gone '^Import CSV$' || fail "Escape closes the dialog of the downloaded file"
+kill "$server"; server=
 
 focus_on "$wid"
 xdotool key ctrl+q

@@ -13,12 +13,19 @@
 #include "uc-window.h"
 #include "uc-window-private.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "uc-fetch.h"
 #include "uc-import-dialog.h"
 #include "uc-library.h"
 #include "uc-paste.h"
+#include "uc-safe-file.h"
+
+/* A CSV at an address: fetched whole into memory before it is kept. */
+#define MAX_DOWNLOAD (256u << 20)
+#define DOWNLOAD_TIMEOUT_S 60
 
 /* One import under way: what the worker reads and what it made. */
 typedef struct
@@ -378,8 +385,79 @@ queue_file (UcWindow   *self,
   g_queue_push_tail (&self->pending_files, queued);
 }
 
+static void
+on_downloaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  /* The fetcher's own reference, taken in download(), goes with it. */
+  g_autoptr(UcFetcher) fetcher = UC_FETCHER (source);
+  g_autoptr(UcWindow) self = g_object_ref (g_object_get_data (G_OBJECT (source), "window"));
+  g_autofree char *url = g_strdup (g_object_get_data (G_OBJECT (source), "url"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcFetchResult) fetched = uc_fetcher_get_finish (UC_FETCHER (source), result, &error);
+  g_autofree char *dir = uc_paste_default_dir ();
+  g_autofree char *base = NULL, *name = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize size = 0;
+  const char *data;
+
+  if (fetched == NULL || fetched->body == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not download %s: %s"), url,
+                                                  error ? error->message : _("no data"));
+
+      _uc_window_toast (self, message);
+      return;
+    }
+  /* Kept beside the pasted tables, named as the address names it. */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+    const char *upath = uri ? g_uri_get_path (uri) : NULL;
+
+    base = upath && *upath && !g_str_has_suffix (upath, "/") ? g_path_get_basename (upath) : g_strdup ("download.csv");
+    g_strcanon (base, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", '-');
+  }
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+    name = g_strdup_printf ("downloaded-%s-%s", stamp, base);
+  }
+  path = g_build_filename (dir, name, NULL);
+  data = g_bytes_get_data (fetched->body, &size);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !uc_safe_file_set_contents (path, NULL, data ? data : "", size, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep %s: %s"), url,
+                                                  error ? error->message : g_strerror (errno));
+
+      _uc_window_toast (self, message);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  queue_file (self, file, base);
+  start_next (self);
+}
+
+/* An address given instead of a file: fetched (HTTPS, or plain HTTP
+ * since the user chose it), kept as a file, then imported like one. */
+static void
+download (UcWindow   *self,
+          const char *url)
+{
+  UcFetcher *fetcher = uc_fetcher_new (DOWNLOAD_TIMEOUT_S);
+  g_autofree char *message = g_strdup_printf (_("Downloading %s…"), url);
+
+  uc_fetcher_set_allow_http (fetcher, TRUE);
+  g_object_set_data_full (G_OBJECT (fetcher), "url", g_strdup (url), g_free);
+  g_object_set_data_full (G_OBJECT (fetcher), "window", g_object_ref (self), g_object_unref);
+  _uc_window_toast (self, message);
+  uc_fetcher_get_async (fetcher, url, NULL, NULL, MAX_DOWNLOAD, NULL, on_downloaded, NULL);
+}
+
 /* Opens @files for import, one after the other, each in the import
- * dialog: the command line's and the file manager's files, and drops. */
+ * dialog: the command line's and the file manager's files, and drops;
+ * an http(s) address is downloaded first. */
 void
 uc_window_open_files (UcWindow  *self,
                       GFile    **files,
@@ -396,7 +474,12 @@ uc_window_open_files (UcWindow  *self,
           g_autofree char *message = NULL;
 
           uri = g_file_get_uri (files[i]);
-          message = g_strdup_printf (_("Could not open %s: only files on this computer can be imported"), uri);
+          if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://"))
+            {
+              download (self, uri);
+              continue;
+            }
+          message = g_strdup_printf (_("Could not open %s: only files on this computer and web addresses can be imported"), uri);
           _uc_window_toast (self, message);
           continue;
         }

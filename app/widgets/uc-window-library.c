@@ -484,6 +484,8 @@ _uc_window_add_user_series (UcWindow *self,
     }
 }
 
+/* The settings' pairs of @view_id and @entry_id (NULL: every entry of
+ * the view) dropped, or the one pair added. */
 static void
 set_added (UcWindow   *self,
            const char *view_id,
@@ -558,22 +560,10 @@ remove_added_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   UcWindow *self = UC_WINDOW (widget);
-  g_autoptr(GVariant) pairs = NULL;
-  g_autoptr(GVariantBuilder) next = g_variant_builder_new (G_VARIANT_TYPE ("a(ss)"));
-  GVariantIter iter;
-  GVariant *pair;
 
   if (self->view == NULL)
     return;
-  pairs = g_settings_get_value (self->settings, "added-series");
-  g_variant_iter_init (&iter, pairs);
-  while ((pair = g_variant_iter_next_value (&iter)))
-    {
-      if (!pair_is (pair, uc_view_get_id (self->view), NULL))
-        g_variant_builder_add_value (next, pair);
-      g_variant_unref (pair);
-    }
-  g_settings_set_value (self->settings, "added-series", g_variant_builder_end (next));
+  set_added (self, uc_view_get_id (self->view), NULL, FALSE);
   _uc_window_reshow (self);
 }
 

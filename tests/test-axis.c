@@ -100,6 +100,37 @@ test_log_ticks (void)
   g_assert_cmpstr (g_array_index (narrow, UcTick, 6).label, ==, "1T");
 }
 
+/* Log axis ends: the data fill the plot. Market caps from $0.4T to $3.9T
+ * got $100B to $10T (a third of the height used); now the neighbouring
+ * ticks of the finest set that fits, and every end is a labelled tick. */
+static void
+test_log_range (void)
+{
+  const struct { double lo, hi; int target; double min, max; guint n; const char *first, *last; } cases[] = {
+    { 0.4e12, 3.9e12, 12, 0.4e12, 4e12, 9, "$400B", "$4T" },
+    { 0.4e12, 3.9e12, 5, 0.2e12, 5e12, 5, "$200B", "$5T" },
+    { 2.19, 60, 16, 2, 60, 13, "$2", "$60" },
+    { 0.07, 75, 11, 0.05, 100, 11, "$0.05", "$100" },
+    /* Too many decades for 1-2-5: whole decades, every other one labelled. */
+    { 3e-3, 4e9, 6, 1e-3, 1e10, 7, "$0.001", "$1B" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double min = 0, max = 0;
+      g_autoptr(GArray) ticks = NULL;
+
+      uc_axis_log_range (cases[i].lo, cases[i].hi, cases[i].target, &min, &max);
+      g_assert_cmpfloat_with_epsilon (min / cases[i].min, 1, 1e-9);
+      g_assert_cmpfloat_with_epsilon (max / cases[i].max, 1, 1e-9);
+      ticks = uc_axis_log_ticks (min, max, cases[i].target, UC_VALUE_MONEY);
+      g_assert_cmpuint (ticks->len, ==, cases[i].n);
+      g_assert_cmpuint (ticks->len, <=, (guint) cases[i].target + 1);
+      g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, cases[i].first);
+      g_assert_cmpstr (g_array_index (ticks, UcTick, ticks->len - 1).label, ==, cases[i].last);
+    }
+}
+
 static void
 check_ticks (GArray      *ticks,
              const char **labels,
@@ -299,6 +330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/value-ticks", test_value_ticks);
   g_test_add_func ("/axis/time-ticks", test_time_ticks);
   g_test_add_func ("/axis/log-ticks", test_log_ticks);
+  g_test_add_func ("/axis/log-range", test_log_range);
   g_test_add_func ("/axis/number-ticks", test_number_ticks);
   g_test_add_func ("/axis/hostile-ranges", test_hostile_ranges);
   g_test_add_func ("/format/extremes", test_format_extremes);

@@ -179,8 +179,108 @@ log_tick_label (double        v,
                            format == UC_VALUE_PERCENT ? "%" : "");
 }
 
-/* Log axes: powers of ten, with 2 and 5 between them when there is room,
- * or every other power when there is not. */
+/* Log axes step through one of these mantissa sets per decade, the finest
+ * whose ticks fit; nested, so a coarser set keeps every tick it shares. */
+static const double log_sets[][8] = {
+  { 1, 1.5, 2, 3, 4, 5, 6, 8 },
+  { 1, 2, 3, 5 },
+  { 1, 2, 5 },
+  { 1 },
+};
+static const int log_set_len[] = { 8, 4, 3, 1 };
+
+static gboolean
+near_or_above (double v, double bound)
+{
+  return v >= bound * (1 - 1e-9);
+}
+
+static gboolean
+near_or_below (double v, double bound)
+{
+  return v <= bound * (1 + 1e-9);
+}
+
+/* How many ticks of set s lie in [min, max]. */
+static int
+log_count (double min,
+           double max,
+           int    s)
+{
+  int lo = (int) floor (log10 (min) + 1e-9), hi = (int) ceil (log10 (max) - 1e-9), n = 0;
+
+  for (int e = lo; e <= hi; e++)
+    for (int k = 0; k < log_set_len[s]; k++)
+      {
+        double v = log_sets[s][k] * pow (10, e);
+
+        if (isfinite (v) && near_or_above (v, min) && near_or_below (v, max))
+          n++;
+      }
+  return n;
+}
+
+/* The largest value of set s at or below v, and the smallest at or above. */
+static double
+log_floor (double v,
+           int    s)
+{
+  int e = (int) floor (log10 (v) + 1e-9);
+
+  for (int k = log_set_len[s] - 1; k >= 0; k--)
+    if (near_or_below (log_sets[s][k] * pow (10, e), v))
+      return log_sets[s][k] * pow (10, e);
+  return log_sets[s][log_set_len[s] - 1] * pow (10, e - 1);
+}
+
+static double
+log_ceil (double v,
+          int    s)
+{
+  int e = (int) floor (log10 (v) + 1e-9);
+
+  for (int k = 0; k < log_set_len[s]; k++)
+    if (near_or_above (log_sets[s][k] * pow (10, e), v))
+      return log_sets[s][k] * pow (10, e);
+  return pow (10, e + 1);
+}
+
+/* The ends of a log axis for data from lo to hi: the neighbouring ticks
+ * of the finest set that fits, so the data fill the plot ($0.4T to $3.9T
+ * gets $0.4T to $4T, not $100B to $10T), or whole decades when even
+ * powers of ten are too many. */
+void
+uc_axis_log_range (double  lo,
+                   double  hi,
+                   int     target_ticks,
+                   double *axis_min,
+                   double *axis_max)
+{
+  for (int s = 0; s < (int) G_N_ELEMENTS (log_set_len) - 1 && lo > 0 && hi > lo && isfinite (hi); s++)
+    {
+      double min = log_floor (lo, s), max = log_ceil (hi, s);
+
+      if (min > 0 && isfinite (max) && max > min && log_count (min, max, s) <= target_ticks)
+        {
+          *axis_min = min;
+          *axis_max = max;
+          return;
+        }
+    }
+  *axis_min = pow (10, floor (log10 (lo) + 1e-9));
+  *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
+  if (*axis_max <= *axis_min)
+    *axis_max = *axis_min * 10;
+  /* The decades round the smallest subnormal down to zero and values
+   * past 1e308 up to infinity: the data's own ends instead. */
+  if (!(*axis_min > 0))
+    *axis_min = lo;
+  if (!isfinite (*axis_max))
+    *axis_max = G_MAXDOUBLE;
+}
+
+/* Log axes: the finest mantissa set whose ticks fit, or every other power
+ * of ten (or fewer) when not even the powers do. */
 GArray *
 uc_axis_log_ticks (double        min,
                    double        max,
@@ -188,11 +288,7 @@ uc_axis_log_ticks (double        min,
                    UcValueFormat format)
 {
   GArray *ticks = tick_array_new ();
-  int lo, hi, decades, stride = 1;
-  const double mantissas_125[] = { 1, 2, 5 };
-  const double mantissas_1[] = { 1 };
-  const double *mantissas = mantissas_125;
-  int n_mantissas = 3;
+  int lo, hi, decades, stride = 1, s = 0;
 
   if (!(min > 0) || !(max > min) || !isfinite (max))
     return ticks;
@@ -200,24 +296,22 @@ uc_axis_log_ticks (double        min,
   lo = (int) floor (log10 (min) + 1e-9);
   hi = (int) ceil (log10 (max) - 1e-9);
   decades = MAX (1, hi - lo);
-  if (decades * 3 > target_ticks)
-    {
-      mantissas = mantissas_1;
-      n_mantissas = 1;
-      while (decades / stride > target_ticks)
-        stride++;
-    }
+  while (s < (int) G_N_ELEMENTS (log_set_len) - 1 && log_count (min, max, s) > target_ticks)
+    s++;
+  if (log_count (min, max, s) > target_ticks)
+    while (decades / stride > target_ticks)
+      stride++;
 
   for (int e = lo; e <= hi; e++)
     {
       if ((e - lo) % stride != 0)
         continue;
-      for (int k = 0; k < n_mantissas; k++)
+      for (int k = 0; k < log_set_len[s]; k++)
         {
-          double v = mantissas[k] * pow (10, e);
+          double v = log_sets[s][k] * pow (10, e);
           UcTick tick;
 
-          if (!isfinite (v) || v < min * (1 - 1e-9) || v > max * (1 + 1e-9))
+          if (!isfinite (v) || !near_or_above (v, min) || !near_or_below (v, max))
             continue;
           tick.value = v;
           tick.label = log_tick_label (v, format);

@@ -38,6 +38,11 @@ GArray *uc_axis_log_ticks        (double          min,
                                   double          max,
                                   int             target_ticks,
                                   UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
+void    uc_axis_log_range        (double          lo,
+                                  double          hi,
+                                  int             target_ticks,
+                                  double         *axis_min,
+                                  double         *axis_max);
 GArray *uc_axis_number_ticks     (double          from,
                                   double          to,
                                   double          width_px,

@@ -191,18 +191,10 @@ value_axis (Ctx           *ctx,
 {
   if (log_scale)
     {
-      /* Whole decades, so 1, 10, 100 are evenly spaced and labelled. */
-      *axis_min = pow (10, floor (log10 (lo) + 1e-9));
-      *axis_max = pow (10, ceil (log10 (hi) - 1e-9));
-      if (*axis_max <= *axis_min)
-        *axis_max = *axis_min * 10;
-      /* The decades round the smallest subnormal down to zero and values
-       * past 1e308 up to infinity: the data's own ends instead. */
-      if (!(*axis_min > 0))
-        *axis_min = lo;
-      if (!isfinite (*axis_max))
-        *axis_max = G_MAXDOUBLE;
-      return uc_axis_log_ticks (*axis_min, *axis_max, MAX (2, (int) (height / (ctx->fs * 2.2))), format);
+      int target = MAX (2, (int) (height / (ctx->fs * 2.2)));
+
+      uc_axis_log_range (lo, hi, target, axis_min, axis_max);
+      return uc_axis_log_ticks (*axis_min, *axis_max, target, format);
     }
   else
   /* Round the value range out to whole steps, then label every step. */

@@ -466,6 +466,33 @@ test_window_views_and_range (void)
         }
     g_assert_true (found);
   }
+  /* The crash clicked: values rebase on the last close before it (24 Jan,
+   * a Friday), so the rebased crash day shows the fall, and the card
+   * gives the day's change and the change since that named close, both
+   * the marker's −17.0% read to two decimals. */
+  {
+    UcChartSpec *shown = uc_chart_view_get_shown_spec (first);
+    g_autofree char *card = NULL, *rebased = NULL;
+    UcTime crash = uc_time_from_ymd (2025, 1, 27);
+
+    for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
+      if (uc_event_get_time (uc_chart_spec_get_event (shown, i)) == crash)
+        g_signal_emit_by_name (first, "event-clicked", uc_chart_spec_get_event (shown, i));
+    iterate_until (layout_ready, window);
+    uc_chart_view_set_crosshair (first, TRUE, crash);
+    card = uc_chart_view_get_crosshair_card (first);
+    g_assert_nonnull (strstr (card, "Nvidia  <b>$2.894T</b>  −17.01%  <span alpha=\"70%\">−17.01%</span>"));
+    g_assert_nonnull (strstr (card, "Change on the day, then since the 24 Jan 2025 close"));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("rebased"));
+    iterate_until (layout_ready, window);
+    uc_chart_view_set_crosshair (first, TRUE, crash);
+    rebased = uc_chart_view_get_crosshair_card (first);
+    g_assert_nonnull (strstr (rebased, "Nvidia  <b>82.99</b>  −17.01%"));
+    g_assert_nonnull (strstr (rebased, "100 = 24 Jan 2025 close; change on the day"));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
+    g_action_group_activate_action (G_ACTION_GROUP (window), "base-first-day", NULL);
+    uc_chart_view_set_crosshair (first, FALSE, 0);
+  }
   /* The keyboard, as the chart's key controller receives it. */
   {
     UcTimeRange *range = uc_window_get_time_range (window);

@@ -111,6 +111,46 @@ uc_format_value (double        value,
     }
 }
 
+/* As uc_format_value, with four significant digits where a card or a
+ * table has room for them: $2.894T, $593.1B, −16.97%, 101.4. */
+char *
+uc_format_value_precise (double        value,
+                         UcValueFormat format)
+{
+  double a = fabs (value);
+
+  if (isnan (value))
+    return g_strdup ("–");
+
+  switch (format)
+    {
+    case UC_VALUE_PER_MTOK:
+      {
+        g_autofree char *money = uc_format_value_precise (value, UC_VALUE_MONEY);
+
+        return g_strdup_printf ("%s/1M tok", money);
+      }
+    case UC_VALUE_MONEY:
+    case UC_VALUE_NUMBER:
+      {
+        UcUnit unit = uc_format_unit_for (a);
+        double scaled = a / unit.divisor;
+        const char *prefix = format == UC_VALUE_MONEY ? "$" : "";
+        int decimals = scaled >= 100 ? 1 : scaled >= 10 ? 2 : 3;
+
+        /* Plain amounts: cents, and whole counts without a point. */
+        if (unit.divisor == 1)
+          decimals = format == UC_VALUE_MONEY ? 2 : scaled == floor (scaled) ? 0 : MIN (decimals, 2);
+        return uc_format_scaled (value, prefix, unit, decimals, "");
+      }
+    case UC_VALUE_PERCENT:
+      return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 1000 ? 0 : a >= 100 ? 1 : 2, "%");
+    case UC_VALUE_INDEX:
+    default:
+      return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 1000 ? 0 : a >= 100 ? 1 : 2, "");
+    }
+}
+
 /* A signed change in dollars, e.g. −$593B or +$12.4B. */
 char *
 uc_format_money_change (double value)

@@ -19,6 +19,8 @@ char  *uc_format_scaled        (double         value,
                                 const char    *suffix) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_value         (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_value_precise (double         value,
+                                UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_money_change  (double         value) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -164,8 +164,8 @@ _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
   cairo_destroy (cr);
 }
 
-/* The crosshair being drawn: the dots go on @cr (the line's column), the
- * rows of text into @card. */
+/* The crosshair being drawn: the dots go on @cr (the line's column; NULL:
+ * the card's text only), the rows of text into @card. */
 typedef struct
 {
   UcChartView         *self;
@@ -174,7 +174,9 @@ typedef struct
   cairo_t             *cr;
   GString             *card;
   double               x;
-  gboolean             any_change;
+  gboolean             any_day;     /* a row has the day's change */
+  gboolean             any_since;   /* a row has the change since the base */
+  UcTime               base_day;    /* the day of the base's value, 0: none found */
 } Crosshair;
 
 /* The day values are rebased on: the one set, else the first day shown. */
@@ -190,6 +192,34 @@ effective_base (UcChartView *self)
   else
     uc_chart_spec_get_range (self->spec, &from, &to);
   return from;
+}
+
+/* The last value of @series at or before @t, and its day. */
+static gboolean
+value_at_or_before (UcSeries *series,
+                    UcTime    t,
+                    double   *value,
+                    UcTime   *day)
+{
+  const double *y = uc_series_get_y (series);
+
+  for (int i = uc_series_find_before (series, t); i >= 0; i--)
+    if (isfinite (y[i]))
+      {
+        *value = y[i];
+        *day = uc_series_get_x (series)[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A change as a signed percentage with enough digits to read: −16.97%. */
+static char *
+format_change (double fraction)
+{
+  g_autofree char *pct = uc_format_value_precise (100 * fraction, UC_VALUE_PERCENT);
+
+  return fraction > 0 ? g_strconcat ("+", pct, NULL) : g_steal_pointer (&pct);
 }
 
 /* The line at the date, on a node of its own column; the dots go on the
@@ -220,6 +250,8 @@ add_dot (Crosshair           *c,
 {
   const UcChartLayout *l = &c->self->layout;
 
+  if (c->cr == NULL)
+    return;
   cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, 1);
   cairo_arc (c->cr, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
   cairo_fill (c->cr);
@@ -232,7 +264,7 @@ add_row (Crosshair     *c,
          const char    *label,
          double         v)
 {
-  g_autofree char *value = uc_format_value (v, uc_chart_spec_get_value_format (c->spec));
+  g_autofree char *value = uc_format_value_precise (v, uc_chart_spec_get_value_format (c->spec));
 
   g_string_append_printf (c->card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
                           (int) (color->red * 255), (int) (color->green * 255), (int) (color->blue * 255),
@@ -268,26 +300,45 @@ add_points (Crosshair           *c,
     }
 }
 
-/* And how far value @v moved since the base day (the rebase date, or the
- * first day shown), for values as they are. */
+/* And how far the series moved on the day (from its previous value) and,
+ * for values as they are, since the base day's close: the base a rebase
+ * would use, named in the card's last line. */
 static void
-add_change (Crosshair *c,
-            UcSeries  *series,
-            double     v)
+add_changes (Crosshair *c,
+             UcSeries  *series,
+             int        i,
+             double     v)
 {
   UcChartView *self = c->self;
-  UcTime base;
+  UcValueMode mode = self->options.value_mode;
+  UcTime day = uc_series_get_x (series)[i], base_day;
   double then;
 
-  if (self->options.value_mode != UC_VALUE_MODE_AS_IS || !uc_chart_view_can_transform (self))
+  if (!uc_chart_view_can_transform (self))
     return;
-  base = effective_base (self);
-  if (uc_series_value_on_or_before (series, base, &then) && then > 0 && self->cross_time > base)
+  /* On the shown values: an index keeps ratios, a change since the base
+   * keeps them once 100 is added back. */
+  if (value_at_or_before (series, day - 1, &then, &base_day))
     {
-      g_autofree char *pct = uc_format_value (100 * (v / then - 1), UC_VALUE_PERCENT);
+      double shift = mode == UC_VALUE_MODE_PERCENT ? 100 : 0;
 
-      g_string_append_printf (c->card, "  <span alpha=\"70%%\">%s%s</span>", v >= then ? "+" : "", pct);
-      c->any_change = TRUE;
+      if (then + shift > 0 && v + shift >= 0)
+        {
+          g_autofree char *change = format_change ((v + shift) / (then + shift) - 1);
+
+          g_string_append_printf (c->card, "  %s", change);
+          c->any_day = TRUE;
+        }
+    }
+  if (value_at_or_before (series, effective_base (self), &then, &base_day) && c->base_day == 0)
+    c->base_day = base_day;
+  if (mode == UC_VALUE_MODE_AS_IS && c->base_day != 0 && day > c->base_day &&
+      value_at_or_before (series, effective_base (self), &then, &base_day) && then > 0)
+    {
+      g_autofree char *change = format_change (v / then - 1);
+
+      g_string_append_printf (c->card, "  <span alpha=\"70%%\">%s</span>", change);
+      c->any_since = TRUE;
     }
 }
 
@@ -313,20 +364,72 @@ add_series (Crosshair *c,
   add_dot (c, &sl, color, v);
   name = g_markup_escape_text (uc_series_get_label (series), -1);
   add_row (c, color, name, v);
-  add_change (c, series, v);
+  add_changes (c, series, i, v);
 }
 
-/* What the percentages are measured from. */
+/* What the percentages are measured from, named: the day's change is from
+ * the previous close, the second figure (or the index) from the base's. */
 static void
 add_base_note (Crosshair *c)
 {
-  g_autoptr(GDateTime) base = g_date_time_new_from_unix_utc (effective_base (c->self) / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) base = c->base_day ? g_date_time_new_from_unix_utc (c->base_day / G_USEC_PER_SEC) : NULL;
   /* Translators: the day the crosshair card's changes start from, see g_date_time_format() */
-  g_autofree char *since = base ? g_date_time_format (base, C_("crosshair", "%-d %b %Y")) : g_strdup ("");
-  g_autofree char *note = g_strdup_printf (_("Change since %s"), since);
-  g_autofree char *escaped = g_markup_escape_text (note, -1);
+  g_autofree char *day = base ? g_date_time_format (base, C_("crosshair", "%-d %b %Y")) : NULL;
+  g_autofree char *note = NULL, *escaped = NULL;
 
+  switch (c->self->options.value_mode)
+    {
+    case UC_VALUE_MODE_REBASED:
+      note = day && c->any_day ? g_strdup_printf (_("100 = %s close; change on the day"), day)
+           : day ? g_strdup_printf (_("100 = %s close"), day) : NULL;
+      break;
+    case UC_VALUE_MODE_PERCENT:
+      note = day && c->any_day ? g_strdup_printf (_("0%% = %s close; change on the day"), day)
+           : day ? g_strdup_printf (_("0%% = %s close"), day) : NULL;
+      break;
+    case UC_VALUE_MODE_AS_IS:
+    default:
+      note = c->any_since ? g_strdup_printf (_("Change on the day, then since the %s close"), day)
+           : c->any_day ? g_strdup (_("Change on the day")) : NULL;
+      break;
+    }
+  if (note == NULL)
+    return;
+  escaped = g_markup_escape_text (note, -1);
   g_string_append_printf (c->card, "\n<span alpha=\"70%%\" size=\"small\">%s</span>", escaped);
+}
+
+/* The card's rows, and the dots on @cr when it is not NULL. */
+static void
+build_card (UcChartView        *self,
+            const UcChartTheme *theme,
+            cairo_t            *cr,
+            double              x,
+            GString            *card)
+{
+  g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
+  g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, cr, card, x, FALSE, FALSE, 0 };
+
+  g_string_append_printf (card, "<b>%s</b>", day);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
+    add_series (&c, s);
+  add_base_note (&c);
+}
+
+/* The crosshair card's text as Pango markup (NULL: no crosshair): what a
+ * reader sees beside the line, for tests and assistive technologies. */
+char *
+uc_chart_view_get_crosshair_card (UcChartView *self)
+{
+  GString *card;
+
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+  if (!self->has_cross || self->spec == NULL)
+    return NULL;
+  card = g_string_new (NULL);
+  build_card (self, uc_chart_theme_light (), NULL, 0, card);
+  return g_string_free (card, FALSE);
 }
 
 /* The crosshair: the line's column, then the card beside the line, on the
@@ -338,20 +441,13 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    int                 width)
 {
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
-  g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
   g_autoptr(PangoLayout) layout = NULL;
   double x = round (uc_chart_layout_x_for_time (&self->layout, self->cross_time)) + 0.5;
-  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, NULL, card, x, FALSE };
+  cairo_t *cr = snapshot_line (self, snapshot, theme, x);
   double cw, ch;
 
-  c.cr = snapshot_line (self, snapshot, theme, x);
-  g_string_append_printf (card, "<b>%s</b>", day);
-  for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
-    add_series (&c, s);
-  cairo_destroy (c.cr);
-  if (c.any_change)
-    add_base_note (&c);
+  build_card (self, theme, cr, x, card);
+  cairo_destroy (cr);
 
   layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
   _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,

@@ -53,6 +53,7 @@ void         uc_chart_view_set_crosshair  (UcChartView   *self,
 gboolean     uc_chart_view_get_crosshair  (UcChartView   *self,
                                            UcTime        *t);
 char        *uc_chart_view_get_crosshair_label (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
+char        *uc_chart_view_get_crosshair_card  (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
 

@@ -219,13 +219,15 @@ update_subtitle (UcWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* An event clicked on a chart becomes the date values are rebased on. */
+/* An event clicked on a chart becomes the base values are rebased on: the
+ * last close before it, so a rebase shows the event's own move (on the
+ * crash day itself, 100 would hide the crash). */
 static void
 on_event_clicked (UcWindow    *self,
                   UcEvent     *event,
                   UcChartView *chart)
 {
-  _uc_window_set_base_date (self, uc_event_get_time (event));
+  _uc_window_set_base_date (self, uc_event_get_time (event) - 1);
 }
 
 /* Another variant of the view: every chart built again, on the same days,

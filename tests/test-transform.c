@@ -355,6 +355,31 @@ test_out_of_range (void)
   g_assert_cmpuint (uc_chart_spec_get_n_warnings (spec), ==, 0);
 }
 
+/* A rebase on a day without a close (a Sunday, or the moment before an
+ * event) uses the last close before it and names that close's day. */
+static void
+test_rebase_names_close (void)
+{
+  const UcTime x[] = { D (2025, 1, 23), D (2025, 1, 24), D (2025, 1, 27) };
+  g_autoptr(UcSeries) nvda = make ("nvda", x, (double[]) { 147.22, 142.62, 118.42 }, 3);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcChartSpec) rebased = NULL;
+  g_autoptr(GError) error = NULL;
+  double v;
+  UcTime day;
+
+  uc_chart_spec_add_series (spec, nvda);
+  uc_chart_spec_set_subtitle (spec, "Share price");
+  rebased = uc_chart_spec_rebase (spec, D (2025, 1, 27) - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (uc_series_get_y (uc_chart_spec_get_series (rebased, 0))[2], 83.03, 0.005);
+  g_assert_cmpstr (uc_chart_spec_get_subtitle (rebased), ==, "Share price — rebased to 100 on 2025-01-24");
+  g_assert_true (uc_series_point_on_or_before (nvda, D (2025, 1, 26), &v, &day));
+  g_assert_cmpfloat (v, ==, 142.62);
+  g_assert_cmpint (day, ==, D (2025, 1, 24));
+  g_assert_false (uc_series_point_on_or_before (nvda, D (2025, 1, 22), &v, &day));
+}
+
 /* Stacks whose totals pass the largest double leave those dates out of
  * every layer, and say so; sums, means and minimums keep infinities out. */
 static void
@@ -451,6 +476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/stack-by-axis", test_stack_by_axis);
   g_test_add_func ("/transform/running-min", test_running_min);
   g_test_add_func ("/transform/out-of-range", test_out_of_range);
+  g_test_add_func ("/transform/rebase-names-close", test_rebase_names_close);
   g_test_add_func ("/transform/overflowing-sums", test_overflowing_sums);
   g_test_add_func ("/transform/many-events", test_many_events);
 

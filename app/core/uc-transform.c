@@ -26,12 +26,26 @@ uc_series_value_on_or_before (UcSeries *series,
                               UcTime    date,
                               double   *value)
 {
+  UcTime day;
+
+  return uc_series_point_on_or_before (series, date, value, &day);
+}
+
+/* The last finite value at or before @date, and the day it is from: the
+ * close a rebase on a weekend or on an event's eve really uses. */
+gboolean
+uc_series_point_on_or_before (UcSeries *series,
+                              UcTime    date,
+                              double   *value,
+                              UcTime   *day)
+{
   const double *y = uc_series_get_y (series);
 
   for (int i = uc_series_find_before (series, date); i >= 0; i--)
     if (isfinite (y[i]))
       {
         *value = y[i];
+        *day = uc_series_get_x (series)[i];
         return TRUE;
       }
   return FALSE;
@@ -39,7 +53,7 @@ uc_series_value_on_or_before (UcSeries *series,
 
 /* @series as y / base * @scale + @offset, base its value at @base_date.
  * Results past the range of a double (a base of 1e-320) are left out as
- * missing, counted in @n_out. */
+ * missing, counted in @n_out; the day of the base value goes to @day_out. */
 static UcSeries *
 relative (UcSeries    *series,
           UcTime       base_date,
@@ -47,6 +61,7 @@ relative (UcSeries    *series,
           double       offset,
           const char  *suffix,
           double      *base_out,
+          UcTime      *day_out,
           guint       *n_out,
           GError     **error)
 {
@@ -54,9 +69,10 @@ relative (UcSeries    *series,
   const double *y = uc_series_get_y (series);
   UcSeries *out;
   double base = NAN;
+  UcTime day = 0;
   guint n = 0;
 
-  if (!uc_series_value_on_or_before (series, base_date, &base) || base == 0)
+  if (!uc_series_point_on_or_before (series, base_date, &base, &day) || base == 0)
     {
       g_autofree char *date = uc_time_format_date (base_date);
 
@@ -80,6 +96,8 @@ relative (UcSeries    *series,
     }
   if (base_out)
     *base_out = base;
+  if (day_out)
+    *day_out = day;
   if (n_out)
     *n_out = n;
   return out;
@@ -91,7 +109,7 @@ uc_series_rebase (UcSeries    *series,
                   UcTime       base_date,
                   GError     **error)
 {
-  return relative (series, base_date, 100, 0, ":rebased", NULL, NULL, error);
+  return relative (series, base_date, 100, 0, ":rebased", NULL, NULL, NULL, error);
 }
 
 /* Percent change since @base_date. */
@@ -100,7 +118,7 @@ uc_series_change_since (UcSeries    *series,
                         UcTime       base_date,
                         GError     **error)
 {
-  return relative (series, base_date, 100, -100, ":change", NULL, NULL, error);
+  return relative (series, base_date, 100, -100, ":change", NULL, NULL, NULL, error);
 }
 
 /* Simple returns from one point to the next, as fractions. */
@@ -348,16 +366,19 @@ relative_spec (UcChartSpec   *spec,
   g_autoptr(UcChartSpec) out = uc_chart_spec_copy_without_series (spec);
   g_autofree char *date = uc_time_format_date (base_date);
   g_autofree char *subtitle = NULL;
+  UcTime latest = G_MININT64;
 
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
       UcSeries *one = uc_chart_spec_get_series (spec, i);
       double base;
+      UcTime day;
       guint n_out;
-      g_autoptr(UcSeries) series = relative (one, base_date, scale, offset, suffix, &base, &n_out, error);
+      g_autoptr(UcSeries) series = relative (one, base_date, scale, offset, suffix, &base, &day, &n_out, error);
 
       if (series == NULL)
         return NULL;
+      latest = MAX (latest, day);
       if (n_out > 0)
         {
           g_autofree char *warning = g_strdup_printf ("%s %s: %s is %.3g there; %u value%s out of range left out",
@@ -369,6 +390,13 @@ relative_spec (UcChartSpec   *spec,
       uc_chart_spec_add_series (out, series);
     }
   uc_chart_spec_set_value_format (out, format);
+  /* The subtitle names the close used (Friday's, for a Sunday or the eve
+   * of an event), not the moment asked for. */
+  if (latest != G_MININT64)
+    {
+      g_free (date);
+      date = uc_time_format_date (latest);
+    }
   subtitle = uc_chart_spec_get_subtitle (spec)
              ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
              : g_strdup_printf ("%s %s", alone, date);

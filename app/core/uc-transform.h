@@ -35,6 +35,10 @@ typedef enum
 gboolean   uc_series_value_on_or_before (UcSeries     *series,
                                          UcTime        date,
                                          double       *value);
+gboolean   uc_series_point_on_or_before (UcSeries     *series,
+                                         UcTime        date,
+                                         double       *value,
+                                         UcTime       *day);
 UcSeries  *uc_series_rebase             (UcSeries     *series,
                                          UcTime        base_date,
                                          GError      **error) G_GNUC_WARN_UNUSED_RESULT;

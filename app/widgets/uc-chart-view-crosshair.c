@@ -17,7 +17,7 @@
 
 #include "uc-format.h"
 #include "uc-json-writer.h"   /* uc_format_double_shortest */
-#include "uc-transform.h"     /* uc_series_value_on_or_before */
+#include "uc-transform.h"     /* uc_series_point_on_or_before */
 
 #define CARD_PAD 8
 
@@ -194,25 +194,6 @@ effective_base (UcChartView *self)
   return from;
 }
 
-/* The last value of @series at or before @t, and its day. */
-static gboolean
-value_at_or_before (UcSeries *series,
-                    UcTime    t,
-                    double   *value,
-                    UcTime   *day)
-{
-  const double *y = uc_series_get_y (series);
-
-  for (int i = uc_series_find_before (series, t); i >= 0; i--)
-    if (isfinite (y[i]))
-      {
-        *value = y[i];
-        *day = uc_series_get_x (series)[i];
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* A change as a signed percentage with enough digits to read: −16.97%. */
 static char *
 format_change (double fraction)
@@ -318,7 +299,7 @@ add_changes (Crosshair *c,
     return;
   /* On the shown values: an index keeps ratios, a change since the base
    * keeps them once 100 is added back. */
-  if (value_at_or_before (series, day - 1, &then, &base_day))
+  if (uc_series_point_on_or_before (series, day - 1, &then, &base_day))
     {
       double shift = mode == UC_VALUE_MODE_PERCENT ? 100 : 0;
 
@@ -330,10 +311,10 @@ add_changes (Crosshair *c,
           c->any_day = TRUE;
         }
     }
-  if (value_at_or_before (series, effective_base (self), &then, &base_day) && c->base_day == 0)
+  if (uc_series_point_on_or_before (series, effective_base (self), &then, &base_day) && c->base_day == 0)
     c->base_day = base_day;
   if (mode == UC_VALUE_MODE_AS_IS && c->base_day != 0 && day > c->base_day &&
-      value_at_or_before (series, effective_base (self), &then, &base_day) && then > 0)
+      uc_series_point_on_or_before (series, effective_base (self), &then, &base_day) && then > 0)
     {
       g_autofree char *change = format_change (v / then - 1);
 

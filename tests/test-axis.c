@@ -131,6 +131,50 @@ test_log_range (void)
     }
 }
 
+/* Values with the digits a card needs, and periods named from the days
+ * shown: a subtitle with {period} follows a zoom, exports included. */
+static void
+test_format_precise_and_period (void)
+{
+  const struct { double v; UcValueFormat f; const char *s; } values[] = {
+    { 2.8942e12, UC_VALUE_MONEY, "$2.894T" }, { 5.931e11, UC_VALUE_MONEY, "$593.1B" },
+    { 2.19, UC_VALUE_MONEY, "$2.19" }, { -17.0147, UC_VALUE_PERCENT, "−17.01%" },
+    { 82.9853, UC_VALUE_INDEX, "82.99" }, { 42, UC_VALUE_NUMBER, "42" },
+  };
+  const struct { int y1, m1, d1, y2, m2, d2; const char *s; } periods[] = {
+    { 2024, 12, 2, 2025, 3, 31, "December 2024 – March 2025" },
+    { 2025, 1, 2, 2025, 3, 31, "January – March 2025" },
+    { 2025, 1, 20, 2025, 1, 27, "20 – 27 January 2025" },
+    { 2025, 1, 20, 2025, 2, 3, "20 January – 3 February 2025" },
+    { 2024, 12, 30, 2025, 1, 3, "30 December 2024 – 3 January 2025" },
+    { 2025, 1, 27, 2025, 1, 27, "27 January 2025" },
+    { 2019, 1, 1, 2025, 6, 30, "2019 – 2025" },
+  };
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autofree char *shown = NULL, *zoomed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *s = uc_format_value_precise (values[i].v, values[i].f);
+
+      g_assert_cmpstr (s, ==, values[i].s);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *s = uc_format_period (uc_time_from_ymd (periods[i].y1, periods[i].m1, periods[i].d1),
+                                             uc_time_from_ymd (periods[i].y2, periods[i].m2, periods[i].d2));
+
+      g_assert_cmpstr (s, ==, periods[i].s);
+    }
+  uc_chart_spec_set_subtitle (spec, "Market cap, daily close, {period}");
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2024, 12, 2), uc_time_from_ymd (2025, 3, 31));
+  shown = uc_format_subtitle (spec);
+  g_assert_cmpstr (shown, ==, "Market cap, daily close, December 2024 – March 2025");
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2024, 1, 2), uc_time_from_ymd (2026, 7, 31));
+  zoomed = uc_format_subtitle (spec);
+  g_assert_cmpstr (zoomed, ==, "Market cap, daily close, January 2024 – July 2026");
+}
+
 static void
 check_ticks (GArray      *ticks,
              const char **labels,
@@ -334,6 +378,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/number-ticks", test_number_ticks);
   g_test_add_func ("/axis/hostile-ranges", test_hostile_ranges);
   g_test_add_func ("/format/extremes", test_format_extremes);
+  g_test_add_func ("/format/precise-and-period", test_format_precise_and_period);
 
   return g_test_run ();
 }

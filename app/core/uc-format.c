@@ -5,6 +5,8 @@
  */
 #include "uc-format.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -149,6 +151,67 @@ uc_format_value_precise (double        value,
     default:
       return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 1000 ? 0 : a >= 100 ? 1 : 2, "");
     }
+}
+
+/* The days from @from to @to (the last day shown) as a reader names a
+ * period: "20 – 27 January 2025", "20 January – 3 February 2025",
+ * "December 2024 – March 2025", "2019 – 2025". Two months or more are
+ * named by month, six years or more by year. */
+char *
+uc_format_period (UcTime from,
+                  UcTime to)
+{
+  int y1, m1, d1, y2, m2, d2;
+  gint64 days;
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+
+  if (to < from)
+    to = from;
+  uc_time_to_ymd (from, &y1, &m1, &d1);
+  uc_time_to_ymd (to, &y2, &m2, &d2);
+  days = uc_days_from_civil (y2, m2, d2) - uc_days_from_civil (y1, m1, d1);
+  a = g_date_time_new_utc (y1, m1, d1, 0, 0, 0);
+  b = g_date_time_new_utc (y2, m2, d2, 0, 0, 0);
+  if (a == NULL || b == NULL)
+    return g_strdup ("");
+  if (days >= 6 * 365)
+    return y1 == y2 ? g_strdup_printf ("%d", y1) : g_strdup_printf ("%d – %d", y1, y2);
+  if (days >= 61)
+    {
+      /* Translators: a month of a period, see g_date_time_format() */
+      g_autofree char *end = g_date_time_format (b, C_("period", "%B %Y"));
+      g_autofree char *start = g_date_time_format (a, y1 == y2 ? C_("period", "%B") : C_("period", "%B %Y"));
+
+      return y1 == y2 && m1 == m2 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
+    }
+  {
+    /* Translators: the last day of a period, see g_date_time_format() */
+    g_autofree char *end = g_date_time_format (b, C_("period", "%-d %B %Y"));
+    g_autofree char *start = g_date_time_format (a, y1 != y2 ? C_("period", "%-d %B %Y")
+                                                   : m1 != m2 ? C_("period", "%-d %B") : C_("period", "%-d"));
+
+    return days == 0 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
+  }
+}
+
+/* @spec's subtitle as drawn: "{period}" in it named from the days shown,
+ * so a zoom or an export of other days never states a period it does not
+ * show. NULL without a subtitle. */
+char *
+uc_format_subtitle (UcChartSpec *spec)
+{
+  const char *subtitle = uc_chart_spec_get_subtitle (spec);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *period = NULL;
+  UcTime from, to;
+
+  if (subtitle == NULL || strstr (subtitle, "{period}") == NULL)
+    return g_strdup (subtitle);
+  uc_chart_spec_get_range (spec, &from, &to);
+  period = to > from ? uc_format_period (from, to) : g_strdup ("");
+  parts = g_strsplit (subtitle, "{period}", -1);
+  return g_strjoinv (period, parts);
 }
 
 /* A signed change in dollars, e.g. −$593B or +$12.4B. */

@@ -21,6 +21,9 @@ char  *uc_format_value         (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_value_precise (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_period        (UcTime         from,
+                                UcTime         to) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_subtitle      (UcChartSpec   *spec) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_money_change  (double         value) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "uc-axis.h"
+#include "uc-format.h"
 #include "uc-transform.h"
 
 /* Whether a plot @plot_w wide is too small to read: narrower than two
@@ -118,12 +119,13 @@ draw_header (Ctx         *ctx,
   const UcChartTheme *theme = ctx->theme;
   double margin = f->margin, room = ctx->width - 2 * margin;
   double y = margin * 0.8, legend_h;
+  g_autofree char *subtitle = uc_format_subtitle (spec);
   const char *text;
 
   if ((text = uc_chart_spec_get_title (spec)) != NULL)
     y += uc_chart_draw_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, room);
-  if ((text = uc_chart_spec_get_subtitle (spec)) != NULL && !ctx->compact)
-    y += uc_chart_draw_text (ctx, text, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
+  if (subtitle != NULL && !ctx->compact)
+    y += uc_chart_draw_text (ctx, subtitle, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
   y += ctx->fs * 0.6;
   /* A thumbnail has no room for a box in the plot: its legend stays on top. */
   f->legend = uc_chart_spec_get_legend_position (spec);

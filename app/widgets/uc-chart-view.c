@@ -16,6 +16,7 @@
 
 #include "uc-chart-view.h"
 #include "uc-chart-view-private.h"
+#include "uc-format.h"
 
 #include <adwaita.h>
 #include <math.h>
@@ -382,6 +383,8 @@ void
 uc_chart_view_set_spec (UcChartView *self,
                         UcChartSpec *spec)
 {
+  g_autofree char *subtitle = NULL;
+
   g_return_if_fail (UC_IS_CHART_VIEW (self));
   g_return_if_fail (spec == NULL || UC_IS_CHART_SPEC (spec));
 
@@ -395,11 +398,12 @@ uc_chart_view_set_spec (UcChartView *self,
   self->hover_mark = -1;
 
   self->has_layout = FALSE;
+  subtitle = spec ? uc_format_subtitle (spec) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   spec && uc_chart_spec_get_title (spec) ? uc_chart_spec_get_title (spec) : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  spec && uc_chart_spec_get_subtitle (spec) ? uc_chart_spec_get_subtitle (spec) : "",
+                                  subtitle ? subtitle : "",
                                   -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -4,7 +4,7 @@
 N_("DeepSeek shock");
 N_("US AI stocks around DeepSeek-R1's release and Nvidia's record one-day loss");
 N_("The DeepSeek shock");
-N_("Market capitalisation of US-listed AI-exposed companies, daily close, December 2024 – March 2025");
+N_("Market capitalisation of US-listed AI-exposed companies, daily close, {period}");
 N_("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 to 2026-08-03) × shares outstanding from SEC filings; market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes.");
 N_("Broadcom's market cap rests on a proxy share count: the quarter's weighted-average shares from its earnings releases, not a count on the day (off by well under 1%).");
 /* Translators: %s is a list of names */

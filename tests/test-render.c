@@ -271,6 +271,90 @@ test_log_axis (void)
   g_assert_cmpfloat_with_epsilon (y60, l.y, 1e-9);
 }
 
+/* A hidden series keeps a faint entry to click in a window, and has none
+ * in an export: the exported legend lists only what is drawn, with the
+ * other entries where they would be. */
+static void
+test_hidden_series_legend (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  const char *names[] = { "Nvidia", "Microsoft", "Alphabet" };
+  UcChartDrawOptions window = UC_CHART_DRAW_OPTIONS_INIT;
+  UcChartLayout in_window, exported;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(UcSeries) s = uc_series_new (names[i], names[i]);
+
+      uc_series_append (s, uc_time_from_ymd (2025, 1, 24), 1 + i);
+      uc_series_append (s, uc_time_from_ymd (2025, 1, 27), 2 + i);
+      uc_series_set_hidden (s, i == 1);
+      uc_chart_spec_add_series (spec, s);
+    }
+  uc_chart_spec_set_legend_position (spec, UC_LEGEND_TOP);
+  window.flags = UC_CHART_DRAW_INTERACTIVE;
+  uc_chart_draw_full (cr, spec, NULL, 800, 500, &window, &in_window);
+  uc_chart_draw_full (cr, spec, NULL, 800, 500, NULL, &exported);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (in_window.legend_items[1].width, >, 0);
+  g_assert_cmpfloat (exported.legend_items[1].width, ==, 0);
+  g_assert_cmpfloat (exported.legend_items[0].width, >, 0);
+  g_assert_cmpfloat (exported.legend_items[2].width, >, 0);
+  /* Alphabet moves up to where Microsoft's entry was. */
+  g_assert_cmpfloat (exported.legend_items[2].x, ==, in_window.legend_items[1].x);
+}
+
+/* Legend dots of a scatter chart are closed circles: before, each dot's
+ * path began with a line from the previous entry's label, drawn as a
+ * hairline between entries by PDF and SVG viewers. Every filled path of
+ * curves in the SVG (the dots) has no straight segment. */
+static void
+test_scatter_legend_paths (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  const char *names[] = { "US", "China", "France" };
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "uc-scatter-legend-XXXXXX.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  guint dots = 0;
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(UcSeries) s = uc_series_new (names[i], names[i]);
+
+      uc_series_append (s, uc_time_from_ymd (2025, 1, 20 + i), 1 + i);
+      uc_chart_spec_add_series (spec, s);
+    }
+  uc_chart_spec_set_kind (spec, UC_CHART_SCATTER);
+  uc_chart_spec_set_legend_position (spec, UC_LEGEND_TOP);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 2, 1));
+  g_assert_true (uc_export_chart (spec, NULL, path, UC_EXPORT_SVG, 800, 500, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_unlink (path);
+  for (const char *p = strstr (svg, "<path"); p; p = strstr (p + 1, "<path"))
+    {
+      const char *end = strstr (p, "/>");
+      g_autofree char *element = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+      const char *d = strstr (element, " d=\"");
+
+      if (strstr (element, "fill:rgb(") == NULL || d == NULL || strstr (d, " C ") == NULL)
+        continue;
+      dots++;
+      g_assert_null (strstr (d, " L "));
+    }
+  /* Three dots in the plot, three in the legend. */
+  g_assert_cmpuint (dots, >=, 6);
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -1289,6 +1373,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/extreme-times", test_extreme_times);
   g_test_add_func ("/render/long-texts", test_long_texts);
   g_test_add_func ("/render/crowds", test_crowds);
+  g_test_add_func ("/render/hidden-series-legend", test_hidden_series_legend);
+  g_test_add_func ("/render/scatter-legend-paths", test_scatter_legend_paths);
 
   return g_test_run ();
 }

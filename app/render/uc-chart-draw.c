@@ -95,6 +95,7 @@ ctx_init (Ctx                      *ctx,
   ctx->theme = theme;
   ctx->fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
   ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
+  ctx->interactive = (options->flags & UC_CHART_DRAW_INTERACTIVE) != 0;
   ctx->highlight = options->highlight;
   ctx->held_min = options->y_min;
   ctx->held_max = options->y_max;

@@ -55,6 +55,7 @@ draw_swatch (Ctx         *ctx,
   if (kind == UC_CHART_SCATTER)
     {
       uc_chart_set_color (ctx->cr, uc_chart_theme_series_color (ctx->theme, series, i));
+      cairo_new_sub_path (ctx->cr);
       cairo_arc (ctx->cr, x + swatch / 2, y + h / 2, ctx->fs * 0.3, 0, 2 * G_PI);
       cairo_fill (ctx->cr);
       return;
@@ -149,6 +150,16 @@ show_left_out (Ctx      *ctx,
   return h;
 }
 
+/* Whether series @i has an entry: outside a window, a hidden series has
+ * none, so an export's legend lists only what it draws. */
+static gboolean
+has_entry (Ctx         *ctx,
+           UcChartSpec *spec,
+           guint        i)
+{
+  return ctx->interactive || !uc_series_get_hidden (uc_chart_spec_get_series (spec, i));
+}
+
 /* Legend items flow left to right and wrap; returns the height used. */
 double
 uc_chart_draw_legend (Ctx         *ctx,
@@ -163,9 +174,11 @@ uc_chart_draw_legend (Ctx         *ctx,
   double swatch = ctx->fs * 1.8;
   double gap = ctx->fs * 1.2;
   double x = x0, y = y0, row_h = 0;
-  guint n = uc_chart_spec_get_n_series (spec);
+  guint n = uc_chart_spec_get_n_series (spec), n_entries = 0, done = 0;
 
-  if (n == 0)
+  for (guint i = 0; i < n; i++)
+    n_entries += has_entry (ctx, spec, i);
+  if (n_entries == 0)
     return 0;
 
   uc_chart_set_font (ctx, size, PANGO_WEIGHT_NORMAL);
@@ -173,14 +186,17 @@ uc_chart_draw_legend (Ctx         *ctx,
     {
       double w, h, item_w;
 
+      if (!has_entry (ctx, spec, i))
+        continue;
+      done++;
       measure_entry (ctx, uc_chart_spec_get_series (spec, i), size, swatch, width, &w, &h);
       item_w = swatch + ctx->fs * 0.4 + w;
       /* Thumbnails keep one row, and any legend a quarter of the chart,
        * with room left to say how many are left out. */
       if ((ctx->compact || y + MAX (row_h, h) + ctx->fs * 0.3 + h - y0 > ctx->height / 4) &&
-          x > x0 && x + item_w + (i + 1 < n ? ctx->fs * 2.5 : 0) > x0 + width)
+          x > x0 && x + item_w + (done < n_entries ? ctx->fs * 2.5 : 0) > x0 + width)
         {
-          double more_h = show_left_out (ctx, n - i, size, x, y, x0, really_draw, used_width);
+          double more_h = show_left_out (ctx, n_entries - done + 1, size, x, y, x0, really_draw, used_width);
 
           row_h = MAX (row_h, more_h);
           break;

@@ -43,6 +43,7 @@ typedef struct
   int                 highlight;   /* the series brought forward, or -1 */
   double              held_min, held_max;   /* a left value axis held by the reader; NaN: none */
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
+  gboolean            interactive;  /* UC_CHART_DRAW_INTERACTIVE */
   gboolean            one_line; /* the next text is ellipsized to one line */
   gboolean            dual;     /* series on two value axes */
   gboolean            stacked;  /* the series hold running totals (stacked here) */

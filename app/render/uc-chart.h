@@ -34,6 +34,8 @@ UcChartLayout uc_chart_layout_for_series (const UcChartLayout *layout,
 typedef enum
 {
   UC_CHART_DRAW_EVERY_POINT = 1 << 0,   /* no decimation: for tests and comparisons */
+  UC_CHART_DRAW_INTERACTIVE = 1 << 1,   /* in a window: a hidden series keeps a faint legend entry to click;
+                                         * elsewhere (exports, copies) the legend lists only what is drawn */
 } UcChartDrawFlags;
 
 /* How one drawing goes, beside what the chart is: the passing state of a

@@ -359,6 +359,7 @@ uc_chart_view_init (UcChartView *self)
   /* Each chart of the window takes the options it can. */
   self->options.where_it_fits = TRUE;
   self->draw = (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
+  self->draw.flags = UC_CHART_DRAW_INTERACTIVE;
   self->hover_mark = -1;
 
   _uc_chart_view_init_input (self);

@@ -322,6 +322,41 @@ test_running_min (void)
   g_assert_cmpint (uc_series_get_x (frontier)[4], ==, uc_time_from_ymd (2025, 3, 1));
 }
 
+/* The cheapest price on offer each day: a model's price holds until its
+ * next price, so DeepSeek-V3's promotional $0.28 (26 Dec 2024) stops
+ * counting when its list price, $1.10, comes in on 8 Feb 2025, and the
+ * line goes back up to the cheapest still on offer; a running minimum
+ * stayed at the promotion for ever. */
+static void
+test_cheapest_on_offer (void)
+{
+  g_autoptr(UcSeries) us = uc_series_new ("US", "US");
+  g_autoptr(UcSeries) cn = uc_series_new ("CN", "CN");
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(UcSeries) line = NULL;
+  const UcTime days[] = { D (2024, 7, 18), D (2024, 12, 26), D (2025, 2, 8), D (2025, 3, 1) };
+  const double lows[] = { 0.60, 0.28, 0.60, 0.40 };
+
+  uc_series_append (us, D (2024, 7, 18), 0.60);
+  uc_series_set_point_label (us, 0, "gpt-4o-mini");
+  uc_series_append (us, D (2025, 3, 1), 0.40);
+  uc_series_set_point_label (us, 1, "gemini-2.0-flash");
+  uc_series_append (cn, D (2024, 12, 26), 0.28);
+  uc_series_set_point_label (cn, 0, "deepseek-chat (DeepSeek-V3)");
+  uc_series_append (cn, D (2025, 2, 8), 1.10);
+  uc_series_set_point_label (cn, 1, "deepseek-chat (DeepSeek-V3)");
+  g_ptr_array_add (all, us);
+  g_ptr_array_add (all, cn);
+  line = uc_series_cheapest_on_offer (all, "frontier", "Cheapest on offer");
+
+  g_assert_cmpuint (uc_series_get_length (line), ==, G_N_ELEMENTS (days));
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_assert_cmpint (uc_series_get_x (line)[i], ==, days[i]);
+      g_assert_cmpfloat (uc_series_get_y (line)[i], ==, lows[i]);
+    }
+}
+
 /* Values a transform takes past the range of a double are left out, and
  * the chart says so, naming the transform, the line and its base. Before,
  * rebasing on 1e-320 gave infinities that hung the drawing. */
@@ -475,6 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/count-by", test_count_by);
   g_test_add_func ("/transform/stack-by-axis", test_stack_by_axis);
   g_test_add_func ("/transform/running-min", test_running_min);
+  g_test_add_func ("/transform/cheapest-on-offer", test_cheapest_on_offer);
   g_test_add_func ("/transform/out-of-range", test_out_of_range);
   g_test_add_func ("/transform/rebase-names-close", test_rebase_names_close);
   g_test_add_func ("/transform/overflowing-sums", test_overflowing_sums);

@@ -467,6 +467,79 @@ uc_series_running_min (GPtrArray  *series,
   return out;
 }
 
+typedef struct
+{
+  UcTime      t;
+  double      v;
+  const char *offer;   /* the point's label (a model); NULL: an offer of its own */
+} Offer;
+
+static gint
+compare_offers_by_time (gconstpointer a,
+                        gconstpointer b)
+{
+  const Offer *x = a, *y = b;
+
+  return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/* The lowest price on offer each day among @series' points: a point is a
+ * model's price from its date until the next point of the same label
+ * (the same model), so a promotion that ended stops counting when the
+ * model's next price comes in, unlike a running minimum. As a step line,
+ * held to the last date there is. */
+UcSeries *
+uc_series_cheapest_on_offer (GPtrArray  *series,
+                             const char *id,
+                             const char *label)
+{
+  UcSeries *out = uc_series_new (id, label);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Offer));
+  g_autoptr(GHashTable) current = g_hash_table_new (g_str_hash, g_str_equal);
+  double lone = INFINITY;   /* the lowest unlabelled point so far */
+
+  for (guint s = 0; s < series->len; s++)
+    {
+      UcSeries *one = g_ptr_array_index (series, s);
+
+      for (guint i = 0; i < uc_series_get_length (one); i++)
+        if (isfinite (uc_series_get_y (one)[i]))
+          g_array_append_val (all, ((Offer) { uc_series_get_x (one)[i], uc_series_get_y (one)[i],
+                                              uc_series_get_point_label (one, i) }));
+    }
+  /* Stable: points of one day keep the order the data gives them. */
+  g_array_sort (all, compare_offers_by_time);
+  for (guint i = 0; i < all->len;)
+    {
+      UcTime day = g_array_index (all, Offer, i).t;
+      GHashTableIter iter;
+      gpointer value;
+      double best;
+      guint n = uc_series_get_length (out);
+
+      for (; i < all->len && g_array_index (all, Offer, i).t == day; i++)
+        {
+          Offer *o = &g_array_index (all, Offer, i);
+
+          if (o->offer == NULL || *o->offer == '\0')
+            lone = MIN (lone, o->v);
+          else
+            g_hash_table_insert (current, (gpointer) o->offer, o);
+        }
+      best = lone;
+      g_hash_table_iter_init (&iter, current);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        best = MIN (best, ((Offer *) value)->v);
+      if (n == 0 || best != uc_series_get_y (out)[n - 1])
+        uc_series_append (out, day, best);
+    }
+  if (all->len > 0 && uc_series_get_length (out) > 0 &&
+      g_array_index (all, Offer, all->len - 1).t > uc_series_get_x (out)[uc_series_get_length (out) - 1])
+    uc_series_append (out, g_array_index (all, Offer, all->len - 1).t,
+                      uc_series_get_y (out)[uc_series_get_length (out) - 1]);
+  return out;
+}
+
 /* Every series as its percent change since @base_date (0 on that date). */
 UcChartSpec *
 uc_chart_spec_change_since (UcChartSpec  *spec,

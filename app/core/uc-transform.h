@@ -49,6 +49,9 @@ UcSeries  *uc_series_returns            (UcSeries     *series) G_GNUC_WARN_UNUSE
 UcSeries  *uc_series_running_min        (GPtrArray    *series,
                                          const char   *id,
                                          const char   *label) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_cheapest_on_offer (GPtrArray   *series,
+                                         const char  *id,
+                                         const char  *label) G_GNUC_WARN_UNUSED_RESULT;
 UcSeries  *uc_series_sum                (GPtrArray    *series,
                                          const char   *id,
                                          const char   *label,

@@ -282,7 +282,7 @@ uc_view_combine_series (Reader      *r,
   return combined;
 }
 
-/* "frontier": the lowest value of any series so far, as a step line. */
+/* "frontier": the lowest price on offer each day, as a step line. */
 gboolean
 uc_view_add_frontier (Reader      *r,
                       JsonObject  *o,
@@ -298,7 +298,7 @@ uc_view_add_frontier (Reader      *r,
     return TRUE;
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
-  line = uc_series_running_min (all, "frontier", uc_view_text (frontier));
+  line = uc_series_cheapest_on_offer (all, "frontier", uc_view_text (frontier));
   uc_series_set_kind (line, UC_CHART_STEP);
   uc_series_set_emphasis (line, TRUE);
   uc_chart_spec_add_series (spec, line);

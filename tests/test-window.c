@@ -462,6 +462,9 @@ test_window_views_and_range (void)
       if (uc_event_get_time (uc_chart_spec_get_event (shown, i)) == crash)
         {
           g_assert_cmpstr (uc_event_get_label (uc_chart_spec_get_event (shown, i)), ==, "NVDA −17.0% · −$593B");
+          /* A computed figure, which the popover sets beside the source's ~$589B. */
+          g_assert_true (uc_event_get_label_computed (uc_chart_spec_get_event (shown, i)));
+          g_assert_nonnull (strstr (uc_event_get_title (uc_chart_spec_get_event (shown, i)), "$589B"));
           found = TRUE;
         }
     g_assert_true (found);

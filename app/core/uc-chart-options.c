@@ -165,7 +165,7 @@ label_changes (const UcChartOptions  *o,
         continue;
       label = uc_event_change_label (series, uc_event_get_time (event), uc_chart_spec_get_value_format (spec));
       if (label)
-        uc_event_set_label (event, label);
+        uc_event_set_computed_label (event, label);
     }
   return TRUE;
 }

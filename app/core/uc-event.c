@@ -18,6 +18,7 @@ struct _UcEvent
   char            *source_url;
   char            *lane;         /* the row on a lane chart; the category's when unset */
   gboolean         hollow;       /* drawn as a ring (e.g. closed-weight releases) */
+  gboolean         computed;     /* the label is a figure computed from the chart's data */
 };
 
 enum {
@@ -274,6 +275,24 @@ uc_event_set_hollow (UcEvent  *self,
     return;
   self->hollow = hollow;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLLOW]);
+}
+
+/* The label as a figure the chart computed ("NVDA −17.0% · −$593B"), which
+ * may differ from what the event's own source reports. */
+void
+uc_event_set_computed_label (UcEvent    *self,
+                             const char *label)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  uc_event_set_label (self, label);
+  self->computed = label != NULL;
+}
+
+gboolean
+uc_event_get_label_computed (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), FALSE);
+  return self->computed;
 }
 
 /* Whether @word starts a word of @text: "us" finds "US", not "GLM-4-Plus";

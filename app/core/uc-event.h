@@ -35,6 +35,9 @@ UcEventCategory  uc_event_get_category    (UcEvent         *self);
 const char      *uc_event_get_label       (UcEvent         *self);
 void             uc_event_set_label       (UcEvent         *self,
                                            const char      *label);
+void             uc_event_set_computed_label (UcEvent      *self,
+                                              const char   *label);
+gboolean         uc_event_get_label_computed (UcEvent      *self);
 const char      *uc_event_get_description (UcEvent         *self);
 void             uc_event_set_description (UcEvent         *self,
                                            const char      *description);

@@ -6,6 +6,7 @@
 
 #include "uc-dataset.h"
 #include "uc-dataset-charts.h"
+#include "uc-format.h"
 
 #define UC_TRANSFORM_ERROR (g_quark_from_static_string ("uc-transform-error"))
 
@@ -392,11 +393,8 @@ relative_spec (UcChartSpec   *spec,
   uc_chart_spec_set_value_format (out, format);
   /* The subtitle names the close used (Friday's, for a Sunday or the eve
    * of an event), not the moment asked for. */
-  if (latest != G_MININT64)
-    {
-      g_free (date);
-      date = uc_time_format_date (latest);
-    }
+  g_free (date);
+  date = uc_format_period (latest != G_MININT64 ? latest : base_date, latest != G_MININT64 ? latest : base_date);
   subtitle = uc_chart_spec_get_subtitle (spec)
              ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
              : g_strdup_printf ("%s %s", alone, date);

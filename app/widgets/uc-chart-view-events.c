@@ -157,6 +157,17 @@ show_event (UcChartView *self,
   gtk_box_append (GTK_BOX (box), popover_label (date, FALSE, "dim-label"));
   if (uc_event_get_description (event))
     gtk_box_append (GTK_BOX (box), popover_label (uc_event_get_description (event), TRUE, NULL));
+  /* The marker's figure and the source's can differ ($593B and ~$589B):
+   * both are shown, and why. */
+  if (uc_event_get_label_computed (event))
+    {
+      g_autofree char *computed = g_strdup_printf (_("On this chart: %s, computed from the chart's own data (its "
+                                                     "source line says how). Figures reported on the day can differ: "
+                                                     "printed rather than adjusted closes, another share count."),
+                                                   uc_event_get_label (event));
+
+      gtk_box_append (GTK_BOX (box), popover_label (computed, TRUE, "dim-label"));
+    }
   gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
   gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });

@@ -199,7 +199,7 @@ import -window root "$out/event-popover.png"
 [ "$(popovers)" -gt "$before" ] || fail "a click on the crash marker opens its popover"
 ok "a click on the crash marker opens its popover"
 # Its Zoom to Event shows two weeks before to a month after, as the command line's --from/--to.
-xdotool mousemove $((X + 566)) $((Y + 436)) click 1
+xdotool mousemove $((X + 566)) $((Y + 487)) click 1
 sleep 0.5
 [ "$(popovers)" -eq "$before" ] || fail "Zoom to Event closes the popover"
 export_as crash-weeks

@@ -355,6 +355,47 @@ test_scatter_legend_paths (void)
   g_assert_cmpuint (dots, >=, 6);
 }
 
+/* Stacked charts share one plot x: the DeepSeek shock's two charts
+ * ($4.0T and $20T labels) and Model releases' lanes over its bars put
+ * 27 January 2025 at one x (before: 12 and 36 px apart in exports). */
+static void
+test_stack_aligned (void)
+{
+  const char *views[] = { "deepseek-shock", "model-releases" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcView) view = uc_view_load (views[v], &error);
+      g_autoptr(GPtrArray) specs = g_ptr_array_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 1000);
+      cairo_t *cr = cairo_create (surface);
+      int heights[8];
+      UcChartLayout layouts[8];
+      UcTime day = uc_time_from_ymd (2025, 1, 27);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+        g_ptr_array_add (specs, uc_view_get_chart (view, i));
+      g_assert_cmpuint (specs->len, >=, 2);
+      g_assert_cmpuint (specs->len, <=, G_N_ELEMENTS (heights));
+      for (guint i = 0; i < specs->len; i++)
+        heights[i] = i == 0 ? 600 : 400 / (specs->len - 1);
+      uc_chart_draw_stack_full (cr, (UcChartSpec **) specs->pdata, NULL, heights, specs->len, NULL, 1200, layouts);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      for (guint i = 1; i < specs->len; i++)
+        {
+          g_assert_cmpfloat (layouts[i].x, ==, layouts[0].x);
+          g_assert_cmpfloat (layouts[i].width, ==, layouts[0].width);
+          if (layouts[i].from == layouts[0].from && layouts[i].to == layouts[0].to)
+            g_assert_cmpfloat (uc_chart_layout_x_for_time (&layouts[i], day), ==,
+                               uc_chart_layout_x_for_time (&layouts[0], day));
+        }
+    }
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -1375,6 +1416,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/crowds", test_crowds);
   g_test_add_func ("/render/hidden-series-legend", test_hidden_series_legend);
   g_test_add_func ("/render/scatter-legend-paths", test_scatter_legend_paths);
+  g_test_add_func ("/render/stack-aligned", test_stack_aligned);
 
   return g_test_run ();
 }

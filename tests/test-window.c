@@ -43,6 +43,21 @@ chart_drawn (gpointer data)
   return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > 0;
 }
 
+/* Every chart of the window drawn, with one plot x for all. */
+static gboolean
+charts_aligned (gpointer data)
+{
+  GtkWidget *first = GTK_WIDGET (uc_window_get_chart_view (data));
+  UcChartLayout a, b;
+
+  if (!uc_chart_view_get_layout (UC_CHART_VIEW (first), &a))
+    return FALSE;
+  for (GtkWidget *c = gtk_widget_get_next_sibling (first); c; c = gtk_widget_get_next_sibling (c))
+    if (UC_IS_CHART_VIEW (c) && (!uc_chart_view_get_layout (UC_CHART_VIEW (c), &b) || b.x != a.x || b.width != a.width))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 layout_ready (gpointer data)
 {
@@ -424,6 +439,18 @@ test_window_views_and_range (void)
   g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
   g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
   g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
+  /* The view's two charts ($4.0T and $20T labels) share one plot x, so
+   * 27 January falls at one x in both (before: 12 px apart). */
+  iterate_until (charts_aligned, window);
+  {
+    GtkWidget *below = gtk_widget_get_next_sibling (GTK_WIDGET (first));
+    UcChartLayout a, b;
+    UcTime crash = uc_time_from_ymd (2025, 1, 27);
+
+    g_assert_true (UC_IS_CHART_VIEW (below));
+    g_assert_true (uc_chart_view_get_layout (first, &a) && uc_chart_view_get_layout (UC_CHART_VIEW (below), &b));
+    g_assert_cmpfloat (uc_chart_layout_x_for_time (&a, crash), ==, uc_chart_layout_x_for_time (&b, crash));
+  }
   /* Holding the value axis: it stays while the days change; freed, it follows. */
   iterate_until (layout_ready, window);
   g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (TRUE));

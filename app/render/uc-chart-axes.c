@@ -287,9 +287,11 @@ uc_chart_fit_value_labels (Ctx           *ctx,
   double y2_label_w;
 
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-  l->x = margin + widest_label (ctx, y_ticks, 0) + ctx->fs * 0.6;
+  l->natural_left = margin + widest_label (ctx, y_ticks, 0) + ctx->fs * 0.6;
   y2_label_w = y2_ticks ? widest_label (ctx, y2_ticks, ctx->fs * 0.6) : 0;
-  l->width = ctx->width - margin - y2_label_w - l->x;
+  l->natural_right = margin + y2_label_w;
+  l->x = MAX (l->natural_left, ctx->plot_left);
+  l->width = ctx->width - MAX (l->natural_right, ctx->plot_right) - l->x;
 }
 
 /* The right axis: labels only, its grid would fight the left one's. */

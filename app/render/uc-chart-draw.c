@@ -99,6 +99,8 @@ ctx_init (Ctx                      *ctx,
   ctx->highlight = options->highlight;
   ctx->held_min = options->y_min;
   ctx->held_max = options->y_max;
+  ctx->plot_left = isfinite (options->plot_left) ? MAX (options->plot_left, 0) : 0;
+  ctx->plot_right = isfinite (options->plot_right) ? MAX (options->plot_right, 0) : 0;
   ctx->compact = width < 480 || height < 240;
   ctx->one_line = FALSE;
   ctx->dual = uc_chart_is_dual (spec);
@@ -378,10 +380,46 @@ uc_chart_draw_stack (cairo_t            *cr,
                      const UcChartTheme *theme,
                      double              width)
 {
-  double total = 0, top = 0;
+  uc_chart_draw_stack_full (cr, specs, options, heights, n, theme, width, NULL);
+}
+
+/* As uc_chart_draw_stack, with where things landed in each chart (its
+ * own coordinates) in @layouts_out[i]. */
+void
+uc_chart_draw_stack_full (cairo_t            *cr,
+                          UcChartSpec       **specs,
+                          const UcChartDrawOptions *options,
+                          const int          *heights,
+                          guint               n,
+                          const UcChartTheme *theme,
+                          double              width,
+                          UcChartLayout      *layouts_out)
+{
+  double total = 0, top = 0, left = 0, right = 0;
+  g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     total += heights[i];
+  /* A first pass, drawn nowhere, finds the insets each plot needs; all
+   * take the largest, so a date falls at one x in every chart. */
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *measure = cairo_create (nowhere);
+      UcChartLayout l;
+
+      aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
+      draw_chart (measure, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i], &l);
+      left = MAX (left, l.natural_left);
+      right = MAX (right, l.natural_right);
+      cairo_destroy (measure);
+      cairo_surface_destroy (nowhere);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      aligned[i].plot_left = MAX (aligned[i].plot_left, left);
+      aligned[i].plot_right = MAX (aligned[i].plot_right, right);
+    }
   for (guint i = 0; i < n; top += heights[i], i++)
     {
       cairo_save (cr);
@@ -389,8 +427,8 @@ uc_chart_draw_stack (cairo_t            *cr,
       /* Each chart paints its own background: kept to its own band. */
       cairo_rectangle (cr, 0, 0, width, heights[i]);
       cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total),
-                  options ? &options[i] : NULL, NULL);
+      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i],
+                  layouts_out ? &layouts_out[i] : NULL);
       cairo_restore (cr);
     }
 }

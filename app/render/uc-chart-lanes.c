@@ -309,8 +309,10 @@ uc_chart_draw_lanes (Ctx           *ctx,
   g_array_set_clear_func (lanes, lane_clear);
   over = list_lanes (spec, l, lanes, by_name);
   name_w = names_width (ctx, lanes);
-  l->x = margin + name_w + ctx->fs * 1.2;
-  l->width = MAX (ctx->fs * 4, ctx->width - margin - l->x);
+  l->natural_left = margin + name_w + ctx->fs * 1.2;
+  l->natural_right = margin;
+  l->x = MAX (l->natural_left, ctx->plot_left);
+  l->width = MAX (ctx->fs * 4, ctx->width - MAX (margin, ctx->plot_right) - l->x);
   if (pass == 0 || lanes->len == 0)
     return;
 

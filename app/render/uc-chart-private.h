@@ -51,6 +51,7 @@ typedef struct
   double              font_px;  /* the size last set */
   double              bar_spacing;   /* narrowest gap between dates, once found; NaN before */
   double              width, height;   /* the canvas */
+  double              plot_left, plot_right;   /* UcChartDrawOptions' */
 } Ctx;
 
 /* A stretch of x that a label (or a dot, or a bar) takes. */

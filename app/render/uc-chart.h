@@ -24,6 +24,8 @@ typedef struct
   double y2_min, y2_max;
   guint  n_legend_items;        /* where each series' legend entry is, for clicks */
   struct { double x, y, width, height; } legend_items[UC_CHART_MAX_LEGEND_ITEMS];
+  double natural_left, natural_right;   /* the plot's insets from the canvas' edges before any
+                                         * alignment with other charts (UcChartDrawOptions.plot_left) */
   guint  n_marks;               /* lane charts: where each event's dot is, for hovering */
   struct { double x, y; guint event; } marks[UC_CHART_MAX_MARKS];
 } UcChartLayout;
@@ -45,9 +47,11 @@ typedef struct
   UcChartDrawFlags flags;
   int              highlight;           /* the series brought forward (legend hover), the others faded; -1: none */
   double           y_min, y_max;        /* the left value axis held there; NaN: it follows the data */
+  double           plot_left, plot_right;   /* at least this far from the canvas' left and right edges (0:
+                                             * as the labels need), so stacked charts share one plot x */
 } UcChartDrawOptions;
 
-#define UC_CHART_DRAW_OPTIONS_INIT { 0, -1, NAN, NAN }
+#define UC_CHART_DRAW_OPTIONS_INIT { 0, -1, NAN, NAN, 0, 0 }
 
 void   uc_chart_draw_full         (cairo_t             *cr,
                                    UcChartSpec         *spec,
@@ -63,6 +67,14 @@ void   uc_chart_draw_stack        (cairo_t             *cr,
                                    guint                n,
                                    const UcChartTheme  *theme,
                                    double               width);
+void   uc_chart_draw_stack_full   (cairo_t             *cr,
+                                   UcChartSpec        **specs,
+                                   const UcChartDrawOptions *options,
+                                   const int           *heights,
+                                   guint                n,
+                                   const UcChartTheme  *theme,
+                                   double               width,
+                                   UcChartLayout       *layouts_out);
 const char *uc_chart_event_lane    (UcEvent             *event);
 double uc_chart_font_size         (double               width,
                                    double               height);

@@ -161,9 +161,8 @@ show_event (UcChartView *self,
    * both are shown, and why. */
   if (uc_event_get_label_computed (event))
     {
-      g_autofree char *computed = g_strdup_printf (_("On this chart: %s, computed from the chart's own data (its "
-                                                     "source line says how). Figures reported on the day can differ: "
-                                                     "printed rather than adjusted closes, another share count."),
+      g_autofree char *computed = g_strdup_printf (_("On this chart: %s, computed from its own data; reports of "
+                                                     "the day may use printed closes or other share counts."),
                                                    uc_event_get_label (event));
 
       gtk_box_append (GTK_BOX (box), popover_label (computed, TRUE, "dim-label"));

@@ -36,6 +36,7 @@ struct _UcChartView
   UcChartSpec   *shown;        /* spec as the options ask, made on demand */
   UcChartOptions options;      /* what the window asks (its range: the time range's) */
   UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
+  double             told_left, told_right;   /* the natural insets last announced */
 
   /* state */
   UcChartLayout  layout;

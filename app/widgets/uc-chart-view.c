@@ -30,6 +30,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PLOT_INSETS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (UcChartView, uc_chart_view, GTK_TYPE_WIDGET)
 
 static UcColor
@@ -247,6 +254,16 @@ uc_chart_view_snapshot (GtkWidget   *widget,
   if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&
       uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
     _uc_chart_view_snapshot_crosshair (self, snapshot, &theme, width);
+
+  /* The charts of a view line up their plots: the window hears what this
+   * one needs and gives every chart the widest (last: that may ask for
+   * this chart to be drawn again). */
+  if (self->layout.natural_left != self->told_left || self->layout.natural_right != self->told_right)
+    {
+      self->told_left = self->layout.natural_left;
+      self->told_right = self->layout.natural_right;
+      g_signal_emit (self, signals[PLOT_INSETS_CHANGED], 0);
+    }
 }
 
 static void
@@ -345,6 +362,9 @@ uc_chart_view_class_init (UcChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The plot's natural insets changed (uc_chart_view_get_natural_insets). */
+  signals[PLOT_INSETS_CHANGED] = g_signal_new ("plot-insets-changed", G_TYPE_FROM_CLASS (object_class),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   _uc_chart_view_class_init_events (object_class);
   gtk_widget_class_set_css_name (widget_class, "ucchartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -360,6 +380,7 @@ uc_chart_view_init (UcChartView *self)
   self->options.where_it_fits = TRUE;
   self->draw = (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
   self->draw.flags = UC_CHART_DRAW_INTERACTIVE;
+  self->told_left = self->told_right = -1;
   self->hover_mark = -1;
 
   _uc_chart_view_init_input (self);
@@ -399,6 +420,9 @@ uc_chart_view_set_spec (UcChartView *self,
   self->hover_mark = -1;
 
   self->has_layout = FALSE;
+  /* A new chart finds its own room again, and says so when drawn. */
+  self->told_left = self->told_right = -1;
+  self->draw.plot_left = self->draw.plot_right = 0;
   subtitle = spec ? uc_format_subtitle (spec) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -407,6 +431,35 @@ uc_chart_view_set_spec (UcChartView *self,
                                   subtitle ? subtitle : "",
                                   -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How far the plot would stand from the left and right edges on its own
+ * (FALSE before the chart is first drawn). */
+gboolean
+uc_chart_view_get_natural_insets (UcChartView *self,
+                                  double      *left,
+                                  double      *right)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  *left = self->layout.natural_left;
+  *right = self->layout.natural_right;
+  return self->has_layout;
+}
+
+/* The plot at least @left and @right from the edges, as its neighbours
+ * need, so a date falls at one x in every chart of a view. */
+void
+uc_chart_view_set_plot_insets (UcChartView *self,
+                               double       left,
+                               double       right)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (self->draw.plot_left == left && self->draw.plot_right == right)
+    return;
+  self->draw.plot_left = left;
+  self->draw.plot_right = right;
+  g_clear_object (&self->texture);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

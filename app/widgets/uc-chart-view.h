@@ -56,5 +56,11 @@ char        *uc_chart_view_get_crosshair_label (UcChartView *self) G_GNUC_WARN_U
 char        *uc_chart_view_get_crosshair_card  (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
+gboolean     uc_chart_view_get_natural_insets (UcChartView *self,
+                                               double      *left,
+                                               double      *right);
+void         uc_chart_view_set_plot_insets (UcChartView  *self,
+                                            double        left,
+                                            double        right);
 
 G_END_DECLS

@@ -288,6 +288,28 @@ show_variants (UcWindow *self,
   g_signal_handlers_unblock_by_func (self->variant_dropdown, on_variant_selected, self);
 }
 
+/* A chart found the room its axis labels need: every chart of the view
+ * takes the widest, so their plots share one x and a date lines up. */
+static void
+on_plot_insets_changed (UcWindow *self)
+{
+  double left = 0, right = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      double l, r;
+
+      if (UC_IS_CHART_VIEW (c) && uc_chart_view_get_natural_insets (UC_CHART_VIEW (c), &l, &r))
+        {
+          left = MAX (left, l);
+          right = MAX (right, r);
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); c; c = gtk_widget_get_next_sibling (c))
+    if (UC_IS_CHART_VIEW (c))
+      uc_chart_view_set_plot_insets (UC_CHART_VIEW (c), left, right);
+}
+
 /* The widget for chart @i: the template's first one (the tests and
  * export hold it), else a new one below the others. */
 static UcChartView *
@@ -300,6 +322,7 @@ chart_widget (UcWindow *self,
     return self->chart_view;
   chart = UC_CHART_VIEW (uc_chart_view_new ());
   g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (on_event_clicked), self);
+  g_signal_connect_swapped (chart, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
   gtk_box_append (self->charts, GTK_WIDGET (chart));
@@ -398,6 +421,7 @@ void
 _uc_window_init_charts (UcWindow *self)
 {
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
+  g_signal_connect_swapped (self->chart_view, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
   g_signal_connect_swapped (self->variant_dropdown, "notify::selected", G_CALLBACK (on_variant_selected), self);

@@ -410,6 +410,46 @@ pixel_at (cairo_surface_t *surface,
   return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
 }
 
+/* A period bar spans its period (it stood narrow, mid-quarter), and a
+ * period the data only partly covers is drawn lighter. */
+static void
+test_period_bars (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("us", "US");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  const guint32 white = 0xffffff;
+  UcChartLayout l;
+  guint32 full, partial;
+  int y;
+
+  for (int q = 0; q < 4; q++)
+    uc_series_append (s, uc_time_from_ymd (2025, 1 + 3 * q, 1), 10);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_kind (spec, UC_CHART_BARS);
+  uc_chart_spec_set_period (spec, UC_CHART_PERIOD_QUARTER, uc_time_from_ymd (2024, 6, 3), uc_time_from_ymd (2025, 11, 14));
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2026, 1, 1));
+  uc_chart_draw (cr, spec, NULL, 800, 500, &l);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  y = (int) uc_chart_layout_y_for_value (&l, 5);
+  /* From a week into the quarter to a week before its end. */
+  full = pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 4, 8)), y);
+  g_assert_cmpuint (full, !=, white);
+  g_assert_cmpuint (pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 6, 23)), y), ==, full);
+  g_assert_cmpuint (pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 5, 15)), y), ==, full);
+  /* Q4 2025: data to 14 November, lighter. */
+  partial = pixel_at (surface, (int) uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 11, 15)), y);
+  g_assert_cmpuint (partial, !=, white);
+  g_assert_cmpuint (partial, !=, full);
+  g_assert_true (uc_chart_spec_period_is_partial (spec, uc_time_from_ymd (2025, 10, 1)));
+  g_assert_false (uc_chart_spec_period_is_partial (spec, uc_time_from_ymd (2025, 7, 1)));
+  cairo_surface_destroy (surface);
+}
+
 /* @spec drawn at @width × @height on a white image, ready to read. */
 static cairo_surface_t *
 draw_sized (UcChartSpec   *spec,
@@ -1417,6 +1457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/hidden-series-legend", test_hidden_series_legend);
   g_test_add_func ("/render/scatter-legend-paths", test_scatter_legend_paths);
   g_test_add_func ("/render/stack-aligned", test_stack_aligned);
+  g_test_add_func ("/render/period-bars", test_period_bars);
 
   return g_test_run ();
 }

@@ -420,6 +420,28 @@ test_window_views_and_range (void)
   g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (first))),
                                                     GDK_TYPE_TEXTURE));
 
+  /* Releases per quarter: the crosshair names the quarter under the
+   * pointer, and says when the data covers only part of it. */
+  {
+    GtkWidget *bars = gtk_widget_get_next_sibling (GTK_WIDGET (first));
+    g_autofree char *q2 = NULL, *q3 = NULL;
+    UcTime was_from, was_to;
+
+    g_assert_true (UC_IS_CHART_VIEW (bars));
+    g_assert_true (uc_chart_spec_get_periods (uc_chart_view_get_spec (UC_CHART_VIEW (bars))));
+    uc_time_range_get (uc_window_get_time_range (window), &was_from, &was_to);
+    uc_time_range_set (uc_window_get_time_range (window), uc_time_from_ymd (2024, 7, 1), uc_time_from_ymd (2026, 10, 1));
+    iterate_until (charts_aligned, window);
+    uc_chart_view_set_crosshair (UC_CHART_VIEW (bars), TRUE, uc_time_from_ymd (2025, 6, 20));
+    q2 = uc_chart_view_get_crosshair_label (UC_CHART_VIEW (bars));
+    g_assert_cmpstr (q2, ==, "Q2 2025");
+    uc_chart_view_set_crosshair (UC_CHART_VIEW (bars), TRUE, uc_time_from_ymd (2026, 8, 1));
+    q3 = uc_chart_view_get_crosshair_label (UC_CHART_VIEW (bars));
+    g_assert_cmpstr (q3, ==, "Q3 2026 (partial)");
+    uc_chart_view_set_crosshair (UC_CHART_VIEW (bars), FALSE, 0);
+    uc_time_range_set (uc_window_get_time_range (window), was_from, was_to);
+  }
+
   /* A bad view or range changes nothing. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("no-such-view"));
   g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");

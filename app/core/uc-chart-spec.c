@@ -22,7 +22,8 @@ struct _UcChartSpec
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
-  gboolean       periods;   /* x values are the starts of periods (bars fill them) */
+  UcChartPeriod  period;    /* x values are the starts of periods (bars fill them) */
+  UcTime         covered_from, covered_to;   /* the days the counted data covers */
   UcTime         from;
   UcTime         to;
   GPtrArray     *series;   /* UcSeries */
@@ -211,7 +212,9 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
-  copy->periods = self->periods;
+  copy->period = self->period;
+  copy->covered_from = self->covered_from;
+  copy->covered_to = self->covered_to;
   copy->from = self->from;
   copy->to = self->to;
   sort_events (self);
@@ -546,15 +549,66 @@ gboolean
 uc_chart_spec_get_periods (UcChartSpec *self)
 {
   g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
-  return self->periods;
+  return self->period != UC_CHART_PERIOD_NONE;
+}
+
+UcChartPeriod
+uc_chart_spec_get_period (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_CHART_PERIOD_NONE);
+  return self->period;
+}
+
+/* Each x is the start of a @period; the data counted covers the days from
+ * @covered_from to @covered_to, so a period it only partly covers can be
+ * marked as such. */
+void
+uc_chart_spec_set_period (UcChartSpec   *self,
+                          UcChartPeriod  period,
+                          UcTime         covered_from,
+                          UcTime         covered_to)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->period = period;
+  self->covered_from = covered_from;
+  self->covered_to = covered_to;
 }
 
 void
-uc_chart_spec_set_periods (UcChartSpec *self,
-                           gboolean     periods)
+uc_chart_spec_get_covered (UcChartSpec *self,
+                           UcTime      *from,
+                           UcTime      *to)
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
-  self->periods = !!periods;
+  *from = self->covered_from;
+  *to = self->covered_to;
+}
+
+/* The start of the next period. */
+UcTime
+uc_chart_period_end (UcTime        start,
+                     UcChartPeriod period)
+{
+  switch (period)
+    {
+    case UC_CHART_PERIOD_WEEK: return start + 7 * UC_USEC_PER_DAY;
+    case UC_CHART_PERIOD_MONTH: return uc_time_add_months (start, 1);
+    case UC_CHART_PERIOD_QUARTER: return uc_time_add_months (start, 3);
+    case UC_CHART_PERIOD_NONE:
+    default: return start + UC_USEC_PER_DAY;
+    }
+}
+
+/* Whether the data covers only part of the period starting at @start
+ * (its last day is the one before the next period's start). */
+gboolean
+uc_chart_spec_period_is_partial (UcChartSpec *self,
+                                 UcTime       start)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
+  if (self->period == UC_CHART_PERIOD_NONE || self->covered_to <= self->covered_from)
+    return FALSE;
+  return start < self->covered_from || uc_chart_period_end (start, self->period) - UC_USEC_PER_DAY > self->covered_to;
 }
 
 gboolean

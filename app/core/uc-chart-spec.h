@@ -45,6 +45,18 @@ gboolean    uc_legend_position_from_string (const char       *name,
                                             UcLegendPosition *position);
 const char *uc_legend_position_to_string   (UcLegendPosition  position);
 
+/* Bars of periods: each x is a period's start and its bar spans it. */
+typedef enum
+{
+  UC_CHART_PERIOD_NONE,
+  UC_CHART_PERIOD_WEEK,      /* weeks start on Monday */
+  UC_CHART_PERIOD_MONTH,
+  UC_CHART_PERIOD_QUARTER,
+} UcChartPeriod;
+
+UcTime uc_chart_period_end (UcTime        start,
+                            UcChartPeriod period);
+
 /* What the x axis measures. Series keep x in one int64 array either way,
  * so time charts stay as they were: a number axis ("trading days from an
  * event") stores each x as the number times UC_X_NUMBER_SCALE, six decimal
@@ -128,8 +140,16 @@ gboolean       uc_chart_spec_get_stacked      (UcChartSpec   *self);
 void           uc_chart_spec_set_stacked      (UcChartSpec   *self,
                                                gboolean       stacked);
 gboolean       uc_chart_spec_get_periods      (UcChartSpec   *self);
-void           uc_chart_spec_set_periods      (UcChartSpec   *self,
-                                               gboolean       periods);
+UcChartPeriod  uc_chart_spec_get_period       (UcChartSpec   *self);
+void           uc_chart_spec_set_period       (UcChartSpec   *self,
+                                               UcChartPeriod  period,
+                                               UcTime         covered_from,
+                                               UcTime         covered_to);
+gboolean       uc_chart_spec_period_is_partial (UcChartSpec  *self,
+                                                UcTime        start);
+void           uc_chart_spec_get_covered      (UcChartSpec   *self,
+                                               UcTime        *from,
+                                               UcTime        *to);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

@@ -195,6 +195,36 @@ uc_format_period (UcTime from,
   }
 }
 
+/* A period by its name: "Q2 2025", "April 2025", "week of 7 Apr 2025". */
+char *
+uc_format_period_name (UcTime        start,
+                       UcChartPeriod period)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  uc_time_to_ymd (start, &y, &m, &d);
+  day = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (day == NULL)
+    return g_strdup ("");
+  switch (period)
+    {
+    case UC_CHART_PERIOD_QUARTER:
+      /* Translators: a quarter of a year, e.g. "Q2 2025" */
+      return g_strdup_printf (C_("period", "Q%d %d"), (m - 1) / 3 + 1, y);
+    case UC_CHART_PERIOD_MONTH:
+      return g_date_time_format (day, C_("period", "%B %Y"));
+    case UC_CHART_PERIOD_WEEK:
+      {
+        /* Translators: the week starting on that day, see g_date_time_format() */
+        return g_date_time_format (day, C_("period", "week of %-d %b %Y"));
+      }
+    case UC_CHART_PERIOD_NONE:
+    default:
+      return g_date_time_format (day, C_("period", "%-d %B %Y"));
+    }
+}
+
 /* @spec's subtitle as drawn: "{period}" in it named from the days shown,
  * so a zoom or an export of other days never states a period it does not
  * show. NULL without a subtitle. */

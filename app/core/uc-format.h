@@ -23,6 +23,8 @@ char  *uc_format_value_precise (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_period        (UcTime         from,
                                 UcTime         to) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_period_name   (UcTime         start,
+                                UcChartPeriod  period) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_subtitle      (UcChartSpec   *spec) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_money_change  (double         value) G_GNUC_WARN_UNUSED_RESULT;
 

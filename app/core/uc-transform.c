@@ -718,7 +718,23 @@ uc_chart_spec_count_by (UcDataset   *dataset,
       uc_chart_spec_add_series (spec, named);
     }
   uc_chart_spec_set_kind (spec, UC_CHART_BARS);
-  uc_chart_spec_set_periods (spec, TRUE);
+  {
+    UcTime first = G_MAXINT64, last = G_MININT64;
+
+    /* The days the rows cover: from the first row's to the last's. */
+    for (guint i = 0; i < uc_chart_spec_get_n_series (rows); i++)
+      {
+        UcSeries *one = uc_chart_spec_get_series (rows, i);
+
+        for (guint k = 0; k < uc_series_get_length (one); k++)
+          {
+            first = MIN (first, uc_series_get_x (one)[k]);
+            last = MAX (last, uc_series_get_x (one)[k]);
+          }
+      }
+    G_STATIC_ASSERT ((int) UC_CHART_PERIOD_QUARTER == (int) UC_PERIOD_QUARTER + 1);
+    uc_chart_spec_set_period (spec, (UcChartPeriod) (period + 1), first <= last ? first : 0, first <= last ? last : 0);
+  }
   {
     UcTime from, to;
 

@@ -6,6 +6,7 @@
  */
 #include "uc-chart-private.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "uc-line-raster.h"
@@ -230,8 +231,89 @@ fill_area (Ctx                 *ctx,
   cairo_fill (cr);
 }
 
-/* Bars: as wide as 80% of the closest spacing between dates; stacked
- * series stand on the layer below, others stand side by side. */
+/* The period bar of the point at @t: the whole period, less a gap on each
+ * side, and @s's share of it when series stand side by side. */
+static void
+period_bar (Ctx                 *ctx,
+            UcChartSpec         *spec,
+            const UcChartLayout *l,
+            UcTime               t,
+            guint                s,
+            guint                n_sides,
+            double              *x,
+            double              *width)
+{
+  double x0 = uc_chart_layout_x_for_time (l, t);
+  double x1 = uc_chart_layout_x_for_time (l, uc_chart_period_end (t, uc_chart_spec_get_period (spec)));
+  double gap = MIN (MAX ((x1 - x0) * 0.06, 1), ctx->fs * 0.6);
+  double w = MAX (x1 - x0 - 2 * gap, 1) / n_sides;
+
+  *x = x0 + gap + s * w;
+  *width = MAX (w - (n_sides > 1 ? 1 : 0), 1);
+}
+
+/* "partial" over the bar of a period the data only partly covers. */
+static void
+mark_partial (Ctx                 *ctx,
+              UcChartSpec         *spec,
+              const UcChartLayout *l,
+              UcTime               t,
+              double               top)
+{
+  double x, w, tw, th;
+
+  period_bar (ctx, spec, l, t, 0, 1, &x, &w);
+  uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
+  /* Translators: over a bar of a period the data only partly covers */
+  uc_chart_measure (ctx, C_("bar", "partial"), -1, &tw, &th);
+  uc_chart_show (ctx, &ctx->theme->muted, x + w / 2 - tw / 2, MAX (top - th - ctx->fs * 0.2, l->y));
+}
+
+/* "partial" over each period in view the data only partly covers, above
+ * its highest bar. */
+static void
+mark_partial_periods (Ctx                 *ctx,
+                      UcChartSpec         *spec,
+                      const UcChartLayout *l)
+{
+  guint n_series = uc_chart_spec_get_n_series (spec);
+
+  for (guint k = 0; k < n_series; k++)
+    {
+      UcSeries *one = uc_chart_spec_get_series (spec, k);
+
+      for (guint i = 0; i < uc_series_get_length (one); i++)
+        {
+          UcTime t = uc_series_get_x (one)[i];
+          double top = -INFINITY;
+          gboolean earlier = FALSE;
+
+          if (t < l->from || t > l->to || !uc_chart_spec_period_is_partial (spec, t))
+            continue;
+          /* Marked by the first series that has the period. */
+          for (guint m = 0; m < k && !earlier; m++)
+            earlier = uc_series_find (uc_chart_spec_get_series (spec, m), t) >= 0;
+          if (earlier)
+            continue;
+          for (guint m = 0; m < n_series; m++)
+            {
+              UcSeries *other = uc_chart_spec_get_series (spec, m);
+              int j = uc_series_find (other, t);
+
+              if (j >= 0 && isfinite (uc_series_get_y (other)[j]))
+                top = MAX (top, uc_series_get_y (other)[j]);
+            }
+          if (isfinite (top))
+            mark_partial (ctx, spec, l, t, uc_chart_layout_y_for_value (l, top));
+        }
+    }
+}
+
+
+/* Bars: a period's bar spans its period; other dates get 80% of the
+ * closest spacing between them. Stacked series stand on the layer below,
+ * others stand side by side. A period the data only partly covers is
+ * drawn lighter and marked. */
 static void
 draw_bars (Ctx                 *ctx,
            UcChartSpec         *spec,
@@ -244,14 +326,16 @@ draw_bars (Ctx                 *ctx,
   cairo_t *cr = ctx->cr;
   guint n_series = uc_chart_spec_get_n_series (spec);
   gboolean stacked = uc_chart_spec_get_stacked (spec) && n_series > 1;
+  gboolean periods = uc_chart_spec_get_periods (spec);
   UcSeries *series = uc_chart_spec_get_series (spec, s);
   UcSeries *below = stacked ? stacked_below (ctx, spec, s) : NULL;
-  double spacing = G_MAXDOUBLE, slot, width, offset;
+  UcColor partial = *uc_chart_theme_series_color (ctx->theme, series, s);
+  double spacing = G_MAXDOUBLE, slot = 0, width = 0, offset = 0;
 
   /* The narrowest gap between consecutive dates of any series: the same
    * for every series, so found once a drawing (a hundred thousand series
    * of bars took each the time of all). */
-  if (isnan (ctx->bar_spacing))
+  if (!periods && isnan (ctx->bar_spacing))
     {
       for (guint k = 0; k < n_series; k++)
         {
@@ -264,31 +348,44 @@ draw_bars (Ctx                 *ctx,
         }
       ctx->bar_spacing = spacing;
     }
-  spacing = ctx->bar_spacing;
-  if (spacing == G_MAXDOUBLE)
-    spacing = l->width / 10;
-  slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
-  width = stacked ? slot : slot / n_series;
-  offset = stacked ? -slot / 2 : -slot / 2 + s * width;
-  /* Dates that start periods: the bar stands in the middle of its period. */
-  if (uc_chart_spec_get_periods (spec))
-    offset += spacing / 2;
-
-  for (int i = start; i < end; i++)
+  if (!periods)
     {
-      double top = uc_series_get_y (series)[i];
-      double bottom = below ? uc_series_get_y (below)[i] : base;
-      double x, y0, y1;
-
-      if (!isfinite (top) || !isfinite (bottom) || top == bottom)
-        continue;
-      x = uc_chart_layout_x_for_time (l, uc_series_get_x (series)[i]) + offset;
-      y0 = uc_chart_layout_y_for_value (l, top);
-      y1 = uc_chart_layout_y_for_value (l, bottom);
-      cairo_rectangle (cr, x, MIN (y0, y1), MAX (width - 1, 1), fabs (y1 - y0));
+      spacing = ctx->bar_spacing;
+      if (spacing == G_MAXDOUBLE)
+        spacing = l->width / 10;
+      slot = CLAMP (spacing * 0.8, 1, ctx->fs * 6);
+      width = stacked ? slot : slot / n_series;
+      offset = stacked ? -slot / 2 : -slot / 2 + s * width;
     }
-  uc_chart_set_color (cr, uc_chart_theme_series_color (ctx->theme, series, s));
-  cairo_fill (cr);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (int i = start; i < end; i++)
+        {
+          UcTime t = uc_series_get_x (series)[i];
+          double top = uc_series_get_y (series)[i];
+          double bottom = below ? uc_series_get_y (below)[i] : base;
+          double x, w, y0, y1;
+
+          if (!isfinite (top) || !isfinite (bottom) || top == bottom ||
+              (periods && uc_chart_spec_period_is_partial (spec, t)) != (pass == 1))
+            continue;
+          if (periods)
+            period_bar (ctx, spec, l, t, stacked ? 0 : s, stacked ? 1 : n_series, &x, &w);
+          else
+            x = uc_chart_layout_x_for_time (l, t) + offset, w = MAX (width - 1, 1);
+          y0 = uc_chart_layout_y_for_value (l, top);
+          y1 = uc_chart_layout_y_for_value (l, bottom);
+          cairo_rectangle (cr, x, MIN (y0, y1), w, fabs (y1 - y0));
+        }
+      partial.alpha = pass == 0 ? 1 : 0.4;
+      uc_chart_set_color (cr, &partial);
+      cairo_fill (cr);
+    }
+
+  /* After the last series, once over each partial period's bars. */
+  if (periods && s == n_series - 1)
+    mark_partial_periods (ctx, spec, l);
 }
 
 /* A dot per point in view; thousands of them through the rasteriser. */

@@ -33,6 +33,26 @@ _uc_chart_view_nearest_time (UcChartView *self,
 
   if (spec == NULL)
     return FALSE;
+  /* Bars of periods: the period under the pointer, not the nearest start. */
+  if (uc_chart_spec_get_periods (spec))
+    for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+      {
+        UcSeries *series = uc_chart_spec_get_series (spec, s);
+        int i = uc_series_find_before (series, t);
+        UcTime start = i >= 0 ? uc_series_get_x (series)[i] : 0;
+
+        if (i >= 0 && t < uc_chart_period_end (start, uc_chart_spec_get_period (spec)) &&
+            start >= self->layout.from && start <= self->layout.to && (!any || start > best))
+          {
+            best = start;
+            any = TRUE;
+          }
+      }
+  if (any)
+    {
+      *found = best;
+      return TRUE;
+    }
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
@@ -109,6 +129,14 @@ uc_chart_view_get_crosshair_label (UcChartView *self)
       const char *unit = uc_chart_spec_get_x_unit (self->spec);
 
       return unit && *unit ? g_strdup_printf ("%s %s%s", unit, sign, number) : g_strdup_printf ("%s%s", sign, number);
+    }
+  if (uc_chart_spec_get_periods (self->spec))
+    {
+      g_autofree char *name = uc_format_period_name (self->cross_time, uc_chart_spec_get_period (self->spec));
+
+      /* Translators: a period the data covers only part of, e.g. "Q3 2026 (partial)" */
+      return uc_chart_spec_period_is_partial (self->spec, self->cross_time) ? g_strdup_printf (_("%s (partial)"), name)
+                                                                           : g_steal_pointer (&name);
     }
   {
     g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
@@ -323,6 +351,26 @@ add_changes (Crosshair *c,
     }
 }
 
+/* Where series @s's value @v is drawn: on a stacked chart, the top of its
+ * segment (the layers below it added), else @v itself. */
+static double
+stacked_top (Crosshair *c,
+             guint      s,
+             double     v)
+{
+  if (!uc_chart_spec_stacks (c->spec))
+    return v;
+  for (guint k = 0; k < s; k++)
+    {
+      UcSeries *below = uc_chart_spec_get_series (c->spec, k);
+      int j = uc_series_find (below, c->self->cross_time);
+
+      if (j >= 0 && !uc_series_get_hidden (below) && isfinite (uc_series_get_y (below)[j]))
+        v += uc_series_get_y (below)[j];
+    }
+  return v;
+}
+
 /* Series @s at the crosshair's date: its dot and row, if it has a value. */
 static void
 add_series (Crosshair *c,
@@ -342,7 +390,7 @@ add_series (Crosshair *c,
       add_points (c, series, i, color, &sl);
       return;
     }
-  add_dot (c, &sl, color, v);
+  add_dot (c, &sl, color, stacked_top (c, s, v));
   name = g_markup_escape_text (uc_series_get_label (series), -1);
   add_row (c, color, name, v);
   add_changes (c, series, i, v);
@@ -413,6 +461,18 @@ uc_chart_view_get_crosshair_card (UcChartView *self)
   return g_string_free (card, FALSE);
 }
 
+/* The crosshair's x: its date's, or the middle of its period's bar. */
+static double
+crosshair_x (UcChartView *self)
+{
+  double x = uc_chart_layout_x_for_time (&self->layout, self->cross_time);
+
+  if (self->spec && uc_chart_spec_get_periods (self->spec))
+    x = (x + uc_chart_layout_x_for_time (&self->layout, uc_chart_period_end (self->cross_time,
+                                                                             uc_chart_spec_get_period (self->spec)))) / 2;
+  return x;
+}
+
 /* The crosshair: the line's column, then the card beside the line, on the
  * side with room. */
 void
@@ -423,7 +483,7 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
 {
   g_autoptr(GString) card = g_string_new (NULL);
   g_autoptr(PangoLayout) layout = NULL;
-  double x = round (uc_chart_layout_x_for_time (&self->layout, self->cross_time)) + 0.5;
+  double x = round (crosshair_x (self)) + 0.5;
   cairo_t *cr = snapshot_line (self, snapshot, theme, x);
   double cw, ch;
 

@@ -1158,6 +1158,49 @@ test_view_catalog (void)
   g_assert_cmpstr (changes->str, ==, "5-0+1 5-1+1 1-1+0 ");
 }
 
+/* One timeline, one story: the release lanes hold every release, not
+ * only those of the view's first range, so zoomed out to 2023 they show
+ * what the bars below count (they stayed empty before mid-2024). */
+static void
+test_lanes_hold_all_days (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("model-releases", &error);
+  UcChartSpec *lanes, *bars;
+  UcTime from, to, first = G_MAXINT64;
+  double in_2023 = 0;
+
+  g_assert_no_error (error);
+  lanes = uc_view_get_chart (view, 0);
+  bars = uc_view_get_chart (view, 1);
+  g_assert_cmpint (uc_chart_spec_get_kind (lanes), ==, UC_CHART_LANES);
+  uc_chart_spec_get_range (lanes, &from, &to);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (lanes); i++)
+    first = MIN (first, uc_event_get_time (uc_chart_spec_get_event (lanes, i)));
+  g_assert_cmpint (first, <, from);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (bars); s++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (bars, s);
+
+      for (guint i = 0; i < uc_series_get_length (series); i++)
+        if (uc_series_get_x (series)[i] >= uc_time_from_ymd (2023, 1, 1) && uc_series_get_x (series)[i] < uc_time_from_ymd (2024, 1, 1))
+          in_2023 += uc_series_get_y (series)[i];
+    }
+  /* As many releases of 2023 in the lanes as the bars count. */
+  {
+    guint lanes_2023 = 0;
+
+    for (guint i = 0; i < uc_chart_spec_get_n_events (lanes); i++)
+      {
+        UcTime t = uc_event_get_time (uc_chart_spec_get_event (lanes, i));
+
+        lanes_2023 += t >= uc_time_from_ymd (2023, 1, 1) && t < uc_time_from_ymd (2024, 1, 1);
+      }
+    g_assert_cmpfloat (in_2023, >, 0);
+    g_assert_cmpfloat ((double) lanes_2023, ==, in_2023);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1178,5 +1221,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/one-currency", test_one_currency);
   g_test_add_func ("/view/steps", test_view_steps);
   g_test_add_func ("/view/catalog", test_view_catalog);
+  g_test_add_func ("/view/lanes-hold-all-days", test_lanes_hold_all_days);
   return g_test_run ();
 }

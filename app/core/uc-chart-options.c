@@ -125,11 +125,10 @@ replace_events (const UcChartOptions  *o,
                 UcChartSpec           *spec,
                 GError               **error)
 {
-  UcTime from, to;
-
+  /* Every event, whatever the range: a chart zoomed out shows those of
+   * the days it shows, as everything else on the shared timeline does. */
   uc_chart_spec_clear_events (spec);
-  uc_chart_spec_get_range (spec, &from, &to);
-  if (o->events && !uc_chart_spec_add_events_from (spec, o->events, from, to,
+  if (o->events && !uc_chart_spec_add_events_from (spec, o->events, G_MININT64 + 1, G_MAXINT64,
                                                    (const char * const *) o->event_categories, error))
     return FALSE;
   if (o->events && o->events_source)

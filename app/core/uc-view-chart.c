@@ -313,7 +313,8 @@ read_range (Reader *r,
 }
 
 /* A lane chart: the events (all of them unless "events" narrows), or the
- * view's model releases, one lane per region. */
+ * view's model releases, one lane per region. All of their days, not only
+ * the range's: zoomed out, the lanes show what the bars below count. */
 static UcChartSpec *
 build_lanes (Reader *r,
              Chart  *c)
@@ -340,7 +341,7 @@ build_lanes (Reader *r,
       if (r->releases == NULL)
         return uc_view_fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
       if ((data = uc_view_read_dataset (r, "lanes", r->releases->dataset)) == NULL ||
-          !uc_chart_spec_add_release_events (spec, data, &r->releases->table, c->from, c->to, r->error))
+          !uc_chart_spec_add_release_events (spec, data, &r->releases->table, G_MININT64 + 1, G_MAXINT64, r->error))
         return NULL;
       add_provenance (r, spec, r->releases->dataset);
     }

@@ -489,11 +489,17 @@ test_window_views_and_range (void)
 
   /* Market events off and on again: the crash marker goes and comes back. */
   {
-    guint before = uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)), after;
+    UcChartSpec *shown = uc_chart_view_get_shown_spec (first);
+    guint before = uc_chart_spec_get_n_events (shown), after, market = 0;
 
+    /* The crash and the other market events of the data (markers keep to
+     * the days shown, the chart holds them all). */
+    for (guint i = 0; i < before; i++)
+      market += uc_event_get_category (uc_chart_spec_get_event (shown, i)) == UC_EVENT_MARKET;
+    g_assert_cmpuint (market, >=, 1);
     g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);
     after = uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first));
-    g_assert_cmpuint (after, ==, before - 1);
+    g_assert_cmpuint (after, ==, before - market);
     for (guint i = 0; i < after; i++)
       g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)), !=, UC_EVENT_MARKET);
     g_action_group_activate_action (G_ACTION_GROUP (window), "events-market", NULL);

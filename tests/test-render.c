@@ -355,6 +355,43 @@ test_scatter_legend_paths (void)
   g_assert_cmpuint (dots, >=, 6);
 }
 
+/* No label dropped without a sign: a crowded chart names the computed
+ * moves and the newest events first and counts the markers it could not
+ * name ("+N unnamed"); the DeepSeek shock at 1600 px names them all. */
+static void
+test_unnamed_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) shock = uc_view_build ("deepseek-shock", &error);
+  g_autoptr(UcChartSpec) crowded = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("v", "Value");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+
+  g_assert_no_error (error);
+  uc_chart_draw (cr, shock, NULL, 1600, 900, &l);
+  g_assert_cmpuint (l.n_unnamed_events, ==, 0);
+
+  for (int d = 0; d < 60; d++)
+    uc_series_append (s, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, d);
+  uc_chart_spec_add_series (crowded, s);
+  for (int d = 0; d < 40; d++)
+    {
+      g_autofree char *title = g_strdup_printf ("A long event title number %d", d);
+      g_autoptr(UcEvent) event = uc_event_new (uc_time_from_ymd (2025, 1, 2) + d * UC_USEC_PER_DAY, title, UC_EVENT_MODEL_RELEASE);
+
+      uc_chart_spec_add_event (crowded, event);
+    }
+  uc_chart_spec_set_range (crowded, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_chart_draw (cr, crowded, NULL, 600, 400, &l);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpuint (l.n_unnamed_events, >, 0);
+  g_assert_cmpuint (l.n_unnamed_events, <, 40);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Stacked charts share one plot x: the DeepSeek shock's two charts
  * ($4.0T and $20T labels) and Model releases' lanes over its bars put
  * 27 January 2025 at one x (before: 12 and 36 px apart in exports). */
@@ -1457,6 +1494,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/hidden-series-legend", test_hidden_series_legend);
   g_test_add_func ("/render/scatter-legend-paths", test_scatter_legend_paths);
   g_test_add_func ("/render/stack-aligned", test_stack_aligned);
+  g_test_add_func ("/render/unnamed-events", test_unnamed_events);
   g_test_add_func ("/render/period-bars", test_period_bars);
 
   return g_test_run ();

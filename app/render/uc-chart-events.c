@@ -100,6 +100,7 @@ typedef struct
   guint               *shown;         /* per column: events shown */
   guint               *labelled;      /* per column: labels drawn */
   gsize                budget;
+  guint                unnamed;       /* markers drawn without their label */
 } EventRun;
 
 /* Spans, faintly shaded, under the markers and the data. */
@@ -254,6 +255,7 @@ place_event (EventRun *run,
     {
       if (run->pass == 1)
         draw_marker (ctx, color, x, l->y, l);
+      run->unnamed += run->pass == 2 && !ctx->compact;
       return;
     }
   uc_chart_measure (ctx, label, -1, &w, &h);
@@ -274,9 +276,11 @@ place_event (EventRun *run,
     }
   if (row < 0)
     {
-      /* Marker only: its line starts at the top of the plot. */
+      /* Marker only: its line starts at the top of the plot, and the
+       * chart says how many such markers it could not name. */
       if (run->pass == 1)
         draw_marker (ctx, color, x, l->y, l);
+      run->unnamed += run->pass == 2 && !ctx->compact;
       return;
     }
   g_array_append_val (run->rows[row], ((Span) { left, right }));
@@ -287,6 +291,51 @@ place_event (EventRun *run,
     draw_marker (ctx, color, x, run->lane_bottom - (row + 1) * run->row_h + h / 2, l);
   else if (run->pass == 2)
     draw_label (run, event, color, x, row, left, w, h, fitted);
+}
+
+/* "+N unnamed" for markers drawn without a label: in a free place at the
+ * right end of a row of labels, else at the plot's top right. A reader
+ * finds their names in the crosshair card. */
+static void
+draw_unnamed_sign (EventRun *run)
+{
+  Ctx *ctx = run->ctx;
+  const UcChartLayout *l = run->l;
+  g_autofree char *sign = NULL;
+  double pad = run->pad, w, h, right = l->x + l->width, y = l->y;
+
+  if (run->unnamed == 0)
+    return;
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
+  /* Translators: event markers on a chart whose labels found no room */
+  sign = g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", run->unnamed), run->unnamed);
+  uc_chart_measure (ctx, sign, -1, &w, &h);
+  for (int r = 0; r < MAX(run->rows_used, 1); r++)
+    if (uc_chart_spans_free (run->rows[r], right - w - 2 * pad, right, pad))
+      {
+        y = run->lane_bottom - (r + 1) * run->row_h;
+        break;
+      }
+  uc_chart_set_color (ctx->cr, &ctx->theme->background);
+  cairo_rectangle (ctx->cr, right - w - pad * 1.5, y, w + pad, h);
+  cairo_fill (ctx->cr);
+  uc_chart_show (ctx, &ctx->theme->muted, right - w - pad, y);
+}
+
+/* Events in view in the order their labels are placed: computed moves
+ * (the story's figures) first, then the newest, so a crowded chart names
+ * what matters most and leaves the oldest unnamed. */
+static gint
+compare_label_priority (gconstpointer a,
+                        gconstpointer b)
+{
+  UcEvent *x = *(UcEvent **) a, *y = *(UcEvent **) b;
+  gboolean cx = uc_event_get_label_computed (x), cy = uc_event_get_label_computed (y);
+  UcTime tx = uc_event_get_time (x), ty = uc_event_get_time (y);
+
+  if (cx != cy)
+    return cx ? -1 : 1;
+  return tx > ty ? -1 : tx < ty;
 }
 
 /* Marker labels go into rows above the plot; a label takes the first row
@@ -308,6 +357,7 @@ uc_chart_place_event_labels (Ctx                 *ctx,
   g_autofree guint *per_column = NULL;
   g_autofree guint *shown = NULL;
   g_autofree guint *labelled = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
   /* Events are dates: a number axis has no place for them. */
   if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
@@ -325,17 +375,25 @@ uc_chart_place_event_labels (Ctx                 *ctx,
   memset (shown, 0, run.n * sizeof (guint));
   count_per_column (spec, l, per_column, run.n);
 
-  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
   for (guint i = 0; i < uc_chart_spec_get_n_events (spec); i++)
     {
       UcEvent *event = uc_chart_spec_get_event (spec, i);
       UcTime t = uc_event_get_time (event);
 
       if (t >= l->from && t <= l->to)
-        place_event (&run, event);
+        g_ptr_array_add (order, event);
     }
+  g_ptr_array_sort (order, compare_label_priority);
+  uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_BOLD);
+  for (guint i = 0; i < order->len; i++)
+    place_event (&run, g_ptr_array_index (order, i));
   if (really_draw == 2)
-    draw_more_signs (ctx, l, per_column, labelled, run.n);
+    {
+      draw_more_signs (ctx, l, per_column, labelled, run.n);
+      draw_unnamed_sign (&run);
+      if (ctx->legend_out)
+        ctx->legend_out->n_unnamed_events = run.unnamed;
+    }
 
   for (int r = 0; r < MAX_EVENT_ROWS; r++)
     g_array_unref (run.rows[r]);

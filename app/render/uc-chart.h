@@ -26,6 +26,7 @@ typedef struct
   struct { double x, y, width, height; } legend_items[UC_CHART_MAX_LEGEND_ITEMS];
   double natural_left, natural_right;   /* the plot's insets from the canvas' edges before any
                                          * alignment with other charts (UcChartDrawOptions.plot_left) */
+  guint  n_unnamed_events;      /* event markers drawn without their label ("+N unnamed") */
   guint  n_marks;               /* lane charts: where each event's dot is, for hovering */
   struct { double x, y; guint event; } marks[UC_CHART_MAX_MARKS];
 } UcChartLayout;

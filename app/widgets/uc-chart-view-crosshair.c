@@ -428,6 +428,30 @@ add_base_note (Crosshair *c)
   g_string_append_printf (c->card, "\n<span alpha=\"70%%\" size=\"small\">%s</span>", escaped);
 }
 
+/* The events of the crosshair's day (or period), by their full titles:
+ * a crowded chart may show their markers unnamed ("+N unnamed"). */
+static void
+add_events (Crosshair *c)
+{
+  UcChartView *self = c->self;
+  UcTime from = self->cross_time, to;
+
+  to = uc_chart_spec_get_periods (self->spec) ? uc_chart_period_end (from, uc_chart_spec_get_period (self->spec))
+                                               : from + UC_USEC_PER_DAY;
+  for (guint i = 0; i < uc_chart_spec_get_n_events (c->spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (c->spec, i);
+      const UcColor *color = &c->theme->events[uc_event_get_category (event)];
+      g_autofree char *title = NULL;
+
+      if (uc_event_get_time (event) < from || uc_event_get_time (event) >= to)
+        continue;
+      title = g_markup_escape_text (uc_event_get_title (event), -1);
+      g_string_append_printf (c->card, "\n<span foreground=\"#%02x%02x%02x\">┆</span> %s",
+                              (int) (color->red * 255), (int) (color->green * 255), (int) (color->blue * 255), title);
+    }
+}
+
 /* The card's rows, and the dots on @cr when it is not NULL. */
 static void
 build_card (UcChartView        *self,
@@ -444,6 +468,7 @@ build_card (UcChartView        *self,
   for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
     add_series (&c, s);
   add_base_note (&c);
+  add_events (&c);
 }
 
 /* The crosshair card's text as Pango markup (NULL: no crosshair): what a

@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     for (int suffix = 0; suffix < 2; suffix++)
       {
         char decimal = mark ? ',' : '.';
-        gboolean ok = uc_parse_number (text, size, decimal, suffix, &v, &flags);
+        gboolean ok = uc_parse_number (text, size, decimal, 0, suffix, &v, &flags);
 
         if (ok)
           g_assert (isfinite (v));

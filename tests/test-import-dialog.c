@@ -623,7 +623,6 @@ test_remember (Fixture       *f,
   g_assert_cmpfloat (number_at (dialog, 1, 0), ==, 1234.5);
   /* Choices of the user's own: spaces group, the notes are labels. */
   choose (combo (dialog, "Thousands _separator"), "Space (1 000)");
-  choose (combo (dialog, "_Values are"), "Money");
   wait_read (dialog);
   choose (combo (dialog, "Megjegyz\xc3\xa9s"), "Label");
   g_assert_cmpstr (uc_import_dialog_get_label_column (dialog), ==, "Megjegyz\xc3\xa9s");

@@ -1,6 +1,7 @@
 /* uc-import-dialog-private.h: what the import dialog's two files share
  *
- *   uc-import-dialog.c          the object, the reading options, the read on a worker, Import
+ *   uc-import-dialog.c          the object, the reading options, the read on a worker, the
+ *                               settings remembered for files like this one, Import
  *   uc-import-dialog-columns.c  a read shown: the preview table, the columns' roles, the warnings
  *
  * Only those files include this header, after uc-import-dialog.h (which it

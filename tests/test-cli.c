@@ -281,6 +281,12 @@ test_inspect_text_and_options (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"decimal\":\".\""));
   result_clear (&r);
+
+  /* No grouping in the file: the report says so; forbidding it changes nothing. */
+  r = run ("inspect", path, "--thousands", "none", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"thousands\":null"));
+  result_clear (&r);
 }
 
 static void
@@ -291,6 +297,7 @@ test_inspect_bad (void)
     { "inspect", NULL },
     { "inspect", path, "--delimiter", "ab", NULL },
     { "inspect", path, "--decimal", ";", NULL },
+    { "inspect", path, "--thousands", "_", NULL },
     { "inspect", path, "--row", "x", NULL },
     { "inspect", path, "--row", "60", NULL },
     { "inspect", path, "--dataset", "events", NULL },
@@ -974,7 +981,7 @@ test_library_errors (void)
   g_autofree char *manifest = g_build_filename (dir, "library", "library.json", NULL);
   g_autofree char *library = g_build_filename (dir, "library", NULL);
   g_autofree char *kept = NULL;
-  const char *usage[][5] = {
+  const char *usage[][7] = {
     { "library", "frobnicate", NULL },
     { "library", "add", NULL },
     { "library", "add", bad, bad, NULL },
@@ -983,13 +990,15 @@ test_library_errors (void)
     { "library", "list", "extra", NULL },
     { "library", "add", bad, "--delimiter", "ab" },
     { "library", "add", bad, "--decimal", ";" },
+    { "library", "add", bad, "--thousands", "x" },
+    { "library", "add", bad, "--thousands", ".", "--decimal", "." },
     { "library", "--no-such-option", NULL },
   };
   Result r;
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      const char *args[6] = { 0 };
+      const char *args[8] = { 0 };
 
       memcpy (args, usage[i], sizeof usage[i]);
       r = run_argv (args);

@@ -1548,6 +1548,115 @@ test_utf16_file (void)
     }
 }
 
+/* Thousands separators: detected and reported, forced to one character,
+ * or forbidden, when "1,234" is then no number. */
+static void
+test_thousands_option (void)
+{
+  const char *text = "date,value,count\n2025-01-01,\"1,234\",1'000\n2025-01-02,\"2,500\",2'000\n"
+                     "2025-01-03,\"3,750\",3'000\n";
+  const char *spaced = "date;value\n2025-01-01;1 234,5\n2025-01-02;12 000,25\n2025-01-03;7,5\n";
+  g_autoptr(GError) error = NULL;
+  UcCsvOptions options;
+  UcCsvReport *report = NULL;
+  UcDataset *ds;
+
+  /* Detected: each column its own, the report names the most used. */
+  ds = read_opts (text, -1, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_NUMBER);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1234);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 2)[2], ==, 3000);
+  g_assert_cmpint (report->decimal, ==, '.');
+  g_assert_true (report->thousands == ',' || report->thousands == '\'');
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* Forced to ",": the apostrophes no longer group, that column is text. */
+  uc_csv_options_init (&options);
+  options.thousands = ',';
+  ds = read_opts (text, -1, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[1], ==, 2500);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (report->thousands, ==, ',');
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* Forbidden: "1,234" is no number, "1'000" neither. */
+  options.thousands = UC_CSV_NO_THOUSANDS;
+  options.decimal = '.';
+  ds = read_opts (text, -1, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 1), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 2), ==, UC_COLUMN_TEXT);
+  g_assert_cmpint (report->thousands, ==, 0);
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* A forced "," makes a detected decimal mark the point: "1,234" is 1234. */
+  options.decimal = 0;
+  options.thousands = ',';
+  ds = read_opts ("date;value\n2025-01-01;1,234\n2025-01-02;2,345\n", -1, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->decimal, ==, '.');
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1234);
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* Spaces with a decimal comma, detected and then forced. */
+  ds = read_opts (spaced, -1, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->decimal, ==, ',');
+  g_assert_cmpint (report->thousands, ==, ' ');
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[1], ==, 12000.25);
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+  options.thousands = ' ';
+  ds = read_opts (spaced, -1, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (uc_dataset_get_numbers (ds, 1)[0], ==, 1234.5);
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* No grouping at all: the report says none. */
+  ds = read_opts ("a,b\n1,2\n3,4\n", -1, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->thousands, ==, 0);
+  g_clear_pointer (&report, uc_csv_report_free);
+  g_object_unref (ds);
+
+  /* The same character as the decimal mark, or an unknown one: an error. */
+  options.decimal = ',';
+  options.thousands = ',';
+  g_assert_null (read_opts (text, -1, &options, NULL, &error));
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION);
+  g_clear_error (&error);
+  options.decimal = 0;
+  options.thousands = '_';
+  g_assert_null (read_opts (text, -1, &options, NULL, &error));
+  g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION);
+  g_clear_error (&error);
+}
+
+static void
+test_thousands_names (void)
+{
+  char c = 0;
+
+  g_assert_true (uc_csv_thousands_from_string ("none", &c));
+  g_assert_cmpint (c, ==, UC_CSV_NO_THOUSANDS);
+  g_assert_cmpstr (uc_csv_thousands_to_string (c), ==, "none");
+  g_assert_true (uc_csv_thousands_from_string ("space", &c));
+  g_assert_cmpint (c, ==, ' ');
+  g_assert_cmpstr (uc_csv_thousands_to_string (c), ==, "space");
+  g_assert_true (uc_csv_thousands_from_string ("'", &c));
+  g_assert_cmpint (c, ==, '\'');
+  g_assert_false (uc_csv_thousands_from_string ("_", &c));
+  g_assert_false (uc_csv_thousands_from_string (NULL, &c));
+  g_assert_null (uc_csv_thousands_to_string (0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1598,6 +1707,8 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/not-finite-parallel", test_not_finite_parallel);
   g_test_add_func ("/csv/not-text", test_not_text);
   g_test_add_func ("/csv/utf16-file", test_utf16_file);
+  g_test_add_func ("/csv/thousands-option", test_thousands_option);
+  g_test_add_func ("/csv/thousands-names", test_thousands_names);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/csv/bad/%s", bad_cases[i].name);

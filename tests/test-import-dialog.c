@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "uc-import-dialog.h"
+#include "uc-import-presets.h"
 #include "uc-ui-resources.h"
 
 static gboolean have_display;
+static char *data_dir;   /* the user data dir: where "files like this" are remembered */
 
 typedef struct
 {
@@ -507,11 +509,191 @@ test_ambiguous_dates (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_check_button (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+is_button_labelled (GtkWidget    *widget,
+                    gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && !GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static double
+number_at (UcImportDialog *dialog,
+           guint           column,
+           guint           row)
+{
+  UcDataset *preview = uc_import_dialog_get_preview (dialog);
+
+  g_assert_nonnull (preview);
+  g_assert_cmpint (uc_dataset_get_column_type (preview, column), ==, UC_COLUMN_NUMBER);
+  return uc_dataset_get_numbers (preview, column)[row];
+}
+
+/* The thousands separator: detected and said, changed, forbidden; the
+ * same character as the decimal mark is an error in the dialog. */
+static void
+test_thousands (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  UcImportDialog *dialog;
+  UcCsvOptions options;
+
+  if (skip_without_display ())
+    return;
+  file = write_file (f, "grouped.csv", "date,value\n2025-01-01,\"1,234\"\n2025-01-02,\"2,500\"\n2025-01-03,\"3,750\"\n");
+  dialog = open_dialog (file);
+  g_assert_cmpfloat (number_at (dialog, 1, 0), ==, 1234);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (combo (dialog, "Thousands _separator"))), ==,
+                   "Detected: comma");
+  uc_import_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.thousands, ==, 0);
+
+  /* None: "1,234" is no number, the column text, nothing to chart. */
+  choose (combo (dialog, "Thousands _separator"), "None (1000)");
+  wait_read (dialog);
+  g_assert_cmpint (uc_dataset_get_column_type (uc_import_dialog_get_preview (dialog), 1), ==, UC_COLUMN_TEXT);
+  g_assert_false (uc_import_dialog_get_can_import (dialog));
+  uc_import_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.thousands, ==, UC_CSV_NO_THOUSANDS);
+
+  /* A point groups: the comma is the decimal mark, 1,234 is 1.234. */
+  choose (combo (dialog, "Thousands _separator"), "Point (1.000)");
+  wait_read (dialog);
+  g_assert_cmpfloat (number_at (dialog, 1, 0), ==, 1.234);
+  g_assert_cmpfloat (number_at (dialog, 1, 1), ==, 2.5);
+  g_assert_true (uc_import_dialog_get_can_import (dialog));
+  uc_import_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.thousands, ==, '.');
+  g_assert_cmpint (options.decimal, ==, ',');
+
+  /* The decimal mark a comma, the separator too: said, Import off, no read. */
+  choose (combo (dialog, "Decimal _mark"), "Comma (1,5)");
+  choose (combo (dialog, "Thousands _separator"), "Comma (1,000)");
+  wait_read (dialog);
+  g_assert_false (uc_import_dialog_get_can_import (dialog));
+  g_assert_null (uc_import_dialog_get_preview (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "are the same character"));
+
+  /* A comma and the point for decimals: back to 1234. */
+  choose (combo (dialog, "Decimal _mark"), "Point (1.5)");
+  wait_read (dialog);
+  g_assert_true (uc_import_dialog_get_can_import (dialog));
+  g_assert_cmpfloat (number_at (dialog, 1, 2), ==, 3750);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+#define KSH_HEADER "D\xc3\xa1tum;\xc3\x89rt\xc3\xa9k;Megjegyz\xc3\xa9s\n"
+
+/* "Use these settings for files like this": checked at Import, the next
+ * file of the same pattern opens with them; one they no longer fit falls
+ * back to detection and says why; Forget drops them. */
+static void
+test_remember (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) first = NULL, second = NULL, third = NULL;
+  UcImportPresets *presets = uc_import_presets_get_default ();
+  UcImportDialog *dialog;
+  GtkWidget *check, *forget;
+  UcCsvOptions options;
+  guint imported = 0;
+
+  if (skip_without_display ())
+    return;
+  first = write_file (f, "KSH_2024-05.csv", KSH_HEADER "2024-05-01;1 234,5;a\n2024-05-02;2 345,25;b\n"
+                                            "2024-05-03;3 456,75;c\n");
+  second = write_file (f, "ksh_2024-06.csv", KSH_HEADER "2024-06-01;10;x\n2024-06-02;20;y\n2024-06-03;30;z\n");
+  third = write_file (f, "KSH_2024-07.csv", "D\xc3\xa1tum;\xc3\x89rt\xc3\xa9k\n2024-07-01;1\n2024-07-02;2\n");
+
+  dialog = open_dialog (first);
+  g_signal_connect (dialog, "import", G_CALLBACK (on_import), &imported);
+  check = find_widget (GTK_WIDGET (dialog), is_check_button, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (find_widget (check, is_visible_label_with, "files like KSH_*-*.csv"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "Settings remembered"));
+  g_assert_cmpfloat (number_at (dialog, 1, 0), ==, 1234.5);
+  /* Choices of the user's own: spaces group, the notes are labels. */
+  choose (combo (dialog, "Thousands _separator"), "Space (1 000)");
+  wait_read (dialog);
+  choose (combo (dialog, "Megjegyz\xc3\xa9s"), "Label");
+  g_assert_cmpstr (uc_import_dialog_get_label_column (dialog), ==, "Megjegyz\xc3\xa9s");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* Clicked at once: what Enter does, without waiting for its pressed look. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import"), "clicked");
+  g_assert_cmpuint (imported, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (uc_import_presets_find (presets, "KSH_2030-01.csv"));
+  {
+    g_autofree char *path = g_build_filename (data_dir, "import-presets.json", NULL);
+
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* The next month's file (its name in lower case): the settings remembered. */
+  dialog = open_dialog (second);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with,
+                                 "Settings remembered for files like KSH_*-*.csv"));
+  check = find_widget (GTK_WIDGET (dialog), is_check_button, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo (dialog, "Thousands _separator")), ==, 4);   /* Space */
+  g_assert_cmpuint (adw_combo_row_get_selected (combo (dialog, "_Delimiter")), ==, 2);   /* Semicolon */
+  uc_import_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.delimiter, ==, ';');
+  g_assert_cmpint (options.decimal, ==, ',');
+  g_assert_cmpint (options.thousands, ==, ' ');
+  g_assert_cmpuint (options.header_row, ==, 1);
+  g_assert_cmpstr (uc_import_dialog_get_time_column (dialog), ==, "D\xc3\xa1tum");
+  g_assert_cmpstr (uc_import_dialog_get_label_column (dialog), ==, "Megjegyz\xc3\xa9s");
+  g_assert_cmpfloat (number_at (dialog, 1, 2), ==, 30);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A file of the pattern without the notes column: detected, and said why. */
+  dialog = open_dialog (third);
+  wait_read (dialog);   /* the read with detection, after the preset's */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "do not fit this file"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_visible_label_with, "Megjegyz\xc3\xa9s"));
+  g_assert_cmpuint (adw_combo_row_get_selected (combo (dialog, "Thousands _separator")), ==, 0);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (dialog), is_check_button,
+                                                                              NULL))));
+  g_assert_true (uc_import_dialog_get_can_import (dialog));
+  g_assert_cmpfloat (number_at (dialog, 1, 1), ==, 2);
+
+  /* Forget: gone from the file; the note too. */
+  forget = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Forget");
+  g_assert_nonnull (forget);
+  g_signal_emit_by_name (forget, "clicked");
+  g_assert_false (gtk_widget_is_visible (forget));
+  wait_read (dialog);
+  g_assert_null (uc_import_presets_find (presets, "KSH_2024-05.csv"));
+  {
+    g_autoptr(UcImportPresets) reread = uc_import_presets_new (uc_import_presets_get_path (presets));
+
+    g_assert_true (uc_import_presets_load (reread, NULL));
+    g_assert_cmpuint (uc_import_presets_get_n (reread), ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* Settings remembered by these tests stay in them. */
+  data_dir = g_dir_make_tmp ("uc-import-data-XXXXXX", NULL);
+  g_assert_nonnull (data_dir);
+  g_setenv ("UNDERCUT_DATA_DIR", data_dir, TRUE);
   have_display = gtk_init_check ();
   if (have_display)
     {
@@ -527,6 +709,16 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/import-dialog/wide", Fixture, NULL, fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/import-dialog/warning-cell", Fixture, NULL, fixture_set_up, test_warning_cell, fixture_tear_down);
+  g_test_add ("/import-dialog/thousands", Fixture, NULL, fixture_set_up, test_thousands, fixture_tear_down);
+  g_test_add ("/import-dialog/remember", Fixture, NULL, fixture_set_up, test_remember, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    g_autofree char *presets = g_build_filename (data_dir, "import-presets.json", NULL);
+
+    g_unlink (presets);
+    g_rmdir (data_dir);
+    g_free (data_dir);
+  }
+  return status;
 }

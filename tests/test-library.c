@@ -161,6 +161,7 @@ test_persist (void)
   options.header_row = 1;
   options.encoding = "UTF-8";
   options.date_format = "%Y-%m-%d";
+  options.thousands = UC_CSV_NO_THOUSANDS;
   g_assert_nonnull (uc_library_add (first, a, UC_LIBRARY_COPY, "First", NULL, &error));
   g_assert_nonnull (uc_library_add (first, b, UC_LIBRARY_REFERENCE, NULL, &options, &error));
   g_assert_no_error (error);
@@ -187,8 +188,10 @@ test_persist (void)
   g_assert_cmpuint (kept.header_row, ==, 1);
   g_assert_cmpstr (kept.encoding, ==, "UTF-8");
   g_assert_cmpstr (kept.date_format, ==, "%Y-%m-%d");
+  g_assert_cmpint (kept.thousands, ==, UC_CSV_NO_THOUSANDS);
   uc_library_entry_get_options (uc_library_find (second, "a"), &kept);
   g_assert_cmpint (kept.delimiter, ==, 0);
+  g_assert_cmpint (kept.thousands, ==, 0);
   g_assert_null (kept.date_format);
 }
 

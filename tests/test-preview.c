@@ -141,6 +141,28 @@ test_options (Fixture       *f,
   g_assert_cmpint (uc_dataset_get_times (us, 0)[0], ==, G_GINT64_CONSTANT (1738540800) * G_USEC_PER_SEC);
 }
 
+/* The thousands separator reaches the preview: reported, forced, forbidden. */
+static void
+test_thousands (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "swiss.csv", "day,price\n2025-02-03,1'250.5\n2025-02-04,12'000\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) detected = uc_csv_preview_file (file, NULL, 200, NULL, &report, &error);
+  g_autoptr(UcDataset) forbidden = NULL;
+  UcCsvOptions options;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->thousands, ==, '\'');
+  g_assert_cmpfloat (uc_dataset_get_numbers (detected, 1)[1], ==, 12000);
+  uc_csv_options_init (&options);
+  options.thousands = UC_CSV_NO_THOUSANDS;
+  forbidden = uc_csv_preview_file (file, &options, 200, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (forbidden, 1), ==, UC_COLUMN_TEXT);
+}
+
 static void
 test_cut (void)
 {
@@ -341,6 +363,7 @@ main (int   argc,
   g_test_add ("/preview/max-rows", Fixture, NULL, fixture_set_up, test_max_rows, fixture_tear_down);
   g_test_add ("/preview/long-rows", Fixture, NULL, fixture_set_up, test_long_rows, fixture_tear_down);
   g_test_add ("/preview/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
+  g_test_add ("/preview/thousands", Fixture, NULL, fixture_set_up, test_thousands, fixture_tear_down);
   g_test_add_func ("/preview/cut", test_cut);
   g_test_add ("/preview/quoted-newline-at-cut", Fixture, NULL, fixture_set_up, test_quoted_newline_at_cut,
               fixture_tear_down);

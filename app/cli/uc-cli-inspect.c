@@ -146,7 +146,7 @@ parse_char_option (const char *value,
 
 typedef struct
 {
-  char    *dataset_id, *delimiter, *decimal, *date_format, *encoding;
+  char    *dataset_id, *delimiter, *decimal, *thousands, *date_format, *encoding;
   GStrv    rows;
   gboolean json, strict;
   int      header_row;
@@ -159,6 +159,7 @@ inspect_clear (Inspect *in)
   g_clear_pointer (&in->dataset_id, g_free);
   g_clear_pointer (&in->delimiter, g_free);
   g_clear_pointer (&in->decimal, g_free);
+  g_clear_pointer (&in->thousands, g_free);
   g_clear_pointer (&in->date_format, g_free);
   g_clear_pointer (&in->encoding, g_free);
   g_clear_pointer (&in->rows, g_strfreev);
@@ -175,6 +176,7 @@ inspect_context (Inspect *in)
     { "row", 0, 0, G_OPTION_ARG_STRING_ARRAY, &in->rows, N_("Also show data row N (0 is the first, −1 the last); repeatable"), N_("N") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &in->delimiter, N_("Field delimiter: a character, or tab, comma, semicolon, pipe"), N_("C") },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &in->decimal, N_("Decimal mark: . or ,"), N_("C") },
+    { "thousands", 0, 0, G_OPTION_ARG_STRING, &in->thousands, N_("Thousands separator: , . ' space or none"), N_("C") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &in->date_format, N_("Date format for date columns, e.g. %d/%m/%Y"), N_("FMT") },
     { "header-row", 0, 0, G_OPTION_ARG_INT, &in->header_row, N_("Line number of the header (1 is the first line)"), N_("N") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &in->encoding, N_("Text encoding, e.g. UTF-8, WINDOWS-1252, UTF-16"), N_("NAME") },
@@ -201,6 +203,10 @@ check_options (Inspect *in,
     return uc_cli_usage_error ("inspect", "--decimal takes . or ,");
   if (in->decimal)
     in->options.decimal = in->decimal[0];
+  if (in->thousands && !uc_csv_thousands_from_string (in->thousands, &in->options.thousands))
+    return uc_cli_usage_error ("inspect", "--thousands takes , . ' space or none");
+  if (in->options.thousands && in->options.thousands == in->options.decimal)
+    return uc_cli_usage_error ("inspect", "--thousands and --decimal name the same character");
   if (in->header_row < 0)
     return uc_cli_usage_error ("inspect", "--header-row takes a line number from 1");
   in->options.header_row = (guint) in->header_row;
@@ -355,6 +361,11 @@ print_json (const char  *source,
   uc_json_key (w, "line_ending"); uc_json_string (w, report->line_ending);
   uc_json_key (w, "header_row"); uc_json_int (w, report->header_row);
   uc_json_key (w, "rows"); uc_json_int (w, uc_dataset_get_n_rows (ds));
+  uc_json_key (w, "thousands");
+  if (report->thousands)
+    uc_json_string (w, uc_csv_thousands_to_string (report->thousands));
+  else
+    uc_json_null (w);
   uc_json_key (w, "columns");
   json_columns (w, ds, report);
   uc_json_key (w, "warnings");
@@ -462,6 +473,9 @@ print_text (const char  *source,
   g_print ("%s\n", source);
   g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
            report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
+  if (report->thousands)
+    g_print ("  thousands grouped with %s\n", report->thousands == ' ' ? "spaces" : report->thousands == ',' ? "“,”" :
+             report->thousands == '.' ? "“.”" : "“'”");
   g_print ("  %u rows, %u columns\n\n", uc_dataset_get_n_rows (ds), n_columns);
   g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
   text_columns (out, ds, report, n_listed);

@@ -92,6 +92,7 @@ typedef struct
   char     *title;
   char     *delimiter;
   char     *decimal;
+  char     *thousands;
   char     *date_format;
 } AddOptions;
 
@@ -101,6 +102,7 @@ add_options_clear (AddOptions *a)
   g_free (a->title);
   g_free (a->delimiter);
   g_free (a->decimal);
+  g_free (a->thousands);
   g_free (a->date_format);
 }
 
@@ -138,6 +140,10 @@ library_add (UcLibrary  *library,
     return uc_cli_usage_error ("library", "--delimiter takes one character (or “tab”)");
   if (!one_char (a->decimal, &options.decimal) || (a->decimal && options.decimal != '.' && options.decimal != ','))
     return uc_cli_usage_error ("library", "--decimal takes “.” or “,”");
+  if (a->thousands && !uc_csv_thousands_from_string (a->thousands, &options.thousands))
+    return uc_cli_usage_error ("library", "--thousands takes , . ' space or none");
+  if (options.thousands && options.thousands == options.decimal)
+    return uc_cli_usage_error ("library", "--thousands and --decimal name the same character");
   options.date_format = a->date_format;
   entry = uc_library_add (library, file, a->reference ? UC_LIBRARY_REFERENCE : UC_LIBRARY_COPY, a->title, &options,
                           &error);
@@ -238,6 +244,7 @@ uc_cli_library (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &a.title, N_("add: the title to show (default: the file's name)"), N_("T") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &a.delimiter, N_("add: the field delimiter (default: detected)"), N_("C") },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &a.decimal, N_("add: the decimal mark, . or , (default: detected)"), N_("C") },
+    { "thousands", 0, 0, G_OPTION_ARG_STRING, &a.thousands, N_("add: the thousands separator, , . ' space or none (default: detected)"), N_("C") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &a.date_format, N_("add: how dates are written, e.g. %d/%m/%Y"), N_("F") },
     { NULL }
   };

@@ -154,6 +154,28 @@ uc_csv_columns_retype (Reader    *r,
   return !any || read_again (r, cols, again, n_rows, any_quote, error);
 }
 
+/* The group separator most number columns used, for the report (0: none). */
+static char
+thousands_used (Reader   *r,
+                ColState *cols)
+{
+  static const struct { guint flag; char c; } groups[] = {
+    { UC_NUMBER_GROUP_COMMA, ',' }, { UC_NUMBER_GROUP_POINT, '.' },
+    { UC_NUMBER_GROUP_APOSTROPHE, '\'' }, { UC_NUMBER_GROUP_SPACE, ' ' },
+  };
+  guint counts[G_N_ELEMENTS (groups)] = { 0 }, best = 0;
+  char used = 0;
+
+  for (guint c = 0; c < r->n_columns; c++)
+    if (r->plans[c].kind == KIND_NUMBER)
+      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+        counts[i] += (cols[c].number_flags & groups[i].flag) != 0;
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (counts[i] > best)
+      best = counts[i], used = groups[i].c;
+  return used;
+}
+
 /* How a column's cells were read, for the report: "number", "%d/%m/%Y"… */
 static char *
 describe_format (Plan     *plan,
@@ -335,6 +357,7 @@ uc_csv_columns_to_dataset (Reader      *r,
   UcDataset *dataset = uc_dataset_new (r->in.name, (guint) n_rows);
 
   report->formats = g_ptr_array_new_with_free_func (g_free);
+  report->thousands = thousands_used (r, cols);
   for (guint c = 0; c < r->n_columns; c++)
     {
       Plan *plan = &r->plans[c];

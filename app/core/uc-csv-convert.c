@@ -25,13 +25,14 @@ static const double pow10_table[] = {
 gboolean
 uc_csv_is_censored (const char *text,
                     gsize       len,
-                    char        decimal)
+                    char        decimal,
+                    char        thousands)
 {
   double d;
 
   while (len > 0 && (*text == ' ' || *text == '\t'))
     text++, len--;
-  return len > 1 && (*text == '<' || *text == '>') && uc_parse_number (text + 1, len - 1, decimal, FALSE, &d, NULL);
+  return len > 1 && (*text == '<' || *text == '>') && uc_parse_number (text + 1, len - 1, decimal, thousands, FALSE, &d, NULL);
 }
 
 /* a/b/yy[yy] with an optional time; the time comes back in seconds. */
@@ -147,7 +148,7 @@ convert_cell (Chunk      *ch,
       {
         guint flags = 0;
 
-        if (uc_parse_number (text, len, r->decimal, plan->allow_suffix, &plan->numbers[row], &flags))
+        if (uc_parse_number (text, len, r->decimal, r->thousands, plan->allow_suffix, &plan->numbers[row], &flags))
           {
             st->number_flags |= flags;
             st->n_ok++;
@@ -208,7 +209,7 @@ convert_cell (Chunk      *ch,
 
   if (uc_is_missing (text, len))
     return;
-  if (plan->kind == KIND_NUMBER && uc_csv_is_censored (text, len, r->decimal))
+  if (plan->kind == KIND_NUMBER && uc_csv_is_censored (text, len, r->decimal, r->thousands))
     {
       if (st->n_censored++ == 0)
         st->censored_example = uc_csv_excerpt (text, len);

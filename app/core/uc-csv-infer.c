@@ -39,6 +39,7 @@ typedef struct
   guint  pass;
   guint  dot;
   guint  comma;
+  char   thousands;   /* as asked */
 } SampleState;
 
 G_STATIC_ASSERT (SAMPLE_HEAD_ROWS + SAMPLE_SPREAD_ROWS <= G_MAXUINT16);
@@ -91,8 +92,9 @@ sample_first (SampleState *ss,
     {
       double d;
 
-      ss->dot += uc_parse_number (v, len, '.', FALSE, &d, NULL);
-      ss->comma += uc_parse_number (v, len, ',', FALSE, &d, NULL);
+      /* A mark that is the thousands separator asked for is no decimal mark. */
+      ss->dot += ss->thousands != '.' && uc_parse_number (v, len, '.', ss->thousands, FALSE, &d, NULL);
+      ss->comma += ss->thousands != ',' && uc_parse_number (v, len, ',', ss->thousands, FALSE, &d, NULL);
     }
   if (!uc_is_missing (v, len))
     f->n++;
@@ -113,14 +115,14 @@ sample_second (Reader      *r,
 
   if (uc_is_missing (v, len))
     return;
-  if (uc_csv_is_censored (v, len, r->decimal))
+  if (uc_csv_is_censored (v, len, r->decimal, r->thousands))
     {
       f->n_number++;
       return;
     }
   if (memchr (v, ':', len))
     f->n_with_time++;
-  if (uc_parse_number (v, len, r->decimal, f->suffix, &d, &flags))
+  if (uc_parse_number (v, len, r->decimal, r->thousands, f->suffix, &d, &flags))
     {
       f->n_number++;
       f->n_integer += (flags & UC_NUMBER_INTEGER) != 0 && !(flags & (UC_NUMBER_SUFFIX | UC_NUMBER_PERCENT | UC_NUMBER_GROUPED | UC_NUMBER_CURRENCY));
@@ -442,7 +444,7 @@ uc_csv_infer_types (Reader             *r,
   static const char * const volume_words[] = { "vol", "amount", "shares", "cap", "turnover", "size", "units", NULL };
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autofree Cell *cells = g_try_new (Cell, r->n_columns);
-  SampleState ss = { g_try_new0 (Infer, r->n_columns), 1, 0, 0 };
+  SampleState ss = { g_try_new0 (Infer, r->n_columns), 1, 0, 0, options->thousands };
 
   if (cells == NULL || ss.cols == NULL)
     {
@@ -462,6 +464,9 @@ uc_csv_infer_types (Reader             *r,
   r->decimal = options->decimal ? options->decimal : ss.comma > ss.dot ? ',' : '.';
   if (r->decimal == delim)
     r->decimal = '.';
+  /* Detected, the decimal mark gives way to the thousands separator asked for. */
+  if (!options->decimal && r->decimal == options->thousands)
+    r->decimal = r->decimal == '.' ? ',' : '.';
 
   for (guint c = 0; c < r->n_columns; c++)
     if (r->plans[c].kind != KIND_SKIP)

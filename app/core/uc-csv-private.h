@@ -22,6 +22,8 @@
 #include "uc-parse.h"
 #include "uc-string-table.h"
 
+G_STATIC_ASSERT (UC_CSV_NO_THOUSANDS == UC_NUMBER_NO_GROUPS);
+
 G_BEGIN_DECLS
 
 #define MAX_BAD_KEPT       3           /* bad cells kept per column, to be named in warnings */
@@ -215,6 +217,7 @@ struct _Reader
   const char    *body_end;
   guint          body_line;
   char           decimal;
+  char           thousands;     /* as asked: 0 any, a character, UC_NUMBER_NO_GROUPS */
   guint          n_columns;
   Plan          *plans;
   const char    *date_pattern;
@@ -360,7 +363,8 @@ gboolean     uc_csv_infer_types  (Reader             *r,
 /* uc-csv-convert.c */
 gboolean     uc_csv_is_censored  (const char  *text,
                                   gsize        len,
-                                  char         decimal);
+                                  char         decimal,
+                                  char         thousands);
 gpointer     uc_csv_parse_chunk  (gpointer     data);
 
 /* uc-csv-chunks.c */

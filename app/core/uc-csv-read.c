@@ -173,6 +173,7 @@ read_decoded (const char          *name,
   uc_csv_input_init (&r.in, name, data, len, options->delimiter ? options->delimiter : ',',
                      options->quote ? options->quote : '"', options->strict);
   r.date_pattern = options->date_format;
+  r.thousands = options->thousands;
   r.cancellable = cancellable;
   r.progress = progress;
   r.progress_data = progress_data;
@@ -224,6 +225,18 @@ check_options (const UcCsvOptions  *options,
   if (options->decimal && options->decimal != '.' && options->decimal != ',')
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
+      return FALSE;
+    }
+  if (options->thousands && !strchr (",.' ", options->thousands) && options->thousands != UC_CSV_NO_THOUSANDS)
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "thousands separator must be “,”, “.”, “'”, a space or none");
+      return FALSE;
+    }
+  if (options->thousands && options->thousands == options->decimal)
+    {
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                   "the decimal mark and the thousands separator are both “%c”", options->decimal);
       return FALSE;
     }
   return TRUE;

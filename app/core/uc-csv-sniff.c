@@ -52,7 +52,7 @@ data_like (const Input *in,
       if (uc_is_missing (text, len))
         continue;
       filled++;
-      value = uc_parse_number (text, len, '.', TRUE, &d, NULL) || uc_parse_number (text, len, ',', TRUE, &d, NULL) ||
+      value = uc_parse_number (text, len, '.', 0, TRUE, &d, NULL) || uc_parse_number (text, len, ',', 0, TRUE, &d, NULL) ||
               uc_date_formats_matching (text, len) != 0;
       values += value;
       if (value && is_year (text, len, &year))

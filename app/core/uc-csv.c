@@ -16,6 +16,40 @@ uc_csv_options_init (UcCsvOptions *options)
   memset (options, 0, sizeof *options);
 }
 
+/* The thousands separator as the command line and the stored options
+ * write it: ",", ".", "'", "space" or "none"; NULL for 0 (detect). */
+const char *
+uc_csv_thousands_to_string (char thousands)
+{
+  switch (thousands)
+    {
+    case ',': return ",";
+    case '.': return ".";
+    case '\'': return "'";
+    case ' ': return "space";
+    case UC_CSV_NO_THOUSANDS: return "none";
+    default: return NULL;
+    }
+}
+
+/* The reverse; " " is a space too. FALSE for anything else. */
+gboolean
+uc_csv_thousands_from_string (const char *text,
+                              char       *thousands)
+{
+  if (text == NULL)
+    return FALSE;
+  if (g_str_equal (text, ",") || g_str_equal (text, ".") || g_str_equal (text, "'"))
+    *thousands = text[0];
+  else if (g_str_equal (text, "space") || g_str_equal (text, " "))
+    *thousands = ' ';
+  else if (g_str_equal (text, "none"))
+    *thousands = UC_CSV_NO_THOUSANDS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 void
 uc_csv_report_free (UcCsvReport *report)
 {

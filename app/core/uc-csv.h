@@ -28,12 +28,17 @@ typedef enum
   UC_CSV_ERROR_OPTION,
 } UcCsvError;
 
+/* UcCsvOptions.thousands: digits are never grouped. */
+#define UC_CSV_NO_THOUSANDS '\x01'
+
 /* Zero (or NULL) everywhere means "detect". */
 typedef struct
 {
   char        delimiter;     /* ',' ';' '\t' '|' … */
   char        quote;         /* '"' unless set */
   char        decimal;       /* '.' or ',' */
+  char        thousands;     /* ',' '.' '\'' ' ' (any space): only that one groups digits;
+                              * UC_CSV_NO_THOUSANDS: none does ("1,234" is no number) */
   guint       header_row;    /* 1-based line number of the header */
   const char *encoding;      /* "UTF-8", "UTF-16", "WINDOWS-1252", "ISO-8859-1", … */
   const char *date_format;   /* strptime-like, e.g. "%d/%m/%Y", for date columns */
@@ -57,6 +62,7 @@ typedef struct
   char        *delimiter;     /* as text: ",", ";", "\t" */
   char         quote;
   char         decimal;
+  char         thousands;     /* what grouped the number columns' digits: ',' '.' '\'' ' ', or 0: nothing */
   char        *encoding;      /* "UTF-8", "UTF-8 with BOM", "UTF-16LE", "WINDOWS-1252" */
   const char  *line_ending;   /* "LF", "CRLF", "CR" */
   guint        header_row;    /* 1-based line number */
@@ -73,6 +79,9 @@ typedef void (*UcCsvProgress) (double fraction, gpointer user_data);
 GQuark       uc_csv_error_quark   (void);
 void         uc_csv_options_init  (UcCsvOptions        *options);
 void         uc_csv_report_free   (UcCsvReport         *report);
+const char  *uc_csv_thousands_to_string   (char         thousands);
+gboolean     uc_csv_thousands_from_string (const char  *text,
+                                           char        *thousands);
 UcDataset   *uc_csv_read_bytes    (GBytes              *bytes,
                                    const char          *name,
                                    const UcCsvOptions  *options,

@@ -31,6 +31,7 @@ struct _UcLibraryEntry
   guint64         inode;      /* of the file when hashed (a file replaced by rename is another) */
   char            delimiter;
   char            decimal;
+  char            thousands;
   guint           header_row;
   char           *encoding;
   char           *date_format;
@@ -159,6 +160,7 @@ set_options (UcLibraryEntry     *self,
     return;
   self->delimiter = options->delimiter;
   self->decimal = options->decimal;
+  self->thousands = options->thousands;
   self->header_row = options->header_row;
   self->encoding = g_strdup (options->encoding);
   self->date_format = g_strdup (options->date_format);
@@ -263,6 +265,9 @@ read_options (UcLibraryEntry *self,
     return;
   self->delimiter = member_char (options, "delimiter");
   self->decimal = member_char (options, "decimal");
+  /* An unknown word (a later version's) is detection, as if not there. */
+  if (!uc_csv_thousands_from_string (member_string (options, "thousands"), &self->thousands))
+    self->thousands = 0;
   self->header_row = (guint) CLAMP (member_int (options, "header_row"), 0, G_MAXINT);
   self->encoding = g_strdup (member_string (options, "encoding"));
   self->date_format = g_strdup (member_string (options, "date_format"));
@@ -366,6 +371,8 @@ write_options (UcLibraryEntry *self,
     write_member (w, "delimiter", delimiter);
   if (self->decimal)
     write_member (w, "decimal", decimal);
+  if (self->thousands)
+    write_member (w, "thousands", uc_csv_thousands_to_string (self->thousands));
   if (self->header_row)
     {
       uc_json_key (w, "header_row");
@@ -472,6 +479,7 @@ uc_library_entry_get_options (UcLibraryEntry *self,
   uc_csv_options_init (options);
   options->delimiter = self->delimiter;
   options->decimal = self->decimal;
+  options->thousands = self->thousands;
   options->header_row = self->header_row;
   options->encoding = self->encoding;
   options->date_format = self->date_format;
@@ -511,6 +519,7 @@ uc_library_entry_copy (UcLibraryEntry *self)
   copy->inode = self->inode;
   copy->delimiter = self->delimiter;
   copy->decimal = self->decimal;
+  copy->thousands = self->thousands;
   copy->header_row = self->header_row;
   copy->encoding = g_strdup (self->encoding);
   copy->date_format = g_strdup (self->date_format);

@@ -114,6 +114,7 @@ gboolean
 uc_parse_number (const char *text,
                  gsize       len,
                  char        decimal,
+                 char        thousands,
                  gboolean    allow_suffix,
                  double     *value,
                  guint      *flags_out)
@@ -249,6 +250,10 @@ uc_parse_number (const char *text,
         {
           char g = k > 0 ? ' ' : c;
 
+          /* Not the separator asked for: the number ends here, and what
+           * follows decides (mostly: not a number). */
+          if (thousands != 0 && g != thousands)
+            break;
           /* A group separator needs 1-3 digits before the first one and
            * exactly three between any two. */
           if ((group != 0 && g != group) || int_digits == 0 ||
@@ -264,6 +269,9 @@ uc_parse_number (const char *text,
     }
   if (group != 0 && group_len != 3)
     return FALSE;
+  if (group != 0)
+    flags |= group == ',' ? UC_NUMBER_GROUP_COMMA : group == '.' ? UC_NUMBER_GROUP_POINT :
+             group == '\'' ? UC_NUMBER_GROUP_APOSTROPHE : UC_NUMBER_GROUP_SPACE;
 
   if (p < end && *p == decimal)
     {

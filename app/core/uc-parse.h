@@ -22,11 +22,26 @@ typedef enum
   UC_NUMBER_INTEGER   = 1 << 4,   /* no decimal mark, no exponent */
   UC_NUMBER_NOT_FINITE = 1 << 5,  /* a number by its form, past a double's range ("1e999"), or
                                    * inf/infinity/nan spelt out: not read (FALSE), only this flag set */
+  /* Which character grouped the thousands, with UC_NUMBER_GROUPED. */
+  UC_NUMBER_GROUP_COMMA      = 1 << 6,
+  UC_NUMBER_GROUP_POINT      = 1 << 7,
+  UC_NUMBER_GROUP_APOSTROPHE = 1 << 8,
+  UC_NUMBER_GROUP_SPACE      = 1 << 9,   /* a space, no-break or narrow no-break space */
 } UcNumberFlags;
 
+#define UC_NUMBER_GROUP_MASK (UC_NUMBER_GROUP_COMMA | UC_NUMBER_GROUP_POINT | \
+                              UC_NUMBER_GROUP_APOSTROPHE | UC_NUMBER_GROUP_SPACE)
+
+/* @thousands for uc_parse_number: no character groups the thousands. */
+#define UC_NUMBER_NO_GROUPS '\x01'
+
+/* @thousands: 0 accepts any of ',' '.' '\'' and spaces as the group
+ * separator (one per number, never @decimal); a character accepts only that
+ * one (' ' stands for every space); UC_NUMBER_NO_GROUPS accepts none. */
 gboolean uc_parse_number  (const char *text,
                            gsize       len,
                            char        decimal,
+                           char        thousands,
                            gboolean    allow_suffix,
                            double     *value,
                            guint      *flags);

@@ -665,6 +665,47 @@ uc_import_dialog_show_preview (UcImportDialog *self,
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* --- roles remembered for files like this one --- */
+
+/* As the presets file writes them, in UcImportRole's order. */
+static const char * const role_words[] = { "time", "value", "group", "label", "skip" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (role_words) == UC_ROLE_SKIP + 1);
+
+/* Every column's role, by its header, into @preset. */
+void
+uc_import_dialog_roles_to_preset (UcImportDialog *self,
+                                  UcImportPreset *preset)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      UcImportColumn *col = g_ptr_array_index (self->columns, c);
+
+      g_strv_builder_add (names, col->name);
+      g_strv_builder_add (roles, role_words[MIN (col->role, UC_ROLE_SKIP)]);
+    }
+  g_strfreev (preset->columns);
+  g_strfreev (preset->roles);
+  preset->columns = g_strv_builder_end (names);
+  preset->roles = g_strv_builder_end (roles);
+}
+
+/* The roles @preset names, as if the user had chosen them: the next
+ * preview starts with them where a column's type allows. */
+void
+uc_import_dialog_roles_from_preset (UcImportDialog       *self,
+                                    const UcImportPreset *preset)
+{
+  g_hash_table_remove_all (self->chosen_roles);
+  for (guint i = 0; preset->columns && preset->columns[i] && preset->roles && preset->roles[i]; i++)
+    for (guint r = 0; r < G_N_ELEMENTS (role_words); r++)
+      if (g_str_equal (preset->roles[i], role_words[r]))
+        g_hash_table_replace (self->chosen_roles, g_strdup (preset->columns[i]), GUINT_TO_POINTER (r + 1));
+}
+
 /* --- getters --- */
 
 const char *

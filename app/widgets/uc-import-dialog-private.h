@@ -1,6 +1,7 @@
 /* uc-import-dialog-private.h: what the import dialog's two files share
  *
- *   uc-import-dialog.c          the object, the reading options, the read on a worker, Import
+ *   uc-import-dialog.c          the object, the reading options, the read on a worker, the
+ *                               settings remembered for files like this one, Import
  *   uc-import-dialog-columns.c  a read shown: the preview table, the columns' roles, the warnings
  *
  * Only those files include this header, after uc-import-dialog.h (which it
@@ -11,6 +12,7 @@
 #include <adwaita.h>
 
 #include "uc-csv.h"
+#include "uc-import-presets.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +53,7 @@ struct _UcImportDialog
   GtkSwitch           *copy_switch;
   AdwComboRow         *delimiter_row;
   AdwComboRow         *decimal_row;
+  AdwComboRow         *thousands_row;
   AdwActionRow        *header_row;
   GtkSpinButton       *header_spin;
   AdwComboRow         *encoding_row;
@@ -62,6 +65,11 @@ struct _UcImportDialog
   GtkLabel            *message_label;
   GtkLabel            *summary_label;
   GtkColumnView       *preview_view;
+  GtkWidget           *preset_note;
+  GtkLabel            *preset_label;
+  GtkButton           *forget_button;
+  GtkCheckButton      *remember_check;
+  GtkLabel            *remember_label;
 
   /* owned */
   GFile               *file;
@@ -84,6 +92,10 @@ struct _UcImportDialog
   char                *label_column;
   GStrv                value_columns;
   GStrv                read_columns;     /* NULL: all */
+  char                *pattern;          /* of the file's name, for "files like this" */
+  UcImportPreset      *preset;           /* the remembered settings the controls started with */
+  gboolean             preset_unchecked; /* the preset's columns not yet looked for in a preview */
+  guint                applying;         /* controls set by the dialog: no read for each */
 };
 
 /* uc-import-dialog.c */
@@ -95,6 +107,10 @@ void  uc_import_dialog_show_detected  (UcImportDialog *self,
 
 /* uc-import-dialog-columns.c */
 void  uc_import_dialog_init_columns   (UcImportDialog *self);
+void  uc_import_dialog_roles_to_preset   (UcImportDialog *self,
+                                          UcImportPreset *preset);
+void  uc_import_dialog_roles_from_preset (UcImportDialog *self,
+                                          const UcImportPreset *preset);
 void  uc_import_dialog_clear_columns  (UcImportDialog *self);
 void  uc_import_dialog_show_preview   (UcImportDialog *self,
                                        UcDataset      *dataset,

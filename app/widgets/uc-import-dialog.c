@@ -35,6 +35,7 @@ static guint signals[N_SIGNALS];
  * "Detected" (0 or NULL: the reader decides). */
 static const char delimiters[] = { 0, ',', ';', '\t', '|', ' ' };
 static const char decimals[] = { 0, '.', ',' };
+static const char separators[] = { 0, ',', '.', '\'', ' ', UC_CSV_NO_THOUSANDS };
 static const char * const encodings[] = { NULL, "UTF-8", "UTF-16", "WINDOWS-1252", "WINDOWS-1250", "ISO-8859-1" };
 static const char * const date_formats[] = { NULL, "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y%m%d" };
 
@@ -60,10 +61,56 @@ controls_options (UcImportDialog *self,
   uc_csv_options_init (options);
   options->delimiter = delimiters[MIN (adw_combo_row_get_selected (self->delimiter_row), G_N_ELEMENTS (delimiters) - 1)];
   options->decimal = decimals[MIN (adw_combo_row_get_selected (self->decimal_row), G_N_ELEMENTS (decimals) - 1)];
+  options->thousands = separators[MIN (adw_combo_row_get_selected (self->thousands_row), G_N_ELEMENTS (separators) - 1)];
   options->header_row = (guint) gtk_spin_button_get_value_as_int (self->header_spin);
   options->encoding = encodings[MIN (adw_combo_row_get_selected (self->encoding_row), G_N_ELEMENTS (encodings) - 1)];
   options->date_format = date_formats[MIN (adw_combo_row_get_selected (self->date_row),
                                            G_N_ELEMENTS (date_formats) - 1)];
+}
+
+static guint
+char_index (const char *items,
+            guint       n_items,
+            char        c)
+{
+  for (guint i = 0; i < n_items; i++)
+    if (items[i] == c)
+      return i;
+  return 0;   /* Detected */
+}
+
+static guint
+string_index (const char * const *items,
+              guint               n_items,
+              const char         *s)
+{
+  for (guint i = 1; i < n_items; i++)
+    if (g_strcmp0 (items[i], s) == 0)
+      return i;
+  return 0;
+}
+
+/* The controls set to @options (NULL: all "Detected"), one read after. */
+static void
+set_controls (UcImportDialog     *self,
+              const UcCsvOptions *options)
+{
+  UcCsvOptions detected;
+
+  if (options == NULL)
+    {
+      uc_csv_options_init (&detected);
+      options = &detected;
+    }
+  self->applying++;
+  adw_combo_row_set_selected (self->delimiter_row, char_index (delimiters, G_N_ELEMENTS (delimiters), options->delimiter));
+  adw_combo_row_set_selected (self->decimal_row, char_index (decimals, G_N_ELEMENTS (decimals), options->decimal));
+  adw_combo_row_set_selected (self->thousands_row, char_index (separators, G_N_ELEMENTS (separators), options->thousands));
+  gtk_spin_button_set_value (self->header_spin, options->header_row);
+  adw_combo_row_set_selected (self->encoding_row, string_index (encodings, G_N_ELEMENTS (encodings), options->encoding));
+  adw_combo_row_set_selected (self->date_row, string_index (date_formats, G_N_ELEMENTS (date_formats),
+                                                            options->date_format));
+  self->applying--;
 }
 
 /* The message above the preview: an error (red) or a note. */
@@ -81,6 +128,10 @@ uc_import_dialog_set_message (UcImportDialog *self,
   else
     gtk_widget_remove_css_class (label, "error");
 }
+
+static void     start_read   (UcImportDialog *self);
+static gboolean check_preset (UcImportDialog *self,
+                              const GError   *error);
 
 /* --- the read on a worker thread --- */
 
@@ -148,6 +199,8 @@ preview_done (GObject      *source,
     uc_import_dialog_show_preview (self, NULL, NULL, error);
   else
     uc_import_dialog_show_preview (self, job->dataset, g_steal_pointer (&job->report), NULL);
+  if (self->preset_unchecked && !check_preset (self, error))
+    return;
 
   if (self->import_when_read)
     {
@@ -170,6 +223,18 @@ start_read (UcImportDialog *self)
 
   job->file = g_object_ref (self->file);
   controls_options (self, &job->options);   /* its strings are static */
+  /* Not worth a read: said at once, Import stays off until one changes. */
+  if (job->options.decimal && job->options.decimal == job->options.thousands)
+    {
+      g_autoptr(GError) error = g_error_new_literal (UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                                                     _("The decimal mark and the thousands separator are the same "
+                                                       "character: change one of them."));
+
+      preview_job_free (job);
+      g_clear_object (&self->cancellable);
+      uc_import_dialog_show_preview (self, NULL, NULL, error);
+      return;
+    }
   task = g_task_new (self, self->cancellable, preview_done, NULL);
   g_task_set_source_tag (task, start_read);
   g_task_set_task_data (task, job, preview_job_free);
@@ -197,8 +262,144 @@ schedule_read (UcImportDialog *self)
 static void
 on_option_changed (UcImportDialog *self)
 {
+  if (self->applying)
+    return;
   self->changed_on_disk = FALSE;
   schedule_read (self);
+}
+
+/* --- settings remembered for files like this one --- */
+
+static void
+show_preset_note (UcImportDialog *self,
+                  const char     *text)
+{
+  gtk_label_set_text (self->preset_label, text ? text : "");
+  gtk_widget_set_visible (self->preset_note, text != NULL);
+}
+
+static void
+set_remember_label (UcImportDialog *self)
+{
+  /* Translators: %s is a pattern of file names, e.g. KSH_*-*.csv (each * is a number) */
+  g_autofree char *label = g_strdup_printf (_("Use these settings for files like %s"), self->pattern);
+
+  gtk_label_set_text (self->remember_label, label);
+}
+
+/* The settings remembered for files named like this one, if there are
+ * any: the controls and roles start with them, checked by the first
+ * preview (check_preset()). */
+static void
+apply_preset (UcImportDialog *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *note = NULL;
+  const UcImportPreset *preset;
+  UcCsvOptions options;
+
+  self->pattern = uc_import_pattern_from_name (name ? name : "");
+  preset = name ? uc_import_presets_find (uc_import_presets_get_default (), name) : NULL;
+  if (preset)
+    {
+      self->preset = uc_import_preset_copy (preset);
+      self->preset_unchecked = TRUE;
+      /* Remembered again under the pattern that matched, not a second one. */
+      g_free (self->pattern);
+      self->pattern = g_strdup (preset->pattern);
+      uc_import_preset_get_options (self->preset, &options);
+      set_controls (self, &options);
+      uc_import_dialog_roles_from_preset (self, self->preset);
+      gtk_check_button_set_active (self->remember_check, TRUE);
+      /* Translators: %s is a pattern of file names, e.g. KSH_*-*.csv */
+      note = g_strdup_printf (_("Settings remembered for files like %s"), self->pattern);
+      show_preset_note (self, note);
+    }
+  set_remember_label (self);
+}
+
+/* Back to detection, with no roles chosen, read again. */
+static void
+drop_preset (UcImportDialog *self)
+{
+  g_clear_pointer (&self->preset, uc_import_preset_free);
+  self->preset_unchecked = FALSE;
+  g_hash_table_remove_all (self->chosen_roles);
+  set_controls (self, NULL);
+  gtk_check_button_set_active (self->remember_check, FALSE);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  start_read (self);
+}
+
+/* After the first preview with a preset's settings: a preset that no
+ * longer fits the file (a column it names is gone, or the file does not
+ * read with them) gives way to detection, and the note says why. FALSE
+ * when it did (a new read is on its way). */
+static gboolean
+check_preset (UcImportDialog *self,
+              const GError   *error)
+{
+  g_autofree char *why = NULL, *note = NULL;
+
+  self->preset_unchecked = FALSE;
+  if (error)
+    why = g_strdup (error->message);
+  for (guint i = 0; why == NULL && self->dataset && self->preset->columns && self->preset->columns[i]; i++)
+    if (uc_dataset_find_column (self->dataset, self->preset->columns[i]) < 0)
+      /* Translators: %s is the name of a column the remembered settings name */
+      why = g_strdup_printf (_("it has no column “%s”"), self->preset->columns[i]);
+  if (why == NULL)
+    return TRUE;
+  /* Translators: %s is a pattern of file names, then why the settings do not fit */
+  note = g_strdup_printf (_("The settings remembered for files like %s do not fit this file (%s), so they were "
+                            "detected again."), self->pattern, why);
+  show_preset_note (self, note);
+  drop_preset (self);
+  return FALSE;
+}
+
+static void
+on_forget_clicked (UcImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!uc_import_presets_forget (uc_import_presets_get_default (), self->pattern, &error))
+    {
+      uc_import_dialog_set_message (self, error->message, TRUE);
+      return;
+    }
+  show_preset_note (self, NULL);
+  if (self->preset)
+    drop_preset (self);
+  gtk_check_button_set_active (self->remember_check, FALSE);
+  /* A pattern made from this file's name again, for the check button. */
+  {
+    g_autofree char *name = g_file_get_basename (self->file);
+
+    g_free (self->pattern);
+    self->pattern = uc_import_pattern_from_name (name ? name : "");
+    set_remember_label (self);
+  }
+}
+
+/* The settings of this import, remembered for files like it: the options
+ * as read (what the reader detected where the user left it), every
+ * column's role by its header. */
+static void
+remember (UcImportDialog *self)
+{
+  g_autoptr(UcImportPreset) preset = uc_import_preset_new (self->pattern);
+  g_autoptr(GError) error = NULL;
+  UcCsvOptions options;
+
+  uc_import_dialog_get_options (self, &options);
+  if (options.thousands == 0 && self->report)
+    options.thousands = self->report->thousands;
+  uc_import_preset_set_options (preset, &options);
+  uc_import_dialog_roles_to_preset (self, preset);
+  /* The import goes on: settings not kept are no reason to stop it. */
+  if (!uc_import_presets_remember (uc_import_presets_get_default (), g_steal_pointer (&preset), &error))
+    g_message ("%s", error->message);
 }
 
 /* --- Import --- */
@@ -230,6 +431,8 @@ on_import_clicked (UcImportDialog *self)
       start_read (self);
       return;
     }
+  if (gtk_check_button_get_active (self->remember_check))
+    remember (self);
   g_signal_emit (self, signals[SIGNAL_IMPORT], 0);
 }
 
@@ -280,6 +483,8 @@ uc_import_dialog_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->stamp, g_free);
   g_clear_pointer (&self->default_title, g_free);
+  g_clear_pointer (&self->pattern, g_free);
+  g_clear_pointer (&self->preset, uc_import_preset_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), UC_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (uc_import_dialog_parent_class)->dispose (object);
 }
@@ -308,6 +513,12 @@ uc_import_dialog_class_init (UcImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, copy_switch);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, thousands_row);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, preset_note);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, preset_label);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, forget_button);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, remember_check);
+  gtk_widget_class_bind_template_child (widget_class, UcImportDialog, remember_label);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, header_row);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, header_spin);
   gtk_widget_class_bind_template_child (widget_class, UcImportDialog, encoding_row);
@@ -336,6 +547,8 @@ uc_import_dialog_init (UcImportDialog *self)
   g_signal_connect_swapped (self->header_spin, "value-changed", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->decimal_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect_swapped (self->thousands_row, "notify::selected", G_CALLBACK (on_option_changed), self);
+  g_signal_connect_swapped (self->forget_button, "clicked", G_CALLBACK (on_forget_clicked), self);
   g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   g_signal_connect_swapped (self->date_row, "notify::selected", G_CALLBACK (on_option_changed), self);
   on_header_output (self->header_spin, NULL);
@@ -383,6 +596,7 @@ uc_import_dialog_new (GtkWindow  *parent,
   name = display_path (file);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_label_set_text (self->summary_label, _("Reading…"));
+  apply_preset (self);
   /* The Title first: Enter there imports. Left to itself the window would
    * focus Cancel, and Enter would cancel. */
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
@@ -477,7 +691,7 @@ void
 uc_import_dialog_show_detected (UcImportDialog *self,
                                 UcCsvReport    *report)
 {
-  g_autofree char *delimiter = NULL, *decimal = NULL, *header = NULL, *encoding = NULL;
+  g_autofree char *delimiter = NULL, *decimal = NULL, *thousands = NULL, *header = NULL, *encoding = NULL;
 
   if (report == NULL)
     {
@@ -485,6 +699,7 @@ uc_import_dialog_show_detected (UcImportDialog *self,
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), none);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row), none);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->thousands_row), none);
       adw_action_row_set_subtitle (self->header_row, none);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), none);
       return;
@@ -493,12 +708,17 @@ uc_import_dialog_show_detected (UcImportDialog *self,
   delimiter = g_strdup_printf (_("Detected: %s"), delimiter_name (report->delimiter));
   /* Translators: the decimal mark the reader found */
   decimal = g_strdup_printf (_("Detected: %s"), report->decimal == ',' ? _("comma (1,5)") : _("point (1.5)"));
+  /* Translators: the thousands separator the reader found in the numbers, e.g. "Detected: comma" */
+  thousands = g_strdup_printf (_("Detected: %s"), report->thousands == ',' ? _("comma") :
+                               report->thousands == '.' ? _("point") : report->thousands == '\'' ? _("apostrophe") :
+                               report->thousands == ' ' ? _("space") : _("none"));
   /* Translators: the line the reader took as the table's header */
   header = g_strdup_printf (_("Detected: line %u"), report->header_row);
   /* Translators: the text encoding the reader found, e.g. "Detected: UTF-8" */
   encoding = g_strdup_printf (_("Detected: %s"), report->encoding ? report->encoding : "UTF-8");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->delimiter_row), delimiter);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row), decimal);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->thousands_row), thousands);
   adw_action_row_set_subtitle (self->header_row, header);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), encoding);
 }

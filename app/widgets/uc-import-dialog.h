@@ -1,9 +1,11 @@
 /* uc-import-dialog.h: a CSV file checked before it joins the library
  *
- * What the reader detected (delimiter, decimal mark, header line, encoding,
- * dates), shown and changeable; the first rows previewed as they will be
- * read, re-read on every change; the reader's warnings listed and their
- * cells highlighted; each column's role in a chart. "import" is emitted
+ * What the reader detected (delimiter, decimal mark, thousands separator,
+ * header line, encoding, dates), shown and changeable; the first rows
+ * previewed as they will be read, re-read on every change; the reader's
+ * warnings listed and their cells highlighted; each column's role in a
+ * chart; all of it remembered for files named alike when the user asks
+ * (uc-import-presets.h), and started with when one opens. "import" is emitted
  * when the user presses Import and the file is still the one previewed;
  * the handler adds it to the library and closes the dialog, or calls
  * uc_import_dialog_show_error() and leaves it open.

@@ -2,7 +2,7 @@
  *
  * UcChartView is one type in several files, each about one thing:
  *   uc-chart-view.c            the class, its properties, the spec as the
- *                              options ask, and the chart drawn to a texture
+ *                              options ask, and the chart drawn to pixels
  *   uc-chart-view-input.c      pointer, keys and gestures: zoom, pan, select,
  *                              legend clicks
  *   uc-chart-view-crosshair.c  the crosshair: where it goes, its heading, and
@@ -45,10 +45,12 @@ struct _UcChartView
   double         pointer_x;
   UcTime         drag_from, drag_to;
 
-  /* The drawn chart, kept while only the crosshair moves. */
-  GdkTexture    *texture;
-  int            texture_width, texture_height;
-  double         texture_scale;
+  /* The drawn chart, kept while only the crosshair moves: its pixels,
+   * and a texture of them made for GL renderers. */
+  cairo_surface_t *pixels;
+  GdkTexture      *texture;
+  int              texture_width, texture_height;
+  double           texture_scale;
 
   /* The crosshair: at the date with data nearest the pointer or the keys. */
   gboolean       has_cross;

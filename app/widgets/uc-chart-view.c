@@ -1,6 +1,6 @@
 /* uc-chart-view.c: a widget that shows one chart specification
  *
- * It draws with the same cairo code as the exporters, into a texture kept
+ * It draws with the same cairo code as the exporters, into an image kept
  * while only the crosshair moves, with colours taken from the current
  * style so the chart follows the light or dark system theme. It shows the
  * stretch of time of a UcTimeRange it shares with the window's other
@@ -20,6 +20,8 @@
 
 #include <adwaita.h>
 #include <math.h>
+
+#include "uc-platform.h"
 
 enum {
   PROP_0,
@@ -114,12 +116,19 @@ _uc_chart_view_shown_spec (UcChartView *self)
   return self->shown;
 }
 
+static void
+clear_pixels (UcChartView *self)
+{
+  g_clear_pointer (&self->pixels, cairo_surface_destroy);
+  g_clear_object (&self->texture);
+}
+
 /* The chart must be drawn again (data, range, size or colours changed);
  * moving the crosshair alone never gets here. */
 void
 _uc_chart_view_invalidate (UcChartView *self)
 {
-  g_clear_object (&self->texture);
+  clear_pixels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -137,10 +146,8 @@ texture_cairo_new (int    width,
                    int    height,
                    double scale)
 {
-  int pw = (int) ceil (width * scale), ph = (int) ceil (height * scale);
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, pw);
-  cairo_surface_t *surface = cairo_image_surface_create_for_data (g_malloc ((gsize) stride * ph),
-                                                                  CAIRO_FORMAT_ARGB32, pw, ph, stride);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                                         (int) ceil (height * scale));
   cairo_t *cr;
 
   cairo_surface_set_device_scale (surface, scale, scale);
@@ -152,21 +159,33 @@ texture_cairo_new (int    width,
 static GdkTexture *
 texture_cairo_finish (cairo_t *cr)
 {
-  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
-  int stride = cairo_image_surface_get_stride (surface), ph = cairo_image_surface_get_height (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
+  GdkTexture *texture = uc_platform_texture_for_surface (cairo_get_target (cr));
 
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_take (cairo_image_surface_get_data (surface), (gsize) stride * ph);
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), ph, GDK_MEMORY_DEFAULT, bytes, stride);
-  cairo_surface_destroy (surface);
   return texture;
 }
 
 /* The chart drawn into memory once, in device pixels, by the same code as
  * the exports (image surfaces get the fast line rasteriser). */
+static cairo_surface_t *
+draw_surface (UcChartSpec              *spec,
+              const UcChartDrawOptions *options,
+              const UcChartTheme       *theme,
+              int                       width,
+              int                       height,
+              double                    scale,
+              UcChartLayout            *layout)
+{
+  cairo_t *cr = texture_cairo_new (width, height, scale);
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+
+  uc_chart_draw_full (cr, spec, theme, width, height, options, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The same, as a texture. */
 GdkTexture *
 uc_chart_view_draw_texture (UcChartSpec        *spec,
                             const UcChartDrawOptions *options,
@@ -176,10 +195,11 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
                             double              scale,
                             UcChartLayout      *layout)
 {
-  cairo_t *cr = texture_cairo_new (width, height, scale);
+  cairo_surface_t *surface = draw_surface (spec, options, theme, width, height, scale, layout);
+  GdkTexture *texture = uc_platform_texture_for_surface (surface);
 
-  uc_chart_draw_full (cr, spec, theme, width, height, options, layout);
-  return texture_cairo_finish (cr);
+  cairo_surface_destroy (surface);
+  return texture;
 }
 
 /* Several charts one under the other, as one image (Copy as Image of a view
@@ -216,8 +236,8 @@ snapshot_selection (UcChartView        *self,
   gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x0, self->layout.y, x1 - x0, self->layout.height));
 }
 
-/* The chart's texture, drawn again only when invalidated or resized, and
- * over it what moves with the pointer: a lane dot's card, the days being
+/* The chart's pixels, drawn again only when invalidated or resized, and
+ * over them what moves with the pointer: a lane dot's card, the days being
  * selected, the crosshair. */
 static void
 uc_chart_view_snapshot (GtkWidget   *widget,
@@ -233,18 +253,18 @@ uc_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   resolve_theme (self, &theme);
-  if (self->texture == NULL || self->texture_width != width || self->texture_height != height ||
+  if (self->pixels == NULL || self->texture_width != width || self->texture_height != height ||
       self->texture_scale != scale)
     {
-      g_clear_object (&self->texture);
-      self->texture = uc_chart_view_draw_texture (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
+      clear_pixels (self);
+      self->pixels = draw_surface (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
       self->texture_width = width;
       self->texture_height = height;
       self->texture_scale = scale;
       self->has_layout = TRUE;
       self->draw_count++;
     }
-  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  uc_platform_append_pixels (widget, snapshot, self->pixels, &self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->hover_mark >= 0 && (guint) self->hover_mark < self->layout.n_marks &&
       uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
@@ -302,7 +322,7 @@ uc_chart_view_dispose (GObject *object)
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
-  g_clear_object (&self->texture);
+  clear_pixels (self);
   uc_chart_options_clear (&self->options);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
@@ -413,7 +433,7 @@ uc_chart_view_set_spec (UcChartView *self,
   if (!g_set_object (&self->spec, spec))
     return;
   g_clear_object (&self->shown);
-  g_clear_object (&self->texture);
+  clear_pixels (self);
   g_clear_pointer (&self->options.event_filter, g_free);
   self->draw.y_min = self->draw.y_max = NAN;
   self->has_cross = FALSE;

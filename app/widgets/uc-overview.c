@@ -10,9 +10,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "uc-chart-theme.h"
 #include "uc-overview-strip.h"
+#include "uc-platform.h"
 
 #define HEIGHT 48
 
@@ -42,20 +44,32 @@ get_strip (UcOverview      *self,
   return strip->width > 0;
 }
 
+/* The strip is drawn into pixels at each snapshot: as a recorded drawing,
+ * its thousands of line segments were replayed by the cairo renderer at
+ * every frame that showed it (5 ms of a frame that uncovers the window). */
 static void
 uc_overview_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   UcOverview *self = UC_OVERVIEW (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  double scale = gtk_widget_get_scale_factor (widget);
+  g_autoptr(GdkTexture) texture = NULL;
   UcOverviewStrip strip;
+  cairo_surface_t *pixels;
   cairo_t *cr;
 
   if (!get_strip (self, &strip))
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, strip.width, strip.height));
+  pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (strip.width * scale),
+                                       (int) ceil (strip.height * scale));
+  cairo_surface_set_device_scale (pixels, scale, scale);
+  cr = cairo_create (pixels);
   uc_overview_strip_draw (cr, &strip, self->spec, dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
   cairo_destroy (cr);
+  uc_platform_append_pixels (widget, snapshot, pixels, &texture,
+                             &GRAPHENE_RECT_INIT (0, 0, strip.width, strip.height));
+  cairo_surface_destroy (pixels);
 }
 
 static void

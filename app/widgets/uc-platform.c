@@ -4,7 +4,9 @@
  * software rasteriser: no GPU device (virtual machines, remote sessions,
  * a sandbox without one). There, setting GL up costs a few hundred
  * milliseconds of start-up and each frame takes longer than with GTK's
- * cairo renderer; GTK 4.14 makes the same choice by itself. */
+ * cairo renderer; GTK 4.14 makes the same choice by itself. Widgets that
+ * draw their own pixels hand them to whichever renderer it is as it
+ * composites them best. */
 #include "config.h"
 
 #include "uc-platform.h"
@@ -77,4 +79,52 @@ uc_platform_show_uri (GtkWidget  *widget,
       g_app_launch_context_unsetenv (context, "GSK_RENDERER");
     }
   g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_strdup (uri));
+}
+
+/* A texture of @surface's pixels (an ARGB32 image surface), sharing them:
+ * the surface lives as long as the texture and must not be drawn on again. */
+GdkTexture *
+uc_platform_texture_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int stride, height;
+
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  height = cairo_image_surface_get_height (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* @pixels, an image surface a widget drew (and keeps unchanged), over
+ * @bounds. GSK's cairo renderer makes a texture node a cairo surface again
+ * at every frame the window draws, each pixel converted through floats, even
+ * when what changed is a progress bar far away (two charts of 969 × 352 and
+ * 969 × 250 cost 4 ms at every step of an import's bar), and it replays a
+ * recorded drawing at each frame that shows it: it is given the surface
+ * itself, painted only where the frame draws. GL renderers get a texture,
+ * uploaded once, made on the first call and kept in @texture. */
+void
+uc_platform_append_pixels (GtkWidget             *widget,
+                           GtkSnapshot           *snapshot,
+                           cairo_surface_t       *pixels,
+                           GdkTexture           **texture,
+                           const graphene_rect_t *bounds)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+
+  if (renderer && GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+
+      cairo_set_source_surface (cr, pixels, bounds->origin.x, bounds->origin.y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  if (*texture == NULL)
+    *texture = uc_platform_texture_for_surface (pixels);
+  gtk_snapshot_append_texture (snapshot, *texture, bounds);
 }

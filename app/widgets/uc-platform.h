@@ -5,8 +5,14 @@
 
 G_BEGIN_DECLS
 
-void uc_platform_choose_renderer (void);
-void uc_platform_show_uri        (GtkWidget  *widget,
-                                  const char *uri);
+void        uc_platform_choose_renderer (void);
+void        uc_platform_show_uri        (GtkWidget             *widget,
+                                         const char            *uri);
+GdkTexture *uc_platform_texture_for_surface (cairo_surface_t   *surface) G_GNUC_WARN_UNUSED_RESULT;
+void        uc_platform_append_pixels   (GtkWidget             *widget,
+                                         GtkSnapshot           *snapshot,
+                                         cairo_surface_t       *pixels,
+                                         GdkTexture           **texture,
+                                         const graphene_rect_t *bounds);
 
 G_END_DECLS

@@ -479,7 +479,7 @@ uc_chart_view_set_plot_insets (UcChartView *self,
     return;
   self->draw.plot_left = left;
   self->draw.plot_right = right;
-  g_clear_object (&self->texture);
+  clear_pixels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

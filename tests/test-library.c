@@ -649,6 +649,46 @@ test_prepare (void)
   g_assert_false (g_file_test (uc_library_entry_get_path (entry), G_FILE_TEST_EXISTS));
 }
 
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
+/* The progress of an import covers its whole work: the read up to half
+ * way, then the hash and the copy up to the end (the bar stood at 100%
+ * for seconds while a large file was hashed and copied). */
+static void
+test_prepare_progress (void)
+{
+  g_autofree char *dir = case_dir ("progress");
+  g_autoptr(GFile) input = write_input ("progress", "p.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = uc_library_make_id (library, "/x/p.csv");
+  gboolean past_read = FALSE;
+
+  entry = uc_library_prepare (library, input, id, UC_LIBRARY_COPY, NULL, NULL, NULL, record_progress, seen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >=, 1);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      double f = g_array_index (seen, double, i);
+
+      g_assert_cmpfloat (f, >=, 0);
+      g_assert_cmpfloat (f, <=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (f, >=, g_array_index (seen, double, i - 1));
+      past_read |= f > 0.5;
+    }
+  g_assert_true (past_read);
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1);
+  uc_library_discard (library, entry);
+}
+
 /* What a spreadsheet or a web page puts on the clipboard becomes a file
  * the reader types like any other. */
 static void
@@ -736,6 +776,7 @@ main (int    argc,
   g_test_add_func ("/library/view", test_view);
   g_test_add_func ("/library/rename", test_rename);
   g_test_add_func ("/library/prepare", test_prepare);
+  g_test_add_func ("/library/prepare-progress", test_prepare_progress);
   g_test_add_func ("/library/paste", test_paste);
   status = g_test_run ();
   remove_tree (root);

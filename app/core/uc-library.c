@@ -271,6 +271,26 @@ uc_library_make_id (UcLibrary  *self,
   return id;
 }
 
+/* An import's progress: the read takes the first part of the bar, the
+ * hash and the copy the rest (on a large file they take as long). */
+#define READ_SHARE 0.5
+
+typedef struct
+{
+  UcCsvProgress progress;
+  gpointer      data;
+  double        scale;
+} Scaled;
+
+static void
+scaled_progress (double   fraction,
+                 gpointer user_data)
+{
+  Scaled *s = user_data;
+
+  s->progress (fraction * s->scale, s->data);
+}
+
 /* Reads @path as the CSV reader would chart it: nothing is added that
  * cannot be read. With @roles, those not set are guessed from the table. */
 static gboolean
@@ -292,16 +312,23 @@ validate (const char          *path,
 
 /* The SHA-256 and @size of @source, copied as @name into the library
  * folder unless @name is NULL: from one mapping, so that the copy is
- * what was hashed. */
+ * what was hashed. In slices, so a large file reports @progress (from
+ * @start to 1) and can be cancelled between them. */
 static char *
-hash_and_copy (UcLibrary   *self,
-               const char  *source,
-               const char  *name,
-               guint64     *size,
-               GError     **error)
+hash_and_copy (UcLibrary     *self,
+               const char    *source,
+               const char    *name,
+               guint64       *size,
+               UcCsvProgress  progress,
+               gpointer       progress_data,
+               double         start,
+               GCancellable  *cancellable,
+               GError       **error)
 {
+  const gsize slice = 16 << 20;
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (source, FALSE, error);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(UcSafeFile) copy = NULL;
   g_autofree char *target = name ? g_build_filename (self->dir, name, NULL) : NULL;
   const char *data;
   gsize length;
@@ -310,9 +337,21 @@ hash_and_copy (UcLibrary   *self,
     return NULL;
   data = g_mapped_file_get_contents (mapped);
   length = g_mapped_file_get_length (mapped);
-  if (target && !uc_safe_file_set_contents (target, NULL, data ? data : "", length, error))
+  if (target && (copy = uc_safe_file_new (target, NULL, error)) == NULL)
     return NULL;
-  g_checksum_update (sum, (const guchar *) data, length);
+  for (gsize done = 0; done < length; done += MIN (slice, length - done))
+    {
+      gsize n = MIN (slice, length - done);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (copy && !uc_safe_file_write (copy, data + done, n, error)))
+        return NULL;
+      g_checksum_update (sum, (const guchar *) data + done, n);
+      if (progress)
+        progress (start + (1 - start) * (double) (done + n) / (double) length, progress_data);
+    }
+  if (copy && !uc_safe_file_commit (copy, error))
+    return NULL;
   *size = length;
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -368,6 +407,7 @@ uc_library_prepare (UcLibrary             *self,
   UcLibraryRoles found = { 0 };
   UcLibraryEntry *entry;
   guint64 size = 0;
+  Scaled scaled = { progress, progress_data, READ_SHARE };
 
   g_return_val_if_fail (UC_IS_LIBRARY (self) && G_IS_FILE (file) && id, NULL);
   if (path == NULL)
@@ -377,7 +417,7 @@ uc_library_prepare (UcLibrary             *self,
     }
   if (roles)
     uc_library_roles_copy (&found, roles);
-  if (!validate (path, options, progress, progress_data, cancellable, &found, error))
+  if (!validate (path, options, progress ? scaled_progress : NULL, &scaled, cancellable, &found, error))
     {
       uc_library_roles_clear (&found);
       return NULL;
@@ -390,7 +430,8 @@ uc_library_prepare (UcLibrary             *self,
     }
   name = g_strconcat (id, ".csv", NULL);
   base = g_path_get_basename (path);
-  sha256 = hash_and_copy (self, path, mode == UC_LIBRARY_COPY ? name : NULL, &size, error);
+  sha256 = hash_and_copy (self, path, mode == UC_LIBRARY_COPY ? name : NULL, &size, progress, progress_data,
+                          READ_SHARE, cancellable, error);
   if (sha256 == NULL)
     {
       uc_library_roles_clear (&found);
@@ -601,7 +642,8 @@ uc_library_reimport (UcLibrary   *self,
    * already, the manifest keeps the old size and SHA-256 (a copy of
    * another size then shows as changed): the data is never lost. */
   sha256 = hash_and_copy (self, path, uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_file (old)
-                                                                                          : NULL, &size, error);
+                                                                                          : NULL, &size, NULL, NULL, 0,
+                          NULL, error);
   if (sha256 == NULL)
     return NULL;
   entry = uc_library_entry_new (id, uc_library_entry_get_title (old), uc_library_entry_get_mode (old),

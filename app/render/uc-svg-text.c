@@ -288,7 +288,7 @@ uc_svg_text_show (UcSvgText     *self,
                   double         y)
 {
   g_autoptr(GString) xml = g_string_new (NULL);
-  cairo_matrix_t ctm;
+  cairo_matrix_t ctm, device;
   PangoRectangle logical;
   gboolean translation;
   double ox = 0, oy = 0, mx, my;
@@ -297,11 +297,24 @@ uc_svg_text_show (UcSvgText     *self,
 
   g_return_if_fail (self != NULL && cr != NULL && PANGO_IS_LAYOUT (layout));
 
-  /* User space to the document's, device offsets (of groups) included. */
+  {
+    cairo_surface_t *target = cairo_get_group_target (cr);
+    double sx, sy, dx, dy;
+
+    cairo_surface_get_device_scale (target, &sx, &sy);
+    cairo_surface_get_device_offset (target, &dx, &dy);
+    cairo_matrix_init (&device, sx, 0, 0, sy, dx, dy);
+  }
+
+  /* User space to the space cairo writes in: a group's (push_group) is
+   * offset from the page's by its device offset. */
   cairo_user_to_device (cr, &ox, &oy);
   ctm = (cairo_matrix_t) { 1, 0, 0, 1, ox, oy };
   cairo_user_to_device_distance (cr, &ctm.xx, &ctm.yx);
   cairo_user_to_device_distance (cr, &ctm.xy, &ctm.yy);
+  cairo_matrix_multiply (&ctm, &ctm, &device);
+  ox = ctm.x0;
+  oy = ctm.y0;
   translation = ctm.xx == 1 && ctm.yx == 0 && ctm.xy == 0 && ctm.yy == 1;
 
   cairo_move_to (cr, x, y);
@@ -328,6 +341,7 @@ uc_svg_text_show (UcSvgText     *self,
   cairo_move_to (cr, x, y);
 
   cairo_user_to_device (cr, &mx, &my);
+  cairo_matrix_transform_point (&device, &mx, &my);
   shown.x = mx;
   shown.y = my;
   shown.xml = g_string_free (g_steal_pointer (&xml), FALSE);

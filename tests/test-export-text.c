@@ -26,6 +26,8 @@ typedef struct
   GArray    *text_y;     /* double: each <text>'s y */
   GPtrArray *families;   /* char *: each <text>'s font-family */
   GString   *current;    /* inside a <text>: its characters so far */
+  char      *title;      /* the document's <title> */
+  gboolean   in_title;
   guint      elements;
   guint      symbols;    /* glyph outlines cairo writes as <symbol> */
   guint      longest_path_at;
@@ -43,7 +45,9 @@ svg_start (GMarkupParseContext  *context,
   Svg *svg = data;
 
   svg->elements++;
-  if (strcmp (name, "symbol") == 0)
+  if (strcmp (name, "title") == 0)
+    svg->in_title = TRUE;
+  else if (strcmp (name, "symbol") == 0)
     svg->symbols++;
   else if (strcmp (name, "text") == 0)
     {
@@ -78,6 +82,7 @@ svg_end (GMarkupParseContext  *context,
 
   if (strcmp (name, "text") == 0)
     g_ptr_array_add (svg->texts, g_string_free (g_steal_pointer (&svg->current), FALSE));
+  svg->in_title = FALSE;
 }
 
 static void
@@ -91,6 +96,8 @@ svg_chars (GMarkupParseContext  *context,
 
   if (svg->current)
     g_string_append_len (svg->current, text, length);
+  else if (svg->in_title)
+    svg->title = g_strndup (text, length);
 }
 
 static void
@@ -124,6 +131,7 @@ svg_clear (Svg *svg)
   g_ptr_array_unref (svg->families);
   g_array_unref (svg->text_at);
   g_array_unref (svg->text_y);
+  g_free (svg->title);
 }
 
 /* The place of the first <text> reading @text, or -1. */
@@ -183,6 +191,7 @@ test_svg_text (void)
   svg_read (&svg, path);
 
   g_assert_cmpuint (svg.symbols, ==, 0);
+  g_assert_cmpstr (svg.title, ==, "The DeepSeek shock");
   g_assert_cmpuint (svg.texts->len, >, 20);
   title = svg_find (&svg, "The DeepSeek shock");
   g_assert_cmpint (title, >=, 0);
@@ -231,6 +240,7 @@ test_svg_escaped (void)
   svg_read (&svg, path);
   g_assert_cmpuint (svg.symbols, ==, 0);
   g_assert_cmpint (svg_find (&svg, "\"Quotes\" & 'apostrophes' <tags>\xef\xbf\xbd\xef\xbf\xbd"), >=, 0);
+  g_assert_cmpstr (svg.title, ==, "\"Quotes\" & 'apostrophes' <tags>\xef\xbf\xbd\xef\xbf\xbd");
   g_assert_cmpint (svg_find (&svg, "a<b>&c"), >=, 0);
   svg_clear (&svg);
   remove_tmp (path);

@@ -154,6 +154,8 @@ render_svg (UcChartSpec             **specs,
 
   if (status != CAIRO_STATUS_SUCCESS)
     return status;
+  /* As a PDF's title: the first chart's. */
+  uc_svg_text_set_title (text, uc_chart_spec_get_title (specs[0]));
   svg = uc_svg_text_rewrite (text, drawn->str, drawn->len);
   if (svg == NULL)
     return draw_svg (specs, options, heights, n, theme, width, height, NULL, write_to_fd, sink);

@@ -31,6 +31,7 @@ struct _UcSvgText
 {
   GArray  *shown;   /* Shown, by marker number */
   gboolean full;    /* more text than markers can number */
+  char    *title;
 };
 
 static const cairo_user_data_key_t svg_text_key;
@@ -59,6 +60,7 @@ uc_svg_text_free (UcSvgText *self)
   if (self == NULL)
     return;
   g_array_unref (self->shown);
+  g_free (self->title);
   g_free (self);
 }
 
@@ -348,6 +350,33 @@ uc_svg_text_show (UcSvgText     *self,
   g_array_append_val (self->shown, shown);
 }
 
+void
+uc_svg_text_set_title (UcSvgText  *self,
+                       const char *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = title && *title && g_utf8_validate (title, -1, NULL) ? g_strdup (title) : NULL;
+}
+
+/* <title> after the root element's start tag, if there is a title. */
+static void
+insert_title (UcSvgText *self,
+              GString   *svg)
+{
+  g_autoptr(GString) title = NULL;
+  const char *root = strstr (svg->str, "<svg");
+  const char *end = root ? strchr (root, '>') : NULL;
+
+  if (self->title == NULL || end == NULL)
+    return;
+  title = g_string_new ("\n<title>");
+  append_escaped (title, self->title, strlen (self->title));
+  g_string_append (title, "</title>");
+  g_string_insert_len (svg, end + 1 - svg->str, title->str, (gssize) title->len);
+}
+
 /* A colour channel cairo printed as a percentage, back to 0…255; -1 when
  * it is not one. */
 static int
@@ -437,5 +466,6 @@ uc_svg_text_rewrite (UcSvgText  *self,
         from++;
     }
   g_string_append_len (out, from, end - from);
+  insert_title (self, out);
   return g_steal_pointer (&out);
 }

@@ -40,6 +40,11 @@ void       uc_svg_text_show    (UcSvgText     *self,
                                 double         x,
                                 double         y);
 
+/* The document's <title> (what a screen reader names the picture by),
+ * written by uc_svg_text_rewrite(); NULL or empty: none. */
+void       uc_svg_text_set_title (UcSvgText   *self,
+                                  const char  *title);
+
 /* @svg (cairo's document) with each marker replaced by its text; NULL
  * when a marker is not where it was drawn or is not understood (the caller
  * then writes the text as outlines). A marker cairo left out (its text

@@ -172,6 +172,25 @@ append_words (GString        *out,
       }
 }
 
+/* What pango's rounding of glyph positions to whole pixels added to each
+ * character of @run (@text, @length bytes): a renderer that places glyphs
+ * where the font says (librsvg, browsers) lays a word out as wide as the
+ * chart did with this letter-spacing. */
+static double
+rounding_spacing (PangoLayoutRun *run,
+                  const char     *text,
+                  gsize           length)
+{
+  PangoGlyphString *natural = pango_glyph_string_new ();
+  glong chars = g_utf8_strlen (text, (gssize) length);
+  double drawn = (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE, shaped;
+
+  pango_shape_with_flags (text, (int) length, text, (int) length, &run->item->analysis, natural, PANGO_SHAPE_NONE);
+  shaped = (double) pango_glyph_string_get_width (natural) / PANGO_SCALE;
+  pango_glyph_string_free (natural);
+  return chars > 0 ? (drawn - shaped) / chars : 0;
+}
+
 /* The <text> of one run: @text at (@x, @y), its baseline's start, in user
  * space; @matrix maps user space to the document's when it is not a
  * translation (then NULL, and the point is in the document's space).
@@ -223,6 +242,17 @@ append_run (GString                    *out,
           append_number (out, m[i]);
         }
       g_string_append (out, ")\"");
+    }
+  if (run)
+    {
+      double spacing = rounding_spacing (run, text, length);
+
+      if (fabs (spacing) >= 0.001)
+        {
+          g_string_append (out, " letter-spacing=\"");
+          append_number (out, spacing);
+          g_string_append (out, "\"");
+        }
     }
   g_string_append (out, " xml:space=\"preserve\">");
   append_words (out, run, text, length, x);

@@ -324,10 +324,11 @@ uc_svg_text_show (UcSvgText     *self,
   PangoRectangle logical;
   gboolean translation;
   double ox = 0, oy = 0, mx, my;
-  guint index = self->shown->len;
+  guint index;
   Shown shown;
 
   g_return_if_fail (self != NULL && cr != NULL && PANGO_IS_LAYOUT (layout));
+  index = self->shown->len;
 
   {
     cairo_surface_t *target = cairo_get_group_target (cr);

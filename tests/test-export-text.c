@@ -146,10 +146,11 @@ svg_find (const Svg  *svg,
 }
 
 static char *
-export_to_tmp (UcChartSpec   **specs,
-               const int      *heights,
-               guint           n,
-               const char     *name)
+export_sized (UcChartSpec   **specs,
+              const int      *heights,
+              guint           n,
+              int             width,
+              const char     *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("uc-export-text-XXXXXX", &error);
@@ -158,9 +159,18 @@ export_to_tmp (UcChartSpec   **specs,
 
   g_assert_no_error (error);
   g_assert_true (uc_export_format_from_path (path, &format, &error));
-  g_assert_true (uc_export_charts (specs, NULL, heights, n, uc_chart_theme_light (), path, format, W, 1, &error));
+  g_assert_true (uc_export_charts (specs, NULL, heights, n, uc_chart_theme_light (), path, format, width, 1, &error));
   g_assert_no_error (error);
   return path;
+}
+
+static char *
+export_to_tmp (UcChartSpec   **specs,
+               const int      *heights,
+               guint           n,
+               const char     *name)
+{
+  return export_sized (specs, heights, n, W, name);
 }
 
 static void
@@ -242,6 +252,39 @@ test_svg_escaped (void)
   g_assert_cmpint (svg_find (&svg, "\"Quotes\" & 'apostrophes' <tags>\xef\xbf\xbd\xef\xbf\xbd"), >=, 0);
   g_assert_cmpstr (svg.title, ==, "\"Quotes\" & 'apostrophes' <tags>\xef\xbf\xbd\xef\xbf\xbd");
   g_assert_cmpint (svg_find (&svg, "a<b>&c"), >=, 0);
+  svg_clear (&svg);
+  remove_tmp (path);
+}
+
+/* A title cut to one line keeps its line whole: its text, then the
+ * ellipsis pango drew, in one <text>. */
+static void
+test_svg_ellipsis (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("y", "y");
+  g_autofree char *path = NULL;
+  int height = 200;
+  gboolean cut = FALSE;
+  Svg svg;
+
+  uc_series_append (s, uc_time_from_ymd (2025, 1, 1), 1);
+  uc_series_append (s, uc_time_from_ymd (2025, 3, 1), 2);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 3, 1));
+  uc_chart_spec_set_title (spec, "A title far too long for a thumbnail, which cuts it to one line with an ellipsis");
+
+  path = export_sized (&spec, &height, 1, 300, "cut.svg");
+  svg_read (&svg, path);
+  g_assert_cmpuint (svg.symbols, ==, 0);
+  for (guint i = 0; i < svg.texts->len; i++)
+    {
+      const char *t = g_ptr_array_index (svg.texts, i);
+
+      if (g_str_has_prefix (t, "A title far") && g_str_has_suffix (t, "…") && strlen (t) < 80)
+        cut = TRUE;
+    }
+  g_assert_true (cut);
   svg_clear (&svg);
   remove_tmp (path);
 }
@@ -380,6 +423,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export-text/svg-text", test_svg_text);
   g_test_add_func ("/export-text/svg-escaped", test_svg_escaped);
+  g_test_add_func ("/export-text/svg-ellipsis", test_svg_ellipsis);
   g_test_add_func ("/export-text/svg-stack", test_svg_stack);
   g_test_add_func ("/export-text/rewrite", test_rewrite);
   g_test_add_func ("/export-text/pdf-text", test_pdf_text);

@@ -134,17 +134,51 @@ append_family (GString    *out,
   g_string_append (out, "', sans-serif");
 }
 
-/* The words of @run (@text, @length bytes, its characters), each in a
- * <tspan> at the x pango gave it, the run starting at @x: a renderer whose
- * font metrics differ a little (hinted advances) then strays within a word,
- * not along a line. One word, or a right-to-left run, is written as is. */
-static void
-append_words (GString        *out,
-              PangoLayoutRun *run,
-              const char     *text,
-              gsize           length,
-              double          x)
+/* A run of a line: its characters (the ellipsis, for the run pango put in
+ * place of cut text), its font and where it starts. */
+typedef struct
 {
+  PangoLayoutRun *run;      /* NULL: the ellipsis */
+  const char     *text;
+  gsize           length;
+  char           *family;
+  double          x;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *piece = data;
+
+  g_free (piece->family);
+}
+
+/* @x as a <tspan>'s start, then @text. */
+static void
+append_placed (GString    *out,
+               double      x,
+               const char *text,
+               gsize       length)
+{
+  g_string_append (out, "<tspan x=\"");
+  append_number (out, x);
+  g_string_append (out, "\">");
+  append_escaped (out, text, length);
+  g_string_append (out, "</tspan>");
+}
+
+/* The words of @piece, each in a <tspan> at the x pango gave it: a
+ * renderer whose font metrics differ a little (hinted advances) then
+ * strays within a word, not along a line. A piece of one word (or
+ * right-to-left) is placed whole when @placed, else written as is. */
+static void
+append_words (GString     *out,
+              const Piece *piece,
+              gboolean     placed)
+{
+  PangoLayoutRun *run = piece->run;
+  const char *text = piece->text;
+  gsize length = piece->length;
   gboolean split = run != NULL && run->item->analysis.level % 2 == 0;
   guint words = 0;
 
@@ -153,7 +187,10 @@ append_words (GString        *out,
       words++;
   if (words < 2)
     {
-      append_escaped (out, text, length);
+      if (placed)
+        append_placed (out, piece->x, text, length);
+      else
+        append_escaped (out, text, length);
       return;
     }
   for (gsize i = 0, start = 0; i <= length; i++)
@@ -163,49 +200,46 @@ append_words (GString        *out,
 
         pango_glyph_string_index_to_x (run->glyphs, (char *) text, (int) length, &run->item->analysis, (int) start,
                                        FALSE, &offset);
-        g_string_append (out, "<tspan x=\"");
-        append_number (out, x + (double) offset / PANGO_SCALE);
-        g_string_append (out, "\">");
-        append_escaped (out, text + start, i - start);
-        g_string_append (out, "</tspan>");
+        append_placed (out, piece->x + (double) offset / PANGO_SCALE, text + start, i - start);
         start = i;
       }
 }
 
 /* What pango's rounding of glyph positions to whole pixels added to each
- * character of @run (@text, @length bytes): a renderer that places glyphs
- * where the font says (librsvg, browsers) lays a word out as wide as the
- * chart did with this letter-spacing. */
+ * character of @piece: a renderer that places glyphs where the font says
+ * (librsvg, browsers) lays a word out as wide as the chart did with this
+ * letter-spacing. */
 static double
-rounding_spacing (PangoLayoutRun *run,
-                  const char     *text,
-                  gsize           length)
+rounding_spacing (const Piece *piece)
 {
-  PangoGlyphString *natural = pango_glyph_string_new ();
-  glong chars = g_utf8_strlen (text, (gssize) length);
-  double drawn = (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE, shaped;
+  PangoGlyphString *natural;
+  glong chars;
+  double drawn, shaped;
 
-  pango_shape_with_flags (text, (int) length, text, (int) length, &run->item->analysis, natural, PANGO_SHAPE_NONE);
+  if (piece->run == NULL)
+    return 0;
+  natural = pango_glyph_string_new ();
+  chars = g_utf8_strlen (piece->text, (gssize) piece->length);
+  drawn = (double) pango_glyph_string_get_width (piece->run->glyphs) / PANGO_SCALE;
+  pango_shape_with_flags (piece->text, (int) piece->length, piece->text, (int) piece->length,
+                          &piece->run->item->analysis, natural, PANGO_SHAPE_NONE);
   shaped = (double) pango_glyph_string_get_width (natural) / PANGO_SCALE;
   pango_glyph_string_free (natural);
   return chars > 0 ? (drawn - shaped) / chars : 0;
 }
 
-/* The <text> of one run: @text at (@x, @y), its baseline's start, in user
- * space; @matrix maps user space to the document's when it is not a
- * translation (then NULL, and the point is in the document's space).
- * @run, when not NULL, places its words (append_words). */
+/* The attributes of a <text>: its start (@x, @y), its font and colour;
+ * @matrix maps user space to the document's when it is not a translation
+ * (then NULL, and the point is in the document's space). */
 static void
-append_run (GString                    *out,
-            PangoLayoutRun             *run,
-            const char                 *text,
-            gsize                       length,
-            const char                 *family,
-            const PangoFontDescription *desc,
-            const UcColor              *color,
-            double                      x,
-            double                      y,
-            const cairo_matrix_t       *matrix)
+append_text_start (GString                    *out,
+                   double                      x,
+                   double                      y,
+                   const char                 *family,
+                   const PangoFontDescription *desc,
+                   const UcColor              *color,
+                   double                      spacing,
+                   const cairo_matrix_t       *matrix)
 {
   double size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
 
@@ -230,6 +264,12 @@ append_run (GString                    *out,
       append_number (out, CLAMP (color->alpha, 0, 1));
       g_string_append_c (out, '"');
     }
+  if (fabs (spacing) >= 0.001)
+    {
+      g_string_append (out, " letter-spacing=\"");
+      append_number (out, spacing);
+      g_string_append_c (out, '"');
+    }
   if (matrix)
     {
       const double m[] = { matrix->xx, matrix->yx, matrix->xy, matrix->yy, matrix->x0, matrix->y0 };
@@ -243,38 +283,83 @@ append_run (GString                    *out,
         }
       g_string_append (out, ")\"");
     }
-  if (run)
-    {
-      double spacing = rounding_spacing (run, text, length);
-
-      if (fabs (spacing) >= 0.001)
-        {
-          g_string_append (out, " letter-spacing=\"");
-          append_number (out, spacing);
-          g_string_append (out, "\"");
-        }
-    }
   g_string_append (out, " xml:space=\"preserve\">");
-  append_words (out, run, text, length, x);
-  g_string_append (out, "</text>\n");
 }
 
-/* Every run of every line of @layout, its top-left corner at (@x, @y) in
- * user space, as <text> elements; FALSE when it shows nothing. Ellipsized
- * lines write the ellipsis pango drew, not the text it stands for. */
+/* One line of text, @pieces its runs, as one <text> at its baseline @y:
+ * of several runs, one in another font than the first (a fallback font)
+ * or whose rounding needs letter-spacing is a <tspan> of its own. */
+static void
+append_line (GString                    *out,
+             GArray                     *pieces,
+             double                      y,
+             const PangoFontDescription *desc,
+             const UcColor              *color,
+             const cairo_matrix_t       *matrix)
+{
+  const Piece *first = &g_array_index (pieces, Piece, 0);
+
+  /* A line of one run: its spacing is the line's. */
+  if (pieces->len == 1)
+    {
+      append_text_start (out, first->x, y, first->family, desc, color, rounding_spacing (first), matrix);
+      append_words (out, first, FALSE);
+      g_string_append (out, "</text>\n");
+      g_array_set_size (pieces, 0);
+      return;
+    }
+  append_text_start (out, first->x, y, first->family, desc, color, 0, matrix);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+      gboolean other_font = g_strcmp0 (piece->family, first->family) != 0;
+      double spacing = rounding_spacing (piece);
+      gboolean own = other_font || fabs (spacing) >= 0.001;
+
+      if (own)
+        {
+          g_string_append (out, "<tspan");
+          if (other_font)
+            {
+              g_string_append (out, " font-family=\"");
+              append_family (out, piece->family);
+              g_string_append_c (out, '"');
+            }
+          if (fabs (spacing) >= 0.001)
+            {
+              g_string_append (out, " letter-spacing=\"");
+              append_number (out, spacing);
+              g_string_append_c (out, '"');
+            }
+          g_string_append_c (out, '>');
+        }
+      append_words (out, piece, pieces->len > 1);
+      if (own)
+        g_string_append (out, "</tspan>");
+    }
+  g_string_append (out, "</text>\n");
+  g_array_set_size (pieces, 0);
+}
+
+/* Every line of @layout, its top-left corner at (@x, @y) in user space, as
+ * a <text> element; FALSE when it shows nothing. Ellipsized lines write the
+ * ellipsis pango drew, not the text it stands for. */
 static gboolean
-append_layout (GString             *out,
-               PangoLayout         *layout,
-               const UcColor       *color,
-               double               x,
-               double               y,
+append_layout (GString              *out,
+               PangoLayout          *layout,
+               const UcColor        *color,
+               double                x,
+               double                y,
                const cairo_matrix_t *matrix)
 {
   const char *text = pango_layout_get_text (layout);
   const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   PangoLayoutIter *iter;
-  gboolean any = FALSE;
+  gboolean any = FALSE, more;
+  double baseline = 0;
 
+  g_array_set_clear_func (pieces, piece_clear);
   /* The charts always set one (uc_chart_set_font). */
   if (desc == NULL)
     desc = pango_context_get_font_description (pango_layout_get_context (layout));
@@ -282,31 +367,34 @@ append_layout (GString             *out,
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      g_autoptr(PangoFontDescription) font = NULL;
-      PangoRectangle logical;
-      const char *run_text;
-      gsize length;
-      double bx, by;
 
-      if (run == NULL || run->glyphs == NULL || run->glyphs->num_glyphs == 0)
-        continue;
-      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
-        run_text = "…", length = strlen ("…");
-      else
-        run_text = text + run->item->offset, length = (gsize) run->item->length;
-      if (length == 0)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      bx = x + (double) logical.x / PANGO_SCALE;
-      by = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      font = run->item->analysis.font ? pango_font_describe (run->item->analysis.font) : NULL;
-      append_run (out, (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) ? NULL : run,
-                  run_text, length, font ? pango_font_description_get_family (font)
-                                                : pango_font_description_get_family (desc),
-                  desc, color, bx, by, matrix);
-      any = TRUE;
+      /* No run: the end of a line. */
+      if (run == NULL)
+        {
+          if (pieces->len > 0)
+            append_line (out, pieces, baseline, desc, color, matrix);
+        }
+      else if (run->glyphs != NULL && run->glyphs->num_glyphs > 0 && run->item->length > 0)
+        {
+          g_autoptr(PangoFontDescription) font = run->item->analysis.font ? pango_font_describe (run->item->analysis.font)
+                                                                          : NULL;
+          Piece piece = { run, text + run->item->offset, (gsize) run->item->length, NULL, 0 };
+          PangoRectangle logical;
+
+          if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+            piece.run = NULL, piece.text = "…", piece.length = strlen ("…");
+          piece.family = g_strdup (pango_font_description_get_family (font ? font : desc));
+          pango_layout_iter_get_run_extents (iter, NULL, &logical);
+          piece.x = x + (double) logical.x / PANGO_SCALE;
+          baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          g_array_append_val (pieces, piece);
+          any = TRUE;
+        }
+      more = pango_layout_iter_next_run (iter);
+      if (!more && pieces->len > 0)
+        append_line (out, pieces, baseline, desc, color, matrix);
     }
-  while (pango_layout_iter_next_run (iter));
+  while (more);
   pango_layout_iter_free (iter);
   return any;
 }

@@ -4,11 +4,11 @@
  * words could not be searched, selected, edited or read aloud. While an
  * UcSvgText is attached to a cairo context, the chart's text is not
  * painted there: each layout shown is recorded as <text> elements (one per
- * run of a line, the font pango chose named), and a marker rectangle is
- * filled in its place, so that cairo writes it where the text falls in the
- * drawing order, inside the same clip and group. Once cairo has written
- * the SVG, uc_svg_text_rewrite() puts each layout's <text> elements where
- * its marker is.
+ * line, its words placed where pango put them, the font pango chose
+ * named), and a marker rectangle is filled in its place, so that cairo
+ * writes it where the text falls in the drawing order, inside the same
+ * clip and group. Once cairo has written the SVG, uc_svg_text_rewrite()
+ * puts each layout's <text> elements where its marker is.
  */
 #pragma once
 

@@ -85,7 +85,7 @@ append_number (GString *out,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *end;
 
-  g_ascii_formatd (buf, sizeof buf, "%.3f", fabs (v) < 0.0005 ? 0 : v);
+  g_ascii_formatd (buf, sizeof buf, "%.3f", !isfinite (v) || fabs (v) < 0.0005 ? 0 : v);
   end = buf + strlen (buf) - 1;
   while (end > buf && *end == '0')
     *end-- = '\0';

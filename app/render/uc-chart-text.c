@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "uc-svg-text.h"
+
 /* Text is cut to at most this many lines (paragraphs and wrapped lines),
  * with an ellipsis: a title of a hundred thousand characters is a title. */
 #define MAX_TEXT_LINES 3
@@ -97,16 +99,22 @@ uc_chart_measure (Ctx        *ctx,
 }
 
 /* Draws the text last laid out (uc_chart_measure) at (x, y), its top-left
- * corner. */
+ * corner: all of a chart's text is shown here, so an SVG export can write
+ * it as text (uc-svg-text.h) instead of glyph outlines. */
 void
 uc_chart_show (Ctx           *ctx,
                const UcColor *color,
                double         x,
                double         y)
 {
+  UcSvgText *svg_text = uc_svg_text_get (ctx->cr);
+
   cairo_move_to (ctx->cr, x, y);
   uc_chart_set_color (ctx->cr, color);
-  pango_cairo_show_layout (ctx->cr, ctx->layout);
+  if (svg_text)
+    uc_svg_text_show (svg_text, ctx->cr, ctx->layout, color, x, y);
+  else
+    pango_cairo_show_layout (ctx->cr, ctx->layout);
 }
 
 /* Takes the characters @text costs to lay out from @budget; FALSE, taking

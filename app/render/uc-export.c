@@ -21,6 +21,7 @@
 #include "uc-column-alloc.h"
 #include "uc-png-writer.h"
 #include "uc-safe-file.h"
+#include "uc-svg-text.h"
 
 #define MAX_PIXELS ((gint64) 32768 * 32768)
 
@@ -90,6 +91,79 @@ png_write_cb (const guint8 *data,
 
 static const cairo_user_data_key_t pixels_key;
 
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @n charts one under the other as SVG, to @write; their text recorded in
+ * @text (NULL: drawn as cairo draws it, glyph outlines). */
+static cairo_status_t
+draw_svg (UcChartSpec             **specs,
+          const UcChartDrawOptions *options,
+          const int                *heights,
+          guint                     n,
+          const UcChartTheme       *theme,
+          int                       width,
+          int                       height,
+          UcSvgText                *text,
+          cairo_write_func_t        write,
+          void                     *closure)
+{
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write, closure, width, height);
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  if (text)
+    uc_svg_text_attach (text, cr);
+  uc_chart_draw_stack (cr, specs, options, heights, n, theme, width);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* An SVG whose text is <text>, searchable and editable, in the fonts it
+ * was laid out in (cairo alone writes glyph outlines): cairo's document is
+ * kept, each text's marker replaced by the text (uc-svg-text.h), and then
+ * written. Should a marker not be understood, the chart is drawn again
+ * with outlines: the picture is never lost for its words. */
+static cairo_status_t
+render_svg (UcChartSpec             **specs,
+            const UcChartDrawOptions *options,
+            const int                *heights,
+            guint                     n,
+            const UcChartTheme       *theme,
+            int                       width,
+            int                       height,
+            Sink                     *sink)
+{
+  g_autoptr(UcSvgText) text = uc_svg_text_new ();
+  g_autoptr(GString) drawn = g_string_new (NULL);
+  g_autoptr(GString) svg = NULL;
+  cairo_status_t status = draw_svg (specs, options, heights, n, theme, width, height, text, append_to_string, drawn);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    return status;
+  /* As a PDF's title: the first chart's. */
+  uc_svg_text_set_title (text, uc_chart_spec_get_title (specs[0]));
+  svg = uc_svg_text_rewrite (text, drawn->str, drawn->len);
+  if (svg == NULL)
+    return draw_svg (specs, options, heights, n, theme, width, height, NULL, write_to_fd, sink);
+  for (gsize at = 0; at < svg->len && status == CAIRO_STATUS_SUCCESS; at += G_MAXINT / 2)
+    status = write_to_fd (sink, (const unsigned char *) svg->str + at, (unsigned int) MIN (svg->len - at, G_MAXINT / 2));
+  return status;
+}
+
 /* @n charts one under the other, chart i @heights[i] tall. */
 static cairo_status_t
 render (UcChartSpec       **specs,
@@ -108,6 +182,8 @@ render (UcChartSpec       **specs,
   cairo_status_t status;
   cairo_t *cr;
 
+  if (format == UC_EXPORT_SVG)
+    return render_svg (specs, options, heights, n, theme, width, height, sink);
   switch (format)
     {
     case UC_EXPORT_PNG:
@@ -126,10 +202,6 @@ render (UcChartSpec       **specs,
         cairo_surface_set_user_data (surface, &pixels_key, pixels, uc_column_free);
       }
       break;
-    case UC_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd, sink, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
     case UC_EXPORT_PDF:
     default:
       /* A page is measured in points: 96 px per inch, as on screen. */
@@ -142,8 +214,7 @@ render (UcChartSpec       **specs,
     }
 
   cr = cairo_create (surface);
-  if (format != UC_EXPORT_SVG)
-    cairo_scale (cr, scale, scale);
+  cairo_scale (cr, scale, scale);
   uc_chart_draw_stack (cr, specs, options, heights, n, theme, width);
   status = cairo_status (cr);
   cairo_destroy (cr);

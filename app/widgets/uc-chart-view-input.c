@@ -298,6 +298,70 @@ step_crosshair (UcChartView *self,
   _uc_chart_view_set_cross (self, TRUE, next);
 }
 
+/* What a key asks of the chart (see uc_chart_view_run_command()): the
+ * window's chart.* actions and the chart's own keys end here. */
+gboolean
+uc_chart_view_run_command (UcChartView    *self,
+                           UcChartCommand  command)
+{
+  UcTime from, to, lower, upper, center;
+
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (self->time_range == NULL)
+    return FALSE;
+  uc_time_range_get (self->time_range, &from, &to);
+  uc_time_range_get_bounds (self->time_range, &lower, &upper);
+  center = from + (to - from) / 2;
+  switch (command)
+    {
+    case UC_CHART_ZOOM_IN:
+      uc_time_range_zoom (self->time_range, 0.8, center);
+      break;
+    case UC_CHART_ZOOM_OUT:
+      uc_time_range_zoom (self->time_range, 1.25, center);
+      break;
+    case UC_CHART_RESET_ZOOM:
+      uc_chart_view_reset_range (self);
+      break;
+    case UC_CHART_FIRST_DAY:
+      uc_time_range_set (self->time_range, lower, lower + (to - from));
+      break;
+    case UC_CHART_LAST_DAY:
+      uc_time_range_set (self->time_range, upper - (to - from), upper);
+      break;
+    case UC_CHART_PAGE_BACK:
+    case UC_CHART_PAGE_ON:
+      page (self, command == UC_CHART_PAGE_BACK ? -1 : 1);
+      break;
+    case UC_CHART_STEP_BACK:
+    case UC_CHART_STEP_ON:
+      step_crosshair (self, command == UC_CHART_STEP_ON ? 1 : -1);
+      break;
+    default:
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The command of @keyval without Ctrl or Alt, or -1. */
+int
+uc_chart_command_for_key (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: return UC_CHART_ZOOM_IN;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract: return UC_CHART_ZOOM_OUT;
+    case GDK_KEY_0: case GDK_KEY_KP_0: return UC_CHART_RESET_ZOOM;
+    case GDK_KEY_Home: return UC_CHART_FIRST_DAY;
+    case GDK_KEY_End: return UC_CHART_LAST_DAY;
+    case GDK_KEY_Page_Up: return UC_CHART_PAGE_BACK;
+    case GDK_KEY_Page_Down: return UC_CHART_PAGE_ON;
+    case GDK_KEY_Left: return UC_CHART_STEP_BACK;
+    case GDK_KEY_Right: return UC_CHART_STEP_ON;
+    default: return -1;
+    }
+}
+
 static gboolean
 on_key (UcChartView           *self,
         guint                  keyval,
@@ -305,39 +369,11 @@ on_key (UcChartView           *self,
         GdkModifierType        state,
         GtkEventControllerKey *controller)
 {
-  UcTime from, to, lower, upper, center;
+  int command = uc_chart_command_for_key (keyval);
 
-  if (self->time_range == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+  if (command < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
-  uc_time_range_get (self->time_range, &from, &to);
-  uc_time_range_get_bounds (self->time_range, &lower, &upper);
-  center = from + (to - from) / 2;
-  switch (keyval)
-    {
-    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
-      uc_time_range_zoom (self->time_range, 0.8, center);
-      return TRUE;
-    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
-      uc_time_range_zoom (self->time_range, 1.25, center);
-      return TRUE;
-    case GDK_KEY_0: case GDK_KEY_KP_0:
-      uc_chart_view_reset_range (self);
-      return TRUE;
-    case GDK_KEY_Home:
-      uc_time_range_set (self->time_range, lower, lower + (to - from));
-      return TRUE;
-    case GDK_KEY_End:
-      uc_time_range_set (self->time_range, upper - (to - from), upper);
-      return TRUE;
-    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down:
-      page (self, keyval == GDK_KEY_Page_Up ? -1 : 1);
-      return TRUE;
-    case GDK_KEY_Left: case GDK_KEY_Right:
-      step_crosshair (self, keyval == GDK_KEY_Right ? 1 : -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return uc_chart_view_run_command (self, command);
 }
 
 /* The controllers of every kind of input above. */

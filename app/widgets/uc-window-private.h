@@ -6,6 +6,8 @@
  *   uc-window-charts.c    the charts of the view shown, one under the other,
  *                         their shared range, and what the header bar asks
  *                         of them (variant, filter words, base day, options)
+ *   uc-window-keys.c      the chart keys and their chart.* actions, wherever
+ *                         the focus is (but in entries and popovers)
  *   uc-window-actions.c   the window's own win.* actions (their shortcuts
  *                         are the application's, in uc-application.c)
  *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
@@ -133,6 +135,10 @@ void      _uc_window_set_base_date        (UcWindow       *self,
 void      _uc_window_class_init_actions   (GtkWidgetClass *widget_class);
 void      _uc_window_init_actions         (UcWindow       *self);
 void      _uc_window_release_held_axis    (UcWindow       *self);
+
+/* uc-window-keys.c */
+void      _uc_window_class_init_keys      (GtkWidgetClass *widget_class);
+void      _uc_window_init_keys            (UcWindow       *self);
 
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);

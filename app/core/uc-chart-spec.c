@@ -19,6 +19,7 @@ struct _UcChartSpec
   UcXKind        x_kind;
   UcValueFormat  value_format;
   gboolean       log_scale;
+  UcTime         base;       /* the day its values are relative to, or 0 */
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
@@ -208,6 +209,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->x_kind = self->x_kind;
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
+  copy->base = self->base;
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
@@ -555,6 +557,23 @@ uc_chart_spec_set_periods (UcChartSpec *self,
 {
   g_return_if_fail (UC_IS_CHART_SPEC (self));
   self->periods = !!periods;
+}
+
+/* The day the values are rebased on or are a change since (a view's
+ * "rebase", a transform's base day), or 0 when they are as they are. */
+UcTime
+uc_chart_spec_get_base (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->base;
+}
+
+void
+uc_chart_spec_set_base (UcChartSpec *self,
+                        UcTime       base)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->base = base;
 }
 
 gboolean

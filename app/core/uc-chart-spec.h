@@ -130,6 +130,9 @@ void           uc_chart_spec_set_stacked      (UcChartSpec   *self,
 gboolean       uc_chart_spec_get_periods      (UcChartSpec   *self);
 void           uc_chart_spec_set_periods      (UcChartSpec   *self,
                                                gboolean       periods);
+UcTime         uc_chart_spec_get_base         (UcChartSpec   *self);
+void           uc_chart_spec_set_base         (UcChartSpec   *self,
+                                               UcTime         base);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

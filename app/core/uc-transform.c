@@ -369,6 +369,7 @@ relative_spec (UcChartSpec   *spec,
       uc_chart_spec_add_series (out, series);
     }
   uc_chart_spec_set_value_format (out, format);
+  uc_chart_spec_set_base (out, base_date);
   subtitle = uc_chart_spec_get_subtitle (spec)
              ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
              : g_strdup_printf ("%s %s", alone, date);

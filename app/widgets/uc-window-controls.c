@@ -118,11 +118,14 @@ set_mode_button (GtkWidget  *button,
 }
 
 /* The toggles as the charts of the view shown are: @any_values, whether
- * a chart can be rebased or shown as change; @any_axis, whether one has
- * an axis that can be logarithmic. */
+ * a chart can be shown as it is, rebased or as change; @any_rebased,
+ * whether one is rebased on a day of its own (which can move, or become a
+ * change since it, but not go); @any_axis, whether one has an axis that
+ * can be logarithmic. */
 void
 _uc_window_sync_controls (UcWindow *self,
                           gboolean  any_values,
+                          gboolean  any_rebased,
                           gboolean  any_axis)
 {
   g_autofree char *asked = g_settings_get_string (self->settings, "value-mode");
@@ -130,27 +133,31 @@ _uc_window_sync_controls (UcWindow *self,
   GAction *log_scale = g_action_map_lookup_action (G_ACTION_MAP (self), "log-scale");
   const char *shown = asked, *why_not;
   int log = _uc_window_log_choice (self);
-  gboolean rebased_itself = FALSE;
+  gboolean relative = any_values || any_rebased;
 
   if (!any_values)
     {
-      shown = "as-is";
+      /* Nothing shows values as they are: the charts' own mode, unless
+       * they can take the one asked. */
+      const char *own = "as-is";
+
       for (guint i = 0; self->view && i < uc_view_get_n_charts (self->view); i++)
         if (!g_str_equal (own_mode (uc_view_get_chart (self->view, i)), "as-is"))
-          shown = own_mode (uc_view_get_chart (self->view, i));
-      rebased_itself = !g_str_equal (shown, "as-is");
+          own = own_mode (uc_view_get_chart (self->view, i));
+      if (!any_rebased || g_str_equal (asked, "as-is"))
+        shown = own;
     }
   g_simple_action_set_state (G_SIMPLE_ACTION (value_mode), g_variant_new_string (shown));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), any_values);
-  why_not = rebased_itself ? _("This view’s values are rebased on a day of their own, which its subtitle names")
-                           : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), relative);
+  why_not = any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
+                        : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
   set_mode_button (self->value_as_is_button, any_values, _("Values as they are"), why_not);
-  set_mode_button (self->value_rebased_button, any_values,
+  set_mode_button (self->value_rebased_button, relative,
                    _("Rebased to 100 on the last event clicked, else the first day shown"), why_not);
-  set_mode_button (self->value_percent_button, any_values,
+  set_mode_button (self->value_percent_button, relative,
                    _("Change in percent since the last event clicked, else the first day shown"), why_not);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), any_values);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_button), any_values ? _("The day values are rebased on") : why_not);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
                              g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));

@@ -147,6 +147,7 @@ void      _uc_window_init_keys            (UcWindow       *self);
 void      _uc_window_init_controls        (UcWindow       *self);
 void      _uc_window_sync_controls        (UcWindow       *self,
                                            gboolean        any_values,
+                                           gboolean        any_rebased,
                                            gboolean        any_axis);
 int       _uc_window_log_choice           (UcWindow       *self);
 

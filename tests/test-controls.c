@@ -443,6 +443,104 @@ test_base_calendar_rebases (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* The chart's controller of @type. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget holds it */
+    }
+  g_error ("no %s on the chart", g_type_name (type));
+  return NULL;
+}
+
+static gboolean
+popover_shown (GtkWidget *chart)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (chart); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_clicked (guint *n)
+{
+  (*n)++;
+}
+
+static guint draws_before;
+
+static gboolean
+drawn_again (gpointer data)
+{
+  return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > draws_before;
+}
+
+/* A press on the crash's marker line, then a move of 40 px and a release,
+ * as the chart's gestures get them: the days move, no popover opens. A
+ * press and a release in place: the popover, and the window told. */
+static void
+test_drag_from_event_line (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+  GtkEventController *click, *drag;
+  UcChartLayout layout;
+  UcTime crash = uc_time_from_ymd (2025, 1, 27), from, to, moved_from, moved_to;
+  double x, y;
+  guint clicked = 0;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "DragTest");
+  show_view (app, window, "deepseek-shock");
+  chart = uc_window_get_chart_view (window);
+  g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (count_clicked), &clicked);
+  click = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_CLICK);
+  drag = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG);
+  g_assert_true (uc_chart_view_get_layout (chart, &layout));
+  x = round (uc_chart_layout_x_for_time (&layout, crash)) + 0.5;
+  y = layout.y + layout.height / 2;
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 20.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 0.0);
+  g_signal_emit_by_name (click, "released", 1, x + 40, y);
+  uc_time_range_get (uc_window_get_time_range (window), &moved_from, &moved_to);
+  g_assert_cmpint (moved_from, <, from);
+  g_assert_cmpint (moved_to - moved_from, ==, to - from);
+  g_assert_false (popover_shown (GTK_WIDGET (chart)));
+  g_assert_cmpuint (clicked, ==, 0);
+
+  /* Back, drawn again; a click on the line: its popover. */
+  uc_time_range_set (uc_window_get_time_range (window), from, to);
+  draws_before = uc_chart_view_get_draw_count (chart);
+  iterate_until (drawn_again, window);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 1.0, 1.0);
+  g_signal_emit_by_name (drag, "drag-end", 1.0, 1.0);
+  g_signal_emit_by_name (click, "released", 1, x + 1, y + 1);
+  g_assert_cmpuint (clicked, ==, 1);
+  g_assert_true (popover_shown (GTK_WIDGET (chart)));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,6 +553,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/log-every-view", test_log_every_view);
   g_test_add_func ("/controls/value-mode-states", test_value_mode_states);
   g_test_add_func ("/controls/base-calendar-rebases", test_base_calendar_rebases);
+  g_test_add_func ("/controls/drag-from-event-line", test_drag_from_event_line);
 
   return g_test_run ();
 }

@@ -2,7 +2,8 @@
  *
  * Part of UcChartView (see uc-chart-view-private.h). Scrolling zooms
  * around the pointer (sideways, or with Shift, it moves through time),
- * dragging pans, Shift-drag selects days to zoom into, a pinch zooms, a
+ * dragging pans (from an event line too: only a click, a press released
+ * within a drag's threshold, opens the event's popover), Shift-drag selects days to zoom into, a pinch zooms, a
  * double click or 0 goes back to the chart's own range, + and - zoom,
  * Home and End go to the ends of the data, Page Up and Down move a month,
  * the arrow keys move the crosshair point by point. Pointing at a legend
@@ -211,6 +212,15 @@ on_drag_update (UcChartView    *self,
 
   if (self->time_range == NULL || !self->has_layout || self->layout.width <= 0)
     return;
+  /* Past a drag's threshold, a press on an event line was a drag, not a click. */
+  if (self->click_pending)
+    {
+      int threshold = 8;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      if (hypot (dx, dy) >= threshold)
+        self->click_pending = FALSE;
+    }
   if (self->selecting)
     {
       self->select_x1 = self->select_x0 + dx;
@@ -257,10 +267,30 @@ on_pressed (UcChartView     *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
+  /* An event line's popover waits for the release: a press that moves
+   * further than a drag's threshold pans instead. */
+  self->click_pending = n_press == 1 && item < 0;
+  self->press_x = x;
+  self->press_y = y;
   if (n_press == 2 && item < 0)
     uc_chart_view_reset_range (self);
-  else if (n_press == 1 && item < 0)
-    _uc_chart_view_click_event (self, x, y);
+}
+
+static void
+on_released (UcChartView     *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  int threshold = 8;
+
+  if (!self->click_pending)
+    return;
+  self->click_pending = FALSE;
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  if (hypot (x - self->press_x, y - self->press_y) < threshold)
+    _uc_chart_view_click_event (self, self->press_x, self->press_y);
 }
 
 /* Page Up (-1) or Down (1): a month of time; on a number axis, what is
@@ -404,6 +434,7 @@ _uc_chart_view_init_input (UcChartView *self)
 
   gesture = gtk_gesture_click_new ();
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_pressed), self);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

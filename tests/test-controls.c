@@ -443,6 +443,36 @@ test_base_calendar_rebases (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* A widget under @widget: a button of label @label, or a label with
+ * @label in its text. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && type == GTK_TYPE_BUTTON &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  if (GTK_IS_LABEL (widget) && type == GTK_TYPE_LABEL && strstr (gtk_label_get_text (GTK_LABEL (widget)), label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *toast_root;
+
+static gboolean
+open_failed_told (gpointer data)
+{
+  return find_labelled (toast_root, GTK_TYPE_LABEL, "Could not open the source") != NULL;
+}
+
 /* The chart's controller of @type. */
 static GtkEventController *
 find_controller (GtkWidget *widget,
@@ -538,6 +568,35 @@ test_drag_from_event_line (void)
   g_signal_emit_by_name (click, "released", 1, x + 1, y + 1);
   g_assert_cmpuint (clicked, ==, 1);
   g_assert_true (popover_shown (GTK_WIDGET (chart)));
+
+  /* Its source: the address shown, Copy Link copies it, and where no
+   * program opens web addresses, Open Source says so. */
+  {
+    GtkWidget *open = find_labelled (GTK_WIDGET (chart), GTK_TYPE_BUTTON, "_Open Source");
+    GtkWidget *copy = find_labelled (GTK_WIDGET (chart), GTK_TYPE_BUTTON, "_Copy Link");
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GAppInfo) browser = g_app_info_get_default_for_uri_scheme ("https");
+
+    g_assert_nonnull (open);
+    g_assert_nonnull (copy);
+    g_assert_nonnull (find_labelled (GTK_WIDGET (chart), GTK_TYPE_LABEL, "https://"));
+    g_signal_emit_by_name (copy, "clicked");
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (chart)));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value), "https://"));
+    g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_LABEL, "Link copied"));
+    if (browser == NULL)
+      {
+        g_signal_emit_by_name (open, "clicked");
+        toast_root = GTK_WIDGET (window);
+        iterate_until (open_failed_told, window);
+      }
+    else
+      g_test_message ("a program opens web addresses here: the failure is not tried");
+  }
   gtk_window_close (GTK_WINDOW (window));
 }
 

@@ -600,6 +600,68 @@ test_drag_from_event_line (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* The first button under @widget of action @name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label's text under @widget, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The reset-zoom button is no "1" badge, and says what it does; the
+ * shortcuts window names keys as people read them. */
+static void
+test_header_and_shortcut_words (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  UcWindow *window;
+  GtkWidget *reset;
+  GtkShortcutsWindow *overlay;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "WordsTest");
+  show_view (app, window, "deepseek-shock");
+  reset = find_actionable (GTK_WIDGET (window), "win.reset-range");
+  g_assert_nonnull (reset);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (reset)), !=, "zoom-original-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (reset)),
+                                          gtk_button_get_icon_name (GTK_BUTTON (reset))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (reset), "Reset Zoom"));
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  collect_labels (GTK_WIDGET (overlay), texts);
+  g_assert_nonnull (strstr (texts->str, "Page Up\n"));
+  g_assert_null (strstr (texts->str, "Page_Up"));
+  g_assert_null (strstr (texts->str, "Page_Down"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -613,6 +675,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/value-mode-states", test_value_mode_states);
   g_test_add_func ("/controls/base-calendar-rebases", test_base_calendar_rebases);
   g_test_add_func ("/controls/drag-from-event-line", test_drag_from_event_line);
+  g_test_add_func ("/controls/header-and-shortcut-words", test_header_and_shortcut_words);
 
   return g_test_run ();
 }

@@ -9,11 +9,14 @@
  * has the focus after a click no longer takes End for its last row; they
  * are left to text entries, popovers and the events table, which use
  * them. A click on a view in the sidebar moves the focus to its chart.
+ * The shortcuts window names the keys as people read them.
  */
 #include "config.h"
 
 #include "uc-window.h"
 #include "uc-window-private.h"
+
+#include <string.h>
 
 static const struct
 {
@@ -113,6 +116,36 @@ on_view_row_activated (UcWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
 }
 
+/* The shortcuts window's keys as people read them: GTK 4.8 shows a key
+ * without a label of its own by its keysym name ("Page_Up"). */
+static void
+name_keys (GtkWidget *widget,
+           gboolean   in_shortcut)
+{
+  in_shortcut = in_shortcut || GTK_IS_SHORTCUT_LABEL (widget);
+  if (in_shortcut && GTK_IS_LABEL (widget) && strchr (gtk_label_get_label (GTK_LABEL (widget)), '_'))
+    {
+      g_autofree char *name = g_strdup (gtk_label_get_label (GTK_LABEL (widget)));
+
+      g_strdelimit (name, "_", ' ');
+      gtk_label_set_label (GTK_LABEL (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_keys (child, in_shortcut);
+}
+
+/* The application loads the shortcuts window as it takes the window. */
+static void
+on_application_set (UcWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (help)
+    name_keys (GTK_WIDGET (help), FALSE);
+}
+
 void
 _uc_window_class_init_keys (GtkWidgetClass *widget_class)
 {
@@ -136,4 +169,5 @@ _uc_window_init_keys (UcWindow *self)
                                                                                      NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   g_signal_connect_swapped (self->view_list, "row-activated", G_CALLBACK (on_view_row_activated), self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
 }

@@ -214,8 +214,9 @@ show_event (UcChartView *self,
   gtk_box_append (GTK_BOX (box), popover_label (date, FALSE, "dim-label"));
   if (uc_event_get_description (event))
     gtk_box_append (GTK_BOX (box), popover_label (uc_event_get_description (event), TRUE, NULL));
-  /* The source's address, shown: it can be read, and copied with Copy
-   * Link, even where nothing can open it. */
+  gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
+  /* Under its buttons, the source's address: it can be read, and copied
+   * with Copy Link, even where nothing can open it. */
   if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
     {
       GtkWidget *address = popover_label (uc_event_get_source_url (event), TRUE, "dim-label");
@@ -224,7 +225,6 @@ show_event (UcChartView *self,
       gtk_widget_add_css_class (address, "caption");
       gtk_box_append (GTK_BOX (box), address);
     }
-  gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
   gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->event_popover));

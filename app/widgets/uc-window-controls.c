@@ -106,6 +106,16 @@ _uc_window_init_controls (UcWindow *self)
   g_signal_connect_swapped (self->settings, "changed::log-scale-views", G_CALLBACK (_uc_window_apply_options), self);
 }
 
+/* @widget's tooltip, set only when it changes: setting it shows it at
+ * once under the pointer, as after a click on the button. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
 /* A value-mode button: sensitive, with its own tooltip, or not and why. */
 static void
 set_mode_button (GtkWidget  *button,
@@ -114,7 +124,7 @@ set_mode_button (GtkWidget  *button,
                  const char *why_not)
 {
   gtk_widget_set_sensitive (button, can);
-  gtk_widget_set_tooltip_text (button, can ? tooltip : why_not);
+  set_tooltip (button, can ? tooltip : why_not);
 }
 
 /* The toggles as the charts of the view shown are: @any_values, whether
@@ -157,13 +167,13 @@ _uc_window_sync_controls (UcWindow *self,
   set_mode_button (self->value_percent_button, relative,
                    _("Change in percent since the last event clicked, else the first day shown"), why_not);
   gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
+  set_tooltip (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
                              g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), any_axis);
   gtk_widget_set_sensitive (self->log_button, any_axis);
-  gtk_widget_set_tooltip_text (self->log_button,
-                               any_axis ? _("Logarithmic value axis (Ctrl+L)")
-                                        : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));
+  set_tooltip (self->log_button,
+               any_axis ? _("Logarithmic value axis (Ctrl+L)")
+               : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));
 }

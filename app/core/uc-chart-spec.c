@@ -19,6 +19,7 @@ struct _UcChartSpec
   UcXKind        x_kind;
   UcValueFormat  value_format;
   gboolean       log_scale;
+  UcTime         base;       /* the day its values are relative to, or 0 */
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
@@ -209,6 +210,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->x_kind = self->x_kind;
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
+  copy->base = self->base;
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
@@ -609,6 +611,23 @@ uc_chart_spec_period_is_partial (UcChartSpec *self,
   if (self->period == UC_CHART_PERIOD_NONE || self->covered_to <= self->covered_from)
     return FALSE;
   return start < self->covered_from || uc_chart_period_end (start, self->period) - UC_USEC_PER_DAY > self->covered_to;
+}
+
+/* The day the values are rebased on or are a change since (a view's
+ * "rebase", a transform's base day), or 0 when they are as they are. */
+UcTime
+uc_chart_spec_get_base (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), 0);
+  return self->base;
+}
+
+void
+uc_chart_spec_set_base (UcChartSpec *self,
+                        UcTime       base)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->base = base;
 }
 
 gboolean

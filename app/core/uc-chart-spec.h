@@ -150,6 +150,9 @@ gboolean       uc_chart_spec_period_is_partial (UcChartSpec  *self,
 void           uc_chart_spec_get_covered      (UcChartSpec   *self,
                                                UcTime        *from,
                                                UcTime        *to);
+UcTime         uc_chart_spec_get_base         (UcChartSpec   *self);
+void           uc_chart_spec_set_base         (UcChartSpec   *self,
+                                               UcTime         base);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

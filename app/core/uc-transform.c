@@ -395,6 +395,7 @@ relative_spec (UcChartSpec   *spec,
    * of an event), not the moment asked for. */
   g_free (date);
   date = uc_format_period (latest != G_MININT64 ? latest : base_date, latest != G_MININT64 ? latest : base_date);
+  uc_chart_spec_set_base (out, latest != G_MININT64 ? latest : base_date);
   subtitle = uc_chart_spec_get_subtitle (spec)
              ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
              : g_strdup_printf ("%s %s", alone, date);

@@ -2,7 +2,8 @@
  *
  * Part of UcChartView (see uc-chart-view-private.h). A click on an event's
  * marker line opens a popover with the event (title, date, description,
- * its source, a button to zoom to it) and emits "event-clicked", which the
+ * its source's address to open or copy, a toast saying so when it cannot
+ * be opened, a button to zoom to it) and emits "event-clicked", which the
  * window rebases on. On a lane chart, the dot under the pointer shows a
  * card with its release or event and any other of that day.
  */
@@ -12,6 +13,7 @@
 #include "uc-chart-view-private.h"
 #include "uc-platform.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -73,11 +75,61 @@ event_at (UcChartView *self,
   return best;
 }
 
+/* A toast over the charts, if they are under a toast overlay. */
 static void
-on_source_clicked (GtkButton  *button,
-                   const char *uri)
+toast (UcChartView     *self,
+       const char      *message,
+       guint            timeout,
+       AdwToastPriority priority)
 {
-  uc_platform_show_uri (GTK_WIDGET (button), uri);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *t;
+
+  if (overlay == NULL)
+    return;
+  t = adw_toast_new (escaped);
+  adw_toast_set_timeout (t, timeout);
+  adw_toast_set_priority (t, priority);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+}
+
+/* Opening failed (no program for web addresses, say): the toast says so,
+ * and the address stays in the popover to copy. */
+static void
+on_source_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(UcChartView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!uc_platform_show_uri_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open the source: %s. Copy Link copies its address."),
+                                                  error->message);
+
+      /* At once, not after a toast shown already. */
+      toast (self, message, 8, ADW_TOAST_PRIORITY_HIGH);
+    }
+}
+
+static void
+on_source_clicked (GtkButton   *button,
+                   UcChartView *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "uc-source-url");
+
+  uc_platform_show_uri_async (GTK_WIDGET (button), uri, NULL, on_source_opened, g_object_ref (self));
+}
+
+static void
+on_copy_link_clicked (GtkButton   *button,
+                      UcChartView *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          g_object_get_data (G_OBJECT (button), "uc-source-url"));
+  toast (self, _("Link copied"), 2, ADW_TOAST_PRIORITY_NORMAL);
 }
 
 static void
@@ -127,12 +179,17 @@ popover_buttons (UcChartView *self,
   gtk_box_append (GTK_BOX (buttons), zoom);
   if (url && g_str_has_prefix (url, "https://"))
     {
-      GtkWidget *link = gtk_button_new_with_label (_("Open Source"));
+      GtkWidget *link = gtk_button_new_with_mnemonic (_("_Open Source"));
+      GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Link"));
 
-      gtk_widget_set_tooltip_text (link, url);
-      g_signal_connect_data (link, "clicked", G_CALLBACK (on_source_clicked),
-                             g_strdup (url), (GClosureNotify) (void (*) (void)) g_free, 0);
+      gtk_widget_set_tooltip_text (link, _("Open the source in the web browser"));
+      g_object_set_data_full (G_OBJECT (link), "uc-source-url", g_strdup (url), g_free);
+      g_signal_connect (link, "clicked", G_CALLBACK (on_source_clicked), self);
       gtk_box_append (GTK_BOX (buttons), link);
+      gtk_widget_set_tooltip_text (copy, _("Copy the source’s address"));
+      g_object_set_data_full (G_OBJECT (copy), "uc-source-url", g_strdup (url), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_link_clicked), self);
+      gtk_box_append (GTK_BOX (buttons), copy);
     }
   return buttons;
 }
@@ -168,6 +225,16 @@ show_event (UcChartView *self,
       gtk_box_append (GTK_BOX (box), popover_label (computed, TRUE, "dim-label"));
     }
   gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
+  /* Under its buttons, the source's address: it can be read, and copied
+   * with Copy Link, even where nothing can open it. */
+  if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
+    {
+      GtkWidget *address = popover_label (uc_event_get_source_url (event), TRUE, "dim-label");
+
+      gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
+      gtk_widget_add_css_class (address, "caption");
+      gtk_box_append (GTK_BOX (box), address);
+    }
   gtk_popover_set_child (GTK_POPOVER (self->event_popover), box);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->event_popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->event_popover));

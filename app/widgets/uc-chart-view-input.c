@@ -2,7 +2,8 @@
  *
  * Part of UcChartView (see uc-chart-view-private.h). Scrolling zooms
  * around the pointer (sideways, or with Shift, it moves through time),
- * dragging pans, Shift-drag selects days to zoom into, a pinch zooms, a
+ * dragging pans (from an event line too: only a click, a press released
+ * within a drag's threshold, opens the event's popover), Shift-drag selects days to zoom into, a pinch zooms, a
  * double click or 0 goes back to the chart's own range, + and - zoom,
  * Home and End go to the ends of the data, Page Up and Down move a month,
  * the arrow keys move the crosshair point by point. Pointing at a legend
@@ -211,6 +212,15 @@ on_drag_update (UcChartView    *self,
 
   if (self->time_range == NULL || !self->has_layout || self->layout.width <= 0)
     return;
+  /* Past a drag's threshold, a press on an event line was a drag, not a click. */
+  if (self->click_pending)
+    {
+      int threshold = 8;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      if (hypot (dx, dy) >= threshold)
+        self->click_pending = FALSE;
+    }
   if (self->selecting)
     {
       self->select_x1 = self->select_x0 + dx;
@@ -257,10 +267,30 @@ on_pressed (UcChartView     *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
+  /* An event line's popover waits for the release: a press that moves
+   * further than a drag's threshold pans instead. */
+  self->click_pending = n_press == 1 && item < 0;
+  self->press_x = x;
+  self->press_y = y;
   if (n_press == 2 && item < 0)
     uc_chart_view_reset_range (self);
-  else if (n_press == 1 && item < 0)
-    _uc_chart_view_click_event (self, x, y);
+}
+
+static void
+on_released (UcChartView     *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  int threshold = 8;
+
+  if (!self->click_pending)
+    return;
+  self->click_pending = FALSE;
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  if (hypot (x - self->press_x, y - self->press_y) < threshold)
+    _uc_chart_view_click_event (self, self->press_x, self->press_y);
 }
 
 /* Page Up (-1) or Down (1): a month of time; on a number axis, what is
@@ -298,6 +328,70 @@ step_crosshair (UcChartView *self,
   _uc_chart_view_set_cross (self, TRUE, next);
 }
 
+/* What a key asks of the chart (see uc_chart_view_run_command()): the
+ * window's chart.* actions and the chart's own keys end here. */
+gboolean
+uc_chart_view_run_command (UcChartView    *self,
+                           UcChartCommand  command)
+{
+  UcTime from, to, lower, upper, center;
+
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (self->time_range == NULL)
+    return FALSE;
+  uc_time_range_get (self->time_range, &from, &to);
+  uc_time_range_get_bounds (self->time_range, &lower, &upper);
+  center = from + (to - from) / 2;
+  switch (command)
+    {
+    case UC_CHART_ZOOM_IN:
+      uc_time_range_zoom (self->time_range, 0.8, center);
+      break;
+    case UC_CHART_ZOOM_OUT:
+      uc_time_range_zoom (self->time_range, 1.25, center);
+      break;
+    case UC_CHART_RESET_ZOOM:
+      uc_chart_view_reset_range (self);
+      break;
+    case UC_CHART_FIRST_DAY:
+      uc_time_range_set (self->time_range, lower, lower + (to - from));
+      break;
+    case UC_CHART_LAST_DAY:
+      uc_time_range_set (self->time_range, upper - (to - from), upper);
+      break;
+    case UC_CHART_PAGE_BACK:
+    case UC_CHART_PAGE_ON:
+      page (self, command == UC_CHART_PAGE_BACK ? -1 : 1);
+      break;
+    case UC_CHART_STEP_BACK:
+    case UC_CHART_STEP_ON:
+      step_crosshair (self, command == UC_CHART_STEP_ON ? 1 : -1);
+      break;
+    default:
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The command of @keyval without Ctrl or Alt, or -1. */
+int
+uc_chart_command_for_key (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: return UC_CHART_ZOOM_IN;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract: return UC_CHART_ZOOM_OUT;
+    case GDK_KEY_0: case GDK_KEY_KP_0: return UC_CHART_RESET_ZOOM;
+    case GDK_KEY_Home: return UC_CHART_FIRST_DAY;
+    case GDK_KEY_End: return UC_CHART_LAST_DAY;
+    case GDK_KEY_Page_Up: return UC_CHART_PAGE_BACK;
+    case GDK_KEY_Page_Down: return UC_CHART_PAGE_ON;
+    case GDK_KEY_Left: return UC_CHART_STEP_BACK;
+    case GDK_KEY_Right: return UC_CHART_STEP_ON;
+    default: return -1;
+    }
+}
+
 static gboolean
 on_key (UcChartView           *self,
         guint                  keyval,
@@ -305,39 +399,11 @@ on_key (UcChartView           *self,
         GdkModifierType        state,
         GtkEventControllerKey *controller)
 {
-  UcTime from, to, lower, upper, center;
+  int command = uc_chart_command_for_key (keyval);
 
-  if (self->time_range == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+  if (command < 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
-  uc_time_range_get (self->time_range, &from, &to);
-  uc_time_range_get_bounds (self->time_range, &lower, &upper);
-  center = from + (to - from) / 2;
-  switch (keyval)
-    {
-    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
-      uc_time_range_zoom (self->time_range, 0.8, center);
-      return TRUE;
-    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
-      uc_time_range_zoom (self->time_range, 1.25, center);
-      return TRUE;
-    case GDK_KEY_0: case GDK_KEY_KP_0:
-      uc_chart_view_reset_range (self);
-      return TRUE;
-    case GDK_KEY_Home:
-      uc_time_range_set (self->time_range, lower, lower + (to - from));
-      return TRUE;
-    case GDK_KEY_End:
-      uc_time_range_set (self->time_range, upper - (to - from), upper);
-      return TRUE;
-    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down:
-      page (self, keyval == GDK_KEY_Page_Up ? -1 : 1);
-      return TRUE;
-    case GDK_KEY_Left: case GDK_KEY_Right:
-      step_crosshair (self, keyval == GDK_KEY_Right ? 1 : -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return uc_chart_view_run_command (self, command);
 }
 
 /* The controllers of every kind of input above. */
@@ -368,6 +434,7 @@ _uc_chart_view_init_input (UcChartView *self)
 
   gesture = gtk_gesture_click_new ();
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_pressed), self);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

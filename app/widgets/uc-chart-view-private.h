@@ -59,6 +59,10 @@ struct _UcChartView
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
 
+  /* A press that may be a click on an event line: where, until released. */
+  gboolean       click_pending;
+  double         press_x, press_y;
+
   /* Shift-drag: a stretch of time being selected, in widget x. */
   gboolean       selecting;
   double         select_x0, select_x1;

@@ -17,6 +17,7 @@
 #include "uc-chart-view.h"
 #include "uc-chart-view-private.h"
 #include "uc-format.h"
+#include "uc-transform.h"
 
 #include <adwaita.h>
 #include <math.h>
@@ -75,6 +76,29 @@ resolve_theme (UcChartView  *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* A chart rebased on a day of its own (Hardware & EVs), rebased on
+ * another day or shown as change, as the options ask; NULL when it is
+ * shown as it is. Rebasing rebased values on a day gives what rebasing
+ * the values themselves would; the subtitle, which names the view's own
+ * day, gives way to the transform's. */
+static UcChartSpec *
+rebase_again (UcChartView  *self,
+              GError      **error)
+{
+  UcTime own = uc_chart_spec_get_base (self->spec);
+  UcTime base = self->options.base != 0 ? self->options.base : own;
+  g_autoptr(UcChartSpec) plain = NULL;
+
+  if (own == 0 || uc_chart_spec_get_value_format (self->spec) != UC_VALUE_INDEX ||
+      self->options.value_mode == UC_VALUE_MODE_AS_IS ||
+      (self->options.value_mode == UC_VALUE_MODE_REBASED && base == own))
+    return NULL;
+  plain = uc_chart_spec_copy (self->spec);
+  uc_chart_spec_set_subtitle (plain, NULL);
+  return self->options.value_mode == UC_VALUE_MODE_REBASED ? uc_chart_spec_rebase (plain, base, error)
+                                                           : uc_chart_spec_change_since (plain, base, error);
+}
+
 /* The spec as the options ask, on the shared range's stretch of time,
  * made again when they change. A move of the range alone only sets the
  * new range on it, which is all uc_chart_options_apply() would change,
@@ -101,8 +125,10 @@ _uc_chart_view_shown_spec (UcChartView *self)
   if (self->shown == NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(UcChartSpec) again = rebase_again (self, &error);
 
-      self->shown = uc_chart_options_apply (&self->options, self->spec, &error);
+      if (error == NULL)
+        self->shown = uc_chart_options_apply (&self->options, again ? again : self->spec, &error);
       /* Only a transform can fail here (a base day with no values): the
        * chart is then shown as it is. */
       if (self->shown == NULL)
@@ -548,13 +574,26 @@ uc_chart_view_get_shown_spec (UcChartView *self)
   return self->spec ? _uc_chart_view_shown_spec (self) : NULL;
 }
 
-/* Whether the values can be shown rebased or as change: lines, steps and
- * unstacked areas of positive values, not counts, prices per point or lanes. */
+/* Whether the values can be shown as they are, rebased or as change:
+ * lines, steps and unstacked areas of positive values, not counts, prices
+ * per point or lanes. */
 gboolean
 uc_chart_view_can_transform (UcChartView *self)
 {
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
   return self->spec != NULL && uc_chart_spec_can_transform (self->spec);
+}
+
+/* The day a chart rebased by itself is rebased on (it can be rebased on
+ * another day, or shown as change, but not as it was), or 0. */
+UcTime
+uc_chart_view_get_own_base (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
+  if (self->spec == NULL || uc_chart_spec_get_value_format (self->spec) != UC_VALUE_INDEX ||
+      uc_chart_spec_get_x_kind (self->spec) != UC_X_TIME)
+    return 0;
+  return uc_chart_spec_get_base (self->spec);
 }
 
 /* How values read (as they are, rebased to 100 or as change since

@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* What the chart keys ask (+, -, 0, Home, End, Page Up, Page Down, Left,
+ * Right), from the chart's own keys or the window's chart.* actions. */
+typedef enum
+{
+  UC_CHART_ZOOM_IN,
+  UC_CHART_ZOOM_OUT,
+  UC_CHART_RESET_ZOOM,
+  UC_CHART_FIRST_DAY,
+  UC_CHART_LAST_DAY,
+  UC_CHART_PAGE_BACK,
+  UC_CHART_PAGE_ON,
+  UC_CHART_STEP_BACK,
+  UC_CHART_STEP_ON,
+} UcChartCommand;
+
 #define UC_TYPE_CHART_VIEW (uc_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (UcChartView, uc_chart_view, UC, CHART_VIEW, GtkWidget)
 
@@ -37,6 +52,7 @@ void         uc_chart_view_set_time_range (UcChartView   *self,
                                            UcTimeRange   *range);
 void         uc_chart_view_reset_range    (UcChartView   *self);
 gboolean     uc_chart_view_can_transform  (UcChartView   *self);
+UcTime       uc_chart_view_get_own_base   (UcChartView   *self);
 void         uc_chart_view_toggle_series  (UcChartView   *self,
                                            guint          index);
 void         uc_chart_view_set_options    (UcChartView          *self,
@@ -54,6 +70,9 @@ gboolean     uc_chart_view_get_crosshair  (UcChartView   *self,
                                            UcTime        *t);
 char        *uc_chart_view_get_crosshair_label (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_chart_view_get_crosshair_card  (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_chart_view_run_command    (UcChartView   *self,
+                                           UcChartCommand command);
+int          uc_chart_command_for_key     (guint          keyval);
 gboolean     uc_chart_view_get_layout     (UcChartView   *self,
                                            UcChartLayout *layout);
 gboolean     uc_chart_view_get_natural_insets (UcChartView *self,

@@ -57,28 +57,65 @@ on_launched (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    g_message ("Could not open %s: %s", (const char *) user_data, error->message);
-  g_free (user_data);
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
-/* Opens @uri in the user's browser. Programs started from here do not
+/* Opens @uri in the user's browser; @callback is told whether it could
+ * (no program for the address is an error, where GTK 4.8's
+ * gtk_show_uri() says nothing). Programs started from here do not
  * inherit the renderer choice made for this window. */
 void
-uc_platform_show_uri (GtkWidget  *widget,
-                      const char *uri)
+uc_platform_show_uri_async (GtkWidget           *widget,
+                            const char          *uri,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
   g_autoptr(GAppLaunchContext) context =
     G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
+  g_task_set_source_tag (task, uc_platform_show_uri_async);
   if (gl_disabled_here)
     {
       g_app_launch_context_unsetenv (context, "GDK_DEBUG");
       g_app_launch_context_unsetenv (context, "GSK_RENDERER");
     }
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_strdup (uri));
+  g_app_info_launch_default_for_uri_async (uri, context, cancellable, on_launched, task);
+}
+
+gboolean
+uc_platform_show_uri_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_shown (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!uc_platform_show_uri_finish (result, &error))
+    g_message ("Could not open %s: %s", uri, error->message);
+}
+
+/* Opens @uri, a failure only logged. */
+void
+uc_platform_show_uri (GtkWidget  *widget,
+                      const char *uri)
+{
+  uc_platform_show_uri_async (widget, uri, NULL, on_shown, g_strdup (uri));
 }
 
 /* A texture of @surface's pixels (an ARGB32 image surface), sharing them:

@@ -14,5 +14,12 @@ void        uc_platform_append_pixels   (GtkWidget             *widget,
                                          cairo_surface_t       *pixels,
                                          GdkTexture           **texture,
                                          const graphene_rect_t *bounds);
+void        uc_platform_show_uri_async  (GtkWidget             *widget,
+                                         const char            *uri,
+                                         GCancellable          *cancellable,
+                                         GAsyncReadyCallback    callback,
+                                         gpointer               user_data);
+gboolean    uc_platform_show_uri_finish (GAsyncResult          *result,
+                                         GError               **error);
 
 G_END_DECLS

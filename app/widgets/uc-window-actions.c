@@ -4,7 +4,7 @@
  * actions, of the menu, the header bar and the keyboard (show-help-overlay
  * comes with GtkApplicationWindow): those of the class (export, copy,
  * base-first-day, show-views, reset-range, find, show-sources) and those
- * of each window (value-mode and log-scale, made from the settings;
+ * of each window (value-mode and log-scale, see uc-window-controls.c;
  * events-CATEGORY, one per event category; fix-values). Their shortcuts
  * are set with the application's in uc-application.c, where the
  * shortcuts window and the tests read them.
@@ -187,13 +187,9 @@ _uc_window_release_held_axis (UcWindow *self)
 void
 _uc_window_init_actions (UcWindow *self)
 {
-  g_autoptr(GAction) value_mode = g_settings_create_action (self->settings, "value-mode");
-  g_autoptr(GAction) log_scale = g_settings_create_action (self->settings, "log-scale");
   g_autoptr(GSimpleAction) fix = g_simple_action_new_stateful ("fix-values", NULL, g_variant_new_boolean (FALSE));
 
-  /* The toggles are the settings themselves: remembered as they change. */
-  g_action_map_add_action (G_ACTION_MAP (self), value_mode);
-  g_action_map_add_action (G_ACTION_MAP (self), log_scale);
+  _uc_window_init_controls (self);
   add_category_actions (self);
   g_signal_connect (fix, "change-state", G_CALLBACK (fix_values_changed), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (fix));

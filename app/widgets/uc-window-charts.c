@@ -84,13 +84,13 @@ carry_hidden (UcChartSpec *from,
 }
 
 /* The options from the settings and the base day, on every chart that
- * can take them; the buttons of what no chart can take are insensitive
- * (the settings' actions cannot be disabled: their buttons can). */
+ * can take them; the toggles then say what the charts show. */
 void
 _uc_window_apply_options (UcWindow *self)
 {
   UcChartOptions options = UC_CHART_OPTIONS_INIT;
   gboolean any_values = FALSE, any_axis = FALSE;
+  UcTime own_base = 0;
 
   _uc_window_chart_options (self, &options);
   options.base = self->base_date;
@@ -102,9 +102,9 @@ _uc_window_apply_options (UcWindow *self)
       uc_chart_view_set_options (chart, &options);
       any_axis = any_axis || uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart));
       any_values = any_values || uc_chart_view_can_transform (chart);
+      own_base = own_base ? own_base : uc_chart_view_get_own_base (chart);
     }
-  gtk_widget_set_sensitive (self->value_mode_box, any_values);
-  gtk_widget_set_sensitive (self->log_button, any_axis);
+  _uc_window_sync_controls (self, any_values, own_base != 0, any_axis);
 }
 
 /* The day values are rebased on (0: the first day shown). */
@@ -175,14 +175,18 @@ on_base_day_selected (UcWindow    *self,
   _uc_window_apply_options (self);
 }
 
-/* The calendar opens on the day values are rebased on now (the first day
- * shown when none was picked), not on today, years after the data. */
+/* The calendar opens on the day values are rebased on now (when none was
+ * picked, a chart's own day, else the first day shown), not on today,
+ * years after the data. */
 static void
 on_base_popover_show (UcWindow *self)
 {
   UcTime from, to, base = self->base_date;
   g_autoptr(GDateTime) day = NULL;
 
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child && base == 0;
+       child = gtk_widget_get_next_sibling (child))
+    base = uc_chart_view_get_own_base (UC_CHART_VIEW (child));
   if (base == 0)
     {
       uc_time_range_get (self->time_range, &from, &to);

@@ -6,6 +6,9 @@
  *   uc-window-charts.c    the charts of the view shown, one under the other,
  *                         their shared range, and what the header bar asks
  *                         of them (variant, filter words, base day, options)
+ *   uc-window-keys.c      the chart keys and their chart.* actions, wherever
+ *                         the focus is (but in entries and popovers)
+ *   uc-window-controls.c  the value-mode and Log toggles, as the charts are
  *   uc-window-actions.c   the window's own win.* actions (their shortcuts
  *                         are the application's, in uc-application.c)
  *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
@@ -55,7 +58,9 @@ struct _UcWindow
   GtkWidget            *content;
   GtkBox               *charts;
   UcEventList          *event_list;
-  GtkWidget            *value_mode_box;
+  GtkWidget            *value_as_is_button;
+  GtkWidget            *value_rebased_button;
+  GtkWidget            *value_percent_button;
   GtkWidget            *log_button;
   UcOverview           *overview;
   GtkEditable          *filter_entry;
@@ -133,6 +138,18 @@ void      _uc_window_set_base_date        (UcWindow       *self,
 void      _uc_window_class_init_actions   (GtkWidgetClass *widget_class);
 void      _uc_window_init_actions         (UcWindow       *self);
 void      _uc_window_release_held_axis    (UcWindow       *self);
+
+/* uc-window-keys.c */
+void      _uc_window_class_init_keys      (GtkWidgetClass *widget_class);
+void      _uc_window_init_keys            (UcWindow       *self);
+
+/* uc-window-controls.c */
+void      _uc_window_init_controls        (UcWindow       *self);
+void      _uc_window_sync_controls        (UcWindow       *self,
+                                           gboolean        any_values,
+                                           gboolean        any_rebased,
+                                           gboolean        any_axis);
+int       _uc_window_log_choice           (UcWindow       *self);
 
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);

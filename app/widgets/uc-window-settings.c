@@ -4,9 +4,9 @@
  * state (read once when it opens, written when it closes), the view shown
  * last and its days (the first view shown takes them, once), the variant
  * each view showed last, and the options of every chart: value mode, log
- * axis and the event categories switched off. The value mode and log
- * axis are also actions made from the settings (uc-window-actions.c), so
- * their buttons change the settings, which change the charts.
+ * axis (for each view) and the event categories switched off. The value
+ * mode and log axis toggles (uc-window-controls.c) change the settings,
+ * which change the charts.
  */
 #include "config.h"
 
@@ -30,7 +30,6 @@ _uc_window_init_settings (UcWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", once);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", once);
   g_signal_connect_swapped (self->settings, "changed::value-mode", G_CALLBACK (_uc_window_apply_options), self);
-  g_signal_connect_swapped (self->settings, "changed::log-scale", G_CALLBACK (_uc_window_apply_options), self);
   g_signal_connect_swapped (self->settings, "changed::hidden-event-categories", G_CALLBACK (_uc_window_apply_options), self);
 }
 
@@ -122,8 +121,9 @@ _uc_window_remember_variant (UcWindow *self)
 }
 
 /* The options every chart is shown with, as the settings say: the value
- * mode, the log axis (off: each chart's own axis, which may be
- * logarithmic), the event categories switched off. */
+ * mode, the log axis chosen for the view shown (none chosen: each
+ * chart's own, which may be logarithmic), the event categories switched
+ * off. */
 void
 _uc_window_chart_options (UcWindow       *self,
                           UcChartOptions *options)
@@ -135,7 +135,7 @@ _uc_window_chart_options (UcWindow       *self,
   /* The settings' schema has the enum's nicks as its choices. */
   if (uc_enum_from_nick (UC_TYPE_VALUE_MODE, mode_name, &mode))
     options->value_mode = mode;
-  options->log_scale = g_settings_get_boolean (self->settings, "log-scale") ? 1 : -1;
+  options->log_scale = _uc_window_log_choice (self);
   for (guint i = 0; hidden[i]; i++)
     options->hidden_categories |= 1u << uc_event_category_from_string (hidden[i]);
 }

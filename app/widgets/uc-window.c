@@ -504,7 +504,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, content);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, charts);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_list);
-  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_as_is_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_rebased_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, value_percent_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, log_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, filter_entry);
@@ -552,6 +554,7 @@ uc_window_class_init (UcWindowClass *klass)
   g_type_ensure (UC_TYPE_OVERVIEW);
   bind_template (widget_class);
   _uc_window_class_init_actions (widget_class);
+  _uc_window_class_init_keys (widget_class);
   _uc_window_class_init_import (widget_class);
   _uc_window_class_init_library (widget_class);
 }
@@ -569,6 +572,7 @@ uc_window_init (UcWindow *self)
   load_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
   _uc_window_init_charts (self);
+  _uc_window_init_keys (self);
 
   self->views = uc_view_catalog_new_builtin ();
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->views), create_view_row, self, NULL);

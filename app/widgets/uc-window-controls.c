@@ -1,0 +1,179 @@
+/* uc-window-controls.c: the header's value and axis toggles
+ *
+ * Part of UcWindow (see uc-window-private.h). The value-mode buttons ($,
+ * 100, %) and Log show what the charts of the view shown really show, and
+ * are insensitive, saying why, where what they offer cannot apply:
+ *   - win.value-mode asks every chart for values as they are, rebased or
+ *     as change (remembered for all views in the settings); its state is
+ *     what the view shows: the mode asked for where a chart can take it,
+ *     else the charts' own ("100" on a view rebased by itself);
+ *   - win.log-scale turns the log axis on or off for the view shown, from
+ *     its own (Pricing pressure is logarithmic): the choice is remembered
+ *     for each view, a view not chosen for keeping its own.
+ */
+#include "config.h"
+
+#include "uc-window.h"
+#include "uc-window-private.h"
+
+#include <glib/gi18n.h>
+
+/* The mode a chart shows by itself, whatever is asked. */
+static const char *
+own_mode (UcChartSpec *spec)
+{
+  switch (uc_chart_spec_get_value_format (spec))
+    {
+    case UC_VALUE_INDEX: return "rebased";
+    case UC_VALUE_PERCENT: return "percent";
+    default: return "as-is";
+    }
+}
+
+/* Whether the view's charts draw on a log axis by themselves. */
+static gboolean
+view_log_default (UcWindow *self)
+{
+  for (guint i = 0; self->view && i < uc_view_get_n_charts (self->view); i++)
+    if (uc_chart_spec_get_log_scale (uc_view_get_chart (self->view, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The log axis chosen for the view shown: 1 on, 0 off, -1 its own. */
+int
+_uc_window_log_choice (UcWindow *self)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_value (self->settings, "log-scale-views");
+  gboolean on;
+
+  if (self->view && g_variant_lookup (chosen, uc_view_get_id (self->view), "b", &on))
+    return on ? 1 : 0;
+  return -1;
+}
+
+/* win.log-scale: the view shown's axis the other way; back to the view's
+ * own, the choice is forgotten. */
+static void
+log_scale_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UcWindow *self = user_data;
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "log-scale-views");
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sb}"));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+  gboolean wanted = !g_variant_get_boolean (state);
+  const char *key;
+  gboolean value;
+  GVariantIter iter;
+
+  if (self->view == NULL)
+    return;
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&sb}", &key, &value))
+    if (!g_str_equal (key, uc_view_get_id (self->view)))
+      g_variant_builder_add (&builder, "{sb}", key, value);
+  if (wanted != view_log_default (self))
+    g_variant_builder_add (&builder, "{sb}", uc_view_get_id (self->view), wanted);
+  g_settings_set_value (self->settings, "log-scale-views", g_variant_builder_end (&builder));
+}
+
+/* win.value-mode('rebased'): asked of every chart, and remembered. */
+static void
+value_mode_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UcWindow *self = user_data;
+  const char *mode = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (mode, "as-is") || g_str_equal (mode, "rebased") || g_str_equal (mode, "percent"))
+    g_settings_set_string (self->settings, "value-mode", mode);
+}
+
+void
+_uc_window_init_controls (UcWindow *self)
+{
+  g_autoptr(GSimpleAction) value_mode = g_simple_action_new_stateful ("value-mode", G_VARIANT_TYPE_STRING,
+                                                                      g_variant_new_string ("as-is"));
+  g_autoptr(GSimpleAction) log_scale = g_simple_action_new_stateful ("log-scale", NULL, g_variant_new_boolean (FALSE));
+
+  g_signal_connect (value_mode, "activate", G_CALLBACK (value_mode_activated), self);
+  g_signal_connect (log_scale, "activate", G_CALLBACK (log_scale_activated), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (value_mode));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (log_scale));
+  g_signal_connect_swapped (self->settings, "changed::log-scale-views", G_CALLBACK (_uc_window_apply_options), self);
+}
+
+/* @widget's tooltip, set only when it changes: setting it shows it at
+ * once under the pointer, as after a click on the button. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
+/* A value-mode button: sensitive, with its own tooltip, or not and why. */
+static void
+set_mode_button (GtkWidget  *button,
+                 gboolean    can,
+                 const char *tooltip,
+                 const char *why_not)
+{
+  gtk_widget_set_sensitive (button, can);
+  set_tooltip (button, can ? tooltip : why_not);
+}
+
+/* The toggles as the charts of the view shown are: @any_values, whether
+ * a chart can be shown as it is, rebased or as change; @any_rebased,
+ * whether one is rebased on a day of its own (which can move, or become a
+ * change since it, but not go); @any_axis, whether one has an axis that
+ * can be logarithmic. */
+void
+_uc_window_sync_controls (UcWindow *self,
+                          gboolean  any_values,
+                          gboolean  any_rebased,
+                          gboolean  any_axis)
+{
+  g_autofree char *asked = g_settings_get_string (self->settings, "value-mode");
+  GAction *value_mode = g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode");
+  GAction *log_scale = g_action_map_lookup_action (G_ACTION_MAP (self), "log-scale");
+  const char *shown = asked, *why_not;
+  int log = _uc_window_log_choice (self);
+  gboolean relative = any_values || any_rebased;
+
+  if (!any_values)
+    {
+      /* Nothing shows values as they are: the charts' own mode, unless
+       * they can take the one asked. */
+      const char *own = "as-is";
+
+      for (guint i = 0; self->view && i < uc_view_get_n_charts (self->view); i++)
+        if (!g_str_equal (own_mode (uc_view_get_chart (self->view, i)), "as-is"))
+          own = own_mode (uc_view_get_chart (self->view, i));
+      if (!any_rebased || g_str_equal (asked, "as-is"))
+        shown = own;
+    }
+  g_simple_action_set_state (G_SIMPLE_ACTION (value_mode), g_variant_new_string (shown));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), relative);
+  why_not = any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
+                        : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
+  set_mode_button (self->value_as_is_button, any_values, _("Values as they are"), why_not);
+  set_mode_button (self->value_rebased_button, relative,
+                   _("Rebased to 100 on the last event clicked, else the first day shown"), why_not);
+  set_mode_button (self->value_percent_button, relative,
+                   _("Change in percent since the last event clicked, else the first day shown"), why_not);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
+  set_tooltip (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
+                             g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), any_axis);
+  gtk_widget_set_sensitive (self->log_button, any_axis);
+  set_tooltip (self->log_button,
+               any_axis ? _("Logarithmic value axis (Ctrl+L)")
+               : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));
+}

@@ -1,0 +1,681 @@
+/* test-controls.c: the window's controls do what they show
+ *
+ * Chart keys wherever the focus is (but in text entries), the Log toggle
+ * on every view, the value-mode buttons as the charts really are, the
+ * base-day calendar, drags that start on an event line, a source link
+ * that cannot be opened, the header and the shortcuts window's words.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "uc-application.h"
+#include "uc-window.h"
+
+#include <math.h>
+#include <string.h>
+
+static gboolean have_display;
+
+static void
+skip_or_fail_without_display (void)
+{
+  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
+  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
+    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
+  g_test_skip ("no display");
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the window");
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+layout_ready (gpointer data)
+{
+  UcChartLayout layout;
+
+  return uc_chart_view_get_layout (uc_window_get_chart_view (data), &layout);
+}
+
+static const char *view_wanted;
+
+static gboolean
+view_shown (gpointer data)
+{
+  return !uc_window_get_loading (data) && g_strcmp0 (uc_window_get_view_id (data), view_wanted) == 0;
+}
+
+static void
+show_view (UcApplication *app,
+           UcWindow      *window,
+           const char    *id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (id));
+  view_wanted = id;
+  iterate_until (view_shown, window);
+  iterate_until (layout_ready, window);
+}
+
+/* The first shown widget of @type under @widget. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_is_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's application, on a bus name of its own (@name), and its window. */
+static UcWindow *
+open_window (UcApplication **app,
+             const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%s.%s", APP_ID, name);
+
+  *app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (*app), id);
+  g_application_register (G_APPLICATION (*app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (*app));
+  return UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+}
+
+/* A key pressed in the window as its chart-keys controller gets it on the
+ * way down to the focus: whether it took it. */
+static gboolean
+press_window_key (UcWindow *window,
+                  guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), "uc-chart-keys") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window), NULL);
+        }
+    }
+  g_error ("no chart key %s on the window", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+/* After a click in the sidebar, the chart keys still reach the chart: End
+ * goes to the end of the data (not to the last view), + zooms, 0 goes
+ * back, Left moves the crosshair. In the filter entry, keys are typed. */
+static void
+test_keys_after_sidebar (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+  GtkWidget *list, *row, *entry;
+  UcTimeRange *range;
+  UcTime own_from, own_to, lower, upper, from, to;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "KeysTest");
+  show_view (app, window, "deepseek-shock");
+  chart = uc_window_get_chart_view (window);
+  range = uc_window_get_time_range (window);
+  uc_time_range_get (range, &own_from, &own_to);
+  uc_time_range_get_bounds (range, &lower, &upper);
+
+  /* The sidebar's list has the focus, as after a click on it. */
+  list = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list) ||
+                 gtk_root_get_focus (GTK_ROOT (window)) == list);
+
+  g_assert_true (press_window_key (window, GDK_KEY_End));
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, "deepseek-shock");
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (to, ==, upper);
+  g_assert_true (press_window_key (window, GDK_KEY_0));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, own_from);
+  g_assert_cmpint (to, ==, own_to);
+  g_assert_true (press_window_key (window, GDK_KEY_plus));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (to - from, <, own_to - own_from);
+  g_assert_true (press_window_key (window, GDK_KEY_Home));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, lower);
+  g_assert_true (press_window_key (window, GDK_KEY_0));
+  g_assert_false (uc_chart_view_get_crosshair (chart, NULL));
+  g_assert_true (press_window_key (window, GDK_KEY_Left));
+  g_assert_true (uc_chart_view_get_crosshair (chart, NULL));
+
+  /* A click on a view in the sidebar gives its chart the focus. */
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (chart));
+
+  /* Typing in the filter entry: the keys are the entry's. */
+  show_view (app, window, "model-releases");
+  entry = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  uc_time_range_get (range, &own_from, &own_to);
+  g_assert_false (press_window_key (window, GDK_KEY_plus));
+  g_assert_false (press_window_key (window, GDK_KEY_End));
+  g_assert_false (press_window_key (window, GDK_KEY_Left));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, own_from);
+  g_assert_cmpint (to, ==, own_to);
+
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The button of win.value-mode(@mode) in the header. */
+static GtkWidget *
+find_mode_button (GtkWidget  *widget,
+                  const char *mode)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.value-mode") == 0 &&
+      g_str_equal (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL), mode))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mode_button (child, mode);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+log_state (UcWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "log-scale");
+
+  return g_variant_get_boolean (state);
+}
+
+static char *
+mode_state (UcWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "value-mode");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* Log on Pricing pressure (logarithmic by itself) makes it linear, and
+ * back; on another view it makes it logarithmic. Each view keeps its own. */
+static void
+test_log_every_view (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "LogTest");
+  chart = uc_window_get_chart_view (window);
+
+  show_view (app, window, "pricing");
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Another view: its own axis (linear), which Log makes logarithmic. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Pricing is still linear, as chosen; Log again: logarithmic, its own. */
+  show_view (app, window, "pricing");
+  g_assert_false (log_state (window));
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_true (log_state (window));
+  g_assert_true (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+
+  /* Lanes and bars have no axis that can be logarithmic: Log is off and says why. */
+  show_view (app, window, "model-releases");
+  g_assert_false (log_state (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
+
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (log_state (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "log-scale", NULL);
+  g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (chart)));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The value-mode buttons show what the charts show, and are insensitive
+ * with a reason where their mode cannot apply. */
+static void
+test_value_mode_states (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autofree char *mode = NULL;
+  UcWindow *window;
+  GtkWidget *as_is, *rebased, *percent;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "ModeTest");
+  as_is = find_mode_button (GTK_WIDGET (window), "as-is");
+  rebased = find_mode_button (GTK_WIDGET (window), "rebased");
+  percent = find_mode_button (GTK_WIDGET (window), "percent");
+  g_assert_nonnull (as_is);
+  g_assert_nonnull (rebased);
+  g_assert_nonnull (percent);
+
+  /* Market caps: any mode; rebased is shown rebased. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("rebased"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_true (gtk_widget_is_sensitive (as_is) && gtk_widget_is_sensitive (percent));
+
+  /* Prices of single models cannot be rebased: "$" pressed, as they are, and none can be chosen. */
+  show_view (app, window, "pricing");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "as-is");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_widget_is_sensitive (rebased));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rebased), "Nothing in this view can be rebased"));
+
+  /* Back on market caps: rebased, as asked. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "rebased");
+  g_clear_pointer (&mode, g_free);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
+
+  /* Hardware & EVs rebases by itself: "100" pressed, never "$". */
+  show_view (app, window, "hardware-evs");
+  g_assert_cmpstr ((mode = mode_state (window)), ==, "rebased");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
+  g_assert_false (gtk_widget_is_sensitive (as_is));
+  g_assert_true (gtk_widget_is_sensitive (rebased) && gtk_widget_is_sensitive (percent));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (as_is), "rebased on a day of their own"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The header's menu button whose popover holds the base-day calendar. */
+static GtkMenuButton *
+find_base_button (GtkWidget     *widget,
+                  GtkCalendar  **calendar)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)))
+    {
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+      GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover));
+      GtkWidget *first = box ? gtk_widget_get_first_child (box) : NULL;
+
+      if (first && GTK_IS_CALENDAR (first))
+        {
+          *calendar = GTK_CALENDAR (first);
+          return GTK_MENU_BUTTON (widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_base_button (child, calendar);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static UcTime
+calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  return uc_time_from_ymd (g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day));
+}
+
+/* Hardware & EVs, rebased on 14 March 2025 by itself: the calendar opens
+ * there, and a day picked rebases every line on it; % is the change since
+ * that day. */
+static void
+test_base_calendar_rebases (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GDateTime) pick = g_date_time_new_utc (2025, 4, 1, 0, 0, 0);
+  UcWindow *window;
+  UcChartView *chart;
+  GtkCalendar *calendar = NULL;
+  GtkMenuButton *button;
+  UcChartSpec *shown;
+  UcTime april = uc_time_from_ymd (2025, 4, 1);
+  guint at_100 = 0;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "BaseTest");
+  chart = uc_window_get_chart_view (window);
+  show_view (app, window, "hardware-evs");
+  button = find_base_button (GTK_WIDGET (window), &calendar);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (calendar_day (calendar), ==, uc_time_from_ymd (2025, 3, 14));
+  gtk_calendar_select_day (calendar, pick);
+  gtk_menu_button_popdown (button);
+
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_INDEX);
+  g_assert_cmpint (uc_chart_spec_get_base (shown), ==, april);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (shown); i++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (shown, i);
+      int k = uc_series_find (series, april);
+
+      if (k >= 0)
+        {
+          g_assert_cmpfloat (fabs (uc_series_get_y (series)[k] - 100), <, 1e-9);
+          at_100++;
+        }
+    }
+  g_assert_cmpuint (at_100, >, 2);
+  /* Opened again: on the day picked. */
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (calendar_day (calendar), ==, april);
+  gtk_menu_button_popdown (button);
+
+  /* %: the change since that day. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("percent"));
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_PERCENT);
+  g_assert_cmpint (uc_chart_spec_get_base (shown), ==, april);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("as-is"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* A widget under @widget: a button of label @label, or a label with
+ * @label in its text. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && type == GTK_TYPE_BUTTON &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  if (GTK_IS_LABEL (widget) && type == GTK_TYPE_LABEL && strstr (gtk_label_get_text (GTK_LABEL (widget)), label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *toast_root;
+
+static gboolean
+open_failed_told (gpointer data)
+{
+  return find_labelled (toast_root, GTK_TYPE_LABEL, "Could not open the source") != NULL;
+}
+
+/* The chart's controller of @type. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget holds it */
+    }
+  g_error ("no %s on the chart", g_type_name (type));
+  return NULL;
+}
+
+static gboolean
+popover_shown (GtkWidget *chart)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (chart); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_clicked (guint *n)
+{
+  (*n)++;
+}
+
+static guint draws_before;
+
+static gboolean
+drawn_again (gpointer data)
+{
+  return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > draws_before;
+}
+
+/* A press on the crash's marker line, then a move of 40 px and a release,
+ * as the chart's gestures get them: the days move, no popover opens. A
+ * press and a release in place: the popover, and the window told. */
+static void
+test_drag_from_event_line (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+  GtkEventController *click, *drag;
+  UcChartLayout layout;
+  UcTime crash = uc_time_from_ymd (2025, 1, 27), from, to, moved_from, moved_to;
+  double x, y;
+  guint clicked = 0;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "DragTest");
+  show_view (app, window, "deepseek-shock");
+  chart = uc_window_get_chart_view (window);
+  g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (count_clicked), &clicked);
+  click = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_CLICK);
+  drag = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG);
+  g_assert_true (uc_chart_view_get_layout (chart, &layout));
+  x = round (uc_chart_layout_x_for_time (&layout, crash)) + 0.5;
+  y = layout.y + layout.height / 2;
+  uc_time_range_get (uc_window_get_time_range (window), &from, &to);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 20.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 0.0);
+  g_signal_emit_by_name (click, "released", 1, x + 40, y);
+  uc_time_range_get (uc_window_get_time_range (window), &moved_from, &moved_to);
+  g_assert_cmpint (moved_from, <, from);
+  g_assert_cmpint (moved_to - moved_from, ==, to - from);
+  g_assert_false (popover_shown (GTK_WIDGET (chart)));
+  g_assert_cmpuint (clicked, ==, 0);
+
+  /* Back, drawn again; a click on the line: its popover. */
+  uc_time_range_set (uc_window_get_time_range (window), from, to);
+  draws_before = uc_chart_view_get_draw_count (chart);
+  iterate_until (drawn_again, window);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 1.0, 1.0);
+  g_signal_emit_by_name (drag, "drag-end", 1.0, 1.0);
+  g_signal_emit_by_name (click, "released", 1, x + 1, y + 1);
+  g_assert_cmpuint (clicked, ==, 1);
+  g_assert_true (popover_shown (GTK_WIDGET (chart)));
+
+  /* Its source: the address shown, Copy Link copies it, and where no
+   * program opens web addresses, Open Source says so. */
+  {
+    GtkWidget *open = find_labelled (GTK_WIDGET (chart), GTK_TYPE_BUTTON, "_Open Source");
+    GtkWidget *copy = find_labelled (GTK_WIDGET (chart), GTK_TYPE_BUTTON, "_Copy Link");
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GAppInfo) browser = g_app_info_get_default_for_uri_scheme ("https");
+
+    g_assert_nonnull (open);
+    g_assert_nonnull (copy);
+    g_assert_nonnull (find_labelled (GTK_WIDGET (chart), GTK_TYPE_LABEL, "https://"));
+    g_signal_emit_by_name (copy, "clicked");
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (chart)));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value), "https://"));
+    g_assert_nonnull (find_labelled (GTK_WIDGET (window), GTK_TYPE_LABEL, "Link copied"));
+    if (browser == NULL)
+      {
+        g_signal_emit_by_name (open, "clicked");
+        toast_root = GTK_WIDGET (window);
+        iterate_until (open_failed_told, window);
+      }
+    else
+      g_test_message ("a program opens web addresses here: the failure is not tried");
+  }
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+/* The first button under @widget of action @name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label's text under @widget, one a line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* The reset-zoom button is no "1" badge, and says what it does; the
+ * shortcuts window names keys as people read them. */
+static void
+test_header_and_shortcut_words (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  UcWindow *window;
+  GtkWidget *reset;
+  GtkShortcutsWindow *overlay;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "WordsTest");
+  show_view (app, window, "deepseek-shock");
+  reset = find_actionable (GTK_WIDGET (window), "win.reset-range");
+  g_assert_nonnull (reset);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (reset)), !=, "zoom-original-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (reset)),
+                                          gtk_button_get_icon_name (GTK_BUTTON (reset))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (reset), "Reset Zoom"));
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  collect_labels (GTK_WIDGET (overlay), texts);
+  g_assert_nonnull (strstr (texts->str, "Page Up\n"));
+  g_assert_null (strstr (texts->str, "Page_Up"));
+  g_assert_null (strstr (texts->str, "Page_Down"));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/controls/keys-after-sidebar", test_keys_after_sidebar);
+  g_test_add_func ("/controls/log-every-view", test_log_every_view);
+  g_test_add_func ("/controls/value-mode-states", test_value_mode_states);
+  g_test_add_func ("/controls/base-calendar-rebases", test_base_calendar_rebases);
+  g_test_add_func ("/controls/drag-from-event-line", test_drag_from_event_line);
+  g_test_add_func ("/controls/header-and-shortcut-words", test_header_and_shortcut_words);
+
+  return g_test_run ();
+}

@@ -229,6 +229,10 @@ on_import_done (GObject      *source,
   import->window = NULL;
   g_mutex_unlock (&import->lock);
   report_frames (import, self);
+  /* A downloaded file is credited to its address, not to the local copy. */
+  if (entry && g_object_get_data (G_OBJECT (import->file), "uc-import-origin"))
+    uc_library_entry_set_origin (entry, g_object_get_data (G_OBJECT (import->file), "uc-import-origin"),
+                                 g_object_get_data (G_OBJECT (import->file), "uc-import-downloaded"));
   if (entry && !uc_library_commit (import->library, entry, &error))
     {
       uc_library_discard (import->library, entry);
@@ -394,6 +398,8 @@ on_downloaded (GObject      *source,
   g_autoptr(UcFetcher) fetcher = UC_FETCHER (source);
   g_autoptr(UcWindow) self = g_object_ref (g_object_get_data (G_OBJECT (source), "window"));
   g_autofree char *url = g_strdup (g_object_get_data (G_OBJECT (source), "url"));
+  /* Said without the user name and password the address may carry. */
+  g_autofree char *shown = uc_library_clean_url (url);
   g_autoptr(GError) error = NULL;
   g_autoptr(UcFetchResult) fetched = uc_fetcher_get_finish (UC_FETCHER (source), result, &error);
   g_autofree char *dir = uc_paste_default_dir ();
@@ -404,7 +410,7 @@ on_downloaded (GObject      *source,
 
   if (fetched == NULL || fetched->body == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not download %s: %s"), url,
+      g_autofree char *message = g_strdup_printf (_("Could not download %s: %s"), shown ? shown : "",
                                                   error ? error->message : _("no data"));
 
       _uc_window_toast (self, message);
@@ -428,13 +434,20 @@ on_downloaded (GObject      *source,
   data = g_bytes_get_data (fetched->body, &size);
   if (g_mkdir_with_parents (dir, 0700) != 0 || !uc_safe_file_set_contents (path, NULL, data ? data : "", size, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not keep %s: %s"), url,
+      g_autofree char *message = g_strdup_printf (_("Could not keep %s: %s"), shown ? shown : "",
                                                   error ? error->message : g_strerror (errno));
 
       _uc_window_toast (self, message);
       return;
     }
   file = g_file_new_for_path (path);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_object_set_data_full (G_OBJECT (file), "uc-import-origin", g_steal_pointer (&url), g_free);
+    g_object_set_data_full (G_OBJECT (file), "uc-import-downloaded", g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ"),
+                            g_free);
+  }
   queue_file (self, file, base);
   start_next (self);
 }
@@ -446,7 +459,8 @@ download (UcWindow   *self,
           const char *url)
 {
   UcFetcher *fetcher = uc_fetcher_new (DOWNLOAD_TIMEOUT_S);
-  g_autofree char *message = g_strdup_printf (_("Downloading %s…"), url);
+  g_autofree char *shown = uc_library_clean_url (url);
+  g_autofree char *message = g_strdup_printf (_("Downloading %s…"), shown ? shown : "");
 
   uc_fetcher_set_allow_http (fetcher, TRUE);
   g_object_set_data_full (G_OBJECT (fetcher), "url", g_strdup (url), g_free);

@@ -337,22 +337,13 @@ remove_action (GtkWidget  *widget,
 }
 
 /* win.library-reimport('ID'): the file read again with the import's
- * options; the chart follows (the catalog gets the new data). */
+ * options, on a worker as an import is; the chart follows. */
 static void
 reimport_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  UcWindow *self = UC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  UcLibraryEntry *entry = uc_library_reimport (self->library, g_variant_get_string (parameter, NULL), &error);
-  g_autofree char *message = NULL;
-
-  if (entry == NULL)
-    message = g_strdup_printf (_("Could not read the file again: %s"), error->message);
-  else
-    message = g_strdup_printf (_("“%s” read again"), uc_library_entry_get_title (entry));
-  _uc_window_toast (self, message);
+  _uc_window_queue_reimport (UC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* win.library-show-file('ID'): the folder of the file, in the file

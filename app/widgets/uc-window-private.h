@@ -14,7 +14,8 @@
  *   uc-window-refresh.c   the refresh of the sources: its progress, its
  *                         toasts, the Sources page
  *   uc-window-import.c    the user's files brought in: Open, drop, paste,
- *                         the import dialog and the read on a worker
+ *                         the import dialog and the read on a worker (a
+ *                         library entry's file read again too)
  *   uc-window-library.c   the user's datasets in the sidebar, and their
  *                         menu: rename, read again, show, remove
  *   uc-window-table.c     the data of the view shown, in a table window
@@ -98,7 +99,7 @@ struct _UcWindow
   GHashTable           *library_views; /* view id → the UcLibraryEntry its sidebar view was made of */
   char                 *removing;     /* the entry removed under a toast, until it goes (Undo brings it back) */
   AdwToast             *removal_toast;
-  GQueue                pending_files; /* GFile: to import, one after the other */
+  GQueue                pending_files; /* GFile: to import (or, with "uc-reimport", to read again), one after the other */
   GtkFileChooserNative *open_chooser;
   UcImportDialog       *import_dialog; /* hidden while its import reads */
   gboolean              dialog_open;
@@ -152,6 +153,8 @@ void      _uc_window_dispose_refresh      (UcWindow       *self);
 void      _uc_window_class_init_import    (GtkWidgetClass *widget_class);
 void      _uc_window_init_import          (UcWindow       *self);
 void      _uc_window_dispose_import       (UcWindow       *self);
+void      _uc_window_queue_reimport       (UcWindow       *self,
+                                           const char     *id);
 
 /* uc-window-library.c */
 void      _uc_window_class_init_library   (GtkWidgetClass *widget_class);

@@ -1,0 +1,208 @@
+/* test-window-library.c: the user's library and events file in the window
+ *
+ * UNDERCUT_DATA_DIR points at a fresh temporary folder before the library
+ * is read, so the cases fill a library (and an events file) of their own.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "uc-application.h"
+#include "uc-catalog.h"
+#include "uc-library.h"
+#include "uc-window.h"
+
+static gboolean have_display;
+static char *root;
+
+static void
+skip_or_fail_without_display (void)
+{
+  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
+    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
+  g_test_skip ("no display");
+}
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the window");
+      g_usleep (1000);
+    }
+}
+
+static const char *view_wanted;
+
+static gboolean
+view_shown (gpointer data)
+{
+  return !uc_window_get_loading (data) && g_strcmp0 (uc_window_get_view_id (data), view_wanted) == 0;
+}
+
+static gboolean
+not_importing (gpointer data)
+{
+  return !uc_window_get_importing (data);
+}
+
+static UcApplication *
+start (const char  *name,
+       UcWindow   **window)
+{
+  UcApplication *app = uc_application_new ();
+  g_autofree char *id = g_strconcat (APP_ID ".", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  *window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  view_wanted = "deepseek-shock";
+  iterate_until (view_shown, *window);
+  return app;
+}
+
+static char *
+write_file (const char *name,
+            const char *text,
+            gssize      length)
+{
+  char *path = g_build_filename (root, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  return path;
+}
+
+static guint
+points_shown (UcWindow *window)
+{
+  UcChartSpec *spec = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+
+  return uc_series_get_length (uc_chart_spec_get_series (spec, 0));
+}
+
+/* Read Again on a worker, as an import: the bar and Cancel while it
+ * reads, the chart shown with the new rows after; cancelled or failed,
+ * the entry and its copy as they were. */
+static void
+test_reimport (void)
+{
+  static const char three[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n";
+  static const char four[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n2025-01-29,123.7\n";
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL, *copy = NULL, *staged = NULL, *sha256 = NULL, *text = NULL;
+  UcLibrary *library = uc_library_get_default ();
+  UcLibraryEntry *entry;
+  UcWindow *window;
+  GString *big;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  path = write_file ("my-closes.csv", three, -1);
+  file = g_file_new_for_path (path);
+  entry = uc_library_add (library, file, UC_LIBRARY_COPY, "My closes", NULL, &error);
+  g_assert_no_error (error);
+  copy = g_strdup (uc_library_entry_get_path (entry));
+  staged = g_strconcat (copy, ".new", NULL);
+  app = start ("ReimportTest", &window);
+  g_assert_true (uc_window_show_view (window, "library-my-closes", &error));
+  g_assert_no_error (error);
+  view_wanted = "library-my-closes";
+  iterate_until (view_shown, window);
+  g_assert_cmpuint (points_shown (window), ==, 3);
+
+  /* Read again: on a worker, then the chart has the new row. */
+  g_free (write_file ("my-closes.csv", four, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
+  g_assert_true (uc_window_get_importing (window));
+  g_assert_true (uc_library_find (library, "my-closes") == entry);
+  iterate_until (not_importing, window);
+  g_assert_true (uc_library_find (library, "my-closes") != entry);
+  entry = uc_library_find (library, "my-closes");
+  g_assert_cmpuint (uc_library_entry_get_size (entry), ==, strlen (four));
+  iterate_until (view_shown, window);
+  g_assert_cmpuint (points_shown (window), ==, 4);
+  sha256 = g_strdup (uc_library_entry_get_sha256 (entry));
+
+  /* A large file, cancelled while it reads: nothing changes. */
+  big = g_string_new ("date,close\n");
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_printf (big, "%04u-%02u-%02u,%u.5\n", 1900 + i / 336, 1 + (i / 28) % 12, 1 + i % 28, i);
+  g_free (write_file ("my-closes.csv", big->str, (gssize) big->len));
+  g_string_free (big, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
+  g_assert_true (uc_window_get_importing (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  iterate_until (not_importing, window);
+  g_assert_true (uc_library_find (library, "my-closes") == entry);
+  g_assert_cmpstr (uc_library_entry_get_sha256 (entry), ==, sha256);
+  g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (copy, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, four);
+  g_assert_cmpuint (points_shown (window), ==, 4);
+
+  /* A file that cannot be read: said, and nothing changes. */
+  g_free (write_file ("my-closes.csv", "date,close\n2025-01-24,1\n2025-01-27,\"2\n", -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
+  iterate_until (not_importing, window);
+  g_assert_true (uc_library_find (library, "my-closes") == entry);
+  g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (uc_library_remove (library, "my-closes", &error));
+  g_unlink (path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  root = g_dir_make_tmp ("uc-window-library-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("UNDERCUT_DATA_DIR", root, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/window-library/reimport", test_reimport);
+
+  status = g_test_run ();
+  remove_tree (root);
+  g_free (root);
+  return status;
+}

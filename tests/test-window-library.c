@@ -11,6 +11,7 @@
 
 #include "uc-application.h"
 #include "uc-catalog.h"
+#include "uc-event-list.h"
 #include "uc-library.h"
 #include "uc-window.h"
 
@@ -53,6 +54,12 @@ not_importing (gpointer data)
   return !uc_window_get_importing (data);
 }
 
+static gboolean
+not_loading (gpointer data)
+{
+  return !uc_window_get_loading (data) && uc_window_get_view_id (data) != NULL;
+}
+
 static UcApplication *
 start (const char  *name,
        UcWindow   **window)
@@ -66,8 +73,14 @@ start (const char  *name,
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   *window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  /* On the view an earlier case left in the settings, then the first. */
+  iterate_until (not_loading, *window);
+  g_assert_true (uc_window_show_view (*window, "deepseek-shock", &error));
+  g_assert_no_error (error);
   view_wanted = "deepseek-shock";
   iterate_until (view_shown, *window);
+  /* The view's own days, not those an earlier case left in the settings. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.reset-range", NULL));
   return app;
 }
 
@@ -167,6 +180,147 @@ test_reimport (void)
   g_unlink (path);
 }
 
+/* The first widget of @type under @widget, shown or not. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The user's events on the chart shown, and whether @title is one. */
+static guint
+user_events_shown (UcWindow   *window,
+                   const char *title)
+{
+  UcChartSpec *shown = uc_chart_view_get_shown_spec (uc_window_get_chart_view (window));
+  guint n = 0;
+  gboolean found = title == NULL;
+
+  for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (shown, i);
+
+      if (uc_event_get_category (event) != UC_EVENT_USER)
+        continue;
+      n++;
+      found = found || g_strcmp0 (uc_event_get_title (event), title) == 0;
+    }
+  g_assert_true (n == 0 || found);
+  return n;
+}
+
+/* The user's events in the events table. */
+static guint
+user_events_listed (UcWindow *window)
+{
+  GListModel *list = uc_event_list_get_shown (UC_EVENT_LIST (find_widget (GTK_WIDGET (window), UC_TYPE_EVENT_LIST)));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(UcEvent) event = g_list_model_get_item (list, i);
+
+      n += uc_event_get_category (event) == UC_EVENT_USER;
+    }
+  return n;
+}
+
+static gboolean
+file_gone (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Events File… by its action with a path, as scripts and tests give it:
+ * checked, kept in the data dir, drawn on the built-in view and on a
+ * dataset of the library, listed, switched off and on with their
+ * category; a refused file changes nothing; kept across a restart;
+ * Remove Events File takes them away, the copy going with the toast. */
+static void
+test_events_file (void)
+{
+  static const char closes[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n";
+  static const char events_csv[] = "date,title,description\n"
+                                   "2025-01-28,Our own launch,The day we shipped\n"
+                                   "2025-01-30,Our board meeting,\n";
+  g_autoptr(UcApplication) app = NULL, again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) closes_file = NULL;
+  g_autofree char *events_path = NULL, *bad_path = NULL, *closes_path = NULL, *kept = NULL, *copy = NULL;
+  UcLibrary *library = uc_library_get_default ();
+  UcChartSpec *shown;
+  UcWindow *window;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  events_path = write_file ("my-events.csv", events_csv, -1);
+  bad_path = write_file ("bad-events.csv", "date,title\n2025-01-28,Fine\nlater,Not a day\n", -1);
+  closes_path = write_file ("events-closes.csv", closes, -1);
+  kept = g_build_filename (root, "events", "your-events.csv", NULL);
+  closes_file = g_file_new_for_path (closes_path);
+  g_assert_nonnull (uc_library_add (library, closes_file, UC_LIBRARY_COPY, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  app = start ("EventsFileTest", &window);
+  g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-events-file", "s", events_path));
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+  shown = uc_chart_view_get_shown_spec (uc_window_get_chart_view (window));
+  g_assert_nonnull (strstr (uc_chart_spec_get_source (shown), "Your events: my-events.csv."));
+  g_assert_cmpuint (user_events_listed (window), ==, 2);
+  g_assert_true (g_file_get_contents (kept, &copy, NULL, NULL));
+  g_assert_cmpstr (copy, ==, events_csv);
+
+  /* A file with a bad date is refused: the events and the copy stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-events-file", "s", bad_path));
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+  g_clear_pointer (&copy, g_free);
+  g_assert_true (g_file_get_contents (kept, &copy, NULL, NULL));
+  g_assert_cmpstr (copy, ==, events_csv);
+
+  /* Their category switched off and on, as the menu does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.events-user", NULL));
+  g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.events-user", NULL));
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+
+  /* An imported dataset's chart has them too (those in its range). */
+  g_assert_true (uc_window_show_view (window, "library-events-closes", &error));
+  g_assert_no_error (error);
+  view_wanted = "library-events-closes";
+  iterate_until (view_shown, window);
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 1);
+  gtk_window_close (GTK_WINDOW (window));
+
+  /* Kept across a restart. */
+  again = start ("EventsFileAgainTest", &window);
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+  g_assert_cmpuint (user_events_listed (window), ==, 2);
+
+  /* Removed: off the charts at once, the copy gone with the toast (here,
+   * the window closing). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-events", NULL));
+  g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
+  g_assert_cmpuint (user_events_listed (window), ==, 0);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until (file_gone, kept);
+  g_assert_true (uc_library_remove (library, "events-closes", &error));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -200,6 +354,7 @@ main (int argc, char **argv)
     adw_init ();
 
   g_test_add_func ("/window-library/reimport", test_reimport);
+  g_test_add_func ("/window-library/events-file", test_events_file);
 
   status = g_test_run ();
   remove_tree (root);

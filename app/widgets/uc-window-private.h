@@ -19,6 +19,7 @@
  *   uc-window-library.c   the user's datasets in the sidebar, and their
  *                         menu: rename, read again, show, remove
  *   uc-window-table.c     the data of the view shown, in a table window
+ *   uc-window-events.c    the user's own events file, on every chart
  * Only those files include this header.
  */
 #pragma once
@@ -104,6 +105,13 @@ struct _UcWindow
   UcImportDialog       *import_dialog; /* hidden while its import reads */
   gboolean              dialog_open;
   GCancellable         *importing;    /* the import reading, or NULL */
+  char                 *user_events_path; /* where the copy of the user's events file is kept */
+  UcDataset            *user_events;  /* its events, on every chart; NULL: none */
+  char                 *user_events_name; /* the user's file they came from, for the source line */
+  UcDataset            *removed_events; /* taken off the charts, under an Undo toast */
+  char                 *removed_events_name;
+  AdwToast             *events_toast;
+  GtkFileChooserNative *events_chooser;
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -169,6 +177,14 @@ GtkWidget *_uc_window_create_library_row  (UcWindow       *self,
                                            UcView         *view);
 void      _uc_window_add_user_series      (UcWindow       *self,
                                            UcView         *view);
+
+/* uc-window-events.c */
+void      _uc_window_class_init_events    (GtkWidgetClass *widget_class);
+void      _uc_window_init_events          (UcWindow       *self);
+void      _uc_window_dispose_events       (UcWindow       *self);
+void      _uc_window_user_events_options  (UcWindow       *self,
+                                           UcChartOptions *options);
+void      _uc_window_list_user_events     (UcWindow       *self);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);

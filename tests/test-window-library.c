@@ -12,7 +12,9 @@
 #include "uc-application.h"
 #include "uc-catalog.h"
 #include "uc-event-list.h"
+#include "uc-import-dialog.h"
 #include "uc-library.h"
+#include "uc-test-server.h"
 #include "uc-window.h"
 
 static gboolean have_display;
@@ -36,6 +38,18 @@ iterate_until (gboolean (*done) (gpointer), gpointer data)
       g_main_context_iteration (NULL, FALSE);
       if (g_get_monotonic_time () > deadline)
         g_error ("timed out waiting for the window");
+      g_usleep (1000);
+    }
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
 }
@@ -321,6 +335,104 @@ test_events_file (void)
   g_assert_true (uc_library_remove (library, "events-closes", &error));
 }
 
+static UcImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (UC_IS_IMPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return UC_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_import_dialog () != NULL;
+}
+
+static UcLibraryEntry *
+downloaded_entry (void)
+{
+  GListModel *entries = G_LIST_MODEL (uc_library_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(UcLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (uc_library_entry_get_origin_url (entry))
+        return entry;
+    }
+  return NULL;
+}
+
+static gboolean
+downloaded (gpointer data)
+{
+  return downloaded_entry () != NULL && !uc_window_get_importing (data);
+}
+
+/* A file opened by its address: downloaded, imported, and credited to
+ * the address (without the user name and password it carried) and the
+ * day it was fetched, not to the local copy. */
+static void
+test_download_origin (void)
+{
+  static const char prices[] = "date,price\n2025-01-24,10.5\n2025-01-27,9.25\n2025-01-28,9.75\n";
+  g_autoptr(UcTestServer) server = uc_test_server_new ();
+  g_autoptr(GBytes) body = g_bytes_new_static (prices, sizeof prices - 1);
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GFile) address = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *url = NULL, *with_password = NULL, *credit = NULL, *expected = NULL, *day = NULL;
+  g_autoptr(GError) error = NULL;
+  UcLibraryEntry *entry;
+  UcWindow *window;
+  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  uc_test_server_set (server, "/data/prices.csv", UC_TEST_ANSWER, 200, "text/csv", body, NULL);
+  url = uc_test_server_url (server, "/data/prices.csv");
+  g_assert_true (g_str_has_prefix (url, "http://"));
+  with_password = g_strdup_printf ("http://me:secret@%s", url + strlen ("http://"));
+  app = start ("DownloadTest", &window);
+  address = g_file_new_for_uri (with_password);
+  uc_window_open_files (window, &address, 1);
+  /* On screen, and its preview read, as a user sees it before Import. */
+  iterate_until (dialog_shown, NULL);
+  iterate_for (300);
+  g_signal_emit_by_name (find_import_dialog (), "import");
+  iterate_until (downloaded, window);
+  entry = downloaded_entry ();
+  g_assert_cmpstr (uc_library_entry_get_origin_url (entry), ==, url);
+  g_assert_nonnull (uc_library_entry_get_downloaded_at (entry));
+  now = g_date_time_new_now_utc ();
+  day = g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (now), months[g_date_time_get_month (now) - 1],
+                         g_date_time_get_year (now));
+  expected = g_strdup_printf ("Source: %s, downloaded %s", url, day);
+  credit = uc_library_entry_dup_credit (entry);
+  g_assert_cmpstr (credit, ==, expected);
+  /* The local copy is in the downloads folder, under the data dir. */
+  g_assert_true (g_str_has_prefix (uc_library_entry_get_original (entry), root));
+  g_assert_null (strstr (uc_library_entry_get_original (entry), "secret"));
+
+  g_assert_true (uc_library_remove (uc_library_get_default (), uc_library_entry_get_id (entry), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* What the window's going leaves for the main loop runs while the
+   * application is there (the server's end runs the loop too). */
+  iterate_for (200);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -355,6 +467,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window-library/reimport", test_reimport);
   g_test_add_func ("/window-library/events-file", test_events_file);
+  g_test_add_func ("/window-library/download-origin", test_download_origin);
 
   status = g_test_run ();
   remove_tree (root);

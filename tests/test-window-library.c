@@ -259,7 +259,8 @@ file_gone (gpointer path)
  * checked, kept in the data dir, drawn on the built-in view and on a
  * dataset of the library, listed, switched off and on with their
  * category; a refused file changes nothing; kept across a restart;
- * Remove Events File takes them away, the copy going with the toast. */
+ * Remove Events File takes them away (Undo brings them back), the copy
+ * going with the toast. */
 static void
 test_events_file (void)
 {
@@ -330,6 +331,14 @@ test_events_file (void)
   g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
   g_assert_cmpuint (user_events_listed (window), ==, 0);
   g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  /* The toast's Undo brings them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-events", NULL));
+  g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+  g_assert_cmpuint (user_events_listed (window), ==, 2);
+  iterate_for (100);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-events", NULL));
+  g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_until (file_gone, kept);
   g_assert_true (uc_library_remove (library, "events-closes", &error));

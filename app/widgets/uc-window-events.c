@@ -208,20 +208,24 @@ on_removal_dismissed (AdwToast *toast,
   end_removal (self, TRUE);
 }
 
+/* win.restore-events: the toast's Undo; the events back on every chart. */
 static void
-on_removal_undone (AdwToast *toast,
-                   UcWindow *self)
+restore_events_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
+  UcWindow *self = UC_WINDOW (widget);
   g_autoptr(UcDataset) events = g_steal_pointer (&self->removed_events);
   g_autofree char *name = g_steal_pointer (&self->removed_events_name);
 
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_clear_object (&self->events_toast);
+  if (events == NULL)
+    return;
+  end_removal (self, FALSE);
   set_user_events (self, events, name);
 }
 
 /* win.remove-events: off every chart at once; the copy deleted when the
- * toast goes without Undo. */
+ * toast goes without Undo (win.restore-events). */
 static void
 remove_events_action (GtkWidget  *widget,
                       const char *action_name,
@@ -240,8 +244,8 @@ remove_events_action (GtkWidget  *widget,
   set_user_events (self, NULL, NULL);
   self->events_toast = adw_toast_new (title);
   adw_toast_set_button_label (self->events_toast, _("_Undo"));
+  adw_toast_set_action_name (self->events_toast, "win.restore-events");
   adw_toast_set_priority (self->events_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (self->events_toast, "button-clicked", G_CALLBACK (on_removal_undone), self);
   g_signal_connect (self->events_toast, "dismissed", G_CALLBACK (on_removal_dismissed), self);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->events_toast));
 }
@@ -295,4 +299,5 @@ _uc_window_class_init_events (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-events", NULL, open_events_action);
   gtk_widget_class_install_action (widget_class, "win.open-events-file", "s", open_events_file_action);
   gtk_widget_class_install_action (widget_class, "win.remove-events", NULL, remove_events_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-events", NULL, restore_events_action);
 }

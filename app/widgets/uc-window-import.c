@@ -510,10 +510,13 @@ on_downloaded (GObject      *source,
 
   if (fetched == NULL || fetched->body == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not download %s: %s"), shown ? shown : "",
-                                                  error ? error->message : _("no data"));
+      g_autoptr(GString) message = g_string_new (NULL);
 
-      _uc_window_toast (self, message);
+      g_string_printf (message, _("Could not download %s: %s"), shown ? shown : "",
+                       error ? error->message : _("no data"));
+      /* The fetcher's message may quote the address as given. */
+      g_string_replace (message, url, shown ? shown : "", 0);
+      _uc_window_toast (self, message->str);
       return;
     }
   /* Kept beside the pasted tables, named as the address names it. */

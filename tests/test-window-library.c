@@ -117,14 +117,34 @@ points_shown (UcWindow *window)
   return uc_series_get_length (uc_chart_spec_get_series (spec, 0));
 }
 
+static guint right_wanted;
+
+/* The chart shown draws a series on the right axis of @right_wanted points. */
+static gboolean
+right_axis_has (gpointer data)
+{
+  UcChartSpec *spec = uc_chart_view_get_spec (uc_window_get_chart_view (data));
+
+  if (uc_window_get_loading (data) || spec == NULL)
+    return FALSE;
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    if (uc_series_get_right_axis (uc_chart_spec_get_series (spec, i)) &&
+        uc_series_get_length (uc_chart_spec_get_series (spec, i)) == right_wanted)
+      return TRUE;
+  return FALSE;
+}
+
 /* Read Again on a worker, as an import: the bar and Cancel while it
- * reads, the chart shown with the new rows after; cancelled or failed,
- * the entry and its copy as they were. */
+ * reads, the chart shown with the new rows after (the entry's own, and a
+ * built-in view its series were added to); cancelled or failed, the entry
+ * and its copy as they were. */
 static void
 test_reimport (void)
 {
   static const char three[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n";
   static const char four[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n2025-01-29,123.7\n";
+  static const char five[] = "date,close\n2025-01-24,142.62\n2025-01-27,118.42\n2025-01-28,128.99\n2025-01-29,123.7\n"
+                             "2025-01-30,124.65\n";
   g_autoptr(UcApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -165,6 +185,28 @@ test_reimport (void)
   g_assert_cmpuint (points_shown (window), ==, 4);
   sha256 = g_strdup (uc_library_entry_get_sha256 (entry));
 
+  /* A built-in view drawing the entry's series beside its own follows too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-add-to-view", "(ss)", "deepseek-shock",
+                                             "my-closes"));
+  view_wanted = "deepseek-shock";
+  iterate_until (view_shown, window);
+  right_wanted = 4;
+  iterate_until (right_axis_has, window);
+  g_free (write_file ("my-closes.csv", five, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
+  iterate_until (not_importing, window);
+  right_wanted = 5;
+  iterate_until (right_axis_has, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-added", NULL));
+  entry = uc_library_find (library, "my-closes");
+  g_free (sha256);
+  sha256 = g_strdup (uc_library_entry_get_sha256 (entry));
+  g_assert_true (uc_window_show_view (window, "library-my-closes", &error));
+  g_assert_no_error (error);
+  view_wanted = "library-my-closes";
+  iterate_until (view_shown, window);
+  g_assert_cmpuint (points_shown (window), ==, 5);
+
   /* A large file, cancelled while it reads: nothing changes. */
   big = g_string_new ("date,close\n");
   for (guint i = 0; i < 400000; i++)
@@ -179,8 +221,8 @@ test_reimport (void)
   g_assert_cmpstr (uc_library_entry_get_sha256 (entry), ==, sha256);
   g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (copy, &text, NULL, NULL));
-  g_assert_cmpstr (text, ==, four);
-  g_assert_cmpuint (points_shown (window), ==, 4);
+  g_assert_cmpstr (text, ==, five);
+  g_assert_cmpuint (points_shown (window), ==, 5);
 
   /* A file that cannot be read: said, and nothing changes. */
   g_free (write_file ("my-closes.csv", "date,close\n2025-01-24,1\n2025-01-27,\"2\n", -1));

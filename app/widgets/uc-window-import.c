@@ -239,9 +239,11 @@ reimport_done (UcWindow       *self,
     {
       message = g_strdup_printf (_("“%s” read again"), uc_library_entry_get_title (entry));
       _uc_window_toast (self, message);
-      /* A built-in view showing the entry's series beside its own. */
+      /* A built-in view showing the entry's series beside its own reads
+       * them again (the entry's own view is replaced in the sidebar, and
+       * shown again by that). */
       if (self->view && uc_library_view_entry_id (uc_view_get_id (self->view)) == NULL &&
-          uc_view_needs_loading (self->view, uc_catalog_get_default ()))
+          _uc_window_view_has_added (self, uc_view_get_id (self->view), uc_library_entry_get_id (entry)))
         _uc_window_reshow (self);
       return;
     }

@@ -475,6 +475,27 @@ _uc_window_add_user_series (UcWindow *self,
     }
 }
 
+/* Whether the view of @view_id draws entry @entry_id's series beside its
+ * own (the settings' added-series). */
+gboolean
+_uc_window_view_has_added (UcWindow   *self,
+                           const char *view_id,
+                           const char *entry_id)
+{
+  g_autoptr(GVariant) pairs = g_settings_get_value (self->settings, "added-series");
+  GVariantIter iter;
+  GVariant *pair;
+  gboolean found = FALSE;
+
+  g_variant_iter_init (&iter, pairs);
+  while (!found && (pair = g_variant_iter_next_value (&iter)))
+    {
+      found = pair_is (pair, view_id, entry_id);
+      g_variant_unref (pair);
+    }
+  return found;
+}
+
 /* The settings' pairs of @view_id and @entry_id (NULL: every entry of
  * the view) dropped, or the one pair added. */
 static void

@@ -177,6 +177,9 @@ GtkWidget *_uc_window_create_library_row  (UcWindow       *self,
                                            UcView         *view);
 void      _uc_window_add_user_series      (UcWindow       *self,
                                            UcView         *view);
+gboolean  _uc_window_view_has_added       (UcWindow       *self,
+                                           const char     *view_id,
+                                           const char     *entry_id);
 
 /* uc-window-events.c */
 void      _uc_window_class_init_events    (GtkWidgetClass *widget_class);

@@ -333,8 +333,11 @@ test_events_file (void)
 
   app = start ("EventsFileTest", &window);
   g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
+  /* No file yet: nothing to switch or remove. */
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "events-user")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-events-file", "s", events_path));
   g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "events-user")));
   shown = uc_chart_view_get_shown_spec (uc_window_get_chart_view (window));
   g_assert_nonnull (strstr (uc_chart_spec_get_source (shown), "Your events: my-events.csv."));
   g_assert_cmpuint (user_events_listed (window), ==, 2);

@@ -52,10 +52,16 @@ keep_user_events (UcWindow   *self,
                   UcDataset  *events,
                   const char *name)
 {
+  GAction *action;
+
   g_set_object (&self->user_events, events);
   g_free (self->user_events_name);
   self->user_events_name = events ? g_strdup (name) : NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-events", events != NULL);
+  /* Their switch in the menu means something only while there are some. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "events-user");
+  if (action)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), events != NULL);
   list_user_events (self);
 }
 
@@ -268,7 +274,7 @@ _uc_window_init_events (UcWindow *self)
       keep_user_events (self, events, name);
       return;
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-events", FALSE);
+  keep_user_events (self, NULL, NULL);
   if (error)
     {
       g_autofree char *message = g_strdup_printf (_("Your events file cannot be read: %s"), error->message);

@@ -973,6 +973,41 @@ test_library (void)
   library_end (dir);
 }
 
+/* A downloaded file's address and time, as the window's import keeps
+ * them: listed, without the password a manifest edited by hand gave. */
+static void
+test_library_origin (void)
+{
+  char *dir = library_begin ();
+  g_autofree char *library = g_build_filename (dir, "library", NULL);
+  g_autofree char *manifest = g_build_filename (library, "library.json", NULL);
+  g_autofree char *copy = g_build_filename (library, "prices.csv", NULL);
+  const char *text = "date,price\n2025-01-27,1.5\n";
+  g_autofree char *json = g_strdup_printf ("{\"version\": 1, \"entries\": [{\"id\": \"prices\", \"title\": \"Prices\", "
+                                           "\"mode\": \"copy\", \"file\": \"prices.csv\", \"size\": %zu, "
+                                           "\"imported_at\": \"2026-12-03T10:16:00Z\", "
+                                           "\"origin_url\": \"https://me:pw@example.org/data/prices.csv\", "
+                                           "\"downloaded_at\": \"2026-12-03T10:15:00Z\"}]}", strlen (text));
+  Result r;
+
+  g_assert_cmpint (g_mkdir_with_parents (library, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  g_assert_true (g_file_set_contents (manifest, json, -1, NULL));
+  r = run ("library", "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Prices  (from https://example.org/data/prices.csv, downloaded 2026-12-03T10:15:00Z)\n"));
+  g_assert_null (strstr (r.out, "pw"));
+  result_clear (&r);
+  r = run ("library", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"origin_url\":\"https://example.org/data/prices.csv\","
+                                   "\"downloaded_at\":\"2026-12-03T10:15:00Z\","
+                                   "\"credit\":\"Source: https://example.org/data/prices.csv, downloaded 3 Dec 2026\""));
+  g_assert_null (strstr (r.out, "pw"));
+  result_clear (&r);
+  library_end (dir);
+}
+
 static void
 test_library_errors (void)
 {
@@ -1056,6 +1091,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
   g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
   g_test_add_func ("/cli/library", test_library);
+  g_test_add_func ("/cli/library-origin", test_library_origin);
   g_test_add_func ("/cli/library-errors", test_library_errors);
 
   return g_test_run ();

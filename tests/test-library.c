@@ -730,6 +730,181 @@ test_paste (void)
   g_assert_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING);
 }
 
+/* A downloaded file's address and time: cleaned of credentials, kept
+ * in the manifest, by a rename and a re-import, and in the credit. */
+static void
+test_origin (void)
+{
+  g_autofree char *dir = case_dir ("origin");
+  g_autoptr(GFile) input = write_input ("origin", "downloaded-20261203-101500-prices.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(UcLibrary) again = NULL;
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = NULL, *credit = NULL, *clean = NULL;
+  UcLibraryEntry *kept;
+
+  clean = uc_library_clean_url ("https://user:secret@example.org:8443/data/prices.csv?x=1#top");
+  g_assert_cmpstr (clean, ==, "https://example.org:8443/data/prices.csv?x=1#top");
+  g_clear_pointer (&clean, g_free);
+  clean = uc_library_clean_url ("http://example.org/a%20b.csv");
+  g_assert_cmpstr (clean, ==, "http://example.org/a%20b.csv");
+  g_assert_null (uc_library_clean_url (""));
+  g_assert_null (uc_library_clean_url (NULL));
+  g_assert_null (uc_library_clean_url ("not an address"));
+
+  entry = uc_library_prepare (library, input, "prices", UC_LIBRARY_COPY, "Prices", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (uc_library_entry_get_origin_url (entry));
+  uc_library_entry_set_origin (entry, "https://me:pw@example.org/prices.csv", "2026-12-03T10:15:00Z");
+  g_assert_cmpstr (uc_library_entry_get_origin_url (entry), ==, "https://example.org/prices.csv");
+  g_assert_cmpstr (uc_library_entry_get_downloaded_at (entry), ==, "2026-12-03T10:15:00Z");
+  credit = uc_library_entry_dup_credit (entry);
+  g_assert_cmpstr (credit, ==, "Source: https://example.org/prices.csv, downloaded 3 Dec 2026");
+  g_assert_true (uc_library_commit (library, entry, &error));
+  g_assert_no_error (error);
+  manifest = read_text (dir, "library.json");
+  g_assert_nonnull (strstr (manifest, "\"origin_url\": \"https://example.org/prices.csv\""));
+  g_assert_nonnull (strstr (manifest, "\"downloaded_at\": \"2026-12-03T10:15:00Z\""));
+  g_assert_null (strstr (manifest, "pw@"));
+
+  g_assert_nonnull (uc_library_rename (library, "prices", "Renamed", &error));
+  g_assert_nonnull (uc_library_reimport (library, "prices", &error));
+  g_assert_no_error (error);
+  again = reload (dir);
+  kept = uc_library_find (again, "prices");
+  g_assert_cmpstr (uc_library_entry_get_title (kept), ==, "Renamed");
+  g_assert_cmpstr (uc_library_entry_get_origin_url (kept), ==, "https://example.org/prices.csv");
+  g_assert_cmpstr (uc_library_entry_get_downloaded_at (kept), ==, "2026-12-03T10:15:00Z");
+  g_clear_pointer (&credit, g_free);
+  credit = uc_library_entry_dup_credit (kept);
+  g_assert_cmpstr (credit, ==, "Source: https://example.org/prices.csv, downloaded 3 Dec 2026");
+  {
+    g_autoptr(UcLibraryEntry) copy = uc_library_entry_copy (kept);
+
+    g_assert_cmpstr (uc_library_entry_get_origin_url (copy), ==, "https://example.org/prices.csv");
+  }
+  /* A file not downloaded has no address, and its credit names it. */
+  {
+    g_autoptr(GFile) local = write_input ("origin", "local.csv", csv_text);
+    UcLibraryEntry *plain = uc_library_add (again, local, UC_LIBRARY_COPY, NULL, NULL, &error);
+    g_autofree char *plain_credit = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (uc_library_entry_get_origin_url (plain));
+    g_assert_null (uc_library_entry_get_downloaded_at (plain));
+    plain_credit = uc_library_entry_dup_credit (plain);
+    g_assert_true (g_str_has_prefix (plain_credit, "Source: local.csv, imported "));
+  }
+  /* A manifest written by hand with a password in the address: dropped on reading. */
+  {
+    g_autofree char *hand = g_build_filename (root, "origin-hand", "library", NULL);
+    g_autofree char *path = g_build_filename (hand, "library.json", NULL);
+    g_autofree char *file = g_build_filename (hand, "x.csv", NULL);
+    g_autoptr(UcLibrary) handmade = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (hand, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (file, csv_text, -1, NULL));
+    g_assert_true (g_file_set_contents (path, "{\"entries\": [{\"id\": \"x\", \"mode\": \"copy\", \"file\": \"x.csv\", "
+                                              "\"origin_url\": \"https://a:b@example.org/x.csv\"}]}", -1, NULL));
+    handmade = reload (hand);
+    g_assert_cmpstr (uc_library_entry_get_origin_url (uc_library_find (handmade, "x")), ==, "https://example.org/x.csv");
+  }
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+} Canceller;
+
+static void
+cancel_on_progress (double   fraction,
+                    gpointer data)
+{
+  Canceller *c = data;
+
+  c->calls++;
+  g_cancellable_cancel (c->cancellable);
+}
+
+/* Read again in two steps, as the window does on a worker: nothing of the
+ * library changes before the commit; a cancel or an error leaves no file
+ * behind and the entry as it was. */
+static void
+test_reimport_steps (void)
+{
+  g_autofree char *dir = case_dir ("reimport-steps");
+  g_autoptr(GFile) orig = write_input ("reimport-steps", "steps.csv", csv_text);
+  g_autoptr(UcLibrary) library = reload (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL, *after = NULL, *copy = NULL;
+  const char *more = "date,value\n2024-01-01,1.5\n2024-01-02,2.5\n2024-01-03,3.5\n2024-01-04,9.5\n";
+  UcLibraryEntry *old;
+  Canceller canceller = { cancellable, 0 };
+  g_autofree char *staged = g_build_filename (dir, "steps.csv.new", NULL);
+  GString *big;
+
+  g_assert_nonnull (uc_library_add (library, orig, UC_LIBRARY_COPY, NULL, NULL, &error));
+  old = uc_library_find (library, "steps");
+  g_assert_true (g_file_replace_contents (orig, more, strlen (more), NULL, FALSE, 0, NULL, NULL, NULL));
+  before = snapshot (dir);
+  entry = uc_library_prepare_reimport (library, old, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (uc_library_find (library, "steps") == old);
+  copy = read_text (dir, "steps.csv");
+  g_assert_cmpstr (copy, ==, csv_text);
+  g_assert_true (uc_library_commit_reimport (library, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (uc_library_find (library, "steps") == entry);
+  g_clear_pointer (&copy, g_free);
+  copy = read_text (dir, "steps.csv");
+  g_assert_cmpstr (copy, ==, more);
+  g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (uc_library_entry_check (entry), ==, UC_LIBRARY_OK);
+  g_clear_object (&entry);
+
+  /* Cancelled while it reads: nothing changes, nothing is left. */
+  big = g_string_new ("date,value\n");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (big, "%04u-01-01,%u\n", 1000 + i % 9000, i);
+  g_assert_true (g_file_replace_contents (orig, big->str, big->len, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_string_free (big, TRUE);
+  g_clear_pointer (&before, g_free);
+  before = snapshot (dir);
+  old = uc_library_find (library, "steps");
+  entry = uc_library_prepare_reimport (library, old, cancel_on_progress, &canceller, cancellable, &error);
+  g_assert_null (entry);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = snapshot (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (uc_library_find (library, "steps") == old);
+
+  /* A bad file: the error names it and its line; nothing changes. */
+  g_assert_true (g_file_replace_contents (orig, "date,value\n2024-01-01,1\n2024-01-02,\"2\n", 38, NULL, FALSE, 0,
+                                          NULL, NULL, NULL));
+  entry = uc_library_prepare_reimport (library, old, NULL, NULL, NULL, &error);
+  g_assert_null (entry);
+  g_assert_nonnull (strstr (error->message, "steps.csv"));
+  g_assert_nonnull (strstr (error->message, "line"));
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = snapshot (dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Prepared, then the entry removed: the commit fails and leaves nothing. */
+  g_assert_true (g_file_replace_contents (orig, more, strlen (more), NULL, FALSE, 0, NULL, NULL, NULL));
+  entry = uc_library_prepare_reimport (library, old, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (uc_library_remove (library, "steps", &error));
+  g_assert_false (uc_library_commit_reimport (library, entry, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -778,6 +953,8 @@ main (int    argc,
   g_test_add_func ("/library/prepare", test_prepare);
   g_test_add_func ("/library/prepare-progress", test_prepare_progress);
   g_test_add_func ("/library/paste", test_paste);
+  g_test_add_func ("/library/origin", test_origin);
+  g_test_add_func ("/library/reimport-steps", test_reimport_steps);
   status = g_test_run ();
   remove_tree (root);
   g_free (root);

@@ -13,14 +13,20 @@
 #include "uc-json-writer.h"
 #include "uc-library.h"
 
+/* A downloaded file's address and time follow its title. */
 static void
 print_entry (UcLibraryEntry *entry)
 {
-  g_print ("%-20s %-9s %-7s %12" G_GUINT64_FORMAT " bytes  imported %s  %s\n", uc_library_entry_get_id (entry),
+  const char *url = uc_library_entry_get_origin_url (entry);
+  const char *downloaded = uc_library_entry_get_downloaded_at (entry);
+  g_autofree char *origin = url ? g_strdup_printf ("  (from %s, downloaded %s)", url, downloaded ? downloaded : "–")
+                                : NULL;
+
+  g_print ("%-20s %-9s %-7s %12" G_GUINT64_FORMAT " bytes  imported %s  %s%s\n", uc_library_entry_get_id (entry),
            uc_library_mode_to_string (uc_library_entry_get_mode (entry)),
            uc_library_state_to_string (uc_library_entry_get_state (entry)), uc_library_entry_get_size (entry),
            uc_library_entry_get_imported_at (entry) ? uc_library_entry_get_imported_at (entry) : "–",
-           uc_library_entry_get_title (entry));
+           uc_library_entry_get_title (entry), origin ? origin : "");
 }
 
 static void
@@ -50,6 +56,13 @@ write_entry_json (UcJsonWriter   *w,
   uc_json_int (w, (gint64) uc_library_entry_get_size (entry));
   write_string (w, "sha256", uc_library_entry_get_sha256 (entry));
   write_string (w, "imported_at", uc_library_entry_get_imported_at (entry));
+  write_string (w, "origin_url", uc_library_entry_get_origin_url (entry));
+  write_string (w, "downloaded_at", uc_library_entry_get_downloaded_at (entry));
+  {
+    g_autofree char *credit = uc_library_entry_dup_credit (entry);
+
+    write_string (w, "credit", credit);
+  }
   uc_json_end_object (w);
 }
 

@@ -6,6 +6,7 @@
 #include "uc-event-label.h"
 #include "uc-event-table.h"
 #include "uc-transform.h"
+#include "uc-user-events.h"
 
 G_DEFINE_QUARK (uc-chart-options-error-quark, uc_chart_options_error)
 
@@ -21,6 +22,8 @@ uc_chart_options_clear (UcChartOptions *options)
   g_clear_object (&options->events);
   g_clear_object (&options->events_source);
   g_clear_pointer (&options->event_categories, g_strfreev);
+  g_clear_object (&options->added_events);
+  g_clear_pointer (&options->added_events_name, g_free);
   g_clear_pointer (&options->change_series, g_free);
   g_clear_pointer (&options->change_categories, g_strfreev);
   g_clear_pointer (&options->event_filter, g_free);
@@ -192,8 +195,8 @@ filter_events (const UcChartOptions *o,
 /* @spec as @options ask: a new chart (sharing the series it leaves as they
  * are), or NULL with @error when an option names what the chart does not
  * have or a transform cannot be made. In order: the look and the value
- * format, the range, the values, the events and their labels, the events
- * left out, the value axis. */
+ * format, the range, the values, the events (and those added) and their
+ * labels, the events left out, the value axis. */
 UcChartSpec *
 uc_chart_options_apply (const UcChartOptions  *options,
                         UcChartSpec           *spec,
@@ -217,6 +220,8 @@ uc_chart_options_apply (const UcChartOptions  *options,
       !(options->where_it_fits && uc_chart_spec_get_kind (out) == UC_CHART_LANES) &&
       !replace_events (options, out, error))
     return NULL;
+  if (options->added_events)
+    uc_user_events_add_to (out, options->added_events, options->added_events_name);
   if (options->change_series && !label_changes (options, out, error))
     return NULL;
   if (options->hidden_categories != 0 || options->event_filter)

@@ -50,6 +50,11 @@ typedef struct
   UcDataset   *events;
   UcSource    *events_source;     /* where @events come from, cited by the chart */
   char       **event_categories;
+  /* Events drawn besides the chart's own (the user's events file), in
+   * the range, as one category of their own (UC_EVENT_USER); the source
+   * line names @added_events_name. */
+  UcDataset   *added_events;
+  char        *added_events_name;
   /* Events of @change_categories (NULL: all) named by the move
    * @change_series made that day ("NVDA −17.0% · −$593B"). */
   char        *change_series;

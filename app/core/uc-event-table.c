@@ -3,22 +3,23 @@
 
 #include "uc-view-error.h"
 
-/* Events from a table with `date` and `title` columns (`end` for spans,
- * `category`, `description` and `source_url` when present), between @from and @to, of
- * the given categories (NULL: all). */
-gboolean
-uc_chart_spec_add_events_from (UcChartSpec        *spec,
-                               UcDataset          *events,
-                               UcTime              from,
-                               UcTime              to,
-                               const char * const *categories,
-                               GError            **error)
+/* The table's events in the range, of @categories (NULL: all), each of
+ * @category_of_all when >= 0; G_MAXUINT when it cannot be read. */
+static guint
+add_events (UcChartSpec        *spec,
+            UcDataset          *events,
+            UcTime              from,
+            UcTime              to,
+            const char * const *categories,
+            int                 category_of_all,
+            GError            **error)
 {
+  guint added = 0;
   int dc, tc, cc, xc, uc, ec, lc;
 
   if ((dc = uc_dataset_require_column (events, "date", UC_COLUMN_DATE, error)) < 0 ||
       (tc = uc_dataset_require_column (events, "title", UC_COLUMN_TEXT, error)) < 0)
-    return FALSE;
+    return G_MAXUINT;
   ec = uc_dataset_find_column (events, "end");
   if (ec >= 0 && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATE && uc_dataset_get_column_type (events, ec) != UC_COLUMN_DATETIME)
     ec = -1;
@@ -39,7 +40,8 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
       if (t == UC_TIME_MISSING || (end != UC_TIME_MISSING ? end : t) < from || t > to || title == NULL ||
           (categories && !g_strv_contains (categories, category ? category : "")))
         continue;
-      event = uc_event_new (t, title, uc_event_category_from_string (category));
+      event = uc_event_new (t, title, category_of_all >= 0 ? (UcEventCategory) category_of_all
+                                                           : uc_event_category_from_string (category));
       if (end != UC_TIME_MISSING)
         uc_event_set_end (event, end);
       if (xc >= 0)
@@ -49,6 +51,36 @@ uc_chart_spec_add_events_from (UcChartSpec        *spec,
       if (lc >= 0)
         uc_event_set_lane (event, uc_dataset_get_text (events, lc, row));
       uc_chart_spec_add_event (spec, event);
+      added++;
     }
-  return TRUE;
+  return added;
+}
+
+/* Events from a table with `date` and `title` columns (`end` for spans,
+ * `category`, `description` and `source_url` when present), between @from and @to, of
+ * the given categories (NULL: all). */
+gboolean
+uc_chart_spec_add_events_from (UcChartSpec        *spec,
+                               UcDataset          *events,
+                               UcTime              from,
+                               UcTime              to,
+                               const char * const *categories,
+                               GError            **error)
+{
+  return add_events (spec, events, from, to, categories, -1, error) != G_MAXUINT;
+}
+
+/* The events of such a table between @from and @to, all of @category
+ * whatever their `category` column says (the user's own events file is
+ * one category of its own). Returns how many were added, or G_MAXUINT
+ * with @error when the table lacks a date or title column. */
+guint
+uc_chart_spec_add_events_as (UcChartSpec      *spec,
+                             UcDataset        *events,
+                             UcTime            from,
+                             UcTime            to,
+                             UcEventCategory   category,
+                             GError          **error)
+{
+  return add_events (spec, events, from, to, NULL, (int) category, error);
 }

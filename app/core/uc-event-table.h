@@ -17,5 +17,11 @@ gboolean uc_chart_spec_add_events_from (UcChartSpec        *spec,
                                         UcTime              to,
                                         const char * const *categories,
                                         GError            **error);
+guint    uc_chart_spec_add_events_as   (UcChartSpec        *spec,
+                                        UcDataset          *events,
+                                        UcTime              from,
+                                        UcTime              to,
+                                        UcEventCategory     category,
+                                        GError            **error);
 
 G_END_DECLS

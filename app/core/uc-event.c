@@ -123,7 +123,7 @@ uc_event_class_init (UcEventClass *klass)
 
   properties[PROP_TIME] = g_param_spec_int64 ("time", NULL, NULL, G_MININT64, G_MAXINT64, 0, construct);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, construct);
-  properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL, 0, UC_EVENT_OTHER, UC_EVENT_OTHER, construct);
+  properties[PROP_CATEGORY] = g_param_spec_int ("category", NULL, NULL, 0, UC_EVENT_USER, UC_EVENT_OTHER, construct);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE_URL] = g_param_spec_string ("source-url", NULL, NULL, NULL, rw);

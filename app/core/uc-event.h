@@ -15,6 +15,7 @@ typedef enum
   UC_EVENT_POLICY,
   UC_EVENT_PRICING,
   UC_EVENT_OTHER,
+  UC_EVENT_USER,            /* the user's own events file, whatever its rows say */
 } UcEventCategory;
 
 UcEventCategory uc_event_category_from_string (const char *name);

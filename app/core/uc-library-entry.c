@@ -27,6 +27,8 @@ struct _UcLibraryEntry
   guint64         size;
   char           *sha256;
   char           *imported_at;
+  char           *origin_url;  /* the address a downloaded file came from, without credentials */
+  char           *downloaded_at;
   gint64          mtime;      /* of the file when hashed, ns; 0: unknown */
   guint64         inode;      /* of the file when hashed (a file replaced by rename is another) */
   char            delimiter;
@@ -88,6 +90,8 @@ uc_library_entry_finalize (GObject *object)
   g_free (self->original);
   g_free (self->sha256);
   g_free (self->imported_at);
+  g_free (self->origin_url);
+  g_free (self->downloaded_at);
   g_free (self->encoding);
   g_free (self->date_format);
   uc_library_roles_clear (&self->roles);
@@ -338,6 +342,9 @@ uc_library_entry_new_from_json (JsonObject  *o,
   self->size = (guint64) MAX (member_int (o, "size"), 0);
   self->sha256 = g_strdup (member_string (o, "sha256"));
   self->imported_at = g_strdup (member_string (o, "imported_at"));
+  /* Cleaned again: a manifest edited by hand may carry a password. */
+  self->origin_url = uc_library_clean_url (member_string (o, "origin_url"));
+  self->downloaded_at = self->origin_url ? g_strdup (member_string (o, "downloaded_at")) : NULL;
   self->mtime = MAX (member_int (o, "mtime"), 0);
   self->inode = (guint64) MAX (member_int (o, "inode"), 0);
   read_options (self, o);
@@ -425,6 +432,11 @@ uc_library_entry_write_json (UcLibraryEntry *self,
   uc_json_int (w, (gint64) self->size);
   write_member (w, "sha256", self->sha256);
   write_member (w, "imported_at", self->imported_at);
+  if (self->origin_url)
+    {
+      write_member (w, "origin_url", self->origin_url);
+      write_member (w, "downloaded_at", self->downloaded_at);
+    }
   if (self->mtime)
     {
       uc_json_key (w, "mtime");
@@ -515,6 +527,8 @@ uc_library_entry_copy (UcLibraryEntry *self)
   copy->size = self->size;
   copy->sha256 = g_strdup (self->sha256);
   copy->imported_at = g_strdup (self->imported_at);
+  copy->origin_url = g_strdup (self->origin_url);
+  copy->downloaded_at = g_strdup (self->downloaded_at);
   copy->mtime = self->mtime;
   copy->inode = self->inode;
   copy->delimiter = self->delimiter;
@@ -537,6 +551,53 @@ uc_library_entry_set_title (UcLibraryEntry *self,
   g_free (self->title);
   self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* @url without the user name and password it may carry ("https://user:
+ * secret@host/x.csv" gives "https://host/x.csv"): what the manifest
+ * keeps and the credit shows. NULL for NULL, an empty or an unparsable
+ * address (nothing of it is kept, in case it hides a secret). */
+char *
+uc_library_clean_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (url == NULL || *url == '\0' || (uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL)) == NULL)
+    return NULL;
+  return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+}
+
+/* Where a downloaded file came from (cleaned by uc_library_clean_url())
+ * and when it was fetched (ISO 8601, UTC; NULL: now). For an entry not
+ * yet in a library. */
+void
+uc_library_entry_set_origin (UcLibraryEntry *self,
+                             const char     *url,
+                             const char     *downloaded_at)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self));
+  g_clear_pointer (&self->origin_url, g_free);
+  g_clear_pointer (&self->downloaded_at, g_free);
+  self->origin_url = uc_library_clean_url (url);
+  if (self->origin_url == NULL)
+    return;
+  if (downloaded_at)
+    self->downloaded_at = g_strdup (downloaded_at);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      self->downloaded_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    }
+}
+
+/* The file's size, time and inode taken again (a copy put in place by a
+ * rename is another file). For an entry not yet in a library. */
+void
+uc_library_entry_stamp (UcLibraryEntry *self)
+{
+  g_return_if_fail (UC_IS_LIBRARY_ENTRY (self));
+  stamp_file (self);
 }
 
 const UcLibraryRoles *
@@ -573,4 +634,6 @@ GETTER (const char *, original, original)
 GETTER (guint64, size, size)
 GETTER (const char *, sha256, sha256)
 GETTER (const char *, imported_at, imported_at)
+GETTER (const char *, origin_url, origin_url)
+GETTER (const char *, downloaded_at, downloaded_at)
 GETTER (UcLibraryState, state, state)

@@ -2,9 +2,9 @@
  *
  * A CSV file imported once: either copied into the library folder, or
  * referred to where it is (and read again from there). The entry keeps
- * where it came from (path, size, SHA-256, when it was imported) and the
- * reading options the import used, and says whether its file is still
- * there as it was.
+ * where it came from (path, size, SHA-256, when it was imported; the
+ * address of a downloaded file) and the reading options the import used,
+ * and says whether its file is still there as it was.
  */
 #pragma once
 
@@ -78,6 +78,12 @@ const char     *uc_library_entry_get_original    (UcLibraryEntry *self);
 guint64         uc_library_entry_get_size        (UcLibraryEntry *self);
 const char     *uc_library_entry_get_sha256      (UcLibraryEntry *self);
 const char     *uc_library_entry_get_imported_at (UcLibraryEntry *self);
+const char     *uc_library_entry_get_origin_url  (UcLibraryEntry *self);
+const char     *uc_library_entry_get_downloaded_at (UcLibraryEntry *self);
+void            uc_library_entry_set_origin      (UcLibraryEntry *self,
+                                                  const char     *url,
+                                                  const char     *downloaded_at);
+void            uc_library_entry_stamp           (UcLibraryEntry *self);
 void            uc_library_entry_get_options     (UcLibraryEntry *self,
                                                   UcCsvOptions   *options);
 UcLibraryEntry *uc_library_entry_copy            (UcLibraryEntry *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -101,6 +107,7 @@ UcSource       *uc_library_entry_create_source   (UcLibraryEntry *self) G_GNUC_W
 
 const char     *uc_library_mode_to_string        (UcLibraryMode   mode);
 const char     *uc_library_state_to_string       (UcLibraryState  state);
+char           *uc_library_clean_url             (const char     *url) G_GNUC_WARN_UNUSED_RESULT;
 char           *uc_library_hash_file             (const char     *path,
                                                   guint64        *size,
                                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;

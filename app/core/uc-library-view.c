@@ -200,15 +200,40 @@ add_string (JsonBuilder *b,
 
 /* The one chart: the values by the time column, split by the group, with
  * every embedded event on its days, as a built-in view marks them. */
+/* "3 Dec 2026" from an ISO 8601 time, in English as the rest of the
+ * credit (not the locale's month names); NULL when it cannot be read. */
+static char *
+format_day (const char *iso)
+{
+  static const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(GDateTime) time = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+  if (time == NULL)
+    return NULL;
+  return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (time),
+                          months[g_date_time_get_month (time) - 1], g_date_time_get_year (time));
+}
+
 /* "Source: prices.csv, imported 2026-12-03": the user's file as they
- * know it, and when it was taken in. */
+ * know it, and when it was taken in; for a downloaded file, "Source:
+ * https://example.org/prices.csv, downloaded 3 Dec 2026" (the local copy
+ * in the downloads folder tells a reader nothing). */
 char *
 uc_library_entry_dup_credit (UcLibraryEntry *self)
 {
   const char *original = uc_library_entry_get_original (self);
-  g_autofree char *name = g_path_get_basename (original ? original : uc_library_entry_get_path (self));
-  g_autofree char *day = g_strndup (uc_library_entry_get_imported_at (self) ? uc_library_entry_get_imported_at (self) : "", 10);
+  const char *url = uc_library_entry_get_origin_url (self);
+  g_autofree char *name = NULL, *day = NULL, *downloaded = NULL;
 
+  if (url)
+    {
+      downloaded = format_day (uc_library_entry_get_downloaded_at (self));
+      return downloaded ? g_strdup_printf ("Source: %s, downloaded %s", url, downloaded)
+                        : g_strdup_printf ("Source: %s", url);
+    }
+  name = g_path_get_basename (original ? original : uc_library_entry_get_path (self));
+  day = g_strndup (uc_library_entry_get_imported_at (self) ? uc_library_entry_get_imported_at (self) : "", 10);
   return *day ? g_strdup_printf ("Source: %s, imported %s", name, day) : g_strdup_printf ("Source: %s", name);
 }
 

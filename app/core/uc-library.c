@@ -609,10 +609,134 @@ uc_library_remove (UcLibrary   *self,
   return TRUE;
 }
 
-/* Reads entry @id's file again, with the import's options: a reference
- * where it is, a copy from its original path (copied again). Its size,
- * SHA-256 and import time become the file's now; on error the entry is
- * left as it was. */
+/* Where a copy read again waits until it is committed: beside the copy,
+ * never a name uc_library_make_id() gives (ids have no '.'). */
+static char *
+staged_path (UcLibrary      *self,
+             UcLibraryEntry *entry)
+{
+  return g_strdup_printf ("%s/%s.new", self->dir, uc_library_entry_get_file (entry));
+}
+
+/* Entry @old's file read again, with the import's options (a reference
+ * where it is, a copy from its original path): the new entry, not yet in
+ * the library, its size, SHA-256 and import time the file's now. A copy
+ * is written beside the old one, which stays in place until
+ * uc_library_commit_reimport(). Touches no entry of the library: it may
+ * run on a worker thread while the library is used (@old stays as it
+ * is). Errors name the file, line and column; on error or cancel nothing
+ * is left behind. */
+UcLibraryEntry *
+uc_library_prepare_reimport (UcLibrary       *self,
+                             UcLibraryEntry  *old,
+                             UcCsvProgress    progress,
+                             gpointer         progress_data,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  g_autoptr(UcLibraryEntry) entry = NULL;
+  g_autofree char *sha256 = NULL, *staged = NULL, *staged_name = NULL;
+  UcLibraryMode mode;
+  UcCsvOptions options;
+  const char *path;
+  guint64 size = 0;
+  Scaled scaled = { progress, progress_data, READ_SHARE };
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (old), NULL);
+  mode = uc_library_entry_get_mode (old);
+  uc_library_entry_get_options (old, &options);
+  path = mode == UC_LIBRARY_COPY ? uc_library_entry_get_original (old) : uc_library_entry_get_path (old);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "“%s” does not say where its file came from",
+                   uc_library_entry_get_id (old));
+      return NULL;
+    }
+  if (!validate (path, &options, progress ? scaled_progress : NULL, &scaled, cancellable, NULL, error))
+    return NULL;
+  if (mode == UC_LIBRARY_COPY)
+    {
+      staged = staged_path (self, old);
+      staged_name = g_path_get_basename (staged);
+    }
+  sha256 = hash_and_copy (self, path, staged_name, &size, progress, progress_data, READ_SHARE, cancellable, error);
+  if (sha256 == NULL)
+    return NULL;
+  entry = uc_library_entry_new (uc_library_entry_get_id (old), uc_library_entry_get_title (old), mode,
+                                uc_library_entry_get_file (old), uc_library_entry_get_original (old), size, sha256,
+                                &options, self->dir);
+  uc_library_entry_set_roles (entry, uc_library_entry_get_roles (old));
+  uc_library_entry_set_origin (entry, uc_library_entry_get_origin_url (old), uc_library_entry_get_downloaded_at (old));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (staged)
+        g_unlink (staged);
+      return NULL;
+    }
+  return g_steal_pointer (&entry);
+}
+
+/* Forgets an entry uc_library_prepare_reimport() made: the copy it
+ * wrote goes. */
+void
+uc_library_discard_reimport (UcLibrary      *self,
+                             UcLibraryEntry *entry)
+{
+  g_autofree char *staged = NULL;
+
+  g_return_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (entry));
+  if (uc_library_entry_get_mode (entry) != UC_LIBRARY_COPY)
+    return;
+  staged = staged_path (self, entry);
+  g_unlink (staged);
+}
+
+/* Puts @entry (from uc_library_prepare_reimport()) in place of the entry
+ * of its id: its copy first, the manifest last. A title or roles set
+ * while the file was read are kept. The entry removed meanwhile fails,
+ * and the copy read goes. */
+gboolean
+uc_library_commit_reimport (UcLibrary       *self,
+                            UcLibraryEntry  *entry,
+                            GError         **error)
+{
+  UcLibraryEntry *now;
+  g_autofree char *staged = NULL;
+
+  g_return_val_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (entry), FALSE);
+  now = uc_library_find (self, uc_library_entry_get_id (entry));
+  if (now == NULL)
+    {
+      uc_library_discard_reimport (self, entry);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”",
+                   uc_library_entry_get_id (entry));
+      return FALSE;
+    }
+  uc_library_entry_set_title (entry, uc_library_entry_get_title (now));
+  uc_library_entry_set_roles (entry, uc_library_entry_get_roles (now));
+  if (uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY)
+    {
+      staged = staged_path (self, entry);
+      /* Should the manifest not be written below, the copy is the new
+       * file already, the manifest keeps the old size and SHA-256 (a copy
+       * of another size then shows as changed): the data is never lost. */
+      if (g_rename (staged, uc_library_entry_get_path (entry)) != 0)
+        {
+          int saved = errno;
+
+          g_unlink (staged);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", uc_library_entry_get_path (entry),
+                       g_strerror (saved));
+          return FALSE;
+        }
+      uc_library_entry_stamp (entry);
+    }
+  return replace_entry (self, entry, error);
+}
+
+/* Reads entry @id's file again at once (see
+ * uc_library_prepare_reimport()); on error the entry is left as it was.
+ * Returns the new entry (owned by the library). */
 UcLibraryEntry *
 uc_library_reimport (UcLibrary   *self,
                      const char  *id,
@@ -620,12 +744,6 @@ uc_library_reimport (UcLibrary   *self,
 {
   UcLibraryEntry *old;
   g_autoptr(UcLibraryEntry) entry = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *sha256 = NULL;
-  UcCsvOptions options;
-  const char *path;
-  guint64 size = 0;
-  guint position;
 
   g_return_val_if_fail (UC_IS_LIBRARY (self), NULL);
   if ((old = uc_library_find (self, id)) == NULL)
@@ -633,32 +751,9 @@ uc_library_reimport (UcLibrary   *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
       return NULL;
     }
-  uc_library_entry_get_options (old, &options);
-  path = uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_original (old)
-                                                            : uc_library_entry_get_path (old);
-  if (path == NULL || !validate (path, &options, NULL, NULL, NULL, NULL, error))
+  entry = uc_library_prepare_reimport (self, old, NULL, NULL, NULL, error);
+  if (entry == NULL || !uc_library_commit_reimport (self, entry, error))
     return NULL;
-  /* Should the manifest not be written below, the copy is the new file
-   * already, the manifest keeps the old size and SHA-256 (a copy of
-   * another size then shows as changed): the data is never lost. */
-  sha256 = hash_and_copy (self, path, uc_library_entry_get_mode (old) == UC_LIBRARY_COPY ? uc_library_entry_get_file (old)
-                                                                                          : NULL, &size, NULL, NULL, 0,
-                          NULL, error);
-  if (sha256 == NULL)
-    return NULL;
-  entry = uc_library_entry_new (id, uc_library_entry_get_title (old), uc_library_entry_get_mode (old),
-                                uc_library_entry_get_file (old), uc_library_entry_get_original (old), size, sha256,
-                                &options, self->dir);
-  uc_library_entry_set_roles (entry, uc_library_entry_get_roles (old));
-  entries = copy_entries (self);
-  g_ptr_array_find (self->entries, old, &position);
-  g_ptr_array_index (entries, position) = g_object_ref (entry);
-  g_object_unref (old);
-  if (!write_manifest (self, entries, error))
-    return NULL;
-  g_ptr_array_index (self->entries, position) = g_object_ref (entry);
-  g_object_unref (old);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
   return entry;
 }
 

@@ -60,6 +60,17 @@ gboolean        uc_library_remove      (UcLibrary           *self,
 UcLibraryEntry *uc_library_reimport    (UcLibrary           *self,
                                         const char          *id,
                                         GError             **error);
+UcLibraryEntry *uc_library_prepare_reimport (UcLibrary      *self,
+                                             UcLibraryEntry *old,
+                                             UcCsvProgress   progress,
+                                             gpointer        progress_data,
+                                             GCancellable   *cancellable,
+                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean        uc_library_commit_reimport  (UcLibrary      *self,
+                                             UcLibraryEntry *entry,
+                                             GError        **error);
+void            uc_library_discard_reimport (UcLibrary      *self,
+                                             UcLibraryEntry *entry);
 UcLibraryEntry *uc_library_find        (UcLibrary           *self,
                                         const char          *id);
 void            uc_library_sync_catalog (UcLibrary         *self,

@@ -98,7 +98,7 @@ draw_dot (Ctx     *ctx,
           double   dot)
 {
   cairo_t *cr = ctx->cr;
-  UcColor color = ctx->theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
+  UcColor color = ctx->theme->events[MIN (uc_event_get_category (event), UC_EVENT_USER)];
 
   if (x1 > x0)
     {
@@ -164,7 +164,7 @@ group_label (LanePlacing *p,
   const double *xs = (const double *) (void *) p->lane->xs->data;
   guint n = entries[*q], more = 0, fills = 0;
   UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[n]);
-  UcColor color = run->ctx->theme->events[MIN (uc_event_get_category (event), UC_EVENT_OTHER)];
+  UcColor color = run->ctx->theme->events[MIN (uc_event_get_category (event), UC_EVENT_USER)];
 
   while (*q > 0)
     {

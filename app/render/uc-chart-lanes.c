@@ -39,6 +39,7 @@ category_title (UcEventCategory category)
     case UC_EVENT_HARDWARE: return _("Hardware");
     case UC_EVENT_POLICY: return _("Policy");
     case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_USER: return _("Your events");
     case UC_EVENT_OTHER:
     default: return _("Other");
     }
@@ -118,7 +119,7 @@ list_lanes (UcChartSpec         *spec,
       by_category = FALSE;
   if (by_category)
     {
-      for (int c = 0; c <= UC_EVENT_OTHER; c++)
+      for (int c = 0; c <= UC_EVENT_USER; c++)
         for (guint i = 0; i < n_events; i++)
           {
             UcEvent *event = uc_chart_spec_get_event (spec, i);

@@ -23,6 +23,7 @@ static const UcChartTheme light = {
     RGB (0x613583),   /* policy */
     RGB (0x26a269),   /* pricing */
     RGB (0x77767b),   /* other */
+    RGB (0xe66100),   /* the user's own */
   },
   .font_family = "Cantarell, DejaVu Sans, Sans",
 };
@@ -43,6 +44,7 @@ static const UcChartTheme dark = {
     RGB (0xc061cb),
     RGB (0x57e389),
     RGB (0x9a9996),
+    RGB (0xffa348),
   },
   .font_family = "Cantarell, DejaVu Sans, Sans",
 };

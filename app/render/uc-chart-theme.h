@@ -26,7 +26,7 @@ typedef struct
   UcColor     muted;        /* subtitles, axis labels, footer */
   UcColor     grid;
   UcColor     series[UC_CHART_N_COLORS];
-  UcColor     events[UC_EVENT_OTHER + 1];
+  UcColor     events[UC_EVENT_USER + 1];
   const char *font_family;
 } UcChartTheme;
 

@@ -199,6 +199,7 @@ uc_application_startup (GApplication *application)
     { "win.open", { "<Control>o", NULL } },
     { "win.paste-data", { "<Control>v", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
+    { "win.open-events", { "<Control><Shift>e", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 

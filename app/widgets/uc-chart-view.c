@@ -598,8 +598,9 @@ uc_chart_view_get_own_base (UcChartView *self)
 
 /* How values read (as they are, rebased to 100 or as change since
  * @options' base day, 0 following the first day shown), the value axis
- * (log_scale -1: as the chart says) and the event categories left out,
- * from options the window fills for all its charts. */
+ * (log_scale -1: as the chart says), the event categories left out and
+ * the events added (the user's own), from options the window fills for
+ * all its charts. */
 void
 uc_chart_view_set_options (UcChartView          *self,
                            const UcChartOptions *options)
@@ -608,15 +609,24 @@ uc_chart_view_set_options (UcChartView          *self,
 
   g_return_if_fail (UC_IS_CHART_VIEW (self));
 
+  gboolean same_added = o->added_events == options->added_events &&
+                        g_strcmp0 (o->added_events_name, options->added_events_name) == 0;
+
   if (o->value_mode == options->value_mode && o->base == options->base && o->log_scale == options->log_scale &&
-      o->hidden_categories == options->hidden_categories)
+      o->hidden_categories == options->hidden_categories && same_added)
     return;
   /* As they are, the base day only moves the crosshair card's change. */
   if (o->value_mode != options->value_mode || options->value_mode != UC_VALUE_MODE_AS_IS ||
-      o->log_scale != options->log_scale || o->hidden_categories != options->hidden_categories)
+      o->log_scale != options->log_scale || o->hidden_categories != options->hidden_categories || !same_added)
     g_clear_object (&self->shown);
-  if (o->hidden_categories != options->hidden_categories)
+  if (o->hidden_categories != options->hidden_categories || !same_added)
     self->hover_mark = -1;
+  g_set_object (&o->added_events, options->added_events);
+  if (!same_added)
+    {
+      g_free (o->added_events_name);
+      o->added_events_name = g_strdup (options->added_events_name);
+    }
   o->value_mode = options->value_mode;
   o->base = options->base;
   o->log_scale = options->log_scale;

@@ -41,6 +41,7 @@ category_name (UcEventCategory category)
     case UC_EVENT_HARDWARE: return _("Hardware");
     case UC_EVENT_POLICY: return _("Policy");
     case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_USER: return _("Your events");
     case UC_EVENT_OTHER:
     default: return _("Other");
     }
@@ -183,7 +184,7 @@ static void
 uc_event_list_init (UcEventList *self)
 {
   const char *categories[] = { N_("All categories"), N_("Model releases"), N_("Market"), N_("Hardware"),
-                               N_("Policy"), N_("Pricing"), N_("Other"), NULL };
+                               N_("Policy"), N_("Pricing"), N_("Other"), N_("Your events"), NULL };
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *scrolled;
   GtkColumnViewColumn *date_column;

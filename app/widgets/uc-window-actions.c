@@ -134,12 +134,14 @@ sync_categories (UcWindow *self)
 {
   g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-event-categories");
 
-  for (int c = 0; c < UC_EVENT_OTHER; c++)
+  for (int c = 0; c <= UC_EVENT_USER; c++)
     {
       const char *category = uc_event_category_to_string (c);
       g_autofree char *name = g_strdup_printf ("events-%s", category);
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
+      if (action == NULL)
+        continue;
       g_simple_action_set_state (G_SIMPLE_ACTION (action),
                                  g_variant_new_boolean (!g_strv_contains ((const char * const *) hidden, category)));
     }
@@ -148,11 +150,16 @@ sync_categories (UcWindow *self)
 static void
 add_category_actions (UcWindow *self)
 {
-  for (int c = 0; c < UC_EVENT_OTHER; c++)
+  /* Every category with a switch in the menu: "other" has none. */
+  for (int c = 0; c <= UC_EVENT_USER; c++)
     {
-      g_autofree char *name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
-      g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      g_autofree char *name = NULL;
+      g_autoptr(GSimpleAction) action = NULL;
 
+      if (c == UC_EVENT_OTHER)
+        continue;
+      name = g_strdup_printf ("events-%s", uc_event_category_to_string (c));
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
       g_signal_connect (action, "activate", G_CALLBACK (toggle_category), self);
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
     }

@@ -88,7 +88,7 @@ carry_hidden (UcChartSpec *from,
 void
 _uc_window_apply_options (UcWindow *self)
 {
-  UcChartOptions options = UC_CHART_OPTIONS_INIT;
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
   gboolean any_values = FALSE, any_axis = FALSE;
   UcTime own_base = 0;
 

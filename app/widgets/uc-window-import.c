@@ -35,6 +35,7 @@ typedef struct
 {
   UcLibrary      *library;
   GFile          *file;
+  UcLibraryEntry *reimport;      /* the entry read again, or NULL for a new import */
   char           *id;
   char           *title;
   UcLibraryMode   mode;
@@ -63,6 +64,7 @@ import_free (Import *import)
 {
   g_clear_object (&import->library);
   g_clear_object (&import->file);
+  g_clear_object (&import->reimport);
   g_free (import->id);
   g_free (import->title);
   g_free (import->encoding);
@@ -188,13 +190,17 @@ import_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
   Import *import = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
   UcLibraryEntry *entry;
 
   give_way ();
-  entry = uc_library_prepare (import->library, import->file, import->id, import->mode, import->title,
-                              &import->options, &import->roles, on_read_progress, import,
-                              g_task_get_cancellable (task), &error);
+  if (import->reimport)
+    entry = uc_library_prepare_reimport (import->library, import->reimport, on_read_progress, import, cancellable,
+                                         &error);
+  else
+    entry = uc_library_prepare (import->library, import->file, import->id, import->mode, import->title,
+                                &import->options, &import->roles, on_read_progress, import, cancellable, &error);
   if (entry)
     g_task_return_pointer (task, entry, g_object_unref);
   else
@@ -232,6 +238,40 @@ import_failed (UcWindow     *self,
     }
 }
 
+/* A file read again: in place of its entry (the sidebar's view and the
+ * catalog's source follow the library, and the views showing it are
+ * loaded again with the new data), or said with the file and line. */
+static void
+reimport_done (UcWindow       *self,
+               Import         *import,
+               UcLibraryEntry *entry,
+               GError         *error)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *title = uc_library_entry_get_title (import->reimport);
+
+  if (entry && !uc_library_commit_reimport (import->library, entry, &local))
+    error = local;
+  else if (entry)
+    {
+      message = g_strdup_printf (_("“%s” read again"), uc_library_entry_get_title (entry));
+      _uc_window_toast (self, message);
+      /* A built-in view showing the entry's series beside its own reads
+       * them again (the entry's own view is replaced in the sidebar, and
+       * shown again by that). */
+      if (self->view && uc_library_view_entry_id (uc_view_get_id (self->view)) == NULL &&
+          _uc_window_view_has_added (self, uc_view_get_id (self->view), uc_library_entry_get_id (entry)))
+        _uc_window_reshow (self);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup_printf (_("“%s” not read again: cancelled"), title);
+  else
+    message = g_strdup_printf (_("Could not read “%s” again: %s"), title, error->message);
+  _uc_window_toast (self, message);
+}
+
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
@@ -248,6 +288,27 @@ on_import_done (GObject      *source,
   import->window = NULL;
   g_mutex_unlock (&import->lock);
   report_frames (import, self);
+  /* Cancelled as the read ended: what it wrote goes, nothing is added. */
+  if (entry && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (import->reimport)
+        uc_library_discard_reimport (import->library, entry);
+      else
+        uc_library_discard (import->library, entry);
+      g_clear_object (&entry);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+    }
+  if (import->reimport)
+    {
+      reimport_done (self, import, entry, error);
+      end_import (self);
+      start_next (self);
+      return;
+    }
+  /* A downloaded file is credited to its address, not to the local copy. */
+  if (entry && g_object_get_data (G_OBJECT (import->file), "uc-import-origin"))
+    uc_library_entry_set_origin (entry, g_object_get_data (G_OBJECT (import->file), "uc-import-origin"),
+                                 g_object_get_data (G_OBJECT (import->file), "uc-import-downloaded"));
   if (entry && !uc_library_commit (import->library, entry, &error))
     {
       uc_library_discard (import->library, entry);
@@ -271,6 +332,30 @@ on_import_done (GObject      *source,
   start_next (self);
 }
 
+/* Starts @import (owned from now) on a worker, the window's bar showing
+ * @label, how far it got and Cancel. */
+static void
+run_import (UcWindow   *self,
+            Import     *import,
+            const char *label)
+{
+  g_autoptr(GTask) task = NULL;
+
+  import->window = self;
+  self->importing = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
+  gtk_revealer_set_reveal_child (self->import_bar, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  watch_frames (import, self);
+  task = g_task_new (NULL, self->importing, on_import_done, g_object_ref (self));
+  /* The entry made comes back even when cancelled, for its copy to go. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
+  g_thread_unref (g_thread_new ("uc-import", import_thread, g_steal_pointer (&task)));   /* it owns the task */
+}
+
 /* Reads @file into the library on a worker, the window's bar showing how
  * far it got; @dialog (or NULL) waits hidden, to come back on an error. */
 static void
@@ -286,7 +371,6 @@ begin_import (UcWindow             *self,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *label = g_strdup_printf (_("Importing %s…"), name);
-  GTask *task;
 
   g_mutex_init (&import->lock);
   import->library = g_object_ref (self->library);
@@ -304,20 +388,30 @@ begin_import (UcWindow             *self,
     }
   if (roles)
     uc_library_roles_copy (&import->roles, roles);
-  import->window = self;
   g_set_object (&self->import_dialog, dialog);
   if (dialog)
     gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-  self->importing = g_cancellable_new ();
-  gtk_label_set_text (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
-  gtk_revealer_set_reveal_child (self->import_bar, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
-  watch_frames (import, self);
-  task = g_task_new (NULL, self->importing, on_import_done, g_object_ref (self));
-  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
-  g_thread_unref (g_thread_new ("uc-import", import_thread, task));   /* it owns the task */
+  run_import (self, import, label);
+}
+
+/* Reads the file again on a worker, with the bar and its Cancel as for an
+ * import; nothing is touched before it is read whole. */
+static void
+begin_reimport (UcWindow       *self,
+                UcLibraryEntry *entry,
+                GFile          *file)
+{
+  Import *import = g_new0 (Import, 1);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Reading %s again…"), name);
+
+  g_mutex_init (&import->lock);
+  import->library = g_object_ref (self->library);
+  import->file = g_object_ref (file);
+  import->reimport = g_object_ref (entry);
+  import->id = g_strdup (uc_library_entry_get_id (entry));
+  uc_csv_options_init (&import->options);
+  run_import (self, import, label);
 }
 
 static void
@@ -384,6 +478,17 @@ start_next (UcWindow *self)
       return;
     }
   file = g_queue_pop_head (&self->pending_files);
+  if (g_object_get_data (G_OBJECT (file), "uc-reimport"))
+    {
+      UcLibraryEntry *entry = uc_library_find (self->library, g_object_get_data (G_OBJECT (file), "uc-reimport"));
+
+      /* Removed while it waited: nothing to read. */
+      if (entry)
+        begin_reimport (self, entry, file);
+      else
+        start_next (self);
+      return;
+    }
   title = g_object_steal_data (G_OBJECT (file), "uc-import-title");
   dialog = uc_import_dialog_new (GTK_WINDOW (self), file, title);
   self->dialog_open = TRUE;
@@ -413,6 +518,8 @@ on_downloaded (GObject      *source,
   g_autoptr(UcFetcher) fetcher = UC_FETCHER (source);
   g_autoptr(UcWindow) self = g_object_ref (g_object_get_data (G_OBJECT (source), "window"));
   g_autofree char *url = g_strdup (g_object_get_data (G_OBJECT (source), "url"));
+  /* Said without the user name and password the address may carry. */
+  g_autofree char *shown = uc_library_clean_url (url);
   g_autoptr(GError) error = NULL;
   g_autoptr(UcFetchResult) fetched = uc_fetcher_get_finish (UC_FETCHER (source), result, &error);
   g_autofree char *dir = uc_paste_default_dir ();
@@ -423,10 +530,13 @@ on_downloaded (GObject      *source,
 
   if (fetched == NULL || fetched->body == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not download %s: %s"), url,
-                                                  error ? error->message : _("no data"));
+      g_autoptr(GString) message = g_string_new (NULL);
 
-      _uc_window_toast (self, message);
+      g_string_printf (message, _("Could not download %s: %s"), shown ? shown : "",
+                       error ? error->message : _("no data"));
+      /* The fetcher's message may quote the address as given. */
+      g_string_replace (message, url, shown ? shown : "", 0);
+      _uc_window_toast (self, message->str);
       return;
     }
   /* Kept beside the pasted tables, named as the address names it. */
@@ -447,13 +557,20 @@ on_downloaded (GObject      *source,
   data = g_bytes_get_data (fetched->body, &size);
   if (g_mkdir_with_parents (dir, 0700) != 0 || !uc_safe_file_set_contents (path, NULL, data ? data : "", size, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not keep %s: %s"), url,
+      g_autofree char *message = g_strdup_printf (_("Could not keep %s: %s"), shown ? shown : "",
                                                   error ? error->message : g_strerror (errno));
 
       _uc_window_toast (self, message);
       return;
     }
   file = g_file_new_for_path (path);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_object_set_data_full (G_OBJECT (file), "uc-import-origin", g_steal_pointer (&url), g_free);
+    g_object_set_data_full (G_OBJECT (file), "uc-import-downloaded", g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ"),
+                            g_free);
+  }
   queue_file (self, file, base);
   start_next (self);
 }
@@ -465,13 +582,34 @@ download (UcWindow   *self,
           const char *url)
 {
   UcFetcher *fetcher = uc_fetcher_new (DOWNLOAD_TIMEOUT_S);
-  g_autofree char *message = g_strdup_printf (_("Downloading %s…"), url);
+  g_autofree char *shown = uc_library_clean_url (url);
+  g_autofree char *message = g_strdup_printf (_("Downloading %s…"), shown ? shown : "");
 
   uc_fetcher_set_allow_http (fetcher, TRUE);
   g_object_set_data_full (G_OBJECT (fetcher), "url", g_strdup (url), g_free);
   g_object_set_data_full (G_OBJECT (fetcher), "window", g_object_ref (self), g_object_unref);
   _uc_window_toast (self, message);
   uc_fetcher_get_async (fetcher, url, NULL, NULL, MAX_DOWNLOAD, NULL, on_downloaded, NULL);
+}
+
+/* Entry @id's file read again, after the imports waiting, on a worker
+ * (see begin_reimport()). */
+void
+_uc_window_queue_reimport (UcWindow   *self,
+                           const char *id)
+{
+  UcLibraryEntry *entry = uc_library_find (self->library, id);
+  const char *path;
+  GFile *file;
+
+  if (entry == NULL)
+    return;
+  path = uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY && uc_library_entry_get_original (entry)
+         ? uc_library_entry_get_original (entry) : uc_library_entry_get_path (entry);
+  file = g_file_new_for_path (path);
+  g_object_set_data_full (G_OBJECT (file), "uc-reimport", g_strdup (id), g_free);
+  g_queue_push_tail (&self->pending_files, file);
+  start_next (self);
 }
 
 /* Opens @files for import, one after the other, each in the import
@@ -650,6 +788,14 @@ on_drop (GtkDropTarget *target,
     g_ptr_array_add (list, l->data);
   uc_window_open_files (self, (GFile **) list->pdata, list->len);
   return list->len > 0;
+}
+
+/* Whether a file is being read (imported, or read again). */
+gboolean
+uc_window_get_importing (UcWindow *self)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  return self->importing != NULL;
 }
 
 void

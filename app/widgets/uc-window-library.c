@@ -337,22 +337,13 @@ remove_action (GtkWidget  *widget,
 }
 
 /* win.library-reimport('ID'): the file read again with the import's
- * options; the chart follows (the catalog gets the new data). */
+ * options, on a worker as an import is; the chart follows. */
 static void
 reimport_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  UcWindow *self = UC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  UcLibraryEntry *entry = uc_library_reimport (self->library, g_variant_get_string (parameter, NULL), &error);
-  g_autofree char *message = NULL;
-
-  if (entry == NULL)
-    message = g_strdup_printf (_("Could not read the file again: %s"), error->message);
-  else
-    message = g_strdup_printf (_("“%s” read again"), uc_library_entry_get_title (entry));
-  _uc_window_toast (self, message);
+  _uc_window_queue_reimport (UC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* win.library-show-file('ID'): the folder of the file, in the file
@@ -482,6 +473,27 @@ _uc_window_add_user_series (UcWindow *self,
           _uc_window_toast (self, message);
         }
     }
+}
+
+/* Whether the view of @view_id draws entry @entry_id's series beside its
+ * own (the settings' added-series). */
+gboolean
+_uc_window_view_has_added (UcWindow   *self,
+                           const char *view_id,
+                           const char *entry_id)
+{
+  g_autoptr(GVariant) pairs = g_settings_get_value (self->settings, "added-series");
+  GVariantIter iter;
+  GVariant *pair;
+  gboolean found = FALSE;
+
+  g_variant_iter_init (&iter, pairs);
+  while (!found && (pair = g_variant_iter_next_value (&iter)))
+    {
+      found = pair_is (pair, view_id, entry_id);
+      g_variant_unref (pair);
+    }
+  return found;
 }
 
 /* The settings' pairs of @view_id and @entry_id (NULL: every entry of

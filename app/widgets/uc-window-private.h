@@ -17,10 +17,12 @@
  *   uc-window-refresh.c   the refresh of the sources: its progress, its
  *                         toasts, the Sources page
  *   uc-window-import.c    the user's files brought in: Open, drop, paste,
- *                         the import dialog and the read on a worker
+ *                         the import dialog and the read on a worker (a
+ *                         library entry's file read again too)
  *   uc-window-library.c   the user's datasets in the sidebar, and their
  *                         menu: rename, read again, show, remove
  *   uc-window-table.c     the data of the view shown, in a table window
+ *   uc-window-events.c    the user's own events file, on every chart
  * Only those files include this header.
  */
 #pragma once
@@ -103,11 +105,18 @@ struct _UcWindow
   GHashTable           *library_views; /* view id → the UcLibraryEntry its sidebar view was made of */
   char                 *removing;     /* the entry removed under a toast, until it goes (Undo brings it back) */
   AdwToast             *removal_toast;
-  GQueue                pending_files; /* GFile: to import, one after the other */
+  GQueue                pending_files; /* GFile: to import (or, with "uc-reimport", to read again), one after the other */
   GtkFileChooserNative *open_chooser;
   UcImportDialog       *import_dialog; /* hidden while its import reads */
   gboolean              dialog_open;
   GCancellable         *importing;    /* the import reading, or NULL */
+  char                 *user_events_path; /* where the copy of the user's events file is kept */
+  UcDataset            *user_events;  /* its events, on every chart; NULL: none */
+  char                 *user_events_name; /* the user's file they came from, for the source line */
+  UcDataset            *removed_events; /* taken off the charts, under an Undo toast */
+  char                 *removed_events_name;
+  AdwToast             *events_toast;
+  GtkFileChooserNative *events_chooser;
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -169,6 +178,8 @@ void      _uc_window_dispose_refresh      (UcWindow       *self);
 void      _uc_window_class_init_import    (GtkWidgetClass *widget_class);
 void      _uc_window_init_import          (UcWindow       *self);
 void      _uc_window_dispose_import       (UcWindow       *self);
+void      _uc_window_queue_reimport       (UcWindow       *self,
+                                           const char     *id);
 
 /* uc-window-library.c */
 void      _uc_window_class_init_library   (GtkWidgetClass *widget_class);
@@ -183,6 +194,17 @@ GtkWidget *_uc_window_create_library_row  (UcWindow       *self,
                                            UcView         *view);
 void      _uc_window_add_user_series      (UcWindow       *self,
                                            UcView         *view);
+gboolean  _uc_window_view_has_added       (UcWindow       *self,
+                                           const char     *view_id,
+                                           const char     *entry_id);
+
+/* uc-window-events.c */
+void      _uc_window_class_init_events    (GtkWidgetClass *widget_class);
+void      _uc_window_init_events          (UcWindow       *self);
+void      _uc_window_dispose_events       (UcWindow       *self);
+void      _uc_window_user_events_options  (UcWindow       *self,
+                                           UcChartOptions *options);
+void      _uc_window_list_user_events     (UcWindow       *self);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);

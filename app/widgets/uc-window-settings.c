@@ -123,7 +123,7 @@ _uc_window_remember_variant (UcWindow *self)
 /* The options every chart is shown with, as the settings say: the value
  * mode, the log axis chosen for the view shown (none chosen: each
  * chart's own, which may be logarithmic), the event categories switched
- * off. */
+ * off, the user's events. */
 void
 _uc_window_chart_options (UcWindow       *self,
                           UcChartOptions *options)
@@ -138,4 +138,5 @@ _uc_window_chart_options (UcWindow       *self,
   options->log_scale = _uc_window_log_choice (self);
   for (guint i = 0; hidden[i]; i++)
     options->hidden_categories |= 1u << uc_event_category_from_string (hidden[i]);
+  _uc_window_user_events_options (self, options);
 }

@@ -335,6 +335,7 @@ _uc_window_fill_events (UcWindow *self)
   if (table && uc_chart_spec_add_events_from (scratch, table, G_MININT64 / 2, G_MAXINT64 / 2, NULL, NULL))
     for (guint i = 0; i < uc_chart_spec_get_n_events (scratch); i++)
       g_list_store_append (self->events, uc_chart_spec_get_event (scratch, i));
+  _uc_window_list_user_events (self);
 }
 
 static void
@@ -425,6 +426,11 @@ uc_window_dispose (GObject *object)
   _uc_window_dispose_refresh (self);
   _uc_window_dispose_import (self);
   _uc_window_dispose_library (self);
+  _uc_window_dispose_events (self);
+  /* The settings may outlive the window (actions made from them hold
+   * them): what they tell must no longer reach it. */
+  if (self->settings)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->views);
   g_clear_object (&self->events);
@@ -557,6 +563,7 @@ uc_window_class_init (UcWindowClass *klass)
   _uc_window_class_init_keys (widget_class);
   _uc_window_class_init_import (widget_class);
   _uc_window_class_init_library (widget_class);
+  _uc_window_class_init_events (widget_class);
 }
 
 static void
@@ -570,6 +577,7 @@ uc_window_init (UcWindow *self)
 
   self->events = g_list_store_new (UC_TYPE_EVENT);
   load_events (self);
+  _uc_window_init_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
   _uc_window_init_charts (self);
   _uc_window_init_keys (self);

@@ -28,6 +28,7 @@ gboolean     uc_window_show_view      (UcWindow       *self,
                                        const char     *view_id,
                                        GError        **error);
 gboolean     uc_window_get_loading    (UcWindow       *self);
+gboolean     uc_window_get_importing  (UcWindow       *self);
 UcViewCatalog *uc_window_get_views    (UcWindow       *self);
 void         uc_window_open_files     (UcWindow       *self,
                                        GFile         **files,

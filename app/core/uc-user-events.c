@@ -1,0 +1,302 @@
+/* uc-user-events.c: the user's own events file, marked on every chart
+ *
+ * The file is read whole and checked before anything is kept: a file
+ * without a date or a title column, or with a date that cannot be read,
+ * is refused with its file, line and column, and the events kept before
+ * stay. The copy is written atomically, and the name of the file it was
+ * made from beside it (the charts' source line names the user's file,
+ * not the copy).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-csv.h"
+#include "uc-event-label.h"
+#include "uc-event-table.h"
+#include "uc-parse.h"
+#include "uc-safe-file.h"
+#include "uc-user-events.h"
+#include "uc-view-error.h"
+
+/* An events file is a list a person keeps: far smaller than this. */
+#define MAX_EVENTS_FILE (64u << 20)
+
+char *
+uc_user_events_default_path (void)
+{
+  g_autofree char *dir = uc_catalog_data_dir ("events");
+
+  return g_build_filename (dir, "your-events.csv", NULL);
+}
+
+/* The file holding the name of the user's file a copy at @path was made
+ * from. */
+static char *
+name_path (const char *path)
+{
+  return g_strconcat (path, ".name", NULL);
+}
+
+/* The first cell of date column @dc that is not a date in a layout the
+ * cells above it share (the reader then took the column for text), as
+ * the error naming its line and column. */
+static void
+find_bad_date (UcDataset    *table,
+               int           dc,
+               const char   *name,
+               guint         header_row,
+               GError      **error)
+{
+  guint formats = ~0u;
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
+    {
+      const char *text = uc_dataset_get_text (table, dc, row);
+      gsize len = text ? strlen (text) : 0;
+      guint matching;
+
+      if (text == NULL || uc_is_missing (text, len))
+        continue;
+      matching = uc_date_formats_matching (text, len);
+      if ((matching & formats) == 0)
+        {
+          g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: line %u, column %d (“date”): “%s” is not a date",
+                       name, header_row + 1 + row, dc + 1, text);
+          return;
+        }
+      formats &= matching;
+    }
+  g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+               "%s: the “date” column's dates are not all in one layout (such as 2025-01-27)", name);
+}
+
+/* @table's columns, for a message: "day, name". */
+static char *
+column_names (UcDataset *table)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint c = 0; c < uc_dataset_get_n_columns (table); c++)
+    g_string_append_printf (names, "%s%s", c ? ", " : "", uc_dataset_get_column_name (table, c));
+  return g_string_free (names, FALSE);
+}
+
+static UcDataset *
+check (UcDataset    *table,
+       const char   *name,
+       guint         header_row,
+       GError      **error)
+{
+  int dc = uc_dataset_find_column (table, "date");
+  int tc = uc_dataset_find_column (table, "title");
+  guint dated = 0;
+
+  if (dc < 0 || tc < 0)
+    {
+      g_autofree char *columns = column_names (table);
+
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                   "%s: line %u: no “%s” column (an events file needs a “date” and a “title” column; its columns: %s)",
+                   name, header_row, dc < 0 ? "date" : "title", columns);
+      return NULL;
+    }
+  if (uc_dataset_get_column_type (table, dc) != UC_COLUMN_DATE)
+    {
+      if (uc_dataset_get_column_type (table, dc) == UC_COLUMN_TEXT)
+        find_bad_date (table, dc, name, header_row, error);
+      else
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column %d (“date”) holds %s, not dates", name,
+                     dc + 1, uc_dataset_get_column_type (table, dc) == UC_COLUMN_NUMBER ? "numbers" : "times of day");
+      return NULL;
+    }
+  if (uc_dataset_get_column_type (table, tc) != UC_COLUMN_TEXT)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column %d (“title”) holds no text", name, tc + 1);
+      return NULL;
+    }
+  for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
+    dated += uc_dataset_get_times (table, dc)[row] != UC_TIME_MISSING && uc_dataset_get_text (table, tc, row) != NULL;
+  if (dated == 0)
+    {
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no row has both a date and a title", name);
+      return NULL;
+    }
+  return g_object_ref (table);
+}
+
+static UcDataset *
+read_bytes (GBytes      *bytes,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) table = uc_csv_read_bytes (bytes, name, NULL, &report, error);
+
+  if (table == NULL)
+    return NULL;
+  return check (table, name, report ? report->header_row : 1, error);
+}
+
+static GBytes *
+load_bytes (GFile   *file,
+            GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a file", name);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > MAX_EVENTS_FILE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: too large for an events file (over %u MB)", name,
+                   MAX_EVENTS_FILE >> 20);
+      return NULL;
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
+}
+
+/* The events of @file, checked: NULL with an error naming the file, the
+ * line and the column when it has no date or title column, or a date
+ * that cannot be read. */
+UcDataset *
+uc_user_events_read (GFile   *file,
+                     GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  name = g_file_get_basename (file);
+  if ((bytes = load_bytes (file, error)) == NULL)
+    return NULL;
+  return read_bytes (bytes, name, error);
+}
+
+/* @file checked, then copied to @path (its folder made) with its name
+ * beside it, both atomically: its events, or NULL with an error and
+ * @path as it was. */
+UcDataset *
+uc_user_events_install (GFile       *file,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *name = NULL, *dir = NULL, *names = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UcDataset) events = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file) && path, NULL);
+  name = g_file_get_basename (file);
+  if ((bytes = load_bytes (file, error)) == NULL || (events = read_bytes (bytes, name, error)) == NULL)
+    return NULL;
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  names = name_path (path);
+  if (!uc_safe_file_set_contents (path, NULL, data ? data : "", length, error) ||
+      !uc_safe_file_set_contents (names, NULL, name, strlen (name), error))
+    return NULL;
+  return g_steal_pointer (&events);
+}
+
+/* The events kept at @path (none there: NULL, no error). */
+UcDataset *
+uc_user_events_load (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  file = g_file_new_for_path (path);
+  name = uc_user_events_dup_name (path);
+  if ((bytes = load_bytes (file, error)) == NULL)
+    return NULL;
+  return read_bytes (bytes, name, error);
+}
+
+/* The name of the user's file the copy at @path was made from (the
+ * copy's own when that is not known). */
+char *
+uc_user_events_dup_name (const char *path)
+{
+  g_autofree char *names = name_path (path);
+  g_autofree char *text = NULL;
+
+  if (g_file_get_contents (names, &text, NULL, NULL) && *g_strstrip (text) && strchr (text, '/') == NULL &&
+      g_utf8_validate (text, -1, NULL))
+    return g_steal_pointer (&text);
+  return g_path_get_basename (path);
+}
+
+/* The copy at @path and its name gone (none there is no error). */
+gboolean
+uc_user_events_remove (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *names = name_path (path);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  g_unlink (names);
+  return TRUE;
+}
+
+/* The events of @events in @spec's range, as UC_EVENT_USER, each
+ * labelled as the chart's own are; the source line names the file
+ * (@name) when any is drawn. A chart not on time gets none. Returns how
+ * many were added. */
+guint
+uc_user_events_add_to (UcChartSpec *spec,
+                       UcDataset   *events,
+                       const char  *name)
+{
+  UcTime from, to;
+  guint before, added;
+
+  g_return_val_if_fail (UC_IS_CHART_SPEC (spec) && UC_IS_DATASET (events), 0);
+  if (uc_chart_spec_get_x_kind (spec) != UC_X_TIME)
+    return 0;
+  uc_chart_spec_get_range (spec, &from, &to);
+  before = uc_chart_spec_get_n_events (spec);
+  added = uc_chart_spec_add_events_as (spec, events, from, to, UC_EVENT_USER, NULL);
+  if (added == G_MAXUINT || added == 0)
+    return 0;
+  for (guint i = before; i < uc_chart_spec_get_n_events (spec); i++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, i);
+      g_autofree char *label = uc_event_short_label (uc_event_get_title (event));
+
+      uc_event_set_label (event, label);
+    }
+  if (name)
+    {
+      const char *source = uc_chart_spec_get_source (spec);
+      g_autofree char *line = source && *source ? g_strdup_printf ("%s Your events: %s.", source, name)
+                                                : g_strdup_printf ("Your events: %s.", name);
+
+      uc_chart_spec_set_source (spec, line);
+    }
+  return added;
+}

@@ -1,0 +1,225 @@
+/* test-user-events.c: the user's own events file, checked, kept and drawn
+ *
+ * UNDERCUT_DATA_DIR points at a fresh temporary folder; each case writes
+ * its files there.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "uc-chart-options.h"
+#include "uc-user-events.h"
+
+static char *root;
+
+static GFile *
+write_input (const char *name,
+             const char *text)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static const char good[] = "date,title,category\n"
+                           "2025-01-27,Our launch,market\n"
+                           "2025-02-10,Board meeting,\n"
+                           "2030-01-01,Far away,\n";
+
+/* A time chart of 2025 (no series needed for its events). */
+static UcChartSpec *
+chart_2025 (void)
+{
+  UcChartSpec *spec = uc_chart_spec_new ();
+
+  uc_chart_spec_set_x_kind (spec, UC_X_TIME);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 12, 31));
+  uc_chart_spec_set_source (spec, "Source: somewhere.");
+  return spec;
+}
+
+static void
+test_read (void)
+{
+  g_autoptr(GFile) file = write_input ("good.csv", good);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) events = uc_user_events_read (file, &error);
+  g_autoptr(UcChartSpec) spec = chart_2025 ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (events), ==, 3);
+  /* In the chart's range only, all of the user's category. */
+  g_assert_cmpuint (uc_user_events_add_to (spec, events, "good.csv"), ==, 2);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (spec), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (spec, i)), ==, UC_EVENT_USER);
+  g_assert_cmpstr (uc_event_get_title (uc_chart_spec_get_event (spec, 0)), ==, "Our launch");
+  g_assert_nonnull (uc_event_get_label (uc_chart_spec_get_event (spec, 0)));
+  g_assert_cmpstr (uc_chart_spec_get_source (spec), ==, "Source: somewhere. Your events: good.csv.");
+  g_assert_cmpstr (uc_event_category_to_string (UC_EVENT_USER), ==, "user");
+  g_assert_cmpint (uc_event_category_from_string ("user"), ==, UC_EVENT_USER);
+}
+
+/* Each refusal names the file, and the line and column it is about. */
+static void
+test_refused (void)
+{
+  static const struct { const char *name, *text, *words[3]; } cases[] = {
+    { "no-date.csv", "day,title\n2025-01-27,Launch\n", { "no-date.csv: line 1", "“date”", "day, title" } },
+    { "no-title.csv", "date,name\n2025-01-27,Launch\n", { "no-title.csv: line 1", "“title”", "date, name" } },
+    { "bad-date.csv", "date,title\n2025-01-27,Launch\n2025-02-30,Never\n2025-03-01,Later\n",
+      { "bad-date.csv: line 3, column 1", "“2025-02-30” is not a date", NULL } },
+    { "bad-date-2.csv", "title,date\nLaunch,2025-01-27\nLater,soon\n",
+      { "bad-date-2.csv: line 3, column 2", "“soon”", NULL } },
+    { "numbers.csv", "date,title\n1,a\n2,b\n", { "numbers.csv: column 1", "numbers", NULL } },
+    { "untitled.csv", "date,title\n2025-01-27,\n", { "untitled.csv", "no row has both a date and a title", NULL } },
+    { "empty.csv", "", { "empty.csv", NULL, NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_input (cases[i].name, cases[i].text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcDataset) events = uc_user_events_read (file, &error);
+
+      g_assert_null (events);
+      g_assert_nonnull (error);
+      for (guint w = 0; w < G_N_ELEMENTS (cases[i].words) && cases[i].words[w]; w++)
+        if (strstr (error->message, cases[i].words[w]) == NULL)
+          g_error ("%s: “%s” not in “%s”", cases[i].name, cases[i].words[w], error->message);
+    }
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (root);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (uc_user_events_read (dir, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  }
+}
+
+/* Kept as a copy with the user's file's name; a refused file leaves the
+ * copy as it was; removed, both go. */
+static void
+test_install (void)
+{
+  g_autofree char *path = uc_user_events_default_path ();
+  g_autofree char *expected = g_build_filename (root, "events", "your-events.csv", NULL);
+  g_autoptr(GFile) file = write_input ("my-dates.csv", good);
+  g_autoptr(GFile) bad = write_input ("broken.csv", "day,title\n2025-01-27,x\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) events = NULL, loaded = NULL;
+  g_autofree char *copy = NULL, *name = NULL;
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_null (uc_user_events_load (path, &error));
+  g_assert_no_error (error);
+  events = uc_user_events_install (file, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (events);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  g_assert_cmpstr (copy, ==, good);
+  name = uc_user_events_dup_name (path);
+  g_assert_cmpstr (name, ==, "my-dates.csv");
+  loaded = uc_user_events_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (loaded), ==, 3);
+
+  g_assert_null (uc_user_events_install (bad, path, &error));
+  g_assert_nonnull (strstr (error->message, "broken.csv"));
+  g_clear_error (&error);
+  g_clear_pointer (&copy, g_free);
+  g_assert_true (g_file_get_contents (path, &copy, NULL, NULL));
+  g_assert_cmpstr (copy, ==, good);
+  g_clear_pointer (&name, g_free);
+  name = uc_user_events_dup_name (path);
+  g_assert_cmpstr (name, ==, "my-dates.csv");
+
+  g_assert_true (uc_user_events_remove (path, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&name, g_free);
+  name = uc_user_events_dup_name (path);
+  g_assert_cmpstr (name, ==, "your-events.csv");
+  g_assert_true (uc_user_events_remove (path, &error));
+  g_assert_no_error (error);
+}
+
+/* Through the options every chart is shown with: added beside the
+ * chart's own, hidden with their category, none on a chart not on time. */
+static void
+test_options (void)
+{
+  g_autoptr(GFile) file = write_input ("opts.csv", good);
+  g_autoptr(UcDataset) events = uc_user_events_read (file, NULL);
+  g_autoptr(UcChartSpec) spec = chart_2025 ();
+  g_autoptr(UcChartSpec) shown = NULL, hidden = NULL, numbers = NULL, plain = NULL;
+  g_autoptr(UcChartSpec) number_axis = uc_chart_spec_new ();
+  g_autoptr(UcEvent) own = uc_event_new (uc_time_from_ymd (2025, 3, 1), "Built in", UC_EVENT_MARKET);
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+
+  uc_chart_spec_add_event (spec, own);
+  options.added_events = g_object_ref (events);
+  options.added_events_name = g_strdup ("opts.csv");
+  shown = uc_chart_options_apply (&options, spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (shown), ==, 3);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (spec), ==, 1);
+  g_assert_cmpstr (uc_chart_spec_get_source (shown), ==, "Source: somewhere. Your events: opts.csv.");
+  g_assert_cmpstr (uc_chart_spec_get_source (spec), ==, "Source: somewhere.");
+
+  options.hidden_categories = 1u << UC_EVENT_USER;
+  hidden = uc_chart_options_apply (&options, spec, &error);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (hidden), ==, 1);
+  g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (hidden, 0)), ==, UC_EVENT_MARKET);
+
+  options.hidden_categories = 0;
+  uc_chart_spec_set_x_kind (number_axis, UC_X_NUMBER);
+  uc_chart_spec_set_range (number_axis, 0, G_MAXINT64 / 4);
+  numbers = uc_chart_options_apply (&options, number_axis, &error);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (numbers), ==, 0);
+
+  /* Without them, the chart as it was. */
+  g_clear_object (&options.added_events);
+  plain = uc_chart_options_apply (&options, spec, &error);
+  g_assert_cmpuint (uc_chart_spec_get_n_events (plain), ==, 1);
+  g_assert_cmpstr (uc_chart_spec_get_source (plain), ==, "Source: somewhere.");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  root = g_dir_make_tmp ("uc-user-events-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("UNDERCUT_DATA_DIR", root, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/user-events/read", test_read);
+  g_test_add_func ("/user-events/refused", test_refused);
+  g_test_add_func ("/user-events/install", test_install);
+  g_test_add_func ("/user-events/options", test_options);
+  status = g_test_run ();
+  remove_tree (root);
+  g_free (root);
+  return status;
+}

@@ -156,21 +156,31 @@ draw_footer (Ctx         *ctx,
 {
   int lines = ctx->compact ? 1 : 2;
   double room = ctx->width - 2 * f->margin, w, h, fy;
+  gboolean was_one_line = ctx->one_line;
   const char *text;
 
-  f->footer_h = 0;
   uc_chart_set_font (ctx, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL);
-  for (int i = 0; i < lines; i++)
-    if ((text = footer_text (spec, i)) != NULL)
-      {
-        uc_chart_measure (ctx, text, room, &w, &h);
-        f->footer_h += h;
-      }
+  /* Wrapped, unless the lines would take more than 15% of a short
+   * chart: then one line each, ended with "…" (the plot comes first). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      f->footer_h = 0;
+      for (int i = 0; i < lines; i++)
+        if ((text = footer_text (spec, i)) != NULL)
+          {
+            uc_chart_measure (ctx, text, room, &w, &h);
+            f->footer_h += h;
+          }
+      if (ctx->one_line || f->footer_h <= ctx->height * 0.15)
+        break;
+      ctx->one_line = TRUE;
+    }
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
   for (int i = 0; i < lines; i++)
     if ((text = footer_text (spec, i)) != NULL)
       fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
                                 room);
+  ctx->one_line = was_one_line;
 }
 
 /* The x range shown: the spec's, within what a layout maps, never empty. */

@@ -362,9 +362,10 @@ place_charts (UcWindow *self,
         }
       else
         uc_chart_view_set_time_range (chart, self->time_range);
-      /* A summary chart stays short; the others share the rest of the height. */
+      /* A summary chart stays short (see UcChartsLayout); the others share
+       * the rest of the height, the first the larger share. */
       gtk_widget_set_vexpand (GTK_WIDGET (chart), !uc_view_get_chart_compact (view, i));
-      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_view_get_chart_compact (view, i) ? 250 : -1);
+      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, 200);
     }
 }
 

@@ -106,14 +106,41 @@ _uc_window_init_controls (UcWindow *self)
   g_signal_connect_swapped (self->settings, "changed::log-scale-views", G_CALLBACK (_uc_window_apply_options), self);
 }
 
-/* @widget's tooltip, set only when it changes: setting it shows it at
- * once under the pointer, as after a click on the button. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "uc-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* @widget's tooltip, given when asked: gtk_widget_set_tooltip_text()
+ * queries the tooltip at once, which showed it under the pointer after a
+ * click and, run while the window's surface went away, made GDK report a
+ * critical. The accessible description says the same. */
 static void
 set_tooltip (GtkWidget  *widget,
              const char *tooltip)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
-    gtk_widget_set_tooltip_text (widget, tooltip);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "uc-tooltip"), tooltip) == 0)
+    return;
+  if (g_object_get_data (G_OBJECT (widget), "uc-tooltip-asked") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+      g_object_set_data (G_OBJECT (widget), "uc-tooltip-asked", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (widget), "uc-tooltip", g_strdup (tooltip), g_free);
+  gtk_widget_set_has_tooltip (widget, tooltip != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip ? tooltip : "",
+                                  -1);
 }
 
 /* A value-mode button: sensitive, with its own tooltip, or not and why. */

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "uc-window.h"
+#include "uc-charts-layout.h"
 #include "uc-window-private.h"
 
 #include <glib/gi18n.h>
@@ -570,6 +571,8 @@ static void
 uc_window_init (UcWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The view's main chart keeps the larger share of the height. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->charts), uc_charts_layout_new ());
 
   self->time_range = uc_time_range_new ();
   _uc_window_init_settings (self);

@@ -89,7 +89,8 @@ import -window root "$out/dialog.png"
 # the file as one column; the preview changes, and says so.
 eval "$(xdotool getwindowgeometry --shell "$dlg")"
 dx=$X dy=$Y
-preview() { import -window root -crop 590x250+$((dx + 405))+$((dy + 50)) "$1"; }
+# The table only: the line above it says how long the read took, which varies.
+preview() { import -window root -crop 590x225+$((dx + 405))+$((dy + 75)) "$1"; }
 preview "$out/preview-before.png"
 xdotool mousemove $((dx + 330)) $((dy + 316)) click 1
 sleep 0.8

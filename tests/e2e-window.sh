@@ -233,7 +233,7 @@ import -window "$wid" "$out/model-releases.png"
 ok "app.show-view shows Model releases"
 
 # Pointing at DeepSeek-R1's dot shows its card.
-xdotool mousemove $((X + 495)) $((Y + 241)); sleep 0.2; xdotool mousemove $((X + 496)) $((Y + 241))
+xdotool mousemove $((X + 495)) $((Y + 293)); sleep 0.2; xdotool mousemove $((X + 496)) $((Y + 293))
 sleep 0.6
 import -window "$wid" "$out/release-card.png"
 changed=$(compare -metric AE "$out/model-releases.png" "$out/release-card.png" null: 2>&1 || true)

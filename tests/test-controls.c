@@ -288,7 +288,8 @@ test_log_every_view (void)
 }
 
 /* The value-mode buttons show what the charts show, and are insensitive
- * with a reason where their mode cannot apply. */
+ * with a reason where their mode cannot apply; hidden on views where no
+ * mode ever can. */
 static void
 test_value_mode_states (void)
 {
@@ -317,6 +318,7 @@ test_value_mode_states (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (as_is)));
   g_assert_true (gtk_widget_is_sensitive (as_is) && gtk_widget_is_sensitive (percent));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (rebased)));
 
   /* Prices of single models cannot be rebased: "$" pressed, as they are, and none can be chosen. */
   show_view (app, window, "pricing");
@@ -327,6 +329,8 @@ test_value_mode_states (void)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rebased)));
   g_assert_false (gtk_widget_is_sensitive (rebased));
   g_assert_nonnull (strstr ((const char *) g_object_get_data (G_OBJECT (rebased), "uc-tooltip"), "Nothing in this view can be rebased"));
+  /* …and, never applying there, they leave the header's room to the days shown. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (rebased)));
 
   /* Back on market caps: rebased, as asked. */
   show_view (app, window, "deepseek-shock");
@@ -662,6 +666,169 @@ test_header_and_shortcut_words (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* The header title showing @title, or NULL. */
+static GtkWidget *
+find_window_title (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_window_title (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under @widget showing @text, or NULL. */
+static GtkLabel *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_text (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Laid out at the size asked for (its content: 1014×690 on a window of
+ * 1024×700 without a window manager). */
+static gboolean
+window_is_1024 (gpointer data)
+{
+  int w = gtk_widget_get_width (data);
+
+  return w > 1000 && w <= 1024 && gtk_widget_get_height (data) <= 700;
+}
+
+/* At 1024×700 the header names the view and shows the days in full:
+ * nothing of the range is cut to "31…". */
+static void
+test_header_days_at_1024 (void)
+{
+  const char *views[] = { "deepseek-shock", "hardware-evs", "model-releases", "pricing", "events" };
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  UcWindow *window;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  window = open_window (&app, "HeaderTest");
+  iterate_until (window_is_1024, window);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *title;
+      GtkLabel *days, *name;
+
+      show_view (app, window, views[i]);
+      title = find_window_title (GTK_WIDGET (window),
+                                 uc_view_get_title (uc_view_catalog_find (uc_window_get_views (window), views[i], NULL)));
+      g_assert_nonnull (title);
+      name = find_label_text (title, adw_window_title_get_title (ADW_WINDOW_TITLE (title)));
+      g_assert_nonnull (name);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
+      if (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)) == NULL)
+        continue;
+      days = find_label_text (title, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)));
+      g_assert_nonnull (days);
+      g_assert_nonnull (strstr (gtk_label_get_text (days), " – "));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (days)));
+    }
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static GtkWidget *
+find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each event category's menu item under @model (sections walked) checked
+ * against the one name the category has; how many were found. */
+static guint
+check_category_items (GMenuModel *model)
+{
+  guint found = 0;
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL, *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section)
+        found += check_category_items (section);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_has_prefix (action, "win.events-") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          UcEventCategory c = uc_event_category_from_string (action + strlen ("win.events-"));
+
+          g_assert_cmpint (c, !=, UC_EVENT_OTHER);
+          g_assert_cmpstr (label, ==, uc_event_category_get_name (c));
+          found++;
+        }
+    }
+  return found;
+}
+
+/* One name per event category: the menu's switches, the events list's
+ * menu and lane titles all say "Model releases", never "Models" or
+ * "Model Releases". */
+static void
+test_category_names (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  GtkWidget *menu_button, *dropdown;
+  GListModel *names;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "CategoryTest");
+  menu_button = find_primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (menu_button);
+  g_assert_cmpuint (check_category_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button))), ==, 6);
+
+  show_view (app, window, "events");
+  dropdown = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  for (int c = UC_EVENT_MODEL_RELEASE; c <= UC_EVENT_USER; c++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), c + 1), ==, uc_event_category_get_name (c));
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -676,6 +843,8 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/base-calendar-rebases", test_base_calendar_rebases);
   g_test_add_func ("/controls/drag-from-event-line", test_drag_from_event_line);
   g_test_add_func ("/controls/header-and-shortcut-words", test_header_and_shortcut_words);
+  g_test_add_func ("/controls/header-days-at-1024", test_header_days_at_1024);
+  g_test_add_func ("/controls/category-names", test_category_names);
 
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "uc-enum.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 struct _UcEvent
@@ -50,6 +52,24 @@ const char *
 uc_event_category_to_string (UcEventCategory category)
 {
   return uc_enum_to_nick (UC_TYPE_EVENT_CATEGORY, category, "other");
+}
+
+/* The category's name as people read it: one name for it everywhere (lane
+ * titles, the events list and its menu, legends). */
+const char *
+uc_event_category_get_name (UcEventCategory category)
+{
+  switch (category)
+    {
+    case UC_EVENT_MODEL_RELEASE: return _("Model releases");
+    case UC_EVENT_MARKET: return _("Markets");
+    case UC_EVENT_HARDWARE: return _("Hardware");
+    case UC_EVENT_POLICY: return _("Policy");
+    case UC_EVENT_PRICING: return _("Pricing");
+    case UC_EVENT_USER: return _("Your events");
+    case UC_EVENT_OTHER:
+    default: return _("Other");
+    }
 }
 
 static void

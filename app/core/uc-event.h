@@ -20,6 +20,7 @@ typedef enum
 
 UcEventCategory uc_event_category_from_string (const char *name);
 const char     *uc_event_category_to_string   (UcEventCategory category);
+const char     *uc_event_category_get_name    (UcEventCategory category);
 
 #define UC_TYPE_EVENT (uc_event_get_type ())
 G_DECLARE_FINAL_TYPE (UcEvent, uc_event, UC, EVENT, GObject)

@@ -29,28 +29,12 @@ lane_clear (gpointer data)
   g_clear_pointer (&lane->bars, g_array_unref);
 }
 
-static const char *
-category_title (UcEventCategory category)
-{
-  switch (category)
-    {
-    case UC_EVENT_MODEL_RELEASE: return _("Models");
-    case UC_EVENT_MARKET: return _("Markets");
-    case UC_EVENT_HARDWARE: return _("Hardware");
-    case UC_EVENT_POLICY: return _("Policy");
-    case UC_EVENT_PRICING: return _("Pricing");
-    case UC_EVENT_USER: return _("Your events");
-    case UC_EVENT_OTHER:
-    default: return _("Other");
-    }
-}
-
 /* The row an event sits in on a lane chart: its own lane, else its
  * category's title. */
 const char *
 uc_chart_event_lane (UcEvent *event)
 {
-  return uc_event_get_lane (event) ? uc_event_get_lane (event) : category_title (uc_event_get_category (event));
+  return uc_event_get_lane (event) ? uc_event_get_lane (event) : uc_event_category_get_name (uc_event_get_category (event));
 }
 
 /* Whether any of an event (a day, or a span) is in the plot's range. */
@@ -126,7 +110,7 @@ list_lanes (UcChartSpec         *spec,
 
             if ((int) uc_event_get_category (event) == c && event_in_range (event, l))
               {
-                Lane lane = { g_strdup (category_title (c)) };
+                Lane lane = { g_strdup (uc_event_category_get_name (c)) };
 
                 g_array_append_val (lanes, lane);
                 break;

@@ -31,22 +31,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UcEventList, uc_event_list, GTK_TYPE_WIDGET)
 
-static const char *
-category_name (UcEventCategory category)
-{
-  switch (category)
-    {
-    case UC_EVENT_MODEL_RELEASE: return _("Model release");
-    case UC_EVENT_MARKET: return _("Market");
-    case UC_EVENT_HARDWARE: return _("Hardware");
-    case UC_EVENT_POLICY: return _("Policy");
-    case UC_EVENT_PRICING: return _("Pricing");
-    case UC_EVENT_USER: return _("Your events");
-    case UC_EVENT_OTHER:
-    default: return _("Other");
-    }
-}
-
 static gboolean
 match_category (gpointer item,
                 gpointer user_data)
@@ -103,7 +87,7 @@ bind_category (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       category_name (uc_event_get_category (gtk_list_item_get_item (item))));
+                       uc_event_category_get_name (uc_event_get_category (gtk_list_item_get_item (item))));
 }
 
 static int
@@ -183,15 +167,15 @@ uc_event_list_class_init (UcEventListClass *klass)
 static void
 uc_event_list_init (UcEventList *self)
 {
-  const char *categories[] = { N_("All categories"), N_("Model releases"), N_("Market"), N_("Hardware"),
-                               N_("Policy"), N_("Pricing"), N_("Other"), N_("Your events"), NULL };
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *scrolled;
   GtkColumnViewColumn *date_column;
 
   self->shown_category = -1;
-  for (guint i = 0; categories[i]; i++)
-    gtk_string_list_append (names, _(categories[i]));
+  /* In the enum's order: an item's position is its category + 1. */
+  gtk_string_list_append (names, _("All categories"));
+  for (int c = UC_EVENT_MODEL_RELEASE; c <= UC_EVENT_USER; c++)
+    gtk_string_list_append (names, uc_event_category_get_name (c));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

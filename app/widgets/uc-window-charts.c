@@ -198,19 +198,21 @@ on_base_popover_show (UcWindow *self)
   g_signal_handlers_unblock_by_func (self->base_calendar, on_base_day_selected, self);
 }
 
-/* The window's subtitle: the view and the days shown. */
+/* The header: the view as title, the days shown as subtitle (the view's
+ * name in the subtitle left no room for the days at 1024 px). */
 static void
 update_subtitle (UcWindow *self)
 {
-  const char *title = self->view ? uc_view_get_title (self->view) : "";
+  const char *title = self->view ? uc_view_get_title (self->view) : NULL;
   UcTime from, to;
   g_autoptr(GDateTime) a = NULL, b = NULL;
   g_autofree char *fa = NULL, *fb = NULL, *subtitle = NULL;
 
+  adw_window_title_set_title (self->window_title, title ? title : _("Undercut"));
   /* Only charts on number axes: no days to tell. */
-  if (self->view && first_time_chart (self->view) == NULL)
+  if (self->view == NULL || first_time_chart (self->view) == NULL)
     {
-      adw_window_title_set_subtitle (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
   uc_time_range_get (self->time_range, &from, &to);
@@ -219,7 +221,7 @@ update_subtitle (UcWindow *self)
   /* Translators: the days shown, see g_date_time_format() */
   fa = a ? g_date_time_format (a, C_("range", "%-d %b %Y")) : g_strdup ("");
   fb = b ? g_date_time_format (b, C_("range", "%-d %b %Y")) : g_strdup ("");
-  subtitle = g_strdup_printf ("%s · %s – %s", title, fa, fb);
+  subtitle = g_strdup_printf ("%s – %s", fa, fb);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 

@@ -195,11 +195,16 @@ _uc_window_sync_controls (UcWindow *self,
                    _("Change in percent since the last event clicked, else the first day shown"), why_not);
   gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
   set_tooltip (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
+  /* Where no mode can ever apply (counts, single prices, lanes) the
+   * toggles go: the header's room is the days shown's. */
+  gtk_widget_set_visible (self->value_mode_box, relative);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_button), relative);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
                              g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), any_axis);
   gtk_widget_set_sensitive (self->log_button, any_axis);
+  gtk_widget_set_visible (self->log_button, any_axis);
   set_tooltip (self->log_button,
                any_axis ? _("Logarithmic value axis (Ctrl+L)")
                : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));

@@ -64,6 +64,7 @@ struct _UcWindow
   GtkWidget            *value_rebased_button;
   GtkWidget            *value_percent_button;
   GtkWidget            *log_button;
+  GtkWidget            *value_mode_box;
   UcOverview           *overview;
   GtkEditable          *filter_entry;
   GtkCalendar          *base_calendar;

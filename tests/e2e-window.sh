@@ -217,9 +217,9 @@ cmp -s "$export_dir/pricing.png" "$export_dir/cli-pricing.png" || fail "a click 
 ok "a click in the sidebar shows Pricing pressure"
 
 # The header's Price menu: blended prices, as the command line's --variant draws them.
-xdotool mousemove $((X + 550)) $((Y + 27)) click 1
+xdotool mousemove $((X + 345)) $((Y + 27)) click 1
 sleep 0.8
-xdotool mousemove $((X + 560)) $((Y + 148)) click 1
+xdotool mousemove $((X + 355)) $((Y + 148)) click 1
 sleep 0.8
 import -window "$wid" "$out/pricing-blended.png"
 export_as pricing-blended

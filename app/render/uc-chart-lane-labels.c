@@ -457,9 +457,12 @@ place_group (LanePlacing *p,
   guint n = g_array_index (p->lane->entries, guint, q);
   UcEvent *event = uc_chart_spec_get_event (run->spec, run->order[n]);
   double x0 = g_array_index (p->lane->xs, double, q), x1, h, left = 0, right = 0, label_w = 0;
-  const char *label = ctx->compact ? NULL : uc_event_get_label (event);
+  /* Only a thumbnail (small both ways) shows dots alone; elsewhere a dot
+   * left without its label is counted. */
+  const char *label = ctx->compact && ctx->width < 480 && ctx->height < 240 ? NULL : uc_event_get_label (event);
   g_autofree char *joined = NULL;
   gboolean fitted = FALSE;
+  guint last = q;
   int row;
 
   x1 = uc_event_get_end (event) ? uc_chart_layout_x_for_time (l, MIN (uc_event_get_end (event), l->to)) : x0;
@@ -470,10 +473,14 @@ place_group (LanePlacing *p,
       record_mark (run->l_out, x0, p->line_y, run->order[n]);
       draw_dot (ctx, event, x0, x1, p->line_y, run->dot);
     }
-  if (label)
-    label = group_label (p, &q, label, x0, x1, &joined);
-  if (label == NULL || *label == '\0' || !uc_chart_spend (&p->budget, label))
+  if (label == NULL)
     return q;
+  label = group_label (p, &q, label, x0, x1, &joined);
+  if (*label == '\0' || !uc_chart_spend (&p->budget, label))
+    {
+      p->lane->unnamed += last - q + 1;
+      return q;
+    }
 
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
   uc_chart_measure (ctx, label, -1, &label_w, &h);
@@ -481,7 +488,10 @@ place_group (LanePlacing *p,
   if (row < 0 && (row = shorten_label (p, label, x0, x1, &left, &right, &h)) >= 0)
     fitted = TRUE;
   if (row < 0)
-    return q;
+    {
+      p->lane->unnamed += last - q + 1;
+      return q;
+    }
   g_array_append_val (p->lane->rows[row], ((Span) { left, right }));
   /* Its leader runs through the rows above: later labels keep off it. */
   for (int above = 1; above < row; above++)
@@ -509,6 +519,7 @@ uc_chart_place_lane (LaneRun  *run,
       g_clear_pointer (&lane->rows[r], g_array_unref);
       lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
     }
+  lane->unnamed = 0;
 
   /* Right to left: a label runs right of its leader, so leaders of events
    * further left pass clear of it on their way down (a staircase). */

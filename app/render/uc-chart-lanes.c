@@ -250,6 +250,24 @@ draw_lane_line (Ctx                 *ctx,
   cairo_stroke (cr);
 }
 
+/* "+N unnamed" under a lane's name: dots of it drawn without their label
+ * (their names are in the crosshair card and the events list). */
+static void
+show_unnamed (Ctx                 *ctx,
+              guint                unnamed,
+              double               margin,
+              const UcChartLayout *l,
+              double               y)
+{
+  /* Translators: under a lane's name, events drawn without their label */
+  g_autofree char *sign = g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", unnamed), unnamed);
+  double w, h;
+
+  uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
+  uc_chart_measure (ctx, sign, -1, &w, &h);
+  uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), y);
+}
+
 /* More lanes than any chart can hold: how many are not shown, at @y
  * under the last lane drawn. */
 static void
@@ -322,6 +340,8 @@ uc_chart_draw_lanes (Ctx           *ctx,
         }
       draw_lane_line (ctx, lane->name, l, name_w, line_y);
       uc_chart_place_lane (&run, lane, capacity, line_y, TRUE);
+      if (lane->unnamed > 0)
+        show_unnamed (ctx, lane->unnamed, margin, l, line_y + run.row_h * 0.6);
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
   if (over > 0)

@@ -72,6 +72,7 @@ typedef struct
   GArray *xs;                    /* double: each entry's x, ascending */
   GArray *dots;                  /* Span: each point event's dot, by x, each place once */
   GArray *bars;                  /* Span: each span's bar */
+  guint   unnamed;               /* events whose dot is drawn without a label */
 } Lane;
 
 /* One drawing of a lane chart: what every lane's placing shares. */

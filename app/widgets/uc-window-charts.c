@@ -198,6 +198,18 @@ on_base_popover_show (UcWindow *self)
   g_signal_handlers_unblock_by_func (self->base_calendar, on_base_day_selected, self);
 }
 
+/* The divider as the user leaves it, kept for the next time the list is
+ * shown (not while it is hidden: the position is then 0). */
+static void
+on_event_paned_moved (UcWindow *self)
+{
+  int width = gtk_paned_get_position (self->event_paned);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->event_list)) && width >= 240 &&
+      width != g_settings_get_int (self->settings, "event-list-width"))
+    g_settings_set_int (self->settings, "event-list-width", width);
+}
+
 /* The header: the view as title, the days shown as subtitle (the view's
  * name in the subtitle left no room for the days at 1024 px). */
 static void
@@ -414,6 +426,8 @@ uc_window_set_view (UcWindow *self,
 
   /* The sidebar shows which view this is; the header, what it offers. */
   _uc_window_select_shown (self);
+  if (uc_view_get_event_list (view))
+    gtk_paned_set_position (self->event_paned, g_settings_get_int (self->settings, "event-list-width"));
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
   gtk_editable_set_text (self->filter_entry, "");
   _uc_window_release_held_axis (self);
@@ -430,6 +444,7 @@ _uc_window_init_charts (UcWindow *self)
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->chart_view, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->event_paned, "notify::position", G_CALLBACK (on_event_paned_moved), self);
   g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
   g_signal_connect_swapped (self->variant_dropdown, "notify::selected", G_CALLBACK (on_variant_selected), self);
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->base_button), "show",

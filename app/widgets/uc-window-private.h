@@ -60,6 +60,7 @@ struct _UcWindow
   GtkWidget            *content;
   GtkBox               *charts;
   UcEventList          *event_list;
+  GtkPaned             *event_paned;
   GtkWidget            *value_as_is_button;
   GtkWidget            *value_rebased_button;
   GtkWidget            *value_percent_button;

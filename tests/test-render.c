@@ -388,6 +388,27 @@ test_unnamed_events (void)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpuint (l.n_unnamed_events, >, 0);
   g_assert_cmpuint (l.n_unnamed_events, <, 40);
+
+  /* A lane chart too: its crowded lane counts what it could not name
+   * (under the lane's name), a lane of three far-apart events none. */
+  uc_chart_spec_set_kind (crowded, UC_CHART_LANES);
+  uc_chart_draw (cr, crowded, NULL, 600, 300, &l);
+  g_assert_cmpuint (l.n_unnamed_events, >, 0);
+  g_assert_cmpuint (l.n_unnamed_events, <, 40);
+  {
+    g_autoptr(UcChartSpec) few = uc_chart_spec_new ();
+
+    uc_chart_spec_set_kind (few, UC_CHART_LANES);
+    for (int m = 0; m < 3; m++)
+      {
+        g_autoptr(UcEvent) event = uc_event_new (uc_time_from_ymd (2025, 1 + 4 * m, 10), "Released", UC_EVENT_MODEL_RELEASE);
+
+        uc_chart_spec_add_event (few, event);
+      }
+    uc_chart_spec_set_range (few, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 12, 31));
+    uc_chart_draw (cr, few, NULL, 600, 300, &l);
+    g_assert_cmpuint (l.n_unnamed_events, ==, 0);
+  }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

@@ -342,6 +342,7 @@ uc_chart_draw_lanes (Ctx           *ctx,
       uc_chart_place_lane (&run, lane, capacity, line_y, TRUE);
       if (lane->unnamed > 0)
         show_unnamed (ctx, lane->unnamed, margin, l, line_y + run.row_h * 0.6);
+      l->n_unnamed_events += lane->unnamed;
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
   if (over > 0)

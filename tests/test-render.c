@@ -409,6 +409,28 @@ test_unnamed_events (void)
     uc_chart_draw (cr, few, NULL, 600, 300, &l);
     g_assert_cmpuint (l.n_unnamed_events, ==, 0);
   }
+
+  /* Named points of a scatter chart: those with no free place beside them
+   * are counted too ("+N unnamed" in the plot's corner). */
+  {
+    g_autoptr(UcChartSpec) scatter = uc_chart_spec_new ();
+    g_autoptr(UcSeries) prices = uc_series_new ("p", "Price");
+
+    uc_chart_spec_set_kind (scatter, UC_CHART_SCATTER);
+    for (int d = 0; d < 50; d++)
+      {
+        g_autofree char *name = g_strdup_printf ("model number %d", d);
+
+        uc_series_append (prices, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 10 + d % 3);
+        uc_series_set_point_label (prices, d, name);
+      }
+    uc_series_set_kind (prices, UC_CHART_SCATTER);
+    uc_chart_spec_add_series (scatter, prices);
+    uc_chart_spec_set_range (scatter, uc_time_from_ymd (2024, 12, 25), uc_time_from_ymd (2025, 2, 25));
+    uc_chart_draw (cr, scatter, NULL, 600, 400, &l);
+    g_assert_cmpuint (l.n_unnamed_events, >, 0);
+    g_assert_cmpuint (l.n_unnamed_events, <, 50);
+  }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

@@ -392,7 +392,7 @@ uc_chart_place_event_labels (Ctx                 *ctx,
       draw_more_signs (ctx, l, per_column, labelled, run.n);
       draw_unnamed_sign (&run);
       if (ctx->legend_out)
-        ctx->legend_out->n_unnamed_events = run.unnamed;
+        ctx->legend_out->n_unnamed_events += run.unnamed;
     }
 
   for (int r = 0; r < MAX_EVENT_ROWS; r++)

@@ -163,8 +163,9 @@ file_points (BoxGrid             *grid,
 }
 
 /* Shows the name laid out last (@w × @h) beside @p, in the first of its
- * four places that is inside the plot and free, and files it there. */
-static void
+ * four places that is inside the plot and free, and files it there; FALSE
+ * when none is. */
+static gboolean
 place_name (Ctx                 *ctx,
             BoxGrid             *grid,
             const LabelPoint    *p,
@@ -198,19 +199,21 @@ place_name (Ctx                 *ctx,
       cairo_rectangle (ctx->cr, b.x0 - 1, b.y0 + h * 0.1, w + 2, h * 0.85);
       cairo_fill (ctx->cr);
       uc_chart_show (ctx, &ctx->theme->muted, b.x0, b.y0);
-      return;
+      return TRUE;
     }
+  return FALSE;
 }
 
-/* In the plot's top right corner, how many names were not tried. */
+/* In the plot's top right corner, how many points go without their name
+ * (no free place beside them, or too many to try), as other charts say. */
 static void
-show_untried (Ctx                 *ctx,
+show_unnamed (Ctx                 *ctx,
               const UcChartLayout *layout,
-              guint                untried,
+              guint                unnamed,
               double               pad)
 {
-  /* Translators: in a corner of a scatter chart with too many named points to try them all */
-  g_autofree char *more = g_strdup_printf (_("+%u names not shown"), untried);
+  /* Translators: in a corner of a chart, named points drawn without their name */
+  g_autofree char *more = g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", unnamed), unnamed);
   UcColor halo = ctx->theme->background;
   double w, h;
 
@@ -236,7 +239,7 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
   BoxGrid grid;
   double radius = ctx->fs * 0.22, pad = ctx->fs * 0.3, w, h;
   gsize budget = LABEL_CHAR_BUDGET;
-  guint untried = 0;
+  guint unnamed = 0;
   gboolean any = FALSE;
 
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
@@ -249,7 +252,7 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
   g_array_sort (points, compare_label_points);
   if (points->len > MAX_POINT_LABELS)
     {
-      untried = points->len - MAX_POINT_LABELS;
+      unnamed = points->len - MAX_POINT_LABELS;
       g_array_set_size (points, MAX_POINT_LABELS);
     }
 
@@ -261,14 +264,16 @@ uc_chart_draw_point_labels (Ctx                 *ctx,
 
       if (!uc_chart_spend (&budget, text))
         {
-          untried += points->len - k;
+          unnamed += points->len - k;
           break;
         }
       uc_chart_measure (ctx, text, -1, &w, &h);
-      place_name (ctx, &grid, p, layout, w, h, radius, pad);
+      unnamed += !place_name (ctx, &grid, p, layout, w, h, radius, pad);
     }
   grid_clear (&grid);
 
-  if (untried > 0)
-    show_untried (ctx, layout, untried, pad);
+  if (unnamed > 0)
+    show_unnamed (ctx, layout, unnamed, pad);
+  if (ctx->legend_out)
+    ctx->legend_out->n_unnamed_events += unnamed;
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-chart-font.h"
 #include "uc-chart.h"
 #include "uc-export.h"
 #include "uc-line-raster.h"
@@ -1469,6 +1470,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Text at GNOME's default size (11 pt at 96 dpi), whatever this
+   * machine's desktop says. */
+  uc_chart_font_set_fixed_px (uc_chart_font_px_for_points (11, 96, 1));
 
   g_test_add ("/render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
   g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);

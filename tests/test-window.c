@@ -148,6 +148,9 @@ test_window_draws_chart (void)
   else
     g_signal_connect (window, "map", G_CALLBACK (check_chart_at_map), &checked);
   iterate_until (chart_drawn, window);
+  /* The charts line up their plots once each has been drawn: the first
+   * is drawn again when the second's labels need more room. */
+  iterate_until (charts_aligned, window);
   g_assert_true (checked);
   g_signal_handlers_disconnect_by_func (window, check_chart_at_map, &checked);
 

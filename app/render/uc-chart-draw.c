@@ -4,7 +4,8 @@
  * then the room between them shared by the axes' text, the event lane and
  * the plot (or the lanes of a lane chart). The parts are drawn by the
  * files uc-chart-private.h lists. Sizes derive from one base font size
- * that follows the canvas, so a window and a 1600×900 export read alike.
+ * that follows the desktop (uc-chart-font.c), so a window and its export
+ * read alike.
  */
 #include "uc-chart-private.h"
 
@@ -12,6 +13,7 @@
 #include <math.h>
 
 #include "uc-axis.h"
+#include "uc-chart-font.h"
 #include "uc-format.h"
 #include "uc-transform.h"
 
@@ -59,22 +61,8 @@ typedef struct
   double           y_title_h;
 } Frame;
 
-/* A layout with unhinted metrics on every surface, so a PNG and an SVG
- * or PDF of the same chart lay out to the same positions. */
-static PangoLayout *
-unhinted_layout (cairo_t *cr)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (font_options);
-  return layout;
-}
-
-/* The drawing context of one chart of @width × @height. */
+/* The drawing context of one chart of @width × @height, its text
+ * @font_size pixels (in user units). */
 static void
 ctx_init (Ctx                      *ctx,
           cairo_t                  *cr,
@@ -93,7 +81,8 @@ ctx_init (Ctx                      *ctx,
   ctx->cr = cr;
   ctx->layout = layout;
   ctx->theme = theme;
-  ctx->fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
+  ctx->fs = font_size;
+  ctx->min_px = uc_chart_font_caption_px (font_size);
   ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
   ctx->interactive = (options->flags & UC_CHART_DRAW_INTERACTIVE) != 0;
   ctx->highlight = options->highlight;
@@ -112,8 +101,56 @@ ctx_init (Ctx                      *ctx,
   ctx->height = height;
 }
 
-/* Title, subtitle and a legend on top (@f->legend says where it goes);
- * returns where the room under them starts. */
+/* One row of the header as it fills: where it starts, how tall it is,
+ * where its text ends, and its first line's baseline. */
+typedef struct
+{
+  double y, height, right, baseline;
+} HeaderRow;
+
+/* @text at @size and @weight, in @color, on the header: beside what @row
+ * holds when it fits there on one line, its baseline on the row's (the
+ * header keeps to fewer rows, and the plot the height), else on a row of
+ * its own at (@margin, @y), wrapped to @room; returns the height it
+ * added. */
+static double
+header_text (Ctx           *ctx,
+             const char    *text,
+             double         size,
+             PangoWeight    weight,
+             const UcColor *color,
+             HeaderRow     *row,
+             double         margin,
+             double         y,
+             double         room)
+{
+  double w, h;
+
+  uc_chart_set_font (ctx, size, weight);
+  if (row->height > 0)
+    {
+      uc_chart_measure (ctx, text, -1, &w, &h);
+      if (row->right + ctx->fs + w <= margin + room)
+        {
+          double baseline = (double) pango_layout_get_baseline (ctx->layout) / PANGO_SCALE;
+
+          uc_chart_show (ctx, color, row->right + ctx->fs, round (row->baseline - baseline));
+          row->right += ctx->fs + w;
+          return 0;
+        }
+    }
+  uc_chart_measure (ctx, text, room, &w, &h);
+  row->y = y;
+  row->height = pango_layout_get_line_count (ctx->layout) == 1 ? h : 0;
+  row->right = margin + w;
+  row->baseline = y + (double) pango_layout_get_baseline (ctx->layout) / PANGO_SCALE;
+  uc_chart_show (ctx, color, margin, y);
+  return h;
+}
+
+/* Title, subtitle and a legend on top (@f->legend says where it goes):
+ * the subtitle beside the title, and the legend at the right of their
+ * last row, when they fit; returns where the room under them starts. */
 static double
 draw_header (Ctx         *ctx,
              UcChartSpec *spec,
@@ -121,20 +158,32 @@ draw_header (Ctx         *ctx,
 {
   const UcChartTheme *theme = ctx->theme;
   double margin = f->margin, room = ctx->width - 2 * margin;
-  double y = margin * 0.8, legend_h;
-  g_autofree char *subtitle = uc_format_subtitle (spec);
+  double y = margin * 0.8, legend_h = 0, legend_w = 0;
+  g_autofree char *subtitle = ctx->compact ? NULL : uc_format_subtitle (spec);
+  HeaderRow row = { 0 };
   const char *text;
 
   if ((text = uc_chart_spec_get_title (spec)) != NULL)
-    y += uc_chart_draw_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, room);
-  if (subtitle != NULL && !ctx->compact)
-    y += uc_chart_draw_text (ctx, subtitle, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
+    y += header_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, &row, margin, y, room);
+  if (subtitle != NULL)
+    y += header_text (ctx, subtitle, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, &row, margin, y, room);
   y += ctx->fs * 0.6;
   /* A thumbnail has no room for a box in the plot: its legend stays on top. */
   f->legend = uc_chart_spec_get_legend_position (spec);
   if (f->legend == UC_LEGEND_INSIDE && ctx->compact)
     f->legend = UC_LEGEND_TOP;
-  legend_h = f->legend == UC_LEGEND_TOP ? uc_chart_draw_legend (ctx, spec, margin, y, room, TRUE, NULL) : 0;
+  if (f->legend == UC_LEGEND_TOP)
+    {
+      /* One row of entries, measured unwrapped: beside the header's text
+       * when it fits there, right-aligned. */
+      double row_h = row.height > 0 ? uc_chart_draw_legend (ctx, spec, 0, 0, MAX_CANVAS, FALSE, &legend_w) : 0;
+
+      if (row.height > 0 && row_h <= row.height * 1.2 && row.right + ctx->fs * 2 + legend_w <= margin + room)
+        uc_chart_draw_legend (ctx, spec, ceil (margin + room - legend_w), round (row.y + (row.height - row_h) / 2),
+                              legend_w + 1, TRUE, NULL);
+      else
+        legend_h = uc_chart_draw_legend (ctx, spec, margin, y, room, TRUE, NULL);
+    }
   y += legend_h + ctx->fs * 0.5;
   return y;
 }
@@ -148,11 +197,12 @@ footer_text (UcChartSpec *spec,
 }
 
 /* Footer: source and note, bottom up; a thumbnail keeps one line. Their
- * height goes into @f->footer_h. */
+ * height goes into @f->footer_h; drawn when @really_draw. */
 static void
 draw_footer (Ctx         *ctx,
              UcChartSpec *spec,
-             Frame       *f)
+             Frame       *f,
+             gboolean     really_draw)
 {
   int lines = ctx->compact ? 1 : 2;
   double room = ctx->width - 2 * f->margin, w, h, fy;
@@ -176,7 +226,7 @@ draw_footer (Ctx         *ctx,
       ctx->one_line = TRUE;
     }
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
-  for (int i = 0; i < lines; i++)
+  for (int i = 0; i < lines && really_draw; i++)
     if ((text = footer_text (spec, i)) != NULL)
       fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
                                 room);
@@ -335,7 +385,7 @@ draw_chart (cairo_t                  *cr,
     spec = stacked = uc_chart_spec_stack (spec);
   if (theme == NULL)
     theme = uc_chart_theme_light ();
-  layout = unhinted_layout (cr);
+  layout = uc_chart_font_layout_new (cr);
   ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, options);
   ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
@@ -346,8 +396,7 @@ draw_chart (cairo_t                  *cr,
   cairo_paint (cr);
   ctx.one_line = ctx.compact;
   l.y = draw_header (&ctx, spec, &f);
-  draw_footer (&ctx, spec, &f);
-  ctx.one_line = FALSE;
+  draw_footer (&ctx, spec, &f, FALSE);
 
   x_range (spec, &l);
   measure_axis_text (&ctx, spec, &f);
@@ -355,6 +404,18 @@ draw_chart (cairo_t                  *cr,
              f.y_title_h;
   l.x = f.margin;
   l.width = width - 2 * f.margin;
+  /* A thumbnail is the plot first: a footer that would leave it (under
+   * the event lane) less than two lines of text is left out, or the axis
+   * labels would run into it. */
+  if (ctx.compact && f.footer_h > 0 && uc_chart_spec_get_kind (spec) != UC_CHART_LANES &&
+      l.height - uc_chart_place_event_labels (&ctx, spec, &l, l.y, 0) < ctx.fs * 2)
+    {
+      l.height += f.footer_h;
+      f.footer_h = 0;
+    }
+  else
+    draw_footer (&ctx, spec, &f, TRUE);
+  ctx.one_line = FALSE;
   if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
     draw_lane_chart (&ctx, spec, &f, &l);
   else
@@ -363,6 +424,13 @@ draw_chart (cairo_t                  *cr,
 
   if (layout_out)
     *layout_out = l;
+}
+
+/* The text size @options ask, or the desktop's. */
+static double
+font_px (const UcChartDrawOptions *options)
+{
+  return options && options->font_px > 0 ? options->font_px : uc_chart_font_desktop_px ();
 }
 
 /* A chart of @width × @height, drawn with @options (NULL: plainly); where
@@ -376,11 +444,12 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
+  draw_chart (cr, spec, theme, width, height, font_px (options), options, layout_out);
 }
 
 /* @n charts one under the other, chart i @heights[i] tall, their text
- * all one size: a view of several charts as one picture. */
+ * all one size (the first chart's options say which): a view of several
+ * charts as one picture. */
 void
 uc_chart_draw_stack (cairo_t            *cr,
                      UcChartSpec       **specs,
@@ -405,11 +474,9 @@ uc_chart_draw_stack_full (cairo_t            *cr,
                           double              width,
                           UcChartLayout      *layouts_out)
 {
-  double total = 0, top = 0, left = 0, right = 0;
+  double top = 0, left = 0, right = 0, fs = font_px (n > 0 ? options : NULL);
   g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
 
-  for (guint i = 0; i < n; i++)
-    total += heights[i];
   /* A first pass, drawn nowhere, finds the insets each plot needs; all
    * take the largest, so a date falls at one x in every chart. */
   for (guint i = 0; i < n; i++)
@@ -419,7 +486,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       UcChartLayout l;
 
       aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
-      draw_chart (measure, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i], &l);
+      draw_chart (measure, specs[i], theme, width, heights[i], fs, &aligned[i], &l);
       left = MAX (left, l.natural_left);
       right = MAX (right, l.natural_right);
       cairo_destroy (measure);
@@ -437,7 +504,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       /* Each chart paints its own background: kept to its own band. */
       cairo_rectangle (cr, 0, 0, width, heights[i]);
       cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i],
+      draw_chart (cr, specs[i], theme, width, heights[i], fs, &aligned[i],
                   layouts_out ? &layouts_out[i] : NULL);
       cairo_restore (cr);
     }

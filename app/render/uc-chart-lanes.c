@@ -330,8 +330,10 @@ uc_chart_draw_lanes (Ctx           *ctx,
       Lane *lane = &g_array_index (lanes, Lane, k);
       double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
 
-      /* Lanes below the canvas are not drawn: nothing of them would show. */
-      if (line_y - run.row_h > ctx->height)
+      /* Lanes past the plot are not drawn (they would run into the time
+       * axis, or off the canvas): the sign below counts them. The first
+       * is always drawn. */
+      if (k > 0 && line_y + run.row_h / 2 > l->y + l->height)
         {
           below = lanes->len - k;
           break;
@@ -340,6 +342,6 @@ uc_chart_draw_lanes (Ctx           *ctx,
       uc_chart_place_lane (&run, lane, capacity, line_y, TRUE);
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
-  if (over > 0)
+  if (over + below > 0)
     show_more_lanes (ctx, over + below, margin, l, y);
 }

@@ -11,6 +11,8 @@
 
 #include "uc-platform.h"
 
+#include "uc-chart-font.h"
+
 static gboolean gl_disabled_here;
 
 static gboolean
@@ -164,4 +166,22 @@ uc_platform_append_pixels (GtkWidget             *widget,
   if (*texture == NULL)
     *texture = uc_platform_texture_for_surface (pixels);
   gtk_snapshot_append_texture (snapshot, *texture, bounds);
+}
+
+/* The size of the window's body text in pixels, as charts take it: the
+ * font @settings name (gtk-font-name) at their dots per inch
+ * (gtk-xft-dpi, which carries the desktop's text scaling; -1 when none
+ * is set: 96). UNDERCUT_CHART_FONT fixes it instead, as it does for the
+ * command line, so a window and `undercut export` can be compared. */
+double
+uc_platform_chart_font_px (GtkSettings *settings)
+{
+  g_autofree char *name = NULL;
+  double px = uc_chart_font_env_px ();
+  int xft_dpi = -1;
+
+  if (px > 0 || settings == NULL)
+    return px > 0 ? px : uc_chart_font_desktop_px ();
+  g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &xft_dpi, NULL);
+  return uc_chart_font_px_for_name (name, xft_dpi > 0 ? xft_dpi / 1024.0 : UC_CHART_FONT_DEFAULT_DPI, 1);
 }

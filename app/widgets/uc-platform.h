@@ -21,5 +21,6 @@ void        uc_platform_show_uri_async  (GtkWidget             *widget,
                                          gpointer               user_data);
 gboolean    uc_platform_show_uri_finish (GAsyncResult          *result,
                                          GError               **error);
+double      uc_platform_chart_font_px   (GtkSettings           *settings);
 
 G_END_DECLS

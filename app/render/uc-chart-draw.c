@@ -62,7 +62,7 @@ typedef struct
 } Frame;
 
 /* The drawing context of one chart of @width × @height, its text
- * @font_size pixels (in user units). */
+ * @font_size pixels (in user units), none under @caption_size. */
 static void
 ctx_init (Ctx                      *ctx,
           cairo_t                  *cr,
@@ -72,6 +72,7 @@ ctx_init (Ctx                      *ctx,
           double                    width,
           double                    height,
           double                    font_size,
+          double                    caption_size,
           const UcChartDrawOptions *options)
 {
   static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
@@ -82,7 +83,7 @@ ctx_init (Ctx                      *ctx,
   ctx->layout = layout;
   ctx->theme = theme;
   ctx->fs = font_size;
-  ctx->min_px = uc_chart_font_caption_px (font_size);
+  ctx->min_px = caption_size;
   ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
   ctx->interactive = (options->flags & UC_CHART_DRAW_INTERACTIVE) != 0;
   ctx->highlight = options->highlight;
@@ -366,6 +367,7 @@ draw_chart (cairo_t                  *cr,
             double                    width,
             double                    height,
             double                    font_size,
+            double                    caption_size,
             const UcChartDrawOptions *options,
             UcChartLayout            *layout_out)
 {
@@ -386,7 +388,7 @@ draw_chart (cairo_t                  *cr,
   if (theme == NULL)
     theme = uc_chart_theme_light ();
   layout = uc_chart_font_layout_new (cr);
-  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, options);
+  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, caption_size, options);
   ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
   f.margin = round (ctx.fs * 1.4);
@@ -426,11 +428,20 @@ draw_chart (cairo_t                  *cr,
     *layout_out = l;
 }
 
-/* The text size @options ask, or the desktop's. */
+/* The text size @options ask, or the desktop's, and the caption size. */
 static double
-font_px (const UcChartDrawOptions *options)
+font_px (const UcChartDrawOptions *options,
+         double                   *caption_px)
 {
-  return options && options->font_px > 0 ? options->font_px : uc_chart_font_desktop_px ();
+  double px;
+
+  if (options && options->font_px > 0)
+    {
+      *caption_px = options->caption_px > 0 ? options->caption_px : uc_chart_font_caption_px (options->font_px);
+      return options->font_px;
+    }
+  uc_chart_font_desktop (&px, caption_px);
+  return px;
 }
 
 /* A chart of @width × @height, drawn with @options (NULL: plainly); where
@@ -444,7 +455,9 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  draw_chart (cr, spec, theme, width, height, font_px (options), options, layout_out);
+  double caption, fs = font_px (options, &caption);
+
+  draw_chart (cr, spec, theme, width, height, fs, caption, options, layout_out);
 }
 
 /* @n charts one under the other, chart i @heights[i] tall, their text
@@ -474,7 +487,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
                           double              width,
                           UcChartLayout      *layouts_out)
 {
-  double top = 0, left = 0, right = 0, fs = font_px (n > 0 ? options : NULL);
+  double top = 0, left = 0, right = 0, caption, fs = font_px (n > 0 ? options : NULL, &caption);
   g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
 
   /* A first pass, drawn nowhere, finds the insets each plot needs; all
@@ -486,7 +499,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       UcChartLayout l;
 
       aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
-      draw_chart (measure, specs[i], theme, width, heights[i], fs, &aligned[i], &l);
+      draw_chart (measure, specs[i], theme, width, heights[i], fs, caption, &aligned[i], &l);
       left = MAX (left, l.natural_left);
       right = MAX (right, l.natural_right);
       cairo_destroy (measure);
@@ -504,7 +517,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       /* Each chart paints its own background: kept to its own band. */
       cairo_rectangle (cr, 0, 0, width, heights[i]);
       cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], fs, &aligned[i],
+      draw_chart (cr, specs[i], theme, width, heights[i], fs, caption, &aligned[i],
                   layouts_out ? &layouts_out[i] : NULL);
       cairo_restore (cr);
     }

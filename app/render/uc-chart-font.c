@@ -60,7 +60,8 @@ uc_chart_font_px_for_name (const char *font_name,
   return uc_chart_font_px_for_points (size, dpi, scaling);
 }
 
-/* The window's caption size for body text of @body_px. */
+/* The caption size for body text of @body_px, where the dpi is not
+ * known (a size given in pixels). */
 double
 uc_chart_font_caption_px (double body_px)
 {
@@ -95,15 +96,18 @@ uc_chart_font_env_px (void)
 }
 
 /* The desktop's text size from org.gnome.desktop.interface, when that
- * schema is installed: read once, it does not change under a command. */
+ * schema is installed, and its caption size (9 pt at the same scaling):
+ * read once, they do not change under a command. */
 static double
-gsettings_px (void)
+gsettings_px (double *caption_px)
 {
   static gsize once = 0;
-  static double px;
+  static double px, caption;
 
   if (g_once_init_enter (&once))
     {
+      double scaling = 1;
+
       GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
       g_autoptr(GSettingsSchema) schema =
         source ? g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE) : NULL;
@@ -115,11 +119,14 @@ gsettings_px (void)
           g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
           g_autofree char *name = g_settings_get_string (settings, "font-name");
 
-          px = uc_chart_font_px_for_name (name, UC_CHART_FONT_DEFAULT_DPI,
-                                          g_settings_get_double (settings, "text-scaling-factor"));
+          scaling = g_settings_get_double (settings, "text-scaling-factor");
+          px = uc_chart_font_px_for_name (name, UC_CHART_FONT_DEFAULT_DPI, scaling);
         }
+      caption = uc_chart_font_px_for_points (UC_CHART_CAPTION_POINTS, UC_CHART_FONT_DEFAULT_DPI, scaling);
       g_once_init_leave (&once, 1);
     }
+  if (caption_px)
+    *caption_px = caption;
   return px;
 }
 
@@ -141,7 +148,24 @@ uc_chart_font_desktop_px (void)
 {
   double px = fixed_px > 0 ? fixed_px : uc_chart_font_env_px ();
 
-  return px > 0 ? px : gsettings_px ();
+  return px > 0 ? px : gsettings_px (NULL);
+}
+
+/* The same, with the caption size no text goes below: the desktop's
+ * (9 pt at its scaling), or, for a size given in pixels, its share. */
+void
+uc_chart_font_desktop (double *body_px,
+                       double *caption_px)
+{
+  double px = fixed_px > 0 ? fixed_px : uc_chart_font_env_px ();
+
+  if (px > 0)
+    {
+      *body_px = px;
+      *caption_px = uc_chart_font_caption_px (px);
+    }
+  else
+    *body_px = gsettings_px (caption_px);
 }
 
 /* A layout with unhinted metrics and glyph positions kept to the

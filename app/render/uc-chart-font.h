@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 /* GNOME's own default, for where no desktop says otherwise. */
 #define UC_CHART_FONT_DEFAULT_POINTS 11.0
 #define UC_CHART_FONT_DEFAULT_DPI    96.0
-/* libadwaita's .caption: 82% of the body text. */
+/* libadwaita's .caption: 9 pt, 82% of GNOME's 11 pt body text (the
+ * share stands for it where only a size in pixels is known). */
+#define UC_CHART_CAPTION_POINTS      9.0
 #define UC_CHART_CAPTION_SHARE       0.82
 /* A fixed size for tests and reproducible exports: "14.5" or "14.5px"
  * (pixels) or "11pt" (points at 96 dpi). */
@@ -26,6 +28,8 @@ double       uc_chart_font_parse_px      (const char *text);
 double       uc_chart_font_env_px        (void);
 void         uc_chart_font_set_fixed_px  (double      px);
 double       uc_chart_font_desktop_px    (void);
+void         uc_chart_font_desktop       (double     *body_px,
+                                          double     *caption_px);
 PangoLayout *uc_chart_font_layout_new    (cairo_t    *cr) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _UcChartView
   guint              insets_idle;  /* announcing them after the frame */
   double             font_px;      /* the text size asked for; 0: the desktop's */
   double             desktop_px;   /* the desktop's, once read (GtkSettings); 0 before */
+  double             desktop_caption_px;   /* and its caption size */
 
   /* state */
   UcChartLayout  layout;

@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "uc-chart-font.h"
 #include "uc-platform.h"
 
 enum {
@@ -303,6 +304,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
     {
       clear_pixels (self);
       self->draw.font_px = uc_chart_view_get_font_px (self);
+      self->draw.caption_px = uc_chart_view_get_caption_px (self);
       self->pixels = draw_surface (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
       self->texture_width = width;
       self->texture_height = height;
@@ -689,20 +691,40 @@ uc_chart_view_get_export_options (UcChartView *self)
   options.y_min = self->draw.y_min;
   options.y_max = self->draw.y_max;
   options.font_px = uc_chart_view_get_font_px (self);
+  options.caption_px = uc_chart_view_get_caption_px (self);
   return options;
 }
 
+static void
+read_desktop_font (UcChartView *self)
+{
+  if (self->desktop_px <= 0)
+    uc_platform_chart_font (gtk_widget_get_settings (GTK_WIDGET (self)), &self->desktop_px,
+                            &self->desktop_caption_px);
+}
+
 /* The size of the chart's text in pixels: the one set, or the desktop's
- * (its font and text scaling, uc_platform_chart_font_px). */
+ * (its font and text scaling, uc_platform_chart_font). */
 double
 uc_chart_view_get_font_px (UcChartView *self)
 {
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
   if (self->font_px > 0)
     return self->font_px;
-  if (self->desktop_px <= 0)
-    self->desktop_px = uc_platform_chart_font_px (gtk_widget_get_settings (GTK_WIDGET (self)));
+  read_desktop_font (self);
   return self->desktop_px;
+}
+
+/* The size no text of the chart goes below: the window's caption size
+ * (or a share of the size set). */
+double
+uc_chart_view_get_caption_px (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
+  if (self->font_px > 0)
+    return uc_chart_font_caption_px (self->font_px);
+  read_desktop_font (self);
+  return self->desktop_caption_px;
 }
 
 /* Text @px pixels tall (0: the desktop's). */

@@ -171,17 +171,25 @@ uc_platform_append_pixels (GtkWidget             *widget,
 /* The size of the window's body text in pixels, as charts take it: the
  * font @settings name (gtk-font-name) at their dots per inch
  * (gtk-xft-dpi, which carries the desktop's text scaling; -1 when none
- * is set: 96). UNDERCUT_CHART_FONT fixes it instead, as it does for the
+ * is set: 96); and its caption size (libadwaita's .caption, 9 pt at the
+ * same dpi). UNDERCUT_CHART_FONT fixes them instead, as it does for the
  * command line, so a window and `undercut export` can be compared. */
-double
-uc_platform_chart_font_px (GtkSettings *settings)
+void
+uc_platform_chart_font (GtkSettings *settings,
+                        double      *body_px,
+                        double      *caption_px)
 {
   g_autofree char *name = NULL;
-  double px = uc_chart_font_env_px ();
   int xft_dpi = -1;
+  double dpi;
 
-  if (px > 0 || settings == NULL)
-    return px > 0 ? px : uc_chart_font_desktop_px ();
+  if (uc_chart_font_env_px () > 0 || settings == NULL)
+    {
+      uc_chart_font_desktop (body_px, caption_px);
+      return;
+    }
   g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &xft_dpi, NULL);
-  return uc_chart_font_px_for_name (name, xft_dpi > 0 ? xft_dpi / 1024.0 : UC_CHART_FONT_DEFAULT_DPI, 1);
+  dpi = xft_dpi > 0 ? xft_dpi / 1024.0 : UC_CHART_FONT_DEFAULT_DPI;
+  *body_px = uc_chart_font_px_for_name (name, dpi, 1);
+  *caption_px = uc_chart_font_px_for_points (UC_CHART_CAPTION_POINTS, dpi, 1);
 }

@@ -289,6 +289,61 @@ test_text_sizes (void)
   g_rmdir (dir);
 }
 
+/* The baseline of the <text> of @svg whose words start with @words. */
+static double
+svg_text_y (const char *svg,
+            const char *words)
+{
+  const char *at = strstr (svg, words), *text = at;
+
+  g_assert_nonnull (at);
+  while (text > svg && !g_str_has_prefix (text, "<text "))
+    text--;
+  text = strstr (text, " y=\"");
+  g_assert_true (text != NULL && text < at);
+  return g_ascii_strtod (text + strlen (" y=\""), NULL);
+}
+
+/* The event labels' rows, measured on the canvas' width, needed more
+ * over a plot narrowed by a neighbour's wider value labels (the window
+ * at 1024×700): the extra row climbed into the legend. They are measured
+ * again on the plot, and sit under the legend's last row. */
+static void
+test_event_rows_under_legend (void)
+{
+  const int widths[] = { 776, 798, 900 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("deepseek-shock", &error);
+  g_autofree char *dir = g_dir_make_tmp ("uc-render-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  UcChartSpec *spec;
+
+  g_assert_no_error (error);
+  spec = uc_view_get_chart (view, 0);
+  path = g_build_filename (dir, "chart.svg", NULL);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (double left = 52; left <= 84; left += 4)   /* "$20T" of the chart below, and wider */
+      {
+        g_autofree char *svg = NULL;
+        UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
+        int height = 378;
+        double legend_y;
+
+        options.plot_left = left;
+        g_assert_true (uc_export_charts (&spec, &options, &height, 1, NULL, path, UC_EXPORT_SVG, widths[w], 1, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+        legend_y = MAX (svg_text_y (svg, ">Nvidia"), svg_text_y (svg, ">Amazon"));
+        /* A line of labels (0.85 of 14.7 px) under the legend's baseline. */
+        g_assert_cmpfloat (svg_text_y (svg, ">DeepSeek-R1 "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">Alibaba "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">DeepSeek-V3 "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">NVDA "), >=, legend_y + 12);
+      }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_export_formats (void)
 {
@@ -1645,6 +1700,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/font-size", test_font_size);
   g_test_add_func ("/render/word-spaces", test_word_spaces);
   g_test_add_func ("/render/text-sizes", test_text_sizes);
+  g_test_add_func ("/render/event-rows-under-legend", test_event_rows_under_legend);
 
   return g_test_run ();
 }

@@ -300,19 +300,38 @@ draw_lane_chart (Ctx           *ctx,
   uc_chart_draw_lanes (ctx, spec, l, f->margin, 1);
 }
 
-/* The event lane sits between the legend and the plot: placed on the
- * provisional layout, it moves the plot down, and the value axis's title
- * goes between the two. */
-static void
+/* The event lane sits between the legend and the plot, the value axis's
+ * title between the two; the value axes' labels set the plot's edges.
+ * The lane is measured on the canvas' width first, then again on the
+ * plot's, narrower once those labels take their room: there its labels
+ * may need more rows, which would otherwise climb into the legend. Sets
+ * the plot in @l and its value ticks; returns the room left for it (the
+ * plot keeps two lines of text at the least). */
+static double
 place_under_events (Ctx           *ctx,
                     UcChartSpec   *spec,
                     const Frame   *f,
-                    UcChartLayout *l)
+                    UcChartLayout *l,
+                    GArray       **y_ticks,
+                    GArray       **y2_ticks)
 {
-  double lane_h = uc_chart_place_event_labels (ctx, spec, l, l->y, 0);
+  double top = l->y, full = l->height, lane_h = 0, room_h = full;
 
-  l->y += lane_h + f->y_title_h;
-  l->height -= lane_h;
+  for (int pass = 0; pass < 3; pass++)
+    {
+      double need = uc_chart_place_event_labels (ctx, spec, l, top, 0);
+
+      if (pass > 0 && need <= lane_h)
+        break;
+      lane_h = need;
+      l->y = top + lane_h + f->y_title_h;
+      room_h = full - lane_h;
+      l->height = MAX (room_h, ctx->fs * 2);
+      g_clear_pointer (y_ticks, g_array_unref);
+      g_clear_pointer (y2_ticks, g_array_unref);
+      *y_ticks = uc_chart_value_axes (ctx, spec, l, y2_ticks);
+      uc_chart_fit_value_labels (ctx, l, f->margin, *y_ticks, *y2_ticks);
+    }
   if (f->y_title_h > 0)
     {
       ctx->one_line = TRUE;
@@ -320,6 +339,7 @@ place_under_events (Ctx           *ctx,
                           l->y - f->y_title_h, ctx->width - 2 * f->margin);
       ctx->one_line = FALSE;
     }
+  return room_h;
 }
 
 /* A chart with a plot: the value axes' labels set its edges, then the
@@ -335,11 +355,7 @@ draw_plot_chart (Ctx           *ctx,
   g_autoptr(GArray) y2_ticks = NULL;
   double room_h;
 
-  place_under_events (ctx, spec, f, l);
-  room_h = l->height;
-  l->height = MAX (l->height, ctx->fs * 2);
-  y_ticks = uc_chart_value_axes (ctx, spec, l, &y2_ticks);
-  uc_chart_fit_value_labels (ctx, l, f->margin, y_ticks, y2_ticks);
+  room_h = place_under_events (ctx, spec, f, l, &y_ticks, &y2_ticks);
   if (too_small (ctx, l, l->width, room_h, ctx->height))
     {
       draw_too_small (ctx, ctx->width, ctx->height);

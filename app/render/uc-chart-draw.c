@@ -189,48 +189,50 @@ draw_header (Ctx         *ctx,
   return y;
 }
 
-/* The footer's line @i: the source, then the note. */
-static const char *
-footer_text (UcChartSpec *spec,
-             int          i)
-{
-  return i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
-}
-
-/* Footer: source and note, bottom up; a thumbnail keeps one line. Their
- * height goes into @f->footer_h; drawn when @really_draw. */
+/* Footer: source and note, bottom up, wrapped, unless they would take
+ * more than 15% of a short chart: then one line, the two joined and
+ * ended with "…" (the plot comes first); a thumbnail keeps the source's
+ * line. Their height goes into @f->footer_h; drawn when @really_draw. */
 static void
 draw_footer (Ctx         *ctx,
              UcChartSpec *spec,
              Frame       *f,
              gboolean     really_draw)
 {
-  int lines = ctx->compact ? 1 : 2;
+  const char *source = uc_chart_spec_get_source (spec), *note = ctx->compact ? NULL : uc_chart_spec_get_note (spec);
   double room = ctx->width - 2 * f->margin, w, h, fy;
   gboolean was_one_line = ctx->one_line;
-  const char *text;
+  g_autofree char *both = NULL;
+  const char *texts[2];
+  int n = 0;
 
   uc_chart_set_font (ctx, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL);
-  /* Wrapped, unless the lines would take more than 15% of a short
-   * chart: then one line each, ended with "…" (the plot comes first). */
   for (int pass = 0; pass < 2; pass++)
     {
+      n = 0;
+      if (ctx->one_line && source && note)
+        texts[n++] = both = g_strdup_printf ("%s · %s", source, note);
+      else
+        {
+          if (source)
+            texts[n++] = source;
+          if (note)
+            texts[n++] = note;
+        }
       f->footer_h = 0;
-      for (int i = 0; i < lines; i++)
-        if ((text = footer_text (spec, i)) != NULL)
-          {
-            uc_chart_measure (ctx, text, room, &w, &h);
-            f->footer_h += h;
-          }
+      for (int i = 0; i < n; i++)
+        {
+          uc_chart_measure (ctx, texts[i], room, &w, &h);
+          f->footer_h += h;
+        }
       if (ctx->one_line || f->footer_h <= ctx->height * 0.15)
         break;
       ctx->one_line = TRUE;
     }
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
-  for (int i = 0; i < lines && really_draw; i++)
-    if ((text = footer_text (spec, i)) != NULL)
-      fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
-                                room);
+  for (int i = 0; i < n && really_draw; i++)
+    fy += uc_chart_draw_text (ctx, texts[i], ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
+                              room);
   ctx->one_line = was_one_line;
 }
 

@@ -130,7 +130,7 @@ xdotool key 0
 sleep 0.3
 
 # A click on Nvidia's legend entry hides its line; another shows it again.
-xdotool mousemove $((X + 268)) $((Y + 94)) click 1
+xdotool mousemove $((X + 290)) $((Y + 112)) click 1
 sleep 0.4
 import -window "$wid" "$out/nvidia-hidden.png"
 hidden=$(count_colour "$out/nvidia-hidden.png" '#332288')
@@ -193,7 +193,7 @@ ok "\$ shows the values as they are again"
 # A click on the crash marker (27 January) opens its popover.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)
-xdotool mousemove $((X + 698)) $((Y + 300)) click 1
+xdotool mousemove $((X + 703)) $((Y + 300)) click 1
 sleep 0.6
 import -window root "$out/event-popover.png"
 [ "$(popovers)" -gt "$before" ] || fail "a click on the crash marker opens its popover"
@@ -233,7 +233,7 @@ import -window "$wid" "$out/model-releases.png"
 ok "app.show-view shows Model releases"
 
 # Pointing at DeepSeek-R1's dot shows its card.
-xdotool mousemove $((X + 495)) $((Y + 293)); sleep 0.2; xdotool mousemove $((X + 496)) $((Y + 293))
+xdotool mousemove $((X + 519)) $((Y + 301)); sleep 0.2; xdotool mousemove $((X + 520)) $((Y + 301))
 sleep 0.6
 import -window "$wid" "$out/release-card.png"
 changed=$(compare -metric AE "$out/model-releases.png" "$out/release-card.png" null: 2>&1 || true)

@@ -134,6 +134,47 @@ test_export_svg (void)
   g_unlink (path);
 }
 
+/* --font-size sets the text's size (a title 1.5 times it), as
+ * UNDERCUT_CHART_FONT does; without either, the desktop's (the tests fix
+ * it at 11 pt: a title of 22 px). */
+static void
+test_export_font_size (void)
+{
+  g_autofree char *path = tmp_path ("uc-cli-font.svg"), *env_path = tmp_path ("uc-cli-font-env.svg");
+  g_autofree char *data = NULL, *env_data = NULL;
+  Result r;
+
+  r = run ("export", "--view", "deepseek-shock", "--output", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "font-size=\"22"));
+  g_assert_null (strstr (data, "font-size=\"30"));
+  result_clear (&r);
+  g_clear_pointer (&data, g_free);
+
+  r = run ("export", "--view", "deepseek-shock", "--font-size", "20", "--output", path, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "font-size=\"30"));
+  result_clear (&r);
+
+  g_setenv ("UNDERCUT_CHART_FONT", "20px", TRUE);
+  r = run ("export", "--view", "deepseek-shock", "--output", env_path, NULL);
+  g_setenv ("UNDERCUT_CHART_FONT", "11pt", TRUE);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (env_path, &env_data, NULL, NULL));
+  g_assert_cmpstr (env_data, ==, data);
+  result_clear (&r);
+
+  r = run ("export", "--view", "deepseek-shock", "--font-size", "3", "--output", path, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "--font-size"));
+  result_clear (&r);
+  g_unlink (path);
+  g_unlink (env_path);
+}
+
 static void
 test_export_pdf (void)
 {
@@ -1075,6 +1116,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-png", test_export_png);
   g_test_add_func ("/cli/export-svg", test_export_svg);
   g_test_add_func ("/cli/export-pdf", test_export_pdf);
+  g_test_add_func ("/cli/export-font-size", test_export_font_size);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/io-error", test_io_error);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);

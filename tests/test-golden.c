@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "uc-catalog.h"
+#include "uc-chart-font.h"
 #include "uc-chart.h"
 #include "uc-export.h"
 #include "uc-overview-strip.h"
@@ -479,6 +480,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Text at GNOME's default size (11 pt at 96 dpi), whatever this
+   * machine's desktop says. */
+  uc_chart_font_set_fixed_px (uc_chart_font_px_for_points (11, 96, 1));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

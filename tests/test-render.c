@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-chart-font.h"
 #include "uc-chart.h"
 #include "uc-export.h"
 #include "uc-line-raster.h"
@@ -144,6 +145,203 @@ test_nvda_drop (Fixture       *f,
   g_assert_cmpfloat (fabs (found27 - expect27), <=, 3);
   /* $3.49T to $2.89T on a $0–4T axis of ~600 px: a drop of ~90 px. */
   g_assert_cmpfloat (found27 - found24, >, 0.13 * f->layout.height);
+}
+
+/* The chart's text size from the desktop's: points at its dpi times its
+ * text scaling, a font name's size, the caption size under which nothing
+ * goes, and a size fixed by a command or the environment. */
+static void
+test_font_size (void)
+{
+  double body, caption;
+
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_points (11, 96, 1), 44.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_points (11, 96, 1.25), 55.0 / 3, 1e-9);
+  /* gtk-xft-dpi carries the text scaling: 10 pt at 120 dpi. */
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_points (10, 120, 1), 50.0 / 3, 1e-9);
+  /* Nothing known: GNOME's 11 pt at 96 dpi. */
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_points (0, -1, 0), 44.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_name ("Cantarell 11", 96, 1.5), 22, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_name ("Noto Sans Bold 12", 96, 1), 16, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_name ("Sans 15px", 96, 1), 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_name ("Sans", 96, 1), 44.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_name (NULL, 96, 1), 44.0 / 3, 1e-9);
+  /* A broken setting is not a chart of giant or invisible text. */
+  g_assert_cmpfloat (uc_chart_font_px_for_points (1000, 96, 1), <=, 64);
+  g_assert_cmpfloat (uc_chart_font_px_for_name ("Sans 0.01", 96, 1), >=, 6);
+  /* libadwaita's caption: 9 pt, 12 px at 96 dpi; 82% of a size in pixels. */
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_px_for_points (UC_CHART_CAPTION_POINTS, 96, 1), 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_caption_px (44.0 / 3), 12.03, 0.01);
+
+  g_assert_cmpfloat (uc_chart_font_parse_px ("14.5"), ==, 14.5);
+  g_assert_cmpfloat (uc_chart_font_parse_px ("14.5px"), ==, 14.5);
+  g_assert_cmpfloat_with_epsilon (uc_chart_font_parse_px ("11pt"), 44.0 / 3, 1e-9);
+  g_assert_cmpfloat (uc_chart_font_parse_px ("big"), ==, 0);
+  g_assert_cmpfloat (uc_chart_font_parse_px ("-3"), ==, 0);
+  g_assert_cmpfloat (uc_chart_font_parse_px ("12em"), ==, 0);
+  g_assert_cmpfloat (uc_chart_font_parse_px (""), ==, 0);
+  g_assert_cmpfloat (uc_chart_font_parse_px (NULL), ==, 0);
+
+  uc_chart_font_set_fixed_px (20);
+  uc_chart_font_desktop (&body, &caption);
+  g_assert_cmpfloat (body, ==, 20);
+  g_assert_cmpfloat_with_epsilon (caption, 16.4, 1e-9);
+  g_assert_cmpfloat (uc_chart_font_desktop_px (), ==, 20);
+  uc_chart_font_set_fixed_px (uc_chart_font_px_for_points (11, 96, 1));
+}
+
+/* A word space keeps its width at the smallest sizes: glyph positions
+ * rounded to whole pixels made a 1.37 px space 1 px at 6 px while the
+ * letters beside it grew, and words ran together ("Financedatain"). The
+ * space takes the same share of the size as at 100 px. */
+static void
+test_word_spaces (void)
+{
+  static const char text[] = "Finance data in";
+  const double sizes[] = { 100, 4.92, 6, 6.24, 8, 12.03 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 50);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PangoLayout) layout = uc_chart_font_layout_new (cr);
+  double share_at_100 = 0;
+
+  pango_layout_set_text (layout, text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (uc_chart_theme_light ()->font_family);
+      PangoRectangle space, before, after;
+      double share;
+
+      pango_font_description_set_absolute_size (desc, sizes[i] * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_index_to_pos (layout, 7, &space);    /* "Finance| data" */
+      pango_layout_index_to_pos (layout, 6, &before);   /* its "e" */
+      pango_layout_index_to_pos (layout, 8, &after);    /* the "d" */
+      share = (double) space.width / PANGO_SCALE / sizes[i];
+      g_assert_cmpint (space.width, >, 0);
+      g_assert_cmpint (after.x, ==, space.x + space.width);
+      g_assert_cmpint (space.x, ==, before.x + before.width);
+      if (i == 0)
+        share_at_100 = share;
+      else
+        g_assert_cmpfloat (fabs (share - share_at_100), <, share_at_100 * 0.05);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Every text of a view's export, in every chart, at one size for each
+ * role and none under the caption size: the SVG's <text> say so. */
+static void
+test_text_sizes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("deepseek-shock", &error);
+  g_autofree char *dir = g_dir_make_tmp ("uc-render-XXXXXX", &error);
+  g_autofree char *path = NULL, *svg = NULL;
+  g_autoptr(GHashTable) sizes = g_hash_table_new (g_str_hash, g_str_equal);
+  UcChartSpec *specs[2];
+  UcChartDrawOptions options[2] = { UC_CHART_DRAW_OPTIONS_INIT, UC_CHART_DRAW_OPTIONS_INIT };
+  int heights[2] = { 560, 340 };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), ==, 2);
+  specs[0] = uc_view_get_chart (view, 0);
+  specs[1] = uc_view_get_chart (view, 1);
+  /* A small body size, under a larger caption: the caption wins. */
+  options[0].font_px = 10;
+  options[0].caption_px = 12;
+  path = g_build_filename (dir, "view.svg", NULL);
+  g_assert_true (uc_export_charts (specs, options, heights, 2, NULL, path, UC_EXPORT_SVG, 1200, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  for (const char *p = svg; (p = strstr (p, "font-size=\"")) != NULL; n++)
+    {
+      double size;
+
+      p += strlen ("font-size=\"");
+      size = g_ascii_strtod (p, NULL);
+      g_assert_cmpfloat (size, >=, 12 - 1e-3);
+      g_hash_table_add (sizes, (gpointer) p);
+    }
+  g_assert_cmpuint (n, >, 20);
+  /* Titles 15 (1.5 × 10), the rest at the caption size: two sizes for all
+   * the text of both charts. */
+  {
+    g_autoptr(GPtrArray) distinct = g_ptr_array_new_with_free_func (g_free);
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, sizes);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autofree char *value = g_strndup (key, strcspn (key, "\""));
+        gboolean seen = FALSE;
+
+        for (guint i = 0; i < distinct->len && !seen; i++)
+          seen = g_ascii_strtod (g_ptr_array_index (distinct, i), NULL) == g_ascii_strtod (value, NULL);
+        if (!seen)
+          g_ptr_array_add (distinct, g_steal_pointer (&value));
+      }
+    g_assert_cmpuint (distinct->len, ==, 2);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The baseline of the <text> of @svg whose words start with @words. */
+static double
+svg_text_y (const char *svg,
+            const char *words)
+{
+  const char *at = strstr (svg, words), *text = at;
+
+  g_assert_nonnull (at);
+  while (text > svg && !g_str_has_prefix (text, "<text "))
+    text--;
+  text = strstr (text, " y=\"");
+  g_assert_true (text != NULL && text < at);
+  return g_ascii_strtod (text + strlen (" y=\""), NULL);
+}
+
+/* The event labels' rows, measured on the canvas' width, needed more
+ * over a plot narrowed by a neighbour's wider value labels (the window
+ * at 1024×700): the extra row climbed into the legend. They are measured
+ * again on the plot, and sit under the legend's last row. */
+static void
+test_event_rows_under_legend (void)
+{
+  const int widths[] = { 776, 798, 900 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("deepseek-shock", &error);
+  g_autofree char *dir = g_dir_make_tmp ("uc-render-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  UcChartSpec *spec;
+
+  g_assert_no_error (error);
+  spec = uc_view_get_chart (view, 0);
+  path = g_build_filename (dir, "chart.svg", NULL);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (double left = 52; left <= 84; left += 4)   /* "$20T" of the chart below, and wider */
+      {
+        g_autofree char *svg = NULL;
+        UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
+        int height = 378;
+        double legend_y;
+
+        options.plot_left = left;
+        g_assert_true (uc_export_charts (&spec, &options, &height, 1, NULL, path, UC_EXPORT_SVG, widths[w], 1, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+        legend_y = MAX (svg_text_y (svg, ">Nvidia"), svg_text_y (svg, ">Amazon"));
+        /* A line of labels (0.85 of 14.7 px) under the legend's baseline. */
+        g_assert_cmpfloat (svg_text_y (svg, ">DeepSeek-R1 "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">Alibaba "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">DeepSeek-V3 "), >=, legend_y + 12);
+        g_assert_cmpfloat (svg_text_y (svg, ">NVDA "), >=, legend_y + 12);
+      }
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -1512,6 +1710,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Text at GNOME's default size (11 pt at 96 dpi), whatever this
+   * machine's desktop says. */
+  uc_chart_font_set_fixed_px (uc_chart_font_px_for_points (11, 96, 1));
 
   g_test_add ("/render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
   g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);
@@ -1539,6 +1740,10 @@ main (int argc, char **argv)
   g_test_add_func ("/render/stack-aligned", test_stack_aligned);
   g_test_add_func ("/render/unnamed-events", test_unnamed_events);
   g_test_add_func ("/render/period-bars", test_period_bars);
+  g_test_add_func ("/render/font-size", test_font_size);
+  g_test_add_func ("/render/word-spaces", test_word_spaces);
+  g_test_add_func ("/render/text-sizes", test_text_sizes);
+  g_test_add_func ("/render/event-rows-under-legend", test_event_rows_under_legend);
 
   return g_test_run ();
 }

@@ -148,6 +148,9 @@ test_window_draws_chart (void)
   else
     g_signal_connect (window, "map", G_CALLBACK (check_chart_at_map), &checked);
   iterate_until (chart_drawn, window);
+  /* The charts line up their plots once each has been drawn: the first
+   * is drawn again when the second's labels need more room. */
+  iterate_until (charts_aligned, window);
   g_assert_true (checked);
   g_signal_handlers_disconnect_by_func (window, check_chart_at_map, &checked);
 
@@ -271,6 +274,127 @@ static gboolean
 view_shown (gpointer data)
 {
   return !uc_window_get_loading (data) && g_strcmp0 (uc_window_get_view_id (data), view_wanted) == 0;
+}
+
+/* The size text of @widget is drawn at, in pixels (its CSS font). */
+static double
+widget_font_px (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  double size = (double) pango_font_description_get_size (desc) / PANGO_SCALE;
+  double dpi = pango_cairo_context_get_resolution (context);
+
+  if (pango_font_description_get_size_is_absolute (desc))
+    return size;
+  return size * (dpi > 0 ? dpi : 96) / 72;
+}
+
+/* The window's caption size: a label with libadwaita's .caption style. */
+static double
+window_caption_px (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *label = gtk_label_new ("Source");
+  double px;
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  px = widget_font_px (label);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return px;
+}
+
+static guint draws_before;
+
+static gboolean
+chart_drawn_again (gpointer data)
+{
+  return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > draws_before;
+}
+
+/* Chart text at 1200×760: one size for every chart of each view, the
+ * window's body size, nothing under the window's caption size (before:
+ * 8 px, and 15 px beside 8 px at 1920); it follows the desktop's font
+ * and text scaling while the window is open. */
+static void
+test_window_chart_text_size (void)
+{
+  static const char *const views[] = { "deepseek-shock", "hardware-evs", "model-releases", "pricing" };
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *font_name = NULL;
+  g_autoptr(GSettings) settings_size = NULL;
+  GtkSettings *settings;
+  UcWindow *window;
+  UcChartView *first;
+  double caption, px;
+  int xft_dpi;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+
+  /* The default size (an earlier test left its own). */
+  settings_size = g_settings_new (APP_ID);
+  g_settings_set_int (settings_size, "window-width", 1200);
+  g_settings_set_int (settings_size, "window-height", 760);
+  app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TextSizeTest");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  iterate_until (chart_drawn, window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1180);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, 740);
+
+  caption = window_caption_px ();
+  g_assert_cmpfloat (caption, >=, 11);   /* 9 pt at 96 dpi: 12 px */
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      guint n = 0;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (views[v]));
+      view_wanted = views[v];
+      iterate_until (view_shown, window);
+      iterate_until (charts_aligned, window);
+      first = uc_window_get_chart_view (window);
+      px = uc_chart_view_get_font_px (first);
+      g_assert_cmpfloat_with_epsilon (px, 44.0 / 3, 1e-9);   /* the tests' 11 pt */
+      for (GtkWidget *c = GTK_WIDGET (first); c; c = gtk_widget_get_next_sibling (c))
+        if (UC_IS_CHART_VIEW (c))
+          {
+            g_assert_cmpfloat (uc_chart_view_get_font_px (UC_CHART_VIEW (c)), ==, px);
+            g_assert_cmpfloat (uc_chart_view_get_caption_px (UC_CHART_VIEW (c)), >=, caption - 0.01);
+            g_assert_cmpfloat (uc_chart_view_get_export_options (UC_CHART_VIEW (c)).font_px, ==, px);
+            n++;
+          }
+      /* The shock and the releases: two charts each. */
+      g_assert_cmpuint (n, >=, v == 0 || v == 2 ? 2 : 1);
+    }
+
+  /* The desktop's text made larger (13 pt, text scaling 1.25: 120 dpi):
+   * every chart follows, and is drawn again. */
+  g_unsetenv ("UNDERCUT_CHART_FONT");
+  settings = gtk_settings_get_default ();
+  g_object_get (settings, "gtk-font-name", &font_name, "gtk-xft-dpi", &xft_dpi, NULL);
+  draws_before = uc_chart_view_get_draw_count (first);
+  g_object_set (settings, "gtk-font-name", "Cantarell 13", "gtk-xft-dpi", 120 * 1024, NULL);
+  for (GtkWidget *c = GTK_WIDGET (first); c; c = gtk_widget_get_next_sibling (c))
+    if (UC_IS_CHART_VIEW (c))
+      {
+        g_assert_cmpfloat_with_epsilon (uc_chart_view_get_font_px (UC_CHART_VIEW (c)), 13 * 120 / 72.0, 1e-9);
+        g_assert_cmpfloat_with_epsilon (uc_chart_view_get_caption_px (UC_CHART_VIEW (c)), 9 * 120 / 72.0, 1e-9);
+      }
+  iterate_until (chart_drawn_again, window);
+  g_assert_cmpfloat (uc_chart_view_get_caption_px (first), >=, window_caption_px () - 0.01);
+
+  g_object_set (settings, "gtk-font-name", font_name, "gtk-xft-dpi", xft_dpi, NULL);
+  g_setenv ("UNDERCUT_CHART_FONT", "11pt", TRUE);
+  gtk_window_close (GTK_WINDOW (window));
 }
 
 /* app.show-view, as scripts send it, for a view whose data is not loaded
@@ -867,6 +991,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/views-and-range", test_window_views_and_range);
   g_test_add_func ("/window/number-axis", test_window_number_axis);
   g_test_add_func ("/window/user-views", test_window_user_views);
+  g_test_add_func ("/window/chart-text-size", test_window_chart_text_size);
 
   return g_test_run ();
 }

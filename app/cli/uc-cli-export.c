@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "uc-chart-font.h"
 #include "uc-chart-options.h"
 #include "uc-chart-spec-json.h"
 #include "uc-chart-theme.h"
@@ -39,6 +40,7 @@ typedef struct
   char *output, *pack, *format_name, *theme_name;
   int   width, height, dpi;
   double scale;   /* 0 until given: a pack's own size applies first */
+  double font_size;   /* text size in pixels; 0: the desktop's */
 
   /* Read from the above once checked */
   gboolean events_only;   /* an event lane chart of the events alone */
@@ -139,6 +141,7 @@ export_context (Export *e)
     { "height", 'H', 0, G_OPTION_ARG_INT, &e->height, N_("Height in pixels (default 900)"), N_("H") },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &e->scale, N_("Pixel density for PNG (default 1, 2 for HiDPI)"), N_("S") },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &e->dpi, N_("PNG resolution in dots per inch (96 is scale 1)"), N_("D") },
+    { "font-size", 0, 0, G_OPTION_ARG_DOUBLE, &e->font_size, N_("Text size in pixels (default: the desktop's, as the window)"), N_("PX") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &e->theme_name, N_("light (default) or dark"), N_("THEME") },
     { NULL }
   };
@@ -201,6 +204,10 @@ check_output (Export *e)
     e->scale = e->dpi / 96.0;
   if (e->scale != 0 && !(e->scale >= 0.25 && e->scale <= 25))
     return usage ("--scale must be between 0.25 and 25");
+  if (e->font_size != 0 && !(e->font_size >= 6 && e->font_size <= 64))
+    return usage ("--font-size must be between 6 and 64");
+  /* Every chart the command draws takes it, a pack's three images too. */
+  uc_chart_font_set_fixed_px (e->font_size);
   if (e->format_name)
     {
       if (!g_strv_contains ((const char * const[]) { "png", "svg", "pdf", NULL }, e->format_name))

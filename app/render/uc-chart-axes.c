@@ -191,7 +191,10 @@ value_axis (Ctx           *ctx,
 {
   if (log_scale)
     {
-      int target = MAX (2, (int) (height / (ctx->fs * 2.2)));
+      /* Labels (0.85 of the text size, a line each) two lines apart: a
+       * line's gap between them, and the finer sets fit sooner, so the
+       * data fill the plot. */
+      int target = MAX (2, (int) (height / (ctx->fs * 2.0)));
 
       uc_axis_log_range (lo, hi, target, axis_min, axis_max);
       return uc_axis_log_ticks (*axis_min, *axis_max, target, format);

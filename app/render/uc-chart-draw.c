@@ -4,7 +4,8 @@
  * then the room between them shared by the axes' text, the event lane and
  * the plot (or the lanes of a lane chart). The parts are drawn by the
  * files uc-chart-private.h lists. Sizes derive from one base font size
- * that follows the canvas, so a window and a 1600×900 export read alike.
+ * that follows the desktop (uc-chart-font.c), so a window and its export
+ * read alike.
  */
 #include "uc-chart-private.h"
 
@@ -12,6 +13,7 @@
 #include <math.h>
 
 #include "uc-axis.h"
+#include "uc-chart-font.h"
 #include "uc-format.h"
 #include "uc-transform.h"
 
@@ -59,22 +61,8 @@ typedef struct
   double           y_title_h;
 } Frame;
 
-/* A layout with unhinted metrics on every surface, so a PNG and an SVG
- * or PDF of the same chart lay out to the same positions. */
-static PangoLayout *
-unhinted_layout (cairo_t *cr)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  cairo_font_options_t *font_options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), font_options);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (font_options);
-  return layout;
-}
-
-/* The drawing context of one chart of @width × @height. */
+/* The drawing context of one chart of @width × @height, its text
+ * @font_size pixels (in user units), none under @caption_size. */
 static void
 ctx_init (Ctx                      *ctx,
           cairo_t                  *cr,
@@ -84,6 +72,7 @@ ctx_init (Ctx                      *ctx,
           double                    width,
           double                    height,
           double                    font_size,
+          double                    caption_size,
           const UcChartDrawOptions *options)
 {
   static const UcChartDrawOptions plain = UC_CHART_DRAW_OPTIONS_INIT;
@@ -93,7 +82,8 @@ ctx_init (Ctx                      *ctx,
   ctx->cr = cr;
   ctx->layout = layout;
   ctx->theme = theme;
-  ctx->fs = font_size > 0 ? font_size : uc_chart_font_size (width, height);
+  ctx->fs = font_size;
+  ctx->min_px = caption_size;
   ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
   ctx->interactive = (options->flags & UC_CHART_DRAW_INTERACTIVE) != 0;
   ctx->highlight = options->highlight;
@@ -112,8 +102,56 @@ ctx_init (Ctx                      *ctx,
   ctx->height = height;
 }
 
-/* Title, subtitle and a legend on top (@f->legend says where it goes);
- * returns where the room under them starts. */
+/* One row of the header as it fills: where it starts, how tall it is,
+ * where its text ends, and its first line's baseline. */
+typedef struct
+{
+  double y, height, right, baseline;
+} HeaderRow;
+
+/* @text at @size and @weight, in @color, on the header: beside what @row
+ * holds when it fits there on one line, its baseline on the row's (the
+ * header keeps to fewer rows, and the plot the height), else on a row of
+ * its own at (@margin, @y), wrapped to @room; returns the height it
+ * added. */
+static double
+header_text (Ctx           *ctx,
+             const char    *text,
+             double         size,
+             PangoWeight    weight,
+             const UcColor *color,
+             HeaderRow     *row,
+             double         margin,
+             double         y,
+             double         room)
+{
+  double w, h;
+
+  uc_chart_set_font (ctx, size, weight);
+  if (row->height > 0)
+    {
+      uc_chart_measure (ctx, text, -1, &w, &h);
+      if (row->right + ctx->fs + w <= margin + room)
+        {
+          double baseline = (double) pango_layout_get_baseline (ctx->layout) / PANGO_SCALE;
+
+          uc_chart_show (ctx, color, row->right + ctx->fs, round (row->baseline - baseline));
+          row->right += ctx->fs + w;
+          return 0;
+        }
+    }
+  uc_chart_measure (ctx, text, room, &w, &h);
+  row->y = y;
+  row->height = pango_layout_get_line_count (ctx->layout) == 1 ? h : 0;
+  row->right = margin + w;
+  row->baseline = y + (double) pango_layout_get_baseline (ctx->layout) / PANGO_SCALE;
+  uc_chart_show (ctx, color, margin, y);
+  return h;
+}
+
+/* Title, subtitle and a legend on top (@f->legend says where it goes):
+ * the subtitle beside the title, and the legend at the right of their
+ * last row, when they fit; returns where the room under them starts. */
 static double
 draw_header (Ctx         *ctx,
              UcChartSpec *spec,
@@ -121,65 +159,80 @@ draw_header (Ctx         *ctx,
 {
   const UcChartTheme *theme = ctx->theme;
   double margin = f->margin, room = ctx->width - 2 * margin;
-  double y = margin * 0.8, legend_h;
-  g_autofree char *subtitle = uc_format_subtitle (spec);
+  double y = margin * 0.8, legend_h = 0, legend_w = 0;
+  g_autofree char *subtitle = ctx->compact ? NULL : uc_format_subtitle (spec);
+  HeaderRow row = { 0 };
   const char *text;
 
   if ((text = uc_chart_spec_get_title (spec)) != NULL)
-    y += uc_chart_draw_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, margin, y, room);
-  if (subtitle != NULL && !ctx->compact)
-    y += uc_chart_draw_text (ctx, subtitle, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
+    y += header_text (ctx, text, ctx->fs * 1.5, PANGO_WEIGHT_BOLD, &theme->foreground, &row, margin, y, room);
+  if (subtitle != NULL)
+    y += header_text (ctx, subtitle, ctx->fs, PANGO_WEIGHT_NORMAL, &theme->muted, &row, margin, y, room);
   y += ctx->fs * 0.6;
   /* A thumbnail has no room for a box in the plot: its legend stays on top. */
   f->legend = uc_chart_spec_get_legend_position (spec);
   if (f->legend == UC_LEGEND_INSIDE && ctx->compact)
     f->legend = UC_LEGEND_TOP;
-  legend_h = f->legend == UC_LEGEND_TOP ? uc_chart_draw_legend (ctx, spec, margin, y, room, TRUE, NULL) : 0;
+  if (f->legend == UC_LEGEND_TOP)
+    {
+      /* One row of entries, measured unwrapped: beside the header's text
+       * when it fits there, right-aligned. */
+      double row_h = row.height > 0 ? uc_chart_draw_legend (ctx, spec, 0, 0, MAX_CANVAS, FALSE, &legend_w) : 0;
+
+      if (row.height > 0 && row_h <= row.height * 1.2 && row.right + ctx->fs * 2 + legend_w <= margin + room)
+        uc_chart_draw_legend (ctx, spec, ceil (margin + room - legend_w), round (row.y + (row.height - row_h) / 2),
+                              legend_w + 1, TRUE, NULL);
+      else
+        legend_h = uc_chart_draw_legend (ctx, spec, margin, y, room, TRUE, NULL);
+    }
   y += legend_h + ctx->fs * 0.5;
   return y;
 }
 
-/* The footer's line @i: the source, then the note. */
-static const char *
-footer_text (UcChartSpec *spec,
-             int          i)
-{
-  return i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
-}
-
-/* Footer: source and note, bottom up; a thumbnail keeps one line. Their
- * height goes into @f->footer_h. */
+/* Footer: source and note, bottom up, wrapped, unless they would take
+ * more than 15% of a short chart: then one line, the two joined and
+ * ended with "…" (the plot comes first); a thumbnail keeps the source's
+ * line. Their height goes into @f->footer_h; drawn when @really_draw. */
 static void
 draw_footer (Ctx         *ctx,
              UcChartSpec *spec,
-             Frame       *f)
+             Frame       *f,
+             gboolean     really_draw)
 {
-  int lines = ctx->compact ? 1 : 2;
+  const char *source = uc_chart_spec_get_source (spec), *note = ctx->compact ? NULL : uc_chart_spec_get_note (spec);
   double room = ctx->width - 2 * f->margin, w, h, fy;
   gboolean was_one_line = ctx->one_line;
-  const char *text;
+  g_autofree char *both = NULL;
+  const char *texts[2];
+  int n = 0;
 
   uc_chart_set_font (ctx, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL);
-  /* Wrapped, unless the lines would take more than 15% of a short
-   * chart: then one line each, ended with "…" (the plot comes first). */
   for (int pass = 0; pass < 2; pass++)
     {
+      n = 0;
+      if (ctx->one_line && source && note)
+        texts[n++] = both = g_strdup_printf ("%s · %s", source, note);
+      else
+        {
+          if (source)
+            texts[n++] = source;
+          if (note)
+            texts[n++] = note;
+        }
       f->footer_h = 0;
-      for (int i = 0; i < lines; i++)
-        if ((text = footer_text (spec, i)) != NULL)
-          {
-            uc_chart_measure (ctx, text, room, &w, &h);
-            f->footer_h += h;
-          }
+      for (int i = 0; i < n; i++)
+        {
+          uc_chart_measure (ctx, texts[i], room, &w, &h);
+          f->footer_h += h;
+        }
       if (ctx->one_line || f->footer_h <= ctx->height * 0.15)
         break;
       ctx->one_line = TRUE;
     }
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
-  for (int i = 0; i < lines; i++)
-    if ((text = footer_text (spec, i)) != NULL)
-      fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
-                                room);
+  for (int i = 0; i < n && really_draw; i++)
+    fy += uc_chart_draw_text (ctx, texts[i], ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
+                              room);
   ctx->one_line = was_one_line;
 }
 
@@ -249,19 +302,38 @@ draw_lane_chart (Ctx           *ctx,
   uc_chart_draw_lanes (ctx, spec, l, f->margin, 1);
 }
 
-/* The event lane sits between the legend and the plot: placed on the
- * provisional layout, it moves the plot down, and the value axis's title
- * goes between the two. */
-static void
+/* The event lane sits between the legend and the plot, the value axis's
+ * title between the two; the value axes' labels set the plot's edges.
+ * The lane is measured on the canvas' width first, then again on the
+ * plot's, narrower once those labels take their room: there its labels
+ * may need more rows, which would otherwise climb into the legend. Sets
+ * the plot in @l and its value ticks; returns the room left for it (the
+ * plot keeps two lines of text at the least). */
+static double
 place_under_events (Ctx           *ctx,
                     UcChartSpec   *spec,
                     const Frame   *f,
-                    UcChartLayout *l)
+                    UcChartLayout *l,
+                    GArray       **y_ticks,
+                    GArray       **y2_ticks)
 {
-  double lane_h = uc_chart_place_event_labels (ctx, spec, l, l->y, 0);
+  double top = l->y, full = l->height, lane_h = 0, room_h = full;
 
-  l->y += lane_h + f->y_title_h;
-  l->height -= lane_h;
+  for (int pass = 0; pass < 3; pass++)
+    {
+      double need = uc_chart_place_event_labels (ctx, spec, l, top, 0);
+
+      if (pass > 0 && need <= lane_h)
+        break;
+      lane_h = need;
+      l->y = top + lane_h + f->y_title_h;
+      room_h = full - lane_h;
+      l->height = MAX (room_h, ctx->fs * 2);
+      g_clear_pointer (y_ticks, g_array_unref);
+      g_clear_pointer (y2_ticks, g_array_unref);
+      *y_ticks = uc_chart_value_axes (ctx, spec, l, y2_ticks);
+      uc_chart_fit_value_labels (ctx, l, f->margin, *y_ticks, *y2_ticks);
+    }
   if (f->y_title_h > 0)
     {
       ctx->one_line = TRUE;
@@ -269,6 +341,7 @@ place_under_events (Ctx           *ctx,
                           l->y - f->y_title_h, ctx->width - 2 * f->margin);
       ctx->one_line = FALSE;
     }
+  return room_h;
 }
 
 /* A chart with a plot: the value axes' labels set its edges, then the
@@ -284,11 +357,7 @@ draw_plot_chart (Ctx           *ctx,
   g_autoptr(GArray) y2_ticks = NULL;
   double room_h;
 
-  place_under_events (ctx, spec, f, l);
-  room_h = l->height;
-  l->height = MAX (l->height, ctx->fs * 2);
-  y_ticks = uc_chart_value_axes (ctx, spec, l, &y2_ticks);
-  uc_chart_fit_value_labels (ctx, l, f->margin, y_ticks, y2_ticks);
+  room_h = place_under_events (ctx, spec, f, l, &y_ticks, &y2_ticks);
   if (too_small (ctx, l, l->width, room_h, ctx->height))
     {
       draw_too_small (ctx, ctx->width, ctx->height);
@@ -316,6 +385,7 @@ draw_chart (cairo_t                  *cr,
             double                    width,
             double                    height,
             double                    font_size,
+            double                    caption_size,
             const UcChartDrawOptions *options,
             UcChartLayout            *layout_out)
 {
@@ -335,8 +405,8 @@ draw_chart (cairo_t                  *cr,
     spec = stacked = uc_chart_spec_stack (spec);
   if (theme == NULL)
     theme = uc_chart_theme_light ();
-  layout = unhinted_layout (cr);
-  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, options);
+  layout = uc_chart_font_layout_new (cr);
+  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, caption_size, options);
   ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
   f.margin = round (ctx.fs * 1.4);
@@ -346,8 +416,7 @@ draw_chart (cairo_t                  *cr,
   cairo_paint (cr);
   ctx.one_line = ctx.compact;
   l.y = draw_header (&ctx, spec, &f);
-  draw_footer (&ctx, spec, &f);
-  ctx.one_line = FALSE;
+  draw_footer (&ctx, spec, &f, FALSE);
 
   x_range (spec, &l);
   measure_axis_text (&ctx, spec, &f);
@@ -355,6 +424,18 @@ draw_chart (cairo_t                  *cr,
              f.y_title_h;
   l.x = f.margin;
   l.width = width - 2 * f.margin;
+  /* A thumbnail is the plot first: a footer that would leave it (under
+   * the event lane) less than two lines of text is left out, or the axis
+   * labels would run into it. */
+  if (ctx.compact && f.footer_h > 0 && uc_chart_spec_get_kind (spec) != UC_CHART_LANES &&
+      l.height - uc_chart_place_event_labels (&ctx, spec, &l, l.y, 0) < ctx.fs * 2)
+    {
+      l.height += f.footer_h;
+      f.footer_h = 0;
+    }
+  else
+    draw_footer (&ctx, spec, &f, TRUE);
+  ctx.one_line = FALSE;
   if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
     draw_lane_chart (&ctx, spec, &f, &l);
   else
@@ -363,6 +444,22 @@ draw_chart (cairo_t                  *cr,
 
   if (layout_out)
     *layout_out = l;
+}
+
+/* The text size @options ask, or the desktop's, and the caption size. */
+static double
+font_px (const UcChartDrawOptions *options,
+         double                   *caption_px)
+{
+  double px;
+
+  if (options && options->font_px > 0)
+    {
+      *caption_px = options->caption_px > 0 ? options->caption_px : uc_chart_font_caption_px (options->font_px);
+      return options->font_px;
+    }
+  uc_chart_font_desktop (&px, caption_px);
+  return px;
 }
 
 /* A chart of @width × @height, drawn with @options (NULL: plainly); where
@@ -376,11 +473,14 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
+  double caption, fs = font_px (options, &caption);
+
+  draw_chart (cr, spec, theme, width, height, fs, caption, options, layout_out);
 }
 
 /* @n charts one under the other, chart i @heights[i] tall, their text
- * all one size: a view of several charts as one picture. */
+ * all one size (the first chart's options say which): a view of several
+ * charts as one picture. */
 void
 uc_chart_draw_stack (cairo_t            *cr,
                      UcChartSpec       **specs,
@@ -405,11 +505,9 @@ uc_chart_draw_stack_full (cairo_t            *cr,
                           double              width,
                           UcChartLayout      *layouts_out)
 {
-  double total = 0, top = 0, left = 0, right = 0;
+  double top = 0, left = 0, right = 0, caption, fs = font_px (n > 0 ? options : NULL, &caption);
   g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
 
-  for (guint i = 0; i < n; i++)
-    total += heights[i];
   /* A first pass, drawn nowhere, finds the insets each plot needs; all
    * take the largest, so a date falls at one x in every chart. */
   for (guint i = 0; i < n; i++)
@@ -419,7 +517,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       UcChartLayout l;
 
       aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
-      draw_chart (measure, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i], &l);
+      draw_chart (measure, specs[i], theme, width, heights[i], fs, caption, &aligned[i], &l);
       left = MAX (left, l.natural_left);
       right = MAX (right, l.natural_right);
       cairo_destroy (measure);
@@ -437,7 +535,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       /* Each chart paints its own background: kept to its own band. */
       cairo_rectangle (cr, 0, 0, width, heights[i]);
       cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i],
+      draw_chart (cr, specs[i], theme, width, heights[i], fs, caption, &aligned[i],
                   layouts_out ? &layouts_out[i] : NULL);
       cairo_restore (cr);
     }

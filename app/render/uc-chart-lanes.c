@@ -277,13 +277,18 @@ show_more_lanes (Ctx                 *ctx,
                  const UcChartLayout *l,
                  double               y)
 {
-  /* Translators: under the last lane of a lane chart with very many lanes */
-  g_autofree char *more = g_strdup_printf (_("+%u more lanes"), more_lanes);
-  double w, h;
+  /* Translators: under the last lane of a lane chart, counting the lanes with no room */
+  g_autofree char *more = g_strdup_printf (ngettext ("+%u more lane", "+%u more lanes", more_lanes), more_lanes);
+  double w, h, x;
 
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
   uc_chart_measure (ctx, more, -1, &w, &h);
-  uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), MIN (y, ctx->height - h));
+  x = l->x - ctx->fs * 1.2 - w;
+  /* Under the lane names when it fits there, else just inside the plot
+   * (not across its edge). */
+  if (x < margin)
+    x = l->x + ctx->fs * 0.4;
+  uc_chart_show (ctx, &ctx->theme->muted, x, MIN (y, MIN (l->y + l->height, ctx->height) - h));
 }
 
 /* An event lane chart: one row per lane (the event's own lane, else its
@@ -332,8 +337,10 @@ uc_chart_draw_lanes (Ctx           *ctx,
       Lane *lane = &g_array_index (lanes, Lane, k);
       double line_y = round (y + run.pad + run.row_h / 2) + 0.5;
 
-      /* Lanes below the canvas are not drawn: nothing of them would show. */
-      if (line_y - run.row_h > ctx->height)
+      /* Lanes past the plot are not drawn (they would run into the time
+       * axis, or off the canvas): the sign below counts them. The first
+       * is always drawn. */
+      if (k > 0 && line_y + run.row_h / 2 > l->y + l->height)
         {
           below = lanes->len - k;
           break;
@@ -345,6 +352,6 @@ uc_chart_draw_lanes (Ctx           *ctx,
       l->n_unnamed_events += lane->unnamed;
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
-  if (over > 0)
+  if (over + below > 0)
     show_more_lanes (ctx, over + below, margin, l, y);
 }

@@ -38,7 +38,8 @@ typedef struct
   cairo_t            *cr;
   PangoLayout        *layout;
   const UcChartTheme *theme;
-  double              fs;       /* base font size in user units */
+  double              fs;       /* base font size in user units: the desktop's body text */
+  double              min_px;   /* no text smaller: the window's caption size */
   gboolean            decimate;
   int                 highlight;   /* the series brought forward, or -1 */
   double              held_min, held_max;   /* a left value axis held by the reader; NaN: none */

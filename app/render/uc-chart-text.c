@@ -19,6 +19,9 @@
  * faster than the length. */
 #define MIN_GLYPH_EM 0.15
 
+/* The font for the text that follows: @size (a step of the base size),
+ * never below the caption size, so that footers and tick labels stay as
+ * readable as the window's own smallest text. */
 void
 uc_chart_set_font (Ctx        *ctx,
                    double      size,
@@ -26,6 +29,7 @@ uc_chart_set_font (Ctx        *ctx,
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (ctx->theme->font_family);
 
+  size = MAX (size, ctx->min_px);
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (ctx->layout, desc);

@@ -84,14 +84,6 @@ uc_chart_layout_for_series (const UcChartLayout *layout,
   return l;
 }
 
-/* The text size for a chart of @width × @height. */
-double
-uc_chart_font_size (double width,
-                    double height)
-{
-  return CLAMP (MIN (width / 90.0, height / 50.0), 8.0, 15.0);
-}
-
 /* A chart drawn plainly: uc_chart_draw_full with no drawing options. */
 void
 uc_chart_draw (cairo_t            *cr,

@@ -50,9 +50,12 @@ typedef struct
   double           y_min, y_max;        /* the left value axis held there; NaN: it follows the data */
   double           plot_left, plot_right;   /* at least this far from the canvas' left and right edges (0:
                                              * as the labels need), so stacked charts share one plot x */
+  double           font_px;             /* the text's size in pixels (a window's, from its settings); 0: the
+                                         * desktop's (uc_chart_font_desktop), as a command draws */
+  double           caption_px;          /* no text smaller: the window's caption size; 0: a share of font_px */
 } UcChartDrawOptions;
 
-#define UC_CHART_DRAW_OPTIONS_INIT { 0, -1, NAN, NAN, 0, 0 }
+#define UC_CHART_DRAW_OPTIONS_INIT { 0, -1, NAN, NAN, 0, 0, 0, 0 }
 
 void   uc_chart_draw_full         (cairo_t             *cr,
                                    UcChartSpec         *spec,
@@ -77,8 +80,6 @@ void   uc_chart_draw_stack_full   (cairo_t             *cr,
                                    double               width,
                                    UcChartLayout       *layouts_out);
 const char *uc_chart_event_lane    (UcEvent             *event);
-double uc_chart_font_size         (double               width,
-                                   double               height);
 void   uc_chart_draw              (cairo_t             *cr,
                                    UcChartSpec         *spec,
                                    const UcChartTheme  *theme,

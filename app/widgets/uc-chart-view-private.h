@@ -37,6 +37,10 @@ struct _UcChartView
   UcChartOptions options;      /* what the window asks (its range: the time range's) */
   UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
   double             told_left, told_right;   /* the natural insets last announced */
+  guint              insets_idle;  /* announcing them after the frame */
+  double             font_px;      /* the text size asked for; 0: the desktop's */
+  double             desktop_px;   /* the desktop's, once read (GtkSettings); 0 before */
+  double             desktop_caption_px;   /* and its caption size */
 
   /* state */
   UcChartLayout  layout;

@@ -22,12 +22,14 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "uc-chart-font.h"
 #include "uc-platform.h"
 
 enum {
   PROP_0,
   PROP_SPEC,
   PROP_TIME_RANGE,
+  PROP_FONT_PX,
   N_PROPS
 };
 
@@ -262,6 +264,24 @@ snapshot_selection (UcChartView        *self,
   gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x0, self->layout.y, x1 - x0, self->layout.height));
 }
 
+/* Says the plot's natural insets changed, if they still differ from
+ * what was last said. Not from within a snapshot: a chart drawn earlier
+ * in the same frame that is asked to draw again there is not. */
+static gboolean
+tell_insets (gpointer data)
+{
+  UcChartView *self = data;
+
+  self->insets_idle = 0;
+  if (self->layout.natural_left != self->told_left || self->layout.natural_right != self->told_right)
+    {
+      self->told_left = self->layout.natural_left;
+      self->told_right = self->layout.natural_right;
+      g_signal_emit (self, signals[PLOT_INSETS_CHANGED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* The chart's pixels, drawn again only when invalidated or resized, and
  * over them what moves with the pointer: a lane dot's card, the days being
  * selected, the crosshair. */
@@ -283,6 +303,8 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       self->texture_scale != scale)
     {
       clear_pixels (self);
+      self->draw.font_px = uc_chart_view_get_font_px (self);
+      self->draw.caption_px = uc_chart_view_get_caption_px (self);
       self->pixels = draw_surface (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
       self->texture_width = width;
       self->texture_height = height;
@@ -302,14 +324,11 @@ uc_chart_view_snapshot (GtkWidget   *widget,
     _uc_chart_view_snapshot_crosshair (self, snapshot, &theme, width);
 
   /* The charts of a view line up their plots: the window hears what this
-   * one needs and gives every chart the widest (last: that may ask for
-   * this chart to be drawn again). */
-  if (self->layout.natural_left != self->told_left || self->layout.natural_right != self->told_right)
-    {
-      self->told_left = self->layout.natural_left;
-      self->told_right = self->layout.natural_right;
-      g_signal_emit (self, signals[PLOT_INSETS_CHANGED], 0);
-    }
+   * one needs and gives every chart the widest, once this frame is drawn
+   * (a chart above, already drawn in it, is drawn again in the next). */
+  if ((self->layout.natural_left != self->told_left || self->layout.natural_right != self->told_right) &&
+      self->insets_idle == 0)
+    self->insets_idle = g_idle_add (tell_insets, self);
 }
 
 static void
@@ -330,6 +349,16 @@ on_dark_changed (UcChartView *self)
   _uc_chart_view_invalidate (self);
 }
 
+/* The desktop's font or text scaling changed: every chart takes the new
+ * size (they all read the same settings, so a view keeps one size). */
+static void
+on_text_settings_changed (UcChartView *self)
+{
+  self->desktop_px = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_PX]);
+  _uc_chart_view_invalidate (self);
+}
+
 static void
 uc_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
@@ -344,7 +373,10 @@ uc_chart_view_dispose (GObject *object)
   UcChartView *self = UC_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
+  if (gtk_settings_get_default ())
+    g_signal_handlers_disconnect_by_func (gtk_settings_get_default (), on_text_settings_changed, self);
   g_clear_pointer (&self->event_popover, gtk_widget_unparent);
+  g_clear_handle_id (&self->insets_idle, g_source_remove);
   uc_chart_view_set_time_range (self, NULL);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
@@ -366,6 +398,7 @@ uc_chart_view_get_property (GObject    *object,
     {
     case PROP_SPEC: g_value_set_object (value, self->spec); break;
     case PROP_TIME_RANGE: g_value_set_object (value, self->time_range); break;
+    case PROP_FONT_PX: g_value_set_double (value, uc_chart_view_get_font_px (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -382,6 +415,7 @@ uc_chart_view_set_property (GObject      *object,
     {
     case PROP_SPEC: uc_chart_view_set_spec (self, g_value_get_object (value)); break;
     case PROP_TIME_RANGE: uc_chart_view_set_time_range (self, g_value_get_object (value)); break;
+    case PROP_FONT_PX: uc_chart_view_set_font_px (self, g_value_get_double (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -405,6 +439,11 @@ uc_chart_view_class_init (UcChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIME_RANGE] =
     g_param_spec_object ("time-range", NULL, NULL, UC_TYPE_TIME_RANGE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The chart's text size in pixels: set, or (0) the desktop's body text,
+   * which is what reading it gives then. */
+  properties[PROP_FONT_PX] =
+    g_param_spec_double ("font-px", NULL, NULL, 0, 64, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -432,6 +471,13 @@ uc_chart_view_init (UcChartView *self)
   _uc_chart_view_init_input (self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_dark_changed), self);
+  if (gtk_settings_get_default ())
+    {
+      g_signal_connect_swapped (gtk_settings_get_default (), "notify::gtk-font-name",
+                                G_CALLBACK (on_text_settings_changed), self);
+      g_signal_connect_swapped (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                                G_CALLBACK (on_text_settings_changed), self);
+    }
 }
 
 GtkWidget *
@@ -644,7 +690,55 @@ uc_chart_view_get_export_options (UcChartView *self)
   g_return_val_if_fail (UC_IS_CHART_VIEW (self), options);
   options.y_min = self->draw.y_min;
   options.y_max = self->draw.y_max;
+  options.font_px = uc_chart_view_get_font_px (self);
+  options.caption_px = uc_chart_view_get_caption_px (self);
   return options;
+}
+
+static void
+read_desktop_font (UcChartView *self)
+{
+  if (self->desktop_px <= 0)
+    uc_platform_chart_font (gtk_widget_get_settings (GTK_WIDGET (self)), &self->desktop_px,
+                            &self->desktop_caption_px);
+}
+
+/* The size of the chart's text in pixels: the one set, or the desktop's
+ * (its font and text scaling, uc_platform_chart_font). */
+double
+uc_chart_view_get_font_px (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
+  if (self->font_px > 0)
+    return self->font_px;
+  read_desktop_font (self);
+  return self->desktop_px;
+}
+
+/* The size no text of the chart goes below: the window's caption size
+ * (or a share of the size set). */
+double
+uc_chart_view_get_caption_px (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), 0);
+  if (self->font_px > 0)
+    return uc_chart_font_caption_px (self->font_px);
+  read_desktop_font (self);
+  return self->desktop_caption_px;
+}
+
+/* Text @px pixels tall (0: the desktop's). */
+void
+uc_chart_view_set_font_px (UcChartView *self,
+                           double       px)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  px = MAX (px, 0);
+  if (self->font_px == px)
+    return;
+  self->font_px = px;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_PX]);
+  _uc_chart_view_invalidate (self);
 }
 
 /* The options the chart is shown with. */

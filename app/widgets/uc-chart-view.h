@@ -81,5 +81,9 @@ gboolean     uc_chart_view_get_natural_insets (UcChartView *self,
 void         uc_chart_view_set_plot_insets (UcChartView  *self,
                                             double        left,
                                             double        right);
+double       uc_chart_view_get_font_px    (UcChartView   *self);
+double       uc_chart_view_get_caption_px (UcChartView   *self);
+void         uc_chart_view_set_font_px    (UcChartView   *self,
+                                           double         px);
 
 G_END_DECLS

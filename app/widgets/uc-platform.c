@@ -11,6 +11,8 @@
 
 #include "uc-platform.h"
 
+#include "uc-chart-font.h"
+
 static gboolean gl_disabled_here;
 
 static gboolean
@@ -164,4 +166,30 @@ uc_platform_append_pixels (GtkWidget             *widget,
   if (*texture == NULL)
     *texture = uc_platform_texture_for_surface (pixels);
   gtk_snapshot_append_texture (snapshot, *texture, bounds);
+}
+
+/* The size of the window's body text in pixels, as charts take it: the
+ * font @settings name (gtk-font-name) at their dots per inch
+ * (gtk-xft-dpi, which carries the desktop's text scaling; -1 when none
+ * is set: 96); and its caption size (libadwaita's .caption, 9 pt at the
+ * same dpi). UNDERCUT_CHART_FONT fixes them instead, as it does for the
+ * command line, so a window and `undercut export` can be compared. */
+void
+uc_platform_chart_font (GtkSettings *settings,
+                        double      *body_px,
+                        double      *caption_px)
+{
+  g_autofree char *name = NULL;
+  int xft_dpi = -1;
+  double dpi;
+
+  if (uc_chart_font_env_px () > 0 || settings == NULL)
+    {
+      uc_chart_font_desktop (body_px, caption_px);
+      return;
+    }
+  g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &xft_dpi, NULL);
+  dpi = xft_dpi > 0 ? xft_dpi / 1024.0 : UC_CHART_FONT_DEFAULT_DPI;
+  *body_px = uc_chart_font_px_for_name (name, dpi, 1);
+  *caption_px = uc_chart_font_px_for_points (UC_CHART_CAPTION_POINTS, dpi, 1);
 }

@@ -21,5 +21,8 @@ void        uc_platform_show_uri_async  (GtkWidget             *widget,
                                          gpointer               user_data);
 gboolean    uc_platform_show_uri_finish (GAsyncResult          *result,
                                          GError               **error);
+void        uc_platform_chart_font      (GtkSettings           *settings,
+                                         double                *body_px,
+                                         double                *caption_px);
 
 G_END_DECLS

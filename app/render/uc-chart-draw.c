@@ -103,6 +103,7 @@ ctx_init (Ctx                      *ctx,
   ctx->plot_right = isfinite (options->plot_right) ? MAX (options->plot_right, 0) : 0;
   ctx->compact = width < 480 || height < 240;
   ctx->one_line = FALSE;
+  ctx->no_source = (options->flags & UC_CHART_DRAW_NO_SOURCE) != 0;
   ctx->dual = uc_chart_is_dual (spec);
   ctx->stacked = FALSE;
   ctx->legend_out = NULL;
@@ -139,11 +140,15 @@ draw_header (Ctx         *ctx,
   return y;
 }
 
-/* The footer's line @i: the source, then the note. */
+/* The footer's line @i: the source (unless a stack prints it once for
+ * all its charts), then the note. */
 static const char *
-footer_text (UcChartSpec *spec,
+footer_text (Ctx         *ctx,
+             UcChartSpec *spec,
              int          i)
 {
+  if (ctx->no_source)   /* the note comes first then, so a thumbnail's one line keeps it */
+    return i == 0 ? uc_chart_spec_get_note (spec) : NULL;
   return i == 0 ? uc_chart_spec_get_source (spec) : uc_chart_spec_get_note (spec);
 }
 
@@ -166,7 +171,7 @@ draw_footer (Ctx         *ctx,
     {
       f->footer_h = 0;
       for (int i = 0; i < lines; i++)
-        if ((text = footer_text (spec, i)) != NULL)
+        if ((text = footer_text (ctx, spec, i)) != NULL)
           {
             uc_chart_measure (ctx, text, room, &w, &h);
             f->footer_h += h;
@@ -177,7 +182,7 @@ draw_footer (Ctx         *ctx,
     }
   fy = ctx->height - f->margin * 0.7 - f->footer_h;
   for (int i = 0; i < lines; i++)
-    if ((text = footer_text (spec, i)) != NULL)
+    if ((text = footer_text (ctx, spec, i)) != NULL)
       fy += uc_chart_draw_text (ctx, text, ctx->fs * 0.78, PANGO_WEIGHT_NORMAL, &ctx->theme->muted, f->margin, fy,
                                 room);
   ctx->one_line = was_one_line;
@@ -308,16 +313,17 @@ draw_plot_chart (Ctx           *ctx,
 }
 
 /* One chart: header and footer first, then the room between them is
- * shared by the axes' text and the plot (or the lanes). */
-static void
-draw_chart (cairo_t                  *cr,
-            UcChartSpec              *spec,
-            const UcChartTheme       *theme,
-            double                    width,
-            double                    height,
-            double                    font_size,
-            const UcChartDrawOptions *options,
-            UcChartLayout            *layout_out)
+ * shared by the axes' text and the plot (or the lanes). Its text is
+ * @font_size (0: as the canvas' size gives). */
+void
+uc_chart_draw_sized (cairo_t                  *cr,
+                     UcChartSpec              *spec,
+                     const UcChartTheme       *theme,
+                     double                    width,
+                     double                    height,
+                     double                    font_size,
+                     const UcChartDrawOptions *options,
+                     UcChartLayout            *layout_out)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
@@ -376,69 +382,49 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  draw_chart (cr, spec, theme, width, height, 0, options, layout_out);
+  uc_chart_draw_sized (cr, spec, theme, width, height, 0, options, layout_out);
 }
 
-/* @n charts one under the other, chart i @heights[i] tall, their text
- * all one size: a view of several charts as one picture. */
-void
-uc_chart_draw_stack (cairo_t            *cr,
-                     UcChartSpec       **specs,
-                     const UcChartDrawOptions *options,
-                     const int          *heights,
-                     guint               n,
-                     const UcChartTheme *theme,
-                     double              width)
+/* The line under a stack of charts, @text (the source they share), at
+ * the foot of a @width × @height canvas as a chart's own footer would be:
+ * drawn when @draw. Returns its height, what the last chart gives up. */
+double
+uc_chart_draw_stack_footer (cairo_t            *cr,
+                            UcChartSpec        *spec,
+                            const char         *text,
+                            const UcChartTheme *theme,
+                            double              width,
+                            double              height,
+                            double              font_size,
+                            gboolean            draw)
 {
-  uc_chart_draw_stack_full (cr, specs, options, heights, n, theme, width, NULL);
-}
+  g_autoptr(PangoLayout) layout = unhinted_layout (cr);
+  double margin, room, w, h, y;
+  Ctx ctx;
 
-/* As uc_chart_draw_stack, with where things landed in each chart (its
- * own coordinates) in @layouts_out[i]. */
-void
-uc_chart_draw_stack_full (cairo_t            *cr,
-                          UcChartSpec       **specs,
-                          const UcChartDrawOptions *options,
-                          const int          *heights,
-                          guint               n,
-                          const UcChartTheme *theme,
-                          double              width,
-                          UcChartLayout      *layouts_out)
-{
-  double total = 0, top = 0, left = 0, right = 0;
-  g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    total += heights[i];
-  /* A first pass, drawn nowhere, finds the insets each plot needs; all
-   * take the largest, so a date falls at one x in every chart. */
-  for (guint i = 0; i < n; i++)
+  if (theme == NULL)
+    theme = uc_chart_theme_light ();
+  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, NULL);
+  margin = round (ctx.fs * 1.4);
+  room = width - 2 * margin;
+  uc_chart_set_font (&ctx, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL);
+  /* Wrapped, unless that takes more than 15% of the picture (as a chart's footer). */
+  ctx.one_line = ctx.compact;
+  uc_chart_measure (&ctx, text, room, &w, &h);
+  if (!ctx.one_line && h > height * 0.15)
     {
-      cairo_surface_t *nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cairo_t *measure = cairo_create (nowhere);
-      UcChartLayout l;
-
-      aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
-      draw_chart (measure, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i], &l);
-      left = MAX (left, l.natural_left);
-      right = MAX (right, l.natural_right);
-      cairo_destroy (measure);
-      cairo_surface_destroy (nowhere);
+      ctx.one_line = TRUE;
+      uc_chart_measure (&ctx, text, room, &w, &h);
     }
-  for (guint i = 0; i < n; i++)
+  if (draw)
     {
-      aligned[i].plot_left = MAX (aligned[i].plot_left, left);
-      aligned[i].plot_right = MAX (aligned[i].plot_right, right);
-    }
-  for (guint i = 0; i < n; top += heights[i], i++)
-    {
+      y = height - margin * 0.7 - h;
       cairo_save (cr);
-      cairo_translate (cr, 0, top);
-      /* Each chart paints its own background: kept to its own band. */
-      cairo_rectangle (cr, 0, 0, width, heights[i]);
-      cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], uc_chart_font_size (width, total), &aligned[i],
-                  layouts_out ? &layouts_out[i] : NULL);
+      uc_chart_set_color (cr, &theme->background);
+      cairo_rectangle (cr, 0, y, width, height - y);
+      cairo_fill (cr);
+      uc_chart_draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
       cairo_restore (cr);
     }
+  return h;
 }

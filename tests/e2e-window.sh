@@ -61,7 +61,14 @@ dlg=$(wait_for_window '^Export View$') || fail "Ctrl+E opens the export dialog"
 ok "Ctrl+E opens the export dialog"
 sleep 0.5
 import -window "$dlg" "$out/export-dialog.png"
+# Enter in the dialog asks for the file.
 eval "$(xdotool getwindowgeometry --shell "$dlg")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
+xdotool key Return
+chooser=$(wait_for_window '^Export As$') || fail "Enter in the export dialog opens the file chooser"
+ok "Enter in the export dialog opens the file chooser"
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$chooser")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
 xdotool key ctrl+a
 xdotool type --delay 5 "$export_dir/report.svg"

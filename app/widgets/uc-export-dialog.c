@@ -391,6 +391,7 @@ uc_export_dialog_choose (UcExportDialog *self)
   UcExportFormat format;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (UC_IS_EXPORT_DIALOG (self));
   if (self->chooser != NULL)
@@ -411,7 +412,8 @@ uc_export_dialog_choose (UcExportDialog *self)
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   folder = uc_export_dialog_get_folder (self);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  if (!gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, &error))
+    g_debug ("export folder: %s", error->message);   /* the chooser opens where it likes */
   name = g_strconcat (self->name ? self->name : "chart", formats[format].extension, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);

@@ -174,7 +174,9 @@ test_export_dialog (void)
     }
   settings = g_settings_new (APP_ID);
   g_settings_reset (settings, "export-folder");
+  /* On a bus name of its own: the other window tests run beside it. */
   app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".WindowExport");
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-stack-split.h"
+
 /* The stretch of a chart and its data: what its range may show. */
 static void
 chart_extent (UcChartSpec *spec,
@@ -363,9 +365,10 @@ place_charts (UcWindow *self,
       else
         uc_chart_view_set_time_range (chart, self->time_range);
       /* A summary chart stays short (see UcChartsLayout); the others share
-       * the rest of the height, the first the larger share. */
+       * the rest of the height, the first the larger share. The least
+       * height is the one exports assume, so they share a height alike. */
       gtk_widget_set_vexpand (GTK_WIDGET (chart), !uc_view_get_chart_compact (view, i));
-      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, 200);
+      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, UC_STACK_MIN_HEIGHT);
     }
 }
 

@@ -61,7 +61,14 @@ dlg=$(wait_for_window '^Export View$') || fail "Ctrl+E opens the export dialog"
 ok "Ctrl+E opens the export dialog"
 sleep 0.5
 import -window "$dlg" "$out/export-dialog.png"
+# Enter in the dialog asks for the file.
 eval "$(xdotool getwindowgeometry --shell "$dlg")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
+xdotool key Return
+chooser=$(wait_for_window '^Export As$') || fail "Enter in the export dialog opens the file chooser"
+ok "Enter in the export dialog opens the file chooser"
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$chooser")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
 xdotool key ctrl+a
 xdotool type --delay 5 "$export_dir/report.svg"
@@ -72,6 +79,18 @@ head -c 200 "$export_dir/report.svg" | grep -q '<svg' || fail "the export is an 
 ok "the dialog writes the SVG ($(stat -c %s "$export_dir/report.svg") bytes)"
 ls -A "$export_dir" | grep -q '^\.' && fail "no temporary file left"
 ok "no temporary file left"
+# The dialog went once the file was written; opened again, Escape closes it.
+xdotool search --onlyvisible --name '^Export View$' >/dev/null 2>&1 && fail "the export dialog closes once it has exported"
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
+xdotool key ctrl+e
+dlg=$(wait_for_window '^Export View$') || fail "Ctrl+E opens the export dialog again"
+eval "$(xdotool getwindowgeometry --shell "$dlg")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 10))
+xdotool key Escape
+for _ in $(seq 50); do xdotool search --onlyvisible --name '^Export View$' >/dev/null 2>&1 || break; sleep 0.1; done
+xdotool search --onlyvisible --name '^Export View$' >/dev/null 2>&1 && fail "Escape closes the export dialog"
+ok "Escape closes the export dialog"
 sleep 0.5
 import -window "$wid" "$out/after-export.png"
 

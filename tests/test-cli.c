@@ -130,6 +130,14 @@ test_export_svg (void)
   g_assert_true (g_str_has_prefix (data, "<?xml"));
   g_assert_nonnull (strstr (data, "<svg"));
   g_assert_nonnull (strstr (data, "width=\"1200px\" height=\"700px\""));
+  /* Both charts of the view name one source: it is printed once. */
+  {
+    guint sources = 0;
+
+    for (const char *p = strstr (data, ">Source: "); p; p = strstr (p + 1, ">Source: "))
+      sources++;
+    g_assert_cmpuint (sources, ==, 1);
+  }
   result_clear (&r);
   g_unlink (path);
 }

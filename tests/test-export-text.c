@@ -338,6 +338,70 @@ test_svg_stack (void)
   remove_tmp (path);
 }
 
+/* How many <text>s read @text. */
+static guint
+svg_count (const Svg  *svg,
+           const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < svg->texts->len; i++)
+    n += strcmp (g_ptr_array_index (svg->texts, i), text) == 0;
+  return n;
+}
+
+/* Charts one under the other that name one source print it once, at the
+ * bottom, under every chart's own note; charts with different sources
+ * keep their own lines. */
+static void
+test_svg_shared_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcChartSpec) first = uc_view_build ("deepseek-shock", &error);
+  g_autoptr(UcChartSpec) second = NULL;
+  UcChartSpec *specs[2];
+  int heights[] = { 550, 350 };
+  g_autofree char *path = NULL, *other_path = NULL;
+  int source, note;
+  Svg svg;
+
+  g_assert_no_error (error);
+  second = uc_view_build ("deepseek-shock", &error);
+  g_assert_no_error (error);
+  uc_chart_spec_set_source (first, "Source: one table");
+  uc_chart_spec_set_source (second, "Source: one table");
+  uc_chart_spec_set_note (first, "The first chart's note");
+  uc_chart_spec_set_note (second, "The second chart's note");
+  specs[0] = first;
+  specs[1] = second;
+
+  path = export_to_tmp (specs, heights, 2, "shared.svg");
+  svg_read (&svg, path);
+  g_assert_cmpuint (svg_count (&svg, "Source: one table"), ==, 1);
+  source = svg_find (&svg, "Source: one table");
+  g_assert_cmpfloat (g_array_index (svg.text_y, double, source), >, H - 40);
+  /* Each note stays in its own chart's band, the last one above the source. */
+  note = svg_find (&svg, "The first chart's note");
+  g_assert_cmpint (note, >=, 0);
+  g_assert_cmpfloat (g_array_index (svg.text_y, double, note), <, heights[0]);
+  note = svg_find (&svg, "The second chart's note");
+  g_assert_cmpint (note, >=, 0);
+  g_assert_cmpfloat (g_array_index (svg.text_y, double, note), >, heights[0]);
+  g_assert_cmpfloat (g_array_index (svg.text_y, double, note), <, g_array_index (svg.text_y, double, source));
+  svg_clear (&svg);
+  remove_tmp (path);
+
+  uc_chart_spec_set_source (second, "Source: another table");
+  other_path = export_to_tmp (specs, heights, 2, "own.svg");
+  svg_read (&svg, other_path);
+  source = svg_find (&svg, "Source: one table");
+  g_assert_cmpint (source, >=, 0);
+  g_assert_cmpfloat (g_array_index (svg.text_y, double, source), <, heights[0]);
+  g_assert_cmpuint (svg_count (&svg, "Source: another table"), ==, 1);
+  svg_clear (&svg);
+  remove_tmp (other_path);
+}
+
 /* A marker is taken only where it was drawn, and only if it is one of the
  * texts recorded: otherwise the export falls back to outlines. */
 static void
@@ -452,6 +516,7 @@ main (int    argc,
   g_test_add_func ("/export-text/svg-escaped", test_svg_escaped);
   g_test_add_func ("/export-text/svg-ellipsis", test_svg_ellipsis);
   g_test_add_func ("/export-text/svg-stack", test_svg_stack);
+  g_test_add_func ("/export-text/svg-shared-source", test_svg_shared_source);
   g_test_add_func ("/export-text/rewrite", test_rewrite);
   g_test_add_func ("/export-text/pdf-text", test_pdf_text);
   return g_test_run ();

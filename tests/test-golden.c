@@ -11,10 +11,11 @@
  * and look at every changed image before committing it.
  *
  * The overview strip under the window's charts is checked the same way
- * (tests/golden/overview-*.png).
+ * (tests/golden/overview-*.png), and so are views of several charts
+ * drawn as one picture (tests/golden/view-*.png).
  *
  * Also checked here: the SVG and PDF exports, rasterised by rsvg-convert and
- * pdftoppm, show the same picture as the PNG export.
+ * pdftoppm, show the same picture as the PNG export, light and dark.
  */
 #include <glib/gstdio.h>
 #include <math.h>
@@ -286,6 +287,56 @@ render_strip (const StripCase *c)
   return surface;
 }
 
+/* A view of several charts exported as one picture, as the window and
+ * `undercut export --view` draw it: the height shared as the window shares
+ * it, the plots at one x, the source the charts share printed once. */
+typedef struct
+{
+  const char *name;
+  const char *view;
+  int         width;
+  int         height;
+  gboolean    dark;
+} StackCase;
+
+static const StackCase stack_cases[] = {
+  { "view-deepseek-shock", "deepseek-shock", 1600, 900, FALSE },   /* a summary chart under the main one */
+  { "view-deepseek-shock-dark", "deepseek-shock", 1600, 900, TRUE },
+  { "view-model-releases", "model-releases", 1600, 900, FALSE },   /* lanes over bars */
+};
+
+static cairo_surface_t *
+render_stack (const StackCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load (c->view, &error);
+  g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree int *heights = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, c->width, c->height);
+  cairo_t *cr = cairo_create (surface);
+  UcTime from, to;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), >, 1);
+  /* On the first chart's days, as the window and the command line show them. */
+  uc_chart_spec_get_range (uc_view_get_chart (view, 0), &from, &to);
+  for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+    {
+      UcChartSpec *copy = uc_chart_spec_copy (uc_view_get_chart (view, i));
+
+      uc_chart_spec_set_range (copy, from, to);
+      g_ptr_array_add (specs, copy);
+    }
+  heights = g_new (int, specs->len);
+  uc_view_split_height (view, c->height, heights);
+  uc_chart_draw_stack (cr, (UcChartSpec **) specs->pdata, NULL, heights, specs->len,
+                       c->dark ? uc_chart_theme_dark () : uc_chart_theme_light (), c->width);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 static cairo_surface_t *
 render (const Case *c)
 {
@@ -388,6 +439,14 @@ test_golden (gconstpointer data)
 }
 
 static void
+test_stack_golden (gconstpointer data)
+{
+  const StackCase *c = data;
+
+  check_golden (c->name, render_stack (c));
+}
+
+static void
 test_strip_golden (gconstpointer data)
 {
   const StripCase *c = data;
@@ -416,10 +475,12 @@ load_png (const char *path)
   return rgb;
 }
 
-/* Vector exports rasterised by other programs show what the PNG shows. */
+/* Vector exports rasterised by other programs show what the PNG shows,
+ * in the light theme and the dark one (@data: the theme). */
 static void
-test_vector_matches_png (void)
+test_vector_matches_png (gconstpointer data)
 {
+  const UcChartTheme *theme = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(UcChartSpec) spec = deepseek ();
   g_autofree char *dir = g_dir_make_tmp ("uc-golden-XXXXXX", &error);
@@ -434,9 +495,9 @@ test_vector_matches_png (void)
   double svg_share, pdf_share;
 
   g_assert_no_error (error);
-  g_assert_true (uc_export_chart (spec, NULL, png, UC_EXPORT_PNG, 1200, 675, 1, &error));
-  g_assert_true (uc_export_chart (spec, NULL, svg, UC_EXPORT_SVG, 1200, 675, 1, &error));
-  g_assert_true (uc_export_chart (spec, NULL, pdf, UC_EXPORT_PDF, 1200, 675, 1, &error));
+  g_assert_true (uc_export_chart (spec, theme, png, UC_EXPORT_PNG, 1200, 675, 1, &error));
+  g_assert_true (uc_export_chart (spec, theme, svg, UC_EXPORT_SVG, 1200, 675, 1, &error));
+  g_assert_true (uc_export_chart (spec, theme, pdf, UC_EXPORT_PDF, 1200, 675, 1, &error));
   g_assert_no_error (error);
 
   {
@@ -494,6 +555,12 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/golden/%s", strip_cases[i].name);
       g_test_add_data_func (path, &strip_cases[i], test_strip_golden);
     }
-  g_test_add_func ("/golden/vector-matches-png", test_vector_matches_png);
+  for (guint i = 0; i < G_N_ELEMENTS (stack_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/golden/%s", stack_cases[i].name);
+      g_test_add_data_func (path, &stack_cases[i], test_stack_golden);
+    }
+  g_test_add_data_func ("/golden/vector-matches-png", uc_chart_theme_light (), test_vector_matches_png);
+  g_test_add_data_func ("/golden/vector-matches-png-dark", uc_chart_theme_dark (), test_vector_matches_png);
   return g_test_run ();
 }

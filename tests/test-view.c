@@ -8,6 +8,7 @@
 
 #include "uc-catalog.h"
 #include "uc-regions.h"
+#include "uc-stack-split.h"
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
@@ -1201,6 +1202,65 @@ test_lanes_hold_all_days (void)
   }
 }
 
+/* The charts of a view share a height as the window lays them out: the
+ * heights add up, a summary chart has its 250 px when there is room, the
+ * first keeps 62% when the others can give it, no chart goes below its
+ * minimum (a summary chart's is lower) unless even the minimums do not fit; and a view splits its
+ * height by the same rule. */
+static void
+test_stack_split (void)
+{
+  const int totals[] = { 150, 400, 440, 560, 600, 700, 760, 900, 1080, 2000 };
+  const gboolean summary[] = { FALSE, TRUE }, three[] = { FALSE, FALSE, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) shock = uc_view_load ("deepseek-shock", &error);
+  g_autoptr(UcView) releases = uc_view_load ("model-releases", &error);
+  int one, heights[3], view_heights[3];
+
+  g_assert_no_error (error);
+  uc_stack_split (1, NULL, NULL, 900, &one);
+  g_assert_cmpint (one, ==, 900);
+  g_assert_cmpuint (uc_view_get_n_charts (shock), ==, 2);
+  g_assert_true (uc_view_get_chart_compact (shock, 1));
+  for (guint t = 0; t < G_N_ELEMENTS (totals); t++)
+    {
+      int total = totals[t];
+
+      uc_stack_split (2, summary, NULL, total, heights);
+      g_assert_cmpint (heights[0] + heights[1], ==, total);
+      if (total >= UC_STACK_MIN_HEIGHT + UC_STACK_SHORT_MIN_HEIGHT)
+        {
+          g_assert_cmpint (heights[0], >=, UC_STACK_MIN_HEIGHT);
+          g_assert_cmpint (heights[1], >=, UC_STACK_SHORT_MIN_HEIGHT);
+          g_assert_cmpint (heights[1], <=, UC_STACK_SHORT_HEIGHT);
+          g_assert_true (heights[0] >= total * UC_STACK_MAIN_SHARE - 1 || heights[1] == UC_STACK_SHORT_MIN_HEIGHT);
+        }
+      else
+        g_assert_cmpint (heights[0], >=, heights[1]);
+      if (total >= UC_STACK_SHORT_HEIGHT / (1 - UC_STACK_MAIN_SHARE))
+        g_assert_cmpint (heights[1], ==, UC_STACK_SHORT_HEIGHT);
+      uc_view_split_height (shock, total, view_heights);
+      g_assert_cmpmem (view_heights, sizeof (int) * 2, heights, sizeof (int) * 2);
+
+      uc_stack_split (3, three, NULL, total, heights);
+      g_assert_cmpint (heights[0] + heights[1] + heights[2], ==, total);
+      g_assert_cmpint (heights[0], >=, heights[1]);
+      g_assert_cmpint (heights[0], >=, heights[2]);
+
+      /* Two charts that both expand: the second takes 38% (at least its minimum). */
+      uc_stack_split (2, NULL, NULL, total, heights);
+      g_assert_cmpint (heights[0] + heights[1], ==, total);
+      if (total >= 2 * UC_STACK_MIN_HEIGHT)
+        g_assert_cmpint (heights[1], ==, MAX ((int) (total * (1 - UC_STACK_MAIN_SHARE)), UC_STACK_MIN_HEIGHT));
+      uc_view_split_height (releases, total, view_heights);
+      g_assert_cmpmem (view_heights, sizeof (int) * 2, heights, sizeof (int) * 2);
+    }
+  /* At the window's 1600 × 900 export: 650 and 250 (the old even share was 600 and 300). */
+  uc_view_split_height (shock, 900, heights);
+  g_assert_cmpint (heights[0], ==, 650);
+  g_assert_cmpint (heights[1], ==, 250);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1222,5 +1282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/steps", test_view_steps);
   g_test_add_func ("/view/catalog", test_view_catalog);
   g_test_add_func ("/view/lanes-hold-all-days", test_lanes_hold_all_days);
+  g_test_add_func ("/view/stack-split", test_stack_split);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "uc-json-load.h"
+#include "uc-stack-split.h"
 #include "uc-view-list.h"
 
 G_DEFINE_FINAL_TYPE (UcView, uc_view, G_TYPE_OBJECT)
@@ -375,24 +376,18 @@ uc_view_get_chart_compact (UcView *self,
 }
 
 /* @total pixels of height shared out among the view's charts (into
- * @heights, one per chart): a compact chart gets half the share of the
- * others. The last chart takes what rounding leaves, so they add up. */
+ * @heights, one per chart) as the window shares them: see
+ * uc_stack_split(). They add up to @total. */
 void
 uc_view_split_height (UcView *self,
                       int     total,
                       int    *heights)
 {
-  double weights = 0, used = 0;
+  g_autofree gboolean *short_charts = NULL;
 
   g_return_if_fail (UC_IS_VIEW (self));
-  for (guint i = 0; i < self->charts->len; i++)
-    weights += uc_view_get_chart_compact (self, i) ? 1 : 2;
-  for (guint i = 0; i < self->charts->len; i++)
-    {
-      if (i + 1 == self->charts->len)
-        heights[i] = total - (int) used;
-      else
-        heights[i] = (int) round (total * (uc_view_get_chart_compact (self, i) ? 1 : 2) / weights);
-      used += heights[i];
-    }
+  short_charts = g_new0 (gboolean, MAX (self->charts->len, 1));
+  for (guint i = 0; i < self->charts->len && i < self->compact->len; i++)
+    short_charts[i] = g_array_index (self->compact, gboolean, i);
+  uc_stack_split (self->charts->len, short_charts, NULL, total, heights);
 }

@@ -86,6 +86,7 @@ ctx_init (Ctx                      *ctx,
   ctx->min_px = caption_size;
   ctx->decimate = !(options->flags & UC_CHART_DRAW_EVERY_POINT);
   ctx->interactive = (options->flags & UC_CHART_DRAW_INTERACTIVE) != 0;
+  ctx->no_source = (options->flags & UC_CHART_DRAW_NO_SOURCE) != 0;
   ctx->highlight = options->highlight;
   ctx->held_min = options->y_min;
   ctx->held_max = options->y_max;
@@ -199,7 +200,10 @@ draw_footer (Ctx         *ctx,
              Frame       *f,
              gboolean     really_draw)
 {
-  const char *source = uc_chart_spec_get_source (spec), *note = ctx->compact ? NULL : uc_chart_spec_get_note (spec);
+  /* Without the source (a stack prints the one its charts share), a
+   * thumbnail's one line keeps the note. */
+  const char *source = ctx->no_source ? NULL : uc_chart_spec_get_source (spec);
+  const char *note = ctx->compact && source ? NULL : uc_chart_spec_get_note (spec);
   double room = ctx->width - 2 * f->margin, w, h, fy;
   gboolean was_one_line = ctx->one_line;
   g_autofree char *both = NULL;
@@ -378,16 +382,16 @@ draw_plot_chart (Ctx           *ctx,
 
 /* One chart: header and footer first, then the room between them is
  * shared by the axes' text and the plot (or the lanes). */
-static void
-draw_chart (cairo_t                  *cr,
-            UcChartSpec              *spec,
-            const UcChartTheme       *theme,
-            double                    width,
-            double                    height,
-            double                    font_size,
-            double                    caption_size,
-            const UcChartDrawOptions *options,
-            UcChartLayout            *layout_out)
+void
+uc_chart_draw_sized (cairo_t                  *cr,
+                     UcChartSpec              *spec,
+                     const UcChartTheme       *theme,
+                     double                    width,
+                     double                    height,
+                     double                    font_size,
+                     double                    caption_size,
+                     const UcChartDrawOptions *options,
+                     UcChartLayout            *layout_out)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(UcChartSpec) stacked = NULL;
@@ -447,9 +451,9 @@ draw_chart (cairo_t                  *cr,
 }
 
 /* The text size @options ask, or the desktop's, and the caption size. */
-static double
-font_px (const UcChartDrawOptions *options,
-         double                   *caption_px)
+double
+uc_chart_options_font_px (const UcChartDrawOptions *options,
+                          double                   *caption_px)
 {
   double px;
 
@@ -473,70 +477,52 @@ uc_chart_draw_full (cairo_t            *cr,
                     const UcChartDrawOptions *options,
                     UcChartLayout      *layout_out)
 {
-  double caption, fs = font_px (options, &caption);
+  double caption, fs = uc_chart_options_font_px (options, &caption);
 
-  draw_chart (cr, spec, theme, width, height, fs, caption, options, layout_out);
+  uc_chart_draw_sized (cr, spec, theme, width, height, fs, caption, options, layout_out);
 }
 
-/* @n charts one under the other, chart i @heights[i] tall, their text
- * all one size (the first chart's options say which): a view of several
- * charts as one picture. */
-void
-uc_chart_draw_stack (cairo_t            *cr,
-                     UcChartSpec       **specs,
-                     const UcChartDrawOptions *options,
-                     const int          *heights,
-                     guint               n,
-                     const UcChartTheme *theme,
-                     double              width)
+/* The line under a stack of charts, @text (the source they share), at
+ * the foot of a @width × @height canvas as a chart's own footer would be:
+ * drawn when @draw. Returns its height, what the last chart gives up. */
+double
+uc_chart_draw_stack_footer (cairo_t            *cr,
+                            UcChartSpec        *spec,
+                            const char         *text,
+                            const UcChartTheme *theme,
+                            double              width,
+                            double              height,
+                            double              font_size,
+                            double              caption_size,
+                            gboolean            draw)
 {
-  uc_chart_draw_stack_full (cr, specs, options, heights, n, theme, width, NULL);
-}
+  g_autoptr(PangoLayout) layout = uc_chart_font_layout_new (cr);
+  double margin, room, w, h, y;
+  Ctx ctx;
 
-/* As uc_chart_draw_stack, with where things landed in each chart (its
- * own coordinates) in @layouts_out[i]. */
-void
-uc_chart_draw_stack_full (cairo_t            *cr,
-                          UcChartSpec       **specs,
-                          const UcChartDrawOptions *options,
-                          const int          *heights,
-                          guint               n,
-                          const UcChartTheme *theme,
-                          double              width,
-                          UcChartLayout      *layouts_out)
-{
-  double top = 0, left = 0, right = 0, caption, fs = font_px (n > 0 ? options : NULL, &caption);
-  g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
-
-  /* A first pass, drawn nowhere, finds the insets each plot needs; all
-   * take the largest, so a date falls at one x in every chart. */
-  for (guint i = 0; i < n; i++)
+  if (theme == NULL)
+    theme = uc_chart_theme_light ();
+  ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, caption_size, NULL);
+  margin = round (ctx.fs * 1.4);
+  room = width - 2 * margin;
+  uc_chart_set_font (&ctx, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL);
+  /* Wrapped, unless that takes more than 15% of the picture (as a chart's footer). */
+  ctx.one_line = ctx.compact;
+  uc_chart_measure (&ctx, text, room, &w, &h);
+  if (!ctx.one_line && h > height * 0.15)
     {
-      cairo_surface_t *nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cairo_t *measure = cairo_create (nowhere);
-      UcChartLayout l;
-
-      aligned[i] = options ? options[i] : (UcChartDrawOptions) UC_CHART_DRAW_OPTIONS_INIT;
-      draw_chart (measure, specs[i], theme, width, heights[i], fs, caption, &aligned[i], &l);
-      left = MAX (left, l.natural_left);
-      right = MAX (right, l.natural_right);
-      cairo_destroy (measure);
-      cairo_surface_destroy (nowhere);
+      ctx.one_line = TRUE;
+      uc_chart_measure (&ctx, text, room, &w, &h);
     }
-  for (guint i = 0; i < n; i++)
+  if (draw)
     {
-      aligned[i].plot_left = MAX (aligned[i].plot_left, left);
-      aligned[i].plot_right = MAX (aligned[i].plot_right, right);
-    }
-  for (guint i = 0; i < n; top += heights[i], i++)
-    {
+      y = height - margin * 0.7 - h;
       cairo_save (cr);
-      cairo_translate (cr, 0, top);
-      /* Each chart paints its own background: kept to its own band. */
-      cairo_rectangle (cr, 0, 0, width, heights[i]);
-      cairo_clip (cr);
-      draw_chart (cr, specs[i], theme, width, heights[i], fs, caption, &aligned[i],
-                  layouts_out ? &layouts_out[i] : NULL);
+      uc_chart_set_color (cr, &theme->background);
+      cairo_rectangle (cr, 0, y, width, height - y);
+      cairo_fill (cr);
+      uc_chart_draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
       cairo_restore (cr);
     }
+  return h;
 }

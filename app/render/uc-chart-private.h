@@ -46,6 +46,7 @@ typedef struct
   gboolean            compact;  /* thumbnails: the plot first, text cut to fit */
   gboolean            interactive;  /* UC_CHART_DRAW_INTERACTIVE */
   gboolean            one_line; /* the next text is ellipsized to one line */
+  gboolean            no_source;   /* UC_CHART_DRAW_NO_SOURCE */
   gboolean            dual;     /* series on two value axes */
   gboolean            stacked;  /* the series hold running totals (stacked here) */
   UcChartLayout      *legend_out;   /* where legend entries go, for hit tests */
@@ -112,6 +113,28 @@ uc_chart_n_columns (const UcChartLayout *l)
 {
   return (guint) CLAMP (ceil (l->width), 0, MAX_CANVAS) + 3;
 }
+
+/* uc-chart-draw.c */
+void     uc_chart_draw_sized        (cairo_t                  *cr,
+                                     UcChartSpec              *spec,
+                                     const UcChartTheme       *theme,
+                                     double                    width,
+                                     double                    height,
+                                     double                    font_size,
+                                     double                    caption_size,
+                                     const UcChartDrawOptions *options,
+                                     UcChartLayout            *layout_out);
+double   uc_chart_draw_stack_footer (cairo_t                  *cr,
+                                     UcChartSpec              *spec,
+                                     const char               *text,
+                                     const UcChartTheme       *theme,
+                                     double                    width,
+                                     double                    height,
+                                     double                    font_size,
+                                     double                    caption_size,
+                                     gboolean                  draw);
+double   uc_chart_options_font_px   (const UcChartDrawOptions *options,
+                                     double                   *caption_px);
 
 /* uc-chart-text.c */
 void     uc_chart_set_font  (Ctx           *ctx,

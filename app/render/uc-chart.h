@@ -39,6 +39,7 @@ typedef enum
   UC_CHART_DRAW_EVERY_POINT = 1 << 0,   /* no decimation: for tests and comparisons */
   UC_CHART_DRAW_INTERACTIVE = 1 << 1,   /* in a window: a hidden series keeps a faint legend entry to click;
                                          * elsewhere (exports, copies) the legend lists only what is drawn */
+  UC_CHART_DRAW_NO_SOURCE   = 1 << 2,   /* no source line in the footer: a stack prints the one its charts share */
 } UcChartDrawFlags;
 
 /* How one drawing goes, beside what the chart is: the passing state of a

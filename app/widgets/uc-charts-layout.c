@@ -2,17 +2,15 @@
  *
  * A box shares its height equally (or gives a summary chart a fixed
  * height), so on a small window the second chart of a view grew as tall
- * as the first, or taller, and the first lost its labels. Here the charts
- * below the first take their share (a summary chart SHORT_CHART), and
- * when the first would get less than MAIN_SHARE of the height they give
- * up what they have above their minimum.
+ * as the first, or taller, and the first lost its labels. Here the height
+ * is shared by uc_stack_split(), the rule exports use too, so an export
+ * at the window's size has the window's proportions.
  */
 #include "config.h"
 
 #include "uc-charts-layout.h"
 
-#define MAIN_SHARE 0.62
-#define SHORT_CHART 250   /* a summary chart's height when there is room */
+#include "uc-stack-split.h"
 
 struct _UcChartsLayout
 {
@@ -60,57 +58,34 @@ uc_charts_layout_allocate (GtkLayoutManager *manager,
                            int               height,
                            int               baseline)
 {
-  g_autofree int *mins = NULL, *wants = NULL;
+  g_autofree int *mins = NULL, *heights = NULL;
+  g_autofree gboolean *short_charts = NULL;
   GtkWidget *c;
-  int n = 0, i = 0, y = 0, others = 0, slack = 0, main_h, goal;
+  int n = 0, i = 0, y = 0;
 
   for (c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     n += gtk_widget_should_layout (c);
   if (n == 0)
     return;
   mins = g_new0 (int, n);
-  wants = g_new0 (int, n);
-  /* What each chart below the first would take: a short one (it does not
-   * expand) SHORT_CHART, the others their share of the rest. */
+  heights = g_new0 (int, n);
+  short_charts = g_new0 (gboolean, n);
+  /* A chart that does not expand is a short (summary) one. */
   for (c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (gtk_widget_should_layout (c))
       {
         gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, width, &mins[i], NULL, NULL, NULL);
-        if (i > 0)
-          {
-            wants[i] = gtk_widget_get_vexpand (c) ? (int) (height * (1 - MAIN_SHARE) / (n - 1)) : SHORT_CHART;
-            wants[i] = MAX (wants[i], mins[i]);
-            others += wants[i];
-            slack += wants[i] - mins[i];
-          }
+        short_charts[i] = !gtk_widget_get_vexpand (c);
         i++;
       }
-  /* Short of room, the charts below give up what they have above their
-   * minimum until the first has its share. */
-  goal = n == 1 ? height : (int) (height * MAIN_SHARE);
-  if (height - others < goal && slack > 0)
-    {
-      int give = MIN (goal - (height - others), slack);
-
-      for (i = 1; i < n; i++)
-        {
-          int part = (int) ((double) give * (wants[i] - mins[i]) / slack);
-
-          wants[i] -= part;
-          others -= part;
-        }
-    }
-  main_h = MAX (height - others, mins[0]);
+  uc_stack_split (n, short_charts, mins, MAX (height, 0), heights);
   i = 0;
   for (c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      int h;
-
       if (!gtk_widget_should_layout (c))
         continue;
-      h = i == 0 ? main_h : i == n - 1 ? MAX (height - y, mins[i]) : wants[i];
-      gtk_widget_size_allocate (c, &(GtkAllocation) { 0, y, width, h }, -1);
-      y += h;
+      gtk_widget_size_allocate (c, &(GtkAllocation) { 0, y, width, heights[i] }, -1);
+      y += heights[i];
       i++;
     }
 }

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-stack-split.h"
+
 /* The stretch of a chart and its data: what its range may show. */
 static void
 chart_extent (UcChartSpec *spec,
@@ -377,11 +379,11 @@ place_charts (UcWindow *self,
       else
         uc_chart_view_set_time_range (chart, self->time_range);
       /* A summary chart stays short (see UcChartsLayout); the others share
-       * the rest of the height, the first the larger share. On a small
-       * window a summary chart gives up more (it has a title, a line and
-       * little else), so the main plot keeps room for the text around it. */
+       * the rest of the height, the first the larger share. The least
+       * heights are the ones exports assume (uc_stack_min_height), so they
+       * share a height alike. */
       gtk_widget_set_vexpand (GTK_WIDGET (chart), !uc_view_get_chart_compact (view, i));
-      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_view_get_chart_compact (view, i) ? 150 : 200);
+      gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_stack_min_height (uc_view_get_chart_compact (view, i)));
     }
 }
 

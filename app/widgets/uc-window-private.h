@@ -31,6 +31,7 @@
 
 #include "uc-chart-view.h"
 #include "uc-event-list.h"
+#include "uc-export-dialog.h"
 #include "uc-import-dialog.h"
 #include "uc-library.h"
 #include "uc-overview.h"
@@ -89,7 +90,7 @@ struct _UcWindow
   char                 *initial_view;   /* construct-only: the view to open on */
   UcView               *view;         /* the view shown */
   GSettings            *settings;
-  GtkFileChooserNative *export_chooser;
+  UcExportDialog       *export_dialog;   /* while it is open */
   UcViewCatalog        *views;        /* the sidebar's */
   GCancellable         *loading;      /* the data of the view asked for, being loaded; NULL when none */
   gboolean              restore_range; /* the first view shown takes the days of last time */

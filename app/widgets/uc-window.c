@@ -415,9 +415,12 @@ uc_window_dispose (GObject *object)
 {
   UcWindow *self = UC_WINDOW (object);
 
-  if (self->export_chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-  g_clear_object (&self->export_chooser);
+  if (self->export_dialog)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->export_dialog), (gpointer *) &self->export_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->export_dialog));
+      self->export_dialog = NULL;
+    }
   /* Not set_loading (): nothing is to be told of a window going away. */
   if (self->loading)
     g_cancellable_cancel (self->loading);

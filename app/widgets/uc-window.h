@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "uc-chart-view.h"
+#include "uc-export-dialog.h"
 #include "uc-refresher.h"
 #include "uc-view-catalog.h"
 #include "uc-view.h"
@@ -17,6 +18,7 @@ UcWindow    *uc_window_new            (AdwApplication *application);
 UcWindow    *uc_window_new_on_view    (AdwApplication *application,
                                        const char     *view_id);
 UcChartView *uc_window_get_chart_view (UcWindow       *self);
+UcExportDialog *uc_window_get_export_dialog (UcWindow    *self);
 const char  *uc_window_get_view_id    (UcWindow       *self);
 UcTimeRange *uc_window_get_time_range (UcWindow       *self);
 void         uc_window_focus_event    (UcWindow       *self,

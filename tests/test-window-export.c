@@ -50,7 +50,7 @@ charts_drawn (gpointer data)
 
 /* The window's layout of charts and uc_stack_split(), which exports use,
  * give every chart the same height: charts as the window makes them (at
- * least 200 px, a summary chart that does not expand), laid out at the
+ * least uc_stack_min_height(), a summary chart that does not expand), laid out at the
  * heights of the windows the issue looks at and more. */
 static void
 test_layout_matches_split (void)
@@ -77,7 +77,7 @@ test_layout_matches_split (void)
       for (guint i = 0; i < counts[k]; i++)
         {
           charts[i] = gtk_drawing_area_new ();
-          gtk_widget_set_size_request (charts[i], -1, UC_STACK_MIN_HEIGHT);
+          gtk_widget_set_size_request (charts[i], -1, uc_stack_min_height (kinds[k][i]));
           gtk_widget_set_vexpand (charts[i], !kinds[k][i]);
           gtk_box_append (GTK_BOX (box), charts[i]);
         }

@@ -144,10 +144,10 @@ test_format_precise_and_period (void)
   const struct { int y1, m1, d1, y2, m2, d2; const char *s; } periods[] = {
     { 2024, 12, 2, 2025, 3, 31, "December 2024 – March 2025" },
     { 2025, 1, 2, 2025, 3, 31, "January – March 2025" },
-    { 2025, 1, 20, 2025, 1, 27, "20 – 27 January 2025" },
-    { 2025, 1, 20, 2025, 2, 3, "20 January – 3 February 2025" },
-    { 2024, 12, 30, 2025, 1, 3, "30 December 2024 – 3 January 2025" },
-    { 2025, 1, 27, 2025, 1, 27, "27 January 2025" },
+    { 2025, 1, 20, 2025, 1, 27, "20 – 27 Jan 2025" },
+    { 2025, 1, 20, 2025, 2, 3, "20 Jan – 3 Feb 2025" },
+    { 2024, 12, 30, 2025, 1, 3, "30 Dec 2024 – 3 Jan 2025" },
+    { 2025, 1, 27, 2025, 1, 27, "27 Jan 2025" },
     { 2019, 1, 1, 2025, 6, 30, "2019 – 2025" },
   };
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
@@ -166,6 +166,15 @@ test_format_precise_and_period (void)
 
       g_assert_cmpstr (s, ==, periods[i].s);
     }
+  /* One way of writing a day for people: the header, the card, event
+   * popovers, footers and subtitles all write it so. */
+  {
+    g_autofree char *day = uc_format_day (uc_time_from_ymd (2025, 1, 27));
+    g_autofree char *one = uc_format_period (uc_time_from_ymd (2025, 1, 27), uc_time_from_ymd (2025, 1, 27));
+
+    g_assert_cmpstr (day, ==, "27 Jan 2025");
+    g_assert_cmpstr (one, ==, day);
+  }
   uc_chart_spec_set_subtitle (spec, "Market cap, daily close, {period}");
   uc_chart_spec_set_range (spec, uc_time_from_ymd (2024, 12, 2), uc_time_from_ymd (2025, 3, 31));
   shown = uc_format_subtitle (spec);
@@ -233,9 +242,9 @@ test_time_ticks (void)
     uc_axis_time_step (from, to, 1500, 70, &unit, &count);
     g_assert_cmpint (unit, ==, UC_TIME_STEP_WEEK);
     g_assert_cmpint (count, ==, 1);
-    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "Dec 2, 2024");
-    g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "Dec 9");
-    g_assert_cmpstr (g_array_index (ticks, UcTick, 5).label, ==, "Jan 6, 2025");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "2 Dec 2024");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "9 Dec");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 5).label, ==, "6 Jan 2025");
     g_assert_cmpint ((gint64) g_array_index (ticks, UcTick, 8).value, ==, uc_time_from_ymd (2025, 1, 27));
     g_assert_cmpuint (ticks->len, ==, 18);
   }
@@ -258,7 +267,7 @@ test_time_ticks (void)
     UcTime day = uc_time_from_ymd (2025, 1, 27);
     g_autoptr(GArray) ticks = uc_axis_time_ticks (day + (gint64) 9 * 3600 * G_USEC_PER_SEC, day + (gint64) 16 * 3600 * G_USEC_PER_SEC, 800, 70);
 
-    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "Jan 27 09:00");
+    g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "27 Jan 09:00");
     g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "10:00");
   }
 }

@@ -408,7 +408,7 @@ test_rebase_names_close (void)
   rebased = uc_chart_spec_rebase (spec, D (2025, 1, 27) - 1, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (uc_series_get_y (uc_chart_spec_get_series (rebased, 0))[2], 83.03, 0.005);
-  g_assert_cmpstr (uc_chart_spec_get_subtitle (rebased), ==, "Share price — rebased to 100 on 24 January 2025");
+  g_assert_cmpstr (uc_chart_spec_get_subtitle (rebased), ==, "Share price — rebased to 100 on 24 Jan 2025");
   g_assert_true (uc_series_point_on_or_before (nvda, D (2025, 1, 26), &v, &day));
   g_assert_cmpfloat (v, ==, 142.62);
   g_assert_cmpint (day, ==, D (2025, 1, 24));

@@ -932,7 +932,7 @@ test_window_number_axis (void)
     g_assert_cmpstr (before, ==, "day −2");
     uc_chart_view_set_crosshair (first, TRUE, uc_time_from_ymd (2025, 1, 27));
     date = uc_chart_view_get_crosshair_label (first);
-    g_assert_cmpstr (date, ==, "Mon 27 Jan 2025");
+    g_assert_cmpstr (date, ==, "27 Jan 2025");
     uc_chart_view_set_crosshair (first, FALSE, 0);
     uc_chart_view_set_crosshair (second, FALSE, 0);
   }

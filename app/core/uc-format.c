@@ -187,12 +187,26 @@ uc_format_period (UcTime from,
     }
   {
     /* Translators: the last day of a period, see g_date_time_format() */
-    g_autofree char *end = g_date_time_format (b, C_("period", "%-d %B %Y"));
-    g_autofree char *start = g_date_time_format (a, y1 != y2 ? C_("period", "%-d %B %Y")
-                                                   : m1 != m2 ? C_("period", "%-d %B") : C_("period", "%-d"));
+    g_autofree char *end = g_date_time_format (b, C_("day", "%-d %b %Y"));
+    g_autofree char *start = g_date_time_format (a, y1 != y2 ? C_("day", "%-d %b %Y")
+                                                   : m1 != m2 ? C_("period", "%-d %b") : C_("period", "%-d"));
 
     return days == 0 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
   }
+}
+
+/* A day as Undercut writes it for people, in the window and on charts
+ * alike: "27 Jan 2025" (one format; machine outputs keep ISO dates). */
+char *
+uc_format_day (UcTime t)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  uc_time_to_ymd (t, &y, &m, &d);
+  day = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  /* Translators: a day, see g_date_time_format(); one format throughout */
+  return day ? g_date_time_format (day, C_("day", "%-d %b %Y")) : g_strdup ("");
 }
 
 /* A period by its name: "Q2 2025", "April 2025", "week of 7 Apr 2025". */
@@ -221,7 +235,7 @@ uc_format_period_name (UcTime        start,
       }
     case UC_CHART_PERIOD_NONE:
     default:
-      return g_date_time_format (day, C_("period", "%-d %B %Y"));
+      return uc_format_day (start);
     }
 }
 

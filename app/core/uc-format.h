@@ -21,6 +21,7 @@ char  *uc_format_value         (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_value_precise (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_day           (UcTime         t) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_period        (UcTime         from,
                                 UcTime         to) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_period_name   (UcTime         start,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "uc-view-private.h"
+#include "uc-format.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -414,13 +415,10 @@ static char *
 day_text (const char *date)
 {
   UcTime t;
-  g_autoptr(GDateTime) day = NULL;
 
   if (date == NULL || !uc_time_parse_date (date, strlen (date), &t))
     return NULL;
-  day = g_date_time_new_from_unix_utc (t / 1000000);
-  /* TRANSLATORS: a day in a chart's footer, as strftime writes it: "3 Dec 2026" */
-  return day ? g_date_time_format (day, _("%-d %b %Y")) : NULL;
+  return uc_format_day (t);
 }
 
 /* How current the chart's data are, after the view's own source line:

@@ -464,13 +464,14 @@ time_label (UcTime          t,
     {
     case UC_TIME_STEP_MINUTE:
     case UC_TIME_STEP_HOUR:
-      /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 27 14:30" */
-      format = show_day ? C_("time axis", "%b %-d %H:%M") : C_("time axis", "%H:%M");
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "27 Jan 14:30" */
+      format = show_day ? C_("time axis", "%-d %b %H:%M") : C_("time axis", "%H:%M");
       break;
     case UC_TIME_STEP_DAY:
     case UC_TIME_STEP_WEEK:
-      /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 27, 2025" and "Jan 27" */
-      format = show_year ? C_("time axis", "%b %-d, %Y") : C_("time axis", "%b %-d");
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "27 Jan 2025" and "27 Jan",
+       * the day written as everywhere else (uc_format_day) */
+      format = show_year ? C_("time axis", "%-d %b %Y") : C_("time axis", "%-d %b");
       break;
     case UC_TIME_STEP_MONTH:
       /* Translators: a time axis label, see g_date_time_format(); e.g. "Jan 2025" and "Jan" */

@@ -138,12 +138,7 @@ uc_chart_view_get_crosshair_label (UcChartView *self)
       return uc_chart_spec_period_is_partial (self->spec, self->cross_time) ? g_strdup_printf (_("%s (partial)"), name)
                                                                            : g_steal_pointer (&name);
     }
-  {
-    g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
-
-    /* Translators: the crosshair card's date, see g_date_time_format() */
-    return date ? g_date_time_format (date, C_("crosshair", "%a %-d %b %Y")) : g_strdup ("");
-  }
+  return uc_format_day (self->cross_time);
 }
 
 /* A card's text laid out in the widget's font, and the size of its box. */
@@ -401,9 +396,7 @@ add_series (Crosshair *c,
 static void
 add_base_note (Crosshair *c)
 {
-  g_autoptr(GDateTime) base = c->base_day ? g_date_time_new_from_unix_utc (c->base_day / G_USEC_PER_SEC) : NULL;
-  /* Translators: the day the crosshair card's changes start from, see g_date_time_format() */
-  g_autofree char *day = base ? g_date_time_format (base, C_("crosshair", "%-d %b %Y")) : NULL;
+  g_autofree char *day = c->base_day ? uc_format_day (c->base_day) : NULL;
   g_autofree char *note = NULL, *escaped = NULL;
 
   switch (c->self->options.value_mode)

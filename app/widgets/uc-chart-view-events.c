@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "uc-chart-view.h"
+#include "uc-format.h"
 #include "uc-chart-view-private.h"
 #include "uc-platform.h"
 
@@ -32,15 +33,12 @@ _uc_chart_view_class_init_events (GObjectClass *object_class)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
 }
 
-/* "27 January 2025", as a person reads it (the tables keep ISO dates,
+/* "27 Jan 2025", as a person reads it (the tables keep ISO dates,
  * which sort). */
 static char *
 human_date (UcTime t)
 {
-  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC);
-
-  /* Translators: an event's or release's day, see g_date_time_format() */
-  return day ? g_date_time_format (day, C_("event date", "%-d %B %Y")) : uc_time_format_date (t);
+  return uc_format_day (t);
 }
 
 /* The event whose marker line is within a few pixels of x, above the

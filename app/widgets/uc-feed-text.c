@@ -44,7 +44,7 @@ uc_feed_text_time (const char *iso)
   return local ? g_date_time_format (local, C_("feed time", "%-d %b %Y, %H:%M")) : NULL;
 }
 
-/* "3 December", or "3 December 2025" when not in the year of @now (NULL:
+/* "3 Dec", or "3 Dec 2025" when not in the year of @now (NULL:
  * always with the year), from a day ("2025-12-03") or a moment in ISO
  * 8601 (its day where the user is). */
 char *
@@ -68,9 +68,9 @@ uc_feed_text_day (const char *iso,
     return NULL;
   if (now && g_date_time_get_year (now) == g_date_time_get_year (day))
     /* Translators: a day this year, see g_date_time_format() */
-    return g_date_time_format (day, C_("feed day", "%-d %B"));
+    return g_date_time_format (day, C_("feed day", "%-d %b"));
   /* Translators: a day, see g_date_time_format() */
-  return g_date_time_format (day, C_("feed day", "%-d %B %Y"));
+  return g_date_time_format (day, C_("feed day", "%-d %b %Y"));
 }
 
 /* Why @feed's last refresh failed, in a line: its message's first line

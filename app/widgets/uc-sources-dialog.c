@@ -73,7 +73,7 @@ state_icon (UcFeedState  state,
     }
 }
 
-/* "Fresh · retrieved 3 Dec 2026, 15:24 · data to 3 December 2026 · 21 rows" */
+/* "Fresh · retrieved 3 Dec 2026, 15:24 · data to 3 Dec 2026 · 21 rows" */
 static char *
 summary (SourceRow *sr,
          gboolean   can_ask)

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "uc-window.h"
+#include "uc-format.h"
 #include "uc-window-private.h"
 
 #include <glib/gi18n.h>
@@ -219,7 +220,6 @@ update_subtitle (UcWindow *self)
 {
   const char *title = self->view ? uc_view_get_title (self->view) : NULL;
   UcTime from, to;
-  g_autoptr(GDateTime) a = NULL, b = NULL;
   g_autofree char *fa = NULL, *fb = NULL, *subtitle = NULL;
 
   adw_window_title_set_title (self->window_title, title ? title : _("Undercut"));
@@ -230,11 +230,8 @@ update_subtitle (UcWindow *self)
       return;
     }
   uc_time_range_get (self->time_range, &from, &to);
-  a = g_date_time_new_from_unix_utc (from / G_USEC_PER_SEC);
-  b = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
-  /* Translators: the days shown, see g_date_time_format() */
-  fa = a ? g_date_time_format (a, C_("range", "%-d %b %Y")) : g_strdup ("");
-  fb = b ? g_date_time_format (b, C_("range", "%-d %b %Y")) : g_strdup ("");
+  fa = uc_format_day (from);
+  fb = uc_format_day (to);
   subtitle = g_strdup_printf ("%s – %s", fa, fb);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }

@@ -18,7 +18,7 @@ N_("Source: press releases, filings and news pages, one per event.");
 N_("Hardware & EVs");
 N_("BYD, Xiaomi and Tesla, and Chinese tech, around BYD's five-minute charging announcement");
 N_("BYD's five-minute charge");
-N_("Share prices, daily close, rebased to 100 on 14 March 2025, the last close before BYD's 400 km in 5 minutes announcement");
+N_("Share prices, daily close, rebased to 100 on 14 Mar 2025, the last close before BYD's 400 km in 5 minutes announcement");
 N_("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 to 2026-08-03).");
 N_("Hong Kong prices in HKD and Tesla's in USD, each against its own 14 March close; BYD's and Alibaba's Hong Kong prices end on 21 May 2025.");
 /* Translators: %s is a list of names */

@@ -486,6 +486,60 @@ test_parallel_matches_serial (void)
   g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
+/* Plain decimals of every short shape, read by the quote-free fast paths,
+ * come out as the general reader (a file with a quote) and strtod read
+ * them: bit for bit, the sign of zero too. */
+static void
+test_plain_numbers_exact (void)
+{
+  g_autoptr(GString) plain = g_string_new ("n,x,tail\n");
+  g_autoptr(GString) quoted = g_string_new ("n,x,tail\n-1,0,\"quoted\"\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (char *));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) a = NULL;
+  g_autoptr(UcDataset) b = NULL;
+  UcCsvOptions options;
+
+  for (guint r = 0; r < 40000; r++)
+    {
+      GString *cell = g_string_new (g_rand_boolean (rand) && g_rand_int_range (rand, 0, 4) == 0 ? "-" : "");
+      int whole = g_rand_int_range (rand, 0, 11), frac = g_rand_int_range (rand, -1, 11);
+      char *text;
+
+      for (int k = 0; k < whole; k++)
+        g_string_append_c (cell, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+      if (frac >= 0)
+        g_string_append_c (cell, '.');
+      for (int k = 0; k < frac; k++)
+        g_string_append_c (cell, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+      if (whole + MAX (frac, 0) == 0)
+        g_string_append_c (cell, '7');
+      text = g_string_free (cell, FALSE);
+      g_array_append_val (texts, text);
+      /* Rows of every length about the fast path's 64-byte window. */
+      g_string_append_printf (plain, "%u,%s,%.*s\n", r, text, (int) (r % 70), "tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt");
+      g_string_append_printf (quoted, "%u,%s,%.*s\n", r, text, (int) (r % 70), "tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt");
+    }
+  uc_csv_options_init (&options);
+  options.n_threads = 1;
+  a = read_opts (plain->str, plain->len, &options, NULL, &error);
+  g_assert_no_error (error);
+  b = read_opts (quoted->str, quoted->len, &options, NULL, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < texts->len; r++)
+    {
+      const char *text = g_array_index (texts, char *, r);
+      double want = g_ascii_strtod (text, NULL);
+      double got = uc_dataset_get_numbers (a, 1)[r], general = uc_dataset_get_numbers (b, 1)[r + 1];
+
+      if (memcmp (&got, &want, sizeof got) != 0 || memcmp (&general, &want, sizeof got) != 0)
+        g_error ("row %u: “%s” read as %.17g (general %.17g), strtod %.17g", r, text, got, general, want);
+    }
+  for (guint r = 0; r < texts->len; r++)
+    g_free (g_array_index (texts, char *, r));
+}
+
 /* Chunks are laid out one after the other with no gap between them, as
  * many rows as each has lines: whatever the line ending, with or without a
  * last line break and with blank lines, the threads read what one does. */
@@ -1685,6 +1739,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
   g_test_add_func ("/csv/text-cache", test_text_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
+  g_test_add_func ("/csv/plain-numbers-exact", test_plain_numbers_exact);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);

@@ -286,6 +286,44 @@ text_code (ColState   *st,
   return cache->code[slot];
 }
 
+/* The plain decimal at @p (-?digits[.digits], at most 18 digits, the
+ * mantissa exact in a double): its value, and where it ends; NULL when it
+ * is not one. m / 10^k of two exact doubles is rounded once, as strtod
+ * rounds: the same value uc_parse_number gives. */
+static inline const char *
+loop_decimal (const char *p,
+              const char *end,
+              char        decimal,
+              double     *value,
+              gboolean   *integer)
+{
+  const char *q = p, *digits, *point = NULL;
+  gboolean neg = q < end && *q == '-';
+  guint64 m = 0;
+  unsigned d;
+  gsize nd, frac;
+  double v;
+
+  q += neg;
+  digits = q;
+  while (q < end && (d = (unsigned) (*q - '0')) < 10)
+    m = m * 10 + d, q++;
+  if (q < end && *q == decimal)
+    {
+      point = q++;
+      while (q < end && (d = (unsigned) (*q - '0')) < 10)
+        m = m * 10 + d, q++;
+    }
+  nd = (gsize) (q - digits) - (point != NULL);
+  if (nd == 0 || nd > 18 || m >= ((guint64) 1 << 53))
+    return NULL;
+  frac = point ? (gsize) (q - point - 1) : 0;
+  v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
+  *value = neg ? -v : v;
+  *integer = point == NULL;
+  return q;
+}
+
 /* A row of a quote-free chunk, read and converted in one pass; numbers are
  * accumulated while scanning. FALSE, with nothing consumed, when the row
  * does not have exactly one field per column: the general path takes it.
@@ -312,31 +350,15 @@ parse_plain_row (Chunk       *ch,
 
       if (plan->kind == KIND_NUMBER && (!ch->only || ch->only[c]))
         {
-          const char *q = p, *digits, *point = NULL;
-          gboolean neg = q < end && *q == '-';
-          guint64 m = 0;
-          unsigned d;
-          gsize nd;
+          gboolean integer;
+          double v;
+          const char *q = loop_decimal (p, end, decimal, &v, &integer);
 
-          q += neg;
-          digits = q;
-          while (q < end && (d = (unsigned) (*q - '0')) < 10)
-            m = m * 10 + d, q++;
-          if (q < end && *q == decimal)
+          if (q && (q == end || *q == delim || *q == '\n' || *q == '\r'))
             {
-              point = q++;
-              while (q < end && (d = (unsigned) (*q - '0')) < 10)
-                m = m * 10 + d, q++;
-            }
-          nd = (gsize) (q - digits) - (point != NULL);
-          if (nd > 0 && nd <= 18 && m < ((guint64) 1 << 53) && (q == end || *q == delim || *q == '\n' || *q == '\r'))
-            {
-              gsize frac = point ? (gsize) (q - point - 1) : 0;
-              double v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
-
-              plan->numbers[row] = neg ? -v : v;
+              plan->numbers[row] = v;
               ch->cols[c].n_ok++;
-              if (point == NULL)
+              if (integer)
                 ch->cols[c].number_flags |= UC_NUMBER_INTEGER;
               p = q;
               goto next;
@@ -400,6 +422,206 @@ parse_plain_row (Chunk       *ch,
   t->pos = p;
   return TRUE;
 }
+
+#if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define ROW_WINDOW 64   /* bytes of a row whose structure is read at once */
+#define ROW_MARGIN 80   /* readable past a row's start: its window and an 8-byte word at any field */
+
+/* Each byte of @w that is not an ASCII digit, as its top bit. A byte of
+ * 0x8A or more carries into the ones after it, which are then wrong: only
+ * the lowest bit set is used. */
+static inline guint64
+non_digits (guint64 w)
+{
+  guint64 x = w ^ 0x3030303030303030ull;
+
+  return ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+}
+
+/* How many ASCII digits @s starts with, at most 8; its 8 bytes readable. */
+static inline guint
+digit_run (const char *s)
+{
+  guint64 w, nd;
+
+  memcpy (&w, s, 8);
+  nd = non_digits (w);
+  return nd ? (guint) __builtin_ctzll (nd) / 8 : 8;
+}
+
+/* The value of the @n digits (1 to 8) @s starts with, eight bytes read at
+ * once: the digits shifted to the top, zeros before them, then summed in
+ * pairs, fours and eights. */
+static inline guint64
+digits_value (const char *s,
+              guint       n)
+{
+  guint64 w;
+
+  memcpy (&w, s, 8);
+  w = (w - 0x3030303030303030ull) << (8 * (8 - n));
+  w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+  w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+  return (w * 10000 + (w >> 32)) & 0xFFFFFFFFull;
+}
+
+/* The plain decimal @s to @e (-?digits[.digits], at most 7 digits either
+ * side, 8 bytes readable at each run), read as loop_decimal reads it but
+ * a run of digits at a time: the same value, so the same bytes in an
+ * export. FALSE for anything else, which loop_decimal or the converter
+ * then takes. */
+static inline gboolean
+swar_decimal (const char *s,
+              const char *e,
+              char        decimal,
+              double     *value,
+              gboolean   *integer)
+{
+  static const guint64 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+  gboolean neg = *s == '-';
+  const char *q = s + neg;
+  guint a = digit_run (q), b;
+  guint64 m;
+  double v;
+
+  if (a == 8)
+    return FALSE;
+  if (q + a == e)
+    {
+      if (a == 0)
+        return FALSE;
+      m = digits_value (q, a);
+      *integer = TRUE;
+      *value = neg ? -(double) m : (double) m;
+      return TRUE;
+    }
+  if (q[a] != decimal)
+    return FALSE;
+  b = (guint) (e - (q + a + 1));
+  if (b >= 8 || a + b == 0 || digit_run (q + a + 1) != b)
+    return FALSE;
+  m = (a ? digits_value (q, a) * scale[b] : 0) + (b ? digits_value (q + a + 1, b) : 0);
+  *integer = FALSE;
+  v = b > 0 ? (double) m / pow10_table[b] : (double) m;
+  *value = neg ? -v : v;
+  return TRUE;
+}
+
+/* The delimiters (in *delims) and line breaks of the ROW_WINDOW bytes at @p,
+ * a bit each. */
+static inline void
+row_structure (const char *p,
+               char        delim,
+               guint64    *delims,
+               guint64    *breaks)
+{
+  const __m128i vd = _mm_set1_epi8 (delim), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+  guint64 d = 0, b = 0;
+
+  for (int k = 0; k < ROW_WINDOW / 16; k++)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (p + 16 * k));
+
+      d |= (guint64) (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, vd)) << (16 * k);
+      b |= (guint64) (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (v, vlf), _mm_cmpeq_epi8 (v, vcr)))
+           << (16 * k);
+    }
+  *delims = d;
+  *breaks = b;
+}
+
+/* A row of a quote-free chunk that fits in ROW_WINDOW bytes with exactly
+ * one field per column, the chunk readable ROW_MARGIN bytes past its start:
+ * where its fields end is read for the whole row at once, then each is
+ * converted as parse_plain_row does, to the same values. FALSE, with
+ * nothing written, for any other row: parse_plain_row takes it.
+ * Hot path (csv-load benchmark: nearly every row of a quote-free file): kept whole. */
+static inline gboolean
+parse_window_row (Chunk *ch,
+                  Tok   *t,
+                  gsize  row)
+{
+  Reader *r = ch->r;
+  const char *p = t->pos, *end = t->end;
+  const char delim = r->in.delim, decimal = r->decimal;
+  guint n_columns = r->n_columns;
+  guint64 delims, breaks, last;
+  guint brk;
+
+  row_structure (p, delim, &delims, &breaks);
+  if (breaks == 0)
+    return FALSE;
+  brk = (guint) __builtin_ctzll (breaks);
+  delims &= ((guint64) 1 << brk) - 1;
+  /* n_columns - 1 delimiters before it: with all but one cleared, one is
+   * left (a count without the popcount instruction, which x86-64 lacks). */
+  last = delims;
+  for (guint c = 0; c + 2 < n_columns && last; c++)
+    last &= last - 1;
+  if (n_columns == 1 ? delims != 0 : last == 0 || (last & (last - 1)) != 0)
+    return FALSE;
+
+  t->row_line = t->line;
+  t->row_line_start = p;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+      ColState *st = &ch->cols[c];
+      const char *s = p;
+      const char *e = t->row_line_start + (c + 1 < n_columns ? (guint) __builtin_ctzll (delims) : brk);
+      Cell cell;
+
+      delims &= delims - 1;
+      p = e + 1;
+      if (ch->only && !ch->only[c])
+        continue;
+      switch (plan->kind)
+        {
+        case KIND_NUMBER:
+          {
+            gboolean integer = FALSE;
+            double v = 0;
+
+            if (swar_decimal (s, e, decimal, &v, &integer) || loop_decimal (s, e, decimal, &v, &integer) == e)
+              {
+                plan->numbers[row] = v;
+                st->n_ok++;
+                if (integer)
+                  st->number_flags |= UC_NUMBER_INTEGER;
+                continue;
+              }
+            break;
+          }
+        case KIND_TEXT:
+          plan->codes[row] = text_code (st, s, e, end);
+          continue;
+        case KIND_DATE:
+          if (plan->date_format <= UC_DATE_ISO_DATETIME && st->date_cache &&
+              (uc_parse_iso_cached (s, e - s, st->date_cache, &plan->times[row]) ||
+               uc_parse_iso_fast (s, e - s, plan->date_format == UC_DATE_ISO_DATETIME, st->date_cache,
+                                  &plan->times[row])))
+            {
+              st->n_ok++;
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
+      cell.p = s;
+      cell.len = (guint32) (e - s);
+      cell.flags = 0;
+      convert_cell (ch, t, c, &cell, row);
+    }
+
+  p = t->row_line_start + brk;
+  p += *p == '\r' && p[1] == '\n' ? 2 : 1;
+  t->line++;
+  t->line_start = p;
+  t->pos = p;
+  return TRUE;
+}
+#endif
 
 /* Past the last row the arrays hold only blank lines may be left: FALSE,
  * with an error, if anything else is. */
@@ -542,6 +764,13 @@ uc_csv_parse_chunk (gpointer data)
             t.pos = uc_csv_eat_newline (&t, t.pos);
           if (t.pos >= t.end)
             break;
+#ifdef ROW_WINDOW
+          if (t.end - t.pos >= ROW_MARGIN && parse_window_row (ch, &t, row))
+            {
+              row++;
+              goto checkpoint;
+            }
+#endif
           if (parse_plain_row (ch, &t, row))
             {
               row++;

@@ -540,6 +540,47 @@ test_plain_numbers_exact (void)
     g_free (g_array_index (texts, char *, r));
 }
 
+/* Lines counted 16 or 32 bytes at a time, whatever the processor has:
+ * accented text (which sends the scan to its byte-at-a-time loop and back)
+ * and CRLF pairs at every offset, the line of a bad cell near the end
+ * named right when read in parallel. */
+static void
+test_scan_line_numbers (void)
+{
+  const char *words[] = { "café", "naïve", "plain", "Zürich €" };
+  g_autoptr(GString) csv = g_string_new ("n,word,v\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *before = NULL;
+  UcCsvOptions options;
+  guint rows = 0, line = 1;
+
+  for (; csv->len < 3 * 1024 * 1024; rows++, line++)
+    {
+      if (rows % 1000 == 999)
+        {
+          g_string_append (csv, "\r\n");   /* a blank line */
+          line++;
+        }
+      g_string_append_printf (csv, "%u,%s,%u%s\r\n", rows, words[rows % 3 == 0 ? (rows / 3) % 4 : 2],
+                              rows % 97, rows % 7 == 0 ? "" : ".5");
+    }
+  g_string_append_printf (csv, "%u,plain,oops\r\n", rows++);
+  line++;
+  uc_csv_options_init (&options);
+  options.n_threads = 3;
+  ds = read_opts (csv->str, csv->len, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, rows);
+  g_assert_cmpstr (text_at (ds, 1, 3), ==, "naïve");
+  g_assert_cmpstr (text_at (ds, 1, rows - 3), ==, words[(rows - 3) % 3 == 0 ? ((rows - 3) / 3) % 4 : 2]);
+  before = g_strdup_printf ("%u,plain,", rows - 1);
+  named = g_strdup_printf ("line %u, column %u: “oops”", line, (guint) strlen (before) + 1);
+  g_assert_true (report_has (report, named));
+}
+
 /* Chunks are laid out one after the other with no gap between them, as
  * many rows as each has lines: whatever the line ending, with or without a
  * last line break and with blank lines, the threads read what one does. */
@@ -1740,6 +1781,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/text-cache", test_text_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/plain-numbers-exact", test_plain_numbers_exact);
+  g_test_add_func ("/csv/scan-line-numbers", test_scan_line_numbers);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);

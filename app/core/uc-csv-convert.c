@@ -530,6 +530,57 @@ row_structure (const char *p,
   *breaks = b;
 }
 
+/* What parse_window_row does with each column, worked out once a chunk:
+ * the build does not assume strict aliasing, so anything read through the
+ * chunk or its plans is read again after every store into a column. */
+typedef enum
+{
+  WINDOW_CONVERT,     /* through convert_cell */
+  WINDOW_SKIP,        /* not asked for */
+  WINDOW_NUMBER,
+  WINDOW_TEXT,
+  WINDOW_ISO_DATE,
+  WINDOW_ISO_TIME,
+} WindowOp;
+
+typedef struct
+{
+  WindowOp  op;
+  ColState *st;
+  gpointer  data;   /* the column's numbers, times or codes */
+} WindowCol;
+
+/* The columns' ops for @ch, in @wc (ROW_WINDOW of them at most: a row in
+ * the window has no more fields). FALSE when the chunk has more columns. */
+static gboolean
+window_columns (Chunk     *ch,
+                WindowCol *wc)
+{
+  Reader *r = ch->r;
+
+  if (r->n_columns > ROW_WINDOW)
+    return FALSE;
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+
+      wc[c].st = &ch->cols[c];
+      wc[c].data = plan->kind == KIND_NUMBER ? (gpointer) plan->numbers
+                 : plan->kind == KIND_TEXT ? (gpointer) plan->codes : (gpointer) plan->times;
+      if (ch->only && !ch->only[c])
+        wc[c].op = WINDOW_SKIP;
+      else if (plan->kind == KIND_NUMBER)
+        wc[c].op = WINDOW_NUMBER;
+      else if (plan->kind == KIND_TEXT)
+        wc[c].op = WINDOW_TEXT;
+      else if (plan->kind == KIND_DATE && plan->date_format <= UC_DATE_ISO_DATETIME && wc[c].st->date_cache)
+        wc[c].op = plan->date_format == UC_DATE_ISO_DATETIME ? WINDOW_ISO_TIME : WINDOW_ISO_DATE;
+      else
+        wc[c].op = WINDOW_CONVERT;
+    }
+  return TRUE;
+}
+
 /* A row of a quote-free chunk that fits in ROW_WINDOW bytes with exactly
  * one field per column, the chunk readable ROW_MARGIN bytes past its start:
  * where its fields end is read for the whole row at once, then each is
@@ -537,18 +588,20 @@ row_structure (const char *p,
  * nothing written, for any other row: parse_plain_row takes it.
  * Hot path (csv-load benchmark: nearly every row of a quote-free file): kept whole. */
 static inline gboolean
-parse_window_row (Chunk *ch,
-                  Tok   *t,
-                  gsize  row)
+parse_window_row (Chunk           *ch,
+                  const WindowCol *wc,
+                  Tok             *t,
+                  gsize            row)
 {
   Reader *r = ch->r;
-  const char *p = t->pos, *end = t->end;
+  const char *const row_start = t->pos, *const end = t->end;
+  const char *s = row_start, *p;
   const char delim = r->in.delim, decimal = r->decimal;
-  guint n_columns = r->n_columns;
+  const guint n_columns = r->n_columns;
   guint64 delims, breaks, last;
   guint brk;
 
-  row_structure (p, delim, &delims, &breaks);
+  row_structure (row_start, delim, &delims, &breaks);
   if (breaks == 0)
     return FALSE;
   brk = (guint) __builtin_ctzll (breaks);
@@ -562,49 +615,46 @@ parse_window_row (Chunk *ch,
     return FALSE;
 
   t->row_line = t->line;
-  t->row_line_start = p;
+  t->row_line_start = row_start;
   for (guint c = 0; c < n_columns; c++)
     {
-      Plan *plan = &r->plans[c];
-      ColState *st = &ch->cols[c];
-      const char *s = p;
-      const char *e = t->row_line_start + (c + 1 < n_columns ? (guint) __builtin_ctzll (delims) : brk);
+      const WindowCol *w = &wc[c];
+      const char *e = row_start + (c + 1 < n_columns ? (guint) __builtin_ctzll (delims) : brk);
       Cell cell;
 
       delims &= delims - 1;
-      p = e + 1;
-      if (ch->only && !ch->only[c])
-        continue;
-      switch (plan->kind)
+      switch (w->op)
         {
-        case KIND_NUMBER:
+        case WINDOW_NUMBER:
           {
             gboolean integer = FALSE;
             double v = 0;
 
             if (swar_decimal (s, e, decimal, &v, &integer) || loop_decimal (s, e, decimal, &v, &integer) == e)
               {
-                plan->numbers[row] = v;
-                st->n_ok++;
+                ((double *) w->data)[row] = v;
+                w->st->n_ok++;
                 if (integer)
-                  st->number_flags |= UC_NUMBER_INTEGER;
-                continue;
+                  w->st->number_flags |= UC_NUMBER_INTEGER;
+                goto next;
               }
             break;
           }
-        case KIND_TEXT:
-          plan->codes[row] = text_code (st, s, e, end);
-          continue;
-        case KIND_DATE:
-          if (plan->date_format <= UC_DATE_ISO_DATETIME && st->date_cache &&
-              (uc_parse_iso_cached (s, e - s, st->date_cache, &plan->times[row]) ||
-               uc_parse_iso_fast (s, e - s, plan->date_format == UC_DATE_ISO_DATETIME, st->date_cache,
-                                  &plan->times[row])))
+        case WINDOW_TEXT:
+          ((guint32 *) w->data)[row] = text_code (w->st, s, e, end);
+          goto next;
+        case WINDOW_ISO_DATE:
+        case WINDOW_ISO_TIME:
+          if (uc_parse_iso_cached (s, e - s, w->st->date_cache, &((UcTime *) w->data)[row]) ||
+              uc_parse_iso_fast (s, e - s, w->op == WINDOW_ISO_TIME, w->st->date_cache, &((UcTime *) w->data)[row]))
             {
-              st->n_ok++;
-              continue;
+              w->st->n_ok++;
+              goto next;
             }
           break;
+        case WINDOW_SKIP:
+          goto next;
+        case WINDOW_CONVERT:
         default:
           break;
         }
@@ -612,9 +662,11 @@ parse_window_row (Chunk *ch,
       cell.len = (guint32) (e - s);
       cell.flags = 0;
       convert_cell (ch, t, c, &cell, row);
+    next:
+      s = e + 1;
     }
 
-  p = t->row_line_start + brk;
+  p = row_start + brk;
   p += *p == '\r' && p[1] == '\n' ? 2 : 1;
   t->line++;
   t->line_start = p;
@@ -734,6 +786,10 @@ uc_csv_parse_chunk (gpointer data)
   gsize row = ch->row_base;
   guint since_check = 0;
   Tok t;
+#ifdef ROW_WINDOW
+  WindowCol wc[ROW_WINDOW];
+  gboolean window;
+#endif
 
   if (cells == NULL)
     {
@@ -744,6 +800,9 @@ uc_csv_parse_chunk (gpointer data)
     }
 
   uc_csv_tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
+#ifdef ROW_WINDOW
+  window = ch->plain && window_columns (ch, wc);
+#endif
 
   for (;;)
     {
@@ -765,7 +824,7 @@ uc_csv_parse_chunk (gpointer data)
           if (t.pos >= t.end)
             break;
 #ifdef ROW_WINDOW
-          if (t.end - t.pos >= ROW_MARGIN && parse_window_row (ch, &t, row))
+          if (window && t.end - t.pos >= ROW_MARGIN && parse_window_row (ch, wc, &t, row))
             {
               row++;
               goto checkpoint;

@@ -616,10 +616,11 @@ parse_window_row (Chunk           *ch,
 
   t->row_line = t->line;
   t->row_line_start = row_start;
+  delims |= (guint64) 1 << brk;   /* each field's end, the last one's too */
   for (guint c = 0; c < n_columns; c++)
     {
       const WindowCol *w = &wc[c];
-      const char *e = row_start + (c + 1 < n_columns ? (guint) __builtin_ctzll (delims) : brk);
+      const char *e = row_start + __builtin_ctzll (delims);
       Cell cell;
 
       delims &= delims - 1;

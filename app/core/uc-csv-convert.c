@@ -438,38 +438,24 @@ non_digits (guint64 w)
   return ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
 }
 
-/* How many ASCII digits @s starts with, at most 8; its 8 bytes readable. */
-static inline guint
-digit_run (const char *s)
-{
-  guint64 w, nd;
-
-  memcpy (&w, s, 8);
-  nd = non_digits (w);
-  return nd ? (guint) __builtin_ctzll (nd) / 8 : 8;
-}
-
-/* The value of the @n digits (1 to 8) @s starts with, eight bytes read at
- * once: the digits shifted to the top, zeros before them, then summed in
- * pairs, fours and eights. */
+/* The value of the @n ASCII digits (1 to 8) in the low bytes of @w, the
+ * bytes above them ignored: the digits shifted to the top, zeros before
+ * them, and summed in pairs, fours and eights. */
 static inline guint64
-digits_value (const char *s,
-              guint       n)
+word_value (guint64 w,
+            guint   n)
 {
-  guint64 w;
-
-  memcpy (&w, s, 8);
   w = (w - 0x3030303030303030ull) << (8 * (8 - n));
   w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
   w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
   return (w * 10000 + (w >> 32)) & 0xFFFFFFFFull;
 }
 
-/* The plain decimal @s to @e (-?digits[.digits], at most 7 digits either
- * side, 8 bytes readable at each run), read as loop_decimal reads it but
- * a run of digits at a time: the same value, so the same bytes in an
- * export. FALSE for anything else, which loop_decimal or the converter
- * then takes. */
+/* The plain decimal @s to @e (-?digits[.digits], at most 8 bytes after the
+ * sign, 8 of them readable), read as loop_decimal reads it from one word:
+ * every byte checked at once, the decimal mark taken out, the digits
+ * converted together. The same value, so the same bytes in an export.
+ * FALSE for anything else, which loop_decimal or the converter then takes. */
 static inline gboolean
 swar_decimal (const char *s,
               const char *e,
@@ -477,30 +463,30 @@ swar_decimal (const char *s,
               double     *value,
               gboolean   *integer)
 {
-  static const guint64 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
   gboolean neg = *s == '-';
   const char *q = s + neg;
-  guint a = digit_run (q), b;
-  guint64 m;
+  guint n = (guint) (e - q), a, b;
+  guint64 w, nd, m;
   double v;
 
-  if (a == 8)
+  if (n - 1 >= 8)
     return FALSE;
-  if (q + a == e)
+  memcpy (&w, q, 8);
+  nd = non_digits (w) & (~(guint64) 0 >> (64 - 8 * n));
+  if (nd == 0)
     {
-      if (a == 0)
-        return FALSE;
-      m = digits_value (q, a);
+      m = word_value (w, n);
       *integer = TRUE;
       *value = neg ? -(double) m : (double) m;
       return TRUE;
     }
-  if (q[a] != decimal)
+  a = (guint) __builtin_ctzll (nd) / 8;
+  if (q[a] != decimal || (nd & (nd - 1)) != 0 || n == 1)
     return FALSE;
-  b = (guint) (e - (q + a + 1));
-  if (b >= 8 || a + b == 0 || digit_run (q + a + 1) != b)
-    return FALSE;
-  m = (a ? digits_value (q, a) * scale[b] : 0) + (b ? digits_value (q + a + 1, b) : 0);
+  b = n - 1 - a;
+  /* The mark taken out: the digits after it moved down a byte. */
+  w = (w & ((((guint64) 1 << (8 * a)) - 1))) | ((w >> 8) & ~((((guint64) 1 << (8 * a)) - 1)));
+  m = word_value (w, n - 1);
   *integer = FALSE;
   v = b > 0 ? (double) m / pow10_table[b] : (double) m;
   *value = neg ? -v : v;

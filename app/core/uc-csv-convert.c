@@ -451,16 +451,24 @@ word_value (guint64 w,
   return (w * 10000 + (w >> 32)) & 0xFFFFFFFFull;
 }
 
+/* A decimal's digits m (at most 8), its sign and its k digits after the
+ * mark, kept in a signalling NaN's payload until unbox_decimals divides:
+ * no parser ever gives that NaN. */
+#define BOXED    ((guint64) 0x7FF4 << 48)
+#define BOX_MASK ((guint64) 0xFFFF << 48)
+
 /* The plain decimal @s to @e (-?digits[.digits], at most 8 bytes after the
  * sign, 8 of them readable), read as loop_decimal reads it from one word:
  * every byte checked at once, the decimal mark taken out, the digits
- * converted together. The same value, so the same bytes in an export.
- * FALSE for anything else, which loop_decimal or the converter then takes. */
+ * converted together. Its value's bits in *@bits, or, with digits after
+ * the mark, m and k boxed for unbox_decimals, which makes the same
+ * m / 10^k: the same bytes in an export. FALSE for anything else, which
+ * loop_decimal or the converter then takes. */
 static inline gboolean
 swar_decimal (const char *s,
               const char *e,
               char        decimal,
-              double     *value,
+              guint64    *bits,
               gboolean   *integer)
 {
   gboolean neg = *s == '-';
@@ -477,7 +485,8 @@ swar_decimal (const char *s,
     {
       m = word_value (w, n);
       *integer = TRUE;
-      *value = neg ? -(double) m : (double) m;
+      v = neg ? -(double) m : (double) m;
+      memcpy (bits, &v, sizeof v);
       return TRUE;
     }
   a = (guint) __builtin_ctzll (nd) / 8;
@@ -488,9 +497,33 @@ swar_decimal (const char *s,
   w = (w & ((((guint64) 1 << (8 * a)) - 1))) | ((w >> 8) & ~((((guint64) 1 << (8 * a)) - 1)));
   m = word_value (w, n - 1);
   *integer = FALSE;
-  v = b > 0 ? (double) m / pow10_table[b] : (double) m;
-  *value = neg ? -v : v;
+  if (b > 0)
+    {
+      *bits = BOXED | (guint64) neg << 47 | m << 3 | b;
+      return TRUE;
+    }
+  v = neg ? -(double) m : (double) m;
+  memcpy (bits, &v, sizeof v);
   return TRUE;
+}
+
+/* The decimals swar_decimal left boxed in @numbers from @from to @to made
+ * m / 10^k: the divisions, done here a column at a time, no longer hold up
+ * the row loop (a division is slow to finish, and the rows after it wait). */
+static void
+unbox_decimals (double *numbers,
+                gsize   from,
+                gsize   to)
+{
+  guint64 *bits = (guint64 *) numbers;
+
+  for (gsize i = from; i < to; i++)
+    if ((bits[i] & BOX_MASK) == BOXED)
+      {
+        double v = (double) ((bits[i] >> 3) & 0x7FFFFFF) / pow10_table[bits[i] & 7];
+
+        numbers[i] = bits[i] >> 47 & 1 ? -v : v;
+      }
 }
 
 /* The delimiters (in *delims) and line breaks of the ROW_WINDOW bytes at @p,
@@ -616,8 +649,17 @@ parse_window_row (Chunk           *ch,
           {
             gboolean integer = FALSE;
             double v = 0;
+            guint64 bits;
 
-            if (swar_decimal (s, e, decimal, &v, &integer) || loop_decimal (s, e, decimal, &v, &integer) == e)
+            if (swar_decimal (s, e, decimal, &bits, &integer))
+              {
+                ((guint64 *) w->data)[row] = bits;
+                w->st->n_ok++;
+                if (integer)
+                  w->st->number_flags |= UC_NUMBER_INTEGER;
+                goto next;
+              }
+            if (loop_decimal (s, e, decimal, &v, &integer) == e)
               {
                 ((double *) w->data)[row] = v;
                 w->st->n_ok++;
@@ -868,5 +910,10 @@ uc_csv_parse_chunk (gpointer data)
     }
 
   ch->n_rows = row - ch->row_base;
+#ifdef ROW_WINDOW
+  for (guint c = 0; window && c < n_columns; c++)
+    if (wc[c].op == WINDOW_NUMBER)
+      unbox_decimals (wc[c].data, ch->row_base, row);
+#endif
   return NULL;
 }

@@ -696,6 +696,38 @@ test_iso_cell_cache (void)
     }
 }
 
+/* Times on the day of the cell before (read inline) are checked as any:
+ * an hour past 24, a minute past 59 or a letter make the cell missing
+ * (24:00 and a leap second are read by the general parser, as before). */
+static void
+test_iso_same_day (void)
+{
+  const char *bad[] = { "2015-01-02T25:00", "2015-01-02T09:61", "2015-01-02T09:3x", "2015-01-02 09:31:7x",
+                        "2015-01-02T09:31:5" };
+  g_autoptr(GString) csv = g_string_new ("time,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  guint rows = 0;
+
+  for (guint i = 0; i < 200; i++, rows++)
+    {
+      if (i % 40 == 20)
+        g_string_append_printf (csv, "%s,%u\n", bad[i / 40], i);
+      else
+        g_string_append_printf (csv, "2015-01-02%c%02u:%02u%s,%u\n", i % 3 ? 'T' : ' ', 9 + i / 60, i % 60,
+                                i % 2 ? ":07" : "", i);
+    }
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATETIME);
+  for (guint i = 0; i < rows; i++)
+    if (i % 40 == 20)
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==, UC_TIME_MISSING);
+    else
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==,
+                       uc_time_from_ymd (2015, 1, 2) + (gint64) (((9 + i / 60) * 60 + i % 60) * 60 + (i % 2 ? 7 : 0)) * G_USEC_PER_SEC);
+}
+
 /* Short text cells are coded from a cache of the last ones seen, by their
  * bytes: cells of every length up to past eight bytes that share their
  * first bytes, the last one at the very end of the file, in one chunk or
@@ -1778,6 +1810,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/string-table-short", test_string_table_short);
   g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
+  g_test_add_func ("/csv/iso-same-day", test_iso_same_day);
   g_test_add_func ("/csv/text-cache", test_text_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
   g_test_add_func ("/csv/plain-numbers-exact", test_plain_numbers_exact);

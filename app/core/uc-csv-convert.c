@@ -675,6 +675,7 @@ parse_window_row (Chunk           *ch,
         case WINDOW_ISO_DATE:
         case WINDOW_ISO_TIME:
           if (uc_parse_iso_cached (s, e - s, w->st->date_cache, &((UcTime *) w->data)[row]) ||
+              (w->op == WINDOW_ISO_TIME && uc_parse_iso_same_day (s, e - s, w->st->date_cache, &((UcTime *) w->data)[row])) ||
               uc_parse_iso_fast (s, e - s, w->op == WINDOW_ISO_TIME, w->st->date_cache, &((UcTime *) w->data)[row]))
             {
               w->st->n_ok++;

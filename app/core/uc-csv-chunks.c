@@ -365,15 +365,20 @@ remap_codes (Plan          *plan,
 {
   guint size = uc_string_table_size (from);
   g_autofree guint32 *remap = g_new (guint32, size + 1);
+  guint32 *codes = plan->codes;   /* local: a store could be plan->codes, as far as the compiler knows */
+  gboolean same = TRUE;
 
   remap[0] = 0;
   for (guint32 code = 1; code <= size; code++)
     {
       const char *s = uc_string_table_get (from, code);
       remap[code] = uc_string_table_intern (to, s, strlen (s));
+      same &= remap[code] == code;
     }
+  if (same)
+    return;
   for (gsize i = row_base; i < row_base + n_rows; i++)
-    plan->codes[i] = remap[plan->codes[i]];
+    codes[i] = remap[codes[i]];
 }
 
 /* A later chunk's state of a column merged into the first chunk's. */

@@ -486,6 +486,101 @@ test_parallel_matches_serial (void)
   g_assert_cmpuint (uc_string_table_size (uc_dataset_get_string_table (b, 1)), ==, 4);
 }
 
+/* Plain decimals of every short shape, read by the quote-free fast paths,
+ * come out as the general reader (a file with a quote) and strtod read
+ * them: bit for bit, the sign of zero too. */
+static void
+test_plain_numbers_exact (void)
+{
+  g_autoptr(GString) plain = g_string_new ("n,x,tail\n");
+  g_autoptr(GString) quoted = g_string_new ("n,x,tail\n-1,0,\"quoted\"\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (char *));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) a = NULL;
+  g_autoptr(UcDataset) b = NULL;
+  UcCsvOptions options;
+
+  for (guint r = 0; r < 40000; r++)
+    {
+      GString *cell = g_string_new (g_rand_boolean (rand) && g_rand_int_range (rand, 0, 4) == 0 ? "-" : "");
+      int whole = g_rand_int_range (rand, 0, 11), frac = g_rand_int_range (rand, -1, 11);
+      char *text;
+
+      for (int k = 0; k < whole; k++)
+        g_string_append_c (cell, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+      if (frac >= 0)
+        g_string_append_c (cell, '.');
+      for (int k = 0; k < frac; k++)
+        g_string_append_c (cell, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+      if (whole + MAX (frac, 0) == 0)
+        g_string_append_c (cell, '7');
+      text = g_string_free (cell, FALSE);
+      g_array_append_val (texts, text);
+      /* Rows of every length about the fast path's 64-byte window. */
+      g_string_append_printf (plain, "%u,%s,%.*s\n", r, text, (int) (r % 70), "tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt");
+      g_string_append_printf (quoted, "%u,%s,%.*s\n", r, text, (int) (r % 70), "tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt");
+    }
+  uc_csv_options_init (&options);
+  options.n_threads = 1;
+  a = read_opts (plain->str, plain->len, &options, NULL, &error);
+  g_assert_no_error (error);
+  b = read_opts (quoted->str, quoted->len, &options, NULL, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < texts->len; r++)
+    {
+      const char *text = g_array_index (texts, char *, r);
+      double want = g_ascii_strtod (text, NULL);
+      double got = uc_dataset_get_numbers (a, 1)[r], general = uc_dataset_get_numbers (b, 1)[r + 1];
+
+      if (memcmp (&got, &want, sizeof got) != 0 || memcmp (&general, &want, sizeof got) != 0)
+        g_error ("row %u: “%s” read as %.17g (general %.17g), strtod %.17g", r, text, got, general, want);
+    }
+  for (guint r = 0; r < texts->len; r++)
+    g_free (g_array_index (texts, char *, r));
+}
+
+/* Lines counted 16 or 32 bytes at a time, whatever the processor has:
+ * accented text (which sends the scan to its byte-at-a-time loop and back)
+ * and CRLF pairs at every offset, the line of a bad cell near the end
+ * named right when read in parallel. */
+static void
+test_scan_line_numbers (void)
+{
+  const char *words[] = { "café", "naïve", "plain", "Zürich €" };
+  g_autoptr(GString) csv = g_string_new ("n,word,v\r\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *before = NULL;
+  UcCsvOptions options;
+  guint rows = 0, line = 1;
+
+  for (; csv->len < 3 * 1024 * 1024; rows++, line++)
+    {
+      if (rows % 1000 == 999)
+        {
+          g_string_append (csv, "\r\n");   /* a blank line */
+          line++;
+        }
+      g_string_append_printf (csv, "%u,%s,%u%s\r\n", rows, words[rows % 3 == 0 ? (rows / 3) % 4 : 2],
+                              rows % 97, rows % 7 == 0 ? "" : ".5");
+    }
+  g_string_append_printf (csv, "%u,plain,oops\r\n", rows++);
+  line++;
+  uc_csv_options_init (&options);
+  options.n_threads = 3;
+  ds = read_opts (csv->str, csv->len, &options, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_dataset_get_n_rows (ds), ==, rows);
+  g_assert_cmpstr (text_at (ds, 1, 3), ==, "naïve");
+  g_assert_cmpstr (text_at (ds, 1, rows - 3), ==, words[(rows - 3) % 3 == 0 ? ((rows - 3) / 3) % 4 : 2]);
+  before = g_strdup_printf ("%u,plain,", rows - 1);
+  named = g_strdup_printf ("line %u, column %u: “oops”", line, (guint) strlen (before) + 1);
+  g_assert_true (report_has (report, named));
+}
+
 /* Chunks are laid out one after the other with no gap between them, as
  * many rows as each has lines: whatever the line ending, with or without a
  * last line break and with blank lines, the threads read what one does. */
@@ -599,6 +694,38 @@ test_iso_cell_cache (void)
                                     strlen (cells[i]) == 10 ? UC_DATE_ISO : UC_DATE_ISO_DATETIME, &t));
       g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==, t);
     }
+}
+
+/* Times on the day of the cell before (read inline) are checked as any:
+ * an hour past 24, a minute past 59 or a letter make the cell missing
+ * (24:00 and a leap second are read by the general parser, as before). */
+static void
+test_iso_same_day (void)
+{
+  const char *bad[] = { "2015-01-02T25:00", "2015-01-02T09:61", "2015-01-02T09:3x", "2015-01-02 09:31:7x",
+                        "2015-01-02T09:31:5" };
+  g_autoptr(GString) csv = g_string_new ("time,v\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcDataset) ds = NULL;
+  guint rows = 0;
+
+  for (guint i = 0; i < 200; i++, rows++)
+    {
+      if (i % 40 == 20)
+        g_string_append_printf (csv, "%s,%u\n", bad[i / 40], i);
+      else
+        g_string_append_printf (csv, "2015-01-02%c%02u:%02u%s,%u\n", i % 3 ? 'T' : ' ', 9 + i / 60, i % 60,
+                                i % 2 ? ":07" : "", i);
+    }
+  ds = read_opts (csv->str, csv->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (uc_dataset_get_column_type (ds, 0), ==, UC_COLUMN_DATETIME);
+  for (guint i = 0; i < rows; i++)
+    if (i % 40 == 20)
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==, UC_TIME_MISSING);
+    else
+      g_assert_cmpint (uc_dataset_get_times (ds, 0)[i], ==,
+                       uc_time_from_ymd (2015, 1, 2) + (gint64) (((9 + i / 60) * 60 + i % 60) * 60 + (i % 2 ? 7 : 0)) * G_USEC_PER_SEC);
 }
 
 /* Short text cells are coded from a cache of the last ones seen, by their
@@ -1683,8 +1810,11 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/parallel-matches-serial", test_parallel_matches_serial);
   g_test_add_func ("/csv/string-table-short", test_string_table_short);
   g_test_add_func ("/csv/iso-cell-cache", test_iso_cell_cache);
+  g_test_add_func ("/csv/iso-same-day", test_iso_same_day);
   g_test_add_func ("/csv/text-cache", test_text_cache);
   g_test_add_func ("/csv/parallel-line-endings", test_parallel_line_endings);
+  g_test_add_func ("/csv/plain-numbers-exact", test_plain_numbers_exact);
+  g_test_add_func ("/csv/scan-line-numbers", test_scan_line_numbers);
   g_test_add_func ("/csv/parallel-late-quotes", test_parallel_late_quotes);
   g_test_add_func ("/csv/file", test_file);
   g_test_add_func ("/csv/async-and-cancel", test_async_and_cancel);

@@ -128,11 +128,13 @@ work (gpointer data)
   return NULL;
 }
 
-/* Every chunk done by the threads, this one among them. */
+/* Every chunk done by the threads, this one among them; when there are
+ * others, this one first runs @alongside (if any) while they start. */
 static void
-run_threads (Chunks     *cs,
-             Scan       *scans,
-             const char *name)
+run_threads (Chunks      *cs,
+             Scan        *scans,
+             const char  *name,
+             UcCsvAlong  *alongside)
 {
   guint n = MIN (cs->n_threads, cs->n_chunks);
   g_autofree GThread **threads = g_new0 (GThread *, MAX (n, 1));
@@ -141,6 +143,11 @@ run_threads (Chunks     *cs,
   cs->next = 0;
   for (guint t = 1; t < n; t++)
     threads[t] = g_thread_new (name, work, &w);
+  if (n > 1 && alongside)
+    {
+      alongside->run (alongside);
+      alongside->ran = TRUE;
+    }
   work (&w);
   for (guint t = 1; t < n; t++)
     g_thread_join (threads[t]);
@@ -149,10 +156,11 @@ run_threads (Chunks     *cs,
 /* Each chunk's lines counted (and its UTF-8 checked, the first chunk's
  * from the start of the text). */
 static void
-run_scans (Chunks   *cs,
-           Scan     *scans,
-           Reader   *r,
-           gboolean  validate)
+run_scans (Chunks     *cs,
+           Scan       *scans,
+           Reader     *r,
+           gboolean    validate,
+           UcCsvAlong *alongside)
 {
   for (guint k = 0; k < cs->n_chunks; k++)
     {
@@ -162,7 +170,7 @@ run_scans (Chunks   *cs,
       scans[k].quote = r->in.quote;
       scans[k].validate = validate;
     }
-  run_threads (cs, scans, "uc-scan");
+  run_threads (cs, scans, "uc-scan", alongside);
 }
 
 /* One chunk for the whole body, its scan the sum of theirs. */
@@ -221,15 +229,16 @@ place_chunks (Chunks     *cs,
 /* Count lines (and check the encoding) in parallel, then lay the
  * chunks out one after the other in the column arrays. */
 static void
-scan_chunks (Chunks   *cs,
-             Reader   *r,
-             gboolean  validate,
-             gssize   *nul,
-             gssize   *bad)
+scan_chunks (Chunks     *cs,
+             Reader     *r,
+             gboolean    validate,
+             UcCsvAlong *alongside,
+             gssize     *nul,
+             gssize     *bad)
 {
   Scan *scans = g_new0 (Scan, cs->n_chunks);
 
-  run_scans (cs, scans, r, validate);
+  run_scans (cs, scans, r, validate, alongside);
   /* With a quote anywhere, a row may span lines: one chunk, read in order. */
   for (guint k = 0; k < cs->n_chunks; k++)
     cs->any_quote |= scans[k].has_quote;
@@ -243,14 +252,16 @@ scan_chunks (Chunks   *cs,
 
 /* The body (r->body to r->body_end) cut into chunks, their lines counted.
  * FALSE on a NUL byte (an error) or, when @validate, on bytes that are not
- * UTF-8 (where, in *bad_at: the caller reads the text again). */
+ * UTF-8 (where, in *bad_at: the caller reads the text again). When other
+ * threads count lines, this one runs @alongside (if any) first. */
 gboolean
-uc_csv_chunks_lay_out (Chunks    *cs,
-                       Reader    *r,
-                       guint      n_threads,
-                       gboolean   validate,
-                       gssize    *bad_at,
-                       GError   **error)
+uc_csv_chunks_lay_out (Chunks      *cs,
+                       Reader      *r,
+                       guint        n_threads,
+                       gboolean     validate,
+                       UcCsvAlong  *alongside,
+                       gssize      *bad_at,
+                       GError     **error)
 {
   gssize nul = -1, bad = -1;
 
@@ -270,7 +281,7 @@ uc_csv_chunks_lay_out (Chunks    *cs,
                    r->in.name, r->n_columns);
       return FALSE;
     }
-  scan_chunks (cs, r, validate, &nul, &bad);
+  scan_chunks (cs, r, validate, alongside, &nul, &bad);
   if (nul >= 0 && (bad < 0 || nul < bad))
     {
       uc_csv_set_error_at (&r->in, r->in.data + nul, error, UC_CSV_ERROR_NUL_BYTE,
@@ -313,7 +324,7 @@ gboolean
 uc_csv_chunks_read (Chunks  *cs,
                     GError **error)
 {
-  run_threads (cs, NULL, "uc-csv");
+  run_threads (cs, NULL, "uc-csv", NULL);
 
   for (guint k = 0; k < cs->n_chunks; k++)
     if (cs->chunks[k].error)
@@ -354,15 +365,20 @@ remap_codes (Plan          *plan,
 {
   guint size = uc_string_table_size (from);
   g_autofree guint32 *remap = g_new (guint32, size + 1);
+  guint32 *codes = plan->codes;   /* local: a store could be plan->codes, as far as the compiler knows */
+  gboolean same = TRUE;
 
   remap[0] = 0;
   for (guint32 code = 1; code <= size; code++)
     {
       const char *s = uc_string_table_get (from, code);
       remap[code] = uc_string_table_intern (to, s, strlen (s));
+      same &= remap[code] == code;
     }
+  if (same)
+    return;
   for (gsize i = row_base; i < row_base + n_rows; i++)
-    plan->codes[i] = remap[plan->codes[i]];
+    codes[i] = remap[codes[i]];
 }
 
 /* A later chunk's state of a column merged into the first chunk's. */

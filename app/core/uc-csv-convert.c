@@ -286,6 +286,44 @@ text_code (ColState   *st,
   return cache->code[slot];
 }
 
+/* The plain decimal at @p (-?digits[.digits], at most 18 digits, the
+ * mantissa exact in a double): its value, and where it ends; NULL when it
+ * is not one. m / 10^k of two exact doubles is rounded once, as strtod
+ * rounds: the same value uc_parse_number gives. */
+static inline const char *
+loop_decimal (const char *p,
+              const char *end,
+              char        decimal,
+              double     *value,
+              gboolean   *integer)
+{
+  const char *q = p, *digits, *point = NULL;
+  gboolean neg = q < end && *q == '-';
+  guint64 m = 0;
+  unsigned d;
+  gsize nd, frac;
+  double v;
+
+  q += neg;
+  digits = q;
+  while (q < end && (d = (unsigned) (*q - '0')) < 10)
+    m = m * 10 + d, q++;
+  if (q < end && *q == decimal)
+    {
+      point = q++;
+      while (q < end && (d = (unsigned) (*q - '0')) < 10)
+        m = m * 10 + d, q++;
+    }
+  nd = (gsize) (q - digits) - (point != NULL);
+  if (nd == 0 || nd > 18 || m >= ((guint64) 1 << 53))
+    return NULL;
+  frac = point ? (gsize) (q - point - 1) : 0;
+  v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
+  *value = neg ? -v : v;
+  *integer = point == NULL;
+  return q;
+}
+
 /* A row of a quote-free chunk, read and converted in one pass; numbers are
  * accumulated while scanning. FALSE, with nothing consumed, when the row
  * does not have exactly one field per column: the general path takes it.
@@ -312,31 +350,15 @@ parse_plain_row (Chunk       *ch,
 
       if (plan->kind == KIND_NUMBER && (!ch->only || ch->only[c]))
         {
-          const char *q = p, *digits, *point = NULL;
-          gboolean neg = q < end && *q == '-';
-          guint64 m = 0;
-          unsigned d;
-          gsize nd;
+          gboolean integer;
+          double v;
+          const char *q = loop_decimal (p, end, decimal, &v, &integer);
 
-          q += neg;
-          digits = q;
-          while (q < end && (d = (unsigned) (*q - '0')) < 10)
-            m = m * 10 + d, q++;
-          if (q < end && *q == decimal)
+          if (q && (q == end || *q == delim || *q == '\n' || *q == '\r'))
             {
-              point = q++;
-              while (q < end && (d = (unsigned) (*q - '0')) < 10)
-                m = m * 10 + d, q++;
-            }
-          nd = (gsize) (q - digits) - (point != NULL);
-          if (nd > 0 && nd <= 18 && m < ((guint64) 1 << 53) && (q == end || *q == delim || *q == '\n' || *q == '\r'))
-            {
-              gsize frac = point ? (gsize) (q - point - 1) : 0;
-              double v = frac > 0 ? (double) m / pow10_table[frac] : (double) m;
-
-              plan->numbers[row] = neg ? -v : v;
+              plan->numbers[row] = v;
               ch->cols[c].n_ok++;
-              if (point == NULL)
+              if (integer)
                 ch->cols[c].number_flags |= UC_NUMBER_INTEGER;
               p = q;
               goto next;
@@ -400,6 +422,288 @@ parse_plain_row (Chunk       *ch,
   t->pos = p;
   return TRUE;
 }
+
+#if defined(__SSE2__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define ROW_WINDOW 64   /* bytes of a row whose structure is read at once */
+#define ROW_MARGIN 80   /* readable past a row's start: its window and an 8-byte word at any field */
+
+/* Each byte of @w that is not an ASCII digit, as its top bit. A byte of
+ * 0x8A or more carries into the ones after it, which are then wrong: only
+ * the lowest bit set is used. */
+static inline guint64
+non_digits (guint64 w)
+{
+  guint64 x = w ^ 0x3030303030303030ull;
+
+  return ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+}
+
+/* The value of the @n ASCII digits (1 to 8) in the low bytes of @w, the
+ * bytes above them ignored: the digits shifted to the top, zeros before
+ * them, and summed in pairs, fours and eights. */
+static inline guint64
+word_value (guint64 w,
+            guint   n)
+{
+  w = (w - 0x3030303030303030ull) << (8 * (8 - n));
+  w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+  w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+  return (w * 10000 + (w >> 32)) & 0xFFFFFFFFull;
+}
+
+/* A decimal's digits m (at most 8), its sign and its k digits after the
+ * mark, kept in a signalling NaN's payload until unbox_decimals divides:
+ * no parser ever gives that NaN. */
+#define BOXED    ((guint64) 0x7FF4 << 48)
+#define BOX_MASK ((guint64) 0xFFFF << 48)
+
+/* The plain decimal @s to @e (-?digits[.digits], at most 8 bytes after the
+ * sign, 8 of them readable), read as loop_decimal reads it from one word:
+ * every byte checked at once, the decimal mark taken out, the digits
+ * converted together. Its value's bits in *@bits, or, with digits after
+ * the mark, m and k boxed for unbox_decimals, which makes the same
+ * m / 10^k: the same bytes in an export. FALSE for anything else, which
+ * loop_decimal or the converter then takes. */
+static inline gboolean
+swar_decimal (const char *s,
+              const char *e,
+              char        decimal,
+              guint64    *bits,
+              gboolean   *integer)
+{
+  gboolean neg = *s == '-';
+  const char *q = s + neg;
+  guint n = (guint) (e - q), a, b;
+  guint64 w, nd, m;
+  double v;
+
+  if (n - 1 >= 8)
+    return FALSE;
+  memcpy (&w, q, 8);
+  nd = non_digits (w) & (~(guint64) 0 >> (64 - 8 * n));
+  if (nd == 0)
+    {
+      m = word_value (w, n);
+      *integer = TRUE;
+      v = neg ? -(double) m : (double) m;
+      memcpy (bits, &v, sizeof v);
+      return TRUE;
+    }
+  a = (guint) __builtin_ctzll (nd) / 8;
+  if (q[a] != decimal || (nd & (nd - 1)) != 0 || n == 1)
+    return FALSE;
+  b = n - 1 - a;
+  /* The mark taken out: the digits after it moved down a byte. */
+  w = (w & ((((guint64) 1 << (8 * a)) - 1))) | ((w >> 8) & ~((((guint64) 1 << (8 * a)) - 1)));
+  m = word_value (w, n - 1);
+  *integer = FALSE;
+  if (b > 0)
+    {
+      *bits = BOXED | (guint64) neg << 47 | m << 3 | b;
+      return TRUE;
+    }
+  v = neg ? -(double) m : (double) m;
+  memcpy (bits, &v, sizeof v);
+  return TRUE;
+}
+
+/* The decimals swar_decimal left boxed in @numbers from @from to @to made
+ * m / 10^k: the divisions, done here a column at a time, no longer hold up
+ * the row loop (a division is slow to finish, and the rows after it wait). */
+static void
+unbox_decimals (double *numbers,
+                gsize   from,
+                gsize   to)
+{
+  guint64 *bits = (guint64 *) numbers;
+
+  for (gsize i = from; i < to; i++)
+    if ((bits[i] & BOX_MASK) == BOXED)
+      {
+        double v = (double) ((bits[i] >> 3) & 0x7FFFFFF) / pow10_table[bits[i] & 7];
+
+        numbers[i] = bits[i] >> 47 & 1 ? -v : v;
+      }
+}
+
+/* The delimiters (in *delims) and line breaks of the ROW_WINDOW bytes at @p,
+ * a bit each. */
+static inline void
+row_structure (const char *p,
+               char        delim,
+               guint64    *delims,
+               guint64    *breaks)
+{
+  const __m128i vd = _mm_set1_epi8 (delim), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
+  guint64 d = 0, b = 0;
+
+  for (int k = 0; k < ROW_WINDOW / 16; k++)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (p + 16 * k));
+
+      d |= (guint64) (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, vd)) << (16 * k);
+      b |= (guint64) (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (v, vlf), _mm_cmpeq_epi8 (v, vcr)))
+           << (16 * k);
+    }
+  *delims = d;
+  *breaks = b;
+}
+
+/* What parse_window_row does with each column, worked out once a chunk:
+ * the build does not assume strict aliasing, so anything read through the
+ * chunk or its plans is read again after every store into a column. */
+typedef enum
+{
+  WINDOW_CONVERT,     /* through convert_cell */
+  WINDOW_SKIP,        /* not asked for */
+  WINDOW_NUMBER,
+  WINDOW_TEXT,
+  WINDOW_ISO_DATE,
+  WINDOW_ISO_TIME,
+} WindowOp;
+
+typedef struct
+{
+  WindowOp  op;
+  ColState *st;
+  gpointer  data;   /* the column's numbers, times or codes */
+} WindowCol;
+
+/* The columns' ops for @ch, in @wc (ROW_WINDOW of them at most: a row in
+ * the window has no more fields). FALSE when the chunk has more columns. */
+static gboolean
+window_columns (Chunk     *ch,
+                WindowCol *wc)
+{
+  Reader *r = ch->r;
+
+  if (r->n_columns > ROW_WINDOW)
+    return FALSE;
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      Plan *plan = &r->plans[c];
+
+      wc[c].st = &ch->cols[c];
+      wc[c].data = plan->kind == KIND_NUMBER ? (gpointer) plan->numbers
+                 : plan->kind == KIND_TEXT ? (gpointer) plan->codes : (gpointer) plan->times;
+      if (ch->only && !ch->only[c])
+        wc[c].op = WINDOW_SKIP;
+      else if (plan->kind == KIND_NUMBER)
+        wc[c].op = WINDOW_NUMBER;
+      else if (plan->kind == KIND_TEXT)
+        wc[c].op = WINDOW_TEXT;
+      else if (plan->kind == KIND_DATE && plan->date_format <= UC_DATE_ISO_DATETIME && wc[c].st->date_cache)
+        wc[c].op = plan->date_format == UC_DATE_ISO_DATETIME ? WINDOW_ISO_TIME : WINDOW_ISO_DATE;
+      else
+        wc[c].op = WINDOW_CONVERT;
+    }
+  return TRUE;
+}
+
+/* A row of a quote-free chunk that fits in ROW_WINDOW bytes with exactly
+ * one field per column, the chunk readable ROW_MARGIN bytes past its start:
+ * where its fields end is read for the whole row at once, then each is
+ * converted as parse_plain_row does, to the same values. FALSE, with
+ * nothing written, for any other row: parse_plain_row takes it.
+ * Hot path (csv-load benchmark: nearly every row of a quote-free file): kept whole. */
+static inline gboolean
+parse_window_row (Chunk           *ch,
+                  const WindowCol *wc,
+                  Tok             *t,
+                  gsize            row)
+{
+  Reader *r = ch->r;
+  const char *const row_start = t->pos, *const end = t->end;
+  const char *s = row_start, *p;
+  const char delim = r->in.delim, decimal = r->decimal;
+  const guint n_columns = r->n_columns;
+  guint64 delims, breaks, last;
+  guint brk;
+
+  row_structure (row_start, delim, &delims, &breaks);
+  if (breaks == 0)
+    return FALSE;
+  brk = (guint) __builtin_ctzll (breaks);
+  delims &= ((guint64) 1 << brk) - 1;
+  /* n_columns - 1 delimiters before it: with all but one cleared, one is
+   * left (a count without the popcount instruction, which x86-64 lacks). */
+  last = delims;
+  for (guint c = 0; c + 2 < n_columns && last; c++)
+    last &= last - 1;
+  if (n_columns == 1 ? delims != 0 : last == 0 || (last & (last - 1)) != 0)
+    return FALSE;
+
+  t->row_line = t->line;
+  t->row_line_start = row_start;
+  delims |= (guint64) 1 << brk;   /* each field's end, the last one's too */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const WindowCol *w = &wc[c];
+      const char *e = row_start + __builtin_ctzll (delims);
+      Cell cell;
+
+      delims &= delims - 1;
+      switch (w->op)
+        {
+        case WINDOW_NUMBER:
+          {
+            gboolean integer = FALSE;
+            double v = 0;
+            guint64 bits;
+
+            if (swar_decimal (s, e, decimal, &bits, &integer))
+              {
+                ((guint64 *) w->data)[row] = bits;
+                w->st->n_ok++;
+                if (integer)
+                  w->st->number_flags |= UC_NUMBER_INTEGER;
+                goto next;
+              }
+            if (loop_decimal (s, e, decimal, &v, &integer) == e)
+              {
+                ((double *) w->data)[row] = v;
+                w->st->n_ok++;
+                if (integer)
+                  w->st->number_flags |= UC_NUMBER_INTEGER;
+                goto next;
+              }
+            break;
+          }
+        case WINDOW_TEXT:
+          ((guint32 *) w->data)[row] = text_code (w->st, s, e, end);
+          goto next;
+        case WINDOW_ISO_DATE:
+        case WINDOW_ISO_TIME:
+          if (uc_parse_iso_cached (s, e - s, w->st->date_cache, &((UcTime *) w->data)[row]) ||
+              (w->op == WINDOW_ISO_TIME && uc_parse_iso_same_day (s, e - s, w->st->date_cache, &((UcTime *) w->data)[row])) ||
+              uc_parse_iso_fast (s, e - s, w->op == WINDOW_ISO_TIME, w->st->date_cache, &((UcTime *) w->data)[row]))
+            {
+              w->st->n_ok++;
+              goto next;
+            }
+          break;
+        case WINDOW_SKIP:
+          goto next;
+        case WINDOW_CONVERT:
+        default:
+          break;
+        }
+      cell.p = s;
+      cell.len = (guint32) (e - s);
+      cell.flags = 0;
+      convert_cell (ch, t, c, &cell, row);
+    next:
+      s = e + 1;
+    }
+
+  p = row_start + brk;
+  p += *p == '\r' && p[1] == '\n' ? 2 : 1;
+  t->line++;
+  t->line_start = p;
+  t->pos = p;
+  return TRUE;
+}
+#endif
 
 /* Past the last row the arrays hold only blank lines may be left: FALSE,
  * with an error, if anything else is. */
@@ -512,6 +816,10 @@ uc_csv_parse_chunk (gpointer data)
   gsize row = ch->row_base;
   guint since_check = 0;
   Tok t;
+#ifdef ROW_WINDOW
+  WindowCol wc[ROW_WINDOW];
+  gboolean window;
+#endif
 
   if (cells == NULL)
     {
@@ -522,6 +830,9 @@ uc_csv_parse_chunk (gpointer data)
     }
 
   uc_csv_tok_init (&t, &r->in, ch->start, ch->end, ch->first_line, &ch->warnings);
+#ifdef ROW_WINDOW
+  window = ch->plain && window_columns (ch, wc);
+#endif
 
   for (;;)
     {
@@ -542,6 +853,13 @@ uc_csv_parse_chunk (gpointer data)
             t.pos = uc_csv_eat_newline (&t, t.pos);
           if (t.pos >= t.end)
             break;
+#ifdef ROW_WINDOW
+          if (window && t.end - t.pos >= ROW_MARGIN && parse_window_row (ch, wc, &t, row))
+            {
+              row++;
+              goto checkpoint;
+            }
+#endif
           if (parse_plain_row (ch, &t, row))
             {
               row++;
@@ -593,5 +911,10 @@ uc_csv_parse_chunk (gpointer data)
     }
 
   ch->n_rows = row - ch->row_base;
+#ifdef ROW_WINDOW
+  for (guint c = 0; window && c < n_columns; c++)
+    if (wc[c].op == WINDOW_NUMBER)
+      unbox_decimals (wc[c].data, ch->row_base, row);
+#endif
   return NULL;
 }

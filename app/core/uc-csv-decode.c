@@ -46,6 +46,81 @@ utf8_sequence (const guchar *s,
   return need + 1;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define SCAN_AVX2 1
+#include <immintrin.h>
+
+/* Line breaks and quotes counted 32 bytes at a time, from *@pp while 33
+ * bytes are readable (the CRLF test looks one ahead) and, when
+ * validating, the bytes are ASCII without NULs: *@pp is left at the first
+ * block that is not, for the loops below. Compiled for AVX2 and called
+ * only where the processor has it; the scan is a fifth of a load's CPU. */
+__attribute__ ((target ("avx2"))) static void
+scan_avx2 (const guchar **pp,
+           const guchar  *end,
+           gboolean       validate,
+           guchar         quote,
+           gsize         *n,
+           gsize         *n_cr,
+           gsize         *n_crlf,
+           gboolean      *has_quote)
+{
+  const guchar *p = *pp;
+  const __m256i zero = _mm256_setzero_si256 (), vlf = _mm256_set1_epi8 ('\n'), vcr = _mm256_set1_epi8 ('\r');
+  const __m256i vquote = _mm256_set1_epi8 ((char) quote);
+  __m256i quotes = zero;
+
+  while (end - p >= 33)
+    {
+      __m256i lf = zero, cr = zero, crlf = zero, sad;
+      int i, iters = (int) MIN ((gsize) 255, (gsize) (end - p - 1) / 32);
+
+      for (i = 0; i < iters; i++)
+        {
+          __m256i v = _mm256_loadu_si256 ((const __m256i *) p);
+          __m256i next = _mm256_loadu_si256 ((const __m256i *) (p + 1));
+          __m256i is_cr = _mm256_cmpeq_epi8 (v, vcr);
+
+          if (validate && _mm256_movemask_epi8 (_mm256_or_si256 (v, _mm256_cmpeq_epi8 (v, zero))) != 0)
+            break;
+          lf = _mm256_sub_epi8 (lf, _mm256_cmpeq_epi8 (v, vlf));
+          cr = _mm256_sub_epi8 (cr, is_cr);
+          crlf = _mm256_sub_epi8 (crlf, _mm256_and_si256 (is_cr, _mm256_cmpeq_epi8 (next, vlf)));
+          quotes = _mm256_or_si256 (quotes, _mm256_cmpeq_epi8 (v, vquote));
+          p += 32;
+        }
+      sad = _mm256_sad_epu8 (lf, zero);
+      *n += (gsize) (_mm256_extract_epi64 (sad, 0) + _mm256_extract_epi64 (sad, 1) + _mm256_extract_epi64 (sad, 2) +
+                     _mm256_extract_epi64 (sad, 3));
+      sad = _mm256_sad_epu8 (cr, zero);
+      *n_cr += (gsize) (_mm256_extract_epi64 (sad, 0) + _mm256_extract_epi64 (sad, 1) + _mm256_extract_epi64 (sad, 2) +
+                        _mm256_extract_epi64 (sad, 3));
+      sad = _mm256_sad_epu8 (crlf, zero);
+      *n_crlf += (gsize) (_mm256_extract_epi64 (sad, 0) + _mm256_extract_epi64 (sad, 1) + _mm256_extract_epi64 (sad, 2) +
+                          _mm256_extract_epi64 (sad, 3));
+      if (i < iters)
+        break;
+    }
+  *has_quote |= _mm256_movemask_epi8 (quotes) != 0;
+  *pp = p;
+}
+
+static gboolean
+have_avx2 (void)
+{
+  static gsize checked = 0;
+  static gboolean avx2;
+
+  if (g_once_init_enter (&checked))
+    {
+      __builtin_cpu_init ();
+      avx2 = __builtin_cpu_supports ("avx2");
+      g_once_init_leave (&checked, 1);
+    }
+  return avx2;
+}
+#endif
+
 /* One pass that counts line breaks and, when asked, checks that the bytes
  * are UTF-8 without NULs: sixteen ASCII bytes at a time, the rest one
  * character at a time.
@@ -76,8 +151,16 @@ uc_csv_scan_range (gpointer data)
       p += k;
     }
 
+#ifdef SCAN_AVX2
+  gboolean avx2 = have_avx2 ();
+#endif
+
   while (p < end)
     {
+#ifdef SCAN_AVX2
+      if (avx2)
+        scan_avx2 (&p, end, sc->validate, (guchar) sc->quote, &n, &n_cr, &n_crlf, &sc->has_quote);
+#endif
 #ifdef __SSE2__
       const __m128i zero = _mm_setzero_si128 (), vlf = _mm_set1_epi8 ('\n'), vcr = _mm_set1_epi8 ('\r');
       const __m128i vquote = _mm_set1_epi8 (sc->quote);

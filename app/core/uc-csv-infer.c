@@ -455,6 +455,9 @@ uc_csv_infer_types (Reader             *r,
     }
   for (guint c = 0; c < r->n_columns; c++)
     {
+      /* As allocated: the types may be inferred a second time. */
+      r->plans[c].date_format = 0;
+      r->plans[c].unit = 0;
       if (r->wanted && !r->wanted[c])
         r->plans[c].kind = KIND_SKIP;
       else

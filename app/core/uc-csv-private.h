@@ -165,6 +165,15 @@ typedef struct
   const guint8 *only;   /* when re-reading some columns: which ones */
 } Chunk;
 
+/* Work the calling thread does while others count lines: @run sets what
+ * it found in the structure it is part of; @ran says it did run. */
+typedef struct _UcCsvAlong UcCsvAlong;
+struct _UcCsvAlong
+{
+  void     (*run) (UcCsvAlong *along);
+  gboolean   ran;
+};
+
 /* The body cut into chunks, a few a thread (one when it has quotes). */
 typedef struct
 {
@@ -376,6 +385,7 @@ gboolean     uc_csv_chunks_lay_out     (Chunks      *cs,
                                         Reader      *r,
                                         guint        n_threads,
                                         gboolean     validate,
+                                        UcCsvAlong  *alongside,
                                         gssize      *bad_at,
                                         GError     **error);
 void         uc_csv_chunks_add_tables  (Chunks      *cs);

@@ -147,6 +147,47 @@ make_dataset (Reader       *r,
   return dataset;
 }
 
+/* The types inferred while other threads count the body's lines, as if
+ * it had no quotes (the count says; with quotes they are inferred again). */
+typedef struct
+{
+  UcCsvAlong          along;
+  Reader             *r;
+  const UcCsvOptions *options;
+  char                delim;
+  gboolean            ok;
+  GError             *error;
+} EarlyTypes;
+
+static void
+infer_early (UcCsvAlong *along)
+{
+  EarlyTypes *e = (EarlyTypes *) along;
+
+  e->ok = uc_csv_infer_types (e->r, e->options, e->delim, FALSE, &e->error);
+}
+
+/* Types for the body laid out in @body: those inferred early when they
+ * were, and its lines are rows (no quotes); else inferred now. */
+static gboolean
+body_types (Reader              *r,
+            const Chunks        *body,
+            EarlyTypes          *early,
+            const UcCsvOptions  *options,
+            char                 delim,
+            GError             **error)
+{
+  if (early->along.ran && !body->any_quote)
+    {
+      if (early->ok)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&early->error));
+      return FALSE;
+    }
+  g_clear_error (&early->error);
+  return uc_csv_infer_types (r, options, delim, body->any_quote, error);
+}
+
 /* UTF-8 text (checked as it is read when @validate; *bad_at then says
  * where it is not) read into a dataset. */
 static UcDataset *
@@ -166,6 +207,7 @@ read_decoded (const char          *name,
   UcDataset *dataset = NULL;
   Reader r = { 0 };
   Chunks body = { 0 };
+  EarlyTypes early = { { infer_early, FALSE }, &r, options, 0, FALSE, NULL };
   Sniff sniff;
   guint n_threads;
   gboolean ok;
@@ -193,8 +235,10 @@ read_decoded (const char          *name,
   /* Threads where the body is large; they stay only if it has no quotes.
    * Then types from a sample, and the rows read into the typed columns. */
   n_threads = options->n_threads ? options->n_threads : MIN (g_get_num_processors (), MAX_THREADS);
-  ok = uc_csv_chunks_lay_out (&body, &r, n_threads, validate, bad_at, error) &&
-       uc_csv_infer_types (&r, options, sniff.delim, body.any_quote, error);
+  early.delim = sniff.delim;
+  ok = uc_csv_chunks_lay_out (&body, &r, n_threads, validate, &early.along, bad_at, error) &&
+       body_types (&r, &body, &early, options, sniff.delim, error);
+  g_clear_error (&early.error);
   if (ok)
     {
       uc_csv_chunks_add_tables (&body);

@@ -136,4 +136,39 @@ gboolean    uc_parse_date_pattern   (const char   *text,
                                      UcTime       *value);
 gboolean    uc_date_pattern_is_valid (const char  *pattern);
 
+/* uc_parse_iso_fast's common case, inline: a datetime (HH:MM or HH:MM:SS)
+ * on the day of the last cell read into @cache, as tick files go on from
+ * minute to minute. FALSE for anything else, which uc_parse_iso_fast then
+ * reads (and refuses where this does). */
+static inline gboolean
+uc_parse_iso_same_day (const char  *text,
+                       gsize        len,
+                       UcDateCache *cache,
+                       UcTime      *value)
+{
+#define UC_ISO_DIGIT(i) ((unsigned) (text[i] - '0') < 10)
+  int hh, mm, ss = 0;
+
+  if ((len != 16 && len != 19) || !cache->valid || memcmp (text, cache->date, 10) != 0 ||
+      (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
+      !UC_ISO_DIGIT (11) || !UC_ISO_DIGIT (12) || !UC_ISO_DIGIT (14) || !UC_ISO_DIGIT (15))
+    return FALSE;
+  hh = (text[11] - '0') * 10 + (text[12] - '0');
+  mm = (text[14] - '0') * 10 + (text[15] - '0');
+  if (len == 19)
+    {
+      if (text[16] != ':' || !UC_ISO_DIGIT (17) || !UC_ISO_DIGIT (18))
+        return FALSE;
+      ss = (text[17] - '0') * 10 + (text[18] - '0');
+    }
+#undef UC_ISO_DIGIT
+  if (hh > 23 || mm > 59 || ss > 59)
+    return FALSE;
+  *value = cache->day + (((gint64) hh * 60 + mm) * 60 + ss) * G_USEC_PER_SEC;
+  memcpy (cache->cell, text, len);
+  cache->cell_len = (guint8) len;
+  cache->cell_value = *value;
+  return TRUE;
+}
+
 G_END_DECLS

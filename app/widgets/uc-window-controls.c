@@ -92,6 +92,15 @@ value_mode_activated (GSimpleAction *action,
     g_settings_set_string (self->settings, "value-mode", mode);
 }
 
+/* On a narrow (folded) window the base-day calendar leaves the header to
+ * the view's name and days (an event clicked still sets the base). */
+static void
+on_folded (UcWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->base_button),
+                          gtk_widget_get_visible (self->value_mode_box) && !adw_leaflet_get_folded (self->leaflet));
+}
+
 void
 _uc_window_init_controls (UcWindow *self)
 {
@@ -104,6 +113,7 @@ _uc_window_init_controls (UcWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (value_mode));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (log_scale));
   g_signal_connect_swapped (self->settings, "changed::log-scale-views", G_CALLBACK (_uc_window_apply_options), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self);
 }
 
 static gboolean
@@ -198,7 +208,7 @@ _uc_window_sync_controls (UcWindow *self,
   /* Where no mode can ever apply (counts, single prices, lanes) the
    * toggles go: the header's room is the days shown's. */
   gtk_widget_set_visible (self->value_mode_box, relative);
-  gtk_widget_set_visible (GTK_WIDGET (self->base_button), relative);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_button), relative && !adw_leaflet_get_folded (self->leaflet));
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
                              g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));

@@ -440,6 +440,15 @@ draw_lane_label (LanePlacing *p,
   ctx->one_line = fitted;
   uc_chart_measure (ctx, label, fitted ? right - left + 1 : -1, &w, &h);
   ctx->one_line = FALSE;
+  /* On a patch of background (a halo), so grid lines pass behind the words. */
+  {
+    UcColor halo = ctx->theme->background;
+
+    halo.alpha = 0.85;
+    uc_chart_set_color (cr, &halo);
+    cairo_rectangle (cr, left - 1, line_y + row * row_h - h / 2 + h * 0.1, w + 2, h * 0.85);
+    cairo_fill (cr);
+  }
   uc_chart_show (ctx, &ctx->theme->foreground, left, line_y + row * row_h - h / 2);
 }
 

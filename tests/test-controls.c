@@ -704,6 +704,20 @@ find_label_text (GtkWidget  *widget,
 
 static int width_wanted, height_wanted;
 
+/* A few frames' worth of the main loop: the header laid out again after
+ * the sidebar folded and buttons left it. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 /* Laid out at the size asked for (its content: 1014×690 on a window of
  * 1024×700 without a window manager). */
 static gboolean
@@ -744,6 +758,7 @@ check_header_days (int         width,
       GtkLabel *days, *name;
 
       show_view (app, window, views[i]);
+      settle ();
       title = find_window_title (GTK_WIDGET (window),
                                  uc_view_get_title (uc_view_catalog_find (uc_window_get_views (window), views[i], NULL)));
       g_assert_nonnull (title);

@@ -864,6 +864,38 @@ test_category_names (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* The Events view's list sits in a pane the user can drag; the width they
+ * leave is kept and given back the next time the list is shown. */
+static void
+test_event_list_pane (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  UcWindow *window;
+  GtkWidget *paned;
+
+  if (!have_display)
+    {
+      skip_or_fail_without_display ();
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  window = open_window (&app, "PaneTest");
+  show_view (app, window, "events");
+  paned = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+  g_assert_nonnull (paned);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, g_settings_get_int (settings, "event-list-width"));
+  gtk_paned_set_position (GTK_PANED (paned), 300);
+  g_assert_cmpint (g_settings_get_int (settings, "event-list-width"), ==, 300);
+
+  show_view (app, window, "deepseek-shock");
+  g_assert_cmpint (g_settings_get_int (settings, "event-list-width"), ==, 300);
+  show_view (app, window, "events");
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 300);
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_reset (settings, "event-list-width");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -881,6 +913,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/header-days-at-1024", test_header_days_at_1024);
   g_test_add_func ("/controls/header-days-at-700", test_header_days_at_700);
   g_test_add_func ("/controls/category-names", test_category_names);
+  g_test_add_func ("/controls/event-list-pane", test_event_list_pane);
 
   return g_test_run ();
 }

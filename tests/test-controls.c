@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 
 #include "uc-application.h"
@@ -16,29 +18,6 @@
 #include <string.h>
 
 static gboolean have_display;
-
-static void
-skip_or_fail_without_display (void)
-{
-  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 layout_ready (gpointer data)
@@ -63,8 +42,8 @@ show_view (UcApplication *app,
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (id));
   view_wanted = id;
-  iterate_until (view_shown, window);
-  iterate_until (layout_ready, window);
+  uc_test_iterate_until (view_shown, window);
+  uc_test_iterate_until (layout_ready, window);
 }
 
 /* The first shown widget of @type under @widget. */
@@ -144,7 +123,7 @@ test_keys_after_sidebar (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "KeysTest");
@@ -246,7 +225,7 @@ test_log_every_view (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "LogTest");
@@ -300,7 +279,7 @@ test_value_mode_states (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "ModeTest");
@@ -403,7 +382,7 @@ test_base_calendar_rebases (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "BaseTest");
@@ -535,7 +514,7 @@ test_drag_from_event_line (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "DragTest");
@@ -564,7 +543,7 @@ test_drag_from_event_line (void)
   /* Back, drawn again; a click on the line: its popover. */
   uc_time_range_set (uc_window_get_time_range (window), from, to);
   draws_before = uc_chart_view_get_draw_count (chart);
-  iterate_until (drawn_again, window);
+  uc_test_iterate_until (drawn_again, window);
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-update", 1.0, 1.0);
@@ -596,7 +575,7 @@ test_drag_from_event_line (void)
       {
         g_signal_emit_by_name (open, "clicked");
         toast_root = GTK_WIDGET (window);
-        iterate_until (open_failed_told, window);
+        uc_test_iterate_until (open_failed_told, window);
       }
     else
       g_test_message ("a program opens web addresses here: the failure is not tried");
@@ -645,7 +624,7 @@ test_header_and_shortcut_words (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "WordsTest");
@@ -742,7 +721,7 @@ check_header_days (int         width,
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   settings = g_settings_new (APP_ID);
@@ -751,7 +730,7 @@ check_header_days (int         width,
   window = open_window (&app, bus_name);
   width_wanted = width;
   height_wanted = height;
-  iterate_until (window_is_wanted_size, window);
+  uc_test_iterate_until (window_is_wanted_size, window);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *title;
@@ -847,7 +826,7 @@ test_category_names (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   window = open_window (&app, "CategoryTest");
@@ -876,7 +855,7 @@ test_event_list_pane (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   settings = g_settings_new (APP_ID);

@@ -2,6 +2,9 @@
  * in a table, sorted by a column, filtered, exported and read back */
 #include "config.h"
 
+#define UC_TEST_WAIT_SECONDS 20
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -15,28 +18,6 @@
 #include "uc-window.h"
 
 static gboolean have_display;
-
-static void
-skip_or_fail_without_display (void)
-{
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 static void
 iterate_for (guint ms)
@@ -200,7 +181,7 @@ save_screenshots (UcTableWindow *table)
           gtk_window_set_default_size (GTK_WINDOW (table),
                                        sizes[i][0] + default_w - gtk_widget_get_width (GTK_WIDGET (table)),
                                        sizes[i][1] + default_h - gtk_widget_get_height (GTK_WIDGET (table)));
-          iterate_until (window_sized, table);
+          uc_test_iterate_until (window_sized, table);
           iterate_for (300);
           save_screenshot (GTK_WIDGET (table), name);
         }
@@ -233,7 +214,7 @@ test_table_market_caps (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -245,7 +226,7 @@ test_table_market_caps (void)
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("deepseek-shock"));
   view_wanted = "deepseek-shock";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
 
   /* Ctrl+T, listed in the shortcuts window and the menu. */
   {
@@ -256,7 +237,7 @@ test_table_market_caps (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL));
   table_window = find_table_window (GTK_APPLICATION (app));
   g_assert_nonnull (table_window);
-  iterate_until (table_loaded, table_window);
+  uc_test_iterate_until (table_loaded, table_window);
   g_assert_cmpstr (uc_table_window_get_dataset_id (table_window), ==, "market-caps");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (table_window)) == GTK_WINDOW (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (table_window)), ==,
@@ -270,7 +251,7 @@ test_table_market_caps (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, uc_dataset_get_n_columns (ds));
   wanted = count_text (n_total, n_total);
   g_assert_cmpstr (uc_data_table_get_count_text (table), ==, wanted);
-  iterate_until (table_drawn, table);
+  uc_test_iterate_until (table_drawn, table);
 
   /* Sorted by a header as a click sorts (a click's button cannot be
    * faked in process): smallest market cap first, then the largest; the
@@ -316,7 +297,7 @@ test_table_market_caps (void)
   g_free (wanted);
   wanted = count_text (n_nvda, n_total);
   count_wanted = wanted;
-  iterate_until (count_is, table);
+  uc_test_iterate_until (count_is, table);
   rows = uc_data_table_get_shown_rows (table, &n);
   g_assert_cmpuint (n, ==, n_nvda);
   for (guint i = 0; i < n; i++)
@@ -350,7 +331,7 @@ test_table_market_caps (void)
 
   /* The view's other dataset, chosen in the header bar. */
   uc_table_window_show_dataset (table_window, 1);
-  iterate_until (table_loaded, table_window);
+  uc_test_iterate_until (table_loaded, table_window);
   g_assert_cmpstr (uc_table_window_get_dataset_id (table_window), ==, "events");
   if (g_getenv ("UC_TEST_SAVE_IMAGES"))
     {
@@ -383,7 +364,7 @@ test_table_formulas (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -411,7 +392,7 @@ test_table_formulas (void)
 
   table_window = uc_table_window_new (GTK_WINDOW (window), ids);
   gtk_window_present (GTK_WINDOW (table_window));
-  iterate_until (table_loaded, table_window);
+  uc_test_iterate_until (table_loaded, table_window);
   table = uc_table_window_get_table (table_window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (table_window)), ==, "formulas.csv");
 
@@ -487,7 +468,7 @@ test_table_million_rows (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -506,7 +487,7 @@ test_table_million_rows (void)
   uc_data_table_set_dataset (table, ds);
   g_test_message ("set a million rows: %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (table_drawn, table);
+  uc_test_iterate_until (table_drawn, table);
   g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "1\u202f000\u202f000 of 1\u202f000\u202f000 rows");
 
   clock = gtk_widget_get_frame_clock (window);
@@ -523,7 +504,7 @@ test_table_million_rows (void)
 
       start = g_get_monotonic_time ();
       gtk_adjustment_set_value (vadj, upper * (step % 2 ? step : 20 - step) / 20.0);
-      iterate_until (painted_since, GUINT_TO_POINTER (before));
+      uc_test_iterate_until (painted_since, GUINT_TO_POINTER (before));
       took = g_get_monotonic_time () - start;
       longest = MAX (longest, took);
     }
@@ -539,7 +520,7 @@ test_table_million_rows (void)
   start = g_get_monotonic_time ();
   gtk_column_view_sort_by_column (uc_data_table_get_column_view (table), value_column, GTK_SORT_DESCENDING);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 100 * 1000);
-  iterate_until (table_idle, table);
+  uc_test_iterate_until (table_idle, table);
   g_test_message ("sorted a million rows in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
   rows = uc_data_table_get_shown_rows (table, &n);
   values = uc_dataset_get_numbers (ds, 2);
@@ -547,7 +528,7 @@ test_table_million_rows (void)
   g_assert_cmpfloat (values[rows[0]], ==, 100002.25);
 
   uc_data_table_set_filter (table, "row 99999");
-  iterate_until (table_idle, table);
+  uc_test_iterate_until (table_idle, table);
   g_assert_cmpstr (uc_data_table_get_count_text (table), ==, "11 of 1\u202f000\u202f000 rows");
 
   g_signal_handlers_disconnect_by_func (clock, count_paint, NULL);

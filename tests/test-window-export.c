@@ -2,6 +2,8 @@
  * charts sharing their height as exports share it */
 #include "config.h"
 
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -12,29 +14,6 @@
 #include "uc-window.h"
 
 static gboolean have_display;
-
-static void
-skip_or_fail_without_display (void)
-{
-  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 /* Every chart of the window drawn. */
 static gboolean
@@ -63,7 +42,7 @@ test_layout_matches_split (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   shock = uc_view_load ("deepseek-shock", &error);
@@ -169,7 +148,7 @@ test_export_dialog (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   settings = g_settings_new (APP_ID);
@@ -182,7 +161,7 @@ test_export_dialog (void)
   g_application_activate (G_APPLICATION (app));
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  iterate_until (charts_drawn, window);
+  uc_test_iterate_until (charts_drawn, window);
   charts = gtk_widget_get_parent (GTK_WIDGET (uc_window_get_chart_view (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -240,7 +219,7 @@ test_export_dialog (void)
   uc_export_dialog_choose (dialog);
   chooser = uc_export_dialog_get_chooser (dialog);
   g_assert_nonnull (chooser);
-  iterate_until (chooser_has_folder, chooser);
+  uc_test_iterate_until (chooser_has_folder, chooser);
   chooser_folder = gtk_file_chooser_get_current_folder (chooser);
   g_clear_object (&expected);
   expected = g_file_new_for_path (dir);
@@ -270,7 +249,7 @@ test_export_dialog (void)
 
   /* Closed (Escape's action), it goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  iterate_until (no_dialog, window);
+  uc_test_iterate_until (no_dialog, window);
 
   g_unlink (path);
   g_unlink (screen_path);

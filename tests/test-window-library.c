@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#define UC_TEST_WAIT_SECONDS 30
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -19,28 +22,6 @@
 
 static gboolean have_display;
 static char *root;
-
-static void
-skip_or_fail_without_display (void)
-{
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 static void
 iterate_for (guint ms)
@@ -88,11 +69,11 @@ start (const char  *name,
   g_application_activate (G_APPLICATION (app));
   *window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   /* On the view an earlier case left in the settings, then the first. */
-  iterate_until (not_loading, *window);
+  uc_test_iterate_until (not_loading, *window);
   g_assert_true (uc_window_show_view (*window, "deepseek-shock", &error));
   g_assert_no_error (error);
   view_wanted = "deepseek-shock";
-  iterate_until (view_shown, *window);
+  uc_test_iterate_until (view_shown, *window);
   /* The view's own days, not those an earlier case left in the settings. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.reset-range", NULL));
   return app;
@@ -156,7 +137,7 @@ test_reimport (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   path = write_file ("my-closes.csv", three, -1);
@@ -169,7 +150,7 @@ test_reimport (void)
   g_assert_true (uc_window_show_view (window, "library-my-closes", &error));
   g_assert_no_error (error);
   view_wanted = "library-my-closes";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   g_assert_cmpuint (points_shown (window), ==, 3);
 
   /* Read again: on a worker, then the chart has the new row. */
@@ -177,11 +158,11 @@ test_reimport (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
   g_assert_true (uc_window_get_importing (window));
   g_assert_true (uc_library_find (library, "my-closes") == entry);
-  iterate_until (not_importing, window);
+  uc_test_iterate_until (not_importing, window);
   g_assert_true (uc_library_find (library, "my-closes") != entry);
   entry = uc_library_find (library, "my-closes");
   g_assert_cmpuint (uc_library_entry_get_size (entry), ==, strlen (four));
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   g_assert_cmpuint (points_shown (window), ==, 4);
   sha256 = g_strdup (uc_library_entry_get_sha256 (entry));
 
@@ -189,14 +170,14 @@ test_reimport (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-add-to-view", "(ss)", "deepseek-shock",
                                              "my-closes"));
   view_wanted = "deepseek-shock";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   right_wanted = 4;
-  iterate_until (right_axis_has, window);
+  uc_test_iterate_until (right_axis_has, window);
   g_free (write_file ("my-closes.csv", five, -1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
-  iterate_until (not_importing, window);
+  uc_test_iterate_until (not_importing, window);
   right_wanted = 5;
-  iterate_until (right_axis_has, window);
+  uc_test_iterate_until (right_axis_has, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-added", NULL));
   entry = uc_library_find (library, "my-closes");
   g_free (sha256);
@@ -204,7 +185,7 @@ test_reimport (void)
   g_assert_true (uc_window_show_view (window, "library-my-closes", &error));
   g_assert_no_error (error);
   view_wanted = "library-my-closes";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   g_assert_cmpuint (points_shown (window), ==, 5);
 
   /* A large file, cancelled while it reads: nothing changes. */
@@ -216,7 +197,7 @@ test_reimport (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
   g_assert_true (uc_window_get_importing (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
-  iterate_until (not_importing, window);
+  uc_test_iterate_until (not_importing, window);
   g_assert_true (uc_library_find (library, "my-closes") == entry);
   g_assert_cmpstr (uc_library_entry_get_sha256 (entry), ==, sha256);
   g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
@@ -227,7 +208,7 @@ test_reimport (void)
   /* A file that cannot be read: said, and nothing changes. */
   g_free (write_file ("my-closes.csv", "date,close\n2025-01-24,1\n2025-01-27,\"2\n", -1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.library-reimport", "s", "my-closes"));
-  iterate_until (not_importing, window);
+  uc_test_iterate_until (not_importing, window);
   g_assert_true (uc_library_find (library, "my-closes") == entry);
   g_assert_false (g_file_test (staged, G_FILE_TEST_EXISTS));
 
@@ -320,7 +301,7 @@ test_events_file (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   events_path = write_file ("my-events.csv", events_csv, -1);
@@ -361,7 +342,7 @@ test_events_file (void)
   g_assert_true (uc_window_show_view (window, "library-events-closes", &error));
   g_assert_no_error (error);
   view_wanted = "library-events-closes";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 1);
   gtk_window_close (GTK_WINDOW (window));
 
@@ -385,7 +366,7 @@ test_events_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-events", NULL));
   g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until (file_gone, kept);
+  uc_test_iterate_until (file_gone, kept);
   g_assert_true (uc_library_remove (library, "events-closes", &error));
 }
 
@@ -451,7 +432,7 @@ test_download_origin (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   uc_test_server_set (server, "/data/prices.csv", UC_TEST_ANSWER, 200, "text/csv", body, NULL);
@@ -462,10 +443,10 @@ test_download_origin (void)
   address = g_file_new_for_uri (with_password);
   uc_window_open_files (window, &address, 1);
   /* On screen, and its preview read, as a user sees it before Import. */
-  iterate_until (dialog_shown, NULL);
+  uc_test_iterate_until (dialog_shown, NULL);
   iterate_for (300);
   g_signal_emit_by_name (find_import_dialog (), "import");
-  iterate_until (downloaded, window);
+  uc_test_iterate_until (downloaded, window);
   entry = downloaded_entry ();
   g_assert_cmpstr (uc_library_entry_get_origin_url (entry), ==, url);
   g_assert_nonnull (uc_library_entry_get_downloaded_at (entry));

@@ -10,6 +10,9 @@
  */
 #include "config.h"
 
+#define UC_TEST_WAIT_SECONDS 20
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -26,29 +29,6 @@
 static gboolean have_display;
 static UcTestServer *server;
 static char *tmp_dir;
-
-static void
-skip_or_fail_without_display (void)
-{
-  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 /* Lets the main loop run for @ms. */
 static void
@@ -264,7 +244,7 @@ open_window (UcApplication *app,
   g_application_activate (G_APPLICATION (app));
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  iterate_until (chart_drawn, window);
+  uc_test_iterate_until (chart_drawn, window);
   return window;
 }
 
@@ -288,7 +268,7 @@ test_refresh_on_start (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   serve_good_answers ();
@@ -304,7 +284,7 @@ test_refresh_on_start (void)
     iterate_for (10);
   g_assert_true (uc_refresher_get_running (refresher));
   g_assert_cmpuint (uc_refresher_get_total (refresher), ==, 4);   /* not SEC nor Stooq: no contact, no key */
-  iterate_until (refresher_idle, refresher);
+  uc_test_iterate_until (refresher_idle, refresher);
   g_assert_cmpuint (uc_test_server_hits (server, "/modelsdev.json"), ==, 1);
   g_assert_nonnull (toast_saying (window, "Epoch AI: the server answered HTTP 503"));
   g_signal_handlers_disconnect_by_func (refresher, on_running, window);
@@ -330,7 +310,7 @@ test_refresh_and_sources (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
   /* The copies of the first test stand; models.dev has news. */
@@ -340,7 +320,7 @@ test_refresh_and_sources (void)
   refresher = uc_application_get_refresher (app);
   g_assert_true (uc_window_show_view (window, "pricing", &error));
   g_assert_no_error (error);
-  iterate_until (not_loading, window);
+  uc_test_iterate_until (not_loading, window);
   points = n_points (window);
   before = g_object_ref (uc_chart_view_get_spec (uc_window_get_chart_view (window)));
   uc_time_range_set (uc_window_get_time_range (window), from, to);
@@ -358,7 +338,7 @@ test_refresh_and_sources (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "refresh"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "refresh", NULL);
   g_assert_true (uc_refresher_get_running (refresher));
-  iterate_until (refresher_idle, refresher);
+  uc_test_iterate_until (refresher_idle, refresher);
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"), "Fresh · retrieved "));
   g_assert_true (strstr (source_state (dialog, "API list prices"), " · data to ") != NULL);
   g_assert_true (g_str_has_prefix (source_state (dialog, "Benchmark indices"), "Fresh · retrieved "));
@@ -366,7 +346,7 @@ test_refresh_and_sources (void)
 
   /* The chart shown drawn again with the new rows, on the days shown. */
   iterate_for (200);
-  iterate_until (not_loading, window);
+  uc_test_iterate_until (not_loading, window);
   g_assert_true (uc_chart_view_get_spec (uc_window_get_chart_view (window)) != before);
   g_assert_cmpuint (n_points (window), >, points);
   uc_time_range_get (uc_window_get_time_range (window), &a, &b);
@@ -378,7 +358,7 @@ test_refresh_and_sources (void)
   /* models.dev answers 503: a toast names it; its rows stay. */
   serve_503 ("/modelsdev.json");
   g_action_group_activate_action (G_ACTION_GROUP (app), "refresh", NULL);
-  iterate_until (refresher_idle, refresher);
+  uc_test_iterate_until (refresher_idle, refresher);
   iterate_for (300);
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"),
                                    "Refused: the last good copy is shown · the server answered HTTP 503"));
@@ -414,11 +394,11 @@ test_refresh_and_sources (void)
   g_assert_cmpstr (source_state (dialog, "Hosting prices"), ==, "Refreshing…");
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"), "Fresh · retrieved "));
   g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-refresh", NULL);
-  iterate_until (refresher_idle, refresher);
+  uc_test_iterate_until (refresher_idle, refresher);
   g_assert_true (g_str_has_prefix (source_state (dialog, "Hosting prices"), "Fresh · retrieved "));
   g_assert_cmpuint (uc_test_server_hits (server, "/epoch.csv"), ==, 3);   /* not asked a fourth time */
   iterate_for (200);
-  iterate_until (not_loading, window);
+  uc_test_iterate_until (not_loading, window);
   g_assert_cmpuint (n_points (window), >, points);
   g_assert_nonnull (toast_saying (window, "Data refreshed: 1 source updated"));
 

@@ -1,6 +1,8 @@
 /* test-window.c: the real window opens on a display and its chart draws */
 #include "config.h"
 
+#include "uc-test-display.h"
+
 #include <adwaita.h>
 
 #include "uc-application.h"
@@ -13,29 +15,6 @@
 #include <string.h>
 
 static gboolean have_display;
-
-static void
-skip_or_fail_without_display (void)
-{
-  /* build-aux/test runs under Xvfb: there a missing display is a failure. */
-  if (g_getenv ("UC_TEST_REQUIRE_DISPLAY"))
-    g_error ("no display, but UC_TEST_REQUIRE_DISPLAY is set");
-  g_test_skip ("no display");
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for the window");
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 chart_drawn (gpointer data)
@@ -132,7 +111,7 @@ test_window_draws_chart (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -147,10 +126,10 @@ test_window_draws_chart (void)
     check_chart_at_map (GTK_WIDGET (window), &checked);
   else
     g_signal_connect (window, "map", G_CALLBACK (check_chart_at_map), &checked);
-  iterate_until (chart_drawn, window);
+  uc_test_iterate_until (chart_drawn, window);
   /* The charts line up their plots once each has been drawn: the first
    * is drawn again when the second's labels need more room. */
-  iterate_until (charts_aligned, window);
+  uc_test_iterate_until (charts_aligned, window);
   g_assert_true (checked);
   g_signal_handlers_disconnect_by_func (window, check_chart_at_map, &checked);
 
@@ -333,7 +312,7 @@ test_window_chart_text_size (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -347,7 +326,7 @@ test_window_chart_text_size (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  iterate_until (chart_drawn, window);
+  uc_test_iterate_until (chart_drawn, window);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1180);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), >=, 740);
 
@@ -359,8 +338,8 @@ test_window_chart_text_size (void)
 
       g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string (views[v]));
       view_wanted = views[v];
-      iterate_until (view_shown, window);
-      iterate_until (charts_aligned, window);
+      uc_test_iterate_until (view_shown, window);
+      uc_test_iterate_until (charts_aligned, window);
       first = uc_window_get_chart_view (window);
       px = uc_chart_view_get_font_px (first);
       g_assert_cmpfloat_with_epsilon (px, 44.0 / 3, 1e-9);   /* the tests' 11 pt */
@@ -389,7 +368,7 @@ test_window_chart_text_size (void)
         g_assert_cmpfloat_with_epsilon (uc_chart_view_get_font_px (UC_CHART_VIEW (c)), 13 * 120 / 72.0, 1e-9);
         g_assert_cmpfloat_with_epsilon (uc_chart_view_get_caption_px (UC_CHART_VIEW (c)), 9 * 120 / 72.0, 1e-9);
       }
-  iterate_until (chart_drawn_again, window);
+  uc_test_iterate_until (chart_drawn_again, window);
   g_assert_cmpfloat (uc_chart_view_get_caption_px (first), >=, window_caption_px () - 0.01);
 
   g_object_set (settings, "gtk-font-name", font_name, "gtk-xft-dpi", xft_dpi, NULL);
@@ -410,7 +389,7 @@ show_view_loading (UcApplication *app,
   g_assert_true (uc_window_get_loading (window));
   g_assert_cmpstr (uc_window_get_view_id (window), ==, before);
   view_wanted = id;
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
 }
 
 static UcChartSpec *bars_before_filter;
@@ -443,7 +422,7 @@ test_window_views_and_range (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -457,7 +436,7 @@ test_window_views_and_range (void)
 
   show_view_loading (app, window, "model-releases");
   g_assert_cmpstr (uc_window_get_view_id (window), ==, "model-releases");
-  iterate_until (second_chart_drawn, window);
+  uc_test_iterate_until (second_chart_drawn, window);
   first = uc_window_get_chart_view (window);
   second = UC_CHART_VIEW (gtk_widget_get_next_sibling (GTK_WIDGET (first)));
   g_assert_true (uc_chart_view_get_time_range (first) == uc_chart_view_get_time_range (second));
@@ -511,7 +490,7 @@ test_window_views_and_range (void)
     bars_before_filter = uc_chart_view_get_spec (second);
     bars_wanted = -1;
     gtk_editable_set_text (entry, "deepseek");
-    iterate_until (bars_refiltered, second);
+    uc_test_iterate_until (bars_refiltered, second);
     for (guint i = 0; i < uc_chart_spec_get_n_events (uc_chart_view_get_shown_spec (first)); i++)
       g_assert_nonnull (strstr (uc_event_get_description (uc_chart_spec_get_event (uc_chart_view_get_shown_spec (first), i)),
                                 "DeepSeek"));
@@ -525,11 +504,11 @@ test_window_views_and_range (void)
     uc_chart_view_toggle_series (second, 0);
     bars_wanted = count_of_releases (uc_chart_view_get_spec (second)) - 1;   /* R1-Lite-Preview is not open */
     gtk_editable_set_text (entry, "deepseek open");
-    iterate_until (bars_refiltered, second);
+    uc_test_iterate_until (bars_refiltered, second);
     g_assert_true (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_spec (second), 0)));
     bars_wanted = all;
     gtk_editable_set_text (entry, "");
-    iterate_until (bars_refiltered, second);
+    uc_test_iterate_until (bars_refiltered, second);
     g_assert_cmpfloat (count_of_releases (uc_chart_view_get_spec (second)), ==, all);
     g_assert_true (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_spec (second), 0)));
     uc_chart_view_toggle_series (second, 0);
@@ -571,7 +550,7 @@ test_window_views_and_range (void)
     g_assert_true (uc_chart_spec_get_periods (uc_chart_view_get_spec (UC_CHART_VIEW (bars))));
     uc_time_range_get (uc_window_get_time_range (window), &was_from, &was_to);
     uc_time_range_set (uc_window_get_time_range (window), uc_time_from_ymd (2024, 7, 1), uc_time_from_ymd (2026, 10, 1));
-    iterate_until (charts_aligned, window);
+    uc_test_iterate_until (charts_aligned, window);
     uc_chart_view_set_crosshair (UC_CHART_VIEW (bars), TRUE, uc_time_from_ymd (2025, 6, 20));
     q2 = uc_chart_view_get_crosshair_label (UC_CHART_VIEW (bars));
     g_assert_cmpstr (q2, ==, "Q2 2025");
@@ -603,7 +582,7 @@ test_window_views_and_range (void)
   g_assert_false (uc_chart_spec_get_log_scale (uc_chart_view_get_shown_spec (first)));
   /* The view's two charts ($4.0T and $20T labels) share one plot x, so
    * 27 January falls at one x in both (before: 12 px apart). */
-  iterate_until (charts_aligned, window);
+  uc_test_iterate_until (charts_aligned, window);
   {
     GtkWidget *below = gtk_widget_get_next_sibling (GTK_WIDGET (first));
     UcChartLayout a, b;
@@ -614,7 +593,7 @@ test_window_views_and_range (void)
     g_assert_cmpfloat (uc_chart_layout_x_for_time (&a, crash), ==, uc_chart_layout_x_for_time (&b, crash));
   }
   /* Holding the value axis: it stays while the days change; freed, it follows. */
-  iterate_until (layout_ready, window);
+  uc_test_iterate_until (layout_ready, window);
   g_action_group_change_action_state (G_ACTION_GROUP (window), "fix-values", g_variant_new_boolean (TRUE));
   {
     UcChartDrawOptions held = uc_chart_view_get_export_options (first);
@@ -676,7 +655,7 @@ test_window_views_and_range (void)
     for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
       if (uc_event_get_time (uc_chart_spec_get_event (shown, i)) == crash)
         g_signal_emit_by_name (first, "event-clicked", uc_chart_spec_get_event (shown, i));
-    iterate_until (layout_ready, window);
+    uc_test_iterate_until (layout_ready, window);
     uc_chart_view_set_crosshair (first, TRUE, crash);
     card = uc_chart_view_get_crosshair_card (first);
     g_assert_nonnull (strstr (card, "Nvidia  <b>$2.894T</b>  −17.01%  <span alpha=\"70%\">−17.01%</span>"));
@@ -684,7 +663,7 @@ test_window_views_and_range (void)
     /* And the day's event by its full title. */
     g_assert_nonnull (strstr (card, "DeepSeek shock: Nvidia loses ~$589B in one day"));
     g_action_group_activate_action (G_ACTION_GROUP (window), "value-mode", g_variant_new_string ("rebased"));
-    iterate_until (layout_ready, window);
+    uc_test_iterate_until (layout_ready, window);
     uc_chart_view_set_crosshair (first, TRUE, crash);
     rebased = uc_chart_view_get_crosshair_card (first);
     g_assert_nonnull (strstr (rebased, "Nvidia  <b>82.99</b>  −17.01%"));
@@ -794,7 +773,7 @@ test_window_user_views (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -812,7 +791,7 @@ test_window_user_views (void)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  iterate_until (chart_drawn, window);
+  uc_test_iterate_until (chart_drawn, window);
   views = uc_window_get_views (window);
   sidebar = GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
   n = g_list_model_get_n_items (G_LIST_MODEL (views));
@@ -834,7 +813,7 @@ test_window_user_views (void)
   gtk_list_box_select_row (sidebar, row);
   g_assert_true (uc_window_get_loading (window));
   view_wanted = "my-prices";
-  iterate_until (view_shown, window);
+  uc_test_iterate_until (view_shown, window);
   shown = uc_chart_view_get_spec (uc_window_get_chart_view (window));
   g_assert_cmpstr (uc_chart_spec_get_title (shown), ==, "Close");
   g_assert_cmpuint (uc_chart_spec_get_n_series (shown), ==, 1);
@@ -888,7 +867,7 @@ test_window_number_axis (void)
 
   if (!have_display)
     {
-      skip_or_fail_without_display ();
+      uc_test_skip_or_fail_without_display ();
       return;
     }
 
@@ -902,7 +881,7 @@ test_window_number_axis (void)
   view = uc_view_new_from_bytes (bytes, "number-axis-test.json", &error);
   g_assert_no_error (error);
   uc_window_set_view (window, view);
-  iterate_until (second_chart_drawn, window);
+  uc_test_iterate_until (second_chart_drawn, window);
   first = uc_window_get_chart_view (window);
   second = UC_CHART_VIEW (gtk_widget_get_next_sibling (GTK_WIDGET (first)));
   shared = uc_window_get_time_range (window);

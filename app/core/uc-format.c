@@ -154,7 +154,7 @@ uc_format_value_precise (double        value,
 }
 
 /* The days from @from to @to (the last day shown) as a reader names a
- * period: "20 – 27 January 2025", "20 January – 3 February 2025",
+ * period: "20 – 27 Jan 2025", "20 Jan – 3 Feb 2025",
  * "December 2024 – March 2025", "2019 – 2025". Two months or more are
  * named by month, six years or more by year. */
 char *
@@ -186,10 +186,11 @@ uc_format_period (UcTime from,
       return y1 == y2 && m1 == m2 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
     }
   {
-    /* Translators: the last day of a period, see g_date_time_format() */
-    g_autofree char *end = g_date_time_format (b, C_("day", "%-d %b %Y"));
-    g_autofree char *start = g_date_time_format (a, y1 != y2 ? C_("day", "%-d %b %Y")
-                                                   : m1 != m2 ? C_("period", "%-d %b") : C_("period", "%-d"));
+    /* Translators: the first day of a period whose last day says the year
+     * (and the month), see g_date_time_format() */
+    g_autofree char *end = uc_format_day (to);
+    g_autofree char *start = y1 != y2 ? uc_format_day (from)
+                                      : g_date_time_format (a, m1 != m2 ? C_("period", "%-d %b") : C_("period", "%-d"));
 
     return days == 0 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
   }

@@ -674,6 +674,44 @@ test_stack_aligned (void)
     }
 }
 
+/* The source a stack's charts share is printed once at the bottom; its
+ * room comes from the tallest chart. Taken from the short chart at the
+ * bottom, it left that chart too short to name its events. */
+static void
+test_stack_footer_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) view = uc_view_load ("deepseek-shock", &error);
+  UcChartSpec *specs[2];
+  const int heights[2] = { 700, 250 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1400, 950);
+  cairo_t *cr = cairo_create (surface);
+  UcChartDrawOptions alone = UC_CHART_DRAW_OPTIONS_INIT;
+  UcChartLayout stacked[2], single[2];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_view_get_n_charts (view), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    specs[i] = uc_view_get_chart (view, i);
+  uc_chart_draw_stack_full (cr, specs, NULL, heights, 2, NULL, 1400, stacked);
+  alone.flags = UC_CHART_DRAW_NO_SOURCE;
+  for (guint i = 0; i < 2; i++)
+    {
+      alone.plot_left = stacked[i].x;
+      alone.plot_right = 1400 - stacked[i].x - stacked[i].width;
+      uc_chart_draw_full (cr, specs[i], NULL, 1400, heights[i], &alone, &single[i]);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* The short chart keeps its whole height, and with it its event
+   * labels; the tall one is shorter by the source line. */
+  g_assert_cmpfloat (stacked[1].height, ==, single[1].height);
+  g_assert_cmpuint (stacked[1].n_unnamed_events, ==, single[1].n_unnamed_events);
+  g_assert_cmpfloat (stacked[0].height, <, single[0].height);
+  g_assert_cmpfloat (stacked[0].height, >, single[0].height - 60);
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -1738,6 +1776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/hidden-series-legend", test_hidden_series_legend);
   g_test_add_func ("/render/scatter-legend-paths", test_scatter_legend_paths);
   g_test_add_func ("/render/stack-aligned", test_stack_aligned);
+  g_test_add_func ("/render/stack-footer-room", test_stack_footer_room);
   g_test_add_func ("/render/unnamed-events", test_unnamed_events);
   g_test_add_func ("/render/period-bars", test_period_bars);
   g_test_add_func ("/render/font-size", test_font_size);

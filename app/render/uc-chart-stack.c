@@ -57,14 +57,23 @@ uc_chart_draw_stack_full (cairo_t            *cr,
   g_autofree double *drawn_h = g_new (double, MAX (n, 1));
   const char *source = shared_source (specs, n);
 
+  guint tallest = 0;
+
   for (guint i = 0; i < n; i++)
-    total += heights[i];
-  /* A source all charts share goes once under the last, which gives up
-   * the room the line takes (its own source line is not drawn). */
+    {
+      total += heights[i];
+      drawn_h[i] = heights[i];
+      if (heights[i] > heights[tallest])
+        tallest = i;
+    }
+  /* A source all charts share goes once under the last. The tallest chart
+   * gives up the room the line takes: taken from a short chart at the
+   * bottom, it fell below the height at which a chart names its events. */
   if (source != NULL)
-    footer_h = uc_chart_draw_stack_footer (cr, specs[n - 1], source, theme, width, total, fs, caption, FALSE);
-  for (guint i = 0; i < n; i++)
-    drawn_h[i] = i == n - 1 ? MAX (floor (heights[i] - footer_h), 0) : heights[i];
+    {
+      footer_h = uc_chart_draw_stack_footer (cr, specs[n - 1], source, theme, width, total, fs, caption, FALSE);
+      drawn_h[tallest] = MAX (floor (heights[tallest] - footer_h), 0);
+    }
   /* A first pass, drawn nowhere, finds the insets each plot needs; all
    * take the largest, so a date falls at one x in every chart. */
   for (guint i = 0; i < n; i++)
@@ -87,7 +96,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
       aligned[i].plot_left = MAX (aligned[i].plot_left, left);
       aligned[i].plot_right = MAX (aligned[i].plot_right, right);
     }
-  for (guint i = 0; i < n; top += heights[i], i++)
+  for (guint i = 0; i < n; top += drawn_h[i], i++)
     {
       cairo_save (cr);
       cairo_translate (cr, 0, top);

@@ -712,6 +712,32 @@ test_stack_footer_room (void)
   g_assert_cmpfloat (stacked[0].height, >, single[0].height - 60);
 }
 
+/* The Events view's lanes use the room they have: at these sizes every
+ * event is named, and hardly a label is cut short (…). It stood at 7
+ * unnamed and 4 cut at 1400×890, with rows to spare below. */
+static void
+test_lane_labels_room (void)
+{
+  const int sizes[][2] = { { 1400, 890 }, { 1920, 1020 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcView) view = uc_view_load ("events", &error);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sizes[k][0], sizes[k][1]);
+      cairo_t *cr = cairo_create (surface);
+      UcChartLayout l;
+
+      g_assert_no_error (error);
+      uc_chart_draw (cr, uc_view_get_chart (view, 0), NULL, sizes[k][0], sizes[k][1], &l);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpuint (l.n_unnamed_events, ==, 0);
+      g_assert_cmpuint (l.n_shortened_labels, <=, 2);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -1778,6 +1804,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/stack-aligned", test_stack_aligned);
   g_test_add_func ("/render/stack-footer-room", test_stack_footer_room);
   g_test_add_func ("/render/unnamed-events", test_unnamed_events);
+  g_test_add_func ("/render/lane-labels-room", test_lane_labels_room);
   g_test_add_func ("/render/period-bars", test_period_bars);
   g_test_add_func ("/render/font-size", test_font_size);
   g_test_add_func ("/render/word-spaces", test_word_spaces);

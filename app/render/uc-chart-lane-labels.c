@@ -3,7 +3,9 @@
  *
  * A label is tried in a fixed order of places (attempt_place); one that
  * fits none is shortened to the roomiest row, or left out, its dot
- * staying. A crowded pixel column shows a few groups and counts the rest.
+ * staying. A lane where that happens is placed again two other ways and
+ * keeps the one that leaves fewest labels out or cut (uc_chart_place_lane).
+ * A crowded pixel column shows a few groups and counts the rest.
  */
 #include "uc-chart-private.h"
 
@@ -68,6 +70,8 @@ typedef struct
   guint     col_groups;   /* the groups placed in it so far */
   gsize     budget;
   int       rows_used;
+  gboolean  deep_first;   /* the last places tried start from the deepest row, not the deepest used */
+  gboolean  deep_last;    /* before a label is cut short, the rows below those used are tried, deepest first */
 } LanePlacing;
 
 /* Where the dot of event @event landed, for hovering. */
@@ -248,11 +252,11 @@ clear_of_pending (const double *xs,
  * then left; then on the rows below, to the right of the leader; then
  * left of it, where it covers no dot still to be labelled (@strict: its
  * leader would be blocked), shallow rows first; last, left of it from
- * one row below those used so far upwards. FALSE: no place to try. */
+ * row @last_from upwards. FALSE: no place to try. */
 static gboolean
 attempt_place (int       attempt,
                int       capacity,
-               int       rows_used,
+               int       last_from,
                int      *r,
                int      *side,
                gboolean *strict)
@@ -266,7 +270,7 @@ attempt_place (int       attempt,
   else if (attempt < 2 * capacity)
     *r = attempt - capacity, *strict = TRUE;
   else
-    *r = MIN (capacity - 1, rows_used) - (attempt - 2 * capacity);
+    *r = MIN (capacity - 1, last_from) - (attempt - 2 * capacity);
   return !(*r < 0 || (*r == 0 && attempt >= 2));
 }
 
@@ -291,7 +295,7 @@ find_place (LanePlacing *p,
       int r, side;
       gboolean strict, clear;
 
-      if (!attempt_place (attempt, p->capacity, p->rows_used, &r, &side, &strict))
+      if (!attempt_place (attempt, p->capacity, p->deep_first ? p->capacity - 1 : p->rows_used, &r, &side, &strict))
         continue;
       clear = leader_clear (lane, r, x0);
       if (side == 0)
@@ -312,6 +316,28 @@ find_place (LanePlacing *p,
         clear = clear_of_dots (p->run->ctx, lane, x0, *left, *right);
       if (clear && *left >= p->run->l->x && *right <= p->edge &&
           uc_chart_spans_free (lane->rows[r], *left, *right, pad))
+        return r;
+    }
+  return -1;
+}
+
+/* A label that fits no place tried so far, on a row below those used,
+ * left of its leader, deepest first: it may block the leaders of dots
+ * still to be labelled, which is why this comes last. Returns its row,
+ * or -1. */
+static int
+find_deep_place (LanePlacing *p,
+                 double       x0,
+                 double       label_w,
+                 double      *left,
+                 double      *right)
+{
+  for (int r = p->capacity - 1; r > p->rows_used; r--)
+    {
+      *right = x0 - p->run->pad * 0.4;
+      *left = *right - label_w;
+      if (leader_clear (p->lane, r, x0) && *left >= p->run->l->x &&
+          uc_chart_spans_free (p->lane->rows[r], *left, *right, p->run->pad))
         return r;
     }
   return -1;
@@ -452,6 +478,32 @@ draw_lane_label (LanePlacing *p,
   uc_chart_show (ctx, &ctx->theme->foreground, left, line_y + row * row_h - h / 2);
 }
 
+/* @label's size in the lanes' font (set), laid out once however many
+ * placings try it. */
+static void
+measure_label (LaneRun    *run,
+               const char *label,
+               double     *w,
+               double     *h)
+{
+  double *size = run->sizes ? g_hash_table_lookup (run->sizes, label) : NULL;
+
+  if (size == NULL)
+    {
+      size = g_new (double, 2);
+      uc_chart_measure (run->ctx, label, -1, &size[0], &size[1]);
+      if (run->sizes == NULL)
+        {
+          *w = size[0], *h = size[1];
+          g_free (size);
+          return;
+        }
+      g_hash_table_insert (run->sizes, g_strdup (label), size);
+    }
+  *w = size[0];
+  *h = size[1];
+}
+
 /* The group of events ending at entry @q: its dot (with @draw), and its
  * label placed beside the dot (after a bar) on the line, else on the
  * first row below whose place is free and whose leader would cross no
@@ -492,10 +544,15 @@ place_group (LanePlacing *p,
     }
 
   uc_chart_set_font (ctx, ctx->fs * 0.85, PANGO_WEIGHT_NORMAL);
-  uc_chart_measure (ctx, label, -1, &label_w, &h);
+  measure_label (run, label, &label_w, &h);
   row = find_place (p, q, x0, x1, label_w, &left, &right);
+  if (row < 0 && p->deep_last)
+    row = find_deep_place (p, x0, label_w, &left, &right);
   if (row < 0 && (row = shorten_label (p, label, x0, x1, &left, &right, &h)) >= 0)
-    fitted = TRUE;
+    {
+      fitted = TRUE;
+      p->lane->shortened++;
+    }
   if (row < 0)
     {
       p->lane->unnamed += last - q + 1;
@@ -511,17 +568,18 @@ place_group (LanePlacing *p,
   return q;
 }
 
-/* Places (and with @draw, draws) one lane's dots, bars and labels with at
- * most @capacity rows of labels; returns the rows used. */
-int
-uc_chart_place_lane (LaneRun  *run,
-                     Lane     *lane,
-                     int       capacity,
-                     double    line_y,
-                     gboolean  draw)
+/* One placing of a lane's labels (see uc_chart_place_lane); returns the
+ * rows used. */
+static int
+place_lane_once (LaneRun  *run,
+                 Lane     *lane,
+                 int       capacity,
+                 double    line_y,
+                 gboolean  draw,
+                 int       way)
 {
   LanePlacing p = { run, lane, capacity, line_y, draw, run->width - run->margin * 0.5, uc_chart_n_columns (run->l),
-                    G_MAXUINT, 0, LABEL_CHAR_BUDGET, 0 };
+                    G_MAXUINT, 0, LABEL_CHAR_BUDGET, 0, way == 2, way == 1 };
 
   for (int r = 0; r < MAX_LANE_ROWS; r++)
     {
@@ -529,10 +587,58 @@ uc_chart_place_lane (LaneRun  *run,
       lane->rows[r] = g_array_new (FALSE, FALSE, sizeof (Span));
     }
   lane->unnamed = 0;
+  lane->shortened = 0;
 
   /* Right to left: a label runs right of its leader, so leaders of events
    * further left pass clear of it on their way down (a staircase). */
   for (guint q = lane->entries->len; q-- > 0;)
     q = place_group (&p, q);
   return MAX (p.rows_used, 1);
+}
+
+/* What a placing costs a reader: a label left out most, then one cut
+ * short, then each row of height it takes. */
+static guint
+placing_cost (const Lane *lane,
+              int         rows)
+{
+  return lane->unnamed * 4 * MAX_LANE_ROWS + lane->shortened * 2 * MAX_LANE_ROWS + rows;
+}
+
+/* Places (and with @draw, draws) one lane's dots, bars and labels with at
+ * most @capacity rows of labels; returns the rows used. When labels are
+ * cut short or left out, a second way is tried (the labels that fit no
+ * place first tried on the deepest row, left of their leader, where they
+ * block no leader still to come) and the one that costs the reader less
+ * is kept. */
+int
+uc_chart_place_lane (LaneRun  *run,
+                     Lane     *lane,
+                     int       capacity,
+                     double    line_y,
+                     gboolean  draw)
+{
+  /* Drawing follows the choice made when the rows were counted. */
+  if (lane->chosen_for != capacity)
+    {
+      int rows = place_lane_once (run, lane, capacity, line_y, FALSE, 0);
+      guint cost = placing_cost (lane, rows);
+
+      lane->chosen_for = capacity;
+      lane->way = 0;
+      for (int way = 1; way < 3 && lane->unnamed + lane->shortened > 0 && capacity > 1; way++)
+        {
+          int way_rows = place_lane_once (run, lane, capacity, line_y, FALSE, way);
+
+          if (placing_cost (lane, way_rows) < cost)
+            {
+              cost = placing_cost (lane, way_rows);
+              lane->way = way;
+              rows = way_rows;
+            }
+        }
+      if (!draw)
+        return rows;
+    }
+  return place_lane_once (run, lane, capacity, line_y, draw, lane->way);
 }

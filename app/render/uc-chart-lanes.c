@@ -189,6 +189,24 @@ file_events (LaneRun *run,
   return order;
 }
 
+/* The height the lanes take with at most @capacity rows of labels each,
+ * the rows each needs in @need. */
+static double
+rows_total (LaneRun *run,
+            GArray  *lanes,
+            int      capacity,
+            int     *need)
+{
+  double total = 0;
+
+  for (guint k = 0; k < lanes->len; k++)
+    {
+      need[k] = uc_chart_place_lane (run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
+      total += need[k] * run->row_h + 2 * run->pad;
+    }
+  return total;
+}
+
 /* The most rows of labels per lane that still fit the plot, with the
  * rows each lane needs then in @need and the height left to each in
  * @spare. When one row each does not fit, the answer is one row each,
@@ -200,7 +218,8 @@ fit_rows (LaneRun *run,
           double  *spare)
 {
   const UcChartLayout *l = run->l;
-  int capacity;
+  int capacity, lo, hi;
+  double total;
 
   *spare = 0;
   if (lanes->len * (run->row_h + 2 * run->pad) > l->height)
@@ -209,21 +228,21 @@ fit_rows (LaneRun *run,
         need[k] = 1;
       return 1;
     }
-  for (capacity = MAX_LANE_ROWS; capacity >= 1; capacity--)
+  /* The largest capacity whose lanes fit: a lane given more rows takes
+   * no fewer, so a binary search finds it in a few placings. */
+  lo = 1, hi = MAX_LANE_ROWS;
+  while (lo < hi)
     {
-      double total = 0;
+      int mid = (lo + hi + 1) / 2;
 
-      for (guint k = 0; k < lanes->len; k++)
-        {
-          need[k] = uc_chart_place_lane (run, &g_array_index (lanes, Lane, k), capacity, 0, FALSE);
-          total += need[k] * run->row_h + 2 * run->pad;
-        }
-      if (total <= l->height || capacity == 1)
-        {
-          *spare = MAX (0, (l->height - total) / lanes->len);
-          break;
-        }
+      if (rows_total (run, lanes, mid, need) <= l->height)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
+  capacity = lo;
+  total = rows_total (run, lanes, capacity, need);
+  *spare = MAX (0, (l->height - total) / lanes->len);
   return capacity;
 }
 
@@ -311,7 +330,7 @@ uc_chart_draw_lanes (Ctx           *ctx,
   g_autofree guint *order = NULL;
   guint over, below = 0;
   double name_w, w, h, y, spare;
-  LaneRun run = { ctx, spec, l, l, NULL, ctx->width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0 };
+  LaneRun run = { ctx, spec, l, l, NULL, ctx->width, margin, ctx->fs * 0.32, ctx->fs * 0.4, 0, NULL };
   int capacity;
 
   g_array_set_clear_func (lanes, lane_clear);
@@ -329,6 +348,7 @@ uc_chart_draw_lanes (Ctx           *ctx,
   uc_chart_measure (ctx, "Ag", -1, &w, &h);
   run.row_h = h + ctx->fs * 0.25;
   need = g_new0 (int, lanes->len);
+  run.sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   capacity = fit_rows (&run, lanes, need, &spare);
 
   y = l->y;
@@ -350,8 +370,10 @@ uc_chart_draw_lanes (Ctx           *ctx,
       if (lane->unnamed > 0)
         show_unnamed (ctx, lane->unnamed, margin, l, line_y + run.row_h * 0.6);
       l->n_unnamed_events += lane->unnamed;
+      l->n_shortened_labels += lane->shortened;
       y += need[k] * run.row_h + 2 * run.pad + spare;
     }
   if (over + below > 0)
     show_more_lanes (ctx, over + below, margin, l, y);
+  g_hash_table_unref (run.sizes);
 }

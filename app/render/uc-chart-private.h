@@ -63,7 +63,7 @@ typedef struct
 } Span;
 
 /* Rows of labels a lane of a lane chart can hold, its line the first. */
-#define MAX_LANE_ROWS 10
+#define MAX_LANE_ROWS 16
 
 /* A lane of a lane chart, and what its labels take. */
 typedef struct
@@ -75,6 +75,9 @@ typedef struct
   GArray *dots;                  /* Span: each point event's dot, by x, each place once */
   GArray *bars;                  /* Span: each span's bar */
   guint   unnamed;               /* events whose dot is drawn without a label */
+  guint   shortened;             /* labels cut short (…) to fit */
+  int     chosen_for;            /* the capacity a way of placing was chosen for (0: none yet)... */
+  int     way;                   /* ...and which way (see uc_chart_place_lane) */
 } Lane;
 
 /* One drawing of a lane chart: what every lane's placing shares. */
@@ -87,6 +90,7 @@ typedef struct
   const guint         *order;   /* the events by time */
   double               width, margin;
   double               dot, pad, row_h;
+  GHashTable          *sizes;   /* label → its width and height, measured once for every placing tried */
 } LaneRun;
 
 static inline void

@@ -27,6 +27,7 @@ typedef struct
   double natural_left, natural_right;   /* the plot's insets from the canvas' edges before any
                                          * alignment with other charts (UcChartDrawOptions.plot_left) */
   guint  n_unnamed_events;      /* event markers drawn without their label ("+N unnamed") */
+  guint  n_shortened_labels;    /* lane labels drawn cut short (…) for want of room */
   guint  n_marks;               /* lane charts: where each event's dot is, for hovering */
   struct { double x, y; guint event; } marks[UC_CHART_MAX_MARKS];
 } UcChartLayout;

@@ -137,6 +137,15 @@ test_window_draws_chart (void)
   g_assert_true (uc_chart_view_get_layout (view, &layout));
   g_assert_cmpfloat (layout.width, >, 300);
   g_assert_cmpfloat (layout.height, >, 200);
+  /* The source both charts share is printed once, under the last; the
+   * first chart's footer keeps its note whole. */
+  {
+    GtkWidget *second = gtk_widget_get_next_sibling (GTK_WIDGET (view));
+
+    g_assert_true (UC_IS_CHART_VIEW (second));
+    g_assert_false (uc_chart_view_get_show_source (view));
+    g_assert_true (uc_chart_view_get_show_source (UC_CHART_VIEW (second)));
+  }
 
   /* The chart follows the window: all its width but the sidebar's. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, gtk_widget_get_width (GTK_WIDGET (window)) - 260);

@@ -138,10 +138,19 @@ list_lanes (UcChartSpec         *spec,
   return over;
 }
 
+/* "+N unnamed": under a lane's name, its events drawn without a label. */
+static char *
+unnamed_sign (guint n)
+{
+  /* Translators: under a lane's name, events drawn without their label */
+  return g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", n), n);
+}
+
 /* The width of the widest lane name, up to a quarter of the canvas. */
 static double
 names_width (Ctx    *ctx,
-             GArray *lanes)
+             GArray *lanes,
+             guint   n_events)
 {
   double name_w = 0, w, h;
 
@@ -151,6 +160,15 @@ names_width (Ctx    *ctx,
       uc_chart_measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
       name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
     }
+  /* The "+N unnamed" under a name stays left of the plot, where labels
+   * reach (its widest: every event of the chart unnamed). */
+  {
+    g_autofree char *sign = unnamed_sign (n_events);
+
+    uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
+    uc_chart_measure (ctx, sign, -1, &w, &h);
+    name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
+  }
   return name_w;
 }
 
@@ -278,8 +296,7 @@ show_unnamed (Ctx                 *ctx,
               const UcChartLayout *l,
               double               y)
 {
-  /* Translators: under a lane's name, events drawn without their label */
-  g_autofree char *sign = g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", unnamed), unnamed);
+  g_autofree char *sign = unnamed_sign (unnamed);
   double w, h;
 
   uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
@@ -335,7 +352,7 @@ uc_chart_draw_lanes (Ctx           *ctx,
 
   g_array_set_clear_func (lanes, lane_clear);
   over = list_lanes (spec, l, lanes, by_name);
-  name_w = names_width (ctx, lanes);
+  name_w = names_width (ctx, lanes, uc_chart_spec_get_n_events (spec));
   l->natural_left = margin + name_w + ctx->fs * 1.2;
   l->natural_right = margin;
   l->x = MAX (l->natural_left, ctx->plot_left);

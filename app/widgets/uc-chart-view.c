@@ -539,6 +539,31 @@ uc_chart_view_get_natural_insets (UcChartView *self,
   return self->has_layout;
 }
 
+/* Whether the chart prints its source line: the charts of a view that
+ * share one print it once, under the last (as an export of the view
+ * does), which leaves the others' footers to their notes. */
+void
+uc_chart_view_set_show_source (UcChartView *self,
+                               gboolean     show)
+{
+  UcChartDrawFlags flags;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  flags = show ? self->draw.flags & ~UC_CHART_DRAW_NO_SOURCE : self->draw.flags | UC_CHART_DRAW_NO_SOURCE;
+  if (flags == self->draw.flags)
+    return;
+  self->draw.flags = flags;
+  clear_pixels (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+uc_chart_view_get_show_source (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  return (self->draw.flags & UC_CHART_DRAW_NO_SOURCE) == 0;
+}
+
 /* The plot at least @left and @right from the edges, as its neighbours
  * need, so a date falls at one x in every chart of a view. */
 void

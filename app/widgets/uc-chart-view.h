@@ -78,6 +78,9 @@ gboolean     uc_chart_view_get_layout     (UcChartView   *self,
 gboolean     uc_chart_view_get_natural_insets (UcChartView *self,
                                                double      *left,
                                                double      *right);
+void         uc_chart_view_set_show_source (UcChartView *self,
+                                            gboolean     show);
+gboolean     uc_chart_view_get_show_source (UcChartView *self);
 void         uc_chart_view_set_plot_insets (UcChartView  *self,
                                             double        left,
                                             double        right);

@@ -6,7 +6,7 @@ N_("US AI stocks around DeepSeek-R1's release and Nvidia's record one-day loss")
 N_("The DeepSeek shock");
 N_("Market capitalisation of US-listed AI-exposed companies, daily close, {period}");
 N_("Source: daily closes (split- and dividend-adjusted, Yahoo Finance data in public snapshots of 2025-05-22 to 2026-08-03) × shares outstanding from SEC filings; market cap = close × latest share count dated on or before the day. Adjusted closes put caps 0–1.5% below caps from printed closes.");
-N_("Broadcom's market cap rests on a proxy share count: the quarter's weighted-average shares from its earnings releases, not a count on the day (off by well under 1%). Moves on event lines are computed from these closes and share counts, so reports of the day differ a little: Nvidia's loss on 27 January was reported as about $589B (printed closes), −$593B here.");
+N_("Broadcom's market cap rests on a proxy share count: the quarter's weighted-average shares from earnings releases (off by well under 1%). Moves on event lines are computed from these closes and share counts: Nvidia's loss on 27 January, reported as about $589B from printed closes, is −$593B here.");
 /* Translators: %s is a list of names */
 N_("Not shown: %s (no sourced share count, so no market cap).");
 N_("US AI stocks combined");

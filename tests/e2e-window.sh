@@ -252,7 +252,7 @@ import -window "$wid" "$out/model-releases.png"
 ok "app.show-view shows Model releases"
 
 # Pointing at DeepSeek-R1's dot shows its card.
-xdotool mousemove $((X + 548)) $((Y + 311)); sleep 0.2; xdotool mousemove $((X + 549)) $((Y + 311))
+xdotool mousemove $((X + 527)) $((Y + 311)); sleep 0.2; xdotool mousemove $((X + 528)) $((Y + 311))
 sleep 0.6
 import -window "$wid" "$out/release-card.png"
 changed=$(compare -metric AE "$out/model-releases.png" "$out/release-card.png" null: 2>&1 || true)

@@ -398,12 +398,13 @@ room_in_row (LanePlacing *p,
   return room;
 }
 
-/* No place has room for all of @label: the row that leaves the most, to
+/* No place has room for all of @label (@full_w wide): the row that leaves the most, to
  * the right of the dot (or bar) from @x0 to @x1, the label laid out
  * shortened (…) to it; -1 when not even three characters' worth is left. */
 static int
 shorten_label (LanePlacing *p,
                const char  *label,
+               double       full_w,
                double       x0,
                double       x1,
                double      *left,
@@ -429,6 +430,8 @@ shorten_label (LanePlacing *p,
           *left = start;
         }
     }
+  /* Cut to a few letters ("Open…"), a label names nothing: the dot is
+   * counted instead, its name in the card. */
   if (row < 0 || best < ctx->fs * 3)
     return -1;
   ctx->one_line = TRUE;
@@ -548,7 +551,7 @@ place_group (LanePlacing *p,
   row = find_place (p, q, x0, x1, label_w, &left, &right);
   if (row < 0 && p->deep_last)
     row = find_deep_place (p, x0, label_w, &left, &right);
-  if (row < 0 && (row = shorten_label (p, label, x0, x1, &left, &right, &h)) >= 0)
+  if (row < 0 && (row = shorten_label (p, label, label_w, x0, x1, &left, &right, &h)) >= 0)
     {
       fitted = TRUE;
       p->lane->shortened++;

@@ -138,12 +138,21 @@ list_lanes (UcChartSpec         *spec,
   return over;
 }
 
-/* "+N unnamed": under a lane's name, its events drawn without a label. */
+/* "+N" and "unnamed", under a lane's name: its events drawn without a
+ * label, the count and the word on lines of their own when the lane has
+ * the height. */
 static char *
-unnamed_sign (guint n)
+unnamed_count (guint n)
 {
-  /* Translators: under a lane's name, events drawn without their label */
-  return g_strdup_printf (ngettext ("+%u unnamed", "+%u unnamed", n), n);
+  /* Translators: the first line under a lane's name, counting events drawn without their label; the next line says "unnamed" */
+  return g_strdup_printf (_("+%u"), n);
+}
+
+static const char *
+unnamed_word (guint n)
+{
+  /* Translators: the line under "+N" below a lane's name: that many events are drawn without their label */
+  return ngettext ("unnamed", "unnamed", n);
 }
 
 /* The width of the widest lane name, up to a quarter of the canvas. */
@@ -160,13 +169,15 @@ names_width (Ctx    *ctx,
       uc_chart_measure (ctx, g_array_index (lanes, Lane, k).name, -1, &w, &h);
       name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
     }
-  /* The "+N unnamed" under a name stays left of the plot, where labels
-   * reach (its widest: every event of the chart unnamed). */
+  /* "+N" over "unnamed" under a name stays left of the plot, where
+   * labels reach (the count at its widest: every event unnamed). */
   {
-    g_autofree char *sign = unnamed_sign (n_events);
+    g_autofree char *count = unnamed_count (n_events);
 
     uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
-    uc_chart_measure (ctx, sign, -1, &w, &h);
+    uc_chart_measure (ctx, count, -1, &w, &h);
+    name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
+    uc_chart_measure (ctx, unnamed_word (n_events), -1, &w, &h);
     name_w = MAX (name_w, MIN (w, ctx->width * 0.25));
   }
   return name_w;
@@ -287,21 +298,33 @@ draw_lane_line (Ctx                 *ctx,
   cairo_stroke (cr);
 }
 
-/* "+N unnamed" under a lane's name: dots of it drawn without their label
- * (their names are in the crosshair card and the events list). */
+/* "+N unnamed" under a lane's name (at @y), right-aligned to the names:
+ * on two lines when @room (down to the next lane) holds them, else on
+ * one. Their names are in the crosshair card and the events list. */
 static void
 show_unnamed (Ctx                 *ctx,
               guint                unnamed,
               double               margin,
               const UcChartLayout *l,
-              double               y)
+              double               y,
+              double               room)
 {
-  g_autofree char *sign = unnamed_sign (unnamed);
-  double w, h;
+  g_autofree char *count = unnamed_count (unnamed);
+  g_autofree char *one_line = NULL;
+  double right = l->x - ctx->fs * 1.2, w, h;
 
   uc_chart_set_font (ctx, ctx->fs * 0.8, PANGO_WEIGHT_NORMAL);
-  uc_chart_measure (ctx, sign, -1, &w, &h);
-  uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, l->x - ctx->fs * 1.2 - w), y);
+  uc_chart_measure (ctx, count, -1, &w, &h);
+  if (room >= 2 * h)
+    {
+      uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, right - w), y);
+      uc_chart_measure (ctx, unnamed_word (unnamed), -1, &w, &h);
+      uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, right - w), y + h);
+      return;
+    }
+  one_line = g_strdup_printf ("%s %s", count, unnamed_word (unnamed));
+  uc_chart_measure (ctx, one_line, -1, &w, &h);
+  uc_chart_show (ctx, &ctx->theme->muted, MAX (margin, right - w), y);
 }
 
 /* More lanes than any chart can hold: how many are not shown, at @y
@@ -385,7 +408,8 @@ uc_chart_draw_lanes (Ctx           *ctx,
       draw_lane_line (ctx, lane->name, l, name_w, line_y);
       uc_chart_place_lane (&run, lane, capacity, line_y, TRUE);
       if (lane->unnamed > 0)
-        show_unnamed (ctx, lane->unnamed, margin, l, line_y + run.row_h * 0.6);
+        show_unnamed (ctx, lane->unnamed, margin, l, line_y + run.row_h * 0.6,
+                      y + need[k] * run.row_h + 2 * run.pad + spare - (line_y + run.row_h * 0.6));
       l->n_unnamed_events += lane->unnamed;
       l->n_shortened_labels += lane->shortened;
       y += need[k] * run.row_h + 2 * run.pad + spare;

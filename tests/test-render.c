@@ -712,9 +712,11 @@ test_stack_footer_room (void)
   g_assert_cmpfloat (stacked[0].height, >, single[0].height - 60);
 }
 
-/* The Events view's lanes use the room they have: at these sizes every
- * event is named, and hardly a label is cut short (…). It stood at 7
- * unnamed and 4 cut at 1400×890, with rows to spare below. */
+/* The Events view's lanes use the room they have: at these sizes at most
+ * two events go without their whole name, and none is cut to a stub
+ * ("Open…"): a label that would be is counted as unnamed. It stood at 7
+ * unnamed and 4 cut (two of them stubs) at 1400×890, with rows to spare
+ * below. */
 static void
 test_lane_labels_room (void)
 {
@@ -731,8 +733,7 @@ test_lane_labels_room (void)
       g_assert_no_error (error);
       uc_chart_draw (cr, uc_view_get_chart (view, 0), NULL, sizes[k][0], sizes[k][1], &l);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-      g_assert_cmpuint (l.n_unnamed_events, ==, 0);
-      g_assert_cmpuint (l.n_shortened_labels, <=, 2);
+      g_assert_cmpuint (l.n_unnamed_events + l.n_shortened_labels, <=, 2);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }

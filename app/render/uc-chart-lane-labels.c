@@ -398,9 +398,10 @@ room_in_row (LanePlacing *p,
   return room;
 }
 
-/* No place has room for all of @label (@full_w wide): the row that leaves the most, to
- * the right of the dot (or bar) from @x0 to @x1, the label laid out
- * shortened (…) to it; -1 when not even three characters' worth is left. */
+/* No place has room for all of @label (@full_w wide): the row that
+ * leaves the most, to the right of the dot (or bar) from @x0 to @x1, the
+ * label laid out shortened (…) to it; -1 when that leaves too little of
+ * it to name anything. */
 static int
 shorten_label (LanePlacing *p,
                const char  *label,
@@ -432,7 +433,7 @@ shorten_label (LanePlacing *p,
     }
   /* Cut to a few letters ("Open…"), a label names nothing: the dot is
    * counted instead, its name in the card. */
-  if (row < 0 || best < ctx->fs * 3)
+  if (row < 0 || best < MAX (ctx->fs * 3, MIN (ctx->fs * 6, full_w * 0.5)))
     return -1;
   ctx->one_line = TRUE;
   uc_chart_measure (ctx, label, best, &label_w, h);

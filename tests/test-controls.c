@@ -843,6 +843,23 @@ test_category_names (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+static gboolean
+list_gave_way (gpointer paned)
+{
+  int width = gtk_widget_get_width (paned), least;
+
+  /* Two fifths, or the least the list's columns take. */
+  g_object_get (paned, "min-position", &least, NULL);
+  return width > 0 && width < 700 && gtk_paned_get_position (paned) < 300 &&
+         gtk_paned_get_position (paned) <= MAX (width * 2 / 5, least);
+}
+
+static gboolean
+list_back (gpointer paned)
+{
+  return gtk_widget_get_width (paned) > 900 && gtk_paned_get_position (paned) == 300;
+}
+
 /* The Events view's list sits in a pane the user can drag; the width they
  * leave is kept and given back the next time the list is shown. */
 static void
@@ -871,6 +888,17 @@ test_event_list_pane (void)
   g_assert_cmpint (g_settings_get_int (settings, "event-list-width"), ==, 300);
   show_view (app, window, "events");
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 300);
+
+  /* In a narrow window the list gives way (two fifths of the pane at
+   * most), and takes its width back when the window widens; what the
+   * user chose stays chosen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  uc_test_iterate_until (list_gave_way, paned);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), >=, 240);
+  g_assert_cmpint (g_settings_get_int (settings, "event-list-width"), ==, 300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  uc_test_iterate_until (list_back, paned);
+  g_assert_cmpint (g_settings_get_int (settings, "event-list-width"), ==, 300);
   gtk_window_close (GTK_WINDOW (window));
   g_settings_reset (settings, "event-list-width");
 }

@@ -206,11 +206,56 @@ on_base_popover_show (UcWindow *self)
 static void
 on_event_paned_moved (UcWindow *self)
 {
-  int width = gtk_paned_get_position (self->event_paned);
+  int width = gtk_paned_get_position (self->event_paned), least, largest;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->event_list)) && width >= 240 &&
+  /* The pane moves the divider itself to either end of its reach when
+   * the window narrows: not the user's choice either. */
+  g_object_get (self->event_paned, "min-position", &least, "max-position", &largest, NULL);
+  if (!self->fitting_event_list && width > least && width < largest && width >= 240 &&
+      gtk_widget_get_visible (GTK_WIDGET (self->event_list)) &&
       width != g_settings_get_int (self->settings, "event-list-width"))
     g_settings_set_int (self->settings, "event-list-width", width);
+}
+
+/* The list as wide as the user left it, but no more than two fifths of
+ * the pane: in a narrow window the chart keeps priority. */
+static void
+fit_event_list (UcWindow *self)
+{
+  int total = gtk_widget_get_width (GTK_WIDGET (self->event_paned));
+  int want = g_settings_get_int (self->settings, "event-list-width"), least;
+
+  if (total > 0)
+    want = MIN (want, MAX (240, total * 2 / 5));
+  g_object_get (self->event_paned, "min-position", &least, NULL);
+  want = MAX (want, least);
+  if (gtk_paned_get_position (self->event_paned) == want)
+    return;
+  self->fitting_event_list = TRUE;
+  gtk_paned_set_position (self->event_paned, want);
+  self->fitting_event_list = FALSE;
+}
+
+static gboolean
+fit_event_list_idle (gpointer data)
+{
+  UcWindow *self = data;
+
+  self->event_list_fit_queued = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->event_list)))
+    fit_event_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The pane was given a new width (its largest position follows it): the
+ * list is fitted again once the allocation is done. */
+static void
+on_event_paned_resized (UcWindow *self)
+{
+  if (self->event_list_fit_queued || !gtk_widget_get_visible (GTK_WIDGET (self->event_list)))
+    return;
+  self->event_list_fit_queued = TRUE;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_event_list_idle, g_object_ref (self), g_object_unref);
 }
 
 /* The header: the view as title, the days shown as subtitle (the view's
@@ -449,9 +494,9 @@ uc_window_set_view (UcWindow *self,
 
   /* The sidebar shows which view this is; the header, what it offers. */
   _uc_window_select_shown (self);
-  if (uc_view_get_event_list (view))
-    gtk_paned_set_position (self->event_paned, g_settings_get_int (self->settings, "event-list-width"));
   gtk_widget_set_visible (GTK_WIDGET (self->event_list), uc_view_get_event_list (view));
+  if (uc_view_get_event_list (view))
+    fit_event_list (self);
   gtk_editable_set_text (self->filter_entry, "");
   _uc_window_release_held_axis (self);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), uc_view_get_event_filter (view));
@@ -468,6 +513,7 @@ _uc_window_init_charts (UcWindow *self)
   g_signal_connect_swapped (self->chart_view, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->event_paned, "notify::position", G_CALLBACK (on_event_paned_moved), self);
+  g_signal_connect_swapped (self->event_paned, "notify::max-position", G_CALLBACK (on_event_paned_resized), self);
   g_signal_connect_swapped (self->base_calendar, "day-selected", G_CALLBACK (on_base_day_selected), self);
   g_signal_connect_swapped (self->variant_dropdown, "notify::selected", G_CALLBACK (on_variant_selected), self);
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->base_button), "show",

@@ -112,6 +112,8 @@ struct _UcWindow
   GtkFileChooserNative *open_chooser;
   UcImportDialog       *import_dialog; /* hidden while its import reads */
   gboolean              dialog_open;
+  gboolean              fitting_event_list;   /* the list's width set to fit, not by the user */
+  gboolean              event_list_fit_queued;
   GCancellable         *importing;    /* the import reading, or NULL */
   char                 *user_events_path; /* where the copy of the user's events file is kept */
   UcDataset            *user_events;  /* its events, on every chart; NULL: none */

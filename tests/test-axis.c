@@ -270,6 +270,15 @@ test_time_ticks (void)
     g_assert_cmpstr (g_array_index (ticks, UcTick, 0).label, ==, "27 Jan 09:00");
     g_assert_cmpstr (g_array_index (ticks, UcTick, 1).label, ==, "10:00");
   }
+  /* Three days of daily closes zoomed in: days, not "06:00" that no
+   * point has. */
+  {
+    g_autoptr(GArray) ticks = uc_axis_time_ticks_at_least (uc_time_from_ymd (2025, 1, 27), uc_time_from_ymd (2025, 1, 29),
+                                                           1200, 70, UC_USEC_PER_DAY);
+    const char *labels[] = { "27 Jan 2025", "28 Jan", "29 Jan" };
+
+    check_ticks (ticks, labels, G_N_ELEMENTS (labels));
+  }
 }
 
 static void

@@ -753,6 +753,46 @@ pixel_at (cairo_surface_t *surface,
   return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
 }
 
+/* Zoomed in until points stand far apart, a line marks each point with
+ * a dot; a dense line does not. */
+static void
+test_line_dots (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) s = uc_series_new ("v", "Value");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 600);
+  cairo_t *cr = cairo_create (surface);
+  UcChartLayout l;
+  double x, y;
+  guint32 above;
+
+  for (int d = 0; d < 40; d++)
+    uc_series_append (s, uc_time_from_ymd (2025, 1, 1) + d * UC_USEC_PER_DAY, 10);
+  uc_chart_spec_add_series (spec, s);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 10), uc_time_from_ymd (2025, 1, 14));
+  uc_chart_draw (cr, spec, NULL, 1200, 600, &l);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  x = round (uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 1, 12)));
+  y = round (uc_chart_layout_y_for_value (&l, 10));
+  /* A flat line: only a dot reaches a few pixels above it. */
+  above = pixel_at (surface, (int) x, (int) y - 3);
+  g_assert_cmphex (above, !=, 0xffffff);
+  g_assert_cmphex (pixel_at (surface, (int) x + 40, (int) y - 3), ==, 0xffffff);
+
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 1), uc_time_from_ymd (2025, 2, 9));
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  uc_chart_draw (cr, spec, NULL, 1200, 600, &l);
+  cairo_surface_flush (surface);
+  x = round (uc_chart_layout_x_for_time (&l, uc_time_from_ymd (2025, 1, 12)));
+  y = round (uc_chart_layout_y_for_value (&l, 10));
+  g_assert_cmphex (pixel_at (surface, (int) x, (int) y - 3), ==, 0xffffff);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+
 /* A period bar spans its period (it stood narrow, mid-quarter), and a
  * period the data only partly covers is drawn lighter. */
 static void
@@ -1806,6 +1846,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/stack-footer-room", test_stack_footer_room);
   g_test_add_func ("/render/unnamed-events", test_unnamed_events);
   g_test_add_func ("/render/lane-labels-room", test_lane_labels_room);
+  g_test_add_func ("/render/line-dots", test_line_dots);
   g_test_add_func ("/render/period-bars", test_period_bars);
   g_test_add_func ("/render/font-size", test_font_size);
   g_test_add_func ("/render/word-spaces", test_word_spaces);

@@ -358,6 +358,28 @@ static const TimeStep time_steps[] = {
   { UC_TIME_STEP_YEAR, 100, 36524 * DAY },
 };
 
+/* The step of at least @least_step usec whose ticks fall
+ * @min_spacing_px apart or more. */
+static void
+time_step_at_least (UcTime          from,
+                    UcTime          to,
+                    double          width_px,
+                    double          min_spacing_px,
+                    gint64          least_step,
+                    UcTimeStepUnit *unit,
+                    int            *count)
+{
+  /* In doubles: the difference of two far-apart times overflows an int64. */
+  double usec_per_px = ((double) to - (double) from) / MAX (width_px, 1);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (time_steps) - 1; i++)
+    if (time_steps[i].approx_usec >= least_step && time_steps[i].approx_usec / usec_per_px >= min_spacing_px)
+      break;
+  *unit = time_steps[i].unit;
+  *count = time_steps[i].count;
+}
+
 void
 uc_axis_time_step (UcTime          from,
                    UcTime          to,
@@ -366,15 +388,7 @@ uc_axis_time_step (UcTime          from,
                    UcTimeStepUnit *unit,
                    int            *count)
 {
-  /* In doubles: the difference of two far-apart times overflows an int64. */
-  double usec_per_px = ((double) to - (double) from) / MAX (width_px, 1);
-  guint i;
-
-  for (i = 0; i < G_N_ELEMENTS (time_steps) - 1; i++)
-    if (time_steps[i].approx_usec / usec_per_px >= min_spacing_px)
-      break;
-  *unit = time_steps[i].unit;
-  *count = time_steps[i].count;
+  time_step_at_least (from, to, width_px, min_spacing_px, 0, unit, count);
 }
 
 /* The first tick boundary at or after @t. */
@@ -491,6 +505,18 @@ uc_axis_time_ticks (UcTime from,
                     double width_px,
                     double min_spacing_px)
 {
+  return uc_axis_time_ticks_at_least (from, to, width_px, min_spacing_px, 0);
+}
+
+/* As uc_axis_time_ticks, no two ticks closer than @least_step usec: a
+ * chart of daily closes keeps to days however far it is zoomed in. */
+GArray *
+uc_axis_time_ticks_at_least (UcTime from,
+                             UcTime to,
+                             double width_px,
+                             double min_spacing_px,
+                             gint64 least_step)
+{
   GArray *ticks = tick_array_new ();
   UcTimeStepUnit unit;
   int count;
@@ -505,7 +531,7 @@ uc_axis_time_ticks (UcTime from,
   if (to <= from)
     return ticks;
 
-  uc_axis_time_step (from, to, width_px, min_spacing_px, &unit, &count);
+  time_step_at_least (from, to, width_px, min_spacing_px, least_step, &unit, &count);
   for (UcTime t = align_up (from, unit, count); t <= to && ticks->len < MAX_TICKS; t = advance (t, unit, count))
     {
       int y, m, d;

@@ -52,6 +52,11 @@ GArray *uc_axis_time_ticks       (UcTime          from,
                                   UcTime          to,
                                   double          width_px,
                                   double          min_spacing_px) G_GNUC_WARN_UNUSED_RESULT;
+GArray *uc_axis_time_ticks_at_least (UcTime       from,
+                                     UcTime       to,
+                                     double       width_px,
+                                     double       min_spacing_px,
+                                     gint64       least_step) G_GNUC_WARN_UNUSED_RESULT;
 void    uc_axis_time_step        (UcTime          from,
                                   UcTime          to,
                                   double          width_px,

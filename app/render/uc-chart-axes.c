@@ -353,6 +353,37 @@ uc_chart_draw_value_axes (Ctx                 *ctx,
     }
 }
 
+/* Whether the series drawn have dates only (every point at midnight)
+ * in the days shown: their axis then keeps to days, however far it is
+ * zoomed in ("00:00, 06:00" named hours no point has). Looked at only
+ * when the days shown are few, and a bounded number of points. */
+static gboolean
+dates_only (UcChartSpec         *spec,
+            const UcChartLayout *l)
+{
+  gboolean any = FALSE;
+
+  if ((double) l->to - (double) l->from > 90.0 * UC_USEC_PER_DAY)
+    return FALSE;
+  for (guint k = 0; k < uc_chart_spec_get_n_series (spec); k++)
+    {
+      UcSeries *series = uc_chart_spec_get_series (spec, k);
+      const UcTime *x = uc_series_get_x (series);
+      guint n = uc_series_get_length (series);
+      int i = MAX (uc_series_find_before (series, l->from), 0);
+
+      if (uc_series_get_hidden (series))
+        continue;
+      for (guint seen = 0; (guint) i < n && x[i] <= l->to && seen < 4096; i++, seen++)
+        {
+          if (x[i] % UC_USEC_PER_DAY != 0)
+            return FALSE;
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
 /* The x axis's ticks: calendar steps on time, 1-2-5 steps on a number
  * axis (tick values in its scaled units, as the layout maps them). */
 static GArray *
@@ -366,7 +397,8 @@ x_ticks_for (Ctx                 *ctx,
   if (uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
     {
       uc_chart_measure (ctx, "Dec 30, 2024", -1, &w, &h);
-      return uc_axis_time_ticks (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5);
+      return uc_axis_time_ticks_at_least (l->from, l->to, l->width, w * 0.75 + ctx->fs * 1.5,
+                                          dates_only (spec, l) ? UC_USEC_PER_DAY : 0);
     }
   /* Short labels, but as far apart as dates: steps of 5 days, not 2. */
   uc_chart_measure (ctx, "−10.5K", -1, &w, &h);

@@ -13,6 +13,8 @@
 
 #include "uc-application.h"
 #include "uc-window.h"
+#include "uc-range-preset.h"
+#include "uc-time-range.h"
 
 #include <math.h>
 #include <string.h>
@@ -903,6 +905,59 @@ test_event_list_pane (void)
   g_settings_reset (settings, "event-list-width");
 }
 
+/* Named stretches of days (Alt+1…7, the main menu's Show) and a history
+ * of the days shown, Back and Forward (Alt+Left, Alt+Right). */
+static void
+test_range_presets_history (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcTimeRange *range;
+  UcTime lower, upper, from, to, was_from, was_to, month_from, month_to;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "RangeTest");
+  show_view (app, window, "deepseek-shock");
+  range = uc_window_get_time_range (window);
+  uc_time_range_get_bounds (range, &lower, &upper);
+  uc_time_range_get (range, &was_from, &was_to);
+  /* Nothing to go back to yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL);
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-range", "s", "1m"));
+  g_assert_true (uc_range_preset ("1m", lower, upper, &month_from, &month_to));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, month_from);
+  g_assert_cmpint (to, ==, month_to);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+  g_assert_cmpint (to, ==, was_to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-forward", NULL));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, month_from);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-range", "s", "all"));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, lower);
+  g_assert_cmpint (to, ==, upper);
+  /* Going back twice: the month, then the view's own days. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, month_from);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -921,6 +976,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/header-days-at-700", test_header_days_at_700);
   g_test_add_func ("/controls/category-names", test_category_names);
   g_test_add_func ("/controls/event-list-pane", test_event_list_pane);
+  g_test_add_func ("/controls/range-presets-history", test_range_presets_history);
 
   return g_test_run ();
 }

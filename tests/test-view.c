@@ -9,6 +9,7 @@
 #include "uc-catalog.h"
 #include "uc-regions.h"
 #include "uc-stack-split.h"
+#include "uc-range-preset.h"
 #include "uc-time-range.h"
 #include "uc-transform.h"
 #include "uc-view.h"
@@ -1207,6 +1208,38 @@ test_lanes_hold_all_days (void)
  * first keeps 62% when the others can give it, no chart goes below its
  * minimum (a summary chart's is lower) unless even the minimums do not fit; and a view splits its
  * height by the same rule. */
+/* Named stretches counted back from the data's last day, against dates
+ * worked out by hand. */
+static void
+test_range_presets (void)
+{
+  UcTime lower = uc_time_from_ymd (2022, 10, 7), upper = uc_time_from_ymd (2025, 3, 31), from, to;
+  const struct { const char *id; int y, m, d; } want[] = {
+    { "1m", 2025, 2, 28 },    /* 31 Mar back a month: the end of February */
+    { "3m", 2024, 12, 31 },
+    { "6m", 2024, 9, 30 },
+    { "ytd", 2025, 1, 1 },
+    { "1y", 2024, 3, 31 },
+    { "5y", 2022, 10, 7 },    /* longer than the data: where it begins */
+    { "all", 2022, 10, 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_assert_true (uc_range_preset (want[i].id, lower, upper, &from, &to));
+      g_assert_cmpint (from, ==, uc_time_from_ymd (want[i].y, want[i].m, want[i].d));
+      g_assert_cmpint (to, ==, upper);
+      g_assert_cmpstr (uc_range_preset_ids ()[i], ==, want[i].id);
+    }
+  g_assert_null (uc_range_preset_ids ()[G_N_ELEMENTS (want)]);
+  /* Leap years: 29 Feb 2024 back a year is 28 Feb 2023. */
+  g_assert_true (uc_range_preset ("1y", lower, uc_time_from_ymd (2024, 2, 29), &from, &to));
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2023, 2, 28));
+  g_assert_false (uc_range_preset ("2w", lower, upper, &from, &to));
+  g_assert_false (uc_range_preset (NULL, lower, upper, &from, &to));
+  g_assert_false (uc_range_preset ("all", upper, lower, &from, &to));
+}
+
 static void
 test_stack_split (void)
 {
@@ -1283,5 +1316,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/catalog", test_view_catalog);
   g_test_add_func ("/view/lanes-hold-all-days", test_lanes_hold_all_days);
   g_test_add_func ("/view/stack-split", test_stack_split);
+  g_test_add_func ("/view/range-presets", test_range_presets);
   return g_test_run ();
 }

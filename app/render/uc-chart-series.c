@@ -544,7 +544,7 @@ draw_one_series (Ctx                     *ctx,
       draw_line (ctx, series, s, l, clip, kind, start, end, &color);
       /* Zoomed in until points stand far apart, a line shows where its
        * data is: a dot on each point (the line between is drawn, not read). */
-      if (kind != UC_CHART_AREA && end > start && l->width / (end - start) >= ctx->fs * 2.5)
+      if (kind != UC_CHART_AREA && end > start && l->width / (end - start) >= ctx->fs * 4)
         draw_dots (ctx, series, l, clip, start, end, &color);
     }
 }

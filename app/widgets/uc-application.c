@@ -200,6 +200,15 @@ uc_application_startup (GApplication *application)
     { "win.paste-data", { "<Control>v", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
     { "win.open-events", { "<Control><Shift>e", NULL } },
+    { "win.range-back", { "<Alt>Left", NULL } },
+    { "win.range-forward", { "<Alt>Right", NULL } },
+    { "win.show-range('1m')", { "<Alt>1", NULL } },
+    { "win.show-range('3m')", { "<Alt>2", NULL } },
+    { "win.show-range('6m')", { "<Alt>3", NULL } },
+    { "win.show-range('ytd')", { "<Alt>4", NULL } },
+    { "win.show-range('1y')", { "<Alt>5", NULL } },
+    { "win.show-range('5y')", { "<Alt>6", NULL } },
+    { "win.show-range('all')", { "<Alt>7", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 

@@ -3,7 +3,8 @@
  * Part of UcWindow (see uc-window-private.h). The window's own win.*
  * actions, of the menu, the header bar and the keyboard (show-help-overlay
  * comes with GtkApplicationWindow): those of the class (export, copy,
- * base-first-day, show-views, reset-range, find, show-sources) and those
+ * base-first-day, show-views, reset-range, find, show-sources, show-range
+ * and the range history's back and forward) and those
  * of each window (value-mode and log-scale, see uc-window-controls.c;
  * events-CATEGORY, one per event category; fix-values). Their shortcuts
  * are set with the application's in uc-application.c, where the
@@ -13,6 +14,7 @@
 
 #include "uc-window.h"
 #include "uc-window-private.h"
+#include "uc-range-preset.h"
 
 #include <string.h>
 
@@ -92,9 +94,124 @@ show_sources_action (GtkWidget  *widget,
   _uc_window_show_sources (UC_WINDOW (widget));
 }
 
+/* win.show-range('1m'): a named stretch back from the last day the
+ * charts have (uc_range_preset). */
+static void
+show_range_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  UcTime lower, upper, from, to;
+
+  uc_time_range_get_bounds (self->time_range, &lower, &upper);
+  if (uc_range_preset (g_variant_get_string (parameter, NULL), lower, upper, &from, &to))
+    uc_time_range_set (self->time_range, from, to);
+}
+
+/* A burst of changes (a scroll zoom, a drag) is one step of the history:
+ * a change this soon after the last joins it. */
+#define RANGE_STEP_USEC (600 * 1000)
+#define RANGE_HISTORY_MAX 100
+
+static void
+sync_range_actions (UcWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.range-back", self->range_back->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.range-forward", self->range_forward->len > 0);
+}
+
+/* The days shown changed: the days shown before go on the back list,
+ * unless the change goes back or forward itself. */
+static void
+on_range_changed (UcWindow *self)
+{
+  UcTime from, to;
+  gint64 now = g_get_monotonic_time ();
+
+  uc_time_range_get (self->time_range, &from, &to);
+  if (!self->range_navigating && self->range_shown[1] > self->range_shown[0] &&
+      now - self->range_changed_at > RANGE_STEP_USEC)
+    {
+      g_array_append_vals (self->range_back, self->range_shown, 2);
+      if (self->range_back->len > 2 * RANGE_HISTORY_MAX)
+        g_array_remove_range (self->range_back, 0, 2);
+      g_array_set_size (self->range_forward, 0);
+    }
+  self->range_changed_at = now;
+  self->range_shown[0] = from;
+  self->range_shown[1] = to;
+  sync_range_actions (self);
+}
+
+/* The days shown one step back (@from: the back list) or forward, the
+ * days shown now kept on the other list. */
+static void
+range_step (UcWindow *self,
+            GArray   *from,
+            GArray   *onto)
+{
+  UcTime *pair;
+
+  if (from->len < 2)
+    return;
+  pair = &g_array_index (from, UcTime, from->len - 2);
+  g_array_append_vals (onto, self->range_shown, 2);
+  self->range_navigating = TRUE;
+  uc_time_range_set (self->time_range, pair[0], pair[1]);
+  self->range_navigating = FALSE;
+  g_array_set_size (from, from->len - 2);
+  /* The next change, however soon, is a step of its own. */
+  self->range_changed_at = 0;
+  sync_range_actions (self);
+}
+
+static void
+range_back_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  range_step (self, self->range_back, self->range_forward);
+}
+
+static void
+range_forward_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  range_step (self, self->range_forward, self->range_back);
+}
+
+void
+_uc_window_init_range_history (UcWindow *self)
+{
+  self->range_back = g_array_new (FALSE, FALSE, sizeof (UcTime));
+  self->range_forward = g_array_new (FALSE, FALSE, sizeof (UcTime));
+  g_signal_connect_swapped (self->time_range, "changed", G_CALLBACK (on_range_changed), self);
+  _uc_window_clear_range_history (self);
+}
+
+/* Another view: its days have a history of their own. */
+void
+_uc_window_clear_range_history (UcWindow *self)
+{
+  g_array_set_size (self->range_back, 0);
+  g_array_set_size (self->range_forward, 0);
+  uc_time_range_get (self->time_range, &self->range_shown[0], &self->range_shown[1]);
+  self->range_changed_at = 0;
+  sync_range_actions (self);
+}
+
 void
 _uc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-range", "s", show_range_action);
+  gtk_widget_class_install_action (widget_class, "win.range-back", NULL, range_back_action);
+  gtk_widget_class_install_action (widget_class, "win.range-forward", NULL, range_forward_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "win.base-first-day", NULL, base_first_day_action);

@@ -491,6 +491,7 @@ uc_window_set_view (UcWindow *self,
   _uc_window_fill_events (self);
   place_charts (self, view, &lower, &upper);
   share_range (self, view, lower, upper);
+  _uc_window_clear_range_history (self);
 
   /* The sidebar shows which view this is; the header, what it offers. */
   _uc_window_select_shown (self);

@@ -97,6 +97,11 @@ struct _UcWindow
   GListStore           *events;       /* every event, for the table */
   gboolean              events_filled; /* with the events table, once it is loaded */
   UcTimeRange          *time_range;   /* shared by every chart on time */
+  GArray               *range_back;   /* UcTime pairs: the days shown before, newest last (Alt+Left) */
+  GArray               *range_forward; /* ...and those gone back from (Alt+Right) */
+  UcTime                range_shown[2]; /* the days shown, as last told */
+  gint64                range_changed_at; /* monotonic time of the last change */
+  gboolean              range_navigating; /* a change made by going back or forward */
   UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
   UcRefresher          *refresher;    /* the application's */
   GPtrArray            *refused;      /* UcFeed: the sources the refresh running could not refresh */
@@ -213,6 +218,8 @@ void      _uc_window_list_user_events     (UcWindow       *self);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);
+void      _uc_window_init_range_history   (UcWindow       *self);
+void      _uc_window_clear_range_history  (UcWindow       *self);
 void      _uc_window_save_state           (UcWindow       *self);
 UcView   *_uc_window_remembered_view      (UcWindow       *self);
 void      _uc_window_restore_variant      (UcWindow       *self,

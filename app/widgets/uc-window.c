@@ -438,7 +438,11 @@ uc_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->views);
   g_clear_object (&self->events);
+  if (self->time_range)
+    g_signal_handlers_disconnect_by_data (self->time_range, self);
   g_clear_object (&self->time_range);
+  g_clear_pointer (&self->range_back, g_array_unref);
+  g_clear_pointer (&self->range_forward, g_array_unref);
   g_clear_object (&self->view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UC_TYPE_WINDOW);
@@ -588,6 +592,7 @@ uc_window_init (UcWindow *self)
   _uc_window_init_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
   _uc_window_init_charts (self);
+  _uc_window_init_range_history (self);
   _uc_window_init_keys (self);
 
   self->views = uc_view_catalog_new_builtin ();

@@ -955,6 +955,22 @@ test_range_presets_history (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL));
   uc_time_range_get (range, &from, &to);
   g_assert_cmpint (from, ==, was_from);
+
+  /* Around the event: none clicked yet, the days stay (a toast says why);
+   * after a click on the crash's marker, two weeks before to a month after. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-range", "s", "event"));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+  {
+    UcTime crash = uc_time_from_ymd (2025, 1, 27);
+    g_autoptr(UcEvent) event = uc_event_new (crash, "DeepSeek shock", UC_EVENT_MARKET);
+
+    g_signal_emit_by_name (uc_window_get_chart_view (window), "event-clicked", event);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-range", "s", "event"));
+    uc_time_range_get (range, &from, &to);
+    g_assert_cmpint (from, ==, crash - 14 * UC_USEC_PER_DAY);
+    g_assert_cmpint (to, ==, crash + 31 * UC_USEC_PER_DAY);
+  }
   gtk_window_close (GTK_WINDOW (window));
 }
 

@@ -209,6 +209,7 @@ uc_application_startup (GApplication *application)
     { "win.show-range('1y')", { "<Alt>5", NULL } },
     { "win.show-range('5y')", { "<Alt>6", NULL } },
     { "win.show-range('all')", { "<Alt>7", NULL } },
+    { "win.show-range('event')", { "<Alt>8", NULL } },
   };
   g_autoptr(GAction) on_start = NULL;
 

@@ -16,6 +16,7 @@
 #include "uc-window-private.h"
 #include "uc-range-preset.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 static void
@@ -95,17 +96,28 @@ show_sources_action (GtkWidget  *widget,
 }
 
 /* win.show-range('1m'): a named stretch back from the last day the
- * charts have (uc_range_preset). */
+ * charts have (uc_range_preset); 'event': around the event last clicked
+ * or activated, two weeks before it to a month after. */
 static void
 show_range_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   UcWindow *self = UC_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
   UcTime lower, upper, from, to;
 
+  if (g_str_equal (id, "event"))
+    {
+      if (self->selected_event == 0)
+        _uc_window_toast (self, _("Click an event’s marker first (or a row of the events table): this shows the days around it"));
+      else
+        uc_time_range_set (self->time_range, self->selected_event - 14 * UC_USEC_PER_DAY,
+                           self->selected_event + 31 * UC_USEC_PER_DAY);
+      return;
+    }
   uc_time_range_get_bounds (self->time_range, &lower, &upper);
-  if (uc_range_preset (g_variant_get_string (parameter, NULL), lower, upper, &from, &to))
+  if (uc_range_preset (id, lower, upper, &from, &to))
     uc_time_range_set (self->time_range, from, to);
 }
 

@@ -289,6 +289,7 @@ on_event_clicked (UcWindow    *self,
                   UcEvent     *event,
                   UcChartView *chart)
 {
+  self->selected_event = uc_event_get_time (event);
   _uc_window_set_base_date (self, uc_event_get_time (event) - 1);
 }
 
@@ -488,6 +489,7 @@ uc_window_set_view (UcWindow *self,
 
   g_set_object (&self->view, view);
   self->base_date = 0;
+  self->selected_event = 0;
   _uc_window_fill_events (self);
   place_charts (self, view, &lower, &upper);
   share_range (self, view, lower, upper);

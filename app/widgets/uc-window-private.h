@@ -103,6 +103,7 @@ struct _UcWindow
   gint64                range_changed_at; /* monotonic time of the last change */
   gboolean              range_navigating; /* a change made by going back or forward */
   UcTime                base_date;    /* the last event clicked, to rebase on; 0: the first day shown */
+  UcTime                selected_event; /* the day of the event last clicked or activated; 0: none */
   UcRefresher          *refresher;    /* the application's */
   GPtrArray            *refused;      /* UcFeed: the sources the refresh running could not refresh */
   AdwToast             *refresh_toast; /* what the last refresh said, while shown or waiting */

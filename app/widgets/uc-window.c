@@ -370,7 +370,7 @@ uc_window_focus_event (UcWindow *self,
 
   g_return_if_fail (UC_IS_WINDOW (self));
   g_return_if_fail (UC_IS_EVENT (event));
-  t = uc_event_get_time (event);
+  t = self->selected_event = uc_event_get_time (event);
   uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
 }
 

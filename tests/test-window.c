@@ -739,6 +739,28 @@ test_window_views_and_range (void)
     g_assert_false (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (first), 1)));
     uc_chart_view_toggle_series (first, 0);
     g_assert_false (uc_series_get_hidden (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (first), 0)));
+
+    /* Ctrl-click isolates a series; on the series alone, shows them all;
+     * on another, that one alone. */
+    {
+      UcChartSpec *shown;
+      guint n;
+
+      uc_chart_view_isolate_series (first, 2);
+      shown = uc_chart_view_get_shown_spec (first);
+      n = uc_chart_spec_get_n_series (shown);
+      g_assert_cmpuint (n, >, 3);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (uc_series_get_hidden (uc_chart_spec_get_series (shown, i)), ==, i != 2);
+      uc_chart_view_isolate_series (first, 1);
+      shown = uc_chart_view_get_shown_spec (first);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (uc_series_get_hidden (uc_chart_spec_get_series (shown, i)), ==, i != 1);
+      uc_chart_view_isolate_series (first, 1);
+      shown = uc_chart_view_get_shown_spec (first);
+      for (guint i = 0; i < n; i++)
+        g_assert_false (uc_series_get_hidden (uc_chart_spec_get_series (shown, i)));
+    }
   }
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-view", g_variant_new_string ("model-releases"));
 

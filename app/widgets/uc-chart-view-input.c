@@ -260,10 +260,14 @@ on_pressed (UcChartView     *self,
 {
   int item = legend_item_at (self, x, y);
 
-  /* A click on a legend entry switches its series off or on. */
+  /* A click on a legend entry switches its series off or on; with Ctrl,
+   * shows it alone (or, alone already, every series again). */
   if (item >= 0 && n_press == 1)
     {
-      uc_chart_view_toggle_series (self, (guint) item);
+      if (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_CONTROL_MASK)
+        uc_chart_view_isolate_series (self, (guint) item);
+      else
+        uc_chart_view_toggle_series (self, (guint) item);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }

@@ -790,6 +790,27 @@ uc_chart_view_toggle_series (UcChartView *self,
   _uc_chart_view_invalidate (self);
 }
 
+/* Series @index alone, the others hidden; when it is already the only
+ * one shown, every series again (Ctrl-click on a legend entry). */
+void
+uc_chart_view_isolate_series (UcChartView *self,
+                              guint        index)
+{
+  guint n;
+  gboolean alone = TRUE;
+
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  if (self->spec == NULL || index >= (n = uc_chart_spec_get_n_series (self->spec)))
+    return;
+  for (guint i = 0; i < n; i++)
+    if (uc_series_get_hidden (uc_chart_spec_get_series (self->spec, i)) != (i != index))
+      alone = FALSE;
+  for (guint i = 0; i < n; i++)
+    uc_series_set_hidden (uc_chart_spec_get_series (self->spec, i), !alone && i != index);
+  g_clear_object (&self->shown);
+  _uc_chart_view_invalidate (self);
+}
+
 /* Only events with every word of @filter (case does not matter) in their
  * title, description or lane are shown; NULL or "" shows all. */
 void

@@ -55,6 +55,8 @@ gboolean     uc_chart_view_can_transform  (UcChartView   *self);
 UcTime       uc_chart_view_get_own_base   (UcChartView   *self);
 void         uc_chart_view_toggle_series  (UcChartView   *self,
                                            guint          index);
+void         uc_chart_view_isolate_series (UcChartView  *self,
+                                           guint         index);
 void         uc_chart_view_set_options    (UcChartView          *self,
                                            const UcChartOptions *options);
 const UcChartOptions *uc_chart_view_get_options (UcChartView *self);

@@ -1238,6 +1238,10 @@ test_range_presets (void)
   g_assert_false (uc_range_preset ("2w", lower, upper, &from, &to));
   g_assert_false (uc_range_preset (NULL, lower, upper, &from, &to));
   g_assert_false (uc_range_preset ("all", upper, lower, &from, &to));
+  /* Around a day: two weeks before, a month after. */
+  uc_range_around (uc_time_from_ymd (2025, 1, 27), &from, &to);
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 13));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 27));
 }
 
 static void

@@ -64,3 +64,14 @@ uc_range_preset (const char *id,
       }
   return FALSE;
 }
+
+/* The days around a day @t, as "Zoom to Event" shows them: two weeks
+ * before it to a month after. */
+void
+uc_range_around (UcTime  t,
+                 UcTime *from,
+                 UcTime *to)
+{
+  *from = t - 14 * UC_USEC_PER_DAY;
+  *to = t + 31 * UC_USEC_PER_DAY;
+}

@@ -12,5 +12,8 @@ gboolean     uc_range_preset          (const char *id,
                                        UcTime     *from,
                                        UcTime     *to);
 const char *const *uc_range_preset_ids (void);
+void         uc_range_around          (UcTime      t,
+                                       UcTime     *from,
+                                       UcTime     *to);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "uc-format.h"
 #include "uc-chart-view-private.h"
 #include "uc-platform.h"
+#include "uc-range-preset.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -136,8 +137,13 @@ on_zoom_to_event_clicked (UcChartView *self,
 {
   const UcTime *t = g_object_get_data (G_OBJECT (button), "uc-event-time");
 
+  UcTime from, to;
+
   if (self->time_range && t)
-    uc_time_range_set (self->time_range, *t - 14 * UC_USEC_PER_DAY, *t + 31 * UC_USEC_PER_DAY);
+    {
+      uc_range_around (*t, &from, &to);
+      uc_time_range_set (self->time_range, from, to);
+    }
   gtk_popover_popdown (GTK_POPOVER (self->event_popover));
 }
 

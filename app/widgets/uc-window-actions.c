@@ -112,8 +112,10 @@ show_range_action (GtkWidget  *widget,
       if (self->selected_event == 0)
         _uc_window_toast (self, _("Click an event’s marker first (or a row of the events table): this shows the days around it"));
       else
-        uc_time_range_set (self->time_range, self->selected_event - 14 * UC_USEC_PER_DAY,
-                           self->selected_event + 31 * UC_USEC_PER_DAY);
+        {
+          uc_range_around (self->selected_event, &from, &to);
+          uc_time_range_set (self->time_range, from, to);
+        }
       return;
     }
   uc_time_range_get_bounds (self->time_range, &lower, &upper);

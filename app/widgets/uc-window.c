@@ -18,6 +18,7 @@
 
 #include "uc-catalog.h"
 #include "uc-event-table.h"
+#include "uc-range-preset.h"
 
 enum
 {
@@ -361,17 +362,18 @@ load_events (UcWindow *self)
     uc_source_load_async (source, NULL, on_events_loaded, g_object_ref (self));
 }
 
-/* Every chart on two weeks before an event to a month after it. */
+/* Every chart on the days around an event (uc_range_around). */
 void
 uc_window_focus_event (UcWindow *self,
                        UcEvent  *event)
 {
-  UcTime t;
+  UcTime from, to;
 
   g_return_if_fail (UC_IS_WINDOW (self));
   g_return_if_fail (UC_IS_EVENT (event));
-  t = self->selected_event = uc_event_get_time (event);
-  uc_time_range_set (self->time_range, t - 14 * UC_USEC_PER_DAY, t + 31 * UC_USEC_PER_DAY);
+  self->selected_event = uc_event_get_time (event);
+  uc_range_around (self->selected_event, &from, &to);
+  uc_time_range_set (self->time_range, from, to);
 }
 
 static void

@@ -299,6 +299,22 @@ uc_chart_spec_get_source (UcChartSpec *self)
   return self->source;
 }
 
+/* The source every one of @n charts names, when there are several and
+ * all name the same (a view's charts then print it once); NULL otherwise. */
+const char *
+uc_chart_specs_shared_source (UcChartSpec **specs,
+                              guint         n)
+{
+  const char *source = n > 1 ? uc_chart_spec_get_source (specs[0]) : NULL;
+
+  if (source == NULL || *source == '\0')
+    return NULL;
+  for (guint i = 1; i < n; i++)
+    if (g_strcmp0 (uc_chart_spec_get_source (specs[i]), source) != 0)
+      return NULL;
+  return source;
+}
+
 void
 uc_chart_spec_set_source (UcChartSpec *self,
                           const char  *source)

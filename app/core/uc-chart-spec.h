@@ -106,6 +106,8 @@ const char    *uc_chart_spec_get_subtitle     (UcChartSpec   *self);
 void           uc_chart_spec_set_subtitle     (UcChartSpec   *self,
                                                const char    *subtitle);
 const char    *uc_chart_spec_get_source       (UcChartSpec   *self);
+const char    *uc_chart_specs_shared_source   (UcChartSpec  **specs,
+                                               guint          n);
 void           uc_chart_spec_set_source       (UcChartSpec   *self,
                                                const char    *source);
 const char    *uc_chart_spec_get_note         (UcChartSpec   *self);

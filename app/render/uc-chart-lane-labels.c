@@ -490,18 +490,12 @@ measure_label (LaneRun    *run,
                double     *w,
                double     *h)
 {
-  double *size = run->sizes ? g_hash_table_lookup (run->sizes, label) : NULL;
+  double *size = g_hash_table_lookup (run->sizes, label);
 
   if (size == NULL)
     {
       size = g_new (double, 2);
       uc_chart_measure (run->ctx, label, -1, &size[0], &size[1]);
-      if (run->sizes == NULL)
-        {
-          *w = size[0], *h = size[1];
-          g_free (size);
-          return;
-        }
       g_hash_table_insert (run->sizes, g_strdup (label), size);
     }
   *w = size[0];

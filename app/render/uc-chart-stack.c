@@ -9,22 +9,6 @@
 
 #include <math.h>
 
-/* The source every chart of a stack names, when there are several and all
- * name the same; NULL otherwise (each keeps its own). */
-static const char *
-shared_source (UcChartSpec **specs,
-               guint         n)
-{
-  const char *source = n > 1 ? uc_chart_spec_get_source (specs[0]) : NULL;
-
-  if (source == NULL || *source == '\0')
-    return NULL;
-  for (guint i = 1; i < n; i++)
-    if (g_strcmp0 (uc_chart_spec_get_source (specs[i]), source) != 0)
-      return NULL;
-  return source;
-}
-
 /* @n charts one under the other, chart i @heights[i] tall, their text
  * all one size (the first chart's options say which): a view of several charts as one picture. */
 void
@@ -55,7 +39,7 @@ uc_chart_draw_stack_full (cairo_t            *cr,
   double fs = uc_chart_options_font_px (n > 0 ? options : NULL, &caption);
   g_autofree UcChartDrawOptions *aligned = g_new (UcChartDrawOptions, MAX (n, 1));
   g_autofree double *drawn_h = g_new (double, MAX (n, 1));
-  const char *source = shared_source (specs, n);
+  const char *source = uc_chart_specs_shared_source (specs, n);
 
   guint tallest = 0;
 

@@ -392,23 +392,6 @@ chart_widget (UcWindow *self,
   return chart;
 }
 
-/* Whether the charts of @view, more than one, all name one source. */
-static gboolean
-shared_source (UcView *view)
-{
-  const char *source;
-
-  if (uc_view_get_n_charts (view) < 2)
-    return FALSE;
-  source = uc_chart_spec_get_source (uc_view_get_chart (view, 0));
-  if (source == NULL || *source == '\0')
-    return FALSE;
-  for (guint i = 1; i < uc_view_get_n_charts (view); i++)
-    if (g_strcmp0 (uc_chart_spec_get_source (uc_view_get_chart (view, i)), source) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* A widget for every chart of @view, on the shared range or, on a number
  * axis, one of its own; the stretch the time charts' data takes in,
  * widened to @lower and @upper. */
@@ -447,7 +430,13 @@ place_charts (UcWindow *self,
       gtk_widget_set_size_request (GTK_WIDGET (chart), -1, uc_stack_min_height (uc_view_get_chart_compact (view, i)));
     }
   /* A source every chart names is printed once, under the last. */
-  shared = shared_source (view);
+  {
+    g_autoptr(GPtrArray) specs = g_ptr_array_new ();
+
+    for (guint i = 0; i < uc_view_get_n_charts (view); i++)
+      g_ptr_array_add (specs, uc_view_get_chart (view, i));
+    shared = uc_chart_specs_shared_source ((UcChartSpec **) specs->pdata, specs->len) != NULL;
+  }
   for (child = GTK_WIDGET (self->chart_view); child != NULL; child = gtk_widget_get_next_sibling (child))
     uc_chart_view_set_show_source (UC_CHART_VIEW (child), !shared || gtk_widget_get_next_sibling (child) == NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "uc-application.h"
 #include "uc-window.h"
+#include "uc-range-popover.h"
 #include "uc-range-preset.h"
 #include "uc-time-range.h"
 
@@ -974,6 +975,73 @@ test_range_presets_history (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+static gboolean
+range_popover_shown (gpointer data)
+{
+  return find_widget_of_type (data, UC_TYPE_RANGE_POPOVER) != NULL;
+}
+
+/* From and To typed (Ctrl+G): whole days, months, the window's own way
+ * of writing days; a wrong day marks its field and changes nothing. */
+static void
+test_range_typed (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *window;
+  UcTimeRange *range;
+  GtkWidget *popover, *from_entry, *to_entry, *error_label;
+  UcTime from, to, was_from, was_to;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "RangeTyped");
+  show_view (app, window, "deepseek-shock");
+  range = uc_window_get_time_range (window);
+  uc_time_range_get (range, &was_from, &was_to);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.type-range", NULL));
+  uc_test_iterate_until (range_popover_shown, window);
+  popover = find_widget_of_type (GTK_WIDGET (window), UC_TYPE_RANGE_POPOVER);
+  from_entry = find_widget_of_type (popover, GTK_TYPE_ENTRY);
+  to_entry = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (from_entry));
+  g_assert_true (GTK_IS_ENTRY (to_entry));
+  /* The fields open on the days shown, the first one focused. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "2024-12-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2025-03-31");
+  g_assert_true (gtk_widget_is_focus (from_entry) || gtk_widget_has_focus (from_entry) ||
+                 gtk_widget_get_focus_child (from_entry) != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2025-01");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2025-13");
+  g_signal_emit_by_name (to_entry, "activate");
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+  g_assert_cmpint (to, ==, was_to);
+  g_assert_true (gtk_widget_has_css_class (to_entry, "error"));
+  g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
+  error_label = GTK_WIDGET (find_label_text (popover, "“2025-13” is not a day: type one as 2025-01-27, 2025-01 or 2025"));
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  /* Typing again clears the mark; a month as To is its last day. */
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "27 Feb 2025");
+  g_assert_false (gtk_widget_has_css_class (to_entry, "error"));
+  g_signal_emit_by_name (to_entry, "activate");
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 27));
+  g_assert_false (gtk_widget_get_visible (popover));
+  /* A step of the history like any other. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.range-back", NULL));
+  uc_time_range_get (range, &from, &to);
+  g_assert_cmpint (from, ==, was_from);
+  g_assert_cmpint (to, ==, was_to);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -993,6 +1061,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/category-names", test_category_names);
   g_test_add_func ("/controls/event-list-pane", test_event_list_pane);
   g_test_add_func ("/controls/range-presets-history", test_range_presets_history);
+  g_test_add_func ("/controls/range-typed", test_range_typed);
 
   return g_test_run ();
 }

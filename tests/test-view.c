@@ -1203,11 +1203,6 @@ test_lanes_hold_all_days (void)
   }
 }
 
-/* The charts of a view share a height as the window lays them out: the
- * heights add up, a summary chart has its 250 px when there is room, the
- * first keeps 62% when the others can give it, no chart goes below its
- * minimum (a summary chart's is lower) unless even the minimums do not fit; and a view splits its
- * height by the same rule. */
 /* Named stretches counted back from the data's last day, against dates
  * worked out by hand. */
 static void
@@ -1244,6 +1239,65 @@ test_range_presets (void)
   g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 27));
 }
 
+/* Days typed in From and To, whole or in part, and the errors that
+ * name the field at fault. */
+static void
+test_range_typed (void)
+{
+  UcTime lower = uc_time_from_ymd (2022, 10, 7), upper = uc_time_from_ymd (2025, 3, 31), from, to, day;
+  const struct { const char *text; gboolean last; int y, m, d; } days[] = {
+    { "2025-01-27", FALSE, 2025, 1, 27 },
+    { " 2025-01-27 ", TRUE, 2025, 1, 27 },
+    { "2024-02", FALSE, 2024, 2, 1 },
+    { "2024-02", TRUE, 2024, 2, 29 },
+    { "2025", FALSE, 2025, 1, 1 },
+    { "2025", TRUE, 2025, 12, 31 },
+    { "27 Jan 2025", FALSE, 2025, 1, 27 },
+    { "3 apr 2025", TRUE, 2025, 4, 3 },
+  };
+  const char *bad[] = { "", "2025-13", "2025-02-30", "25", "27 Jab 2025", "27 Jan", "2025-01-27x", "-2025",
+                        "31 Feb 2025", "2025-1", "Jan 2025" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_assert_true (uc_range_parse_day (days[i].text, days[i].last, &day));
+      g_assert_cmpint (day, ==, uc_time_from_ymd (days[i].y, days[i].m, days[i].d));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (uc_range_parse_day (bad[i], FALSE, &day));
+
+  g_assert_true (uc_range_from_text ("2025-01", "2025-02", lower, upper, &from, &to, &error));
+  g_assert_cmpint (from, ==, uc_time_from_ymd (2025, 1, 1));
+  g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 28));
+  /* Blank: where the data begins or ends. */
+  g_assert_true (uc_range_from_text ("", NULL, lower, upper, &from, &to, &error));
+  g_assert_cmpint (from, ==, lower);
+  g_assert_cmpint (to, ==, upper);
+  g_assert_false (uc_range_from_text ("2025-01-32", "", lower, upper, &from, &to, &error));
+  g_assert_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_FROM);
+  g_assert_nonnull (strstr (error->message, "2025-01-32"));
+  g_clear_error (&error);
+  g_assert_false (uc_range_from_text ("", "soon", lower, upper, &from, &to, &error));
+  g_assert_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_TO);
+  g_clear_error (&error);
+  g_assert_false (uc_range_from_text ("2025-03", "2025-01", lower, upper, &from, &to, &error));
+  g_assert_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_ORDER);
+  g_clear_error (&error);
+  /* Outside the data: says where the data is. */
+  g_assert_false (uc_range_from_text ("2026", "", lower, upper, &from, &to, &error));
+  g_assert_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_FROM);
+  g_assert_nonnull (strstr (error->message, "31 Mar 2025"));
+  g_clear_error (&error);
+  g_assert_false (uc_range_from_text ("", "2020", lower, upper, &from, &to, &error));
+  g_assert_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_TO);
+}
+
+/* The charts of a view share a height as the window lays them out: the
+ * heights add up, a summary chart has its 250 px when there is room, the
+ * first keeps 62% when the others can give it, no chart goes below its
+ * minimum (a summary chart's is lower) unless even the minimums do not fit; and a view splits its
+ * height by the same rule. */
 static void
 test_stack_split (void)
 {
@@ -1321,5 +1375,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/lanes-hold-all-days", test_lanes_hold_all_days);
   g_test_add_func ("/view/stack-split", test_stack_split);
   g_test_add_func ("/view/range-presets", test_range_presets);
+  g_test_add_func ("/view/range-typed", test_range_typed);
   return g_test_run ();
 }

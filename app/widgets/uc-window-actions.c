@@ -123,6 +123,18 @@ show_range_action (GtkWidget  *widget,
     uc_time_range_set (self->time_range, from, to);
 }
 
+/* win.type-range (Ctrl+G): the From and To fields, on the days shown. */
+static void
+type_range_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+
+  if (gtk_widget_get_can_target (GTK_WIDGET (self->range_button)))
+    gtk_menu_button_popup (self->range_button);
+}
+
 /* A burst of changes (a scroll zoom, a drag) is one step of the history:
  * a change this soon after the last joins it. */
 #define RANGE_STEP_USEC (600 * 1000)
@@ -224,6 +236,7 @@ void
 _uc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-range", "s", show_range_action);
+  gtk_widget_class_install_action (widget_class, "win.type-range", NULL, type_range_action);
   gtk_widget_class_install_action (widget_class, "win.range-back", NULL, range_back_action);
   gtk_widget_class_install_action (widget_class, "win.range-forward", NULL, range_forward_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

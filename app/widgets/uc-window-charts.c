@@ -266,10 +266,16 @@ update_subtitle (UcWindow *self)
   const char *title = self->view ? uc_view_get_title (self->view) : NULL;
   UcTime from, to;
   g_autofree char *fa = NULL, *fb = NULL, *subtitle = NULL;
+  gboolean has_days;
 
   adw_window_title_set_title (self->window_title, title ? title : _("Undercut"));
-  /* Only charts on number axes: no days to tell. */
-  if (self->view == NULL || first_time_chart (self->view) == NULL)
+  /* Only charts on number axes: no days to tell, or to type. */
+  has_days = self->view != NULL && first_time_chart (self->view) != NULL;
+  gtk_widget_set_can_target (GTK_WIDGET (self->range_button), has_days);
+  gtk_widget_set_focusable (GTK_WIDGET (self->range_button), has_days);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->range_button), has_days ? _("Type the Days to Show (Ctrl+G)") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.type-range", has_days);
+  if (!has_days)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;

@@ -35,6 +35,7 @@
 #include "uc-import-dialog.h"
 #include "uc-library.h"
 #include "uc-overview.h"
+#include "uc-range-popover.h"
 #include "uc-refresher.h"
 #include "uc-table-window.h"
 #include "uc-view.h"
@@ -74,6 +75,8 @@ struct _UcWindow
   GtkDropDown          *variant_dropdown;
   GtkStringList        *variant_labels;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *range_button;
+  UcRangePopover       *range_popover;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
   GtkStack             *refresh_stack;

@@ -533,6 +533,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, variant_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, variant_labels);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, range_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, range_popover);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_stack);
@@ -570,6 +572,7 @@ uc_window_class_init (UcWindowClass *klass)
   g_type_ensure (UC_TYPE_CHART_VIEW);
   g_type_ensure (UC_TYPE_EVENT_LIST);
   g_type_ensure (UC_TYPE_OVERVIEW);
+  g_type_ensure (UC_TYPE_RANGE_POPOVER);
   bind_template (widget_class);
   _uc_window_class_init_actions (widget_class);
   _uc_window_class_init_keys (widget_class);
@@ -586,6 +589,7 @@ uc_window_init (UcWindow *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self->charts), uc_charts_layout_new ());
 
   self->time_range = uc_time_range_new ();
+  uc_range_popover_set_time_range (self->range_popover, self->time_range);
   _uc_window_init_settings (self);
   _uc_window_init_actions (self);
 

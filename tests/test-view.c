@@ -8,6 +8,7 @@
 
 #include "uc-catalog.h"
 #include "uc-regions.h"
+#include "uc-series-choice.h"
 #include "uc-stack-split.h"
 #include "uc-range-preset.h"
 #include "uc-time-range.h"
@@ -1239,6 +1240,85 @@ test_range_presets (void)
   g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 27));
 }
 
+/* A reader picks the series of a chart: every key of the dataset with a
+ * value in the view's currency is offered, the view's own first and
+ * chosen; a pick rebuilds the chart and its sum, and says so in the note;
+ * no pick is the view's own again. */
+static void
+test_pick_series (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) shock = uc_view_load ("deepseek-shock", &error);
+  g_autoptr(GListModel) choices = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  const char *pick[] = { "NVDA", "TSLA", NULL };
+  UcChartSpec *chart;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_true (uc_view_can_pick (shock, 0));
+  g_assert_true (uc_view_can_pick (shock, 1));
+  g_assert_false (uc_view_can_pick (shock, 2));
+  choices = uc_view_list_choices (shock, 0);
+  n = g_list_model_get_n_items (choices);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UcSeriesChoice) c = g_list_model_get_item (choices, i);
+
+      g_string_append_printf (ids, "%s%s%s", i ? " " : "", uc_series_choice_get_id (c),
+                              uc_series_choice_get_chosen (c) ? "+" : "");
+      g_assert_true (uc_series_choice_get_own (c) == (i < 9));
+      if (g_str_equal (uc_series_choice_get_id (c), "TSLA"))
+        {
+          g_assert_cmpstr (uc_series_choice_get_label (c), ==, "Tesla");
+          g_assert_true (uc_series_choice_matches (c, "tes"));
+          g_assert_true (uc_series_choice_matches (c, "TSLA"));
+          g_assert_false (uc_series_choice_matches (c, "sla motors"));
+        }
+    }
+  /* The view's own in its order, then the other dollar listings; no Hong
+   * Kong dollars, no SMIC (no market cap). */
+  g_assert_cmpstr (ids->str, ==, "NVDA+ MSFT+ GOOGL+ META+ AVGO+ TSM+ ORCL+ AAPL+ AMZN+ ASML BABA BIDU TSLA");
+
+  g_assert_true (uc_view_set_picked (shock, 0, pick, &error));
+  g_assert_no_error (error);
+  chart = uc_view_get_chart (shock, 0);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (uc_series_get_id (uc_chart_spec_get_series (chart, 1)), ==, "TSLA");
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (chart),
+                            "Series picked in Undercut: added Tesla; left out Microsoft, Alphabet, Meta, "
+                            "Broadcom, TSMC, Oracle, Apple, Amazon."));
+  /* The view's own note stays first. */
+  g_assert_true (g_str_has_prefix (uc_chart_spec_get_note (chart), "Broadcom's market cap"));
+  g_assert_cmpstr (uc_view_get_picked (shock, 0)[1], ==, "TSLA");
+  g_assert_null (uc_view_get_picked (shock, 1));
+  /* The summary keeps its own. */
+  g_assert_cmpuint (uc_chart_spec_get_n_series (uc_view_get_chart (shock, 1)), ==, 1);
+  g_assert_null (uc_chart_spec_get_note (uc_view_get_chart (shock, 1)));
+
+  /* A pick of the summary: the sum of the picked. */
+  g_assert_true (uc_view_set_picked (shock, 1, pick, &error));
+  {
+    UcSeries *sum = uc_chart_spec_get_series (uc_view_get_chart (shock, 1), 0);
+    UcSeries *nvda = uc_chart_spec_get_series (uc_view_get_chart (shock, 0), 0);
+    UcSeries *tsla = uc_chart_spec_get_series (uc_view_get_chart (shock, 0), 1);
+    UcTime day = uc_time_from_ymd (2025, 1, 27);
+    double a, b, total;
+
+    g_assert_true (uc_series_value_on_or_before (nvda, day, &a));
+    g_assert_true (uc_series_value_on_or_before (tsla, day, &b));
+    g_assert_true (uc_series_value_on_or_before (sum, day, &total));
+    g_assert_cmpfloat_with_epsilon (total, a + b, 1);
+  }
+
+  g_assert_true (uc_view_set_picked (shock, 0, NULL, &error));
+  chart = uc_view_get_chart (shock, 0);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 9);
+  g_assert_null (strstr (uc_chart_spec_get_note (chart), "picked"));
+  g_assert_false (uc_view_set_picked (shock, 2, pick, &error));
+  g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+}
+
 /* Days typed in From and To, whole or in part, and the errors that
  * name the field at fault. */
 static void
@@ -1376,5 +1456,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/stack-split", test_stack_split);
   g_test_add_func ("/view/range-presets", test_range_presets);
   g_test_add_func ("/view/range-typed", test_range_typed);
+  g_test_add_func ("/view/pick-series", test_pick_series);
   return g_test_run ();
 }

@@ -161,7 +161,7 @@ read_members (Reader     *r,
     "rebase", "emphasis", "value_format", "log", "stacked", "legend", "title", "subtitle", "source", "note",
     "y_title", "frontier", "combine", "events", "lanes", "compact", "blend", "labels", NULL
   };
-  static const char * const series_members[] = { "key", "value", "label", "only", "missing", NULL };
+  static const char * const series_members[] = { "key", "value", "label", "only", "missing", "pick_same", NULL };
   static const char * const events_members[] = { "categories", "change", NULL };
   static const char * const change_members[] = { "series", "categories", NULL };
   JsonObject *events_o;
@@ -464,8 +464,15 @@ read_texts (Reader      *r,
     }
   if (!uc_view_read_string (r, o, "note", &s))
     return FALSE;
+  /* After the chart's own note, what its series said (a pick, a key
+   * without values). */
   if (s)
-    uc_chart_spec_set_note (spec, uc_view_text (s));
+    {
+      const char *said = uc_chart_spec_get_note (spec);
+      g_autofree char *both = said ? g_strdup_printf ("%s %s", uc_view_text (s), said) : NULL;
+
+      uc_chart_spec_set_note (spec, both ? both : uc_view_text (s));
+    }
   return TRUE;
 }
 

@@ -65,6 +65,7 @@ struct _UcView
   GHashTable *tables;      /* dataset id → UcDataset, once loaded */
   GHashTable *table_sources; /* dataset id → UcSource it was loaded from */
   gboolean   given;        /* its charts were given made (uc_view_new_for_chart), not built */
+  GPtrArray *picked;       /* GStrv per chart: the keys a reader picked; NULL: the view's own */
 };
 
 /* Reading members, each failure naming where it is. */
@@ -78,6 +79,7 @@ typedef struct
   gboolean    nothing_matched;
   const Releases *releases; /* the view's, NULL without */
   UcView     *view;     /* whose loaded tables the charts are built from */
+  guint       chart;    /* the index of the chart being built */
 } Reader;
 
 /* A chart's "x" member as read: its column, and for a number axis its
@@ -176,6 +178,15 @@ gboolean     uc_view_read_releases      (UcView             *self,
 void         uc_view_narrow_to_releases (Reader             *r,
                                          const char         *dataset,
                                          UcDataset         **data);
+
+/* uc-view.c */
+gboolean     uc_view_rebuild            (UcView             *self,
+                                         GError            **error);
+
+/* uc-view-picks.c */
+char        *uc_view_picked_note        (JsonObject         *series_o,
+                                         GPtrArray          *all,
+                                         const char * const *picked) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-variants.c */
 JsonObject  *uc_view_merge_members      (JsonObject         *base,

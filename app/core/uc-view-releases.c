@@ -186,6 +186,7 @@ uc_view_filter_chart (UcView      *self,
     return g_object_ref (chart);
   r.file = self->file;
   r.where = g_strdup_printf ("charts[%u]", index);
+  r.chart = index;
   built = uc_view_build_chart (&r, g_ptr_array_index (self->sources, index));
   g_free (r.where);
   if (built == NULL)

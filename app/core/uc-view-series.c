@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "uc-view.h"
 #include "uc-view-private.h"
 
 #include <string.h>
@@ -33,6 +34,8 @@ uc_view_add_long_series (Reader      *r,
   g_auto(GStrv) only = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *picked_note = NULL, *note = NULL;
+  const char * const *picked;
 
   if (!uc_view_read_string (r, series_o, "key", &key) || !uc_view_read_string (r, series_o, "value", &value) ||
       !uc_view_read_string (r, series_o, "label", &label) || !uc_view_read_strings (r, series_o, "only", &only) ||
@@ -42,6 +45,14 @@ uc_view_add_long_series (Reader      *r,
     return uc_view_fail (r, "series", "needs “key” and “value” columns");
   if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
     return FALSE;
+  /* The reader's pick, where there is one, instead of the view's own. */
+  picked = r->view ? uc_view_get_picked (r->view, r->chart) : NULL;
+  if (picked)
+    {
+      g_strfreev (only);
+      only = g_strdupv ((char **) picked);
+      picked_note = uc_view_picked_note (series_o, all, picked);
+    }
 
   for (guint k = 0; only ? only[k] != NULL : k < all->len; k++)
     {
@@ -66,13 +77,20 @@ uc_view_add_long_series (Reader      *r,
     {
       const char *said = uc_view_text (missing_text);
       const char *at = strstr (said, "%s");
-      g_autofree char *note = NULL;
 
       if (at == NULL)
         return uc_view_fail (r, "series.missing", "needs a %s, where the names go");
       note = g_strdup_printf ("%.*s%s%s", (int) (at - said), said, missing->str, at + 2);
-      uc_chart_spec_set_note (spec, note);
     }
+  if (picked_note)
+    {
+      char *both = note ? g_strdup_printf ("%s %s", picked_note, note) : g_strdup (picked_note);
+
+      g_free (note);
+      note = both;
+    }
+  if (note)
+    uc_chart_spec_set_note (spec, note);
   return TRUE;
 }
 

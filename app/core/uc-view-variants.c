@@ -45,6 +45,7 @@ uc_view_build_variant (UcView  *self,
       g_ptr_array_add (sources, merged);
       g_free (r->where);
       r->where = g_strdup_printf ("variants.options[%u] on charts[%u]", index, i);
+      r->chart = i;
       chart = uc_view_build_chart (r, merged);
       if (chart == NULL)
         {

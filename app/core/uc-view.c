@@ -42,6 +42,7 @@ uc_view_finalize (GObject *object)
   g_clear_pointer (&self->datasets, g_ptr_array_unref);
   g_clear_pointer (&self->tables, g_hash_table_unref);
   g_clear_pointer (&self->table_sources, g_hash_table_unref);
+  g_clear_pointer (&self->picked, g_ptr_array_unref);
 
   G_OBJECT_CLASS (uc_view_parent_class)->finalize (object);
 }
@@ -259,6 +260,7 @@ uc_view_build_charts (UcView  *self,
 
       g_free (r.where);
       r.where = g_strdup_printf ("charts[%u]", i);
+      r.chart = i;
       chart = uc_view_build_chart (&r, g_ptr_array_index (self->base_sources, i));
       if (chart == NULL)
         {
@@ -280,6 +282,41 @@ uc_view_build_charts (UcView  *self,
         g_clear_pointer (&r.where, g_free);
         return FALSE;
       }
+  return TRUE;
+}
+
+/* Every chart built again as the view shows it now (its variant, the
+ * series picked), after something they are built from changed; on an
+ * error the charts stay as they were. */
+gboolean
+uc_view_rebuild (UcView  *self,
+                 GError **error)
+{
+  Reader r = { NULL, NULL, error, NULL, FALSE, FALSE, NULL, NULL, 0 };
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->given)
+    return TRUE;
+  r.file = self->file;
+  r.releases = self->releases;
+  r.view = self;
+  if (self->variant_ids->len > 0)
+    return uc_view_build_variant (self, &r, self->variant);
+  for (guint i = 0; i < self->base_sources->len; i++)
+    {
+      UcChartSpec *chart;
+
+      g_free (r.where);
+      r.where = g_strdup_printf ("charts[%u]", i);
+      r.chart = i;
+      chart = uc_view_build_chart (&r, g_ptr_array_index (self->base_sources, i));
+      g_clear_pointer (&r.where, g_free);
+      if (chart == NULL)
+        return FALSE;
+      g_ptr_array_add (charts, chart);
+    }
+  g_ptr_array_unref (self->charts);
+  self->charts = g_steal_pointer (&charts);
   return TRUE;
 }
 

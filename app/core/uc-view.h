@@ -81,6 +81,16 @@ guint        uc_view_get_variant     (UcView      *self);
 gboolean     uc_view_set_variant     (UcView      *self,
                                       const char  *id,
                                       GError     **error);
+gboolean     uc_view_can_pick        (UcView      *self,
+                                      guint        chart);
+GListModel  *uc_view_list_choices    (UcView      *self,
+                                      guint        chart) G_GNUC_WARN_UNUSED_RESULT;
+const char * const *uc_view_get_picked (UcView    *self,
+                                        guint      chart);
+gboolean     uc_view_set_picked      (UcView      *self,
+                                      guint        chart,
+                                      const char * const *ids,
+                                      GError     **error);
 gboolean     uc_view_get_event_list  (UcView      *self);
 gboolean     uc_view_get_event_filter (UcView     *self);
 

@@ -14,6 +14,8 @@
 #include "uc-application.h"
 #include "uc-window.h"
 #include "uc-range-popover.h"
+#include "uc-series-choice.h"
+#include "uc-series-picker.h"
 #include "uc-range-preset.h"
 #include "uc-time-range.h"
 
@@ -1042,6 +1044,128 @@ test_range_typed (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+static gboolean
+picker_shown (gpointer data)
+{
+  return find_widget_of_type (data, UC_TYPE_SERIES_PICKER) != NULL;
+}
+
+static gboolean
+list_narrowed (gpointer data)
+{
+  return g_list_model_get_n_items (data) < 13;
+}
+
+static gboolean
+list_widened (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 13;
+}
+
+/* The button under @widget whose label is @label. */
+static GtkWidget *
+find_button_label (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_label (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The series a chart shows picked (Ctrl+K): the search narrows the list,
+ * a check adds a series to the chart at once and is kept for the next
+ * window, the last series cannot be unchecked, and the view's own come
+ * back with one button. */
+static void
+test_pick_series (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) picks = NULL;
+  g_autofree const char **kept = NULL;
+  UcWindow *window;
+  GtkWidget *picker, *search;
+  GListModel *shown;
+  UcChartSpec *chart;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  g_settings_reset (settings, "picked-series");
+  window = open_window (&app, "PickTest");
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-series", NULL));
+  uc_test_iterate_until (picker_shown, window);
+  picker = find_widget_of_type (GTK_WIDGET (window), UC_TYPE_SERIES_PICKER);
+  search = find_widget_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget_of_type (picker, GTK_TYPE_LIST_VIEW))));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 13);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "tes");
+  uc_test_iterate_until (list_narrowed, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  {
+    g_autoptr(UcSeriesChoice) tesla = g_list_model_get_item (shown, 0);
+
+    g_assert_cmpstr (uc_series_choice_get_id (tesla), ==, "TSLA");
+    g_assert_false (uc_series_choice_get_chosen (tesla));
+    uc_series_choice_set_chosen (tesla, TRUE);
+  }
+  chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 10);
+  g_assert_cmpstr (uc_series_get_id (uc_chart_spec_get_series (chart, 9)), ==, "TSLA");
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (chart), "added Tesla"));
+  picks = g_settings_get_value (settings, "picked-series");
+  g_assert_true (g_variant_lookup (picks, "deepseek-shock/0", "^a&s", &kept));
+  g_assert_cmpuint (g_strv_length ((char **) kept), ==, 10);
+  g_clear_pointer (&picks, g_variant_unref);
+
+  /* Another window opens with the pick. */
+  {
+    GtkWidget *second = GTK_WIDGET (uc_window_new (ADW_APPLICATION (app)));
+
+    gtk_window_present (GTK_WINDOW (second));
+    show_view (app, UC_WINDOW (second), "deepseek-shock");
+    g_assert_cmpuint (uc_chart_spec_get_n_series (uc_chart_view_get_spec (uc_window_get_chart_view (UC_WINDOW (second)))),
+                      ==, 10);
+    gtk_window_close (GTK_WINDOW (second));
+  }
+
+  /* Everything unchecked but one: that one stays. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  uc_test_iterate_until (list_widened, shown);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(UcSeriesChoice) c = g_list_model_get_item (shown, i);
+      uc_series_choice_set_chosen (c, FALSE);
+    }
+  {
+    g_autoptr(UcSeriesChoice) last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+
+    g_assert_true (uc_series_choice_get_chosen (last));
+  }
+  chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 1);
+
+  g_signal_emit_by_name (find_button_label (picker, "The View’s _Own"), "clicked");
+  chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+  g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 9);
+  g_assert_null (strstr (uc_chart_spec_get_note (chart), "picked"));
+  picks = g_settings_get_value (settings, "picked-series");
+  g_assert_false (g_variant_lookup (picks, "deepseek-shock/0", "^a&s", &kept));
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_reset (settings, "picked-series");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1062,6 +1186,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/event-list-pane", test_event_list_pane);
   g_test_add_func ("/controls/range-presets-history", test_range_presets_history);
   g_test_add_func ("/controls/range-typed", test_range_typed);
+  g_test_add_func ("/controls/pick-series", test_pick_series);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "uc-view.h"
 #include "uc-view-private.h"
 #include "uc-format.h"
 
@@ -138,8 +139,24 @@ apply_options (Reader               *r,
                UcChartSpec          *spec)
 {
   g_autoptr(GError) error = NULL;
-  UcChartSpec *out = uc_chart_options_apply (options, spec, &error);
+  g_autoptr(GPtrArray) emphasis = NULL;
+  UcChartOptions shown = *options;   /* shares its members: never cleared */
+  UcChartSpec *out;
 
+  /* A reader's pick may leave out a series the view names: the chart is
+   * drawn without its emphasis or its moves on event lines. */
+  if (r->view && uc_view_get_picked (r->view, r->chart))
+    {
+      emphasis = g_ptr_array_new ();
+      for (guint i = 0; options->emphasis && options->emphasis[i]; i++)
+        if (uc_chart_options_find_series (spec, options->emphasis[i]))
+          g_ptr_array_add (emphasis, options->emphasis[i]);
+      g_ptr_array_add (emphasis, NULL);
+      shown.emphasis = options->emphasis ? (char **) emphasis->pdata : NULL;
+      if (options->change_series && uc_chart_options_find_series (spec, options->change_series) == NULL)
+        shown.change_series = NULL;
+    }
+  out = uc_chart_options_apply (&shown, spec, &error);
   if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_EMPHASIS))
     return uc_view_fail (r, "emphasis", error->message), NULL;
   if (out == NULL && g_error_matches (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_CHANGE))

@@ -201,6 +201,7 @@ uc_application_startup (GApplication *application)
     { "win.show-table", { "<Control>t", NULL } },
     { "win.open-events", { "<Control><Shift>e", NULL } },
     { "win.type-range", { "<Control>g", NULL } },
+    { "win.pick-series", { "<Control>k", NULL } },
     { "win.range-back", { "<Alt>Left", NULL } },
     { "win.range-forward", { "<Alt>Right", NULL } },
     { "win.show-range('1m')", { "<Alt>1", NULL } },

@@ -135,6 +135,34 @@ type_range_action (GtkWidget  *widget,
     gtk_menu_button_popup (self->range_button);
 }
 
+/* win.pick-series (Ctrl+K): the header's Series, the list of the
+ * chart with the focus (else the first that can pick). */
+static void
+pick_series_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UcWindow *self = UC_WINDOW (widget);
+  guint i = 0;
+
+  if (!uc_series_picker_has_charts (self->series_picker))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (gtk_widget_has_focus (child))
+      uc_series_picker_set_chart (self->series_picker, i);
+  /* In a narrow window the button is not shown: the picker opens in
+   * the middle of the window. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->series_button)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->series_button), TRUE);
+      gtk_menu_button_popup (self->series_button);
+      gtk_widget_set_visible (GTK_WIDGET (self->series_button), FALSE);
+      return;
+    }
+  gtk_menu_button_popup (self->series_button);
+}
+
 /* A burst of changes (a scroll zoom, a drag) is one step of the history:
  * a change this soon after the last joins it. */
 #define RANGE_STEP_USEC (600 * 1000)
@@ -237,6 +265,7 @@ _uc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-range", "s", show_range_action);
   gtk_widget_class_install_action (widget_class, "win.type-range", NULL, type_range_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-series", NULL, pick_series_action);
   gtk_widget_class_install_action (widget_class, "win.range-back", NULL, range_back_action);
   gtk_widget_class_install_action (widget_class, "win.range-forward", NULL, range_forward_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

@@ -152,6 +152,9 @@ on_filter_changed (UcWindow *self)
   const char *words = gtk_editable_get_text (self->filter_entry);
   guint i = 0;
 
+  /* The user's series beside the first chart were added to the chart
+   * built before. */
+  _uc_window_add_user_series (self, self->view);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
        child = gtk_widget_get_next_sibling (child), i++)
     {
@@ -299,13 +302,37 @@ on_event_clicked (UcWindow    *self,
   _uc_window_set_base_date (self, uc_event_get_time (event) - 1);
 }
 
+/* The view's charts were built again (another variant, series picked):
+ * each chart view shows its new chart, with the user's series added, on
+ * the same days, with the same filter and the same series hidden. */
+static void
+show_rebuilt_charts (UcWindow *self)
+{
+  guint i = 0;
+
+  /* The user's series beside the first chart were added to the chart
+   * built before. */
+  _uc_window_add_user_series (self, self->view);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (i < uc_view_get_n_charts (self->view))
+      {
+        carry_hidden (uc_chart_view_get_spec (UC_CHART_VIEW (child)), uc_view_get_chart (self->view, i));
+        uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
+      }
+  _uc_window_release_held_axis (self);
+  uc_overview_set_spec (self->overview, first_time_chart (self->view));
+  on_filter_changed (self);
+  _uc_window_apply_options (self);
+}
+
 /* Another variant of the view: every chart built again, on the same days,
  * with the same filter. */
 static void
 on_variant_selected (UcWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  guint index = gtk_drop_down_get_selected (self->variant_dropdown), i = 0;
+  guint index = gtk_drop_down_get_selected (self->variant_dropdown);
 
   if (self->view == NULL || index >= uc_view_get_n_variants (self->view))
     return;
@@ -321,17 +348,17 @@ on_variant_selected (UcWindow *self)
       return;
     }
   _uc_window_remember_variant (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
-       child = gtk_widget_get_next_sibling (child), i++)
-    if (i < uc_view_get_n_charts (self->view))
-      {
-        carry_hidden (uc_chart_view_get_spec (UC_CHART_VIEW (child)), uc_view_get_chart (self->view, i));
-        uc_chart_view_set_spec (UC_CHART_VIEW (child), uc_view_get_chart (self->view, i));
-      }
-  _uc_window_release_held_axis (self);
-  uc_overview_set_spec (self->overview, first_time_chart (self->view));
-  on_filter_changed (self);
-  _uc_window_apply_options (self);
+  show_rebuilt_charts (self);
+}
+
+/* The series of a chart picked (the header's Series): it is drawn
+ * again, and the pick kept for the next time. */
+void
+_uc_window_on_series_picked (UcWindow *self,
+                             guint     chart)
+{
+  _uc_window_remember_picks (self);
+  show_rebuilt_charts (self);
 }
 
 /* The view's variants ("Price": output, input, blended) in the header,
@@ -499,6 +526,8 @@ uc_window_set_view (UcWindow *self,
   _uc_window_release_held_axis (self);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), uc_view_get_event_filter (view));
   show_variants (self, view);
+  uc_series_picker_set_view (self->series_picker, view);
+  _uc_window_sync_series_button (self);
   _uc_window_apply_options (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }

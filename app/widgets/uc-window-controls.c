@@ -92,13 +92,25 @@ value_mode_activated (GSimpleAction *action,
     g_settings_set_string (self->settings, "value-mode", mode);
 }
 
-/* On a narrow (folded) window the base-day calendar leaves the header to
- * the view's name and days (an event clicked still sets the base). */
+/* On a narrow (folded) window the base-day calendar and the series
+ * picker leave the header to the view's name and days (an event clicked
+ * still sets the base; the main menu and Ctrl+K still pick series). */
 static void
 on_folded (UcWindow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->base_button),
-                          gtk_widget_get_visible (self->value_mode_box) && !adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->base_button), gtk_widget_get_visible (self->value_mode_box) && !folded);
+  _uc_window_sync_series_button (self);
+}
+
+void
+_uc_window_sync_series_button (UcWindow *self)
+{
+  gboolean can = uc_series_picker_has_charts (self->series_picker);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->series_button), can && !adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-series", can);
 }
 
 void

@@ -36,6 +36,7 @@
 #include "uc-library.h"
 #include "uc-overview.h"
 #include "uc-range-popover.h"
+#include "uc-series-picker.h"
 #include "uc-refresher.h"
 #include "uc-table-window.h"
 #include "uc-view.h"
@@ -77,6 +78,8 @@ struct _UcWindow
   AdwWindowTitle       *window_title;
   GtkMenuButton        *range_button;
   UcRangePopover       *range_popover;
+  GtkMenuButton        *series_button;
+  UcSeriesPicker       *series_picker;
   AdwToastOverlay      *toast_overlay;
   UcChartView          *chart_view;   /* the view's first chart */
   GtkStack             *refresh_stack;
@@ -230,6 +233,12 @@ void      _uc_window_restore_variant      (UcWindow       *self,
                                            UcView         *view);
 void      _uc_window_remember_view        (UcWindow       *self);
 void      _uc_window_remember_variant     (UcWindow       *self);
+void      _uc_window_restore_picks        (UcWindow       *self,
+                                           UcView         *view);
+void      _uc_window_remember_picks       (UcWindow       *self);
+void      _uc_window_on_series_picked     (UcWindow       *self,
+                                           guint           chart);
+void      _uc_window_sync_series_button   (UcWindow       *self);
 void      _uc_window_chart_options        (UcWindow       *self,
                                            UcChartOptions *options);
 

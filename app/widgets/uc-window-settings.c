@@ -13,6 +13,8 @@
 #include "uc-window.h"
 #include "uc-window-private.h"
 
+#include <string.h>
+
 #include "uc-core-enums.h"
 #include "uc-enum.h"
 
@@ -83,6 +85,59 @@ _uc_window_restore_variant (UcWindow *self,
 
   if (g_variant_lookup (variants, uc_view_get_id (view), "&s", &variant))
     uc_view_set_variant (view, variant, NULL);
+}
+
+/* The series picked for @view's charts last time; a pick the data no
+ * longer has a series of (or a chart that cannot pick) is left out. */
+void
+_uc_window_restore_picks (UcWindow *self,
+                          UcView   *view)
+{
+  g_autoptr(GVariant) picks = g_settings_get_value (self->settings, "picked-series");
+  g_autofree char *prefix = g_strdup_printf ("%s/", uc_view_get_id (view));
+  GVariantIter iter;
+  const char *key;
+  g_autofree const char **ids = NULL;
+
+  g_variant_iter_init (&iter, picks);
+  while (g_variant_iter_next (&iter, "{&s^a&s}", &key, &ids))
+    {
+      guint64 chart;
+
+      if (g_str_has_prefix (key, prefix) && ids[0] &&
+          g_ascii_string_to_unsigned (key + strlen (prefix), 10, 0, G_MAXUINT, &chart, NULL))
+        uc_view_set_picked (view, (guint) chart, ids, NULL);
+      g_clear_pointer (&ids, g_free);
+    }
+}
+
+/* The series picked for the charts of the view shown, for next time. */
+void
+_uc_window_remember_picks (UcWindow *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "picked-series");
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sas}"));
+  g_autofree char *prefix = g_strdup_printf ("%s/", uc_view_get_id (self->view));
+  GVariantIter iter;
+  const char *key;
+  GVariant *ids;
+
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@as}", &key, &ids))
+    {
+      if (!g_str_has_prefix (key, prefix))
+        g_variant_builder_add (&builder, "{s@as}", key, ids);
+      g_variant_unref (ids);
+    }
+  for (guint i = 0; i < uc_view_get_n_charts (self->view); i++)
+    {
+      const char * const *picked = uc_view_get_picked (self->view, i);
+      g_autofree char *chart_key = g_strdup_printf ("%s%u", prefix, i);
+
+      if (picked)
+        g_variant_builder_add (&builder, "{s^as}", chart_key, picked);
+    }
+  g_settings_set_value (self->settings, "picked-series", g_variant_builder_end (&builder));
 }
 
 /* The view shown, for next time; and the first view shown opens on the

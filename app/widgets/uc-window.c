@@ -81,6 +81,7 @@ show_loaded (UcWindow  *self,
     return FALSE;
   _uc_window_add_user_series (self, view);
   _uc_window_restore_variant (self, view);
+  _uc_window_restore_picks (self, view);
   if (kept)
     _uc_window_carry_hidden (kept, view);
   uc_window_set_view (self, view);
@@ -535,6 +536,9 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, range_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, range_popover);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, series_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, series_picker);
+  gtk_widget_class_bind_template_callback (widget_class, _uc_window_on_series_picked);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, refresh_stack);
@@ -573,6 +577,7 @@ uc_window_class_init (UcWindowClass *klass)
   g_type_ensure (UC_TYPE_EVENT_LIST);
   g_type_ensure (UC_TYPE_OVERVIEW);
   g_type_ensure (UC_TYPE_RANGE_POPOVER);
+  g_type_ensure (UC_TYPE_SERIES_PICKER);
   bind_template (widget_class);
   _uc_window_class_init_actions (widget_class);
   _uc_window_class_init_keys (widget_class);

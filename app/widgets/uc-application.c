@@ -200,6 +200,7 @@ uc_application_startup (GApplication *application)
     { "win.paste-data", { "<Control>v", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
     { "win.open-events", { "<Control><Shift>e", NULL } },
+    { "win.add-event", { "<Control>m", NULL } },
     { "win.range-back", { "<Alt>Left", NULL } },
     { "win.range-forward", { "<Alt>Right", NULL } },
     { "win.show-range('1m')", { "<Alt>1", NULL } },

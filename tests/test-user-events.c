@@ -334,6 +334,38 @@ test_format (void)
   g_assert_cmpint (uc_event_get_end (uc_chart_spec_get_event (spec, 0)), ==, uc_time_from_ymd (2025, 2, 7));
 }
 
+/* A first row of mostly text over a row of dates is the first event, not
+ * a line of units under the header: every order of a few events reads
+ * back (each of them first, with and without an end). */
+static void
+test_first_row (void)
+{
+  g_autofree char *path = uc_user_events_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint first = 0; first < 4; first++)
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(UcDataset) saved = NULL;
+      g_autoptr(GPtrArray) back = NULL;
+
+      for (guint k = 0; k < 4; k++)
+        {
+          guint i = (first + k) % 4;
+
+          g_ptr_array_add (list, uc_user_event_new (uc_time_from_ymd (2025, 1, 10 + (int) k),
+                                                    i % 2 ? uc_time_from_ymd (2025, 2, 1) : 0,
+                                                    i < 2 ? "=cmd" : "A title", i == 1 ? NULL : "Some words, more words",
+                                                    i == 3 ? NULL : "Ours", i == 0 ? "https://example.com" : NULL));
+        }
+      saved = uc_user_events_save (list, path, &error);
+      g_assert_no_error (error);
+      back = reload (path);
+      assert_same_list (list, back);
+    }
+  g_assert_true (uc_user_events_remove (path, &error));
+}
+
 /* Only web addresses with a host. */
 static void
 test_url (void)
@@ -388,6 +420,7 @@ main (int    argc,
   g_test_add_func ("/user-events/options", test_options);
   g_test_add_func ("/user-events/edit", test_edit);
   g_test_add_func ("/user-events/format", test_format);
+  g_test_add_func ("/user-events/first-row", test_first_row);
   g_test_add_func ("/user-events/url", test_url);
   status = g_test_run ();
   remove_tree (root);

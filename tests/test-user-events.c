@@ -366,6 +366,72 @@ test_first_row (void)
   g_assert_true (uc_user_events_remove (path, &error));
 }
 
+/* Text made of pieces the reader might take for something else. */
+static char *
+random_text (gboolean may_be_empty)
+{
+  static const char *const pieces[] = {
+    "a", "Zed", " ", ",", ";", "|", "\t", "\"", "'", "=", "+", "-", "@", "\n", "\r\n", "0", "42", "3.5", "1,5",
+    "2025-01-27", "27/01/2025", "Q1", "2025-Q1", "NA", "null", "%", "$", "€", "#", "____", "©", "é", "—", "✓",
+  };
+  GString *text = g_string_new (NULL);
+  guint n = (guint) g_test_rand_int_range (may_be_empty ? 0 : 1, 5);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+  /* As the form keeps them: a title is stripped and never empty. */
+  if (!may_be_empty)
+    {
+      g_strstrip (text->str);
+      g_string_set_size (text, strlen (text->str));
+      if (text->len == 0)
+        g_string_append (text, "t");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Lists of a few events of random hostile text, each written and read
+ * back the same. */
+static void
+test_random (void)
+{
+  g_autofree char *path = uc_user_events_default_path ();
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(UcDataset) saved = NULL;
+      g_autoptr(GPtrArray) back = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n = (guint) g_test_rand_int_range (1, 6);
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_autofree char *title = random_text (FALSE);
+          g_autofree char *about = random_text (TRUE);
+          g_autofree char *tag = random_text (TRUE);
+          UcTime day = uc_time_from_ymd (2024 + g_test_rand_int_range (0, 3), 1 + g_test_rand_int_range (0, 12),
+                                         1 + (int) k);
+
+          g_ptr_array_add (list, uc_user_event_new (day, g_test_rand_bit () ? day + 3 * UC_USEC_PER_DAY : 0, title,
+                                                    about, tag, g_test_rand_bit () ? "http://example.com/?q=a,b" : NULL));
+        }
+      saved = uc_user_events_save (list, path, &error);
+      g_assert_no_error (error);
+      back = reload (path);
+      /* The reader lists them by date: compare as sets, by position in the saved list. */
+      g_assert_cmpuint (back->len, ==, list->len);
+      for (guint k = 0; k < list->len; k++)
+        if (uc_user_events_find (back, g_ptr_array_index (list, k)) < 0)
+          {
+            g_autoptr(GBytes) bytes = uc_user_events_format (list);
+
+            g_error ("round %u: event %u (“%s”) not read back from:\n%s", round, k,
+                     uc_event_get_title (g_ptr_array_index (list, k)), (const char *) g_bytes_get_data (bytes, NULL));
+          }
+    }
+}
+
 /* Only web addresses with a host. */
 static void
 test_url (void)
@@ -421,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/user-events/edit", test_edit);
   g_test_add_func ("/user-events/format", test_format);
   g_test_add_func ("/user-events/first-row", test_first_row);
+  g_test_add_func ("/user-events/random", test_random);
   g_test_add_func ("/user-events/url", test_url);
   status = g_test_run ();
   remove_tree (root);

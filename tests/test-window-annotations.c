@@ -459,6 +459,17 @@ test_add_edit_delete (void)
   g_assert_cmpuint (n, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.events-user", NULL));
   g_assert_nonnull (chart_event (window, "42", &n));
+  /* Switched off, a new event switches them on again: it is to be seen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.events-user", NULL));
+  g_assert_null (chart_event (window, NULL, &n));
+  g_signal_emit_by_name (uc_window_get_chart_view (window), "add-event", (gint64) uc_time_from_ymd (2025, 2, 20),
+                         (gint64) uc_time_from_ymd (2025, 2, 20));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  set_field (dialog, "title", "Seen at once");
+  respond (dialog, "_Add");
+  g_assert_nonnull (chart_event (window, "Seen at once", &n));
+  g_assert_cmpuint (n, ==, 4);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

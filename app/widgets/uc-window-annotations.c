@@ -139,6 +139,18 @@ undo_delete_action (GtkWidget  *widget,
     forget_deletion (self);
 }
 
+/* An event just added or changed is to be seen: the user's category
+ * switched on again if it was off. */
+static void
+show_user_category (UcWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "events-user");
+  g_autoptr(GVariant) state = action ? g_action_get_state (action) : NULL;
+
+  if (state && !g_variant_get_boolean (state))
+    g_action_activate (action, NULL);
+}
+
 static void
 on_dialog_response (UcEventDialog *dialog,
                     const char    *response,
@@ -171,6 +183,7 @@ on_dialog_response (UcEventDialog *dialog,
                                             : g_strdup_printf (_("“%s” added to your events"),
                                                                uc_event_get_title (event));
 
+      show_user_category (self);
       _uc_window_toast (self, message);
     }
 }

@@ -2,8 +2,9 @@
  *
  * Activating a row (double click or Enter) emits "event-activated"; the
  * window then shows every chart around that event. The user's own events
- * can be changed or deleted: Edit… and Delete, beside the categories,
- * emit "edit-event" and "delete-event" for the row selected.
+ * can be changed or deleted: Edit… and Delete, beside the categories
+ * (and the Delete key), emit "edit-event" and "delete-event" for the row
+ * selected.
  */
 #include "config.h"
 
@@ -184,6 +185,20 @@ on_delete_clicked (UcEventList *self)
     g_signal_emit (self, signals[DELETE_EVENT], 0, event);
 }
 
+/* Delete on a row of the user's deletes it, as the button does. */
+static gboolean
+on_table_key (UcEventList           *self,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) || selected_user_event (self) == NULL)
+    return FALSE;
+  on_delete_clicked (self);
+  return TRUE;
+}
+
 static GtkWidget *
 tool_button (UcEventList *self,
              const char  *icon,
@@ -272,6 +287,12 @@ uc_event_list_init (UcEventList *self)
   add_column (self, _("Category"), G_CALLBACK (bind_category), FALSE,
               GTK_SORTER (gtk_custom_sorter_new (compare_categories, NULL, NULL)));
   g_signal_connect_swapped (self->table, "activate", G_CALLBACK (on_activate), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_table_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
+  }
 
   self->filter = gtk_custom_filter_new (match_category, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

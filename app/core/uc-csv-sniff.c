@@ -72,6 +72,27 @@ data_like (const Input *in,
   return values > 0 && values * 2 >= filled;
 }
 
+/* Whether a cell is a calendar day or instant in ISO form (2025-01-27):
+ * what no line of units or codes holds, but a data row of mostly text
+ * (an events table: a date, then titles and descriptions) does. */
+static gboolean
+has_iso_date (const Input *in,
+              const Cell  *cells,
+              guint        n,
+              GString     *scratch)
+{
+  for (guint i = 0; i < MIN (n, SNIFF_CELLS); i++)
+    {
+      gsize len;
+      const char *text = uc_csv_cell_text (in, &cells[i], scratch, &len);
+
+      if (uc_date_formats_matching (text, len) &
+          (UC_DATE_FORMAT_BIT (UC_DATE_ISO) | UC_DATE_FORMAT_BIT (UC_DATE_ISO_DATETIME)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Non-blank cells among the first @n, counted up to @most. */
 static guint
 count_filled_upto (const Input *in,
@@ -113,6 +134,7 @@ typedef struct
   gboolean    data[SNIFF_ROWS];     /* data_like */
   /* Only the first cell filled: a section's label ("Men;;;"), never units. */
   gboolean    only_first[SNIFF_ROWS];
+  gboolean    dated[SNIFF_ROWS];        /* an ISO date in a cell: never units */
   const char *starts[SNIFF_ROWS];
 } SniffRows;
 
@@ -151,6 +173,7 @@ sniff_rows (const Input *base,
       rows->data[n] = data_like (&in, cells, nf, scratch);
       rows->filled[n] = count_filled (&in, cells, nf, scratch);
       rows->only_first[n] = rows->filled[n] == 1 && count_filled (&in, cells, 1, scratch) == 1;
+      rows->dated[n] = has_iso_date (&in, cells, nf, scratch);
       rows->counts[n] = nf;
       rows->n = n + 1;
     }
@@ -236,11 +259,11 @@ choose_header (const SniffRows *rows,
    * data right under that, is its units (codes, translations). */
   if (first_data == header + 2 && counts[header + 1] <= mode && !data[header + 1] &&
       lines[header] + 1 == lines[header + 1] && filled[header + 1] > 0 &&
-      filled[header + 1] < filled[header] && !rows->only_first[header + 1])
+      filled[header + 1] < filled[header] && !rows->only_first[header + 1] && !rows->dated[header + 1])
     out->units = rows->starts[header + 1];
   else if (header > 0 && counts[header - 1] == mode && !data[header - 1] &&
       lines[header - 1] + 1 == lines[header] && filled[header - 1] >= filled[header] &&
-      filled[header] < mode)
+      filled[header] < mode && !rows->dated[header])
     {
       out->units = out->header;
       out->header = rows->starts[header - 1];

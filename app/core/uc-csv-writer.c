@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "uc-json-writer.h"
+#include "uc-parse.h"
 #include "uc-safe-file.h"
 
 /* Written in pieces of about this size, so a million rows never sit in
@@ -57,6 +58,46 @@ uc_csv_append_text (GString    *out,
     }
   if (quote)
     g_string_append_c (out, '"');
+}
+
+/* Whether @text, written bare, would be read as something else than
+ * this text: a formula a spreadsheet runs, a number, a date, a missing
+ * value ("NA"), or a text that itself looks marked. */
+static gboolean
+needs_mark (const char *text)
+{
+  gsize len = strlen (text);
+  double value;
+
+  if (is_formula (text) || uc_is_missing (text, len) || uc_date_formats_matching (text, len) != 0 ||
+      uc_is_compact_date (text, len) || uc_parse_number (text, len, '.', 0, TRUE, &value, NULL) ||
+      uc_parse_number (text, len, ',', 0, TRUE, &value, NULL))
+    return TRUE;
+  return text[0] == '\'' && needs_mark (text + 1);
+}
+
+void
+uc_csv_append_marked_text (GString    *out,
+                           const char *text)
+{
+  g_autofree char *marked = NULL;
+
+  /* uc_csv_append_text() marks formulas itself. */
+  if (is_formula (text) || !needs_mark (text))
+    {
+      uc_csv_append_text (out, text);
+      return;
+    }
+  marked = g_strconcat ("'", text, NULL);
+  uc_csv_append_text (out, marked);
+}
+
+const char *
+uc_csv_unmark_text (const char *text)
+{
+  if (text && text[0] == '\'' && needs_mark (text + 1))
+    return text + 1;
+  return text;
 }
 
 static void

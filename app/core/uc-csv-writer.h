@@ -33,4 +33,13 @@ gboolean  uc_csv_save_rows    (UcDataset      *dataset,
 void      uc_csv_append_text  (GString        *out,
                                const char     *text);
 
+/* A text cell of a table whose text columns must read back as exactly
+ * that text (the user's events): besides formulas, text that would read
+ * as a number, a date or a missing value gets the apostrophe, and so
+ * does text that would itself look marked. uc_csv_unmark_text() gives
+ * back the text from what the reader read (a pointer into @text). */
+void        uc_csv_append_marked_text (GString    *out,
+                                       const char *text);
+const char *uc_csv_unmark_text        (const char *text);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* uc-event-table.c: chart events read from a table of dated rows */
 #include "uc-event-table.h"
 
+#include "uc-csv-writer.h"
 #include "uc-view-error.h"
 
 /* The table's events in the range, of @categories (NULL: all), each of
@@ -32,8 +33,10 @@ add_events (UcChartSpec        *spec,
     {
       UcTime t = uc_dataset_get_times (events, dc)[row];
       UcTime end = ec >= 0 ? uc_dataset_get_times (events, ec)[row] : UC_TIME_MISSING;
-      const char *category = cc >= 0 ? uc_dataset_get_text (events, cc, row) : NULL;
-      const char *title = uc_dataset_get_text (events, tc, row);
+      /* Text the user's events file marked to read back as written
+       * (uc_csv_append_marked_text()) loses its mark. */
+      const char *category = cc >= 0 ? uc_csv_unmark_text (uc_dataset_get_text (events, cc, row)) : NULL;
+      const char *title = uc_csv_unmark_text (uc_dataset_get_text (events, tc, row));
       g_autoptr(UcEvent) event = NULL;
 
       /* A span counts when any part of it is in the range. */
@@ -44,12 +47,14 @@ add_events (UcChartSpec        *spec,
                                                            : uc_event_category_from_string (category));
       if (end != UC_TIME_MISSING)
         uc_event_set_end (event, end);
+      if (category_of_all >= 0)
+        uc_event_set_tag (event, category);
       if (xc >= 0)
-        uc_event_set_description (event, uc_dataset_get_text (events, xc, row));
+        uc_event_set_description (event, uc_csv_unmark_text (uc_dataset_get_text (events, xc, row)));
       if (uc >= 0)
-        uc_event_set_source_url (event, uc_dataset_get_text (events, uc, row));
+        uc_event_set_source_url (event, uc_csv_unmark_text (uc_dataset_get_text (events, uc, row)));
       if (lc >= 0)
-        uc_event_set_lane (event, uc_dataset_get_text (events, lc, row));
+        uc_event_set_lane (event, uc_csv_unmark_text (uc_dataset_get_text (events, lc, row)));
       uc_chart_spec_add_event (spec, event);
       added++;
     }

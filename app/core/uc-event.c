@@ -19,6 +19,7 @@ struct _UcEvent
   char            *description;
   char            *source_url;
   char            *lane;         /* the row on a lane chart; the category's when unset */
+  char            *tag;          /* the category its row names, as written (the user's events) */
   gboolean         hollow;       /* drawn as a ring (e.g. closed-weight releases) */
   gboolean         computed;     /* the label is a figure computed from the chart's data */
 };
@@ -32,6 +33,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_SOURCE_URL,
   PROP_LANE,
+  PROP_TAG,
   PROP_HOLLOW,
   N_PROPS
 };
@@ -82,6 +84,7 @@ uc_event_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->source_url, g_free);
   g_clear_pointer (&self->lane, g_free);
+  g_clear_pointer (&self->tag, g_free);
 
   G_OBJECT_CLASS (uc_event_parent_class)->finalize (object);
 }
@@ -103,6 +106,7 @@ uc_event_get_property (GObject    *object,
     case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
     case PROP_SOURCE_URL: g_value_set_string (value, self->source_url); break;
     case PROP_LANE: g_value_set_string (value, self->lane); break;
+    case PROP_TAG: g_value_set_string (value, self->tag); break;
     case PROP_HOLLOW: g_value_set_boolean (value, self->hollow); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -125,6 +129,7 @@ uc_event_set_property (GObject      *object,
     case PROP_DESCRIPTION: uc_event_set_description (self, g_value_get_string (value)); break;
     case PROP_SOURCE_URL: uc_event_set_source_url (self, g_value_get_string (value)); break;
     case PROP_LANE: uc_event_set_lane (self, g_value_get_string (value)); break;
+    case PROP_TAG: uc_event_set_tag (self, g_value_get_string (value)); break;
     case PROP_HOLLOW: uc_event_set_hollow (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -148,6 +153,7 @@ uc_event_class_init (UcEventClass *klass)
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
   properties[PROP_SOURCE_URL] = g_param_spec_string ("source-url", NULL, NULL, NULL, rw);
   properties[PROP_LANE] = g_param_spec_string ("lane", NULL, NULL, NULL, rw);
+  properties[PROP_TAG] = g_param_spec_string ("tag", NULL, NULL, NULL, rw);
   properties[PROP_HOLLOW] = g_param_spec_boolean ("hollow", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -278,6 +284,24 @@ uc_event_set_lane (UcEvent    *self,
   set_string (self, &self->lane, lane && *lane ? lane : NULL, PROP_LANE);
 }
 
+/* The category as the event's row names it, in the user's own words: the
+ * user's events are all drawn as UC_EVENT_USER, and keep theirs for
+ * their cards and their file. */
+const char *
+uc_event_get_tag (UcEvent *self)
+{
+  g_return_val_if_fail (UC_IS_EVENT (self), NULL);
+  return self->tag;
+}
+
+void
+uc_event_set_tag (UcEvent    *self,
+                  const char *tag)
+{
+  g_return_if_fail (UC_IS_EVENT (self));
+  set_string (self, &self->tag, tag, PROP_TAG);
+}
+
 gboolean
 uc_event_get_hollow (UcEvent *self)
 {
@@ -346,8 +370,8 @@ uc_event_matches (UcEvent    *self,
   g_return_val_if_fail (UC_IS_EVENT (self), FALSE);
   if (filter == NULL)
     return TRUE;
-  text = g_strdup_printf ("%s %s %s %s", self->title, self->description ? self->description : "",
-                          self->lane ? self->lane : "", self->hollow ? "closed" : "open");
+  text = g_strdup_printf ("%s %s %s %s %s", self->title, self->description ? self->description : "",
+                          self->lane ? self->lane : "", self->tag ? self->tag : "", self->hollow ? "closed" : "open");
   folded = g_utf8_casefold (text, -1);
   folded_filter = g_utf8_casefold (filter, -1);
   words = g_strsplit (folded_filter, " ", -1);

@@ -49,6 +49,9 @@ void             uc_event_set_source_url  (UcEvent         *self,
 const char      *uc_event_get_lane        (UcEvent         *self);
 void             uc_event_set_lane        (UcEvent         *self,
                                            const char      *lane);
+const char      *uc_event_get_tag         (UcEvent         *self);
+void             uc_event_set_tag         (UcEvent         *self,
+                                           const char      *tag);
 gboolean         uc_event_matches         (UcEvent         *self,
                                            const char      *filter);
 gboolean         uc_event_get_hollow      (UcEvent         *self);

@@ -6,6 +6,11 @@
  * stay. The copy is written atomically, and the name of the file it was
  * made from beside it (the charts' source line names the user's file,
  * not the copy).
+ *
+ * Events added, changed or deleted in the window are written back as a
+ * file of our own (date, end, title, description, category, source_url),
+ * its text marked where the reader would take it for anything but that
+ * text, so that every character comes back as it was typed.
  */
 #include "config.h"
 
@@ -15,6 +20,7 @@
 
 #include "uc-catalog.h"
 #include "uc-csv.h"
+#include "uc-csv-writer.h"
 #include "uc-event-label.h"
 #include "uc-event-table.h"
 #include "uc-parse.h"
@@ -299,4 +305,156 @@ uc_user_events_add_to (UcChartSpec *spec,
       uc_chart_spec_set_source (spec, line);
     }
   return added;
+}
+
+/* One of the user's events, as the window's form makes it: @end 0 (or
+ * not after @time) for a single day; empty texts are none. */
+UcEvent *
+uc_user_event_new (UcTime      time,
+                   UcTime      end,
+                   const char *title,
+                   const char *description,
+                   const char *tag,
+                   const char *source_url)
+{
+  UcEvent *event;
+
+  g_return_val_if_fail (title && *title, NULL);
+  event = uc_event_new (time, title, UC_EVENT_USER);
+  if (end > time)
+    uc_event_set_end (event, end);
+  uc_event_set_description (event, description && *description ? description : NULL);
+  uc_event_set_tag (event, tag && *tag ? tag : NULL);
+  uc_event_set_source_url (event, source_url && *source_url ? source_url : NULL);
+  return event;
+}
+
+/* Every event of @events (NULL: none), whatever its date, as a list of
+ * UcEvent (UC_EVENT_USER) in date order: what the window edits. */
+GPtrArray *
+uc_user_events_list (UcDataset *events)
+{
+  g_autoptr(UcChartSpec) scratch = uc_chart_spec_new ();
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (events == NULL)
+    return list;
+  g_return_val_if_fail (UC_IS_DATASET (events), list);
+  uc_chart_spec_add_events_as (scratch, events, G_MININT64 / 2, G_MAXINT64 / 2, UC_EVENT_USER, NULL);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (scratch); i++)
+    g_ptr_array_add (list, g_object_ref (uc_chart_spec_get_event (scratch, i)));
+  return list;
+}
+
+/* Whether @a and @b are the same event of the user's file, field by
+ * field (the charts hold copies of the list's events). */
+gboolean
+uc_user_event_equal (UcEvent *a,
+                     UcEvent *b)
+{
+  g_return_val_if_fail (UC_IS_EVENT (a) && UC_IS_EVENT (b), FALSE);
+  return uc_event_get_time (a) == uc_event_get_time (b) && uc_event_get_end (a) == uc_event_get_end (b) &&
+         g_strcmp0 (uc_event_get_title (a), uc_event_get_title (b)) == 0 &&
+         g_strcmp0 (uc_event_get_description (a), uc_event_get_description (b)) == 0 &&
+         g_strcmp0 (uc_event_get_tag (a), uc_event_get_tag (b)) == 0 &&
+         g_strcmp0 (uc_event_get_source_url (a), uc_event_get_source_url (b)) == 0;
+}
+
+/* The position in @list of an event equal to @event, or -1. */
+int
+uc_user_events_find (GPtrArray *list,
+                     UcEvent   *event)
+{
+  g_return_val_if_fail (list && UC_IS_EVENT (event), -1);
+  for (guint i = 0; i < list->len; i++)
+    if (uc_user_event_equal (g_ptr_array_index (list, i), event))
+      return (int) i;
+  return -1;
+}
+
+/* @text marked (dates are written bare: they must read as dates). */
+static void
+append_cell (GString    *out,
+             const char *text,
+             gboolean    last)
+{
+  if (text)
+    uc_csv_append_marked_text (out, text);
+  g_string_append_c (out, last ? '\n' : ',');
+}
+
+/* @list (UcEvent) as an events file: date, end, title, description,
+ * category, source_url, one row each, in its order. */
+GBytes *
+uc_user_events_format (GPtrArray *list)
+{
+  GString *out = g_string_new ("date,end,title,description,category,source_url\n");
+
+  g_return_val_if_fail (list, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      UcEvent *event = g_ptr_array_index (list, i);
+      g_autofree char *date = uc_time_format_date (uc_event_get_time (event));
+      g_autofree char *end = uc_event_get_end (event) > uc_event_get_time (event)
+                           ? uc_time_format_date (uc_event_get_end (event)) : NULL;
+
+      g_string_append_printf (out, "%s,%s,", date, end ? end : "");
+      append_cell (out, uc_event_get_title (event), FALSE);
+      append_cell (out, uc_event_get_description (event), FALSE);
+      append_cell (out, uc_event_get_tag (event), FALSE);
+      append_cell (out, uc_event_get_source_url (event), TRUE);
+    }
+  return g_string_free_to_bytes (out);
+}
+
+/* @list written over the copy at @path, atomically (its folder made),
+ * and its events as read back from what was written: the file and the
+ * charts never differ. An empty list removes the copy: NULL, no error. */
+UcDataset *
+uc_user_events_save (GPtrArray   *list,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = NULL, *name = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (list && path, NULL);
+  if (list->len == 0)
+    {
+      uc_user_events_remove (path, error);
+      return NULL;
+    }
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
+      return NULL;
+    }
+  bytes = uc_user_events_format (list);
+  data = g_bytes_get_data (bytes, &length);
+  if (!uc_safe_file_set_contents (path, NULL, data, length, error))
+    return NULL;
+  name = uc_user_events_dup_name (path);
+  return read_bytes (bytes, name, error);
+}
+
+/* A source address the user's events take: http or https, with a host. */
+gboolean
+uc_user_events_check_url (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 &&
+                                        g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a web address (one starting with https:// or http://)", url ? url : "");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -192,6 +192,7 @@ uc_application_startup (GApplication *application)
     { "win.log-scale", { "<Control>l", NULL } },
     { "win.copy", { "<Control>c", NULL } },
     { "win.fix-values", { "<Control><Shift>h", NULL } },
+    { "win.add-event", { "<Control>m", NULL } },
     { "win.reset-range", { "<Control>0", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "app.refresh", { "F5", NULL } },

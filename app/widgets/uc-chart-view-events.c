@@ -21,6 +21,10 @@
 
 enum {
   EVENT_CLICKED,
+  ADD_EVENT,
+  DAYS_SELECTED,
+  EDIT_EVENT,
+  DELETE_EVENT,
   N_SIGNALS
 };
 
@@ -32,6 +36,41 @@ _uc_chart_view_class_init_events (GObjectClass *object_class)
   /* The window rebases on the last event clicked. */
   signals[EVENT_CLICKED] = g_signal_new ("event-clicked", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+  /* Ctrl+click on a day (from = to), for a new event of the user's;
+   * a Shift-drag's days, which the window offers to mark. */
+  signals[ADD_EVENT] = g_signal_new ("add-event", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[DAYS_SELECTED] = g_signal_new ("days-selected", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* The popover's Edit… and Delete, on the user's own events. */
+  signals[EDIT_EVENT] = g_signal_new ("edit-event", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+  signals[DELETE_EVENT] = g_signal_new ("delete-event", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+}
+
+/* The day @t is in (midnight UTC, as the data's dates). */
+static UcTime
+day_of (UcTime t)
+{
+  int y, m, d;
+
+  uc_time_to_ymd (t, &y, &m, &d);
+  return uc_time_from_ymd (y, m, d);
+}
+
+/* The days from @from to @to: for a new event of the user's when @add
+ * (Ctrl+click), else selected (Shift-drag), which the window may offer
+ * to mark. Only a chart on time has days. */
+void
+_uc_chart_view_mark_days (UcChartView *self,
+                          UcTime       from,
+                          UcTime       to,
+                          gboolean     add)
+{
+  if (self->spec == NULL || uc_chart_spec_get_x_kind (self->spec) != UC_X_TIME)
+    return;
+  g_signal_emit (self, signals[add ? ADD_EVENT : DAYS_SELECTED], 0, (gint64) day_of (from), (gint64) day_of (to));
 }
 
 /* "27 Jan 2025", as a person reads it (the tables keep ISO dates,
@@ -42,14 +81,28 @@ human_date (UcTime t)
   return uc_format_day (t);
 }
 
+/* The address of @event's source when it is a web page to offer: on
+ * https, or on http for the user's own (theirs to choose). */
+static const char *
+web_source (UcEvent *event)
+{
+  const char *url = uc_event_get_source_url (event);
+
+  if (url && (g_str_has_prefix (url, "https://") ||
+              (uc_event_get_category (event) == UC_EVENT_USER && g_str_has_prefix (url, "http://"))))
+    return url;
+  return NULL;
+}
+
 /* The event whose marker line is within a few pixels of x, above the
- * plot's bottom: the nearest. */
+ * plot's bottom: the nearest, of those drawn (the user's events and the
+ * categories shown are the shown spec's). */
 static UcEvent *
 event_at (UcChartView *self,
           double       x,
           double       y)
 {
-  UcChartSpec *spec = self->spec;
+  UcChartSpec *spec = self->spec ? _uc_chart_view_shown_spec (self) : NULL;
   UcEvent *best = NULL;
   double best_d = 5;
 
@@ -131,6 +184,34 @@ on_copy_link_clicked (GtkButton   *button,
   toast (self, _("Link copied"), 2, ADW_TOAST_PRIORITY_NORMAL);
 }
 
+/* Edit… and Delete: the window does them; the popover goes first. */
+static void
+on_user_event_clicked (GtkButton   *button,
+                       UcChartView *self)
+{
+  g_autoptr(UcEvent) event = g_object_ref (g_object_get_data (G_OBJECT (button), "uc-event"));
+  gboolean delete = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "uc-delete"));
+
+  gtk_popover_popdown (GTK_POPOVER (self->event_popover));
+  g_signal_emit (self, signals[delete ? DELETE_EVENT : EDIT_EVENT], 0, event);
+}
+
+static GtkWidget *
+user_event_button (UcChartView *self,
+                   UcEvent     *event,
+                   const char  *label,
+                   const char  *tooltip,
+                   gboolean     delete)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "uc-event", g_object_ref (event), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "uc-delete", GINT_TO_POINTER (delete));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_user_event_clicked), self);
+  return button;
+}
+
 static void
 on_zoom_to_event_clicked (UcChartView *self,
                           GtkButton   *button)
@@ -173,7 +254,7 @@ popover_buttons (UcChartView *self,
 {
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *zoom = gtk_button_new_with_mnemonic (_("_Zoom to Event"));
-  const char *url = uc_event_get_source_url (event);
+  const char *url = web_source (event);
 
   /* Two weeks before to a month after, as choosing it in the Events view. */
   gtk_widget_set_tooltip_text (zoom, _("Show every chart from two weeks before to a month after"));
@@ -181,7 +262,7 @@ popover_buttons (UcChartView *self,
                           g_memdup2 (&(UcTime) { uc_event_get_time (event) }, sizeof (UcTime)), g_free);
   g_signal_connect_swapped (zoom, "clicked", G_CALLBACK (on_zoom_to_event_clicked), self);
   gtk_box_append (GTK_BOX (buttons), zoom);
-  if (url && g_str_has_prefix (url, "https://"))
+  if (url)
     {
       GtkWidget *link = gtk_button_new_with_mnemonic (_("_Open Source"));
       GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Link"));
@@ -195,6 +276,14 @@ popover_buttons (UcChartView *self,
       g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_link_clicked), self);
       gtk_box_append (GTK_BOX (buttons), copy);
     }
+  /* The user's own events can be changed or deleted from here. */
+  if (uc_event_get_category (event) == UC_EVENT_USER)
+    {
+      gtk_box_append (GTK_BOX (buttons), user_event_button (self, event, _("_Edit…"), _("Change this event of yours"),
+                                                            FALSE));
+      gtk_box_append (GTK_BOX (buttons), user_event_button (self, event, _("_Delete"), _("Delete this event of yours"),
+                                                            TRUE));
+    }
   return buttons;
 }
 
@@ -207,7 +296,13 @@ show_event (UcChartView *self,
             double       y)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autofree char *date = human_date (uc_event_get_time (event));
+  g_autofree char *day = human_date (uc_event_get_time (event));
+  g_autofree char *last = uc_event_get_end (event) > uc_event_get_time (event) ? human_date (uc_event_get_end (event))
+                                                                               : NULL;
+  /* A span's both days; the user's events, their own category too. */
+  g_autofree char *date = g_strdup_printf ("%s%s%s%s%s", day, last ? " – " : "", last ? last : "",
+                                           uc_event_get_tag (event) ? " · " : "",
+                                           uc_event_get_tag (event) ? uc_event_get_tag (event) : "");
 
   if (self->event_popover == NULL)
     {
@@ -231,9 +326,9 @@ show_event (UcChartView *self,
   gtk_box_append (GTK_BOX (box), popover_buttons (self, event));
   /* Under its buttons, the source's address: it can be read, and copied
    * with Copy Link, even where nothing can open it. */
-  if (uc_event_get_source_url (event) && g_str_has_prefix (uc_event_get_source_url (event), "https://"))
+  if (web_source (event))
     {
-      GtkWidget *address = popover_label (uc_event_get_source_url (event), TRUE, "dim-label");
+      GtkWidget *address = popover_label (web_source (event), TRUE, "dim-label");
 
       gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
       gtk_widget_add_css_class (address, "caption");
@@ -300,10 +395,11 @@ append_event_text (GString *card,
   g_autofree char *date = human_date (uc_event_get_time (other));
   g_autofree char *about = uc_event_get_description (other) ? g_markup_escape_text (uc_event_get_description (other), -1)
                                                             : NULL;
-  const char *lane = uc_event_get_lane (other);
+  const char *lane = uc_event_get_lane (other) ? uc_event_get_lane (other) : uc_event_get_tag (other);
+  g_autofree char *lane_text = lane ? g_markup_escape_text (lane, -1) : NULL;
 
   g_string_append_printf (card, "%s<b>%s</b>\n<span alpha=\"70%%\">%s%s%s</span>%s%s",
-                          card->len ? "\n\n" : "", title, date, lane ? " · " : "", lane ? lane : "",
+                          card->len ? "\n\n" : "", title, date, lane ? " · " : "", lane ? lane_text : "",
                           about ? "\n" : "", about ? about : "");
   if (uc_event_get_source_url (other))
     {
@@ -328,14 +424,17 @@ _uc_chart_view_snapshot_mark_card (UcChartView        *self,
 {
   const UcChartLayout *l = &self->layout;
   double x = l->marks[self->hover_mark].x, y = l->marks[self->hover_mark].y;
-  UcEvent *event = uc_chart_spec_get_event (self->spec, l->marks[self->hover_mark].event);
+  /* The marks are the drawn spec's events (the user's and the categories
+   * shown among them), not the chart's own. */
+  UcChartSpec *shown = _uc_chart_view_shown_spec (self);
+  UcEvent *event = uc_chart_spec_get_event (shown, l->marks[self->hover_mark].event);
   g_autoptr(GString) card = g_string_new (NULL);
   g_autoptr(PangoLayout) layout = NULL;
   double cw, ch;
 
-  for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)
+  for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)
     {
-      UcEvent *other = uc_chart_spec_get_event (self->spec, i);
+      UcEvent *other = uc_chart_spec_get_event (shown, i);
 
       if (other == event || (uc_event_get_time (other) == uc_event_get_time (event) &&
                              g_strcmp0 (uc_event_get_lane (other), uc_event_get_lane (event)) == 0 &&

@@ -8,6 +8,8 @@
  * Home and End go to the ends of the data, Page Up and Down move a month,
  * the arrow keys move the crosshair point by point. Pointing at a legend
  * entry brings its series forward; a click on it hides or shows it.
+ * Ctrl+click on a day asks for a new event of the user's there; the days
+ * of a Shift-drag are offered for one.
  */
 #include "config.h"
 
@@ -245,9 +247,13 @@ on_drag_end (UcChartView    *self,
   self->selecting = FALSE;
   a = time_at (self, MIN (self->select_x0, self->select_x1));
   b = time_at (self, MAX (self->select_x0, self->select_x1));
-  /* A few pixels are a slip, not a selection. */
+  /* A few pixels are a slip, not a selection. The days selected can
+   * then be marked as an event of the user's (the window offers it). */
   if (fabs (self->select_x1 - self->select_x0) >= 4 && b > a && self->time_range)
-    uc_time_range_set (self->time_range, a, b);
+    {
+      uc_time_range_set (self->time_range, a, b);
+      _uc_chart_view_mark_days (self, a, b, FALSE);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -269,6 +275,19 @@ on_pressed (UcChartView     *self,
       else
         uc_chart_view_toggle_series (self, (guint) item);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  /* Ctrl+click on the plot: a new event of the user's on that day (on
+   * a legend entry, Ctrl keeps isolating its series, above). */
+  if (item < 0 && n_press == 1 && self->has_layout &&
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_CONTROL_MASK) &&
+      x >= self->layout.x && x <= self->layout.x + self->layout.width && y >= self->layout.y &&
+      y <= self->layout.y + self->layout.height)
+    {
+      UcTime day = time_at (self, x);
+
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _uc_chart_view_mark_days (self, day, day, TRUE);
       return;
     }
   /* An event line's popover waits for the release: a press that moves

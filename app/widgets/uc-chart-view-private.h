@@ -103,6 +103,10 @@ void         _uc_chart_view_snapshot_card     (GtkSnapshot        *snapshot,
 
 /* uc-chart-view-events.c */
 void         _uc_chart_view_class_init_events (GObjectClass       *object_class);
+void         _uc_chart_view_mark_days         (UcChartView        *self,
+                                               UcTime              from,
+                                               UcTime              to,
+                                               gboolean            add);
 void         _uc_chart_view_click_event       (UcChartView        *self,
                                                double              x,
                                                double              y);

@@ -1,7 +1,10 @@
 /* uc-event-list.c: every event in a sortable table, filtered by category
  *
  * Activating a row (double click or Enter) emits "event-activated"; the
- * window then shows every chart around that event.
+ * window then shows every chart around that event. The user's own events
+ * can be changed or deleted: Edit… and Delete, beside the categories
+ * (and the Delete key), emit "edit-event" and "delete-event" for the row
+ * selected.
  */
 #include "config.h"
 
@@ -19,11 +22,16 @@ struct _UcEventList
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GtkWidget          *edit_button;
+  GtkWidget          *delete_button;
   int                 shown_category;   /* -1: all */
 };
 
 enum {
   EVENT_ACTIVATED,
+  EDIT_EVENT,
+  DELETE_EVENT,
   N_SIGNALS
 };
 
@@ -141,11 +149,79 @@ on_activate (UcEventList   *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
+/* The row selected when it is one of the user's events, else NULL. */
+static UcEvent *
+selected_user_event (UcEventList *self)
+{
+  UcEvent *event = gtk_single_selection_get_selected_item (self->selection);
+
+  return event && uc_event_get_category (event) == UC_EVENT_USER ? event : NULL;
+}
+
+static void
+on_selection_changed (UcEventList *self)
+{
+  gboolean mine = selected_user_event (self) != NULL;
+
+  gtk_widget_set_sensitive (self->edit_button, mine);
+  gtk_widget_set_sensitive (self->delete_button, mine);
+}
+
+static void
+on_edit_clicked (UcEventList *self)
+{
+  g_autoptr(UcEvent) event = selected_user_event (self) ? g_object_ref (selected_user_event (self)) : NULL;
+
+  if (event)
+    g_signal_emit (self, signals[EDIT_EVENT], 0, event);
+}
+
+static void
+on_delete_clicked (UcEventList *self)
+{
+  g_autoptr(UcEvent) event = selected_user_event (self) ? g_object_ref (selected_user_event (self)) : NULL;
+
+  if (event)
+    g_signal_emit (self, signals[DELETE_EVENT], 0, event);
+}
+
+/* Delete on a row of the user's deletes it, as the button does. */
+static gboolean
+on_table_key (UcEventList           *self,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) || selected_user_event (self) == NULL)
+    return FALSE;
+  on_delete_clicked (self);
+  return TRUE;
+}
+
+static GtkWidget *
+tool_button (UcEventList *self,
+             const char  *icon,
+             const char  *tooltip,
+             GCallback    clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_sensitive (button, FALSE);
+  g_signal_connect_swapped (button, "clicked", clicked, self);
+  return button;
+}
+
 static void
 uc_event_list_dispose (GObject *object)
 {
   UcEventList *self = UC_EVENT_LIST (object);
 
+  /* The table lets go of its rows as it goes: the buttons go first. */
+  if (self->box)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (uc_event_list_parent_class)->dispose (object);
 }
@@ -162,13 +238,17 @@ uc_event_list_class_init (UcEventListClass *klass)
 
   signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+  signals[EDIT_EVENT] = g_signal_new ("edit-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
+  signals[DELETE_EVENT] = g_signal_new ("delete-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, UC_TYPE_EVENT);
 }
 
 static void
 uc_event_list_init (UcEventList *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *scrolled;
+  GtkWidget *scrolled, *tools;
   GtkColumnViewColumn *date_column;
 
   self->shown_category = -1;
@@ -186,7 +266,16 @@ uc_event_list_init (UcEventList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->category), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Event category"), -1);
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (on_category_selected), self);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->category));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->category), TRUE);
+  tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_end (tools, 6);
+  gtk_box_append (GTK_BOX (tools), GTK_WIDGET (self->category));
+  self->edit_button = tool_button (self, "document-edit-symbolic", _("Edit Your Event"), G_CALLBACK (on_edit_clicked));
+  gtk_box_append (GTK_BOX (tools), self->edit_button);
+  self->delete_button = tool_button (self, "user-trash-symbolic", _("Delete Your Event"),
+                                     G_CALLBACK (on_delete_clicked));
+  gtk_box_append (GTK_BOX (tools), self->delete_button);
+  gtk_box_append (GTK_BOX (self->box), tools);
 
   self->table = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
@@ -198,16 +287,21 @@ uc_event_list_init (UcEventList *self)
   add_column (self, _("Category"), G_CALLBACK (bind_category), FALSE,
               GTK_SORTER (gtk_custom_sorter_new (compare_categories, NULL, NULL)));
   g_signal_connect_swapped (self->table, "activate", G_CALLBACK (on_activate), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_table_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->table), keys);
+  }
 
   self->filter = gtk_custom_filter_new (match_category, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
                                           g_object_ref (gtk_column_view_get_sorter (self->table)));
-  {
-    g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
-
-    gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
-  }
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  g_object_unref (self->selection);   /* the table holds it */
   gtk_column_view_sort_by_column (self->table, date_column, GTK_SORT_ASCENDING);
 
   scrolled = gtk_scrolled_window_new ();
@@ -239,6 +333,40 @@ uc_event_list_get_shown (UcEventList *self)
 {
   g_return_val_if_fail (UC_IS_EVENT_LIST (self), NULL);
   return G_LIST_MODEL (self->sorted);
+}
+
+/* Selects the row of @event (by identity) when shown: TRUE if it is. */
+gboolean
+uc_event_list_select (UcEventList *self,
+                      UcEvent     *event)
+{
+  GListModel *shown;
+
+  g_return_val_if_fail (UC_IS_EVENT_LIST (self), FALSE);
+  shown = G_LIST_MODEL (self->sorted);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(UcEvent) item = g_list_model_get_item (shown, i);
+
+      if (item == event)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Edit… (or Delete when @delete) on the row selected, as the buttons. */
+void
+uc_event_list_activate_tool (UcEventList *self,
+                             gboolean     delete)
+{
+  g_return_if_fail (UC_IS_EVENT_LIST (self));
+  if (delete)
+    on_delete_clicked (self);
+  else
+    on_edit_clicked (self);
 }
 
 /* Only events of @category (a UcEventCategory), or all with -1. */

@@ -16,5 +16,9 @@ void        uc_event_list_set_events (UcEventList *self,
 GListModel *uc_event_list_get_shown  (UcEventList *self);
 void        uc_event_list_set_filter (UcEventList *self,
                                       int          category);
+gboolean    uc_event_list_select     (UcEventList *self,
+                                      UcEvent     *event);
+void        uc_event_list_activate_tool (UcEventList *self,
+                                         gboolean     delete);
 
 G_END_DECLS

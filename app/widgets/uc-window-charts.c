@@ -419,6 +419,7 @@ chart_widget (UcWindow *self,
   chart = UC_CHART_VIEW (uc_chart_view_new ());
   g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (chart, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
+  _uc_window_connect_chart_annotations (self, chart);
   gtk_widget_set_hexpand (GTK_WIDGET (chart), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
   gtk_box_append (self->charts, GTK_WIDGET (chart));
@@ -538,6 +539,7 @@ _uc_window_init_charts (UcWindow *self)
 {
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->chart_view, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
+  _uc_window_connect_chart_annotations (self, self->chart_view);
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->event_paned, "notify::position", G_CALLBACK (on_event_paned_moved), self);
   g_signal_connect_swapped (self->event_paned, "notify::max-position", G_CALLBACK (on_event_paned_resized), self);

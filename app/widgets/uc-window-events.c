@@ -63,6 +63,7 @@ keep_user_events (UcWindow   *self,
   if (action)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), events != NULL);
   list_user_events (self);
+  _uc_window_sync_annotations (self);
 }
 
 /* ...and every chart of the view shown, at once. */
@@ -110,6 +111,22 @@ end_removal (UcWindow *self,
     g_message ("%s", error->message);
 }
 
+/* @events (NULL: none left) as the user's, after a change made in the
+ * window and written already; a removal waiting under its toast is
+ * given up (its copy is the file just written). */
+void
+_uc_window_replace_user_events (UcWindow  *self,
+                                UcDataset *events)
+{
+  g_autofree char *name = NULL;
+
+  end_removal (self, FALSE);
+  g_clear_object (&self->removed_events);
+  if (events)
+    name = self->user_events_name ? g_strdup (self->user_events_name) : uc_user_events_dup_name (self->user_events_path);
+  set_user_events (self, events, name);
+}
+
 static void
 show_refusal (UcWindow     *self,
               const GError *error)
@@ -124,7 +141,41 @@ show_refusal (UcWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* @file checked and kept as the user's events; refused, the events
+/* @events (read from the file @name) added to the user's own, those
+ * already there (field by field) not twice, and written back. */
+static void
+merge_events (UcWindow   *self,
+              UcDataset  *events,
+              const char *name)
+{
+  g_autoptr(GPtrArray) list = uc_user_events_list (self->user_events);
+  g_autoptr(GPtrArray) incoming = uc_user_events_list (events);
+  g_autoptr(UcDataset) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < incoming->len; i++)
+    if (uc_user_events_find (list, g_ptr_array_index (incoming, i)) < 0)
+      {
+        g_ptr_array_add (list, g_object_ref (g_ptr_array_index (incoming, i)));
+        added++;
+      }
+  if (added > 0 && (merged = uc_user_events_save (list, self->user_events_path, &error)) == NULL)
+    {
+      message = g_strdup_printf (_("Your events could not be saved: %s"), error->message);
+      _uc_window_toast (self, message);
+      return;
+    }
+  if (merged)
+    _uc_window_replace_user_events (self, merged);
+  message = g_strdup_printf (ngettext ("%u event from %s added to yours", "%u events from %s added to yours", added),
+                             added, name);
+  _uc_window_toast (self, message);
+}
+
+/* @file checked and kept as the user's events, or, with some already,
+ * added to them (nothing the user made is lost); refused, the events
  * shown before stay and the refusal is said with its line and column. */
 static void
 use_file (UcWindow *self,
@@ -135,6 +186,14 @@ use_file (UcWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
 
+  if (self->user_events)
+    {
+      if ((events = uc_user_events_read (file, &error)) == NULL)
+        show_refusal (self, error);
+      else
+        merge_events (self, events, name);
+      return;
+    }
   events = uc_user_events_install (file, self->user_events_path, &error);
   if (events == NULL)
     {

@@ -23,6 +23,8 @@
  *                         menu: rename, read again, show, remove
  *   uc-window-table.c     the data of the view shown, in a table window
  *   uc-window-events.c    the user's own events file, on every chart
+ *   uc-window-annotations.c  the user's events one by one: New Event,
+ *                         edit, delete and undo, Export Your Events…
  * Only those files include this header.
  */
 #pragma once
@@ -134,6 +136,14 @@ struct _UcWindow
   char                 *removed_events_name;
   AdwToast             *events_toast;
   GtkFileChooserNative *events_chooser;
+  struct _UcEventDialog *event_dialog; /* while it is open */
+  UcEvent              *deleted_event; /* the user's event deleted last, under its Undo toast */
+  guint                 deleted_index; /* its place in the list */
+  guint                 delete_serial; /* counts deletions: a toast's Undo names its own */
+  AdwToast             *delete_toast;
+  UcTime                marked_from, marked_to; /* the days of the last Shift-drag zoom; 0: none */
+  UcTime                marked_range[2]; /* the range it zoomed to */
+  GtkFileChooserNative *events_export_chooser;
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -222,6 +232,16 @@ void      _uc_window_dispose_events       (UcWindow       *self);
 void      _uc_window_user_events_options  (UcWindow       *self,
                                            UcChartOptions *options);
 void      _uc_window_list_user_events     (UcWindow       *self);
+void      _uc_window_replace_user_events  (UcWindow       *self,
+                                           UcDataset      *events);
+
+/* uc-window-annotations.c */
+void      _uc_window_class_init_annotations (GtkWidgetClass *widget_class);
+void      _uc_window_init_annotations     (UcWindow       *self);
+void      _uc_window_dispose_annotations  (UcWindow       *self);
+void      _uc_window_sync_annotations     (UcWindow       *self);
+void      _uc_window_connect_chart_annotations (UcWindow    *self,
+                                                UcChartView *chart);
 
 /* uc-window-settings.c */
 void      _uc_window_init_settings        (UcWindow       *self);

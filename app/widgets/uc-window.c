@@ -433,6 +433,7 @@ uc_window_dispose (GObject *object)
   _uc_window_dispose_refresh (self);
   _uc_window_dispose_import (self);
   _uc_window_dispose_library (self);
+  _uc_window_dispose_annotations (self);
   _uc_window_dispose_events (self);
   /* The settings may outlive the window (actions made from them hold
    * them): what they tell must no longer reach it. */
@@ -584,6 +585,7 @@ uc_window_class_init (UcWindowClass *klass)
   _uc_window_class_init_import (widget_class);
   _uc_window_class_init_library (widget_class);
   _uc_window_class_init_events (widget_class);
+  _uc_window_class_init_annotations (widget_class);
 }
 
 static void
@@ -602,6 +604,7 @@ uc_window_init (UcWindow *self)
   load_events (self);
   _uc_window_init_events (self);
   g_signal_connect_swapped (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self);
+  _uc_window_init_annotations (self);
   _uc_window_init_charts (self);
   _uc_window_init_range_history (self);
   _uc_window_init_keys (self);

@@ -143,12 +143,17 @@ apply_transform (const UcChartOptions  *o,
     return g_object_ref (valued);
   if (!uc_chart_spec_can_take_transform (plain, o->transform))
     {
-      g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
-                   uc_chart_spec_get_transform (plain) != UC_TRANSFORM_NONE
-                   ? "the chart shows a %s already" : "the chart cannot show a %s: it takes lines of values on dates%s",
-                   uc_transform_describe (uc_chart_spec_get_transform (plain) != UC_TRANSFORM_NONE
-                                          ? uc_chart_spec_get_transform (plain) : o->transform),
-                   uc_transform_is_ratio (o->transform) ? ", not percentages" : "");
+      UcTransform already = uc_chart_spec_get_transform (plain);
+
+      if (already != UC_TRANSFORM_NONE)
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM, "the chart shows a %s already",
+                     uc_transform_describe (already));
+      else if (uc_chart_spec_can_take_transform (plain, UC_TRANSFORM_MEAN_7))
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
+                     "the chart's values are percentages, which have no %s", uc_transform_describe (o->transform));
+      else
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
+                     "the chart cannot show a %s: it takes lines of values on dates", uc_transform_describe (o->transform));
       return NULL;
     }
   out = uc_chart_spec_transform (uc_transform_is_ratio (o->transform) ? plain : valued, o->transform);
@@ -188,13 +193,16 @@ replace_events (const UcChartOptions  *o,
 }
 
 /* Events of some categories named by the move a series made that day;
- * an event with no such move keeps its name. */
+ * an event with no such move keeps its name. The move is read from
+ * @values, the chart before its lines were transformed: a day's move
+ * in a 30-day mean is not the day's news. */
 static gboolean
 label_changes (const UcChartOptions  *o,
+               UcChartSpec           *values,
                UcChartSpec           *spec,
                GError               **error)
 {
-  UcSeries *series = uc_chart_options_find_series (spec, o->change_series);
+  UcSeries *series = uc_chart_options_find_series (values, o->change_series);
 
   if (series == NULL)
     return no_such_series (UC_CHART_OPTIONS_ERROR_CHANGE, o->change_series, error);
@@ -206,7 +214,7 @@ label_changes (const UcChartOptions  *o,
 
       if (o->change_categories && !g_strv_contains ((const char * const *) o->change_categories, category))
         continue;
-      label = uc_event_change_label (series, uc_event_get_time (event), uc_chart_spec_get_value_format (spec));
+      label = uc_event_change_label (series, uc_event_get_time (event), uc_chart_spec_get_value_format (values));
       if (label)
         uc_event_set_computed_label (event, label);
     }
@@ -265,7 +273,7 @@ uc_chart_options_apply (const UcChartOptions  *options,
     return NULL;
   if (options->added_events)
     uc_user_events_add_to (out, options->added_events, options->added_events_name);
-  if (options->change_series && !label_changes (options, out, error))
+  if (options->change_series && !label_changes (options, valued, out, error))
     return NULL;
   if (options->hidden_categories != 0 || options->event_filter)
     filter_events (options, out);

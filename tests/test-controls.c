@@ -1121,6 +1121,8 @@ test_transform_states (void)
   g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (shown, 0)), ==, "Nvidia · 30-day mean");
   g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_MONEY);
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "30-day mean");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
   {
     g_autofree char *card = NULL;
 
@@ -1137,6 +1139,9 @@ test_transform_states (void)
   shown = uc_chart_view_get_shown_spec (chart);
   g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_PERCENT);
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Daily return");
+  /* The same rebased or not, and below zero: the modes and Log wait. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
   /* At the default width the header has room for it and the days shown,
    * on each view that can take it. */
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), >=, 1200);

@@ -256,7 +256,7 @@ sync_transform (UcWindow *self,
  * a chart can be shown as it is, rebased or as change; @any_rebased,
  * whether one is rebased on a day of its own (which can move, or become a
  * change since it, but not go); @any_axis, whether one has an axis that
- * can be logarithmic. */
+ * can be logarithmic; @any_transform, whether one can be transformed. */
 void
 _uc_window_sync_controls (UcWindow *self,
                           gboolean  any_values,
@@ -270,6 +270,10 @@ _uc_window_sync_controls (UcWindow *self,
   const char *shown = asked, *why_not;
   int log = _uc_window_log_choice (self);
   gboolean relative = any_values || any_rebased;
+  /* Returns and drawdowns are the same rebased or not, and reach below
+   * zero: while they are shown, the value modes and Log wait. */
+  gboolean ratio = any_transform && uc_transform_is_ratio (_uc_window_transform_choice (self));
+  gboolean modes = relative && !ratio, axis = any_axis && !ratio;
 
   if (!any_values)
     {
@@ -284,28 +288,30 @@ _uc_window_sync_controls (UcWindow *self,
         shown = own;
     }
   g_simple_action_set_state (G_SIMPLE_ACTION (value_mode), g_variant_new_string (shown));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), relative);
-  why_not = any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
-                        : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
-  set_mode_button (self->value_as_is_button, any_values, _("Values as they are"), why_not);
-  set_mode_button (self->value_rebased_button, relative,
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), modes);
+  why_not = ratio ? _("Daily returns and drawdowns are the same whatever the values are rebased on")
+            : any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
+                          : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
+  set_mode_button (self->value_as_is_button, any_values && !ratio, _("Values as they are"), why_not);
+  set_mode_button (self->value_rebased_button, modes,
                    _("Rebased to 100 on the last event clicked, else the first day shown"), why_not);
-  set_mode_button (self->value_percent_button, relative,
+  set_mode_button (self->value_percent_button, modes,
                    _("Change in percent since the last event clicked, else the first day shown"), why_not);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
-  set_tooltip (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), modes);
+  set_tooltip (GTK_WIDGET (self->base_button), modes ? _("The day values are rebased on") : why_not);
   /* Where no mode can ever apply (counts, single prices, lanes) the
    * toggles go: the header's room is the days shown's. */
   gtk_widget_set_visible (self->value_mode_box, relative);
   gtk_widget_set_visible (GTK_WIDGET (self->base_button), relative && !adw_leaflet_get_folded (self->leaflet));
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
-                             g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), any_axis);
-  gtk_widget_set_sensitive (self->log_button, any_axis);
+                             g_variant_new_boolean (axis && (log >= 0 ? log > 0 : view_log_default (self))));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), axis);
+  gtk_widget_set_sensitive (self->log_button, axis);
   gtk_widget_set_visible (self->log_button, any_axis);
   set_tooltip (self->log_button,
-               any_axis ? _("Logarithmic value axis (Ctrl+L)")
+               axis ? _("Logarithmic value axis (Ctrl+L)")
+               : ratio ? _("Daily returns and drawdowns reach zero and below, which a logarithmic axis cannot show")
                : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));
   sync_transform (self, any_transform);
 }

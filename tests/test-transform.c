@@ -466,6 +466,15 @@ test_overflowing_sums (void)
     rolling = uc_series_rolling_mean (big, 2);
     assert_series (rolling, x, (double[]) { NAN, 1.7e308, 1.7e308 }, 3);
   }
+  /* Nor does a mean of calendar days, and once the window holds less
+   * again its mean is back to a plain one. */
+  {
+    const UcTime days[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 4), D (2025, 1, 5) };
+    g_autoptr(UcSeries) big = make ("big", days, (double[]) { 1.7e308, 1.7e308, 1.7e308, 2, 4 }, 5);
+    g_autoptr(UcSeries) mean = uc_series_mean_over_days (big, 2);
+
+    assert_series (mean, days, (double[]) { NAN, 1.7e308, 1.7e308, 8.5e307 + 1, 3 }, 5);
+  }
 }
 
 /* A week with a weekend and a missing Tuesday, then a new peak:
@@ -504,6 +513,40 @@ test_mean_over_days (void)
   /* Two days: Monday's are Sunday and Monday, Monday's value alone. */
   assert_series (two, gap_x, (double[]) { NAN, 105, 99, NAN, 121, (121 + 96.8) / 2 }, 6);
   g_assert_cmpstr (uc_series_get_id (week), ==, "a:mean-7");
+}
+
+/* A 90-day mean of a minute's prices for a year, in one pass: each
+ * window holds ~130,000 points, which summed afresh each minute would take
+ * hours; the running sum keeps to the plain mean. */
+static void
+test_mean_over_days_long (void)
+{
+  const guint n = 525600;
+  g_autoptr(UcSeries) s = uc_series_new ("m", "m");
+  g_autoptr(UcSeries) mean = NULL;
+  gint64 start;
+  double sum = 0;
+  guint count = 0;
+
+  uc_series_reserve (s, n);
+  for (guint i = 0; i < n; i++)
+    uc_series_append (s, D (2024, 1, 1) + (UcTime) i * 60 * G_USEC_PER_SEC,
+                      i % 97 == 0 ? NAN : 1e6 + (double) ((i * 7919u) % 1000) / 7);
+  start = g_get_monotonic_time ();
+  mean = uc_series_mean_over_days (s, 90);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  /* The last minute's: the points of the last 90 days, summed plainly. */
+  for (guint k = 0; k < n; k++)
+    if (uc_series_get_x (s)[k] > uc_series_get_x (s)[n - 1] - 90 * UC_USEC_PER_DAY && isfinite (uc_series_get_y (s)[k]))
+      {
+        sum += uc_series_get_y (s)[k];
+        count++;
+      }
+  g_assert_cmpfloat_with_epsilon (uc_series_get_y (mean)[n - 1], sum / count, 1e-6);
+  /* Missing until the data touch 90 calendar days: from the first
+   * minute of the 90th (30 March 2024). */
+  g_assert_true (isnan (uc_series_get_y (mean)[89 * 1440 - 1]));
+  g_assert_false (isnan (uc_series_get_y (mean)[89 * 1440]));
 }
 
 /* Percent below the highest so far: 110 on Friday, 121 a new peak on
@@ -751,6 +794,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/many-events", test_many_events);
   g_test_add_func ("/transform/daily-returns", test_daily_returns);
   g_test_add_func ("/transform/mean-over-days", test_mean_over_days);
+  g_test_add_func ("/transform/mean-over-days-long", test_mean_over_days_long);
   g_test_add_func ("/transform/drawdown", test_drawdown);
   g_test_add_func ("/transform/options-transform", test_options_transform);
   g_test_add_func ("/transform/transform-rebased", test_transform_rebased);

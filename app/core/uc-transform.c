@@ -380,10 +380,47 @@ uc_series_daily_returns (UcSeries *series)
   return out;
 }
 
+/* A running sum with Neumaier's compensation: values leave it as they
+ * came in, and the rounding of each step is carried, not piled up. */
+typedef struct
+{
+  double sum, carry;
+  guint  count;
+} RunningSum;
+
+static void
+running_add (RunningSum *r,
+             double      v)
+{
+  double t = r->sum + v;
+
+  r->carry += fabs (r->sum) >= fabs (v) ? (r->sum - t) + v : (v - t) + r->sum;
+  r->sum = t;
+}
+
+/* Summed afresh from @first to @last: once a running sum has passed the
+ * largest double it stays infinite, while the window may not. */
+static RunningSum
+sum_afresh (const double *y,
+            guint         first,
+            guint         last)
+{
+  RunningSum r = { 0, 0, 0 };
+
+  for (guint k = first; k <= last; k++)
+    if (isfinite (y[k]))
+      {
+        running_add (&r, y[k]);
+        r.count++;
+      }
+  return r;
+}
+
 /* The mean over @days calendar days ending on each day (a 30-day mean on
  * 31 March: the values of 2 to 31 March), of the values present there: a
  * weekend or a missing day counts as a day but adds no value. Missing
- * where the value itself is, and until the series spans @days days. */
+ * where the value itself is, and until the series spans @days days. One
+ * pass, whatever the number of points a window holds (minutes too). */
 UcSeries *
 uc_series_mean_over_days (UcSeries *series,
                           guint     days)
@@ -393,6 +430,7 @@ uc_series_mean_over_days (UcSeries *series,
   guint n = uc_series_get_length (series);
   UcSeries *out = derived (series, days == 7 ? ":mean-7" : days == 30 ? ":mean-30" : days == 90 ? ":mean-90" : ":mean");
   UcTime span = (UcTime) days * UC_USEC_PER_DAY;
+  RunningSum window = { 0, 0, 0 };
   guint first = 0;
 
   g_return_val_if_fail (days > 0, out);
@@ -400,32 +438,36 @@ uc_series_mean_over_days (UcSeries *series,
   uc_series_reserve (out, n);
   for (guint i = 0; i < n; i++)
     {
-      double sum = 0, mean = NAN;
-      guint count = 0;
+      double mean = NAN;
 
-      while (x[first] <= x[i] - span)
-        first++;
+      if (isfinite (y[i]))
+        {
+          running_add (&window, y[i]);
+          window.count++;
+        }
+      for (; x[first] <= x[i] - span; first++)
+        if (isfinite (y[first]))
+          {
+            running_add (&window, -y[first]);
+            window.count--;
+          }
+      /* An empty window starts again from nothing, rounding and all. */
+      if (window.count == 0)
+        window = (RunningSum) { 0, 0, 0 };
+      if (!isfinite (window.sum) || !isfinite (window.carry))
+        window = sum_afresh (y, first, i);
       if (isfinite (y[i]) && x[i] - span + UC_USEC_PER_DAY >= x[0])
         {
-          /* Summed afresh each day: a running sum would carry rounding
-           * from long-gone values into every later mean. */
-          for (guint k = first; k <= i; k++)
-            if (isfinite (y[k]))
-              {
-                sum += y[k];
-                count++;
-              }
-          /* A sum past the largest double: the mean of shares cannot be. */
-          if (!isfinite (sum))
+          if (isfinite (window.sum) && isfinite (window.carry))
+            mean = (window.sum + window.carry) / window.count;
+          else
             {
-              sum = 0;
+              /* A sum past the largest double: the mean of shares is not. */
+              mean = 0;
               for (guint k = first; k <= i; k++)
                 if (isfinite (y[k]))
-                  sum += y[k] / count;
-              mean = sum;
+                  mean += y[k] / window.count;
             }
-          else
-            mean = sum / count;
         }
       uc_series_append (out, x[i], mean);
     }

@@ -1181,6 +1181,18 @@ test_transform_states (void)
   g_assert_cmpstr ((state = transform_state (window)), ==, "returns");
   g_clear_pointer (&state, g_free);
 
+  /* Nor does one in the settings: it reads as none. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "transform", "weekly");
+    g_assert_cmpstr ((state = transform_state (window)), ==, "none");
+    g_clear_pointer (&state, g_free);
+    g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_NONE);
+    g_settings_set_string (settings, "transform", "drawdown");
+    g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_DRAWDOWN);
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (window), "transform", g_variant_new_string ("none"));
   g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (chart), 0)), ==, "Nvidia");
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Transform");

@@ -209,6 +209,25 @@ export_as dollars
 cmp -s "$export_dir/dollars.png" "$export_dir/shock.png" || fail "\$ shows the values as they are again"
 ok "\$ shows the values as they are again"
 
+# The Transform menu's choice (win.transform, sent here over D-Bus as the
+# menu sends it) draws what the command line's --transform draws, byte
+# for byte; As They Are goes back.
+win_action() {
+  gdbus call --session --dest io.github.undercut.Undercut --object-path /io/github/undercut/Undercut/window/1 \
+    --method org.gtk.Actions.Activate "$1" "[<$2>]" "{}" >/dev/null
+}
+"$cli_bin" export --view deepseek-shock --transform mean-30 --output "$export_dir/cli-mean-30.png"
+win_action transform "'mean-30'"
+sleep 0.4
+export_as mean-30
+cmp -s "$export_dir/mean-30.png" "$export_dir/cli-mean-30.png" || fail "Transform → 30-Day Mean exports as --transform mean-30"
+ok "Transform → 30-Day Mean exports as --transform mean-30"
+win_action transform "'none'"
+sleep 0.4
+export_as untransformed
+cmp -s "$export_dir/untransformed.png" "$export_dir/shock.png" || fail "Transform → As They Are shows the values again"
+ok "Transform → As They Are shows the values again"
+
 # A click on the crash marker (27 January) opens its popover.
 popovers() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 before=$(popovers)

@@ -730,6 +730,93 @@ test_export_spec (void)
   g_rmdir (second);
 }
 
+/* --transform: a bad value refused, naming it; a good one names itself in
+ * each legend entry, is kept by a pack, and a pack drawn again from its
+ * chart.json is the same chart, not transformed twice. */
+static void
+test_export_transform (void)
+{
+  g_autofree char *first = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (first, "chart.json", NULL);
+  g_autofree char *json_a = NULL, *json_b = NULL, *path = NULL;
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+  g_autofree char *releases = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", "model-releases.csv", NULL);
+  Result r = run ("export", "--view", "deepseek-shock", "--transform", "weekly", "--output", "x.png", NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--transform: no transform “weekly”"));
+  g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+  g_assert_false (g_file_test ("x.png", G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  /* Bars of counts cannot take one. */
+  r = run ("export", "--csv", releases, "--x", "date", "--count-by", "quarter",
+           "--transform", "returns", "--output", "x.png", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--transform: the chart cannot show a daily return"));
+  result_clear (&r);
+
+  /* The legend says it: "Nvidia · 30-day mean" (words are tspans). */
+  r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--format", "svg", "--output", "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, ">30-day </tspan>"));
+  result_clear (&r);
+  r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--transform", "mean-30", "--format", "svg",
+           "--output", "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ">Nvidia </tspan>"));
+  g_assert_nonnull (strstr (r.out, ">· </tspan>"));
+  g_assert_nonnull (strstr (r.out, ">30-day </tspan>"));
+  result_clear (&r);
+  /* A whole view: each chart that can. */
+  r = run ("export", "--view", "deepseek-shock", "--transform", "drawdown", "--format", "svg", "--output", "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ">drawdown</tspan>"));
+  g_assert_nonnull (strstr (r.out, ">Below </tspan>"));
+  result_clear (&r);
+
+  r = run ("export", "--view", "deepseek-shock", "--chart", "1", "--transform", "returns", "--pack", first, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (json, &json_a, NULL, NULL));
+  g_assert_nonnull (strstr (json_a, "\"transform\": \"returns\""));
+  g_assert_nonnull (strstr (json_a, "\"label\": \"Nvidia · daily return\""));
+  g_assert_nonnull (strstr (json_a, "\"value_format\": \"percent\""));
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  path = g_build_filename (second, "chart.json", NULL);
+  g_assert_true (g_file_get_contents (path, &json_b, NULL, NULL));
+  g_assert_cmpstr (json_a, ==, json_b);
+  {
+    g_autofree char *png_a = g_build_filename (first, "chart.png", NULL);
+    g_autofree char *png_b = g_build_filename (second, "chart.png", NULL);
+    g_autofree char *bytes_a = NULL, *bytes_b = NULL;
+    gsize len_a, len_b;
+
+    g_assert_true (g_file_get_contents (png_a, &bytes_a, &len_a, NULL));
+    g_assert_true (g_file_get_contents (png_b, &bytes_b, &len_b, NULL));
+    g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+  }
+  r = run ("export", "--spec", json, "--transform", "mean-7", "--pack", second, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--transform: the chart shows a daily return already"));
+  result_clear (&r);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *a = g_build_filename (first, names[i], NULL);
+      g_autofree char *b = g_build_filename (second, names[i], NULL);
+
+      g_unlink (a);
+      g_unlink (b);
+    }
+  g_rmdir (first);
+  g_rmdir (second);
+}
+
 /* A number column as x: a number axis (trading days around 27 January
  * 2025, closes of the embedded data), its pack read back exactly; what
  * only a time axis takes (events, rebase, lanes, dates) refused. */
@@ -1138,6 +1225,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/crash-label", test_crash_label);
   g_test_add_func ("/cli/export-spec", test_export_spec);
   g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
+  g_test_add_func ("/cli/export-transform", test_export_transform);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
   g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
   g_test_add_func ("/cli/library", test_library);

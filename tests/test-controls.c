@@ -1166,6 +1166,164 @@ test_pick_series (void)
   g_settings_reset (settings, "picked-series");
 }
 
+static char *
+transform_state (UcWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "transform");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* The Transform menu button in the header. */
+static GtkMenuButton *
+find_transform_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), "transform_button") == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_transform_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The header names view @id and its days in full, nothing cut. */
+static void
+assert_header_in_full (UcWindow   *window,
+                       const char *id)
+{
+  GtkWidget *title;
+  GtkLabel *name, *days;
+
+  settle ();
+  title = find_window_title (GTK_WIDGET (window),
+                             uc_view_get_title (uc_view_catalog_find (uc_window_get_views (window), id, NULL)));
+  g_assert_nonnull (title);
+  name = find_label_text (title, adw_window_title_get_title (ADW_WINDOW_TITLE (title)));
+  days = find_label_text (title, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)));
+  g_assert_nonnull (name);
+  g_assert_nonnull (days);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (name)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (days)));
+}
+
+/* win.transform changes what the charts show, the button and the
+ * crosshair's card say what, and the choice survives a view that cannot
+ * take it and comes back on the next that can; a bad name changes nothing. */
+static void
+test_transform_states (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autofree char *state = NULL;
+  UcWindow *window;
+  UcChartView *chart;
+  UcChartSpec *shown;
+  GtkMenuButton *button;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "TransformTest");
+  chart = uc_window_get_chart_view (window);
+  show_view (app, window, "deepseek-shock");
+  button = find_transform_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Transform");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "transform"));
+  g_assert_cmpstr ((state = transform_state (window)), ==, "none");
+  g_clear_pointer (&state, g_free);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "transform", g_variant_new_string ("mean-30"));
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_transform (shown), ==, UC_TRANSFORM_MEAN_30);
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (shown, 0)), ==, "Nvidia · 30-day mean");
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_MONEY);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "30-day mean");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
+  {
+    g_autofree char *card = NULL;
+
+    uc_test_iterate_until (layout_ready, window);
+    uc_chart_view_set_crosshair (chart, TRUE, uc_time_from_ymd (2025, 1, 27));
+    card = uc_chart_view_get_crosshair_card (chart);
+    g_assert_nonnull (strstr (card, "Nvidia · 30-day mean  <b>$"));
+    g_assert_nonnull (strstr (card, "Mean of the values of the 30 days to this one"));
+    uc_chart_view_set_crosshair (chart, FALSE, 0);
+  }
+
+  /* Returns: percent, Nvidia's fall on the crash day. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "transform", g_variant_new_string ("returns"));
+  shown = uc_chart_view_get_shown_spec (chart);
+  g_assert_cmpint (uc_chart_spec_get_value_format (shown), ==, UC_VALUE_PERCENT);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Daily return");
+  /* The same rebased or not, and below zero: the modes and Log wait. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "value-mode"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "log-scale"));
+  /* At the default width the header has room for it and the days shown,
+   * on each view that can take it. */
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), >=, 1200);
+  show_view (app, window, "hardware-evs");
+  assert_header_in_full (window, "hardware-evs");
+  show_view (app, window, "deepseek-shock");
+  assert_header_in_full (window, "deepseek-shock");
+  {
+    g_autofree char *card = NULL;
+
+    uc_test_iterate_until (layout_ready, window);
+    uc_chart_view_set_crosshair (chart, TRUE, uc_time_from_ymd (2025, 1, 27));
+    card = uc_chart_view_get_crosshair_card (chart);
+    g_assert_nonnull (strstr (card, "Nvidia · daily return  <b>−17.0"));
+    g_assert_nonnull (strstr (card, "Change from the value before, in percent"));
+    uc_chart_view_set_crosshair (chart, FALSE, 0);
+  }
+
+  /* Bars and lanes cannot take it: none shown, the menu gone… */
+  show_view (app, window, "model-releases");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "transform"));
+  g_assert_cmpstr ((state = transform_state (window)), ==, "none");
+  g_clear_pointer (&state, g_free);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_NONE);
+
+  /* …and back on market caps the choice holds. */
+  show_view (app, window, "deepseek-shock");
+  g_assert_cmpstr ((state = transform_state (window)), ==, "returns");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_RETURNS);
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (chart), 0)), ==,
+                   "Nvidia · daily return");
+
+  /* A name that is no transform changes nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "transform", g_variant_new_string ("weekly"));
+  g_assert_cmpstr ((state = transform_state (window)), ==, "returns");
+  g_clear_pointer (&state, g_free);
+
+  /* Nor does one in the settings: it reads as none. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "transform", "weekly");
+    g_assert_cmpstr ((state = transform_state (window)), ==, "none");
+    g_clear_pointer (&state, g_free);
+    g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_NONE);
+    g_settings_set_string (settings, "transform", "drawdown");
+    g_assert_cmpint (uc_chart_spec_get_transform (uc_chart_view_get_shown_spec (chart)), ==, UC_TRANSFORM_DRAWDOWN);
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "transform", g_variant_new_string ("none"));
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (uc_chart_view_get_shown_spec (chart), 0)), ==, "Nvidia");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Transform");
+  gtk_window_close (GTK_WINDOW (window));
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1187,6 +1345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/range-presets-history", test_range_presets_history);
   g_test_add_func ("/controls/range-typed", test_range_typed);
   g_test_add_func ("/controls/pick-series", test_pick_series);
+  g_test_add_func ("/controls/transform-states", test_transform_states);
 
   return g_test_run ();
 }

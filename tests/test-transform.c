@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "uc-catalog.h"
+#include "uc-chart-options.h"
+#include "uc-enum.h"
 #include "uc-transform.h"
 #include "uc-view.h"
 
@@ -464,6 +466,281 @@ test_overflowing_sums (void)
     rolling = uc_series_rolling_mean (big, 2);
     assert_series (rolling, x, (double[]) { NAN, 1.7e308, 1.7e308 }, 3);
   }
+  /* Nor does a mean of calendar days, and once the window holds less
+   * again its mean is back to a plain one. */
+  {
+    const UcTime days[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 4), D (2025, 1, 5) };
+    g_autoptr(UcSeries) big = make ("big", days, (double[]) { 1.7e308, 1.7e308, 1.7e308, 2, 4 }, 5);
+    g_autoptr(UcSeries) mean = uc_series_mean_over_days (big, 2);
+
+    assert_series (mean, days, (double[]) { NAN, 1.7e308, 1.7e308, 8.5e307 + 1, 3 }, 5);
+  }
+}
+
+/* A week with a weekend and a missing Tuesday, then a new peak:
+ * Thu 2 Jan 100, Fri 3 110, Mon 6 99, Tue 7 NaN, Wed 8 121, Thu 9 96.8. */
+#define GAP \
+  G_GNUC_UNUSED const UcTime gap_x[] = { D (2025, 1, 2), D (2025, 1, 3), D (2025, 1, 6), D (2025, 1, 7), D (2025, 1, 8), D (2025, 1, 9) }; \
+  G_GNUC_UNUSED const double gap_y[] = { 100, 110, 99, NAN, 121, 96.8 }
+
+/* Each day's change in percent from the last value before it: Monday's
+ * from Friday's, Wednesday's from Monday's across the missing Tuesday. */
+static void
+test_daily_returns (void)
+{
+  GAP;
+  g_autoptr(UcSeries) s = make ("a", gap_x, gap_y, 6);
+  g_autoptr(UcSeries) r = uc_series_daily_returns (s);
+
+  /* 110/100, 99/110, -, 121/99, 96.8/121 */
+  assert_series (r, gap_x, (double[]) { NAN, 10, -10, NAN, 22.222222222222, -20 }, 6);
+  g_assert_cmpstr (uc_series_get_id (r), ==, "a:returns");
+}
+
+/* A 7-day mean over calendar days, of the values present: on Wed 8 Jan
+ * the days 2 to 8 Jan, of which Thu, Fri, Mon and Wed have values. */
+static void
+test_mean_over_days (void)
+{
+  GAP;
+  g_autoptr(UcSeries) s = make ("a", gap_x, gap_y, 6);
+  g_autoptr(UcSeries) week = uc_series_mean_over_days (s, 7);
+  g_autoptr(UcSeries) two = uc_series_mean_over_days (s, 2);
+
+  /* The first 7 days end on the 8th; the 9th's are 3 to 9 Jan. */
+  assert_series (week, gap_x, (double[]) { NAN, NAN, NAN, NAN, (100 + 110 + 99 + 121) / 4.0,
+                                           (110 + 99 + 121 + 96.8) / 4.0 }, 6);
+  /* Two days: Monday's are Sunday and Monday, Monday's value alone. */
+  assert_series (two, gap_x, (double[]) { NAN, 105, 99, NAN, 121, (121 + 96.8) / 2 }, 6);
+  g_assert_cmpstr (uc_series_get_id (week), ==, "a:mean-7");
+}
+
+/* A 90-day mean of a minute's prices for a year, in one pass: each
+ * window holds ~130,000 points, which summed afresh each minute would take
+ * hours; the running sum keeps to the plain mean. */
+static void
+test_mean_over_days_long (void)
+{
+  const guint n = 525600;
+  g_autoptr(UcSeries) s = uc_series_new ("m", "m");
+  g_autoptr(UcSeries) mean = NULL;
+  gint64 start;
+  double sum = 0;
+  guint count = 0;
+
+  uc_series_reserve (s, n);
+  for (guint i = 0; i < n; i++)
+    uc_series_append (s, D (2024, 1, 1) + (UcTime) i * 60 * G_USEC_PER_SEC,
+                      i % 97 == 0 ? NAN : 1e6 + (double) ((i * 7919u) % 1000) / 7);
+  start = g_get_monotonic_time ();
+  mean = uc_series_mean_over_days (s, 90);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  /* The last minute's: the points of the last 90 days, summed plainly. */
+  for (guint k = 0; k < n; k++)
+    if (uc_series_get_x (s)[k] > uc_series_get_x (s)[n - 1] - 90 * UC_USEC_PER_DAY && isfinite (uc_series_get_y (s)[k]))
+      {
+        sum += uc_series_get_y (s)[k];
+        count++;
+      }
+  g_assert_cmpfloat_with_epsilon (uc_series_get_y (mean)[n - 1], sum / count, 1e-6);
+  /* Missing until the data touch 90 calendar days: from the first
+   * minute of the 90th (30 March 2024). */
+  g_assert_true (isnan (uc_series_get_y (mean)[89 * 1440 - 1]));
+  g_assert_false (isnan (uc_series_get_y (mean)[89 * 1440]));
+}
+
+/* Percent below the highest so far: 110 on Friday, 121 a new peak on
+ * Wednesday; 0 on a peak, never above. */
+static void
+test_drawdown (void)
+{
+  GAP;
+  g_autoptr(UcSeries) s = make ("a", gap_x, gap_y, 6);
+  g_autoptr(UcSeries) d = uc_series_drawdown (s);
+  const UcTime x[] = { D (2025, 1, 1), D (2025, 1, 2), D (2025, 1, 3) };
+  g_autoptr(UcSeries) negative = make ("n", x, (double[]) { -5, -2, 4 }, 3);
+  g_autoptr(UcSeries) nd = uc_series_drawdown (negative);
+
+  assert_series (d, gap_x, (double[]) { 0, 0, -10, NAN, 0, -20 }, 6);
+  for (guint i = 0; i < uc_series_get_length (d); i++)
+    g_assert_true (isnan (uc_series_get_y (d)[i]) || uc_series_get_y (d)[i] <= 0);
+  /* Below a peak of zero or less there is no percent. */
+  assert_series (nd, x, (double[]) { NAN, NAN, 0 }, 3);
+}
+
+/* A chart of two lines with the gap, Nvidia's in money. */
+static UcChartSpec *
+gap_chart (void)
+{
+  GAP;
+  UcChartSpec *spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) a = make ("NVDA", gap_x, gap_y, 6);
+  g_autoptr(UcSeries) b = make ("AMD", gap_x, (double[]) { 50, 40, 45, 60, 30, 33 }, 6);
+
+  uc_series_set_label (a, "Nvidia");
+  uc_chart_spec_add_series (spec, a);
+  uc_chart_spec_add_series (spec, b);
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_set_y_title (spec, "Market cap");
+  uc_chart_spec_set_range (spec, D (2025, 1, 2), D (2025, 1, 9));
+  return spec;
+}
+
+/* The options' transform names itself in each legend entry and fits the
+ * value axis: returns and drawdowns in percent, a mean in the unit. */
+static void
+test_options_transform (void)
+{
+  GAP;
+  g_autoptr(UcChartSpec) spec = gap_chart ();
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
+  g_autoptr(UcChartSpec) mean = NULL, returns = NULL, drawdown = NULL;
+  g_autoptr(GError) error = NULL;
+  int nick;
+
+  options.transform = UC_TRANSFORM_MEAN_30;
+  mean = uc_chart_options_apply (&options, spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (mean, 0)), ==, "Nvidia · 30-day mean");
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (mean, 1)), ==, "AMD · 30-day mean");
+  g_assert_cmpint (uc_chart_spec_get_value_format (mean), ==, UC_VALUE_MONEY);
+  g_assert_cmpstr (uc_chart_spec_get_y_title (mean), ==, "Market cap");
+  g_assert_cmpint (uc_chart_spec_get_transform (mean), ==, UC_TRANSFORM_MEAN_30);
+
+  options.transform = UC_TRANSFORM_RETURNS;
+  options.log_scale = 1;
+  options.where_it_fits = TRUE;
+  returns = uc_chart_options_apply (&options, spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (returns, 0)), ==, "Nvidia · daily return");
+  g_assert_cmpint (uc_chart_spec_get_value_format (returns), ==, UC_VALUE_PERCENT);
+  g_assert_cmpstr (uc_chart_spec_get_y_title (returns), ==, "Change from the day before");
+  /* A log axis has no room for returns below zero: left linear. */
+  g_assert_false (uc_chart_spec_get_log_scale (returns));
+  assert_series (uc_chart_spec_get_series (returns, 1), gap_x, (double[]) { NAN, -20, 12.5, 33.333333333333, -50, 10 }, 6);
+
+  options.transform = UC_TRANSFORM_DRAWDOWN;
+  options.log_scale = -1;
+  drawdown = uc_chart_options_apply (&options, spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (drawdown, 0)), ==, "Nvidia · drawdown");
+  g_assert_cmpstr (uc_chart_spec_get_y_title (drawdown), ==, "Below the highest so far");
+
+  /* The nicks of the command line and the settings. */
+  g_assert_true (uc_enum_from_nick (UC_TYPE_TRANSFORM, "mean-90", &nick));
+  g_assert_cmpint (nick, ==, UC_TRANSFORM_MEAN_90);
+  g_assert_cmpstr (uc_enum_to_nick (UC_TYPE_TRANSFORM, UC_TRANSFORM_NONE, NULL), ==, "none");
+  g_assert_cmpstr (uc_enum_to_nick (UC_TYPE_TRANSFORM, UC_TRANSFORM_RETURNS, NULL), ==, "returns");
+  g_assert_cmpstr (uc_enum_to_nick (UC_TYPE_TRANSFORM, UC_TRANSFORM_DRAWDOWN, NULL), ==, "drawdown");
+  g_assert_false (uc_enum_from_nick (UC_TYPE_TRANSFORM, "mean-14", &nick));
+}
+
+/* Returns and drawdowns of a rebased line are those of the line itself,
+ * to the bit; a mean of a rebased line is the rebased mean. */
+static void
+test_transform_rebased (void)
+{
+  g_autoptr(UcChartSpec) spec = gap_chart ();
+  g_auto(UcChartOptions) plain = UC_CHART_OPTIONS_INIT;
+  g_auto(UcChartOptions) rebased = UC_CHART_OPTIONS_INIT;
+  g_autoptr(GError) error = NULL;
+  UcTransform all[] = { UC_TRANSFORM_RETURNS, UC_TRANSFORM_DRAWDOWN };
+
+  rebased.value_mode = UC_VALUE_MODE_REBASED;
+  rebased.base = D (2025, 1, 3);
+  for (guint t = 0; t < G_N_ELEMENTS (all); t++)
+    for (int mode = UC_VALUE_MODE_REBASED; mode <= UC_VALUE_MODE_PERCENT; mode++)
+      {
+        g_autoptr(UcChartSpec) a = NULL, b = NULL;
+
+        plain.transform = rebased.transform = all[t];
+        rebased.value_mode = mode;
+        a = uc_chart_options_apply (&plain, spec, &error);
+        b = uc_chart_options_apply (&rebased, spec, &error);
+        g_assert_no_error (error);
+        for (guint s = 0; s < 2; s++)
+          for (guint i = 0; i < 6; i++)
+            {
+              double va = uc_series_get_y (uc_chart_spec_get_series (a, s))[i];
+              double vb = uc_series_get_y (uc_chart_spec_get_series (b, s))[i];
+
+              g_assert_true ((isnan (va) && isnan (vb)) || va == vb);
+            }
+      }
+  {
+    g_autoptr(UcChartSpec) mean = NULL;
+
+    rebased.value_mode = UC_VALUE_MODE_REBASED;
+    rebased.transform = UC_TRANSFORM_MEAN_7;
+    mean = uc_chart_options_apply (&rebased, spec, &error);
+    g_assert_no_error (error);
+    /* Nvidia's mean on the 8th, 107.5, over Friday's close, 110. */
+    g_assert_cmpfloat_with_epsilon (uc_series_get_y (uc_chart_spec_get_series (mean, 0))[4], 107.5 / 110 * 100, 1e-9);
+    g_assert_cmpint (uc_chart_spec_get_value_format (mean), ==, UC_VALUE_INDEX);
+  }
+}
+
+/* Where a chart cannot take a transform (bars of counts, event lanes, a
+ * number axis, a chart transformed already) a view's chart stays as it
+ * is, and a single chart asked for one says why not. */
+static void
+test_transform_where_it_fits (void)
+{
+  g_autoptr(UcChartSpec) bars = gap_chart ();
+  g_autoptr(UcChartSpec) lanes = gap_chart ();
+  g_autoptr(UcChartSpec) numbers = gap_chart ();
+  g_autoptr(UcChartSpec) shares = gap_chart ();
+  g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
+  UcChartSpec *all[] = { bars, lanes, numbers };
+
+  uc_chart_spec_set_kind (bars, UC_CHART_BARS);
+  uc_chart_spec_set_kind (lanes, UC_CHART_LANES);
+  uc_chart_spec_set_x_kind (numbers, UC_X_NUMBER);
+  uc_chart_spec_set_value_format (shares, UC_VALUE_PERCENT);
+  options.transform = UC_TRANSFORM_RETURNS;
+  for (guint c = 0; c < G_N_ELEMENTS (all); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcChartSpec) alone = uc_chart_options_apply (&options, all[c], &error);
+      g_autoptr(UcChartSpec) in_view = NULL;
+
+      g_assert_null (alone);
+      g_assert_cmpstr (error->message, ==, "the chart cannot show a daily return: it takes lines of values on dates");
+      options.where_it_fits = TRUE;
+      in_view = uc_chart_options_apply (&options, all[c], &error);
+      options.where_it_fits = FALSE;
+      g_assert_nonnull (in_view);
+      g_assert_cmpint (uc_chart_spec_get_transform (in_view), ==, UC_TRANSFORM_NONE);
+      g_assert_cmpstr (uc_series_get_label (uc_chart_spec_get_series (in_view, 0)), ==, "Nvidia");
+    }
+  /* Percentages have no returns, but a mean. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcChartSpec) none = uc_chart_options_apply (&options, shares, &error);
+    g_autoptr(UcChartSpec) mean = NULL, twice = NULL;
+
+    g_assert_null (none);
+    g_assert_cmpstr (error->message, ==, "the chart's values are percentages, which have no daily return");
+    g_clear_error (&error);
+    options.transform = UC_TRANSFORM_MEAN_90;
+    mean = uc_chart_options_apply (&options, shares, &error);
+    g_assert_no_error (error);
+    twice = uc_chart_options_apply (&options, mean, &error);
+    g_assert_null (twice);
+    g_assert_cmpstr (error->message, ==, "the chart shows a 90-day mean already");
+  }
+  /* A log axis asked of a single chart of returns is refused. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UcChartSpec) spec = gap_chart ();
+    g_autoptr(UcChartSpec) none = NULL;
+
+    options.transform = UC_TRANSFORM_DRAWDOWN;
+    options.log_scale = 1;
+    none = uc_chart_options_apply (&options, spec, &error);
+    g_assert_null (none);
+    g_assert_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM);
+  }
 }
 
 /* Events added out of order are read back in order, equal times in the
@@ -515,6 +792,13 @@ main (int argc, char **argv)
   g_test_add_func ("/transform/rebase-names-close", test_rebase_names_close);
   g_test_add_func ("/transform/overflowing-sums", test_overflowing_sums);
   g_test_add_func ("/transform/many-events", test_many_events);
+  g_test_add_func ("/transform/daily-returns", test_daily_returns);
+  g_test_add_func ("/transform/mean-over-days", test_mean_over_days);
+  g_test_add_func ("/transform/mean-over-days-long", test_mean_over_days_long);
+  g_test_add_func ("/transform/drawdown", test_drawdown);
+  g_test_add_func ("/transform/options-transform", test_options_transform);
+  g_test_add_func ("/transform/transform-rebased", test_transform_rebased);
+  g_test_add_func ("/transform/transform-where-it-fits", test_transform_where_it_fits);
 
   return g_test_run ();
 }

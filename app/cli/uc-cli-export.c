@@ -18,6 +18,7 @@
 #include "uc-chart-spec-json.h"
 #include "uc-chart-theme.h"
 #include "uc-cli-input.h"
+#include "uc-enum.h"
 #include "uc-library.h"
 #include "uc-export.h"
 #include "uc-parse.h"
@@ -34,7 +35,7 @@ typedef struct
   int   chart_number;
   /* How */
   char *from_text, *to_text, *rebase_text, *event_change, *change_categories, *kind_name, *legend_name;
-  char *value_format_name, *title, *x_title, *y_title, *right;
+  char *value_format_name, *title, *x_title, *y_title, *right, *transform_name;
   gboolean log_scale, stacked;
   /* Where */
   char *output, *pack, *format_name, *theme_name;
@@ -47,6 +48,7 @@ typedef struct
   UcChartKind kind;
   UcLegendPosition legend;
   UcValueFormat value_format;
+  UcTransform transform;
   UcExportFormat format;
   const UcChartTheme *theme;
   UcTime from, to, rebase;
@@ -59,7 +61,7 @@ export_clear (Export *e)
     &e->view, &e->variant, &e->spec_path, &e->csv, &e->x, &e->y, &e->group, &e->point_label, &e->count_by,
     &e->events, &e->from_text, &e->to_text, &e->rebase_text, &e->event_change, &e->change_categories,
     &e->kind_name, &e->legend_name, &e->value_format_name, &e->title, &e->x_title, &e->y_title, &e->right,
-    &e->output, &e->pack, &e->format_name, &e->theme_name,
+    &e->transform_name, &e->output, &e->pack, &e->format_name, &e->theme_name,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -125,6 +127,7 @@ export_context (Export *e)
     { "to", 0, 0, G_OPTION_ARG_STRING, &e->to_text, N_("Last date shown (YYYY-MM-DD), or number on a number axis"), N_("DATE") },
     { "rebase", 0, 0, G_OPTION_ARG_STRING, &e->rebase_text, N_("Rebase every line to 100 at this date"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &e->log_scale, N_("Logarithmic value axis"), NULL },
+    { "transform", 0, 0, G_OPTION_ARG_STRING, &e->transform_name, N_("Chart each line's daily returns (%), its mean over 7, 30 or 90 calendar days, or its drawdown below its highest so far (%)"), N_("returns|mean-7|mean-30|mean-90|drawdown") },
     { "event-change", 0, 0, G_OPTION_ARG_STRING, &e->event_change, N_("Label each event with this line's move that day"), N_("SERIES") },
     { "event-change-categories", 0, 0, G_OPTION_ARG_STRING, &e->change_categories, N_("With --event-change: only events of these categories (market, model_release, …), separated by commas"), N_("CAT[,CAT…]") },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &e->events, N_("Mark events: builtin, none, or a CSV file with date and title columns"), N_("builtin|none|FILE") },
@@ -254,6 +257,19 @@ check_options (Export *e)
   e->value_format = UC_VALUE_NUMBER;
   if (e->value_format_name && !uc_value_format_from_string (e->value_format_name, &e->value_format))
     return usage ("--value-format must be number, money, percent, index or per-mtok");
+  if (e->transform_name)
+    {
+      int transform;
+
+      if (!uc_enum_from_nick (UC_TYPE_TRANSFORM, e->transform_name, &transform))
+        {
+          g_autofree char *message = g_strdup_printf ("--transform: no transform “%s”; it is returns, mean-7, mean-30, "
+                                                      "mean-90, drawdown or none", e->transform_name);
+
+          return usage (message);
+        }
+      e->transform = transform;
+    }
   return GO_ON;
 }
 
@@ -450,6 +466,7 @@ fill_options (Export         *e,
     }
   options->change_series = g_strdup (e->event_change);
   options->log_scale = e->log_scale ? 1 : -1;
+  options->transform = e->transform;
   options->kind = e->kind_name ? (int) e->kind : -1;
   options->stacked = e->stacked ? 1 : -1;
   options->legend = e->legend_name ? (int) e->legend : -1;
@@ -531,8 +548,9 @@ apply_to_chart (Export         *e,
   applied = uc_chart_options_apply (options, spec, &error);
   if (applied == NULL && error->domain == UC_CHART_OPTIONS_ERROR)
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", error->code == UC_CHART_OPTIONS_ERROR_RIGHT
-                                                            ? "--right" : "--event-change", error->message);
+      g_autofree char *message = g_strdup_printf ("%s: %s", error->code == UC_CHART_OPTIONS_ERROR_RIGHT ? "--right"
+                                                            : error->code == UC_CHART_OPTIONS_ERROR_TRANSFORM ? "--transform"
+                                                            : "--event-change", error->message);
       return usage (message);
     }
   if (applied == NULL)

@@ -123,6 +123,52 @@ apply_values (const UcChartOptions  *o,
   return uc_chart_spec_change_since (spec, o->base != 0 ? o->base : from, error);
 }
 
+/* Each line transformed, after the values: a mean of a rebased line is
+ * the mean of the rebased values, which is the mean of the values
+ * themselves over the base day's close, × 100 (and less 100 for a change
+ * since it): where the average stood against that close. Returns and
+ * drawdowns are ratios of a line's own values, the same rebased or not,
+ * so they are taken from @plain, the values before any rebase, and a
+ * change since a day (whose ratios mean nothing) never gets in the way. */
+static UcChartSpec *
+apply_transform (const UcChartOptions  *o,
+                 UcChartSpec           *plain,
+                 UcChartSpec           *valued,
+                 GError               **error)
+{
+  g_autoptr(UcChartSpec) out = NULL;
+
+  if (o->transform == UC_TRANSFORM_NONE ||
+      (o->where_it_fits && !uc_chart_spec_can_take_transform (plain, o->transform)))
+    return g_object_ref (valued);
+  if (!uc_chart_spec_can_take_transform (plain, o->transform))
+    {
+      UcTransform already = uc_chart_spec_get_transform (plain);
+
+      if (already != UC_TRANSFORM_NONE)
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM, "the chart shows a %s already",
+                     uc_transform_describe (already));
+      else if (uc_chart_spec_can_take_transform (plain, UC_TRANSFORM_MEAN_7))
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
+                     "the chart's values are percentages, which have no %s", uc_transform_describe (o->transform));
+      else
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
+                     "the chart cannot show a %s: it takes lines of values on dates", uc_transform_describe (o->transform));
+      return NULL;
+    }
+  out = uc_chart_spec_transform (uc_transform_is_ratio (o->transform) ? plain : valued, o->transform);
+  if (o->y_title)
+    uc_chart_spec_set_y_title (out, o->y_title);
+  if (o->log_scale > 0 && !o->where_it_fits && !uc_chart_spec_can_be_log (out))
+    {
+      g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
+                   "a logarithmic axis cannot show a %s, which reaches zero and below",
+                   uc_transform_describe (o->transform));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 static gboolean
 replace_events (const UcChartOptions  *o,
                 UcChartSpec           *spec,
@@ -147,13 +193,16 @@ replace_events (const UcChartOptions  *o,
 }
 
 /* Events of some categories named by the move a series made that day;
- * an event with no such move keeps its name. */
+ * an event with no such move keeps its name. The move is read from
+ * @values, the chart before its lines were transformed: a day's move
+ * in a 30-day mean is not the day's news. */
 static gboolean
 label_changes (const UcChartOptions  *o,
+               UcChartSpec           *values,
                UcChartSpec           *spec,
                GError               **error)
 {
-  UcSeries *series = uc_chart_options_find_series (spec, o->change_series);
+  UcSeries *series = uc_chart_options_find_series (values, o->change_series);
 
   if (series == NULL)
     return no_such_series (UC_CHART_OPTIONS_ERROR_CHANGE, o->change_series, error);
@@ -165,7 +214,7 @@ label_changes (const UcChartOptions  *o,
 
       if (o->change_categories && !g_strv_contains ((const char * const *) o->change_categories, category))
         continue;
-      label = uc_event_change_label (series, uc_event_get_time (event), uc_chart_spec_get_value_format (spec));
+      label = uc_event_change_label (series, uc_event_get_time (event), uc_chart_spec_get_value_format (values));
       if (label)
         uc_event_set_computed_label (event, label);
     }
@@ -195,7 +244,7 @@ filter_events (const UcChartOptions *o,
 /* @spec as @options ask: a new chart (sharing the series it leaves as they
  * are), or NULL with @error when an option names what the chart does not
  * have or a transform cannot be made. In order: the look and the value
- * format, the range, the values, the events (and those added) and their
+ * format, the range, the values and their transform, the events (and those added) and their
  * labels, the events left out, the value axis. */
 UcChartSpec *
 uc_chart_options_apply (const UcChartOptions  *options,
@@ -204,6 +253,7 @@ uc_chart_options_apply (const UcChartOptions  *options,
 {
   g_autoptr(UcChartSpec) out = NULL;
   g_autoptr(UcChartSpec) valued = NULL;
+  g_autoptr(UcChartSpec) transformed = NULL;
 
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (UC_IS_CHART_SPEC (spec), NULL);
@@ -213,16 +263,17 @@ uc_chart_options_apply (const UcChartOptions  *options,
     return NULL;
   if (options->has_range)
     uc_chart_spec_set_range (out, options->from, options->to);
-  if ((valued = apply_values (options, out, error)) == NULL)
+  if ((valued = apply_values (options, out, error)) == NULL ||
+      (transformed = apply_transform (options, out, valued, error)) == NULL)
     return NULL;
-  g_set_object (&out, valued);
+  g_set_object (&out, transformed);
   if (options->replace_events && uc_chart_spec_get_x_kind (out) == UC_X_TIME &&
       !(options->where_it_fits && uc_chart_spec_get_kind (out) == UC_CHART_LANES) &&
       !replace_events (options, out, error))
     return NULL;
   if (options->added_events)
     uc_user_events_add_to (out, options->added_events, options->added_events_name);
-  if (options->change_series && !label_changes (options, out, error))
+  if (options->change_series && !label_changes (options, valued, out, error))
     return NULL;
   if (options->hidden_categories != 0 || options->event_filter)
     filter_events (options, out);

@@ -28,6 +28,7 @@ typedef enum
   UC_CHART_OPTIONS_ERROR_RIGHT,
   UC_CHART_OPTIONS_ERROR_EMPHASIS,
   UC_CHART_OPTIONS_ERROR_CHANGE,
+  UC_CHART_OPTIONS_ERROR_TRANSFORM,   /* a chart that cannot take the transform */
 } UcChartOptionsError;
 
 GQuark uc_chart_options_error_quark (void);
@@ -43,6 +44,8 @@ typedef struct
   UcValueMode  value_mode;
   UcTime       base;
   int          log_scale;         /* 0, 1, or -1 */
+  /* Then each line transformed: daily returns, a mean, the drawdown. */
+  UcTransform  transform;
 
   /* The chart's events replaced by those of @events in the range (none
    * when @events is NULL), of @event_categories only (NULL: all). */
@@ -81,7 +84,7 @@ typedef struct
 } UcChartOptions;
 
 #define UC_CHART_OPTIONS_INIT \
-  { .value_mode = UC_VALUE_MODE_AS_IS, .log_scale = -1, .kind = -1, .stacked = -1, .legend = -1, .value_format = -1 }
+  { .value_mode = UC_VALUE_MODE_AS_IS, .transform = UC_TRANSFORM_NONE, .log_scale = -1, .kind = -1, .stacked = -1, .legend = -1, .value_format = -1 }
 
 void         uc_chart_options_init  (UcChartOptions       *options);
 void         uc_chart_options_clear (UcChartOptions       *options);

@@ -14,6 +14,7 @@
 
 #include "uc-csv.h"
 #include "uc-dataset.h"
+#include "uc-enum.h"
 #include "uc-format.h"
 #include "uc-json-load.h"
 #include "uc-json-writer.h"
@@ -218,6 +219,14 @@ read_chart_members (JsonObject  *root,
   uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
   if (uc_value_format_from_string (member_string (root, "value_format"), &value_format))
     uc_chart_spec_set_value_format (spec, value_format);
+  if ((text = member_string (root, "transform")) != NULL)
+    {
+      int transform;
+
+      if (!uc_enum_from_nick (UC_TYPE_TRANSFORM, text, &transform))
+        return fail (error, chart_json, "unknown “transform”");
+      uc_chart_spec_set_transform (spec, transform);
+    }
   if (!read_x_axis (root, spec, &from, &to))
     return fail (error, chart_json, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER
                                     ? "“from” and “to” must be numbers, “from” first"
@@ -729,6 +738,13 @@ uc_chart_spec_to_pack_json (UcChartSpec        *spec,
   uc_json_key (w, "stacked"); uc_json_bool (w, uc_chart_spec_get_stacked (spec));
   uc_json_key (w, "log_scale"); uc_json_bool (w, uc_chart_spec_get_log_scale (spec));
   uc_json_key (w, "value_format"); uc_json_string (w, uc_value_format_to_string (uc_chart_spec_get_value_format (spec)));
+  /* Written only when set, so packs of charts as they are keep their
+   * files; the data is the transformed values, this says what they are. */
+  if (uc_chart_spec_get_transform (spec) != UC_TRANSFORM_NONE)
+    {
+      uc_json_key (w, "transform");
+      uc_json_string (w, uc_enum_to_nick (UC_TYPE_TRANSFORM, uc_chart_spec_get_transform (spec), "none"));
+    }
   write_x_axis (w, spec);
   uc_json_key (w, "width"); uc_json_int (w, width);
   uc_json_key (w, "height"); uc_json_int (w, height);

@@ -20,6 +20,7 @@ struct _UcChartSpec
   UcValueFormat  value_format;
   gboolean       log_scale;
   UcTime         base;       /* the day its values are relative to, or 0 */
+  UcTransform    transform;  /* what its values were made into */
   UcChartKind    kind;
   UcLegendPosition legend;
   gboolean       stacked;
@@ -211,6 +212,7 @@ uc_chart_spec_copy_without_series (UcChartSpec *self)
   copy->value_format = self->value_format;
   copy->log_scale = self->log_scale;
   copy->base = self->base;
+  copy->transform = self->transform;
   copy->kind = self->kind;
   copy->legend = self->legend;
   copy->stacked = self->stacked;
@@ -837,6 +839,23 @@ uc_chart_spec_set_provenance_sha256 (UcChartSpec *self,
   p->sha256 = g_strdup (sha256);
 }
 
+/* The transform its values went through (daily returns, a mean), so
+ * that a pack drawn again is not transformed twice. */
+UcTransform
+uc_chart_spec_get_transform (UcChartSpec *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_SPEC (self), UC_TRANSFORM_NONE);
+  return self->transform;
+}
+
+void
+uc_chart_spec_set_transform (UcChartSpec *self,
+                             UcTransform  transform)
+{
+  g_return_if_fail (UC_IS_CHART_SPEC (self));
+  self->transform = transform;
+}
+
 /* Whether the chart's values can be rebased or shown as change: lines of
  * values as they are (not counts, shares or an index already), on dates
  * (a base date means nothing on a number axis). */
@@ -854,10 +873,11 @@ uc_chart_spec_can_transform (UcChartSpec *self)
 }
 
 /* Whether the chart has a value axis that can be logarithmic (lanes have
- * none, bars stand on zero). */
+ * none, bars stand on zero, returns and drawdowns reach zero and below). */
 gboolean
 uc_chart_spec_can_be_log (UcChartSpec *self)
 {
   g_return_val_if_fail (UC_IS_CHART_SPEC (self), FALSE);
-  return uc_chart_spec_get_kind (self) != UC_CHART_LANES && uc_chart_spec_get_kind (self) != UC_CHART_BARS;
+  return uc_chart_spec_get_kind (self) != UC_CHART_LANES && uc_chart_spec_get_kind (self) != UC_CHART_BARS &&
+         self->transform != UC_TRANSFORM_RETURNS && self->transform != UC_TRANSFORM_DRAWDOWN;
 }

@@ -34,6 +34,18 @@ typedef enum
 gboolean uc_chart_kind_from_string (const char  *name,
                                     UcChartKind *kind);
 
+/* What a line's values are made into before they are drawn; the nicks
+ * ("returns", "mean-30") are the command line's and the settings'. */
+typedef enum
+{
+  UC_TRANSFORM_NONE,
+  UC_TRANSFORM_RETURNS,    /* percent change from the value before */
+  UC_TRANSFORM_MEAN_7,     /* mean of the values of 7 calendar days */
+  UC_TRANSFORM_MEAN_30,
+  UC_TRANSFORM_MEAN_90,
+  UC_TRANSFORM_DRAWDOWN,   /* percent below the highest value so far */
+} UcTransform;
+
 typedef enum
 {
   UC_LEGEND_TOP,      /* a row under the title, outside the plot */
@@ -155,6 +167,9 @@ void           uc_chart_spec_get_covered      (UcChartSpec   *self,
 UcTime         uc_chart_spec_get_base         (UcChartSpec   *self);
 void           uc_chart_spec_set_base         (UcChartSpec   *self,
                                                UcTime         base);
+UcTransform    uc_chart_spec_get_transform    (UcChartSpec   *self);
+void           uc_chart_spec_set_transform    (UcChartSpec   *self,
+                                               UcTransform    transform);
 gboolean       uc_chart_spec_get_log_scale    (UcChartSpec   *self);
 void           uc_chart_spec_set_log_scale    (UcChartSpec   *self,
                                                gboolean       log_scale);

@@ -1,6 +1,7 @@
 /* uc-transform.c: transforms on time series */
 #include "uc-transform.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -122,7 +123,9 @@ uc_series_change_since (UcSeries    *series,
   return relative (series, base_date, 100, -100, ":change", NULL, NULL, NULL, error);
 }
 
-/* Simple returns from one point to the next, as fractions. */
+/* Simple returns from one point (a row) to the next, as fractions,
+ * missing next to a missing value. For charts, see
+ * uc_series_daily_returns(). */
 UcSeries *
 uc_series_returns (UcSeries *series)
 {
@@ -296,8 +299,9 @@ uc_series_resample (UcSeries    *series,
   return out;
 }
 
-/* Mean of the last @window points; missing until the window is full and
- * wherever a missing value is inside it. */
+/* Mean of the last @window points (rows, whatever days they fall on);
+ * missing until the window is full and wherever a missing value is inside
+ * it. For charts, see uc_series_mean_over_days(). */
 UcSeries *
 uc_series_rolling_mean (UcSeries *series,
                         guint     window)
@@ -346,6 +350,250 @@ uc_series_rolling_mean (UcSeries *series,
       uc_series_append (out, x[i], i + 1 >= window && missing == 0 ? (scaled ? sum : sum / window) : NAN);
     }
   return out;
+}
+
+/* Daily returns in percent: each value's change from the last value
+ * before it (Friday's close for a Monday; the close before a missing day
+ * for the day after it). A missing value stays missing, and so does the
+ * first, which has nothing before it, and a change from zero. The ratio of
+ * two values, so a rebased line has the same returns as its own values. */
+UcSeries *
+uc_series_daily_returns (UcSeries *series)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  guint n = uc_series_get_length (series);
+  UcSeries *out = derived (series, ":returns");
+  double before = NAN;
+
+  uc_series_reserve (out, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = NAN;
+
+      if (isfinite (y[i]) && isfinite (before) && before != 0)
+        v = (y[i] / before - 1) * 100;
+      uc_series_append (out, x[i], isfinite (v) ? v : NAN);
+      if (isfinite (y[i]))
+        before = y[i];
+    }
+  return out;
+}
+
+/* A running sum with Neumaier's compensation: values leave it as they
+ * came in, and the rounding of each step is carried, not piled up. */
+typedef struct
+{
+  double sum, carry;
+  guint  count;
+} RunningSum;
+
+static void
+running_add (RunningSum *r,
+             double      v)
+{
+  double t = r->sum + v;
+
+  r->carry += fabs (r->sum) >= fabs (v) ? (r->sum - t) + v : (v - t) + r->sum;
+  r->sum = t;
+}
+
+/* Summed afresh from @first to @last: once a running sum has passed the
+ * largest double it stays infinite, while the window may not. */
+static RunningSum
+sum_afresh (const double *y,
+            guint         first,
+            guint         last)
+{
+  RunningSum r = { 0, 0, 0 };
+
+  for (guint k = first; k <= last; k++)
+    if (isfinite (y[k]))
+      {
+        running_add (&r, y[k]);
+        r.count++;
+      }
+  return r;
+}
+
+/* The mean over @days calendar days ending on each day (a 30-day mean on
+ * 31 March: the values of 2 to 31 March), of the values present there: a
+ * weekend or a missing day counts as a day but adds no value. Missing
+ * where the value itself is, and until the series spans @days days. One
+ * pass, whatever the number of points a window holds (minutes too). */
+UcSeries *
+uc_series_mean_over_days (UcSeries *series,
+                          guint     days)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  guint n = uc_series_get_length (series);
+  UcSeries *out = derived (series, days == 7 ? ":mean-7" : days == 30 ? ":mean-30" : days == 90 ? ":mean-90" : ":mean");
+  UcTime span = (UcTime) days * UC_USEC_PER_DAY;
+  RunningSum window = { 0, 0, 0 };
+  guint first = 0;
+
+  g_return_val_if_fail (days > 0, out);
+
+  uc_series_reserve (out, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double mean = NAN;
+
+      if (isfinite (y[i]))
+        {
+          running_add (&window, y[i]);
+          window.count++;
+        }
+      for (; x[first] <= x[i] - span; first++)
+        if (isfinite (y[first]))
+          {
+            running_add (&window, -y[first]);
+            window.count--;
+          }
+      /* An empty window starts again from nothing, rounding and all. */
+      if (window.count == 0)
+        window = (RunningSum) { 0, 0, 0 };
+      if (!isfinite (window.sum) || !isfinite (window.carry))
+        window = sum_afresh (y, first, i);
+      if (isfinite (y[i]) && x[i] - span + UC_USEC_PER_DAY >= x[0])
+        {
+          if (isfinite (window.sum) && isfinite (window.carry))
+            mean = (window.sum + window.carry) / window.count;
+          else
+            {
+              /* A sum past the largest double: the mean of shares is not. */
+              mean = 0;
+              for (guint k = first; k <= i; k++)
+                if (isfinite (y[k]))
+                  mean += y[k] / window.count;
+            }
+        }
+      uc_series_append (out, x[i], mean);
+    }
+  return out;
+}
+
+/* The drawdown in percent: how far each value is below the highest one
+ * so far (0 on a new high, never above). A missing value stays missing;
+ * so does one below a peak of zero or less, where no percent is. */
+UcSeries *
+uc_series_drawdown (UcSeries *series)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  guint n = uc_series_get_length (series);
+  UcSeries *out = derived (series, ":drawdown");
+  double peak = -INFINITY;
+
+  uc_series_reserve (out, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = NAN;
+
+      if (isfinite (y[i]))
+        {
+          peak = MAX (peak, y[i]);
+          if (peak > 0)
+            v = (y[i] / peak - 1) * 100;
+        }
+      uc_series_append (out, x[i], v);
+    }
+  return out;
+}
+
+/* How a legend names a transform: "Nvidia · 30-day mean". */
+const char *
+uc_transform_describe (UcTransform transform)
+{
+  switch (transform)
+    {
+    case UC_TRANSFORM_RETURNS: return _("daily return");
+    case UC_TRANSFORM_MEAN_7: return _("7-day mean");
+    case UC_TRANSFORM_MEAN_30: return _("30-day mean");
+    case UC_TRANSFORM_MEAN_90: return _("90-day mean");
+    case UC_TRANSFORM_DRAWDOWN: return _("drawdown");
+    case UC_TRANSFORM_NONE:
+    default: return NULL;
+    }
+}
+
+/* Whether the transform is a ratio of a line's own values (returns,
+ * drawdown), the same whatever they are rebased on: such a line is
+ * transformed from its values as they are. */
+gboolean
+uc_transform_is_ratio (UcTransform transform)
+{
+  return transform == UC_TRANSFORM_RETURNS || transform == UC_TRANSFORM_DRAWDOWN;
+}
+
+/* Whether @spec's lines can be transformed: lines of values on dates (not
+ * counts, bars, scatters of named points or event lanes; a mean of days
+ * means nothing on a number axis), not transformed already. Returns and
+ * drawdowns are of levels, so not of percentages (a share, a change);
+ * an index is a level. */
+gboolean
+uc_chart_spec_can_take_transform (UcChartSpec *spec,
+                                  UcTransform  transform)
+{
+  UcChartKind kind = uc_chart_spec_get_kind (spec);
+
+  if (transform == UC_TRANSFORM_NONE)
+    return TRUE;
+  if (!(kind == UC_CHART_LINE || kind == UC_CHART_STEP || (kind == UC_CHART_AREA && !uc_chart_spec_get_stacked (spec))) ||
+      uc_chart_spec_get_x_kind (spec) != UC_X_TIME || uc_chart_spec_get_transform (spec) != UC_TRANSFORM_NONE)
+    return FALSE;
+  if (uc_transform_is_ratio (transform) && uc_chart_spec_get_value_format (spec) == UC_VALUE_PERCENT)
+    return FALSE;
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    if (uc_series_has_point_labels (uc_chart_spec_get_series (spec, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The same chart with every line transformed, each legend entry saying
+ * so ("Nvidia · 30-day mean"). Returns and drawdowns are percentages,
+ * titled as such, on a linear axis (they reach zero and below); a mean
+ * keeps the chart's unit, format and axis. */
+UcChartSpec *
+uc_chart_spec_transform (UcChartSpec *spec,
+                         UcTransform  transform)
+{
+  g_autoptr(UcChartSpec) out = NULL;
+
+  g_return_val_if_fail (UC_IS_CHART_SPEC (spec), NULL);
+  if (transform == UC_TRANSFORM_NONE)
+    return g_object_ref (spec);
+  out = uc_chart_spec_copy_without_series (spec);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
+    {
+      UcSeries *one = uc_chart_spec_get_series (spec, i);
+      g_autoptr(UcSeries) made = NULL;
+      g_autofree char *label = NULL;
+
+      switch (transform)
+        {
+        case UC_TRANSFORM_RETURNS: made = uc_series_daily_returns (one); break;
+        case UC_TRANSFORM_MEAN_7: made = uc_series_mean_over_days (one, 7); break;
+        case UC_TRANSFORM_MEAN_30: made = uc_series_mean_over_days (one, 30); break;
+        case UC_TRANSFORM_MEAN_90: made = uc_series_mean_over_days (one, 90); break;
+        case UC_TRANSFORM_DRAWDOWN:
+        case UC_TRANSFORM_NONE:
+        default: made = uc_series_drawdown (one); break;
+        }
+      label = g_strdup_printf ("%s · %s", uc_series_get_label (one), uc_transform_describe (transform));
+      uc_series_set_label (made, label);
+      uc_chart_spec_add_series (out, made);
+    }
+  uc_chart_spec_set_transform (out, transform);
+  if (uc_transform_is_ratio (transform))
+    {
+      uc_chart_spec_set_value_format (out, UC_VALUE_PERCENT);
+      uc_chart_spec_set_y_title (out, transform == UC_TRANSFORM_RETURNS ? _("Change from the day before")
+                                                                       : _("Below the highest so far"));
+      uc_chart_spec_set_log_scale (out, FALSE);
+    }
+  return g_steal_pointer (&out);
 }
 
 /* The same chart with every line made relative to @base_date (y / base

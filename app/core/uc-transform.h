@@ -61,6 +61,10 @@ UcSeries  *uc_series_resample           (UcSeries     *series,
                                          UcAggregate   aggregate) G_GNUC_WARN_UNUSED_RESULT;
 UcSeries  *uc_series_rolling_mean       (UcSeries     *series,
                                          guint         window) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_daily_returns      (UcSeries     *series) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_mean_over_days     (UcSeries     *series,
+                                         guint         days) G_GNUC_WARN_UNUSED_RESULT;
+UcSeries  *uc_series_drawdown           (UcSeries     *series) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *uc_series_join               (GPtrArray    *series,
                                          UcJoin        join) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_rebase       (UcChartSpec  *spec,
@@ -74,6 +78,12 @@ UcChartSpec *uc_chart_spec_trading_days (UcChartSpec  *spec,
                                          int           first,
                                          int           last) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_stack        (UcChartSpec  *spec) G_GNUC_WARN_UNUSED_RESULT;
+const char *uc_transform_describe       (UcTransform   transform);
+gboolean   uc_transform_is_ratio        (UcTransform   transform);
+gboolean   uc_chart_spec_can_take_transform (UcChartSpec *spec,
+                                         UcTransform   transform);
+UcChartSpec *uc_chart_spec_transform    (UcChartSpec  *spec,
+                                         UcTransform   transform) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   uc_chart_spec_stacks         (UcChartSpec  *spec);
 GStrv      uc_chart_spec_collect_warnings (UcChartSpec *spec) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec *uc_chart_spec_count_by     (UcDataset    *dataset,

@@ -320,6 +320,14 @@ add_changes (Crosshair *c,
 
   if (!uc_chart_view_can_transform (self))
     return;
+  /* A day's move in a mean, a return or a drawdown is no news: only the
+   * base a rebased mean is on is named. */
+  if (uc_chart_spec_get_transform (c->spec) != UC_TRANSFORM_NONE)
+    {
+      if (c->base_day == 0 && uc_series_point_on_or_before (series, effective_base (self), &then, &base_day))
+        c->base_day = base_day;
+      return;
+    }
   /* On the shown values: an index keeps ratios, a change since the base
    * keeps them once 100 is added back. */
   if (uc_series_point_on_or_before (series, day - 1, &then, &base_day))
@@ -391,30 +399,61 @@ add_series (Crosshair *c,
   add_changes (c, series, i, v);
 }
 
+/* What transformed values are, named; a mean is in the values' unit,
+ * so its base, if rebased, follows. NULL when not transformed. */
+static char *
+transform_note (Crosshair  *c,
+                const char *day)
+{
+  UcTransform transform = uc_chart_spec_get_transform (c->spec);
+  g_autofree char *note = NULL;
+
+  switch (transform)
+    {
+    case UC_TRANSFORM_RETURNS:
+      return g_strdup (_("Change from the value before, in percent"));
+    case UC_TRANSFORM_DRAWDOWN:
+      return g_strdup (_("Below the highest value so far, in percent"));
+    case UC_TRANSFORM_MEAN_7:
+    case UC_TRANSFORM_MEAN_30:
+    case UC_TRANSFORM_MEAN_90:
+      note = g_strdup_printf (_("Mean of the values of the %d days to this one"),
+                              transform == UC_TRANSFORM_MEAN_7 ? 7 : transform == UC_TRANSFORM_MEAN_30 ? 30 : 90);
+      if (c->self->options.value_mode == UC_VALUE_MODE_AS_IS || day == NULL)
+        return g_steal_pointer (&note);
+      return c->self->options.value_mode == UC_VALUE_MODE_REBASED ? g_strdup_printf (_("%s; 100 = %s close"), note, day)
+                                                                  : g_strdup_printf (_("%s; 0%% = %s close"), note, day);
+    case UC_TRANSFORM_NONE:
+    default:
+      return NULL;
+    }
+}
+
 /* What the percentages are measured from, named: the day's change is from
  * the previous close, the second figure (or the index) from the base's. */
 static void
 add_base_note (Crosshair *c)
 {
   g_autofree char *day = c->base_day ? uc_format_day (c->base_day) : NULL;
-  g_autofree char *note = NULL, *escaped = NULL;
+  g_autofree char *note = transform_note (c, day), *escaped = NULL;
 
-  switch (c->self->options.value_mode)
-    {
-    case UC_VALUE_MODE_REBASED:
-      note = day && c->any_day ? g_strdup_printf (_("100 = %s close; change on the day"), day)
-           : day ? g_strdup_printf (_("100 = %s close"), day) : NULL;
-      break;
-    case UC_VALUE_MODE_PERCENT:
-      note = day && c->any_day ? g_strdup_printf (_("0%% = %s close; change on the day"), day)
-           : day ? g_strdup_printf (_("0%% = %s close"), day) : NULL;
-      break;
-    case UC_VALUE_MODE_AS_IS:
-    default:
-      note = c->any_since ? g_strdup_printf (_("Change on the day, then since the %s close"), day)
-           : c->any_day ? g_strdup (_("Change on the day")) : NULL;
-      break;
-    }
+  if (note == NULL)
+    switch (c->self->options.value_mode)
+      {
+      case UC_VALUE_MODE_REBASED:
+        note = day && c->any_day ? g_strdup_printf (_("100 = %s close; change on the day"), day)
+             : day ? g_strdup_printf (_("100 = %s close"), day) : NULL;
+        break;
+      case UC_VALUE_MODE_PERCENT:
+        note = day && c->any_day ? g_strdup_printf (_("0%% = %s close; change on the day"), day)
+             : day ? g_strdup_printf (_("0%% = %s close"), day) : NULL;
+        break;
+      case UC_VALUE_MODE_AS_IS:
+      default:
+        note = c->any_since ? g_strdup_printf (_("Change on the day, then since the %s close"), day)
+             : c->any_day ? g_strdup (_("Change on the day")) : NULL;
+        break;
+      }
   if (note == NULL)
     return;
   escaped = g_markup_escape_text (note, -1);

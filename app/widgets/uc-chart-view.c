@@ -91,8 +91,9 @@ rebase_again (UcChartView  *self,
   UcTime base = self->options.base != 0 ? self->options.base : own;
   g_autoptr(UcChartSpec) plain = NULL;
 
+  /* Returns and drawdowns are taken from the values as they are. */
   if (own == 0 || uc_chart_spec_get_value_format (self->spec) != UC_VALUE_INDEX ||
-      self->options.value_mode == UC_VALUE_MODE_AS_IS ||
+      self->options.value_mode == UC_VALUE_MODE_AS_IS || uc_transform_is_ratio (self->options.transform) ||
       (self->options.value_mode == UC_VALUE_MODE_REBASED && base == own))
     return NULL;
   plain = uc_chart_spec_copy (self->spec);
@@ -655,6 +656,15 @@ uc_chart_view_can_transform (UcChartView *self)
   return self->spec != NULL && uc_chart_spec_can_transform (self->spec);
 }
 
+/* Whether the chart's lines can be shown as daily returns, a rolling
+ * mean or the drawdown (a mean at least: percentages have no returns). */
+gboolean
+uc_chart_view_can_take_transform (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  return self->spec != NULL && uc_chart_spec_can_take_transform (self->spec, UC_TRANSFORM_MEAN_7);
+}
+
 /* The day a chart rebased by itself is rebased on (it can be rebased on
  * another day, or shown as change, but not as it was), or 0. */
 UcTime
@@ -668,7 +678,8 @@ uc_chart_view_get_own_base (UcChartView *self)
 }
 
 /* How values read (as they are, rebased to 100 or as change since
- * @options' base day, 0 following the first day shown), the value axis
+ * @options' base day, 0 following the first day shown), then transformed
+ * (daily returns, a rolling mean, the drawdown), the value axis
  * (log_scale -1: as the chart says), the event categories left out and
  * the events added (the user's own), from options the window fills for
  * all its charts. */
@@ -684,11 +695,12 @@ uc_chart_view_set_options (UcChartView          *self,
                         g_strcmp0 (o->added_events_name, options->added_events_name) == 0;
 
   if (o->value_mode == options->value_mode && o->base == options->base && o->log_scale == options->log_scale &&
-      o->hidden_categories == options->hidden_categories && same_added)
+      o->transform == options->transform && o->hidden_categories == options->hidden_categories && same_added)
     return;
   /* As they are, the base day only moves the crosshair card's change. */
   if (o->value_mode != options->value_mode || options->value_mode != UC_VALUE_MODE_AS_IS ||
-      o->log_scale != options->log_scale || o->hidden_categories != options->hidden_categories || !same_added)
+      o->log_scale != options->log_scale || o->transform != options->transform ||
+      o->hidden_categories != options->hidden_categories || !same_added)
     g_clear_object (&self->shown);
   if (o->hidden_categories != options->hidden_categories || !same_added)
     self->hover_mark = -1;
@@ -701,6 +713,7 @@ uc_chart_view_set_options (UcChartView          *self,
   o->value_mode = options->value_mode;
   o->base = options->base;
   o->log_scale = options->log_scale;
+  o->transform = options->transform;
   o->hidden_categories = options->hidden_categories;
   _uc_chart_view_invalidate (self);
 }

@@ -52,6 +52,7 @@ void         uc_chart_view_set_time_range (UcChartView   *self,
                                            UcTimeRange   *range);
 void         uc_chart_view_reset_range    (UcChartView   *self);
 gboolean     uc_chart_view_can_transform  (UcChartView   *self);
+gboolean     uc_chart_view_can_take_transform (UcChartView *self);
 UcTime       uc_chart_view_get_own_base   (UcChartView   *self);
 void         uc_chart_view_toggle_series  (UcChartView   *self,
                                            guint          index);

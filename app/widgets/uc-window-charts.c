@@ -92,7 +92,7 @@ void
 _uc_window_apply_options (UcWindow *self)
 {
   g_auto(UcChartOptions) options = UC_CHART_OPTIONS_INIT;
-  gboolean any_values = FALSE, any_axis = FALSE;
+  gboolean any_values = FALSE, any_axis = FALSE, any_transform = FALSE;
   UcTime own_base = 0;
 
   _uc_window_chart_options (self, &options);
@@ -105,9 +105,10 @@ _uc_window_apply_options (UcWindow *self)
       uc_chart_view_set_options (chart, &options);
       any_axis = any_axis || uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart));
       any_values = any_values || uc_chart_view_can_transform (chart);
+      any_transform = any_transform || uc_chart_view_can_take_transform (chart);
       own_base = own_base ? own_base : uc_chart_view_get_own_base (chart);
     }
-  _uc_window_sync_controls (self, any_values, own_base != 0, any_axis);
+  _uc_window_sync_controls (self, any_values, own_base != 0, any_axis, any_transform);
 }
 
 /* The day values are rebased on (0: the first day shown). */

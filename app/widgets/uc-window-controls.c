@@ -9,7 +9,10 @@
  *     else the charts' own ("100" on a view rebased by itself);
  *   - win.log-scale turns the log axis on or off for the view shown, from
  *     its own (Pricing pressure is logarithmic): the choice is remembered
- *     for each view, a view not chosen for keeping its own.
+ *     for each view, a view not chosen for keeping its own;
+ *   - win.transform('mean-30') shows every chart of values that can take
+ *     it as daily returns, a rolling mean or the drawdown (remembered for
+ *     all views); the Transform menu beside the toggles names the choice.
  */
 #include "config.h"
 
@@ -17,6 +20,9 @@
 #include "uc-window-private.h"
 
 #include <glib/gi18n.h>
+
+#include "uc-enum.h"
+#include "uc-transform.h"
 
 /* The mode a chart shows by itself, whatever is asked. */
 static const char *
@@ -92,6 +98,54 @@ value_mode_activated (GSimpleAction *action,
     g_settings_set_string (self->settings, "value-mode", mode);
 }
 
+/* The transform chosen, as the settings say: an unknown one is none. */
+UcTransform
+_uc_window_transform_choice (UcWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "transform");
+  int transform;
+
+  return uc_enum_from_nick (UC_TYPE_TRANSFORM, name, &transform) ? (UcTransform) transform : UC_TRANSFORM_NONE;
+}
+
+/* win.transform('returns'): asked of every chart, and remembered. */
+static void
+transform_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UcWindow *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+  int transform;
+
+  if (uc_enum_from_nick (UC_TYPE_TRANSFORM, name, &transform))
+    g_settings_set_string (self->settings, "transform", name);
+}
+
+/* Below this width (the default's) the header has no room for the
+ * Transform button beside the view's name and days: the main menu's
+ * Transform stands for it. */
+#define TRANSFORM_BUTTON_MIN_WIDTH 1200
+
+static void
+show_transform_button (UcWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "transform");
+  GdkSurface *surface = gtk_widget_get_realized (GTK_WIDGET (self)) ? gtk_native_get_surface (GTK_NATIVE (self)) : NULL;
+  int width = surface ? gdk_surface_get_width (surface) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->transform_button),
+                          g_action_get_enabled (action) && width >= TRANSFORM_BUTTON_MIN_WIDTH);
+}
+
+static void
+on_realize (UcWindow *self)
+{
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "notify::width",
+                           G_CALLBACK (show_transform_button), self, G_CONNECT_SWAPPED);
+  show_transform_button (self);
+}
+
 /* On a narrow (folded) window the base-day calendar and the series
  * picker leave the header to the view's name and days (an event clicked
  * still sets the base; the main menu and Ctrl+K still pick series). */
@@ -119,13 +173,18 @@ _uc_window_init_controls (UcWindow *self)
   g_autoptr(GSimpleAction) value_mode = g_simple_action_new_stateful ("value-mode", G_VARIANT_TYPE_STRING,
                                                                       g_variant_new_string ("as-is"));
   g_autoptr(GSimpleAction) log_scale = g_simple_action_new_stateful ("log-scale", NULL, g_variant_new_boolean (FALSE));
+  g_autoptr(GSimpleAction) transform = g_simple_action_new_stateful ("transform", G_VARIANT_TYPE_STRING,
+                                                                     g_variant_new_string ("none"));
 
   g_signal_connect (value_mode, "activate", G_CALLBACK (value_mode_activated), self);
+  g_signal_connect (transform, "activate", G_CALLBACK (transform_activated), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (transform));
   g_signal_connect (log_scale, "activate", G_CALLBACK (log_scale_activated), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (value_mode));
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (log_scale));
   g_signal_connect_swapped (self->settings, "changed::log-scale-views", G_CALLBACK (_uc_window_apply_options), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 static gboolean
@@ -176,16 +235,46 @@ set_mode_button (GtkWidget  *button,
   set_tooltip (button, can ? tooltip : why_not);
 }
 
+/* The Transform menu as the charts are: its choice where one can take it
+ * (@any), named on the button, else none and gone from the header (and
+ * insensitive in the main menu). */
+static void
+sync_transform (UcWindow *self,
+                gboolean  any)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "transform");
+  UcTransform shown = any ? _uc_window_transform_choice (self) : UC_TRANSFORM_NONE;
+  g_autofree char *label = NULL;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (uc_enum_to_nick (UC_TYPE_TRANSFORM, shown, "none")));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), any);
+  show_transform_button (self);
+  if (shown != UC_TRANSFORM_NONE)
+    {
+      const char *what = uc_transform_describe (shown);
+      gunichar first = g_unichar_totitle (g_utf8_get_char (what));
+      char head[8] = { 0 };
+
+      g_unichar_to_utf8 (first, head);
+      label = g_strconcat (head, g_utf8_next_char (what), NULL);
+    }
+  gtk_menu_button_set_label (self->transform_button, label ? label : _("Transform"));
+  set_tooltip (GTK_WIDGET (self->transform_button),
+               _("Daily returns, a rolling mean or the drawdown from the peak, in place of the values"));
+}
+
 /* The toggles as the charts of the view shown are: @any_values, whether
  * a chart can be shown as it is, rebased or as change; @any_rebased,
  * whether one is rebased on a day of its own (which can move, or become a
  * change since it, but not go); @any_axis, whether one has an axis that
- * can be logarithmic. */
+ * can be logarithmic; @any_transform, whether one can be transformed. */
 void
 _uc_window_sync_controls (UcWindow *self,
                           gboolean  any_values,
                           gboolean  any_rebased,
-                          gboolean  any_axis)
+                          gboolean  any_axis,
+                          gboolean  any_transform)
 {
   g_autofree char *asked = g_settings_get_string (self->settings, "value-mode");
   GAction *value_mode = g_action_map_lookup_action (G_ACTION_MAP (self), "value-mode");
@@ -193,6 +282,10 @@ _uc_window_sync_controls (UcWindow *self,
   const char *shown = asked, *why_not;
   int log = _uc_window_log_choice (self);
   gboolean relative = any_values || any_rebased;
+  /* Returns and drawdowns are the same rebased or not, and reach below
+   * zero: while they are shown, the value modes and Log wait. */
+  gboolean ratio = any_transform && uc_transform_is_ratio (_uc_window_transform_choice (self));
+  gboolean modes = relative && !ratio, axis = any_axis && !ratio;
 
   if (!any_values)
     {
@@ -207,27 +300,30 @@ _uc_window_sync_controls (UcWindow *self,
         shown = own;
     }
   g_simple_action_set_state (G_SIMPLE_ACTION (value_mode), g_variant_new_string (shown));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), relative);
-  why_not = any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
-                        : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
-  set_mode_button (self->value_as_is_button, any_values, _("Values as they are"), why_not);
-  set_mode_button (self->value_rebased_button, relative,
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (value_mode), modes);
+  why_not = ratio ? _("Daily returns and drawdowns are the same whatever the values are rebased on")
+            : any_rebased ? _("This view’s values are rebased on a day of their own, which its subtitle names: pick another in the calendar")
+                          : _("Nothing in this view can be rebased: counts, prices of single models and event lanes are shown as they are");
+  set_mode_button (self->value_as_is_button, any_values && !ratio, _("Values as they are"), why_not);
+  set_mode_button (self->value_rebased_button, modes,
                    _("Rebased to 100 on the last event clicked, else the first day shown"), why_not);
-  set_mode_button (self->value_percent_button, relative,
+  set_mode_button (self->value_percent_button, modes,
                    _("Change in percent since the last event clicked, else the first day shown"), why_not);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), relative);
-  set_tooltip (GTK_WIDGET (self->base_button), relative ? _("The day values are rebased on") : why_not);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->base_button), modes);
+  set_tooltip (GTK_WIDGET (self->base_button), modes ? _("The day values are rebased on") : why_not);
   /* Where no mode can ever apply (counts, single prices, lanes) the
    * toggles go: the header's room is the days shown's. */
   gtk_widget_set_visible (self->value_mode_box, relative);
   gtk_widget_set_visible (GTK_WIDGET (self->base_button), relative && !adw_leaflet_get_folded (self->leaflet));
 
   g_simple_action_set_state (G_SIMPLE_ACTION (log_scale),
-                             g_variant_new_boolean (any_axis && (log >= 0 ? log > 0 : view_log_default (self))));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), any_axis);
-  gtk_widget_set_sensitive (self->log_button, any_axis);
+                             g_variant_new_boolean (axis && (log >= 0 ? log > 0 : view_log_default (self))));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (log_scale), axis);
+  gtk_widget_set_sensitive (self->log_button, axis);
   gtk_widget_set_visible (self->log_button, any_axis);
   set_tooltip (self->log_button,
-               any_axis ? _("Logarithmic value axis (Ctrl+L)")
+               axis ? _("Logarithmic value axis (Ctrl+L)")
+               : ratio ? _("Daily returns and drawdowns reach zero and below, which a logarithmic axis cannot show")
                : _("This view has no value axis that can be logarithmic: bars stand on zero, lanes have none"));
+  sync_transform (self, any_transform);
 }

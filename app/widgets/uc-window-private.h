@@ -70,6 +70,7 @@ struct _UcWindow
   GtkWidget            *value_rebased_button;
   GtkWidget            *value_percent_button;
   GtkWidget            *log_button;
+  GtkMenuButton        *transform_button;
   GtkWidget            *value_mode_box;
   UcOverview           *overview;
   GtkEditable          *filter_entry;
@@ -184,7 +185,9 @@ void      _uc_window_init_controls        (UcWindow       *self);
 void      _uc_window_sync_controls        (UcWindow       *self,
                                            gboolean        any_values,
                                            gboolean        any_rebased,
-                                           gboolean        any_axis);
+                                           gboolean        any_axis,
+                                           gboolean        any_transform);
+UcTransform _uc_window_transform_choice   (UcWindow       *self);
 int       _uc_window_log_choice           (UcWindow       *self);
 
 /* uc-window-export.c */

@@ -32,6 +32,7 @@ _uc_window_init_settings (UcWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", once);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", once);
   g_signal_connect_swapped (self->settings, "changed::value-mode", G_CALLBACK (_uc_window_apply_options), self);
+  g_signal_connect_swapped (self->settings, "changed::transform", G_CALLBACK (_uc_window_apply_options), self);
   g_signal_connect_swapped (self->settings, "changed::hidden-event-categories", G_CALLBACK (_uc_window_apply_options), self);
 }
 
@@ -176,7 +177,7 @@ _uc_window_remember_variant (UcWindow *self)
 }
 
 /* The options every chart is shown with, as the settings say: the value
- * mode, the log axis chosen for the view shown (none chosen: each
+ * mode and transform, the log axis chosen for the view shown (none chosen: each
  * chart's own, which may be logarithmic), the event categories switched
  * off, the user's events. */
 void
@@ -190,6 +191,7 @@ _uc_window_chart_options (UcWindow       *self,
   /* The settings' schema has the enum's nicks as its choices. */
   if (uc_enum_from_nick (UC_TYPE_VALUE_MODE, mode_name, &mode))
     options->value_mode = mode;
+  options->transform = _uc_window_transform_choice (self);
   options->log_scale = _uc_window_log_choice (self);
   for (guint i = 0; hidden[i]; i++)
     options->hidden_categories |= 1u << uc_event_category_from_string (hidden[i]);

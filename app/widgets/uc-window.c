@@ -526,6 +526,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_rebased_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_percent_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, log_button);
+  gtk_widget_class_bind_template_child (widget_class, UcWindow, transform_button);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, event_paned);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, value_mode_box);
   gtk_widget_class_bind_template_child (widget_class, UcWindow, overview);

@@ -1324,6 +1324,48 @@ test_transform_states (void)
 }
 
 
+static gboolean
+two_windows (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (data)) >= 2;
+}
+
+/* Ctrl+N: a second window on the view the first shows; each has its own
+ * days and view. */
+static void
+test_new_window (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  UcWindow *first, *second = NULL;
+  UcTime from, to, first_from, first_to;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  first = open_window (&app, "NewWindowTest");
+  show_view (app, first, "hardware-evs");
+  uc_time_range_get (uc_window_get_time_range (first), &first_from, &first_to);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  uc_test_iterate_until (two_windows, app);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (UC_IS_WINDOW (l->data) && l->data != first)
+      second = l->data;
+  g_assert_nonnull (second);
+  g_assert_cmpstr (uc_window_get_view_id (second), ==, "hardware-evs");
+
+  /* Another stretch in the second: the first keeps its days. */
+  uc_time_range_set (uc_window_get_time_range (second), uc_time_from_ymd (2025, 3, 1), uc_time_from_ymd (2025, 3, 31));
+  uc_time_range_get (uc_window_get_time_range (first), &from, &to);
+  g_assert_cmpint (from, ==, first_from);
+  g_assert_cmpint (to, ==, first_to);
+  g_assert_true (uc_window_show_view (second, "pricing", NULL));
+  g_assert_cmpstr (uc_window_get_view_id (first), ==, "hardware-evs");
+  gtk_window_close (GTK_WINDOW (second));
+  gtk_window_close (GTK_WINDOW (first));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1345,6 +1387,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/range-presets-history", test_range_presets_history);
   g_test_add_func ("/controls/range-typed", test_range_typed);
   g_test_add_func ("/controls/pick-series", test_pick_series);
+  g_test_add_func ("/controls/new-window", test_new_window);
   g_test_add_func ("/controls/transform-states", test_transform_states);
 
   return g_test_run ();

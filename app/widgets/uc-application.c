@@ -171,7 +171,25 @@ cancel_refresh_action (GSimpleAction *action,
     uc_refresher_cancel (self->refresher);
 }
 
+/* app.new-window (Ctrl+N): another window, on the view the focused one
+ * shows, to set two views (or two stretches of one) side by side. Each
+ * window has its own days, modes and picks. */
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  UcApplication *self = user_data;
+  UcWindow *focused = active_window (self);
+  UcWindow *window = uc_window_new_on_view (ADW_APPLICATION (self), focused ? uc_window_get_view_id (focused) : NULL);
+
+  if (self->refresher)
+    uc_window_set_refresher (window, self->refresher);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
   { "refresh", refresh_action },
   { "cancel-refresh", cancel_refresh_action },
   { "about", about_action },
@@ -187,6 +205,7 @@ uc_application_startup (GApplication *application)
   UcApplication *self = UC_APPLICATION (application);
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.log-scale", { "<Control>l", NULL } },

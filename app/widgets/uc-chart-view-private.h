@@ -17,6 +17,7 @@
 
 #include "uc-chart.h"
 #include "uc-chart-options.h"
+#include "uc-crosshair-link.h"
 #include "uc-time-range.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,15 @@ struct _UcChartView
   /* The crosshair: at the date with data nearest the pointer or the keys. */
   gboolean       has_cross;
   UcTime         cross_time;
+  double         pointer_y;        /* where the pointer is, for the value axis's tag */
+  gboolean       pointer_in_plot;
+
+  /* The day another chart of the view points at, told by the link they
+   * share: this chart marks it with its own values. */
+  UcCrosshairLink *crosshair_link;
+  gboolean       has_linked;
+  UcTime         linked_time;
+  GPtrArray     *tag_layouts;      /* PangoLayout: the tags' and linked values' text, kept between moves */
 
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
@@ -90,6 +100,11 @@ void         _uc_chart_view_snapshot_crosshair (UcChartView       *self,
                                                 GtkSnapshot       *snapshot,
                                                 const UcChartTheme *theme,
                                                 int                width);
+void         _uc_chart_view_snapshot_linked   (UcChartView        *self,
+                                               GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               int                 width);
+void         _uc_chart_view_link_changed      (UcChartView        *self);
 PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
                                                const char         *markup,
                                                double             *width,

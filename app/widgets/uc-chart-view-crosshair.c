@@ -636,6 +636,24 @@ text_layout (UcChartView        *self,
   return layout;
 }
 
+/* @layout's text with its ink's top left at (@x, @y): a text node, which
+ * renderers draw from their glyph caches, not pixels of our own. */
+static void
+snapshot_text (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               const UcColor *color,
+               double         x,
+               double         y)
+{
+  PangoRectangle extent;
+
+  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - extent.x, y - extent.y));
+  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { color->red, color->green, color->blue, 1 });
+  gtk_snapshot_restore (snapshot);
+}
+
 /* A tag on an axis: the text in the chart's background colour on a box of
  * its text colour, so it reads in light and dark alike and stands out of
  * the labels it covers. (@x, @y) is its box's top left. */
@@ -647,22 +665,14 @@ snapshot_tag (GtkSnapshot        *snapshot,
               double              y)
 {
   PangoRectangle extent;
-  double w, h;
-  cairo_t *cr;
+  const UcColor *fg = &theme->foreground;
 
   pango_layout_get_pixel_extents (layout, NULL, &extent);
-  w = extent.width + 2 * TAG_PAD;
-  h = extent.height + 2;
   x = round (x);
   y = round (y);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, w, h));
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
-  cairo_move_to (cr, x + TAG_PAD - extent.x, y + 1 - extent.y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 },
+                             &GRAPHENE_RECT_INIT (x, y, extent.width + 2 * TAG_PAD, extent.height + 2));
+  snapshot_text (snapshot, layout, &theme->background, x + TAG_PAD, y + 1);
 }
 
 /* What the x axis's tag says: the crosshair's day as the axis writes a
@@ -865,23 +875,21 @@ _uc_chart_view_snapshot_linked (UcChartView        *self,
     widest = MAX (widest, marks[i].width);
   place_marks (marks, n, l->y, l->y + l->height);
   left = x + 8 + widest <= l->x + l->width ? x + 8 : x - 8 - widest;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (round (left) - 1, l->y - 1, widest + 2, l->height + 2));
   for (guint i = 0; i < n; i++)
     {
       Mark *m = &marks[i];
-      double bx = round (x + 8 <= left ? left : left + widest - m->width) + 0.5, by = round (m->top) + 0.5;
+      const UcColor *bg = &theme->background, *edge = m->color;
+      GdkRGBA edges = { edge->red, edge->green, edge->blue, 1 };
+      graphene_rect_t box = GRAPHENE_RECT_INIT (round (x + 8 <= left ? left : left + widest - m->width), round (m->top),
+                                                m->width, m->height);
+      GskRoundedRect border;
 
-      cairo_rectangle (cr, bx, by, m->width - 1, m->height - 1);
-      cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 0.9);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, m->color->red, m->color->green, m->color->blue, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-      cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
-      cairo_move_to (cr, bx - 0.5 + TAG_PAD, by - 0.5 + 1);
-      pango_cairo_show_layout (cr, m->layout);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 0.9 }, &box);
+      gsk_rounded_rect_init_from_rect (&border, &box, 0);
+      gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { edges, edges, edges, edges });
+      snapshot_text (snapshot, m->layout, &theme->foreground, box.origin.x + TAG_PAD, box.origin.y + 1);
     }
-  cairo_destroy (cr);
 }
 
 /* The chart's values at @t as plain text, a line per series shown (each

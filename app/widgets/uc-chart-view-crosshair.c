@@ -227,21 +227,29 @@ uc_chart_view_get_crosshair_label (UcChartView *self)
   return uc_format_day (self->cross_time);
 }
 
-/* A card's text laid out in the widget's font, and the size of its box. */
+/* A card's text laid out in the widget's font, and the size of its box.
+ * The widget keeps the layout (only one card is shown at a time), laid
+ * out again only when the text changes. */
 PangoLayout *
 _uc_chart_view_card_layout (UcChartView *self,
                             const char  *markup,
                             double      *width,
                             double      *height)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   PangoRectangle extent;
 
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  if (self->card_layout == NULL)
+    self->card_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  if (g_strcmp0 (self->card_markup, markup) != 0)
+    {
+      g_free (self->card_markup);
+      self->card_markup = g_strdup (markup);
+      pango_layout_set_markup (self->card_layout, markup, -1);
+    }
+  pango_layout_get_pixel_extents (self->card_layout, NULL, &extent);
   *width = extent.width + 2 * CARD_PAD;
   *height = extent.height + 2 * CARD_PAD;
-  return layout;
+  return self->card_layout;
 }
 
 /* A card at (@x, @y): the chart's background, a faint border, the text. */
@@ -253,34 +261,32 @@ _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
                               double              y,
                               double              border_alpha)
 {
+  const UcColor *bg = &theme->background, *fg = &theme->foreground;
+  GdkRGBA edge = { fg->red, fg->green, fg->blue, border_alpha };
   PangoRectangle extent;
-  double w, h;
-  cairo_t *cr;
+  graphene_rect_t box;
+  GskRoundedRect border;
 
+  /* Nodes of colour, border and text: no pixels drawn here per move. */
   pango_layout_get_pixel_extents (layout, NULL, &extent);
-  w = extent.width + 2 * CARD_PAD;
-  h = extent.height + 2 * CARD_PAD;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, w, h);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, border_alpha);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
-  cairo_move_to (cr, x + CARD_PAD, y + CARD_PAD);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
+  box = GRAPHENE_RECT_INIT (round (x), round (y), extent.width + 2 * CARD_PAD + 1, extent.height + 2 * CARD_PAD + 1);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 1 }, &box);
+  gsk_rounded_rect_init_from_rect (&border, &box, 0);
+  gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { edge, edge, edge, edge });
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + CARD_PAD, box.origin.y + CARD_PAD));
+  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 });
+  gtk_snapshot_restore (snapshot);
 }
 
-/* The crosshair being drawn: the dots go on @cr (the line's column; NULL:
+/* The crosshair being drawn: the dots go on @snapshot (NULL:
  * the card's text only), the rows of text into @card. */
 typedef struct
 {
   UcChartView         *self;
   UcChartSpec         *spec;    /* as shown */
   const UcChartTheme  *theme;
-  cairo_t             *cr;
+  GtkSnapshot         *snapshot;
   GString             *card;
   double               x;
   gboolean             any_day;     /* a row has the day's change */
@@ -312,23 +318,34 @@ format_change (double fraction)
   return fraction > 0 ? g_strconcat ("+", pct, NULL) : g_steal_pointer (&pct);
 }
 
-/* The line at the date, on a node of its own column; the dots go on the
- * context returned. */
-static cairo_t *
+/* The line at the date, as a node of colour. */
+static void
 snapshot_line (UcChartView        *self,
                GtkSnapshot        *snapshot,
                const UcChartTheme *theme,
                double              x)
 {
   const UcChartLayout *l = &self->layout;
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 6, l->y - 6, 12, l->height + 12));
+  const UcColor *fg = &theme->foreground;
 
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.45);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, x, l->y);
-  cairo_line_to (cr, x, l->y + l->height);
-  cairo_stroke (cr);
-  return cr;
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.45 },
+                             &GRAPHENE_RECT_INIT (x - 0.5, l->y, 1, l->height));
+}
+
+/* A dot of @radius at (@x, @y): a round clip of colour, no pixels of our own. */
+static void
+snapshot_dot (GtkSnapshot   *snapshot,
+              const UcColor *color,
+              double         x,
+              double         y,
+              double         radius)
+{
+  GskRoundedRect dot;
+
+  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { color->red, color->green, color->blue, 1 }, &dot.bounds);
+  gtk_snapshot_pop (snapshot);
 }
 
 /* A dot on the line at value @v of a series drawn on @sl, kept in the plot. */
@@ -340,11 +357,8 @@ add_dot (Crosshair           *c,
 {
   const UcChartLayout *l = &c->self->layout;
 
-  if (c->cr == NULL)
-    return;
-  cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, 1);
-  cairo_arc (c->cr, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
-  cairo_fill (c->cr);
+  if (c->snapshot != NULL)
+    snapshot_dot (c->snapshot, color, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
 }
 
 /* A row of the card: the series' colour, @label (markup) and value @v. */
@@ -532,17 +546,17 @@ add_events (Crosshair *c)
     }
 }
 
-/* The card's rows, and the dots on @cr when it is not NULL. */
+/* The card's rows, and the dots on @snapshot when it is not NULL. */
 static void
 build_card (UcChartView        *self,
             const UcChartTheme *theme,
-            cairo_t            *cr,
+            GtkSnapshot        *snapshot,
             double              x,
             GString            *card)
 {
   g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
   g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
-  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, cr, card, x, FALSE, FALSE, 0 };
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0 };
 
   g_string_append_printf (card, "<b>%s</b>", day);
   for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
@@ -593,13 +607,12 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    int                 width)
 {
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   double x = round (crosshair_x (self)) + 0.5;
-  cairo_t *cr = snapshot_line (self, snapshot, theme, x);
   double cw, ch;
 
-  build_card (self, theme, cr, x, card);
-  cairo_destroy (cr);
+  snapshot_line (self, snapshot, theme, x);
+  build_card (self, theme, snapshot, x, card);
 
   layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
   _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,
@@ -805,12 +818,12 @@ place_marks (Mark  *marks,
 }
 
 /* The values of series @s at @t as marks (a named point's each), their
- * dots drawn on @cr. */
+ * dots drawn on @snapshot. */
 static guint
 add_marks (UcChartView        *self,
            UcChartSpec        *spec,
            const UcChartTheme *theme,
-           cairo_t            *cr,
+           GtkSnapshot        *snapshot,
            double              x,
            guint               s,
            Mark               *marks,
@@ -835,9 +848,7 @@ add_marks (UcChartView        *self,
       if (isnan (v))
         continue;
       m->dot_y = CLAMP (uc_chart_layout_y_for_value (&sl, stacked_top (spec, xs[k], s, v)), l->y, l->y + l->height);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1);
-      cairo_arc (cr, x, m->dot_y, 3, 0, 2 * G_PI);
-      cairo_fill (cr);
+      snapshot_dot (snapshot, color, x, m->dot_y, 3);
       text = uc_format_value_precise (v, uc_chart_spec_get_value_format (spec));
       m->layout = text_layout (self, theme, 3 + n, text);
       pango_layout_get_pixel_extents (m->layout, NULL, &extent);
@@ -861,14 +872,13 @@ _uc_chart_view_snapshot_linked (UcChartView        *self,
   const UcChartLayout *l = &self->layout;
   UcChartSpec *spec = _uc_chart_view_shown_spec (self);
   double x = round (uc_chart_layout_x_for_time (l, self->linked_time)) + 0.5;
-  cairo_t *cr = snapshot_line (self, snapshot, theme, x);
   Mark marks[MAX_TAGS];
   double widest = 0, left;
   guint n = 0;
 
+  snapshot_line (self, snapshot, theme, x);
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec) && uc_chart_spec_get_kind (spec) != UC_CHART_LANES; s++)
-    n = add_marks (self, spec, theme, cr, x, s, marks, n);
-  cairo_destroy (cr);
+    n = add_marks (self, spec, theme, snapshot, x, s, marks, n);
   if (n == 0)
     return;
   for (guint i = 0; i < n; i++)

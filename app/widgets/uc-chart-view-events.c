@@ -330,7 +330,7 @@ _uc_chart_view_snapshot_mark_card (UcChartView        *self,
   double x = l->marks[self->hover_mark].x, y = l->marks[self->hover_mark].y;
   UcEvent *event = uc_chart_spec_get_event (self->spec, l->marks[self->hover_mark].event);
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   double cw, ch;
 
   for (guint i = 0; i < uc_chart_spec_get_n_events (self->spec); i++)

@@ -68,6 +68,8 @@ struct _UcChartView
   UcCrosshairLink *crosshair_link;
   gboolean       has_linked;
   UcTime         linked_time;
+  PangoLayout   *card_layout;      /* the card shown (the crosshair's or a lane dot's) */
+  char          *card_markup;      /* ...and its text */
   GPtrArray     *tag_layouts;      /* PangoLayout: the tags' and linked values' text, kept between moves */
 
   GtkWidget     *event_popover;

@@ -357,6 +357,8 @@ static void
 clear_text (UcChartView *self)
 {
   g_clear_pointer (&self->tag_layouts, g_ptr_array_unref);
+  g_clear_object (&self->card_layout);
+  g_clear_pointer (&self->card_markup, g_free);
 }
 
 /* The desktop's font or text scaling changed: every chart takes the new

@@ -531,6 +531,8 @@ uc_chart_view_set_spec (UcChartView *self,
   g_clear_pointer (&self->options.event_filter, g_free);
   self->draw.y_min = self->draw.y_max = NAN;
   _uc_chart_view_set_cross (self, FALSE, 0);
+  /* A chart now on a number axis no longer marks the day shared. */
+  _uc_chart_view_link_changed (self);
   self->hover_mark = -1;
 
   self->has_layout = FALSE;

@@ -181,6 +181,18 @@ test_shared_across_charts (void)
   g_assert_cmpint (day, ==, crash);
   g_assert_false (uc_chart_view_get_crosshair (second, NULL));
   g_assert_false (uc_chart_view_get_linked_day (first, NULL));
+  /* The chart pointed at tags its axes: the day as the axis writes a day,
+   * the value halfway up its $0 to $4T axis as its ticks write values. */
+  {
+    g_autofree char *time = NULL, *value = NULL;
+
+    g_assert_true (uc_chart_view_get_axis_tags (first, &time, &value));
+    g_assert_cmpstr (time, ==, "27 Jan 2025");
+    g_assert_cmpfloat (layout.y_min, ==, 0);
+    g_assert_cmpfloat (layout.y_max, ==, 4e12);
+    g_assert_cmpstr (value, ==, "$2.00T");
+    g_assert_false (uc_chart_view_get_axis_tags (second, NULL, NULL));
+  }
   {
     g_autofree char *mine = uc_chart_view_get_values_text (second, day);
     g_autofree char *combined = value_at (second, "US AI stocks", crash);
@@ -236,6 +248,17 @@ test_shared_across_charts (void)
   g_assert_cmpint (next, >, crash);
   g_assert_true (uc_chart_view_get_linked_day (second, &day));
   g_assert_cmpint (day, ==, next);
+
+  /* The keys of the other chart step on from the day marked there. */
+  g_assert_true (press_key (GTK_WIDGET (second), GDK_KEY_Left));
+  g_assert_true (uc_chart_view_get_crosshair (second, &t));
+  g_assert_cmpint (t, ==, crash);
+  g_assert_false (uc_chart_view_get_crosshair (first, NULL));
+  g_assert_true (uc_chart_view_get_linked_day (first, &day));
+  g_assert_cmpint (day, ==, crash);
+  g_signal_emit_by_name (motion, "motion", x, layout.y + layout.height / 2);
+  g_assert_true (uc_chart_view_get_crosshair (first, &t));
+  g_assert_cmpint (t, ==, crash);
 
   /* Leaving the chart clears it everywhere. */
   g_signal_emit_by_name (motion, "leave");

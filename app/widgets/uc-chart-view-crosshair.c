@@ -711,6 +711,38 @@ time_tag (UcChartView *self)
   return uc_chart_view_get_crosshair_label (self);
 }
 
+/* What @axis's tag says at the pointer's height: the value there, as
+ * its ticks write values; NULL where the axis has none. */
+static char *
+value_tag (UcChartView         *self,
+           const UcChartLayout *axis)
+{
+  UcValueFormat format = uc_chart_spec_get_value_format (_uc_chart_view_shown_spec (self));
+  double v = uc_chart_layout_value_for_y (axis, self->pointer_y);
+
+  return isfinite (v) ? uc_axis_value_tag (v, axis->y_min, axis->y_max, axis->log_scale, format) : NULL;
+}
+
+/* What the tags on the axes say (for tests and assistive technologies):
+ * the time under the crosshair on the x axis, and the value under the
+ * pointer on the (left) value axis, NULL when the pointer is not over the
+ * plot. FALSE, and nothing set, when the crosshair is not shown here. */
+gboolean
+uc_chart_view_get_axis_tags (UcChartView  *self,
+                             char        **time,
+                             char        **value)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
+  if (!self->has_cross || self->spec == NULL || !self->has_layout)
+    return FALSE;
+  if (time)
+    *time = time_tag (self);
+  if (value)
+    *value = self->pointer_in_plot && uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES
+               ? value_tag (self, &self->layout) : NULL;
+  return TRUE;
+}
+
 /* A value axis's tag at the pointer's height: the value there, written as
  * that axis's ticks are, beside the plot's edge @edge (on its left side,
  * or its right one with @right). */
@@ -723,15 +755,12 @@ snapshot_value_tag (UcChartView         *self,
                     double               edge,
                     gboolean             right)
 {
-  UcValueFormat format = uc_chart_spec_get_value_format (_uc_chart_view_shown_spec (self));
-  double v = uc_chart_layout_value_for_y (axis, self->pointer_y);
-  g_autofree char *text = NULL;
+  g_autofree char *text = value_tag (self, axis);
   PangoLayout *layout;
   PangoRectangle extent;
 
-  if (!isfinite (v))
+  if (text == NULL)
     return;
-  text = uc_axis_value_tag (v, axis->y_min, axis->y_max, axis->log_scale, format);
   layout = text_layout (self, theme, index, text);
   pango_layout_get_pixel_extents (layout, NULL, &extent);
   snapshot_tag (snapshot, theme, layout, right ? edge + 2 : edge - 2 - extent.width - 2 * TAG_PAD,

@@ -80,6 +80,9 @@ char        *uc_chart_view_get_values_text (UcChartView  *self,
                                             UcTime        day) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_chart_view_get_crosshair_label (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_chart_view_get_crosshair_card  (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_chart_view_get_axis_tags  (UcChartView   *self,
+                                           char         **time,
+                                           char         **value);
 gboolean     uc_chart_view_run_command    (UcChartView   *self,
                                            UcChartCommand command);
 int          uc_chart_command_for_key     (guint          keyval);

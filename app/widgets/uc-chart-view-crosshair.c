@@ -3,15 +3,12 @@
  * Part of UcChartView (see uc-chart-view-private.h). The crosshair stands
  * at the date with data nearest the pointer (or the arrow keys, or a
  * caller): a line, a dot on each series, and a card with the date and
- * every series' value there, and tags on the axes with the time under it
- * and the value under the pointer. It is drawn over the chart's texture as
- * a few small nodes, so a pointer move redraws only them. The card's box
- * is shared with the lane dots' cards (uc-chart-view-events.c).
- *
- * The other charts of the view mark the same day (the UcCrosshairLink
- * they share says which): a line and a dot on each series with its value
- * beside it, small enough to leave the chart readable; only the chart
- * pointed at has the card. Their text layouts are kept between moves.
+ * every series' value there, and tags on the axes (uc-chart-view-tags.c).
+ * It is drawn over the chart's texture as nodes of colour, border and
+ * text, so a pointer move redraws only them. The card's box is shared
+ * with the lane dots' cards (uc-chart-view-events.c). Its day goes to the
+ * other charts of the view through the link they share
+ * (uc-chart-view-linked.c).
  */
 #include "config.h"
 
@@ -21,18 +18,15 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "uc-axis.h"          /* uc_axis_value_tag */
 #include "uc-format.h"
 #include "uc-json-writer.h"   /* uc_format_double_shortest */
 #include "uc-transform.h"     /* uc_series_point_on_or_before */
 
 #define CARD_PAD 8
-#define TAG_PAD  3
-#define MAX_TAGS 24   /* values marked on a linked chart: enough for any view's series */
 
 /* Whether the chart's x is time: only those share a crosshair's day. */
-static gboolean
-on_time (UcChartView *self)
+gboolean
+_uc_chart_view_on_time (UcChartView *self)
 {
   return self->spec != NULL && uc_chart_spec_get_x_kind (self->spec) == UC_X_TIME;
 }
@@ -43,67 +37,10 @@ tell_link (UcChartView *self)
 {
   if (self->crosshair_link == NULL)
     return;
-  if (self->has_cross && on_time (self))
+  if (self->has_cross && _uc_chart_view_on_time (self))
     uc_crosshair_link_set (self->crosshair_link, self, self->cross_time);
   else
     uc_crosshair_link_clear (self->crosshair_link, self);
-}
-
-/* The link's day moved: another chart's day is marked here; this chart's
- * own crosshair (the keys') gives way to the one pointed at elsewhere. */
-void
-_uc_chart_view_link_changed (UcChartView *self)
-{
-  UcTime day = 0;
-  gboolean shown = self->crosshair_link && uc_crosshair_link_get (self->crosshair_link, &day);
-  gboolean elsewhere = shown && uc_crosshair_link_get_source (self->crosshair_link) != self;
-  gboolean linked = elsewhere && on_time (self);
-
-  if (elsewhere && self->has_cross)
-    {
-      self->has_cross = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  if (linked == self->has_linked && (!linked || day == self->linked_time))
-    return;
-  self->has_linked = linked;
-  self->linked_time = linked ? day : 0;
-  /* Only the overlay changes: the chart's texture stays. */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The day another chart of the view points at, when it is marked here. */
-gboolean
-uc_chart_view_get_linked_day (UcChartView *self,
-                              UcTime      *day)
-{
-  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
-  if (self->has_linked && on_time (self) && day)
-    *day = self->linked_time;
-  return self->has_linked && on_time (self);
-}
-
-/* The first point of @series that is @t's: at @t itself, else on its day,
- * else (bars of periods) of the period holding it; -1: none. */
-static int
-point_of_day (UcChartSpec *spec,
-              UcSeries    *series,
-              UcTime       t)
-{
-  const UcTime *x = uc_series_get_x (series);
-  UcTime start = t - ((t % UC_USEC_PER_DAY) + UC_USEC_PER_DAY) % UC_USEC_PER_DAY;
-  int i = uc_series_find (series, t);
-
-  if (i < 0)
-    {
-      i = uc_series_find_before (series, start + UC_USEC_PER_DAY - 1);
-      if (i >= 0 && x[i] < start &&
-          !(uc_chart_spec_get_periods (spec) && t < uc_chart_period_end (x[i], uc_chart_spec_get_period (spec))))
-        i = -1;
-    }
-  while (i > 0 && x[i - 1] == x[i])
-    i--;
-  return i;
 }
 
 /* The date with data nearest @t in any series of the chart. */
@@ -319,11 +256,11 @@ format_change (double fraction)
 }
 
 /* The line at the date, as a node of colour. */
-static void
-snapshot_line (UcChartView        *self,
-               GtkSnapshot        *snapshot,
-               const UcChartTheme *theme,
-               double              x)
+void
+_uc_chart_view_snapshot_line (UcChartView        *self,
+                              GtkSnapshot        *snapshot,
+                              const UcChartTheme *theme,
+                              double              x)
 {
   const UcChartLayout *l = &self->layout;
   const UcColor *fg = &theme->foreground;
@@ -333,12 +270,12 @@ snapshot_line (UcChartView        *self,
 }
 
 /* A dot of @radius at (@x, @y): a round clip of colour, no pixels of our own. */
-static void
-snapshot_dot (GtkSnapshot   *snapshot,
-              const UcColor *color,
-              double         x,
-              double         y,
-              double         radius)
+void
+_uc_chart_view_snapshot_dot (GtkSnapshot   *snapshot,
+                             const UcColor *color,
+                             double         x,
+                             double         y,
+                             double         radius)
 {
   GskRoundedRect dot;
 
@@ -358,7 +295,7 @@ add_dot (Crosshair           *c,
   const UcChartLayout *l = &c->self->layout;
 
   if (c->snapshot != NULL)
-    snapshot_dot (c->snapshot, color, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
+    _uc_chart_view_snapshot_dot (c->snapshot, color, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
 }
 
 /* A row of the card: the series' colour, @label (markup) and value @v. */
@@ -448,11 +385,11 @@ add_changes (Crosshair *c,
 
 /* Where series @s's value @v is drawn: on a stacked chart, the top of its
  * segment (the layers below it added), else @v itself. */
-static double
-stacked_top (UcChartSpec *spec,
-             UcTime       t,
-             guint        s,
-             double       v)
+double
+_uc_chart_view_stacked_top (UcChartSpec *spec,
+                            UcTime       t,
+                            guint        s,
+                            double       v)
 {
   if (!uc_chart_spec_stacks (spec))
     return v;
@@ -486,7 +423,7 @@ add_series (Crosshair *c,
       add_points (c, series, i, color, &sl);
       return;
     }
-  add_dot (c, &sl, color, stacked_top (c->spec, c->self->cross_time, s, v));
+  add_dot (c, &sl, color, _uc_chart_view_stacked_top (c->spec, c->self->cross_time, s, v));
   name = g_markup_escape_text (uc_series_get_label (series), -1);
   add_row (c, color, name, v);
   add_changes (c, series, i, v);
@@ -592,12 +529,6 @@ crosshair_x (UcChartView *self)
   return x;
 }
 
-static void snapshot_axis_tags (UcChartView        *self,
-                                GtkSnapshot        *snapshot,
-                                const UcChartTheme *theme,
-                                double              x,
-                                int                 width);
-
 /* The crosshair: the line's column, then the card beside the line, on the
  * side with room, then its tags on the axes. */
 void
@@ -611,362 +542,12 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
   double x = round (crosshair_x (self)) + 0.5;
   double cw, ch;
 
-  snapshot_line (self, snapshot, theme, x);
+  _uc_chart_view_snapshot_line (self, snapshot, theme, x);
   build_card (self, theme, snapshot, x, card);
 
   layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
   _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,
                                 self->layout.y + 8, 0.35);
-  snapshot_axis_tags (self, snapshot, theme, x, width);
+  _uc_chart_view_snapshot_axis_tags (self, snapshot, theme, x, width);
 }
 
-/* Text layout @index of those kept between moves (the tags', the linked
- * values'), holding @text: shaped again only when its text changes. */
-static PangoLayout *
-text_layout (UcChartView        *self,
-             const UcChartTheme *theme,
-             guint               index,
-             const char         *text)
-{
-  PangoLayout *layout;
-
-  if (self->tag_layouts == NULL)
-    self->tag_layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  while (self->tag_layouts->len <= index)
-    {
-      g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (theme->font_family);
-      /* The axis labels' size (uc-chart-axes.c), never below the caption's. */
-      double px = MAX (uc_chart_view_get_font_px (self) * 0.85, uc_chart_view_get_caption_px (self));
-
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
-      g_ptr_array_add (self->tag_layouts, layout);
-    }
-  layout = g_ptr_array_index (self->tag_layouts, index);
-  if (g_strcmp0 (pango_layout_get_text (layout), text) != 0)
-    pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/* @layout's text with its ink's top left at (@x, @y): a text node, which
- * renderers draw from their glyph caches, not pixels of our own. */
-static void
-snapshot_text (GtkSnapshot   *snapshot,
-               PangoLayout   *layout,
-               const UcColor *color,
-               double         x,
-               double         y)
-{
-  PangoRectangle extent;
-
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - extent.x, y - extent.y));
-  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { color->red, color->green, color->blue, 1 });
-  gtk_snapshot_restore (snapshot);
-}
-
-/* A tag on an axis: the text in the chart's background colour on a box of
- * its text colour, so it reads in light and dark alike and stands out of
- * the labels it covers. (@x, @y) is its box's top left. */
-static void
-snapshot_tag (GtkSnapshot        *snapshot,
-              const UcChartTheme *theme,
-              PangoLayout        *layout,
-              double              x,
-              double              y)
-{
-  PangoRectangle extent;
-  const UcColor *fg = &theme->foreground;
-
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
-  x = round (x);
-  y = round (y);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 },
-                             &GRAPHENE_RECT_INIT (x, y, extent.width + 2 * TAG_PAD, extent.height + 2));
-  snapshot_text (snapshot, layout, &theme->background, x + TAG_PAD, y + 1);
-}
-
-/* What the x axis's tag says: the crosshair's day as the axis writes a
- * day (with the hour when the point has one), a period's name, or on a
- * number axis the number as its ticks write it ("+3"). */
-static char *
-time_tag (UcChartView *self)
-{
-  if (uc_chart_spec_get_x_kind (self->spec) == UC_X_NUMBER)
-    {
-      double v = uc_x_to_number (self->cross_time);
-      g_autofree char *number = uc_format_double_shortest (fabs (v));
-
-      return g_strconcat (v < 0 ? "−" : v > 0 && uc_chart_spec_get_x_signed (self->spec) ? "+" : "", number, NULL);
-    }
-  if (!uc_chart_spec_get_periods (self->spec) && self->cross_time % UC_USEC_PER_DAY != 0)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
-
-      /* Translators: a time axis label, see g_date_time_format(); e.g. "27 Jan 2025 14:30" */
-      return dt ? g_date_time_format (dt, C_("time axis", "%-d %b %Y %H:%M")) : g_strdup ("");
-    }
-  return uc_chart_view_get_crosshair_label (self);
-}
-
-/* What @axis's tag says at the pointer's height: the value there, as
- * its ticks write values; NULL where the axis has none. */
-static char *
-value_tag (UcChartView         *self,
-           const UcChartLayout *axis)
-{
-  UcValueFormat format = uc_chart_spec_get_value_format (_uc_chart_view_shown_spec (self));
-  double v = uc_chart_layout_value_for_y (axis, self->pointer_y);
-
-  return isfinite (v) ? uc_axis_value_tag (v, axis->y_min, axis->y_max, axis->log_scale, format) : NULL;
-}
-
-/* What the tags on the axes say (for tests and assistive technologies):
- * the time under the crosshair on the x axis, and the value under the
- * pointer on the (left) value axis, NULL when the pointer is not over the
- * plot. FALSE, and nothing set, when the crosshair is not shown here. */
-gboolean
-uc_chart_view_get_axis_tags (UcChartView  *self,
-                             char        **time,
-                             char        **value)
-{
-  g_return_val_if_fail (UC_IS_CHART_VIEW (self), FALSE);
-  if (!self->has_cross || self->spec == NULL || !self->has_layout)
-    return FALSE;
-  if (time)
-    *time = time_tag (self);
-  if (value)
-    *value = self->pointer_in_plot && uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES
-               ? value_tag (self, &self->layout) : NULL;
-  return TRUE;
-}
-
-/* A value axis's tag at the pointer's height: the value there, written as
- * that axis's ticks are, beside the plot's edge @edge (on its left side,
- * or its right one with @right). */
-static void
-snapshot_value_tag (UcChartView         *self,
-                    GtkSnapshot         *snapshot,
-                    const UcChartTheme  *theme,
-                    const UcChartLayout *axis,
-                    guint                index,
-                    double               edge,
-                    gboolean             right)
-{
-  g_autofree char *text = value_tag (self, axis);
-  PangoLayout *layout;
-  PangoRectangle extent;
-
-  if (text == NULL)
-    return;
-  layout = text_layout (self, theme, index, text);
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
-  snapshot_tag (snapshot, theme, layout, right ? edge + 2 : edge - 2 - extent.width - 2 * TAG_PAD,
-                self->pointer_y - (extent.height + 2) / 2.0);
-}
-
-/* The chart pointed at: the time under the crosshair on the x axis, and
- * the value under the pointer on the value axes, with a faint level line
- * between them. */
-static void
-snapshot_axis_tags (UcChartView        *self,
-                    GtkSnapshot        *snapshot,
-                    const UcChartTheme *theme,
-                    double              x,
-                    int                 width)
-{
-  const UcChartLayout *l = &self->layout;
-  g_autofree char *when = time_tag (self);
-  PangoLayout *layout = text_layout (self, theme, 0, when ? when : "");
-  PangoRectangle extent;
-  double w;
-
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
-  w = extent.width + 2 * TAG_PAD;
-  snapshot_tag (snapshot, theme, layout, CLAMP (x - w / 2, 0, MAX (width - w, 0)), round (l->y + l->height) + 1);
-
-  if (!self->pointer_in_plot || uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
-    return;
-  {
-    GdkRGBA level = { theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.25 };
-
-    gtk_snapshot_append_color (snapshot, &level, &GRAPHENE_RECT_INIT (l->x, round (self->pointer_y), l->width, 1));
-  }
-  snapshot_value_tag (self, snapshot, theme, l, 1, l->x, FALSE);
-  if (l->has_y2)
-    {
-      UcChartLayout right = *l;
-
-      right.y_min = l->y2_min;
-      right.y_max = l->y2_max;
-      snapshot_value_tag (self, snapshot, theme, &right, 2, l->x + l->width, TRUE);
-    }
-}
-
-/* A value marked on a linked chart: its dot's height, where its label
- * goes, its colour. */
-typedef struct
-{
-  double         dot_y;
-  double         top;
-  double         width, height;
-  const UcColor *color;
-  PangoLayout   *layout;
-} Mark;
-
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
-{
-  const Mark *ma = a, *mb = b;
-
-  return (ma->dot_y > mb->dot_y) - (ma->dot_y < mb->dot_y);
-}
-
-/* Labels one under the other as near their dots as they fit, inside the
- * plot: pushed down past the one above, then up from the plot's bottom. */
-static void
-place_marks (Mark  *marks,
-             guint  n,
-             double top,
-             double bottom)
-{
-  qsort (marks, n, sizeof *marks, compare_marks);
-  for (guint i = 0; i < n; i++)
-    {
-      marks[i].top = MAX (marks[i].dot_y - marks[i].height / 2, i > 0 ? marks[i - 1].top + marks[i - 1].height + 1 : top);
-    }
-  for (guint i = n; i-- > 0;)
-    {
-      double limit = i + 1 < n ? marks[i + 1].top - 1 : bottom;
-
-      marks[i].top = MAX (MIN (marks[i].top, limit - marks[i].height), top);
-    }
-}
-
-/* The values of series @s at @t as marks (a named point's each), their
- * dots drawn on @snapshot. */
-static guint
-add_marks (UcChartView        *self,
-           UcChartSpec        *spec,
-           const UcChartTheme *theme,
-           GtkSnapshot        *snapshot,
-           double              x,
-           guint               s,
-           Mark               *marks,
-           guint               n)
-{
-  const UcChartLayout *l = &self->layout;
-  UcSeries *series = uc_chart_spec_get_series (spec, s);
-  UcChartLayout sl = uc_chart_layout_for_series (l, series);
-  const UcColor *color = uc_chart_theme_series_color (theme, series, s);
-  const UcTime *xs = uc_series_get_x (series);
-  int i = point_of_day (spec, series, self->linked_time);
-
-  if (i < 0 || uc_series_get_hidden (series))
-    return n;
-  for (int k = i; k < (int) uc_series_get_length (series) && xs[k] == xs[i] && n < MAX_TAGS; k++)
-    {
-      double v = uc_series_get_y (series)[k];
-      g_autofree char *text = NULL;
-      PangoRectangle extent;
-      Mark *m = &marks[n];
-
-      if (isnan (v))
-        continue;
-      m->dot_y = CLAMP (uc_chart_layout_y_for_value (&sl, stacked_top (spec, xs[k], s, v)), l->y, l->y + l->height);
-      snapshot_dot (snapshot, color, x, m->dot_y, 3);
-      text = uc_format_value_precise (v, uc_chart_spec_get_value_format (spec));
-      m->layout = text_layout (self, theme, 3 + n, text);
-      pango_layout_get_pixel_extents (m->layout, NULL, &extent);
-      m->width = extent.width + 2 * TAG_PAD;
-      m->height = extent.height + 2;
-      m->color = color;
-      n++;
-    }
-  return n;
-}
-
-/* Another chart's day on this one: the line, a dot on each series, and
- * beside the line each value in a small box edged in its series' colour,
- * on the side with room. */
-void
-_uc_chart_view_snapshot_linked (UcChartView        *self,
-                                GtkSnapshot        *snapshot,
-                                const UcChartTheme *theme,
-                                int                 width)
-{
-  const UcChartLayout *l = &self->layout;
-  UcChartSpec *spec = _uc_chart_view_shown_spec (self);
-  double x = round (uc_chart_layout_x_for_time (l, self->linked_time)) + 0.5;
-  Mark marks[MAX_TAGS];
-  double widest = 0, left;
-  guint n = 0;
-
-  snapshot_line (self, snapshot, theme, x);
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec) && uc_chart_spec_get_kind (spec) != UC_CHART_LANES; s++)
-    n = add_marks (self, spec, theme, snapshot, x, s, marks, n);
-  if (n == 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    widest = MAX (widest, marks[i].width);
-  place_marks (marks, n, l->y, l->y + l->height);
-  left = x + 8 + widest <= l->x + l->width ? x + 8 : x - 8 - widest;
-  for (guint i = 0; i < n; i++)
-    {
-      Mark *m = &marks[i];
-      const UcColor *bg = &theme->background, *edge = m->color;
-      GdkRGBA edges = { edge->red, edge->green, edge->blue, 1 };
-      graphene_rect_t box = GRAPHENE_RECT_INIT (round (x + 8 <= left ? left : left + widest - m->width), round (m->top),
-                                                m->width, m->height);
-      GskRoundedRect border;
-
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 0.9 }, &box);
-      gsk_rounded_rect_init_from_rect (&border, &box, 0);
-      gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { edges, edges, edges, edges });
-      snapshot_text (snapshot, m->layout, &theme->foreground, box.origin.x + TAG_PAD, box.origin.y + 1);
-    }
-}
-
-/* The chart's values at @t as plain text, a line per series shown (each
- * named point of a series its own): "Chart title<TAB>Series<TAB>value",
- * the value as the card writes it, with its unit. NULL: none that day,
- * or a chart not on time. */
-char *
-uc_chart_view_get_values_text (UcChartView *self,
-                               UcTime       t)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  UcChartSpec *spec;
-  const char *title;
-
-  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
-  if (!on_time (self) || uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
-    return NULL;
-  spec = _uc_chart_view_shown_spec (self);
-  title = uc_chart_spec_get_title (spec) ? uc_chart_spec_get_title (spec) : "";
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    {
-      UcSeries *series = uc_chart_spec_get_series (spec, s);
-      const UcTime *xs = uc_series_get_x (series);
-      int i = point_of_day (spec, series, t);
-
-      for (int k = i; i >= 0 && !uc_series_get_hidden (series) && k < (int) uc_series_get_length (series) &&
-                      xs[k] == xs[i]; k++)
-        {
-          double v = uc_series_get_y (series)[k];
-          const char *point = uc_series_get_point_label (series, (guint) k);
-          g_autofree char *value = NULL;
-
-          if (isnan (v))
-            continue;
-          value = uc_format_value_precise (v, uc_chart_spec_get_value_format (spec));
-          g_string_append_printf (text, "%s\t%s%s%s\t%s\n", title, point ? point : "", point ? " · " : "",
-                                  uc_series_get_label (series), value);
-        }
-    }
-  return text->len > 0 ? g_strdup (text->str) : NULL;
-}

@@ -7,6 +7,10 @@
  *                              legend clicks
  *   uc-chart-view-crosshair.c  the crosshair: where it goes, its heading, and
  *                              its line and card over the chart
+ *   uc-chart-view-tags.c       its tags on the axes, and the text layouts
+ *                              kept between pointer moves
+ *   uc-chart-view-linked.c     another chart's day (the crosshair link's)
+ *                              marked with this chart's values
  *   uc-chart-view-events.c     event markers and lane dots: the popover of a
  *                              marker clicked, the card of a dot pointed at
  * Only those files include this header.
@@ -26,6 +30,9 @@ G_BEGIN_DECLS
  * include: the two would then include each other, and the layering
  * checks count that as a circle. */
 typedef struct _UcChartView UcChartView;
+
+/* The room around a tag's text, on the axes and beside a linked chart's values. */
+#define _UC_CHART_VIEW_TAG_PAD 3
 
 struct _UcChartView
 {
@@ -102,11 +109,43 @@ void         _uc_chart_view_snapshot_crosshair (UcChartView       *self,
                                                 GtkSnapshot       *snapshot,
                                                 const UcChartTheme *theme,
                                                 int                width);
+gboolean     _uc_chart_view_on_time           (UcChartView        *self);
+void         _uc_chart_view_snapshot_line     (UcChartView        *self,
+                                               GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               double              x);
+void         _uc_chart_view_snapshot_dot      (GtkSnapshot        *snapshot,
+                                               const UcColor      *color,
+                                               double              x,
+                                               double              y,
+                                               double              radius);
+double       _uc_chart_view_stacked_top       (UcChartSpec        *spec,
+                                               UcTime              t,
+                                               guint               s,
+                                               double              v);
+
+/* uc-chart-view-tags.c */
+PangoLayout *_uc_chart_view_text_layout       (UcChartView        *self,
+                                               const UcChartTheme *theme,
+                                               guint               index,
+                                               const char         *text);
+void         _uc_chart_view_snapshot_text     (GtkSnapshot        *snapshot,
+                                               PangoLayout        *layout,
+                                               const UcColor      *color,
+                                               double              x,
+                                               double              y);
+void         _uc_chart_view_snapshot_axis_tags (UcChartView       *self,
+                                                GtkSnapshot       *snapshot,
+                                                const UcChartTheme *theme,
+                                                double             x,
+                                                int                width);
+
+/* uc-chart-view-linked.c */
+void         _uc_chart_view_link_changed      (UcChartView        *self);
 void         _uc_chart_view_snapshot_linked   (UcChartView        *self,
                                                GtkSnapshot        *snapshot,
                                                const UcChartTheme *theme,
                                                int                 width);
-void         _uc_chart_view_link_changed      (UcChartView        *self);
 PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
                                                const char         *markup,
                                                double             *width,

@@ -295,7 +295,8 @@ add_dot (Crosshair           *c,
   const UcChartLayout *l = &c->self->layout;
 
   if (c->snapshot != NULL)
-    _uc_chart_view_snapshot_dot (c->snapshot, color, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
+    _uc_chart_view_snapshot_dot (c->snapshot, color, c->x,
+                                 CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
 }
 
 /* A row of the card: the series' colour, @label (markup) and value @v. */

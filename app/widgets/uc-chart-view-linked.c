@@ -107,7 +107,9 @@ place_marks (Mark  *marks,
   qsort (marks, n, sizeof *marks, compare_marks);
   for (guint i = 0; i < n; i++)
     {
-      marks[i].top = MAX (marks[i].dot_y - marks[i].height / 2, i > 0 ? marks[i - 1].top + marks[i - 1].height + 1 : top);
+      double below = i > 0 ? marks[i - 1].top + marks[i - 1].height + 1 : top;
+
+      marks[i].top = MAX (marks[i].dot_y - marks[i].height / 2, below);
     }
   for (guint i = n; i-- > 0;)
     {
@@ -147,7 +149,8 @@ add_marks (UcChartView        *self,
 
       if (isnan (v))
         continue;
-      m->dot_y = CLAMP (uc_chart_layout_y_for_value (&sl, _uc_chart_view_stacked_top (spec, xs[k], s, v)), l->y, l->y + l->height);
+      m->dot_y = uc_chart_layout_y_for_value (&sl, _uc_chart_view_stacked_top (spec, xs[k], s, v));
+      m->dot_y = CLAMP (m->dot_y, l->y, l->y + l->height);
       _uc_chart_view_snapshot_dot (snapshot, color, x, m->dot_y, 3);
       text = uc_format_value_precise (v, uc_chart_spec_get_value_format (spec));
       m->layout = _uc_chart_view_text_layout (self, theme, 3 + n, text);
@@ -166,8 +169,7 @@ add_marks (UcChartView        *self,
 void
 _uc_chart_view_snapshot_linked (UcChartView        *self,
                                 GtkSnapshot        *snapshot,
-                                const UcChartTheme *theme,
-                                int                 width)
+                                const UcChartTheme *theme)
 {
   const UcChartLayout *l = &self->layout;
   UcChartSpec *spec = _uc_chart_view_shown_spec (self);
@@ -198,7 +200,8 @@ _uc_chart_view_snapshot_linked (UcChartView        *self,
       gsk_rounded_rect_init_from_rect (&border, &box, 0);
       gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 },
                                   (GdkRGBA[4]) { edges, edges, edges, edges });
-      _uc_chart_view_snapshot_text (snapshot, m->layout, &theme->foreground, box.origin.x + _UC_CHART_VIEW_TAG_PAD, box.origin.y + 1);
+      _uc_chart_view_snapshot_text (snapshot, m->layout, &theme->foreground, box.origin.x + _UC_CHART_VIEW_TAG_PAD,
+                                    box.origin.y + 1);
     }
 }
 

@@ -144,8 +144,7 @@ void         _uc_chart_view_snapshot_axis_tags (UcChartView       *self,
 void         _uc_chart_view_link_changed      (UcChartView        *self);
 void         _uc_chart_view_snapshot_linked   (UcChartView        *self,
                                                GtkSnapshot        *snapshot,
-                                               const UcChartTheme *theme,
-                                               int                 width);
+                                               const UcChartTheme *theme);
 PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
                                                const char         *markup,
                                                double             *width,

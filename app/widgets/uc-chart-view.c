@@ -324,7 +324,7 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
     _uc_chart_view_snapshot_crosshair (self, snapshot, &theme, width);
   else if (self->has_linked && self->linked_time >= self->layout.from && self->linked_time <= self->layout.to)
-    _uc_chart_view_snapshot_linked (self, snapshot, &theme, width);
+    _uc_chart_view_snapshot_linked (self, snapshot, &theme);
 
   /* The charts of a view line up their plots: the window hears what this
    * one needs and gives every chart the widest, once this frame is drawn

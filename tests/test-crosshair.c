@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+/* A second toast waits for the first to go (6 s). */
+#define UC_TEST_WAIT_SECONDS 20
 #include "uc-test-display.h"
 
 #include <adwaita.h>
@@ -82,6 +84,28 @@ press_key (GtkWidget *widget,
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
   return handled;
+}
+
+static GtkWidget *toast_root;
+static const char *toast_wanted;
+
+/* A label under @widget with @text in it. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return has_label (toast_root, toast_wanted);
 }
 
 /* The value of @series at @t as the cards write it. */
@@ -167,6 +191,9 @@ test_shared_across_charts (void)
 
     g_assert_cmpstr (text, ==, "before");
   }
+  toast_root = GTK_WIDGET (window);
+  toast_wanted = "No values to copy: point at a day on a chart first";
+  uc_test_iterate_until (toast_shown, NULL);
 
   /* The pointer over the first chart at the crash: the second marks that
    * day with values of its own, and has no crosshair card of its own. */
@@ -241,6 +268,9 @@ test_shared_across_charts (void)
     g_assert_cmpuint (g_strv_length (lines), ==, 1 + 9 + 1 + 1);
     g_assert_true (g_str_has_suffix (text, "\n"));
   }
+  /* The toast says what was copied. */
+  toast_wanted = "Copied 10 values of 27 Jan 2025";
+  uc_test_iterate_until (toast_shown, NULL);
 
   /* The arrow keys move the crosshair, and the other chart with it. */
   g_assert_true (press_key (GTK_WIDGET (first), GDK_KEY_Right));

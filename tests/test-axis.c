@@ -1,5 +1,6 @@
 /* test-axis.c: calendar arithmetic, value formats and axis ticks */
 #include "uc-axis.h"
+#include "uc-chart.h"
 #include "uc-format.h"
 
 #include <math.h>
@@ -381,6 +382,37 @@ test_format_extremes (void)
   g_assert_cmpstr (trillions, ==, "$999000T");
 }
 
+/* The crosshair's tag on a value axis: written as the ticks are, with a
+ * digit more than a tick there, and at the value the pointer's y maps to. */
+static void
+test_value_tag (void)
+{
+  struct { double v, min, max; gboolean log; UcValueFormat format; const char *want; } cases[] = {
+    { 2.634e12, 0, 4e12, FALSE, UC_VALUE_MONEY, "$2.63T" },
+    { 98.43, 60, 120, FALSE, UC_VALUE_INDEX, "98.4" },
+    { -12.34, -40, 20, FALSE, UC_VALUE_PERCENT, "−12.3%" },
+    { 5, -40, 20, FALSE, UC_VALUE_PERCENT, "+5.0%" },
+    { 1234, 0, 5000, FALSE, UC_VALUE_NUMBER, "1.23K" },
+    { 0.2834, 0.1, 100, TRUE, UC_VALUE_PER_MTOK, "$0.283" },
+    { 37.5, 0.1, 100, TRUE, UC_VALUE_MONEY, "$37.5" },
+  };
+  UcChartLayout l = { .x = 50, .y = 10, .width = 400, .height = 200, .y_min = 0, .y_max = 4e12 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tag = uc_axis_value_tag (cases[i].v, cases[i].min, cases[i].max, cases[i].log, cases[i].format);
+
+      g_assert_cmpstr (tag, ==, cases[i].want);
+    }
+  /* The pointer's y read back as the value drawn there, linear and log. */
+  g_assert_cmpfloat_with_epsilon (uc_chart_layout_value_for_y (&l, uc_chart_layout_y_for_value (&l, 2.5e12)), 2.5e12, 1);
+  g_assert_cmpfloat (uc_chart_layout_value_for_y (&l, 10), ==, 4e12);
+  l.log_scale = TRUE;
+  l.y_min = 0.1;
+  l.y_max = 100;
+  g_assert_cmpfloat_with_epsilon (uc_chart_layout_value_for_y (&l, uc_chart_layout_y_for_value (&l, 3)), 3, 1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -395,6 +427,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/log-range", test_log_range);
   g_test_add_func ("/axis/number-ticks", test_number_ticks);
   g_test_add_func ("/axis/hostile-ranges", test_hostile_ranges);
+  g_test_add_func ("/axis/value-tag", test_value_tag);
   g_test_add_func ("/format/extremes", test_format_extremes);
   g_test_add_func ("/format/precise-and-period", test_format_precise_and_period);
 

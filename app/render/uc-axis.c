@@ -116,6 +116,49 @@ uc_axis_value_ticks (double        min,
   return ticks;
 }
 
+/* A value read off an axis over [@axis_min, @axis_max] (the crosshair's tag
+ * on it): written as its ticks are, the same sign, unit and suffix, with
+ * a digit more than a tick of a 1-2-5 step there, so a reader sees where
+ * between two ticks the pointer is ($2.63T between $2T and $3T). A log
+ * axis writes three significant digits in the unit of the value itself,
+ * as its ticks do. */
+char *
+uc_axis_value_tag (double        v,
+                   double        axis_min,
+                   double        axis_max,
+                   gboolean      log_scale,
+                   UcValueFormat format)
+{
+  UcUnit unit = { 1, "" };
+  double resolution;
+  int decimals;
+
+  if (format == UC_VALUE_PER_MTOK)
+    format = UC_VALUE_MONEY;
+  if (log_scale)
+    {
+      if (format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER)
+        unit = uc_format_unit_for (fabs (v));
+      resolution = fabs (v) / unit.divisor / 100;
+    }
+  else
+    {
+      if (format == UC_VALUE_MONEY || format == UC_VALUE_NUMBER)
+        unit = uc_format_unit_for (MAX (fabs (axis_min), fabs (axis_max)));
+      /* Ticks step about a tenth of the axis; a hundredth is the digit more. */
+      resolution = (axis_max - axis_min) / unit.divisor / 100;
+    }
+  decimals = isfinite (resolution) && resolution > 0 ? (int) CLAMP (ceil (-log10 (resolution) - 1e-9), 0, 3) : 0;
+  switch (format)
+    {
+    case UC_VALUE_MONEY: return uc_format_scaled (v, "$", unit, decimals, "");
+    case UC_VALUE_PERCENT: return uc_format_scaled (v, v > 0 ? "+" : "", unit, decimals, "%");
+    case UC_VALUE_INDEX:
+    case UC_VALUE_NUMBER:
+    default: return uc_format_scaled (v, "", unit, decimals, "");
+    }
+}
+
 /* A number x axis (trading days from an event): 1-2-5 steps as the value
  * axis takes, as many as fit @min_spacing_px apart, only those in
  * [@from, @to]; with @plus, positive numbers read "+5". */

@@ -34,6 +34,11 @@ GArray *uc_axis_value_ticks      (double          min,
                                   double          max,
                                   int             target_ticks,
                                   UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
+char   *uc_axis_value_tag        (double          v,
+                                  double          axis_min,
+                                  double          axis_max,
+                                  gboolean        log_scale,
+                                  UcValueFormat   format) G_GNUC_WARN_UNUSED_RESULT;
 GArray *uc_axis_log_ticks        (double          min,
                                   double          max,
                                   int             target_ticks,

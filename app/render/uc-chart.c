@@ -69,6 +69,18 @@ uc_chart_layout_time_for_x (const UcChartLayout *l,
   return l->from + (UcTime) CLAMP (offset, -(double) UC_AXIS_TIME_LIMIT, (double) UC_AXIS_TIME_LIMIT);
 }
 
+/* The value at plot y @y: uc_chart_layout_y_for_value() the other way. */
+double
+uc_chart_layout_value_for_y (const UcChartLayout *l,
+                             double               y)
+{
+  double f = l->height > 0 ? (l->y + l->height - y) / l->height : 0;
+
+  if (l->log_scale)
+    return l->y_min > 0 && l->y_max > 0 ? pow (10, log10 (l->y_min) + f * (log10 (l->y_max) - log10 (l->y_min))) : NAN;
+  return l->y_min + f * (l->y_max - l->y_min);
+}
+
 /* The layout a series is drawn in: the right axis's range for its series. */
 UcChartLayout
 uc_chart_layout_for_series (const UcChartLayout *layout,

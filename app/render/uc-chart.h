@@ -92,6 +92,8 @@ double uc_chart_layout_x_for_time (const UcChartLayout *layout,
                                    UcTime               t);
 double uc_chart_layout_y_for_value (const UcChartLayout *layout,
                                     double               value);
+double uc_chart_layout_value_for_y (const UcChartLayout *layout,
+                                    double               y);
 UcTime uc_chart_layout_time_for_x  (const UcChartLayout *layout,
                                     double               x);
 

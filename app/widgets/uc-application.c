@@ -210,6 +210,7 @@ uc_application_startup (GApplication *application)
     { "win.export", { "<Control>e", NULL } },
     { "win.log-scale", { "<Control>l", NULL } },
     { "win.copy", { "<Control>c", NULL } },
+    { "win.copy-values", { "<Control><Shift>c", NULL } },
     { "win.fix-values", { "<Control><Shift>h", NULL } },
     { "win.add-event", { "<Control>m", NULL } },
     { "win.reset-range", { "<Control>0", NULL } },

@@ -3,9 +3,12 @@
  * Part of UcChartView (see uc-chart-view-private.h). The crosshair stands
  * at the date with data nearest the pointer (or the arrow keys, or a
  * caller): a line, a dot on each series, and a card with the date and
- * every series' value there. It is drawn over the chart's texture as two
- * small nodes, so a pointer move redraws only them. The card's box is
- * shared with the lane dots' cards (uc-chart-view-events.c).
+ * every series' value there, and tags on the axes (uc-chart-view-tags.c).
+ * It is drawn over the chart's texture as nodes of colour, border and
+ * text, so a pointer move redraws only them. The card's box is shared
+ * with the lane dots' cards (uc-chart-view-events.c). Its day goes to the
+ * other charts of the view through the link they share
+ * (uc-chart-view-linked.c).
  */
 #include "config.h"
 
@@ -20,6 +23,25 @@
 #include "uc-transform.h"     /* uc_series_point_on_or_before */
 
 #define CARD_PAD 8
+
+/* Whether the chart's x is time: only those share a crosshair's day. */
+gboolean
+_uc_chart_view_on_time (UcChartView *self)
+{
+  return self->spec != NULL && uc_chart_spec_get_x_kind (self->spec) == UC_X_TIME;
+}
+
+/* Says the crosshair's day to the other charts of the link, or that it went. */
+static void
+tell_link (UcChartView *self)
+{
+  if (self->crosshair_link == NULL)
+    return;
+  if (self->has_cross && _uc_chart_view_on_time (self))
+    uc_crosshair_link_set (self->crosshair_link, self, self->cross_time);
+  else
+    uc_crosshair_link_clear (self->crosshair_link, self);
+}
 
 /* The date with data nearest @t in any series of the chart. */
 gboolean
@@ -82,6 +104,7 @@ _uc_chart_view_set_cross (UcChartView *self,
   self->cross_time = t;
   /* Only the overlay changes: the chart's texture stays. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  tell_link (self);
 }
 
 /* Puts the crosshair at the date with data nearest @t (FALSE: hides it),
@@ -141,21 +164,29 @@ uc_chart_view_get_crosshair_label (UcChartView *self)
   return uc_format_day (self->cross_time);
 }
 
-/* A card's text laid out in the widget's font, and the size of its box. */
+/* A card's text laid out in the widget's font, and the size of its box.
+ * The widget keeps the layout (only one card is shown at a time), laid
+ * out again only when the text changes. */
 PangoLayout *
 _uc_chart_view_card_layout (UcChartView *self,
                             const char  *markup,
                             double      *width,
                             double      *height)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   PangoRectangle extent;
 
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  if (self->card_layout == NULL)
+    self->card_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  if (g_strcmp0 (self->card_markup, markup) != 0)
+    {
+      g_free (self->card_markup);
+      self->card_markup = g_strdup (markup);
+      pango_layout_set_markup (self->card_layout, markup, -1);
+    }
+  pango_layout_get_pixel_extents (self->card_layout, NULL, &extent);
   *width = extent.width + 2 * CARD_PAD;
   *height = extent.height + 2 * CARD_PAD;
-  return layout;
+  return self->card_layout;
 }
 
 /* A card at (@x, @y): the chart's background, a faint border, the text. */
@@ -167,34 +198,32 @@ _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
                               double              y,
                               double              border_alpha)
 {
+  const UcColor *bg = &theme->background, *fg = &theme->foreground;
+  GdkRGBA edge = { fg->red, fg->green, fg->blue, border_alpha };
   PangoRectangle extent;
-  double w, h;
-  cairo_t *cr;
+  graphene_rect_t box;
+  GskRoundedRect border;
 
+  /* Nodes of colour, border and text: no pixels drawn here per move. */
   pango_layout_get_pixel_extents (layout, NULL, &extent);
-  w = extent.width + 2 * CARD_PAD;
-  h = extent.height + 2 * CARD_PAD;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
-  cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue, 1);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, w, h);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, border_alpha);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 1);
-  cairo_move_to (cr, x + CARD_PAD, y + CARD_PAD);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
+  box = GRAPHENE_RECT_INIT (round (x), round (y), extent.width + 2 * CARD_PAD + 1, extent.height + 2 * CARD_PAD + 1);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 1 }, &box);
+  gsk_rounded_rect_init_from_rect (&border, &box, 0);
+  gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { edge, edge, edge, edge });
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + CARD_PAD, box.origin.y + CARD_PAD));
+  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 });
+  gtk_snapshot_restore (snapshot);
 }
 
-/* The crosshair being drawn: the dots go on @cr (the line's column; NULL:
+/* The crosshair being drawn: the dots go on @snapshot (NULL:
  * the card's text only), the rows of text into @card. */
 typedef struct
 {
   UcChartView         *self;
   UcChartSpec         *spec;    /* as shown */
   const UcChartTheme  *theme;
-  cairo_t             *cr;
+  GtkSnapshot         *snapshot;
   GString             *card;
   double               x;
   gboolean             any_day;     /* a row has the day's change */
@@ -226,23 +255,34 @@ format_change (double fraction)
   return fraction > 0 ? g_strconcat ("+", pct, NULL) : g_steal_pointer (&pct);
 }
 
-/* The line at the date, on a node of its own column; the dots go on the
- * context returned. */
-static cairo_t *
-snapshot_line (UcChartView        *self,
-               GtkSnapshot        *snapshot,
-               const UcChartTheme *theme,
-               double              x)
+/* The line at the date, as a node of colour. */
+void
+_uc_chart_view_snapshot_line (UcChartView        *self,
+                              GtkSnapshot        *snapshot,
+                              const UcChartTheme *theme,
+                              double              x)
 {
   const UcChartLayout *l = &self->layout;
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 6, l->y - 6, 12, l->height + 12));
+  const UcColor *fg = &theme->foreground;
 
-  cairo_set_source_rgba (cr, theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.45);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, x, l->y);
-  cairo_line_to (cr, x, l->y + l->height);
-  cairo_stroke (cr);
-  return cr;
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 0.45 },
+                             &GRAPHENE_RECT_INIT (x - 0.5, l->y, 1, l->height));
+}
+
+/* A dot of @radius at (@x, @y): a round clip of colour, no pixels of our own. */
+void
+_uc_chart_view_snapshot_dot (GtkSnapshot   *snapshot,
+                             const UcColor *color,
+                             double         x,
+                             double         y,
+                             double         radius)
+{
+  GskRoundedRect dot;
+
+  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { color->red, color->green, color->blue, 1 }, &dot.bounds);
+  gtk_snapshot_pop (snapshot);
 }
 
 /* A dot on the line at value @v of a series drawn on @sl, kept in the plot. */
@@ -254,11 +294,9 @@ add_dot (Crosshair           *c,
 {
   const UcChartLayout *l = &c->self->layout;
 
-  if (c->cr == NULL)
-    return;
-  cairo_set_source_rgba (c->cr, color->red, color->green, color->blue, 1);
-  cairo_arc (c->cr, c->x, CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5, 0, 2 * G_PI);
-  cairo_fill (c->cr);
+  if (c->snapshot != NULL)
+    _uc_chart_view_snapshot_dot (c->snapshot, color, c->x,
+                                 CLAMP (uc_chart_layout_y_for_value (sl, v), l->y, l->y + l->height), 3.5);
 }
 
 /* A row of the card: the series' colour, @label (markup) and value @v. */
@@ -356,17 +394,18 @@ add_changes (Crosshair *c,
 
 /* Where series @s's value @v is drawn: on a stacked chart, the top of its
  * segment (the layers below it added), else @v itself. */
-static double
-stacked_top (Crosshair *c,
-             guint      s,
-             double     v)
+double
+_uc_chart_view_stacked_top (UcChartSpec *spec,
+                            UcTime       t,
+                            guint        s,
+                            double       v)
 {
-  if (!uc_chart_spec_stacks (c->spec))
+  if (!uc_chart_spec_stacks (spec))
     return v;
   for (guint k = 0; k < s; k++)
     {
-      UcSeries *below = uc_chart_spec_get_series (c->spec, k);
-      int j = uc_series_find (below, c->self->cross_time);
+      UcSeries *below = uc_chart_spec_get_series (spec, k);
+      int j = uc_series_find (below, t);
 
       if (j >= 0 && !uc_series_get_hidden (below) && isfinite (uc_series_get_y (below)[j]))
         v += uc_series_get_y (below)[j];
@@ -393,7 +432,7 @@ add_series (Crosshair *c,
       add_points (c, series, i, color, &sl);
       return;
     }
-  add_dot (c, &sl, color, stacked_top (c, s, v));
+  add_dot (c, &sl, color, _uc_chart_view_stacked_top (c->spec, c->self->cross_time, s, v));
   name = g_markup_escape_text (uc_series_get_label (series), -1);
   add_row (c, color, name, v);
   add_changes (c, series, i, v);
@@ -484,17 +523,17 @@ add_events (Crosshair *c)
     }
 }
 
-/* The card's rows, and the dots on @cr when it is not NULL. */
+/* The card's rows, and the dots on @snapshot when it is not NULL. */
 static void
 build_card (UcChartView        *self,
             const UcChartTheme *theme,
-            cairo_t            *cr,
+            GtkSnapshot        *snapshot,
             double              x,
             GString            *card)
 {
   g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
   g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
-  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, cr, card, x, FALSE, FALSE, 0 };
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0 };
 
   g_string_append_printf (card, "<b>%s</b>", day);
   for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
@@ -531,7 +570,7 @@ crosshair_x (UcChartView *self)
 }
 
 /* The crosshair: the line's column, then the card beside the line, on the
- * side with room. */
+ * side with room, then its tags on the axes. */
 void
 _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    GtkSnapshot        *snapshot,
@@ -539,15 +578,16 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    int                 width)
 {
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   double x = round (crosshair_x (self)) + 0.5;
-  cairo_t *cr = snapshot_line (self, snapshot, theme, x);
   double cw, ch;
 
-  build_card (self, theme, cr, x, card);
-  cairo_destroy (cr);
+  _uc_chart_view_snapshot_line (self, snapshot, theme, x);
+  build_card (self, theme, snapshot, x, card);
 
   layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
   _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,
                                 self->layout.y + 8, 0.35);
+  _uc_chart_view_snapshot_axis_tags (self, snapshot, theme, x, width);
 }
+

@@ -429,7 +429,7 @@ _uc_chart_view_snapshot_mark_card (UcChartView        *self,
   UcChartSpec *shown = _uc_chart_view_shown_spec (self);
   UcEvent *event = uc_chart_spec_get_event (shown, l->marks[self->hover_mark].event);
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   double cw, ch;
 
   for (guint i = 0; i < uc_chart_spec_get_n_events (shown); i++)

@@ -104,14 +104,23 @@ on_motion (UcChartView *self,
            double       x,
            double       y)
 {
+  gboolean in_plot = self->has_layout && x >= self->layout.x && x <= self->layout.x + self->layout.width &&
+                     y >= self->layout.y && y <= self->layout.y + self->layout.height;
   UcTime t;
 
   self->pointer_x = x;
+  /* The value axis's tag follows the pointer up and down on one day too. */
+  if (in_plot != self->pointer_in_plot || (in_plot && y != self->pointer_y))
+    {
+      self->pointer_in_plot = in_plot;
+      self->pointer_y = y;
+      if (self->has_cross)
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   highlight_legend (self, x, y);
   if (_uc_chart_view_hover_mark (self, x, y))
     return;
-  if (!self->has_layout || x < self->layout.x || x > self->layout.x + self->layout.width ||
-      y < self->layout.y || y > self->layout.y + self->layout.height)
+  if (!in_plot)
     {
       _uc_chart_view_set_cross (self, FALSE, 0);
       return;
@@ -123,6 +132,7 @@ on_motion (UcChartView *self,
 static void
 on_leave (UcChartView *self)
 {
+  self->pointer_in_plot = FALSE;
   _uc_chart_view_set_cross (self, FALSE, 0);
   if (self->draw.highlight >= 0)
     {
@@ -330,7 +340,9 @@ page (UcChartView *self,
 }
 
 /* Left (-1) or Right (1): the crosshair point by point (shown first in the
- * middle); the range follows when the crosshair leaves it. */
+ * middle, or from the day another chart points at); the range follows
+ * when the crosshair leaves it. The other charts follow it through their
+ * link. */
 static void
 step_crosshair (UcChartView *self,
                 int          direction)
@@ -338,14 +350,19 @@ step_crosshair (UcChartView *self,
   UcTime from, to, next;
 
   uc_time_range_get (self->time_range, &from, &to);
-  if (!self->has_cross)
+  if (!self->has_cross && !(self->has_linked && _uc_chart_view_nearest_time (self, self->linked_time, &next)))
     {
       if (_uc_chart_view_nearest_time (self, from + (to - from) / 2, &next))
         _uc_chart_view_set_cross (self, TRUE, next);
       return;
     }
+  if (!self->has_cross)
+    self->cross_time = next;
   if (!step_time (self, direction, &next))
-    return;
+    {
+      _uc_chart_view_set_cross (self, TRUE, self->cross_time);
+      return;
+    }
   if (next < from || next > to)
     uc_time_range_pan (self->time_range, next < from ? next - from - (to - from) / 10 : next - to + (to - from) / 10);
   _uc_chart_view_set_cross (self, TRUE, next);

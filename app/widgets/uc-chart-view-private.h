@@ -7,6 +7,10 @@
  *                              legend clicks
  *   uc-chart-view-crosshair.c  the crosshair: where it goes, its heading, and
  *                              its line and card over the chart
+ *   uc-chart-view-tags.c       its tags on the axes, and the text layouts
+ *                              kept between pointer moves
+ *   uc-chart-view-linked.c     another chart's day (the crosshair link's)
+ *                              marked with this chart's values
  *   uc-chart-view-events.c     event markers and lane dots: the popover of a
  *                              marker clicked, the card of a dot pointed at
  * Only those files include this header.
@@ -17,6 +21,7 @@
 
 #include "uc-chart.h"
 #include "uc-chart-options.h"
+#include "uc-crosshair-link.h"
 #include "uc-time-range.h"
 
 G_BEGIN_DECLS
@@ -25,6 +30,9 @@ G_BEGIN_DECLS
  * include: the two would then include each other, and the layering
  * checks count that as a circle. */
 typedef struct _UcChartView UcChartView;
+
+/* The room around a tag's text, on the axes and beside a linked chart's values. */
+#define _UC_CHART_VIEW_TAG_PAD 3
 
 struct _UcChartView
 {
@@ -59,6 +67,17 @@ struct _UcChartView
   /* The crosshair: at the date with data nearest the pointer or the keys. */
   gboolean       has_cross;
   UcTime         cross_time;
+  double         pointer_y;        /* where the pointer is, for the value axis's tag */
+  gboolean       pointer_in_plot;
+
+  /* The day another chart of the view points at, told by the link they
+   * share: this chart marks it with its own values. */
+  UcCrosshairLink *crosshair_link;
+  gboolean       has_linked;
+  UcTime         linked_time;
+  PangoLayout   *card_layout;      /* the card shown (the crosshair's or a lane dot's) */
+  char          *card_markup;      /* ...and its text */
+  GPtrArray     *tag_layouts;      /* PangoLayout: the tags' and linked values' text, kept between moves */
 
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
@@ -90,6 +109,42 @@ void         _uc_chart_view_snapshot_crosshair (UcChartView       *self,
                                                 GtkSnapshot       *snapshot,
                                                 const UcChartTheme *theme,
                                                 int                width);
+gboolean     _uc_chart_view_on_time           (UcChartView        *self);
+void         _uc_chart_view_snapshot_line     (UcChartView        *self,
+                                               GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               double              x);
+void         _uc_chart_view_snapshot_dot      (GtkSnapshot        *snapshot,
+                                               const UcColor      *color,
+                                               double              x,
+                                               double              y,
+                                               double              radius);
+double       _uc_chart_view_stacked_top       (UcChartSpec        *spec,
+                                               UcTime              t,
+                                               guint               s,
+                                               double              v);
+
+/* uc-chart-view-tags.c */
+PangoLayout *_uc_chart_view_text_layout       (UcChartView        *self,
+                                               const UcChartTheme *theme,
+                                               guint               index,
+                                               const char         *text);
+void         _uc_chart_view_snapshot_text     (GtkSnapshot        *snapshot,
+                                               PangoLayout        *layout,
+                                               const UcColor      *color,
+                                               double              x,
+                                               double              y);
+void         _uc_chart_view_snapshot_axis_tags (UcChartView       *self,
+                                                GtkSnapshot       *snapshot,
+                                                const UcChartTheme *theme,
+                                                double             x,
+                                                int                width);
+
+/* uc-chart-view-linked.c */
+void         _uc_chart_view_link_changed      (UcChartView        *self);
+void         _uc_chart_view_snapshot_linked   (UcChartView        *self,
+                                               GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme);
 PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
                                                const char         *markup,
                                                double             *width,

@@ -30,6 +30,7 @@ enum {
   PROP_SPEC,
   PROP_TIME_RANGE,
   PROP_FONT_PX,
+  PROP_CROSSHAIR_LINK,
   N_PROPS
 };
 
@@ -323,6 +324,8 @@ uc_chart_view_snapshot (GtkWidget   *widget,
   if (self->has_cross && self->cross_time >= self->layout.from && self->cross_time <= self->layout.to &&
       uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES)
     _uc_chart_view_snapshot_crosshair (self, snapshot, &theme, width);
+  else if (self->has_linked && self->linked_time >= self->layout.from && self->linked_time <= self->layout.to)
+    _uc_chart_view_snapshot_linked (self, snapshot, &theme);
 
   /* The charts of a view line up their plots: the window hears what this
    * one needs and gives every chart the widest, once this frame is drawn
@@ -350,12 +353,22 @@ on_dark_changed (UcChartView *self)
   _uc_chart_view_invalidate (self);
 }
 
+/* The tags' text follows the chart's size and font, so is laid out anew. */
+static void
+clear_text (UcChartView *self)
+{
+  g_clear_pointer (&self->tag_layouts, g_ptr_array_unref);
+  g_clear_object (&self->card_layout);
+  g_clear_pointer (&self->card_markup, g_free);
+}
+
 /* The desktop's font or text scaling changed: every chart takes the new
  * size (they all read the same settings, so a view keeps one size). */
 static void
 on_text_settings_changed (UcChartView *self)
 {
   self->desktop_px = 0;
+  clear_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_PX]);
   _uc_chart_view_invalidate (self);
 }
@@ -365,6 +378,7 @@ uc_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (uc_chart_view_parent_class)->css_changed (widget, change);
+  clear_text (UC_CHART_VIEW (widget));
   _uc_chart_view_invalidate (UC_CHART_VIEW (widget));
 }
 
@@ -379,6 +393,8 @@ uc_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->event_popover, gtk_widget_unparent);
   g_clear_handle_id (&self->insets_idle, g_source_remove);
   uc_chart_view_set_time_range (self, NULL);
+  uc_chart_view_set_crosshair_link (self, NULL);
+  clear_text (self);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
   clear_pixels (self);
@@ -400,6 +416,7 @@ uc_chart_view_get_property (GObject    *object,
     case PROP_SPEC: g_value_set_object (value, self->spec); break;
     case PROP_TIME_RANGE: g_value_set_object (value, self->time_range); break;
     case PROP_FONT_PX: g_value_set_double (value, uc_chart_view_get_font_px (self)); break;
+    case PROP_CROSSHAIR_LINK: g_value_set_object (value, self->crosshair_link); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -417,6 +434,7 @@ uc_chart_view_set_property (GObject      *object,
     case PROP_SPEC: uc_chart_view_set_spec (self, g_value_get_object (value)); break;
     case PROP_TIME_RANGE: uc_chart_view_set_time_range (self, g_value_get_object (value)); break;
     case PROP_FONT_PX: uc_chart_view_set_font_px (self, g_value_get_double (value)); break;
+    case PROP_CROSSHAIR_LINK: uc_chart_view_set_crosshair_link (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -445,6 +463,10 @@ uc_chart_view_class_init (UcChartViewClass *klass)
    * which is what reading it gives then. */
   properties[PROP_FONT_PX] =
     g_param_spec_double ("font-px", NULL, NULL, 0, 64, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The day pointed at in any chart of the view, shared by them all. */
+  properties[PROP_CROSSHAIR_LINK] =
+    g_param_spec_object ("crosshair-link", NULL, NULL, UC_TYPE_CROSSHAIR_LINK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -509,7 +531,9 @@ uc_chart_view_set_spec (UcChartView *self,
   clear_pixels (self);
   g_clear_pointer (&self->options.event_filter, g_free);
   self->draw.y_min = self->draw.y_max = NAN;
-  self->has_cross = FALSE;
+  _uc_chart_view_set_cross (self, FALSE, 0);
+  /* A chart now on a number axis no longer marks the day shared. */
+  _uc_chart_view_link_changed (self);
   self->hover_mark = -1;
 
   self->has_layout = FALSE;
@@ -623,6 +647,39 @@ uc_chart_view_set_time_range (UcChartView *self,
     g_signal_connect_swapped (range, "changed", G_CALLBACK (on_range_changed), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_RANGE]);
   _uc_chart_view_invalidate (self);
+}
+
+UcCrosshairLink *
+uc_chart_view_get_crosshair_link (UcChartView *self)
+{
+  g_return_val_if_fail (UC_IS_CHART_VIEW (self), NULL);
+  return self->crosshair_link;
+}
+
+/* Shares the crosshair's day with the other charts of @link: this chart's
+ * crosshair sets it, and their day is marked here. */
+void
+uc_chart_view_set_crosshair_link (UcChartView     *self,
+                                  UcCrosshairLink *link)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  g_return_if_fail (link == NULL || UC_IS_CROSSHAIR_LINK (link));
+
+  if (self->crosshair_link == link)
+    return;
+  if (self->crosshair_link)
+    {
+      uc_crosshair_link_clear (self->crosshair_link, self);
+      g_signal_handlers_disconnect_by_func (self->crosshair_link, _uc_chart_view_link_changed, self);
+    }
+  g_set_object (&self->crosshair_link, link);
+  if (link)
+    {
+      g_signal_connect_swapped (link, "notify::day", G_CALLBACK (_uc_chart_view_link_changed), self);
+      g_signal_connect_swapped (link, "notify::shown", G_CALLBACK (_uc_chart_view_link_changed), self);
+    }
+  _uc_chart_view_link_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CROSSHAIR_LINK]);
 }
 
 /* Back to the chart's own stretch of time. */
@@ -775,6 +832,7 @@ uc_chart_view_set_font_px (UcChartView *self,
   if (self->font_px == px)
     return;
   self->font_px = px;
+  clear_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_PX]);
   _uc_chart_view_invalidate (self);
 }

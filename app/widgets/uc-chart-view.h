@@ -5,6 +5,7 @@
 
 #include "uc-chart.h"
 #include "uc-chart-options.h"
+#include "uc-crosshair-link.h"
 #include "uc-time-range.h"
 
 G_BEGIN_DECLS
@@ -71,8 +72,18 @@ void         uc_chart_view_set_crosshair  (UcChartView   *self,
                                            UcTime         t);
 gboolean     uc_chart_view_get_crosshair  (UcChartView   *self,
                                            UcTime        *t);
+UcCrosshairLink *uc_chart_view_get_crosshair_link (UcChartView *self);
+void         uc_chart_view_set_crosshair_link (UcChartView     *self,
+                                               UcCrosshairLink *link);
+gboolean     uc_chart_view_get_linked_day (UcChartView   *self,
+                                           UcTime        *day);
+char        *uc_chart_view_get_values_text (UcChartView  *self,
+                                            UcTime        day) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_chart_view_get_crosshair_label (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
 char        *uc_chart_view_get_crosshair_card  (UcChartView *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_chart_view_get_axis_tags  (UcChartView   *self,
+                                           char         **time,
+                                           char         **value);
 gboolean     uc_chart_view_run_command    (UcChartView   *self,
                                            UcChartCommand command);
 int          uc_chart_command_for_key     (guint          keyval);

@@ -2,7 +2,7 @@
  *
  * Part of UcWindow (see uc-window-private.h). The window's own win.*
  * actions, of the menu, the header bar and the keyboard (show-help-overlay
- * comes with GtkApplicationWindow): those of the class (export, copy,
+ * comes with GtkApplicationWindow): those of the class (export, copy, copy-values,
  * base-first-day, show-views, reset-range, find, show-sources, show-range
  * and the range history's back and forward) and those
  * of each window (value-mode and log-scale, see uc-window-controls.c;
@@ -33,6 +33,14 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   _uc_window_copy (UC_WINDOW (widget));
+}
+
+static void
+copy_values_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _uc_window_copy_values (UC_WINDOW (widget));
 }
 
 /* Values rebased on the first day shown again, not on a day picked. */
@@ -270,6 +278,7 @@ _uc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.range-forward", NULL, range_forward_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-values", NULL, copy_values_action);
   gtk_widget_class_install_action (widget_class, "win.base-first-day", NULL, base_first_day_action);
   gtk_widget_class_install_action (widget_class, "win.show-views", NULL, show_views_action);
   gtk_widget_class_install_action (widget_class, "win.reset-range", NULL, reset_range_action);

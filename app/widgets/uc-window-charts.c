@@ -418,6 +418,7 @@ chart_widget (UcWindow *self,
   if (i == 0)
     return self->chart_view;
   chart = UC_CHART_VIEW (uc_chart_view_new ());
+  uc_chart_view_set_crosshair_link (chart, self->crosshair_link);
   g_signal_connect_swapped (chart, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (chart, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   _uc_window_connect_chart_annotations (self, chart);
@@ -538,6 +539,8 @@ uc_window_set_view (UcWindow *self,
 void
 _uc_window_init_charts (UcWindow *self)
 {
+  /* Every chart of the view marks the day pointed at in any of them. */
+  uc_chart_view_set_crosshair_link (self->chart_view, self->crosshair_link);
   g_signal_connect_swapped (self->chart_view, "event-clicked", G_CALLBACK (on_event_clicked), self);
   g_signal_connect_swapped (self->chart_view, "plot-insets-changed", G_CALLBACK (on_plot_insets_changed), self);
   _uc_window_connect_chart_annotations (self, self->chart_view);

@@ -17,6 +17,7 @@
 #include "uc-chart-theme.h"
 #include "uc-export.h"
 #include "uc-export-dialog.h"
+#include "uc-format.h"
 #include "uc-stack-split.h"
 
 /* The charts of the view as shown: their specs, how each draws (@draw),
@@ -115,6 +116,49 @@ _uc_window_copy (UcWindow *self)
                                               uc_chart_theme_light (), UC_WINDOW_EXPORT_WIDTH, 1);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
   _uc_window_toast (self, _("Copied as an image"));
+}
+
+/* Ctrl+Shift+C: the values of the crosshair's day in every chart of the
+ * view, as text to paste in a note or a chat: the day, then a line per
+ * series, "Chart title<TAB>Series<TAB>value" (as the cards write them,
+ * with their unit). Without a crosshair, or a value that day, nothing
+ * is copied, and the toast says why. */
+void
+_uc_window_copy_values (UcWindow *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *day_name = NULL, *message = NULL;
+  guint lines = 0;
+  UcTime day;
+
+  if (!uc_crosshair_link_get (self->crosshair_link, &day))
+    {
+      _uc_window_toast (self, _("No values to copy: point at a day on a chart first"));
+      return;
+    }
+  day_name = uc_format_day (day);
+  g_string_append_printf (text, "%s\n", day_name);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *values = UC_IS_CHART_VIEW (child) ? uc_chart_view_get_values_text (UC_CHART_VIEW (child), day)
+                                                         : NULL;
+
+      for (const char *c = values; c && *c; c++)
+        lines += *c == '\n';
+      if (values)
+        g_string_append (text, values);
+    }
+  if (lines == 0)
+    {
+      message = g_strdup_printf (_("No values on %s to copy"), day_name);
+      _uc_window_toast (self, message);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text->str);
+  /* Translators: the number of values copied, and their day */
+  message = g_strdup_printf (ngettext ("Copied %u value of %s", "Copied %u values of %s", lines), lines, day_name);
+  _uc_window_toast (self, message);
 }
 
 static void

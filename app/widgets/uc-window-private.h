@@ -11,7 +11,8 @@
  *   uc-window-controls.c  the value-mode and Log toggles, as the charts are
  *   uc-window-actions.c   the window's own win.* actions (their shortcuts
  *                         are the application's, in uc-application.c)
- *   uc-window-export.c    export to a file, the Export dialog, Copy as Image
+ *   uc-window-export.c    export to a file, the Export dialog, Copy as Image,
+ *                         Copy Values (the crosshair's day in every chart)
  *   uc-window-settings.c  what is kept between runs: size, last view and
  *                         days, variants, value mode, log axis, categories
  *   uc-window-refresh.c   the refresh of the sources: its progress, its
@@ -106,6 +107,7 @@ struct _UcWindow
   GListStore           *events;       /* every event, for the table */
   gboolean              events_filled; /* with the events table, once it is loaded */
   UcTimeRange          *time_range;   /* shared by every chart on time */
+  UcCrosshairLink      *crosshair_link; /* the day pointed at, shared by every chart of the view */
   GArray               *range_back;   /* UcTime pairs: the days shown before, newest last (Alt+Left) */
   GArray               *range_forward; /* ...and those gone back from (Alt+Right) */
   UcTime                range_shown[2]; /* the days shown, as last told */
@@ -193,6 +195,7 @@ int       _uc_window_log_choice           (UcWindow       *self);
 /* uc-window-export.c */
 void      _uc_window_open_export_dialog   (UcWindow       *self);
 void      _uc_window_copy                 (UcWindow       *self);
+void      _uc_window_copy_values          (UcWindow       *self);
 
 /* uc-window-table.c */
 UcTableWindow *_uc_window_show_table      (UcWindow       *self);

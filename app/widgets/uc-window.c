@@ -445,6 +445,7 @@ uc_window_dispose (GObject *object)
   if (self->time_range)
     g_signal_handlers_disconnect_by_data (self->time_range, self);
   g_clear_object (&self->time_range);
+  g_clear_object (&self->crosshair_link);
   g_clear_pointer (&self->range_back, g_array_unref);
   g_clear_pointer (&self->range_forward, g_array_unref);
   g_clear_object (&self->view);
@@ -597,6 +598,7 @@ uc_window_init (UcWindow *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self->charts), uc_charts_layout_new ());
 
   self->time_range = uc_time_range_new ();
+  self->crosshair_link = uc_crosshair_link_new ();
   uc_range_popover_set_time_range (self->range_popover, self->time_range);
   _uc_window_init_settings (self);
   _uc_window_init_actions (self);

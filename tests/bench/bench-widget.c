@@ -1,7 +1,8 @@
 /* bench-widget.c: the chart widget with a million points, driven offscreen.
  *
  * Times one frame's work for the widget after a pointer move (the crosshair moves, the chart stays) and after a
- * zoom or pan step (the chart is drawn again), median of 41 each.
+ * zoom or pan step (the chart is drawn again), median of 41 each; and the work a pointer move gives a second chart
+ * of the view that shares the crosshair's day (nine series, each marked with its value), for reference.
  * Targets: pointer 2 ms, zoom or pan 8 ms. Needs a display (run under
  * xvfb-run by bench-widget.sh). */
 #include <adwaita.h>
@@ -131,6 +132,50 @@ main (int argc, char **argv)
         uc_time_range_pan (range, (to - from) / 10 * (k % 4 == 1 ? 1 : -1));
       zoom[k] = frame_ms (view, &zoom_full[k]);
     }
+  /* A second chart sharing the crosshair's day: nine series of four
+   * years of daily values, as the DeepSeek shock's first chart has. */
+  {
+    g_autoptr(UcChartSpec) nine = uc_chart_spec_new ();
+    g_autoptr(UcCrosshairLink) link = uc_crosshair_link_new ();
+    GtkWidget *other_window = gtk_window_new (), *other = uc_chart_view_new ();
+    double linked[RUNS];
+
+    for (int s = 0; s < 9; s++)
+      {
+        g_autofree char *id = g_strdup_printf ("s%d", s);
+        g_autoptr(UcSeries) daily = uc_series_new (id, id);
+
+        for (int d = 0; d < 1500; d++)
+          uc_series_append (daily, t0 + (gint64) d * UC_USEC_PER_DAY, 1e12 * (1 + s) * (1 + 0.1 * sin (d / 30.0)));
+        uc_chart_spec_add_series (nine, daily);
+      }
+    uc_chart_spec_set_title (nine, "Nine");
+    uc_chart_spec_set_value_format (nine, UC_VALUE_MONEY);
+    uc_chart_spec_set_range (nine, t0, t0 + 1500 * UC_USEC_PER_DAY);
+    uc_chart_view_set_spec (UC_CHART_VIEW (other), nine);
+    uc_chart_view_set_time_range (UC_CHART_VIEW (other), range);
+    gtk_window_set_child (GTK_WINDOW (other_window), other);
+    gtk_widget_realize (other_window);
+    gtk_widget_size_allocate (other, &(GtkAllocation) { 0, 0, 1920, 540 }, -1);
+    uc_chart_view_set_crosshair_link (UC_CHART_VIEW (view), link);
+    uc_chart_view_set_crosshair_link (UC_CHART_VIEW (other), link);
+    frame_ms (other, NULL);
+    for (int k = 0; k < RUNS; k++)
+      {
+        UcTime from, to, day;
+        gint64 start;
+
+        uc_time_range_get (range, &from, &to);
+        start = g_get_monotonic_time ();
+        uc_chart_view_set_crosshair (UC_CHART_VIEW (view), TRUE, from + (to - from) / (RUNS + 1) * (k + 1));
+        linked[k] = (g_get_monotonic_time () - start) / 1000.0 + frame_ms (other, NULL);
+        g_assert_true (uc_chart_view_get_linked_day (UC_CHART_VIEW (other), &day));
+      }
+    qsort (linked, RUNS, sizeof (double), compare);
+    printf ("a second chart marking the same day (nine values), per pointer move: %6.2f ms\n", linked[RUNS / 2]);
+    uc_chart_view_set_crosshair_link (UC_CHART_VIEW (view), NULL);
+    gtk_window_destroy (GTK_WINDOW (other_window));
+  }
   qsort (pointer, RUNS, sizeof (double), compare);
   qsort (zoom, RUNS, sizeof (double), compare);
   qsort (pointer_full, RUNS, sizeof (double), compare);

@@ -111,6 +111,18 @@ time_tag (UcChartView *self)
   return uc_chart_view_get_crosshair_label (self);
 }
 
+/* Whether the pointer is over the plot of a chart with a value axis, as
+ * laid out now: a window resized under a still pointer moves the plot
+ * away from where the pointer was seen last. */
+static gboolean
+pointer_on_plot (UcChartView *self)
+{
+  const UcChartLayout *l = &self->layout;
+
+  return self->pointer_in_plot && uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES &&
+         self->pointer_y >= l->y && self->pointer_y <= l->y + l->height;
+}
+
 /* What @axis's tag says at the pointer's height: the value there, as
  * its ticks write values; NULL where the axis has none. */
 static char *
@@ -138,8 +150,7 @@ uc_chart_view_get_axis_tags (UcChartView  *self,
   if (time)
     *time = time_tag (self);
   if (value)
-    *value = self->pointer_in_plot && uc_chart_spec_get_kind (self->spec) != UC_CHART_LANES
-               ? value_tag (self, &self->layout) : NULL;
+    *value = pointer_on_plot (self) ? value_tag (self, &self->layout) : NULL;
   return TRUE;
 }
 
@@ -187,7 +198,7 @@ _uc_chart_view_snapshot_axis_tags (UcChartView        *self,
   w = extent.width + 2 * _UC_CHART_VIEW_TAG_PAD;
   snapshot_tag (snapshot, theme, layout, CLAMP (x - w / 2, 0, MAX (width - w, 0)), round (l->y + l->height) + 1);
 
-  if (!self->pointer_in_plot || uc_chart_spec_get_kind (self->spec) == UC_CHART_LANES)
+  if (!pointer_on_plot (self))
     return;
   {
     GdkRGBA level = { theme->foreground.red, theme->foreground.green, theme->foreground.blue, 0.25 };

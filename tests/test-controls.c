@@ -1062,23 +1062,6 @@ list_widened (gpointer data)
   return g_list_model_get_n_items (data) == 13;
 }
 
-/* The button under @widget whose label is @label. */
-static GtkWidget *
-find_button_label (GtkWidget  *widget,
-                   const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_label (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The series a chart shows picked (Ctrl+K): the search narrows the list,
  * a check adds a series to the chart at once and is kept for the next
  * window, the last series cannot be unchecked, and the view's own come
@@ -1156,7 +1139,7 @@ test_pick_series (void)
   chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
   g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 1);
 
-  g_signal_emit_by_name (find_button_label (picker, "The View’s _Own"), "clicked");
+  g_signal_emit_by_name (find_labelled (picker, GTK_TYPE_BUTTON, "The View’s _Own"), "clicked");
   chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
   g_assert_cmpuint (uc_chart_spec_get_n_series (chart), ==, 9);
   g_assert_null (strstr (uc_chart_spec_get_note (chart), "picked"));

@@ -92,9 +92,25 @@ dx=$X dy=$Y
 # The table only: the line above it says how long the read took, which varies.
 preview() { import -window root -crop 590x225+$((dx + 405))+$((dy + 75)) "$1"; }
 preview "$out/preview-before.png"
-xdotool mousemove $((dx + 330)) $((dy + 316)) click 1
-sleep 0.8
-xdotool key Down Return
+# The app's visible windows: its list of delimiters is one more while open.
+surfaces() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+# A click on the delimiter's choice, then @1 (a key) and Return in its
+# list once that is open: keys sent before it maps (a busy machine) would
+# go to the closed button and leave the choice as it was.
+choose_delimiter() {
+  local closed
+  closed=$(surfaces)
+  for _ in 1 2 3; do
+    xdotool mousemove $((dx + 330)) $((dy + 316)) click 1
+    for _ in $(seq 50); do [ "$(surfaces)" -gt "$closed" ] && break 2; sleep 0.1; done
+  done
+  [ "$(surfaces)" -gt "$closed" ] || fail "a click on the delimiter opens its list"
+  sleep 0.3
+  xdotool key "$1" Return
+  for _ in $(seq 50); do [ "$(surfaces)" -le "$closed" ] && return 0; sleep 0.1; done
+  fail "Return in the delimiter's list chooses and closes it"
+}
+choose_delimiter Down
 for _ in $(seq 20); do
   sleep 0.5
   preview "$out/preview-comma.png"
@@ -105,9 +121,7 @@ xdotool search --onlyvisible --name '^Import CSV$' >/dev/null || fail "choosing 
 cmp -s "$out/preview-before.png" "$out/preview-comma.png" && fail "another delimiter changes the preview"
 ok "another delimiter changes the preview"
 # Back to what was detected: the preview is the first one again.
-xdotool mousemove $((dx + 330)) $((dy + 316)) click 1
-sleep 0.8
-xdotool key Up Return
+choose_delimiter Up
 # The preview is read again on a worker: wait for it (a slow build, a busy
 # machine), up to ten seconds, with the same bound.
 for _ in $(seq 20); do

@@ -440,6 +440,23 @@ uc_user_events_save (GPtrArray   *list,
   return read_bytes (bytes, name, error);
 }
 
+/* @list (UcEvent) as the events a file of them holds, read back as
+ * uc_user_events_save() reads what it wrote: @name is what the charts'
+ * source line and errors call them. An empty list: NULL, no error. */
+UcDataset *
+uc_user_events_from_list (GPtrArray   *list,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (list, NULL);
+  if (list->len == 0)
+    return NULL;
+  bytes = uc_user_events_format (list);
+  return read_bytes (bytes, name ? name : "events", error);
+}
+
 /* A source address the user's events take: http or https, with a host. */
 gboolean
 uc_user_events_check_url (const char  *url,

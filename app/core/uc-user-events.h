@@ -46,6 +46,9 @@ GBytes    *uc_user_events_format       (GPtrArray    *list) G_GNUC_WARN_UNUSED_R
 UcDataset *uc_user_events_save         (GPtrArray    *list,
                                         const char   *path,
                                         GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+UcDataset *uc_user_events_from_list    (GPtrArray    *list,
+                                        const char   *name,
+                                        GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   uc_user_events_check_url    (const char   *url,
                                         GError      **error);
 

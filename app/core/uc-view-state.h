@@ -70,6 +70,9 @@ void         uc_view_state_set_hidden   (UcViewState        *self,
                                          const char * const *ids);
 const char * const *uc_view_state_get_hidden (const UcViewState *self,
                                               guint         chart);
+/* How many charts have picks or hidden series of their own: past that,
+ * every chart is the view's own. */
+guint        uc_view_state_get_n_charts (const UcViewState  *self);
 
 /* The JSON file. @name (a path or URI) is what errors name. */
 GBytes      *uc_view_state_to_json      (const UcViewState  *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -77,6 +80,8 @@ UcViewState *uc_view_state_parse        (GBytes             *json,
                                          const char         *name,
                                          GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     uc_view_state_looks_like   (GBytes             *json);
+/* The same of a regular file's bytes (anything else: FALSE, unread). */
+gboolean     uc_view_state_file_looks_like (GFile           *file);
 UcViewState *uc_view_state_load         (GFile              *file,
                                          GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Written to a temporary file beside @path, then renamed over it. */

@@ -379,6 +379,24 @@ uc_view_get_n_charts (UcView *self)
   return self->base_sources->len;
 }
 
+/* The days a view's charts are drawn on, as the window and the command
+ * line draw them: the first time chart's. FALSE when every chart is on
+ * a number axis (which keeps its own). */
+gboolean
+uc_view_get_time_range (UcView *self,
+                        UcTime *from,
+                        UcTime *to)
+{
+  g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
+  for (guint c = 0; c < uc_view_get_n_charts (self); c++)
+    if (uc_chart_spec_get_x_kind (uc_view_get_chart (self, c)) == UC_X_TIME)
+      {
+        uc_chart_spec_get_range (uc_view_get_chart (self, c), from, to);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 UcChartSpec *
 uc_view_get_chart (UcView *self,
                    guint   index)

@@ -62,6 +62,9 @@ const char  *uc_view_get_description (UcView      *self);
 guint        uc_view_get_n_charts    (UcView      *self);
 UcChartSpec *uc_view_get_chart       (UcView      *self,
                                       guint        index);
+gboolean     uc_view_get_time_range  (UcView      *self,
+                                      UcTime      *from,
+                                      UcTime      *to);
 UcChartSpec *uc_view_filter_chart    (UcView      *self,
                                       guint        index,
                                       const char  *filter,

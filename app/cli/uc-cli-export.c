@@ -17,6 +17,7 @@
 #include "uc-chart-options.h"
 #include "uc-chart-spec-json.h"
 #include "uc-chart-theme.h"
+#include "uc-cli-export-state.h"
 #include "uc-cli-input.h"
 #include "uc-enum.h"
 #include "uc-library.h"
@@ -114,7 +115,7 @@ export_context (Export *e)
     { "view", 'v', 0, G_OPTION_ARG_STRING, &e->view, N_("Chart view to export (deepseek-shock)"), N_("ID") },
     { "chart", 0, 0, G_OPTION_ARG_INT, &e->chart_number, N_("With --view: only this chart of the view (1 is the first); without it, every chart, one under the other"), N_("N") },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &e->variant, N_("With --view: one of the view's variants (pricing: output, input, blended)"), N_("ID") },
-    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &e->spec_path, N_("Redraw a report pack's chart from its chart.json (and the data.csv beside it)"), N_("FILE") },
+    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &e->spec_path, N_("Redraw a report pack's chart.json (with the data.csv beside it), or a view state saved by the window"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &e->csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &e->x, N_("With --csv: the date, datetime or number column (a number makes a number axis)"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &e->y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
@@ -188,6 +189,54 @@ check_what (Export *e)
     return usage ("--x, --y, --group and --label go with --csv");
   if (e->point_label && e->count_by)
     return usage ("--label goes without --count-by");
+  return GO_ON;
+}
+
+/* --spec naming a view state: the state decides what is charted and how
+ * it reads, the command line where it goes and how large. */
+static int
+check_state (Export   *e,
+             gboolean *is_state)
+{
+  const struct { gboolean given; const char *name; } decided[] = {
+    { e->view != NULL, "--view" }, { e->chart_number != 0, "--chart" }, { e->variant != NULL, "--variant" },
+    { e->csv != NULL, "--csv" }, { e->x || e->y || e->group || e->point_label, "--x, --y, --group or --label" },
+    { e->count_by != NULL, "--count-by" }, { e->from_text || e->to_text, "--from or --to" },
+    { e->rebase_text != NULL, "--rebase" }, { e->log_scale, "--log" }, { e->transform_name != NULL, "--transform" },
+    { e->events != NULL, "--events" }, { e->event_change || e->change_categories, "--event-change" },
+    { e->kind_name || e->stacked, "--kind or --stacked" }, { e->title || e->x_title || e->y_title, "a title" },
+    { e->right != NULL, "--right" }, { e->legend_name != NULL, "--legend" },
+    { e->value_format_name != NULL, "--value-format" }, { e->pack != NULL, "--pack (a state draws a whole view)" },
+  };
+
+  *is_state = uc_cli_export_is_state (e->spec_path);
+  for (guint i = 0; *is_state && i < G_N_ELEMENTS (decided); i++)
+    if (decided[i].given)
+      {
+        g_autofree char *message = g_strdup_printf ("%s: a view state decides the view, its days and how it reads; "
+                                                    "%s goes without it", e->spec_path, decided[i].name);
+
+        return usage (message);
+      }
+  return GO_ON;
+}
+
+/* A view state's charts, as the window showed them, at the size asked
+ * for (1600×900 by default). */
+static int
+load_state (Export     *e,
+            UcView    **view,
+            GPtrArray **charts)
+{
+  g_autoptr(GError) error = NULL;
+
+  uc_cli_timing (NULL);
+  if ((*charts = uc_cli_export_state_charts (e->spec_path, view, &error)) == NULL)
+    return failure (error->message);
+  uc_cli_timing ("charts built");
+  e->width = e->width ? e->width : 1600;
+  e->height = e->height ? e->height : 900;
+  e->scale = e->scale != 0 ? e->scale : 1.0;
   return GO_ON;
 }
 
@@ -273,22 +322,6 @@ check_options (Export *e)
   return GO_ON;
 }
 
-/* The stretch of time a view's charts are drawn on, as in the window: the
- * first time chart's. Charts on a number axis keep their own. */
-static gboolean
-view_time_range (UcView *view,
-                 UcTime *from,
-                 UcTime *to)
-{
-  for (guint c = 0; c < uc_view_get_n_charts (view); c++)
-    if (uc_chart_spec_get_x_kind (uc_view_get_chart (view, c)) == UC_X_TIME)
-      {
-        uc_chart_spec_get_range (uc_view_get_chart (view, c), from, to);
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* A report pack's chart, drawn again at the pack's size unless given. */
 static UcChartSpec *
 load_pack (Export  *e,
@@ -332,7 +365,7 @@ load_view (Export       *e,
       return usage (message);
     }
   *spec = uc_chart_spec_copy (uc_view_get_chart (*view, e->chart_number > 0 ? (guint) e->chart_number - 1 : 0));
-  if (uc_chart_spec_get_x_kind (*spec) == UC_X_TIME && view_time_range (*view, &a, &b))
+  if (uc_chart_spec_get_x_kind (*spec) == UC_X_TIME && uc_view_get_time_range (*view, &a, &b))
     uc_chart_spec_set_range (*spec, a, b);
   return GO_ON;
 }
@@ -401,7 +434,7 @@ gather_charts (Export      *e,
                                                   e->view, uc_view_get_n_charts (view));
       return usage (message);
     }
-  timed = view_time_range (view, &first_from, &first_to);
+  timed = uc_view_get_time_range (view, &first_from, &first_to);
   for (guint c = 0; c < uc_view_get_n_charts (view); c++)
     {
       UcChartSpec *copy = uc_chart_spec_copy (uc_view_get_chart (view, c));
@@ -609,6 +642,7 @@ uc_cli_export (int    argc,
   g_autoptr(UcView) view = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean is_state = FALSE;
   int status;
 
   if (!uc_cli_parse (context, "export", argc, argv, &args, &error))
@@ -619,8 +653,16 @@ uc_cli_export (int    argc,
 
       return usage (message);
     }
-  if ((status = check_what (&e)) != GO_ON || (status = check_output (&e)) != GO_ON ||
-      (status = check_options (&e)) != GO_ON || (status = load_chart (&e, &view, &spec)) != GO_ON ||
+  if ((status = check_state (&e, &is_state)) != GO_ON || (status = check_what (&e)) != GO_ON ||
+      (status = check_output (&e)) != GO_ON || (status = check_options (&e)) != GO_ON)
+    return status;
+  if (is_state)
+    {
+      g_clear_pointer (&charts, g_ptr_array_unref);
+      status = load_state (&e, &view, &charts);
+      return status != GO_ON ? status : write_charts (&e, view, charts);
+    }
+  if ((status = load_chart (&e, &view, &spec)) != GO_ON ||
       (status = gather_charts (&e, view, spec, charts)) != GO_ON ||
       (status = fill_options (&e, charts->len, &options)) != GO_ON)
     return status;

@@ -324,8 +324,8 @@ uc_view_state_from_link (const char  *text,
   char *view, *query, *fragment;
 
   g_return_val_if_fail (text != NULL, NULL);
-  if (strlen (text) > UC_VIEW_STATE_MAX_STRING)
-    return refuse (error, "link", "longer than %u KiB", UC_VIEW_STATE_MAX_STRING / 1024), NULL;
+  if (strlen (text) > UC_VIEW_STATE_MAX_LINK)
+    return refuse (error, "link", "longer than %u KiB", UC_VIEW_STATE_MAX_LINK / 1024), NULL;
   link = g_strstrip (g_strdup (text));
   if (!g_str_has_prefix (link, UC_VIEW_STATE_LINK_PREFIX))
     return refuse (error, "link", "not an Undercut link (one starting with “%s”)", UC_VIEW_STATE_LINK_PREFIX), NULL;

@@ -133,6 +133,8 @@ read_strings (Reader     *r,
 
       if (!read_string (r, json_array_get_element (array, i), at, &text))
         return FALSE;
+      if (*text == '\0')
+        return refuse (r, at, "empty");
       g_strv_builder_add (builder, text);
     }
   if (json_array_get_length (array) > 0)

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define UC_VIEW_STATE_MAX_EVENTS   100000
 #define UC_VIEW_STATE_MAX_IDS      10000    /* series ids per chart, datasets */
 #define UC_VIEW_STATE_MAX_STRING   (64 * 1024)
+#define UC_VIEW_STATE_MAX_LINK     (1024 * 1024)
 
 gboolean uc_view_state_parse_time  (const char  *text,
                                     UcTime      *out);

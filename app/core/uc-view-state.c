@@ -121,29 +121,43 @@ uc_view_state_get_n_charts (const UcViewState *self)
   return n;
 }
 
-/* A date, or a date and time (2025-01-27T14:30:00Z). */
+/* A date, or a date and time (2025-01-27T14:30:00Z), of the years a
+ * date is written in (0000 to 9999). */
 gboolean
 uc_view_state_parse_time (const char *text,
                           UcTime     *out)
 {
   gsize len = text ? strlen (text) : 0;
+  UcTime t;
+  int y, m, d;
 
-  return text && (uc_time_parse_date (text, len, out) || uc_parse_date (text, len, UC_DATE_ISO_DATETIME, out));
+  if (text == NULL || !(uc_time_parse_date (text, len, &t) || uc_parse_date (text, len, UC_DATE_ISO_DATETIME, &t)))
+    return FALSE;
+  uc_time_to_ymd (t, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    return FALSE;
+  *out = t;
+  return TRUE;
 }
 
-/* A day as 2025-01-27, a time that is not midnight to the second. */
+/* A day as 2025-01-27, a time that is not midnight as
+ * 2025-01-27T14:30:00Z (with its microseconds when it has any). */
 char *
 uc_view_state_format_time (UcTime t)
 {
   int y, m, d;
-  gint64 secs;
+  gint64 usecs, secs;
 
   uc_time_to_ymd (t, &y, &m, &d);
-  secs = (t - uc_time_from_ymd (y, m, d)) / G_USEC_PER_SEC;
-  if (secs == 0)
+  usecs = t - uc_time_from_ymd (y, m, d);
+  secs = usecs / G_USEC_PER_SEC;
+  if (usecs == 0)
     return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int) (secs / 3600), (int) (secs / 60 % 60),
-                          (int) (secs % 60));
+  if (usecs % G_USEC_PER_SEC == 0)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int) (secs / 3600), (int) (secs / 60 % 60),
+                            (int) (secs % 60));
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, m, d, (int) (secs / 3600), (int) (secs / 60 % 60),
+                          (int) (secs % 60), (int) (usecs % G_USEC_PER_SEC));
 }
 
 gboolean

@@ -629,6 +629,88 @@ test_export_pack (void)
 
 /* A pack's chart.json and data.csv redraw the same chart: writing a pack
  * from the read-back spec gives the same data and specification. */
+/* Whether two files hold the same bytes. */
+static gboolean
+files_equal (const char *a,
+             const char *b)
+{
+  g_autofree char *da = NULL, *db = NULL;
+  gsize la, lb;
+
+  g_assert_true (g_file_get_contents (a, &da, &la, NULL));
+  g_assert_true (g_file_get_contents (b, &db, &lb, NULL));
+  return la == lb && memcmp (da, db, la) == 0;
+}
+
+/* A view state the window saved draws what the same options on the
+ * command line draw, byte for byte; a bad one names its file and member. */
+static void
+test_export_state (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("uc-state-XXXXXX", NULL);
+  g_autofree char *state = g_build_filename (dir, "state.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.png", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.png", NULL);
+  g_autofree char *message = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (state, "{\n  \"format\": \"undercut-view-state\",\n  \"version\": 1,\n"
+                                      "  \"view\": \"deepseek-shock\",\n"
+                                      "  \"range\": {\"from\": \"2025-01-02\", \"to\": \"2025-02-28\"},\n"
+                                      "  \"base\": \"2025-01-24\",\n  \"value-mode\": \"rebased\",\n"
+                                      "  \"transform\": \"none\"\n}\n", -1, NULL));
+  r = run ("export", "--spec", state, "-o", a, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run ("export", "--view", "deepseek-shock", "--from", "2025-01-02", "--to", "2025-02-28", "--rebase", "2025-01-24",
+           "-o", b, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (files_equal (a, b));
+
+  /* The size and the format are the command line's to say. */
+  r = run ("export", "--spec", state, "--format", "svg", "--width", "800", "--height", "600", "-o", b, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* What the state decides goes without it. */
+  r = run ("export", "--spec", state, "--from", "2025-01-01", "-o", a, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  message = g_strdup_printf ("undercut export: %s: a view state decides the view, its days and how it reads; "
+                             "--from or --to goes without it", state);
+  g_assert_true (g_str_has_prefix (r.err, message));
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"undercut-view-state\", \"version\": 1, "
+                                      "\"view\": \"deepseek-shock\", "
+                                      "\"range\": {\"from\": \"2025-13-01\", \"to\": \"2025-02-28\"}}", -1, NULL));
+  r = run ("export", "--spec", bad, "-o", a, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_clear_pointer (&message, g_free);
+  message = g_strdup_printf ("undercut export: %s: “range.from”: not a date: “2025-13-01”\n", bad);
+  g_assert_cmpstr (r.err, ==, message);
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"undercut-view-state\", \"version\": 1, "
+                                      "\"view\": \"no-such-view\"}", -1, NULL));
+  r = run ("export", "--spec", bad, "-o", a, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.err, "undercut export: "));
+  g_assert_nonnull (strstr (r.err, "bad.json: "));
+  result_clear (&r);
+
+  r = run ("export", "--help", NULL);
+  g_assert_nonnull (strstr (r.out, "or a view state saved by the window"));
+  result_clear (&r);
+  g_unlink (state);
+  g_unlink (bad);
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
 static void
 test_export_spec (void)
 {
@@ -1224,6 +1306,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-pack", test_export_pack);
   g_test_add_func ("/cli/crash-label", test_crash_label);
   g_test_add_func ("/cli/export-spec", test_export_spec);
+  g_test_add_func ("/cli/export-state", test_export_state);
   g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
   g_test_add_func ("/cli/export-transform", test_export_transform);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);

@@ -633,11 +633,13 @@ test_build_charts_hidden (void)
   g_autoptr(GError) error = NULL;
   const char *hidden[] = { "MSFT", "NOT-THERE", NULL };
   UcChartSpec *chart;
-  guint n_hidden = 0;
+  guint n_hidden = 0, n_user = 0;
 
   state->view = g_strdup ("deepseek-shock");
   state->value_mode = UC_VALUE_MODE_REBASED;
   state->filter = g_strdup ("nvidia");
+  state->events = some_events ();
+  state->events_name = g_strdup ("desk-notes.csv");
   uc_view_state_set_hidden (state, 0, hidden);
   view = uc_view_state_load_view (state, &error);
   g_assert_no_error (error);
@@ -657,6 +659,26 @@ test_build_charts_hidden (void)
   g_assert_cmpuint (uc_chart_spec_get_n_events (chart), >, 0);
   for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
     g_assert_true (uc_event_matches (uc_chart_spec_get_event (chart, i), "nvidia"));
+
+  /* The user's events, as a category of their own, named in the source
+   * line; the filter's words narrow them too. */
+  g_free (state->filter);
+  state->filter = NULL;
+  g_clear_pointer (&charts, g_ptr_array_unref);
+  charts = uc_view_state_build_charts (state, view, &error);
+  g_assert_no_error (error);
+  chart = g_ptr_array_index (charts, 0);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
+    n_user += uc_event_get_category (uc_chart_spec_get_event (chart, i)) == UC_EVENT_USER;
+  g_assert_cmpuint (n_user, ==, 2);
+  g_assert_nonnull (strstr (uc_chart_spec_get_source (chart), "Your events: desk-notes.csv."));
+  state->hidden_categories = 1u << UC_EVENT_USER;
+  g_clear_pointer (&charts, g_ptr_array_unref);
+  charts = uc_view_state_build_charts (state, view, &error);
+  g_assert_no_error (error);
+  chart = g_ptr_array_index (charts, 0);
+  for (guint i = 0; i < uc_chart_spec_get_n_events (chart); i++)
+    g_assert_cmpint (uc_event_get_category (uc_chart_spec_get_event (chart, i)), !=, UC_EVENT_USER);
 }
 
 int

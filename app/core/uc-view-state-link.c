@@ -176,19 +176,18 @@ chart_key (const char *key,
   return TRUE;
 }
 
+/* "pickN" or "hiddenN"; any other key starting so is left alone. */
 static gboolean
 read_chart_param (UcViewState  *state,
                   const char   *key,
                   const char   *value,
-                  gboolean     *known,
                   GError      **error)
 {
   g_auto(GStrv) ids = NULL;
   gboolean pick;
   gint64 chart;
 
-  *known = (pick = chart_key (key, "pick", &chart)) || chart_key (key, "hidden", &chart);
-  if (!*known)
+  if (!(pick = chart_key (key, "pick", &chart)) && !chart_key (key, "hidden", &chart))
     return TRUE;
   if (chart >= UC_VIEW_STATE_MAX_CHARTS)
     return refuse (error, key, "no chart of a view is numbered so");
@@ -239,6 +238,14 @@ read_hide (UcViewState *state,
   return TRUE;
 }
 
+static void
+set_text (char       **member,
+          const char  *value)
+{
+  g_free (*member);
+  *member = *value ? g_strdup (value) : NULL;
+}
+
 /* One "key=value" of the link; keys this version does not know pass. */
 static gboolean
 read_param (UcViewState  *state,
@@ -246,29 +253,33 @@ read_param (UcViewState  *state,
             const char   *raw,
             GError      **error)
 {
-  g_autofree char *value = unescape (raw, NULL);
+  static const char * const plain[] = { "variant", "filter", "from", "to", "base", "mode", "transform", "log", NULL };
+  g_autofree char *value = NULL;
   int number;
-  gboolean known;
 
-  if (g_str_equal (key, "hide") || g_str_has_prefix (key, "pick") || g_str_has_prefix (key, "hidden"))
-    return g_str_equal (key, "hide") ? read_hide (state, raw, error) : read_chart_param (state, key, raw, &known, error);
-  if (value == NULL)
+  if (g_str_equal (key, "hide"))
+    return read_hide (state, raw, error);
+  if (g_str_has_prefix (key, "pick") || g_str_has_prefix (key, "hidden"))
+    return read_chart_param (state, key, raw, error);
+  if (!g_strv_contains (plain, key))
+    return TRUE;
+  if ((value = unescape (raw, NULL)) == NULL)
     return refuse (error, key, "not readable text");
   if (g_str_equal (key, "variant"))
-    g_free (state->variant), state->variant = *value ? g_steal_pointer (&value) : NULL;
+    set_text (&state->variant, value);
   else if (g_str_equal (key, "filter"))
-    g_free (state->filter), state->filter = *value ? g_steal_pointer (&value) : NULL;
+    set_text (&state->filter, value);
   else if (g_str_equal (key, "from") || g_str_equal (key, "to") || g_str_equal (key, "base"))
     return read_time_param (key, value, key[0] == 'f' ? &state->from : key[0] == 't' ? &state->to : &state->base,
                             error);
-  else if (g_str_equal (key, "mode"))
-    return read_enum_param (key, value, UC_TYPE_VALUE_MODE, &number, error) && (state->value_mode = number, TRUE);
-  else if (g_str_equal (key, "transform"))
-    return read_enum_param (key, value, UC_TYPE_TRANSFORM, &number, error) && (state->transform = number, TRUE);
-  else if (g_str_equal (key, "log") && !g_str_equal (value, "1") && !g_str_equal (value, "0"))
-    return refuse (error, key, "1 or 0, not “%s”", value);
-  else if (g_str_equal (key, "log"))
+  else if (g_str_equal (key, "mode") && read_enum_param (key, value, UC_TYPE_VALUE_MODE, &number, error))
+    state->value_mode = number;
+  else if (g_str_equal (key, "transform") && read_enum_param (key, value, UC_TYPE_TRANSFORM, &number, error))
+    state->transform = number;
+  else if (g_str_equal (key, "log") && (g_str_equal (value, "1") || g_str_equal (value, "0")))
     state->log_scale = value[0] == '1';
+  else
+    return g_str_equal (key, "log") ? refuse (error, key, "1 or 0, not “%s”", value) : FALSE;
   return TRUE;
 }
 

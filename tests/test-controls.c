@@ -18,6 +18,10 @@
 #include "uc-series-picker.h"
 #include "uc-range-preset.h"
 #include "uc-time-range.h"
+#include "uc-chart-theme.h"
+#include "uc-export.h"
+
+#include <glib/gstdio.h>
 
 #include <math.h>
 #include <string.h>
@@ -1149,6 +1153,168 @@ test_pick_series (void)
   g_settings_reset (settings, "picked-series");
 }
 
+typedef struct
+{
+  UcWindow *window;
+  UcTime    from, to;
+} Days;
+
+static gboolean
+days_shown (gpointer data)
+{
+  Days *want = data;
+  UcTime from, to;
+
+  uc_time_range_get (uc_window_get_time_range (want->window), &from, &to);
+  return from == want->from && to == want->to;
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, length);
+}
+
+/* Tesla picked into the DeepSeek shock, six weeks rebased, saved with
+ * app.save-view; another view and other modes, then the file opened:
+ * the window shows it again, its export byte for byte the one before,
+ * and the state drawn headless (as `undercut export --spec` does) the
+ * same. Copy View Link and Ctrl+V of it bring the days back too. */
+static void
+test_save_view (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL, *saved = NULL, *before = NULL, *after = NULL, *headless = NULL, *link = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(UcViewState) state = NULL;
+  g_autoptr(UcView) view = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GBytes) a = NULL, b = NULL, c = NULL;
+  g_autofree int *heights = NULL;
+  Days want;
+  UcWindow *window;
+  GtkWidget *picker, *search;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  for (const char *const *key = (const char *const[]) { "picked-series", "value-mode", "transform", "log-scale-views",
+                                                        "hidden-event-categories", NULL }; *key; key++)
+    g_settings_reset (settings, *key);
+  dir = g_dir_make_tmp ("uc-save-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  saved = g_build_filename (dir, "shock.json", NULL);
+  before = g_build_filename (dir, "before.png", NULL);
+  after = g_build_filename (dir, "after.png", NULL);
+  headless = g_build_filename (dir, "headless.png", NULL);
+
+  window = open_window (&app, "SaveViewTest");
+  show_view (app, window, "deepseek-shock");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-series", NULL));
+  uc_test_iterate_until (picker_shown, window);
+  picker = find_widget_of_type (GTK_WIDGET (window), UC_TYPE_SERIES_PICKER);
+  /* Typed, then Enter: the first match checked, before the list narrows. */
+  search = find_widget_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "tes");
+  g_signal_emit_by_name (search, "activate");
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  want = (Days) { window, uc_time_from_ymd (2025, 1, 6), uc_time_from_ymd (2025, 2, 14) };
+  uc_time_range_set (uc_window_get_time_range (window), want.from, want.to);
+  g_settings_set_string (settings, "value-mode", "rebased");
+  uc_test_iterate_until (layout_ready, window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "save-view", g_variant_new_string (saved));
+  g_assert_true (g_file_test (saved, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (uc_window_export (window, before, &error));
+  g_assert_no_error (error);
+
+  /* Elsewhere, in other modes; then the file. */
+  g_settings_reset (settings, "picked-series");
+  g_settings_set_string (settings, "value-mode", "percent");
+  show_view (app, window, "pricing");
+  file = g_file_new_for_path (saved);
+  uc_window_open_files (window, &file, 1);
+  view_wanted = "deepseek-shock";
+  uc_test_iterate_until (view_shown, window);
+  uc_test_iterate_until (days_shown, &want);
+  {
+    g_autofree char *mode = g_settings_get_string (settings, "value-mode");
+    UcChartSpec *chart = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+
+    g_assert_cmpstr (mode, ==, "rebased");
+    g_assert_cmpstr (uc_series_get_id (uc_chart_spec_get_series (chart, uc_chart_spec_get_n_series (chart) - 1)), ==,
+                     "TSLA");
+  }
+  uc_test_iterate_until (layout_ready, window);
+  g_assert_true (uc_window_export (window, after, &error));
+  g_assert_no_error (error);
+  a = read_bytes (before);
+  b = read_bytes (after);
+  g_assert_true (g_bytes_equal (a, b));
+
+  /* Drawn without a window, from the file. */
+  state = uc_view_state_load (file, &error);
+  g_assert_no_error (error);
+  view = uc_view_state_load_view (state, &error);
+  g_assert_no_error (error);
+  charts = uc_view_state_build_charts (state, view, &error);
+  g_assert_no_error (error);
+  heights = g_new (int, charts->len);
+  uc_view_split_height (view, 900, heights);
+  g_assert_true (uc_export_charts ((UcChartSpec **) charts->pdata, NULL, heights, charts->len, uc_chart_theme_light (),
+                                   headless, UC_EXPORT_PNG, 1600, 1.0, &error));
+  g_assert_no_error (error);
+  c = read_bytes (headless);
+  g_assert_true (g_bytes_equal (a, c));
+
+  /* The link: copied, the days moved, pasted: back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-view-link", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_clipboard_text, &link);
+  uc_test_iterate_until (text_read, &link);
+  g_assert_true (g_str_has_prefix (link, UC_VIEW_STATE_LINK_PREFIX "deepseek-shock?"));
+  g_assert_nonnull (strstr (link, "TSLA"));
+  uc_time_range_set (uc_window_get_time_range (window), uc_time_from_ymd (2024, 6, 3), uc_time_from_ymd (2024, 9, 30));
+  gtk_widget_grab_focus (GTK_WIDGET (uc_window_get_chart_view (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-data", NULL));
+  uc_test_iterate_until (days_shown, &want);
+
+  gtk_window_close (GTK_WINDOW (window));
+  for (const char *const *key = (const char *const[]) { "picked-series", "value-mode", NULL }; *key; key++)
+    g_settings_reset (settings, *key);
+  g_unlink (saved);
+  g_unlink (before);
+  g_unlink (after);
+  g_unlink (headless);
+  g_rmdir (dir);
+}
+
 static char *
 transform_state (UcWindow *window)
 {
@@ -1371,6 +1537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/controls/range-typed", test_range_typed);
   g_test_add_func ("/controls/pick-series", test_pick_series);
   g_test_add_func ("/controls/new-window", test_new_window);
+  g_test_add_func ("/controls/save-view", test_save_view);
   g_test_add_func ("/controls/transform-states", test_transform_states);
 
   return g_test_run ();

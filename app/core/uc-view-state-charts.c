@@ -157,7 +157,8 @@ uc_view_state_build_charts (const UcViewState  *self,
   g_return_val_if_fail (self != NULL && UC_IS_VIEW (view), NULL);
   n = uc_view_get_n_charts (view);
   uc_view_state_fill_options (self, &options);
-  options.where_it_fits = n > 1;
+  /* As the window: a chart that cannot take a mode stays as it is. */
+  options.where_it_fits = TRUE;
   for (guint c = 0; c < n; c++)
     {
       UcChartSpec *chart = build_chart (self, view, c, &options, error);

@@ -147,6 +147,20 @@ export_path_action (GSimpleAction *action,
     g_message ("app.export: %s", error->message);
 }
 
+/* app.save-view('/path/view.json'): what the window shows, as a view
+ * state, for scripts. */
+static void
+save_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UcWindow *window = active_window (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (window && !uc_window_save_state (window, g_variant_get_string (parameter, NULL), &error))
+    g_message ("app.save-view: %s", error->message);
+}
+
 /* app.refresh (F5): every source asked for new data. */
 static void
 refresh_action (GSimpleAction *action,
@@ -173,7 +187,7 @@ cancel_refresh_action (GSimpleAction *action,
 
 /* app.new-window (Ctrl+N): another window, on the view the focused one
  * shows, to set two views (or two stretches of one) side by side. Each
- * window has its own days, modes and picks. */
+ * window has its own days; the modes are the application's. */
 static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -197,6 +211,7 @@ static const GActionEntry app_actions[] = {
   { "show-view", show_view_action, "s" },
   { "set-range", set_range_action, "s" },
   { "export", export_path_action, "s" },
+  { "save-view", save_view_action, "s" },
 };
 
 static void
@@ -218,6 +233,8 @@ uc_application_startup (GApplication *application)
     { "app.refresh", { "F5", NULL } },
     { "win.show-sources", { "<Control>i", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save-view", { "<Control>s", NULL } },
+    { "win.copy-view-link", { "<Control><Shift>l", NULL } },
     { "win.paste-data", { "<Control>v", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
     { "win.open-events", { "<Control><Shift>e", NULL } },

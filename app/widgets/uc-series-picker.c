@@ -170,6 +170,39 @@ on_search_changed (UcSeriesPicker *self)
                           model && g_list_model_get_n_items (G_LIST_MODEL (model)) == 0);
 }
 
+/* Enter in the search: the first series that matches checked or
+ * unchecked, as a click on it would, and the words selected for the next
+ * search to replace. Read from the words, not the list, whose filter
+ * follows the typing a moment later. */
+static void
+on_search_activate (UcSeriesPicker *self)
+{
+  const char *words = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  for (guint i = 0; self->choices && *words && i < g_list_model_get_n_items (self->choices); i++)
+    {
+      g_autoptr(UcSeriesChoice) choice = g_list_model_get_item (self->choices, i);
+
+      if (uc_series_choice_matches (choice, words))
+        {
+          uc_series_choice_set_chosen (choice, !uc_series_choice_get_chosen (choice));
+          break;
+        }
+    }
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Escape in the search (which takes the key from the popover): the
+ * words cleared first, then the picker closed. */
+static void
+on_stop_search (UcSeriesPicker *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 static void
 on_chart_selected (UcSeriesPicker *self)
 {
@@ -396,6 +429,8 @@ uc_series_picker_class_init (UcSeriesPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcSeriesPicker, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_own_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row);

@@ -102,6 +102,9 @@ _uc_window_apply_options (UcWindow *self)
     {
       UcChartView *chart = UC_CHART_VIEW (child);
 
+      /* The first view still loading: nothing to ask yet. */
+      if (uc_chart_view_get_spec (chart) == NULL)
+        continue;
       uc_chart_view_set_options (chart, &options);
       any_axis = any_axis || uc_chart_spec_can_be_log (uc_chart_view_get_spec (chart));
       any_values = any_values || uc_chart_view_can_transform (chart);
@@ -557,6 +560,7 @@ _uc_window_init_charts (UcWindow *self)
 struct _UcWindowKept
 {
   GPtrArray *specs;          /* the charts shown: their hidden series */
+  GPtrArray *hidden;         /* or, from a saved state, per chart a GStrv of the series hidden (NULL: none) */
   char      *filter;
   UcTime     base;
   gboolean   zoomed;         /* the days shown were not the view's own */
@@ -570,6 +574,7 @@ _uc_window_kept_free (UcWindowKept *kept)
   if (kept == NULL)
     return;
   g_ptr_array_unref (kept->specs);
+  g_clear_pointer (&kept->hidden, g_ptr_array_unref);
   g_free (kept->filter);
   g_free (kept);
 }
@@ -598,6 +603,28 @@ _uc_window_keep_shown (UcWindow *self)
   return kept;
 }
 
+/* What a saved state shows, to show once its view is loaded: as if the
+ * view had shown it before. */
+UcWindowKept *
+_uc_window_kept_from_state (const UcViewState *state)
+{
+  UcWindowKept *kept = g_new0 (UcWindowKept, 1);
+  guint n = state->hidden ? state->hidden->len : 0;
+
+  kept->specs = g_ptr_array_new_with_free_func (g_object_unref);
+  kept->hidden = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (kept->hidden, g_strdupv ((char **) uc_view_state_get_hidden (state, i)));
+  kept->filter = g_strdup (state->filter);
+  kept->base = state->base;
+  kept->zoomed = state->has_range;
+  kept->from = state->from;
+  kept->to = state->to;
+  /* The days saved are shown as saved, even where the data now reach further. */
+  kept->upper = G_MAXINT64;
+  return kept;
+}
+
 /* The series hidden before stay hidden in @view's charts built again. */
 void
 _uc_window_carry_hidden (UcWindowKept *kept,
@@ -605,6 +632,18 @@ _uc_window_carry_hidden (UcWindowKept *kept,
 {
   for (guint i = 0; i < kept->specs->len && i < uc_view_get_n_charts (view); i++)
     carry_hidden (g_ptr_array_index (kept->specs, i), uc_view_get_chart (view, i));
+  for (guint i = 0; kept->hidden && i < uc_view_get_n_charts (view); i++)
+    {
+      UcChartSpec *spec = uc_view_get_chart (view, i);
+      char **ids = i < kept->hidden->len ? g_ptr_array_index (kept->hidden, i) : NULL;
+
+      for (guint k = 0; k < uc_chart_spec_get_n_series (spec); k++)
+        {
+          UcSeries *series = uc_chart_spec_get_series (spec, k);
+
+          uc_series_set_hidden (series, ids && g_strv_contains ((const char * const *) ids, uc_series_get_id (series)));
+        }
+    }
 }
 
 /* The filter, the base day and, if the user had moved them, the days

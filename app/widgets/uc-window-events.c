@@ -141,19 +141,19 @@ show_refusal (UcWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* @events (read from the file @name) added to the user's own, those
- * already there (field by field) not twice, and written back. */
-static void
-merge_events (UcWindow   *self,
-              UcDataset  *events,
-              const char *name)
+/* @events added to the user's own, those already there (field by field)
+ * not twice, and written back (with none yet, they become the user's).
+ * The number added, or -1 (and @error) when they could not be kept. */
+int
+_uc_window_take_events (UcWindow   *self,
+                        UcDataset  *events,
+                        GError    **error)
 {
-  g_autoptr(GPtrArray) list = uc_user_events_list (self->user_events);
+  g_autoptr(GPtrArray) list = self->user_events ? uc_user_events_list (self->user_events)
+                                                : g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) incoming = uc_user_events_list (events);
   g_autoptr(UcDataset) merged = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint added = 0;
+  int added = 0;
 
   for (guint i = 0; i < incoming->len; i++)
     if (uc_user_events_find (list, g_ptr_array_index (incoming, i)) < 0)
@@ -161,16 +161,32 @@ merge_events (UcWindow   *self,
         g_ptr_array_add (list, g_object_ref (g_ptr_array_index (incoming, i)));
         added++;
       }
-  if (added > 0 && (merged = uc_user_events_save (list, self->user_events_path, &error)) == NULL)
+  if (added == 0)
+    return 0;
+  if ((merged = uc_user_events_save (list, self->user_events_path, error)) == NULL)
+    return -1;
+  _uc_window_replace_user_events (self, merged);
+  return added;
+}
+
+/* @events (read from the file @name) added to the user's own. */
+static void
+merge_events (UcWindow   *self,
+              UcDataset  *events,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  int added = _uc_window_take_events (self, events, &error);
+
+  if (added < 0)
     {
       message = g_strdup_printf (_("Your events could not be saved: %s"), error->message);
       _uc_window_toast (self, message);
       return;
     }
-  if (merged)
-    _uc_window_replace_user_events (self, merged);
   message = g_strdup_printf (ngettext ("%u event from %s added to yours", "%u events from %s added to yours", added),
-                             added, name);
+                             (guint) added, name);
   _uc_window_toast (self, message);
 }
 

@@ -614,7 +614,8 @@ _uc_window_queue_reimport (UcWindow   *self,
 
 /* Opens @files for import, one after the other, each in the import
  * dialog: the command line's and the file manager's files, and drops;
- * an http(s) address is downloaded first. */
+ * an http(s) address is downloaded first. A .json file is a saved view,
+ * shown (uc-window-state.c). */
 void
 uc_window_open_files (UcWindow  *self,
                       GFile    **files,
@@ -626,6 +627,8 @@ uc_window_open_files (UcWindow  *self,
       g_autofree char *path = g_file_get_path (files[i]);
       g_autofree char *uri = NULL;
 
+      if (_uc_window_open_state_file (self, files[i]))
+        continue;
       if (path == NULL)
         {
           g_autofree char *message = NULL;
@@ -685,7 +688,7 @@ add_filter (GtkFileChooser *chooser,
 }
 
 /* win.open (Ctrl+O): one or more CSV files, each then in the import
- * dialog. */
+ * dialog, or a view saved by Save View. */
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -696,15 +699,16 @@ open_action (GtkWidget  *widget,
 
   if (self->open_chooser)
     return;
-  self->open_chooser = gtk_file_chooser_native_new (_("Open CSV Files"), GTK_WINDOW (self),
+  self->open_chooser = gtk_file_chooser_native_new (_("Open Tables or Saved Views"), GTK_WINDOW (self),
                                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->open_chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->open_chooser), TRUE);
   gtk_file_chooser_set_select_multiple (chooser, TRUE);
-  add_filter (chooser, _("Tables (CSV, TSV, text)"), "text/csv", "text/tab-separated-values", "text/plain",
-              "*.csv", "*.tsv", "*.txt", "*.CSV", "*.TSV", "*.TXT", NULL);
+  add_filter (chooser, _("Tables and saved views"), "text/csv", "text/tab-separated-values", "text/plain",
+              "*.csv", "*.tsv", "*.txt", "*.json", "*.CSV", "*.TSV", "*.TXT", "*.JSON", NULL);
   add_filter (chooser, _("CSV files"), "text/csv", "*.csv", "*.CSV", NULL);
   add_filter (chooser, _("TSV files"), "text/tab-separated-values", "*.tsv", "*.TSV", NULL);
+  add_filter (chooser, _("Saved views (JSON)"), "*.json", "*.JSON", NULL);
   add_filter (chooser, _("All files"), "*", NULL);
   g_signal_connect (self->open_chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->open_chooser));
@@ -738,6 +742,8 @@ on_clipboard_text (GObject      *source,
       _uc_window_toast (self, _("The clipboard holds no table to paste"));
       return;
     }
+  if (_uc_window_open_link (self, text))
+    return;
   dir = uc_paste_default_dir ();
   file = uc_paste_save (text, dir, &error);
   if (file == NULL)
@@ -752,7 +758,8 @@ on_clipboard_text (GObject      *source,
 }
 
 /* win.paste-data (Ctrl+V): a table copied from a spreadsheet or a web
- * page, kept as a file and imported like one. In a text entry, Ctrl+V
+ * page, kept as a file and imported like one; or a view's link (Copy
+ * View Link), opened. In a text entry, Ctrl+V
  * pastes there as it always does. */
 static void
 paste_data_action (GtkWidget  *widget,

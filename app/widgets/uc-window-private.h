@@ -26,6 +26,8 @@
  *   uc-window-events.c    the user's own events file, on every chart
  *   uc-window-annotations.c  the user's events one by one: New Event,
  *                         edit, delete and undo, Export Your Events…
+ *   uc-window-state.c     the view shown saved as a file or a link, and
+ *                         opened again
  * Only those files include this header.
  */
 #pragma once
@@ -44,6 +46,7 @@
 #include "uc-table-window.h"
 #include "uc-view.h"
 #include "uc-view-catalog.h"
+#include "uc-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -147,6 +150,7 @@ struct _UcWindow
   UcTime                marked_from, marked_to; /* the days of the last Shift-drag zoom; 0: none */
   UcTime                marked_range[2]; /* the range it zoomed to */
   GtkFileChooserNative *events_export_chooser;
+  GtkFileChooserNative *save_chooser; /* Save View's, while open */
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -159,9 +163,16 @@ void      _uc_window_select_shown         (UcWindow       *self);
 void      _uc_window_fill_events          (UcWindow       *self);
 void      _uc_window_reshow               (UcWindow       *self);
 
+/* uc-window.c, for uc-window-state.c */
+gboolean  _uc_window_show_kept            (UcWindow       *self,
+                                           const char     *view_id,
+                                           UcWindowKept   *kept,
+                                           GError        **error);
+
 /* uc-window-charts.c */
 void      _uc_window_init_charts          (UcWindow       *self);
 UcWindowKept *_uc_window_keep_shown       (UcWindow       *self);
+UcWindowKept *_uc_window_kept_from_state  (const UcViewState *state);
 void      _uc_window_carry_hidden         (UcWindowKept   *kept,
                                            UcView         *view);
 void      _uc_window_restore_shown        (UcWindow       *self,
@@ -240,6 +251,17 @@ void      _uc_window_user_events_options  (UcWindow       *self,
 void      _uc_window_list_user_events     (UcWindow       *self);
 void      _uc_window_replace_user_events  (UcWindow       *self,
                                            UcDataset      *events);
+int       _uc_window_take_events          (UcWindow       *self,
+                                           UcDataset      *events,
+                                           GError        **error);
+
+/* uc-window-state.c */
+void      _uc_window_class_init_state     (GtkWidgetClass *widget_class);
+void      _uc_window_dispose_state        (UcWindow       *self);
+gboolean  _uc_window_open_state_file      (UcWindow       *self,
+                                           GFile          *file);
+gboolean  _uc_window_open_link            (UcWindow       *self,
+                                           const char     *text);
 
 /* uc-window-annotations.c */
 void      _uc_window_class_init_annotations (GtkWidgetClass *widget_class);

@@ -187,16 +187,18 @@ on_catalog_changed (UcWindow *self)
     self->reload_idle = g_idle_add_full (G_PRIORITY_DEFAULT, reload_view, self, NULL);
 }
 
-/* The view of id @view_id among the sidebar's, shown (see show()). */
+/* The view of id @view_id among the sidebar's, shown with what @kept
+ * (taken; may be NULL) says (see show_keeping()). */
 gboolean
-uc_window_show_view (UcWindow    *self,
-                     const char  *view_id,
-                     GError     **error)
+_uc_window_show_kept (UcWindow      *self,
+                      const char    *view_id,
+                      UcWindowKept  *kept,
+                      GError       **error)
 {
-  UcView *view;
+  g_autoptr(UcWindowKept) owned = kept;
+  g_autofree char *why = NULL;
+  UcView *view = uc_view_catalog_find (self->views, view_id, NULL);
 
-  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
-  view = uc_view_catalog_find (self->views, view_id, NULL);
   if (view == NULL)
     {
       g_autofree char *known = uc_view_catalog_dup_ids (self->views);
@@ -205,16 +207,22 @@ uc_window_show_view (UcWindow    *self,
                    view_id ? view_id : "", known);
       return FALSE;
     }
-  {
-    g_autofree char *why = _uc_window_why_not_shown (self, view);
+  if ((why = _uc_window_why_not_shown (self, view)) != NULL)
+    {
+      g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, why);
+      return FALSE;
+    }
+  return show_keeping (self, view, g_steal_pointer (&owned), error);
+}
 
-    if (why)
-      {
-        g_set_error_literal (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, why);
-        return FALSE;
-      }
-  }
-  return show (self, view, error);
+/* The view of id @view_id among the sidebar's, shown (see show()). */
+gboolean
+uc_window_show_view (UcWindow    *self,
+                     const char  *view_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (UC_IS_WINDOW (self), FALSE);
+  return _uc_window_show_kept (self, view_id, NULL, error);
 }
 
 /* Whether the data of a view asked for is being loaded. */
@@ -434,6 +442,7 @@ uc_window_dispose (GObject *object)
   _uc_window_dispose_import (self);
   _uc_window_dispose_library (self);
   _uc_window_dispose_annotations (self);
+  _uc_window_dispose_state (self);
   _uc_window_dispose_events (self);
   /* The settings may outlive the window (actions made from them hold
    * them): what they tell must no longer reach it. */
@@ -588,6 +597,7 @@ uc_window_class_init (UcWindowClass *klass)
   _uc_window_class_init_library (widget_class);
   _uc_window_class_init_events (widget_class);
   _uc_window_class_init_annotations (widget_class);
+  _uc_window_class_init_state (widget_class);
 }
 
 static void

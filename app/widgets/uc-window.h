@@ -8,6 +8,7 @@
 #include "uc-refresher.h"
 #include "uc-view-catalog.h"
 #include "uc-view.h"
+#include "uc-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,12 @@ void         uc_window_set_view       (UcWindow       *self,
                                        UcView         *view);
 void         uc_window_set_refresher  (UcWindow       *self,
                                        UcRefresher    *refresher);
+UcViewState *uc_window_dup_state      (UcWindow       *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_window_save_state     (UcWindow       *self,
+                                       const char     *path,
+                                       GError        **error);
+gboolean     uc_window_open_state     (UcWindow       *self,
+                                       const UcViewState *state,
+                                       GError        **error);
 
 G_END_DECLS

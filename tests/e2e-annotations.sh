@@ -19,38 +19,10 @@ data=$(mktemp -d)
 export UNDERCUT_DATA_DIR=$data
 kept=$data/events/your-events.csv
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
-
-# Pixels of one colour (±8%) in a screenshot.
-count_colour() {
-  convert "$1" -alpha off -fuzz 8% -fill '#00ff00' -opaque "$2" \
-    -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
-    -format '%[fx:round(w*h*mean)]' info:
-}
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 150); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
-wait_gone() {
-  for _ in $(seq 100); do
-    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 || return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # The user's colour (#e66100) in a screenshot of the window.
 user_colour() {

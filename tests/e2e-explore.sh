@@ -22,40 +22,17 @@ export UNDERCUT_DATA_DIR=$data
 export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$data/config
 saved=$out/shock.json
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 150); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
-wait_gone() {
-  for _ in $(seq 100); do
-    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 || return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-# The app's visible windows: a popover open is one more.
-surfaces() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+# Until the app has @1 visible windows.
 wait_surfaces() {
   for _ in $(seq 50); do [ "$(surfaces)" -eq "$1" ] && return 0; sleep 0.1; done
   return 1
 }
 
-action() { gapplication action io.github.undercut.Undercut "$@"; }
 # app.export to $out/NAME.png, waiting for the file.
 export_as() {
   rm -f "$out/$1.png"

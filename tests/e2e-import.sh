@@ -21,6 +21,7 @@ export UNDERCUT_DATA_DIR=$data
 # Settings kept on disk, as a user's are: what is added to a view stays.
 export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$data/config
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid=
 server=
 cleanup() {
@@ -30,36 +31,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
-
-# Pixels of one colour (±8%) in a screenshot.
-count_colour() {
-  convert "$1" -alpha off -fuzz 8% -fill '#00ff00' -opaque "$2" \
-    -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
-    -format '%[fx:round(w*h*mean)]' info:
-}
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 150); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
-wait_gone() {
-  for _ in $(seq 100); do
-    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 || return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-action() { gapplication action io.github.undercut.Undercut "$@"; }
 # app.export to $out/NAME.png, waiting for the file.
 export_as() {
   action export "'$out/$1.png'"
@@ -92,8 +63,6 @@ dx=$X dy=$Y
 # The table only: the line above it says how long the read took, which varies.
 preview() { import -window root -crop 590x225+$((dx + 405))+$((dy + 75)) "$1"; }
 preview "$out/preview-before.png"
-# The app's visible windows: its list of delimiters is one more while open.
-surfaces() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
 # A click on the delimiter's choice, then @1 (a key) and Return in its
 # list once that is open: keys sent before it maps (a busy machine) would
 # go to the closed button and leave the choice as it was.

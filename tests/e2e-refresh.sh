@@ -18,6 +18,7 @@ out=${G_TEST_BUILDDIR:-$PWD}/e2e-refresh
 rm -rf "$out"; mkdir -p "$out"
 tmp=$(mktemp -d)
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid= server=
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
@@ -26,30 +27,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() {
   n=$((n + 1)); echo "not ok $n - $*"
   echo "# app log:"; sed 's/^/# /' "$log"
   echo "# server log:"; sed 's/^/# /' "$tmp/server.log"
   exit 1
-}
-
-# Pixels of one colour (±8%) in a screenshot, or in a part of it (WxH+X+Y).
-count_colour() {
-  convert "$1" ${3:+-crop "$3"} -alpha off -fuzz 8% -fill '#00ff00' -opaque "$2" \
-    -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
-    -format '%[fx:round(w*h*mean)]' info:
-}
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 100); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
 }
 
 # The server: the recorded answers, on a port of its choosing.
@@ -93,7 +75,6 @@ echo 2 >"$tmp/srv/modelsdev_sample.json.delay"
 export XDG_CONFIG_HOME=$tmp/config UNDERCUT_DATA_DIR=$tmp/data
 
 cli_bin=$(dirname "$bin")/undercut
-action() { gapplication action io.github.undercut.Undercut "$@"; }
 # app.export to $tmp/exports/NAME.png, waiting for the file.
 export_as() {
   rm -f "$tmp/exports/$1.png"

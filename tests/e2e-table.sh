@@ -17,23 +17,10 @@ out=${G_TEST_BUILDDIR:-$PWD}/e2e-table
 rm -rf "$out"; mkdir -p "$out"
 export_dir=$(mktemp -d)
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$export_dir"; }
 trap cleanup EXIT
-
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 100); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 
 "$bin" --view deepseek-shock >"$log" 2>&1 &
 pid=$!

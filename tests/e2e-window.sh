@@ -14,30 +14,10 @@ out=${G_TEST_BUILDDIR:-$PWD}/e2e
 rm -rf "$out"; mkdir -p "$out"
 export_dir=$(mktemp -d)
 log=$out/app.log
+. "$(dirname "$0")/e2e-lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$export_dir"; }
 trap cleanup EXIT
-
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-fail() { n=$((n + 1)); echo "not ok $n - $*"; echo "# app log:"; sed 's/^/# /' "$log"; exit 1; }
-
-# Pixels of one colour (±8%) in a screenshot.
-count_colour() {
-  convert "$1" -alpha off -fuzz 8% -fill '#00ff00' -opaque "$2" \
-    -fill black +opaque '#00ff00' -fill white -opaque '#00ff00' \
-    -format '%[fx:round(w*h*mean)]' info:
-}
-
-wait_for_window() {
-  local name=$1 wid=
-  for _ in $(seq 100); do
-    wid=$(xdotool search --onlyvisible --name "$name" 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && { echo "$wid"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 
 "$bin" >"$log" 2>&1 &
 pid=$!
@@ -95,8 +75,6 @@ sleep 0.5
 import -window "$wid" "$out/after-export.png"
 
 # The window exports what it shows (app.export, as scripts send it): the
-# view's own range gives the same file as the command line.
-action() { gapplication action io.github.undercut.Undercut "$@"; }
 # app.export to $export_dir/NAME.png, waiting for the file.
 export_as() {
   action export "'$export_dir/$1.png'"

@@ -1240,6 +1240,62 @@ test_range_presets (void)
   g_assert_cmpint (to, ==, uc_time_from_ymd (2025, 2, 27));
 }
 
+/* A chart of rows grouped by a column (Pricing pressure's vendor
+ * countries) offers the column's values, all shown; a pick keeps the rows
+ * of those picked and says which were left out. A chart grouped by region
+ * (releases per quarter) offers none: its series are not the column's. */
+static void
+test_pick_groups (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcView) pricing = uc_view_load ("pricing", &error);
+  g_autoptr(UcView) releases = NULL;
+  g_autoptr(GListModel) choices = NULL;
+  const char *pick[] = { "CN", NULL };
+  UcChartSpec *chart;
+  gboolean china = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (uc_view_can_pick (pricing, 0));
+  choices = uc_view_list_choices (pricing, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(UcSeriesChoice) c = g_list_model_get_item (choices, i);
+
+      g_assert_true (uc_series_choice_get_own (c));
+      g_assert_true (uc_series_choice_get_chosen (c));
+      if (g_str_equal (uc_series_choice_get_id (c), "CN"))
+        china = g_str_equal (uc_series_choice_get_label (c), "China");
+    }
+  g_assert_true (china);
+
+  uc_view_set_picked (pricing, 0, pick, &error);
+  g_assert_no_error (error);
+  chart = uc_view_get_chart (pricing, 0);
+  for (guint i = 0; i < uc_chart_spec_get_n_series (chart); i++)
+    {
+      const char *id = uc_series_get_id (uc_chart_spec_get_series (chart, i));
+
+      /* China's points, and the cheapest of them on offer each day. */
+      g_assert_true (g_str_equal (id, "CN") || !g_str_equal (id, "US"));
+    }
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (chart), "Series picked in Undercut: left out "));
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (chart), "US"));
+  g_assert_true (g_str_has_prefix (uc_chart_spec_get_note (chart), "A model's price counts"));
+  /* Another variant keeps the pick. */
+  g_assert_true (uc_view_set_variant (pricing, "input", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (uc_chart_spec_get_note (uc_view_get_chart (pricing, 0)), "left out"));
+  g_assert_true (uc_view_set_picked (pricing, 0, NULL, &error));
+  g_assert_null (strstr (uc_chart_spec_get_note (uc_view_get_chart (pricing, 0)), "picked"));
+
+  releases = uc_view_load ("model-releases", &error);
+  g_assert_no_error (error);
+  g_assert_false (uc_view_can_pick (releases, 1));
+  g_assert_null (uc_view_list_choices (releases, 1));
+}
+
 /* A reader picks the series of a chart: every key of the dataset with a
  * value in the view's currency is offered, the view's own first and
  * chosen; a pick rebuilds the chart and its sum, and says so in the note;
@@ -1457,5 +1513,6 @@ main (int argc, char **argv)
   g_test_add_func ("/view/range-presets", test_range_presets);
   g_test_add_func ("/view/range-typed", test_range_typed);
   g_test_add_func ("/view/pick-series", test_pick_series);
+  g_test_add_func ("/view/pick-groups", test_pick_groups);
   return g_test_run ();
 }

@@ -413,13 +413,19 @@ build_of_data (Reader *r,
 {
   g_autoptr(UcDataset) data = NULL;
   g_autoptr(UcChartSpec) spec = NULL;
+  g_autofree char *picked_note = NULL;
 
   if ((data = uc_view_read_dataset (r, "dataset", c->dataset)) == NULL ||
       !replace (&data, uc_view_blend_columns (r, c->o, data)))
     return NULL;
   uc_view_narrow_to_releases (r, c->dataset, &data);
+  /* The reader's pick of a grouped chart's values: their rows only. */
+  if (r->view && c->group && !replace (&data, uc_view_pick_groups (r->view, r->chart, c->o, data, &picked_note)))
+    return NULL;
   if ((spec = series_of_data (r, c, data)) == NULL || !replace (&spec, uc_view_group_by_region (r, c->o, spec)))
     return NULL;
+  if (picked_note)
+    uc_chart_spec_set_note (spec, picked_note);
   if (c->kind_name || !c->count_by)
     uc_chart_spec_set_kind (spec, c->kind);
   if (c->has_range)

@@ -7,6 +7,11 @@
  * note, so an export never passes a reader's choice off as the view's.
  * "pick_same": a column the picked keys must share with the view's own
  * ("currency": a chart of dollars offers no Hong Kong dollars).
+ *
+ * A chart of rows grouped by a column ("group": a series per country, or
+ * per ticker of a user's long table) shows every value the data has; a
+ * pick keeps the rows of the values picked. Charts grouped by region are
+ * left out: their series are regions, not the column's values.
  */
 #include "config.h"
 
@@ -39,6 +44,75 @@ series_member (UcView      *self,
   if (*data == NULL || json_object_get_string_member_with_default (series_o, "key", NULL) == NULL)
     return NULL;
   return series_o;
+}
+
+/* The "group" column of chart @chart and its dataset, if it is a chart
+ * of grouped rows that a reader may narrow. */
+static const char *
+grouped_member (UcView      *self,
+              guint        chart,
+              UcDataset  **data)
+{
+  JsonObject *o;
+  JsonNode *node;
+  const char *dataset, *group;
+
+  if (self->given || chart >= self->sources->len || self->tables == NULL)
+    return NULL;
+  o = g_ptr_array_index (self->sources, chart);
+  node = json_object_get_member (o, "group_by_region");
+  if (json_object_has_member (o, "series") || (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node)))
+    return NULL;
+  node = json_object_get_member (o, "group");
+  group = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+  node = json_object_get_member (o, "dataset");
+  dataset = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+  *data = dataset ? g_hash_table_lookup (self->tables, dataset) : NULL;
+  if (group == NULL || *data == NULL || uc_dataset_find_column (*data, group) < 0)
+    return NULL;
+  return group;
+}
+
+/* The name "labels" gives @id in chart @o ("CN": "China"), or @id. */
+static const char *
+label_of (JsonObject *o,
+          const char *id)
+{
+  JsonNode *node = json_object_get_member (o, "labels");
+  JsonNode *label;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (label = json_object_get_member (json_node_get_object (node), id)) == NULL || !JSON_NODE_HOLDS_VALUE (label))
+    return id;
+  return json_node_get_string (label) ? json_node_get_string (label) : id;
+}
+
+/* The values of a grouped chart's column, in the order the data first
+ * has them, each checked unless a pick leaves it out. */
+static GListModel *
+list_groups (UcView     *self,
+             guint       chart,
+             const char *group,
+             UcDataset  *data)
+{
+  JsonObject *o = g_ptr_array_index (self->sources, chart);
+  int col = uc_dataset_find_column (data, group);
+  const char * const *picked = uc_view_get_picked (self, chart);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *list = g_list_store_new (UC_TYPE_SERIES_CHOICE);
+
+  for (guint row = 0; row < uc_dataset_get_n_rows (data); row++)
+    {
+      const char *id = uc_dataset_get_text (data, col, row);
+      g_autoptr(UcSeriesChoice) choice = NULL;
+
+      if (id == NULL || *id == '\0' || g_hash_table_contains (seen, id))
+        continue;
+      g_hash_table_add (seen, (gpointer) id);
+      choice = uc_series_choice_new (id, label_of (o, id), TRUE, picked == NULL || g_strv_contains (picked, id));
+      g_list_store_append (list, choice);
+    }
+  return G_LIST_MODEL (list);
 }
 
 /* Where @id is in the list @member of @o, or -1. */
@@ -84,7 +158,7 @@ uc_view_can_pick (UcView *self,
   UcDataset *data;
 
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
-  return series_member (self, chart, &data) != NULL;
+  return series_member (self, chart, &data) != NULL || grouped_member (self, chart, &data) != NULL;
 }
 
 /* The keys chart @chart may show: every key of its dataset with a value,
@@ -103,10 +177,11 @@ uc_view_list_choices (UcView *self,
   GListStore *own, *others;
   const char * const *picked;
   guint n_rows;
+  const char *group;
 
   g_return_val_if_fail (UC_IS_VIEW (self), NULL);
   if ((series_o = series_member (self, chart, &data)) == NULL)
-    return NULL;
+    return (group = grouped_member (self, chart, &data)) ? list_groups (self, chart, group, data) : NULL;
   key_col = uc_dataset_find_column (data, json_object_get_string_member (series_o, "key"));
   value = json_object_get_string_member_with_default (series_o, "value", NULL);
   value_col = value ? uc_dataset_find_column_of_type (data, value, UC_COLUMN_NUMBER) : -1;
@@ -178,7 +253,7 @@ uc_view_set_picked (UcView              *self,
   char **was;
 
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
-  if (series_member (self, chart, &data) == NULL)
+  if (series_member (self, chart, &data) == NULL && grouped_member (self, chart, &data) == NULL)
     {
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("Chart %u of “%s” has no series to pick from"),
                    chart + 1, self->id);
@@ -239,4 +314,47 @@ uc_view_picked_note (JsonObject         *series_o,
   return g_strdup_printf (added->len ? _("Series picked in Undercut: added %s.")
                                      : _("Series picked in Undercut: left out %s."),
                           added->len ? added->str : left->str);
+}
+
+/* A grouped chart drawn from a pick: @data's rows of the values picked
+ * (a new reference to @data when there is no pick), and in @note the
+ * values left out. */
+UcDataset *
+uc_view_pick_groups (UcView      *self,
+                     guint        chart,
+                     JsonObject  *o,
+                     UcDataset   *data,
+                     char       **note)
+{
+  const char * const *picked = uc_view_get_picked (self, chart);
+  UcDataset *ignored;
+  const char *group = grouped_member (self, chart, &ignored);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) left = NULL;
+  g_autoptr(GString) names = NULL;
+  guint n_left = 0;
+  int col;
+
+  *note = NULL;
+  if (picked == NULL || group == NULL || (col = uc_dataset_find_column (data, group)) < 0)
+    return g_object_ref (data);
+  rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  left = g_hash_table_new (g_str_hash, g_str_equal);
+  names = g_string_new (NULL);
+  for (guint row = 0; row < uc_dataset_get_n_rows (data); row++)
+    {
+      const char *id = uc_dataset_get_text (data, col, row);
+
+      if (id && g_strv_contains (picked, id))
+        g_array_append_val (rows, row);
+      /* A user's long table may have hundreds: the first few named. */
+      else if (id && *id && g_hash_table_add (left, (gpointer) id) && ++n_left <= 6)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "", label_of (o, id));
+    }
+  if (n_left > 6)
+    /* Translators: after a list of names left out of a chart */
+    g_string_append_printf (names, ngettext (" and %u other", " and %u others", n_left - 6), n_left - 6);
+  if (names->len)
+    *note = g_strdup_printf (_("Series picked in Undercut: left out %s."), names->str);
+  return uc_dataset_select_rows (data, (const guint *) rows->data, rows->len);
 }

@@ -187,6 +187,11 @@ gboolean     uc_view_rebuild            (UcView             *self,
 char        *uc_view_picked_note        (JsonObject         *series_o,
                                          GPtrArray          *all,
                                          const char * const *picked) G_GNUC_WARN_UNUSED_RESULT;
+UcDataset   *uc_view_pick_groups        (UcView             *self,
+                                         guint               chart,
+                                         JsonObject         *o,
+                                         UcDataset          *data,
+                                         char              **note) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-variants.c */
 JsonObject  *uc_view_merge_members      (JsonObject         *base,

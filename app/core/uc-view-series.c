@@ -258,8 +258,9 @@ uc_view_label_series (Reader      *r,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return uc_view_fail (r, "labels", "expected names as strings");
-      /* Words can narrow a chart to fewer series than it names. */
-      if (series == NULL && r->filter == NULL)
+      /* Words or a reader's pick can narrow a chart to fewer series than
+       * it names. */
+      if (series == NULL && r->filter == NULL && !(r->view && uc_view_get_picked (r->view, r->chart)))
         {
           g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
           return uc_view_fail (r, "labels", what);

@@ -1287,6 +1287,16 @@ test_pick_groups (void)
   g_assert_true (uc_view_set_variant (pricing, "input", &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (uc_chart_spec_get_note (uc_view_get_chart (pricing, 0)), "left out"));
+  /* A pick of values the column does not have is refused; the chart stays. */
+  {
+    const char *none[] = { "XX", NULL };
+
+    g_assert_false (uc_view_set_picked (pricing, 0, none, &error));
+    g_assert_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA);
+    g_assert_nonnull (strstr (error->message, "none of the values picked (XX)"));
+    g_clear_error (&error);
+    g_assert_nonnull (strstr (uc_chart_spec_get_note (uc_view_get_chart (pricing, 0)), "left out"));
+  }
   g_assert_true (uc_view_set_picked (pricing, 0, NULL, &error));
   g_assert_null (strstr (uc_chart_spec_get_note (uc_view_get_chart (pricing, 0)), "picked"));
 

@@ -420,7 +420,7 @@ build_of_data (Reader *r,
     return NULL;
   uc_view_narrow_to_releases (r, c->dataset, &data);
   /* The reader's pick of a grouped chart's values: their rows only. */
-  if (r->view && c->group && !replace (&data, uc_view_pick_groups (r->view, r->chart, c->o, data, &picked_note)))
+  if (r->view && c->group && !replace (&data, uc_view_pick_groups (r->view, r->chart, c->o, data, &picked_note, r->error)))
     return NULL;
   if ((spec = series_of_data (r, c, data)) == NULL || !replace (&spec, uc_view_group_by_region (r, c->o, spec)))
     return NULL;

@@ -318,13 +318,14 @@ uc_view_picked_note (JsonObject         *series_o,
 
 /* A grouped chart drawn from a pick: @data's rows of the values picked
  * (a new reference to @data when there is no pick), and in @note the
- * values left out. */
+ * values left out; NULL (and @error) when no row has a value picked. */
 UcDataset *
 uc_view_pick_groups (UcView      *self,
                      guint        chart,
                      JsonObject  *o,
                      UcDataset   *data,
-                     char       **note)
+                     char       **note,
+                     GError     **error)
 {
   const char * const *picked = uc_view_get_picked (self, chart);
   UcDataset *ignored;
@@ -350,6 +351,14 @@ uc_view_pick_groups (UcView      *self,
       /* A user's long table may have hundreds: the first few named. */
       else if (id && *id && g_hash_table_add (left, (gpointer) id) && ++n_left <= 6)
         g_string_append_printf (names, "%s%s", names->len ? ", " : "", label_of (o, id));
+    }
+  if (rows->len == 0)
+    {
+      g_autofree char *listed = g_strjoinv (", ", (char **) picked);
+
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("The column “%s” has none of the values picked (%s)"),
+                   group, listed);
+      return NULL;
     }
   if (n_left > 6)
     /* Translators: after a list of names left out of a chart */

@@ -191,7 +191,8 @@ UcDataset   *uc_view_pick_groups        (UcView             *self,
                                          guint               chart,
                                          JsonObject         *o,
                                          UcDataset          *data,
-                                         char              **note) G_GNUC_WARN_UNUSED_RESULT;
+                                         char              **note,
+                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* uc-view-variants.c */
 JsonObject  *uc_view_merge_members      (JsonObject         *base,

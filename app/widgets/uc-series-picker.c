@@ -259,7 +259,9 @@ on_bind_row (UcSeriesPicker *self,
   GBinding *binding;
 
   gtk_check_button_set_label (GTK_CHECK_BUTTON (check), uc_series_choice_get_label (choice));
-  gtk_label_set_text (GTK_LABEL (id), uc_series_choice_get_id (choice));
+  /* The id beside the name only where it says more ("TSLA" by "Tesla", not "US" by "US"). */
+  gtk_label_set_text (GTK_LABEL (id), g_strcmp0 (uc_series_choice_get_id (choice), uc_series_choice_get_label (choice))
+                                      ? uc_series_choice_get_id (choice) : "");
   binding = g_object_bind_property (choice, "chosen", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "binding", binding);
 }

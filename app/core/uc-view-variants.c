@@ -52,6 +52,7 @@ uc_view_build_variant (UcView  *self,
           /* Errors from the data name the dataset, not the variant. */
           if (r->error && *r->error && !g_str_has_prefix ((*r->error)->message, r->file))
             g_prefix_error (r->error, "%s: %s: ", r->file, r->where);
+          g_clear_pointer (&r->where, g_free);
           return FALSE;
         }
       g_ptr_array_add (charts, chart);

@@ -122,11 +122,11 @@ uc_json_load_data (JsonParser  *parser,
 }
 
 /* Read whole, but never more than a document may hold: a FIFO or a huge
- * file is refused after UC_JSON_MAX_SIZE bytes, not buffered without end. */
-gboolean
-uc_json_load_file (JsonParser  *parser,
-                   GFile       *file,
-                   GError     **error)
+ * file is cut after UC_JSON_MAX_SIZE bytes (which uc_json_check() then
+ * refuses), not buffered without end. Errors name the file. */
+GBytes *
+uc_json_read_file (GFile   *file,
+                   GError **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
@@ -136,7 +136,7 @@ uc_json_load_file (JsonParser  *parser,
   if (in == NULL)
     {
       g_prefix_error (error, "%s: ", name);
-      return FALSE;
+      return NULL;
     }
   buffer = g_byte_array_sized_new (64 * 1024);
   for (;;)
@@ -148,7 +148,7 @@ uc_json_load_file (JsonParser  *parser,
       if (n < 0)
         {
           g_prefix_error (error, "%s: ", name);
-          return FALSE;
+          return NULL;
         }
       if (n == 0)
         break;
@@ -156,5 +156,22 @@ uc_json_load_file (JsonParser  *parser,
       if (got > UC_JSON_MAX_SIZE)
         break;
     }
-  return uc_json_load_data (parser, (const char *) buffer->data, got, name, error);
+  g_byte_array_set_size (buffer, got);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+gboolean
+uc_json_load_file (JsonParser  *parser,
+                   GFile       *file,
+                   GError     **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GBytes) bytes = uc_json_read_file (file, error);
+  const char *data;
+  gsize size;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  return uc_json_load_data (parser, data ? data : "", size, name, error);
 }

@@ -23,6 +23,8 @@ gboolean uc_json_load_data    (JsonParser  *parser,
                                gsize        size,
                                const char  *name,
                                GError     **error);
+GBytes  *uc_json_read_file    (GFile       *file,
+                               GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean uc_json_load_file    (JsonParser  *parser,
                                GFile       *file,
                                GError     **error);

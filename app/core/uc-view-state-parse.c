@@ -485,34 +485,6 @@ uc_view_state_looks_like (GBytes *json)
          g_strcmp0 (json_node_get_string (format), UC_VIEW_STATE_FORMAT) == 0;
 }
 
-/* @file's bytes, never more than a JSON document may hold: a named
- * pipe or a huge file is cut there (and then refused by the check). */
-static GBytes *
-load_bounded (GFile   *file,
-              GError **error)
-{
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GByteArray) buffer = NULL;
-  gsize got = 0;
-
-  if (in == NULL)
-    return NULL;
-  buffer = g_byte_array_sized_new (16 * 1024);
-  while (got <= UC_JSON_MAX_SIZE)
-    {
-      gssize n;
-
-      g_byte_array_set_size (buffer, got + 64 * 1024);
-      if ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer->data + got, 64 * 1024, NULL, error)) < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      got += n;
-    }
-  g_byte_array_set_size (buffer, got);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
 /* @file read and parsed; errors name it by its parse name. */
 UcViewState *
 uc_view_state_load (GFile   *file,
@@ -523,11 +495,8 @@ uc_view_state_load (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   name = g_file_get_parse_name (file);
-  if ((bytes = load_bounded (file, error)) == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
+  if ((bytes = uc_json_read_file (file, error)) == NULL)
+    return NULL;
   return uc_view_state_parse (bytes, name, error);
 }
 
@@ -543,6 +512,6 @@ uc_view_state_file_looks_like (GFile *file)
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     return FALSE;
-  bytes = load_bounded (file, NULL);
+  bytes = uc_json_read_file (file, NULL);
   return bytes && uc_view_state_looks_like (bytes);
 }

@@ -28,6 +28,7 @@ static const struct
   { "refresh", uc_cli_refresh },
   { "sources", uc_cli_sources },
   { "library", uc_cli_library },
+  { "study", uc_cli_study },
 };
 
 static gboolean

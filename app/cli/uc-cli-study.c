@@ -1,0 +1,385 @@
+/* uc-cli-study.c: `undercut study`, an event study printed as a table or JSON
+ *
+ * The same study the window draws, for scripts and for a check against an
+ * independent computation (tests/stats-check.py).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-cli.h"
+#include "uc-cli-input.h"
+#include "uc-cli-text.h"
+#include "uc-event-study.h"
+#include "uc-format.h"
+
+/* The DeepSeek shock view's US companies less Broadcom, whose share count
+ * is a proxy: the basket the story's trillion-dollar figure is about. */
+static const char *const default_companies[] = {
+  "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL
+};
+
+typedef struct
+{
+  char  *event;
+  char  *companies;
+  char  *benchmark;
+  char  *estimation;
+  char **windows;
+  char  *days;
+  char  *prices;
+  char  *index;
+  char  *events;
+  gboolean json;
+} StudyArgs;
+
+static void
+study_args_clear (StudyArgs *a)
+{
+  g_free (a->event);
+  g_free (a->companies);
+  g_free (a->benchmark);
+  g_free (a->estimation);
+  g_strfreev (a->windows);
+  g_free (a->days);
+  g_free (a->prices);
+  g_free (a->index);
+  g_free (a->events);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StudyArgs, study_args_clear)
+
+static UcDataset *
+load_table (const char  *path,
+            const char  *builtin,
+            GError     **error)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (path == NULL)
+    return uc_catalog_load (builtin, error);
+  file = g_file_new_for_commandline_arg (path);
+  return uc_cli_read_csv (file, NULL, NULL, NULL, error);
+}
+
+static char *
+percent (double v)
+{
+  if (!isfinite (v))
+    return g_strdup ("–");
+  return g_strdup_printf ("%s%.2f%%", v < 0 ? "−" : v > 0 ? "+" : "", fabs (v) * 100);
+}
+
+static char *
+signed_number (double v,
+               int    decimals)
+{
+  if (!isfinite (v))
+    return g_strdup ("–");
+  return g_strdup_printf ("%s%.*f", v < 0 ? "−" : "", decimals, fabs (v));
+}
+
+static char *
+p_value (double p)
+{
+  if (!isfinite (p))
+    return g_strdup ("–");
+  if (p < 0.0001)
+    return g_strdup ("<0.0001");
+  return g_strdup_printf ("%.4f", p);
+}
+
+static char *
+money (double      v,
+       const char *currency)
+{
+  g_autofree char *text = NULL;
+
+  if (!isfinite (v))
+    return g_strdup ("–");
+  text = uc_format_money_change (v);
+  /* The formatter writes dollars; a Hong Kong cap is in Hong Kong dollars. */
+  if (currency && *currency && g_strcmp0 (currency, "USD") != 0)
+    {
+      g_autofree char *bare = NULL;
+      const char *dollar = strchr (text, '$');
+
+      if (dollar)
+        {
+          bare = g_strndup (text, dollar - text);
+          return g_strdup_printf ("%s%s %s", bare, dollar + 1, currency);
+        }
+    }
+  return g_steal_pointer (&text);
+}
+
+/* Padded to a width in characters, not bytes: "−" is three bytes. */
+static void
+print_cell (const char *text,
+            int         width,
+            gboolean    left)
+{
+  g_autofree char *safe = uc_cli_escape (text, -1, FALSE);
+  int pad = width - (int) g_utf8_strlen (safe, -1);
+
+  if (!left)
+    for (int i = 0; i < pad; i++)
+      g_print (" ");
+  g_print ("%s", safe);
+  if (left)
+    for (int i = 0; i < pad; i++)
+      g_print (" ");
+}
+
+static void
+print_study (UcStudy *study)
+{
+  g_autofree char *day = uc_time_format_date (study->event * UC_USEC_PER_DAY);
+  g_autofree char *est = uc_study_window_format (&study->estimation);
+  int name_width = 10;
+
+  for (guint i = 0; i < study->lines->len; i++)
+    {
+      UcStudyLine *line = g_ptr_array_index (study->lines, i);
+      g_autofree char *label = line->is_basket ? g_strdup (line->name)
+                                               : g_strdup_printf ("%s (%s)", line->name, line->id);
+
+      name_width = MAX (name_width, (int) g_utf8_strlen (label, -1));
+    }
+  name_width = MIN (name_width, 34);
+
+  g_print (_("Event study: %s%s%s%s\n"), day, study->event_title ? " (" : "",
+           study->event_title ? study->event_title : "", study->event_title ? ")" : "");
+  g_print (_("Market model over trading days %s, simple daily returns; CAR = sum of abnormal returns.\n\n"), est);
+
+  print_cell (_("Company"), name_width, TRUE);
+  g_print ("  %-10s  %8s  %6s  %5s  %4s  %s\n", _("day 0"), _("alpha/d"), _("beta"), _("R²"), _("days"),
+           _("benchmark"));
+  for (guint i = 0; i < study->lines->len; i++)
+    {
+      UcStudyLine *line = g_ptr_array_index (study->lines, i);
+      g_autofree char *label = line->is_basket ? g_strdup (line->name)
+                                               : g_strdup_printf ("%s (%s)", line->name, line->id);
+      g_autofree char *clipped = uc_cli_clip (label, name_width);
+      g_autofree char *day0 = line->event_day != G_MININT64
+                              ? uc_time_format_date (line->event_day * UC_USEC_PER_DAY) : g_strdup ("–");
+      g_autofree char *alpha = percent (line->model.alpha);
+      g_autofree char *beta = signed_number (line->model.beta, 2);
+      g_autofree char *r2 = signed_number (line->model.r2, 2);
+      g_autofree char *bench = uc_cli_escape (line->benchmark ? line->benchmark : "–", -1, FALSE);
+
+      print_cell (clipped, name_width, TRUE);
+      g_print ("  %-10s  ", day0);
+      print_cell (alpha, 8, FALSE);
+      g_print ("  ");
+      print_cell (beta, 6, FALSE);
+      g_print ("  ");
+      print_cell (r2, 5, FALSE);
+      g_print ("  %4u  %s\n", line->model.n, bench);
+      if (!line->ok && line->why)
+        {
+          g_autofree char *why = uc_cli_escape (line->why, -1, FALSE);
+
+          g_print ("    %s\n", why);
+        }
+    }
+
+  for (guint j = 0; j < study->windows->len; j++)
+    {
+      UcStudyWindow *win = &g_array_index (study->windows, UcStudyWindow, j);
+      g_autofree char *name = uc_study_window_format (win);
+
+      g_print (_("\nWindow %s\n"), name);
+      print_cell (_("Company"), name_width, TRUE);
+      g_print ("  %9s  %7s  %7s  %8s  %s\n", _("CAR"), _("s.e."), _("t"), _("p"), _("in money"));
+      for (guint i = 0; i < study->lines->len; i++)
+        {
+          UcStudyLine *line = g_ptr_array_index (study->lines, i);
+          UcStudyCar *car = &line->cars[j];
+          g_autofree char *label = line->is_basket ? g_strdup (line->name)
+                                                   : g_strdup_printf ("%s (%s)", line->name, line->id);
+          g_autofree char *clipped = uc_cli_clip (label, name_width);
+
+          if (!line->ok)
+            continue;
+          print_cell (clipped, name_width, TRUE);
+          if (!car->ok)
+            {
+              g_autofree char *why = uc_cli_escape (car->why ? car->why : "–", -1, FALSE);
+
+              g_print ("  %s\n", why);
+              continue;
+            }
+          {
+            g_autofree char *c = percent (car->car);
+            g_autofree char *se = g_strdup_printf ("%.2f%%", car->se * 100);
+            g_autofree char *t = signed_number (car->t, 2);
+            g_autofree char *p = p_value (car->p);
+            g_autofree char *m = money (car->money, line->currency);
+
+            g_print ("  ");
+            print_cell (c, 9, FALSE);
+            g_print ("  ");
+            print_cell (se, 7, FALSE);
+            g_print ("  ");
+            print_cell (t, 7, FALSE);
+            g_print ("  ");
+            print_cell (p, 8, FALSE);
+            g_print ("  %s\n", m);
+          }
+        }
+    }
+  if (study->notes->len)
+    g_print ("\n");
+  for (guint i = 0; i < study->notes->len; i++)
+    {
+      g_autofree char *note = uc_cli_escape (g_ptr_array_index (study->notes, i), -1, FALSE);
+
+      g_print ("%s\n", note);
+    }
+  g_print (_("\nIn money: the CAR times the market cap on the trading day before the window, in the listing’s "
+             "currency; the basket’s is its members’ sum.\n"));
+}
+
+int
+uc_cli_study (int argc, char **argv)
+{
+  g_auto (StudyArgs) a = { 0 };
+  GOptionEntry entries[] = {
+    { "event", 'e', 0, G_OPTION_ARG_STRING, &a.event, N_("The event's date; day 0 is each market's first trading day on or after it"), N_("DATE") },
+    { "companies", 'c', 0, G_OPTION_ARG_STRING, &a.companies, N_("Tickers, or a market (US, HK) for all its listings, separated by commas (default: the eight US AI stocks of the DeepSeek shock view)"), N_("A,B,…") },
+    { "benchmark", 'b', 0, G_OPTION_ARG_STRING, &a.benchmark, N_("An index series (NASDAQCOM), or basket for an equal-weight basket of the market's other listings (default: the market's index where the data has one)"), N_("ID") },
+    { "estimation", 0, 0, G_OPTION_ARG_STRING, &a.estimation, N_("The estimation window in trading days from the event (default -120,-11)"), N_("FROM,TO") },
+    { "window", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.windows, N_("An event window, repeatable (default -1,1 0,5 0,20)"), N_("FROM,TO") },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &a.days, N_("The days the CAR path covers, added up from the first (default -10,20)"), N_("FROM,TO") },
+    { "prices", 0, 0, G_OPTION_ARG_FILENAME, &a.prices, N_("Daily closes to study instead of the embedded ones: date, ticker and close columns; company, market, currency and market_cap if known"), N_("FILE") },
+    { "index", 0, 0, G_OPTION_ARG_FILENAME, &a.index, N_("Benchmark closes instead of the embedded index: date, series and close columns; name and market if known"), N_("FILE") },
+    { "events", 0, 0, G_OPTION_ARG_STRING, &a.events, N_("Events named beside the study: builtin (default), none or a CSV file"), N_("builtin|none|FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) rest = NULL;
+  g_auto (GStrv) companies = NULL;
+  g_autoptr (UcDataset) prices = NULL;
+  g_autoptr (UcDataset) index = NULL;
+  g_autoptr (UcDataset) events = NULL;
+  g_autoptr (UcStudy) study = NULL;
+  g_autoptr (GArray) windows = g_array_new (FALSE, FALSE, sizeof (UcStudyWindow));
+  UcStudyOptions o;
+  UcTime event;
+
+  g_option_context_set_summary (context, _("How far companies moved around an event beyond what their market explains: "
+                                           "a market-model event study, with each company's alpha and beta, and per "
+                                           "window the cumulative abnormal return, its standard error, t and p."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!uc_cli_parse (context, "study", argc, argv, &rest, &error))
+    return uc_cli_usage_error ("study", error->message);
+  if (rest[1] != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+
+      return uc_cli_usage_error ("study", msg);
+    }
+  if (a.event == NULL)
+    return uc_cli_usage_error ("study", "--event DATE is required");
+  if (!uc_time_parse_date (a.event, strlen (a.event), &event))
+    {
+      g_autofree char *msg = g_strdup_printf ("--event: “%s” is not a date (YYYY-MM-DD)", a.event);
+
+      return uc_cli_usage_error ("study", msg);
+    }
+
+  uc_study_options_init (&o);
+  o.event = event / UC_USEC_PER_DAY;
+  if (a.estimation && !uc_study_window_parse (a.estimation, &o.estimation, &error))
+    {
+      g_autofree char *msg = g_strdup_printf ("--estimation: %s", error->message);
+
+      return uc_cli_usage_error ("study", msg);
+    }
+  for (guint i = 0; a.windows && a.windows[i]; i++)
+    {
+      UcStudyWindow w;
+
+      if (!uc_study_window_parse (a.windows[i], &w, &error))
+        {
+          g_autofree char *msg = g_strdup_printf ("--window: %s", error->message);
+
+          return uc_cli_usage_error ("study", msg);
+        }
+      g_array_append_val (windows, w);
+    }
+  if (a.days)
+    {
+      UcStudyWindow d;
+
+      if (!uc_study_window_parse (a.days, &d, &error))
+        {
+          g_autofree char *msg = g_strdup_printf ("--days: %s", error->message);
+
+          return uc_cli_usage_error ("study", msg);
+        }
+      o.path_from = d.from;
+      o.path_to = d.to;
+    }
+  o.windows = (const UcStudyWindow *) windows->data;
+  o.n_windows = windows->len;
+  o.benchmark = a.benchmark;
+  if (a.companies)
+    {
+      companies = g_strsplit (a.companies, ",", -1);
+      for (guint i = 0; companies[i]; i++)
+        g_strstrip (companies[i]);
+      o.companies = (const char *const *) companies;
+    }
+  else if (a.prices == NULL)
+    o.companies = default_companies;
+
+  prices = load_table (a.prices, "market-caps", &error);
+  if (prices == NULL)
+    {
+      g_printerr ("undercut study: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (a.index || a.prices == NULL)
+    {
+      index = load_table (a.index, "index-daily", &error);
+      if (index == NULL)
+        {
+          g_printerr ("undercut study: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+    }
+  if (g_strcmp0 (a.events, "none") != 0)
+    {
+      events = uc_cli_load_events (a.events ? a.events : "builtin", NULL, &error);
+      if (events == NULL)
+        {
+          g_printerr ("undercut study: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+    }
+
+  study = uc_study_run (prices, index, events, &o, &error);
+  if (study == NULL)
+    {
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+        return uc_cli_usage_error ("study", error->message);
+      g_printerr ("undercut study: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (a.json)
+    {
+      g_autofree char *json = uc_study_to_json (study);
+
+      g_print ("%s\n", json);
+    }
+  else
+    print_study (study);
+  return UC_EXIT_OK;
+}

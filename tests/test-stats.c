@@ -1,0 +1,115 @@
+/* test-stats.c: the statistics against values known in closed form
+ *
+ * tests/stats-check.py compares whole studies with numpy and scipy; these
+ * pin the parts where the answer is exact.
+ */
+#include <math.h>
+
+#include "uc-event-study.h"
+#include "uc-stats.h"
+
+static void
+assert_rel (double got,
+            double want,
+            double rel)
+{
+  if (!(fabs (got - want) <= rel * fabs (want)))
+    g_error ("%.17g is not %.17g (to %g relative)", got, want, rel);
+}
+
+static void
+test_ols (void)
+{
+  /* y = 2 + 3x ± 1: the errors cancel in the slope and sum to 0. */
+  const double x[] = { 0, 1, 2, 3 };
+  const double y[] = { 3, 4, 9, 10 };
+  UcOls m;
+
+  g_assert_true (uc_stats_ols (x, y, 4, &m));
+  assert_rel (m.beta, 2.6, 1e-15);
+  assert_rel (m.alpha, 2.6, 1e-15);
+  assert_rel (m.s2, 3.2 / 2, 1e-14);
+  assert_rel (m.sxx, 5, 1e-15);
+  /* Too few points, or no spread in x, is no fit. */
+  g_assert_false (uc_stats_ols (x, y, 2, &m));
+  g_assert_false (uc_stats_ols ((const double[]) { 1, 1, 1 }, y, 3, &m));
+  g_assert_true (isnan (m.beta));
+}
+
+static void
+test_t_distribution (void)
+{
+  /* One degree of freedom is Cauchy, two has a closed form. */
+  assert_rel (uc_stats_t_two_sided_p (1, 1), 0.5, 1e-14);
+  assert_rel (uc_stats_t_two_sided_p (2, 2), 1 - 2 / sqrt (6), 1e-14);
+  assert_rel (uc_stats_t_quantile (0.05, 1), tan (G_PI * 0.475), 1e-12);
+  assert_rel (uc_stats_t_quantile (0.05, 2), sqrt (1.805 / 0.0975), 1e-12);
+  assert_rel (uc_stats_incomplete_beta (2, 3, 0.5), 11.0 / 16, 1e-14);
+  /* Symmetry, the far tail and the edges. */
+  assert_rel (uc_stats_t_two_sided_p (-3, 40), uc_stats_t_two_sided_p (3, 40), 1e-15);
+  g_assert_cmpfloat (uc_stats_t_two_sided_p (40, 100), >, 0);
+  g_assert_cmpfloat (uc_stats_t_two_sided_p (40, 100), <, 1e-60);
+  g_assert_cmpfloat (uc_stats_t_two_sided_p (0, 10), ==, 1);
+  g_assert_cmpfloat (uc_stats_t_two_sided_p (INFINITY, 10), ==, 0);
+  g_assert_true (isnan (uc_stats_t_two_sided_p (NAN, 10)));
+  g_assert_true (isnan (uc_stats_t_two_sided_p (1, 0)));
+  g_assert_true (isnan (uc_stats_t_quantile (0, 10)));
+}
+
+static void
+test_random (void)
+{
+  /* splitmix64's published first outputs for seed 0. */
+  UcRandom r;
+
+  uc_random_seed (&r, 0);
+  g_assert_cmphex (uc_random_next (&r), ==, G_GUINT64_CONSTANT (0xe220a8397b1dcdaf));
+  g_assert_cmphex (uc_random_next (&r), ==, G_GUINT64_CONSTANT (0x6e789e6aa1b965f4));
+  for (int i = 0; i < 1000; i++)
+    g_assert_cmpuint (uc_random_below (&r, 7), <, 7);
+}
+
+static void
+test_percentile (void)
+{
+  double v[] = { 4, 1, 3, 2 };
+
+  g_assert_cmpfloat (uc_stats_percentile (v, 4, 0.5), ==, 2.5);
+  g_assert_cmpfloat (uc_stats_percentile (v, 4, 0.25), ==, 1.75);
+  g_assert_cmpfloat (uc_stats_percentile (v, 4, 1), ==, 4);
+  g_assert_cmpfloat (uc_stats_percentile (v, 1, 0.3), ==, 1);
+  g_assert_true (isnan (uc_stats_percentile (v, 0, 0.5)));
+}
+
+static void
+test_windows (void)
+{
+  UcStudyWindow w;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (uc_study_window_parse (" -1, 1", &w, NULL));
+  g_assert_cmpint (w.from, ==, -1);
+  g_assert_cmpint (w.to, ==, 1);
+  text = uc_study_window_format (&w);
+  g_assert_cmpstr (text, ==, "−1…+1");
+  g_assert_false (uc_study_window_parse ("1", &w, &error));
+  g_clear_error (&error);
+  g_assert_false (uc_study_window_parse ("3,1", &w, &error));
+  g_clear_error (&error);
+  g_assert_false (uc_study_window_parse ("0,99999999999", &w, &error));
+  g_clear_error (&error);
+  g_assert_false (uc_study_window_parse ("a,b", &w, &error));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/stats/ols", test_ols);
+  g_test_add_func ("/stats/t-distribution", test_t_distribution);
+  g_test_add_func ("/stats/random", test_random);
+  g_test_add_func ("/stats/percentile", test_percentile);
+  g_test_add_func ("/stats/study-windows", test_windows);
+  return g_test_run ();
+}

@@ -29,6 +29,7 @@ static const struct
   { "sources", uc_cli_sources },
   { "library", uc_cli_library },
   { "study", uc_cli_study },
+  { "moves", uc_cli_moves },
 };
 
 static gboolean

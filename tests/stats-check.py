@@ -341,6 +341,27 @@ def main():
         late = next(l for l in got["lines"] if l["id"] == "AAA")
         ok(late["ok"], "the fixture's AAA is studied")
 
+    # The largest moves: the combined cap on the days all have one.
+    rows, _ = read_prices(prices)
+    for members, direction, by in ((us8, "falls", "percent"), (us8 + ["AVGO"], "falls", "money"),
+                                   (["1211.HK"], "rises", "percent"), (["0981.HK"], "both", "percent")):
+        use_cap = all(rows[t]["caps"] for t in members)
+        key = "caps" if use_cap else "days"
+        days = sorted(set.intersection(*[set(rows[t][key]) for t in members]))
+        vals = [sum(rows[t][key][d] for t in members) for d in days]
+        want = [(days[i], vals[i] / vals[i - 1] - 1, vals[i] - vals[i - 1] if use_cap else None)
+                for i in range(1, len(days))]
+        size = {"falls": lambda m: -m, "rises": lambda m: m, "both": abs}[direction]
+        want.sort(key=lambda m: (-size(m[2] if by == "money" else m[1]), m[0]))
+        p = subprocess.run([UNDERCUT, "moves", "--json", "--top", "10", "--companies", ",".join(members),
+                            "--direction", direction, "--by", by], capture_output=True, text=True)
+        got = json.loads(p.stdout)["moves"] if p.returncode == 0 else []
+        bad = [f"{g['date']} {g['change']} vs {w[0]} {w[1]}" for g, w in zip(got, want)
+               if g["date"] != w[0] or not close_enough(g["change"], w[1]) or not close_enough(g["money"], w[2])]
+        n += 3 * len(got)
+        ok(len(got) == 10 and not bad, f"moves of {','.join(members)} ({direction}, by {by}): the ten agree"
+           + (": " + "; ".join(bad[:3]) if bad else ""))
+
     # Usage errors name what is wrong.
     for args, words in ((["--event", "2025-13-40"], "not a date"),
                         (["--event", "2025-01-27", "--window", "5,1"], "ends before it starts"),

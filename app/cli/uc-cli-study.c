@@ -92,29 +92,6 @@ p_value (double p)
   return g_strdup_printf ("%.4f", p);
 }
 
-static char *
-money (double      v,
-       const char *currency)
-{
-  g_autofree char *text = NULL;
-
-  if (!isfinite (v))
-    return g_strdup ("–");
-  text = uc_format_money_change (v);
-  /* The formatter writes dollars; a Hong Kong cap is in Hong Kong dollars. */
-  if (currency && *currency && g_strcmp0 (currency, "USD") != 0)
-    {
-      g_autofree char *bare = NULL;
-      const char *dollar = strchr (text, '$');
-
-      if (dollar)
-        {
-          bare = g_strndup (text, dollar - text);
-          return g_strdup_printf ("%s%s %s", bare, dollar + 1, currency);
-        }
-    }
-  return g_steal_pointer (&text);
-}
 
 /* Padded to a width in characters, not bytes: "−" is three bytes. */
 static void
@@ -218,7 +195,7 @@ print_study (UcStudy *study)
             g_autofree char *se = g_strdup_printf ("%.2f%%", car->se * 100);
             g_autofree char *t = signed_number (car->t, 2);
             g_autofree char *p = p_value (car->p);
-            g_autofree char *m = money (car->money, line->currency);
+            g_autofree char *m = uc_cli_money_change (car->money, line->currency);
 
             g_print ("  ");
             print_cell (c, 9, FALSE);

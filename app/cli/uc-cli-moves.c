@@ -1,0 +1,148 @@
+/* uc-cli-moves.c: `undercut moves`, the largest one-day moves and what happened near them */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-big-moves.h"
+#include "uc-catalog.h"
+#include "uc-cli.h"
+#include "uc-cli-input.h"
+#include "uc-cli-text.h"
+#include "uc-format.h"
+
+static const char *const default_companies[] = {
+  "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL
+};
+
+static void
+print_moves (UcMoves *moves,
+             guint    top)
+{
+  g_autofree char *label = uc_cli_escape (moves->label, -1, FALSE);
+  g_autofree char *first = uc_time_format_date (moves->first_day * UC_USEC_PER_DAY);
+  g_autofree char *last = uc_time_format_date (moves->last_day * UC_USEC_PER_DAY);
+
+  g_print (_("Largest one-day moves of %s, %s to %s (%u days)\n"), label, first, last, moves->n_days);
+  g_print (_("Each from the trading day before; %s.\n\n"),
+           moves->by_cap ? _("market caps (close × shares)") : _("closes (no share count, so no money figure)"));
+  g_print ("%4s  %-10s  %8s  %11s  %s\n", _("rank"), _("date"), _("change"), _("money"), _("events within a few days"));
+  for (guint i = 0; i < moves->moves->len && i < top; i++)
+    {
+      UcMove *m = &g_array_index (moves->moves, UcMove, i);
+      g_autofree char *day = uc_time_format_date (m->day * UC_USEC_PER_DAY);
+      g_autofree char *change = g_strdup_printf ("%s%.2f%%", m->change < 0 ? "−" : "+", fabs (m->change) * 100);
+      g_autofree char *money = uc_cli_money_change (m->money, moves->currency);
+      g_autofree char *events = uc_cli_escape (m->events ? m->events : "–", -1, FALSE);
+      int pad_change = 8 - (int) g_utf8_strlen (change, -1);
+      int pad_money = 11 - (int) g_utf8_strlen (money, -1);
+
+      g_print ("%4u  %-10s  %*s%s  %*s%s  %s\n", m->rank, day, MAX (pad_change, 0), "", change,
+               MAX (pad_money, 0), "", money, events);
+    }
+}
+
+int
+uc_cli_moves (int argc, char **argv)
+{
+  g_autofree char *companies_arg = NULL;
+  g_autofree char *direction_arg = NULL;
+  g_autofree char *by_arg = NULL;
+  g_autofree char *prices_path = NULL;
+  g_autofree char *events_arg = NULL;
+  int top = 10, near = 3;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "companies", 'c', 0, G_OPTION_ARG_STRING, &companies_arg, N_("One ticker, or several added up by market cap, separated by commas (default: the eight US AI stocks of the DeepSeek shock view)"), N_("A,B,…") },
+    { "direction", 'd', 0, G_OPTION_ARG_STRING, &direction_arg, N_("falls, rises or both (default both)"), N_("WHICH") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_arg, N_("Rank by percent (default) or money"), N_("percent|money") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("How many days to list (default 10)"), N_("N") },
+    { "near", 0, 0, G_OPTION_ARG_INT, &near, N_("List the events this many calendar days either side (default 3)"), N_("DAYS") },
+    { "prices", 0, 0, G_OPTION_ARG_FILENAME, &prices_path, N_("Daily closes instead of the embedded ones: date, ticker and close columns, market_cap and currency if known"), N_("FILE") },
+    { "events", 0, 0, G_OPTION_ARG_STRING, &events_arg, N_("Events listed beside the moves: builtin (default), none or a CSV file"), N_("builtin|none|FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) rest = NULL;
+  g_auto (GStrv) companies = NULL;
+  g_autoptr (UcDataset) prices = NULL;
+  g_autoptr (UcDataset) events = NULL;
+  g_autoptr (UcMoves) moves = NULL;
+  UcMovesDirection direction = UC_MOVES_BOTH;
+
+  g_option_context_set_summary (context, _("The largest one-day moves of a company, or of several companies' combined "
+                                           "market cap, each with the events near it."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!uc_cli_parse (context, "moves", argc, argv, &rest, &error))
+    return uc_cli_usage_error ("moves", error->message);
+  if (rest[1] != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+
+      return uc_cli_usage_error ("moves", msg);
+    }
+  if (g_strcmp0 (direction_arg, "falls") == 0)
+    direction = UC_MOVES_FALLS;
+  else if (g_strcmp0 (direction_arg, "rises") == 0)
+    direction = UC_MOVES_RISES;
+  else if (direction_arg && g_strcmp0 (direction_arg, "both") != 0)
+    return uc_cli_usage_error ("moves", "--direction is falls, rises or both");
+  if (by_arg && g_strcmp0 (by_arg, "percent") != 0 && g_strcmp0 (by_arg, "money") != 0)
+    return uc_cli_usage_error ("moves", "--by is percent or money");
+  if (top < 1 || top > 100000)
+    return uc_cli_usage_error ("moves", "--top is from 1 to 100000");
+  if (near < 0 || near > 366)
+    return uc_cli_usage_error ("moves", "--near is from 0 to 366 days");
+  if (companies_arg)
+    {
+      companies = g_strsplit (companies_arg, ",", -1);
+      for (guint i = 0; companies[i]; i++)
+        g_strstrip (companies[i]);
+    }
+  else if (prices_path)
+    return uc_cli_usage_error ("moves", "--prices needs --companies");
+
+  if (prices_path)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
+
+      prices = uc_cli_read_csv (file, NULL, NULL, NULL, &error);
+    }
+  else
+    prices = uc_catalog_load ("market-caps", &error);
+  if (prices == NULL)
+    {
+      g_printerr ("undercut moves: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (g_strcmp0 (events_arg, "none") != 0)
+    {
+      events = uc_cli_load_events (events_arg ? events_arg : "builtin", NULL, &error);
+      if (events == NULL)
+        {
+          g_printerr ("undercut moves: %s\n", error->message);
+          return UC_EXIT_FAILURE;
+        }
+    }
+  moves = uc_moves_find (prices, events, companies ? (const char *const *) companies : default_companies,
+                         direction, g_strcmp0 (by_arg, "money") == 0, near, &error);
+  if (moves == NULL)
+    {
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+        return uc_cli_usage_error ("moves", error->message);
+      g_printerr ("undercut moves: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (json)
+    {
+      g_autofree char *text = uc_moves_to_json (moves, top);
+
+      g_print ("%s\n", text);
+    }
+  else
+    print_moves (moves, top);
+  return UC_EXIT_OK;
+}

@@ -30,6 +30,7 @@ static const struct
   { "library", uc_cli_library },
   { "study", uc_cli_study },
   { "moves", uc_cli_moves },
+  { "frontier", uc_cli_frontier },
 };
 
 static gboolean

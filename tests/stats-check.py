@@ -245,6 +245,131 @@ def study_case(name, prices_path, index_path, companies, event, args, series_for
     return compare(name, got, want, list(windows))
 
 
+MASK = (1 << 64) - 1
+
+
+class SplitMix:
+    def __init__(self, seed):
+        self.state = seed & MASK
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        threshold = (-n & MASK) % n
+        while True:
+            r = self.next()
+            if r >= threshold:
+                return r % n
+
+
+def part_time(model):
+    return ("off-peak" in model and " only" in model) or ", peak " in model or "promotion" in model
+
+
+def frontier_expected(args):
+    opts = {"--price": "output", "--filter": "", "--from": None, "--to": None,
+            "--resamples": "2000", "--seed": "20250120"}
+    all_prices = "--all-prices" in args
+    for i, a in enumerate(args):
+        if a in opts:
+            opts[a] = args[i + 1]
+    europe = {"FR", "DE", "GB", "UK", "IT", "ES", "NL", "SE", "CH", "FI", "PL", "AT", "BE", "DK", "IE"}
+    region_of = lambda c: "US" if c == "US" else "China" if c == "CN" else "Europe" if c in europe else "Other"
+    words = [w for w in opts["--filter"].lower().replace(",", " ").split() if w]
+    rows = []
+    with open(os.path.join(DATA, "api-prices.csv"), newline="") as f:
+        for i, r in enumerate(csv.DictReader(f)):
+            pin = float(r["input_usd_per_mtok"]) if r["input_usd_per_mtok"] else math.nan
+            pout = float(r["output_usd_per_mtok"]) if r["output_usd_per_mtok"] else math.nan
+            price = {"input": pin, "output": pout, "blended": (3 * pin + pout) / 4}[opts["--price"]]
+            region = region_of(r["country"])
+            hay = "\x1f".join([r["vendor"], r["model"], r["country"], region]).lower()
+            if not math.isfinite(price) or any(w not in hay for w in words):
+                continue
+            if not all_prices and part_time(r["model"]):
+                continue
+            rows.append((date.fromisoformat(r["date"]).toordinal(), i, region, r["vendor"], r["model"], price))
+    rows.sort()
+    day_from = date.fromisoformat(opts["--from"]).toordinal() if opts["--from"] else rows[0][0]
+    day_to = date.fromisoformat(opts["--to"]).toordinal() if opts["--to"] else rows[-1][0]
+    out = {}
+    for region in ("US", "China", "Europe", "Other"):
+        mine = [r for r in rows if r[2] == region]
+        if not mine:
+            continue
+        offers, steps = {}, []
+        for day in sorted({r[0] for r in mine}):
+            for r in mine:
+                if r[0] == day:
+                    offers[(r[3], r[4])] = r
+            best = min(offers.values(), key=lambda r: (r[5], r[1]))
+            if not steps or steps[-1][1] != best[5]:
+                steps.append((day, best[5]))
+        xs, ys = [], []
+        for day in range(day_from, day_to + 1, 30):
+            now = [p for d, p in steps if d <= day]
+            if now:
+                xs.append((day - day_from) / 365.25)
+                ys.append(math.log2(now[-1]))
+        res = {"samples": len(xs), "steps": steps}
+        if len(xs) >= 8:
+            slope = np.polyfit(xs, ys, 1)[0]
+            res["yearly_factor"] = 2 ** slope
+            rng = SplitMix(int(opts["--seed"]))
+            slopes = []
+            nx = len(xs)
+            for _ in range(int(opts["--resamples"])):
+                pick = []
+                while len(pick) < nx:
+                    start = rng.below(nx - 6 + 1)
+                    pick.extend(range(start, start + 6))
+                pick = pick[:nx]
+                bx, by = np.array(xs)[pick], np.array(ys)[pick]
+                if np.sum((bx - bx.mean()) ** 2) > 0:
+                    slopes.append(np.polyfit(bx, by, 1)[0])
+            res["yearly_factor_lo"] = 2 ** np.percentile(slopes, 2.5)
+            res["yearly_factor_hi"] = 2 ** np.percentile(slopes, 97.5)
+            res["resamples_used"] = len(slopes)
+        out[region] = res
+    return out
+
+
+def check_frontier(args):
+    p = subprocess.run([UNDERCUT, "frontier", "--json"] + args, capture_output=True, text=True)
+    if p.returncode != 0:
+        ok(False, f"frontier {' '.join(args)}: exit {p.returncode}: {p.stderr.strip()}")
+        return 0
+    got = {r["region"]: r for r in json.loads(p.stdout)["regions"]}
+    want = frontier_expected(args)
+    bad = []
+    checked = 0
+    if set(got) != set(want):
+        bad.append(f"regions {sorted(got)} vs {sorted(want)}")
+    for region, w in want.items():
+        g = got.get(region)
+        if g is None:
+            continue
+        gsteps = [(date.fromisoformat(s["date"]).toordinal(), s["price"]) for s in g["steps"]]
+        if gsteps != w["steps"]:
+            bad.append(f"{region} steps differ: {gsteps[:3]} vs {w['steps'][:3]}")
+        if g["samples"] != w["samples"]:
+            bad.append(f"{region} samples {g['samples']} vs {w['samples']}")
+        for key in ("yearly_factor", "yearly_factor_lo", "yearly_factor_hi", "resamples_used"):
+            checked += 1
+            if key in w and not close_enough(g[key], w[key]):
+                # A slope of zero give or take rounding is 1 give or take 1e-15.
+                if not (key != "resamples_used" and abs(g[key] - w[key]) < 1e-12):
+                    bad.append(f"{region} {key} {g[key]!r} vs {w[key]!r}")
+    ok(not bad, f"frontier {' '.join(args) or '(defaults)'}: steps, fit and bootstrap agree"
+       + (": " + "; ".join(bad[:4]) if bad else ""))
+    return checked
+
+
 def make_fixture(folder):
     """Two markets: AA (an index, IDX) and BB (none), with their own holidays."""
     rng = np.random.default_rng(20250127)
@@ -361,6 +486,11 @@ def main():
         n += 3 * len(got)
         ok(len(got) == 10 and not bad, f"moves of {','.join(members)} ({direction}, by {by}): the ten agree"
            + (": " + "; ".join(bad[:3]) if bad else ""))
+
+    # The price frontier, its trend and the block bootstrap, seed for seed.
+    for args in ([], ["--price", "input"], ["--price", "blended", "--from", "2024-06-01"],
+                 ["--filter", "deepseek"], ["--all-prices", "--resamples", "500", "--seed", "7"]):
+        n += check_frontier(args)
 
     # Usage errors name what is wrong.
     for args, words in ((["--event", "2025-13-40"], "not a date"),

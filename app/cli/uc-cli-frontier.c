@@ -1,0 +1,171 @@
+/* uc-cli-frontier.c: `undercut frontier`, the cheapest price on offer by region and its halving time */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-catalog.h"
+#include "uc-cli.h"
+#include "uc-cli-input.h"
+#include "uc-cli-text.h"
+#include "uc-price-frontier.h"
+
+static char *
+months (double v)
+{
+  return isfinite (v) ? g_strdup_printf ("%.1f", v) : g_strdup ("–");
+}
+
+static void
+print_trend (UcPriceTrend *trend)
+{
+  g_autofree char *from = uc_time_format_date (trend->from * UC_USEC_PER_DAY);
+  g_autofree char *to = uc_time_format_date (trend->to * UC_USEC_PER_DAY);
+  g_autofree char *filter = uc_cli_escape (trend->filter ? trend->filter : "", -1, FALSE);
+
+  g_print (_("Cheapest %s price on offer per million tokens, by region; fitted %s to %s"),
+           uc_price_kind_to_string (trend->kind), from, to);
+  if (*filter)
+    g_print (_(", models matching “%s”"), filter);
+  g_print (_(" (%u prices)\n\n"), trend->n_rows);
+  g_print ("%-7s %7s  %9s  %-17s  %8s  %-15s  %s\n", _("region"), _("samples"), _("halving"), _("95% interval"),
+           _("per year"), _("95% interval"), _("latest cheapest"));
+  for (guint i = 0; i < trend->regions->len; i++)
+    {
+      UcFrontier *f = g_ptr_array_index (trend->regions, i);
+      UcFrontierStep *last = &g_array_index (f->steps, UcFrontierStep, f->steps->len - 1);
+      g_autofree char *half = months (f->halving_months);
+      g_autofree char *lo = months (f->halving_lo);
+      g_autofree char *hi = isfinite (f->halving_hi) ? months (f->halving_hi) : g_strdup (_("no fall"));
+      g_autofree char *interval = f->fitted ? g_strdup_printf ("%s–%s mo", lo, hi) : g_strdup ("–");
+      g_autofree char *factor = isfinite (f->yearly_factor) ? g_strdup_printf ("×%.3g", f->yearly_factor)
+                                                            : g_strdup ("–");
+      g_autofree char *factors = isfinite (f->factor_lo) ? g_strdup_printf ("×%.3g–×%.3g", f->factor_lo, f->factor_hi)
+                                                         : g_strdup ("–");
+      g_autofree char *day = uc_time_format_date (last->day * UC_USEC_PER_DAY);
+      g_autofree char *model = uc_cli_escape (last->model, -1, FALSE);
+      g_autofree char *vendor = uc_cli_escape (last->vendor, -1, FALSE);
+
+      g_print ("%-7s %7u  %6s mo  %-17s  %8s  %-15s  $%g %s (%s, %s)\n", f->region, f->n_fit,
+               half, interval, factor, factors, last->price, model, vendor, day);
+      if (f->n_tracker)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "        %u of its steps is dated by a tracker's first sight of the price, "
+                                               "not the vendor's date.\n",
+                              "        %u of its steps are dated by a tracker's first sight of the price, "
+                              "not the vendor's date.\n", f->n_tracker), f->n_tracker);
+      if (!f->fitted)
+        g_print (_("        too few samples with a price in the span for a trend\n"));
+    }
+  if (trend->ratio->len)
+    {
+      UcFrontierRatio *r = &g_array_index (trend->ratio, UcFrontierRatio, trend->ratio->len - 1);
+      g_autofree char *day = uc_time_format_date (r->day * UC_USEC_PER_DAY);
+
+      g_print (_("\nThe US's cheapest over China's: %.3g× since %s.\n"), r->ratio, day);
+    }
+  if (trend->n_part_time)
+    g_print (_("\nLeft out: %u time-of-day or promotional prices, which the table gives no end date "
+               "(--all-prices keeps them).\n"), trend->n_part_time);
+  g_print (_("\nHalving time: months for the frontier's price to halve, from a least-squares line through "
+             "log2 of the frontier sampled every %d days of the span; per year: the factor the price is "
+             "multiplied by each year. Intervals: %u moving-block bootstrap resamples (blocks of %d samples), "
+             "seed %" G_GUINT64_FORMAT ". A model's price counts as on offer from its date until its next "
+             "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
+}
+
+int
+uc_cli_frontier (int argc, char **argv)
+{
+  g_autofree char *price_arg = NULL;
+  g_autofree char *filter = NULL;
+  g_autofree char *from_arg = NULL;
+  g_autofree char *to_arg = NULL;
+  g_autofree char *prices_path = NULL;
+  int resamples = UC_FRONTIER_DEFAULT_RESAMPLES;
+  gint64 seed = UC_FRONTIER_DEFAULT_SEED;
+  gboolean json = FALSE, all_prices = FALSE;
+  GOptionEntry entries[] = {
+    { "price", 'p', 0, G_OPTION_ARG_STRING, &price_arg, N_("output (default), input, or blended (three parts input to one part output)"), N_("KIND") },
+    { "filter", 'f', 0, G_OPTION_ARG_STRING, &filter, N_("Only models whose vendor, name, country or region hold every word (deepseek, china, mistral)"), N_("WORDS") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_arg, N_("The span fitted starts on this date (default: the first price)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_arg, N_("…and ends on this one (default: the last price)"), N_("DATE") },
+    { "resamples", 0, 0, G_OPTION_ARG_INT, &resamples, N_("Bootstrap resamples for the intervals (default 2000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The bootstrap's seed, so intervals can be reproduced"), N_("N") },
+    { "all-prices", 0, 0, G_OPTION_ARG_NONE, &all_prices, N_("Keep time-of-day and promotional prices (off-peak hours, launch promotions), which the table gives no end date"), NULL },
+    { "prices", 0, 0, G_OPTION_ARG_FILENAME, &prices_path, N_("Prices instead of the embedded ones, with api-prices.csv's columns"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) rest = NULL;
+  g_autoptr (UcDataset) prices = NULL;
+  g_autoptr (UcPriceTrend) trend = NULL;
+  UcPriceKind kind = UC_PRICE_OUTPUT;
+  gint64 from = G_MININT64, to = G_MININT64;
+
+  g_option_context_set_summary (context, _("The cheapest API price on offer each day, one frontier per region (US, "
+                                           "China, Europe), how fast each halves, and the US's over China's."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!uc_cli_parse (context, "frontier", argc, argv, &rest, &error))
+    return uc_cli_usage_error ("frontier", error->message);
+  if (rest[1] != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+
+      return uc_cli_usage_error ("frontier", msg);
+    }
+  if (price_arg && !uc_price_kind_from_string (price_arg, &kind))
+    return uc_cli_usage_error ("frontier", "--price is output, input or blended");
+  if (resamples < 0 || resamples > 100000)
+    return uc_cli_usage_error ("frontier", "--resamples is from 0 to 100000");
+  for (int i = 0; i < 2; i++)
+    {
+      const char *arg = i ? to_arg : from_arg;
+      UcTime t;
+
+      if (arg == NULL)
+        continue;
+      if (!uc_time_parse_date (arg, strlen (arg), &t))
+        {
+          g_autofree char *msg = g_strdup_printf ("--%s: “%s” is not a date (YYYY-MM-DD)", i ? "to" : "from", arg);
+
+          return uc_cli_usage_error ("frontier", msg);
+        }
+      *(i ? &to : &from) = t / UC_USEC_PER_DAY;
+    }
+  if (from != G_MININT64 && to != G_MININT64 && from >= to)
+    return uc_cli_usage_error ("frontier", "--from must come before --to");
+
+  if (prices_path)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
+
+      prices = uc_cli_read_csv (file, NULL, NULL, NULL, &error);
+    }
+  else
+    prices = uc_catalog_load ("api-prices", &error);
+  if (prices == NULL)
+    {
+      g_printerr ("undercut frontier: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  trend = uc_price_trend_new (prices, kind, filter, from, to, all_prices, resamples, (guint64) seed, &error);
+  if (trend == NULL)
+    {
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+        return uc_cli_usage_error ("frontier", error->message);
+      g_printerr ("undercut frontier: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (json)
+    {
+      g_autofree char *text = uc_price_trend_to_json (trend);
+
+      g_print ("%s\n", text);
+    }
+  else
+    print_trend (trend);
+  return UC_EXIT_OK;
+}

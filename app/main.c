@@ -31,6 +31,8 @@ static const struct
   { "study", uc_cli_study },
   { "moves", uc_cli_moves },
   { "frontier", uc_cli_frontier },
+  { "releases", uc_cli_releases },
+  { "claims", uc_cli_claims },
 };
 
 static gboolean

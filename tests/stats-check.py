@@ -267,6 +267,18 @@ class SplitMix:
                 return r % n
 
 
+EUROPE = {"AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL", "NO", "PL", "SE"}
+
+
+def region_of_countries(cell):
+    """The first region, in the order US, China, Europe, that lists one of the codes."""
+    codes = [c.strip() for c in cell.split(";")]
+    for name, members in (("US", {"US"}), ("China", {"CN"}), ("Europe", EUROPE)):
+        if any(c in members for c in codes):
+            return name
+    return "Other"
+
+
 def part_time(model):
     return ("off-peak" in model and " only" in model) or ", peak " in model or "promotion" in model
 
@@ -278,8 +290,7 @@ def frontier_expected(args):
     for i, a in enumerate(args):
         if a in opts:
             opts[a] = args[i + 1]
-    europe = {"FR", "DE", "GB", "UK", "IT", "ES", "NL", "SE", "CH", "FI", "PL", "AT", "BE", "DK", "IE"}
-    region_of = lambda c: "US" if c == "US" else "China" if c == "CN" else "Europe" if c in europe else "Other"
+    region_of = region_of_countries
     words = [w for w in opts["--filter"].lower().replace(",", " ").split() if w]
     rows = []
     with open(os.path.join(DATA, "api-prices.csv"), newline="") as f:

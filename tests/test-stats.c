@@ -4,9 +4,14 @@
  * pin the parts where the answer is exact.
  */
 #include <math.h>
+#include <string.h>
 
+#include "uc-catalog.h"
+#include "uc-claims.h"
 #include "uc-event-study.h"
 #include "uc-stats.h"
+#include "uc-view-state.h"
+#include "uc-view.h"
 
 static void
 assert_rel (double got,
@@ -102,6 +107,47 @@ test_windows (void)
   g_assert_false (uc_study_window_parse ("a,b", &w, &error));
 }
 
+/* Every claim has its parts, a verdict, and a link that opens its view. */
+static void
+test_claims (void)
+{
+  const char *ids[] = { "market-caps", "index-daily", "events", "api-prices", "model-releases" };
+  UcDataset *t[G_N_ELEMENTS (ids)];
+  g_autoptr (GPtrArray) claims = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      t[i] = uc_catalog_load (ids[i], &error);
+      g_assert_no_error (error);
+    }
+  claims = uc_claims_check (&(UcClaimData) { t[0], t[1], t[2], t[3], t[4] }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims->len, >=, 6);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      UcClaim *c = g_ptr_array_index (claims, i);
+      g_autoptr (UcViewState) state = NULL;
+      g_autoptr (UcView) view = NULL;
+
+      g_assert_true (c->id && *c->id && c->claim && *c->claim && c->source && *c->source);
+      g_assert_true (c->figure && *c->figure && c->reason && *c->reason && c->method && *c->method);
+      g_assert_cmpint (c->verdict, <=, UC_VERDICT_CANNOT_TEST);
+      state = uc_view_state_from_link (c->link, &error);
+      g_assert_no_error (error);
+      view = uc_view_state_load_view (state, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (view);
+    }
+  /* The figures the story's sentences rest on. */
+  g_assert_nonnull (strstr (((UcClaim *) g_ptr_array_index (claims, 0))->figure, "$1.04T"));
+  g_assert_nonnull (strstr (((UcClaim *) g_ptr_array_index (claims, 0))->figure, "$842B"));
+  g_assert_nonnull (strstr (((UcClaim *) g_ptr_array_index (claims, 0))->figure, "2025-04-03"));
+  g_assert_cmpint (((UcClaim *) g_ptr_array_index (claims, 0))->verdict, ==, UC_VERDICT_PARTLY);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_object_unref (t[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -111,5 +157,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/random", test_random);
   g_test_add_func ("/stats/percentile", test_percentile);
   g_test_add_func ("/stats/study-windows", test_windows);
+  g_test_add_func ("/stats/claims", test_claims);
   return g_test_run ();
 }

@@ -29,5 +29,7 @@ int uc_cli_library  (int argc, char **argv);
 int uc_cli_study    (int argc, char **argv);
 int uc_cli_moves    (int argc, char **argv);
 int uc_cli_frontier (int argc, char **argv);
+int uc_cli_releases (int argc, char **argv);
+int uc_cli_claims   (int argc, char **argv);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "uc-json-writer.h"
 #include "uc-price-frontier.h"
+#include "uc-regions.h"
 
 static const char *const kind_names[] = { "output", "input", "blended" };
 
@@ -40,19 +41,19 @@ uc_price_is_part_time (const char *model)
                    strstr (model, "promotion"));
 }
 
+/* The order the regions are listed in, as uc_regions_new_default names them. */
 static const char *const regions[] = { "US", "China", "Europe", "Other" };
-static const char *const europe[] = { "FR", "DE", "GB", "UK", "IT", "ES", "NL", "SE", "CH", "FI", "PL", "AT", "BE", "DK", "IE", NULL };
 
-static const char *
-region_of (const char *country)
+static guint
+region_index (UcRegions  *map,
+              const char *country)
 {
-  if (g_strcmp0 (country, "US") == 0)
-    return regions[0];
-  if (g_strcmp0 (country, "CN") == 0)
-    return regions[1];
-  if (country && g_strv_contains (europe, country))
-    return regions[2];
-  return regions[3];
+  const char *name = uc_regions_lookup (map, country);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_strcmp0 (regions[i], name) == 0)
+      return i;
+  return G_N_ELEMENTS (regions) - 1;
 }
 
 static void
@@ -278,6 +279,7 @@ read_rows (UcDataset   *prices,
   int c_basis = uc_dataset_find_column_of_type (prices, "date_basis", UC_COLUMN_TEXT);
   guint n = uc_dataset_get_n_rows (prices);
   g_autofree guint *order = NULL;
+  g_autoptr (UcRegions) map = uc_regions_new_default ();
   const UcTime *dates;
 
   if (c_date < 0 || c_vendor < 0 || c_model < 0 || c_country < 0 || c_in < 0 || c_out < 0)
@@ -299,13 +301,13 @@ read_rows (UcDataset   *prices,
       const char *vendor = uc_dataset_get_text (prices, c_vendor, row);
       const char *model = uc_dataset_get_text (prices, c_model, row);
       const char *country = uc_dataset_get_text (prices, c_country, row);
-      const char *region = region_of (country);
+      guint ri = region_index (map, country);
+      const char *region = regions[ri];
       const char *basis = c_basis >= 0 ? uc_dataset_get_text (prices, c_basis, row) : NULL;
       double in = uc_dataset_get_numbers (prices, c_in)[row];
       double out = uc_dataset_get_numbers (prices, c_out)[row];
       double price = kind == UC_PRICE_INPUT ? in : kind == UC_PRICE_OUTPUT ? out : (3 * in + out) / 4;
       Row r;
-      guint ri = 0;
 
       if (dates[row] == UC_TIME_MISSING || !isfinite (price) || model == NULL ||
           !matches (words, vendor, model, country, region))
@@ -315,8 +317,6 @@ read_rows (UcDataset   *prices,
           (*n_part_time)++;
           continue;
         }
-      while (regions[ri] != region)
-        ri++;
       r = (Row) { dates[row] / UC_USEC_PER_DAY, price, vendor ? vendor : "", model,
                   basis && strstr (basis, "tracker") != NULL };
       g_array_append_val (per_region[ri], r);

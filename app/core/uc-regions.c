@@ -83,3 +83,20 @@ uc_regions_lookup (UcRegions  *self,
     }
   return self->rest;
 }
+
+/* The regions the analyses compare, as the Model releases view groups them. */
+UcRegions *
+uc_regions_new_default (void)
+{
+  static const char *const us[] = { "US", NULL };
+  static const char *const china[] = { "CN", NULL };
+  static const char *const europe[] = { "AT", "BE", "CH", "DE", "DK", "ES", "FI", "FR", "GB", "IE", "IT", "NL",
+                                        "NO", "PL", "SE", NULL };
+  UcRegions *self = uc_regions_new ();
+
+  uc_regions_add (self, "US", us);
+  uc_regions_add (self, "China", china);
+  uc_regions_add (self, "Europe", europe);
+  uc_regions_add (self, "Other", NULL);
+  return self;
+}

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct _UcRegions UcRegions;
 
 UcRegions  *uc_regions_new    (void) G_GNUC_WARN_UNUSED_RESULT;
+UcRegions  *uc_regions_new_default (void) G_GNUC_WARN_UNUSED_RESULT;
 void        uc_regions_free   (UcRegions          *self);
 void        uc_regions_add    (UcRegions          *self,
                                const char         *name,

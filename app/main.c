@@ -121,7 +121,12 @@ main (int    argc,
       "  datasets  List the embedded datasets\n"
       "  refresh   Pull new data from the sources; keep the last good copy of each\n"
       "  sources   List the sources, with when each was retrieved and how current it is\n"
-      "  library   List, add or remove the CSV files you imported (kept across restarts)"));
+      "  library   List, add or remove the CSV files you imported (kept across restarts)\n"
+      "  study     An event study: how far companies moved around an event beyond their market\n"
+      "  moves     The largest one-day moves of a company or a basket, with the events near each\n"
+      "  frontier  The cheapest API price on offer by region, and how fast it halves\n"
+      "  releases  Model releases by quarter and region, open weights or not\n"
+      "  claims    The story's claims, each checked against the data"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);

@@ -74,6 +74,27 @@ print_trend (UcPriceTrend *trend)
              "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
 }
 
+/* A date option as days since 1970, or G_MININT64 when not given. */
+static gboolean
+day_of (const char  *arg,
+        const char  *option,
+        gint64      *day,
+        GError     **error)
+{
+  UcTime t;
+
+  *day = G_MININT64;
+  if (arg == NULL)
+    return TRUE;
+  if (!uc_time_parse_date (arg, strlen (arg), &t))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: “%s” is not a date (YYYY-MM-DD)", option, arg);
+      return FALSE;
+    }
+  *day = t / UC_USEC_PER_DAY;
+  return TRUE;
+}
+
 int
 uc_cli_frontier (int argc, char **argv)
 {
@@ -120,21 +141,8 @@ uc_cli_frontier (int argc, char **argv)
     return uc_cli_usage_error ("frontier", "--price is output, input or blended");
   if (resamples < 0 || resamples > 100000)
     return uc_cli_usage_error ("frontier", "--resamples is from 0 to 100000");
-  for (int i = 0; i < 2; i++)
-    {
-      const char *arg = i ? to_arg : from_arg;
-      UcTime t;
-
-      if (arg == NULL)
-        continue;
-      if (!uc_time_parse_date (arg, strlen (arg), &t))
-        {
-          g_autofree char *msg = g_strdup_printf ("--%s: “%s” is not a date (YYYY-MM-DD)", i ? "to" : "from", arg);
-
-          return uc_cli_usage_error ("frontier", msg);
-        }
-      *(i ? &to : &from) = t / UC_USEC_PER_DAY;
-    }
+  if (!day_of (from_arg, "--from", &from, &error) || !day_of (to_arg, "--to", &to, &error))
+    return uc_cli_usage_error ("frontier", error->message);
   if (from != G_MININT64 && to != G_MININT64 && from >= to)
     return uc_cli_usage_error ("frontier", "--from must come before --to");
 

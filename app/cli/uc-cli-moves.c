@@ -43,6 +43,43 @@ print_moves (UcMoves *moves,
     }
 }
 
+static gboolean
+load_inputs (const char  *prices_path,
+             const char  *events_arg,
+             UcDataset  **prices,
+             UcDataset  **events,
+             GError     **error)
+{
+  if (prices_path)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
+
+      *prices = uc_cli_read_csv (file, NULL, NULL, NULL, error);
+    }
+  else
+    *prices = uc_catalog_load ("market-caps", error);
+  if (*prices == NULL)
+    return FALSE;
+  if (g_strcmp0 (events_arg, "none") != 0)
+    *events = uc_cli_load_events (events_arg ? events_arg : "builtin", NULL, error);
+  return g_strcmp0 (events_arg, "none") == 0 || *events != NULL;
+}
+
+static gboolean
+direction_from (const char       *name,
+                UcMovesDirection *direction)
+{
+  if (name == NULL || g_str_equal (name, "both"))
+    *direction = UC_MOVES_BOTH;
+  else if (g_str_equal (name, "falls"))
+    *direction = UC_MOVES_FALLS;
+  else if (g_str_equal (name, "rises"))
+    *direction = UC_MOVES_RISES;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 int
 uc_cli_moves (int argc, char **argv)
 {
@@ -84,11 +121,7 @@ uc_cli_moves (int argc, char **argv)
 
       return uc_cli_usage_error ("moves", msg);
     }
-  if (g_strcmp0 (direction_arg, "falls") == 0)
-    direction = UC_MOVES_FALLS;
-  else if (g_strcmp0 (direction_arg, "rises") == 0)
-    direction = UC_MOVES_RISES;
-  else if (direction_arg && g_strcmp0 (direction_arg, "both") != 0)
+  if (!direction_from (direction_arg, &direction))
     return uc_cli_usage_error ("moves", "--direction is falls, rises or both");
   if (by_arg && g_strcmp0 (by_arg, "percent") != 0 && g_strcmp0 (by_arg, "money") != 0)
     return uc_cli_usage_error ("moves", "--by is percent or money");
@@ -105,27 +138,10 @@ uc_cli_moves (int argc, char **argv)
   else if (prices_path)
     return uc_cli_usage_error ("moves", "--prices needs --companies");
 
-  if (prices_path)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
-
-      prices = uc_cli_read_csv (file, NULL, NULL, NULL, &error);
-    }
-  else
-    prices = uc_catalog_load ("market-caps", &error);
-  if (prices == NULL)
+  if (!load_inputs (prices_path, events_arg, &prices, &events, &error))
     {
       g_printerr ("undercut moves: %s\n", error->message);
       return UC_EXIT_FAILURE;
-    }
-  if (g_strcmp0 (events_arg, "none") != 0)
-    {
-      events = uc_cli_load_events (events_arg ? events_arg : "builtin", NULL, &error);
-      if (events == NULL)
-        {
-          g_printerr ("undercut moves: %s\n", error->message);
-          return UC_EXIT_FAILURE;
-        }
     }
   moves = uc_moves_find (prices, events, companies ? (const char *const *) companies : default_companies,
                          direction, g_strcmp0 (by_arg, "money") == 0, near, &error);

@@ -112,6 +112,55 @@ print_cell (const char *text,
 }
 
 static void
+print_window (UcStudy *study,
+              guint    j,
+              int      name_width)
+{
+  UcStudyWindow *win = &g_array_index (study->windows, UcStudyWindow, j);
+  g_autofree char *name = uc_study_window_format (win);
+
+  g_print (_("\nWindow %s\n"), name);
+  print_cell (_("Company"), name_width, TRUE);
+  g_print ("  %9s  %7s  %7s  %8s  %s\n", _("CAR"), _("s.e."), _("t"), _("p"), _("in money"));
+  for (guint i = 0; i < study->lines->len; i++)
+    {
+      UcStudyLine *line = g_ptr_array_index (study->lines, i);
+      UcStudyCar *car = &line->cars[j];
+      g_autofree char *label = line->is_basket ? g_strdup (line->name)
+                                               : g_strdup_printf ("%s (%s)", line->name, line->id);
+      g_autofree char *clipped = uc_cli_clip (label, name_width);
+
+      if (!line->ok)
+        continue;
+      print_cell (clipped, name_width, TRUE);
+      if (!car->ok)
+        {
+          g_autofree char *why = uc_cli_escape (car->why ? car->why : "–", -1, FALSE);
+
+          g_print ("  %s\n", why);
+          continue;
+        }
+      {
+        g_autofree char *c = percent (car->car);
+        g_autofree char *se = g_strdup_printf ("%.2f%%", car->se * 100);
+        g_autofree char *t = signed_number (car->t, 2);
+        g_autofree char *p = p_value (car->p);
+        g_autofree char *m = uc_cli_money_change (car->money, line->currency);
+
+        g_print ("  ");
+        print_cell (c, 9, FALSE);
+        g_print ("  ");
+        print_cell (se, 7, FALSE);
+        g_print ("  ");
+        print_cell (t, 7, FALSE);
+        g_print ("  ");
+        print_cell (p, 8, FALSE);
+        g_print ("  %s\n", m);
+      }
+    }
+}
+
+static void
 print_study (UcStudy *study)
 {
   g_autofree char *day = uc_time_format_date (study->event * UC_USEC_PER_DAY);
@@ -165,50 +214,7 @@ print_study (UcStudy *study)
     }
 
   for (guint j = 0; j < study->windows->len; j++)
-    {
-      UcStudyWindow *win = &g_array_index (study->windows, UcStudyWindow, j);
-      g_autofree char *name = uc_study_window_format (win);
-
-      g_print (_("\nWindow %s\n"), name);
-      print_cell (_("Company"), name_width, TRUE);
-      g_print ("  %9s  %7s  %7s  %8s  %s\n", _("CAR"), _("s.e."), _("t"), _("p"), _("in money"));
-      for (guint i = 0; i < study->lines->len; i++)
-        {
-          UcStudyLine *line = g_ptr_array_index (study->lines, i);
-          UcStudyCar *car = &line->cars[j];
-          g_autofree char *label = line->is_basket ? g_strdup (line->name)
-                                                   : g_strdup_printf ("%s (%s)", line->name, line->id);
-          g_autofree char *clipped = uc_cli_clip (label, name_width);
-
-          if (!line->ok)
-            continue;
-          print_cell (clipped, name_width, TRUE);
-          if (!car->ok)
-            {
-              g_autofree char *why = uc_cli_escape (car->why ? car->why : "–", -1, FALSE);
-
-              g_print ("  %s\n", why);
-              continue;
-            }
-          {
-            g_autofree char *c = percent (car->car);
-            g_autofree char *se = g_strdup_printf ("%.2f%%", car->se * 100);
-            g_autofree char *t = signed_number (car->t, 2);
-            g_autofree char *p = p_value (car->p);
-            g_autofree char *m = uc_cli_money_change (car->money, line->currency);
-
-            g_print ("  ");
-            print_cell (c, 9, FALSE);
-            g_print ("  ");
-            print_cell (se, 7, FALSE);
-            g_print ("  ");
-            print_cell (t, 7, FALSE);
-            g_print ("  ");
-            print_cell (p, 8, FALSE);
-            g_print ("  %s\n", m);
-          }
-        }
-    }
+    print_window (study, j, name_width);
   if (study->notes->len)
     g_print ("\n");
   for (guint i = 0; i < study->notes->len; i++)
@@ -219,6 +225,79 @@ print_study (UcStudy *study)
     }
   g_print (_("\nIn money: the CAR times the market cap on the trading day before the window, in the listing’s "
              "currency; the basket’s is its members’ sum.\n"));
+}
+
+/* --event, --estimation, --window and --days into @o and @windows. */
+static gboolean
+read_spans (StudyArgs      *a,
+            UcStudyOptions *o,
+            GArray         *windows,
+            GError        **error)
+{
+  UcStudyWindow d;
+  UcTime event;
+  g_autoptr (GError) local = NULL;
+
+  if (a->event == NULL || !uc_time_parse_date (a->event, strlen (a->event), &event))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   a->event ? "--event: “%s” is not a date (YYYY-MM-DD)" : "--event DATE is required%s",
+                   a->event ? a->event : "");
+      return FALSE;
+    }
+  o->event = event / UC_USEC_PER_DAY;
+  if (a->estimation && !uc_study_window_parse (a->estimation, &o->estimation, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--estimation: %s", local->message);
+      return FALSE;
+    }
+  for (guint i = 0; a->windows && a->windows[i]; i++)
+    {
+      UcStudyWindow w;
+
+      if (!uc_study_window_parse (a->windows[i], &w, &local))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--window: %s", local->message);
+          return FALSE;
+        }
+      g_array_append_val (windows, w);
+    }
+  if (a->days == NULL)
+    return TRUE;
+  if (!uc_study_window_parse (a->days, &d, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--days: %s", local->message);
+      return FALSE;
+    }
+  o->path_from = d.from;
+  o->path_to = d.to;
+  return TRUE;
+}
+
+/* The prices, the benchmark index and the events, as the options say. */
+static gboolean
+load_inputs (StudyArgs  *a,
+             UcDataset **prices,
+             UcDataset **index,
+             UcDataset **events,
+             GError    **error)
+{
+  *prices = load_table (a->prices, "market-caps", error);
+  if (*prices == NULL)
+    return FALSE;
+  if (a->index || a->prices == NULL)
+    {
+      *index = load_table (a->index, "index-daily", error);
+      if (*index == NULL)
+        return FALSE;
+    }
+  if (g_strcmp0 (a->events, "none") != 0)
+    {
+      *events = uc_cli_load_events (a->events ? a->events : "builtin", NULL, error);
+      if (*events == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -248,7 +327,6 @@ uc_cli_study (int argc, char **argv)
   g_autoptr (UcStudy) study = NULL;
   g_autoptr (GArray) windows = g_array_new (FALSE, FALSE, sizeof (UcStudyWindow));
   UcStudyOptions o;
-  UcTime event;
 
   g_option_context_set_summary (context, _("How far companies moved around an event beyond what their market explains: "
                                            "a market-model event study, with each company's alpha and beta, and per "
@@ -262,48 +340,9 @@ uc_cli_study (int argc, char **argv)
 
       return uc_cli_usage_error ("study", msg);
     }
-  if (a.event == NULL)
-    return uc_cli_usage_error ("study", "--event DATE is required");
-  if (!uc_time_parse_date (a.event, strlen (a.event), &event))
-    {
-      g_autofree char *msg = g_strdup_printf ("--event: “%s” is not a date (YYYY-MM-DD)", a.event);
-
-      return uc_cli_usage_error ("study", msg);
-    }
-
   uc_study_options_init (&o);
-  o.event = event / UC_USEC_PER_DAY;
-  if (a.estimation && !uc_study_window_parse (a.estimation, &o.estimation, &error))
-    {
-      g_autofree char *msg = g_strdup_printf ("--estimation: %s", error->message);
-
-      return uc_cli_usage_error ("study", msg);
-    }
-  for (guint i = 0; a.windows && a.windows[i]; i++)
-    {
-      UcStudyWindow w;
-
-      if (!uc_study_window_parse (a.windows[i], &w, &error))
-        {
-          g_autofree char *msg = g_strdup_printf ("--window: %s", error->message);
-
-          return uc_cli_usage_error ("study", msg);
-        }
-      g_array_append_val (windows, w);
-    }
-  if (a.days)
-    {
-      UcStudyWindow d;
-
-      if (!uc_study_window_parse (a.days, &d, &error))
-        {
-          g_autofree char *msg = g_strdup_printf ("--days: %s", error->message);
-
-          return uc_cli_usage_error ("study", msg);
-        }
-      o.path_from = d.from;
-      o.path_to = d.to;
-    }
+  if (!read_spans (&a, &o, windows, &error))
+    return uc_cli_usage_error ("study", error->message);
   o.windows = (const UcStudyWindow *) windows->data;
   o.n_windows = windows->len;
   o.benchmark = a.benchmark;
@@ -317,31 +356,11 @@ uc_cli_study (int argc, char **argv)
   else if (a.prices == NULL)
     o.companies = default_companies;
 
-  prices = load_table (a.prices, "market-caps", &error);
-  if (prices == NULL)
+  if (!load_inputs (&a, &prices, &index, &events, &error))
     {
       g_printerr ("undercut study: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  if (a.index || a.prices == NULL)
-    {
-      index = load_table (a.index, "index-daily", &error);
-      if (index == NULL)
-        {
-          g_printerr ("undercut study: %s\n", error->message);
-          return UC_EXIT_FAILURE;
-        }
-    }
-  if (g_strcmp0 (a.events, "none") != 0)
-    {
-      events = uc_cli_load_events (a.events ? a.events : "builtin", NULL, &error);
-      if (events == NULL)
-        {
-          g_printerr ("undercut study: %s\n", error->message);
-          return UC_EXIT_FAILURE;
-        }
-    }
-
   study = uc_study_run (prices, index, events, &o, &error);
   if (study == NULL)
     {

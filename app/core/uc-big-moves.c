@@ -171,6 +171,43 @@ member_values (UcDataset          *prices,
   return g_steal_pointer (&out);
 }
 
+static char *
+label_of (const char * const *companies,
+          guint               n)
+{
+  g_autofree char *list = g_strjoinv (", ", (char **) companies);
+
+  if (n > 1)
+    return g_strdup_printf (_("%u companies’ combined cap (%s)"), n, list);
+  return g_steal_pointer (&list);
+}
+
+/* The days every member has a value, in order. */
+static void
+common_days (GPtrArray *members,
+             gboolean   by_cap,
+             GArray    *days)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, g_ptr_array_index (members, 0));
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean all = TRUE;
+
+      for (guint m = 0; m < members->len && all; m++)
+        {
+          double *v = g_hash_table_lookup (g_ptr_array_index (members, m), key);
+
+          all = v && isfinite (v[by_cap ? 1 : 0]);
+        }
+      if (all)
+        g_array_append_val (days, *(gint64 *) key);
+    }
+  g_array_sort (days, compare_days);
+}
+
 UcMoves *
 uc_moves_find (UcDataset          *prices,
                UcDataset          *events,
@@ -183,9 +220,6 @@ uc_moves_find (UcDataset          *prices,
   g_autoptr (UcMoves) self = g_new0 (UcMoves, 1);
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GString) label = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
   Order order = { direction, by_money };
   double before = NAN;
   gint64 day_before = 0;
@@ -205,23 +239,7 @@ uc_moves_find (UcDataset          *prices,
       return NULL;
     }
 
-  /* The days every member has a value. */
-  g_hash_table_iter_init (&iter, g_ptr_array_index (members, 0));
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gboolean all = TRUE;
-
-      for (guint m = 0; m < members->len && all; m++)
-        {
-          double *v = g_hash_table_lookup (g_ptr_array_index (members, m), key);
-
-          all = v && isfinite (v[self->by_cap ? 1 : 0]);
-        }
-      if (all)
-        g_array_append_val (days, *(gint64 *) key);
-    }
-  g_array_sort (days, compare_days);
-
+  common_days (members, self->by_cap, days);
   self->moves = g_array_new (FALSE, TRUE, sizeof (UcMove));
   for (guint i = 0; i < days->len; i++)
     {
@@ -261,12 +279,7 @@ uc_moves_find (UcDataset          *prices,
       m->events = events_near (events, m->day, event_days);
     }
 
-  for (guint m = 0; companies[m]; m++)
-    g_string_append_printf (label, "%s%s", m ? ", " : "", companies[m]);
-  if (members->len > 1)
-    self->label = g_strdup_printf (_("%u companies’ combined cap (%s)"), members->len, label->str);
-  else
-    self->label = g_string_free (g_steal_pointer (&label), FALSE);
+  self->label = label_of (companies, members->len);
   return g_steal_pointer (&self);
 }
 

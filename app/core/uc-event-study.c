@@ -534,6 +534,105 @@ set_why (char       **why,
   va_end (args);
 }
 
+/* The variance factor of a CAR over @len days whose benchmark returns add
+ * up to @sum_rm: the window's days plus the model's estimation error. */
+static double
+car_se (UcStudyLine *line,
+        double       len,
+        double       sum_rm)
+{
+  double d = sum_rm - len * line->model.mean_x;
+
+  return sqrt (line->model.s2 * (len + len * len / line->model.n + d * d / line->model.sxx));
+}
+
+static void
+window_car (UcStudyLine         *line,
+            UcStudyCar          *car,
+            Calendar            *c,
+            const double        *r,
+            const double        *rm,
+            const double        *caps,
+            gint                 k0,
+            const UcStudyWindow *w)
+{
+  gint last = c->days->len - 1;
+  double sum = 0, sum_rm = 0, len = w->to - w->from + 1;
+
+  if (k0 + w->to > last)
+    {
+      g_autofree char *end = format_day (g_array_index (c->days, gint64, last));
+
+      set_why (&car->why, _("the window runs past the prices, which end on %s"), end);
+      return;
+    }
+  for (int tau = w->from; tau <= w->to; tau++)
+    {
+      gint k = k0 + tau;
+      g_autofree char *day = k >= 0 ? format_day (g_array_index (c->days, gint64, k)) : NULL;
+
+      if (k < 1)
+        set_why (&car->why, _("the window starts before the prices do"));
+      else if (!isfinite (r[k]))
+        set_why (&car->why, _("no return on %s"), day);
+      else if (!isfinite (rm[k]))
+        set_why (&car->why, _("no benchmark return on %s"), day);
+      else
+        {
+          sum += r[k] - line->model.alpha - line->model.beta * rm[k];
+          sum_rm += rm[k];
+        }
+    }
+  if (car->why)
+    return;
+  car->ok = TRUE;
+  car->n_days = (guint) len;
+  car->car = sum;
+  car->se = car_se (line, len, sum_rm);
+  car->t = car->car / car->se;
+  car->p = uc_stats_t_two_sided_p (car->t, line->model.n - 2);
+  if (caps && k0 + w->from - 1 >= 0)
+    car->cap_before = caps[k0 + w->from - 1];
+  car->money = car->car * car->cap_before;
+}
+
+/* The path the chart draws: CAR from path_from to each day after it. */
+static void
+study_path (UcStudyLine          *line,
+            Calendar             *c,
+            const double         *r,
+            const double         *rm,
+            gint                  k0,
+            const UcStudyOptions *o)
+{
+  gint last = c->days->len - 1;
+  double sum = 0, sum_rm = 0;
+  gboolean broken = FALSE;
+
+  line->path_from = o->path_from;
+  line->n_path = o->path_to - o->path_from + 1;
+  line->path_car = g_new (double, line->n_path);
+  line->path_se = g_new (double, line->n_path);
+  line->path_days = g_new (gint64, line->n_path);
+  for (guint i = 0; i < line->n_path; i++)
+    {
+      gint k = k0 + o->path_from + (gint) i;
+
+      line->path_days[i] = k >= 0 && k <= last ? g_array_index (c->days, gint64, k) : NO_DAY;
+      if (k < 1 || k > last || !isfinite (r[k]) || !isfinite (rm[k]))
+        broken = TRUE;
+      if (broken)
+        {
+          line->path_car[i] = line->path_se[i] = NAN;
+          continue;
+        }
+      sum += r[k] - line->model.alpha - line->model.beta * rm[k];
+      sum_rm += rm[k];
+      line->path_car[i] = sum;
+      line->path_se[i] = car_se (line, i + 1, sum_rm);
+    }
+}
+
 /* Fits the model and adds up the windows; @r and @rm are per calendar day. */
 static void
 study_line (UcStudyLine          *line,
@@ -600,79 +699,10 @@ study_line (UcStudyLine          *line,
   line->t_crit = uc_stats_t_quantile (0.05, m - 2);
 
   for (guint w = 0; w < n_windows; w++)
-    {
-      UcStudyCar *car = &line->cars[w];
-      double sum = 0, sum_rm = 0, len = windows[w].to - windows[w].from + 1, g;
-
-      if (k0 + windows[w].to > last)
-        {
-          g_autofree char *end = format_day (g_array_index (c->days, gint64, last));
-
-          set_why (&car->why, _("the window runs past the prices, which end on %s"), end);
-          continue;
-        }
-      for (int tau = windows[w].from; tau <= windows[w].to; tau++)
-        {
-          gint k = k0 + tau;
-          g_autofree char *day = k >= 0 ? format_day (g_array_index (c->days, gint64, k)) : NULL;
-
-          if (k < 1)
-            set_why (&car->why, _("the window starts before the prices do"));
-          else if (!isfinite (r[k]))
-            set_why (&car->why, _("no return on %s"), day);
-          else if (!isfinite (rm[k]))
-            set_why (&car->why, _("no benchmark return on %s"), day);
-          else
-            {
-              sum += r[k] - line->model.alpha - line->model.beta * rm[k];
-              sum_rm += rm[k];
-            }
-        }
-      if (car->why)
-        continue;
-      g = len * len / m + (sum_rm - len * line->model.mean_x) * (sum_rm - len * line->model.mean_x) / line->model.sxx;
-      car->ok = TRUE;
-      car->n_days = (guint) len;
-      car->car = sum;
-      car->se = sqrt (line->model.s2 * (len + g));
-      car->t = car->car / car->se;
-      car->p = uc_stats_t_two_sided_p (car->t, m - 2);
-      if (caps && k0 + windows[w].from - 1 >= 0)
-        car->cap_before = caps[k0 + windows[w].from - 1];
-      car->money = car->car * car->cap_before;
-    }
-
-  /* The path the chart draws: CAR from path_from to each day after it. */
-  line->path_from = o->path_from;
-  line->n_path = o->path_to - o->path_from + 1;
-  line->path_car = g_new (double, line->n_path);
-  line->path_se = g_new (double, line->n_path);
-  line->path_days = g_new (gint64, line->n_path);
-  {
-    double sum = 0, sum_rm = 0;
-    gboolean broken = FALSE;
-
-    for (guint i = 0; i < line->n_path; i++)
-      {
-        gint k = k0 + o->path_from + (gint) i;
-        double len = i + 1, g;
-
-        line->path_days[i] = k >= 0 && k <= last ? g_array_index (c->days, gint64, k) : NO_DAY;
-        if (k < 1 || k > last || !isfinite (r[k]) || !isfinite (rm[k]))
-          broken = TRUE;
-        if (broken)
-          {
-            line->path_car[i] = line->path_se[i] = NAN;
-            continue;
-          }
-        sum += r[k] - line->model.alpha - line->model.beta * rm[k];
-        sum_rm += rm[k];
-        g = len * len / m + (sum_rm - len * line->model.mean_x) * (sum_rm - len * line->model.mean_x) / line->model.sxx;
-        line->path_car[i] = sum;
-        line->path_se[i] = sqrt (line->model.s2 * (len + g));
-      }
-  }
+    window_car (line, &line->cars[w], c, r, rm, caps, k0, &windows[w]);
+  study_path (line, c, r, rm, k0, o);
 }
+
 
 static UcStudyLine *
 new_line (const char *id,
@@ -1144,6 +1174,76 @@ json_string (UcJsonWriter *w,
     uc_json_null (w);
 }
 
+static void
+line_to_json (UcJsonWriter *w,
+              UcStudy      *self,
+              UcStudyLine  *line)
+{
+  uc_json_begin_object (w);
+  json_string (w, "id", line->id);
+  json_string (w, "name", line->name);
+  json_string (w, "market", line->market);
+  json_string (w, "currency", line->currency);
+  uc_json_key (w, "basket");
+  uc_json_bool (w, line->is_basket);
+  json_string (w, "benchmark", line->benchmark);
+  uc_json_key (w, "ok");
+  uc_json_bool (w, line->ok);
+  json_string (w, "why", line->why);
+  json_date (w, "event_day", line->event_day);
+  json_date (w, "estimation_first", line->estimation_first);
+  json_date (w, "estimation_last", line->estimation_last);
+  uc_json_key (w, "estimation_days");
+  uc_json_int (w, line->model.n);
+  json_number (w, "alpha", line->model.alpha);
+  json_number (w, "beta", line->model.beta);
+  json_number (w, "se_alpha", line->model.se_alpha);
+  json_number (w, "se_beta", line->model.se_beta);
+  json_number (w, "residual_sd", sqrt (line->model.s2));
+  json_number (w, "r2", line->model.r2);
+  json_number (w, "t_crit", line->t_crit);
+  uc_json_key (w, "windows");
+  uc_json_begin_array (w);
+  for (guint j = 0; j < self->windows->len; j++)
+    {
+      UcStudyCar *car = &line->cars[j];
+
+      uc_json_begin_object (w);
+      uc_json_key (w, "from");
+      uc_json_int (w, g_array_index (self->windows, UcStudyWindow, j).from);
+      uc_json_key (w, "to");
+      uc_json_int (w, g_array_index (self->windows, UcStudyWindow, j).to);
+      uc_json_key (w, "ok");
+      uc_json_bool (w, car->ok);
+      json_string (w, "why", car->why);
+      json_number (w, "car", car->car);
+      json_number (w, "se", car->se);
+      json_number (w, "t", car->t);
+      json_number (w, "p", car->p);
+      json_number (w, "cap_before", car->cap_before);
+      json_number (w, "money", car->money);
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  if (line->ok)
+    {
+      uc_json_key (w, "path");
+      uc_json_begin_array (w);
+      for (guint j = 0; j < line->n_path; j++)
+        {
+          uc_json_begin_object (w);
+          uc_json_key (w, "day");
+          uc_json_int (w, line->path_from + (int) j);
+          json_date (w, "date", line->path_days[j]);
+          json_number (w, "car", line->path_car[j]);
+          json_number (w, "se", line->path_se[j]);
+          uc_json_end_object (w);
+        }
+      uc_json_end_array (w);
+    }
+  uc_json_end_object (w);
+}
+
 char *
 uc_study_to_json (UcStudy *self)
 {
@@ -1163,73 +1263,7 @@ uc_study_to_json (UcStudy *self)
   uc_json_key (w, "lines");
   uc_json_begin_array (w);
   for (guint i = 0; i < self->lines->len; i++)
-    {
-      UcStudyLine *line = g_ptr_array_index (self->lines, i);
-
-      uc_json_begin_object (w);
-      json_string (w, "id", line->id);
-      json_string (w, "name", line->name);
-      json_string (w, "market", line->market);
-      json_string (w, "currency", line->currency);
-      uc_json_key (w, "basket");
-      uc_json_bool (w, line->is_basket);
-      json_string (w, "benchmark", line->benchmark);
-      uc_json_key (w, "ok");
-      uc_json_bool (w, line->ok);
-      json_string (w, "why", line->why);
-      json_date (w, "event_day", line->event_day);
-      json_date (w, "estimation_first", line->estimation_first);
-      json_date (w, "estimation_last", line->estimation_last);
-      uc_json_key (w, "estimation_days");
-      uc_json_int (w, line->model.n);
-      json_number (w, "alpha", line->model.alpha);
-      json_number (w, "beta", line->model.beta);
-      json_number (w, "se_alpha", line->model.se_alpha);
-      json_number (w, "se_beta", line->model.se_beta);
-      json_number (w, "residual_sd", sqrt (line->model.s2));
-      json_number (w, "r2", line->model.r2);
-      json_number (w, "t_crit", line->t_crit);
-      uc_json_key (w, "windows");
-      uc_json_begin_array (w);
-      for (guint j = 0; j < self->windows->len; j++)
-        {
-          UcStudyCar *car = &line->cars[j];
-
-          uc_json_begin_object (w);
-          uc_json_key (w, "from");
-          uc_json_int (w, g_array_index (self->windows, UcStudyWindow, j).from);
-          uc_json_key (w, "to");
-          uc_json_int (w, g_array_index (self->windows, UcStudyWindow, j).to);
-          uc_json_key (w, "ok");
-          uc_json_bool (w, car->ok);
-          json_string (w, "why", car->why);
-          json_number (w, "car", car->car);
-          json_number (w, "se", car->se);
-          json_number (w, "t", car->t);
-          json_number (w, "p", car->p);
-          json_number (w, "cap_before", car->cap_before);
-          json_number (w, "money", car->money);
-          uc_json_end_object (w);
-        }
-      uc_json_end_array (w);
-      if (line->ok)
-        {
-          uc_json_key (w, "path");
-          uc_json_begin_array (w);
-          for (guint j = 0; j < line->n_path; j++)
-            {
-              uc_json_begin_object (w);
-              uc_json_key (w, "day");
-              uc_json_int (w, line->path_from + (int) j);
-              json_date (w, "date", line->path_days[j]);
-              json_number (w, "car", line->path_car[j]);
-              json_number (w, "se", line->path_se[j]);
-              uc_json_end_object (w);
-            }
-          uc_json_end_array (w);
-        }
-      uc_json_end_object (w);
-    }
+    line_to_json (w, self, g_ptr_array_index (self->lines, i));
   uc_json_end_array (w);
   uc_json_key (w, "notes");
   uc_json_begin_array (w);

@@ -449,6 +449,50 @@ day_string (UcJsonWriter *w,
   uc_json_string (w, s);
 }
 
+static void
+frontier_to_json (UcJsonWriter *w,
+                  UcFrontier   *f)
+{
+  uc_json_begin_object (w);
+  uc_json_key (w, "region");
+  uc_json_string (w, f->region);
+  uc_json_key (w, "samples");
+  uc_json_int (w, f->n_fit);
+  uc_json_key (w, "tracker_dated");
+  uc_json_int (w, f->n_tracker);
+  number_or_null (w, "slope_log2_per_year", f->fit.beta);
+  number_or_null (w, "intercept_log2", f->fit.alpha);
+  number_or_null (w, "r2", f->fit.r2);
+  number_or_null (w, "halving_months", f->halving_months);
+  number_or_null (w, "yearly_factor", f->yearly_factor);
+  number_or_null (w, "yearly_factor_lo", f->factor_lo);
+  number_or_null (w, "yearly_factor_hi", f->factor_hi);
+  number_or_null (w, "halving_months_lo", f->halving_lo);
+  number_or_null (w, "halving_months_hi", f->halving_hi);
+  uc_json_key (w, "resamples_used");
+  uc_json_int (w, f->resamples_used);
+  uc_json_key (w, "steps");
+  uc_json_begin_array (w);
+  for (guint j = 0; j < f->steps->len; j++)
+    {
+      UcFrontierStep *s = &g_array_index (f->steps, UcFrontierStep, j);
+
+      uc_json_begin_object (w);
+      day_string (w, "date", s->day);
+      uc_json_key (w, "price");
+      uc_json_number (w, s->price);
+      uc_json_key (w, "vendor");
+      uc_json_string (w, s->vendor);
+      uc_json_key (w, "model");
+      uc_json_string (w, s->model);
+      uc_json_key (w, "tracker_date");
+      uc_json_bool (w, s->tracker_date);
+      uc_json_end_object (w);
+    }
+  uc_json_end_array (w);
+  uc_json_end_object (w);
+}
+
 char *
 uc_price_trend_to_json (UcPriceTrend *self)
 {
@@ -481,48 +525,7 @@ uc_price_trend_to_json (UcPriceTrend *self)
   uc_json_key (w, "regions");
   uc_json_begin_array (w);
   for (guint i = 0; i < self->regions->len; i++)
-    {
-      UcFrontier *f = g_ptr_array_index (self->regions, i);
-
-      uc_json_begin_object (w);
-      uc_json_key (w, "region");
-      uc_json_string (w, f->region);
-      uc_json_key (w, "samples");
-      uc_json_int (w, f->n_fit);
-      uc_json_key (w, "tracker_dated");
-      uc_json_int (w, f->n_tracker);
-      number_or_null (w, "slope_log2_per_year", f->fit.beta);
-      number_or_null (w, "intercept_log2", f->fit.alpha);
-      number_or_null (w, "r2", f->fit.r2);
-      number_or_null (w, "halving_months", f->halving_months);
-      number_or_null (w, "yearly_factor", f->yearly_factor);
-      number_or_null (w, "yearly_factor_lo", f->factor_lo);
-      number_or_null (w, "yearly_factor_hi", f->factor_hi);
-      number_or_null (w, "halving_months_lo", f->halving_lo);
-      number_or_null (w, "halving_months_hi", f->halving_hi);
-      uc_json_key (w, "resamples_used");
-      uc_json_int (w, f->resamples_used);
-      uc_json_key (w, "steps");
-      uc_json_begin_array (w);
-      for (guint j = 0; j < f->steps->len; j++)
-        {
-          UcFrontierStep *s = &g_array_index (f->steps, UcFrontierStep, j);
-
-          uc_json_begin_object (w);
-          day_string (w, "date", s->day);
-          uc_json_key (w, "price");
-          uc_json_number (w, s->price);
-          uc_json_key (w, "vendor");
-          uc_json_string (w, s->vendor);
-          uc_json_key (w, "model");
-          uc_json_string (w, s->model);
-          uc_json_key (w, "tracker_date");
-          uc_json_bool (w, s->tracker_date);
-          uc_json_end_object (w);
-        }
-      uc_json_end_array (w);
-      uc_json_end_object (w);
-    }
+    frontier_to_json (w, g_ptr_array_index (self->regions, i));
   uc_json_end_array (w);
   uc_json_key (w, "us_over_china");
   uc_json_begin_array (w);

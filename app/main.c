@@ -35,6 +35,23 @@ static const struct
   { "claims", uc_cli_claims },
 };
 
+static const char *const summary =
+  N_("Explore how cheap open-weight AI models move markets.\n"
+      "\n"
+      "Without a command, opens the window (or shows a view in the one already open); with CSV files, opens them\n"
+      "there to import. Commands (each has --help):\n"
+      "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
+      "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
+      "  datasets  List the embedded datasets\n"
+      "  refresh   Pull new data from the sources; keep the last good copy of each\n"
+      "  sources   List the sources, with when each was retrieved and how current it is\n"
+      "  library   List, add or remove the CSV files you imported (kept across restarts)\n"
+      "  study     An event study: how far companies moved around an event beyond their market\n"
+      "  moves     The largest one-day moves of a company or a basket, with the events near each\n"
+      "  frontier  The cheapest API price on offer by region, and how fast it halves\n"
+      "  releases  Model releases by quarter and region, open weights or not\n"
+      "  claims    The story's claims, each checked against the data");
+
 static gboolean
 have_display (void)
 {
@@ -111,22 +128,7 @@ main (int    argc,
     }
 
   context = g_option_context_new (_("[COMMAND … | FILE …]"));
-  g_option_context_set_summary (context,
-    _("Explore how cheap open-weight AI models move markets.\n"
-      "\n"
-      "Without a command, opens the window (or shows a view in the one already open); with CSV files, opens them\n"
-      "there to import. Commands (each has --help):\n"
-      "  export    Draw a chart view into a PNG, SVG or PDF file, without a display\n"
-      "  inspect   Show how a CSV file is read: dialect, types, missing values, ranges\n"
-      "  datasets  List the embedded datasets\n"
-      "  refresh   Pull new data from the sources; keep the last good copy of each\n"
-      "  sources   List the sources, with when each was retrieved and how current it is\n"
-      "  library   List, add or remove the CSV files you imported (kept across restarts)\n"
-      "  study     An event study: how far companies moved around an event beyond their market\n"
-      "  moves     The largest one-day moves of a company or a basket, with the events near each\n"
-      "  frontier  The cheapest API price on offer by region, and how fast it halves\n"
-      "  releases  Model releases by quarter and region, open weights or not\n"
-      "  claims    The story's claims, each checked against the data"));
+  g_option_context_set_summary (context, _(summary));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   args = g_strdupv (argv);

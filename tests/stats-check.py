@@ -503,6 +503,20 @@ def main():
                  ["--filter", "deepseek"], ["--all-prices", "--resamples", "500", "--seed", "7"]):
         n += check_frontier(args)
 
+    # The study drawn, in each format.
+    with tempfile.TemporaryDirectory() as tmp:
+        for ext, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")):
+            out = os.path.join(tmp, "car." + ext)
+            p = subprocess.run([UNDERCUT, "study", "--event", "2025-01-27", "--output", out],
+                               capture_output=True, text=True)
+            data = open(out, "rb").read() if os.path.exists(out) else b""
+            ok(p.returncode == 0 and data.startswith(magic),
+               f"study --output car.{ext}: written ({p.returncode}, {p.stderr.strip()[:80]})")
+            if ext == "svg":
+                text = data.decode("utf-8", "replace")
+                ok("Event study" in text and "95%" in text and "band" in text and "Equal-weight" in text,
+                   "the SVG names the study, the band and the basket")
+
     # Usage errors name what is wrong.
     for args, words in ((["--event", "2025-13-40"], "not a date"),
                         (["--event", "2025-01-27", "--window", "5,1"], "ends before it starts"),

@@ -148,6 +148,54 @@ test_claims (void)
     g_object_unref (t[i]);
 }
 
+/* The study drawn: a line per company and the basket, the basket banded by
+ * ±t·se, the value axis wide enough for the band. */
+static void
+test_study_chart (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UcDataset) caps = uc_catalog_load ("market-caps", &error);
+  g_autoptr (UcDataset) index = uc_catalog_load ("index-daily", &error);
+  const char *companies[] = { "NVDA", "MSFT", "AAPL", NULL };
+  UcStudyOptions o;
+  g_autoptr (UcStudy) study = NULL;
+  g_autoptr (UcChartSpec) spec = NULL;
+  UcSeries *basket;
+  UcStudyLine *line;
+  const double *lo, *hi;
+  double min, max;
+  UcTime from, to;
+
+  g_assert_no_error (error);
+  uc_study_options_init (&o);
+  o.event = uc_days_from_civil (2025, 1, 27);
+  o.companies = companies;
+  study = uc_study_run (caps, index, NULL, &o, &error);
+  g_assert_no_error (error);
+  spec = uc_study_build_chart (study);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (spec), ==, 4);
+  g_assert_cmpint (uc_chart_spec_get_x_kind (spec), ==, UC_X_NUMBER);
+  basket = uc_chart_spec_get_series (spec, 3);
+  line = g_ptr_array_index (study->lines, 3);
+  g_assert_cmpstr (uc_series_get_id (basket), ==, "basket");
+  g_assert_false (uc_series_get_band (uc_chart_spec_get_series (spec, 0), &lo, &hi));
+  g_assert_true (uc_series_get_band (basket, &lo, &hi));
+  g_assert_cmpuint (uc_series_get_length (basket), ==, 31);
+  for (guint i = 0; i < 31; i++)
+    {
+      assert_rel (hi[i] - uc_series_get_y (basket)[i], line->t_crit * line->path_se[i] * 100, 1e-12);
+      assert_rel (uc_series_get_y (basket)[i] - lo[i], line->t_crit * line->path_se[i] * 100, 1e-12);
+    }
+  uc_chart_spec_get_range (spec, &from, &to);
+  g_assert_true (uc_series_get_y_range (basket, from, to, &min, &max));
+  for (guint i = 0; i < 31; i++)
+    g_assert_true (min <= lo[i] && hi[i] <= max);
+  g_assert_nonnull (strstr (uc_chart_spec_get_subtitle (spec), "95% band"));
+  /* Points added later drop the band they no longer match. */
+  uc_series_append (basket, to + 1, 0);
+  g_assert_false (uc_series_get_band (basket, &lo, &hi));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,5 +206,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/percentile", test_percentile);
   g_test_add_func ("/stats/study-windows", test_windows);
   g_test_add_func ("/stats/claims", test_claims);
+  g_test_add_func ("/stats/study-chart", test_study_chart);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "uc-cli-input.h"
 #include "uc-cli-text.h"
 #include "uc-event-study.h"
+#include "uc-export.h"
 #include "uc-format.h"
 
 /* The DeepSeek shock view's US companies less Broadcom, whose share count
@@ -33,6 +34,10 @@ typedef struct
   char  *prices;
   char  *index;
   char  *events;
+  char  *output;
+  char  *theme;
+  int    width;
+  int    height;
   gboolean json;
 } StudyArgs;
 
@@ -48,6 +53,8 @@ study_args_clear (StudyArgs *a)
   g_free (a->prices);
   g_free (a->index);
   g_free (a->events);
+  g_free (a->output);
+  g_free (a->theme);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StudyArgs, study_args_clear)
@@ -227,7 +234,8 @@ print_study (UcStudy *study)
              "currency; the basket’s is its members’ sum.\n"));
 }
 
-/* --event, --estimation, --window and --days into @o and @windows. */
+/* --theme, --width, --height checked; --event, --estimation, --window and
+ * --days into @o and @windows. */
 static gboolean
 read_spans (StudyArgs      *a,
             UcStudyOptions *o,
@@ -238,6 +246,16 @@ read_spans (StudyArgs      *a,
   UcTime event;
   g_autoptr (GError) local = NULL;
 
+  if (a->theme && g_strcmp0 (a->theme, "light") != 0 && g_strcmp0 (a->theme, "dark") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--theme is light or dark");
+      return FALSE;
+    }
+  if (a->width < 16 || a->width > 20000 || a->height < 16 || a->height > 20000)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--width and --height are from 16 to 20000 pixels");
+      return FALSE;
+    }
   if (a->event == NULL || !uc_time_parse_date (a->event, strlen (a->event), &event))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -300,10 +318,34 @@ load_inputs (StudyArgs  *a,
   return TRUE;
 }
 
+static GStrv
+split_list (const char *text)
+{
+  GStrv parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    g_strstrip (parts[i]);
+  return parts;
+}
+
+static gboolean
+draw_study (UcStudy   *study,
+            StudyArgs *a,
+            GError   **error)
+{
+  g_autoptr (UcChartSpec) spec = uc_study_build_chart (study);
+  const UcChartTheme *theme = g_strcmp0 (a->theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light ();
+  UcExportFormat format;
+
+  if (!uc_export_format_from_path (a->output, &format, error))
+    return FALSE;
+  return uc_export_chart (spec, theme, a->output, format, a->width, a->height, 1, error);
+}
+
 int
 uc_cli_study (int argc, char **argv)
 {
-  g_auto (StudyArgs) a = { 0 };
+  g_auto (StudyArgs) a = { .width = 1600, .height = 900 };
   GOptionEntry entries[] = {
     { "event", 'e', 0, G_OPTION_ARG_STRING, &a.event, N_("The event's date; day 0 is each market's first trading day on or after it"), N_("DATE") },
     { "companies", 'c', 0, G_OPTION_ARG_STRING, &a.companies, N_("Tickers, or a market (US, HK) for all its listings, separated by commas (default: the eight US AI stocks of the DeepSeek shock view)"), N_("A,B,…") },
@@ -315,6 +357,10 @@ uc_cli_study (int argc, char **argv)
     { "index", 0, 0, G_OPTION_ARG_FILENAME, &a.index, N_("Benchmark closes instead of the embedded index: date, series and close columns; name and market if known"), N_("FILE") },
     { "events", 0, 0, G_OPTION_ARG_STRING, &a.events, N_("Events named beside the study: builtin (default), none or a CSV file"), N_("builtin|none|FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("Print JSON for scripts"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, N_("Also draw the CAR by trading day, with the 95% band, into a PNG, SVG or PDF file"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &a.width, N_("With --output: width in pixels (default 1600)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &a.height, N_("With --output: height in pixels (default 900)"), N_("PX") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, N_("With --output: light (default) or dark"), N_("THEME") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -346,15 +392,8 @@ uc_cli_study (int argc, char **argv)
   o.windows = (const UcStudyWindow *) windows->data;
   o.n_windows = windows->len;
   o.benchmark = a.benchmark;
-  if (a.companies)
-    {
-      companies = g_strsplit (a.companies, ",", -1);
-      for (guint i = 0; companies[i]; i++)
-        g_strstrip (companies[i]);
-      o.companies = (const char *const *) companies;
-    }
-  else if (a.prices == NULL)
-    o.companies = default_companies;
+  companies = a.companies ? split_list (a.companies) : NULL;
+  o.companies = companies ? (const char *const *) companies : a.prices ? NULL : default_companies;
 
   if (!load_inputs (&a, &prices, &index, &events, &error))
     {
@@ -366,6 +405,11 @@ uc_cli_study (int argc, char **argv)
     {
       if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
         return uc_cli_usage_error ("study", error->message);
+      g_printerr ("undercut study: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (a.output && !draw_study (study, &a, &error))
+    {
       g_printerr ("undercut study: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }

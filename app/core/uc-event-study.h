@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "uc-chart-spec.h"
 #include "uc-dataset.h"
 #include "uc-stats.h"
 
@@ -97,6 +98,7 @@ gboolean uc_study_window_parse     (const char     *text,
                                     GError        **error);
 char    *uc_study_window_format    (const UcStudyWindow *window) G_GNUC_WARN_UNUSED_RESULT;
 char    *uc_study_to_json          (UcStudy        *self) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec *uc_study_build_chart  (UcStudy        *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcStudy, uc_study_free)
 

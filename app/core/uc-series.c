@@ -23,6 +23,8 @@ struct _UcSeries
   const double *borrowed_y;
   guint borrowed_n;
   GPtrArray *point_labels;   /* char *, by point; NULL when no point has one */
+  GArray  *band_lo;   /* double, by point: a shaded band (a 95% interval); NULL when none */
+  GArray  *band_hi;
   guint    emphasis : 1;
   guint    right_axis : 1;
   guint    hidden : 1;
@@ -88,6 +90,8 @@ uc_series_finalize (GObject *object)
   g_clear_pointer (&self->y, g_array_unref);
   g_clear_pointer (&self->index, uc_series_index_free);
   g_clear_pointer (&self->point_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->band_lo, g_array_unref);
+  g_clear_pointer (&self->band_hi, g_array_unref);
   g_clear_object (&self->owner);
 
   G_OBJECT_CLASS (uc_series_parent_class)->finalize (object);
@@ -269,6 +273,42 @@ uc_series_append (UcSeries *self,
   g_array_append_val (self->x, x);
   g_array_append_val (self->y, y);
   g_clear_pointer (&self->index, uc_series_index_free);
+  /* A band belongs to the points it was set for. */
+  g_clear_pointer (&self->band_lo, g_array_unref);
+  g_clear_pointer (&self->band_hi, g_array_unref);
+}
+
+/* A band around the line, one low and one high value per point (NaN for
+ * none), shaded under it and counted in the value axis's range. */
+void
+uc_series_set_band (UcSeries     *self,
+                    const double *lo,
+                    const double *hi,
+                    guint         n)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  g_return_if_fail (n == len_of (self));
+  g_clear_pointer (&self->band_lo, g_array_unref);
+  g_clear_pointer (&self->band_hi, g_array_unref);
+  if (lo == NULL || hi == NULL)
+    return;
+  self->band_lo = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  self->band_hi = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  g_array_append_vals (self->band_lo, lo, n);
+  g_array_append_vals (self->band_hi, hi, n);
+}
+
+gboolean
+uc_series_get_band (UcSeries      *self,
+                    const double **lo,
+                    const double **hi)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  if (self->band_lo == NULL || self->band_lo->len != len_of (self))
+    return FALSE;
+  *lo = (const double *) self->band_lo->data;
+  *hi = (const double *) self->band_hi->data;
+  return TRUE;
 }
 
 /* The min/max index over the values, for drawing more points than pixels. */
@@ -413,6 +453,16 @@ uc_series_get_y_range (UcSeries *self,
     return FALSE;
   *min = ys[argmin];
   *max = ys[argmax];
+  if (self->band_lo && self->band_lo->len == len_of (self))
+    for (int i = first; i <= last; i++)
+      {
+        double lo = g_array_index (self->band_lo, double, i), hi = g_array_index (self->band_hi, double, i);
+
+        if (isfinite (lo))
+          *min = MIN (*min, lo);
+        if (isfinite (hi))
+          *max = MAX (*max, hi);
+      }
   return TRUE;
 }
 

@@ -43,6 +43,13 @@ void          uc_series_set_kind      (UcSeries   *self,
 gboolean      uc_series_get_hidden    (UcSeries   *self);
 void          uc_series_set_hidden    (UcSeries   *self,
                                        gboolean    hidden);
+void          uc_series_set_band      (UcSeries     *self,
+                                       const double *lo,
+                                       const double *hi,
+                                       guint         n);
+gboolean      uc_series_get_band      (UcSeries      *self,
+                                       const double **lo,
+                                       const double **hi);
 void          uc_series_append        (UcSeries   *self,
                                        UcTime      x,
                                        double      y);

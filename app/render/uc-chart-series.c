@@ -231,6 +231,48 @@ fill_area (Ctx                 *ctx,
   cairo_fill (cr);
 }
 
+/* A series' band (its 95% interval), shaded in its colour under the line;
+ * one polygon per run of points that have one. */
+static void
+fill_band (Ctx                 *ctx,
+           UcSeries            *series,
+           const UcChartLayout *l,
+           int                  start,
+           int                  end,
+           const UcColor       *color)
+{
+  cairo_t *cr = ctx->cr;
+  const UcTime *xs = uc_series_get_x (series);
+  const double *lo, *hi;
+  UcColor c = *color;
+  int i = start;
+
+  if (!uc_series_get_band (series, &lo, &hi))
+    return;
+  while (i < end)
+    {
+      int j;
+
+      while (i < end && !(isfinite (lo[i]) && isfinite (hi[i])))
+        i++;
+      for (j = i; j < end && isfinite (lo[j]) && isfinite (hi[j]); j++)
+        ;
+      if (j > i)
+        {
+          cairo_move_to (cr, uc_chart_layout_x_for_time (l, xs[i]), uc_chart_layout_y_for_value (l, hi[i]));
+          for (int k = i + 1; k < j; k++)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, hi[k]));
+          for (int k = j - 1; k >= i; k--)
+            cairo_line_to (cr, uc_chart_layout_x_for_time (l, xs[k]), uc_chart_layout_y_for_value (l, lo[k]));
+          cairo_close_path (cr);
+        }
+      i = j;
+    }
+  c.alpha *= 0.18;
+  uc_chart_set_color (cr, &c);
+  cairo_fill (cr);
+}
+
 /* The period bar of the point at @t: the whole period, less a gap on each
  * side, and @s's share of it when series stand side by side. */
 static void
@@ -541,6 +583,7 @@ draw_one_series (Ctx                     *ctx,
     {
       if (kind == UC_CHART_AREA)
         fill_area (ctx, spec, s, l, start, end, base);
+      fill_band (ctx, series, l, start, end, &color);
       draw_line (ctx, series, s, l, clip, kind, start, end, &color);
       /* Zoomed in until points stand far apart, a line shows where its
        * data is: a dot on each point (the line between is drawn, not read). */

@@ -512,6 +512,10 @@ def main():
             data = open(out, "rb").read() if os.path.exists(out) else b""
             ok(p.returncode == 0 and data.startswith(magic),
                f"study --output car.{ext}: written ({p.returncode}, {p.stderr.strip()[:80]})")
+            out2 = os.path.join(tmp, "frontier." + ext)
+            p2 = subprocess.run([UNDERCUT, "frontier", "--output", out2], capture_output=True, text=True)
+            ok(p2.returncode == 0 and os.path.exists(out2) and open(out2, "rb").read(8).startswith(magic),
+               f"frontier --output frontier.{ext}: written ({p2.returncode}, {p2.stderr.strip()[:80]})")
             if ext == "svg":
                 text = data.decode("utf-8", "replace")
                 ok("Event study" in text and "95%" in text and "band" in text and "Equal-weight" in text,

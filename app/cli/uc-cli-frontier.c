@@ -9,6 +9,7 @@
 #include "uc-cli.h"
 #include "uc-cli-input.h"
 #include "uc-cli-text.h"
+#include "uc-export.h"
 #include "uc-price-frontier.h"
 
 static char *
@@ -74,6 +75,33 @@ print_trend (UcPriceTrend *trend)
              "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
 }
 
+static UcDataset *
+load_prices (const char  *path,
+             GError     **error)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (path == NULL)
+    return uc_catalog_load ("api-prices", error);
+  file = g_file_new_for_commandline_arg (path);
+  return uc_cli_read_csv (file, NULL, NULL, NULL, error);
+}
+
+static gboolean
+draw_trend (UcPriceTrend *trend,
+            const char   *output,
+            const char   *theme,
+            GError      **error)
+{
+  g_autoptr (UcChartSpec) spec = uc_price_trend_build_chart (trend);
+  UcExportFormat format;
+
+  if (!uc_export_format_from_path (output, &format, error))
+    return FALSE;
+  return uc_export_chart (spec, g_strcmp0 (theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light (),
+                          output, format, 1600, 900, 1, error);
+}
+
 /* A date option as days since 1970, or G_MININT64 when not given. */
 static gboolean
 day_of (const char  *arg,
@@ -103,6 +131,8 @@ uc_cli_frontier (int argc, char **argv)
   g_autofree char *from_arg = NULL;
   g_autofree char *to_arg = NULL;
   g_autofree char *prices_path = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *theme = NULL;
   int resamples = UC_FRONTIER_DEFAULT_RESAMPLES;
   gint64 seed = UC_FRONTIER_DEFAULT_SEED;
   gboolean json = FALSE, all_prices = FALSE;
@@ -116,6 +146,8 @@ uc_cli_frontier (int argc, char **argv)
     { "all-prices", 0, 0, G_OPTION_ARG_NONE, &all_prices, N_("Keep time-of-day and promotional prices (off-peak hours, launch promotions), which the table gives no end date"), NULL },
     { "prices", 0, 0, G_OPTION_ARG_FILENAME, &prices_path, N_("Prices instead of the embedded ones, with api-prices.csv's columns"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also draw the frontiers and their trends into a 1600×900 PNG, SVG or PDF file"), N_("FILE") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("With --output: light (default) or dark"), N_("THEME") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -129,14 +161,12 @@ uc_cli_frontier (int argc, char **argv)
   g_option_context_set_summary (context, _("The cheapest API price on offer each day, one frontier per region (US, "
                                            "China, Europe), how fast each halves, and the US's over China's."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!uc_cli_parse (context, "frontier", argc, argv, &rest, &error))
+  if (!uc_cli_parse (context, "frontier", argc, argv, &rest, &error) ||
+      (rest[1] && (g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unexpected argument “%s”",
+                                rest[1]), TRUE)))
     return uc_cli_usage_error ("frontier", error->message);
-  if (rest[1] != NULL)
-    {
-      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
-
-      return uc_cli_usage_error ("frontier", msg);
-    }
+  if (theme && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
+    return uc_cli_usage_error ("frontier", "--theme is light or dark");
   if (price_arg && !uc_price_kind_from_string (price_arg, &kind))
     return uc_cli_usage_error ("frontier", "--price is output, input or blended");
   if (resamples < 0 || resamples > 100000)
@@ -146,14 +176,7 @@ uc_cli_frontier (int argc, char **argv)
   if (from != G_MININT64 && to != G_MININT64 && from >= to)
     return uc_cli_usage_error ("frontier", "--from must come before --to");
 
-  if (prices_path)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
-
-      prices = uc_cli_read_csv (file, NULL, NULL, NULL, &error);
-    }
-  else
-    prices = uc_catalog_load ("api-prices", &error);
+  prices = load_prices (prices_path, &error);
   if (prices == NULL)
     {
       g_printerr ("undercut frontier: %s\n", error->message);
@@ -164,6 +187,11 @@ uc_cli_frontier (int argc, char **argv)
     {
       if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
         return uc_cli_usage_error ("frontier", error->message);
+      g_printerr ("undercut frontier: %s\n", error->message);
+      return UC_EXIT_FAILURE;
+    }
+  if (output && !draw_trend (trend, output, theme, &error))
+    {
       g_printerr ("undercut frontier: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }

@@ -30,38 +30,26 @@ print_entry (UcLibraryEntry *entry)
 }
 
 static void
-write_string (UcJsonWriter *w,
-              const char   *key,
-              const char   *value)
-{
-  uc_json_key (w, key);
-  if (value)
-    uc_json_string (w, value);
-  else
-    uc_json_null (w);
-}
-
-static void
 write_entry_json (UcJsonWriter   *w,
                   UcLibraryEntry *entry)
 {
   uc_json_begin_object (w);
-  write_string (w, "id", uc_library_entry_get_id (entry));
-  write_string (w, "title", uc_library_entry_get_title (entry));
-  write_string (w, "mode", uc_library_mode_to_string (uc_library_entry_get_mode (entry)));
-  write_string (w, "state", uc_library_state_to_string (uc_library_entry_get_state (entry)));
-  write_string (w, "path", uc_library_entry_get_path (entry));
-  write_string (w, "original", uc_library_entry_get_original (entry));
+  uc_json_member_string (w, "id", uc_library_entry_get_id (entry));
+  uc_json_member_string (w, "title", uc_library_entry_get_title (entry));
+  uc_json_member_string (w, "mode", uc_library_mode_to_string (uc_library_entry_get_mode (entry)));
+  uc_json_member_string (w, "state", uc_library_state_to_string (uc_library_entry_get_state (entry)));
+  uc_json_member_string (w, "path", uc_library_entry_get_path (entry));
+  uc_json_member_string (w, "original", uc_library_entry_get_original (entry));
   uc_json_key (w, "size");
   uc_json_int (w, (gint64) uc_library_entry_get_size (entry));
-  write_string (w, "sha256", uc_library_entry_get_sha256 (entry));
-  write_string (w, "imported_at", uc_library_entry_get_imported_at (entry));
-  write_string (w, "origin_url", uc_library_entry_get_origin_url (entry));
-  write_string (w, "downloaded_at", uc_library_entry_get_downloaded_at (entry));
+  uc_json_member_string (w, "sha256", uc_library_entry_get_sha256 (entry));
+  uc_json_member_string (w, "imported_at", uc_library_entry_get_imported_at (entry));
+  uc_json_member_string (w, "origin_url", uc_library_entry_get_origin_url (entry));
+  uc_json_member_string (w, "downloaded_at", uc_library_entry_get_downloaded_at (entry));
   {
     g_autofree char *credit = uc_library_entry_dup_credit (entry);
 
-    write_string (w, "credit", credit);
+    uc_json_member_string (w, "credit", credit);
   }
   uc_json_end_object (w);
 }

@@ -1151,57 +1151,33 @@ json_date (UcJsonWriter *w,
 }
 
 static void
-json_number (UcJsonWriter *w,
-             const char   *key,
-             double        v)
-{
-  uc_json_key (w, key);
-  if (isfinite (v))
-    uc_json_number (w, v);
-  else
-    uc_json_null (w);
-}
-
-static void
-json_string (UcJsonWriter *w,
-             const char   *key,
-             const char   *v)
-{
-  uc_json_key (w, key);
-  if (v)
-    uc_json_string (w, v);
-  else
-    uc_json_null (w);
-}
-
-static void
 line_to_json (UcJsonWriter *w,
               UcStudy      *self,
               UcStudyLine  *line)
 {
   uc_json_begin_object (w);
-  json_string (w, "id", line->id);
-  json_string (w, "name", line->name);
-  json_string (w, "market", line->market);
-  json_string (w, "currency", line->currency);
+  uc_json_member_string (w, "id", line->id);
+  uc_json_member_string (w, "name", line->name);
+  uc_json_member_string (w, "market", line->market);
+  uc_json_member_string (w, "currency", line->currency);
   uc_json_key (w, "basket");
   uc_json_bool (w, line->is_basket);
-  json_string (w, "benchmark", line->benchmark);
+  uc_json_member_string (w, "benchmark", line->benchmark);
   uc_json_key (w, "ok");
   uc_json_bool (w, line->ok);
-  json_string (w, "why", line->why);
+  uc_json_member_string (w, "why", line->why);
   json_date (w, "event_day", line->event_day);
   json_date (w, "estimation_first", line->estimation_first);
   json_date (w, "estimation_last", line->estimation_last);
   uc_json_key (w, "estimation_days");
   uc_json_int (w, line->model.n);
-  json_number (w, "alpha", line->model.alpha);
-  json_number (w, "beta", line->model.beta);
-  json_number (w, "se_alpha", line->model.se_alpha);
-  json_number (w, "se_beta", line->model.se_beta);
-  json_number (w, "residual_sd", sqrt (line->model.s2));
-  json_number (w, "r2", line->model.r2);
-  json_number (w, "t_crit", line->t_crit);
+  uc_json_member_number (w, "alpha", line->model.alpha);
+  uc_json_member_number (w, "beta", line->model.beta);
+  uc_json_member_number (w, "se_alpha", line->model.se_alpha);
+  uc_json_member_number (w, "se_beta", line->model.se_beta);
+  uc_json_member_number (w, "residual_sd", sqrt (line->model.s2));
+  uc_json_member_number (w, "r2", line->model.r2);
+  uc_json_member_number (w, "t_crit", line->t_crit);
   uc_json_key (w, "windows");
   uc_json_begin_array (w);
   for (guint j = 0; j < self->windows->len; j++)
@@ -1215,13 +1191,13 @@ line_to_json (UcJsonWriter *w,
       uc_json_int (w, g_array_index (self->windows, UcStudyWindow, j).to);
       uc_json_key (w, "ok");
       uc_json_bool (w, car->ok);
-      json_string (w, "why", car->why);
-      json_number (w, "car", car->car);
-      json_number (w, "se", car->se);
-      json_number (w, "t", car->t);
-      json_number (w, "p", car->p);
-      json_number (w, "cap_before", car->cap_before);
-      json_number (w, "money", car->money);
+      uc_json_member_string (w, "why", car->why);
+      uc_json_member_number (w, "car", car->car);
+      uc_json_member_number (w, "se", car->se);
+      uc_json_member_number (w, "t", car->t);
+      uc_json_member_number (w, "p", car->p);
+      uc_json_member_number (w, "cap_before", car->cap_before);
+      uc_json_member_number (w, "money", car->money);
       uc_json_end_object (w);
     }
   uc_json_end_array (w);
@@ -1235,8 +1211,8 @@ line_to_json (UcJsonWriter *w,
           uc_json_key (w, "day");
           uc_json_int (w, line->path_from + (int) j);
           json_date (w, "date", line->path_days[j]);
-          json_number (w, "car", line->path_car[j]);
-          json_number (w, "se", line->path_se[j]);
+          uc_json_member_number (w, "car", line->path_car[j]);
+          uc_json_member_number (w, "se", line->path_se[j]);
           uc_json_end_object (w);
         }
       uc_json_end_array (w);
@@ -1251,7 +1227,7 @@ uc_study_to_json (UcStudy *self)
 
   uc_json_begin_object (w);
   json_date (w, "event", self->event);
-  json_string (w, "event_title", self->event_title);
+  uc_json_member_string (w, "event_title", self->event_title);
   uc_json_key (w, "estimation");
   uc_json_begin_array (w);
   uc_json_int (w, self->estimation.from);

@@ -256,3 +256,29 @@ uc_json_null (UcJsonWriter *self)
   before_item (self);
   g_string_append (self->out, "null");
 }
+
+/* A member whose value may be missing: null then, so readers see the key. */
+void
+uc_json_member_string (UcJsonWriter *self,
+                       const char   *key,
+                       const char   *value)
+{
+  uc_json_key (self, key);
+  if (value)
+    uc_json_string (self, value);
+  else
+    uc_json_null (self);
+}
+
+/* NaN and the infinities, which JSON cannot hold, as null. */
+void
+uc_json_member_number (UcJsonWriter *self,
+                       const char   *key,
+                       double        value)
+{
+  uc_json_key (self, key);
+  if (isfinite (value))
+    uc_json_number (self, value);
+  else
+    uc_json_null (self);
+}

@@ -29,6 +29,12 @@ void          uc_json_int                 (UcJsonWriter *self,
 void          uc_json_bool                (UcJsonWriter *self,
                                            gboolean      value);
 void          uc_json_null                (UcJsonWriter *self);
+void          uc_json_member_string       (UcJsonWriter *self,
+                                           const char   *key,
+                                           const char   *value);
+void          uc_json_member_number       (UcJsonWriter *self,
+                                           const char   *key,
+                                           double        value);
 char         *uc_format_double_shortest   (double        value) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcJsonWriter, uc_json_writer_free)

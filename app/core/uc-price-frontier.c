@@ -427,18 +427,6 @@ uc_price_trend_find (UcPriceTrend *self,
 }
 
 static void
-number_or_null (UcJsonWriter *w,
-                const char   *key,
-                double        v)
-{
-  uc_json_key (w, key);
-  if (isfinite (v))
-    uc_json_number (w, v);
-  else
-    uc_json_null (w);
-}
-
-static void
 day_string (UcJsonWriter *w,
             const char   *key,
             gint64        day)
@@ -460,15 +448,15 @@ frontier_to_json (UcJsonWriter *w,
   uc_json_int (w, f->n_fit);
   uc_json_key (w, "tracker_dated");
   uc_json_int (w, f->n_tracker);
-  number_or_null (w, "slope_log2_per_year", f->fit.beta);
-  number_or_null (w, "intercept_log2", f->fit.alpha);
-  number_or_null (w, "r2", f->fit.r2);
-  number_or_null (w, "halving_months", f->halving_months);
-  number_or_null (w, "yearly_factor", f->yearly_factor);
-  number_or_null (w, "yearly_factor_lo", f->factor_lo);
-  number_or_null (w, "yearly_factor_hi", f->factor_hi);
-  number_or_null (w, "halving_months_lo", f->halving_lo);
-  number_or_null (w, "halving_months_hi", f->halving_hi);
+  uc_json_member_number (w, "slope_log2_per_year", f->fit.beta);
+  uc_json_member_number (w, "intercept_log2", f->fit.alpha);
+  uc_json_member_number (w, "r2", f->fit.r2);
+  uc_json_member_number (w, "halving_months", f->halving_months);
+  uc_json_member_number (w, "yearly_factor", f->yearly_factor);
+  uc_json_member_number (w, "yearly_factor_lo", f->factor_lo);
+  uc_json_member_number (w, "yearly_factor_hi", f->factor_hi);
+  uc_json_member_number (w, "halving_months_lo", f->halving_lo);
+  uc_json_member_number (w, "halving_months_hi", f->halving_hi);
   uc_json_key (w, "resamples_used");
   uc_json_int (w, f->resamples_used);
   uc_json_key (w, "steps");

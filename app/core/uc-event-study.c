@@ -730,12 +730,9 @@ resolve_companies (const UcStudyOptions *o,
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (o->companies == NULL || o->companies[0] == NULL)
-    {
-      for (guint i = 0; i < tickers->len; i++)
-        g_ptr_array_add (out, g_ptr_array_index (tickers, i));
-      return g_steal_pointer (&out);
-    }
-  for (guint i = 0; o->companies[i]; i++)
+    for (guint i = 0; i < tickers->len; i++)
+      g_ptr_array_add (out, g_ptr_array_index (tickers, i));
+  for (guint i = 0; o->companies && o->companies[i]; i++)
     {
       const char *want = o->companies[i];
       Ticker *t = g_hash_table_lookup (by_ticker, want);
@@ -760,6 +757,13 @@ resolve_companies (const UcStudyOptions *o,
                        "no ticker or market “%s” in the prices", want);
           return NULL;
         }
+    }
+  if (out->len > UC_STUDY_MAX_COMPANIES)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%u companies: at most %d can be studied at once; name them with --companies",
+                   out->len, UC_STUDY_MAX_COMPANIES);
+      return NULL;
     }
   return g_steal_pointer (&out);
 }

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define UC_STUDY_MIN_ESTIMATION_DAYS 30
 #define UC_STUDY_MAX_WINDOWS 16
 #define UC_STUDY_MAX_SPAN 1000
+#define UC_STUDY_MAX_COMPANIES 100   /* each may be measured against a basket of all the others */
 
 typedef struct
 {

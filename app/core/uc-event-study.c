@@ -442,7 +442,7 @@ market_name (const char *market)
     return _("US");
   if (g_strcmp0 (market, "HK") == 0)
     return _("Hong Kong");
-  return market && *market ? market : _("the data's");
+  return market && *market ? market : _("data’s");
 }
 
 /* The equal-weight mean of the returns of a market's listings outside
@@ -474,7 +474,8 @@ basket_benchmark (GPtrArray   *tickers,
             sum[k] += r[k];
             count[k]++;
           }
-      g_string_append_printf (names, "%s%s", used ? ", " : "", t->ticker);
+      if (used < 6)
+        g_string_append_printf (names, "%s%s", used ? ", " : "", t->ticker);
       used++;
     }
   if (used == 0)
@@ -488,9 +489,16 @@ basket_benchmark (GPtrArray   *tickers,
   g_free (count);
   out->calendar = c;
   out->returns = sum;
-  out->label = g_strdup_printf (g_dngettext (NULL, "equal-weight basket of %u other %s listing (%s)",
-                                             "equal-weight basket of %u other %s listings (%s)", used),
-                                used, market_name (c->market), names->str);
+  if (used > 6)
+    g_string_append_printf (names, _(" and %u more"), used - 6);
+  if (c->market == NULL || *c->market == '\0')
+    out->label = g_strdup_printf (g_dngettext (NULL, "equal-weight basket of %u other listing (%s)",
+                                               "equal-weight basket of %u other listings (%s)", used),
+                                  used, names->str);
+  else
+    out->label = g_strdup_printf (g_dngettext (NULL, "equal-weight basket of %u other %s listing (%s)",
+                                               "equal-weight basket of %u other %s listings (%s)", used),
+                                  used, market_name (c->market), names->str);
   return TRUE;
 }
 
@@ -653,7 +661,8 @@ study_line (UcStudyLine          *line,
   for (guint w = 0; w < n_windows; w++)
     line->cars[w] = (UcStudyCar) { .window = windows[w], .car = NAN, .se = NAN, .t = NAN, .p = NAN,
                                    .cap_before = NAN, .money = NAN };
-  line->model = (UcOls) { .alpha = NAN, .beta = NAN, .s2 = NAN };
+  line->model = (UcOls) { .alpha = NAN, .beta = NAN, .s2 = NAN, .mean_x = NAN, .sxx = NAN, .r2 = NAN,
+                          .se_alpha = NAN, .se_beta = NAN };
   line->t_crit = NAN;
   line->event_day = line->estimation_first = line->estimation_last = NO_DAY;
   for (gint k = 0; k < n; k++)
@@ -920,10 +929,14 @@ study_companies (Run     *run,
             }
           if (!run->o->benchmark && g_hash_table_add (noted, t->market))
             g_ptr_array_add (study->notes,
-                             g_strdup_printf (_("The data has no index of the %s market: each company there "
-                                                "is measured against an equal-weight basket of the market’s "
-                                                "other listings in the data, a rough stand-in for an index."),
-                                              market_name (t->market)));
+                             *t->market
+                             ? g_strdup_printf (_("The data has no index of the %s market: each company there "
+                                                  "is measured against an equal-weight basket of the market’s "
+                                                  "other listings in the data, a rough stand-in for an index."),
+                                                market_name (t->market))
+                             : g_strdup (_("No index was given: each company is measured against an equal-weight "
+                                           "basket of the other listings in the data, a rough stand-in for an "
+                                           "index.")));
         }
       if (series && is_known_index (series) && g_hash_table_add (noted, t->market))
         g_ptr_array_add (study->notes,

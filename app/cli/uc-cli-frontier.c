@@ -9,7 +9,6 @@
 #include "uc-cli.h"
 #include "uc-cli-input.h"
 #include "uc-cli-text.h"
-#include "uc-export.h"
 #include "uc-price-frontier.h"
 
 static char *
@@ -75,31 +74,15 @@ print_trend (UcPriceTrend *trend)
              "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
 }
 
-static UcDataset *
-load_prices (const char  *path,
-             GError     **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (path == NULL)
-    return uc_catalog_load ("api-prices", error);
-  file = g_file_new_for_commandline_arg (path);
-  return uc_cli_read_csv (file, NULL, NULL, NULL, error);
-}
-
 static gboolean
-draw_trend (UcPriceTrend *trend,
+draw_chart (UcPriceTrend *trend,
             const char   *output,
             const char   *theme,
             GError      **error)
 {
   g_autoptr (UcChartSpec) spec = uc_price_trend_build_chart (trend);
-  UcExportFormat format;
 
-  if (!uc_export_format_from_path (output, &format, error))
-    return FALSE;
-  return uc_export_chart (spec, g_strcmp0 (theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light (),
-                          output, format, 1600, 900, 1, error);
+  return uc_cli_draw_chart (spec, output, theme, 1600, 900, error);
 }
 
 /* A date option as days since 1970, or G_MININT64 when not given. */
@@ -176,7 +159,7 @@ uc_cli_frontier (int argc, char **argv)
   if (from != G_MININT64 && to != G_MININT64 && from >= to)
     return uc_cli_usage_error ("frontier", "--from must come before --to");
 
-  prices = load_prices (prices_path, &error);
+  prices = uc_cli_load_table (prices_path, "api-prices", &error);
   if (prices == NULL)
     {
       g_printerr ("undercut frontier: %s\n", error->message);
@@ -190,7 +173,7 @@ uc_cli_frontier (int argc, char **argv)
       g_printerr ("undercut frontier: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  if (output && !draw_trend (trend, output, theme, &error))
+  if (output && !draw_chart (trend, output, theme, &error))
     {
       g_printerr ("undercut frontier: %s\n", error->message);
       return UC_EXIT_FAILURE;

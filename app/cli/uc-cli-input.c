@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "uc-cli-input.h"
+#include "uc-export.h"
 
 #include <glib/gi18n.h>
 
@@ -210,4 +211,46 @@ uc_cli_spec_from_events (const char  *events,
     uc_chart_spec_set_range (spec, lo - room, hi + room);
   }
   return g_steal_pointer (&spec);
+}
+
+/* An embedded dataset, or the user's CSV file when a path is given. */
+UcDataset *
+uc_cli_load_table (const char  *path,
+                   const char  *builtin,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return uc_catalog_load (builtin, error);
+  file = g_file_new_for_commandline_arg (path);
+  return uc_cli_read_csv (file, NULL, NULL, NULL, error);
+}
+
+/* "NVDA, MSFT,AAPL" as its items, trimmed. */
+GStrv
+uc_cli_split_list (const char *text)
+{
+  GStrv parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    g_strstrip (parts[i]);
+  return parts;
+}
+
+/* An analysis's chart into @path, its format from the extension. */
+gboolean
+uc_cli_draw_chart (UcChartSpec  *spec,
+                   const char   *path,
+                   const char   *theme,
+                   int           width,
+                   int           height,
+                   GError      **error)
+{
+  UcExportFormat format;
+
+  if (!uc_export_format_from_path (path, &format, error))
+    return FALSE;
+  return uc_export_chart (spec, g_strcmp0 (theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light (),
+                          path, format, width, height, 1, error);
 }

@@ -26,5 +26,15 @@ UcDataset   *uc_cli_load_events      (const char          *events,
                                       GError             **error);
 UcChartSpec *uc_cli_spec_from_events (const char          *events,
                                       GError             **error);
+UcDataset   *uc_cli_load_table       (const char          *path,
+                                      const char          *builtin,
+                                      GError             **error);
+GStrv        uc_cli_split_list       (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     uc_cli_draw_chart       (UcChartSpec         *spec,
+                                      const char          *path,
+                                      const char          *theme,
+                                      int                  width,
+                                      int                  height,
+                                      GError             **error);
 
 G_END_DECLS

@@ -10,11 +10,9 @@
 #include "uc-cli.h"
 #include "uc-cli-input.h"
 #include "uc-cli-text.h"
+#include "uc-event-study.h"
 #include "uc-format.h"
 
-static const char *const default_companies[] = {
-  "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL
-};
 
 static void
 print_moves (UcMoves *moves,
@@ -50,14 +48,7 @@ load_inputs (const char  *prices_path,
              UcDataset  **events,
              GError     **error)
 {
-  if (prices_path)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (prices_path);
-
-      *prices = uc_cli_read_csv (file, NULL, NULL, NULL, error);
-    }
-  else
-    *prices = uc_catalog_load ("market-caps", error);
+  *prices = uc_cli_load_table (prices_path, "market-caps", error);
   if (*prices == NULL)
     return FALSE;
   if (g_strcmp0 (events_arg, "none") != 0)
@@ -131,9 +122,7 @@ uc_cli_moves (int argc, char **argv)
     return uc_cli_usage_error ("moves", "--near is from 0 to 366 days");
   if (companies_arg)
     {
-      companies = g_strsplit (companies_arg, ",", -1);
-      for (guint i = 0; companies[i]; i++)
-        g_strstrip (companies[i]);
+      companies = uc_cli_split_list (companies_arg);
     }
   else if (prices_path)
     return uc_cli_usage_error ("moves", "--prices needs --companies");
@@ -143,7 +132,7 @@ uc_cli_moves (int argc, char **argv)
       g_printerr ("undercut moves: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  moves = uc_moves_find (prices, events, companies ? (const char *const *) companies : default_companies,
+  moves = uc_moves_find (prices, events, companies ? (const char *const *) companies : uc_study_us_ai_stocks,
                          direction, g_strcmp0 (by_arg, "money") == 0, near, &error);
   if (moves == NULL)
     {

@@ -14,14 +14,8 @@
 #include "uc-cli-input.h"
 #include "uc-cli-text.h"
 #include "uc-event-study.h"
-#include "uc-export.h"
 #include "uc-format.h"
 
-/* The DeepSeek shock view's US companies less Broadcom, whose share count
- * is a proxy: the basket the story's trillion-dollar figure is about. */
-static const char *const default_companies[] = {
-  "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL
-};
 
 typedef struct
 {
@@ -58,19 +52,6 @@ study_args_clear (StudyArgs *a)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StudyArgs, study_args_clear)
-
-static UcDataset *
-load_table (const char  *path,
-            const char  *builtin,
-            GError     **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (path == NULL)
-    return uc_catalog_load (builtin, error);
-  file = g_file_new_for_commandline_arg (path);
-  return uc_cli_read_csv (file, NULL, NULL, NULL, error);
-}
 
 static char *
 percent (double v)
@@ -300,12 +281,12 @@ load_inputs (StudyArgs  *a,
              UcDataset **events,
              GError    **error)
 {
-  *prices = load_table (a->prices, "market-caps", error);
+  *prices = uc_cli_load_table (a->prices, "market-caps", error);
   if (*prices == NULL)
     return FALSE;
   if (a->index || a->prices == NULL)
     {
-      *index = load_table (a->index, "index-daily", error);
+      *index = uc_cli_load_table (a->index, "index-daily", error);
       if (*index == NULL)
         return FALSE;
     }
@@ -318,28 +299,14 @@ load_inputs (StudyArgs  *a,
   return TRUE;
 }
 
-static GStrv
-split_list (const char *text)
-{
-  GStrv parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i]; i++)
-    g_strstrip (parts[i]);
-  return parts;
-}
-
 static gboolean
-draw_study (UcStudy   *study,
+draw_chart (UcStudy   *study,
             StudyArgs *a,
             GError   **error)
 {
   g_autoptr (UcChartSpec) spec = uc_study_build_chart (study);
-  const UcChartTheme *theme = g_strcmp0 (a->theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light ();
-  UcExportFormat format;
 
-  if (!uc_export_format_from_path (a->output, &format, error))
-    return FALSE;
-  return uc_export_chart (spec, theme, a->output, format, a->width, a->height, 1, error);
+  return uc_cli_draw_chart (spec, a->output, a->theme, a->width, a->height, error);
 }
 
 int
@@ -392,8 +359,8 @@ uc_cli_study (int argc, char **argv)
   o.windows = (const UcStudyWindow *) windows->data;
   o.n_windows = windows->len;
   o.benchmark = a.benchmark;
-  companies = a.companies ? split_list (a.companies) : NULL;
-  o.companies = companies ? (const char *const *) companies : a.prices ? NULL : default_companies;
+  companies = a.companies ? uc_cli_split_list (a.companies) : NULL;
+  o.companies = companies ? (const char *const *) companies : a.prices ? NULL : uc_study_us_ai_stocks;
 
   if (!load_inputs (&a, &prices, &index, &events, &error))
     {
@@ -408,7 +375,7 @@ uc_cli_study (int argc, char **argv)
       g_printerr ("undercut study: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  if (a.output && !draw_study (study, &a, &error))
+  if (a.output && !draw_chart (study, &a, &error))
     {
       g_printerr ("undercut study: %s\n", error->message);
       return UC_EXIT_FAILURE;

@@ -4,10 +4,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "uc-big-moves.h"
+#include "uc-event-table.h"
 #include "uc-json-writer.h"
 
 void
@@ -58,37 +58,6 @@ compare_moves (gconstpointer a,
     return x < y ? 1 : -1;
   /* Ties by date, so the order never depends on the sort. */
   return (((const UcMove *) a)->day > ((const UcMove *) b)->day) - (((const UcMove *) a)->day < ((const UcMove *) b)->day);
-}
-
-static char *
-events_near (UcDataset *events,
-             gint64     day,
-             guint      within)
-{
-  int c_date, c_title;
-  g_autoptr (GString) list = NULL;
-
-  if (events == NULL)
-    return NULL;
-  c_date = uc_dataset_find_column_of_type (events, "date", UC_COLUMN_DATE);
-  c_title = uc_dataset_find_column_of_type (events, "title", UC_COLUMN_TEXT);
-  if (c_date < 0 || c_title < 0)
-    return NULL;
-  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
-    {
-      UcTime t = uc_dataset_get_times (events, c_date)[row];
-      g_autofree char *date = NULL;
-
-      if (t == UC_TIME_MISSING || llabs (t / UC_USEC_PER_DAY - day) > (gint64) within)
-        continue;
-      date = uc_time_format_date (t);
-      if (list == NULL)
-        list = g_string_new (NULL);
-      else
-        g_string_append (list, "; ");
-      g_string_append_printf (list, "%s %s", date, uc_dataset_get_text (events, c_title, row));
-    }
-  return list ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
 }
 
 static int
@@ -276,7 +245,7 @@ uc_moves_find (UcDataset          *prices,
       UcMove *m = &g_array_index (self->moves, UcMove, i);
 
       m->rank = i + 1;
-      m->events = events_near (events, m->day, event_days);
+      m->events = uc_event_table_list_between (events, m->day - event_days, m->day + event_days, G_MININT64);
     }
 
   self->label = label_of (companies, members->len);

@@ -21,7 +21,6 @@
 
 #define SOURCE_ARTICLE N_("Balaji Srinivasan, “Is China About To Wreck U.S. Tech?”, and the commentary around it")
 
-static const char *const us_eight[] = { "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL };
 static const char *const us_nine[] = { "NVDA", "MSFT", "GOOGL", "META", "AVGO", "TSM", "ORCL", "AAPL", "AMZN", NULL };
 
 static const struct { UcVerdict verdict; const char *nick; const char *name; } verdicts[] = {
@@ -111,7 +110,7 @@ claim_trillion (const UcClaimData *d)
                           "undercut:view/deepseek-shock?from=2024-12-02&to=2025-04-30");
   gint64 day = uc_days_from_civil (2025, 1, 27);
   g_autoptr (UcMoves) nine = uc_moves_find (d->caps, d->events, us_nine, UC_MOVES_FALLS, TRUE, 0, NULL);
-  g_autoptr (UcMoves) eight = uc_moves_find (d->caps, d->events, us_eight, UC_MOVES_FALLS, TRUE, 0, NULL);
+  g_autoptr (UcMoves) eight = uc_moves_find (d->caps, d->events, uc_study_us_ai_stocks, UC_MOVES_FALLS, TRUE, 0, NULL);
   const UcMove *m9 = nine ? uc_moves_find_day (nine, day) : NULL;
   const UcMove *m8 = eight ? uc_moves_find_day (eight, day) : NULL;
 
@@ -226,7 +225,7 @@ claim_beyond_market (const UcClaimData *d)
 
   uc_study_options_init (&o);
   o.event = uc_days_from_civil (2025, 1, 27);
-  o.companies = us_eight;
+  o.companies = uc_study_us_ai_stocks;
   o.windows = &window;
   o.n_windows = 1;
   study = uc_study_run (d->caps, d->index, NULL, &o, NULL);

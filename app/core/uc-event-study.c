@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "uc-event-study.h"
+#include "uc-event-table.h"
 #include "uc-json-writer.h"
 
 #define NO_DAY G_MININT64
@@ -97,6 +98,8 @@ uc_study_options_init (UcStudyOptions *options)
     .path_to = 20,
   };
 }
+
+const char *const uc_study_us_ai_stocks[] = { "NVDA", "MSFT", "GOOGL", "META", "TSM", "ORCL", "AAPL", "AMZN", NULL };
 
 static const UcStudyWindow default_windows[] = { { -1, 1 }, { 0, 5 }, { 0, 20 } };
 
@@ -777,43 +780,6 @@ resolve_companies (const UcStudyOptions *o,
   return g_steal_pointer (&out);
 }
 
-/* The events between two days, "2024-12-26 DeepSeek-V3 released; …", or NULL. */
-static char *
-events_between (UcDataset  *events,
-                gint64      from,
-                gint64      to,
-                gint64      skip_day)
-{
-  int c_date, c_title;
-  const UcTime *dates;
-  g_autoptr (GString) list = g_string_new (NULL);
-  guint found = 0;
-
-  if (events == NULL || from == NO_DAY || to == NO_DAY)
-    return NULL;
-  c_date = uc_dataset_find_column_of_type (events, "date", UC_COLUMN_DATE);
-  c_title = text_column (events, "title");
-  if (c_date < 0 || c_title < 0)
-    return NULL;
-  dates = uc_dataset_get_times (events, c_date);
-  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
-    {
-      gint64 day;
-      g_autofree char *date = NULL;
-
-      if (dates[row] == UC_TIME_MISSING)
-        continue;
-      day = dates[row] / UC_USEC_PER_DAY;
-      if (day < from || day > to || day == skip_day)
-        continue;
-      date = format_day (day);
-      g_string_append_printf (list, "%s%s %s", found ? "; " : "", date,
-                              text_or (events, c_title, row, ""));
-      found++;
-    }
-  return found ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
-}
-
 typedef struct
 {
   const UcStudyOptions *o;
@@ -1049,7 +1015,7 @@ study_notes (Run *run)
                                               "(the days its listings have a close), so holidays elsewhere do "
                                               "not shift them."), market_name (c->market), day));
         }
-      list = events_between (run->events, any->estimation_first, any->estimation_last, NO_DAY);
+      list = uc_event_table_list_between (run->events, any->estimation_first, any->estimation_last, NO_DAY);
       if (list)
         /* Translators: a market, then events with their dates. */
         g_ptr_array_add (study->notes,
@@ -1067,7 +1033,7 @@ study_notes (Run *run)
           if (wto == NO_DAY || g_array_index (c->days, gint64, z) > wto)
             wto = g_array_index (c->days, gint64, z);
         }
-      list = events_between (run->events, wfrom, wto, run->o->event);
+      list = uc_event_table_list_between (run->events, wfrom, wto, run->o->event);
       if (list)
         /* Translators: a market, then events with their dates. */
         g_ptr_array_add (study->notes,

@@ -87,6 +87,10 @@ typedef struct
   int             path_to;
 } UcStudyOptions;
 
+/* The DeepSeek shock view's US companies less Broadcom, whose share count is
+ * a proxy: the basket the story's trillion-dollar figure is about. */
+extern const char *const uc_study_us_ai_stocks[];
+
 void     uc_study_options_init     (UcStudyOptions *options);
 UcStudy *uc_study_run              (UcDataset      *prices,
                                     UcDataset      *index,

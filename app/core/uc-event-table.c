@@ -89,3 +89,40 @@ uc_chart_spec_add_events_as (UcChartSpec      *spec,
 {
   return add_events (spec, events, from, to, NULL, (int) category, error);
 }
+
+/* The events from day @from to day @to (days since 1970), all but those on
+ * @skip_day, as "2024-12-26 DeepSeek-V3 released; …"; NULL when none. */
+char *
+uc_event_table_list_between (UcDataset *events,
+                             gint64     from,
+                             gint64     to,
+                             gint64     skip_day)
+{
+  int c_date, c_title;
+  const UcTime *dates;
+  g_autoptr(GString) list = NULL;
+
+  if (events == NULL || from == G_MININT64 || to == G_MININT64)
+    return NULL;
+  c_date = uc_dataset_find_column_of_type (events, "date", UC_COLUMN_DATE);
+  c_title = uc_dataset_find_column_of_type (events, "title", UC_COLUMN_TEXT);
+  if (c_date < 0 || c_title < 0)
+    return NULL;
+  dates = uc_dataset_get_times (events, c_date);
+  for (guint row = 0; row < uc_dataset_get_n_rows (events); row++)
+    {
+      gint64 day = dates[row] / UC_USEC_PER_DAY;
+      const char *title = uc_dataset_get_text (events, c_title, row);
+      g_autofree char *date = NULL;
+
+      if (dates[row] == UC_TIME_MISSING || day < from || day > to || day == skip_day)
+        continue;
+      date = uc_time_format_date (dates[row]);
+      if (list == NULL)
+        list = g_string_new (NULL);
+      else
+        g_string_append (list, "; ");
+      g_string_append_printf (list, "%s %s", date, title ? title : "");
+    }
+  return list ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+}

@@ -24,4 +24,9 @@ guint    uc_chart_spec_add_events_as   (UcChartSpec        *spec,
                                         UcEventCategory     category,
                                         GError            **error);
 
+char    *uc_event_table_list_between   (UcDataset          *events,
+                                        gint64              from,
+                                        gint64              to,
+                                        gint64              skip_day) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

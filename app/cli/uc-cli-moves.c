@@ -31,7 +31,7 @@ print_moves (UcMoves *moves,
       UcMove *m = &g_array_index (moves->moves, UcMove, i);
       g_autofree char *day = uc_time_format_date (m->day * UC_USEC_PER_DAY);
       g_autofree char *change = g_strdup_printf ("%s%.2f%%", m->change < 0 ? "−" : "+", fabs (m->change) * 100);
-      g_autofree char *money = uc_cli_money_change (m->money, moves->currency);
+      g_autofree char *money = uc_format_money_change_in (m->money, moves->currency);
       g_autofree char *events = uc_cli_escape (m->events ? m->events : "–", -1, FALSE);
       int pad_change = 8 - (int) g_utf8_strlen (change, -1);
       int pad_money = 11 - (int) g_utf8_strlen (money, -1);

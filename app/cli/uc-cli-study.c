@@ -133,7 +133,7 @@ print_window (UcStudy *study,
         g_autofree char *se = g_strdup_printf ("%.2f%%", car->se * 100);
         g_autofree char *t = signed_number (car->t, 2);
         g_autofree char *p = p_value (car->p);
-        g_autofree char *m = uc_cli_money_change (car->money, line->currency);
+        g_autofree char *m = uc_format_money_change_in (car->money, line->currency);
 
         g_print ("  ");
         print_cell (c, 9, FALSE);

@@ -127,24 +127,3 @@ uc_cli_install_print_handlers (void)
   g_set_printerr_handler (print_err);
 }
 
-/* "−$593B", or "+48.9B HKD" for a cap in another currency: the formatter
- * writes dollars, and a Hong Kong cap is in Hong Kong dollars. */
-char *
-uc_cli_money_change (double      value,
-                     const char *currency)
-{
-  g_autofree char *text = NULL;
-  const char *dollar;
-
-  if (!isfinite (value))
-    return g_strdup ("–");
-  text = uc_format_money_change (value);
-  dollar = strchr (text, '$');
-  if (currency && *currency && g_strcmp0 (currency, "USD") != 0 && dollar)
-    {
-      g_autofree char *sign = g_strndup (text, dollar - text);
-
-      return g_strdup_printf ("%s%s %s", sign, dollar + 1, currency);
-    }
-  return g_steal_pointer (&text);
-}

@@ -15,7 +15,5 @@ char *uc_cli_escape                (const char *text,
 char *uc_cli_clip                  (const char *text,
                                     guint       max_chars) G_GNUC_WARN_UNUSED_RESULT;
 void  uc_cli_install_print_handlers (void);
-char *uc_cli_money_change          (double      value,
-                                    const char *currency) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

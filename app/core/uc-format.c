@@ -268,3 +268,24 @@ uc_format_money_change (double value)
   return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", abs_text);
 }
 
+/* "−$593B", or "+48.9B HKD" for a cap in another currency: the formatter
+ * writes dollars, and a Hong Kong cap is in Hong Kong dollars. */
+char *
+uc_format_money_change_in (double      value,
+                           const char *currency)
+{
+  g_autofree char *text = NULL;
+  const char *dollar;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+  text = uc_format_money_change (value);
+  dollar = strchr (text, '$');
+  if (currency && *currency && g_strcmp0 (currency, "USD") != 0 && dollar)
+    {
+      g_autofree char *sign = g_strndup (text, dollar - text);
+
+      return g_strdup_printf ("%s%s %s", sign, dollar + 1, currency);
+    }
+  return g_steal_pointer (&text);
+}

@@ -28,5 +28,7 @@ char  *uc_format_period_name   (UcTime         start,
                                 UcChartPeriod  period) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_subtitle      (UcChartSpec   *spec) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_money_change  (double         value) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_money_change_in (double        value,
+                                 const char    *currency) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

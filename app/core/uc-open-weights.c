@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "uc-json-writer.h"
 #include "uc-open-weights.h"
@@ -172,4 +173,68 @@ uc_release_counts_to_json (UcReleaseCounts *self)
   uc_json_end_array (w);
   uc_json_end_object (w);
   return uc_json_writer_steal (w);
+}
+
+/* One bar per period, stacked by region: the open-weight releases, or
+ * (@shares) each region's percent of them. @open: open weights; else the
+ * closed (or not known) ones. */
+UcChartSpec *
+uc_release_counts_build_chart (UcReleaseCounts *self,
+                               gboolean         open,
+                               gboolean         shares)
+{
+  g_autoptr (UcChartSpec) spec = uc_chart_spec_new ();
+  g_autofree char *first = NULL, *last = NULL, *subtitle = NULL;
+
+  for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
+    {
+      g_autoptr (UcSeries) series = uc_series_new (region_names[r], region_names[r]);
+
+      for (guint i = 0; i < self->periods->len; i++)
+        {
+          UcReleasePeriod *p = &g_array_index (self->periods, UcReleasePeriod, i);
+          const guint *counts = open ? p->open : p->closed;
+          guint total = 0;
+
+          for (guint k = 0; k < UC_RELEASE_REGIONS; k++)
+            total += counts[k];
+          /* A share of nothing is no bar, not a bar of zero. */
+          if (shares && total == 0)
+            continue;
+          uc_series_append (series, p->start * UC_USEC_PER_DAY,
+                            shares ? 100.0 * counts[r] / total : (double) counts[r]);
+        }
+      uc_series_set_color (series, (int) r);
+      uc_chart_spec_add_series (spec, series);
+    }
+  uc_chart_spec_set_kind (spec, UC_CHART_BARS);
+  uc_chart_spec_set_stacked (spec, TRUE);
+  /* Periods are drawn as bars of quarters; years as plain dates. */
+  if (self->periods->len)
+    {
+      UcTime from = g_array_index (self->periods, UcReleasePeriod, 0).start * UC_USEC_PER_DAY;
+      UcTime last_start = g_array_index (self->periods, UcReleasePeriod, self->periods->len - 1).start * UC_USEC_PER_DAY;
+
+      if (!self->yearly)
+        uc_chart_spec_set_period (spec, UC_CHART_PERIOD_QUARTER, self->first * UC_USEC_PER_DAY,
+                                  self->last * UC_USEC_PER_DAY);
+      uc_chart_spec_set_range (spec, from, uc_time_add_months (last_start, self->yearly ? 12 : 3) - UC_USEC_PER_DAY);
+    }
+  first = uc_time_format_date (self->first * UC_USEC_PER_DAY);
+  last = uc_time_format_date (self->last * UC_USEC_PER_DAY);
+  uc_chart_spec_set_title (spec, open ? (shares ? _("Open-weight releases: each region’s share")
+                                                : _("Open-weight releases, by region"))
+                                      : (shares ? _("Closed releases: each region’s share")
+                                                : _("Closed releases, by region")));
+  subtitle = g_strdup_printf (self->yearly ? _("Releases per year in the release list, %s to %s")
+                                           : _("Releases per quarter in the release list, %s to %s"), first, last);
+  uc_chart_spec_set_subtitle (spec, subtitle);
+  uc_chart_spec_set_value_format (spec, shares ? UC_VALUE_PERCENT : UC_VALUE_NUMBER);
+  uc_chart_spec_set_legend_position (spec, UC_LEGEND_TOP);
+  uc_chart_spec_set_note (spec, _("A curated list of notable models, not every release; after a refresh from Epoch "
+                                  "AI, the models its notability rule admits. “Closed” includes weights not known "
+                                  "to be open."));
+  uc_chart_spec_set_source (spec, _("Source: Epoch AI model database, models.dev, llm-prices, OpenRouter and vendor "
+                                    "pages (model-releases.csv)."));
+  return g_steal_pointer (&spec);
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "uc-chart-spec.h"
 #include "uc-dataset.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,10 @@ void             uc_release_counts_free (UcReleaseCounts *self);
 char            *uc_release_period_name (const UcReleaseCounts *self,
                                          gint64           start) G_GNUC_WARN_UNUSED_RESULT;
 char            *uc_release_counts_to_json (UcReleaseCounts *self) G_GNUC_WARN_UNUSED_RESULT;
+
+UcChartSpec     *uc_release_counts_build_chart (UcReleaseCounts *self,
+                                                gboolean         open,
+                                                gboolean         shares) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcReleaseCounts, uc_release_counts_free)
 

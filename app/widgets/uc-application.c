@@ -237,6 +237,8 @@ uc_application_startup (GApplication *application)
     { "win.copy-view-link", { "<Control><Shift>l", NULL } },
     { "win.paste-data", { "<Control>v", NULL } },
     { "win.show-table", { "<Control>t", NULL } },
+    { "win.test-story", { "<Control><Shift>t", NULL } },
+    { "win.study-event", { "<Control><Shift>a", NULL } },
     { "win.open-events", { "<Control><Shift>e", NULL } },
     { "win.type-range", { "<Control>g", NULL } },
     { "win.pick-series", { "<Control>k", NULL } },

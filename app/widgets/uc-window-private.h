@@ -28,6 +28,7 @@
  *                         edit, delete and undo, Export Your Events…
  *   uc-window-state.c     the view shown saved as a file or a link, and
  *                         opened again
+ *   uc-window-story.c     Test the Story, the window of the analyses
  * Only those files include this header.
  */
 #pragma once
@@ -42,6 +43,7 @@
 #include "uc-overview.h"
 #include "uc-range-popover.h"
 #include "uc-series-picker.h"
+#include "uc-story-window.h"
 #include "uc-refresher.h"
 #include "uc-table-window.h"
 #include "uc-view.h"
@@ -151,6 +153,7 @@ struct _UcWindow
   UcTime                marked_range[2]; /* the range it zoomed to */
   GtkFileChooserNative *events_export_chooser;
   GtkFileChooserNative *save_chooser; /* Save View's, while open */
+  UcStoryWindow        *story_window; /* Test the Story, once opened */
 };
 
 /* What a view showed before its data were loaded again (uc-window-charts.c). */
@@ -262,6 +265,12 @@ gboolean  _uc_window_open_state_file      (UcWindow       *self,
                                            GFile          *file);
 gboolean  _uc_window_open_link            (UcWindow       *self,
                                            const char     *text);
+
+/* uc-window-story.c */
+void      _uc_window_class_init_story     (GtkWidgetClass *widget_class);
+void      _uc_window_dispose_story        (UcWindow       *self);
+void      _uc_window_show_story           (UcWindow       *self,
+                                           const char     *link);
 
 /* uc-window-annotations.c */
 void      _uc_window_class_init_annotations (GtkWidgetClass *widget_class);

@@ -212,6 +212,11 @@ _uc_window_open_link (UcWindow   *self,
   g_autoptr(UcViewState) state = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (g_str_has_prefix (text, "undercut:story/"))
+    {
+      _uc_window_show_story (self, text);
+      return TRUE;
+    }
   if (!uc_view_state_is_link (text))
     return FALSE;
   if ((state = uc_view_state_from_link (text, &error)) == NULL || !uc_window_open_state (self, state, &error))

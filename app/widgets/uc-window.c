@@ -443,6 +443,7 @@ uc_window_dispose (GObject *object)
   _uc_window_dispose_library (self);
   _uc_window_dispose_annotations (self);
   _uc_window_dispose_state (self);
+  _uc_window_dispose_story (self);
   _uc_window_dispose_events (self);
   /* The settings may outlive the window (actions made from them hold
    * them): what they tell must no longer reach it. */
@@ -598,6 +599,7 @@ uc_window_class_init (UcWindowClass *klass)
   _uc_window_class_init_events (widget_class);
   _uc_window_class_init_annotations (widget_class);
   _uc_window_class_init_state (widget_class);
+  _uc_window_class_init_story (widget_class);
 }
 
 static void

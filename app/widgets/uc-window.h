@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "uc-story-window.h"
+
 #include "uc-chart-view.h"
 #include "uc-export-dialog.h"
 #include "uc-refresher.h"
@@ -47,5 +49,6 @@ gboolean     uc_window_save_state     (UcWindow       *self,
 gboolean     uc_window_open_state     (UcWindow       *self,
                                        const UcViewState *state,
                                        GError        **error);
+UcStoryWindow *uc_window_get_story_window (UcWindow     *self);
 
 G_END_DECLS

@@ -187,6 +187,20 @@ band_cell (UcDataset *table,
   return uc_parse_number (text, strlen (text), '.', UC_NUMBER_NO_GROUPS, FALSE, &value, &flags) ? value : NAN;
 }
 
+/* The cell a reader's warning quotes ("line 3, column 9: “abc” in column
+ * “low” is not a number; read as missing"), or "?" if it quotes none. */
+static char *
+warned_text (const char *warning)
+{
+  const char *start = strstr (warning, "“");
+  const char *end = g_strrstr (warning, "” in column “");
+
+  if (start == NULL || end == NULL || end < start + strlen ("“"))
+    return g_strdup ("?");
+  start += strlen ("“");
+  return g_strndup (start, end - start);
+}
+
 /* The "low" or "high" column holds numbers or nothing: the first cell
  * that is no finite number is named. The reader reads such a cell in a
  * column of numbers as missing, saying so in @report; in a column it took
@@ -205,7 +219,11 @@ check_band_column (UcDataset   *table,
       UcCsvCellWarning *cell = &g_array_index (report->cells, UcCsvCellWarning, i);
 
       if ((int) cell->field == column)
-        return fail_at (error, csv, cell->line, table, column, "not a finite number");
+        {
+          g_autofree char *text = warned_text (g_ptr_array_index (report->warnings, cell->warning));
+
+          return fail_at (error, csv, cell->line, table, column, "“%s” is not a finite number", text);
+        }
     }
   if (type == UC_COLUMN_NUMBER || uc_dataset_count_missing (table, column) == uc_dataset_get_n_rows (table))
     return TRUE;

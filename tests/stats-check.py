@@ -245,6 +245,41 @@ def study_case(name, prices_path, index_path, companies, event, args, series_for
     return compare(name, got, want, list(windows))
 
 
+def check_study_pack(tmp, prices, index, us8):
+    """study --pack: each line's points in data.csv, the basket's low and
+    high against CAR ± t·se computed here, the companies' empty."""
+    pack = os.path.join(tmp, "car")
+    p = subprocess.run([UNDERCUT, "study", "--event", "2025-01-27", "--pack", pack],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        ok(False, f"study --pack: exit {p.returncode}: {p.stderr.strip()}")
+        return 0
+    want = expected(read_prices(prices), read_index(index), us8, "2025-01-27", (-120, -11),
+                    [(-1, 1), (0, 5), (0, 20)], (-10, 20), {"US": "NASDAQCOM"})["basket"]
+    with open(os.path.join(pack, "data.csv"), newline="") as f:
+        reader = csv.DictReader(f)
+        fields = reader.fieldnames
+        rows = list(reader)
+    spec = json.load(open(os.path.join(pack, "chart.json")))
+    banded = [s["label"] for s in spec["series"] if s.get("band")]
+    ok(fields == ["series", "x", "value", "low", "high"], f"study --pack: data.csv's columns {fields}")
+    ok(banded == ["Equal-weight basket"], f"study --pack: chart.json gives the basket alone a band ({banded})")
+    basket = [r for r in rows if r["series"] == "Equal-weight basket"]
+    others = [r for r in rows if r["series"] != "Equal-weight basket"]
+    ok(others and all(r["low"] == "" and r["high"] == "" for r in others),
+       "study --pack: the companies' rows have no band")
+    bad = []
+    for r in basket:
+        c, se = want["path"][int(r["x"]) + 10]
+        half = want["t_crit"] * se
+        for key, v in (("value", c), ("low", c - half), ("high", c + half)):
+            if not close_enough(float(r[key]), v * 100):
+                bad.append(f"day {r['x']} {key} {r[key]} vs {v * 100!r}")
+    ok(len(basket) == 31 and not bad, f"study --pack: the basket's CAR and 95% band agree to 1e-9 on "
+       f"{len(basket)} days" + (": " + "; ".join(bad[:3]) if bad else ""))
+    return 3 * len(basket)
+
+
 MASK = (1 << 64) - 1
 
 
@@ -520,6 +555,24 @@ def main():
                 text = data.decode("utf-8", "replace")
                 ok("Event study" in text and "95%" in text and "band" in text and "Equal-weight" in text,
                    "the SVG names the study, the band and the basket")
+
+    # The study and the frontier as report packs: data.csv carries the
+    # basket's 95% band (CAR ± t·se, in percent) beside its line, and the
+    # pack drawn again from chart.json and data.csv is the same PNG.
+    with tempfile.TemporaryDirectory() as tmp:
+        n += check_study_pack(tmp, prices, index, us8)
+        for name, args in (("study", ["study", "--event", "2025-01-27", "--theme", "dark"]),
+                           ("frontier", ["frontier", "--price", "blended", "--width", "1000", "--height", "600"])):
+            pack, again = os.path.join(tmp, name), os.path.join(tmp, name + "-again")
+            p = subprocess.run([UNDERCUT] + args + ["--pack", pack], capture_output=True, text=True)
+            theme = ["--theme", "dark"] if "dark" in args else []
+            p2 = subprocess.run([UNDERCUT, "export", "--spec", os.path.join(pack, "chart.json"), "--pack", again]
+                                + theme, capture_output=True, text=True)
+            same = (p.returncode == 0 and p2.returncode == 0 and
+                    open(os.path.join(pack, "chart.png"), "rb").read() ==
+                    open(os.path.join(again, "chart.png"), "rb").read())
+            ok(same, f"{name} --pack: drawn again by export --spec, the same PNG "
+               f"({p.returncode}, {p2.returncode}: {(p.stderr + p2.stderr).strip()[:120]})")
 
     # Usage errors name what is wrong.
     for args, words in ((["--event", "2025-13-40"], "not a date"),

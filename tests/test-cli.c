@@ -812,6 +812,172 @@ test_export_spec (void)
   g_rmdir (second);
 }
 
+/* The file @name in @dir, read whole. */
+static char *
+pack_file (const char *dir,
+           const char *name,
+           gsize      *len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, len, NULL));
+  return contents;
+}
+
+static void
+remove_pack (const char *dir)
+{
+  const char *names[] = { "chart.png", "chart.svg", "chart.pdf", "data.csv", "chart.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* An event study's pack keeps the basket's 95% band: data.csv's low and
+ * high columns (empty for the companies), "band": true in chart.json, and
+ * the pack drawn again from them is the same picture, pixel for pixel.
+ * The same pack in the older format, without them, still reads, drawn
+ * without the band. */
+static void
+test_study_pack_band (void)
+{
+  g_autofree char *first = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *second = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (first, "chart.json", NULL);
+  g_autofree char *csv_path = g_build_filename (first, "data.csv", NULL);
+  g_autofree char *csv = NULL, *chart = NULL, *png_a = NULL, *png_b = NULL, *csv_b = NULL, *chart_b = NULL;
+  g_autoptr(GString) old_csv = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  gsize len_a, len_b;
+  Result r = run ("study", "--event", "2025-01-27", "--width", "800", "--height", "450", "--pack", first, NULL);
+
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  csv = pack_file (first, "data.csv", NULL);
+  chart = pack_file (first, "chart.json", NULL);
+  png_a = pack_file (first, "chart.png", &len_a);
+  g_assert_true (g_str_has_prefix (csv, "series,x,value,low,high\nNvidia (NVDA),-10,"));
+  g_assert_nonnull (strstr (csv, "\nNvidia (NVDA),0,"));
+  g_assert_nonnull (strstr (csv, ",,\nEqual-weight basket,-10,"));
+  g_assert_nonnull (strstr (chart, "\"label\": \"Equal-weight basket\",\n      \"emphasis\": true,\n"
+                                   "      \"axis\": \"left\",\n      \"band\": true,\n"));
+  g_assert_null (strstr (strstr (chart, "\"band\": true") + 1, "\"band\": true"));
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png_a + 16)), ==, 800);
+
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  png_b = pack_file (second, "chart.png", &len_b);
+  csv_b = pack_file (second, "data.csv", NULL);
+  chart_b = pack_file (second, "chart.json", NULL);
+  g_assert_cmpmem (png_a, len_a, png_b, len_b);
+  g_assert_cmpstr (csv, ==, csv_b);
+  g_assert_cmpstr (chart, ==, chart_b);
+
+  /* The older format: no low and high, no "band". */
+  lines = g_strsplit (csv, "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      char *comma = strrchr (lines[i], ',');
+
+      g_assert_nonnull (comma);
+      *comma = '\0';
+      g_assert_nonnull ((comma = strrchr (lines[i], ',')));
+      *comma = '\0';
+      g_string_append_printf (old_csv, "%s\n", lines[i]);
+    }
+  g_assert_true (g_str_has_prefix (old_csv->str, "series,x,value\n"));
+  g_assert_true (g_file_set_contents (csv_path, old_csv->str, -1, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (chart, "      \"band\": true,\n", -1);
+    g_autofree char *old_chart = g_strjoinv ("", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_assert_true (g_file_set_contents (json, old_chart, -1, NULL));
+  }
+  r = run ("export", "--spec", json, "--pack", second, NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&png_b, g_free);
+  g_clear_pointer (&csv_b, g_free);
+  png_b = pack_file (second, "chart.png", &len_b);
+  csv_b = pack_file (second, "data.csv", NULL);
+  g_assert_cmpstr (csv_b, ==, old_csv->str);
+  /* The same size, the band not drawn. */
+  g_assert_cmpuint (len_b, >, 24);
+  g_assert_cmpmem (png_a, 24, png_b, 24);
+  g_assert_false (len_a == len_b && memcmp (png_a, png_b, len_a) == 0);
+  remove_pack (first);
+  remove_pack (second);
+}
+
+/* Bad band cells in data.csv, each refused naming the file, line and
+ * column (exit 1); a good one read. */
+static void
+test_pack_band_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("uc-pack-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (dir, "chart.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "data.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
+  const char *cases[][2] = {
+    { "series,x,value,low,high\nA,0,1,0.5,1.5\nA,1,2,1,3\nB,0,1,,\nB,1,1,,\n", NULL },
+    { "series,x,value,low,high\nA,0,1,0.5,1.5\nA,1,2,3,1\nB,0,1,,\n",
+      "data.csv: line 3, column 4 (“low”): the low, 3, is above the high, 1\n" },
+    { "series,x,value,low,high\nA,0,1,0.5,1.5\nA,1,2,1,3\nA,2,2,1,3\nA,3,2,abc,3\nB,0,1,,\n",
+      "data.csv: line 5, column 4 (“low”): “abc” is not " },
+    { "series,x,value,low,high\nA,0,1,one,1.5\nA,1,2,two,3\n",
+      "data.csv: line 2, column 4 (“low”): “one” is not a number\n" },
+    { "series,x,value,low,high\nA,0,1,0.5,1.5\nA,1,2,1,1e999\nA,2,2,1,3\nA,3,2,1,3\n",
+      "data.csv: line 3, column 5 (“high”): “1e999” is not a finite number\n" },
+    { "series,x,value,low,high\nA,0,1,0.5,1.5\nB,0,1,,\nB,1,1,,2\n",
+      "data.csv: line 4, column 5 (“high”): “B” has no band in chart.json\n" },
+    { "series,x,value,low,high\nA,0,1,2025-01-01,1.5\nA,1,2,2025-01-02,3\n",
+      "data.csv: line 2, column 4 (“low”): “2025-01-01” is not a number\n" },
+    { "series,x,value\nA,0,1\nB,0,1\n",
+      "data.csv: chart.json gives “A” a band, but there are no “low” and “high” columns\n" },
+    { "series,x,value,low\nA,0,1,0.5\n", "data.csv: a “low” column needs a “high” column beside it\n" },
+  };
+
+  g_assert_true (g_file_set_contents (json, "{\"x\": {\"kind\": \"number\", \"unit\": \"day\"}, \"from\": 0, \"to\": 3,\n"
+                                      " \"series\": [{\"id\": \"a\", \"label\": \"A\", \"band\": true},\n"
+                                      "            {\"id\": \"b\", \"label\": \"B\"}]}\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result r;
+
+      g_assert_true (g_file_set_contents (csv, cases[i][0], -1, NULL));
+      r = run ("export", "--spec", json, "--output", out, NULL);
+      if (cases[i][1] == NULL)
+        {
+          g_assert_cmpstr (r.err, ==, "");
+          g_assert_cmpint (r.status, ==, 0);
+        }
+      else
+        {
+          g_autofree char *named = g_strdup_printf ("undercut export: %s/%s", dir, cases[i][1]);
+
+          g_assert_cmpint (r.status, ==, 1);
+          g_assert_true (g_str_has_prefix (r.err, named));
+          g_assert_cmpuint (strlen (strchr (r.err, '\n')), ==, 1);
+        }
+      result_clear (&r);
+    }
+  g_unlink (json);
+  g_unlink (csv);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* --transform: a bad value refused, naming it; a good one names itself in
  * each legend entry, is kept by a pack, and a pack drawn again from its
  * chart.json is the same chart, not transformed twice. */
@@ -1309,6 +1475,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-state", test_export_state);
   g_test_add_func ("/cli/export-number-axis", test_export_number_axis);
   g_test_add_func ("/cli/export-transform", test_export_transform);
+  g_test_add_func ("/cli/study-pack-band", test_study_pack_band);
+  g_test_add_func ("/cli/pack-band-errors", test_pack_band_errors);
   g_test_add_func ("/cli/export-lanes", test_export_lanes);
   g_test_add_func ("/cli/export-scatter-labels", test_export_scatter_labels);
   g_test_add_func ("/cli/library", test_library);

@@ -74,17 +74,6 @@ print_trend (UcPriceTrend *trend)
              "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
 }
 
-static gboolean
-draw_chart (UcPriceTrend *trend,
-            const char   *output,
-            const char   *theme,
-            GError      **error)
-{
-  g_autoptr (UcChartSpec) spec = uc_price_trend_build_chart (trend);
-
-  return uc_cli_draw_chart (spec, output, theme, 1600, 900, error);
-}
-
 /* A date option as days since 1970, or G_MININT64 when not given. */
 static gboolean
 day_of (const char  *arg,
@@ -114,8 +103,7 @@ uc_cli_frontier (int argc, char **argv)
   g_autofree char *from_arg = NULL;
   g_autofree char *to_arg = NULL;
   g_autofree char *prices_path = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *theme = NULL;
+  g_auto (UcCliChartOut) d = UC_CLI_CHART_OUT_INIT;
   int resamples = UC_FRONTIER_DEFAULT_RESAMPLES;
   gint64 seed = UC_FRONTIER_DEFAULT_SEED;
   gboolean json = FALSE, all_prices = FALSE;
@@ -129,8 +117,11 @@ uc_cli_frontier (int argc, char **argv)
     { "all-prices", 0, 0, G_OPTION_ARG_NONE, &all_prices, N_("Keep time-of-day and promotional prices (off-peak hours, launch promotions), which the table gives no end date"), NULL },
     { "prices", 0, 0, G_OPTION_ARG_FILENAME, &prices_path, N_("Prices instead of the embedded ones, with api-prices.csv's columns"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also draw the frontiers and their trends into a 1600×900 PNG, SVG or PDF file"), N_("FILE") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("With --output: light (default) or dark"), N_("THEME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &d.output, N_("Also draw the frontiers and their trends into a PNG, SVG or PDF file"), N_("FILE") },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &d.pack, N_("Also write that chart as a report pack into this folder: PNG, SVG, PDF, the data as CSV and a JSON file with the chart and its sources"), N_("DIR") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &d.width, N_("With --output or --pack: width in pixels (default 1600)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &d.height, N_("With --output or --pack: height in pixels (default 900)"), N_("PX") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &d.theme, N_("With --output or --pack: light (default) or dark"), N_("THEME") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -138,6 +129,7 @@ uc_cli_frontier (int argc, char **argv)
   g_auto (GStrv) rest = NULL;
   g_autoptr (UcDataset) prices = NULL;
   g_autoptr (UcPriceTrend) trend = NULL;
+  g_autoptr (UcChartSpec) spec = NULL;
   UcPriceKind kind = UC_PRICE_OUTPUT;
   gint64 from = G_MININT64, to = G_MININT64;
 
@@ -148,8 +140,8 @@ uc_cli_frontier (int argc, char **argv)
       (rest[1] && (g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unexpected argument “%s”",
                                 rest[1]), TRUE)))
     return uc_cli_usage_error ("frontier", error->message);
-  if (theme && g_strcmp0 (theme, "light") != 0 && g_strcmp0 (theme, "dark") != 0)
-    return uc_cli_usage_error ("frontier", "--theme is light or dark");
+  if (!uc_cli_chart_out_check (&d, &error))
+    return uc_cli_usage_error ("frontier", error->message);
   if (price_arg && !uc_price_kind_from_string (price_arg, &kind))
     return uc_cli_usage_error ("frontier", "--price is output, input or blended");
   if (resamples < 0 || resamples > 100000)
@@ -160,20 +152,14 @@ uc_cli_frontier (int argc, char **argv)
     return uc_cli_usage_error ("frontier", "--from must come before --to");
 
   prices = uc_cli_load_table (prices_path, "api-prices", &error);
-  if (prices == NULL)
-    {
-      g_printerr ("undercut frontier: %s\n", error->message);
-      return UC_EXIT_FAILURE;
-    }
-  trend = uc_price_trend_new (prices, kind, filter, from, to, all_prices, resamples, (guint64) seed, &error);
-  if (trend == NULL)
-    {
-      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
-        return uc_cli_usage_error ("frontier", error->message);
-      g_printerr ("undercut frontier: %s\n", error->message);
-      return UC_EXIT_FAILURE;
-    }
-  if (output && !draw_chart (trend, output, theme, &error))
+  if (prices)
+    trend = uc_price_trend_new (prices, kind, filter, from, to, all_prices, resamples, (guint64) seed, &error);
+  /* The trend's refusals of the options are usage errors; the rest, and
+   * the files', data or I/O errors. */
+  if (trend == NULL && g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+    return uc_cli_usage_error ("frontier", error->message);
+  spec = trend && (d.output || d.pack) ? uc_price_trend_build_chart (trend) : NULL;
+  if (trend == NULL || (spec && !uc_cli_chart_out_write (&d, spec, &error)))
     {
       g_printerr ("undercut frontier: %s\n", error->message);
       return UC_EXIT_FAILURE;

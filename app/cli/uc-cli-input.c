@@ -238,19 +238,46 @@ uc_cli_split_list (const char *text)
   return parts;
 }
 
-/* An analysis's chart into @path, its format from the extension. */
-gboolean
-uc_cli_draw_chart (UcChartSpec  *spec,
-                   const char   *path,
-                   const char   *theme,
-                   int           width,
-                   int           height,
-                   GError      **error)
+void
+uc_cli_chart_out_clear (UcCliChartOut *out)
 {
+  g_clear_pointer (&out->output, g_free);
+  g_clear_pointer (&out->pack, g_free);
+  g_clear_pointer (&out->theme, g_free);
+}
+
+/* --theme, --width and --height, as a usage error (G_OPTION_ERROR). */
+gboolean
+uc_cli_chart_out_check (const UcCliChartOut  *out,
+                        GError              **error)
+{
+  if (out->theme && g_strcmp0 (out->theme, "light") != 0 && g_strcmp0 (out->theme, "dark") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--theme is light or dark");
+      return FALSE;
+    }
+  if (out->width < 16 || out->width > 20000 || out->height < 16 || out->height > 20000)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--width and --height are from 16 to 20000 pixels");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An analysis's chart into --output's file (its format from the
+ * extension) and --pack's folder (PNG, SVG, PDF, data.csv and chart.json,
+ * as `undercut export --pack` writes them), whichever are given. */
+gboolean
+uc_cli_chart_out_write (const UcCliChartOut  *out,
+                        UcChartSpec          *spec,
+                        GError              **error)
+{
+  const UcChartTheme *theme = g_strcmp0 (out->theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light ();
   UcExportFormat format;
 
-  if (!uc_export_format_from_path (path, &format, error))
+  if (out->output &&
+      (!uc_export_format_from_path (out->output, &format, error) ||
+       !uc_export_chart (spec, theme, out->output, format, out->width, out->height, 1, error)))
     return FALSE;
-  return uc_export_chart (spec, g_strcmp0 (theme, "dark") == 0 ? uc_chart_theme_dark () : uc_chart_theme_light (),
-                          path, format, width, height, 1, error);
+  return out->pack == NULL || uc_export_pack (spec, theme, out->pack, out->width, out->height, 1, error);
 }

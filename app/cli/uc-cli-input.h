@@ -30,11 +30,27 @@ UcDataset   *uc_cli_load_table       (const char          *path,
                                       const char          *builtin,
                                       GError             **error);
 GStrv        uc_cli_split_list       (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
-gboolean     uc_cli_draw_chart       (UcChartSpec         *spec,
-                                      const char          *path,
-                                      const char          *theme,
-                                      int                  width,
-                                      int                  height,
+
+/* Where an analysis's chart goes (`study`, `frontier`): --output's file,
+ * --pack's folder, their size and theme. */
+typedef struct
+{
+  char *output;
+  char *pack;
+  char *theme;
+  int   width;
+  int   height;
+} UcCliChartOut;
+
+#define UC_CLI_CHART_OUT_INIT { NULL, NULL, NULL, 1600, 900 }
+
+void         uc_cli_chart_out_clear  (UcCliChartOut       *out);
+gboolean     uc_cli_chart_out_check  (const UcCliChartOut *out,
                                       GError             **error);
+gboolean     uc_cli_chart_out_write  (const UcCliChartOut *out,
+                                      UcChartSpec         *spec,
+                                      GError             **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UcCliChartOut, uc_cli_chart_out_clear)
 
 G_END_DECLS

@@ -28,10 +28,7 @@ typedef struct
   char  *prices;
   char  *index;
   char  *events;
-  char  *output;
-  char  *theme;
-  int    width;
-  int    height;
+  UcCliChartOut out;
   gboolean json;
 } StudyArgs;
 
@@ -47,8 +44,7 @@ study_args_clear (StudyArgs *a)
   g_free (a->prices);
   g_free (a->index);
   g_free (a->events);
-  g_free (a->output);
-  g_free (a->theme);
+  uc_cli_chart_out_clear (&a->out);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StudyArgs, study_args_clear)
@@ -227,16 +223,8 @@ read_spans (StudyArgs      *a,
   UcTime event;
   g_autoptr (GError) local = NULL;
 
-  if (a->theme && g_strcmp0 (a->theme, "light") != 0 && g_strcmp0 (a->theme, "dark") != 0)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--theme is light or dark");
-      return FALSE;
-    }
-  if (a->width < 16 || a->width > 20000 || a->height < 16 || a->height > 20000)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--width and --height are from 16 to 20000 pixels");
-      return FALSE;
-    }
+  if (!uc_cli_chart_out_check (&a->out, error))
+    return FALSE;
   if (a->event == NULL || !uc_time_parse_date (a->event, strlen (a->event), &event))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -299,20 +287,10 @@ load_inputs (StudyArgs  *a,
   return TRUE;
 }
 
-static gboolean
-draw_chart (UcStudy   *study,
-            StudyArgs *a,
-            GError   **error)
-{
-  g_autoptr (UcChartSpec) spec = uc_study_build_chart (study);
-
-  return uc_cli_draw_chart (spec, a->output, a->theme, a->width, a->height, error);
-}
-
 int
 uc_cli_study (int argc, char **argv)
 {
-  g_auto (StudyArgs) a = { .width = 1600, .height = 900 };
+  g_auto (StudyArgs) a = { .out = UC_CLI_CHART_OUT_INIT };
   GOptionEntry entries[] = {
     { "event", 'e', 0, G_OPTION_ARG_STRING, &a.event, N_("The event's date; day 0 is each market's first trading day on or after it"), N_("DATE") },
     { "companies", 'c', 0, G_OPTION_ARG_STRING, &a.companies, N_("Tickers, or a market (US, HK) for all its listings, separated by commas (default: the eight US AI stocks of the DeepSeek shock view)"), N_("A,B,…") },
@@ -324,10 +302,11 @@ uc_cli_study (int argc, char **argv)
     { "index", 0, 0, G_OPTION_ARG_FILENAME, &a.index, N_("Benchmark closes instead of the embedded index: date, series and close columns; name and market if known"), N_("FILE") },
     { "events", 0, 0, G_OPTION_ARG_STRING, &a.events, N_("Events named beside the study: builtin (default), none or a CSV file"), N_("builtin|none|FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("Print JSON for scripts"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, N_("Also draw the CAR by trading day, with the 95% band, into a PNG, SVG or PDF file"), N_("FILE") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &a.width, N_("With --output: width in pixels (default 1600)"), N_("PX") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &a.height, N_("With --output: height in pixels (default 900)"), N_("PX") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, N_("With --output: light (default) or dark"), N_("THEME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.out.output, N_("Also draw the CAR by trading day, with the 95% band, into a PNG, SVG or PDF file"), N_("FILE") },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &a.out.pack, N_("Also write that chart as a report pack into this folder: PNG, SVG, PDF, the data as CSV (with each band's low and high) and a JSON file with the chart and its sources"), N_("DIR") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &a.out.width, N_("With --output or --pack: width in pixels (default 1600)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &a.out.height, N_("With --output or --pack: height in pixels (default 900)"), N_("PX") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.out.theme, N_("With --output or --pack: light (default) or dark"), N_("THEME") },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
@@ -338,6 +317,7 @@ uc_cli_study (int argc, char **argv)
   g_autoptr (UcDataset) index = NULL;
   g_autoptr (UcDataset) events = NULL;
   g_autoptr (UcStudy) study = NULL;
+  g_autoptr (UcChartSpec) spec = NULL;
   g_autoptr (GArray) windows = g_array_new (FALSE, FALSE, sizeof (UcStudyWindow));
   UcStudyOptions o;
 
@@ -368,14 +348,10 @@ uc_cli_study (int argc, char **argv)
       return UC_EXIT_FAILURE;
     }
   study = uc_study_run (prices, index, events, &o, &error);
-  if (study == NULL)
-    {
-      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
-        return uc_cli_usage_error ("study", error->message);
-      g_printerr ("undercut study: %s\n", error->message);
-      return UC_EXIT_FAILURE;
-    }
-  if (a.output && !draw_chart (study, &a, &error))
+  if (study == NULL && g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+    return uc_cli_usage_error ("study", error->message);
+  spec = study && (a.out.output || a.out.pack) ? uc_study_build_chart (study) : NULL;
+  if (study == NULL || (spec && !uc_cli_chart_out_write (&a.out, spec, &error)))
     {
       g_printerr ("undercut study: %s\n", error->message);
       return UC_EXIT_FAILURE;

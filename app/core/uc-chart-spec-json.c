@@ -117,29 +117,212 @@ scaled_numbers (UcDataset *table,
   return x;
 }
 
-/* The points of data.csv (series label, date or number, value) into the
- * series of the same label. */
-static gboolean
-load_points (GHashTable  *by_label,
-             GFile       *csv,
-             UcXKind      x_kind,
-             GError     **error)
+/* A series' band as data.csv gives it, point by point. Kept apart until
+ * every point is in, since appending a point drops a series' band. */
+typedef struct
 {
-  g_autoptr(UcDataset) table = uc_csv_read_file (csv, NULL, NULL, NULL, NULL, NULL, error);
-  g_autofree UcTime *scaled = NULL;
-  int series_col, date_col, value_col, label_col;
-  const UcTime *times;
-  const double *values;
-  const char *x_name = x_kind == UC_X_NUMBER ? "x" : "date";
+  UcSeries *series;   /* borrowed: the labels' table holds it */
+  GArray   *low;      /* double */
+  GArray   *high;
+} Band;
 
-  if (table == NULL)
-    return FALSE;
-  series_col = uc_dataset_find_column (table, "series");
-  date_col = uc_dataset_find_column (table, x_name);
-  value_col = uc_dataset_find_column (table, "value");
-  /* Point names (scatter charts), when the pack has them. */
-  label_col = uc_dataset_find_column_of_type (table, "label", UC_COLUMN_TEXT);
-  if (series_col < 0 || date_col < 0 || value_col < 0)
+static Band *
+band_new (UcSeries *series)
+{
+  Band *band = g_new0 (Band, 1);
+
+  band->series = series;
+  band->low = g_array_new (FALSE, FALSE, sizeof (double));
+  band->high = g_array_new (FALSE, FALSE, sizeof (double));
+  return band;
+}
+
+static void
+band_free (Band *band)
+{
+  g_array_unref (band->low);
+  g_array_unref (band->high);
+  g_free (band);
+}
+
+/* A cell of data.csv named by line and column, as "line 7, column 4
+ * (“low”): …". */
+static gboolean G_GNUC_PRINTF (6, 7)
+fail_at (GError    **error,
+         GFile      *csv,
+         guint       line,
+         UcDataset  *table,
+         int         column,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *where = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  where = g_strdup_printf ("line %u, column %d (“%s”): %s", line, column + 1,
+                           uc_dataset_get_column_name (table, column), what);
+  return fail (error, csv, where);
+}
+
+/* A band cell as a number, NaN when empty. Only columns that
+ * check_band_column() let through come here. */
+static double
+band_cell (UcDataset *table,
+           int        column,
+           guint      row)
+{
+  const char *text;
+  double value;
+  guint flags;
+
+  if (uc_dataset_is_missing (table, column, row))
+    return NAN;
+  if (uc_dataset_get_column_type (table, column) == UC_COLUMN_NUMBER)
+    return uc_dataset_get_numbers (table, column)[row];
+  text = uc_dataset_get_text (table, column, row);
+  return uc_parse_number (text, strlen (text), '.', UC_NUMBER_NO_GROUPS, FALSE, &value, &flags) ? value : NAN;
+}
+
+/* The cell a reader's warning quotes ("line 3, column 9: “abc” in column
+ * “low” is not a number; read as missing"), or "?" if it quotes none. */
+static char *
+warned_text (const char *warning)
+{
+  const char *start = strstr (warning, "“");
+  const char *end = g_strrstr (warning, "” in column “");
+
+  if (start == NULL || end == NULL || end < start + strlen ("“"))
+    return g_strdup ("?");
+  start += strlen ("“");
+  return g_strndup (start, end - start);
+}
+
+/* The "low" or "high" column holds numbers or nothing: the first cell
+ * that is no finite number is named. The reader reads such a cell in a
+ * column of numbers as missing, saying so in @report; in a column it took
+ * for text, each cell is tried. */
+static gboolean
+check_band_column (UcDataset   *table,
+                   UcCsvReport *report,
+                   GFile       *csv,
+                   int          column,
+                   GError     **error)
+{
+  UcColumnType type = uc_dataset_get_column_type (table, column);
+
+  for (guint i = 0; report && report->cells && i < report->cells->len; i++)
+    {
+      UcCsvCellWarning *cell = &g_array_index (report->cells, UcCsvCellWarning, i);
+
+      if ((int) cell->field == column)
+        {
+          g_autofree char *text = warned_text (g_ptr_array_index (report->warnings, cell->warning));
+
+          return fail_at (error, csv, cell->line, table, column, "“%s” is not a finite number", text);
+        }
+    }
+  if (type == UC_COLUMN_NUMBER || uc_dataset_count_missing (table, column) == uc_dataset_get_n_rows (table))
+    return TRUE;
+  /* Text or dates: the first cell that is no number, as the file has it. */
+  for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
+    {
+      g_autofree char *text = NULL;
+      double value;
+      guint flags;
+
+      if (uc_dataset_is_missing (table, column, row))
+        continue;
+      text = uc_dataset_format_cell (table, column, row);
+      if (type != UC_COLUMN_TEXT ||
+          !uc_parse_number (text, strlen (text), '.', UC_NUMBER_NO_GROUPS, FALSE, &value, &flags))
+        return fail_at (error, csv, row + 2, table, column, "“%s” is not a number", text);
+    }
+  return TRUE;
+}
+
+/* data.csv's "low" and "high" columns, both or neither (-1), checked;
+ * a pack whose chart.json gives a series a band must have them. */
+static gboolean
+band_columns (UcDataset   *table,
+              UcCsvReport *report,
+              GFile       *csv,
+              GHashTable  *bands,
+              int         *low,
+              int         *high,
+              GError     **error)
+{
+  *low = uc_dataset_find_column (table, "low");
+  *high = uc_dataset_find_column (table, "high");
+  if ((*low < 0) != (*high < 0))
+    return fail (error, csv, *low < 0 ? "a “high” column needs a “low” column beside it"
+                                      : "a “low” column needs a “high” column beside it");
+  if (*low < 0 && g_hash_table_size (bands) > 0)
+    {
+      GHashTableIter iter;
+      const char *label;
+      g_autofree char *what = NULL;
+
+      g_hash_table_iter_init (&iter, bands);
+      g_hash_table_iter_next (&iter, (gpointer *) &label, NULL);
+      what = g_strdup_printf ("chart.json gives “%s” a band, but there are no “low” and “high” columns", label);
+      return fail (error, csv, what);
+    }
+  return *low < 0 ||
+         (check_band_column (table, report, csv, *low, error) && check_band_column (table, report, csv, *high, error));
+}
+
+/* Row @row's low and high (NaN where empty); a band on a series that
+ * chart.json gives none, or a low above its high, is refused. */
+static gboolean
+read_band_row (UcDataset  *table,
+               GFile      *csv,
+               int         low_col,
+               int         high_col,
+               guint       row,
+               Band       *band,
+               const char *label,
+               double     *low,
+               double     *high,
+               GError    **error)
+{
+  *low = *high = NAN;
+  if (low_col < 0)
+    return TRUE;
+  *low = band_cell (table, low_col, row);
+  *high = band_cell (table, high_col, row);
+  if (band == NULL && !(isnan (*low) && isnan (*high)))
+    return fail_at (error, csv, row + 2, table, isnan (*low) ? high_col : low_col,
+                    "“%s” has no band in chart.json", label);
+  if (*low > *high)
+    {
+      g_autofree char *a = uc_format_double_shortest (*low), *b = uc_format_double_shortest (*high);
+
+      return fail_at (error, csv, row + 2, table, low_col, "the low, %s, is above the high, %s", a, b);
+    }
+  return TRUE;
+}
+
+/* The x values of data.csv's date (or, on a number axis, "x") column, and
+ * its values, checked; @scaled keeps a number axis's x values. */
+static gboolean
+point_columns (UcDataset     *table,
+               GFile         *csv,
+               UcXKind        x_kind,
+               int           *series_col,
+               int           *value_col,
+               const UcTime **times,
+               UcTime       **scaled,
+               GError       **error)
+{
+  int date_col = uc_dataset_find_column (table, x_kind == UC_X_NUMBER ? "x" : "date");
+
+  *series_col = uc_dataset_find_column (table, "series");
+  *value_col = uc_dataset_find_column (table, "value");
+  if (*series_col < 0 || date_col < 0 || *value_col < 0)
     return fail (error, csv, x_kind == UC_X_NUMBER ? "needs the columns series, x and value"
                                                    : "needs the columns series, date and value");
   if (uc_dataset_get_n_rows (table) == 0)
@@ -147,29 +330,57 @@ load_points (GHashTable  *by_label,
   if (x_kind == UC_X_NUMBER)
     {
       if (uc_dataset_get_column_type (table, date_col) != UC_COLUMN_NUMBER ||
-          uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
+          uc_dataset_get_column_type (table, *value_col) != UC_COLUMN_NUMBER)
         return fail (error, csv, "the x or value column does not hold numbers");
-      times = scaled = scaled_numbers (table, date_col);
+      *times = *scaled = scaled_numbers (table, date_col);
     }
   else if ((uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATE &&
             uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATETIME) ||
-           uc_dataset_get_column_type (table, value_col) != UC_COLUMN_NUMBER)
+           uc_dataset_get_column_type (table, *value_col) != UC_COLUMN_NUMBER)
     return fail (error, csv, "the date or value column does not hold dates or numbers");
   else
-    times = uc_dataset_get_times (table, date_col);
-  values = uc_dataset_get_numbers (table, value_col);
+    *times = uc_dataset_get_times (table, date_col);
+  return TRUE;
+}
 
+/* The points of data.csv (series label, date or number, value, and a low
+ * and a high where the series has a band) into the series of the same
+ * label, and the bands of @bands set once every point is in. */
+static gboolean
+load_points (GHashTable  *by_label,
+             GHashTable  *bands,
+             GFile       *csv,
+             UcXKind      x_kind,
+             GError     **error)
+{
+  g_autoptr(UcCsvReport) report = NULL;
+  g_autoptr(UcDataset) table = uc_csv_read_file (csv, NULL, NULL, NULL, NULL, &report, error);
+  g_autofree UcTime *scaled = NULL;
+  int series_col, value_col, label_col, low_col, high_col;
+  const UcTime *times = NULL;
+  GHashTableIter iter;
+  Band *band;
+
+  if (table == NULL || !point_columns (table, csv, x_kind, &series_col, &value_col, &times, &scaled, error) ||
+      !band_columns (table, report, csv, bands, &low_col, &high_col, error))
+    return FALSE;
+  /* Point names (scatter charts), when the pack has them. */
+  label_col = uc_dataset_find_column_of_type (table, "label", UC_COLUMN_TEXT);
   for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
     {
       g_autofree char *label = uc_dataset_format_cell (table, series_col, row);
       UcSeries *series = g_hash_table_lookup (by_label, label);
+      double value = uc_dataset_get_numbers (table, value_col)[row], low, high;
       guint n;
 
+      band = g_hash_table_lookup (bands, label);
       if (series == NULL)
         {
           g_autofree char *what = g_strdup_printf ("line %u: no series “%s” in chart.json", row + 2, label);
           return fail (error, csv, what);
         }
+      if (!read_band_row (table, csv, low_col, high_col, row, band, label, &low, &high, error))
+        return FALSE;
       if (times[row] == UC_TIME_MISSING)
         continue;
       n = uc_series_get_length (series);
@@ -179,10 +390,18 @@ load_points (GHashTable  *by_label,
                                                    x_kind == UC_X_NUMBER ? "the x values" : "dates", label);
           return fail (error, csv, what);
         }
-      uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : values[row]);
+      uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : value);
       if (label_col >= 0)
         uc_series_set_point_label (series, n, uc_dataset_get_text (table, label_col, row));
+      if (band != NULL)
+        {
+          g_array_append_val (band->low, low);
+          g_array_append_val (band->high, high);
+        }
     }
+  g_hash_table_iter_init (&iter, bands);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &band))
+    uc_series_set_band (band->series, (double *) band->low->data, (double *) band->high->data, band->low->len);
   return TRUE;
 }
 
@@ -262,13 +481,32 @@ read_series_color (JsonObject *o,
   return TRUE;
 }
 
-/* "series": each one's id, label and look; its points come from data.csv,
- * found there by label. */
+/* A series' own "kind" ("step" for a frontier among trend lines), drawn
+ * instead of the chart's. */
+static gboolean
+read_series_kind (JsonObject *o,
+                  UcSeries   *series)
+{
+  const char *text = member_string (o, "kind");
+  UcChartKind kind;
+
+  if (text == NULL)
+    return json_object_get_member (o, "kind") == NULL;
+  if (!uc_chart_kind_from_string (text, &kind))
+    return FALSE;
+  uc_series_set_kind (series, kind);
+  return TRUE;
+}
+
+/* "series": each one's id, label and look, and "band": true for those
+ * with a band; their points (and bands) come from data.csv, found there
+ * by label. */
 static gboolean
 read_series (JsonObject  *root,
              GFile       *chart_json,
              UcChartSpec *spec,
              GHashTable  *by_label,
+             GHashTable  *bands,
              GError     **error)
 {
   JsonNode *node = json_object_get_member (root, "series");
@@ -290,9 +528,13 @@ read_series (JsonObject  *root,
       uc_series_set_right_axis (series, g_strcmp0 (member_string (o, "axis"), "right") == 0);
       if (!read_series_color (o, series))
         return fail (error, chart_json, "a series “color” is “foreground” or a palette slot (0, 1, …)");
+      if (!read_series_kind (o, series))
+        return fail (error, chart_json, "unknown series “kind”");
       if (g_hash_table_contains (by_label, uc_series_get_label (series)))
         return fail (error, chart_json, "two series with the same label");
       g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));
+      if (member_bool (o, "band"))
+        g_hash_table_insert (bands, g_strdup (uc_series_get_label (series)), band_new (series));
       uc_chart_spec_add_series (spec, series);
     }
   return TRUE;
@@ -388,6 +630,7 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) bands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) band_free);
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GFile) csv = NULL;
   JsonObject *root;
@@ -402,14 +645,14 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
     return fail (error, chart_json, "not a chart specification (no object at the top)"), NULL;
   root = json_node_get_object (node);
   if (!read_chart_members (root, chart_json, spec, width, height, scale, error) ||
-      !read_series (root, chart_json, spec, by_label, error) || !read_events (root, chart_json, spec, error))
+      !read_series (root, chart_json, spec, by_label, bands, error) || !read_events (root, chart_json, spec, error))
     return NULL;
   read_inputs (root, spec);
   /* An event lane chart's data.csv lists its events, which chart.json has. */
   dir = g_file_get_parent (chart_json);
   csv = g_file_get_child (dir, "data.csv");
   if (uc_chart_spec_get_kind (spec) != UC_CHART_LANES &&
-      !load_points (by_label, csv, uc_chart_spec_get_x_kind (spec), error))
+      !load_points (by_label, bands, csv, uc_chart_spec_get_x_kind (spec), error))
     return NULL;
   return g_steal_pointer (&spec);
 }
@@ -514,73 +757,131 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* A pack's data.csv: exactly the points drawn, with those just outside the
- * range that a line is drawn from; for an event lane chart, the events
- * shown. */
+/* An event lane chart's data.csv: the events shown. */
+static void
+append_lane_events (GString     *csv,
+                    UcChartSpec *spec,
+                    UcTime       from,
+                    UcTime       to)
+{
+  g_string_assign (csv, "date,end,title,category,lane,hollow\n");
+  for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
+    {
+      UcEvent *event = uc_chart_spec_get_event (spec, e);
+      UcTime end = uc_event_get_end (event);
+      g_autofree char *date = format_time (uc_event_get_time (event));
+      g_autofree char *end_date = end ? format_time (end) : g_strdup ("");
+
+      if ((end ? end : uc_event_get_time (event)) < from || uc_event_get_time (event) > to)
+        continue;
+      g_string_append_printf (csv, "%s,%s,", date, end_date);
+      csv_field (csv, uc_event_get_title (event));
+      g_string_append_printf (csv, ",%s,", uc_event_category_to_string (uc_event_get_category (event)));
+      csv_field (csv, uc_event_get_lane (event) ? uc_event_get_lane (event) : "");
+      g_string_append (csv, uc_event_get_hollow (event) ? ",yes\n" : ",no\n");
+    }
+}
+
+/* A band's low or high as a cell: empty where there is no band or no
+ * finite value (which draws nothing either). */
+static void
+append_band_cell (GString      *csv,
+                  const double *values,
+                  int           i)
+{
+  g_string_append_c (csv, ',');
+  if (values != NULL && isfinite (values[i]))
+    {
+      g_autofree char *text = uc_format_double_shortest (values[i]);
+
+      g_string_append (csv, text);
+    }
+}
+
+/* @series' rows of data.csv: the points in the range, with those just
+ * outside it that a line is drawn from, so the pack redraws the same
+ * picture; their names with @labels, their band's low and high with
+ * @bands. */
+static void
+append_series_rows (GString     *csv,
+                    UcChartSpec *spec,
+                    UcSeries    *series,
+                    gboolean     labels,
+                    gboolean     bands)
+{
+  const UcTime *x = uc_series_get_x (series);
+  const double *y = uc_series_get_y (series);
+  const double *low = NULL, *high = NULL;
+  UcTime from, to;
+  int i, last, n = (int) uc_series_get_length (series);
+  gboolean joined = uc_chart_spec_get_kind (spec) != UC_CHART_SCATTER && uc_chart_spec_get_kind (spec) != UC_CHART_BARS;
+
+  uc_chart_spec_get_range (spec, &from, &to);
+  i = uc_series_find_before (series, from);
+  last = uc_series_find_before (series, to);
+  if (!uc_series_get_band (series, &low, &high))
+    low = high = NULL;
+  if (i < 0 || (x[i] < from && !joined))
+    i++;
+  if (last < n - 1 && joined)
+    last++;
+  for (i = MAX (i, 0); i <= last && i < n; i++)
+    {
+      g_autofree char *date = format_x (spec, x[i]);
+      g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
+
+      csv_field (csv, uc_series_get_label (series));
+      g_string_append_printf (csv, ",%s,%s", date, value);
+      if (labels)
+        {
+          g_string_append_c (csv, ',');
+          csv_field (csv, uc_series_get_point_label (series, i) ? uc_series_get_point_label (series, i) : "");
+        }
+      if (bands)
+        {
+          append_band_cell (csv, low, i);
+          append_band_cell (csv, high, i);
+        }
+      g_string_append_c (csv, '\n');
+    }
+}
+
+/* A pack's data.csv: exactly the points drawn, one row each, as
+ *
+ *   series,date,value[,label][,low,high]
+ *
+ * "x" in place of "date" on a number axis (a number, as short as reads
+ * back exactly); "label" when points are named (scatter charts); "low"
+ * and "high" when a series has a band (its 95% interval), empty on the
+ * rows of a series without one, and for a point without it. The columns
+ * that are not needed are left out, so older packs read as they were.
+ * For an event lane chart, the events shown. */
 char *
 uc_chart_spec_to_pack_csv (UcChartSpec *spec)
 {
-  g_autoptr(GString) csv = g_string_new ("series,date,value\n");
-  gboolean labels = FALSE;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  gboolean labels = FALSE, bands = FALSE;
   UcTime from, to;
 
   uc_chart_spec_get_range (spec, &from, &to);
   if (uc_chart_spec_get_kind (spec) == UC_CHART_LANES)
     {
-      g_string_assign (csv, "date,end,title,category,lane,hollow\n");
-      for (guint e = 0; e < uc_chart_spec_get_n_events (spec); e++)
-        {
-          UcEvent *event = uc_chart_spec_get_event (spec, e);
-          UcTime end = uc_event_get_end (event);
-          g_autofree char *date = format_time (uc_event_get_time (event));
-          g_autofree char *end_date = end ? format_time (end) : g_strdup ("");
-
-          if ((end ? end : uc_event_get_time (event)) < from || uc_event_get_time (event) > to)
-            continue;
-          g_string_append_printf (csv, "%s,%s,", date, end_date);
-          csv_field (csv, uc_event_get_title (event));
-          g_string_append_printf (csv, ",%s,", uc_event_category_to_string (uc_event_get_category (event)));
-          csv_field (csv, uc_event_get_lane (event) ? uc_event_get_lane (event) : "");
-          g_string_append (csv, uc_event_get_hollow (event) ? ",yes\n" : ",no\n");
-        }
+      append_lane_events (csv, spec, from, to);
+      return g_string_free (g_steal_pointer (&csv), FALSE);
     }
-  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
-    labels = labels || uc_series_has_point_labels (uc_chart_spec_get_series (spec, s));
-  if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
-    g_string_assign (csv, labels ? "series,x,value,label\n" : "series,x,value\n");
-  else if (labels)
-    g_string_assign (csv, "series,date,value,label\n");
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
-      const UcTime *x = uc_series_get_x (series);
-      const double *y = uc_series_get_y (series);
-      int i = uc_series_find_before (series, from);
-      int n = (int) uc_series_get_length (series);
-      int last = uc_series_find_before (series, to);
-      gboolean joined = uc_chart_spec_get_kind (spec) != UC_CHART_SCATTER && uc_chart_spec_get_kind (spec) != UC_CHART_BARS;
+      const double *low, *high;
 
-      /* A line entering or leaving the range is drawn from the points just
-       * outside it: those go in too, so the pack redraws the same picture. */
-      if (i < 0 || (x[i] < from && !joined))
-        i++;
-      if (last < n - 1 && joined)
-        last++;
-      for (i = MAX (i, 0); i <= last && i < n; i++)
-        {
-          g_autofree char *date = format_x (spec, x[i]);
-          g_autofree char *value = isnan (y[i]) ? g_strdup ("") : uc_format_double_shortest (y[i]);
-
-          csv_field (csv, uc_series_get_label (series));
-          g_string_append_printf (csv, ",%s,%s", date, value);
-          if (labels)
-            {
-              g_string_append_c (csv, ',');
-              csv_field (csv, uc_series_get_point_label (series, i) ? uc_series_get_point_label (series, i) : "");
-            }
-          g_string_append_c (csv, '\n');
-        }
+      labels = labels || uc_series_has_point_labels (series);
+      bands = bands || uc_series_get_band (series, &low, &high);
     }
+  g_string_append (csv, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? "series,x,value" : "series,date,value");
+  g_string_append (csv, labels ? ",label" : "");
+  g_string_append (csv, bands ? ",low,high\n" : "\n");
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    append_series_rows (csv, spec, uc_chart_spec_get_series (spec, s), labels, bands);
   return g_string_free (g_steal_pointer (&csv), FALSE);
 }
 
@@ -620,12 +921,22 @@ write_series (UcJsonWriter *w,
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, s);
+      const double *low, *high;
 
       uc_json_begin_object (w);
       uc_json_key (w, "id"); uc_json_string (w, uc_series_get_id (series));
       uc_json_key (w, "label"); uc_json_string (w, uc_series_get_label (series));
       uc_json_key (w, "emphasis"); uc_json_bool (w, uc_series_get_emphasis (series));
       uc_json_key (w, "axis"); uc_json_string (w, uc_series_get_right_axis (series) ? "right" : "left");
+      if (uc_series_get_kind (series) >= 0)
+        {
+          uc_json_key (w, "kind"); uc_json_string (w, uc_chart_kind_to_string (uc_series_get_kind (series)));
+        }
+      /* Its low and high are in data.csv; said only when there is one. */
+      if (uc_series_get_band (series, &low, &high))
+        {
+          uc_json_key (w, "band"); uc_json_bool (w, TRUE);
+        }
       /* Written only when set, so charts without one keep their files. */
       if (uc_series_get_color (series) == UC_SERIES_COLOR_FOREGROUND)
         {

@@ -4,6 +4,12 @@
  * reading them back reproduces it exactly, on another machine too. The
  * writer and the reader are kept side by side so that they agree; the
  * export (app/render/uc-export.c) draws the images and writes the files.
+ *
+ * data.csv has a row per point, series,date,value (series,x,value on a
+ * number axis), then "label" when points are named and "low,high" when a
+ * series has a band, empty on the rows of the others; chart.json marks a
+ * series with a band "band": true. An event lane chart's data.csv lists
+ * its events instead.
  */
 #pragma once
 

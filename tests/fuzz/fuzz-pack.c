@@ -2,7 +2,7 @@
  *
  * The input is a chart.json and a data.csv, split at the first line that
  * reads "----". Besides not crashing: a spec read back has its range the
- * right way round and points in time order.
+ * right way round, points in time order, and no band's low above its high.
  */
 #include <glib/gstdio.h>
 #include <string.h>
@@ -51,9 +51,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         {
           UcSeries *series = uc_chart_spec_get_series (spec, i);
           const UcTime *x = uc_series_get_x (series);
+          const double *low, *high;
 
           for (guint k = 1; k < uc_series_get_length (series); k++)
             g_assert (x[k - 1] <= x[k]);
+          for (guint k = 0; uc_series_get_band (series, &low, &high) && k < uc_series_get_length (series); k++)
+            g_assert (!(low[k] > high[k]));
         }
     }
   return 0;

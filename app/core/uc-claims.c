@@ -215,7 +215,7 @@ static UcClaim *
 claim_beyond_market (const UcClaimData *d)
 {
   UcClaim *c = claim_new ("beyond-market", _("The DeepSeek shock hit US AI stocks, not just the market."),
-                          "undercut:view/deepseek-shock?from=2025-01-06&to=2025-02-14");
+                          "undercut:story/study?event=2025-01-27");
   UcStudyOptions o;
   UcStudyWindow window = { 0, 5 };
   g_autoptr (UcStudy) study = NULL;
@@ -295,7 +295,7 @@ static UcClaim *
 claim_prices_collapse (const UcClaimData *d)
 {
   UcClaim *c = claim_new ("prices-collapse", _("The price of AI per token is collapsing."),
-                          "undercut:view/pricing?variant=output");
+                          "undercut:story/frontier?price=output");
   g_autoptr (UcPriceTrend) t = trend (d, UC_PRICE_OUTPUT);
   UcFrontier *us = t ? uc_price_trend_find (t, "US") : NULL;
   UcFrontier *cn = t ? uc_price_trend_find (t, "China") : NULL;
@@ -444,7 +444,7 @@ static UcClaim *
 claim_open_models (const UcClaimData *d)
 {
   UcClaim *c = claim_new ("open-models", _("China is flooding the world with open-weight models."),
-                          "undercut:view/model-releases");
+                          "undercut:story/releases?shares=1");
   g_autoptr (UcReleaseCounts) years = uc_release_counts_new (d->releases, TRUE, NULL);
   g_autoptr (GString) by_year = g_string_new (NULL);
   guint all = 0;

@@ -212,6 +212,14 @@ uc_story_window_get_page_widget (UcStoryWindow *self,
   return adw_view_stack_get_child_by_name (self->stack, name);
 }
 
+/* The Export dialog while it is open, or NULL (tests drive it). */
+UcExportDialog *
+uc_story_window_get_export_dialog (UcStoryWindow *self)
+{
+  g_return_val_if_fail (UC_IS_STORY_WINDOW (self), NULL);
+  return self->export_dialog;
+}
+
 /* The event study of the event on @day (days since 1970), or of the day
  * itself: what a click on a chart's event asks. */
 void

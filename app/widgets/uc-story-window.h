@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "uc-export-dialog.h"
+
 G_BEGIN_DECLS
 
 #define UC_TYPE_STORY_WINDOW (uc_story_window_get_type ())
@@ -16,6 +18,7 @@ void           uc_story_window_study_day  (UcStoryWindow *self,
                                            gint64         day);
 gboolean       uc_story_window_get_loading (UcStoryWindow *self);
 const char    *uc_story_window_get_page   (UcStoryWindow *self);
+UcExportDialog *uc_story_window_get_export_dialog (UcStoryWindow *self);
 GtkWidget     *uc_story_window_get_page_widget (UcStoryWindow *self,
                                                 const char    *name);
 

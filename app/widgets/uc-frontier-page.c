@@ -214,6 +214,14 @@ uc_frontier_page_set_kind (UcFrontierPage *self,
         gtk_drop_down_set_selected (self->kind_dropdown, i);
 }
 
+/* The chart as shown, whose export options an export takes. */
+GtkWidget *
+uc_frontier_page_get_chart (UcFrontierPage *self)
+{
+  g_return_val_if_fail (UC_IS_FRONTIER_PAGE (self), NULL);
+  return GTK_WIDGET (self->chart);
+}
+
 UcChartSpec *
 uc_frontier_page_get_spec (UcFrontierPage *self)
 {

@@ -18,6 +18,7 @@ void         uc_frontier_page_set_filter (UcFrontierPage *self,
                                           const char     *filter);
 void         uc_frontier_page_set_kind   (UcFrontierPage *self,
                                           const char     *kind);
+GtkWidget   *uc_frontier_page_get_chart    (UcFrontierPage *self);
 UcChartSpec *uc_frontier_page_get_spec   (UcFrontierPage *self);
 char        *uc_frontier_page_get_table_text (UcFrontierPage *self) G_GNUC_WARN_UNUSED_RESULT;
 const char  *uc_frontier_page_get_error  (UcFrontierPage *self);

@@ -128,6 +128,14 @@ uc_releases_page_set_shares (UcReleasesPage *self,
   gtk_drop_down_set_selected (self->as_dropdown, shares ? 1 : 0);
 }
 
+/* The chart as shown, whose export options an export takes. */
+GtkWidget *
+uc_releases_page_get_chart (UcReleasesPage *self)
+{
+  g_return_val_if_fail (UC_IS_RELEASES_PAGE (self), NULL);
+  return GTK_WIDGET (self->chart);
+}
+
 UcChartSpec *
 uc_releases_page_get_spec (UcReleasesPage *self)
 {

@@ -16,6 +16,7 @@ void         uc_releases_page_set_data    (UcReleasesPage *self,
                                            UcDataset      *releases);
 void         uc_releases_page_set_shares  (UcReleasesPage *self,
                                            gboolean        shares);
+GtkWidget   *uc_releases_page_get_chart    (UcReleasesPage *self);
 UcChartSpec *uc_releases_page_get_spec    (UcReleasesPage *self);
 char        *uc_releases_page_get_table_text (UcReleasesPage *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "uc-catalog.h"
+#include "uc-chart-view.h"
 #include "uc-claims.h"
 #include "uc-claims-page.h"
 #include "uc-export-dialog.h"
@@ -308,24 +309,30 @@ uc_story_window_open_link (UcStoryWindow *self,
   return query && open_page (self, page, query, error);
 }
 
+/* The chart of the page shown, and its spec; NULL on the claims. */
 static UcChartSpec *
-shown_spec (UcStoryWindow *self)
+shown_spec (UcStoryWindow  *self,
+            UcChartView   **chart)
 {
   const char *page = uc_story_window_get_page (self);
+  GtkWidget *view = NULL;
+  UcChartSpec *spec = NULL;
 
   if (g_strcmp0 (page, "study") == 0)
-    return uc_study_page_get_spec (self->study_page);
-  if (g_strcmp0 (page, "frontier") == 0)
-    return uc_frontier_page_get_spec (self->frontier_page);
-  if (g_strcmp0 (page, "releases") == 0)
-    return uc_releases_page_get_spec (self->releases_page);
-  return NULL;
+    view = uc_study_page_get_chart (self->study_page), spec = uc_study_page_get_spec (self->study_page);
+  else if (g_strcmp0 (page, "frontier") == 0)
+    view = uc_frontier_page_get_chart (self->frontier_page), spec = uc_frontier_page_get_spec (self->frontier_page);
+  else if (g_strcmp0 (page, "releases") == 0)
+    view = uc_releases_page_get_chart (self->releases_page), spec = uc_releases_page_get_spec (self->releases_page);
+  if (chart)
+    *chart = view ? UC_CHART_VIEW (view) : NULL;
+  return spec;
 }
 
 static void
 sync_actions (UcStoryWindow *self)
 {
-  gboolean chart = shown_spec (self) != NULL;
+  gboolean chart = shown_spec (self, NULL) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.export", chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.copy-table", chart);
@@ -350,20 +357,26 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   UcStoryWindow *self = UC_STORY_WINDOW (widget);
-  UcChartSpec *spec = shown_spec (self);
-  UcChartDrawOptions draw = { 0 };
-  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
-  int height = gtk_widget_get_height (page) * 2 / 3;
+  UcChartView *chart = NULL;
+  UcChartSpec *spec = shown_spec (self, &chart);
+  UcChartDrawOptions draw;
+  int height;
   g_autofree char *name = NULL;
 
   if (spec == NULL)
     return;
+  /* As shown: the days zoomed to, the series hidden, the text's size. */
+  if (uc_chart_view_get_shown_spec (chart))
+    spec = uc_chart_view_get_shown_spec (chart);
+  draw = uc_chart_view_get_export_options (chart);
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
   if (self->export_dialog)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
   name = g_strdup_printf ("story-%s", uc_story_window_get_page (self));
   self->export_dialog = uc_export_dialog_new (GTK_WINDOW (self), self->settings, name);
   g_object_add_weak_pointer (G_OBJECT (self->export_dialog), (gpointer *) &self->export_dialog);
-  uc_export_dialog_set_charts (self->export_dialog, &spec, &draw, NULL, 1, gtk_widget_get_width (page), &height);
+  uc_export_dialog_set_charts (self->export_dialog, &spec, &draw, NULL, 1, gtk_widget_get_width (GTK_WIDGET (chart)),
+                               &height);
   g_signal_connect_swapped (self->export_dialog, "exported", G_CALLBACK (on_exported), self);
   gtk_window_present (GTK_WINDOW (self->export_dialog));
 }

@@ -196,6 +196,15 @@ fill_notes (UcStudyPage *self)
     }
 }
 
+static gboolean
+any_line_ok (UcStudy *study)
+{
+  for (guint i = 0; i < study->lines->len; i++)
+    if (((UcStudyLine *) g_ptr_array_index (study->lines, i))->ok)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 run (UcStudyPage *self)
 {
@@ -209,6 +218,16 @@ run (UcStudyPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not run the study: %s"), error->message);
 
+      show_error (self, message);
+      return;
+    }
+  if (!any_line_ok (study))
+    {
+      UcStudyLine *first = g_ptr_array_index (study->lines, 0);
+      g_autofree char *message = g_strdup_printf (_("Could not run the study: no company could be measured (%s: %s)"),
+                                                  first->id, first->why ? first->why : "");
+
+      uc_study_free (study);
       show_error (self, message);
       return;
     }
@@ -249,7 +268,27 @@ on_companies_changed (UcStudyPage *self)
   self->filling = FALSE;
 }
 
-/* The events a study can be asked of: those the price table covers. */
+/* The first and last day of the price table. */
+static void
+price_span (UcDataset *prices,
+            UcTime    *first,
+            UcTime    *last)
+{
+  int c = uc_dataset_find_column_of_type (prices, "date", UC_COLUMN_DATE);
+  const UcTime *days = c >= 0 ? uc_dataset_get_times (prices, c) : NULL;
+
+  *first = G_MAXINT64;
+  *last = G_MININT64;
+  for (guint row = 0; days && row < uc_dataset_get_n_rows (prices); row++)
+    if (days[row] != UC_TIME_MISSING)
+      {
+        *first = MIN (*first, days[row]);
+        *last = MAX (*last, days[row]);
+      }
+}
+
+/* The events a study can be asked of: those with half a year of prices
+ * before them (the estimation window) and a day after. */
 static void
 fill_events (UcStudyPage *self)
 {
@@ -257,21 +296,24 @@ fill_events (UcStudyPage *self)
   int c_title = uc_dataset_find_column_of_type (self->events, "title", UC_COLUMN_TEXT);
   guint n = uc_dataset_get_n_rows (self->events);
   const UcTime *days;
+  UcTime first, last;
 
   g_array_set_size (self->event_days, 0);
   gtk_string_list_splice (self->event_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->event_names)), NULL);
   if (c_date < 0 || c_title < 0)
     return;
   days = uc_dataset_get_times (self->events, c_date);
+  price_span (self->prices, &first, &last);
   for (guint row = 0; row < n; row++)
     {
       g_autofree char *day = NULL, *name = NULL;
       gint64 d = days[row] / UC_USEC_PER_DAY;
 
-      if (days[row] == UC_TIME_MISSING || days[row] < G_GINT64_CONSTANT (1640995200000000))   /* 2022 */
+      if (days[row] == UC_TIME_MISSING || days[row] < first + 180 * UC_USEC_PER_DAY || days[row] >= last)
         continue;
       day = uc_format_day (days[row]);
-      name = g_strdup_printf ("%s · %s", day, uc_dataset_get_text (self->events, c_title, row));
+      /* The title first: GTK 4.8's drop-down search matches the start. */
+      name = g_strdup_printf ("%s · %s", uc_dataset_get_text (self->events, c_title, row), day);
       gtk_string_list_append (self->event_names, name);
       g_array_append_val (self->event_days, d);
     }
@@ -315,7 +357,7 @@ uc_study_page_set_event (UcStudyPage *self,
   if (i == self->event_days->len)
     {
       g_autofree char *date = uc_format_day (day * UC_USEC_PER_DAY);
-      g_autofree char *name = g_strdup_printf (_("%s · the day chosen"), date);
+      g_autofree char *name = g_strdup_printf (_("The day chosen · %s"), date);
 
       self->filling = TRUE;
       gtk_string_list_append (self->event_names, name);
@@ -336,6 +378,14 @@ uc_study_page_set_companies (UcStudyPage *self,
   g_return_if_fail (UC_IS_STUDY_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->companies_entry), companies);
   run (self);
+}
+
+/* The chart as shown, whose export options an export takes. */
+GtkWidget *
+uc_study_page_get_chart (UcStudyPage *self)
+{
+  g_return_val_if_fail (UC_IS_STUDY_PAGE (self), NULL);
+  return GTK_WIDGET (self->chart);
 }
 
 UcChartSpec *

@@ -20,6 +20,7 @@ void         uc_study_page_set_event    (UcStudyPage *self,
                                          gint64       day);
 void         uc_study_page_set_companies (UcStudyPage *self,
                                           const char  *companies);
+GtkWidget   *uc_study_page_get_chart    (UcStudyPage *self);
 UcChartSpec *uc_study_page_get_spec     (UcStudyPage *self);
 char        *uc_study_page_get_table_text (UcStudyPage *self) G_GNUC_WARN_UNUSED_RESULT;
 const char  *uc_study_page_get_error    (UcStudyPage *self);

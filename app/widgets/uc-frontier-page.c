@@ -303,10 +303,8 @@ static void
 uc_frontier_page_init (UcFrontierPage *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_append (GTK_BOX (self), build_controls (self));
-  self->error_label = uc_story_error_label_new ();
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (self), uc_story_results_new ((GtkWidget **) &self->chart, &self->table, &self->notes));
+  self->error_label = uc_story_page_fill (GTK_BOX (self), build_controls (self), (GtkWidget **) &self->chart, &self->table,
+                                          &self->notes);
 }
 
 GtkWidget *

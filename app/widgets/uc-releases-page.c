@@ -189,10 +189,8 @@ uc_releases_page_init (UcReleasesPage *self)
   g_signal_connect_swapped (self->which_dropdown, "notify::selected", G_CALLBACK (run), self);
   g_signal_connect_swapped (self->as_dropdown, "notify::selected", G_CALLBACK (run), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (run), self);
-  gtk_box_append (GTK_BOX (self), controls);
-  self->error_label = uc_story_error_label_new ();
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (self), uc_story_results_new ((GtkWidget **) &self->chart, &self->table, &self->notes));
+  self->error_label = uc_story_page_fill (GTK_BOX (self), controls, (GtkWidget **) &self->chart, &self->table,
+                                          &self->notes);
 }
 
 GtkWidget *

@@ -111,17 +111,17 @@ uc_story_percent (double fraction,
 }
 
 /* The chart above, its table and notes below, the two split by a handle. */
-GtkWidget *
-uc_story_results_new (GtkWidget **chart,
-                      GtkGrid   **table,
-                      GtkBox    **notes)
+static GtkWidget *
+results_new (GtkWidget **chart,
+             GtkGrid   **table,
+             GtkBox    **notes)
 {
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   *chart = uc_chart_view_new ();
-  gtk_widget_set_size_request (*chart, -1, 240);
+  gtk_widget_set_size_request (*chart, -1, 300);
   *table = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (*table, 24);
   gtk_grid_set_row_spacing (*table, 10);
@@ -134,7 +134,7 @@ uc_story_results_new (GtkWidget **chart,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*table));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*notes));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_widget_set_size_request (scrolled, -1, 120);
+  gtk_widget_set_size_request (scrolled, -1, 160);
   gtk_paned_set_start_child (GTK_PANED (paned), *chart);
   gtk_paned_set_end_child (GTK_PANED (paned), scrolled);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
@@ -143,16 +143,32 @@ uc_story_results_new (GtkWidget **chart,
   return paned;
 }
 
-/* A label for what went wrong, hidden until something does. */
+/* A page: its @controls, a label for what went wrong (returned, hidden
+ * until something does), and the chart over its table. In a window too
+ * short for them all the page scrolls, so the chart keeps a readable
+ * height. */
 GtkLabel *
-uc_story_error_label_new (void)
+uc_story_page_fill (GtkBox     *page,
+                    GtkWidget  *controls,
+                    GtkWidget **chart,
+                    GtkGrid   **table,
+                    GtkBox    **notes)
 {
-  GtkWidget *label = uc_story_wrapped_label ("", "error");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *error = uc_story_wrapped_label ("", "error");
 
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_visible (label, FALSE);
-  return GTK_LABEL (label);
+  gtk_widget_set_margin_start (error, 12);
+  gtk_widget_set_margin_end (error, 12);
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (body), controls);
+  gtk_box_append (GTK_BOX (body), error);
+  gtk_box_append (GTK_BOX (body), results_new (chart, table, notes));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), body);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (page, scroller);
+  return GTK_LABEL (error);
 }
 
 /* The notes under a table, one line each. */

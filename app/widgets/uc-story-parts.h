@@ -22,10 +22,11 @@ GtkWidget *uc_story_grid_cell      (GtkGrid     *grid,
                                     gboolean     numeric);
 GtkWidget *uc_story_wrapped_label  (const char  *text,
                                     const char  *css_class);
-GtkWidget *uc_story_results_new    (GtkWidget  **chart,
+GtkLabel  *uc_story_page_fill      (GtkBox      *page,
+                                    GtkWidget   *controls,
+                                    GtkWidget  **chart,
                                     GtkGrid    **table,
                                     GtkBox     **notes);
-GtkLabel  *uc_story_error_label_new (void);
 void       uc_story_notes_clear    (GtkBox      *notes);
 void       uc_story_notes_add      (GtkBox      *notes,
                                     const char  *text);

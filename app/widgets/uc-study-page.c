@@ -453,6 +453,57 @@ small_entry (const char *text,
   return GTK_ENTRY (entry);
 }
 
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
+/* The event's whole name in the list; on the button, as much as fits
+ * (and all of it in the tooltip), so a narrow window keeps its width. */
+static void
+set_event_factories (GtkDropDown *dropdown)
+{
+  g_autoptr (GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_label), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_label), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_label), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
+static void
+on_event_changed (UcStudyPage *self)
+{
+  GtkStringObject *name = gtk_drop_down_get_selected_item (self->event_dropdown);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->event_dropdown), name ? gtk_string_object_get_string (name) : NULL);
+  run (self);
+}
+
 static GtkWidget *
 build_controls (UcStudyPage *self)
 {
@@ -464,7 +515,7 @@ build_controls (UcStudyPage *self)
   self->event_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->event_names), NULL));
   gtk_drop_down_set_enable_search (self->event_dropdown, TRUE);
   gtk_drop_down_set_expression (self->event_dropdown, expression);
-  gtk_widget_set_size_request (GTK_WIDGET (self->event_dropdown), 320, -1);
+  set_event_factories (self->event_dropdown);
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     preset_names[i] = _(presets[i].name);
   self->preset_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (preset_names));
@@ -481,7 +532,7 @@ build_controls (UcStudyPage *self)
   uc_story_controls_add (controls, _("_Benchmark"), GTK_WIDGET (self->benchmark_dropdown));
   uc_story_controls_add (controls, _("_Windows"), GTK_WIDGET (self->windows_entry));
   uc_story_controls_add (controls, _("E_stimation"), GTK_WIDGET (self->estimation_entry));
-  g_signal_connect_swapped (self->event_dropdown, "notify::selected", G_CALLBACK (run), self);
+  g_signal_connect_swapped (self->event_dropdown, "notify::selected", G_CALLBACK (on_event_changed), self);
   g_signal_connect_swapped (self->preset_dropdown, "notify::selected", G_CALLBACK (on_preset_changed), self);
   g_signal_connect_swapped (self->benchmark_dropdown, "notify::selected", G_CALLBACK (run), self);
   g_signal_connect_swapped (self->companies_entry, "changed", G_CALLBACK (on_companies_changed), self);
@@ -496,10 +547,8 @@ uc_study_page_init (UcStudyPage *self)
 {
   self->event_days = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_append (GTK_BOX (self), build_controls (self));
-  self->error_label = uc_story_error_label_new ();
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (self), uc_story_results_new ((GtkWidget **) &self->chart, &self->table, &self->notes));
+  self->error_label = uc_story_page_fill (GTK_BOX (self), build_controls (self), (GtkWidget **) &self->chart, &self->table,
+                                          &self->notes);
   self->filling = TRUE;
   on_preset_changed (self);
   self->filling = FALSE;

@@ -911,6 +911,7 @@ study_companies (Run     *run,
                                             "abnormal returns understate a shock that hit them together."),
                                           b.label));
       line->benchmark = g_steal_pointer (&b.label);
+      line->against_others = series == NULL;
       study_line (line, c, r, b.returns, caps, run->o, run->windows, run->n_windows);
       benchmark_clear (&b);
     }

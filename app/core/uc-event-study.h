@@ -50,6 +50,7 @@ typedef struct
   char    *currency;
   char    *benchmark;   /* what the line's returns were regressed on, in words */
   gboolean is_basket;
+  gboolean against_others;  /* no index: measured against a basket of its market's other listings */
   gboolean ok;
   char    *why;
   gint64   event_day;   /* day 0 in this market, days since 1970-01-01 */

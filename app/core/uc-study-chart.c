@@ -48,7 +48,7 @@ uc_study_build_chart (UcStudy *self)
   UcStudyLine *banded = NULL;
   guint shown = 0;
   int path_from = 0, path_to = 1;
-  gboolean nasdaq = FALSE;
+  gboolean nasdaq = FALSE, others_basket = TRUE;
   UcTime x_from, x_to;
   g_autofree char *est = uc_study_window_format (&self->estimation);
   g_autofree char *note = NULL;
@@ -75,6 +75,8 @@ uc_study_build_chart (UcStudy *self)
       path_from = line->path_from;
       path_to = line->path_from + (int) line->n_path - 1;
       nasdaq |= g_strrstr (line->benchmark, "NASDAQCOM") != NULL;
+      /* Where a market has no index, each listing is measured against the others. */
+      others_basket &= line->against_others;
       uc_chart_spec_add_series (spec, series);
     }
 
@@ -87,6 +89,9 @@ uc_study_build_chart (UcStudy *self)
   else if (banded)
     subtitle = g_strdup_printf (_("Cumulative abnormal return from trading day %s, against %s; shaded: its 95%% "
                                   "band"), start, banded->benchmark);
+  else if (others_basket)
+    subtitle = g_strdup_printf (_("Cumulative abnormal return from trading day %s, each against an equal-weight "
+                                  "basket of the other listings of its market"), start);
   else
     subtitle = g_strdup_printf (_("Cumulative abnormal return from trading day %s, each against its market’s "
                                   "benchmark"), start);

@@ -3,7 +3,8 @@
 # Ctrl+Shift+T opens it on the claims, Alt+2 the event study of the
 # DeepSeek shock, tickers typed run BYD's announcement against the Hong
 # Kong listings, Ctrl+Shift+C copies the table (read back from the
-# clipboard), Ctrl+E exports the chart to a PNG through the dialogs.
+# clipboard), Ctrl+E exports the chart to a PNG through the dialogs, and
+# the crash marker's Event Study opens the study of that event.
 # Screenshots land in $G_TEST_BUILDDIR/e2e-story/.
 set -euo pipefail
 
@@ -104,6 +105,25 @@ eval "$(xdotool getwindowgeometry --shell "$swid")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) key ctrl+w
 wait_gone '^Test the Story$' || fail "Ctrl+W closes Test the Story"
 ok "Ctrl+W closes Test the Story"
+# An event clicked on a chart: the crash marker's popover, its Event Study.
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+xdotool mousemove $((X + 703)) $((Y + 300)) click 1
+sleep 0.6
+import -window root "$out/event-popover.png"
+xdotool mousemove $((X + 706)) $((Y + 487)) click 1
+swid=$(wait_for_window '^Test the Story$') || fail "the marker's Event Study opens Test the Story"
+sleep 2.5
+eval "$(xdotool getwindowgeometry --shell "$swid")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 40)) key ctrl+shift+c
+sleep 0.5
+xclip -selection clipboard -o > "$out/marker.tsv" 2>/dev/null || true
+head -1 "$out/marker.tsv" | grep -q 'DeepSeek shock.*(2025-01-27)' || fail "the marker's Event Study studies the DeepSeek shock"
+ok "the marker's Event Study studies the DeepSeek shock"
+xdotool key ctrl+w
+wait_gone '^Test the Story$' || fail "Ctrl+W closes Test the Story again"
+grep -q $'^1211.HK BYD\t' "$out/marker.tsv" || fail "closed and opened again, Test the Story keeps the companies chosen"
+ok "closed and opened again, Test the Story keeps the companies chosen (Hong Kong's)"
+
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) key ctrl+q
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

@@ -262,6 +262,16 @@ popover_buttons (UcChartView *self,
                           g_memdup2 (&(UcTime) { uc_event_get_time (event) }, sizeof (UcTime)), g_free);
   g_signal_connect_swapped (zoom, "clicked", G_CALLBACK (on_zoom_to_event_clicked), self);
   gtk_box_append (GTK_BOX (buttons), zoom);
+  /* The window's action, the marker clicked being its last event. */
+  if (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_APPLICATION_WINDOW))
+    {
+      GtkWidget *study = gtk_button_new_with_mnemonic (_("Event _Study"));
+
+      gtk_widget_set_tooltip_text (study, _("How far the companies moved beyond their market around this event"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (study), "win.study-event");
+      g_signal_connect_swapped (study, "clicked", G_CALLBACK (gtk_popover_popdown), self->event_popover);
+      gtk_box_append (GTK_BOX (buttons), study);
+    }
   if (url)
     {
       GtkWidget *link = gtk_button_new_with_mnemonic (_("_Open Source"));

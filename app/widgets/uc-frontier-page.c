@@ -89,7 +89,10 @@ fill_row (GtkGrid    *table,
   g_autofree char *factor = f->fitted && isfinite (f->yearly_factor)
     ? g_strdup_printf ("×%.3g (×%.3g – ×%.3g)", f->yearly_factor, f->factor_lo, f->factor_hi) : g_strdup ("–");
   g_autofree char *day = uc_format_day (last->day * UC_USEC_PER_DAY);
-  g_autofree char *cheapest = g_strdup_printf ("$%g %s\n%s, %s%s", last->price, last->model, last->vendor, day,
+  /* Cents as a price list writes them: $0.30, $0.075. */
+  g_autofree char *price = fabs (last->price * 100 - round (last->price * 100)) < 1e-9
+    ? g_strdup_printf ("$%.2f", last->price) : g_strdup_printf ("$%g", last->price);
+  g_autofree char *cheapest = g_strdup_printf ("%s %s\n%s, %s%s", price, last->model, last->vendor, day,
                                                last->tracker_date ? _(" (tracker’s date)") : "");
   g_autofree char *samples = g_strdup_printf ("%u", f->n_fit);
   g_autofree char *tracker = g_strdup_printf ("%u", f->n_tracker);

@@ -399,6 +399,15 @@ copy_table_action (GtkWidget  *widget,
     text = uc_releases_page_get_table_text (self->releases_page);
   if (text == NULL)
     return;
+  /* Headed by what the table is of, so a pasted copy says so. */
+  {
+    UcChartSpec *spec = shown_spec (self, NULL);
+    g_autofree char *headed = g_strdup_printf ("%s\n%s\n%s", uc_chart_spec_get_title (spec) ?: "",
+                                               uc_chart_spec_get_subtitle (spec) ?: "", text);
+
+    g_free (text);
+    text = g_steal_pointer (&headed);
+  }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   toast (self, _("Table copied"));
 }

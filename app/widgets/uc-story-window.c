@@ -1,12 +1,14 @@
 /* uc-story-window.c: Test the Story, the window of the analyses
  *
- * Four pages over the catalog's data (embedded, or refreshed): the story's
- * claims with their verdicts, an event study, the price frontier with its
- * halving time, and open-weight releases by region. The data are loaded on
+ * Five pages over the catalog's data (embedded, or refreshed): the story's
+ * claims with their verdicts, an event study, the biggest one-day moves and
+ * the events near them, the price frontier with its halving time, and
+ * open-weight releases by region. The data are loaded on
  * workers and the pages computed when all are in, and again when a refresh
  * brings new rows, so every figure follows the data.
  *
- * Links: undercut:story/study?event=2025-01-27&companies=HK, …/frontier?
+ * Links: undercut:story/study?event=2025-01-27&companies=HK,
+ * …/moves?companies=NVDA,AVGO&by=money, …/frontier?
  * price=output&filter=deepseek, …/releases?shares=1 and …/claims open a
  * page here; any other link (a view of the main window) is the
  * "open-link" signal's.
@@ -25,6 +27,7 @@
 #include "uc-export-dialog.h"
 #include "uc-format.h"
 #include "uc-frontier-page.h"
+#include "uc-moves-page.h"
 #include "uc-releases-page.h"
 #include "uc-study-page.h"
 
@@ -42,6 +45,7 @@ struct _UcStoryWindow
   AdwViewStack    *stack;
   UcClaimsPage    *claims_page;
   UcStudyPage     *study_page;
+  UcMovesPage     *moves_page;
   UcFrontierPage  *frontier_page;
   UcReleasesPage  *releases_page;
 
@@ -113,6 +117,7 @@ fill_pages (UcStoryWindow *self)
 
   fill_claims (self);
   uc_study_page_set_data (self->study_page, self->data[0], self->data[1], self->data[2]);
+  uc_moves_page_set_data (self->moves_page, self->data[0], self->data[2]);
   uc_frontier_page_set_data (self->frontier_page, self->data[3]);
   uc_releases_page_set_data (self->releases_page, self->data[4]);
   if (link)
@@ -170,8 +175,8 @@ load (UcStoryWindow *self)
 {
   if (self->loading)
     g_cancellable_cancel (self->loading);
-  g_set_object (&self->loading, g_cancellable_new ());
-  g_object_unref (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
   self->pending = N_DATASETS;
   for (guint i = 0; i < N_DATASETS; i++)
     {
@@ -188,6 +193,11 @@ load (UcStoryWindow *self)
           continue;
         }
       uc_source_load_async (source, self->loading, on_loaded, l);
+    }
+  if (self->pending == 0)
+    {
+      g_clear_object (&self->loading);
+      uc_claims_page_set_error (self->claims_page, _("a dataset could not be read"));
     }
 }
 
@@ -259,6 +269,12 @@ open_page (UcStoryWindow *self,
           uc_study_page_set_event (self->study_page, t / UC_USEC_PER_DAY);
         }
     }
+  else if (g_str_equal (page, "moves"))
+    {
+      if ((v = g_hash_table_lookup (query, "companies")))
+        uc_moves_page_set_companies (self->moves_page, v);
+      uc_moves_page_set_by_money (self->moves_page, g_strcmp0 (g_hash_table_lookup (query, "by"), "money") == 0);
+    }
   else if (g_str_equal (page, "frontier"))
     {
       uc_frontier_page_set_kind (self->frontier_page, g_hash_table_lookup (query, "price"));
@@ -269,7 +285,7 @@ open_page (UcStoryWindow *self,
     uc_releases_page_set_shares (self->releases_page, g_strcmp0 (g_hash_table_lookup (query, "shares"), "1") == 0);
   else if (!g_str_equal (page, "claims"))
     return g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                        _("no page “%s” (claims, study, frontier or releases)"), page), FALSE;
+                        _("no page “%s” (claims, study, moves, frontier or releases)"), page), FALSE;
   adw_view_stack_set_visible_child_name (self->stack, page);
   return TRUE;
 }
@@ -332,10 +348,9 @@ shown_spec (UcStoryWindow  *self,
 static void
 sync_actions (UcStoryWindow *self)
 {
-  gboolean chart = shown_spec (self, NULL) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.export", chart);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.copy-table", chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.export", shown_spec (self, NULL) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "story.copy-table",
+                                 g_strcmp0 (uc_story_window_get_page (self), "claims") != 0);
 }
 
 static void
@@ -390,6 +405,7 @@ copy_table_action (GtkWidget  *widget,
   UcStoryWindow *self = UC_STORY_WINDOW (widget);
   const char *page = uc_story_window_get_page (self);
   g_autofree char *text = NULL;
+  UcChartSpec *spec;
 
   if (g_strcmp0 (page, "study") == 0)
     text = uc_study_page_get_table_text (self->study_page);
@@ -397,17 +413,20 @@ copy_table_action (GtkWidget  *widget,
     text = uc_frontier_page_get_table_text (self->frontier_page);
   else if (g_strcmp0 (page, "releases") == 0)
     text = uc_releases_page_get_table_text (self->releases_page);
+  else if (g_strcmp0 (page, "moves") == 0)
+    text = uc_moves_page_get_table_text (self->moves_page);   /* headed already */
   if (text == NULL)
     return;
   /* Headed by what the table is of, so a pasted copy says so. */
-  {
-    UcChartSpec *spec = shown_spec (self, NULL);
-    g_autofree char *headed = g_strdup_printf ("%s\n%s\n%s", uc_chart_spec_get_title (spec) ?: "",
-                                               uc_chart_spec_get_subtitle (spec) ?: "", text);
+  spec = shown_spec (self, NULL);
+  if (spec)
+    {
+      g_autofree char *headed = g_strdup_printf ("%s\n%s\n%s", uc_chart_spec_get_title (spec) ?: "",
+                                                 uc_chart_spec_get_subtitle (spec) ?: "", text);
 
-    g_free (text);
-    text = g_steal_pointer (&headed);
-  }
+      g_free (text);
+      text = g_steal_pointer (&headed);
+    }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   toast (self, _("Table copied"));
 }
@@ -452,7 +471,7 @@ uc_story_window_dispose (GObject *object)
 static void
 add_shortcuts (GtkWidgetClass *widget_class)
 {
-  static const char *const pages[] = { "claims", "study", "frontier", "releases" };
+  static const char *const pages[] = { "claims", "study", "moves", "frontier", "releases" };
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "story.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -476,6 +495,7 @@ uc_story_window_class_init (UcStoryWindowClass *klass)
                                             G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
   g_type_ensure (UC_TYPE_CLAIMS_PAGE);
   g_type_ensure (UC_TYPE_STUDY_PAGE);
+  g_type_ensure (UC_TYPE_MOVES_PAGE);
   g_type_ensure (UC_TYPE_FRONTIER_PAGE);
   g_type_ensure (UC_TYPE_RELEASES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/uc-story-window.ui");
@@ -483,6 +503,7 @@ uc_story_window_class_init (UcStoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, claims_page);
   gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, study_page);
+  gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, moves_page);
   gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, frontier_page);
   gtk_widget_class_bind_template_child (widget_class, UcStoryWindow, releases_page);
   gtk_widget_class_install_action (widget_class, "story.export", NULL, export_action);

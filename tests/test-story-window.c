@@ -157,6 +157,12 @@ check_frontier (UcStoryWindow *story)
   assert_has (deepseek, "China\t13.4 months");
   g_assert_null (strstr (deepseek, "US\t"));
   g_assert_null (uc_frontier_page_get_error (frontier));
+  /* The US frontier over China's, over time. */
+  g_assert_true (uc_story_window_open_link (story, "undercut:story/frontier?chart=ratio&filter=", NULL));
+  g_assert_cmpstr (uc_chart_spec_get_title (uc_frontier_page_get_spec (frontier)), ==, "The US frontier over China’s");
+  g_assert_cmpuint (uc_series_get_length (uc_chart_spec_get_series (uc_frontier_page_get_spec (frontier), 0)), >=, 3);
+  g_assert_true (uc_story_window_open_link (story, "undercut:story/frontier", NULL));
+  g_assert_cmpstr (uc_chart_spec_get_title (uc_frontier_page_get_spec (frontier)), ==, "The price frontier");
 }
 
 static void

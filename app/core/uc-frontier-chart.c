@@ -115,3 +115,56 @@ uc_price_trend_build_chart (UcPriceTrend *self)
     uc_chart_spec_set_range (spec, first * UC_USEC_PER_DAY, last * UC_USEC_PER_DAY);
   return g_steal_pointer (&spec);
 }
+
+/* The US frontier over China's, each day either moved: above 1, the
+ * cheapest US price is dearer. */
+UcChartSpec *
+uc_price_trend_build_ratio_chart (UcPriceTrend *self)
+{
+  g_autoptr (UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr (UcSeries) ratio = uc_series_new ("us-over-china", _("US cheapest over China’s"));
+  g_autoptr (UcSeries) even = uc_series_new ("even", _("As cheap (1×)"));
+  g_autofree char *subtitle = NULL;
+  guint n = self->ratio->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      UcFrontierRatio *r = &g_array_index (self->ratio, UcFrontierRatio, i);
+
+      uc_series_append (ratio, r->day * UC_USEC_PER_DAY, r->ratio);
+    }
+  if (n)
+    {
+      gint64 first = g_array_index (self->ratio, UcFrontierRatio, 0).day;
+      gint64 last = MAX (g_array_index (self->ratio, UcFrontierRatio, n - 1).day, self->to);
+
+      /* The last ratio holds to the span's end, as the prices do. */
+      if (last > g_array_index (self->ratio, UcFrontierRatio, n - 1).day)
+        uc_series_append (ratio, last * UC_USEC_PER_DAY, g_array_index (self->ratio, UcFrontierRatio, n - 1).ratio);
+      uc_series_append (even, first * UC_USEC_PER_DAY, 1);
+      uc_series_append (even, last * UC_USEC_PER_DAY, 1);
+      if (first < last)
+        uc_chart_spec_set_range (spec, first * UC_USEC_PER_DAY, last * UC_USEC_PER_DAY);
+    }
+  uc_series_set_kind (ratio, UC_CHART_STEP);
+  uc_series_set_emphasis (ratio, TRUE);
+  uc_series_set_color (even, UC_SERIES_COLOR_FOREGROUND);
+  uc_chart_spec_add_series (spec, ratio);
+  uc_chart_spec_add_series (spec, even);
+  subtitle = g_strdup_printf (_("The cheapest %s price on offer from a US vendor over the cheapest from a Chinese "
+                                "one, each day either moved (log scale)%s%s"),
+                              uc_price_kind_to_string (self->kind),
+                              self->filter && *self->filter ? _("; models matching ") : "",
+                              self->filter && *self->filter ? self->filter : "");
+  uc_chart_spec_set_title (spec, _("The US frontier over China’s"));
+  uc_chart_spec_set_subtitle (spec, subtitle);
+  uc_chart_spec_set_y_title (spec, _("US over China, ×"));
+  uc_chart_spec_set_note (spec, _("Above 1×, the cheapest US model costs more than the cheapest Chinese one. A "
+                                  "model’s price counts as on offer until its next price."));
+  uc_chart_spec_set_source (spec, _("Source: simonw/llm-prices and models.dev histories, DeepSeek’s pricing pages "
+                                    "and public pages (api-prices.csv)."));
+  uc_chart_spec_set_value_format (spec, UC_VALUE_NUMBER);
+  uc_chart_spec_set_log_scale (spec, TRUE);
+  uc_chart_spec_set_legend_position (spec, UC_LEGEND_TOP);
+  return g_steal_pointer (&spec);
+}

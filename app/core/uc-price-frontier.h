@@ -91,6 +91,7 @@ UcFrontier   *uc_price_trend_find    (UcPriceTrend *self,
 void          uc_price_trend_free    (UcPriceTrend *self);
 char         *uc_price_trend_to_json (UcPriceTrend *self) G_GNUC_WARN_UNUSED_RESULT;
 UcChartSpec  *uc_price_trend_build_chart (UcPriceTrend *self) G_GNUC_WARN_UNUSED_RESULT;
+UcChartSpec  *uc_price_trend_build_ratio_chart (UcPriceTrend *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UcPriceTrend, uc_price_trend_free)
 

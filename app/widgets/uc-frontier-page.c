@@ -23,6 +23,7 @@ struct _UcFrontierPage
   GtkBox          parent_instance;
 
   GtkDropDown    *kind_dropdown;
+  GtkDropDown    *chart_dropdown;
   GtkEditable    *filter_entry;
   GtkEditable    *from_entry;
   GtkEditable    *to_entry;
@@ -179,7 +180,8 @@ run (UcFrontierPage *self)
     }
   show_error (self, NULL);
   g_clear_object (&self->spec);
-  self->spec = uc_price_trend_build_chart (trend);
+  self->spec = gtk_drop_down_get_selected (self->chart_dropdown) == 1 ? uc_price_trend_build_ratio_chart (trend)
+                                                                      : uc_price_trend_build_chart (trend);
   uc_chart_view_set_spec (self->chart, self->spec);
   fill (self, trend);
 }
@@ -201,6 +203,15 @@ uc_frontier_page_set_filter (UcFrontierPage *self,
   g_return_if_fail (UC_IS_FRONTIER_PAGE (self));
   gtk_editable_set_text (self->filter_entry, filter ? filter : "");
   run (self);
+}
+
+/* The US frontier over China's (@ratio), or the frontiers and trends. */
+void
+uc_frontier_page_set_ratio (UcFrontierPage *self,
+                            gboolean        ratio)
+{
+  g_return_if_fail (UC_IS_FRONTIER_PAGE (self));
+  gtk_drop_down_set_selected (self->chart_dropdown, ratio ? 1 : 0);
 }
 
 /* "output", "input" or "blended". */
@@ -294,6 +305,10 @@ build_controls (UcFrontierPage *self)
   uc_story_controls_add (controls, _("_From"), GTK_WIDGET (self->from_entry));
   uc_story_controls_add (controls, _("T_o"), GTK_WIDGET (self->to_entry));
   uc_story_controls_add (controls, _("Include"), GTK_WIDGET (self->all_check));
+  self->chart_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (
+      (const char *[]) { _("Frontiers and trends"), _("US over China"), NULL }));
+  uc_story_controls_add (controls, _("C_hart"), GTK_WIDGET (self->chart_dropdown));
+  g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (run), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (run), self);
   g_signal_connect_swapped (filter, "search-changed", G_CALLBACK (run), self);
   g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (run), self);

@@ -19,6 +19,8 @@ void         uc_frontier_page_set_filter (UcFrontierPage *self,
 void         uc_frontier_page_set_kind   (UcFrontierPage *self,
                                           const char     *kind);
 GtkWidget   *uc_frontier_page_get_chart    (UcFrontierPage *self);
+void         uc_frontier_page_set_ratio  (UcFrontierPage *self,
+                                          gboolean        ratio);
 UcChartSpec *uc_frontier_page_get_spec   (UcFrontierPage *self);
 char        *uc_frontier_page_get_table_text (UcFrontierPage *self) G_GNUC_WARN_UNUSED_RESULT;
 const char  *uc_frontier_page_get_error  (UcFrontierPage *self);

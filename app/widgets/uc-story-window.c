@@ -278,6 +278,7 @@ open_page (UcStoryWindow *self,
   else if (g_str_equal (page, "frontier"))
     {
       uc_frontier_page_set_kind (self->frontier_page, g_hash_table_lookup (query, "price"));
+      uc_frontier_page_set_ratio (self->frontier_page, g_strcmp0 (g_hash_table_lookup (query, "chart"), "ratio") == 0);
       if ((v = g_hash_table_lookup (query, "filter")))
         uc_frontier_page_set_filter (self->frontier_page, v);
     }

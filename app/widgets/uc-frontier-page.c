@@ -42,16 +42,6 @@ G_DEFINE_FINAL_TYPE (UcFrontierPage, uc_frontier_page, GTK_TYPE_BOX)
 
 static const UcPriceKind kinds[] = { UC_PRICE_OUTPUT, UC_PRICE_INPUT, UC_PRICE_BLENDED };
 
-static void
-show_error (UcFrontierPage *self,
-            const char     *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* A typed day, or G_MININT64 for an empty entry (the data's own end). */
 static gboolean
 entry_day (GtkEditable *entry,
@@ -175,10 +165,10 @@ run (UcFrontierPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not fit the frontier: %s"), error->message);
 
-      show_error (self, message);
+      uc_story_set_error (self->error_label, &self->error, message);
       return;
     }
-  show_error (self, NULL);
+  uc_story_set_error (self->error_label, &self->error, NULL);
   g_clear_object (&self->spec);
   self->spec = gtk_drop_down_get_selected (self->chart_dropdown) == 1 ? uc_price_trend_build_ratio_chart (trend)
                                                                       : uc_price_trend_build_chart (trend);

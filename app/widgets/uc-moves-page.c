@@ -40,16 +40,6 @@ G_DEFINE_FINAL_TYPE (UcMovesPage, uc_moves_page, GTK_TYPE_BOX)
 static const UcMovesDirection directions[] = { UC_MOVES_FALLS, UC_MOVES_RISES, UC_MOVES_BOTH };
 
 static void
-show_error (UcMovesPage *self,
-            const char  *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 fill (UcMovesPage *self,
       UcMoves     *moves,
       guint        near)
@@ -95,18 +85,12 @@ run (UcMovesPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (UcMoves) moves = NULL;
-  g_auto (GStrv) typed = g_strsplit (gtk_editable_get_text (self->companies_entry), ",", -1);
-  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto (GStrv) companies = NULL;
+  g_auto (GStrv) companies = uc_story_split_list (gtk_editable_get_text (self->companies_entry));
   guint d = gtk_drop_down_get_selected (self->direction_dropdown);
   guint near = (guint) gtk_spin_button_get_value_as_int (self->near_spin);
 
   if (self->prices == NULL)
     return;
-  for (guint i = 0; typed[i]; i++)
-    if (*g_strstrip (typed[i]))
-      g_strv_builder_add (kept, typed[i]);
-  companies = g_strv_builder_end (kept);
   moves = uc_moves_find (self->prices, self->events,
                          companies[0] ? (const char *const *) companies : uc_study_us_ai_stocks,
                          directions[MIN (d, G_N_ELEMENTS (directions) - 1)],
@@ -115,10 +99,10 @@ run (UcMovesPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not rank the days: %s"), error->message);
 
-      show_error (self, message);
+      uc_story_set_error (self->error_label, &self->error, message);
       return;
     }
-  show_error (self, NULL);
+  uc_story_set_error (self->error_label, &self->error, NULL);
   fill (self, moves, near);
 }
 
@@ -223,9 +207,7 @@ uc_moves_page_init (UcMovesPage *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_append (GTK_BOX (self), build_controls (self));
-  self->error_label = GTK_LABEL (uc_story_wrapped_label ("", "error"));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->error_label = uc_story_error_label_new ();
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error_label));
   self->heading = GTK_LABEL (uc_story_wrapped_label ("", NULL));
   self->table = GTK_GRID (gtk_grid_new ());

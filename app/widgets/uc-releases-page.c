@@ -94,11 +94,10 @@ run (UcReleasesPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not count the releases: %s"), error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      uc_story_set_error (self->error_label, NULL, message);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  uc_story_set_error (self->error_label, NULL, NULL);
   g_clear_object (&self->spec);
   self->spec = uc_release_counts_build_chart (counts, gtk_drop_down_get_selected (self->which_dropdown) == 0,
                                               gtk_drop_down_get_selected (self->as_dropdown) == 1);

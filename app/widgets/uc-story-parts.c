@@ -143,6 +143,47 @@ results_new (GtkWidget **chart,
   return paned;
 }
 
+/* A label for what went wrong, hidden until something does. */
+GtkLabel *
+uc_story_error_label_new (void)
+{
+  GtkWidget *label = uc_story_wrapped_label ("", "error");
+
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_visible (label, FALSE);
+  return GTK_LABEL (label);
+}
+
+/* @message shown in @label, or the label hidden for NULL; kept in *@kept
+ * too (tests read it), when given. */
+void
+uc_story_set_error (GtkLabel    *label,
+                    char       **kept,
+                    const char  *message)
+{
+  if (kept)
+    {
+      g_free (*kept);
+      *kept = g_strdup (message);
+    }
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/* "NVDA, msft,, HK": the words between commas, stripped, none empty. */
+GStrv
+uc_story_split_list (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]))
+      g_strv_builder_add (kept, parts[i]);
+  return g_strv_builder_end (kept);
+}
+
 /* A page: its @controls, a label for what went wrong (returned, hidden
  * until something does), and the chart over its table. In a window too
  * short for them all the page scrolls, so the chart keeps a readable
@@ -156,11 +197,8 @@ uc_story_page_fill (GtkBox     *page,
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *error = uc_story_wrapped_label ("", "error");
+  GtkWidget *error = GTK_WIDGET (uc_story_error_label_new ());
 
-  gtk_widget_set_margin_start (error, 12);
-  gtk_widget_set_margin_end (error, 12);
-  gtk_widget_set_visible (error, FALSE);
   gtk_box_append (GTK_BOX (body), controls);
   gtk_box_append (GTK_BOX (body), error);
   gtk_box_append (GTK_BOX (body), results_new (chart, table, notes));

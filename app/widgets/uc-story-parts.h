@@ -27,6 +27,11 @@ GtkLabel  *uc_story_page_fill      (GtkBox      *page,
                                     GtkWidget  **chart,
                                     GtkGrid    **table,
                                     GtkBox     **notes);
+GtkLabel  *uc_story_error_label_new (void);
+void       uc_story_set_error      (GtkLabel    *label,
+                                    char       **kept,
+                                    const char  *message);
+GStrv      uc_story_split_list     (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 void       uc_story_notes_clear    (GtkBox      *notes);
 void       uc_story_notes_add      (GtkBox      *notes,
                                     const char  *text);

@@ -53,16 +53,6 @@ static const struct { const char *name; const char *companies; } presets[] = {
   { N_("As typed"), "" },
 };
 
-static void
-show_error (UcStudyPage *self,
-            const char  *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static gboolean
 parse_windows (const char     *text,
                GArray         *windows,
@@ -94,9 +84,7 @@ run_study (UcStudyPage *self,
            GError     **error)
 {
   g_autoptr (GArray) windows = g_array_new (FALSE, FALSE, sizeof (UcStudyWindow));
-  g_auto (GStrv) companies = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->companies_entry)), ",", -1);
-  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto (GStrv) list = NULL;
+  g_auto (GStrv) list = uc_story_split_list (gtk_editable_get_text (GTK_EDITABLE (self->companies_entry)));
   guint position = gtk_drop_down_get_selected (self->event_dropdown);
   UcStudyOptions o;
 
@@ -106,10 +94,6 @@ run_study (UcStudyPage *self,
   if (!uc_study_window_parse (gtk_editable_get_text (GTK_EDITABLE (self->estimation_entry)), &o.estimation, error) ||
       !parse_windows (gtk_editable_get_text (GTK_EDITABLE (self->windows_entry)), windows, error))
     return NULL;
-  for (guint i = 0; companies[i]; i++)
-    if (*g_strstrip (companies[i]))
-      g_strv_builder_add (kept, companies[i]);
-  list = g_strv_builder_end (kept);
   o.event = g_array_index (self->event_days, gint64, position);
   o.companies = list[0] ? (const char *const *) list : uc_study_us_ai_stocks;
   o.benchmark = gtk_drop_down_get_selected (self->benchmark_dropdown) == 1 ? "basket" : NULL;
@@ -218,7 +202,7 @@ run (UcStudyPage *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not run the study: %s"), error->message);
 
-      show_error (self, message);
+      uc_story_set_error (self->error_label, &self->error, message);
       return;
     }
   if (!any_line_ok (study))
@@ -228,10 +212,10 @@ run (UcStudyPage *self)
                                                   first->id, first->why ? first->why : "");
 
       uc_study_free (study);
-      show_error (self, message);
+      uc_story_set_error (self->error_label, &self->error, message);
       return;
     }
-  show_error (self, NULL);
+  uc_story_set_error (self->error_label, &self->error, NULL);
   g_clear_pointer (&self->study, uc_study_free);
   self->study = study;
   g_clear_object (&self->spec);

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "uc-application.h"
 #include "uc-platform.h"
@@ -17,7 +16,7 @@ main (int    argc,
 {
   g_autoptr(UcApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
+  uc_platform_init_locale ();
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

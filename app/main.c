@@ -109,7 +109,10 @@ main (int    argc,
     { NULL }
   };
 
+  /* The user's language and dates; the C locale's numbers, so CSV and
+   * --json never take a decimal comma (charts localize theirs). */
   setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

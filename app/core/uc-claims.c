@@ -73,7 +73,7 @@ claim_new (const char *id,
 static char *
 day_text (gint64 day)
 {
-  return uc_time_format_date (day * UC_USEC_PER_DAY);
+  return uc_format_day (day * UC_USEC_PER_DAY);
 }
 
 /* "$1.04T", "$842B": a loss, so without a sign. */
@@ -83,22 +83,32 @@ money_lost (double v)
   double a = fabs (v);
 
   if (a >= 1e12)
-    return g_strdup_printf ("$%.2fT", a / 1e12);
-  if (a >= 1e9)
-    return g_strdup_printf ("$%.0fB", a / 1e9);
-  return g_strdup_printf ("$%.0fM", a / 1e6);
+    return uc_format_scaled (a, "$", uc_format_unit_for (a), 2, "");
+  return uc_format_scaled (a, "$", uc_format_unit_for (MAX (a, 1e6)), 0, "");
+}
+
+/* "$0.55", "$12.5": three significant digits, as a price list reads. */
+static char *
+money_sig (double v)
+{
+  g_autofree char *number = uc_format_significant (v, 3);
+
+  /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
+  return g_strdup_printf (C_("money", "$%s"), number);
 }
 
 static char *
 pct (double v)
 {
-  return g_strdup_printf ("%s%.1f%%", v < 0 ? "−" : "+", fabs (v) * 100);
+  return uc_format_scaled (v * 100, v < 0 ? "" : "+", (UcUnit) { 1, "" }, 1, "%");
 }
 
 static char *
 t_text (double t)
 {
-  return g_strdup_printf ("t %s%.2f", t < 0 ? "−" : "", fabs (t));
+  g_autofree char *number = uc_format_decimal (t, 2);
+
+  return g_strconcat ("t ", number, NULL);
 }
 
 /* The DeepSeek shock's size: the nine's fall on 27 January 2025, and
@@ -281,13 +291,15 @@ trend (const UcClaimData *d,
 static char *
 halving_text (UcFrontier *f)
 {
-  g_autofree char *lo = isfinite (f->halving_lo) ? g_strdup_printf ("%.0f", f->halving_lo) : g_strdup ("–");
-  g_autofree char *hi = isfinite (f->halving_hi) ? g_strdup_printf ("%.0f", f->halving_hi) : g_strdup (_("no fall"));
+  g_autofree char *lo = isfinite (f->halving_lo) ? uc_format_decimal (f->halving_lo, 0) : g_strdup ("–");
+  g_autofree char *hi = isfinite (f->halving_hi) ? uc_format_decimal (f->halving_hi, 0) : g_strdup (_("no fall"));
+  g_autofree char *months = uc_format_decimal (f->halving_months, 0);
 
   if (!isfinite (f->halving_months))
     return g_strdup_printf (_("%s: no fall"), f->region);
-  return g_strdup_printf (_("%s: halves every %.0f months (95%% interval %s to %s)"), f->region,
-                          f->halving_months, lo, hi);
+  /* Translators: a region, then months as numbers, e.g. "US: halves every
+   * 4 months (95% interval 2 to 15)" */
+  return g_strdup_printf (_("%s: halves every %s months (95%% interval %s to %s)"), f->region, months, lo, hi);
 }
 
 /* Prices per token collapse: the halving time of the cheapest price on offer. */
@@ -425,12 +437,17 @@ claim_undercut (const UcClaimData *d)
     guint n_us = us.prices->len, n_cn = cn.prices->len;
     double med_us = median (us.prices), med_cn = median (cn.prices);
     double r_cheap = us.cheapest / cn.cheapest, r_med = med_us / med_cn;
+    g_autofree char *us_cheap = money_sig (us.cheapest), *cn_cheap = money_sig (cn.cheapest);
+    g_autofree char *us_med = money_sig (med_us), *cn_med = money_sig (med_cn);
+    g_autofree char *apart_cheap = uc_format_decimal (r_cheap, 1), *apart_med = uc_format_decimal (r_med, 1);
 
+    /* Translators: the prices are amounts such as "$0.55", the "apart"
+     * figures ratios such as "3.2" */
     c->figure = g_strdup_printf (_("Models priced since %s, blended per million tokens: the cheapest US model "
-                                   "(%s) $%.3g and the cheapest Chinese one (%s) $%.3g, %.1f× apart; the medians "
-                                   "$%.3g (%u US models) and $%.3g (%u Chinese), %.1f× apart."),
-                                 since, us.cheapest_model, us.cheapest, cn.cheapest_model, cn.cheapest, r_cheap,
-                                 med_us, n_us, med_cn, n_cn, r_med);
+                                   "(%s) %s and the cheapest Chinese one (%s) %s, %s× apart; the medians "
+                                   "%s (%u US models) and %s (%u Chinese), %s× apart."),
+                                 since, us.cheapest_model, us_cheap, cn.cheapest_model, cn_cheap, apart_cheap,
+                                 us_med, n_us, cn_med, n_cn, apart_med);
     c->verdict = r_cheap > 2 && r_med > 2 ? UC_VERDICT_SUPPORTS
                : r_cheap > 1 || r_med > 1 ? UC_VERDICT_PARTLY : UC_VERDICT_DOES_NOT;
     c->reason = g_strdup (_("List prices only: they say nothing of what the models can do, of discounts, or of "
@@ -449,6 +466,7 @@ claim_open_models (const UcClaimData *d)
   g_autoptr (GString) by_year = g_string_new (NULL);
   guint all = 0;
   double share = NAN;
+  g_autofree char *share_text = NULL;
 
   c->method = g_strdup (_("Releases in the model list with open weights, counted by region (a company’s first "
                           "listed country) and year; China’s share of them."));
@@ -472,8 +490,10 @@ claim_open_models (const UcClaimData *d)
         g_string_append_printf (by_year, "%s%s: %u of %u", by_year->len ? "; " : "", name, p->open[1], year_open);
     }
   share = all ? (double) years->open[1] / all : NAN;
-  c->figure = g_strdup_printf (_("China made %u of the list’s %u open-weight releases (%.0f%%); by year, %s."),
-                               years->open[1], all, share * 100, by_year->str);
+  share_text = uc_format_scaled (share * 100, "", (UcUnit) { 1, "" }, 0, "%");
+  /* Translators: the third %s is a percentage such as "62%" */
+  c->figure = g_strdup_printf (_("China made %u of the list’s %u open-weight releases (%s); by year, %s."),
+                               years->open[1], all, share_text, by_year->str);
   c->verdict = share > 0.5 ? UC_VERDICT_PARTLY : UC_VERDICT_DOES_NOT;
   c->reason = g_strdup (_("Most open-weight releases in the list are Chinese. But the list is curated (notable "
                           "models only), so it shows China’s share of those, not the number of all releases."));

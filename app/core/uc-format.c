@@ -1,23 +1,163 @@
 /* uc-format.c: numbers as people read them on charts and in tables
  *
- * Compact money ($3.5T, $850B, $0.27), signed changes, percentages.
- * Output never depends on the C locale's decimal mark.
+ * Compact money ($3.5T, $850B, $0.27), signed changes, percentages, in the
+ * user's language: the decimal mark and digit groups follow LC_NUMERIC,
+ * the units, the currency's place and the percent sign the translation.
+ * The process itself keeps the C locale's numbers (main.c), so files,
+ * links and --json never depend on the user's locale.
  */
 #include "uc-format.h"
 
 #include <glib/gi18n.h>
 
+#include <langinfo.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
+
+typedef struct
+{
+  char *decimal;   /* "." or "," */
+  char *group;     /* "", ",", "." or a thin space */
+} UcNumberStyle;
+
+static UcNumberStyle *number_style;
+
+static UcNumberStyle *
+number_style_new (const char *name)
+{
+  UcNumberStyle *style = g_new0 (UcNumberStyle, 1);
+  locale_t loc = newlocale (LC_NUMERIC_MASK, name, (locale_t) 0);
+  const char *decimal = loc ? nl_langinfo_l (RADIXCHAR, loc) : ".";
+  const char *group = loc ? nl_langinfo_l (THOUSEP, loc) : "";
+
+  /* A locale in another codeset than UTF-8 (or a broken one) reads as C. */
+  style->decimal = g_strdup (*decimal && g_utf8_validate (decimal, -1, NULL) ? decimal : ".");
+  style->group = g_strdup (g_utf8_validate (group, -1, NULL) && strcmp (group, style->decimal) != 0 ? group : "");
+  if (loc)
+    freelocale (loc);
+  return style;
+}
+
+/* Numbers as in locale @name ("" the user's, "C" plain): the tests set
+ * each language's; everyone else gets the user's on first use. The old
+ * style is kept, since another thread may be reading it. */
+void
+uc_format_use_locale (const char *name)
+{
+  g_atomic_pointer_set (&number_style, number_style_new (name));
+}
+
+static const UcNumberStyle *
+get_number_style (void)
+{
+  UcNumberStyle *style = g_atomic_pointer_get (&number_style);
+
+  if (style == NULL)
+    {
+      UcNumberStyle *fresh = number_style_new ("");
+
+      if (!g_atomic_pointer_compare_and_exchange (&number_style, NULL, fresh))
+        {
+          g_free (fresh->decimal);
+          g_free (fresh->group);
+          g_free (fresh);
+        }
+      style = g_atomic_pointer_get (&number_style);
+    }
+  return style;
+}
+
+/* "12345.6" (from g_ascii_formatd) as the user writes it: "12.345,6". */
+static void
+append_localized (GString    *out,
+                  const char *ascii)
+{
+  const UcNumberStyle *style = get_number_style ();
+  const char *point = strchr (ascii, '.');
+  gsize whole = point ? (gsize) (point - ascii) : strlen (ascii);
+
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0 && whole >= 4)
+        g_string_append (out, style->group);
+      g_string_append_c (out, ascii[i]);
+    }
+  if (point)
+    {
+      g_string_append (out, style->decimal);
+      g_string_append (out, point + 1);
+    }
+}
+
+char *
+uc_format_decimal (double value,
+                   int    decimals)
+{
+  char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *text;
+
+  if (isnan (value))
+    return g_strdup ("–");
+  if (isinf (value))
+    return g_strdup (value < 0 ? "−∞" : "∞");
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 9));
+  g_ascii_formatd (buf, sizeof buf, format, fabs (value));
+  text = g_string_new (value < 0 && strspn (buf, "0.") != strlen (buf) ? "−" : "");
+  append_localized (text, buf);
+  return g_string_free (text, FALSE);
+}
+
+/* @digits significant digits, as "%g" writes them: 0.55, 12.5, 3.2e-05. */
+char *
+uc_format_significant (double value,
+                       int    digits)
+{
+  char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *text;
+
+  if (!isfinite (value))
+    return uc_format_decimal (value, 0);
+  g_snprintf (format, sizeof format, "%%.%dg", CLAMP (digits, 1, 17));
+  g_ascii_formatd (buf, sizeof buf, format, fabs (value));
+  text = g_string_new (value < 0 ? "−" : "");
+  append_localized (text, buf);
+  return g_string_free (text, FALSE);
+}
 
 UcUnit
 uc_format_unit_for (double magnitude)
 {
-  if (magnitude >= 1e12) return (UcUnit) { 1e12, "T" };
-  if (magnitude >= 1e9) return (UcUnit) { 1e9, "B" };
-  if (magnitude >= 1e6) return (UcUnit) { 1e6, "M" };
-  if (magnitude >= 1e3) return (UcUnit) { 1e3, "K" };
+  /* Translators: units after a number, as on a chart axis: $3.4T, 850B,
+   * 12M, 5K. Put a space in front where your language writes one. */
+  if (magnitude >= 1e12) return (UcUnit) { 1e12, C_("number unit", "T") };
+  if (magnitude >= 1e9) return (UcUnit) { 1e9, C_("number unit", "B") };
+  if (magnitude >= 1e6) return (UcUnit) { 1e6, C_("number unit", "M") };
+  if (magnitude >= 1e3) return (UcUnit) { 1e3, C_("number unit", "K") };
   return (UcUnit) { 1, "" };
+}
+
+/* Sign, prefix, number and suffix put together in the user's language:
+ * "−$3.4T" reads "−3,4 Bio. $" in German, "+5.2%" "+5,2 %". */
+static char *
+compose (const char *sign,
+         const char *prefix,
+         const char *number,
+         const char *suffix)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *signed_body = NULL;
+
+  if (strcmp (prefix, "$") == 0)
+    /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
+    body = g_strdup_printf (C_("money", "$%s"), number);
+  else
+    body = g_strconcat (prefix, number, NULL);
+  signed_body = g_strconcat (sign, body, NULL);
+  if (strcmp (suffix, "%") == 0)
+    /* Translators: a percentage; %s is the number with its sign, e.g. "+5.2" */
+    return g_strdup_printf (C_("percent", "%s%%"), signed_body);
+  return g_strconcat (signed_body, suffix, NULL);
 }
 
 /* Past a million of the largest unit, digits stop meaning anything to a
@@ -28,7 +168,7 @@ format_scientific (double      value,
                    const char *suffix)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *text = g_string_new (value < 0 ? "−" : "");
+  g_autoptr(GString) number = g_string_new (NULL);
   char *e, *end;
 
   g_ascii_formatd (buf, sizeof buf, "%.2e", fabs (value));
@@ -38,12 +178,11 @@ format_scientific (double      value,
     ;
   if (end > buf && end[-1] == '.')
     end--;
-  g_string_append (text, prefix);
-  g_string_append_len (text, buf, end - buf);
-  g_string_append_c (text, 'e');
-  g_string_append (text, e[1] == '+' ? e + 2 : e + 1);
-  g_string_append (text, suffix);
-  return g_string_free (text, FALSE);
+  *end = '\0';
+  append_localized (number, buf);
+  g_string_append_c (number, 'e');
+  g_string_append (number, e[1] == '+' ? e + 2 : e + 1);
+  return compose (value < 0 ? "−" : "", prefix, number->str, suffix);
 }
 
 char *
@@ -55,21 +194,30 @@ uc_format_scaled (double      value,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   double scaled = value / unit.divisor;
-  const char *sign = scaled < 0 ? "−" : "";
+  g_autoptr(GString) number = g_string_new (NULL);
 
   if (value == 0)
-    return g_strdup_printf ("%s0%s", prefix, suffix);
+    return compose ("", prefix, "0", suffix);
   if (isnan (value))
     return g_strdup ("–");
   if (isinf (value))
-    return g_strdup_printf ("%s%s∞%s", value < 0 ? "−" : "", prefix, suffix);
+    return compose (value < 0 ? "−" : "", prefix, "∞", suffix);
   if (fabs (scaled) >= 1e6 && unit.divisor >= 1e12)
     return format_scientific (value, prefix, suffix);
   if (fabs (scaled) >= 1e15)
     return format_scientific (value, prefix, suffix);
   g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : decimals == 1 ? "%.1f" : decimals == 2 ? "%.2f" : "%.3f",
                    fabs (scaled));
-  return g_strdup_printf ("%s%s%s%s%s", sign, prefix, buf, unit.suffix, suffix);
+  append_localized (number, buf);
+  g_string_append (number, unit.suffix);
+  return compose (scaled < 0 ? "−" : "", prefix, number->str, suffix);
+}
+
+static char *
+per_mtok (const char *money)
+{
+  /* Translators: a price per million tokens; %s is an amount, e.g. "$0.27" */
+  return g_strdup_printf (_("%s/1M tok"), money);
 }
 
 /* A standalone value: two or three significant digits, e.g. $3.5T, $850B, $0.27. */
@@ -88,7 +236,7 @@ uc_format_value (double        value,
       {
         g_autofree char *money = uc_format_value (value, UC_VALUE_MONEY);
 
-        return g_strdup_printf ("%s/1M tok", money);
+        return per_mtok (money);
       }
     case UC_VALUE_MONEY:
       {
@@ -130,7 +278,7 @@ uc_format_value_precise (double        value,
       {
         g_autofree char *money = uc_format_value_precise (value, UC_VALUE_MONEY);
 
-        return g_strdup_printf ("%s/1M tok", money);
+        return per_mtok (money);
       }
     case UC_VALUE_MONEY:
     case UC_VALUE_NUMBER:
@@ -274,18 +422,23 @@ char *
 uc_format_money_change_in (double      value,
                            const char *currency)
 {
-  g_autofree char *text = NULL;
-  const char *dollar;
+  double a = fabs (value);
+  UcUnit unit;
+  int decimals;
+  g_autofree char *number = NULL;
+  g_autofree char *amount = NULL;
 
   if (!isfinite (value))
     return g_strdup ("–");
-  text = uc_format_money_change (value);
-  dollar = strchr (text, '$');
-  if (currency && *currency && g_strcmp0 (currency, "USD") != 0 && dollar)
-    {
-      g_autofree char *sign = g_strndup (text, dollar - text);
-
-      return g_strdup_printf ("%s%s %s", sign, dollar + 1, currency);
-    }
-  return g_steal_pointer (&text);
+  if (currency == NULL || *currency == '\0' || g_strcmp0 (currency, "USD") == 0)
+    return uc_format_money_change (value);
+  /* The digits as uc_format_value writes money, without the dollar. */
+  unit = uc_format_unit_for (a);
+  decimals = a / unit.divisor >= 100 ? 0 : unit.divisor > 1 ? 1 : 2;
+  number = uc_format_scaled (a, "", unit, decimals, "");
+  /* Translators: an amount in a currency other than the dollar; the first
+   * %s is the number with its unit ("48.9B"), the second the currency's
+   * code ("HKD") */
+  amount = g_strdup_printf (C_("money", "%s %s"), number, currency);
+  return g_strconcat (value < 0 ? "−" : "+", amount, NULL);
 }

@@ -11,7 +11,12 @@ typedef struct
   const char *suffix;
 } UcUnit;
 
+void   uc_format_use_locale    (const char    *name);
 UcUnit uc_format_unit_for      (double         magnitude);
+char  *uc_format_decimal       (double         value,
+                                int            decimals) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_significant   (double         value,
+                                int            digits) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_scaled        (double         value,
                                 const char    *prefix,
                                 UcUnit         unit,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "uc-format.h"
 #include "uc-price-frontier.h"
 
 static UcSeries *
@@ -41,8 +42,10 @@ trend_series (UcFrontier *f,
               int         slot)
 {
   g_autofree char *id = g_strdup_printf ("%s-trend", f->region);
+  g_autofree char *months = uc_format_decimal (f->halving_months, 1);
+  /* Translators: a region, then a number of months, e.g. "US trend: halves every 4.4 months" */
   g_autofree char *label = isfinite (f->halving_months)
-    ? g_strdup_printf (_("%s trend: halves every %.1f months"), f->region, f->halving_months)
+    ? g_strdup_printf (_("%s trend: halves every %s months"), f->region, months)
     : g_strdup_printf (_("%s trend: no fall"), f->region);
   g_autoptr (UcSeries) series = uc_series_new (id, label);
 
@@ -63,8 +66,8 @@ UcChartSpec *
 uc_price_trend_build_chart (UcPriceTrend *self)
 {
   g_autoptr (UcChartSpec) spec = uc_chart_spec_new ();
-  g_autofree char *from = uc_time_format_date (self->from * UC_USEC_PER_DAY);
-  g_autofree char *to = uc_time_format_date (self->to * UC_USEC_PER_DAY);
+  g_autofree char *from = uc_format_day (self->from * UC_USEC_PER_DAY);
+  g_autofree char *to = uc_format_day (self->to * UC_USEC_PER_DAY);
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;
   gint64 first = G_MAXINT64, last = G_MININT64;

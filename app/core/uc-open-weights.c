@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "uc-format.h"
 #include "uc-json-writer.h"
 #include "uc-open-weights.h"
 #include "uc-regions.h"
@@ -220,8 +221,8 @@ uc_release_counts_build_chart (UcReleaseCounts *self,
                                   self->last * UC_USEC_PER_DAY);
       uc_chart_spec_set_range (spec, from, uc_time_add_months (last_start, self->yearly ? 12 : 3) - UC_USEC_PER_DAY);
     }
-  first = uc_time_format_date (self->first * UC_USEC_PER_DAY);
-  last = uc_time_format_date (self->last * UC_USEC_PER_DAY);
+  first = uc_format_day (self->first * UC_USEC_PER_DAY);
+  last = uc_format_day (self->last * UC_USEC_PER_DAY);
   uc_chart_spec_set_title (spec, open ? (shares ? _("Open-weight releases: each region’s share")
                                                 : _("Open-weight releases, by region"))
                                       : (shares ? _("Closed releases: each region’s share")

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "uc-format.h"
 #include "uc-view-error.h"
 
 /* The columns a table of model releases has (optional ones are -1). */
@@ -54,10 +55,15 @@ release_event (UcDataset            *releases,
   event = uc_event_new (t, model, UC_EVENT_MODEL_RELEASE);
   uc_event_set_lane (event, uc_regions_lookup (table->regions, uc_dataset_get_text (releases, c->country, row)));
   uc_event_set_hollow (event, g_strcmp0 (open, "yes") != 0);
-  size = !isnan (params) && params > 0
-         ? (params >= 1e9 ? g_strdup_printf (_(" · %.0fB parameters"), params / 1e9)
-                          : g_strdup_printf (_(" · %.0fM parameters"), params / 1e6))
-         : g_strdup ("");
+  if (!isnan (params) && params > 0)
+    {
+      g_autofree char *count = uc_format_scaled (params, "", uc_format_unit_for (MAX (params, 1e6)), 0, "");
+
+      /* Translators: a model's size, e.g. " · 671B parameters" */
+      size = g_strdup_printf (_(" · %s parameters"), count);
+    }
+  else
+    size = g_strdup ("");
   description = g_strdup_printf ("%s · %s%s", organization ? organization : "",
                                  g_strcmp0 (open, "yes") == 0 ? _("open weights") :
                                  g_strcmp0 (open, "no") == 0 ? _("closed weights") : _("weights: not known"),

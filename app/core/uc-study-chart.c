@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "uc-event-study.h"
+#include "uc-format.h"
 
 static UcSeries *
 path_series (UcStudyLine *line,
@@ -42,7 +43,7 @@ UcChartSpec *
 uc_study_build_chart (UcStudy *self)
 {
   g_autoptr (UcChartSpec) spec = uc_chart_spec_new ();
-  g_autofree char *day = uc_time_format_date (self->event * UC_USEC_PER_DAY);
+  g_autofree char *day = uc_format_day (self->event * UC_USEC_PER_DAY);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   UcStudyLine *banded = NULL;

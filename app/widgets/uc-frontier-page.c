@@ -65,7 +65,10 @@ entry_day (GtkEditable *entry,
 static char *
 months (double v)
 {
-  return isfinite (v) ? g_strdup_printf (_("%.1f months"), v) : g_strdup (_("no fall"));
+  g_autofree char *number = uc_format_decimal (v, 1);
+
+  /* Translators: a number of months, e.g. "4.4 months" */
+  return isfinite (v) ? g_strdup_printf (_("%s months"), number) : g_strdup (_("no fall"));
 }
 
 static void
@@ -77,12 +80,16 @@ fill_row (GtkGrid    *table,
   g_autofree char *half = f->fitted ? months (f->halving_months) : g_strdup ("–");
   g_autofree char *lo = months (f->halving_lo), *hi = months (f->halving_hi);
   g_autofree char *interval = f->fitted ? g_strdup_printf ("%s – %s", lo, hi) : g_strdup (_("too few samples"));
+  g_autofree char *f_mid = uc_format_significant (f->yearly_factor, 3);
+  g_autofree char *f_lo = uc_format_significant (f->factor_lo, 3), *f_hi = uc_format_significant (f->factor_hi, 3);
   g_autofree char *factor = f->fitted && isfinite (f->yearly_factor)
-    ? g_strdup_printf ("×%.3g (×%.3g – ×%.3g)", f->yearly_factor, f->factor_lo, f->factor_hi) : g_strdup ("–");
+    ? g_strdup_printf ("×%s (×%s – ×%s)", f_mid, f_lo, f_hi) : g_strdup ("–");
   g_autofree char *day = uc_format_day (last->day * UC_USEC_PER_DAY);
   /* Cents as a price list writes them: $0.30, $0.075. */
-  g_autofree char *price = fabs (last->price * 100 - round (last->price * 100)) < 1e-9
-    ? g_strdup_printf ("$%.2f", last->price) : g_strdup_printf ("$%g", last->price);
+  g_autofree char *digits = fabs (last->price * 100 - round (last->price * 100)) < 1e-9
+    ? uc_format_decimal (last->price, 2) : uc_format_significant (last->price, 6);
+  /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
+  g_autofree char *price = g_strdup_printf (C_("money", "$%s"), digits);
   g_autofree char *cheapest = g_strdup_printf ("%s %s\n%s, %s%s", price, last->model, last->vendor, day,
                                                last->tracker_date ? _(" (tracker’s date)") : "");
   g_autofree char *samples = g_strdup_printf ("%u", f->n_fit);
@@ -120,8 +127,10 @@ fill (UcFrontierPage *self,
     {
       UcFrontierRatio *r = &g_array_index (trend->ratio, UcFrontierRatio, trend->ratio->len - 1);
       g_autofree char *day = uc_format_day (r->day * UC_USEC_PER_DAY);
-      g_autofree char *text = g_strdup_printf (_("The cheapest US price is %.3g× the cheapest Chinese one, since %s."),
-                                               r->ratio, day);
+      g_autofree char *ratio = uc_format_significant (r->ratio, 3);
+      /* Translators: a ratio such as "3.2", then a day */
+      g_autofree char *text = g_strdup_printf (_("The cheapest US price is %s× the cheapest Chinese one, since %s."),
+                                               ratio, day);
 
       uc_story_notes_add (self->notes, text);
     }

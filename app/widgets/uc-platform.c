@@ -11,6 +11,8 @@
 
 #include "uc-platform.h"
 
+#include <locale.h>
+
 #include "uc-chart-font.h"
 
 static gboolean gl_disabled_here;
@@ -37,6 +39,18 @@ software_gl_forced (void)
   const char *value = g_getenv ("LIBGL_ALWAYS_SOFTWARE");
 
   return value && *value && g_strcmp0 (value, "0") != 0 && g_ascii_strcasecmp (value, "false") != 0;
+}
+
+/* Before GTK starts: the user's language, dates and money, but the C
+ * locale's numbers for the process, so nothing written for a machine
+ * (CSV, JSON, links, settings) takes a decimal comma. The charts and
+ * the window write numbers the user's way through uc-format.c. */
+void
+uc_platform_init_locale (void)
+{
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  gtk_disable_setlocale ();
 }
 
 /* Before GTK starts. What the user set in GSK_RENDERER or GDK_DEBUG wins. */

@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
+void        uc_platform_init_locale     (void);
 void        uc_platform_choose_renderer (void);
 void        uc_platform_show_uri        (GtkWidget             *widget,
                                          const char            *uri);

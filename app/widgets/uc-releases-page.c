@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "uc-chart-view.h"
+#include "uc-format.h"
 #include "uc-open-weights.h"
 #include "uc-story-parts.h"
 
@@ -37,7 +38,7 @@ static char *
 share_text (guint part,
             guint whole)
 {
-  return whole ? g_strdup_printf ("%.0f%%", 100.0 * part / whole) : g_strdup ("–");
+  return whole ? uc_format_scaled (100.0 * part / whole, "", (UcUnit) { 1, "" }, 0, "%") : g_strdup ("–");
 }
 
 static void

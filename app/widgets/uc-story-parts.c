@@ -4,6 +4,7 @@
 #include "uc-story-parts.h"
 
 #include "uc-chart-view.h"
+#include "uc-format.h"
 
 #include <math.h>
 
@@ -107,7 +108,7 @@ uc_story_percent (double fraction,
 {
   if (!isfinite (fraction))
     return g_strdup ("–");
-  return g_strdup_printf ("%s%.*f%%", fraction < 0 ? "−" : fraction > 0 ? "+" : "", decimals, fabs (fraction) * 100);
+  return uc_format_scaled (fraction * 100, fraction > 0 ? "+" : "", (UcUnit) { 1, "" }, decimals, "%");
 }
 
 /* The chart above, its table and notes below, the two split by a handle. */

@@ -107,20 +107,22 @@ static char *
 model_text (UcStudyLine *line)
 {
   g_autofree char *alpha = uc_story_percent (line->model.alpha, 2);
+  g_autofree char *beta = uc_format_decimal (line->model.beta, 2);
+  g_autofree char *r2 = uc_format_decimal (line->model.r2, 2);
 
   if (!line->ok)
     return g_strdup (line->why ? line->why : "–");
+  /* Translators: α is a percentage, β and R² numbers such as "1.92" */
   if (line->is_basket)
-    return g_strdup_printf (_("α %s a day, β %.2f\n%u days"), alpha, line->model.beta, (guint) line->model.n);
-  return g_strdup_printf (_("α %s a day, β %.2f\nR² %.2f, %u days"), alpha, line->model.beta, line->model.r2,
-                          (guint) line->model.n);
+    return g_strdup_printf (_("α %s a day, β %s\n%u days"), alpha, beta, (guint) line->model.n);
+  return g_strdup_printf (_("α %s a day, β %s\nR² %s, %u days"), alpha, beta, r2, (guint) line->model.n);
 }
 
 static char *
 car_text (UcStudyLine *line,
           UcStudyCar  *car)
 {
-  g_autofree char *pct = NULL, *money = NULL;
+  g_autofree char *pct = NULL, *money = NULL, *t = NULL, *p = NULL;
 
   if (!line->ok)
     return g_strdup ("–");
@@ -128,8 +130,9 @@ car_text (UcStudyLine *line,
     return g_strdup (car->why ? car->why : "–");
   pct = uc_story_percent (car->car, 2);
   money = isfinite (car->money) ? uc_format_money_change_in (car->money, line->currency) : NULL;
-  return g_strdup_printf ("%s\nt %s%.2f, p %.3f%s%s", pct, car->t < 0 ? "−" : "", fabs (car->t), car->p,
-                          money ? "\n" : "", money ? money : "");
+  t = uc_format_decimal (car->t, 2);
+  p = uc_format_decimal (car->p, 3);
+  return g_strdup_printf ("%s\nt %s, p %s%s%s", pct, t, p, money ? "\n" : "", money ? money : "");
 }
 
 static void

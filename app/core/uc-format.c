@@ -15,11 +15,65 @@
 #include <math.h>
 #include <string.h>
 
+#define MAX_UNITS 6
+
 typedef struct
 {
-  char *decimal;   /* "." or "," */
-  char *group;     /* "", ",", "." or a thin space */
+  char  *decimal;   /* "." or "," */
+  char  *group;     /* "", ",", "." or a thin space */
+  UcUnit units[MAX_UNITS];   /* largest first */
+  guint  n_units;
+  char  *unit_text;          /* what units' suffixes point into */
 } UcNumberStyle;
+
+/* The units a language scales large numbers by, from its translation:
+ * "12:T|9:B|6:M|3:K" (10^12 is "T", …). Chinese counts in 10^4 and 10^8
+ * (万, 亿), German writes " Mrd.". A malformed list reads as English. */
+static gboolean
+parse_units_from (UcNumberStyle *style,
+                  const char    *list)
+{
+  int last = 19;
+  char *p;
+
+  g_free (style->unit_text);
+  /* Split in place, so each suffix lives as long as the style. */
+  p = style->unit_text = g_strdup (list);
+  style->n_units = 0;
+  while (*p)
+    {
+      char *bar = strchr (p, '|');
+      char *end = NULL;
+      guint64 power = g_ascii_strtoull (p, &end, 10);
+
+      if (bar)
+        *bar = '\0';
+      if (style->n_units == MAX_UNITS || end == p || *end != ':' || end[1] == '\0' || power < 1 || (int) power >= last)
+        return FALSE;
+      last = (int) power;
+      style->units[style->n_units++] = (UcUnit) { pow (10, (double) power), end + 1 };
+      if (bar == NULL)
+        break;
+      p = bar + 1;
+    }
+  return style->n_units > 0;
+}
+
+/* The units a language scales large numbers by, from its translation:
+ * "12:T|9:B|6:M|3:K" (10^12 is "T", …). Chinese counts in 10^4 and 10^8
+ * (万, 亿), German writes " Mrd.". A malformed list reads as English. */
+static void
+parse_units (UcNumberStyle *style)
+{
+  /* Translators: how large numbers are written on axes and in tables, as
+   * powers of ten and the unit written after the number, largest first,
+   * separated by "|": "12:T|9:B|6:M|3:K" writes $3.4T, 850B, 12M, 5K.
+   * Put a space before a unit where your language writes one
+   * ("12: Bio.|9: Mrd.|6: Mio.|3: Tsd."); use the powers your language
+   * counts in ("12:万亿|8:亿|4:万"). */
+  if (!parse_units_from (style, C_("number units", "12:T|9:B|6:M|3:K")))
+    parse_units_from (style, "12:T|9:B|6:M|3:K");
+}
 
 static UcNumberStyle *number_style;
 
@@ -36,6 +90,7 @@ number_style_new (const char *name)
   style->group = g_strdup (g_utf8_validate (group, -1, NULL) && strcmp (group, style->decimal) != 0 ? group : "");
   if (loc)
     freelocale (loc);
+  parse_units (style);
   return style;
 }
 
@@ -61,6 +116,7 @@ get_number_style (void)
         {
           g_free (fresh->decimal);
           g_free (fresh->group);
+          g_free (fresh->unit_text);
           g_free (fresh);
         }
       style = g_atomic_pointer_get (&number_style);
@@ -128,12 +184,11 @@ uc_format_significant (double value,
 UcUnit
 uc_format_unit_for (double magnitude)
 {
-  /* Translators: units after a number, as on a chart axis: $3.4T, 850B,
-   * 12M, 5K. Put a space in front where your language writes one. */
-  if (magnitude >= 1e12) return (UcUnit) { 1e12, C_("number unit", "T") };
-  if (magnitude >= 1e9) return (UcUnit) { 1e9, C_("number unit", "B") };
-  if (magnitude >= 1e6) return (UcUnit) { 1e6, C_("number unit", "M") };
-  if (magnitude >= 1e3) return (UcUnit) { 1e3, C_("number unit", "K") };
+  const UcNumberStyle *style = get_number_style ();
+
+  for (guint i = 0; i < style->n_units; i++)
+    if (magnitude >= style->units[i].divisor)
+      return style->units[i];
   return (UcUnit) { 1, "" };
 }
 
@@ -356,6 +411,98 @@ uc_format_day (UcTime t)
   day = g_date_time_new_utc (y, m, d, 0, 0, 0);
   /* Translators: a day, see g_date_time_format(); one format throughout */
   return day ? g_date_time_format (day, C_("day", "%-d %b %Y")) : g_strdup ("");
+}
+
+/* Which month's name (abbreviated or full, in the user's language) @text
+ * holds, 0 if none: the longest that matches, so "Juni" is not "Jun". */
+static int
+find_month_name (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  gsize best_len = 0;
+  int best = 0;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (2001, m, 1, 0, 0, 0);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autofree char *name = g_date_time_format (dt, k ? "%B" : "%b");
+          g_autofree char *name_folded = name ? g_utf8_casefold (g_strstrip (name), -1) : NULL;
+          gsize len = name_folded ? strlen (name_folded) : 0;
+
+          /* Names that are only digits ("1月" reads as a number) do not count. */
+          if (len > best_len && strpbrk (name_folded, "0123456789") == NULL && strstr (folded, name_folded))
+            best = m, best_len = len;
+        }
+    }
+  return best;
+}
+
+/* A day as uc_format_day writes it in the user's language ("27.01.2025",
+ * "2025年1月27日", "27 Jan 2025"), read back: the order of day, month and
+ * year comes from the same format. */
+gboolean
+uc_format_parse_day (const char *text,
+                     UcTime     *out)
+{
+  const char *format = C_("day", "%-d %b %Y");
+  char order[3];
+  int n_fields = 0, numbers[3], n_numbers = 0, y = 0, m = 0, d = 0;
+  gboolean month_named = FALSE;
+
+  for (const char *p = format; *p && n_fields < 3; p++)
+    {
+      if (*p != '%')
+        continue;
+      p++;
+      while (*p == '-' || *p == '_' || *p == '0')
+        p++;
+      if (*p == 'd' || *p == 'e')
+        order[n_fields++] = 'd';
+      else if (*p == 'm')
+        order[n_fields++] = 'm';
+      else if (*p == 'b' || *p == 'B' || *p == 'h')
+        order[n_fields++] = 'b', month_named = TRUE;
+      else if (*p == 'Y')
+        order[n_fields++] = 'Y';
+      if (*p == '\0')
+        break;
+    }
+  if (n_fields != 3 || text == NULL)
+    return FALSE;
+  for (const char *p = text; *p;)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          char *end;
+          guint64 v = g_ascii_strtoull (p, &end, 10);
+
+          if (n_numbers == 3 || v > 9999)
+            return FALSE;
+          numbers[n_numbers++] = (int) v;
+          p = end;
+        }
+      else
+        p++;
+    }
+  if (month_named && (m = find_month_name (text)) == 0)
+    return FALSE;
+  if (n_numbers != (month_named ? 2 : 3))
+    return FALSE;
+  for (int i = 0, k = 0; i < 3; i++)
+    switch (order[i])
+      {
+      case 'd': d = numbers[k++]; break;
+      case 'm': m = numbers[k++]; break;
+      case 'Y': y = numbers[k++]; break;
+      default: break;
+      }
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > uc_days_in_month (y, m))
+    return FALSE;
+  *out = uc_time_from_ymd (y, m, d);
+  return TRUE;
 }
 
 /* A period by its name: "Q2 2025", "April 2025", "week of 7 Apr 2025". */

@@ -27,6 +27,8 @@ char  *uc_format_value         (double         value,
 char  *uc_format_value_precise (double         value,
                                 UcValueFormat  format) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_day           (UcTime         t) G_GNUC_WARN_UNUSED_RESULT;
+gboolean uc_format_parse_day   (const char    *text,
+                                UcTime        *out);
 char  *uc_format_period        (UcTime         from,
                                 UcTime         to) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_period_name   (UcTime         start,

@@ -84,7 +84,8 @@ uc_range_around (UcTime  t,
 
 /* A day as typed: "2025-01-27", "2025-01" or "2025" (the first day of the
  * month or year, or with @last its last day), or as the window writes
- * days, "27 Jan 2025". Blanks around it are fine. */
+ * days in English ("27 Jan 2025") or the user's language ("27.01.2025").
+ * Blanks around it are fine. */
 gboolean
 uc_range_parse_day (const char *text,
                     gboolean    last,
@@ -115,7 +116,7 @@ uc_range_parse_day (const char *text,
       m = (int) (at - months) / 3 + 1;
     }
   else
-    return FALSE;
+    return uc_format_parse_day (t, out);
   if (y < 1 || y > 9999 || d < 1 || d > uc_days_in_month (y, m))
     return FALSE;
   *out = uc_time_from_ymd (y, m, d);

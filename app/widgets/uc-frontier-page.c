@@ -108,6 +108,7 @@ static void
 fill (UcFrontierPage *self,
       UcPriceTrend   *trend)
 {
+  /* xgettext:no-c-format */
   const char *heads[] = { _("Region"), _("Halving time"), _("95% interval"), _("Per year"), _("Samples"),
                           _("Tracker-dated steps"), _("Cheapest now") };
   guint tracker = 0;
@@ -145,11 +146,13 @@ fill (UcFrontierPage *self,
       uc_story_notes_add (self->notes, text);
     }
   {
+    g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, trend->seed);
+    /* Translators: the last %s is the random generator's seed, a number */
     g_autofree char *how = g_strdup_printf (_("Halving time: months for the frontier’s price to halve, from a "
                                               "least-squares line through log2 of the frontier sampled every %d "
                                               "days of the span. Intervals: %u moving-block bootstrap resamples "
-                                              "(blocks of %d samples), seed %" G_GUINT64_FORMAT "."),
-                                            UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
+                                              "(blocks of %d samples), seed %s."),
+                                            UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, seed);
 
     uc_story_notes_add (self->notes, how);
   }
@@ -165,7 +168,8 @@ run (UcFrontierPage *self)
 
   if (self->prices == NULL)
     return;
-  if (entry_day (self->from_entry, _("From"), &from, &error) && entry_day (self->to_entry, _("To"), &to, &error))
+  /* Translators: the fields of the span's first and last day */
+  if (entry_day (self->from_entry, C_("span", "From"), &from, &error) && entry_day (self->to_entry, C_("span", "To"), &to, &error))
     trend = uc_price_trend_new (self->prices, kinds[MIN (k, G_N_ELEMENTS (kinds) - 1)],
                                 gtk_editable_get_text (self->filter_entry), from, to,
                                 gtk_check_button_get_active (self->all_check), UC_FRONTIER_DEFAULT_RESAMPLES,

@@ -389,11 +389,20 @@ uc_format_period (UcTime from,
       return y1 == y2 && m1 == m2 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
     }
   {
-    /* Translators: the first day of a period whose last day says the year
-     * (and the month), see g_date_time_format() */
     g_autofree char *end = uc_format_day (to);
-    g_autofree char *start = y1 != y2 ? uc_format_day (from)
-                                      : g_date_time_format (a, m1 != m2 ? C_("period", "%-d %b") : C_("period", "%-d"));
+    g_autofree char *start = NULL;
+
+    if (y1 != y2)
+      start = uc_format_day (from);
+    else if (m1 != m2)
+      /* Translators: the first day of a period whose last day says the
+       * year, see g_date_time_format() */
+      start = g_date_time_format (a, C_("period", "%-d %b"));
+    else
+      /* Translators: the first day of a period whose last day says the
+       * year and the month, see g_date_time_format() */
+      /* xgettext:no-c-format */
+      start = g_date_time_format (a, C_("period", "%-d"));
 
     return days == 0 ? g_strdup (end) : g_strdup_printf ("%s – %s", start, end);
   }

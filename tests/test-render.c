@@ -1811,6 +1811,50 @@ test_crowds (void)
   }
 }
 
+static double
+min_contrast (const UcColor *colors,
+              guint          n,
+              const UcColor *background)
+{
+  double least = 21;
+
+  for (guint i = 0; i < n; i++)
+    least = MIN (least, uc_color_contrast (&colors[i], background));
+  return least;
+}
+
+/* Text reads at 4.5:1 in every theme (WCAG AA), event lines stand out at
+ * 3:1 (non-text); with the system's high contrast, every series and event
+ * colour reaches 4.5:1 on its background, light and dark. The ordinary
+ * palette keeps Tol's pale hues (its second cue is the dash) and is
+ * reported. */
+static void
+test_theme_contrast (void)
+{
+  const UcChartTheme *themes[] = {
+    uc_chart_theme_light (), uc_chart_theme_dark (), uc_chart_theme_high_contrast (FALSE),
+    uc_chart_theme_high_contrast (TRUE),
+  };
+  const char *names[] = { "light", "dark", "high-contrast light", "high-contrast dark" };
+
+  g_assert_cmpfloat_with_epsilon (uc_color_contrast (&(UcColor) { 0, 0, 0, 1 }, &(UcColor) { 1, 1, 1, 1 }), 21, 1e-9);
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      const UcChartTheme *t = themes[i];
+      double series = min_contrast (t->series, UC_CHART_N_COLORS, &t->background);
+      double events = min_contrast (t->events, G_N_ELEMENTS (t->events), &t->background);
+
+      g_test_message ("%s: text %.1f, muted %.1f, events >= %.1f, series >= %.1f", names[i],
+                      uc_color_contrast (&t->foreground, &t->background),
+                      uc_color_contrast (&t->muted, &t->background), events, series);
+      g_assert_cmpfloat (uc_color_contrast (&t->foreground, &t->background), >=, 4.5);
+      g_assert_cmpfloat (uc_color_contrast (&t->muted, &t->background), >=, 4.5);
+      g_assert_cmpfloat (events, >=, i >= 2 ? 4.5 : 3);
+      if (i >= 2)
+        g_assert_cmpfloat (series, >=, 4.5);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1822,6 +1866,7 @@ main (int argc, char **argv)
   g_test_add ("/render/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
   g_test_add ("/render/crash-marker", Fixture, NULL, fixture_set_up, test_crash_marker, fixture_tear_down);
   g_test_add ("/render/nvda-drop", Fixture, NULL, fixture_set_up, test_nvda_drop, fixture_tear_down);
+  g_test_add_func ("/render/theme-contrast", test_theme_contrast);
   g_test_add_func ("/render/decimation-matches", test_decimation_matches);
   g_test_add_func ("/render/line-raster", test_line_raster);
   g_test_add_func ("/render/log-axis", test_log_axis);

@@ -32,6 +32,9 @@ typedef struct
 
 const UcChartTheme *uc_chart_theme_light (void);
 const UcChartTheme *uc_chart_theme_dark  (void);
+const UcChartTheme *uc_chart_theme_high_contrast (gboolean on_dark);
+double              uc_color_contrast   (const UcColor      *color,
+                                         const UcColor      *background);
 const UcColor      *uc_chart_theme_series_color (const UcChartTheme *theme,
                                                  UcSeries           *series,
                                                  guint               index);

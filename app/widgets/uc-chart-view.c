@@ -52,7 +52,8 @@ to_uc_color (const GdkRGBA *rgba)
 }
 
 /* Background and text follow the widget's style; the series palette comes
- * from the matching built-in theme. */
+ * from the matching built-in theme, the high-contrast one when the system
+ * asks for high contrast. */
 static void
 resolve_theme (UcChartView  *self,
                UcChartTheme *theme)
@@ -60,10 +61,12 @@ resolve_theme (UcChartView  *self,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
   GdkRGBA color;
 
-  *theme = *(dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
+  *theme = *(high_contrast ? uc_chart_theme_high_contrast (dark) : dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (gtk_style_context_lookup_color (style, "view_bg_color", &color))
@@ -71,9 +74,9 @@ resolve_theme (UcChartView  *self,
   if (gtk_style_context_lookup_color (style, "view_fg_color", &color))
     {
       theme->foreground = to_uc_color (&color);
-      color.alpha *= 0.7;
+      color.alpha *= high_contrast ? 0.85 : 0.7;
       theme->muted = to_uc_color (&color);
-      color.alpha = 0.11;
+      color.alpha = high_contrast ? 0.25 : 0.11;
       theme->grid = to_uc_color (&color);
     }
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -493,6 +496,8 @@ uc_chart_view_init (UcChartView *self)
 
   _uc_chart_view_init_input (self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::high-contrast",
                             G_CALLBACK (on_dark_changed), self);
   if (gtk_settings_get_default ())
     {

@@ -52,7 +52,8 @@ uc_overview_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   UcOverview *self = UC_OVERVIEW (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
   double scale = gtk_widget_get_scale_factor (widget);
   g_autoptr(GdkTexture) texture = NULL;
   UcOverviewStrip strip;
@@ -65,7 +66,9 @@ uc_overview_snapshot (GtkWidget   *widget,
                                        (int) ceil (strip.height * scale));
   cairo_surface_set_device_scale (pixels, scale, scale);
   cr = cairo_create (pixels);
-  uc_overview_strip_draw (cr, &strip, self->spec, dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
+  uc_overview_strip_draw (cr, &strip, self->spec,
+                          adw_style_manager_get_high_contrast (manager) ? uc_chart_theme_high_contrast (dark)
+                          : dark ? uc_chart_theme_dark () : uc_chart_theme_light ());
   cairo_destroy (cr);
   uc_platform_append_pixels (widget, snapshot, pixels, &texture,
                              &GRAPHENE_RECT_INIT (0, 0, strip.width, strip.height));

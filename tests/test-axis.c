@@ -1,6 +1,7 @@
 /* test-axis.c: calendar arithmetic, value formats and axis ticks */
 #include "uc-axis.h"
 #include "uc-chart.h"
+#include "uc-chart-describe.h"
 #include "uc-format.h"
 
 #include <math.h>
@@ -413,6 +414,40 @@ test_value_tag (void)
   g_assert_cmpfloat_with_epsilon (uc_chart_layout_value_for_y (&l, uc_chart_layout_y_for_value (&l, 3)), 3, 1e-9);
 }
 
+/* A chart in words: the days shown, each line's first and last value and
+ * largest fall in a day, the events; a narrower range says less. */
+static void
+test_describe (void)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autoptr(UcSeries) nvda = uc_series_new ("NVDA", "Nvidia");
+  g_autoptr(UcSeries) msft = uc_series_new ("MSFT", "Microsoft");
+  g_autoptr(UcEvent) r1 = uc_event_new (uc_time_from_ymd (2025, 1, 20), "DeepSeek-R1 released", UC_EVENT_MODEL_RELEASE);
+  g_autofree char *all = NULL, *after = NULL;
+  const double caps[] = { 3.4e12, 3.5e12, 2.9e12, 2.7e12 };
+  const int days[] = { 2, 24, 27, 31 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (caps); i++)
+    {
+      uc_series_append (nvda, uc_time_from_ymd (2025, 1, days[i]), caps[i]);
+      uc_series_append (msft, uc_time_from_ymd (2025, 1, days[i]), 3.1e12);
+    }
+  uc_chart_spec_set_title (spec, "The DeepSeek shock");
+  uc_chart_spec_set_value_format (spec, UC_VALUE_MONEY);
+  uc_chart_spec_add_series (spec, nvda);
+  uc_chart_spec_add_series (spec, msft);
+  uc_chart_spec_add_event (spec, r1);
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 2), uc_time_from_ymd (2025, 1, 31));
+  all = uc_chart_describe (spec);
+  g_assert_cmpstr (all, ==, "The DeepSeek shock, 2 – 31 Jan 2025. Nvidia: from $3.4T to $2.7T; largest daily fall "
+                            "−17.1% on 27 Jan 2025. Microsoft: from $3.1T to $3.1T. "
+                            "1 event marked: DeepSeek-R1 released on 20 Jan 2025.");
+  uc_chart_spec_set_range (spec, uc_time_from_ymd (2025, 1, 27), uc_time_from_ymd (2025, 1, 31));
+  after = uc_chart_describe (spec);
+  g_assert_cmpstr (after, ==, "The DeepSeek shock, 27 – 31 Jan 2025. Nvidia: from $2.9T to $2.7T; largest daily fall "
+                              "−6.9% on 31 Jan 2025. Microsoft: from $3.1T to $3.1T.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -430,6 +465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/axis/value-tag", test_value_tag);
   g_test_add_func ("/format/extremes", test_format_extremes);
   g_test_add_func ("/format/precise-and-period", test_format_precise_and_period);
+  g_test_add_func ("/format/describe", test_describe);
 
   return g_test_run ();
 }

@@ -100,6 +100,9 @@ _uc_chart_view_set_cross (UcChartView *self,
 {
   if (self->has_cross == shown && (!shown || self->cross_time == t))
     return;
+  /* Without the crosshair, the chart is told in words again. */
+  if (self->has_cross && !shown)
+    _uc_chart_view_describe_later (self);
   self->has_cross = shown;
   self->cross_time = t;
   /* Only the overlay changes: the chart's texture stays. */

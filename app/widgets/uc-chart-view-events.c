@@ -12,6 +12,8 @@
 #include "uc-chart-view.h"
 #include "uc-format.h"
 #include "uc-chart-view-private.h"
+
+#include "uc-a11y.h"
 #include "uc-platform.h"
 #include "uc-range-preset.h"
 
@@ -294,6 +296,7 @@ popover_buttons (UcChartView *self,
       gtk_box_append (GTK_BOX (buttons), user_event_button (self, event, _("_Delete"), _("Delete this event of yours"),
                                                             TRUE));
     }
+  uc_a11y_fix_names (buttons);
   return buttons;
 }
 

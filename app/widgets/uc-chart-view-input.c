@@ -354,6 +354,7 @@ step_crosshair (UcChartView *self,
     {
       if (_uc_chart_view_nearest_time (self, from + (to - from) / 2, &next))
         _uc_chart_view_set_cross (self, TRUE, next);
+      _uc_chart_view_describe_card (self);
       return;
     }
   if (!self->has_cross)
@@ -361,11 +362,13 @@ step_crosshair (UcChartView *self,
   if (!step_time (self, direction, &next))
     {
       _uc_chart_view_set_cross (self, TRUE, self->cross_time);
+      _uc_chart_view_describe_card (self);
       return;
     }
   if (next < from || next > to)
     uc_time_range_pan (self->time_range, next < from ? next - from - (to - from) / 10 : next - to + (to - from) / 10);
   _uc_chart_view_set_cross (self, TRUE, next);
+  _uc_chart_view_describe_card (self);
 }
 
 /* What a key asks of the chart (see uc_chart_view_run_command()): the
@@ -407,6 +410,12 @@ uc_chart_view_run_command (UcChartView    *self,
     case UC_CHART_STEP_ON:
       step_crosshair (self, command == UC_CHART_STEP_ON ? 1 : -1);
       break;
+    case UC_CHART_HIDE_CROSSHAIR:
+      /* Escape leaves the window's own use of it alone when there is no crosshair. */
+      if (!self->has_cross)
+        return FALSE;
+      _uc_chart_view_set_cross (self, FALSE, 0);
+      break;
     default:
       return FALSE;
     }
@@ -428,6 +437,7 @@ uc_chart_command_for_key (guint keyval)
     case GDK_KEY_Page_Down: return UC_CHART_PAGE_ON;
     case GDK_KEY_Left: return UC_CHART_STEP_BACK;
     case GDK_KEY_Right: return UC_CHART_STEP_ON;
+    case GDK_KEY_Escape: return UC_CHART_HIDE_CROSSHAIR;
     default: return -1;
     }
 }

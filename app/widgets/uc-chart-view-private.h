@@ -46,6 +46,7 @@ struct _UcChartView
   UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
   double             told_left, told_right;   /* the natural insets last announced */
   guint              insets_idle;  /* announcing them after the frame */
+  guint              describe_id;  /* the chart in words, once it settles */
   double             font_px;      /* the text size asked for; 0: the desktop's */
   double             desktop_px;   /* the desktop's, once read (GtkSettings); 0 before */
   double             desktop_caption_px;   /* and its caption size */
@@ -94,6 +95,8 @@ struct _UcChartView
 /* uc-chart-view.c */
 UcChartSpec *_uc_chart_view_shown_spec        (UcChartView        *self);
 void         _uc_chart_view_invalidate        (UcChartView        *self);
+void         _uc_chart_view_describe_card     (UcChartView        *self);
+void         _uc_chart_view_describe_later    (UcChartView        *self);
 
 /* uc-chart-view-input.c */
 void         _uc_chart_view_init_input        (UcChartView        *self);

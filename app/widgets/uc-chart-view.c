@@ -16,6 +16,7 @@
 
 #include "uc-chart-view.h"
 #include "uc-chart-view-private.h"
+#include "uc-chart-describe.h"
 #include "uc-format.h"
 #include "uc-transform.h"
 
@@ -156,6 +157,45 @@ clear_pixels (UcChartView *self)
   g_clear_object (&self->texture);
 }
 
+/* What a screen reader hears of the chart: the chart in words (its
+ * days, each line's first and last value and largest fall, its events),
+ * told again once a zoom or pan settles rather than on every frame. */
+static gboolean
+describe_chart (gpointer data)
+{
+  UcChartView *self = data;
+  g_autofree char *text = self->spec ? uc_chart_describe (_uc_chart_view_shown_spec (self)) : g_strdup ("");
+
+  self->describe_id = 0;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_uc_chart_view_describe_later (UcChartView *self)
+{
+  g_clear_handle_id (&self->describe_id, g_source_remove);
+  if (self->spec != NULL)
+    self->describe_id = g_timeout_add (300, describe_chart, self);
+}
+
+/* While the keyboard walks the crosshair day by day, the description is
+ * the card's: the day and each line's value, read out at each step. */
+void
+_uc_chart_view_describe_card (UcChartView *self)
+{
+  g_autofree char *markup = uc_chart_view_get_crosshair_card (self);
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->describe_id, g_source_remove);
+  if (markup == NULL || !pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    {
+      _uc_chart_view_describe_later (self);
+      return;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /* The chart must be drawn again (data, range, size or colours changed);
  * moving the crosshair alone never gets here. */
 void
@@ -163,6 +203,8 @@ _uc_chart_view_invalidate (UcChartView *self)
 {
   clear_pixels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!self->has_cross)
+    _uc_chart_view_describe_later (self);
 }
 
 static void
@@ -402,6 +444,8 @@ uc_chart_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   clear_pixels (self);
   uc_chart_options_clear (&self->options);
+  /* Last: letting go of the range above asks for a description again. */
+  g_clear_handle_id (&self->describe_id, g_source_remove);
 
   G_OBJECT_CLASS (uc_chart_view_parent_class)->dispose (object);
 }
@@ -552,6 +596,7 @@ uc_chart_view_set_spec (UcChartView *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   subtitle ? subtitle : "",
                                   -1);
+  _uc_chart_view_describe_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

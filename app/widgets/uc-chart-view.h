@@ -23,6 +23,7 @@ typedef enum
   UC_CHART_PAGE_ON,
   UC_CHART_STEP_BACK,
   UC_CHART_STEP_ON,
+  UC_CHART_HIDE_CROSSHAIR,
 } UcChartCommand;
 
 #define UC_TYPE_CHART_VIEW (uc_chart_view_get_type ())

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "uc-a11y.h"
 #include "uc-claims.h"
 #include "uc-story-parts.h"
 
@@ -89,6 +90,7 @@ claim_row (UcClaimsPage *self,
   GtkWidget *how = gtk_expander_new_with_mnemonic (_("_How it was computed"));
 
   gtk_expander_set_child (GTK_EXPANDER (how), uc_story_wrapped_label (c->method, "caption"));
+  uc_a11y_fix_names (how);
   gtk_widget_set_margin_start (box, 14);
   gtk_widget_set_margin_end (box, 14);
   gtk_widget_set_margin_top (box, 12);

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-csv-writer.h"
 #include "uc-format.h"
 #include "uc-json-writer.h"
@@ -588,6 +589,7 @@ static void
 uc_data_table_init (UcDataTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   self->probes[0] = uc_row_item_new (0);
   self->probes[1] = uc_row_item_new (0);
   self->probed_column = -1;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-platform.h"
 #include "uc-stack-split.h"
 
@@ -613,6 +614,7 @@ static void
 uc_export_dialog_init (UcExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   /* The size labels are ours: translated, with a place for the screen's size. */
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     gtk_string_list_append (self->size_labels, _(presets[i].label));

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-chart-view.h"
 #include "uc-format.h"
 #include "uc-price-frontier.h"
@@ -303,6 +304,7 @@ build_controls (UcFrontierPage *self)
   self->from_entry = date_entry (_("first price"));
   self->to_entry = date_entry (_("last price"));
   self->all_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Time-of-day and promotional prices")));
+  uc_a11y_fix_names (GTK_WIDGET (self->all_check));
   uc_story_controls_add (controls, _("_Price"), GTK_WIDGET (self->kind_dropdown));
   uc_story_controls_add (controls, _("_Models"), filter);
   uc_story_controls_add (controls, _("_From"), GTK_WIDGET (self->from_entry));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-csv-preview.h"
 
 #define DEBOUNCE_MS      50
@@ -537,6 +538,7 @@ static void
 uc_import_dialog_init (UcImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
 
   self->chosen_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   uc_import_dialog_init_columns (self);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-a11y.h"
 #include "uc-range-preset.h"
 
 struct _UcRangePopover
@@ -249,6 +250,7 @@ static void
 uc_range_popover_init (UcRangePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   add_presets (self);
   g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-a11y.h"
 #include "uc-series-choice.h"
 
 struct _UcSeriesPicker
@@ -263,7 +264,9 @@ on_bind_row (UcSeriesPicker *self,
   gtk_label_set_text (GTK_LABEL (id), g_strcmp0 (uc_series_choice_get_id (choice), uc_series_choice_get_label (choice))
                                       ? uc_series_choice_get_id (choice) : "");
   binding = g_object_bind_property (choice, "chosen", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (item), "binding", binding);
+  /* Held, not borrowed: the check button may go before the row is unbound,
+   * and a binding whose target is gone is freed with it. */
+  g_object_set_data_full (G_OBJECT (item), "binding", g_object_ref (binding), g_object_unref);
 }
 
 static void
@@ -445,5 +448,6 @@ uc_series_picker_init (UcSeriesPicker *self)
   self->charts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->filter = gtk_custom_filter_new (filter_choice, self, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
 }

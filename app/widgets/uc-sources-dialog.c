@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-feed-list.h"
 #include "uc-feed-text.h"
 
@@ -390,6 +391,7 @@ static void
 uc_sources_dialog_init (UcSourcesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) source_row_free);
 }
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "uc-a11y.h"
 #include "uc-catalog.h"
 #include "uc-chart-view.h"
 #include "uc-claims.h"
@@ -518,6 +519,7 @@ static void
 uc_story_window_init (UcStoryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (sync_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (uc_catalog_get_default (), "items-changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-a11y.h"
 #include "uc-catalog.h"
 #include "uc-event-table.h"
 #include "uc-range-preset.h"
@@ -606,6 +607,7 @@ static void
 uc_window_init (UcWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  uc_a11y_fix_names (GTK_WIDGET (self));
   /* The view's main chart keeps the larger share of the height. */
   gtk_widget_set_layout_manager (GTK_WIDGET (self->charts), uc_charts_layout_new ());
 

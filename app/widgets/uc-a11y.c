@@ -1,0 +1,84 @@
+/* uc-a11y.c: accessible names GTK 4.8 gets wrong
+ *
+ * A button whose label has an access key ("_Cancel") is named on the
+ * accessibility bus by the raw label and its child's text together,
+ * "_Cancel Cancel", which a screen reader reads out as it stands. Each
+ * such control is given its label without the access key as its name.
+ * A drop-down's inner button, which takes the focus, is named by its
+ * class ("GtkToggleButton"): it is labelled by the drop-down instead.
+ */
+#include "config.h"
+
+#include "uc-a11y.h"
+
+#include <string.h>
+
+/* "_Cancel" → "Cancel", "导出(_E)" → "导出", "Save __as" → "Save _as". */
+char *
+uc_a11y_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label ? label : ""; *p; p++)
+    {
+      /* The CJK form: the key in parentheses after the text. */
+      if (p[0] == '(' && p[1] == '_' && p[2] && p[2] != '_' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (out, *p);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+static const char *
+mnemonic_label (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  if (GTK_IS_EXPANDER (widget) && gtk_expander_get_use_underline (GTK_EXPANDER (widget)))
+    return gtk_expander_get_label (GTK_EXPANDER (widget));
+  return NULL;
+}
+
+static void
+label_inner_buttons (GtkWidget *widget,
+                     GtkWidget *by)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY, by, NULL, -1);
+      else if (!GTK_IS_POPOVER (child))
+        label_inner_buttons (child, by);
+    }
+}
+
+/* Names every control under @root (and @root) whose label has an access
+ * key by that label without it, and every drop-down's inner button by the
+ * drop-down. Run once a window or a popover is built. */
+void
+uc_a11y_fix_names (GtkWidget *root)
+{
+  const char *label = mnemonic_label (root);
+
+  if (GTK_IS_DROP_DOWN (root))
+    label_inner_buttons (root, root);
+  if (label && strchr (label, '_'))
+    {
+      g_autofree char *name = uc_a11y_strip_mnemonic (label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    uc_a11y_fix_names (child);
+}

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "uc-application.h"
+#include "uc-install.h"
 #include "uc-platform.h"
 
 int
@@ -16,9 +17,10 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(UcApplication) app = NULL;
+  g_autofree char *localedir = uc_install_path (LIBEXECDIR, LOCALEDIR);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "uc-application.h"
+#include "uc-install.h"
 #include "uc-platform.h"
 
 int
@@ -15,9 +16,10 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(UcApplication) app = NULL;
+  g_autofree char *localedir = uc_install_path (LIBEXECDIR, LOCALEDIR);
 
   uc_platform_init_locale ();
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

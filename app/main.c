@@ -16,6 +16,7 @@
 
 #include "uc-cli.h"
 #include "uc-cli-text.h"
+#include "uc-install.h"
 
 static const struct
 {
@@ -62,11 +63,12 @@ have_display (void)
 }
 
 /* undercut-gui beside this program (the build tree), else where it is
- * installed. */
+ * installed (in libexecdir, of a staged copy if this is one). */
 static char *
 find_gui (void)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *libexecdir = NULL;
 
   if (self != NULL)
     {
@@ -76,7 +78,8 @@ find_gui (void)
       if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
         return g_steal_pointer (&beside);
     }
-  return g_build_filename (LIBEXECDIR, "undercut-gui", NULL);
+  libexecdir = uc_install_path (BINDIR, LIBEXECDIR);
+  return g_build_filename (libexecdir, "undercut-gui", NULL);
 }
 
 /* "undercut prices.csv": a file (or an address) the window opens for
@@ -101,6 +104,7 @@ main (int    argc,
   g_autofree char *view = NULL;
   g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   g_auto(GStrv) args = NULL;
+  g_autofree char *localedir = uc_install_path (BINDIR, LOCALEDIR);
   GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     /* Read by the window (undercut-gui); listed here for --help. */
@@ -113,7 +117,7 @@ main (int    argc,
    * --json never take a decimal comma (charts localize theirs). */
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNDERCUT_LOCALEDIR") ? g_getenv ("UNDERCUT_LOCALEDIR") : localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   uc_cli_install_print_handlers ();

@@ -250,7 +250,7 @@ def run(proc, out_dir, tmp, csv, gui, env, log):
     # The chart in words follows the days shown; the crosshair reads out.
     first_charts = chart_names(main_win)
     chart = until("the first chart", lambda: find(main_win, "image", first_charts[0]))
-    before = described(chart)
+    before = until("the chart is told in words", lambda: ": from " in described(chart) and described(chart))
     point_at("^Undercut$")
     press("alt+1")
     until("the description follows a zoom", lambda: described(chart) != before and "–" in described(chart))
@@ -284,7 +284,7 @@ def run(proc, out_dir, tmp, csv, gui, env, log):
 
     for keys, title, where, charts in (("ctrl+e", "Export View", "export dialog", 0),
                                        ("ctrl+i", "Sources", "sources dialog", 0),
-                                       ("ctrl+t", lambda t: t.startswith("Data"), "data table", 0)):
+                                       ("ctrl+t", lambda t: t not in ("Undercut", ""), "data table", 0)):
         point_at("^Undercut$")
         press(keys)
         win = until(f"the {where} opens", lambda: frame(title))

@@ -5,12 +5,16 @@
  * "_Cancel Cancel", which a screen reader reads out as it stands. Each
  * such control is given its label without the access key as its name.
  * A drop-down's inner button, which takes the focus, is named by its
- * class ("GtkToggleButton"): it is labelled by the drop-down instead.
+ * class ("GtkToggleButton"): it is labelled by the drop-down instead. So
+ * are a button showing only an icon ("GtkImage", as in libadwaita's own
+ * rows) and a search entry without a placeholder: they take their tooltip
+ * and "Search".
  */
 #include "config.h"
 
 #include "uc-a11y.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* "_Cancel" → "Cancel", "导出(_E)" → "导出", "Save __as" → "Save _as". */
@@ -63,9 +67,34 @@ label_inner_buttons (GtkWidget *widget,
     }
 }
 
+/* "Refresh data (F5)" → "Refresh data": the key is said apart. */
+static void
+name_from_tooltip (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *paren;
+  g_autofree char *name = NULL;
+
+  if (tooltip == NULL || *tooltip == '\0')
+    return;
+  paren = g_str_has_suffix (tooltip, ")") ? strrchr (tooltip, '(') : NULL;
+  name = g_strstrip (paren && paren > tooltip ? g_strndup (tooltip, paren - tooltip) : g_strdup (tooltip));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static gboolean
+shows_only_an_icon (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+         GTK_IS_IMAGE (child) && gtk_widget_get_next_sibling (child) == NULL;
+}
+
 /* Names every control under @root (and @root) whose label has an access
- * key by that label without it, and every drop-down's inner button by the
- * drop-down. Run once a window or a popover is built. */
+ * key by that label without it, every drop-down's inner button by the
+ * drop-down, icon buttons by their tooltip, search entries without a
+ * placeholder "Search". Run once a window or a popover is built. */
 void
 uc_a11y_fix_names (GtkWidget *root)
 {
@@ -73,6 +102,23 @@ uc_a11y_fix_names (GtkWidget *root)
 
   if (GTK_IS_DROP_DOWN (root))
     label_inner_buttons (root, root);
+  else if (shows_only_an_icon (root))
+    name_from_tooltip (root);
+  else if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_label (GTK_MENU_BUTTON (root)) == NULL &&
+           gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)) != NULL)
+    {
+      name_from_tooltip (root);
+      label_inner_buttons (root, root);
+    }
+  else if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      const char *placeholder = NULL;
+
+      g_object_get (root, "placeholder-text", &placeholder, NULL);
+      if (placeholder == NULL || *placeholder == '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+      g_free ((char *) placeholder);
+    }
   if (label && strchr (label, '_'))
     {
       g_autofree char *name = uc_a11y_strip_mnemonic (label);

@@ -286,6 +286,8 @@ set_remember_label (UcImportDialog *self)
   g_autofree char *label = g_strdup_printf (_("Use these settings for files like %s"), self->pattern);
 
   gtk_label_set_text (self->remember_label, label);
+  /* A check button with a label of its own is not named by it (GTK 4.8). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remember_check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* The settings remembered for files named like this one, if there are

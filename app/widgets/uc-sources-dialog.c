@@ -311,6 +311,7 @@ add_source (UcSourcesDialog *self,
   sr->n_rows = add_detail (sr->row, _("Rows"), NULL);
   sr->message = add_detail (sr->row, _("Last refresh"), NULL);
   add_credentials (sr);
+  uc_a11y_fix_names (GTK_WIDGET (sr->row));
   adw_preferences_group_add (self->sources_group, GTK_WIDGET (sr->row));
   g_signal_connect (feed, "notify", G_CALLBACK (on_feed_notify), sr);
   update_row (sr);

@@ -3,6 +3,7 @@
 
 #include "uc-story-parts.h"
 
+#include "uc-a11y.h"
 #include "uc-chart-view.h"
 #include "uc-format.h"
 
@@ -44,6 +45,15 @@ uc_story_controls_add (GtkWidget  *controls,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), control);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* A drop-down's inner button, which takes the focus, is named after the
+   * drop-down's own name: the caption, without its access key. */
+  if (GTK_IS_DROP_DOWN (control))
+    {
+      g_autofree char *name = uc_a11y_strip_mnemonic (caption);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      uc_a11y_fix_names (control);
+    }
   gtk_flow_box_append (GTK_FLOW_BOX (controls), box);
   /* The flow box's child is not a stop of its own for Tab. */
   child = gtk_widget_get_parent (box);

@@ -129,7 +129,8 @@ main (int    argc,
           return commands[i].run (argc - 1, argv + 1);
       if (!is_file_argument (argv[1]))
         {
-          g_printerr ("undercut: “%s” is neither a command nor a file (see “undercut --help”)\n", argv[1]);
+          /* Translators: %s is what was typed after “undercut”; “undercut” is the command's name. */
+          g_printerr (_("undercut: “%s” is neither a command nor a file (see “undercut --help”)\n"), argv[1]);
           return UC_EXIT_USAGE;
         }
     }
@@ -141,7 +142,8 @@ main (int    argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("undercut: %s (see “undercut --help”)\n", error->message);
+      /* Translators: %s is an error message about the command line's options. */
+      g_printerr (_("undercut: %s (see “undercut --help”)\n"), error->message);
       return UC_EXIT_USAGE;
     }
   if (version)
@@ -152,13 +154,14 @@ main (int    argc,
   for (guint i = 1; args[i]; i++)
     if (!is_file_argument (args[i]))
       {
-        g_printerr ("undercut: “%s”: no such file (see “undercut --help”)\n", args[i]);
+        /* Translators: %s is a file name given on the command line. */
+        g_printerr (_("undercut: “%s”: no such file (see “undercut --help”)\n"), args[i]);
         return UC_EXIT_USAGE;
       }
   if (!have_display ())
     {
-      g_printerr ("undercut: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
-                  "without one, use the headless commands, e.g. “undercut export --help”\n");
+      g_printerr (_("undercut: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+                    "without one, use the headless commands, e.g. “undercut export --help”\n"));
       return UC_EXIT_FAILURE;
     }
 
@@ -166,6 +169,7 @@ main (int    argc,
   /* The window measures its start-up from here (monotonic time survives exec). */
   g_setenv ("UNDERCUT_START_USEC", start, TRUE);
   execv (gui, argv);
-  g_printerr ("undercut: cannot start the window (%s): %s\n", gui, g_strerror (errno));
+  /* Translators: the first %s is the window program's file name, the second why it could not start. */
+  g_printerr (_("undercut: cannot start the window (%s): %s\n"), gui, g_strerror (errno));
   return UC_EXIT_FAILURE;
 }

@@ -6,7 +6,7 @@ top=$1
 cd "$top"
 status=0
 listed=$(grep -v '^#' po/POTFILES.in | grep -v '^$' | sort)
-found=$( { grep -rlE '(^|[^A-Za-z_])N?_\(|C_\(|g_dgettext' app --include='*.c' || true;
+found=$( { grep -rlE '(^|[^A-Za-z_])(N?_|C_|ngettext|uc_csv_warn_n) ?\(|g_dn?gettext' app --include='*.c' || true;
            grep -rl 'translatable="yes"' ui || true;
            ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; } | sort -u)
 for f in $found; do

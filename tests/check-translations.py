@@ -31,6 +31,9 @@ XGETTEXT_ARGS = [
     "--flag=g_markup_printf_escaped:1:c-format", "--flag=g_log:3:c-format",
     "--flag=g_print:1:c-format", "--flag=g_printerr:1:c-format", "--flag=g_printf:1:c-format",
     "--flag=g_fprintf:2:c-format", "--flag=g_sprintf:2:c-format", "--flag=g_snprintf:3:c-format",
+    # po/meson.build's own: the CSV reader's warnings
+    "--keyword=uc_csv_warn_n:3,4", "--flag=uc_csv_warn:2:c-format", "--flag=uc_csv_warn_n:3:c-format",
+    "--flag=uc_csv_warn_n:4:c-format", "--flag=uc_csv_warn_cell:6:c-format",
 ]
 DATE_CONTEXTS = {"day", "period", "time axis", "feed day", "feed time"}
 DATE_CONVERSION = re.compile(r"%[-_0]?([a-zA-Z%])")

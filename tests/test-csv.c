@@ -302,6 +302,8 @@ test_dates (void)
         g_assert_true (report_has (report, cases[i].warning));
       else
         g_assert_cmpuint (report->n_warnings, ==, 0);
+      /* Said apart from the warning, whose words a translation changes. */
+      g_assert_cmpint (report->day_month_guessed, ==, cases[i].warning != NULL);
     }
 
   /* 06:30 at +08:00 is 22:30 UTC the day before: 16 hours earlier. */

@@ -330,6 +330,7 @@ test_warning_cells (void)
       g_assert_cmpuint (cell->field, ==, 2);
       g_assert_true (isnan (uc_dataset_get_numbers (ds, 2)[cell->row]));
       g_assert_nonnull (strstr (warning, "“oops”"));
+      g_assert_cmpstr (cell->text, ==, "oops");
     }
 }
 

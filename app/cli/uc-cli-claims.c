@@ -34,7 +34,8 @@ parse_simple (const char  *command,
     }
   if (rest[1] != NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+      /* Translators: %s is a word on the command line that no option takes. */
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), rest[1]);
 
       *status = uc_cli_usage_error (command, msg);
       return FALSE;
@@ -145,7 +146,7 @@ uc_cli_releases (int argc, char **argv)
              "of the open-weight releases.\n\n"));
   g_print ("%-8s", yearly ? _("year") : _("quarter"));
   for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
-    g_print ("  %13s", uc_release_region_name (r));
+    g_print ("  %13s", _(uc_release_region_name (r)));
   g_print ("  %s\n", _("China’s share of open"));
   for (guint i = 0; i <= counts->periods->len; i++)
     {
@@ -161,7 +162,8 @@ uc_cli_releases (int argc, char **argv)
       for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
         g_print ("  %5u / %5u", open[r], closed[r]);
       if (all_open)
-        g_print ("  %3.0f%% of %u\n", 100.0 * open[1] / all_open, all_open);
+        /* Translators: China's share in percent of the open-weight releases, then how many there were. */
+        g_print (_("  %3.0f%% of %u\n"), 100.0 * open[1] / all_open, all_open);
       else
         g_print ("  –\n");
     }

@@ -172,23 +172,23 @@ check_what (Export *e)
 {
   e->kind = UC_CHART_LINE;
   if (e->kind_name && !uc_chart_kind_from_string (e->kind_name, &e->kind))
-    return usage ("--kind must be line, step, area, scatter, bars or lanes");
+    return usage (_("--kind must be line, step, area, scatter, bars or lanes"));
   /* An event lane chart needs no data but its events. */
   e->events_only = e->kind_name && e->kind == UC_CHART_LANES && !e->view && !e->csv && !e->spec_path && e->events &&
                    !g_str_equal (e->events, "none");
   if ((e->view != NULL) + (e->csv != NULL) + (e->spec_path != NULL) != 1 && !e->events_only)
-    return usage (e->view || e->csv || e->spec_path ? "give one of --view, --csv and --spec"
-                                                    : "--view, --csv or --spec is required (or --kind lanes with --events)");
+    return usage (e->view || e->csv || e->spec_path ? _("give one of --view, --csv and --spec")
+                                                    : _("--view, --csv or --spec is required (or --kind lanes with --events)"));
   if (e->csv && (e->x == NULL || (e->y == NULL) == (e->count_by == NULL)))
-    return usage (e->count_by ? "--count-by goes without --y" : "--csv needs --x and --y (or --count-by)");
+    return usage (e->count_by ? _("--count-by goes without --y") : _("--csv needs --x and --y (or --count-by)"));
   if (e->count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, e->count_by))
-    return usage ("--count-by must be week, month or quarter");
+    return usage (_("--count-by must be week, month or quarter"));
   if ((e->chart_number != 0 || e->variant) && e->view == NULL)
-    return usage (e->chart_number != 0 ? "--chart goes with --view" : "--variant goes with --view");
+    return usage (e->chart_number != 0 ? _("--chart goes with --view") : _("--variant goes with --view"));
   if (e->view && (e->x || e->y || e->group || e->point_label))
-    return usage ("--x, --y, --group and --label go with --csv");
+    return usage (_("--x, --y, --group and --label go with --csv"));
   if (e->point_label && e->count_by)
-    return usage ("--label goes without --count-by");
+    return usage (_("--label goes without --count-by"));
   return GO_ON;
 }
 
@@ -200,21 +200,23 @@ check_state (Export   *e,
 {
   const struct { gboolean given; const char *name; } decided[] = {
     { e->view != NULL, "--view" }, { e->chart_number != 0, "--chart" }, { e->variant != NULL, "--variant" },
-    { e->csv != NULL, "--csv" }, { e->x || e->y || e->group || e->point_label, "--x, --y, --group or --label" },
-    { e->count_by != NULL, "--count-by" }, { e->from_text || e->to_text, "--from or --to" },
+    { e->csv != NULL, "--csv" }, { e->x || e->y || e->group || e->point_label, N_("--x, --y, --group or --label") },
+    { e->count_by != NULL, "--count-by" }, { e->from_text || e->to_text, N_("--from or --to") },
     { e->rebase_text != NULL, "--rebase" }, { e->log_scale, "--log" }, { e->transform_name != NULL, "--transform" },
     { e->events != NULL, "--events" }, { e->event_change || e->change_categories, "--event-change" },
-    { e->kind_name || e->stacked, "--kind or --stacked" }, { e->title || e->x_title || e->y_title, "a title" },
+    { e->kind_name || e->stacked, N_("--kind or --stacked") }, { e->title || e->x_title || e->y_title, N_("a title") },
     { e->right != NULL, "--right" }, { e->legend_name != NULL, "--legend" },
-    { e->value_format_name != NULL, "--value-format" }, { e->pack != NULL, "--pack (a state draws a whole view)" },
+    { e->value_format_name != NULL, "--value-format" }, { e->pack != NULL, N_("--pack (a state draws a whole view)") },
   };
 
   *is_state = uc_cli_export_is_state (e->spec_path);
   for (guint i = 0; *is_state && i < G_N_ELEMENTS (decided); i++)
     if (decided[i].given)
       {
-        g_autofree char *message = g_strdup_printf ("%s: a view state decides the view, its days and how it reads; "
-                                                    "%s goes without it", e->spec_path, decided[i].name);
+        /* Translators: the first %s is a file name, the second what was given with it: an option such as
+         * “--view” or “--from or --to”, or “a title”. */
+        g_autofree char *message = g_strdup_printf (_("%s: a view state decides the view, its days and how it reads; "
+                                                      "%s goes without it"), e->spec_path, _(decided[i].name));
 
         return usage (message);
       }
@@ -247,41 +249,41 @@ check_output (Export *e)
   g_autoptr(GError) error = NULL;
 
   if ((e->output == NULL) == (e->pack == NULL))
-    return usage (e->output ? "give --output or --pack, not both" : "--output or --pack is required");
+    return usage (e->output ? _("give --output or --pack, not both") : _("--output or --pack is required"));
   if ((e->width != 0 && (e->width < 16 || e->width > 32768)) || (e->height != 0 && (e->height < 16 || e->height > 32768)))
-    return usage ("--width and --height must be between 16 and 32768");
+    return usage (_("--width and --height must be between 16 and 32768"));
   if (e->dpi != 0 && (e->dpi < 24 || e->dpi > 2400))
-    return usage ("--dpi must be between 24 and 2400");
+    return usage (_("--dpi must be between 24 and 2400"));
   if (e->dpi != 0)
     e->scale = e->dpi / 96.0;
   if (e->scale != 0 && !(e->scale >= 0.25 && e->scale <= 25))
-    return usage ("--scale must be between 0.25 and 25");
+    return usage (_("--scale must be between 0.25 and 25"));
   if (e->font_size != 0 && !(e->font_size >= 6 && e->font_size <= 64))
-    return usage ("--font-size must be between 6 and 64");
+    return usage (_("--font-size must be between 6 and 64"));
   /* Every chart the command draws takes it, a pack's three images too. */
   uc_chart_font_set_fixed_px (e->font_size);
   if (e->format_name)
     {
       if (!g_strv_contains ((const char * const[]) { "png", "svg", "pdf", NULL }, e->format_name))
-        return usage ("--format must be png, svg or pdf");
+        return usage (_("--format must be png, svg or pdf"));
       if (e->pack)
-        return usage ("--format goes with --output (a pack holds every format)");
+        return usage (_("--format goes with --output (a pack holds every format)"));
       e->format = g_str_equal (e->format_name, "png") ? UC_EXPORT_PNG
                   : g_str_equal (e->format_name, "svg") ? UC_EXPORT_SVG : UC_EXPORT_PDF;
     }
   else if (e->output && g_str_equal (e->output, "-"))
-    return usage ("--output - (standard output) needs --format png, svg or pdf");
+    return usage (_("--output - (standard output) needs --format png, svg or pdf"));
   else if (e->output && !uc_export_format_from_path (e->output, &e->format, &error))
     return usage (error->message);
   /* Binary output would garble the terminal. */
   if (e->output && g_str_equal (e->output, "-") && e->format != UC_EXPORT_SVG && isatty (STDOUT_FILENO))
-    return usage ("--output -: standard output is a terminal; redirect it, or give a file");
+    return usage (_("--output -: standard output is a terminal; redirect it, or give a file"));
   if (e->theme_name == NULL || g_str_equal (e->theme_name, "light"))
     e->theme = uc_chart_theme_light ();
   else if (g_str_equal (e->theme_name, "dark"))
     e->theme = uc_chart_theme_dark ();
   else
-    return usage ("--theme must be light or dark");
+    return usage (_("--theme must be light or dark"));
   return GO_ON;
 }
 
@@ -290,30 +292,31 @@ static int
 check_options (Export *e)
 {
   if (e->from_text && !parse_date_arg (e->from_text, &e->from) && !parse_x_arg (e->from_text, UC_X_NUMBER, &e->from))
-    return usage ("--from takes a date like 2025-01-27 (a number on a number axis)");
+    return usage (_("--from takes a date like 2025-01-27 (a number on a number axis)"));
   if (e->to_text && !parse_date_arg (e->to_text, &e->to) && !parse_x_arg (e->to_text, UC_X_NUMBER, &e->to))
-    return usage ("--to takes a date like 2025-03-31 (a number on a number axis)");
+    return usage (_("--to takes a date like 2025-03-31 (a number on a number axis)"));
   if (e->rebase_text && !parse_date_arg (e->rebase_text, &e->rebase))
-    return usage ("--rebase takes a date like 2025-01-24");
+    return usage (_("--rebase takes a date like 2025-01-24"));
   if (e->from_text && e->to_text && parse_date_arg (e->from_text, &e->from) && parse_date_arg (e->to_text, &e->to) &&
       e->to <= e->from)
-    return usage ("--to must be after --from");
+    return usage (_("--to must be after --from"));
   e->legend = UC_LEGEND_TOP;
   if (e->legend_name && !uc_legend_position_from_string (e->legend_name, &e->legend))
-    return usage ("--legend must be top, inside or none");
+    return usage (_("--legend must be top, inside or none"));
   if (e->stacked && e->kind != UC_CHART_AREA && e->kind != UC_CHART_BARS && !(e->count_by && e->kind_name == NULL))
-    return usage ("--stacked goes with --kind area or bars");
+    return usage (_("--stacked goes with --kind area or bars"));
   e->value_format = UC_VALUE_NUMBER;
   if (e->value_format_name && !uc_value_format_from_string (e->value_format_name, &e->value_format))
-    return usage ("--value-format must be number, money, percent, index or per-mtok");
+    return usage (_("--value-format must be number, money, percent, index or per-mtok"));
   if (e->transform_name)
     {
       int transform;
 
       if (!uc_enum_from_nick (UC_TYPE_TRANSFORM, e->transform_name, &transform))
         {
-          g_autofree char *message = g_strdup_printf ("--transform: no transform “%s”; it is returns, mean-7, mean-30, "
-                                                      "mean-90, drawdown or none", e->transform_name);
+          /* Translators: %s is the name given to --transform. */
+          g_autofree char *message = g_strdup_printf (_("--transform: no transform “%s”; it is returns, mean-7, mean-30, "
+                                                        "mean-90, drawdown or none"), e->transform_name);
 
           return usage (message);
         }
@@ -360,7 +363,9 @@ load_view (Export       *e,
   if (e->chart_number != 0 && (e->chart_number < 1 || (guint) e->chart_number > uc_view_get_n_charts (*view)))
     {
       guint n = uc_view_get_n_charts (*view);
-      g_autofree char *message = g_strdup_printf ("--chart: the view “%s” has %u chart%s", e->view, n, n == 1 ? "" : "s");
+      /* Translators: %s is a view's id (deepseek-shock, pricing…), %u how many charts it has. */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "--chart: the view “%s” has %u chart",
+                                                               "--chart: the view “%s” has %u charts", n), e->view, n);
 
       return usage (message);
     }
@@ -397,7 +402,8 @@ load_chart (Export       *e,
   /* The options were checked above: only a pack's own size can be off. */
   if (e->width > 32768 || e->height > 32768 || e->width < 16 || e->height < 16 || !(e->scale >= 0.25 && e->scale <= 25))
     {
-      g_autofree char *message = g_strdup_printf ("%s: the chart's width, height or scale is out of range", e->spec_path);
+      /* Translators: %s is a report pack's file name. */
+      g_autofree char *message = g_strdup_printf (_("%s: the chart's width, height or scale is out of range"), e->spec_path);
 
       return failure (message);
     }
@@ -428,10 +434,18 @@ gather_charts (Export      *e,
   if (e->right || e->event_change || e->title || e->x_title || e->y_title || e->legend_name || e->kind_name ||
       e->stacked || e->value_format_name || e->pack)
     {
-      g_autofree char *message = g_strdup_printf ("the view “%s” has %u charts: --right, --event-change, --title, "
-                                                  "--x-title, --y-title, --legend, --kind, --stacked, "
-                                                  "--value-format and --pack take one, named by --chart N",
-                                                  e->view, uc_view_get_n_charts (view));
+      guint n = uc_view_get_n_charts (view);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               /* Translators: %s is a view's id (deepseek-shock,
+                                                                * pricing…), %u how many charts it has (always more
+                                                                * than one). */
+                                                               "the view “%s” has %u chart: --right, --event-change, --title, "
+                                                               "--x-title, --y-title, --legend, --kind, --stacked, "
+                                                               "--value-format and --pack take one, named by --chart N",
+                                                               "the view “%s” has %u charts: --right, --event-change, --title, "
+                                                               "--x-title, --y-title, --legend, --kind, --stacked, "
+                                                               "--value-format and --pack take one, named by --chart N", n),
+                                                  e->view, n);
       return usage (message);
     }
   timed = uc_view_get_time_range (view, &first_from, &first_to);
@@ -460,7 +474,8 @@ read_change_categories (Export         *e,
 
       if (uc_event_category_from_string (name) == UC_EVENT_OTHER && !g_str_equal (name, "other"))
         {
-          g_autofree char *message = g_strdup_printf ("--event-change-categories: no category “%s”", name);
+          /* Translators: %s is an event category as typed (market, model_release…). */
+          g_autofree char *message = g_strdup_printf (_("--event-change-categories: no category “%s”"), name);
 
           return usage (message);
         }
@@ -519,14 +534,16 @@ number_axis_refuses (Export      *e,
 {
   gboolean events = e->events && !g_str_equal (e->events, e->view ? "builtin" : "none");
   gboolean lanes = e->kind_name && e->kind == UC_CHART_LANES;
-  const char *option = e->rebase_text ? "--rebase takes a date" : events ? "--events marks dates"
-                       : e->event_change ? "--event-change labels events, which are dates"
-                       : lanes ? "--kind lanes draws events, which are dates" : NULL;
+  const char *option = e->rebase_text ? _("--rebase takes a date") : events ? _("--events marks dates")
+                       : e->event_change ? _("--event-change labels events, which are dates")
+                       : lanes ? _("--kind lanes draws events, which are dates") : NULL;
 
   if (option == NULL || uc_chart_spec_get_x_kind (spec) != UC_X_NUMBER)
     return NULL;
-  return g_strdup_printf ("%s: this chart's x axis is a number (%s)", option,
-                          uc_chart_spec_get_x_unit (spec) ? uc_chart_spec_get_x_unit (spec) : "not time");
+  /* Translators: the first %s says what an option needs (“--rebase takes a date”), the second is the unit of
+   * the chart's x axis, e.g. “trading days”, or “not time”. */
+  return g_strdup_printf (_("%s: this chart's x axis is a number (%s)"), option,
+                          uc_chart_spec_get_x_unit (spec) ? uc_chart_spec_get_x_unit (spec) : _("not time"));
 }
 
 /* --from and --to in the chart's own units: dates on time charts, numbers
@@ -547,10 +564,10 @@ range_for_chart (Export         *e,
   uc_chart_spec_get_range (spec, &a, &b);
   fits = (!e->from_text || parse_x_arg (e->from_text, x_kind, &a)) && (!e->to_text || parse_x_arg (e->to_text, x_kind, &b));
   if (!fits && alone)
-    return usage (x_kind == UC_X_NUMBER ? "--from and --to take numbers on this chart's number axis, like --from=-10"
-                                        : "--from and --to take dates like 2025-01-27");
+    return usage (x_kind == UC_X_NUMBER ? _("--from and --to take numbers on this chart's number axis, like --from=-10")
+                                        : _("--from and --to take dates like 2025-01-27"));
   if (fits && b <= a)
-    return usage ("the range from --from to --to is empty for this chart");
+    return usage (_("the range from --from to --to is empty for this chart"));
   options->has_range = fits;
   options->from = a;
   options->to = b;
@@ -612,7 +629,7 @@ write_charts (Export    *e,
   if (e->pack)
     written = uc_export_pack (specs[0], e->theme, e->pack, e->width, e->height, e->scale, &error);
   else if (g_str_equal (e->output, "-"))
-    written = uc_export_charts_to_fd (specs, NULL, heights, charts->len, e->theme, STDOUT_FILENO, "standard output",
+    written = uc_export_charts_to_fd (specs, NULL, heights, charts->len, e->theme, STDOUT_FILENO, _("standard output"),
                                       e->format, e->width, e->scale, &error);
   else
     written = uc_export_charts (specs, NULL, heights, charts->len, e->theme, e->output, e->format, e->width, e->scale,
@@ -649,7 +666,8 @@ uc_cli_export (int    argc,
     return usage (error->message);
   if (g_strv_length (args) > 1)
     {
-      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", args[1]);
+      /* Translators: %s is a word on the command line that no option takes. */
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), args[1]);
 
       return usage (message);
     }

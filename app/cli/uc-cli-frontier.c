@@ -17,20 +17,82 @@ months (double v)
   return isfinite (v) ? g_strdup_printf ("%.1f", v) : g_strdup ("–");
 }
 
+/* What was fitted, over which days, and the table's headings. */
 static void
-print_trend (UcPriceTrend *trend)
+print_heading (UcPriceTrend *trend)
 {
   g_autofree char *from = uc_time_format_date (trend->from * UC_USEC_PER_DAY);
   g_autofree char *to = uc_time_format_date (trend->to * UC_USEC_PER_DAY);
   g_autofree char *filter = uc_cli_escape (trend->filter ? trend->filter : "", -1, FALSE);
+  const char *interval;
 
-  g_print (_("Cheapest %s price on offer per million tokens, by region; fitted %s to %s"),
-           uc_price_kind_to_string (trend->kind), from, to);
   if (*filter)
-    g_print (_(", models matching “%s”"), filter);
-  g_print (_(" (%u prices)\n\n"), trend->n_rows);
-  g_print ("%-7s %7s  %9s  %-17s  %8s  %-15s  %s\n", _("region"), _("samples"), _("halving"), _("95% interval"),
-           _("per year"), _("95% interval"), _("latest cheapest"));
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the first %s is the kind of price (output, input or blended), the next two
+                           * are dates, the fourth the words models were filtered by; %u is how many prices were
+                           * fitted. */
+                          "Cheapest %s price on offer per million tokens, by region; fitted %s to %s, "
+                          "models matching “%s” (%u price)\n\n",
+                          "Cheapest %s price on offer per million tokens, by region; fitted %s to %s, "
+                          "models matching “%s” (%u prices)\n\n", trend->n_rows),
+             uc_price_kind_describe (trend->kind), from, to, filter, trend->n_rows);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the first %s is the kind of price (output, input or blended), the other two
+                           * are dates; %u is how many prices were fitted. */
+                          "Cheapest %s price on offer per million tokens, by region; fitted %s to %s (%u price)\n\n",
+                          "Cheapest %s price on offer per million tokens, by region; fitted %s to %s (%u prices)\n\n",
+                          trend->n_rows),
+             uc_price_kind_describe (trend->kind), from, to, trend->n_rows);
+  /* xgettext:no-c-format */
+  interval = _("95% interval");
+  g_print ("%-7s %7s  %9s  %-17s  %8s  %-15s  %s\n", _("region"), _("samples"), _("halving"), interval,
+           _("per year"), interval, _("latest cheapest"));
+}
+
+/* The ratio of the last day, what was left out, and how the figures were
+ * had. */
+static void
+print_notes (UcPriceTrend *trend)
+{
+  if (trend->ratio->len)
+    {
+      UcFrontierRatio *r = &g_array_index (trend->ratio, UcFrontierRatio, trend->ratio->len - 1);
+      g_autofree char *day = uc_time_format_date (r->day * UC_USEC_PER_DAY);
+
+      /* Translators: a ratio, then the date it holds since. */
+      g_print (_("\nThe US's cheapest over China's: %.3g× since %s.\n"), r->ratio, day);
+    }
+  if (trend->n_part_time)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "\nLeft out: %u time-of-day or promotional price, which the table gives no end date "
+                          "(--all-prices keeps them).\n",
+                          "\nLeft out: %u time-of-day or promotional prices, which the table gives no end date "
+                          "(--all-prices keeps them).\n", trend->n_part_time), trend->n_part_time);
+  {
+    g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, trend->seed);
+
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          /* Translators: the first %d is a number of days, %u the number of bootstrap resamples, the
+                           * second %d the samples in a block, %s the bootstrap's seed (a number). */
+                          "\nHalving time: months for the frontier's price to halve, from a least-squares line "
+                          "through log2 of the frontier sampled every %d days of the span; per year: the factor "
+                          "the price is multiplied by each year. Intervals: %u moving-block bootstrap resample "
+                          "(blocks of %d samples), seed %s. A model's price counts as on offer from its date until "
+                          "its next price.\n",
+                          "\nHalving time: months for the frontier's price to halve, from a least-squares line "
+                          "through log2 of the frontier sampled every %d days of the span; per year: the factor "
+                          "the price is multiplied by each year. Intervals: %u moving-block bootstrap resamples "
+                          "(blocks of %d samples), seed %s. A model's price counts as on offer from its date until "
+                          "its next price.\n", trend->resamples),
+             UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, seed);
+  }
+}
+
+static void
+print_trend (UcPriceTrend *trend)
+{
+  print_heading (trend);
   for (guint i = 0; i < trend->regions->len; i++)
     {
       UcFrontier *f = g_ptr_array_index (trend->regions, i);
@@ -38,7 +100,8 @@ print_trend (UcPriceTrend *trend)
       g_autofree char *half = months (f->halving_months);
       g_autofree char *lo = months (f->halving_lo);
       g_autofree char *hi = isfinite (f->halving_hi) ? months (f->halving_hi) : g_strdup (_("no fall"));
-      g_autofree char *interval = f->fitted ? g_strdup_printf ("%s–%s mo", lo, hi) : g_strdup ("–");
+      /* Translators: a range of months, “mo” short for months; the second %s may be “no fall”. */
+      g_autofree char *interval = f->fitted ? g_strdup_printf (_("%s–%s mo"), lo, hi) : g_strdup ("–");
       g_autofree char *factor = isfinite (f->yearly_factor) ? g_strdup_printf ("×%.3g", f->yearly_factor)
                                                             : g_strdup ("–");
       g_autofree char *factors = isfinite (f->factor_lo) ? g_strdup_printf ("×%.3g–×%.3g", f->factor_lo, f->factor_hi)
@@ -47,7 +110,10 @@ print_trend (UcPriceTrend *trend)
       g_autofree char *model = uc_cli_escape (last->model, -1, FALSE);
       g_autofree char *vendor = uc_cli_escape (last->vendor, -1, FALSE);
 
-      g_print ("%-7s %7u  %6s mo  %-17s  %8s  %-15s  $%g %s (%s, %s)\n", f->region, f->n_fit,
+      /* Translators: a row of the table under the headings region, samples, halving, 95% interval, per year,
+       * 95% interval, latest cheapest; “mo” is short for months; the last three %s are the cheapest model's
+       * name, its vendor and the date of its price. Keep the widths. */
+      g_print (_("%-7s %7u  %6s mo  %-17s  %8s  %-15s  $%g %s (%s, %s)\n"), _(f->region), f->n_fit,
                half, interval, factor, factors, last->price, model, vendor, day);
       if (f->n_tracker)
         g_print (g_dngettext (GETTEXT_PACKAGE, "        %u of its steps is dated by a tracker's first sight of the price, "
@@ -57,21 +123,7 @@ print_trend (UcPriceTrend *trend)
       if (!f->fitted)
         g_print (_("        too few samples with a price in the span for a trend\n"));
     }
-  if (trend->ratio->len)
-    {
-      UcFrontierRatio *r = &g_array_index (trend->ratio, UcFrontierRatio, trend->ratio->len - 1);
-      g_autofree char *day = uc_time_format_date (r->day * UC_USEC_PER_DAY);
-
-      g_print (_("\nThe US's cheapest over China's: %.3g× since %s.\n"), r->ratio, day);
-    }
-  if (trend->n_part_time)
-    g_print (_("\nLeft out: %u time-of-day or promotional prices, which the table gives no end date "
-               "(--all-prices keeps them).\n"), trend->n_part_time);
-  g_print (_("\nHalving time: months for the frontier's price to halve, from a least-squares line through "
-             "log2 of the frontier sampled every %d days of the span; per year: the factor the price is "
-             "multiplied by each year. Intervals: %u moving-block bootstrap resamples (blocks of %d samples), "
-             "seed %" G_GUINT64_FORMAT ". A model's price counts as on offer from its date until its next "
-             "price.\n"), UC_FRONTIER_SAMPLE_DAYS, trend->resamples, UC_FRONTIER_BLOCK, trend->seed);
+  print_notes (trend);
 }
 
 /* A date option as days since 1970, or G_MININT64 when not given. */
@@ -88,7 +140,8 @@ day_of (const char  *arg,
     return TRUE;
   if (!uc_time_parse_date (arg, strlen (arg), &t))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: “%s” is not a date (YYYY-MM-DD)", option, arg);
+      /* Translators: the first %s is an option (--from, --to), the second what was given for it. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s: “%s” is not a date (YYYY-MM-DD)"), option, arg);
       return FALSE;
     }
   *day = t / UC_USEC_PER_DAY;
@@ -137,19 +190,20 @@ uc_cli_frontier (int argc, char **argv)
                                            "China, Europe), how fast each halves, and the US's over China's."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!uc_cli_parse (context, "frontier", argc, argv, &rest, &error) ||
-      (rest[1] && (g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "unexpected argument “%s”",
-                                rest[1]), TRUE)))
+      (rest[1] && (g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                                /* Translators: %s is a word on the command line that no option takes. */
+                                _("unexpected argument “%s”"), rest[1]), TRUE)))
     return uc_cli_usage_error ("frontier", error->message);
   if (!uc_cli_chart_out_check (&d, &error))
     return uc_cli_usage_error ("frontier", error->message);
   if (price_arg && !uc_price_kind_from_string (price_arg, &kind))
-    return uc_cli_usage_error ("frontier", "--price is output, input or blended");
+    return uc_cli_usage_error ("frontier", _("--price is output, input or blended"));
   if (resamples < 0 || resamples > 100000)
-    return uc_cli_usage_error ("frontier", "--resamples is from 0 to 100000");
+    return uc_cli_usage_error ("frontier", _("--resamples is from 0 to 100000"));
   if (!day_of (from_arg, "--from", &from, &error) || !day_of (to_arg, "--to", &to, &error))
     return uc_cli_usage_error ("frontier", error->message);
   if (from != G_MININT64 && to != G_MININT64 && from >= to)
-    return uc_cli_usage_error ("frontier", "--from must come before --to");
+    return uc_cli_usage_error ("frontier", _("--from must come before --to"));
 
   prices = uc_cli_load_table (prices_path, "api-prices", &error);
   if (prices)

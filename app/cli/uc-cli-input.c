@@ -73,8 +73,14 @@ add_read_warnings (UcChartSpec *spec,
     }
   if (report->n_warnings > shown)
     {
-      g_autofree char *more = g_strdup_printf ("%s: %u more warnings; “undercut inspect %s” lists them", name,
-                                               report->n_warnings - shown, path);
+      guint n_more = report->n_warnings - shown;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: the first %s is a file's name, %u how many
+                                                             * more warnings, the second %s the file's name as typed
+                                                             * on the command line. */
+                                                            "%s: %u more warning; “undercut inspect %s” lists them",
+                                                            "%s: %u more warnings; “undercut inspect %s” lists them",
+                                                            n_more), name, n_more, path);
 
       uc_chart_spec_add_warning (spec, more);
     }
@@ -182,7 +188,8 @@ uc_cli_spec_from_events (const char  *events,
   ec = uc_dataset_find_column (table, "end");
   if (dc < 0 || uc_dataset_get_column_type (table, dc) != UC_COLUMN_DATE)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: expected a date column called “date”",
+      /* Translators: %s is the name of a table of events; “date” is a column's name, not translated. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: expected a date column called “date”"),
                    uc_dataset_get_name (table));
       return NULL;
     }
@@ -199,7 +206,8 @@ uc_cli_spec_from_events (const char  *events,
     }
   if (lo > hi)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no dated events", uc_dataset_get_name (table));
+      /* Translators: %s is the name of a table of events. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: no dated events"), uc_dataset_get_name (table));
       return NULL;
     }
   {
@@ -253,12 +261,13 @@ uc_cli_chart_out_check (const UcCliChartOut  *out,
 {
   if (out->theme && g_strcmp0 (out->theme, "light") != 0 && g_strcmp0 (out->theme, "dark") != 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--theme is light or dark");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--theme is light or dark"));
       return FALSE;
     }
   if (out->width < 16 || out->width > 20000 || out->height < 16 || out->height > 20000)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--width and --height are from 16 to 20000 pixels");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--width and --height are from 16 to 20000 pixels"));
       return FALSE;
     }
   return TRUE;

@@ -117,7 +117,7 @@ static const char *
 delimiter_name (const char *d)
 {
   if (g_str_equal (d, "\t"))
-    return "tab";
+    return C_("delimiter", "tab");
   return d;
 }
 
@@ -198,17 +198,17 @@ check_options (Inspect *in,
 {
   uc_csv_options_init (&in->options);
   if (!parse_char_option (in->delimiter, &in->options.delimiter))
-    return uc_cli_usage_error ("inspect", "--delimiter takes one character, or tab, comma, semicolon, pipe");
+    return uc_cli_usage_error ("inspect", _("--delimiter takes one character, or tab, comma, semicolon, pipe"));
   if (in->decimal && !(g_str_equal (in->decimal, ".") || g_str_equal (in->decimal, ",")))
-    return uc_cli_usage_error ("inspect", "--decimal takes . or ,");
+    return uc_cli_usage_error ("inspect", _("--decimal takes . or ,"));
   if (in->decimal)
     in->options.decimal = in->decimal[0];
   if (in->thousands && !uc_csv_thousands_from_string (in->thousands, &in->options.thousands))
-    return uc_cli_usage_error ("inspect", "--thousands takes , . ' space or none");
+    return uc_cli_usage_error ("inspect", _("--thousands takes , . ' space or none"));
   if (in->options.thousands && in->options.thousands == in->options.decimal)
-    return uc_cli_usage_error ("inspect", "--thousands and --decimal name the same character");
+    return uc_cli_usage_error ("inspect", _("--thousands and --decimal name the same character"));
   if (in->header_row < 0)
-    return uc_cli_usage_error ("inspect", "--header-row takes a line number from 1");
+    return uc_cli_usage_error ("inspect", _("--header-row takes a line number from 1"));
   in->options.header_row = (guint) in->header_row;
   in->options.encoding = in->encoding;
   in->options.date_format = in->date_format;
@@ -220,7 +220,8 @@ check_options (Inspect *in,
 
       if (end == in->rows[i] || *end != '\0')
         {
-          g_autofree char *message = g_strdup_printf ("--row takes a whole number, not “%s”", in->rows[i]);
+          /* Translators: %s is what was given to --row. */
+          g_autofree char *message = g_strdup_printf (_("--row takes a whole number, not “%s”"), in->rows[i]);
           return uc_cli_usage_error ("inspect", message);
         }
       g_array_append_val (sample_rows, n);
@@ -244,7 +245,8 @@ read_input (Inspect      *in,
 
       if (embedded == NULL)
         {
-          g_autofree char *message = g_strdup_printf ("no embedded dataset called “%s”", in->dataset_id);
+          /* Translators: %s is the id given to --dataset. */
+          g_autofree char *message = g_strdup_printf (_("no embedded dataset called “%s”"), in->dataset_id);
 
           *status = uc_cli_usage_error ("inspect", message);
           return NULL;
@@ -294,7 +296,9 @@ pick_rows (guint      n_rows,
 
           if (i < 2)
             continue;
-          message = g_strdup_printf ("--row %" G_GINT64_FORMAT ": the file has %u data rows", n, n_rows);
+          /* Translators: the first number is what was given to --row, the second how many data rows the file has. */
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "--row %s: the file has %u data row",
+                                                  "--row %s: the file has %u data rows", n_rows), key, n_rows);
           return uc_cli_usage_error ("inspect", message);
         }
       for (guint k = 0; k < sample_keys->len; k++)
@@ -439,11 +443,12 @@ text_rows (GString   *out,
     {
       guint row = (guint) g_array_index (sample_rows, gint64, i);
 
-      g_string_append_printf (out, "  row %s:", (const char *) g_ptr_array_index (sample_keys, i));
+      /* Translators: %s is a row's number as asked for by --row (1, -1…), followed by the row's cells. */
+      g_string_append_printf (out, _("  row %s:"), (const char *) g_ptr_array_index (sample_keys, i));
       for (guint c = 0; c < n_listed; c++)
         {
           g_autofree char *cell = uc_dataset_format_cell (ds, c, row);
-          g_autofree char *shown = uc_cli_clip (cell ? cell : "(missing)", 40);
+          g_autofree char *shown = uc_cli_clip (cell ? cell : _("(missing)"), 40);
 
           if (c)
             g_string_append_c (out, ',');
@@ -471,25 +476,45 @@ print_text (const char  *source,
   guint n_listed = MIN (n_columns, MAX_LISTED_COLUMNS);
 
   g_print ("%s\n", source);
-  g_print ("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n",
+  /* Translators: how a CSV file was read: its encoding (UTF-8…), its delimiter (“,” or “tab”), its decimal
+   * mark, its line endings (LF, CRLF or CR) and the line its header is on. */
+  g_print (_("  encoding %s, delimiter “%s”, decimal mark “%c”, %s line endings, header on line %u\n"),
            report->encoding, delimiter_name (report->delimiter), report->decimal, report->line_ending, report->header_row);
-  if (report->thousands)
-    g_print ("  thousands grouped with %s\n", report->thousands == ' ' ? "spaces" : report->thousands == ',' ? "“,”" :
-             report->thousands == '.' ? "“.”" : "“'”");
-  g_print ("  %u rows, %u columns\n\n", uc_dataset_get_n_rows (ds), n_columns);
-  g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", "column", "type", "format", "missing", "min", "max");
+  if (report->thousands == ' ')
+    g_print (_("  thousands grouped with spaces\n"));
+  else if (report->thousands)
+    /* Translators: %c is the character that groups thousands: “,” “.” or “'”. */
+    g_print (_("  thousands grouped with “%c”\n"), report->thousands);
+  {
+    guint n_rows = uc_dataset_get_n_rows (ds);
+    g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n_rows), n_rows);
+    g_autofree char *columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns", n_columns),
+                                                n_columns);
+
+    /* Translators: the file's size, e.g. “11 rows, 6 columns”. */
+    g_print (_("  %s, %s\n\n"), rows, columns);
+  }
+  /* Translators: the headings of the table of a file's columns; keep each within its width. */
+  g_print ("  %-3s %-24s %-9s %-28s %8s  %-22s %s\n", "#", C_("inspect heading", "column"),
+           C_("inspect heading", "type"), C_("inspect heading", "format"), C_("inspect heading", "missing"),
+           C_("inspect heading", "min"), C_("inspect heading", "max"));
   text_columns (out, ds, report, n_listed);
   if (n_listed < n_columns)
-    g_string_append_printf (out, "  … and %u more columns (--json lists them all)\n", n_columns - n_listed);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  … and %u more column (--json lists them all)\n",
+                                              "  … and %u more columns (--json lists them all)\n", n_columns - n_listed),
+                            n_columns - n_listed);
   g_string_append_c (out, '\n');
   text_rows (out, ds, n_listed, sample_rows, sample_keys);
   g_print ("%s", out->str);
   if (report->n_warnings == 0)
     return;
-  g_print ("\n  %u warning%s", report->n_warnings, report->n_warnings == 1 ? "" : "s");
   if (report->warnings->len < report->n_warnings)
-    g_print (" (first %u shown)", report->warnings->len);
-  g_print (":\n");
+    /* Translators: how many warnings the reader gave, then how many of them follow. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "\n  %u warning (first %u shown):\n", "\n  %u warnings (first %u shown):\n",
+                          report->n_warnings), report->n_warnings, report->warnings->len);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "\n  %u warning:\n", "\n  %u warnings:\n", report->n_warnings),
+             report->n_warnings);
   for (guint i = 0; i < report->warnings->len; i++)
     {
       g_autofree char *warning = uc_cli_escape (g_ptr_array_index (report->warnings, i), -1, FALSE);
@@ -515,7 +540,8 @@ uc_cli_inspect (int    argc,
   if (!uc_cli_parse (context, "inspect", argc, argv, &args, &error))
     return uc_cli_usage_error ("inspect", error->message);
   if ((in.dataset_id == NULL) == (g_strv_length (args) != 2))
-    return uc_cli_usage_error ("inspect", g_strv_length (args) > 2 ? "give one file" : "give a file or --dataset ID, not both");
+    return uc_cli_usage_error ("inspect", g_strv_length (args) > 2 ? _("give one file")
+                                                                   : _("give a file or --dataset ID, not both"));
   if ((status = check_options (&in, sample_rows)) >= 0 ||
       (ds = read_input (&in, args[1], &report, &status)) == NULL ||
       (status = pick_rows (uc_dataset_get_n_rows (ds), sample_rows, sample_keys)) >= 0)
@@ -548,7 +574,7 @@ uc_cli_datasets (int    argc,
   if (!uc_cli_parse (context, "datasets", argc, argv, &args, &error))
     return uc_cli_usage_error ("datasets", error->message);
   if (g_strv_length (args) > 1)
-    return uc_cli_usage_error ("datasets", "takes no arguments");
+    return uc_cli_usage_error ("datasets", _("takes no arguments"));
 
   w = uc_json_writer_new (FALSE);
   uc_json_begin_array (w);
@@ -585,7 +611,11 @@ uc_cli_datasets (int    argc,
           uc_json_end_object (w);
         }
       else
-        g_print ("%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", uc_source_get_id (source), uc_dataset_get_n_rows (ds),
+        /* Translators: a dataset's id, its number of rows, its first and last dates, its title; on the next line,
+         * after 15 spaces (the empty %15s), its publisher. */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%-15s %6u row  %s → %s  %s\n%15s source: %s\n",
+                              "%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", uc_dataset_get_n_rows (ds)),
+                 uc_source_get_id (source), uc_dataset_get_n_rows (ds),
                  first ? first : "?", last ? last : "?", uc_source_get_title (source), "", uc_source_get_publisher (source));
     }
   uc_json_end_array (w);

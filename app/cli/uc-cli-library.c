@@ -19,14 +19,27 @@ print_entry (UcLibraryEntry *entry)
 {
   const char *url = uc_library_entry_get_origin_url (entry);
   const char *downloaded = uc_library_entry_get_downloaded_at (entry);
-  g_autofree char *origin = url ? g_strdup_printf ("  (from %s, downloaded %s)", url, downloaded ? downloaded : "–")
-                                : NULL;
+  guint64 size = uc_library_entry_get_size (entry);
+  g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+  const char *id = uc_library_entry_get_id (entry);
+  const char *mode = uc_library_mode_to_string (uc_library_entry_get_mode (entry));
+  const char *state = uc_library_state_to_string (uc_library_entry_get_state (entry));
+  const char *imported = uc_library_entry_get_imported_at (entry) ? uc_library_entry_get_imported_at (entry) : "–";
+  /* A count past what gulong holds only picks a plural form. */
+  gulong n = (gulong) MIN (size, G_MAXULONG);
 
-  g_print ("%-20s %-9s %-7s %12" G_GUINT64_FORMAT " bytes  imported %s  %s%s\n", uc_library_entry_get_id (entry),
-           uc_library_mode_to_string (uc_library_entry_get_mode (entry)),
-           uc_library_state_to_string (uc_library_entry_get_state (entry)), uc_library_entry_get_size (entry),
-           uc_library_entry_get_imported_at (entry) ? uc_library_entry_get_imported_at (entry) : "–",
-           uc_library_entry_get_title (entry), origin ? origin : "");
+  if (url)
+    /* Translators: an entry of the library: its id, how it is kept (copy or reference), its state, its size
+     * in bytes, when it was imported, its title, then the address it was downloaded from and when. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%-20s %-9s %-7s %12s byte  imported %s  %s  (from %s, downloaded %s)\n",
+                          "%-20s %-9s %-7s %12s bytes  imported %s  %s  (from %s, downloaded %s)\n", n),
+             id, mode, state, bytes, imported, uc_library_entry_get_title (entry), url, downloaded ? downloaded : "–");
+  else
+    /* Translators: an entry of the library: its id, how it is kept (copy or reference), its state, its size
+     * in bytes, when it was imported and its title. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%-20s %-9s %-7s %12s byte  imported %s  %s\n",
+                          "%-20s %-9s %-7s %12s bytes  imported %s  %s\n", n),
+             id, mode, state, bytes, imported, uc_library_entry_get_title (entry));
 }
 
 static void
@@ -83,7 +96,7 @@ library_list (UcLibrary *library,
   if (json)
     print_json (w);
   else if (g_list_model_get_n_items (model) == 0)
-    g_print ("The library is empty (add a file with “undercut library add FILE”).\n");
+    g_print (_("The library is empty (add a file with “undercut library add FILE”).\n"));
   return UC_EXIT_OK;
 }
 
@@ -138,13 +151,13 @@ library_add (UcLibrary  *library,
 
   uc_csv_options_init (&options);
   if (!one_char (a->delimiter, &options.delimiter))
-    return uc_cli_usage_error ("library", "--delimiter takes one character (or “tab”)");
+    return uc_cli_usage_error ("library", _("--delimiter takes one character (or “tab”)"));
   if (!one_char (a->decimal, &options.decimal) || (a->decimal && options.decimal != '.' && options.decimal != ','))
-    return uc_cli_usage_error ("library", "--decimal takes “.” or “,”");
+    return uc_cli_usage_error ("library", _("--decimal takes “.” or “,”"));
   if (a->thousands && !uc_csv_thousands_from_string (a->thousands, &options.thousands))
-    return uc_cli_usage_error ("library", "--thousands takes , . ' space or none");
+    return uc_cli_usage_error ("library", _("--thousands takes , . ' space or none"));
   if (options.thousands && options.thousands == options.decimal)
-    return uc_cli_usage_error ("library", "--thousands and --decimal name the same character");
+    return uc_cli_usage_error ("library", _("--thousands and --decimal name the same character"));
   options.date_format = a->date_format;
   entry = uc_library_add (library, file, a->reference ? UC_LIBRARY_REFERENCE : UC_LIBRARY_COPY, a->title, &options,
                           &error);
@@ -161,7 +174,8 @@ library_add (UcLibrary  *library,
       print_json (w);
     }
   else
-    g_print ("added %s (%s of %s)\n", uc_library_entry_get_id (entry),
+    /* Translators: the new entry's id, how it is kept (“copy” or “reference”), and the file's name. */
+    g_print (_("added %s (%s of %s)\n"), uc_library_entry_get_id (entry),
              uc_library_mode_to_string (uc_library_entry_get_mode (entry)), uc_library_entry_get_original (entry));
   return UC_EXIT_OK;
 }
@@ -177,7 +191,8 @@ library_remove (UcLibrary  *library,
       g_printerr ("undercut library: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  g_print ("removed %s\n", id);
+  /* Translators: %s is a library entry's id. */
+  g_print (_("removed %s\n"), id);
   return UC_EXIT_OK;
 }
 
@@ -193,8 +208,9 @@ library_reimport (UcLibrary  *library,
       g_printerr ("undercut library: %s\n", error->message);
       return UC_EXIT_FAILURE;
     }
-  g_print ("re-imported %s from %s\n", id, uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY
-                                           ? uc_library_entry_get_original (entry) : uc_library_entry_get_path (entry));
+  /* Translators: a library entry's id, then the file's name. */
+  g_print (_("re-imported %s from %s\n"), id, uc_library_entry_get_mode (entry) == UC_LIBRARY_COPY
+                                              ? uc_library_entry_get_original (entry) : uc_library_entry_get_path (entry));
   return UC_EXIT_OK;
 }
 
@@ -225,9 +241,12 @@ run_action (GStrv       args,
     return library_reimport (library, args[2]);
   if (strcmp (action, "list") != 0 && strcmp (action, "add") != 0 && strcmp (action, "remove") != 0 &&
       strcmp (action, "reimport") != 0)
-    return uc_cli_usage_error ("library", "the actions are list, add FILE, remove ID and reimport ID");
-  return uc_cli_usage_error ("library", strcmp (action, "list") == 0 ? "list takes no arguments"
-                                        : strcmp (action, "add") == 0 ? "add takes one FILE" : "takes one ID");
+    return uc_cli_usage_error ("library", _("the actions are list, add FILE, remove ID and reimport ID"));
+  if (strcmp (action, "list") == 0)
+    return uc_cli_usage_error ("library", _("list takes no arguments"));
+  if (strcmp (action, "add") == 0)
+    return uc_cli_usage_error ("library", _("add takes one FILE"));
+  return uc_cli_usage_error ("library", _("takes one ID"));
 }
 
 int

@@ -22,9 +22,12 @@ print_moves (UcMoves *moves,
   g_autofree char *first = uc_time_format_date (moves->first_day * UC_USEC_PER_DAY);
   g_autofree char *last = uc_time_format_date (moves->last_day * UC_USEC_PER_DAY);
 
-  g_print (_("Largest one-day moves of %s, %s to %s (%u days)\n"), label, first, last, moves->n_days);
-  g_print (_("Each from the trading day before; %s.\n\n"),
-           moves->by_cap ? _("market caps (close × shares)") : _("closes (no share count, so no money figure)"));
+  /* Translators: %s is a company's ticker or a basket's name, then two dates; %u is a number of trading days. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Largest one-day moves of %s, %s to %s (%u day)\n",
+                        "Largest one-day moves of %s, %s to %s (%u days)\n", moves->n_days),
+           label, first, last, moves->n_days);
+  g_print (moves->by_cap ? _("Each from the trading day before; market caps (close × shares).\n\n")
+                         : _("Each from the trading day before; closes (no share count, so no money figure).\n\n"));
   g_print ("%4s  %-10s  %8s  %11s  %s\n", _("rank"), _("date"), _("change"), _("money"), _("events within a few days"));
   for (guint i = 0; i < moves->moves->len && i < top; i++)
     {
@@ -108,24 +111,25 @@ uc_cli_moves (int argc, char **argv)
     return uc_cli_usage_error ("moves", error->message);
   if (rest[1] != NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+      /* Translators: %s is a word on the command line that no option takes. */
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), rest[1]);
 
       return uc_cli_usage_error ("moves", msg);
     }
   if (!direction_from (direction_arg, &direction))
-    return uc_cli_usage_error ("moves", "--direction is falls, rises or both");
+    return uc_cli_usage_error ("moves", _("--direction is falls, rises or both"));
   if (by_arg && g_strcmp0 (by_arg, "percent") != 0 && g_strcmp0 (by_arg, "money") != 0)
-    return uc_cli_usage_error ("moves", "--by is percent or money");
+    return uc_cli_usage_error ("moves", _("--by is percent or money"));
   if (top < 1 || top > 100000)
-    return uc_cli_usage_error ("moves", "--top is from 1 to 100000");
+    return uc_cli_usage_error ("moves", _("--top is from 1 to 100000"));
   if (near < 0 || near > 366)
-    return uc_cli_usage_error ("moves", "--near is from 0 to 366 days");
+    return uc_cli_usage_error ("moves", _("--near is from 0 to 366 days"));
   if (companies_arg)
     {
       companies = uc_cli_split_list (companies_arg);
     }
   else if (prices_path)
-    return uc_cli_usage_error ("moves", "--prices needs --companies");
+    return uc_cli_usage_error ("moves", _("--prices needs --companies"));
 
   if (!load_inputs (prices_path, events_arg, &prices, &events, &error))
     {

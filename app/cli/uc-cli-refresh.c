@@ -27,7 +27,9 @@ load_feeds (const char *command)
   UcFeedList *feeds = uc_feed_list_new_default (&error);
 
   if (error)
-    g_printerr ("undercut %s: %s; the built-in sources are used\n", command, error->message);
+    /* Translators: the first %s is the command (sources or refresh), the second why the list of sources could not be
+     * read. */
+    g_printerr (_("undercut %s: %s; the built-in sources are used\n"), command, error->message);
   return feeds;
 }
 
@@ -45,9 +47,12 @@ print_feed (UcFeed *feed)
 {
   const char *message = uc_feed_get_message (feed);
 
-  g_print ("%-11s %-9s retrieved %-20s data to %-10s %6u rows  %s\n", uc_feed_get_id (feed),
-           uc_feed_state_to_string (uc_feed_get_state (feed)),
-           uc_feed_get_retrieved (feed) ? uc_feed_get_retrieved (feed) : "never",
+  /* Translators: a source's id and state (fresh, stale…), when it was retrieved (a time, or “never”), the date
+   * its data reaches, its number of rows and its publisher. Keep the widths. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%-11s %-9s retrieved %-20s data to %-10s %6u row  %s\n",
+                        "%-11s %-9s retrieved %-20s data to %-10s %6u rows  %s\n", uc_feed_get_n_rows (feed)),
+           uc_feed_get_id (feed), uc_feed_state_to_string (uc_feed_get_state (feed)),
+           uc_feed_get_retrieved (feed) ? uc_feed_get_retrieved (feed) : C_("retrieved", "never"),
            uc_feed_get_data_as_of (feed) ? uc_feed_get_data_as_of (feed) : "–", uc_feed_get_n_rows (feed),
            uc_feed_get_publisher (feed));
   if (message && uc_feed_get_state (feed) != UC_FEED_FRESH)
@@ -132,7 +137,7 @@ uc_cli_sources (int    argc,
   if (!uc_cli_parse (context, "sources", argc, argv, &args, &error))
     return uc_cli_usage_error ("sources", error->message);
   if (g_strv_length (args) > 1)
-    return uc_cli_usage_error ("sources", "takes no arguments");
+    return uc_cli_usage_error ("sources", _("takes no arguments"));
   feeds = load_feeds ("sources");
   fetcher = uc_fetcher_new (TIMEOUT_SECONDS);
   refresh = uc_refresh_new (feeds, fetcher, dir);
@@ -188,9 +193,12 @@ feeds_to_ask (UcFeedList *feeds,
       if ((uc_feed_get_needs_key (feed) && !g_getenv (variable)) ||
           (uc_feed_get_needs_contact (feed) && !g_getenv ("UNDERCUT_CONTACT")))
         {
-          g_print ("%-11s skipped: needs %s (set %s)\n", uc_feed_get_id (feed),
-                   uc_feed_get_needs_key (feed) ? "a key" : "a contact address",
-                   uc_feed_get_needs_key (feed) ? variable : "UNDERCUT_CONTACT");
+          if (uc_feed_get_needs_key (feed))
+            /* Translators: a source's id, then the environment variable that holds its key. */
+            g_print (_("%-11s skipped: needs a key (set %s)\n"), uc_feed_get_id (feed), variable);
+          else
+            /* Translators: a source's id, then the environment variable that holds the contact address. */
+            g_print (_("%-11s skipped: needs a contact address (set %s)\n"), uc_feed_get_id (feed), "UNDERCUT_CONTACT");
           continue;
         }
       g_strv_builder_add (ids, uc_feed_get_id (feed));
@@ -279,13 +287,18 @@ uc_cli_refresh (int    argc,
   if (!uc_cli_parse (context, "refresh", argc, argv, &args, &error))
     return uc_cli_usage_error ("refresh", error->message);
   if (g_strv_length (args) > 1)
-    return uc_cli_usage_error ("refresh", "takes no arguments");
+    return uc_cli_usage_error ("refresh", _("takes no arguments"));
   if (offline && named)
-    return uc_cli_usage_error ("refresh", "--offline asks no source: drop --source");
+    return uc_cli_usage_error ("refresh", _("--offline asks no source: drop --source"));
   feeds = load_feeds ("refresh");
   for (guint i = 0; named && named[i]; i++)
     if (uc_feed_list_find (feeds, named[i]) == NULL)
-      return uc_cli_usage_error ("refresh", g_strdup_printf ("no source called “%s”", named[i]));
+      {
+        /* Translators: %s is the id given to --source. */
+        g_autofree char *message = g_strdup_printf (_("no source called “%s”"), named[i]);
+
+        return uc_cli_usage_error ("refresh", message);
+      }
   fetcher = uc_fetcher_new (TIMEOUT_SECONDS);
   refresh = uc_refresh_new (feeds, fetcher, dir);
   uc_refresh_load_state (refresh);
@@ -313,6 +326,8 @@ uc_cli_refresh (int    argc,
       return UC_EXIT_FAILURE;
     }
   if (output)
-    g_print ("mirror: %u files and manifest.json in %s\n", n_files, output);
+    /* Translators: %u is a number of files, %s a folder; manifest.json is a file's name. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "mirror: %u file and manifest.json in %s\n",
+                          "mirror: %u files and manifest.json in %s\n", n_files), n_files, output);
   return failed ? UC_EXIT_FAILURE : UC_EXIT_OK;
 }

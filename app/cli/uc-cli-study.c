@@ -103,6 +103,7 @@ print_window (UcStudy *study,
   UcStudyWindow *win = &g_array_index (study->windows, UcStudyWindow, j);
   g_autofree char *name = uc_study_window_format (win);
 
+  /* Translators: %s is a window of trading days around the event, e.g. “−1…+1”. */
   g_print (_("\nWindow %s\n"), name);
   print_cell (_("Company"), name_width, TRUE);
   g_print ("  %9s  %7s  %7s  %8s  %s\n", _("CAR"), _("s.e."), _("t"), _("p"), _("in money"));
@@ -161,8 +162,13 @@ print_study (UcStudy *study)
     }
   name_width = MIN (name_width, 34);
 
-  g_print (_("Event study: %s%s%s%s\n"), day, study->event_title ? " (" : "",
-           study->event_title ? study->event_title : "", study->event_title ? ")" : "");
+  if (study->event_title)
+    /* Translators: the event's date, then its title. */
+    g_print (_("Event study: %s (%s)\n"), day, study->event_title);
+  else
+    /* Translators: %s is the event's date. */
+    g_print (_("Event study: %s\n"), day);
+  /* Translators: %s is the estimation window of trading days, e.g. “−120…−11”. */
   g_print (_("Market model over trading days %s, simple daily returns; CAR = sum of abnormal returns.\n\n"), est);
 
   print_cell (_("Company"), name_width, TRUE);
@@ -227,9 +233,12 @@ read_spans (StudyArgs      *a,
     return FALSE;
   if (a->event == NULL || !uc_time_parse_date (a->event, strlen (a->event), &event))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   a->event ? "--event: “%s” is not a date (YYYY-MM-DD)" : "--event DATE is required%s",
-                   a->event ? a->event : "");
+      if (a->event)
+        /* Translators: %s is what was given to --event. */
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--event: “%s” is not a date (YYYY-MM-DD)"),
+                     a->event);
+      else
+        g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--event DATE is required"));
       return FALSE;
     }
   o->event = event / UC_USEC_PER_DAY;
@@ -329,7 +338,8 @@ uc_cli_study (int argc, char **argv)
     return uc_cli_usage_error ("study", error->message);
   if (rest[1] != NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("unexpected argument “%s”", rest[1]);
+      /* Translators: %s is a word on the command line that no option takes. */
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), rest[1]);
 
       return uc_cli_usage_error ("study", msg);
     }

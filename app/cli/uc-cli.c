@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-cli.h"
 
 /* UNDERCUT_TIMINGS=1 prints how long each step took, on stderr. */
@@ -28,7 +30,8 @@ int
 uc_cli_usage_error (const char *command,
                     const char *message)
 {
-  g_printerr ("undercut %s: %s (see “undercut %s --help”)\n", command, message, command);
+  /* Translators: the first and last %s are the command's name (export, inspect…), the middle one what was wrong. */
+  g_printerr (_("undercut %s: %s (see “undercut %s --help”)\n"), command, message, command);
   return UC_EXIT_USAGE;
 }
 

@@ -88,8 +88,8 @@ member_values (UcDataset          *prices,
 
   if (c_date < 0 || c_ticker < 0 || c_close < 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "the prices need date, ticker and close columns");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("the prices need date, ticker and close columns"));
       return NULL;
     }
   *by_cap = c_cap >= 0;
@@ -113,8 +113,9 @@ member_values (UcDataset          *prices,
           else if (c_currency >= 0 && g_strcmp0 (*currency, uc_dataset_get_text (prices, c_currency, row)) != 0)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "the companies' caps are in different currencies (%s and %s), which the data "
-                           "cannot add up without an exchange rate", *currency,
+                           /* Translators: two currencies' codes (USD, HKD…). */
+                           _("the companies' caps are in different currencies (%s and %s), which the data "
+                             "cannot add up without an exchange rate"), *currency,
                            uc_dataset_get_text (prices, c_currency, row));
               return NULL;
             }
@@ -125,13 +126,15 @@ member_values (UcDataset          *prices,
       if (!any)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "no ticker “%s” in the prices", companies[m]);
+                       /* Translators: %s is a ticker as given (NVDA…). */
+                       _("no ticker “%s” in the prices"), companies[m]);
           return NULL;
         }
       if (!any_cap && n_members > 1)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "“%s” has no market cap (no share count), so it cannot be added to a basket",
+                       /* Translators: %s is a ticker (NVDA…). */
+                       _("“%s” has no market cap (no share count), so it cannot be added to a basket"),
                        companies[m]);
           return NULL;
         }
@@ -147,7 +150,9 @@ label_of (const char * const *companies,
   g_autofree char *list = g_strjoinv (", ", (char **) companies);
 
   if (n > 1)
-    return g_strdup_printf (_("%u companies’ combined cap (%s)"), n, list);
+    /* Translators: %u is how many companies (two or more), %s their tickers separated by commas. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u company’s combined cap (%s)",
+                                         "%u companies’ combined cap (%s)", n), n, list);
   return g_steal_pointer (&list);
 }
 
@@ -195,7 +200,7 @@ uc_moves_find (UcDataset          *prices,
 
   if (companies == NULL || companies[0] == NULL)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "no companies");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no companies"));
       return NULL;
     }
   members = member_values (prices, companies, &self->by_cap, &self->currency, error);
@@ -204,7 +209,8 @@ uc_moves_find (UcDataset          *prices,
   if (by_money && !self->by_cap)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "“%s” has no market cap, so its moves have no money figure to rank by", companies[0]);
+                   /* Translators: %s is a ticker (NVDA…). */
+                   _("“%s” has no market cap, so its moves have no money figure to rank by"), companies[0]);
       return NULL;
     }
 

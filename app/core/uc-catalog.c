@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-catalog.h"
 
 #include <json-glib/json-glib.h>
@@ -438,7 +440,8 @@ uc_catalog_load (const char  *id,
 
   if (source == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no embedded dataset called “%s”", id);
+      /* Translators: %s is a dataset's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no embedded dataset called “%s”"), id);
       return NULL;
     }
   return uc_source_load (source, NULL, error);

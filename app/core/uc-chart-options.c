@@ -1,4 +1,8 @@
 /* uc-chart-options.c: what a reader asks of a chart, applied in one place */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-chart-options.h"
 
 #include <string.h>
@@ -62,7 +66,8 @@ no_such_series (UcChartOptionsError   code,
                 const char           *name,
                 GError              **error)
 {
-  g_set_error (error, UC_CHART_OPTIONS_ERROR, code, "the chart has no series “%s”", name);
+  /* Translators: %s is a series' name as given (NVDA, US…). */
+  g_set_error (error, UC_CHART_OPTIONS_ERROR, code, _("the chart has no series “%s”"), name);
   return FALSE;
 }
 
@@ -146,14 +151,20 @@ apply_transform (const UcChartOptions  *o,
       UcTransform already = uc_chart_spec_get_transform (plain);
 
       if (already != UC_TRANSFORM_NONE)
-        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM, "the chart shows a %s already",
+        /* Translators: %s is a transform: daily return, 7-day mean, 30-day mean, 90-day mean or drawdown. */
+        g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM, _("the chart shows a %s already"),
                      uc_transform_describe (already));
       else if (uc_chart_spec_can_take_transform (plain, UC_TRANSFORM_MEAN_7))
         g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
-                     "the chart's values are percentages, which have no %s", uc_transform_describe (o->transform));
+                     /* Translators: %s is a transform: daily return, 7-day mean, 30-day mean, 90-day mean or
+                      * drawdown. */
+                     _("the chart's values are percentages, which have no %s"), uc_transform_describe (o->transform));
       else
         g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
-                     "the chart cannot show a %s: it takes lines of values on dates", uc_transform_describe (o->transform));
+                     /* Translators: %s is a transform: daily return, 7-day mean, 30-day mean, 90-day mean or
+                      * drawdown. */
+                     _("the chart cannot show a %s: it takes lines of values on dates"),
+                     uc_transform_describe (o->transform));
       return NULL;
     }
   out = uc_chart_spec_transform (uc_transform_is_ratio (o->transform) ? plain : valued, o->transform);
@@ -162,7 +173,8 @@ apply_transform (const UcChartOptions  *o,
   if (o->log_scale > 0 && !o->where_it_fits && !uc_chart_spec_can_be_log (out))
     {
       g_set_error (error, UC_CHART_OPTIONS_ERROR, UC_CHART_OPTIONS_ERROR_TRANSFORM,
-                   "a logarithmic axis cannot show a %s, which reaches zero and below",
+                   /* Translators: %s is a transform: daily return or drawdown. */
+                   _("a logarithmic axis cannot show a %s, which reaches zero and below"),
                    uc_transform_describe (o->transform));
       return NULL;
     }

@@ -1,6 +1,8 @@
 /* uc-chart-spec-json.c: a chart specification written to a report pack and read back */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-chart-spec-json.h"
 
 #include <errno.h>
@@ -163,7 +165,8 @@ fail_at (GError    **error,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  where = g_strdup_printf ("line %u, column %d (“%s”): %s", line, column + 1,
+  /* Translators: a line and a column of data.csv, the column's name, and what is wrong there. */
+  where = g_strdup_printf (_("line %u, column %d (“%s”): %s"), line, column + 1,
                            uc_dataset_get_column_name (table, column), what);
   return fail (error, csv, where);
 }
@@ -187,20 +190,6 @@ band_cell (UcDataset *table,
   return uc_parse_number (text, strlen (text), '.', UC_NUMBER_NO_GROUPS, FALSE, &value, &flags) ? value : NAN;
 }
 
-/* The cell a reader's warning quotes ("line 3, column 9: “abc” in column
- * “low” is not a number; read as missing"), or "?" if it quotes none. */
-static char *
-warned_text (const char *warning)
-{
-  const char *start = strstr (warning, "“");
-  const char *end = g_strrstr (warning, "” in column “");
-
-  if (start == NULL || end == NULL || end < start + strlen ("“"))
-    return g_strdup ("?");
-  start += strlen ("“");
-  return g_strndup (start, end - start);
-}
-
 /* The "low" or "high" column holds numbers or nothing: the first cell
  * that is no finite number is named. The reader reads such a cell in a
  * column of numbers as missing, saying so in @report; in a column it took
@@ -219,11 +208,9 @@ check_band_column (UcDataset   *table,
       UcCsvCellWarning *cell = &g_array_index (report->cells, UcCsvCellWarning, i);
 
       if ((int) cell->field == column)
-        {
-          g_autofree char *text = warned_text (g_ptr_array_index (report->warnings, cell->warning));
-
-          return fail_at (error, csv, cell->line, table, column, "“%s” is not a finite number", text);
-        }
+        /* Translators: %s is a cell's text. */
+        return fail_at (error, csv, cell->line, table, column, _("“%s” is not a finite number"),
+                        cell->text ? cell->text : "?");
     }
   if (type == UC_COLUMN_NUMBER || uc_dataset_count_missing (table, column) == uc_dataset_get_n_rows (table))
     return TRUE;
@@ -239,7 +226,8 @@ check_band_column (UcDataset   *table,
       text = uc_dataset_format_cell (table, column, row);
       if (type != UC_COLUMN_TEXT ||
           !uc_parse_number (text, strlen (text), '.', UC_NUMBER_NO_GROUPS, FALSE, &value, &flags))
-        return fail_at (error, csv, row + 2, table, column, "“%s” is not a number", text);
+        /* Translators: %s is a cell's text. */
+        return fail_at (error, csv, row + 2, table, column, _("“%s” is not a number"), text);
     }
   return TRUE;
 }
@@ -258,8 +246,8 @@ band_columns (UcDataset   *table,
   *low = uc_dataset_find_column (table, "low");
   *high = uc_dataset_find_column (table, "high");
   if ((*low < 0) != (*high < 0))
-    return fail (error, csv, *low < 0 ? "a “high” column needs a “low” column beside it"
-                                      : "a “low” column needs a “high” column beside it");
+    return fail (error, csv, *low < 0 ? _("a “high” column needs a “low” column beside it")
+                                      : _("a “low” column needs a “high” column beside it"));
   if (*low < 0 && g_hash_table_size (bands) > 0)
     {
       GHashTableIter iter;
@@ -268,7 +256,8 @@ band_columns (UcDataset   *table,
 
       g_hash_table_iter_init (&iter, bands);
       g_hash_table_iter_next (&iter, (gpointer *) &label, NULL);
-      what = g_strdup_printf ("chart.json gives “%s” a band, but there are no “low” and “high” columns", label);
+      /* Translators: %s is a series' name; chart.json is a file's name, “low” and “high” columns' names. */
+      what = g_strdup_printf (_("chart.json gives “%s” a band, but there are no “low” and “high” columns"), label);
       return fail (error, csv, what);
     }
   return *low < 0 ||
@@ -296,12 +285,14 @@ read_band_row (UcDataset  *table,
   *high = band_cell (table, high_col, row);
   if (band == NULL && !(isnan (*low) && isnan (*high)))
     return fail_at (error, csv, row + 2, table, isnan (*low) ? high_col : low_col,
-                    "“%s” has no band in chart.json", label);
+                    /* Translators: %s is a series' name; chart.json is a file's name. */
+                    _("“%s” has no band in chart.json"), label);
   if (*low > *high)
     {
       g_autofree char *a = uc_format_double_shortest (*low), *b = uc_format_double_shortest (*high);
 
-      return fail_at (error, csv, row + 2, table, low_col, "the low, %s, is above the high, %s", a, b);
+      /* Translators: two numbers, a band's low and high. */
+      return fail_at (error, csv, row + 2, table, low_col, _("the low, %s, is above the high, %s"), a, b);
     }
   return TRUE;
 }
@@ -323,21 +314,21 @@ point_columns (UcDataset     *table,
   *series_col = uc_dataset_find_column (table, "series");
   *value_col = uc_dataset_find_column (table, "value");
   if (*series_col < 0 || date_col < 0 || *value_col < 0)
-    return fail (error, csv, x_kind == UC_X_NUMBER ? "needs the columns series, x and value"
-                                                   : "needs the columns series, date and value");
+    return fail (error, csv, x_kind == UC_X_NUMBER ? _("needs the columns series, x and value")
+                                                   : _("needs the columns series, date and value"));
   if (uc_dataset_get_n_rows (table) == 0)
     return TRUE;
   if (x_kind == UC_X_NUMBER)
     {
       if (uc_dataset_get_column_type (table, date_col) != UC_COLUMN_NUMBER ||
           uc_dataset_get_column_type (table, *value_col) != UC_COLUMN_NUMBER)
-        return fail (error, csv, "the x or value column does not hold numbers");
+        return fail (error, csv, _("the x or value column does not hold numbers"));
       *times = *scaled = scaled_numbers (table, date_col);
     }
   else if ((uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATE &&
             uc_dataset_get_column_type (table, date_col) != UC_COLUMN_DATETIME) ||
            uc_dataset_get_column_type (table, *value_col) != UC_COLUMN_NUMBER)
-    return fail (error, csv, "the date or value column does not hold dates or numbers");
+    return fail (error, csv, _("the date or value column does not hold dates or numbers"));
   else
     *times = uc_dataset_get_times (table, date_col);
   return TRUE;
@@ -376,7 +367,8 @@ load_points (GHashTable  *by_label,
       band = g_hash_table_lookup (bands, label);
       if (series == NULL)
         {
-          g_autofree char *what = g_strdup_printf ("line %u: no series “%s” in chart.json", row + 2, label);
+          /* Translators: a line of data.csv, then a series' name; chart.json is a file's name. */
+          g_autofree char *what = g_strdup_printf (_("line %u: no series “%s” in chart.json"), row + 2, label);
           return fail (error, csv, what);
         }
       if (!read_band_row (table, csv, low_col, high_col, row, band, label, &low, &high, error))
@@ -386,8 +378,11 @@ load_points (GHashTable  *by_label,
       n = uc_series_get_length (series);
       if (n > 0 && uc_series_get_x (series)[n - 1] > times[row])
         {
-          g_autofree char *what = g_strdup_printf ("line %u: %s of “%s” go back", row + 2,
-                                                   x_kind == UC_X_NUMBER ? "the x values" : "dates", label);
+          g_autofree char *what = x_kind == UC_X_NUMBER
+                                  /* Translators: a line of data.csv, then a series' name. */
+                                  ? g_strdup_printf (_("line %u: the x values of “%s” go back"), row + 2, label)
+                                  /* Translators: a line of data.csv, then a series' name. */
+                                  : g_strdup_printf (_("line %u: dates of “%s” go back"), row + 2, label);
           return fail (error, csv, what);
         }
       uc_series_append (series, times[row], uc_dataset_is_missing (table, value_col, row) ? NAN : value);
@@ -429,10 +424,10 @@ read_chart_members (JsonObject  *root,
   uc_chart_spec_set_source (spec, member_string (root, "source"));
   uc_chart_spec_set_note (spec, member_string (root, "note"));
   if ((text = member_string (root, "kind")) != NULL && !uc_chart_kind_from_string (text, &kind))
-    return fail (error, chart_json, "unknown chart kind");
+    return fail (error, chart_json, _("unknown chart kind"));
   uc_chart_spec_set_kind (spec, kind);
   if ((text = member_string (root, "legend")) != NULL && !uc_legend_position_from_string (text, &legend))
-    return fail (error, chart_json, "unknown legend position");
+    return fail (error, chart_json, _("unknown legend position"));
   uc_chart_spec_set_legend_position (spec, legend);
   uc_chart_spec_set_stacked (spec, member_bool (root, "stacked"));
   uc_chart_spec_set_log_scale (spec, member_bool (root, "log_scale"));
@@ -443,13 +438,13 @@ read_chart_members (JsonObject  *root,
       int transform;
 
       if (!uc_enum_from_nick (UC_TYPE_TRANSFORM, text, &transform))
-        return fail (error, chart_json, "unknown “transform”");
+        return fail (error, chart_json, _("unknown “transform”"));
       uc_chart_spec_set_transform (spec, transform);
     }
   if (!read_x_axis (root, spec, &from, &to))
     return fail (error, chart_json, uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER
-                                    ? "“from” and “to” must be numbers, “from” first"
-                                    : "“from” and “to” must be dates, “from” first");
+                                    ? _("“from” and “to” must be numbers, “from” first")
+                                    : _("“from” and “to” must be dates, “from” first"));
   uc_chart_spec_set_range (spec, from, to);
   /* Out of any sane range reads as not given; the caller bounds-checks. */
   if (width)
@@ -512,7 +507,7 @@ read_series (JsonObject  *root,
   JsonNode *node = json_object_get_member (root, "series");
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, chart_json, "no “series” list");
+    return fail (error, chart_json, _("no “series” list"));
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (node), i);
@@ -521,17 +516,17 @@ read_series (JsonObject  *root,
       const char *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (item) || (id = member_string (json_node_get_object (item), "id")) == NULL)
-        return fail (error, chart_json, "a series without an “id”");
+        return fail (error, chart_json, _("a series without an “id”"));
       o = json_node_get_object (item);
       series = uc_series_new (id, member_string (o, "label"));
       uc_series_set_emphasis (series, member_bool (o, "emphasis"));
       uc_series_set_right_axis (series, g_strcmp0 (member_string (o, "axis"), "right") == 0);
       if (!read_series_color (o, series))
-        return fail (error, chart_json, "a series “color” is “foreground” or a palette slot (0, 1, …)");
+        return fail (error, chart_json, _("a series “color” is “foreground” or a palette slot (0, 1, …)"));
       if (!read_series_kind (o, series))
-        return fail (error, chart_json, "unknown series “kind”");
+        return fail (error, chart_json, _("unknown series “kind”"));
       if (g_hash_table_contains (by_label, uc_series_get_label (series)))
-        return fail (error, chart_json, "two series with the same label");
+        return fail (error, chart_json, _("two series with the same label"));
       g_hash_table_insert (by_label, g_strdup (uc_series_get_label (series)), g_object_ref (series));
       if (member_bool (o, "band"))
         g_hash_table_insert (bands, g_strdup (uc_series_get_label (series)), band_new (series));
@@ -551,7 +546,7 @@ read_event (JsonObject *o,
   JsonNode *hollow = json_object_get_member (o, "hollow");
 
   if (!parse_time (member_string (o, "date"), &at) || member_string (o, "title") == NULL)
-    return fail (error, chart_json, "an event needs a “date” and a “title”"), NULL;
+    return fail (error, chart_json, _("an event needs a “date” and a “title”")), NULL;
   event = uc_event_new (at, member_string (o, "title"), uc_event_category_from_string (member_string (o, "category")));
   if (parse_time (member_string (o, "end"), &end) && end > at)
     uc_event_set_end (event, end);
@@ -577,7 +572,7 @@ read_events (JsonObject  *root,
   /* Events and lanes are dates: a number axis has no place for them. */
   if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER &&
       (uc_chart_spec_get_kind (spec) == UC_CHART_LANES || (events && json_array_get_length (events) > 0)))
-    return fail (error, chart_json, "a chart on a number axis has no events or lanes (they are dates)");
+    return fail (error, chart_json, _("a chart on a number axis has no events or lanes (they are dates)"));
   for (guint i = 0; events && i < json_array_get_length (events); i++)
     {
       JsonNode *item = json_array_get_element (events, i);
@@ -642,7 +637,7 @@ uc_chart_spec_new_from_pack (GFile   *chart_json,
     return NULL;
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, chart_json, "not a chart specification (no object at the top)"), NULL;
+    return fail (error, chart_json, _("not a chart specification (no object at the top)")), NULL;
   root = json_node_get_object (node);
   if (!read_chart_members (root, chart_json, spec, width, height, scale, error) ||
       !read_series (root, chart_json, spec, by_label, bands, error) || !read_events (root, chart_json, spec, error))

@@ -141,10 +141,13 @@ claim_trillion (const UcClaimData *d)
     g_autofree char *top_loss = money_lost (top->money);
 
     if (m9->rank == 1)
+      /* Translators: an amount of money (“$1.04T”), a percentage, then another amount. */
       c->figure = g_strdup_printf (_("The nine lost %s (%s) on 2025-01-27, %s without Broadcom, whose cap rests on a "
                                      "proxy share count: their largest one-day fall in dollars in the data."),
                                    loss9, p9, loss8);
     else
+      /* Translators: an amount of money (“$1.04T”), a percentage, another amount, a date, an amount, then the
+       * day's rank and the number of days. */
       c->figure = g_strdup_printf (_("The nine lost %s (%s) on 2025-01-27, %s without Broadcom, whose cap rests on a "
                                      "proxy share count. It was not their largest fall: on %s they lost %s, and "
                                      "2025-01-27 ranks %u of %u days in dollars."),
@@ -209,6 +212,7 @@ claim_nvidia_record (const UcClaimData *d)
     g_autofree char *loss = money_lost (worst->money);
     g_autofree char *p = pct (worst->change);
 
+    /* Translators: a company, an amount of money, a percentage, then a date. */
     c->figure = g_strdup_printf (_("The largest one-day fall in dollars of the nine in the data: %s lost %s (%s) on %s."),
                                  worst_ticker, loss, p, day);
     c->verdict = g_str_equal (worst_ticker, "NVDA") ? UC_VERDICT_PARTLY : UC_VERDICT_DOES_NOT;
@@ -269,8 +273,10 @@ claim_beyond_market (const UcClaimData *d)
     gboolean basket_fell = basket->cars[0].car < 0 && basket->cars[0].p < 0.05;
 
     c->figure = n_fell
+      /* Translators: a percentage, a t statistic (“t −2.10”), then companies with their moves and t. */
       ? g_strdup_printf (_("Over days 0 to +5 the eight as a basket moved %s beyond what the Nasdaq explains (%s); "
                            "alone, %s fell beyond it."), car, t, fell->str)
+      /* Translators: a percentage, then a t statistic (“t −2.10”). */
       : g_strdup_printf (_("Over days 0 to +5 the eight as a basket moved %s beyond what the Nasdaq explains (%s), "
                            "and none of them fell significantly beyond it."), car, t);
     c->verdict = basket_fell ? UC_VERDICT_SUPPORTS : n_fell ? UC_VERDICT_PARTLY : UC_VERDICT_DOES_NOT;
@@ -296,10 +302,11 @@ halving_text (UcFrontier *f)
   g_autofree char *months = uc_format_decimal (f->halving_months, 0);
 
   if (!isfinite (f->halving_months))
-    return g_strdup_printf (_("%s: no fall"), f->region);
-  /* Translators: a region, then months as numbers, e.g. "US: halves every
-   * 4 months (95% interval 2 to 15)" */
-  return g_strdup_printf (_("%s: halves every %s months (95%% interval %s to %s)"), f->region, months, lo, hi);
+    /* Translators: %s is a region: US, China, Europe or Other. */
+    return g_strdup_printf (_("%s: no fall"), _(f->region));
+  /* Translators: a region (US, China, Europe or Other), then months as
+   * numbers, e.g. "US: halves every 4 months (95% interval 2 to 15)" */
+  return g_strdup_printf (_("%s: halves every %s months (95%% interval %s to %s)"), _(f->region), months, lo, hi);
 }
 
 /* Prices per token collapse: the halving time of the cheapest price on offer. */
@@ -326,6 +333,7 @@ claim_prices_collapse (const UcClaimData *d)
     g_autofree char *b = halving_text (cn);
     gboolean us_falls = isfinite (us->halving_hi), cn_falls = isfinite (cn->halving_hi);
 
+    /* Translators: each region's halving time (“US: halves every 9 months…”), for two regions. */
     c->figure = g_strdup_printf (_("The cheapest output price per million tokens: %s; %s."), a, b);
     c->verdict = us_falls && cn_falls ? UC_VERDICT_SUPPORTS : us_falls || cn_falls ? UC_VERDICT_PARTLY
                                                                                  : UC_VERDICT_DOES_NOT;
@@ -487,11 +495,18 @@ claim_open_models (const UcClaimData *d)
       for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
         year_open += p->open[r];
       if (year_open)
-        g_string_append_printf (by_year, "%s%s: %u of %u", by_year->len ? "; " : "", name, p->open[1], year_open);
+        {
+          if (by_year->len)
+            /* Translators: between the years of a list, as in “2024: 5 of 9; 2025: 12 of 15”. */
+            g_string_append (by_year, C_("list of years", "; "));
+          /* Translators: a year, then China's open-weight releases that year of all the year's. */
+          g_string_append_printf (by_year, _("%s: %u of %u"), name, p->open[1], year_open);
+        }
     }
   share = all ? (double) years->open[1] / all : NAN;
   share_text = uc_format_scaled (share * 100, "", (UcUnit) { 1, "" }, 0, "%");
-  /* Translators: the third %s is a percentage such as "62%" */
+  /* Translators: the third %s is a percentage such as "62%", the last lists
+   * China's releases of each year's (“2024: 5 of 9; 2025: 12 of 15”). */
   c->figure = g_strdup_printf (_("China made %u of the list’s %u open-weight releases (%s); by year, %s."),
                                years->open[1], all, share_text, by_year->str);
   c->verdict = share > 0.5 ? UC_VERDICT_PARTLY : UC_VERDICT_DOES_NOT;
@@ -527,6 +542,7 @@ claim_hardware (const UcClaimData *d)
       g_autofree char *car = pct (line->cars[0].car);
       g_autofree char *t = t_text (line->cars[0].t);
 
+      /* Translators: a percentage, then a t statistic (“t −2.10”). */
       c->figure = g_strdup_printf (_("BYD moved %s beyond the other Hong Kong listings in the six days from its "
                                      "announcement on 2025-03-17 (%s)."), car, t);
     }
@@ -546,7 +562,7 @@ uc_claims_check (const UcClaimData *data,
 
   if (data->caps == NULL || data->prices == NULL || data->releases == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "the claims need caps, prices and releases");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("the claims need caps, prices and releases"));
       return NULL;
     }
   g_ptr_array_add (claims, claim_trillion (data));

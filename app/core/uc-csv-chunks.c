@@ -9,6 +9,10 @@
  * own state per column, and the states are merged after. With a quote
  * anywhere a row may span lines: the body is then one chunk, read in order.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -277,15 +281,17 @@ uc_csv_chunks_lay_out (Chunks      *cs,
 
   if (!split_body (cs, r))
     {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                   r->in.name, r->n_columns);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file's name. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: not enough memory for %u column",
+                                "%s: not enough memory for %u columns", r->n_columns), r->in.name, r->n_columns);
       return FALSE;
     }
   scan_chunks (cs, r, validate, alongside, &nul, &bad);
   if (nul >= 0 && (bad < 0 || nul < bad))
     {
       uc_csv_set_error_at (&r->in, r->in.data + nul, error, UC_CSV_ERROR_NUL_BYTE,
-                           "NUL byte in the file (is it a text file?)");
+                           _("NUL byte in the file (is it a text file?)"));
       return FALSE;
     }
   if (bad >= 0)

@@ -6,6 +6,10 @@
  * order; and the columns go to the dataset, with the format each was read
  * in and a warning for the cells that were not.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -42,8 +46,13 @@ uc_csv_columns_alloc (Reader  *r,
   for (guint c = 0; c < r->n_columns; c++)
     if (!alloc_plan (&r->plans[c], n_rows))
       {
+        g_autofree char *rows = g_strdup_printf ("%" G_GSIZE_FORMAT, n_rows);
+
         g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                     "%s: not enough memory for %" G_GSIZE_FORMAT " rows × %u columns", r->in.name, n_rows, r->n_columns);
+                     /* Translators: a file's name, a number of rows (a large number), %u a number of columns. */
+                     g_dngettext (GETTEXT_PACKAGE, "%s: not enough memory for %s rows × %u column",
+                                  "%s: not enough memory for %s rows × %u columns", r->n_columns),
+                     r->in.name, rows, r->n_columns);
         return FALSE;
       }
   return TRUE;
@@ -78,8 +87,11 @@ mark_as_text (Reader    *r,
           plan->type = UC_COLUMN_TEXT;
           if (!alloc_plan (plan, n_rows) && ok)
             {
-              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                           "%s: not enough memory for %" G_GSIZE_FORMAT " rows of text", r->in.name, n_rows);
+              g_autofree char *rows = g_strdup_printf ("%" G_GSIZE_FORMAT, n_rows);
+
+              /* Translators: a file's name, then a number of rows (a large number). */
+              g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, _("%s: not enough memory for %s rows of text"),
+                           r->in.name, rows);
               ok = FALSE;
             }
           for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
@@ -106,8 +118,10 @@ read_again (Reader        *r,
   if (!uc_csv_chunk_init (&redo, r))
     {
       uc_csv_chunk_clear (&redo, r->n_columns);
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                   r->in.name, r->n_columns);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file's name. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: not enough memory for %u column",
+                                "%s: not enough memory for %u columns", r->n_columns), r->in.name, r->n_columns);
       return FALSE;
     }
   redo.start = r->body;
@@ -234,15 +248,17 @@ describe_format (Plan     *plan,
 
 /* Whether the column's a/b/yyyy dates are day first: the values above 12
  * tell, else month first (as US files have it), with a warning either way
- * when the column could not tell. */
+ * when the column could not tell; @guessed set when nothing told. */
 static gboolean
 slash_day_first (Plan     *plan,
                  ColState *st,
-                 Warnings *warnings)
+                 Warnings *warnings,
+                 gboolean *guessed)
 {
   if (st->max_a > 12 && st->max_b > 12)
     {
-      uc_csv_warn (warnings, "column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year",
+      /* Translators: %s is a column's name; the numbers are the largest first and second parts of its dates. */
+      uc_csv_warn (warnings, N_("column “%s”: dates like %d/%d/… and …/%d/… cannot both be valid; read as day/month/year"),
                    plan->name, st->max_a, st->max_b, st->max_b);
       return TRUE;
     }
@@ -250,8 +266,10 @@ slash_day_first (Plan     *plan,
     return TRUE;
   if (st->max_b > 12)
     return FALSE;
-  uc_csv_warn (warnings, "column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
-               "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)", plan->name);
+  *guessed = TRUE;
+  /* Translators: %s is a column's name; %%d/%%m/%%Y is a date format as typed (%d/%m/%Y), keep it. */
+  uc_csv_warn (warnings, N_("column “%s”: every date reads both as day/month and as month/day; read as month/day/year "
+                            "(set the date format, e.g. %%d/%%m/%%Y, if that is wrong)"), plan->name);
   return FALSE;
 }
 
@@ -260,9 +278,10 @@ static void
 resolve_slash_dates (Plan     *plan,
                      ColState *st,
                      gsize     n_rows,
-                     Warnings *warnings)
+                     Warnings *warnings,
+                     gboolean *guessed)
 {
-  gboolean day_first = slash_day_first (plan, st, warnings);
+  gboolean day_first = slash_day_first (plan, st, warnings, guessed);
   guint invalid = 0;
 
   plan->date_format = day_first ? UC_DATE_DMY_SLASH : UC_DATE_MDY_SLASH;
@@ -291,9 +310,14 @@ resolve_slash_dates (Plan     *plan,
       else
         plan->times[i] += secs * G_USEC_PER_SEC;
     }
-  if (invalid > 0)
-    uc_csv_warn (warnings, "column “%s”: %u dates are not valid as %s and were read as missing",
-                 plan->name, invalid, day_first ? "day/month/year" : "month/day/year");
+  if (invalid > 0 && day_first)
+    /* Translators: %s is a column's name. */
+    uc_csv_warn_n (warnings, invalid, "column “%s”: %u date is not valid as day/month/year and was read as missing",
+                   "column “%s”: %u dates are not valid as day/month/year and were read as missing", plan->name, invalid);
+  else if (invalid > 0)
+    /* Translators: %s is a column's name. */
+    uc_csv_warn_n (warnings, invalid, "column “%s”: %u date is not valid as month/day/year and was read as missing",
+                   "column “%s”: %u dates are not valid as month/day/year and were read as missing", plan->name, invalid);
 }
 
 /* The first bad cells of a column named, the others counted, and censored
@@ -305,18 +329,31 @@ warn_bad_cells (Plan     *plan,
                 Warnings *warnings)
 {
   for (guint b = 0; b < MIN (st->n_bad, MAX_BAD_KEPT); b++)
-    uc_csv_warn_cell (warnings, st->bad[b].line, st->bad[b].column, (guint) st->bad[b].row, field,
-                      "line %u, column %u: “%s” in column “%s” is not %s; read as missing",
-                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name,
-                      st->bad[b].not_finite ? "a finite number" :
-                      plan->kind == KIND_NUMBER ? "a number" :
-                      plan->type == UC_COLUMN_DATETIME ? "a date and time" : "a date");
+    uc_csv_warn_cell (warnings, st->bad[b].line, st->bad[b].column, (guint) st->bad[b].row, field, st->bad[b].text,
+                      st->bad[b].not_finite ?
+                      /* Translators: a line and a column of the file, the cell's text, the column's name. Keep
+                       * the cell's text first of the quoted ones and in “ ”: the import dialog looks for it there. */
+                      N_("line %u, column %u: “%s” in column “%s” is not a finite number; read as missing") :
+                      plan->kind == KIND_NUMBER ?
+                      /* Translators: as above; keep the cell's text first, in “ ”. */
+                      N_("line %u, column %u: “%s” in column “%s” is not a number; read as missing") :
+                      plan->type == UC_COLUMN_DATETIME ?
+                      /* Translators: as above; keep the cell's text first, in “ ”. */
+                      N_("line %u, column %u: “%s” in column “%s” is not a date and time; read as missing") :
+                      /* Translators: as above; keep the cell's text first, in “ ”. */
+                      N_("line %u, column %u: “%s” in column “%s” is not a date; read as missing"),
+                      st->bad[b].line, st->bad[b].column, st->bad[b].text, plan->name);
   if (st->n_bad > MAX_BAD_KEPT)
-    uc_csv_warn (warnings, "column “%s”: %u more bad %s read as missing", plan->name,
-                 st->n_bad - MAX_BAD_KEPT, st->n_bad - MAX_BAD_KEPT == 1 ? "cell was" : "cells were");
+    /* Translators: %s is a column's name. */
+    uc_csv_warn_n (warnings, st->n_bad - MAX_BAD_KEPT, "column “%s”: %u more bad cell was read as missing",
+                   "column “%s”: %u more bad cells were read as missing", plan->name, st->n_bad - MAX_BAD_KEPT);
   if (st->n_censored > 0 && plan->kind == KIND_NUMBER)
-    uc_csv_warn (warnings, "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
-                 plan->name, st->n_censored, st->censored_example);
+    uc_csv_warn_n (warnings, st->n_censored,
+                   /* Translators: a column's name, how many values, and one of them as the file has it (“<1”,
+                    * “n/a”…). */
+                   "column “%s”: %u value like “%s” (beyond what the source reports) read as missing",
+                   "column “%s”: %u values like “%s” (beyond what the source reports) read as missing",
+                   plan->name, st->n_censored, st->censored_example);
 }
 
 /* The column's array (and string table) handed to @dataset. */
@@ -367,13 +404,13 @@ uc_csv_columns_to_dataset (Reader      *r,
         continue;
 
       if (plan->kind == KIND_DATE_SLASH)
-        resolve_slash_dates (plan, st, n_rows, warnings);
+        resolve_slash_dates (plan, st, n_rows, warnings, &report->day_month_guessed);
       warn_bad_cells (plan, st, uc_dataset_get_n_columns (dataset), warnings);
 
       /* A nameless column with nothing in it is a trailing delimiter. */
       if (plan->unnamed && plan->kind == KIND_TEXT && uc_string_table_size (st->table) == 0)
         {
-          uc_csv_warn (warnings, "column %u has no name and no values; dropped", c + 1);
+          uc_csv_warn (warnings, N_("column %u has no name and no values; dropped"), c + 1);
           continue;
         }
 

@@ -7,6 +7,10 @@
  * that do not fit their column's kind become missing and are counted.
  * This is the reader's hot path: the csv-load benchmark measures it.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <math.h>
@@ -716,7 +720,8 @@ only_blank_lines_left (Chunk *ch,
   if (t->pos < t->end)
     {
       g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                   "%s: line %u: more rows than lines (please report this file)", ch->r->in.name, t->line);
+                   /* Translators: %s is a file's name, %u a line of it. */
+                   _("%s: line %u: more rows than lines (please report this file)"), ch->r->in.name, t->line);
       g_atomic_int_set (&ch->r->abort, 1);
       return FALSE;
     }
@@ -749,15 +754,19 @@ fit_row (Chunk    *ch,
           if (r->in.strict)
             {
               uc_csv_set_error_at (&r->in, t->extra_at, &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                                   "too many fields: the header has %u", n_columns);
+                                   /* Translators: %u is the number of the header's fields. */
+                                   g_dngettext (GETTEXT_PACKAGE, "too many fields: the header has %u",
+                                                "too many fields: the header has %u", n_columns), n_columns);
               return FIT_ABORT;
             }
-          uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; row skipped",
-                       t->row_line, *n_fields, n_columns);
+          /* Translators: a line of the file, its number of fields, the header's. */
+          uc_csv_warn_n (&ch->warnings, *n_fields, "line %u: %u field where the header has %u; row skipped",
+                         "line %u: %u fields where the header has %u; row skipped", t->row_line, *n_fields, n_columns);
           return FIT_SKIP;
         }
       if (!*warned_trailing)
-        uc_csv_warn (&ch->warnings, "line %u: empty fields after the last column; ignored", t->row_line);
+        /* Translators: %u is a line of the file. */
+        uc_csv_warn (&ch->warnings, N_("line %u: empty fields after the last column; ignored"), t->row_line);
       *warned_trailing = TRUE;
       *n_fields = n_columns;
     }
@@ -767,11 +776,15 @@ fit_row (Chunk    *ch,
         {
           uc_csv_set_error_at (&r->in, t->row_end,
                                &ch->error, UC_CSV_ERROR_FIELD_COUNT,
-                               "%u fields where the header has %u", *n_fields, n_columns);
+                               /* Translators: the row's number of fields, then the header's. */
+                               g_dngettext (GETTEXT_PACKAGE, "%u field where the header has %u",
+                                            "%u fields where the header has %u", *n_fields), *n_fields, n_columns);
           return FIT_ABORT;
         }
-      uc_csv_warn (&ch->warnings, "line %u: %u fields where the header has %u; the rest read as missing",
-                   t->row_line, *n_fields, n_columns);
+      /* Translators: a line of the file, its number of fields, the header's. */
+      uc_csv_warn_n (&ch->warnings, *n_fields, "line %u: %u field where the header has %u; the rest read as missing",
+                     "line %u: %u fields where the header has %u; the rest read as missing",
+                     t->row_line, *n_fields, n_columns);
     }
   return FIT_OK;
 }
@@ -823,8 +836,10 @@ uc_csv_parse_chunk (gpointer data)
 
   if (cells == NULL)
     {
-      g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                   r->in.name, n_columns);
+      g_set_error (&ch->error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file's name. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: not enough memory for %u column",
+                                "%s: not enough memory for %u columns", n_columns), r->in.name, n_columns);
       g_atomic_int_set (&r->abort, 1);
       return NULL;
     }

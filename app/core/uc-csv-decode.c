@@ -7,6 +7,10 @@
  * UTF-8 is used in place, not copied, and large files are checked by the
  * same pass that counts their lines (uc_csv_scan_range), a chunk per thread.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <errno.h>
@@ -358,17 +362,27 @@ uc_csv_convert_to_utf8 (const char  *name,
     case CONVERT_OK:
       break;
     case CONVERT_UNKNOWN:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: unknown encoding “%s”", name, from);
+      /* Translators: a file's name, then the name of an encoding as given (UTF-16, WINDOWS-1252…). */
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, _("%s: unknown encoding “%s”"), name, from);
       return FALSE;
     case CONVERT_INVALID:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "%s: byte %" G_GSIZE_FORMAT ": not valid %s",
-                   name, read + 1, from);
-      return FALSE;
+      {
+        g_autofree char *at = g_strdup_printf ("%" G_GSIZE_FORMAT, read + 1);
+
+        /* Translators: a file's name, a byte's position in it (a number), an encoding's name (UTF-16…). */
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, _("%s: byte %s: not valid %s"), name, at, from);
+        return FALSE;
+      }
     case CONVERT_MEMORY:
     default:
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                   "%s: not enough memory to convert %" G_GSIZE_FORMAT " bytes from %s", name, len, from);
-      return FALSE;
+      {
+        g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+
+        g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                     /* Translators: a file's name, its size in bytes (a number), an encoding's name (UTF-16…). */
+                     _("%s: not enough memory to convert %s bytes from %s"), name, bytes, from);
+        return FALSE;
+      }
     }
   g_free (*owned);
   *encoding_used = g_strdup (from);
@@ -506,12 +520,13 @@ not_utf8 (const char  *name,
   if (refuse)
     {
       uc_csv_set_error_at (&in, text + bad, error, UC_CSV_ERROR_ENCODING,
-                           "invalid UTF-8 byte 0x%02X", (guchar) text[bad]);
+                           _("invalid UTF-8 byte 0x%02X"), (guchar) text[bad]);
       return FALSE;
     }
   /* Not UTF-8: most such files come from Windows spreadsheets. */
   uc_csv_locate (&in, text + bad, &line, &column);
-  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s",
+  /* Translators: a line and a column of the file, a byte's value, a Windows code page's number (1250, 1252). */
+  uc_csv_warn (warnings, N_("line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s"),
                line, column, (guchar) text[bad], from + strlen ("WINDOWS-"));
   return TRUE;
 }
@@ -602,7 +617,7 @@ uc_csv_check_first_block (const char         *name,
     {
       Input in = { .name = name, .data = data + skip, .len = len - skip };
 
-      uc_csv_set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      uc_csv_set_error_at (&in, nul, error, UC_CSV_ERROR_NUL_BYTE, _("NUL byte in the file (is it a text file?)"));
       return FALSE;
     }
   return TRUE;

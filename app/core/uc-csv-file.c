@@ -7,6 +7,10 @@
  * large one) into column-pool memory, or mapped above MAP_MIN_BYTES; pipes
  * and streams grow a buffer as they come.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <errno.h>
@@ -53,8 +57,11 @@ read_all (ReadFunc             read_fn,
 
           if (grown == NULL)
             {
+              g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+
               g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                           "%s: not enough memory to read more than %" G_GSIZE_FORMAT " bytes", name, len);
+                           /* Translators: a file's name, then a number of bytes. */
+                           _("%s: not enough memory to read more than %s bytes"), name, bytes);
               g_free (data);
               return NULL;
             }
@@ -191,7 +198,8 @@ read_range (int         fd,
   if (other)
     g_thread_join (other);
   if (rp.error < 0)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the file became shorter while it was read", name);
+    /* Translators: %s is a file's name. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the file became shorter while it was read"), name);
   else if (rp.error > 0)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (rp.error), "%s: %s", name, g_strerror (rp.error));
   return rp.error == 0;
@@ -239,8 +247,11 @@ read_regular (int                  fd,
       data = uc_column_try_alloc (size);
       if (data == NULL)
         {
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                       "%s: not enough memory to read %" G_GSIZE_FORMAT " bytes", name, size);
+          g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, size);
+
+          /* Translators: a file's name, then a number of bytes. */
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, _("%s: not enough memory to read %s bytes"),
+                       name, bytes);
           return NULL;
         }
       if (!read_range (fd, data, 0, first, name, error) ||
@@ -264,9 +275,11 @@ read_regular (int                  fd,
   if (data == MAP_FAILED)
     {
       int saved = errno;
+      g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, size);
 
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: cannot map %" G_GSIZE_FORMAT " bytes into memory (%s)",
-                   name, size, g_strerror (saved));
+      /* Translators: a file's name, a number of bytes, and why they could not be mapped. */
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, _("%s: cannot map %s bytes into memory (%s)"),
+                   name, bytes, g_strerror (saved));
       return NULL;
     }
 #ifdef MADV_WILLNEED
@@ -306,7 +319,8 @@ read_path (const char          *path,
     }
   if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
       close (fd);
       return NULL;
     }

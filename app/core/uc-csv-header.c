@@ -6,6 +6,10 @@
  * Names are found again through a hash seeded at random, so that no file
  * can make renaming or --columns slow.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -93,13 +97,14 @@ header_cells (Reader   *r,
     {
       if (error && *error == NULL)
         g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                     "%s: line 1, column 1: the file is empty (expected a header row)", r->in.name);
+                     /* Translators: %s is a file's name. */
+                     _("%s: line 1, column 1: the file is empty (expected a header row)"), r->in.name);
       return NULL;
     }
   if (n_fields > MAX_COLUMNS)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "the header has more than %u columns", MAX_COLUMNS);
+                           _("the header has more than %u columns"), MAX_COLUMNS);
       return NULL;
     }
   cells = g_try_new (Cell, n_fields);
@@ -107,7 +112,8 @@ header_cells (Reader   *r,
   if (cells == NULL || r->plans == NULL)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "not enough memory for %u columns", n_fields);
+                           g_dngettext (GETTEXT_PACKAGE, "not enough memory for %u column",
+                                        "not enough memory for %u columns", n_fields), n_fields);
       return NULL;
     }
   r->n_columns = n_fields;
@@ -148,7 +154,8 @@ names_init (Reader   *r,
   if (r->names == NULL)
     {
       uc_csv_set_error_at (&r->in, sniff->header, error, UC_CSV_ERROR_TOO_LARGE,
-                           "not enough memory for %u columns", r->n_columns);
+                           g_dngettext (GETTEXT_PACKAGE, "not enough memory for %u column",
+                                        "not enough memory for %u columns", r->n_columns), r->n_columns);
       return FALSE;
     }
   return TRUE;
@@ -198,7 +205,8 @@ rename_repeat (Reader      *r,
   if (r->in.strict)
     {
       uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                           "column name “%s” appears twice in the header", name);
+                           /* Translators: %s is a column's name. */
+                           _("column name “%s” appears twice in the header"), name);
       g_free (name);
       return NULL;
     }
@@ -214,7 +222,8 @@ rename_repeat (Reader      *r,
     }
   first->next_suffix = suffix + 1;
   uc_csv_cursor_locate (cursor, cell->p, &line, &column);
-  uc_csv_warn (warnings, "line %u, column %u: column name “%s” appears twice; this one is called “%s”",
+  /* Translators: a line and column of the file, a column's name, and the name it is given instead. */
+  uc_csv_warn (warnings, N_("line %u, column %u: column name “%s” appears twice; this one is called “%s”"),
                line, column, name, renamed);
   g_free (name);
   return renamed;
@@ -239,7 +248,7 @@ name_column (Reader      *r,
       if (r->in.strict)
         {
           uc_csv_set_error_at (&r->in, cell->p, error, UC_CSV_ERROR_HEADER,
-                               "column %u has no name in the header", c + 1);
+                               _("column %u has no name in the header"), c + 1);
           g_free (name);
           return FALSE;
         }

@@ -6,6 +6,10 @@
  * dates in a known format or a pattern the user gave, epoch times or years
  * when the header says so, numbers; else text.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <math.h>
@@ -449,8 +453,10 @@ uc_csv_infer_types (Reader             *r,
   if (cells == NULL || ss.cols == NULL)
     {
       g_free (ss.cols);
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE, "%s: not enough memory for %u columns",
-                   r->in.name, r->n_columns);
+      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
+                   /* Translators: %s is a file's name. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: not enough memory for %u column",
+                                "%s: not enough memory for %u columns", r->n_columns), r->in.name, r->n_columns);
       return FALSE;
     }
   for (guint c = 0; c < r->n_columns; c++)

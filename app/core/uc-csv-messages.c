@@ -5,6 +5,10 @@
  * shows: errors name the line and column they stop at; warnings are
  * counted, and the first MAX_KEPT_WARNINGS kept.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #define MAX_KEPT_WARNINGS  25
@@ -92,17 +96,23 @@ uc_csv_set_error_at (const Input *in,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, UC_CSV_ERROR, code, "%s: line %u, column %u: %s", in->name, line, column, message);
+  /* Translators: a file's name, the line and column where reading stopped, and what was wrong there. */
+  g_set_error (error, UC_CSV_ERROR, code, _("%s: line %u, column %u: %s"), in->name, line, column, message);
 }
 
 static gboolean
 warn_valist (Warnings   *w,
+             gulong      n,
+             const char *singular,
              const char *format,
-             va_list     args) G_GNUC_PRINTF (2, 0);
+             va_list     args) G_GNUC_PRINTF (4, 0);
 
-/* Counted, and kept while there is room: TRUE if kept. */
+/* Counted, and kept while there is room: TRUE if kept. Translated only
+ * when kept: @format alone, or @singular and @format as the forms for @n. */
 static gboolean
 warn_valist (Warnings   *w,
+             gulong      n,
+             const char *singular,
              const char *format,
              va_list     args)
 {
@@ -111,7 +121,8 @@ warn_valist (Warnings   *w,
     w->kept = g_ptr_array_new_with_free_func (g_free);
   if (w->kept->len >= MAX_KEPT_WARNINGS)
     return FALSE;
-  g_ptr_array_add (w->kept, g_strdup_vprintf (format, args));
+  g_ptr_array_add (w->kept, g_strdup_vprintf (singular ? g_dngettext (GETTEXT_PACKAGE, singular, format, n)
+                                                       : _(format), args));
   return TRUE;
 }
 
@@ -123,18 +134,51 @@ uc_csv_warn (Warnings   *w,
   va_list args;
 
   va_start (args, format);
-  warn_valist (w, format, args);
+  warn_valist (w, 0, NULL, format, args);
   va_end (args);
 }
 
-/* A warning about one cell, its place kept beside it for those who show
- * the cell (the import dialog highlights it). */
+/* A warning with a count, in the form for @n (uc_csv_warn_n is a
+ * keyword of the message catalogue, as ngettext is). */
+void
+uc_csv_warn_n (Warnings   *w,
+               gulong      n,
+               const char *singular,
+               const char *plural,
+               ...)
+{
+  va_list args;
+
+  va_start (args, plural);
+  warn_valist (w, n, singular, plural, args);
+  va_end (args);
+}
+
+static void
+cell_warning_clear (gpointer data)
+{
+  g_free (((UcCsvCellWarning *) data)->text);
+}
+
+static GArray *
+cell_warnings_new (void)
+{
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
+
+  g_array_set_clear_func (cells, cell_warning_clear);
+  return cells;
+}
+
+/* A warning about one cell, its place and @text kept beside it for those
+ * who show the cell (the import dialog highlights it) or name it again:
+ * the warning itself is in the user's language. */
 void
 uc_csv_warn_cell (Warnings   *w,
                   guint       line,
                   guint       column,
                   guint       row,
                   guint       field,
+                  const char *text,
                   const char *format,
                   ...)
 {
@@ -142,14 +186,14 @@ uc_csv_warn_cell (Warnings   *w,
   gboolean kept;
 
   va_start (args, format);
-  kept = warn_valist (w, format, args);
+  kept = warn_valist (w, 0, NULL, format, args);
   va_end (args);
   if (kept)
     {
-      UcCsvCellWarning cell = { w->kept->len - 1, line, column, row, field };
+      UcCsvCellWarning cell = { w->kept->len - 1, line, column, row, field, g_strdup (text) };
 
       if (w->cells == NULL)
-        w->cells = g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
+        w->cells = cell_warnings_new ();
       g_array_append_val (w->cells, cell);
     }
 }
@@ -182,8 +226,9 @@ uc_csv_warnings_append (Warnings *to,
       cell.warning += base;
       if (cell.warning >= to->kept->len)
         break;
+      cell.text = g_strdup (cell.text);
       if (to->cells == NULL)
-        to->cells = g_array_new (FALSE, FALSE, sizeof (UcCsvCellWarning));
+        to->cells = cell_warnings_new ();
       g_array_append_val (to->cells, cell);
     }
   to->count += from->count;

@@ -7,6 +7,10 @@
  * an unquoted field (5" screen) must not make the rest of the start look
  * quoted. UTF-16 is scanned by its two-byte units.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-preview.h"
 
 #include <string.h>
@@ -223,7 +227,8 @@ check_not_folder (GFile         *file,
   /* Other failures are the read's to name. */
   if (info && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
       return FALSE;
     }
   return TRUE;

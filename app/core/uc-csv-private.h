@@ -267,6 +267,10 @@ void   uc_csv_cursor_locate   (Cursor      *cur,
                                const char  *at,
                                guint       *line,
                                guint       *column);
+/* An error's @format comes translated (_()); it is said once. A warning's
+ * comes marked only (N_(), or both forms for uc_csv_warn_n) and is
+ * translated when it is kept: a file can hold a million bad rows, each
+ * counted, and only the first few are worth a catalogue look-up. */
 void   uc_csv_set_error_at    (const Input *in,
                                const char  *at,
                                GError     **error,
@@ -276,13 +280,19 @@ void   uc_csv_set_error_at    (const Input *in,
 void   uc_csv_warn            (Warnings    *w,
                                const char  *format,
                                ...) G_GNUC_PRINTF (2, 3);
+void   uc_csv_warn_n          (Warnings    *w,
+                               gulong       n,
+                               const char  *singular,
+                               const char  *plural,
+                               ...) G_GNUC_PRINTF (4, 5);
 void   uc_csv_warn_cell       (Warnings    *w,
                                guint        line,
                                guint        column,
                                guint        row,
                                guint        field,
+                               const char  *text,
                                const char  *format,
-                               ...) G_GNUC_PRINTF (6, 7);
+                               ...) G_GNUC_PRINTF (7, 8);
 void   uc_csv_warnings_clear  (Warnings    *w);
 void   uc_csv_warnings_append (Warnings    *to,
                                Warnings    *from);

@@ -11,6 +11,10 @@
  *
  * Positions in messages are 1-based lines and characters, as an editor shows.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -76,7 +80,8 @@ find_layout (Reader              *r,
   if (start >= end)
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                   "%s: header row %u is past the end of the file", r->in.name, options->header_row);
+                   /* Translators: a file's name, then the line asked for as its header. */
+                   _("%s: header row %u is past the end of the file"), r->in.name, options->header_row);
       return FALSE;
     }
   uc_csv_sniff_layout (&r->in, start, end - start, options->delimiter, sniff);
@@ -96,7 +101,8 @@ read_columns (Reader              *r,
   if (!uc_csv_read_header (r, sniff, warnings, error))
     return FALSE;
   if (sniff->header_line > 1 && options->header_row == 0)
-    uc_csv_warn (warnings, "lines 1–%u are not part of the table (the header is on line %u); skipped",
+    /* Translators: the last line above the table, then the header's line. */
+    uc_csv_warn (warnings, N_("lines 1–%u are not part of the table (the header is on line %u); skipped"),
                  sniff->header_line - 1, sniff->header_line);
   if (options->columns == NULL)
     return TRUE;
@@ -107,7 +113,8 @@ read_columns (Reader              *r,
 
       if (found < 0)
         {
-          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "%s: no column called “%s”", r->in.name,
+          /* Translators: a file's name, then the column asked for. */
+          g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, _("%s: no column called “%s”"), r->in.name,
                        options->columns[k]);
           return FALSE;
         }
@@ -135,7 +142,8 @@ make_dataset (Reader       *r,
   if (n_rows > G_MAXUINT)
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                   "%s: more than %u rows", r->in.name, G_MAXUINT);
+                   /* Translators: %s is a file's name. */
+                   _("%s: more than %u rows"), r->in.name, G_MAXUINT);
       return NULL;
     }
   dataset = uc_csv_columns_to_dataset (r, cols, n_rows, report, warnings);
@@ -263,24 +271,25 @@ check_options (const UcCsvOptions  *options,
   if (options->date_format && !uc_date_pattern_is_valid (options->date_format))
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                   "date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)", options->date_format);
+                   /* Translators: %s is a date format as given (%d/%m/%Y); the %%Y… are the parts it may hold, kept. */
+                   _("date format “%s” is not valid (use %%Y %%y %%m %%d %%b %%H %%M %%S %%z)"), options->date_format);
       return FALSE;
     }
   if (options->decimal && options->decimal != '.' && options->decimal != ',')
     {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, "decimal mark must be “.” or “,”");
+      g_set_error_literal (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION, _("decimal mark must be “.” or “,”"));
       return FALSE;
     }
   if (options->thousands && !strchr (",.' ", options->thousands) && options->thousands != UC_CSV_NO_THOUSANDS)
     {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                   "thousands separator must be “,”, “.”, “'”, a space or none");
+      g_set_error_literal (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
+                           _("thousands separator must be “,”, “.”, “'”, a space or none"));
       return FALSE;
     }
   if (options->thousands && options->thousands == options->decimal)
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_OPTION,
-                   "the decimal mark and the thousands separator are both “%c”", options->decimal);
+                   _("the decimal mark and the thousands separator are both “%c”"), options->decimal);
       return FALSE;
     }
   return TRUE;
@@ -326,7 +335,7 @@ check_text (const char   *name,
     {
       Input in = { .name = name, .data = text, .len = text_len };
 
-      uc_csv_set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, "NUL byte in the file (is it a text file?)");
+      uc_csv_set_error_at (&in, text + nul, error, UC_CSV_ERROR_NUL_BYTE, _("NUL byte in the file (is it a text file?)"));
       return FALSE;
     }
 
@@ -337,7 +346,8 @@ check_text (const char   *name,
   if (blank)
     {
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                   "%s: line 1, column 1: the file is empty (expected a header row)", name);
+                   /* Translators: %s is a file's name. */
+                   _("%s: line 1, column 1: the file is empty (expected a header row)"), name);
       return FALSE;
     }
   return TRUE;
@@ -368,13 +378,14 @@ reread_as_code_page (const char          *name,
   if (bom || forced)
     {
       uc_csv_set_error_at (&in, base + bad_at, error, UC_CSV_ERROR_ENCODING,
-                           "invalid UTF-8 byte 0x%02X", (guchar) base[bad_at]);
+                           _("invalid UTF-8 byte 0x%02X"), (guchar) base[bad_at]);
       return FALSE;
     }
   from = uc_csv_legacy_code_page (base, base_len);
   uc_csv_locate (&in, base + bad_at, &line, &column);
   uc_csv_warnings_clear (warnings);
-  uc_csv_warn (warnings, "line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s",
+  /* Translators: a line and a column of the file, a byte's value, a Windows code page's number (1250, 1252). */
+  uc_csv_warn (warnings, N_("line %u, column %u: not valid UTF-8 (byte 0x%02X); the file was read as Windows-%s"),
                line, column, (guchar) base[bad_at], from + strlen ("WINDOWS-"));
   g_clear_pointer (&report->encoding, g_free);
   return uc_csv_convert_to_utf8 (name, base, base_len, from, text, text_len, owned,

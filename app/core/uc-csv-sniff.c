@@ -5,6 +5,10 @@
  * the table, all told from the rows themselves: their field counts, and
  * whether their cells read as values or as labels.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -387,7 +391,8 @@ cut_footer (Reader     *r,
   guint line, column;
 
   uc_csv_locate (&r->in, footer, &line, &column);
-  uc_csv_warn (warnings, "lines %u–%u under the table look like notes, not data; skipped",
+  /* Translators: the first and last lines of notes under a table. */
+  uc_csv_warn (warnings, N_("lines %u–%u under the table look like notes, not data; skipped"),
                line, line + (last_line - footer_line));
   return footer;
 }

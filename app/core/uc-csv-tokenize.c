@@ -5,6 +5,10 @@
  * lines; the scanner counts them so that messages name the right line.
  * Rows of quote-free chunks are read by uc-csv-convert.c's own loop instead.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-private.h"
 
 #include <string.h>
@@ -101,7 +105,7 @@ uc_csv_next_row (Tok     *t,
                 {
                   if (error)
                     uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_UNTERMINATED_QUOTE,
-                                         "quoted field is never closed");
+                                         _("quoted field is never closed"));
                   t->pos = end;
                   return ROW_ERROR;
                 }
@@ -125,11 +129,11 @@ uc_csv_next_row (Tok     *t,
                 {
                   if (error)
                     uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                         "unexpected text after the closing quote");
+                                         _("unexpected text after the closing quote"));
                   return ROW_ERROR;
                 }
               if (t->warnings)
-                uc_csv_warn (t->warnings, "line %u, column %u: text after a closing quote; read as part of the field",
+                uc_csv_warn (t->warnings, N_("line %u, column %u: text after a closing quote; read as part of the field"),
                              t->line, column_at (t, p));
               while (p < end && *p != delim && *p != '\n' && *p != '\r')
                 p++;
@@ -140,7 +144,7 @@ uc_csv_next_row (Tok     *t,
           if ((gsize) (p - s) > G_MAXUINT32)
             {
               if (error)
-                uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+                uc_csv_set_error_at (in, open, error, UC_CSV_ERROR_TOO_LARGE, _("field is larger than 4 GB"));
               return ROW_ERROR;
             }
         }
@@ -158,11 +162,11 @@ uc_csv_next_row (Tok     *t,
                     {
                       if (error)
                         uc_csv_set_error_at (in, p, error, UC_CSV_ERROR_BAD_QUOTE,
-                                             "quote inside an unquoted field (quote the whole field and double the quote)");
+                                             _("quote inside an unquoted field (quote the whole field and double the quote)"));
                       return ROW_ERROR;
                     }
                   if (t->warnings)
-                    uc_csv_warn (t->warnings, "line %u, column %u: quote inside an unquoted field; read literally",
+                    uc_csv_warn (t->warnings, N_("line %u, column %u: quote inside an unquoted field; read literally"),
                                  t->line, column_at (t, p));
                   p++;
                   continue;
@@ -172,7 +176,7 @@ uc_csv_next_row (Tok     *t,
           if ((gsize) (p - s) > G_MAXUINT32)
             {
               if (error)
-                uc_csv_set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, "field is larger than 4 GB");
+                uc_csv_set_error_at (in, s, error, UC_CSV_ERROR_TOO_LARGE, _("field is larger than 4 GB"));
               return ROW_ERROR;
             }
           c.p = s;

@@ -6,6 +6,10 @@
  * so the reader infers the same types and gets the same values. A missing
  * cell is an empty field.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-csv-writer.h"
 
 #include <math.h>
@@ -176,7 +180,9 @@ write_all (UcDataset    *dataset,
       if (row >= n_total)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "row %u is past the %u rows of %s", row, n_total, uc_dataset_get_name (dataset));
+                       /* Translators: a row's number, the number of rows, and the table's name. */
+                       g_dngettext (GETTEXT_PACKAGE, "row %u is past the %u row of %s", "row %u is past the %u rows of %s",
+                                    n_total), row, n_total, uc_dataset_get_name (dataset));
           return FALSE;
         }
       for (guint c = 0; c < n_columns; c++)

@@ -55,6 +55,7 @@ typedef struct
   guint column;    /* 1-based character of that line */
   guint row;       /* 0-based row of the dataset */
   guint field;     /* 0-based column of the dataset */
+  char *text;      /* the cell as the file has it (shortened): what the warning quotes, in any language */
 } UcCsvCellWarning;
 
 typedef struct
@@ -71,6 +72,8 @@ typedef struct
   GPtrArray   *warnings;      /* the first warnings, each naming line and column */
   guint        n_warnings;    /* all warnings, including those not kept */
   GArray      *cells;         /* UcCsvCellWarning: the cells that kept warnings name */
+  gboolean     day_month_guessed;  /* a column's a/b/yyyy dates read as month/day though every one
+                                    * reads both ways (a warning says so, in the user's language) */
 } UcCsvReport;
 
 /* Called on the reading thread with the share of the input done (0..1). */

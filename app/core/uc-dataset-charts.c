@@ -1,4 +1,8 @@
 /* uc-dataset-charts.c: chart specifications made from a dataset's columns */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-dataset-charts.h"
 
 #include "uc-view-error.h"
@@ -52,7 +56,8 @@ uc_series_from_long (UcDataset   *dataset,
           g_autofree char *date = uc_time_format_date (times[row]);
 
           g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
-                       "%s: row %u: %s on %s is out of date order or repeated",
+                       /* Translators: a table's name, a row's number, a series' name, a date. */
+                       _("%s: row %u: %s on %s is out of date order or repeated"),
                        uc_dataset_get_name (dataset), row + 2, key, date);
           return NULL;
         }
@@ -92,9 +97,25 @@ check_columns (UcDataset          *dataset,
 
   if (xc < 0 || x_type == UC_COLUMN_TEXT || (x_type == UC_COLUMN_NUMBER && one_date_is_enough))
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s “%s” (the x axis needs a %s column)",
-                   uc_dataset_get_name (dataset), xc < 0 ? "no column" : "not a date column:", x_column,
-                   one_date_is_enough ? "date or datetime" : "date, datetime or number");
+      const char *name = uc_dataset_get_name (dataset);
+
+      if (xc < 0 && one_date_is_enough)
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                     /* Translators: a table's name, then a column's name as given. */
+                     _("%s: no column “%s” (the x axis needs a date or datetime column)"), name, x_column);
+      else if (xc < 0)
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                     /* Translators: a table's name, then a column's name as given. */
+                     _("%s: no column “%s” (the x axis needs a date, datetime or number column)"), name, x_column);
+      else if (one_date_is_enough)
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                     /* Translators: a table's name, then a column's name. */
+                     _("%s: not a date column: “%s” (the x axis needs a date or datetime column)"), name, x_column);
+      else
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                     /* Translators: a table's name, then a column's name. */
+                     _("%s: not a date column: “%s” (the x axis needs a date, datetime or number column)"),
+                     name, x_column);
       return -1;
     }
   if (group_column && (*gc = uc_dataset_require_column (dataset, group_column, UC_COLUMN_TEXT, error)) < 0)
@@ -272,8 +293,12 @@ from_dataset (UcDataset          *dataset,
     hi = lo + 1;
   if (lo >= hi)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column “%s” needs at least two different %s",
-                   uc_dataset_get_name (dataset), x_column, scaled ? "numbers" : "dates");
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                   /* Translators: a table's name, then a column's name. */
+                   scaled ? _("%s: column “%s” needs at least two different numbers")
+                          /* Translators: a table's name, then a column's name. */
+                          : _("%s: column “%s” needs at least two different dates"),
+                   uc_dataset_get_name (dataset), x_column);
       return NULL;
     }
   uc_chart_spec_set_range (spec, lo, hi);

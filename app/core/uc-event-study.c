@@ -129,7 +129,8 @@ uc_study_window_parse (const char    *text,
   if (g_strv_length (parts) != 2)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "“%s” is not a window: give its first and last trading day, as -1,1", text);
+                   /* Translators: %s is a window as given (“-1,1”). */
+                   _("“%s” is not a window: give its first and last trading day, as -1,1"), text);
       return FALSE;
     }
   for (int i = 0; i < 2; i++)
@@ -139,7 +140,9 @@ uc_study_window_parse (const char    *text,
       if (!g_ascii_string_to_signed (s, 10, -UC_STUDY_MAX_SPAN, UC_STUDY_MAX_SPAN, &v[i], NULL))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "“%s” in “%s” is not a whole number of trading days from −%d to %d",
+                       /* Translators: a part of a window as given, then the whole window (“-1,x”); the numbers are
+                        * limits. */
+                       _("“%s” in “%s” is not a whole number of trading days from −%d to %d"),
                        s, text, UC_STUDY_MAX_SPAN, UC_STUDY_MAX_SPAN);
           return FALSE;
         }
@@ -147,7 +150,8 @@ uc_study_window_parse (const char    *text,
   if (v[0] > v[1])
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "the window “%s” ends before it starts", text);
+                   /* Translators: %s is a window as given (“5,1”). */
+                   _("the window “%s” ends before it starts"), text);
       return FALSE;
     }
   window->from = (int) v[0];
@@ -162,23 +166,30 @@ text_column (UcDataset  *ds,
   return uc_dataset_find_column_of_type (ds, name, UC_COLUMN_TEXT);
 }
 
+/* A column of the prices, or an error naming what is missing. */
 static gboolean
 need_column (UcDataset   *ds,
              const char  *name,
              UcColumnType type,
-             const char  *what,
              int         *column,
              GError     **error)
 {
   *column = uc_dataset_find_column_of_type (ds, name, type);
-  if (*column < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s “%s” has no %s column “%s”", what, uc_dataset_get_name (ds),
-                   uc_column_type_to_string (type), name);
-      return FALSE;
-    }
-  return TRUE;
+  if (*column >= 0)
+    return TRUE;
+  if (type == UC_COLUMN_DATE)
+    /* Translators: a table's name, then a column's name. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the prices “%s” has no date column “%s”"),
+                 uc_dataset_get_name (ds), name);
+  else if (type == UC_COLUMN_NUMBER)
+    /* Translators: a table's name, then a column's name. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the prices “%s” has no number column “%s”"),
+                 uc_dataset_get_name (ds), name);
+  else
+    /* Translators: a table's name, then a column's name. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the prices “%s” has no text column “%s”"),
+                 uc_dataset_get_name (ds), name);
+  return FALSE;
 }
 
 static const char *
@@ -207,9 +218,9 @@ read_prices (UcDataset  *ds,
   const double *closes, *caps;
   guint n = uc_dataset_get_n_rows (ds);
 
-  if (!need_column (ds, "date", UC_COLUMN_DATE, "the prices", &c_date, error) ||
-      !need_column (ds, "ticker", UC_COLUMN_TEXT, "the prices", &c_ticker, error) ||
-      !need_column (ds, "close", UC_COLUMN_NUMBER, "the prices", &c_close, error))
+  if (!need_column (ds, "date", UC_COLUMN_DATE, &c_date, error) ||
+      !need_column (ds, "ticker", UC_COLUMN_TEXT, &c_ticker, error) ||
+      !need_column (ds, "close", UC_COLUMN_NUMBER, &c_close, error))
     return FALSE;
   dates = uc_dataset_get_times (ds, c_date);
   closes = uc_dataset_get_numbers (ds, c_close);
@@ -493,13 +504,21 @@ basket_benchmark (GPtrArray   *tickers,
   out->calendar = c;
   out->returns = sum;
   if (used > 6)
-    g_string_append_printf (names, _(" and %u more"), used - 6);
+    {
+      /* Translators: the first six tickers of a basket, separated by commas, then how many more it holds. */
+      g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                                           used - 6), names->str, used - 6);
+
+      g_string_assign (names, all);
+    }
   if (c->market == NULL || *c->market == '\0')
-    out->label = g_strdup_printf (g_dngettext (NULL, "equal-weight basket of %u other listing (%s)",
+    /* Translators: how many listings, then their tickers (“NVDA, AMD and 3 more”). */
+    out->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "equal-weight basket of %u other listing (%s)",
                                                "equal-weight basket of %u other listings (%s)", used),
                                   used, names->str);
   else
-    out->label = g_strdup_printf (g_dngettext (NULL, "equal-weight basket of %u other %s listing (%s)",
+    /* Translators: how many listings, a market (US, Hong Kong), then the listings' tickers. */
+    out->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "equal-weight basket of %u other %s listing (%s)",
                                                "equal-weight basket of %u other %s listings (%s)", used),
                                   used, market_name (c->market), names->str);
   return TRUE;
@@ -574,6 +593,7 @@ window_car (UcStudyLine         *line,
     {
       g_autofree char *end = format_day (g_array_index (c->days, gint64, last));
 
+      /* Translators: %s is a date. */
       set_why (&car->why, _("the window runs past the prices, which end on %s"), end);
       return;
     }
@@ -585,8 +605,10 @@ window_car (UcStudyLine         *line,
       if (k < 1)
         set_why (&car->why, _("the window starts before the prices do"));
       else if (!isfinite (r[k]))
+        /* Translators: %s is a date. */
         set_why (&car->why, _("no return on %s"), day);
       else if (!isfinite (rm[k]))
+        /* Translators: %s is a date. */
         set_why (&car->why, _("no benchmark return on %s"), day);
       else
         {
@@ -679,6 +701,7 @@ study_line (UcStudyLine          *line,
     {
       g_autofree char *end = n ? format_day (g_array_index (c->days, gint64, last)) : g_strdup ("–");
 
+      /* Translators: a market (US, Hong Kong), then a date. */
       set_why (&line->why, _("the %s prices end on %s, before the event"), market_name (c->market), end);
       return;
     }
@@ -766,14 +789,18 @@ resolve_companies (const UcStudyOptions *o,
       if (!found)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "no ticker or market “%s” in the prices", want);
+                       /* Translators: %s is a ticker or a market as given (NVDA, HK…). */
+                       _("no ticker or market “%s” in the prices"), want);
           return NULL;
         }
     }
   if (out->len > UC_STUDY_MAX_COMPANIES)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "%u companies: at most %d can be studied at once; name them with --companies",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: how many companies were asked for, then the most a study takes. */
+                                "%u company: at most %d can be studied at once; name them with --companies",
+                                "%u companies: at most %d can be studied at once; name them with --companies", out->len),
                    out->len, UC_STUDY_MAX_COMPANIES);
       return NULL;
     }
@@ -804,14 +831,16 @@ check_options (const UcStudyOptions  *o,
 
   if (o->event == NO_DAY)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "no event date");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no event date"));
       return FALSE;
     }
   *windows = o->n_windows ? o->windows : default_windows;
   *n_windows = o->n_windows ? o->n_windows : G_N_ELEMENTS (default_windows);
   if (*n_windows > UC_STUDY_MAX_WINDOWS)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "at most %d windows", UC_STUDY_MAX_WINDOWS);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   g_dngettext (GETTEXT_PACKAGE, "at most %d window", "at most %d windows", UC_STUDY_MAX_WINDOWS),
+                   UC_STUDY_MAX_WINDOWS);
       return FALSE;
     }
   for (guint w = 0; w < *n_windows; w++)
@@ -821,7 +850,9 @@ check_options (const UcStudyOptions  *o,
       ABS (o->estimation.from) > UC_STUDY_MAX_SPAN || ABS (o->estimation.to) > UC_STUDY_MAX_SPAN)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "the estimation window must span at least %d trading days, within ±%d of the event",
+                   /* Translators: the fewest trading days of the estimation window, then how far from the event it
+                    * may reach. */
+                   _("the estimation window must span at least %d trading days, within ±%d of the event"),
                    UC_STUDY_MIN_ESTIMATION_DAYS, UC_STUDY_MAX_SPAN);
       return FALSE;
     }
@@ -830,13 +861,14 @@ check_options (const UcStudyOptions  *o,
       g_autofree char *est = uc_study_window_format (&o->estimation);
 
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "the estimation window %s must end before the first event window and the chart start (day %d)",
+                   /* Translators: a window of trading days (“-120…-11”), then a day's number. */
+                   _("the estimation window %s must end before the first event window and the chart start (day %d)"),
                    est, MIN (first_window, o->path_from));
       return FALSE;
     }
   if (o->path_from > o->path_to || o->path_to - o->path_from > UC_STUDY_MAX_SPAN)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "the chart's days are out of order");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("the chart's days are out of order"));
       return FALSE;
     }
   return TRUE;
@@ -877,7 +909,8 @@ study_companies (Run     *run,
       if (series && !index_benchmark (run->index, series, c, &b))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "no index series “%s” in the benchmarks", series);
+                       /* Translators: %s is an index series as given (NASDAQCOM…). */
+                       _("no index series “%s” in the benchmarks"), series);
           return FALSE;
         }
       if (series == NULL)
@@ -889,6 +922,7 @@ study_companies (Run     *run,
             {
               line->benchmark = g_strdup (_("none"));
               line->cars = g_new0 (UcStudyCar, UC_STUDY_MAX_WINDOWS);
+              /* Translators: %s is a market: US, Hong Kong, or the data's. */
               set_why (&line->why, _("no index for the %s market, and no other listing to make a basket of"),
                        market_name (t->market));
               continue;
@@ -896,6 +930,7 @@ study_companies (Run     *run,
           if (!run->o->benchmark && g_hash_table_add (noted, t->market))
             g_ptr_array_add (study->notes,
                              *t->market
+                             /* Translators: %s is a market: US, Hong Kong, or the data's. */
                              ? g_strdup_printf (_("The data has no index of the %s market: each company there "
                                                   "is measured against an equal-weight basket of the market’s "
                                                   "other listings in the data, a rough stand-in for an index."),
@@ -906,6 +941,7 @@ study_companies (Run     *run,
         }
       if (series && is_known_index (series) && g_hash_table_add (noted, t->market))
         g_ptr_array_add (study->notes,
+                         /* Translators: %s is an index's name (the Nasdaq Composite…). */
                          g_strdup_printf (_("The benchmark, %s, holds the largest companies it is measured "
                                             "against: a fall they share moves the index too, so their "
                                             "abnormal returns understate a shock that hit them together."),
@@ -958,6 +994,7 @@ study_basket (Run *run)
   if (!(series ? index_benchmark (run->index, series, c, &b) : basket_benchmark (run->tickers, c, members, &b)))
     {
       g_ptr_array_add (run->study->notes,
+                       /* Translators: %s is a market: US, Hong Kong, or the data's. */
                        g_strdup_printf (_("No basket line: the %s market has no index in the data and no "
                                           "listing outside the companies to stand in for one."),
                                         market_name (market)));
@@ -1011,6 +1048,7 @@ study_notes (Run *run)
           g_autofree char *day = format_day (any->event_day);
 
           g_ptr_array_add (study->notes,
+                           /* Translators: a market (US, Hong Kong), then a date. */
                            g_strdup_printf (_("Day 0 in the %s market is %s, its first trading day on or after "
                                               "the event; days are counted in that market’s own trading days "
                                               "(the days its listings have a close), so holidays elsewhere do "
@@ -1018,8 +1056,8 @@ study_notes (Run *run)
         }
       list = uc_event_table_list_between (run->events, any->estimation_first, any->estimation_last, NO_DAY);
       if (list)
-        /* Translators: a market, then events with their dates. */
         g_ptr_array_add (study->notes,
+                         /* Translators: a market, then events with their dates. */
                          g_strdup_printf (_("Other events inside the %s estimation window, which may bend "
                                             "alpha and beta: %s."), market_name (c->market), list));
       g_clear_pointer (&list, g_free);
@@ -1036,8 +1074,8 @@ study_notes (Run *run)
         }
       list = uc_event_table_list_between (run->events, wfrom, wto, run->o->event);
       if (list)
-        /* Translators: a market, then events with their dates. */
         g_ptr_array_add (study->notes,
+                         /* Translators: a market, then events with their dates. */
                          g_strdup_printf (_("Other events inside the %s event windows, whose moves the CARs "
                                             "include: %s."), market_name (c->market), list));
       g_clear_pointer (&list, g_free);
@@ -1085,7 +1123,7 @@ uc_study_run (UcDataset            *prices,
     return NULL;
   if (chosen->len == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the prices have no rows");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the prices have no rows"));
       return NULL;
     }
   run.chosen = chosen;

@@ -17,7 +17,7 @@ steps_series (UcFrontier *f,
               gint64      last_day,
               int         slot)
 {
-  g_autoptr (UcSeries) series = uc_series_new (f->region, f->region);
+  g_autoptr (UcSeries) series = uc_series_new (f->region, _(f->region));
 
   for (guint i = 0; i < f->steps->len; i++)
     {
@@ -43,10 +43,11 @@ trend_series (UcFrontier *f,
 {
   g_autofree char *id = g_strdup_printf ("%s-trend", f->region);
   g_autofree char *months = uc_format_decimal (f->halving_months, 1);
-  /* Translators: a region, then a number of months, e.g. "US trend: halves every 4.4 months" */
   g_autofree char *label = isfinite (f->halving_months)
-    ? g_strdup_printf (_("%s trend: halves every %s months"), f->region, months)
-    : g_strdup_printf (_("%s trend: no fall"), f->region);
+    /* Translators: %s is a region (US, China, Europe, Other), then a number of months */
+    ? g_strdup_printf (_("%s trend: halves every %s months"), _(f->region), months)
+    /* Translators: %s is a region (US, China, Europe, Other). */
+    : g_strdup_printf (_("%s trend: no fall"), _(f->region));
   g_autoptr (UcSeries) series = uc_series_new (id, label);
 
   for (gint64 day = from; ; day = to)
@@ -95,17 +96,25 @@ uc_price_trend_build_chart (UcPriceTrend *self)
           uc_chart_spec_add_series (spec, trend);
         }
     }
-  subtitle = g_strdup_printf (_("The cheapest %s price on offer per million tokens, by vendor region, and its "
-                                "trend fitted %s to %s (log scale)%s%s"),
-                              uc_price_kind_to_string (self->kind), from, to,
-                              self->filter && *self->filter ? _("; models matching ") : "",
-                              self->filter && *self->filter ? self->filter : "");
-  note = g_strdup_printf (_("Trend: least squares through log2 of the frontier sampled every %d days; 95%% "
-                            "intervals in “undercut frontier”. A model’s price counts as on offer until its next "
-                            "price; time-of-day and promotional prices are left out.%s"),
-                          UC_FRONTIER_SAMPLE_DAYS,
-                          tracker ? _(" Some steps are dated by a tracker’s first sight of the price, not the "
-                                      "vendor’s date.") : "");
+  if (self->filter && *self->filter)
+    /* Translators: the kind of price (output, input or blended), two dates, and the words models were filtered by. */
+    subtitle = g_strdup_printf (_("The cheapest %s price on offer per million tokens, by vendor region, and its "
+                                  "trend fitted %s to %s (log scale); models matching %s"),
+                                uc_price_kind_describe (self->kind), from, to, self->filter);
+  else
+    /* Translators: the kind of price (output, input or blended), then two dates. */
+    subtitle = g_strdup_printf (_("The cheapest %s price on offer per million tokens, by vendor region, and its "
+                                  "trend fitted %s to %s (log scale)"),
+                                uc_price_kind_describe (self->kind), from, to);
+  if (tracker)
+    note = g_strdup_printf (_("Trend: least squares through log2 of the frontier sampled every %d days; 95%% "
+                              "intervals in “undercut frontier”. A model’s price counts as on offer until its next "
+                              "price; time-of-day and promotional prices are left out. Some steps are dated by a "
+                              "tracker’s first sight of the price, not the vendor’s date."), UC_FRONTIER_SAMPLE_DAYS);
+  else
+    note = g_strdup_printf (_("Trend: least squares through log2 of the frontier sampled every %d days; 95%% "
+                              "intervals in “undercut frontier”. A model’s price counts as on offer until its next "
+                              "price; time-of-day and promotional prices are left out."), UC_FRONTIER_SAMPLE_DAYS);
   uc_chart_spec_set_title (spec, _("The price frontier"));
   uc_chart_spec_set_subtitle (spec, subtitle);
   uc_chart_spec_set_note (spec, note);
@@ -154,11 +163,15 @@ uc_price_trend_build_ratio_chart (UcPriceTrend *self)
   uc_series_set_color (even, UC_SERIES_COLOR_FOREGROUND);
   uc_chart_spec_add_series (spec, ratio);
   uc_chart_spec_add_series (spec, even);
-  subtitle = g_strdup_printf (_("The cheapest %s price on offer from a US vendor over the cheapest from a Chinese "
-                                "one, each day either moved (log scale)%s%s"),
-                              uc_price_kind_to_string (self->kind),
-                              self->filter && *self->filter ? _("; models matching ") : "",
-                              self->filter && *self->filter ? self->filter : "");
+  if (self->filter && *self->filter)
+    /* Translators: the kind of price (output, input or blended), then the words models were filtered by. */
+    subtitle = g_strdup_printf (_("The cheapest %s price on offer from a US vendor over the cheapest from a Chinese "
+                                  "one, each day either moved (log scale); models matching %s"),
+                                uc_price_kind_describe (self->kind), self->filter);
+  else
+    /* Translators: %s is the kind of price: output, input or blended. */
+    subtitle = g_strdup_printf (_("The cheapest %s price on offer from a US vendor over the cheapest from a Chinese "
+                                  "one, each day either moved (log scale)"), uc_price_kind_describe (self->kind));
   uc_chart_spec_set_title (spec, _("The US frontier over China’s"));
   uc_chart_spec_set_subtitle (spec, subtitle);
   uc_chart_spec_set_y_title (spec, _("US over China, ×"));

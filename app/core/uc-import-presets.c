@@ -7,6 +7,10 @@
  * detection are not written. A file that cannot be read leaves no presets
  * (and the error to the caller); the next change writes it anew.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-import-presets.h"
 
 #include <errno.h>
@@ -337,7 +341,8 @@ uc_import_presets_load (UcImportPresets  *self,
                                                 : NULL;
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not a file of import settings", self->path);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: not a file of import settings"), self->path);
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)

@@ -1,4 +1,8 @@
 /* uc-json-load.c: JSON documents from outside, checked before json-glib sees them */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-json-load.h"
 
 #include <string.h>
@@ -19,7 +23,8 @@ refuse (GError    **error,
       else if (((guchar) *p & 0xC0) != 0x80)
         column++;
     }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: line %u, column %u: %s", name, line, column, what);
+  /* Translators: a file's name, a line and column in it, and what is wrong there. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: line %u, column %u: %s"), name, line, column, what);
   return FALSE;
 }
 
@@ -38,7 +43,8 @@ uc_json_check (const char  *data,
 
   if (size > UC_JSON_MAX_SIZE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: larger than %u MB, not read", name,
+      /* Translators: a file's name, then a size in megabytes. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: larger than %u MB, not read"), name,
                    (guint) (UC_JSON_MAX_SIZE >> 20));
       return FALSE;
     }
@@ -47,7 +53,7 @@ uc_json_check (const char  *data,
       guchar c = (guchar) *p;
 
       if (c == 0)
-        return refuse (error, name, data, p, "NUL byte (is it a text file?)");
+        return refuse (error, name, data, p, _("NUL byte (is it a text file?)"));
       if (in_string)
         {
           if (c == '\\' && p + 1 < end)
@@ -55,7 +61,7 @@ uc_json_check (const char  *data,
           else if (c == '"')
             in_string = FALSE;
           else if (c < 0x20)
-            return refuse (error, name, data, p, "control character inside a string");
+            return refuse (error, name, data, p, _("control character inside a string"));
           continue;
         }
       switch (c)
@@ -67,7 +73,7 @@ uc_json_check (const char  *data,
         case '{':
           if (++depth > UC_JSON_MAX_DEPTH)
             {
-              g_autofree char *what = g_strdup_printf ("nested more than %d levels deep", UC_JSON_MAX_DEPTH);
+              g_autofree char *what = g_strdup_printf (_("nested more than %d levels deep"), UC_JSON_MAX_DEPTH);
 
               return refuse (error, name, data, p, what);
             }
@@ -83,10 +89,12 @@ uc_json_check (const char  *data,
            * strict JSON has outside strings passes. */
           if (strchr (" \t\n\r:,0123456789+-.eEtrufalsn", c) == NULL)
             {
-              g_autofree char *where = g_strdup_printf ("%s: not JSON", name);
+              /* Translators: %s is a file's name; a place in it and what is wrong there follow. */
+              g_autofree char *where = g_strdup_printf (_("%s: not JSON"), name);
               g_autofree char *what = c < 0x80 && g_ascii_isprint (c)
-                                        ? g_strdup_printf ("unexpected “%c”", c)
-                                        : g_strdup_printf ("unexpected byte 0x%02x", c);
+                                        /* Translators: %c is a character of the file. */
+                                        ? g_strdup_printf (_("unexpected “%c”"), c)
+                                        : g_strdup_printf (_("unexpected byte 0x%02x"), c);
 
               return refuse (error, where, data, p, what);
             }
@@ -95,9 +103,10 @@ uc_json_check (const char  *data,
     }
   if (in_string)
     {
-      g_autofree char *where = g_strdup_printf ("%s: not JSON", name);
+      /* Translators: %s is a file's name; a place in it and what is wrong there follow. */
+      g_autofree char *where = g_strdup_printf (_("%s: not JSON"), name);
 
-      return refuse (error, where, data, end, "a string is not closed");
+      return refuse (error, where, data, end, _("a string is not closed"));
     }
   return TRUE;
 }
@@ -115,7 +124,8 @@ uc_json_load_data (JsonParser  *parser,
     return FALSE;
   if (!json_parser_load_from_data (parser, data ? data : "", data ? (gssize) size : 0, &local))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not JSON: %s", name, local->message);
+      /* Translators: a file's name, then what the JSON parser said. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: not JSON: %s"), name, local->message);
       return FALSE;
     }
   return TRUE;

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -333,8 +335,13 @@ uc_library_entry_new_from_json (JsonObject  *o,
   if (self->id == NULL || !valid_file (self->mode, self->file) ||
       (g_strcmp0 (mode, "copy") != 0 && g_strcmp0 (mode, "reference") != 0))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "an entry%s%s lacks an id, a mode or a valid file",
-                   self->id ? " " : "", self->id ? self->id : "");
+      if (self->id)
+        /* Translators: %s is a library entry's id. */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("an entry %s lacks an id, a mode or a valid file"),
+                     self->id);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("an entry lacks an id, a mode or a valid file"));
       return NULL;
     }
   self->title = g_strdup (member_string (o, "title") ? member_string (o, "title") : self->id);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -229,12 +231,19 @@ uc_library_entry_dup_credit (UcLibraryEntry *self)
   if (url)
     {
       downloaded = format_day (uc_library_entry_get_downloaded_at (self));
-      return downloaded ? g_strdup_printf ("Source: %s, downloaded %s", url, downloaded)
-                        : g_strdup_printf ("Source: %s", url);
+      return downloaded
+             /* Translators: the address a file was downloaded from, then the day. */
+             ? g_strdup_printf (_("Source: %s, downloaded %s"), url, downloaded)
+             /* Translators: %s is the address a file was downloaded from. */
+             : g_strdup_printf (_("Source: %s"), url);
     }
   name = g_path_get_basename (original ? original : uc_library_entry_get_path (self));
   day = g_strndup (uc_library_entry_get_imported_at (self) ? uc_library_entry_get_imported_at (self) : "", 10);
-  return *day ? g_strdup_printf ("Source: %s, imported %s", name, day) : g_strdup_printf ("Source: %s", name);
+  return *day
+         /* Translators: a file's name, then the day it was imported (YYYY-MM-DD). */
+         ? g_strdup_printf (_("Source: %s, imported %s"), name, day)
+         /* Translators: %s is a file's name. */
+         : g_strdup_printf (_("Source: %s"), name);
 }
 
 static void
@@ -282,9 +291,11 @@ uc_library_entry_create_view (UcLibraryEntry  *self,
   roles = uc_library_entry_get_roles (self);
   if (roles->time == NULL || roles->values == NULL || roles->values[0] == NULL)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s", uc_library_entry_get_title (self),
-                   roles->time == NULL ? "no date column to place the values by"
-                                       : "no number column to chart");
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                   /* Translators: %s is a dataset's title. */
+                   roles->time == NULL ? _("%s: no date column to place the values by")
+                                       /* Translators: %s is a dataset's title. */
+                                       : _("%s: no number column to chart"), uc_library_entry_get_title (self));
       return NULL;
     }
   id = uc_library_view_id (uc_library_entry_get_id (self));
@@ -317,12 +328,14 @@ uc_library_load_view (const char  *view_id,
   if (entry == NULL)
     {
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN,
-                   "unknown view “%s” (“undercut library list” lists the datasets you imported)", view_id);
+                   /* Translators: %s is a view's id as given. */
+                   _("unknown view “%s” (“undercut library list” lists the datasets you imported)"), view_id);
       return NULL;
     }
   if (uc_library_entry_check (entry) == UC_LIBRARY_MISSING)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: the file %s is gone",
+      /* Translators: a dataset's title, then a file's name. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: the file %s is gone"),
                    uc_library_entry_get_title (entry), uc_library_entry_get_path (entry));
       return NULL;
     }
@@ -350,13 +363,15 @@ uc_library_entry_add_series_to (UcLibraryEntry  *self,
   g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self) && UC_IS_CHART_SPEC (chart), 0);
   if (uc_chart_spec_get_x_kind (chart) != UC_X_TIME)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: the chart does not run on dates",
+      /* Translators: %s is a dataset's title. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: the chart does not run on dates"),
                    uc_library_entry_get_title (self));
       return 0;
     }
   if (roles->time == NULL || roles->values == NULL || roles->values[0] == NULL)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no date and number columns to draw",
+      /* Translators: %s is a dataset's title. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: no date and number columns to draw"),
                    uc_library_entry_get_title (self));
       return 0;
     }
@@ -384,7 +399,8 @@ uc_library_entry_add_series_to (UcLibraryEntry  *self,
   {
     g_autofree char *credit = uc_library_entry_dup_credit (self);
     const char *note = uc_chart_spec_get_note (chart);
-    g_autofree char *line = g_strdup_printf ("Right axis: %s. %s.", uc_library_entry_get_title (self), credit);
+    /* Translators: a dataset's title, then where it came from (“Source: prices.csv, imported 2025-02-01”). */
+    g_autofree char *line = g_strdup_printf (_("Right axis: %s. %s."), uc_library_entry_get_title (self), credit);
     g_autofree char *joined = note && *note ? g_strconcat (note, "\n", line, NULL) : g_strdup (line);
 
     uc_chart_spec_set_note (chart, joined);

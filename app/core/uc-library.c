@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -139,7 +141,9 @@ parse_entries (JsonNode    *root,
 
   if (array == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not a library manifest (no “entries” array)", path);
+      /* Translators: %s is a file's name; “entries” is a word of the file, kept. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: not a library manifest (no “entries” array)"),
+                   path);
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -151,12 +155,14 @@ parse_entries (JsonNode    *root,
 
       for (guint j = 0; entry && j < entries->len && local == NULL; j++)
         if (strcmp (uc_library_entry_get_id (g_ptr_array_index (entries, j)), uc_library_entry_get_id (entry)) == 0)
-          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "id “%s” is listed twice",
+          /* Translators: %s is a library entry's id. */
+          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("id “%s” is listed twice"),
                        uc_library_entry_get_id (entry));
       if (entry == NULL || local)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: entry %u: %s", path, i + 1,
-                       local ? local->message : "not an object");
+          /* Translators: a file's name, an entry's number in it, and what is wrong with the entry. */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: entry %u: %s"), path, i + 1,
+                       local ? local->message : _("not an object"));
           g_clear_object (&entry);
           return FALSE;
         }
@@ -190,7 +196,8 @@ uc_library_load (UcLibrary  *self,
       return absent;
     }
   if (length > MAX_MANIFEST)
-    g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: too large for a library manifest", path);
+    /* Translators: %s is a file's name. */
+    g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: too large for a library manifest"), path);
   else if (uc_json_load_data (parser, data, length, path, &local))
     parse_entries (json_parser_get_root (parser), self->dir, path, entries, &local);
   if (local)
@@ -412,7 +419,7 @@ uc_library_prepare (UcLibrary             *self,
   g_return_val_if_fail (UC_IS_LIBRARY (self) && G_IS_FILE (file) && id, NULL);
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "only local files can be imported");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("only local files can be imported"));
       return NULL;
     }
   if (roles)
@@ -466,7 +473,8 @@ uc_library_commit (UcLibrary       *self,
   g_return_val_if_fail (UC_IS_LIBRARY (self) && UC_IS_LIBRARY_ENTRY (entry), FALSE);
   if (uc_library_find (self, uc_library_entry_get_id (entry)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "the library has an entry called “%s” already",
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("the library has an entry called “%s” already"),
                    uc_library_entry_get_id (entry));
       return FALSE;
     }
@@ -512,7 +520,8 @@ replace_entry (UcLibrary       *self,
 
   if (old == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”",
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"),
                    uc_library_entry_get_id (entry));
       return FALSE;
     }
@@ -542,12 +551,13 @@ uc_library_rename (UcLibrary   *self,
   g_return_val_if_fail (UC_IS_LIBRARY (self), NULL);
   if (*stripped == '\0')
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "a title cannot be empty");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("a title cannot be empty"));
       return NULL;
     }
   if ((old = uc_library_find (self, id)) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"), id);
       return NULL;
     }
   entry = uc_library_entry_copy (old);
@@ -568,7 +578,8 @@ uc_library_set_roles (UcLibrary             *self,
   g_return_val_if_fail (UC_IS_LIBRARY (self) && roles, NULL);
   if ((old = uc_library_find (self, id)) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"), id);
       return NULL;
     }
   entry = uc_library_entry_copy (old);
@@ -592,7 +603,8 @@ uc_library_remove (UcLibrary   *self,
   entry = uc_library_find (self, id);
   if (entry == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"), id);
       return FALSE;
     }
   removed = g_object_ref (entry);
@@ -648,7 +660,8 @@ uc_library_prepare_reimport (UcLibrary       *self,
   path = mode == UC_LIBRARY_COPY ? uc_library_entry_get_original (old) : uc_library_entry_get_path (old);
   if (path == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "“%s” does not say where its file came from",
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not say where its file came from"),
                    uc_library_entry_get_id (old));
       return NULL;
     }
@@ -708,7 +721,8 @@ uc_library_commit_reimport (UcLibrary       *self,
   if (now == NULL)
     {
       uc_library_discard_reimport (self, entry);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”",
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"),
                    uc_library_entry_get_id (entry));
       return FALSE;
     }
@@ -748,7 +762,8 @@ uc_library_reimport (UcLibrary   *self,
   g_return_val_if_fail (UC_IS_LIBRARY (self), NULL);
   if ((old = uc_library_find (self, id)) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no library entry called “%s”", id);
+      /* Translators: %s is a library entry's id. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no library entry called “%s”"), id);
       return NULL;
     }
   entry = uc_library_prepare_reimport (self, old, NULL, NULL, NULL, error);

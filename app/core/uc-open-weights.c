@@ -9,7 +9,8 @@
 #include "uc-open-weights.h"
 #include "uc-regions.h"
 
-static const char *const region_names[UC_RELEASE_REGIONS] = { "US", "China", "Europe", "Other" };
+/* Keys in data and JSON; _() of one is the name shown. */
+static const char *const region_names[UC_RELEASE_REGIONS] = { N_("US"), N_("China"), N_("Europe"), N_("Other") };
 
 const char *
 uc_release_region_name (guint region)
@@ -70,8 +71,8 @@ uc_release_counts_new (UcDataset *releases,
 
   if (c_date < 0 || c_country < 0 || c_open < 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "the releases need date, country and open_weights columns");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("the releases need date, country and open_weights columns"));
       return NULL;
     }
   dates = uc_dataset_get_times (releases, c_date);
@@ -189,7 +190,7 @@ uc_release_counts_build_chart (UcReleaseCounts *self,
 
   for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
     {
-      g_autoptr (UcSeries) series = uc_series_new (region_names[r], region_names[r]);
+      g_autoptr (UcSeries) series = uc_series_new (region_names[r], _(region_names[r]));
 
       for (guint i = 0; i < self->periods->len; i++)
         {

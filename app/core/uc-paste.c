@@ -1,6 +1,8 @@
 /* uc-paste.c: a table pasted from the clipboard, kept as a file */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <string.h>
 
@@ -41,14 +43,17 @@ uc_paste_normalize (const char  *text,
 
   if (length > UC_PASTE_MAX_BYTES)
     {
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, length >> 20);
+
       g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_TOO_LARGE,
-                   "the pasted text is %" G_GSIZE_FORMAT " MB; more than %u MB is better saved as a file and opened",
-                   length >> 20, UC_PASTE_MAX_BYTES >> 20);
+                   /* Translators: the pasted text's size in megabytes (a number), then the largest size pasted. */
+                   _("the pasted text is %s MB; more than %u MB is better saved as a file and opened"),
+                   size, UC_PASTE_MAX_BYTES >> 20);
       return NULL;
     }
   if (!g_utf8_validate (text, (gssize) length, NULL) || memchr (text, '\0', length) != NULL)
     {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, "the pasted data is not text");
+      g_set_error_literal (error, UC_CSV_ERROR, UC_CSV_ERROR_ENCODING, _("the pasted data is not text"));
       return NULL;
     }
   lines = g_strsplit (text, "\n", -1);
@@ -73,8 +78,8 @@ uc_paste_normalize (const char  *text,
     }
   if (kept < 2)
     {
-      g_set_error (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
-                   "the pasted text is not a table: it needs a header line and at least one row");
+      g_set_error_literal (error, UC_CSV_ERROR, UC_CSV_ERROR_EMPTY,
+                           _("the pasted text is not a table: it needs a header line and at least one row"));
       return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

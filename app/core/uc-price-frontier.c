@@ -31,6 +31,20 @@ uc_price_kind_to_string (UcPriceKind kind)
   return kind < G_N_ELEMENTS (kind_names) ? kind_names[kind] : "output";
 }
 
+/* The kind as a sentence names it ("the cheapest output price"),
+ * translated; uc_price_kind_to_string() is the name options and JSON use. */
+const char *
+uc_price_kind_describe (UcPriceKind kind)
+{
+  switch (kind)
+    {
+    case UC_PRICE_INPUT: return C_("price", "input");
+    case UC_PRICE_BLENDED: return C_("price", "blended");
+    case UC_PRICE_OUTPUT:
+    default: return C_("price", "output");
+    }
+}
+
 /* A price on offer only some hours of the day, or for a promotion's few
  * weeks: the table has no end date for them, so on a frontier they would
  * stay cheapest for ever. Their names say which they are. */
@@ -42,7 +56,8 @@ uc_price_is_part_time (const char *model)
 }
 
 /* The order the regions are listed in, as uc_regions_new_default names them. */
-static const char *const regions[] = { "US", "China", "Europe", "Other" };
+/* Their names are keys; _() of one is the name shown. */
+static const char *const regions[] = { N_("US"), N_("China"), N_("Europe"), N_("Other") };
 
 static guint
 region_index (UcRegions  *map,
@@ -284,8 +299,9 @@ read_rows (UcDataset   *prices,
 
   if (c_date < 0 || c_vendor < 0 || c_model < 0 || c_country < 0 || c_in < 0 || c_out < 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "the prices need date, vendor, model, country, input_usd_per_mtok and output_usd_per_mtok columns");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("the prices need date, vendor, model, country, input_usd_per_mtok and "
+                             "output_usd_per_mtok columns"));
       return FALSE;
     }
   dates = uc_dataset_get_times (prices, c_date);
@@ -344,7 +360,7 @@ uc_price_trend_new (UcDataset    *prices,
 
   if (resamples > 100000)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "at most 100000 resamples");
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("at most 100000 resamples"));
       return NULL;
     }
   self->kind = kind;
@@ -358,8 +374,8 @@ uc_price_trend_new (UcDataset    *prices,
   ok = read_rows (prices, kind, words, all_prices, rows, &self->n_rows, &self->n_part_time, error);
   if (ok && self->n_rows == 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "no price matches “%s”", filter ? filter : "");
+      /* Translators: %s is the words models were filtered by. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no price matches “%s”"), filter ? filter : "");
       ok = FALSE;
     }
   if (ok)

@@ -26,6 +26,7 @@ typedef enum
 gboolean    uc_price_kind_from_string (const char  *name,
                                        UcPriceKind *kind);
 const char *uc_price_kind_to_string   (UcPriceKind  kind);
+const char *uc_price_kind_describe    (UcPriceKind  kind);
 
 typedef struct
 {

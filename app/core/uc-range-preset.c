@@ -145,12 +145,14 @@ uc_range_from_text (const char  *from_text,
   if (from_text && *from_text && !uc_range_parse_day (from_text, FALSE, from))
     {
       g_set_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_FROM,
+                   /* Translators: what was typed, then today's date as an example. */
                    _("“%s” is not a day: type one as %s, 2025-01 or 2025"), from_text, example);
       return FALSE;
     }
   if (to_text && *to_text && !uc_range_parse_day (to_text, TRUE, to))
     {
       g_set_error (error, UC_RANGE_ERROR, UC_RANGE_ERROR_TO,
+                   /* Translators: what was typed, then today's date as an example. */
                    _("“%s” is not a day: type one as %s, 2025-01 or 2025"), to_text, example);
       return FALSE;
     }
@@ -161,7 +163,9 @@ uc_range_from_text (const char  *from_text,
       day = uc_format_day (late ? *from : *to);
       first = uc_format_day (lower), last = uc_format_day (upper);
       g_set_error (error, UC_RANGE_ERROR, late ? UC_RANGE_ERROR_FROM : UC_RANGE_ERROR_TO,
+                   /* Translators: three dates. */
                    late ? _("No data from %s on: the data runs from %s to %s")
+                        /* Translators: three dates. */
                         : _("No data up to %s: the data runs from %s to %s"), day, first, last);
       return FALSE;
     }

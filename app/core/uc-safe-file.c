@@ -30,6 +30,10 @@
  * writer starts and again once the old folder is out of the way, since the
  * user may add a file while the pack is written.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-safe-file.h"
 
 #include <errno.h>
@@ -94,34 +98,59 @@ struct _UcSafeDir
   int          lock_fd;
 };
 
+/* What a path is, as messages say it in parentheses: "not a regular
+ * file (a folder)". */
 static const char *
 describe_mode (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return C_("file type", "a folder");
   if (S_ISFIFO (mode))
-    return "a named pipe";
+    return C_("file type", "a named pipe");
   if (S_ISCHR (mode))
-    return "a character device";
+    return C_("file type", "a character device");
   if (S_ISBLK (mode))
-    return "a block device";
+    return C_("file type", "a block device");
   if (S_ISSOCK (mode))
-    return "a socket";
+    return C_("file type", "a socket");
   if (S_ISLNK (mode))
-    return "a symbolic link";
+    return C_("file type", "a symbolic link");
   if (S_ISREG (mode))
-    return "a regular file";
-  return "something unknown";
+    return C_("file type", "a regular file");
+  return C_("file type", "something unknown");
 }
 
-static void
-set_errno_error (GError    **error,
-                 int           saved,
-                 const char   *name,
-                 const char   *context)
+/* What could not be done when the system said no. */
+typedef enum
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s%s", name, context ? context : "",
-               g_strerror (saved));
+  ERRNO_PLAIN,         /* "report.png: Permission denied" */
+  ERRNO_THIS_FOLDER,   /* the file's folder, for a file */
+  ERRNO_ITS_FOLDER,    /* the folder a pack's folder is in */
+} ErrnoContext;
+
+static void
+set_errno_error (GError       **error,
+                 int            saved,
+                 const char    *name,
+                 ErrnoContext   context)
+{
+  GIOErrorEnum code = g_io_error_from_errno (saved);
+
+  switch (context)
+    {
+    case ERRNO_THIS_FOLDER:
+      /* Translators: a file's name, then why (“Permission denied”). */
+      g_set_error (error, G_IO_ERROR, code, _("%s: cannot write in this folder: %s"), name, g_strerror (saved));
+      break;
+    case ERRNO_ITS_FOLDER:
+      /* Translators: a folder's name, then why (“Permission denied”). */
+      g_set_error (error, G_IO_ERROR, code, _("%s: cannot write in its folder: %s"), name, g_strerror (saved));
+      break;
+    case ERRNO_PLAIN:
+    default:
+      g_set_error (error, G_IO_ERROR, code, "%s: %s", name, g_strerror (saved));
+      break;
+    }
 }
 
 /* The base of a temporary's name: the target's, cut so that the whole
@@ -434,7 +463,7 @@ check_file_target (const char   *path,
     {
       if (errno != ENOENT)
         {
-          set_errno_error (error, errno, name, NULL);
+          set_errno_error (error, errno, name, ERRNO_PLAIN);
           return FALSE;
         }
       *target = g_strdup (path);
@@ -448,21 +477,23 @@ check_file_target (const char   *path,
         {
           if (errno == ENOENT)
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                         "%s: a symbolic link to a missing file; not replaced", name);
+                         /* Translators: %s is a file's name. */
+                         _("%s: a symbolic link to a missing file; not replaced"), name);
           else
-            set_errno_error (error, errno, name, NULL);
+            set_errno_error (error, errno, name, ERRNO_PLAIN);
           return FALSE;
         }
       *target = real;
       if (stat (real, st) != 0)
         {
-          set_errno_error (error, errno, name, NULL);
+          set_errno_error (error, errno, name, ERRNO_PLAIN);
           return FALSE;
         }
       if (!S_ISREG (st->st_mode))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                       "%s: not a regular file (a symbolic link to %s); not replaced", name,
+                       /* Translators: a file's name, then what its link leads to (a folder, a named pipe…). */
+                       _("%s: not a regular file (a symbolic link to %s); not replaced"), name,
                        describe_mode (st->st_mode));
           return FALSE;
         }
@@ -473,7 +504,8 @@ check_file_target (const char   *path,
       *st = lst;
       if (!S_ISREG (st->st_mode))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file (%s); not replaced",
+          /* Translators: a file's name, then what it is (a folder, a named pipe…). */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s: not a regular file (%s); not replaced"),
                        name, describe_mode (st->st_mode));
           return FALSE;
         }
@@ -483,15 +515,18 @@ check_file_target (const char   *path,
    * root, whom access() lets write anything. */
   if ((st->st_mode & 0222) == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: read-only; not replaced", name);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: read-only; not replaced"), name);
       return FALSE;
     }
   if (faccessat (AT_FDCWD, *target, W_OK, AT_EACCESS) != 0)
     {
       if (errno == EACCES || errno == EPERM)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: not writable by you; not replaced", name);
+        /* Translators: %s is a file's name. */
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: not writable by you; not replaced"),
+                     name);
       else
-        set_errno_error (error, errno, name, NULL);
+        set_errno_error (error, errno, name, ERRNO_PLAIN);
       return FALSE;
     }
   return TRUE;
@@ -512,7 +547,7 @@ uc_safe_file_new (const char  *path,
   self->name = g_strdup (name ? name : path);
   if (*path == '\0')
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, "the file name is empty");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("the file name is empty"));
       return NULL;
     }
   if (!check_file_target (path, self->name, &self->target, &self->st, &self->exists, error))
@@ -531,7 +566,7 @@ uc_safe_file_new (const char  *path,
         self->unnamed = TRUE;
       else if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
         {
-          set_errno_error (error, errno, self->name, "cannot write in this folder: ");
+          set_errno_error (error, errno, self->name, ERRNO_THIS_FOLDER);
           return NULL;
         }
     }
@@ -558,7 +593,7 @@ uc_safe_file_new (const char  *path,
       g_clear_pointer (&self->tmp, g_free);
       if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
         {
-          set_errno_error (error, saved, self->name, "cannot write in this folder: ");
+          set_errno_error (error, saved, self->name, ERRNO_THIS_FOLDER);
           return NULL;
         }
     }
@@ -591,7 +626,7 @@ uc_safe_file_write (UcSafeFile  *self,
   saved = write_all (self->fd, data, length);
   if (saved != 0)
     {
-      set_errno_error (error, saved, self->name, NULL);
+      set_errno_error (error, saved, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   return TRUE;
@@ -607,7 +642,7 @@ uc_safe_file_commit (UcSafeFile  *self,
 
   if (fsync (self->fd) != 0)
     {
-      set_errno_error (error, errno, self->name, NULL);
+      set_errno_error (error, errno, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   if (self->exists)
@@ -620,7 +655,7 @@ uc_safe_file_commit (UcSafeFile  *self,
         (void) !fchown (self->fd, (uid_t) -1, self->st.st_gid);
       if (fchmod (self->fd, self->st.st_mode & 0777) != 0)
         {
-          set_errno_error (error, errno, self->name, NULL);
+          set_errno_error (error, errno, self->name, ERRNO_PLAIN);
           return FALSE;
         }
     }
@@ -642,7 +677,7 @@ uc_safe_file_commit (UcSafeFile  *self,
             }
           if (errno != EEXIST)
             {
-              set_errno_error (error, errno, self->name, NULL);
+              set_errno_error (error, errno, self->name, ERRNO_PLAIN);
               return FALSE;
             }
         }
@@ -656,7 +691,7 @@ uc_safe_file_commit (UcSafeFile  *self,
             self->tmp = g_steal_pointer (&tmp);
           else if (errno != EEXIST || tries >= 100)
             {
-              set_errno_error (error, errno, self->name, NULL);
+              set_errno_error (error, errno, self->name, ERRNO_PLAIN);
               return FALSE;
             }
         }
@@ -668,14 +703,14 @@ uc_safe_file_commit (UcSafeFile  *self,
 
     if (lstat (self->target, &now) == 0 && !S_ISREG (now.st_mode))
       {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file (%s); not replaced",
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s: not a regular file (%s); not replaced"),
                      self->name, describe_mode (now.st_mode));
         return FALSE;
       }
   }
   if (g_rename (self->tmp, self->target) != 0)
     {
-      set_errno_error (error, errno, self->name, NULL);
+      set_errno_error (error, errno, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   g_clear_pointer (&self->tmp, g_free);
@@ -746,19 +781,21 @@ follow_link (UcSafeDir   *self,
     {
       if (errno == ENOENT)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                     "%s: a symbolic link to a missing folder; not replaced", self->name);
+                     /* Translators: %s is a folder's name. */
+                     _("%s: a symbolic link to a missing folder; not replaced"), self->name);
       else
-        set_errno_error (error, errno, self->name, NULL);
+        set_errno_error (error, errno, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   g_free (self->target);
   self->target = real;
   if (stat (real, lst) != 0)
-    return set_errno_error (error, errno, self->name, NULL), FALSE;
+    return set_errno_error (error, errno, self->name, ERRNO_PLAIN), FALSE;
   if (!S_ISDIR (lst->st_mode))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s: not a folder (a symbolic link to %s); not replaced",
-                   self->name, describe_mode (lst->st_mode));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   /* Translators: a folder's name, then what its link leads to (a regular file, a named pipe…). */
+                   _("%s: not a folder (a symbolic link to %s); not replaced"), self->name, describe_mode (lst->st_mode));
       return FALSE;
     }
   /* A chain of links may end in yet another folder. */
@@ -780,7 +817,8 @@ check_existing (UcSafeDir   *self,
     return FALSE;
   if (!S_ISDIR (lst->st_mode))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s: not a folder (%s); not replaced",
+      /* Translators: a folder's name, then what it is (a regular file, a named pipe…). */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("%s: not a folder (%s); not replaced"),
                    self->name, describe_mode (lst->st_mode));
       return FALSE;
     }
@@ -792,12 +830,15 @@ check_existing (UcSafeDir   *self,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s", self->name, local->message);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
-                     "%s: not a report pack (it holds “%s”); not replaced", self->name, stranger);
+                     /* Translators: a folder's name, then the name of a file in it that no pack holds. */
+                     _("%s: not a report pack (it holds “%s”); not replaced"), self->name, stranger);
       return FALSE;
     }
   if (faccessat (AT_FDCWD, self->target, W_OK, AT_EACCESS) != 0 || (lst->st_mode & 0222) == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: read-only folder; not replaced", self->name);
+      /* Translators: %s is a folder's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: read-only folder; not replaced"),
+                   self->name);
       return FALSE;
     }
   return TRUE;
@@ -827,7 +868,7 @@ make_tmp (UcSafeDir *self,
       self->lock_fd = -1;
       g_clear_pointer (&self->tmp, g_free);
       if ((saved != EEXIST && saved != EAGAIN) || tries >= 10)
-        return set_errno_error (error, saved, self->name, "cannot write in its folder: "), FALSE;
+        return set_errno_error (error, saved, self->name, ERRNO_ITS_FOLDER), FALSE;
     }
 }
 
@@ -844,7 +885,7 @@ mark_tmp (UcSafeDir *self,
   if (fd >= 0)
     close (fd);
   if (saved != 0)
-    return set_errno_error (error, saved, self->name, "cannot write in its folder: "), FALSE;
+    return set_errno_error (error, saved, self->name, ERRNO_ITS_FOLDER), FALSE;
   if (self->exists)
     {
       if (geteuid () == 0)
@@ -873,7 +914,7 @@ uc_safe_dir_new (const char          *path,
   self->names = g_strdupv ((char **) names);
   if (*path == '\0')
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, "the folder name is empty");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("the folder name is empty"));
       return NULL;
     }
   /* "report/" names the folder "report". */
@@ -885,14 +926,14 @@ uc_safe_dir_new (const char          *path,
   if (lstat (self->target, &lst) != 0)
     {
       if (errno != ENOENT)
-        return set_errno_error (error, errno, self->name, NULL), NULL;
+        return set_errno_error (error, errno, self->name, ERRNO_PLAIN), NULL;
     }
   else if (!check_existing (self, &lst, error))
     return NULL;
   self->parent = g_path_get_dirname (self->target);
   /* "reports/2025/q1" creates the folders it is in, as mkdir -p would. */
   if (!self->exists && g_mkdir_with_parents (self->parent, 0777) != 0)
-    return set_errno_error (error, errno, self->name, NULL), NULL;
+    return set_errno_error (error, errno, self->name, ERRNO_PLAIN), NULL;
   if (!make_tmp (self, error) || !mark_tmp (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -915,9 +956,12 @@ refuse_pack (UcSafeDir   *self,
              GError     **error)
 {
   if (local)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s; not replaced", self->name, local->message);
+    /* Translators: a folder's name, then why it could not be read. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: %s; not replaced"), self->name,
+                 local->message);
   else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY, "%s: not a report pack (it holds “%s”); not replaced",
+    /* Translators: a folder's name, then the name of a file in it that no pack holds. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY, _("%s: not a report pack (it holds “%s”); not replaced"),
                  self->name, stranger);
   return FALSE;
 }
@@ -931,7 +975,8 @@ refuse_pack_aside (UcSafeDir   *self,
                    GError     **error)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               "%s: changed while the pack was written, and could not be put back: it is now %s (%s)", self->name,
+               /* Translators: a folder's name, the name it has now, and why it could not be given its name back. */
+               _("%s: changed while the pack was written, and could not be put back: it is now %s (%s)"), self->name,
                aside, g_strerror (saved));
   return FALSE;
 }
@@ -972,7 +1017,7 @@ swap_in (UcSafeDir  *self,
         }
       if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
         {
-          set_errno_error (error, errno, self->name, NULL);
+          set_errno_error (error, errno, self->name, ERRNO_PLAIN);
           return FALSE;
         }
     }
@@ -990,7 +1035,7 @@ swap_in (UcSafeDir  *self,
     }
   if (g_rename (self->target, old) != 0)
     {
-      set_errno_error (error, errno, self->name, NULL);
+      set_errno_error (error, errno, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   test_moment ("moved-aside");
@@ -1005,7 +1050,7 @@ swap_in (UcSafeDir  *self,
       int saved = errno;
 
       g_rename (old, self->target);
-      set_errno_error (error, saved, self->name, NULL);
+      set_errno_error (error, saved, self->name, ERRNO_PLAIN);
       return FALSE;
     }
   self->committed = TRUE;
@@ -1030,7 +1075,7 @@ uc_safe_dir_commit (UcSafeDir  *self,
     {
       if (g_rename (self->tmp, self->target) != 0)
         {
-          set_errno_error (error, errno, self->name, NULL);
+          set_errno_error (error, errno, self->name, ERRNO_PLAIN);
           return FALSE;
         }
       self->committed = TRUE;

@@ -361,6 +361,7 @@ uc_source_dup_credit (UcSource *self)
   if (priv->publisher)
     return g_strdup_printf (_("Source: %s"), priv->publisher);
   name = uc_source_dup_file_name (self);
+  /* Translators: a file's name, then the day it was last changed. */
   return priv->modified ? g_strdup_printf (_("Source: %s, file of %s"), name, priv->modified)
                         : g_strdup_printf (_("Source: %s"), name);
 }

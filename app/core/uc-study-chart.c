@@ -81,6 +81,7 @@ uc_study_build_chart (UcStudy *self)
       uc_chart_spec_add_series (spec, series);
     }
 
+  /* Translators: the event's title, then its date. */
   title = self->event_title ? g_strdup_printf (_("Event study: %s (%s)"), self->event_title, day)
                             : g_strdup_printf (_("Event study around %s"), day);
   start = g_strdup_printf ("%s%d", path_from < 0 ? "−" : path_from > 0 ? "+" : "", ABS (path_from));
@@ -104,6 +105,7 @@ uc_study_build_chart (UcStudy *self)
   uc_chart_spec_set_y_title (spec, _("CAR, %"));
   uc_chart_spec_set_value_format (spec, UC_VALUE_PERCENT);
   uc_chart_spec_set_legend_position (spec, UC_LEGEND_TOP);
+  /* Translators: %s is the estimation window of trading days, e.g. “−120…−11”. */
   note = g_strdup_printf (_("Market model: each company’s daily returns fitted on the benchmark’s over trading "
                             "days %s; the abnormal return is the rest. Where the band holds 0, the model cannot "
                             "tell the move from noise."), est);

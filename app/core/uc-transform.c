@@ -1,4 +1,6 @@
 /* uc-transform.c: transforms on time series */
+#include "config.h"
+
 #include "uc-transform.h"
 
 #include <glib/gi18n.h>
@@ -78,8 +80,14 @@ relative (UcSeries    *series,
     {
       g_autofree char *date = uc_time_format_date (base_date);
 
-      g_set_error (error, UC_TRANSFORM_ERROR, 0, "%s has no %svalue on or before %s to compare with",
-                   uc_series_get_label (series), isnan (base) ? "" : "non-zero ", date);
+      if (isnan (base))
+        /* Translators: a series' name (NVDA…), then a date. */
+        g_set_error (error, UC_TRANSFORM_ERROR, 0, _("%s has no value on or before %s to compare with"),
+                     uc_series_get_label (series), date);
+      else
+        /* Translators: a series' name (NVDA…), then a date. */
+        g_set_error (error, UC_TRANSFORM_ERROR, 0, _("%s has no non-zero value on or before %s to compare with"),
+                     uc_series_get_label (series), date);
       return NULL;
     }
 
@@ -596,10 +604,55 @@ uc_chart_spec_transform (UcChartSpec *spec,
   return g_steal_pointer (&out);
 }
 
+/* The warning of a line that a rebase (@rebased) or a change since a day
+ * took past the range of a double in @n values. */
+static char *
+relative_warning (gboolean    rebased,
+                  const char *date,
+                  const char *label,
+                  double      base,
+                  guint       n)
+{
+  if (rebased)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: a date, a series' name, its value that day, and how many
+                                          * values were left out. */
+                                         "rebase to 100 on %s: %s is %.3g there; %u value out of range left out",
+                                         "rebase to 100 on %s: %s is %.3g there; %u values out of range left out", n),
+                            date, label, base, n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: a date, a series' name, its value that day, and how many values
+                                        * were left out. */
+                                       "change since %s: %s is %.3g there; %u value out of range left out",
+                                       "change since %s: %s is %.3g there; %u values out of range left out", n),
+                          date, label, base, n);
+}
+
+/* The subtitle of a chart rebased (@rebased) or made a change since a
+ * day: @subtitle, the chart's own (or NULL), with the day's @date. */
+static char *
+relative_subtitle (gboolean    rebased,
+                   const char *subtitle,
+                   const char *date)
+{
+  if (subtitle && rebased)
+    /* Translators: a chart's subtitle (“Share price”), then a date. */
+    return g_strdup_printf (_("%s — rebased to 100 on %s"), subtitle, date);
+  if (subtitle)
+    /* Translators: a chart's subtitle (“Market capitalisation”), then a date. */
+    return g_strdup_printf (_("%s — change since %s"), subtitle, date);
+  if (rebased)
+    /* Translators: %s is a date. */
+    return g_strdup_printf (_("Rebased to 100 on %s"), date);
+  /* Translators: %s is a date. */
+  return g_strdup_printf (_("Change since %s"), date);
+}
+
 /* The same chart with every line made relative to @base_date (y / base
- * × @scale + @offset), in @format, the subtitle saying so. Values the
- * transform takes past the range of a double are left out, and the chart
- * says so in a warning per line, as @said (the transform) names it. */
+ * × @scale + @offset), in @format, the subtitle saying so: rebased to 100
+ * (@rebased) or a change since the day. Values the transform takes past
+ * the range of a double are left out, and the chart says so in a warning
+ * per line. */
 static UcChartSpec *
 relative_spec (UcChartSpec   *spec,
                UcTime         base_date,
@@ -607,9 +660,7 @@ relative_spec (UcChartSpec   *spec,
                double         offset,
                const char    *suffix,
                UcValueFormat  format,
-               const char    *said,
-               const char    *alone,
-               const char    *named,
+               gboolean       rebased,
                GError       **error)
 {
   g_autoptr(UcChartSpec) out = uc_chart_spec_copy_without_series (spec);
@@ -630,9 +681,7 @@ relative_spec (UcChartSpec   *spec,
       latest = MAX (latest, day);
       if (n_out > 0)
         {
-          g_autofree char *warning = g_strdup_printf ("%s %s: %s is %.3g there; %u value%s out of range left out",
-                                                      named, date, uc_series_get_label (one), base, n_out,
-                                                      n_out == 1 ? "" : "s");
+          g_autofree char *warning = relative_warning (rebased, date, uc_series_get_label (one), base, n_out);
 
           uc_chart_spec_add_warning (out, warning);
         }
@@ -644,9 +693,7 @@ relative_spec (UcChartSpec   *spec,
   g_free (date);
   date = uc_format_period (latest != G_MININT64 ? latest : base_date, latest != G_MININT64 ? latest : base_date);
   uc_chart_spec_set_base (out, latest != G_MININT64 ? latest : base_date);
-  subtitle = uc_chart_spec_get_subtitle (spec)
-             ? g_strdup_printf ("%s — %s %s", uc_chart_spec_get_subtitle (spec), said, date)
-             : g_strdup_printf ("%s %s", alone, date);
+  subtitle = relative_subtitle (rebased, uc_chart_spec_get_subtitle (spec), date);
   uc_chart_spec_set_subtitle (out, subtitle);
   return g_steal_pointer (&out);
 }
@@ -657,8 +704,7 @@ uc_chart_spec_rebase (UcChartSpec  *spec,
                       UcTime        base_date,
                       GError      **error)
 {
-  return relative_spec (spec, base_date, 100, 0, ":rebased", UC_VALUE_INDEX, "rebased to 100 on", "Rebased to 100 on",
-                        "rebase to 100 on", error);
+  return relative_spec (spec, base_date, 100, 0, ":rebased", UC_VALUE_INDEX, TRUE, error);
 }
 
 static gint
@@ -793,8 +839,7 @@ uc_chart_spec_change_since (UcChartSpec  *spec,
                             UcTime        base_date,
                             GError      **error)
 {
-  return relative_spec (spec, base_date, 100, -100, ":change", UC_VALUE_PERCENT, "change since", "Change since",
-                        "change since", error);
+  return relative_spec (spec, base_date, 100, -100, ":change", UC_VALUE_PERCENT, FALSE, error);
 }
 
 /* The chart on a number axis of trading days around @day0, as an event
@@ -818,7 +863,7 @@ uc_chart_spec_trading_days (UcChartSpec *spec,
   out = uc_chart_spec_copy_without_series (spec);
   uc_chart_spec_clear_events (out);
   uc_chart_spec_set_x_kind (out, UC_X_NUMBER);
-  uc_chart_spec_set_x_unit (out, "day");
+  uc_chart_spec_set_x_unit (out, _("day"));
   for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
     {
       UcSeries *one = uc_chart_spec_get_series (spec, s);
@@ -908,8 +953,12 @@ uc_chart_spec_stack (UcChartSpec *spec)
   if (n_out > 0)
     {
       g_autofree char *date = uc_time_format_date (uc_series_get_x (g_ptr_array_index (joined, 0))[first_out]);
-      g_autofree char *warning = g_strdup_printf ("stacking: the total on %s is out of range; %u date%s left out",
-                                                  date, n_out, n_out == 1 ? "" : "s");
+      g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               /* Translators: a date, then how many dates were left
+                                                                * out. */
+                                                               "stacking: the total on %s is out of range; %u date left out",
+                                                               "stacking: the total on %s is out of range; %u dates left out",
+                                                               n_out), date, n_out);
 
       uc_chart_spec_add_warning (stacked, warning);
     }

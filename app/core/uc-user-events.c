@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -70,14 +72,17 @@ find_bad_date (UcDataset    *table,
       matching = uc_date_formats_matching (text, len);
       if ((matching & formats) == 0)
         {
-          g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: line %u, column %d (“date”): “%s” is not a date",
+          /* Translators: a file's name, a line and a column of it, and the cell's text; “date” is the column's
+           * name, kept. */
+          g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: line %u, column %d (“date”): “%s” is not a date"),
                        name, header_row + 1 + row, dc + 1, text);
           return;
         }
       formats &= matching;
     }
   g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
-               "%s: the “date” column's dates are not all in one layout (such as 2025-01-27)", name);
+               /* Translators: %s is a file's name; “date” is a column's name, kept. */
+               _("%s: the “date” column's dates are not all in one layout (such as 2025-01-27)"), name);
 }
 
 /* @table's columns, for a message: "day, name". */
@@ -106,7 +111,9 @@ check (UcDataset    *table,
       g_autofree char *columns = column_names (table);
 
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
-                   "%s: line %u: no “%s” column (an events file needs a “date” and a “title” column; its columns: %s)",
+                   /* Translators: a file's name, its header's line, the name of the column it lacks (“date” or
+                    * “title”, kept), and the columns it has, separated by commas. */
+                   _("%s: line %u: no “%s” column (an events file needs a “date” and a “title” column; its columns: %s)"),
                    name, header_row, dc < 0 ? "date" : "title", columns);
       return NULL;
     }
@@ -115,20 +122,26 @@ check (UcDataset    *table,
       if (uc_dataset_get_column_type (table, dc) == UC_COLUMN_TEXT)
         find_bad_date (table, dc, name, header_row, error);
       else
-        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column %d (“date”) holds %s, not dates", name,
-                     dc + 1, uc_dataset_get_column_type (table, dc) == UC_COLUMN_NUMBER ? "numbers" : "times of day");
+        g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA,
+                     uc_dataset_get_column_type (table, dc) == UC_COLUMN_NUMBER
+                     /* Translators: a file's name, then a column's number; “date” is the column's name, kept. */
+                     ? _("%s: column %d (“date”) holds numbers, not dates")
+                     /* Translators: a file's name, then a column's number; “date” is the column's name, kept. */
+                     : _("%s: column %d (“date”) holds times of day, not dates"), name, dc + 1);
       return NULL;
     }
   if (uc_dataset_get_column_type (table, tc) != UC_COLUMN_TEXT)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: column %d (“title”) holds no text", name, tc + 1);
+      /* Translators: a file's name, then a column's number; “title” is the column's name, kept. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: column %d (“title”) holds no text"), name, tc + 1);
       return NULL;
     }
   for (guint row = 0; row < uc_dataset_get_n_rows (table); row++)
     dated += uc_dataset_get_times (table, dc)[row] != UC_TIME_MISSING && uc_dataset_get_text (table, tc, row) != NULL;
   if (dated == 0)
     {
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: no row has both a date and a title", name);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("%s: no row has both a date and a title"), name);
       return NULL;
     }
   return g_object_ref (table);
@@ -159,12 +172,14 @@ load_bytes (GFile   *file,
     return NULL;
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a file", name);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s: not a file"), name);
       return NULL;
     }
   if ((guint64) g_file_info_get_size (info) > MAX_EVENTS_FILE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: too large for an events file (over %u MB)", name,
+      /* Translators: a file's name, then a size in megabytes. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: too large for an events file (over %u MB)"), name,
                    MAX_EVENTS_FILE >> 20);
       return NULL;
     }
@@ -299,8 +314,11 @@ uc_user_events_add_to (UcChartSpec *spec,
   if (name)
     {
       const char *source = uc_chart_spec_get_source (spec);
-      g_autofree char *line = source && *source ? g_strdup_printf ("%s Your events: %s.", source, name)
-                                                : g_strdup_printf ("Your events: %s.", name);
+      g_autofree char *line = source && *source
+                              /* Translators: a chart's source line (“Source: …”), then a file's name. */
+                              ? g_strdup_printf (_("%s Your events: %s."), source, name)
+                              /* Translators: %s is a file's name. */
+                              : g_strdup_printf (_("Your events: %s."), name);
 
       uc_chart_spec_set_source (spec, line);
     }
@@ -470,7 +488,8 @@ uc_user_events_check_url (const char  *url,
       g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a web address (one starting with https:// or http://)", url ? url : "");
+                   /* Translators: %s is what was typed as an address. */
+                   _("“%s” is not a web address (one starting with https:// or http://)"), url ? url : "");
       return FALSE;
     }
   return TRUE;

@@ -116,9 +116,9 @@ read_options (Reader         *r,
       !uc_view_read_string (r, o, "title", &title) || !uc_view_read_string (r, o, "y_title", &y_title))
     return FALSE;
   if (format_name && !uc_value_format_from_string (format_name, (UcValueFormat *) &options->value_format))
-    return uc_view_fail (r, "value_format", "expected number, money, percent, index or per-mtok");
+    return uc_view_fail (r, "value_format", _("expected number, money, percent, index or per-mtok"));
   if (legend_name && !uc_legend_position_from_string (legend_name, (UcLegendPosition *) &options->legend))
-    return uc_view_fail (r, "legend", "expected top, inside or none");
+    return uc_view_fail (r, "legend", _("expected top, inside or none"));
   options->value_mode = has_rebase ? UC_VALUE_MODE_REBASED : UC_VALUE_MODE_AS_IS;
   if (!uc_view_read_bool (r, o, "log", &flag))
     return FALSE;
@@ -204,7 +204,7 @@ read_members (Reader     *r,
                                    change_members))
     return FALSE;
   if (c->kind_name && !uc_chart_kind_from_string (c->kind_name, &c->kind))
-    return uc_view_fail (r, "kind", "expected line, step, area, scatter, bars or lanes");
+    return uc_view_fail (r, "kind", _("expected line, step, area, scatter, bars or lanes"));
   return TRUE;
 }
 
@@ -219,10 +219,10 @@ check_number_axis (Reader      *r,
     return TRUE;
   what = c->kind == UC_CHART_LANES ? "kind" : c->count_by ? "count_by" : c->events_o ? "events" : NULL;
   if (what)
-    return uc_view_fail (r, what, "is for a time axis: dates have no place on a number axis");
+    return uc_view_fail (r, what, _("is for a time axis: dates have no place on a number axis"));
   if (!c->x.has_day0 && (c->has_rebase || json_object_has_member (c->o, "range")))
-    return uc_view_fail (r, c->has_rebase ? "rebase" : "range", "takes dates: a number axis has its range in “x” "
-                         "(a date goes with “trading_days_from”)");
+    return uc_view_fail (r, c->has_rebase ? "rebase" : "range", _("takes dates: a number axis has its range in “x” "
+                                                                  "(a date goes with “trading_days_from”)"));
   return TRUE;
 }
 
@@ -240,7 +240,8 @@ newest_date (Reader     *r,
 
   if (type != UC_COLUMN_DATE && type != UC_COLUMN_DATETIME)
     {
-      g_autofree char *what = g_strdup_printf ("“latest” needs a date column “%s” in “%s”", name,
+      /* Translators: “latest” is a word of the view file, kept; a column's name, then a dataset's. */
+      g_autofree char *what = g_strdup_printf (_("“latest” needs a date column “%s” in “%s”"), name,
                                                uc_dataset_get_name (data));
       return uc_view_fail (r, "range", what);
     }
@@ -274,7 +275,7 @@ resolve_latest (Reader *r,
       member = "lanes";
       column = "date";
       if (g_strcmp0 (lanes, "releases") == 0 && r->releases == NULL)
-        return uc_view_fail (r, "lanes", "release lanes need the view's “releases”");
+        return uc_view_fail (r, "lanes", _("release lanes need the view's “releases”"));
       id = g_strcmp0 (lanes, "releases") == 0 ? r->releases->dataset : "events";
     }
   if ((data = uc_view_read_dataset (r, member, id)) == NULL || !newest_date (r, data, column, &newest))
@@ -285,8 +286,11 @@ resolve_latest (Reader *r,
   if (newest == UC_TIME_MISSING || newest <= c->from)
     {
       g_autofree char *last = newest == UC_TIME_MISSING ? NULL : uc_time_format_date (newest);
-      g_autofree char *what = last ? g_strdup_printf ("“latest” is %s, not after the range's start", last)
-                                   : g_strdup_printf ("“latest”: “%s” has no dates", uc_dataset_get_name (data));
+      g_autofree char *what = last
+                              /* Translators: “latest” is a word of the view file, kept; %s is a date. */
+                              ? g_strdup_printf (_("“latest” is %s, not after the range's start"), last)
+                              /* Translators: “latest” is a word of the view file, kept; %s is a dataset's name. */
+                              : g_strdup_printf (_("“latest”: “%s” has no dates"), uc_dataset_get_name (data));
 
       return uc_view_fail (r, "range", what);
     }
@@ -322,8 +326,8 @@ read_range (Reader *r,
   latest = g_strcmp0 (b, "latest") == 0;
   if (a == NULL || b == NULL || !uc_parse_date (a, strlen (a), UC_DATE_ISO, &c->from) ||
       (!latest && (!uc_parse_date (b, strlen (b), UC_DATE_ISO, &c->to) || c->to <= c->from)))
-    return uc_view_fail (r, "range", "expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"], "
-                         "or a date and \"latest\"");
+    return uc_view_fail (r, "range", _("expected two dates in order, like [\"2024-12-02\", \"2025-03-31\"], "
+                                       "or a date and \"latest\""));
   if (latest && !resolve_latest (r, c))
     return FALSE;
   c->has_range = TRUE;
@@ -344,7 +348,7 @@ build_lanes (Reader *r,
   if (!uc_view_read_string (r, c->o, "lanes", &lanes))
     return NULL;
   if (!c->has_range)
-    return uc_view_fail (r, "range", "a lane chart needs a range"), NULL;
+    return uc_view_fail (r, "range", _("a lane chart needs a range")), NULL;
   spec = uc_chart_spec_new ();
   uc_chart_spec_set_kind (spec, UC_CHART_LANES);
   uc_chart_spec_set_range (spec, c->from, c->to);
@@ -357,14 +361,14 @@ build_lanes (Reader *r,
   else if (g_str_equal (lanes, "releases"))
     {
       if (r->releases == NULL)
-        return uc_view_fail (r, "lanes", "release lanes need the view's “releases”"), NULL;
+        return uc_view_fail (r, "lanes", _("release lanes need the view's “releases”")), NULL;
       if ((data = uc_view_read_dataset (r, "lanes", r->releases->dataset)) == NULL ||
           !uc_chart_spec_add_release_events (spec, data, &r->releases->table, G_MININT64 + 1, G_MAXINT64, r->error))
         return NULL;
       add_provenance (r, spec, r->releases->dataset);
     }
   else
-    return uc_view_fail (r, "lanes", "expected “events” or “releases”"), NULL;
+    return uc_view_fail (r, "lanes", _("expected “events” or “releases”")), NULL;
   return g_steal_pointer (&spec);
 }
 
@@ -387,14 +391,14 @@ series_of_data (Reader      *r,
       else if (g_str_equal (c->count_by, "quarter"))
         period = UC_PERIOD_QUARTER;
       else
-        return uc_view_fail (r, "count_by", "expected week, month or quarter"), NULL;
+        return uc_view_fail (r, "count_by", _("expected week, month or quarter")), NULL;
       return uc_chart_spec_count_by (data, c->x.column, c->group, period, r->error);
     }
   if (c->series_o)
     {
       spec = uc_chart_spec_new ();
       if (!c->has_range)
-        return uc_view_fail (r, "range", "a chart of \"series\" needs a range"), NULL;
+        return uc_view_fail (r, "range", _("a chart of \"series\" needs a range")), NULL;
       if (!uc_view_add_long_series (r, c->series_o, data, c->x.column, c->from, c->to, spec))
         return NULL;
       return g_steal_pointer (&spec);
@@ -402,7 +406,7 @@ series_of_data (Reader      *r,
   if (c->ys)
     return uc_chart_spec_from_dataset (data, c->x.column, (const char * const *) c->ys, c->group, c->point_label,
                                        r->error);
-  return uc_view_fail (r, NULL, "a chart needs “y”, “series” or “count_by”"), NULL;
+  return uc_view_fail (r, NULL, _("a chart needs “y”, “series” or “count_by”")), NULL;
 }
 
 /* A chart of a dataset's rows: "blend" first, the releases narrowed, the
@@ -460,7 +464,9 @@ currency_text (Reader     *r,
   if (last == NULL || retrieved == NULL)
     return NULL;
   if (from && *from)
+    /* Translators: the data's last date, the day it was refreshed, then the sources' names. */
     return g_strdup_printf (_("Data to %s, refreshed %s from %s."), last, retrieved, from);
+  /* Translators: the data's last date, then the day it was retrieved. */
   return g_strdup_printf (_("Data to %s (retrieved %s)."), last, retrieved);
 }
 

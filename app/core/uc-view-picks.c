@@ -255,6 +255,7 @@ uc_view_set_picked (UcView              *self,
   g_return_val_if_fail (UC_IS_VIEW (self), FALSE);
   if (series_member (self, chart, &data) == NULL && grouped_member (self, chart, &data) == NULL)
     {
+      /* Translators: a chart's number, then a view's title. */
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("Chart %u of “%s” has no series to pick from"),
                    chart + 1, self->id);
       return FALSE;
@@ -310,8 +311,11 @@ uc_view_picked_note (JsonObject         *series_o,
   if (added->len == 0 && left->len == 0)
     return NULL;
   if (added->len && left->len)
+    /* Translators: two lists of series' names, separated by commas. */
     return g_strdup_printf (_("Series picked in Undercut: added %s; left out %s."), added->str, left->str);
+  /* Translators: a list of series' names, separated by commas. */
   return g_strdup_printf (added->len ? _("Series picked in Undercut: added %s.")
+                                     /* Translators: a list of series' names, separated by commas. */
                                      : _("Series picked in Undercut: left out %s."),
                           added->len ? added->str : left->str);
 }
@@ -356,6 +360,7 @@ uc_view_pick_groups (UcView      *self,
     {
       g_autofree char *listed = g_strjoinv (", ", (char **) picked);
 
+      /* Translators: a column's name, then the values, separated by commas. */
       g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, _("The column “%s” has none of the values picked (%s)"),
                    group, listed);
       return NULL;
@@ -364,6 +369,7 @@ uc_view_pick_groups (UcView      *self,
     /* Translators: after a list of names left out of a chart */
     g_string_append_printf (names, ngettext (" and %u other", " and %u others", n_left - 6), n_left - 6);
   if (names->len)
+    /* Translators: a list of series' names, separated by commas. */
     *note = g_strdup_printf (_("Series picked in Undercut: left out %s."), names->str);
   return uc_dataset_select_rows (data, (const guint *) rows->data, rows->len);
 }

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-private.h"
 
 #include <string.h>
@@ -20,6 +22,8 @@ uc_view_fail (Reader     *r,
               const char *member,
               const char *what)
 {
+  /* "file: charts[0].kind: expected …": @what, translated by the caller,
+   * reads after a member's name. */
   g_set_error (r->error, UC_VIEW_ERROR, UC_VIEW_ERROR_DATA, "%s: %s%s%s: %s", r->file, r->where ? r->where : "",
                r->where && member ? "." : "", member ? member : "", what);
   return FALSE;
@@ -38,7 +42,9 @@ uc_view_read_string (Reader      *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return uc_view_fail (r, member, "expected a string");
+    /* Translators: this and the view file's other errors follow the name of a member of the file (“kind”,
+     * “charts[0].range”…), as in “charts[0].kind: expected a string”. */
+    return uc_view_fail (r, member, _("expected a string"));
   *out = json_node_get_string (node);
   return TRUE;
 }
@@ -54,7 +60,7 @@ uc_view_read_bool (Reader     *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return uc_view_fail (r, member, "expected true or false");
+    return uc_view_fail (r, member, _("expected true or false"));
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -72,7 +78,8 @@ uc_view_only_known_members (Reader             *r,
   for (GList *m = members; m; m = m->next)
     if (!g_strv_contains (known, m->data))
       {
-        g_autofree char *what = g_strdup_printf ("unknown member “%s”", (const char *) m->data);
+        /* Translators: %s is the name of a member of a view file. */
+        g_autofree char *what = g_strdup_printf (_("unknown member “%s”"), (const char *) m->data);
 
         return uc_view_fail (r, where, what);
       }
@@ -94,7 +101,7 @@ uc_view_read_strings (Reader      *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return uc_view_fail (r, member, "expected a list of strings");
+    return uc_view_fail (r, member, _("expected a list of strings"));
   array = json_node_get_array (node);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -102,7 +109,7 @@ uc_view_read_strings (Reader      *r,
       JsonNode *item = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return uc_view_fail (r, member, "expected a list of strings");
+        return uc_view_fail (r, member, _("expected a list of strings"));
       g_strv_builder_add (builder, json_node_get_string (item));
     }
   *out = g_strv_builder_end (builder);
@@ -121,7 +128,7 @@ uc_view_read_object (Reader      *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return uc_view_fail (r, member, "expected an object");
+    return uc_view_fail (r, member, _("expected an object"));
   *out = json_node_get_object (node);
   return TRUE;
 }
@@ -141,7 +148,7 @@ uc_view_read_date (Reader     *r,
   if (text == NULL)
     return TRUE;
   if (!uc_parse_date (text, strlen (text), UC_DATE_ISO, out))
-    return uc_view_fail (r, member, "expected a date like 2025-01-27");
+    return uc_view_fail (r, member, _("expected a date like 2025-01-27"));
   *present = TRUE;
   return TRUE;
 }
@@ -162,16 +169,19 @@ uc_view_read_dataset (Reader     *r,
   UcDataset *table;
 
   if (id == NULL)
-    return uc_view_fail (r, member, "is required"), NULL;
+    /* Translators: follows the name of a member of a view file, as in “charts[0].dataset: is required”. */
+    return uc_view_fail (r, member, _("is required")), NULL;
   table = g_hash_table_lookup (r->view->tables, id);
   if (table == NULL && uc_catalog_find (uc_catalog_get_default (), id) == NULL)
     {
-      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", id);
+      /* Translators: %s is a dataset's id. */
+      g_autofree char *what = g_strdup_printf (_("no embedded dataset “%s” (see “undercut datasets”)"), id);
       return uc_view_fail (r, member, what), NULL;
     }
   if (table == NULL)
     {
-      g_autofree char *what = g_strdup_printf ("the dataset “%s” was not loaded", id);
+      /* Translators: %s is a dataset's id. */
+      g_autofree char *what = g_strdup_printf (_("the dataset “%s” was not loaded"), id);
       return uc_view_fail (r, member, what), NULL;
     }
   return g_object_ref (table);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view.h"
 #include "uc-view-private.h"
 
@@ -37,7 +39,7 @@ read_regions (Reader     *r,
   gboolean rest = FALSE;
 
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    return uc_view_fail (r, "releases.regions", "expected a list of regions"), NULL;
+    return uc_view_fail (r, "releases.regions", _("expected a list of regions")), NULL;
   regions = uc_regions_new ();
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
     {
@@ -48,23 +50,23 @@ read_regions (Reader     *r,
       g_free (r->where);
       r->where = g_strdup_printf ("releases.regions[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return uc_view_fail (r, NULL, "expected an object"), NULL;
+        return uc_view_fail (r, NULL, _("expected an object")), NULL;
       if (!uc_view_only_known_members (r, NULL, json_node_get_object (item), region_members) ||
           !uc_view_read_string (r, json_node_get_object (item), "name", &name) ||
           !uc_view_read_strings (r, json_node_get_object (item), "countries", &countries))
         return NULL;
       if (name == NULL)
-        return uc_view_fail (r, "name", "is required"), NULL;
+        return uc_view_fail (r, "name", _("is required")), NULL;
       if (countries && countries[0] == NULL)
-        return uc_view_fail (r, "countries", "expected one or more country codes"), NULL;
+        return uc_view_fail (r, "countries", _("expected one or more country codes")), NULL;
       if (countries == NULL && rest)
-        return uc_view_fail (r, NULL, "only one region takes the rest (has no “countries”)"), NULL;
+        return uc_view_fail (r, NULL, _("only one region takes the rest (has no “countries”)")), NULL;
       rest = rest || countries == NULL;
       uc_regions_add (regions, uc_view_text (name), (const char * const *) countries);
     }
   g_clear_pointer (&r->where, g_free);
   if (!rest)
-    return uc_view_fail (r, "releases.regions", "needs a region without “countries” for the rest"), NULL;
+    return uc_view_fail (r, "releases.regions", _("needs a region without “countries” for the rest")), NULL;
   return g_steal_pointer (&regions);
 }
 
@@ -91,10 +93,11 @@ uc_view_read_releases (UcView     *self,
       !uc_view_read_string (r, releases, "open_weights", &open_weights))
     return FALSE;
   if (dataset == NULL || country == NULL || open_weights == NULL)
-    return uc_view_fail (r, "releases", "needs a “dataset” and its “country” and “open_weights” columns");
+    return uc_view_fail (r, "releases", _("needs a “dataset” and its “country” and “open_weights” columns"));
   if (uc_catalog_find (uc_catalog_get_default (), dataset) == NULL)
     {
-      g_autofree char *what = g_strdup_printf ("no embedded dataset “%s” (see “undercut datasets”)", dataset);
+      /* Translators: %s is a dataset's id. */
+      g_autofree char *what = g_strdup_printf (_("no embedded dataset “%s” (see “undercut datasets”)"), dataset);
       return uc_view_fail (r, "releases.dataset", what);
     }
   if ((regions = read_regions (r, releases)) == NULL)

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view.h"
 #include "uc-view-private.h"
 
@@ -42,7 +44,7 @@ uc_view_add_long_series (Reader      *r,
       !uc_view_read_string (r, series_o, "missing", &missing_text))
     return FALSE;
   if (key == NULL || value == NULL)
-    return uc_view_fail (r, "series", "needs “key” and “value” columns");
+    return uc_view_fail (r, "series", _("needs “key” and “value” columns"));
   if ((all = uc_series_from_long (data, x, key, value, label, r->error)) == NULL)
     return FALSE;
   /* The reader's pick, where there is one, instead of the view's own. */
@@ -79,7 +81,9 @@ uc_view_add_long_series (Reader      *r,
       const char *at = strstr (said, "%s");
 
       if (at == NULL)
-        return uc_view_fail (r, "series.missing", "needs a %s, where the names go");
+        /* Translators: “%s” is written as is: the place in the view file's text where the names go. */
+        /* xgettext:no-c-format */
+        return uc_view_fail (r, "series.missing", _("needs a %s, where the names go"));
       note = g_strdup_printf ("%.*s%s%s", (int) (at - said), said, missing->str, at + 2);
     }
   if (picked_note)
@@ -152,11 +156,11 @@ uc_view_blend_columns (Reader     *r,
       !uc_view_read_strings (r, blend, "columns", &columns))
     return NULL;
   if (name == NULL || columns == NULL || (n = g_strv_length (columns)) < 2)
-    return uc_view_fail (r, "blend", "needs a “name” and two or more “columns”"), NULL;
+    return uc_view_fail (r, "blend", _("needs a “name” and two or more “columns”")), NULL;
   weights_node = json_object_get_member (blend, "weights");
   if (weights_node == NULL || !JSON_NODE_HOLDS_ARRAY (weights_node) ||
       json_array_get_length (json_node_get_array (weights_node)) != n)
-    return uc_view_fail (r, "blend.weights", "expected one number per column"), NULL;
+    return uc_view_fail (r, "blend.weights", _("expected one number per column")), NULL;
   weights = g_new (double, n);
   inputs = g_new (const double *, n);
   for (guint k = 0; k < n; k++)
@@ -167,19 +171,20 @@ uc_view_blend_columns (Reader     *r,
       if (!JSON_NODE_HOLDS_VALUE (w) || (json_node_get_value_type (w) != G_TYPE_INT64 &&
                                          json_node_get_value_type (w) != G_TYPE_DOUBLE) ||
           !(json_node_get_double (w) > 0))
-        return uc_view_fail (r, "blend.weights", "expected one number per column, each above zero"), NULL;
+        return uc_view_fail (r, "blend.weights", _("expected one number per column, each above zero")), NULL;
       weights[k] = json_node_get_double (w);
       total += weights[k];
       if (column < 0)
         {
-          g_autofree char *what = g_strdup_printf ("no number column “%s” in “%s”", columns[k],
+          /* Translators: a column's name, then a dataset's. */
+          g_autofree char *what = g_strdup_printf (_("no number column “%s” in “%s”"), columns[k],
                                                    uc_dataset_get_name (data));
           return uc_view_fail (r, "blend.columns", what), NULL;
         }
       inputs[k] = uc_dataset_get_numbers (data, (guint) column);
     }
   if (uc_dataset_find_column (data, name) >= 0)
-    return uc_view_fail (r, "blend.name", "the dataset already has a column of that name"), NULL;
+    return uc_view_fail (r, "blend.name", _("the dataset already has a column of that name")), NULL;
 
   return blend_rows (data, name, inputs, weights, n, total);
 }
@@ -229,7 +234,7 @@ uc_view_group_by_region (Reader      *r,
   if (!uc_view_read_bool (r, o, "group_by_region", &regions))
     return NULL;
   if (regions && r->releases == NULL)
-    return uc_view_fail (r, "group_by_region", "needs the regions of the view's “releases”"), NULL;
+    return uc_view_fail (r, "group_by_region", _("needs the regions of the view's “releases”")), NULL;
   if (!regions)
     return g_object_ref (spec);
   return sum_by_region (r->releases->table.regions, spec);
@@ -257,12 +262,13 @@ uc_view_label_series (Reader      *r,
       UcSeries *series = uc_chart_options_find_series (spec, m->data);
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return uc_view_fail (r, "labels", "expected names as strings");
+        return uc_view_fail (r, "labels", _("expected names as strings"));
       /* Words or a reader's pick can narrow a chart to fewer series than
        * it names. */
       if (series == NULL && r->filter == NULL && !(r->view && uc_view_get_picked (r->view, r->chart)))
         {
-          g_autofree char *what = g_strdup_printf ("the chart has no series “%s”", (const char *) m->data);
+          /* Translators: %s is a series' name as given (NVDA, US…). */
+          g_autofree char *what = g_strdup_printf (_("the chart has no series “%s”"), (const char *) m->data);
           return uc_view_fail (r, "labels", what);
         }
       if (series)
@@ -289,7 +295,7 @@ uc_view_combine_series (Reader      *r,
   if (combine == NULL)
     return g_object_ref (spec);
   if (uc_chart_spec_get_n_series (spec) < 2)
-    return uc_view_fail (r, "combine", "needs two or more series to add up"), NULL;
+    return uc_view_fail (r, "combine", _("needs two or more series to add up")), NULL;
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     g_ptr_array_add (all, uc_chart_spec_get_series (spec, i));
   sum = uc_series_sum (all, combine, uc_view_text (combine), UC_JOIN_INNER);

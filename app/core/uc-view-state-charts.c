@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-state.h"
 #include "uc-view-state-private.h"
 
@@ -39,8 +41,13 @@ uc_view_state_load_view (const UcViewState  *self,
         continue;
       if (c >= uc_view_get_n_charts (view))
         {
+          guint n = uc_view_get_n_charts (view);
+
           g_set_error (error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_MEMBER,
-                       "“charts[%u].picked”: the view “%s” has %u charts", c, self->view, uc_view_get_n_charts (view));
+                       /* Translators: a chart's index in the file (from 0), a view's id, then how many charts the
+                        * view has; “charts[%u].picked” names a member of the file, kept. */
+                       g_dngettext (GETTEXT_PACKAGE, "“charts[%u].picked”: the view “%s” has %u chart",
+                                    "“charts[%u].picked”: the view “%s” has %u charts", n), c, self->view, n);
           return NULL;
         }
       if (!uc_view_set_picked (view, c, picked, error))
@@ -139,7 +146,8 @@ build_chart (const UcViewState *self,
   options->from = self->from;
   options->to = self->to;
   if ((applied = uc_chart_options_apply (options, spec, error)) == NULL)
-    g_prefix_error (error, "chart %u: ", c + 1);
+    /* Translators: put before what is wrong with a chart; %u is the chart's number, from 1. */
+    g_prefix_error (error, _("chart %u: "), c + 1);
   return applied;
 }
 

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-state.h"
 #include "uc-view-state-private.h"
 
@@ -118,8 +120,9 @@ uc_view_state_is_link (const char *text)
   return text && g_str_has_prefix (text, UC_VIEW_STATE_LINK_PREFIX);
 }
 
+/* "the link's “part”: what". */
 #define refuse(error, part, ...) \
-  uc_view_state_refuse ((error), UC_VIEW_STATE_ERROR_LINK, "the link's ", (part), __VA_ARGS__)
+  uc_view_state_refuse ((error), UC_VIEW_STATE_ERROR_LINK, NULL, (part), __VA_ARGS__)
 
 /* @text unescaped, as UTF-8 without NULs, or NULL. */
 static char *
@@ -149,9 +152,11 @@ read_list (const char  *key,
       g_autofree char *id = unescape (parts[i], NULL);
 
       if (id == NULL || *id == '\0')
-        return refuse (error, key, "an empty or unreadable id in “%s”", value);
+        /* Translators: this and the link's other errors follow “the link's “part”: ”; %s is the part's value. */
+        return refuse (error, key, _("an empty or unreadable id in “%s”"), value);
       if (n >= UC_VIEW_STATE_MAX_IDS)
-        return refuse (error, key, "more than %u ids", UC_VIEW_STATE_MAX_IDS);
+        return refuse (error, key, g_dngettext (GETTEXT_PACKAGE, "more than %u id", "more than %u ids",
+                                                UC_VIEW_STATE_MAX_IDS), UC_VIEW_STATE_MAX_IDS);
       g_strv_builder_add (ids, id);
     }
   g_strfreev (*out);
@@ -190,7 +195,7 @@ read_chart_param (UcViewState  *state,
   if (!(pick = chart_key (key, "pick", &chart)) && !chart_key (key, "hidden", &chart))
     return TRUE;
   if (chart >= UC_VIEW_STATE_MAX_CHARTS)
-    return refuse (error, key, "no chart of a view is numbered so");
+    return refuse (error, key, _("no chart of a view is numbered so"));
   if (!read_list (key, value, &ids, error))
     return FALSE;
   if (pick)
@@ -208,7 +213,8 @@ read_enum_param (const char *key,
                  GError    **error)
 {
   if (!uc_enum_from_nick (type, value, out))
-    return refuse (error, key, "no such value: “%s”", value);
+    /* Translators: %s is the value in the link. */
+    return refuse (error, key, _("no such value: “%s”"), value);
   return TRUE;
 }
 
@@ -219,7 +225,8 @@ read_time_param (const char *key,
                  GError    **error)
 {
   if (!uc_view_state_parse_time (value, out))
-    return refuse (error, key, "not a date: “%s”", value);
+    /* Translators: %s is the value in the link. */
+    return refuse (error, key, _("not a date: “%s”"), value);
   return TRUE;
 }
 
@@ -234,7 +241,8 @@ read_hide (UcViewState *state,
   if (!read_list ("hide", value, &names, error))
     return FALSE;
   if (!uc_view_state_category_bits ((const char * const *) names, &state->hidden_categories, &bad))
-    return refuse (error, "hide", "no such category: “%s”", bad);
+    /* Translators: %s is a category as the link names it. */
+    return refuse (error, "hide", _("no such category: “%s”"), bad);
   return TRUE;
 }
 
@@ -264,7 +272,7 @@ read_param (UcViewState  *state,
   if (!g_strv_contains (plain, key))
     return TRUE;
   if ((value = unescape (raw, NULL)) == NULL)
-    return refuse (error, key, "not readable text");
+    return refuse (error, key, _("not readable text"));
   if (g_str_equal (key, "variant"))
     set_text (&state->variant, value);
   else if (g_str_equal (key, "filter"))
@@ -279,7 +287,8 @@ read_param (UcViewState  *state,
   else if (g_str_equal (key, "log") && (g_str_equal (value, "1") || g_str_equal (value, "0")))
     state->log_scale = value[0] == '1';
   else
-    return g_str_equal (key, "log") ? refuse (error, key, "1 or 0, not “%s”", value) : FALSE;
+    /* Translators: %s is the value in the link. */
+    return g_str_equal (key, "log") ? refuse (error, key, _("1 or 0, not “%s”"), value) : FALSE;
   return TRUE;
 }
 
@@ -291,9 +300,9 @@ check_range (UcViewState  *state,
              GError      **error)
 {
   if (from != to)
-    return refuse (error, from ? "to" : "from", "missing: a link gives “from” and “to” together");
+    return refuse (error, from ? "to" : "from", _("missing: a link gives “from” and “to” together"));
   if (from && state->to <= state->from)
-    return refuse (error, "to", "not after “from”");
+    return refuse (error, "to", _("not after “from”"));
   state->has_range = from;
   return TRUE;
 }
@@ -315,7 +324,7 @@ read_query (UcViewState  *state,
         continue;
       key = eq ? unescape (params[i], eq) : unescape (params[i], NULL);
       if (key == NULL)
-        return refuse (error, params[i], "not readable text");
+        return refuse (error, params[i], _("not readable text"));
       if (!read_param (state, key, eq ? eq + 1 : "", error))
         return FALSE;
       from = from || g_str_equal (key, "from");
@@ -336,10 +345,12 @@ uc_view_state_from_link (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
   if (strlen (text) > UC_VIEW_STATE_MAX_LINK)
-    return refuse (error, "link", "longer than %u KiB", UC_VIEW_STATE_MAX_LINK / 1024), NULL;
+    return refuse (error, "link", _("longer than %u KiB"), UC_VIEW_STATE_MAX_LINK / 1024), NULL;
   link = g_strstrip (g_strdup (text));
   if (!g_str_has_prefix (link, UC_VIEW_STATE_LINK_PREFIX))
-    return refuse (error, "link", "not an Undercut link (one starting with “%s”)", UC_VIEW_STATE_LINK_PREFIX), NULL;
+    /* Translators: %s is how the app's links start: undercut:view/ */
+    return refuse (error, "link", _("not an Undercut link (one starting with “%s”)"), UC_VIEW_STATE_LINK_PREFIX),
+           NULL;
   view = link + strlen (UC_VIEW_STATE_LINK_PREFIX);
   if ((fragment = strchr (view, '#')) != NULL)
     *fragment = '\0';
@@ -347,7 +358,8 @@ uc_view_state_from_link (const char  *text,
     *query++ = '\0';
   state->view = unescape (view, NULL);
   if (state->view == NULL || state->view[0] == '\0')
-    return refuse (error, "view", "no view named"), NULL;
+    /* Translators: follows “the link's “view”: ”. */
+    return refuse (error, "view", _("no view named")), NULL;
   if (query && !read_query (state, query, error))
     return NULL;
   return g_steal_pointer (&state);

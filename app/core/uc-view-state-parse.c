@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-state.h"
 #include "uc-view-state-private.h"
 
@@ -46,16 +48,17 @@ static const char *
 type_of (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    /* Translators: what a member of a file holds, as in “a string, not a list”. */
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "a list";
+    return _("a list");
   if (JSON_NODE_HOLDS_NULL (node))
     return "null";
   switch (json_node_get_value_type (node))
     {
-    case G_TYPE_BOOLEAN: return "true or false";
-    case G_TYPE_STRING: return "a string";
-    default: return "a number";
+    case G_TYPE_BOOLEAN: return _("true or false");
+    case G_TYPE_STRING: return _("a string");
+    default: return _("a number");
     }
 }
 
@@ -72,7 +75,9 @@ get_member (Reader       *r,
   *out = json_object_get_member (o, key);
   if (*out == NULL || JSON_NODE_TYPE (*out) == type)
     return TRUE;
-  return refuse (r, key, "%s, not %s", type_of (*out), expected);
+  /* Translators: this and the state file's other errors follow a member's name, as in ““range”: a list, not an
+   * object with “from” and “to””: what the member holds, then what it should hold. */
+  return refuse (r, key, _("%s, not %s"), type_of (*out), expected);
 }
 
 /* A string member: absent (NULL, TRUE) or text of a sane size. */
@@ -88,12 +93,13 @@ read_string (Reader      *r,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return refuse (r, member, "%s, not a string", type_of (node));
+    /* Translators: %s is what the member holds: a number, a list… */
+    return refuse (r, member, _("%s, not a string"), type_of (node));
   text = json_node_get_string (node);
   if (strlen (text) > UC_VIEW_STATE_MAX_STRING)
-    return refuse (r, member, "longer than %u KiB", UC_VIEW_STATE_MAX_STRING / 1024);
+    return refuse (r, member, _("longer than %u KiB"), UC_VIEW_STATE_MAX_STRING / 1024);
   if (!g_utf8_validate (text, -1, NULL))
-    return refuse (r, member, "not UTF-8 text");
+    return refuse (r, member, _("not UTF-8 text"));
   *out = text;
   return TRUE;
 }
@@ -122,10 +128,12 @@ read_strings (Reader     *r,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return refuse (r, member, "%s, not a list of strings", type_of (node));
+    /* Translators: %s is what the member holds: a number, an object… */
+    return refuse (r, member, _("%s, not a list of strings"), type_of (node));
   array = json_node_get_array (node);
   if (json_array_get_length (array) > UC_VIEW_STATE_MAX_IDS)
-    return refuse (r, member, "more than %u entries", UC_VIEW_STATE_MAX_IDS);
+    return refuse (r, member, g_dngettext (GETTEXT_PACKAGE, "more than %u entry", "more than %u entries",
+                                           UC_VIEW_STATE_MAX_IDS), UC_VIEW_STATE_MAX_IDS);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *at = g_strdup_printf ("%s[%u]", member, i);
@@ -134,7 +142,8 @@ read_strings (Reader     *r,
       if (!read_string (r, json_array_get_element (array, i), at, &text))
         return FALSE;
       if (*text == '\0')
-        return refuse (r, at, "empty");
+        /* Translators: said of a member of a file, as in ““datasets[0]”: empty”. */
+        return refuse (r, at, _("empty"));
       g_strv_builder_add (builder, text);
     }
   if (json_array_get_length (array) > 0)
@@ -154,9 +163,10 @@ read_time (Reader     *r,
   if (!read_member_string (r, o, key, member, &text))
     return FALSE;
   if (text == NULL)
-    return refuse (r, member, "missing");
+    /* Translators: said of a member of a file, as in ““range.from”: missing”. */
+    return refuse (r, member, _("missing"));
   if (!uc_view_state_parse_time (text, out))
-    return refuse (r, member, "not a date: “%s”", text);
+    return refuse (r, member, _("not a date: “%s”"), text);
   return TRUE;
 }
 
@@ -172,7 +182,7 @@ read_enum (Reader     *r,
   if (!read_member_string (r, o, key, NULL, &text))
     return FALSE;
   if (text && !uc_enum_from_nick (type, text, out))
-    return refuse (r, key, "no such value: “%s”", text);
+    return refuse (r, key, _("no such value: “%s”"), text);
   return TRUE;
 }
 
@@ -184,7 +194,7 @@ read_range (Reader      *r,
   JsonNode *node;
   JsonObject *range;
 
-  if (!get_member (r, o, "range", JSON_NODE_OBJECT, "an object with “from” and “to”", &node))
+  if (!get_member (r, o, "range", JSON_NODE_OBJECT, _("an object with “from” and “to”"), &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
@@ -192,7 +202,7 @@ read_range (Reader      *r,
   if (!read_time (r, range, "from", "range.from", &state->from) || !read_time (r, range, "to", "range.to", &state->to))
     return FALSE;
   if (state->to <= state->from)
-    return refuse (r, "range.to", "not after “range.from”");
+    return refuse (r, "range.to", _("not after “range.from”"));
   state->has_range = TRUE;
   return TRUE;
 }
@@ -207,7 +217,8 @@ read_log (Reader      *r,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return refuse (r, "log", "%s, not true or false", type_of (node));
+    /* Translators: %s is what the member holds: a string, a number… */
+    return refuse (r, "log", _("%s, not true or false"), type_of (node));
   state->log_scale = json_node_get_boolean (node) ? 1 : 0;
   return TRUE;
 }
@@ -223,7 +234,7 @@ read_categories (Reader      *r,
   if (!read_strings (r, json_object_get_member (o, "hidden-categories"), "hidden-categories", &names))
     return FALSE;
   if (!uc_view_state_category_bits ((const char * const *) names, &state->hidden_categories, &bad))
-    return refuse (r, "hidden-categories", "no such category: “%s”", bad);
+    return refuse (r, "hidden-categories", _("no such category: “%s”"), bad);
   return TRUE;
 }
 
@@ -256,13 +267,14 @@ read_charts (Reader      *r,
   JsonNode *node;
   JsonArray *charts;
 
-  if (!get_member (r, o, "charts", JSON_NODE_ARRAY, "a list", &node))
+  if (!get_member (r, o, "charts", JSON_NODE_ARRAY, _("a list"), &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
   charts = json_node_get_array (node);
   if (json_array_get_length (charts) > UC_VIEW_STATE_MAX_CHARTS)
-    return refuse (r, "charts", "more than %u charts", UC_VIEW_STATE_MAX_CHARTS);
+    return refuse (r, "charts", g_dngettext (GETTEXT_PACKAGE, "more than %u chart", "more than %u charts",
+                                             UC_VIEW_STATE_MAX_CHARTS), UC_VIEW_STATE_MAX_CHARTS);
   for (guint c = 0; c < json_array_get_length (charts); c++)
     {
       JsonNode *chart = json_array_get_element (charts, c);
@@ -272,7 +284,8 @@ read_charts (Reader      *r,
       g_auto(GStrv) picked = NULL, hidden = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (chart))
-        return refuse (r, at, "%s, not an object", type_of (chart));
+        /* Translators: %s is what the member holds: a string, a list… */
+        return refuse (r, at, _("%s, not an object"), type_of (chart));
       if (!read_strings (r, json_object_get_member (json_node_get_object (chart), "picked"), picked_at, &picked) ||
           !read_strings (r, json_object_get_member (json_node_get_object (chart), "hidden"), hidden_at, &hidden))
         return FALSE;
@@ -308,7 +321,8 @@ read_event (Reader   *r,
   UcTime date, end = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (r, at, "%s, not an object", type_of (node)), NULL;
+    /* Translators: %s is what the member holds: a string, a list… */
+    return refuse (r, at, _("%s, not an object"), type_of (node)), NULL;
   o = json_node_get_object (node);
   if (!read_time (r, o, "date", date_at, &date) ||
       (json_object_has_member (o, "end") && !read_time (r, o, "end", end_at, &end)) ||
@@ -318,9 +332,9 @@ read_event (Reader   *r,
       !read_member_string (r, o, "url", url_at, &url))
     return NULL;
   if (title == NULL || blank (title))
-    return refuse (r, title_at, "missing: an event needs a title"), NULL;
+    return refuse (r, title_at, _("missing: an event needs a title")), NULL;
   if (json_object_has_member (o, "end") && end < date)
-    return refuse (r, end_at, "before the event's date"), NULL;
+    return refuse (r, end_at, _("before the event's date")), NULL;
   if (url && *url && !uc_user_events_check_url (url, &bad_url))
     return refuse (r, url_at, "%s", bad_url->message), NULL;
   return uc_user_event_new (date, end, title, description, category, url);
@@ -340,13 +354,14 @@ read_events (Reader      *r,
   if (!read_member_string (r, o, "events-name", NULL, &name))
     return FALSE;
   state->events_name = name && *name ? g_strdup (name) : NULL;
-  if (!get_member (r, o, "events", JSON_NODE_ARRAY, "a list", &node))
+  if (!get_member (r, o, "events", JSON_NODE_ARRAY, _("a list"), &node))
     return FALSE;
   if (node == NULL)
     return TRUE;
   events = json_node_get_array (node);
   if (json_array_get_length (events) > UC_VIEW_STATE_MAX_EVENTS)
-    return refuse (r, "events", "more than %u events", UC_VIEW_STATE_MAX_EVENTS);
+    return refuse (r, "events", g_dngettext (GETTEXT_PACKAGE, "more than %u event", "more than %u events",
+                                             UC_VIEW_STATE_MAX_EVENTS), UC_VIEW_STATE_MAX_EVENTS);
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
       UcEvent *event = read_event (r, json_array_get_element (events, i), i);
@@ -372,17 +387,24 @@ read_header (Reader     *r,
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
       g_strcmp0 (json_node_get_string (format), UC_VIEW_STATE_FORMAT) != 0)
     {
-      g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, "%s: not an Undercut view state", r->name);
+      /* Translators: %s is a file's name. */
+      g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, _("%s: not an Undercut view state"),
+                   r->name);
       return FALSE;
     }
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
       json_node_get_int (version) < 1)
-    return refuse (r, "version", "%s, not a version number (1)", version ? type_of (version) : "missing");
+    /* Translators: %s is what the member holds (a string…), or “missing”. */
+    return refuse (r, "version", _("%s, not a version number (1)"), version ? type_of (version) : _("missing"));
   if (json_node_get_int (version) > UC_VIEW_STATE_VERSION)
     {
+      g_autofree char *written = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
       g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_VERSION,
-                   "%s: “version”: %" G_GINT64_FORMAT ", written by a later Undercut (this one reads version %d)",
-                   r->name, json_node_get_int (version), UC_VIEW_STATE_VERSION);
+                   /* Translators: a file's name, the version it was written in (a number), then the version this one
+                    * reads; “version” is a word of the file, kept. */
+                   _("%s: “version”: %s, written by a later Undercut (this one reads version %d)"),
+                   r->name, written, UC_VIEW_STATE_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -399,7 +421,7 @@ read_state (Reader     *r,
       !read_strings (r, json_object_get_member (o, "datasets"), "datasets", &state->datasets))
     return NULL;
   if (view == NULL || *view == '\0')
-    return refuse (r, "view", "missing: a state names its view"), NULL;
+    return refuse (r, "view", _("missing: a state names its view")), NULL;
   state->view = g_strdup (view);
   state->variant = variant && *variant ? g_strdup (variant) : NULL;
   if (!read_reading (r, o, state) || !read_charts (r, o, state) || !read_events (r, o, state))
@@ -421,11 +443,13 @@ syntax_error (Reader *r,
     {
       rest = message + 7 + used;
       rest += g_str_has_prefix (rest, " Parse error:") ? strlen (" Parse error:") : 0;
-      g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, "%s: line %u, column %u:%s", r->name,
+      /* Translators: a file's name, a line and a column of it, then what the JSON parser said (after a space). */
+      g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, _("%s: line %u, column %u:%s"), r->name,
                    line, column, rest);
     }
   else
-    g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, "%s: not JSON: %s", r->name,
+    /* Translators: a file's name, then what the JSON parser said. */
+    g_set_error (r->error, UC_VIEW_STATE_ERROR, UC_VIEW_STATE_ERROR_SYNTAX, _("%s: not JSON: %s"), r->name,
                  rest ? rest + 2 : message);
 }
 
@@ -438,7 +462,7 @@ uc_view_state_parse (GBytes      *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
-  Reader r = { name ? name : "view state", error };
+  Reader r = { name ? name : _("view state"), error };
   gsize size;
   const char *data;
 

@@ -23,7 +23,8 @@ gboolean uc_view_state_category_bits (const char * const *names,
 /* The names of the categories of @bits, in the categories' order. */
 char   **uc_view_state_category_names (guint              bits) G_GNUC_WARN_UNUSED_RESULT;
 /* An error of UC_VIEW_STATE_ERROR (@code, a UcViewStateError) that names
- * the part: "@where“@part”: what". Returns FALSE. */
+ * the part: "@where“@part”: what", or "the link's “@part”: what" when
+ * @where is NULL. Returns FALSE. */
 gboolean uc_view_state_refuse (GError     **error,
                                int          code,
                                const char  *where,

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-state.h"
 #include "uc-view-state-private.h"
 
@@ -207,7 +209,11 @@ uc_view_state_refuse (GError     **error,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, UC_VIEW_STATE_ERROR, code, "%s“%s”: %s", where, part, what);
+  if (where == NULL)
+    /* Translators: a part of an Undercut link (“from”, “view”…), then what is wrong with it. */
+    g_set_error (error, UC_VIEW_STATE_ERROR, code, _("the link's “%s”: %s"), part, what);
+  else
+    g_set_error (error, UC_VIEW_STATE_ERROR, code, "%s“%s”: %s", where, part, what);
   return FALSE;
 }
 

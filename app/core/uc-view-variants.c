@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view.h"
 #include "uc-view-private.h"
 
@@ -90,7 +92,7 @@ uc_view_read_variants (UcView     *self,
   options = json_object_get_member (variants, "options");
   if (label == NULL || options == NULL || !JSON_NODE_HOLDS_ARRAY (options) ||
       json_array_get_length (json_node_get_array (options)) < 2)
-    return uc_view_fail (r, "variants", "needs a “label” and two or more “options”");
+    return uc_view_fail (r, "variants", _("needs a “label” and two or more “options”"));
   for (guint i = 0; i < json_array_get_length (json_node_get_array (options)); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (options), i);
@@ -100,17 +102,17 @@ uc_view_read_variants (UcView     *self,
       g_free (r->where);
       r->where = g_strdup_printf ("variants.options[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return uc_view_fail (r, NULL, "expected an object");
+        return uc_view_fail (r, NULL, _("expected an object"));
       option = json_node_get_object (item);
       if (!uc_view_only_known_members (r, NULL, option, option_members) ||
           !uc_view_read_string (r, option, "id", &id) ||
           !uc_view_read_string (r, option, "label", &option_label) || !uc_view_read_object (r, option, "set", &set))
         return FALSE;
       if (id == NULL || option_label == NULL || set == NULL)
-        return uc_view_fail (r, NULL, "needs an “id”, a “label” and the members it “set”s");
+        return uc_view_fail (r, NULL, _("needs an “id”, a “label” and the members it “set”s"));
       for (guint k = 0; k < self->variant_ids->len; k++)
         if (g_str_equal (g_ptr_array_index (self->variant_ids, k), id))
-          return uc_view_fail (r, "id", "two variants with one id");
+          return uc_view_fail (r, "id", _("two variants with one id"));
       g_ptr_array_add (self->variant_ids, g_strdup (id));
       g_ptr_array_add (self->variant_labels, g_strdup (uc_view_text (option_label)));
       g_ptr_array_add (self->variant_sets, json_object_ref (set));
@@ -186,8 +188,14 @@ uc_view_set_variant (UcView      *self,
 
     for (guint i = 0; i < self->variant_ids->len; i++)
       g_string_append_printf (known, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (self->variant_ids, i));
-    g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "the view “%s” has no variant “%s”%s%s%s", self->id,
-                 id ? id : "", known->len ? " (known: " : " (it has none)", known->str, known->len ? ")" : "");
+    if (known->len)
+      /* Translators: a view's id, the variant asked for, then the view's variants, separated by commas. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, _("the view “%s” has no variant “%s” (known: %s)"),
+                   self->id, id ? id : "", known->str);
+    else
+      /* Translators: a view's id, then the variant asked for. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, _("the view “%s” has no variant “%s” (it has none)"),
+                   self->id, id ? id : "");
   }
   return FALSE;
 }

@@ -24,6 +24,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view-private.h"
 
 #include <math.h>
@@ -46,15 +48,15 @@ read_x_object (Reader     *r,
       !uc_view_read_date (r, xo, "trading_days_from", &x->day0, &x->has_day0))
     return FALSE;
   if (kind == NULL || !uc_x_kind_from_string (kind, &x->kind))
-    return uc_view_fail (r, "kind", "expected time or number");
+    return uc_view_fail (r, "kind", _("expected time or number"));
   x->column = x->column ? x->column : "date";
   if (x->has_day0 && x->kind != UC_X_NUMBER)
-    return uc_view_fail (r, "trading_days_from", "counts days on a number axis: “kind”: “number”");
+    return uc_view_fail (r, "trading_days_from", _("counts days on a number axis: “kind”: “number”"));
   node = json_object_get_member (xo, "range");
   if (node == NULL)
-    return x->has_day0 ? uc_view_fail (r, "range", "is required with trading_days_from, like [-10, 20]") : TRUE;
+    return x->has_day0 ? uc_view_fail (r, "range", _("is required with trading_days_from, like [-10, 20]")) : TRUE;
   if (x->kind != UC_X_NUMBER)
-    return uc_view_fail (r, "range", "is for a number axis; a time axis takes the chart's “range”");
+    return uc_view_fail (r, "range", _("is for a number axis; a time axis takes the chart's “range”"));
   pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   for (guint i = 0; pair && i < json_array_get_length (pair) && i < 2; i++)
     {
@@ -71,8 +73,8 @@ read_x_object (Reader     *r,
   if (pair == NULL || json_array_get_length (pair) != 2 || !(x->from < x->to) ||
       !(fabs (x->from) <= UC_X_NUMBER_LIMIT && fabs (x->to) <= UC_X_NUMBER_LIMIT) ||
       (x->has_day0 && (x->from != floor (x->from) || x->to != floor (x->to) || x->to - x->from > 1e6)))
-    return uc_view_fail (r, "range", x->has_day0 ? "expected two whole numbers of days in order, like [-10, 20]"
-                                         : "expected two numbers in order, like [-10, 20]");
+    return uc_view_fail (r, "range", x->has_day0 ? _("expected two whole numbers of days in order, like [-10, 20]")
+                                                 : _("expected two numbers in order, like [-10, 20]"));
   x->has_range = TRUE;
   return TRUE;
 }
@@ -113,8 +115,9 @@ uc_view_apply_x_axis (Reader      *r,
   /* A number axis is said, not found: the file reads as the chart does. */
   if (!x->object && uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
     {
-      g_autofree char *what = g_strdup_printf ("“%s” is a number column: say so with "
-                                               "{ \"kind\": \"number\", \"column\": \"%s\" }", x->column, x->column);
+      /* Translators: %s is a column's name (twice); what is in { } is view file syntax, kept as is. */
+      g_autofree char *what = g_strdup_printf (_("“%s” is a number column: say so with "
+                                                 "{ \"kind\": \"number\", \"column\": \"%s\" }"), x->column, x->column);
       return uc_view_fail (r, "x", what), NULL;
     }
   if (!x->object)
@@ -123,9 +126,17 @@ uc_view_apply_x_axis (Reader      *r,
    * "kind" says. */
   if (uc_chart_spec_get_x_kind (spec) != (x->has_day0 ? UC_X_TIME : x->kind))
     {
-      g_autofree char *what = g_strdup_printf ("“%s” is not a %s column%s", x->column,
-                                               uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER ? "date" : "number",
-                                               x->has_day0 ? " to count trading days on" : "");
+      g_autofree char *what = NULL;
+
+      if (x->has_day0)
+        /* Translators: %s is a column's name. */
+        what = g_strdup_printf (_("“%s” is not a date column to count trading days on"), x->column);
+      else if (uc_chart_spec_get_x_kind (spec) == UC_X_NUMBER)
+        /* Translators: %s is a column's name. */
+        what = g_strdup_printf (_("“%s” is not a date column"), x->column);
+      else
+        /* Translators: %s is a column's name. */
+        what = g_strdup_printf (_("“%s” is not a number column"), x->column);
       return uc_view_fail (r, "x.column", what), NULL;
     }
   out = x->has_day0 ? uc_chart_spec_trading_days (spec, x->day0, (int) x->from, (int) x->to) : g_object_ref (spec);

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-view.h"
 #include "uc-view-private.h"
 
@@ -89,10 +91,10 @@ read_view (Reader     *r,
       !uc_view_read_bool (r, o, "event_list", &event_list) || !uc_view_read_bool (r, o, "event_filter", &event_filter))
     return NULL;
   if (id == NULL || title == NULL)
-    return uc_view_fail (r, NULL, "a view needs an “id” and a “title”"), NULL;
+    return uc_view_fail (r, NULL, _("a view needs an “id” and a “title”")), NULL;
   charts = json_object_get_member (o, "charts");
   if (charts == NULL || !JSON_NODE_HOLDS_ARRAY (charts) || json_array_get_length (json_node_get_array (charts)) == 0)
-    return uc_view_fail (r, "charts", "expected a list of one or more charts"), NULL;
+    return uc_view_fail (r, "charts", _("expected a list of one or more charts")), NULL;
 
   self = g_object_new (UC_TYPE_VIEW, NULL);
   self->id = g_strdup (id);
@@ -120,7 +122,7 @@ read_charts (UcView    *self,
       g_free (r->where);
       r->where = g_strdup_printf ("charts[%u]", i);
       if (!JSON_NODE_HOLDS_OBJECT (item))
-        return uc_view_fail (r, NULL, "expected an object");
+        return uc_view_fail (r, NULL, _("expected an object"));
       g_ptr_array_add (self->sources, json_object_ref (json_node_get_object (item)));
       g_ptr_array_add (self->base_sources, json_object_ref (json_node_get_object (item)));
       if (!uc_view_read_bool (r, json_node_get_object (item), "compact", &compact))
@@ -145,7 +147,7 @@ parse_root (JsonNode    *root,
   gboolean ok;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return uc_view_fail (&r, NULL, "expected an object"), NULL;
+    return uc_view_fail (&r, NULL, _("expected an object")), NULL;
   o = json_node_get_object (root);
   if ((self = read_view (&r, o)) == NULL)
     return NULL;
@@ -333,7 +335,8 @@ uc_view_load (const char  *id,
       g_auto(GStrv) ids = uc_view_list_ids ();
       g_autofree char *known = g_strjoinv (", ", ids);
 
-      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, "unknown view “%s” (known: %s)", id ? id : "", known);
+      /* Translators: a view's id as given, then the known ids separated by commas. */
+      g_set_error (error, UC_VIEW_ERROR, UC_VIEW_ERROR_UNKNOWN, _("unknown view “%s” (known: %s)"), id ? id : "", known);
       return NULL;
     }
   name = g_strdup_printf ("%s.json", id);

@@ -1,4 +1,8 @@
 /* uc-epoch.c: Epoch AI's notable_ai_models.csv read as model releases */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-epoch.h"
 
 #include <math.h>
@@ -186,8 +190,9 @@ find_columns (UcDataset   *table,
   if (missing)
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
-                   "%s: no “%s” column: not Epoch AI's table of models (it needs “Model”, “Organization” and "
-                   "“Publication date”)", url, missing);
+                   /* Translators: an address, then the column's name; the names in quotes are the table's, kept. */
+                   _("%s: no “%s” column: not Epoch AI's table of models (it needs “Model”, “Organization” and "
+                     "“Publication date”)"), url, missing);
       return FALSE;
     }
   c->country = find_any (table, country);
@@ -345,7 +350,10 @@ uc_epoch_read (GBytes      *body,
     *n_skipped = n - releases->len;
   if (releases->len == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: no model with a publication date (%u rows)", url, n);
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA,
+                   /* Translators: an address, then how many rows the table has. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: no model with a publication date (%u row)",
+                                "%s: no model with a publication date (%u rows)", n), url, n);
       return NULL;
     }
   return g_steal_pointer (&releases);

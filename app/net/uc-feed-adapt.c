@@ -1,6 +1,8 @@
 /* uc-feed-adapt.c: a source's answer read into the rows of its dataset */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed-adapt.h"
 
 #include <math.h>
@@ -161,7 +163,8 @@ adapt_models_dev (UcFeed      *feed,
 
   if (providers == NULL || !JSON_NODE_HOLDS_OBJECT (providers))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "source %s: names no “providers” to read",
+      /* Translators: %s is a source's id; “providers” is a word of the sources file, kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("source %s: names no “providers” to read"),
                    uc_feed_get_id (feed));
       return NULL;
     }
@@ -328,7 +331,8 @@ uc_feed_adapt (UcFeed      *feed,
 
   if (read == NULL)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "source %s: no adapter called “%s”",
+      /* Translators: a source's id, then the name of the reader it asks for. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("source %s: no adapter called “%s”"),
                    uc_feed_get_id (feed), uc_feed_get_adapter (feed));
       return NULL;
     }

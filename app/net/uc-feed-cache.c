@@ -1,6 +1,8 @@
 /* uc-feed-cache.c: what refreshes fetched, kept on disk */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed-cache.h"
 
 #include <errno.h>
@@ -120,7 +122,8 @@ read_item (JsonObject  *o,
   item->rows = CLAMP (json_object_get_int_member_with_default (o, "rows", 0), 0, G_MAXUINT);
   if (item->series == NULL || !plain_name (item->body) || item->sha256 == NULL)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: an item needs “series”, “body” and “sha256”", where);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: an item needs “series”, “body” and “sha256”"), where);
       return NULL;
     }
   return g_steal_pointer (&item);
@@ -138,7 +141,8 @@ read_items (UcFeedRecord  *record,
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (items))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “items” must be a list", where);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “items” must be a list"), where);
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
@@ -149,7 +153,8 @@ read_items (UcFeedRecord  *record,
       if (item == NULL)
         {
           if (error && *error == NULL)
-            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: item %u is not an object", where, i + 1);
+            /* Translators: %s is a file's name. */
+            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: item %u is not an object"), where, i + 1);
           return FALSE;
         }
       g_ptr_array_add (record->items, item);
@@ -183,14 +188,16 @@ uc_feed_cache_read (const char  *dir,
   if (length > MAX_RECORD || !uc_json_load_data (parser, data, length, path, error))
     {
       if (error && *error == NULL)
-        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, "%s: too large", path);
+        /* Translators: %s is a file's name. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, _("%s: too large"), path);
       return NULL;
     }
   o = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser)) : NULL;
   if (o == NULL || !read_items (record, o, path, error))
     {
       if (error && *error == NULL)
-        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: not an object", path);
+        /* Translators: %s is a file's name. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: not an object"), path);
       return NULL;
     }
   state = dup_member (o, "state");
@@ -223,7 +230,8 @@ uc_feed_cache_load (const char  *dir,
 
   if (!plain_name (file))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "source %s: no file named in its record", id);
+      /* Translators: %s is a source's id. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("source %s: no file named in its record"), id);
       return NULL;
     }
   path = g_build_filename (dir, id, file, NULL);
@@ -232,7 +240,8 @@ uc_feed_cache_load (const char  *dir,
   sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   if (sha256 && g_strcmp0 (sum, sha256) != 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: changed on disk since it was written", path);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: changed on disk since it was written"), path);
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&data), length);

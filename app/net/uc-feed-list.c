@@ -1,6 +1,8 @@
 /* uc-feed-list.c: the sources Undercut pulls data from */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed-list.h"
 
 #include "uc-catalog.h"
@@ -97,7 +99,8 @@ load_entry (UcFeedList  *self,
 
   if (o == NULL)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: not an object", where);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: not an object"), where);
       return FALSE;
     }
   if (known)
@@ -129,19 +132,26 @@ uc_feed_list_load_data (UcFeedList  *self,
   sources = root && JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "sources") : NULL;
   if (sources == NULL || !JSON_NODE_HOLDS_ARRAY (sources))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected {\"version\": 1, \"sources\": […]}", where);
+      /* Translators: %s is a file's name; what is in { } is the file's syntax, kept as is. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected {\"version\": 1, \"sources\": […]}"), where);
       return FALSE;
     }
   if (json_object_get_int_member_with_default (json_node_get_object (root), "version", 1) != 1)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: version %" G_GINT64_FORMAT " is not one this Undercut reads",
-                   where, json_object_get_int_member_with_default (json_node_get_object (root), "version", 1));
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  json_object_get_int_member_with_default (json_node_get_object (root),
+                                                                                           "version", 1));
+
+      /* Translators: a file's name, then the version it names (a number). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: version %s is not one this Undercut reads"), where,
+                   version);
       return FALSE;
     }
   entries = json_node_get_array (sources);
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
-      g_autofree char *entry = g_strdup_printf ("%s, source %u", where, i + 1);
+      /* Translators: a file's name, then a source's number in it; what is wrong with the source follows. */
+      g_autofree char *entry = g_strdup_printf (_("%s, source %u"), where, i + 1);
 
       if (!load_entry (self, json_array_get_element (entries, i), entry, error))
         return FALSE;
@@ -177,7 +187,8 @@ load_user_file (UcFeedList  *self,
     }
   if (g_file_info_get_size (info) > MAX_USER_FILE)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, "%s: larger than %u bytes", path, MAX_USER_FILE);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, _("%s: larger than %u bytes"), path, MAX_USER_FILE);
       return FALSE;
     }
   if (!g_file_get_contents (path, &data, &length, error))

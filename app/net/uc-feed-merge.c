@@ -1,6 +1,8 @@
 /* uc-feed-merge.c: a dataset rebuilt from the snapshot and its sources' rows */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed-merge.h"
 
 #include <string.h>
@@ -255,7 +257,8 @@ write_dataset (const char        *cache_dir,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot be made", dir);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: cannot be made"), dir);
       return FALSE;
     }
   /* The sidecar goes last: a copy without a current sidecar is not used. */

@@ -1,6 +1,8 @@
 /* uc-feed-rows.c: rows a source gave, in the columns of the dataset it feeds */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed-rows.h"
 
 #include <stdarg.h>
@@ -232,7 +234,8 @@ uc_feed_rows_from_csv (GBytes      *csv,
 
   if (at == NULL || length == 0 || !g_utf8_validate (at, length, NULL))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: empty or not UTF-8", where);
+      /* Translators: %s is a file's name. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: empty or not UTF-8"), where);
       return NULL;
     }
   header = next_record (&at, end);
@@ -243,8 +246,13 @@ uc_feed_rows_from_csv (GBytes      *csv,
 
       if (g_strv_length (cells) != g_strv_length (header))
         {
-          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: row %u has %u cells, the header %u", where,
-                       rows->rows->len + 2, g_strv_length (cells), g_strv_length (header));
+          guint n_cells = g_strv_length (cells);
+
+          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA,
+                       /* Translators: a file's name, a row's number, its number of cells, then the header's. */
+                       g_dngettext (GETTEXT_PACKAGE, "%s: row %u has %u cell, the header %u",
+                                    "%s: row %u has %u cells, the header %u", n_cells),
+                       where, rows->rows->len + 2, n_cells, g_strv_length (header));
           g_strfreev (cells);
           return NULL;
         }

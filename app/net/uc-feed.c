@@ -1,6 +1,8 @@
 /* uc-feed.c: one source of data pulled over the network */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-feed.h"
 
 #include <string.h>
@@ -166,7 +168,8 @@ set_string (JsonObject  *o,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “%s” must be a string", where, member);
+      /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” must be a string"), where, member);
       return FALSE;
     }
   g_free (*field);
@@ -193,7 +196,8 @@ set_number (JsonObject  *o,
           ? json_node_get_double (node) : -1;
   if (!(value >= lowest && value <= highest))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “%s” must be a number from %g to %g",
+      /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” must be a number from %g to %g"),
                    where, member, lowest, highest);
       return FALSE;
     }
@@ -214,7 +218,8 @@ set_flag (JsonObject  *o,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “%s” must be true or false", where, member);
+      /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” must be true or false"), where, member);
       return FALSE;
     }
   *field = json_node_get_boolean (node);
@@ -261,7 +266,9 @@ set_series (UcFeed      *self,
       if (!series_id_ok (l->data))
         {
           g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
-                       "%s: a series id must be 1 to 64 letters, digits or “.-_^”", where);
+                       /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are
+                        * kept. */
+                       _("%s: a series id must be 1 to 64 letters, digits or “.-_^”"), where);
           g_ptr_array_add (self->series, NULL);
           return FALSE;
         }
@@ -283,12 +290,14 @@ check_complete (UcFeed      *self,
 
   if (missing)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: source “%s” needs a “%s”", where, self->id, missing);
+      /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: source “%s” needs a “%s”"), where, self->id, missing);
       return FALSE;
     }
   if (strstr (self->url, "{series}") && self->series->len <= 1)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: source “%s” has {series} in its URL and no series",
+      /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: source “%s” has {series} in its URL and no series"),
                    where, self->id);
       return FALSE;
     }
@@ -346,7 +355,8 @@ uc_feed_new_from_json (JsonObject  *object,
   if (!series_id_ok (id))
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
-                   "%s: a source needs an “id” of 1 to 64 letters, digits or “.-_^”", where);
+                   /* Translators: %s is where in the sources file (“sources.json, source 3”); quoted names are kept. */
+                   _("%s: a source needs an “id” of 1 to 64 letters, digits or “.-_^”"), where);
       return NULL;
     }
   self->id = g_strdup (id);

@@ -1,6 +1,8 @@
 /* uc-fetch.c: one HTTP GET of a source, bounded and conditional */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-fetch.h"
 
 #include <libsoup/soup.h>
@@ -119,7 +121,8 @@ on_read (GObject      *object,
 
   if (block == NULL)
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: the answer broke off: %s", f->url,
+      /* Translators: an address, then why the answer stopped. Keep “%s: ” first: the window shows what follows. */
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, _("%s: the answer broke off: %s"), f->url,
                                error->message);
       g_error_free (error);
       return;
@@ -132,8 +135,12 @@ on_read (GObject      *object,
       if (expected > 0 && (guint64) expected != f->body->len &&
           soup_message_headers_get_encoding (soup_message_get_response_headers (f->message)) == SOUP_ENCODING_CONTENT_LENGTH)
         {
-          g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: the answer broke off after %u of %"
-                                   G_GINT64_FORMAT " bytes", f->url, f->body->len, (gint64) expected);
+          g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) expected);
+
+          g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT,
+                                   /* Translators: an address, the bytes read, then the bytes the server said it would
+                                    * send (a number). */
+                                   _("%s: the answer broke off after %u of %s bytes"), f->url, f->body->len, total);
           return;
         }
       g_task_return_pointer (task, result_of (f), (GDestroyNotify) uc_fetch_result_free);
@@ -142,8 +149,11 @@ on_read (GObject      *object,
   g_byte_array_append (f->body, g_bytes_get_data (block, NULL), g_bytes_get_size (block));
   if (f->body->len > f->max_size)
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, "%s: the answer is larger than %" G_GSIZE_FORMAT
-                               " bytes; not read", f->url, f->max_size);
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, f->max_size);
+
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE,
+                               /* Translators: an address, then the most bytes a source may send (a number). */
+                               _("%s: the answer is larger than %s bytes; not read"), f->url, limit);
       return;
     }
   read_more (g_steal_pointer (&task));
@@ -174,14 +184,27 @@ check_status (Fetch  *f,
       /* Retry-After is seconds or an HTTP date. */
       gboolean seconds = retry && *retry && retry[strspn (retry, "0123456789")] == '\0';
 
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, "%s: the server answered HTTP %u%s%s%s", f->url, status,
-                   retry ? " (try again after " : "", retry ? retry : "", retry ? (seconds ? " s)" : ")") : "");
+      if (retry == NULL)
+        /* Translators: an address, then an HTTP status code (404, 503…). Keep “%s: ” first. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, _("%s: the server answered HTTP %u"), f->url, status);
+      else if (seconds)
+        /* Translators: an address, an HTTP status code, then a number of seconds. Keep “%s: ” first. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, _("%s: the server answered HTTP %u (try again after %s s)"),
+                     f->url, status, retry);
+      else
+        /* Translators: an address, an HTTP status code, then a date and time as the server wrote it. Keep “%s: ”
+         * first. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, _("%s: the server answered HTTP %u (try again after %s)"),
+                     f->url, status, retry);
       return FALSE;
     }
   if (length > 0 && (guint64) length > f->max_size)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, "%s: the answer is larger than %" G_GSIZE_FORMAT
-                   " bytes; not read", f->url, f->max_size);
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, f->max_size);
+
+      /* Translators: an address, then the most bytes a source may send (a number). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, _("%s: the answer is larger than %s bytes; not read"),
+                   f->url, limit);
       return FALSE;
     }
   return TRUE;
@@ -257,14 +280,16 @@ uc_fetcher_request_async (UcFetcher            *self,
   g_task_set_task_data (task, f, (GDestroyNotify) fetch_free);
   if (!g_str_has_prefix (url, "https://") && !((self->allow_http || request->allow_http) && g_str_has_prefix (url, "http://")))
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_INSECURE, "%s: only https:// addresses are fetched",
+      /* Translators: %s is an address. */
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_INSECURE, _("%s: only https:// addresses are fetched"),
                                f->url);
       return;
     }
   f->message = soup_message_new (SOUP_METHOD_GET, url);
   if (f->message == NULL)
     {
-      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, "%s: not a web address", f->url);
+      /* Translators: %s is what was given as an address. */
+      g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, _("%s: not a web address"), f->url);
       return;
     }
   headers = soup_message_get_request_headers (f->message);

@@ -1,4 +1,8 @@
 /* uc-fred.c: a FRED graph CSV read as one series */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-fred.h"
 
 #include <math.h>
@@ -34,7 +38,8 @@ check_columns (UcDataset   *table,
 
   if (uc_dataset_get_n_columns (table) != 2)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected 2 columns (date and %s), found %u",
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected 2 columns (date and %s), found %u"),
                    url, series_id, uc_dataset_get_n_columns (table));
       return FALSE;
     }
@@ -44,19 +49,22 @@ check_columns (UcDataset   *table,
       g_strcmp0 (second, series_id) != 0)
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
-                   "%s: expected the header “observation_date,%s” (or “DATE,%s”), found “%s,%s”",
+                   /* Translators: %s is an address (URL). */
+                   _("%s: expected the header “observation_date,%s” (or “DATE,%s”), found “%s,%s”"),
                    url, series_id, series_id, first, second);
       return FALSE;
     }
   if (no_values (table))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: no value for %s on any day", url, series_id);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: no value for %s on any day"), url, series_id);
       return FALSE;
     }
   if (uc_dataset_get_column_type (table, 0) != UC_COLUMN_DATE ||
       uc_dataset_get_column_type (table, 1) != UC_COLUMN_NUMBER)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected dates and numbers under “%s,%s”",
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected dates and numbers under “%s,%s”"),
                    url, first, second);
       return FALSE;
     }

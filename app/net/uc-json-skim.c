@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-json-skim.h"
 
 #include <string.h>
@@ -77,7 +79,7 @@ skip_value (const char  *p,
         {
           if (++depth > MAX_DEPTH)
             {
-              *problem = "nested too deeply";
+              *problem = N_("nested too deeply");
               return NULL;
             }
         }
@@ -85,12 +87,13 @@ skip_value (const char  *p,
         return p + 1;
       p++;
     }
-  *problem = "the answer is cut short";
+  *problem = N_("the answer is cut short");
   return NULL;
 }
 
 /* Calls @func for each member of the object @data holds. FALSE, with
- * @problem and the byte @offset, when it is not one or is cut short. */
+ * @problem (in English, marked for translation) and the byte @offset,
+ * when it is not one or is cut short. */
 gboolean
 uc_json_skim_object (const char      *data,
                      gsize            length,
@@ -105,7 +108,7 @@ uc_json_skim_object (const char      *data,
   *problem = NULL;
   if (p >= end || *p != '{')
     {
-      *problem = "expected an object";
+      *problem = N_("expected an object");
       *offset = p - data;
       return FALSE;
     }
@@ -132,7 +135,7 @@ uc_json_skim_object (const char      *data,
   if (p < end && *p == '}' && skip_space (p + 1, end) == end)
     return TRUE;
   if (*problem == NULL)
-    *problem = p >= end ? "the answer is cut short" : "not a JSON object";
+    *problem = p >= end ? N_("the answer is cut short") : N_("not a JSON object");
   *offset = p - data;
   return FALSE;
 }

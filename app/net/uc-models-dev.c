@@ -1,4 +1,8 @@
 /* uc-models-dev.c: models.dev's api.json read as list prices */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-models-dev.h"
 
 #include <math.h>
@@ -92,7 +96,8 @@ read_provider (JsonObject  *root,
     return TRUE;   /* a provider can leave the catalogue */
   if (models == NULL || !JSON_NODE_HOLDS_OBJECT (models))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “%s” has no “models” object", url, provider);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” has no “models” object"), url, provider);
       return FALSE;
     }
   keys = json_object_get_members (json_node_get_object (models));
@@ -152,8 +157,15 @@ parse_wanted (JsonParser          *parser,
     }
   if (!uc_json_skim_object (data, length, on_member, &skim, &problem, &offset))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: byte %" G_GSIZE_FORMAT ": %s%s", url, offset + 1,
-                   problem, g_str_equal (problem, "expected an object") ? " of providers" : "");
+      g_autofree char *at = g_strdup_printf ("%" G_GSIZE_FORMAT, offset + 1);
+
+      if (g_str_equal (problem, "expected an object"))
+        /* Translators: an address (URL), then a byte's position in the answer (a number). */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: byte %s: expected an object of providers"), url,
+                     at);
+      else
+        /* Translators: an address (URL), a byte's position in the answer (a number), then what is wrong there. */
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: byte %s: %s"), url, at, _(problem));
       g_string_free (skim.wanted, TRUE);
       return NULL;
     }
@@ -184,7 +196,8 @@ uc_models_dev_read (GBytes             *body,
       return NULL;
   if (prices->len == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: none of the providers asked for has a model", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s: none of the providers asked for has a model"), url);
       return NULL;
     }
   return g_steal_pointer (&prices);

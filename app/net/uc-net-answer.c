@@ -1,4 +1,8 @@
 /* uc-net-answer.c: checks every source's answer goes through */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-net-answer.h"
 
 #include <math.h>
@@ -19,12 +23,14 @@ uc_net_answer_is_text (GBytes      *body,
     i++;
   if (i == len)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, "%s: the answer is empty", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, _("%s: the answer is empty"), url);
       return FALSE;
     }
   if (data[i] == '<')
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, "%s: the answer is a web page, not a CSV file", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, _("%s: the answer is a web page, not a CSV file"), url);
       return FALSE;
     }
   return TRUE;
@@ -49,7 +55,8 @@ uc_net_answer_parse_json (JsonParser  *parser,
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL)
-    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: the answer holds no JSON value", url);
+    /* Translators: %s is an address (URL). */
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: the answer holds no JSON value"), url);
   return root;
 }
 
@@ -87,8 +94,13 @@ uc_net_answer_to_series (UcDataset   *table,
 
       if (dates[r] == UC_TIME_MISSING || (r > 0 && dates[r] <= dates[r - 1]))
         {
-          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: line %u: %s", url, r + 2,
-                       dates[r] == UC_TIME_MISSING ? "no date" : "the dates go back or repeat");
+          if (dates[r] == UC_TIME_MISSING)
+            /* Translators: an address (URL), then a line of the answer. */
+            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: line %u: no date"), url, r + 2);
+          else
+            /* Translators: an address (URL), then a line of the answer. */
+            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: line %u: the dates go back or repeat"), url,
+                         r + 2);
           return NULL;
         }
       uc_series_append (series, dates[r], missing ? NAN : values[r]);
@@ -96,7 +108,8 @@ uc_net_answer_to_series (UcDataset   *table,
     }
   if (with_value == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: no value for %s on any day", url, id);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: no value for %s on any day"), url, id);
       return NULL;
     }
   return g_steal_pointer (&series);

@@ -1,4 +1,8 @@
 /* uc-openrouter.c: OpenRouter's model list read as hosted prices */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-openrouter.h"
 
 #include <math.h>
@@ -69,7 +73,8 @@ uc_openrouter_read (GBytes      *body,
     data = json_object_get_member (json_node_get_object (root), "data");
   if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected an object with a “data” list of models", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected an object with a “data” list of models"), url);
       return NULL;
     }
   models = json_node_get_array (data);
@@ -83,7 +88,8 @@ uc_openrouter_read (GBytes      *body,
     }
   if (prices->len == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: the list has no model", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s: the list has no model"), url);
       return NULL;
     }
   return g_steal_pointer (&prices);

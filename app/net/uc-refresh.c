@@ -1,6 +1,8 @@
 /* uc-refresh.c: pulling every source's new data, without losing the old */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "uc-refresh.h"
 
 #include <string.h>
@@ -213,7 +215,8 @@ check_content_type (const char  *type,
       if (type == NULL || (!g_str_equal (type, "text/html") && !g_str_equal (type, "application/xhtml+xml")))
         return TRUE;
     }
-  g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, "%s: the server answered %s, not data", url, type);
+  /* Translators: an address (URL), then the kind of answer (text/html, image/png…). */
+  g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NOT_CSV, _("%s: the server answered %s, not data"), url, type);
   return FALSE;
 }
 
@@ -228,18 +231,23 @@ check_rows (Answer      *a,
 
   if (rows->rows->len == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: no rows", a->url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s: no rows"), a->url);
       return FALSE;
     }
   if (last && strncmp (last, a->today, 10) > 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: dated %s, after today (%s)", a->url, last, a->today);
+      /* Translators: an address (URL), the answer's last date, then today's. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: dated %s, after today (%s)"), a->url, last, a->today);
       return FALSE;
     }
   if (before >= COLLAPSE_FLOOR && rows->rows->len < before * COLLAPSE_SHARE)
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA,
-                   "%s: answered %u rows where the copy on disk has %u; kept the copy", a->url, rows->rows->len, before);
+                   /* Translators: an address (URL), the rows it answered, then the rows of the copy on disk. */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: answered %u row where the copy on disk has %u; kept the copy",
+                                "%s: answered %u rows where the copy on disk has %u; kept the copy", rows->rows->len),
+                   a->url, rows->rows->len, before);
       return FALSE;
     }
   return TRUE;
@@ -258,7 +266,8 @@ read_new (Answer  *a,
   if (f->not_modified && a->previous)
     body = uc_feed_cache_load (a->dir, uc_feed_get_id (a->feed), a->previous->body, a->previous->sha256, error);
   else if (f->not_modified)
-    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, "%s: answered 304 (not modified) with no copy on disk", a->url);
+    /* Translators: %s is an address (URL). */
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_HTTP, _("%s: answered 304 (not modified) with no copy on disk"), a->url);
   else if (check_content_type (f->content_type, a->url, error))
     body = g_bytes_ref (f->body);
   if (body == NULL)
@@ -362,7 +371,7 @@ on_fetched (GObject      *object,
   if (g_error_matches (a->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       answer_free (a);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the refresh was cancelled");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("the refresh was cancelled"));
       return;
     }
   cancellable = g_task_get_cancellable (task);
@@ -502,7 +511,8 @@ commit_feed (UcRefresh *self,
     {
       r->state = UC_FEED_REFUSED;
       g_free (r->message);
-      r->message = g_strdup_printf ("source %s: its copy could not be written: %s", uc_feed_get_id (run->feed),
+      /* Translators: a source's id, then why its copy could not be written. */
+      r->message = g_strdup_printf (_("source %s: its copy could not be written: %s"), uc_feed_get_id (run->feed),
                                     error->message);
     }
   uc_feed_set_status (run->feed, r->state, r->message, r->retrieved, r->checked, r->data_as_of, r->rows);
@@ -655,7 +665,8 @@ uc_refresh_run_async (UcRefresh           *self,
 
       if (feed == NULL)
         {
-          g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "no source called “%s”", ids[i]);
+          /* Translators: %s is a source's id as given. */
+          g_task_return_new_error (task, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("no source called “%s”"), ids[i]);
           g_object_unref (task);
           return;
         }

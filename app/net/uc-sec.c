@@ -1,4 +1,8 @@
 /* uc-sec.c: SEC EDGAR company facts read as share counts */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-sec.h"
 
 #include <math.h>
@@ -52,7 +56,8 @@ find_shares (JsonNode    *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected an object of company facts", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected an object of company facts"), url);
       return NULL;
     }
   for (guint i = 0; i < G_N_ELEMENTS (shares_path); i++)
@@ -63,13 +68,18 @@ find_shares (JsonNode    *root,
       g_string_append_printf (walked, "%s%s", i ? "." : "", shares_path[i]);
       if (node == NULL)
         {
-          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: no “%s”", url, walked->str);
+          /* Translators: %s is an address (URL). */
+          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: no “%s”"), url, walked->str);
           return NULL;
         }
       if (!(last ? JSON_NODE_HOLDS_ARRAY (node) : JSON_NODE_HOLDS_OBJECT (node)))
         {
-          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: “%s” is not %s", url, walked->str,
-                       last ? "a list" : "an object");
+          if (last)
+            /* Translators: an address (URL), then a path in the answer (facts.dei…). */
+            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” is not a list"), url, walked->str);
+          else
+            /* Translators: an address (URL), then a path in the answer (facts.dei…). */
+            g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: “%s” is not an object"), url, walked->str);
           return NULL;
         }
     }
@@ -108,6 +118,60 @@ read_shares (JsonObject *o,
   return TRUE;
 }
 
+/* What is wrong with an entry of the list. */
+typedef enum
+{
+  ENTRY_NOT_OBJECT,
+  ENTRY_NO_END,
+  ENTRY_NO_COUNT,
+  ENTRY_NO_FILED,
+  ENTRY_NO_FORM,
+  ENTRY_NO_ACCESSION,
+} EntryWrong;
+
+/* The error of entry @index of the list at @path: a sentence each, the
+ * quoted names the answer's own. */
+static void
+set_entry_error (GError     **error,
+                 EntryWrong   wrong,
+                 const char  *url,
+                 guint        index,
+                 const char  *path)
+{
+  switch (wrong)
+    {
+    case ENTRY_NOT_OBJECT:
+      /* Translators: an address (URL), an entry's number, then the list's path in the answer (facts.dei…). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: entry %u of “%s” is not an object"), url, index, path);
+      break;
+    case ENTRY_NO_END:
+      /* Translators: an address (URL), an entry's number, the list's path in the answer; “end” is kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: entry %u of “%s” has no day “end” (YYYY-MM-DD)"),
+                   url, index, path);
+      break;
+    case ENTRY_NO_COUNT:
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA,
+                   /* Translators: an address (URL), an entry's number, the list's path in the answer; “val” is kept. */
+                   _("%s: entry %u of “%s” has no count “val” (a whole number above zero)"), url, index, path);
+      break;
+    case ENTRY_NO_FILED:
+      /* Translators: an address (URL), an entry's number, the list's path in the answer; “filed” is kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: entry %u of “%s” has no day “filed” (YYYY-MM-DD)"),
+                   url, index, path);
+      break;
+    case ENTRY_NO_FORM:
+      /* Translators: an address (URL), an entry's number, the list's path in the answer; “form” is kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: entry %u of “%s” has no “form”"), url, index, path);
+      break;
+    case ENTRY_NO_ACCESSION:
+    default:
+      /* Translators: an address (URL), an entry's number, the list's path in the answer; “accn” is kept. */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: entry %u of “%s” has no accession number “accn”"),
+                   url, index, path);
+      break;
+    }
+}
+
 /* Entry @index of the list, each member checked; NULL with an error that
  * names the entry and the member. */
 static UcShareCount *
@@ -118,24 +182,23 @@ read_entry (JsonNode    *node,
 {
   g_autoptr(UcShareCount) count = g_new0 (UcShareCount, 1);
   JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *wrong = NULL;
+  int wrong = -1;
 
   if (o == NULL)
-    wrong = "is not an object";
+    wrong = ENTRY_NOT_OBJECT;
   else if (!read_day (o, "end", &count->as_of))
-    wrong = "has no day “end” (YYYY-MM-DD)";
+    wrong = ENTRY_NO_END;
   else if (!read_shares (o, &count->shares))
-    wrong = "has no count “val” (a whole number above zero)";
+    wrong = ENTRY_NO_COUNT;
   else if (!read_day (o, "filed", &count->filed))
-    wrong = "has no day “filed” (YYYY-MM-DD)";
+    wrong = ENTRY_NO_FILED;
   else if (uc_net_json_string (o, "form") == NULL)
-    wrong = "has no “form”";
+    wrong = ENTRY_NO_FORM;
   else if (uc_net_json_string (o, "accn") == NULL)
-    wrong = "has no accession number “accn”";
-  if (wrong)
+    wrong = ENTRY_NO_ACCESSION;
+  if (wrong >= 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, "%s: entry %u of “%s” %s", url, index,
-                   "facts.dei.EntityCommonStockSharesOutstanding.units.shares", wrong);
+      set_entry_error (error, wrong, url, index, "facts.dei.EntityCommonStockSharesOutstanding.units.shares");
       return NULL;
     }
   count->form = g_strdup (uc_net_json_string (o, "form"));
@@ -221,7 +284,8 @@ uc_sec_read_shares (GBytes      *body,
     }
   if (counts->len == 0)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: the list of shares outstanding is empty", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s: the list of shares outstanding is empty"), url);
       return NULL;
     }
   sort_and_merge (counts);

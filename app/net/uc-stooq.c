@@ -1,4 +1,8 @@
 /* uc-stooq.c: a Stooq daily CSV read as its closes */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-stooq.h"
 
 #include <string.h>
@@ -39,12 +43,15 @@ refused (const char  *data,
   g_autofree char *text = g_strndup (data, MIN (len, 4096));
 
   if (strstr (text, "Exceeded the daily hits limit"))
-    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_REFUSED, "%s: Stooq refused: the daily hits limit is reached", url);
+    /* Translators: %s is an address (URL). */
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_REFUSED, _("%s: Stooq refused: the daily hits limit is reached"), url);
   else if (g_str_has_prefix (g_strstrip (text), "No data"))
-    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, "%s: Stooq has no data for %s", url, symbol);
+    /* Translators: %s is an address (URL). */
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s: Stooq has no data for %s"), url, symbol);
   else
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
-                 "%s: not Stooq's daily table (its first line is not “Date,Open,High,Low,Close,Volume”)", url);
+                 /* Translators: %s is an address (URL). */
+                 _("%s: not Stooq's daily table (its first line is not “Date,Open,High,Low,Close,Volume”)"), url);
   return FALSE;
 }
 
@@ -83,7 +90,8 @@ uc_stooq_read (GBytes      *body,
   if (uc_dataset_get_n_columns (table) < 5 || uc_dataset_get_column_type (table, 0) != UC_COLUMN_DATE ||
       uc_dataset_get_column_type (table, 4) != UC_COLUMN_NUMBER)
     {
-      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, "%s: expected dates and closes under the header", url);
+      /* Translators: %s is an address (URL). */
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: expected dates and closes under the header"), url);
       return NULL;
     }
   return uc_net_answer_to_series (table, 0, 4, symbol, url, error);

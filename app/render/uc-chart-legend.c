@@ -26,6 +26,7 @@ measure_entry (Ctx      *ctx,
   uc_chart_set_font (ctx, size, uc_series_get_emphasis (series) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   /* On a chart with two value axes, say which one a series reads against. */
   if (ctx->dual && uc_series_get_right_axis (series))
+    /* Translators: %s is a series' name. */
     marked = g_strdup_printf (_("%s (right axis)"), uc_series_get_label (series));
   label = marked ? marked : uc_series_get_label (series);
   uc_chart_measure (ctx, label, -1, w, h);

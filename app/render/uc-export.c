@@ -6,6 +6,10 @@
  * a regular file is ever replaced. A report pack is written as a folder and
  * swapped in whole.
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "uc-export.h"
 
 #include <errno.h>
@@ -73,7 +77,8 @@ uc_export_format_from_path (const char      *path,
   else
     {
       g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_FORMAT,
-                   "%s: unknown file type (use .png, .svg or .pdf)", path);
+                   /* Translators: %s is a file's name. */
+                   _("%s: unknown file type (use .png, .svg or .pdf)"), path);
       return FALSE;
     }
   return TRUE;
@@ -255,7 +260,10 @@ check_size (UcChartSpec **specs,
       if (heights[i] < 16)
         {
           g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
-                       "%s: a chart %d pixels tall is too small", name, heights[i]);
+                       /* Translators: a file's name, then a height in pixels. */
+                       g_dngettext (GETTEXT_PACKAGE, "%s: a chart %d pixel tall is too small",
+                                    "%s: a chart %d pixels tall is too small", (gulong) MAX (heights[i], 0)),
+                       name, heights[i]);
           return FALSE;
         }
       height += heights[i];
@@ -263,7 +271,8 @@ check_size (UcChartSpec **specs,
   if (width < 16 || height < 16 || !(scale > 0) || (gint64) (width * scale) * (gint64) (height * scale) > MAX_PIXELS)
     {
       g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
-                   "%s: size %d×%d at scale %g is out of range", name, width, height, scale);
+                   /* Translators: a file's name, a width and a height in pixels, then a scale (2 for HiDPI). */
+                   _("%s: size %d×%d at scale %g is out of range"), name, width, height, scale);
       return FALSE;
     }
   *height_out = height;
@@ -293,10 +302,13 @@ render_to_fd (UcChartSpec        **specs,
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
                  "%s: %s", name, g_strerror (sink.saved_errno));
   else if (status == CAIRO_STATUS_NO_MEMORY && format == UC_EXPORT_PNG)
-    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE, "%s: not enough memory for an image of %.0f × %.0f pixels",
+    /* Translators: a file's name, then a width and a height in pixels. */
+    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE, _("%s: not enough memory for an image of %.0f × %.0f pixels"),
                  name, ceil (width * scale), ceil (height * scale));
   else if (status == CAIRO_STATUS_INVALID_SIZE && format == UC_EXPORT_PNG)
-    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE, "%s: an image of %.0f × %.0f pixels is more than 32767 a side",
+    g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_SIZE,
+                 /* Translators: a file's name, then a width and a height in pixels. */
+                 _("%s: an image of %.0f × %.0f pixels is more than 32767 a side"),
                  name, ceil (width * scale), ceil (height * scale));
   else
     g_set_error (error, UC_EXPORT_ERROR, UC_EXPORT_ERROR_DRAW, "%s: %s", name, cairo_status_to_string (status));

@@ -335,7 +335,9 @@ def keyboard_path(main_win, tmp, third_charts):
     """From the start to an export, with keys only."""
     point_at("^Undercut$")
     tab_to("the list of views", lambda node: node.getRoleName() == "list item" and node.parent.name == "Views")
-    press("Home", "Down", "Down", "Return")
+    # The window shows the last view (Events): two up is the third. Home
+    # and End stay the charts' keys here, as after a click in the list.
+    press("Up", "Up", "Return")
     until("Down and Enter open the third view", lambda: chart_names(main_win) == third_charts,
           detail=lambda: f"charts shown: {chart_names(main_win)}, wanted {third_charts}")
     ok(f"Down and Enter open the third view ({', '.join(third_charts)})")

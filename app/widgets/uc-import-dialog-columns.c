@@ -275,19 +275,6 @@ cell_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* The text a warning quotes: “…”. */
-static char *
-quoted_text (const char *warning)
-{
-  const char *open = strstr (warning, "“");
-  const char *close = open ? strstr (open + strlen ("“"), "”") : NULL;
-
-  if (close == NULL)
-    return NULL;
-  open += strlen ("“");
-  return g_strndup (open, close - open);
-}
-
 static void
 cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -303,9 +290,11 @@ cell_bind (GtkSignalListItemFactory *factory,
 
   if (bad)
     {
-      const char *warning = g_ptr_array_index (self->report->warnings, GPOINTER_TO_UINT (bad) - 1);
+      UcCsvCellWarning *cell = &g_array_index (self->report->cells, UcCsvCellWarning, GPOINTER_TO_UINT (bad) - 1);
+      const char *warning = g_ptr_array_index (self->report->warnings, cell->warning);
 
-      text = quoted_text (warning);
+      /* The cell as the file has it, whatever the warning's language. */
+      text = g_strdup (cell->text);
       gtk_widget_add_css_class (label, "import-bad-cell");
       gtk_widget_set_tooltip_text (label, warning);
     }
@@ -465,7 +454,7 @@ mark_bad_cells (UcImportDialog *self)
         self->bad_cells = g_hash_table_new (NULL, NULL);
       if (cell->field < n_columns)
         g_hash_table_insert (self->bad_cells, GUINT_TO_POINTER (cell->row * n_columns + cell->field + 1),
-                             GUINT_TO_POINTER (cell->warning + 1));
+                             GUINT_TO_POINTER (i + 1));
     }
 }
 
@@ -580,7 +569,6 @@ show_dates (UcImportDialog *self)
   UcCsvReport *report = self->report;
   const char *format = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean ambiguous = FALSE;
 
   for (guint c = 0; self->dataset && c < uc_dataset_get_n_columns (self->dataset); c++)
     if (uc_dataset_get_column_type (self->dataset, c) != UC_COLUMN_TEXT &&
@@ -590,16 +578,14 @@ show_dates (UcImportDialog *self)
         format = g_ptr_array_index (report->formats, c);
         break;
       }
-  for (guint i = 0; report && i < report->warnings->len; i++)
-    ambiguous |= strstr (g_ptr_array_index (report->warnings, i), "reads both as day/month and as month/day") != NULL;
-  if (ambiguous && format)
+  if (report && report->day_month_guessed && format)
     /* Translators: %s is a date format such as %m/%d/%Y */
     subtitle = g_strdup_printf (_("Day and month cannot be told apart: read as %s; choose the order"), format);
   else if (format)
     /* Translators: %s is a date format such as %Y-%m-%d */
     subtitle = g_strdup_printf (_("Detected: %s"), format);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), subtitle ? subtitle : _("No dates found"));
-  if (ambiguous)
+  if (report && report->day_month_guessed && format)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "import-ambiguous");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "import-ambiguous");

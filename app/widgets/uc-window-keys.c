@@ -5,10 +5,10 @@
  * month earlier or later, the crosshair to the previous or next day with
  * data) act on the chart that has the focus, else on the view's first
  * chart. Their keys (+, -, 0, Home, End, Page Up, Page Down, Left,
- * Right) are caught on the way down to the focus; they are left to text
- * entries, popovers, the events table and the list of views, which use
- * them (Home and End move through the views for who came by Tab). A
- * click on a view in the sidebar moves the focus to its chart.
+ * Right) are caught on the way down to the focus, so a sidebar list that
+ * has the focus after a click no longer takes End for its last row; they
+ * are left to text entries, popovers and the events table, which use
+ * them. A click on a view in the sidebar moves the focus to its chart.
  * The shortcuts window names the keys as people read them.
  */
 #include "config.h"
@@ -74,7 +74,7 @@ chart_action (GtkWidget  *widget,
 
 /* Whether a chart is on screen and the focus is not where these keys
  * mean something else: typing in an entry, a popover (the calendar, a
- * menu), the events table's rows, the list of views. */
+ * menu), the events table's rows. */
 static gboolean
 keys_are_the_charts (UcWindow *self)
 {
@@ -87,8 +87,7 @@ keys_are_the_charts (UcWindow *self)
     return TRUE;
   return !GTK_IS_EDITABLE (focus) && gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) == NULL &&
          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL &&
-         gtk_widget_get_ancestor (focus, UC_TYPE_EVENT_LIST) == NULL &&
-         !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_list));
+         gtk_widget_get_ancestor (focus, UC_TYPE_EVENT_LIST) == NULL;
 }
 
 /* A chart key: its action when the key is the charts'; else the key goes

@@ -146,9 +146,23 @@ uc_chart_describe (UcChartSpec *spec)
     {
       g_autofree char *period = uc_format_period (from, to);
 
-      g_string_append_printf (out, out->len ? ", %s" : "%s", period);
+      if (out->len)
+        {
+          /* Translators: a chart's title, then the days it shows */
+          g_autofree char *titled = g_strdup_printf (C_("chart description", "%s, %s"), out->str, period);
+
+          g_string_assign (out, titled);
+        }
+      else
+        g_string_append (out, period);
     }
-  g_string_append (out, out->len ? ". " : "");
+  if (out->len)
+    {
+      /* Translators: ends a sentence of a chart's description read out by a screen reader */
+      g_autofree char *sentence = g_strdup_printf (C_("chart description", "%s."), out->str);
+
+      g_string_assign (out, sentence);
+    }
   for (guint i = 0; i < uc_chart_spec_get_n_series (spec); i++)
     {
       UcSeries *series = uc_chart_spec_get_series (spec, i);
@@ -164,7 +178,9 @@ uc_chart_describe (UcChartSpec *spec)
       {
         g_autofree char *text = describe_series (series, format, dates, &span);
 
-        g_string_append_printf (out, "%s%s.", described ? " " : "", text);
+        if (out->len)
+          g_string_append_c (out, ' ');
+        g_string_append_printf (out, C_("chart description", "%s."), text);
         described++;
       }
     }

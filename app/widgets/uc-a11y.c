@@ -1,9 +1,10 @@
 /* uc-a11y.c: accessible names GTK 4.8 gets wrong
  *
  * A button whose label has an access key ("_Cancel") is named on the
- * accessibility bus by the raw label and its child's text together,
- * "_Cancel Cancel", which a screen reader reads out as it stands. Each
- * such control is given its label without the access key as its name.
+ * accessibility bus by the raw label and, through the relation to its
+ * label, the label's text again: "_Cancel Cancel", which a screen reader
+ * reads out as it stands. Each such control is named by its label without
+ * the access key, and only by that.
  * A drop-down's inner button, which takes the focus, is named by its
  * class ("GtkToggleButton"): it is labelled by the drop-down instead. So
  * are a button showing only an icon ("GtkImage", as in libadwaita's own
@@ -14,6 +15,7 @@
 
 #include "uc-a11y.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -40,12 +42,14 @@ uc_a11y_strip_mnemonic (const char *label)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+/* The label a control is named by twice (see above): a button's with an
+ * access key, any check button's. */
 static const char *
 mnemonic_label (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
     return gtk_button_get_label (GTK_BUTTON (widget));
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+  if (GTK_IS_CHECK_BUTTON (widget))
     return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
   if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
     return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
@@ -100,6 +104,11 @@ uc_a11y_fix_names (GtkWidget *root)
 {
   const char *label = mnemonic_label (root);
 
+  /* libadwaita 1.2's expander row is a list row around its own list:
+   * named by its title, as the row inside it is. */
+  if (ADW_IS_EXPANDER_ROW (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), -1);
   if (GTK_IS_DROP_DOWN (root))
     label_inner_buttons (root, root);
   else if (shows_only_an_icon (root))
@@ -119,10 +128,11 @@ uc_a11y_fix_names (GtkWidget *root)
         gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
       g_free ((char *) placeholder);
     }
-  if (label && strchr (label, '_'))
+  if (label && (strchr (label, '_') || GTK_IS_CHECK_BUTTON (root)))
     {
       g_autofree char *name = uc_a11y_strip_mnemonic (label);
 
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))

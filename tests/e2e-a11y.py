@@ -21,6 +21,7 @@ Trees are written to OUTDIR/tree-*.txt. TAP on stdout.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -237,9 +238,10 @@ def main():
         print("1..0 # SKIP no display")
         return 0
     os.makedirs(out_dir, exist_ok=True)
-    env = dict(os.environ, GTK_A11Y="atspi")
-    env.pop("NO_AT_BRIDGE", None)
     tmp = tempfile.mkdtemp()
+    # A data folder of its own: the file imported goes into the library there.
+    env = dict(os.environ, GTK_A11Y="atspi", UNDERCUT_DATA_DIR=os.path.join(tmp, "data"))
+    env.pop("NO_AT_BRIDGE", None)
     csv = os.path.join(tmp, "prices.csv")
     with open(csv, "w") as f:
         f.write("date,price\n2025-01-02,10\n2025-01-03,11.5\n2025-01-06,9.75\n")
@@ -250,6 +252,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run(proc, out_dir, tmp, csv, gui, env, log):

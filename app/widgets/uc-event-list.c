@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "uc-format.h"
+
 struct _UcEventList
 {
   GtkWidget           parent_instance;
@@ -73,7 +75,7 @@ static void
 bind_date (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  g_autofree char *date = uc_time_format_date (uc_event_get_time (gtk_list_item_get_item (item)));
+  g_autofree char *date = uc_format_day (uc_event_get_time (gtk_list_item_get_item (item)));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), date);
 }

@@ -91,6 +91,27 @@ test_language (gconstpointer data)
   check_day ("27 Jan 2025", day);
 }
 
+/* LANGUAGE=de in the C.UTF-8 locale (a language asked for, no locale):
+ * German words, and German numbers from the translation rather than C's. */
+static void
+test_language_alone (void)
+{
+  g_autofree char *decimal = NULL, *money = NULL, *day = NULL;
+
+  if (!use_language ("C.UTF-8"))
+    return;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  uc_format_use_locale ("C.UTF-8");
+  decimal = uc_format_decimal (1234.5, 1);
+  money = uc_format_value (3.4e12, UC_VALUE_MONEY);
+  day = uc_format_day (uc_time_from_ymd (2025, 1, 27));
+  g_unsetenv ("LANGUAGE");
+  uc_format_use_locale ("C.UTF-8");
+  g_assert_cmpstr (decimal, ==, "1.234,5");
+  g_assert_cmpstr (money, ==, "3,4 Bio. $");
+  g_assert_cmpstr (day, ==, "27.01.2025");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,5 +128,6 @@ main (int    argc,
 
       g_test_add_data_func (path, &languages[i], test_language);
     }
+  g_test_add_func ("/locale/language-alone", test_language_alone);
   return g_test_run ();
 }

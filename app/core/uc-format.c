@@ -77,6 +77,25 @@ parse_units (UcNumberStyle *style)
 
 static UcNumberStyle *number_style;
 
+/* Whether the numbers of locale @name ("": the user's, as glibc resolves
+ * it) are C's: no locale asked for numbers, only a language maybe. */
+static gboolean
+numbers_unset (const char *name)
+{
+  const char *set = name;
+
+  if (*name == '\0')
+    {
+      set = g_getenv ("LC_ALL");
+      if (set == NULL || *set == '\0')
+        set = g_getenv ("LC_NUMERIC");
+      if (set == NULL || *set == '\0')
+        set = g_getenv ("LANG");
+    }
+  return set == NULL || *set == '\0' || g_str_equal (set, "POSIX") || g_str_equal (set, "C") ||
+         g_str_has_prefix (set, "C.");
+}
+
 static UcNumberStyle *
 number_style_new (const char *name)
 {
@@ -84,7 +103,19 @@ number_style_new (const char *name)
   locale_t loc = newlocale (LC_NUMERIC_MASK, name, (locale_t) 0);
   const char *decimal = loc ? nl_langinfo_l (RADIXCHAR, loc) : ".";
   const char *group = loc ? nl_langinfo_l (THOUSEP, loc) : "";
+  g_auto(GStrv) marks = NULL;
 
+  /* Started as LANGUAGE=de in the C locale: the translation's marks, so
+   * German words do not come with English numbers. */
+  if (numbers_unset (name))
+    {
+      /* Translators: the decimal mark, a "|", then the mark between groups of
+       * three digits, as your language writes 1,234.5 (".|," would write
+       * 1,234.5; ",|." 1.234,5). Used only where no locale sets numbers. */
+      marks = g_strsplit (C_("number marks", ".|"), "|", 2);
+      if (marks[0] && marks[1] && *marks[0])
+        decimal = marks[0], group = marks[1];
+    }
   /* A locale in another codeset than UTF-8 (or a broken one) reads as C. */
   style->decimal = g_strdup (*decimal && g_utf8_validate (decimal, -1, NULL) ? decimal : ".");
   style->group = g_strdup (g_utf8_validate (group, -1, NULL) && strcmp (group, style->decimal) != 0 ? group : "");

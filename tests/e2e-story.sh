@@ -117,7 +117,7 @@ eval "$(xdotool getwindowgeometry --shell "$swid")"
 xdotool mousemove $((X + WIDTH / 2)) $((Y + 40)) key ctrl+shift+c
 sleep 0.5
 xclip -selection clipboard -o > "$out/marker.tsv" 2>/dev/null || true
-head -1 "$out/marker.tsv" | grep -q 'DeepSeek shock.*(2025-01-27)' || fail "the marker's Event Study studies the DeepSeek shock"
+head -1 "$out/marker.tsv" | grep -q 'DeepSeek shock.*(27 Jan 2025)' || fail "the marker's Event Study studies the DeepSeek shock"
 ok "the marker's Event Study studies the DeepSeek shock"
 xdotool key ctrl+w
 wait_gone '^Test the Story$' || fail "Ctrl+W closes Test the Story again"

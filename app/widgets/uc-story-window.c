@@ -88,10 +88,17 @@ data_dates (void)
     {
       UcSource *source = uc_catalog_find (uc_catalog_get_default (), dataset_ids[i]);
       const char *last = source ? uc_source_get_last_date (source) : NULL;
+      UcTime day;
+      g_autofree char *shown = NULL;
 
       if (names[i] == NULL || last == NULL)
         continue;
-      g_string_append_printf (out, "%s%s %s %s", out->len ? ", " : "", _(names[i]), _("to"), last);
+      shown = uc_time_parse_date (last, strlen (last), &day) ? uc_format_day (day) : g_strdup (last);
+      if (out->len)
+        /* Translators: between the items of a list, "market caps to 31 Jul 2026, API prices to …" */
+        g_string_append (out, C_("list", ", "));
+      /* Translators: a dataset and the last day it has, e.g. "market caps to 31 Jul 2026" */
+      g_string_append_printf (out, _("%s to %s"), _(names[i]), shown);
     }
   return g_string_free (out, FALSE);
 }

@@ -127,11 +127,20 @@ number_style_new (const char *name)
 
 /* Numbers as in locale @name ("" the user's, "C" plain): the tests set
  * each language's; everyone else gets the user's on first use. The old
- * style is kept, since another thread may be reading it. */
+ * style is kept (another thread may be reading it), on a list, so that it
+ * is not taken for a leak. */
 void
 uc_format_use_locale (const char *name)
 {
-  g_atomic_pointer_set (&number_style, number_style_new (name));
+  static GMutex lock;
+  static GSList *retired;
+  UcNumberStyle *old;
+
+  g_mutex_lock (&lock);
+  old = g_atomic_pointer_exchange (&number_style, number_style_new (name));
+  if (old)
+    retired = g_slist_prepend (retired, old);
+  g_mutex_unlock (&lock);
 }
 
 static const UcNumberStyle *

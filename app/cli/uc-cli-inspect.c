@@ -584,6 +584,9 @@ uc_cli_datasets (int    argc,
       g_autoptr(UcDataset) ds = uc_source_load (source, NULL, &error);
       g_autofree char *first = NULL, *last = NULL;
       int date = ds ? uc_dataset_find_column (ds, "date") : -1;
+      /* Shown to people in their language; --json keeps the title as listed. */
+      const char *title = uc_source_get_title (source) && *uc_source_get_title (source)
+                          ? _(uc_source_get_title (source)) : "";
 
       if (ds == NULL)
         {
@@ -616,7 +619,7 @@ uc_cli_datasets (int    argc,
         g_print (g_dngettext (GETTEXT_PACKAGE, "%-15s %6u row  %s → %s  %s\n%15s source: %s\n",
                               "%-15s %6u rows  %s → %s  %s\n%15s source: %s\n", uc_dataset_get_n_rows (ds)),
                  uc_source_get_id (source), uc_dataset_get_n_rows (ds),
-                 first ? first : "?", last ? last : "?", uc_source_get_title (source), "", uc_source_get_publisher (source));
+                 first ? first : "?", last ? last : "?", title, "", uc_source_get_publisher (source));
     }
   uc_json_end_array (w);
   if (json)

@@ -298,7 +298,7 @@ add_source (UcSourcesDialog *self,
   sr->feed = g_object_ref (feed);
   sr->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (sr->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (sr->row), uc_feed_get_title (feed));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (sr->row), _(uc_feed_get_title (feed)));
   sr->icon = GTK_IMAGE (gtk_image_new ());
   adw_expander_row_add_prefix (sr->row, GTK_WIDGET (sr->icon));
   add_detail (sr->row, _("Publisher"), uc_feed_get_publisher (feed));

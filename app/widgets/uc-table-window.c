@@ -43,7 +43,7 @@ dataset_title (const char *id)
 {
   UcSource *source = uc_catalog_find (uc_catalog_get_default (), id);
 
-  return source && uc_source_get_title (source) ? uc_source_get_title (source) : id;
+  return source && uc_source_get_title (source) && *uc_source_get_title (source) ? _(uc_source_get_title (source)) : id;
 }
 
 static void

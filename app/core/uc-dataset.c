@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "uc-column-alloc.h"
+#include "uc-format.h"
 #include "uc-json-writer.h"
 
 typedef struct
@@ -298,6 +299,37 @@ uc_dataset_get_memory_size (UcDataset *self)
 
 /* A cell as text: numbers shortest round-trip, dates as written (month,
  * quarter, year), datetimes in ISO 8601 UTC; NULL when missing. */
+/* A cell as a table shows it to people: a number in full, as the charts
+ * write numbers (a true minus sign, % for percentages, the user's decimal
+ * mark), its digits grouped; dates as ISO dates, text as it is; NULL for a
+ * missing value. Files keep uc_dataset_format_cell()'s. */
+char *
+uc_dataset_show_cell (UcDataset *self,
+                      guint      column,
+                      guint      row)
+{
+  g_autofree char *digits = NULL;
+  const char *p;
+  GString *out;
+
+  if (uc_dataset_is_missing (self, column, row))
+    return NULL;
+  if (uc_dataset_get_column_type (self, column) != UC_COLUMN_NUMBER)
+    return uc_dataset_format_cell (self, column, row);
+  digits = uc_format_double_shortest (uc_dataset_get_numbers (self, column)[row]);
+  p = digits;
+  out = g_string_new (NULL);
+  if (*p == '-')
+    {
+      g_string_append (out, "−");
+      p++;
+    }
+  uc_format_append_grouped (out, p);
+  if (g_strcmp0 (uc_dataset_get_column_unit (self, column), "%") == 0)
+    g_string_append (out, "%");
+  return g_string_free (out, FALSE);
+}
+
 char *
 uc_dataset_format_cell (UcDataset *self,
                         guint      column,

@@ -76,6 +76,9 @@ void                uc_dataset_set_date_unit      (UcDataset      *self,
                                                    guint           column,
                                                    UcDateUnit      unit);
 gsize               uc_dataset_get_memory_size    (UcDataset      *self);
+char               *uc_dataset_show_cell          (UcDataset      *self,
+                                                   guint           column,
+                                                   guint           row) G_GNUC_WARN_UNUSED_RESULT;
 char               *uc_dataset_format_cell        (UcDataset      *self,
                                                    guint           column,
                                                    guint           row) G_GNUC_WARN_UNUSED_RESULT;

@@ -164,6 +164,13 @@ get_number_style (void)
   return style;
 }
 
+/* The decimal mark numbers are shown with: "." or ",". */
+const char *
+uc_format_decimal_mark (void)
+{
+  return get_number_style ()->decimal;
+}
+
 /* "12345.6" (from g_ascii_formatd) as the user writes it: "12.345,6". */
 static void
 append_localized (GString    *out,
@@ -184,6 +191,32 @@ append_localized (GString    *out,
       g_string_append (out, style->decimal);
       g_string_append (out, point + 1);
     }
+}
+
+/* @digits (a number's, without its sign) onto @out, the whole part in
+ * groups of three from 10 000 on, divided by narrow no-break spaces as SI
+ * writes them, the decimal mark the user's. */
+void
+uc_format_append_grouped (GString    *out,
+                          const char *digits)
+{
+  gsize whole = strspn (digits, "0123456789");
+
+  if (whole >= 5 && digits[whole] != 'e')
+    for (gsize i = 0; i < whole; i++)
+      {
+        if (i > 0 && (whole - i) % 3 == 0)
+          g_string_append (out, "\u202f");
+        g_string_append_c (out, digits[i]);
+      }
+  else
+    g_string_append_len (out, digits, whole);
+  if (digits[whole] == '.')
+    {
+      g_string_append (out, uc_format_decimal_mark ());
+      whole++;
+    }
+  g_string_append (out, digits + whole);
 }
 
 char *

@@ -12,6 +12,9 @@ typedef struct
 } UcUnit;
 
 void   uc_format_use_locale    (const char    *name);
+const char *uc_format_decimal_mark (void);
+void   uc_format_append_grouped (GString      *out,
+                                 const char   *digits);
 UcUnit uc_format_unit_for      (double         magnitude);
 char  *uc_format_decimal       (double         value,
                                 int            decimals) G_GNUC_WARN_UNUSED_RESULT;

@@ -71,64 +71,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UcDataTable, uc_data_table, GTK_TYPE_WIDGET)
 
-/* @digits (a number's, without its sign) onto @out, the whole part in
- * groups of three from 10 000 on, divided by narrow no-break spaces as SI
- * writes them. */
-static void
-append_grouped (GString    *out,
-                const char *digits)
-{
-  gsize whole = strspn (digits, "0123456789");
-
-  if (whole >= 5 && digits[whole] != 'e')
-    for (gsize i = 0; i < whole; i++)
-      {
-        if (i > 0 && (whole - i) % 3 == 0)
-          g_string_append (out, "\u202f");
-        g_string_append_c (out, digits[i]);
-      }
-  else
-    g_string_append_len (out, digits, whole);
-  g_string_append (out, digits + whole);
-}
-
-/* A number in full, as the charts write numbers (a true minus sign, % for
- * percentages), its digits grouped. */
-static char *
-format_number (UcDataset *dataset,
-               guint      column,
-               double     value)
-{
-  g_autofree char *digits = uc_format_double_shortest (value);
-  const char *unit = uc_dataset_get_column_unit (dataset, column);
-  const char *p = digits;
-  GString *out = g_string_new (NULL);
-
-  if (*p == '-')
-    {
-      g_string_append (out, "−");
-      p++;
-    }
-  append_grouped (out, p);
-  if (g_strcmp0 (unit, "%") == 0)
-    g_string_append (out, "%");
-  return g_string_free (out, FALSE);
-}
-
-/* What a cell shows: numbers in full, dates as ISO dates, text as it is;
- * nothing for a missing value. */
-static char *
-cell_text (UcDataset *dataset,
-           guint      column,
-           guint      row)
-{
-  if (uc_dataset_is_missing (dataset, column, row))
-    return NULL;
-  if (uc_dataset_get_column_type (dataset, column) == UC_COLUMN_NUMBER)
-    return format_number (dataset, column, uc_dataset_get_numbers (dataset, column)[row]);
-  return uc_dataset_format_cell (dataset, column, row);
-}
-
 static void
 update_count (UcDataTable *self)
 {
@@ -138,9 +80,9 @@ update_count (UcDataTable *self)
   g_autoptr(GString) a = g_string_new (NULL), b = g_string_new (NULL);
 
   g_snprintf (number, sizeof number, "%u", shown);
-  append_grouped (a, number);
+  uc_format_append_grouped (a, number);
   g_snprintf (number, sizeof number, "%u", total);
-  append_grouped (b, number);
+  uc_format_append_grouped (b, number);
   g_free (self->count_text);
   /* Translators: rows shown of all the dataset's rows, e.g. "12 of 10 873 rows" */
   self->count_text = g_strdup_printf (ngettext ("%s of %s row", "%s of %s rows", total), a->str, b->str);
@@ -187,7 +129,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   UcDataset *dataset = ref->table->dataset;
   guint row = uc_row_item_get_row (gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (dataset, ref->column, row);
+  g_autofree char *text = uc_dataset_show_cell (dataset, ref->column, row);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_label (GTK_LABEL (label), text ? text : "");
@@ -241,7 +183,7 @@ column_width (UcDataTable *self,
   for (guint i = 0; i < MIN (n, 2 * SAMPLE_ROWS); i++)
     {
       guint row = i < SAMPLE_ROWS ? i : n - 1 - (i - SAMPLE_ROWS);
-      g_autofree char *text = cell_text (self->dataset, column, row);
+      g_autofree char *text = uc_dataset_show_cell (self->dataset, column, row);
 
       if (text == NULL)
         continue;

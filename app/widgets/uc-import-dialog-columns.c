@@ -299,7 +299,7 @@ cell_bind (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (label, warning);
     }
   else
-    text = uc_dataset_format_cell (self->dataset, col->index, row);
+    text = uc_dataset_show_cell (self->dataset, col->index, row);
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
 }
 

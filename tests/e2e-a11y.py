@@ -279,6 +279,14 @@ def run(proc, out_dir, tmp, csv, gui, env, log):
     ok(f"the crosshair's card reads out day by day: {first.splitlines()[0]!r}, then {second.splitlines()[0]!r}")
     press("Escape")
 
+    # The series picker, a popover of the window: its rows' check buttons.
+    point_at("^Undercut$")
+    press("ctrl+k")
+    until("Ctrl+K opens the series picker", lambda: find(main_win, "check box"))
+    time.sleep(0.5)
+    check_and_report(main_win, "series picker", out_dir)
+    press("Escape")
+
     views = find(main_win, "list", "Views")
     if views is None:
         fail("the list of views is named", "no list named “Views”")

@@ -121,12 +121,11 @@ uc_a11y_fix_names (GtkWidget *root)
     }
   else if (GTK_IS_SEARCH_ENTRY (root))
     {
-      const char *placeholder = NULL;
+      g_autofree char *placeholder = NULL;
 
       g_object_get (root, "placeholder-text", &placeholder, NULL);
       if (placeholder == NULL || *placeholder == '\0')
         gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
-      g_free ((char *) placeholder);
     }
   if (label && (strchr (label, '_') || GTK_IS_CHECK_BUTTON (root)))
     {

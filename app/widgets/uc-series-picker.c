@@ -260,6 +260,7 @@ on_bind_row (UcSeriesPicker *self,
   GBinding *binding;
 
   gtk_check_button_set_label (GTK_CHECK_BUTTON (check), uc_series_choice_get_label (choice));
+  uc_a11y_fix_names (check);
   /* The id beside the name only where it says more ("TSLA" by "Tesla", not "US" by "US"). */
   gtk_label_set_text (GTK_LABEL (id), g_strcmp0 (uc_series_choice_get_id (choice), uc_series_choice_get_label (choice))
                                       ? uc_series_choice_get_id (choice) : "");

@@ -33,6 +33,13 @@ HELP_WORD = {"de_DE.UTF-8": "Befehl", "zh_CN.UTF-8": "命令"}
 
 def run(undercut, locale_dir, lang, args):
     env = dict(os.environ, LC_ALL=lang, LANGUAGE="", UNDERCUT_LOCALEDIR=locale_dir)
+    # cairo 1.16 loses two buffers of a CJK font's subset when it writes a
+    # PDF or SVG's fonts (in cairo_surface_finish); LeakSanitizer's fast
+    # unwinding cannot tell that stack from Undercut's own, so Chinese
+    # exports run without leak checks here. The same exports in C, in the
+    # cli and render tests, keep them.
+    if lang.startswith("zh") and args[0] == "export" and "ASAN_OPTIONS" in env:
+        env["ASAN_OPTIONS"] += ":detect_leaks=0"
     out = subprocess.run([undercut] + args, env=env, capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"{lang}: undercut {' '.join(args)} failed ({out.returncode}): {out.stderr.strip()}")

@@ -144,9 +144,17 @@ uc_cli_releases (int argc, char **argv)
     }
   g_print (_("Releases in the model list by region: open weights / closed or not known, and each region’s share "
              "of the open-weight releases.\n\n"));
-  g_print ("%-8s", yearly ? _("year") : _("quarter"));
+  {
+    g_autofree char *period = uc_cli_pad (yearly ? _("year") : _("quarter"), 8, TRUE);
+
+    g_print ("%s", period);
+  }
   for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
-    g_print ("  %13s", _(uc_release_region_name (r)));
+    {
+      g_autofree char *region = uc_cli_pad (_(uc_release_region_name (r)), 13, FALSE);
+
+      g_print ("  %s", region);
+    }
   g_print ("  %s\n", _("China’s share of open"));
   for (guint i = 0; i <= counts->periods->len; i++)
     {
@@ -158,7 +166,9 @@ uc_cli_releases (int argc, char **argv)
 
       for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
         all_open += open[r];
-      g_print ("%-8s", name);
+      g_autofree char *cell = uc_cli_pad (name, 8, TRUE);
+
+      g_print ("%s", cell);
       for (guint r = 0; r < UC_RELEASE_REGIONS; r++)
         g_print ("  %5u / %5u", open[r], closed[r]);
       if (all_open)

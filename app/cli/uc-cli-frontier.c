@@ -46,8 +46,15 @@ print_heading (UcPriceTrend *trend)
              uc_price_kind_describe (trend->kind), from, to, trend->n_rows);
   /* xgettext:no-c-format */
   interval = _("95% interval");
-  g_print ("%-7s %7s  %9s  %-17s  %8s  %-15s  %s\n", _("region"), _("samples"), _("halving"), interval,
-           _("per year"), interval, _("latest cheapest"));
+  /* Padded by columns, not bytes, for Chinese: the widths of the rows'. */
+  {
+    g_autofree char *region = uc_cli_pad (_("region"), 7, TRUE), *samples = uc_cli_pad (_("samples"), 7, FALSE);
+    g_autofree char *halving = uc_cli_pad (_("halving"), 9, FALSE), *months = uc_cli_pad (interval, 17, TRUE);
+    g_autofree char *per_year = uc_cli_pad (_("per year"), 8, FALSE), *factors = uc_cli_pad (interval, 15, TRUE);
+
+    g_print ("%s %s  %s  %s  %s  %s  %s\n", region, samples, halving, months, per_year, factors,
+             _("latest cheapest"));
+  }
 }
 
 /* The ratio of the last day, what was left out, and how the figures were
@@ -113,8 +120,13 @@ print_trend (UcPriceTrend *trend)
       /* Translators: a row of the table under the headings region, samples, halving, 95% interval, per year,
        * 95% interval, latest cheapest; “mo” is short for months; the last three %s are the cheapest model's
        * name, its vendor and the date of its price. Keep the widths. */
-      g_print (_("%-7s %7u  %6s mo  %-17s  %8s  %-15s  $%g %s (%s, %s)\n"), _(f->region), f->n_fit,
-               half, interval, factor, factors, last->price, model, vendor, day);
+      g_autofree char *region = uc_cli_pad (_(f->region), 7, TRUE);
+      g_autofree char *interval_cell = uc_cli_pad (interval, 17, TRUE);
+      g_autofree char *factor_cell = uc_cli_pad (factor, 8, FALSE), *factors_cell = uc_cli_pad (factors, 15, TRUE);
+
+      /* The cells come padded by columns (× and – are wider in bytes), so the format's widths leave them be. */
+      g_print (_("%-7s %7u  %6s mo  %-17s  %8s  %-15s  $%g %s (%s, %s)\n"), region, f->n_fit,
+               half, interval_cell, factor_cell, factors_cell, last->price, model, vendor, day);
       if (f->n_tracker)
         g_print (g_dngettext (GETTEXT_PACKAGE, "        %u of its steps is dated by a tracker's first sight of the price, "
                                                "not the vendor's date.\n",

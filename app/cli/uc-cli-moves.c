@@ -28,7 +28,12 @@ print_moves (UcMoves *moves,
            label, first, last, moves->n_days);
   g_print (moves->by_cap ? _("Each from the trading day before; market caps (close × shares).\n\n")
                          : _("Each from the trading day before; closes (no share count, so no money figure).\n\n"));
-  g_print ("%4s  %-10s  %8s  %11s  %s\n", _("rank"), _("date"), _("change"), _("money"), _("events within a few days"));
+  {
+    g_autofree char *rank = uc_cli_pad (_("rank"), 4, FALSE), *date = uc_cli_pad (_("date"), 10, TRUE);
+    g_autofree char *change = uc_cli_pad (_("change"), 8, FALSE), *money = uc_cli_pad (_("money"), 11, FALSE);
+
+    g_print ("%s  %s  %s  %s  %s\n", rank, date, change, money, _("events within a few days"));
+  }
   for (guint i = 0; i < moves->moves->len && i < top; i++)
     {
       UcMove *m = &g_array_index (moves->moves, UcMove, i);
@@ -36,8 +41,8 @@ print_moves (UcMoves *moves,
       g_autofree char *change = g_strdup_printf ("%s%.2f%%", m->change < 0 ? "−" : "+", fabs (m->change) * 100);
       g_autofree char *money = uc_format_money_change_in (m->money, moves->currency);
       g_autofree char *events = uc_cli_escape (m->events ? m->events : "–", -1, FALSE);
-      int pad_change = 8 - (int) g_utf8_strlen (change, -1);
-      int pad_money = 11 - (int) g_utf8_strlen (money, -1);
+      int pad_change = 8 - uc_cli_width (change);
+      int pad_money = 11 - uc_cli_width (money);
 
       g_print ("%4u  %-10s  %*s%s  %*s%s  %s\n", m->rank, day, MAX (pad_change, 0), "", change,
                MAX (pad_money, 0), "", money, events);

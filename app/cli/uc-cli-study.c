@@ -83,16 +83,9 @@ print_cell (const char *text,
             int         width,
             gboolean    left)
 {
-  g_autofree char *safe = uc_cli_escape (text, -1, FALSE);
-  int pad = width - (int) g_utf8_strlen (safe, -1);
+  g_autofree char *cell = uc_cli_pad (text, width, left);
 
-  if (!left)
-    for (int i = 0; i < pad; i++)
-      g_print (" ");
-  g_print ("%s", safe);
-  if (left)
-    for (int i = 0; i < pad; i++)
-      g_print (" ");
+  g_print ("%s", cell);
 }
 
 static void

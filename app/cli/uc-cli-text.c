@@ -73,6 +73,36 @@ uc_cli_escape (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The columns @text takes in a terminal: two for each East Asian wide
+ * character (Chinese), none for a combining mark. */
+int
+uc_cli_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* @text escaped and padded with spaces to @width columns, after it (@left)
+ * or before: a table's cell, whatever the language. printf pads by bytes. */
+char *
+uc_cli_pad (const char *text,
+            int         width,
+            gboolean    left)
+{
+  g_autofree char *safe = uc_cli_escape (text ? text : "", -1, FALSE);
+  int pad = MAX (width - uc_cli_width (safe), 0);
+  g_autofree char *spaces = g_strnfill (pad, ' ');
+
+  return left ? g_strconcat (safe, spaces, NULL) : g_strconcat (spaces, safe, NULL);
+}
+
 /* At most @max_chars characters of @text, escaped, an ellipsis where cut. */
 char *
 uc_cli_clip (const char *text,

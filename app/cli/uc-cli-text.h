@@ -14,6 +14,10 @@ char *uc_cli_escape                (const char *text,
                                     gboolean    keep_newlines) G_GNUC_WARN_UNUSED_RESULT;
 char *uc_cli_clip                  (const char *text,
                                     guint       max_chars) G_GNUC_WARN_UNUSED_RESULT;
+int   uc_cli_width                 (const char *text);
+char *uc_cli_pad                   (const char *text,
+                                    int         width,
+                                    gboolean    left) G_GNUC_WARN_UNUSED_RESULT;
 void  uc_cli_install_print_handlers (void);
 
 G_END_DECLS

@@ -93,8 +93,7 @@ money_sig (double v)
 {
   g_autofree char *number = uc_format_significant (v, 3);
 
-  /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
-  return g_strdup_printf (C_("money", "$%s"), number);
+  return uc_format_dollars (number);
 }
 
 static char *

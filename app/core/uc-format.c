@@ -219,22 +219,33 @@ uc_format_append_grouped (GString    *out,
   g_string_append (out, digits + whole);
 }
 
-char *
-uc_format_decimal (double value,
-                   int    decimals)
+/* @value by printf @conversion ("%.2f", "%.3g") in the user's way: their
+ * decimal mark and digit groups, a true minus unless it rounds to zero. */
+static char *
+format_localized (double      value,
+                  const char *conversion)
 {
-  char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   GString *text;
 
   if (isnan (value))
     return g_strdup ("–");
   if (isinf (value))
     return g_strdup (value < 0 ? "−∞" : "∞");
-  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 9));
-  g_ascii_formatd (buf, sizeof buf, format, fabs (value));
+  g_ascii_formatd (buf, sizeof buf, conversion, fabs (value));
   text = g_string_new (value < 0 && strspn (buf, "0.") != strlen (buf) ? "−" : "");
   append_localized (text, buf);
   return g_string_free (text, FALSE);
+}
+
+char *
+uc_format_decimal (double value,
+                   int    decimals)
+{
+  char conversion[8];
+
+  g_snprintf (conversion, sizeof conversion, "%%.%df", CLAMP (decimals, 0, 9));
+  return format_localized (value, conversion);
 }
 
 /* @digits significant digits, as "%g" writes them: 0.55, 12.5, 3.2e-05. */
@@ -242,16 +253,10 @@ char *
 uc_format_significant (double value,
                        int    digits)
 {
-  char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *text;
+  char conversion[8];
 
-  if (!isfinite (value))
-    return uc_format_decimal (value, 0);
-  g_snprintf (format, sizeof format, "%%.%dg", CLAMP (digits, 1, 17));
-  g_ascii_formatd (buf, sizeof buf, format, fabs (value));
-  text = g_string_new (value < 0 ? "−" : "");
-  append_localized (text, buf);
-  return g_string_free (text, FALSE);
+  g_snprintf (conversion, sizeof conversion, "%%.%dg", CLAMP (digits, 1, 17));
+  return format_localized (value, conversion);
 }
 
 UcUnit
@@ -263,6 +268,14 @@ uc_format_unit_for (double magnitude)
     if (magnitude >= style->units[i].divisor)
       return style->units[i];
   return (UcUnit) { 1, "" };
+}
+
+/* An amount in dollars as the user's language writes it: "$3.4T", "3,4 Bio. $". */
+char *
+uc_format_dollars (const char *number)
+{
+  /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
+  return g_strdup_printf (C_("money", "$%s"), number);
 }
 
 /* Sign, prefix, number and suffix put together in the user's language:
@@ -277,8 +290,7 @@ compose (const char *sign,
   g_autofree char *signed_body = NULL;
 
   if (strcmp (prefix, "$") == 0)
-    /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
-    body = g_strdup_printf (C_("money", "$%s"), number);
+    body = uc_format_dollars (number);
   else
     body = g_strconcat (prefix, number, NULL);
   signed_body = g_strconcat (sign, body, NULL);
@@ -348,6 +360,14 @@ per_mtok (const char *money)
   return g_strdup_printf (_("%s/1M tok"), money);
 }
 
+/* The decimals an amount of money takes in @unit: $850B, $3.4T, $0.27. */
+static int
+money_decimals (double magnitude,
+                UcUnit unit)
+{
+  return magnitude / unit.divisor >= 100 ? 0 : unit.divisor > 1 ? 1 : 2;
+}
+
 /* A standalone value: two or three significant digits, e.g. $3.5T, $850B, $0.27. */
 char *
 uc_format_value (double        value,
@@ -369,10 +389,8 @@ uc_format_value (double        value,
     case UC_VALUE_MONEY:
       {
         UcUnit unit = uc_format_unit_for (a);
-        double scaled = a / unit.divisor;
-        int decimals = scaled >= 100 ? 0 : unit.divisor > 1 ? 1 : 2;
 
-        return uc_format_scaled (value, "$", unit, decimals, "");
+        return uc_format_scaled (value, "$", unit, money_decimals (a, unit), "");
       }
     case UC_VALUE_PERCENT:
       return uc_format_scaled (value, "", (UcUnit) { 1, "" }, a >= 10 ? 0 : 1, "%");
@@ -653,7 +671,6 @@ uc_format_money_change_in (double      value,
 {
   double a = fabs (value);
   UcUnit unit;
-  int decimals;
   g_autofree char *number = NULL;
   g_autofree char *amount = NULL;
 
@@ -663,8 +680,7 @@ uc_format_money_change_in (double      value,
     return uc_format_money_change (value);
   /* The digits as uc_format_value writes money, without the dollar. */
   unit = uc_format_unit_for (a);
-  decimals = a / unit.divisor >= 100 ? 0 : unit.divisor > 1 ? 1 : 2;
-  number = uc_format_scaled (a, "", unit, decimals, "");
+  number = uc_format_scaled (a, "", unit, money_decimals (a, unit), "");
   /* Translators: an amount in a currency other than the dollar; the first
    * %s is the number with its unit ("48.9B"), the second the currency's
    * code ("HKD") */

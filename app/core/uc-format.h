@@ -20,6 +20,7 @@ char  *uc_format_decimal       (double         value,
                                 int            decimals) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_significant   (double         value,
                                 int            digits) G_GNUC_WARN_UNUSED_RESULT;
+char  *uc_format_dollars       (const char    *number) G_GNUC_WARN_UNUSED_RESULT;
 char  *uc_format_scaled        (double         value,
                                 const char    *prefix,
                                 UcUnit         unit,

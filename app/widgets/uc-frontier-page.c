@@ -89,8 +89,7 @@ fill_row (GtkGrid    *table,
   /* Cents as a price list writes them: $0.30, $0.075. */
   g_autofree char *digits = fabs (last->price * 100 - round (last->price * 100)) < 1e-9
     ? uc_format_decimal (last->price, 2) : uc_format_significant (last->price, 6);
-  /* Translators: an amount in US dollars; %s is the number with its unit, e.g. "3.4T" */
-  g_autofree char *price = g_strdup_printf (C_("money", "$%s"), digits);
+  g_autofree char *price = uc_format_dollars (digits);
   g_autofree char *cheapest = g_strdup_printf ("%s %s\n%s, %s%s", price, last->model, last->vendor, day,
                                                last->tracker_date ? _(" (tracker’s date)") : "");
   g_autofree char *samples = g_strdup_printf ("%u", f->n_fit);

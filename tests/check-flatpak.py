@@ -30,6 +30,8 @@ import json
 import os
 import re
 import sys
+
+from tap import finish, result
 import xml.etree.ElementTree as ET
 
 # What each GNOME runtime ships: pkg-config names with the versions of
@@ -70,18 +72,6 @@ MESON_BUILTINS = {"buildtype", "optimization", "debug", "b_lto", "b_ndebug", "b_
 FINISH_ARGS = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri", "--share=network"}
 
 top = os.path.abspath(sys.argv[1])
-n = 0
-failed = False
-
-
-def result(ok, what, detail=""):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
-    if not ok:
-        failed = True
-        for line in str(detail).splitlines():
-            print("# " + line)
 
 
 def read(*path):
@@ -224,8 +214,7 @@ def main():
     wide = [a for a in args if a in ("--socket=x11", "--filesystem=home", "--filesystem=host")]
     result(not missing and not wide, "finish-args: %s" % " ".join(sorted(FINISH_ARGS)),
            "missing: %s; too wide: %s" % (" ".join(sorted(missing)), " ".join(wide)))
-    print("1..%d" % n)
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 main()

@@ -17,23 +17,13 @@ import shutil
 import subprocess
 import sys
 
+from tap import finish, result
+
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "EXAMPLES", "SEE ALSO"]
 
 undercut, mandir = sys.argv[1], sys.argv[2]
 env = dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80")
 env.pop("LANGUAGE", None)
-n = 0
-failed = False
-
-
-def result(ok, what, detail=""):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
-    if not ok:
-        failed = True
-        for line in detail.splitlines():
-            print("# " + line)
 
 
 def help_text(command):
@@ -147,8 +137,7 @@ def main():
            % (", ".join(sorted(on_disk - pages)), ", ".join(sorted(pages - on_disk))))
     for command in [None] + names:
         check_page(command, pages)
-    print("1..%d" % n)
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 main()

@@ -12,18 +12,27 @@
 
 #include <math.h>
 
-#include "uc-column-alloc.h"
 #include <string.h>
 
-/* Coverage scratch kept per thread between frames, all zero between calls,
- * with the rows each column touched, so a frame only visits and clears
- * the pixels near the line. Stored by column: chart lines run mostly up
- * and down, and a column's pixels then share cache lines and pages. */
+/* Scratch kept per thread between frames. Coverage is packed by column:
+ * each column holds only the rows the line can reach in it (found in a
+ * first pass over the segments), so a frame's coverage is a few hundred
+ * kilobytes read and written in order, not a plot-sized buffer touched
+ * a few bytes a page. */
 typedef struct
 {
-  guint8 *cover;         /* four bytes per pixel, one per side: east, west, north, south */
-  gint16 *top, *bottom;  /* per column; top > bottom when untouched */
-  int     width, height;
+  double ax, ay, bx, by;
+  int    xlo, xhi, ymin, ymax;  /* the pixels whose centres can lie within r_out */
+} Segment;
+
+typedef struct
+{
+  guint8  *cover;          /* four bytes per pixel, one per side: east, west, north, south; zero between calls */
+  gsize    cover_size;
+  gint16  *top, *bottom;   /* per column; top > bottom when untouched */
+  gint32  *origin;         /* per column: where its row 0 would be in cover, in pixels */
+  int      width;
+  GArray  *segments;
 } Scratch;
 
 static void
@@ -31,41 +40,35 @@ scratch_free (gpointer data)
 {
   Scratch *s = data;
 
-  uc_column_free (s->cover);
+  g_free (s->cover);
   g_free (s->top);
   g_free (s->bottom);
+  g_free (s->origin);
+  g_array_unref (s->segments);
   g_free (s);
 }
 
 static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
 
-/* Four bytes a pixel of plot: a plot 16384 px square takes 1 GB, which
- * is where cairo's own stroke, needing little more than the image, does
- * better. */
-#define MAX_SCRATCH_BYTES ((gsize) 1 << 30)
+/* Four bytes a pixel the line can reach: past a gigabyte (a plot 16384 px
+ * square, filled), cairo's own stroke, needing little more than the image,
+ * does better. */
+#define MAX_COVER_PIXELS ((gsize) 1 << 28)
 
-/* NULL for a plot past MAX_SCRATCH_BYTES or when the memory cannot be
- * had: the caller then strokes with cairo. */
+/* The thread's scratch for a plot @width columns wide. */
 static Scratch *
-scratch_get (int width,
-             int height)
+scratch_get (int width)
 {
   Scratch *s = g_private_get (&scratch_key);
 
-  if ((gsize) width * height * 4 > MAX_SCRATCH_BYTES)
-    return NULL;
-  if (s == NULL || s->width < width || s->height < height)
+  if (s == NULL || s->width < width)
     {
-      guint8 *cover = uc_column_try_alloc0 ((gsize) width * height * 4);
-
-      if (cover == NULL)
-        return NULL;
       s = g_new0 (Scratch, 1);
       s->width = width;
-      s->height = height;
-      s->cover = cover;
       s->top = g_new (gint16, width);
       s->bottom = g_new (gint16, width);
+      s->origin = g_new (gint32, width);
+      s->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
       for (int x = 0; x < width; x++)
         {
           s->top[x] = G_MAXINT16;
@@ -76,10 +79,24 @@ scratch_get (int width,
   return s;
 }
 
+/* Room for @n_pixels of coverage, zeroed; FALSE when it cannot be had. */
+static gboolean
+scratch_reserve (Scratch *s,
+                 gsize    n_pixels)
+{
+  if (n_pixels * 4 <= s->cover_size)
+    return TRUE;
+  g_free (s->cover);
+  s->cover_size = MAX (n_pixels * 4, s->cover_size * 2);
+  s->cover = g_try_malloc0 (s->cover_size);
+  if (s->cover == NULL)
+    s->cover_size = 0;
+  return s->cover != NULL;
+}
+
 typedef struct
 {
   Scratch *s;
-  int      stride;            /* of the coverage buffer's columns */
   int      x0, y0, x1, y1;    /* clip, whole device pixels, end exclusive */
   double   r_out, r_in, cap;  /* distances where coverage starts and is full */
 } Raster;
@@ -101,28 +118,45 @@ iceil (double v)
   return i + (v > i);
 }
 
-/* Raises one side's coverage of pixel (x, y) to @c. */
-static inline void
-put (Raster *r,
-     int     x,
-     int     y,
-     guint8  c,
-     int     side)
+/* Pixel (x, y)'s four coverage bytes. */
+static inline guint8 *
+cell_at (const Raster *r,
+         int           x,
+         int           y)
 {
-  guint8 *cell = r->s->cover + ((gsize) (x - r->x0) * r->stride + (y - r->y0)) * 4 + side;
+  return r->s->cover + ((gssize) r->s->origin[x - r->x0] + y) * 4;
+}
 
-  *cell = MAX (*cell, c);
+/* The pixels segment @g can cover (FALSE: none), its rows marked in each
+ * column it crosses. */
+static gboolean
+segment_bounds (Raster  *r,
+                Segment *g)
+{
+  g->ymin = MAX (r->y0, iceil (MIN (g->ay, g->by) - r->r_out - 0.5));
+  g->ymax = MIN (r->y1 - 1, ifloor (MAX (g->ay, g->by) + r->r_out - 0.5));
+  g->xlo = MAX (r->x0, iceil (MIN (g->ax, g->bx) - r->r_out - 0.5));
+  g->xhi = MIN (r->x1 - 1, ifloor (MAX (g->ax, g->bx) + r->r_out - 0.5));
+  if (g->ymin > g->ymax)
+    return FALSE;
+  for (int x = g->xlo; x <= g->xhi; x++)
+    {
+      int col = x - r->x0;
+
+      r->s->top[col] = (gint16) MIN (r->s->top[col], g->ymin);
+      r->s->bottom[col] = (gint16) MAX (r->s->bottom[col], g->ymax);
+    }
+  return TRUE;
 }
 
 /* Hot path (render-frame benchmark): one segment's coverage, called for
- * every pair of points drawn. */
+ * every pair of points drawn. Branch-free per pixel where it can be: which
+ * pixels are edge, inside or out changes from pixel to pixel. */
 static void
-segment (Raster *r,
-         double  ax,
-         double  ay,
-         double  bx,
-         double  by)
+segment (Raster        *r,
+         const Segment *g)
 {
+  double ax = g->ax, ay = g->ay, bx = g->bx, by = g->by;
   double dx = bx - ax, dy = by - ay, inv_dy = dy != 0 ? 1 / dy : 0;
   double len2 = dx * dx + dy * dy;
   double inv = len2 > 0 ? 1 / len2 : 0;
@@ -132,25 +166,9 @@ segment (Raster *r,
   double across = steep ? fabs (dy) / sqrt (len2) : 0;  /* distance per pixel along a row */
   double reach = steep ? r->r_out / across : 0;          /* half the row's width within r_out */
   double spread = reach * fabs (dx) * inv;               /* how far t moves across that width */
-  /* Only pixels whose centres can lie within r_out of the line. */
-  int ymin = MAX (r->y0, iceil (MIN (ay, by) - r->r_out - 0.5));
-  int ymax = MIN (r->y1 - 1, ifloor (MAX (ay, by) + r->r_out - 0.5));
   guint8 full = (guint8) (255 * r->cap + 0.5);
-  int xlo = MAX (r->x0, iceil (MIN (ax, bx) - r->r_out - 0.5));
-  int xhi = MIN (r->x1 - 1, ifloor (MAX (ax, bx) + r->r_out - 0.5));
 
-  if (ymin > ymax)
-    return;
-  /* The rows each column may have been touched in, for compositing. */
-  for (int x = xlo; x <= xhi; x++)
-    {
-      int col = x - r->x0;
-
-      r->s->top[col] = (gint16) MIN (r->s->top[col], ymin);
-      r->s->bottom[col] = (gint16) MAX (r->s->bottom[col], ymax);
-    }
-
-  for (int y = ymin; y <= ymax; y++)
+  for (int y = g->ymin; y <= g->ymax; y++)
     {
       double yc = y + 0.5, lo_y = yc - r->r_out, hi_y = yc + r->r_out;
       double xa, xb;
@@ -164,16 +182,16 @@ segment (Raster *r,
 
           if (tc - spread >= 0 && tc + spread <= 1)
             {
-              /* Pixels whose centres lie within reach; branch-free, as which
-               * of them are edge or inside changes from row to row. */
               xmin = MAX (r->x0, iceil (xc - reach - 0.5));
               xmax = MIN (r->x1 - 1, ifloor (xc + reach - 0.5));
               for (int x = xmin; x <= xmax; x++)
                 {
                   double off = x + 0.5 - xc;
                   double v = CLAMP (r->r_out - fabs (off) * across, 0, r->cap);
+                  guint8 *cell = cell_at (r, x, y) + (off < 0);
+                  guint8 c = (guint8) (255 * v + 0.5);
 
-                  put (r, x, y, (guint8) (255 * v + 0.5), off < 0);
+                  *cell = MAX (*cell, c);
                 }
               continue;
             }
@@ -201,14 +219,13 @@ segment (Raster *r,
           double t = CLAMP ((px * dx + py * dy) * inv, 0, 1);
           double ex = px - t * dx, ey = py - t * dy;
           double d2 = ex * ex + ey * ey;
+          double edge = MAX (MIN (r->r_out - sqrt (d2), r->cap), 0);
+          gboolean inside = d2 <= in2;
+          guint8 c = d2 >= out2 ? 0 : inside ? full : (guint8) (255 * edge + 0.5);
+          int side = inside ? 0 : fabs (ex) >= fabs (ey) ? (ex <= 0) : 2 + (ey <= 0);
+          guint8 *cell = cell_at (r, x, y) + side;
 
-          if (d2 >= out2)
-            continue;
-          if (d2 <= in2)
-            put (r, x, y, full, 0);
-          else
-            put (r, x, y, (guint8) (255 * MIN (r->r_out - sqrt (d2), r->cap) + 0.5),
-                 fabs (ex) >= fabs (ey) ? (ex > 0 ? 0 : 1) : (ey > 0 ? 2 : 3));
+          *cell = MAX (*cell, c);
         }
     }
 }
@@ -260,6 +277,46 @@ mul255 (guint a,
   return (guint8) ((t + (t >> 8)) >> 8);
 }
 
+/* mul255 of each of @d's four bytes by @m, two bytes a multiply: each
+ * 16-bit lane holds a*m + 128 < 65536, so the lanes never carry. */
+static inline guint32
+mul255x4 (guint32 d,
+          guint   m)
+{
+  guint32 rb = (d & 0x00ff00ff) * m + 0x00800080;
+  guint32 ag = ((d >> 8) & 0x00ff00ff) * m + 0x00800080;
+
+  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
+  return rb | ag;
+}
+
+/* The colour's share of a pixel it covers by c/255, and what is left of
+ * the pixel under it, for every c. The sum of the two never passes 255 in
+ * any byte, so it is added as one word. */
+typedef struct
+{
+  guint32 source[256];
+  guint8  keep[256];
+} Blend;
+
+static void
+blend_init (Blend         *b,
+            const UcColor *color)
+{
+  guint8 sa = (guint8) lround (CLAMP (color->alpha, 0, 1) * 255);
+  guint8 sr = mul255 ((guint) lround (CLAMP (color->red, 0, 1) * 255), sa);
+  guint8 sg = mul255 ((guint) lround (CLAMP (color->green, 0, 1) * 255), sa);
+  guint8 sb = mul255 ((guint) lround (CLAMP (color->blue, 0, 1) * 255), sa);
+
+  for (guint c = 0; c < 256; c++)
+    {
+      b->source[c] = (guint32) mul255 (sa, c) << 24 | (guint32) mul255 (sr, c) << 16 |
+                     (guint32) mul255 (sg, c) << 8 | mul255 (sb, c);
+      b->keep[c] = 255 - mul255 (sa, c);
+    }
+}
+
 /* Hot path (render-frame benchmark: the top of its profile): the stroke
  * of a whole decimated line, kept in one function. */
 gboolean
@@ -275,7 +332,9 @@ uc_line_raster_stroke (cairo_t                 *cr,
   double ox = 0, oy = 0, ux = 1, uy = 0, vx = 0, vy = 1, scale;
   double cx0, cy0, cx1, cy1, fx0, fy0, fx1, fy1;
   int width, height, stride, cw, ch;
-  guint8 *data, sr, sg, sb, sa;
+  gsize used;
+  guint8 *data;
+  Blend blend;
   cairo_format_t format;
   Raster r;
 
@@ -314,32 +373,47 @@ uc_line_raster_stroke (cairo_t                 *cr,
   r.y1 = iceil (cy1);
   cw = r.x1 - r.x0;
   ch = r.y1 - r.y0;
-  r.s = scratch_get (cw, ch);
-  if (r.s == NULL)
-    return FALSE;
-  r.stride = r.s->height;
+  r.s = scratch_get (cw);
   r.r_out = line_width * scale / 2 + 0.5;
   r.r_in = line_width * scale / 2 - 0.5;
   r.cap = MIN (1, line_width * scale);
 
+  /* First the rows each column can be touched in, then the coverage,
+   * packed by column, then one composite. */
+  g_array_set_size (r.s->segments, 0);
   for (gsize i = 1; i < n_points; i++)
     {
-      double ax = ox + points[i - 1].x * scale, ay = oy + points[i - 1].y * scale;
-      double bx = ox + points[i].x * scale, by = oy + points[i].y * scale;
+      Segment g = { ox + points[i - 1].x * scale, oy + points[i - 1].y * scale, ox + points[i].x * scale,
+                    oy + points[i].y * scale, 0, 0, 0, 0 };
 
-      if (!points[i].move && clip_segment (&r, &ax, &ay, &bx, &by))
-        segment (&r, ax, ay, bx, by);
+      if (!points[i].move && clip_segment (&r, &g.ax, &g.ay, &g.bx, &g.by) && segment_bounds (&r, &g))
+        g_array_append_val (r.s->segments, g);
     }
+  used = 0;
+  for (int col = 0; col < cw; col++)
+    {
+      r.s->origin[col] = (gint32) ((gssize) used - r.s->top[col]);
+      if (r.s->top[col] <= r.s->bottom[col])
+        used += (gsize) (r.s->bottom[col] - r.s->top[col] + 1);
+    }
+  if (used > MAX_COVER_PIXELS || !scratch_reserve (r.s, used))
+    {
+      for (int col = 0; col < cw; col++)
+        {
+          r.s->top[col] = G_MAXINT16;
+          r.s->bottom[col] = -1;
+        }
+      return FALSE;
+    }
+  for (guint k = 0; k < r.s->segments->len; k++)
+    segment (&r, &g_array_index (r.s->segments, Segment, k));
 
   /* Composite once, OVER in premultiplied ARGB, and leave the scratch zero.
    * Pixels the clip cuts through are covered by the part inside it. */
   cairo_surface_flush (target);
   data = cairo_image_surface_get_data (target);
   stride = cairo_image_surface_get_stride (target);
-  sa = (guint8) lround (CLAMP (color->alpha, 0, 1) * 255);
-  sr = mul255 ((guint) lround (CLAMP (color->red, 0, 1) * 255), sa);
-  sg = mul255 ((guint) lround (CLAMP (color->green, 0, 1) * 255), sa);
-  sb = mul255 ((guint) lround (CLAMP (color->blue, 0, 1) * 255), sa);
+  blend_init (&blend, color);
   fx0 = 1 - (cx0 - r.x0);
   fx1 = 1 - (r.x1 - cx1);
   fy0 = 1 - (cy0 - r.y0);
@@ -348,34 +422,27 @@ uc_line_raster_stroke (cairo_t                 *cr,
     {
       int x = r.x0 + col;
       double fx = (col == 0 ? fx0 : 1) * (col == cw - 1 ? fx1 : 1);
+      const guint8 *cell = r.s->cover + ((gssize) r.s->origin[col] + r.s->top[col]) * 4;
 
-      if (r.s->top[col] > r.s->bottom[col])
-        continue;
-      for (int y = r.s->top[col]; y <= r.s->bottom[col]; y++)
+      for (int y = r.s->top[col]; y <= r.s->bottom[col]; y++, cell += 4)
         {
-          guint8 *cell = r.s->cover + ((gsize) col * r.stride + (y - r.y0)) * 4;
           guint32 *px = (guint32 *) (data + (gsize) y * stride) + x;
-          guint c = MIN (255, MAX (cell[0] + cell[1], cell[2] + cell[3])), m, d;
+          guint c = MIN (255, MAX (cell[0] + cell[1], cell[2] + cell[3]));
 
           if (c == 0)
             continue;
-          memset (cell, 0, 4);
           if (G_UNLIKELY (fx < 1 || y == r.y0 || y == r.y1 - 1))
             {
               double f = fx * (y == r.y0 ? fy0 : 1) * (y == r.y1 - 1 ? fy1 : 1);
 
               c = (guint) (c * f + 0.5);
             }
-          m = 255 - mul255 (sa, c);
-          d = *px;
-          *px = (guint32) (mul255 (sa, c) + mul255 (d >> 24, m)) << 24
-                | (guint32) (mul255 (sr, c) + mul255 ((d >> 16) & 0xff, m)) << 16
-                | (guint32) (mul255 (sg, c) + mul255 ((d >> 8) & 0xff, m)) << 8
-                | (guint32) (mul255 (sb, c) + mul255 (d & 0xff, m));
+          *px = blend.source[c] + mul255x4 (*px, blend.keep[c]);
         }
       r.s->top[col] = G_MAXINT16;
       r.s->bottom[col] = -1;
     }
+  memset (r.s->cover, 0, used * 4);
   cairo_surface_mark_dirty_rectangle (target, r.x0, r.y0, cw, ch);
   return TRUE;
 }

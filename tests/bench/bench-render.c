@@ -34,7 +34,12 @@ walk (gsize n)
 
   for (gsize i = 0; i < n; i++)
     {
-      s = fmod (s * 1103515245.0 + 12345.0, 2147483648.0);
+      /* The product and sum are whole numbers below 2^63, rounded as
+       * JavaScript rounds them; the remainder by 2^31 is then a mask. */
+      double product = s * 1103515245.0;
+      double sum = product + 12345.0;
+
+      s = (double) ((guint64) sum & 0x7fffffff);
       v *= 1 + (s / 2147483648.0 - 0.5) * 0.002;
       uc_series_append (series, ((gint64) 1420191000 + (gint64) i * 60) * G_USEC_PER_SEC, v);
     }

@@ -53,23 +53,34 @@ uc_chart_set_series_style (Ctx      *ctx,
   cairo_set_line_cap (ctx->cr, n ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
 }
 
-/* M4: per pixel column, the first, lowest, highest and last point, in time
- * order, at their exact positions. The line drawn is the one all points
- * would give, at a cost set by the width in pixels.
+/* One pixel column of M4: points [i, j), and where its extremes are. */
+typedef struct
+{
+  int      i, j;
+  gsize    argmin, argmax;
+  gboolean ok;    /* FALSE: every point missing */
+  gboolean gap;
+} M4Column;
+
+/* Where each column's points are (pass one of M4). At ten million
+ * points each column's extremes and ends are cache misses; they are
+ * fetched ahead, a column's extremes as soon as they are known and the
+ * points around a column's start eight columns ahead, so the misses
+ * overlap instead of queuing. Returns the number of columns with points.
  * Hot path (render-frame benchmark, measured): kept in one piece. */
-static void
-trace_m4 (GArray              *path,
-          UcSeries            *series,
-          const UcChartLayout *l,
-          int                  start,
-          int                  end)
+static int
+m4_columns (M4Column            *cols,
+            UcSeries            *series,
+            const UcChartLayout *l,
+            int                  start,
+            int                  end)
 {
   UcSeriesIndex *index = uc_series_get_index (series);
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
   int columns = (int) ceil (l->width) + 2;
-  gboolean pen_down = FALSE;
-  int i = start;
+  double per_time = xs[end - 1] > xs[start] ? (end - 1 - start) / ((double) xs[end - 1] - (double) xs[start]) : 0;
+  int i = start, n = 0;
 
   for (int c = -1; c <= columns && i < end; c++)
     {
@@ -77,10 +88,16 @@ trace_m4 (GArray              *path,
       double left = l->x + c;
       UcTime t_right = uc_chart_layout_time_for_x (l, left + 1);
       int j = i, lo = i, hi = end;
-      gsize argmin, argmax;
       gboolean gap;
-      int order[4];
+      M4Column *col;
 
+      {
+        double ahead = ((double) uc_chart_layout_time_for_x (l, left + 9) - (double) xs[start]) * per_time;
+        int k = start + (int) CLAMP (ahead, 0, end - 1 - start);
+
+        __builtin_prefetch (&xs[k]);
+        __builtin_prefetch (&ys[k]);
+      }
       /* First point at or after t_right. Guess its index from the mean
        * spacing of the points left, then gallop out from the guess and
        * bisect: at ten million points most columns take one or two probes
@@ -130,19 +147,51 @@ trace_m4 (GArray              *path,
       j = MAX (lo, i + (c == columns ? end - i : 0));
       if (j <= i)
         continue;
-      if (!uc_series_index_range (index, i, j, &argmin, &argmax, &gap))
+      col = &cols[n++];
+      col->i = i;
+      col->j = j;
+      col->ok = uc_series_index_range (index, i, j, &col->argmin, &col->argmax, &gap);
+      col->gap = gap;
+      if (col->ok)
         {
-          pen_down = FALSE;
-          i = j;
-          continue;
+          __builtin_prefetch (&xs[col->argmin]);
+          __builtin_prefetch (&ys[col->argmin]);
+          __builtin_prefetch (&xs[col->argmax]);
+          __builtin_prefetch (&ys[col->argmax]);
+          __builtin_prefetch (&ys[i]);
+          __builtin_prefetch (&ys[j - 1]);
         }
-      if (gap)
-        pen_down = FALSE;
+      i = j;
+    }
+  return n;
+}
 
-      order[0] = i;
-      order[1] = (int) MIN (argmin, argmax);
-      order[2] = (int) MAX (argmin, argmax);
-      order[3] = j - 1;
+/* M4: per pixel column, the first, lowest, highest and last point, in time
+ * order, at their exact positions. The line drawn is the one all points
+ * would give, at a cost set by the width in pixels. */
+static void
+trace_m4 (GArray              *path,
+          UcSeries            *series,
+          const UcChartLayout *l,
+          int                  start,
+          int                  end)
+{
+  const UcTime *xs = uc_series_get_x (series);
+  const double *ys = uc_series_get_y (series);
+  /* m4_columns takes at most its columns and one either side. */
+  g_autofree M4Column *cols = g_new (M4Column, (gsize) MAX ((int) ceil (l->width) + 2, 0) + 4);
+  int n = m4_columns (cols, series, l, start, end);
+  gboolean pen_down = FALSE;
+
+  for (int c = 0; c < n; c++)
+    {
+      int order[4] = { cols[c].i, (int) MIN (cols[c].argmin, cols[c].argmax), (int) MAX (cols[c].argmin, cols[c].argmax),
+                       cols[c].j - 1 };
+
+      if (!cols[c].ok || cols[c].gap)
+        pen_down = FALSE;
+      if (!cols[c].ok)
+        continue;
       for (int k = 0; k < 4; k++)
         {
           int p = order[k];
@@ -158,7 +207,6 @@ trace_m4 (GArray              *path,
                                                      uc_chart_layout_y_for_value (l, ys[p]), !pen_down }));
           pen_down = TRUE;
         }
-      i = j;
     }
 }
 

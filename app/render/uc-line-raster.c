@@ -118,6 +118,17 @@ iceil (double v)
   return i + (v > i);
 }
 
+/* @v within [0, @cap], as CLAMP (v, 0, cap) but for the sign of a zero
+ * (which no caller can tell): two comparisons the compiler turns into
+ * min and max instructions, with no branch. */
+static inline double
+clamp_cap (double v,
+           double cap)
+{
+  v = v < cap ? v : cap;
+  return v > 0 ? v : 0;
+}
+
 /* Pixel (x, y)'s four coverage bytes. */
 static inline guint8 *
 cell_at (const Raster *r,
@@ -171,7 +182,7 @@ segment (Raster        *r,
   for (int y = g->ymin; y <= g->ymax; y++)
     {
       double yc = y + 0.5, lo_y = yc - r->r_out, hi_y = yc + r->r_out;
-      double xa, xb;
+      double xa, xb, py, pdy;
       int xmin, xmax;
 
       /* Rows away from the ends of a steep segment: the distance to the
@@ -187,7 +198,7 @@ segment (Raster        *r,
               for (int x = xmin; x <= xmax; x++)
                 {
                   double off = x + 0.5 - xc;
-                  double v = CLAMP (r->r_out - fabs (off) * across, 0, r->cap);
+                  double v = clamp_cap (r->r_out - fabs (off) * across, r->cap);
                   guint8 *cell = cell_at (r, x, y) + (off < 0);
                   guint8 c = (guint8) (255 * v + 0.5);
 
@@ -213,13 +224,15 @@ segment (Raster        *r,
       xmin = MAX (r->x0, iceil (xa - r->r_out - 0.5));
       xmax = MIN (r->x1 - 1, ifloor (xb + r->r_out - 0.5));
 
+      py = yc - ay;
+      pdy = py * dy;
       for (int x = xmin; x <= xmax; x++)
         {
-          double px = x + 0.5 - ax, py = yc - ay;
-          double t = CLAMP ((px * dx + py * dy) * inv, 0, 1);
+          double px = x + 0.5 - ax;
+          double t = clamp_cap ((px * dx + pdy) * inv, 1);
           double ex = px - t * dx, ey = py - t * dy;
           double d2 = ex * ex + ey * ey;
-          double edge = MAX (MIN (r->r_out - sqrt (d2), r->cap), 0);
+          double edge = clamp_cap (r->r_out - sqrt (d2), r->cap);
           gboolean inside = d2 <= in2;
           guint8 c = d2 >= out2 ? 0 : inside ? full : (guint8) (255 * edge + 0.5);
           int side = inside ? 0 : fabs (ex) >= fabs (ey) ? (ex <= 0) : 2 + (ey <= 0);
@@ -332,7 +345,8 @@ uc_line_raster_stroke (cairo_t                 *cr,
   double ox = 0, oy = 0, ux = 1, uy = 0, vx = 0, vy = 1, scale;
   double cx0, cy0, cx1, cy1, fx0, fy0, fx1, fy1;
   int width, height, stride, cw, ch;
-  gsize used;
+  gsize used, n_segments;
+  Segment *segments;
   guint8 *data;
   Blend blend;
   cairo_format_t format;
@@ -380,14 +394,17 @@ uc_line_raster_stroke (cairo_t                 *cr,
 
   /* First the rows each column can be touched in, then the coverage,
    * packed by column, then one composite. */
-  g_array_set_size (r.s->segments, 0);
+  g_array_set_size (r.s->segments, MAX (n_points, 1));
+  segments = (Segment *) (void *) r.s->segments->data;
+  n_segments = 0;
   for (gsize i = 1; i < n_points; i++)
     {
-      Segment g = { ox + points[i - 1].x * scale, oy + points[i - 1].y * scale, ox + points[i].x * scale,
-                    oy + points[i].y * scale, 0, 0, 0, 0 };
+      Segment *g = &segments[n_segments];
 
-      if (!points[i].move && clip_segment (&r, &g.ax, &g.ay, &g.bx, &g.by) && segment_bounds (&r, &g))
-        g_array_append_val (r.s->segments, g);
+      *g = (Segment) { ox + points[i - 1].x * scale, oy + points[i - 1].y * scale, ox + points[i].x * scale,
+                       oy + points[i].y * scale, 0, 0, 0, 0 };
+      if (!points[i].move && clip_segment (&r, &g->ax, &g->ay, &g->bx, &g->by) && segment_bounds (&r, g))
+        n_segments++;
     }
   used = 0;
   for (int col = 0; col < cw; col++)
@@ -405,8 +422,8 @@ uc_line_raster_stroke (cairo_t                 *cr,
         }
       return FALSE;
     }
-  for (guint k = 0; k < r.s->segments->len; k++)
-    segment (&r, &g_array_index (r.s->segments, Segment, k));
+  for (gsize k = 0; k < n_segments; k++)
+    segment (&r, &segments[k]);
 
   /* Composite once, OVER in premultiplied ARGB, and leave the scratch zero.
    * Pixels the clip cuts through are covered by the part inside it. */

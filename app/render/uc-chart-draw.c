@@ -81,6 +81,9 @@ ctx_init (Ctx                      *ctx,
     options = &plain;
   ctx->cr = cr;
   ctx->layout = layout;
+  ctx->own_layout = layout;
+  ctx->text_cache = layout ? NULL : uc_text_cache_begin (cr);
+  ctx->font = NULL;
   ctx->theme = theme;
   ctx->fs = font_size;
   ctx->min_px = caption_size;
@@ -409,7 +412,9 @@ uc_chart_draw_sized (cairo_t                  *cr,
     spec = stacked = uc_chart_spec_stack (spec);
   if (theme == NULL)
     theme = uc_chart_theme_light ();
-  layout = uc_chart_font_layout_new (cr);
+  /* Text on an image is laid out once and kept (uc-text-cache.h). */
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    layout = uc_chart_font_layout_new (cr);
   ctx_init (&ctx, cr, layout, theme, spec, width, height, font_size, caption_size, options);
   ctx.stacked = stacked != NULL;
   ctx.legend_out = &l;
@@ -445,6 +450,7 @@ uc_chart_draw_sized (cairo_t                  *cr,
   else
     draw_plot_chart (&ctx, spec, &f, &l);
   cairo_restore (cr);
+  g_clear_pointer (&ctx.font, pango_font_description_free);
 
   if (layout_out)
     *layout_out = l;
@@ -524,5 +530,6 @@ uc_chart_draw_stack_footer (cairo_t            *cr,
       uc_chart_draw_text (&ctx, text, ctx.fs * 0.78, PANGO_WEIGHT_NORMAL, &theme->muted, margin, y, room);
       cairo_restore (cr);
     }
+  g_clear_pointer (&ctx.font, pango_font_description_free);
   return h;
 }

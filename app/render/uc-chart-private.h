@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "uc-chart.h"
+#include "uc-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   cairo_t            *cr;
-  PangoLayout        *layout;
+  PangoLayout        *layout;      /* the text last measured */
+  PangoLayout        *own_layout;  /* where text is laid out without a cache */
+  UcTextCache        *text_cache;  /* on image surfaces */
+  PangoFontDescription *font;      /* the font set for the next text */
   const UcChartTheme *theme;
   double              fs;       /* base font size in user units: the desktop's body text */
   double              min_px;   /* no text smaller: the window's caption size */

@@ -27,12 +27,11 @@ uc_chart_set_font (Ctx        *ctx,
                    double      size,
                    PangoWeight weight)
 {
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (ctx->theme->font_family);
-
   size = MAX (size, ctx->min_px);
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  pango_layout_set_font_description (ctx->layout, desc);
+  if (ctx->font == NULL)
+    ctx->font = pango_font_description_from_string (ctx->theme->font_family);
+  pango_font_description_set_absolute_size (ctx->font, size * PANGO_SCALE);
+  pango_font_description_set_weight (ctx->font, weight);
   ctx->font_px = size;
 }
 
@@ -79,27 +78,36 @@ uc_chart_measure (Ctx        *ctx,
                   double     *w,
                   double     *h)
 {
-  PangoRectangle logical;
   int lines = ctx->one_line && wrap_width > 0 ? 1 : MAX_TEXT_LINES;
   g_autofree char *cut = NULL;
+  UcTextKey key;
 
   if (text == NULL)
     text = "";
+  if (ctx->font == NULL)
+    uc_chart_set_font (ctx, ctx->fs, PANGO_WEIGHT_NORMAL);
   cut = cut_text (text, wrap_width > 0 ? wrap_width : ctx->width, ctx->font_px, lines);
 
-  pango_layout_set_text (ctx->layout, cut ? cut : text, -1);
-  pango_layout_set_width (ctx->layout, wrap_width > 0 ? (int) (MIN (wrap_width, 1e6) * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (ctx->layout, ctx->one_line && wrap_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_height (ctx->layout, ctx->one_line ? -1 : -1000);
-  if (wrap_width > 0 && !ctx->one_line && pango_layout_get_line_count (ctx->layout) > lines)
+  key.font = ctx->font;
+  key.text = cut ? cut : text;
+  key.width = wrap_width > 0 ? (int) (MIN (wrap_width, 1e6) * PANGO_SCALE) : -1;
+  key.ellipsize = ctx->one_line && wrap_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE;
+  key.height = ctx->one_line ? -1 : -1000;
+  key.max_lines = wrap_width > 0 && !ctx->one_line ? lines : 0;
+  if (ctx->text_cache)
     {
-      pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (ctx->layout, -lines);
+      ctx->layout = uc_text_cache_get (ctx->text_cache, &key, w, h);
+      return;
     }
-  pango_layout_get_extents (ctx->layout, NULL, &logical);
-  *w = (double) logical.width / PANGO_SCALE;
-  *h = (double) logical.height / PANGO_SCALE;
+  {
+    PangoRectangle logical;
+
+    ctx->layout = ctx->own_layout;
+    uc_text_cache_lay_out (ctx->layout, &key);
+    pango_layout_get_extents (ctx->layout, NULL, &logical);
+    *w = (double) logical.width / PANGO_SCALE;
+    *h = (double) logical.height / PANGO_SCALE;
+  }
 }
 
 /* Draws the text last laid out (uc_chart_measure) at (x, y), its top-left

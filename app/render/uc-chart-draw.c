@@ -15,6 +15,7 @@
 #include "uc-axis.h"
 #include "uc-chart-font.h"
 #include "uc-format.h"
+#include "uc-image-fill.h"
 #include "uc-transform.h"
 
 /* Whether a plot @plot_w wide is too small to read: narrower than two
@@ -421,8 +422,7 @@ uc_chart_draw_sized (cairo_t                  *cr,
   f.margin = round (ctx.fs * 1.4);
 
   cairo_save (cr);
-  uc_chart_set_color (cr, &theme->background);
-  cairo_paint (cr);
+  uc_image_fill (cr, &theme->background);
   ctx.one_line = ctx.compact;
   l.y = draw_header (&ctx, spec, &f);
   draw_footer (&ctx, spec, &f, FALSE);

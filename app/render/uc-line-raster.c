@@ -9,6 +9,7 @@
  * in the sliver between the two arms of a spike is covered from both.
  */
 #include "uc-line-raster.h"
+#include "uc-render-parallel.h"
 
 #include <math.h>
 
@@ -31,6 +32,7 @@ typedef struct
   gsize    cover_size;
   gint16  *top, *bottom;   /* per column; top > bottom when untouched */
   gint32  *origin;         /* per column: where its row 0 would be in cover, in pixels */
+  guint32 *work;           /* per column: rows of segments to draw there; zero between calls */
   int      width;
   GArray  *segments;
 } Scratch;
@@ -44,6 +46,7 @@ scratch_free (gpointer data)
   g_free (s->top);
   g_free (s->bottom);
   g_free (s->origin);
+  g_free (s->work);
   g_array_unref (s->segments);
   g_free (s);
 }
@@ -68,6 +71,7 @@ scratch_get (int width)
       s->top = g_new (gint16, width);
       s->bottom = g_new (gint16, width);
       s->origin = g_new (gint32, width);
+      s->work = g_new0 (guint32, width);
       s->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
       for (int x = 0; x < width; x++)
         {
@@ -156,16 +160,19 @@ segment_bounds (Raster  *r,
 
       r->s->top[col] = (gint16) MIN (r->s->top[col], g->ymin);
       r->s->bottom[col] = (gint16) MAX (r->s->bottom[col], g->ymax);
+      r->s->work[col] += (guint32) (g->ymax - g->ymin + 1);
     }
   return TRUE;
 }
 
-/* Hot path (render-frame benchmark): one segment's coverage, called for
- * every pair of points drawn. Branch-free per pixel where it can be: which
+/* Hot path (render-frame benchmark): one segment's coverage in columns
+ * @xlo … @xhi, called for every pair of points drawn. Branch-free per pixel where it can be: which
  * pixels are edge, inside or out changes from pixel to pixel. */
 static void
 segment (Raster        *r,
-         const Segment *g)
+         const Segment *g,
+         int            xlo,
+         int            xhi)
 {
   double ax = g->ax, ay = g->ay, bx = g->bx, by = g->by;
   double dx = bx - ax, dy = by - ay, inv_dy = dy != 0 ? 1 / dy : 0;
@@ -193,8 +200,8 @@ segment (Raster        *r,
 
           if (tc - spread >= 0 && tc + spread <= 1)
             {
-              xmin = MAX (r->x0, iceil (xc - reach - 0.5));
-              xmax = MIN (r->x1 - 1, ifloor (xc + reach - 0.5));
+              xmin = MAX (xlo, iceil (xc - reach - 0.5));
+              xmax = MIN (xhi, ifloor (xc + reach - 0.5));
               for (int x = xmin; x <= xmax; x++)
                 {
                   double off = x + 0.5 - xc;
@@ -221,8 +228,8 @@ segment (Raster        *r,
           xa = ax + MIN (t0, t1) * dx;
           xb = ax + MAX (t0, t1) * dx;
         }
-      xmin = MAX (r->x0, iceil (xa - r->r_out - 0.5));
-      xmax = MIN (r->x1 - 1, ifloor (xb + r->r_out - 0.5));
+      xmin = MAX (xlo, iceil (xa - r->r_out - 0.5));
+      xmax = MIN (xhi, ifloor (xb + r->r_out - 0.5));
 
       py = yc - ay;
       pdy = py * dy;
@@ -330,6 +337,93 @@ blend_init (Blend         *b,
     }
 }
 
+/* Coverage past this many pixels is worth sharing between threads. */
+#define PARALLEL_PIXELS 4096
+#define MAX_SPLIT 8
+
+/* A stroke's coverage and composite, split by columns (uc-render-parallel.h). */
+typedef struct
+{
+  Raster        *r;
+  const Segment *segments;
+  gsize          n_segments;
+  int            split[MAX_SPLIT + 1];   /* part k takes columns split[k] … split[k + 1] − 1 */
+  gsize          cover[MAX_SPLIT + 1];   /* and the scratch's pixels cover[k] … cover[k + 1] − 1 */
+  guint8        *data;
+  int            stride;
+  Blend          blend;
+  double         fx0, fx1, fy0, fy1;     /* how much of the edge pixels the clip leaves */
+  int            cw;
+} Job;
+
+/* Where column @col's coverage starts in the scratch, untouched or not. */
+static inline gsize
+start_of (const Raster *r,
+          int           col)
+{
+  return (gsize) ((gssize) r->s->origin[col] + r->s->top[col]);
+}
+
+/* Part @part's columns composited onto the image, and their scratch left zero. */
+static void
+composite (Job  *job,
+           guint part)
+{
+  Raster *r = job->r;
+  int lo = job->split[part], hi = job->split[part + 1];
+
+  for (int col = lo; col < hi; col++)
+    {
+      int x = r->x0 + col;
+      double fx = (col == 0 ? job->fx0 : 1) * (col == job->cw - 1 ? job->fx1 : 1);
+      const guint8 *cell = r->s->cover + start_of (r, col) * 4;
+
+      for (int y = r->s->top[col]; y <= r->s->bottom[col]; y++, cell += 4)
+        {
+          guint32 *px = (guint32 *) (job->data + (gsize) y * job->stride) + x;
+          guint c = MIN (255, MAX (cell[0] + cell[1], cell[2] + cell[3]));
+
+          if (c == 0)
+            continue;
+          if (G_UNLIKELY (fx < 1 || y == r->y0 || y == r->y1 - 1))
+            {
+              double f = fx * (y == r->y0 ? job->fy0 : 1) * (y == r->y1 - 1 ? job->fy1 : 1);
+
+              c = (guint) (c * f + 0.5);
+            }
+          *px = job->blend.source[c] + mul255x4 (*px, job->blend.keep[c]);
+        }
+      r->s->top[col] = G_MAXINT16;
+      r->s->bottom[col] = -1;
+    }
+  memset (r->s->cover + job->cover[part] * 4, 0, (job->cover[part + 1] - job->cover[part]) * 4);
+}
+
+/* Part @part of a stroke: the segments that reach its columns, drawn in
+ * them only, then composited. Parts touch disjoint columns of the scratch
+ * and of the image. */
+static void
+raster_part (gpointer data,
+             guint    part,
+             guint    n_parts)
+{
+  Job *job = data;
+  int lo = job->split[part], hi = job->split[part + 1];
+  int xlo = job->r->x0 + lo, xhi = job->r->x0 + hi - 1;
+
+  (void) n_parts;
+  if (lo >= hi)
+    return;
+  for (gsize k = 0; k < job->n_segments; k++)
+    {
+      const Segment *g = &job->segments[k];
+
+      if (g->xhi >= xlo && g->xlo <= xhi)
+        segment (job->r, g, xlo, xhi);
+    }
+  composite (job, part);
+}
+
 /* Hot path (render-frame benchmark: the top of its profile): the stroke
  * of a whole decimated line, kept in one function. */
 gboolean
@@ -343,12 +437,13 @@ uc_line_raster_stroke (cairo_t                 *cr,
   cairo_surface_t *target = cairo_get_target (cr);
   double ex0, ey0, ex1, ey1;
   double ox = 0, oy = 0, ux = 1, uy = 0, vx = 0, vy = 1, scale;
-  double cx0, cy0, cx1, cy1, fx0, fy0, fx1, fy1;
-  int width, height, stride, cw, ch;
+  double cx0, cy0, cx1, cy1;
+  int width, height, cw, ch;
   gsize used, n_segments;
+  guint64 total, done = 0;
   Segment *segments;
-  guint8 *data;
-  Blend blend;
+  guint n_parts;
+  Job job;
   cairo_format_t format;
   Raster r;
 
@@ -419,47 +514,43 @@ uc_line_raster_stroke (cairo_t                 *cr,
         {
           r.s->top[col] = G_MAXINT16;
           r.s->bottom[col] = -1;
+          r.s->work[col] = 0;
         }
       return FALSE;
     }
-  for (gsize k = 0; k < n_segments; k++)
-    segment (&r, &segments[k]);
-
   /* Composite once, OVER in premultiplied ARGB, and leave the scratch zero.
    * Pixels the clip cuts through are covered by the part inside it. */
   cairo_surface_flush (target);
-  data = cairo_image_surface_get_data (target);
-  stride = cairo_image_surface_get_stride (target);
-  blend_init (&blend, color);
-  fx0 = 1 - (cx0 - r.x0);
-  fx1 = 1 - (r.x1 - cx1);
-  fy0 = 1 - (cy0 - r.y0);
-  fy1 = 1 - (r.y1 - cy1);
+  job = (Job) { .r = &r, .segments = segments, .n_segments = n_segments, .data = cairo_image_surface_get_data (target),
+                .stride = cairo_image_surface_get_stride (target), .fx0 = 1 - (cx0 - r.x0), .fx1 = 1 - (r.x1 - cx1),
+                .fy0 = 1 - (cy0 - r.y0), .fy1 = 1 - (r.y1 - cy1), .cw = cw };
+  blend_init (&job.blend, color);
+  /* In parts of about equal work (rows of segments), by columns, when
+   * there is enough. */
+  n_parts = used >= PARALLEL_PIXELS ? MIN (uc_render_parallel_parts (), MAX_SPLIT) : 1;
+  total = 0;
   for (int col = 0; col < cw; col++)
+    total += r.s->work[col];
+  job.split[0] = 0;
+  job.cover[0] = 0;
+  for (int col = 0, k = 1; col < cw; col++)
     {
-      int x = r.x0 + col;
-      double fx = (col == 0 ? fx0 : 1) * (col == cw - 1 ? fx1 : 1);
-      const guint8 *cell = r.s->cover + ((gssize) r.s->origin[col] + r.s->top[col]) * 4;
-
-      for (int y = r.s->top[col]; y <= r.s->bottom[col]; y++, cell += 4)
+      done += r.s->work[col];
+      r.s->work[col] = 0;
+      if ((guint) k < n_parts && done * n_parts >= total * k)
         {
-          guint32 *px = (guint32 *) (data + (gsize) y * stride) + x;
-          guint c = MIN (255, MAX (cell[0] + cell[1], cell[2] + cell[3]));
-
-          if (c == 0)
-            continue;
-          if (G_UNLIKELY (fx < 1 || y == r.y0 || y == r.y1 - 1))
-            {
-              double f = fx * (y == r.y0 ? fy0 : 1) * (y == r.y1 - 1 ? fy1 : 1);
-
-              c = (guint) (c * f + 0.5);
-            }
-          *px = blend.source[c] + mul255x4 (*px, blend.keep[c]);
+          job.split[k] = col + 1;
+          job.cover[k] = col + 1 < cw ? start_of (&r, col + 1) : used;
+          k++;
         }
-      r.s->top[col] = G_MAXINT16;
-      r.s->bottom[col] = -1;
     }
-  memset (r.s->cover, 0, used * 4);
+  for (guint k = 1; k <= n_parts; k++)
+    if (k == n_parts || job.split[k] < job.split[k - 1])
+      {
+        job.split[k] = k == n_parts ? cw : job.split[k - 1];
+        job.cover[k] = k == n_parts ? used : job.cover[k - 1];
+      }
+  uc_render_parallel_run (raster_part, &job, n_parts);
   cairo_surface_mark_dirty_rectangle (target, r.x0, r.y0, cw, ch);
   return TRUE;
 }

@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "uc-line-raster.h"
+#include "uc-render-parallel.h"
 
 /* Scatter dots in view past which one series' dots are rasterised. */
 #define DENSE_DOTS 5000
@@ -66,23 +68,45 @@ typedef struct
  * points each column's extremes and ends are cache misses; they are
  * fetched ahead, a column's extremes as soon as they are known and the
  * points around a column's start eight columns ahead, so the misses
- * overlap instead of queuing. Returns the number of columns with points.
+ * overlap instead of queuing. Takes columns @c_from … @c_to − 1 (of −1 …
+ * the plot's width + 2) and returns how many of them have points.
  * Hot path (render-frame benchmark, measured): kept in one piece. */
 static int
 m4_columns (M4Column            *cols,
-            UcSeries            *series,
+            UcSeriesIndex       *index,
+            const UcTime        *xs,
+            const double        *ys,
             const UcChartLayout *l,
             int                  start,
-            int                  end)
+            int                  end,
+            int                  c_from,
+            int                  c_to)
 {
-  UcSeriesIndex *index = uc_series_get_index (series);
-  const UcTime *xs = uc_series_get_x (series);
-  const double *ys = uc_series_get_y (series);
   int columns = (int) ceil (l->width) + 2;
   double per_time = xs[end - 1] > xs[start] ? (end - 1 - start) / ((double) xs[end - 1] - (double) xs[start]) : 0;
   int i = start, n = 0;
 
-  for (int c = -1; c <= columns && i < end; c++)
+  /* A part that starts further right starts at the first point at or
+   * after its first column's left edge, where the columns before it
+   * would have left off. */
+  if (c_from > -1)
+    {
+      /* As the column before would compute its right edge, to the bit. */
+      double left = l->x + (c_from - 1);
+      UcTime t_left = uc_chart_layout_time_for_x (l, left + 1);
+      int hi = end;
+
+      while (i < hi)
+        {
+          int mid = i + (hi - i) / 2;
+
+          if (xs[mid] < t_left)
+            i = mid + 1;
+          else
+            hi = mid;
+        }
+    }
+  for (int c = c_from; c < c_to && i < end; c++)
     {
       /* Points whose x falls in [left, left + 1). */
       double left = l->x + c;
@@ -166,6 +190,43 @@ m4_columns (M4Column            *cols,
   return n;
 }
 
+/* M4 over more than this many points is found on every core. */
+#define PARALLEL_POINTS 200000
+#define MAX_M4_PARTS 8
+
+/* M4's columns found in parts (uc-render-parallel.h). */
+typedef struct
+{
+  M4Column            *cols;
+  UcSeriesIndex       *index;
+  const UcTime        *xs;
+  const double        *ys;
+  const UcChartLayout *l;
+  int                  start, end, columns;
+  guint                n_parts;
+  int                  n[MAX_M4_PARTS];   /* columns with points each part found */
+} M4Parts;
+
+/* The first column of part @k of @n_parts: they split −1 … columns + 1. */
+static int
+m4_part_from (const M4Parts *p,
+              guint          k)
+{
+  return -1 + (int) ((gint64) (p->columns + 2) * k / p->n_parts);
+}
+
+static void
+m4_part (gpointer data,
+         guint    part,
+         guint    n_parts)
+{
+  M4Parts *p = data;
+  int from = m4_part_from (p, part), to = m4_part_from (p, part + 1);
+
+  (void) n_parts;
+  p->n[part] = m4_columns (p->cols + from + 1, p->index, p->xs, p->ys, p->l, p->start, p->end, from, to);
+}
+
 /* M4: per pixel column, the first, lowest, highest and last point, in time
  * order, at their exact positions. The line drawn is the one all points
  * would give, at a cost set by the width in pixels. */
@@ -178,10 +239,21 @@ trace_m4 (GArray              *path,
 {
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
-  /* m4_columns takes at most its columns and one either side. */
-  g_autofree M4Column *cols = g_new (M4Column, (gsize) MAX ((int) ceil (l->width) + 2, 0) + 4);
-  int n = m4_columns (cols, series, l, start, end);
+  int columns = MAX ((int) ceil (l->width) + 2, 0);
+  g_autofree M4Column *cols = g_new (M4Column, (gsize) columns + 2);
+  M4Parts parts = { cols, uc_series_get_index (series), xs, ys, l, start, end, columns,
+                    end - start >= PARALLEL_POINTS ? MIN (uc_render_parallel_parts (), MAX_M4_PARTS) : 1, { 0 } };
   gboolean pen_down = FALSE;
+  int n = 0;
+
+  /* Columns −1 … columns, in parts of equal width; each part's columns
+   * go to its own stretch of @cols, then are closed up. */
+  uc_render_parallel_run (m4_part, &parts, parts.n_parts);
+  for (guint k = 0; k < parts.n_parts; k++)
+    {
+      memmove (cols + n, cols + m4_part_from (&parts, k) + 1, sizeof (M4Column) * parts.n[k]);
+      n += parts.n[k];
+    }
 
   for (int c = 0; c < n; c++)
     {

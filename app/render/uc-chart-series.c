@@ -627,6 +627,140 @@ trace_all (GArray              *path,
     }
 }
 
+/* Where a dash pattern stands along a line: which entry, and how much of
+ * it is left. */
+typedef struct
+{
+  double on[2];       /* the pattern's dashes and gaps, as drawn: see dash_path */
+  double off[2];
+  guint  n;           /* pairs */
+  guint  i;
+  gboolean drawing;   /* in a dash, not a gap */
+  double left;
+  double period;
+} Dash;
+
+/* Moves @d on by @length along the line. */
+static void
+dash_advance (Dash  *d,
+              double length)
+{
+  length = fmod (length, d->period);
+  while (length > 0)
+    {
+      double step = MIN (d->left, length);
+
+      length -= step;
+      d->left -= step;
+      if (d->left <= 1e-9)
+        {
+          d->i = d->drawing ? d->i : (d->i + 1) % d->n;
+          d->drawing = !d->drawing;
+          d->left = d->drawing ? d->on[d->i] : d->off[d->i];
+        }
+    }
+}
+
+/* @path cut into the dashes of @pattern (in line widths @lw), each piece
+ * to be drawn with round caps: a dash is shortened by a line width and
+ * its gap lengthened as much, so the caps end it where a butt cap would.
+ * The pattern starts again with each piece of the line, as cairo's does;
+ * only the part of a segment near @clip is cut up, the dashes beyond it
+ * stepped over, so a line running far off the plot costs what it shows. */
+static GArray *
+dash_path (GArray                  *path,
+           const double            *pattern,
+           double                   lw,
+           const cairo_rectangle_t *clip)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), path->len * 2 + 16);
+  Dash d = { { 0 }, { 0 }, pattern[2] > 0 ? 2 : 1, 0, TRUE, 0, 0 };
+  double margin = lw * 2, x0 = clip->x - margin, y0 = clip->y - margin;
+  double x1 = clip->x + clip->width + margin, y1 = clip->y + clip->height + margin;
+  gboolean pen = FALSE;
+
+  for (guint k = 0; k < d.n; k++)
+    {
+      d.on[k] = MAX (pattern[2 * k] * lw - lw, 0);
+      d.off[k] = pattern[2 * k + 1] * lw + MIN (pattern[2 * k] * lw, lw);
+      d.period += d.on[k] + d.off[k];
+    }
+  if (!(d.period > lw * 0.5))
+    return g_array_ref (path);
+  for (guint k = 0; k < path->len; k++)
+    {
+      const UcPathPoint *a = k > 0 ? &g_array_index (path, UcPathPoint, k - 1) : NULL;
+      const UcPathPoint *b = &g_array_index (path, UcPathPoint, k);
+      double dx, dy, len, t0 = 0, t1 = 1, pos;
+
+      if (a == NULL || b->move)
+        {
+          d.i = 0;
+          d.drawing = TRUE;
+          d.left = d.on[0];
+          pen = FALSE;
+          continue;
+        }
+      dx = b->x - a->x;
+      dy = b->y - a->y;
+      len = hypot (dx, dy);
+      if (!(len > 0) || !isfinite (len))
+        continue;
+      /* The part of the segment within the clip (Liang–Barsky). */
+      {
+        double p[4] = { -dx, dx, -dy, dy }, q[4] = { a->x - x0, x1 - a->x, a->y - y0, y1 - a->y };
+
+        for (int i = 0; i < 4 && t0 <= t1; i++)
+          if (p[i] == 0 && q[i] < 0)
+            t1 = -1;
+          else if (p[i] < 0)
+            t0 = MAX (t0, q[i] / p[i]);
+          else if (p[i] > 0)
+            t1 = MIN (t1, q[i] / p[i]);
+      }
+      if (t0 > t1)
+        {
+          dash_advance (&d, len);
+          pen = FALSE;
+          continue;
+        }
+      if (t0 > 0)
+        {
+          dash_advance (&d, t0 * len);
+          pen = FALSE;
+        }
+      for (pos = t0 * len; pos < t1 * len - 1e-9;)
+        {
+          double step = MIN (d.left, t1 * len - pos);
+
+          /* (A dash shortened to nothing is drawn too: a dot.) */
+          if (d.drawing)
+            {
+              if (!pen)
+                g_array_append_val (out, ((UcPathPoint) { a->x + dx * pos / len, a->y + dy * pos / len, TRUE }));
+              g_array_append_val (out, ((UcPathPoint) { a->x + dx * (pos + step) / len, a->y + dy * (pos + step) / len,
+                                                        FALSE }));
+              pen = TRUE;
+            }
+          pos += step;
+          d.left -= step;
+          if (d.left <= 1e-9)
+            {
+              d.i = d.drawing ? d.i : (d.i + 1) % d.n;
+              d.drawing = !d.drawing;
+              d.left = d.drawing ? d.on[d.i] : d.off[d.i];
+              pen = FALSE;
+            }
+        }
+      if (t1 < 1)
+        {
+          dash_advance (&d, (1 - t1) * len);
+          pen = FALSE;
+        }
+    }
+  return out;
+}
+
 /* Series @s's line: its points per pixel column (M4) when dense, else
  * all. Solid lines on images go through the direct rasteriser, dense or
  * not, so a chart looks the same at every density; dashes and vector
@@ -658,6 +792,17 @@ draw_line (Ctx                     *ctx,
   if (solid && uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) path->data, path->len,
                                       series_line_width (ctx, series), color))
     return;
+  /* In a window, dashes too: cairo 1.16 takes a millisecond or more for a
+   * dashed line of a few hundred dashes, and a view has several. */
+  if (!solid && ctx->interactive)
+    {
+      const double *dash = dash_patterns[s % G_N_ELEMENTS (dash_patterns)];
+      double lw = series_line_width (ctx, series);
+      g_autoptr(GArray) dashed = dash_path (path, dash, lw, clip);
+
+      if (uc_line_raster_stroke (cr, clip, (UcPathPoint *) (void *) dashed->data, dashed->len, lw, color))
+        return;
+    }
   for (guint k = 0; k < path->len; k++)
     {
       const UcPathPoint *p = &g_array_index (path, UcPathPoint, k);

@@ -64,6 +64,11 @@ struct _UcChartView
   GdkTexture      *texture;
   int              texture_width, texture_height;
   double           texture_scale;
+  /* Pixels drawn before, kept to draw into again: a fresh 1920×1080
+   * surface costs two thousand page faults and the kernel zeroing 8 MB.
+   * Two, as a frame's texture may still be on screen while the next is
+   * drawn. */
+  cairo_surface_t *spare[2];
 
   /* The crosshair: at the date with data nearest the pointer or the keys. */
   gboolean       has_cross;

@@ -153,8 +153,42 @@ _uc_chart_view_shown_spec (UcChartView *self)
 static void
 clear_pixels (UcChartView *self)
 {
-  g_clear_pointer (&self->pixels, cairo_surface_destroy);
   g_clear_object (&self->texture);
+  if (self->pixels)
+    {
+      g_clear_pointer (&self->spare[1], cairo_surface_destroy);
+      self->spare[1] = self->spare[0];
+      self->spare[0] = g_steal_pointer (&self->pixels);
+    }
+}
+
+static void
+clear_spares (UcChartView *self)
+{
+  clear_pixels (self);
+  g_clear_pointer (&self->spare[0], cairo_surface_destroy);
+  g_clear_pointer (&self->spare[1], cairo_surface_destroy);
+}
+
+/* A spare surface of @width × @height device pixels nothing else holds
+ * (a texture made of it is gone), taken from the spares; NULL when none. */
+static cairo_surface_t *
+take_spare (UcChartView *self,
+            int          width,
+            int          height)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (self->spare); k++)
+    {
+      cairo_surface_t *s = self->spare[k];
+
+      if (s && cairo_surface_get_reference_count (s) == 1 && cairo_image_surface_get_width (s) == width &&
+          cairo_image_surface_get_height (s) == height)
+        {
+          self->spare[k] = NULL;
+          return s;
+        }
+    }
+  return NULL;
 }
 
 /* What a screen reader hears of the chart: the chart in words (its
@@ -249,11 +283,29 @@ draw_surface (UcChartSpec              *spec,
               int                       width,
               int                       height,
               double                    scale,
-              UcChartLayout            *layout)
+              UcChartLayout            *layout,
+              cairo_surface_t          *reuse)
 {
-  cairo_t *cr = texture_cairo_new (width, height, scale);
-  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  cairo_t *cr;
+  cairo_surface_t *surface;
 
+  /* A chart paints every pixel of its canvas: what @reuse held goes,
+   * unless the background lets it show through. */
+  if (reuse)
+    {
+      cairo_surface_set_device_scale (reuse, scale, scale);
+      cr = cairo_create (reuse);
+      cairo_surface_destroy (reuse);
+      if (theme->background.alpha < 1)
+        {
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        }
+    }
+  else
+    cr = texture_cairo_new (width, height, scale);
+  surface = cairo_surface_reference (cairo_get_target (cr));
   uc_chart_draw_full (cr, spec, theme, width, height, options, layout);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -270,7 +322,7 @@ uc_chart_view_draw_texture (UcChartSpec        *spec,
                             double              scale,
                             UcChartLayout      *layout)
 {
-  cairo_surface_t *surface = draw_surface (spec, options, theme, width, height, scale, layout);
+  cairo_surface_t *surface = draw_surface (spec, options, theme, width, height, scale, layout, NULL);
   GdkTexture *texture = uc_platform_texture_for_surface (surface);
 
   cairo_surface_destroy (surface);
@@ -352,7 +404,8 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       clear_pixels (self);
       self->draw.font_px = uc_chart_view_get_font_px (self);
       self->draw.caption_px = uc_chart_view_get_caption_px (self);
-      self->pixels = draw_surface (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout);
+      self->pixels = draw_surface (_uc_chart_view_shown_spec (self), &self->draw, &theme, width, height, scale, &self->layout,
+                                   take_spare (self, (int) ceil (width * scale), (int) ceil (height * scale)));
       self->texture_width = width;
       self->texture_height = height;
       self->texture_scale = scale;
@@ -442,7 +495,7 @@ uc_chart_view_dispose (GObject *object)
   clear_text (self);
   g_clear_object (&self->spec);
   g_clear_object (&self->shown);
-  clear_pixels (self);
+  clear_spares (self);
   uc_chart_options_clear (&self->options);
   /* Last: letting go of the range above asks for a description again. */
   g_clear_handle_id (&self->describe_id, g_source_remove);

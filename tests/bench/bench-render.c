@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "uc-chart.h"
+#include "uc-view.h"
 
 #define WINDOWS 10
 #define PASSES 3
@@ -93,6 +94,36 @@ main (int    argc,
   static const double targets[] = { 2, 3, 3 };
   gboolean ok = TRUE;
 
+  /* bench-render VIEW CHART ROUNDS: a view's chart at 1920x830, zoomed
+   * in and out over its days, for a profiler. */
+  if (argc == 4)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UcView) view = uc_view_load (argv[1], &error);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 830);
+      UcChartSpec *spec;
+      UcTime from, to;
+
+      if (view == NULL || !uc_view_get_time_range (view, &from, &to))
+        return 1;
+      spec = uc_view_get_chart (view, (guint) atoi (argv[2]));
+      for (int i = 0; i < atoi (argv[3]); i++)
+        {
+          double times[WINDOWS];
+
+          for (int k = 0; k < WINDOWS; k++)
+            {
+              UcTime span = to - from, pad = span / 20 * (k % 5);
+
+              uc_chart_spec_set_range (spec, from - pad, to + pad);
+              times[k] = draw_ms (surface, spec);
+            }
+          qsort (times, WINDOWS, sizeof (double), compare);
+          printf ("%.3f ms\n", times[WINDOWS / 2]);
+        }
+      cairo_surface_destroy (surface);
+      return 0;
+    }
   /* bench-render N ROUNDS: N points only, for a profiler. */
   if (argc == 3)
     {

@@ -23,6 +23,15 @@
 #include "uc-transform.h"     /* uc_series_point_on_or_before */
 
 #define CARD_PAD 8
+/* Where a card's row keeps room for its dot: three spaces of the card's font. */
+#define SWATCH_ROOM "   "
+
+/* A dot beside line @line of a card, in @color. */
+typedef struct
+{
+  int     line;
+  UcColor color;
+} Swatch;
 
 /* Whether the chart's x is time: only those share a crosshair's day. */
 gboolean
@@ -232,6 +241,7 @@ typedef struct
   gboolean             any_day;     /* a row has the day's change */
   gboolean             any_since;   /* a row has the change since the base */
   UcTime               base_day;    /* the day of the base's value, 0: none found */
+  GArray              *swatches;    /* Swatch: the dots beside the card's rows (NULL: none wanted) */
 } Crosshair;
 
 /* The day values are rebased on: the one set, else the first day shown. */
@@ -311,9 +321,18 @@ add_row (Crosshair     *c,
 {
   g_autofree char *value = uc_format_value_precise (v, uc_chart_spec_get_value_format (c->spec));
 
-  g_string_append_printf (c->card, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s  <b>%s</b>",
-                          (int) (color->red * 255), (int) (color->green * 255), (int) (color->blue * 255),
-                          label, value);
+  /* The row's dot in its colour is drawn beside the text, in the room its
+   * first spaces leave (see draw_swatches): a "●" in the text sends pango
+   * to a fallback font at every move, half of the card's cost. */
+  if (c->swatches)
+    {
+      Swatch w = { 1, *color };
+
+      for (const char *p = c->card->str; *p; p++)
+        w.line += *p == '\n';
+      g_array_append_val (c->swatches, w);
+    }
+  g_string_append_printf (c->card, "\n" SWATCH_ROOM "%s  <b>%s</b>", label, value);
 }
 
 /* Named points (a model's price): every point of that day, by name. */
@@ -532,11 +551,12 @@ build_card (UcChartView        *self,
             const UcChartTheme *theme,
             GtkSnapshot        *snapshot,
             double              x,
-            GString            *card)
+            GString            *card,
+            GArray             *swatches)
 {
   g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
   g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
-  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0 };
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0, swatches };
 
   g_string_append_printf (card, "<b>%s</b>", day);
   for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
@@ -556,7 +576,7 @@ uc_chart_view_get_crosshair_card (UcChartView *self)
   if (!self->has_cross || self->spec == NULL)
     return NULL;
   card = g_string_new (NULL);
-  build_card (self, uc_chart_theme_light (), NULL, 0, card);
+  build_card (self, uc_chart_theme_light (), NULL, 0, card, NULL);
   return g_string_free (card, FALSE);
 }
 
@@ -572,6 +592,44 @@ crosshair_x (UcChartView *self)
   return x;
 }
 
+/* The dots of a card laid out in @layout with its text at (@x, @y): each
+ * in the room SWATCH_ROOM keeps at the start of its row, a circle as wide
+ * as a third of the row's height. */
+static void
+draw_swatches (GtkSnapshot  *snapshot,
+               PangoLayout  *layout,
+               GArray       *swatches,
+               double        x,
+               double        y)
+{
+  PangoLayoutIter *iter;
+  int line = 0;
+
+  if (swatches->len == 0)
+    return;
+  iter = pango_layout_get_iter (layout);
+  for (guint k = 0; k < swatches->len; k++)
+    {
+      const Swatch *w = &g_array_index (swatches, Swatch, k);
+      PangoRectangle logical;
+      double size, cy;
+      GskRoundedRect dot;
+
+      while (line < w->line && pango_layout_iter_next_line (iter))
+        line++;
+      if (line != w->line)
+        break;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      size = round ((double) logical.height / PANGO_SCALE / 2.2);
+      cy = y + ((double) logical.y + logical.height / 2.0) / PANGO_SCALE;
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + 1, round (cy - size / 2), size, size), size / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { w->color.red, w->color.green, w->color.blue, 1 }, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  pango_layout_iter_free (iter);
+}
+
 /* The crosshair: the line's column, then the card beside the line, on the
  * side with room, then its tags on the axes. */
 void
@@ -581,16 +639,18 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    int                 width)
 {
   g_autoptr(GString) card = g_string_new (NULL);
+  g_autoptr(GArray) swatches = g_array_new (FALSE, FALSE, sizeof (Swatch));
   PangoLayout *layout;
   double x = round (crosshair_x (self)) + 0.5;
-  double cw, ch;
+  double cw, ch, left;
 
   _uc_chart_view_snapshot_line (self, snapshot, theme, x);
-  build_card (self, theme, snapshot, x, card);
+  build_card (self, theme, snapshot, x, card, swatches);
 
   layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
-  _uc_chart_view_snapshot_card (snapshot, theme, layout, x + 12 + cw < width ? x + 12 : x - 12 - cw,
-                                self->layout.y + 8, 0.35);
+  left = x + 12 + cw < width ? x + 12 : x - 12 - cw;
+  _uc_chart_view_snapshot_card (snapshot, theme, layout, left, self->layout.y + 8, 0.35);
+  draw_swatches (snapshot, layout, swatches, round (left) + CARD_PAD, round (self->layout.y + 8) + CARD_PAD);
   _uc_chart_view_snapshot_axis_tags (self, snapshot, theme, x, width);
 }
 

@@ -174,7 +174,53 @@ typedef struct
   double ax, ay, dx, dy, inv_dy;
   double across;   /* distance per pixel along a row */
   double reach;    /* half the row's width within r_out */
+  double spread;   /* how far t moves across that width */
 } Steep;
+
+/* Whether row @y of a steep segment is away from its ends: the test each
+ * row was put to, one row at a time. */
+static inline gboolean
+away_from_ends (const Steep *k,
+                int          y)
+{
+  double tc = ((y + 0.5) - k->ay) * k->inv_dy;
+
+  return tc - k->spread >= 0 && tc + k->spread <= 1;
+}
+
+/* The rows of @ymin … @ymax away from a steep segment's ends, as
+ * @band0 … @band1 (empty when @band0 > @band1). They are a run (t grows
+ * or falls with y), found from where t crosses the limits and then put to
+ * the row test at its edges, so each row is in or out as it was when
+ * every row was tested. */
+static void
+steep_band (const Steep *k,
+            int          ymin,
+            int          ymax,
+            int         *band0,
+            int         *band1)
+{
+  double ya = k->ay + k->spread * k->dy - 0.5, yb = k->ay + (1 - k->spread) * k->dy - 0.5;
+  int a, b;
+
+  *band0 = 1;
+  *band1 = 0;
+  if (!isfinite (ya) || !isfinite (yb))
+    return;
+  a = CLAMP (ifloor (CLAMP (MIN (ya, yb), ymin - 2, ymax + 2)) - 1, ymin, ymax);
+  b = CLAMP (iceil (CLAMP (MAX (ya, yb), ymin - 2, ymax + 2)) + 1, ymin, ymax);
+  /* Out to the run's true edges: a row or two either way. */
+  while (a > ymin && away_from_ends (k, a - 1))
+    a--;
+  while (a <= b && !away_from_ends (k, a))
+    a++;
+  while (b < ymax && away_from_ends (k, b + 1))
+    b++;
+  while (b >= a && !away_from_ends (k, b))
+    b--;
+  *band0 = a;
+  *band1 = b;
+}
 
 /* Hot path (render-frame benchmark): rows @y0 … @y1 of a steep segment,
  * all away from its ends, where the distance to the line is the distance
@@ -304,9 +350,11 @@ segment (Raster        *r,
   double reach = steep ? r->r_out / across : 0;          /* half the row's width within r_out */
   double spread = reach * fabs (dx) * inv;               /* how far t moves across that width */
   guint8 full = (guint8) (255 * r->cap + 0.5);
-  Steep line = { ax, ay, dx, dy, inv_dy, across, reach };
-  int band0 = 1, band1 = 0;   /* rows away from the ends, not drawn yet */
+  Steep line = { ax, ay, dx, dy, inv_dy, across, reach, spread };
+  int band0 = 1, band1 = 0;   /* rows away from the ends */
 
+  if (steep)
+    steep_band (&line, g->ymin, g->ymax, &band0, &band1);
   for (int y = g->ymin; y <= g->ymax; y++)
     {
       double yc = y + 0.5, lo_y = yc - r->r_out, hi_y = yc + r->r_out;
@@ -315,23 +363,11 @@ segment (Raster        *r,
 
       /* Rows away from the ends of a steep segment: the distance to the
        * line is the distance along the row times a constant. */
-      if (steep)
+      if (y == band0 && band0 <= band1)
         {
-          double tc = (yc - ay) * inv_dy;
-
-          if (tc - spread >= 0 && tc + spread <= 1)
-            {
-              /* Gathered into runs of rows, drawn column by column. */
-              if (band0 <= band1 && y != band1 + 1)
-                {
-                  steep_rows (r, &line, band0, band1, xlo, xhi);
-                  band0 = y;
-                }
-              else if (band0 > band1)
-                band0 = y;
-              band1 = y;
-              continue;
-            }
+          steep_rows (r, &line, band0, band1, xlo, xhi);
+          y = band1;
+          continue;
         }
 
       /* The segment's x extent over the rows within reach of this one. */
@@ -367,8 +403,7 @@ segment (Raster        *r,
           *cell = MAX (*cell, c);
         }
     }
-  if (band0 <= band1)
-    steep_rows (r, &line, band0, band1, xlo, xhi);
+
 }
 
 /* Liang–Barsky: cuts a segment to the clip grown by the pen, so far-off

@@ -36,6 +36,8 @@ typedef struct
   gint16  *top, *bottom;   /* per column; top > bottom when untouched */
   gint32  *origin;         /* per column: where its row 0 would be in cover, in pixels */
   guint32 *work;           /* per column: rows of segments to draw there; zero between calls */
+  guint8  *chunk;          /* per column: the chunk it is drawn in */
+  GArray  *bucket;         /* guint32: segments by chunk */
   int      width;
   GArray  *segments;
 } Scratch;
@@ -50,6 +52,8 @@ scratch_free (gpointer data)
   g_free (s->bottom);
   g_free (s->origin);
   g_free (s->work);
+  g_free (s->chunk);
+  g_array_unref (s->bucket);
   g_array_unref (s->segments);
   g_free (s);
 }
@@ -75,6 +79,8 @@ scratch_get (int width)
       s->bottom = g_new (gint16, width);
       s->origin = g_new (gint32, width);
       s->work = g_new0 (guint32, width);
+      s->chunk = g_new0 (guint8, width);
+      s->bucket = g_array_new (FALSE, FALSE, sizeof (guint32));
       s->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
       for (int x = 0; x < width; x++)
         {
@@ -495,16 +501,23 @@ blend_init (Blend         *b,
 
 /* Coverage past this many pixels is worth sharing between threads. */
 #define PARALLEL_PIXELS 4096
-#define MAX_SPLIT 8
+/* Shared, it is cut into this many runs of columns of about equal work,
+ * taken in turn by whichever thread is free: a helper that starts late
+ * or runs slower does fewer. */
+#define MAX_CHUNKS 32
 
-/* A stroke's coverage and composite, split by columns (uc-render-parallel.h). */
+/* A stroke's coverage and composite, in chunks of columns (uc-render-parallel.h). */
 typedef struct
 {
   Raster        *r;
   const Segment *segments;
   gsize          n_segments;
-  int            split[MAX_SPLIT + 1];   /* part k takes columns split[k] … split[k + 1] − 1 */
-  gsize          cover[MAX_SPLIT + 1];   /* and the scratch's pixels cover[k] … cover[k + 1] − 1 */
+  const guint32 *bucket;                 /* the segments reaching each chunk, chunk by chunk */
+  gsize          bucket_at[MAX_CHUNKS + 1];
+  int            split[MAX_CHUNKS + 1];  /* chunk k takes columns split[k] … split[k + 1] − 1 */
+  gsize          cover[MAX_CHUNKS + 1];  /* and the scratch's pixels cover[k] … cover[k + 1] − 1 */
+  guint          n_chunks;
+  gint           next;                   /* atomic: the next chunk to take */
   guint8        *data;
   int            stride;
   Blend          blend;
@@ -520,7 +533,7 @@ start_of (const Raster *r,
   return (gsize) ((gssize) r->s->origin[col] + r->s->top[col]);
 }
 
-/* Part @part's columns composited onto the image, and their scratch left zero. */
+/* Chunk @part's columns composited onto the image, and their scratch left zero. */
 static void
 composite (Job  *job,
            guint part)
@@ -555,29 +568,96 @@ composite (Job  *job,
   memset (r->s->cover + job->cover[part] * 4, 0, (job->cover[part + 1] - job->cover[part]) * 4);
 }
 
-/* Part @part of a stroke: the segments that reach its columns, drawn in
- * them only, then composited. Parts touch disjoint columns of the scratch
- * and of the image. */
+/* A thread's share of a stroke: chunk after chunk, the segments that
+ * reach its columns drawn in them only, then composited. Chunks touch
+ * disjoint columns of the scratch and of the image. */
 static void
 raster_part (gpointer data,
              guint    part,
              guint    n_parts)
 {
   Job *job = data;
-  int lo = job->split[part], hi = job->split[part + 1];
-  int xlo = job->r->x0 + lo, xhi = job->r->x0 + hi - 1;
+  guint k;
 
+  (void) part;
   (void) n_parts;
-  if (lo >= hi)
-    return;
-  for (gsize k = 0; k < job->n_segments; k++)
+  while ((k = (guint) g_atomic_int_add (&job->next, 1)) < job->n_chunks)
     {
-      const Segment *g = &job->segments[k];
+      int lo = job->split[k], hi = job->split[k + 1];
+      int xlo = job->r->x0 + lo, xhi = job->r->x0 + hi - 1;
 
-      if (g->xhi >= xlo && g->xlo <= xhi)
-        segment (job->r, g, xlo, xhi);
+      if (lo >= hi)
+        continue;
+      for (gsize i = job->bucket_at[k]; i < job->bucket_at[k + 1]; i++)
+        segment (job->r, &job->segments[job->bucket[i]], xlo, xhi);
+      composite (job, k);
     }
-  composite (job, part);
+}
+
+/* @job's chunks: @n of about equal work (rows of segments, r->s->work,
+ * left zero), and the segments reaching each, in @bucket. */
+static void
+split_chunks (Job     *job,
+              guint    n,
+              gsize    used,
+              GArray  *bucket)
+{
+  Raster *r = job->r;
+  guint64 total = 0, done = 0;
+  guint k = 1;
+
+  for (int col = 0; col < job->cw; col++)
+    total += r->s->work[col];
+  job->n_chunks = n;
+  job->split[0] = 0;
+  job->cover[0] = 0;
+  for (int col = 0; col < job->cw; col++)
+    {
+      done += r->s->work[col];
+      r->s->work[col] = 0;
+      if (k < n && done * n >= total * k)
+        {
+          job->split[k] = col + 1;
+          job->cover[k] = col + 1 < job->cw ? start_of (r, col + 1) : used;
+          k++;
+        }
+    }
+  for (; k <= n; k++)
+    {
+      job->split[k] = job->cw;
+      job->cover[k] = used;
+    }
+  /* Each segment into the buckets of the chunks it reaches: counted, then placed. */
+  for (guint c = 0; c < n; c++)
+    for (int col = job->split[c]; col < job->split[c + 1]; col++)
+      r->s->chunk[col] = (guint8) c;
+  memset (job->bucket_at, 0, sizeof job->bucket_at);
+  for (gsize i = 0; i < job->n_segments; i++)
+    {
+      const Segment *g = &job->segments[i];
+
+      if (g->xlo <= g->xhi)
+        for (int c = r->s->chunk[g->xlo - r->x0]; c <= r->s->chunk[g->xhi - r->x0]; c++)
+          job->bucket_at[c + 1]++;
+    }
+  for (guint c = 0; c < n; c++)
+    job->bucket_at[c + 1] += job->bucket_at[c];
+  g_array_set_size (bucket, job->bucket_at[n]);
+  {
+    gsize fill[MAX_CHUNKS];
+    guint32 *slots = (guint32 *) (void *) bucket->data;
+
+    memcpy (fill, job->bucket_at, sizeof fill);
+    for (gsize i = 0; i < job->n_segments; i++)
+      {
+        const Segment *g = &job->segments[i];
+
+        if (g->xlo <= g->xhi)
+          for (int c = r->s->chunk[g->xlo - r->x0]; c <= r->s->chunk[g->xhi - r->x0]; c++)
+            slots[fill[c]++] = (guint32) i;
+      }
+    job->bucket = slots;
+  }
 }
 
 /* Hot path (render-frame benchmark: the top of its profile): the stroke
@@ -596,7 +676,6 @@ uc_line_raster_stroke (cairo_t                 *cr,
   double cx0, cy0, cx1, cy1;
   int width, height, cw, ch;
   gsize used, n_segments;
-  guint64 total, done = 0;
   Segment *segments;
   guint n_parts;
   Job job;
@@ -681,31 +760,9 @@ uc_line_raster_stroke (cairo_t                 *cr,
                 .stride = cairo_image_surface_get_stride (target), .fx0 = 1 - (cx0 - r.x0), .fx1 = 1 - (r.x1 - cx1),
                 .fy0 = 1 - (cy0 - r.y0), .fy1 = 1 - (r.y1 - cy1), .cw = cw };
   blend_init (&job.blend, color);
-  /* In parts of about equal work (rows of segments), by columns, when
-   * there is enough. */
-  n_parts = used >= PARALLEL_PIXELS ? MIN (uc_render_parallel_parts (), MAX_SPLIT) : 1;
-  total = 0;
-  for (int col = 0; col < cw; col++)
-    total += r.s->work[col];
-  job.split[0] = 0;
-  job.cover[0] = 0;
-  for (int col = 0, k = 1; col < cw; col++)
-    {
-      done += r.s->work[col];
-      r.s->work[col] = 0;
-      if ((guint) k < n_parts && done * n_parts >= total * k)
-        {
-          job.split[k] = col + 1;
-          job.cover[k] = col + 1 < cw ? start_of (&r, col + 1) : used;
-          k++;
-        }
-    }
-  for (guint k = 1; k <= n_parts; k++)
-    if (k == n_parts || job.split[k] < job.split[k - 1])
-      {
-        job.split[k] = k == n_parts ? cw : job.split[k - 1];
-        job.cover[k] = k == n_parts ? used : job.cover[k - 1];
-      }
+  /* In chunks of about equal work, taken by every core, when there is enough. */
+  n_parts = used >= PARALLEL_PIXELS ? uc_render_parallel_parts () : 1;
+  split_chunks (&job, n_parts > 1 ? (guint) CLAMP (cw / 32, 1, MAX_CHUNKS) : 1, used, r.s->bucket);
   uc_render_parallel_run (raster_part, &job, n_parts);
   cairo_surface_mark_dirty_rectangle (target, r.x0, r.y0, cw, ch);
   return TRUE;

@@ -400,12 +400,21 @@ segment (Raster        *r,
           double t = clamp_cap ((px * dx + pdy) * inv, 1);
           double ex = px - t * dx, ey = py - t * dy;
           double d2 = ex * ex + ey * ey;
-          double edge = clamp_cap (r->r_out - sqrt (d2), r->cap);
-          gboolean inside = d2 <= in2;
-          guint8 c = d2 >= out2 ? 0 : inside ? full : (guint8) (255 * edge + 0.5);
-          int side = inside ? 0 : fabs (ex) >= fabs (ey) ? (ex <= 0) : 2 + (ey <= 0);
-          guint8 *cell = cell_at (r, x, y) + side;
+          guint8 *cell;
+          guint8 c;
 
+          if (d2 >= out2)
+            continue;
+          if (d2 <= in2)
+            {
+              cell = cell_at (r, x, y);
+              c = full;
+            }
+          else
+            {
+              cell = cell_at (r, x, y) + (fabs (ex) >= fabs (ey) ? (ex <= 0) : 2 + (ey <= 0));
+              c = (guint8) (255 * MIN (r->r_out - sqrt (d2), r->cap) + 0.5);
+            }
           *cell = MAX (*cell, c);
         }
     }

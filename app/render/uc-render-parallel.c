@@ -10,7 +10,7 @@
 #include "uc-render-parallel.h"
 
 #define MAX_PARTS 4
-#define SPIN_USEC 500
+#define SPIN_USEC 1000
 
 typedef struct
 {

@@ -661,6 +661,48 @@ dash_advance (Dash  *d,
     }
 }
 
+/* The pattern @pattern of line widths as drawn with round caps, at its start. */
+static Dash
+dash_init (const double *pattern,
+           double        lw)
+{
+  Dash d = { { 0 }, { 0 }, pattern[2] > 0 ? 2 : 1, 0, TRUE, 0, 0 };
+
+  for (guint k = 0; k < d.n; k++)
+    {
+      d.on[k] = MAX (pattern[2 * k] * lw - lw, 0);
+      d.off[k] = pattern[2 * k + 1] * lw + MIN (pattern[2 * k] * lw, lw);
+      d.period += d.on[k] + d.off[k];
+    }
+  d.left = d.on[0];
+  return d;
+}
+
+/* The part [@t0, @t1] of the segment from @a by (@dx, @dy) inside @box
+ * (Liang–Barsky); FALSE when none is. */
+static gboolean
+part_within (const UcPathPoint       *a,
+             double                   dx,
+             double                   dy,
+             const cairo_rectangle_t *box,
+             double                  *t0,
+             double                  *t1)
+{
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a->x - box->x, box->x + box->width - a->x, a->y - box->y, box->y + box->height - a->y };
+
+  *t0 = 0;
+  *t1 = 1;
+  for (int i = 0; i < 4 && *t0 <= *t1; i++)
+    if (p[i] == 0 && q[i] < 0)
+      *t1 = -1;
+    else if (p[i] < 0)
+      *t0 = MAX (*t0, q[i] / p[i]);
+    else if (p[i] > 0)
+      *t1 = MIN (*t1, q[i] / p[i]);
+  return *t0 <= *t1;
+}
+
 /* @path cut into the dashes of @pattern (in line widths @lw), each piece
  * to be drawn with round caps: a dash is shortened by a line width and
  * its gap lengthened as much, so the caps end it where a butt cap would.
@@ -673,25 +715,19 @@ dash_path (GArray                  *path,
            double                   lw,
            const cairo_rectangle_t *clip)
 {
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), path->len * 2 + 16);
-  Dash d = { { 0 }, { 0 }, pattern[2] > 0 ? 2 : 1, 0, TRUE, 0, 0 };
-  double margin = lw * 2, x0 = clip->x - margin, y0 = clip->y - margin;
-  double x1 = clip->x + clip->width + margin, y1 = clip->y + clip->height + margin;
+  GArray *out;
+  Dash d = dash_init (pattern, lw);
+  cairo_rectangle_t box = { clip->x - lw * 2, clip->y - lw * 2, clip->width + lw * 4, clip->height + lw * 4 };
   gboolean pen = FALSE;
 
-  for (guint k = 0; k < d.n; k++)
-    {
-      d.on[k] = MAX (pattern[2 * k] * lw - lw, 0);
-      d.off[k] = pattern[2 * k + 1] * lw + MIN (pattern[2 * k] * lw, lw);
-      d.period += d.on[k] + d.off[k];
-    }
   if (!(d.period > lw * 0.5))
     return g_array_ref (path);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint), path->len * 2 + 16);
   for (guint k = 0; k < path->len; k++)
     {
       const UcPathPoint *a = k > 0 ? &g_array_index (path, UcPathPoint, k - 1) : NULL;
       const UcPathPoint *b = &g_array_index (path, UcPathPoint, k);
-      double dx, dy, len, t0 = 0, t1 = 1, pos;
+      double dx, dy, len, t0, t1, pos;
 
       if (a == NULL || b->move)
         {
@@ -706,19 +742,7 @@ dash_path (GArray                  *path,
       len = hypot (dx, dy);
       if (!(len > 0) || !isfinite (len))
         continue;
-      /* The part of the segment within the clip (Liang–Barsky). */
-      {
-        double p[4] = { -dx, dx, -dy, dy }, q[4] = { a->x - x0, x1 - a->x, a->y - y0, y1 - a->y };
-
-        for (int i = 0; i < 4 && t0 <= t1; i++)
-          if (p[i] == 0 && q[i] < 0)
-            t1 = -1;
-          else if (p[i] < 0)
-            t0 = MAX (t0, q[i] / p[i]);
-          else if (p[i] > 0)
-            t1 = MIN (t1, q[i] / p[i]);
-      }
-      if (t0 > t1)
+      if (!part_within (a, dx, dy, &box, &t0, &t1))
         {
           dash_advance (&d, len);
           pen = FALSE;

@@ -228,14 +228,14 @@ steep_band (const Steep *k,
   *band1 = b;
 }
 
-/* Hot path (render-frame benchmark): rows @y0 … @y1 of a steep segment,
- * all away from its ends, where the distance to the line is the distance
- * along the row times a constant. Column by column: a column's rows are
- * next to each other in the scratch, and its loop runs long enough to be
- * predicted, where a row's runs three pixels or so. Each pixel gets what
- * the row by row loop gave it, to the bit; the rows a column visits are a
- * row or two more than the line reaches either side, which get nothing.
- * Runs of a few rows are drawn row by row. */
+/* Rows @y0 … @y1 of a steep segment, all away from its ends, where the
+ * distance to the line is the distance along the row times a constant.
+ * Column by column: a column's rows are next to each other in the scratch,
+ * and its loop runs long enough to be predicted, where a row's runs three
+ * pixels or so. Each pixel gets what the row by row loop gave it, to the
+ * bit; the rows a column visits are a row or two more than the line
+ * reaches either side, which get nothing. Runs of a few rows are drawn row
+ * by row. Hot path (render-frame and widget-frame benchmarks). */
 static void
 steep_rows (Raster      *r,
             const Steep *k,

@@ -163,10 +163,29 @@ test_frame_line (void)
     }
 }
 
+/* Lines that cover nothing (far off the image, or a point): the first
+ * stroke of a thread has no coverage to draw into yet. */
+static void
+test_nothing_covered (void)
+{
+  static const UcPathPoint off[] = { { -500, -500, TRUE }, { -400, -450, FALSE }, { 5000, 20, FALSE } };
+  static const UcPathPoint point[] = { { 10, 10, TRUE } };
+  cairo_matrix_t matrix;
+  cairo_rectangle_t clip = { 0, 0, 100, 80 };
+  UcColor background = { 1, 1, 1, 1 }, color = { 0, 0, 0, 1 };
+
+  cairo_matrix_init_identity (&matrix);
+  g_assert_true (same_both_ways (CAIRO_FORMAT_RGB24, 100, 80, &matrix, &clip, off, 2, 2, &background, &color));
+  g_assert_true (same_both_ways (CAIRO_FORMAT_RGB24, 100, 80, &matrix, &clip, point, 1, 2, &background, &color));
+  g_assert_true (same_both_ways (CAIRO_FORMAT_RGB24, 100, 80, &matrix, &clip, off, 3, 2, &background, &color));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* First: a fresh thread's scratch. */
+  g_test_add_func ("/line-raster/nothing-covered", test_nothing_covered);
   g_test_add_func ("/line-raster/random-lines", test_random_lines);
   g_test_add_func ("/line-raster/frame-line", test_frame_line);
   return g_test_run ();

@@ -97,10 +97,11 @@ static gboolean
 scratch_reserve (Scratch *s,
                  gsize    n_pixels)
 {
-  if (n_pixels * 4 <= s->cover_size)
+  /* Never none at all: the drawing adds offsets to it and clears it. */
+  if (n_pixels * 4 <= s->cover_size && s->cover != NULL)
     return TRUE;
   g_free (s->cover);
-  s->cover_size = MAX (n_pixels * 4, s->cover_size * 2);
+  s->cover_size = MAX (MAX (n_pixels * 4, s->cover_size * 2), 64);
   s->cover = g_try_malloc0 (s->cover_size);
   if (s->cover == NULL)
     s->cover_size = 0;

@@ -229,6 +229,29 @@ steep_band (const Steep *k,
   *band1 = b;
 }
 
+/* Row @y of a steep segment, away from its ends: the pixels within
+ * reach of where the line crosses the row. */
+static inline void
+steep_row (Raster      *r,
+           const Steep *k,
+           int          y,
+           int          xlo,
+           int          xhi)
+{
+  double yc = y + 0.5, tc = (yc - k->ay) * k->inv_dy, xc = k->ax + tc * k->dx;
+  int xmin = MAX (xlo, iceil (xc - k->reach - 0.5)), xmax = MIN (xhi, ifloor (xc + k->reach - 0.5));
+
+  for (int x = xmin; x <= xmax; x++)
+    {
+      double off = x + 0.5 - xc;
+      double v = clamp_cap (r->r_out - fabs (off) * k->across, r->cap);
+      guint8 *cell = cell_at (r, x, y) + (off < 0);
+      guint8 c = (guint8) (255 * v + 0.5);
+
+      *cell = MAX (*cell, c);
+    }
+}
+
 /* Rows @y0 … @y1 of a steep segment, all away from its ends, where the
  * distance to the line is the distance along the row times a constant.
  * Column by column: a column's rows are next to each other in the scratch,
@@ -245,32 +268,22 @@ steep_rows (Raster      *r,
             int          xlo,
             int          xhi)
 {
-  double xc0 = k->ax + ((y0 + 0.5) - k->ay) * k->inv_dy * k->dx;
-  double xc1 = k->ax + ((y1 + 0.5) - k->ay) * k->inv_dy * k->dx;
-  int cmin = MAX (xlo, iceil (MIN (xc0, xc1) - k->reach - 0.5));
-  int cmax = MIN (xhi, ifloor (MAX (xc0, xc1) + k->reach - 0.5));
+  double xc0, xc1;
+  int cmin, cmax;
 
   /* A short run, row by row: a column's loop would visit as many rows
    * to spare as rows to draw. */
   if (y1 - y0 < 8)
     {
       for (int y = y0; y <= y1; y++)
-        {
-          double yc = y + 0.5, tc = (yc - k->ay) * k->inv_dy, xc = k->ax + tc * k->dx;
-          int xmin = MAX (xlo, iceil (xc - k->reach - 0.5)), xmax = MIN (xhi, ifloor (xc + k->reach - 0.5));
-
-          for (int x = xmin; x <= xmax; x++)
-            {
-              double off = x + 0.5 - xc;
-              double v = clamp_cap (r->r_out - fabs (off) * k->across, r->cap);
-              guint8 *cell = cell_at (r, x, y) + (off < 0);
-              guint8 c = (guint8) (255 * v + 0.5);
-
-              *cell = MAX (*cell, c);
-            }
-        }
+        steep_row (r, k, y, xlo, xhi);
       return;
     }
+  xc0 = k->ax + ((y0 + 0.5) - k->ay) * k->inv_dy * k->dx;
+  xc1 = k->ax + ((y1 + 0.5) - k->ay) * k->inv_dy * k->dx;
+  cmin = MAX (xlo, iceil (MIN (xc0, xc1) - k->reach - 0.5));
+  cmax = MIN (xhi, ifloor (MAX (xc0, xc1) + k->reach - 0.5));
+
   for (int x = cmin; x <= cmax; x++)
     {
       int ya = y0, yb = y1;
@@ -360,7 +373,11 @@ segment (Raster        *r,
   Steep line = { ax, ay, dx, dy, inv_dy, across, reach, spread };
   int band0 = 1, band1 = 0;   /* rows away from the ends */
 
-  if (steep)
+  /* A short segment's rows are tested one by one; a long one's run of
+   * rows away from its ends is found at once. */
+  gboolean row_by_row = steep && g->ymax - g->ymin < 12;
+
+  if (steep && !row_by_row)
     steep_band (&line, g->ymin, g->ymax, &band0, &band1);
   for (int y = g->ymin; y <= g->ymax; y++)
     {
@@ -374,6 +391,11 @@ segment (Raster        *r,
         {
           steep_rows (r, &line, band0, band1, xlo, xhi);
           y = band1;
+          continue;
+        }
+      if (row_by_row && away_from_ends (&line, y))
+        {
+          steep_row (r, &line, y, xlo, xhi);
           continue;
         }
 
@@ -570,7 +592,9 @@ composite (Job  *job,
 
               c = (guint) (c * f + 0.5);
             }
-          *px = job->blend.source[c] + mul255x4 (*px, job->blend.keep[c]);
+          /* Covered wholly by an opaque colour: the colour. */
+          *px = job->blend.keep[c] == 0 ? job->blend.source[c]
+                                        : job->blend.source[c] + mul255x4 (*px, job->blend.keep[c]);
         }
       r->s->top[col] = G_MAXINT16;
       r->s->bottom[col] = -1;

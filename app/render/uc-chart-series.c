@@ -190,8 +190,9 @@ m4_columns (M4Column            *cols,
   return n;
 }
 
-/* M4 over more than this many points is found on every core. */
-#define PARALLEL_POINTS 200000
+/* M4 over more than this many points is found on every core (a thread
+ * woken costs tens of microseconds; 8,000 points take about 0.15 ms). */
+#define PARALLEL_POINTS 8000
 #define MAX_M4_PARTS 8
 
 /* M4's columns found in parts (uc-render-parallel.h). */

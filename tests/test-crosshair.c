@@ -359,6 +359,147 @@ test_number_axis_unmarked (void)
   gtk_window_close (GTK_WINDOW (window));
 }
 
+/* A text node's place: its baseline's start and its advance, in the
+ * widget's coordinates. */
+typedef struct
+{
+  double x, y, width;
+} Text;
+
+static void
+collect_text (GskRenderNode *node,
+              double         dx,
+              double         dy,
+              GArray        *texts)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text (gsk_container_node_get_child (node, i), dx, dy, texts);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
+                         GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        collect_text (gsk_transform_node_get_child (node), dx + tx, dy + ty, texts);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_text (gsk_clip_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_text (gsk_rounded_clip_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_text (gsk_opacity_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_TEXT_NODE:
+      {
+        const PangoGlyphInfo *glyphs = gsk_text_node_get_glyphs (node, NULL);
+        Text t = { dx + gsk_text_node_get_offset (node)->x, dy + gsk_text_node_get_offset (node)->y, 0 };
+
+        for (guint i = 0; i < gsk_text_node_get_num_glyphs (node); i++)
+          t.width += (double) glyphs[i].geometry.width / PANGO_SCALE;
+        g_array_append_val (texts, t);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The crosshair's card in columns: a value per series, right-aligned on
+ * one edge, with the changes on the day on another, each on its name's
+ * baseline, the rows evenly spaced. */
+static void
+test_card_columns (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_autofree char *card = NULL;
+  UcWindow *window;
+  UcChartView *first;
+  guint shown = 0;
+  double names_x = -1, values_edge = G_MAXDOUBLE;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  window = open_window (&app, "CrosshairCardTest");
+  view_wanted = "deepseek-shock";
+  uc_test_iterate_until (view_shown, window);
+  uc_test_iterate_until (charts_ready, window);
+  first = uc_window_get_chart_view (window);
+  uc_chart_view_set_crosshair (first, TRUE, uc_time_from_ymd (2025, 1, 27));
+  card = uc_chart_view_get_crosshair_card (first);
+  for (const char *p = card; (p = strstr (p, "  <b>")); p++)
+    shown++;
+  g_assert_cmpuint (shown, >=, 8);
+
+  GTK_WIDGET_GET_CLASS (first)->snapshot (GTK_WIDGET (first), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  collect_text (node, 0, 0, texts);
+  /* The edges a row's worth of texts end at: the columns of numbers. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      double right = g_array_index (texts, Text, i).x + g_array_index (texts, Text, i).width;
+      guint n = 0;
+
+      for (guint k = 0; k < texts->len; k++)
+        n += fabs (g_array_index (texts, Text, k).x + g_array_index (texts, Text, k).width - right) < 0.01;
+      if (n == shown && fabs (right - values_edge) >= 0.01)
+        {
+          gboolean known = FALSE;
+
+          for (guint e = 0; e < edges->len; e++)
+            known |= fabs (g_array_index (edges, double, e) - right) < 0.01;
+          if (!known)
+            g_array_append_val (edges, right);
+          values_edge = MIN (values_edge, right);
+        }
+    }
+  /* Values, changes on the day, changes since the base. */
+  g_assert_cmpuint (edges->len, ==, 3);
+  for (guint i = 0; i < texts->len; i++)
+    if (fabs (g_array_index (texts, Text, i).x + g_array_index (texts, Text, i).width - values_edge) < 0.01)
+      g_array_append_val (column, g_array_index (texts, Text, i));
+  g_assert_cmpuint (column->len, ==, shown);
+  for (guint r = 1; r < shown; r++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (column, Text, r).y - g_array_index (column, Text, r - 1).y,
+                                    g_array_index (column, Text, 1).y - g_array_index (column, Text, 0).y, 0.01);
+  g_assert_cmpfloat (g_array_index (column, Text, 1).y, >, g_array_index (column, Text, 0).y);
+  /* Each value's row has its name, starting at one edge left of it. */
+  for (guint r = 0; r < shown; r++)
+    {
+      const Text *value = &g_array_index (column, Text, r);
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          const Text *t = &g_array_index (texts, Text, i);
+
+          if (fabs (t->y - value->y) < 0.01 && t->x + t->width < value->x && (names_x < 0 || fabs (t->x - names_x) < 0.01))
+            {
+              names_x = t->x;
+              named = TRUE;
+            }
+        }
+      g_assert_true (named);
+    }
+  uc_chart_view_set_crosshair (first, FALSE, 0);
+  gtk_window_close (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,6 +510,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/crosshair/shared-across-charts", test_shared_across_charts);
   g_test_add_func ("/crosshair/number-axis-unmarked", test_number_axis_unmarked);
+  g_test_add_func ("/crosshair/card-columns", test_card_columns);
 
   return g_test_run ();
 }

@@ -23,15 +23,6 @@
 #include "uc-transform.h"     /* uc_series_point_on_or_before */
 
 #define CARD_PAD 8
-/* Where a card's row keeps room for its dot: three spaces of the card's font. */
-#define SWATCH_ROOM "   "
-
-/* A dot beside line @line of a card, in @color. */
-typedef struct
-{
-  int     line;
-  UcColor color;
-} Swatch;
 
 /* Whether the chart's x is time: only those share a crosshair's day. */
 gboolean
@@ -201,7 +192,28 @@ _uc_chart_view_card_layout (UcChartView *self,
   return self->card_layout;
 }
 
-/* A card at (@x, @y): the chart's background, a faint border, the text. */
+/* A card's box at (@x, @y), @width × @height: the chart's background and
+ * a faint border, as nodes (no pixels drawn here per move). */
+void
+_uc_chart_view_snapshot_card_box (GtkSnapshot        *snapshot,
+                                  const UcChartTheme *theme,
+                                  double              x,
+                                  double              y,
+                                  double              width,
+                                  double              height,
+                                  double              border_alpha)
+{
+  const UcColor *bg = &theme->background, *fg = &theme->foreground;
+  GdkRGBA edge = { fg->red, fg->green, fg->blue, border_alpha };
+  graphene_rect_t box = GRAPHENE_RECT_INIT (round (x), round (y), width + 1, height + 1);
+  GskRoundedRect border;
+
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 1 }, &box);
+  gsk_rounded_rect_init_from_rect (&border, &box, 0);
+  gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { edge, edge, edge, edge });
+}
+
+/* A card at (@x, @y): its box, then the text of @layout. */
 void
 _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
                               const UcChartTheme *theme,
@@ -210,26 +222,21 @@ _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
                               double              y,
                               double              border_alpha)
 {
-  const UcColor *bg = &theme->background, *fg = &theme->foreground;
-  GdkRGBA edge = { fg->red, fg->green, fg->blue, border_alpha };
+  const UcColor *fg = &theme->foreground;
   PangoRectangle extent;
-  graphene_rect_t box;
-  GskRoundedRect border;
 
-  /* Nodes of colour, border and text: no pixels drawn here per move. */
   pango_layout_get_pixel_extents (layout, NULL, &extent);
-  box = GRAPHENE_RECT_INIT (round (x), round (y), extent.width + 2 * CARD_PAD + 1, extent.height + 2 * CARD_PAD + 1);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->red, bg->green, bg->blue, 1 }, &box);
-  gsk_rounded_rect_init_from_rect (&border, &box, 0);
-  gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 }, (GdkRGBA[4]) { edge, edge, edge, edge });
+  _uc_chart_view_snapshot_card_box (snapshot, theme, x, y, extent.width + 2 * CARD_PAD,
+                                    extent.height + 2 * CARD_PAD, border_alpha);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + CARD_PAD, box.origin.y + CARD_PAD));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x) + CARD_PAD, round (y) + CARD_PAD));
   gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 });
   gtk_snapshot_restore (snapshot);
 }
 
-/* The crosshair being drawn: the dots go on @snapshot (NULL:
- * the card's text only), the rows of text into @card. */
+/* The crosshair being drawn: the dots go on @snapshot (NULL: the card's
+ * text only), the card as markup into @card and, when drawn, in columns
+ * into @cols. */
 typedef struct
 {
   UcChartView         *self;
@@ -241,7 +248,7 @@ typedef struct
   gboolean             any_day;     /* a row has the day's change */
   gboolean             any_since;   /* a row has the change since the base */
   UcTime               base_day;    /* the day of the base's value, 0: none found */
-  GArray              *swatches;    /* Swatch: the dots beside the card's rows (NULL: none wanted) */
+  UcCrossCard         *cols;        /* NULL: not drawn */
 } Crosshair;
 
 /* The day values are rebased on: the one set, else the first day shown. */
@@ -321,18 +328,11 @@ add_row (Crosshair     *c,
 {
   g_autofree char *value = uc_format_value_precise (v, uc_chart_spec_get_value_format (c->spec));
 
-  /* The row's dot in its colour is drawn beside the text, in the room its
-   * first spaces leave (see draw_swatches): a "●" in the text sends pango
-   * to a fallback font at every move, half of the card's cost. */
-  if (c->swatches)
-    {
-      Swatch w = { 1, *color };
-
-      for (const char *p = c->card->str; *p; p++)
-        w.line += *p == '\n';
-      g_array_append_val (c->swatches, w);
-    }
-  g_string_append_printf (c->card, "\n" SWATCH_ROOM "%s  <b>%s</b>", label, value);
+  /* The row's dot is drawn beside the text, not written as "●": that
+   * glyph sent pango to a fallback font at every move. */
+  if (c->cols)
+    _uc_cross_card_add_row (c->cols, color, label, value);
+  g_string_append_printf (c->card, "\n%s  <b>%s</b>", label, value);
 }
 
 /* Named points (a model's price): every point of that day, by name. */
@@ -399,6 +399,8 @@ add_changes (Crosshair *c,
           g_autofree char *change = format_change ((v + shift) / (then + shift) - 1);
 
           g_string_append_printf (c->card, "  %s", change);
+          if (c->cols)
+            _uc_cross_card_set_changes (c->cols, change, NULL);
           c->any_day = TRUE;
         }
     }
@@ -410,6 +412,8 @@ add_changes (Crosshair *c,
       g_autofree char *change = format_change (v / then - 1);
 
       g_string_append_printf (c->card, "  <span alpha=\"70%%\">%s</span>", change);
+      if (c->cols)
+        _uc_cross_card_set_changes (c->cols, NULL, change);
       c->any_since = TRUE;
     }
 }
@@ -458,6 +462,17 @@ add_series (Crosshair *c,
   name = g_markup_escape_text (uc_series_get_label (series), -1);
   add_row (c, color, name, v);
   add_changes (c, series, i, v);
+}
+
+/* A line under the rows (markup, taken): a note or an event. */
+static void
+append_line (Crosshair *c,
+             char      *markup)
+{
+  g_string_append_printf (c->card, "\n%s", markup);
+  if (c->cols)
+    _uc_cross_card_add_footer (c->cols, markup);
+  g_free (markup);
 }
 
 /* What transformed values are, named; a mean is in the values' unit,
@@ -518,7 +533,7 @@ add_base_note (Crosshair *c)
   if (note == NULL)
     return;
   escaped = g_markup_escape_text (note, -1);
-  g_string_append_printf (c->card, "\n<span alpha=\"70%%\" size=\"small\">%s</span>", escaped);
+  append_line (c, g_strdup_printf ("<span alpha=\"70%%\" size=\"small\">%s</span>", escaped));
 }
 
 /* The events of the crosshair's day (or period), by their full titles:
@@ -540,8 +555,8 @@ add_events (Crosshair *c)
       if (uc_event_get_time (event) < from || uc_event_get_time (event) >= to)
         continue;
       title = g_markup_escape_text (uc_event_get_title (event), -1);
-      g_string_append_printf (c->card, "\n<span foreground=\"#%02x%02x%02x\">┆</span> %s",
-                              (int) (color->red * 255), (int) (color->green * 255), (int) (color->blue * 255), title);
+      append_line (c, g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">┆</span> %s", (int) (color->red * 255),
+                                       (int) (color->green * 255), (int) (color->blue * 255), title));
     }
 }
 
@@ -552,13 +567,15 @@ build_card (UcChartView        *self,
             GtkSnapshot        *snapshot,
             double              x,
             GString            *card,
-            GArray             *swatches)
+            UcCrossCard        *cols)
 {
   g_autofree char *heading = uc_chart_view_get_crosshair_label (self);
   g_autofree char *day = g_markup_escape_text (heading ? heading : "", -1);
-  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0, swatches };
+  Crosshair c = { self, _uc_chart_view_shown_spec (self), theme, snapshot, card, x, FALSE, FALSE, 0, cols };
 
   g_string_append_printf (card, "<b>%s</b>", day);
+  if (cols)
+    _uc_cross_card_begin (cols, heading ? heading : "");
   for (guint s = 0; s < uc_chart_spec_get_n_series (c.spec); s++)
     add_series (&c, s);
   add_base_note (&c);
@@ -592,44 +609,6 @@ crosshair_x (UcChartView *self)
   return x;
 }
 
-/* The dots of a card laid out in @layout with its text at (@x, @y): each
- * in the room SWATCH_ROOM keeps at the start of its row, a circle as wide
- * as a third of the row's height. */
-static void
-draw_swatches (GtkSnapshot  *snapshot,
-               PangoLayout  *layout,
-               GArray       *swatches,
-               double        x,
-               double        y)
-{
-  PangoLayoutIter *iter;
-  int line = 0;
-
-  if (swatches->len == 0)
-    return;
-  iter = pango_layout_get_iter (layout);
-  for (guint k = 0; k < swatches->len; k++)
-    {
-      const Swatch *w = &g_array_index (swatches, Swatch, k);
-      PangoRectangle logical;
-      double size, cy;
-      GskRoundedRect dot;
-
-      while (line < w->line && pango_layout_iter_next_line (iter))
-        line++;
-      if (line != w->line)
-        break;
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      size = round ((double) logical.height / PANGO_SCALE / 2.2);
-      cy = y + ((double) logical.y + logical.height / 2.0) / PANGO_SCALE;
-      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + 1, round (cy - size / 2), size, size), size / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &dot);
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { w->color.red, w->color.green, w->color.blue, 1 }, &dot.bounds);
-      gtk_snapshot_pop (snapshot);
-    }
-  pango_layout_iter_free (iter);
-}
-
 /* The crosshair: the line's column, then the card beside the line, on the
  * side with room, then its tags on the axes. */
 void
@@ -639,18 +618,12 @@ _uc_chart_view_snapshot_crosshair (UcChartView        *self,
                                    int                 width)
 {
   g_autoptr(GString) card = g_string_new (NULL);
-  g_autoptr(GArray) swatches = g_array_new (FALSE, FALSE, sizeof (Swatch));
-  PangoLayout *layout;
   double x = round (crosshair_x (self)) + 0.5;
-  double cw, ch, left;
 
+  if (self->cross_card == NULL)
+    self->cross_card = _uc_cross_card_new (GTK_WIDGET (self));
   _uc_chart_view_snapshot_line (self, snapshot, theme, x);
-  build_card (self, theme, snapshot, x, card, swatches);
-
-  layout = _uc_chart_view_card_layout (self, card->str, &cw, &ch);
-  left = x + 12 + cw < width ? x + 12 : x - 12 - cw;
-  _uc_chart_view_snapshot_card (snapshot, theme, layout, left, self->layout.y + 8, 0.35);
-  draw_swatches (snapshot, layout, swatches, round (left) + CARD_PAD, round (self->layout.y + 8) + CARD_PAD);
+  build_card (self, theme, snapshot, x, card, self->cross_card);
+  _uc_cross_card_snapshot (self->cross_card, GTK_WIDGET (self), snapshot, theme, x, self->layout.y + 8, width);
   _uc_chart_view_snapshot_axis_tags (self, snapshot, theme, x, width);
 }
-

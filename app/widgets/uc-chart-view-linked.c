@@ -84,7 +84,7 @@ typedef struct
   double         top;
   double         width, height;
   const UcColor *color;
-  PangoLayout   *layout;
+  UcQuickText   *layout;
 } Mark;
 
 static int
@@ -154,7 +154,7 @@ add_marks (UcChartView        *self,
       _uc_chart_view_snapshot_dot (snapshot, color, x, m->dot_y, 3);
       text = uc_format_value_precise (v, uc_chart_spec_get_value_format (spec));
       m->layout = _uc_chart_view_text_layout (self, theme, 3 + n, text);
-      pango_layout_get_pixel_extents (m->layout, NULL, &extent);
+      uc_quick_text_get_extents (m->layout, &extent, NULL);
       m->width = extent.width + 2 * _UC_CHART_VIEW_TAG_PAD;
       m->height = extent.height + 2;
       m->color = color;

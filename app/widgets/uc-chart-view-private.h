@@ -22,6 +22,7 @@
 #include "uc-chart.h"
 #include "uc-chart-options.h"
 #include "uc-crosshair-link.h"
+#include "uc-quick-text.h"
 #include "uc-time-range.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ G_BEGIN_DECLS
  * include: the two would then include each other, and the layering
  * checks count that as a circle. */
 typedef struct _UcChartView UcChartView;
+typedef struct _UcCrossCard UcCrossCard;
 
 /* The room around a tag's text, on the axes and beside a linked chart's values. */
 #define _UC_CHART_VIEW_TAG_PAD 3
@@ -83,7 +85,9 @@ struct _UcChartView
   UcTime         linked_time;
   PangoLayout   *card_layout;      /* the card shown (the crosshair's or a lane dot's) */
   char          *card_markup;      /* ...and its text */
-  GPtrArray     *tag_layouts;      /* PangoLayout: the tags' and linked values' text, kept between moves */
+  UcCrossCard   *cross_card;       /* the crosshair's card, in columns */
+  GPtrArray     *tag_layouts;      /* UcQuickText: the tags' and linked values' text, kept between moves */
+  UcQuickFont   *tag_font;         /* ...in the axis labels' font */
 
   GtkWidget     *event_popover;
   int            hover_mark;   /* lane charts: the dot under the pointer, or -1 */
@@ -133,12 +137,12 @@ double       _uc_chart_view_stacked_top       (UcChartSpec        *spec,
                                                double              v);
 
 /* uc-chart-view-tags.c */
-PangoLayout *_uc_chart_view_text_layout       (UcChartView        *self,
+UcQuickText *_uc_chart_view_text_layout       (UcChartView        *self,
                                                const UcChartTheme *theme,
                                                guint               index,
                                                const char         *text);
 void         _uc_chart_view_snapshot_text     (GtkSnapshot        *snapshot,
-                                               PangoLayout        *layout,
+                                               UcQuickText        *text,
                                                const UcColor      *color,
                                                double              x,
                                                double              y);
@@ -157,12 +161,41 @@ PangoLayout *_uc_chart_view_card_layout       (UcChartView        *self,
                                                const char         *markup,
                                                double             *width,
                                                double             *height);
+void         _uc_chart_view_snapshot_card_box (GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               double              x,
+                                               double              y,
+                                               double              width,
+                                               double              height,
+                                               double              border_alpha);
 void         _uc_chart_view_snapshot_card     (GtkSnapshot        *snapshot,
                                                const UcChartTheme *theme,
                                                PangoLayout        *layout,
                                                double              x,
                                                double              y,
                                                double              border_alpha);
+
+/* uc-chart-view-card.c */
+UcCrossCard *_uc_cross_card_new               (GtkWidget          *widget);
+void         _uc_cross_card_free              (UcCrossCard        *card);
+void         _uc_cross_card_begin             (UcCrossCard        *card,
+                                               const char         *heading);
+void         _uc_cross_card_add_row           (UcCrossCard        *card,
+                                               const UcColor      *color,
+                                               const char         *name,
+                                               const char         *value);
+void         _uc_cross_card_set_changes       (UcCrossCard        *card,
+                                               const char         *day,
+                                               const char         *since);
+void         _uc_cross_card_add_footer        (UcCrossCard        *card,
+                                               const char         *markup);
+void         _uc_cross_card_snapshot          (UcCrossCard        *card,
+                                               GtkWidget          *widget,
+                                               GtkSnapshot        *snapshot,
+                                               const UcChartTheme *theme,
+                                               double              x,
+                                               double              top,
+                                               int                 width);
 
 /* uc-chart-view-events.c */
 void         _uc_chart_view_class_init_events (GObjectClass       *object_class);

@@ -20,51 +20,48 @@
 #include "uc-format.h"
 #include "uc-json-writer.h"   /* uc_format_double_shortest */
 
-/* Text layout @index of those kept between moves (the tags', the linked
- * values'), holding @text: shaped again only when its text changes. */
-PangoLayout *
+/* Text @index of those kept between moves (the tags', the linked
+ * values'), holding @text: set again only when its text changes. */
+UcQuickText *
 _uc_chart_view_text_layout (UcChartView        *self,
                             const UcChartTheme *theme,
                             guint               index,
                             const char         *text)
 {
-  PangoLayout *layout;
+  UcQuickText *line;
 
   if (self->tag_layouts == NULL)
-    self->tag_layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  while (self->tag_layouts->len <= index)
     {
       g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (theme->font_family);
       /* The axis labels' size (uc-chart-axes.c), never below the caption's. */
       double px = MAX (uc_chart_view_get_font_px (self) * 0.85, uc_chart_view_get_caption_px (self));
 
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
       pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
-      g_ptr_array_add (self->tag_layouts, layout);
+      g_clear_pointer (&self->tag_font, uc_quick_font_unref);
+      self->tag_font = uc_quick_font_new (GTK_WIDGET (self), desc);
+      self->tag_layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) uc_quick_text_free);
     }
-  layout = g_ptr_array_index (self->tag_layouts, index);
-  if (g_strcmp0 (pango_layout_get_text (layout), text) != 0)
-    pango_layout_set_text (layout, text, -1);
-  return layout;
+  while (self->tag_layouts->len <= index)
+    g_ptr_array_add (self->tag_layouts, uc_quick_text_new (self->tag_font));
+  line = g_ptr_array_index (self->tag_layouts, index);
+  uc_quick_text_set_text (line, text);
+  return line;
 }
 
-/* @layout's text with its ink's top left at (@x, @y): a text node, which
+/* @text with its ink's top left at (@x, @y): a text node, which
  * renderers draw from their glyph caches, not pixels of our own. */
 void
 _uc_chart_view_snapshot_text (GtkSnapshot   *snapshot,
-                              PangoLayout   *layout,
+                              UcQuickText   *text,
                               const UcColor *color,
                               double         x,
                               double         y)
 {
   PangoRectangle extent;
 
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - extent.x, y - extent.y));
-  gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { color->red, color->green, color->blue, 1 });
-  gtk_snapshot_restore (snapshot);
+  uc_quick_text_get_extents (text, &extent, NULL);
+  uc_quick_text_snapshot (text, snapshot, &(GdkRGBA) { color->red, color->green, color->blue, 1 }, x - extent.x,
+                          y - extent.y);
 }
 
 /* A tag on an axis: the text in the chart's background colour on a box of
@@ -73,14 +70,14 @@ _uc_chart_view_snapshot_text (GtkSnapshot   *snapshot,
 static void
 snapshot_tag (GtkSnapshot        *snapshot,
               const UcChartTheme *theme,
-              PangoLayout        *layout,
+              UcQuickText        *layout,
               double              x,
               double              y)
 {
   PangoRectangle extent;
   const UcColor *fg = &theme->foreground;
 
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  uc_quick_text_get_extents (layout, &extent, NULL);
   x = round (x);
   y = round (y);
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 },
@@ -167,13 +164,13 @@ snapshot_value_tag (UcChartView         *self,
                     gboolean             right)
 {
   g_autofree char *text = value_tag (self, axis);
-  PangoLayout *layout;
+  UcQuickText *layout;
   PangoRectangle extent;
 
   if (text == NULL)
     return;
   layout = _uc_chart_view_text_layout (self, theme, index, text);
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  uc_quick_text_get_extents (layout, &extent, NULL);
   snapshot_tag (snapshot, theme, layout, right ? edge + 2 : edge - 2 - extent.width - 2 * _UC_CHART_VIEW_TAG_PAD,
                 self->pointer_y - (extent.height + 2) / 2.0);
 }
@@ -190,11 +187,11 @@ _uc_chart_view_snapshot_axis_tags (UcChartView        *self,
 {
   const UcChartLayout *l = &self->layout;
   g_autofree char *when = time_tag (self);
-  PangoLayout *layout = _uc_chart_view_text_layout (self, theme, 0, when ? when : "");
+  UcQuickText *layout = _uc_chart_view_text_layout (self, theme, 0, when ? when : "");
   PangoRectangle extent;
   double w;
 
-  pango_layout_get_pixel_extents (layout, NULL, &extent);
+  uc_quick_text_get_extents (layout, &extent, NULL);
   w = extent.width + 2 * _UC_CHART_VIEW_TAG_PAD;
   snapshot_tag (snapshot, theme, layout, CLAMP (x - w / 2, 0, MAX (width - w, 0)), round (l->y + l->height) + 1);
 

@@ -456,8 +456,10 @@ static void
 clear_text (UcChartView *self)
 {
   g_clear_pointer (&self->tag_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_font, uc_quick_font_unref);
   g_clear_object (&self->card_layout);
   g_clear_pointer (&self->card_markup, g_free);
+  g_clear_pointer (&self->cross_card, _uc_cross_card_free);
 }
 
 /* The desktop's font or text scaling changed: every chart takes the new

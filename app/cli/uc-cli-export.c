@@ -22,6 +22,7 @@
 #include "uc-enum.h"
 #include "uc-library.h"
 #include "uc-export.h"
+#include "uc-cli-clickhouse.h"
 #include "uc-parse.h"
 #include "uc-transform.h"
 #include "uc-view.h"
@@ -33,6 +34,7 @@ typedef struct
 {
   /* What is charted */
   char *view, *variant, *spec_path, *csv, *x, *y, *group, *point_label, *count_by, *events;
+  char *clickhouse, *database, *table, *user;
   int   chart_number;
   /* How */
   char *from_text, *to_text, *rebase_text, *event_change, *change_categories, *kind_name, *legend_name;
@@ -62,7 +64,8 @@ export_clear (Export *e)
     &e->view, &e->variant, &e->spec_path, &e->csv, &e->x, &e->y, &e->group, &e->point_label, &e->count_by,
     &e->events, &e->from_text, &e->to_text, &e->rebase_text, &e->event_change, &e->change_categories,
     &e->kind_name, &e->legend_name, &e->value_format_name, &e->title, &e->x_title, &e->y_title, &e->right,
-    &e->transform_name, &e->output, &e->pack, &e->format_name, &e->theme_name,
+    &e->transform_name, &e->output, &e->pack, &e->format_name, &e->theme_name, &e->clickhouse, &e->database,
+    &e->table, &e->user,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
@@ -117,6 +120,10 @@ export_context (Export *e)
     { "variant", 0, 0, G_OPTION_ARG_STRING, &e->variant, N_("With --view: one of the view's variants (pricing: output, input, blended)"), N_("ID") },
     { "spec", 0, 0, G_OPTION_ARG_FILENAME, &e->spec_path, N_("Redraw a report pack's chart.json (with the data.csv beside it), or a view state saved by the window"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &e->csv, N_("Chart a CSV file instead of a view"), N_("FILE") },
+    { "clickhouse", 0, 0, G_OPTION_ARG_STRING, &e->clickhouse, N_("Chart a table of this ClickHouse server (its HTTP address) instead of a view; the server sends only what the chart shows"), N_("URL") },
+    { "database", 0, 0, G_OPTION_ARG_STRING, &e->database, N_("With --clickhouse: the database (default: default)"), N_("NAME") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &e->table, N_("With --clickhouse: the table"), N_("NAME") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &e->user, N_("With --clickhouse: the user (the password is read from UNDERCUT_CLICKHOUSE_PASSWORD)"), N_("NAME") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &e->x, N_("With --csv: the date, datetime or number column (a number makes a number axis)"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &e->y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &e->group, N_("With --csv: one line per value of this column (long tables)"), N_("COL") },
@@ -176,9 +183,15 @@ check_what (Export *e)
   /* An event lane chart needs no data but its events. */
   e->events_only = e->kind_name && e->kind == UC_CHART_LANES && !e->view && !e->csv && !e->spec_path && e->events &&
                    !g_str_equal (e->events, "none");
-  if ((e->view != NULL) + (e->csv != NULL) + (e->spec_path != NULL) != 1 && !e->events_only)
-    return usage (e->view || e->csv || e->spec_path ? _("give one of --view, --csv and --spec")
-                                                    : _("--view, --csv or --spec is required (or --kind lanes with --events)"));
+  if ((e->view != NULL) + (e->csv != NULL) + (e->spec_path != NULL) + (e->clickhouse != NULL) != 1 && !e->events_only)
+    return usage (e->view || e->csv || e->spec_path || e->clickhouse
+                    ? _("give one of --view, --csv, --clickhouse and --spec")
+                    : _("--view, --csv, --clickhouse or --spec is required (or --kind lanes with --events)"));
+  if (e->clickhouse && (e->table == NULL || e->x == NULL || e->y == NULL || strchr (e->y, ',') || e->count_by ||
+                        e->point_label))
+    return usage (_("--clickhouse needs --table, --x and one --y column (and takes --group, not --label or --count-by)"));
+  if (!e->clickhouse && (e->table || e->database || e->user))
+    return usage (_("--table, --database and --user go with --clickhouse"));
   if (e->csv && (e->x == NULL || (e->y == NULL) == (e->count_by == NULL)))
     return usage (e->count_by ? _("--count-by goes without --y") : _("--csv needs --x and --y (or --count-by)"));
   if (e->count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, e->count_by))
@@ -376,6 +389,20 @@ load_view (Export       *e,
 }
 
 /* The chart asked for, at the size asked for (1600×900 by default). */
+/* A ClickHouse table, fetched for the export's own size and range. */
+static UcChartSpec *
+spec_from_clickhouse (Export  *e,
+                      GError **error)
+{
+  UcCliClickhouse request = { e->clickhouse, e->database, e->table, e->x, e->y, e->group, e->user, FALSE, 0, 0,
+                              e->width ? e->width : 1600, e->height ? e->height : 900, e->font_size };
+
+  if (e->from_text && e->to_text && parse_date_arg (e->from_text, &request.from) &&
+      parse_date_arg (e->to_text, &request.to) && request.to > request.from)
+    request.has_range = TRUE;
+  return uc_cli_spec_from_clickhouse (&request, error);
+}
+
 static int
 load_chart (Export       *e,
             UcView      **view,
@@ -391,6 +418,8 @@ load_chart (Export       *e,
     *spec = uc_cli_spec_from_events (e->events, &error);
   else if (e->view)
     status = load_view (e, view, spec, &error);
+  else if (e->clickhouse)
+    *spec = spec_from_clickhouse (e, &error);
   else
     *spec = uc_cli_spec_from_csv (e->csv, e->x, e->y, e->group, e->point_label, e->count_by, e->pack != NULL, &error);
   uc_cli_timing ("chart built");

@@ -1,0 +1,135 @@
+/* uc-cli-clickhouse.c: a chart of a ClickHouse table, for `undercut export`
+ *
+ * The server sends, per pixel column of the plot, the first, lowest,
+ * highest and last row (uc-clickhouse.c). Which columns those are depends
+ * on the plot's place, which depends on the values' range (the width of
+ * the axis labels): so a first round at even columns gives the range
+ * (every column's extremes are in it), the plot is laid out from it, and
+ * a second round asks for the plot's own columns.
+ */
+#include "config.h"
+
+#include "uc-cli-clickhouse.h"
+
+#include <cairo.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "uc-chart.h"
+#include "uc-chart-theme.h"
+#include "uc-clickhouse.h"
+
+#define MAX_GROUPS 24
+
+/* The series @groups name (NULL: one, the whole table) over the range
+ * with the given column edges, into a new spec. */
+static UcChartSpec *
+fetch_spec (UcClickhouse          *ch,
+            const UcCliClickhouse *r,
+            GStrv                  groups,
+            const UcTime          *edges,
+            guint                  n_edges,
+            GError               **error)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  g_autofree char *title = g_strdup_printf ("%s.%s", r->database ? r->database : "default", r->table);
+  g_autofree char *source = uc_clickhouse_describe (ch);
+
+  uc_chart_spec_set_title (spec, title);
+  uc_chart_spec_set_source (spec, source);
+  for (guint g = 0; groups == NULL ? g < 1 : groups[g] != NULL; g++)
+    {
+      g_autoptr(UcSeries) series = uc_clickhouse_fetch_frame (ch, groups ? groups[g] : NULL, r->from, r->to, edges,
+                                                               n_edges, NULL, NULL, error);
+
+      if (series == NULL)
+        return NULL;
+      uc_chart_spec_add_series (spec, series);
+    }
+  uc_chart_spec_set_range (spec, r->from, r->to);
+  return g_steal_pointer (&spec);
+}
+
+/* The plot @spec is laid out in at the export's size. */
+static void
+measure (UcChartSpec           *spec,
+         const UcCliClickhouse *r,
+         UcChartLayout         *layout)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
+
+  options.font_px = r->font_px;
+  uc_chart_draw_full (cr, spec, uc_chart_theme_light (), r->width, r->height, &options, layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The renderer's pixel columns of @layout: where each ends (as the line
+ * drawing finds them, uc-chart-series.c). */
+static UcTime *
+plot_edges (const UcChartLayout *layout,
+            guint               *n)
+{
+  int columns = (int) ceil (layout->width) + 2;
+  UcTime *edges = g_new (UcTime, columns + 1);
+
+  for (int m = 0; m <= columns; m++)
+    edges[m] = uc_chart_layout_time_for_x (layout, layout->x + m);
+  *n = (guint) columns + 1;
+  return edges;
+}
+
+static gboolean
+find_range (UcClickhouse           *ch,
+            UcCliClickhouse        *r,
+            GStrv                   groups,
+            GError                **error)
+{
+  for (guint g = 0; groups == NULL ? g < 1 : groups[g] != NULL; g++)
+    {
+      UcTime a, b;
+
+      if (!uc_clickhouse_get_span (ch, groups ? groups[g] : NULL, &a, &b, NULL, error))
+        return FALSE;
+      r->from = g == 0 ? a : MIN (r->from, a);
+      r->to = g == 0 ? b : MAX (r->to, b);
+    }
+  if (r->to <= r->from)
+    r->to = r->from + G_USEC_PER_SEC;
+  return TRUE;
+}
+
+UcChartSpec *
+uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
+                             GError               **error)
+{
+  UcCliClickhouse r = *request;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (r.url, r.database, r.table, r.x, r.y, r.group, error);
+  g_autoptr(UcChartSpec) first = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree UcTime *even = NULL, *edges = NULL;
+  UcChartLayout layout;
+  guint n;
+
+  if (ch == NULL)
+    return NULL;
+  /* The password only from the environment: never on a command line. */
+  uc_clickhouse_set_credentials (ch, r.user, r.user ? g_getenv ("UNDERCUT_CLICKHOUSE_PASSWORD") : NULL);
+  if (!uc_clickhouse_check_table (ch, NULL, error))
+    return NULL;
+  if (r.group && (groups = uc_clickhouse_list_groups (ch, MAX_GROUPS, NULL, error)) == NULL)
+    return NULL;
+  if (!r.has_range && !find_range (ch, &r, groups, error))
+    return NULL;
+  n = (guint) MAX (r.width, 16) + 1;
+  even = g_new (UcTime, n);
+  for (guint m = 0; m < n; m++)
+    even[m] = r.from + (UcTime) ((double) (r.to - r.from) * m / (n - 1));
+  if ((first = fetch_spec (ch, &r, groups, even, n, error)) == NULL)
+    return NULL;
+  measure (first, &r, &layout);
+  edges = plot_edges (&layout, &n);
+  return fetch_spec (ch, &r, groups, edges, n, error);
+}

@@ -1,0 +1,20 @@
+/* uc-cli-clickhouse.h: a chart of a ClickHouse table, for `undercut export` */
+#pragma once
+
+#include "uc-chart-spec.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *url, *database, *table, *x, *y, *group, *user;
+  gboolean    has_range;
+  UcTime      from, to;
+  int         width, height;
+  double      font_px;
+} UcCliClickhouse;
+
+UcChartSpec *uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
+                                          GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

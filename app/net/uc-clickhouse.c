@@ -1,0 +1,788 @@
+/* uc-clickhouse.c: a table in a ClickHouse server, charted where it lives
+ *
+ * See uc-clickhouse.h. Every query is one POST to the server's HTTP
+ * interface with the SQL as the body and the answer as TabSeparated text.
+ * The server is asked to stop after the timeout, and an answer past the
+ * size limit is not read. Credentials go in ClickHouse's own headers and
+ * are never part of a URL or a message.
+ */
+#include "config.h"
+
+#include "uc-clickhouse.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <math.h>
+#include <string.h>
+
+#define DEFAULT_TIMEOUT 30
+#define DEFAULT_MAX_SIZE (64 * 1024 * 1024)
+#define MAX_IDENTIFIER 128
+
+struct _UcClickhouse
+{
+  GObject      parent_instance;
+
+  char        *url;        /* without a query or credentials */
+  char        *database, *table, *x, *y, *group;
+  char        *user, *password;
+  guint        timeout;
+  gsize        max_size;
+  SoupSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (UcClickhouse, uc_clickhouse, G_TYPE_OBJECT)
+
+static void
+uc_clickhouse_finalize (GObject *object)
+{
+  UcClickhouse *self = UC_CLICKHOUSE (object);
+
+  g_free (self->url);
+  g_free (self->database);
+  g_free (self->table);
+  g_free (self->x);
+  g_free (self->y);
+  g_free (self->group);
+  g_free (self->user);
+  if (self->password)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (uc_clickhouse_parent_class)->finalize (object);
+}
+
+static void
+uc_clickhouse_class_init (UcClickhouseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = uc_clickhouse_finalize;
+}
+
+static void
+uc_clickhouse_init (UcClickhouse *self)
+{
+  self->timeout = DEFAULT_TIMEOUT;
+  self->max_size = DEFAULT_MAX_SIZE;
+}
+
+/* A name ClickHouse takes unquoted: a letter or underscore, then letters,
+ * digits and underscores. Only such names are ever put in a query. */
+gboolean
+uc_clickhouse_identifier_ok (const char *name)
+{
+  gsize n;
+
+  if (name == NULL || !(g_ascii_isalpha (name[0]) || name[0] == '_'))
+    return FALSE;
+  for (n = 1; name[n]; n++)
+    if (!(g_ascii_isalnum (name[n]) || name[n] == '_'))
+      return FALSE;
+  return n <= MAX_IDENTIFIER;
+}
+
+/* @value as a ClickHouse string literal: quotes and backslashes escaped,
+ * control bytes written as \xHH. */
+char *
+uc_clickhouse_quote_string (const char *value)
+{
+  GString *quoted = g_string_new ("'");
+
+  for (const guchar *p = (const guchar *) value; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_printf (quoted, "\\%c", *p);
+      else if (*p < 0x20 || *p == 0x7f)
+        g_string_append_printf (quoted, "\\x%02X", *p);
+      else
+        g_string_append_c (quoted, (char) *p);
+    }
+  g_string_append_c (quoted, '\'');
+  return g_string_free (quoted, FALSE);
+}
+
+static gboolean
+check_identifier (const char  *what,
+                  const char  *name,
+                  GError     **error)
+{
+  if (uc_clickhouse_identifier_ok (name))
+    return TRUE;
+  /* Translators: %s is what the name is for ("table", "time column"…), then the name given */
+  g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
+               _("the %s name “%s” is not a plain name (letters, digits and _ only, not starting with a digit)"),
+               what, name ? name : "");
+  return FALSE;
+}
+
+/* The server's address, checked: http or https, a host, no credentials
+ * or query of its own. */
+static char *
+check_url (const char  *url,
+           GError     **error)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT,
+                   _("“%s” is not a server address like http://localhost:8123/"), url ? url : "");
+      return NULL;
+    }
+  if (g_uri_get_userinfo (uri) || g_uri_get_query (uri))
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT,
+                   _("the server address must not hold a user, password or query; give the user and password apart"));
+      return NULL;
+    }
+  return g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
+}
+
+/* A table's series: time column @x, value column @y, one series per value
+ * of @group (NULL: the whole table is one series). */
+UcClickhouse *
+uc_clickhouse_new (const char  *url,
+                   const char  *database,
+                   const char  *table,
+                   const char  *x,
+                   const char  *y,
+                   const char  *group,
+                   GError     **error)
+{
+  g_autoptr(UcClickhouse) self = NULL;
+  g_autofree char *checked = check_url (url, error);
+
+  if (checked == NULL || !check_identifier (_("database"), database ? database : "default", error) ||
+      !check_identifier (_("table"), table, error) || !check_identifier (_("time column"), x, error) ||
+      !check_identifier (_("value column"), y, error) || (group && !check_identifier (_("group column"), group, error)))
+    return NULL;
+  self = g_object_new (UC_TYPE_CLICKHOUSE, NULL);
+  self->url = g_steal_pointer (&checked);
+  self->database = g_strdup (database ? database : "default");
+  self->table = g_strdup (table);
+  self->x = g_strdup (x);
+  self->y = g_strdup (y);
+  self->group = g_strdup (group);
+  self->session = soup_session_new_with_options ("user-agent", "Undercut/" PACKAGE_VERSION, NULL);
+  soup_session_set_timeout (self->session, self->timeout);
+  return g_steal_pointer (&self);
+}
+
+void
+uc_clickhouse_set_credentials (UcClickhouse *self,
+                               const char   *user,
+                               const char   *password)
+{
+  g_return_if_fail (UC_IS_CLICKHOUSE (self));
+  g_free (self->user);
+  if (self->password)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  self->user = g_strdup (user);
+  self->password = g_strdup (password);
+}
+
+void
+uc_clickhouse_set_timeout (UcClickhouse *self,
+                           guint         seconds)
+{
+  g_return_if_fail (UC_IS_CLICKHOUSE (self));
+  self->timeout = MAX (seconds, 1);
+  soup_session_set_timeout (self->session, self->timeout);
+}
+
+void
+uc_clickhouse_set_max_size (UcClickhouse *self,
+                            gsize         max_bytes)
+{
+  g_return_if_fail (UC_IS_CLICKHOUSE (self));
+  self->max_size = max_bytes;
+}
+
+const char *
+uc_clickhouse_get_url (UcClickhouse *self)
+{
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  return self->url;
+}
+
+/* What the source is, for the Sources page and a pack: "db.table (x, y by
+ * group) at URL", without credentials. */
+char *
+uc_clickhouse_describe (UcClickhouse *self)
+{
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  if (self->group)
+    /* Translators: a ClickHouse table: database.table (time column, value column by group column) at server */
+    return g_strdup_printf (_("%s.%s (%s, %s by %s) at %s"), self->database, self->table, self->x, self->y,
+                            self->group, self->url);
+  /* Translators: a ClickHouse table: database.table (time column, value column) at server */
+  return g_strdup_printf (_("%s.%s (%s, %s) at %s"), self->database, self->table, self->x, self->y, self->url);
+}
+
+/* The server's own words in an error answer, one line, not too long. */
+static char *
+server_message (GBytes *body)
+{
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  g_autofree char *text = data ? g_utf8_make_valid (data, (gssize) MIN (size, 300)) : g_strdup ("");
+
+  g_strdelimit (text, "\r\n\t", ' ');
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+/* The answer's body, at most the size limit. */
+static GBytes *
+read_body (UcClickhouse  *self,
+           GInputStream  *stream,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (body->len + (gsize) n > self->max_size)
+        {
+          g_autofree char *limit = g_format_size (self->max_size);
+
+          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE, _("%s: the answer is larger than %s; not read"),
+                       self->url, limit);
+          return NULL;
+        }
+      g_byte_array_append (body, buffer, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
+/* Runs @sql (blocking) and returns the answer's body. */
+GBytes *
+uc_clickhouse_query (UcClickhouse  *self,
+                     const char    *sql,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *target = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) local = NULL;
+  guint status;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  /* The server stops a query that runs past the timeout itself. */
+  target = g_strdup_printf ("%s%sdatabase=%s&max_execution_time=%u", self->url, strchr (self->url, '?') ? "&" : "?",
+                            self->database, self->timeout);
+  message = soup_message_new (SOUP_METHOD_POST, target);
+  request = g_bytes_new (sql, strlen (sql));
+  soup_message_set_request_body_from_bytes (message, "text/plain; charset=utf-8", request);
+  if (self->user)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "X-ClickHouse-User", self->user);
+  if (self->password)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "X-ClickHouse-Key", self->password);
+  stream = soup_session_send (self->session, message, cancellable, &local);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT, _("%s: no answer: %s"), self->url, local->message);
+      return NULL;
+    }
+  body = read_body (self, stream, cancellable, error);
+  if (body == NULL)
+    return NULL;
+  status = soup_message_get_status (message);
+  if (status != SOUP_STATUS_OK)
+    {
+      g_autofree char *said = server_message (body);
+
+      /* Translators: the server's address, the HTTP status and what the server said */
+      g_set_error (error, UC_NET_ERROR, status == 401 || status == 403 ? UC_NET_ERROR_REFUSED : UC_NET_ERROR_HTTP,
+                   _("%s answered %u: %s"), self->url, status, said);
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}
+
+/* A TabSeparated answer as rows of fields, the escapes undone. */
+typedef struct
+{
+  GPtrArray *rows;   /* GStrv each */
+} Table;
+
+static char *
+unescape_field (const char *field)
+{
+  GString *out = g_string_sized_new (strlen (field));
+
+  for (const char *p = field; *p; p++)
+    {
+      if (*p != '\\' || p[1] == '\0')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case '0': g_string_append_c (out, '\0'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        default: g_string_append_c (out, *p); break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Runs @sql and reads its answer as rows of @columns fields each. */
+static GPtrArray *
+query_rows (UcClickhouse  *self,
+            const char    *sql,
+            guint          columns,
+            gsize         *bytes,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GBytes) body = uc_clickhouse_query (self, sql, cancellable, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize size;
+
+  if (body == NULL)
+    return NULL;
+  size = g_bytes_get_size (body);
+  if (bytes)
+    *bytes += size;
+  text = size ? g_strndup (g_bytes_get_data (body, NULL), size) : g_strdup ("");
+  lines = g_strsplit (text, "\n", -1);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; lines[i] && (lines[i][0] || lines[i + 1]); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) != columns)
+        {
+          /* Translators: the server's address, a line number and two counts */
+          g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA,
+                       _("%s: line %u of the answer has %u fields, not %u"), self->url, i + 1,
+                       g_strv_length (fields), columns);
+          return NULL;
+        }
+      for (guint f = 0; f < columns; f++)
+        {
+          char *plain = unescape_field (fields[f]);
+
+          g_free (fields[f]);
+          fields[f] = plain;
+        }
+      g_ptr_array_add (rows, g_steal_pointer (&fields));
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+parse_int (UcClickhouse  *self,
+           const char    *text,
+           gint64        *out,
+           GError       **error)
+{
+  char *end = NULL;
+
+  errno = 0;
+  *out = g_ascii_strtoll (text, &end, 10);
+  if (errno == 0 && end != text && *end == '\0')
+    return TRUE;
+  g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: “%s” in the answer is not a whole number"), self->url, text);
+  return FALSE;
+}
+
+static gboolean
+parse_double (UcClickhouse  *self,
+              const char    *text,
+              double        *out,
+              GError       **error)
+{
+  char *end = NULL;
+
+  if (g_str_equal (text, "nan") || g_str_equal (text, "-nan") || g_str_equal (text, "\\N"))
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  *out = g_ascii_strtod (text, &end);
+  if (end != text && *end == '\0')
+    return TRUE;
+  g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_DATA, _("%s: “%s” in the answer is not a number"), self->url, text);
+  return FALSE;
+}
+
+/* The table as a query names it. */
+static char *
+table_ref (UcClickhouse *self)
+{
+  return g_strdup_printf ("`%s`.`%s`", self->database, self->table);
+}
+
+/* The rows of @group ("1" with no group column): a condition. */
+static char *
+group_condition (UcClickhouse *self,
+                 const char   *group)
+{
+  g_autofree char *quoted = NULL;
+
+  if (self->group == NULL || group == NULL)
+    return g_strdup ("1");
+  quoted = uc_clickhouse_quote_string (group);
+  return g_strdup_printf ("`%s` = %s", self->group, quoted);
+}
+
+static gboolean
+numeric_type (const char *type)
+{
+  static const char *const ok[] = { "Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64",
+                                    "Float32", "Float64", NULL };
+
+  return g_strv_contains (ok, type) || g_str_has_prefix (type, "Decimal");
+}
+
+/* The columns named exist, with types this source reads: the time a
+ * DateTime, the values numbers. */
+gboolean
+uc_clickhouse_check_table (UcClickhouse  *self,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *db = uc_clickhouse_quote_string (self->database);
+  g_autofree char *table = uc_clickhouse_quote_string (self->table);
+  g_autofree char *sql = g_strdup_printf ("SELECT name, type FROM system.columns WHERE database = %s AND table = %s "
+                                          "FORMAT TabSeparated", db, table);
+  g_autoptr(GPtrArray) rows = query_rows (self, sql, 2, NULL, cancellable, error);
+  const char *x_type = NULL, *y_type = NULL;
+  gboolean group_found = self->group == NULL;
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      x_type = g_str_equal (row[0], self->x) ? row[1] : x_type;
+      y_type = g_str_equal (row[0], self->y) ? row[1] : y_type;
+      group_found |= self->group && g_str_equal (row[0], self->group);
+    }
+  if (rows->len == 0)
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s has no table %s.%s"), self->url, self->database,
+                 self->table);
+  else if (x_type == NULL || y_type == NULL || !group_found)
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s has no column %s"), self->database, self->table,
+                 x_type == NULL ? self->x : y_type == NULL ? self->y : self->group);
+  else if (!g_str_has_prefix (x_type, "DateTime"))
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the time column %s is a %s, not a DateTime"),
+                 self->database, self->table, self->x, x_type);
+  else if (!numeric_type (y_type))
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the value column %s is a %s, not a number"),
+                 self->database, self->table, self->y, y_type);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* The group column's values, in order, at most @limit. */
+GStrv
+uc_clickhouse_list_groups (UcClickhouse  *self,
+                           guint          limit,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *table = table_ref (self);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->group, NULL);
+  sql = g_strdup_printf ("SELECT DISTINCT `%s` FROM %s ORDER BY `%s` LIMIT %u FORMAT TabSeparated", self->group, table,
+                         self->group, limit);
+  if ((rows = query_rows (self, sql, 1, NULL, cancellable, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    g_strv_builder_add (groups, ((char **) g_ptr_array_index (rows, i))[0]);
+  return g_strv_builder_end (groups);
+}
+
+/* The first and last time of @group's rows. */
+gboolean
+uc_clickhouse_get_span (UcClickhouse  *self,
+                        const char    *group,
+                        UcTime        *first,
+                        UcTime        *last,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *table = table_ref (self);
+  g_autofree char *where = group_condition (self, group);
+  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(min(`%s`)), toInt64(max(`%s`)), count() FROM %s WHERE %s "
+                                          "FORMAT TabSeparated", self->x, self->x, table, where);
+  g_autoptr(GPtrArray) rows = query_rows (self, sql, 3, NULL, cancellable, error);
+  gint64 a, b, n;
+  char **row;
+
+  if (rows == NULL)
+    return FALSE;
+  row = rows->len == 1 ? g_ptr_array_index (rows, 0) : NULL;
+  if (row == NULL || !parse_int (self, row[0], &a, error) || !parse_int (self, row[1], &b, error) ||
+      !parse_int (self, row[2], &n, error))
+    {
+      if (row == NULL)
+        g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: the answer is empty"), self->url);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s.%s has no rows for %s"), self->database, self->table,
+                   group ? group : self->y);
+      return FALSE;
+    }
+  *first = a * G_USEC_PER_SEC;
+  *last = b * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/* Seconds at or before @t (µs), within what a DateTime holds. */
+static gint64
+seconds_of (UcTime t)
+{
+  gint64 s = t >= 0 ? t / G_USEC_PER_SEC : -((-t + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+
+  return CLAMP (s, 0, (gint64) G_MAXUINT32);
+}
+
+/* What is around and in the frame: the last row at or before @from and
+ * the first after @to (as the renderer takes one point past each end of
+ * the range), and how many rows are between. */
+typedef struct
+{
+  gboolean has_before, has_after;
+  gint64   before, after;   /* seconds */
+  gint64   inside;
+} Around;
+
+static gboolean
+query_around (UcClickhouse  *self,
+              const char    *table,
+              const char    *where,
+              gint64         from_s,
+              gint64         to_s,
+              Around        *around,
+              UcClickhouseStats *stats,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT 0, toInt64(`%1$s`) FROM (SELECT `%1$s` FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
+    "ORDER BY `%1$s` DESC LIMIT 1) "
+    "UNION ALL SELECT 2, toInt64(`%1$s`) FROM (SELECT `%1$s` FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
+    "ORDER BY `%1$s` LIMIT 1) "
+    "UNION ALL SELECT 1, toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
+    "AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") FORMAT TabSeparated",
+    self->x, table, where, from_s, to_s);
+  g_autoptr(GPtrArray) rows = query_rows (self, sql, 2, &stats->bytes, cancellable, error);
+
+  stats->queries++;
+  if (rows == NULL)
+    return FALSE;
+  *around = (Around) { FALSE, FALSE, 0, 0, 0 };
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      gint64 part, value;
+
+      if (!parse_int (self, row[0], &part, error) || !parse_int (self, row[1], &value, error))
+        return FALSE;
+      if (part == 0)
+        around->has_before = TRUE, around->before = value;
+      else if (part == 2)
+        around->has_after = TRUE, around->after = value;
+      else
+        around->inside = value;
+    }
+  stats->rows = around->inside;
+  return TRUE;
+}
+
+/* The column a row at time t (µs) falls in, as the renderer finds it: how
+ * many of @edges are at or before t (0: left of the first). The edges are
+ * nearly even, so an estimate from the first and last is off by at most
+ * one, which one look on each side mends. */
+static void
+append_column_expr (GString      *sql,
+                    const UcTime *edges,
+                    guint         n)
+{
+  double step = n > 1 ? ((double) edges[n - 1] - (double) edges[0]) / (n - 1) : 1;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (sql, "WITH [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "", edges[i]);
+  g_string_append_printf (sql, "] AS e, least(greatest(toInt64(floor((t - %" G_GINT64_FORMAT ") / %s)) + 1, 0), %u) AS est, "
+                          "est + ((est < %u) AND (e[est + 1] <= t)) - ((est > 0) AND (e[est] > t)) AS k ",
+                          edges[0], g_ascii_formatd (number, sizeof number, "%.17g", step > 0 ? step : 1), n, n);
+}
+
+static gboolean
+read_point (UcClickhouse  *self,
+            char         **row,
+            guint          at,
+            UcTime        *t,
+            double        *v,
+            GError       **error)
+{
+  gint64 seconds;
+
+  if (!parse_int (self, row[at], &seconds, error) || !parse_double (self, row[at + 1], v, error))
+    return FALSE;
+  *t = seconds * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/* Rows of (time, value) pairs from field @at: a point each. */
+static gboolean
+append_points (UcClickhouse  *self,
+               UcSeries      *series,
+               GPtrArray     *rows,
+               guint          pairs,
+               GError       **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      UcTime last_t = G_MININT64;
+      double last_v = NAN;
+
+      for (guint p = 0; p < pairs; p++)
+        {
+          UcTime t;
+          double v;
+
+          if (!read_point (self, row, 1 + 2 * p - (pairs == 1), &t, &v, error))
+            return FALSE;
+          /* A column's first may also be its lowest, and so on. */
+          if (t == last_t && (v == last_v || (isnan (v) && isnan (last_v))))
+            continue;
+          uc_series_append (series, t, v);
+          last_t = t;
+          last_v = v;
+        }
+    }
+  return TRUE;
+}
+
+/* Per column of @edges, in time order: the first row, the lowest and the
+ * highest (the earliest of equals, as the renderer picks), the last. */
+static GPtrArray *
+query_m4 (UcClickhouse  *self,
+          const char    *table,
+          const char    *where,
+          gint64         lo,
+          gint64         hi,
+          const UcTime  *edges,
+          guint          n_edges,
+          UcClickhouseStats *stats,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (
+    "SELECT k, sf, vf, if(sn <= sx, sn, sx), if(sn <= sx, vn, vx), if(sn <= sx, sx, sn), if(sn <= sx, vx, vn), sl, vl "
+    "FROM (SELECT k, min(s) AS sf, argMin(v, s) AS vf, argMin(s, (v, s)) AS sn, min(v) AS vn, "
+    "argMax(s, (v, -s)) AS sx, max(v) AS vx, max(s) AS sl, argMax(v, s) AS vl FROM (");
+
+  append_column_expr (sql, edges, n_edges);
+  g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT toInt64(`%1$s`) AS s, s * 1000000 AS t, toFloat64(`%2$s`) AS v "
+                          "FROM %3$s WHERE %4$s AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
+                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT "))) GROUP BY k) ORDER BY k FORMAT TabSeparated",
+                          self->x, self->y, table, where, lo, hi);
+  stats->queries++;
+  stats->decimated = TRUE;
+  return query_rows (self, sql->str, 9, &stats->bytes, cancellable, error);
+}
+
+static GPtrArray *
+query_raw (UcClickhouse  *self,
+           const char    *table,
+           const char    *where,
+           gint64         lo,
+           gint64         hi,
+           UcClickhouseStats *stats,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(`%1$s`), toFloat64(`%2$s`) FROM %3$s WHERE %4$s "
+                                          "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
+                                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY `%1$s` "
+                                          "FORMAT TabSeparated", self->x, self->y, table, where, lo, hi);
+
+  stats->queries++;
+  return query_rows (self, sql, 2, &stats->bytes, cancellable, error);
+}
+
+/* @group's series as a frame from @from to @to draws it: for a plot whose
+ * pixel columns end at @edges (the renderer's, n_edges of them, the first
+ * at the plot's left edge), the first, lowest, highest and last row of
+ * each column, or every row when they are few enough (at most two a
+ * column, when the renderer draws each). With the row before @from and
+ * the one after @to, the line is drawn as from the whole table. */
+UcSeries *
+uc_clickhouse_fetch_frame (UcClickhouse      *self,
+                           const char        *group,
+                           UcTime             from,
+                           UcTime             to,
+                           const UcTime      *edges,
+                           guint              n_edges,
+                           UcClickhouseStats *stats,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autofree char *table = NULL, *where = NULL;
+  g_autoptr(UcSeries) series = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  UcClickhouseStats own = { 0 };
+  gint64 from_s = seconds_of (from), to_s = seconds_of (to), lo, hi;
+  Around around;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  g_return_val_if_fail (edges != NULL && n_edges >= 2, NULL);
+  stats = stats ? stats : &own;
+  *stats = (UcClickhouseStats) { 0 };
+  table = table_ref (self);
+  where = group_condition (self, group);
+  if (!query_around (self, table, where, from_s, to_s, &around, stats, cancellable, error))
+    return NULL;
+  lo = around.has_before ? around.before : from_s + 1;
+  hi = around.has_after ? around.after : to_s;
+  if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (n_edges - 1))
+    rows = query_raw (self, table, where, lo, hi, stats, cancellable, error);
+  else
+    rows = query_m4 (self, table, where, lo, hi, edges, n_edges, stats, cancellable, error);
+  if (rows == NULL)
+    return NULL;
+  series = uc_series_new (group ? group : self->y, group ? group : self->y);
+  uc_series_reserve (series, rows->len * (stats->decimated ? 4 : 1));
+  if (!append_points (self, series, rows, stats->decimated ? 4 : 1, error))
+    return NULL;
+  return g_steal_pointer (&series);
+}

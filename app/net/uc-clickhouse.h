@@ -1,0 +1,80 @@
+/* uc-clickhouse.h: a table in a ClickHouse server, charted where it lives
+ *
+ * A table too large to read whole (billions of rows, sharded across
+ * machines) is asked, for each frame, only what the frame can show: per
+ * pixel column the first, lowest, highest and last row (M4), computed by
+ * the server over its own rows, or the rows themselves once few are left.
+ * Queries go over ClickHouse's HTTP interface from a fixed template: the
+ * names of the table and its columns are checked identifiers, quoted, and
+ * every value is a number written here or a string literal escaped here,
+ * so nothing a user types becomes SQL.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "uc-net-error.h"
+#include "uc-series.h"
+
+G_BEGIN_DECLS
+
+#define UC_TYPE_CLICKHOUSE (uc_clickhouse_get_type ())
+G_DECLARE_FINAL_TYPE (UcClickhouse, uc_clickhouse, UC, CLICKHOUSE, GObject)
+
+/* What a frame's query moved: for the benchmark and the progress hint. */
+typedef struct
+{
+  gsize    bytes;       /* the answers' bodies */
+  guint    queries;
+  gboolean decimated;   /* M4 columns, not the rows themselves */
+  gint64   rows;        /* rows in the range, as the server counted them */
+} UcClickhouseStats;
+
+gboolean      uc_clickhouse_identifier_ok (const char    *name);
+char         *uc_clickhouse_quote_string  (const char    *value) G_GNUC_WARN_UNUSED_RESULT;
+
+UcClickhouse *uc_clickhouse_new           (const char    *url,
+                                           const char    *database,
+                                           const char    *table,
+                                           const char    *x,
+                                           const char    *y,
+                                           const char    *group,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void          uc_clickhouse_set_credentials (UcClickhouse *self,
+                                           const char    *user,
+                                           const char    *password);
+void          uc_clickhouse_set_timeout   (UcClickhouse  *self,
+                                           guint          seconds);
+void          uc_clickhouse_set_max_size  (UcClickhouse  *self,
+                                           gsize          max_bytes);
+const char   *uc_clickhouse_get_url       (UcClickhouse  *self);
+char         *uc_clickhouse_describe      (UcClickhouse  *self) G_GNUC_WARN_UNUSED_RESULT;
+
+GBytes       *uc_clickhouse_query         (UcClickhouse  *self,
+                                           const char    *sql,
+                                           GCancellable  *cancellable,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      uc_clickhouse_check_table   (UcClickhouse  *self,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+GStrv         uc_clickhouse_list_groups   (UcClickhouse  *self,
+                                           guint          limit,
+                                           GCancellable  *cancellable,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      uc_clickhouse_get_span      (UcClickhouse  *self,
+                                           const char    *group,
+                                           UcTime        *first,
+                                           UcTime        *last,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+UcSeries     *uc_clickhouse_fetch_frame   (UcClickhouse  *self,
+                                           const char    *group,
+                                           UcTime         from,
+                                           UcTime         to,
+                                           const UcTime  *edges,
+                                           guint          n_edges,
+                                           UcClickhouseStats *stats,
+                                           GCancellable  *cancellable,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,413 @@
+/* test-clickhouse.c: a ClickHouse table charted where it lives
+ *
+ * Starts Debian's clickhouse-server on free local ports with a data path
+ * of its own, loads a tick table (ten symbols, a random walk a minute),
+ * and checks that a frame drawn from the server's M4 columns (or rows,
+ * zoomed in) is the frame drawn from every row, to the pixel, at several
+ * ranges and widths; that a table or group name cannot inject SQL; that
+ * an answer past the size limit is refused; and that a killed server gives
+ * an error naming it.
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-chart.h"
+#include "uc-clickhouse.h"
+#include "uc-chart-theme.h"
+
+#define SYMBOLS 10
+#define MINUTES 20000
+
+static const char *const symbols[SYMBOLS] = { "AAPL", "AMZN", "AVGO", "BABA", "BYDDY", "GOOGL", "META", "MSFT", "NVDA", "TSM" };
+
+typedef struct
+{
+  char        *dir;
+  GSubprocess *server;
+  char        *url;
+  UcSeries    *all[SYMBOLS];   /* every row, as read from a file */
+} Server;
+
+static Server server;
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+write_config (guint16 http,
+              guint16 tcp)
+{
+  g_autofree char *config = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n<yandex>\n"
+    "  <logger><level>warning</level><log>%1$s/server.log</log><errorlog>%1$s/error.log</errorlog></logger>\n"
+    "  <http_port>%2$u</http_port>\n  <tcp_port>%3$u</tcp_port>\n  <listen_host>127.0.0.1</listen_host>\n"
+    "  <path>%1$s/data/</path>\n  <tmp_path>%1$s/tmp/</tmp_path>\n  <user_files_path>%1$s/files/</user_files_path>\n"
+    "  <users_config>%1$s/users.xml</users_config>\n  <default_profile>default</default_profile>\n"
+    "  <default_database>default</default_database>\n  <mark_cache_size>67108864</mark_cache_size>\n</yandex>\n",
+    server.dir, http, tcp);
+  const char *users =
+    "<?xml version=\"1.0\"?>\n<yandex>\n"
+    "  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>\n"
+    "  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile>"
+    "<quota>default</quota></default></users>\n"
+    "  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>"
+    "<result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>\n"
+    "</yandex>\n";
+  g_autofree char *config_path = g_build_filename (server.dir, "config.xml", NULL);
+  g_autofree char *users_path = g_build_filename (server.dir, "users.xml", NULL);
+
+  g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
+  g_assert_true (g_file_set_contents (users_path, users, -1, NULL));
+}
+
+/* @sql run on the test's server, its answer's text. */
+static char *
+run (const char *sql,
+     const char *body_after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, "default", "ticks", "ts", "price", NULL, &error);
+  g_autofree char *all = body_after ? g_strconcat (sql, "\n", body_after, NULL) : g_strdup (sql);
+  g_autoptr(GBytes) answer = NULL;
+
+  g_assert_no_error (error);
+  answer = uc_clickhouse_query (ch, all, NULL, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+}
+
+static gboolean
+server_answers (void)
+{
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, "default", "ticks", "ts", "price", NULL, NULL);
+  g_autoptr(GBytes) answer = uc_clickhouse_query (ch, "SELECT 1", NULL, NULL);
+
+  return answer != NULL;
+}
+
+/* The tick table: ten symbols a minute from 2015-01-02 09:30 UTC, each a
+ * random walk, as CSV into the server and as series here. */
+static void
+load_ticks (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autofree char *answer = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  double price[SYMBOLS];
+  gint64 t0 = 1420191000;
+
+  g_free (run ("CREATE TABLE ticks (ts DateTime, symbol String, price Float64) ENGINE = MergeTree() "
+               "ORDER BY (symbol, ts)", NULL));
+  for (int s = 0; s < SYMBOLS; s++)
+    {
+      price[s] = 100;
+      server.all[s] = uc_series_new (symbols[s], symbols[s]);
+    }
+  for (int m = 0; m < MINUTES; m++)
+    for (int s = 0; s < SYMBOLS; s++)
+      {
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* Ties now and then: the lowest and highest pick the earliest. */
+        price[s] = round (price[s] * exp (g_rand_double_range (rand, -0.002, 0.002)) * 100) / 100;
+        g_string_append_printf (csv, "%" G_GINT64_FORMAT ",%s,%s\n", t0 + 60 * m, symbols[s],
+                                g_ascii_formatd (number, sizeof number, "%.17g", price[s]));
+        uc_series_append (server.all[s], (t0 + 60 * m) * G_USEC_PER_SEC, price[s]);
+      }
+  g_rand_free (rand);
+  g_free (run ("INSERT INTO ticks FORMAT CSV", csv->str));
+  answer = run ("SELECT count() FROM ticks", NULL);
+  g_assert_cmpint (g_ascii_strtoll (answer, NULL, 10), ==, SYMBOLS * MINUTES);
+}
+
+static void
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL, *program = NULL;
+  guint16 http = free_port (), tcp = free_port ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  server.dir = g_dir_make_tmp ("undercut-clickhouse-XXXXXX", &error);
+  g_assert_no_error (error);
+  write_config (http, tcp);
+  config = g_strdup_printf ("--config-file=%s/config.xml", server.dir);
+  /* Debian puts it in /usr/sbin, which a user's PATH may lack. */
+  program = g_find_program_in_path ("clickhouse-server");
+  server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                    program ? program : "/usr/sbin/clickhouse-server", config, NULL);
+  g_assert_no_error (error);
+  server.url = g_strdup_printf ("http://127.0.0.1:%u/", http);
+  while (!server_answers ())
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100000);
+    }
+  load_ticks ();
+}
+
+static void
+stop_server (void)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (server.dir);
+  g_autofree char *command = NULL;
+
+  if (server.server)
+    {
+      g_subprocess_force_exit (server.server);
+      g_subprocess_wait (server.server, NULL, NULL);
+      g_clear_object (&server.server);
+    }
+  command = g_strdup_printf ("rm -rf %s", server.dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  for (int s = 0; s < SYMBOLS; s++)
+    g_clear_object (&server.all[s]);
+  g_free (server.url);
+  g_free (server.dir);
+}
+
+/* A line chart of @series (n of them) over @from … @to, drawn at
+ * @width × @height: its pixels, and its layout. */
+static cairo_surface_t *
+draw (UcSeries      **series,
+      guint           n,
+      UcTime          from,
+      UcTime          to,
+      int             width,
+      int             height,
+      UcChartLayout  *layout)
+{
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
+
+  options.font_px = 13;
+  uc_chart_spec_set_title (spec, "Ticks");
+  for (guint s = 0; s < n; s++)
+    uc_chart_spec_add_series (spec, series[s]);
+  uc_chart_spec_set_range (spec, from, to);
+  uc_chart_draw_full (cr, spec, uc_chart_theme_light (), width, height, &options, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The renderer's column edges for @layout (uc-chart-series.c, trace_m4). */
+static UcTime *
+column_edges (const UcChartLayout *layout,
+              guint               *n)
+{
+  int columns = (int) ceil (layout->width) + 2;
+  UcTime *edges = g_new (UcTime, columns + 1);
+
+  for (int m = 0; m <= columns; m++)
+    edges[m] = uc_chart_layout_time_for_x (layout, layout->x + m);
+  *n = (guint) columns + 1;
+  return edges;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int differ = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  for (int i = 0; i < h * stride; i++)
+    differ += pa[i] != pb[i];
+  g_assert_cmpint (differ, ==, 0);
+}
+
+/* A frame from the server's columns equals the frame from every row. */
+static void
+check_frame (UcTime    from,
+             UcTime    to,
+             int       width,
+             gboolean  decimated)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  UcSeries *remote[3];
+  UcChartLayout layout, remote_layout;
+  cairo_surface_t *local, *drawn;
+  g_autofree UcTime *edges = NULL;
+  guint n;
+
+  g_test_message ("%d px from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, from, to);
+  g_assert_no_error (error);
+  local = draw (server.all + 7, 3, from, to, width, 500, &layout);
+  edges = column_edges (&layout, &n);
+  for (int s = 0; s < 3; s++)
+    {
+      UcClickhouseStats stats;
+
+      remote[s] = uc_clickhouse_fetch_frame (ch, symbols[7 + s], layout.from, layout.to, edges, n, &stats, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (stats.decimated, ==, decimated);
+      g_assert_cmpuint (uc_series_get_length (remote[s]), <=, 4 * n);
+    }
+  drawn = draw (remote, 3, from, to, width, 500, &remote_layout);
+  g_assert_cmpfloat (remote_layout.x, ==, layout.x);
+  g_assert_cmpfloat (remote_layout.width, ==, layout.width);
+  assert_same_pixels (local, drawn);
+  for (int s = 0; s < 3; s++)
+    g_object_unref (remote[s]);
+  cairo_surface_destroy (local);
+  cairo_surface_destroy (drawn);
+}
+
+static void
+test_frames_match_rows (void)
+{
+  UcTime t0 = (UcTime) 1420191000 * G_USEC_PER_SEC, minute = 60 * G_USEC_PER_SEC;
+
+  /* Everything, a week, a few hours (decimated), an hour and ten
+   * minutes (the rows themselves), at three widths. */
+  check_frame (t0, t0 + MINUTES * minute, 1920, TRUE);
+  check_frame (t0, t0 + MINUTES * minute, 800, TRUE);
+  check_frame (t0 + 1000 * minute, t0 + 11080 * minute, 333, TRUE);
+  check_frame (t0 + 5003 * minute, t0 + 5003 * minute + 7 * 24 * 60 * minute, 1024, TRUE);
+  check_frame (t0 + 12345 * minute, t0 + 12405 * minute, 1920, FALSE);
+  check_frame (t0 + 19990 * minute, t0 + 20010 * minute, 640, FALSE);
+  /* Before the first row and past the last. */
+  check_frame (t0 - 500 * minute, t0 + 1500 * minute, 700, TRUE);
+}
+
+/* Names that are not plain identifiers are refused before any query;
+ * a group value is a string, whatever it holds. */
+static void
+test_no_injection (void)
+{
+  static const char *const tables[] = { "ticks; DROP TABLE ticks", "ticks`", "ticks--", "t icks", "", "1ticks",
+                                        "ticks)", "system.tables", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = NULL;
+  g_autofree char *count = NULL;
+  UcTime first, last;
+
+  for (guint i = 0; tables[i]; i++)
+    {
+      g_autoptr(UcClickhouse) refused = uc_clickhouse_new (server.url, NULL, tables[i], "ts", "price", NULL, &error);
+
+      g_assert_null (refused);
+      g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA);
+      g_clear_error (&error);
+    }
+  g_assert_null (uc_clickhouse_new (server.url, "default; DROP", "ticks", "ts", "price", NULL, &error));
+  g_clear_error (&error);
+  g_assert_null (uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol' OR '1'='1", &error));
+  g_clear_error (&error);
+  g_assert_null (uc_clickhouse_new ("http://user:pass@127.0.0.1:1/", NULL, "ticks", "ts", "price", NULL, &error));
+  g_clear_error (&error);
+  g_assert_null (uc_clickhouse_new ("file:///etc/passwd", NULL, "ticks", "ts", "price", NULL, &error));
+  g_clear_error (&error);
+
+  ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  g_assert_no_error (error);
+  g_assert_false (uc_clickhouse_get_span (ch, "NVDA' OR '1'='1", &first, &last, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_false (uc_clickhouse_get_span (ch, "x\\' OR 1 --\n", &first, &last, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_true (uc_clickhouse_get_span (ch, "NVDA", &first, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, ==, (UcTime) 1420191000 * G_USEC_PER_SEC);
+  count = run ("SELECT count() FROM ticks", NULL);
+  g_assert_cmpint (g_ascii_strtoll (count, NULL, 10), ==, SYMBOLS * MINUTES);
+}
+
+static void
+test_table_checked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) good = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  g_autoptr(UcClickhouse) no_table = uc_clickhouse_new (server.url, NULL, "nothing", "ts", "price", NULL, &error);
+  g_autoptr(UcClickhouse) text_values = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "symbol", NULL, &error);
+  g_autoptr(UcClickhouse) no_column = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "volume", NULL, &error);
+  g_auto(GStrv) groups = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (uc_clickhouse_check_table (good, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (uc_clickhouse_check_table (no_table, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_false (uc_clickhouse_check_table (text_values, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA);
+  g_clear_error (&error);
+  g_assert_false (uc_clickhouse_check_table (no_column, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA);
+  g_clear_error (&error);
+  groups = uc_clickhouse_list_groups (good, 100, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (groups), ==, SYMBOLS);
+  g_assert_cmpstr (groups[8], ==, "NVDA");
+}
+
+static void
+test_size_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", NULL, &error);
+  g_autoptr(GBytes) answer = NULL;
+
+  uc_clickhouse_set_max_size (ch, 1000);
+  answer = uc_clickhouse_query (ch, "SELECT * FROM ticks", NULL, &error);
+  g_assert_null (answer);
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, server.url));
+}
+
+/* Last: the server killed, the next frame is an error naming it. */
+static void
+test_killed_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  UcTime edges[3] = { 0, G_USEC_PER_SEC, 2 * G_USEC_PER_SEC };
+  g_autoptr(UcSeries) series = NULL;
+
+  g_subprocess_force_exit (server.server);
+  g_subprocess_wait (server.server, NULL, NULL);
+  g_clear_object (&server.server);
+  uc_clickhouse_set_timeout (ch, 5);
+  series = uc_clickhouse_fetch_frame (ch, "NVDA", 0, 2 * G_USEC_PER_SEC, edges, 3, NULL, NULL, &error);
+  g_assert_null (series);
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT);
+  g_assert_nonnull (strstr (error->message, server.url));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  start_server ();
+  g_test_add_func ("/clickhouse/frames-match-rows", test_frames_match_rows);
+  g_test_add_func ("/clickhouse/no-injection", test_no_injection);
+  g_test_add_func ("/clickhouse/table-checked", test_table_checked);
+  g_test_add_func ("/clickhouse/size-limit", test_size_limit);
+  g_test_add_func ("/clickhouse/killed-server", test_killed_server);
+  status = g_test_run ();
+  stop_server ();
+  return status;
+}

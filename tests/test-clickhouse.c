@@ -207,20 +207,6 @@ draw (UcSeries      **series,
   return surface;
 }
 
-/* The renderer's column edges for @layout (uc-chart-series.c, trace_m4). */
-static UcTime *
-column_edges (const UcChartLayout *layout,
-              guint               *n)
-{
-  int columns = (int) ceil (layout->width) + 2;
-  UcTime *edges = g_new (UcTime, columns + 1);
-
-  for (int m = 0; m <= columns; m++)
-    edges[m] = uc_chart_layout_time_for_x (layout, layout->x + m);
-  *n = (guint) columns + 1;
-  return edges;
-}
-
 static void
 assert_same_pixels (cairo_surface_t *a,
                     cairo_surface_t *b)
@@ -253,7 +239,7 @@ check_frame (UcTime    from,
   g_test_message ("%d px from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, from, to);
   g_assert_no_error (error);
   local = draw (server.all + 7, 3, from, to, width, 500, &layout);
-  edges = column_edges (&layout, &n);
+  edges = uc_chart_layout_column_edges (&layout, &n);
   for (int s = 0; s < 3; s++)
     {
       UcClickhouseStats stats;

@@ -66,21 +66,6 @@ measure (UcChartSpec           *spec,
   cairo_surface_destroy (surface);
 }
 
-/* The renderer's pixel columns of @layout: where each ends (as the line
- * drawing finds them, uc-chart-series.c). */
-static UcTime *
-plot_edges (const UcChartLayout *layout,
-            guint               *n)
-{
-  int columns = (int) ceil (layout->width) + 2;
-  UcTime *edges = g_new (UcTime, columns + 1);
-
-  for (int m = 0; m <= columns; m++)
-    edges[m] = uc_chart_layout_time_for_x (layout, layout->x + m);
-  *n = (guint) columns + 1;
-  return edges;
-}
-
 static gboolean
 find_range (UcClickhouse           *ch,
             UcCliClickhouse        *r,
@@ -130,6 +115,6 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
   if ((first = fetch_spec (ch, &r, groups, even, n, error)) == NULL)
     return NULL;
   measure (first, &r, &layout);
-  edges = plot_edges (&layout, &n);
+  edges = uc_chart_layout_column_edges (&layout, &n);
   return fetch_spec (ch, &r, groups, edges, n, error);
 }

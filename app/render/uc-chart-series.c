@@ -228,6 +228,23 @@ m4_part (gpointer data,
   p->n[part] = m4_columns (p->cols + from + 1, p->index, p->xs, p->ys, p->l, p->start, p->end, from, to);
 }
 
+/* Where the pixel columns M4 finds end, in time: the first is the plot's
+ * left edge (column −1 holds what is before it), then each column's right
+ * edge; the last column holds what is after. A source that decimates for
+ * the renderer (uc-clickhouse.c) groups its rows by these to the bit. */
+UcTime *
+uc_chart_layout_column_edges (const UcChartLayout *l,
+                              guint               *n_edges)
+{
+  int columns = MAX ((int) ceil (l->width) + 2, 0);
+  UcTime *edges = g_new (UcTime, columns + 1);
+
+  for (int m = 0; m <= columns; m++)
+    edges[m] = uc_chart_layout_time_for_x (l, l->x + m);
+  *n_edges = (guint) columns + 1;
+  return edges;
+}
+
 /* M4: per pixel column, the first, lowest, highest and last point, in time
  * order, at their exact positions. The line drawn is the one all points
  * would give, at a cost set by the width in pixels. */

@@ -96,5 +96,7 @@ double uc_chart_layout_value_for_y (const UcChartLayout *layout,
                                     double               y);
 UcTime uc_chart_layout_time_for_x  (const UcChartLayout *layout,
                                     double               x);
+UcTime *uc_chart_layout_column_edges (const UcChartLayout *layout,
+                                      guint               *n_edges) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "uc-chart.h"
 #include "uc-clickhouse.h"
 #include "uc-chart-theme.h"
+#include "uc-test-clickhouse.h"
 
 #define SYMBOLS 10
 #define MINUTES 20000
@@ -26,77 +27,18 @@ static const char *const symbols[SYMBOLS] = { "AAPL", "AMZN", "AVGO", "BABA", "B
 
 typedef struct
 {
-  char        *dir;
-  GSubprocess *server;
-  char        *url;
-  UcSeries    *all[SYMBOLS];   /* every row, as read from a file */
+  UcTestClickhouse *ch;
+  const char       *url;
+  UcSeries         *all[SYMBOLS];   /* every row, as read from a file */
 } Server;
 
 static Server server;
 
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
-static void
-write_config (guint16 http,
-              guint16 tcp)
-{
-  g_autofree char *config = g_strdup_printf (
-    "<?xml version=\"1.0\"?>\n<yandex>\n"
-    "  <logger><level>warning</level><log>%1$s/server.log</log><errorlog>%1$s/error.log</errorlog></logger>\n"
-    "  <http_port>%2$u</http_port>\n  <tcp_port>%3$u</tcp_port>\n  <listen_host>127.0.0.1</listen_host>\n"
-    "  <path>%1$s/data/</path>\n  <tmp_path>%1$s/tmp/</tmp_path>\n  <user_files_path>%1$s/files/</user_files_path>\n"
-    "  <users_config>%1$s/users.xml</users_config>\n  <default_profile>default</default_profile>\n"
-    "  <default_database>default</default_database>\n  <mark_cache_size>67108864</mark_cache_size>\n</yandex>\n",
-    server.dir, http, tcp);
-  const char *users =
-    "<?xml version=\"1.0\"?>\n<yandex>\n"
-    "  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>\n"
-    "  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile>"
-    "<quota>default</quota></default></users>\n"
-    "  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>"
-    "<result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>\n"
-    "</yandex>\n";
-  g_autofree char *config_path = g_build_filename (server.dir, "config.xml", NULL);
-  g_autofree char *users_path = g_build_filename (server.dir, "users.xml", NULL);
-
-  g_assert_true (g_file_set_contents (config_path, config, -1, NULL));
-  g_assert_true (g_file_set_contents (users_path, users, -1, NULL));
-}
-
-/* @sql run on the test's server, its answer's text. */
 static char *
 run (const char *sql,
-     const char *body_after)
+     const char *data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, "default", "ticks", "ts", "price", NULL, &error);
-  g_autofree char *all = body_after ? g_strconcat (sql, "\n", body_after, NULL) : g_strdup (sql);
-  g_autoptr(GBytes) answer = NULL;
-
-  g_assert_no_error (error);
-  answer = uc_clickhouse_query (ch, all, NULL, &error);
-  g_assert_no_error (error);
-  return g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
-}
-
-static gboolean
-server_answers (void)
-{
-  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, "default", "ticks", "ts", "price", NULL, NULL);
-  g_autoptr(GBytes) answer = uc_clickhouse_query (ch, "SELECT 1", NULL, NULL);
-
-  return answer != NULL;
+  return uc_test_clickhouse_run (server.ch, sql, data);
 }
 
 /* The tick table: ten symbols a minute from 2015-01-02 09:30 UTC, each a
@@ -137,47 +79,17 @@ load_ticks (void)
 static void
 start_server (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *config = NULL, *program = NULL;
-  guint16 http = free_port (), tcp = free_port ();
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  server.dir = g_dir_make_tmp ("undercut-clickhouse-XXXXXX", &error);
-  g_assert_no_error (error);
-  write_config (http, tcp);
-  config = g_strdup_printf ("--config-file=%s/config.xml", server.dir);
-  /* Debian puts it in /usr/sbin, which a user's PATH may lack. */
-  program = g_find_program_in_path ("clickhouse-server");
-  server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                    program ? program : "/usr/sbin/clickhouse-server", config, NULL);
-  g_assert_no_error (error);
-  server.url = g_strdup_printf ("http://127.0.0.1:%u/", http);
-  while (!server_answers ())
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (100000);
-    }
+  server.ch = uc_test_clickhouse_start ();
+  server.url = uc_test_clickhouse_url (server.ch);
   load_ticks ();
 }
 
 static void
 stop_server (void)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (server.dir);
-  g_autofree char *command = NULL;
-
-  if (server.server)
-    {
-      g_subprocess_force_exit (server.server);
-      g_subprocess_wait (server.server, NULL, NULL);
-      g_clear_object (&server.server);
-    }
-  command = g_strdup_printf ("rm -rf %s", server.dir);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  uc_test_clickhouse_free (server.ch);
   for (int s = 0; s < SYMBOLS; s++)
     g_clear_object (&server.all[s]);
-  g_free (server.url);
-  g_free (server.dir);
 }
 
 /* A line chart of @series (n of them) over @from … @to, drawn at
@@ -233,21 +145,20 @@ check_frame (UcTime    from,
   UcSeries *remote[3];
   UcChartLayout layout, remote_layout;
   cairo_surface_t *local, *drawn;
-  g_autofree UcTime *edges = NULL;
-  guint n;
+  UcClickhouseGrid grid;
 
   g_test_message ("%d px from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, from, to);
   g_assert_no_error (error);
   local = draw (server.all + 7, 3, from, to, width, 500, &layout);
-  edges = uc_chart_layout_column_edges (&layout, &n);
+  uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
   for (int s = 0; s < 3; s++)
     {
       UcClickhouseStats stats;
 
-      remote[s] = uc_clickhouse_fetch_frame (ch, symbols[7 + s], layout.from, layout.to, edges, n, &stats, NULL, &error);
+      remote[s] = uc_clickhouse_fetch_frame (ch, symbols[7 + s], layout.from, layout.to, &grid, &stats, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpint (stats.decimated, ==, decimated);
-      g_assert_cmpuint (uc_series_get_length (remote[s]), <=, 4 * n);
+      g_assert_cmpuint (uc_series_get_length (remote[s]), <=, 4 * grid.n_edges);
     }
   drawn = draw (remote, 3, from, to, width, 500, &remote_layout);
   g_assert_cmpfloat (remote_layout.x, ==, layout.x);
@@ -368,14 +279,12 @@ test_killed_server (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
-  UcTime edges[3] = { 0, G_USEC_PER_SEC, 2 * G_USEC_PER_SEC };
+  UcClickhouseGrid grid = { 0, 2 * G_USEC_PER_SEC, 2, 5 };
   g_autoptr(UcSeries) series = NULL;
 
-  g_subprocess_force_exit (server.server);
-  g_subprocess_wait (server.server, NULL, NULL);
-  g_clear_object (&server.server);
+  uc_test_clickhouse_kill (server.ch);
   uc_clickhouse_set_timeout (ch, 5);
-  series = uc_clickhouse_fetch_frame (ch, "NVDA", 0, 2 * G_USEC_PER_SEC, edges, 3, NULL, NULL, &error);
+  series = uc_clickhouse_fetch_frame (ch, "NVDA", 0, 2 * G_USEC_PER_SEC, &grid, NULL, NULL, &error);
   g_assert_null (series);
   g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT);
   g_assert_nonnull (strstr (error->message, server.url));

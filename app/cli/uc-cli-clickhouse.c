@@ -27,8 +27,7 @@ static UcChartSpec *
 fetch_spec (UcClickhouse          *ch,
             const UcCliClickhouse *r,
             GStrv                  groups,
-            const UcTime          *edges,
-            guint                  n_edges,
+            const UcClickhouseGrid *grid,
             GError               **error)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
@@ -39,8 +38,8 @@ fetch_spec (UcClickhouse          *ch,
   uc_chart_spec_set_source (spec, source);
   for (guint g = 0; groups == NULL ? g < 1 : groups[g] != NULL; g++)
     {
-      g_autoptr(UcSeries) series = uc_clickhouse_fetch_frame (ch, groups ? groups[g] : NULL, r->from, r->to, edges,
-                                                               n_edges, NULL, NULL, error);
+      g_autoptr(UcSeries) series = uc_clickhouse_fetch_frame (ch, groups ? groups[g] : NULL, r->from, r->to, grid, NULL,
+                                                               NULL, error);
 
       if (series == NULL)
         return NULL;
@@ -94,9 +93,8 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
   g_autoptr(UcClickhouse) ch = uc_clickhouse_new (r.url, r.database, r.table, r.x, r.y, r.group, error);
   g_autoptr(UcChartSpec) first = NULL;
   g_auto(GStrv) groups = NULL;
-  g_autofree UcTime *even = NULL, *edges = NULL;
+  UcClickhouseGrid grid;
   UcChartLayout layout;
-  guint n;
 
   if (ch == NULL)
     return NULL;
@@ -108,13 +106,11 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
     return NULL;
   if (!r.has_range && !find_range (ch, &r, groups, error))
     return NULL;
-  n = (guint) MAX (r.width, 16) + 1;
-  even = g_new (UcTime, n);
-  for (guint m = 0; m < n; m++)
-    even[m] = r.from + (UcTime) ((double) (r.to - r.from) * m / (n - 1));
-  if ((first = fetch_spec (ch, &r, groups, even, n, error)) == NULL)
+  /* Even columns over the whole width first: they hold every extreme. */
+  grid = (UcClickhouseGrid) { r.from, (double) r.to - (double) r.from, MAX (r.width, 16), (guint) MAX (r.width, 16) + 3 };
+  if ((first = fetch_spec (ch, &r, groups, &grid, error)) == NULL)
     return NULL;
   measure (first, &r, &layout);
-  edges = uc_chart_layout_column_edges (&layout, &n);
-  return fetch_spec (ch, &r, groups, edges, n, error);
+  uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
+  return fetch_spec (ch, &r, groups, &grid, error);
 }

@@ -625,23 +625,22 @@ query_around (UcClickhouse  *self,
 }
 
 /* The column a row at time t (µs) falls in, as the renderer finds it: how
- * many of @edges are at or before t (0: left of the first). The edges are
- * nearly even, so an estimate from the first and last is off by at most
- * one, which one look on each side mends. */
+ * many of @grid's edges are at or before t (0: left of the first). An
+ * estimate, mended by the edges on each side, computed as the renderer
+ * computes them (the same double arithmetic, truncated). */
 static void
-append_column_expr (GString      *sql,
-                    const UcTime *edges,
-                    guint         n)
+append_column_expr (GString                *sql,
+                    const UcClickhouseGrid *grid)
 {
-  double step = n > 1 ? ((double) edges[n - 1] - (double) edges[0]) / (n - 1) : 1;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char width[G_ASCII_DTOSTR_BUF_SIZE], span[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append (sql, "WITH [");
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "", edges[i]);
-  g_string_append_printf (sql, "] AS e, least(greatest(toInt64(floor((t - %" G_GINT64_FORMAT ") / %s)) + 1, 0), %u) AS est, "
-                          "est + ((est < %u) AND (e[est + 1] <= t)) - ((est > 0) AND (e[est] > t)) AS k ",
-                          edges[0], g_ascii_formatd (number, sizeof number, "%.17g", step > 0 ? step : 1), n, n);
+  g_ascii_formatd (width, sizeof width, "%.17g", grid->width);
+  g_ascii_formatd (span, sizeof span, "%.17g", grid->span);
+  g_string_append_printf (sql,
+    "WITH least(greatest(toInt64(floor((t - %1$" G_GINT64_FORMAT ") / %3$s * %2$s)) + 1, 0), %4$u) AS est, "
+    "est + ((est < %4$u) AND (%1$" G_GINT64_FORMAT " + toInt64(est / %2$s * %3$s) <= t)) "
+    "- ((est > 0) AND (%1$" G_GINT64_FORMAT " + toInt64((est - 1) / %2$s * %3$s) > t)) AS k ",
+    grid->from, width, span, grid->n_edges);
 }
 
 static gboolean
@@ -692,7 +691,7 @@ append_points (UcClickhouse  *self,
   return TRUE;
 }
 
-/* Per column of @edges, in time order: the first row, the lowest and the
+/* Per column of @grid, in time order: the first row, the lowest and the
  * highest (the earliest of equals, as the renderer picks), the last. */
 static GPtrArray *
 query_m4 (UcClickhouse  *self,
@@ -700,8 +699,7 @@ query_m4 (UcClickhouse  *self,
           const char    *where,
           gint64         lo,
           gint64         hi,
-          const UcTime  *edges,
-          guint          n_edges,
+          const UcClickhouseGrid *grid,
           UcClickhouseStats *stats,
           GCancellable  *cancellable,
           GError       **error)
@@ -711,7 +709,7 @@ query_m4 (UcClickhouse  *self,
     "FROM (SELECT k, min(s) AS sf, argMin(v, s) AS vf, argMin(s, (v, s)) AS sn, min(v) AS vn, "
     "argMax(s, (v, -s)) AS sx, max(v) AS vx, max(s) AS sl, argMax(v, s) AS vl FROM (");
 
-  append_column_expr (sql, edges, n_edges);
+  append_column_expr (sql, grid);
   g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT toInt64(`%1$s`) AS s, s * 1000000 AS t, toFloat64(`%2$s`) AS v "
                           "FROM %3$s WHERE %4$s AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
                           "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT "))) GROUP BY k) ORDER BY k FORMAT TabSeparated",
@@ -741,8 +739,8 @@ query_raw (UcClickhouse  *self,
 }
 
 /* @group's series as a frame from @from to @to draws it: for a plot whose
- * pixel columns end at @edges (the renderer's, n_edges of them, the first
- * at the plot's left edge), the first, lowest, highest and last row of
+ * pixel columns are @grid (the renderer's, the first edge at the plot's
+ * left), the first, lowest, highest and last row of
  * each column, or every row when they are few enough (at most two a
  * column, when the renderer draws each). With the row before @from and
  * the one after @to, the line is drawn as from the whole table. */
@@ -751,8 +749,7 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
                            const char        *group,
                            UcTime             from,
                            UcTime             to,
-                           const UcTime      *edges,
-                           guint              n_edges,
+                           const UcClickhouseGrid *grid,
                            UcClickhouseStats *stats,
                            GCancellable      *cancellable,
                            GError           **error)
@@ -765,7 +762,7 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   Around around;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
-  g_return_val_if_fail (edges != NULL && n_edges >= 2, NULL);
+  g_return_val_if_fail (grid != NULL && grid->n_edges >= 2 && grid->width > 0 && grid->span > 0, NULL);
   stats = stats ? stats : &own;
   *stats = (UcClickhouseStats) { 0 };
   table = table_ref (self);
@@ -774,10 +771,10 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
     return NULL;
   lo = around.has_before ? around.before : from_s + 1;
   hi = around.has_after ? around.after : to_s;
-  if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (n_edges - 1))
+  if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (grid->n_edges - 1))
     rows = query_raw (self, table, where, lo, hi, stats, cancellable, error);
   else
-    rows = query_m4 (self, table, where, lo, hi, edges, n_edges, stats, cancellable, error);
+    rows = query_m4 (self, table, where, lo, hi, grid, stats, cancellable, error);
   if (rows == NULL)
     return NULL;
   series = uc_series_new (group ? group : self->y, group ? group : self->y);

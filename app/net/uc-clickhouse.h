@@ -30,6 +30,17 @@ typedef struct
   gint64   rows;        /* rows in the range, as the server counted them */
 } UcClickhouseStats;
 
+/* A plot's pixel columns, as the renderer finds them: column m ends at
+ * from + (m / width) × span, truncated to a microsecond, for m = 0 …
+ * n_edges − 1 (uc_chart_layout_get_column_grid). */
+typedef struct
+{
+  UcTime from;
+  double span;
+  double width;
+  guint  n_edges;
+} UcClickhouseGrid;
+
 gboolean      uc_clickhouse_identifier_ok (const char    *name);
 char         *uc_clickhouse_quote_string  (const char    *value) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -71,8 +82,7 @@ UcSeries     *uc_clickhouse_fetch_frame   (UcClickhouse  *self,
                                            const char    *group,
                                            UcTime         from,
                                            UcTime         to,
-                                           const UcTime  *edges,
-                                           guint          n_edges,
+                                           const UcClickhouseGrid *grid,
                                            UcClickhouseStats *stats,
                                            GCancellable  *cancellable,
                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;

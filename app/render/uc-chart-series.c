@@ -92,8 +92,7 @@ m4_columns (M4Column            *cols,
   if (c_from > -1)
     {
       /* As the column before would compute its right edge, to the bit. */
-      double left = l->x + (c_from - 1);
-      UcTime t_left = uc_chart_layout_time_for_x (l, left + 1);
+      UcTime t_left = uc_chart_layout_column_end (l, c_from);
       int hi = end;
 
       while (i < hi)
@@ -108,15 +107,14 @@ m4_columns (M4Column            *cols,
     }
   for (int c = c_from; c < c_to && i < end; c++)
     {
-      /* Points whose x falls in [left, left + 1). */
-      double left = l->x + c;
-      UcTime t_right = uc_chart_layout_time_for_x (l, left + 1);
+      /* Points whose x falls in [l->x + c, l->x + c + 1). */
+      UcTime t_right = uc_chart_layout_column_end (l, c + 1);
       int j = i, lo = i, hi = end;
       gboolean gap;
       M4Column *col;
 
       {
-        double ahead = ((double) uc_chart_layout_time_for_x (l, left + 9) - (double) xs[start]) * per_time;
+        double ahead = ((double) uc_chart_layout_column_end (l, c + 9) - (double) xs[start]) * per_time;
         int k = start + (int) CLAMP (ahead, 0, end - 1 - start);
 
         __builtin_prefetch (&xs[k]);
@@ -226,23 +224,6 @@ m4_part (gpointer data,
 
   (void) n_parts;
   p->n[part] = m4_columns (p->cols + from + 1, p->index, p->xs, p->ys, p->l, p->start, p->end, from, to);
-}
-
-/* Where the pixel columns M4 finds end, in time: the first is the plot's
- * left edge (column −1 holds what is before it), then each column's right
- * edge; the last column holds what is after. A source that decimates for
- * the renderer (uc-clickhouse.c) groups its rows by these to the bit. */
-UcTime *
-uc_chart_layout_column_edges (const UcChartLayout *l,
-                              guint               *n_edges)
-{
-  int columns = MAX ((int) ceil (l->width) + 2, 0);
-  UcTime *edges = g_new (UcTime, columns + 1);
-
-  for (int m = 0; m <= columns; m++)
-    edges[m] = uc_chart_layout_time_for_x (l, l->x + m);
-  *n_edges = (guint) columns + 1;
-  return edges;
 }
 
 /* M4: per pixel column, the first, lowest, highest and last point, in time

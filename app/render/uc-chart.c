@@ -69,6 +69,37 @@ uc_chart_layout_time_for_x (const UcChartLayout *l,
   return l->from + (UcTime) CLAMP (offset, -(double) UC_AXIS_TIME_LIMIT, (double) UC_AXIS_TIME_LIMIT);
 }
 
+/* Where pixel column @m − 1 of the plot ends and column @m begins, in
+ * time: @m pixels right of the plot's left edge. The column edges of a
+ * line's decimation (M4), computed from whole pixels so that a source
+ * decimating for the renderer (uc-clickhouse.c) can follow them with the
+ * same arithmetic. */
+UcTime
+uc_chart_layout_column_end (const UcChartLayout *l,
+                            int                  m)
+{
+  double offset = (double) m / l->width * ((double) l->to - (double) l->from);
+
+  if (isnan (offset))
+    return l->from;
+  return l->from + (UcTime) CLAMP (offset, -(double) UC_AXIS_TIME_LIMIT, (double) UC_AXIS_TIME_LIMIT);
+}
+
+/* The same columns as a rule: column @m ends at @from + (m / @width) ×
+ * @span, truncated to a microsecond, for m = 0 … @n_edges − 1. */
+void
+uc_chart_layout_get_column_grid (const UcChartLayout *l,
+                                 UcTime              *from,
+                                 double              *span,
+                                 double              *width,
+                                 guint               *n_edges)
+{
+  *from = l->from;
+  *span = (double) l->to - (double) l->from;
+  *width = l->width;
+  *n_edges = (guint) MAX ((int) ceil (l->width) + 2, 0) + 1;
+}
+
 /* The value at plot y @y: uc_chart_layout_y_for_value() the other way. */
 double
 uc_chart_layout_value_for_y (const UcChartLayout *l,

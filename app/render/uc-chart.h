@@ -96,7 +96,12 @@ double uc_chart_layout_value_for_y (const UcChartLayout *layout,
                                     double               y);
 UcTime uc_chart_layout_time_for_x  (const UcChartLayout *layout,
                                     double               x);
-UcTime *uc_chart_layout_column_edges (const UcChartLayout *layout,
-                                      guint               *n_edges) G_GNUC_WARN_UNUSED_RESULT;
+UcTime uc_chart_layout_column_end  (const UcChartLayout *layout,
+                                    int                  m);
+void   uc_chart_layout_get_column_grid (const UcChartLayout *layout,
+                                        UcTime              *from,
+                                        double              *span,
+                                        double              *width,
+                                        guint               *n_edges);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
 #include "uc-test-clickhouse.h"
 
 #include <gio/gio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "uc-clickhouse.h"
 
@@ -65,6 +67,13 @@ answers (UcTestClickhouse *server)
   return answer != NULL;
 }
 
+/* The server goes with the test, even one that crashes before it ends it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 /* A server started and answering; a failure when it cannot be. */
 UcTestClickhouse *
 uc_test_clickhouse_start (void)
@@ -72,6 +81,7 @@ uc_test_clickhouse_start (void)
   UcTestClickhouse *server = g_new0 (UcTestClickhouse, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *config = NULL, *program = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   guint16 http = free_port (), tcp = free_port ();
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
@@ -81,8 +91,10 @@ uc_test_clickhouse_start (void)
   config = g_strdup_printf ("--config-file=%s/config.xml", server->dir);
   /* Debian puts it in /usr/sbin, which a user's PATH may lack. */
   program = g_find_program_in_path ("clickhouse-server");
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                      program ? program : "/usr/sbin/clickhouse-server", config, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  server->process = g_subprocess_launcher_spawn (launcher, &error, program ? program : "/usr/sbin/clickhouse-server",
+                                                 config, NULL);
   g_assert_no_error (error);
   server->url = g_strdup_printf ("http://127.0.0.1:%u/", http);
   while (!answers (server))

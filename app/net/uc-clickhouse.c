@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "uc-clickhouse.h"
+#include "uc-clickhouse-private.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
@@ -19,17 +20,6 @@
 #define DEFAULT_MAX_SIZE (64 * 1024 * 1024)
 #define MAX_IDENTIFIER 128
 
-struct _UcClickhouse
-{
-  GObject      parent_instance;
-
-  char        *url;        /* without a query or credentials */
-  char        *database, *table, *x, *y, *group;
-  char        *user, *password;
-  guint        timeout;
-  gsize        max_size;
-  SoupSession *session;
-};
 
 G_DEFINE_FINAL_TYPE (UcClickhouse, uc_clickhouse, G_TYPE_OBJECT)
 
@@ -349,13 +339,13 @@ unescape_field (const char *field)
 }
 
 /* Runs @sql and reads its answer as rows of @columns fields each. */
-static GPtrArray *
-query_rows (UcClickhouse  *self,
-            const char    *sql,
-            guint          columns,
-            gsize         *bytes,
-            GCancellable  *cancellable,
-            GError       **error)
+GPtrArray *
+_uc_clickhouse_query_rows (UcClickhouse  *self,
+                           const char    *sql,
+                           guint          columns,
+                           gsize         *bytes,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
   g_autoptr(GBytes) body = uc_clickhouse_query (self, sql, cancellable, error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -395,11 +385,11 @@ query_rows (UcClickhouse  *self,
   return g_steal_pointer (&rows);
 }
 
-static gboolean
-parse_int (UcClickhouse  *self,
-           const char    *text,
-           gint64        *out,
-           GError       **error)
+gboolean
+_uc_clickhouse_parse_int (UcClickhouse  *self,
+                          const char    *text,
+                          gint64        *out,
+                          GError       **error)
 {
   char *end = NULL;
 
@@ -411,11 +401,11 @@ parse_int (UcClickhouse  *self,
   return FALSE;
 }
 
-static gboolean
-parse_double (UcClickhouse  *self,
-              const char    *text,
-              double        *out,
-              GError       **error)
+gboolean
+_uc_clickhouse_parse_double (UcClickhouse  *self,
+                             const char    *text,
+                             double        *out,
+                             GError       **error)
 {
   char *end = NULL;
 
@@ -432,16 +422,16 @@ parse_double (UcClickhouse  *self,
 }
 
 /* The table as a query names it. */
-static char *
-table_ref (UcClickhouse *self)
+char *
+_uc_clickhouse_table_ref (UcClickhouse *self)
 {
   return g_strdup_printf ("`%s`.`%s`", self->database, self->table);
 }
 
 /* The rows of @group ("1" with no group column): a condition. */
-static char *
-group_condition (UcClickhouse *self,
-                 const char   *group)
+char *
+_uc_clickhouse_group_condition (UcClickhouse *self,
+                                const char   *group)
 {
   g_autofree char *quoted = NULL;
 
@@ -471,7 +461,7 @@ uc_clickhouse_check_table (UcClickhouse  *self,
   g_autofree char *table = uc_clickhouse_quote_string (self->table);
   g_autofree char *sql = g_strdup_printf ("SELECT name, type FROM system.columns WHERE database = %s AND table = %s "
                                           "FORMAT TabSeparated", db, table);
-  g_autoptr(GPtrArray) rows = query_rows (self, sql, 2, NULL, cancellable, error);
+  g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 2, NULL, cancellable, error);
   const char *x_type = NULL, *y_type = NULL;
   gboolean group_found = self->group == NULL;
 
@@ -509,7 +499,7 @@ uc_clickhouse_list_groups (UcClickhouse  *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autofree char *table = table_ref (self);
+  g_autofree char *table = _uc_clickhouse_table_ref (self);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
@@ -517,7 +507,7 @@ uc_clickhouse_list_groups (UcClickhouse  *self,
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->group, NULL);
   sql = g_strdup_printf ("SELECT DISTINCT `%s` FROM %s ORDER BY `%s` LIMIT %u FORMAT TabSeparated", self->group, table,
                          self->group, limit);
-  if ((rows = query_rows (self, sql, 1, NULL, cancellable, error)) == NULL)
+  if ((rows = _uc_clickhouse_query_rows (self, sql, 1, NULL, cancellable, error)) == NULL)
     return NULL;
   for (guint i = 0; i < rows->len; i++)
     g_strv_builder_add (groups, ((char **) g_ptr_array_index (rows, i))[0]);
@@ -533,19 +523,19 @@ uc_clickhouse_get_span (UcClickhouse  *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *table = table_ref (self);
-  g_autofree char *where = group_condition (self, group);
+  g_autofree char *table = _uc_clickhouse_table_ref (self);
+  g_autofree char *where = _uc_clickhouse_group_condition (self, group);
   g_autofree char *sql = g_strdup_printf ("SELECT toInt64(min(`%s`)), toInt64(max(`%s`)), count() FROM %s WHERE %s "
                                           "FORMAT TabSeparated", self->x, self->x, table, where);
-  g_autoptr(GPtrArray) rows = query_rows (self, sql, 3, NULL, cancellable, error);
+  g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, NULL, cancellable, error);
   gint64 a, b, n;
   char **row;
 
   if (rows == NULL)
     return FALSE;
   row = rows->len == 1 ? g_ptr_array_index (rows, 0) : NULL;
-  if (row == NULL || !parse_int (self, row[0], &a, error) || !parse_int (self, row[1], &b, error) ||
-      !parse_int (self, row[2], &n, error))
+  if (row == NULL || !_uc_clickhouse_parse_int (self, row[0], &a, error) || !_uc_clickhouse_parse_int (self, row[1], &b, error) ||
+      !_uc_clickhouse_parse_int (self, row[2], &n, error))
     {
       if (row == NULL)
         g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: the answer is empty"), self->url);
@@ -562,260 +552,3 @@ uc_clickhouse_get_span (UcClickhouse  *self,
   return TRUE;
 }
 
-/* Seconds at or before @t (µs), within what a DateTime holds. */
-static gint64
-seconds_of (UcTime t)
-{
-  gint64 s = t >= 0 ? t / G_USEC_PER_SEC : -((-t + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-
-  return CLAMP (s, 0, (gint64) G_MAXUINT32);
-}
-
-/* What is around and in the frame: the last row at or before @from and
- * the first after @to (as the renderer takes one point past each end of
- * the range), and how many rows are between. */
-typedef struct
-{
-  gboolean has_before, has_after;
-  gint64   before, after;   /* seconds */
-  gint64   inside;
-} Around;
-
-/* Asks for the neighbours within @before and @after seconds of the range
- * (0: as far as the table goes) and the count between. A bounded window reads only
- * the few blocks of rows near the range (the table's order finds them);
- * ClickHouse 18's ORDER BY … LIMIT 1 read every row before it. */
-static gboolean
-query_around_within (UcClickhouse      *self,
-                     const char        *table,
-                     const char        *where,
-                     gint64             from_s,
-                     gint64             to_s,
-                     gint64             before,
-                     gint64             after,
-                     Around            *around,
-                     UcClickhouseStats *stats,
-                     GCancellable      *cancellable,
-                     GError           **error)
-{
-  gint64 low = before ? MAX (from_s - before, 0) : 0, high = after ? MIN (to_s + after, (gint64) G_MAXUINT32) : G_MAXUINT32;
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT 0, toInt64(max(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
-    "AND `%1$s` >= toDateTime(%6$" G_GINT64_FORMAT ") "
-    "UNION ALL SELECT 2, toInt64(min(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
-    "AND `%1$s` <= toDateTime(%7$" G_GINT64_FORMAT ") "
-    "UNION ALL SELECT 1, toInt64(count()), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
-    "AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") FORMAT TabSeparated",
-    self->x, table, where, from_s, to_s, low, high);
-  g_autoptr(GPtrArray) rows = query_rows (self, sql, 3, &stats->bytes, cancellable, error);
-
-  stats->queries++;
-  if (rows == NULL)
-    return FALSE;
-  *around = (Around) { FALSE, FALSE, 0, 0, 0 };
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      gint64 part, value, count;
-
-      if (!parse_int (self, row[0], &part, error) || !parse_int (self, row[1], &value, error) ||
-          !parse_int (self, row[2], &count, error))
-        return FALSE;
-      if (part == 0 && count > 0)
-        around->has_before = TRUE, around->before = value;
-      else if (part == 2 && count > 0)
-        around->has_after = TRUE, around->after = value;
-      else if (part == 1)
-        around->inside = value;
-    }
-  stats->rows = around->inside;
-  return TRUE;
-}
-
-/* The neighbours within the range's own span either side, and only on a
- * side where none is found there, anywhere (past the data's ends, where
- * the table's order leaves nothing to read). */
-static gboolean
-query_around (UcClickhouse      *self,
-              const char        *table,
-              const char        *where,
-              gint64             from_s,
-              gint64             to_s,
-              Around            *around,
-              UcClickhouseStats *stats,
-              GCancellable      *cancellable,
-              GError           **error)
-{
-  gint64 window = MAX (to_s - from_s, 3600);
-  Around wide;
-
-  if (!query_around_within (self, table, where, from_s, to_s, window, window, around, stats, cancellable, error))
-    return FALSE;
-  if (around->has_before && around->has_after)
-    return TRUE;
-  if (!query_around_within (self, table, where, from_s, to_s, around->has_before ? window : 0,
-                            around->has_after ? window : 0, &wide, stats, cancellable, error))
-    return FALSE;
-  *around = wide;
-  return TRUE;
-}
-
-/* The column a row at time t (µs) falls in, as the renderer finds it: how
- * many of @grid's edges are at or before t (0: left of the first). An
- * estimate, mended by the edges on each side, computed as the renderer
- * computes them (the same double arithmetic, truncated). */
-static void
-append_column_expr (GString                *sql,
-                    const UcClickhouseGrid *grid)
-{
-  char width[G_ASCII_DTOSTR_BUF_SIZE], span[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (width, sizeof width, "%.17g", grid->width);
-  g_ascii_formatd (span, sizeof span, "%.17g", grid->span);
-  g_string_append_printf (sql,
-    "WITH least(greatest(toInt64(floor((t - %1$" G_GINT64_FORMAT ") / %3$s * %2$s)) + 1, 0), %4$u) AS est, "
-    "est + ((est < %4$u) AND (%1$" G_GINT64_FORMAT " + toInt64(est / %2$s * %3$s) <= t)) "
-    "- ((est > 0) AND (%1$" G_GINT64_FORMAT " + toInt64((est - 1) / %2$s * %3$s) > t)) AS k ",
-    grid->from, width, span, grid->n_edges);
-}
-
-static gboolean
-read_point (UcClickhouse  *self,
-            char         **row,
-            guint          at,
-            UcTime        *t,
-            double        *v,
-            GError       **error)
-{
-  gint64 seconds;
-
-  if (!parse_int (self, row[at], &seconds, error) || !parse_double (self, row[at + 1], v, error))
-    return FALSE;
-  *t = seconds * G_USEC_PER_SEC;
-  return TRUE;
-}
-
-/* Rows of (time, value) pairs from field @at: a point each. */
-static gboolean
-append_points (UcClickhouse  *self,
-               UcSeries      *series,
-               GPtrArray     *rows,
-               guint          pairs,
-               GError       **error)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      UcTime last_t = G_MININT64;
-      double last_v = NAN;
-
-      for (guint p = 0; p < pairs; p++)
-        {
-          UcTime t;
-          double v;
-
-          if (!read_point (self, row, 1 + 2 * p - (pairs == 1), &t, &v, error))
-            return FALSE;
-          /* A column's first may also be its lowest, and so on. */
-          if (t == last_t && (v == last_v || (isnan (v) && isnan (last_v))))
-            continue;
-          uc_series_append (series, t, v);
-          last_t = t;
-          last_v = v;
-        }
-    }
-  return TRUE;
-}
-
-/* Per column of @grid, in time order: the first row, the lowest and the
- * highest (the earliest of equals, as the renderer picks), the last. */
-static GPtrArray *
-query_m4 (UcClickhouse  *self,
-          const char    *table,
-          const char    *where,
-          gint64         lo,
-          gint64         hi,
-          const UcClickhouseGrid *grid,
-          UcClickhouseStats *stats,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GString) sql = g_string_new (
-    "SELECT k, sf, vf, if(sn <= sx, sn, sx), if(sn <= sx, vn, vx), if(sn <= sx, sx, sn), if(sn <= sx, vx, vn), sl, vl "
-    "FROM (SELECT k, min(s) AS sf, argMin(v, s) AS vf, argMin(s, (v, s)) AS sn, min(v) AS vn, "
-    "argMax(s, (v, -s)) AS sx, max(v) AS vx, max(s) AS sl, argMax(v, s) AS vl FROM (");
-
-  append_column_expr (sql, grid);
-  g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT toInt64(`%1$s`) AS s, s * 1000000 AS t, toFloat64(`%2$s`) AS v "
-                          "FROM %3$s WHERE %4$s AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
-                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT "))) GROUP BY k) ORDER BY k FORMAT TabSeparated",
-                          self->x, self->y, table, where, lo, hi);
-  stats->queries++;
-  stats->decimated = TRUE;
-  return query_rows (self, sql->str, 9, &stats->bytes, cancellable, error);
-}
-
-static GPtrArray *
-query_raw (UcClickhouse  *self,
-           const char    *table,
-           const char    *where,
-           gint64         lo,
-           gint64         hi,
-           UcClickhouseStats *stats,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(`%1$s`), toFloat64(`%2$s`) FROM %3$s WHERE %4$s "
-                                          "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
-                                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY `%1$s` "
-                                          "FORMAT TabSeparated", self->x, self->y, table, where, lo, hi);
-
-  stats->queries++;
-  return query_rows (self, sql, 2, &stats->bytes, cancellable, error);
-}
-
-/* @group's series as a frame from @from to @to draws it: for a plot whose
- * pixel columns are @grid (the renderer's, the first edge at the plot's
- * left), the first, lowest, highest and last row of
- * each column, or every row when they are few enough (at most two a
- * column, when the renderer draws each). With the row before @from and
- * the one after @to, the line is drawn as from the whole table. */
-UcSeries *
-uc_clickhouse_fetch_frame (UcClickhouse      *self,
-                           const char        *group,
-                           UcTime             from,
-                           UcTime             to,
-                           const UcClickhouseGrid *grid,
-                           UcClickhouseStats *stats,
-                           GCancellable      *cancellable,
-                           GError           **error)
-{
-  g_autofree char *table = NULL, *where = NULL;
-  g_autoptr(UcSeries) series = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  UcClickhouseStats own = { 0 };
-  gint64 from_s = seconds_of (from), to_s = seconds_of (to), lo, hi;
-  Around around;
-
-  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
-  g_return_val_if_fail (grid != NULL && grid->n_edges >= 2 && grid->width > 0 && grid->span > 0, NULL);
-  stats = stats ? stats : &own;
-  *stats = (UcClickhouseStats) { 0 };
-  table = table_ref (self);
-  where = group_condition (self, group);
-  if (!query_around (self, table, where, from_s, to_s, &around, stats, cancellable, error))
-    return NULL;
-  lo = around.has_before ? around.before : from_s + 1;
-  hi = around.has_after ? around.after : to_s;
-  if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (grid->n_edges - 1))
-    rows = query_raw (self, table, where, lo, hi, stats, cancellable, error);
-  else
-    rows = query_m4 (self, table, where, lo, hi, grid, stats, cancellable, error);
-  if (rows == NULL)
-    return NULL;
-  series = uc_series_new (group ? group : self->y, group ? group : self->y);
-  uc_series_reserve (series, rows->len * (stats->decimated ? 4 : 1));
-  if (!append_points (self, series, rows, stats->decimated ? 4 : 1, error))
-    return NULL;
-  return g_steal_pointer (&series);
-}

@@ -135,10 +135,11 @@ assert_same_pixels (cairo_surface_t *a,
 
 /* A frame from the server's columns equals the frame from every row. */
 static void
-check_frame (UcTime    from,
-             UcTime    to,
-             int       width,
-             gboolean  decimated)
+check_frame_read (UcTime    from,
+                  UcTime    to,
+                  int       width,
+                  gboolean  decimated,
+                  guint     rollup)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
@@ -149,6 +150,7 @@ check_frame (UcTime    from,
 
   g_test_message ("%d px from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, from, to);
   g_assert_no_error (error);
+  uc_clickhouse_set_rollup_min_rows (ch, 0);
   local = draw (server.all + 7, 3, from, to, width, 500, &layout);
   uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
   for (int s = 0; s < 3; s++)
@@ -158,6 +160,7 @@ check_frame (UcTime    from,
       remote[s] = uc_clickhouse_fetch_frame (ch, symbols[7 + s], layout.from, layout.to, &grid, &stats, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpint (stats.decimated, ==, decimated);
+      g_assert_cmpuint (stats.rollup, ==, rollup);
       g_assert_cmpuint (uc_series_get_length (remote[s]), <=, 4 * grid.n_edges);
     }
   drawn = draw (remote, 3, from, to, width, 500, &remote_layout);
@@ -168,6 +171,15 @@ check_frame (UcTime    from,
     g_object_unref (remote[s]);
   cairo_surface_destroy (local);
   cairo_surface_destroy (drawn);
+}
+
+static void
+check_frame (UcTime    from,
+             UcTime    to,
+             int       width,
+             gboolean  decimated)
+{
+  check_frame_read (from, to, width, decimated, 0);
 }
 
 static void
@@ -185,6 +197,38 @@ test_frames_match_rows (void)
   check_frame (t0 + 19990 * minute, t0 + 20010 * minute, 640, FALSE);
   /* Before the first row and past the last. */
   check_frame (t0 - 500 * minute, t0 + 1500 * minute, 700, TRUE);
+}
+
+/* A rollup of 10-minute buckets: wide frames read it (a bucket whole in a
+ * column by its four rows, a bucket an edge splits row by row) and come
+ * out as from every row; with one of 50-minute buckets too, the widest
+ * read both; once the table has a row the rollups lack, neither is read. */
+static void
+test_rollup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  UcTime t0 = (UcTime) 1420191000 * G_USEC_PER_SEC, minute = 60 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
+  g_assert_no_error (error);
+  /* Again: the old one replaced. */
+  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
+  g_assert_no_error (error);
+  check_frame_read (t0, t0 + MINUTES * minute, 333, TRUE, 600);
+  check_frame_read (t0 + 77 * minute, t0 + 19001 * minute, 200, TRUE, 600);
+  check_frame_read (t0 - 500 * minute, t0 + 15000 * minute, 97, TRUE, 600);
+  /* Columns under two buckets wide: the rows. */
+  check_frame_read (t0, t0 + MINUTES * minute, 1920, TRUE, 0);
+  /* Two levels: 50-minute buckets, the split ones read as 10-minute ones. */
+  g_assert_true (uc_clickhouse_make_rollup (ch, 3000, NULL, &error));
+  g_assert_no_error (error);
+  check_frame_read (t0, t0 + MINUTES * minute, 97, TRUE, 3000);
+  check_frame_read (t0 + 3 * minute, t0 + 19997 * minute, 150, TRUE, 3000);
+  check_frame_read (t0, t0 + MINUTES * minute, 333, TRUE, 600);
+  g_free (run ("INSERT INTO ticks VALUES (1420191000, 'ZZZ', 1)", NULL));
+  check_frame_read (t0, t0 + MINUTES * minute, 333, TRUE, 0);
 }
 
 /* Names that are not plain identifiers are refused before any query;
@@ -301,6 +345,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clickhouse/no-injection", test_no_injection);
   g_test_add_func ("/clickhouse/table-checked", test_table_checked);
   g_test_add_func ("/clickhouse/size-limit", test_size_limit);
+  g_test_add_func ("/clickhouse/rollup", test_rollup);
   g_test_add_func ("/clickhouse/killed-server", test_killed_server);
   status = g_test_run ();
   stop_server ();

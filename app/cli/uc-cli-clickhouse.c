@@ -5,7 +5,8 @@
  * on the plot's place, which depends on the values' range (the width of
  * the axis labels): so a first round at even columns gives the range
  * (every column's extremes are in it), the plot is laid out from it, and
- * a second round asks for the plot's own columns.
+ * a second round asks for the plot's own columns. A table with a rollup
+ * (--rollup, uc_clickhouse_make_rollup) is read from it at wide zooms.
  */
 #include "config.h"
 
@@ -102,6 +103,14 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
   uc_clickhouse_set_credentials (ch, r.user, r.user ? g_getenv ("UNDERCUT_CLICKHOUSE_PASSWORD") : NULL);
   if (!uc_clickhouse_check_table (ch, NULL, error))
     return NULL;
+  if (r.rollup > 0)
+    {
+      /* Over billions of rows this is the server's work of minutes. */
+      uc_clickhouse_set_timeout (ch, 3600);
+      if (!uc_clickhouse_make_rollup (ch, r.rollup, NULL, error))
+        return NULL;
+      uc_clickhouse_set_timeout (ch, 30);
+    }
   if (r.group && (groups = uc_clickhouse_list_groups (ch, MAX_GROUPS, NULL, error)) == NULL)
     return NULL;
   if (!r.has_range && !find_range (ch, &r, groups, error))

@@ -12,6 +12,7 @@ typedef struct
   UcTime      from, to;
   int         width, height;
   double      font_px;
+  guint       rollup;   /* make the rollup of these seconds first; 0: no */
 } UcCliClickhouse;
 
 UcChartSpec *uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,

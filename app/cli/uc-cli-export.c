@@ -35,7 +35,7 @@ typedef struct
   /* What is charted */
   char *view, *variant, *spec_path, *csv, *x, *y, *group, *point_label, *count_by, *events;
   char *clickhouse, *database, *table, *user;
-  int   chart_number;
+  int   chart_number, rollup;
   /* How */
   char *from_text, *to_text, *rebase_text, *event_change, *change_categories, *kind_name, *legend_name;
   char *value_format_name, *title, *x_title, *y_title, *right, *transform_name;
@@ -123,6 +123,7 @@ export_context (Export *e)
     { "clickhouse", 0, 0, G_OPTION_ARG_STRING, &e->clickhouse, N_("Chart a table of this ClickHouse server (its HTTP address) instead of a view; the server sends only what the chart shows"), N_("URL") },
     { "database", 0, 0, G_OPTION_ARG_STRING, &e->database, N_("With --clickhouse: the database (default: default)"), N_("NAME") },
     { "table", 0, 0, G_OPTION_ARG_STRING, &e->table, N_("With --clickhouse: the table"), N_("NAME") },
+    { "rollup", 0, 0, G_OPTION_ARG_INT, &e->rollup, N_("With --clickhouse: first make (or make again) the table's rollup of buckets of this many seconds, which wide zooms then read (3600: hourly)"), N_("SECONDS") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &e->user, N_("With --clickhouse: the user (the password is read from UNDERCUT_CLICKHOUSE_PASSWORD)"), N_("NAME") },
     { "x", 0, 0, G_OPTION_ARG_STRING, &e->x, N_("With --csv: the date, datetime or number column (a number makes a number axis)"), N_("COL") },
     { "y", 0, 0, G_OPTION_ARG_STRING, &e->y, N_("With --csv: the number columns, separated by commas"), N_("COL[,COL…]") },
@@ -190,8 +191,10 @@ check_what (Export *e)
   if (e->clickhouse && (e->table == NULL || e->x == NULL || e->y == NULL || strchr (e->y, ',') || e->count_by ||
                         e->point_label))
     return usage (_("--clickhouse needs --table, --x and one --y column (and takes --group, not --label or --count-by)"));
-  if (!e->clickhouse && (e->table || e->database || e->user))
-    return usage (_("--table, --database and --user go with --clickhouse"));
+  if (!e->clickhouse && (e->table || e->database || e->user || e->rollup))
+    return usage (_("--table, --database, --user and --rollup go with --clickhouse"));
+  if (e->rollup < 0 || e->rollup > 31 * 86400)
+    return usage (_("--rollup takes seconds, from 1 to a month's"));
   if (e->csv && (e->x == NULL || (e->y == NULL) == (e->count_by == NULL)))
     return usage (e->count_by ? _("--count-by goes without --y") : _("--csv needs --x and --y (or --count-by)"));
   if (e->count_by && !g_strv_contains ((const char * const[]) { "week", "month", "quarter", NULL }, e->count_by))
@@ -395,7 +398,8 @@ spec_from_clickhouse (Export  *e,
                       GError **error)
 {
   UcCliClickhouse request = { e->clickhouse, e->database, e->table, e->x, e->y, e->group, e->user, FALSE, 0, 0,
-                              e->width ? e->width : 1600, e->height ? e->height : 900, e->font_size };
+                              e->width ? e->width : 1600, e->height ? e->height : 900, e->font_size,
+                              (guint) e->rollup };
 
   if (e->from_text && e->to_text && parse_date_arg (e->from_text, &request.from) &&
       parse_date_arg (e->to_text, &request.to) && request.to > request.from)

@@ -50,7 +50,9 @@ combine (Summary a,
       a.gap = a.gap || b.gap;
       return a;
     }
-  if (b.min < a.min)
+  /* Of equal extremes the earliest, whatever order the parts come in: a
+   * range is put together from both ends. */
+  if (b.min < a.min || (b.min == a.min && b.argmin < a.argmin))
     {
       s.min = b.min;
       s.argmin = b.argmin;
@@ -60,7 +62,7 @@ combine (Summary a,
       s.min = a.min;
       s.argmin = a.argmin;
     }
-  if (b.max > a.max)
+  if (b.max > a.max || (b.max == a.max && b.argmax < a.argmax))
     {
       s.max = b.max;
       s.argmax = b.argmax;

@@ -43,20 +43,24 @@ query_around_within (UcClickhouse      *self,
                      gint64             to_s,
                      gint64             before,
                      gint64             after,
+                     gboolean           count,
                      Around            *around,
                      UcClickhouseStats *stats,
                      GCancellable      *cancellable,
                      GError           **error)
 {
   gint64 low = before ? MAX (from_s - before, 0) : 0, high = after ? MIN (to_s + after, (gint64) G_MAXUINT32) : G_MAXUINT32;
+  g_autofree char *between = count ? g_strdup_printf ("UNION ALL SELECT 1, toInt64(count()), toInt64(count()) FROM %2$s "
+                                                     "WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
+                                                     "AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") ",
+                                                     self->x, table, where, from_s, to_s)
+                                   : g_strdup ("");
   g_autofree char *sql = g_strdup_printf (
     "SELECT 0, toInt64(max(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
     "AND `%1$s` >= toDateTime(%6$" G_GINT64_FORMAT ") "
     "UNION ALL SELECT 2, toInt64(min(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
-    "AND `%1$s` <= toDateTime(%7$" G_GINT64_FORMAT ") "
-    "UNION ALL SELECT 1, toInt64(count()), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
-    "AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") FORMAT TabSeparated",
-    self->x, table, where, from_s, to_s, low, high);
+    "AND `%1$s` <= toDateTime(%7$" G_GINT64_FORMAT ") %8$sFORMAT TabSeparated",
+    self->x, table, where, from_s, to_s, low, high, between);
   g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, &stats->bytes, cancellable, error);
 
   stats->queries++;
@@ -66,14 +70,14 @@ query_around_within (UcClickhouse      *self,
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
-      gint64 part, value, count;
+      gint64 part, value, found;
 
       if (!_uc_clickhouse_parse_int (self, row[0], &part, error) || !_uc_clickhouse_parse_int (self, row[1], &value, error) ||
-          !_uc_clickhouse_parse_int (self, row[2], &count, error))
+          !_uc_clickhouse_parse_int (self, row[2], &found, error))
         return FALSE;
-      if (part == 0 && count > 0)
+      if (part == 0 && found > 0)
         around->has_before = TRUE, around->before = value;
-      else if (part == 2 && count > 0)
+      else if (part == 2 && found > 0)
         around->has_after = TRUE, around->after = value;
       else if (part == 1)
         around->inside = value;
@@ -84,29 +88,34 @@ query_around_within (UcClickhouse      *self,
 
 /* The neighbours within the range's own span either side, and only on a
  * side where none is found there, anywhere (past the data's ends, where
- * the table's order leaves nothing to read). */
+ * the table's order leaves nothing to read); with @count, the rows between
+ * (else @around's count is kept). */
 static gboolean
 query_around (UcClickhouse      *self,
               const char        *table,
               const char        *where,
               gint64             from_s,
               gint64             to_s,
+              gboolean           count,
               Around            *around,
               UcClickhouseStats *stats,
               GCancellable      *cancellable,
               GError           **error)
 {
   gint64 window = MAX (to_s - from_s, 3600);
+  gint64 inside = around->inside;
   Around wide;
 
-  if (!query_around_within (self, table, where, from_s, to_s, window, window, around, stats, cancellable, error))
+  if (!query_around_within (self, table, where, from_s, to_s, window, window, count, around, stats, cancellable, error))
     return FALSE;
   if (around->has_before && around->has_after)
     return TRUE;
   if (!query_around_within (self, table, where, from_s, to_s, around->has_before ? window : 0,
-                            around->has_after ? window : 0, &wide, stats, cancellable, error))
+                            around->has_after ? window : 0, count, &wide, stats, cancellable, error))
     return FALSE;
   *around = wide;
+  if (!count)
+    around->inside = inside;
   return TRUE;
 }
 
@@ -177,18 +186,14 @@ append_points (UcClickhouse  *self,
   return TRUE;
 }
 
-/* Per column of @grid, in time order: the first row, the lowest and the
- * highest (the earliest of equals, as the renderer picks), the last. */
+/* M4 over the rows @rows_sql gives (columns s, in seconds, and v). */
 static GPtrArray *
-query_m4 (UcClickhouse  *self,
-          const char    *table,
-          const char    *where,
-          gint64         lo,
-          gint64         hi,
-          const UcClickhouseGrid *grid,
-          UcClickhouseStats *stats,
-          GCancellable  *cancellable,
-          GError       **error)
+query_m4_over (UcClickhouse           *self,
+               const char             *rows_sql,
+               const UcClickhouseGrid *grid,
+               UcClickhouseStats      *stats,
+               GCancellable           *cancellable,
+               GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (
     "SELECT k, sf, vf, if(sn <= sx, sn, sx), if(sn <= sx, vn, vx), if(sn <= sx, sx, sn), if(sn <= sx, vx, vn), sl, vl "
@@ -196,13 +201,32 @@ query_m4 (UcClickhouse  *self,
     "argMax(s, (v, -s)) AS sx, max(v) AS vx, max(s) AS sl, argMax(v, s) AS vl FROM (");
 
   append_column_expr (sql, grid);
-  g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT toInt64(`%1$s`) AS s, s * 1000000 AS t, toFloat64(`%2$s`) AS v "
-                          "FROM %3$s WHERE %4$s AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
-                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT "))) GROUP BY k) ORDER BY k FORMAT TabSeparated",
-                          self->x, self->y, table, where, lo, hi);
+  g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT s, s * 1000000 AS t, v FROM (%s))) GROUP BY k) ORDER BY k "
+                          "FORMAT TabSeparated", rows_sql);
   stats->queries++;
   stats->decimated = TRUE;
   return _uc_clickhouse_query_rows (self, sql->str, 9, &stats->bytes, cancellable, error);
+}
+
+/* Per column of @grid, in time order: the first row, the lowest and the
+ * highest (the earliest of equals, as the renderer picks), the last. */
+static GPtrArray *
+query_m4 (UcClickhouse           *self,
+          const char             *table,
+          const char             *where,
+          gint64                  lo,
+          gint64                  hi,
+          const UcClickhouseGrid *grid,
+          UcClickhouseStats      *stats,
+          GCancellable           *cancellable,
+          GError                **error)
+{
+  g_autofree char *rows = g_strdup_printf ("SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
+                                           "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
+                                           "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ")",
+                                           self->x, self->y, table, where, lo, hi);
+
+  return query_m4_over (self, rows, grid, stats, cancellable, error);
 }
 
 static GPtrArray *
@@ -222,6 +246,127 @@ query_raw (UcClickhouse  *self,
 
   stats->queries++;
   return _uc_clickhouse_query_rows (self, sql, 2, &stats->bytes, cancellable, error);
+}
+
+/* How many rows the rollup of @seconds holds in the buckets that meet
+ * (@from_s, @to_s]: the rows there, give or take a bucket each end. */
+static gboolean
+rollup_rows (UcClickhouse      *self,
+             const char        *where,
+             guint              seconds,
+             gint64             from_s,
+             gint64             to_s,
+             gint64            *rows,
+             UcClickhouseStats *stats,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  g_autofree char *rollup = _uc_clickhouse_rollup_ref (self, seconds);
+  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(sum(rows)) FROM %s WHERE %s AND bucket >= toDateTime(%" G_GINT64_FORMAT
+                                          ") AND bucket <= toDateTime(%" G_GINT64_FORMAT ") FORMAT TabSeparated",
+                                          rollup, where, from_s - from_s % seconds, to_s);
+  g_autoptr(GPtrArray) answer = _uc_clickhouse_query_rows (self, sql, 1, &stats->bytes, cancellable, error);
+
+  stats->queries++;
+  if (answer == NULL)
+    return FALSE;
+  return answer->len == 1 && _uc_clickhouse_parse_int (self, ((char **) g_ptr_array_index (answer, 0))[0], rows, error);
+}
+
+/* The buckets of @seconds that hold an edge of @grid inside them (their
+ * rows fall in two columns), and those of @lo and @hi (partly outside the
+ * frame): these are read row by row. Sorted, each once. */
+static GArray *
+split_buckets (const UcClickhouseGrid *grid,
+               guint                   seconds,
+               gint64                  lo,
+               gint64                  hi)
+{
+  GArray *buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 b = lo - lo % seconds;
+
+  g_array_append_val (buckets, b);
+  for (guint m = 0; m < grid->n_edges; m++)
+    {
+      /* As the renderer computes edge m (uc_chart_layout_column_end). */
+      UcTime edge = grid->from + (UcTime) ((double) m / grid->width * grid->span);
+      gint64 second = edge >= 0 ? (edge + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC : 0;
+
+      b = second - second % seconds;
+      if (second % seconds != 0 && b >= lo - lo % seconds && b <= hi &&
+          b != g_array_index (buckets, gint64, buckets->len - 1))
+        g_array_append_val (buckets, b);
+    }
+  b = hi - hi % seconds;
+  if (b != g_array_index (buckets, gint64, buckets->len - 1))
+    g_array_append_val (buckets, b);
+  return buckets;
+}
+
+/* @buckets (of @seconds) as a list for IN, each divided by @divide. */
+static void
+append_list (GString *sql,
+             GArray  *buckets,
+             guint    divide)
+{
+  g_string_append_c (sql, '(');
+  for (guint i = 0; i < buckets->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (buckets, gint64, i) / divide);
+  g_string_append_c (sql, ')');
+}
+
+/* M4 from rollups of @levels (bucket seconds, largest first, each dividing
+ * the one before): a bucket whole inside a column gives its first,
+ * lowest, highest and last row (kept in the rollup); a bucket an edge
+ * splits is read at the next level down, and at the last, row by row. The
+ * columns come out as from every row, ties included. */
+static GPtrArray *
+query_m4_rollup (UcClickhouse           *self,
+                 const char             *table,
+                 const char             *where,
+                 gint64                  lo,
+                 gint64                  hi,
+                 GArray                 *levels,
+                 const UcClickhouseGrid *grid,
+                 UcClickhouseStats      *stats,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GArray) split = NULL;
+  guint seconds = 0;
+
+  for (guint j = 0; j < levels->len; j++)
+    {
+      guint parent = seconds;
+      g_autofree char *rollup = NULL;
+      g_autoptr(GArray) parents = g_steal_pointer (&split);
+
+      seconds = g_array_index (levels, guint, j);
+      rollup = _uc_clickhouse_rollup_ref (self, seconds);
+      split = split_buckets (grid, seconds, lo, hi);
+      g_string_append_printf (rows, "%sSELECT p.1 AS s, p.2 AS v FROM (SELECT arrayJoin([(toInt64(first_t), first_v), "
+                              "(toInt64(low_t), low_v), (toInt64(high_t), high_v), (toInt64(last_t), last_v)]) AS p FROM %s "
+                              "WHERE %s AND bucket >= toDateTime(%" G_GINT64_FORMAT ") AND bucket <= toDateTime(%" G_GINT64_FORMAT ") ",
+                              j ? " UNION ALL " : "", rollup, where, g_array_index (split, gint64, 0), hi);
+      if (parents)
+        {
+          g_string_append_printf (rows, "AND intDiv(toUInt32(bucket), %u) IN ", parent);
+          append_list (rows, parents, parent);
+        }
+      g_string_append (rows, " AND toUInt32(bucket) NOT IN ");
+      append_list (rows, split, 1);
+      g_string_append_c (rows, ')');
+    }
+  /* The last level's split buckets' rows: a set looked up a row (the
+   * table's blocks are often wider than a pixel column, so its order
+   * cannot skip to them). */
+  g_string_append_printf (rows, " UNION ALL SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
+                          "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") "
+                          "AND intDiv(toUInt32(`%1$s`), %7$u) IN ", self->x, self->y, table, where, lo, hi, seconds);
+  append_list (rows, split, seconds);
+  stats->rollup = g_array_index (levels, guint, 0);
+  return query_m4_over (self, rows->str, grid, stats, cancellable, error);
 }
 
 /* @group's series as a frame from @from to @to draws it: for a plot whose
@@ -245,6 +390,8 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   g_autoptr(GPtrArray) rows = NULL;
   UcClickhouseStats own = { 0 };
   gint64 from_s = seconds_of (from), to_s = seconds_of (to), lo, hi;
+  g_autoptr(GArray) levels = NULL;
+  guint bucket;
   Around around;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
@@ -253,11 +400,23 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   *stats = (UcClickhouseStats) { 0 };
   table = _uc_clickhouse_table_ref (self);
   where = _uc_clickhouse_group_condition (self, group);
-  if (!query_around (self, table, where, from_s, to_s, &around, stats, cancellable, error))
+  /* Wide and many rows: a rollup's count says so without counting rows. */
+  around.inside = 0;
+  levels = _uc_clickhouse_pick_rollups (self, grid, cancellable, error);
+  if (levels == NULL)
+    return NULL;
+  bucket = levels->len ? g_array_index (levels, guint, 0) : 0;
+  if (bucket && !rollup_rows (self, where, bucket, from_s, to_s, &around.inside, stats, cancellable, error))
+    return NULL;
+  if (around.inside < MAX (self->rollup_min_rows, 2 * (gint64) grid->n_edges))
+    bucket = 0;
+  if (!query_around (self, table, where, from_s, to_s, bucket == 0, &around, stats, cancellable, error))
     return NULL;
   lo = around.has_before ? around.before : from_s + 1;
   hi = around.has_after ? around.after : to_s;
-  if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (grid->n_edges - 1))
+  if (bucket > 0)
+    rows = query_m4_rollup (self, table, where, lo, hi, levels, grid, stats, cancellable, error);
+  else if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (grid->n_edges - 1))
     rows = query_raw (self, table, where, lo, hi, stats, cancellable, error);
   else
     rows = query_m4 (self, table, where, lo, hi, grid, stats, cancellable, error);

@@ -5,11 +5,15 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <libsoup/soup.h>
 
-#include "uc-clickhouse.h"
-
 G_BEGIN_DECLS
+
+/* Declared by uc-clickhouse.h, which this header does not include: the
+ * two would then include each other, which the layering checks refuse. */
+typedef struct _UcClickhouse UcClickhouse;
+typedef struct _UcClickhouseGrid UcClickhouseGrid;
 
 struct _UcClickhouse
 {
@@ -21,6 +25,12 @@ struct _UcClickhouse
   guint        timeout;
   gsize        max_size;
   SoupSession *session;
+
+  /* Rollups of the table (uc_clickhouse_make_rollup) holding every row it
+   * has: their bucket sizes in seconds, largest first. */
+  gboolean     rollups_known;
+  GArray      *rollups;
+  gint64       rollup_min_rows;   /* in a frame, before a rollup is worth reading */
 };
 
 GPtrArray *_uc_clickhouse_query_rows      (UcClickhouse  *self,
@@ -40,5 +50,12 @@ gboolean   _uc_clickhouse_parse_double    (UcClickhouse  *self,
 char      *_uc_clickhouse_table_ref       (UcClickhouse  *self);
 char      *_uc_clickhouse_group_condition (UcClickhouse  *self,
                                            const char    *group);
+
+char      *_uc_clickhouse_rollup_ref      (UcClickhouse  *self,
+                                           guint          seconds);
+GArray    *_uc_clickhouse_pick_rollups    (UcClickhouse           *self,
+                                           const UcClickhouseGrid *grid,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
 
 G_END_DECLS

@@ -19,6 +19,9 @@
 #define DEFAULT_TIMEOUT 30
 #define DEFAULT_MAX_SIZE (64 * 1024 * 1024)
 #define MAX_IDENTIFIER 128
+/* A frame over fewer rows is read whole: a scan of them costs less than
+ * the rollup's extra work (about 95 ns a row, see the README). */
+#define DEFAULT_ROLLUP_ROWS 500000
 
 
 G_DEFINE_FINAL_TYPE (UcClickhouse, uc_clickhouse, G_TYPE_OBJECT)
@@ -39,6 +42,7 @@ uc_clickhouse_finalize (GObject *object)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->rollups, g_array_unref);
   G_OBJECT_CLASS (uc_clickhouse_parent_class)->finalize (object);
 }
 
@@ -53,6 +57,8 @@ uc_clickhouse_init (UcClickhouse *self)
 {
   self->timeout = DEFAULT_TIMEOUT;
   self->max_size = DEFAULT_MAX_SIZE;
+  self->rollups = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rollup_min_rows = DEFAULT_ROLLUP_ROWS;
 }
 
 /* A name ClickHouse takes unquoted: a letter or underscore, then letters,
@@ -271,8 +277,8 @@ uc_clickhouse_query (UcClickhouse  *self,
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
   /* The server stops a query that runs past the timeout itself. */
-  target = g_strdup_printf ("%s%sdatabase=%s&max_execution_time=%u", self->url, strchr (self->url, '?') ? "&" : "?",
-                            self->database, self->timeout);
+  target = g_strdup_printf ("%s%sdatabase=%s&max_execution_time=%u&max_query_size=%u", self->url,
+                            strchr (self->url, '?') ? "&" : "?", self->database, self->timeout, 4u << 20);
   message = soup_message_new (SOUP_METHOD_POST, target);
   request = g_bytes_new (sql, strlen (sql));
   soup_message_set_request_body_from_bytes (message, "text/plain; charset=utf-8", request);
@@ -552,3 +558,185 @@ uc_clickhouse_get_span (UcClickhouse  *self,
   return TRUE;
 }
 
+
+/* The rollup of @seconds buckets as a query names it. */
+char *
+_uc_clickhouse_rollup_ref (UcClickhouse *self,
+                           guint         seconds)
+{
+  return g_strdup_printf ("`%s`.`%s_m4_%us`", self->database, self->table, seconds);
+}
+
+void
+uc_clickhouse_set_rollup_min_rows (UcClickhouse *self,
+                                   gint64        rows)
+{
+  g_return_if_fail (UC_IS_CLICKHOUSE (self));
+  self->rollup_min_rows = rows;
+}
+
+/* A single number a query answers. */
+static gboolean
+query_number (UcClickhouse  *self,
+              const char    *sql,
+              gint64        *out,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 1, NULL, cancellable, error);
+
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len != 1)
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s: the answer is empty"), self->url);
+      return FALSE;
+    }
+  return _uc_clickhouse_parse_int (self, ((char **) g_ptr_array_index (rows, 0))[0], out, error);
+}
+
+static int
+compare_larger_first (gconstpointer a,
+                      gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* The table's rollups that hold every row it has now (one rows behind is
+ * one that would draw a wrong line: it is not read). */
+static gboolean
+find_rollups (UcClickhouse  *self,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *db = uc_clickhouse_quote_string (self->database);
+  g_autofree char *prefix = g_strdup_printf ("%s_m4_", self->table);
+  g_autofree char *quoted_prefix = uc_clickhouse_quote_string (prefix);
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM system.tables WHERE database = %s AND startsWith(name, %s) "
+                                          "ORDER BY name FORMAT TabSeparated", db, quoted_prefix);
+  g_autofree char *table = _uc_clickhouse_table_ref (self);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT toInt64(count()) FROM %s FORMAT TabSeparated", table);
+  g_autoptr(GPtrArray) names = _uc_clickhouse_query_rows (self, sql, 1, NULL, cancellable, error);
+  gint64 total;
+
+  if (names == NULL || !query_number (self, count_sql, &total, cancellable, error))
+    return FALSE;
+  g_array_set_size (self->rollups, 0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = ((char **) g_ptr_array_index (names, i))[0] + strlen (prefix);
+      char *end = NULL;
+      guint64 seconds = g_ascii_strtoull (name, &end, 10);
+      g_autofree char *ref = NULL, *held_sql = NULL;
+      guint bucket;
+      gint64 held;
+
+      if (seconds == 0 || seconds > G_MAXUINT32 || g_strcmp0 (end, "s") != 0)
+        continue;
+      bucket = (guint) seconds;
+      ref = _uc_clickhouse_rollup_ref (self, bucket);
+      held_sql = g_strdup_printf ("SELECT toInt64(sum(rows)) FROM %s FORMAT TabSeparated", ref);
+      if (!query_number (self, held_sql, &held, cancellable, error))
+        return FALSE;
+      if (held == total)
+        g_array_append_val (self->rollups, bucket);
+    }
+  g_array_sort (self->rollups, compare_larger_first);
+  self->rollups_known = TRUE;
+  return TRUE;
+}
+
+/* The rollups a frame on @grid reads (bucket seconds, largest first): the
+ * largest with two buckets or more a pixel column, then each smaller one
+ * that divides the one before (a bucket an edge splits is read at the
+ * next). Empty when none fits; NULL when the server could not say. */
+GArray *
+_uc_clickhouse_pick_rollups (UcClickhouse           *self,
+                             const UcClickhouseGrid *grid,
+                             GCancellable           *cancellable,
+                             GError                **error)
+{
+  double column = grid->span / grid->width / G_USEC_PER_SEC;
+  GArray *levels = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!self->rollups_known && !find_rollups (self, cancellable, error))
+    {
+      g_array_unref (levels);
+      return NULL;
+    }
+  /* find_rollups() keeps them largest first. */
+  for (guint i = 0; i < self->rollups->len; i++)
+    {
+      guint bucket = g_array_index (self->rollups, guint, i);
+      guint above = levels->len ? g_array_index (levels, guint, levels->len - 1) : 0;
+
+      if (above ? above % bucket == 0 : 2.0 * bucket <= column)
+        g_array_append_val (levels, bucket);
+    }
+  return levels;
+}
+
+/* Makes (or makes again) the table's rollup of @seconds buckets: for each
+ * group and bucket, the first, lowest, highest and last row and how many
+ * there are. Built beside the old one, which it then replaces, so a
+ * frame never reads one half made. Run again after the table grows. */
+gboolean
+uc_clickhouse_make_rollup (UcClickhouse  *self,
+                           guint          seconds,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *table = NULL, *ref = NULL, *fresh = NULL, *old = NULL, *group = NULL, *create = NULL, *swap = NULL;
+  g_autofree char *drop_fresh = NULL, *drop_old = NULL;
+  g_autoptr(GBytes) answer = NULL;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && seconds > 0, FALSE);
+  table = _uc_clickhouse_table_ref (self);
+  ref = _uc_clickhouse_rollup_ref (self, seconds);
+  fresh = g_strdup_printf ("`%s`.`%s_m4_%us_new`", self->database, self->table, seconds);
+  old = g_strdup_printf ("`%s`.`%s_m4_%us_old`", self->database, self->table, seconds);
+  group = self->group ? g_strdup_printf ("`%s`, ", self->group) : g_strdup ("");
+  drop_fresh = g_strdup_printf ("DROP TABLE IF EXISTS %s", fresh);
+  drop_old = g_strdup_printf ("DROP TABLE IF EXISTS %s", old);
+  create = g_strdup_printf (
+    "CREATE TABLE %1$s ENGINE = MergeTree() ORDER BY (%2$sbucket) AS SELECT %2$s"
+    "toDateTime(intDiv(toUInt32(`%3$s`), %4$u) * %4$u) AS bucket, min(`%3$s`) AS first_t, "
+    "argMin(toFloat64(`%5$s`), `%3$s`) AS first_v, max(`%3$s`) AS last_t, argMax(toFloat64(`%5$s`), `%3$s`) AS last_v, "
+    "argMin(`%3$s`, (toFloat64(`%5$s`), `%3$s`)) AS low_t, min(toFloat64(`%5$s`)) AS low_v, "
+    "argMax(`%3$s`, (toFloat64(`%5$s`), -toInt64(`%3$s`))) AS high_t, max(toFloat64(`%5$s`)) AS high_v, "
+    "count() AS rows FROM %6$s GROUP BY %2$sbucket",
+    fresh, group, self->x, seconds, self->y, table);
+  if (strlen (self->table) + 20 > MAX_IDENTIFIER)
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("the table name “%s” is too long for a rollup's"),
+                   self->table);
+      return FALSE;
+    }
+  if (!(answer = uc_clickhouse_query (self, drop_fresh, cancellable, error)))
+    return FALSE;
+  g_clear_pointer (&answer, g_bytes_unref);
+  if (!(answer = uc_clickhouse_query (self, create, cancellable, error)))
+    return FALSE;
+  g_clear_pointer (&answer, g_bytes_unref);
+  /* RENAME of several tables is one step for the server. */
+  if (!(answer = uc_clickhouse_query (self, drop_old, cancellable, error)))
+    return FALSE;
+  g_clear_pointer (&answer, g_bytes_unref);
+  swap = g_strdup_printf ("EXISTS TABLE %s FORMAT TabSeparated", ref);
+  if (!(answer = uc_clickhouse_query (self, swap, cancellable, error)))
+    return FALSE;
+  g_free (swap);
+  swap = g_bytes_get_size (answer) > 0 && ((const char *) g_bytes_get_data (answer, NULL))[0] == '1'
+           ? g_strdup_printf ("RENAME TABLE %s TO %s, %s TO %s", ref, old, fresh, ref)
+           : g_strdup_printf ("RENAME TABLE %s TO %s", fresh, ref);
+  g_clear_pointer (&answer, g_bytes_unref);
+  if (!(answer = uc_clickhouse_query (self, swap, cancellable, error)))
+    return FALSE;
+  g_clear_pointer (&answer, g_bytes_unref);
+  if (!(answer = uc_clickhouse_query (self, drop_old, cancellable, error)))
+    return FALSE;
+  self->rollups_known = FALSE;
+  return TRUE;
+}

@@ -28,12 +28,13 @@ typedef struct
   guint    queries;
   gboolean decimated;   /* M4 columns, not the rows themselves */
   gint64   rows;        /* rows in the range, as the server counted them */
+  guint    rollup;      /* the bucket of the rollup read, in seconds; 0: none */
 } UcClickhouseStats;
 
 /* A plot's pixel columns, as the renderer finds them: column m ends at
  * from + (m / width) × span, truncated to a microsecond, for m = 0 …
  * n_edges − 1 (uc_chart_layout_get_column_grid). */
-typedef struct
+typedef struct _UcClickhouseGrid
 {
   UcTime from;
   double span;
@@ -78,6 +79,12 @@ gboolean      uc_clickhouse_get_span      (UcClickhouse  *self,
                                            UcTime        *last,
                                            GCancellable  *cancellable,
                                            GError       **error);
+gboolean      uc_clickhouse_make_rollup   (UcClickhouse  *self,
+                                           guint          seconds,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void          uc_clickhouse_set_rollup_min_rows (UcClickhouse *self,
+                                           gint64         rows);
 UcSeries     *uc_clickhouse_fetch_frame   (UcClickhouse  *self,
                                            const char    *group,
                                            UcTime         from,

@@ -95,20 +95,23 @@ stop_server (void)
 /* A line chart of @series (n of them) over @from … @to, drawn at
  * @width × @height: its pixels, and its layout. */
 static cairo_surface_t *
-draw (UcSeries      **series,
-      guint           n,
-      UcTime          from,
-      UcTime          to,
-      int             width,
-      int             height,
-      UcChartLayout  *layout)
+draw_scaled (UcSeries      **series,
+             guint           n,
+             UcTime          from,
+             UcTime          to,
+             int             width,
+             int             height,
+             double          scale,
+             UcChartLayout  *layout)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * scale),
+                                                         (int) ceil (height * scale));
   cairo_t *cr = cairo_create (surface);
   UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
 
   options.font_px = 13;
+  cairo_scale (cr, scale, scale);
   uc_chart_spec_set_title (spec, "Ticks");
   for (guint s = 0; s < n; s++)
     uc_chart_spec_add_series (spec, series[s]);
@@ -135,11 +138,12 @@ assert_same_pixels (cairo_surface_t *a,
 
 /* A frame from the server's columns equals the frame from every row. */
 static void
-check_frame_read (UcTime    from,
-                  UcTime    to,
-                  int       width,
-                  gboolean  decimated,
-                  guint     rollup)
+check_frame_scaled (UcTime    from,
+                    UcTime    to,
+                    int       width,
+                    double    scale,
+                    gboolean  decimated,
+                    guint     rollup)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
@@ -148,11 +152,11 @@ check_frame_read (UcTime    from,
   cairo_surface_t *local, *drawn;
   UcClickhouseGrid grid;
 
-  g_test_message ("%d px from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, from, to);
+  g_test_message ("%d px at %gx from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, width, scale, from, to);
   g_assert_no_error (error);
   uc_clickhouse_set_rollup_min_rows (ch, 0);
-  local = draw (server.all + 7, 3, from, to, width, 500, &layout);
-  uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
+  local = draw_scaled (server.all + 7, 3, from, to, width, 500, scale, &layout);
+  uc_chart_layout_get_column_grid (&layout, scale, &grid.from, &grid.span, &grid.width, &grid.n_edges);
   for (int s = 0; s < 3; s++)
     {
       UcClickhouseStats stats;
@@ -163,7 +167,7 @@ check_frame_read (UcTime    from,
       g_assert_cmpuint (stats.rollup, ==, rollup);
       g_assert_cmpuint (uc_series_get_length (remote[s]), <=, 4 * grid.n_edges);
     }
-  drawn = draw (remote, 3, from, to, width, 500, &remote_layout);
+  drawn = draw_scaled (remote, 3, from, to, width, 500, scale, &remote_layout);
   g_assert_cmpfloat (remote_layout.x, ==, layout.x);
   g_assert_cmpfloat (remote_layout.width, ==, layout.width);
   assert_same_pixels (local, drawn);
@@ -171,6 +175,16 @@ check_frame_read (UcTime    from,
     g_object_unref (remote[s]);
   cairo_surface_destroy (local);
   cairo_surface_destroy (drawn);
+}
+
+static void
+check_frame_read (UcTime    from,
+                  UcTime    to,
+                  int       width,
+                  gboolean  decimated,
+                  guint     rollup)
+{
+  check_frame_scaled (from, to, width, 1, decimated, rollup);
 }
 
 static void
@@ -197,6 +211,9 @@ test_frames_match_rows (void)
   check_frame (t0 + 19990 * minute, t0 + 20010 * minute, 640, FALSE);
   /* Before the first row and past the last. */
   check_frame (t0 - 500 * minute, t0 + 1500 * minute, 700, TRUE);
+  /* A PNG at 2× and at 300 dpi: its own pixels' columns. */
+  check_frame_scaled (t0, t0 + MINUTES * minute, 800, 2, TRUE, 0);
+  check_frame_scaled (t0 + 1000 * minute, t0 + 11080 * minute, 500, 300 / 96.0, TRUE, 0);
 }
 
 /* A rollup of 10-minute buckets: wide frames read it (a bucket whole in a

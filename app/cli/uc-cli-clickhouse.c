@@ -116,10 +116,11 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
   if (!r.has_range && !find_range (ch, &r, groups, error))
     return NULL;
   /* Even columns over the whole width first: they hold every extreme. */
-  grid = (UcClickhouseGrid) { r.from, (double) r.to - (double) r.from, MAX (r.width, 16), (guint) MAX (r.width, 16) + 3 };
+  grid = (UcClickhouseGrid) { r.from, (double) r.to - (double) r.from, MAX (r.width, 16) * r.scale,
+                              (guint) (MAX (r.width, 16) * r.scale) + 3 };
   if ((first = fetch_spec (ch, &r, groups, &grid, error)) == NULL)
     return NULL;
   measure (first, &r, &layout);
-  uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
+  uc_chart_layout_get_column_grid (&layout, r.scale, &grid.from, &grid.span, &grid.width, &grid.n_edges);
   return fetch_spec (ch, &r, groups, &grid, error);
 }

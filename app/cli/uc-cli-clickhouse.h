@@ -11,6 +11,7 @@ typedef struct
   gboolean    has_range;
   UcTime      from, to;
   int         width, height;
+  double      scale;    /* device pixels a unit: the PNG's; 1 for vectors */
   double      font_px;
   guint       rollup;   /* make the rollup of these seconds first; 0: no */
 } UcCliClickhouse;

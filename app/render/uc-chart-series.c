@@ -228,19 +228,22 @@ m4_part (gpointer data,
 
 /* M4: per pixel column, the first, lowest, highest and last point, in time
  * order, at their exact positions. The line drawn is the one all points
- * would give, at a cost set by the width in pixels. */
+ * would give, at a cost set by the width in pixels. The columns are
+ * @grid's (@l in device pixels: a 2× PNG's are half as wide), the points
+ * placed by @l. */
 static void
 trace_m4 (GArray              *path,
           UcSeries            *series,
           const UcChartLayout *l,
+          const UcChartLayout *grid,
           int                  start,
           int                  end)
 {
   const UcTime *xs = uc_series_get_x (series);
   const double *ys = uc_series_get_y (series);
-  int columns = MAX ((int) ceil (l->width) + 2, 0);
+  int columns = MAX ((int) ceil (grid->width) + 2, 0);
   g_autofree M4Column *cols = g_new (M4Column, (gsize) columns + 2);
-  M4Parts parts = { cols, uc_series_get_index (series), xs, ys, l, start, end, columns,
+  M4Parts parts = { cols, uc_series_get_index (series), xs, ys, grid, start, end, columns,
                     end - start >= PARALLEL_POINTS ? MIN (uc_render_parallel_parts (), MAX_M4_PARTS) : 1, { 0 } };
   gboolean pen_down = FALSE;
   int n = 0;
@@ -800,15 +803,16 @@ draw_line (Ctx                     *ctx,
            const UcColor           *color)
 {
   cairo_t *cr = ctx->cr;
-  gboolean dense = ctx->decimate && (double) (end - start) > 2 * l->width;
+  UcChartLayout grid = uc_chart_layout_in_pixels (l, cr);
+  gboolean dense = ctx->decimate && (double) (end - start) > 2 * grid.width;
   g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
-                                              dense ? (guint) CLAMP (l->width, 0, 1e6) * 4 + 16
+                                              dense ? (guint) CLAMP (grid.width, 0, 1e6) * 4 + 16
                                                     : (guint) MAX (end - start, 0) * 2 + 2);
   gboolean solid = (double) (end - start) > l->width / 2 || uc_series_get_emphasis (series) ||
                    dash_patterns[s % G_N_ELEMENTS (dash_patterns)][0] == 0;
 
   if (dense && kind != UC_CHART_STEP)
-    trace_m4 (path, series, l, start, end);
+    trace_m4 (path, series, l, &grid, start, end);
   else
     trace_all (path, series, l, kind, start, end);
 

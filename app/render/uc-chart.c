@@ -85,10 +85,32 @@ uc_chart_layout_column_end (const UcChartLayout *l,
   return l->from + (UcTime) CLAMP (offset, -(double) UC_AXIS_TIME_LIMIT, (double) UC_AXIS_TIME_LIMIT);
 }
 
-/* The same columns as a rule: column @m ends at @from + (m / @width) ×
- * @span, truncated to a microsecond, for m = 0 … @n_edges − 1. */
+/* @l with its plot measured in @cr's device pixels: where a line's
+ * decimation puts its columns (at 2×, twice as many). */
+UcChartLayout
+uc_chart_layout_in_pixels (const UcChartLayout *l,
+                           cairo_t             *cr)
+{
+  UcChartLayout pixels = *l;
+  double dx = 1, dy = 0, scale;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  scale = hypot (dx, dy);
+  if (isfinite (scale) && scale > 0)
+    {
+      pixels.x *= scale;
+      pixels.width *= scale;
+    }
+  return pixels;
+}
+
+/* The same columns as a rule, for a plot drawn at @scale device pixels a
+ * unit (a PNG's scale; 1 for vectors and windows at scale 1): column @m
+ * ends at @from + (m / @width) × @span, truncated to a microsecond, for
+ * m = 0 … @n_edges − 1. */
 void
 uc_chart_layout_get_column_grid (const UcChartLayout *l,
+                                 double               scale,
                                  UcTime              *from,
                                  double              *span,
                                  double              *width,
@@ -96,8 +118,8 @@ uc_chart_layout_get_column_grid (const UcChartLayout *l,
 {
   *from = l->from;
   *span = (double) l->to - (double) l->from;
-  *width = l->width;
-  *n_edges = (guint) MAX ((int) ceil (l->width) + 2, 0) + 1;
+  *width = l->width * scale;
+  *n_edges = (guint) MAX ((int) ceil (*width) + 2, 0) + 1;
 }
 
 /* The value at plot y @y: uc_chart_layout_y_for_value() the other way. */

@@ -98,7 +98,10 @@ UcTime uc_chart_layout_time_for_x  (const UcChartLayout *layout,
                                     double               x);
 UcTime uc_chart_layout_column_end  (const UcChartLayout *layout,
                                     int                  m);
+UcChartLayout uc_chart_layout_in_pixels (const UcChartLayout *layout,
+                                         cairo_t             *cr);
 void   uc_chart_layout_get_column_grid (const UcChartLayout *layout,
+                                        double               scale,
                                         UcTime              *from,
                                         double              *span,
                                         double              *width,

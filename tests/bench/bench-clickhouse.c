@@ -217,7 +217,7 @@ main (int argc, char **argv)
       /* As a window does: the plot laid out with the data shown last. */
       if (shown)
         draw (shown, from[k], to[k], &layout);
-      uc_chart_layout_get_column_grid (&layout, &grid.from, &grid.span, &grid.width, &grid.n_edges);
+      uc_chart_layout_get_column_grid (&layout, 1, &grid.from, &grid.span, &grid.width, &grid.n_edges);
       start = now_ms ();
       frame = uc_clickhouse_fetch_frame (ch, "NVDA", from[k], to[k], &grid, &stats, NULL, &error);
       g_assert_no_error (error);

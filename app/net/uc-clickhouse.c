@@ -678,6 +678,18 @@ _uc_clickhouse_pick_rollups (UcClickhouse           *self,
   return levels;
 }
 
+/* Runs @sql, a statement whose answer says nothing. */
+static gboolean
+run_statement (UcClickhouse  *self,
+               const char    *sql,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) answer = uc_clickhouse_query (self, sql, cancellable, error);
+
+  return answer != NULL;
+}
+
 /* Makes (or makes again) the table's rollup of @seconds buckets: for each
  * group and bucket, the first, lowest, highest and last row and how many
  * there are. Built beside the old one, which it then replaces, so a
@@ -689,8 +701,8 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
                            GError       **error)
 {
   g_autofree char *table = NULL, *ref = NULL, *fresh = NULL, *old = NULL, *group = NULL, *create = NULL, *swap = NULL;
-  g_autofree char *drop_fresh = NULL, *drop_old = NULL;
-  g_autoptr(GBytes) answer = NULL;
+  g_autofree char *drop_fresh = NULL, *drop_old = NULL, *exists_sql = NULL;
+  gint64 exists;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && seconds > 0, FALSE);
   table = _uc_clickhouse_table_ref (self);
@@ -714,28 +726,16 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
                    self->table);
       return FALSE;
     }
-  if (!(answer = uc_clickhouse_query (self, drop_fresh, cancellable, error)))
+  if (!run_statement (self, drop_fresh, cancellable, error) || !run_statement (self, create, cancellable, error) ||
+      !run_statement (self, drop_old, cancellable, error))
     return FALSE;
-  g_clear_pointer (&answer, g_bytes_unref);
-  if (!(answer = uc_clickhouse_query (self, create, cancellable, error)))
+  exists_sql = g_strdup_printf ("EXISTS TABLE %s FORMAT TabSeparated", ref);
+  if (!query_number (self, exists_sql, &exists, cancellable, error))
     return FALSE;
-  g_clear_pointer (&answer, g_bytes_unref);
   /* RENAME of several tables is one step for the server. */
-  if (!(answer = uc_clickhouse_query (self, drop_old, cancellable, error)))
-    return FALSE;
-  g_clear_pointer (&answer, g_bytes_unref);
-  swap = g_strdup_printf ("EXISTS TABLE %s FORMAT TabSeparated", ref);
-  if (!(answer = uc_clickhouse_query (self, swap, cancellable, error)))
-    return FALSE;
-  g_free (swap);
-  swap = g_bytes_get_size (answer) > 0 && ((const char *) g_bytes_get_data (answer, NULL))[0] == '1'
-           ? g_strdup_printf ("RENAME TABLE %s TO %s, %s TO %s", ref, old, fresh, ref)
-           : g_strdup_printf ("RENAME TABLE %s TO %s", fresh, ref);
-  g_clear_pointer (&answer, g_bytes_unref);
-  if (!(answer = uc_clickhouse_query (self, swap, cancellable, error)))
-    return FALSE;
-  g_clear_pointer (&answer, g_bytes_unref);
-  if (!(answer = uc_clickhouse_query (self, drop_old, cancellable, error)))
+  swap = exists ? g_strdup_printf ("RENAME TABLE %s TO %s, %s TO %s", ref, old, fresh, ref)
+                : g_strdup_printf ("RENAME TABLE %s TO %s", fresh, ref);
+  if (!run_statement (self, swap, cancellable, error) || !run_statement (self, drop_old, cancellable, error))
     return FALSE;
   self->rollups_known = FALSE;
   return TRUE;

@@ -16,8 +16,7 @@
 
 #include <math.h>
 
-
-#define CARD_PAD 8
+#define PAD _UC_CHART_VIEW_CARD_PAD
 #define COLUMN_GAP 12
 
 /* The columns of numbers. */
@@ -291,17 +290,17 @@ _uc_cross_card_snapshot (UcCrossCard        *card,
       rows_w += COLUMN_GAP + (widths[c] = column_width (card, c));
   if (footer)
     pango_layout_get_pixel_size (footer, &foot_w, &foot_h);
-  card_w = MAX (MAX (head_w, rows_w), foot_w) + 2 * CARD_PAD;
-  card_h = head_h + card->rows * row_h + foot_h + 2 * CARD_PAD;
+  card_w = MAX (MAX (head_w, rows_w), foot_w) + 2 * PAD;
+  card_h = head_h + card->rows * row_h + foot_h + 2 * PAD;
   left = round (x + 12 + card_w < width ? x + 12 : x - 12 - card_w);
   top = round (top);
 
   _uc_chart_view_snapshot_card_box (snapshot, theme, left, top, card_w, card_h, 0.35);
-  uc_quick_text_snapshot (card->heading, snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 }, left + CARD_PAD,
-                          top + CARD_PAD);
+  uc_quick_text_snapshot (card->heading, snapshot, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 }, left + PAD,
+                          top + PAD);
   if (card->rows > 0)
-    snapshot_rows (card, snapshot, theme, names, widths, left + CARD_PAD, top + CARD_PAD + head_h, row_h);
+    snapshot_rows (card, snapshot, theme, names, widths, left + PAD, top + PAD + head_h, row_h);
   if (footer)
-    append_layout (snapshot, footer, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 }, left + CARD_PAD,
-                   round (top + CARD_PAD + head_h + card->rows * row_h));
+    append_layout (snapshot, footer, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 }, left + PAD,
+                   round (top + PAD + head_h + card->rows * row_h));
 }

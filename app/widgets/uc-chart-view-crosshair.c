@@ -22,7 +22,6 @@
 #include "uc-json-writer.h"   /* uc_format_double_shortest */
 #include "uc-transform.h"     /* uc_series_point_on_or_before */
 
-#define CARD_PAD 8
 
 /* Whether the chart's x is time: only those share a crosshair's day. */
 gboolean
@@ -187,8 +186,8 @@ _uc_chart_view_card_layout (UcChartView *self,
       pango_layout_set_markup (self->card_layout, markup, -1);
     }
   pango_layout_get_pixel_extents (self->card_layout, NULL, &extent);
-  *width = extent.width + 2 * CARD_PAD;
-  *height = extent.height + 2 * CARD_PAD;
+  *width = extent.width + 2 * _UC_CHART_VIEW_CARD_PAD;
+  *height = extent.height + 2 * _UC_CHART_VIEW_CARD_PAD;
   return self->card_layout;
 }
 
@@ -226,10 +225,11 @@ _uc_chart_view_snapshot_card (GtkSnapshot        *snapshot,
   PangoRectangle extent;
 
   pango_layout_get_pixel_extents (layout, NULL, &extent);
-  _uc_chart_view_snapshot_card_box (snapshot, theme, x, y, extent.width + 2 * CARD_PAD,
-                                    extent.height + 2 * CARD_PAD, border_alpha);
+  _uc_chart_view_snapshot_card_box (snapshot, theme, x, y, extent.width + 2 * _UC_CHART_VIEW_CARD_PAD,
+                                    extent.height + 2 * _UC_CHART_VIEW_CARD_PAD, border_alpha);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x) + CARD_PAD, round (y) + CARD_PAD));
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (round (x) + _UC_CHART_VIEW_CARD_PAD, round (y) + _UC_CHART_VIEW_CARD_PAD));
   gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg->red, fg->green, fg->blue, 1 });
   gtk_snapshot_restore (snapshot);
 }

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
 typedef struct _UcChartView UcChartView;
 typedef struct _UcCrossCard UcCrossCard;
 
+/* The room around a card's text (the crosshair's, a lane dot's). */
+#define _UC_CHART_VIEW_CARD_PAD 8
 /* The room around a tag's text, on the axes and beside a linked chart's values. */
 #define _UC_CHART_VIEW_TAG_PAD 3
 

@@ -92,6 +92,13 @@ void            uc_library_entry_set_title       (UcLibraryEntry *self,
 const UcLibraryRoles *uc_library_entry_get_roles (UcLibraryEntry *self);
 void            uc_library_entry_set_roles       (UcLibraryEntry *self,
                                                   const UcLibraryRoles *roles);
+UcView         *uc_library_make_view             (const char     *id,
+                                                  const char     *title,
+                                                  const char     *name,
+                                                  const char     *dataset,
+                                                  const UcLibraryRoles *roles,
+                                                  const char     *credit,
+                                                  GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 UcView         *uc_library_entry_create_view     (UcLibraryEntry *self,
                                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 guint           uc_library_entry_add_series_to   (UcLibraryEntry *self,

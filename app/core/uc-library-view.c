@@ -248,14 +248,14 @@ uc_library_entry_dup_credit (UcLibraryEntry *self)
 
 static void
 add_chart (JsonBuilder          *b,
-           UcLibraryEntry       *self,
-           const UcLibraryRoles *roles)
+           const char           *title,
+           const char           *dataset,
+           const UcLibraryRoles *roles,
+           const char           *credit)
 {
-  g_autofree char *credit = uc_library_entry_dup_credit (self);
-
   json_builder_begin_object (b);
-  add_string (b, "title", uc_library_entry_get_title (self));
-  add_string (b, "dataset", uc_library_entry_get_id (self));
+  add_string (b, "title", title);
+  add_string (b, "dataset", dataset);
   add_string (b, "x", roles->time);
   json_builder_set_member_name (b, "y");
   json_builder_begin_array (b);
@@ -272,6 +272,39 @@ add_chart (JsonBuilder          *b,
   json_builder_end_object (b);
 }
 
+/* A view of id @id and title @title with one chart of @dataset by
+ * @roles, credited to @credit: an imported file's, or a table charted
+ * where it lives (a ClickHouse table's). */
+UcView *
+uc_library_make_view (const char           *id,
+                      const char           *title,
+                      const char           *name,
+                      const char           *dataset,
+                      const UcLibraryRoles *roles,
+                      const char           *credit,
+                      GError              **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+
+  json_builder_begin_object (b);
+  add_string (b, "id", id);
+  add_string (b, "title", title);
+  json_builder_set_member_name (b, "charts");
+  json_builder_begin_array (b);
+  add_chart (b, title, dataset, roles, credit);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  bytes = g_bytes_new_take (text, strlen (text));
+  return uc_view_parse (bytes, name, error);
+}
+
 /* The view of the sidebar that charts the entry (id "library-" and the
  * entry's), by its roles; an error when it has no date column or no
  * number column to chart. */
@@ -280,12 +313,7 @@ uc_library_entry_create_view (UcLibraryEntry  *self,
                               GError         **error)
 {
   const UcLibraryRoles *roles;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *id = NULL, *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *text;
+  g_autofree char *id = NULL, *name = NULL, *credit = NULL;
 
   g_return_val_if_fail (UC_IS_LIBRARY_ENTRY (self), NULL);
   roles = uc_library_entry_get_roles (self);
@@ -299,20 +327,10 @@ uc_library_entry_create_view (UcLibraryEntry  *self,
       return NULL;
     }
   id = uc_library_view_id (uc_library_entry_get_id (self));
-  json_builder_begin_object (b);
-  add_string (b, "id", id);
-  add_string (b, "title", uc_library_entry_get_title (self));
-  json_builder_set_member_name (b, "charts");
-  json_builder_begin_array (b);
-  add_chart (b, self, roles);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  bytes = g_bytes_new_take (text, strlen (text));
   name = g_strconcat (uc_library_entry_get_title (self), " (", uc_library_entry_get_id (self), ")", NULL);
-  return uc_view_parse (bytes, name, error);
+  credit = uc_library_entry_dup_credit (self);
+  return uc_library_make_view (id, uc_library_entry_get_title (self), name, uc_library_entry_get_id (self), roles,
+                               credit, error);
 }
 
 /* The view of the default library's entry @view_id ("library-ID"), its

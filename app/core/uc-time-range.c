@@ -6,7 +6,6 @@
 
 #include "uc-parse.h"
 
-#define MIN_SPAN ((UcTime) 6 * 3600 * G_USEC_PER_SEC)   /* six hours */
 
 struct _UcTimeRange
 {
@@ -14,7 +13,7 @@ struct _UcTimeRange
 
   UcTime  lower, upper;   /* bounds: from ≥ lower, to ≤ upper */
   UcTime  from, to;
-  UcTime  min_span;       /* MIN_SPAN for time; a number axis sets its own */
+  UcTime  min_span;       /* UC_TIME_RANGE_MIN_SPAN for time; a number axis sets its own */
 };
 
 enum {
@@ -38,7 +37,7 @@ static void
 uc_time_range_init (UcTimeRange *self)
 {
   self->upper = self->to = UC_USEC_PER_DAY;
-  self->min_span = MIN_SPAN;
+  self->min_span = UC_TIME_RANGE_MIN_SPAN;
 }
 
 UcTimeRange *

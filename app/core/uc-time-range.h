@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* The narrowest stretch of days by default: six hours. */
+#define UC_TIME_RANGE_MIN_SPAN ((UcTime) 6 * 3600 * G_USEC_PER_SEC)
+
 #define UC_TYPE_TIME_RANGE (uc_time_range_get_type ())
 G_DECLARE_FINAL_TYPE (UcTimeRange, uc_time_range, UC, TIME_RANGE, GObject)
 

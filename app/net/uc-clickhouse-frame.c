@@ -66,7 +66,8 @@ query_around_within (UcClickhouse      *self,
   stats->queries++;
   if (rows == NULL)
     return FALSE;
-  *around = (Around) { FALSE, FALSE, 0, 0, 0 };
+  /* Not counted here: the count the caller has (a rollup's) stands. */
+  *around = (Around) { FALSE, FALSE, 0, 0, count ? 0 : around->inside };
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
@@ -104,7 +105,7 @@ query_around (UcClickhouse      *self,
 {
   gint64 window = MAX (to_s - from_s, 3600);
   gint64 inside = around->inside;
-  Around wide;
+  Around wide = *around;
 
   if (!query_around_within (self, table, where, from_s, to_s, window, window, count, around, stats, cancellable, error))
     return FALSE;
@@ -394,7 +395,7 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   guint bucket;
   Around around;
 
-  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, NULL);
   g_return_val_if_fail (grid != NULL && grid->n_edges >= 2 && grid->width > 0 && grid->span > 0, NULL);
   stats = stats ? stats : &own;
   *stats = (UcClickhouseStats) { 0 };

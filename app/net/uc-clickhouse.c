@@ -149,9 +149,11 @@ uc_clickhouse_new (const char  *url,
   g_autoptr(UcClickhouse) self = NULL;
   g_autofree char *checked = check_url (url, error);
 
+  /* No table: a connection to list the database's tables and columns. */
   if (checked == NULL || !check_identifier (_("database"), database ? database : "default", error) ||
-      !check_identifier (_("table"), table, error) || !check_identifier (_("time column"), x, error) ||
-      !check_identifier (_("value column"), y, error) || (group && !check_identifier (_("group column"), group, error)))
+      (table && (!check_identifier (_("table"), table, error) || !check_identifier (_("time column"), x, error) ||
+                 !check_identifier (_("value column"), y, error))) ||
+      (table && group && !check_identifier (_("group column"), group, error)))
     return NULL;
   self = g_object_new (UC_TYPE_CLICKHOUSE, NULL);
   self->url = g_steal_pointer (&checked);
@@ -163,6 +165,23 @@ uc_clickhouse_new (const char  *url,
   self->session = soup_session_new_with_options ("user-agent", "Undercut/" PACKAGE_VERSION, NULL);
   soup_session_set_timeout (self->session, self->timeout);
   return g_steal_pointer (&self);
+}
+
+/* The same table and settings on a connection of its own: for queries
+ * run side by side (one series each), each on its own session. */
+UcClickhouse *
+uc_clickhouse_dup (UcClickhouse *self)
+{
+  UcClickhouse *copy;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  copy = uc_clickhouse_new (self->url, self->database, self->table, self->x, self->y, self->group, NULL);
+  g_return_val_if_fail (copy != NULL, NULL);   /* the names were checked already */
+  uc_clickhouse_set_credentials (copy, self->user, self->password);
+  uc_clickhouse_set_timeout (copy, self->timeout);
+  copy->max_size = self->max_size;
+  copy->rollup_min_rows = self->rollup_min_rows;
+  return copy;
 }
 
 void
@@ -209,6 +228,9 @@ char *
 uc_clickhouse_describe (UcClickhouse *self)
 {
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  if (self->table == NULL)
+    /* Translators: a ClickHouse database, then the server's address */
+    return g_strdup_printf (_("database %s at %s"), self->database, self->url);
   if (self->group)
     /* Translators: a ClickHouse table: database.table (time column, value column by group column) at server */
     return g_strdup_printf (_("%s.%s (%s, %s by %s) at %s"), self->database, self->table, self->x, self->y,
@@ -447,6 +469,13 @@ _uc_clickhouse_group_condition (UcClickhouse *self,
   return g_strdup_printf ("`%s` = %s", self->group, quoted);
 }
 
+static int
+compare_table_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp ((*(char ***) a)[0], (*(char ***) b)[0]);
+}
+
 static gboolean
 numeric_type (const char *type)
 {
@@ -463,15 +492,17 @@ uc_clickhouse_check_table (UcClickhouse  *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autofree char *db = uc_clickhouse_quote_string (self->database);
-  g_autofree char *table = uc_clickhouse_quote_string (self->table);
-  g_autofree char *sql = g_strdup_printf ("SELECT name, type FROM system.columns WHERE database = %s AND table = %s "
-                                          "FORMAT TabSeparated", db, table);
-  g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 2, NULL, cancellable, error);
+  g_autofree char *db = NULL, *table = NULL, *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   const char *x_type = NULL, *y_type = NULL;
   gboolean group_found = self->group == NULL;
 
-  if (rows == NULL)
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, FALSE);
+  db = uc_clickhouse_quote_string (self->database);
+  table = uc_clickhouse_quote_string (self->table);
+  sql = g_strdup_printf ("SELECT name, type FROM system.columns WHERE database = %s AND table = %s "
+                         "FORMAT TabSeparated", db, table);
+  if ((rows = _uc_clickhouse_query_rows (self, sql, 2, NULL, cancellable, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -496,6 +527,62 @@ uc_clickhouse_check_table (UcClickhouse  *self,
   else
     return TRUE;
   return FALSE;
+}
+
+UcClickhouseRole
+uc_clickhouse_column_role (const char *type)
+{
+  if (g_str_has_prefix (type, "Nullable("))
+    return UC_CLICKHOUSE_ROLE_OTHER;   /* NULLs are not read yet */
+  if (g_str_has_prefix (type, "DateTime"))
+    return UC_CLICKHOUSE_ROLE_TIME;
+  if (numeric_type (type))
+    return UC_CLICKHOUSE_ROLE_NUMBER;
+  if (g_str_equal (type, "String") || g_str_has_prefix (type, "FixedString") || g_str_has_prefix (type, "Enum") ||
+      g_str_equal (type, "LowCardinality(String)"))
+    return UC_CLICKHOUSE_ROLE_TEXT;
+  return UC_CLICKHOUSE_ROLE_OTHER;
+}
+
+/* A rollup or one being built (TABLE_m4_<N>s, TABLE_m4_<N>s_new): this
+ * source's own, not the user's. */
+static gboolean
+is_rollup_name (const char *name)
+{
+  const char *m4 = g_strrstr (name, "_m4_");
+  const char *p;
+
+  if (m4 == NULL || !g_ascii_isdigit (m4[4]))
+    return FALSE;
+  for (p = m4 + 4; g_ascii_isdigit (*p); p++)
+    ;
+  return g_str_equal (p, "s") || g_str_equal (p, "s_new");
+}
+
+/* The database's tables and their columns, as rows {table, column, type},
+ * tables in name order, columns in the table's order; rollups left out.
+ * For the dialog that sets a table's column roles. */
+GPtrArray *
+uc_clickhouse_list_columns (UcClickhouse  *self,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *db = NULL, *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *kept;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
+  db = uc_clickhouse_quote_string (self->database);
+  sql = g_strdup_printf ("SELECT table, name, type FROM system.columns WHERE database = %s FORMAT TabSeparated", db);
+  if ((rows = _uc_clickhouse_query_rows (self, sql, 3, NULL, cancellable, error)) == NULL)
+    return NULL;
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < rows->len; i++)
+    if (!is_rollup_name (((char **) g_ptr_array_index (rows, i))[0]))
+      g_ptr_array_add (kept, g_strdupv (g_ptr_array_index (rows, i)));
+  /* Stable: a table's columns keep the server's order. */
+  g_ptr_array_sort (kept, compare_table_names);
+  return kept;
 }
 
 /* The group column's values, in order, at most @limit. */

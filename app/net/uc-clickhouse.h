@@ -42,6 +42,17 @@ typedef struct _UcClickhouseGrid
   guint  n_edges;
 } UcClickhouseGrid;
 
+/* What a column can be for in a chart, by its ClickHouse type. */
+typedef enum
+{
+  UC_CLICKHOUSE_ROLE_OTHER,
+  UC_CLICKHOUSE_ROLE_TIME,     /* DateTime */
+  UC_CLICKHOUSE_ROLE_NUMBER,   /* integers, floats, decimals */
+  UC_CLICKHOUSE_ROLE_TEXT,     /* strings and enums: a group */
+} UcClickhouseRole;
+
+UcClickhouseRole uc_clickhouse_column_role (const char *type);
+
 gboolean      uc_clickhouse_identifier_ok (const char    *name);
 char         *uc_clickhouse_quote_string  (const char    *value) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -52,6 +63,7 @@ UcClickhouse *uc_clickhouse_new           (const char    *url,
                                            const char    *y,
                                            const char    *group,
                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+UcClickhouse *uc_clickhouse_dup           (UcClickhouse  *self) G_GNUC_WARN_UNUSED_RESULT;
 void          uc_clickhouse_set_credentials (UcClickhouse *self,
                                            const char    *user,
                                            const char    *password);
@@ -64,6 +76,9 @@ char         *uc_clickhouse_describe      (UcClickhouse  *self) G_GNUC_WARN_UNUS
 
 GBytes       *uc_clickhouse_query         (UcClickhouse  *self,
                                            const char    *sql,
+                                           GCancellable  *cancellable,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray    *uc_clickhouse_list_columns  (UcClickhouse  *self,
                                            GCancellable  *cancellable,
                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean      uc_clickhouse_check_table   (UcClickhouse  *self,

@@ -233,6 +233,7 @@ uc_application_startup (GApplication *application)
     { "app.refresh", { "F5", NULL } },
     { "win.show-sources", { "<Control>i", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.chart-clickhouse", { "<Control><Shift>o", NULL } },
     { "win.save-view", { "<Control>s", NULL } },
     { "win.copy-view-link", { "<Control><Shift>l", NULL } },
     { "win.paste-data", { "<Control>v", NULL } },

@@ -656,6 +656,24 @@ uc_chart_view_set_spec (UcChartView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The same chart over other data: a remote table's frame for the range
+ * shown. What the user set on the chart (crosshair, event filter, a held
+ * value axis, the plot's insets) stays, unlike with a new spec. */
+void
+uc_chart_view_set_frame_spec (UcChartView *self,
+                              UcChartSpec *spec)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+  g_return_if_fail (UC_IS_CHART_SPEC (spec));
+
+  if (!g_set_object (&self->spec, spec))
+    return;
+  g_clear_object (&self->shown);
+  clear_pixels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* How far the plot would stand from the left and right edges on its own
  * (FALSE before the chart is first drawn). */
 gboolean

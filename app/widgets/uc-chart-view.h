@@ -48,6 +48,8 @@ UcChartSpec *uc_chart_view_get_spec       (UcChartView   *self);
 UcChartSpec *uc_chart_view_get_shown_spec (UcChartView   *self);
 void         uc_chart_view_set_spec       (UcChartView   *self,
                                            UcChartSpec   *spec);
+void         uc_chart_view_set_frame_spec (UcChartView   *self,
+                                           UcChartSpec   *spec);
 guint        uc_chart_view_get_draw_count (UcChartView   *self);
 UcTimeRange *uc_chart_view_get_time_range (UcChartView   *self);
 void         uc_chart_view_set_time_range (UcChartView   *self,

@@ -535,6 +535,7 @@ uc_window_set_view (UcWindow *self,
   uc_series_picker_set_view (self->series_picker, view);
   _uc_window_sync_series_button (self);
   _uc_window_apply_options (self);
+  _uc_window_sync_remote (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 

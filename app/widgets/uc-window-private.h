@@ -29,6 +29,8 @@
  *   uc-window-state.c     the view shown saved as a file or a link, and
  *                         opened again
  *   uc-window-story.c     Test the Story, the window of the analyses
+ *   uc-window-clickhouse.c  a ClickHouse table charted: the dialog, its
+ *                         view in the sidebar, a frame asked per zoom
  * Only those files include this header.
  */
 #pragma once
@@ -100,8 +102,13 @@ struct _UcWindow
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
   GtkWidget            *library_hint;
+  GtkWidget            *remote_bar;
+  GtkLabel             *remote_label;
+  GtkSpinner           *remote_spinner;
 
   /* owned */
+  GtkWindow            *clickhouse_dialog;   /* while it is open */
+  GObject              *remote;       /* the view's table asked per frame (UcRemoteFrames), or NULL */
   char                 *initial_view;   /* construct-only: the view to open on */
   UcView               *view;         /* the view shown */
   GSettings            *settings;
@@ -229,6 +236,9 @@ void      _uc_window_queue_reimport       (UcWindow       *self,
                                            const char     *id);
 
 /* uc-window-library.c */
+void      _uc_window_class_init_clickhouse (GtkWidgetClass *widget_class);
+void      _uc_window_sync_remote          (UcWindow       *self);
+void      _uc_window_dispose_clickhouse   (UcWindow       *self);
 void      _uc_window_class_init_library   (GtkWidgetClass *widget_class);
 void      _uc_window_init_library         (UcWindow       *self);
 void      _uc_window_dispose_library      (UcWindow       *self);

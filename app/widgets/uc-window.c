@@ -446,6 +446,7 @@ uc_window_dispose (GObject *object)
   _uc_window_dispose_state (self);
   _uc_window_dispose_story (self);
   _uc_window_dispose_events (self);
+  _uc_window_dispose_clickhouse (self);
   /* The settings may outlive the window (actions made from them hold
    * them): what they tell must no longer reach it. */
   if (self->settings)
@@ -597,6 +598,7 @@ uc_window_class_init (UcWindowClass *klass)
   _uc_window_class_init_keys (widget_class);
   _uc_window_class_init_import (widget_class);
   _uc_window_class_init_library (widget_class);
+  _uc_window_class_init_clickhouse (widget_class);
   _uc_window_class_init_events (widget_class);
   _uc_window_class_init_annotations (widget_class);
   _uc_window_class_init_state (widget_class);

@@ -34,6 +34,8 @@ gboolean     uc_window_show_view      (UcWindow       *self,
                                        GError        **error);
 gboolean     uc_window_get_loading    (UcWindow       *self);
 gboolean     uc_window_get_importing  (UcWindow       *self);
+GObject     *uc_window_get_remote_frames (UcWindow     *self);
+GtkWindow   *uc_window_get_clickhouse_dialog (UcWindow *self);
 UcViewCatalog *uc_window_get_views    (UcWindow       *self);
 void         uc_window_open_files     (UcWindow       *self,
                                        GFile         **files,

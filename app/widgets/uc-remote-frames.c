@@ -1,0 +1,599 @@
+/* uc-remote-frames.c: a chart of a ClickHouse table, asked again per frame
+ *
+ * The view's own data is the table at a few thousand columns over its
+ * whole span (UcClickhouseSource). Whenever the chart's plot shows another
+ * stretch of time or another width, the table is asked for that stretch at
+ * the plot's own pixel columns, on a worker, and the answer replaces the
+ * rows in that stretch: so a zoom into a billion rows draws every row
+ * once few are left, and M4 columns, pixel-exact, before.
+ *
+ * The window never waits: until an answer comes the chart draws what it
+ * has (the last frame, the overview around it); one query runs at a time,
+ * and a newer stretch cancels it. Answers are kept by stretch and width,
+ * so zooming back out shows a frame at once.
+ */
+#include "config.h"
+
+#include "uc-remote-frames.h"
+
+#include <glib/gi18n.h>
+
+#include "uc-format.h"
+
+#define MAX_KEPT 48
+/* A query still out after this long is said in the status line. */
+#define BUSY_HINT_MS 150
+/* The same stretch asked again (the plot moved because the values' labels
+ * did) at most this many times. */
+#define MAX_REASKS 2
+
+typedef struct
+{
+  UcTime from, to;
+  UcClickhouseGrid grid;
+} Key;
+
+typedef struct
+{
+  Key        key;
+  GPtrArray *frames;   /* UcSeries, one per group (NULL: a group not charted) */
+  UcClickhouseStats stats;
+  gint64     rows;
+  double     ms;
+} Frame;
+
+struct _UcRemoteFrames
+{
+  GObject             parent_instance;
+
+  GtkWidget          *chart;   /* weak */
+  guint               tick;
+  UcClickhouseSource *source;
+  UcClickhouse       *connection;
+  GPtrArray          *connections;   /* one per series of base, for queries side by side */
+  UcChartSpec        *base;      /* the view's spec: the overview */
+  UcChartSpec        *applied;   /* the last spec this set */
+  GStrv               groups;    /* per series of base: its group, or "" */
+
+  GHashTable         *kept;      /* Key → Frame */
+  GQueue              order;     /* the keys kept, oldest first */
+  Key                 shown, asked, queued;
+  gboolean            has_shown, has_asked, has_queued;
+  Key                 last_range;
+  guint               reasks;
+  GCancellable       *inflight;
+  gint64              asked_at;
+  guint               hint;
+
+  char               *status;
+  gboolean            busy, failed;
+  guint               n_fetched, n_shown;
+};
+
+enum
+{
+  PROP_0,
+  PROP_STATUS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (UcRemoteFrames, uc_remote_frames, G_TYPE_OBJECT)
+
+static guint
+key_hash (gconstpointer p)
+{
+  const Key *k = p;
+
+  return g_int64_hash (&k->from) ^ (g_int64_hash (&k->to) * 31) ^ (guint) k->grid.n_edges ^
+         g_double_hash (&k->grid.width) ^ g_int64_hash (&k->grid.from);
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const Key *x = a, *y = b;
+
+  return x->from == y->from && x->to == y->to && x->grid.from == y->grid.from && x->grid.span == y->grid.span &&
+         x->grid.width == y->grid.width && x->grid.n_edges == y->grid.n_edges;
+}
+
+static void
+frame_free (Frame *frame)
+{
+  g_ptr_array_unref (frame->frames);
+  g_free (frame);
+}
+
+static void
+set_status (UcRemoteFrames *self,
+            const char     *status,
+            gboolean        busy,
+            gboolean        failed)
+{
+  self->failed = failed;
+  if (g_strcmp0 (status, self->status) != 0)
+    {
+      g_free (self->status);
+      self->status = g_strdup (status);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+/* @base's series @s with the frame's points in place of its own between
+ * the frame's first and last. */
+static UcSeries *
+merge (UcSeries *base,
+       UcSeries *frame)
+{
+  guint n = uc_series_get_length (base), m = uc_series_get_length (frame);
+  const UcTime *bx = uc_series_get_x (base), *fx = uc_series_get_x (frame);
+  const double *by = uc_series_get_y (base), *fy = uc_series_get_y (frame);
+  UcSeries *merged = uc_series_new (uc_series_get_id (base), uc_series_get_label (base));
+  guint i = 0;
+
+  uc_series_copy_style (merged, base);
+  uc_series_reserve (merged, n + m);
+  for (; i < n && (m == 0 || bx[i] < fx[0]); i++)
+    uc_series_append (merged, bx[i], by[i]);
+  for (guint j = 0; j < m; j++)
+    uc_series_append (merged, fx[j], fy[j]);
+  for (; m > 0 && i < n && bx[i] <= fx[m - 1]; i++)
+    ;
+  for (; i < n; i++)
+    uc_series_append (merged, bx[i], by[i]);
+  return merged;
+}
+
+static void
+show_frame (UcRemoteFrames *self,
+            Frame          *frame)
+{
+  UcChartView *chart = UC_CHART_VIEW (self->chart);
+  UcChartSpec *now = uc_chart_view_get_spec (chart);
+  g_autoptr(UcChartSpec) spec = uc_chart_spec_copy_without_series (self->base);
+  g_autofree char *rows = NULL, *kb = NULL, *status = NULL;
+  UcTime from, to;
+
+  for (guint s = 0; s < uc_chart_spec_get_n_series (self->base); s++)
+    {
+      UcSeries *base = uc_chart_spec_get_series (self->base, s);
+      UcSeries *part = s < frame->frames->len ? g_ptr_array_index (frame->frames, s) : NULL;
+      g_autoptr(UcSeries) merged = part ? merge (base, part) : g_object_ref (base);
+
+      /* What the user hid stays hidden. */
+      if (now && s < uc_chart_spec_get_n_series (now))
+        uc_series_set_hidden (merged, uc_series_get_hidden (uc_chart_spec_get_series (now, s)));
+      uc_chart_spec_add_series (spec, merged);
+    }
+  uc_chart_spec_get_range (self->base, &from, &to);
+  uc_chart_spec_set_range (spec, from, to);
+  g_set_object (&self->applied, spec);
+  self->shown = frame->key;
+  self->has_shown = TRUE;
+  self->n_shown++;
+  uc_chart_view_set_frame_spec (chart, spec);
+  {
+    g_autoptr(GString) grouped = g_string_new (NULL);
+    g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, frame->rows);
+
+    uc_format_append_grouped (grouped, digits);
+    rows = g_string_free (g_steal_pointer (&grouped), FALSE);
+  }
+  kb = g_format_size (frame->stats.bytes);
+  status = frame->stats.decimated
+           /* Translators: rows in the table's stretch shown, the bytes read, the milliseconds taken */
+           ? g_strdup_printf (_("%s rows in view, as first, lowest, highest and last per pixel column · %s in %.0f ms"),
+                              rows, kb, frame->ms)
+           /* Translators: rows in the table's stretch shown, the bytes read, the milliseconds taken */
+           : g_strdup_printf (_("%s rows in view, every one drawn · %s in %.0f ms"), rows, kb, frame->ms);
+  set_status (self, status, FALSE, FALSE);
+}
+
+/* One series of a frame, asked on its own connection, side by side with
+ * the others: a step takes the slowest series' time, not their sum. */
+typedef struct
+{
+  UcClickhouse      *connection;
+  const char        *group;   /* NULL: the whole table */
+  const Key         *key;
+  GCancellable      *cancellable;
+  UcSeries          *series;
+  UcClickhouseStats  stats;
+  GError            *error;
+} Part;
+
+typedef struct
+{
+  GPtrArray *connections;   /* one per group */
+  GStrv      groups;
+  Key        key;
+} Ask;
+
+static void
+ask_free (Ask *ask)
+{
+  g_ptr_array_unref (ask->connections);
+  g_strfreev (ask->groups);
+  g_free (ask);
+}
+
+static gpointer
+fetch_part (gpointer data)
+{
+  Part *part = data;
+
+  part->series = uc_clickhouse_fetch_frame (part->connection, part->group, part->key->from, part->key->to,
+                                            &part->key->grid, &part->stats, part->cancellable, &part->error);
+  return NULL;
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  Ask *ask = data;
+  guint n = g_strv_length (ask->groups);
+  g_autofree Part *parts = g_new0 (Part, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  Frame *frame = g_new0 (Frame, 1);
+  gint64 start = g_get_monotonic_time ();
+  GError *error = NULL;
+
+  frame->key = ask->key;
+  frame->frames = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint g = 0; g < n; g++)
+    {
+      parts[g] = (Part) { g_ptr_array_index (ask->connections, g), *ask->groups[g] ? ask->groups[g] : NULL, &ask->key,
+                          cancellable, NULL, { 0 }, NULL };
+      if (g > 0)
+        threads[g] = g_thread_new ("uc-frame-part", fetch_part, &parts[g]);
+    }
+  if (n > 0)
+    fetch_part (&parts[0]);
+  for (guint g = 0; g < n; g++)
+    {
+      if (threads[g])
+        g_thread_join (threads[g]);
+      if (parts[g].series == NULL && error == NULL)
+        error = g_steal_pointer (&parts[g].error);
+      g_clear_error (&parts[g].error);
+      if (parts[g].series)
+        g_ptr_array_add (frame->frames, parts[g].series);
+      frame->stats.bytes += parts[g].stats.bytes;
+      frame->stats.queries += parts[g].stats.queries;
+      frame->stats.decimated |= parts[g].stats.decimated;
+      frame->rows += parts[g].stats.rows;
+    }
+  if (error)
+    {
+      frame_free (frame);
+      g_task_return_error (task, error);
+      return;
+    }
+  frame->ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_task_return_pointer (task, frame, (GDestroyNotify) frame_free);
+}
+
+static void ask (UcRemoteFrames *self, const Key *key);
+
+static void
+keep (UcRemoteFrames *self,
+      Frame          *frame)
+{
+  if (g_hash_table_contains (self->kept, &frame->key))
+    return;
+  if (g_queue_get_length (&self->order) >= MAX_KEPT)
+    g_hash_table_remove (self->kept, g_queue_pop_head (&self->order));
+  g_hash_table_insert (self->kept, &frame->key, frame);
+  g_queue_push_tail (&self->order, &frame->key);
+}
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(UcRemoteFrames) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Frame *frame = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_object (&self->inflight);
+  g_clear_handle_id (&self->hint, g_source_remove);
+  self->has_asked = FALSE;
+  if (self->chart == NULL)
+    {
+      g_clear_pointer (&frame, frame_free);
+      return;
+    }
+  if (frame)
+    {
+      g_debug ("frame of %" G_GINT64_FORMAT " s at %.0f columns: %" G_GINT64_FORMAT " rows, %s, %" G_GSIZE_FORMAT
+               " bytes in %u queries, %.1f ms", (frame->key.to - frame->key.from) / G_USEC_PER_SEC, frame->key.grid.width,
+               frame->rows, frame->stats.decimated ? "M4" : "rows", frame->stats.bytes, frame->stats.queries, frame->ms);
+      self->n_fetched++;
+      keep (self, frame);
+      if (!self->has_queued)
+        show_frame (self, frame);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is the error, naming the server */
+      g_autofree char *status = g_strdup_printf (_("%s. The chart shows the last frame read."), error->message);
+
+      set_status (self, status, FALSE, TRUE);
+    }
+  if (self->has_queued)
+    {
+      Key next = self->queued;
+
+      self->has_queued = FALSE;
+      ask (self, &next);
+    }
+}
+
+static gboolean
+show_busy (gpointer data)
+{
+  UcRemoteFrames *self = data;
+
+  self->hint = 0;
+  set_status (self, _("Asking the server for this stretch…"), TRUE, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* One query at a time: a newer stretch cancels the one out and waits
+ * for it to end. */
+static void
+ask (UcRemoteFrames *self,
+     const Key      *key)
+{
+  g_autoptr(GTask) task = NULL;
+  Ask *data;
+
+  if (self->inflight)
+    {
+      self->queued = *key;
+      self->has_queued = TRUE;
+      g_cancellable_cancel (self->inflight);
+      return;
+    }
+  data = g_new0 (Ask, 1);
+  data->connections = g_ptr_array_ref (self->connections);
+  data->groups = g_strdupv (self->groups);
+  data->key = *key;
+  self->asked = *key;
+  self->has_asked = TRUE;
+  self->inflight = g_cancellable_new ();
+  self->asked_at = g_get_monotonic_time ();
+  if (self->hint == 0)
+    self->hint = g_timeout_add (BUSY_HINT_MS, show_busy, self);
+  task = g_task_new (NULL, self->inflight, on_fetched, g_object_ref (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) ask_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+/* The view changed the chart's spec (another variant, a filter): the new
+ * one is the base, its series in its order. */
+static void
+take_base (UcRemoteFrames *self,
+           UcChartSpec    *spec)
+{
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+
+  g_set_object (&self->base, spec);
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    {
+      const char *group = uc_clickhouse_source_group_of (self->source, uc_series_get_id (uc_chart_spec_get_series (spec, s)));
+
+      g_strv_builder_add (groups, group ? group : "");
+    }
+  g_strfreev (self->groups);
+  self->groups = g_strv_builder_end (groups);
+  /* Kept from frame to frame: each knows its table's rollups by then. */
+  g_clear_pointer (&self->connections, g_ptr_array_unref);
+  self->connections = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint s = 0; self->groups[s]; s++)
+    g_ptr_array_add (self->connections, s == 0 ? g_object_ref (self->connection) : uc_clickhouse_dup (self->connection));
+  self->has_shown = FALSE;
+  g_hash_table_remove_all (self->kept);
+  g_queue_clear (&self->order);
+}
+
+/* Each frame: the plot drawn last, compared with the frame shown. */
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  UcRemoteFrames *self = data;
+  UcChartView *chart = UC_CHART_VIEW (widget);
+  UcChartSpec *spec = uc_chart_view_get_spec (chart);
+  UcChartLayout layout;
+  Frame *kept;
+  Key key = { 0 };
+
+  if (spec == NULL || !uc_chart_view_get_layout (chart, &layout) || layout.width < 2 || layout.to <= layout.from)
+    return G_SOURCE_CONTINUE;
+  if (spec != self->applied && spec != self->base)
+    take_base (self, spec);
+  key.from = layout.from;
+  key.to = layout.to;
+  uc_chart_layout_get_column_grid (&layout, gtk_widget_get_scale_factor (widget), &key.grid.from, &key.grid.span,
+                                   &key.grid.width, &key.grid.n_edges);
+  if ((self->has_shown && key_equal (&key, &self->shown)) || (self->has_asked && key_equal (&key, &self->asked)) ||
+      (self->has_queued && key_equal (&key, &self->queued)))
+    return G_SOURCE_CONTINUE;
+  /* A frame can move the plot (its values' labels are wider): asked again
+   * for the new columns, but not without end. */
+  if (self->last_range.from == key.from && self->last_range.to == key.to &&
+      self->last_range.grid.width == key.grid.width && ++self->reasks > MAX_REASKS)
+    return G_SOURCE_CONTINUE;
+  if (self->last_range.from != key.from || self->last_range.to != key.to ||
+      self->last_range.grid.width != key.grid.width)
+    self->reasks = 0;
+  self->last_range = key;
+  if ((kept = g_hash_table_lookup (self->kept, &key)) != NULL)
+    {
+      self->has_queued = FALSE;
+      if (self->inflight)
+        g_cancellable_cancel (self->inflight);
+      show_frame (self, kept);
+      return G_SOURCE_CONTINUE;
+    }
+  ask (self, &key);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+uc_remote_frames_dispose (GObject *object)
+{
+  UcRemoteFrames *self = UC_REMOTE_FRAMES (object);
+
+  if (self->chart)
+    {
+      gtk_widget_remove_tick_callback (self->chart, self->tick);
+      g_object_remove_weak_pointer (G_OBJECT (self->chart), (gpointer *) &self->chart);
+      self->chart = NULL;
+    }
+  if (self->inflight)
+    g_cancellable_cancel (self->inflight);
+  g_clear_object (&self->inflight);
+  g_clear_handle_id (&self->hint, g_source_remove);
+  G_OBJECT_CLASS (uc_remote_frames_parent_class)->dispose (object);
+}
+
+static void
+uc_remote_frames_finalize (GObject *object)
+{
+  UcRemoteFrames *self = UC_REMOTE_FRAMES (object);
+
+  g_clear_object (&self->source);
+  g_clear_object (&self->connection);
+  g_clear_pointer (&self->connections, g_ptr_array_unref);
+  g_clear_object (&self->base);
+  g_clear_object (&self->applied);
+  g_strfreev (self->groups);
+  g_hash_table_unref (self->kept);
+  g_queue_clear (&self->order);
+  g_free (self->status);
+  G_OBJECT_CLASS (uc_remote_frames_parent_class)->finalize (object);
+}
+
+static void
+uc_remote_frames_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  UcRemoteFrames *self = UC_REMOTE_FRAMES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS: g_value_set_string (value, self->status); break;
+    case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+uc_remote_frames_class_init (UcRemoteFramesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = uc_remote_frames_dispose;
+  object_class->finalize = uc_remote_frames_finalize;
+  object_class->get_property = uc_remote_frames_get_property;
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+uc_remote_frames_init (UcRemoteFrames *self)
+{
+  self->kept = g_hash_table_new_full (key_hash, key_equal, NULL, (GDestroyNotify) frame_free);
+  g_queue_init (&self->order);
+}
+
+/* Asks @source's table for every frame @chart draws of it, from now on
+ * until this goes or the chart does. */
+UcRemoteFrames *
+uc_remote_frames_new (UcChartView        *chart,
+                      UcClickhouseSource *source)
+{
+  UcRemoteFrames *self;
+
+  g_return_val_if_fail (UC_IS_CHART_VIEW (chart), NULL);
+  g_return_val_if_fail (UC_IS_CLICKHOUSE_SOURCE (source), NULL);
+  self = g_object_new (UC_TYPE_REMOTE_FRAMES, NULL);
+  self->chart = GTK_WIDGET (chart);
+  g_object_add_weak_pointer (G_OBJECT (chart), (gpointer *) &self->chart);
+  self->source = g_object_ref (source);
+  self->connection = g_object_ref (uc_clickhouse_source_get_connection (source));
+  if (uc_chart_view_get_spec (chart))
+    take_base (self, uc_chart_view_get_spec (chart));
+  self->tick = gtk_widget_add_tick_callback (self->chart, on_tick, self, NULL);
+  return self;
+}
+
+/* What the chart shows: how many rows, read how, how fast; or what went
+ * wrong. */
+const char *
+uc_remote_frames_get_status (UcRemoteFrames *self)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), NULL);
+  return self->status;
+}
+
+gboolean
+uc_remote_frames_get_busy (UcRemoteFrames *self)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), FALSE);
+  return self->busy || self->inflight != NULL;
+}
+
+gboolean
+uc_remote_frames_get_failed (UcRemoteFrames *self)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), FALSE);
+  return self->failed;
+}
+
+guint
+uc_remote_frames_get_n_fetched (UcRemoteFrames *self)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), 0);
+  return self->n_fetched;
+}
+
+guint
+uc_remote_frames_get_n_shown (UcRemoteFrames *self)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), 0);
+  return self->n_shown;
+}
+
+/* The stretch of the frame shown, FALSE before the first. */
+gboolean
+uc_remote_frames_get_shown (UcRemoteFrames *self,
+                            UcTime         *from,
+                            UcTime         *to)
+{
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), FALSE);
+  *from = self->shown.from;
+  *to = self->shown.to;
+  return self->has_shown;
+}

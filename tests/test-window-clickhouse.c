@@ -1,0 +1,352 @@
+/* test-window-clickhouse.c: a ClickHouse table charted in the real window
+ *
+ * Starts Debian's clickhouse-server with a tick table and a table that
+ * cannot be charted, and drives the window as a user does: Chart a
+ * ClickHouse Table…, the server's address typed, Connect, the table and
+ * its columns' roles picked, Chart. Then the chart is zoomed: each stretch
+ * is asked of the server on a worker (the window's main loop keeps
+ * turning meanwhile), the rows the chart holds in a short stretch are the
+ * table's own, a stretch seen before comes from what was kept, and a
+ * killed server leaves the last frame on screen with an error naming it.
+ */
+#include "config.h"
+
+#define UC_TEST_WAIT_SECONDS 60
+#include "uc-test-display.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "uc-application.h"
+#include "uc-catalog.h"
+#include "uc-clickhouse-dialog.h"
+#include "uc-clickhouse-source.h"
+#include "uc-remote-frames.h"
+#include "uc-test-clickhouse.h"
+#include "uc-window.h"
+
+#define SYMBOLS 3
+#define MINUTES 30000
+#define T0 G_GINT64_CONSTANT (1420191000)   /* 2015-01-02 09:30 UTC */
+
+static const char *const symbols[SYMBOLS] = { "BYDDY", "NVDA", "TSM" };
+static gboolean have_display;
+static UcTestClickhouse *server;
+static UcSeries *all[SYMBOLS];
+static char *tmp_dir;
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+load_tables (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (7);
+  double price[SYMBOLS] = { 10, 20, 30 };
+
+  g_free (uc_test_clickhouse_run (server, "CREATE TABLE ticks (ts DateTime, symbol String, price Float64) "
+                                          "ENGINE = MergeTree() ORDER BY (symbol, ts)", NULL));
+  g_free (uc_test_clickhouse_run (server, "CREATE TABLE notes (who String, what String) ENGINE = Memory", NULL));
+  for (int s = 0; s < SYMBOLS; s++)
+    all[s] = uc_series_new (symbols[s], symbols[s]);
+  for (int m = 0; m < MINUTES; m++)
+    for (int s = 0; s < SYMBOLS; s++)
+      {
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        price[s] = round (price[s] * exp (g_rand_double_range (rand, -0.002, 0.002)) * 100) / 100;
+        g_string_append_printf (csv, "%" G_GINT64_FORMAT ",%s,%s\n", T0 + 60 * m, symbols[s],
+                                g_ascii_formatd (number, sizeof number, "%.17g", price[s]));
+        uc_series_append (all[s], (T0 + 60 * (gint64) m) * G_USEC_PER_SEC, price[s]);
+      }
+  g_rand_free (rand);
+  g_free (uc_test_clickhouse_run (server, "INSERT INTO ticks FORMAT CSV", csv->str));
+}
+
+static gboolean
+chart_drawn (gpointer data)
+{
+  return uc_chart_view_get_draw_count (uc_window_get_chart_view (data)) > 0;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !uc_window_get_loading (data);
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !uc_clickhouse_dialog_is_busy (data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *t = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
+                      : ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
+                      : NULL;
+
+      if (text == NULL || (t && g_str_equal (t, text)))
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The combo row titled @title: the names it offers, in order. */
+static char *
+offered (GtkWidget  *dialog,
+         const char *title)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, title));
+  GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i ? "," : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+pick (GtkWidget  *dialog,
+      const char *title,
+      guint       position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, title)), position);
+}
+
+typedef struct
+{
+  UcRemoteFrames *frames;
+  guint           shown;
+  UcTime          from, to;
+} Wait;
+
+static gboolean
+frame_shown (gpointer data)
+{
+  Wait *w = data;
+  UcTime from, to;
+
+  return uc_remote_frames_get_n_shown (w->frames) > w->shown && uc_remote_frames_get_shown (w->frames, &from, &to) &&
+         from == w->from && to == w->to && !uc_remote_frames_get_busy (w->frames);
+}
+
+static gboolean
+failed (gpointer data)
+{
+  return uc_remote_frames_get_failed (data) && !uc_remote_frames_get_busy (data);
+}
+
+/* Sets the window's days to @from … @to and waits for their frame;
+ * returns the longest the main loop was held meanwhile, in ms. */
+static double
+show_range (UcWindow       *window,
+            UcRemoteFrames *frames,
+            UcTime          from,
+            UcTime          to)
+{
+  Wait w = { frames, uc_remote_frames_get_n_shown (frames), from, to };
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC, last = g_get_monotonic_time ();
+  double held = 0;
+
+  uc_time_range_set (uc_window_get_time_range (window), from, to);
+  while (!frame_shown (&w))
+    {
+      gint64 now;
+
+      if (g_get_monotonic_time () > deadline)
+        {
+          UcTime a = 0, b = 0;
+
+          uc_remote_frames_get_shown (frames, &a, &b);
+          g_error ("no frame of %" G_GINT64_FORMAT " … %" G_GINT64_FORMAT ": shown %u (%" G_GINT64_FORMAT " … %"
+                   G_GINT64_FORMAT "), fetched %u, busy %d, status %s", from, to, uc_remote_frames_get_n_shown (frames),
+                   a, b, uc_remote_frames_get_n_fetched (frames), uc_remote_frames_get_busy (frames),
+                   uc_remote_frames_get_status (frames));
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      now = g_get_monotonic_time ();
+      held = MAX (held, (now - last) / 1000.0);
+      last = now;
+    }
+  return held;
+}
+
+/* The chart's series @s: its points between @from and @to equal the
+ * table's rows there. */
+static void
+assert_rows (UcWindow *window,
+             guint     s,
+             UcTime    from,
+             UcTime    to)
+{
+  UcChartSpec *spec = uc_chart_view_get_spec (uc_window_get_chart_view (window));
+  UcSeries *shown = uc_chart_spec_find_series (spec, symbols[s]);
+  const UcTime *x = uc_series_get_x (shown), *ax = uc_series_get_x (all[s]);
+  const double *y = uc_series_get_y (shown), *ay = uc_series_get_y (all[s]);
+  guint i = 0, j = 0, n = uc_series_get_length (shown), an = uc_series_get_length (all[s]), compared = 0;
+
+  for (; i < n && x[i] < from; i++)
+    ;
+  for (; j < an && ax[j] < from; j++)
+    ;
+  for (; i < n && j < an && ax[j] <= to; i++, j++, compared++)
+    {
+      g_assert_cmpint (x[i], ==, ax[j]);
+      g_assert_cmpfloat (y[i], ==, ay[j]);
+    }
+  g_assert_cmpuint (compared, >, 10);
+}
+
+static void
+test_chart_table (void)
+{
+  g_autoptr(UcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL, *times = NULL, *values = NULL, *groups = NULL, *url = NULL;
+  UcTime hour_from = (T0 + 86400 * 3) * G_USEC_PER_SEC, hour_to = hour_from + 2 * 3600 * (gint64) G_USEC_PER_SEC;
+  UcTime week_from = (T0 + 86400 * 5) * G_USEC_PER_SEC, week_to = week_from + 7 * 86400 * (gint64) G_USEC_PER_SEC;
+  UcRemoteFrames *frames;
+  UcWindow *window;
+  GtkWidget *dialog;
+  UcSource *source;
+  const char *id, *status;
+  guint fetched;
+  double held;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  app = uc_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), "io.github.undercut.Undercut.ClickhouseTest");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  uc_test_iterate_until (chart_drawn, window);
+
+  /* The dialog: address, Connect, the tables a chart can take. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-clickhouse", NULL));
+  dialog = GTK_WIDGET (uc_window_get_clickhouse_dialog (window));
+  g_assert_nonnull (dialog);
+  iterate_for (100);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Address")),
+                         uc_test_clickhouse_url (server));
+  g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.connect", NULL));
+  uc_test_iterate_until (dialog_idle, dialog);
+  tables = offered (dialog, "Table");
+  g_assert_cmpstr (tables, ==, "ticks");   /* notes has no time or number column */
+  times = offered (dialog, "Time");
+  values = offered (dialog, "Value");
+  groups = offered (dialog, "One series per");
+  g_assert_cmpstr (times, ==, "ts");
+  g_assert_cmpstr (values, ==, "price");
+  g_assert_cmpstr (groups, ==, "None: one series,symbol");
+  pick (dialog, "One series per", 1);
+  uc_test_iterate_until (dialog_idle, dialog);
+  g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, "NVDA"));
+  g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.chart", NULL));
+  iterate_for (50);
+  g_assert_null (uc_window_get_clickhouse_dialog (window));
+
+  /* Its view: in the sidebar and the catalog, loaded, asked per frame. */
+  uc_test_iterate_until (not_loading, window);
+  id = uc_window_get_view_id (window);
+  g_assert_true (g_str_has_prefix (id, UC_CLICKHOUSE_SOURCE_PREFIX));
+  g_assert_nonnull (uc_view_catalog_find (uc_window_get_views (window), id, NULL));
+  source = uc_catalog_find (uc_catalog_get_default (), id);
+  g_assert_true (UC_IS_CLICKHOUSE_SOURCE (source));
+  url = g_strdup (uc_test_clickhouse_url (server));
+  g_assert_cmpstr (uc_source_get_url (source), ==, url);
+  g_assert_cmpuint (uc_chart_spec_get_n_series (uc_chart_view_get_spec (uc_window_get_chart_view (window))), ==, SYMBOLS);
+  g_assert_true (strstr (uc_chart_spec_get_source (uc_chart_view_get_spec (uc_window_get_chart_view (window))),
+                         "ticks") != NULL);
+  frames = UC_REMOTE_FRAMES (uc_window_get_remote_frames (window));
+  g_assert_nonnull (frames);
+
+  /* Two hours: every row, the table's own; the main loop kept turning. */
+  held = show_range (window, frames, hour_from, hour_to);
+  g_test_message ("main loop held at most %.1f ms while the frame was asked", held);
+  g_assert_cmpfloat (held, <, 250);
+  for (guint s = 0; s < SYMBOLS; s++)
+    assert_rows (window, s, hour_from, hour_to);
+  status = uc_remote_frames_get_status (frames);
+  g_assert_nonnull (strstr (status, "every one drawn"));
+
+  /* A week: columns; then the two hours again, from what was kept. */
+  show_range (window, frames, week_from, week_to);
+  g_assert_nonnull (strstr (uc_remote_frames_get_status (frames), "per pixel column"));
+  fetched = uc_remote_frames_get_n_fetched (frames);
+  show_range (window, frames, hour_from, hour_to);
+  g_assert_cmpuint (uc_remote_frames_get_n_fetched (frames), ==, fetched);
+  for (guint s = 0; s < SYMBOLS; s++)
+    assert_rows (window, s, hour_from, hour_to);
+
+  /* The server gone: an error naming it, the last frame still drawn. */
+  uc_test_clickhouse_kill (server);
+  uc_time_range_set (uc_window_get_time_range (window), week_from, week_to + 86400 * (gint64) G_USEC_PER_SEC);
+  uc_test_iterate_until (failed, frames);
+  g_assert_nonnull (strstr (uc_remote_frames_get_status (frames), url));
+  g_assert_cmpuint (uc_chart_spec_get_n_series (uc_chart_view_get_spec (uc_window_get_chart_view (window))), ==, SYMBOLS);
+  iterate_for (100);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_for (100);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *config = NULL, *data = NULL, *command = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("undercut-window-clickhouse-XXXXXX", NULL);
+  config = g_build_filename (tmp_dir, "config", NULL);
+  data = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("UNDERCUT_DATA_DIR", data, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+  server = uc_test_clickhouse_start ();
+  load_tables ();
+  g_test_add_func ("/window-clickhouse/chart-table", test_chart_table);
+  status = g_test_run ();
+  uc_test_clickhouse_free (server);
+  for (guint s = 0; s < SYMBOLS; s++)
+    g_clear_object (&all[s]);
+  command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  g_free (tmp_dir);
+  return status;
+}

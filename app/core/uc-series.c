@@ -28,6 +28,7 @@ struct _UcSeries
   guint    emphasis : 1;
   guint    right_axis : 1;
   guint    hidden : 1;
+  guint    decimated : 1;
   int      kind;        /* a UcChartKind drawn instead of the chart's, or -1 */
   int      color;       /* a palette slot or UC_SERIES_COLOR_* */
 };
@@ -215,6 +216,24 @@ uc_series_copy_style (UcSeries *self,
   uc_series_set_hidden (self, uc_series_get_hidden (from));
   self->color = from->color;
   self->kind = from->kind;
+}
+
+/* Whether the points are already a decimation's (M4: per pixel column
+ * its first, lowest, highest and last), as a remote table's frame is:
+ * drawn per column as such whatever their number, as every row would be. */
+gboolean
+uc_series_get_decimated (UcSeries *self)
+{
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  return self->decimated;
+}
+
+void
+uc_series_set_decimated (UcSeries *self,
+                         gboolean  decimated)
+{
+  g_return_if_fail (UC_IS_SERIES (self));
+  self->decimated = !!decimated;
 }
 
 gboolean

@@ -25,6 +25,9 @@ void          uc_series_set_label     (UcSeries   *self,
                                        const char *label);
 void          uc_series_copy_style    (UcSeries   *self,
                                        UcSeries   *from);
+gboolean      uc_series_get_decimated (UcSeries   *self);
+void          uc_series_set_decimated (UcSeries   *self,
+                                       gboolean    decimated);
 gboolean      uc_series_get_emphasis  (UcSeries   *self);
 void          uc_series_set_emphasis  (UcSeries   *self,
                                        gboolean    emphasis);

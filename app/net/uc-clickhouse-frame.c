@@ -424,8 +424,55 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   if (rows == NULL)
     return NULL;
   series = uc_series_new (group ? group : self->y, group ? group : self->y);
+  uc_series_set_decimated (series, stats->decimated);
   uc_series_reserve (series, rows->len * (stats->decimated ? 4 : 1));
   if (!append_points (self, series, rows, stats->decimated ? 4 : 1, error))
     return NULL;
   return g_steal_pointer (&series);
+}
+
+/* The last row of @group at or before @t: its time and value, FALSE in
+ * @found when there is none. Looked for a minute back, then a day, a
+ * year, and only then anywhere: the table's order finds a near window's
+ * blocks, and ClickHouse 18's ORDER BY … LIMIT 1 reads all it is given.
+ * For the crosshair, where the chart draws only columns' extremes. */
+gboolean
+uc_clickhouse_fetch_point (UcClickhouse  *self,
+                           const char    *group,
+                           UcTime         t,
+                           gboolean      *found,
+                           UcTime        *x,
+                           double        *y,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  static const gint64 windows[] = { 60, 86400, 366 * 86400, 0 };
+  g_autofree char *table = NULL, *where = NULL;
+  gint64 t_s = seconds_of (t);
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, FALSE);
+  table = _uc_clickhouse_table_ref (self);
+  where = _uc_clickhouse_group_condition (self, group);
+  *found = FALSE;
+  for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT toInt64(`%1$s`), `%2$s` FROM %3$s WHERE %4$s AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") "
+        "AND `%1$s` > toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY `%1$s` DESC LIMIT 1 FORMAT TabSeparated",
+        self->x, self->y, table, where, t_s, windows[w] ? MAX (t_s - windows[w], 0) : 0);
+      g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 2, NULL, cancellable, error);
+      gint64 seconds;
+
+      if (rows == NULL)
+        return FALSE;
+      if (rows->len == 0)
+        continue;
+      if (!_uc_clickhouse_parse_int (self, ((char **) g_ptr_array_index (rows, 0))[0], &seconds, error) ||
+          !_uc_clickhouse_parse_double (self, ((char **) g_ptr_array_index (rows, 0))[1], y, error))
+        return FALSE;
+      *x = seconds * G_USEC_PER_SEC;
+      *found = TRUE;
+      return TRUE;
+    }
+  return TRUE;
 }

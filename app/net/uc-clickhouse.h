@@ -108,5 +108,13 @@ UcSeries     *uc_clickhouse_fetch_frame   (UcClickhouse  *self,
                                            UcClickhouseStats *stats,
                                            GCancellable  *cancellable,
                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean      uc_clickhouse_fetch_point   (UcClickhouse  *self,
+                                           const char    *group,
+                                           UcTime         t,
+                                           gboolean      *found,
+                                           UcTime        *x,
+                                           double        *y,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
 
 G_END_DECLS

@@ -804,7 +804,9 @@ draw_line (Ctx                     *ctx,
 {
   cairo_t *cr = ctx->cr;
   UcChartLayout grid = uc_chart_layout_in_pixels (l, cr);
-  gboolean dense = ctx->decimate && (double) (end - start) > 2 * grid.width;
+  /* Points already per column (a remote frame's) are traced per column
+   * too, however few: as the rows they come from would be. */
+  gboolean dense = ctx->decimate && ((double) (end - start) > 2 * grid.width || uc_series_get_decimated (series));
   g_autoptr(GArray) path = g_array_sized_new (FALSE, FALSE, sizeof (UcPathPoint),
                                               dense ? (guint) CLAMP (grid.width, 0, 1e6) * 4 + 16
                                                     : (guint) MAX (end - start, 0) * 2 + 2);

@@ -219,6 +219,15 @@ render (UcChartSpec       **specs,
     }
 
   cr = cairo_create (surface);
+  /* The pixels are not cleared: a size that ends inside a pixel (900 px
+   * at 300 dpi is 2812.5) would leave that last row half old memory. */
+  if (format == UC_EXPORT_PNG)
+    {
+      const UcChartTheme *paper = theme ? theme : uc_chart_theme_light ();
+
+      cairo_set_source_rgb (cr, paper->background.red, paper->background.green, paper->background.blue);
+      cairo_paint (cr);
+    }
   cairo_scale (cr, scale, scale);
   uc_chart_draw_stack (cr, specs, options, heights, n, theme, width);
   status = cairo_status (cr);

@@ -42,6 +42,41 @@ tell_link (UcChartView *self)
     uc_crosshair_link_clear (self->crosshair_link, self);
 }
 
+/* Series @series's exact value at the crosshair (see has_exact), NaN when
+ * there is none or the values shown are not the source's own (rebased,
+ * transformed, stacked). */
+double
+_uc_chart_view_exact_value (UcChartView *self,
+                            guint        series)
+{
+  if (!self->has_exact || self->exact_time != self->cross_time || series >= self->exact_values->len ||
+      self->options.value_mode != UC_VALUE_MODE_AS_IS || self->options.transform != UC_TRANSFORM_NONE ||
+      (self->spec && uc_chart_spec_stacks (self->spec)))
+    return NAN;
+  return g_array_index (self->exact_values, double, series);
+}
+
+/* Each series' value at @t as its source has it (@values, @n of them,
+ * NaN: none), for the crosshair card at @t: a remote table's rows, where
+ * the chart draws only its columns' extremes. */
+void
+uc_chart_view_set_exact_values (UcChartView  *self,
+                                UcTime        t,
+                                const double *values,
+                                guint         n)
+{
+  g_return_if_fail (UC_IS_CHART_VIEW (self));
+
+  if (self->exact_values == NULL)
+    self->exact_values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_set_size (self->exact_values, 0);
+  g_array_append_vals (self->exact_values, values, n);
+  self->has_exact = TRUE;
+  self->exact_time = t;
+  if (self->has_cross && self->cross_time == t)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The date with data nearest @t in any series of the chart. */
 gboolean
 _uc_chart_view_nearest_time (UcChartView *self,
@@ -449,8 +484,16 @@ add_series (Crosshair *c,
   int i = uc_series_find (series, c->self->cross_time);
   const UcColor *color = uc_chart_theme_series_color (c->theme, series, s);
   g_autofree char *name = NULL;
-  double v;
+  double v = _uc_chart_view_exact_value (c->self, s);
 
+  /* The source's own row then, not a column's extreme drawn near it. */
+  if (!isnan (v) && !uc_series_get_hidden (series))
+    {
+      add_dot (c, &sl, color, v);
+      name = g_markup_escape_text (uc_series_get_label (series), -1);
+      add_row (c, color, name, v);
+      return;
+    }
   if (i < 0 || uc_series_get_hidden (series) || isnan (v = uc_series_get_y (series)[i]))
     return;
   if (uc_series_has_point_labels (series))

@@ -78,6 +78,12 @@ struct _UcChartView
   gboolean       has_cross;
   UcTime         cross_time;
   double         pointer_y;        /* where the pointer is, for the value axis's tag */
+  /* Each series' value at exact_time as its source has it (a remote
+   * table's row at or before then), when the drawn points are columns'
+   * extremes: NaN for none. */
+  gboolean       has_exact;
+  UcTime         exact_time;
+  GArray        *exact_values;
   gboolean       pointer_in_plot;
 
   /* The day another chart of the view points at, told by the link they
@@ -113,6 +119,8 @@ void         _uc_chart_view_describe_later    (UcChartView        *self);
 void         _uc_chart_view_init_input        (UcChartView        *self);
 
 /* uc-chart-view-crosshair.c */
+double       _uc_chart_view_exact_value       (UcChartView        *self,
+                                               guint               series);
 gboolean     _uc_chart_view_nearest_time      (UcChartView        *self,
                                                UcTime              t,
                                                UcTime             *found);

@@ -496,6 +496,8 @@ uc_chart_view_dispose (GObject *object)
   uc_chart_view_set_crosshair_link (self, NULL);
   clear_text (self);
   g_clear_object (&self->spec);
+  g_clear_pointer (&self->exact_values, g_array_unref);
+  self->has_exact = FALSE;
   g_clear_object (&self->shown);
   clear_spares (self);
   uc_chart_options_clear (&self->options);
@@ -633,6 +635,7 @@ uc_chart_view_set_spec (UcChartView *self,
     return;
   g_clear_object (&self->shown);
   clear_pixels (self);
+  self->has_exact = FALSE;
   g_clear_pointer (&self->options.event_filter, g_free);
   self->draw.y_min = self->draw.y_max = NAN;
   _uc_chart_view_set_cross (self, FALSE, 0);

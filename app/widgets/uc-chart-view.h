@@ -73,6 +73,10 @@ void         uc_chart_view_set_event_filter (UcChartView *self,
 void         uc_chart_view_set_crosshair  (UcChartView   *self,
                                            gboolean       shown,
                                            UcTime         t);
+void         uc_chart_view_set_exact_values (UcChartView  *self,
+                                             UcTime        t,
+                                             const double *values,
+                                             guint         n);
 gboolean     uc_chart_view_get_crosshair  (UcChartView   *self,
                                            UcTime        *t);
 UcCrosshairLink *uc_chart_view_get_crosshair_link (UcChartView *self);

@@ -86,6 +86,9 @@ struct _UcExportDialog
   gboolean             *short_charts;
   int                  *screen_heights;
   int                   screen_width;
+  UcExportRefine        refine;
+  gpointer              refine_data;
+  GDestroyNotify        refine_destroy;
   GtkFileChooserNative *chooser;     /* while it is open */
   guint                 preview_idle;
 };
@@ -322,6 +325,7 @@ uc_export_dialog_export_to (UcExportDialog  *self,
                             GError         **error)
 {
   g_autofree int *heights = NULL;
+  g_autoptr(GPtrArray) specs = NULL;
   UcExportFormat format;
   int width, height;
   double scale;
@@ -338,7 +342,19 @@ uc_export_dialog_export_to (UcExportDialog  *self,
   if (format != UC_EXPORT_PNG)
     scale = 1;
   heights = chart_heights (self, height);
-  if (!uc_export_charts ((UcChartSpec **) self->specs->pdata, self->options, heights, self->specs->len,
+  specs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->specs->len; i++)
+    {
+      UcChartSpec *spec = g_ptr_array_index (self->specs, i);
+      UcChartSpec *made = self->refine ? self->refine (spec, i, width, heights[i], scale, &self->options[i],
+                                                       self->refine_data, error)
+                                       : g_object_ref (spec);
+
+      if (made == NULL)
+        return FALSE;
+      g_ptr_array_add (specs, made);
+    }
+  if (!uc_export_charts ((UcChartSpec **) specs->pdata, self->options, heights, specs->len,
                          uc_export_dialog_get_theme (self), path, format, width, scale, error))
     return FALSE;
   save_settings (self, path);
@@ -437,6 +453,22 @@ choose_action (GtkWidget  *widget,
   uc_export_dialog_choose (UC_EXPORT_DIALOG (widget));
 }
 
+/* @refine remakes each chart for the export's size before it is drawn
+ * (see UcExportRefine); NULL: the charts are drawn as given. */
+void
+uc_export_dialog_set_refine (UcExportDialog *self,
+                             UcExportRefine  refine,
+                             gpointer        data,
+                             GDestroyNotify  destroy)
+{
+  g_return_if_fail (UC_IS_EXPORT_DIALOG (self));
+  if (self->refine_destroy)
+    self->refine_destroy (self->refine_data);
+  self->refine = refine;
+  self->refine_data = data;
+  self->refine_destroy = destroy;
+}
+
 /* The charts to export, as the window shows them: @n specs, how each
  * draws (@options), which are short summary charts, and their size on
  * screen (@screen_width, @screen_heights; 0 and NULL when not shown). */
@@ -523,6 +555,8 @@ uc_export_dialog_finalize (GObject *object)
   g_free (self->options);
   g_free (self->short_charts);
   g_free (self->screen_heights);
+  if (self->refine_destroy)
+    self->refine_destroy (self->refine_data);
   G_OBJECT_CLASS (uc_export_dialog_parent_class)->finalize (object);
 }
 

@@ -15,6 +15,18 @@
 
 G_BEGIN_DECLS
 
+/* Chart @index's spec made again for the export's size, before it is
+ * drawn (a remote table asked again at the export's own pixel columns);
+ * NULL with @error set when that fails. */
+typedef UcChartSpec *(*UcExportRefine) (UcChartSpec              *spec,
+                                        guint                     index,
+                                        int                       width,
+                                        int                       height,
+                                        double                    scale,
+                                        const UcChartDrawOptions *options,
+                                        gpointer                  data,
+                                        GError                  **error);
+
 #define UC_TYPE_EXPORT_DIALOG (uc_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (UcExportDialog, uc_export_dialog, UC, EXPORT_DIALOG, AdwWindow)
 
@@ -31,6 +43,10 @@ void            uc_export_dialog_set_charts  (UcExportDialog           *self,
                                               guint                     n,
                                               int                       screen_width,
                                               const int                *screen_heights);
+void            uc_export_dialog_set_refine  (UcExportDialog           *self,
+                                              UcExportRefine            refine,
+                                              gpointer                  data,
+                                              GDestroyNotify            destroy);
 void            uc_export_dialog_get_size    (UcExportDialog           *self,
                                               int                      *width,
                                               int                      *height,

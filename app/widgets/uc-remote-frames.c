@@ -17,7 +17,9 @@
 #include "uc-remote-frames.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "uc-chart-theme.h"
 #include "uc-format.h"
 
 #define MAX_KEPT 48
@@ -51,6 +53,10 @@ struct _UcRemoteFrames
   UcClickhouseSource *source;
   UcClickhouse       *connection;
   GPtrArray          *connections;   /* one per series of base, for queries side by side */
+  GPtrArray          *point_connections;   /* ...and for the crosshair's, beside the frames' */
+  GCancellable       *pointing;      /* the crosshair's values being asked */
+  UcTime              point_time;    /* ...at this time */
+  gboolean            has_point;
   UcChartSpec        *base;      /* the view's spec: the overview */
   UcChartSpec        *applied;   /* the last spec this set */
   GStrv               groups;    /* per series of base: its group, or "" */
@@ -141,6 +147,7 @@ merge (UcSeries *base,
   guint i = 0;
 
   uc_series_copy_style (merged, base);
+  uc_series_set_decimated (merged, uc_series_get_decimated (frame));
   uc_series_reserve (merged, n + m);
   for (; i < n && (m == 0 || bx[i] < fx[0]); i++)
     uc_series_append (merged, bx[i], by[i]);
@@ -153,14 +160,14 @@ merge (UcSeries *base,
   return merged;
 }
 
-static void
-show_frame (UcRemoteFrames *self,
+/* The view's spec with @frame's rows in place of its own in the frame's
+ * stretch, the series the user hid hidden. */
+static UcChartSpec *
+frame_spec (UcRemoteFrames *self,
             Frame          *frame)
 {
-  UcChartView *chart = UC_CHART_VIEW (self->chart);
-  UcChartSpec *now = uc_chart_view_get_spec (chart);
-  g_autoptr(UcChartSpec) spec = uc_chart_spec_copy_without_series (self->base);
-  g_autofree char *rows = NULL, *kb = NULL, *status = NULL;
+  UcChartSpec *now = uc_chart_view_get_spec (UC_CHART_VIEW (self->chart));
+  UcChartSpec *spec = uc_chart_spec_copy_without_series (self->base);
   UcTime from, to;
 
   for (guint s = 0; s < uc_chart_spec_get_n_series (self->base); s++)
@@ -176,6 +183,17 @@ show_frame (UcRemoteFrames *self,
     }
   uc_chart_spec_get_range (self->base, &from, &to);
   uc_chart_spec_set_range (spec, from, to);
+  return spec;
+}
+
+static void
+show_frame (UcRemoteFrames *self,
+            Frame          *frame)
+{
+  UcChartView *chart = UC_CHART_VIEW (self->chart);
+  g_autoptr(UcChartSpec) spec = frame_spec (self, frame);
+  g_autofree char *rows = NULL, *kb = NULL, *status = NULL;
+
   g_set_object (&self->applied, spec);
   self->shown = frame->key;
   self->has_shown = TRUE;
@@ -236,26 +254,28 @@ fetch_part (gpointer data)
   return NULL;
 }
 
-static void
-fetch_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      data,
-              GCancellable *cancellable)
+/* A frame of every group at @key, each on its connection of
+ * @connections, side by side; blocking. */
+static Frame *
+fetch_frames (GPtrArray     *connections,
+              GStrv          groups,
+              const Key     *key,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  Ask *ask = data;
-  guint n = g_strv_length (ask->groups);
+  guint n = g_strv_length (groups);
   g_autofree Part *parts = g_new0 (Part, n);
   g_autofree GThread **threads = g_new0 (GThread *, n);
   Frame *frame = g_new0 (Frame, 1);
   gint64 start = g_get_monotonic_time ();
-  GError *error = NULL;
+  GError *failed = NULL;
 
-  frame->key = ask->key;
+  frame->key = *key;
   frame->frames = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint g = 0; g < n; g++)
     {
-      parts[g] = (Part) { g_ptr_array_index (ask->connections, g), *ask->groups[g] ? ask->groups[g] : NULL, &ask->key,
-                          cancellable, NULL, { 0 }, NULL };
+      parts[g] = (Part) { g_ptr_array_index (connections, g), *groups[g] ? groups[g] : NULL, key, cancellable, NULL,
+                          { 0 }, NULL };
       if (g > 0)
         threads[g] = g_thread_new ("uc-frame-part", fetch_part, &parts[g]);
     }
@@ -265,8 +285,8 @@ fetch_thread (GTask        *task,
     {
       if (threads[g])
         g_thread_join (threads[g]);
-      if (parts[g].series == NULL && error == NULL)
-        error = g_steal_pointer (&parts[g].error);
+      if (parts[g].series == NULL && failed == NULL)
+        failed = g_steal_pointer (&parts[g].error);
       g_clear_error (&parts[g].error);
       if (parts[g].series)
         g_ptr_array_add (frame->frames, parts[g].series);
@@ -275,14 +295,30 @@ fetch_thread (GTask        *task,
       frame->stats.decimated |= parts[g].stats.decimated;
       frame->rows += parts[g].stats.rows;
     }
-  if (error)
+  if (failed)
     {
       frame_free (frame);
-      g_task_return_error (task, error);
-      return;
+      g_propagate_error (error, failed);
+      return NULL;
     }
   frame->ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_task_return_pointer (task, frame, (GDestroyNotify) frame_free);
+  return frame;
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  Ask *ask = data;
+  GError *error = NULL;
+  Frame *frame = fetch_frames (ask->connections, ask->groups, &ask->key, cancellable, &error);
+
+  if (frame)
+    g_task_return_pointer (task, frame, (GDestroyNotify) frame_free);
+  else
+    g_task_return_error (task, error);
 }
 
 static void ask (UcRemoteFrames *self, const Key *key);
@@ -402,12 +438,137 @@ take_base (UcRemoteFrames *self,
   self->groups = g_strv_builder_end (groups);
   /* Kept from frame to frame: each knows its table's rollups by then. */
   g_clear_pointer (&self->connections, g_ptr_array_unref);
+  g_clear_pointer (&self->point_connections, g_ptr_array_unref);
+  g_clear_pointer (&self->point_connections, g_ptr_array_unref);
   self->connections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->point_connections = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint s = 0; self->groups[s]; s++)
-    g_ptr_array_add (self->connections, s == 0 ? g_object_ref (self->connection) : uc_clickhouse_dup (self->connection));
+    {
+      g_ptr_array_add (self->connections, s == 0 ? g_object_ref (self->connection) : uc_clickhouse_dup (self->connection));
+      g_ptr_array_add (self->point_connections, uc_clickhouse_dup (self->connection));
+    }
+  self->has_point = FALSE;
   self->has_shown = FALSE;
   g_hash_table_remove_all (self->kept);
   g_queue_clear (&self->order);
+}
+
+typedef struct
+{
+  UcClickhouse *connection;
+  const char   *group;
+  UcTime        t;
+  GCancellable *cancellable;
+  double        value;
+  GError       *error;
+} PointPart;
+
+typedef struct
+{
+  GPtrArray *connections;
+  GStrv      groups;
+  UcTime     t;
+} PointAsk;
+
+static void
+point_ask_free (PointAsk *ask)
+{
+  g_ptr_array_unref (ask->connections);
+  g_strfreev (ask->groups);
+  g_free (ask);
+}
+
+static gpointer
+fetch_point_part (gpointer data)
+{
+  PointPart *part = data;
+  gboolean found = FALSE;
+  UcTime x;
+
+  part->value = NAN;
+  if (uc_clickhouse_fetch_point (part->connection, part->group, part->t, &found, &x, &part->value, part->cancellable,
+                                 &part->error) && !found)
+    part->value = NAN;
+  return NULL;
+}
+
+static void
+point_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  PointAsk *ask = data;
+  guint n = g_strv_length (ask->groups);
+  g_autofree PointPart *parts = g_new0 (PointPart, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  GArray *values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  GError *error = NULL;
+
+  for (guint g = 0; g < n; g++)
+    {
+      parts[g] = (PointPart) { g_ptr_array_index (ask->connections, g), *ask->groups[g] ? ask->groups[g] : NULL, ask->t,
+                               cancellable, NAN, NULL };
+      threads[g] = g > 0 ? g_thread_new ("uc-frame-point", fetch_point_part, &parts[g]) : NULL;
+    }
+  if (n > 0)
+    fetch_point_part (&parts[0]);
+  for (guint g = 0; g < n; g++)
+    {
+      if (threads[g])
+        g_thread_join (threads[g]);
+      if (parts[g].error && error == NULL)
+        error = g_steal_pointer (&parts[g].error);
+      g_clear_error (&parts[g].error);
+      g_array_append_val (values, parts[g].value);
+    }
+  if (error)
+    {
+      g_array_unref (values);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, values, (GDestroyNotify) g_array_unref);
+}
+
+static void
+on_point (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(UcRemoteFrames) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = g_task_propagate_pointer (G_TASK (result), &error);
+  PointAsk *ask = g_task_get_task_data (G_TASK (result));
+
+  g_clear_object (&self->pointing);
+  /* A failure is said by the next frame's; the card keeps the drawn points. */
+  if (values && self->chart)
+    uc_chart_view_set_exact_values (UC_CHART_VIEW (self->chart), ask->t, (const double *) values->data, values->len);
+}
+
+/* The crosshair moved to @t: each series' row at or before it, asked
+ * when no other such question is out (the next tick asks for where the
+ * crosshair is by then). */
+static void
+ask_point (UcRemoteFrames *self,
+           UcTime          t)
+{
+  g_autoptr(GTask) task = NULL;
+  PointAsk *data;
+
+  if (self->pointing || (self->has_point && self->point_time == t) || self->point_connections == NULL)
+    return;
+  data = g_new0 (PointAsk, 1);
+  data->connections = g_ptr_array_ref (self->point_connections);
+  data->groups = g_strdupv (self->groups);
+  data->t = t;
+  self->point_time = t;
+  self->has_point = TRUE;
+  self->pointing = g_cancellable_new ();
+  task = g_task_new (NULL, self->pointing, on_point, g_object_ref (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) point_ask_free);
+  g_task_run_in_thread (task, point_thread);
 }
 
 /* Each frame: the plot drawn last, compared with the frame shown. */
@@ -420,6 +581,7 @@ on_tick (GtkWidget     *widget,
   UcChartView *chart = UC_CHART_VIEW (widget);
   UcChartSpec *spec = uc_chart_view_get_spec (chart);
   UcChartLayout layout;
+  UcTime cross;
   Frame *kept;
   Key key = { 0 };
 
@@ -427,6 +589,8 @@ on_tick (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   if (spec != self->applied && spec != self->base)
     take_base (self, spec);
+  if (uc_chart_view_get_crosshair (chart, &cross))
+    ask_point (self, cross);
   key.from = layout.from;
   key.to = layout.to;
   uc_chart_layout_get_column_grid (&layout, gtk_widget_get_scale_factor (widget), &key.grid.from, &key.grid.span,
@@ -468,7 +632,10 @@ uc_remote_frames_dispose (GObject *object)
     }
   if (self->inflight)
     g_cancellable_cancel (self->inflight);
+  if (self->pointing)
+    g_cancellable_cancel (self->pointing);
   g_clear_object (&self->inflight);
+  g_clear_object (&self->pointing);
   g_clear_handle_id (&self->hint, g_source_remove);
   G_OBJECT_CLASS (uc_remote_frames_parent_class)->dispose (object);
 }
@@ -547,6 +714,53 @@ uc_remote_frames_new (UcChartView        *chart,
     take_base (self, uc_chart_view_get_spec (chart));
   self->tick = gtk_widget_add_tick_callback (self->chart, on_tick, self, NULL);
   return self;
+}
+
+/* The chart as an export of @width × @height at @scale draws it (drawn
+ * as @options say), its frame asked again at the export's own pixel
+ * columns, so a 300 dpi PNG has every column's extremes; the view's
+ * options applied as on screen. Blocking: an export waits for it. */
+UcChartSpec *
+uc_remote_frames_refine (UcRemoteFrames            *self,
+                         UcChartSpec               *shown,
+                         int                        width,
+                         int                        height,
+                         double                     scale,
+                         const UcChartDrawOptions  *options,
+                         GError                   **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  UcChartLayout layout;
+  g_autoptr(GPtrArray) connections = NULL;
+  g_autoptr(UcChartSpec) raw = NULL;
+  Frame *frame;
+  Key key = { 0 };
+
+  g_return_val_if_fail (UC_IS_REMOTE_FRAMES (self), NULL);
+  if (self->chart == NULL || self->base == NULL || self->groups == NULL)
+    return g_object_ref (shown);
+  /* Laid out as the export draws it: text measured at its scale. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  uc_chart_draw_full (cr, shown, uc_chart_theme_light (), width, height, options, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (layout.width < 2 || layout.to <= layout.from)
+    return g_object_ref (shown);
+  key.from = layout.from;
+  key.to = layout.to;
+  uc_chart_layout_get_column_grid (&layout, scale, &key.grid.from, &key.grid.span, &key.grid.width, &key.grid.n_edges);
+  /* Connections of its own: the window's may be asking for a frame. */
+  connections = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint s = 0; self->groups[s]; s++)
+    g_ptr_array_add (connections, uc_clickhouse_dup (self->connection));
+  if ((frame = fetch_frames (connections, self->groups, &key, NULL, error)) == NULL)
+    return NULL;
+  raw = frame_spec (self, frame);
+  frame_free (frame);
+  return uc_chart_options_apply (uc_chart_view_get_options (UC_CHART_VIEW (self->chart)), raw, error);
 }
 
 /* What the chart shows: how many rows, read how, how fast; or what went

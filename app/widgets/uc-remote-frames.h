@@ -21,5 +21,12 @@ guint           uc_remote_frames_get_n_shown   (UcRemoteFrames  *self);
 gboolean        uc_remote_frames_get_shown  (UcRemoteFrames     *self,
                                              UcTime             *from,
                                              UcTime             *to);
+UcChartSpec    *uc_remote_frames_refine     (UcRemoteFrames     *self,
+                                             UcChartSpec        *shown,
+                                             int                 width,
+                                             int                 height,
+                                             double              scale,
+                                             const UcChartDrawOptions *options,
+                                             GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

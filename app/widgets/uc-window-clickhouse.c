@@ -137,6 +137,53 @@ _uc_window_dispose_clickhouse (UcWindow *self)
     gtk_window_destroy (self->clickhouse_dialog);
 }
 
+static UcChartSpec *
+refine_remote (UcChartSpec              *spec,
+               guint                     index,
+               int                       width,
+               int                       height,
+               double                    scale,
+               const UcChartDrawOptions *options,
+               gpointer                  data,
+               GError                  **error)
+{
+  /* The view's first chart is the table's; the others are not remote. */
+  if (index != 0)
+    return g_object_ref (spec);
+  return uc_remote_frames_refine (data, spec, width, height, scale, options, error);
+}
+
+/* An export of a ClickHouse table's view asks the table again at the
+ * export's own size (a 300 dpi PNG has 3.125 times the columns). */
+void
+_uc_window_refine_export (UcWindow       *self,
+                          UcExportDialog *dialog)
+{
+  if (self->remote)
+    uc_export_dialog_set_refine (dialog, refine_remote, g_object_ref (self->remote), g_object_unref);
+}
+
+/* uc_window_export()'s charts, the table's made again at @width × its
+ * height (see _uc_window_refine_export()). */
+gboolean
+_uc_window_refine_specs (UcWindow                 *self,
+                         GPtrArray                *specs,
+                         const int                *heights,
+                         int                       width,
+                         const UcChartDrawOptions *draw,
+                         GError                  **error)
+{
+  UcChartSpec *made;
+
+  if (self->remote == NULL || specs->len == 0)
+    return TRUE;
+  if ((made = refine_remote (g_ptr_array_index (specs, 0), 0, width, heights[0], 1, &draw[0], self->remote, error)) == NULL)
+    return FALSE;
+  g_object_unref (g_ptr_array_index (specs, 0));
+  g_ptr_array_index (specs, 0) = made;
+  return TRUE;
+}
+
 /* For tests: the frames of the table shown, or NULL. */
 GObject *
 uc_window_get_remote_frames (UcWindow *self)

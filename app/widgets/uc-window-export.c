@@ -96,6 +96,8 @@ uc_window_export (UcWindow    *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: no chart to export", path);
       return FALSE;
     }
+  if (!_uc_window_refine_specs (self, specs, heights, UC_WINDOW_EXPORT_WIDTH, draw, error))
+    return FALSE;
   return uc_export_charts ((UcChartSpec **) specs->pdata, draw, heights, specs->len, uc_chart_theme_light (),
                            path, format, UC_WINDOW_EXPORT_WIDTH, 1.0, error);
 }
@@ -201,6 +203,7 @@ _uc_window_open_export_dialog (UcWindow *self)
   g_object_add_weak_pointer (G_OBJECT (self->export_dialog), (gpointer *) &self->export_dialog);
   uc_export_dialog_set_charts (self->export_dialog, (UcChartSpec **) specs->pdata, draw, short_charts, specs->len,
                                gtk_widget_get_width (GTK_WIDGET (self->charts)), screen_heights);
+  _uc_window_refine_export (self, self->export_dialog);
   g_signal_connect_swapped (self->export_dialog, "exported", G_CALLBACK (on_exported), self);
   gtk_window_present (GTK_WINDOW (self->export_dialog));
 }

@@ -239,6 +239,14 @@ void      _uc_window_queue_reimport       (UcWindow       *self,
 void      _uc_window_class_init_clickhouse (GtkWidgetClass *widget_class);
 void      _uc_window_sync_remote          (UcWindow       *self);
 void      _uc_window_dispose_clickhouse   (UcWindow       *self);
+void      _uc_window_refine_export        (UcWindow       *self,
+                                           UcExportDialog *dialog);
+gboolean  _uc_window_refine_specs         (UcWindow       *self,
+                                           GPtrArray      *specs,
+                                           const int      *heights,
+                                           int             width,
+                                           const UcChartDrawOptions *draw,
+                                           GError        **error);
 void      _uc_window_class_init_library   (GtkWidgetClass *widget_class);
 void      _uc_window_init_library         (UcWindow       *self);
 void      _uc_window_dispose_library      (UcWindow       *self);

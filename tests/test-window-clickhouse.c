@@ -26,6 +26,7 @@
 #include "uc-clickhouse-dialog.h"
 #include "uc-clickhouse-source.h"
 #include "uc-remote-frames.h"
+#include "uc-sources-dialog.h"
 #include "uc-test-clickhouse.h"
 #include "uc-window.h"
 
@@ -152,6 +153,21 @@ card_has_every_series (gpointer data)
     if (strstr (card, symbols[s]) == NULL)
       return FALSE;
   return card != NULL;
+}
+
+static GtkWidget *
+sources_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
+
+      if (UC_IS_SOURCES_DIALOG (top))
+        return top;
+    }
+  return NULL;
 }
 
 typedef struct
@@ -358,6 +374,20 @@ test_chart_table (void)
                          "ticks") != NULL);
   frames = UC_REMOTE_FRAMES (uc_window_get_remote_frames (window));
   g_assert_nonnull (frames);
+
+  /* The Sources page says what it is and where. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
+  iterate_for (100);
+  {
+    GtkWidget *sources = sources_dialog ();
+    GtkWidget *row;
+
+    g_assert_nonnull (sources);
+    row = find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), url));
+    gtk_window_destroy (GTK_WINDOW (sources));
+  }
 
   /* Two hours: every row, the table's own; the main loop kept turning. */
   held = show_range (window, frames, hour_from, hour_to);

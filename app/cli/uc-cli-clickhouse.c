@@ -56,10 +56,12 @@ measure (UcChartSpec           *spec,
          const UcCliClickhouse *r,
          UcChartLayout         *layout)
 {
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  /* Text measured at the export's scale, as the export will. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   UcChartDrawOptions options = UC_CHART_DRAW_OPTIONS_INIT;
 
+  cairo_scale (cr, r->scale, r->scale);
   options.font_px = r->font_px;
   uc_chart_draw_full (cr, spec, uc_chart_theme_light (), r->width, r->height, &options, layout);
   cairo_destroy (cr);

@@ -10,6 +10,9 @@
 
 #include "uc-sources-dialog.h"
 
+#include "uc-catalog.h"
+#include "uc-clickhouse-source.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -27,6 +30,7 @@ struct _UcSourcesDialog
   GtkProgressBar       *progress_bar;
   GtkSwitch            *on_start_switch;
   AdwPreferencesGroup  *sources_group;
+  AdwPreferencesGroup  *tables_group;
   AdwActionRow         *user_file_row;
 
   /* owned */
@@ -384,6 +388,7 @@ uc_sources_dialog_class_init (UcSourcesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UcSourcesDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, UcSourcesDialog, on_start_switch);
   gtk_widget_class_bind_template_child (widget_class, UcSourcesDialog, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, UcSourcesDialog, tables_group);
   gtk_widget_class_bind_template_child (widget_class, UcSourcesDialog, user_file_row);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -394,6 +399,35 @@ uc_sources_dialog_init (UcSourcesDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   uc_a11y_fix_names (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) source_row_free);
+}
+
+/* The ClickHouse tables charted (the catalog's): what each is, where,
+ * and since when. */
+static void
+show_tables (UcSourcesDialog *self)
+{
+  GListModel *catalog = G_LIST_MODEL (uc_catalog_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(UcSource) source = g_list_model_get_item (catalog, i);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (!UC_IS_CLICKHOUSE_SOURCE (source))
+        continue;
+      /* Translators: a ClickHouse table as described (“db.t (ts, price by
+       * symbol) at http://host:8123/”), then when it was first charted */
+      subtitle = g_strdup_printf (_("%s\nCharted since %.10s; each frame read from the server"),
+                                  uc_source_get_location (source), uc_source_get_retrieved (source));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), uc_source_get_title (source));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-server-symbolic"));
+      adw_preferences_group_add (self->tables_group, row);
+      gtk_widget_set_visible (GTK_WIDGET (self->tables_group), TRUE);
+    }
 }
 
 /* The Sources page of @refresher's sources, over @parent; @settings
@@ -421,6 +455,7 @@ uc_sources_dialog_new (GtkWindow   *parent,
   g_signal_connect_object (refresher, "notify::done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::source-keys", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::sec-contact", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  show_tables (self);
   show_user_file (self);
   update_progress (self);
   return GTK_WIDGET (self);

@@ -334,6 +334,48 @@ test_size_limit (void)
   g_assert_nonnull (strstr (error->message, server.url));
 }
 
+/* Credentials: a user with a password signs in; a line break in a name
+ * (a header's end, then a header of the sender's) is refused before
+ * anything is sent; the connection's own user can be set again with a
+ * new password; the tables listed leave out rollups. */
+static void
+test_credentials (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  g_autoptr(UcClickhouse) browse = uc_clickhouse_new (server.url, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) columns = NULL;
+  const char *database, *table, *x, *y, *group, *user;
+
+  g_assert_no_error (error);
+  uc_clickhouse_set_credentials (ch, "analyst", "wrong");
+  g_assert_false (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Wrong password"));
+  g_clear_error (&error);
+  uc_clickhouse_get_names (ch, &database, &table, &x, &y, &group, &user);
+  uc_clickhouse_set_credentials (ch, user, "s3cret-analyst");
+  g_assert_true (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_no_error (error);
+  uc_clickhouse_set_credentials (ch, "analyst\r\nX-ClickHouse-User: default", "s3cret-analyst");
+  g_assert_false (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT);
+  g_assert_nonnull (strstr (error->message, "line break"));
+  g_clear_error (&error);
+
+  columns = uc_clickhouse_list_columns (browse, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      char **row = g_ptr_array_index (columns, i);
+
+      g_assert_null (strstr (row[0], "_m4_"));
+      if (g_str_equal (row[0], "ticks") && g_str_equal (row[1], "ts"))
+        g_assert_cmpint (uc_clickhouse_column_role (row[2]), ==, UC_CLICKHOUSE_ROLE_TIME);
+      if (g_str_equal (row[0], "ticks") && g_str_equal (row[1], "symbol"))
+        g_assert_cmpint (uc_clickhouse_column_role (row[2]), ==, UC_CLICKHOUSE_ROLE_TEXT);
+    }
+}
+
 /* Last: the server killed, the next frame is an error naming it. */
 static void
 test_killed_server (void)
@@ -363,6 +405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clickhouse/table-checked", test_table_checked);
   g_test_add_func ("/clickhouse/size-limit", test_size_limit);
   g_test_add_func ("/clickhouse/rollup", test_rollup);
+  g_test_add_func ("/clickhouse/credentials", test_credentials);   /* after the rollups: not listed */
   g_test_add_func ("/clickhouse/killed-server", test_killed_server);
   status = g_test_run ();
   stop_server ();

@@ -17,6 +17,8 @@
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "uc-application.h"
 #include "uc-catalog.h"
@@ -26,6 +28,7 @@
 #include "uc-clickhouse-dialog.h"
 #include "uc-clickhouse-source.h"
 #include "uc-remote-frames.h"
+#include "uc-secret.h"
 #include "uc-sources-dialog.h"
 #include "uc-test-clickhouse.h"
 #include "uc-window.h"
@@ -35,10 +38,19 @@
 #define T0 G_GINT64_CONSTANT (1420191000)   /* 2015-01-02 09:30 UTC */
 
 static const char *const symbols[SYMBOLS] = { "BYDDY", "NVDA", "TSM" };
+#define PASSWORD "s3cret-analyst"   /* tests/uc-test-clickhouse.c's user "analyst" */
+
 static gboolean have_display;
+static UcApplication *test_app;
 static UcTestClickhouse *server;
 static UcSeries *all[SYMBOLS];
 static char *tmp_dir;
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 static void
 iterate_for (guint ms)
@@ -153,6 +165,40 @@ card_has_every_series (gpointer data)
     if (strstr (card, symbols[s]) == NULL)
       return FALSE;
   return card != NULL;
+}
+
+static gboolean
+password_kept (gpointer url)
+{
+  g_autofree char *password = uc_secret_lookup (url, "analyst", NULL, NULL);
+
+  return g_strcmp0 (password, PASSWORD) == 0;
+}
+
+static gboolean
+password_gone (gpointer url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = uc_secret_lookup (url, "analyst", NULL, &error);
+
+  g_assert_no_error (error);
+  return password == NULL;
+}
+
+/* The catalog's ClickHouse table. */
+static UcSource *
+table_source (void)
+{
+  GListModel *catalog = G_LIST_MODEL (uc_catalog_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(UcSource) source = g_list_model_get_item (catalog, i);
+
+      if (UC_IS_CLICKHOUSE_SOURCE (source))
+        return source;
+    }
+  g_assert_not_reached ();
 }
 
 static GtkWidget *
@@ -309,7 +355,7 @@ assert_export_exact (UcWindow       *window,
 static void
 test_chart_table (void)
 {
-  g_autoptr(UcApplication) app = NULL;
+  UcApplication *app;
   g_autoptr(GError) error = NULL;
   g_autofree char *tables = NULL, *times = NULL, *values = NULL, *groups = NULL, *url = NULL;
   UcTime hour_from = (T0 + 86400 * 3) * G_USEC_PER_SEC, hour_to = hour_from + 2 * 3600 * (gint64) G_USEC_PER_SEC;
@@ -327,7 +373,7 @@ test_chart_table (void)
       uc_test_skip_or_fail_without_display ();
       return;
     }
-  app = uc_application_new ();
+  app = test_app;
   g_application_set_application_id (G_APPLICATION (app), "io.github.undercut.Undercut.ClickhouseTest");
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -343,6 +389,19 @@ test_chart_table (void)
   iterate_for (100);
   gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Address")),
                          uc_test_clickhouse_url (server));
+  /* A wrong password first: the server's refusal, said in the dialog. */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, "User")), "analyst");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), "wrong");
+  g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.connect", NULL));
+  uc_test_iterate_until (dialog_idle, dialog);
+  {
+    g_autofree char *none = offered (dialog, "Table");
+
+    g_assert_cmpstr (none, ==, "");
+    g_test_message ("wrong password: %s", uc_clickhouse_dialog_get_status (UC_CLICKHOUSE_DIALOG (dialog)));
+    g_assert_nonnull (strstr (uc_clickhouse_dialog_get_status (UC_CLICKHOUSE_DIALOG (dialog)), "Wrong password"));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), PASSWORD);
   g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.connect", NULL));
   uc_test_iterate_until (dialog_idle, dialog);
   tables = offered (dialog, "Table");
@@ -423,21 +482,117 @@ test_chart_table (void)
   for (guint s = 0; s < SYMBOLS; s++)
     assert_rows (window, s, hour_from, hour_to);
 
-  /* The server gone: an error naming it, the last frame still drawn. */
+  /* The settings keep the table and the user, the keyring the password. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.undercut.Undercut");
+    g_autoptr(GVariant) kept = g_settings_get_value (settings, "clickhouse-tables");
+    g_autofree char *printed = g_variant_print (kept, FALSE);
+
+    g_assert_cmpuint (g_variant_n_children (kept), ==, 1);
+    g_assert_nonnull (strstr (printed, "'analyst'"));
+    g_assert_nonnull (strstr (printed, "'NVDA'"));
+    g_assert_null (strstr (printed, PASSWORD));
+    uc_test_iterate_until (password_kept, url);
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_for (100);
+}
+
+/* Another start: the table is in the sidebar again, read with the
+ * keyring's password. The server dies: an error naming it, the last frame
+ * still drawn. Remove on the Sources page takes the table out of the
+ * sidebar, the catalog, the settings and the keyring. */
+static void
+test_next_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.undercut.Undercut");
+  g_autoptr(GVariant) tables = NULL;
+  UcTime week_from = (T0 + 86400 * 5) * G_USEC_PER_SEC, week_to = week_from + 7 * 86400 * (gint64) G_USEC_PER_SEC;
+  g_autofree char *url = g_strdup (uc_test_clickhouse_url (server)), *id = NULL;
+  UcRemoteFrames *frames;
+  UcWindow *window;
+  GtkWidget *sources, *row, *remove;
+
+  if (!have_display)
+    {
+      uc_test_skip_or_fail_without_display ();
+      return;
+    }
+  /* What the first window's process had goes with it. */
+  id = g_strdup (uc_source_get_id (table_source ()));
+  uc_catalog_remove (uc_catalog_get_default (), id);
+  g_application_activate (G_APPLICATION (test_app));
+  window = UC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (test_app)));
+  uc_test_iterate_until (chart_drawn, window);
+  g_assert_nonnull (uc_view_catalog_find (uc_window_get_views (window), id, NULL));
+  g_assert_true (uc_window_show_view (window, id, &error));
+  g_assert_no_error (error);
+  uc_test_iterate_until (not_loading, window);
+  g_assert_cmpstr (uc_window_get_view_id (window), ==, id);
+  frames = UC_REMOTE_FRAMES (uc_window_get_remote_frames (window));
+  show_range (window, frames, week_from, week_to);
+
   uc_test_clickhouse_kill (server);
   uc_time_range_set (uc_window_get_time_range (window), week_from, week_to + 86400 * (gint64) G_USEC_PER_SEC);
   uc_test_iterate_until (failed, frames);
   g_assert_nonnull (strstr (uc_remote_frames_get_status (frames), url));
   g_assert_cmpuint (uc_chart_spec_get_n_series (uc_chart_view_get_spec (uc_window_get_chart_view (window))), ==, SYMBOLS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
   iterate_for (100);
+  sources = sources_dialog ();
+  row = find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
+  g_assert_nonnull (row);
+  remove = find_widget (row, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  iterate_for (100);
+  gtk_window_destroy (GTK_WINDOW (sources));
+  tables = g_settings_get_value (settings, "clickhouse-tables");
+  g_assert_cmpuint (g_variant_n_children (tables), ==, 0);
+  g_assert_null (uc_view_catalog_find (uc_window_get_views (window), id, NULL));
+  g_assert_null (uc_catalog_find (uc_catalog_get_default (), id));
+  g_assert_null (uc_window_get_remote_frames (window));
+  uc_test_iterate_until (password_gone, url);
   gtk_window_close (GTK_WINDOW (window));
   iterate_for (100);
+}
+
+/* A keyring of the test's own, unlocked, in its folder: the password
+ * goes there, and it goes with the test. */
+static GSubprocess *
+start_keyring (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autofree char *home = g_build_filename (tmp_dir, "home", NULL);
+  g_autofree char *runtime = g_build_filename (tmp_dir, "run", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *keyring;
+
+  g_mkdir_with_parents (runtime, 0700);
+  g_mkdir_with_parents (data, 0700);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground", "--unlock",
+                                         "--components=secrets", NULL);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (keyring), "test", 4, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (keyring), NULL, NULL);
+  return keyring;
 }
 
 int
 main (int argc, char **argv)
 {
   g_autofree char *config = NULL, *data = NULL, *command = NULL;
+  g_autoptr(GSubprocess) keyring = NULL;
   int status;
 
   tmp_dir = g_dir_make_tmp ("undercut-window-clickhouse-XXXXXX", NULL);
@@ -449,11 +604,17 @@ main (int argc, char **argv)
   have_display = gtk_init_check ();
   if (have_display)
     adw_init ();
+  keyring = start_keyring ();
   server = uc_test_clickhouse_start ();
   load_tables ();
+  test_app = uc_application_new ();
   g_test_add_func ("/window-clickhouse/chart-table", test_chart_table);
+  g_test_add_func ("/window-clickhouse/next-start", test_next_start);
   status = g_test_run ();
+  g_clear_object (&test_app);
   uc_test_clickhouse_free (server);
+  g_subprocess_force_exit (keyring);
+  g_subprocess_wait (keyring, NULL, NULL);
   for (guint s = 0; s < SYMBOLS; s++)
     g_clear_object (&all[s]);
   command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

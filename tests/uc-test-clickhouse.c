@@ -47,7 +47,10 @@ write_config (const char *dir,
     "<?xml version=\"1.0\"?>\n<yandex>\n"
     "  <profiles><default><max_memory_usage>8000000000</max_memory_usage></default></profiles>\n"
     "  <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile>"
-    "<quota>default</quota></default></users>\n"
+    "<quota>default</quota></default>"
+    /* A user with a password: the window's keyring test signs in as it. */
+    "<analyst><password>s3cret-analyst</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile>"
+    "<quota>default</quota></analyst></users>\n"
     "  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>"
     "<result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>\n"
     "</yandex>\n";

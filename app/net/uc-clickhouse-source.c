@@ -16,6 +16,7 @@
 #include "uc-clickhouse-private.h"
 #include "uc-column-alloc.h"
 #include "uc-library-entry.h"
+#include "uc-secret.h"
 #include "uc-string-table.h"
 
 #define OVERVIEW_COLUMNS 4096
@@ -103,6 +104,17 @@ uc_clickhouse_source_read (UcSource            *source,
   UcClickhouseGrid grid;
   UcTime first = 0, last = 0;
 
+  /* A table added in an earlier session: its password from the keyring
+   * (none there, or no keyring, and the server says what it misses). */
+  if (self->connection->user && !uc_clickhouse_has_password (self->connection))
+    {
+      g_autofree char *password = uc_secret_lookup (self->connection->url, self->connection->user, cancellable, NULL);
+
+      if (password)
+        uc_clickhouse_set_credentials (self->connection, self->connection->user, password);
+      if (password)
+        memset (password, 0, strlen (password));
+    }
   if (!uc_clickhouse_check_table (self->connection, cancellable, error) ||
       !find_span (self, &first, &last, cancellable, error))
     return NULL;
@@ -207,6 +219,14 @@ uc_clickhouse_source_group_of (UcClickhouseSource *self,
   return NULL;
 }
 
+/* The group values charted, or NULL: the table as one series. */
+const char * const *
+uc_clickhouse_source_get_groups (UcClickhouseSource *self)
+{
+  g_return_val_if_fail (UC_IS_CLICKHOUSE_SOURCE (self), NULL);
+  return (const char * const *) self->groups;
+}
+
 guint
 uc_clickhouse_source_get_columns (UcClickhouseSource *self)
 {
@@ -246,4 +266,62 @@ uc_clickhouse_source_create_view (UcClickhouseSource *self,
   credit = g_strdup_printf (_("Source: ClickHouse table %s, read %.10s"), described,
                             uc_source_get_retrieved (UC_SOURCE (self)));
   return uc_library_make_view (id, title, title, id, &roles, credit, error);
+}
+
+/* The source as the settings keep it (UC_CLICKHOUSE_SOURCE_VARIANT):
+ * server, database, table, time, value, group or "", user or "", the
+ * group values. Never the password. */
+GVariant *
+uc_clickhouse_source_to_variant (UcClickhouseSource *self)
+{
+  UcClickhouse *ch = self->connection;
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE_SOURCE (self), NULL);
+  return g_variant_new ("(ssssss@s@as)", ch->url, ch->database, ch->table, ch->x, ch->y, ch->group ? ch->group : "",
+                        g_variant_new_string (ch->user ? ch->user : ""),
+                        g_variant_new_strv ((const char * const *) self->groups, self->groups ? -1 : 0));
+}
+
+/* The source @entry describes, or NULL (with @error) when an address or
+ * a name in it cannot be taken: the settings are input too. */
+UcSource *
+uc_clickhouse_source_new_from_variant (GVariant  *entry,
+                                       GError   **error)
+{
+  const char *url, *database, *table, *x, *y, *group, *user;
+  g_autofree const char **groups = NULL;
+  g_autoptr(UcClickhouse) ch = NULL;
+
+  g_return_val_if_fail (g_variant_is_of_type (entry, G_VARIANT_TYPE (UC_CLICKHOUSE_SOURCE_VARIANT)), NULL);
+  g_variant_get (entry, "(&s&s&s&s&s&s&s^a&s)", &url, &database, &table, &x, &y, &group, &user, &groups);
+  if ((ch = uc_clickhouse_new (url, *database ? database : NULL, table, x, y, *group ? group : NULL, error)) == NULL)
+    return NULL;
+  uc_clickhouse_set_credentials (ch, *user ? user : NULL, NULL);
+  return uc_clickhouse_source_new (ch, groups);
+}
+
+/* @list (a settings' list of UC_CLICKHOUSE_SOURCE_VARIANT) without the
+ * table of id @id, and with @source at its end when not NULL: a floating
+ * variant. An entry that cannot be read is dropped too. */
+GVariant *
+uc_clickhouse_source_list_replace (GVariant           *list,
+                                   const char         *id,
+                                   UcClickhouseSource *source)
+{
+  g_autoptr(GVariantBuilder) kept = g_variant_builder_new (G_VARIANT_TYPE ("a" UC_CLICKHOUSE_SOURCE_VARIANT));
+  GVariantIter iter;
+  GVariant *entry;
+
+  g_variant_iter_init (&iter, list);
+  while ((entry = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autoptr(GVariant) owned = entry;
+      g_autoptr(UcSource) other = uc_clickhouse_source_new_from_variant (entry, NULL);
+
+      if (other && !g_str_equal (uc_source_get_id (other), id))
+        g_variant_builder_add_value (kept, entry);
+    }
+  if (source)
+    g_variant_builder_add_value (kept, uc_clickhouse_source_to_variant (source));
+  return g_variant_builder_end (kept);
 }

@@ -14,15 +14,23 @@
 G_BEGIN_DECLS
 
 #define UC_CLICKHOUSE_SOURCE_PREFIX "clickhouse-"
+#define UC_CLICKHOUSE_SOURCE_VARIANT "(sssssssas)"
 
 #define UC_TYPE_CLICKHOUSE_SOURCE (uc_clickhouse_source_get_type ())
 G_DECLARE_FINAL_TYPE (UcClickhouseSource, uc_clickhouse_source, UC, CLICKHOUSE_SOURCE, UcSource)
 
 UcSource     *uc_clickhouse_source_new        (UcClickhouse        *connection,
                                                const char * const  *groups);
+UcSource     *uc_clickhouse_source_new_from_variant (GVariant   *entry,
+                                               GError            **error);
+GVariant     *uc_clickhouse_source_to_variant (UcClickhouseSource *self);
+GVariant     *uc_clickhouse_source_list_replace (GVariant         *list,
+                                               const char         *id,
+                                               UcClickhouseSource *source);
 UcClickhouse *uc_clickhouse_source_get_connection (UcClickhouseSource *self);
 const char   *uc_clickhouse_source_group_of   (UcClickhouseSource  *self,
                                                const char          *series_id);
+const char * const *uc_clickhouse_source_get_groups (UcClickhouseSource *self);
 guint         uc_clickhouse_source_get_columns (UcClickhouseSource *self);
 void          uc_clickhouse_source_get_span   (UcClickhouseSource  *self,
                                                UcTime              *first,

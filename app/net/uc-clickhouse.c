@@ -189,13 +189,16 @@ uc_clickhouse_set_credentials (UcClickhouse *self,
                                const char   *user,
                                const char   *password)
 {
+  /* Either may be the one held now: copied before the old go. */
+  char *new_user = g_strdup (user), *new_password = g_strdup (password);
+
   g_return_if_fail (UC_IS_CLICKHOUSE (self));
   g_free (self->user);
   if (self->password)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
-  self->user = g_strdup (user);
-  self->password = g_strdup (password);
+  self->user = new_user;
+  self->password = new_password;
 }
 
 void
@@ -220,6 +223,34 @@ uc_clickhouse_get_url (UcClickhouse *self)
 {
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self), NULL);
   return self->url;
+}
+
+/* The names the connection reads: its database, table and columns (the
+ * table's are NULL on a connection without one, the group's when the
+ * table has none), and its user (NULL: the server's default). */
+void
+uc_clickhouse_get_names (UcClickhouse  *self,
+                         const char   **database,
+                         const char   **table,
+                         const char   **x,
+                         const char   **y,
+                         const char   **group,
+                         const char   **user)
+{
+  g_return_if_fail (UC_IS_CLICKHOUSE (self));
+  *database = self->database;
+  *table = self->table;
+  *x = self->x;
+  *y = self->y;
+  *group = self->group;
+  *user = self->user;
+}
+
+gboolean
+uc_clickhouse_has_password (UcClickhouse *self)
+{
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self), FALSE);
+  return self->password != NULL && *self->password != '\0';
 }
 
 /* What the source is, for the Sources page and a pack: "db.table (x, y by
@@ -301,6 +332,13 @@ uc_clickhouse_query (UcClickhouse  *self,
   /* The server stops a query that runs past the timeout itself. */
   target = g_strdup_printf ("%s%sdatabase=%s&max_execution_time=%u&max_query_size=%u", self->url,
                             strchr (self->url, '?') ? "&" : "?", self->database, self->timeout, 4u << 20);
+  /* A header's value cannot hold a line break (nor should a name). */
+  if ((self->user && strpbrk (self->user, "\r\n")) || (self->password && strpbrk (self->password, "\r\n")))
+    {
+      g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_TRANSPORT,
+                   _("%s: the user name or password holds a line break"), self->url);
+      return NULL;
+    }
   message = soup_message_new (SOUP_METHOD_POST, target);
   request = g_bytes_new (sql, strlen (sql));
   soup_message_set_request_body_from_bytes (message, "text/plain; charset=utf-8", request);

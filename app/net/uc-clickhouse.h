@@ -72,6 +72,14 @@ void          uc_clickhouse_set_timeout   (UcClickhouse  *self,
 void          uc_clickhouse_set_max_size  (UcClickhouse  *self,
                                            gsize          max_bytes);
 const char   *uc_clickhouse_get_url       (UcClickhouse  *self);
+void          uc_clickhouse_get_names     (UcClickhouse  *self,
+                                           const char   **database,
+                                           const char   **table,
+                                           const char   **x,
+                                           const char   **y,
+                                           const char   **group,
+                                           const char   **user);
+gboolean      uc_clickhouse_has_password  (UcClickhouse  *self);
 char         *uc_clickhouse_describe      (UcClickhouse  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 GBytes       *uc_clickhouse_query         (UcClickhouse  *self,

@@ -493,3 +493,11 @@ uc_clickhouse_dialog_is_busy (UcClickhouseDialog *self)
   g_return_val_if_fail (UC_IS_CLICKHOUSE_DIALOG (self), FALSE);
   return self->busy != NULL;
 }
+
+/* What the dialog says under the server's fields: for tests. */
+const char *
+uc_clickhouse_dialog_get_status (UcClickhouseDialog *self)
+{
+  g_return_val_if_fail (UC_IS_CLICKHOUSE_DIALOG (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}

@@ -22,6 +22,7 @@ const char         *uc_clickhouse_dialog_get_user     (UcClickhouseDialog *self)
 const char         *uc_clickhouse_dialog_get_password (UcClickhouseDialog *self);
 void                uc_clickhouse_dialog_show_error   (UcClickhouseDialog *self,
                                                        const GError       *error);
+const char         *uc_clickhouse_dialog_get_status   (UcClickhouseDialog *self);
 gboolean            uc_clickhouse_dialog_is_busy      (UcClickhouseDialog *self);
 
 G_END_DECLS

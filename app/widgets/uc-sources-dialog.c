@@ -31,6 +31,7 @@ struct _UcSourcesDialog
   GtkSwitch            *on_start_switch;
   AdwPreferencesGroup  *sources_group;
   AdwPreferencesGroup  *tables_group;
+  guint                 n_tables;
   AdwActionRow         *user_file_row;
 
   /* owned */
@@ -401,6 +402,23 @@ uc_sources_dialog_init (UcSourcesDialog *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) source_row_free);
 }
 
+/* A table's Remove: out of the settings, and so out of every window's
+ * sidebar and the catalog (see uc-window-clickhouse.c), its row too. */
+static void
+remove_table (UcSourcesDialog *self,
+              GtkWidget       *button)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "source-id");
+  g_autoptr(GVariant) tables = g_settings_get_value (self->settings, "clickhouse-tables");
+  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+
+  if (row)
+    adw_preferences_group_remove (self->tables_group, row);
+  if (row && --self->n_tables == 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->tables_group), FALSE);
+  g_settings_set_value (self->settings, "clickhouse-tables", uc_clickhouse_source_list_replace (tables, id, NULL));
+}
+
 /* The ClickHouse tables charted (the catalog's): what each is, where,
  * and since when. */
 static void
@@ -411,8 +429,8 @@ show_tables (UcSourcesDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
     {
       g_autoptr(UcSource) source = g_list_model_get_item (catalog, i);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
+      g_autofree char *subtitle = NULL, *tooltip = NULL;
+      GtkWidget *row, *remove;
 
       if (!UC_IS_CLICKHOUSE_SOURCE (source))
         continue;
@@ -425,7 +443,17 @@ show_tables (UcSourcesDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), uc_source_get_title (source));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-server-symbolic"));
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      /* Translators: a tooltip; %s is a ClickHouse table's title */
+      tooltip = g_strdup_printf (_("Remove %s from Undercut (the table stays on its server)"), uc_source_get_title (source));
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      g_object_set_data_full (G_OBJECT (remove), "source-id", g_strdup (uc_source_get_id (source)), g_free);
+      g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_table), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->tables_group, row);
+      self->n_tables++;
       gtk_widget_set_visible (GTK_WIDGET (self->tables_group), TRUE);
     }
 }

@@ -108,6 +108,7 @@ struct _UcWindow
 
   /* owned */
   GtkWindow            *clickhouse_dialog;   /* while it is open */
+  guint                 keyring_timeout;   /* a password being stored, cancelled if the keyring takes this long */
   GObject              *remote;       /* the view's table asked per frame (UcRemoteFrames), or NULL */
   char                 *initial_view;   /* construct-only: the view to open on */
   UcView               *view;         /* the view shown */
@@ -238,6 +239,7 @@ void      _uc_window_queue_reimport       (UcWindow       *self,
 /* uc-window-library.c */
 void      _uc_window_class_init_clickhouse (GtkWidgetClass *widget_class);
 void      _uc_window_sync_remote          (UcWindow       *self);
+void      _uc_window_init_clickhouse      (UcWindow       *self);
 void      _uc_window_dispose_clickhouse   (UcWindow       *self);
 void      _uc_window_refine_export        (UcWindow       *self,
                                            UcExportDialog *dialog);

@@ -631,6 +631,7 @@ uc_window_init (UcWindow *self)
   self->views = uc_view_catalog_new_builtin ();
   gtk_list_box_bind_model (self->view_list, G_LIST_MODEL (self->views), create_view_row, self, NULL);
   _uc_window_init_library (self);
+  _uc_window_init_clickhouse (self);
   _uc_window_init_import (self);
   g_signal_connect_swapped (self->view_list, "row-selected", G_CALLBACK (on_row_selected), self);
   /* After the list box has its rows for the change. */

@@ -362,6 +362,17 @@ test_credentials (void)
   g_assert_nonnull (strstr (error->message, "line break"));
   g_clear_error (&error);
 
+  /* What a pack records: the server, the table and the groups, quoted. */
+  {
+    const char *const picked[] = { "NVDA", "it's", NULL };
+    UcClickhouseGrid grid = { 0, 1e9, 640, 643 };
+    g_autofree char *query = uc_clickhouse_describe_query (ch, picked, 0, 1000 * G_USEC_PER_SEC, &grid);
+
+    g_assert_nonnull (strstr (query, server.url));
+    g_assert_nonnull (strstr (query, "`default`.`ticks`, `price` by `ts` where `symbol` in ('NVDA', 'it\\'s')"));
+    g_assert_nonnull (strstr (query, "from 1970-01-01T00:00:00Z to 1970-01-01T00:16:40Z"));
+    g_assert_nonnull (strstr (query, "640 pixel columns"));
+  }
   columns = uc_clickhouse_list_columns (browse, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < columns->len; i++)

@@ -47,6 +47,14 @@ fetch_spec (UcClickhouse          *ch,
       uc_chart_spec_add_series (spec, series);
     }
   uc_chart_spec_set_range (spec, r->from, r->to);
+  /* A pack names the query its data answer, and when it was read. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *read = g_date_time_format_iso8601 (now);
+    g_autofree char *query = uc_clickhouse_describe_query (ch, (const char * const *) groups, r->from, r->to, grid);
+
+    uc_chart_spec_add_provenance (spec, title, query, NULL, read, "retrieved");
+  }
   return g_steal_pointer (&spec);
 }
 

@@ -270,6 +270,44 @@ uc_clickhouse_describe (UcClickhouse *self)
   return g_strdup_printf (_("%s.%s (%s, %s) at %s"), self->database, self->table, self->x, self->y, self->url);
 }
 
+/* The query a chart's frames answer, for a report pack's inputs: the
+ * server, the table, the columns, the groups, the stretch of time and
+ * the pixel columns asked for (whose first, lowest, highest and last rows
+ * were sent, or every row where few were left). */
+char *
+uc_clickhouse_describe_query (UcClickhouse           *self,
+                              const char * const     *groups,
+                              UcTime                  from,
+                              UcTime                  to,
+                              const UcClickhouseGrid *grid)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GDateTime) a = g_date_time_new_from_unix_utc (from / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) b = g_date_time_new_from_unix_utc (to / G_USEC_PER_SEC);
+  g_autofree char *start = a ? g_date_time_format_iso8601 (a) : g_strdup ("?");
+  g_autofree char *end = b ? g_date_time_format_iso8601 (b) : g_strdup ("?");
+
+  g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, NULL);
+  g_string_append_printf (text, "ClickHouse %s: `%s`.`%s`, `%s` by `%s`", self->url, self->database, self->table,
+                          self->y, self->x);
+  if (self->group && groups && groups[0])
+    {
+      g_string_append_printf (text, " where `%s` in (", self->group);
+      for (guint g = 0; groups[g]; g++)
+        {
+          g_autofree char *quoted = uc_clickhouse_quote_string (groups[g]);
+
+          g_string_append_printf (text, "%s%s", g ? ", " : "", quoted);
+        }
+      g_string_append_c (text, ')');
+    }
+  g_string_append_printf (text, ", from %s to %s", start, end);
+  if (grid)
+    g_string_append_printf (text, ", the first, lowest, highest and last row of each of %.0f pixel columns "
+                            "(every row where at most two fall in one)", grid->width);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The server's own words in an error answer, one line, not too long. */
 static char *
 server_message (GBytes *body)

@@ -81,6 +81,11 @@ void          uc_clickhouse_get_names     (UcClickhouse  *self,
                                            const char   **user);
 gboolean      uc_clickhouse_has_password  (UcClickhouse  *self);
 char         *uc_clickhouse_describe      (UcClickhouse  *self) G_GNUC_WARN_UNUSED_RESULT;
+char         *uc_clickhouse_describe_query (UcClickhouse  *self,
+                                           const char * const *groups,
+                                           UcTime         from,
+                                           UcTime         to,
+                                           const UcClickhouseGrid *grid) G_GNUC_WARN_UNUSED_RESULT;
 
 GBytes       *uc_clickhouse_query         (UcClickhouse  *self,
                                            const char    *sql,

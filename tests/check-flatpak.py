@@ -37,17 +37,21 @@ import xml.etree.ElementTree as ET
 # What each GNOME runtime ships: pkg-config names with the versions of
 # their GNOME release (lower bounds: a runtime's updates only raise them),
 # and the Sdk's build tools. json-glib, libsoup 3, cairo (with PNG, SVG and
-# PDF), pixman, pango and zlib come with every one of them (zlib, pixman and
+# PDF), pixman, pango, zlib and libsecret come with every one of them (zlib, pixman and
 # cairo from the freedesktop base). Add a runtime here before the manifest moves to it.
 RUNTIMES = {
     "47": {"glib-2.0": "2.82", "gtk4": "4.16", "libadwaita-1": "1.6", "libsoup-3.0": "3.6",
-           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.54", "zlib": "1.3", "pixman-1": "0.42"},
+           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.54", "zlib": "1.3", "pixman-1": "0.42",
+           "libsecret-1": "0.21"},
     "48": {"glib-2.0": "2.84", "gtk4": "4.18", "libadwaita-1": "1.7", "libsoup-3.0": "3.6",
-           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42"},
+           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42",
+           "libsecret-1": "0.21"},
     "49": {"glib-2.0": "2.86", "gtk4": "4.20", "libadwaita-1": "1.8", "libsoup-3.0": "3.6",
-           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42"},
+           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42",
+           "libsecret-1": "0.21"},
     "50": {"glib-2.0": "2.86", "gtk4": "4.20", "libadwaita-1": "1.8", "libsoup-3.0": "3.6",
-           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42"},
+           "json-glib-1.0": "1.10", "cairo": "1.18", "pangocairo": "1.56", "zlib": "1.3", "pixman-1": "0.42",
+           "libsecret-1": "0.21"},
 }
 # pkg-config names that come with another's package.
 SAME_PACKAGE = {"gio-2.0": "glib-2.0", "gobject-2.0": "glib-2.0", "cairo-png": "cairo",

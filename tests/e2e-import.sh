@@ -37,11 +37,6 @@ export_as() {
   for _ in $(seq 50); do [ -s "$out/$1.png" ] && break; sleep 0.1; done
 }
 
-focus_on() {
-  eval "$(xdotool getwindowgeometry --shell "$1")"
-  xdotool mousemove $((X + WIDTH / 2)) $((Y + 20))
-}
-
 # A bank-style export: semicolons, decimal commas, day-first dates.
 csv=$data/in/konto-umsaetze.csv
 mkdir -p "$data/in"

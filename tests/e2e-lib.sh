@@ -35,3 +35,10 @@ action() { gapplication action io.github.undercut.Undercut "$@"; }
 
 # The app's visible windows: a popover or a drop-down's list open is one more.
 surfaces() { xdotool search --onlyvisible --pid "$pid" 2>/dev/null | wc -l; }
+
+# The pointer over a window's header (@1, its id): without a window
+# manager, the window under the pointer takes the keys.
+focus_on() {
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  xdotool mousemove $((X + WIDTH / 2)) $((Y + 20))
+}

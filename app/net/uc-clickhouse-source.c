@@ -60,7 +60,7 @@ to_dataset (UcClickhouseSource *self,
             GPtrArray          *frames)
 {
   UcClickhouse *ch = self->connection;
-  g_autoptr(UcStringTable) names = ch->group ? uc_string_table_new () : NULL;
+  g_autoptr(UcStringTable) names = self->groups ? uc_string_table_new () : NULL;
   g_autoptr(UcDataset) dataset = NULL;
   guint n = 0, row = 0;
   UcTime *x;
@@ -194,8 +194,15 @@ uc_clickhouse_source_new (UcClickhouse       *connection,
   self = g_object_new (UC_TYPE_CLICKHOUSE_SOURCE, "id", id, "title", title, "publisher", _("ClickHouse server"),
                        "url", connection->url, "retrieved", retrieved, "location", location, NULL);
   self->connection = g_object_ref (connection);
+  /* The settings are input too: no more lines than a chart takes. */
   if (connection->group && groups && groups[0])
-    self->groups = g_strdupv ((char **) groups);
+    {
+      guint n = MIN (g_strv_length ((char **) groups), UC_CLICKHOUSE_SOURCE_MAX_GROUPS);
+
+      self->groups = g_new0 (char *, n + 1);
+      for (guint g = 0; g < n; g++)
+        self->groups[g] = g_strdup (groups[g]);
+    }
   return UC_SOURCE (self);
 }
 

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define UC_CLICKHOUSE_SOURCE_PREFIX "clickhouse-"
 #define UC_CLICKHOUSE_SOURCE_VARIANT "(sssssssas)"
+/* Lines a chart takes from one table: each is asked on its own
+ * connection and thread, side by side. */
+#define UC_CLICKHOUSE_SOURCE_MAX_GROUPS 24
 
 #define UC_TYPE_CLICKHOUSE_SOURCE (uc_clickhouse_source_get_type ())
 G_DECLARE_FINAL_TYPE (UcClickhouseSource, uc_clickhouse_source, UC, CLICKHOUSE_SOURCE, UcSource)

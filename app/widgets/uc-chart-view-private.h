@@ -50,6 +50,7 @@ struct _UcChartView
   UcChartDrawOptions draw;     /* the legend entry pointed at, a value axis held */
   double             told_left, told_right;   /* the natural insets last announced */
   guint              insets_idle;  /* announcing them after the frame */
+  guint              drawn_idle;   /* saying the chart was drawn anew, after the frame */
   guint              describe_id;  /* the chart in words, once it settles */
   double             font_px;      /* the text size asked for; 0: the desktop's */
   double             desktop_px;   /* the desktop's, once read (GtkSettings); 0 before */

@@ -39,6 +39,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PLOT_INSETS_CHANGED,
+  DRAWN,
   N_SIGNALS
 };
 
@@ -381,6 +382,16 @@ tell_insets (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+tell_drawn (gpointer data)
+{
+  UcChartView *self = data;
+
+  self->drawn_idle = 0;
+  g_signal_emit (self, signals[DRAWN], 0);
+  return G_SOURCE_REMOVE;
+}
+
 /* The chart's pixels, drawn again only when invalidated or resized, and
  * over them what moves with the pointer: a lane dot's card, the days being
  * selected, the crosshair. */
@@ -411,6 +422,8 @@ uc_chart_view_snapshot (GtkWidget   *widget,
       self->texture_scale = scale;
       self->has_layout = TRUE;
       self->draw_count++;
+      if (self->drawn_idle == 0)
+        self->drawn_idle = g_idle_add (tell_drawn, self);
     }
   uc_platform_append_pixels (widget, snapshot, self->pixels, &self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -492,6 +505,7 @@ uc_chart_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (gtk_settings_get_default (), on_text_settings_changed, self);
   g_clear_pointer (&self->event_popover, gtk_widget_unparent);
   g_clear_handle_id (&self->insets_idle, g_source_remove);
+  g_clear_handle_id (&self->drawn_idle, g_source_remove);
   uc_chart_view_set_time_range (self, NULL);
   uc_chart_view_set_crosshair_link (self, NULL);
   clear_text (self);
@@ -577,6 +591,10 @@ uc_chart_view_class_init (UcChartViewClass *klass)
   /* The plot's natural insets changed (uc_chart_view_get_natural_insets). */
   signals[PLOT_INSETS_CHANGED] = g_signal_new ("plot-insets-changed", G_TYPE_FROM_CLASS (object_class),
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The chart was drawn anew (another stretch, size or spec), after the
+   * frame: its layout (uc_chart_view_get_layout()) is the one on screen. */
+  signals[DRAWN] = g_signal_new ("drawn", G_TYPE_FROM_CLASS (object_class), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
   _uc_chart_view_class_init_events (object_class);
   gtk_widget_class_set_css_name (widget_class, "ucchartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

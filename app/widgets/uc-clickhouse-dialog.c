@@ -10,6 +10,8 @@
 
 #include "uc-clickhouse-dialog.h"
 
+#include "uc-clickhouse-source.h"
+
 #include <glib/gi18n.h>
 
 #define MAX_GROUPS 40
@@ -59,6 +61,14 @@ combo_text (AdwComboRow *row)
 }
 
 static void
+set_status_text (UcClickhouseDialog *self,
+                 char               *text)
+{
+  gtk_label_set_text (self->status_label, text);
+  g_free (text);
+}
+
+static void
 set_busy (UcClickhouseDialog *self,
           GCancellable       *busy)
 {
@@ -72,13 +82,17 @@ set_busy (UcClickhouseDialog *self,
 static void
 update_can_chart (UcClickhouseDialog *self)
 {
-  gboolean any = self->groups == NULL;
+  guint checked = 0;
 
   for (guint i = 0; self->checks && i < self->checks->len; i++)
-    any |= gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
+    checked += gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
+  if (checked > UC_CLICKHOUSE_SOURCE_MAX_GROUPS)
+    /* Translators: %d is the most lines a chart of a table takes */
+    set_status_text (self, g_strdup_printf (_("A chart takes at most %d series"), UC_CLICKHOUSE_SOURCE_MAX_GROUPS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clickhouse.chart",
-                                 combo_text (self->time_row) && combo_text (self->value_row) && any &&
-                                 (self->groups != NULL || adw_combo_row_get_selected (self->group_row) == 0));
+                                 combo_text (self->time_row) && combo_text (self->value_row) &&
+                                 (self->groups == NULL ? adw_combo_row_get_selected (self->group_row) == 0
+                                                       : checked > 0 && checked <= UC_CLICKHOUSE_SOURCE_MAX_GROUPS));
 }
 
 /* The server as given: a connection without a table, to list tables. */

@@ -28,6 +28,8 @@
 /* The same stretch asked again (the plot moved because the values' labels
  * did) at most this many times. */
 #define MAX_REASKS 2
+/* An export's questions, in seconds. */
+#define EXPORT_TIMEOUT 10
 
 typedef struct
 {
@@ -49,7 +51,6 @@ struct _UcRemoteFrames
   GObject             parent_instance;
 
   GtkWidget          *chart;   /* weak */
-  guint               tick;
   UcClickhouseSource *source;
   UcClickhouse       *connection;
   GPtrArray          *connections;   /* one per series of base, for queries side by side */
@@ -64,6 +65,7 @@ struct _UcRemoteFrames
   GHashTable         *kept;      /* Key → Frame */
   GQueue              order;     /* the keys kept, oldest first */
   Key                 shown, asked, queued;
+  Key                 wanted;    /* the plot's stretch and columns last seen */
   gboolean            has_shown, has_asked, has_queued;
   Key                 last_range;
   guint               reasks;
@@ -322,17 +324,26 @@ fetch_thread (GTask        *task,
 }
 
 static void ask (UcRemoteFrames *self, const Key *key);
+static void on_crosshair (UcRemoteFrames *self);
 
-static void
+/* @frame (taken) among the frames kept, the oldest going past MAX_KEPT;
+ * the one kept for its stretch and width. */
+static Frame *
 keep (UcRemoteFrames *self,
       Frame          *frame)
 {
-  if (g_hash_table_contains (self->kept, &frame->key))
-    return;
+  Frame *had = g_hash_table_lookup (self->kept, &frame->key);
+
+  if (had)
+    {
+      frame_free (frame);
+      return had;
+    }
   if (g_queue_get_length (&self->order) >= MAX_KEPT)
     g_hash_table_remove (self->kept, g_queue_pop_head (&self->order));
   g_hash_table_insert (self->kept, &frame->key, frame);
   g_queue_push_tail (&self->order, &frame->key);
+  return frame;
 }
 
 static void
@@ -358,8 +369,9 @@ on_fetched (GObject      *object,
                " bytes in %u queries, %.1f ms", (frame->key.to - frame->key.from) / G_USEC_PER_SEC, frame->key.grid.width,
                frame->rows, frame->stats.decimated ? "M4" : "rows", frame->stats.bytes, frame->stats.queries, frame->ms);
       self->n_fetched++;
-      keep (self, frame);
-      if (!self->has_queued)
+      frame = keep (self, frame);
+      /* Not a stretch left since (another shown from what was kept). */
+      if (!self->has_queued && key_equal (&frame->key, &self->wanted))
         show_frame (self, frame);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -444,7 +456,8 @@ take_base (UcRemoteFrames *self,
   self->point_connections = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint s = 0; self->groups[s]; s++)
     {
-      g_ptr_array_add (self->connections, s == 0 ? g_object_ref (self->connection) : uc_clickhouse_dup (self->connection));
+      /* Not the source's own: a reload of the view uses that one. */
+      g_ptr_array_add (self->connections, uc_clickhouse_dup (self->connection));
       g_ptr_array_add (self->point_connections, uc_clickhouse_dup (self->connection));
     }
   self->has_point = FALSE;
@@ -545,10 +558,12 @@ on_point (GObject      *object,
   /* A failure is said by the next frame's; the card keeps the drawn points. */
   if (values && self->chart)
     uc_chart_view_set_exact_values (UC_CHART_VIEW (self->chart), ask->t, (const double *) values->data, values->len);
+  /* The crosshair moved on meanwhile: where it is now. */
+  on_crosshair (self);
 }
 
 /* The crosshair moved to @t: each series' row at or before it, asked
- * when no other such question is out (the next tick asks for where the
+ * when no other such question is out (its answer asks for where the
  * crosshair is by then). */
 static void
 ask_point (UcRemoteFrames *self,
@@ -571,13 +586,21 @@ ask_point (UcRemoteFrames *self,
   g_task_run_in_thread (task, point_thread);
 }
 
-/* Each frame: the plot drawn last, compared with the frame shown. */
-static gboolean
-on_tick (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
+static void
+on_crosshair (UcRemoteFrames *self)
 {
-  UcRemoteFrames *self = data;
+  UcTime t;
+
+  if (self->chart && uc_chart_view_get_crosshair (UC_CHART_VIEW (self->chart), &t))
+    ask_point (self, t);
+}
+
+/* The chart drawn anew: the plot on screen,
+ * compared with the frame shown. */
+static void
+on_drawn (UcRemoteFrames *self)
+{
+  GtkWidget *widget = self->chart;
   UcChartView *chart = UC_CHART_VIEW (widget);
   UcChartSpec *spec = uc_chart_view_get_spec (chart);
   UcChartLayout layout;
@@ -586,23 +609,28 @@ on_tick (GtkWidget     *widget,
   Key key = { 0 };
 
   if (spec == NULL || !uc_chart_view_get_layout (chart, &layout) || layout.width < 2 || layout.to <= layout.from)
-    return G_SOURCE_CONTINUE;
+    return;
+  /* The view set its own spec again (a filter, a variant): a new one is
+   * the base; the same one needs the frame put back in it. */
   if (spec != self->applied && spec != self->base)
     take_base (self, spec);
+  else if (spec != self->applied)
+    self->has_shown = FALSE;
   if (uc_chart_view_get_crosshair (chart, &cross))
     ask_point (self, cross);
   key.from = layout.from;
   key.to = layout.to;
   uc_chart_layout_get_column_grid (&layout, gtk_widget_get_scale_factor (widget), &key.grid.from, &key.grid.span,
                                    &key.grid.width, &key.grid.n_edges);
+  self->wanted = key;
   if ((self->has_shown && key_equal (&key, &self->shown)) || (self->has_asked && key_equal (&key, &self->asked)) ||
       (self->has_queued && key_equal (&key, &self->queued)))
-    return G_SOURCE_CONTINUE;
+    return;
   /* A frame can move the plot (its values' labels are wider): asked again
    * for the new columns, but not without end. */
   if (self->last_range.from == key.from && self->last_range.to == key.to &&
       self->last_range.grid.width == key.grid.width && ++self->reasks > MAX_REASKS)
-    return G_SOURCE_CONTINUE;
+    return;
   if (self->last_range.from != key.from || self->last_range.to != key.to ||
       self->last_range.grid.width != key.grid.width)
     self->reasks = 0;
@@ -613,10 +641,9 @@ on_tick (GtkWidget     *widget,
       if (self->inflight)
         g_cancellable_cancel (self->inflight);
       show_frame (self, kept);
-      return G_SOURCE_CONTINUE;
+      return;
     }
   ask (self, &key);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -626,7 +653,7 @@ uc_remote_frames_dispose (GObject *object)
 
   if (self->chart)
     {
-      gtk_widget_remove_tick_callback (self->chart, self->tick);
+      g_signal_handlers_disconnect_by_data (self->chart, self);
       g_object_remove_weak_pointer (G_OBJECT (self->chart), (gpointer *) &self->chart);
       self->chart = NULL;
     }
@@ -712,7 +739,11 @@ uc_remote_frames_new (UcChartView        *chart,
   self->connection = g_object_ref (uc_clickhouse_source_get_connection (source));
   if (uc_chart_view_get_spec (chart))
     take_base (self, uc_chart_view_get_spec (chart));
-  self->tick = gtk_widget_add_tick_callback (self->chart, on_tick, self, NULL);
+  g_signal_connect_swapped (self->chart, "drawn", G_CALLBACK (on_drawn), self);
+  /* A crosshair moves without drawing the chart anew; it tells the link. */
+  if (uc_chart_view_get_crosshair_link (chart))
+    g_signal_connect_object (uc_chart_view_get_crosshair_link (chart), "notify::day", G_CALLBACK (on_crosshair), self,
+                             G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -755,7 +786,13 @@ uc_remote_frames_refine (UcRemoteFrames            *self,
   /* Connections of its own: the window's may be asking for a frame. */
   connections = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint s = 0; self->groups[s]; s++)
-    g_ptr_array_add (connections, uc_clickhouse_dup (self->connection));
+    {
+      UcClickhouse *ch = uc_clickhouse_dup (self->connection);
+
+      /* The window waits for it: a server that hangs is given up sooner. */
+      uc_clickhouse_set_timeout (ch, EXPORT_TIMEOUT);
+      g_ptr_array_add (connections, ch);
+    }
   if ((frame = fetch_frames (connections, self->groups, &key, NULL, error)) == NULL)
     return NULL;
   raw = frame_spec (self, frame);

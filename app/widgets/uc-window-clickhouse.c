@@ -171,9 +171,13 @@ on_stored (GObject      *object,
   g_autoptr(UcWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean stored = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* A window closed meanwhile has nothing to say it in. */
+  if (self->settings == NULL)
+    return;
   g_clear_handle_id (&self->keyring_timeout, g_source_remove);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (stored)
     return;
   /* Translators: %s says why the keyring did not keep the password */
   message = g_strdup_printf (_("The password is not kept in the keyring (%s): it is used until Undercut quits"),

@@ -316,11 +316,233 @@ append_list (GString *sql,
   g_string_append_c (sql, ')');
 }
 
+static gint
+compare_column_keys (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = g_ascii_strtoll (a, NULL, 10), y = g_ascii_strtoll (b, NULL, 10);
+
+  return x < y ? -1 : x > y;
+}
+
+/* Per column of @grid, over the rows @rows_sql gives: k, the first row's
+ * time and value, the lowest's (the earliest of equals), the highest's
+ * (the earliest of equals), the last's; unordered. */
+static char *
+m4_parts_sql (const char             *rows_sql,
+              const UcClickhouseGrid *grid)
+{
+  GString *sql = g_string_new ("SELECT k, min(s), argMin(v, s), argMin(s, (v, s)), min(v), argMax(s, (v, -s)), max(v), "
+                               "max(s), argMax(v, s) FROM (");
+
+  append_column_expr (sql, grid);
+  g_string_append_printf (sql, "SELECT k, s, v FROM (SELECT s, s * 1000000 AS t, v FROM (%s))) GROUP BY k "
+                          "FORMAT TabSeparated", rows_sql);
+  return g_string_free (sql, FALSE);
+}
+
+typedef struct
+{
+  UcClickhouse *connection;
+  char         *sql;
+  GCancellable *cancellable;
+  GPtrArray    *rows;
+  gsize         bytes;
+  GError       *error;
+} Part;
+
+static gpointer
+run_part (gpointer data)
+{
+  Part *part = data;
+
+  part->rows = _uc_clickhouse_query_rows (part->connection, part->sql, 9, &part->bytes, part->cancellable,
+                                          &part->error);
+  return NULL;
+}
+
+/* A column's four rows from one part, as numbers to compare. */
+typedef struct
+{
+  char  **fields;   /* the part's row: k, sf, vf, sn, vn, sx, vx, sl, vl */
+  gint64  sf, sn, sx, sl;
+  double  vn, vx;
+} Column;
+
+/* A column across parts: the rows picked so far (first, lowest, highest,
+ * last), as the parts' rows that hold them. */
+typedef struct
+{
+  Column  c;
+  char  **picked[4];
+} Merged;
+
+static gboolean
+read_column (UcClickhouse  *self,
+             char         **fields,
+             Column        *c,
+             GError       **error)
+{
+  c->fields = fields;
+  return _uc_clickhouse_parse_int (self, fields[1], &c->sf, error) &&
+         _uc_clickhouse_parse_int (self, fields[3], &c->sn, error) &&
+         _uc_clickhouse_parse_double (self, fields[4], &c->vn, error) &&
+         _uc_clickhouse_parse_int (self, fields[5], &c->sx, error) &&
+         _uc_clickhouse_parse_double (self, fields[6], &c->vx, error) &&
+         _uc_clickhouse_parse_int (self, fields[7], &c->sl, error);
+}
+
+/* @into's column with @c's rows taken in: the first and last by time, the
+ * lowest and highest by value, the earliest of equals, as one query over
+ * both parts' rows picks them (the parts hold different rows). */
+static void
+merge_column (Column       *into,
+              const Column *c,
+              char       ***picked)
+{
+  char **first = c->sf < into->sf ? c->fields : picked[0];
+  char **low = c->vn < into->vn || (c->vn == into->vn && c->sn < into->sn) ? c->fields : picked[1];
+  char **high = c->vx > into->vx || (c->vx == into->vx && c->sx < into->sx) ? c->fields : picked[2];
+  char **last = c->sl > into->sl ? c->fields : picked[3];
+
+  if (c->sf < into->sf)
+    into->sf = c->sf;
+  if (low == c->fields)
+    into->vn = c->vn, into->sn = c->sn;
+  if (high == c->fields)
+    into->vx = c->vx, into->sx = c->sx;
+  if (c->sl > into->sl)
+    into->sl = c->sl;
+  picked[0] = first;
+  picked[1] = low;
+  picked[2] = high;
+  picked[3] = last;
+}
+
+/* The parts' columns merged, in column order, as query_m4_over() gives
+ * them: k, the first row, the lowest and highest in time order, the last. */
+static GPtrArray *
+merge_parts (UcClickhouse  *self,
+             Part          *parts,
+             guint          n,
+             GError       **error)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GList) keys = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint p = 0; p < n; p++)
+    for (guint i = 0; i < parts[p].rows->len; i++)
+      {
+        char **fields = g_ptr_array_index (parts[p].rows, i);
+        Merged *had = g_hash_table_lookup (columns, fields[0]);
+        Column c;
+
+        if (!read_column (self, fields, &c, error))
+          {
+            g_ptr_array_unref (out);
+            return NULL;
+          }
+        if (had == NULL)
+          {
+            had = g_new0 (Merged, 1);
+            had->c = c;
+            for (guint f = 0; f < 4; f++)
+              had->picked[f] = fields;
+            g_hash_table_insert (columns, fields[0], had);
+          }
+        else
+          merge_column (&had->c, &c, had->picked);
+      }
+  keys = g_hash_table_get_keys (columns);
+  keys = g_list_sort (keys, compare_column_keys);
+  for (GList *l = keys; l; l = l->next)
+    {
+      Merged *had = g_hash_table_lookup (columns, l->data);
+      gboolean low_first = had->c.sn <= had->c.sx;
+      char **low = had->picked[1], **high = had->picked[2];
+      char **row = g_new0 (char *, 10);
+
+      row[0] = g_strdup (l->data);
+      row[1] = g_strdup (had->picked[0][1]);
+      row[2] = g_strdup (had->picked[0][2]);
+      row[3] = g_strdup (low_first ? low[3] : high[5]);
+      row[4] = g_strdup (low_first ? low[4] : high[6]);
+      row[5] = g_strdup (low_first ? high[5] : low[3]);
+      row[6] = g_strdup (low_first ? high[6] : low[4]);
+      row[7] = g_strdup (had->picked[3][7]);
+      row[8] = g_strdup (had->picked[3][8]);
+      g_ptr_array_add (out, row);
+    }
+  return out;
+}
+
+/* @self's helpers, @n of them: connections of their own to the same
+ * table. */
+static UcClickhouse *
+helper (UcClickhouse *self,
+        guint         i)
+{
+  if (self->helpers == NULL)
+    self->helpers = g_ptr_array_new_with_free_func (g_object_unref);
+  while (self->helpers->len <= i)
+    g_ptr_array_add (self->helpers, uc_clickhouse_dup (self));
+  return g_ptr_array_index (self->helpers, i);
+}
+
+/* M4 over the union of @n row sets, each asked on a connection of its
+ * own, side by side, and the columns merged here: the server's cores
+ * share the work of one frame. */
+static GPtrArray *
+query_m4_parts (UcClickhouse           *self,
+                GPtrArray              *rows_sql,
+                const UcClickhouseGrid *grid,
+                UcClickhouseStats      *stats,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  guint n = rows_sql->len;
+  g_autofree Part *parts = g_new0 (Part, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  GPtrArray *merged = NULL;
+  GError *failed = NULL;
+
+  for (guint p = 0; p < n; p++)
+    {
+      parts[p] = (Part) { p == 0 ? self : helper (self, p - 1), m4_parts_sql (g_ptr_array_index (rows_sql, p), grid),
+                          cancellable, NULL, 0, NULL };
+      threads[p] = p > 0 ? g_thread_new ("uc-frame-level", run_part, &parts[p]) : NULL;
+    }
+  run_part (&parts[0]);
+  for (guint p = 0; p < n; p++)
+    {
+      if (threads[p])
+        g_thread_join (threads[p]);
+      stats->queries++;
+      stats->bytes += parts[p].bytes;
+      if (parts[p].error && failed == NULL)
+        failed = g_steal_pointer (&parts[p].error);
+      g_clear_error (&parts[p].error);
+    }
+  if (failed == NULL)
+    merged = merge_parts (self, parts, n, &failed);
+  for (guint p = 0; p < n; p++)
+    {
+      g_free (parts[p].sql);
+      g_clear_pointer (&parts[p].rows, g_ptr_array_unref);
+    }
+  stats->decimated = TRUE;
+  if (failed)
+    g_propagate_error (error, failed);
+  return merged;
+}
+
 /* M4 from rollups of @levels (bucket seconds, largest first, each dividing
  * the one before): a bucket whole inside a column gives its first,
  * lowest, highest and last row (kept in the rollup); a bucket an edge
  * splits is read at the next level down, and at the last, row by row. The
- * columns come out as from every row, ties included. */
+ * columns come out as from every row, ties included. Each level and the
+ * rows are asked side by side (query_m4_parts()). */
 static GPtrArray *
 query_m4_rollup (UcClickhouse           *self,
                  const char             *table,
@@ -333,8 +555,9 @@ query_m4_rollup (UcClickhouse           *self,
                  GCancellable           *cancellable,
                  GError                **error)
 {
-  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) split = NULL;
+  GString *rows;
   guint seconds = 0;
 
   for (guint j = 0; j < levels->len; j++)
@@ -346,10 +569,11 @@ query_m4_rollup (UcClickhouse           *self,
       seconds = g_array_index (levels, guint, j);
       rollup = _uc_clickhouse_rollup_ref (self, seconds);
       split = split_buckets (grid, seconds, lo, hi);
-      g_string_append_printf (rows, "%sSELECT p.1 AS s, p.2 AS v FROM (SELECT arrayJoin([(toInt64(first_t), first_v), "
+      rows = g_string_new (NULL);
+      g_string_append_printf (rows, "SELECT p.1 AS s, p.2 AS v FROM (SELECT arrayJoin([(toInt64(first_t), first_v), "
                               "(toInt64(low_t), low_v), (toInt64(high_t), high_v), (toInt64(last_t), last_v)]) AS p FROM %s "
                               "WHERE %s AND bucket >= toDateTime(%" G_GINT64_FORMAT ") AND bucket <= toDateTime(%" G_GINT64_FORMAT ") ",
-                              j ? " UNION ALL " : "", rollup, where, g_array_index (split, gint64, 0), hi);
+                              rollup, where, g_array_index (split, gint64, 0), hi);
       if (parents)
         {
           g_string_append_printf (rows, "AND intDiv(toUInt32(bucket), %u) IN ", parent);
@@ -358,16 +582,19 @@ query_m4_rollup (UcClickhouse           *self,
       g_string_append (rows, " AND toUInt32(bucket) NOT IN ");
       append_list (rows, split, 1);
       g_string_append_c (rows, ')');
+      g_ptr_array_add (parts, g_string_free (rows, FALSE));
     }
   /* The last level's split buckets' rows: a set looked up a row (the
    * table's blocks are often wider than a pixel column, so its order
    * cannot skip to them). */
-  g_string_append_printf (rows, " UNION ALL SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
+  rows = g_string_new (NULL);
+  g_string_append_printf (rows, "SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
                           "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") "
                           "AND intDiv(toUInt32(`%1$s`), %7$u) IN ", self->x, self->y, table, where, lo, hi, seconds);
   append_list (rows, split, seconds);
+  g_ptr_array_add (parts, g_string_free (rows, FALSE));
   stats->rollup = g_array_index (levels, guint, 0);
-  return query_m4_over (self, rows->str, grid, stats, cancellable, error);
+  return query_m4_parts (self, parts, grid, stats, cancellable, error);
 }
 
 /* @group's series as a frame from @from to @to draws it: for a plot whose

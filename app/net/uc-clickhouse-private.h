@@ -31,6 +31,9 @@ struct _UcClickhouse
   gboolean     rollups_known;
   GArray      *rollups;
   gint64       rollup_min_rows;   /* in a frame, before a rollup is worth reading */
+  /* Connections of their own for a frame's parts asked side by side (the
+   * levels of a rollup); made on first use, used by this one's caller. */
+  GPtrArray   *helpers;
 };
 
 GPtrArray *_uc_clickhouse_query_rows      (UcClickhouse  *self,

@@ -43,6 +43,7 @@ uc_clickhouse_finalize (GObject *object)
   g_free (self->password);
   g_clear_object (&self->session);
   g_clear_pointer (&self->rollups, g_array_unref);
+  g_clear_pointer (&self->helpers, g_ptr_array_unref);
   G_OBJECT_CLASS (uc_clickhouse_parent_class)->finalize (object);
 }
 

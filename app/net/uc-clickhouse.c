@@ -865,7 +865,7 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
                            GError       **error)
 {
   g_autofree char *table = NULL, *ref = NULL, *fresh = NULL, *old = NULL, *group = NULL, *create = NULL, *swap = NULL;
-  g_autofree char *drop_fresh = NULL, *drop_old = NULL, *exists_sql = NULL;
+  g_autofree char *drop_fresh = NULL, *drop_old = NULL, *exists_sql = NULL, *settle = NULL;
   gint64 exists;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && seconds > 0, FALSE);
@@ -890,8 +890,11 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
                    self->table);
       return FALSE;
     }
+  /* Merged into whole parts before it is read: a frame then opens a few
+   * parts, not the many an INSERT … SELECT writes (nor waits on merges). */
+  settle = g_strdup_printf ("OPTIMIZE TABLE %s FINAL", fresh);
   if (!run_statement (self, drop_fresh, cancellable, error) || !run_statement (self, create, cancellable, error) ||
-      !run_statement (self, drop_old, cancellable, error))
+      !run_statement (self, settle, cancellable, error) || !run_statement (self, drop_old, cancellable, error))
     return FALSE;
   exists_sql = g_strdup_printf ("EXISTS TABLE %s FORMAT TabSeparated", ref);
   if (!query_number (self, exists_sql, &exists, cancellable, error))

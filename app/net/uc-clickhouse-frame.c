@@ -503,21 +503,15 @@ query_m4_parts (UcClickhouse           *self,
 {
   guint n = rows_sql->len;
   g_autofree Part *parts = g_new0 (Part, n);
-  g_autofree GThread **threads = g_new0 (GThread *, n);
   GPtrArray *merged = NULL;
   GError *failed = NULL;
 
   for (guint p = 0; p < n; p++)
-    {
-      parts[p] = (Part) { p == 0 ? self : helper (self, p - 1), m4_parts_sql (g_ptr_array_index (rows_sql, p), grid),
-                          cancellable, NULL, 0, NULL };
-      threads[p] = p > 0 ? g_thread_new ("uc-frame-level", run_part, &parts[p]) : NULL;
-    }
-  run_part (&parts[0]);
+    parts[p] = (Part) { p == 0 ? self : helper (self, p - 1), m4_parts_sql (g_ptr_array_index (rows_sql, p), grid),
+                        cancellable, NULL, 0, NULL };
+  uc_clickhouse_run_side_by_side (run_part, parts, sizeof *parts, n);
   for (guint p = 0; p < n; p++)
     {
-      if (threads[p])
-        g_thread_join (threads[p]);
       stats->queries++;
       stats->bytes += parts[p].bytes;
       if (parts[p].error && failed == NULL)

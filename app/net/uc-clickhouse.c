@@ -62,6 +62,26 @@ uc_clickhouse_init (UcClickhouse *self)
   self->rollup_min_rows = DEFAULT_ROLLUP_ROWS;
 }
 
+/* @run on each of @n parts (@size bytes each, from @parts) side by side:
+ * the first on this thread, the others on threads of their own, each on
+ * its own connection; back when all are done. A frame's lines, or its
+ * levels, then share the server's cores. */
+void
+uc_clickhouse_run_side_by_side (GThreadFunc run,
+                                gpointer    parts,
+                                gsize       size,
+                                guint       n)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, MAX (n, 1));
+
+  for (guint i = 1; i < n; i++)
+    threads[i] = g_thread_new ("uc-clickhouse-part", run, (char *) parts + i * size);
+  if (n > 0)
+    run (parts);
+  for (guint i = 1; i < n; i++)
+    g_thread_join (threads[i]);
+}
+
 /* A name ClickHouse takes unquoted: a letter or underscore, then letters,
  * digits and underscores. Only such names are ever put in a query. */
 gboolean

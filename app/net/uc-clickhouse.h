@@ -53,6 +53,11 @@ typedef enum
 
 UcClickhouseRole uc_clickhouse_column_role (const char *type);
 
+void          uc_clickhouse_run_side_by_side (GThreadFunc run,
+                                           gpointer       parts,
+                                           gsize          size,
+                                           guint          n);
+
 gboolean      uc_clickhouse_identifier_ok (const char    *name);
 char         *uc_clickhouse_quote_string  (const char    *value) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -266,8 +266,7 @@ fetch_frames (GPtrArray     *connections,
               GError       **error)
 {
   guint n = g_strv_length (groups);
-  g_autofree Part *parts = g_new0 (Part, n);
-  g_autofree GThread **threads = g_new0 (GThread *, n);
+  g_autofree Part *parts = g_new0 (Part, MAX (n, 1));
   Frame *frame = g_new0 (Frame, 1);
   gint64 start = g_get_monotonic_time ();
   GError *failed = NULL;
@@ -275,18 +274,11 @@ fetch_frames (GPtrArray     *connections,
   frame->key = *key;
   frame->frames = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint g = 0; g < n; g++)
-    {
-      parts[g] = (Part) { g_ptr_array_index (connections, g), *groups[g] ? groups[g] : NULL, key, cancellable, NULL,
-                          { 0 }, NULL };
-      if (g > 0)
-        threads[g] = g_thread_new ("uc-frame-part", fetch_part, &parts[g]);
-    }
-  if (n > 0)
-    fetch_part (&parts[0]);
+    parts[g] = (Part) { g_ptr_array_index (connections, g), *groups[g] ? groups[g] : NULL, key, cancellable, NULL,
+                        { 0 }, NULL };
+  uc_clickhouse_run_side_by_side (fetch_part, parts, sizeof *parts, n);
   for (guint g = 0; g < n; g++)
     {
-      if (threads[g])
-        g_thread_join (threads[g]);
       if (parts[g].series == NULL && failed == NULL)
         failed = g_steal_pointer (&parts[g].error);
       g_clear_error (&parts[g].error);
@@ -513,23 +505,16 @@ point_thread (GTask        *task,
 {
   PointAsk *ask = data;
   guint n = g_strv_length (ask->groups);
-  g_autofree PointPart *parts = g_new0 (PointPart, n);
-  g_autofree GThread **threads = g_new0 (GThread *, n);
+  g_autofree PointPart *parts = g_new0 (PointPart, MAX (n, 1));
   GArray *values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
   GError *error = NULL;
 
   for (guint g = 0; g < n; g++)
-    {
-      parts[g] = (PointPart) { g_ptr_array_index (ask->connections, g), *ask->groups[g] ? ask->groups[g] : NULL, ask->t,
-                               cancellable, NAN, NULL };
-      threads[g] = g > 0 ? g_thread_new ("uc-frame-point", fetch_point_part, &parts[g]) : NULL;
-    }
-  if (n > 0)
-    fetch_point_part (&parts[0]);
+    parts[g] = (PointPart) { g_ptr_array_index (ask->connections, g), *ask->groups[g] ? ask->groups[g] : NULL, ask->t,
+                             cancellable, NAN, NULL };
+  uc_clickhouse_run_side_by_side (fetch_point_part, parts, sizeof *parts, n);
   for (guint g = 0; g < n; g++)
     {
-      if (threads[g])
-        g_thread_join (threads[g]);
       if (parts[g].error && error == NULL)
         error = g_steal_pointer (&parts[g].error);
       g_clear_error (&parts[g].error);

@@ -31,6 +31,7 @@
 #include "uc-secret.h"
 #include "uc-sources-dialog.h"
 #include "uc-test-clickhouse.h"
+#include "uc-transform.h"
 #include "uc-window.h"
 
 #define SYMBOLS 3
@@ -352,6 +353,64 @@ assert_export_exact (UcWindow       *window,
     }
 }
 
+/* The shown series labelled @label (a rebased one's id has a suffix). */
+static UcSeries *
+shown_series (UcChartView *chart,
+              const char  *label)
+{
+  UcChartSpec *spec = uc_chart_view_get_shown_spec (chart);
+
+  for (guint s = 0; s < uc_chart_spec_get_n_series (spec); s++)
+    if (g_str_equal (uc_series_get_label (uc_chart_spec_get_series (spec, s)), label))
+      return uc_chart_spec_get_series (spec, s);
+  g_assert_not_reached ();
+}
+
+/* A midnight in @from … @to whose row some series does not draw (it is
+ * no column's first, lowest, highest or last): a base day the columns
+ * alone would get wrong. */
+static UcTime
+undrawn_midnight (UcChartView *chart,
+                  UcTime       from,
+                  UcTime       to)
+{
+  UcChartSpec *spec = uc_chart_view_get_spec (chart);
+  UcTime day = (from / (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC) + 1) * G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC;
+
+  for (; day < to; day += G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+    for (guint s = 0; s < SYMBOLS; s++)
+      if (uc_series_find (uc_chart_spec_find_series (spec, symbols[s]), day) < 0)
+        return day;
+  g_assert_not_reached ();
+}
+
+/* Values rebased on @day: every series is 100 at its own row of that
+ * day, and each row drawn is its value over that row's. */
+static void
+assert_rebased_on (UcChartView *chart,
+                   UcTime       day)
+{
+  for (guint s = 0; s < SYMBOLS; s++)
+    {
+      UcSeries *rebased = shown_series (chart, symbols[s]);
+      int i = uc_series_find (all[s], day);
+      double base = uc_series_get_y (all[s])[i], v;
+      UcTime at;
+
+      g_assert_cmpint (i, >=, 0);
+      g_assert_true (uc_series_point_on_or_before (rebased, day, &v, &at));
+      g_assert_cmpint (at, ==, day);
+      g_assert_cmpfloat (v, ==, 100);
+      for (guint k = 0; k < uc_series_get_length (rebased); k += 97)
+        {
+          int j = uc_series_find (all[s], uc_series_get_x (rebased)[k]);
+
+          g_assert_cmpint (j, >=, 0);
+          g_assert_cmpfloat (uc_series_get_y (rebased)[k], ==, uc_series_get_y (all[s])[j] / base * 100);
+        }
+    }
+}
+
 static void
 test_chart_table (void)
 {
@@ -481,6 +540,43 @@ test_chart_table (void)
   g_assert_cmpuint (uc_remote_frames_get_n_fetched (frames), ==, fetched);
   for (guint s = 0; s < SYMBOLS; s++)
     assert_rows (window, s, hour_from, hour_to);
+
+  /* Rebased on a day, the whole span shown: the base is that day's row,
+   * asked of the server, not a column's extreme drawn before it. */
+  {
+    UcChartView *chart = uc_window_get_chart_view (window);
+    UcTime span_from = T0 * G_USEC_PER_SEC, span_to = (T0 + 60 * (gint64) (MINUTES - 1)) * G_USEC_PER_SEC, day;
+    g_auto(UcChartOptions) rebased = UC_CHART_OPTIONS_INIT;
+    g_auto(UcChartOptions) as_is = UC_CHART_OPTIONS_INIT;
+    Wait w;
+
+    show_range (window, frames, span_from, span_to);
+    day = undrawn_midnight (chart, span_from, span_to);
+    rebased.value_mode = UC_VALUE_MODE_REBASED;
+    rebased.base = day;
+    w = (Wait) { frames, uc_remote_frames_get_n_shown (frames), span_from, span_to };
+    uc_chart_view_set_options (chart, &rebased);
+    uc_test_iterate_until (frame_shown, &w);
+    assert_rebased_on (chart, day);
+    /* The crosshair's rows, asked of the server, rebased as the lines. */
+    {
+      UcSeries *nvda = uc_chart_spec_find_series (uc_chart_view_get_spec (chart), "NVDA");
+      UcSeries *byd = uc_chart_spec_find_series (uc_chart_view_get_spec (chart), "BYDDY");
+      int i = uc_series_find_before (nvda, day + G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC);
+      g_autofree char *card = NULL;
+
+      while (uc_series_find (byd, uc_series_get_x (nvda)[i]) >= 0)
+        i++;
+      uc_chart_view_set_crosshair (chart, TRUE, uc_series_get_x (nvda)[i]);
+      uc_test_iterate_until (card_has_every_series, chart);
+      card = uc_chart_view_get_crosshair_card (chart);
+      g_test_message ("rebased card: %s", card);
+      uc_chart_view_set_crosshair (chart, FALSE, 0);
+    }
+    w.shown = uc_remote_frames_get_n_shown (frames);
+    uc_chart_view_set_options (chart, &as_is);
+    uc_test_iterate_until (frame_shown, &w);
+  }
 
   /* The settings keep the table and the user, the keyring the password. */
   {

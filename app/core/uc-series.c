@@ -297,6 +297,32 @@ uc_series_append (UcSeries *self,
   g_clear_pointer (&self->band_hi, g_array_unref);
 }
 
+/* Puts a point at @x among the others, in order; where one is at @x
+ * already, that one stays and this returns FALSE. */
+gboolean
+uc_series_insert (UcSeries *self,
+                  UcTime    x,
+                  double    y)
+{
+  int before;
+  guint at;
+
+  g_return_val_if_fail (UC_IS_SERIES (self), FALSE);
+  if (uc_series_find (self, x) >= 0)
+    return FALSE;
+  before = uc_series_find_before (self, x);
+  own (self);
+  at = (guint) (before + 1);
+  g_array_insert_val (self->x, at, x);
+  g_array_insert_val (self->y, at, y);
+  if (self->point_labels && at < self->point_labels->len)
+    g_ptr_array_insert (self->point_labels, (int) at, NULL);
+  g_clear_pointer (&self->index, uc_series_index_free);
+  g_clear_pointer (&self->band_lo, g_array_unref);
+  g_clear_pointer (&self->band_hi, g_array_unref);
+  return TRUE;
+}
+
 /* A band around the line, one low and one high value per point (NaN for
  * none), shaded under it and counted in the value axis's range. */
 void

@@ -56,6 +56,9 @@ gboolean      uc_series_get_band      (UcSeries      *self,
 void          uc_series_append        (UcSeries   *self,
                                        UcTime      x,
                                        double      y);
+gboolean      uc_series_insert        (UcSeries   *self,
+                                       UcTime      x,
+                                       double      y);
 void          uc_series_reserve       (UcSeries   *self,
                                        guint       n);
 guint         uc_series_get_length    (UcSeries   *self);

@@ -42,18 +42,48 @@ tell_link (UcChartView *self)
     uc_crosshair_link_clear (self->crosshair_link, self);
 }
 
-/* Series @series's exact value at the crosshair (see has_exact), NaN when
- * there is none or the values shown are not the source's own (rebased,
- * transformed, stacked). */
+/* @v, series @s's own value, as the chart shows it: rebased or as change,
+ * by the factor read off the nearest earlier point both the spec and
+ * the shown spec have (the base is a row of the source's own). */
+static double
+as_shown (UcChartView *self,
+          guint        s,
+          double       v)
+{
+  UcChartSpec *shown;
+  UcSeries *own, *drawn;
+  double offset = self->options.value_mode == UC_VALUE_MODE_PERCENT ? -100 : 0;
+
+  if (self->options.value_mode == UC_VALUE_MODE_AS_IS)
+    return v;
+  shown = _uc_chart_view_shown_spec (self);
+  if (self->spec == NULL || shown == NULL || s >= uc_chart_spec_get_n_series (self->spec) ||
+      s >= uc_chart_spec_get_n_series (shown))
+    return NAN;
+  own = uc_chart_spec_get_series (self->spec, s);
+  drawn = uc_chart_spec_get_series (shown, s);
+  for (int i = uc_series_find_before (drawn, self->cross_time); i >= 0; i--)
+    {
+      int j = uc_series_find (own, uc_series_get_x (drawn)[i]);
+      double a = j >= 0 ? uc_series_get_y (own)[j] : NAN, b = uc_series_get_y (drawn)[i];
+
+      if (isfinite (a) && a != 0 && isfinite (b))
+        return v * ((b - offset) / a) + offset;
+    }
+  return NAN;
+}
+
+/* Series @series's exact value at the crosshair (see has_exact), as the
+ * chart shows it; NaN when there is none or the values shown are not the
+ * source's own scaled (transformed, stacked). */
 double
 _uc_chart_view_exact_value (UcChartView *self,
                             guint        series)
 {
   if (!self->has_exact || self->exact_time != self->cross_time || series >= self->exact_values->len ||
-      self->options.value_mode != UC_VALUE_MODE_AS_IS || self->options.transform != UC_TRANSFORM_NONE ||
-      (self->spec && uc_chart_spec_stacks (self->spec)))
+      self->options.transform != UC_TRANSFORM_NONE || (self->spec && uc_chart_spec_stacks (self->spec)))
     return NAN;
-  return g_array_index (self->exact_values, double, series);
+  return as_shown (self, series, g_array_index (self->exact_values, double, series));
 }
 
 /* Each series' value at @t as its source has it (@values, @n of them,

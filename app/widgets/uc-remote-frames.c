@@ -35,12 +35,25 @@ typedef struct
 {
   UcTime from, to;
   UcClickhouseGrid grid;
+  /* The day values are rebased on (0: none, or the first day shown): its
+   * row is asked too, wherever it is, so the base is the table's own row
+   * there, not a column's extreme drawn before it. */
+  UcTime base;
 } Key;
+
+/* A series' row at or before the base day. */
+typedef struct
+{
+  gboolean found;
+  UcTime   x;
+  double   y;
+} Row;
 
 typedef struct
 {
   Key        key;
   GPtrArray *frames;   /* UcSeries, one per group (NULL: a group not charted) */
+  GArray    *base_rows;   /* Row, one per group */
   UcClickhouseStats stats;
   gint64     rows;
   double     ms;
@@ -96,7 +109,7 @@ key_hash (gconstpointer p)
   const Key *k = p;
 
   return g_int64_hash (&k->from) ^ (g_int64_hash (&k->to) * 31) ^ (guint) k->grid.n_edges ^
-         g_double_hash (&k->grid.width) ^ g_int64_hash (&k->grid.from);
+         g_double_hash (&k->grid.width) ^ g_int64_hash (&k->grid.from) ^ g_int64_hash (&k->base);
 }
 
 static gboolean
@@ -106,13 +119,23 @@ key_equal (gconstpointer a,
   const Key *x = a, *y = b;
 
   return x->from == y->from && x->to == y->to && x->grid.from == y->grid.from && x->grid.span == y->grid.span &&
-         x->grid.width == y->grid.width && x->grid.n_edges == y->grid.n_edges;
+         x->grid.width == y->grid.width && x->grid.n_edges == y->grid.n_edges && x->base == y->base;
+}
+
+/* The same stretch, width and base, maybe other columns: a plot that
+ * moved because a frame's labels did. */
+static gboolean
+same_place (const Key *a,
+            const Key *b)
+{
+  return a->from == b->from && a->to == b->to && a->grid.width == b->grid.width && a->base == b->base;
 }
 
 static void
 frame_free (Frame *frame)
 {
   g_ptr_array_unref (frame->frames);
+  g_array_unref (frame->base_rows);
   g_free (frame);
 }
 
@@ -137,10 +160,11 @@ set_status (UcRemoteFrames *self,
 }
 
 /* @base's series @s with the frame's points in place of its own between
- * the frame's first and last. */
+ * the frame's first and last, and the base day's row among them. */
 static UcSeries *
-merge (UcSeries *base,
-       UcSeries *frame)
+merge (UcSeries   *base,
+       UcSeries   *frame,
+       const Row  *base_row)
 {
   guint n = uc_series_get_length (base), m = uc_series_get_length (frame);
   const UcTime *bx = uc_series_get_x (base), *fx = uc_series_get_x (frame);
@@ -150,7 +174,7 @@ merge (UcSeries *base,
 
   uc_series_copy_style (merged, base);
   uc_series_set_decimated (merged, uc_series_get_decimated (frame));
-  uc_series_reserve (merged, n + m);
+  uc_series_reserve (merged, n + m + 1);
   for (; i < n && (m == 0 || bx[i] < fx[0]); i++)
     uc_series_append (merged, bx[i], by[i]);
   for (guint j = 0; j < m; j++)
@@ -159,6 +183,8 @@ merge (UcSeries *base,
     ;
   for (; i < n; i++)
     uc_series_append (merged, bx[i], by[i]);
+  if (base_row->found)
+    uc_series_insert (merged, base_row->x, base_row->y);
   return merged;
 }
 
@@ -176,7 +202,8 @@ frame_spec (UcRemoteFrames *self,
     {
       UcSeries *base = uc_chart_spec_get_series (self->base, s);
       UcSeries *part = s < frame->frames->len ? g_ptr_array_index (frame->frames, s) : NULL;
-      g_autoptr(UcSeries) merged = part ? merge (base, part) : g_object_ref (base);
+      const Row *row = &g_array_index (frame->base_rows, Row, s);
+      g_autoptr(UcSeries) merged = part ? merge (base, part, row) : g_object_ref (base);
 
       /* What the user hid stays hidden. */
       if (now && s < uc_chart_spec_get_n_series (now))
@@ -227,6 +254,7 @@ typedef struct
   const Key         *key;
   GCancellable      *cancellable;
   UcSeries          *series;
+  Row                base_row;
   UcClickhouseStats  stats;
   GError            *error;
 } Part;
@@ -253,6 +281,10 @@ fetch_part (gpointer data)
 
   part->series = uc_clickhouse_fetch_frame (part->connection, part->group, part->key->from, part->key->to,
                                             &part->key->grid, &part->stats, part->cancellable, &part->error);
+  if (part->series && part->key->base != 0 &&
+      !uc_clickhouse_fetch_point (part->connection, part->group, part->key->base, &part->base_row.found,
+                                  &part->base_row.x, &part->base_row.y, part->cancellable, &part->error))
+    g_clear_object (&part->series);
   return NULL;
 }
 
@@ -273,9 +305,10 @@ fetch_frames (GPtrArray     *connections,
 
   frame->key = *key;
   frame->frames = g_ptr_array_new_with_free_func (g_object_unref);
+  frame->base_rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), n);
   for (guint g = 0; g < n; g++)
     parts[g] = (Part) { g_ptr_array_index (connections, g), *groups[g] ? groups[g] : NULL, key, cancellable, NULL,
-                        { 0 }, NULL };
+                        { 0 }, { 0 }, NULL };
   uc_clickhouse_run_side_by_side (fetch_part, parts, sizeof *parts, n);
   for (guint g = 0; g < n; g++)
     {
@@ -284,6 +317,7 @@ fetch_frames (GPtrArray     *connections,
       g_clear_error (&parts[g].error);
       if (parts[g].series)
         g_ptr_array_add (frame->frames, parts[g].series);
+      g_array_append_val (frame->base_rows, parts[g].base_row);
       frame->stats.bytes += parts[g].stats.bytes;
       frame->stats.queries += parts[g].stats.queries;
       frame->stats.decimated |= parts[g].stats.decimated;
@@ -443,7 +477,6 @@ take_base (UcRemoteFrames *self,
   /* Kept from frame to frame: each knows its table's rollups by then. */
   g_clear_pointer (&self->connections, g_ptr_array_unref);
   g_clear_pointer (&self->point_connections, g_ptr_array_unref);
-  g_clear_pointer (&self->point_connections, g_ptr_array_unref);
   self->connections = g_ptr_array_new_with_free_func (g_object_unref);
   self->point_connections = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint s = 0; self->groups[s]; s++)
@@ -580,6 +613,16 @@ on_crosshair (UcRemoteFrames *self)
     ask_point (self, t);
 }
 
+/* The day @chart's values are rebased on, or shown as change since; 0
+ * for none or the first day shown (whose row is the frame's neighbour). */
+static UcTime
+base_day (UcChartView *chart)
+{
+  const UcChartOptions *o = uc_chart_view_get_options (chart);
+
+  return o->value_mode != UC_VALUE_MODE_AS_IS ? o->base : 0;
+}
+
 /* The chart drawn anew: the plot on screen,
  * compared with the frame shown. */
 static void
@@ -605,6 +648,7 @@ on_drawn (UcRemoteFrames *self)
     ask_point (self, cross);
   key.from = layout.from;
   key.to = layout.to;
+  key.base = base_day (chart);
   uc_chart_layout_get_column_grid (&layout, gtk_widget_get_scale_factor (widget), &key.grid.from, &key.grid.span,
                                    &key.grid.width, &key.grid.n_edges);
   self->wanted = key;
@@ -613,11 +657,9 @@ on_drawn (UcRemoteFrames *self)
     return;
   /* A frame can move the plot (its values' labels are wider): asked again
    * for the new columns, but not without end. */
-  if (self->last_range.from == key.from && self->last_range.to == key.to &&
-      self->last_range.grid.width == key.grid.width && ++self->reasks > MAX_REASKS)
+  if (same_place (&self->last_range, &key) && ++self->reasks > MAX_REASKS)
     return;
-  if (self->last_range.from != key.from || self->last_range.to != key.to ||
-      self->last_range.grid.width != key.grid.width)
+  if (!same_place (&self->last_range, &key))
     self->reasks = 0;
   self->last_range = key;
   if ((kept = g_hash_table_lookup (self->kept, &key)) != NULL)
@@ -660,6 +702,7 @@ uc_remote_frames_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->connections, g_ptr_array_unref);
+  g_clear_pointer (&self->point_connections, g_ptr_array_unref);
   g_clear_object (&self->base);
   g_clear_object (&self->applied);
   g_strfreev (self->groups);
@@ -767,6 +810,7 @@ uc_remote_frames_refine (UcRemoteFrames            *self,
     return g_object_ref (shown);
   key.from = layout.from;
   key.to = layout.to;
+  key.base = base_day (UC_CHART_VIEW (self->chart));
   uc_chart_layout_get_column_grid (&layout, scale, &key.grid.from, &key.grid.span, &key.grid.width, &key.grid.n_edges);
   /* Connections of its own: the window's may be asking for a frame. */
   connections = g_ptr_array_new_with_free_func (g_object_unref);

@@ -33,7 +33,9 @@ fetch_spec (UcClickhouse          *ch,
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
   g_autofree char *title = g_strdup_printf ("%s.%s", r->database ? r->database : "default", r->table);
-  g_autofree char *source = uc_clickhouse_describe (ch);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *read = g_date_time_format_iso8601 (now);
+  g_autofree char *source = uc_clickhouse_credit (ch, read);
 
   uc_chart_spec_set_title (spec, title);
   uc_chart_spec_set_source (spec, source);
@@ -44,13 +46,24 @@ fetch_spec (UcClickhouse          *ch,
 
       if (series == NULL)
         return NULL;
+      /* A rebase divides by that day's row, not a column's extreme
+       * drawn before it. */
+      if (r->base != 0)
+        {
+          gboolean found = FALSE;
+          UcTime x;
+          double y;
+
+          if (!uc_clickhouse_fetch_point (ch, groups ? groups[g] : NULL, r->base, &found, &x, &y, NULL, error))
+            return NULL;
+          if (found)
+            uc_series_insert (series, x, y);
+        }
       uc_chart_spec_add_series (spec, series);
     }
   uc_chart_spec_set_range (spec, r->from, r->to);
   /* A pack names the query its data answer, and when it was read. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *read = g_date_time_format_iso8601 (now);
     g_autofree char *query = uc_clickhouse_describe_query (ch, (const char * const *) groups, r->from, r->to, grid);
 
     uc_chart_spec_add_provenance (spec, title, query, NULL, read, "retrieved");

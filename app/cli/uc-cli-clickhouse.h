@@ -14,6 +14,7 @@ typedef struct
   double      scale;    /* device pixels a unit: the PNG's; 1 for vectors */
   double      font_px;
   guint       rollup;   /* make the rollup of these seconds first; 0: no */
+  UcTime      base;     /* the day values are rebased on (0: none): its row is read too */
 } UcCliClickhouse;
 
 UcChartSpec *uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,

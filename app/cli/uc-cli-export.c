@@ -401,7 +401,7 @@ spec_from_clickhouse (Export  *e,
                               e->width ? e->width : 1600, e->height ? e->height : 900,
                               /* A PNG's own pixels: at 300 dpi, three times the columns. */
                               e->pack || e->format == UC_EXPORT_PNG ? (e->scale != 0 ? e->scale : 1) : 1,
-                              e->font_size, (guint) e->rollup };
+                              e->font_size, (guint) e->rollup, e->rebase_text ? e->rebase : 0 };
 
   if (e->from_text && e->to_text && parse_date_arg (e->from_text, &request.from) &&
       parse_date_arg (e->to_text, &request.to) && request.to > request.from)

@@ -263,15 +263,11 @@ uc_clickhouse_source_create_view (UcClickhouseSource *self,
   UcClickhouse *ch = self->connection;
   char *values[] = { ch->y, NULL };
   UcLibraryRoles roles = { ch->x, values, self->groups ? ch->group : NULL, NULL, UC_VALUE_NUMBER };
-  g_autofree char *described = NULL, *credit = NULL;
+  g_autofree char *credit = NULL;
   const char *id = uc_source_get_id (UC_SOURCE (self)), *title = uc_source_get_title (UC_SOURCE (self));
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE_SOURCE (self), NULL);
-  described = uc_clickhouse_describe (ch);
-  /* Translators: a ClickHouse table as described (“db.t (ts, price) at
-   * http://host:8123/”), then the day it was first read (YYYY-MM-DD). */
-  credit = g_strdup_printf (_("Source: ClickHouse table %s, read %.10s"), described,
-                            uc_source_get_retrieved (UC_SOURCE (self)));
+  credit = uc_clickhouse_credit (ch, uc_source_get_retrieved (UC_SOURCE (self)));
   return uc_library_make_view (id, title, title, id, &roles, credit, error);
 }
 

@@ -291,6 +291,19 @@ uc_clickhouse_describe (UcClickhouse *self)
   return g_strdup_printf (_("%s.%s (%s, %s) at %s"), self->database, self->table, self->x, self->y, self->url);
 }
 
+/* The source line of a chart of the table: what it is, where, and the
+ * day it was read (@read: an ISO 8601 date, or a date and time). */
+char *
+uc_clickhouse_credit (UcClickhouse *self,
+                      const char   *read)
+{
+  g_autofree char *described = uc_clickhouse_describe (self);
+
+  /* Translators: a ClickHouse table as described (“db.t (ts, price) at
+   * http://host:8123/”), then the day it was read (YYYY-MM-DD). */
+  return g_strdup_printf (_("Source: ClickHouse table %s, read %.10s"), described, read);
+}
+
 /* The query a chart's frames answer, for a report pack's inputs: the
  * server, the table, the columns, the groups, the stretch of time and
  * the pixel columns asked for (whose first, lowest, highest and last rows

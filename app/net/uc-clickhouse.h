@@ -86,6 +86,8 @@ void          uc_clickhouse_get_names     (UcClickhouse  *self,
                                            const char   **user);
 gboolean      uc_clickhouse_has_password  (UcClickhouse  *self);
 char         *uc_clickhouse_describe      (UcClickhouse  *self) G_GNUC_WARN_UNUSED_RESULT;
+char         *uc_clickhouse_credit        (UcClickhouse  *self,
+                                           const char    *read) G_GNUC_WARN_UNUSED_RESULT;
 char         *uc_clickhouse_describe_query (UcClickhouse  *self,
                                            const char * const *groups,
                                            UcTime         from,

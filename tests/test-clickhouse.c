@@ -216,6 +216,97 @@ test_frames_match_rows (void)
   check_frame_scaled (t0 + 1000 * minute, t0 + 11080 * minute, 500, 300 / 96.0, TRUE, 0);
 }
 
+/* @ch's frame of @group over @from … @to at @width px equals @truth's. */
+static void
+assert_same_frame (UcClickhouse *ch,
+                   UcClickhouse *truth,
+                   const char   *group,
+                   UcTime        from,
+                   UcTime        to,
+                   int           width,
+                   guint         rollup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcSeries) a = NULL, b = NULL;
+  UcClickhouseStats stats;
+  UcChartLayout layout;
+  UcClickhouseGrid grid;
+  cairo_surface_t *surface = draw_scaled (server.all + 8, 1, from, to, width, 400, 1, &layout);
+
+  cairo_surface_destroy (surface);
+  uc_chart_layout_get_column_grid (&layout, 1, &grid.from, &grid.span, &grid.width, &grid.n_edges);
+  a = uc_clickhouse_fetch_frame (ch, group, layout.from, layout.to, &grid, &stats, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.rollup, ==, rollup);
+  b = uc_clickhouse_fetch_frame (truth, group, layout.from, layout.to, &grid, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uc_series_get_length (a), ==, uc_series_get_length (b));
+  g_assert_cmpuint (uc_series_get_length (a), >, 2);
+  for (guint i = 0; i < uc_series_get_length (a); i++)
+    {
+      g_assert_cmpint (uc_series_get_x (a)[i], ==, uc_series_get_x (b)[i]);
+      g_assert_cmpfloat (uc_series_get_y (a)[i], ==, uc_series_get_y (b)[i]);
+    }
+}
+
+/* Nullable time and value columns: a row without a time or a value is no
+ * observation. The table below is the tick table with such rows added
+ * (huge values, between the minutes): its frames, rows, rollups and
+ * crosshair rows are the tick table's. */
+static void
+test_nullable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks_null", "ts", "price", "symbol", &error);
+  g_autoptr(UcClickhouse) truth = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  g_autoptr(GString) nulls = g_string_new (NULL);
+  gint64 t0 = 1420191000;
+  UcTime minute = 60 * G_USEC_PER_SEC, first, last, x;
+  gboolean found;
+  double y;
+
+  g_assert_cmpint (uc_clickhouse_column_role ("Nullable(Float64)"), ==, UC_CLICKHOUSE_ROLE_NUMBER);
+  g_assert_cmpint (uc_clickhouse_column_role ("Nullable(DateTime)"), ==, UC_CLICKHOUSE_ROLE_TIME);
+  g_assert_cmpint (uc_clickhouse_column_role ("Nullable(String)"), ==, UC_CLICKHOUSE_ROLE_TEXT);
+  g_free (run ("CREATE TABLE ticks_null (ts Nullable(DateTime), symbol String, price Nullable(Float64)) "
+               "ENGINE = MergeTree() ORDER BY symbol", NULL));
+  g_free (run ("INSERT INTO ticks_null SELECT ts, symbol, price FROM ticks", NULL));
+  for (int m = 0; m < MINUTES; m += 7)
+    g_string_append_printf (nulls, "%" G_GINT64_FORMAT "\tNVDA\t\\N\n\\N\tNVDA\t%d\n", t0 + 60 * m + 30, 1000000 + m);
+  g_free (run ("INSERT INTO ticks_null FORMAT TabSeparated", nulls->str));
+  /* Checking the table tells the connection its columns are Nullable. */
+  g_assert_true (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_no_error (error);
+  uc_clickhouse_set_rollup_min_rows (ch, 0);
+
+  g_assert_true (uc_clickhouse_get_span (ch, "NVDA", &first, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, ==, t0 * G_USEC_PER_SEC);
+  g_assert_cmpint (last, ==, (t0 + 60 * (MINUTES - 1)) * G_USEC_PER_SEC);
+  /* Decimated, every row, a copy asked side by side. */
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 800, 0);
+  assert_same_frame (ch, truth, "NVDA", (t0 + 600) * G_USEC_PER_SEC, (t0 + 600) * G_USEC_PER_SEC + 50 * minute, 900, 0);
+  {
+    g_autoptr(UcClickhouse) copy = uc_clickhouse_dup (ch);
+
+    assert_same_frame (copy, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * 5000) * G_USEC_PER_SEC, 640, 0);
+  }
+  /* The crosshair's row half a minute past a minute: that minute's, not
+   * the row without a value there. */
+  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (t0 + 60 * 7 + 30) * G_USEC_PER_SEC, &found, &x, &y, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (x, ==, (t0 + 60 * 7) * G_USEC_PER_SEC);
+  g_assert_cmpfloat (y, ==, uc_series_get_y (server.all[8])[7]);
+  /* A rollup of the rows with both. */
+  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
+  g_free (run ("DROP TABLE ticks_null_m4_600s", NULL));
+  g_free (run ("DROP TABLE ticks_null", NULL));
+}
+
 /* A rollup of 10-minute buckets: wide frames read it (a bucket whole in a
  * column by its four rows, a bucket an edge splits row by row) and come
  * out as from every row; with one of 50-minute buckets too, the widest
@@ -412,6 +503,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   start_server ();
   g_test_add_func ("/clickhouse/frames-match-rows", test_frames_match_rows);
+  g_test_add_func ("/clickhouse/nullable", test_nullable);   /* before the rollups: the tick table as loaded */
   g_test_add_func ("/clickhouse/no-injection", test_no_injection);
   g_test_add_func ("/clickhouse/table-checked", test_table_checked);
   g_test_add_func ("/clickhouse/size-limit", test_size_limit);

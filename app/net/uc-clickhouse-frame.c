@@ -49,6 +49,7 @@ query_around_within (UcClickhouse      *self,
                      GCancellable      *cancellable,
                      GError           **error)
 {
+  /* No row on a side: a Nullable column's max() is NULL, a plain one's 0. */
   gint64 low = before ? MAX (from_s - before, 0) : 0, high = after ? MIN (to_s + after, (gint64) G_MAXUINT32) : G_MAXUINT32;
   g_autofree char *between = count ? g_strdup_printf ("UNION ALL SELECT 1, toInt64(count()), toInt64(count()) FROM %2$s "
                                                      "WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
@@ -56,9 +57,9 @@ query_around_within (UcClickhouse      *self,
                                                      self->x, table, where, from_s, to_s)
                                    : g_strdup ("");
   g_autofree char *sql = g_strdup_printf (
-    "SELECT 0, toInt64(max(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
+    "SELECT 0, ifNull(toInt64(max(`%1$s`)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
     "AND `%1$s` >= toDateTime(%6$" G_GINT64_FORMAT ") "
-    "UNION ALL SELECT 2, toInt64(min(`%1$s`)), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
+    "UNION ALL SELECT 2, ifNull(toInt64(min(`%1$s`)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
     "AND `%1$s` <= toDateTime(%7$" G_GINT64_FORMAT ") %8$sFORMAT TabSeparated",
     self->x, table, where, from_s, to_s, low, high, between);
   g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, &stats->bytes, cancellable, error);
@@ -536,11 +537,13 @@ query_m4_parts (UcClickhouse           *self,
  * lowest, highest and last row (kept in the rollup); a bucket an edge
  * splits is read at the next level down, and at the last, row by row. The
  * columns come out as from every row, ties included. Each level and the
- * rows are asked side by side (query_m4_parts()). */
+ * rows are asked side by side (query_m4_parts()). @where picks the table's
+ * rows, @in_group the rollups' buckets. */
 static GPtrArray *
 query_m4_rollup (UcClickhouse           *self,
                  const char             *table,
                  const char             *where,
+                 const char             *in_group,
                  gint64                  lo,
                  gint64                  hi,
                  GArray                 *levels,
@@ -567,7 +570,7 @@ query_m4_rollup (UcClickhouse           *self,
       g_string_append_printf (rows, "SELECT p.1 AS s, p.2 AS v FROM (SELECT arrayJoin([(toInt64(first_t), first_v), "
                               "(toInt64(low_t), low_v), (toInt64(high_t), high_v), (toInt64(last_t), last_v)]) AS p FROM %s "
                               "WHERE %s AND bucket >= toDateTime(%" G_GINT64_FORMAT ") AND bucket <= toDateTime(%" G_GINT64_FORMAT ") ",
-                              rollup, where, g_array_index (split, gint64, 0), hi);
+                              rollup, in_group, g_array_index (split, gint64, 0), hi);
       if (parents)
         {
           g_string_append_printf (rows, "AND intDiv(toUInt32(bucket), %u) IN ", parent);
@@ -607,7 +610,7 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
                            GCancellable      *cancellable,
                            GError           **error)
 {
-  g_autofree char *table = NULL, *where = NULL;
+  g_autofree char *table = NULL, *where = NULL, *in_group = NULL;
   g_autoptr(UcSeries) series = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   UcClickhouseStats own = { 0 };
@@ -621,14 +624,15 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   stats = stats ? stats : &own;
   *stats = (UcClickhouseStats) { 0 };
   table = _uc_clickhouse_table_ref (self);
-  where = _uc_clickhouse_group_condition (self, group);
+  where = _uc_clickhouse_row_condition (self, group);
+  in_group = _uc_clickhouse_group_condition (self, group);   /* a rollup's buckets */
   /* Wide and many rows: a rollup's count says so without counting rows. */
   around.inside = 0;
   levels = _uc_clickhouse_pick_rollups (self, grid, cancellable, error);
   if (levels == NULL)
     return NULL;
   bucket = levels->len ? g_array_index (levels, guint, 0) : 0;
-  if (bucket && !rollup_rows (self, where, bucket, from_s, to_s, &around.inside, stats, cancellable, error))
+  if (bucket && !rollup_rows (self, in_group, bucket, from_s, to_s, &around.inside, stats, cancellable, error))
     return NULL;
   if (around.inside < MAX (self->rollup_min_rows, 2 * (gint64) grid->n_edges))
     bucket = 0;
@@ -637,7 +641,7 @@ uc_clickhouse_fetch_frame (UcClickhouse      *self,
   lo = around.has_before ? around.before : from_s + 1;
   hi = around.has_after ? around.after : to_s;
   if (bucket > 0)
-    rows = query_m4_rollup (self, table, where, lo, hi, levels, grid, stats, cancellable, error);
+    rows = query_m4_rollup (self, table, where, in_group, lo, hi, levels, grid, stats, cancellable, error);
   else if (around.inside + around.has_before + around.has_after <= 2 * (gint64) (grid->n_edges - 1))
     rows = query_raw (self, table, where, lo, hi, stats, cancellable, error);
   else
@@ -673,7 +677,7 @@ uc_clickhouse_fetch_point (UcClickhouse  *self,
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, FALSE);
   table = _uc_clickhouse_table_ref (self);
-  where = _uc_clickhouse_group_condition (self, group);
+  where = _uc_clickhouse_row_condition (self, group);
   *found = FALSE;
   for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
     {

@@ -25,6 +25,9 @@ struct _UcClickhouse
   guint        timeout;
   gsize        max_size;
   SoupSession *session;
+  /* The time or value column is Nullable (uc_clickhouse_check_table): a
+   * row without either is left out. */
+  gboolean     nullable;
 
   /* Rollups of the table (uc_clickhouse_make_rollup) holding every row it
    * has: their bucket sizes in seconds, largest first. */
@@ -52,6 +55,8 @@ gboolean   _uc_clickhouse_parse_double    (UcClickhouse  *self,
                                            GError       **error);
 char      *_uc_clickhouse_table_ref       (UcClickhouse  *self);
 char      *_uc_clickhouse_group_condition (UcClickhouse  *self,
+                                           const char    *group);
+char      *_uc_clickhouse_row_condition   (UcClickhouse  *self,
                                            const char    *group);
 
 char      *_uc_clickhouse_rollup_ref      (UcClickhouse  *self,

@@ -202,6 +202,7 @@ uc_clickhouse_dup (UcClickhouse *self)
   uc_clickhouse_set_timeout (copy, self->timeout);
   copy->max_size = self->max_size;
   copy->rollup_min_rows = self->rollup_min_rows;
+  copy->nullable = self->nullable;
   return copy;
 }
 
@@ -579,6 +580,21 @@ _uc_clickhouse_group_condition (UcClickhouse *self,
   return g_strdup_printf ("`%s` = %s", self->group, quoted);
 }
 
+/* The rows of @group a chart draws: those with a time and a value (a
+ * NULL is no observation). Said only of Nullable columns: ClickHouse 18
+ * tests even a plain column row by row (a count of 30M rows goes from 20
+ * to 150 ms). */
+char *
+_uc_clickhouse_row_condition (UcClickhouse *self,
+                              const char   *group)
+{
+  g_autofree char *in_group = _uc_clickhouse_group_condition (self, group);
+
+  if (!self->nullable)
+    return g_steal_pointer (&in_group);
+  return g_strdup_printf ("isNotNull(`%s`) AND isNotNull(`%s`) AND %s", self->x, self->y, in_group);
+}
+
 static int
 compare_table_names (gconstpointer a,
                      gconstpointer b)
@@ -595,6 +611,17 @@ numeric_type (const char *type)
   return g_strv_contains (ok, type) || g_str_has_prefix (type, "Decimal");
 }
 
+/* @type without Nullable( ) around it (a new string), and whether it had it. */
+static char *
+unwrap_nullable (const char *type,
+                 gboolean   *nullable)
+{
+  gsize n = strlen (type);
+
+  *nullable = g_str_has_prefix (type, "Nullable(") && n > 10 && type[n - 1] == ')';
+  return *nullable ? g_strndup (type + 9, n - 10) : g_strdup (type);
+}
+
 /* The columns named exist, with types this source reads: the time a
  * DateTime, the values numbers. */
 gboolean
@@ -602,10 +629,10 @@ uc_clickhouse_check_table (UcClickhouse  *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autofree char *db = NULL, *table = NULL, *sql = NULL;
+  g_autofree char *db = NULL, *table = NULL, *sql = NULL, *x_plain = NULL, *y_plain = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   const char *x_type = NULL, *y_type = NULL;
-  gboolean group_found = self->group == NULL;
+  gboolean group_found = self->group == NULL, x_null = FALSE, y_null = FALSE;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->table, FALSE);
   db = uc_clickhouse_quote_string (self->database);
@@ -622,28 +649,35 @@ uc_clickhouse_check_table (UcClickhouse  *self,
       y_type = g_str_equal (row[0], self->y) ? row[1] : y_type;
       group_found |= self->group && g_str_equal (row[0], self->group);
     }
+  x_plain = x_type ? unwrap_nullable (x_type, &x_null) : NULL;
+  y_plain = y_type ? unwrap_nullable (y_type, &y_null) : NULL;
   if (rows->len == 0)
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_NO_DATA, _("%s has no table %s.%s"), self->url, self->database,
                  self->table);
   else if (x_type == NULL || y_type == NULL || !group_found)
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s has no column %s"), self->database, self->table,
                  x_type == NULL ? self->x : y_type == NULL ? self->y : self->group);
-  else if (!g_str_has_prefix (x_type, "DateTime"))
+  else if (!g_str_has_prefix (x_plain, "DateTime"))
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the time column %s is a %s, not a DateTime"),
                  self->database, self->table, self->x, x_type);
-  else if (!numeric_type (y_type))
+  else if (!numeric_type (y_plain))
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the value column %s is a %s, not a number"),
                  self->database, self->table, self->y, y_type);
   else
-    return TRUE;
+    {
+      self->nullable = x_null || y_null;
+      return TRUE;
+    }
   return FALSE;
 }
 
 UcClickhouseRole
-uc_clickhouse_column_role (const char *type)
+uc_clickhouse_column_role (const char *column_type)
 {
-  if (g_str_has_prefix (type, "Nullable("))
-    return UC_CLICKHOUSE_ROLE_OTHER;   /* NULLs are not read yet */
+  gboolean nullable;
+  g_autofree char *type = unwrap_nullable (column_type, &nullable);
+
+  /* A NULL time or value leaves its row out; a NULL group is no group. */
   if (g_str_has_prefix (type, "DateTime"))
     return UC_CLICKHOUSE_ROLE_TIME;
   if (numeric_type (type))
@@ -727,8 +761,8 @@ uc_clickhouse_get_span (UcClickhouse  *self,
                         GError       **error)
 {
   g_autofree char *table = _uc_clickhouse_table_ref (self);
-  g_autofree char *where = _uc_clickhouse_group_condition (self, group);
-  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(min(`%s`)), toInt64(max(`%s`)), count() FROM %s WHERE %s "
+  g_autofree char *where = _uc_clickhouse_row_condition (self, group);
+  g_autofree char *sql = g_strdup_printf ("SELECT ifNull(toInt64(min(`%s`)), 0), ifNull(toInt64(max(`%s`)), 0), count() FROM %s WHERE %s "
                                           "FORMAT TabSeparated", self->x, self->x, table, where);
   g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, NULL, cancellable, error);
   gint64 a, b, n;
@@ -814,7 +848,9 @@ find_rollups (UcClickhouse  *self,
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM system.tables WHERE database = %s AND startsWith(name, %s) "
                                           "ORDER BY name FORMAT TabSeparated", db, quoted_prefix);
   g_autofree char *table = _uc_clickhouse_table_ref (self);
-  g_autofree char *count_sql = g_strdup_printf ("SELECT toInt64(count()) FROM %s FORMAT TabSeparated", table);
+  g_autofree char *rows_drawn = _uc_clickhouse_row_condition (self, NULL);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT toInt64(count()) FROM %s WHERE %s FORMAT TabSeparated", table,
+                                                rows_drawn);
   g_autoptr(GPtrArray) names = _uc_clickhouse_query_rows (self, sql, 1, NULL, cancellable, error);
   gint64 total;
 
@@ -898,7 +934,7 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
                            GError       **error)
 {
   g_autofree char *table = NULL, *ref = NULL, *fresh = NULL, *old = NULL, *group = NULL, *create = NULL, *swap = NULL;
-  g_autofree char *drop_fresh = NULL, *drop_old = NULL, *exists_sql = NULL, *settle = NULL;
+  g_autofree char *drop_fresh = NULL, *drop_old = NULL, *exists_sql = NULL, *settle = NULL, *rows_drawn = NULL;
   gint64 exists;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && seconds > 0, FALSE);
@@ -907,16 +943,19 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
   fresh = g_strdup_printf ("`%s`.`%s_m4_%us_new`", self->database, self->table, seconds);
   old = g_strdup_printf ("`%s`.`%s_m4_%us_old`", self->database, self->table, seconds);
   group = self->group ? g_strdup_printf ("`%s`, ", self->group) : g_strdup ("");
+  rows_drawn = _uc_clickhouse_row_condition (self, NULL);
   drop_fresh = g_strdup_printf ("DROP TABLE IF EXISTS %s", fresh);
   drop_old = g_strdup_printf ("DROP TABLE IF EXISTS %s", old);
+  /* A sorting key takes no Nullable column: assumeNotNull() on the time,
+   * whose NULLs rows_drawn left out. */
   create = g_strdup_printf (
     "CREATE TABLE %1$s ENGINE = MergeTree() ORDER BY (%2$sbucket) AS SELECT %2$s"
-    "toDateTime(intDiv(toUInt32(`%3$s`), %4$u) * %4$u) AS bucket, min(`%3$s`) AS first_t, "
+    "toDateTime(intDiv(toUInt32(assumeNotNull(`%3$s`)), %4$u) * %4$u) AS bucket, min(`%3$s`) AS first_t, "
     "argMin(toFloat64(`%5$s`), `%3$s`) AS first_v, max(`%3$s`) AS last_t, argMax(toFloat64(`%5$s`), `%3$s`) AS last_v, "
     "argMin(`%3$s`, (toFloat64(`%5$s`), `%3$s`)) AS low_t, min(toFloat64(`%5$s`)) AS low_v, "
     "argMax(`%3$s`, (toFloat64(`%5$s`), -toInt64(`%3$s`))) AS high_t, max(toFloat64(`%5$s`)) AS high_v, "
-    "count() AS rows FROM %6$s GROUP BY %2$sbucket",
-    fresh, group, self->x, seconds, self->y, table);
+    "count() AS rows FROM %6$s WHERE %7$s GROUP BY %2$sbucket",
+    fresh, group, self->x, seconds, self->y, table, rows_drawn);
   if (strlen (self->table) + 20 > MAX_IDENTIFIER)
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("the table name “%s” is too long for a rollup's"),

@@ -307,6 +307,62 @@ test_nullable (void)
   g_free (run ("DROP TABLE ticks_null", NULL));
 }
 
+/* A sharded table: the tick table split over two shards (every other
+ * minute on each, so every pixel column takes rows of both), read through
+ * a Distributed table with the same source, unchanged: its frames, its
+ * rollup's and its crosshair rows are the tick table's. */
+static void
+test_sharded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "ticks_all", "ts", "price", "symbol", &error);
+  g_autoptr(UcClickhouse) truth = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
+  g_autofree char *one = NULL, *two = NULL;
+  gint64 t0 = 1420191000;
+  UcTime minute = 60 * G_USEC_PER_SEC, x;
+  gboolean found;
+  double y;
+
+  for (int k = 1; k <= 2; k++)
+    {
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE shard%d", k);
+      g_autofree char *table = g_strdup_printf ("CREATE TABLE shard%d.ticks AS default.ticks", k);
+      g_autofree char *fill = g_strdup_printf ("INSERT INTO shard%d.ticks SELECT * FROM default.ticks "
+                                               "WHERE intDiv(toUInt32(ts), 60) %% 2 = %d", k, k - 1);
+
+      g_free (run (create, NULL));
+      g_free (run (table, NULL));
+      g_free (run (fill, NULL));
+    }
+  g_free (run ("CREATE TABLE ticks_all AS ticks ENGINE = Distributed(two_shards, '', ticks)", NULL));
+  one = run ("SELECT count() FROM shard1.ticks", NULL);
+  two = run ("SELECT count() FROM shard2.ticks", NULL);
+  g_assert_cmpint (g_ascii_strtoll (one, NULL, 10), ==, SYMBOLS * MINUTES / 2);
+  g_assert_cmpint (g_ascii_strtoll (two, NULL, 10), ==, SYMBOLS * MINUTES / 2);
+  g_assert_true (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_no_error (error);
+  uc_clickhouse_set_rollup_min_rows (ch, 0);
+
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 800, 0);
+  assert_same_frame (ch, truth, "TSM", (t0 + 6000) * G_USEC_PER_SEC, (t0 + 6000) * G_USEC_PER_SEC + 7 * 1440 * minute,
+                     1920, 0);
+  assert_same_frame (ch, truth, "NVDA", (t0 + 600) * G_USEC_PER_SEC, (t0 + 600) * G_USEC_PER_SEC + 50 * minute, 900, 0);
+  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (t0 + 60 * 7 + 30) * G_USEC_PER_SEC, &found, &x, &y, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (x, ==, (t0 + 60 * 7) * G_USEC_PER_SEC);
+  g_assert_cmpfloat (y, ==, uc_series_get_y (server.all[8])[7]);
+  /* Its rollup, made from the Distributed table, on this server. */
+  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
+  g_free (run ("DROP TABLE ticks_all_m4_600s", NULL));
+  g_free (run ("DROP TABLE ticks_all", NULL));
+  g_free (run ("DROP DATABASE shard1", NULL));
+  g_free (run ("DROP DATABASE shard2", NULL));
+}
+
 /* A rollup of 10-minute buckets: wide frames read it (a bucket whole in a
  * column by its four rows, a bucket an edge splits row by row) and come
  * out as from every row; with one of 50-minute buckets too, the widest
@@ -504,6 +560,7 @@ main (int argc, char **argv)
   start_server ();
   g_test_add_func ("/clickhouse/frames-match-rows", test_frames_match_rows);
   g_test_add_func ("/clickhouse/nullable", test_nullable);   /* before the rollups: the tick table as loaded */
+  g_test_add_func ("/clickhouse/sharded", test_sharded);
   g_test_add_func ("/clickhouse/no-injection", test_no_injection);
   g_test_add_func ("/clickhouse/table-checked", test_table_checked);
   g_test_add_func ("/clickhouse/size-limit", test_size_limit);

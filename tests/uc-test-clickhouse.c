@@ -41,7 +41,13 @@ write_config (const char *dir,
     "  <http_port>%2$u</http_port>\n  <tcp_port>%3$u</tcp_port>\n  <listen_host>127.0.0.1</listen_host>\n"
     "  <path>%1$s/data/</path>\n  <tmp_path>%1$s/tmp/</tmp_path>\n  <user_files_path>%1$s/files/</user_files_path>\n"
     "  <users_config>%1$s/users.xml</users_config>\n  <default_profile>default</default_profile>\n"
-    "  <default_database>default</default_database>\n  <mark_cache_size>268435456</mark_cache_size>\n</yandex>\n",
+    "  <default_database>default</default_database>\n  <mark_cache_size>268435456</mark_cache_size>\n"
+    /* A cluster of two shards, each a database of this server: a
+     * Distributed table over them asks both, as it would two machines. */
+    "  <remote_servers><two_shards>"
+    "<shard><replica><host>127.0.0.1</host><port>%3$u</port><default_database>shard1</default_database></replica></shard>"
+    "<shard><replica><host>127.0.0.1</host><port>%3$u</port><default_database>shard2</default_database></replica></shard>"
+    "</two_shards></remote_servers>\n</yandex>\n",
     dir, http, tcp);
   const char *users =
     "<?xml version=\"1.0\"?>\n<yandex>\n"

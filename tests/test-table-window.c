@@ -19,18 +19,6 @@
 
 static gboolean have_display;
 
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static const char *view_wanted;
 
 static gboolean
@@ -182,7 +170,7 @@ save_screenshots (UcTableWindow *table)
                                        sizes[i][0] + default_w - gtk_widget_get_width (GTK_WIDGET (table)),
                                        sizes[i][1] + default_h - gtk_widget_get_height (GTK_WIDGET (table)));
           uc_test_iterate_until (window_sized, table);
-          iterate_for (300);
+          uc_test_iterate_for (300);
           save_screenshot (GTK_WIDGET (table), name);
         }
     }
@@ -335,7 +323,7 @@ test_table_market_caps (void)
   g_assert_cmpstr (uc_table_window_get_dataset_id (table_window), ==, "events");
   if (g_getenv ("UC_TEST_SAVE_IMAGES"))
     {
-      iterate_for (300);
+      uc_test_iterate_for (300);
       save_screenshot (GTK_WIDGET (table_window), "data-table-events.png");
     }
   g_assert_cmpstr (gtk_editable_get_text (uc_data_table_get_search_entry (table)), ==, "");

@@ -25,18 +25,6 @@
 static gboolean have_display;
 static char *root;
 
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 view_shown (gpointer data)
 {
@@ -68,23 +56,6 @@ start (const char  *name,
   uc_test_iterate_until (view_shown, *window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.reset-range", NULL));
   return app;
-}
-
-/* The first widget of @type under @widget. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The event dialog open, if any. */
@@ -187,7 +158,7 @@ chart_event (UcWindow   *window,
 static UcEventList *
 event_list (UcWindow *window)
 {
-  return UC_EVENT_LIST (find_widget (GTK_WIDGET (window), UC_TYPE_EVENT_LIST));
+  return UC_EVENT_LIST (uc_test_find_widget (GTK_WIDGET (window), UC_TYPE_EVENT_LIST, NULL));
 }
 
 /* The user's event titled @title in the events table, and how many of
@@ -281,7 +252,7 @@ save_screenshots (UcWindow      *window,
       g_autofree char *name = g_strdup_printf ("new-event-1200x760-%s.png", dark ? "dark" : "light");
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      iterate_for (400);
+      uc_test_iterate_for (400);
       save_screenshot (GTK_WIDGET (window), GTK_WIDGET (dialog), name);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -54,16 +54,6 @@ die_with_parent (gpointer data)
 }
 
 static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
 load_tables (void)
 {
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -107,36 +97,12 @@ dialog_idle (gpointer data)
   return !uc_clickhouse_dialog_is_busy (data);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      const char *t = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
-                      : ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
-                      : NULL;
-
-      if (text == NULL || (t && g_str_equal (t, text)))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The combo row titled @title: the names it offers, in order. */
 static char *
 offered (GtkWidget  *dialog,
          const char *title)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, title));
+  AdwComboRow *row = ADW_COMBO_ROW (uc_test_find_widget (dialog, ADW_TYPE_COMBO_ROW, title));
   GListModel *model = adw_combo_row_get_model (row);
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -154,7 +120,7 @@ pick (GtkWidget  *dialog,
       const char *title,
       guint       position)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, ADW_TYPE_COMBO_ROW, title)), position);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (uc_test_find_widget (dialog, ADW_TYPE_COMBO_ROW, title)), position);
 }
 
 static gboolean
@@ -200,21 +166,6 @@ table_source (void)
         return source;
     }
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-sources_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
-
-      if (UC_IS_SOURCES_DIALOG (top))
-        return top;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -445,12 +396,12 @@ test_chart_table (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-clickhouse", NULL));
   dialog = GTK_WIDGET (uc_window_get_clickhouse_dialog (window));
   g_assert_nonnull (dialog);
-  iterate_for (100);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Address")),
+  uc_test_iterate_for (100);
+  gtk_editable_set_text (GTK_EDITABLE (uc_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Address")),
                          uc_test_clickhouse_url (server));
   /* A wrong password first: the server's refusal, said in the dialog. */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_ENTRY_ROW, "User")), "analyst");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), "wrong");
+  gtk_editable_set_text (GTK_EDITABLE (uc_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "User")), "analyst");
+  gtk_editable_set_text (GTK_EDITABLE (uc_test_find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), "wrong");
   g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.connect", NULL));
   uc_test_iterate_until (dialog_idle, dialog);
   {
@@ -460,7 +411,7 @@ test_chart_table (void)
     g_test_message ("wrong password: %s", uc_clickhouse_dialog_get_status (UC_CLICKHOUSE_DIALOG (dialog)));
     g_assert_nonnull (strstr (uc_clickhouse_dialog_get_status (UC_CLICKHOUSE_DIALOG (dialog)), "Wrong password"));
   }
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), PASSWORD);
+  gtk_editable_set_text (GTK_EDITABLE (uc_test_find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), PASSWORD);
   g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.connect", NULL));
   uc_test_iterate_until (dialog_idle, dialog);
   tables = offered (dialog, "Table");
@@ -473,9 +424,9 @@ test_chart_table (void)
   g_assert_cmpstr (groups, ==, "None: one series,symbol");
   pick (dialog, "One series per", 1);
   uc_test_iterate_until (dialog_idle, dialog);
-  g_assert_nonnull (find_widget (dialog, ADW_TYPE_ACTION_ROW, "NVDA"));
+  g_assert_nonnull (uc_test_find_widget (dialog, ADW_TYPE_ACTION_ROW, "NVDA"));
   g_assert_true (gtk_widget_activate_action (dialog, "clickhouse.chart", NULL));
-  iterate_for (50);
+  uc_test_iterate_for (50);
   g_assert_null (uc_window_get_clickhouse_dialog (window));
 
   /* Its view: in the sidebar and the catalog, loaded, asked per frame. */
@@ -495,13 +446,13 @@ test_chart_table (void)
 
   /* The Sources page says what it is and where. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
-  iterate_for (100);
+  uc_test_iterate_for (100);
   {
-    GtkWidget *sources = sources_dialog ();
+    GtkWidget *sources = uc_test_find_toplevel (UC_TYPE_SOURCES_DIALOG);
     GtkWidget *row;
 
     g_assert_nonnull (sources);
-    row = find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
+    row = uc_test_find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
     g_assert_nonnull (row);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), url));
     gtk_window_destroy (GTK_WINDOW (sources));
@@ -591,7 +542,7 @@ test_chart_table (void)
     uc_test_iterate_until (password_kept, url);
   }
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (100);
+  uc_test_iterate_for (100);
 }
 
 /* Another start: the table is in the sidebar again, read with the
@@ -636,14 +587,14 @@ test_next_start (void)
   g_assert_cmpuint (uc_chart_spec_get_n_series (uc_chart_view_get_spec (uc_window_get_chart_view (window))), ==, SYMBOLS);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
-  iterate_for (100);
-  sources = sources_dialog ();
-  row = find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
+  uc_test_iterate_for (100);
+  sources = uc_test_find_toplevel (UC_TYPE_SOURCES_DIALOG);
+  row = uc_test_find_widget (sources, ADW_TYPE_ACTION_ROW, "default.ticks");
   g_assert_nonnull (row);
-  remove = find_widget (row, GTK_TYPE_BUTTON, NULL);
+  remove = uc_test_find_widget (row, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  iterate_for (100);
+  uc_test_iterate_for (100);
   gtk_window_destroy (GTK_WINDOW (sources));
   tables = g_settings_get_value (settings, "clickhouse-tables");
   g_assert_cmpuint (g_variant_n_children (tables), ==, 0);
@@ -652,7 +603,7 @@ test_next_start (void)
   g_assert_null (uc_window_get_remote_frames (window));
   uc_test_iterate_until (password_gone, url);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (100);
+  uc_test_iterate_for (100);
 }
 
 /* A keyring of the test's own, unlocked, in its folder: the password

@@ -23,18 +23,6 @@
 static gboolean have_display;
 static char *root;
 
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static const char *view_wanted;
 
 static gboolean
@@ -217,23 +205,6 @@ test_reimport (void)
   g_unlink (path);
 }
 
-/* The first widget of @type under @widget, shown or not. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The user's events on the chart shown, and whether @title is one. */
 static guint
 user_events_shown (UcWindow   *window,
@@ -260,7 +231,7 @@ user_events_shown (UcWindow   *window,
 static guint
 user_events_listed (UcWindow *window)
 {
-  GListModel *list = uc_event_list_get_shown (UC_EVENT_LIST (find_widget (GTK_WIDGET (window), UC_TYPE_EVENT_LIST)));
+  GListModel *list = uc_event_list_get_shown (UC_EVENT_LIST (uc_test_find_widget (GTK_WIDGET (window), UC_TYPE_EVENT_LIST, NULL)));
   guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -361,7 +332,7 @@ test_events_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-events", NULL));
   g_assert_cmpuint (user_events_shown (window, "Our own launch"), ==, 2);
   g_assert_cmpuint (user_events_listed (window), ==, 2);
-  iterate_for (100);
+  uc_test_iterate_for (100);
   g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-events", NULL));
   g_assert_cmpuint (user_events_shown (window, NULL), ==, 0);
@@ -444,7 +415,7 @@ test_download_origin (void)
   uc_window_open_files (window, &address, 1);
   /* On screen, and its preview read, as a user sees it before Import. */
   uc_test_iterate_until (dialog_shown, NULL);
-  iterate_for (300);
+  uc_test_iterate_for (300);
   g_signal_emit_by_name (find_import_dialog (), "import");
   uc_test_iterate_until (downloaded, window);
   entry = downloaded_entry ();
@@ -465,7 +436,7 @@ test_download_origin (void)
   gtk_window_destroy (GTK_WINDOW (window));
   /* What the window's going leaves for the main loop runs while the
    * application is there (the server's end runs the loop too). */
-  iterate_for (200);
+  uc_test_iterate_for (200);
 }
 
 static void

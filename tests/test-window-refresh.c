@@ -30,17 +30,6 @@ static gboolean have_display;
 static UcTestServer *server;
 static char *tmp_dir;
 
-/* Lets the main loop run for @ms. */
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
 static gboolean
 chart_drawn (gpointer data)
 {
@@ -59,63 +48,21 @@ refresher_idle (gpointer data)
   return !uc_refresher_get_running (data);
 }
 
-/* The first widget of @type under @root, whose text (a label's, a row's
- * title) contains @text when given. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      const char *t = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root))
-                      : ADW_IS_PREFERENCES_ROW (root) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root))
-                      : NULL;
-
-      if (text == NULL || (t && strstr (t, text)))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The label of a toast shown that says @text. */
 static GtkWidget *
 toast_saying (UcWindow   *window,
               const char *text)
 {
-  GtkWidget *overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL);
+  GtkWidget *overlay = uc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL);
 
   g_assert_nonnull (overlay);
   for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *label = child == adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)) ? NULL
-                         : find_widget (child, GTK_TYPE_LABEL, text);
+                         : uc_test_find_widget (child, GTK_TYPE_LABEL, text);
 
       if (label)
         return label;
-    }
-  return NULL;
-}
-
-/* The Sources page, open. */
-static GtkWidget *
-sources_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) top = g_list_model_get_item (toplevels, i);
-
-      if (UC_IS_SOURCES_DIALOG (top))
-        return top;
     }
   return NULL;
 }
@@ -125,7 +72,7 @@ static const char *
 source_state (GtkWidget  *dialog,
               const char *title)
 {
-  GtkWidget *row = find_widget (dialog, ADW_TYPE_EXPANDER_ROW, title);
+  GtkWidget *row = uc_test_find_widget (dialog, ADW_TYPE_EXPANDER_ROW, title);
 
   g_assert_nonnull (row);
   return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
@@ -281,7 +228,7 @@ test_refresh_on_start (void)
   g_signal_connect (refresher, "notify::running", G_CALLBACK (on_running), window);
   /* Never refreshed: every source that can be asked is due. */
   for (guint i = 0; i < 500 && !uc_refresher_get_running (refresher); i++)
-    iterate_for (10);
+    uc_test_iterate_for (10);
   g_assert_true (uc_refresher_get_running (refresher));
   g_assert_cmpuint (uc_refresher_get_total (refresher), ==, 4);   /* not SEC nor Stooq: no contact, no key */
   uc_test_iterate_until (refresher_idle, refresher);
@@ -290,7 +237,7 @@ test_refresh_on_start (void)
   g_signal_handlers_disconnect_by_func (refresher, on_running, window);
   g_settings_set_boolean (settings, "refresh-on-start", FALSE);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (100);
+  uc_test_iterate_for (100);
 }
 
 /* F5 brings new rows into the chart shown, on the days shown; the Sources
@@ -326,7 +273,7 @@ test_refresh_and_sources (void)
   uc_time_range_set (uc_window_get_time_range (window), from, to);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL));
-  dialog = sources_dialog ();
+  dialog = uc_test_find_toplevel (UC_TYPE_SOURCES_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"), "From an earlier refresh · retrieved "));
   g_assert_true (g_str_has_prefix (source_state (dialog, "Notable AI models"),
@@ -345,7 +292,7 @@ test_refresh_and_sources (void)
   g_assert_true (UC_IS_REFRESHED_SOURCE (uc_catalog_find (uc_catalog_get_default (), "api-prices")));
 
   /* The chart shown drawn again with the new rows, on the days shown. */
-  iterate_for (200);
+  uc_test_iterate_for (200);
   uc_test_iterate_until (not_loading, window);
   g_assert_true (uc_chart_view_get_spec (uc_window_get_chart_view (window)) != before);
   g_assert_cmpuint (n_points (window), >, points);
@@ -359,7 +306,7 @@ test_refresh_and_sources (void)
   serve_503 ("/modelsdev.json");
   g_action_group_activate_action (G_ACTION_GROUP (app), "refresh", NULL);
   uc_test_iterate_until (refresher_idle, refresher);
-  iterate_for (300);
+  uc_test_iterate_for (300);
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"),
                                    "Refused: the last good copy is shown · the server answered HTTP 503"));
   g_assert_nonnull (toast_saying (window, "models.dev"));
@@ -367,7 +314,7 @@ test_refresh_and_sources (void)
 
   /* A key entered on the page: kept in the settings, and Stooq can be asked. */
   {
-    GtkWidget *key = find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+    GtkWidget *key = uc_test_find_widget (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
     g_autoptr(GVariant) keys = NULL;
     const char *kept = NULL;
 
@@ -390,21 +337,21 @@ test_refresh_and_sources (void)
   uc_test_server_set (server, "/openrouter.json", UC_TEST_STALL, 200, "application/json", NULL, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "refresh", NULL);
   for (guint i = 0; i < 500 && strcmp (source_state (dialog, "Hosting prices"), "Refreshing…") != 0; i++)
-    iterate_for (10);
+    uc_test_iterate_for (10);
   g_assert_cmpstr (source_state (dialog, "Hosting prices"), ==, "Refreshing…");
   g_assert_true (g_str_has_prefix (source_state (dialog, "API list prices"), "Fresh · retrieved "));
   g_action_group_activate_action (G_ACTION_GROUP (app), "cancel-refresh", NULL);
   uc_test_iterate_until (refresher_idle, refresher);
   g_assert_true (g_str_has_prefix (source_state (dialog, "Hosting prices"), "Fresh · retrieved "));
   g_assert_cmpuint (uc_test_server_hits (server, "/epoch.csv"), ==, 3);   /* not asked a fourth time */
-  iterate_for (200);
+  uc_test_iterate_for (200);
   uc_test_iterate_until (not_loading, window);
   g_assert_cmpuint (n_points (window), >, points);
   g_assert_nonnull (toast_saying (window, "Data refreshed: 1 source updated"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (100);
+  uc_test_iterate_for (100);
 }
 
 int

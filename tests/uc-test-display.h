@@ -1,8 +1,9 @@
 /* uc-test-display.h: what the tests on a display share: failing (not
- * skipping) without one where it is required, and waiting on the main loop */
+ * skipping) without one where it is required, waiting on the main loop,
+ * and finding widgets and windows */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,12 @@ void uc_test_skip_or_fail_without_display (void);
 void uc_test_iterate_until_for            (gboolean (*done) (gpointer),
                                            gpointer   data,
                                            int        seconds);
+
+void       uc_test_iterate_for   (guint       ms);
+GtkWidget *uc_test_find_widget   (GtkWidget  *root,
+                                  GType       type,
+                                  const char *text);
+GtkWidget *uc_test_find_toplevel (GType       type);
 
 #define uc_test_iterate_until(done, data) uc_test_iterate_until_for ((done), (data), UC_TEST_WAIT_SECONDS)
 

@@ -228,6 +228,14 @@ uc_chart_view_get_crosshair_label (UcChartView *self)
       return uc_chart_spec_period_is_partial (self->spec, self->cross_time) ? g_strdup_printf (_("%s (partial)"), name)
                                                                            : g_steal_pointer (&name);
     }
+  /* A point within a day (a table of minutes) has its time, as the axis's tag. */
+  if (self->cross_time % UC_USEC_PER_DAY != 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
+
+      /* Translators: a time axis label, see g_date_time_format(); e.g. "27 Jan 2025 14:30" */
+      return dt ? g_date_time_format (dt, C_("time axis", "%-d %b %Y %H:%M")) : g_strdup ("");
+    }
   return uc_format_day (self->cross_time);
 }
 

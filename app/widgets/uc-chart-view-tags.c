@@ -85,9 +85,9 @@ snapshot_tag (GtkSnapshot        *snapshot,
   _uc_chart_view_snapshot_text (snapshot, layout, &theme->background, x + _UC_CHART_VIEW_TAG_PAD, y + 1);
 }
 
-/* What the x axis's tag says: the crosshair's day as the axis writes a
- * day (with the hour when the point has one), a period's name, or on a
- * number axis the number as its ticks write it ("+3"). */
+/* What the x axis's tag says: the card's heading (a day, with the time
+ * when the point has one, or a period's name), or on a number axis the
+ * number as its ticks write it ("+3"). */
 static char *
 time_tag (UcChartView *self)
 {
@@ -97,13 +97,6 @@ time_tag (UcChartView *self)
       g_autofree char *number = uc_format_double_shortest (fabs (v));
 
       return g_strconcat (v < 0 ? "−" : v > 0 && uc_chart_spec_get_x_signed (self->spec) ? "+" : "", number, NULL);
-    }
-  if (!uc_chart_spec_get_periods (self->spec) && self->cross_time % UC_USEC_PER_DAY != 0)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (self->cross_time / G_USEC_PER_SEC);
-
-      /* Translators: a time axis label, see g_date_time_format(); e.g. "27 Jan 2025 14:30" */
-      return dt ? g_date_time_format (dt, C_("time axis", "%-d %b %Y %H:%M")) : g_strdup ("");
     }
   return uc_chart_view_get_crosshair_label (self);
 }

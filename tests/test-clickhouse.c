@@ -307,6 +307,66 @@ test_nullable (void)
   g_free (run ("DROP TABLE ticks_null", NULL));
 }
 
+/* A Date time column: each row at its day's midnight UTC, as a DateTime
+ * table of the same rows has it. */
+static void
+test_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UcClickhouse) ch = uc_clickhouse_new (server.url, NULL, "daily", "day", "close", "symbol", &error);
+  g_autoptr(UcClickhouse) truth = uc_clickhouse_new (server.url, NULL, "daily_dt", "ts", "close", "symbol", &error);
+  g_autoptr(GString) by_day = g_string_new (NULL), by_time = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (5);
+  gint64 d0 = 10957;   /* 2000-01-01 */
+  UcTime day = G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC, first, last, x;
+  gboolean found;
+  double y, price[2] = { 50, 80 };
+
+  g_assert_cmpint (uc_clickhouse_column_role ("Date"), ==, UC_CLICKHOUSE_ROLE_TIME);
+  g_free (run ("CREATE TABLE daily (day Date, symbol String, close Float64) ENGINE = MergeTree() ORDER BY (symbol, day)",
+               NULL));
+  g_free (run ("CREATE TABLE daily_dt (ts DateTime, symbol String, close Float64) ENGINE = MergeTree() "
+               "ORDER BY (symbol, ts)", NULL));
+  for (gint64 d = d0; d < d0 + 9000; d++)
+    for (int s = 0; s < 2; s++)
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (d * 86400);
+        g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        price[s] = round (price[s] * exp (g_rand_double_range (rand, -0.02, 0.02)) * 100) / 100;
+        g_ascii_formatd (number, sizeof number, "%.17g", price[s]);
+        g_string_append_printf (by_day, "%s,%s,%s\n", date, s ? "TSM" : "NVDA", number);
+        g_string_append_printf (by_time, "%" G_GINT64_FORMAT ",%s,%s\n", d * 86400, s ? "TSM" : "NVDA", number);
+      }
+  g_rand_free (rand);
+  g_free (run ("INSERT INTO daily FORMAT CSV", by_day->str));
+  g_free (run ("INSERT INTO daily_dt FORMAT CSV", by_time->str));
+  g_assert_true (uc_clickhouse_check_table (ch, NULL, &error));
+  g_assert_no_error (error);
+  uc_clickhouse_set_rollup_min_rows (ch, 0);
+
+  g_assert_true (uc_clickhouse_get_span (ch, "TSM", &first, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first, ==, d0 * day);
+  g_assert_cmpint (last, ==, (d0 + 8999) * day);
+  assert_same_frame (ch, truth, "NVDA", d0 * day, (d0 + 9000) * day, 1200, 0);
+  assert_same_frame (ch, truth, "TSM", (d0 + 300) * day, (d0 + 2000) * day, 333, 0);
+  assert_same_frame (ch, truth, "TSM", (d0 + 1234) * day, (d0 + 1334) * day, 800, 0);
+  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (d0 + 20) * day + G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC, &found, &x, &y, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (x, ==, (d0 + 20) * day);
+  /* Weeks, made from the days. */
+  g_assert_true (uc_clickhouse_make_rollup (ch, 7 * 86400, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_frame (ch, truth, "NVDA", d0 * day, (d0 + 9000) * day, 300, 7 * 86400);
+  g_free (run ("DROP TABLE daily_m4_604800s", NULL));
+  g_free (run ("DROP TABLE daily", NULL));
+  g_free (run ("DROP TABLE daily_dt", NULL));
+}
+
 /* A sharded table: the tick table split over two shards (every other
  * minute on each, so every pixel column takes rows of both), read through
  * a Distributed table with the same source, unchanged: its frames, its
@@ -561,6 +621,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clickhouse/frames-match-rows", test_frames_match_rows);
   g_test_add_func ("/clickhouse/nullable", test_nullable);   /* before the rollups: the tick table as loaded */
   g_test_add_func ("/clickhouse/sharded", test_sharded);
+  g_test_add_func ("/clickhouse/date", test_date);
   g_test_add_func ("/clickhouse/no-injection", test_no_injection);
   g_test_add_func ("/clickhouse/table-checked", test_table_checked);
   g_test_add_func ("/clickhouse/size-limit", test_size_limit);

@@ -52,16 +52,16 @@ query_around_within (UcClickhouse      *self,
   /* No row on a side: a Nullable column's max() is NULL, a plain one's 0. */
   gint64 low = before ? MAX (from_s - before, 0) : 0, high = after ? MIN (to_s + after, (gint64) G_MAXUINT32) : G_MAXUINT32;
   g_autofree char *between = count ? g_strdup_printf ("UNION ALL SELECT 1, toInt64(count()), toInt64(count()) FROM %2$s "
-                                                     "WHERE %3$s AND `%1$s` > toDateTime(%4$" G_GINT64_FORMAT ") "
-                                                     "AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") ",
-                                                     self->x, table, where, from_s, to_s)
+                                                     "WHERE %3$s AND %1$s > toDateTime(%4$" G_GINT64_FORMAT ") "
+                                                     "AND %1$s <= toDateTime(%5$" G_GINT64_FORMAT ") ",
+                                                     self->x_sql, table, where, from_s, to_s)
                                    : g_strdup ("");
   g_autofree char *sql = g_strdup_printf (
-    "SELECT 0, ifNull(toInt64(max(`%1$s`)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` <= toDateTime(%4$" G_GINT64_FORMAT ") "
-    "AND `%1$s` >= toDateTime(%6$" G_GINT64_FORMAT ") "
-    "UNION ALL SELECT 2, ifNull(toInt64(min(`%1$s`)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND `%1$s` > toDateTime(%5$" G_GINT64_FORMAT ") "
-    "AND `%1$s` <= toDateTime(%7$" G_GINT64_FORMAT ") %8$sFORMAT TabSeparated",
-    self->x, table, where, from_s, to_s, low, high, between);
+    "SELECT 0, ifNull(toInt64(max(%1$s)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND %1$s <= toDateTime(%4$" G_GINT64_FORMAT ") "
+    "AND %1$s >= toDateTime(%6$" G_GINT64_FORMAT ") "
+    "UNION ALL SELECT 2, ifNull(toInt64(min(%1$s)), 0), toInt64(count()) FROM %2$s WHERE %3$s AND %1$s > toDateTime(%5$" G_GINT64_FORMAT ") "
+    "AND %1$s <= toDateTime(%7$" G_GINT64_FORMAT ") %8$sFORMAT TabSeparated",
+    self->x_sql, table, where, from_s, to_s, low, high, between);
   g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, &stats->bytes, cancellable, error);
 
   stats->queries++;
@@ -223,10 +223,10 @@ query_m4 (UcClickhouse           *self,
           GCancellable           *cancellable,
           GError                **error)
 {
-  g_autofree char *rows = g_strdup_printf ("SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
-                                           "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
-                                           "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ")",
-                                           self->x, self->y, table, where, lo, hi);
+  g_autofree char *rows = g_strdup_printf ("SELECT toInt64(%1$s) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
+                                           "AND %1$s >= toDateTime(%5$" G_GINT64_FORMAT ") "
+                                           "AND %1$s <= toDateTime(%6$" G_GINT64_FORMAT ")",
+                                           self->x_sql, self->y, table, where, lo, hi);
 
   return query_m4_over (self, rows, grid, stats, cancellable, error);
 }
@@ -241,10 +241,10 @@ query_raw (UcClickhouse  *self,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(`%1$s`), toFloat64(`%2$s`) FROM %3$s WHERE %4$s "
-                                          "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") "
-                                          "AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY `%1$s` "
-                                          "FORMAT TabSeparated", self->x, self->y, table, where, lo, hi);
+  g_autofree char *sql = g_strdup_printf ("SELECT toInt64(%1$s), toFloat64(`%2$s`) FROM %3$s WHERE %4$s "
+                                          "AND %1$s >= toDateTime(%5$" G_GINT64_FORMAT ") "
+                                          "AND %1$s <= toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY %1$s "
+                                          "FORMAT TabSeparated", self->x_sql, self->y, table, where, lo, hi);
 
   stats->queries++;
   return _uc_clickhouse_query_rows (self, sql, 2, &stats->bytes, cancellable, error);
@@ -585,9 +585,9 @@ query_m4_rollup (UcClickhouse           *self,
    * table's blocks are often wider than a pixel column, so its order
    * cannot skip to them). */
   rows = g_string_new (NULL);
-  g_string_append_printf (rows, "SELECT toInt64(`%1$s`) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
-                          "AND `%1$s` >= toDateTime(%5$" G_GINT64_FORMAT ") AND `%1$s` <= toDateTime(%6$" G_GINT64_FORMAT ") "
-                          "AND intDiv(toUInt32(`%1$s`), %7$u) IN ", self->x, self->y, table, where, lo, hi, seconds);
+  g_string_append_printf (rows, "SELECT toInt64(%1$s) AS s, toFloat64(`%2$s`) AS v FROM %3$s WHERE %4$s "
+                          "AND %1$s >= toDateTime(%5$" G_GINT64_FORMAT ") AND %1$s <= toDateTime(%6$" G_GINT64_FORMAT ") "
+                          "AND intDiv(toUInt32(%1$s), %7$u) IN ", self->x_sql, self->y, table, where, lo, hi, seconds);
   append_list (rows, split, seconds);
   g_ptr_array_add (parts, g_string_free (rows, FALSE));
   stats->rollup = g_array_index (levels, guint, 0);
@@ -682,9 +682,9 @@ uc_clickhouse_fetch_point (UcClickhouse  *self,
   for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
     {
       g_autofree char *sql = g_strdup_printf (
-        "SELECT toInt64(`%1$s`), `%2$s` FROM %3$s WHERE %4$s AND `%1$s` <= toDateTime(%5$" G_GINT64_FORMAT ") "
-        "AND `%1$s` > toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY `%1$s` DESC LIMIT 1 FORMAT TabSeparated",
-        self->x, self->y, table, where, t_s, windows[w] ? MAX (t_s - windows[w], 0) : 0);
+        "SELECT toInt64(%1$s), `%2$s` FROM %3$s WHERE %4$s AND %1$s <= toDateTime(%5$" G_GINT64_FORMAT ") "
+        "AND %1$s > toDateTime(%6$" G_GINT64_FORMAT ") ORDER BY %1$s DESC LIMIT 1 FORMAT TabSeparated",
+        self->x_sql, self->y, table, where, t_s, windows[w] ? MAX (t_s - windows[w], 0) : 0);
       g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 2, NULL, cancellable, error);
       gint64 seconds;
 

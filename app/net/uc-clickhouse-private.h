@@ -28,6 +28,9 @@ struct _UcClickhouse
   /* The time or value column is Nullable (uc_clickhouse_check_table): a
    * row without either is left out. */
   gboolean     nullable;
+  /* The time column as a DateTime in queries: the column itself, or a
+   * Date's day at midnight UTC (whatever the server's time zone). */
+  char        *x_sql;
 
   /* Rollups of the table (uc_clickhouse_make_rollup) holding every row it
    * has: their bucket sizes in seconds, largest first. */

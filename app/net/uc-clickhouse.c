@@ -35,6 +35,7 @@ uc_clickhouse_finalize (GObject *object)
   g_free (self->database);
   g_free (self->table);
   g_free (self->x);
+  g_free (self->x_sql);
   g_free (self->y);
   g_free (self->group);
   g_free (self->user);
@@ -181,6 +182,7 @@ uc_clickhouse_new (const char  *url,
   self->database = g_strdup (database ? database : "default");
   self->table = g_strdup (table);
   self->x = g_strdup (x);
+  self->x_sql = g_strdup_printf ("`%s`", x);
   self->y = g_strdup (y);
   self->group = g_strdup (group);
   self->session = soup_session_new_with_options ("user-agent", "Undercut/" PACKAGE_VERSION, NULL);
@@ -203,6 +205,8 @@ uc_clickhouse_dup (UcClickhouse *self)
   copy->max_size = self->max_size;
   copy->rollup_min_rows = self->rollup_min_rows;
   copy->nullable = self->nullable;
+  g_free (copy->x_sql);
+  copy->x_sql = g_strdup (self->x_sql);
   return copy;
 }
 
@@ -592,7 +596,7 @@ _uc_clickhouse_row_condition (UcClickhouse *self,
 
   if (!self->nullable)
     return g_steal_pointer (&in_group);
-  return g_strdup_printf ("isNotNull(`%s`) AND isNotNull(`%s`) AND %s", self->x, self->y, in_group);
+  return g_strdup_printf ("isNotNull(%s) AND isNotNull(`%s`) AND %s", self->x_sql, self->y, in_group);
 }
 
 static int
@@ -623,7 +627,7 @@ unwrap_nullable (const char *type,
 }
 
 /* The columns named exist, with types this source reads: the time a
- * DateTime, the values numbers. */
+ * DateTime or a Date, the values numbers (either may be Nullable). */
 gboolean
 uc_clickhouse_check_table (UcClickhouse  *self,
                            GCancellable  *cancellable,
@@ -657,8 +661,8 @@ uc_clickhouse_check_table (UcClickhouse  *self,
   else if (x_type == NULL || y_type == NULL || !group_found)
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s has no column %s"), self->database, self->table,
                  x_type == NULL ? self->x : y_type == NULL ? self->y : self->group);
-  else if (!g_str_has_prefix (x_plain, "DateTime"))
-    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the time column %s is a %s, not a DateTime"),
+  else if (!g_str_has_prefix (x_plain, "DateTime") && !g_str_equal (x_plain, "Date"))
+    g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the time column %s is a %s, not a DateTime or Date"),
                  self->database, self->table, self->x, x_type);
   else if (!numeric_type (y_plain))
     g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("%s.%s: the value column %s is a %s, not a number"),
@@ -666,6 +670,10 @@ uc_clickhouse_check_table (UcClickhouse  *self,
   else
     {
       self->nullable = x_null || y_null;
+      g_free (self->x_sql);
+      /* A day number: toDateTime(Date) would take the server's time zone. */
+      self->x_sql = g_str_equal (x_plain, "Date") ? g_strdup_printf ("toDateTime(toUInt32(`%s`) * 86400)", self->x)
+                                                  : g_strdup_printf ("`%s`", self->x);
       return TRUE;
     }
   return FALSE;
@@ -678,7 +686,7 @@ uc_clickhouse_column_role (const char *column_type)
   g_autofree char *type = unwrap_nullable (column_type, &nullable);
 
   /* A NULL time or value leaves its row out; a NULL group is no group. */
-  if (g_str_has_prefix (type, "DateTime"))
+  if (g_str_has_prefix (type, "DateTime") || g_str_equal (type, "Date"))
     return UC_CLICKHOUSE_ROLE_TIME;
   if (numeric_type (type))
     return UC_CLICKHOUSE_ROLE_NUMBER;
@@ -762,8 +770,8 @@ uc_clickhouse_get_span (UcClickhouse  *self,
 {
   g_autofree char *table = _uc_clickhouse_table_ref (self);
   g_autofree char *where = _uc_clickhouse_row_condition (self, group);
-  g_autofree char *sql = g_strdup_printf ("SELECT ifNull(toInt64(min(`%s`)), 0), ifNull(toInt64(max(`%s`)), 0), count() FROM %s WHERE %s "
-                                          "FORMAT TabSeparated", self->x, self->x, table, where);
+  g_autofree char *sql = g_strdup_printf ("SELECT ifNull(toInt64(min(%1$s)), 0), ifNull(toInt64(max(%1$s)), 0), count() FROM %2$s "
+                                          "WHERE %3$s FORMAT TabSeparated", self->x_sql, table, where);
   g_autoptr(GPtrArray) rows = _uc_clickhouse_query_rows (self, sql, 3, NULL, cancellable, error);
   gint64 a, b, n;
   char **row;
@@ -950,12 +958,12 @@ uc_clickhouse_make_rollup (UcClickhouse  *self,
    * whose NULLs rows_drawn left out. */
   create = g_strdup_printf (
     "CREATE TABLE %1$s ENGINE = MergeTree() ORDER BY (%2$sbucket) AS SELECT %2$s"
-    "toDateTime(intDiv(toUInt32(assumeNotNull(`%3$s`)), %4$u) * %4$u) AS bucket, min(`%3$s`) AS first_t, "
-    "argMin(toFloat64(`%5$s`), `%3$s`) AS first_v, max(`%3$s`) AS last_t, argMax(toFloat64(`%5$s`), `%3$s`) AS last_v, "
-    "argMin(`%3$s`, (toFloat64(`%5$s`), `%3$s`)) AS low_t, min(toFloat64(`%5$s`)) AS low_v, "
-    "argMax(`%3$s`, (toFloat64(`%5$s`), -toInt64(`%3$s`))) AS high_t, max(toFloat64(`%5$s`)) AS high_v, "
+    "toDateTime(intDiv(toUInt32(assumeNotNull(%3$s)), %4$u) * %4$u) AS bucket, min(%3$s) AS first_t, "
+    "argMin(toFloat64(`%5$s`), %3$s) AS first_v, max(%3$s) AS last_t, argMax(toFloat64(`%5$s`), %3$s) AS last_v, "
+    "argMin(%3$s, (toFloat64(`%5$s`), %3$s)) AS low_t, min(toFloat64(`%5$s`)) AS low_v, "
+    "argMax(%3$s, (toFloat64(`%5$s`), -toInt64(%3$s))) AS high_t, max(toFloat64(`%5$s`)) AS high_v, "
     "count() AS rows FROM %6$s WHERE %7$s GROUP BY %2$sbucket",
-    fresh, group, self->x, seconds, self->y, table, rows_drawn);
+    fresh, group, self->x_sql, seconds, self->y, table, rows_drawn);
   if (strlen (self->table) + 20 > MAX_IDENTIFIER)
     {
       g_set_error (error, UC_NET_ERROR, UC_NET_ERROR_SCHEMA, _("the table name “%s” is too long for a rollup's"),

@@ -2,7 +2,7 @@
  *
  * The user gives the server and credentials and connects; the database's
  * tables are listed with their columns (one query, on a worker), and each
- * role offers only the columns of a type it can take: a DateTime for the
+ * role offers only the columns of a type it can take: a DateTime or Date for the
  * time, a number for the value, text for the group. With a group column,
  * its values are listed (the first few checked) to pick the series from.
  */
@@ -285,7 +285,7 @@ show_tables (UcClickhouseDialog *self)
   g_signal_handlers_unblock_by_func (self->table_row, on_table_selected, self);
   gtk_widget_set_sensitive (self->table_group, TRUE);
   if (g_list_model_get_n_items (G_LIST_MODEL (tables)) == 0)
-    gtk_label_set_text (self->status_label, _("No table here has both a DateTime column and a number column."));
+    gtk_label_set_text (self->status_label, _("No table here has both a time column (DateTime or Date) and a number column."));
   else
     gtk_label_set_text (self->status_label, _("Connected. Pick a table and what its columns are for."));
   on_table_selected (self);

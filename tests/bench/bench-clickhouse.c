@@ -3,7 +3,7 @@
  * Starts a local clickhouse-server (uc-test-clickhouse.c), fills a tick
  * table of ten symbols a minute (100M rows, 19 years; the server makes
  * them itself, a deterministic wiggle per symbol), and zooms one symbol
- * from its whole span to a few minutes and back, at 1920 × 1080. Each step
+ * from its whole span to a minute and back, at 1920 × 1080. Each step
  * lays the plot out with the last frame's data, asks the server for the
  * new range at the plot's columns (uc_clickhouse_fetch_frame) and draws.
  * For comparison, the same symbol's 10M rows are written to a CSV file,
@@ -97,7 +97,7 @@ maximum (const double *values,
   return m;
 }
 
-/* The zoom: halving the span about a point 61.8% in, to a few minutes,
+/* The zoom: halving the span about a point 61.8% in, to a minute or so,
  * then doubling back out. */
 static int
 zoom_steps (UcTime  first,
@@ -109,7 +109,7 @@ zoom_steps (UcTime  first,
   double span = (double) (last - first);
   int n = 0;
 
-  for (; span >= 4 * 60 * G_USEC_PER_SEC && n < MAX_STEPS / 2; span /= 2, n++)
+  for (; span >= 60 * G_USEC_PER_SEC && n < MAX_STEPS / 2; span /= 2, n++)
     {
       from[n] = focus - (UcTime) (span * 0.618);
       to[n] = from[n] + (UcTime) span;

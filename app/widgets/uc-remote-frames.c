@@ -202,7 +202,8 @@ frame_spec (UcRemoteFrames *self,
     {
       UcSeries *base = uc_chart_spec_get_series (self->base, s);
       UcSeries *part = s < frame->frames->len ? g_ptr_array_index (frame->frames, s) : NULL;
-      const Row *row = &g_array_index (frame->base_rows, Row, s);
+      static const Row none = { FALSE, 0, 0 };
+      const Row *row = s < frame->base_rows->len ? &g_array_index (frame->base_rows, Row, s) : &none;
       g_autoptr(UcSeries) merged = part ? merge (base, part, row) : g_object_ref (base);
 
       /* What the user hid stays hidden. */

@@ -305,6 +305,26 @@ test_nullable (void)
   assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
   g_free (run ("DROP TABLE ticks_null_m4_600s", NULL));
   g_free (run ("DROP TABLE ticks_null", NULL));
+
+  /* A Nullable group column: a NULL is no group. */
+  g_free (run ("CREATE TABLE by_null (ts DateTime, symbol Nullable(String), price Float64) ENGINE = MergeTree() "
+               "ORDER BY ts", NULL));
+  g_free (run ("INSERT INTO by_null VALUES (1, 'A', 1), (2, NULL, 2), (3, 'N', 3), (4, 'A', 4)", NULL));
+  {
+    g_autoptr(UcClickhouse) by = uc_clickhouse_new (server.url, NULL, "by_null", "ts", "price", "symbol", &error);
+    g_auto(GStrv) groups = NULL;
+
+    g_assert_no_error (error);
+    groups = uc_clickhouse_list_groups (by, 10, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (groups), ==, 2);
+    g_assert_cmpstr (groups[0], ==, "A");
+    g_assert_cmpstr (groups[1], ==, "N");   /* the text "N", not the NULL */
+    groups = (g_strfreev (groups), uc_clickhouse_list_groups (truth, 3, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (groups), ==, 3);
+  }
+  g_free (run ("DROP TABLE by_null", NULL));
 }
 
 /* A Date time column: each row at its day's midnight UTC, as a DateTime

@@ -745,13 +745,25 @@ uc_clickhouse_list_groups (UcClickhouse  *self,
                            GError       **error)
 {
   g_autofree char *table = _uc_clickhouse_table_ref (self);
-  g_autofree char *sql = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL, *db = NULL, *name = NULL, *column = NULL, *type_sql = NULL, *present = NULL;
+  g_autoptr(GPtrArray) rows = NULL, types = NULL;
   g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+  gboolean nullable;
 
   g_return_val_if_fail (UC_IS_CLICKHOUSE (self) && self->group, NULL);
-  sql = g_strdup_printf ("SELECT DISTINCT `%s` FROM %s ORDER BY `%s` LIMIT %u FORMAT TabSeparated", self->group, table,
-                         self->group, limit);
+  /* A NULL is no group (and would read as "N"): left out, but only of a
+   * Nullable column, as the server tests even a plain one row by row. */
+  db = uc_clickhouse_quote_string (self->database);
+  name = uc_clickhouse_quote_string (self->table);
+  column = uc_clickhouse_quote_string (self->group);
+  type_sql = g_strdup_printf ("SELECT type FROM system.columns WHERE database = %s AND table = %s AND name = %s "
+                              "FORMAT TabSeparated", db, name, column);
+  if ((types = _uc_clickhouse_query_rows (self, type_sql, 1, NULL, cancellable, error)) == NULL)
+    return NULL;
+  nullable = types->len == 1 && g_str_has_prefix (((char **) g_ptr_array_index (types, 0))[0], "Nullable(");
+  present = nullable ? g_strdup_printf ("isNotNull(`%s`)", self->group) : g_strdup ("1");
+  sql = g_strdup_printf ("SELECT DISTINCT `%1$s` FROM %2$s WHERE %3$s ORDER BY `%1$s` LIMIT %4$u FORMAT TabSeparated",
+                         self->group, table, present, limit);
   if ((rows = _uc_clickhouse_query_rows (self, sql, 1, NULL, cancellable, error)) == NULL)
     return NULL;
   for (guint i = 0; i < rows->len; i++)

@@ -249,6 +249,36 @@ assert_same_frame (UcClickhouse *ch,
     }
 }
 
+/* @ch, a table holding the tick table's rows (and maybe rows drawn
+ * from nowhere), reads as the tick table @truth: NVDA's whole span and 50
+ * minutes, its crosshair row half a minute past a minute (that minute's),
+ * and a rollup of 10-minute buckets made from it (@rollup, dropped after). */
+static void
+assert_reads_as_ticks (UcClickhouse *ch,
+                       UcClickhouse *truth,
+                       const char   *rollup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drop = g_strdup_printf ("DROP TABLE %s", rollup);
+  gint64 t0 = 1420191000;
+  UcTime minute = 60 * G_USEC_PER_SEC, x;
+  gboolean found;
+  double y;
+
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 800, 0);
+  assert_same_frame (ch, truth, "NVDA", (t0 + 600) * G_USEC_PER_SEC, (t0 + 600) * G_USEC_PER_SEC + 50 * minute, 900, 0);
+  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (t0 + 60 * 7 + 30) * G_USEC_PER_SEC, &found, &x, &y, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpint (x, ==, (t0 + 60 * 7) * G_USEC_PER_SEC);
+  g_assert_cmpfloat (y, ==, uc_series_get_y (server.all[8])[7]);
+  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
+  g_free (run (drop, NULL));
+}
+
 /* Nullable time and value columns: a row without a time or a value is no
  * observation. The table below is the tick table with such rows added
  * (huge values, between the minutes): its frames, rows, rollups and
@@ -261,9 +291,7 @@ test_nullable (void)
   g_autoptr(UcClickhouse) truth = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
   g_autoptr(GString) nulls = g_string_new (NULL);
   gint64 t0 = 1420191000;
-  UcTime minute = 60 * G_USEC_PER_SEC, first, last, x;
-  gboolean found;
-  double y;
+  UcTime first, last;
 
   g_assert_cmpint (uc_clickhouse_column_role ("Nullable(Float64)"), ==, UC_CLICKHOUSE_ROLE_NUMBER);
   g_assert_cmpint (uc_clickhouse_column_role ("Nullable(DateTime)"), ==, UC_CLICKHOUSE_ROLE_TIME);
@@ -283,27 +311,15 @@ test_nullable (void)
   g_assert_no_error (error);
   g_assert_cmpint (first, ==, t0 * G_USEC_PER_SEC);
   g_assert_cmpint (last, ==, (t0 + 60 * (MINUTES - 1)) * G_USEC_PER_SEC);
-  /* Decimated, every row, a copy asked side by side. */
-  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 800, 0);
-  assert_same_frame (ch, truth, "NVDA", (t0 + 600) * G_USEC_PER_SEC, (t0 + 600) * G_USEC_PER_SEC + 50 * minute, 900, 0);
+  /* Frames, the crosshair's row (not the row without a value half a
+   * minute later), a rollup of the rows with both; a copy asked side by
+   * side knows the columns are Nullable too. */
+  assert_reads_as_ticks (ch, truth, "ticks_null_m4_600s");
   {
     g_autoptr(UcClickhouse) copy = uc_clickhouse_dup (ch);
 
     assert_same_frame (copy, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * 5000) * G_USEC_PER_SEC, 640, 0);
   }
-  /* The crosshair's row half a minute past a minute: that minute's, not
-   * the row without a value there. */
-  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (t0 + 60 * 7 + 30) * G_USEC_PER_SEC, &found, &x, &y, NULL,
-                                            &error));
-  g_assert_no_error (error);
-  g_assert_true (found);
-  g_assert_cmpint (x, ==, (t0 + 60 * 7) * G_USEC_PER_SEC);
-  g_assert_cmpfloat (y, ==, uc_series_get_y (server.all[8])[7]);
-  /* A rollup of the rows with both. */
-  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
-  g_assert_no_error (error);
-  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
-  g_free (run ("DROP TABLE ticks_null_m4_600s", NULL));
   g_free (run ("DROP TABLE ticks_null", NULL));
 
   /* A Nullable group column: a NULL is no group. */
@@ -399,9 +415,7 @@ test_sharded (void)
   g_autoptr(UcClickhouse) truth = uc_clickhouse_new (server.url, NULL, "ticks", "ts", "price", "symbol", &error);
   g_autofree char *one = NULL, *two = NULL;
   gint64 t0 = 1420191000;
-  UcTime minute = 60 * G_USEC_PER_SEC, x;
-  gboolean found;
-  double y;
+  UcTime minute = 60 * G_USEC_PER_SEC;
 
   for (int k = 1; k <= 2; k++)
     {
@@ -423,21 +437,10 @@ test_sharded (void)
   g_assert_no_error (error);
   uc_clickhouse_set_rollup_min_rows (ch, 0);
 
-  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 800, 0);
   assert_same_frame (ch, truth, "TSM", (t0 + 6000) * G_USEC_PER_SEC, (t0 + 6000) * G_USEC_PER_SEC + 7 * 1440 * minute,
                      1920, 0);
-  assert_same_frame (ch, truth, "NVDA", (t0 + 600) * G_USEC_PER_SEC, (t0 + 600) * G_USEC_PER_SEC + 50 * minute, 900, 0);
-  g_assert_true (uc_clickhouse_fetch_point (ch, "NVDA", (t0 + 60 * 7 + 30) * G_USEC_PER_SEC, &found, &x, &y, NULL,
-                                            &error));
-  g_assert_no_error (error);
-  g_assert_true (found);
-  g_assert_cmpint (x, ==, (t0 + 60 * 7) * G_USEC_PER_SEC);
-  g_assert_cmpfloat (y, ==, uc_series_get_y (server.all[8])[7]);
-  /* Its rollup, made from the Distributed table, on this server. */
-  g_assert_true (uc_clickhouse_make_rollup (ch, 600, NULL, &error));
-  g_assert_no_error (error);
-  assert_same_frame (ch, truth, "NVDA", t0 * G_USEC_PER_SEC, (t0 + 60 * MINUTES) * G_USEC_PER_SEC, 333, 600);
-  g_free (run ("DROP TABLE ticks_all_m4_600s", NULL));
+  /* Its rollup is made from the Distributed table, on this server. */
+  assert_reads_as_ticks (ch, truth, "ticks_all_m4_600s");
   g_free (run ("DROP TABLE ticks_all", NULL));
   g_free (run ("DROP DATABASE shard1", NULL));
   g_free (run ("DROP DATABASE shard2", NULL));

@@ -23,12 +23,14 @@
 #define MAX_GROUPS 24
 
 /* The series @groups name (NULL: one, the whole table) over the range
- * with the given column edges, into a new spec. */
+ * with the given column edges, into a new spec; with each line's row at
+ * or before @base when it is not 0. */
 static UcChartSpec *
 fetch_spec (UcClickhouse          *ch,
             const UcCliClickhouse *r,
             GStrv                  groups,
             const UcClickhouseGrid *grid,
+            UcTime                 base,
             GError               **error)
 {
   g_autoptr(UcChartSpec) spec = uc_chart_spec_new ();
@@ -48,13 +50,13 @@ fetch_spec (UcClickhouse          *ch,
         return NULL;
       /* A rebase divides by that day's row, not a column's extreme
        * drawn before it. */
-      if (r->base != 0)
+      if (base != 0)
         {
           gboolean found = FALSE;
           UcTime x;
           double y;
 
-          if (!uc_clickhouse_fetch_point (ch, groups ? groups[g] : NULL, r->base, &found, &x, &y, NULL, error))
+          if (!uc_clickhouse_fetch_point (ch, groups ? groups[g] : NULL, base, &found, &x, &y, NULL, error))
             return NULL;
           if (found)
             uc_series_insert (series, x, y);
@@ -141,9 +143,10 @@ uc_cli_spec_from_clickhouse (const UcCliClickhouse *request,
   /* Even columns over the whole width first: they hold every extreme. */
   grid = (UcClickhouseGrid) { r.from, (double) r.to - (double) r.from, MAX (r.width, 16) * r.scale,
                               (guint) (MAX (r.width, 16) * r.scale) + 3 };
-  if ((first = fetch_spec (ch, &r, groups, &grid, error)) == NULL)
+  /* Only laid out, not drawn: the base day's row waits for the second. */
+  if ((first = fetch_spec (ch, &r, groups, &grid, 0, error)) == NULL)
     return NULL;
   measure (first, &r, &layout);
   uc_chart_layout_get_column_grid (&layout, r.scale, &grid.from, &grid.span, &grid.width, &grid.n_edges);
-  return fetch_spec (ch, &r, groups, &grid, error);
+  return fetch_spec (ch, &r, groups, &grid, r.base, error);
 }
